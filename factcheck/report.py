@@ -1,0 +1,166 @@
+"""Results as data: what a run found, claim by claim, with its evidence.
+
+These pydantic models are the contract for machines: the JSON report is
+``Report.model_dump_json()`` and carries :data:`SCHEMA_VERSION`. Renderers
+(terminal, Markdown, HTML, JUnit) read a :class:`Report`; none computes
+anything of its own.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Reason(StrEnum):
+    """Why a claim failed or could not be checked. Stable: tools match on these."""
+
+    OUT_OF_TOLERANCE = "out_of_tolerance"      # the figure is off by more than its wording allows
+    WRONG_DIRECTION = "wrong_direction"        # said a rise, the data show a fall (or the reverse)
+    QUALIFIER_CROSSED = "qualifier_crossed"    # "a majority" at 49.6%, "nearly half" at 52%
+    WRONG_RANK = "wrong_rank"                  # "the fewest since 2012" when it is not
+    WRONG_VALUES = "wrong_values"              # "Instagram and Snapchat" when the top two differ
+    MARKED_UNVERIFIABLE = "marked_unverifiable"  # the claim's author says the data cannot settle it
+    TABLE_MISSING = "table_missing"            # an optional table's file is not there
+    PERIOD_NOT_COVERED = "period_not_covered"  # a period the claim names has no data
+    ZERO_DENOMINATOR = "zero_denominator"      # a share or ratio over nothing
+    NO_ROWS = "no_rows"                        # no row passed the filter, so there is no figure
+
+
+class NoteCode(StrEnum):
+    """Things an editor should see even when a claim passes."""
+
+    SMALL_BASE = "small_base"                # the figure rests on fewer than 30 records
+    FRAGILE = "fragile"                      # one record more or less would flip the verdict
+    UNKNOWNS_EXCLUDED = "unknowns_excluded"  # rows left out because a value was unknown
+    RECORD_IS_THE_DATA = "record_is_the_data"  # "on record" means since the data begins
+
+
+REASON_TEXT: dict[Reason, str] = {
+    Reason.OUT_OF_TOLERANCE: "the computed figure is outside what the wording allows",
+    Reason.WRONG_DIRECTION: "the change goes the other way",
+    Reason.QUALIFIER_CROSSED: "the figure is on the wrong side of the qualifier",
+    Reason.WRONG_RANK: "the value does not rank as the claim says",
+    Reason.WRONG_VALUES: "the values differ from those the claim names",
+    Reason.MARKED_UNVERIFIABLE: "the claims file says this data cannot settle it",
+    Reason.TABLE_MISSING: "a table the claim needs is not available",
+    Reason.PERIOD_NOT_COVERED: "a period the claim names is outside the data",
+    Reason.ZERO_DENOMINATOR: "the denominator is zero",
+    Reason.NO_ROWS: "no rows match the claim's filter",
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Note(_Frozen):
+    code: NoteCode
+    message: str
+
+
+class ExpectationInfo(_Frozen):
+    """The expectation as factcheck understood it."""
+
+    written: str = Field(description="as written in the claims file, e.g. 'up 11%'")
+    meaning: str = Field(description="how it was read, e.g. 'rounds to 59%: 58.5% ≤ x < 59.5%'")
+    low: float | None = None
+    high: float | None = None
+    low_closed: bool = True
+    high_closed: bool = False
+    stated: float | None = Field(None, description="the figure stated, on the measure's scale")
+
+
+class TableUse(_Frozen):
+    """A data table read by the run."""
+
+    name: str
+    path: str = Field(description="as given in the claims file, or '<dataframe>'")
+    sha256: str
+    rows: int
+    columns_read: list[str]
+
+
+class SeriesPoint(_Frozen):
+    """One period of a ``change`` or ``extreme`` measure, for charts and evidence."""
+
+    key: str
+    value: float | None
+    marked: bool = False
+
+
+class ClaimResult(_Frozen):
+    """One claim's verdict and every piece of evidence behind it."""
+
+    id: str
+    says: str
+    line: int | None = None
+    kind: str | None = Field(None, description="the measure kind, e.g. 'share'")
+    verdict: Verdict
+    reason: Reason | None = None
+    message: str = Field("", description="one sentence for an editor")
+    expectation: ExpectationInfo | None = None
+    value: float | bool | list[str] | None = None
+    value_text: str | None = Field(None, description="the computed value for people, e.g. '48.2%'")
+    value_exact: str | None = Field(None, description="the exact value as a fraction, e.g. '117/200'")
+    numerator: float | None = None
+    denominator: float | None = None
+    rows_kept: int | None = None
+    rows_unknown: int | None = Field(None, description="rows left out because a value was unknown")
+    tables: list[str] = []
+    sql: str | None = None
+    notes: list[Note] = []
+    details: dict[str, Any] = {}
+    series: list[SeriesPoint] | None = None
+
+
+class Summary(_Frozen):
+    total: int
+    passed: int
+    failed: int
+    unverifiable: int
+
+
+class Report(_Frozen):
+    """The result of one run over one claims file."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool_version: str
+    generated_at: str
+    claims_file: str
+    claims_sha256: str
+    title: str | None = None
+    article: str | None = Field(None, description="path of the article, relative to the claims file")
+    tables: list[TableUse]
+    results: list[ClaimResult]
+    summary: Summary
+
+    def result(self, claim_id: str) -> ClaimResult:
+        for r in self.results:
+            if r.id == claim_id:
+                return r
+        raise KeyError(claim_id)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 when no claim failed; 1 when one did (or, with ``strict``, was unverifiable)."""
+        bad = self.summary.failed + (self.summary.unverifiable if strict else 0)
+        return 1 if bad else 0
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"
+
+
+def summarize(results: list[ClaimResult]) -> Summary:
+    count = {v: sum(1 for r in results if r.verdict == v) for v in Verdict}
+    return Summary(total=len(results), passed=count[Verdict.PASS], failed=count[Verdict.FAIL],
+                   unverifiable=count[Verdict.UNVERIFIABLE])
