@@ -13,12 +13,12 @@ Kind = Lit["num", "str", "word", "quoted", "op", "eof"]
 OPERATORS = ("==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".")
 
 # Characters people bring from SQL, Python or word processors, with what to write instead.
-_MISTAKES: dict[str, tuple[str, str]] = {
+_MISTAKES: dict[str, tuple[str, str | None]] = {
     "<>": ("'<>' is not an operator here", "use '!=' for 'not equal'"),
     "&&": ("'&&' is not an operator here", "use 'and'"),
     "||": ("'||' is not an operator here", "use 'or'"),
     "--": ("'--' is not allowed: expressions have no comments", "to subtract a negative number write a - (-b)"),
-    "/*": ("'/*' is not allowed: expressions have no comments", None),  # type: ignore[dict-item]
+    "/*": ("'/*' is not allowed: expressions have no comments", None),
     "=": ("'=' is not a comparison", "use '==' to compare"),
     "!": ("'!' is not an operator here", "use 'not'"),
     "&": ("'&' is not an operator here", "use 'and'"),
@@ -187,21 +187,22 @@ class _Lexer:
                 digits += 1
             raise self.error("a number needs a digit before its decimal point", start,
                              f"write 0{text[start:digits]}")
-        for mistake in sorted(_MISTAKES, key=len, reverse=True):
-            if text.startswith(mistake, start) and not (mistake in "!=" and text.startswith(("!=", "=="), start)):
-                if mistake == "=" and text.startswith(("<=", ">="), start - 1) and start > 0:
-                    continue
-                message, hint = _MISTAKES[mistake]
-                raise self.error(message, start, hint)
+        two = text[start : start + 2]
+        if two in _MISTAKES:  # checked before operators: '--' is not two minuses
+            message, hint = _MISTAKES[two]
+            raise self.error(message, start, hint)
         for op in OPERATORS:
             if text.startswith(op, start):
                 self.i += len(op)
                 self.tokens.append(Token("op", op, start, self.i))
                 return
-        hint = None
+        if ch in _MISTAKES:
+            message, hint = _MISTAKES[ch]
+            raise self.error(message, start, hint)
+        advice = None
         if ch.isalpha():
-            hint = f"a name with characters other than A-Z, 0-9 and _ goes in backticks: `{ch}…`"
-        raise self.error(f"unexpected character {ch!r}", start, hint)
+            advice = f"a name with characters other than A-Z, 0-9 and _ goes in backticks: `{ch}…`"
+        raise self.error(f"unexpected character {ch!r}", start, advice)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -1,0 +1,37 @@
+"""The expression language of claims files: parse, inspect, render and compile to SQL.
+
+See docs/expressions.md for the language. Nothing here evaluates user text: it is read by
+our own parser and compiled to DuckDB SQL in which every name and literal is quoted by us.
+"""
+
+from ._errors import ExpressionError, UnknownName, did_you_mean, suggest
+from ._nodes import (
+    FUNCTIONS,
+    KEYWORDS,
+    Between,
+    Binary,
+    Call,
+    Case,
+    Compare,
+    Expr,
+    Function,
+    InList,
+    IsNull,
+    Literal,
+    Name,
+    Unary,
+    calls,
+    children,
+    names,
+    walk,
+)
+from ._parser import parse
+from ._render import render
+from ._sql import quote_ident, quote_literal, to_sql
+
+__all__ = [
+    "FUNCTIONS", "KEYWORDS", "Between", "Binary", "Call", "Case", "Compare", "Expr",
+    "ExpressionError", "Function", "InList", "IsNull", "Literal", "Name", "Unary",
+    "UnknownName", "calls", "children", "did_you_mean", "names", "parse", "quote_ident",
+    "quote_literal", "render", "suggest", "to_sql", "walk",
+]
