@@ -1,0 +1,164 @@
+"""Parse and compile errors: the message, the position of the problem and the hint."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.expressions import ExpressionError, Name, UnknownName, parse, quote_ident, suggest, to_sql
+
+# text, the character the caret must point at (its index in text), a word of the message,
+# a word of the hint (None: no hint)
+ERRORS: list[tuple[str, int, str, str | None]] = [
+    ("", 0, "empty", None),
+    ("   ", 3, "empty", None),
+    ("a ==", 4, "ends too early", None),
+    ("a = 1", 2, "'=' is not a comparison", "'=='"),
+    ("a <> 1", 2, "'<>'", "'!='"),
+    ("a && b", 2, "'&&'", "'and'"),
+    ("a || b", 2, "'||'", "'or'"),
+    ("!a", 0, "'!'", "'not'"),
+    ('platform == "Facebook"', 12, "double quotes", "'Facebook'"),
+    ('"sepal width" > 2', 0, "double quotes", "`sepal width`"),
+    ("platform == 'Facebook", 12, "unclosed string", "''"),
+    ("`sepal width > 2", 0, "unclosed backtick", None),
+    ("(a == 1 and (b == 2)", 0, "unclosed '('", "')'"),
+    ("year(d == 1", 4, "unclosed '('", "')'"),
+    ("a in ['x', 'y'", 5, "unclosed '['", "']'"),
+    ("a == 1)", 6, "unexpected ')'", "no '('"),
+    ("a == 1 b == 2", 7, "unexpected 'b'", "'and' or 'or'"),
+    ("a == 1 'x'", 7, "unexpected", "'=='"),
+    ("read_csv('/etc/passwd')", 0, "unknown function 'read_csv'", "year"),
+    ("yeer(d)", 0, "unknown function 'yeer'", "did you mean 'year'?"),
+    ("system('ls')", 0, "unknown function 'system'", None),
+    ("__import__('os')", 0, "unknown function '__import__'", None),
+    ("x == round(a, b)", 14, "whole number", "round(share, 2)"),
+    ("round(a, 1, 2)", 0, "takes 1 or 2 arguments, not 3", None),
+    ("year()", 0, "takes 1 argument, not 0", "year(filed_date)"),
+    ("lag(a + 1)", 0, "lag() takes a column name", None),
+    ("a < b < c", 6, "unexpected '<'", "between"),
+    ("a == null", 2, "comparison with null", "'is null'"),
+    ("null != a", 5, "comparison with null", "'is not null'"),
+    ("a in ('x', 'y')", 5, "unexpected '('", "square brackets"),
+    ("a in []", 5, "the list is empty", None),
+    ("a in [b]", 6, "a list holds values, not columns", "'b'"),
+    ("a in [null]", 6, "null is never found in a list", "'is null'"),
+    ("a in ['x' 'y']", 10, "unexpected", "','"),
+    ("a between 1 or 2", 12, "unexpected 'or'", "expected 'and'"),
+    ("a is 1", 5, "unexpected '1'", "'is null'"),
+    ("a not b", 2, "unexpected 'not'", "not in"),
+    ("case a then 1 end", 5, "unexpected 'a'", "when"),
+    ("case when a 1 end", 12, "unexpected '1'", "then"),
+    ("case when a then 1", 0, "unclosed 'case'", "'end'"),
+    ("end == 1", 0, "unexpected 'end'", "`end`"),
+    ("a.b.c", 3, "unexpected '.'", "one link"),
+    ("a. == 1", 3, "unexpected '=='", "column name"),
+    ("1e5", 1, "cannot run into letters", "exponent"),
+    ("2020_total > 1", 4, "cannot run into letters", "`2020_total`"),
+    ("5. + 1", 1, "decimal point", "5.0"),
+    ("a > .5", 4, "digit before", "0.5"),
+    ("share > 59%", 10, "'%'", "0.59"),
+    ("a == 1; DROP TABLE t", 6, "';'", None),
+    ("a == 1 -- comment", 7, "'--'", None),
+    ("a /* x */", 2, "'/*'", None),
+    ("a # x", 2, "'#'", None),
+    ("a == \u2018x\u2019", 5, "curly quotes", "straight"),
+    ("caf\u00e9 == 1", 3, "unexpected character", "backticks"),
+    ("a == $1", 5, "unexpected character '$'", None),
+    ("()", 0, "empty parentheses", None),
+    ("[1, 2]", 0, "list only goes after 'in'", None),
+    ("a and", 5, "ends too early", None),
+    ("`` == 1", 0, "cannot be empty", None),
+]
+
+
+@pytest.mark.parametrize(("text", "position", "message", "hint"), ERRORS, ids=[e[0] for e in ERRORS])
+def test_parse_error(text: str, position: int, message: str, hint: str | None) -> None:
+    with pytest.raises(ExpressionError) as info:
+        parse(text)
+    error = info.value
+    assert error.text == text
+    assert message in error.message
+    assert error.position == position, error.render()
+    if hint is None:
+        pass
+    else:
+        assert error.hint is not None and hint in error.hint, error.hint
+
+
+def test_deep_nesting_is_an_expression_error() -> None:
+    for text in ["(" * 5000 + "a" + ")" * 5000, "not " * 5000 + "a", "-" * 1 + " -" * 5000 + "a",
+                 " + ".join(["a"] * 5000)]:
+        with pytest.raises(ExpressionError):
+            parse(text)
+
+
+def test_render_puts_caret_under_problem() -> None:
+    with pytest.raises(ExpressionError) as info:
+        parse("platform == \"Facebook\"")
+    lines = info.value.render().splitlines()
+    assert lines[0] == "double quotes are not used in expressions"
+    assert lines[1] == '  platform == "Facebook"'
+    assert lines[2] == "  " + " " * 12 + "^"
+    assert lines[3].startswith("strings need single quotes: 'Facebook'")
+
+
+def test_render_on_multi_line_text_shows_the_line() -> None:
+    text = "a == 1 and\n\tb = 2"
+    with pytest.raises(ExpressionError) as info:
+        parse(text)
+    assert info.value.render().splitlines()[1:3] == ["  \tb = 2", "  \t  ^"]
+
+
+def test_str_is_one_line() -> None:
+    with pytest.raises(ExpressionError) as info:
+        parse("a = 1")
+    assert str(info.value) == "'=' is not a comparison (use '==' to compare)"
+    assert isinstance(info.value, ValueError)
+
+
+COLUMNS = ["recruitment_platform", "recruitment_location", "case_id"]
+
+
+def resolver(name: Name) -> str:
+    if name.link is not None:
+        if name.link != "case":
+            raise UnknownName(name, suggest(name.link, ["case"]), f"unknown link '{name.link}'")
+        return f'"case".{quote_ident(name.column)}'
+    if name.column not in COLUMNS:
+        raise UnknownName(name, suggest(name.column, COLUMNS))
+    return quote_ident(name.column)
+
+
+def test_unknown_column_is_an_error_at_the_name_with_suggestions() -> None:
+    text = "recruitment_location == 'internet' and recrutment_platform == 'Facebook'"
+    with pytest.raises(ExpressionError) as info:
+        to_sql(parse(text), resolver, text=text)
+    error = info.value
+    assert error.message == "unknown column 'recrutment_platform'"
+    assert error.position == text.index("recrutment")
+    assert error.hint is not None and error.hint.startswith("did you mean 'recruitment_platform'")
+    assert error.render().splitlines()[2] == "  " + " " * text.index("recrutment") + "^"
+
+
+def test_unknown_column_without_suggestion_hints_at_quotes() -> None:
+    text = "recruitment_platform == Facebook"
+    with pytest.raises(ExpressionError) as info:
+        to_sql(parse(text), resolver, text=text)
+    assert info.value.hint == "if you meant the text, strings need single quotes: 'Facebook'"
+
+
+def test_unknown_link_uses_the_resolver_message() -> None:
+    text = "cse.active"
+    with pytest.raises(ExpressionError) as info:
+        to_sql(parse(text), resolver, text=text)
+    assert info.value.message == "unknown link 'cse'"
+    assert info.value.hint == "did you mean 'case'?"
+    assert info.value.position == 0
+
+
+def test_error_without_source_text_points_into_rendered_text() -> None:
+    expr = parse("case_id   ==  1 AND  recrutment_platform == 'x'")
+    with pytest.raises(ExpressionError) as info:
+        to_sql(expr, resolver)
+    assert info.value.text == "case_id == 1 and recrutment_platform == 'x'"
+    assert info.value.position == info.value.text.index("recrutment")
