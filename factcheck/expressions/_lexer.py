@@ -84,6 +84,8 @@ class _Lexer:
 
     def run(self) -> list[Token]:
         text = self.text
+        if "\x00" in text:
+            raise self.error("the expression contains a NUL character", text.index("\x00"))
         while True:
             while self.i < len(text) and text[self.i].isspace():
                 self.i += 1
