@@ -1,0 +1,440 @@
+"""A run, from a claims file to a :class:`~factcheck.report.Report`.
+
+1. :func:`prepare` loads the claims file, finds the tables and reads their
+   headers, compiles every claim and reads every expectation. Every problem is
+   collected and raised together before any data is read.
+2. :meth:`Session.materialize` reads each table once into DuckDB, only the
+   columns the claims use, computing ``derive`` columns and checking lookup keys.
+3. :meth:`Session.run` evaluates each claim and judges it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .catalog import ROW, Catalog, LinkError, parse_derives
+from .claims import LoadedClaims, load
+from .errors import ClaimsFileError, DataError, FactcheckError, Problem
+from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
+from .expressions import ExpressionError, UnknownName, quote_ident
+from .measures import (Evaluated, change_value, evaluate_simple, extreme_value, fill_gaps, ratio_value,
+                       simple_value, streak_sql, streak_value, top_sql, top_value)
+from .plan import ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode, compile_claim
+from .report import ClaimResult, Reason, Report, TableUse, summarize
+from .tables import Source, data_error, locate, read_header, sha256
+from .verdicts import expectation_info, judge, unverifiable
+from .vocabulary import DEFAULT, Vocabulary
+
+_FRACTION_WORDS = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+
+
+@dataclass
+class Session:
+    """Everything one run needs: the claims, the tables, a DuckDB connection."""
+
+    loaded: LoadedClaims
+    con: Any
+    sources: dict[str, Source]
+    catalog: Catalog
+    plans: list[ClaimPlan]
+    expectations: dict[str, Expectation]
+    uses: list[TableUse] = field(default_factory=list)
+    _coverage: dict[str, bool] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ reading
+    def materialize(self) -> list[TableUse]:
+        """Read every table the run needs, once; fingerprint the files meanwhile."""
+        needed = [s for s in self.sources.values() if not s.missing and self._wanted(s.name)]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            digests = {s.name: pool.submit(sha256, s) for s in needed}
+            for src in needed:
+                self._read(src)
+            problems = self._check_keys()
+            self.uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(),
+                                  rows=self.con.execute(f"SELECT count(*) FROM {quote_ident(s.name)}").fetchone()[0],
+                                  columns_read=sorted(self.catalog.used[s.name]))
+                         for s in needed]
+        if problems:
+            raise ClaimsFileError(problems)
+        return self.uses
+
+    def _wanted(self, table: str) -> bool:
+        return any(table in p.tables or _joined(p, table) for p in self.plans) or bool(self.catalog.used[table])
+
+    def table_select(self, name: str, *, for_reader: bool = False) -> str:
+        """The SELECT that reads a table: used columns, then derives, in file order."""
+        src, cat = self.sources[name], self.catalog
+        cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
+        scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
+        row = f"row_number() OVER () AS {quote_ident(ROW)}, " if cat.needs_row_order(name) else ""
+        inner = f"SELECT {row}{', '.join(quote_ident(c) for c in cols)} FROM {scan}"
+        derives = [f"{cat.derive_sql(name, d)} AS {quote_ident(d)}" for d in cat.used_derives[name]]
+        if not derives:
+            return inner
+        return f"SELECT *,\n    " + ",\n    ".join(derives) + f"\n  FROM ({inner}) AS {quote_ident(name)}"
+
+    def _read(self, src: Source) -> None:
+        try:
+            self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_select(src.name)}")
+        except Exception as exc:  # conversion, binder and IO errors all get located
+            if self.catalog.used_derives[src.name] and "Binder" in type(exc).__name__ + str(exc)[:20]:
+                raise ClaimsFileError([Problem(
+                    f"a derive of table '{src.name}' cannot be computed: {str(exc).splitlines()[0]}",
+                    file=str(self.loaded.path), line=self.loaded.table_line(src.name, "derive"),
+                    hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")])
+            raise data_error(src, exc) from None
+
+    def _check_keys(self) -> list[Problem]:
+        """Every lookup is many-to-one, and every declared key is unique."""
+        problems = []
+        checks = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
+                  if s.decl.key and not s.missing and s.name in self.uses_names()]
+        for table, links in self.catalog.links.items():
+            for link in links.values():
+                if not self.sources[link.target].missing:
+                    checks.append((link.target, link.remote, ("tables", table, "lookup", link.name), f"lookup '{link.name}'"))
+        done = set()
+        for table, column, path, what in checks:
+            if (table, column) in done or column not in self.catalog.used[table]:
+                continue
+            done.add((table, column))
+            dupes = self.con.execute(
+                f"SELECT {quote_ident(column)}, count(*) FROM {quote_ident(table)} GROUP BY 1 "
+                f"HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").fetchall()
+            if dupes:
+                shown = ", ".join(f"{v!s} ({n} rows)" for v, n in dupes)
+                problems.append(Problem(
+                    f"{what}: column '{column}' of table '{table}' is not unique: {shown}",
+                    file=str(self.loaded.path), line=self.loaded.lines.line(path),
+                    hint="a lookup must point at exactly one row, or rows would be counted twice; "
+                         "fix the data or join on a unique column"))
+        return problems
+
+    def uses_names(self) -> set[str]:
+        return {s.name for s in self.sources.values() if not s.missing and self._wanted(s.name)}
+
+    # ------------------------------------------------------------------ running
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql).fetchall()
+
+    def columns(self, sql: str) -> list[str]:
+        return [d[0] for d in self.con.description]
+
+    def covered(self, plan: ClaimPlan) -> list[str]:
+        """The periods the claim names that the data does not cover."""
+        out = []
+        for cov in plan.coverage:
+            if cov.sql not in self._coverage:
+                self._coverage[cov.sql] = bool(self.query(cov.sql)[0][0])
+            if not self._coverage[cov.sql]:
+                out.append(cov.text)
+        return out
+
+    def evaluate(self, node: Node) -> Evaluated:
+        if isinstance(node, Simple):
+            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
+        if isinstance(node, RatioNode):
+            return ratio_value(self.evaluate(node.numerator), self.evaluate(node.denominator))
+        if isinstance(node, ChangeNode):
+            groups = self.grouped(node.inner)
+            return change_value(node, self._at(node.inner, groups, node.from_), self._at(node.inner, groups, node.to))
+        if isinstance(node, ExtremeNode):
+            return self._extreme(node)
+        if isinstance(node, TopNode):
+            return self._top(node)
+        return self._streak(node)
+
+    def grouped(self, node: Node) -> dict[str, Evaluated]:
+        if isinstance(node, Simple):
+            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
+        assert isinstance(node, RatioNode)
+        num, den = self.grouped(node.numerator), self.grouped(node.denominator)
+        keys = [k for k in dict.fromkeys([*num, *den]) if not k.startswith("\0")]
+        out = {k: ratio_value(self._at(node.numerator, num, k), self._at(node.denominator, den, k)) for k in keys}
+        out["\0sql"] = Evaluated(None, sql=num["\0sql"].sql + den["\0sql"].sql)
+        return out
+
+    def _at(self, node: Node, groups: dict[str, Evaluated], at: Any) -> Evaluated:
+        from .measures import key
+        k = key(at)
+        if k in groups:
+            return groups[k]
+        if isinstance(node, Simple):
+            ev = simple_value(node, None)
+        else:
+            assert isinstance(node, RatioNode)
+            ev = ratio_value(self._at(node.numerator, self.grouped(node.numerator), at),
+                             self._at(node.denominator, self.grouped(node.denominator), at))
+        ev.sql = groups["\0sql"].sql
+        return ev
+
+    def _extreme(self, node: ExtremeNode) -> Evaluated:
+        from .measures import _lt, key
+        groups = self.grouped(node.inner)
+        keys = fill_gaps(groups)
+        if node.record_from is not None:
+            keys = [k for k in keys if not _lt(k, key(node.record_from))]
+        series = {}
+        for k in keys:
+            ev = self._at(node.inner, groups, k)
+            series[k] = ev.value if isinstance(ev.value, Fraction) else None
+        out = extreme_value(node, series)
+        out.sql = groups["\0sql"].sql
+        return out
+
+    def _top(self, node: TopNode) -> Evaluated:
+        if node.by is None:
+            sql = top_sql(node)
+            rows = self.query(sql)
+            unknown = sum(int(n) for v, n in rows if v is None)
+            ranked = [(str(v), Fraction(int(n))) for v, n in rows if v is not None]
+            ev = top_value(node, ranked, unknown, sum(int(n) for _, n in rows))
+            ev.sql = [sql]
+            return ev
+        groups = self.grouped(node.by)
+        values = [(k, g.value) for k, g in groups.items() if not k.startswith("\0") and isinstance(g.value, Fraction)]
+        values.sort(key=lambda kv: (kv[1] if node.lowest else -kv[1], kv[0]))
+        ev = top_value(node, values, 0, len(values))  # type: ignore[arg-type]
+        ev.sql = groups["\0sql"].sql
+        return ev
+
+    def _streak(self, node: StreakNode) -> Evaluated:
+        sql = streak_sql(node)
+        kept = self.query(f"SELECT count(*) {node.scan.from_sql()}{node.scan.where_sql()}")[0][0]
+        ev = streak_value(node, self.query(sql), int(kept))
+        ev.sql = [sql]
+        return ev
+
+    def reader_sql(self, plan: ClaimPlan, queries: list[str]) -> str:
+        """The claim's queries with the tables they read as CTEs: paste into DuckDB to reproduce."""
+        tables = [t for t in self.sources if t in plan.tables or _joined(plan, t)]
+        ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {self.table_select(t, for_reader=True)}\n)" for t in tables)
+        body = ";\n\n".join(dict.fromkeys(queries))
+        return (f"WITH {ctes}\n{body};" if ctes and len(queries) == 1
+                else "\n\n".join(f"WITH {ctes}\n{q};" for q in dict.fromkeys(queries)))
+
+    def run(self) -> Report:
+        """Judge every claim. Errors a claim's SQL raises are collected and raised together."""
+        results, problems = [], []
+        for plan in self.plans:
+            try:
+                results.append(self.judge(plan))
+            except _ClaimFailure as exc:
+                problems.append(exc.problem)
+        if problems:
+            raise ClaimsFileError(problems)
+        model = self.loaded.model
+        return Report(tool_version=__version__,
+                      generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+                      claims_file=str(self.loaded.path),
+                      claims_sha256=hashlib.sha256(self.loaded.text.encode()).hexdigest(),
+                      title=model.title, article=model.article, tables=self.uses, results=results,
+                      summary=summarize(results))
+
+    def judge(self, plan: ClaimPlan) -> ClaimResult:
+        claim = plan.claim
+        base: dict[str, Any] = dict(id=claim.id, says=claim.says, line=self.loaded.claim_line(plan.index),
+                                    kind=_kind(claim), tables=sorted(plan.tables))
+        if claim.unverifiable is not None:
+            return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
+        exp = self.expectations[claim.id]
+        base["expectation"] = expectation_info(exp)
+        if plan.missing_tables:
+            return unverifiable(base, Reason.TABLE_MISSING,
+                                f"table {', '.join(sorted(plan.missing_tables))} is not available")
+        gaps = self.covered(plan)
+        if gaps:
+            return unverifiable(base, Reason.PERIOD_NOT_COVERED,
+                                "the data does not cover " + "; ".join(gaps))
+        assert plan.node is not None
+        try:
+            ev = self.evaluate(plan.node)
+        except Exception as exc:  # a DuckDB error in a claim's own SQL: the claim is wrong
+            raise _ClaimFailure(Problem(
+                f"its query failed: {str(exc).splitlines()[0]}", file=str(self.loaded.path),
+                line=base["line"], claim=claim.id,
+                hint="check that the columns have the types the measure needs (numbers for sum/mean, "
+                     "a true/false condition for share)")) from None
+        if "error" in ev.details:
+            raise _ClaimFailure(Problem(ev.details["error"], file=str(self.loaded.path), line=base["line"],
+                                        claim=claim.id))
+        base.pop("expectation")
+        base["sql"] = self.reader_sql(plan, ev.sql)
+        record = isinstance(plan.node, ExtremeNode) and plan.node.since is None and plan.node.record_from is None
+        return judge(base, exp, ev, record_is_the_data=record)
+
+
+class _ClaimFailure(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _joined(plan: ClaimPlan, table: str) -> bool:
+    from .plan import _leaves
+    nodes: list[Any] = [plan.node]
+    while nodes:
+        n = nodes.pop()
+        if isinstance(n, (Simple, TopNode, StreakNode)) and any(l.target == table for l in n.scan.joins.values()):
+            return True
+        if isinstance(n, RatioNode):
+            nodes += [n.numerator, n.denominator]
+        elif isinstance(n, (ChangeNode, ExtremeNode)):
+            nodes.append(n.inner)
+        elif isinstance(n, TopNode) and n.by is not None:
+            nodes.append(n.by)
+    return False
+
+
+def _kind(claim: Any) -> str | None:
+    from .claims import kind
+    return kind(claim.measure) if claim.measure is not None else None
+
+
+def shape_of(node: Node | None, claim: Any) -> MeasureShape:
+    """What the measure produces, so the expectation is read on the right scale."""
+    if isinstance(node, ChangeNode):
+        return MeasureShape(f"change_{node.as_}", _unit(node.inner))  # type: ignore[arg-type]
+    if isinstance(node, ExtremeNode):
+        return MeasureShape("boolean")
+    if isinstance(node, TopNode):
+        return MeasureShape("values")
+    if isinstance(node, StreakNode):
+        return MeasureShape("number")
+    if isinstance(node, RatioNode):
+        share = isinstance(claim.expect, str) and bool(_FRACTION_WORDS.search(claim.expect))
+        return MeasureShape("share" if share else "number", node.unit)  # type: ignore[arg-type]
+    assert isinstance(node, Simple)
+    return MeasureShape("share" if node.kind == "share" else "number", node.unit)  # type: ignore[arg-type]
+
+
+def _unit(node: Node) -> str:
+    return node.unit if isinstance(node, (Simple, RatioNode)) else "fraction"
+
+
+def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
+            only: list[str] | None = None, data_root: str | Path | None = None) -> Session:
+    """Load, locate and compile everything; raise one error listing every problem."""
+    import duckdb
+
+    loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
+    file = str(loaded.path)
+    unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
+    if unknown_frames:
+        raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
+                                       file=file, hint=f"declared tables: {', '.join(loaded.model.tables)}")])
+    sources_list, problems = locate(loaded, tables, Path(data_root) if data_root else None)
+    if problems:
+        raise DataError(problems)
+    con = duckdb.connect()
+    sources = {s.name: s for s in sources_list}
+    for src in sources.values():
+        read_header(con, src)
+    catalog = Catalog(sources)
+    problems = _declare(catalog, loaded)
+    vocab = _vocabulary(loaded, problems)
+    plans, expectations = [], {}
+    selected = _select(loaded, only)
+    for i, claim in enumerate(loaded.model.claims):
+        if i not in selected:
+            continue
+        plan = compile_claim(catalog, i, claim, file, lambda p, i=i: loaded.claim_line(i, *p), problems)
+        plans.append(plan)
+        if claim.unverifiable is None and plan.node is not None:
+            try:
+                expectations[claim.id] = parse_expectation(claim.expect, shape_of(plan.node, claim), vocab)
+            except ExpectationError as exc:
+                problems.append(Problem(f"cannot read expect: {exc}", file=file,
+                                        line=loaded.claim_line(i, "expect"), claim=claim.id, hint=exc.hint or None))
+    if problems:
+        raise ClaimsFileError(problems)
+    return Session(loaded, con, sources, catalog, plans, expectations)
+
+
+def _select(loaded: LoadedClaims, only: list[str] | None) -> set[int]:
+    ids = [c.id for c in loaded.model.claims]
+    if not only:
+        return set(range(len(ids)))
+    missing = [o for o in only if o not in ids]
+    if missing:
+        from .expressions import did_you_mean, suggest
+        raise ClaimsFileError([Problem(f"no claim with id '{m}'", file=str(loaded.path),
+                                       hint=did_you_mean(suggest(m, ids)) or "see the ids with: factcheck check")
+                               for m in missing])
+    return {i for i, c in enumerate(ids) if c in only}
+
+
+def _declare(catalog: Catalog, loaded: LoadedClaims) -> list[Problem]:
+    """Parse derives and lookups; mark key, time and lookup columns as used."""
+    problems: list[Problem] = []
+    file = str(loaded.path)
+    for name, src in catalog.sources.items():
+        for column, err in parse_derives(catalog, name, src.decl.derive):
+            line = loaded.table_line(name, "derive", column)
+            if isinstance(err, ExpressionError):
+                problems.append(Problem(f"derive '{column}': {err.message}", file=file, line=line,
+                                        hint=err.hint, detail="\n".join(err.render().splitlines()[1:3])))
+            else:
+                problems.append(Problem(err, file=file, line=line, hint="choose another name"))
+        for link, spec in src.decl.lookup.items():
+            try:
+                catalog.add_link(name, link, spec)
+            except LinkError as exc:
+                problems.append(Problem(str(exc), file=file, line=loaded.table_line(name, "lookup", link), hint=exc.hint))
+    for name, src in catalog.sources.items():
+        for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns())):
+            for column in columns:
+                try:
+                    catalog.use(name, column)
+                except UnknownName as exc:
+                    problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
+                                            hint=_dym(exc.suggestions)))
+        for link in catalog.links.get(name, {}).values():
+            catalog.use(name, link.local)
+            catalog.use(link.target, link.remote)
+        for column, expr_ in list(catalog.derives.get(name, {}).items()):
+            try:
+                catalog.derive_sql(name, column)
+            except (ExpressionError, UnknownName) as exc:
+                msg = exc.message if isinstance(exc, (ExpressionError, UnknownName)) else str(exc)
+                problems.append(Problem(f"derive '{column}': {msg}", file=file,
+                                        line=loaded.table_line(name, "derive", column),
+                                        hint=getattr(exc, "hint", None) or _dym(getattr(exc, "suggestions", ()))))
+    return problems
+
+
+def _dym(suggestions: Any) -> str | None:
+    from .expressions import did_you_mean
+    return did_you_mean(list(suggestions or ()))
+
+
+def _vocabulary(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
+    if not loaded.model.vocabulary:
+        return DEFAULT
+    try:
+        return Vocabulary.with_overrides(loaded.model.vocabulary)
+    except ExpectationError as exc:
+        problems.append(Problem(f"vocabulary: {exc}", file=str(loaded.path), line=loaded.lines.line(("vocabulary",)),
+                                hint=exc.hint or None))
+        return DEFAULT
+
+
+def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
+           only: list[str] | None = None, data_root: str | Path | None = None) -> Report:
+    """Judge every claim of a claims file against its data; return the :class:`Report`.
+
+    ``tables`` maps table names to pandas DataFrames to use instead of the files.
+    Raises :class:`~factcheck.errors.FactcheckError` when the claims file or the
+    data cannot be used.
+    """
+    session = prepare(claims, tables, only=only, data_root=data_root)
+    session.materialize()
+    return session.run()

@@ -1,0 +1,278 @@
+"""Exact numbers for factcheck: reading figures, intervals, and formatting values for people.
+
+Everything here is exact: values are :class:`fractions.Fraction`, never floats.
+
+>>> format_value(Fraction(482, 1000), MeasureShape("share"))
+'48.2%'
+>>> Interval(Fraction(585, 1000), Fraction(595, 1000), True, False).contains(Fraction(117, 200))
+True
+
+The shared value types :class:`MeasureShape`, :class:`Interval` and :class:`ExpectationError`
+live here (the base module) so that ``vocabulary`` and ``expectations`` can both use them
+without an import cycle; import them from :mod:`factcheck.expectations`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Callable, Literal
+
+Kind = Literal[
+    "number", "share", "change_percent", "change_points",
+    "change_absolute", "change_ratio", "boolean", "values",
+]
+PERCENTISH: frozenset[str] = frozenset({"share", "change_percent", "change_points"})
+
+
+class ExpectationError(ValueError):
+    """An `expect:` that cannot be read, or does not fit the measure.
+
+    ``str()`` is one sentence; ``.hint`` suggests a fix.
+
+    >>> ExpectationError("cannot read 'lots'", hint="write e.g. '59%'").hint
+    "write e.g. '59%'"
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class MeasureShape:
+    """What a measure produces. ``unit="percent"``: the values are already percentages (9.7 = 9.7%).
+
+    >>> MeasureShape("share").unit
+    'fraction'
+    """
+
+    kind: Kind
+    unit: Literal["fraction", "percent"] = "fraction"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An interval of exact values; ``None`` is an open-ended side.
+
+    >>> Interval(Fraction(1, 3), None, False, False).contains(Fraction(1, 3))
+    False
+    """
+
+    low: Fraction | None
+    high: Fraction | None
+    low_closed: bool
+    high_closed: bool
+
+    def contains(self, x: Fraction) -> bool:
+        """Whether ``x`` lies in the interval."""
+        if self.low is not None and (x < self.low or (x == self.low and not self.low_closed)):
+            return False
+        if self.high is not None and (x > self.high or (x == self.high and not self.high_closed)):
+            return False
+        return True
+
+    def describe(self, fmt: Callable[[Fraction], str]) -> str:
+        """For people: ``"58.5% ≤ x < 59.5%"``, ``"x > 33.3%"``."""
+        lo = "≤" if self.low_closed else "<"
+        hi = "≤" if self.high_closed else "<"
+        if self.low is not None and self.high is not None:
+            if self.low == self.high and self.low_closed and self.high_closed:
+                return f"x = {fmt(self.low)}"
+            return f"{fmt(self.low)} {lo} x {hi} {fmt(self.high)}"
+        if self.low is not None:
+            return f"x {'≥' if self.low_closed else '>'} {fmt(self.low)}"
+        if self.high is not None:
+            return f"x {hi} {fmt(self.high)}"
+        return "any value"
+
+    def map(self, a: Fraction, b: Fraction) -> Interval:
+        """The image under x ↦ a·x + b (a ≠ 0); a negative ``a`` swaps the ends."""
+        lo = None if self.low is None else a * self.low + b
+        hi = None if self.high is None else a * self.high + b
+        if a > 0:
+            return Interval(lo, hi, self.low_closed, self.high_closed)
+        return Interval(hi, lo, self.high_closed, self.low_closed)
+
+    def intersect(self, other: Interval) -> Interval:
+        """The values in both intervals (may be empty)."""
+        low, low_closed = _tighter(self.low, self.low_closed, other.low, other.low_closed, max)
+        high, high_closed = _tighter(self.high, self.high_closed, other.high, other.high_closed, min)
+        return Interval(low, high, low_closed, high_closed)
+
+
+def _tighter(a: Fraction | None, ac: bool, b: Fraction | None, bc: bool,
+             pick: Callable[[Fraction, Fraction], Fraction]) -> tuple[Fraction | None, bool]:
+    if a is None:
+        return b, bc
+    if b is None or a != b:
+        best = a if b is None else pick(a, b)
+        return best, (ac if best == a else bc)
+    return a, ac and bc
+
+
+_GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
+
+
+def parse_decimal(text: str) -> tuple[Fraction, int]:
+    """A written decimal as (exact value, number of decimals stated).
+
+    >>> parse_decimal("5,076.50")
+    (Fraction(10153, 2), 2)
+    """
+    clean = text.strip().replace("\u2212", "-")
+    if _GROUPED.fullmatch(clean):
+        clean = clean.replace(",", "")
+    elif not _PLAIN.fullmatch(clean):
+        raise ValueError(f"not a number: {text!r}")
+    try:
+        dec = Decimal(clean)
+    except InvalidOperation as exc:  # pragma: no cover - regex already checked
+        raise ValueError(f"not a number: {text!r}") from exc
+    exponent = dec.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Fraction(dec), max(0, -exponent)
+
+
+def to_fraction(x: int | float | str | Decimal | Fraction) -> Fraction:
+    """Exact value of a number; floats go through ``repr`` so 2.5 is exactly 5/2, 0.1 is 1/10.
+
+    >>> to_fraction(0.1), to_fraction("1,234")
+    (Fraction(1, 10), Fraction(1234, 1))
+    """
+    if isinstance(x, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, int):
+        return Fraction(x)
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise ValueError(f"not a finite number: {x!r}")
+        return Fraction(Decimal(repr(x)))
+    if isinstance(x, Decimal):
+        if not x.is_finite():
+            raise ValueError(f"not a finite number: {x!r}")
+        return Fraction(x)
+    if isinstance(x, str):
+        return parse_decimal(x)[0]
+    raise TypeError(f"not a number: {x!r}")
+
+
+def round_half_up(x: Fraction, places: int) -> Fraction:
+    """Round half away from zero (what people call half-up), exactly.
+
+    >>> round_half_up(Fraction(-245, 100), 1)
+    Fraction(-5, 2)
+    """
+    scale = Fraction(10) ** places
+    magnitude = math.floor(abs(x) * scale + Fraction(1, 2))
+    return (magnitude if x >= 0 else -magnitude) / scale
+
+
+def decimal_text(x: Fraction, places: int, strip: bool = False) -> str:
+    """``x`` rounded to ``places`` decimals, with thousands separators.
+
+    >>> decimal_text(Fraction(50765, 10), 2)
+    '5,076.50'
+    """
+    r = round_half_up(x, places)
+    text = format(Decimal(r.numerator) / Decimal(r.denominator), f",.{places}f")
+    if strip and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def exact_places(x: Fraction, limit: int) -> int | None:
+    """The fewest decimals that write ``x`` exactly, if at most ``limit``."""
+    for places in range(limit + 1):
+        if (x * 10**places).denominator == 1:
+            return places
+    return None
+
+
+def _number_text(x: Fraction, places: int | None) -> str:
+    """165 → '165', 5076 → '5,076', 2.4567 → '2.46', 0.04567 → '0.0457'."""
+    if places is not None:
+        return decimal_text(x, places)
+    if x.denominator == 1:
+        return f"{x.numerator:,}"
+    places = 2
+    while abs(x) * 10**places < 100 and places < 12:
+        places += 1
+    return decimal_text(x, places, strip=True)
+
+
+def _percent_text(p: Fraction, places: int | None) -> str:
+    """A figure already in percent: exact if ≤ 2 decimals ('58.95'), else one decimal ('33.3')."""
+    if places is not None:
+        return decimal_text(p, places)
+    exact = exact_places(p, 2)
+    if exact is not None:
+        return decimal_text(p, exact)
+    places = 1
+    while round_half_up(p, places) == 0 and places < 8:
+        places += 1
+    return decimal_text(p, places)
+
+
+def _signed(text: str, x: Fraction) -> str:
+    return text if x < 0 or text.lstrip("0.,") == "" else "+" + text
+
+
+def format_value(value: object, shape: MeasureShape, places: int | None = None) -> str:
+    """A computed value for people, on the measure's scale.
+
+    ``places`` forces the number of decimals of the figure shown (used to show enough digits
+    when a value sits next to an edge).
+
+    >>> s = MeasureShape
+    >>> [format_value(Fraction(v), s(k)) for v, k in [("0.482", "share"), ("5076", "number"),
+    ...  ("2.4567", "number"), ("0.115", "change_percent"), ("-0.079", "change_percent"),
+    ...  ("0.052", "change_points"), ("2", "change_ratio")]]
+    ['48.2%', '5,076', '2.46', '+11.5%', '-7.9%', '+5.2 points', '2.00×']
+    """
+    if value is None:
+        return "n/a"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    x = to_fraction(value)  # type: ignore[arg-type]
+    kind, pct = shape.kind, shape.unit == "percent"
+    if kind == "boolean":
+        return "true" if x else "false"
+    if kind == "change_ratio":
+        return decimal_text(x, 2 if places is None else places) + "×"
+    if kind == "share" or (kind == "number" and pct):
+        return _percent_text(x if pct else x * 100, places) + "%"
+    if kind == "change_percent":
+        return _signed(_percent_text(x if pct else x * 100, places), x) + "%"
+    if kind == "change_points":
+        p = x if pct else x * 100
+        return _signed(_percent_text(p, places), x) + (" point" if abs(p) == 1 else " points")
+    if kind == "change_absolute":
+        return _signed(_number_text(x, places), x)
+    return _number_text(x, places)
+
+
+def format_edge(value: Fraction, shape: MeasureShape) -> str:
+    """An interval edge, exact when it can be written in a few decimals, without a '+' sign.
+
+    >>> format_edge(Fraction(5895, 10000), MeasureShape("share"))
+    '58.95%'
+    """
+    x = value * 100 if shape.kind in PERCENTISH and shape.unit == "fraction" else value
+    places = exact_places(x, 6)
+    text = decimal_text(x, 2 if places is None else places)
+    if shape.kind in ("share", "change_percent") or (shape.kind == "number" and shape.unit == "percent"):
+        return text + "%"
+    if shape.kind == "change_points":
+        return text + " points"
+    if shape.kind == "change_ratio":
+        return text + "×"
+    return text

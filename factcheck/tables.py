@@ -1,0 +1,217 @@
+"""Data tables: finding, reading and fingerprinting the files a claims file names.
+
+Every table is read by DuckDB once per run, and only the columns the claims
+use (see :func:`materialize`). A table may also be a pandas DataFrame handed
+to the library API. Paths in a claims file are relative to the file, and must
+stay inside its repository unless the caller widens that explicitly
+(``data_root``): a claims file written by anyone must not be able to read
+``/etc/passwd``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .claims import COLUMN_TYPES, LoadedClaims, Table
+from .errors import DataError, Problem
+from .expressions import quote_ident, quote_literal
+
+if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
+    import duckdb
+    import pandas
+
+
+@dataclass
+class Source:
+    """A declared table, located, with its header known (but not yet read)."""
+
+    name: str
+    decl: Table
+    path: Path | None            # None for a DataFrame
+    shown_path: str              # as the claims file wrote it, or '<dataframe>'
+    columns: dict[str, str] = field(default_factory=dict)  # header: name -> DuckDB type
+    frame: "pandas.DataFrame | None" = None
+    missing: bool = False        # an optional table whose file is absent
+    line: int | None = None
+    file: str = ""               # the claims file, for messages
+
+    @property
+    def format(self) -> str:
+        if self.decl.format:
+            return self.decl.format
+        return "parquet" if self.path and self.path.suffix.lower() in (".parquet", ".pq") else "csv"
+
+    def scan_sql(self, *, for_reader: bool = False, base: Path | None = None) -> str:
+        """The SQL table function that reads this table: ``read_csv('…', …)``.
+
+        ``for_reader`` gives the path relative to ``base`` (the working
+        directory) so a reader can paste the query into DuckDB.
+        """
+        if self.frame is not None:
+            return quote_ident(f"__frame_{self.name}")
+        assert self.path is not None
+        shown = str(self.path)
+        if for_reader and base is not None:
+            try:
+                shown = str(self.path.relative_to(base))
+            except ValueError:
+                shown = str(self.path)
+        if self.format == "parquet":
+            return f"read_parquet({quote_literal(shown)})"
+        return f"read_csv({quote_literal(shown)}, {csv_options_sql(self.decl)})"
+
+
+def csv_options_sql(decl: Table) -> str:
+    """read_csv options from the claims file; explicit enough that DuckDB never guesses skipped rows."""
+    opts = decl.csv
+    parts = [f"delim={quote_literal(opts.delimiter if opts and opts.delimiter else ',')}",
+             f"header={'true' if not opts or opts.header else 'false'}",
+             f"skip={opts.skip if opts else 0}",
+             f"quote={quote_literal(opts.quote if opts and opts.quote else chr(34))}"]
+    nulls = ([opts.null] if isinstance(opts.null, str) else opts.null) if opts and opts.null is not None else [""]
+    parts.append("nullstr=[" + ", ".join(quote_literal(n) for n in nulls) + "]")
+    if opts and opts.encoding:
+        parts.append(f"encoding={quote_literal(opts.encoding)}")
+    if opts and opts.names:
+        parts.append("names=[" + ", ".join(quote_literal(n) for n in opts.names) + "]")
+    types = {c: COLUMN_TYPES[spec.type] for c, spec in decl.columns.items() if spec.type}
+    if types:
+        parts.append("types={" + ", ".join(f"{quote_literal(c)}: {quote_literal(t)}" for c, t in types.items()) + "}")
+    return ", ".join(parts)
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder above ``start`` holding ``.git``; else ``start`` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
+           data_root: Path | None) -> tuple[list[Source], list[Problem]]:
+    """Find every declared table; report missing files and paths outside the repository."""
+    file = str(loaded.path)
+    root = (data_root or repository_root(loaded.base_dir)).resolve()
+    sources, problems = [], []
+    for name, decl in loaded.model.tables.items():
+        line = loaded.table_line(name, "path")
+        if frames and name in frames:
+            sources.append(Source(name, decl, None, "<dataframe>", frame=frames[name], line=line, file=file))
+            continue
+        path = (loaded.base_dir / decl.path).resolve()
+        src = Source(name, decl, path, decl.path, line=line, file=file)
+        if not path.is_relative_to(root):
+            problems.append(Problem(
+                f"table '{name}' points outside the repository ({decl.path} resolves to {path})",
+                file=file, line=line,
+                hint=f"keep data inside {root}, or pass --data-root to allow another folder explicitly"))
+            continue
+        if not path.is_file():
+            if decl.optional:
+                src.missing = True
+            else:
+                problems.append(Problem(
+                    f"data file for table '{name}' not found: {decl.path} (looked at {path})",
+                    file=file, line=line,
+                    hint="paths are relative to the claims file; mark the table 'optional: true' "
+                         "if its claims should be unverifiable without it"))
+                continue
+        sources.append(src)
+    return sources, problems
+
+
+def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
+    """Learn the table's columns and types without reading its rows."""
+    if src.missing:
+        return
+    if src.frame is not None:
+        con.register(f"__frame_{src.name}", src.frame)
+    try:
+        rows = con.execute(f"DESCRIBE SELECT * FROM {src.scan_sql()}").fetchall()
+    except Exception as exc:  # duckdb raises several classes; all become one located message
+        raise data_error(src, exc) from None
+    src.columns = {r[0]: r[1] for r in rows}
+
+
+def sha256(src: Source) -> str:
+    """The SHA-256 of the file, or of a DataFrame's values and labels."""
+    if src.frame is not None:
+        import pandas as pd
+        digest = hashlib.sha256(repr(list(src.frame.columns)).encode())
+        digest.update(pd.util.hash_pandas_object(src.frame, index=True).values.tobytes())
+        return digest.hexdigest()
+    assert src.path is not None
+    digest = hashlib.sha256()
+    with open(src.path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- read errors
+
+_LINE = re.compile(r"CSV Error on Line:\s*(\d+)")
+_COLUMN = re.compile(r'column "([^"]+)"', re.I)
+_VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
+
+
+def data_error(src: Source, exc: Exception) -> DataError:
+    """Turn a DuckDB read failure into a message naming the file, the row and the column."""
+    text = str(exc)
+    where = dict(file=src.shown_path if src.path is None else str(src.path))
+    if "No files found" in text or "No such file" in text:
+        return DataError([Problem(f"cannot open the data file for table '{src.name}'", **where,
+                                  hint="check the path in the claims file")])
+    line = _LINE.search(text)
+    col = _COLUMN.search(text)
+    val = _VALUE.search(text)
+    if line and val:
+        column = col.group(1) if col else None
+        declared = column in src.decl.columns if column else False
+        return DataError([Problem(
+            f"line {line.group(1)}, column '{column}': value '{val.group(1)}' is not a valid {val.group(2).lower()}",
+            **where, line=int(line.group(1)), column=column,
+            hint=("the claims file declares this column's type; fix the value or the declaration" if declared
+                  else f"the type was inferred from earlier rows; declare it (columns: {{{column}: text}}) "
+                       "or fix the value"))])
+    shape = _csv_shape_problem(src) if src.format == "csv" and src.path else None
+    if shape:
+        return DataError([shape])
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return DataError([Problem(f"cannot read table '{src.name}': {first}", **where,
+                              line=int(line.group(1)) if line else None,
+                              hint="check the file's format and the table's csv: options")])
+
+
+def _csv_shape_problem(src: Source) -> Problem | None:
+    """Find the first row whose number of fields differs from the header's (only on failure)."""
+    assert src.path is not None
+    opts = src.decl.csv
+    try:
+        with open(src.path, newline="", encoding=(opts.encoding if opts and opts.encoding else "utf-8")) as fh:
+            for _ in range(opts.skip if opts else 0):
+                fh.readline()
+            reader = csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","))
+            width = None
+            for row in reader:
+                if width is None:
+                    width = len(row)
+                    continue
+                if row and len(row) != width:
+                    return Problem(
+                        f"line {reader.line_num} has {len(row)} fields, the header has {width}",
+                        file=str(src.path), line=reader.line_num,
+                        hint="a value with the delimiter in it needs quotes; or the row is cut short")
+    except UnicodeDecodeError as exc:
+        return Problem(f"the file is not valid {opts.encoding if opts and opts.encoding else 'UTF-8'}: {exc.reason}",
+                       file=str(src.path), hint="set csv: {encoding: latin-1} (or the file's encoding)")
+    except (OSError, csv.Error) as exc:
+        return Problem(f"cannot read the file: {exc}", file=str(src.path))
+    return None

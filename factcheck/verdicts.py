@@ -1,0 +1,105 @@
+"""Comparing a computed value with what the article says: pass, fail or unverifiable.
+
+The judgement itself (does 48.2% meet "59%"?) belongs to the expectation; this
+module decides the verdict around it: a claim marked unverifiable, a period the
+data does not cover, a zero denominator — and adds the notes an editor should
+see even on a pass (``small_base``, ``fragile``, ``unknowns_excluded``,
+``record_is_the_data``).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from .expectations import Expectation
+from .measures import Evaluated
+from .numbers import format_value
+from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
+
+SMALL_BASE = 30  # fewer records than this and a share is shaky
+
+
+def expectation_info(exp: Expectation | None) -> ExpectationInfo | None:
+    if exp is None:
+        return None
+    iv = exp.interval
+    return ExpectationInfo(
+        written=exp.written, meaning=exp.meaning,
+        low=float(iv.low) if iv and iv.low is not None else None,
+        high=float(iv.high) if iv and iv.high is not None else None,
+        low_closed=iv.low_closed if iv else True, high_closed=iv.high_closed if iv else True,
+        stated=float(exp.stated) if exp.stated is not None else None)
+
+
+def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimResult:
+    return ClaimResult(**base, verdict=Verdict.UNVERIFIABLE, reason=reason, message=message)
+
+
+def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_the_data: bool = False) -> ClaimResult:
+    """The verdict on one evaluated measure, with its evidence and notes."""
+    evidence = _evidence(exp, ev)
+    if ev.unavailable is not None:
+        return ClaimResult(**base, **evidence, verdict=Verdict.UNVERIFIABLE, reason=ev.unavailable,
+                           message=f"cannot compute the figure: {ev.why}")
+    judgement = exp.judge(ev.value)  # type: ignore[arg-type]
+    notes = _notes(exp, ev, judgement.ok, record_is_the_data)
+    if judgement.ok:
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, message=judgement.message, notes=notes)
+    return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(judgement.miss),
+                       message=judgement.message, notes=notes)
+
+
+def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
+    value: Any = ev.value
+    text = None
+    exact = None
+    if isinstance(value, Fraction):
+        text = format_value(value, exp.shape)
+        exact = str(value)
+        value = float(value)
+    elif isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, list):
+        text = ", ".join(value)
+    series = None
+    if ev.series is not None:
+        series = [SeriesPoint(key=k, value=float(v) if v is not None else None) for k, v in ev.series]
+    return dict(expectation=expectation_info(exp), value=value, value_text=text, value_exact=exact,
+                numerator=float(ev.numerator) if ev.numerator is not None else None,
+                denominator=float(ev.denominator) if ev.denominator is not None else None,
+                rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=_plain(ev.details),
+                series=series)
+
+
+def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) -> list[Note]:
+    notes = []
+    if ev.base is not None and ev.base < SMALL_BASE and exp.shape.kind in ("share", "change_percent",
+                                                                             "change_points", "number"):
+        if exp.shape.kind != "number" or ev.denominator is not None:
+            notes.append(Note(code=NoteCode.SMALL_BASE,
+                              message=f"the figure rests on {ev.base} records (fewer than {SMALL_BASE})"))
+    flips = [v for v in ev.neighbours if exp.judge(v).ok != ok]
+    if flips:
+        notes.append(Note(code=NoteCode.FRAGILE,
+                          message="one record more or less would " + ("fail" if ok else "pass") +
+                          f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
+    if ev.rows_unknown:
+        notes.append(Note(code=NoteCode.UNKNOWNS_EXCLUDED,
+                          message=f"{ev.rows_unknown:,} rows left out because the value was unknown"))
+    if record_is_the_data:
+        start = ev.details.get("data_from")
+        notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
+                          message=f"'on record' here means since the data begins ({start})"))
+    return notes
+
+
+def _plain(value: Any) -> Any:
+    """JSON-friendly details: Fractions become floats."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Fraction):
+        return float(value)
+    return value
