@@ -268,7 +268,7 @@ def format_edge(value: Fraction, shape: MeasureShape) -> str:
     """
     x = value * 100 if shape.kind in PERCENTISH and shape.unit == "fraction" else value
     places = exact_places(x, 6)
-    text = decimal_text(x, 2 if places is None else places)
+    text = decimal_text(x, 2 if places is None else places) + ("" if places is not None else "…")
     if shape.kind in ("share", "change_percent") or (shape.kind == "number" and shape.unit == "percent"):
         return text + "%"
     if shape.kind == "change_points":
