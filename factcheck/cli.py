@@ -1,0 +1,152 @@
+"""The ``factcheck`` command: a thin layer over the library.
+
+Each command parses its options, calls the library, picks a renderer and maps
+the outcome to an exit status: 0 no claim failed, 1 a claim failed (with
+``--strict``, or was unverifiable), 2 the input could not be used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import FactcheckError, UsageError, Problem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Check the numbers in a story against the data behind them.")
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+Files = Annotated[list[Path], typer.Argument(help="claims files (YAML)", show_default=False)]
+DataRoot = Annotated[Optional[Path], typer.Option("--data-root", help="allow data files under this folder, "
+                                                   "outside the claims file's repository")]
+Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an unexpected error")]
+
+
+def _consoles() -> tuple[Console, Console]:
+    return Console(highlight=False), Console(stderr=True, highlight=False)
+
+
+def _fail(exc: FactcheckError, err: Console) -> None:
+    from .render.terminal import print_error
+    print_error(exc, err)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
+    """Run a command body: user errors print located messages, bugs say so plainly."""
+    class _Guard:
+        def __enter__(self) -> None:
+            return None
+
+        def __exit__(self, kind, exc, tb) -> bool:  # type: ignore[no-untyped-def]
+            if exc is None or isinstance(exc, (typer.Exit, SystemExit, KeyboardInterrupt)):
+                return False
+            if isinstance(exc, FactcheckError):
+                _fail(exc, err)
+            if debug:
+                return False
+            err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
+                      "This is a bug in factcheck; run again with --debug for the traceback and report it.")
+            raise typer.Exit(EXIT_UNUSABLE)
+    return _Guard()
+
+
+@app.command()
+def run(
+    files: Files,
+    json_path: Annotated[Optional[str], typer.Option("--json", help="write the JSON report to PATH ('-' for stdout)")] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    data_root: DataRoot = None,
+    debug: Debug = False,
+) -> None:
+    """Judge every claim: pass, fail or unverifiable, with the evidence."""
+    from .engine import verify
+    from .render import write
+    from .render.terminal import print_report
+
+    out, err = _consoles()
+    targets = {fmt: t for fmt, t in (("json", json_path),) if t}
+    if len(files) > 1 and targets:
+        _fail(UsageError([Problem("report files (--json …) take one claims file at a time",
+                                  hint="run factcheck once per claims file")]), err)
+    quiet = "-" in targets.values()  # a report on stdout keeps stdout clean
+    code = EXIT_OK
+    with _guard(debug, err):
+        for file in files:
+            report = verify(file, only=only, data_root=data_root)
+            for fmt, target in targets.items():
+                write(report, fmt, target)
+            print_report(report, err if quiet else out)
+            code = max(code, report.exit_code(strict))
+    raise typer.Exit(code)
+
+
+@app.command()
+def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
+    """Validate claims files and their data without judging any claim."""
+    from .engine import prepare
+
+    out, err = _consoles()
+    with _guard(debug, err):
+        for file in files:
+            session = prepare(file, data_root=data_root)
+            uses = session.materialize()
+            n = len(session.plans)
+            out.print(f"ok: {file}: {n} claim{'s' if n != 1 else ''}, "
+                      + ", ".join(f"{u.name} ({u.rows:,} rows)" for u in uses))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="the claims file")],
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="the claim's id")],
+    rows: Annotated[Optional[str], typer.Option("--rows", help="write the rows behind the figure as CSV to PATH ('-' for stdout)")] = None,
+    data_root: DataRoot = None,
+    debug: Debug = False,
+) -> None:
+    """Show how one figure was computed, step by step, with sample rows."""
+    from .explain import explain as run_explain
+    from .render.explain import print_explanation
+
+    out, err = _consoles()
+    with _guard(debug, err):
+        result = run_explain(file, claim_id, data_root=data_root)
+        if rows == "-":
+            result.rows().to_csv(sys.stdout, index=False)
+        else:
+            print_explanation(result, out)
+            if rows:
+                result.rows().to_csv(rows, index=False)
+                out.print(f"wrote the rows behind the figure to {rows}")
+    raise typer.Exit(EXIT_OK)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """Check the numbers in a story against the data behind them."""
+
+
+def main() -> None:
+    """Console-script entry point; usage errors exit 2 (click's own convention agrees)."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

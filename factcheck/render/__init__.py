@@ -1,0 +1,35 @@
+"""Writers that turn a :class:`~factcheck.report.Report` into something to read.
+
+``write(report, fmt, target)`` writes one format to a path, or to stdout for ``-``.
+Each format lives in its own module and is imported only when asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from ..report import Report
+
+
+def _json(report: Report) -> str:
+    return report.to_json()
+
+
+FORMATS: dict[str, Callable[[], Callable[[Report], str]]] = {
+    "json": lambda: _json,
+}
+
+
+def write(report: Report, fmt: str, target: str) -> None:
+    """Render ``report`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout)."""
+    text = FORMATS[fmt]()(report)
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
