@@ -100,10 +100,10 @@ def parse_expectation(raw: object, shape: MeasureShape,
     vocab = vocabulary or DEFAULT
     if shape.kind == "boolean" or isinstance(raw, bool):
         return _read_boolean(raw, shape)
-    if shape.kind == "values" or isinstance(raw, (list, tuple)):
-        return _read_values(raw, shape)
     if isinstance(raw, Mapping):
         return _read_mapping(raw, shape)
+    if shape.kind == "values" or isinstance(raw, (list, tuple)):
+        return _read_values(raw, shape)
     return _read_text(_as_text(raw, shape), shape, vocab)
 
 
