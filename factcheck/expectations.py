@@ -116,6 +116,8 @@ _EXAMPLES_BY_KIND = {
     "change_points": "'up 5 points', '-3pp', 'down 3 percentage points'",
     "change_absolute": "'up 17', 'down 21', 'more than 100'",
     "change_ratio": "'doubled', 'nearly doubled', 'halved', '2.5x'",
+    "boolean": "'true' or 'false'",
+    "values": "'[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'",
 }
 _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-", "\u00d7": "x"})
 
@@ -389,7 +391,7 @@ def _compose(written: str, s: str, figure: _Figure, direction: Direction | None,
              qualifier: str | None, shape: MeasureShape, vocab: Vocabulary,
              qualifier_name: str | None = None) -> Expectation:
     """Direction × qualifier × figure → the interval on the measure's scale."""
-    if shape.kind not in _EXAMPLES_BY_KIND:
+    if shape.kind in ("boolean", "values"):
         raise _unreadable(written, shape, f": a {shape.kind} measure expects "
                           f"{'true or false' if shape.kind == 'boolean' else 'a list of values'}")
     direction = _signed_direction(figure, direction, shape, written)

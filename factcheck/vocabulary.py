@@ -106,7 +106,8 @@ def _band_value(key: str, raw: object, name: str) -> Fraction:
     low, high = _LIMITS[name]
     if not low <= value < high:
         raise ExpectationError(f"vocabulary: {key} = {raw!r} is outside the sensible range",
-                               hint=f"give a value from {low} up to (not including) {high}")
+                               hint=f"e.g. '{key}: {'80%' if 'majority' in name else '10%'}'; give a value "
+                                    f"from {float(low * 100):g}% up to (not including) {float(high * 100):g}%")
     return value
 
 

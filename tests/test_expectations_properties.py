@@ -1,0 +1,147 @@
+"""Properties of expectations: rounding agrees with Decimal, rises mirror falls, text never crashes."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.expectations import ExpectationError, MeasureShape, parse_expectation
+from factcheck.vocabulary import Vocabulary
+
+KINDS = ["number", "share", "change_percent", "change_points", "change_absolute", "change_ratio",
+         "boolean", "values"]
+shapes = st.builds(MeasureShape, st.sampled_from(KINDS), st.sampled_from(["fraction", "percent"]))
+places = st.integers(min_value=0, max_value=3)
+
+
+def _figure(n: int, p: int) -> Decimal:
+    return Decimal(n).scaleb(-p)
+
+
+def _rounds_to(value: Decimal, figure: Decimal, p: int) -> bool:
+    return value.quantize(Decimal(1).scaleb(-p), rounding=ROUND_HALF_UP) == figure
+
+
+@given(n=st.integers(0, 10**5), p=places, k=st.integers(-3000, 3000))
+def test_percent_accepts_exactly_what_rounds_to_it(n: int, p: int, k: int) -> None:
+    figure = _figure(n, p)
+    value = figure + Decimal(k).scaleb(-p - 3)           # in percent, exact
+    expectation = parse_expectation(f"{figure}%", MeasureShape("share"))
+    assert expectation.judge(Fraction(value) / 100).ok == _rounds_to(value, figure, p)
+
+
+@given(n=st.integers(-10**6, 10**6), p=places, k=st.integers(-3000, 3000))
+def test_plain_number_accepts_exactly_what_rounds_to_it(n: int, p: int, k: int) -> None:
+    figure = _figure(n, p)
+    value = figure + Decimal(k).scaleb(-p - 3)
+    expectation = parse_expectation(f"{figure:,f}", MeasureShape("number"))
+    assert expectation.judge(Fraction(value)).ok == _rounds_to(value, figure, p)
+
+
+@given(n=st.integers(1, 10**4), p=places, k=st.integers(-3000, 3000),
+       kind=st.sampled_from(["change_percent", "change_points"]), unit=st.sampled_from(["fraction", "percent"]))
+def test_up_and_down_mirror_each_other(n: int, p: int, k: int, kind: str, unit: str) -> None:
+    figure = _figure(n, p)
+    word = "%" if kind == "change_percent" else " points"
+    shape = MeasureShape(kind, unit)  # type: ignore[arg-type]
+    value = Fraction(figure + Decimal(k).scaleb(-p - 3)) / (1 if unit == "percent" else 100)
+    up = parse_expectation(f"up {figure}{word}", shape).judge(value)
+    down = parse_expectation(f"down {figure}{word}", shape).judge(-value)
+    assert (up.ok, up.miss) == (down.ok, down.miss)
+
+
+@given(n=st.integers(1, 10**4), p=places, k=st.integers(-3000, 3000))
+def test_signs_read_like_words(n: int, p: int, k: int) -> None:
+    figure = _figure(n, p)
+    value = Fraction(figure + Decimal(k).scaleb(-p - 3)) / 100
+    shape = MeasureShape("change_percent")
+    for word, sign in (("rose", "+"), ("fell", "-")):
+        a = parse_expectation(f"{word} {figure}%", shape).judge(value)
+        b = parse_expectation(f"{sign}{figure}%", shape).judge(value)
+        assert (a.ok, a.miss) == (b.ok, b.miss)
+
+
+@settings(max_examples=300)
+@given(text=st.text(), shape=shapes)
+def test_arbitrary_text_raises_only_expectation_error(text: str, shape: MeasureShape) -> None:
+    try:
+        parse_expectation(text, shape)
+    except ExpectationError as exc:
+        assert str(exc) and exc.hint
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["value", "within", "between", "values", "any_order", "x"]), inner, max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=300)
+@given(raw=yaml_values, shape=shapes)
+def test_anything_yaml_gives_raises_only_expectation_error(raw: object, shape: MeasureShape) -> None:
+    try:
+        parse_expectation(raw, shape)
+    except ExpectationError as exc:
+        assert str(exc) and exc.hint
+
+
+@given(st.from_regex(r"(up|down|nearly|about|over|under|at least|almost) ?[0-9]{1,4}(\.[0-9]{1,2})?"
+                     r"( ?%| points)?", fullmatch=True), shapes)
+def test_wordlike_text_raises_only_expectation_error(text: str, shape: MeasureShape) -> None:
+    try:
+        expectation = parse_expectation(text, shape)
+    except ExpectationError:
+        return
+    if expectation.interval is not None:
+        assert expectation.judge(Fraction(1, 3)).message
+
+
+bands = st.fractions(min_value=0, max_value=Fraction(99, 100))
+
+
+@given(k=bands)
+def test_nearly_override_moves_the_lower_edge(k: Fraction) -> None:
+    vocab = Vocabulary.with_overrides({"nearly": k})
+    interval = parse_expectation("nearly 60%", MeasureShape("share"), vocab).interval
+    assert interval is not None and interval.low == Fraction(3, 5) * (1 - k)
+
+
+@given(k=bands, word=st.sampled_from(["about", "roughly", "around", "approximately", "some"]))
+def test_about_override_moves_both_edges(k: Fraction, word: str) -> None:
+    vocab = Vocabulary.with_overrides({word: f"{float(k * 100)}%"})
+    interval = parse_expectation(f"{word} 2,000", MeasureShape("number"), vocab).interval
+    band = Vocabulary.with_overrides({word: f"{float(k * 100)}%"}).about
+    assert interval is not None
+    assert interval.low == min(2000 * (1 - band), Fraction(3999, 2))
+    assert interval.high == max(2000 * (1 + band), Fraction(4001, 2))
+
+
+@given(k=st.fractions(min_value=0, max_value=Fraction(49, 100)))
+def test_multiple_override_moves_doubled(k: Fraction) -> None:
+    vocab = Vocabulary.with_overrides({"doubled": k})
+    interval = parse_expectation("doubled", MeasureShape("change_ratio"), vocab).interval
+    assert interval is not None and (interval.low, interval.high) == (2 - k, 2 + k)
+
+
+@given(t=st.fractions(min_value=Fraction(51, 100), max_value=Fraction(99, 100)))
+def test_majority_overrides_move_the_threshold(t: Fraction) -> None:
+    vocab = Vocabulary.with_overrides({"a large majority": t, "vast_majority": t})
+    for wording in ("a large majority", "the vast majority"):
+        interval = parse_expectation(wording, MeasureShape("share"), vocab).interval
+        assert interval is not None and interval.low == t
+
+
+@pytest.mark.parametrize("overrides,names", [
+    ({"nearlyish": 0.1}, "nearlyish"), ({"nearly": "lots"}, "nearly"), ({"about": 1.5}, "about"),
+    ({"vast majority": 0.2}, "vast majority"), ({"doubled": True}, "doubled"), ([("nearly", 1)], "mapping"),
+])
+def test_bad_overrides_name_the_key(overrides: object, names: str) -> None:
+    with pytest.raises(ExpectationError) as caught:
+        Vocabulary.with_overrides(overrides)  # type: ignore[arg-type]
+    assert names in str(caught.value)
+    assert "nearly" in caught.value.hint or "e.g." in caught.value.hint
