@@ -20,9 +20,9 @@ Method, in the order the functions below run:
    brought onto target by flipping a few rows in the direction the trend already goes.
 
 Determinism: only ``random.Random(SEED)`` methods that need no floating-point library
-calls (``random``, ``randint``, ``choice``, ``choices``, ``shuffle``) and integer or
-date arithmetic are used, so the CSVs are byte-identical on any machine and Python
->= 3.11. Run ``python data/generate.py`` to rewrite the CSVs beside this file, or
+calls (``random``, ``randint``, ``choice``, ``choices``, ``sample``, ``shuffle``) and
+integer or date arithmetic are used, so the CSVs are byte-identical on any machine and
+Python >= 3.11. Run ``python data/generate.py`` to rewrite the CSVs beside this file, or
 ``python data/generate.py --check`` to compare them with a fresh build (exit 1 if stale).
 """
 
