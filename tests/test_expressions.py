@@ -135,7 +135,7 @@ EVALUATIONS: list[tuple[str, list[object]]] = [
     ("MONTH_NAME(d) == 'March'", [True, False, N, False]),
     ("year('2020-05-01')", [2020] * 4),
     ("abs(amount)", [Decimal("2.45"), N, Decimal("3.10"), Decimal("1.00")]),
-    ("round(amount)", [Decimal("2"), N, Decimal("3"), Decimal("-1")]),
+    ("round(amount)", [Decimal(2), N, Decimal(3), Decimal(-1)]),
     ("round(amount, 1)", [Decimal("2.5"), N, Decimal("3.1"), Decimal("-1.0")]),
     ("pow(n, 2)", [100.0, 400.0, N, 0.0]),
     ("`sepal width` > 2", [False, False, N, True]),

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.expressions import ExpressionError, Name, UnknownName, parse, quote_ident, suggest, to_sql
+from factcheck.expressions import (
+    ExpressionError,
+    Name,
+    UnknownName,
+    parse,
+    quote_ident,
+    suggest,
+    to_sql,
+)
 
 # text, the character the caret must point at (its index in text), a word of the message,
 # a word of the hint (None: no hint)

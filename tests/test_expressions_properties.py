@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import duckdb
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.expressions import (

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.expressions import ExpressionError, Literal, Name, parse, quote_ident, quote_literal, to_sql
+from factcheck.expressions import (
+    ExpressionError,
+    Literal,
+    Name,
+    parse,
+    quote_ident,
+    quote_literal,
+    to_sql,
+)
 
 HOSTILE_NAME = 'a"); DROP TABLE t; --'
 

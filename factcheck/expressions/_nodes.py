@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal as Lit
-from typing import Union
 
-Value = Union[str, int, Decimal, bool, None]
+Value = str | int | Decimal | bool | None
 
 ArithOp = Lit["+", "-", "*", "/"]
 LogicOp = Lit["and", "or"]
@@ -115,7 +114,7 @@ class Case:
     position: int = field(default=0, compare=False)
 
 
-Expr = Union[Literal, Name, Unary, Binary, Compare, InList, Between, IsNull, Call, Case]
+Expr = Literal | Name | Unary | Binary | Compare | InList | Between | IsNull | Call | Case
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ FUNCTIONS: dict[str, Function] = {
 }
 
 KEYWORDS = frozenset(
-    "and or not in between is null true false case when then else end".split()
+    ["and", "or", "not", "in", "between", "is", "null", "true", "false", "case", "when", "then", "else", "end"]
 )
 
 

@@ -15,6 +15,7 @@ from ._lexer import Token, tokenize
 from ._nodes import (
     FUNCTIONS,
     KEYWORDS,
+    ArithOp,
     Between,
     Binary,
     Call,
@@ -183,10 +184,11 @@ class _Parser:
             if self.tok.is_op(","):
                 self.advance()
                 continue
-            if self.tok.is_op("]"):
+            after = self.tok
+            if after.is_op("]"):
                 self.advance()
                 return tuple(values)
-            if self.tok.kind == "eof":
+            if after.kind == "eof":
                 self.fail("unclosed '['", open_pos, "end the list with ']'")
             self.unexpected("separate the values of a list with ','")
 
@@ -234,14 +236,14 @@ class _Parser:
         left = self.parse_multiplicative()
         while self.tok.is_op("+", "-"):
             tok = self.advance()
-            left = Binary(cast("Literal['+', '-']", tok.value), left, self.parse_multiplicative(), tok.position)  # type: ignore[arg-type]
+            left = Binary(cast(ArithOp, tok.value), left, self.parse_multiplicative(), tok.position)
         return left
 
     def parse_multiplicative(self) -> Expr:
         left = self.parse_unary()
         while self.tok.is_op("*", "/"):
             tok = self.advance()
-            left = Binary(tok.value, left, self.parse_unary(), tok.position)  # type: ignore[arg-type]
+            left = Binary(cast(ArithOp, tok.value), left, self.parse_unary(), tok.position)
         return left
 
     def parse_unary(self) -> Expr:

@@ -43,7 +43,9 @@ def _number(text: str, negative: bool) -> str:
     return f"({text})" if negative else text
 
 
-def quote_literal(value: str | int | float | Fraction | Decimal | bool | dt.date | None) -> str:
+def quote_literal(
+    value: str | int | float | Fraction | Decimal | bool | dt.date | None,  # noqa: PYI041
+) -> str:
     """A DuckDB literal for a Python value.
 
     Strings are single-quoted with ``''`` doubling; ints are written as they are and Decimals
