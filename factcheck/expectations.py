@@ -512,7 +512,8 @@ def _read_within(raw_value: object, raw_within: object, shape: MeasureShape) -> 
         within = abs(value) * within / (100 if shape.unit == "percent" else 1)
     interval = Interval(value - within, value + within, True, True)
     summary = f"within {within_text} of {value_text}"
-    return _explicit(summary, shape, interval, value, "within")
+    return _explicit(summary, shape, interval, value, "within",
+                     f"{{value: {value_text}, within: {within_text}}}")
 
 
 def _read_between(raw: object, shape: MeasureShape) -> Expectation:
@@ -524,16 +525,16 @@ def _read_between(raw: object, shape: MeasureShape) -> Expectation:
         raise ExpectationError(f"expect: between: {low_text} is above {high_text}",
                                hint=f"put the smaller value first: '[{high_text}, {low_text}]'")
     return _explicit(f"between {low_text} and {high_text}", shape, Interval(low, high, True, True),
-                     None, "between")
+                     None, "between", f"{{between: [{low_text}, {high_text}]}}")
 
 
 def _explicit(summary: str, shape: MeasureShape, interval: Interval, stated: Fraction | None,
-              qualifier: str) -> Expectation:
+              qualifier: str, written: str) -> Expectation:
     if shape.kind in ("boolean", "values"):
         raise ExpectationError(f"expect: {summary} is a number, but this measure gives "
                                f"{'true or false' if shape.kind == 'boolean' else 'a list of values'}",
                                hint=f"use {'true or false' if shape.kind == 'boolean' else '[A, B]'}")
-    return Expectation(written=summary, shape=shape, stated=stated, direction=None, qualifier=qualifier,
+    return Expectation(written=written, shape=shape, stated=stated, direction=None, qualifier=qualifier,
                        meaning=f"{summary}: {interval.describe(lambda x: format_edge(x, shape))}",
                        interval=interval, summary=summary,
                        percentish=shape.kind in PERCENTISH or shape.unit == "percent")
@@ -551,10 +552,11 @@ def _judge(e: Expectation, value: object) -> Judgement:
         raise TypeError(f"expected a number to judge against {e.written!r}, got {value!r}")
     x, interval = to_fraction(value), e.interval
     assert interval is not None
+    said = e.summary if e.qualifier in ("within", "between") else e.written
     shown = _shown(e, x)
     zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
     if e.direction and not (x > zero if e.direction == "up" else x < zero):
-        return Judgement(False, "wrong_direction", f"stated {e.written}, computed {shown}")
+        return Judgement(False, "wrong_direction", f"stated {said}, computed {shown}")
     if interval.contains(x):
         return Judgement(True, None, f"{e.summary} as stated (computed {shown})")
     crossed = e.crossed_side == "any" or (
@@ -563,9 +565,9 @@ def _judge(e: Expectation, value: object) -> Judgement:
     if crossed:
         edge = interval.high if interval.high is not None and x >= interval.high else interval.low
         assert edge is not None
-        return Judgement(False, "qualifier_crossed", f"said {e.written}, computed {shown}: "
+        return Judgement(False, "qualifier_crossed", f"said {said}, computed {shown}: "
                                                      f"{_past_edge(e, x, edge)}")
-    return Judgement(False, "out_of_tolerance", f"stated {e.written}, computed {shown}: {_off_by(e, x)}")
+    return Judgement(False, "out_of_tolerance", f"stated {said}, computed {shown}: {_off_by(e, x)}")
 
 
 def _judge_boolean(e: Expectation, value: object) -> Judgement:

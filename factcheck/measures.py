@@ -38,6 +38,7 @@ class Evaluated:
     details: dict[str, Any] = field(default_factory=dict)
     series: list[tuple[str, Fraction | None]] | None = None
     neighbours: list[Fraction] = field(default_factory=list)  # values one record away (for `fragile`)
+    exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
 
 
 def frac(x: Any) -> Fraction | None:
@@ -90,8 +91,11 @@ def simple_value(node: Simple, row: dict[str, Any] | None) -> Evaluated:
     """Interpret one result row (``None``: a group with no rows)."""
     kept = int(row["rows_kept"]) if row else 0
     if node.kind == "count":
+        # a count stated exactly is always one record from failing: no `fragile` note for it,
+        # but the neighbours are kept for measures built on counts (ratio, change)
         n = Fraction(kept)
-        return Evaluated(n, rows_kept=kept, base=kept, neighbours=[n - 1, n + 1] if kept else [n + 1])
+        return Evaluated(n, rows_kept=kept, base=kept, exact_count=True,
+                         neighbours=[n - 1, n + 1] if kept else [n + 1])
     if node.kind == "share":
         known, meeting = (int(row["known"]), int(row["meeting"])) if row else (0, 0)
         ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - known, base=known,
@@ -312,10 +316,10 @@ def streak_value(node: StreakNode, runs: list[tuple[Any, Any, int]], kept: int) 
     chosen = runs[0] if runs else None
     length = int(chosen[2]) if chosen else 0
     ev.value = Fraction(length)
+    ev.exact_count = True
     ev.details = {"starts": key(chosen[0]) if chosen else None, "ends": key(chosen[1]) if chosen else None}
     if node.ending is not None:
         ev.details["ending"] = key(node.ending)
-    ev.neighbours = [Fraction(length - 1), Fraction(length + 1)] if length else [Fraction(1)]
     return ev
 
 

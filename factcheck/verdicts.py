@@ -59,7 +59,7 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
         exact = str(value)
         value = float(value)
     elif isinstance(value, bool):
-        text = "yes" if value else "no"
+        text = _extreme_text(value, ev.details)
     elif isinstance(value, list):
         text = ", ".join(value)
     series = None
@@ -79,14 +79,15 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         if exp.shape.kind != "number" or ev.denominator is not None:
             notes.append(Note(code=NoteCode.SMALL_BASE,
                               message=f"the figure rests on {ev.base} records (fewer than {SMALL_BASE})"))
-    flips = [v for v in ev.neighbours if exp.judge(v).ok != ok]
+    flips = [] if ev.exact_count else [v for v in ev.neighbours if exp.judge(v).ok != ok]
     if flips:
         notes.append(Note(code=NoteCode.FRAGILE,
                           message="one record more or less would " + ("fail" if ok else "pass") +
                           f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
     if ev.rows_unknown:
         notes.append(Note(code=NoteCode.UNKNOWNS_EXCLUDED,
-                          message=f"{ev.rows_unknown:,} rows left out because the value was unknown"))
+                          message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "
+                                  "because the value was unknown"))
     if record_is_the_data:
         start = ev.details.get("data_from")
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
@@ -103,3 +104,21 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Fraction):
         return float(value)
     return value
+
+
+def _extreme_text(ok: bool, d: dict[str, Any]) -> str:
+    """'yes: 163, rank 1 of 21; last as low: 2012 (160)'."""
+    text = "yes" if ok else "no"
+    if "rank" not in d:
+        return text
+    text += f": {_n(d['value'])}, rank {d['rank']} of {d['of']}"
+    last = d.get("last_as_low") or d.get("last_as_high")
+    if last:
+        text += f"; last as {'low' if 'last_as_low' in d else 'high'}: {last['key']} ({_n(last['value'])})"
+    elif d.get("runner_up"):
+        text += f"; next: {d['runner_up']['key']} ({_n(d['runner_up']['value'])})"
+    return text
+
+
+def _n(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"

@@ -69,13 +69,11 @@ class _Builder:
                     "YAML merge keys (<<) are not supported in claims files",
                     file=self.file, line=key_node.start_mark.line + 1,
                     hint="write the keys out; a claim is easier to review when it stands alone")])
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
-                key = str(key) if key is not None else key
-            if key is None:
+            # keys are names: take them as written, so `null:` (a csv option) is "null", not None
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise ClaimsFileError([Problem("a mapping key must be a plain name",
                                                file=self.file, line=key_node.start_mark.line + 1)])
-            key = str(key)
+            key = str(key_node.value)
             if key in out:
                 raise ClaimsFileError([Problem(
                     f"key '{key}' appears twice in the same block",

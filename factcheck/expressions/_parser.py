@@ -73,7 +73,10 @@ class _Parser:
             after = f" after {before.describe()}" if before else ""
             self.fail(f"the expression ends too early{after}", hint=hint or "something is missing at the end")
         if hint is None and tok.word() in KEYWORDS:
-            hint = f"'{tok.value}' is a keyword; a column with that name goes in backticks: `{tok.value}`"
+            if self.peek().kind == "op" and not self.peek().is_op("(", "[", ")", "]", ","):
+                hint = f"'{tok.value}' is a keyword; a column with that name goes in backticks: `{tok.value}`"
+            else:
+                hint = f"a value or condition is missing before '{tok.value}'"
         self.fail(f"unexpected {tok.describe()}", hint=hint)
 
     def expect_keyword(self, word: str, hint: str) -> Token:

@@ -1,0 +1,54 @@
+"""Shared helpers: write a claims file beside copies of the mini data, then run it."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+
+MINI_TABLES = """\
+version: 1
+title: Mini story
+tables:
+  cases:
+    path: cases.csv
+    key: case_id
+    time: [filed_date, last_pending_date]
+    derive:
+      filed_year: year(filed_date)
+      active_2020: filed_date <= '2020-12-31' and (last_pending_date is null or last_pending_date >= '2020-01-01')
+  victims:
+    path: victims.csv
+    key: victim_id
+    lookup:
+      case: cases via case_id
+  gdp:
+    path: gdp.csv
+    key: quarter
+    derive:
+      previous: lag(growth)
+"""
+
+
+@pytest.fixture
+def mini(tmp_path: Path):
+    """``mini(claims_yaml, tables=MINI_TABLES) -> Path``: a claims file over the mini data."""
+    for csv in MINI.glob("*.csv"):
+        shutil.copy(csv, tmp_path / csv.name)
+
+    def write(claims: str, tables: str = MINI_TABLES, name: str = "claims.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(tables + "claims:\n" + textwrap.indent(textwrap.dedent(claims), "  "), encoding="utf-8")
+        return path
+
+    return write
+
+
+def one_claim(measure: str, expect: str, cid: str = "c") -> str:
+    """A single claim block in YAML."""
+    return f"- id: {cid}\n  says: a sentence\n  measure: {measure}\n  expect: {expect}\n"
