@@ -58,6 +58,8 @@ ERRORS: list[tuple[str, int, str, str | None]] = [
     ("case when a 1 end", 12, "unexpected '1'", "then"),
     ("case when a then 1", 0, "unclosed 'case'", "'end'"),
     ("end == 1", 0, "unexpected 'end'", "`end`"),
+    ("a == 1 and or b", 11, "unexpected 'or'", "missing before 'or'"),
+    ("case when a then 1 else end", 24, "unexpected 'end'", "missing before 'end'"),
     ("a.b.c", 3, "unexpected '.'", "one link"),
     ("a. == 1", 3, "unexpected '=='", "column name"),
     ("1e5", 1, "cannot run into letters", "exponent"),
