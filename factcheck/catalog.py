@@ -142,10 +142,17 @@ class Catalog:
             if name.link is not None:
                 raise UnknownName(name, (), f"'{name.link}.{name.column}': a derived column can use only its own table's columns")
             if name.column in self.derives.get(table, {}):
+                if name.column == column:
+                    raise UnknownName(name, (), f"derive '{column}' refers to itself")
                 return "(" + self.derive_sql(table, name.column) + ")"
+            src = self.sources[table]
+            if name.column not in src.columns and not src.missing:
+                raise UnknownName(name, suggest(name.column, self.columns_of(table)),
+                                  f"table '{table}' has no column '{name.column}'")
             return f"{quote_ident(table)}.{quote_ident(name.column)}"
 
-        return to_sql(expr, inline, row_order=f"{quote_ident(table)}.{quote_ident(ROW)}")
+        return to_sql(expr, inline, row_order=f"{quote_ident(table)}.{quote_ident(ROW)}",
+                      text=self.derive_text.get(table, {}).get(column))
 
     def needs_row_order(self, table: str) -> bool:
         from .expressions import calls

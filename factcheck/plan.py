@@ -154,7 +154,7 @@ class _Compiler:
         text = str(text)
         try:
             tree = parse(text)
-            sql = to_sql(tree, self.cat.resolver(scan.table, scan.joins))
+            sql = to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
         except ExpressionError as exc:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None

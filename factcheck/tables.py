@@ -133,11 +133,33 @@ def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
         return
     if src.frame is not None:
         con.register(f"__frame_{src.name}", src.frame)
+    elif src.format == "csv" and not (src.decl.csv and (src.decl.csv.names or not src.decl.csv.header)):
+        names = _csv_header(src)
+        if names is not None:
+            src.columns = {n: "?" for n in names}  # types are learnt when the table is read
+            return
     try:
         rows = con.execute(f"DESCRIBE SELECT * FROM {src.scan_sql()}").fetchall()
     except Exception as exc:  # duckdb raises several classes; all become one located message
         raise data_error(src, exc) from None
     src.columns = {r[0]: r[1] for r in rows}
+
+
+def _csv_header(src: Source) -> list[str] | None:
+    """The header row, read with Python's csv module: no need to sniff the file twice."""
+    assert src.path is not None
+    opts = src.decl.csv
+    try:
+        with open(src.path, newline="", encoding=(opts.encoding if opts and opts.encoding else "utf-8-sig")) as fh:
+            for _ in range(opts.skip if opts else 0):
+                fh.readline()
+            row = next(csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","),
+                                  quotechar=(opts.quote if opts and opts.quote else '"')), None)
+    except (OSError, UnicodeDecodeError, csv.Error, LookupError):
+        return None  # let DuckDB read it and report the problem in its own words
+    if not row or len(set(row)) != len(row) or any(not c.strip() for c in row):
+        return None
+    return row
 
 
 def sha256(src: Source) -> str:

@@ -66,7 +66,7 @@ def _plain(report: Report, console: Console) -> None:
 
 def summary_line(report: Report) -> str:
     s = report.summary
-    return (f"{s.total} claims: {s.passed} passed, {s.failed} failed, {s.unverifiable} unverifiable"
+    return (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, {s.failed} failed, {s.unverifiable} unverifiable"
             f" — {report.claims_file}")
 
 

@@ -1,0 +1,168 @@
+"""Bad input: every kind gets exit status 2 and a located message with a hint, never a traceback.
+
+Each case writes a broken claims file (or breaks the data) and runs the real CLI in-process.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from conftest import MINI_TABLES, one_claim
+
+runner = CliRunner()
+
+GOOD = one_claim("{count: cases}", "10")
+
+
+def run(path: Path, *args: str):
+    result = runner.invoke(app, ["run", str(path), *args])
+    assert "Traceback" not in result.output
+    return result
+
+
+CLAIMS_ERRORS = [
+    # (name, tables, claims, expected substrings: message, line, hint)
+    ("yaml syntax", MINI_TABLES, "- id: a\n  says: [unclosed\n", ["not valid YAML", ":"]),
+    ("unknown top-level field", MINI_TABLES.replace("title:", "titel:"), GOOD, ["unknown field 'titel'", "did you mean 'title'"]),
+    ("unknown claim field", MINI_TABLES, "- id: a\n  says: s\n  mesure: {count: cases}\n  expect: 1\n",
+     ["unknown field 'mesure'", "did you mean 'measure'"]),
+    ("unknown table", MINI_TABLES, one_claim("{count: casse}", "1"), ["unknown table 'casse'", "did you mean 'cases'"]),
+    ("unknown column", MINI_TABLES, one_claim("{count: victims, where: \"platfrom == 'Facebook'\"}", "1"),
+     ["no column 'platfrom'", "did you mean 'platform'", "^"]),
+    ("unknown link", MINI_TABLES, one_claim("{count: victims, where: cse.active_2020}", "1"), ["unknown lookup 'cse'", "'case'"]),
+    ("unknown measure kind", MINI_TABLES, one_claim("{shar: x, of: victims}", "1"), ["unknown measure kind 'shar'", "'share'"]),
+    ("two measure kinds", MINI_TABLES, one_claim("{count: cases, share: x, of: cases}", "1"), ["one kind"]),
+    ("unknown function", MINI_TABLES, one_claim("{count: cases, where: yeer(filed_date) == 2020}", "1"), ["yeer", "year"]),
+    ("unparsable expression", MINI_TABLES, one_claim("{count: cases, where: \"filed_year == \"}", "1"), ["where", "^"]),
+    ("unreadable expectation", MINI_TABLES, one_claim("{count: cases}", "lots"), ["cannot read expect", "hint"]),
+    ("points on a percent change", MINI_TABLES,
+     one_claim("{change: {count: cases}, over: filed_year, from: 2019, to: 2020}", "up 5 points"), ["points"]),
+    ("duplicate claim ids", MINI_TABLES, GOOD + GOOD.replace("- id: c", "- id: c"), ["used twice"]),
+    ("missing expect", MINI_TABLES, "- id: a\n  says: s\n  measure: {count: cases}\n", ["needs 'expect'"]),
+    ("duplicate yaml key", MINI_TABLES, "- id: a\n  id: b\n  says: s\n  unverifiable: x\n", ["appears twice"]),
+    ("unknown derive column", MINI_TABLES.replace("year(filed_date)", "year(filed_dat)"), GOOD, ["filed_dat", "filed_date"]),
+    ("bad lookup", MINI_TABLES.replace("cases via case_id", "cases by case_id"), GOOD, ["cannot read lookup", "via"]),
+    ("lookup to unknown table", MINI_TABLES.replace("cases via case_id", "casess via case_id"), GOOD, ["unknown table 'casess'"]),
+    ("lag outside derive", MINI_TABLES, one_claim("{count: gdp, where: growth < lag(growth)}", "1"), ["lag", "derive"]),
+    ("unknown --only id", MINI_TABLES, GOOD, ["no claim with id 'nope'"]),
+]
+
+
+@pytest.mark.parametrize("name, tables, claims, expected", CLAIMS_ERRORS, ids=[c[0] for c in CLAIMS_ERRORS])
+def test_claims_file_errors_exit_2_with_location_and_hint(mini, name, tables, claims, expected) -> None:
+    path = mini(claims, tables)
+    result = run(path, *(["--only", "nope"] if name == "unknown --only id" else []))
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert "nothing was judged" in out
+    assert str(path) in out  # the file is named
+    for text in expected:
+        assert text in out, f"{text!r} not in:\n{out}"
+
+
+def test_all_problems_in_a_file_are_reported_together(mini) -> None:
+    claims = (one_claim("{count: casse}", "1", "a") + one_claim("{count: cases, where: nope}", "1", "b")
+              + one_claim("{count: cases}", "lots", "c"))
+    result = run(mini(claims))
+    assert result.exit_code == 2
+    assert "3 problems" in result.output
+    for cid in ("'a'", "'b'", "'c'"):
+        assert f"claim {cid}" in result.output
+
+
+def test_error_names_the_yaml_line(mini) -> None:
+    path = mini(one_claim("{count: cases}", "1") + one_claim("{count: victims, where: nope == 1}", "1", "second"))
+    lines = path.read_text().splitlines()
+    where_line = next(i for i, l in enumerate(lines, 1) if "nope" in l)
+    result = run(path)
+    assert f"{path}:{where_line}: claim 'second'" in result.output
+
+
+def test_lookup_whose_key_repeats(mini, tmp_path) -> None:
+    with open(tmp_path / "cases.csv", "a") as fh:
+        fh.write("C1,2019-01-01,sex_trafficking,,west\n")
+    result = run(mini(GOOD))
+    assert result.exit_code == 2
+    assert "not unique" in result.output and "C1 (2 rows)" in result.output
+
+
+def test_missing_data_file(mini, tmp_path) -> None:
+    (tmp_path / "gdp.csv").unlink()
+    result = run(mini(GOOD))
+    assert result.exit_code == 2
+    assert "not found" in result.output and "gdp" in result.output and "optional: true" in result.output
+
+
+def test_csv_row_with_wrong_number_of_fields(mini, tmp_path) -> None:
+    with open(tmp_path / "victims.csv", "a") as fh:
+        fh.write("V11,C1,female\n")
+    result = run(mini(one_claim("{count: victims}", "11")))
+    assert result.exit_code == 2
+    assert "victims.csv" in result.output and "line 12" in result.output and "fields" in result.output
+
+
+def test_value_contradicting_a_declared_type(mini, tmp_path) -> None:
+    tables = MINI_TABLES.replace("    key: victim_id\n", "    key: victim_id\n    columns: {age: integer}\n")
+    with open(tmp_path / "victims.csv", "a") as fh:
+        fh.write("V11,C1,female,true,seventeen,street,\n")
+    result = run(mini(one_claim("{mean: age, of: victims}", "19"), tables))
+    assert result.exit_code == 2
+    assert "line 12" in result.output and "'age'" in result.output and "seventeen" in result.output
+
+
+def test_unknown_column_type_in_declaration(mini) -> None:
+    tables = MINI_TABLES.replace("    key: victim_id\n", "    key: victim_id\n    columns: {age: integr}\n")
+    result = run(mini(GOOD, tables))
+    assert result.exit_code == 2 and "unknown column type 'integr'" in result.output
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path) -> None:
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        bomb.append(f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(bomb) + "\n")
+    result = run(path)
+    assert result.exit_code == 2 and "expands to more than" in result.output
+
+
+def test_yaml_python_tags_are_not_executed(tmp_path) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text("version: 1\ntitle: !!python/object/apply:os.system ['touch pwned']\ntables: {}\nclaims: []\n")
+    result = run(path)
+    assert result.exit_code == 2
+    assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
+
+
+def test_empty_and_non_mapping_files(tmp_path) -> None:
+    (tmp_path / "empty.yaml").write_text("")
+    (tmp_path / "list.yaml").write_text("- a\n- b\n")
+    assert "empty" in run(tmp_path / "empty.yaml").output
+    assert "mapping" in run(tmp_path / "list.yaml").output
+
+
+def test_missing_claims_file(tmp_path) -> None:
+    result = run(tmp_path / "nope.yaml")
+    assert result.exit_code == 2 and "no such claims file" in result.output
+
+
+def test_value_measure_keeping_several_rows_is_an_error(mini) -> None:
+    result = run(mini(one_claim("{value: growth, of: gdp}", "1")))
+    assert result.exit_code == 2 and "exactly one" in result.output
+
+
+def test_sum_of_text_is_an_error_not_a_crash(mini) -> None:
+    result = run(mini(one_claim("{sum: platform, of: victims}", "1")))
+    assert result.exit_code == 2 and "claim 'c'" in result.output and "query failed" in result.output
+
+
+def test_bad_usage_exits_2() -> None:
+    assert runner.invoke(app, ["run"]).exit_code == 2
+    assert runner.invoke(app, ["run", "--nope", "x.yaml"]).exit_code == 2
