@@ -1,0 +1,516 @@
+"""Speed and memory of `factcheck run` (issue 2), measured as whole processes.
+
+    python benchmarks/run.py                       # 1M-row victims table, 5 repetitions
+    python benchmarks/run.py --rows 100000 --reps 3
+    python benchmarks/run.py --keep --workdir /tmp/fcbench   # keep the generated files
+
+What it does:
+
+1. generates linked tables shaped like data/*.csv (cases N/10, defendants N/5,
+   victims N) as CSV into a temporary folder, with DuckDB (``COPY (SELECT … FROM
+   range(n)) TO …``), deterministically (values come from ``hash(i)``);
+2. writes ``bench.yaml``: 24 claims covering every measure kind, with derive
+   columns and lookups (``case: cases via case_id``); runs ``factcheck run`` once
+   and insists on exit 0 or 1 (2 means the claims file or data could not be used);
+3. writes ``handwritten.py``: the same claims, one DuckDB query each, over the
+   same CSVs loaded once — the baseline the issue names; its figures are compared
+   with factcheck's JSON report so both scripts are known to compute the same thing;
+4. times whole processes, a fresh measuring subprocess per run (wall clock,
+   user+sys CPU, max RSS from ``getrusage(RUSAGE_CHILDREN)``), median of ``--reps``:
+   the shipped story (``claims/2020.yaml``) vs ``python -c "import pandas"``, and
+   ``factcheck run bench.yaml`` vs ``python handwritten.py``;
+5. prints a table of ratios against the targets; also ``import factcheck.cli``
+   start-up, the top ``-X importtime`` offenders, and whether pandas is imported on
+   the run path (it must not be).
+
+Only the standard library, duckdb and the installed factcheck are used. The
+console script is run through the interpreter's own ``bin/factcheck`` (not a
+pyenv shim, which costs ~0.1-0.3 s of bash per call), and Python through
+``sys.executable``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+# --------------------------------------------------------------------------- 1. data
+
+DISTRICTS = ["S.D. Tex.", "S.D. Fla.", "N.D. Ga.", "C.D. Cal.", "E.D.N.Y.", "D. Minn.",
+             "N.D. Ill.", "W.D. Wash.", "D. Ariz.", "E.D. Va.", "D. Nev.", "M.D. Fla."]
+STATES = ["TX", "FL", "GA", "CA", "NY", "MN", "IL", "WA", "AZ", "VA", "NV", "OH"]
+
+
+def _pick(values: list[str], h: str) -> str:
+    return f"[{', '.join(repr(v) for v in values)}][1 + ({h}) % {len(values)}]"
+
+
+def h(i: str, salt: int) -> str:
+    """A deterministic pseudo-random UBIGINT for row i (a different stream per salt)."""
+    return f"CAST(hash({i} * 1000003 + {salt}) >> 1 AS BIGINT)"
+
+
+def generate(folder: Path, rows: int) -> dict[str, int]:
+    import duckdb
+    n_cases, n_def, n_vic = max(rows // 10, 10), max(rows // 5, 10), max(rows, 10)
+    days = (dt.date(2020, 12, 31) - dt.date(2000, 1, 1)).days + 1
+    con = duckdb.connect()
+    cases = f"""
+    SELECT printf('C%07d', i) AS case_id,
+           {_pick(DISTRICTS, h('i', 1))} AS district,
+           {_pick(STATES, h('i', 1))} AS state,
+           filed_date,
+           CASE WHEN {h('i', 3)} % 100 < 93 THEN 'sex_trafficking' ELSE 'labor_trafficking' END AS case_type,
+           CASE WHEN {h('i', 4)} % 10 = 0 THEN NULL
+                ELSE filed_date + CAST({h('i', 5)} % 2500 AS INTEGER) END AS last_pending_date,
+           {_pick(['law_enforcement_operation', 'victim_self_report', 'hotline', 'ngo', 'unknown'], h('i', 6))} AS referral_source,
+           {_pick(['FBI', 'FBI;HSI', 'HSI;local_police', 'local_police', 'FBI;local_police;state_police'], h('i', 7))} AS agencies,
+           {h('i', 8)} % 100 < 80 AS multi_agency,
+           {h('i', 9)} % 100 < 5 AS gang_involved,
+           CAST(1 + {h('i', 10)} % 4 AS INTEGER) AS n_defendants,
+           CAST(1 + {h('i', 11)} % 9 AS INTEGER) AS n_victims
+    FROM (SELECT i, DATE '2000-01-01' + CAST({h('i', 2)} % {days} AS INTEGER) AS filed_date
+          FROM range(1, {n_cases} + 1) t(i))
+    ORDER BY case_id"""
+    defendants = f"""
+    SELECT printf('D%08d', i) AS defendant_id,
+           printf('C%07d', 1 + {h('i', 20)} % {n_cases}) AS case_id,
+           charged_date,
+           CASE WHEN {h('i', 21)} % 10 < 8 THEN 'male' ELSE 'female' END AS sex,
+           CAST(18 + {h('i', 22)} % 50 AS INTEGER) AS age_at_charge,
+           {_pick(['trafficker', 'trafficker', 'buyer', 'facilitator'], h('i', 23))} AS role,
+           {_pick(['18 U.S.C. 1591', '18 U.S.C. 1589', '18 U.S.C. 1594'], h('i', 24))} AS lead_statute,
+           disposition,
+           CASE WHEN disposition IN ('pending', 'fugitive') THEN NULL
+                ELSE charged_date + CAST({h('i', 26)} % 900 AS INTEGER) END AS disposition_date,
+           CASE WHEN disposition LIKE 'convicted%' THEN CAST(6 + {h('i', 27)} % 360 AS INTEGER) END AS sentence_months
+    FROM (SELECT i, DATE '2000-01-01' + CAST({h('i', 28)} % {days} AS INTEGER) AS charged_date,
+                 {_pick(['convicted_plea'] * 6 + ['convicted_trial', 'acquitted', 'dismissed', 'pending', 'fugitive'], h('i', 25))} AS disposition
+          FROM range(1, {n_def} + 1) t(i))"""
+    victims = f"""
+    SELECT printf('V%08d', i) AS victim_id,
+           printf('C%07d', 1 + {h('i', 40)} % {n_cases}) AS case_id,
+           CASE WHEN {h('i', 41)} % 100 < 3 THEN NULL WHEN {h('i', 41)} % 100 < 90 THEN 'female' ELSE 'male' END AS sex,
+           CASE WHEN {h('i', 42)} % 100 < 4 THEN NULL ELSE {h('i', 42)} % 100 < 55 END AS minor,
+           {_pick(['12-14', '15-17', '18-24', '25-34', '35+', 'unknown'], h('i', 43))} AS age_band,
+           {_pick(['US', 'US', 'US', 'Mexico', 'Honduras', 'China', 'unknown'], h('i', 44))} AS citizenship,
+           location AS recruitment_location,
+           CASE WHEN location = 'internet'
+                THEN {_pick(['Facebook'] * 6 + ['Instagram', 'Instagram', 'Snapchat', 'WeChat', 'Craigslist'], h('i', 46))}
+           END AS recruitment_platform,
+           {_pick(['romance', 'job_offer', 'debt', 'force', 'unknown'], h('i', 47))} AS recruitment_tactic
+    FROM (SELECT i, {_pick(['internet'] * 3 + ['street', 'home', 'school', 'club'] + ['unknown'] * 3, h('i', 45))} AS location
+          FROM range(1, {n_vic} + 1) t(i))"""
+    for name, sql in (("cases", cases), ("defendants", defendants), ("victims", victims)):
+        con.execute(f"COPY ({sql}) TO '{folder / (name + '.csv')}' (HEADER, DELIMITER ',')")
+    con.close()
+    return {"cases": n_cases, "defendants": n_def, "victims": n_vic}
+
+
+# --------------------------------------------------------------------------- 2. claims
+
+CLAIMS_YAML = """\
+version: 1
+title: Benchmark claims over generated data (every measure kind)
+tables:
+  cases:
+    path: cases.csv
+    key: case_id
+    time: filed_date
+    columns: {filed_date: date, last_pending_date: date}
+    derive:
+      filed_year: year(filed_date)
+      active_2020: filed_date <= '2020-12-31' and (last_pending_date is null or last_pending_date >= '2020-01-01')
+      sex_trafficking: case_type == 'sex_trafficking'
+  defendants:
+    path: defendants.csv
+    key: defendant_id
+    time: charged_date
+    columns: {charged_date: date, disposition_date: date}
+    derive:
+      charged_year: year(charged_date)
+      disposition_year: year(disposition_date)
+      convicted: disposition in ['convicted_plea', 'convicted_trial']
+    lookup:
+      case: cases via case_id
+  victims:
+    path: victims.csv
+    key: victim_id
+    csv: {'null': ['']}
+    derive:
+      online: recruitment_location == 'internet'
+      location_known: recruitment_location != 'unknown'
+    lookup:
+      case: cases via case_id
+
+claims:
+  - id: count-cases-2020
+    says: Prosecutors filed N cases in 2020.
+    measure: {count: cases, where: filed_year == 2020}
+    expect: {between: [0, 1000000000]}
+  - id: value-first-case-victims
+    says: The first case had N victims.
+    measure: {value: n_victims, of: cases, where: case_id == 'C0000001'}
+    expect: {between: [0, 100]}
+  - id: count-distinct-districts-2020
+    says: Cases were filed in N districts in 2020.
+    measure: {count_distinct: district, of: cases, where: filed_year == 2020}
+    expect: 12
+  - id: sum-sentences-2020
+    says: Convicted defendants got N months in total in 2020.
+    measure: {sum: sentence_months, of: defendants, where: convicted and disposition_year == 2020}
+    expect: {between: [0, 1000000000000]}
+  - id: mean-age-2020
+    says: Defendants charged in 2020 were N years old on average.
+    measure: {mean: age_at_charge, of: defendants, where: charged_year == 2020}
+    expect: about 42
+  - id: median-sentence
+    says: The median sentence was N months.
+    measure: {median: sentence_months, of: defendants, where: convicted}
+    expect: {between: [0, 1000]}
+  - id: min-age
+    says: The youngest defendant was 18.
+    measure: {min: age_at_charge, of: defendants}
+    expect: 18
+  - id: max-sentence
+    says: The longest sentence was 365 months.
+    measure: {max: sentence_months, of: defendants, where: case.sex_trafficking}
+    expect: 365
+  - id: share-facebook-online-2020
+    says: 55% of online recruitment in active sex-trafficking cases was on Facebook.
+    measure:
+      share: recruitment_platform == 'Facebook'
+      of: victims
+      where: online and case.active_2020 and case.sex_trafficking
+    expect: 55%
+  - id: share-minors-active-2020
+    says: Most victims in active cases were children.
+    measure: {share: minor, of: victims, where: case.active_2020}
+    expect: a majority
+  - id: share-gang-active
+    says: Only 5% of active sex-trafficking cases involved a gang.
+    measure: {share: gang_involved, of: cases, where: active_2020 and sex_trafficking}
+    expect: 5%
+  - id: ratio-victims-per-case-2020
+    says: Cases filed in 2020 had 10 victims each on average.
+    measure:
+      ratio:
+        numerator: {count: victims, where: case.filed_year == 2020}
+        denominator: {count: cases, where: filed_year == 2020}
+    expect: {between: [0, 1000]}
+  - id: change-cases-percent
+    says: Prosecutors filed about as many cases in 2020 as in 2019.
+    measure: {change: {count: cases}, over: filed_year, from: 2019, to: 2020}
+    expect: {between: [-0.2, 0.2]}
+  - id: change-multi-agency-points
+    says: The share of multi-agency cases barely moved between 2015 and 2020.
+    measure: {change: {share: multi_agency, of: cases}, over: filed_year, from: 2015, to: 2020, as: points}
+    expect: {between: [-0.05, 0.05]}
+  - id: change-online-victims-ratio
+    says: Online victims in cases charged in 2020 vs 2010.
+    measure:
+      change: {count: defendants, where: case.sex_trafficking}
+      over: charged_year
+      from: 2010
+      to: 2020
+      as: ratio
+    expect: {between: [0.5, 2]}
+  - id: extreme-fewest-convictions-since-2012
+    says: Fewest convictions in a year since 2012.
+    measure:
+      extreme: {count: defendants, where: convicted}
+      over: disposition_year
+      at: 2020
+      since: 2012
+      is: lowest
+    expect: false
+  - id: extreme-highest-on-record
+    says: The most defendants ever charged in a year.
+    measure: {extreme: {count: defendants}, over: charged_year, at: 2020, is: highest}
+    expect: false
+  - id: top-platforms-online-2020
+    says: Facebook and Instagram were the two most common platforms.
+    measure:
+      top: recruitment_platform
+      of: victims
+      n: 2
+      where: online and case.active_2020
+    expect: [Facebook, Instagram]
+  - id: top-location-known
+    says: The internet is the most common known recruitment location.
+    measure: {top: recruitment_location, of: victims, n: 1, where: location_known and case.sex_trafficking}
+    expect: [internet]
+  - id: top-states-by-mean-defendants
+    says: The three states with the most defendants per case.
+    measure:
+      top: state
+      of: cases
+      n: 3
+      by: {mean: n_defendants, of: cases}
+    expect: {values: [TX, FL, GA], any_order: true}
+  - id: streak-sex-trafficking-cases
+    says: The longest run of consecutive sex-trafficking cases was 150.
+    measure: {streak: sex_trafficking, of: cases, order: case_id, where: filed_year >= 2019}
+    expect: {between: [1, 100000]}
+  - id: count-victims-2000-2020
+    says: The cases involved N victims.
+    measure: {count: victims, where: case.filed_year between 2000 and 2020}
+    expect: {between: [0, 1000000000]}
+  - id: count-online-children
+    says: N children were recruited online in active cases.
+    measure: {count: victims, where: minor and online and case.active_2020 and case.sex_trafficking}
+    expect: {between: [0, 1000000000]}
+  - id: not-checkable
+    says: Most traffickers act alone.
+    unverifiable: the data records gang involvement per case, not per trafficker.
+"""
+
+# --------------------------------------------------------------------------- 3. hand-written baseline
+
+HANDWRITTEN = '''\
+"""The hand-written baseline: the claims of bench.yaml, one DuckDB query each."""
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+
+here = Path(__file__).resolve().parent
+con = duckdb.connect()
+for t in ("cases", "defendants", "victims"):
+    con.execute(f"CREATE TABLE {t} AS SELECT * FROM read_csv('{here / (t + '.csv')}')")
+
+ACTIVE = ("(c.filed_date <= DATE '2020-12-31' AND "
+          "(c.last_pending_date IS NULL OR c.last_pending_date >= DATE '2020-01-01'))")
+CONVICTED = "d.disposition IN ('convicted_plea', 'convicted_trial')"
+Q = {
+  "count-cases-2020": "SELECT count(*) FROM cases WHERE year(filed_date) = 2020",
+  "value-first-case-victims": "SELECT n_victims FROM cases WHERE case_id = 'C0000001'",
+  "count-distinct-districts-2020": "SELECT count(DISTINCT district) FROM cases WHERE year(filed_date) = 2020",
+  "sum-sentences-2020": f"SELECT sum(sentence_months) FROM defendants d WHERE {CONVICTED} AND year(disposition_date) = 2020",
+  "mean-age-2020": "SELECT avg(age_at_charge) FROM defendants WHERE year(charged_date) = 2020",
+  "median-sentence": f"SELECT median(sentence_months) FROM defendants d WHERE {CONVICTED}",
+  "min-age": "SELECT min(age_at_charge) FROM defendants",
+  "max-sentence": "SELECT max(d.sentence_months) FROM defendants d LEFT JOIN cases c USING (case_id) "
+                  "WHERE c.case_type = 'sex_trafficking'",
+  "share-facebook-online-2020": f"SELECT avg((v.recruitment_platform = 'Facebook')::INT) FROM victims v "
+                                f"LEFT JOIN cases c USING (case_id) WHERE v.recruitment_location = 'internet' "
+                                f"AND {ACTIVE} AND c.case_type = 'sex_trafficking'",
+  "share-minors-active-2020": f"SELECT avg(v.minor::INT) FROM victims v LEFT JOIN cases c USING (case_id) WHERE {ACTIVE}",
+  "share-gang-active": f"SELECT avg(c.gang_involved::INT) FROM cases c WHERE {ACTIVE} AND c.case_type = 'sex_trafficking'",
+  "ratio-victims-per-case-2020": "SELECT (SELECT count(*) FROM victims v JOIN cases c USING (case_id) "
+                                 "WHERE year(c.filed_date) = 2020) / (SELECT count(*) FROM cases WHERE year(filed_date) = 2020)",
+  "change-cases-percent": "SELECT count(*) FILTER (WHERE year(filed_date) = 2020) / count(*) FILTER (WHERE year(filed_date) = 2019) - 1 FROM cases",
+  "change-multi-agency-points": "SELECT avg(multi_agency::INT) FILTER (WHERE year(filed_date) = 2020) "
+                                "- avg(multi_agency::INT) FILTER (WHERE year(filed_date) = 2015) FROM cases",
+  "change-online-victims-ratio": "SELECT count(*) FILTER (WHERE year(d.charged_date) = 2020) / count(*) FILTER (WHERE year(d.charged_date) = 2010) "
+                                 "FROM defendants d LEFT JOIN cases c USING (case_id) WHERE c.case_type = 'sex_trafficking'",
+  "extreme-fewest-convictions-since-2012": f"""
+      WITH y AS (SELECT year(disposition_date) AS yr, count(*) AS n FROM defendants d WHERE {CONVICTED} GROUP BY 1)
+      SELECT (SELECT n FROM y WHERE yr = 2020) < ALL (SELECT n FROM y WHERE yr > 2012 AND yr < 2020)
+         AND (SELECT n FROM y WHERE yr = 2012) <= (SELECT n FROM y WHERE yr = 2020)""",
+  "extreme-highest-on-record": """
+      WITH y AS (SELECT year(charged_date) AS yr, count(*) AS n FROM defendants GROUP BY 1)
+      SELECT (SELECT n FROM y WHERE yr = 2020) > ALL (SELECT n FROM y WHERE yr <> 2020)""",
+  "top-platforms-online-2020": f"SELECT list(p ORDER BY n DESC, p) FROM (SELECT v.recruitment_platform AS p, count(*) AS n "
+                               f"FROM victims v LEFT JOIN cases c USING (case_id) WHERE v.recruitment_location = 'internet' "
+                               f"AND {ACTIVE} AND p IS NOT NULL GROUP BY 1 ORDER BY n DESC, p LIMIT 2)",
+  "top-location-known": "SELECT list(p ORDER BY n DESC, p) FROM (SELECT v.recruitment_location AS p, count(*) AS n "
+                        "FROM victims v LEFT JOIN cases c USING (case_id) WHERE v.recruitment_location <> 'unknown' "
+                        "AND c.case_type = 'sex_trafficking' GROUP BY 1 ORDER BY n DESC, p LIMIT 1)",
+  "top-states-by-mean-defendants": "SELECT list(s ORDER BY m DESC, s) FROM (SELECT state AS s, avg(n_defendants) AS m "
+                                   "FROM cases GROUP BY 1 ORDER BY m DESC, s LIMIT 3)",
+  "streak-sex-trafficking-cases": """
+      WITH o AS (SELECT case_id, case_type = 'sex_trafficking' AS ok FROM cases WHERE year(filed_date) >= 2019),
+      r AS (SELECT ok, row_number() OVER (ORDER BY case_id) - row_number() OVER (PARTITION BY ok ORDER BY case_id) AS run FROM o)
+      SELECT max(n) FROM (SELECT count(*) AS n FROM r WHERE ok GROUP BY run)""",
+  "count-victims-2000-2020": "SELECT count(*) FROM victims v LEFT JOIN cases c USING (case_id) "
+                             "WHERE year(c.filed_date) BETWEEN 2000 AND 2020",
+  "count-online-children": f"SELECT count(*) FROM victims v LEFT JOIN cases c USING (case_id) WHERE v.minor "
+                           f"AND v.recruitment_location = 'internet' AND {ACTIVE} AND c.case_type = 'sex_trafficking'",
+}
+out = {}
+for cid, sql in Q.items():
+    value = con.execute(sql).fetchone()[0]
+    out[cid] = value if isinstance(value, (bool, list, str)) or value is None else float(value)
+json.dump(out, sys.stdout, indent=1)
+print()
+'''
+
+
+def check_same_figures(report: dict, hand: dict) -> list[str]:
+    """factcheck's computed values against the hand-written ones; a list of mismatches."""
+    bad = []
+    for r in report.get("results", []):
+        cid = r.get("id")
+        if cid not in hand:
+            continue
+        mine = r.get("value", r.get("computed"))
+        if isinstance(mine, dict):
+            mine = mine.get("value")
+        theirs = hand[cid]
+        if isinstance(theirs, float) and isinstance(mine, (int, float)) and not isinstance(mine, bool):
+            ok = abs(float(mine) - theirs) <= 1e-9 * max(1.0, abs(theirs))
+        else:
+            ok = mine == theirs
+        if not ok:
+            bad.append(f"{cid}: factcheck {mine!r}, hand-written {theirs!r}")
+    return bad
+
+
+# --------------------------------------------------------------------------- 4. measuring
+
+_MEASURE = r"""
+import json, resource, subprocess, sys, time
+cmd = json.loads(sys.argv[1])
+t = time.perf_counter()
+rc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=sys.argv[2]).returncode
+wall = time.perf_counter() - t
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": rc, "wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024}))
+"""
+
+
+def measure_once(cmd: list[str], cwd: Path) -> dict:
+    """One run of ``cmd`` in a fresh measuring process, so RUSAGE_CHILDREN is that child alone."""
+    out = subprocess.run([PY, "-c", _MEASURE, json.dumps(cmd), str(cwd)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def measure(cmd: list[str], cwd: Path, reps: int, ok_codes: tuple[int, ...] = (0, 1)) -> dict:
+    measure_once(cmd, cwd)  # warm the page cache and .pyc files
+    runs = [measure_once(cmd, cwd) for _ in range(reps)]
+    for r in runs:
+        if r["rc"] not in ok_codes:
+            raise SystemExit(f"{' '.join(cmd)} exited {r['rc']}")
+    return {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "rss_mb")} | {
+        "walls": [round(r["wall"], 3) for r in runs]}
+
+
+def factcheck_cmd() -> list[str]:
+    script = Path(PY).parent / "factcheck"
+    return [str(script)] if script.exists() else [PY, "-m", "factcheck"]
+
+
+def importtime(top: int = 12) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    err = subprocess.run([PY, "-X", "importtime", "-c", "import factcheck.cli"],
+                         capture_output=True, text=True, cwd=REPO).stderr
+    rows = []
+    for line in err.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+        rows.append((int(cum_us), int(self_us), name.rstrip()[1:]))
+    tops = [r for r in rows if not r[2].startswith(" ")]  # top-level imports only
+    return sorted(rows, key=lambda r: -r[0])[:top], sorted(tops, key=lambda r: -r[0])[:top]
+
+
+def run_path_modules(story: Path, extra: list[str]) -> dict[str, bool]:
+    code = ("import sys, runpy\n"
+            f"sys.argv = ['factcheck', 'run', {str(story)!r}, *{extra!r}]\n"
+            "from factcheck.cli import app\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            "print({m: m in sys.modules for m in ('pandas', 'numpy', 'pyarrow', 'jinja2', 'hypothesis')}, file=sys.stderr)")
+    err = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=REPO).stderr
+    return eval(err.strip().splitlines()[-1], {})  # noqa: S307 — our own dict literal printed above
+
+
+# --------------------------------------------------------------------------- 5. main
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rows", type=int, default=1_000_000, help="rows of the main (victims) table")
+    ap.add_argument("--reps", type=int, default=5, help="timed repetitions per command (median reported)")
+    ap.add_argument("--workdir", type=Path, help="folder for the generated files (default: a temp folder)")
+    ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    ap.add_argument("--story", type=Path, default=REPO / "claims" / "2020.yaml",
+                    help="the shipped story (default claims/2020.yaml; falls back to /tmp/fc/spec.yaml --data-root /)")
+    args = ap.parse_args()
+
+    import duckdb
+    print(f"# factcheck benchmark, {dt.datetime.now().isoformat(timespec='minutes')}, "
+          f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, duckdb {duckdb.__version__}")
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="fcbench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    fc = factcheck_cmd()
+    try:
+        t = dt.datetime.now()
+        sizes = generate(work, args.rows)
+        gen_s = (dt.datetime.now() - t).total_seconds()
+        mb = sum((work / f"{n}.csv").stat().st_size for n in sizes) / 2**20
+        print(f"generated {', '.join(f'{k} {v:,}' for k, v in sizes.items())} rows ({mb:.0f} MB CSV) "
+              f"in {gen_s:.1f} s into {work}")
+        (work / "bench.yaml").write_text(CLAIMS_YAML)
+        (work / "handwritten.py").write_text(HANDWRITTEN)
+
+        # sanity: both scripts run and agree
+        first = subprocess.run([*fc, "run", "bench.yaml", "--json", "report.json"], cwd=work,
+                               capture_output=True, text=True)
+        if first.returncode not in (0, 1):
+            raise SystemExit(f"factcheck run bench.yaml exited {first.returncode}:\n{first.stdout}\n{first.stderr}")
+        report = json.loads((work / "report.json").read_text())
+        verdicts = [r.get("verdict") for r in report.get("results", [])]
+        print(f"factcheck run bench.yaml: exit {first.returncode}, {len(verdicts)} claims: "
+              + ", ".join(f"{v} {verdicts.count(v)}" for v in dict.fromkeys(verdicts)))
+        hand = subprocess.run([PY, "handwritten.py"], cwd=work, capture_output=True, text=True, check=True)
+        mismatches = check_same_figures(report, json.loads(hand.stdout))
+        print("hand-written figures agree with factcheck's" if not mismatches
+              else "MISMATCHES between factcheck and the hand-written script:\n  " + "\n  ".join(mismatches))
+
+        story, extra = args.story, []
+        if not story.exists():
+            story, extra = Path("/tmp/fc/spec.yaml"), ["--data-root", "/"]
+        print(f"\nmedian of {args.reps} (after one warm-up run), wall clock / user+sys CPU / max RSS:")
+        rows = {
+            "import pandas": measure([PY, "-c", "import pandas"], REPO, args.reps, (0,)),
+            "import factcheck.cli": measure([PY, "-c", "import factcheck.cli"], REPO, args.reps, (0,)),
+            f"factcheck run {story.name}": measure([*fc, "run", str(story), *extra], REPO, args.reps),
+            "python handwritten.py": measure([PY, "handwritten.py"], work, args.reps, (0,)),
+            "factcheck run bench.yaml": measure([*fc, "run", "bench.yaml"], work, args.reps),
+        }
+        for name, r in rows.items():
+            print(f"  {name:28} {r['wall']:7.3f} s {r['cpu']:7.3f} s CPU {r['rss_mb']:7.0f} MB   runs {r['walls']}")
+
+        story_r, pandas_r = rows[f"factcheck run {story.name}"], rows["import pandas"]
+        bench_r, hand_r = rows["factcheck run bench.yaml"], rows["python handwritten.py"]
+        targets = [
+            (f"shipped story time / import pandas", story_r["wall"] / pandas_r["wall"],
+             story_r["cpu"] / pandas_r["cpu"], 0.8),
+            (f"{args.rows:,} rows: time / hand-written", bench_r["wall"] / hand_r["wall"],
+             bench_r["cpu"] / hand_r["cpu"], 1.2),
+            (f"{args.rows:,} rows: peak memory / hand-written", bench_r["rss_mb"] / hand_r["rss_mb"], None, 1.5),
+        ]
+        print(f"\n  {'target':44} {'wall':>7} {'cpu':>7} {'limit':>7}  verdict")
+        for name, wall, cpu, limit in targets:
+            verdict = "met" if wall <= limit else f"MISSED by {wall / limit - 1:.0%} (wall)"
+            print(f"  {name:44} {wall:6.2f}x {'' if cpu is None else f'{cpu:6.2f}x':>7} {limit:6.1f}x  {verdict}")
+
+        print(f"\nimport factcheck.cli: {rows['import factcheck.cli']['wall']:.3f} s; "
+              f"heaviest imports (cumulative µs, -X importtime):")
+        everything, tops = importtime()
+        for cum, self_us, name in everything:
+            print(f"  {cum:8d} {self_us:8d}  {name}")
+        mods = run_path_modules(story, extra)
+        print("imported by `factcheck run` on the shipped story: "
+              + ", ".join(f"{m} {'YES' if v else 'no'}" for m, v in mods.items()))
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
