@@ -50,8 +50,9 @@ class Session:
     _coverage: dict[str, bool] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ reading
-    def materialize(self) -> list[TableUse]:
-        """Read every table the run needs, once; fingerprint the files meanwhile."""
+    def materialize(self, everything: bool = False) -> list[TableUse]:
+        """Read every table the run needs (``everything``: all declared), once; fingerprint them meanwhile."""
+        self._read_all = everything
         needed = [s for s in self.sources.values() if not s.missing and self._wanted(s.name)]
         with ThreadPoolExecutor(max_workers=2) as pool:
             digests = {s.name: pool.submit(sha256, s) for s in needed}
@@ -67,7 +68,7 @@ class Session:
         return self.uses
 
     def _wanted(self, table: str) -> bool:
-        return any(table in p.tables or _joined(p, table) for p in self.plans) or bool(self.catalog.used[table])
+        return getattr(self, "_read_all", False) or any(table in p.tables or _joined(p, table) for p in self.plans)
 
     def table_select(self, name: str, *, for_reader: bool = False) -> str:
         """The SELECT that reads a table: used columns, then derives, in file order."""
@@ -97,9 +98,10 @@ class Session:
         problems = []
         checks = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
                   if s.decl.key and not s.missing and s.name in self.uses_names()]
+        read = self.uses_names()
         for table, links in self.catalog.links.items():
             for link in links.values():
-                if not self.sources[link.target].missing:
+                if link.target in read and table in read:
                     checks.append((link.target, link.remote, ("tables", table, "lookup", link.name), f"lookup '{link.name}'"))
         done = set()
         for table, column, path, what in checks:
@@ -242,7 +244,8 @@ class Session:
     def judge(self, plan: ClaimPlan) -> ClaimResult:
         claim = plan.claim
         base: dict[str, Any] = dict(id=claim.id, says=claim.says, line=self.loaded.claim_line(plan.index),
-                                    kind=_kind(claim), tables=sorted(plan.tables))
+                                    kind=_kind(claim),
+                                    tables=sorted(t for t in self.sources if t in plan.tables or _joined(plan, t)))
         if claim.unverifiable is not None:
             return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
         exp = self.expectations[claim.id]
@@ -336,6 +339,8 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
         raise DataError(problems)
     con = duckdb.connect()
     sources = {s.name: s for s in sources_list}
+    from .contracts import validate_sources  # data contracts (columns:), every violation at once
+    validate_sources(con, sources_list)
     for src in sources.values():
         read_header(con, src)
     catalog = Catalog(sources)

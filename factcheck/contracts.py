@@ -1,0 +1,297 @@
+"""Data contracts: what a table's columns must look like, checked before anything is judged.
+
+A table in the claims file may declare, under ``columns:``, for each column its
+``type``, the ``allowed`` values, whether it may be empty (``nullable``) and
+whether its values must be ``unique``. A refreshed data file that drops a
+column, renames a category ("Facebook" becomes "facebook") or changes its date
+format would otherwise change figures silently, or fail with one cryptic
+conversion error; here it stops the run with *every* violation, located:
+
+* a declared column missing from the file (with the closest name in its header);
+* values that do not read as the declared type (with the date format they seem
+  to use, when they are dates);
+* empty values in a column declared ``nullable: false``;
+* values outside ``allowed`` (with the allowed value each one is close to);
+* repeated values in a column declared ``unique: true``.
+
+Each violation is one :class:`~factcheck.errors.Problem` per column and rule,
+naming the file, the first line it occurs on, the count, and up to
+:data:`SAMPLES` example lines. Line numbers are lines of the file (header and
+``skip``ped lines counted; a record spanning several lines inside quotes shifts
+later numbers). Parquet files and DataFrames have no lines: their problems give
+the row number instead.
+
+The check reads each table that declares columns once more, as text, and only
+the declared columns; tables without ``columns:`` cost nothing. Data files are
+only ever read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .claims import COLUMN_TYPES, ColumnSpec
+from .errors import DataError, Problem
+from .expressions import quote_ident, quote_literal
+from .tables import Source, csv_options_sql, data_error
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+
+    from .engine import Session
+
+SAMPLES = 5          # example rows shown per column and rule
+_LINE = "__fc_line"  # the row-number column of the contract scan
+
+_DATE_SHAPES = [
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$"), "MM/DD/YYYY or DD/MM/YYYY"),
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{2}$"), "MM/DD/YY"),
+    (re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$"), "DD-MM-YYYY or MM-DD-YYYY"),
+    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$"), "DD.MM.YYYY"),
+    (re.compile(r"^\d{4}/\d{1,2}/\d{1,2}$"), "YYYY/MM/DD"),
+    (re.compile(r"^\d{8}$"), "YYYYMMDD"),
+    (re.compile(r"^\d{4}-\d{1,2}$"), "YYYY-MM (no day)"),
+    (re.compile(r"^\d{4}$"), "a bare year"),
+    (re.compile(r"^[A-Za-z]{3,9}\.? \d{1,2},? \d{4}$"), "Month D, YYYY"),
+    (re.compile(r"^\d{1,2} [A-Za-z]{3,9}\.? \d{4}$"), "D Month YYYY"),
+]
+_NUMERIC = {"BIGINT", "DOUBLE", "DECIMAL(38,10)"}
+
+
+def validate(session: "Session") -> None:
+    """Check every table of a prepared session against its contract; raise one DataError."""
+    validate_sources(session.con, list(session.sources.values()))
+
+
+def validate_sources(con: "duckdb.DuckDBPyConnection", sources: list[Source]) -> None:
+    """Check the tables that declare ``columns:``; raise :class:`DataError` listing every violation."""
+    problems: list[Problem] = []
+    for src in sources:
+        if src.missing or not src.decl.columns:
+            continue
+        problems += check_source(con, src)
+    if problems:
+        raise DataError(problems)
+
+
+def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]:
+    """Every contract violation in one table, as located problems (empty when it holds)."""
+    shown = _shown(src)
+    scan = _raw_scan(con, src)
+    try:
+        header = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
+    except Exception as exc:  # an unreadable file is reported as the reader would
+        raise data_error(src, exc) from None
+    problems: list[Problem] = []
+    present: dict[str, ColumnSpec] = {}
+    for column, spec in src.decl.columns.items():
+        if column in header:
+            present[column] = spec
+        else:
+            problems.append(_missing_column(src, shown, column, header))
+    if not present:
+        return problems
+    offset = _line_offset(src)
+    temp = quote_ident(f"__contract_{src.name}")
+    cols = ", ".join(quote_ident(c) for c in present)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {temp} AS SELECT row_number() OVER () + {offset} AS {_LINE}, "
+                    f"{cols} FROM {scan}")
+    except Exception as exc:
+        raise data_error(src, exc) from None
+    try:
+        for column, spec in present.items():
+            problems += _check_column(con, temp, src, shown, column, spec)
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {temp}")
+    return problems
+
+
+# --------------------------------------------------------------------------- the scan
+
+def _raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
+    """The table read without declared types: CSV as text, so every bad value can be shown."""
+    if src.frame is not None:
+        name = f"__frame_{src.name}"
+        con.register(name, src.frame)
+        return quote_ident(name)
+    assert src.path is not None
+    if src.format == "parquet":
+        return f"read_parquet({quote_literal(str(src.path))})"
+    untyped = src.decl.model_copy(update={"columns": {}})
+    return f"read_csv({quote_literal(str(src.path))}, {csv_options_sql(untyped)}, all_varchar=true)"
+
+
+def _is_text_scan(src: Source) -> bool:
+    return src.frame is None and src.format == "csv"
+
+
+def _line_offset(src: Source) -> int:
+    """What to add to a data row's number to get its line in the file (0 for rows)."""
+    if not _is_text_scan(src):
+        return 0
+    opts = src.decl.csv
+    return (opts.skip if opts else 0) + (1 if not opts or opts.header else 0)
+
+
+def _shown(src: Source) -> str:
+    """The data file as a person would name it: relative to the working directory when inside it."""
+    if src.path is None:
+        return f"<dataframe {src.name}>"
+    try:
+        return str(src.path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(src.path)
+
+
+def _where(src: Source, line: int) -> str:
+    return f"line {line}" if _is_text_scan(src) else f"row {line}"
+
+
+# --------------------------------------------------------------------------- the rules
+
+def _missing_column(src: Source, shown: str, column: str, header: list[str]) -> Problem:
+    lowered = {h.lower(): h for h in header}
+    close = ([lowered[column.lower()]] if column.lower() in lowered
+             else difflib.get_close_matches(column, header, n=1, cutoff=0.6))
+    undeclared = [h for h in header if h not in src.decl.columns]
+    if not close and len(undeclared) == 1:
+        close = undeclared
+    if close:
+        hint = (f"the file has '{close[0]}': if the column was renamed, rename it back in the data "
+                f"or update the claims file (columns: and every expression that uses '{column}')")
+    else:
+        hint = ("the refreshed file may have dropped it; restore it, or remove it from columns: "
+                "if no claim needs it")
+    return Problem(
+        f"table '{src.name}': column '{column}' is declared under columns: but the file has no such column "
+        "(dropped or renamed?)", file=shown, column=column, hint=hint,
+        detail="columns in the file: " + ", ".join(header) + (
+            f"\nin the file but not declared: {', '.join(undeclared)}" if undeclared else ""))
+
+
+def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: str,
+                  column: str, spec: ColumnSpec) -> list[Problem]:
+    col = quote_ident(column)
+    raw = f"CAST({col} AS VARCHAR)"
+    sql_type = COLUMN_TYPES[spec.type] if spec.type else None
+    typed = f"TRY_CAST({col} AS {sql_type})" if sql_type and sql_type != "VARCHAR" else col
+    bad_type = "FALSE"
+    if typed != col:
+        bad_type = f"({col} IS NOT NULL AND {typed} IS NULL)"
+        if sql_type == "BIGINT" and _is_text_scan(src):  # TRY_CAST would round '1.5' to 2
+            bad_type = f"({col} IS NOT NULL AND ({typed} IS NULL OR NOT regexp_full_match(trim({col}), '[+-]?[0-9]+')))"
+    rules: list[tuple[str, str]] = []
+    if sql_type and sql_type != "VARCHAR":
+        rules.append(("type", bad_type))
+    if not spec.nullable:
+        rules.append(("null", f"{col} IS NULL"))
+    if spec.allowed is not None:
+        values = ", ".join(_literal(v) for v in spec.allowed) or "NULL"
+        rules.append(("allowed", f"(NOT {bad_type} AND {col} IS NOT NULL AND {typed} NOT IN ({values}))"))
+    if spec.unique:
+        rules.append(("unique", f"{typed} IN (SELECT {typed} FROM {temp} WHERE {typed} IS NOT NULL "
+                                f"GROUP BY 1 HAVING count(*) > 1)"))
+    problems = []
+    for rule, condition in rules:
+        count = con.execute(f"SELECT count(*) FROM {temp} WHERE {condition}").fetchone()[0]
+        if not count:
+            continue
+        order = f"{typed}, {_LINE}" if rule == "unique" else _LINE
+        samples = con.execute(f"SELECT {_LINE}, {raw} FROM {temp} WHERE {condition} "
+                              f"ORDER BY {order} LIMIT {SAMPLES if rule != 'unique' else SAMPLES * 2}").fetchall()
+        total = con.execute(f"SELECT count(*), count({col}) FROM {temp}").fetchone()
+        problems.append(_problem(con, temp, src, shown, column, spec, rule, int(count), samples,
+                                 total=int(total[0]), non_null=int(total[1]), condition=condition, raw=raw))
+    return problems
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return quote_literal(str(value))
+
+
+def _problem(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: str, column: str,
+             spec: ColumnSpec, rule: str, count: int, samples: list[tuple[Any, Any]], *,
+             total: int, non_null: int, condition: str, raw: str) -> Problem:
+    first = int(samples[0][0])
+    lines = [f"{_where(src, int(n))}: {'(empty)' if v is None else repr(v)}" for n, v in samples]
+    if count > len(samples):
+        lines.append(f"… and {count - len(samples)} more")
+    rows, verb = ("row", "is") if count == 1 else ("rows", "are")
+    head = f"table '{src.name}', column '{column}': "
+    where = dict(file=shown, line=first if _is_text_scan(src) else None, column=column, detail="\n".join(lines))
+    if rule == "type":
+        values = [str(v) for _, v in samples]
+        return Problem(head + f"{count} {rows} {verb} not a valid {spec.type}" + _type_story(spec, values, count, non_null),
+                       hint=_type_hint(spec, values), **where)
+    if rule == "null":
+        return Problem(head + f"{count} {rows} {verb} empty, but the column is declared nullable: false",
+                       hint="fill in the missing values, or declare nullable: true if empty is a real answer",
+                       **where)
+    if rule == "allowed":
+        distinct = con.execute(f"SELECT {raw}, count(*) FROM {temp} WHERE {condition} GROUP BY 1 "
+                               f"ORDER BY 2 DESC, 1 LIMIT {SAMPLES}").fetchall()
+        return Problem(head + f"{count} {rows} {'holds' if count == 1 else 'hold'} a value not in allowed: "
+                       + ", ".join(f"'{v}' ({n})" for v, n in distinct),
+                       hint=_allowed_hint(spec, [str(v) for v, _ in distinct]), **where)
+    dupes = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {temp} WHERE {condition} GROUP BY {raw})").fetchone()[0]
+    return Problem(head + f"declared unique, but {dupes} value{'s repeat' if dupes != 1 else ' repeats'} "
+                   f"({count} {rows})", hint="remove the duplicate rows, or drop unique: if repeats are expected",
+                   **where)
+
+
+def _type_story(spec: ColumnSpec, values: list[str], count: int, non_null: int) -> str:
+    if spec.type == "date":
+        shape = date_shape(values)
+        if shape:
+            whole = "every value" if count == non_null else "some values"
+            return f": {whole} written like '{values[0]}' ({shape}), not YYYY-MM-DD — the date format changed"
+    return ""
+
+
+def date_shape(values: list[str]) -> str | None:
+    """The date format the values share, in words (``'MM/DD/YYYY or DD/MM/YYYY'``), or None."""
+    for pattern, words in _DATE_SHAPES:
+        if values and all(pattern.match(v.strip()) for v in values):
+            return words
+    return None
+
+
+def _type_hint(spec: ColumnSpec, values: list[str]) -> str:
+    if spec.type == "date":
+        return ("dates must be written YYYY-MM-DD; convert the column in the export (or the refresh script), "
+                "or declare it text if it is not a date")
+    if spec.type and COLUMN_TYPES[spec.type] in _NUMERIC:
+        if any(re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", v.strip()) for v in values):
+            return "the numbers carry thousands separators (1,234): export them without"
+        if any(v.strip().endswith("%") for v in values):
+            return "the numbers carry a % sign: export plain numbers (and say unit: percent in the claim)"
+        if spec.type in ("integer", "int", "bigint") and any(re.fullmatch(r"[+-]?\d*\.\d+", v.strip()) for v in values):
+            return "the column holds decimals; declare it number if that is right"
+    return f"fix the values, or change the column's declared type ({spec.type})"
+
+
+def _allowed_hint(spec: ColumnSpec, bad: list[str]) -> str:
+    allowed = [str(a) for a in spec.allowed or []]
+    lowered = {a.lower(): a for a in allowed}
+    notes = []
+    for value in bad:
+        if value.lower() in lowered:
+            notes.append(f"'{value}' differs from the allowed '{lowered[value.lower()]}' only in capitals")
+        else:
+            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.7) or \
+                difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.7)
+            if close:
+                notes.append(f"'{value}' looks like the allowed '{lowered.get(close[0], close[0])}'")
+    tail = ("a renamed category changes every figure that filters on it: fix the data, "
+            "or if the new spelling is meant, update allowed: and the claims that use it")
+    if notes:
+        return "; ".join(notes) + " — " + tail
+    return "allowed: " + ", ".join(allowed) + " — a new category? " + tail
