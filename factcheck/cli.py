@@ -97,7 +97,7 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
     with _guard(debug, err):
         for file in files:
             session = prepare(file, data_root=data_root)
-            uses = session.materialize()
+            uses = session.materialize(everything=True)
             n = len(session.plans)
             out.print(f"ok: {file}: {n} claim{'s' if n != 1 else ''}, "
                       + ", ".join(f"{u.name} ({u.rows:,} rows)" for u in uses))

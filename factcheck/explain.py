@@ -75,10 +75,11 @@ def _scans(node: Node | None, label: str | None = None) -> list[tuple[Scan, str 
     return []
 
 
-def rows_sql(scan: Scan, condition: str | None) -> str:
-    links = "".join(f", {quote_ident(l.name)}.*" for l in scan.joins.values())
+def rows_sql(scan: Scan, condition: str | None, *, links: bool = True) -> str:
+    """The kept rows; with ``links``, the columns read through lookups too."""
+    linked = "".join(f", {quote_ident(l.name)}.*" for l in scan.joins.values()) if links else ""
     cond = f", ({condition}) AS condition" if condition else ""
-    return f"SELECT {quote_ident(scan.table)}.*{links}{cond}\n{scan.from_sql()}{scan.where_sql()}"
+    return f"SELECT {quote_ident(scan.table)}.*{linked}{cond}\n{scan.from_sql()}{scan.where_sql()}"
 
 
 def _conjuncts(expr: Expr | None) -> list[Expr]:
@@ -103,7 +104,7 @@ def _steps(session: Session, scan: Scan, condition: str | None) -> ScanSteps:
         meeting = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({condition})')}")[0][0]
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
-    cur = session.con.execute(rows_sql(scan, condition) + f"\nLIMIT {SAMPLE}")
+    cur = session.con.execute(rows_sql(scan, condition, links=False) + f"\nLIMIT {SAMPLE}")
     return ScanSteps(scan.table, steps, [d[0] for d in cur.description], cur.fetchall())
 
 

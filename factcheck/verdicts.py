@@ -46,7 +46,7 @@ def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_th
     notes = _notes(exp, ev, judgement.ok, record_is_the_data)
     if judgement.ok:
         return ClaimResult(**base, **evidence, verdict=Verdict.PASS, message=judgement.message, notes=notes)
-    return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(judgement.miss),
+    return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(judgement.miss or "out_of_tolerance"),
                        message=judgement.message, notes=notes)
 
 

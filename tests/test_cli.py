@@ -1,0 +1,143 @@
+"""The command line: exit codes, options and output, run in-process through typer's runner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from conftest import MINI, one_claim
+
+runner = CliRunner()
+MINI_CLAIMS = MINI / "claims.yaml"
+
+
+def invoke(*args: str):
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_all_pass_exits_0_and_unverifiable_is_not_a_failure() -> None:
+    result = invoke("run", str(MINI_CLAIMS))
+    assert result.exit_code == 0
+    assert "8 claims: 7 passed, 0 failed, 1 unverifiable" in result.output
+
+
+def test_strict_counts_unverifiable_as_failure() -> None:
+    assert invoke("run", str(MINI_CLAIMS), "--strict").exit_code == 1
+
+
+def test_a_failed_claim_exits_1_and_says_by_how_much(mini) -> None:
+    result = invoke("run", str(mini(one_claim("{share: minor, of: victims}", "59%"))))
+    assert result.exit_code == 1
+    assert "FAIL" in result.output
+    assert "stated 59%, computed 55.6%: 3.4 points low" in result.output
+    assert "[out_of_tolerance]" in result.output
+
+
+def test_only_runs_the_named_claims() -> None:
+    result = invoke("run", str(MINI_CLAIMS), "--only", "cases-2020", "--only", "growth-q2")
+    assert "2 claims: 2 passed" in result.output
+    assert "facebook-share" not in result.output
+
+
+def test_piped_output_is_plain_and_stable() -> None:
+    first = invoke("run", str(MINI_CLAIMS)).output
+    second = invoke("run", str(MINI_CLAIMS)).output
+    assert first == second
+    assert "\x1b[" not in first  # no colour codes when not a terminal
+    assert first.splitlines()[1].startswith("PASS         cases-2020: stated 5, computed 5")
+
+
+def test_json_report_to_stdout_is_the_library_report() -> None:
+    import factcheck
+    result = invoke("run", str(MINI_CLAIMS), "--json", "-")
+    data = json.loads(result.stdout)
+    lib = json.loads(factcheck.verify(MINI_CLAIMS).to_json())
+    for d in (data, lib):
+        d.pop("generated_at")
+    assert data == lib
+    assert data["schema_version"] == "1.0"
+    facebook = next(r for r in data["results"] if r["id"] == "facebook-share")
+    assert facebook["numerator"] == 3 and facebook["denominator"] == 5
+    assert facebook["expectation"]["low"] == 0.595 and facebook["expectation"]["high"] == 0.605
+    assert "read_csv(" in facebook["sql"]
+    assert all(len(t["sha256"]) == 64 for t in data["tables"])
+
+
+def test_json_report_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = invoke("run", str(MINI_CLAIMS), "--json", str(out))
+    assert result.exit_code == 0
+    assert json.loads(out.read_text())["summary"] == {"total": 8, "passed": 7, "failed": 0, "unverifiable": 1}
+
+
+def test_check_validates_without_judging() -> None:
+    result = invoke("check", str(MINI_CLAIMS))
+    assert result.exit_code == 0
+    assert "8 claims" in result.output and "cases (10 rows)" in result.output
+    assert "PASS" not in result.output
+
+
+def test_check_reports_errors_with_exit_2(mini) -> None:
+    assert invoke("check", str(mini(one_claim("{count: nope}", "1")))).exit_code == 2
+
+
+def test_explain_shows_steps_sql_and_sample_rows() -> None:
+    result = invoke("explain", str(MINI_CLAIMS), "facebook-share")
+    assert result.exit_code == 0
+    out = result.output
+    for text in ("60% — read as: rounds to 60%", "numerator: 3   denominator: 5", "10  all rows of victims",
+                 "7  where location == 'internet'", "6  where case.active_2020", "1  condition unknown",
+                 "3  meeting the condition", "SQL", "read_csv(", "first 5 rows kept"):
+        assert text in out, text
+
+
+def test_explain_rows_writes_the_rows_behind_the_figure(tmp_path: Path) -> None:
+    out = tmp_path / "rows.csv"
+    result = invoke("explain", str(MINI_CLAIMS), "facebook-share", "--rows", str(out))
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(out.open()))
+    assert sorted(r["victim_id"] for r in rows) == ["V10", "V4", "V5", "V6", "V8", "V9"]
+    assert sum(r["condition"] == "True" for r in rows) == 3
+
+
+def test_explain_rows_to_stdout() -> None:
+    result = invoke("explain", str(MINI_CLAIMS), "decline-streak", "--rows", "-")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["quarter"] for r in rows][:2] == ["2019Q1", "2019Q2"]
+
+
+def test_explain_unknown_claim_id_is_an_error() -> None:
+    result = invoke("explain", str(MINI_CLAIMS), "facebok-share")
+    assert result.exit_code == 2 and "did you mean 'facebook-share'" in result.output
+
+
+def test_several_files_exit_with_the_worst(mini) -> None:
+    failing = mini(one_claim("{count: cases}", "11"), name="bad.yaml")
+    result = invoke("run", str(MINI_CLAIMS), str(failing))
+    assert result.exit_code == 1
+    assert "Mini story" in result.output
+
+
+def test_version() -> None:
+    assert invoke("--version").output.startswith("factcheck ")
+
+
+def test_installed_command_runs_as_a_subprocess() -> None:
+    """One smoke test of the real console script and of python -m factcheck."""
+    exe = Path(sys.executable).with_name("factcheck")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "factcheck"]
+    proc = subprocess.run([*cmd, "run", str(MINI_CLAIMS)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "7 passed" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "check", str(MINI_CLAIMS)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "ok:" in proc.stdout

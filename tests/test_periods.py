@@ -1,0 +1,68 @@
+"""A period the data does not cover is `period_not_covered`, never a count of zero."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+from factcheck import Reason, Verdict
+from conftest import one_claim
+
+NOT_COVERED = [
+    "{count: cases, where: filed_year == 2021}",
+    "{count: cases, where: filed_year == 1999}",
+    "{count: cases, where: \"filed_date >= '2021-01-01'\"}",
+    "{count: cases, where: \"filed_date < '2017-01-01'\"}",
+    "{count: cases, where: filed_year between 2021 and 2022}",
+    "{count: cases, where: \"filed_year in [2020, 2021]\"}",
+    "{count: victims, where: case.filed_year == 2021}",
+    "{change: {count: cases}, over: filed_year, from: 2020, to: 2021}",
+    "{extreme: {count: cases}, over: filed_year, at: 2021, is: lowest}",
+    "{extreme: {count: cases}, over: filed_year, at: 2020, since: 2010, is: highest}",
+]
+
+
+@pytest.mark.parametrize("measure", NOT_COVERED)
+def test_periods_outside_the_data_are_not_covered(mini, measure: str) -> None:
+    r = factcheck.verify(mini(one_claim(measure, "0"))).results[0] if "extreme" not in measure else \
+        factcheck.verify(mini(one_claim(measure, "true"))).results[0]
+    assert r.verdict == Verdict.UNVERIFIABLE, r.message
+    assert r.reason == Reason.PERIOD_NOT_COVERED
+    assert "does not cover" in r.message
+
+
+def test_active_in_a_later_year_uses_the_second_time_column(mini) -> None:
+    tables_extra = "      active_2021: filed_date <= '2021-12-31' and (last_pending_date is null or last_pending_date >= '2021-01-01')\n"
+    from conftest import MINI_TABLES
+    tables = MINI_TABLES.replace("      active_2020:", tables_extra + "      active_2020:")
+    r = factcheck.verify(mini(one_claim("{count: cases, where: active_2021}", "5"), tables)).results[0]
+    assert r.reason == Reason.PERIOD_NOT_COVERED
+
+
+@pytest.mark.parametrize("measure, expect", [
+    ("{count: cases, where: filed_year == 2020}", "5"),
+    ("{count: cases, where: \"filed_date >= '2020-06-01'\"}", "3"),
+    ("{count: cases, where: \"case_type == 'forced_labor' and filed_year == 2019\"}", "0"),  # a real zero
+    ("{count: cases, where: not filed_year == 2021}", "10"),
+])
+def test_periods_inside_the_data_are_judged(mini, measure: str, expect: str) -> None:
+    r = factcheck.verify(mini(one_claim(measure, expect))).results[0]
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_without_a_time_column_a_missing_group_is_zero(mini) -> None:
+    from conftest import MINI_TABLES
+    tables = MINI_TABLES.replace("    time: [filed_date, last_pending_date]\n", "")
+    r = factcheck.verify(mini(one_claim("{count: cases, where: filed_year == 2021}", "0"), tables)).results[0]
+    assert r.verdict == Verdict.PASS
+
+
+def test_zero_denominator_and_no_rows(mini) -> None:
+    share_unknown = "{share: platform == 'Facebook', of: victims, where: \"location == 'street'\"}"
+    r = factcheck.verify(mini(one_claim(share_unknown, "50%"))).results[0]
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.ZERO_DENOMINATOR)
+    r = factcheck.verify(mini(one_claim("{mean: age, of: victims, where: \"sex == 'other'\"}", "20"))).results[0]
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS)
+    r = factcheck.verify(mini(one_claim(
+        "{change: {count: cases, where: \"region == 'east'\"}, over: filed_year, from: 2019, to: 2020}", "up 10%"))).results[0]
+    assert r.reason == Reason.ZERO_DENOMINATOR
