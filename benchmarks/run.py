@@ -390,14 +390,22 @@ def measure_once(cmd: list[str], cwd: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def measure(cmd: list[str], cwd: Path, reps: int, ok_codes: tuple[int, ...] = (0, 1)) -> dict:
-    measure_once(cmd, cwd)  # warm the page cache and .pyc files
-    runs = [measure_once(cmd, cwd) for _ in range(reps)]
-    for r in runs:
-        if r["rc"] not in ok_codes:
-            raise SystemExit(f"{' '.join(cmd)} exited {r['rc']}")
-    return {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "rss_mb")} | {
-        "walls": [round(r["wall"], 3) for r in runs]}
+def measure_all(cmds: dict[str, tuple[list[str], Path, tuple[int, ...]]], reps: int) -> dict[str, dict]:
+    """Median wall, CPU and max RSS of each command over ``reps`` runs.
+
+    The commands are interleaved (A B C A B C …) so that load from other processes on
+    the machine falls on all of them alike; one warm-up round first (page cache, .pyc).
+    """
+    runs: dict[str, list[dict]] = {name: [] for name in cmds}
+    for rep in range(reps + 1):
+        for name, (cmd, cwd, ok) in cmds.items():
+            r = measure_once(cmd, cwd)
+            if r["rc"] not in ok:
+                raise SystemExit(f"{' '.join(cmd)} exited {r['rc']}")
+            if rep:
+                runs[name].append(r)
+    return {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "rss_mb")}
+            | {"walls": [round(r["wall"], 3) for r in rs]} for name, rs in runs.items()}
 
 
 def factcheck_cmd() -> list[str]:
@@ -474,14 +482,16 @@ def main() -> None:
         story, extra = args.story, []
         if not story.exists():
             story, extra = Path("/tmp/fc/spec.yaml"), ["--data-root", "/"]
-        print(f"\nmedian of {args.reps} (after one warm-up run), wall clock / user+sys CPU / max RSS:")
-        rows = {
-            "import pandas": measure([PY, "-c", "import pandas"], REPO, args.reps, (0,)),
-            "import factcheck.cli": measure([PY, "-c", "import factcheck.cli"], REPO, args.reps, (0,)),
-            f"factcheck run {story.name}": measure([*fc, "run", str(story), *extra], REPO, args.reps),
-            "python handwritten.py": measure([PY, "handwritten.py"], work, args.reps, (0,)),
-            "factcheck run bench.yaml": measure([*fc, "run", "bench.yaml"], work, args.reps),
-        }
+        print(f"\nmedian of {args.reps} interleaved runs (after a warm-up round), wall clock / user+sys CPU / max RSS; "
+              f"load average before: {os.getloadavg()[0]:.2f}")
+        rows = measure_all({
+            "import pandas": ([PY, "-c", "import pandas"], REPO, (0,)),
+            "import factcheck.cli": ([PY, "-c", "import factcheck.cli"], REPO, (0,)),
+            f"factcheck run {story.name}": ([*fc, "run", str(story), *extra], REPO, (0, 1)),
+            "python handwritten.py": ([PY, "handwritten.py"], work, (0,)),
+            "factcheck run bench.yaml": ([*fc, "run", "bench.yaml"], work, (0, 1)),
+        }, args.reps)
+        print(f"load average after measuring: {os.getloadavg()[0]:.2f}")
         for name, r in rows.items():
             print(f"  {name:28} {r['wall']:7.3f} s {r['cpu']:7.3f} s CPU {r['rss_mb']:7.0f} MB   runs {r['walls']}")
 
