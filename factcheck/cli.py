@@ -61,6 +61,9 @@ def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
 def run(
     files: Files,
     json_path: Annotated[Optional[str], typer.Option("--json", help="write the JSON report to PATH ('-' for stdout)")] = None,
+    junit_path: Annotated[Optional[str], typer.Option("--junit", help="write a JUnit XML report to PATH ('-' for stdout)")] = None,
+    markdown_path: Annotated[Optional[str], typer.Option("--markdown", help="write a Markdown summary to PATH ('-' for stdout)")] = None,
+    html_path: Annotated[Optional[str], typer.Option("--html", help="write the HTML report (the article, marked) to PATH ('-' for stdout)")] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
     data_root: DataRoot = None,
@@ -72,7 +75,11 @@ def run(
     from .render.terminal import print_report
 
     out, err = _consoles()
-    targets = {fmt: t for fmt, t in (("json", json_path),) if t}
+    targets = {fmt: t for fmt, t in (("json", json_path), ("junit", junit_path), ("markdown", markdown_path),
+                                     ("html", html_path)) if t}
+    if list(targets.values()).count("-") > 1:
+        _fail(UsageError([Problem("only one report can go to stdout ('-')",
+                                  hint="give the other reports a file path")]), err)
     if len(files) > 1 and targets:
         _fail(UsageError([Problem("report files (--json …) take one claims file at a time",
                                   hint="run factcheck once per claims file")]), err)

@@ -17,8 +17,16 @@ def _json(report: Report) -> str:
     return report.to_json()
 
 
+def _load(module: str) -> Callable[[Report], str]:
+    from importlib import import_module
+    return import_module(f"{__name__}.{module}").render  # type: ignore[no-any-return]
+
+
 FORMATS: dict[str, Callable[[], Callable[[Report], str]]] = {
     "json": lambda: _json,
+    "junit": lambda: _load("junit"),
+    "markdown": lambda: _load("markdown"),
+    "html": lambda: _load("html"),
 }
 
 

@@ -1,0 +1,61 @@
+"""Small helpers shared by the report writers: order, labels, the words for a result."""
+
+from __future__ import annotations
+
+from ..report import REASON_TEXT, ClaimResult, Report, Verdict
+
+# Failures first, then what could not be checked, then what holds.
+ORDER = {Verdict.FAIL: 0, Verdict.UNVERIFIABLE: 1, Verdict.PASS: 2}
+LABEL = {Verdict.PASS: "pass", Verdict.FAIL: "fail", Verdict.UNVERIFIABLE: "unverifiable"}
+
+
+def failures_first(report: Report) -> list[ClaimResult]:
+    """The results, failures first, then unverifiable, then passes; file order within each."""
+    return sorted(report.results, key=lambda r: ORDER[r.verdict])  # sorted() is stable
+
+
+def stated(r: ClaimResult) -> str:
+    return r.expectation.written if r.expectation else "—"
+
+
+def computed(r: ClaimResult) -> str:
+    if r.value_text is not None:
+        return r.value_text
+    if r.value is None:
+        return "—"
+    return str(r.value)
+
+
+def reason_text(r: ClaimResult) -> str:
+    """The reason code with its plain meaning, e.g. 'qualifier_crossed: the figure is …'."""
+    if r.reason is None:
+        return ""
+    return f"{r.reason.value}: {REASON_TEXT.get(r.reason, '')}".rstrip(": ")
+
+
+def summary_text(report: Report) -> str:
+    s = report.summary
+    return (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, "
+            f"{s.failed} failed, {s.unverifiable} unverifiable")
+
+
+def numbers(r: ClaimResult) -> str:
+    """The figures behind a verdict in one line: stated, computed, interval, base."""
+    parts = [f"stated {stated(r)}", f"computed {computed(r)}"]
+    if r.expectation is not None and r.expectation.meaning:
+        parts.append(f"read as {r.expectation.meaning}")
+    if r.numerator is not None and r.denominator is not None:
+        parts.append(f"{fmt_num(r.numerator)} / {fmt_num(r.denominator)}")
+    if r.rows_kept is not None:
+        parts.append(f"{r.rows_kept:,} rows kept")
+    if r.rows_unknown:
+        parts.append(f"{r.rows_unknown:,} left out as unknown")
+    return "; ".join(parts)
+
+
+def fmt_num(x: float | None) -> str:
+    if x is None:
+        return "—"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}"

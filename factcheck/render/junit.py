@@ -1,0 +1,93 @@
+"""The JUnit XML report: one testcase per claim, for CI systems.
+
+A failed claim is a ``<failure>`` whose message carries the numbers (stated,
+computed, by how much); an unverifiable claim is ``<skipped>`` with its reason.
+The body of each element holds the full evidence: what the article says, the
+expectation as understood, the figures, notes and the SQL. Built with
+ElementTree, so every attribute and text is escaped; characters XML 1.0 cannot
+carry at all (most control characters) are replaced.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import PurePath
+
+from ..report import ClaimResult, Report, Verdict
+from ._common import numbers, reason_text, summary_text
+
+# Characters outside XML 1.0's Char production: no escaping can carry them.
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text: object) -> str:
+    return _NOT_XML.sub("\ufffd", str(text))
+
+
+def render(report: Report) -> str:
+    suite_name = report.title or report.claims_file
+    classname = _classname(report.claims_file)
+    s = report.summary
+    suites = ET.Element("testsuites", name="factcheck", tests=str(s.total), failures=str(s.failed),
+                        errors="0", skipped=str(s.unverifiable), time="0")
+    suite = ET.SubElement(suites, "testsuite", name=clean(suite_name), tests=str(s.total),
+                          failures=str(s.failed), errors="0", skipped=str(s.unverifiable), time="0",
+                          timestamp=clean(report.generated_at))
+    props = ET.SubElement(suite, "properties")
+    for name, value in [("claims_file", report.claims_file), ("claims_sha256", report.claims_sha256),
+                        ("tool_version", report.tool_version), ("schema_version", report.schema_version)]:
+        ET.SubElement(props, "property", name=name, value=clean(value))
+    for t in report.tables:
+        ET.SubElement(props, "property", name=clean(f"table:{t.name}"),
+                      value=clean(f"{t.path} sha256={t.sha256} rows={t.rows}"))
+    for r in report.results:
+        suite.append(_case(r, classname))
+    ET.SubElement(suite, "system-out").text = clean(summary_text(report))
+    ET.indent(suites, space="  ")
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _classname(claims_file: str) -> str:
+    """'claims/2020.yaml' → 'claims.2020': CI viewers group test cases by dotted class name."""
+    p = PurePath(claims_file)
+    parts = [x for x in p.with_suffix("").parts if x not in ("/", "..", ".")]
+    return clean(".".join(parts) or "claims")
+
+
+def _case(r: ClaimResult, classname: str) -> ET.Element:
+    attrs = {"classname": classname, "name": clean(r.id), "time": "0"}
+    if r.line is not None:
+        attrs["line"] = str(r.line)
+    case = ET.Element("testcase", attrs)
+    if r.verdict == Verdict.FAIL:
+        why = f" [{r.reason.value}]" if r.reason else ""
+        el = ET.SubElement(case, "failure", message=clean(f"{r.message}{why}"),
+                           type=clean(r.reason.value if r.reason else "fail"))
+        el.text = clean(_evidence(r))
+    elif r.verdict == Verdict.UNVERIFIABLE:
+        msg = r.message or reason_text(r)
+        why = f" [{r.reason.value}]" if r.reason else ""
+        el = ET.SubElement(case, "skipped", message=clean(f"unverifiable: {msg}{why}"))
+        el.text = clean(_evidence(r))
+    else:
+        ET.SubElement(case, "system-out").text = clean(_evidence(r))
+    return case
+
+
+def _evidence(r: ClaimResult) -> str:
+    lines = [f"says: {r.says}", f"verdict: {r.verdict.value}"]
+    if r.reason:
+        lines.append(f"reason: {reason_text(r)}")
+    if r.message:
+        lines.append(f"message: {r.message}")
+    if r.expectation is not None or r.value is not None:
+        lines.append(f"figures: {numbers(r)}")
+    if r.value_exact:
+        lines.append(f"exact: {r.value_exact}")
+    lines += [f"note {n.code.value}: {n.message}" for n in r.notes]
+    if r.tables:
+        lines.append(f"tables: {', '.join(r.tables)}")
+    if r.sql:
+        lines += ["sql:", r.sql]
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""The Markdown report: a summary fit for a pull-request comment.
+
+Counts first, then one table row per claim, failures first: the verdict, the
+claim and what the article says, stated against computed, and why. Every piece
+of user-written text is escaped so a claims file cannot add links, markup or
+table cells of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..report import ClaimResult, Report, Verdict
+from ._common import computed, failures_first, fmt_num, reason_text, stated, summary_text
+
+ICON = {Verdict.PASS: "✅ pass", Verdict.FAIL: "❌ **fail**", Verdict.UNVERIFIABLE: "⚠️ unverifiable"}
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
+# that could start markup (emphasis, code, links, tables, strike-through, headings).
+_BACKSLASH = re.compile(r"([\\`*_\[\]|~#!{}])")
+
+
+def escape(text: object) -> str:
+    """Text made inert for a Markdown table cell: one line, no markup, no HTML."""
+    s = str(text)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _BACKSLASH.sub(r"\\\1", s)
+    s = re.sub(r"\s*[\r\n]+\s*", " ", s)  # a newline would end the table row
+    return s.strip()
+
+
+def code(text: object) -> str:
+    """Inline code that survives any backticks inside: a fence longer than any run in it."""
+    s = re.sub(r"[\r\n]+", " ", str(text)).replace("|", "\\|")
+    longest = max((len(m) for m in re.findall(r"`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if s.startswith("`") or s.endswith("`") else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def render(report: Report) -> str:
+    s = report.summary
+    title = escape(report.title or report.claims_file)
+    lines = [f"### factcheck: {title}", ""]
+    verdict_bits = []
+    if s.failed:
+        verdict_bits.append(f"**{s.failed} failed**")
+    if s.unverifiable:
+        verdict_bits.append(f"{s.unverifiable} unverifiable")
+    verdict_bits.append(f"{s.passed} passed")
+    lines.append(f"{' · '.join(verdict_bits)} of {s.total} claim{'s' if s.total != 1 else ''} "
+                 f"in {code(report.claims_file)}")
+    lines.append("")
+    if report.results:
+        lines += ["| verdict | claim | the article says | stated | computed | why |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [_row(r) for r in failures_first(report)]
+        lines.append("")
+    else:
+        lines += ["No claims were judged.", ""]
+    lines += _provenance(report)
+    return "\n".join(lines) + "\n"
+
+
+def _row(r: ClaimResult) -> str:
+    why = [escape(r.message)] if r.message else []
+    if r.reason is not None:
+        why.append(f"`{r.reason.value}`")
+    why += [f"note `{n.code.value}`: {escape(n.message)}" for n in r.notes]
+    cells = [ICON[r.verdict], code(r.id), escape(r.says), escape(stated(r)), escape(computed(r)),
+             "<br>".join(why) or escape(reason_text(r))]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _provenance(report: Report) -> list[str]:
+    lines = ["<details><summary>data files and run</summary>", ""]
+    lines.append(f"- claims file {code(report.claims_file)} sha256 `{report.claims_sha256}`")
+    for t in report.tables:
+        lines.append(f"- table {code(t.name)}: {code(t.path)}, {fmt_num(t.rows)} rows, sha256 `{t.sha256}`")
+    lines.append(f"- factcheck {escape(report.tool_version)}, {escape(report.generated_at)}, "
+                 f"schema {escape(report.schema_version)}; {escape(summary_text(report))}")
+    lines += ["", "</details>"]
+    return lines
