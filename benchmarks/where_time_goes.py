@@ -1,0 +1,110 @@
+"""Where the time of one `factcheck run` goes: phases, every DuckDB statement, Python hot spots.
+
+    python benchmarks/where_time_goes.py claims/2020.yaml
+    python benchmarks/where_time_goes.py /tmp/fcbench/bench.yaml --data-root /tmp   # after run.py --keep --workdir /tmp/fcbench
+
+Runs in one process (so it leaves out interpreter start-up and exit): the time to
+import the CLI, then prepare / materialize / run / print, each DuckDB statement
+timed and grouped by what it is for, and the top of a cProfile of the whole run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import cProfile
+import io
+import pstats
+import time
+
+T0 = time.perf_counter()
+import factcheck.cli  # noqa: E402,F401  (timed: the CLI's import cost)
+
+T1 = time.perf_counter()
+import duckdb  # noqa: E402
+
+_log: list[tuple[float, str]] = []
+_connect = duckdb.connect
+
+
+class _Timed:
+    """A DuckDB connection that times each execute()."""
+
+    def __init__(self, con: "duckdb.DuckDBPyConnection") -> None:
+        self._con = con
+
+    def execute(self, sql: str, *args: object, **kw: object) -> "_Timed":
+        t = time.perf_counter()
+        self._con.execute(sql, *args, **kw)
+        _log.append((time.perf_counter() - t, sql))
+        return self
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+def _kind(sql: str) -> str:
+    s = sql.lstrip()
+    if s.startswith("DESCRIBE"):
+        return "header (DESCRIBE)"
+    if "__contract_" in s:
+        return "contracts (columns:)"
+    if s.startswith("CREATE"):
+        return "read tables (CREATE)"
+    if "HAVING count(*) > 1" in s:
+        return "key / lookup uniqueness"
+    if s.startswith("SELECT count(*) FROM \"") and "WHERE" not in s:
+        return "row counts"
+    if s.startswith("SELECT coalesce("):
+        return "period coverage"
+    return "claims"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("file")
+    ap.add_argument("--data-root")
+    ap.add_argument("--top", type=int, default=25)
+    args = ap.parse_args()
+
+    duckdb.connect = lambda *a, **k: _Timed(_connect(*a, **k))  # type: ignore[assignment]
+    from rich.console import Console
+
+    from factcheck.engine import prepare
+    from factcheck.render.terminal import print_report
+    t2 = time.perf_counter()
+    prof = cProfile.Profile()
+    prof.enable()
+    t = [time.perf_counter()]
+    session = prepare(args.file, data_root=args.data_root)
+    t.append(time.perf_counter())
+    session.materialize()
+    t.append(time.perf_counter())
+    report = session.run()
+    t.append(time.perf_counter())
+    print_report(report, Console(file=io.StringIO()))
+    t.append(time.perf_counter())
+    prof.disable()
+
+    print(f"phases (ms, in process; cProfile on, which inflates Python-heavy phases):")
+    for name, ms in [("import factcheck.cli", T1 - T0), ("import engine, duckdb, render", t2 - T1),
+                     ("prepare", t[1] - t[0]), ("materialize", t[2] - t[1]), ("run", t[3] - t[2]),
+                     ("print", t[4] - t[3])]:
+        print(f"  {name:32} {ms * 1000:8.1f}")
+    groups: dict[str, list[float]] = collections.defaultdict(list)
+    for secs, sql in _log:
+        groups[_kind(sql)].append(secs)
+    print(f"\nDuckDB statements: {len(_log)}, {sum(s for s, _ in _log) * 1000:.0f} ms")
+    for name, secs in sorted(groups.items(), key=lambda kv: -sum(kv[1])):
+        print(f"  {name:32} {len(secs):4d} stmts {sum(secs) * 1000:8.1f} ms")
+    print("\nslowest statements:")
+    for secs, sql in sorted(_log, key=lambda x: -x[0])[:8]:
+        print(f"  {secs * 1000:7.1f} ms  {' '.join(sql.split())[:140]}")
+    print()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(args.top)
+    print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
+
+
+if __name__ == "__main__":
+    main()
