@@ -131,6 +131,74 @@ class Summary(_Frozen):
     unverifiable: int
 
 
+class ClaimChange(_Frozen):
+    """One claim between a baseline run and this one (see ``factcheck.diff``)."""
+
+    id: str
+    says: str | None = None
+    status: str = Field(description="regressed, improved, verdict_changed, value_changed, unchanged, added or removed")
+    regression: bool = Field(False, description="pass before, fail or unverifiable now: fails the gate")
+    verdict_before: Verdict | None = None
+    verdict_after: Verdict | None = None
+    reason_before: Reason | None = None
+    reason_after: Reason | None = None
+    value_before: float | bool | list[str] | None = None
+    value_after: float | bool | list[str] | None = None
+    value_text_before: str | None = None
+    value_text_after: str | None = None
+    stated_before: str | None = Field(None, description="the expectation as written in the baseline")
+    stated_after: str | None = None
+    message: str = Field("", description="this run's one-sentence verdict for an editor")
+    tables_changed: list[str] = Field([], description="tables this claim reads whose data file changed")
+
+
+class TableChange(_Frozen):
+    """One data table between a baseline run and this one, by checksum."""
+
+    name: str
+    status: str = Field(description="changed, unchanged, added or removed")
+    path_before: str | None = None
+    path_after: str | None = None
+    sha256_before: str | None = None
+    sha256_after: str | None = None
+    rows_before: int | None = None
+    rows_after: int | None = None
+
+
+class ComparisonSummary(_Frozen):
+    regressed: int
+    improved: int
+    verdict_changed: int
+    value_changed: int
+    unchanged: int
+    added: int
+    removed: int
+    tables_changed: int
+
+
+class Comparison(_Frozen):
+    """What changed since a baseline report: filled by ``run --baseline`` and ``diff``."""
+
+    baseline_file: str | None = Field(None, description="the baseline report's path, as given")
+    baseline_claims_file: str
+    baseline_generated_at: str
+    baseline_claims_sha256: str
+    claims_file: str
+    generated_at: str
+    claims_file_changed: bool = Field(description="the claims file's text differs (by SHA-256)")
+    claims: list[ClaimChange]
+    tables: list[TableChange]
+    summary: ComparisonSummary
+
+    @property
+    def regressions(self) -> list[ClaimChange]:
+        return [c for c in self.claims if c.regression]
+
+    def exit_code(self) -> int:
+        """1 when a claim that passed in the baseline no longer does; else 0."""
+        return 1 if self.regressions else 0
+
+
 class Report(_Frozen):
     """The result of one run over one claims file."""
 
@@ -144,6 +212,7 @@ class Report(_Frozen):
     tables: list[TableUse]
     results: list[ClaimResult]
     summary: Summary
+    comparison: Comparison | None = Field(None, description="what changed since a baseline report (run --baseline)")
 
     def result(self, claim_id: str) -> ClaimResult:
         for r in self.results:

@@ -1,0 +1,179 @@
+"""The comparison with a baseline, for people: in the terminal and in Markdown.
+
+Both views list what an editor must act on first (regressions), then what moved
+without breaking, then claims added and removed, then the data files that
+changed. Unchanged claims are counted, not listed.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ..report import ClaimChange, Comparison, TableChange
+
+ORDER = ("regressed", "verdict_changed", "improved", "value_changed", "added", "removed")
+LABEL = {"regressed": "REGRESSED", "verdict_changed": "CHANGED", "improved": "IMPROVED",
+         "value_changed": "MOVED", "added": "ADDED", "removed": "REMOVED", "unchanged": "unchanged"}
+STYLE = {"regressed": "bold red", "verdict_changed": "yellow", "improved": "green", "value_changed": "cyan",
+         "added": "blue", "removed": "magenta", "unchanged": "dim"}
+ICON = {"regressed": "❌", "verdict_changed": "⚠️", "improved": "✅", "value_changed": "↕️",
+        "added": "➕", "removed": "➖", "unchanged": ""}
+
+
+def value(text: str | None, raw: object) -> str:
+    if text is not None:
+        return text
+    return "—" if raw is None else str(raw)
+
+
+def headline(c: ClaimChange) -> str:
+    """One line saying what happened to a claim, with its old and new values."""
+    before = c.verdict_before.value if c.verdict_before else None
+    after = c.verdict_after.value if c.verdict_after else None
+    old, new = value(c.value_text_before, c.value_before), value(c.value_text_after, c.value_after)
+    stated = c.stated_after or c.stated_before
+    said = f"stated {stated}, " if stated else ""
+    if c.status == "added":
+        return f"{c.id}: new claim, {after}" + (f"; {said}computed {new}" if c.value_after is not None else "")
+    if c.status == "removed":
+        return f"{c.id}: no longer in the claims file (was {before}" + (f", {old})" if c.value_before is not None else ")")
+    verdicts = f"{before} → {after}" if before != after else f"still {after}"
+    text = f"{c.id}: {verdicts}; {said}was {old}, now {new}"
+    if c.stated_before and c.stated_after and c.stated_before != c.stated_after:
+        text += f" (the claim now states {c.stated_after}, it stated {c.stated_before})"
+    if c.reason_after and c.status in ("regressed", "verdict_changed"):
+        text += f" [{c.reason_after.value}]"
+    return text
+
+
+def changed_files(c: ClaimChange, comparison: Comparison) -> str:
+    paths = {t.name: t.path_after or t.path_before for t in comparison.tables}
+    return ", ".join(f"{name} ({paths.get(name)})" for name in c.tables_changed)
+
+
+def table_line(t: TableChange) -> str:
+    path = t.path_after or t.path_before
+    if t.status == "added":
+        return f"{t.name} ({path}): new table, {t.rows_after:,} rows, sha256 {_short(t.sha256_after)}"
+    if t.status == "removed":
+        return f"{t.name} ({path}): no longer read (was {t.rows_before:,} rows)"
+    rows = (f"{t.rows_before:,} → {t.rows_after:,} rows" if t.rows_before != t.rows_after
+            else f"{t.rows_after:,} rows")
+    moved = f", moved from {t.path_before}" if t.path_before != t.path_after else ""
+    return f"{t.name} ({path}): {rows}, sha256 {_short(t.sha256_before)} → {_short(t.sha256_after)}{moved}"
+
+
+def _short(sha: str | None) -> str:
+    return (sha or "?")[:12]
+
+
+def verdict_line(comparison: Comparison) -> str:
+    s = comparison.summary
+    parts = [f"{n} {label}" for n, label in (
+        (s.regressed, "regressions" if s.regressed != 1 else "regression"), (s.verdict_changed, "verdicts changed"),
+        (s.improved, "improved"), (s.value_changed, "moved but still hold"), (s.added, "added"),
+        (s.removed, "removed"), (s.unchanged, "unchanged")) if n]
+    files = f"{s.tables_changed} data file{'s' if s.tables_changed != 1 else ''} changed"
+    gate = "the gate fails" if comparison.exit_code() else "no regression"
+    return f"since the baseline: {', '.join(parts) or 'no claims'}; {files} — {gate}"
+
+
+def lines(comparison: Comparison) -> list[tuple[str, str, list[str]]]:
+    """(status, headline, detail lines) for every claim worth listing, most urgent first."""
+    out = []
+    for status in ORDER:
+        for c in comparison.claims:
+            if c.status != status:
+                continue
+            detail = []
+            if c.tables_changed:
+                detail.append("data changed: " + changed_files(c, comparison))
+            if c.status in ("regressed", "verdict_changed", "added") and c.message:
+                detail.append(c.message)
+            out.append((status, headline(c), detail))
+    return out
+
+
+def print_comparison(comparison: Comparison, console: Console) -> None:
+    """The comparison in the terminal: colour in a terminal, stable plain lines when piped."""
+    title = f"Compared with the baseline of {comparison.baseline_generated_at}"
+    if comparison.baseline_file:
+        title += f" ({comparison.baseline_file})"
+    rows = lines(comparison)
+    changed = [t for t in comparison.tables if t.status != "unchanged"]
+    if not console.is_terminal:
+        out = console.file
+        out.write(title + "\n")
+        if comparison.claims_file_changed:
+            out.write("the claims file itself changed since the baseline\n")
+        for status, head, detail in rows:
+            out.write(f"{LABEL[status]:<12} {head}\n")
+            for d in detail:
+                out.write(f"{'':13}{d}\n")
+        for t in changed:
+            out.write(f"{'DATA':<12} {table_line(t)}\n")
+        out.write(verdict_line(comparison) + "\n")
+        return
+    console.print(Text(title, style="bold"))
+    if comparison.claims_file_changed:
+        console.print("the claims file itself changed since the baseline", style="dim")
+    for status, head, detail in rows:
+        line = Text(f"{LABEL[status]:<12} ", style=STYLE[status])
+        line.append(head)
+        console.print(line, soft_wrap=True)
+        for d in detail:
+            console.print(Text(f"{'':13}{d}", style="dim"), soft_wrap=True)
+    for t in changed:
+        line = Text(f"{'DATA':<12} ", style="bold")
+        line.append(table_line(t))
+        console.print(line, soft_wrap=True)
+    console.print(verdict_line(comparison), style="bold red" if comparison.exit_code() else "bold green",
+                  soft_wrap=True)
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") -> str:
+    """The comparison as a Markdown section (GitHub-flavoured), for reports and job summaries."""
+    s = comparison.summary
+    out = [f"{heading} Changes since the baseline", ""]
+    if s.regressed:
+        out.append(f"**{s.regressed} claim{'s' if s.regressed != 1 else ''} that held no longer "
+                   f"{'hold' if s.regressed != 1 else 'holds'}: the gate fails.**")
+    else:
+        out.append("No claim that held has stopped holding.")
+    out += ["", f"Baseline: run of {_cell(comparison.baseline_generated_at)}"
+            + (f" (`{_cell(comparison.baseline_file)}`)" if comparison.baseline_file else "")
+            + (" — the claims file itself changed since." if comparison.claims_file_changed else "."), ""]
+    rows = [c for status in ORDER for c in comparison.claims if c.status == status]
+    if rows:
+        out += ["| change | claim | before | after | stated | data changed |",
+                "| --- | --- | --- | --- | --- | --- |"]
+        for c in rows:
+            before = (f"{c.verdict_before.value}, {value(c.value_text_before, c.value_before)}"
+                      if c.verdict_before else "—")
+            after = (f"{c.verdict_after.value}, {value(c.value_text_after, c.value_after)}"
+                     if c.verdict_after else "—")
+            stated = c.stated_after or c.stated_before or ""
+            if c.stated_before and c.stated_after and c.stated_before != c.stated_after:
+                stated = f"{c.stated_before} → {c.stated_after}"
+            out.append(f"| {ICON[c.status]} {c.status.replace('_', ' ')} | `{_cell(c.id)}` | {_cell(before)} | "
+                       f"{_cell(after)} | {_cell(stated)} | {_cell(', '.join(c.tables_changed))} |")
+        out.append("")
+    if s.unchanged:
+        out += [f"{s.unchanged} claim{'s' if s.unchanged != 1 else ''} unchanged.", ""]
+    changed = [t for t in comparison.tables if t.status != "unchanged"]
+    if changed:
+        out += ["| data table | file | rows | sha256 |", "| --- | --- | --- | --- |"]
+        for t in changed:
+            rows_text = (f"{t.rows_before:,} → {t.rows_after:,}" if t.rows_before is not None and t.rows_after is not None
+                         else f"{(t.rows_after if t.rows_after is not None else t.rows_before):,} ({t.status})")
+            out.append(f"| {_cell(t.name)} | `{_cell(t.path_after or t.path_before)}` | {rows_text} | "
+                       f"`{_short(t.sha256_before)}` → `{_short(t.sha256_after)}` |")
+        out.append("")
+    else:
+        out += ["No data file changed.", ""]
+    return "\n".join(out)
