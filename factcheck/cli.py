@@ -66,6 +66,8 @@ def run(
     html_path: Annotated[Optional[str], typer.Option("--html", help="write the HTML report (the article, marked) to PATH ('-' for stdout)")] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this earlier JSON report; "
+                                                     "exit 1 when a claim that passed no longer does")] = None,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
@@ -80,6 +82,9 @@ def run(
     if list(targets.values()).count("-") > 1:
         _fail(UsageError([Problem("only one report can go to stdout ('-')",
                                   hint="give the other reports a file path")]), err)
+    if len(files) > 1 and baseline:
+        _fail(UsageError([Problem("--baseline takes one claims file at a time",
+                                  hint="run factcheck once per claims file, each with its own baseline")]), err)
     if len(files) > 1 and targets:
         _fail(UsageError([Problem("report files (--json …) take one claims file at a time",
                                   hint="run factcheck once per claims file")]), err)
@@ -87,12 +92,57 @@ def run(
     code = EXIT_OK
     with _guard(debug, err):
         for file in files:
+            old = _load_baseline(baseline, only) if baseline else None  # a bad baseline stops before any work
             report = verify(file, only=only, data_root=data_root)
+            if old is not None:
+                from .diff import compare
+                report = report.model_copy(update={"comparison": compare(old, report, baseline_file=str(baseline))})
             for fmt, target in targets.items():
                 write(report, fmt, target)
             print_report(report, err if quiet else out)
             code = max(code, report.exit_code(strict))
+            if report.comparison is not None:
+                from .render.diff import print_comparison
+                print_comparison(report.comparison, err if quiet else out)
+                code = max(code, report.comparison.exit_code())
     raise typer.Exit(code)
+
+
+def _load_baseline(path: Path, only: Optional[list[str]]):  # type: ignore[no-untyped-def]
+    from .diff import load_baseline
+    old = load_baseline(path)
+    if only:  # claims left out by --only are not "removed"
+        old = old.model_copy(update={"results": [r for r in old.results if r.id in only]})
+    return old
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="the baseline JSON report")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="the newer JSON report")],
+    json_path: Annotated[Optional[str], typer.Option("--json", help="write the comparison as JSON to PATH ('-' for stdout)")] = None,
+    markdown_path: Annotated[Optional[str], typer.Option("--markdown", help="write the comparison as Markdown to PATH ('-' for stdout)")] = None,
+    debug: Debug = False,
+) -> None:
+    """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression."""
+    from .diff import diff_files
+    from .render.diff import print_comparison, render_comparison_markdown
+
+    out, err = _consoles()
+    if json_path == "-" and markdown_path == "-":
+        _fail(UsageError([Problem("only one report can go to stdout ('-')",
+                                  hint="give the other a file path")]), err)
+    with _guard(debug, err):
+        comparison = diff_files(old, new)
+        for target, text in ((json_path, lambda: comparison.model_dump_json(indent=2) + "\n"),
+                             (markdown_path, lambda: render_comparison_markdown(comparison))):
+            if target == "-":
+                sys.stdout.write(text())
+            elif target:
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+                Path(target).write_text(text(), encoding="utf-8")
+        print_comparison(comparison, err if "-" in (json_path, markdown_path) else out)
+    raise typer.Exit(comparison.exit_code())
 
 
 @app.command()
