@@ -229,7 +229,7 @@ def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Gro
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
-    def image(tokens: list[Any], idx: int, options: Any, env: Any) -> str:  # no fetching: alt text only
+    def image(renderer: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:  # no fetching: alt only
         alt = "".join(c.content for c in (tokens[idx].children or []))
         return f'<span class="img-alt">[image: {e(alt)}]</span>'
 

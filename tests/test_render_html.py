@@ -1,0 +1,188 @@
+"""The HTML report without a browser: marks, evidence, charts, escaping, self-containment."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.render import html as html_report
+from factcheck.render.chart import points, svg
+from factcheck.render.html import normalize, render, render_article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+
+
+class Page(HTMLParser):
+    """Every start tag with its attributes, the text of each <mark> group, and the text of scripts."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.marks: dict[str, str] = {}
+        self.scripts: list[str] = []
+        self._mark: str | None = None
+        self._script = False
+        self._sup = False
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "mark":
+            self._mark = a.get("data-group")
+        elif tag == "script":
+            self._script = True
+            self.scripts.append("")
+        elif tag == "sup":
+            self._sup = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._mark = None
+        elif tag == "script":
+            self._script = False
+        elif tag == "sup":
+            self._sup = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            self.scripts[-1] += data
+        elif self._mark is not None and not self._sup:
+            self.marks[self._mark] = self.marks.get(self._mark, "") + data
+
+
+@pytest.fixture(scope="module")
+def story() -> factcheck.Report:
+    return factcheck.verify(FIXTURES / "story.yaml")
+
+
+@pytest.fixture(scope="module")
+def page(story: factcheck.Report) -> str:
+    return render(story)
+
+
+def test_each_found_sentence_is_marked_in_the_colour_of_its_verdict(page: str) -> None:
+    p = Page(page)
+    marks = {tag_attrs.get("data-group"): tag_attrs.get("class") for tag, tag_attrs in p.tags if tag == "mark"}
+    text = {g: " ".join(t.split()) for g, t in p.marks.items()}
+    assert text["1"] == "The shop took 6 orders in 2020."
+    assert text["2"] == "Two-thirds of them were placed online."      # across *emphasis*
+    assert text["3"] == "Orders fell 40% from 2019."                   # across a line break
+    assert text["4"] == "It was the shop’s worst year on record."      # curly apostrophe in the article
+    assert text["5"] == "Customers stayed loyal"                       # the article goes on after a comma
+    assert marks["1"] == "fc v-pass" and marks["3"] == "fc v-fail" and marks["5"] == "fc v-unverifiable"
+    assert len(text) == 5
+
+
+def test_selecting_a_sentence_has_its_evidence_to_show(page: str, story: factcheck.Report) -> None:
+    p = Page(page)
+    sections = {a.get("id"): a for t, a in p.tags if t == "section"}
+    for g in "12345":
+        assert f"ev-{g}" in sections
+    fell = story.result("orders-fell")
+    start = page.index('id="ev-3"')
+    block = page[start:page.index("</section>", start)]
+    assert "orders-fell" in block and "down 40%" in block and "-33.3%" in block
+    assert "out_of_tolerance" in block and "9 / 6" not in block
+    assert "6 / 9" in block                       # numerator / denominator
+    assert story.tables[0].sha256 in block        # the data file by checksum
+    assert "<svg" in block                        # change claims get their two periods charted
+    assert html_report.e(fell.sql or "") in block  # the SQL, escaped
+    # marks are keyboard reachable buttons tied to their evidence
+    for tag, a in p.tags:
+        if tag == "mark":
+            assert a["tabindex"] == "0" and a["role"] == "button" and a["aria-controls"] == f"ev-{a['data-group']}"
+
+
+def test_claims_not_in_the_article_are_listed_separately(page: str) -> None:
+    start = page.index('id="unplaced"')
+    block = page[start:page.index("</section>", start)]
+    assert "Claims not found in the article" in block
+    assert "north-majority" in block and "Most orders came from the north." in block
+    assert "orders-fell" not in block
+
+
+def test_extreme_claim_has_a_chart_with_the_claimed_point_marked(story: factcheck.Report) -> None:
+    worst = story.result("worst-year")
+    pts = points(worst)
+    assert [k for k, _, _ in pts] == ["2016", "2017", "2018", "2019", "2020"]
+    assert [k for k, _, m in pts if m] == ["2020"]
+    pic = svg(worst)
+    assert pic.startswith("<svg") and pic.count('class="pt marked"') == 1
+    fell = story.result("orders-fell")
+    assert [(k, v, m) for k, v, m in points(fell)] == [("2019", 9.0, True), ("2020", 6.0, True)]
+    assert svg(story.result("orders-2020")) == ""
+
+
+def test_no_article_lists_every_claim(story: factcheck.Report) -> None:
+    bare = story.model_copy(update={"article": None})
+    text = render(bare)
+    assert "<mark" not in text
+    assert "names no <code>article:</code>" in text
+    for r in story.results:
+        assert f'data-claim-id="{r.id}"' in text
+
+
+def test_an_article_that_cannot_be_read_lists_the_claims(story: factcheck.Report) -> None:
+    text = render(story.model_copy(update={"article": "missing.md"}))
+    assert "could not be read" in text and "<mark" not in text
+
+
+def test_self_contained_nothing_fetched(page: str) -> None:
+    p = Page(page)
+    for tag, a in p.tags:
+        assert tag not in ("link", "iframe", "object", "embed", "img")
+        assert "src" not in a or tag == "svg", (tag, a)
+        if tag == "a":
+            assert (a.get("href") or "").startswith("#")
+    assert len(p.scripts) == 1 and "fetch(" not in p.scripts[0] and "XMLHttpRequest" not in p.scripts[0]
+    assert "default-src 'none'" in page
+    assert "@media print" in page
+
+
+def test_images_in_the_article_are_not_fetched() -> None:
+    body, _, _ = render_article("See ![a chart](https://example.com/c.png) here.", [])
+    assert "<img" not in body and "[image: a chart]" in body
+
+
+def test_hostile_claims_file_injects_nothing() -> None:
+    report = factcheck.verify(FIXTURES / "hostile.yaml")
+    text = render(report)
+    p = Page(text)
+    assert len(p.scripts) == 1  # ours, at the end
+    for tag, a in p.tags:
+        assert tag not in ("img", "b", "div"), tag
+        assert not any(k.startswith("on") for k in a), (tag, a)
+    assert "<script>alert" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text           # a data value
+    assert "&lt;div onclick=&quot;alert(1)&quot;&gt;" in text          # raw HTML in the article
+    marks = {g: " ".join(t.split()) for g, t in p.marks.items()}
+    assert "There were <script>alert('says')</script> 5 \"quoted\" & shops | x." in marks.values()
+    assert "The top shop was <img src=x onerror=alert(1)>." in marks.values()
+    start = text.index('id="unplaced"')
+    assert "script-unverifiable" in text[start:]
+
+
+def test_normalize_folds_quotes_space_and_emphasis() -> None:
+    folded, where = normalize("It’s  *very*\n“big”")
+    assert folded == "it's very \"big\""
+    assert len(where) == len(folded) and where[0] == 0
+
+
+def test_overlapping_and_shared_sentences_share_one_mark(story: factcheck.Report) -> None:
+    a = story.result("orders-2020")
+    b = a.model_copy(update={"id": "same-sentence"})
+    c = a.model_copy(update={"id": "inside", "says": "6 orders"})
+    body, groups, missing = render_article("The shop took 6 orders in 2020.", [a, b, c])
+    assert missing == [] and len(groups) == 1 and groups[0].claims == [0, 1, 2]
+    assert body.count("<mark") == 1
+
+
+def test_words_inside_longer_words_do_not_match(story: factcheck.Report) -> None:
+    r = story.result("orders-2020").model_copy(update={"says": "men were 3%"})
+    _, groups, missing = render_article("Women were 3% of them.", [r])
+    assert groups == [] and missing == [0]
