@@ -141,3 +141,16 @@ def test_installed_command_runs_as_a_subprocess() -> None:
     proc = subprocess.run([sys.executable, "-m", "factcheck", "check", str(MINI_CLAIMS)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "ok:" in proc.stdout
+
+
+def test_the_reported_sql_reproduces_the_figure_in_a_fresh_duckdb(monkeypatch) -> None:
+    """A reader pastes the SQL into DuckDB, from where they ran factcheck, and gets the same numbers."""
+    import duckdb
+    import factcheck
+    monkeypatch.chdir(MINI)
+    report = factcheck.verify("claims.yaml")
+    share = report.result("facebook-share")
+    row = duckdb.connect().execute(share.sql).fetchone()
+    assert row == (6, 5, 3)  # rows kept, known, meeting
+    mean = duckdb.connect().execute(factcheck.verify("claims.yaml", only=["growth-q2"]).results[0].sql).fetchone()
+    assert float(mean[1]) == 2.8
