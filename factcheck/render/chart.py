@@ -12,7 +12,7 @@ from html import escape
 from ..report import ClaimResult
 
 WIDTH, HEIGHT = 360, 150
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 14, 30
+LEFT, RIGHT, TOP, BOTTOM = 44, 22, 16, 30
 
 
 def points(r: ClaimResult) -> list[tuple[str, float | None, bool]]:

@@ -261,6 +261,8 @@ def _details(value: Any) -> str:
     if isinstance(value, dict):
         if not value:
             return "—"
+        if set(value) == {"key", "value"}:  # a period and its figure: "2012 (160)"
+            return f"{_details(value['key'])} ({_details(value['value'])})"
         return "<ul class=\"kv\">" + "".join(
             f"<li><span class=\"k\">{e(str(k).replace('_', ' '))}</span> {_details(v)}</li>"
             for k, v in value.items()) + "</ul>"
