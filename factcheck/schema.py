@@ -15,6 +15,7 @@ from typing import Any
 
 from .report import SCHEMA_VERSION, Report
 
+
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that every ``--json`` report validates against."""
     schema = Report.model_json_schema(mode="serialization")

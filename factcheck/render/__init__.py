@@ -7,8 +7,8 @@ Each format lives in its own module and is imported only when asked for.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..report import Report
 

@@ -38,9 +38,9 @@ def points(r: ClaimResult) -> list[tuple[str, float | None, bool]]:
             pts = [(k, v, k in named or (value is not None and v == value)) for k, v, _ in pts]
         return pts
     if r.kind == "change":
-        ends = [d.get("from"), d.get("to")]
-        if all(isinstance(e, dict) and "key" in e for e in ends):
-            return [(str(e["key"]), _num(e.get("value")), True) for e in ends]  # type: ignore[union-attr]
+        ends = [e for e in (d.get("from"), d.get("to")) if isinstance(e, dict) and "key" in e]
+        if len(ends) == 2:
+            return [(str(e["key"]), _num(e.get("value")), True) for e in ends]
     return []
 
 
@@ -59,7 +59,7 @@ def _fmt(v: float) -> str:
 def svg(r: ClaimResult, over: str | None = None) -> str:
     """The chart as an ``<svg>`` element, or '' when the claim has nothing to chart."""
     pts = points(r)
-    known = [v for _, v, _ in pts if v is not None]
+    known: list[float] = [v for _, v, _ in pts if v is not None]
     if len(pts) < 2 or not known:
         return ""
     lo, hi = min(0.0, min(known)), max(known)
@@ -75,8 +75,8 @@ def svg(r: ClaimResult, over: str | None = None) -> str:
         return TOP + plot_h * (1 - (v - lo) / (hi - lo))
 
     label = f"{r.id}: values by {over or 'period'}, claimed periods marked"
-    out = [f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-           f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(label)}">',
+    out = [(f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+           f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(label)}">'),
            f"<title>{escape(label)}</title>"]
     # axes and the two gridlines at the bottom and the top of the scale
     for v in (lo, hi):
@@ -84,30 +84,30 @@ def svg(r: ClaimResult, over: str | None = None) -> str:
         out.append(f'<text class="tick" x="{LEFT - 4}" y="{y(v) + 3:.1f}" text-anchor="end">{escape(_fmt(v))}</text>')
     # the line, broken where a period has no value
     run: list[str] = []
-    for i, (_, v, _) in enumerate(pts):
-        if v is None:
+    for i, (_, value, _) in enumerate(pts):
+        if value is None:
             if len(run) > 1:
                 out.append(f'<polyline class="line" points="{" ".join(run)}"/>')
             run = []
             continue
-        run.append(f"{x(i):.1f},{y(v):.1f}")
+        run.append(f"{x(i):.1f},{y(value):.1f}")
     if len(run) > 1:
         out.append(f'<polyline class="line" points="{" ".join(run)}"/>')
     # points; marked ones larger and labelled
     step = max(1, n // 6)
-    for i, (k, v, marked) in enumerate(pts):
+    for i, (k, point, marked) in enumerate(pts):
         show_key = marked or i in (0, n - 1) or (n <= 12) or i % step == 0
         if show_key:
             out.append(f'<text class="key{" marked" if marked else ""}" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 14}" '
                        f'text-anchor="middle">{escape(k)}</text>')
-        if v is None:
+        if point is None:
             continue
-        tip = f"<title>{escape(k)}: {escape(_fmt(v))}</title>"
+        tip = f"<title>{escape(k)}: {escape(_fmt(point))}</title>"
         if marked:
-            out.append(f'<circle class="pt marked" cx="{x(i):.1f}" cy="{y(v):.1f}" r="4.5">{tip}</circle>')
-            out.append(f'<text class="val" x="{x(i):.1f}" y="{y(v) - 8:.1f}" text-anchor="middle">'
-                       f"{escape(_fmt(v))}</text>")
+            out.append(f'<circle class="pt marked" cx="{x(i):.1f}" cy="{y(point):.1f}" r="4.5">{tip}</circle>')
+            out.append(f'<text class="val" x="{x(i):.1f}" y="{y(point) - 8:.1f}" text-anchor="middle">'
+                       f"{escape(_fmt(point))}</text>")
         else:
-            out.append(f'<circle class="pt" cx="{x(i):.1f}" cy="{y(v):.1f}" r="2">{tip}</circle>')
+            out.append(f'<circle class="pt" cx="{x(i):.1f}" cy="{y(point):.1f}" r="2">{tip}</circle>')
     out.append("</svg>")
     return "".join(out)

@@ -17,6 +17,7 @@ and writes nothing but its output.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 from ..report import REASON_TEXT, ClaimResult, Report, TableUse, Verdict
 from . import chart
-from ._common import LABEL, ORDER, computed, failures_first, fmt_num, stated
+from ._common import LABEL, ORDER, computed, failures_first, fmt_num
 
 ICON = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNVERIFIABLE: "?"}
 
@@ -205,7 +206,7 @@ def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
         cuts = sorted({s, t} | {x for g in b.groups for x in (g.start, g.end) if s < x < t})
         if ch.type in ("softbreak", "hardbreak"):
             cuts = [s, t]
-        for a, z in zip(cuts, cuts[1:]):
+        for a, z in itertools.pairwise(cuts):
             piece = ch if len(cuts) == 2 else ch.copy(content=ch.content[a - s:z - s])
             g = group_at(a)
             if g is not current:
@@ -216,10 +217,10 @@ def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
     close()
     # the last piece of each group carries the number and verdict sign that link it to its evidence
     for g in b.groups:
-        close = last_piece.get(g.number)
-        if close is not None:
+        end = last_piece.get(g.number)
+        if end is not None:
             v = g.verdict(results)
-            close.content = (f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}</sup></mark>')
+            end.content = f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}</sup></mark>'
     b.token.children = new
 
 
@@ -375,19 +376,19 @@ def render(report: Report, article_text: str | None = None) -> str:
 
     head = ['<!DOCTYPE html>', '<html lang="en">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
+            ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"),
             f"<title>factcheck: {e(title)}</title>", f"<style>{CSS}</style>", "</head>"]
     body = ['<body class="nojs">', '<header class="top">',
             f'<p class="kicker">factcheck report</p><h1>{e(title)}</h1>',
-            '<p class="counts">'
+            ('<p class="counts">'
             f'<span class="chip v-fail">{ICON[Verdict.FAIL]} {s.failed} failed</span> '
             f'<span class="chip v-unverifiable">{ICON[Verdict.UNVERIFIABLE]} {s.unverifiable} unverifiable</span> '
             f'<span class="chip v-pass">{ICON[Verdict.PASS]} {s.passed} passed</span> '
-            f'<span class="muted">of {s.total} claim{"s" if s.total != 1 else ""}</span></p>',
-            f'<p class="meta">claims file <code>{e(report.claims_file)}</code> '
+            f'<span class="muted">of {s.total} claim{"s" if s.total != 1 else ""}</span></p>'),
+            (f'<p class="meta">claims file <code>{e(report.claims_file)}</code> '
             f'<span class="sha">sha256 {e(report.claims_sha256)}</span> · factcheck {e(report.tool_version)} · '
-            f'{e(report.generated_at)}</p>', "</header>"]
+            f'{e(report.generated_at)}</p>'), "</header>"]
 
     if article_text is not None:
         article_html, groups, missing = render_article(article_text, results)
@@ -430,10 +431,10 @@ def _overview(groups: list[Group], missing: list[int], results: list[ClaimResult
     """What the panel shows before a sentence is selected: the sentences that need a look."""
     worth = [g for g in groups if g.verdict(results) != Verdict.PASS]
     out = ['<section class="overview" id="overview"><h2>Evidence</h2>',
-           '<p class="hint">Select a marked sentence (click, or Tab then Enter) to see how its figure '
+           ('<p class="hint">Select a marked sentence (click, or Tab then Enter) to see how its figure '
            "was computed. Marks: "
            '<span class="fc v-pass">pass</span> <span class="fc v-fail">fail</span> '
-           '<span class="fc v-unverifiable">unverifiable</span>.</p>']
+           '<span class="fc v-unverifiable">unverifiable</span>.</p>')]
     if worth:
         out.append("<p>Sentences to look at:</p><ul class=\"todo\">")
         for g in worth:

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from ..report import ClaimResult, Report, Verdict
-from ._common import computed, failures_first, fmt_num, reason_text, stated, summary_text
+from ._common import (
+    computed,
+    failures_first,
+    fmt_num,
+    reason_text,
+    stated,
+    summary_text,
+)
 
 ICON = {Verdict.PASS: "✅ pass", Verdict.FAIL: "❌ **fail**", Verdict.UNVERIFIABLE: "⚠️ unverifiable"}
 
