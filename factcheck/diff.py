@@ -56,11 +56,11 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError([Problem(f"the {what} is not a factcheck report: it is not JSON ({exc.msg})",
+        raise UsageError([Problem(f"the {what} file is not a factcheck report: it is not JSON ({exc.msg})",
                                   file=file, line=exc.lineno,
                                   hint="pass the file written by factcheck run --json")]) from None
     if not isinstance(data, dict) or "schema_version" not in data or "results" not in data:
-        raise UsageError([Problem(f"the {what} is not a factcheck report: it has no schema_version and results",
+        raise UsageError([Problem(f"the {what} file is not a factcheck report: it has no schema_version and results",
                                   file=file, hint="pass the file written by factcheck run --json")])
     version = str(data["schema_version"])
     if _major(version) != _major(SCHEMA_VERSION):
@@ -73,7 +73,7 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise UsageError([Problem(
-            f"the {what} is not a valid factcheck report: {where}: {first['msg']}"
+            f"the {what} file is not a valid factcheck report: {where}: {first['msg']}"
             + (f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""),
             file=file, hint=_REMAKE)]) from None
 
