@@ -25,9 +25,11 @@ from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, FactcheckError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, UnknownName, quote_ident
-from .measures import (Evaluated, change_value, evaluate_simple, extreme_value, fill_gaps, ratio_value,
-                       simple_value, streak_sql, streak_value, top_sql, top_value)
-from .plan import ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode, compile_claim
+from .measures import (Evaluated, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps,
+                       fused_sql, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql,
+                       top_value)
+from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode,
+                   compile_claim)
 from .report import ClaimResult, Reason, Report, TableUse, summarize
 from .tables import Source, data_error, locate, read_header, sha256
 from .verdicts import expectation_info, judge, unverifiable
@@ -48,6 +50,7 @@ class Session:
     expectations: dict[str, Expectation]
     uses: list[TableUse] = field(default_factory=list)
     _coverage: dict[str, bool] = field(default_factory=dict)
+    _prefetched: dict[int, Evaluated] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ reading
     def materialize(self, everything: bool = False) -> list[TableUse]:
@@ -140,7 +143,51 @@ class Session:
                 out.append(cov.text)
         return out
 
+    def prefetch(self) -> None:
+        """Shared work: one scan per table for all its ungrouped simple measures (each aggregate
+        filtered by its claim's own `where`), and one query per table for the periods claims name.
+
+        A fused query that fails is skipped: each claim then runs alone and reports its own error.
+        """
+        todo = [p for p in self.plans if p.claim.unverifiable is None and not p.missing_tables and p.node]
+        periods: dict[str, list[Any]] = {}
+        for plan in todo:
+            for cov in plan.coverage:
+                group = periods.setdefault(cov.from_sql, [])
+                if cov.sql not in self._coverage and cov not in group:
+                    group.append(cov)
+        for from_sql, covs in periods.items():
+            try:
+                row = self.query("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql)[0]
+            except Exception:  # noqa: BLE001 - reported by the claim that owns it
+                continue
+            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row)})
+        tables: dict[str, list[Simple]] = {}
+        for plan in todo:
+            for node in _ungrouped(plan.node):
+                tables.setdefault(node.scan.table, []).append(node)
+        for table, nodes in tables.items():
+            if len(nodes) > 1:
+                self._fuse(table, nodes)
+
+    def _fuse(self, table: str, nodes: list[Simple]) -> None:
+        joins: dict[str, Any] = {}
+        for node in nodes:
+            joins.update(node.scan.joins)
+        try:
+            cur = self.con.execute(fused_sql(nodes, Scan(table, joins).from_sql()))
+            names = [d[0] for d in cur.description]
+            row = dict(zip(names, cur.fetchone()))
+        except Exception:  # noqa: BLE001 - each claim runs alone instead
+            return
+        for i, node in enumerate(nodes):
+            ev = simple_value(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})
+            ev.sql.append(simple_sql(node))
+            self._prefetched[id(node)] = ev
+
     def evaluate(self, node: Node) -> Evaluated:
+        if isinstance(node, Simple) and id(node) in self._prefetched:
+            return self._prefetched[id(node)]
         if isinstance(node, Simple):
             return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
         if isinstance(node, RatioNode):
@@ -226,6 +273,7 @@ class Session:
     def run(self) -> Report:
         """Judge every claim. Errors a claim's SQL raises are collected and raised together."""
         results, problems = [], []
+        self.prefetch()
         for plan in self.plans:
             try:
                 results.append(self.judge(plan))
@@ -253,12 +301,12 @@ class Session:
         if plan.missing_tables:
             return unverifiable(base, Reason.TABLE_MISSING,
                                 f"table {', '.join(sorted(plan.missing_tables))} is not available")
-        gaps = self.covered(plan)
-        if gaps:
-            return unverifiable(base, Reason.PERIOD_NOT_COVERED,
-                                "the data does not cover " + "; ".join(gaps))
         assert plan.node is not None
         try:
+            gaps = self.covered(plan)
+            if gaps:
+                return unverifiable(base, Reason.PERIOD_NOT_COVERED,
+                                    "the data does not cover " + "; ".join(gaps))
             ev = self.evaluate(plan.node)
         except Exception as exc:  # a DuckDB error in a claim's own SQL: the claim is wrong
             raise _ClaimFailure(Problem(
@@ -279,6 +327,15 @@ class _ClaimFailure(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
+
+
+def _ungrouped(node: Node | None) -> list[Simple]:
+    """The simple measures computed once, not per group: a claim's own, or a ratio's parts."""
+    if isinstance(node, Simple) and node.group is None:
+        return [node]
+    if isinstance(node, RatioNode):
+        return _ungrouped(node.numerator) + _ungrouped(node.denominator)
+    return []
 
 
 def _joined(plan: ClaimPlan, table: str) -> bool:

@@ -68,23 +68,43 @@ def key(x: Any) -> str:
 
 # --------------------------------------------------------------------------- simple measures
 
-def simple_sql(node: Simple) -> str:
-    cols = [f"{node.group} AS \"group\""] if node.group else []
-    cols.append("count(*) AS rows_kept")
+def aggregates(node: Simple) -> list[tuple[str, str, str | None]]:
+    """The aggregates a simple measure needs: (alias, function, extra condition or None)."""
     x = f"({node.expr})" if node.expr else ""
-    cols += {
+    out: list[tuple[str, str, str | None]] = [("rows_kept", "count(*)", None)]
+    out += {
         "count": [],
-        "share": [f"count(*) FILTER (WHERE {x} IS NOT NULL) AS known", f"count(*) FILTER (WHERE {x}) AS meeting"],
-        "sum": [f"sum(CAST({x} AS {DEC})) AS total", f"count({x}) AS n"],
-        "mean": [f"sum(CAST({x} AS {DEC})) AS total", f"count({x}) AS n", f"avg({x}) AS mean"],
-        "median": [f"median(CAST({x} AS {DEC})) AS median", f"count({x}) AS n"],
-        "min": [f"min(CAST({x} AS {DEC})) AS min", f"count({x}) AS n"],
-        "max": [f"max(CAST({x} AS {DEC})) AS max", f"count({x}) AS n"],
-        "value": [f"min(CAST({x} AS {DEC})) AS value", f"count({x}) AS n"],
-        "count_distinct": [f"count(DISTINCT {x}) AS distinct_values", f"count({x}) AS n"],
+        "share": [("known", "count(*)", f"{x} IS NOT NULL"), ("meeting", "count(*)", x)],
+        "sum": [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
+        "mean": [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None), ("mean", f"avg({x})", None)],
+        "median": [("median", f"median(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
+        "min": [("min", f"min(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
+        "max": [("max", f"max(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
+        "value": [("value", f"min(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
+        "count_distinct": [("distinct_values", f"count(DISTINCT {x})", None), ("n", f"count({x})", None)],
     }[node.kind]
+    return out
+
+
+def simple_sql(node: Simple) -> str:
+    """One measure as a standalone query: what a reader sees and can re-run."""
+    cols = [f"{node.group} AS \"group\""] if node.group else []
+    cols += [f"{fn} FILTER (WHERE {cond}) AS {alias}" if cond else f"{fn} AS {alias}"
+             for alias, fn, cond in aggregates(node)]
     sql = "SELECT " + ",\n       ".join(cols) + "\n" + node.scan.from_sql() + node.scan.where_sql()
     return sql + ("\nGROUP BY 1\nORDER BY 1" if node.group else "")
+
+
+def fused_sql(nodes: list[Simple], from_sql: str) -> str:
+    """Several ungrouped measures on one table in a single scan, each aggregate filtered by its own
+    `where` (claims on the same table share work). Aliases are ``"<i>.<alias>"``."""
+    cols = []
+    for i, node in enumerate(nodes):
+        for alias, fn, cond in aggregates(node):
+            conds = [c for c in (node.scan.where and f"({node.scan.where})", cond) if c]
+            filt = f" FILTER (WHERE {' AND '.join(conds)})" if conds else ""
+            cols.append(f'{fn}{filt} AS "{i}.{alias}"')
+    return "SELECT " + ",\n       ".join(cols) + "\n" + from_sql
 
 
 def simple_value(node: Simple, row: dict[str, Any] | None) -> Evaluated:

@@ -24,7 +24,12 @@ class Coverage:
     """A period a claim names, and the SQL that says whether the data covers it."""
 
     text: str       # "filed_year == 2021"
-    sql: str        # SELECT <boolean> FROM …
+    pred: str       # a boolean over min()/max() aggregates
+    from_sql: str   # FROM …
+
+    @property
+    def sql(self) -> str:
+        return f"SELECT {self.pred}\n{self.from_sql}"
 
 
 @dataclass
@@ -286,7 +291,7 @@ class _Compiler:
             return
         col = f"{quote_ident(tbl)}.{quote_ident(operand.column)}"
         text = f"{operand.column} {op} {', '.join(str(v) for v in lits)}"
-        self.plan.coverage.append(Coverage(text, _coverage_sql(f"FROM {quote_ident(tbl)}", col, op, lits)))
+        self.plan.coverage.append(_coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits))
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
         if name.link is None:
@@ -309,7 +314,7 @@ def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:
     return None, [], ""
 
 
-def _coverage_sql(from_sql: str, col: str, op: str, lits: list[Any]) -> str:
+def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any]) -> Coverage:
     lo, hi = f"min({col})", f"max({col})"
     q = [quote_literal(v) for v in lits]
     pred = {
@@ -320,11 +325,11 @@ def _coverage_sql(from_sql: str, col: str, op: str, lits: list[Any]) -> str:
         "between": f"{hi} >= {q[0]} AND {lo} <= {q[-1]}",
         "in": " AND ".join(f"({lo} <= {v} AND {v} <= {hi})" for v in q) or "TRUE",
     }[op]
-    return f"SELECT coalesce({pred}, FALSE)\n{from_sql}"
+    return Coverage(text, f"coalesce({pred}, FALSE)", from_sql)
 
 
 def _within(scan: Scan, col_sql: str, value: Any, text: str) -> Coverage:
-    return Coverage(text, _coverage_sql(scan.from_sql(), col_sql, "==", [value]))
+    return _coverage(text, scan.from_sql(), col_sql, "==", [value])
 
 
 def _leaves(node: Node | None) -> list[Simple]:
