@@ -153,8 +153,8 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
     out, err = _consoles()
     with _guard(debug, err):
         for file in files:
-            session = prepare(file, data_root=data_root)
-            uses = session.materialize(everything=True)
+            session = prepare(file, data_root=data_root, everything=True)
+            uses = session.materialize()
             n = len(session.plans)
             out.print(f"ok: {file}: {n} claim{'s' if n != 1 else ''}, "
                       + ", ".join(f"{u.name} ({u.rows:,} rows)" for u in uses))

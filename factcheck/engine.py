@@ -24,7 +24,7 @@ from .catalog import ROW, Catalog, LinkError, parse_derives
 from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, FactcheckError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
-from .expressions import ExpressionError, UnknownName, quote_ident
+from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
 from .measures import (Evaluated, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps,
                        fused_sql, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql,
                        top_value)
@@ -51,11 +51,11 @@ class Session:
     uses: list[TableUse] = field(default_factory=list)
     _coverage: dict[str, bool] = field(default_factory=dict)
     _prefetched: dict[int, Evaluated] = field(default_factory=dict)
+    everything: bool = False  # `factcheck check`: read and check every declared table and key
 
     # ------------------------------------------------------------------ reading
-    def materialize(self, everything: bool = False) -> list[TableUse]:
-        """Read every table the run needs (``everything``: all declared), once; fingerprint them meanwhile."""
-        self._read_all = everything
+    def materialize(self) -> list[TableUse]:
+        """Read every table the run needs (with ``everything``: all declared), once; fingerprint them meanwhile."""
         needed = [s for s in self.sources.values() if not s.missing and self._wanted(s.name)]
         with ThreadPoolExecutor(max_workers=2) as pool:
             digests = {s.name: pool.submit(sha256, s) for s in needed}
@@ -71,7 +71,7 @@ class Session:
         return self.uses
 
     def _wanted(self, table: str) -> bool:
-        return getattr(self, "_read_all", False) or any(table in p.tables or _joined(p, table) for p in self.plans)
+        return self.everything or any(table in p.tables or _joined(p, table) for p in self.plans)
 
     def table_select(self, name: str, *, for_reader: bool = False) -> str:
         """The SELECT that reads a table: used columns, then derives, in file order."""
@@ -97,11 +97,11 @@ class Session:
             raise data_error(src, exc) from None
 
     def _check_keys(self) -> list[Problem]:
-        """Every lookup is many-to-one, and every declared key is unique."""
+        """Every lookup used is many-to-one; with ``check``, every declared key is unique too."""
         problems = []
-        checks = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
-                  if s.decl.key and not s.missing and s.name in self.uses_names()]
         read = self.uses_names()
+        checks = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
+                  if self.everything and s.decl.key and s.name in read]
         for table, links in self.catalog.links.items():
             for link in links.values():
                 if link.target in read and table in read:
@@ -111,6 +111,9 @@ class Session:
             if (table, column) in done or column not in self.catalog.used[table]:
                 continue
             done.add((table, column))
+            col, tbl = quote_ident(column), quote_ident(table)
+            if not self.query(f"SELECT count({col}) - count(DISTINCT {col}) FROM {tbl}")[0][0]:
+                continue  # the cheap test first; name the duplicates only when there are some
             dupes = self.con.execute(
                 f"SELECT {quote_ident(column)}, count(*) FROM {quote_ident(table)} GROUP BY 1 "
                 f"HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").fetchall()
@@ -381,8 +384,14 @@ def _unit(node: Node) -> str:
 
 
 def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
-            only: list[str] | None = None, data_root: str | Path | None = None) -> Session:
-    """Load, locate and compile everything; raise one error listing every problem."""
+            only: list[str] | None = None, data_root: str | Path | None = None,
+            everything: bool = False, keys: bool = False) -> Session:
+    """Load, locate and compile everything; raise one error listing every problem.
+
+    ``everything`` (for ``factcheck check``) reads every declared table and checks every
+    declared key, not only what the selected claims use. ``keys`` reads each table's key
+    column too (``explain`` shows it beside the rows behind a figure).
+    """
     import duckdb
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
@@ -401,7 +410,10 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
     for src in sources.values():
         read_header(con, src)
     catalog = Catalog(sources)
-    problems = _declare(catalog, loaded)
+    problems = _declare(catalog, loaded, everything)
+    for src in sources.values() if keys else ():
+        if src.decl.key in src.columns:
+            catalog.use(src.name, src.decl.key)
     vocab = _vocabulary(loaded, problems)
     plans, expectations = [], {}
     selected = _select(loaded, only)
@@ -418,7 +430,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
                                         line=loaded.claim_line(i, "expect"), claim=claim.id, hint=exc.hint or None))
     if problems:
         raise ClaimsFileError(problems)
-    return Session(loaded, con, sources, catalog, plans, expectations)
+    return Session(loaded, con, sources, catalog, plans, expectations, everything=everything)
 
 
 def _select(loaded: LoadedClaims, only: list[str] | None) -> set[int]:
@@ -434,8 +446,12 @@ def _select(loaded: LoadedClaims, only: list[str] | None) -> set[int]:
     return {i for i, c in enumerate(ids) if c in only}
 
 
-def _declare(catalog: Catalog, loaded: LoadedClaims) -> list[Problem]:
-    """Parse derives and lookups; mark key, time and lookup columns as used."""
+def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[Problem]:
+    """Parse derives and lookups; check that key, time and lookup columns exist.
+
+    They are marked as read only for ``everything``: a run reads a column only when a
+    claim (or a derive it uses) needs it.
+    """
     problems: list[Problem] = []
     file = str(loaded.path)
     for name, src in catalog.sources.items():
@@ -455,11 +471,15 @@ def _declare(catalog: Catalog, loaded: LoadedClaims) -> list[Problem]:
         for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns())):
             for column in columns:
                 try:
-                    catalog.use(name, column)
+                    if everything:
+                        catalog.use(name, column)
+                    elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
+                        raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),
+                                          f"table '{name}' has no column '{column}'")
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
                                             hint=_dym(exc.suggestions)))
-        for link in catalog.links.get(name, {}).values():
+        for link in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, link.local)
             catalog.use(link.target, link.remote)
         for column, expr_ in list(catalog.derives.get(name, {}).items()):

@@ -111,7 +111,7 @@ def _steps(session: Session, scan: Scan, condition: str | None) -> ScanSteps:
 def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = None, *,
             data_root: str | Path | None = None) -> Explanation:
     """Run one claim and show its working."""
-    session = prepare(claims, tables, only=[claim_id], data_root=data_root)
+    session = prepare(claims, tables, only=[claim_id], data_root=data_root, keys=True)
     session.materialize()
     report = session.run()
     plan = session.plans[0]

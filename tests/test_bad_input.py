@@ -86,9 +86,13 @@ def test_error_names_the_yaml_line(mini) -> None:
 def test_lookup_whose_key_repeats(mini, tmp_path) -> None:
     with open(tmp_path / "cases.csv", "a") as fh:
         fh.write("C1,2019-01-01,sex_trafficking,,west\n")
-    result = run(mini(GOOD))
+    path = mini(one_claim("{count: victims, where: case.active_2020}", "6"))
+    result = run(path)
     assert result.exit_code == 2
-    assert "not unique" in result.output and "C1 (2 rows)" in result.output
+    assert "lookup 'case'" in result.output and "not unique" in result.output and "C1 (2 rows)" in result.output
+    # `check` looks at every declared key and lookup, used by a claim or not
+    result = runner.invoke(app, ["check", str(mini(GOOD, name="other.yaml"))])
+    assert result.exit_code == 2 and "C1 (2 rows)" in result.output
 
 
 def test_missing_data_file(mini, tmp_path) -> None:
