@@ -179,6 +179,8 @@ class CsvOptions(_Model):
     null: list[str] | str | None = None
     encoding: str | None = None
     quote: str | None = None
+    date_format: str = Field("%Y-%m-%d", description="how dates are written (strftime codes); "
+                             "fixed so a refreshed file in another format is caught, not re-guessed")
 
 
 COLUMN_TYPES = {

@@ -21,9 +21,12 @@ naming the file, the first line it occurs on, the count, and up to
 later numbers). Parquet files and DataFrames have no lines: their problems give
 the row number instead.
 
-The check reads each table that declares columns once more, as text, and only
-the declared columns; tables without ``columns:`` cost nothing. Data files are
-only ever read.
+Each data file is still read once per run: a missing column is seen in the
+header (:func:`missing_columns`); the declared types are given to the one typed
+read, and ``nullable``/``allowed``/``unique`` are counted on the table as read
+(:func:`holds`). Only when something is wrong is the table scanned again, as
+text, for the declared columns (:func:`check_source`), to show every bad value
+with its line. Data files are only ever read.
 """
 
 from __future__ import annotations
@@ -64,6 +67,39 @@ _NUMERIC = {"BIGINT", "DOUBLE", "DECIMAL(38,10)"}
 def validate(session: "Session") -> None:
     """Check every table of a prepared session against its contract; raise one DataError."""
     validate_sources(session.con, list(session.sources.values()))
+
+
+def missing_columns(src: Source) -> list[Problem]:
+    """Declared columns the file's header lacks (dropped or renamed), from the header alone."""
+    if src.missing or not src.decl.columns or not src.columns:
+        return []
+    header = list(src.columns)
+    return [_missing_column(src, _shown(src), column, header)
+            for column in src.decl.columns if column not in src.columns]
+
+
+def ruled_columns(src: Source) -> list[str]:
+    """Declared columns with a rule to count on the table as read (not just a type)."""
+    return [c for c, spec in src.decl.columns.items()
+            if c in src.columns and (not spec.nullable or spec.allowed is not None or spec.unique)]
+
+
+def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
+    """Do the rules hold on the table as read? One aggregate query; details only on failure."""
+    tests = []
+    for column in ruled_columns(src):
+        spec, col = src.decl.columns[column], quote_ident(column)
+        if not spec.nullable:
+            tests.append(f"count(*) - count({col})")
+        if spec.allowed is not None:
+            values = ", ".join(_literal(v) for v in spec.allowed) or "NULL"
+            tests.append(f"count(*) FILTER (WHERE {col} IS NOT NULL AND {col} NOT IN ({values}))")
+        if spec.unique:
+            tests.append(f"count({col}) - count(DISTINCT {col})")
+    if not tests:
+        return True
+    row = con.execute(f"SELECT {', '.join(tests)} FROM {quote_ident(src.name)}").fetchall()[0]
+    return not any(row)
 
 
 def validate_sources(con: "duckdb.DuckDBPyConnection", sources: list[Source]) -> None:
@@ -197,13 +233,13 @@ def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, show
                                 f"GROUP BY 1 HAVING count(*) > 1)"))
     problems = []
     for rule, condition in rules:
-        count = con.execute(f"SELECT count(*) FROM {temp} WHERE {condition}").fetchone()[0]
+        count = con.execute(f"SELECT count(*) FROM {temp} WHERE {condition}").fetchall()[0][0]
         if not count:
             continue
         order = f"{typed}, {_LINE}" if rule == "unique" else _LINE
         samples = con.execute(f"SELECT {_LINE}, {raw} FROM {temp} WHERE {condition} "
                               f"ORDER BY {order} LIMIT {SAMPLES if rule != 'unique' else SAMPLES * 2}").fetchall()
-        total = con.execute(f"SELECT count(*), count({col}) FROM {temp}").fetchone()
+        total = con.execute(f"SELECT count(*), count({col}) FROM {temp}").fetchall()[0]
         problems.append(_problem(con, temp, src, shown, column, spec, rule, int(count), samples,
                                  total=int(total[0]), non_null=int(total[1]), condition=condition, raw=raw))
     return problems
@@ -241,7 +277,7 @@ def _problem(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: st
         return Problem(head + f"{count} {rows} {'holds' if count == 1 else 'hold'} a value not in allowed: "
                        + ", ".join(f"'{v}' ({n})" for v, n in distinct),
                        hint=_allowed_hint(spec, [str(v) for v, _ in distinct]), **where)
-    dupes = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {temp} WHERE {condition} GROUP BY {raw})").fetchone()[0]
+    dupes = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {temp} WHERE {condition} GROUP BY {raw})").fetchall()[0][0]
     return Problem(head + f"declared unique, but {dupes} value{'s repeat' if dupes != 1 else ' repeats'} "
                    f"({count} {rows})", hint="remove the duplicate rows, or drop unique: if repeats are expected",
                    **where)

@@ -25,7 +25,7 @@ from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, FactcheckError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
-from .measures import (Evaluated, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps,
+from .measures import (Evaluated, aggregates, key, change_value, evaluate_simple, extreme_value, fill_gaps,
                        fused_sql, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql,
                        top_value)
 from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode,
@@ -61,9 +61,10 @@ class Session:
             digests = {s.name: pool.submit(sha256, s) for s in needed}
             for src in needed:
                 self._read(src)
+            self._check_contracts(needed)
             problems = self._check_keys()
             self.uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(),
-                                  rows=self.con.execute(f"SELECT count(*) FROM {quote_ident(s.name)}").fetchone()[0],
+                                  rows=self.con.execute(f"SELECT count(*) FROM {quote_ident(s.name)}").fetchall()[0][0],
                                   columns_read=sorted(self.catalog.used[s.name]))
                          for s in needed]
         if problems:
@@ -85,10 +86,23 @@ class Session:
             return inner
         return f"SELECT *,\n    " + ",\n    ".join(derives) + f"\n  FROM ({inner}) AS {quote_ident(name)}"
 
+    def _check_contracts(self, sources: list[Source]) -> None:
+        """Data contracts (columns:): counted on the tables as read; every violation shown on failure."""
+        from .contracts import check_source, holds
+        problems = [p for src in sources if src.decl.columns and not holds(self.con, src)
+                    for p in check_source(self.con, src)]
+        if problems:
+            raise DataError(problems)
+
     def _read(self, src: Source) -> None:
         try:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_select(src.name)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
+            if src.decl.columns:  # a value that breaks the contract: show every one, with its line
+                from .contracts import check_source
+                problems = check_source(self.con, src)
+                if problems:
+                    raise DataError(problems) from None
             if self.catalog.used_derives[src.name] and "Binder" in type(exc).__name__ + str(exc)[:20]:
                 raise ClaimsFileError([Problem(
                     f"a derive of table '{src.name}' cannot be computed: {str(exc).splitlines()[0]}",
@@ -180,7 +194,7 @@ class Session:
         try:
             cur = self.con.execute(fused_sql(nodes, Scan(table, joins).from_sql()))
             names = [d[0] for d in cur.description]
-            row = dict(zip(names, cur.fetchone()))
+            row = dict(zip(names, cur.fetchall()[0]))
         except Exception:  # noqa: BLE001 - each claim runs alone instead
             return
         for i, node in enumerate(nodes):
@@ -197,7 +211,10 @@ class Session:
             return ratio_value(self.evaluate(node.numerator), self.evaluate(node.denominator))
         if isinstance(node, ChangeNode):
             groups = self.grouped(node.inner)
-            return change_value(node, self._at(node.inner, groups, node.from_), self._at(node.inner, groups, node.to))
+            ev = change_value(node, self._at(node.inner, groups, node.from_), self._at(node.inner, groups, node.to))
+            ev.series = self._series(node.inner, groups, fill_gaps(groups))
+            ev.marked = {key(node.from_), key(node.to)}
+            return ev
         if isinstance(node, ExtremeNode):
             return self._extreme(node)
         if isinstance(node, TopNode):
@@ -215,7 +232,6 @@ class Session:
         return out
 
     def _at(self, node: Node, groups: dict[str, Evaluated], at: Any) -> Evaluated:
-        from .measures import key
         k = key(at)
         if k in groups:
             return groups[k]
@@ -229,18 +245,20 @@ class Session:
         return ev
 
     def _extreme(self, node: ExtremeNode) -> Evaluated:
-        from .measures import _lt, key
+        from .measures import _lt
         groups = self.grouped(node.inner)
         keys = fill_gaps(groups)
         if node.record_from is not None:
             keys = [k for k in keys if not _lt(k, key(node.record_from))]
-        series = {}
-        for k in keys:
-            ev = self._at(node.inner, groups, k)
-            series[k] = ev.value if isinstance(ev.value, Fraction) else None
-        out = extreme_value(node, series)
+        out = extreme_value(node, dict(self._series(node.inner, groups, keys)))
         out.sql = groups["\0sql"].sql
+        out.marked = {key(v) for v in (node.at, node.since) if v is not None}
         return out
+
+    def _series(self, node: Node, groups: dict[str, Evaluated], keys: list[str]) -> list[tuple[str, Fraction | None]]:
+        """The measure's value at each period, for charts and evidence."""
+        values = ((k, self._at(node, groups, k).value) for k in keys)
+        return [(k, v if isinstance(v, Fraction) else None) for k, v in values]
 
     def _top(self, node: TopNode) -> Evaluated:
         if node.by is None:
@@ -405,15 +423,24 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
         raise DataError(problems)
     con = duckdb.connect()
     sources = {s.name: s for s in sources_list}
-    from .contracts import validate_sources  # data contracts (columns:), every violation at once
-    validate_sources(con, sources_list)
+    from .contracts import missing_columns
     for src in sources.values():
         read_header(con, src)
+    if any(missing_columns(src) for src in sources.values()):
+        # a declared column is gone: the typed read cannot start, so scan every contract as
+        # text now and report all that is wrong together
+        from .contracts import check_source
+        raise DataError([p for src in sources.values() if src.decl.columns and not src.missing
+                         for p in check_source(con, src)])
     catalog = Catalog(sources)
     problems = _declare(catalog, loaded, everything)
     for src in sources.values() if keys else ():
         if src.decl.key in src.columns:
             catalog.use(src.name, src.decl.key)
+    for src in sources.values():  # declared columns are read with the rest, and checked as read
+        for column in src.decl.columns:
+            if column in src.columns:
+                catalog.use(src.name, column)
     vocab = _vocabulary(loaded, problems)
     plans, expectations = [], {}
     selected = _select(loaded, only)

@@ -75,6 +75,7 @@ def csv_options_sql(decl: Table) -> str:
              f"quote={quote_literal(opts.quote if opts and opts.quote else chr(34))}"]
     nulls = ([opts.null] if isinstance(opts.null, str) else opts.null) if opts and opts.null is not None else [""]
     parts.append("nullstr=[" + ", ".join(quote_literal(n) for n in nulls) + "]")
+    parts.append(f"dateformat={quote_literal(opts.date_format if opts else '%Y-%m-%d')}")
     if opts and opts.encoding:
         parts.append(f"encoding={quote_literal(opts.encoding)}")
     if opts and opts.names:
