@@ -37,6 +37,7 @@ class Evaluated:
     sql: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     series: list[tuple[str, Fraction | None]] | None = None
+    marked: set[str] = field(default_factory=set)  # series keys the claim names (from, to, at, since)
     neighbours: list[Fraction] = field(default_factory=list)  # values one record away (for `fragile`)
     exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
 

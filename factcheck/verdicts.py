@@ -64,7 +64,8 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
         text = ", ".join(value)
     series = None
     if ev.series is not None:
-        series = [SeriesPoint(key=k, value=float(v) if v is not None else None) for k, v in ev.series]
+        series = [SeriesPoint(key=k, value=float(v) if v is not None else None, marked=k in ev.marked)
+                  for k, v in ev.series]
     return dict(expectation=expectation_info(exp), value=value, value_text=text, value_exact=exact,
                 numerator=float(ev.numerator) if ev.numerator is not None else None,
                 denominator=float(ev.denominator) if ev.denominator is not None else None,
