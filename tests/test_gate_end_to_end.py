@@ -104,7 +104,9 @@ def test_a_correction_that_flips_a_figure_fails_the_gate(newsroom: Newsroom, pub
     assert regression.tables_changed == ["cases"]
     cases = report.comparison.tables[0]
     assert cases.sha256_before != cases.sha256_after and cases.sha256_after == before["cases.csv"]
-    assert "cases-filed-rise" in md.read_text()
+    summary = md.read_text()
+    assert "cases-filed-rise" in summary
+    assert "#### Changes since the baseline" in summary  # the Markdown report carries the comparison
     assert newsroom.hashes() == before
 
 

@@ -65,6 +65,9 @@ def render(report: Report) -> str:
         lines.append("")
     else:
         lines += ["No claims were judged.", ""]
+    if report.comparison is not None:  # run --baseline: what changed comes right after the verdicts
+        from .diff import render_comparison_markdown
+        lines += [render_comparison_markdown(report.comparison, heading="####").rstrip(), ""]
     lines += _provenance(report)
     return "\n".join(lines) + "\n"
 
