@@ -29,7 +29,13 @@ Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an u
 
 
 def _consoles() -> tuple[Console, Console]:
-    return Console(highlight=False), Console(stderr=True, highlight=False)
+    """Colour in a terminal; piped output is plain and never wrapped, so it stays stable."""
+    def console(stderr: bool) -> Console:
+        probe = Console(stderr=stderr)
+        if probe.is_terminal:
+            return Console(stderr=stderr, highlight=False)
+        return Console(stderr=stderr, highlight=False, soft_wrap=True, width=200, no_color=True)
+    return console(False), console(True)
 
 
 def _fail(exc: FactcheckError, err: Console) -> None:

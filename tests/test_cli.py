@@ -154,3 +154,11 @@ def test_the_reported_sql_reproduces_the_figure_in_a_fresh_duckdb(monkeypatch) -
     assert row == (6, 5, 3)  # rows kept, known, meeting
     mean = duckdb.connect().execute(factcheck.verify("claims.yaml", only=["growth-q2"]).results[0].sql).fetchone()
     assert float(mean[1]) == 2.8
+
+
+def test_piped_lines_are_never_wrapped(mini) -> None:
+    """A long path or message stays on one line when piped (CI logs, grep)."""
+    deep = mini(one_claim("{count: cases}", "10"), name="a-rather-long-claims-file-name-" + "x" * 60 + ".yaml")
+    result = invoke("check", str(deep))
+    assert result.exit_code == 0
+    assert len(result.output.splitlines()) == 1
