@@ -13,9 +13,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .claims import COLUMN_TYPES, LoadedClaims, Table
 from .errors import DataError, Problem
@@ -146,16 +147,23 @@ def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
     src.columns = {r[0]: r[1] for r in rows}
 
 
-def _csv_header(src: Source) -> list[str] | None:
-    """The header row, read with Python's csv module: no need to sniff the file twice."""
+@contextmanager
+def _csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
+    """Python's csv reader over the file, with the table's reading options and skipped lines."""
     assert src.path is not None
     opts = src.decl.csv
+    with open(src.path, newline="", encoding=(opts.encoding if opts and opts.encoding else default_encoding)) as fh:
+        for _ in range(opts.skip if opts else 0):
+            fh.readline()
+        yield csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","),
+                         quotechar=(opts.quote if opts and opts.quote else '"'))
+
+
+def _csv_header(src: Source) -> list[str] | None:
+    """The header row, read with Python's csv module: no need to sniff the file twice."""
     try:
-        with open(src.path, newline="", encoding=(opts.encoding if opts and opts.encoding else "utf-8-sig")) as fh:
-            for _ in range(opts.skip if opts else 0):
-                fh.readline()
-            row = next(csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","),
-                                  quotechar=(opts.quote if opts and opts.quote else '"')), None)
+        with _csv_reader(src, "utf-8-sig") as reader:
+            row = next(reader, None)
     except (OSError, UnicodeDecodeError, csv.Error, LookupError):
         return None  # let DuckDB read it and report the problem in its own words
     if not row or len(set(row)) != len(row) or any(not c.strip() for c in row):
@@ -218,19 +226,17 @@ def _csv_shape_problem(src: Source) -> Problem | None:
     assert src.path is not None
     opts = src.decl.csv
     try:
-        with open(src.path, newline="", encoding=(opts.encoding if opts and opts.encoding else "utf-8")) as fh:
-            for _ in range(opts.skip if opts else 0):
-                fh.readline()
-            reader = csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","))
+        with _csv_reader(src) as reader:
             width = None
             for row in reader:
                 if width is None:
                     width = len(row)
                     continue
                 if row and len(row) != width:
+                    line = reader.line_num + (opts.skip if opts else 0)  # lines of the file
                     return Problem(
-                        f"line {reader.line_num} has {len(row)} fields, the header has {width}",
-                        file=str(src.path), line=reader.line_num,
+                        f"line {line} has {len(row)} fields, the header has {width}",
+                        file=str(src.path), line=line,
                         hint="a value with the delimiter in it needs quotes; or the row is cut short")
     except UnicodeDecodeError as exc:
         return Problem(f"the file is not valid {opts.encoding if opts and opts.encoding else 'UTF-8'}: {exc.reason}",

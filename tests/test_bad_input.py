@@ -170,3 +170,11 @@ def test_sum_of_text_is_an_error_not_a_crash(mini) -> None:
 def test_bad_usage_exits_2() -> None:
     assert runner.invoke(app, ["run"]).exit_code == 2
     assert runner.invoke(app, ["run", "--nope", "x.yaml"]).exit_code == 2
+
+
+def test_wrong_field_count_after_skipped_lines_names_the_file_line(tmp_path) -> None:
+    (tmp_path / "t.csv").write_text("# exported\n# by hand\na,b\n1,2\n3\n")
+    (tmp_path / "c.yaml").write_text("version: 1\ntables: {t: {path: t.csv, csv: {skip: 2}}}\nclaims:\n"
+                                     "  - {id: a, says: s, measure: {count: t}, expect: 2}\n")
+    result = run(tmp_path / "c.yaml")
+    assert result.exit_code == 2 and "line 5 has 1 fields" in result.output
