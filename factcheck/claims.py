@@ -151,7 +151,14 @@ def _kind_of(raw: Any) -> str | None:
 
 
 Measure = Annotated[
-    Union[tuple(Annotated[model, Tag(name)] for name, model in KINDS.items())],  # type: ignore[misc]
+    Union[
+        Annotated[Count, Tag("count")], Annotated[Value, Tag("value")],
+        Annotated[CountDistinct, Tag("count_distinct")], Annotated[Sum, Tag("sum")],
+        Annotated[Mean, Tag("mean")], Annotated[Median, Tag("median")], Annotated[Min, Tag("min")],
+        Annotated[Max, Tag("max")], Annotated[Share, Tag("share")], Annotated[Ratio, Tag("ratio")],
+        Annotated[Change, Tag("change")], Annotated[Extreme, Tag("extreme")], Annotated[Top, Tag("top")],
+        Annotated[Streak, Tag("streak")],
+    ],
     Discriminator(_kind_of, custom_error_type="measure_kind",
                   custom_error_message="cannot tell which measure this is"),
 ]
@@ -238,7 +245,7 @@ class Claim(_Model):
     """One figure or checkable statement of the article."""
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=120)
     says: str
-    measure: Measure | None = None  # type: ignore[valid-type]
+    measure: Measure | None = None
     expect: Any = None
     unverifiable: str | None = None
     note: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 from rich.console import Console
@@ -50,7 +50,7 @@ def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
         def __enter__(self) -> None:
             return None
 
-        def __exit__(self, kind, exc, tb) -> bool:  # type: ignore[no-untyped-def]
+        def __exit__(self, kind, exc, tb) -> Literal[False]:  # type: ignore[no-untyped-def]
             if exc is None or isinstance(exc, (typer.Exit, SystemExit, KeyboardInterrupt)):
                 return False
             if isinstance(exc, FactcheckError):

@@ -262,7 +262,8 @@ def _problem(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: st
         lines.append(f"… and {count - len(samples)} more")
     rows, verb = ("row", "is") if count == 1 else ("rows", "are")
     head = f"table '{src.name}', column '{column}': "
-    where = dict(file=shown, line=first if _is_text_scan(src) else None, column=column, detail="\n".join(lines))
+    where: dict[str, Any] = dict(file=shown, line=first if _is_text_scan(src) else None, column=column,
+                                 detail="\n".join(lines))
     if rule == "type":
         values = [str(v) for _, v in samples]
         return Problem(head + f"{count} {rows} {verb} not a valid {spec.type}" + _type_story(spec, values, count, non_null),

@@ -114,7 +114,7 @@ class Session:
         """Every lookup used is many-to-one; with ``check``, every declared key is unique too."""
         problems = []
         read = self.uses_names()
-        checks = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
+        checks: list[tuple[str, str, tuple[str, ...], str]] = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
                   if self.everything and s.decl.key and s.name in read]
         for table, links in self.catalog.links.items():
             for link in links.values():
@@ -308,7 +308,7 @@ class Session:
                       claims_file=str(self.loaded.path),
                       claims_sha256=hashlib.sha256(self.loaded.text.encode()).hexdigest(),
                       title=model.title, article=model.article, tables=self.uses, results=results,
-                      summary=summarize(results))
+                      summary=summarize(results), comparison=None)
 
     def judge(self, plan: ClaimPlan) -> ClaimResult:
         claim = plan.claim
@@ -506,9 +506,9 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
                                             hint=_dym(exc.suggestions)))
-        for link in catalog.links.get(name, {}).values() if everything else ():
-            catalog.use(name, link.local)
-            catalog.use(link.target, link.remote)
+        for declared in catalog.links.get(name, {}).values() if everything else ():
+            catalog.use(name, declared.local)
+            catalog.use(declared.target, declared.remote)
         for column, expr_ in list(catalog.derives.get(name, {}).items()):
             try:
                 catalog.derive_sql(name, column)

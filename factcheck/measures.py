@@ -73,7 +73,7 @@ def aggregates(node: Simple) -> list[tuple[str, str, str | None]]:
     """The aggregates a simple measure needs: (alias, function, extra condition or None)."""
     x = f"({node.expr})" if node.expr else ""
     out: list[tuple[str, str, str | None]] = [("rows_kept", "count(*)", None)]
-    out += {
+    by_kind: dict[str, list[tuple[str, str, str | None]]] = {
         "count": [],
         "share": [("known", "count(*)", f"{x} IS NOT NULL"), ("meeting", "count(*)", x)],
         "sum": [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
@@ -83,8 +83,8 @@ def aggregates(node: Simple) -> list[tuple[str, str, str | None]]:
         "max": [("max", f"max(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
         "value": [("value", f"min(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
         "count_distinct": [("distinct_values", f"count(DISTINCT {x})", None), ("n", f"count({x})", None)],
-    }[node.kind]
-    return out
+    }
+    return out + by_kind[node.kind]
 
 
 def simple_sql(node: Simple) -> str:
@@ -128,9 +128,9 @@ def simple_value(node: Simple, row: dict[str, Any] | None) -> Evaluated:
         ev.value = Fraction(meeting, known)
         ev.neighbours = _share_neighbours(meeting, known)
         return ev
-    n = int(row["n"]) if row else 0
-    ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - n, base=n)
-    if kept == 0 or n == 0:
+    n_values = int(row["n"]) if row else 0
+    ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - n_values, base=n_values)
+    if kept == 0 or n_values == 0:
         ev.unavailable = Reason.NO_ROWS
         ev.why = "no rows pass the filter" if kept == 0 else f"every kept row has no value for {node.expr_text}"
         return ev
@@ -141,9 +141,10 @@ def simple_value(node: Simple, row: dict[str, Any] | None) -> Evaluated:
         return ev
     if node.kind in ("sum", "mean"):
         total = frac(row["total"])
-        ev.value = total if node.kind == "sum" else total / n  # type: ignore[operator]
+        assert total is not None
+        ev.value = total if node.kind == "sum" else total / n_values
         if node.kind == "mean":
-            ev.numerator, ev.denominator = total, Fraction(n)
+            ev.numerator, ev.denominator = total, Fraction(n_values)
     elif node.kind == "count_distinct":
         ev.value = Fraction(int(row["distinct_values"]))
     else:
@@ -190,12 +191,15 @@ def ratio_value(num: Evaluated, den: Evaluated) -> Evaluated:
         if part.unavailable:
             ev.unavailable, ev.why = part.unavailable, part.why
             return ev
-    if den.value == 0:
+    a, b = _num(num), _num(den)
+    if a is None or b is None:
+        ev.unavailable, ev.why = Reason.NO_ROWS, "a part of the ratio has no value"
+        return ev
+    if b == 0:
         ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, "the denominator measure is zero"
         return ev
-    ev.value = num.value / den.value  # type: ignore[operator]
-    ev.neighbours = [n / d for n in [num.value, *num.neighbours] for d in [den.value, *den.neighbours]
-                     if d and (n, d) != (num.value, den.value)]  # type: ignore[operator]
+    ev.value = a / b
+    ev.neighbours = [n / d for n in [a, *num.neighbours] for d in [b, *den.neighbours] if d and (n, d) != (a, b)]
     return ev
 
 

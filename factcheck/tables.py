@@ -196,7 +196,7 @@ _VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
 def data_error(src: Source, exc: Exception) -> DataError:
     """Turn a DuckDB read failure into a message naming the file, the row and the column."""
     text = str(exc)
-    where = dict(file=src.shown_path if src.path is None else str(src.path))
+    where: dict[str, Any] = dict(file=src.shown_path if src.path is None else str(src.path))
     if "No files found" in text or "No such file" in text:
         return DataError([Problem(f"cannot open the data file for table '{src.name}'", **where,
                                   hint="check the path in the claims file")])
