@@ -13,25 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .catalog import ROW, Catalog, LinkError, parse_derives
+from .catalog import Catalog, LinkError, parse_derives
 from .claims import LoadedClaims, load
-from .errors import ClaimsFileError, DataError, FactcheckError, Problem
+from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
-from .measures import (Evaluated, aggregates, key, change_value, evaluate_simple, extreme_value, fill_gaps,
-                       fused_sql, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql,
-                       top_value)
-from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode,
+from .evaluation import Evaluation
+from .loading import Loading, _joined
+from .measures import Evaluated
+from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode,
                    compile_claim)
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .tables import Source, data_error, locate, read_header, sha256
+from .tables import Source, locate, read_header
 from .verdicts import expectation_info, judge, unverifiable
 from .vocabulary import DEFAULT, Vocabulary
 
@@ -39,7 +37,7 @@ _FRACTION_WORDS = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|
 
 
 @dataclass
-class Session:
+class Session(Loading, Evaluation):
     """Everything one run needs: the claims, the tables, a DuckDB connection."""
 
     loaded: LoadedClaims
@@ -54,235 +52,6 @@ class Session:
     everything: bool = False  # `factcheck check`: read and check every declared table and key
 
     # ------------------------------------------------------------------ reading
-    def materialize(self) -> list[TableUse]:
-        """Read every table the run needs (with ``everything``: all declared), once; fingerprint them meanwhile."""
-        needed = [s for s in self.sources.values() if not s.missing and self._wanted(s.name)]
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            digests = {s.name: pool.submit(sha256, s) for s in needed}
-            for src in needed:
-                self._read(src)
-            self._check_contracts(needed)
-            problems = self._check_keys()
-            self.uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(),
-                                  rows=self.con.execute(f"SELECT count(*) FROM {quote_ident(s.name)}").fetchall()[0][0],
-                                  columns_read=sorted(self.catalog.used[s.name]))
-                         for s in needed]
-        if problems:
-            raise ClaimsFileError(problems)
-        return self.uses
-
-    def _wanted(self, table: str) -> bool:
-        return self.everything or any(table in p.tables or _joined(p, table) for p in self.plans)
-
-    def table_select(self, name: str, *, for_reader: bool = False) -> str:
-        """The SELECT that reads a table: used columns, then derives, in file order."""
-        src, cat = self.sources[name], self.catalog
-        cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
-        scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
-        row = f"row_number() OVER () AS {quote_ident(ROW)}, " if cat.needs_row_order(name) else ""
-        inner = f"SELECT {row}{', '.join(quote_ident(c) for c in cols)} FROM {scan}"
-        derives = [f"{cat.derive_sql(name, d)} AS {quote_ident(d)}" for d in cat.used_derives[name]]
-        if not derives:
-            return inner
-        return f"SELECT *,\n    " + ",\n    ".join(derives) + f"\n  FROM ({inner}) AS {quote_ident(name)}"
-
-    def _check_contracts(self, sources: list[Source]) -> None:
-        """Data contracts (columns:): counted on the tables as read; every violation shown on failure."""
-        from .contracts import check_source, holds
-        problems = [p for src in sources if src.decl.columns and not holds(self.con, src)
-                    for p in check_source(self.con, src)]
-        if problems:
-            raise DataError(problems)
-
-    def _read(self, src: Source) -> None:
-        try:
-            self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_select(src.name)}")
-        except Exception as exc:  # conversion, binder and IO errors all get located
-            if src.decl.columns:  # a value that breaks the contract: show every one, with its line
-                from .contracts import check_source
-                problems = check_source(self.con, src)
-                if problems:
-                    raise DataError(problems) from None
-            if self.catalog.used_derives[src.name] and "Binder" in type(exc).__name__ + str(exc)[:20]:
-                raise ClaimsFileError([Problem(
-                    f"a derive of table '{src.name}' cannot be computed: {str(exc).splitlines()[0]}",
-                    file=str(self.loaded.path), line=self.loaded.table_line(src.name, "derive"),
-                    hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")])
-            raise data_error(src, exc) from None
-
-    def _check_keys(self) -> list[Problem]:
-        """Every lookup used is many-to-one; with ``check``, every declared key is unique too."""
-        problems = []
-        read = self.uses_names()
-        checks: list[tuple[str, str, tuple[str, ...], str]] = [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in self.sources.values()
-                  if self.everything and s.decl.key and s.name in read]
-        for table, links in self.catalog.links.items():
-            for link in links.values():
-                if link.target in read and table in read:
-                    checks.append((link.target, link.remote, ("tables", table, "lookup", link.name), f"lookup '{link.name}'"))
-        done = set()
-        for table, column, path, what in checks:
-            if (table, column) in done or column not in self.catalog.used[table]:
-                continue
-            done.add((table, column))
-            col, tbl = quote_ident(column), quote_ident(table)
-            if not self.query(f"SELECT count({col}) - count(DISTINCT {col}) FROM {tbl}")[0][0]:
-                continue  # the cheap test first; name the duplicates only when there are some
-            dupes = self.con.execute(
-                f"SELECT {quote_ident(column)}, count(*) FROM {quote_ident(table)} GROUP BY 1 "
-                f"HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").fetchall()
-            if dupes:
-                shown = ", ".join(f"{v!s} ({n} rows)" for v, n in dupes)
-                problems.append(Problem(
-                    f"{what}: column '{column}' of table '{table}' is not unique: {shown}",
-                    file=str(self.loaded.path), line=self.loaded.lines.line(path),
-                    hint="a lookup must point at exactly one row, or rows would be counted twice; "
-                         "fix the data or join on a unique column"))
-        return problems
-
-    def uses_names(self) -> set[str]:
-        return {s.name for s in self.sources.values() if not s.missing and self._wanted(s.name)}
-
-    # ------------------------------------------------------------------ running
-    def query(self, sql: str) -> list[tuple[Any, ...]]:
-        return self.con.execute(sql).fetchall()
-
-    def columns(self, sql: str) -> list[str]:
-        return [d[0] for d in self.con.description]
-
-    def covered(self, plan: ClaimPlan) -> list[str]:
-        """The periods the claim names that the data does not cover."""
-        out = []
-        for cov in plan.coverage:
-            if cov.sql not in self._coverage:
-                self._coverage[cov.sql] = bool(self.query(cov.sql)[0][0])
-            if not self._coverage[cov.sql]:
-                out.append(cov.text)
-        return out
-
-    def prefetch(self) -> None:
-        """Shared work: one scan per table for all its ungrouped simple measures (each aggregate
-        filtered by its claim's own `where`), and one query per table for the periods claims name.
-
-        A fused query that fails is skipped: each claim then runs alone and reports its own error.
-        """
-        todo = [p for p in self.plans if p.claim.unverifiable is None and not p.missing_tables and p.node]
-        periods: dict[str, list[Any]] = {}
-        for plan in todo:
-            for cov in plan.coverage:
-                group = periods.setdefault(cov.from_sql, [])
-                if cov.sql not in self._coverage and cov not in group:
-                    group.append(cov)
-        for from_sql, covs in periods.items():
-            try:
-                row = self.query("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql)[0]
-            except Exception:  # noqa: BLE001 - reported by the claim that owns it
-                continue
-            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row)})
-        tables: dict[str, list[Simple]] = {}
-        for plan in todo:
-            for node in _ungrouped(plan.node):
-                tables.setdefault(node.scan.table, []).append(node)
-        for table, nodes in tables.items():
-            if len(nodes) > 1:
-                self._fuse(table, nodes)
-
-    def _fuse(self, table: str, nodes: list[Simple]) -> None:
-        joins: dict[str, Any] = {}
-        for node in nodes:
-            joins.update(node.scan.joins)
-        try:
-            cur = self.con.execute(fused_sql(nodes, Scan(table, joins).from_sql()))
-            names = [d[0] for d in cur.description]
-            row = dict(zip(names, cur.fetchall()[0]))
-        except Exception:  # noqa: BLE001 - each claim runs alone instead
-            return
-        for i, node in enumerate(nodes):
-            ev = simple_value(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})
-            ev.sql.append(simple_sql(node))
-            self._prefetched[id(node)] = ev
-
-    def evaluate(self, node: Node) -> Evaluated:
-        if isinstance(node, Simple) and id(node) in self._prefetched:
-            return self._prefetched[id(node)]
-        if isinstance(node, Simple):
-            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
-        if isinstance(node, RatioNode):
-            return ratio_value(self.evaluate(node.numerator), self.evaluate(node.denominator))
-        if isinstance(node, ChangeNode):
-            groups = self.grouped(node.inner)
-            ev = change_value(node, self._at(node.inner, groups, node.from_), self._at(node.inner, groups, node.to))
-            ev.series = self._series(node.inner, groups, fill_gaps(groups))
-            ev.marked = {key(node.from_), key(node.to)}
-            return ev
-        if isinstance(node, ExtremeNode):
-            return self._extreme(node)
-        if isinstance(node, TopNode):
-            return self._top(node)
-        return self._streak(node)
-
-    def grouped(self, node: Node) -> dict[str, Evaluated]:
-        if isinstance(node, Simple):
-            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
-        assert isinstance(node, RatioNode)
-        num, den = self.grouped(node.numerator), self.grouped(node.denominator)
-        keys = [k for k in dict.fromkeys([*num, *den]) if not k.startswith("\0")]
-        out = {k: ratio_value(self._at(node.numerator, num, k), self._at(node.denominator, den, k)) for k in keys}
-        out["\0sql"] = Evaluated(None, sql=num["\0sql"].sql + den["\0sql"].sql)
-        return out
-
-    def _at(self, node: Node, groups: dict[str, Evaluated], at: Any) -> Evaluated:
-        k = key(at)
-        if k in groups:
-            return groups[k]
-        if isinstance(node, Simple):
-            ev = simple_value(node, None)
-        else:
-            assert isinstance(node, RatioNode)
-            ev = ratio_value(self._at(node.numerator, self.grouped(node.numerator), at),
-                             self._at(node.denominator, self.grouped(node.denominator), at))
-        ev.sql = groups["\0sql"].sql
-        return ev
-
-    def _extreme(self, node: ExtremeNode) -> Evaluated:
-        from .measures import _lt
-        groups = self.grouped(node.inner)
-        keys = fill_gaps(groups)
-        if node.record_from is not None:
-            keys = [k for k in keys if not _lt(k, key(node.record_from))]
-        out = extreme_value(node, dict(self._series(node.inner, groups, keys)))
-        out.sql = groups["\0sql"].sql
-        out.marked = {key(v) for v in (node.at, node.since) if v is not None}
-        return out
-
-    def _series(self, node: Node, groups: dict[str, Evaluated], keys: list[str]) -> list[tuple[str, Fraction | None]]:
-        """The measure's value at each period, for charts and evidence."""
-        values = ((k, self._at(node, groups, k).value) for k in keys)
-        return [(k, v if isinstance(v, Fraction) else None) for k, v in values]
-
-    def _top(self, node: TopNode) -> Evaluated:
-        if node.by is None:
-            sql = top_sql(node)
-            rows = self.query(sql)
-            unknown = sum(int(n) for v, n in rows if v is None)
-            ranked = [(str(v), Fraction(int(n))) for v, n in rows if v is not None]
-            ev = top_value(node, ranked, unknown, sum(int(n) for _, n in rows))
-            ev.sql = [sql]
-            return ev
-        groups = self.grouped(node.by)
-        values = [(k, g.value) for k, g in groups.items() if not k.startswith("\0") and isinstance(g.value, Fraction)]
-        values.sort(key=lambda kv: (kv[1] if node.lowest else -kv[1], kv[0]))
-        ev = top_value(node, values, 0, len(values))  # type: ignore[arg-type]
-        ev.sql = groups["\0sql"].sql
-        return ev
-
-    def _streak(self, node: StreakNode) -> Evaluated:
-        sql = streak_sql(node)
-        kept = self.query(f"SELECT count(*) {node.scan.from_sql()}{node.scan.where_sql()}")[0][0]
-        ev = streak_value(node, self.query(sql), int(kept))
-        ev.sql = [sql]
-        return ev
-
     def reader_sql(self, plan: ClaimPlan, queries: list[str]) -> str:
         """The claim's queries with the tables they read as CTEs: paste into DuckDB to reproduce."""
         tables = [t for t in self.sources if t in plan.tables or _joined(plan, t)]
@@ -348,31 +117,6 @@ class _ClaimFailure(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def _ungrouped(node: Node | None) -> list[Simple]:
-    """The simple measures computed once, not per group: a claim's own, or a ratio's parts."""
-    if isinstance(node, Simple) and node.group is None:
-        return [node]
-    if isinstance(node, RatioNode):
-        return _ungrouped(node.numerator) + _ungrouped(node.denominator)
-    return []
-
-
-def _joined(plan: ClaimPlan, table: str) -> bool:
-    from .plan import _leaves
-    nodes: list[Any] = [plan.node]
-    while nodes:
-        n = nodes.pop()
-        if isinstance(n, (Simple, TopNode, StreakNode)) and any(l.target == table for l in n.scan.joins.values()):
-            return True
-        if isinstance(n, RatioNode):
-            nodes += [n.numerator, n.denominator]
-        elif isinstance(n, (ChangeNode, ExtremeNode)):
-            nodes.append(n.inner)
-        elif isinstance(n, TopNode) and n.by is not None:
-            nodes.append(n.by)
-    return False
 
 
 def _kind(claim: Any) -> str | None:

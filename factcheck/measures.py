@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any, Callable
 
 from .expressions import quote_literal
-from .plan import ChangeNode, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode
+from .plan import ChangeNode, ExtremeNode, Simple, StreakNode, TopNode
 from .report import Reason
 
 Run = Callable[[str], list[tuple[Any, ...]]]

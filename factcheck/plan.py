@@ -15,8 +15,7 @@ from typing import Any, Union
 from . import claims as cm
 from .catalog import Catalog, Link
 from .errors import Problem
-from .expressions import (Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, Unary,
-                          UnknownName, did_you_mean, parse, quote_ident, quote_literal, suggest, to_sql)
+from .expressions import (Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName, did_you_mean, parse, quote_ident, quote_literal, suggest, to_sql)
 
 
 @dataclass(frozen=True)
