@@ -41,7 +41,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -498,7 +497,7 @@ def main() -> None:
         story_r, pandas_r = rows[f"factcheck run {story.name}"], rows["import pandas"]
         bench_r, hand_r = rows["factcheck run bench.yaml"], rows["python handwritten.py"]
         targets = [
-            (f"shipped story time / import pandas", story_r["wall"] / pandas_r["wall"],
+            ("shipped story time / import pandas", story_r["wall"] / pandas_r["wall"],
              story_r["cpu"] / pandas_r["cpu"], 0.8),
             (f"{args.rows:,} rows: time / hand-written", bench_r["wall"] / hand_r["wall"],
              bench_r["cpu"] / hand_r["cpu"], 1.2),

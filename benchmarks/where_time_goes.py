@@ -86,7 +86,7 @@ def main() -> None:
     t.append(time.perf_counter())
     prof.disable()
 
-    print(f"phases (ms, in process; cProfile on, which inflates Python-heavy phases):")
+    print("phases (ms, in process; cProfile on, which inflates Python-heavy phases):")
     for name, ms in [("import factcheck.cli", T1 - T0), ("import engine, duckdb, render", t2 - T1),
                      ("prepare", t[1] - t[0]), ("materialize", t[2] - t[1]), ("run", t[3] - t[2]),
                      ("print", t[4] - t[3])]:

@@ -5,7 +5,6 @@ Each case writes a broken claims file (or breaks the data) and runs the real CLI
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
