@@ -44,6 +44,13 @@ def _fail(exc: FactcheckError, err: Console) -> None:
     raise typer.Exit(EXIT_UNUSABLE)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit flush does not fail on the closed pipe."""
+    import os
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
     """Run a command body: user errors print located messages, bugs say so plainly."""
     class _Guard:
@@ -53,6 +60,9 @@ def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
         def __exit__(self, kind, exc, tb) -> Literal[False]:  # type: ignore[no-untyped-def]
             if exc is None or isinstance(exc, (typer.Exit, SystemExit, KeyboardInterrupt)):
                 return False
+            if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours
+                _quiet_stdout()
+                raise typer.Exit(EXIT_OK)
             if isinstance(exc, FactcheckError):
                 _fail(exc, err)
             if debug:

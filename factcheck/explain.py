@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine import Session, prepare
 from .expressions import Binary, Expr, quote_ident, render, to_sql
+from .measures import literal
 from .plan import ChangeNode, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode
 from .report import ClaimResult
 
@@ -51,35 +52,60 @@ class Explanation:
     def rows(self) -> "pandas.DataFrame":
         """The rows behind the figure (every kept row of every part of the measure)."""
         import pandas as pd
+        parts = _parts(self.session.plans[0].node)
         frames = []
-        for i, scan in enumerate(_scans(self.session.plans[0].node)):
-            df = self.session.con.execute(rows_sql(scan[0], scan[1])).df()
-            if len(_scans(self.session.plans[0].node)) > 1:
-                df.insert(0, "measure_part", scan[2] or f"part {i + 1}")
+        for i, part in enumerate(parts):
+            df = self.session.con.execute(rows_sql(part)).df()
+            if len(parts) > 1:
+                df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def _scans(node: Node | None, label: str | None = None) -> list[tuple[Scan, str | None, str | None]]:
-    """(scan, extra condition SQL, label) for every table read by the measure."""
+@dataclass
+class Part:
+    """One table read by a measure: its scan, the condition counted, the periods compared."""
+
+    scan: Scan
+    condition: str | None = None
+    label: str | None = None
+    group: str | None = None                       # SQL of the `over` column
+    over: str | None = None                        # its name, for people
+    periods: list[Any] = field(default_factory=list)  # the periods the claim names
+    only_periods: bool = False                     # rows of those periods only (a change)
+
+
+def _parts(node: Node | None, label: str | None = None) -> list[Part]:
+    """Every table read by the measure, with what is counted in it."""
     if isinstance(node, Simple):
-        return [(node.scan, node.expr if node.kind == "share" else None, label)]
+        return [Part(node.scan, node.expr if node.kind == "share" else None, label, node.group)]
     if isinstance(node, RatioNode):
-        return _scans(node.numerator, "numerator") + _scans(node.denominator, "denominator")
+        return _parts(node.numerator, "numerator") + _parts(node.denominator, "denominator")
     if isinstance(node, (ChangeNode, ExtremeNode)):
-        return _scans(node.inner, label)
+        periods = [node.from_, node.to] if isinstance(node, ChangeNode) else \
+            [v for v in (node.since, node.at) if v is not None]
+        parts = _parts(node.inner, label)
+        for part in parts:
+            part.over, part.periods = node.over, periods
+            part.only_periods = isinstance(node, ChangeNode)
+        return parts
     if isinstance(node, TopNode):
-        return [(node.scan, None, label)]
+        return [Part(node.scan, None, label)]
     if isinstance(node, StreakNode):
-        return [(node.scan, node.cond, label)]
+        return [Part(node.scan, node.cond, label)]
     return []
 
 
-def rows_sql(scan: Scan, condition: str | None, *, links: bool = True) -> str:
+def rows_sql(part: Part, *, links: bool = True) -> str:
     """The kept rows; with ``links``, the columns read through lookups too."""
-    linked = "".join(f", {quote_ident(l.name)}.*" for l in scan.joins.values()) if links else ""
-    cond = f", ({condition}) AS condition" if condition else ""
-    return f"SELECT {quote_ident(scan.table)}.*{linked}{cond}\n{scan.from_sql()}{scan.where_sql()}"
+    scan = part.scan
+    linked = "".join(f", {quote_ident(link.name)}.*" for link in scan.joins.values()) if links else ""
+    cond = f", ({part.condition}) AS condition" if part.condition else ""
+    period = f", {part.group} AS period" if part.group else ""
+    extra = None
+    if part.group and part.only_periods:
+        extra = f"{part.group} IN ({', '.join(literal(v) for v in part.periods)})"
+    return f"SELECT {quote_ident(scan.table)}.*{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
 
 
 def _conjuncts(expr: Expr | None) -> list[Expr]:
@@ -90,21 +116,25 @@ def _conjuncts(expr: Expr | None) -> list[Expr]:
     return [expr]
 
 
-def _steps(session: Session, scan: Scan, condition: str | None) -> ScanSteps:
+def _steps(session: Session, part: Part) -> ScanSteps:
+    scan = part.scan
     resolve = session.catalog.resolver(scan.table, dict(scan.joins))
     steps = [Step(f"all rows of {scan.table}", session.query(f"SELECT count(*) {scan.from_sql()}")[0][0])]
     conds: list[str] = []
-    for part in _conjuncts(scan.where_expr):
-        conds.append(f"({to_sql(part, resolve)})")
+    for conjunct in _conjuncts(scan.where_expr):
+        conds.append(f"({to_sql(conjunct, resolve)})")
         n = session.query(f"SELECT count(*) {scan.from_sql()}\nWHERE {' AND '.join(conds)}")[0][0]
-        steps.append(Step(f"where {render(part)}", n))
-    if condition:
-        where = scan.where_sql(f"({condition}) IS NULL")
+        steps.append(Step(f"where {render(conjunct)}", n))
+    for value in part.periods if part.group else ():
+        n = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'{part.group} = {literal(value)}')}")[0][0]
+        steps.append(Step(f"of which {part.over} = {value}", n))
+    if part.condition:
+        where = scan.where_sql(f"({part.condition}) IS NULL")
         unknown = session.query(f"SELECT count(*) {scan.from_sql()}{where}")[0][0]
-        meeting = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({condition})')}")[0][0]
+        meeting = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")[0][0]
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
-    cur = session.con.execute(rows_sql(scan, condition, links=False) + f"\nLIMIT {SAMPLE}")
+    cur = session.con.execute(rows_sql(part, links=False) + f"\nLIMIT {SAMPLE}")
     return ScanSteps(scan.table, steps, [d[0] for d in cur.description], cur.fetchall())
 
 
@@ -116,5 +146,5 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
     report = session.run()
     plan = session.plans[0]
     scans = [] if report.results[0].verdict == "unverifiable" and plan.node is None else [
-        _steps(session, scan, cond) for scan, cond, _ in _scans(plan.node)]
+        _steps(session, part) for part in _parts(plan.node)]
     return Explanation(report.results[0], scans, session)

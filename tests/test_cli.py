@@ -162,3 +162,25 @@ def test_piped_lines_are_never_wrapped(mini) -> None:
     result = invoke("check", str(deep))
     assert result.exit_code == 0
     assert len(result.output.splitlines()) == 1
+
+
+def test_explain_a_change_counts_the_rows_of_each_period() -> None:
+    out = invoke("explain", str(MINI_CLAIMS), "cases-rise").output
+    assert "2  of which filed_year = 2019" in out and "5  of which filed_year = 2020" in out
+    assert "series (* the periods the claim names): 2017: 1, 2018: 2, 2019*: 2, 2020*: 5" in out
+    assert "from: 2019: 2" in out  # details read as text, not as a Python dict
+
+
+def test_explain_rows_of_a_change_are_those_of_the_two_periods() -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke("explain", str(MINI_CLAIMS), "cases-rise", "--rows", "-").stdout)))
+    assert sorted(r["period"] for r in rows) == ["2019"] * 2 + ["2020"] * 5
+
+
+def test_output_into_a_closed_pipe_is_not_an_error() -> None:
+    exe = Path(sys.executable).with_name("factcheck")
+    cmd = f"'{exe}'" if exe.exists() else f"'{sys.executable}' -m factcheck"
+    story = Path(__file__).resolve().parents[1] / "claims" / "2020.yaml"  # ~400 KB of rows: more than a pipe holds
+    proc = subprocess.run(f"{cmd} explain '{story}' victims-2000-2020 --rows - | head -c 10 >/dev/null; "
+                          "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
+                          capture_output=True, text=True, timeout=60)
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr

@@ -17,8 +17,9 @@ def print_explanation(ex: Explanation, console: Console) -> None:
     console.print(f"  says: {escape(r.says)}")
     if r.expectation:
         console.print(f"  expect: {escape(r.expectation.written)} — read as: {escape(r.expectation.meaning)}")
+    exact = r.value_exact if r.value_exact and "/" in r.value_exact and r.numerator is None else None
     console.print(f"  verdict: [{STYLE[r.verdict]}]{MARK[r.verdict]}[/]  stated {escape(stated(r))}, "
-                  f"computed {escape(computed(r))}" + (f"  ({r.value_exact})" if r.value_exact and "/" in r.value_exact else ""))
+                  f"computed {escape(computed(r))}" + (f"  (exactly {exact})" if exact else ""))
     if r.message:
         console.print(f"  {escape(r.message)}" + (f" [{r.reason.value}]" if r.reason else ""))
     for n in r.notes:
@@ -28,7 +29,11 @@ def print_explanation(ex: Explanation, console: Console) -> None:
     if r.rows_kept is not None:
         console.print(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else ""))
     for key, value in r.details.items():
-        console.print(f"  {key}: {escape(str(value))}")
+        console.print(f"  {key.replace('_', ' ')}: {escape(_detail(value))}")
+    if r.series:
+        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else _num(p.value)}"
+                           for p in r.series)
+        console.print(f"  series (* the periods the claim names): {escape(points)}")
     uses = {u.name: u for u in ex.session.uses}
     console.print("\n[bold]Data[/]")
     for name in r.tables:
@@ -55,3 +60,18 @@ def _num(x: float | None) -> str:
     if x is None:
         return "—"
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
+
+
+def _detail(value: object) -> str:
+    """A detail for people: {'key': '2019', 'value': 149.0} -> '2019: 149'."""
+    if isinstance(value, dict):
+        if set(value) == {"key", "value"}:
+            return f"{value['key']}: {_num(value['value'])}"
+        if set(value) == {"value", "figure"}:
+            return f"{value['value']} ({_num(value['figure'])})"
+        return ", ".join(f"{k} {_detail(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_detail(v) for v in value) if value else "none"
+    if isinstance(value, float):
+        return _num(value)
+    return "—" if value is None else str(value)
