@@ -1,0 +1,97 @@
+"""The HTML report's inline stylesheet and script: the page fetches nothing."""
+
+CSS = """
+:root{--pass:#1a7f37;--pass-bg:#dcf5e3;--fail:#c62828;--fail-bg:#ffd9d6;--unv:#8a6100;--unv-bg:#fff1c2;
+--ink:#1d1d1f;--muted:#5f6368;--line:#d9d9de;--paper:#fff;--panel:#f7f7f9}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 Georgia,'Times New Roman',serif;color:var(--ink);background:var(--paper)}
+header.top,main,section.unplaced,section.data{max-width:1280px;margin:0 auto;padding:0 24px}
+header.top{padding-top:18px;padding-bottom:8px;border-bottom:1px solid var(--line);font-family:system-ui,sans-serif}
+.kicker{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:12px;color:var(--muted)}
+h1{margin:2px 0 8px;font-size:24px}
+.counts{margin:6px 0}.meta{margin:4px 0;font-size:12px;color:var(--muted);overflow-wrap:anywhere}
+.chip{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;font-size:14px}
+.chip.v-pass,.badge.v-pass{background:var(--pass-bg);color:var(--pass)}
+.chip.v-fail,.badge.v-fail{background:var(--fail-bg);color:var(--fail)}
+.chip.v-unverifiable,.badge.v-unverifiable{background:var(--unv-bg);color:var(--unv)}
+.muted{color:var(--muted)}.sha{font-family:ui-monospace,monospace;font-size:11px;color:var(--muted);overflow-wrap:anywhere}
+main.layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(320px,440px);gap:32px;align-items:start}
+article.story{max-width:42em;padding:8px 0 40px}
+article.story h1{font-size:30px;line-height:1.2}
+mark.fc{cursor:pointer;border-radius:2px;padding:0;color:inherit;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+mark.fc.v-pass{background:var(--pass-bg);border-bottom:2px solid var(--pass)}
+mark.fc.v-fail{background:var(--fail-bg);border-bottom:2px solid var(--fail)}
+mark.fc.v-unverifiable{background:var(--unv-bg);border-bottom:2px dashed var(--unv)}
+mark.fc:hover{filter:brightness(.95)}
+mark.fc:focus-visible,mark.fc.active{outline:2px solid #1f4fd6;outline-offset:1px}
+span.fc{padding:0 4px;border-radius:3px}
+span.fc.v-pass{background:var(--pass-bg)}span.fc.v-fail{background:var(--fail-bg)}span.fc.v-unverifiable{background:var(--unv-bg)}
+sup.fcn{font:700 10px system-ui,sans-serif;margin-left:2px}
+sup.fcn.v-pass{color:var(--pass)}sup.fcn.v-fail{color:var(--fail)}sup.fcn.v-unverifiable{color:var(--unv)}
+aside.panel{position:sticky;top:0;max-height:100vh;overflow:auto;padding:12px 16px 24px;background:var(--panel);
+border-left:1px solid var(--line);font:14px/1.45 system-ui,sans-serif}
+aside.panel h2{font-size:16px;margin:8px 0}
+.js section.group{display:none}.js section.group.active{display:block}
+.js section.overview.hidden{display:none}
+section.group{border-top:1px solid var(--line);padding-top:4px}
+.badge{display:inline-block;padding:0 7px;border-radius:10px;font:600 12px system-ui,sans-serif}
+article.claim{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);border-radius:6px;
+padding:10px 12px;margin:10px 0;font:14px/1.45 system-ui,sans-serif;break-inside:avoid}
+article.claim.v-pass{border-left-color:var(--pass)}article.claim.v-fail{border-left-color:var(--fail)}
+article.claim.v-unverifiable{border-left-color:var(--unv)}
+article.claim h3{margin:0 0 6px;font-size:14px}.cid{font-size:13px}.line{font-weight:400;color:var(--muted);font-size:12px}
+blockquote.says{margin:6px 0;padding-left:10px;border-left:3px solid var(--line);font-family:Georgia,serif;color:#333}
+p.message{margin:6px 0;font-weight:600}
+table.evidence{border-collapse:collapse;width:100%;font-size:13px}
+table.evidence th{text-align:left;vertical-align:top;color:var(--muted);font-weight:500;padding:3px 8px 3px 0;white-space:nowrap}
+table.evidence td{padding:3px 0;vertical-align:top;overflow-wrap:anywhere}
+table.mini{border-collapse:collapse;font-size:12px}table.mini th,table.mini td{border:1px solid var(--line);padding:1px 6px}
+ul.kv,ul.notes,ul.files{margin:0;padding-left:16px}.k{color:var(--muted)}
+details.sql summary{cursor:pointer;color:#1f4fd6;font-size:13px;margin-top:6px}
+details.sql pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f2f2f5;padding:8px;border-radius:4px;font-size:11px;max-height:320px;overflow:auto}
+figure.chart{margin:8px 0}svg.chart{max-width:100%;height:auto;font:10px system-ui,sans-serif}
+svg.chart .grid{stroke:#e3e3e8}svg.chart .line{fill:none;stroke:#555;stroke-width:1.5}
+svg.chart .pt{fill:#555}svg.chart .pt.marked{fill:#1f4fd6;stroke:#fff;stroke-width:1.5}
+svg.chart .tick,svg.chart .key{fill:var(--muted)}svg.chart .key.marked{fill:#1f4fd6;font-weight:700}
+svg.chart .val{fill:#1f4fd6;font-weight:700}
+ul.todo{list-style:none;padding:0}ul.todo li{margin:4px 0}a.jump{text-decoration:none;color:inherit}
+a.jump:hover{text-decoration:underline}
+section.unplaced,section.data,main.list{padding-top:8px;padding-bottom:16px;border-top:1px solid var(--line);font-family:system-ui,sans-serif}
+table.files{border-collapse:collapse;font-size:13px;width:100%}table.files th,table.files td{text-align:left;border-bottom:1px solid var(--line);padding:4px 8px;vertical-align:top}
+.img-alt{color:var(--muted);font-style:italic}
+@media (max-width:900px){main.layout{grid-template-columns:1fr}aside.panel{position:static;max-height:none;border-left:0}}
+@media print{
+body{font-size:11pt}main.layout{display:block}aside.panel{position:static;max-height:none;overflow:visible;background:none;border:0;padding:0}
+.js section.group,section.group{display:block!important}section.overview{display:none!important}
+mark.fc{outline:none!important}article.claim{border-color:#999}details.sql pre{max-height:none}
+a.jump{display:none}header.top{border:0}
+}
+"""
+
+SCRIPT = r"""
+(function(){
+  var body=document.body;body.classList.remove('nojs');body.classList.add('js');
+  var marks=Array.prototype.slice.call(document.querySelectorAll('mark.fc'));
+  var overview=document.getElementById('overview');
+  function select(n,scroll){
+    marks.forEach(function(m){var on=m.getAttribute('data-group')===n;m.classList.toggle('active',on);m.setAttribute('aria-pressed',on?'true':'false');});
+    Array.prototype.forEach.call(document.querySelectorAll('section.group'),function(s){s.classList.toggle('active',s.getAttribute('data-group')===n);});
+    if(overview){overview.classList.add('hidden');}
+    var panel=document.getElementById('panel');if(panel){panel.scrollTop=0;}
+    if(scroll){var m=document.getElementById('m-'+n);if(m){m.scrollIntoView({block:'center'});m.focus();}}
+  }
+  marks.forEach(function(m){
+    m.addEventListener('click',function(){select(m.getAttribute('data-group'),false);});
+    m.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();select(m.getAttribute('data-group'),false);}});
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('a.jump'),function(a){
+    a.addEventListener('click',function(ev){ev.preventDefault();select(a.getAttribute('data-group'),true);});
+  });
+  document.addEventListener('keydown',function(ev){
+    if(ev.key==='Escape'){marks.forEach(function(m){m.classList.remove('active');m.setAttribute('aria-pressed','false');});
+      Array.prototype.forEach.call(document.querySelectorAll('section.group'),function(s){s.classList.remove('active');});
+      if(overview){overview.classList.remove('hidden');}}
+  });
+  window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.setAttribute('open','');});});
+})();
+"""

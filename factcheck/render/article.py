@@ -1,0 +1,240 @@
+"""The article in the HTML report: Markdown to HTML, with each claim's sentence marked.
+
+The article (the claims file's ``article:``) is rendered from Markdown with raw
+HTML disabled, and each claim's ``says`` sentence is found in it (tolerant of
+line breaks, emphasis and curly quotes) and marked in the colour of its verdict.
+Images are shown as their alt text: nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..report import ClaimResult, Report, Verdict
+from ._common import ORDER
+from ._markup import ICON, e
+
+
+def read_article(report: Report) -> str | None:
+    """The article's text, read from beside the claims file; None when there is none to read."""
+    if not report.article:
+        return None
+    path = Path(report.claims_file).parent / report.article
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+# --------------------------------------------------------------------------- finding sentences
+
+_FOLD = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "",
+         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00ad": "", "\u200b": "", "*": "", "_": ""}
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character its index in ``text``.
+
+    Curly quotes become straight, dashes become '-', emphasis marks (``*``, ``_``,
+    backticks) are dropped, runs of whitespace become one space, letters are lower case.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        c = _FOLD.get(c, c)
+        if not c:
+            continue
+        if c.isspace():
+            if not out or out[-1] == " ":
+                continue
+            c = " "
+        low = c.lower()
+        out.append(low if len(low) == 1 else c)
+        where.append(i)
+    return "".join(out), where
+
+
+def _needle(says: str) -> str:
+    folded, _ = normalize(says)
+    return folded.strip()
+
+
+def _find(hay: str, needle: str) -> int:
+    """The first occurrence of ``needle`` in ``hay`` not inside a longer word, or -1."""
+    if not needle:
+        return -1
+    start = 0
+    while True:
+        i = hay.find(needle, start)
+        if i < 0:
+            return -1
+        before = hay[i - 1] if i > 0 else " "
+        after = hay[i + len(needle)] if i + len(needle) < len(hay) else " "
+        if not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum()):
+            return i
+        start = i + 1
+
+
+@dataclass
+class Group:
+    """One marked stretch of the article and the claims that point at it."""
+
+    number: int
+    start: int
+    end: int
+    claims: list[int] = field(default_factory=list)  # indices into report.results
+
+    def verdict(self, results: list[ClaimResult]) -> Verdict:
+        return min((results[i].verdict for i in self.claims), key=lambda v: ORDER[v])
+
+
+@dataclass
+class _Block:
+    token: Any                 # the markdown-it inline token
+    plain: str                 # its text as a reader sees it
+    leaves: dict[int, tuple[int, int]]  # child index -> span in plain
+    folded: str = ""
+    where: list[int] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+
+def _blocks(tokens: list[Any]) -> list[_Block]:
+    blocks = []
+    for tok in tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        plain, leaves = "", {}
+        for i, ch in enumerate(tok.children):
+            if ch.type in ("text", "code_inline"):
+                s = ch.content
+            elif ch.type in ("softbreak", "hardbreak"):
+                s = " "
+            else:
+                continue
+            leaves[i] = (len(plain), len(plain) + len(s))
+            plain += s
+        b = _Block(tok, plain, leaves)
+        b.folded, b.where = normalize(plain)
+        blocks.append(b)
+    return blocks
+
+
+def place(blocks: list[_Block], results: list[ClaimResult]) -> list[int]:
+    """Find each claim's sentence; fill each block's groups; return the claims not found."""
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    missing = []
+    for ci, r in enumerate(results):
+        needle = _needle(r.says)
+        candidates = [needle]
+        trimmed = needle.rstrip(".!?;:,\"' ")
+        if trimmed and trimmed != needle:
+            candidates.append(trimmed)
+        for bi, b in enumerate(blocks):
+            hit = next(((i, n) for n in candidates if (i := _find(b.folded, n)) >= 0), None)
+            if hit is not None:
+                i, n = hit
+                spans.setdefault(bi, []).append((b.where[i], b.where[i + len(n) - 1] + 1, ci))
+                break
+        else:
+            missing.append(ci)
+    number = 0
+    for bi, b in enumerate(blocks):
+        groups: list[Group] = []
+        for s, t, ci in sorted(spans.get(bi, []), key=lambda x: (x[0], -x[1], x[2])):
+            if groups and s < groups[-1].end:  # overlapping sentences share one mark
+                groups[-1].end = max(groups[-1].end, t)
+                groups[-1].claims.append(ci)
+            else:
+                groups.append(Group(0, s, t, [ci]))
+        for g in groups:
+            number += 1
+            g.number = number
+            g.claims.sort()
+        b.groups = groups
+    return missing
+
+
+# --------------------------------------------------------------------------- marking them
+
+def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
+    """Split the block's text tokens at group edges and wrap each marked piece in <mark>."""
+    if not b.groups:
+        return
+    from markdown_it.token import Token
+
+    def group_at(pos: int) -> Group | None:
+        return next((g for g in b.groups if g.start <= pos < g.end), None)
+
+    last_piece: dict[int, Token] = {}
+    opened: set[int] = set()
+    new: list[Any] = []
+    current: Group | None = None  # the group whose <mark> is open
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            tok = Token("html_inline", "", 0, content="</mark>")
+            new.append(tok)
+            last_piece[current.number] = tok
+            current = None
+
+    def open_(g: Group) -> None:
+        nonlocal current
+        v = g.verdict(results)
+        attrs = (f'class="fc v-{v.value}" data-group="{g.number}" tabindex="0" role="button" '
+                 f'aria-controls="ev-{g.number}" aria-pressed="false"'
+                 + (f' id="m-{g.number}"' if g.number not in opened else ""))
+        opened.add(g.number)
+        new.append(Token("html_inline", "", 0, content=f"<mark {attrs}>"))
+        current = g
+
+    for i, ch in enumerate(b.token.children):
+        span = b.leaves.get(i)
+        if span is None:  # emphasis, links: a mark never straddles their edges
+            close()
+            new.append(ch)
+            continue
+        s, t = span
+        cuts = sorted({s, t} | {x for g in b.groups for x in (g.start, g.end) if s < x < t})
+        if ch.type in ("softbreak", "hardbreak"):
+            cuts = [s, t]
+        for a, z in itertools.pairwise(cuts):
+            piece = ch if len(cuts) == 2 else ch.copy(content=ch.content[a - s:z - s])
+            g = group_at(a)
+            if g is not current:
+                close()
+                if g is not None:
+                    open_(g)
+            new.append(piece)
+    close()
+    # the last piece of each group carries the number and verdict sign that link it to its evidence
+    for g in b.groups:
+        end = last_piece.get(g.number)
+        if end is not None:
+            v = g.verdict(results)
+            end.content = f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}</sup></mark>'
+    b.token.children = new
+
+
+def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Group], list[int]]:
+    """The article as HTML with claims marked, its groups, and the claims not found in it."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+    def image(renderer: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:  # no fetching: alt only
+        alt = "".join(c.content for c in (tokens[idx].children or []))
+        return f'<span class="img-alt">[image: {e(alt)}]</span>'
+
+    md.add_render_rule("image", image)
+    tokens = md.parse(text)
+    blocks = _blocks(tokens)
+    missing = place(blocks, results)
+    for b in blocks:
+        _mark_tokens(b, results)
+    body = md.renderer.render(tokens, md.options, {})
+    return body, [g for b in blocks for g in b.groups], missing

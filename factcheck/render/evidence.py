@@ -1,0 +1,156 @@
+"""The evidence in the HTML report: one card per claim, and the panel's overview.
+
+A card shows how the claim's figure was computed: what was expected, the value,
+rows kept and left out, notes, details, the data files (with their sha256), a
+chart for changes and extremes, and the SQL to reproduce it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..report import REASON_TEXT, ClaimResult, TableUse, Verdict
+from . import chart
+from ._common import LABEL, ORDER, computed, fmt_num
+from ._markup import ICON, e
+
+if TYPE_CHECKING:
+    from .article import Group
+
+
+def _interval(r: ClaimResult) -> str:
+    x = r.expectation
+    if x is None or (x.low is None and x.high is None):
+        return ""
+    lo = "−∞" if x.low is None else fmt_num(x.low)
+    hi = "+∞" if x.high is None else fmt_num(x.high)
+    left = "[" if x.low is not None and x.low_closed else "("
+    right = "]" if x.high is not None and x.high_closed else ")"
+    return f"{left}{lo}, {hi}{right}"
+
+
+def _details(value: Any) -> str:
+    """The claim's extra evidence (ranks, rankings, periods) as nested lists and tables."""
+    if isinstance(value, dict):
+        if not value:
+            return "—"
+        if set(value) == {"key", "value"}:  # a period and its figure: "2012 (160)"
+            return f"{_details(value['key'])} ({_details(value['value'])})"
+        return "<ul class=\"kv\">" + "".join(
+            f"<li><span class=\"k\">{e(str(k).replace('_', ' '))}</span> {_details(v)}</li>"
+            for k, v in value.items()) + "</ul>"
+    if isinstance(value, list):
+        if not value:
+            return "none"
+        if all(isinstance(v, dict) for v in value):
+            keys = list(dict.fromkeys(k for v in value for k in v))
+            head = "".join(f"<th>{e(k)}</th>" for k in keys)
+            rows = "".join("<tr>" + "".join(f"<td>{_details(v.get(k))}</td>" for k in keys) + "</tr>"
+                           for v in value)
+            return f'<table class="mini"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        return ", ".join(_details(v) for v in value)
+    if isinstance(value, float):
+        return e(fmt_num(value))
+    if value is None:
+        return "—"
+    return e(value)
+
+
+def _row(label: str, html_value: str) -> str:
+    return f"<tr><th scope=\"row\">{e(label)}</th><td>{html_value}</td></tr>" if html_value else ""
+
+
+def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
+    v = r.verdict
+    parts = [f'<article class="claim v-{v.value}" id="c-{index}" data-claim-id="{e(r.id)}">',
+             f'<h3><span class="badge v-{v.value}">{ICON[v]} {e(LABEL[v])}</span> '
+             f'<code class="cid">{e(r.id)}</code>'
+             + (f' <span class="line">line {e(r.line)}</span>' if r.line is not None else "") + "</h3>",
+             f'<blockquote class="says">{e(r.says)}</blockquote>']
+    if r.message:
+        parts.append(f'<p class="message">{e(r.message)}</p>')
+    rows = []
+    if r.expectation is not None:
+        x = r.expectation
+        meaning = f'{e(x.written)} <span class="muted">— read as {e(x.meaning)}</span>'
+        rows.append(_row("expected", meaning))
+        iv = _interval(r)
+        if iv:
+            rows.append(_row("interval", f'<code>{e(iv)}</code> <span class="muted">on the measure\'s scale</span>'))
+    if r.value is not None or r.value_text is not None:
+        val = f"<strong>{e(computed(r))}</strong>"
+        if r.value_exact and r.value_exact != r.value_text:
+            val += f' <span class="muted">exactly {e(r.value_exact)}</span>'
+        rows.append(_row("computed", val))
+    if r.numerator is not None or r.denominator is not None:
+        rows.append(_row("numerator / denominator", f"{e(fmt_num(r.numerator))} / {e(fmt_num(r.denominator))}"))
+    if r.rows_kept is not None or r.rows_unknown is not None:
+        bits = []
+        if r.rows_kept is not None:
+            bits.append(f"{r.rows_kept:,} kept")
+        if r.rows_unknown is not None:
+            bits.append(f"{r.rows_unknown:,} left out as unknown")
+        rows.append(_row("rows", e(", ".join(bits))))
+    if r.reason is not None:
+        rows.append(_row("reason", f"<code>{e(r.reason.value)}</code> {e(REASON_TEXT.get(r.reason, ''))}"))
+    if r.notes:
+        rows.append(_row("notes", "<ul class=\"notes\">" + "".join(
+            f"<li><code>{e(n.code.value)}</code> {e(n.message)}</li>" for n in r.notes) + "</ul>"))
+    if r.details:
+        rows.append(_row("details", _details(r.details)))
+    if r.tables:
+        files = []
+        for name in r.tables:
+            t = tables.get(name)
+            if t is None:
+                files.append(f"<li><code>{e(name)}</code></li>")
+            else:
+                files.append(f'<li><code>{e(name)}</code> {e(t.path)} '
+                             f'<span class="sha">sha256 {e(t.sha256)}</span></li>')
+        rows.append(_row("data", "<ul class=\"files\">" + "".join(files) + "</ul>"))
+    if rows:
+        parts.append('<table class="evidence">' + "".join(rows) + "</table>")
+    if r.kind in ("change", "extreme"):
+        pic = chart.svg(r)
+        if pic:
+            parts.append(f'<figure class="chart">{pic}</figure>')
+    if r.sql:
+        parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
+                     f"<pre><code>{e(r.sql)}</code></pre></details>")
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def group_section(g: Group, results: list[ClaimResult], tables: dict[str, TableUse]) -> list[str]:
+    """The panel's section for one marked sentence: its heading, then its claims' cards, worst first."""
+    v = g.verdict(results)
+    out = [f'<section class="group v-{v.value}" id="ev-{g.number}" data-group="{g.number}">'
+           f'<h2 class="gh"><span class="badge v-{v.value}">{ICON[v]}{g.number}</span> '
+           f'{len(g.claims)} claim{"s" if len(g.claims) != 1 else ""} on this sentence</h2>']
+    ordered = sorted(g.claims, key=lambda i: (ORDER[results[i].verdict], i))
+    out.extend(claim_card(results[i], i, tables) for i in ordered)
+    out.append("</section>")
+    return out
+
+
+def overview(groups: list[Group], missing: list[int], results: list[ClaimResult]) -> str:
+    """What the panel shows before a sentence is selected: the sentences that need a look."""
+    worth = [g for g in groups if g.verdict(results) != Verdict.PASS]
+    out = ['<section class="overview" id="overview"><h2>Evidence</h2>',
+           ('<p class="hint">Select a marked sentence (click, or Tab then Enter) to see how its figure '
+           "was computed. Marks: "
+           '<span class="fc v-pass">pass</span> <span class="fc v-fail">fail</span> '
+           '<span class="fc v-unverifiable">unverifiable</span>.</p>')]
+    if worth:
+        out.append("<p>Sentences to look at:</p><ul class=\"todo\">")
+        for g in worth:
+            v = g.verdict(results)
+            ids = ", ".join(results[i].id for i in g.claims if results[i].verdict != Verdict.PASS)
+            out.append(f'<li><a href="#m-{g.number}" data-group="{g.number}" class="jump">'
+                       f'<span class="badge v-{v.value}">{ICON[v]}{g.number}</span> {e(ids)}</a></li>')
+        out.append("</ul>")
+    if missing:
+        out.append(f'<p><a href="#unplaced">{len(missing)} claim{"s" if len(missing) != 1 else ""} '
+                   "not found in the article</a></p>")
+    out.append("</section>")
+    return "".join(out)
