@@ -29,7 +29,7 @@ from .measures import Evaluated
 from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode,
                    compile_claim)
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .tables import Source, locate, read_header
+from .tables import Source, locate, read_header, repository_root
 from .verdicts import expectation_info, judge, unverifiable
 from .vocabulary import DEFAULT, Vocabulary
 
@@ -163,6 +163,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
                                        file=file, hint=f"declared tables: {', '.join(loaded.model.tables)}")])
     sources_list, problems = locate(loaded, tables, Path(data_root) if data_root else None)
+    problems += _article_problems(loaded)
     if problems:
         raise DataError(problems)
     con = duckdb.connect()
@@ -202,6 +203,22 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
     if problems:
         raise ClaimsFileError(problems)
     return Session(loaded, con, sources, catalog, plans, expectations, everything=everything)
+
+
+def _article_problems(loaded: LoadedClaims) -> list[Problem]:
+    """The article must be a file inside the claims file's repository (it is shown in reports)."""
+    article = loaded.model.article
+    if not article:
+        return []
+    path = (loaded.base_dir / article).resolve()
+    line = loaded.lines.line(("article",))
+    if not path.is_relative_to(repository_root(loaded.base_dir)):
+        return [Problem(f"the article {article} is outside the repository ({path})", file=str(loaded.path),
+                        line=line, hint="keep the draft beside the claims file; reports embed its text")]
+    if not path.is_file():
+        return [Problem(f"the article {article} does not exist (looked at {path})", file=str(loaded.path),
+                        line=line, hint="the path is relative to the claims file; or remove 'article:'")]
+    return []
 
 
 def _select(loaded: LoadedClaims, only: list[str] | None) -> set[int]:

@@ -132,3 +132,26 @@ def test_only_the_columns_used_are_read() -> None:
     cases = next(t for t in report.tables if t.name == "cases")
     assert cases.columns_read == ["filed_date"]  # filed_year is derived from it; nothing else is needed
     assert [t.name for t in report.tables] == ["cases"]
+
+
+@pytest.mark.parametrize("article", ["/etc/passwd", "../../../../etc/hostname", "missing.md"])
+def test_the_article_must_be_a_file_inside_the_repository(tmp_path: Path, article: str) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "t.csv").write_text("a\n1\n")
+    claims = repo / "c.yaml"
+    claims.write_text(f"version: 1\narticle: {article}\ntables: {{t: {{path: t.csv}}}}\nclaims:\n"
+                      "  - {id: a, says: s, measure: {count: t}, expect: 1}\n")
+    with pytest.raises(DataError) as info:
+        factcheck.verify(claims)
+    assert info.value.problems[0].line == 2
+
+
+def test_the_html_report_never_embeds_a_file_outside_the_repository(tmp_path: Path) -> None:
+    from factcheck.render.html import render
+    report = factcheck.verify(CLAIMS).model_copy(update={"article": "../../../../../../etc/hostname"})
+    secret = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else None
+    page = render(report)
+    assert "could not be read" in page
+    if secret:
+        assert f">{secret}<" not in page

@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..tables import repository_root
 from typing import Any
 
 from ..report import ClaimResult, Report, Verdict
@@ -22,7 +24,10 @@ def read_article(report: Report) -> str | None:
     """The article's text, read from beside the claims file; None when there is none to read."""
     if not report.article:
         return None
-    path = Path(report.claims_file).parent / report.article
+    base = Path(report.claims_file).parent
+    path = (base / report.article).resolve()
+    if not path.is_relative_to(repository_root(base)):
+        return None  # a claims file must not pull other files into a page people share
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
