@@ -63,6 +63,9 @@ class Session(Loading, Evaluation):
     def run(self) -> Report:
         """Judge every claim. Errors a claim's SQL raises are collected and raised together."""
         results, problems = [], []
+        # every table is in memory now: from here on no query can touch a file (defence in depth
+        # behind the expression allowlist; DuckDB cannot turn this back on for this connection)
+        self.con.execute("SET enable_external_access = false")
         self.prefetch()
         for plan in self.plans:
             try:

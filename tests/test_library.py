@@ -155,3 +155,12 @@ def test_the_html_report_never_embeds_a_file_outside_the_repository(tmp_path: Pa
     assert "could not be read" in page
     if secret:
         assert f">{secret}<" not in page
+
+
+def test_no_query_can_touch_files_once_the_tables_are_read() -> None:
+    from factcheck.engine import prepare
+    session = prepare(CLAIMS)
+    session.materialize()
+    session.run()
+    with pytest.raises(Exception, match="disabled"):
+        session.con.execute("SELECT * FROM read_csv('/etc/hostname')").fetchall()
