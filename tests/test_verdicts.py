@@ -50,3 +50,22 @@ def test_small_base_below_thirty_records(mini) -> None:
     r = factcheck.verify(mini(one_claim("{share: minor, of: victims}", "56%"))).results[0]
     small = [n for n in r.notes if n.code == NoteCode.SMALL_BASE]
     assert small and "9 records" in small[0].message
+
+
+def test_a_claims_file_can_override_a_word_band(mini) -> None:
+    """'about 50%' on a share of 5/9 (55.6%): outside the default ±5% band, inside a ±15% one."""
+    from conftest import MINI_TABLES
+    claim = one_claim("{share: minor, of: victims}", "about 50%")
+    assert factcheck.verify(mini(claim)).results[0].verdict == Verdict.FAIL
+    widened = MINI_TABLES + "vocabulary:\n  about: 15%\n"
+    r = factcheck.verify(mini(claim, widened, name="wide.yaml")).results[0]
+    assert r.verdict == Verdict.PASS and "42.5%" in r.expectation.meaning
+
+
+def test_a_bad_vocabulary_override_is_a_located_error(mini) -> None:
+    from conftest import MINI_TABLES
+    from factcheck import ClaimsFileError
+    with pytest.raises(ClaimsFileError) as info:
+        factcheck.verify(mini(one_claim("{count: cases}", "10"), MINI_TABLES + "vocabulary:\n  abuot: 15%\n"))
+    problem = info.value.problems[0]
+    assert "vocabulary" in problem.message and problem.line is not None
