@@ -1,0 +1,94 @@
+"""Property: whatever a claims file says, a run ends in a Report or a located FactcheckError.
+
+Claims are assembled at random from valid and invalid pieces (tables, columns, filters,
+measure kinds, expectations) over the mini data. A crash of any other kind is a bug.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck import FactcheckError
+from conftest import MINI, MINI_TABLES
+
+TABLES = ["cases", "victims", "gdp", "nope"]
+COLUMNS = ["case_id", "age", "platform", "growth", "filed_year", "quarter", "minor", "region", "zzz"]
+FILTERS = ["", "filed_year == 2020", "age > 16", "platform == 'Facebook'", "case.active_2020", "minor",
+           "quarter == '2020Q2'", "growth < previous", "filed_year == 2031", "age between 10 and 20",
+           "platform in ['Facebook', 'Kik']", "platform is null", "age / 0 > 1", "nope == 1", "age ==",
+           "'a' + 1 > 0", "year(filed_date) == 2020", "month_name(filed_date) == 'May'"]
+EXPECTS = ["10", "59%", "up 11%", "down 8%", "over one-third", "a majority", "nearly half", "about 60%",
+           "true", "false", "[Facebook]", "{value: 0.5, within: 0.1}", "{between: [1, 5]}", "doubled",
+           "up 5 points", "lots", "2.5", "one in five", "[]", "-3%"]
+
+
+def measure(kind: str, table: str, column: str, where: str, other: str) -> str:
+    w = f", where: \"{where}\"" if where else ""
+    return {
+        "count": f"{{count: {table}{w}}}",
+        "share": f"{{share: \"{where or 'minor'}\", of: {table}}}",
+        "sum": f"{{sum: {column}, of: {table}{w}}}",
+        "mean": f"{{mean: {column}, of: {table}{w}}}",
+        "median": f"{{median: {column}, of: {table}{w}}}",
+        "value": f"{{value: {column}, of: {table}{w}}}",
+        "count_distinct": f"{{count_distinct: {column}, of: {table}{w}}}",
+        "ratio": f"{{ratio: {{numerator: {{count: {table}{w}}}, denominator: {{count: {other}}}}}}}",
+        "change": f"{{change: {{count: {table}{w}}}, over: {column}, from: 2019, to: 2020}}",
+        "points": f"{{change: {{share: minor, of: {table}}}, over: {column}, from: 2019, to: 2020, as: points}}",
+        "extreme": f"{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, since: 2018, is: lowest}}",
+        "top": f"{{top: {column}, of: {table}{w}, n: 2}}",
+        "top_by": f"{{top: {column}, of: {table}, by: {{count: {table}{w}}}}}",
+        "streak": f"{{streak: \"{where or 'growth < 0'}\", of: {table}, order: {column}}}",
+    }[kind]
+
+
+# mostly a column and a filter that fit the table, so that most runs reach the data
+FITS = {"cases": (["filed_year", "region", "case_id"], ["", "filed_year == 2020", "active_2020", "filed_year == 2031",
+                                                       "year(filed_date) == 2020", "region in ['north', 'x']"]),
+        "victims": (["age", "platform", "case_id", "minor"], ["", "age > 16", "platform == 'Facebook'", "minor",
+                                                            "case.active_2020", "platform is null", "age / 0 > 1"]),
+        "gdp": (["growth", "quarter", "previous"], ["", "quarter == '2020Q2'", "growth < previous", "growth < 0"])}
+KINDS = ["count", "share", "sum", "mean", "median", "value", "count_distinct", "ratio", "change", "points", "extreme",
+         "top", "top_by", "streak"]
+
+
+@st.composite
+def a_measure(draw: st.DrawFn) -> str:
+    table = draw(st.sampled_from(TABLES))
+    columns, filters = FITS.get(table, (COLUMNS, FILTERS))
+    column = draw(st.sampled_from(columns) | st.sampled_from(COLUMNS)) if draw(st.booleans()) else \
+        draw(st.sampled_from(columns))
+    where = draw(st.sampled_from(filters) | st.sampled_from(FILTERS)) if draw(st.booleans()) else \
+        draw(st.sampled_from(filters))
+    return measure(draw(st.sampled_from(KINDS)), table, column, where, draw(st.sampled_from(TABLES)))
+
+
+claims = st.lists(a_measure(), min_size=1, max_size=4)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(measures=claims, expects=st.lists(st.sampled_from(EXPECTS), min_size=4, max_size=4))
+def test_any_claims_file_ends_in_a_report_or_a_located_error(measures: list[str], expects: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for csv in MINI.glob("*.csv"):
+            shutil.copy(csv, folder / csv.name)
+        body = "".join(f"  - id: c{i}\n    says: s\n    measure: {m}\n    expect: {e}\n"
+                       for i, (m, e) in enumerate(zip(measures, expects)))
+        path = folder / "claims.yaml"
+        path.write_text(MINI_TABLES + "claims:\n" + body)
+        try:
+            report = factcheck.verify(path)
+        except FactcheckError as exc:
+            assert exc.problems and all(p.message for p in exc.problems)
+            assert all(p.file for p in exc.problems), [p.describe() for p in exc.problems]
+        else:
+            assert len(report.results) == len(measures)
+            for r in report.results:
+                assert r.verdict != "fail" or r.reason is not None
