@@ -37,14 +37,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .claims import COLUMN_TYPES, ColumnSpec
-from .errors import DataError, Problem
+from .errors import Problem
 from .expressions import quote_ident, quote_literal
 from .tables import Source, csv_options_sql, data_error
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
-    from .engine import Session
 
 SAMPLES = 5          # example rows shown per column and rule
 _LINE = "__fc_line"  # the row-number column of the contract scan
@@ -62,11 +61,6 @@ _DATE_SHAPES = [
     (re.compile(r"^\d{1,2} [A-Za-z]{3,9}\.? \d{4}$"), "D Month YYYY"),
 ]
 _NUMERIC = {"BIGINT", "DOUBLE", "DECIMAL(38,10)"}
-
-
-def validate(session: "Session") -> None:
-    """Check every table of a prepared session against its contract; raise one DataError."""
-    validate_sources(session.con, list(session.sources.values()))
 
 
 def missing_columns(src: Source) -> list[Problem]:
@@ -100,17 +94,6 @@ def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
         return True
     row = con.execute(f"SELECT {', '.join(tests)} FROM {quote_ident(src.name)}").fetchall()[0]
     return not any(row)
-
-
-def validate_sources(con: "duckdb.DuckDBPyConnection", sources: list[Source]) -> None:
-    """Check the tables that declare ``columns:``; raise :class:`DataError` listing every violation."""
-    problems: list[Problem] = []
-    for src in sources:
-        if src.missing or not src.decl.columns:
-            continue
-        problems += check_source(con, src)
-    if problems:
-        raise DataError(problems)
 
 
 def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]:
