@@ -186,7 +186,7 @@ def explain(
     debug: Debug = False,
 ) -> None:
     """Show how one figure was computed, step by step, with sample rows."""
-    from .explain import explain as run_explain
+    from .explanation import explain as run_explain
     from .render.explain import print_explanation
 
     out, err = _consoles()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from . import __version__
 from .catalog import Catalog, LinkError, parse_derives
 from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
-from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
+from .expectations import Expectation, ExpectationError, MeasureShape, implies_share, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
 from .evaluation import Evaluation
 from .loading import Loading, _joined
@@ -29,12 +28,9 @@ from .measures import Evaluated
 from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode,
                    compile_claim)
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .tables import Source, locate, read_header, repository_root
+from .sources import Source, locate, read_header, repository_root
 from .verdicts import expectation_info, judge, unverifiable
-from .vocabulary import DEFAULT, Vocabulary
-
-_FRACTION_WORDS = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
-
+from .expectations.vocabulary import DEFAULT, Vocabulary
 
 @dataclass
 class Session(Loading, Evaluation):
@@ -138,7 +134,7 @@ def shape_of(node: Node | None, claim: Any) -> MeasureShape:
     if isinstance(node, StreakNode):
         return MeasureShape("number")
     if isinstance(node, RatioNode):
-        share = isinstance(claim.expect, str) and bool(_FRACTION_WORDS.search(claim.expect))
+        share = implies_share(claim.expect)
         return MeasureShape("share" if share else "number", node.unit)  # type: ignore[arg-type]
     assert isinstance(node, Simple)
     return MeasureShape("share" if node.kind == "share" else "number", node.unit)  # type: ignore[arg-type]
@@ -171,13 +167,13 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
         raise DataError(problems)
     con = duckdb.connect()
     sources = {s.name: s for s in sources_list}
-    from .contracts import missing_columns
+    from .sources.contracts import missing_columns
     for src in sources.values():
         read_header(con, src)
     if any(missing_columns(src) for src in sources.values()):
         # a declared column is gone: the typed read cannot start, so scan every contract as
         # text now and report all that is wrong together
-        from .contracts import check_source
+        from .sources.contracts import check_source
         raise DataError([p for src in sources.values() if src.decl.columns and not src.missing
                          for p in check_source(con, src)])
     catalog = Catalog(sources)

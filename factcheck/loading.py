@@ -18,7 +18,7 @@ from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
 from .plan import ChangeNode, ClaimPlan, ExtremeNode, RatioNode, Simple, StreakNode, TopNode
 from .report import TableUse
-from .tables import Source, data_error, sha256
+from .sources import Source, data_error, sha256
 
 
 class Loading:
@@ -69,7 +69,7 @@ class Loading:
 
     def _check_contracts(self, sources: list[Source]) -> None:
         """Data contracts (columns:): counted on the tables as read; every violation shown on failure."""
-        from .contracts import check_source, holds
+        from .sources.contracts import check_source, holds
         problems = [p for src in sources if src.decl.columns and not holds(self.con, src)
                     for p in check_source(self.con, src)]
         if problems:
@@ -80,7 +80,7 @@ class Loading:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_select(src.name)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
-                from .contracts import check_source
+                from .sources.contracts import check_source
                 problems = check_source(self.con, src)
                 if problems:
                     raise DataError(problems) from None

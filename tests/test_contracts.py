@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.contracts import SAMPLES, date_shape
+from factcheck.sources.contracts import SAMPLES, date_shape
 from factcheck.engine import verify
 from factcheck.errors import DataError
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ClaimsFileError, Problem
+from ..errors import ClaimsFileError, Problem
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 200_000  # values produced after alias expansion; a real claims file has a few thousand

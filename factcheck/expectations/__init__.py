@@ -9,32 +9,38 @@ True
 >>> e.judge(Fraction(482, 1000)).message
 'stated 59%, computed 48.2%: 10.8 points low'
 
-This is the public face; import from here. The work is split by concept:
+This is the public face; import from here. The work is split by concept, each module
+importing only those above it in this list (a test keeps it so: no import cycle):
 
-* :mod:`factcheck.wording` reads the words: normalized text, directions, qualifiers, figures
-  (numbers, fractions, multiples);
-* :mod:`factcheck.composing` puts them together into an interval on the measure's scale
-  (and reads majorities);
-* :mod:`factcheck.explicit` reads booleans, lists of names and explicit mappings;
-* :mod:`factcheck.judging` defines :class:`Expectation` and :class:`Judgement` and judges a
-  value, with the message that says by how much.
-
-The words and their bands are in :mod:`factcheck.vocabulary`.
+* :mod:`.shape`, :mod:`.interval`, :mod:`.errors`: what a measure produces, intervals of
+  exact values, the error of an ``expect:`` that cannot be read;
+* :mod:`.numbers`: exact figures, rounding, and values written for people;
+* :mod:`.vocabulary`: the words and their bands (overridable per claims file);
+* :mod:`.judging`: :class:`Expectation` and :class:`Judgement`, and judging a value with
+  the message that says by how much;
+* :mod:`.wording`: reading the words: normalized text, directions, qualifiers, figures
+  (numbers, fractions, multiples), and whether a wording implies a share;
+* :mod:`.composing`: putting them together into an interval on the measure's scale (and
+  reading majorities); :mod:`.explicit`: booleans, lists of names and explicit mappings;
+* this module: :func:`parse_expectation`, which picks the reader;
+* :mod:`.reference`: the documented table of wordings, computed from the examples.
 """
 
 from __future__ import annotations
 
 from typing import Mapping
 
-from factcheck.composing import read_text
-from factcheck.explicit import read_boolean, read_mapping, read_values
-from factcheck.judging import Direction as Direction, Expectation, Judgement, Miss as Miss, Side as Side
-from factcheck.numbers import ExpectationError, Interval, MeasureShape
-from factcheck.vocabulary import DEFAULT, Vocabulary
-from factcheck.wording import as_text, normalize as normalize
+from .composing import read_text
+from .explicit import read_boolean, read_mapping, read_values
+from .judging import Direction as Direction, Expectation, Judgement, Miss as Miss, Side as Side
+from .errors import ExpectationError
+from .interval import Interval
+from .shape import MeasureShape
+from .vocabulary import DEFAULT, Vocabulary
+from .wording import as_text, implies_share, normalize as normalize
 
 __all__ = ["ExpectationError", "Interval", "MeasureShape", "Judgement", "Expectation",
-           "parse_expectation", "Vocabulary"]
+           "implies_share", "parse_expectation", "Vocabulary"]
 
 
 def parse_expectation(raw: object, shape: MeasureShape,

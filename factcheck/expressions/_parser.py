@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NoReturn, cast
 
-from ._errors import ExpressionError, did_you_mean, suggest
+from ..suggestions import did_you_mean, suggest
+from ._errors import ExpressionError
 from ._lexer import Token, tokenize
 from ._nodes import (
     FUNCTIONS,

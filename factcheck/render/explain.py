@@ -7,7 +7,8 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
-from ..explain import Explanation
+from ..explanation import Explanation
+from ..formatting import plain_number
 from .terminal import MARK, STYLE, computed, stated
 
 
@@ -25,13 +26,13 @@ def print_explanation(ex: Explanation, console: Console) -> None:
     for n in r.notes:
         console.print(f"  note {n.code.value}: {escape(n.message)}")
     if r.numerator is not None or r.denominator is not None:
-        console.print(f"  numerator: {_num(r.numerator)}   denominator: {_num(r.denominator)}")
+        console.print(f"  numerator: {plain_number(r.numerator)}   denominator: {plain_number(r.denominator)}")
     if r.rows_kept is not None:
         console.print(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else ""))
     for key, value in r.details.items():
         console.print(f"  {key.replace('_', ' ')}: {escape(_detail(value))}")
     if r.series:
-        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else _num(p.value)}"
+        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"
                            for p in r.series)
         console.print(f"  series (* the periods the claim names): {escape(points)}")
     uses = {u.name: u for u in ex.session.uses}
@@ -56,22 +57,16 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         console.print(Syntax(r.sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else r.sql)
 
 
-def _num(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
-
-
 def _detail(value: object) -> str:
     """A detail for people: {'key': '2019', 'value': 149.0} -> '2019: 149'."""
     if isinstance(value, dict):
         if set(value) == {"key", "value"}:
-            return f"{value['key']}: {_num(value['value'])}"
+            return f"{value['key']}: {plain_number(value['value'])}"
         if set(value) == {"value", "figure"}:
-            return f"{value['value']} ({_num(value['figure'])})"
+            return f"{value['value']} ({plain_number(value['figure'])})"
         return ", ".join(f"{k} {_detail(v)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_detail(v) for v in value) if value else "none"
     if isinstance(value, float):
-        return _num(value)
+        return plain_number(value)
     return "—" if value is None else str(value)
