@@ -6,10 +6,10 @@ and how it is loaded and checked (:mod:`.loading`).
 LoadedClaims('claims/2020.yaml', 49 claims)
 """
 
-from .loading import LoadedClaims, load
+from .loading import load
 from .model import (AGGREGATES, COLUMN_TYPES, KINDS, Change, Claim, ClaimsFile, ColumnSpec, Count, CountDistinct,
-                    CsvOptions, Extreme, Max, Mean, Measure, Median, Min, Ratio, RatioParts, Scalar, Share, Streak,
-                    Sum, Table, Top, Value, kind)
+                    CsvOptions, Extreme, LoadedClaims, Max, Mean, Measure, Median, Min, Ratio, RatioParts, Scalar,
+                    Share, Streak, Sum, Table, Top, Value, kind)
 from .yamlsource import LineMap
 
 __all__ = [

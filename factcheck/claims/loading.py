@@ -21,31 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ClaimsFileError, Problem
 from ..suggestions import did_you_mean, suggest
-from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, Table, _kind_of
+from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table, _kind_of
 from .yamlsource import LineMap, load_yaml
-
-
-class LoadedClaims:
-    """A validated claims file with where it came from and its line numbers."""
-
-    def __init__(self, model: ClaimsFile, path: Path, lines: LineMap, text: str) -> None:
-        self.model = model
-        self.path = path
-        self.lines = lines
-        self.text = text
-
-    @property
-    def base_dir(self) -> Path:
-        return self.path.parent
-
-    def claim_line(self, index: int, *rest: str | int) -> int | None:
-        return self.lines.line(("claims", index, *rest))
-
-    def table_line(self, table: str, *rest: str | int) -> int | None:
-        return self.lines.line(("tables", table, *rest))
-
-    def __repr__(self) -> str:
-        return f"LoadedClaims({str(self.path)!r}, {len(self.model.claims)} claims)"
 
 
 def load(path: str | Path) -> LoadedClaims:

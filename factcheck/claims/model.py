@@ -1,4 +1,5 @@
-"""The claims file's structure: pydantic models of its measures, tables and claims.
+"""The claims file's structure: pydantic models of its measures, tables and claims, and
+:class:`LoadedClaims`, a validated file with its path and line numbers.
 
 A claims file is YAML (see ``docs/claims-format.md``); :mod:`factcheck.claims.loading` reads
 it and validates it with :class:`ClaimsFile`. The models forbid unknown fields
@@ -7,9 +8,13 @@ it and validates it with :class:`ClaimsFile`. The models forbid unknown fields
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag,
+                      field_validator, model_validator)
+
+from .yamlsource import LineMap
 
 Scalar = Union[bool, int, float, str]
 
@@ -257,3 +262,28 @@ class ClaimsFile(_Model):
     tables: dict[str, Table]
     claims: list[Claim]
     vocabulary: dict[str, Any] | None = None
+
+
+# --------------------------------------------------------------------------- loaded
+
+class LoadedClaims:
+    """A validated claims file with where it came from and its line numbers."""
+
+    def __init__(self, model: ClaimsFile, path: Path, lines: LineMap, text: str) -> None:
+        self.model = model
+        self.path = path
+        self.lines = lines
+        self.text = text
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def claim_line(self, index: int, *rest: str | int) -> int | None:
+        return self.lines.line(("claims", index, *rest))
+
+    def table_line(self, table: str, *rest: str | int) -> int | None:
+        return self.lines.line(("tables", table, *rest))
+
+    def __repr__(self) -> str:
+        return f"LoadedClaims({str(self.path)!r}, {len(self.model.claims)} claims)"

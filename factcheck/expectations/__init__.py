@@ -9,21 +9,20 @@ True
 >>> e.judge(Fraction(482, 1000)).message
 'stated 59%, computed 48.2%: 10.8 points low'
 
-This is the public face; import from here. The work is split by concept, each module
-importing only those above it in this list (a test keeps it so: no import cycle):
+This is the public face; import from here. The work is split by concept:
 
-* :mod:`.shape`, :mod:`.interval`, :mod:`.errors`: what a measure produces, intervals of
-  exact values, the error of an ``expect:`` that cannot be read;
-* :mod:`.numbers`: exact figures, rounding, and values written for people;
-* :mod:`.vocabulary`: the words and their bands (overridable per claims file);
-* :mod:`.judging`: :class:`Expectation` and :class:`Judgement`, and judging a value with
-  the message that says by how much;
-* :mod:`.wording`: reading the words: normalized text, directions, qualifiers, figures
-  (numbers, fractions, multiples), and whether a wording implies a share;
-* :mod:`.composing`: putting them together into an interval on the measure's scale (and
-  reading majorities); :mod:`.explicit`: booleans, lists of names and explicit mappings;
-* this module: :func:`parse_expectation`, which picks the reader;
-* :mod:`.reference`: the documented table of wordings, computed from the examples.
+* :mod:`.shape`, :mod:`.interval` and :mod:`.errors` hold the types, :mod:`.numbers` exact
+  figures, :mod:`.vocabulary` the words and their bands;
+* :mod:`.judging` defines :class:`Expectation` and :class:`Judgement` and judges a
+  value, with the message that says by how much;
+* :mod:`.wording` reads the words: normalized text, directions, qualifiers, figures
+  (numbers, fractions, multiples);
+* :mod:`.composing` puts them together into an interval on the measure's scale
+  (and reads majorities);
+* :mod:`.explicit` reads booleans, lists of names and explicit mappings;
+* :mod:`.reference` computes the documented table of wordings.
+
+Each module imports only those listed before it (a test keeps it so: no import cycle).
 """
 
 from __future__ import annotations
