@@ -32,9 +32,9 @@ def load(path: str | Path) -> LoadedClaims:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ClaimsFileError([Problem("no such claims file", file=str(path),
-                                       hint="check the path; it is relative to where you run factcheck")])
+                                       hint="check the path; it is relative to where you run factcheck")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsFileError([Problem(f"cannot read the claims file: {exc}", file=str(path))])
+        raise ClaimsFileError([Problem(f"cannot read the claims file: {exc}", file=str(path))]) from None
     data, lines = load_yaml(path, text)
     if not isinstance(data, dict):
         raise ClaimsFileError([Problem("a claims file is a mapping with 'version', 'tables' and 'claims'",
@@ -42,7 +42,7 @@ def load(path: str | Path) -> LoadedClaims:
     try:
         model = ClaimsFile.model_validate(data)
     except ValidationError as exc:
-        raise ClaimsFileError(_problems_from(exc, data, lines, str(path)))
+        raise ClaimsFileError(_problems_from(exc, data, lines, str(path))) from None
     problems = _duplicate_ids(model, lines, str(path))
     if problems:
         raise ClaimsFileError(problems)

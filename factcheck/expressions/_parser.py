@@ -164,7 +164,7 @@ class _Parser:
         return result
 
     def check_null_compare(self, node: Compare) -> None:
-        for side, other in ((node.left, node.right), (node.right, node.left)):
+        for side in (node.left, node.right):
             if isinstance(side, Literal) and side.value is None:
                 test = "is not null" if node.op == "!=" else "is null"
                 self.fail(

@@ -70,6 +70,22 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
              f'<blockquote class="says">{e(r.says)}</blockquote>']
     if r.message:
         parts.append(f'<p class="message">{e(r.message)}</p>')
+    rows = _figure_rows(r) + _context_rows(r, tables)
+    if rows:
+        parts.append('<table class="evidence">' + "".join(rows) + "</table>")
+    if r.kind in ("change", "extreme"):
+        pic = chart.svg(r)
+        if pic:
+            parts.append(f'<figure class="chart">{pic}</figure>')
+    if r.sql:
+        parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
+                     f"<pre><code>{e(r.sql)}</code></pre></details>")
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def _figure_rows(r: ClaimResult) -> list[str]:
+    """The evidence on the figure: what was expected, what was computed, from how many rows."""
     rows = []
     if r.expectation is not None:
         x = r.expectation
@@ -92,6 +108,12 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
         if r.rows_unknown is not None:
             bits.append(f"{r.rows_unknown:,} left out as unknown")
         rows.append(_row("rows", e(", ".join(bits))))
+    return rows
+
+
+def _context_rows(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
+    """The evidence around the figure: the reason, notes, details and the data files."""
+    rows = []
     if r.reason is not None:
         rows.append(_row("reason", f"<code>{e(r.reason.value)}</code> {e(REASON_TEXT.get(r.reason, ''))}"))
     if r.notes:
@@ -109,17 +131,7 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
                 files.append(f'<li><code>{e(name)}</code> {e(t.path)} '
                              f'<span class="sha">sha256 {e(t.sha256)}</span></li>')
         rows.append(_row("data", "<ul class=\"files\">" + "".join(files) + "</ul>"))
-    if rows:
-        parts.append('<table class="evidence">' + "".join(rows) + "</table>")
-    if r.kind in ("change", "extreme"):
-        pic = chart.svg(r)
-        if pic:
-            parts.append(f'<figure class="chart">{pic}</figure>')
-    if r.sql:
-        parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
-                     f"<pre><code>{e(r.sql)}</code></pre></details>")
-    parts.append("</article>")
-    return "".join(parts)
+    return rows
 
 
 def group_section(g: Group, results: list[ClaimResult], tables: dict[str, TableUse]) -> list[str]:

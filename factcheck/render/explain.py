@@ -13,6 +13,12 @@ from .terminal import MARK, STYLE, computed, stated
 
 
 def print_explanation(ex: Explanation, console: Console) -> None:
+    """The claim, its figure and verdict, the data it read, and the steps on each table."""
+    _print_figure(ex, console)
+    _print_data(ex, console)
+
+
+def _print_figure(ex: Explanation, console: Console) -> None:
     r = ex.result
     console.print(f"[bold]{escape(r.id)}[/]  (line {r.line})")
     console.print(f"  says: {escape(r.says)}")
@@ -35,6 +41,10 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"
                            for p in r.series)
         console.print(f"  series (* the periods the claim names): {escape(points)}")
+
+
+def _print_data(ex: Explanation, console: Console) -> None:
+    r = ex.result
     uses = {u.name: u for u in ex.session.uses}
     console.print("\n[bold]Data[/]")
     for name in r.tables:

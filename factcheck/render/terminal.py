@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -9,6 +11,9 @@ from rich.text import Text
 
 from ..errors import FactcheckError
 from ..report import ClaimResult, Report, Verdict
+
+if TYPE_CHECKING:
+    from ..api import Checked
 
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNVERIFIABLE: "yellow"}
 MARK = {Verdict.PASS: "✓ pass", Verdict.FAIL: "✗ FAIL", Verdict.UNVERIFIABLE: "? unverifiable"}
@@ -83,3 +88,10 @@ def print_error(error: FactcheckError, console: Console) -> None:
             console.print(Text("\n".join("    " + d for d in p.detail.splitlines())), soft_wrap=True)
         if p.hint:
             console.print(f"  [cyan]hint:[/] {escape(p.hint)}", highlight=False, soft_wrap=True)
+
+
+def print_checked(checked: Checked, console: Console) -> None:
+    """``ok: claims/2020.yaml: 49 claims, cases (1,234 rows), …`` for ``factcheck check``."""
+    n = checked.claims
+    console.print(escape(f"ok: {checked.claims_file}: {n} claim{'s' if n != 1 else ''}, "
+                         + ", ".join(f"{u.name} ({u.rows:,} rows)" for u in checked.tables)))

@@ -163,7 +163,7 @@ def _csv_header(src: Source) -> list[str] | None:
     """The header row, read with Python's csv module: no need to sniff the file twice."""
     try:
         with _csv_reader(src, "utf-8-sig") as reader:
-            row = next(reader, None)
+            row: list[str] | None = next(reader, None)
     except (OSError, UnicodeDecodeError, csv.Error, LookupError):
         return None  # let DuckDB read it and report the problem in its own words
     if not row or len(set(row)) != len(row) or any(not c.strip() for c in row):
