@@ -17,7 +17,7 @@ import io
 import json
 import re
 import sys
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from rich.console import Console
 
@@ -96,7 +96,7 @@ def text_stream(stderr: bool = False) -> IO[str]:
     stream = _forgiving(sys.stderr if stderr else sys.stdout)
     if can_encode(_SIGNS, getattr(stream, "encoding", None)):
         return stream  # type: ignore[no-any-return]
-    return FittedStream(stream)
+    return cast(IO[str], FittedStream(stream))  # a TextIOBase: what rich needs of a file
 
 
 def console(stderr: bool = False) -> Console:
