@@ -29,6 +29,7 @@ from factcheck.report import Verdict
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "claims" / "2020.yaml"
 HOSTILE = ROOT / "tests" / "fixtures" / "terminal" / "hostile.yaml"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 OTHER_ESCAPES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # anything but colours, \r and \n
 
@@ -92,6 +93,12 @@ def test_the_story_in_a_terminal_shows_every_claim_within_the_width(columns: int
     assert len(passes) >= 40  # one line per pass, a few long ones wrap to two
     assert len([line for line in plain if line]) <= 49 * 2 + 12
     assert any(line.startswith("49 claims: 45 passed, 2 failed, 2 unverifiable") for line in plain)
+    if columns == 80:  # the README shows this view as it is
+        shown = README.split("<!-- terminal-output -->", 2)[1].splitlines()
+        shown = [line for line in shown if line.strip() not in ("…", "") and not line.startswith("```")]
+        assert len(shown) > 15
+        for line in shown:
+            assert line in plain, f"README shows a line the terminal does not: {line!r}"
 
 
 def test_verbose_in_a_terminal_stays_within_the_width() -> None:
