@@ -17,11 +17,12 @@ from typing import Annotated, Any, Literal, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
 from .render import Document
+from .render.safetext import clean
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the numbers in a story against the data behind them.")
@@ -35,13 +36,9 @@ Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an u
 
 
 def _consoles() -> tuple[Console, Console]:
-    """Colour in a terminal; piped output is plain and never wrapped, so it stays stable."""
-    def console(stderr: bool) -> Console:
-        probe = Console(stderr=stderr)
-        if probe.is_terminal:
-            return Console(stderr=stderr, highlight=False)
-        return Console(stderr=stderr, highlight=False, soft_wrap=True, width=200, no_color=True)
-    return console(False), console(True)
+    """Colour in a terminal; piped output is plain and never wrapped; never markup, any encoding."""
+    from .render._console import consoles
+    return consoles()
 
 
 def _fail(exc: FactcheckError, err: Console) -> NoReturn:
@@ -77,8 +74,8 @@ class _Guard:
             _fail(exc, self.err)
         if self.debug:
             return False
-        self.err.print(f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))}\n"
-                       "This is a bug in factcheck; run again with --debug for the traceback and report it.")
+        from .render.terminal import print_internal_error
+        print_internal_error(exc, self.err)
         raise typer.Exit(EXIT_UNUSABLE)
 
 
@@ -127,6 +124,7 @@ def run(
     reports: dict[str, str],
     only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
     data_root: DataRoot = None,
@@ -152,7 +150,7 @@ def run(
             report = verify(file, only=only, data_root=data_root, baseline=baseline)
             for fmt, target in reports.items():
                 write(report, fmt, target)
-            print_report(report, shown)
+            print_report(report, shown, strict=strict, verbose=verbose)
             code = max(code, report.exit_code(strict))
             if report.comparison is not None:
                 from .render.diff import print_comparison
@@ -219,7 +217,7 @@ def explain(
             print_explanation(result, out)
             if rows:
                 result.rows().to_csv(rows, index=False)
-                out.print(f"wrote the rows behind the figure to {escape(rows)}")
+                out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
     raise typer.Exit(EXIT_OK)
 
 

@@ -16,7 +16,6 @@ To add a format: write a module with ``render(report) -> str`` and add a :class:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -92,8 +91,8 @@ def write(document: Report | Comparison, fmt: str, target: str) -> None:
     """Render ``document`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout)."""
     text = render(document, fmt)
     if target == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from ._console import write_stdout
+        write_stdout(text, fmt)  # any stdout encoding; files below are always UTF-8
         return
     path = Path(target)
     if path.parent and not path.parent.exists():
