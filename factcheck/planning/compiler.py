@@ -1,135 +1,33 @@
-"""Compiling claims to SQL, before anything is read or judged.
+"""Compiling claims to plans, before anything is read or judged.
 
-``compile_claims`` walks every claim's measure, parses and resolves every
-expression against the tables' headers, and builds a tree of plan nodes whose
-SQL is ready to run. Every problem (unknown table or column, an expression that
-does not parse, an expectation that cannot be read) is collected, so a claims
-file with five mistakes reports five, each with its line.
+:func:`compile_claim` walks a claim's measure: each kind compiles its own part (see
+:mod:`factcheck.measures`) with the helpers of :class:`Compiler`, which parse every
+expression and resolve its names against the tables' headers (recording the columns a
+run must read). The plan holds the checked expression trees. Every problem (unknown
+table or column, an expression that does not parse) is collected, so a claims file with
+five mistakes reports five, each with its line.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Callable
 
-from . import claims as cm
+from ..errors import Problem
+from ..expressions import (Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
+                           did_you_mean, parse, quote_ident, quote_literal, suggest, to_sql)
+from ..measures import KINDS, kind_of
 from .catalog import Catalog, Link
-from .errors import Problem
-from .expressions import (Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName, did_you_mean, parse, quote_ident, quote_literal, suggest, to_sql)
+from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, walk
+
+if TYPE_CHECKING:
+    from ..claims import Claim
 
 
-@dataclass(frozen=True)
-class Coverage:
-    """A period a claim names, and the SQL that says whether the data covers it."""
-
-    text: str       # "filed_year == 2021"
-    pred: str       # a boolean over min()/max() aggregates
-    from_sql: str   # FROM …
-
-    @property
-    def sql(self) -> str:
-        return f"SELECT {self.pred}\n{self.from_sql}"
-
-
-@dataclass
-class Scan:
-    """Where a measure's rows come from: a table, its joins, its filter."""
-
-    table: str
-    joins: dict[str, Link] = field(default_factory=dict)
-    where: str | None = None
-    where_text: str | None = None
-    where_expr: Expr | None = None
-
-    def from_sql(self) -> str:
-        parts = [f"FROM {quote_ident(self.table)}"]
-        parts += [link.join_sql() for link in self.joins.values()]
-        return "\n".join(parts)
-
-    def where_sql(self, extra: str | None = None) -> str:
-        conds = [c for c in (self.where and f"({self.where})", extra) if c]
-        return ("\nWHERE " + " AND ".join(conds)) if conds else ""
-
-
-@dataclass
-class Simple:
-    """count, value, count_distinct, sum, mean, median, min, max, share."""
-
-    kind: str
-    scan: Scan
-    expr: str | None = None          # the column / condition, as SQL
-    expr_text: str | None = None
-    unit: str = "fraction"
-    group: str | None = None         # SQL of the `over` column, when grouped
-    group_time: bool = False
-
-
-@dataclass
-class RatioNode:
-    numerator: "Node"
-    denominator: "Node"
-    unit: str = "fraction"
-
-
-@dataclass
-class ChangeNode:
-    inner: "Node"
-    over: str
-    from_: Any
-    to: Any
-    as_: str
-
-
-@dataclass
-class ExtremeNode:
-    inner: "Node"
-    over: str
-    at: Any
-    since: Any
-    is_: str
-    record_from: Any
-
-
-@dataclass
-class TopNode:
-    scan: Scan
-    column: str
-    column_text: str
-    n: int
-    lowest: bool
-    by: "Node | None" = None
-
-
-@dataclass
-class StreakNode:
-    scan: Scan
-    cond: str
-    cond_text: str
-    order: str
-    order_text: str
-    ending: Any
-
-
-Node = Union[Simple, RatioNode, ChangeNode, ExtremeNode, TopNode, StreakNode]
-
-
-@dataclass
-class ClaimPlan:
-    """A claim ready to run: its plan tree and the periods to check first."""
-
-    index: int
-    claim: cm.Claim
-    node: Node | None
-    coverage: list[Coverage] = field(default_factory=list)
-    tables: set[str] = field(default_factory=set)
-    missing_tables: set[str] = field(default_factory=set)
-
-
-class _Compiler:
+class Compiler:
     """Compiles one claim; appends problems instead of raising."""
 
-    def __init__(self, catalog: Catalog, index: int, claim: cm.Claim, file: str,
-                 line_of: Any, problems: list[Problem]) -> None:
+    def __init__(self, catalog: Catalog, index: int, claim: Claim, file: str,
+                 line_of: Callable[[PathKey], int | None], problems: list[Problem]) -> None:
         self.cat = catalog
         self.plan = ClaimPlan(index, claim, None)
         self.file = file
@@ -137,12 +35,12 @@ class _Compiler:
         self.problems = problems
 
     # ------------------------------------------------------------------ helpers
-    def fail(self, path: tuple[str | int, ...], message: str, hint: str | None = None,
+    def fail(self, path: PathKey, message: str, hint: str | None = None,
              detail: str | None = None) -> None:
         self.problems.append(Problem(message, file=self.file, line=self.line_of(path),
                                      claim=self.plan.claim.id, hint=hint, detail=detail))
 
-    def table(self, name: str, path: tuple[str | int, ...]) -> str | None:
+    def table(self, name: str, path: PathKey) -> str | None:
         if name not in self.cat.sources:
             self.fail(path, f"unknown table '{name}'",
                       did_you_mean(suggest(name, self.cat.sources)) or
@@ -153,104 +51,40 @@ class _Compiler:
             self.plan.missing_tables.add(name)
         return name
 
-    def expr(self, text: Any, scan: Scan, path: tuple[str | int, ...],
-             what: str = "expression") -> tuple[str, Expr] | None:
+    def expr(self, text: Any, scan: Scan, path: PathKey, what: str = "expression") -> Expr | None:
+        """Parse ``text`` and check its names in ``scan``'s scope (lookups used join the scan)."""
         text = str(text)
         try:
             tree = parse(text)
-            sql = to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
+            to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
         except ExpressionError as exc:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None
         except UnknownName as exc:  # a resolver error outside to_sql's own handling
             self.fail(path, exc.message, did_you_mean(exc.suggestions))
             return None
-        if scan.table in self.plan.missing_tables:
-            return sql, tree
-        return sql, tree
+        return tree
 
-    def scan(self, table: str | None, where: str | None, path: tuple[str | int, ...]) -> Scan | None:
+    def scan(self, table: str | None, where: str | None, path: PathKey) -> Scan | None:
         if table is None:
             return None
         scan = Scan(table)
         if where is not None:
-            got = self.expr(where, scan, path + ("where",), "where")
-            if got:
-                scan.where, scan.where_expr = got
-                scan.where_text = str(where)
-                self.periods_in(scan, got[1])
+            tree = self.expr(where, scan, path + ("where",), "where")
+            if tree is not None:
+                scan.where_expr, scan.where_text = tree, str(where)
+                self.periods_in(scan, tree)
         return scan
 
     # ------------------------------------------------------------------ measures
-    def measure(self, m: Any, path: tuple[str | int, ...], over: str | None = None) -> Node | None:
-        kind = cm.kind(m)
-        if kind in ("count", "value", "count_distinct", "sum", "mean", "median", "min", "max", "share"):
-            return self.simple(kind, m, path, over)
-        if kind == "ratio":
-            num = self.measure(m.ratio.numerator, path + ("ratio", "numerator"), over)
-            den = self.measure(m.ratio.denominator, path + ("ratio", "denominator"), over)
-            return RatioNode(num, den, m.unit or "fraction") if num and den else None
-        if over is not None:
-            self.fail(path, f"a '{kind}' measure cannot be nested inside change or extreme",
+    def measure(self, m: Any, path: PathKey, over: str | None = None) -> PlanNode | None:
+        """Compile a measure by its kind; ``over`` groups it (inside change, extreme, top … by)."""
+        kind = KINDS[kind_of(m)]
+        if over is not None and not kind.groupable:
+            self.fail(path, f"a '{kind.name}' measure cannot be nested inside change or extreme",
                       "nest a count, share, aggregate or ratio")
             return None
-        if kind == "change":
-            inner = self.measure(m.change, path + ("change",), m.over)
-            if inner is not None and m.as_ == "points" and not _is_share_like(inner):
-                self.fail(path + ("as",), "'as: points' compares two shares (percentage points)",
-                          "measure a share inside the change, or use as: percent / absolute")
-            if inner is not None:
-                self.period_values(inner, path, {"from": m.from_, "to": m.to})
-            return ChangeNode(inner, m.over, m.from_, m.to, m.as_) if inner else None
-        if kind == "extreme":
-            inner = self.measure(m.extreme, path + ("extreme",), m.over)
-            if inner is not None:
-                self.period_values(inner, path, {"at": m.at, "since": m.since, "record_from": m.record_from})
-            return ExtremeNode(inner, m.over, m.at, m.since, m.is_, m.record_from) if inner else None
-        if kind == "top":
-            return self.top(m, path)
-        return self.streak(m, path)
-
-    def simple(self, kind: str, m: Any, path: tuple[str | int, ...], over: str | None) -> Simple | None:
-        table = self.table(m.count if kind == "count" else m.of, path + (("count" if kind == "count" else "of"),))
-        scan = self.scan(table, m.where, path)
-        if scan is None:
-            return None
-        node = Simple(kind, scan, unit=m.unit or "fraction")
-        if kind != "count":
-            got = self.expr(getattr(m, kind), scan, path + (kind,), "condition" if kind == "share" else "column")
-            if got is None:
-                return None
-            node.expr, node.expr_text = got[0], str(getattr(m, kind))
-        if over is not None:
-            got = self.expr(over, scan, path[:-1] + ("over",), "over")
-            if got is None:
-                return None
-            node.group = got[0]
-            node.group_time = self.is_time_expr(scan.table, got[1])
-        return node
-
-    def top(self, m: cm.Top, path: tuple[str | int, ...]) -> TopNode | None:
-        scan = self.scan(self.table(m.of, path + ("of",)), m.where, path)
-        if scan is None:
-            return None
-        got = self.expr(m.top, scan, path + ("top",), "column")
-        by = self.measure(m.by, path + ("by",), m.top) if m.by is not None else None
-        if got is None or (m.by is not None and by is None):
-            return None
-        return TopNode(scan, got[0], m.top, m.n, m.lowest, by)
-
-    def streak(self, m: cm.Streak, path: tuple[str | int, ...]) -> StreakNode | None:
-        scan = self.scan(self.table(m.of, path + ("of",)), m.where, path)
-        if scan is None:
-            return None
-        cond = self.expr(m.streak, scan, path + ("streak",), "condition")
-        order = self.expr(m.order, scan, path + ("order",), "order")
-        if cond is None or order is None:
-            return None
-        if m.ending is not None and self.is_time_expr(scan.table, order[1]):
-            self.plan.coverage.append(_within(scan, order[0], m.ending, f"{m.order} == {m.ending}"))
-        return StreakNode(scan, cond[0], m.streak, order[0], m.order, m.ending)
+        return kind.compile(self, m, path, over)
 
     # ------------------------------------------------------------------ periods
     def is_time_expr(self, table: str, tree: Expr) -> bool:
@@ -261,13 +95,20 @@ class _Compiler:
             return bool(link and self.cat.is_time(link.target, tree.column))
         return False
 
-    def period_values(self, inner: Node, path: tuple[str | int, ...], values: dict[str, Any]) -> None:
-        for leaf in _leaves(inner):
-            if not leaf.group_time or leaf.group is None:
+    def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any]) -> None:
+        """The periods a change or extreme names must be in the data (checked before it runs)."""
+        for leaf in walk(inner):
+            group = getattr(leaf, "group", None)
+            if not getattr(leaf, "group_time", False) or group is None:
                 continue
-            for key, value in values.items():
-                if value is not None:
-                    self.plan.coverage.append(_within(leaf.scan, leaf.group, value, f"{key}: {value}"))
+            for scan in leaf.scans():
+                for key, value in values.items():
+                    if value is not None:
+                        self.within(scan, scan.sql(group), value, f"{key}: {value}")
+
+    def within(self, scan: Scan, col_sql: str, value: Any, text: str) -> None:
+        """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``."""
+        self.plan.coverage.append(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
 
     def periods_in(self, scan: Scan, tree: Expr, table: str | None = None, link: Link | None = None,
                    seen: frozenset[str] = frozenset()) -> None:
@@ -327,31 +168,15 @@ def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any]) -> C
     return Coverage(text, f"coalesce({pred}, FALSE)", from_sql)
 
 
-def _within(scan: Scan, col_sql: str, value: Any, text: str) -> Coverage:
-    return _coverage(text, scan.from_sql(), col_sql, "==", [value])
-
-
-def _leaves(node: Node | None) -> list[Simple]:
-    if isinstance(node, Simple):
-        return [node]
-    if isinstance(node, RatioNode):
-        return _leaves(node.numerator) + _leaves(node.denominator)
-    return []
-
-
-def _is_share_like(node: Node) -> bool:
-    return (isinstance(node, Simple) and (node.kind == "share" or node.unit == "percent")) or isinstance(node, RatioNode)
-
-
 def _caret(exc: ExpressionError) -> str:
     lines = exc.render().splitlines()
     return "\n".join(lines[1:3])
 
 
-def compile_claim(catalog: Catalog, index: int, claim: cm.Claim, file: str, line_of: Any,
-                  problems: list[Problem]) -> ClaimPlan:
+def compile_claim(catalog: Catalog, index: int, claim: Claim, file: str,
+                  line_of: Callable[[PathKey], int | None], problems: list[Problem]) -> ClaimPlan:
     """Compile one claim; problems found are appended to ``problems``."""
-    comp = _Compiler(catalog, index, claim, file, line_of, problems)
+    comp = Compiler(catalog, index, claim, file, line_of, problems)
     if claim.measure is not None:
         comp.plan.node = comp.measure(claim.measure, ("measure",))
     return comp.plan

@@ -1,41 +1,45 @@
-"""Evaluating plan nodes against the tables a session has read.
+"""Running plans on a backend: the periods first, shared scans, then each claim's measure.
 
-:class:`Evaluation` is the part of a :class:`~factcheck.engine.Session` that computes
-values: it checks the periods a claim names, shares one scan among the claims on a table
-(``prefetch``), and evaluates each kind of plan node, grouped by ``over`` where needed.
-The arithmetic of each measure kind is in :mod:`factcheck.measures`.
+An :class:`Executor` holds what evaluating needs and nothing else: the backend that runs
+SQL and the plans of the run. It checks the periods a claim names (``covered``), shares
+one scan among the claims on a table (``prefetch``), and hands each node to its measure
+kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``series``).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .measures import (Evaluated, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps, fused_sql,
-                       key, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql, top_value)
-from .plan import ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode
+from ..measures import KINDS
+from ..measures._simple import Simple, aggregates, fused_sql, simple_sql, value_of
+from ..measures._values import Evaluated, Groups, key
+from .nodes import ClaimPlan, PlanNode, Scan
+
+if TYPE_CHECKING:
+    from ..backends import Backend, Rows
 
 
-class Evaluation:
-    """Computes measure values (mixed into :class:`~factcheck.engine.Session`)."""
+class Executor:
+    """Evaluates plan nodes with a backend; caches the shared scans and period checks."""
 
-    con: Any
-    plans: list[ClaimPlan]
-    _coverage: dict[str, bool]
-    _prefetched: dict[int, Evaluated]
+    def __init__(self, backend: Backend, plans: list[ClaimPlan]) -> None:
+        self.backend = backend
+        self.plans = plans
+        self._coverage: dict[str, bool] = {}
+        self._prefetched: dict[int, Evaluated] = {}
 
-    def query(self, sql: str) -> list[tuple[Any, ...]]:
-        return self.con.execute(sql).fetchall()  # type: ignore[no-any-return]
+    def run(self, sql: str) -> Rows:
+        """Run one query on the backend: its column names and rows."""
+        return self.backend.execute(sql)
 
-    def columns(self, sql: str) -> list[str]:
-        return [d[0] for d in self.con.description]
-
+    # ------------------------------------------------------------------ before the claims
     def covered(self, plan: ClaimPlan) -> list[str]:
         """The periods the claim names that the data does not cover."""
         out = []
         for cov in plan.coverage:
             if cov.sql not in self._coverage:
-                self._coverage[cov.sql] = bool(self.query(cov.sql)[0][0])
+                self._coverage[cov.sql] = bool(self.run(cov.sql).rows[0][0])
             if not self._coverage[cov.sql]:
                 out.append(cov.text)
         return out
@@ -55,7 +59,7 @@ class Evaluation:
                     group.append(cov)
         for from_sql, covs in periods.items():
             try:
-                row = self.query("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql)[0]
+                row = self.run("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql).rows[0]
             except Exception:  # noqa: BLE001 - reported by the claim that owns it
                 continue
             self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row)})
@@ -72,103 +76,45 @@ class Evaluation:
         for node in nodes:
             joins.update(node.scan.joins)
         try:
-            cur = self.con.execute(fused_sql(nodes, Scan(table, joins).from_sql()))
-            names = [d[0] for d in cur.description]
-            row = dict(zip(names, cur.fetchall()[0]))
+            result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
+            row = dict(zip(result.columns, result.rows[0]))
         except Exception:  # noqa: BLE001 - each claim runs alone instead
             return
         for i, node in enumerate(nodes):
-            ev = simple_value(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})
+            ev = value_of(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})
             ev.sql.append(simple_sql(node))
             self._prefetched[id(node)] = ev
 
-    def evaluate(self, node: Node) -> Evaluated:
-        if isinstance(node, Simple) and id(node) in self._prefetched:
+    # ------------------------------------------------------------------ a claim's nodes
+    def evaluate(self, node: PlanNode) -> Evaluated:
+        """The node's value (a shared scan's, when prefetched)."""
+        if id(node) in self._prefetched:
             return self._prefetched[id(node)]
-        if isinstance(node, Simple):
-            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
-        if isinstance(node, RatioNode):
-            return ratio_value(self.evaluate(node.numerator), self.evaluate(node.denominator))
-        if isinstance(node, ChangeNode):
-            groups = self.grouped(node.inner)
-            ev = change_value(node, self._at(node.inner, groups, node.from_), self._at(node.inner, groups, node.to))
-            ev.series = self._series(node.inner, groups, fill_gaps(groups))
-            ev.marked = {key(node.from_), key(node.to)}
-            return ev
-        if isinstance(node, ExtremeNode):
-            return self._extreme(node)
-        if isinstance(node, TopNode):
-            return self._top(node)
-        return self._streak(node)
+        return KINDS[node.kind].evaluate(node, self)
 
-    def grouped(self, node: Node) -> dict[str, Evaluated]:
-        if isinstance(node, Simple):
-            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
-        assert isinstance(node, RatioNode)
-        num, den = self.grouped(node.numerator), self.grouped(node.denominator)
-        keys = [k for k in dict.fromkeys([*num, *den]) if not k.startswith("\0")]
-        out = {k: ratio_value(self._at(node.numerator, num, k), self._at(node.denominator, den, k)) for k in keys}
-        out["\0sql"] = Evaluated(None, sql=num["\0sql"].sql + den["\0sql"].sql)
-        return out
+    def grouped(self, node: PlanNode) -> Groups:
+        """The node's value per period."""
+        return KINDS[node.kind].grouped(node, self)
 
-    def _at(self, node: Node, groups: dict[str, Evaluated], at: Any) -> Evaluated:
+    def at(self, node: PlanNode, groups: Groups, at: Any) -> Evaluated:
+        """The value at one period; a period with no rows is computed as empty."""
         k = key(at)
-        if k in groups:
-            return groups[k]
-        if isinstance(node, Simple):
-            ev = simple_value(node, None)
-        else:
-            assert isinstance(node, RatioNode)
-            ev = ratio_value(self._at(node.numerator, self.grouped(node.numerator), at),
-                             self._at(node.denominator, self.grouped(node.denominator), at))
-        ev.sql = groups["\0sql"].sql
+        if k in groups.values:
+            return groups.values[k]
+        ev = KINDS[node.kind].absent(node, self, at)
+        ev.sql = groups.sql
         return ev
 
-    def _extreme(self, node: ExtremeNode) -> Evaluated:
-        from .measures import _lt
-        groups = self.grouped(node.inner)
-        keys = fill_gaps(groups)
-        if node.record_from is not None:
-            keys = [k for k in keys if not _lt(k, key(node.record_from))]
-        out = extreme_value(node, dict(self._series(node.inner, groups, keys)))
-        out.sql = groups["\0sql"].sql
-        out.marked = {key(v) for v in (node.at, node.since) if v is not None}
-        return out
-
-    def _series(self, node: Node, groups: dict[str, Evaluated], keys: list[str]) -> list[tuple[str, Fraction | None]]:
+    def series(self, node: PlanNode, groups: Groups, keys: list[str]) -> list[tuple[str, Fraction | None]]:
         """The measure's value at each period, for charts and evidence."""
-        values = ((k, self._at(node, groups, k).value) for k in keys)
+        values = ((k, self.at(node, groups, k).value) for k in keys)
         return [(k, v if isinstance(v, Fraction) else None) for k, v in values]
 
-    def _top(self, node: TopNode) -> Evaluated:
-        if node.by is None:
-            sql = top_sql(node)
-            rows = self.query(sql)
-            unknown = sum(int(n) for v, n in rows if v is None)
-            ranked = [(str(v), Fraction(int(n))) for v, n in rows if v is not None]
-            ev = top_value(node, ranked, unknown, sum(int(n) for _, n in rows))
-            ev.sql = [sql]
-            return ev
-        groups = self.grouped(node.by)
-        values = [(k, g.value) for k, g in groups.items() if not k.startswith("\0") and isinstance(g.value, Fraction)]
-        values.sort(key=lambda kv: (kv[1] if node.lowest else -kv[1], kv[0]))
-        ev = top_value(node, values, 0, len(values))  # type: ignore[arg-type]
-        ev.sql = groups["\0sql"].sql
-        return ev
 
-    def _streak(self, node: StreakNode) -> Evaluated:
-        sql = streak_sql(node)
-        kept = self.query(f"SELECT count(*) {node.scan.from_sql()}{node.scan.where_sql()}")[0][0]
-        ev = streak_value(node, self.query(sql), int(kept))
-        ev.sql = [sql]
-        return ev
-
-
-
-def _ungrouped(node: Node | None) -> list[Simple]:
+def _ungrouped(node: PlanNode | None) -> list[Simple]:
     """The simple measures computed once, not per group: a claim's own, or a ratio's parts."""
     if isinstance(node, Simple) and node.group is None:
         return [node]
-    if isinstance(node, RatioNode):
-        return _ungrouped(node.numerator) + _ungrouped(node.denominator)
+    if node is not None and node.kind == "ratio":
+        return [s for child in node.children() for s in _ungrouped(child)]
     return []

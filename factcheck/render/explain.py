@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.markup import escape
 from rich.syntax import Syntax
@@ -28,7 +30,8 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         console.print(f"  numerator: {_num(r.numerator)}   denominator: {_num(r.denominator)}")
     if r.rows_kept is not None:
         console.print(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else ""))
-    for key, value in r.details.items():
+    details: dict[str, Any] = r.details.fields() if r.details else {}
+    for key, value in details.items():
         console.print(f"  {key.replace('_', ' ')}: {escape(_detail(value))}")
     if r.series:
         points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else _num(p.value)}"
