@@ -63,9 +63,10 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
     executor = Executor(backend, prepared.plans)
     executor.prefetch()
     results, problems = [], []
+    tables_sql: dict[str, str] = {}  # each table's reading SQL, shown in every claim that reads it
     for plan in prepared.plans:
         try:
-            results.append(judge_claim(prepared, backend, executor, plan))
+            results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
         except _ClaimFailure as exc:
             problems.append(exc.problem)
     if problems:
@@ -80,7 +81,8 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
                   summary=summarize(results), comparison=None)
 
 
-def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan) -> ClaimResult:
+def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,
+                tables_sql: dict[str, str] | None = None) -> ClaimResult:
     """One claim: check its periods, evaluate its measure, judge the value against its expectation."""
     claim = plan.claim
     file = str(prepared.loaded.path)
@@ -108,15 +110,20 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
     if ev.problem is not None:
         raise _ClaimFailure(Problem(ev.problem, file=file, line=base["line"], claim=claim.id))
     base.pop("expectation")
-    base["sql"] = reader_sql(prepared, backend, plan, ev.sql)
+    base["sql"] = reader_sql(prepared, backend, plan, ev.sql, tables_sql)
     return judge(base, exp, ev, record_is_the_data=KINDS[plan.node.kind].record_is_the_data(plan.node))
 
 
-def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: list[str]) -> str:
+def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: list[str],
+               tables_sql: dict[str, str] | None = None) -> str:
     """The claim's queries with the tables they read as CTEs: paste into DuckDB to reproduce."""
     from .loading import table_read
+    known = {} if tables_sql is None else tables_sql
+    for t in prepared.sources:
+        if t not in known and plan.reads(t):
+            known[t] = backend.reader_sql(table_read(prepared, t))
     tables = [t for t in prepared.sources if plan.reads(t)]
-    ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {backend.reader_sql(table_read(prepared, t))}\n)" for t in tables)
+    ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {known[t]}\n)" for t in tables)
     body = ";\n\n".join(dict.fromkeys(queries))
     return (f"WITH {ctes}\n{body};" if ctes and len(queries) == 1
             else "\n\n".join(f"WITH {ctes}\n{q};" for q in dict.fromkeys(queries)))

@@ -71,6 +71,12 @@ class MeasureKind:
         return False
 
 
+def shape_of(kind: str, unit: str = "fraction") -> MeasureShape:
+    """A :class:`~factcheck.numbers.MeasureShape` (imported when the first claim is read, not before)."""
+    from ..numbers import MeasureShape
+    return MeasureShape(kind, unit)  # type: ignore[arg-type]
+
+
 KINDS: dict[str, MeasureKind] = {}
 K = TypeVar("K", bound=type[MeasureKind])
 

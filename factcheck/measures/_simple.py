@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..expressions import Expr
-from ..numbers import MeasureShape
 from ..planning.nodes import Part, PlanNode, Scan
-from ._kind import KINDS, MeasureKind
+from ._kind import KINDS, MeasureKind, shape_of
 from ._values import Evaluated, Groups, key
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
+    from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
@@ -110,7 +110,7 @@ class SimpleKind(MeasureKind):
 
     # ------------------------------------------------------------------ reading
     def shape(self, node: Simple, claim: Claim) -> MeasureShape:
-        return MeasureShape("number", node.unit)  # type: ignore[arg-type]
+        return shape_of("number", node.unit)
 
     def unit(self, node: Simple) -> str:
         return node.unit

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from ..numbers import MeasureShape
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
-from ._kind import KINDS, MeasureKind, register
+from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, fill_gaps, key, number
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
@@ -79,7 +79,7 @@ class ChangeKind(MeasureKind):
         return ev
 
     def shape(self, node: ChangeNode, claim: Claim) -> MeasureShape:
-        return MeasureShape(f"change_{node.as_}", KINDS[node.inner.kind].unit(node.inner))  # type: ignore[arg-type]
+        return shape_of(f"change_{node.as_}", KINDS[node.inner.kind].unit(node.inner))
 
     def parts(self, node: ChangeNode, label: str | None) -> list[Part]:
         parts = KINDS[node.inner.kind].parts(node.inner, label)

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from ..numbers import MeasureShape
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
-from ._kind import KINDS, MeasureKind, register
+from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, before, fill_gaps, key
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
@@ -85,7 +85,7 @@ class ExtremeKind(MeasureKind):
         return out
 
     def shape(self, node: ExtremeNode, claim: Claim) -> MeasureShape:
-        return MeasureShape("boolean")
+        return shape_of("boolean")
 
     def record_is_the_data(self, node: ExtremeNode) -> bool:
         return node.since is None and node.record_from is None

@@ -6,14 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..numbers import MeasureShape
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
-from ._kind import KINDS, MeasureKind, register
+from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel
 from ._values import Evaluated, Groups, number
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
     from ..claims import Claim
     from . import Measure
     from ..planning.compiler import Compiler
@@ -71,7 +71,7 @@ class RatioKind(MeasureKind):
 
     def shape(self, node: RatioNode, claim: Claim) -> MeasureShape:
         share = isinstance(claim.expect, str) and bool(_FRACTION_WORDS.search(claim.expect))
-        return MeasureShape("share" if share else "number", node.unit)  # type: ignore[arg-type]
+        return shape_of("share" if share else "number", node.unit)
 
     def unit(self, node: RatioNode) -> str:
         return node.unit

@@ -5,15 +5,15 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..numbers import MeasureShape
 from ..outcome import Reason
 from ..planning.nodes import Part
-from ._kind import register
+from ._kind import register, shape_of
 from ._model import Filtered
 from ._simple import Aggregate, Simple, SimpleKind
 from ._values import Evaluated
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
     from ..claims import Claim
 
 
@@ -47,7 +47,7 @@ class ShareKind(SimpleKind):
         return ev
 
     def shape(self, node: Simple, claim: Claim) -> MeasureShape:
-        return MeasureShape("share", node.unit)  # type: ignore[arg-type]
+        return shape_of("share", node.unit)
 
     def share_like(self, node: Simple) -> bool:
         return True

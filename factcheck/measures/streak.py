@@ -6,17 +6,16 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..expressions import Expr
-from ..numbers import MeasureShape
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
-from ..planning.sql import literal
 from ._details import Details
-from ._kind import MeasureKind, register
+from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered, Scalar
 from ._values import Evaluated, key
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
+    from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
@@ -77,7 +76,7 @@ class StreakKind(MeasureKind):
         return ev
 
     def shape(self, node: StreakNode, claim: Claim) -> MeasureShape:
-        return MeasureShape("number")
+        return shape_of("number")
 
     def parts(self, node: StreakNode, label: str | None) -> list[Part]:
         return [Part(node.scan, node.scan.sql(node.cond), label)]
@@ -93,6 +92,7 @@ def streak_sql(node: StreakNode) -> str:
             " - row_number() OVER (PARTITION BY ok ORDER BY position) AS run\n  FROM ordered\n)\n"
             "SELECT min(position) AS starts, max(position) AS ends, count(*) AS length\nFROM runs WHERE ok")
     if node.ending is not None:
+        from ..planning.sql import literal
         at = literal(node.ending)
         body += (f" AND position <= {at}\n  AND run = (SELECT run FROM runs WHERE ok AND position = {at})")
     return body + "\nGROUP BY run\nORDER BY length DESC, ends DESC"

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..expressions import Expr
-from ..numbers import MeasureShape
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
-from ._kind import MeasureKind, register
+from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered
 from ._values import Evaluated
 
 if TYPE_CHECKING:
+    from ..numbers import MeasureShape
+    from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
@@ -99,7 +99,7 @@ class TopKind(MeasureKind):
         return ev
 
     def shape(self, node: TopNode, claim: Claim) -> MeasureShape:
-        return MeasureShape("values")
+        return shape_of("values")
 
     def parts(self, node: TopNode, label: str | None) -> list[Part]:
         return [Part(node.scan, None, label)]

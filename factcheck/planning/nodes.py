@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..expressions import Expr
-from .sql import expr_sql
 
 if TYPE_CHECKING:
+    from ..expressions import Expr
     from ..claims import Claim
     from .catalog import Link
 
@@ -42,6 +41,7 @@ class Scan:
     joins: dict[str, Link] = field(default_factory=dict)
     where_expr: Expr | None = None
     where_text: str | None = None
+    _rendered: dict[int, tuple[Expr, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def where(self) -> str | None:
@@ -49,8 +49,12 @@ class Scan:
         return self.sql(self.where_expr) if self.where_expr is not None else None
 
     def sql(self, tree: Expr) -> str:
-        """An expression of this scan's scope as SQL."""
-        return expr_sql(tree, self.table)
+        """An expression of this scan's scope as SQL (rendered once per tree)."""
+        got = self._rendered.get(id(tree))
+        if got is None or got[0] is not tree:
+            from .sql import expr_sql
+            got = self._rendered[id(tree)] = (tree, expr_sql(tree, self.table))
+        return got[1]
 
     def from_sql(self) -> str:
         from ..expressions import quote_ident
