@@ -13,9 +13,11 @@ from typing import Annotated, Literal, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from . import __version__
 from .errors import FactcheckError, UsageError, Problem
+from .render.safetext import clean
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the numbers in a story against the data behind them.")
@@ -29,13 +31,9 @@ Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an u
 
 
 def _consoles() -> tuple[Console, Console]:
-    """Colour in a terminal; piped output is plain and never wrapped, so it stays stable."""
-    def console(stderr: bool) -> Console:
-        probe = Console(stderr=stderr)
-        if probe.is_terminal:
-            return Console(stderr=stderr, highlight=False)
-        return Console(stderr=stderr, highlight=False, soft_wrap=True, width=200, no_color=True)
-    return console(False), console(True)
+    """Colour in a terminal; piped output is plain and never wrapped; never markup, any encoding."""
+    from .render._console import consoles
+    return consoles()
 
 
 def _fail(exc: FactcheckError, err: Console) -> None:
@@ -67,8 +65,8 @@ def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
                 _fail(exc, err)
             if debug:
                 return False
-            err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
-                      "This is a bug in factcheck; run again with --debug for the traceback and report it.")
+            from .render.terminal import print_internal_error
+            print_internal_error(exc, err)
             raise typer.Exit(EXIT_UNUSABLE)
     return _Guard()
 
@@ -82,6 +80,7 @@ def run(
     html_path: Annotated[Optional[str], typer.Option("--html", help="write the HTML report (the article, marked) to PATH ('-' for stdout)")] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
     data_root: DataRoot = None,
@@ -115,7 +114,7 @@ def run(
                 report = report.model_copy(update={"comparison": compare(old, report, baseline_file=str(baseline))})
             for fmt, target in targets.items():
                 write(report, fmt, target)
-            print_report(report, err if quiet else out)
+            print_report(report, err if quiet else out, strict=strict, verbose=verbose)
             code = max(code, report.exit_code(strict))
             if report.comparison is not None:
                 from .render.diff import print_comparison
@@ -142,6 +141,7 @@ def diff(
 ) -> None:
     """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression."""
     from .diff import diff_files
+    from .render._console import write_stdout
     from .render.diff import print_comparison, render_comparison_markdown
 
     out, err = _consoles()
@@ -150,10 +150,10 @@ def diff(
                                   hint="give the other a file path")]), err)
     with _guard(debug, err):
         comparison = diff_files(old, new)
-        for target, text in ((json_path, lambda: comparison.model_dump_json(indent=2) + "\n"),
-                             (markdown_path, lambda: render_comparison_markdown(comparison))):
+        for fmt, target, text in (("json", json_path, lambda: comparison.model_dump_json(indent=2) + "\n"),
+                                  ("markdown", markdown_path, lambda: render_comparison_markdown(comparison))):
             if target == "-":
-                sys.stdout.write(text())
+                write_stdout(text(), fmt)
             elif target:
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
                 Path(target).write_text(text(), encoding="utf-8")
@@ -172,8 +172,8 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
             session = prepare(file, data_root=data_root, everything=True)
             uses = session.materialize()
             n = len(session.plans)
-            out.print(f"ok: {file}: {n} claim{'s' if n != 1 else ''}, "
-                      + ", ".join(f"{u.name} ({u.rows:,} rows)" for u in uses))
+            out.print(Text(f"ok: {clean(file)}: {n} claim{'s' if n != 1 else ''}, "
+                           + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in uses)))
     raise typer.Exit(EXIT_OK)
 
 
@@ -198,7 +198,7 @@ def explain(
             print_explanation(result, out)
             if rows:
                 result.rows().to_csv(rows, index=False)
-                out.print(f"wrote the rows behind the figure to {rows}")
+                out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
     raise typer.Exit(EXIT_OK)
 
 

@@ -6,7 +6,6 @@ Each format lives in its own module and is imported only when asked for.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,8 +33,8 @@ def write(report: Report, fmt: str, target: str) -> None:
     """Render ``report`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout)."""
     text = FORMATS[fmt]()(report)
     if target == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from ._console import write_stdout
+        write_stdout(text, fmt)  # any stdout encoding; files below are always UTF-8
         return
     path = Path(target)
     if path.parent and not path.parent.exists():

@@ -8,9 +8,11 @@ changed. Unchanged claims are counted, not listed.
 from __future__ import annotations
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from ..report import ClaimChange, Comparison, TableChange
+from .safetext import clean
 
 ORDER = ("regressed", "verdict_changed", "improved", "value_changed", "added", "removed")
 LABEL = {"regressed": "REGRESSED", "verdict_changed": "CHANGED", "improved": "IMPROVED",
@@ -96,12 +98,18 @@ def lines(comparison: Comparison) -> list[tuple[str, str, list[str]]]:
 
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
-    """The comparison in the terminal: colour in a terminal, stable plain lines when piped."""
+    """The comparison in the terminal: colour in a terminal, stable plain lines when piped.
+
+    Ids, values and paths come from the reports compared: each line is cleaned
+    (control characters shown escaped) and reaches rich only as Text.
+    """
     title = f"Compared with the baseline of {comparison.baseline_generated_at}"
     if comparison.baseline_file:
         title += f" ({comparison.baseline_file})"
-    rows = lines(comparison)
-    changed = [t for t in comparison.tables if t.status != "unchanged"]
+    title = clean(title)
+    rows = [(status, clean(head), [clean(d) for d in detail]) for status, head, detail in lines(comparison)]
+    changed = [clean(table_line(t)) for t in comparison.tables if t.status != "unchanged"]
+    verdict = clean(verdict_line(comparison))
     if not console.is_terminal:
         out = console.file
         out.write(title + "\n")
@@ -112,24 +120,24 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
             for d in detail:
                 out.write(f"{'':13}{d}\n")
         for t in changed:
-            out.write(f"{'DATA':<12} {table_line(t)}\n")
-        out.write(verdict_line(comparison) + "\n")
+            out.write(f"{'DATA':<12} {t}\n")
+        out.write(verdict + "\n")
         return
-    console.print(Text(title, style="bold"))
+    console.print(Text(title, style="bold", overflow="fold"))
     if comparison.claims_file_changed:
-        console.print("the claims file itself changed since the baseline", style="dim")
+        console.print(Text("the claims file itself changed since the baseline", style="dim"))
+    grid = Table.grid(padding=(0, 1))  # wrapped to the terminal, each line under its own label
+    grid.add_column(no_wrap=True, width=12)
+    grid.add_column(overflow="fold")
     for status, head, detail in rows:
-        line = Text(f"{LABEL[status]:<12} ", style=STYLE[status])
-        line.append(head)
-        console.print(line, soft_wrap=True)
+        grid.add_row(Text(LABEL[status], style=STYLE[status]), head)
         for d in detail:
-            console.print(Text(f"{'':13}{d}", style="dim"), soft_wrap=True)
+            grid.add_row("", Text(d, style="dim"))
     for t in changed:
-        line = Text(f"{'DATA':<12} ", style="bold")
-        line.append(table_line(t))
-        console.print(line, soft_wrap=True)
-    console.print(verdict_line(comparison), style="bold red" if comparison.exit_code() else "bold green",
-                  soft_wrap=True)
+        grid.add_row(Text("DATA", style="bold"), t)
+    if grid.rows:
+        console.print(grid)
+    console.print(Text(verdict, style="bold red" if comparison.exit_code() else "bold green", overflow="fold"))
 
 
 def _cell(text: str | None) -> str:
