@@ -97,7 +97,7 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
         rows.append(_row("notes", "<ul class=\"notes\">" + "".join(
             f"<li><code>{e(n.code.value)}</code> {e(n.message)}</li>" for n in r.notes) + "</ul>"))
     if r.details:
-        rows.append(_row("details", _details(r.details)))
+        rows.append(_row("details", _details(r.details.fields())))
     if r.tables:
         files = []
         for name in r.tables:
