@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -289,3 +290,27 @@ def test_any_text_never_raises_and_spans_index_the_figures(text: str) -> None:
     assert_spans_index_the_text(text, sentences)
     for f in figures_in_phrase(text):
         assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("piece", ["<sup>", "[a ", "![a ", "<a ", "*a ", "[a](b ", "`` ` ", '"a ', "a. ",
+                                   "the most ", "no other ", "every year since ", "one in ", "1,"])
+def test_pathological_input_takes_linear_time(piece: str) -> None:
+    """No pattern rescans the rest of a paragraph for each of many openers (a 60,000-character paragraph)."""
+    text = piece * (60_000 // len(piece))
+    start = time.process_time()
+    find_figures(text)
+    assert time.process_time() - start < 3.0
+
+
+def test_every_example_in_the_docs_table_of_kinds_is_found_as_that_kind() -> None:
+    doc = (ROOT / "docs" / "reviewing-a-draft.md").read_text(encoding="utf-8")
+    rows = [line for line in doc.split("## What counts as a figure", 1)[1].split("###", 1)[0].splitlines()
+            if line.startswith("| `")]
+    assert len(rows) == 7
+    for row in rows:
+        kind, examples = row.split("|")[1].strip().strip("`"), row.split("|")[2]
+        for example in examples.split("`")[1::2]:
+            example = example.replace("\u2026", "convictions")
+            found = [(f.text, f.kind) for s in find_figures(f"They said {example} of them.") for f in s.figures]
+            assert any(k == kind and (example.startswith(t) or t.startswith(example)) for t, k in found), (
+                example, kind, found)

@@ -246,22 +246,22 @@ class _Reader:
 # --------------------------------------------------------------------------- inline
 
 _INLINE = re.compile(r"""
-  (?P<code>(?P<ticks>`+)(?P<code_body>.+?)(?<!`)(?P=ticks)(?!`))
+  (?=[`!\[<\\*_~hHwW\u00b9\u00b2\u00b3\u2070-\u2079])   # only where one of these can start
+  (?:(?P<code>(?P<ticks>`+)(?P<code_body>.+?)(?<!`)(?P=ticks)(?!`))
 | (?P<image>!\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?)
 | (?P<footref>\[\^[^\]\s]*\])
 | (?P<link>\[(?P<link_text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]))
 | (?P<autolink><(?P<auto_body>(?:https?|ftp|mailto):[^>\s]*)>)
 | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"])
-| (?P<sup><sup\b[^>]*>.*?</sup\s*>)
+| (?P<sup><sup\b[^>]*>(?:[^<]|<(?!/?sup\b)){0,200}?</sup\s*>)
 | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
 | (?P<supdigit>[\u00b9\u00b2\u00b3\u2070-\u2079])
 | (?P<escape>\\(?P<escaped>[!-/:-@\[-`{-~]))
-| (?P<emph>\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))
+| (?P<emph>\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])))
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
 
 
-_PIECES = re.compile(r"\s+|\S+")
-_COLLAPSE = re.compile(r"\s\s|[^\S ]")  # whitespace that is not a single plain space
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not a single plain space
 
 
 class _Plain:
@@ -276,32 +276,29 @@ class _Plain:
         self.run(i, i + 1, hidden)
 
     def run(self, start: int, end: int, hidden: bool = False) -> None:
-        block = self.block
-        if start < end and _COLLAPSE.search(self.src, start, end) is None:  # the common case: copy as is
-            if self.after_space and self.src[start] == " ":
-                start += 1
-            if start < end:
-                self.parts.append(self.src[start:end])
-                block.lines.extend(self.src_lines[start:end])
-                block.columns.extend(self.src_columns[start:end])
-                block.hidden.extend([hidden] * (end - start))
-                self.after_space = self.src[end - 1] == " "
-            return
-        for m in _PIECES.finditer(self.src, start, end):
-            a, b = m.span()
-            if self.src[a].isspace():
-                if not self.after_space:
-                    self.parts.append(" ")
-                    block.lines.append(self.src_lines[a])
-                    block.columns.append(self.src_columns[a])
-                    block.hidden.append(hidden)
-                    self.after_space = True
-                continue
-            self.parts.append(m.group())
-            block.lines.extend(self.src_lines[a:b])
-            block.columns.extend(self.src_columns[a:b])
-            block.hidden.extend([hidden] * (b - a))
-            self.after_space = False
+        """Copy ``src[start:end]``, each run of whitespace (a line break, a tab, two spaces) as one space."""
+        at = start
+        for m in _ODD_SPACE.finditer(self.src, start, end):
+            self._copy(at, m.start(), hidden)
+            if not self.after_space:
+                self._append(" ", m.start(), m.start() + 1, hidden)
+                self.after_space = True
+            at = m.end()
+        self._copy(at, end, hidden)
+
+    def _copy(self, start: int, end: int, hidden: bool) -> None:
+        """Copy a stretch whose only whitespace is single plain spaces."""
+        if start < end and self.after_space and self.src[start] == " ":
+            start += 1
+        if start < end:
+            self._append(self.src[start:end], start, end, hidden)
+            self.after_space = self.src[end - 1] == " "
+
+    def _append(self, text: str, start: int, end: int, hidden: bool) -> None:
+        self.parts.append(text)
+        self.block.lines.extend(self.src_lines[start:end])
+        self.block.columns.extend(self.src_columns[start:end])
+        self.block.hidden.extend([hidden] * (end - start))
 
     def inline(self, start: int, end: int) -> None:
         at = start

@@ -161,26 +161,29 @@ _IDENTIFIER_BEFORE = _c(
     \s*$""")
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december "
                          "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-# (kind, the words one of which must be in the sentence, needs a digit, pattern)
-_PERIOD_PATTERNS: list[tuple[str, frozenset[str], bool, re.Pattern[str]]] = [
-    ("date", _MONTH_WORDS, True, _c(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
-    ("date", _MONTH_WORDS, True, _c(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
-    ("date", _MONTH_WORDS, True, _c(rf"\b{_MONTH},?\s+{_YEAR}\b")),
-    ("date", frozenset(), True, _c(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")),
-    ("month", _MONTH_WORDS, False, _c(rf"\b(?:in|by|on|to|of|since|until|till|after|early|from|during|before|through|"
-                                      rf"last|next|this|late|mid-?)\s+(?P<month>{_MONTH})")),
-    ("year", frozenset("mid pre post early late".split()), True, _c(rf"\b(?:mid|pre|post|early|late)-{_YEAR}\b")),
-    ("range", frozenset(), True, _c(rf"(?=[bfBF\d])\b(?:(?P<rel>between|from)\s+)?(?P<y1>{_YEAR})"
-                                    rf"(?:\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR}|\d{{2}})"
-                                    rf"|\s+(?:to|through|until|till|(?(rel)and|(?!)))\s+(?P<y3>{_YEAR}))\b(?![,.]\d)")),
-    ("quarter", frozenset(), True, _c(rf"\b(?-i:[QH][1-4])(?:\s*[-/]?\s*(?:{_YEAR}|['\u2019]?\d{{2}}))?\b")),
-    ("quarter", frozenset({"quarter", "half"}), False,
+# (kind, words one of which the sentence must hold, needs a digit, text one of which it must hold, pattern)
+_PERIOD_PATTERNS: list[tuple[str, frozenset[str], bool, tuple[str, ...], re.Pattern[str]]] = [
+    ("date", _MONTH_WORDS, True, (), _c(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
+    ("date", _MONTH_WORDS, True, (), _c(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    ("date", _MONTH_WORDS, True, (), _c(rf"\b{_MONTH},?\s+{_YEAR}\b")),
+    ("date", frozenset(), True, (), _c(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")),
+    ("month", _MONTH_WORDS, False, (),
+     _c(rf"\b(?:in|by|on|to|of|since|until|till|after|early|from|during|before|through|last|next|this|late|mid-?)"
+        rf"\s+(?P<month>{_MONTH})")),
+    ("year", frozenset("mid pre post early late".split()), True, (), _c(rf"\b(?:mid|pre|post|early|late)-{_YEAR}\b")),
+    ("range", frozenset(), True, (),
+     _c(rf"(?=[bfBF\d])\b(?:(?P<rel>between|from)\s+)?(?P<y1>{_YEAR})"
+        rf"(?:\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR}|\d{{2}})"
+        rf"|\s+(?:to|through|until|till|(?(rel)and|(?!)))\s+(?P<y3>{_YEAR}))\b(?![,.]\d)")),
+    ("quarter", frozenset(), True, ("q1", "q2", "q3", "q4", "h1", "h2"),
+     _c(rf"\b(?-i:[QH][1-4])(?:\s*[-/]?\s*(?:{_YEAR}|['\u2019]?\d{{2}}))?\b")),
+    ("quarter", frozenset({"quarter", "half"}), False, (),
      _c(rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)"
         rf"(?:\s+of\s+(?:{_YEAR}\b|the\s+year|last\s+year|this\s+year))?\b")),
-    ("fiscal", frozenset(), True, _c(rf"\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?:{_YEAR}|['\u2019]?\d{{2}})"
-                                     rf"(?:\s*[-/\u2013]\s*(?:{_YEAR}|\d{{2}}))?\b")),
-    ("decade", frozenset(), True, _c(r"\b(?:1[89]|20)\d0s\b|['\u2019]\d0s\b")),
-    ("year", frozenset(), True, _c(r"(?<![\w.,/-])['\u2019]\d{2}\b(?!['\u2019%])")),
+    ("fiscal", frozenset(), True, ("fy", "fiscal"),
+     _c(rf"\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?:{_YEAR}|['\u2019]?\d{{2}})(?:\s*[-/\u2013]\s*(?:{_YEAR}|\d{{2}}))?\b")),
+    ("decade", frozenset(), True, ("0s",), _c(r"\b(?:1[89]|20)\d0s\b|['\u2019]\d0s\b")),
+    ("year", frozenset(), True, ("'", "\u2019"), _c(r"(?<![\w.,/-])['\u2019]\d{2}\b(?!['\u2019%])")),
 ]
 _RELATIONS = frozenset("in since from to between until till by during before after through of for and "
                        "than on at".split())
@@ -227,19 +230,24 @@ _EXTREMES: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (_SUPERLATIVE_WORDS,
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),
-     _c(r"\b(?:an?\s+)?(?:new\s+)?(?:record|all[\s-]time)[\s-](?:high|low|number|level|total|amount|year|breaking)s?\b")),
+     _c(r"\b(?:an?\s+)?(?:new\s+)?(?:record|all[\s-]time)[\s-]"
+        r"(?:high|low|number|level|total|amount|year|breaking)s?\b")),
     (frozenset({"record"}), _c(rf"\ban?\s+record(?=\s+(?:\d|{_SMALL}\b))")),
     (frozenset({"every", "each"}),
-     _c(rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|month|quarter|week|day|season)\s+(?:since|from)\s+{_YEAR}\b")),
+     _c(rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|month|quarter|week|day|season)\s+"
+        rf"(?:since|from)\s+{_YEAR}\b")),
     (frozenset({"each"}),
-     _c(rf"\b(?:in\s+)?each\s+of\s+the\s+(?:past|last|previous)\s+{_NUM}\s+(?:years|months|quarters|weeks|days|decades)\b")),
+     _c(rf"\b(?:in\s+)?each\s+of\s+the\s+(?:past|last|previous)\s+{_NUM}\s+"
+        rf"(?:years|months|quarters|weeks|days|decades)\b")),
     (frozenset({"first"}),
-     _c(rf"\b(?:for\s+)?the\s+first\s+time\s+(?:since\s+{_YEAR}|in\s+(?:{_NUM}|a)\s+(?:years?|decades?|generation)|ever)\b")),
+     _c(rf"\b(?:for\s+)?the\s+first\s+time\s+"
+        rf"(?:since\s+{_YEAR}|in\s+(?:{_NUM}|a)\s+(?:years?|decades?|generation)|ever)\b")),
     (frozenset({"straight", "consecutive", "successive", "running"}),
      _c(rf"\b(?:for\s+)?(?:the\s+|a\s+)?{_ORDINAL}\s+(?:straight|consecutive|successive|running)\s+"
         rf"(?:year|month|quarter|week|day|time)\b")),
     (frozenset({"straight", "consecutive", "successive"}),
-     _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:straight|consecutive|successive)\s+(?:years|months|quarters|weeks|days|times)\b")),
+     _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:straight|consecutive|successive)\s+"
+        rf"(?:years|months|quarters|weeks|days|times)\b")),
     (frozenset({"row"}), _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:years|months|quarters|weeks|days)\s+in\s+a\s+row\b")),
     (frozenset({"other"}), _c(r"\bno\s+other\s+(?:[^\s,;:.!?]+\s+){0,6}?(?:was|were|is|are|has|had|have|came|comes)\s+"
                               r"(?:as|more|so|nearly\s+as)\s+[a-z]+")),
@@ -281,8 +289,9 @@ _TIMES = _c(rf"""
     (?(tail)|(?=\s+(?:the|that|what|its|their|his|her)\b))""")
 _FOLD = _c(rf"(?<![\w.,])(?P<n>{_DIGITS}|{_SMALL}|hundred)[\s-]?fold\b")
 _TIMES_X = _c(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)x\b")
-_MULTIPLE_WORDS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": Fraction(1, 2),
-                   "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "twice": 2}
+_MULTIPLE_WORDS: dict[str, Fraction] = {
+    "doubl": Fraction(2), "tripl": Fraction(3), "trebl": Fraction(3), "quadrupl": Fraction(4), "halv": Fraction(1, 2),
+    "double": Fraction(2), "triple": Fraction(3), "treble": Fraction(3), "quadruple": Fraction(4)}
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -361,7 +370,7 @@ def _year_is_a_count(text: str, start: int, end: int) -> bool:
 class _Scan:
     def __init__(self, text: str, hidden: Sequence[bool], years_are_figures: bool) -> None:
         self.text = text
-        self.blocked = [bool(h) for h in hidden] + [False] * (len(text) - len(hidden))
+        self.blocked = list(hidden[:len(text)]) + [False] * (len(text) - len(hidden))
         self.years_are_figures = years_are_figures
         self.periods: list[PeriodSpan] = []
         self.in_period = [False] * len(text)
@@ -398,8 +407,9 @@ class _Scan:
             self.blocked[m.start():m.end()] = [True] * (m.end() - m.start())
 
     def dates(self) -> None:
-        for kind, words, digit, pattern in _PERIOD_PATTERNS:
-            if (digit and not self.digits) or (words and not self.has(words)):
+        for kind, words, digit, contains, pattern in _PERIOD_PATTERNS:
+            if (digit and not self.digits) or (words and not self.has(words)) or (
+                    contains and not any(c in self.low for c in contains)):
                 continue
             for m in pattern.finditer(self.text):
                 if not _left_ok(self.text, m.start()) and self.text[m.start()].isdigit():
@@ -533,12 +543,11 @@ class _Scan:
         if self.has(_MULTIPLE_VERBS):
             for m in _MULTIPLE_VERB.finditer(self.text):
                 word = m.group().lower()
-                value = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k))
-                self.add(FigureSpan(m.start(), m.end(), "multiple", Fraction(value)), 1)
+                stated = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k))
+                self.add(FigureSpan(m.start(), m.end(), "multiple", stated), 1)
         if self.has(_MULTIPLE_ADJECTIVES):
             for m in _MULTIPLE_ADJECTIVE.finditer(self.text):
-                value = Fraction(_MULTIPLE_WORDS[m.group().lower()])
-                self.add(FigureSpan(m.start(), m.end(), "multiple", value), 1)
+                self.add(FigureSpan(m.start(), m.end(), "multiple", _MULTIPLE_WORDS[m.group().lower()]), 1)
         if self.has(_TIMES_WORDS):
             for m in _TIMES.finditer(self.text):
                 n = m["n"].lower()
