@@ -135,6 +135,8 @@ def test_a_part_of_a_sentence_covers_only_the_figures_inside_it() -> None:
 @pytest.mark.parametrize("sentence, expect, expected", [
     ("It was 59 per cent of all.", "59%", ["59 per cent"]),
     ("It was 59% of all.", "58%", []),
+    ("It was 59% of all, half of it online.", 0.59, ["59%"]),
+    ("It was 59% of all, half of it online.", "0.5", ["half"]),
     ("Instagram for just two victims.", 2, ["two"]),
     ("Cases rose 11% to 165.", "up 11%", ["11%"]),
     ("Cases rose 11% to 165.", 165, ["165"]),

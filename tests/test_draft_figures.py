@@ -72,6 +72,9 @@ def test_every_figure_of_the_2020_draft_is_found_where_it_is() -> None:
     found = [(f.line, f.column, f.text, f.kind) for s in sentences for f in s.figures]
     assert found == ARTICLE_FIGURES
     assert_spans_index_the_text(ARTICLE, sentences)
+    lines = lines_of(ARTICLE)
+    for f in (f for s in sentences for f in s.figures if f.line == f.end_line):
+        assert lines[f.line - 1][f.column:f.end_column] == f.text
 
 
 def test_the_2020_draft_names_its_periods_but_they_are_not_figures() -> None:

@@ -7,8 +7,8 @@ A figure is **covered** by a claim when both hold:
 2. the claim's ``expect`` states that figure: the figures read from the ``expect`` text
    (``up 11%`` → ``11%``; ``over one-third`` → ``over one-third``) include one of the same
    kind, the same magnitude and the same tolerance band as the article's (``59%`` covers
-   "59%" and "59 per cent"; ``2`` covers "two"; ``over one-third`` covers "more than a
-   third" but not "a third"). ``expect: true``/``false`` and lists of values (``extreme``
+   "59%" and "59 per cent"; ``2`` covers "two"; ``0.59`` covers "59%"; ``over one-third``
+   covers "more than a third" but not "a third"). ``expect: true``/``false`` and lists of values (``extreme``
    and ``top`` claims) cover the extremes of their sentence ("the fewest since 2012",
    "the most common"). A claim without ``expect`` (marked ``unverifiable:``) speaks for
    its whole statement and covers every figure of its ``says``.
@@ -293,8 +293,16 @@ def _states(expect: object, candidates: list[Figure]) -> list[Figure]:
     text = _as_text(expect)
     if text is None:
         return []
-    wanted = {_key(f) for f in figures_in_phrase(text)}
+    wanted = {k for f in figures_in_phrase(text) for k in _keys_of_expect(f)}
     return [f for f in candidates if _key(f) in wanted]
+
+
+def _keys_of_expect(f: Figure) -> list[tuple[object, ...]]:
+    """An ``expect`` of 0.59 on a share states "59%" (and 0.5 states "half") as well as "0.59"."""
+    keys = [_key(f)]
+    if f.kind == "number" and f.value is not None and 0 < f.value < 1:
+        keys += [("percent", f.value, f.qualifier), ("fraction", f.value, f.qualifier)]
+    return keys
 
 
 def _ignored(ignore: Ignore, candidates: list[Figure]) -> list[Figure]:
