@@ -84,7 +84,7 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
 
     session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True)
     uses = session.materialize()
-    return Checked(str(session.loaded.path), len(session.plans), uses)
+    return Checked(str(session.prepared.loaded.path), len(session.plans), uses)
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,

@@ -63,10 +63,12 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
         raise UsageError([Problem(f"the {what} file is not a factcheck report: it has no schema_version and results",
                                   file=file, hint="pass the file written by factcheck run --json")])
     version = str(data["schema_version"])
-    if _major(version) != _major(SCHEMA_VERSION):
+    if _major(version) not in _READS:
         raise UsageError([Problem(
-            f"the {what} report has schema_version {version}; this factcheck reads {_major(SCHEMA_VERSION)}.x "
-            f"(it writes {SCHEMA_VERSION})", file=file, hint=_REMAKE)])
+            f"the {what} report has schema_version {version}; this factcheck reads "
+            f"{' and '.join(f'{m}.x' for m in _READS)} (it writes {SCHEMA_VERSION})", file=file, hint=_REMAKE)])
+    if _major(version) == "1":
+        data = _from_1(data)
     try:
         return Report.model_validate(data)
     except ValidationError as exc:
@@ -80,6 +82,18 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
 
 def _major(version: str) -> str:
     return version.split(".", 1)[0]
+
+
+_READS = ("1", _major(SCHEMA_VERSION))  # the schema versions a baseline may have
+
+
+def _from_1(data: dict[str, Any]) -> dict[str, Any]:
+    """A 1.x report as 2.x: its untyped ``details`` are dropped (a comparison never reads them)."""
+    results = data.get("results")
+    if not isinstance(results, list):
+        return data
+    return {**data, "results": [{k: v for k, v in r.items() if k != "details"} if isinstance(r, dict) else r
+                                for r in results]}
 
 
 def check_same_claims(baseline: Report, new: Report, *, baseline_file: str | None = None) -> None:

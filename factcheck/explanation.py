@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .engine import Session, prepare
-from .expressions import Binary, Expr, quote_ident, render, to_sql
-from .measures import literal
-from .plan import ChangeNode, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode
+from .expressions import Binary, Expr, quote_ident, render
+from .measures import KINDS
+from .planning.nodes import Part, PlanNode
+from .planning.sql import literal
 from .report import ClaimResult
 
 if TYPE_CHECKING:
@@ -55,45 +56,16 @@ class Explanation:
         parts = _parts(self.session.plans[0].node)
         frames = []
         for i, part in enumerate(parts):
-            df = self.session.con.execute(rows_sql(part)).df()
+            df = self.session.backend.frame(rows_sql(part))  # type: ignore[attr-defined]
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-@dataclass
-class Part:
-    """One table read by a measure: its scan, the condition counted, the periods compared."""
-
-    scan: Scan
-    condition: str | None = None
-    label: str | None = None
-    group: str | None = None                       # SQL of the `over` column
-    over: str | None = None                        # its name, for people
-    periods: list[Any] = field(default_factory=list)  # the periods the claim names
-    only_periods: bool = False                     # rows of those periods only (a change)
-
-
-def _parts(node: Node | None, label: str | None = None) -> list[Part]:
-    """Every table read by the measure, with what is counted in it."""
-    if isinstance(node, Simple):
-        return [Part(node.scan, node.expr if node.kind == "share" else None, label, node.group)]
-    if isinstance(node, RatioNode):
-        return _parts(node.numerator, "numerator") + _parts(node.denominator, "denominator")
-    if isinstance(node, (ChangeNode, ExtremeNode)):
-        periods = [node.from_, node.to] if isinstance(node, ChangeNode) else \
-            [v for v in (node.since, node.at) if v is not None]
-        parts = _parts(node.inner, label)
-        for part in parts:
-            part.over, part.periods = node.over, periods
-            part.only_periods = isinstance(node, ChangeNode)
-        return parts
-    if isinstance(node, TopNode):
-        return [Part(node.scan, None, label)]
-    if isinstance(node, StreakNode):
-        return [Part(node.scan, node.cond, label)]
-    return []
+def _parts(node: PlanNode | None) -> list[Part]:
+    """Every table read by the measure, with what is counted in it (its kind says)."""
+    return KINDS[node.kind].parts(node, None) if node is not None else []
 
 
 def rows_sql(part: Part, *, links: bool = True) -> str:
@@ -118,24 +90,27 @@ def _conjuncts(expr: Expr | None) -> list[Expr]:
 
 def _steps(session: Session, part: Part) -> ScanSteps:
     scan = part.scan
-    resolve = session.catalog.resolver(scan.table, dict(scan.joins))
-    steps = [Step(f"all rows of {scan.table}", session.query(f"SELECT count(*) {scan.from_sql()}")[0][0])]
+
+    def count(sql: str) -> int:
+        return int(session.backend.execute(sql).rows[0][0])
+
+    steps = [Step(f"all rows of {scan.table}", count(f"SELECT count(*) {scan.from_sql()}"))]
     conds: list[str] = []
     for conjunct in _conjuncts(scan.where_expr):
-        conds.append(f"({to_sql(conjunct, resolve)})")
-        n = session.query(f"SELECT count(*) {scan.from_sql()}\nWHERE {' AND '.join(conds)}")[0][0]
+        conds.append(f"({scan.sql(conjunct)})")
+        n = count(f"SELECT count(*) {scan.from_sql()}\nWHERE {' AND '.join(conds)}")
         steps.append(Step(f"where {render(conjunct)}", n))
     for value in part.periods if part.group else ():
-        n = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'{part.group} = {literal(value)}')}")[0][0]
+        n = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'{part.group} = {literal(value)}')}")
         steps.append(Step(f"of which {part.over} = {value}", n))
     if part.condition:
         where = scan.where_sql(f"({part.condition}) IS NULL")
-        unknown = session.query(f"SELECT count(*) {scan.from_sql()}{where}")[0][0]
-        meeting = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")[0][0]
+        unknown = count(f"SELECT count(*) {scan.from_sql()}{where}")
+        meeting = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
-    cur = session.con.execute(rows_sql(part, links=False) + f"\nLIMIT {SAMPLE}")
-    return ScanSteps(scan.table, steps, [d[0] for d in cur.description], cur.fetchall())
+    sample = session.backend.execute(rows_sql(part, links=False) + f"\nLIMIT {SAMPLE}")
+    return ScanSteps(scan.table, steps, sample.columns, sample.rows)
 
 
 def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = None, *,

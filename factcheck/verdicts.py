@@ -13,7 +13,8 @@ from fractions import Fraction
 from typing import Any
 
 from .expectations import Expectation
-from .measures import Evaluated
+from .measures import Details, Evaluated
+from .measures.extreme import ExtremeDetails
 from .expectations.numbers import format_value
 from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
@@ -70,7 +71,7 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
     return dict(expectation=expectation_info(exp), value=value, value_text=text, value_exact=exact,
                 numerator=float(ev.numerator) if ev.numerator is not None else None,
                 denominator=float(ev.denominator) if ev.denominator is not None else None,
-                rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=_plain(ev.details),
+                rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=ev.details,
                 series=series)
 
 
@@ -91,32 +92,21 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                           message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "
                                   "because the value was unknown"))
     if record_is_the_data:
-        start = ev.details.get("data_from")
+        start = ev.details.data_from if isinstance(ev.details, ExtremeDetails) else None
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes
 
 
-def _plain(value: Any) -> Any:
-    """JSON-friendly details: Fractions become floats."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, Fraction):
-        return float(value)
-    return value
-
-
-def _extreme_text(ok: bool, d: dict[str, Any]) -> str:
+def _extreme_text(ok: bool, d: Details | None) -> str:
     """'yes: 163, rank 1 of 21; last as low: 2012 (160)'."""
     text = "yes" if ok else "no"
-    if "rank" not in d:
+    if not isinstance(d, ExtremeDetails):
         return text
-    text += f": {plain_number(d['value'], 4)}, rank {d['rank']} of {d['of']}"
-    last = d.get("last_as_low") or d.get("last_as_high")
-    if last:
-        text += f"; last as {'low' if 'last_as_low' in d else 'high'}: {last['key']} ({plain_number(last['value'], 4)})"
-    elif d.get("runner_up"):
-        text += f"; next: {d['runner_up']['key']} ({plain_number(d['runner_up']['value'], 4)})"
+    text += f": {plain_number(d.value, 4)}, rank {d.rank} of {d.of}"
+    last = d.last_as_low or d.last_as_high
+    if last and last.value is not None:
+        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({plain_number(last.value, 4)})"
+    elif d.runner_up and d.runner_up.value is not None:
+        text += f"; next: {d.runner_up.key} ({plain_number(d.runner_up.value, 4)})"
     return text

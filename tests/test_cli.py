@@ -64,7 +64,7 @@ def test_json_report_to_stdout_is_the_library_report() -> None:
     for d in (data, lib):
         d.pop("generated_at")
     assert data == lib
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     facebook = next(r for r in data["results"] if r["id"] == "facebook-share")
     assert facebook["numerator"] == 3 and facebook["denominator"] == 5
     assert facebook["expectation"]["low"] == 0.595 and facebook["expectation"]["high"] == 0.605

@@ -146,7 +146,7 @@ def good() -> dict[str, Any]:
     ("", "is not a factcheck report: it is not JSON"),
     ([1, 2], "is not a factcheck report: it has no schema_version and results"),
     ({"junit": True}, "is not a factcheck report: it has no schema_version and results"),
-    ({**good(), "schema_version": "2.0"}, "has schema_version 2.0; this factcheck reads 1.x"),
+    ({**good(), "schema_version": "3.0"}, "has schema_version 3.0; this factcheck reads 1.x and 2.x"),
     ({**good(), "schema_version": "0.9"}, "has schema_version 0.9"),
     ({**good(), "results": [{"id": "a"}]}, "is not a valid factcheck report: results.0.says"),
 ])

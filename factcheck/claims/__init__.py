@@ -6,14 +6,12 @@ and how it is loaded and checked (:mod:`.loading`).
 LoadedClaims('claims/2020.yaml', 49 claims)
 """
 
+from ..measures import Measure, Scalar
 from .loading import load
-from .model import (AGGREGATES, COLUMN_TYPES, KINDS, Change, Claim, ClaimsFile, ColumnSpec, Count, CountDistinct,
-                    CsvOptions, Extreme, LoadedClaims, Max, Mean, Measure, Median, Min, Ratio, RatioParts, Scalar,
-                    Share, Streak, Sum, Table, Top, Value, kind)
+from .model import COLUMN_TYPES, KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table, kind
 from .yamlsource import LineMap
 
 __all__ = [
-    "AGGREGATES", "COLUMN_TYPES", "KINDS", "Change", "Claim", "ClaimsFile", "ColumnSpec", "Count", "CountDistinct",
-    "CsvOptions", "Extreme", "LineMap", "LoadedClaims", "Max", "Mean", "Measure", "Median", "Min", "Ratio",
-    "RatioParts", "Scalar", "Share", "Streak", "Sum", "Table", "Top", "Value", "kind", "load",
+    "COLUMN_TYPES", "KINDS", "Claim", "ClaimsFile", "ColumnSpec", "CsvOptions", "LineMap", "LoadedClaims", "Measure",
+    "Scalar", "Table", "kind", "load",
 ]

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ClaimsFileError, Problem
 from ..suggestions import did_you_mean, suggest
-from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table, _kind_of
+from ..measures import kind_named
+from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table
 from .yamlsource import LineMap, load_yaml
 
 
@@ -158,7 +159,7 @@ def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:
     if path[0] == "claims" and len(path) == 2:
         return list(Claim.model_fields)
     if isinstance(parent, dict):
-        k = _kind_of(parent)
+        k = kind_named(parent)
         if k:
             return [f.alias or n for n, f in KINDS[k].model_fields.items()]
     return []

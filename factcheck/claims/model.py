@@ -1,22 +1,23 @@
-"""The claims file's structure: pydantic models of its measures, tables and claims, and
+"""The claims file's structure: pydantic models of its tables and claims, and
 :class:`LoadedClaims`, a validated file with its path and line numbers.
 
 A claims file is YAML (see ``docs/claims-format.md``); :mod:`factcheck.claims.loading` reads
 it and validates it with :class:`ClaimsFile`. The models forbid unknown fields
-(``extra="forbid"``), so a misspelt key is an error, not something silently ignored.
+(``extra="forbid"``), so a misspelt key is an error, not something silently ignored. Each
+measure kind's model lives in its module of :mod:`factcheck.measures`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag,
-                      field_validator, model_validator)
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..measures import KINDS as _REGISTRY
+from ..measures import Measure, kind_of
+from ..measures import Scalar as Scalar
 from .yamlsource import LineMap
-
-Scalar = Union[bool, int, float, str]
 
 
 class _Model(BaseModel):
@@ -24,148 +25,14 @@ class _Model(BaseModel):
 
 
 # --------------------------------------------------------------------------- measures
+# Each measure kind's model lives in its module of factcheck.measures; the union is built there.
 
-class _Filtered(_Model):
-    where: str | None = None
-    unit: Literal["fraction", "percent"] | None = Field(
-        None, description="'percent' when the column already holds percentages (9.7 means 9.7%)")
+KINDS: dict[str, type[BaseModel]] = {name: k.model for name, k in _REGISTRY.items()}
 
 
-class Count(_Filtered):
-    """``count: TABLE`` — rows kept."""
-    count: str
-
-
-class Value(_Filtered):
-    """``value: COLUMN, of: TABLE`` — the value of the single row kept."""
-    value: str
-    of: str
-
-
-class CountDistinct(_Filtered):
-    """``count_distinct: COLUMN, of: TABLE`` — distinct non-null values."""
-    count_distinct: str
-    of: str
-
-
-class Sum(_Filtered):
-    sum: str
-    of: str
-
-
-class Mean(_Filtered):
-    mean: str
-    of: str
-
-
-class Median(_Filtered):
-    median: str
-    of: str
-
-
-class Min(_Filtered):
-    min: str
-    of: str
-
-
-class Max(_Filtered):
-    max: str
-    of: str
-
-
-class Share(_Filtered):
-    """``share: CONDITION, of: TABLE`` — kept rows meeting CONDITION ÷ kept rows."""
-    share: str
-    of: str
-
-
-class RatioParts(_Model):
-    numerator: "Measure"
-    denominator: "Measure"
-
-
-class Ratio(_Model):
-    """``ratio: {numerator: MEASURE, denominator: MEASURE}``."""
-    ratio: RatioParts
-    unit: Literal["fraction", "percent"] | None = None
-
-
-class Change(_Model):
-    """``change: MEASURE, over: COLUMN, from: A, to: B, as: percent|points|absolute|ratio``."""
-    change: "Measure"
-    over: str
-    from_: Scalar = Field(alias="from")
-    to: Scalar
-    as_: Literal["percent", "points", "absolute", "ratio"] = Field("percent", alias="as")
-
-
-class Extreme(_Model):
-    """``extreme: MEASURE, over: COLUMN, at: X, since: Y, is: lowest|highest``."""
-    extreme: "Measure"
-    over: str
-    at: Scalar
-    since: Scalar | None = None
-    is_: Literal["lowest", "highest"] = Field(alias="is")
-    record_from: Scalar | None = None
-
-
-class Top(_Filtered):
-    """``top: COLUMN, of: TABLE, n: 1`` — most frequent values, or highest ``by`` a measure."""
-    top: str
-    of: str
-    n: int = Field(1, ge=1, le=1000)
-    by: "Measure | None" = None
-    lowest: bool = False
-
-
-class Streak(_Filtered):
-    """``streak: CONDITION, of: TABLE, order: COLUMN`` — longest run of rows meeting it."""
-    streak: str
-    of: str
-    order: str
-    ending: Scalar | None = None
-
-
-KINDS: dict[str, type[_Model]] = {
-    "count": Count, "value": Value, "count_distinct": CountDistinct, "sum": Sum,
-    "mean": Mean, "median": Median, "min": Min, "max": Max, "share": Share,
-    "ratio": Ratio, "change": Change, "extreme": Extreme, "top": Top, "streak": Streak,
-}
-AGGREGATES = ("value", "count_distinct", "sum", "mean", "median", "min", "max")
-
-
-def _kind_of(raw: Any) -> str | None:
-    if isinstance(raw, BaseModel):
-        return kind(raw)  # type: ignore[arg-type]
-    if not isinstance(raw, dict):
-        return None
-    found = [k for k in KINDS if k in raw]
-    return found[0] if len(found) == 1 else None
-
-
-Measure = Annotated[
-    Union[
-        Annotated[Count, Tag("count")], Annotated[Value, Tag("value")],
-        Annotated[CountDistinct, Tag("count_distinct")], Annotated[Sum, Tag("sum")],
-        Annotated[Mean, Tag("mean")], Annotated[Median, Tag("median")], Annotated[Min, Tag("min")],
-        Annotated[Max, Tag("max")], Annotated[Share, Tag("share")], Annotated[Ratio, Tag("ratio")],
-        Annotated[Change, Tag("change")], Annotated[Extreme, Tag("extreme")], Annotated[Top, Tag("top")],
-        Annotated[Streak, Tag("streak")],
-    ],
-    Discriminator(_kind_of, custom_error_type="measure_kind",
-                  custom_error_message="cannot tell which measure this is"),
-]
-
-for _m in (RatioParts, Change, Extreme, Top):
-    _m.model_rebuild()
-
-
-def kind(measure: _Model) -> str:
+def kind(measure: BaseModel) -> str:
     """The measure's kind name: ``kind(Share(share=…, of=…)) == "share"``."""
-    for name, model in KINDS.items():
-        if type(measure) is model:
-            return name
-    raise TypeError(f"not a measure: {measure!r}")
+    return kind_of(measure)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- tables

@@ -8,6 +8,7 @@ network: plain SVG that prints. Every label is escaped.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from ..formatting import plain_number
 from ..report import ClaimResult
@@ -24,7 +25,7 @@ def points(r: ClaimResult) -> list[tuple[str, float | None, bool]]:
     ``to``, ``at``, ``since``, the last time as low/high, and the periods sharing the
     claimed value). A ``change`` without a series still gets its two periods.
     """
-    d = r.details or {}
+    d: dict[str, Any] = r.details.fields() if r.details else {}
     named = set()
     for k in ("from", "to", "at", "since", "last_as_low", "last_as_high"):
         v = d.get(k)

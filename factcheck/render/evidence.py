@@ -120,7 +120,7 @@ def _context_rows(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
         rows.append(_row("notes", "<ul class=\"notes\">" + "".join(
             f"<li><code>{e(n.code.value)}</code> {e(n.message)}</li>" for n in r.notes) + "</ul>"))
     if r.details:
-        rows.append(_row("details", _details(r.details)))
+        rows.append(_row("details", _details(r.details.fields())))
     if r.tables:
         files = []
         for name in r.tables:

@@ -7,6 +7,8 @@ shown escaped, see :mod:`factcheck.render.safetext`) and handed to rich as
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.syntax import Syntax
 from rich.table import Table
@@ -47,7 +49,8 @@ def _print_figure(ex: Explanation, console: Console) -> None:
         say(_line(f"  numerator: {plain_number(r.numerator)}   denominator: {plain_number(r.denominator)}"))
     if r.rows_kept is not None:
         say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
-    for key, value in r.details.items():
+    details: dict[str, Any] = r.details.fields() if r.details else {}
+    for key, value in details.items():
         say(_line(f"  {clean(key.replace('_', ' '))}: {clean(_detail(value))}"))
     if r.series:
         points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"

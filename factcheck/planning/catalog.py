@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .expressions import Expr, ExpressionError, Name, UnknownName, names, parse, quote_ident, to_sql
-from .suggestions import did_you_mean, suggest
-from .sources import Source
+from ..expressions import Expr, ExpressionError, Name, UnknownName, names, parse, quote_ident, to_sql
+from ..suggestions import did_you_mean, suggest
+from ..sources import Source
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
@@ -156,7 +156,7 @@ class Catalog:
                       text=self.derive_text.get(table, {}).get(column))
 
     def needs_row_order(self, table: str) -> bool:
-        from .expressions import calls
+        from ..expressions import calls
         return any(c.function == "lag" for d in self.used_derives[table] for c in calls(self.derives[table][d]))
 
     # ------------------------------------------------------------------ time
