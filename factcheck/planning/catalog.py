@@ -19,6 +19,8 @@ from ..sources import Source
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
+TIME_SPECS = ("date", "timestamp", "datetime")
+TIME_TYPES = ("DATE", "TIMESTAMP")  # DuckDB types of time columns (TIMESTAMP WITH TIME ZONE too)
 
 
 @dataclass(frozen=True)
@@ -161,14 +163,29 @@ class Catalog:
 
     # ------------------------------------------------------------------ time
     def is_time(self, table: str, column: str, _seen: frozenset[str] = frozenset()) -> bool:
-        """Is ``column`` the table's time column, or derived from one?"""
-        decl = self.sources[table].decl
-        if column in decl.time_columns():
+        """Is ``column`` a time column (declared in ``time:``, typed date or timestamp), or derived from one?"""
+        src = self.sources[table]
+        decl = src.decl
+        spec = decl.columns.get(column)
+        if (column in decl.time_columns() or (spec is not None and spec.type in TIME_SPECS)
+                or src.columns.get(column, "").upper().startswith(TIME_TYPES)):
             return True
         expr = self.derives.get(table, {}).get(column)
         if expr is None or column in _seen:
             return False
         return any(self.is_time(table, n.column, _seen | {column}) for n in names(expr) if n.link is None)
+
+    def untyped_roots(self, table: str, column: str, _seen: frozenset[str] = frozenset()) -> list[str]:
+        """The file columns ``column`` rests on whose type is learnt only when the table is read
+        (an undeclared CSV column): it is a time column if one of them reads as a date."""
+        src = self.sources[table]
+        expr = self.derives.get(table, {}).get(column)
+        if expr is None:
+            spec = src.decl.columns.get(column)
+            return [column] if src.columns.get(column) == "?" and (spec is None or spec.type is None) else []
+        if column in _seen:
+            return []
+        return [r for n in names(expr) if n.link is None for r in self.untyped_roots(table, n.column, _seen | {column})]
 
 
 def _dym(word: str, options: object) -> str | None:
