@@ -56,6 +56,8 @@ def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
         if problems:
             raise DataError(problems)
         problems = _check_keys(prepared, backend, {s.name for s in tables})
+        from .planning.typos import check_literals
+        problems += check_literals(prepared.catalog, prepared.plans, backend, loaded, {s.name for s in tables})
         uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(), rows=rows[s.name],
                          columns_read=sorted(prepared.catalog.used[s.name])) for s in tables]
     if problems:

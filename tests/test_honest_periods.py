@@ -100,3 +100,43 @@ def test_a_record_after_a_gap_is_judged(run) -> None:
 def test_inside_the_range_a_period_is_judged(run) -> None:
     r = run("{change: {sum: units, of: sales}, over: year, from: 2019, to: 2020}", "up 6%")
     assert r.verdict == Verdict.PASS, r.message
+
+
+# ---------------------------------------------------------------------------- typos (item 3)
+
+def _cli(tmp_path: Path, measure: str, columns: str = "") -> tuple[int, str]:
+    from typer.testing import CliRunner
+    from factcheck.cli import app
+    for f in CARS.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "claims.yaml"
+    path.write_text(TABLES.replace("    path: cars.csv\n", "    path: cars.csv\n" + columns)
+                    + f"  - id: typo\n    says: a sentence\n    measure: {measure}\n    expect: '0'\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(path)])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("measure, meant", [
+    ("{count: cars, where: Origin == 'Japn'}", "Japan"),
+    ("{count: cars, where: \"Origin == 'japan '\"}", "Japan"),
+    ("{count: cars, where: \"Origin in ['USA', 'Europa']\"}", "Europe"),
+    ("{count: cars, where: \"Origin not in ['Jpaan']\"}", "Japan"),
+    ("{count: cars, where: Origin != 'usa'}", "USA"),
+    ("{share: Origin == 'Eurpoe', of: cars}", "Europe"),
+])
+def test_a_value_that_never_occurs_is_a_typo_not_a_zero(tmp_path: Path, measure: str, meant: str) -> None:
+    code, out = _cli(tmp_path, measure)
+    assert code == 2, out
+    assert "claims.yaml" in out and "typo" in out and meant in out
+
+
+def test_a_value_that_occurs_is_judged(tmp_path: Path) -> None:
+    code, out = _cli(tmp_path, "{count: cars, where: \"Origin == 'Japan' and model_year == 1980 and Cylinders == 12\"}")
+    assert code == 0, out
+
+
+def test_an_allowed_spelling_differing_from_the_data_only_by_case_is_a_problem(tmp_path: Path) -> None:
+    columns = "    columns: {Origin: {allowed: [USA, Japan, Europe, 'japan', Africa]}}\n"
+    code, out = _cli(tmp_path, "{count: cars, where: model_year == 1982}", columns)
+    assert code == 2 and "'japan'" in out and "Africa" not in out, out
