@@ -140,3 +140,56 @@ def test_an_allowed_spelling_differing_from_the_data_only_by_case_is_a_problem(t
     columns = "    columns: {Origin: {allowed: [USA, Japan, Europe, 'japan', Africa]}}\n"
     code, out = _cli(tmp_path, "{count: cars, where: model_year == 1982}", columns)
     assert code == 2 and "'japan'" in out and "Africa" not in out, out
+
+
+# ---------------------------------------------------------------------------- blanks (item 4)
+
+FACEBOOK = "{share: recruitment_platform == 'Facebook', of: victims}"
+
+
+def _victims(tmp_path: Path, columns: str = "") -> Path:
+    for f in CARS.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "claims.yaml"
+    path.write_text("version: 1\ntables:\n  victims:\n    path: victims.csv\n" + columns + "claims:\n"
+                    "  - id: facebook-majority\n    says: More than half of victims were recruited on Facebook.\n"
+                    f"    measure: {FACEBOOK}\n    expect: more than half\n", encoding="utf-8")
+    return path
+
+
+def test_a_figure_resting_on_fewer_rows_than_it_left_out_carries_a_warning_in_every_report(tmp_path: Path) -> None:
+    import json
+    from typer.testing import CliRunner
+    from factcheck.cli import app
+    path = _victims(tmp_path)
+    r = factcheck.verify(path).results[0]
+    assert r.verdict == Verdict.PASS and (r.rows_unknown, r.denominator) == (969, 132)  # 78 of 132: 59 %
+    assert [(n.code.value, n.warning) for n in r.notes if n.warning] == [("mostly_unknown", True)]
+    out = {k: tmp_path / f"report.{k}" for k in ("json", "markdown", "html", "junit")}
+    result = CliRunner().invoke(app, ["run", str(path), *[a for k, p in out.items() for a in (f"--{k}", str(p))]])
+    assert result.exit_code == 0, result.output
+    verdict_line = next(line for line in result.output.splitlines() if "facebook-majority" in line)
+    assert verdict_line.startswith("PASS") and "WARNING mostly_unknown" in verdict_line
+    assert "1 claim: 1 passed, 0 failed, 0 unverifiable, 1 with a WARNING" in result.output
+    note = json.loads(out["json"].read_text())["results"][0]["notes"][0]
+    assert (note["code"], note["warning"]) == ("mostly_unknown", True)
+    row = next(line for line in out["markdown"].read_text().splitlines() if "facebook-majority" in line)
+    assert "WARNING mostly\\_unknown" in row.split("|")[1]  # in the verdict cell
+    assert '<strong class="warning">WARNING mostly_unknown' in out["html"].read_text()
+    assert "<system-err>WARNING mostly_unknown" in out["junit"].read_text()
+
+
+def test_a_blank_that_means_none_is_counted(tmp_path: Path) -> None:
+    path = _victims(tmp_path, "    columns: {recruitment_platform: {blank: none, allowed: [Facebook, Instagram, "
+                              "Snapchat, WhatsApp, Kik, dating_site]}}\n")
+    r = factcheck.verify(path).results[0]
+    assert r.verdict == Verdict.FAIL, r.message  # 78 of 1,101: 7 %
+    assert (r.numerator, r.denominator, r.rows_unknown) == (78, 1101, 0)
+    assert not [n for n in r.notes if n.warning]
+
+
+def test_a_figure_resting_on_most_of_its_rows_has_no_warning(tmp_path: Path) -> None:
+    path = _victims(tmp_path)
+    path.write_text(path.read_text().replace(FACEBOOK, FACEBOOK[:-1] + ", where: recruitment_location == 'internet'}"))
+    r = factcheck.verify(path).results[0]
+    assert r.rows_unknown == 0 and not [n for n in r.notes if n.warning]

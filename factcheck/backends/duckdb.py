@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DataError
-from ..expressions import quote_ident
+from ..expressions import quote_ident, quote_literal
 from ..planning.catalog import ROW
 from . import DeriveFailure, Rows, TableRead
 
@@ -41,7 +41,7 @@ class DuckDB:
         src = read.source
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
         row = f"row_number() OVER () AS {quote_ident(ROW)}, " if read.row_order else ""
-        inner = f"SELECT {row}{', '.join(quote_ident(c) for c in read.columns)} FROM {scan}"
+        inner = f"SELECT {row}{', '.join(_column(src, c) for c in read.columns)} FROM {scan}"
         if not read.derives:
             return inner
         return ("SELECT *,\n    " + ",\n    ".join(f"{sql} AS {quote_ident(name)}" for name, sql in read.derives)
@@ -104,3 +104,9 @@ def first_line(exc: BaseException) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
+def _column(src: Source, column: str) -> str:
+    """A column as read: an empty value becomes the table's ``blank:`` value for it, if any."""
+    spec = src.decl.columns.get(column)
+    if spec is None or spec.blank is None:
+        return quote_ident(column)
+    return f"coalesce({quote_ident(column)}, {quote_literal(spec.blank)}) AS {quote_ident(column)}"

@@ -78,6 +78,11 @@ def ruled_columns(src: Source) -> list[str]:
             if c in src.columns and (not spec.nullable or spec.allowed is not None or spec.unique)]
 
 
+def _allowed(spec: ColumnSpec) -> list[Any]:
+    """The allowed values, and the value a blank stands for (``blank:``), which is filled in when read."""
+    return [*(spec.allowed or []), *([spec.blank] if spec.blank is not None else [])]
+
+
 def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
     """Do the rules hold on the table as read? One aggregate query; details only on failure."""
     tests = []
@@ -86,7 +91,7 @@ def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
         if not spec.nullable:
             tests.append(f"count(*) - count({col})")
         if spec.allowed is not None:
-            values = ", ".join(_literal(v) for v in spec.allowed) or "NULL"
+            values = ", ".join(_literal(v) for v in _allowed(spec)) or "NULL"
             tests.append(f"count(*) FILTER (WHERE {col} IS NOT NULL AND {col} NOT IN ({values}))")
         if spec.unique:
             tests.append(f"count({col}) - count(DISTINCT {col})")
