@@ -133,5 +133,5 @@ def run(node: RunNode, series: list[tuple[str, Fraction | None]], up: bool) -> E
     ev.exact_count = True
     ev.base = len(keys)
     made = RisingDetails if up else FallingDetails
-    ev.details = made(starts=keys[i], ends=end) if count else made()
+    ev.details = made(starts=keys[i], ends=end) if count else made(starts=None, ends=None)
     return ev
