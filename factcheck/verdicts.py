@@ -55,8 +55,7 @@ def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_th
 
 def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence: dict[str, Any]) -> ClaimResult:
     """``every``: the expectation is judged in each period; the claim passes when all of them meet it."""
-    from .measures.every import EveryDetails
-    from .measures import Period
+    from .measures.every import EveryDetails, PeriodValue
     each = ev.each or []
     judged = [(period, part, exp.judge(part.value)) for period, part in each]  # type: ignore[arg-type]
     failing = [(period, j) for period, _, j in judged if not j.ok]
@@ -65,7 +64,7 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
         value=not failing,
         value_text=(f"yes: all {len(each)} periods ({each[0][0]}–{each[-1][0]})" if not failing else
                     f"no: {len(failing)} of {len(each)} periods miss ({', '.join(p for p, _ in failing)})"),
-        details=EveryDetails(periods=[Period(key=p, value=float(v) if v is not None else None) for p, v in figures],
+        details=EveryDetails(periods=[PeriodValue(key=p, value=_shown(exp, part.value)) for p, part in each],
                              failing=[p for p, _ in failing]),
         series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
     if not failing:
@@ -76,6 +75,16 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
                        message=f"at {period}: {first.message}" + (
                            f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
                            if len(failing) > 1 else ""))
+
+
+def _shown(exp: Expectation, value: Any) -> str:
+    if isinstance(value, Fraction):
+        return format_value(value, exp.shape)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "—"
 
 
 def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:

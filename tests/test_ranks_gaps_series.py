@@ -179,7 +179,9 @@ def test_every_applies_the_expectation_to_each_period(run, cars: pd.DataFrame) -
     ok, bad = report.results
     assert ok.verdict == Verdict.PASS and ok.value is True
     assert isinstance(ok.details, EveryDetails)
-    assert [(p.key, p.value) for p in ok.details.periods] == [(str(y), pytest.approx(v)) for y, v in share.items()]
+    assert [(p.key, float(p.value.rstrip("%")) / 100) for p in ok.details.periods] == [
+        (str(y), pytest.approx(v, abs=0.0005)) for y, v in share.items()]  # shown to 0.1%
+    assert [(p.key, p.value) for p in ok.series] == [(str(y), pytest.approx(v)) for y, v in share.items()]
     assert bad.verdict == Verdict.FAIL and bad.details.failing == missing
     assert bad.message.startswith(f"at {missing[0]}:")
 
@@ -203,7 +205,8 @@ def test_every_over_a_span_counts_a_row_in_each_period_it_covers(tmp_path: Path)
     frame = pd.read_csv(tmp_path / "loans.csv")
     per_year = [int(((frame.opened <= y) & (frame.closed.isna() | (frame.closed >= y))).sum()) for y in (2015, 2016, 2017)]
     r = factcheck.verify(tmp_path / "claims.yaml").results[0]
-    assert [p.value for p in r.details.periods] == per_year
+    assert [p.value for p in r.series] == per_year
+    assert [p.value for p in r.details.periods] == [str(n) for n in per_year]
     assert r.verdict == (Verdict.PASS if all(1 <= n <= 3 for n in per_year) else Verdict.FAIL)
 
 

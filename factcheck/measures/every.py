@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..planning.nodes import Part, PlanNode
-from ._details import Details, Period
+from ._details import Details
 from ._groups import expr_literal, group_column, narrowable, narrowed, table_of
 from ._kind import KINDS, MeasureKind, register
 from ._model import MeasureModel
@@ -65,11 +65,20 @@ class Every(MeasureModel):
         return self.from_ if self.from_ is not None else self.since  # type: ignore[return-value]
 
 
+class PeriodValue(BaseModel):
+    """A period and the measure's value there, as people read it (the numbers are in ``series``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    value: str = Field(description="the value for people: '59.1%', 'internet', '—' when it cannot be computed")
+
+
 class EveryDetails(Details):
     """Each period's figure, and the periods that do not meet the expectation."""
 
     kind: Literal["every"] = "every"
-    periods: list[Period] = Field(description="each period and the measure's figure there (none for a list)")
+    periods: list[PeriodValue] = Field(description="each period and the measure's value there")
     failing: list[str] = Field(default_factory=list, description="the periods whose value does not meet expect")
 
 

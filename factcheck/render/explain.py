@@ -84,8 +84,9 @@ def _num(x: float | None) -> str:
 def _detail(value: object) -> str:
     """A detail for people: {'key': '2019', 'value': 149.0} -> '2019: 149'."""
     if isinstance(value, dict):
-        if set(value) == {"key", "value"}:
-            return f"{value['key']}: {_num(value['value'])}"
+        if set(value) == {"key", "value"}:  # a figure, or a value already written for people (every)
+            shown = value["value"] if isinstance(value["value"], str) else _num(value["value"])
+            return f"{value['key']}: {shown}"
         if set(value) == {"value", "figure"}:
             return f"{value['value']} ({_num(value['figure'])})"
         return ", ".join(f"{k} {_detail(v)}" for k, v in value.items())
