@@ -288,3 +288,39 @@ def test_a_group_that_does_not_occur_is_an_error_listing_those_that_do(tmp_path:
     assert result.exit_code == 2
     assert "claims.yaml:9:" in result.output  # the claim's line and "does not occur in origin" in result.output
     assert "Europe, Japan, USA" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------- the 2020 data
+STORY = Path(__file__).resolve().parents[1] / "claims" / "2020.yaml"
+
+
+def test_the_2020_analogues_match_pandas(tmp_path: Path) -> None:
+    """Girls against boys, and one platform overtaking another, on the story's own data."""
+    root = STORY.parents[1]
+    cases = pd.read_csv(root / "data" / "cases.csv", parse_dates=["filed_date"])
+    victims = pd.read_csv(root / "data" / "victims.csv", keep_default_na=False, na_values=[""])
+    victims = victims.merge(cases[["case_id", "filed_date"]], on="case_id")
+    victims["year"] = victims.filed_date.dt.year
+    girls = int(((victims.sex == "female") & (victims.minor == True)).sum())  # noqa: E712 - a column of booleans
+    boys = int(((victims.sex == "male") & (victims.minor == True)).sum())  # noqa: E712
+    per = victims.groupby(["year", "recruitment_platform"]).size()
+    ig = [int(per.get((y, "Instagram"), 0)) for y in (2019, 2020)]
+    sc = [int(per.get((y, "Snapchat"), 0)) for y in (2019, 2020)]
+    overtook = ig[0] <= sc[0] and ig[1] > sc[1]
+    text = STORY.read_text(encoding="utf-8").split("\nclaims:", 1)[0].replace("../data/", str(root / "data") + "/")
+    path = tmp_path / "story.yaml"
+    path.write_text(text.replace("article: 2020-article.md\n", "") + "\nclaims:\n"
+                    "  - id: girls-times-boys\n    says: s\n"
+                    "    measure: {compare: {count: victims, where: \"sex == 'female' and minor\"},"
+                    " with: {count: victims, where: \"sex == 'male' and minor\"}, as: ratio}\n"
+                    "    expect: '1'\n"
+                    "  - id: instagram-overtook-snapchat\n    says: s\n"
+                    "    measure: {overtook: {count: victims}, column: recruitment_platform, a: Instagram,"
+                    " b: Snapchat, over: case.filed_year, from: 2019, to: 2020}\n"
+                    "    expect: true\n", encoding="utf-8")
+    report = factcheck.verify(path, data_root=root)
+    ratio, over = report.results
+    assert Fraction(ratio.value_exact) == Fraction(girls, boys)
+    assert over.value is overtook
+    assert (over.details.a_from, over.details.b_from, over.details.a_to, over.details.b_to) == (
+        ig[0], sc[0], ig[1], sc[1])
