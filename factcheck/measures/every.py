@@ -115,11 +115,13 @@ class EveryKind(MeasureKind):
         if any(p is None for p in parsed):
             return None
         scan, start = parsed[0]  # type: ignore[misc]
+        periods = list(range(m.first, m.to + 1))
+        checks = len(c.plan.coverage)
+        cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]
+        del c.plan.coverage[checks:]  # the first and last period say it once: the periods run without gaps
         if c.is_time_expr(scan.table, start):
             for name, value in (("from" if m.from_ is not None else "since", m.first), ("to", m.to)):
                 c.within(scan, scan.sql(start), value, f"{name}: {value}")
-        periods = list(range(m.first, m.to + 1))
-        cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]
         if any(cell is None for cell in cells):
             return None
         return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods)

@@ -87,9 +87,15 @@ class OvertookKind(MeasureKind):
         periods = group_column(c, table, m.over, path + ("over",), "over") if table else None
         if groups is None or periods is None:
             return None
+        checks = len(c.plan.coverage)
         cells = [c.measure(narrowed(m.overtook, f"({m.over}) == {expr_literal(p)} and ({m.column}) == "
                                                 f"{expr_literal(g)}"), path + ("overtook",))
                  for p in (m.from_, m.to) for g in (m.a, m.b)]
+        del c.plan.coverage[checks:]  # each period once, below, not once per group
+        scan, period = periods
+        if c.is_time_expr(scan.table, period):
+            for name, value in (("from", m.from_), ("to", m.to)):
+                c.within(scan, scan.sql(period), value, f"{name}: {value}")
         if any(cell is None for cell in cells):
             return None
         return OvertookNode(self.name, [cell for cell in cells if cell is not None], m.a, m.b, m.from_, m.to,
