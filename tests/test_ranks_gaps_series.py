@@ -324,3 +324,11 @@ def test_the_2020_analogues_match_pandas(tmp_path: Path) -> None:
     assert over.value is overtook
     assert (over.details.a_from, over.details.b_from, over.details.a_to, over.details.b_to) == (
         ig[0], sc[0], ig[1], sc[1])
+
+
+def test_an_uncovered_period_is_named_once(run) -> None:
+    report = run(("{every: {count: cars}, over: model_year, since: 2019, to: 2022}", "1"),
+                 ("{overtook: {count: cars}, column: origin, a: Japan, b: USA, over: model_year, from: 2012, "
+                  "to: 2020}", "true"))
+    assert [r.message for r in report.results] == ["the data does not cover to: 2022",
+                                                   "the data does not cover from: 2012"]
