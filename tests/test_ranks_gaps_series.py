@@ -332,3 +332,13 @@ def test_an_uncovered_period_is_named_once(run) -> None:
                   "to: 2020}", "true"))
     assert [r.message for r in report.results] == ["the data does not cover to: 2022",
                                                    "the data does not cover from: 2012"]
+
+
+def test_the_worked_examples_of_the_docs_pass_on_the_cars_table(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "claims-format.md").read_text(encoding="utf-8")
+    block = doc.split("## Worked examples", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    shutil.copy(CARS, tmp_path / "cars.csv")
+    (tmp_path / "claims.yaml").write_text(TABLES + block, encoding="utf-8")
+    report = factcheck.verify(tmp_path / "claims.yaml")
+    assert len(report.results) == 7
+    assert {r.id: r.verdict for r in report.results} == {r.id: Verdict.PASS for r in report.results}
