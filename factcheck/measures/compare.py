@@ -25,7 +25,7 @@ from ._values import Evaluated, key, number
 if TYPE_CHECKING:
     from ..claims import Claim
     from ..expressions import Expr
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

@@ -25,7 +25,7 @@ from ._values import Evaluated
 
 if TYPE_CHECKING:
     from ..claims import Claim
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
@@ -127,7 +127,7 @@ class EveryKind(MeasureKind):
         return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods)
 
     def evaluate(self, node: EveryNode, ex: Executor) -> Evaluated:
-        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells)]
+        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)]
         ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql])
         for period, part in each:
             if part.unavailable:

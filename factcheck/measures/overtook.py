@@ -23,7 +23,7 @@ from ._values import Evaluated, key, number
 if TYPE_CHECKING:
     from ..claims import Claim
     from ..expressions import Expr
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
@@ -123,7 +123,7 @@ def overtook(node: OvertookNode, cells: list[Evaluated]) -> Evaluated:
     ev.details = OvertookDetails.model_validate({
         "from": key(node.from_), "to": key(node.to),
         **{name: float(f) if f is not None else None
-           for name, f in zip(("a_from", "b_from", "a_to", "b_to"), figures)}})
+           for name, f in zip(("a_from", "b_from", "a_to", "b_to"), figures, strict=True)}})
     for cell in cells:
         if cell.unavailable:
             ev.unavailable, ev.why = cell.unavailable, cell.why

@@ -23,7 +23,7 @@ from ._values import Evaluated, fill_gaps, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
