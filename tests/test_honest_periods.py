@@ -1,6 +1,6 @@
 """Periods and gaps on data nobody here prepared (issue 9, items 1-2).
 
-The data is constructed (tests/fixtures/cars/README.md): cars from 1970 to 1982 with no
+The data is constructed (tests/fixtures/gaps/README.md): cars from 1970 to 1982 with no
 1981 and `Year` written as a date; yearly sales ending in 2020. No claims file declares
 `time:`: a date column, the axis of change/extreme/streak and what derives from them are
 time columns all the same.
@@ -17,7 +17,7 @@ import pytest
 import factcheck
 from factcheck import Reason, Verdict
 
-CARS = Path(__file__).parent / "fixtures" / "cars"
+CARS = Path(__file__).parent / "fixtures" / "gaps"
 TABLES = """\
 version: 1
 tables:
@@ -88,6 +88,12 @@ def test_a_change_from_a_gap_is_not_covered(run) -> None:
 @pytest.mark.parametrize("inner", ["{count: cars, where: Cylinders == 4}", "{mean: Horsepower, of: cars}"])
 def test_a_record_across_a_gap_cannot_be_judged_for_every_kind(run, inner: str) -> None:
     r = run(f"{{extreme: {inner}, over: model_year, at: 1982, since: 1979, is: lowest}}", "true")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "1981" in r.message
+
+
+def test_a_rise_from_a_gap_is_not_covered(run) -> None:
+    r = run("{rising: {count: cars}, over: model_year, to: 1982}", "1")  # 1981 is no zero to rise from
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
     assert "1981" in r.message
 

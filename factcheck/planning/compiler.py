@@ -82,7 +82,8 @@ class Compiler:
         """Compile a measure by its kind; ``over`` groups it (inside change, extreme, top … by)."""
         kind = KINDS[kind_of(m)]
         if over is not None and not kind.groupable:
-            self.fail(path, f"a '{kind.name}' measure cannot be nested inside change or extreme",
+            self.fail(path, f"a '{kind.name}' measure cannot be computed per period "
+                            "(nested in change, extreme, rising, falling or top … by)",
                       "nest a count, share, aggregate or ratio")
             return None
         self._kinds.append(kind)
@@ -103,7 +104,7 @@ class Compiler:
     def time_axis(self, table: str, tree: Expr) -> bool:
         """Is ``tree`` a time axis: a time column, or the axis of a kind that names periods
         (``change``, ``extreme``, ``streak``: any kind with ``per_period``)?"""
-        return self.is_time_expr(table, tree) or any(k.per_period for k in self._kinds)
+        return self.is_time_expr(table, tree) or any(k.per_period for k in self._kinds[-2:])  # itself or its parent
 
     def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any]) -> None:
         """The periods a change or extreme names must be in the data (checked before it runs)."""

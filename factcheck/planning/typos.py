@@ -108,11 +108,12 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
             continue
         values = [str(r[0]) for r in backend.execute(
             f"SELECT {col} FROM {tbl} WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT {SHOWN}").rows]
+        listed_values = (f"the column holds: {', '.join(sorted(values))}" if len(values) <= 10
+                         else f"its most common values: {', '.join(values[:5])}")
         for value in missing:
             near = closest(value, values)
-            hint = ("did you mean " + " or ".join(repr(v) for v in near) + "?" if near
-                    else "its values include " + ", ".join(repr(v) for v in values[:5]))
-            for index, claim in literals[value]:
+            hint = ("did you mean " + " or ".join(repr(v) for v in near) + "? " if near else "") + listed_values
+            for index, claim in dict.fromkeys(literals[value]):
                 problems.append(Problem(
                     f"column '{column}' of table '{table}' never holds {value!r}: a value that never "
                     "occurs is a typo, not a zero", file=str(loaded.path), line=loaded.claim_line(index),
