@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import Problem
-from ..expressions import (Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
-                           did_you_mean, parse, quote_ident, quote_literal, suggest, to_sql)
+from ..expressions import (WINDOW_FUNCTIONS, Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
+                           check_types, did_you_mean, map_calls, parse, quote_ident, quote_literal, suggest, to_sql)
 from ..measures import KINDS, kind_of
 from .catalog import Catalog, Link
 from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, walk
@@ -56,6 +56,9 @@ class Compiler:
         text = str(text)
         try:
             tree = parse(text)
+            check_types(tree, text, self.cat.column_type(scan.table))
+            tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
+                             if call.function in WINDOW_FUNCTIONS else None)
             to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
         except ExpressionError as exc:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
