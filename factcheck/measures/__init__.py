@@ -21,12 +21,14 @@ from pydantic import BaseModel, Discriminator, Field, Tag
 # The kinds register in this order, the order in which messages and docs list them.
 from . import count  # noqa: I001
 from . import aggregate
+from . import percentile
 from . import share
 from . import ratio
 from . import change
 from . import extreme
 from . import top
 from . import streak
+from . import top_share
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
 from ._model import MeasureModel, Scalar
@@ -64,5 +66,5 @@ for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, to
     _model.model_rebuild(_types_namespace={"Measure": Measure})
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureDetails", "MeasureKind",
-           "MeasureModel", "Period", "Scalar", "aggregate", "change", "count", "extreme", "kind_named", "kind_of",
-           "ratio", "register", "share", "streak", "top"]
+           "MeasureModel", "Period", "Scalar", "aggregate", "percentile", "change", "count", "extreme", "kind_named", "kind_of",
+           "ratio", "register", "share", "streak", "top", "top_share"]
