@@ -41,8 +41,9 @@ def percent_scale(value: Any, field: str, example: str) -> Decimal:
     if not number.is_finite() or not 0 <= number <= 100:
         raise ValueError(f"{field} is a number from 0 to 100 (for example {example}), not {value}")
     if 0 < number < 1:
+        hundred = f"{(number * 100).normalize():f}"
         raise ValueError(f"{field} is on a 0-100 scale: {field}: {value} would mean {value}%, not "
-                         f"{number * 100}%; write {field}: {(number * 100).normalize():f} for that")
+                         f"{hundred}%; write {field}: {hundred} for that")
     return number
 
 
