@@ -145,6 +145,38 @@ EVALUATIONS: list[tuple[str, list[object]]] = [
     ("case.`case_type`", ["sex_trafficking", "labor", "sex_trafficking", N]),
     ("lag(n)", [N, 10, 20, N]),
     ("n - lag(n)", [N, 10, N, N]),
+    ("lead(n)", [20, N, 0, N]),
+    ("lag(n, amount)", [0, N, 10, N]),  # ordered by amount (nulls last), then the row order
+    ("lead(platform, d)", ["it's", "Facebook", N, N]),
+    ("lower(platform)", ["facebook", "instagram", N, "it's"]),
+    ("upper(platform)", ["FACEBOOK", "INSTAGRAM", N, "IT'S"]),
+    ("trim('  a b  ')", ["a b"] * 4),
+    ("length(platform)", [8, 9, N, 4]),
+    ("length('')", [0] * 4),
+    ("starts_with(platform, 'Face')", [True, False, N, False]),
+    ("starts_with(platform, 'face')", [False, False, N, False]),  # case matters
+    ("ends_with(platform, 'gram')", [False, True, N, False]),
+    ("contains(platform, 'a')", [True, True, N, False]),
+    ("like(platform, 'F%')", [True, False, N, False]),
+    ("like(platform, 'f%')", [False, False, N, False]),
+    ("ilike(platform, 'f%')", [True, False, N, False]),
+    ("ilike(platform, '_NSTAGRA_')", [False, True, N, False]),
+    ("like('50%', '50\\%')", [True] * 4),  # a backslash escapes % and _
+    ("like('500', '50\\%')", [False] * 4),
+    ("word('  Toyota   Corona Mark ', 1)", ["Toyota"] * 4),
+    ("word('Toyota Corona Mark', 3)", ["Mark"] * 4),
+    ("word('Toyota Corona Mark', -1)", ["Mark"] * 4),
+    ("word('Toyota', 2)", [N] * 4),
+    ("word('', 1)", [N] * 4),
+    ("word(platform, 1)", ["Facebook", "Instagram", N, "it's"]),
+    ("split_part('a-b--c', '-', 2)", ["b"] * 4),
+    ("split_part('a-b--c', '-', 3)", [""] * 4),
+    ("split_part('a-b--c', '-', -1)", ["c"] * 4),
+    ("split_part('a-b', '-', 5)", [""] * 4),
+    ("coalesce(platform, 'none')", ["Facebook", "Instagram", "none", "it's"]),
+    ("coalesce(amount, n, 0)", [Decimal("2.45"), Decimal("20"), Decimal("3.10"), Decimal("-1.00")]),
+    ("nullif(n, 0)", [10, 20, N, N]),
+    ("nullif(platform, 'Facebook') is null", [True, False, True, False]),
     ("case when n > 15 then 'big' when n > 5 then 'mid' else 'small' end", ["mid", "big", "small", "small"]),
     ("case when active then 1 end", [1, N, N, 1]),
     ("CASE WHEN platform IS NULL THEN 0 ELSE n END", [10, 20, 0, 0]),
@@ -246,6 +278,15 @@ def test_sql_shapes() -> None:
     assert to_sql(parse("month_name(d)"), plain) == 'monthname("d")'
     assert to_sql(parse("lag(a)"), plain, row_order='"rowid"') == 'lag("a") OVER (ORDER BY "rowid")'
     assert to_sql(parse("a - -1"), plain) == '("a" - (-1))'
+
+
+def test_text_function_sql() -> None:
+    def plain(name: Name) -> str:
+        return quote_ident(name.column)
+
+    assert to_sql(parse("ilike(name, 'to%')"), plain) == '("name" ILIKE \'to%\' ESCAPE \'\\\')'
+    assert to_sql(parse("word(name, 1)"), plain) == 'list_extract(regexp_extract_all("name", \'\\S+\'), 1)'
+    assert to_sql(parse("lead(a, year)"), plain, row_order='"r"') == 'lead("a") OVER (ORDER BY "year" NULLS LAST, "r")'
 
 
 def test_lag_needs_row_order() -> None:

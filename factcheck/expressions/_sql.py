@@ -169,7 +169,7 @@ class _Compiler:
             args.append(sql)
         if call.function in ("like", "ilike"):
             # a backslash escapes % and _ in the pattern: like(code, '10\\%')
-            return f"({args[0]} {spec.sql} {args[1]} ESCAPE '\\')"
+            return f"({args[0]} {spec.sql.upper()} {args[1]} ESCAPE '\\')"
         if call.function == "word":
             # a word is a run of characters other than white space; none there is null
             return f"list_extract(regexp_extract_all({args[0]}, '\\S+'), {args[1]})"
@@ -179,7 +179,7 @@ class _Compiler:
         """lag(x) / lead(x) in file order, or lag(x, c) ordered by c (file order breaks ties)."""
         if self.row_order is None:
             raise self.error(call, f"{call.function}() needs the table's row order: use it in `derive:`")
-        order = [self.sql(a) for a in call.args[1:]] + [self.row_order]
+        order = [f"{self.sql(a)} NULLS LAST" for a in call.args[1:]] + [self.row_order]
         return f"{call.function}({self.sql(call.args[0])}) OVER (ORDER BY {', '.join(order)})"
 
     def case(self, expr: Case) -> str:
