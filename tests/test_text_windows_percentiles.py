@@ -289,3 +289,11 @@ def test_top_share_of_too_few_rows_is_unverifiable(tmp_path: Path) -> None:
                      [("few", "{top_share: mean_mpg, of: yearly, in_top: 5%}", "10%")])
     result = report.results[0]
     assert result.verdict == "unverifiable" and "less than one" in result.message
+
+
+def test_the_cars_example_claims_file_passes() -> None:
+    """tests/fixtures/cars/claims.yaml, quoted in docs/expressions.md and docs/claims-format.md."""
+    report = factcheck.verify(CARS / "claims.yaml")
+    assert [r.verdict for r in report.results] == ["pass"] * len(report.results), [
+        r.message for r in report.results]
+    assert len(report.results) == 9
