@@ -26,6 +26,7 @@ from factcheck.expressions import (
     Unary,
     UnknownName,
     calls,
+    check_types,
     names,
     parse,
     quote_ident,
@@ -33,6 +34,7 @@ from factcheck.expressions import (
     render,
     suggest,
     to_sql,
+    value_type,
 )
 
 ROWS = """
@@ -346,3 +348,44 @@ def test_every_function_is_documented() -> None:
     for name, spec in FUNCTIONS.items():
         assert f"`{name}(" in doc, name
         assert f"{spec.sql}(" in doc, spec.sql
+
+
+@pytest.mark.parametrize(("duckdb_type", "kind"), [
+    ("VARCHAR", "text"), ("BIGINT", "number"), ("DECIMAL(18,3)", "number"), ("DOUBLE", "number"),
+    ("DATE", "date"), ("TIMESTAMP WITH TIME ZONE", "date"), ("BOOLEAN", "bool"),
+    ("INTERVAL", None), ("INTEGER[]", None), ("?", None), ("", None),
+])
+def test_value_type_of_duckdb_types(duckdb_type: str, kind: str | None) -> None:
+    assert value_type(duckdb_type) == kind
+
+
+COLUMN_TYPES = {"name": "text", "age": "number", "d": "date", "ok": "bool"}
+
+
+def column_type(name: Name) -> str | None:
+    return COLUMN_TYPES.get(name.column)
+
+
+@pytest.mark.parametrize("text", [
+    "lower(name)", "word(trim(name), -1)", "coalesce(d, '2020-12-31')", "year(d)", "abs(age) + length(name)",
+    "nullif(age, 0)", "coalesce(nullif(name, ''), 'none')", "starts_with(coalesce(name, ''), 'a')",
+    "upper(case when ok then name else 'x' end)", "lower(unknown_column)", "lag(age, d)",
+])
+def test_well_typed_calls_pass(text: str) -> None:
+    check_types(parse(text), text, column_type)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "message", "position"), [
+    ("lower(age)", "lower()'s argument must be text, not a number", 6),
+    ("abs(name)", "abs()'s argument must be a number, not text", 4),
+    ("year(name)", "must be a date, not text", 5),
+    ("contains(ok, 'x')", "must be text, not a condition", 9),
+    ("coalesce(name, age)", "of one type: text and a number", 15),
+    ("length(upper(age))", "upper()'s argument must be text", 13),
+    ("lower(case when ok then age end)", "must be text, not a number", 6),
+])
+def test_ill_typed_calls_point_at_the_argument(text: str, message: str, position: int) -> None:
+    with pytest.raises(ExpressionError) as info:
+        check_types(parse(text), text, column_type)  # type: ignore[arg-type]
+    assert message in info.value.message
+    assert info.value.position == position

@@ -33,13 +33,10 @@ from ._nodes import (
 
 ColumnType = Callable[[Name], "ValueType | None"]
 
-_DUCKDB_TYPES: tuple[tuple[tuple[str, ...], ValueType], ...] = (
-    (("VARCHAR", "CHAR", "TEXT", "STRING", "BPCHAR"), "text"),
-    (("BOOLEAN", "BOOL"), "bool"),
-    (("DATE", "TIMESTAMP", "TIME"), "date"),
-    (("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-      "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "INT"), "number"),
-)
+_TEXT = frozenset({"VARCHAR", "CHAR", "TEXT", "STRING", "BPCHAR"})
+_NUMBER = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                     "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "INT", "INT1", "INT2",
+                     "INT4", "INT8", "FLOAT4", "FLOAT8", "LONG", "SHORT", "VARINT"})
 
 _NOUN = {"text": "text", "number": "a number", "date": "a date", "bool": "a condition (true or false)"}
 
@@ -48,10 +45,15 @@ def value_type(duckdb_type: str | None) -> ValueType | None:
     """The expression language's type of a DuckDB column type (None when it is none of them)."""
     if not duckdb_type:
         return None
-    upper = duckdb_type.upper()
-    for prefixes, kind in _DUCKDB_TYPES:
-        if any(upper.startswith(p) for p in prefixes):
-            return kind
+    base = duckdb_type.upper().split("(")[0].strip()
+    if base in _TEXT:
+        return "text"
+    if base in _NUMBER:
+        return "number"
+    if base in ("BOOLEAN", "BOOL", "LOGICAL"):
+        return "bool"
+    if base == "DATE" or base.startswith(("TIMESTAMP", "TIME ", "DATETIME")) or base == "TIME":
+        return "date"
     return None
 
 
@@ -143,10 +145,11 @@ def check_call_types(call: Call, text: str, column_type: ColumnType | None = Non
 def _check_same_type(call: Call, text: str, column_type: ColumnType | None,
                      where: Callable[[Expr], int]) -> None:
     first: ValueType | None = None
+    dates = any(infer(a, column_type) == "date" for a in call.args)
     for arg in call.args:
         got = None if isinstance(arg, Literal) and arg.value is None else infer(arg, column_type)
-        if got is None:
-            continue
+        if got is None or (dates and got == "text" and isinstance(arg, Literal)):
+            continue  # a date written as text goes with a date: coalesce(last_pending_date, '2020-12-31')
         if first is None:
             first = got
         elif got != first:
