@@ -76,13 +76,16 @@ TWO_ARGS = ["pow", "starts_with", "ends_with", "contains", "like", "ilike", "nul
 positions = st.integers(-4, 4).filter(bool)
 
 
-def well_typed(expr: Expr) -> bool:
-    """Does the parser accept the types its text shows (``lower(3)`` is refused)?"""
+def well_typed(call: Call) -> Call:
+    """The call when the parser accepts the types its text shows (``lower(3)`` is refused),
+    else the same call of a column ``x``, whose type the parser cannot know."""
     try:
-        check_types(expr, render(expr))
+        check_types(call, render(call))
     except ExpressionError:
-        return False
-    return True
+        spec = FUNCTIONS[call.function]
+        return Call(call.function, tuple(a if spec.arg_type(i) == "whole" else Name("x")
+                                         for i, a in enumerate(call.args)))
+    return call
 
 
 def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
@@ -96,12 +99,12 @@ def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
         st.builds(IsNull, inner, st.booleans()),
         st.builds(
             lambda f, a: Call(f, (a,)), st.sampled_from(ONE_ARG), inner
-        ).filter(well_typed),
-        st.builds(lambda a, n: Call("round", (a, Literal(n))), inner, st.integers(-3, 3)).filter(well_typed),
-        st.builds(lambda f, a, b: Call(f, (a, b)), st.sampled_from(TWO_ARGS), inner, inner).filter(well_typed),
-        st.builds(lambda a, n: Call("word", (a, Literal(n))), inner, positions).filter(well_typed),
-        st.builds(lambda a, b, n: Call("split_part", (a, b, Literal(n))), inner, inner, positions).filter(well_typed),
-        st.builds(lambda args: Call("coalesce", tuple(args)), st.lists(inner, min_size=2, max_size=4)).filter(well_typed),
+        ).map(well_typed),
+        st.builds(lambda a, n: Call("round", (a, Literal(n))), inner, st.integers(-3, 3)).map(well_typed),
+        st.builds(lambda f, a, b: Call(f, (a, b)), st.sampled_from(TWO_ARGS), inner, inner).map(well_typed),
+        st.builds(lambda a, n: Call("word", (a, Literal(n))), inner, positions).map(well_typed),
+        st.builds(lambda a, b, n: Call("split_part", (a, b, Literal(n))), inner, inner, positions).map(well_typed),
+        st.builds(lambda args: Call("coalesce", tuple(args)), st.lists(inner, min_size=2, max_size=4)).map(well_typed),
         st.builds(lambda f, n, by: Call(f, (n,) if by is None else (n, by)), st.sampled_from(sorted(WINDOW_FUNCTIONS)),
                   names_, st.one_of(st.none(), names_)),
         st.builds(

@@ -8,6 +8,7 @@ from factcheck; each claim is also checked to fail with a figure that is off.
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 import subprocess
@@ -191,6 +192,34 @@ def test_rose_for_n_straight_years(tmp_path: Path, yearly: pd.DataFrame) -> None
     judged(tmp_path, CARS, CARS_TABLES,
            "{streak: \"mean_mpg > lag(mean_mpg, year)\", of: yearly, order: year, where: year >= 1975}",
            str(n_late), str(n_late + 2))
+
+
+def first_row(sql: str, folder: Path) -> dict[str, str]:
+    """The first row of a claim's SQL, run by DuckDB in a fresh process from the data's folder."""
+    code = ("import duckdb, json, sys; r = duckdb.sql(sys.stdin.read()); "
+            "print(json.dumps(dict(zip(r.columns, [str(v) for v in r.fetchall()[0]]))))")
+    proc = subprocess.run([sys.executable, "-c", code], input=sql, capture_output=True, text=True, cwd=folder,
+                          check=True)
+    return dict(json.loads(proc.stdout))
+
+
+def test_explain_sql_of_percentile_and_top_share_reproduces_the_figure(tmp_path: Path, cars: pd.DataFrame) -> None:
+    report = _verify(tmp_path, CARS, CARS_TABLES, [
+        ("p", "{percentile: mpg, of: cars, p: 90}", "1"),
+        ("r", "{percentile: mpg, of: cars, p: 90, method: nearest_rank}", "1"),
+        ("t", "{top_share: horsepower, of: cars, in_top: 10%}", "1%"),
+        ("g", "{top_share: 1, of: cars, by: make, in_top: 25%}", "1%"),
+    ])
+    p, r, t, g = report.results
+    for result in (p, r):
+        assert result.sql is not None
+        assert Fraction(first_row(result.sql, tmp_path)["percentile"]) == Fraction(result.value_exact)
+    for result in (t, g):
+        assert result.sql is not None
+        row = first_row(result.sql, tmp_path)
+        assert Fraction(row["top_total"]) / Fraction(row["total"]) == Fraction(result.value_exact)
+    assert (t.rows_kept, t.rows_unknown) == (len(cars), int(cars["horsepower"].isna().sum()))
+    assert (g.rows_kept, g.rows_unknown) == (len(cars), 0)
 
 
 def test_explain_sql_of_a_lag_condition_reproduces_the_figure(tmp_path: Path, yearly: pd.DataFrame) -> None:

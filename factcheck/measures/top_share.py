@@ -117,16 +117,18 @@ def top_share_sql(node: TopShareNode) -> str:
     scan = node.scan
     x = f"({scan.sql(node.column)})"
     if node.group is None:
-        values = f"SELECT CAST({x} AS {DEC}) AS v\n  {scan.from_sql()}{scan.where_sql()}"
+        values = (f"SELECT CAST({x} AS {DEC}) AS v, 1 AS rows, CAST({x} IS NOT NULL AS INTEGER) AS known\n"
+                  f"  {scan.from_sql()}{scan.where_sql()}")
     else:
         g = f"({scan.sql(node.group)})"
-        values = (f"SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v\n  {scan.from_sql()}"
-                  f"{scan.where_sql(f'{g} IS NOT NULL')}\n  GROUP BY 1")
+        values = (f"SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v, count(*) AS rows, count({x}) AS known\n"
+                  f"  {scan.from_sql()}{scan.where_sql(f'{g} IS NOT NULL')}\n  GROUP BY 1")
     cut = f"r * 100 <= n * {format(node.in_top.normalize(), 'f')}"
     return (f"WITH vals AS (\n  {values}\n),\n"
             "ranked AS (\n  SELECT v, row_number() OVER (ORDER BY v DESC) AS r, count(*) OVER () AS n\n"
             "  FROM vals WHERE v IS NOT NULL\n)\n"
-            f"SELECT (SELECT count(*) FROM vals) AS kept, count(*) AS n_values,\n"
+            "SELECT (SELECT coalesce(sum(rows), 0) FROM vals) AS kept,\n"
+            "       (SELECT coalesce(sum(known), 0) FROM vals) AS known, count(*) AS n_values,\n"
             f"       count(*) FILTER (WHERE {cut}) AS in_top,\n"
             f"       sum(v) FILTER (WHERE {cut}) AS top_total, sum(v) AS total, min(v) AS smallest\n"
             "FROM ranked")
@@ -134,8 +136,9 @@ def top_share_sql(node: TopShareNode) -> str:
 
 def top_share(node: TopShareNode, row: dict[str, Any]) -> Evaluated:
     """The top rows' sum over the whole sum, exactly."""
-    kept, n, k = int(row["kept"]), int(row["n_values"]), int(row["in_top"])
-    ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - n, base=n)
+    kept, known = int(row["kept"]), int(row["known"])
+    n, k = int(row["n_values"]), int(row["in_top"])
+    ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - known, base=n)
     what = "groups" if node.group is not None else "rows"
     if n == 0:
         ev.unavailable, ev.why = Reason.NO_ROWS, f"no {what} with a value pass the filter"
