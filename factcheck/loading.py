@@ -17,7 +17,7 @@ from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
 from .planning.compiler import check_types_again
 from .report import TableUse
-from .tables import Source, sha256
+from .sources import Source, sha256
 
 if TYPE_CHECKING:
     from .backends import Backend

@@ -1,7 +1,7 @@
 """Issue 12, items 1, 6 and 7: each sentence in one claim, its verdict matching pandas.
 
 Text functions, lag/lead outside `derive`, percentiles and the share held by the top N%,
-on the constructed cars data (tests/fixtures/cars, see its README) and on the 2020 story's
+on the constructed cars data (tests/fixtures/autos, see its README) and on the 2020 story's
 data. Every expected figure is computed here with pandas/numpy from the CSVs, never taken
 from factcheck; each claim is also checked to fail with a figure that is off.
 """
@@ -24,7 +24,7 @@ import factcheck
 from factcheck.measures.top_share import TopShareDetails
 
 ROOT = Path(__file__).resolve().parents[1]
-CARS = ROOT / "tests" / "fixtures" / "cars"
+CARS = ROOT / "tests" / "fixtures" / "autos"
 DATA = ROOT / "data"
 
 CARS_TABLES = """\
@@ -188,7 +188,7 @@ def test_rose_for_n_straight_years(tmp_path: Path, yearly: pd.DataFrame) -> None
            "{streak: \"mean_mpg > lag(mean_mpg, year)\", of: yearly, order: year}", str(n), str(n + 1))
     # lag is computed before `where`: 1975 is compared with 1974 although 1974 is filtered out
     late = by_year["year"] >= 1975
-    n_late = longest_run([r for r, keep in zip(rose, late) if keep])
+    n_late = longest_run([r for r, keep in zip(rose, late, strict=True) if keep])
     judged(tmp_path, CARS, CARS_TABLES,
            "{streak: \"mean_mpg > lag(mean_mpg, year)\", of: yearly, order: year, where: year >= 1975}",
            str(n_late), str(n_late + 2))
@@ -230,7 +230,7 @@ def test_explain_sql_of_a_lag_condition_reproduces_the_figure(tmp_path: Path, ye
     by_year = yearly.sort_values("year")
     fell = int((by_year["mean_mpg"] < by_year["mean_mpg"].shift()).sum())
     rose = longest_run((by_year["mean_mpg"] > by_year["mean_mpg"].shift()).tolist())
-    for result, figure in zip(report.results, (fell, rose)):
+    for result, figure in zip(report.results, (fell, rose), strict=True):
         sql = result.sql
         assert 'AS "lag(mean_mpg, year)"' in sql  # the table's SQL shows how the lag is made
         proc = subprocess.run([sys.executable, "-c", "import duckdb, sys; print(duckdb.sql(sys.stdin.read())"
@@ -321,7 +321,7 @@ def test_top_share_of_too_few_rows_is_unverifiable(tmp_path: Path) -> None:
 
 
 def test_the_cars_example_claims_file_passes() -> None:
-    """tests/fixtures/cars/claims.yaml, quoted in docs/expressions.md and docs/claims-format.md."""
+    """tests/fixtures/autos/claims.yaml, quoted in docs/expressions.md and docs/claims-format.md."""
     report = factcheck.verify(CARS / "claims.yaml")
     assert [r.verdict for r in report.results] == ["pass"] * len(report.results), [
         r.message for r in report.results]

@@ -29,6 +29,10 @@ from . import extreme
 from . import top
 from . import streak
 from . import top_share
+from . import compare
+from . import overtook
+from . import every
+from . import rising
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
 from ._model import MeasureModel, Scalar
@@ -62,9 +66,11 @@ else:
     ]
     """The typed details of any kind that has some, told apart by ``kind``."""
 
-for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, top.Top):
+for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, top.Top, compare.Compare,
+               overtook.Overtook, every.Every, rising.Rising, rising.Falling):
     _model.model_rebuild(_types_namespace={"Measure": Measure})
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureDetails", "MeasureKind",
-           "MeasureModel", "Period", "Scalar", "aggregate", "percentile", "change", "count", "extreme", "kind_named", "kind_of",
-           "ratio", "register", "share", "streak", "top", "top_share"]
+           "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
+           "kind_named", "kind_of", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
+           "top", "top_share"]

@@ -29,7 +29,7 @@ from .percentile import percent_scale
 if TYPE_CHECKING:
     from ..claims import Claim
     from ..expressions import Expr
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
@@ -98,7 +98,7 @@ class TopShareKind(MeasureKind):
     def evaluate(self, node: TopShareNode, ex: Executor) -> Evaluated:
         sql = top_share_sql(node)
         result = ex.run(sql)
-        ev = top_share(node, dict(zip(result.columns, result.rows[0])))
+        ev = top_share(node, dict(zip(result.columns, result.rows[0], strict=True)))
         ev.sql = [sql]
         return ev
 

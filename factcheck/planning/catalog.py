@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..expressions import (Call, Expr, ExpressionError, Name, UnknownName, check_types, infer, names, parse,
-                           quote_ident, render, suggest, to_sql, value_type)
+                           quote_ident, render, to_sql, value_type)
 from ..expressions._nodes import ValueType
-from ..tables import Source
+from ..sources import Source
+from ..suggestions import did_you_mean, suggest
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
@@ -212,8 +213,7 @@ class Catalog:
 
 
 def _dym(word: str, options: object) -> str | None:
-    found = suggest(word, list(options))  # type: ignore[call-overload]
-    return f"did you mean '{found[0]}'?" if found else None
+    return did_you_mean(suggest(word, list(options), n=1))  # type: ignore[call-overload]
 
 
 def parse_derives(catalog: Catalog, table: str, derive: dict[str, str]) -> list[tuple[str, ExpressionError | str]]:
