@@ -199,3 +199,8 @@ def test_a_figure_resting_on_most_of_its_rows_has_no_warning(tmp_path: Path) -> 
     path.write_text(path.read_text().replace(FACEBOOK, FACEBOOK[:-1] + ", where: recruitment_location == 'internet'}"))
     r = factcheck.verify(path).results[0]
     assert r.rows_unknown == 0 and not [n for n in r.notes if n.warning]
+
+
+def test_a_window_function_compared_with_a_number_names_no_period(run) -> None:
+    r = run("{count: sales, where: lag(units) > 100}", "5")  # the rows after one of more than 100 units
+    assert r.verdict == Verdict.PASS, r.message
