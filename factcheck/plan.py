@@ -165,8 +165,9 @@ class _Compiler:
         except UnknownName as exc:  # a resolver error outside to_sql's own handling
             self.fail(path, exc.message, did_you_mean(exc.suggestions))
             return None
-        if scan.table in self.plan.missing_tables:
-            return sql, tree
+        for link in scan.joins.values():  # a lookup into an optional table whose file is absent
+            if self.cat.sources[link.target].missing:
+                self.plan.missing_tables.add(link.target)
         return sql, tree
 
     def scan(self, table: str | None, where: str | None, path: tuple[str | int, ...]) -> Scan | None:
