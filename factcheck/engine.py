@@ -266,10 +266,10 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),
-                                          f"table '{name}' has no column '{column}'")
+                                          f"table '{name}' has no column '{column}'", hint=src.delimiter_hint())
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
-                                            hint=_dym(exc.suggestions)))
+                                            hint=exc.hint or _dym(exc.suggestions)))
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)

@@ -69,7 +69,13 @@ class Loading:
 
     def _check_contracts(self, sources: list[Source]) -> None:
         """Data contracts (columns:): counted on the tables as read; every violation shown on failure."""
-        from .contracts import check_source, holds
+        from .contracts import allowed_mismatches, check_source, holds
+        mismatched = [Problem(message, file=str(self.loaded.path), column=column, hint=hint,
+                              line=self.loaded.table_line(src.name, "columns", column, "allowed"))
+                      for src in sources if src.decl.columns
+                      for column, message, hint in allowed_mismatches(self.con, src)]
+        if mismatched:
+            raise ClaimsFileError(mismatched)
         problems = [p for src in sources if src.decl.columns and not holds(self.con, src)
                     for p in check_source(self.con, src)]
         if problems:

@@ -71,3 +71,261 @@ def test_an_optional_table_reached_through_a_lookup_makes_the_claim_table_missin
     assert result.exit_code == 0, result.output
     verdicts = {r["id"]: (r["verdict"], r["reason"]) for r in json.loads(result.stdout)["results"]}
     assert verdicts == {"west": ("unverifiable", "table_missing"), "all": ("pass", None)}
+
+
+# --------------------------------------------------------------------------- glob characters in paths
+
+def test_a_glob_in_a_path_never_reads_outside_the_repository(tmp_path) -> None:
+    """A folder literally named '*' beside a symlink to a folder outside: only the literal file is read."""
+    root = repo(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "passwd").write_text("name\nSECRET\n")
+    (root / "evil").symlink_to(outside)
+    (root / "*").mkdir()
+    (root / "*" / "passwd").write_text("name\nroot\n")
+    path = claims(root, "{path: '*/passwd'}", "{top: name, of: t, n: 5}", "[root]")
+    result = run(path, "--json", "-")
+    assert result.exit_code == 0, result.output
+    assert "SECRET" not in result.output
+    report = json.loads(result.stdout)
+    assert report["tables"][0]["sha256"] == hashlib.sha256((root / "*" / "passwd").read_bytes()).hexdigest()
+    assert "read_csv('[*]/passwd'" in report["results"][0]["sql"] or "[*]/passwd" in report["results"][0]["sql"]
+
+
+def test_a_star_in_a_file_name_reads_that_one_file_and_hashes_it(tmp_path) -> None:
+    root = repo(tmp_path)
+    for name, value in (("c1.csv", 1), ("c2.csv", 2), ("c*.csv", 3)):
+        (root / name).write_text(f"a\n{value}\n")
+    path = claims(root, "{path: 'c*.csv'}", "{sum: a, of: t}", "3")
+    result = run(path, "--json", "-")
+    assert result.exit_code == 0, result.output  # 3, not 1 + 2 + 3
+    report = json.loads(result.stdout)
+    assert report["tables"][0]["rows"] == 1
+    assert report["tables"][0]["sha256"] == hashlib.sha256(b"a\n3\n").hexdigest()
+
+
+@pytest.mark.parametrize("name", ["b[1].csv", "q?.csv", "x[a-z]*.csv", "{a,b}.csv", "~home.csv"])
+def test_file_names_with_pattern_characters_read_exactly_themselves(tmp_path, name) -> None:
+    root = repo(tmp_path)
+    (root / name).write_text("a\n5\n")
+    for decoy in ("b1.csv", "q1.csv", "xa.csv", "a.csv"):
+        (root / decoy).write_text("a\n100\n")
+    table = "{path: '%s'}" % name
+    result = run(claims(root, table, "{sum: a, of: t}", "5"))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_backslash_beside_a_glob_character_is_refused(tmp_path) -> None:
+    """With a glob character present DuckDB also splits at backslashes: no exact name exists."""
+    root = repo(tmp_path)
+    (root / "x\\*.csv").write_text("a\n1\n")
+    refused(claims(root, "{path: 'x\\*.csv'}", "{count: t}", "1"), "backslash", "glob character", "x\\*.csv")
+
+
+# --------------------------------------------------------------------------- what a file really is
+
+def test_a_directory_as_data_says_so(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "cases.csv").mkdir()
+    out = refused(claims(root, "{path: cases.csv, optional: true}", "{count: t}", "1"), "is a directory")
+    assert "not found" not in out and "claims.yaml:3" in out
+
+
+def test_a_fifo_as_data_says_so_and_never_blocks(tmp_path) -> None:
+    root = repo(tmp_path)
+    os.mkfifo(root / "cases.csv")
+    refused(claims(root, "{path: cases.csv}", "{count: t}", "1"), "named pipe (FIFO)")
+
+
+def test_a_device_as_data_says_so(tmp_path) -> None:
+    root = repo(tmp_path)
+    path = claims(root, "{path: /dev/null}", "{count: t}", "0")
+    result = run(path, "--data-root", "/dev")
+    assert result.exit_code == 2 and "is a device" in result.output and "hint:" in result.output
+
+
+def test_an_empty_file_says_it_is_empty(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("")
+    refused(claims(root, "{path: t.csv}", "{count: t}", "0"), "t.csv", "the file is empty")
+    (root / "t.csv").write_text("\n\n")
+    refused(claims(root, "{path: t.csv}", "{count: t}", "0"), "only blank lines")
+
+
+def test_a_header_only_file_is_a_table_with_no_rows(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("a,b\n")
+    assert run(claims(root, "{path: t.csv}", "{count: t}", "0")).exit_code == 0
+
+
+def test_gzip_named_csv_says_gzip_and_a_gz_name_is_read(tmp_path) -> None:
+    import gzip
+    root = repo(tmp_path)
+    (root / "t.csv").write_bytes(gzip.compress(b"a\n1\n2\n"))
+    refused(claims(root, "{path: t.csv}", "{sum: a, of: t}", "3"), "gzip-compressed", "t.csv.gz")
+    (root / "t.csv.gz").write_bytes(gzip.compress(b"# exported\na,b\n1,x\n2,y\n"))
+    assert run(claims(root, "{path: t.csv.gz, csv: {skip: 1}}", "{sum: a, of: t}", "3")).exit_code == 0
+
+
+def test_parquet_named_csv_says_parquet(tmp_path) -> None:
+    import duckdb
+    root = repo(tmp_path)
+    duckdb.sql(f"COPY (SELECT 1 AS a) TO '{root / 'real.parquet'}' (FORMAT parquet)")
+    (root / "t.csv").write_bytes((root / "real.parquet").read_bytes())
+    refused(claims(root, "{path: t.csv}", "{count: t}", "1"), "Parquet file", "format: parquet")
+    (root / "text.parquet").write_text("a\n1\n")
+    refused(claims(root, "{path: text.parquet}", "{count: t}", "1"), "read as Parquet", "format: csv")
+
+
+def test_an_excel_workbook_named_csv_says_so(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    refused(claims(root, "{path: t.csv}", "{count: t}", "1"), "zip archive", "export the sheet as CSV")
+
+
+# --------------------------------------------------------------------------- reading options
+
+@pytest.mark.parametrize("option, expected", [
+    ("{delimiter: ',,,'}", ["csv.delimiter", "single character", "delimiter: ';'"]),
+    ("{quote: 'ab'}", ["csv.quote", "single character"]),
+    ("{delimiter: '\"'}", ["the delimiter and the quote are the same"]),
+    ("{encoding: klingon}", ["csv.encoding", "unknown encoding 'klingon'", "utf-8, utf-16"]),
+    ("{encoding: cp1252}", ["cannot read files in the encoding 'cp1252'", "iconv -f cp1252"]),
+    ("{names: [a, A]}", ["names 1 and 2", "'A'"]),
+])
+def test_unusable_csv_options_are_claims_file_errors(tmp_path, option, expected) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("a,b\n1,x\n")
+    out = refused(claims(root, "{path: t.csv, csv: %s}" % option, "{count: t}", "1"), *expected)
+    assert "claims.yaml:3" in out
+
+
+def test_encoding_spellings_python_knows_are_read(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_bytes("name,n\nJosé,1\n".encode("latin-1"))
+    assert run(claims(root, "{path: t.csv, csv: {encoding: latin1}}", "{count: t, where: \"name == 'José'\"}",
+                      "1")).exit_code == 0
+
+
+def test_utf16_without_a_byte_order_mark(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_bytes("a,b\n1,x\n2,y\n".encode("utf-16-le"))
+    assert run(claims(root, "{path: t.csv, csv: {encoding: utf-16}}", "{sum: a, of: t}", "3")).exit_code == 0
+    refused(claims(root, "{path: t.csv}", "{sum: a, of: t}", "3"), "UTF-16", "encoding: utf-16")
+    (root / "t.csv").write_bytes("a,b\n1,x\n2,y\n".encode("utf-16-be"))  # DuckDB would read no rows
+    refused(claims(root, "{path: t.csv, csv: {encoding: utf-16}}", "{sum: a, of: t}", "3"), "big-endian")
+
+
+def test_a_huge_skip_is_an_instant_error(tmp_path) -> None:
+    import time
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("# note\na\n1\n")
+    start = time.perf_counter()
+    refused(claims(root, "{path: t.csv, csv: {skip: 100000000000}}", "{count: t}", "1"), "skips every line",
+            "it has 3")
+    assert time.perf_counter() - start < 5
+    assert run(claims(root, "{path: t.csv, csv: {skip: 1}}", "{count: t}", "1")).exit_code == 0
+
+
+def test_skip_is_bounded_by_the_file_when_a_row_is_broken(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("# note\na,b\n1,2\n3\n")
+    refused(claims(root, "{path: t.csv, csv: {skip: 1}}", "{count: t}", "2"), "line 4 has 1 fields")
+
+
+# --------------------------------------------------------------------------- headers
+
+def test_a_repeated_header_is_refused_naming_both_positions(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,platform,platform\n1,x,Facebook\n2,y,Facebook\n")
+    out = refused(claims(root, "{path: t.csv}", "{share: \"platform == 'Facebook'\", of: t}", "100%"),
+                  "columns 2 and 3 are both named 'platform'")
+    assert "t.csv:1" in out
+
+
+def test_a_header_repeated_in_other_capitals_is_refused(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("# exported\nid,Platform,platform\n1,x,Facebook\n")
+    out = refused(claims(root, "{path: t.csv, csv: {skip: 1}}", "{count: t}", "1"),
+                  "columns 2 and 3 are both named 'platform'", "differ only in capitals")
+    assert "t.csv:2" in out
+
+
+def test_a_header_with_a_blank_name_and_a_repeat_is_refused(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,,p,p\n1,2,3,4\n")
+    refused(claims(root, "{path: t.csv}", "{count: t}", "1"), "columns 3 and 4 are both named 'p'")
+
+
+def test_names_replace_a_repeated_header(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,p,p\n1,x,Facebook\n")
+    path = claims(root, "{path: t.csv, csv: {names: [id, old, platform]}}",
+                  "{count: t, where: \"platform == 'Facebook'\"}", "1")
+    assert run(path).exit_code == 0
+
+
+# --------------------------------------------------------------------------- a file that looks misread
+
+def test_a_semicolon_delimited_file_says_so(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("a;b\n1;x\n2;y\n")
+    refused(claims(root, "{path: t.csv}", "{sum: a, of: t}", "3"), "no column 'a'", "semicolon-delimited",
+            "csv: {delimiter: ';'}")
+    (root / "u.csv").write_text("a\tb\n1\tx\n")
+    refused(claims(root, "{path: u.csv, key: a}", "{count: t}", "1"), "tab-delimited", "claims.yaml:3")
+
+
+# --------------------------------------------------------------------------- column contracts
+
+@pytest.mark.parametrize("spec, expected", [
+    ("{b: {allowed: []}}", ["'allowed: []' lists no value", "remove allowed:"]),
+    ("{b: {allowed: [1, x, y]}}", ["allowed mixes kinds", "quote every value"]),
+    ("{a: {type: integer, allowed: [x]}}", ["declared integer", "[1, 2, 3]"]),
+    ("{a: {type: integer, allowed: [1.5]}}", ["not an integer"]),
+    ("{d: {type: date, allowed: ['2020-13-01']}}", ["not a date"]),
+    ("{a: {allowed: [x, y]}}", ["allowed lists text values", "holds number values", "a: {type: text}"]),
+])
+def test_allowed_lists_that_cannot_check_anything_are_refused(tmp_path, spec, expected) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("a,b,d\n1,x,2020-01-01\n2,y,2020-02-01\n")
+    out = refused(claims(root, "{path: t.csv, columns: %s}" % spec, "{count: t}", "2"), *expected)
+    assert "claims.yaml:3" in out
+
+
+def test_allowed_numbers_on_a_text_column_compare_as_text(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("code\n01\n2\n")
+    path = claims(root, "{path: t.csv, columns: {code: {type: text, allowed: [1, 2]}}}", "{count: t}", "2")
+    out = refused(path, "'01'")  # '01' is not '1' as text
+    assert "line 2" in out
+    (root / "t.csv").write_text("code,flag\n1,true\n2,false\n")
+    path = claims(root, "{path: t.csv, columns: {code: {allowed: [1, 2]}, flag: {allowed: [true, false]}}}",
+                  "{count: t}", "2")
+    assert run(path).exit_code == 0
+
+
+# --------------------------------------------------------------------------- the library
+
+def test_a_table_that_is_not_a_dataframe_is_a_usage_error(tmp_path) -> None:
+    import factcheck
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("a\n1\n")
+    path = claims(root, "{path: t.csv}", "{count: t}", "1")
+    for wrong in ([1, 2, 3], {"a": [1]}, "t.csv", None):
+        with pytest.raises(factcheck.UsageError) as info:
+            factcheck.verify(path, tables={"t": wrong})
+        assert "tables['t']" in str(info.value) and "pandas DataFrame" in str(info.value)
+
+
+def test_a_dataframe_with_repeated_columns_is_refused(tmp_path) -> None:
+    import factcheck
+    import pandas as pd
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("a\n1\n")
+    path = claims(root, "{path: t.csv}", "{count: t}", "1")
+    frame = pd.DataFrame([[1, 2]], columns=["a", "a"])
+    with pytest.raises(factcheck.DataError) as info:
+        factcheck.verify(path, tables={"t": frame})
+    assert "columns 1 and 2 are both named 'a'" in str(info.value) and "<dataframe t>" in str(info.value)
