@@ -102,6 +102,11 @@ class Session(Loading, Evaluation):
                                     "the data does not cover " + "; ".join(gaps))
             ev = self.evaluate(plan.node)
         except Exception as exc:  # a DuckDB error in a claim's own SQL: the claim is wrong
+            from .diagnosis import text_in_numbers
+            located = text_in_numbers(self.con, self.catalog, plan, str(exc),  # … or the data is
+                                      str(self.loaded.path), base["line"])
+            if located is not None:
+                raise _ClaimFailure(located) from None
             raise _ClaimFailure(Problem(
                 f"its query failed: {str(exc).splitlines()[0]}", file=str(self.loaded.path),
                 line=base["line"], claim=claim.id,

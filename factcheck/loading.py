@@ -42,6 +42,7 @@ class Loading:
             digests = {s.name: pool.submit(sha256, s) for s in needed}
             for src in needed:
                 self._read(src)
+            self._check_time_columns(needed)
             self._check_contracts(needed)
             problems = self._check_keys()
             self.uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(),
@@ -55,17 +56,17 @@ class Loading:
     def _wanted(self, table: str) -> bool:
         return self.everything or any(table in p.tables or _joined(p, table) for p in self.plans)
 
-    def table_select(self, name: str, *, for_reader: bool = False) -> str:
+    def table_select(self, name: str, *, for_reader: bool = False, derives: bool = True) -> str:
         """The SELECT that reads a table: used columns, then derives, in file order."""
         src, cat = self.sources[name], self.catalog
         cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
         row = f"row_number() OVER () AS {quote_ident(ROW)}, " if cat.needs_row_order(name) else ""
         inner = f"SELECT {row}{', '.join(quote_ident(c) for c in cols)} FROM {scan}"
-        derives = [f"{cat.derive_sql(name, d)} AS {quote_ident(d)}" for d in cat.used_derives[name]]
-        if not derives:
+        computed = [f"{cat.derive_sql(name, d)} AS {quote_ident(d)}" for d in cat.used_derives[name]] if derives else []
+        if not computed:
             return inner
-        return "SELECT *,\n    " + ",\n    ".join(derives) + f"\n  FROM ({inner}) AS {quote_ident(name)}"
+        return "SELECT *,\n    " + ",\n    ".join(computed) + f"\n  FROM ({inner}) AS {quote_ident(name)}"
 
     def _check_contracts(self, sources: list[Source]) -> None:
         """Data contracts (columns:): counted on the tables as read; every violation shown on failure."""
@@ -81,6 +82,15 @@ class Loading:
         if problems:
             raise DataError(problems)
 
+    def _check_time_columns(self, sources: list[Source]) -> None:
+        """A time column read as text because a value is not a date: refused, with the rows."""
+        from .diagnosis import time_column_problems
+        problems = [p for src in sources
+                    for p in time_column_problems(self.con, src, [c for c in src.decl.time_columns()
+                                                                  if c in self.catalog.used[src.name]])]
+        if problems:
+            raise DataError(problems)
+
     def _read(self, src: Source) -> None:
         try:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_select(src.name)}")
@@ -90,12 +100,31 @@ class Loading:
                 problems = check_source(self.con, src)
                 if problems:
                     raise DataError(problems) from None
+            if self.catalog.used_derives[src.name]:
+                located = self._derive_diagnosis(src, str(exc))
+                if located is not None:
+                    kind = ClaimsFileError if located.file == str(self.loaded.path) else DataError
+                    raise kind([located]) from None
             if self.catalog.used_derives[src.name] and "Binder" in type(exc).__name__ + str(exc)[:20]:
                 raise ClaimsFileError([Problem(
                     f"a derive of table '{src.name}' cannot be computed: {str(exc).splitlines()[0]}",
                     file=str(self.loaded.path), line=self.loaded.table_line(src.name, "derive"),
                     hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")])
             raise data_error(src, exc) from None
+
+    def _derive_diagnosis(self, src: Source, error: str) -> Problem | None:
+        """Read the file's columns alone, and look for text where a derive needs numbers."""
+        from .diagnosis import text_in_derives
+        table = quote_ident(src.name)
+        try:
+            self.con.execute(f"CREATE TABLE {table} AS {self.table_select(src.name, derives=False)}")
+        except Exception:  # noqa: BLE001 - the file itself is the problem: reported as such
+            return None
+        try:
+            return text_in_derives(self.con, self.catalog, src.name, error, str(self.loaded.path),
+                                   self.loaded.table_line(src.name, "derive"))
+        finally:
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
 
     def _check_keys(self) -> list[Problem]:
         """Every lookup used is many-to-one; with ``check``, every declared key is unique too."""

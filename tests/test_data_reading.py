@@ -329,3 +329,87 @@ def test_a_dataframe_with_repeated_columns_is_refused(tmp_path) -> None:
     with pytest.raises(factcheck.DataError) as info:
         factcheck.verify(path, tables={"t": frame})
     assert "columns 1 and 2 are both named 'a'" in str(info.value) and "<dataframe t>" in str(info.value)
+
+
+# --------------------------------------------------------------------------- numbers kept as text
+
+@pytest.mark.parametrize("measure", ["{sum: amount, of: t}", "{mean: amount, of: t}", "{max: amount, of: t}",
+                                     "{count: t, where: amount > 1000}", "{sum: double, of: t}"])
+def test_thousands_separators_name_file_line_column_and_value(tmp_path, measure) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text('id,amount\n1,12\n2,"1,234"\n3,7\n')
+    table = "{path: t.csv, derive: {double: amount * 1}}" if "double" in measure else "{path: t.csv}"
+    result = run(claims(root, table, measure, "1"))
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert "t.csv:3" in out and "column 'amount'" in out and "'1,234'" in out and "line 3" in out
+    assert ("a derive of table 't'" if "double" in measure else "claim 'a'") in out
+    assert "thousands separators" in out
+
+
+def test_a_text_value_among_numbers_is_located(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,amount\n1,12\n2,7\n3,n/a\n")
+    out = refused(claims(root, "{path: t.csv}", "{mean: amount, of: t}", "10"),
+                  "t.csv:4", "line 4 holds 'n/a'", "csv: {null: ['', 'n/a']}")
+    assert "Binder Error" not in out
+
+
+def test_numbers_through_a_lookup_are_located_in_the_looked_up_file(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "cases.csv").write_text("case_id,fine\nC1,100\nC2,\"2,500\"\n")
+    (root / "v.csv").write_text("victim_id,case_id\nV1,C1\nV2,C2\n")
+    path = claims(root, "{path: v.csv, lookup: {case: cases via case_id}}", "{count: t, where: case.fine > 10}",
+                  "2", extra_tables="  cases: {path: cases.csv, key: case_id}\n")
+    refused(path, "cases.csv:3", "column 'fine'", "'2,500'")
+
+
+def test_summing_a_text_column_names_the_claim_and_a_value(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,platform\n1,Facebook\n2,Instagram\n")
+    refused(claims(root, "{path: t.csv}", "{sum: platform, of: t}", "1"),
+                  "claims.yaml:5", "claim 'a'", "holds text, not numbers", "line 2: 'Facebook'", "count: t")
+    refused(claims(root, "{path: t.csv}", "{count: t, where: platform > 1}", "1"),
+                  "claims.yaml:5", "compare it with text")
+
+
+# --------------------------------------------------------------------------- time columns
+
+def test_a_bad_date_in_a_time_column_is_an_error_naming_the_row(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,filed\n1,2020-01-05\n2,2020-02-31\n3,2021-03-01\n4,unknown\n")
+    out = refused(claims(root, "{path: t.csv, time: filed}", "{count: t, where: \"filed >= '2022-01-01'\"}", "0"),
+                  "t.csv:3", "time column 'filed'", "2 values are not a date", "line 3 holds '2020-02-31'",
+                  "line 5: 'unknown'", "columns: {filed: text}")
+    assert "unverifiable" not in out.lower()
+
+
+def test_a_bad_year_in_a_time_column_is_an_error(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("year,n\n2019,1\n2020,2\nn.d.,3\n")
+    refused(claims(root, "{path: t.csv, time: year}", "{sum: n, of: t, where: year == 2020}", "2"),
+            "t.csv:4", "not a whole number", "'n.d.'")
+
+
+def test_a_bad_date_in_a_dataframe_time_column_names_the_row(tmp_path) -> None:
+    import factcheck
+    import pandas as pd
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,filed\n1,2020-01-01\n")
+    path = claims(root, "{path: t.csv, time: filed}", "{count: t, where: \"filed >= '2020-01-01'\"}", "2")
+    frame = pd.DataFrame({"id": [1, 2, 3], "filed": ["2020-01-01", "2020-13-01", "2020-03-01"]})
+    with pytest.raises(factcheck.DataError) as info:
+        factcheck.verify(path, tables={"t": frame})
+    assert "row 2" in str(info.value) and "'2020-13-01'" in str(info.value)
+
+
+@pytest.mark.parametrize("values, table", [
+    (["2020-Q1", "2020-Q2"], "{path: t.csv, time: filed}"),            # labels, compared as written
+    (["2020-01-01", "someday"], "{path: t.csv, time: filed, columns: {filed: text}}"),  # declared text
+    (["2020-01-01", "2020-02-01"], "{path: t.csv, time: filed}"),      # all dates
+])
+def test_time_columns_that_are_consistently_read_are_accepted(tmp_path, values, table) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,filed\n" + "".join(f"{i},{v}\n" for i, v in enumerate(values)))
+    result = run(claims(root, table, "{count: t, where: \"filed >= '2020-01-01'\"}", "2"))
+    assert result.exit_code == 0, result.output
