@@ -413,3 +413,39 @@ def test_time_columns_that_are_consistently_read_are_accepted(tmp_path, values, 
     (root / "t.csv").write_text("id,filed\n" + "".join(f"{i},{v}\n" for i, v in enumerate(values)))
     result = run(claims(root, table, "{count: t, where: \"filed >= '2020-01-01'\"}", "2"))
     assert result.exit_code == 0, result.output
+
+
+# --------------------------------------------------------------------------- the escaping, as a property
+
+_NAME_CHARS = "ab1*?[]{}!^-,._ ~'é"
+
+
+def test_escaped_names_match_exactly_their_own_file(tmp_path) -> None:
+    """Whatever glob characters a file name holds, DuckDB reads that file and no neighbour."""
+    import itertools
+
+    import duckdb
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from factcheck.datafiles import exact
+
+    con = duckdb.connect()
+    counter = itertools.count()
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(_NAME_CHARS, min_size=1, max_size=12).filter(lambda n: n not in (".", "..")))
+    def check(name: str) -> None:
+        folder = tmp_path / f"case{next(counter)}"
+        (folder / "*x").mkdir(parents=True)
+        target = folder / name
+        target.write_text("a\n1\n")
+        for decoy in ("a", "b", "1", "ab", "x" * len(name), name.replace("*", "a").replace("?", "b")):
+            if decoy != name:
+                (folder / decoy).write_text("a\n100\n")
+        (folder / "*x" / name).write_text("a\n100\n")
+        pattern = exact(str(target)).replace("'", "''")
+        assert con.execute(f"SELECT file FROM glob('{pattern}')").fetchall() == [(str(target),)]
+        assert con.execute(f"SELECT sum(a) FROM read_csv('{pattern}', header=true)").fetchall() == [(1,)]
+
+    check()
