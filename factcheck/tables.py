@@ -207,11 +207,22 @@ def _check_file(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
 
 
 def _count_lines(src: Source, most: int) -> int:
-    """Lines in the file, counting no further than ``most`` (so a huge skip costs nothing)."""
+    """Lines in the file, counting no further than ``most`` (so a huge skip costs little)."""
+    assert src.path is not None
+    opts = src.decl.csv
     try:
-        with _open_text(src, errors="replace") as fh:
-            return sum(1 for _ in islice(fh, most))
-    except (OSError, UnicodeError):
+        if python_encoding(opts.encoding if opts else None, src.path).startswith("utf-16"):
+            with _open_text(src, errors="replace") as fh:
+                return sum(1 for _ in islice(fh, most))
+        import gzip
+        opener: Any = gzip.open if src.path.name.lower().endswith(".gz") else open
+        count, last = 0, b""
+        with opener(src.path, "rb") as fh:  # newlines are single bytes in UTF-8 and Latin-1
+            while count < most and (chunk := fh.read(1 << 20)):
+                count += chunk.count(b"\n")
+                last = chunk[-1:]
+        return min(most, count + (1 if last and last != b"\n" else 0))
+    except (OSError, UnicodeError, EOFError):
         return most  # let the reader say what is wrong
 
 
