@@ -102,7 +102,10 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
-    except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong
+    except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong …
+        located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
+        if located is not None:  # … or the data is (text in a column of numbers)
+            raise _ClaimFailure(located) from None
         raise _ClaimFailure(Problem(
             f"its query failed: {str(exc).splitlines()[0]}", file=file, line=base["line"], claim=claim.id,
             hint="check that the columns have the types the measure needs (numbers for sum/mean, "
@@ -289,10 +292,10 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),
-                                          f"table '{name}' has no column '{column}'")
+                                          f"table '{name}' has no column '{column}'", hint=src.delimiter_hint())
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
-                                            hint=_dym(exc.suggestions)))
+                                            hint=exc.hint or _dym(exc.suggestions)))
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)

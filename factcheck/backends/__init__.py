@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from ..errors import Problem
+    from ..errors import FactcheckError, Problem
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
     from ..tables import Source
 
 
@@ -37,7 +39,27 @@ class TableRead:
 
 
 class DeriveFailure(Exception):
-    """A derive column cannot be computed on the data as read (a type mismatch, say)."""
+    """A table whose ``derive`` columns could not be computed on the data as read.
+
+    ``error`` is the engine's whole message (for :meth:`Backend.text_in_derives`);
+    ``otherwise`` is the located error to raise when the derives are not to blame (the
+    file itself failed to read); None when they are (a type mismatch, say).
+    """
+
+    def __init__(self, message: str, *, error: str = "", otherwise: FactcheckError | None = None) -> None:
+        super().__init__(message)
+        self.error = error or message
+        self.otherwise = otherwise
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """An ``allowed:`` list whose values cannot be compared with its column as read."""
+
+    table: str
+    column: str
+    message: str
+    hint: str
 
 
 class Backend(Protocol):
@@ -56,6 +78,25 @@ class Backend(Protocol):
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
         """Every broken column contract (``columns:``) of tables already read."""
 
+    def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
+        """``allowed:`` lists of tables already read whose values are of another kind than their
+        column (numbers listed for a text column …): the claims file's mistake, not the data's."""
+
+    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+        """Time columns of a table already read that came out as text because some value is not
+        a date (or a year): each located by its row. A backend that cannot tell returns []."""
+
+    def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """After ``plan``'s query failed with ``error``: the text value in a column the claim
+        uses as numbers, located in the data (or the claim, when the column holds no number
+        at all); None when that is not the cause, or the backend cannot tell."""
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """As :meth:`text_in_numbers`, for the derives of a table that :meth:`read_table` could
+        not compute (raising :class:`DeriveFailure`)."""
+
     def seal(self) -> None:
         """From now on no query may read or write a file."""
 
@@ -69,4 +110,4 @@ class Backend(Protocol):
         """Release the engine."""
 
 
-__all__ = ["Backend", "DeriveFailure", "Rows", "TableRead"]
+__all__ = ["Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead"]

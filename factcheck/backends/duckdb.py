@@ -7,19 +7,22 @@ What DuckDB's error texts mean is read here too.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DataError
 from ..expressions import quote_ident
 from ..planning.catalog import ROW
-from . import DeriveFailure, Rows, TableRead
+from . import DeriveFailure, Mismatch, Rows, TableRead
 
 if TYPE_CHECKING:
     import duckdb
     import pandas
 
     from ..errors import Problem
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
     from ..tables import Source
 
 class DuckDB:
@@ -60,9 +63,10 @@ class DuckDB:
                 problems = check_source(self.con, src)
                 if problems:
                     raise DataError(problems) from None
-            if read.derives and is_binder_error(exc):
-                raise DeriveFailure(first_line(exc)) from None
             from ..tables import data_error
+            if read.derives:  # the derives may be to blame: the caller looks at their columns
+                raise DeriveFailure(first_line(exc), error=str(exc),
+                                    otherwise=None if is_binder_error(exc) else data_error(src, exc)) from None
             raise data_error(src, exc) from None
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
@@ -75,6 +79,36 @@ class DuckDB:
         """Scan every contract on the raw text (when a declared column is gone, say)."""
         from ..contracts import check_source
         return [p for src in sources if src.decl.columns and not src.missing for p in check_source(self.con, src)]
+
+    def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
+        from ..contracts import allowed_mismatches
+        return [Mismatch(src.name, column, message, hint) for src in sources if src.decl.columns
+                for column, message, hint in allowed_mismatches(self.con, src)]
+
+    # ------------------------------------------------------------------ diagnosis
+    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+        from ..diagnosis import time_column_problems
+        return time_column_problems(self.con, source, columns)
+
+    def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        from ..diagnosis import text_in_numbers
+        return text_in_numbers(self.con, catalog, plan, error, claims_file, claims_line)
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """Read the file's columns alone (no derives), and look in them for text where a derive
+        needs numbers. Runs before the backend is sealed."""
+        from ..diagnosis import text_in_derives
+        table = quote_ident(read.source.name)
+        try:
+            self.con.execute(f"CREATE TABLE {table} AS {self.table_sql(replace(read, derives=[]))}")
+        except Exception:  # noqa: BLE001 - the file itself is the problem: reported as such
+            return None
+        try:
+            return text_in_derives(self.con, catalog, read.source.name, error, claims_file, claims_line)
+        finally:
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
 
     def seal(self) -> None:
         # DuckDB cannot turn this back on for this connection

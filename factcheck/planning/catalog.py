@@ -73,7 +73,7 @@ class Catalog:
         for tbl, col in ((table, local), (target, remote)):
             if col not in self.sources[tbl].columns and not self.sources[tbl].missing:
                 raise LinkError(f"lookup '{name}': table '{tbl}' has no column '{col}'",
-                                _dym(col, self.sources[tbl].columns))
+                                self.sources[tbl].delimiter_hint() or _dym(col, self.sources[tbl].columns))
         link = Link(name, table, target, local, remote)
         self.links.setdefault(table, {})[name] = link
         return link
@@ -128,7 +128,7 @@ class Catalog:
             self.used[table].add(column)
             return
         raise UnknownName(name or Name(column), suggest(column, self.columns_of(table)),
-                          f"table '{table}' has no column '{column}'")
+                          f"table '{table}' has no column '{column}'", hint=src.delimiter_hint())
 
     def derive_sql(self, table: str, column: str) -> str:
         """The SQL of a derive column over the raw table, other derives inlined.

@@ -61,8 +61,11 @@ class Compiler:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None
         except UnknownName as exc:  # a resolver error outside to_sql's own handling
-            self.fail(path, exc.message, did_you_mean(exc.suggestions))
+            self.fail(path, exc.message, exc.hint or did_you_mean(exc.suggestions))
             return None
+        for link in scan.joins.values():  # a lookup into an optional table whose file is absent
+            if self.cat.sources[link.target].missing:
+                self.plan.missing_tables.add(link.target)
         return tree
 
     def scan(self, table: str | None, where: str | None, path: PathKey) -> Scan | None:
