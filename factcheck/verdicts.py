@@ -15,7 +15,8 @@ from typing import Any
 from .expectations import Expectation
 from .measures import Details, Evaluated
 from .measures.extreme import ExtremeDetails
-from .numbers import format_value
+from .expectations.numbers import format_value
+from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
 SMALL_BASE = 30  # fewer records than this and a share is shaky
@@ -102,14 +103,10 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
     text = "yes" if ok else "no"
     if not isinstance(d, ExtremeDetails):
         return text
-    text += f": {_n(d.value)}, rank {d.rank} of {d.of}"
+    text += f": {plain_number(d.value, 4)}, rank {d.rank} of {d.of}"
     last = d.last_as_low or d.last_as_high
     if last and last.value is not None:
-        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({_n(last.value)})"
+        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({plain_number(last.value, 4)})"
     elif d.runner_up and d.runner_up.value is not None:
-        text += f"; next: {d.runner_up.key} ({_n(d.runner_up.value)})"
+        text += f"; next: {d.runner_up.key} ({plain_number(d.runner_up.value, 4)})"
     return text
-
-
-def _n(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"

@@ -441,7 +441,7 @@ def test_escaped_names_match_exactly_their_own_file(tmp_path) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from factcheck.datafiles import exact
+    from factcheck.sources.datafiles import exact
 
     con = duckdb.connect()
     counter = itertools.count()

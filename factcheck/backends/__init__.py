@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..errors import FactcheckError, Problem
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
-    from ..tables import Source
+    from ..sources import Source
 
 
 @dataclass(frozen=True)

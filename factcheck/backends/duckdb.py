@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..errors import Problem
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
-    from ..tables import Source
+    from ..sources.tables import Source
 
 class DuckDB:
     """A :class:`~factcheck.backends.Backend` over one in-memory DuckDB connection."""
@@ -36,7 +36,7 @@ class DuckDB:
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
-        from ..tables import read_header
+        from ..sources.tables import read_header
         read_header(self.con, source)
 
     def table_sql(self, read: TableRead, *, for_reader: bool = False) -> str:
@@ -59,11 +59,11 @@ class DuckDB:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_sql(read)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
-                from ..contracts import check_source
+                from ..sources.contracts import check_source
                 problems = check_source(self.con, src)
                 if problems:
                     raise DataError(problems) from None
-            from ..tables import data_error
+            from ..sources.tables import data_error
             if read.derives:  # the derives may be to blame: the caller looks at their columns
                 raise DeriveFailure(first_line(exc), error=str(exc),
                                     otherwise=None if is_binder_error(exc) else data_error(src, exc)) from None
@@ -71,35 +71,35 @@ class DuckDB:
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
-        from ..contracts import check_source, holds
+        from ..sources.contracts import check_source, holds
         return [p for src in sources if src.decl.columns and not holds(self.con, src)
                 for p in check_source(self.con, src)]
 
     def check_all_contracts_as_text(self, sources: list[Source]) -> list[Problem]:
         """Scan every contract on the raw text (when a declared column is gone, say)."""
-        from ..contracts import check_source
+        from ..sources.contracts import check_source
         return [p for src in sources if src.decl.columns and not src.missing for p in check_source(self.con, src)]
 
     def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
-        from ..contracts import allowed_mismatches
+        from ..sources.contracts import allowed_mismatches
         return [Mismatch(src.name, column, message, hint) for src in sources if src.decl.columns
                 for column, message, hint in allowed_mismatches(self.con, src)]
 
     # ------------------------------------------------------------------ diagnosis
     def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
-        from ..diagnosis import time_column_problems
+        from ..sources.diagnosis import time_column_problems
         return time_column_problems(self.con, source, columns)
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
-        from ..diagnosis import text_in_numbers
+        from ..sources.diagnosis import text_in_numbers
         return text_in_numbers(self.con, catalog, plan, error, claims_file, claims_line)
 
     def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         """Read the file's columns alone (no derives), and look in them for text where a derive
         needs numbers. Runs before the backend is sealed."""
-        from ..diagnosis import text_in_derives
+        from ..sources.diagnosis import text_in_derives
         table = quote_ident(read.source.name)
         try:
             self.con.execute(f"CREATE TABLE {table} AS {self.table_sql(replace(read, derives=[]))}")

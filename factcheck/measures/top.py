@@ -16,7 +16,7 @@ from ._model import Filtered
 from ._values import Evaluated
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler

@@ -22,15 +22,15 @@ import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Iterable, Iterator, get_args
 
-from .errors import Problem
-from .expressions import (Between, Binary, Call, Compare, Expr, InList, Literal, Name, Unary, names, quote_ident,
+from ..errors import Problem
+from ..expressions import (Between, Binary, Call, Compare, Expr, InList, Literal, Name, Unary, names, quote_ident,
                           quote_literal, walk)
 
 if TYPE_CHECKING:
     import duckdb
 
-    from .planning.catalog import Catalog
-    from .planning.nodes import ClaimPlan, PlanNode
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan, PlanNode
     from .tables import Source
 
 _CONVERT = re.compile(r"""Could not convert string (?:"(.*?)"|'(.*?)') to""", re.S)
@@ -239,8 +239,8 @@ def _expressions(root: "PlanNode | None") -> Iterator[tuple[str, Expr, bool]]:
     Every node's filters and the expressions it holds (a column, a condition, an order, an
     ``over`` column) are read from its fields, so a new measure kind is covered as it is.
     """
-    from .measures._simple import Simple
-    from .planning.nodes import walk as walk_plan
+    from ..measures._simple import Simple
+    from ..planning.nodes import walk as walk_plan
     for node in walk_plan(root):
         for scan in node.scans():
             if scan.where_expr is not None:

@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .expressions import quote_literal
+from ..expressions import quote_literal
 
 if TYPE_CHECKING:
     import duckdb
