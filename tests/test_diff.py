@@ -234,6 +234,23 @@ def test_markdown_escapes_pipes() -> None:
     assert "a \\| b" in md
 
 
+HOSTILE = "<img src=x onerror=alert(1)> [Click to approve](https://evil.example) `x` a|b\nline2 \x1b[2J @org/team"
+
+
+def test_markdown_of_a_hostile_baseline_is_text_on_github() -> None:
+    """Every value a baseline or the data brings is escaped: nothing renders as HTML, a link or a cell."""
+    import cmarkgfm
+    old = report([result(HOSTILE, "pass", 0.5, HOSTILE, stated=HOSTILE)], [table(HOSTILE, "`|<b>")])
+    old = old.model_copy(update={"generated_at": HOSTILE})
+    new = report([result(HOSTILE, "fail", 0.25, HOSTILE + "!", stated=HOSTILE)], [table(HOSTILE, "e")])
+    md = render_comparison_markdown(compare(old, new, baseline_file=HOSTILE))
+    html = cmarkgfm.github_flavored_markdown_to_html(md)
+    assert "<img" not in html and "<a " not in html and "\x1b" not in html and "<b>" not in html
+    assert "\\x1b[2J" in html and "[Click to approve](https://evil.example)" in html
+    # the claims table keeps its 6 cells a row and the data table its 4: one body row each
+    assert html.count("<td>") == 6 + 4 and html.count("<tr>") == 4
+
+
 # --------------------------------------------------------------------------- the diff command
 
 def test_diff_command(tmp_path: Path) -> None:
