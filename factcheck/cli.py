@@ -88,8 +88,9 @@ def run(
     debug: Debug = False,
 ) -> None:
     """Judge every claim: pass, fail or unverifiable, with the evidence."""
-    from .engine import verify
-    from .render import write
+    from .engine import prepare
+    from .outputs import Outputs
+    from .render import FORMATS
     from .render.terminal import print_report
 
     out, err = _consoles()
@@ -106,15 +107,26 @@ def run(
                                   hint="run factcheck once per claims file")]), err)
     quiet = "-" in targets.values()  # a report on stdout keeps stdout clean
     code = EXIT_OK
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in targets.items()]) as outputs:
+        # report paths that cannot be written stop the run before any work
+        outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
             old = _load_baseline(baseline, only) if baseline else None  # a bad baseline stops before any work
-            report = verify(file, only=only, data_root=data_root)
+            session = prepare(file, only=only, data_root=data_root)
+            outputs.refuse_inputs(session.input_files())
+            session.materialize()
+            report = session.run()
             if old is not None:
                 from .diff import compare
                 report = report.model_copy(update={"comparison": compare(old, report, baseline_file=str(baseline))})
-            for fmt, target in targets.items():
-                write(report, fmt, target)
+            for fmt, target in targets.items():  # every report is rendered before any is put in place
+                text = FORMATS[fmt]()(report)
+                if target == "-":
+                    sys.stdout.write(text)
+                    sys.stdout.flush()
+                else:
+                    outputs.write(f"--{fmt}", text)
+            outputs.commit()
             print_report(report, err if quiet else out)
             code = max(code, report.exit_code(strict))
             if report.comparison is not None:
@@ -142,21 +154,23 @@ def diff(
 ) -> None:
     """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression."""
     from .diff import diff_files
+    from .outputs import Outputs
     from .render.diff import print_comparison, render_comparison_markdown
 
     out, err = _consoles()
     if json_path == "-" and markdown_path == "-":
         _fail(UsageError([Problem("only one report can go to stdout ('-')",
                                   hint="give the other a file path")]), err)
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([("--json", json_path), ("--markdown", markdown_path)]) as outputs:
+        outputs.refuse_inputs([("OLD.json", old), ("NEW.json", new)])
         comparison = diff_files(old, new)
-        for target, text in ((json_path, lambda: comparison.model_dump_json(indent=2) + "\n"),
-                             (markdown_path, lambda: render_comparison_markdown(comparison))):
+        for option, target, text in (("--json", json_path, lambda: comparison.model_dump_json(indent=2) + "\n"),
+                                     ("--markdown", markdown_path, lambda: render_comparison_markdown(comparison))):
             if target == "-":
                 sys.stdout.write(text())
             elif target:
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-                Path(target).write_text(text(), encoding="utf-8")
+                outputs.write(option, text())
+        outputs.commit()
         print_comparison(comparison, err if "-" in (json_path, markdown_path) else out)
     raise typer.Exit(comparison.exit_code())
 
@@ -187,18 +201,22 @@ def explain(
 ) -> None:
     """Show how one figure was computed, step by step, with sample rows."""
     from .explain import explain as run_explain
+    from .outputs import Outputs
     from .render.explain import print_explanation
 
     out, err = _consoles()
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([("--rows", rows)]) as outputs:
+        outputs.refuse_inputs([("the claims file", file)])
         result = run_explain(file, claim_id, data_root=data_root)
         if rows == "-":
             result.rows().to_csv(sys.stdout, index=False)
         else:
             print_explanation(result, out)
             if rows:
-                result.rows().to_csv(rows, index=False)
-                out.print(f"wrote the rows behind the figure to {rows}")
+                outputs.refuse_inputs(result.session.input_files())
+                outputs.write("--rows", result.rows().to_csv(index=False))
+                outputs.commit()
+                out.print(f"wrote the rows behind the figure to {rows}", markup=False)
     raise typer.Exit(EXIT_OK)
 
 

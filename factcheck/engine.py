@@ -52,6 +52,15 @@ class Session(Loading, Evaluation):
     everything: bool = False  # `factcheck check`: read and check every declared table and key
 
     # ------------------------------------------------------------------ reading
+    def input_files(self) -> list[tuple[str, Path]]:
+        """Every file this run reads, described for people: a report must never be written over one."""
+        files = [("the claims file", self.loaded.path)]
+        if self.loaded.model.article:
+            files.append(("the article", self.loaded.base_dir / self.loaded.model.article))
+        files += [(f"the data file of table '{name}'", src.path) for name, src in self.sources.items()
+                  if src.path is not None]
+        return files
+
     def reader_sql(self, plan: ClaimPlan, queries: list[str]) -> str:
         """The claim's queries with the tables they read as CTEs: paste into DuckDB to reproduce."""
         tables = [t for t in self.sources if t in plan.tables or _joined(plan, t)]

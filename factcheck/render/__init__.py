@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from ..report import Report
 
@@ -31,13 +30,19 @@ FORMATS: dict[str, Callable[[], Callable[[Report], str]]] = {
 
 
 def write(report: Report, fmt: str, target: str) -> None:
-    """Render ``report`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout)."""
+    """Render ``report`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout).
+
+    The file is replaced whole (see :mod:`factcheck.outputs`); a path that cannot take a
+    report, or that is the report's own claims file, raises :class:`~factcheck.errors.UsageError`.
+    """
+    from ..outputs import Outputs
+
     text = FORMATS[fmt]()(report)
     if target == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    path = Path(target)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with Outputs([(f"--{fmt}", target)]) as outputs:
+        outputs.refuse_inputs([("the claims file", report.claims_file)])
+        outputs.write(f"--{fmt}", text)
+        outputs.commit()
