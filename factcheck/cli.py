@@ -21,6 +21,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Check the numbers in a story against the data behind them.")
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 Files = Annotated[list[Path], typer.Argument(help="claims files (YAML)", show_default=False)]
 DataRoot = Annotated[Optional[Path], typer.Option("--data-root", help="allow data files under this folder, "
@@ -58,8 +59,12 @@ def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
             return None
 
         def __exit__(self, kind, exc, tb) -> Literal[False]:  # type: ignore[no-untyped-def]
-            if exc is None or isinstance(exc, (typer.Exit, SystemExit, KeyboardInterrupt)):
+            if exc is None or isinstance(exc, (typer.Exit, SystemExit)):
                 return False
+            from .interrupts import is_interrupt
+            if is_interrupt(exc):  # Ctrl-C, also when DuckDB reports it as a failed query
+                err.print("interrupted", markup=False, highlight=False)
+                raise typer.Exit(EXIT_INTERRUPTED)
             if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours
                 _quiet_stdout()
                 raise typer.Exit(EXIT_OK)

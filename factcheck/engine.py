@@ -23,6 +23,7 @@ from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
+from .interrupts import reraise_interrupt
 from .evaluation import Evaluation
 from .loading import Loading, _joined
 from .measures import Evaluated
@@ -111,6 +112,7 @@ class Session(Loading, Evaluation):
                                     "the data does not cover " + "; ".join(gaps))
             ev = self.evaluate(plan.node)
         except Exception as exc:  # a DuckDB error in a claim's own SQL: the claim is wrong
+            reraise_interrupt(exc)  # …unless it is Ctrl-C, which DuckDB reports as an error
             raise _ClaimFailure(Problem(
                 f"its query failed: {str(exc).splitlines()[0]}", file=str(self.loaded.path),
                 line=base["line"], claim=claim.id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from .interrupts import reraise_interrupt
 from .measures import (Evaluated, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps, fused_sql,
                        key, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql, top_value)
 from .plan import ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode
@@ -56,7 +57,8 @@ class Evaluation:
         for from_sql, covs in periods.items():
             try:
                 row = self.query("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql)[0]
-            except Exception:  # noqa: BLE001 - reported by the claim that owns it
+            except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
+                reraise_interrupt(exc)
                 continue
             self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row)})
         tables: dict[str, list[Simple]] = {}
@@ -75,7 +77,8 @@ class Evaluation:
             cur = self.con.execute(fused_sql(nodes, Scan(table, joins).from_sql()))
             names = [d[0] for d in cur.description]
             row = dict(zip(names, cur.fetchall()[0]))
-        except Exception:  # noqa: BLE001 - each claim runs alone instead
+        except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
+            reraise_interrupt(exc)
             return
         for i, node in enumerate(nodes):
             ev = simple_value(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})

@@ -16,6 +16,7 @@ from .catalog import ROW, Catalog
 from .claims import LoadedClaims
 from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
+from .interrupts import reraise_interrupt
 from .plan import ChangeNode, ClaimPlan, ExtremeNode, RatioNode, Simple, StreakNode, TopNode
 from .report import TableUse
 from .tables import Source, data_error, sha256
@@ -79,6 +80,7 @@ class Loading:
         try:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_select(src.name)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
+            reraise_interrupt(exc)
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
                 from .contracts import check_source
                 problems = check_source(self.con, src)
