@@ -172,6 +172,11 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
+    if not loaded.model.claims:  # nothing to judge is a mistake, never a silent pass
+        raise ClaimsFileError([Problem("the claims file has no claims, so nothing would be checked", file=file,
+                                       line=loaded.lines.line(("claims",)),
+                                       hint="add a claim under claims: with an id, says, measure and expect "
+                                            "(see docs/claims-format.md)")])
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
