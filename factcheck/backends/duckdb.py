@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataError
 from ..expressions import quote_ident
+from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from . import DeriveFailure, Mismatch, Rows, TableRead
 
@@ -58,6 +59,7 @@ class DuckDB:
         try:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_sql(read)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
+            reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is no fault of the file
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
                 from ..sources.contracts import check_source
                 problems = check_source(self.con, src)

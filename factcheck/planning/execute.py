@@ -11,6 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import Simple, aggregates, fused_sql, simple_sql, value_of
 from ..measures._values import Evaluated, Groups, key
@@ -60,7 +61,8 @@ class Executor:
         for from_sql, covs in periods.items():
             try:
                 row = self.run("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql).rows[0]
-            except Exception:  # noqa: BLE001 - reported by the claim that owns it
+            except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
+                reraise_interrupt(exc)
                 continue
             self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row, strict=True)})
         tables: dict[str, list[Simple]] = {}
@@ -78,7 +80,8 @@ class Executor:
         try:
             result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
             row = dict(zip(result.columns, result.rows[0], strict=True))
-        except Exception:  # noqa: BLE001 - each claim runs alone instead
+        except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
+            reraise_interrupt(exc)
             return
         for i, node in enumerate(nodes):
             ev = value_of(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})

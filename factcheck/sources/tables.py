@@ -23,6 +23,7 @@ from ..claims import COLUMN_TYPES, LoadedClaims, Table
 from ..errors import DataError, Problem, UsageError
 from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
 from ..expressions import quote_ident, quote_literal
+from ..interrupts import reraise_interrupt
 
 if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
     import duckdb
@@ -315,6 +316,7 @@ _VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
 
 def data_error(src: Source, exc: Exception) -> DataError:
     """Turn a DuckDB read failure into a message naming the file, the row and the column."""
+    reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is not a fault of the file
     text = str(exc)
     where: dict[str, Any] = dict(file=src.shown_path if src.path is None else str(src.path))
     if "No files found" in text or "No such file" in text:
