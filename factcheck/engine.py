@@ -253,6 +253,8 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                                         hint=err.hint, detail="\n".join(err.render().splitlines()[1:3])))
             else:
                 problems.append(Problem(err, file=file, line=line, hint="choose another name"))
+        for column, message, hint in catalog.order_derives(name):
+            problems.append(Problem(message, file=file, line=loaded.table_line(name, "derive", column), hint=hint))
         for link, spec in src.decl.lookup.items():
             try:
                 catalog.add_link(name, link, spec)
@@ -273,7 +275,9 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)
-        for column, expr_ in list(catalog.derives.get(name, {}).items()):
+        for column in catalog.derives.get(name, {}):
+            if column in catalog.broken.get(name, set()):
+                continue
             try:
                 catalog.derive_sql(name, column)
             except (ExpressionError, UnknownName) as exc:

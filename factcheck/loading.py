@@ -62,10 +62,16 @@ class Loading:
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
         row = f"row_number() OVER () AS {quote_ident(ROW)}, " if cat.needs_row_order(name) else ""
         inner = f"SELECT {row}{', '.join(quote_ident(c) for c in cols)} FROM {scan}"
-        derives = [f"{cat.derive_sql(name, d)} AS {quote_ident(d)}" for d in cat.used_derives[name]]
-        if not derives:
-            return inner
-        return "SELECT *,\n    " + ",\n    ".join(derives) + f"\n  FROM ({inner}) AS {quote_ident(name)}"
+        # derives in levels: each level's SELECT adds the derives that use only the columns below
+        # it, so a derive used by others is computed once, never copied into their SQL
+        levels: dict[int, list[str]] = {}
+        for d in cat.used_derives[name]:
+            levels.setdefault(cat.levels.get(name, {}).get(d, 1), []).append(d)
+        sql = inner
+        for level in sorted(levels):
+            derives = [f"{cat.derive_sql(name, d)} AS {quote_ident(d)}" for d in levels[level]]
+            sql = "SELECT *,\n    " + ",\n    ".join(derives) + f"\n  FROM ({sql}) AS {quote_ident(name)}"
+        return sql
 
     def _check_contracts(self, sources: list[Source]) -> None:
         """Data contracts (columns:): counted on the tables as read; every violation shown on failure."""
