@@ -25,7 +25,7 @@ from .expectations import Expectation, ExpectationError, MeasureShape, parse_exp
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
 from .evaluation import Evaluation
 from .loading import Loading, _joined
-from .measures import Evaluated
+from .measures import Evaluated, MeasureError
 from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode,
                    compile_claim)
 from .report import ClaimResult, Reason, Report, TableUse, summarize
@@ -101,9 +101,12 @@ class Session(Loading, Evaluation):
                 return unverifiable(base, Reason.PERIOD_NOT_COVERED,
                                     "the data does not cover " + "; ".join(gaps))
             ev = self.evaluate(plan.node)
+        except MeasureError as exc:  # the data holds no figure for it (inf, nan)
+            raise _ClaimFailure(Problem(str(exc), file=str(self.loaded.path), line=base["line"], claim=claim.id,
+                                        hint=exc.hint)) from None
         except Exception as exc:  # a DuckDB error in a claim's own SQL: the claim is wrong
             raise _ClaimFailure(Problem(
-                f"its query failed: {str(exc).splitlines()[0]}", file=str(self.loaded.path),
+                f"its query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}", file=str(self.loaded.path),
                 line=base["line"], claim=claim.id,
                 hint="check that the columns have the types the measure needs (numbers for sum/mean, "
                      "a true/false condition for share)")) from None

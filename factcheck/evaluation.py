@@ -9,10 +9,12 @@ The arithmetic of each measure kind is in :mod:`factcheck.measures`.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import Any, Iterator
 
-from .measures import (Evaluated, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps, fused_sql,
-                       key, ratio_value, simple_sql, simple_value, streak_sql, streak_value, top_sql, top_value)
+from .expressions import quote_ident
+from .measures import (NUMERIC_KINDS, Evaluated, MeasureError, aggregates, change_value, evaluate_simple, extreme_value, fill_gaps,
+                       fused_sql, key, needs_exact_sum, ratio_value, simple_sql, simple_value, streak_sql, streak_value,
+                       top_sql, top_value)
 from .plan import ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode
 
 
@@ -29,6 +31,37 @@ class Evaluation:
 
     def columns(self, sql: str) -> list[str]:
         return [d[0] for d in self.con.description]
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """A query's rows, fetched in batches (for sums taken in Python)."""
+        cur = self.con.execute(sql)
+        while batch := cur.fetchmany(50_000):
+            yield from batch
+
+    def learn_types(self, nodes: list[Simple]) -> None:
+        """Ask DuckDB the type of each numeric measure's column, one query per table scanned,
+        so each is aggregated the exact way for its type (see ``measures.aggregates``)."""
+        todo: dict[str, list[Simple]] = {}
+        for node in nodes:
+            if node.kind in NUMERIC_KINDS and node.expr and node.expr_type is None:
+                todo.setdefault(node.scan.from_sql(), []).append(node)
+        for from_sql, group in todo.items():
+            exprs = list(dict.fromkeys(n.expr for n in group if n.expr))
+            types = self._types(exprs, from_sql)
+            if types is None:  # one of them does not bind: the others still get their type
+                types = {}
+                for expr in exprs:
+                    types.update(self._types([expr], from_sql) or {})
+            for node in group:
+                node.expr_type = types.get(node.expr or "", "")
+
+    def _types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
+        cols = ", ".join(f"({e}) AS {quote_ident(str(i))}" for i, e in enumerate(exprs))
+        try:
+            rows = self.query(f"DESCRIBE SELECT {cols}\n{from_sql}")
+        except Exception:  # noqa: BLE001 - the claim's own query reports it
+            return None
+        return {exprs[int(r[0])]: str(r[1]) for r in rows}
 
     def covered(self, plan: ClaimPlan) -> list[str]:
         """The periods the claim names that the data does not cover."""
@@ -47,6 +80,7 @@ class Evaluation:
         A fused query that fails is skipped: each claim then runs alone and reports its own error.
         """
         todo = [p for p in self.plans if p.claim.unverifiable is None and not p.missing_tables and p.node]
+        self.learn_types([leaf for plan in todo for leaf in _simple_nodes(plan.node)])
         periods: dict[str, list[Any]] = {}
         for plan in todo:
             for cov in plan.coverage:
@@ -78,7 +112,13 @@ class Evaluation:
         except Exception:  # noqa: BLE001 - each claim runs alone instead
             return
         for i, node in enumerate(nodes):
-            ev = simple_value(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})
+            values = {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)}
+            if needs_exact_sum(values):
+                continue  # summed in Python when the claim is judged
+            try:
+                ev = simple_value(node, values)
+            except MeasureError:
+                continue  # reported when the claim is judged
             ev.sql.append(simple_sql(node))
             self._prefetched[id(node)] = ev
 
@@ -86,7 +126,8 @@ class Evaluation:
         if isinstance(node, Simple) and id(node) in self._prefetched:
             return self._prefetched[id(node)]
         if isinstance(node, Simple):
-            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
+            self.learn_types([node])
+            return evaluate_simple(node, self.query, self.columns, self.stream)  # type: ignore[return-value]
         if isinstance(node, RatioNode):
             return ratio_value(self.evaluate(node.numerator), self.evaluate(node.denominator))
         if isinstance(node, ChangeNode):
@@ -103,7 +144,8 @@ class Evaluation:
 
     def grouped(self, node: Node) -> dict[str, Evaluated]:
         if isinstance(node, Simple):
-            return evaluate_simple(node, self.query, self.columns)  # type: ignore[return-value]
+            self.learn_types([node])
+            return evaluate_simple(node, self.query, self.columns, self.stream)  # type: ignore[return-value]
         assert isinstance(node, RatioNode)
         num, den = self.grouped(node.numerator), self.grouped(node.denominator)
         keys = [k for k in dict.fromkeys([*num, *den]) if not k.startswith("\0")]
@@ -171,4 +213,17 @@ def _ungrouped(node: Node | None) -> list[Simple]:
         return [node]
     if isinstance(node, RatioNode):
         return _ungrouped(node.numerator) + _ungrouped(node.denominator)
+    return []
+
+
+def _simple_nodes(node: Node | None) -> list[Simple]:
+    """Every simple measure in a plan tree, grouped or not."""
+    if isinstance(node, Simple):
+        return [node]
+    if isinstance(node, RatioNode):
+        return _simple_nodes(node.numerator) + _simple_nodes(node.denominator)
+    if isinstance(node, (ChangeNode, ExtremeNode)):
+        return _simple_nodes(node.inner)
+    if isinstance(node, TopNode):
+        return _simple_nodes(node.by)
     return []

@@ -9,17 +9,25 @@ a count.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .expressions import quote_literal
+from .numbers import as_float
 from .plan import ChangeNode, ExtremeNode, Simple, StreakNode, TopNode
 from .report import Reason
 
 Run = Callable[[str], list[tuple[Any, ...]]]
+Stream = Callable[[str], Iterable[tuple[Any, ...]]]
 DEC = "DECIMAL(38,10)"
+NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
+_INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+                       "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"})
+# a DOUBLE whose shortest decimal has an exponent below zero or more than 10 decimals does not fit DEC
+_NOT_DEC = r"e-|\.[0-9]{11}"
 
 
 @dataclass
@@ -42,16 +50,41 @@ class Evaluated:
     exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
 
 
+class NotFinite(ValueError):
+    """A value is infinite or not a number (the data holds ``inf`` or ``nan``)."""
+
+
+class MeasureError(Exception):
+    """A measure has no figure because of what the data holds; the run reports it on the claim."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 def frac(x: Any) -> Fraction | None:
-    """An exact Fraction from what DuckDB returns (int, Decimal, float, bool)."""
+    """An exact Fraction from what DuckDB returns (int, Decimal, float, bool).
+
+    A float (a DOUBLE) stands for the shortest decimal that reads back as it, which is
+    what a data file wrote: ``2.45`` is 49/20, ``21433226000000.0`` is 21433226000000.
+    Nothing passes through a fixed-scale decimal cast, which invents digits for large
+    values and drops them for tiny ones. Infinite values and NaN raise :class:`NotFinite`.
+
+    >>> frac(21433226000000.0), frac(2.45), frac(5e-324) == Fraction(5, 10**324)
+    (Fraction(21433226000000, 1), Fraction(49, 20), True)
+    """
     if x is None:
         return None
     if isinstance(x, bool):
         return Fraction(int(x))
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise NotFinite(repr(x))
+        return Fraction(Decimal(repr(x)))
+    if isinstance(x, Decimal) and not x.is_finite():
+        raise NotFinite(str(x))
     if isinstance(x, (int, Decimal, Fraction)):
         return Fraction(x)
-    if isinstance(x, float):
-        return Fraction(Decimal(repr(x)))
     raise TypeError(f"not a number: {x!r}")
 
 
@@ -69,20 +102,57 @@ def key(x: Any) -> str:
 
 # --------------------------------------------------------------------------- simple measures
 
+def number_class(sql_type: str | None) -> str:
+    """How a column's values are aggregated exactly: ``exact`` (integers, DECIMAL) as they are;
+    ``double`` (DOUBLE, FLOAT) by their shortest decimals; ``cast`` (text, booleans, unknown)
+    through ``CAST(… AS DECIMAL(38,10))``, which reads numbers written as text.
+
+    >>> [number_class(t) for t in ("BIGINT", "DECIMAL(18,3)", "DOUBLE", "VARCHAR", None)]
+    ['exact', 'exact', 'double', 'cast', 'cast']
+    """
+    t = (sql_type or "").upper()
+    if t in _INTEGERS or t.startswith("DECIMAL"):
+        return "exact"
+    if t in ("DOUBLE", "FLOAT", "REAL"):
+        return "double"
+    return "cast"
+
+
 def aggregates(node: Simple) -> list[tuple[str, str, str | None]]:
-    """The aggregates a simple measure needs: (alias, function, extra condition or None)."""
+    """The aggregates a simple measure needs: (alias, function, extra condition or None).
+
+    Integers and DECIMALs are summed, compared and ranked as they are (DuckDB is exact on
+    them). A DOUBLE's sum goes through the text of each value (``CAST(x AS VARCHAR)``, its
+    shortest decimal) into DECIMAL(38,10); ``inexact`` counts the values that do not fit
+    there, and when there are any the sum is taken in Python instead (:func:`exact_sum_sql`).
+    A median is the mean of its two middle values, each taken as it is.
+    """
     x = f"({node.expr})" if node.expr else ""
+    cls = number_class(node.expr_type)
+    plain = f"CAST({x} AS {DEC})" if cls == "cast" else x
+    as_text = f"TRY_CAST(CAST({x} AS VARCHAR) AS {DEC})"
+    total: list[tuple[str, str, str | None]] = {
+        "exact": [("total", f"sum({x})", None)],
+        "double": [("total", f"sum({as_text})", None),
+                   ("inexact", f"count({x})", f"{as_text} IS NULL OR regexp_matches(CAST({x} AS VARCHAR), '{_NOT_DEC}')")],
+        "cast": [("total", f"sum({plain})", None)],
+    }[cls]
+    median: list[tuple[str, str, str | None]] = (
+        [("median", f"median({plain})", None)] if cls == "cast" else
+        [("median_low", f"quantile_disc({x}, 0.5)", None),
+         ("median_high", f"percentile_disc(0.5) WITHIN GROUP (ORDER BY {x} DESC)", None)])
     out: list[tuple[str, str, str | None]] = [("rows_kept", "count(*)", None)]
+    n = ("n", f"count({x})", None)
     by_kind: dict[str, list[tuple[str, str, str | None]]] = {
         "count": [],
         "share": [("known", "count(*)", f"{x} IS NOT NULL"), ("meeting", "count(*)", x)],
-        "sum": [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
-        "mean": [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None), ("mean", f"avg({x})", None)],
-        "median": [("median", f"median(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
-        "min": [("min", f"min(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
-        "max": [("max", f"max(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
-        "value": [("value", f"min(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)],
-        "count_distinct": [("distinct_values", f"count(DISTINCT {x})", None), ("n", f"count({x})", None)],
+        "sum": [*total, n],
+        "mean": [*total, n, ("mean", f"avg({x})", None)],
+        "median": [*median, n],
+        "min": [("min", f"min({plain})", None), n],
+        "max": [("max", f"max({plain})", None), n],
+        "value": [("value", f"min({plain})", None), n],
+        "count_distinct": [("distinct_values", f"count(DISTINCT {x})", None), n],
     }
     return out + by_kind[node.kind]
 
@@ -139,17 +209,69 @@ def simple_value(node: Simple, row: dict[str, Any] | None) -> Evaluated:
         ev.why = f"{kept} rows are kept, a value claim needs exactly one: narrow the 'where'"
         ev.details["error"] = ev.why
         return ev
-    if node.kind in ("sum", "mean"):
-        total = frac(row["total"])
-        assert total is not None
-        ev.value = total if node.kind == "sum" else total / n_values
-        if node.kind == "mean":
-            ev.numerator, ev.denominator = total, Fraction(n_values)
-    elif node.kind == "count_distinct":
-        ev.value = Fraction(int(row["distinct_values"]))
-    else:
-        ev.value = frac(row[node.kind])
+    try:
+        if node.kind in ("sum", "mean"):
+            total = frac(row["total"])
+            assert total is not None
+            ev.value = total if node.kind == "sum" else total / n_values
+            if node.kind == "mean":
+                ev.numerator, ev.denominator = total, Fraction(n_values)
+        elif node.kind == "count_distinct":
+            ev.value = Fraction(int(row["distinct_values"]))
+        elif "median_low" in row:
+            low, high = frac(row["median_low"]), frac(row["median_high"])
+            assert low is not None and high is not None
+            ev.value = (low + high) / 2
+        else:
+            ev.value = frac(row[node.kind])
+    except NotFinite as exc:
+        raise MeasureError(f"{node.expr_text} holds a value that is not a finite number ({exc}), so its {node.kind} "
+                           "is no figure", "the data has inf or nan there: leave those rows out with where:, "
+                           "or fix the data") from None
     return ev
+
+
+def exact_sum_sql(node: Simple) -> str:
+    """The kept rows' values as text, for a sum that DECIMAL(38,10) cannot hold exactly:
+    DOUBLEs beyond 10**28 or with more than 10 decimals, or a sum past DuckDB's 38 digits."""
+    cols = [f"{node.group} AS \"group\""] if node.group else []
+    cols.append(f"CAST(({node.expr}) AS VARCHAR) AS value")
+    return "SELECT " + ", ".join(cols) + "\n" + node.scan.from_sql() + node.scan.where_sql()
+
+
+def exact_sums(node: Simple, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Sum the values of :func:`exact_sum_sql` exactly, by group: one result row per group,
+    shaped like a row of :func:`simple_sql` (``total`` is a Fraction).
+
+    Each value is a decimal text (a DOUBLE's shortest decimal, an integer, a DECIMAL);
+    digits are added up per power of ten, so no value is ever rounded, however large or
+    small. A value that is not a finite number makes the total NaN.
+    """
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:  # one row at a time: the values are never all held at once
+        group, text = (row[0], row[1]) if node.group else (None, row[0])
+        acc = groups.setdefault(group, {"group": group, "rows_kept": 0, "n": 0, "digits": {}, "bad": None})
+        acc["rows_kept"] += 1
+        if text is None:
+            continue
+        acc["n"] += 1
+        try:
+            value = Decimal(text)
+        except ArithmeticError:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            acc["bad"] = acc["bad"] or value
+            continue
+        sign, digits, exponent = value.as_tuple()
+        mantissa = int("".join(map(str, digits)) or "0")
+        acc["digits"][exponent] = acc["digits"].get(exponent, 0) + (-mantissa if sign else mantissa)
+    out = []
+    for acc in groups.values():
+        exps = acc.pop("digits")
+        bad = acc.pop("bad")
+        acc["total"] = bad if bad is not None else sum((Fraction(m) * Fraction(10) ** e for e, m in exps.items()), Fraction(0))
+        out.append(acc)
+    return out
 
 
 def _share_neighbours(meeting: int, known: int) -> list[Fraction]:
@@ -161,11 +283,27 @@ def _share_neighbours(meeting: int, known: int) -> list[Fraction]:
     return out
 
 
-def evaluate_simple(node: Simple, run: Run, columns: Callable[[str], list[str]]) -> dict[str, Evaluated] | Evaluated:
+def needs_exact_sum(row: dict[str, Any]) -> bool:
+    """Does a result row hold a DOUBLE sum that DECIMAL(38,10) could not take exactly?"""
+    return bool(row.get("inexact"))
+
+
+def evaluate_simple(node: Simple, run: Run, columns: Callable[[str], list[str]],
+                    stream: Stream | None = None) -> dict[str, Evaluated] | Evaluated:
     sql = simple_sql(node)
-    rows = run(sql)
-    names = columns(sql)
-    dicts = [dict(zip(names, r)) for r in rows]
+    dicts: list[dict[str, Any]] | None
+    try:
+        rows = run(sql)
+        names = columns(sql)
+        dicts = [dict(zip(names, r)) for r in rows]
+    except Exception as exc:
+        if (stream is None or node.kind not in ("sum", "mean") or number_class(node.expr_type) == "cast"
+                or "Overflow" not in str(exc)):
+            raise
+        dicts = None  # a sum past DuckDB's 38 digits: add it up exactly below
+    if stream is not None and (dicts is None or any(needs_exact_sum(d) for d in dicts)):
+        sql = exact_sum_sql(node)
+        dicts = exact_sums(node, stream(sql))
     if node.group is None:
         ev = simple_value(node, dicts[0] if dicts else None)
         ev.sql.append(sql)
@@ -236,7 +374,7 @@ def change_value(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluate
 
 
 def _float(x: Any) -> float | None:
-    return float(x) if isinstance(x, Fraction) else None
+    return as_float(x) if isinstance(x, Fraction) else None
 
 
 def extreme_value(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
@@ -255,10 +393,10 @@ def extreme_value(node: ExtremeNode, series: dict[str, Fraction | None]) -> Eval
     others = [(k, v) for k, v in ordered if k != at]
     before = [k for k in keys if _lt(k, at)]
     as_low = [k for k in before if k in known and not better(x, known[k])]
-    ev.details = {"value": float(x), "rank": rank, "of": len(known),
-                  "runner_up": {"key": others[0][0], "value": float(others[0][1])} if others else None,
+    ev.details = {"value": as_float(x), "rank": rank, "of": len(known),
+                  "runner_up": {"key": others[0][0], "value": as_float(others[0][1])} if others else None,
                   "last_as_" + ("low" if node.is_ == "lowest" else "high"):
-                      ({"key": as_low[-1], "value": float(known[as_low[-1]])} if as_low else None),
+                      ({"key": as_low[-1], "value": as_float(known[as_low[-1]])} if as_low else None),
                   "data_from": keys[0] if keys else None}
     if node.since is not None:
         since = key(node.since)
@@ -314,7 +452,7 @@ def top_value(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, k
     ev.value = [v for v, _ in ranked[: node.n]]
     cut = ranked[min(node.n, len(ranked)) - 1][1]
     ties = [v for v, f in ranked[node.n:] if f == cut]
-    ev.details = {"ranking": [{"value": v, "figure": float(f)} for v, f in ranked[: max(node.n + 3, 5)]],
+    ev.details = {"ranking": [{"value": v, "figure": as_float(f)} for v, f in ranked[: max(node.n + 3, 5)]],
                   "ties_at_cut": ties}
     ev.base = kept
     return ev

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -161,6 +162,21 @@ def to_fraction(x: int | float | str | Decimal | Fraction) -> Fraction:
     if isinstance(x, str):
         return parse_decimal(x)[0]
     raise TypeError(f"not a number: {x!r}")
+
+
+def as_float(x: Fraction | int | float) -> float:
+    """A float for reports and charts, held at the largest finite double beyond its range.
+
+    Judging never uses it (values stay exact, and reports carry ``value_exact``); it only keeps
+    a figure past 1.8e308 from being an OverflowError, or an infinity that JSON cannot hold.
+
+    >>> as_float(Fraction(1, 4)), as_float(-10 ** 400) == -sys.float_info.max
+    (0.25, True)
+    """
+    try:
+        return float(x)
+    except OverflowError:
+        return sys.float_info.max if x > 0 else -sys.float_info.max
 
 
 def round_half_up(x: Fraction, places: int) -> Fraction:

@@ -62,6 +62,7 @@ class Simple:
     unit: str = "fraction"
     group: str | None = None         # SQL of the `over` column, when grouped
     group_time: bool = False
+    expr_type: str | None = None     # DuckDB's type of `expr`, learnt once the tables are read
 
 
 @dataclass
