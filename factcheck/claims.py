@@ -21,7 +21,7 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, Validati
                       field_validator, model_validator)
 
 from .errors import ClaimsFileError, Problem
-from .yamlsource import LineMap, load_yaml
+from .yamlsource import LineMap, load_yaml, read_claims_text
 
 Scalar = Union[bool, int, float, str]
 
@@ -299,13 +299,7 @@ class LoadedClaims:
 def load(path: str | Path) -> LoadedClaims:
     """Read and validate a claims file; raise :class:`ClaimsFileError` listing every problem."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ClaimsFileError([Problem("no such claims file", file=str(path),
-                                       hint="check the path; it is relative to where you run factcheck")])
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsFileError([Problem(f"cannot read the claims file: {exc}", file=str(path))])
+    text = read_claims_text(path)
     data, lines = load_yaml(path, text)
     if not isinstance(data, dict):
         raise ClaimsFileError([Problem("a claims file is a mapping with 'version', 'tables' and 'claims'",

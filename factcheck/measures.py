@@ -131,12 +131,15 @@ def aggregates(node: Simple) -> list[tuple[str, str, str | None]]:
     cls = number_class(node.expr_type)
     plain = f"CAST({x} AS {DEC})" if cls == "cast" else x
     as_text = f"TRY_CAST(CAST({x} AS VARCHAR) AS {DEC})"
-    total: list[tuple[str, str, str | None]] = {
-        "exact": [("total", f"sum({x})", None)],
-        "double": [("total", f"sum({as_text})", None),
-                   ("inexact", f"count({x})", f"{as_text} IS NULL OR regexp_matches(CAST({x} AS VARCHAR), '{_NOT_DEC}')")],
-        "cast": [("total", f"sum({plain})", None)],
-    }[cls]
+    Agg = tuple[str, str, str | None]
+    total: list[Agg]
+    if cls == "exact":
+        total = [("total", f"sum({x})", None)]
+    elif cls == "double":
+        total = [("total", f"sum({as_text})", None),
+                 ("inexact", f"count({x})", f"{as_text} IS NULL OR regexp_matches(CAST({x} AS VARCHAR), '{_NOT_DEC}')")]
+    else:
+        total = [("total", f"sum({plain})", None)]
     median: list[tuple[str, str, str | None]] = (
         [("median", f"median({plain})", None)] if cls == "cast" else
         [("median_low", f"quantile_disc({x}, 0.5)", None),
@@ -304,6 +307,7 @@ def evaluate_simple(node: Simple, run: Run, columns: Callable[[str], list[str]],
     if stream is not None and (dicts is None or any(needs_exact_sum(d) for d in dicts)):
         sql = exact_sum_sql(node)
         dicts = exact_sums(node, stream(sql))
+    assert dicts is not None  # without `stream` the error above was raised again
     if node.group is None:
         ev = simple_value(node, dicts[0] if dicts else None)
         ev.sql.append(sql)

@@ -26,6 +26,8 @@ Kind = Literal[
     "number", "share", "change_percent", "change_points",
     "change_absolute", "change_ratio", "boolean", "values",
 ]
+MAX_NUMBER_TEXT = 100  # characters in a written number: far beyond any figure, far below int()'s limits
+MAX_EXPONENT = 400     # past the range of a double both ways (1.8e308, 5e-324)
 PERCENTISH: frozenset[str] = frozenset({"share", "change_percent", "change_points"})
 
 
@@ -126,6 +128,9 @@ def parse_decimal(text: str) -> tuple[Fraction, int]:
     (Fraction(10153, 2), 2)
     """
     clean = text.strip().replace("\u2212", "-")
+    if len(clean) > MAX_NUMBER_TEXT:
+        raise ExpectationError(f"a number written with {len(clean):,} characters (at most {MAX_NUMBER_TEXT})",
+                               hint="no figure in a story needs that many digits")
     if _GROUPED.fullmatch(clean):
         clean = clean.replace(",", "")
     elif not _PLAIN.fullmatch(clean):
@@ -136,6 +141,9 @@ def parse_decimal(text: str) -> tuple[Fraction, int]:
         raise ValueError(f"not a number: {text!r}") from exc
     exponent = dec.as_tuple().exponent
     assert isinstance(exponent, int)
+    if abs(dec.adjusted()) > MAX_EXPONENT:
+        raise ExpectationError(f"{text.strip()!r} is beyond 10^±{MAX_EXPONENT}",
+                               hint="no figure in a story is that large or that small")
     return Fraction(dec), max(0, -exponent)
 
 
