@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine import Session, prepare
 from .expressions import Binary, Expr, quote_ident, render, to_sql
-from .measures import literal
+from .measures import key, literal
 from .plan import ChangeNode, ExtremeNode, Node, RatioNode, Scan, Simple, StreakNode, TopNode
 from .report import ClaimResult
 
@@ -55,6 +55,7 @@ class Explanation:
         parts = _parts(self.session.plans[0].node)
         frames = []
         for i, part in enumerate(parts):
+            _match_periods(self.session, part)
             df = self.session.con.execute(rows_sql(part)).df()
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
@@ -73,6 +74,7 @@ class Part:
     over: str | None = None                        # its name, for people
     periods: list[Any] = field(default_factory=list)  # the periods the claim names
     only_periods: bool = False                     # rows of those periods only (a change)
+    period_values: list[Any] = field(default_factory=list)  # the `over` column's values for them
 
 
 def _parts(node: Node | None, label: str | None = None) -> list[Part]:
@@ -104,8 +106,28 @@ def rows_sql(part: Part, *, links: bool = True) -> str:
     period = f", {part.group} AS period" if part.group else ""
     extra = None
     if part.group and part.only_periods:
-        extra = f"{part.group} IN ({', '.join(literal(v) for v in part.periods)})"
+        values = part.period_values
+        extra = f"{part.group} IN ({', '.join(literal(v) for v in values)})" if values else "FALSE"
     return f"SELECT {quote_ident(scan.table)}.*{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
+
+
+def _match_periods(session: Session, part: Part) -> dict[str, int]:
+    """Rows per period the claim names, matched as the evaluation matches them (2019, 2019.0 and
+    '2019' agree); ``part.period_values`` gets the column's own values for those periods.
+
+    Never ``over = 2019`` in SQL: against a text column that is a conversion error.
+    """
+    if not part.group or not part.periods:
+        return {}
+    wanted = {key(v) for v in part.periods}
+    counts: dict[str, int] = {}
+    part.period_values = []
+    for value, n in session.query(f"SELECT {part.group} AS period, count(*) {part.scan.from_sql()}"
+                                  f"{part.scan.where_sql()} GROUP BY 1"):
+        if value is not None and key(value) in wanted:
+            counts[key(value)] = counts.get(key(value), 0) + int(n)
+            part.period_values.append(value)
+    return counts
 
 
 def _conjuncts(expr: Expr | None) -> list[Expr]:
@@ -125,9 +147,9 @@ def _steps(session: Session, part: Part) -> ScanSteps:
         conds.append(f"({to_sql(conjunct, resolve)})")
         n = session.query(f"SELECT count(*) {scan.from_sql()}\nWHERE {' AND '.join(conds)}")[0][0]
         steps.append(Step(f"where {render(conjunct)}", n))
+    counts = _match_periods(session, part)
     for value in part.periods if part.group else ():
-        n = session.query(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'{part.group} = {literal(value)}')}")[0][0]
-        steps.append(Step(f"of which {part.over} = {value}", n))
+        steps.append(Step(f"of which {part.over} = {value}", counts.get(key(value), 0)))
     if part.condition:
         where = scan.where_sql(f"({part.condition}) IS NULL")
         unknown = session.query(f"SELECT count(*) {scan.from_sql()}{where}")[0][0]
