@@ -25,7 +25,7 @@ from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
 from .interrupts import reraise_interrupt
-from .measures import KINDS, kind_of
+from .measures import KINDS, MeasureError, kind_of
 from .planning.catalog import Catalog, LinkError, parse_derives
 from .planning.compiler import compile_claim
 from .planning.execute import Executor
@@ -103,13 +103,15 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
+    except MeasureError as exc:  # the data holds no figure for it (inf, nan)
+        raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
     except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong …
         reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
         located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
         if located is not None:  # … or the data is (text in a column of numbers)
             raise _ClaimFailure(located) from None
         raise _ClaimFailure(Problem(
-            f"its query failed: {str(exc).splitlines()[0]}", file=file, line=base["line"], claim=claim.id,
+            f"its query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}", file=file, line=base["line"], claim=claim.id,
             hint="check that the columns have the types the measure needs (numbers for sum/mean, "
                  "a true/false condition for share)")) from None
     if ev.problem is not None:
@@ -301,6 +303,8 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                                         hint=err.hint, detail="\n".join(err.render().splitlines()[1:3])))
             else:
                 problems.append(Problem(err, file=file, line=line, hint="choose another name"))
+        problems += [Problem(message, file=file, line=loaded.table_line(name, "derive", column), hint=hint)
+                     for column, message, hint in catalog.order_derives(name)]  # circles, too deep a chain
         for link, spec in src.decl.lookup.items():
             try:
                 catalog.add_link(name, link, spec)
@@ -321,7 +325,7 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)
-        for column in list(catalog.derives.get(name, {})):
+        for column in [c for c in catalog.derives.get(name, {}) if c not in catalog.broken.get(name, set())]:
             try:
                 catalog.derive_sql(name, column)
             except (ExpressionError, UnknownName) as exc:

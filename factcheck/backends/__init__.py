@@ -9,7 +9,8 @@ the only module that imports duckdb.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -29,13 +30,26 @@ class Rows:
 
 @dataclass(frozen=True)
 class TableRead:
-    """How to read one table: the columns used, the derives (name, DuckDB SQL) in file order,
-    and whether a file-order row number is needed (``lag``)."""
+    """How to read one table: the columns used, the derives (name, DuckDB SQL) in dependency
+    order, and whether a file-order row number is needed (``lag``).
+
+    A derive's SQL names the other derives it uses as columns (never copies them), so each
+    is computed once: ``levels`` gives each derive its level (1: over the file's columns
+    only; n: over derives of levels below n), and an engine computes one level at a time.
+    """
 
     source: Source
     columns: list[str]
     derives: list[tuple[str, str]]
     row_order: bool
+    levels: dict[str, int] = field(default_factory=dict)
+
+    def derive_levels(self) -> list[list[tuple[str, str]]]:
+        """The derives grouped by level, lowest first (a derive without a level is on level 1)."""
+        grouped: dict[int, list[tuple[str, str]]] = {}
+        for name, sql in self.derives:
+            grouped.setdefault(self.levels.get(name, 1), []).append((name, sql))
+        return [grouped[level] for level in sorted(grouped)]
 
 
 class DeriveFailure(Exception):
@@ -102,6 +116,14 @@ class Backend(Protocol):
 
     def execute(self, sql: str) -> Rows:
         """Run one query of the backend's dialect."""
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """Run one query and yield its rows a batch at a time (never all held at once)."""
+
+    def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
+        """The type name of each SQL expression over ``from_sql`` (``BIGINT``, ``DOUBLE``,
+        ``DECIMAL(18,3)``, ``VARCHAR`` …) without running it; None when one does not bind.
+        Sums are exact for the type (a DOUBLE is read by its shortest decimal)."""
 
     def reader_sql(self, read: TableRead) -> str:
         """The query that reads the table, as a reader can paste it (paths relative to here)."""

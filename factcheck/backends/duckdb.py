@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
 from ..expressions import quote_ident
@@ -46,10 +47,11 @@ class DuckDB:
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
         row = f"row_number() OVER () AS {quote_ident(ROW)}, " if read.row_order else ""
         inner = f"SELECT {row}{', '.join(quote_ident(c) for c in read.columns)} FROM {scan}"
-        if not read.derives:
-            return inner
-        return ("SELECT *,\n    " + ",\n    ".join(f"{sql} AS {quote_ident(name)}" for name, sql in read.derives)
-                + f"\n  FROM ({inner}) AS {quote_ident(src.name)}")
+        sql = inner
+        for level in read.derive_levels():  # each level's SELECT over the one below: every derive computed once
+            sql = ("SELECT *,\n    " + ",\n    ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
+                   + f"\n  FROM ({sql}) AS {quote_ident(src.name)}")
+        return sql
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
@@ -121,6 +123,20 @@ class DuckDB:
         cur = self.con.execute(sql)
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        cur = self.con.execute(sql)
+        while batch := cur.fetchmany(50_000):
+            yield from batch
+
+    def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
+        cols = ", ".join(f"({e}) AS {quote_ident(str(i))}" for i, e in enumerate(exprs))
+        try:
+            rows = self.con.execute(f"DESCRIBE SELECT {cols}\n{from_sql}").fetchall()
+        except Exception as exc:  # noqa: BLE001 - the claim's own query reports it
+            reraise_interrupt(exc)
+            return None
+        return {exprs[int(r[0])]: str(r[1]) for r in rows}
 
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``)."""

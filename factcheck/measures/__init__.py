@@ -30,7 +30,7 @@ from . import streak
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, Groups
+from ._values import Evaluated, Groups, MeasureError
 
 
 def kind_named(raw: Any) -> str | None:
@@ -63,6 +63,6 @@ else:
 for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, top.Top):
     _model.model_rebuild(_types_namespace={"Measure": Measure})
 
-__all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureDetails", "MeasureKind",
+__all__ = ["KINDS", "Details", "Evaluated", "Groups", "MeasureError", "Measure", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "count", "extreme", "kind_named", "kind_of",
            "ratio", "register", "share", "streak", "top"]
