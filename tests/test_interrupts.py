@@ -69,7 +69,7 @@ SLOW_RUN = textwrap.dedent("""
     def slow(self, node):
         # one thread: DuckDB then looks for a signal between every two pieces of work (with several,
         # when it looks depends on the query and the machine's load)
-        self.con.execute("SET threads = 1")
+        self.backend.execute("SET threads = 1")
         print("judging", file=sys.stderr, flush=True)
         self.backend.execute("SELECT count(DISTINCT x % 1000003) FROM range(100000000000) t(x)")
         raise SystemExit("the query was not interrupted")
