@@ -44,12 +44,48 @@ def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_th
     if ev.unavailable is not None:
         return ClaimResult(**base, **evidence, verdict=Verdict.UNVERIFIABLE, reason=ev.unavailable,
                            message=f"cannot compute the figure: {ev.why}")
+    if ev.each is not None:
+        return _judge_each(base, exp, ev, evidence)
     judgement = exp.judge(ev.value)  # type: ignore[arg-type]
     notes = _notes(exp, ev, judgement.ok, record_is_the_data)
     if judgement.ok:
         return ClaimResult(**base, **evidence, verdict=Verdict.PASS, message=judgement.message, notes=notes)
     return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(judgement.miss or "out_of_tolerance"),
                        message=judgement.message, notes=notes)
+
+
+def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence: dict[str, Any]) -> ClaimResult:
+    """``every``: the expectation is judged in each period; the claim passes when all of them meet it."""
+    from .measures.every import EveryDetails, PeriodValue
+    each = ev.each or []
+    judged = [(period, part, exp.judge(part.value)) for period, part in each]  # type: ignore[arg-type]
+    failing = [(period, j) for period, _, j in judged if not j.ok]
+    figures = [(period, part.value if isinstance(part.value, Fraction) else None) for period, part in each]
+    evidence.update(
+        value=not failing,
+        value_text=(f"yes: all {len(each)} periods ({each[0][0]}–{each[-1][0]})" if not failing else
+                    f"no: {len(failing)} of {len(each)} periods miss ({', '.join(p for p, _ in failing)})"),
+        details=EveryDetails(periods=[PeriodValue(key=p, value=_shown(exp, part.value)) for p, part in each],
+                             failing=[p for p, _ in failing]),
+        series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
+    if not failing:
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS,
+                           message=f"{exp.summary or exp.written} in each of the {len(each)} periods")
+    period, first = failing[0]
+    return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(first.miss or "out_of_tolerance"),
+                       message=f"at {period}: {first.message}" + (
+                           f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
+                           if len(failing) > 1 else ""))
+
+
+def _shown(exp: Expectation, value: Any) -> str:
+    if isinstance(value, Fraction):
+        return format_value(value, exp.shape)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "—"
 
 
 def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:

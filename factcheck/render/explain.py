@@ -90,8 +90,9 @@ def _print_data(ex: Explanation, console: Console) -> None:
 def _detail(value: object) -> str:
     """A detail for people: {'key': '2019', 'value': 149.0} -> '2019: 149'."""
     if isinstance(value, dict):
-        if set(value) == {"key", "value"}:
-            return f"{value['key']}: {plain_number(value['value'])}"
+        if set(value) == {"key", "value"}:  # a figure, or a value already written for people (every)
+            shown = value["value"] if isinstance(value["value"], str) else plain_number(value["value"])
+            return f"{value['key']}: {shown}"
         if set(value) == {"value", "figure"}:
             return f"{value['value']} ({plain_number(value['figure'])})"
         return ", ".join(f"{k} {_detail(v)}" for k, v in value.items())
