@@ -113,7 +113,7 @@ def run(
     quiet = "-" in targets.values()  # a report on stdout keeps stdout clean
     code = EXIT_OK
     with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in targets.items()]) as outputs:
-        # report paths that cannot be written stop the run before any work
+        # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
         outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
             old = _load_baseline(baseline, only) if baseline else None  # a bad baseline stops before any work
