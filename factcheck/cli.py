@@ -152,7 +152,7 @@ def run(
     shown = err if "-" in reports.values() else out  # a report on stdout keeps stdout clean
     code = EXIT_OK
     with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
-        # report paths that cannot be written stop the run before any work
+        # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
         outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
             report = verify(file, only=only, data_root=data_root, baseline=baseline,
