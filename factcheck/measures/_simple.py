@@ -45,6 +45,7 @@ class Simple(PlanNode):
     group: Expr | None = None        # the `over` column, when grouped
     group_time: bool = False
     expr_type: str | None = None     # the engine's type of `expr`, learnt once the tables are read
+    param: Any = None                # a kind's own setting (a percentile's p and method)
 
     @property
     def expr_sql(self) -> str | None:
@@ -67,6 +68,10 @@ class SimpleKind(MeasureKind):
         are of the :func:`number_class` ``numbers``."""
         raise NotImplementedError
 
+    def aggregates_of(self, node: Simple, x: str) -> list[Aggregate]:
+        """The aggregates of this node (a kind with a setting of its own reads it from ``node.param``)."""
+        return self.aggregates(x, number_class(node.expr_type))
+
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
         """Interpret one result row (``None``: a group with no rows)."""
         raise NotImplementedError
@@ -77,7 +82,7 @@ class SimpleKind(MeasureKind):
         scan = c.scan(table, m.where, path)
         if scan is None:
             return None
-        node = Simple(self.name, scan, unit=m.unit or "fraction")
+        node = Simple(self.name, scan, unit=m.unit or "fraction", param=self.param(m))
         if self.table_field != self.name:
             got = c.expr(getattr(m, self.name), scan, path + (self.name,), self.what)
             if got is None:
@@ -90,6 +95,10 @@ class SimpleKind(MeasureKind):
             node.group = group
             node.group_time = c.is_time_expr(scan.table, group)
         return node
+
+    def param(self, m: Any) -> Any:
+        """The kind's own setting read from the claims file's measure (None for most kinds)."""
+        return None
 
     # ------------------------------------------------------------------ evaluate
     def evaluate(self, node: Simple, ex: Executor) -> Evaluated:
@@ -147,7 +156,7 @@ def aggregates(node: Simple) -> list[Aggregate]:
     kind = KINDS[node.kind]
     assert isinstance(kind, SimpleKind)
     x = f"({node.expr_sql})" if node.expr is not None else ""
-    return [("rows_kept", "count(*)", None), *kind.aggregates(x, number_class(node.expr_type))]
+    return [("rows_kept", "count(*)", None), *kind.aggregates_of(node, x)]
 
 
 def needs_exact_sum(row: dict[str, Any]) -> bool:
