@@ -66,8 +66,11 @@ class Compiler:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None
         except UnknownName as exc:  # a resolver error outside to_sql's own handling
-            self.fail(path, exc.message, did_you_mean(exc.suggestions))
+            self.fail(path, exc.message, exc.hint or did_you_mean(exc.suggestions))
             return None
+        for link in scan.joins.values():  # a lookup into an optional table whose file is absent
+            if self.cat.sources[link.target].missing:
+                self.plan.missing_tables.add(link.target)
         return tree
 
     def scan(self, table: str | None, where: str | None, path: PathKey) -> Scan | None:
@@ -126,45 +129,59 @@ class Compiler:
         that the whole table has rows there (not a gap inside its range)."""
         self.plan.coverage.extend(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
 
-    def periods_in(self, scan: Scan, tree: Expr, table: str | None = None, link: Link | None = None,
-                   seen: frozenset[str] = frozenset()) -> None:
-        """Find comparisons of time columns with literals in a filter (not under `not`)."""
-        table = table or scan.table
-        if isinstance(tree, Binary) and tree.op in ("and", "or"):
-            self.periods_in(scan, tree.left, table, link, seen)
-            self.periods_in(scan, tree.right, table, link, seen)
-            return
-        if isinstance(tree, Name):  # a boolean derive: look inside its definition
-            tbl, lnk = self._home(table, tree, link)
-            if tbl and tree.column in self.cat.derives.get(tbl, {}) and tree.column not in seen:
-                self.periods_in(scan, self.cat.derives[tbl][tree.column], tbl, lnk, seen | {tree.column})
-            return
-        operand, lits, op = _atom(tree)
+    def periods_in(self, scan: Scan, tree: Expr) -> None:
+        """Find comparisons of time columns with literals in a filter (not under `not`).
+
+        A boolean derive is looked into, each at most once: a walk over an explicit stack,
+        so a chain of derives (``d2: d1 and d1``) costs its size, not two to the power of its depth.
+        """
+        stack: list[tuple[Expr, str, Link | None]] = [(tree, scan.table, None)]
+        seen: set[tuple[str, str]] = set()
+        found: list[Coverage] = []
+        while stack:
+            node, table, link = stack.pop()
+            if isinstance(node, Binary) and node.op in ("and", "or"):
+                stack += [(node.right, table, link), (node.left, table, link)]
+                continue
+            if isinstance(node, Name):  # a boolean derive: look inside its definition
+                tbl, lnk = self._home(table, node, link)
+                if tbl and node.column in self.cat.derives.get(tbl, {}) and (tbl, node.column) not in seen:
+                    seen.add((tbl, node.column))
+                    stack.append((self.cat.derives[tbl][node.column], tbl, lnk))
+                continue
+            for cov in self._periods_of(node, table, link):
+                if cov not in found:
+                    found.append(cov)
+        self.plan.coverage += found
+
+    def _periods_of(self, node: Expr, table: str, link: Link | None) -> list[Coverage]:
+        """The coverage checks of one comparison of a time column (or one derived from it) with literals."""
+        operand, lits, op = _atom(node)
         from ..expressions import calls
         if operand is None or any(c.function in WINDOW_FUNCTIONS for c in calls(operand)):
-            return  # lag(x) == 3 names no period, and an aggregate cannot hold a window
+            return []  # lag(x) == 3 names no period, and an aggregate cannot hold a window
         used = names(operand)
         homes = {self._home(table, n, link)[0] for n in used}
         if len(homes) != 1 or None in homes:
-            return
+            return []
         tbl = homes.pop()
         assert tbl is not None
         if not all(n.link == used[0].link for n in used):
-            return
+            return []
         certain = any(self.cat.is_time(tbl, n.column) for n in used)
         roots = [] if certain else sorted({r for n in used for r in self.cat.untyped_roots(tbl, n.column)})
         if not certain and not roots:
-            return
+            return []
         try:  # the operand in its own table's scope (the lookup read as its target table)
             col = to_sql(operand, lambda n: f"{quote_ident(tbl)}.{quote_ident(n.column)}")
         except (ExpressionError, UnknownName):
-            return
+            return []
         shown = operand.column if isinstance(operand, Name) else _text(operand)
         text = f"{shown} {op} {', '.join(str(v) for v in lits)}"
         when = (" OR ".join(f"typeof(min({quote_ident(tbl)}.{quote_ident(r)})) LIKE 'DATE%' OR "
                             f"typeof(min({quote_ident(tbl)}.{quote_ident(r)})) LIKE 'TIMESTAMP%'" for r in roots)
                 if roots else None)
-        self.plan.coverage.extend(_coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when))
+        return _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when)
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
         if name.link is None:
