@@ -58,6 +58,9 @@ def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
         _learn_types(backend, tables)
         problems = _check_keys(prepared, backend, {s.name for s in tables})
         problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
+        from .planning.typos import check_literals
+        problems += check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded,
+                                   {s.name for s in tables})
         uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(), rows=rows[s.name],
                          columns_read=sorted(prepared.catalog.used[s.name])) for s in tables]
     if problems:

@@ -27,6 +27,7 @@ class _Frozen(BaseModel):
 class Note(_Frozen):
     code: NoteCode
     message: str
+    warning: bool = Field(default=False, description="shown next to the verdict in every report, not only as a note")
 
 
 class ExpectationInfo(_Frozen):
@@ -89,6 +90,11 @@ class Summary(_Frozen):
     passed: int
     failed: int
     unverifiable: int
+
+
+def warnings(r: ClaimResult) -> list[Note]:
+    """The notes every report shows next to the verdict (``mostly_unknown``)."""
+    return [n for n in r.notes if n.warning]
 
 
 class ClaimChange(_Frozen):

@@ -121,14 +121,25 @@ def test_record_is_the_data_note_and_record_from(mini) -> None:
     assert r.verdict == Verdict.UNVERIFIABLE and r.reason == Reason.PERIOD_NOT_COVERED
 
 
-def test_years_without_rows_count_as_zero_in_a_series(tmp_path) -> None:
+def test_years_without_matching_rows_count_as_zero_in_a_series(tmp_path) -> None:
+    (tmp_path / "t.csv").write_text("d,k\n2015-01-01,a\n2015-02-01,a\n2016-05-01,b\n2017-03-01,a\n2018-01-01,a\n")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables: {t: {path: t.csv, time: d, derive: {y: year(d)}}}\nclaims:\n"
+        "  - {id: e, says: s, measure: {extreme: {count: t, where: k == 'a'}, over: y, at: 2017, since: 2015, "
+        "is: lowest}, expect: true}\n")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert r.verdict == "fail"  # 2016 had none of kind a: 2017's one case is not the fewest since 2015
+    assert [(p.key, p.value) for p in r.series][:3] == [("2015", 2.0), ("2016", 0.0), ("2017", 1.0)]
+
+
+def test_a_year_the_whole_table_lacks_is_a_gap_in_a_series(tmp_path) -> None:
     (tmp_path / "t.csv").write_text("d\n2015-01-01\n2015-02-01\n2017-03-01\n2018-01-01\n2018-02-02\n")
     (tmp_path / "c.yaml").write_text(
         "version: 1\ntables: {t: {path: t.csv, time: d, derive: {y: year(d)}}}\nclaims:\n"
         "  - {id: e, says: s, measure: {extreme: {count: t}, over: y, at: 2017, since: 2015, is: lowest}, expect: true}\n")
     r = factcheck.verify(tmp_path / "c.yaml").results[0]
-    assert r.verdict == "fail"  # 2016 had none: 2017's one case is not the fewest since 2015
-    assert [(p.key, p.value) for p in r.series][:3] == [("2015", 2.0), ("2016", 0.0), ("2017", 1.0)]
+    assert (r.verdict, r.reason) == ("unverifiable", Reason.PERIOD_NOT_COVERED)  # no row at all in 2016: a gap
+    assert "2016" in r.message
 
 
 def test_streak_reports_where_it_starts_and_ends(mini) -> None:

@@ -50,10 +50,15 @@ def test_periods_inside_the_data_are_judged(mini, measure: str, expect: str) -> 
     assert r.verdict == Verdict.PASS, r.message
 
 
-def test_without_a_time_column_a_missing_group_is_zero(mini) -> None:
+def test_without_a_time_declaration_a_date_column_is_a_time_column(mini) -> None:
     from conftest import MINI_TABLES
     tables = MINI_TABLES.replace("    time: [filed_date, last_pending_date]\n", "")
     r = factcheck.verify(mini(one_claim("{count: cases, where: filed_year == 2021}", "0"), tables)).results[0]
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED)
+
+
+def test_a_column_that_is_no_time_column_is_not_checked(mini) -> None:
+    r = factcheck.verify(mini(one_claim("{count: victims, where: age > 200}", "0"))).results[0]
     assert r.verdict == Verdict.PASS
 
 
@@ -61,7 +66,7 @@ def test_zero_denominator_and_no_rows(mini) -> None:
     share_unknown = "{share: platform == 'Facebook', of: victims, where: \"location == 'street'\"}"
     r = factcheck.verify(mini(one_claim(share_unknown, "50%"))).results[0]
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.ZERO_DENOMINATOR)
-    r = factcheck.verify(mini(one_claim("{mean: age, of: victims, where: \"sex == 'other'\"}", "20"))).results[0]
+    r = factcheck.verify(mini(one_claim("{mean: age, of: victims, where: \"age > 200\"}", "20"))).results[0]
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS)
     r = factcheck.verify(mini(one_claim(
         "{change: {count: cases, where: \"region == 'east'\"}, over: filed_year, from: 2019, to: 2020}", "up 10%"))).results[0]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
-from ..expressions import quote_ident
+from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from . import DeriveFailure, Mismatch, Rows, TableRead
@@ -46,7 +46,7 @@ class DuckDB:
         src = read.source
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
         row = f"row_number() OVER () AS {quote_ident(ROW)}, " if read.row_order else ""
-        inner = f"SELECT {row}{', '.join(quote_ident(c) for c in read.columns)} FROM {scan}"
+        inner = f"SELECT {row}{', '.join(_column(src, c) for c in read.columns)} FROM {scan}"
         sql = inner
         for level in read.derive_levels():  # each level's SELECT over the one below: every derive computed once
             sql = ("SELECT *,\n    " + ",\n    ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
@@ -156,3 +156,9 @@ def first_line(exc: BaseException) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
+def _column(src: Source, column: str) -> str:
+    """A column as read: an empty value becomes the table's ``blank:`` value for it, if any."""
+    spec = src.decl.columns.get(column)
+    if spec is None or spec.blank is None:
+        return quote_ident(column)
+    return f"coalesce({quote_ident(column)}, {quote_literal(spec.blank)}) AS {quote_ident(column)}"

@@ -116,6 +116,8 @@ class ColumnSpec(_Model):
     allowed: list[Scalar] | None = None
     nullable: bool = True
     unique: bool = False
+    blank: Scalar | None = Field(None, description="what an empty value means: unknown (the default, "
+                                 "left out of shares and means) or this value, e.g. blank: none")
 
     @field_validator("type")
     @classmethod

@@ -28,6 +28,11 @@ class MeasureKind:
     name: ClassVar[str]
     model: ClassVar[type[MeasureModel]]
     details: ClassVar[type[Details] | None] = None
+    per_period: ClassVar[bool] = False
+    """Names periods of an axis (``over``, ``order``): that axis is a time axis whatever its type,
+    so a period it names must be in the data (``period_not_covered`` otherwise), and a gap
+    inside the data's range is not a zero. Set by ``change``, ``extreme``, ``streak``, ``every``, ``overtook``,
+    ``rising`` and ``falling``."""
     groupable: ClassVar[bool] = False
     """Can be computed per period: may sit inside ``change``, ``extreme`` and ``top … by``."""
     examples: ClassVar[tuple[str, ...]] = ()

@@ -93,7 +93,7 @@ class SimpleKind(MeasureKind):
             if group is None:
                 return None
             node.group = group
-            node.group_time = c.is_time_expr(scan.table, group)
+            node.group_time = c.time_axis(scan.table, group)
         return node
 
     def param(self, m: Any) -> Any:

@@ -57,6 +57,7 @@ class ChangeNode(PlanNode):
 @register
 class ChangeKind(MeasureKind):
     name = "change"
+    per_period = True
     model = Change
     details = ChangeDetails
     examples = ("{{change: {{count: {table}{w}}}, over: {column}, from: 2019, to: 2020}}",

@@ -95,6 +95,7 @@ class EveryNode(PlanNode):
 @register
 class EveryKind(MeasureKind):
     name = "every"
+    per_period = True
     model = Every
     details = EveryDetails
     examples = ("{{every: {{count: {table}{w}}}, over: {column}, from: 2018, to: 2020}}",
@@ -119,7 +120,7 @@ class EveryKind(MeasureKind):
         checks = len(c.plan.coverage)
         cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]
         del c.plan.coverage[checks:]  # the first and last period say it once: the periods run without gaps
-        if c.is_time_expr(scan.table, start):
+        if c.time_axis(scan.table, start):
             for name, value in (("from" if m.from_ is not None else "since", m.first), ("to", m.to)):
                 c.within(scan, scan.sql(start), value, f"{name}: {value}")
         if any(cell is None for cell in cells):

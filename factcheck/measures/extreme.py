@@ -66,6 +66,7 @@ class ExtremeNode(PlanNode):
 @register
 class ExtremeKind(MeasureKind):
     name = "extreme"
+    per_period = True
     model = Extreme
     details = ExtremeDetails
     examples = ("{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, since: 2018, is: lowest}}",
@@ -85,6 +86,12 @@ class ExtremeKind(MeasureKind):
             keys = [k for k in keys if not before(k, key(node.record_from))]
         out = extreme(node, dict(ex.series(node.inner, groups, keys)))
         out.sql = groups.sql
+        holes = gaps(node, keys, ex.periods(node.inner))
+        if holes and out.unavailable is None:
+            out.value, out.details = None, None
+            out.unavailable = Reason.PERIOD_NOT_COVERED
+            out.why = (f"the data has a gap at {', '.join(holes)}: the table has no row at all for "
+                       f"{'it' if len(holes) == 1 else 'them'}, so it is not a zero and the record cannot be judged")
         out.marked = {key(v) for v in (node.at, node.since) if v is not None}
         return out
 
@@ -99,6 +106,16 @@ class ExtremeKind(MeasureKind):
         for part in parts:
             part.over, part.periods = node.over, [v for v in (node.since, node.at) if v is not None]
         return parts
+
+
+def gaps(node: ExtremeNode, keys: list[str], periods: set[str] | None) -> list[str]:
+    """The periods the claim's answer rests on (since … at, or the whole record) with no row in the table."""
+    if periods is None:
+        return []
+    if node.since is None:
+        return [k for k in keys if k not in periods]
+    since, at = key(node.since), key(node.at)
+    return [k for k in keys if k not in periods and not before(k, since) and not before(at, k)]
 
 
 def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:

@@ -70,6 +70,7 @@ class OvertookNode(PlanNode):
 @register
 class OvertookKind(MeasureKind):
     name = "overtook"
+    per_period = True
     model = Overtook
     details = OvertookDetails
     examples = ("{{overtook: {{count: {table}{w}}}, column: {column}, a: 2019, b: 2020, over: {column}, "
@@ -94,7 +95,7 @@ class OvertookKind(MeasureKind):
                  for p in (m.from_, m.to) for g in (m.a, m.b)]
         del c.plan.coverage[checks:]  # each period once, below, not once per group
         scan, period = periods
-        if c.is_time_expr(scan.table, period):
+        if c.time_axis(scan.table, period):
             for name, value in (("from", m.from_), ("to", m.to)):
                 c.within(scan, scan.sql(period), value, f"{name}: {value}")
         if any(cell is None for cell in cells):

@@ -71,6 +71,7 @@ class RunNode(PlanNode):
 
 
 class _RunKind(MeasureKind):
+    per_period = True
 
     def compile(self, c: Compiler, m: Any, path: PathKey, over: str | None) -> RunNode | None:
         inner = c.measure(getattr(m, self.name), path + (self.name,), m.over)
@@ -85,6 +86,13 @@ class _RunKind(MeasureKind):
         keys = fill_gaps(list(groups.values))
         ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising")
         ev.sql = groups.sql
+        periods = ex.periods(node.inner)
+        if periods is not None and ev.unavailable is None and isinstance(ev.value, Fraction):
+            end = keys.index(key(node.to) if node.to is not None else keys[-1])
+            holes = [k for k in keys[max(0, end - int(ev.value) - 1):end + 1] if k not in periods]
+            if holes:  # the run (or the period that ended it) rests on a year with no row at all
+                ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
+                ev.why = f"the data has a gap at {', '.join(holes)}: the table has no row at all for it, so it is not a zero"
         return ev
 
     def shape(self, node: RunNode, claim: Claim) -> MeasureShape:

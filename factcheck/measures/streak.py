@@ -52,6 +52,7 @@ class StreakNode(PlanNode):
 @register
 class StreakKind(MeasureKind):
     name = "streak"
+    per_period = True
     model = Streak
     details = StreakDetails
     examples = ("{{streak: \"{where_or_growth}\", of: {table}, order: {column}}}",)
@@ -64,7 +65,7 @@ class StreakKind(MeasureKind):
         order = c.expr(m.order, scan, path + ("order",), "order")
         if cond is None or order is None:
             return None
-        if m.ending is not None and c.is_time_expr(scan.table, order):
+        if m.ending is not None and c.time_axis(scan.table, order):
             c.within(scan, scan.sql(order), m.ending, f"{m.order} == {m.ending}")
         return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending)
 

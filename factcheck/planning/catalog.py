@@ -21,6 +21,8 @@ from ..suggestions import did_you_mean, suggest
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
+TIME_SPECS = ("date", "timestamp", "datetime")
+TIME_TYPES = ("DATE", "TIMESTAMP")  # DuckDB types of time columns (TIMESTAMP WITH TIME ZONE too)
 MAX_DERIVE_DEPTH = 50  # derives built on derives; a real claims file needs a handful
 
 
@@ -272,19 +274,51 @@ class Catalog:
 
     # ------------------------------------------------------------------ time
     def is_time(self, table: str, column: str) -> bool:
-        """Is ``column`` the table's time column, or derived from one?"""
-        time_columns = set(self.sources[table].decl.time_columns())
+        """Is ``column`` a time column (declared in ``time:``, typed date or timestamp), or derived from one?
+
+        Walks the derives over an explicit stack, each at most once, so a long chain costs its length.
+        """
+        src = self.sources[table]
+        decl = src.decl
+        time_columns = set(decl.time_columns())
         derives = self.derives.get(table, {})
         seen, todo = {column}, [column]
         while todo:
             current = todo.pop()
-            if current in time_columns:
+            spec = decl.columns.get(current)
+            if (current in time_columns or (spec is not None and spec.type in TIME_SPECS)
+                    or src.columns.get(current, "").upper().startswith(TIME_TYPES)):
                 return True
             for n in names(derives[current]) if current in derives else ():
                 if n.link is None and n.column not in seen:
                     seen.add(n.column)
                     todo.append(n.column)
         return False
+
+    def untyped_roots(self, table: str, column: str) -> list[str]:
+        """The file columns ``column`` rests on whose type is learnt only when the table is read
+        (an undeclared CSV column): it is a time column if one of them reads as a date.
+
+        Each derive is looked into once (an explicit stack), so ``d2: d1 + d1`` chains stay linear.
+        """
+        src = self.sources[table]
+        derives = self.derives.get(table, {})
+        roots: list[str] = []
+        seen, todo = {column}, [column]
+        while todo:
+            current = todo.pop()
+            expr = derives.get(current)
+            if expr is None:
+                spec = src.decl.columns.get(current)
+                if src.columns.get(current) == "?" and (spec is None or spec.type is None):
+                    roots.append(current)
+                continue
+            for n in names(expr):
+                if n.link is None and n.column not in seen:
+                    seen.add(n.column)
+                    todo.append(n.column)
+        return roots
+
 
 
 def _chain(column: str, deps: dict[str, list[str]], level: dict[str, int]) -> str:

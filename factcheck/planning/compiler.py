@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import Problem
 from ..expressions import (WINDOW_FUNCTIONS, Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
-                           check_types, did_you_mean, map_calls, parse, quote_ident, quote_literal, suggest, to_sql)
-from ..measures import KINDS, kind_of
+                           check_types, did_you_mean, map_calls, names, parse, quote_ident, quote_literal, suggest, to_sql)
+from ..measures import KINDS, MeasureKind, kind_of
 from .catalog import Catalog, Link
 from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, Written, walk
 
@@ -33,6 +33,7 @@ class Compiler:
         self.file = file
         self.line_of = line_of
         self.problems = problems
+        self._kinds: list[MeasureKind] = []  # the kinds being compiled, outermost first
 
     # ------------------------------------------------------------------ helpers
     def fail(self, path: PathKey, message: str, hint: str | None = None,
@@ -92,7 +93,11 @@ class Compiler:
                             "(nested in change, extreme, rising, falling or top … by)",
                       "nest a count, share, aggregate or ratio")
             return None
-        return kind.compile(self, m, path, over)
+        self._kinds.append(kind)
+        try:
+            return kind.compile(self, m, path, over)
+        finally:
+            self._kinds.pop()
 
     # ------------------------------------------------------------------ periods
     def is_time_expr(self, table: str, tree: Expr) -> bool:
@@ -102,6 +107,11 @@ class Compiler:
             link = self.cat.links.get(table, {}).get(tree.link)
             return bool(link and self.cat.is_time(link.target, tree.column))
         return False
+
+    def time_axis(self, table: str, tree: Expr) -> bool:
+        """Is ``tree`` a time axis: a time column, or the axis of a kind that names periods
+        (``change``, ``extreme``, ``streak``: any kind with ``per_period``)?"""
+        return self.is_time_expr(table, tree) or any(k.per_period for k in self._kinds[-2:])  # itself or its parent
 
     def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any]) -> None:
         """The periods a change or extreme names must be in the data (checked before it runs)."""
@@ -115,8 +125,9 @@ class Compiler:
                         self.within(scan, scan.sql(group), value, f"{key}: {value}")
 
     def within(self, scan: Scan, col_sql: str, value: Any, text: str) -> None:
-        """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``."""
-        self.plan.coverage.append(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
+        """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``, and
+        that the whole table has rows there (not a gap inside its range)."""
+        self.plan.coverage.extend(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
 
     def periods_in(self, scan: Scan, tree: Expr) -> None:
         """Find comparisons of time columns with literals in a filter (not under `not`).
@@ -138,18 +149,39 @@ class Compiler:
                     seen.add((tbl, node.column))
                     stack.append((self.cat.derives[tbl][node.column], tbl, lnk))
                 continue
-            operand, lits, op = _atom(node)
-            if operand is None or not isinstance(operand, Name):
-                continue
-            tbl, _ = self._home(table, operand, link)
-            if not tbl or not self.cat.is_time(tbl, operand.column):
-                continue
-            col = f"{quote_ident(tbl)}.{quote_ident(operand.column)}"
-            text = f"{operand.column} {op} {', '.join(str(v) for v in lits)}"
-            cov = _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits)
-            if cov not in found:
-                found.append(cov)
+            for cov in self._periods_of(node, table, link):
+                if cov not in found:
+                    found.append(cov)
         self.plan.coverage += found
+
+    def _periods_of(self, node: Expr, table: str, link: Link | None) -> list[Coverage]:
+        """The coverage checks of one comparison of a time column (or one derived from it) with literals."""
+        operand, lits, op = _atom(node)
+        from ..expressions import calls
+        if operand is None or any(c.function in WINDOW_FUNCTIONS for c in calls(operand)):
+            return []  # lag(x) == 3 names no period, and an aggregate cannot hold a window
+        used = names(operand)
+        homes = {self._home(table, n, link)[0] for n in used}
+        if len(homes) != 1 or None in homes:
+            return []
+        tbl = homes.pop()
+        assert tbl is not None
+        if not all(n.link == used[0].link for n in used):
+            return []
+        certain = any(self.cat.is_time(tbl, n.column) for n in used)
+        roots = [] if certain else sorted({r for n in used for r in self.cat.untyped_roots(tbl, n.column)})
+        if not certain and not roots:
+            return []
+        try:  # the operand in its own table's scope (the lookup read as its target table)
+            col = to_sql(operand, lambda n: f"{quote_ident(tbl)}.{quote_ident(n.column)}")
+        except (ExpressionError, UnknownName):
+            return []
+        shown = operand.column if isinstance(operand, Name) else _text(operand)
+        text = f"{shown} {op} {', '.join(str(v) for v in lits)}"
+        when = (" OR ".join(f"typeof(min({quote_ident(tbl)}.{quote_ident(r)})) LIKE 'DATE%' OR "
+                            f"typeof(min({quote_ident(tbl)}.{quote_ident(r)})) LIKE 'TIMESTAMP%'" for r in roots)
+                if roots else None)
+        return _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when)
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
         if name.link is None:
@@ -172,7 +204,11 @@ def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:
     return None, [], ""
 
 
-def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any]) -> Coverage:
+def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
+              when: str | None = None) -> list[Coverage]:
+    """The checks that the data covers the periods: inside the range of ``col`` over the whole
+    table (``when``: only if the column turns out to be a time column) and, for single
+    periods (``==``, ``in``), not a gap inside that range where the table has no row at all."""
     lo, hi = f"min({col})", f"max({col})"
     q = [quote_literal(v) for v in lits]
     pred = {
@@ -183,7 +219,20 @@ def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any]) -> C
         "between": f"{hi} >= {q[0]} AND {lo} <= {q[-1]}",
         "in": " AND ".join(f"({lo} <= {v} AND {v} <= {hi})" for v in q) or "TRUE",
     }[op]
-    return Coverage(text, f"coalesce({pred}, FALSE)", from_sql)
+    unless = f"NOT coalesce({when}, FALSE) OR " if when else ""
+    out = [Coverage(text, f"{unless}coalesce({pred}, FALSE)", from_sql)]
+    if op in ("==", "in"):
+        for v, shown in zip(q, lits, strict=True):
+            inside = f"coalesce({lo} <= {v} AND {v} <= {hi}, FALSE)"
+            out.append(Coverage(f"{shown} (a gap in the data: the table has no row at all for it, so it is "
+                                "not a zero)", f"{unless}NOT {inside} OR coalesce(bool_or({col} = {v}), FALSE)",
+                                from_sql))
+    return out
+
+
+def _text(tree: Expr) -> str:
+    from ..expressions import render
+    return render(tree)
 
 
 def _caret(exc: ExpressionError) -> str:

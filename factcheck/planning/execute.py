@@ -138,6 +138,20 @@ class Executor:
         ev.sql = groups.sql
         return ev
 
+    def periods(self, node: PlanNode) -> set[str] | None:
+        """The periods of the node's time axis for which the whole table (no filter) has rows;
+        ``None`` when no part of it is grouped on a time axis."""
+        found: set[str] | None = None
+        for leaf in walk(node):
+            group = getattr(leaf, "group", None)
+            if group is None or not getattr(leaf, "group_time", False):
+                continue
+            for scan in leaf.scans():
+                rows = self.run(f"SELECT DISTINCT {scan.sql(group)}\n{scan.from_sql()}").rows
+                keys = {key(r[0]) for r in rows if r[0] is not None}
+                found = keys if found is None else found & keys
+        return found
+
     def series(self, node: PlanNode, groups: Groups, keys: list[str]) -> list[tuple[str, Fraction | None]]:
         """The measure's value at each period, for charts and evidence."""
         values = ((k, self.at(node, groups, k).value) for k in keys)

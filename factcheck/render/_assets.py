@@ -40,6 +40,7 @@ padding:10px 12px;margin:10px 0;font:14px/1.45 system-ui,sans-serif;break-inside
 article.claim.v-pass{border-left-color:var(--pass)}article.claim.v-fail{border-left-color:var(--fail)}
 article.claim.v-unverifiable{border-left-color:var(--unv)}
 article.claim h3{margin:0 0 6px;font-size:14px}.cid{font-size:13px}.line{font-weight:400;color:var(--muted);font-size:12px}
+article.claim h3 .warning{display:block;margin-top:4px;font-size:12px;color:#8a5300;background:#fff4e0;padding:2px 6px;border-radius:3px}
 blockquote.says{margin:6px 0;padding-left:10px;border-left:3px solid var(--line);font-family:Georgia,serif;color:#333}
 p.message{margin:6px 0;font-weight:600}
 table.evidence{border-collapse:collapse;width:100%;font-size:13px}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..formatting import plain_number
-from ..report import REASON_TEXT, ClaimResult, Report, Verdict
+from ..report import REASON_TEXT, ClaimResult, Report, Verdict, warnings
 
 # Failures first, then what could not be checked, then what holds.
 ORDER = {Verdict.FAIL: 0, Verdict.UNVERIFIABLE: 1, Verdict.PASS: 2}
@@ -37,7 +37,18 @@ def reason_text(r: ClaimResult) -> str:
 def summary_text(report: Report) -> str:
     s = report.summary
     return (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, "
-            f"{s.failed} failed, {s.unverifiable} unverifiable")
+            f"{s.failed} failed, {s.unverifiable} unverifiable" + warned_text(report))
+
+
+def warning_text(r: ClaimResult) -> str:
+    """``WARNING mostly_unknown: …`` for a result's warnings, shown beside its verdict; else ''."""
+    return "; ".join(f"WARNING {n.code.value}: {n.message}" for n in warnings(r))
+
+
+def warned_text(report: Report) -> str:
+    """``, 1 with a WARNING`` for a summary line, when any result carries one."""
+    n = sum(1 for r in report.results if warnings(r))
+    return f", {n} with a WARNING" if n else ""
 
 
 def numbers(r: ClaimResult) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..formatting import plain_number
 from ..report import REASON_TEXT, ClaimResult, TableUse, Verdict
 from . import chart
-from ._common import LABEL, ORDER, computed
+from ._common import LABEL, ORDER, computed, warning_text
 from ._markup import ICON, e
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
     parts = [f'<article class="claim v-{v.value}" id="c-{index}" data-claim-id="{e(r.id)}">',
              f'<h3><span class="badge v-{v.value}">{ICON[v]} {e(LABEL[v])}</span> '
              f'<code class="cid">{e(r.id)}</code>'
-             + (f' <span class="line">line {e(r.line)}</span>' if r.line is not None else "") + "</h3>",
+             + (f' <span class="line">line {e(r.line)}</span>' if r.line is not None else "")
+             + (f' <strong class="warning">{e(warning_text(r))}</strong>' if warning_text(r) else "") + "</h3>",
              f'<blockquote class="says">{e(r.says)}</blockquote>']
     if r.message:
         parts.append(f'<p class="message">{e(r.message)}</p>')

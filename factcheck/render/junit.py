@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import PurePath
 
 from ..report import ClaimResult, Report, Verdict
-from ._common import numbers, reason_text, summary_text
+from ._common import numbers, reason_text, summary_text, warning_text
 
 # Characters outside XML 1.0's Char production: no escaping can carry them.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -72,11 +72,13 @@ def _case(r: ClaimResult, classname: str) -> ET.Element:
         el.text = clean(_evidence(r))
     else:
         ET.SubElement(case, "system-out").text = clean(_evidence(r))
+    if warning_text(r):  # CI viewers show system-err beside the result: a warning is not buried in the evidence
+        ET.SubElement(case, "system-err").text = clean(warning_text(r))
     return case
 
 
 def _evidence(r: ClaimResult) -> str:
-    lines = [f"says: {r.says}", f"verdict: {r.verdict.value}"]
+    lines = [f"says: {r.says}", f"verdict: {r.verdict.value}" + (f"  {warning_text(r)}" if warning_text(r) else "")]
     if r.reason:
         lines.append(f"reason: {reason_text(r)}")
     if r.message:

@@ -16,6 +16,8 @@ from ._common import (
     reason_text,
     stated,
     summary_text,
+    warned_text,
+    warning_text,
 )
 from ._mdtext import code, escape
 
@@ -34,6 +36,8 @@ def render(report: Report) -> str:
     if s.unverifiable:
         verdict_bits.append(f"{s.unverifiable} unverifiable")
     verdict_bits.append(f"{s.passed} passed")
+    if warned_text(report):
+        verdict_bits.append(f"**{warned_text(report).lstrip(', ')}**")
     lines.append(f"{' · '.join(verdict_bits)} of {s.total} claim{'s' if s.total != 1 else ''} "
                  f"in {code(report.claims_file, table=False)}")
     lines.append("")
@@ -56,7 +60,8 @@ def _row(r: ClaimResult) -> str:
     if r.reason is not None:
         why.append(f"`{r.reason.value}`")
     why += [f"note `{n.code.value}`: {escape(n.message)}" for n in r.notes]
-    cells = [ICON[r.verdict], code(r.id), escape(r.says), escape(stated(r)), escape(computed(r)),
+    verdict = ICON[r.verdict] + (f" **{escape(warning_text(r))}**" if warning_text(r) else "")
+    cells = [verdict, code(r.id), escape(r.says), escape(stated(r)), escape(computed(r)),
              "<br>".join(why) or escape(reason_text(r))]
     return "| " + " | ".join(cells) + " |"
 

@@ -24,7 +24,7 @@ from rich.text import Text
 from ..errors import FactcheckError
 from ..report import ClaimResult, Report, Verdict
 from ..formatting import plain_number
-from ._common import failures_first
+from ._common import failures_first, warned_text, warning_text
 from .safetext import clean, clean_lines
 
 if TYPE_CHECKING:
@@ -92,6 +92,8 @@ def _claim(r: ClaimResult, verbose: bool) -> RenderableType:
     # a failure's message says what was stated and computed: not said twice
     if r.verdict != Verdict.PASS and r.line is not None:
         head.append(f"  line {r.line}", style="dim")
+    if warning_text(r):
+        head.append("  " + clean(warning_text(r)), style="bold yellow")
     if r.verdict == Verdict.PASS and not verbose:
         if notes:
             head.append("  · " + ", ".join(notes), style="dim")
@@ -136,7 +138,8 @@ def _rich(report: Report, console: Console, *, strict: bool, verbose: bool) -> N
 def _plain(report: Report, out: IO[str], *, strict: bool, verbose: bool) -> None:
     out.write(f"{clean(report.title or report.claims_file)}\n")
     for r in report.results:
-        out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: stated {stated(r)}, computed {computed(r)}\n")
+        warn = f"  {clean(warning_text(r))}" if warning_text(r) else ""
+        out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: stated {stated(r)}, computed {computed(r)}{warn}\n")
         for line in detail(r) + (evidence(r) if verbose else []):
             out.write(f"{'':13}{line}\n")
     out.write(summary_line(report, strict=strict) + "\n")
@@ -146,7 +149,7 @@ def summary_line(report: Report, *, strict: bool = False) -> str:
     """``49 claims: 45 passed, 2 failed, 2 unverifiable — FILE``, and why ``--strict`` fails a run."""
     s = report.summary
     line = (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, {s.failed} failed, "
-            f"{s.unverifiable} unverifiable — {clean(report.claims_file)}")
+            f"{s.unverifiable} unverifiable{warned_text(report)} — {clean(report.claims_file)}")
     if strict and s.unverifiable:
         line += (f"; {s.unverifiable} unverifiable "
                  + ("counts as a failure" if s.unverifiable == 1 else "count as failures") + " under --strict")

@@ -149,6 +149,11 @@ def _as_text(value: Scalar) -> str:
     return str(value)
 
 
+def _allowed(spec: ColumnSpec) -> list[Any]:
+    """The allowed values, and the value a blank stands for (``blank:``), which is filled in when read."""
+    return [*(spec.allowed or []), *([spec.blank] if spec.blank is not None else [])]
+
+
 def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
     """Do the rules hold on the table as read? One aggregate query; details only on failure."""
     tests = []
@@ -157,7 +162,7 @@ def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
         spec, col = src.decl.columns[column], quote_ident(column)
         if not spec.nullable:
             tests.append(f"count(*) - count({col})")
-        values = allowed_sql(spec.allowed, types[column]) if spec.allowed is not None else None
+        values = allowed_sql(_allowed(spec), types[column]) if spec.allowed is not None else None
         if values is not None:
             tests.append(f"count(*) FILTER (WHERE {col} IS NOT NULL AND {col} NOT IN ({values}))")
         if spec.unique:

@@ -1,0 +1,145 @@
+"""A text value that never occurs is a typo, not a zero.
+
+``where: platform == 'Facebok'`` keeps no row, and a claim of "0" would pass. After the
+tables are read, every text literal a claim compares with ``==``, ``!=``, ``in`` or
+``not in`` against a text column is looked up in that column: one bounded query per
+(table, column). A literal the column never holds is a problem in the claims file, with
+the closest values the column does hold as the hint. An ``allowed`` spelling of a column
+contract that never occurs but differs from a value that does only by case or spacing is
+one too (other absent allowed values are fine: a category may be empty this year).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+from ..expressions import Compare, Expr, InList, Literal, Name, quote_ident, quote_literal
+from ..expressions import walk as walk_expr
+from ..suggestions import suggest
+from .nodes import walk
+
+if TYPE_CHECKING:
+    from ..backends import Backend
+    from ..claims import LoadedClaims
+    from .catalog import Catalog
+    from .nodes import ClaimPlan, PlanNode, Scan
+
+SHOWN = 2000  # distinct values read to find the closest ones, only when a literal is missing
+Use = tuple[int, str]  # (plan index, claim id)
+
+
+def normal(text: str) -> str:
+    """A value as a reader would not tell it apart: case and spacing ignored."""
+    return " ".join(text.split()).casefold()
+
+
+def compared(tree: Expr) -> list[tuple[Name, str]]:
+    """Every (column, text literal) pair compared with ==, != or (not) in."""
+    out: list[tuple[Name, str]] = []
+    for node in walk_expr(tree):
+        if isinstance(node, Compare) and node.op in ("==", "!="):
+            for a, b in ((node.left, node.right), (node.right, node.left)):
+                if isinstance(a, Name) and isinstance(b, Literal) and isinstance(b.value, str):
+                    out.append((a, b.value))
+        elif isinstance(node, InList) and isinstance(node.operand, Name):
+            out += [(node.operand, v.value) for v in node.values if isinstance(v.value, str)]
+    return out
+
+
+def _trees(node: PlanNode) -> list[tuple[Scan, Expr]]:
+    trees: list[tuple[Scan, Expr]] = []
+    for scan in node.scans():
+        if scan.where_expr is not None:
+            trees.append((scan, scan.where_expr))
+        for attr in ("expr", "cond"):
+            tree = getattr(node, attr, None)
+            if tree is not None and not isinstance(tree, str):
+                trees.append((scan, tree))
+    return trees
+
+
+def collect(catalog: Catalog, plans: list[ClaimPlan]) -> dict[tuple[str, str], dict[str, list[Use]]]:
+    """(table, column) -> text literal -> the claims that compare them."""
+    found: dict[tuple[str, str], dict[str, list[Use]]] = defaultdict(lambda: defaultdict(list))
+    for plan in plans:
+        if plan.claim.unverifiable is not None or plan.missing_tables:
+            continue
+        for node in walk(plan.node):
+            for scan, tree in _trees(node):
+                for name, text in compared(tree):
+                    table = scan.table
+                    if name.link is not None:
+                        link = catalog.links.get(scan.table, {}).get(name.link)
+                        if link is None:
+                            continue
+                        table = link.target
+                    found[(table, name.column)][text].append((plan.index, plan.claim.id))
+    return found
+
+
+def _is_text(backend: Backend, table: str, column: str) -> bool:
+    try:
+        rows = backend.execute(f"SELECT typeof({quote_ident(column)}) FROM {quote_ident(table)} LIMIT 1").rows
+    except Exception:  # noqa: BLE001 - a column this run did not read
+        return False
+    return bool(rows) and str(rows[0][0]).upper() == "VARCHAR"
+
+
+def closest(value: str, values: list[str]) -> list[str]:
+    """The values a misspelt one most likely meant: same but for case and spacing first."""
+    same = [v for v in values if normal(v) == normal(value)]
+    return same or suggest(value, values, n=3)
+
+
+def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, loaded: LoadedClaims,
+                   read: set[str]) -> list[Problem]:
+    """Problems for text literals that no row of their column holds."""
+    problems: list[Problem] = []
+    for (table, column), literals in collect(catalog, plans).items():
+        if table not in read or not _is_text(backend, table, column):
+            continue
+        col, tbl = quote_ident(column), quote_ident(table)
+        listed = ", ".join(quote_literal(v) for v in literals)
+        present = {r[0] for r in backend.execute(f"SELECT DISTINCT {col} FROM {tbl} WHERE {col} IN ({listed})").rows}
+        missing = [v for v in literals if v not in present]
+        if not missing:
+            continue
+        values = [str(r[0]) for r in backend.execute(
+            f"SELECT {col} FROM {tbl} WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT {SHOWN}").rows]
+        listed_values = (f"the column holds: {', '.join(sorted(values))}" if len(values) <= 10
+                         else f"its most common values: {', '.join(values[:5])}")
+        for value in missing:
+            near = closest(value, values)
+            hint = ("did you mean " + " or ".join(repr(v) for v in near) + "? " if near else "") + listed_values
+            for index, claim in dict.fromkeys(literals[value]):
+                problems.append(Problem(
+                    f"column '{column}' of table '{table}' never holds {value!r}: a value that never "
+                    "occurs is a typo, not a zero", file=str(loaded.path), line=loaded.claim_line(index),
+                    claim=claim, hint=hint))
+    return problems + check_allowed(backend, loaded, read)
+
+
+def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> list[Problem]:
+    """``allowed`` spellings that never occur but differ from a value that does by case or spacing."""
+    problems: list[Problem] = []
+    for name, decl in loaded.model.tables.items():
+        if name not in read:
+            continue
+        for column, spec in decl.columns.items():
+            texts = [v for v in spec.allowed or [] if isinstance(v, str)]
+            if not texts or not _is_text(backend, name, column):
+                continue
+            col = quote_ident(column)
+            values = [str(r[0]) for r in backend.execute(
+                f"SELECT DISTINCT {col} FROM {quote_ident(name)} WHERE {col} IS NOT NULL LIMIT {SHOWN}").rows]
+            for text in texts:
+                twins = [v for v in values if v != text and normal(v) == normal(text)]
+                if text not in values and twins:
+                    problems.append(Problem(
+                        f"column '{column}' of table '{name}': the allowed value {text!r} never occurs, "
+                        f"but {twins[0]!r} does", file=str(loaded.path),
+                        line=loaded.table_line(name, "columns", column, "allowed"),
+                        hint=f"write it as the data does: {twins[0]!r}"))
+    return problems

@@ -1,0 +1,206 @@
+"""Periods and gaps on data nobody here prepared (issue 9, items 1-2).
+
+The data is constructed (tests/fixtures/gaps/README.md): cars from 1970 to 1982 with no
+1981 and `Year` written as a date; yearly sales ending in 2020. No claims file declares
+`time:`: a date column, the axis of change/extreme/streak and what derives from them are
+time columns all the same.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import Reason, Verdict
+
+CARS = Path(__file__).parent / "fixtures" / "gaps"
+TABLES = """\
+version: 1
+tables:
+  cars:
+    path: cars.csv
+    derive:
+      model_year: year(Year)
+  sales:
+    path: sales.csv
+claims:
+"""
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    for f in CARS.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+
+    def go(measure: str, expect: str) -> factcheck.ClaimResult:
+        claim = f"- id: c\n  says: a sentence\n  measure: {measure}\n  expect: {expect}\n"
+        path = tmp_path / "claims.yaml"
+        path.write_text(TABLES + textwrap.indent(claim, "  "), encoding="utf-8")
+        return factcheck.verify(path).results[0]
+
+    return go
+
+
+@pytest.mark.parametrize("measure", [
+    "{count: cars, where: year(Year) == 1983}",
+    "{count: cars, where: model_year == 1983}",
+    "{count: cars, where: \"Year >= '1983-01-01'\"}",
+    "{count: cars, where: \"model_year in [1982, 1983]\"}",
+])
+def test_a_period_after_the_data_is_not_covered_without_time(run, measure: str) -> None:
+    r = run(measure, "0")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "1983" in r.message
+
+
+def test_a_change_into_a_year_after_the_data_is_not_a_fall_of_100_percent(run) -> None:
+    r = run("{change: {sum: units, of: sales}, over: year, from: 2020, to: 2021}", "down 100%")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "2021" in r.message
+
+
+def test_a_streak_ending_after_the_data_is_not_covered(run) -> None:
+    r = run("{streak: units > 100, of: sales, order: year, ending: 2021}", "0")
+    assert r.reason == Reason.PERIOD_NOT_COVERED, r.message
+
+
+def test_a_year_the_table_has_no_row_for_is_a_gap_not_a_zero(run) -> None:
+    r = run("{count: cars, where: model_year == 1981}", "0")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap" in r.message and "1981" in r.message
+
+
+def test_a_year_with_rows_none_of_which_match_is_a_real_zero(run) -> None:
+    assert run("{count: cars, where: model_year == 1980 and Cylinders == 12}", "0").verdict == Verdict.PASS
+    assert run("{count: cars, where: model_year == 1982}", "3").verdict == Verdict.PASS
+
+
+def test_a_change_from_a_gap_is_not_covered(run) -> None:
+    r = run("{change: {count: cars}, over: model_year, from: 1981, to: 1982}", "up 50%")
+    assert r.reason == Reason.PERIOD_NOT_COVERED, r.message
+    assert "gap" in r.message
+
+
+@pytest.mark.parametrize("inner", ["{count: cars, where: Cylinders == 4}", "{mean: Horsepower, of: cars}"])
+def test_a_record_across_a_gap_cannot_be_judged_for_every_kind(run, inner: str) -> None:
+    r = run(f"{{extreme: {inner}, over: model_year, at: 1982, since: 1979, is: lowest}}", "true")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "1981" in r.message
+
+
+def test_a_rise_from_a_gap_is_not_covered(run) -> None:
+    r = run("{rising: {count: cars}, over: model_year, to: 1982}", "1")  # 1981 is no zero to rise from
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "1981" in r.message
+
+
+def test_a_record_after_a_gap_is_judged(run) -> None:
+    r = run("{extreme: {count: cars}, over: model_year, at: 1980, since: 1975, is: highest}", "false")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_inside_the_range_a_period_is_judged(run) -> None:
+    r = run("{change: {sum: units, of: sales}, over: year, from: 2019, to: 2020}", "up 6%")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+# ---------------------------------------------------------------------------- typos (item 3)
+
+def _cli(tmp_path: Path, measure: str, columns: str = "") -> tuple[int, str]:
+    from typer.testing import CliRunner
+    from factcheck.cli import app
+    for f in CARS.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "claims.yaml"
+    path.write_text(TABLES.replace("    path: cars.csv\n", "    path: cars.csv\n" + columns)
+                    + f"  - id: typo\n    says: a sentence\n    measure: {measure}\n    expect: '0'\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(path)])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("measure, meant", [
+    ("{count: cars, where: Origin == 'Japn'}", "Japan"),
+    ("{count: cars, where: \"Origin == 'japan '\"}", "Japan"),
+    ("{count: cars, where: \"Origin in ['USA', 'Europa']\"}", "Europe"),
+    ("{count: cars, where: \"Origin not in ['Jpaan']\"}", "Japan"),
+    ("{count: cars, where: Origin != 'usa'}", "USA"),
+    ("{share: Origin == 'Eurpoe', of: cars}", "Europe"),
+])
+def test_a_value_that_never_occurs_is_a_typo_not_a_zero(tmp_path: Path, measure: str, meant: str) -> None:
+    code, out = _cli(tmp_path, measure)
+    assert code == 2, out
+    assert "claims.yaml" in out and "typo" in out and meant in out
+
+
+def test_a_value_that_occurs_is_judged(tmp_path: Path) -> None:
+    code, out = _cli(tmp_path, "{count: cars, where: \"Origin == 'Japan' and model_year == 1980 and Cylinders == 12\"}")
+    assert code == 0, out
+
+
+def test_an_allowed_spelling_differing_from_the_data_only_by_case_is_a_problem(tmp_path: Path) -> None:
+    columns = "    columns: {Origin: {allowed: [USA, Japan, Europe, 'japan', Africa]}}\n"
+    code, out = _cli(tmp_path, "{count: cars, where: model_year == 1982}", columns)
+    assert code == 2 and "'japan'" in out and "Africa" not in out, out
+
+
+# ---------------------------------------------------------------------------- blanks (item 4)
+
+FACEBOOK = "{share: recruitment_platform == 'Facebook', of: victims}"
+
+
+def _victims(tmp_path: Path, columns: str = "") -> Path:
+    for f in CARS.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "claims.yaml"
+    path.write_text("version: 1\ntables:\n  victims:\n    path: victims.csv\n" + columns + "claims:\n"
+                    "  - id: facebook-majority\n    says: More than half of victims were recruited on Facebook.\n"
+                    f"    measure: {FACEBOOK}\n    expect: more than half\n", encoding="utf-8")
+    return path
+
+
+def test_a_figure_resting_on_fewer_rows_than_it_left_out_carries_a_warning_in_every_report(tmp_path: Path) -> None:
+    import json
+    from typer.testing import CliRunner
+    from factcheck.cli import app
+    path = _victims(tmp_path)
+    r = factcheck.verify(path).results[0]
+    assert r.verdict == Verdict.PASS and (r.rows_unknown, r.denominator) == (969, 132)  # 78 of 132: 59 %
+    assert [(n.code.value, n.warning) for n in r.notes if n.warning] == [("mostly_unknown", True)]
+    out = {k: tmp_path / f"report.{k}" for k in ("json", "markdown", "html", "junit")}
+    result = CliRunner().invoke(app, ["run", str(path), *[a for k, p in out.items() for a in (f"--{k}", str(p))]])
+    assert result.exit_code == 0, result.output
+    verdict_line = next(line for line in result.output.splitlines() if "facebook-majority" in line)
+    assert verdict_line.startswith("PASS") and "WARNING mostly_unknown" in verdict_line
+    assert "1 claim: 1 passed, 0 failed, 0 unverifiable, 1 with a WARNING" in result.output
+    note = json.loads(out["json"].read_text())["results"][0]["notes"][0]
+    assert (note["code"], note["warning"]) == ("mostly_unknown", True)
+    row = next(line for line in out["markdown"].read_text().splitlines() if "facebook-majority" in line)
+    assert "WARNING mostly\\_unknown" in row.split("|")[1]  # in the verdict cell
+    assert '<strong class="warning">WARNING mostly_unknown' in out["html"].read_text()
+    assert "<system-err>WARNING mostly_unknown" in out["junit"].read_text()
+
+
+def test_a_blank_that_means_none_is_counted(tmp_path: Path) -> None:
+    path = _victims(tmp_path, "    columns: {recruitment_platform: {blank: none, allowed: [Facebook, Instagram, "
+                              "Snapchat, WhatsApp, Kik, dating_site]}}\n")
+    r = factcheck.verify(path).results[0]
+    assert r.verdict == Verdict.FAIL, r.message  # 78 of 1,101: 7 %
+    assert (r.numerator, r.denominator, r.rows_unknown) == (78, 1101, 0)
+    assert not [n for n in r.notes if n.warning]
+
+
+def test_a_figure_resting_on_most_of_its_rows_has_no_warning(tmp_path: Path) -> None:
+    path = _victims(tmp_path)
+    path.write_text(path.read_text().replace(FACEBOOK, FACEBOOK[:-1] + ", where: recruitment_location == 'internet'}"))
+    r = factcheck.verify(path).results[0]
+    assert r.rows_unknown == 0 and not [n for n in r.notes if n.warning]
+
+
+def test_a_window_function_compared_with_a_number_names_no_period(run) -> None:
+    r = run("{count: sales, where: lag(units) > 100}", "5")  # the rows after one of more than 100 units
+    assert r.verdict == Verdict.PASS, r.message
