@@ -37,6 +37,9 @@ class Suggestion:
     verdict: str
     reason: str | None = None
     message: str = ""
+    rows_kept: int | None = None
+    numerator: float | None = None
+    denominator: float | None = None
 
 
 @dataclass
@@ -60,7 +63,8 @@ class Suggestions:
     def to_json(self) -> dict[str, Any]:
         def one(s: Suggestion) -> dict[str, Any]:
             return {"measure": s.measure, "value": s.value, "value_text": s.value_text, "verdict": s.verdict,
-                    "reason": s.reason, "message": s.message}
+                    "reason": s.reason, "message": s.message, "rows_kept": s.rows_kept,
+                    "numerator": s.numerator, "denominator": s.denominator}
         return {"claims": [{"id": c.id, "says": c.says, "expect": c.expect,
                             "candidates": [one(s) for s in c.candidates],
                             "misses": [one(s) for s in c.misses],

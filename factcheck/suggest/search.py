@@ -70,8 +70,8 @@ class Context:
     capped: list[str] = field(default_factory=list)
 
     def condition(self, atom: Atom) -> float:
-        if atom.strong & self.sentence:
-            return 1.0
+        if atom.strong & self.sentence:  # every word of the value named beats some of them
+            return 0.6 + 0.4 * len(atom.strong & self.sentence) / len(atom.strong)
         if atom.strong & self.labels:
             return 0.6
         if atom.words & self.sentence:
@@ -258,8 +258,13 @@ class Search:
                                           period, conds, (0.8 if col_score > 0 else -1.0) - 0.3)
 
     def _targets(self) -> list[int]:
-        scored = sorted(range(len(self.atoms)), key=lambda i: -self.ctx.target(self.atoms[i].words))
-        return [i for i in scored if self.ctx.target(self.atoms[i].words) > 0][:MAX_TARGETS]
+        sizes = {a.dim: 0 for a in self.atoms}
+        for a in self.atoms:
+            sizes[a.dim] += 1
+        # those the sentence names first, then the rest, conditions of small dimensions first
+        scored = sorted(range(len(self.atoms)), key=lambda i: (-self.ctx.target(self.atoms[i].words),
+                                                                sizes[self.atoms[i].dim], i))
+        return scored[:MAX_TARGETS]
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
         targets = self._targets()

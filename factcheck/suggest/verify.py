@@ -46,7 +46,8 @@ def _run(loaded: LoadedClaims, claims: list[Claim], data_root: str | Path | None
 def _suggestion(found: Found, result: ClaimResult) -> Suggestion:
     from . import Suggestion
     return Suggestion(found.measure, result.value, result.value_text, result.verdict.value,
-                      result.reason.value if result.reason else None, result.message)
+                      result.reason.value if result.reason else None, result.message,
+                      result.rows_kept, result.numerator, result.denominator)
 
 
 def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
