@@ -43,7 +43,7 @@ class Written:
 def _scalar(value: Any) -> str:
     """One YAML scalar, quoted when it needs to be."""
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
-    return text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.removesuffix("...").strip()
+    return str(text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.removesuffix("...").strip())
 
 
 def _table_name(path: Path, taken: set[str]) -> str:

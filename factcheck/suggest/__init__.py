@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..claims import Claim, LoadedClaims, load
-from ..errors import ClaimsFileError, FactcheckError, Problem
+from ..errors import ClaimsFileError, Problem
 
 __all__ = ["ClaimSuggestions", "Suggestion", "Suggestions", "suggest"]
 

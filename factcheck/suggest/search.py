@@ -19,7 +19,6 @@ only those within :data:`NEAR` of the expectation are kept as Python objects.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterator
@@ -118,14 +117,14 @@ def _inside(values: Floats, exp: Expectation) -> npt.NDArray[np.bool_]:
     eps = 1e-9
     above = values >= lo - eps if lc else values > lo + eps
     below = values <= hi + eps if hc else values < hi - eps
-    return above & below & np.isfinite(values)  # type: ignore[no-any-return]
+    return above & below & np.isfinite(values)
 
 
 def _distance(values: Floats, exp: Expectation) -> Floats:
     lo, hi, _, _ = _bounds(exp)
     ref = np.where(values < lo, lo, np.where(values > hi, hi, values))
     scale = np.maximum(np.abs(ref), 1e-9)
-    return np.where(np.isfinite(values), np.abs(values - ref) / scale, np.inf)  # type: ignore[no-any-return]
+    return np.where(np.isfinite(values), np.abs(values - ref) / scale, np.inf)
 
 
 def _where(period: Atom | None, conds: tuple[Atom, ...]) -> str | None:
@@ -168,7 +167,7 @@ class Filters:
         if self.rel:
             pairs = (matrix[self.rel] * weights) @ matrix.T
             parts.append(pairs[self.pair_rows, self.pair_cols])
-        return np.concatenate(parts)  # type: ignore[no-any-return]
+        return np.concatenate(parts)
 
 
 def _pick(values: Floats, exp: Expectation) -> list[tuple[int, float, bool]]:
@@ -313,7 +312,7 @@ class Search:
             for a, b in spans:
                 if a not in index or b not in index:
                     continue
-                rows = [((), totals[index[a]], totals[index[b]])]
+                rows: list[tuple[tuple[Atom, ...], Any, Any]] = [((), totals[index[a]], totals[index[b]])]
                 rows += [((self.atoms[i],), per_atom[i, index[a]], per_atom[i, index[b]]) for i in range(len(self.atoms))]
                 for conds, x, y in rows:
                     if as_ == "percent":
@@ -342,7 +341,8 @@ class Search:
                 for a, b in spans:
                     if a not in index or b not in index:
                         continue
-                    rows = [((), nt[index[a]], dt[index[a]], nt[index[b]], dt[index[b]])]
+                    rows: list[tuple[tuple[Atom, ...], Any, Any, Any, Any]] = [
+                        ((), nt[index[a]], dt[index[a]], nt[index[b]], dt[index[b]])]
                     rows += [((self.atoms[i],), num[i, index[a]], den[i, index[a]], num[i, index[b]], den[i, index[b]])
                              for i in range(len(self.atoms)) if self.atoms[i].dim != target.dim]
                     for conds, na, da, nb, db in rows:
@@ -398,7 +398,8 @@ class Search:
                 table = np.empty((len(values), len(filters.items)))
                 for vi in range(len(values)):
                     table[vi] = filters.values(self.matrix, self.cells.n * pm * value_masks[vi])
-                for skip in [[]] + [[v] for v in excluded if literal(v) is not None]:
+                skips: list[list[str]] = [[]] + [[v] for v in excluded if literal(v) is not None]
+                for skip in skips:
                     keep = [vi for vi, v in enumerate(values) if v not in skip]
                     sub = table[keep]
                     order = np.argsort(-sub, axis=0, kind="stable")[: len(names)]
