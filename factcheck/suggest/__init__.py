@@ -103,6 +103,15 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
     return max(y for y, n in years.items() if n == best), text
 
 
+def _before(article: str | None) -> dict[str, str]:
+    """Each sentence of the article -> the sentence before it (its context: "That is 59% of them")."""
+    from ..draft.figures import find_figures
+    if not article:
+        return {}
+    sentences = [" ".join(s.text.split()) for s in find_figures(article)]
+    return {b: a for a, b in zip(sentences, sentences[1:])}
+
+
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
             top: int = 5, data_root: str | Path | None = None) -> Suggestions:
     """Propose up to ``top`` measures for each claim without one (every claim with ``everything``;
@@ -143,13 +152,15 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             prepared_tables[t] = Table.make(prof, cells, atoms)
     finally:
         backend.close()
-    year, _ = _article_year(loaded)
+    year, article = _article_year(loaded)
+    before = _before(article)
     out: list[ClaimSuggestions] = []
     ranked: dict[str, tuple[list[Any], list[Any]]] = {}
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
-        found, misses, notes = propose(loaded, claim, prepared_tables, year, top + SPARE)
+        context = before.get(" ".join(claim.says.split()), "")
+        found, misses, notes = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
         capped += notes
         if not found and not misses:
             entry.note = "no measure in the search space meets this expectation"

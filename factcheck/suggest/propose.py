@@ -90,8 +90,9 @@ def _mentioned(says: str) -> set[str]:
 
 
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
-            keep: int) -> tuple[list[Found], list[Found], list[str]]:
-    """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit."""
+            keep: int, context: str = "") -> tuple[list[Found], list[Found], list[str]]:
+    """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit.
+    ``context`` is the sentence before the claim's in the article: its words count as labels."""
     fams = families(claim.expect, loaded)
     per = periods_of(claim.says, default_year)
     lowest = None
@@ -99,7 +100,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         lowest = True
     elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
         lowest = False
-    labels = words(claim.id) | words(claim.note or "")
+    labels = words(claim.id) | words(claim.note or "") | words(context)
     ctx = Context(words(claim.says), labels - words(claim.says), per.years, per.since, per.default, lowest)
     found: list[Found] = []
     for table in tables.values():

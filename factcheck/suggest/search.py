@@ -19,7 +19,7 @@ only those within :data:`NEAR` of the expectation are kept as Python objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -74,13 +74,18 @@ class Context:
         if atom.strong & self.labels:
             return 0.6
         if atom.words & self.sentence:
-            return 0.2
+            return -0.3  # only the column is named, not the value
         return -0.8
 
     def period(self, atom: Atom | None) -> float:
         if atom is None:
             return -0.6 if self.years else 0.0
-        bonus = 0.4 if atom.words & self.sentence else 0.0
+        named = atom.words - {str(atom.year)}
+        bonus = 0.4 if named & self.sentence else 0.0
+        if atom.dim.split(".")[-1] != atom.text.split(" ")[0].split(".")[-1] or " " in atom.text:
+            pass  # a condition on a year column
+        elif not bonus:
+            bonus = -0.3  # a flag named for the year (active_2020) says more than the year: its words must be there
         if atom.year in self.years or atom.year == self.since:
             return 1.0 + bonus
         if str(atom.year) in self.labels:
@@ -266,6 +271,7 @@ class Search:
         return scored[:MAX_TARGETS]
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
+        whole = self.ctx
         targets = self._targets()
         if len(targets) == MAX_TARGETS:
             self.ctx.capped.append(f"{self.p.table}: shares of at most {MAX_TARGETS} conditions tried")
@@ -273,6 +279,8 @@ class Search:
             pm = period.mask if period is not None else 1.0
             for t in targets:
                 target = self.atoms[t]
+                # a word that names the share's numerator does not also justify a filter
+                self.ctx = replace(whole, sentence=whole.sentence - target.strong)
                 w_num = self.cells.n * pm * target.mask
                 w_den = self.cells.n * pm * target.known
                 filters = self.filters(period, {target.dim})
@@ -287,7 +295,8 @@ class Search:
                     if where:
                         m["where"] = where
                     yield self._found(m, value, ok, 0.0 if ok else float(_distance(np.array([value]), self.exp)[0]),
-                                      period, conds, self.ctx.target(target.words))
+                                      period, conds, whole.target(target.words))
+        self.ctx = whole
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
@@ -408,6 +417,8 @@ class Search:
                         got = [kept_vals[i] for i in order[:, k]]
                         if sub[order[-1, k], k] <= 0:
                             continue
+                        if len(keep) > len(names) and np.sort(sub[:, k])[-len(names) - 1] <= 0:
+                            continue  # nothing else left to compare with: the filter decides the answer
                         ok = [g.lower() for g in got] == names
                         if not ok:
                             continue

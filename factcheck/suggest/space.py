@@ -81,7 +81,7 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
             out.append(Atom(d.name, f"{name} == {lit}", frozenset(name_words(d.name, v)), m, known, value=v,
                             strong=frozenset(name_words("", v))))
             if _UNKNOWN.match(str(v)):
-                out.append(Atom(d.name, f"{name} != {lit}", frozenset(name_words(d.name) | {"known"}),
+                out.append(Atom(d.name, f"{name} != {lit}", frozenset({"known"}),
                                 known & ~m, known, value=("!=", v), strong=frozenset({"known"})))
     left = []
     if len(out) > MAX_ATOMS:
