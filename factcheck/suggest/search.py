@@ -81,7 +81,7 @@ class Context:
         if atom is None:
             return -0.6 if self.years else 0.0
         named = atom.words - {str(atom.year)}
-        bonus = 0.4 if named & self.sentence else 0.0
+        bonus = 0.4 if named & self.sentence else (0.25 if named & self.labels else 0.0)
         if atom.dim.split(".")[-1] != atom.text.split(" ")[0].split(".")[-1] or " " in atom.text:
             pass  # a condition on a year column
         elif not bonus:
