@@ -30,7 +30,7 @@ def synthetic(article: str, paragraphs: int) -> str:
     bodies = [p for p in article.split("\n\n") if not p.startswith("#")]
     out = []
     for i in range(paragraphs):
-        body = re.sub(r"\b(\d{2,3})\b", lambda m: str(int(m[1]) + i % 7), bodies[i % len(bodies)])
+        body = re.sub(r"\b(\d{2,3})\b", lambda m, i=i: str(int(m[1]) + i % 7), bodies[i % len(bodies)])
         out.append(body if i % 25 else f"## Section {i}\n\n{body}")
     return "\n\n".join(out)
 

@@ -30,9 +30,9 @@ from .planning.compiler import compile_claim
 from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .tables import Source, locate, repository_root
+from .sources import Source, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
-from .vocabulary import DEFAULT, Vocabulary
+from .expectations.vocabulary import DEFAULT, Vocabulary
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -157,7 +157,7 @@ class Session:
     @property
     def con(self) -> Any:
         """The DuckDB connection (for tests and ``explain``; DuckDB backend only)."""
-        return getattr(self.backend, "con")
+        return getattr(self.backend, "con")  # noqa: B009 - the Backend protocol has no connection; DuckDB's has
 
     def materialize(self) -> list[TableUse]:
         """Read the tables (see :func:`read`)."""
@@ -192,7 +192,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
         raise DataError(problems)
     backend = DuckDB()
     sources = {s.name: s for s in sources_list}
-    from .contracts import missing_columns
+    from .sources.contracts import missing_columns
     for src in sources.values():
         backend.read_header(src)
     if any(missing_columns(src) for src in sources.values()):
@@ -298,7 +298,7 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)
-        for column, expr_ in list(catalog.derives.get(name, {}).items()):
+        for column in list(catalog.derives.get(name, {})):
             try:
                 catalog.derive_sql(name, column)
             except (ExpressionError, UnknownName) as exc:

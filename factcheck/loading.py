@@ -15,7 +15,7 @@ from .backends import DeriveFailure, TableRead
 from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
 from .report import TableUse
-from .tables import Source, sha256
+from .sources import Source, sha256
 
 if TYPE_CHECKING:
     from .backends import Backend

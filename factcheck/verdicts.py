@@ -15,7 +15,8 @@ from typing import Any
 from .expectations import Expectation
 from .measures import Details, Evaluated
 from .measures.extreme import ExtremeDetails
-from .numbers import format_value
+from .expectations.numbers import format_value
+from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
 SMALL_BASE = 30  # fewer records than this and a share is shaky
@@ -43,12 +44,48 @@ def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_th
     if ev.unavailable is not None:
         return ClaimResult(**base, **evidence, verdict=Verdict.UNVERIFIABLE, reason=ev.unavailable,
                            message=f"cannot compute the figure: {ev.why}")
+    if ev.each is not None:
+        return _judge_each(base, exp, ev, evidence)
     judgement = exp.judge(ev.value)  # type: ignore[arg-type]
     notes = _notes(exp, ev, judgement.ok, record_is_the_data)
     if judgement.ok:
         return ClaimResult(**base, **evidence, verdict=Verdict.PASS, message=judgement.message, notes=notes)
     return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(judgement.miss or "out_of_tolerance"),
                        message=judgement.message, notes=notes)
+
+
+def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence: dict[str, Any]) -> ClaimResult:
+    """``every``: the expectation is judged in each period; the claim passes when all of them meet it."""
+    from .measures.every import EveryDetails, PeriodValue
+    each = ev.each or []
+    judged = [(period, part, exp.judge(part.value)) for period, part in each]  # type: ignore[arg-type]
+    failing = [(period, j) for period, _, j in judged if not j.ok]
+    figures = [(period, part.value if isinstance(part.value, Fraction) else None) for period, part in each]
+    evidence.update(
+        value=not failing,
+        value_text=(f"yes: all {len(each)} periods ({each[0][0]}–{each[-1][0]})" if not failing else
+                    f"no: {len(failing)} of {len(each)} periods miss ({', '.join(p for p, _ in failing)})"),
+        details=EveryDetails(periods=[PeriodValue(key=p, value=_shown(exp, part.value)) for p, part in each],
+                             failing=[p for p, _ in failing]),
+        series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
+    if not failing:
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS,
+                           message=f"{exp.summary or exp.written} in each of the {len(each)} periods")
+    period, first = failing[0]
+    return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(first.miss or "out_of_tolerance"),
+                       message=f"at {period}: {first.message}" + (
+                           f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
+                           if len(failing) > 1 else ""))
+
+
+def _shown(exp: Expectation, value: Any) -> str:
+    if isinstance(value, Fraction):
+        return format_value(value, exp.shape)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "—"
 
 
 def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
@@ -102,14 +139,10 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
     text = "yes" if ok else "no"
     if not isinstance(d, ExtremeDetails):
         return text
-    text += f": {_n(d.value)}, rank {d.rank} of {d.of}"
+    text += f": {plain_number(d.value, 4)}, rank {d.rank} of {d.of}"
     last = d.last_as_low or d.last_as_high
     if last and last.value is not None:
-        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({_n(last.value)})"
+        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({plain_number(last.value, 4)})"
     elif d.runner_up and d.runner_up.value is not None:
-        text += f"; next: {d.runner_up.key} ({_n(d.runner_up.value)})"
+        text += f"; next: {d.runner_up.key} ({plain_number(d.runner_up.value, 4)})"
     return text
-
-
-def _n(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"

@@ -250,7 +250,11 @@ def reference(expr: Expr, row: dict[str, Any]) -> Any:
         return not3(inside) if expr.negated else inside
     if isinstance(expr, IsNull):
         return (reference(expr.operand, row) is None) != expr.negated
-    values = [reference(c, row) for c in children(expr)]
+    return _strict(expr, [reference(c, row) for c in children(expr)])
+
+
+def _strict(expr: Expr, values: list[Any]) -> Any:
+    """The operators that are null when an operand is (for IN: when the tested value is)."""
     if any(v is None for v in values[:1 if isinstance(expr, InList) else None]):
         return None
     if isinstance(expr, InList):

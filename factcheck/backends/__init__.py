@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..errors import Problem
-    from ..tables import Source
+    from ..sources import Source
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas
 
     from ..errors import Problem
-    from ..tables import Source
+    from ..sources.tables import Source
 
 class DuckDB:
     """A :class:`~factcheck.backends.Backend` over one in-memory DuckDB connection."""
@@ -33,7 +33,7 @@ class DuckDB:
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
-        from ..tables import read_header
+        from ..sources.tables import read_header
         read_header(self.con, source)
 
     def table_sql(self, read: TableRead, *, for_reader: bool = False) -> str:
@@ -56,24 +56,24 @@ class DuckDB:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_sql(read)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
-                from ..contracts import check_source
+                from ..sources.contracts import check_source
                 problems = check_source(self.con, src)
                 if problems:
                     raise DataError(problems) from None
             if read.derives and is_binder_error(exc):
                 raise DeriveFailure(first_line(exc)) from None
-            from ..tables import data_error
+            from ..sources.tables import data_error
             raise data_error(src, exc) from None
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
-        from ..contracts import check_source, holds
+        from ..sources.contracts import check_source, holds
         return [p for src in sources if src.decl.columns and not holds(self.con, src)
                 for p in check_source(self.con, src)]
 
     def check_all_contracts_as_text(self, sources: list[Source]) -> list[Problem]:
         """Scan every contract on the raw text (when a declared column is gone, say)."""
-        from ..contracts import check_source
+        from ..sources.contracts import check_source
         return [p for src in sources if src.decl.columns and not src.missing for p in check_source(self.con, src)]
 
     def seal(self) -> None:

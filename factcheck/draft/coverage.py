@@ -203,7 +203,7 @@ class _Article:
 
     def figures_of_sentences(self, scopes: list[tuple[int, int]]) -> list[Figure]:
         """The figures of every sentence the quoted text touches (an ignore entry names its sentence)."""
-        return [f for (a, b), figures in zip(self.ranges, self.of_sentence)
+        return [f for (a, b), figures in zip(self.ranges, self.of_sentence, strict=True)
                 if any(s < b and a < e for s, e in scopes) for f in figures]
 
     def closest(self, says: str) -> tuple[str | None, int | None, float]:

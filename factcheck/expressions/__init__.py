@@ -4,7 +4,8 @@ See docs/expressions.md for the language. Nothing here evaluates user text: it i
 our own parser and compiled to DuckDB SQL in which every name and literal is quoted by us.
 """
 
-from ._errors import ExpressionError, UnknownName, did_you_mean, suggest
+from ..suggestions import did_you_mean, suggest
+from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
     KEYWORDS,

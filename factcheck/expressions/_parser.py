@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NoReturn, cast
 
-from ._errors import ExpressionError, did_you_mean, suggest
+from ..suggestions import did_you_mean, suggest
+from ._errors import ExpressionError
 from ._lexer import Token, tokenize
 from ._nodes import (
     FUNCTIONS,
@@ -163,7 +164,7 @@ class _Parser:
         return result
 
     def check_null_compare(self, node: Compare) -> None:
-        for side, other in ((node.left, node.right), (node.right, node.left)):
+        for side in (node.left, node.right):
             if isinstance(side, Literal) and side.value is None:
                 test = "is not null" if node.op == "!=" else "is null"
                 self.fail(

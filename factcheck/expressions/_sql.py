@@ -9,7 +9,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from ._errors import ExpressionError, UnknownName, did_you_mean
+from ..suggestions import did_you_mean
+from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
     Between,

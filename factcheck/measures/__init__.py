@@ -27,6 +27,10 @@ from . import change
 from . import extreme
 from . import top
 from . import streak
+from . import compare
+from . import overtook
+from . import every
+from . import rising
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
 from ._model import MeasureModel, Scalar
@@ -60,9 +64,10 @@ else:
     ]
     """The typed details of any kind that has some, told apart by ``kind``."""
 
-for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, top.Top):
+for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, top.Top, compare.Compare,
+               overtook.Overtook, every.Every, rising.Rising, rising.Falling):
     _model.model_rebuild(_types_namespace={"Measure": Measure})
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureDetails", "MeasureKind",
-           "MeasureModel", "Period", "Scalar", "aggregate", "change", "count", "extreme", "kind_named", "kind_of",
-           "ratio", "register", "share", "streak", "top"]
+           "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
+           "kind_named", "kind_of", "overtook", "ratio", "register", "rising", "share", "streak", "top"]

@@ -15,7 +15,7 @@ from ._model import MeasureModel
 
 if TYPE_CHECKING:
     from ..claims import Claim
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import Part, PathKey, PlanNode
@@ -72,8 +72,8 @@ class MeasureKind:
 
 
 def shape_of(kind: str, unit: str = "fraction") -> MeasureShape:
-    """A :class:`~factcheck.numbers.MeasureShape` (imported when the first claim is read, not before)."""
-    from ..numbers import MeasureShape
+    """A :class:`~factcheck.expectations.shape.MeasureShape` (imported when the first claim is read, not before)."""
+    from ..expectations.shape import MeasureShape
     return MeasureShape(kind, unit)  # type: ignore[arg-type]
 
 

@@ -17,7 +17,7 @@ from ._kind import KINDS, MeasureKind, shape_of
 from ._values import Evaluated, Groups, key
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler
@@ -87,7 +87,7 @@ class SimpleKind(MeasureKind):
     def evaluate(self, node: Simple, ex: Executor) -> Evaluated:
         sql = simple_sql(node)
         result = ex.run(sql)
-        rows = [dict(zip(result.columns, r)) for r in result.rows]
+        rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
         ev = self.value(node, rows[0] if rows else None)
         ev.sql.append(sql)
         return ev
@@ -97,7 +97,7 @@ class SimpleKind(MeasureKind):
         result = ex.run(sql)
         out: dict[str, Evaluated] = {}
         for r in result.rows:
-            row = dict(zip(result.columns, r))
+            row = dict(zip(result.columns, r, strict=True))
             if row["group"] is None:
                 continue
             ev = self.value(node, row)

@@ -38,6 +38,7 @@ class Evaluated:
     marked: set[str] = field(default_factory=set)  # series keys the claim names (from, to, at, since)
     neighbours: list[Fraction] = field(default_factory=list)  # values one record away (for `fragile`)
     exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
+    each: list[tuple[str, Evaluated]] | None = None  # `every`: the value per period, each judged on its own
 
 
 def frac(x: Any) -> Fraction | None:

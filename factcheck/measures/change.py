@@ -16,7 +16,7 @@ from ._model import MeasureModel, Scalar
 from ._values import Evaluated, fill_gaps, key, number
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor

@@ -16,7 +16,7 @@ from ._model import MeasureModel, Scalar
 from ._values import Evaluated, before, fill_gaps, key
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
@@ -31,6 +31,7 @@ class Extreme(MeasureModel):
     at: Scalar
     since: Scalar | None = None
     is_: Literal["lowest", "highest"] = Field(alias="is")
+    rank: int = Field(1, ge=1, le=1000, description="2: the second-lowest (second-highest), and so on")
     record_from: Scalar | None = None
 
 
@@ -55,6 +56,7 @@ class ExtremeNode(PlanNode):
     since: Any
     is_: str
     record_from: Any
+    rank: int = 1
 
     def children(self) -> list[PlanNode]:
         return [self.inner]
@@ -65,14 +67,15 @@ class ExtremeKind(MeasureKind):
     name = "extreme"
     model = Extreme
     details = ExtremeDetails
-    examples = ("{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, since: 2018, is: lowest}}",)
+    examples = ("{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, since: 2018, is: lowest}}",
+                "{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, is: highest, rank: 2}}")
 
     def compile(self, c: Compiler, m: Extreme, path: PathKey, over: str | None) -> ExtremeNode | None:
         inner = c.measure(m.extreme, path + ("extreme",), m.over)
         if inner is None:
             return None
         c.period_values(inner, path, {"at": m.at, "since": m.since, "record_from": m.record_from})
-        return ExtremeNode(self.name, inner, m.over, m.at, m.since, m.is_, m.record_from)
+        return ExtremeNode(self.name, inner, m.over, m.at, m.since, m.is_, m.record_from, m.rank)
 
     def evaluate(self, node: ExtremeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
@@ -98,7 +101,10 @@ class ExtremeKind(MeasureKind):
 
 
 def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
-    """Is the value at ``at`` the lowest (highest) since ``since``, or on record?"""
+    """Is the value at ``at`` the lowest (highest) since ``since``, or on record?
+
+    With ``rank: k``, the k-th lowest (highest): exactly k − 1 periods of the window beat it.
+    """
     keys = list(series)
     ev = Evaluated(None, series=[(k, v) for k, v in series.items()])
     at = key(node.at)
@@ -126,9 +132,11 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
         since = key(node.since)
         between = [k for k in keys if before(since, k) and before(k, at)]
         y = known.get(since)
-        ok = all(better(x, known[k]) for k in between if k in known) and y is not None and not better(x, y)
+        beaten_by = sum(1 for k in between if k in known and not better(x, known[k]))
+        ok = beaten_by == node.rank - 1 and y is not None and not better(x, y)
     else:
-        ok = all(better(x, v) for k, v in known.items() if k != at)
+        beaten_by = sum(1 for k, v in known.items() if k != at and not better(x, v))
+        ok = beaten_by == node.rank - 1
     ev.value = ok
     ev.base = len(known)
     return ev

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -13,15 +12,12 @@ from ._model import MeasureModel
 from ._values import Evaluated, Groups, number
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..claims import Claim
     from . import Measure
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
-
-_FRACTION_WORDS = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
-
 
 class RatioParts(MeasureModel):
     numerator: Measure
@@ -70,8 +66,8 @@ class RatioKind(MeasureKind):
                       ex.at(node.denominator, ex.grouped(node.denominator), at))
 
     def shape(self, node: RatioNode, claim: Claim) -> MeasureShape:
-        share = isinstance(claim.expect, str) and bool(_FRACTION_WORDS.search(claim.expect))
-        return shape_of("share" if share else "number", node.unit)
+        from ..expectations import implies_share  # what the wording says: a part of a whole, or a number
+        return shape_of("share" if implies_share(claim.expect) else "number", node.unit)
 
     def unit(self, node: RatioNode) -> str:
         return node.unit

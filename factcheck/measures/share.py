@@ -13,7 +13,7 @@ from ._simple import Aggregate, Simple, SimpleKind
 from ._values import Evaluated
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..claims import Claim
 
 

@@ -14,7 +14,7 @@ from ._model import Filtered, Scalar
 from ._values import Evaluated, key
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler

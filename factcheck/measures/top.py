@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
@@ -16,7 +16,7 @@ from ._model import Filtered
 from ._values import Evaluated
 
 if TYPE_CHECKING:
-    from ..numbers import MeasureShape
+    from ..expectations.shape import MeasureShape
     from ..expressions import Expr
     from ..claims import Claim
     from ..planning.compiler import Compiler
@@ -32,6 +32,14 @@ class Top(Filtered):
     n: int = Field(1, ge=1, le=1000)
     by: Measure | None = None
     lowest: bool = False
+    rank: int | None = Field(None, ge=1, le=1000,
+                             description="2: the value ranked second (alone), for 'the second most common'")
+
+    @model_validator(mode="after")
+    def _n_or_rank(self) -> Top:
+        if self.rank is not None and "n" in self.model_fields_set:
+            raise ValueError("give n (the first n values) or rank (the value at that rank), not both")
+        return self
 
 
 class Ranked(BaseModel):
@@ -59,6 +67,7 @@ class TopNode(PlanNode):
     n: int
     lowest: bool
     by: PlanNode | None = None
+    rank: int | None = None
 
     def children(self) -> list[PlanNode]:
         return [self.by] if self.by is not None else []
@@ -70,7 +79,8 @@ class TopKind(MeasureKind):
     model = Top
     details = TopDetails
     examples = ("{{top: {column}, of: {table}{w}, n: 2}}",
-                "{{top: {column}, of: {table}, by: {{count: {table}{w}}}}}")
+                "{{top: {column}, of: {table}, by: {{count: {table}{w}}}}}",
+                "{{top: {column}, of: {table}{w}, rank: 2}}")
 
     def compile(self, c: Compiler, m: Top, path: PathKey, over: str | None) -> TopNode | None:
         scan = c.scan(c.table(m.of, path + ("of",)), m.where, path)
@@ -80,7 +90,7 @@ class TopKind(MeasureKind):
         by = c.measure(m.by, path + ("by",), m.top) if m.by is not None else None
         if column is None or (m.by is not None and by is None):
             return None
-        return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by)
+        return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by, m.rank)
 
     def evaluate(self, node: TopNode, ex: Executor) -> Evaluated:
         if node.by is None:
@@ -112,14 +122,20 @@ def top_sql(node: TopNode) -> str:
 
 
 def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: int) -> Evaluated:
-    """The first ``n`` values of the ranking, and who is tied at the cut."""
+    """The first ``n`` values of the ranking (or the one at ``rank``), and who is tied at the cut."""
     ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown)
     if not ranked:
         ev.unavailable, ev.why = Reason.NO_ROWS, "no rows with a value pass the filter"
         return ev
-    ev.value = [v for v, _ in ranked[: node.n]]
-    cut = ranked[min(node.n, len(ranked)) - 1][1]
-    ev.details = TopDetails(ranking=[Ranked(value=v, figure=float(f)) for v, f in ranked[: max(node.n + 3, 5)]],
-                            ties_at_cut=[v for v, f in ranked[node.n:] if f == cut])
+    last = node.rank or node.n
+    if node.rank is not None and node.rank > len(ranked):
+        ev.unavailable = Reason.NO_ROWS
+        ev.why = f"there is no rank {node.rank}: only {len(ranked)} value{'s' if len(ranked) != 1 else ''} rank"
+        return ev
+    first = last - 1 if node.rank is not None else 0
+    ev.value = [v for v, _ in ranked[first:last]]
+    cut = ranked[min(last, len(ranked)) - 1][1]
+    ev.details = TopDetails(ranking=[Ranked(value=v, figure=float(f)) for v, f in ranked[: max(last + 3, 5)]],
+                            ties_at_cut=[v for i, (v, f) in enumerate(ranked) if f == cut and not first <= i < last])
     ev.base = kept
     return ev

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..expressions import Expr, ExpressionError, Name, UnknownName, names, parse, quote_ident, suggest, to_sql
-from ..tables import Source
+from ..expressions import Expr, ExpressionError, Name, UnknownName, names, parse, quote_ident, to_sql
+from ..suggestions import did_you_mean, suggest
+from ..sources import Source
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
@@ -171,8 +172,7 @@ class Catalog:
 
 
 def _dym(word: str, options: object) -> str | None:
-    found = suggest(word, list(options))  # type: ignore[call-overload]
-    return f"did you mean '{found[0]}'?" if found else None
+    return did_you_mean(suggest(word, list(options), n=1))  # type: ignore[call-overload]
 
 
 def parse_derives(catalog: Catalog, table: str, derive: dict[str, str]) -> list[tuple[str, ExpressionError | str]]:

@@ -81,7 +81,8 @@ class Compiler:
         """Compile a measure by its kind; ``over`` groups it (inside change, extreme, top … by)."""
         kind = KINDS[kind_of(m)]
         if over is not None and not kind.groupable:
-            self.fail(path, f"a '{kind.name}' measure cannot be nested inside change or extreme",
+            self.fail(path, f"a '{kind.name}' measure cannot be computed per period "
+                            "(nested in change, extreme, rising, falling or top … by)",
                       "nest a count, share, aggregate or ratio")
             return None
         return kind.compile(self, m, path, over)

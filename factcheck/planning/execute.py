@@ -62,7 +62,7 @@ class Executor:
                 row = self.run("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql).rows[0]
             except Exception:  # noqa: BLE001 - reported by the claim that owns it
                 continue
-            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row)})
+            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row, strict=True)})
         tables: dict[str, list[Simple]] = {}
         for plan in todo:
             for node in _ungrouped(plan.node):
@@ -77,7 +77,7 @@ class Executor:
             joins.update(node.scan.joins)
         try:
             result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
-            row = dict(zip(result.columns, result.rows[0]))
+            row = dict(zip(result.columns, result.rows[0], strict=True))
         except Exception:  # noqa: BLE001 - each claim runs alone instead
             return
         for i, node in enumerate(nodes):

@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..tables import repository_root
+from ..sources import repository_root
 from typing import Any
 
 from ..report import ClaimResult, Report, Verdict

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from ..formatting import plain_number
 from ..report import ClaimResult
 
 WIDTH, HEIGHT = 360, 150
@@ -50,11 +51,7 @@ def _num(x: object) -> float | None:
 
 
 def _fmt(v: float) -> str:
-    if float(v).is_integer():
-        return f"{int(v):,}"
-    if abs(v) < 1:
-        return f"{v:.3g}"
-    return f"{v:,.1f}"
+    return plain_number(v, 3, decimals=1)
 
 
 def svg(r: ClaimResult, over: str | None = None) -> str:

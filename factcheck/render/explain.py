@@ -14,7 +14,8 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import Explanation
+from ..explanation import Explanation
+from ..formatting import plain_number
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, computed, stated
 
@@ -25,6 +26,12 @@ def _line(*parts: str | tuple[str, str]) -> Text:
 
 
 def print_explanation(ex: Explanation, console: Console) -> None:
+    """The claim, its figure and verdict, the data it read, and the steps on each table."""
+    _print_figure(ex, console)
+    _print_data(ex, console)
+
+
+def _print_figure(ex: Explanation, console: Console) -> None:
     r = ex.result
     say = console.print
     say(_line((clean(r.id), "bold"), f"  (line {r.line})"))
@@ -39,16 +46,21 @@ def print_explanation(ex: Explanation, console: Console) -> None:
     for n in r.notes:
         say(_line(f"  note {n.code.value}: {clean(n.message)}"))
     if r.numerator is not None or r.denominator is not None:
-        say(_line(f"  numerator: {_num(r.numerator)}   denominator: {_num(r.denominator)}"))
+        say(_line(f"  numerator: {plain_number(r.numerator)}   denominator: {plain_number(r.denominator)}"))
     if r.rows_kept is not None:
         say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
     details: dict[str, Any] = r.details.fields() if r.details else {}
     for key, value in details.items():
         say(_line(f"  {clean(key.replace('_', ' '))}: {clean(_detail(value))}"))
     if r.series:
-        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else _num(p.value)}"
+        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"
                            for p in r.series)
         say(_line(f"  series (* the periods the claim names): {clean(points)}"))
+
+
+def _print_data(ex: Explanation, console: Console) -> None:
+    r = ex.result
+    say = console.print
     uses = {u.name: u for u in ex.session.uses}
     say()
     say(_line(("Data", "bold")))
@@ -75,22 +87,17 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
 
 
-def _num(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
-
-
 def _detail(value: object) -> str:
     """A detail for people: {'key': '2019', 'value': 149.0} -> '2019: 149'."""
     if isinstance(value, dict):
-        if set(value) == {"key", "value"}:
-            return f"{value['key']}: {_num(value['value'])}"
+        if set(value) == {"key", "value"}:  # a figure, or a value already written for people (every)
+            shown = value["value"] if isinstance(value["value"], str) else plain_number(value["value"])
+            return f"{value['key']}: {shown}"
         if set(value) == {"value", "figure"}:
-            return f"{value['value']} ({_num(value['figure'])})"
+            return f"{value['value']} ({plain_number(value['figure'])})"
         return ", ".join(f"{k} {_detail(v)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_detail(v) for v in value) if value else "none"
     if isinstance(value, float):
-        return _num(value)
+        return plain_number(value)
     return "—" if value is None else str(value)

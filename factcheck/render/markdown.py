@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ..formatting import plain_number
 from ..report import ClaimResult, Report, Verdict
 from ._common import (
     computed,
     failures_first,
-    fmt_num,
     reason_text,
     stated,
     summary_text,
@@ -86,7 +86,7 @@ def _provenance(report: Report) -> list[str]:
     lines = ["<details><summary>data files and run</summary>", ""]
     lines.append(f"- claims file {code(report.claims_file)} sha256 `{report.claims_sha256}`")
     for t in report.tables:
-        lines.append(f"- table {code(t.name)}: {code(t.path)}, {fmt_num(t.rows)} rows, sha256 `{t.sha256}`")
+        lines.append(f"- table {code(t.name)}: {code(t.path)}, {plain_number(t.rows)} rows, sha256 `{t.sha256}`")
     lines.append(f"- factcheck {escape(report.tool_version)}, {escape(report.generated_at)}, "
                  f"schema {escape(report.schema_version)}; {escape(summary_text(report))}")
     lines += ["", "</details>"]

@@ -14,7 +14,7 @@ Every string from a claims file or the data goes through
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -23,8 +23,12 @@ from rich.text import Text
 
 from ..errors import FactcheckError
 from ..report import ClaimResult, Report, Verdict
-from ._common import failures_first, fmt_num
+from ..formatting import plain_number
+from ._common import failures_first
 from .safetext import clean, clean_lines
+
+if TYPE_CHECKING:
+    from ..api import Checked
 
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNVERIFIABLE: "yellow"}
 SIGN = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNVERIFIABLE: "?"}
@@ -56,7 +60,7 @@ def evidence(r: ClaimResult, *, line: bool = True) -> list[str]:
         lines.append(f"read as: {clean(r.expectation.meaning)}")
     figures = []
     if r.numerator is not None or r.denominator is not None:
-        figures.append(f"numerator {fmt_num(r.numerator)}, denominator {fmt_num(r.denominator)}")
+        figures.append(f"numerator {plain_number(r.numerator)}, denominator {plain_number(r.denominator)}")
     if r.rows_kept is not None:
         figures.append(f"{r.rows_kept:,} row{'s' if r.rows_kept != 1 else ''} kept")
     if r.rows_unknown:
@@ -181,3 +185,10 @@ def print_internal_error(exc: BaseException, console: Console) -> None:
     console.print(line, soft_wrap=True)
     console.print(Text("This is a bug in factcheck; run again with --debug for the traceback and report it."),
                   soft_wrap=True)
+
+
+def print_checked(checked: Checked, console: Console) -> None:
+    """``ok: claims/2020.yaml: 49 claims, cases (1,234 rows), …`` for ``factcheck check``."""
+    n = checked.claims
+    console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
+                       + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)))

@@ -31,7 +31,7 @@ from .space import Atom, ident, literal
 from .words import words
 
 if TYPE_CHECKING:
-    from ..judging import Expectation
+    from ..expectations.judging import Expectation
     from .cells import Cells
     from .profile import Profile
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Mapping
 
-from factcheck.judging import Expectation
-from factcheck.numbers import ExpectationError, Interval, MeasureShape, PERCENTISH, format_edge
-from factcheck.wording import EXAMPLES_BY_KIND, as_text, normalize, read_number
+from .judging import Expectation
+from .errors import ExpectationError
+from .interval import Interval
+from .numbers import format_edge
+from .shape import MeasureShape, PERCENTISH
+from .wording import EXAMPLES_BY_KIND, as_text, normalize, read_number
 
 def read_boolean(raw: object, shape: MeasureShape) -> Expectation:
     """``true`` / ``false`` (YAML booleans or the words) for an ``extreme`` measure."""

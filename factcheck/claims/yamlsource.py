@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ClaimsFileError, Problem
+from ..errors import ClaimsFileError, Problem
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 200_000  # values produced after alias expansion; a real claims file has a few thousand
@@ -128,10 +128,10 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ClaimsFileError([Problem("no such claims file", file=file,
-                                           hint="check the path; it is relative to where you run factcheck")])
+                                           hint="check the path; it is relative to where you run factcheck")]) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ClaimsFileError([Problem(f"cannot read the claims file: {exc}", file=file,
-                                           hint="a claims file is UTF-8 text")])
+                                           hint="a claims file is UTF-8 text")]) from None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -139,9 +139,9 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
         raise ClaimsFileError([Problem(
             f"this is not valid YAML: {exc.problem or exc.context}",
             file=file, line=(mark.line + 1) if mark else None,
-            hint="check indentation and quoting near that line (text with ': ' or '#' needs quotes)")])
+            hint="check indentation and quoting near that line (text with ': ' or '#' needs quotes)")]) from None
     except yaml.YAMLError as exc:
-        raise ClaimsFileError([Problem(f"this is not valid YAML: {exc}", file=file)])
+        raise ClaimsFileError([Problem(f"this is not valid YAML: {exc}", file=file)]) from None
     if node is None:
         raise ClaimsFileError([Problem("the claims file is empty", file=file,
                                        hint="start with 'version: 1', then 'tables:' and 'claims:'")])

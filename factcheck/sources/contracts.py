@@ -31,14 +31,14 @@ with its line. Data files are only ever read.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .claims import COLUMN_TYPES, ColumnSpec
-from .errors import Problem
-from .expressions import quote_ident, quote_literal
+from ..claims import COLUMN_TYPES, ColumnSpec
+from ..errors import Problem
+from ..expressions import quote_ident, quote_literal
+from ..suggestions import suggest
 from .tables import Source, csv_options_sql, data_error
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,9 +173,7 @@ def _where(src: Source, line: int) -> str:
 # --------------------------------------------------------------------------- the rules
 
 def _missing_column(src: Source, shown: str, column: str, header: list[str]) -> Problem:
-    lowered = {h.lower(): h for h in header}
-    close = ([lowered[column.lower()]] if column.lower() in lowered
-             else difflib.get_close_matches(column, header, n=1, cutoff=0.6))
+    close = suggest(column, header, n=1)
     undeclared = [h for h in header if h not in src.decl.columns]
     if not close and len(undeclared) == 1:
         close = undeclared
@@ -306,10 +304,9 @@ def _allowed_hint(spec: ColumnSpec, bad: list[str]) -> str:
         if value.lower() in lowered:
             notes.append(f"'{value}' differs from the allowed '{lowered[value.lower()]}' only in capitals")
         else:
-            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.7) or \
-                difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.7)
+            close = suggest(value, allowed, n=1, cutoff=0.7)
             if close:
-                notes.append(f"'{value}' looks like the allowed '{lowered.get(close[0], close[0])}'")
+                notes.append(f"'{value}' looks like the allowed '{close[0]}'")
     tail = ("a renamed category changes every figure that filters on it: fix the data, "
             "or if the new spelling is meant, update allowed: and the claims that use it")
     if notes:

@@ -5,7 +5,7 @@
 >>> read_number("59%").band.describe(str)
 '117/200 ≤ x < 119/200'
 
-The words and their bands are in :mod:`factcheck.vocabulary`; :mod:`factcheck.composing`
+The words and their bands are in :mod:`factcheck.expectations.vocabulary`; :mod:`factcheck.expectations.composing`
 puts the pieces read here together into an :class:`~factcheck.expectations.Expectation`.
 """
 
@@ -18,10 +18,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
 
-from factcheck import vocabulary as words
-from factcheck.judging import Direction, Side
-from factcheck.numbers import ExpectationError, Interval, MeasureShape, parse_decimal
-from factcheck.vocabulary import Vocabulary
+from . import vocabulary as words
+from .judging import Direction, Side
+from .errors import ExpectationError
+from .interval import Interval
+from .numbers import parse_decimal
+from .shape import MeasureShape
+from .vocabulary import Vocabulary
 
 EXAMPLES_BY_KIND = {
     "number": "'165', '2.5', 'about 2,000', 'more than 100'",
@@ -46,6 +49,21 @@ def as_text(raw: object, shape: MeasureShape) -> str:
         return str(raw)
     raise ExpectationError(f"expect: cannot be read from {type(raw).__name__} {raw!r}",
                            hint=f"write it as the article does, e.g. {EXAMPLES_BY_KIND.get(shape.kind, '59%')}")
+
+
+_PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+
+
+def implies_share(raw: object) -> bool:
+    """Whether an ``expect:`` speaks of a part of a whole: a percentage, a fraction, a majority.
+
+    A measure that could be either (a ratio of two measures) is read as a share when its
+    wording implies one, and as a plain number otherwise.
+
+    >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59)]
+    [True, True, True, True, False, False]
+    """
+    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(raw))
 
 
 def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationError:
@@ -193,7 +211,7 @@ def apply_qualifier(figure: Figure, qualifier: str | None,
                      vocab: Vocabulary) -> tuple[Interval, Side | None]:
     """The band of magnitudes the wording allows, and which miss is a crossed qualifier.
 
-    >>> from factcheck.vocabulary import DEFAULT
+    >>> from .vocabulary import DEFAULT
     >>> f = read_number("60%")
     >>> apply_qualifier(f, "nearly", DEFAULT)[0].describe(str)
     '27/50 ≤ x < 3/5'

@@ -1,7 +1,8 @@
-"""Data tables: finding, reading and fingerprinting the files a claims file names.
+"""Data tables: finding the files a claims file names, reading their headers, and their read errors.
 
-Every table is read by DuckDB once per run, and only the columns the claims
-use (see :func:`materialize`). A table may also be a pandas DataFrame handed
+Every table is read once per run, and only the columns the claims use (the
+reading itself is the run's; this module says where a table is and how to scan
+it, and turns a failed read into a located message). A table may also be a pandas DataFrame handed
 to the library API. Paths in a claims file are relative to the file, and must
 stay inside its repository unless the caller widens that explicitly
 (``data_root``): a claims file written by anyone must not be able to read
@@ -11,16 +12,15 @@ stay inside its repository unless the caller widens that explicitly
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .claims import COLUMN_TYPES, LoadedClaims, Table
-from .errors import DataError, Problem
-from .expressions import quote_ident, quote_literal
+from ..claims import COLUMN_TYPES, LoadedClaims, Table
+from ..errors import DataError, Problem
+from ..expressions import quote_ident, quote_literal
 
 if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
     import duckdb
@@ -163,27 +163,12 @@ def _csv_header(src: Source) -> list[str] | None:
     """The header row, read with Python's csv module: no need to sniff the file twice."""
     try:
         with _csv_reader(src, "utf-8-sig") as reader:
-            row = next(reader, None)
+            row: list[str] | None = next(reader, None)
     except (OSError, UnicodeDecodeError, csv.Error, LookupError):
         return None  # let DuckDB read it and report the problem in its own words
     if not row or len(set(row)) != len(row) or any(not c.strip() for c in row):
         return None
     return row
-
-
-def sha256(src: Source) -> str:
-    """The SHA-256 of the file, or of a DataFrame's values and labels."""
-    if src.frame is not None:
-        import pandas as pd
-        digest = hashlib.sha256(repr(list(src.frame.columns)).encode())
-        digest.update(pd.util.hash_pandas_object(src.frame, index=True).values.tobytes())
-        return digest.hexdigest()
-    assert src.path is not None
-    digest = hashlib.sha256()
-    with open(src.path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------- read errors

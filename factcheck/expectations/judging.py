@@ -1,7 +1,7 @@
 """Judging a computed value against an :class:`Expectation`, with a message that says by how much.
 
 An :class:`Expectation` is an ``expect:`` as understood (read from its wording by
-:mod:`factcheck.wording`, :mod:`factcheck.composing` and :mod:`factcheck.explicit`);
+:mod:`factcheck.expectations.wording`, :mod:`factcheck.expectations.composing` and :mod:`factcheck.expectations.explicit`);
 :func:`judge_value` compares a value with it and returns a :class:`Judgement`.
 Import these from :mod:`factcheck.expectations`.
 """
@@ -14,9 +14,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
 
-from factcheck.numbers import (
-    Interval, MeasureShape, decimal_text, format_edge, format_value, parse_decimal, to_fraction,
-)
+from .interval import Interval
+from .numbers import decimal_text, format_edge, format_value, parse_decimal, to_fraction
+from .shape import MeasureShape
 
 Miss = Literal["out_of_tolerance", "wrong_direction", "qualifier_crossed", "wrong_values", "wrong_rank"]
 Direction = Literal["up", "down"]

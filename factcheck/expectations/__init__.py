@@ -11,30 +11,35 @@ True
 
 This is the public face; import from here. The work is split by concept:
 
-* :mod:`factcheck.wording` reads the words: normalized text, directions, qualifiers, figures
+* :mod:`.shape`, :mod:`.interval` and :mod:`.errors` hold the types, :mod:`.numbers` exact
+  figures, :mod:`.vocabulary` the words and their bands;
+* :mod:`.judging` defines :class:`Expectation` and :class:`Judgement` and judges a
+  value, with the message that says by how much;
+* :mod:`.wording` reads the words: normalized text, directions, qualifiers, figures
   (numbers, fractions, multiples);
-* :mod:`factcheck.composing` puts them together into an interval on the measure's scale
+* :mod:`.composing` puts them together into an interval on the measure's scale
   (and reads majorities);
-* :mod:`factcheck.explicit` reads booleans, lists of names and explicit mappings;
-* :mod:`factcheck.judging` defines :class:`Expectation` and :class:`Judgement` and judges a
-  value, with the message that says by how much.
+* :mod:`.explicit` reads booleans, lists of names and explicit mappings;
+* :mod:`.reference` computes the documented table of wordings.
 
-The words and their bands are in :mod:`factcheck.vocabulary`.
+Each module imports only those listed before it (a test keeps it so: no import cycle).
 """
 
 from __future__ import annotations
 
 from typing import Mapping
 
-from factcheck.composing import read_text
-from factcheck.explicit import read_boolean, read_mapping, read_values
-from factcheck.judging import Direction as Direction, Expectation, Judgement, Miss as Miss, Side as Side
-from factcheck.numbers import ExpectationError, Interval, MeasureShape
-from factcheck.vocabulary import DEFAULT, Vocabulary
-from factcheck.wording import as_text, normalize as normalize
+from .composing import read_text
+from .explicit import read_boolean, read_mapping, read_values
+from .judging import Direction as Direction, Expectation, Judgement, Miss as Miss, Side as Side
+from .errors import ExpectationError
+from .interval import Interval
+from .shape import MeasureShape
+from .vocabulary import DEFAULT, Vocabulary
+from .wording import as_text, implies_share, normalize as normalize
 
 __all__ = ["ExpectationError", "Interval", "MeasureShape", "Judgement", "Expectation",
-           "parse_expectation", "Vocabulary"]
+           "implies_share", "parse_expectation", "Vocabulary"]
 
 
 def parse_expectation(raw: object, shape: MeasureShape,

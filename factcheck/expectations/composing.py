@@ -1,6 +1,6 @@
 """Reading a wording into an :class:`~factcheck.expectations.Expectation`.
 
-Direction × qualifier × figure (as read by :mod:`factcheck.wording`) → an exact interval on
+Direction × qualifier × figure (as read by :mod:`factcheck.expectations.wording`) → an exact interval on
 the measure's own scale, with the short summary used in messages.
 
 >>> read_text("nearly half", MeasureShape("share"), words.DEFAULT).meaning
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from factcheck import vocabulary as words
-from factcheck.judging import Direction, Expectation
-from factcheck.numbers import (
-    ExpectationError, Interval, MeasureShape, PERCENTISH, decimal_text, format_edge,
-)
-from factcheck.vocabulary import Vocabulary
-from factcheck.wording import (
+from . import vocabulary as words
+from .judging import Direction, Expectation
+from .errors import ExpectationError
+from .interval import Interval
+from .numbers import decimal_text, format_edge
+from .shape import MeasureShape, PERCENTISH
+from .vocabulary import Vocabulary
+from .wording import (
     OR_SUFFIXES, Figure, apply_qualifier, normalize, read_figure, split_direction, split_qualifier,
     unreadable,
 )

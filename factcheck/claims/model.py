@@ -1,0 +1,157 @@
+"""The claims file's structure: pydantic models of its tables and claims, and
+:class:`LoadedClaims`, a validated file with its path and line numbers.
+
+A claims file is YAML (see ``docs/claims-format.md``); :mod:`factcheck.claims.loading` reads
+it and validates it with :class:`ClaimsFile`. The models forbid unknown fields
+(``extra="forbid"``), so a misspelt key is an error, not something silently ignored. Each
+measure kind's model lives in its module of :mod:`factcheck.measures`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..measures import KINDS as _REGISTRY
+from ..measures import Measure, kind_of
+from ..measures import Scalar as Scalar
+from .yamlsource import LineMap
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- measures
+# Each measure kind's model lives in its module of factcheck.measures; the union is built there.
+
+KINDS: dict[str, type[BaseModel]] = {name: k.model for name, k in _REGISTRY.items()}
+
+
+def kind(measure: BaseModel) -> str:
+    """The measure's kind name: ``kind(Share(share=…, of=…)) == "share"``."""
+    return kind_of(measure)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- tables
+
+class CsvOptions(_Model):
+    """Reading options for a CSV file that needs them."""
+    delimiter: str | None = None
+    header: bool = True
+    skip: int = Field(0, ge=0)
+    names: list[str] | None = None
+    null: list[str] | str | None = None
+    encoding: str | None = None
+    quote: str | None = None
+    date_format: str = Field("%Y-%m-%d", description="how dates are written (strftime codes); "
+                             "fixed so a refreshed file in another format is caught, not re-guessed")
+
+
+COLUMN_TYPES = {
+    "integer": "BIGINT", "int": "BIGINT", "bigint": "BIGINT", "number": "DOUBLE",
+    "float": "DOUBLE", "double": "DOUBLE", "decimal": "DECIMAL(38,10)", "text": "VARCHAR",
+    "string": "VARCHAR", "varchar": "VARCHAR", "date": "DATE", "timestamp": "TIMESTAMP",
+    "datetime": "TIMESTAMP", "boolean": "BOOLEAN", "bool": "BOOLEAN",
+}
+
+
+class ColumnSpec(_Model):
+    """A column's contract: its type, the values it may hold, whether it may be empty."""
+    type: str | None = None
+    allowed: list[Scalar] | None = None
+    nullable: bool = True
+    unique: bool = False
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str | None) -> str | None:
+        if value is not None and value.lower() not in COLUMN_TYPES:
+            raise ValueError(f"unknown column type '{value}'; use one of: {', '.join(sorted(set(COLUMN_TYPES)))}")
+        return value.lower() if value else value
+
+
+class Table(_Model):
+    """A data file and what the claims file declares about it."""
+    path: str
+    format: Literal["csv", "parquet"] | None = None
+    key: str | None = None
+    time: str | list[str] | None = None
+    csv: CsvOptions | None = None
+    columns: dict[str, ColumnSpec] = {}
+    derive: dict[str, str] = {}
+    lookup: dict[str, str] = {}
+    optional: bool = Field(False, description="a missing file makes its claims 'table_missing' instead of an error")
+
+    @field_validator("columns", mode="before")
+    @classmethod
+    def _short_columns(cls, value: Any) -> Any:
+        # `columns: {filed_date: date}` is short for `{filed_date: {type: date}}`
+        if isinstance(value, dict):
+            return {k: ({"type": v} if isinstance(v, str) else v) for k, v in value.items()}
+        return value
+
+    def time_columns(self) -> list[str]:
+        if self.time is None:
+            return []
+        return [self.time] if isinstance(self.time, str) else list(self.time)
+
+
+# --------------------------------------------------------------------------- claims
+
+class Claim(_Model):
+    """One figure or checkable statement of the article."""
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=120)
+    says: str
+    measure: Measure | None = None
+    expect: Any = None
+    unverifiable: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _measure_or_reason(self) -> "Claim":
+        if self.unverifiable is not None:
+            return self
+        if self.measure is None:
+            # a figure noted but not yet encoded: judged unverifiable (not_encoded); see `factcheck suggest`
+            return self
+        if self.expect is None:
+            raise ValueError("a claim with a measure needs 'expect': what the article says, e.g. expect: 59%")
+        return self
+
+
+class ClaimsFile(_Model):
+    """A whole claims file."""
+    version: Literal[1] = 1
+    title: str | None = None
+    article: str | None = None
+    tables: dict[str, Table]
+    claims: list[Claim]
+    vocabulary: dict[str, Any] | None = None
+
+
+# --------------------------------------------------------------------------- loaded
+
+class LoadedClaims:
+    """A validated claims file with where it came from and its line numbers."""
+
+    def __init__(self, model: ClaimsFile, path: Path, lines: LineMap, text: str) -> None:
+        self.model = model
+        self.path = path
+        self.lines = lines
+        self.text = text
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def claim_line(self, index: int, *rest: str | int) -> int | None:
+        return self.lines.line(("claims", index, *rest))
+
+    def table_line(self, table: str, *rest: str | int) -> int | None:
+        return self.lines.line(("tables", table, *rest))
+
+    def __repr__(self) -> str:
+        return f"LoadedClaims({str(self.path)!r}, {len(self.model.claims)} claims)"
