@@ -109,7 +109,7 @@ def _before(article: str | None) -> dict[str, str]:
     if not article:
         return {}
     sentences = [" ".join(s.text.split()) for s in find_figures(article)]
-    return {b: a for a, b in zip(sentences, sentences[1:])}
+    return {b: a for a, b in zip(sentences, sentences[1:], strict=False)}
 
 
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
