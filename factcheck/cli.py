@@ -22,7 +22,7 @@ from rich.text import Text
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
 from .render import Document
-from .render.safetext import clean
+from .render.safetext import clean, clean_lines
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the numbers in a story against the data behind them.")
@@ -241,6 +241,59 @@ def explain(
                 outputs.write("--rows", result.rows().to_csv(index=False))
                 outputs.commit()
                 out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def suggest(
+    file: Annotated[Path, typer.Argument(help="the claims file")],
+    ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID]...", help="only these claims",
+                                                       show_default=False)] = None,
+    all_claims: Annotated[bool, typer.Option("--all", help="suggest for every claim, not only those without a measure")] = False,
+    json_path: Annotated[Optional[str], typer.Option("--json", help="write the suggestions as JSON to PATH ('-' for stdout)")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=20, help="candidates per claim")] = 5,
+    data_root: DataRoot = None,
+    debug: Debug = False,
+) -> None:
+    """Propose measures for claims without one, each with its value and the verdict it would get."""
+    import json
+
+    from .render._console import write_stdout
+    from .suggest import suggest as run_suggest
+    from .suggest.text import render
+
+    out, err = _consoles()
+    with _guard(debug, err):
+        found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root)
+        if json_path:
+            text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
+            if json_path == "-":
+                write_stdout(text, "json")
+            else:
+                Path(json_path).write_text(text, encoding="utf-8")
+        if json_path != "-":
+            for line in clean_lines(render(found).rstrip("\n")):
+                out.print(Text(line))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def init(
+    article: Annotated[Path, typer.Argument(metavar="ARTICLE.md", help="the draft article (Markdown)")],
+    data: Annotated[list[Path], typer.Argument(metavar="DATA...", help="the data files (CSV or Parquet)")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="the claims file to write "
+                                                   "(default: beside the article, ARTICLE.claims.yaml)")] = None,
+    debug: Debug = False,
+) -> None:
+    """Write a starter claims file for an article and its data: tables, contracts, one claim per figure."""
+    from .starter import init as run_init
+
+    out, err = _consoles()
+    with _guard(debug, err):
+        written = run_init(article, data, output)
+        out.print(Text(f"wrote {clean(str(written.path))}: {written.tables} tables, {written.claims} claims "
+                       f"({written.suggested} with suggestions)"))
+        out.print(Text(f"next: edit it, then run: factcheck run {clean(str(written.path))}"))
     raise typer.Exit(EXIT_OK)
 
 

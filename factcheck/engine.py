@@ -92,6 +92,8 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
                                 tables=sorted(t for t in prepared.sources if plan.reads(t)))
     if claim.unverifiable is not None:
         return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
+    if claim.measure is None:
+        return unverifiable(base, Reason.NOT_ENCODED, "no measure yet; run `factcheck suggest` for one")
     exp = prepared.expectations[claim.id]
     base["expectation"] = expectation_info(exp)
     if plan.missing_tables:

@@ -225,7 +225,8 @@ class Claim(_Model):
         if self.unverifiable is not None:
             return self
         if self.measure is None:
-            raise ValueError("a claim needs a 'measure' (and 'expect'), or 'unverifiable: <why>'")
+            # a figure noted but not yet encoded: judged unverifiable (not_encoded); see `factcheck suggest`
+            return self
         if self.expect is None:
             raise ValueError("a claim with a measure needs 'expect': what the article says, e.g. expect: 59%")
         return self
