@@ -137,6 +137,23 @@ def java_date_pattern(strftime: str) -> str:
     return "".join(out)
 
 
+def date_sql(raw: str, strftime: str) -> str:
+    """Spark SQL reading the text column ``raw`` as a DATE written in ``strftime``; NULL if it is not one.
+
+    A two-digit year (``%y``) is 1969-2068 in DuckDB (POSIX) but 2000-2099 in Java:
+    years from 2069 on are moved back a century.
+
+    >>> date_sql("t", "%Y")
+    "CAST(try_to_timestamp(t, 'yyyy') AS DATE)"
+    >>> "add_months" in date_sql("t", "%d.%m.%y")
+    True
+    """
+    parsed = f"CAST(try_to_timestamp({raw}, {_sql_string(java_date_pattern(strftime))}) AS DATE)"
+    if "%y" not in strftime.replace("%%", ""):
+        return parsed
+    return f"(CASE WHEN year({parsed}) >= 2069 THEN add_months({parsed}, -1200) ELSE {parsed} END)"
+
+
 # --------------------------------------------------------------------------- CSV options
 
 _CHARSETS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "iso8859-1": "ISO-8859-1", "ascii": "US-ASCII",
@@ -217,8 +234,7 @@ def _converted(raw: str, duckdb_type: str, layout: CsvLayout) -> str:
         return (f"coalesce(try_cast({raw} AS {target}), "
                 f"try_cast(round(try_cast({raw} AS DECIMAL(38,10)), 0) AS {target}))")
     if target == "DATE":
-        pattern = java_date_pattern(layout.date_format)
-        return f"CAST(try_to_timestamp({raw}, {_sql_string(pattern)}) AS DATE)"
+        return date_sql(raw, layout.date_format)
     return f"try_cast({raw} AS {target})"
 
 
