@@ -230,3 +230,9 @@ def test_dates_in_any_supported_format_read_as_duckdb_reads_them(spark: Any,
     frame = spark.createDataFrame(rows, "text string, k int")
     got = [r[0] for r in frame.select(F.expr(read)).collect()]
     assert got == expected, rows
+
+
+def test_spark_sql_cannot_read_a_file_by_naming_it(spark: Any) -> None:
+    """Defence in depth, as DuckDB's file access is switched off after reading: only the reader opens files."""
+    with pytest.raises(Exception, match="(?i)runSQLOnFiles|not found|cannot be found|UNSUPPORTED_DATASOURCE"):
+        spark.sql(f"SELECT * FROM csv.`{FIXTURES / 'noheader.csv'}`").collect()

@@ -219,7 +219,7 @@ def _quote(name: str) -> str:
 
 
 def _sql_string(text: str) -> str:
-    """A Spark SQL string literal (no escape processing surprises: every backslash doubled)."""
+    """A Spark SQL string literal: backslashes and single quotes escaped with a backslash."""
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
@@ -288,15 +288,21 @@ def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequen
     typed: list[Column] = [F.expr(converted[c]).alias(c) for c in columns]
     flags = [(F.col(f"__fc_raw{header.index(c)}").isNotNull() & F.expr(converted[c]).isNull()).alias(f"__fc_bad{k}")
              for k, c in enumerate(columns) if spark_type(types[c]) != "STRING"]
-    checked = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *[F.col(f"__fc_raw{header.index(c)}") for c in columns],
-                            *typed, *flags).cache()
     bad_names = [f"__fc_bad{k}" for k, c in enumerate(columns) if spark_type(types[c]) != "STRING"]
+    # one pass over the file fills the cache and counts what does not fit; the text of the
+    # values is not kept (it is read again only to show a bad one)
+    checked = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *typed, *flags).cache()
     stats = checked.agg(F.count(F.lit(1)).alias("rows"),
                         F.count(F.col(_BAD_SHAPE)).alias("shape"),
                         *[F.count_if(F.col(b)).alias(b) for b in bad_names]).collect()[0].asDict()
     if stats["shape"] or any(stats[b] for b in bad_names):
-        problems = _problems(checked, stats, layout, header, columns, types, bad_names, shown)
         checked.unpersist()
+        detail = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *[F.col(f"__fc_raw{header.index(c)}") for c in columns],
+                               *flags).cache()
+        try:
+            problems = _problems(detail, stats, layout, header, columns, types, bad_names, shown)
+        finally:
+            detail.unpersist()
         raise DataError(problems)
     keep = [F.col(_quote(c)) for c in columns]
     if row_order:

@@ -20,6 +20,9 @@ The settings, one by one (see docs/engines.md for the measurements):
                                        machine's time zone
 ``spark.sql.ansi.enabled=true``        an overflow or a bad cast is an error, not a
                                        silent NULL (as in DuckDB)
+``spark.sql.runSQLOnFiles=false``      SQL cannot name a file (``csv.`/etc/passwd```):
+                                       tables are read only by the reader (as DuckDB's
+                                       file access is switched off after reading)
 ``-XX:TieredStopAtLevel=1``            C1 JIT only: faster start, slower long runs
                                        (only in local mode)
 =====================================  ==============================================
@@ -59,6 +62,7 @@ LOCAL_SETTINGS = {
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.ansi.enabled": "true",
+    "spark.sql.runSQLOnFiles": "false",
     "spark.driver.memory": "1g",
 }
 _FAST_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
