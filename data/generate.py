@@ -52,7 +52,7 @@ START_2020 = date(2020, 1, 1)
 
 def _by_year(values: Sequence[int]) -> dict[int, int]:
     assert len(values) == len(YEARS)
-    return dict(zip(YEARS, values))
+    return dict(zip(YEARS, values, strict=True))
 
 
 # --- Figures fixed by the report (see data/README.md for the source of each) -------------
@@ -407,7 +407,7 @@ def _assign_referrals(rng: Random, cases: list[Case]) -> None:
     older_active = [c for c in cases if c.filed_year < LAST_YEAR and c.active_in(LAST_YEAR)]
     for group, counts in ((new_2020, REFERRALS_NEW_2020), (older_active, REFERRALS_OLDER_ACTIVE_2020)):
         assert len(group) == sum(counts.values()), (len(group), sum(counts.values()))
-        for case, source in zip(group, spread(counts, rng)):
+        for case, source in zip(group, spread(counts, rng), strict=False):
             case.referral_source = source
     for case in cases:
         if not case.active_in(LAST_YEAR):
@@ -510,7 +510,7 @@ def assign_2020_victims(rng: Random, victims: list[Victim]) -> None:
     online |= _recruit_online(rng, adults, ONLINE_ADULT_PLATFORMS_2020)
     offline = [v for v in sex_cases if v not in online]
     for victim, place in zip(weighted_order(rng, offline, [1] * len(offline)),
-                             spread(OFFLINE_LOCATIONS_2020, rng)):
+                             spread(OFFLINE_LOCATIONS_2020, rng), strict=False):
         victim.recruitment_location = place
     for victim in victims:
         if victim.case.case_type == "forced_labor":
@@ -542,7 +542,7 @@ def _assign_sex_and_age_2020(rng: Random, victims: list[Victim]) -> None:
 
 def _recruit_online(rng: Random, pool: list[Victim], platforms: dict[str, int]) -> set[Victim]:
     chosen = weighted_order(rng, pool, [1] * len(pool))[: sum(platforms.values())]
-    for victim, platform in zip(chosen, spread(platforms, rng)):
+    for victim, platform in zip(chosen, spread(platforms, rng), strict=False):
         victim.recruitment_location, victim.recruitment_platform = "internet", platform
     return set(chosen)
 

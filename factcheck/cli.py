@@ -7,20 +7,28 @@ the outcome to an exit status: 0 no claim failed, 1 a claim failed (with
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from types import TracebackType
+from typing import Annotated, Any, Literal, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from . import __version__
-from .errors import FactcheckError, UsageError, Problem
+from .errors import FactcheckError, Problem, UsageError
+from .render import Document
+from .render.safetext import clean
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the numbers in a story against the data behind them.")
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 Files = Annotated[list[Path], typer.Argument(help="claims files (YAML)", show_default=False)]
 DataRoot = Annotated[Optional[Path], typer.Option("--data-root", help="allow data files under this folder, "
@@ -29,16 +37,12 @@ Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an u
 
 
 def _consoles() -> tuple[Console, Console]:
-    """Colour in a terminal; piped output is plain and never wrapped, so it stays stable."""
-    def console(stderr: bool) -> Console:
-        probe = Console(stderr=stderr)
-        if probe.is_terminal:
-            return Console(stderr=stderr, highlight=False)
-        return Console(stderr=stderr, highlight=False, soft_wrap=True, width=200, no_color=True)
-    return console(False), console(True)
+    """Colour in a terminal; piped output is plain and never wrapped; never markup, any encoding."""
+    from .render._console import consoles
+    return consoles()
 
 
-def _fail(exc: FactcheckError, err: Console) -> None:
+def _fail(exc: FactcheckError, err: Console) -> NoReturn:
     from .render.terminal import print_error
     print_error(exc, err)
     raise typer.Exit(EXIT_UNUSABLE)
@@ -51,129 +55,163 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _guard(debug: bool, err: Console):  # type: ignore[no-untyped-def]
+class _Guard:
     """Run a command body: user errors print located messages, bugs say so plainly."""
-    class _Guard:
-        def __enter__(self) -> None:
-            return None
 
-        def __exit__(self, kind, exc, tb) -> Literal[False]:  # type: ignore[no-untyped-def]
-            if exc is None or isinstance(exc, (typer.Exit, SystemExit, KeyboardInterrupt)):
-                return False
-            if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours
-                _quiet_stdout()
-                raise typer.Exit(EXIT_OK)
-            if isinstance(exc, FactcheckError):
-                _fail(exc, err)
-            if debug:
-                return False
-            err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
-                      "This is a bug in factcheck; run again with --debug for the traceback and report it.")
-            raise typer.Exit(EXIT_UNUSABLE)
-    return _Guard()
+    def __init__(self, debug: bool, err: Console) -> None:
+        self.debug, self.err = debug, err
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> Literal[False]:
+        if exc is None or isinstance(exc, (typer.Exit, SystemExit)):
+            return False
+        from .interrupts import is_interrupt
+        if is_interrupt(exc):  # Ctrl-C, also when DuckDB reports it as a failed query: no report is written
+            self.err.print(Text("interrupted"))
+            raise typer.Exit(EXIT_INTERRUPTED)
+        if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours
+            _quiet_stdout()
+            raise typer.Exit(EXIT_OK)
+        if isinstance(exc, FactcheckError):
+            _fail(exc, self.err)
+        if self.debug:
+            return False
+        from .render.terminal import print_internal_error
+        print_internal_error(exc, self.err)
+        raise typer.Exit(EXIT_UNUSABLE)
+
+
+_guard = _Guard
+
+
+def _report_options(document: Document) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command one ``--FORMAT PATH`` option per writer in the registry (factcheck.render.WRITERS).
+
+    The command receives them together as ``reports``: {format: target}, for the formats asked for.
+    """
+    from .render import writers
+
+    def decorate(body: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(body, eval_str=True)
+        options = [inspect.Parameter(
+            f"{w.name}_path", inspect.Parameter.KEYWORD_ONLY, default=None,
+            annotation=Annotated[Optional[str], typer.Option(f"--{w.name}", help=w.help(document))])
+            for w in writers(document)]
+        params = [p for p in signature.parameters.values() if p.name != "reports"]
+        at = next((i for i, p in enumerate(params) if p.kind == p.KEYWORD_ONLY), len(params))
+        params = params[:at] + options + params[at:]
+
+        @functools.wraps(body)
+        def command(**kwargs: Any) -> None:
+            reports = {w.name: kwargs.pop(f"{w.name}_path") for w in writers(document)}
+            body(reports={fmt: target for fmt, target in reports.items() if target}, **kwargs)
+
+        command.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params} | {"return": None}
+        return command
+    return decorate
+
+
+def _one_on_stdout(reports: dict[str, str], err: Console) -> None:
+    if list(reports.values()).count("-") > 1:
+        _fail(UsageError([Problem("only one report can go to stdout ('-')",
+                                  hint="give the other reports a file path")]), err)
 
 
 @app.command()
+@_report_options("report")
 def run(
     files: Files,
-    json_path: Annotated[Optional[str], typer.Option("--json", help="write the JSON report to PATH ('-' for stdout)")] = None,
-    junit_path: Annotated[Optional[str], typer.Option("--junit", help="write a JUnit XML report to PATH ('-' for stdout)")] = None,
-    markdown_path: Annotated[Optional[str], typer.Option("--markdown", help="write a Markdown summary to PATH ('-' for stdout)")] = None,
-    html_path: Annotated[Optional[str], typer.Option("--html", help="write the HTML report (the article, marked) to PATH ('-' for stdout)")] = None,
+    *,
+    reports: dict[str, str],
     only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
     """Judge every claim: pass, fail or unverifiable, with the evidence."""
-    from .engine import verify
-    from .render import write
+    from . import verify
+    from .outputs import Outputs
+    from .render import render, write_stdout
     from .render.terminal import print_report
 
     out, err = _consoles()
-    targets = {fmt: t for fmt, t in (("json", json_path), ("junit", junit_path), ("markdown", markdown_path),
-                                     ("html", html_path)) if t}
-    if list(targets.values()).count("-") > 1:
-        _fail(UsageError([Problem("only one report can go to stdout ('-')",
-                                  hint="give the other reports a file path")]), err)
+    _one_on_stdout(reports, err)
     if len(files) > 1 and baseline:
         _fail(UsageError([Problem("--baseline takes one claims file at a time",
                                   hint="run factcheck once per claims file, each with its own baseline")]), err)
-    if len(files) > 1 and targets:
+    if len(files) > 1 and reports:
         _fail(UsageError([Problem("report files (--json …) take one claims file at a time",
                                   hint="run factcheck once per claims file")]), err)
-    quiet = "-" in targets.values()  # a report on stdout keeps stdout clean
+    shown = err if "-" in reports.values() else out  # a report on stdout keeps stdout clean
     code = EXIT_OK
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+        # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
+        outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
-            old = _load_baseline(baseline, only) if baseline else None  # a bad baseline stops before any work
-            report = verify(file, only=only, data_root=data_root)
-            if old is not None:
-                from .diff import compare
-                report = report.model_copy(update={"comparison": compare(old, report, baseline_file=str(baseline))})
-            for fmt, target in targets.items():
-                write(report, fmt, target)
-            print_report(report, err if quiet else out)
+            report = verify(file, only=only, data_root=data_root, baseline=baseline,
+                            before_reading=outputs.refuse_inputs)
+            for fmt, target in reports.items():  # every report is rendered before any is put in place
+                if target == "-":
+                    write_stdout(render(report, fmt), fmt)
+                else:
+                    outputs.write(f"--{fmt}", render(report, fmt))
+            outputs.commit()
+            print_report(report, shown, strict=strict, verbose=verbose)
             code = max(code, report.exit_code(strict))
             if report.comparison is not None:
                 from .render.diff import print_comparison
-                print_comparison(report.comparison, err if quiet else out)
+                print_comparison(report.comparison, shown)
                 code = max(code, report.comparison.exit_code())
     raise typer.Exit(code)
 
 
-def _load_baseline(path: Path, only: Optional[list[str]]):  # type: ignore[no-untyped-def]
-    from .diff import load_baseline
-    old = load_baseline(path)
-    if only:  # claims left out by --only are not "removed"
-        old = old.model_copy(update={"results": [r for r in old.results if r.id in only]})
-    return old
-
-
 @app.command()
+@_report_options("comparison")
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD.json", help="the baseline JSON report")],
     new: Annotated[Path, typer.Argument(metavar="NEW.json", help="the newer JSON report")],
-    json_path: Annotated[Optional[str], typer.Option("--json", help="write the comparison as JSON to PATH ('-' for stdout)")] = None,
-    markdown_path: Annotated[Optional[str], typer.Option("--markdown", help="write the comparison as Markdown to PATH ('-' for stdout)")] = None,
+    *,
+    reports: dict[str, str],
     debug: Debug = False,
 ) -> None:
     """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression."""
-    from .diff import diff_files
-    from .render.diff import print_comparison, render_comparison_markdown
+    from . import compare
+    from .outputs import Outputs
+    from .render import render, write_stdout
+    from .render.diff import print_comparison
 
     out, err = _consoles()
-    if json_path == "-" and markdown_path == "-":
-        _fail(UsageError([Problem("only one report can go to stdout ('-')",
-                                  hint="give the other a file path")]), err)
-    with _guard(debug, err):
-        comparison = diff_files(old, new)
-        for target, text in ((json_path, lambda: comparison.model_dump_json(indent=2) + "\n"),
-                             (markdown_path, lambda: render_comparison_markdown(comparison))):
+    _one_on_stdout(reports, err)
+    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+        outputs.refuse_inputs([("OLD.json", old), ("NEW.json", new)])
+        comparison = compare(old, new)
+        for fmt, target in reports.items():
             if target == "-":
-                sys.stdout.write(text())
-            elif target:
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-                Path(target).write_text(text(), encoding="utf-8")
-        print_comparison(comparison, err if "-" in (json_path, markdown_path) else out)
+                write_stdout(render(comparison, fmt), fmt)
+            else:
+                outputs.write(f"--{fmt}", render(comparison, fmt))
+        outputs.commit()
+        print_comparison(comparison, err if "-" in reports.values() else out)
     raise typer.Exit(comparison.exit_code())
 
 
 @app.command()
 def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
     """Validate claims files and their data without judging any claim."""
-    from .engine import prepare
+    from . import check as check_file
+    from .render.terminal import print_checked
 
     out, err = _consoles()
     with _guard(debug, err):
         for file in files:
-            session = prepare(file, data_root=data_root, everything=True)
-            uses = session.materialize()
-            n = len(session.plans)
-            out.print(f"ok: {file}: {n} claim{'s' if n != 1 else ''}, "
-                      + ", ".join(f"{u.name} ({u.rows:,} rows)" for u in uses))
+            print_checked(check_file(file, data_root=data_root), out)
     raise typer.Exit(EXIT_OK)
 
 
@@ -186,19 +224,23 @@ def explain(
     debug: Debug = False,
 ) -> None:
     """Show how one figure was computed, step by step, with sample rows."""
-    from .explain import explain as run_explain
+    from . import explain as explain_claim
+    from .outputs import Outputs
     from .render.explain import print_explanation
 
     out, err = _consoles()
-    with _guard(debug, err):
-        result = run_explain(file, claim_id, data_root=data_root)
+    with _guard(debug, err), Outputs([("--rows", rows)]) as outputs:
+        outputs.refuse_inputs([("the claims file", file)])
+        result = explain_claim(file, claim_id, data_root=data_root)
         if rows == "-":
             result.rows().to_csv(sys.stdout, index=False)
         else:
             print_explanation(result, out)
             if rows:
-                result.rows().to_csv(rows, index=False)
-                out.print(f"wrote the rows behind the figure to {rows}")
+                outputs.refuse_inputs(result.session.input_files())
+                outputs.write("--rows", result.rows().to_csv(index=False))
+                outputs.commit()
+                out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
     raise typer.Exit(EXIT_OK)
 
 

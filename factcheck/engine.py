@@ -1,119 +1,147 @@
-"""A run, from a claims file to a :class:`~factcheck.report.Report`.
+"""A run, from a claims file to a :class:`~factcheck.report.Report`, in four steps.
 
-1. :func:`prepare` loads the claims file, finds the tables and reads their
-   headers, compiles every claim and reads every expectation. Every problem is
-   collected and raised together before any data is read.
-2. :meth:`Session.materialize` reads each table once into DuckDB, only the
-   columns the claims use, computing ``derive`` columns and checking lookup keys.
-3. :meth:`Session.run` evaluates each claim and judges it.
+1. :func:`prepare` loads the claims file, finds the tables and reads their headers
+   (through the backend), compiles every claim to a plan and reads every expectation.
+   Every problem is collected and raised together before any data is read.
+2. :func:`read` reads each table once into the backend, only the columns the claims
+   use, computing ``derive`` columns and checking contracts and lookup keys.
+3. :func:`evaluate` runs each claim's plan (an :class:`~factcheck.planning.execute.Executor`
+   shares scans among claims) and 4. judges it (:func:`judge_claim`).
+
+Each step takes what it needs as arguments; a :class:`Session` only bundles them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
-from .catalog import Catalog, LinkError, parse_derives
 from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
-from .evaluation import Evaluation
-from .loading import Loading, _joined
-from .measures import Evaluated
-from .plan import (ChangeNode, ClaimPlan, ExtremeNode, Node, RatioNode, Simple, StreakNode, TopNode,
-                   compile_claim)
+from .interrupts import reraise_interrupt
+from .measures import KINDS, MeasureError, kind_of
+from .planning.catalog import Catalog, LinkError, parse_derives
+from .planning.compiler import compile_claim
+from .planning.execute import Executor
+from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .tables import Source, locate, read_header, repository_root
+from .sources import Source, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
-from .vocabulary import DEFAULT, Vocabulary
+from .expectations.vocabulary import DEFAULT, Vocabulary
 
-_FRACTION_WORDS = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+if TYPE_CHECKING:
+    from .backends import Backend
+    from .claims import Claim
 
 
-@dataclass
-class Session(Loading, Evaluation):
-    """Everything one run needs: the claims, the tables, a DuckDB connection."""
+@dataclass(frozen=True)
+class Prepared:
+    """A run before any data is read: the claims, located tables, compiled plans, expectations."""
 
     loaded: LoadedClaims
-    con: Any
     sources: dict[str, Source]
     catalog: Catalog
     plans: list[ClaimPlan]
     expectations: dict[str, Expectation]
-    uses: list[TableUse] = field(default_factory=list)
-    _coverage: dict[str, bool] = field(default_factory=dict)
-    _prefetched: dict[int, Evaluated] = field(default_factory=dict)
     everything: bool = False  # `factcheck check`: read and check every declared table and key
 
-    # ------------------------------------------------------------------ reading
-    def reader_sql(self, plan: ClaimPlan, queries: list[str]) -> str:
-        """The claim's queries with the tables they read as CTEs: paste into DuckDB to reproduce."""
-        tables = [t for t in self.sources if t in plan.tables or _joined(plan, t)]
-        ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {self.table_select(t, for_reader=True)}\n)" for t in tables)
-        body = ";\n\n".join(dict.fromkeys(queries))
-        return (f"WITH {ctes}\n{body};" if ctes and len(queries) == 1
-                else "\n\n".join(f"WITH {ctes}\n{q};" for q in dict.fromkeys(queries)))
 
-    def run(self) -> Report:
-        """Judge every claim. Errors a claim's SQL raises are collected and raised together."""
-        results, problems = [], []
-        # every table is in memory now: from here on no query can touch a file (defence in depth
-        # behind the expression allowlist; DuckDB cannot turn this back on for this connection)
-        self.con.execute("SET enable_external_access = false")
-        self.prefetch()
-        for plan in self.plans:
-            try:
-                results.append(self.judge(plan))
-            except _ClaimFailure as exc:
-                problems.append(exc.problem)
-        if problems:
-            raise ClaimsFileError(problems)
-        model = self.loaded.model
-        return Report(tool_version=__version__,
-                      generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                      claims_file=str(self.loaded.path),
-                      claims_sha256=hashlib.sha256(self.loaded.text.encode()).hexdigest(),
-                      title=model.title, article=model.article, tables=self.uses, results=results,
-                      summary=summarize(results), comparison=None)
+def read(prepared: Prepared, backend: Backend) -> list[TableUse]:
+    """Read the tables the run needs into the backend; check contracts and lookups."""
+    from .loading import read_tables
+    return read_tables(prepared, backend)
 
-    def judge(self, plan: ClaimPlan) -> ClaimResult:
-        claim = plan.claim
-        base: dict[str, Any] = dict(id=claim.id, says=claim.says, line=self.loaded.claim_line(plan.index),
-                                    kind=_kind(claim),
-                                    tables=sorted(t for t in self.sources if t in plan.tables or _joined(plan, t)))
-        if claim.unverifiable is not None:
-            return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
-        exp = self.expectations[claim.id]
-        base["expectation"] = expectation_info(exp)
-        if plan.missing_tables:
-            return unverifiable(base, Reason.TABLE_MISSING,
-                                f"table {', '.join(sorted(plan.missing_tables))} is not available")
-        assert plan.node is not None
+
+def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Report:
+    """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together."""
+    backend.seal()  # defence in depth behind the expression allowlist: no query can touch a file now
+    executor = Executor(backend, prepared.plans)
+    executor.prefetch()
+    results, problems = [], []
+    tables_sql: dict[str, str] = {}  # each table's reading SQL, shown in every claim that reads it
+    for plan in prepared.plans:
         try:
-            gaps = self.covered(plan)
-            if gaps:
-                return unverifiable(base, Reason.PERIOD_NOT_COVERED,
-                                    "the data does not cover " + "; ".join(gaps))
-            ev = self.evaluate(plan.node)
-        except Exception as exc:  # a DuckDB error in a claim's own SQL: the claim is wrong
-            raise _ClaimFailure(Problem(
-                f"its query failed: {str(exc).splitlines()[0]}", file=str(self.loaded.path),
-                line=base["line"], claim=claim.id,
-                hint="check that the columns have the types the measure needs (numbers for sum/mean, "
-                     "a true/false condition for share)")) from None
-        if "error" in ev.details:
-            raise _ClaimFailure(Problem(ev.details["error"], file=str(self.loaded.path), line=base["line"],
-                                        claim=claim.id))
-        base.pop("expectation")
-        base["sql"] = self.reader_sql(plan, ev.sql)
-        record = isinstance(plan.node, ExtremeNode) and plan.node.since is None and plan.node.record_from is None
-        return judge(base, exp, ev, record_is_the_data=record)
+            results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
+        except _ClaimFailure as exc:
+            problems.append(exc.problem)
+    if problems:
+        raise ClaimsFileError(problems)
+    loaded = prepared.loaded
+    model = loaded.model
+    return Report(tool_version=__version__,
+                  generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+                  claims_file=str(loaded.path),
+                  claims_sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
+                  title=model.title, article=model.article, tables=uses, results=results,
+                  summary=summarize(results), comparison=None)
+
+
+def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,
+                tables_sql: dict[str, str] | None = None) -> ClaimResult:
+    """One claim: check its periods, evaluate its measure, judge the value against its expectation."""
+    claim = plan.claim
+    file = str(prepared.loaded.path)
+    base: dict[str, Any] = dict(id=claim.id, says=claim.says, line=prepared.loaded.claim_line(plan.index),
+                                kind=kind_of(claim.measure) if claim.measure is not None else None,
+                                tables=sorted(t for t in prepared.sources if plan.reads(t)))
+    if claim.unverifiable is not None:
+        return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
+    exp = prepared.expectations[claim.id]
+    base["expectation"] = expectation_info(exp)
+    if plan.missing_tables:
+        return unverifiable(base, Reason.TABLE_MISSING,
+                            f"table {', '.join(sorted(plan.missing_tables))} is not available")
+    assert plan.node is not None
+    try:
+        gaps = executor.covered(plan)
+        if gaps:
+            return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
+        ev = executor.evaluate(plan.node)
+    except MeasureError as exc:  # the data holds no figure for it (inf, nan)
+        raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
+    except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong …
+        reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
+        located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
+        if located is not None:  # … or the data is (text in a column of numbers)
+            raise _ClaimFailure(located) from None
+        raise _ClaimFailure(Problem(
+            f"its query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}", file=file, line=base["line"], claim=claim.id,
+            hint="check that the columns have the types the measure needs (numbers for sum/mean, "
+                 "a true/false condition for share)")) from None
+    if ev.problem is not None:
+        raise _ClaimFailure(Problem(ev.problem, file=file, line=base["line"], claim=claim.id))
+    base.pop("expectation")
+    base["sql"] = reader_sql(prepared, backend, plan, ev.sql, tables_sql)
+    return judge(base, exp, ev, record_is_the_data=KINDS[plan.node.kind].record_is_the_data(plan.node))
+
+
+def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: list[str],
+               tables_sql: dict[str, str] | None = None) -> str:
+    """The claim's queries with the tables they read as CTEs: paste into DuckDB to reproduce."""
+    from .loading import table_read
+    known = {} if tables_sql is None else tables_sql
+    for t in prepared.sources:
+        if t not in known and plan.reads(t):
+            known[t] = backend.reader_sql(table_read(prepared, t))
+    tables = [t for t in prepared.sources if plan.reads(t)]
+    ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {known[t]}\n)" for t in tables)
+    body = ";\n\n".join(dict.fromkeys(queries))
+    if not ctes:
+        return body + ";"
+    return "\n\n".join(_with(ctes, q) for q in dict.fromkeys(queries))
+
+
+def _with(ctes: str, query: str) -> str:
+    """The tables as CTEs before a query; a query with its own WITH (a streak's) joins that list."""
+    if query.startswith("WITH "):
+        return f"WITH {ctes},\n{query[len('WITH '):]};"
+    return f"WITH {ctes}\n{query};"
 
 
 class _ClaimFailure(Exception):
@@ -122,30 +150,55 @@ class _ClaimFailure(Exception):
         self.problem = problem
 
 
-def _kind(claim: Any) -> str | None:
-    from .claims import kind
-    return kind(claim.measure) if claim.measure is not None else None
-
-
-def shape_of(node: Node | None, claim: Any) -> MeasureShape:
+def shape_of(node: PlanNode, claim: Claim) -> MeasureShape:
     """What the measure produces, so the expectation is read on the right scale."""
-    if isinstance(node, ChangeNode):
-        return MeasureShape(f"change_{node.as_}", _unit(node.inner))  # type: ignore[arg-type]
-    if isinstance(node, ExtremeNode):
-        return MeasureShape("boolean")
-    if isinstance(node, TopNode):
-        return MeasureShape("values")
-    if isinstance(node, StreakNode):
-        return MeasureShape("number")
-    if isinstance(node, RatioNode):
-        share = isinstance(claim.expect, str) and bool(_FRACTION_WORDS.search(claim.expect))
-        return MeasureShape("share" if share else "number", node.unit)  # type: ignore[arg-type]
-    assert isinstance(node, Simple)
-    return MeasureShape("share" if node.kind == "share" else "number", node.unit)  # type: ignore[arg-type]
+    return KINDS[node.kind].shape(node, claim)
 
 
-def _unit(node: Node) -> str:
-    return node.unit if isinstance(node, (Simple, RatioNode)) else "fraction"
+@dataclass
+class Session:
+    """One run put together: what :func:`prepare` found, the backend, the tables once read."""
+
+    prepared: Prepared
+    backend: Backend
+    uses: list[TableUse] = field(default_factory=list)
+
+    @property
+    def plans(self) -> list[ClaimPlan]:
+        return self.prepared.plans
+
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection (for tests and ``explain``; DuckDB backend only)."""
+        return getattr(self.backend, "con")  # noqa: B009 - the Backend protocol has no connection; DuckDB's has
+
+    def input_files(self) -> list[tuple[str, Path]]:
+        """Every file this run reads, described for people: a report must never be written over one."""
+        loaded = self.prepared.loaded
+        files = [("the claims file", loaded.path)]
+        if loaded.model.article:
+            files.append(("the article", loaded.base_dir / loaded.model.article))
+        files += [(f"the data file of table '{name}'", src.path) for name, src in self.prepared.sources.items()
+                  if src.path is not None]
+        return files
+
+    def materialize(self) -> list[TableUse]:
+        """Read the tables (see :func:`read`)."""
+        self.uses = read(self.prepared, self.backend)
+        return self.uses
+
+    def run(self) -> Report:
+        """Evaluate and judge every claim (see :func:`evaluate`)."""
+        return evaluate(self.prepared, self.backend, self.uses)
+
+
+def _refuse_no_claims(loaded: LoadedClaims) -> None:
+    """Nothing to judge is a mistake, never a silent pass."""
+    if not loaded.model.claims:
+        raise ClaimsFileError([Problem("the claims file has no claims, so nothing would be checked",
+                                       file=str(loaded.path), line=loaded.lines.line(("claims",)),
+                                       hint="add a claim under claims: with an id, says, measure and expect "
+                                            "(see docs/claims-format.md)")])
 
 
 def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
@@ -157,10 +210,11 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
     declared key, not only what the selected claims use. ``keys`` reads each table's key
     column too (``explain`` shows it beside the rows behind a figure).
     """
-    import duckdb
+    from .backends.duckdb import DuckDB
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
+    _refuse_no_claims(loaded)
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
@@ -169,17 +223,15 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
     problems += _article_problems(loaded)
     if problems:
         raise DataError(problems)
-    con = duckdb.connect()
+    backend = DuckDB()
     sources = {s.name: s for s in sources_list}
-    from .contracts import missing_columns
+    from .sources.contracts import missing_columns
     for src in sources.values():
-        read_header(con, src)
+        backend.read_header(src)
     if any(missing_columns(src) for src in sources.values()):
         # a declared column is gone: the typed read cannot start, so scan every contract as
         # text now and report all that is wrong together
-        from .contracts import check_source
-        raise DataError([p for src in sources.values() if src.decl.columns and not src.missing
-                         for p in check_source(con, src)])
+        raise DataError(backend.check_all_contracts_as_text(list(sources.values())))
     catalog = Catalog(sources)
     problems = _declare(catalog, loaded, everything)
     for src in sources.values() if keys else ():
@@ -190,12 +242,13 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
             if column in src.columns:
                 catalog.use(src.name, column)
     vocab = _vocabulary(loaded, problems)
-    plans, expectations = [], {}
+    plans: list[ClaimPlan] = []
+    expectations: dict[str, Expectation] = {}
     selected = _select(loaded, only)
     for i, claim in enumerate(loaded.model.claims):
         if i not in selected:
             continue
-        plan = compile_claim(catalog, i, claim, file, lambda p, i=i: loaded.claim_line(i, *p), problems)
+        plan = compile_claim(catalog, i, claim, file, _line_of(loaded, i), problems)
         plans.append(plan)
         if claim.unverifiable is None and plan.node is not None:
             try:
@@ -205,7 +258,12 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
                                         line=loaded.claim_line(i, "expect"), claim=claim.id, hint=exc.hint or None))
     if problems:
         raise ClaimsFileError(problems)
-    return Session(loaded, con, sources, catalog, plans, expectations, everything=everything)
+    return Session(Prepared(loaded, sources, catalog, plans, expectations, everything), backend)
+
+
+def _line_of(loaded: LoadedClaims, index: int) -> Callable[[PathKey], int | None]:
+    """Where a part of claim ``index`` is in the claims file."""
+    return lambda path: loaded.claim_line(index, *path)
 
 
 def _article_problems(loaded: LoadedClaims) -> list[Problem]:
@@ -253,6 +311,8 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                                         hint=err.hint, detail="\n".join(err.render().splitlines()[1:3])))
             else:
                 problems.append(Problem(err, file=file, line=line, hint="choose another name"))
+        problems += [Problem(message, file=file, line=loaded.table_line(name, "derive", column), hint=hint)
+                     for column, message, hint in catalog.order_derives(name)]  # circles, too deep a chain
         for link, spec in src.decl.lookup.items():
             try:
                 catalog.add_link(name, link, spec)
@@ -266,14 +326,14 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),
-                                          f"table '{name}' has no column '{column}'")
+                                          f"table '{name}' has no column '{column}'", hint=src.delimiter_hint())
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
-                                            hint=_dym(exc.suggestions)))
+                                            hint=exc.hint or _dym(exc.suggestions)))
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)
-        for column, expr_ in list(catalog.derives.get(name, {}).items()):
+        for column in [c for c in catalog.derives.get(name, {}) if c not in catalog.broken.get(name, set())]:
             try:
                 catalog.derive_sql(name, column)
             except (ExpressionError, UnknownName) as exc:
@@ -300,14 +360,23 @@ def _vocabulary(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
         return DEFAULT
 
 
+InputsCheck = Callable[[list[tuple[str, Path]]], None]
+"""Called with every file a run reads (described for people) before any is read; raises to stop it."""
+
+
 def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
-           only: list[str] | None = None, data_root: str | Path | None = None) -> Report:
+           only: list[str] | None = None, data_root: str | Path | None = None,
+           before_reading: InputsCheck | None = None) -> Report:
     """Judge every claim of a claims file against its data; return the :class:`Report`.
 
     ``tables`` maps table names to pandas DataFrames to use instead of the files.
+    ``before_reading`` sees the run's input files before any data is read (the command
+    line refuses a report path that is one of them).
     Raises :class:`~factcheck.errors.FactcheckError` when the claims file or the
     data cannot be used.
     """
     session = prepare(claims, tables, only=only, data_root=data_root)
+    if before_reading is not None:
+        before_reading(session.input_files())
     session.materialize()
     return session.run()

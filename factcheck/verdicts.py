@@ -13,8 +13,10 @@ from fractions import Fraction
 from typing import Any
 
 from .expectations import Expectation
-from .measures import Evaluated
-from .numbers import format_value
+from .measures import Details, Evaluated
+from .measures.extreme import ExtremeDetails
+from .expectations.numbers import as_float, format_value
+from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
 SMALL_BASE = 30  # fewer records than this and a share is shaky
@@ -26,10 +28,10 @@ def expectation_info(exp: Expectation | None) -> ExpectationInfo | None:
     iv = exp.interval
     return ExpectationInfo(
         written=exp.written, meaning=exp.meaning,
-        low=float(iv.low) if iv and iv.low is not None else None,
-        high=float(iv.high) if iv and iv.high is not None else None,
+        low=as_float(iv.low) if iv and iv.low is not None else None,
+        high=as_float(iv.high) if iv and iv.high is not None else None,
         low_closed=iv.low_closed if iv else True, high_closed=iv.high_closed if iv else True,
-        stated=float(exp.stated) if exp.stated is not None else None)
+        stated=as_float(exp.stated) if exp.stated is not None else None)
 
 
 def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimResult:
@@ -42,12 +44,48 @@ def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_th
     if ev.unavailable is not None:
         return ClaimResult(**base, **evidence, verdict=Verdict.UNVERIFIABLE, reason=ev.unavailable,
                            message=f"cannot compute the figure: {ev.why}")
+    if ev.each is not None:
+        return _judge_each(base, exp, ev, evidence)
     judgement = exp.judge(ev.value)  # type: ignore[arg-type]
     notes = _notes(exp, ev, judgement.ok, record_is_the_data)
     if judgement.ok:
         return ClaimResult(**base, **evidence, verdict=Verdict.PASS, message=judgement.message, notes=notes)
     return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(judgement.miss or "out_of_tolerance"),
                        message=judgement.message, notes=notes)
+
+
+def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence: dict[str, Any]) -> ClaimResult:
+    """``every``: the expectation is judged in each period; the claim passes when all of them meet it."""
+    from .measures.every import EveryDetails, PeriodValue
+    each = ev.each or []
+    judged = [(period, part, exp.judge(part.value)) for period, part in each]  # type: ignore[arg-type]
+    failing = [(period, j) for period, _, j in judged if not j.ok]
+    figures = [(period, part.value if isinstance(part.value, Fraction) else None) for period, part in each]
+    evidence.update(
+        value=not failing,
+        value_text=(f"yes: all {len(each)} periods ({each[0][0]}–{each[-1][0]})" if not failing else
+                    f"no: {len(failing)} of {len(each)} periods miss ({', '.join(p for p, _ in failing)})"),
+        details=EveryDetails(periods=[PeriodValue(key=p, value=_shown(exp, part.value)) for p, part in each],
+                             failing=[p for p, _ in failing]),
+        series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
+    if not failing:
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS,
+                           message=f"{exp.summary or exp.written} in each of the {len(each)} periods")
+    period, first = failing[0]
+    return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(first.miss or "out_of_tolerance"),
+                       message=f"at {period}: {first.message}" + (
+                           f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
+                           if len(failing) > 1 else ""))
+
+
+def _shown(exp: Expectation, value: Any) -> str:
+    if isinstance(value, Fraction):
+        return format_value(value, exp.shape)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "—"
 
 
 def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
@@ -57,19 +95,19 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
     if isinstance(value, Fraction):
         text = format_value(value, exp.shape)
         exact = str(value)
-        value = float(value)
+        value = as_float(value)
     elif isinstance(value, bool):
         text = _extreme_text(value, ev.details)
     elif isinstance(value, list):
         text = ", ".join(value)
     series = None
     if ev.series is not None:
-        series = [SeriesPoint(key=k, value=float(v) if v is not None else None, marked=k in ev.marked)
+        series = [SeriesPoint(key=k, value=as_float(v) if v is not None else None, marked=k in ev.marked)
                   for k, v in ev.series]
     return dict(expectation=expectation_info(exp), value=value, value_text=text, value_exact=exact,
-                numerator=float(ev.numerator) if ev.numerator is not None else None,
-                denominator=float(ev.denominator) if ev.denominator is not None else None,
-                rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=_plain(ev.details),
+                numerator=as_float(ev.numerator) if ev.numerator is not None else None,
+                denominator=as_float(ev.denominator) if ev.denominator is not None else None,
+                rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=ev.details,
                 series=series)
 
 
@@ -90,36 +128,21 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                           message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "
                                   "because the value was unknown"))
     if record_is_the_data:
-        start = ev.details.get("data_from")
+        start = ev.details.data_from if isinstance(ev.details, ExtremeDetails) else None
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes
 
 
-def _plain(value: Any) -> Any:
-    """JSON-friendly details: Fractions become floats."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, Fraction):
-        return float(value)
-    return value
-
-
-def _extreme_text(ok: bool, d: dict[str, Any]) -> str:
+def _extreme_text(ok: bool, d: Details | None) -> str:
     """'yes: 163, rank 1 of 21; last as low: 2012 (160)'."""
     text = "yes" if ok else "no"
-    if "rank" not in d:
+    if not isinstance(d, ExtremeDetails):
         return text
-    text += f": {_n(d['value'])}, rank {d['rank']} of {d['of']}"
-    last = d.get("last_as_low") or d.get("last_as_high")
-    if last:
-        text += f"; last as {'low' if 'last_as_low' in d else 'high'}: {last['key']} ({_n(last['value'])})"
-    elif d.get("runner_up"):
-        text += f"; next: {d['runner_up']['key']} ({_n(d['runner_up']['value'])})"
+    text += f": {plain_number(d.value, 4)}, rank {d.rank} of {d.of}"
+    last = d.last_as_low or d.last_as_high
+    if last and last.value is not None:
+        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({plain_number(last.value, 4)})"
+    elif d.runner_up and d.runner_up.value is not None:
+        text += f"; next: {d.runner_up.key} ({plain_number(d.runner_up.value, 4)})"
     return text
-
-
-def _n(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"

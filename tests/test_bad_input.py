@@ -47,7 +47,30 @@ CLAIMS_ERRORS = [
     ("unknown derive column", MINI_TABLES.replace("year(filed_date)", "year(filed_dat)"), GOOD, ["filed_dat", "filed_date"]),
     ("bad lookup", MINI_TABLES.replace("cases via case_id", "cases by case_id"), GOOD, ["cannot read lookup", "via"]),
     ("lookup to unknown table", MINI_TABLES.replace("cases via case_id", "casess via case_id"), GOOD, ["unknown table 'casess'"]),
-    ("lag outside derive", MINI_TABLES, one_claim("{count: gdp, where: growth < lag(growth)}", "1"), ["lag", "derive"]),
+    ("lag of an expression", MINI_TABLES, one_claim("{count: gdp, where: growth < lag(growth + 1)}", "1"),
+     ["lag() takes a column name", "lag(cases, year)", "^"]),
+    ("lag of a lookup's column", MINI_TABLES, one_claim("{count: victims, where: case.region != lag(case.region)}", "1"),
+     ["lag() takes a column of the table itself", "'case'"]),
+    ("text function on a number column", MINI_TABLES, one_claim("{count: victims, where: lower(age) == 'x'}", "1"),
+     ["lower()'s argument must be text, not a number", "lower(name)", "^"]),
+    ("text function on a number derive", MINI_TABLES, one_claim("{count: cases, where: \"contains(filed_year, '20')\"}", "1"),
+     ["contains()'s first argument must be text, not a number", "^"]),
+    ("word with a text position", MINI_TABLES, one_claim("{count_distinct: \"word(platform, 'one')\", of: victims}", "1"),
+     ["word()'s second argument is a whole number written out", "word(name, 1)"]),
+    ("word counts from 1", MINI_TABLES, one_claim("{top: \"word(platform, 0)\", of: victims}", "[a]"),
+     ["counts from 1", "-1 the last"]),
+    ("like as an operator", MINI_TABLES, one_claim("{count: victims, where: \"platform like 'F%'\"}", "1"),
+     ["'like' is a function here", "like(platform, 'T%')"]),
+    ("coalesce of two types", MINI_TABLES, one_claim("{count: victims, where: \"coalesce(platform, 0) == 'x'\"}", "1"),
+     ["coalesce()'s arguments must be of one type: text and a number"]),
+    ("percentile p as a fraction", MINI_TABLES, one_claim("{percentile: age, of: victims, p: 0.9}", "1"),
+     ["p is on a 0-100 scale", "p: 90"]),
+    ("percentile p above 100", MINI_TABLES, one_claim("{percentile: age, of: victims, p: 150}", "1"),
+     ["p is a number from 0 to 100"]),
+    ("top_share in_top as a fraction", MINI_TABLES, one_claim("{top_share: age, of: victims, in_top: 0.1}", "1"),
+     ["in_top is on a 0-100 scale", "in_top: 10"]),
+    ("top_share of negative values", MINI_TABLES, one_claim("{top_share: growth, of: gdp, in_top: 50%}", "50%"),
+     ["top_share needs values of at least 0"]),
     ("unknown --only id", MINI_TABLES, GOOD, ["no claim with id 'nope'"]),
 ]
 
@@ -163,7 +186,7 @@ def test_value_measure_keeping_several_rows_is_an_error(mini) -> None:
 
 def test_sum_of_text_is_an_error_not_a_crash(mini) -> None:
     result = run(mini(one_claim("{sum: platform, of: victims}", "1")))
-    assert result.exit_code == 2 and "claim 'c'" in result.output and "query failed" in result.output
+    assert result.exit_code == 2 and "claim 'c'" in result.output and "holds text, not numbers" in result.output
 
 
 def test_bad_usage_exits_2() -> None:

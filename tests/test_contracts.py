@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.contracts import SAMPLES, date_shape
+from factcheck.sources.contracts import SAMPLES, date_shape
 from factcheck.engine import verify
 from factcheck.errors import DataError
 
@@ -154,7 +154,7 @@ def test_integer_column_rejects_decimals_and_thousands_separators(story: Path) -
     cases = data(story, "cases.csv")
     rows = cases.read_text().splitlines()
     values = ["1.5" if i == 3 else '"1,234"' if i == 4 else str(i) for i in range(1, len(rows))]
-    cases.write_text("\n".join([rows[0] + ",n"] + [r + "," + v for r, v in zip(rows[1:], values)]) + "\n")
+    cases.write_text("\n".join([rows[0] + ",n"] + [r + "," + v for r, v in zip(rows[1:], values, strict=True)]) + "\n")
     p = only(problems(story), "n")
     assert "2 rows are not a valid integer" in p.message
     assert p.detail.splitlines()[:2] == ["line 4: '1.5'", "line 5: '1,234'"]

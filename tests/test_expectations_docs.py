@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.vocabulary import reference_table, render_reference_markdown
+from factcheck.expectations.reference import reference_table, render_reference_markdown
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "tolerance-words.md"
 
@@ -12,7 +12,7 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "tolerance-words.md"
 def test_doc_contains_the_generated_reference_table() -> None:
     assert render_reference_markdown() in DOC.read_text(encoding="utf-8"), (
         "docs/tolerance-words.md is out of date: paste the output of "
-        "factcheck.vocabulary.render_reference_markdown() under '## Reference'")
+        "factcheck.expectations.reference.render_reference_markdown() under '## Reference'")
 
 
 def test_doc_contains_every_row() -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.expectations import ExpectationError, MeasureShape, parse_expectation
-from factcheck.vocabulary import Vocabulary
+from factcheck.expectations import Vocabulary
 
 KINDS = ["number", "share", "change_percent", "change_points", "change_absolute", "change_ratio",
          "boolean", "values"]

@@ -160,7 +160,7 @@ def test_a_baseline_from_another_story_exits_2(newsroom: Newsroom, published: Pa
 
 @pytest.mark.parametrize("content, message", [
     ("<testsuites/>", "is not a factcheck report: it is not JSON"),
-    ('{"schema_version": "2.0", "results": []}', "has schema_version 2.0"),
+    ('{"schema_version": "3.0", "results": []}', "has schema_version 3.0"),
 ])
 def test_an_unusable_baseline_exits_2_before_judging(newsroom: Newsroom, tmp_path: Path, content: str,
                                                      message: str) -> None:

@@ -12,6 +12,10 @@ import pytest
 
 import factcheck
 from factcheck import Reason, Verdict
+from factcheck.measures import Period
+from factcheck.measures.extreme import ExtremeDetails
+from factcheck.measures.streak import StreakDetails
+from factcheck.measures.top import TopDetails
 from conftest import one_claim
 
 CASES = [
@@ -101,9 +105,10 @@ def test_share_on_the_exact_lower_edge_passes(tmp_path) -> None:
 def test_extreme_details_give_rank_runner_up_and_last_as_low(mini) -> None:
     r = factcheck.verify(mini(one_claim(
         "{extreme: {count: cases}, over: filed_year, at: 2019, since: 2018, is: lowest}", "true"))).results[0]
-    assert r.details["rank"] == 2
-    assert r.details["last_as_low"] == {"key": "2018", "value": 2.0}
-    assert r.details["runner_up"]["key"] == "2017"
+    assert isinstance(r.details, ExtremeDetails)
+    assert r.details.rank == 2
+    assert r.details.last_as_low == Period(key="2018", value=2.0) and r.details.last_as_high is None
+    assert r.details.runner_up is not None and r.details.runner_up.key == "2017"
     assert [p.key for p in r.series] == ["2017", "2018", "2019", "2020"]
 
 
@@ -128,9 +133,11 @@ def test_years_without_rows_count_as_zero_in_a_series(tmp_path) -> None:
 
 def test_streak_reports_where_it_starts_and_ends(mini) -> None:
     r = factcheck.verify(mini(one_claim("{streak: growth < 0, of: gdp, order: quarter}", "4"))).results[0]
-    assert (r.details["starts"], r.details["ends"]) == ("2019Q2", "2020Q1")
+    assert isinstance(r.details, StreakDetails)
+    assert (r.details.starts, r.details.ends) == ("2019Q2", "2020Q1")
 
 
 def test_top_reports_ties_at_the_cut(mini) -> None:
     r = factcheck.verify(mini(one_claim("{top: platform, of: victims, n: 2}", "[Facebook, Instagram]"))).results[0]
-    assert r.details["ties_at_cut"] == ["Snapchat"]
+    assert isinstance(r.details, TopDetails)
+    assert r.details.ties_at_cut == ["Snapchat"]

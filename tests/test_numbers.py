@@ -1,4 +1,4 @@
-"""Exact numbers and formatting for people (factcheck.numbers)."""
+"""Exact numbers and formatting for people (factcheck.expectations.numbers)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.numbers import Interval, MeasureShape, format_edge, format_value, parse_decimal, to_fraction
+from factcheck.expectations import Interval, MeasureShape
+from factcheck.expectations.numbers import format_edge, format_value, parse_decimal, to_fraction
 
 
 @pytest.mark.parametrize("raw,exact", [

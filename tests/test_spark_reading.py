@@ -25,7 +25,7 @@ from factcheck.backends.spark_reading import (ROW_ORDER, CsvLayout, NotOnSpark, 
                                               read_csv, read_parquet, spark_charset, spark_type)
 from factcheck.claims import Table, load
 from factcheck.errors import DataError
-from factcheck.tables import csv_options_sql
+from factcheck.sources.tables import csv_options_sql
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "spark"

@@ -67,3 +67,24 @@ def test_the_story_shares_derive_definitions_rather_than_copying_filters() -> No
     text = CLAIMS.read_text(encoding="utf-8")
     claims_part = text.split("\nclaims:", 1)[1]
     assert "last_pending_date" not in claims_part  # "active in 2020" is defined once, under derive
+
+
+def test_internet_was_the_top_location_in_every_year_since_2013(report: factcheck.Report) -> None:
+    """One `every` claim replaces eight per-year claims; pandas recomputes each year from the CSVs."""
+    import pandas as pd
+    cases = pd.read_csv(ROOT / "data" / "cases.csv", parse_dates=["filed_date", "last_pending_date"])
+    victims = pd.read_csv(ROOT / "data" / "victims.csv", keep_default_na=False, na_values=[""])
+    joined = victims.merge(cases, on="case_id", how="left")
+    joined = joined[(joined.case_type == "sex_trafficking") & joined.recruitment_location.notna()
+                    & (joined.recruitment_location != "unknown")]
+    tops = {}
+    for year in range(2013, 2021):
+        active = (joined.filed_date.dt.year <= year) & (
+            joined.last_pending_date.isna() | (joined.last_pending_date.dt.year >= year))
+        counts = joined[active].recruitment_location.value_counts()
+        tops[str(year)] = counts.index[0] if counts.iloc[0] > counts.iloc[1] else None
+    assert set(tops.values()) == {"internet"}
+    r = report.result("internet-top-location-since-2013")
+    assert r.verdict == Verdict.PASS and r.value is True
+    assert [p.key for p in r.details.periods] == list(tops)
+    assert r.details.failing == []

@@ -4,9 +4,11 @@ See docs/expressions.md for the language. Nothing here evaluates user text: it i
 our own parser and compiled to DuckDB SQL in which every name and literal is quoted by us.
 """
 
-from ._errors import ExpressionError, UnknownName, did_you_mean, suggest
+from ..suggestions import did_you_mean, suggest
+from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
+    WINDOW_FUNCTIONS,
     KEYWORDS,
     Between,
     Binary,
@@ -21,17 +23,19 @@ from ._nodes import (
     Name,
     Unary,
     calls,
+    map_calls,
     children,
     names,
     walk,
 )
 from ._parser import parse
 from ._render import render
+from ._types import check_types, infer, value_type
 from ._sql import quote_ident, quote_literal, to_sql
 
 __all__ = [
-    "FUNCTIONS", "KEYWORDS", "Between", "Binary", "Call", "Case", "Compare", "Expr",
+    "FUNCTIONS", "KEYWORDS", "WINDOW_FUNCTIONS", "check_types", "infer", "value_type", "Between", "Binary", "Call", "Case", "Compare", "Expr",
     "ExpressionError", "Function", "InList", "IsNull", "Literal", "Name", "Unary",
-    "UnknownName", "calls", "children", "did_you_mean", "names", "parse", "quote_ident",
+    "UnknownName", "calls", "children", "map_calls", "did_you_mean", "names", "parse", "quote_ident",
     "quote_literal", "render", "suggest", "to_sql", "walk",
 ]

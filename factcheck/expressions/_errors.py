@@ -1,9 +1,8 @@
-"""Errors raised while reading or compiling an expression, and name suggestions."""
+"""Errors raised while reading or compiling an expression."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,38 +49,12 @@ class UnknownName(LookupError):
     """
 
     def __init__(
-        self, name: Name, suggestions: Sequence[str] = (), message: str | None = None
+        self, name: Name, suggestions: Sequence[str] = (), message: str | None = None,
+        hint: str | None = None,
     ) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.hint = hint  # replaces "did you mean" when the resolver knows better (a misread file)
         label = name.column if name.link is None else f"{name.link}.{name.column}"
         self.message = message or f"unknown column '{label}'"
         super().__init__(self.message)
-
-
-def suggest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """The candidates closest to ``word``, best first (case-insensitive), at most ``n``.
-
-    A candidate equal to ``word`` but for case always comes first.
-    """
-    pool = list(dict.fromkeys(candidates))
-    by_lower: dict[str, str] = {}
-    for candidate in pool:
-        by_lower.setdefault(candidate.lower(), candidate)
-    found: list[str] = []
-    if word.lower() in by_lower and by_lower[word.lower()] != word:
-        found.append(by_lower[word.lower()])
-    for match in difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=0.6):
-        if by_lower[match] not in found and by_lower[match] != word:
-            found.append(by_lower[match])
-    return found[:n]
-
-
-def did_you_mean(suggestions: Sequence[str]) -> str | None:
-    """``did you mean 'a'?`` / ``did you mean 'a' or 'b'?`` or None without suggestions."""
-    if not suggestions:
-        return None
-    quoted = [f"'{s}'" for s in suggestions]
-    if len(quoted) == 1:
-        return f"did you mean {quoted[0]}?"
-    return f"did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..formatting import plain_number
 from ..report import REASON_TEXT, ClaimResult, Report, Verdict
 
 # Failures first, then what could not be checked, then what holds.
@@ -45,17 +46,9 @@ def numbers(r: ClaimResult) -> str:
     if r.expectation is not None and r.expectation.meaning:
         parts.append(f"read as {r.expectation.meaning}")
     if r.numerator is not None and r.denominator is not None:
-        parts.append(f"{fmt_num(r.numerator)} / {fmt_num(r.denominator)}")
+        parts.append(f"{plain_number(r.numerator)} / {plain_number(r.denominator)}")
     if r.rows_kept is not None:
         parts.append(f"{r.rows_kept:,} rows kept")
     if r.rows_unknown:
         parts.append(f"{r.rows_unknown:,} left out as unknown")
     return "; ".join(parts)
-
-
-def fmt_num(x: float | None) -> str:
-    if x is None:
-        return "—"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}"

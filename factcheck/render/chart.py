@@ -8,7 +8,9 @@ network: plain SVG that prints. Every label is escaped.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
+from ..formatting import plain_number
 from ..report import ClaimResult
 
 WIDTH, HEIGHT = 360, 150
@@ -23,7 +25,7 @@ def points(r: ClaimResult) -> list[tuple[str, float | None, bool]]:
     ``to``, ``at``, ``since``, the last time as low/high, and the periods sharing the
     claimed value). A ``change`` without a series still gets its two periods.
     """
-    d = r.details or {}
+    d: dict[str, Any] = r.details.fields() if r.details else {}
     named = set()
     for k in ("from", "to", "at", "since", "last_as_low", "last_as_high"):
         v = d.get(k)
@@ -49,11 +51,7 @@ def _num(x: object) -> float | None:
 
 
 def _fmt(v: float) -> str:
-    if float(v).is_integer():
-        return f"{int(v):,}"
-    if abs(v) < 1:
-        return f"{v:.3g}"
-    return f"{v:,.1f}"
+    return plain_number(v, 3, decimals=1)
 
 
 def svg(r: ClaimResult, over: str | None = None) -> str:

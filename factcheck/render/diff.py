@@ -8,9 +8,12 @@ changed. Unchanged claims are counted, not listed.
 from __future__ import annotations
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from ..report import ClaimChange, Comparison, TableChange
+from .safetext import clean
+from ._mdtext import code, escape
 
 ORDER = ("regressed", "verdict_changed", "improved", "value_changed", "added", "removed")
 LABEL = {"regressed": "REGRESSED", "verdict_changed": "CHANGED", "improved": "IMPROVED",
@@ -96,12 +99,18 @@ def lines(comparison: Comparison) -> list[tuple[str, str, list[str]]]:
 
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
-    """The comparison in the terminal: colour in a terminal, stable plain lines when piped."""
+    """The comparison in the terminal: colour in a terminal, stable plain lines when piped.
+
+    Ids, values and paths come from the reports compared: each line is cleaned
+    (control characters shown escaped) and reaches rich only as Text.
+    """
     title = f"Compared with the baseline of {comparison.baseline_generated_at}"
     if comparison.baseline_file:
         title += f" ({comparison.baseline_file})"
-    rows = lines(comparison)
-    changed = [t for t in comparison.tables if t.status != "unchanged"]
+    title = clean(title)
+    rows = [(status, clean(head), [clean(d) for d in detail]) for status, head, detail in lines(comparison)]
+    changed = [clean(table_line(t)) for t in comparison.tables if t.status != "unchanged"]
+    verdict = clean(verdict_line(comparison))
     if not console.is_terminal:
         out = console.file
         out.write(title + "\n")
@@ -112,32 +121,31 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
             for d in detail:
                 out.write(f"{'':13}{d}\n")
         for t in changed:
-            out.write(f"{'DATA':<12} {table_line(t)}\n")
-        out.write(verdict_line(comparison) + "\n")
+            out.write(f"{'DATA':<12} {t}\n")
+        out.write(verdict + "\n")
         return
-    console.print(Text(title, style="bold"))
+    console.print(Text(title, style="bold", overflow="fold"))
     if comparison.claims_file_changed:
-        console.print("the claims file itself changed since the baseline", style="dim")
+        console.print(Text("the claims file itself changed since the baseline", style="dim"))
+    grid = Table.grid(padding=(0, 1))  # wrapped to the terminal, each line under its own label
+    grid.add_column(no_wrap=True, width=12)
+    grid.add_column(overflow="fold")
     for status, head, detail in rows:
-        line = Text(f"{LABEL[status]:<12} ", style=STYLE[status])
-        line.append(head)
-        console.print(line, soft_wrap=True)
+        grid.add_row(Text(LABEL[status], style=STYLE[status]), head)
         for d in detail:
-            console.print(Text(f"{'':13}{d}", style="dim"), soft_wrap=True)
+            grid.add_row("", Text(d, style="dim"))
     for t in changed:
-        line = Text(f"{'DATA':<12} ", style="bold")
-        line.append(table_line(t))
-        console.print(line, soft_wrap=True)
-    console.print(verdict_line(comparison), style="bold red" if comparison.exit_code() else "bold green",
-                  soft_wrap=True)
-
-
-def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+        grid.add_row(Text("DATA", style="bold"), t)
+    if grid.rows:
+        console.print(grid)
+    console.print(Text(verdict, style="bold red" if comparison.exit_code() else "bold green", overflow="fold"))
 
 
 def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") -> str:
-    """The comparison as a Markdown section (GitHub-flavoured), for reports and job summaries."""
+    """The comparison as a Markdown section (GitHub-flavoured), for reports and job summaries.
+
+    Every value in it may come from a baseline file or the data, so all of it is escaped.
+    """
     s = comparison.summary
     out = [f"{heading} Changes since the baseline", ""]
     if s.regressed:
@@ -145,8 +153,8 @@ def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") 
                    f"{'hold' if s.regressed != 1 else 'holds'}: the gate fails.**")
     else:
         out.append("No claim that held has stopped holding.")
-    out += ["", f"Baseline: run of {_cell(comparison.baseline_generated_at)}"
-            + (f" (`{_cell(comparison.baseline_file)}`)" if comparison.baseline_file else "")
+    out += ["", f"Baseline: run of {escape(comparison.baseline_generated_at)}"
+            + (f" ({code(comparison.baseline_file, table=False)})" if comparison.baseline_file else "")
             + (" — the claims file itself changed since." if comparison.claims_file_changed else "."), ""]
     rows = [c for status in ORDER for c in comparison.claims if c.status == status]
     if rows:
@@ -160,8 +168,8 @@ def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") 
             stated = c.stated_after or c.stated_before or ""
             if c.stated_before and c.stated_after and c.stated_before != c.stated_after:
                 stated = f"{c.stated_before} → {c.stated_after}"
-            out.append(f"| {ICON[c.status]} {c.status.replace('_', ' ')} | `{_cell(c.id)}` | {_cell(before)} | "
-                       f"{_cell(after)} | {_cell(stated)} | {_cell(', '.join(c.tables_changed))} |")
+            out.append(f"| {ICON[c.status]} {c.status.replace('_', ' ')} | {code(c.id)} | {escape(before)} | "
+                       f"{escape(after)} | {escape(stated)} | {escape(', '.join(c.tables_changed))} |")
         out.append("")
     if s.unchanged:
         out += [f"{s.unchanged} claim{'s' if s.unchanged != 1 else ''} unchanged.", ""]
@@ -171,8 +179,8 @@ def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") 
         for t in changed:
             rows_text = (f"{t.rows_before:,} → {t.rows_after:,}" if t.rows_before is not None and t.rows_after is not None
                          else f"{(t.rows_after if t.rows_after is not None else t.rows_before):,} ({t.status})")
-            out.append(f"| {_cell(t.name)} | `{_cell(t.path_after or t.path_before)}` | {rows_text} | "
-                       f"`{_short(t.sha256_before)}` → `{_short(t.sha256_after)}` |")
+            out.append(f"| {escape(t.name)} | {code(t.path_after or t.path_before)} | {rows_text} | "
+                       f"{code(_short(t.sha256_before))} → {code(_short(t.sha256_after))} |")
         out.append("")
     else:
         out += ["No data file changed.", ""]

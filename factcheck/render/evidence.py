@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..formatting import plain_number
 from ..report import REASON_TEXT, ClaimResult, TableUse, Verdict
 from . import chart
-from ._common import LABEL, ORDER, computed, fmt_num
+from ._common import LABEL, ORDER, computed
 from ._markup import ICON, e
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ def _interval(r: ClaimResult) -> str:
     x = r.expectation
     if x is None or (x.low is None and x.high is None):
         return ""
-    lo = "−∞" if x.low is None else fmt_num(x.low)
-    hi = "+∞" if x.high is None else fmt_num(x.high)
+    lo = "−∞" if x.low is None else plain_number(x.low)
+    hi = "+∞" if x.high is None else plain_number(x.high)
     left = "[" if x.low is not None and x.low_closed else "("
     right = "]" if x.high is not None and x.high_closed else ")"
     return f"{left}{lo}, {hi}{right}"
@@ -50,7 +51,7 @@ def _details(value: Any) -> str:
             return f'<table class="mini"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         return ", ".join(_details(v) for v in value)
     if isinstance(value, float):
-        return e(fmt_num(value))
+        return e(plain_number(value))
     if value is None:
         return "—"
     return e(value)
@@ -69,6 +70,22 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
              f'<blockquote class="says">{e(r.says)}</blockquote>']
     if r.message:
         parts.append(f'<p class="message">{e(r.message)}</p>')
+    rows = _figure_rows(r) + _context_rows(r, tables)
+    if rows:
+        parts.append('<table class="evidence">' + "".join(rows) + "</table>")
+    if r.kind in ("change", "extreme"):
+        pic = chart.svg(r)
+        if pic:
+            parts.append(f'<figure class="chart">{pic}</figure>')
+    if r.sql:
+        parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
+                     f"<pre><code>{e(r.sql)}</code></pre></details>")
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def _figure_rows(r: ClaimResult) -> list[str]:
+    """The evidence on the figure: what was expected, what was computed, from how many rows."""
     rows = []
     if r.expectation is not None:
         x = r.expectation
@@ -83,7 +100,7 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
             val += f' <span class="muted">exactly {e(r.value_exact)}</span>'
         rows.append(_row("computed", val))
     if r.numerator is not None or r.denominator is not None:
-        rows.append(_row("numerator / denominator", f"{e(fmt_num(r.numerator))} / {e(fmt_num(r.denominator))}"))
+        rows.append(_row("numerator / denominator", f"{e(plain_number(r.numerator))} / {e(plain_number(r.denominator))}"))
     if r.rows_kept is not None or r.rows_unknown is not None:
         bits = []
         if r.rows_kept is not None:
@@ -91,13 +108,19 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
         if r.rows_unknown is not None:
             bits.append(f"{r.rows_unknown:,} left out as unknown")
         rows.append(_row("rows", e(", ".join(bits))))
+    return rows
+
+
+def _context_rows(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
+    """The evidence around the figure: the reason, notes, details and the data files."""
+    rows = []
     if r.reason is not None:
         rows.append(_row("reason", f"<code>{e(r.reason.value)}</code> {e(REASON_TEXT.get(r.reason, ''))}"))
     if r.notes:
         rows.append(_row("notes", "<ul class=\"notes\">" + "".join(
             f"<li><code>{e(n.code.value)}</code> {e(n.message)}</li>" for n in r.notes) + "</ul>"))
     if r.details:
-        rows.append(_row("details", _details(r.details)))
+        rows.append(_row("details", _details(r.details.fields())))
     if r.tables:
         files = []
         for name in r.tables:
@@ -108,17 +131,7 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
                 files.append(f'<li><code>{e(name)}</code> {e(t.path)} '
                              f'<span class="sha">sha256 {e(t.sha256)}</span></li>')
         rows.append(_row("data", "<ul class=\"files\">" + "".join(files) + "</ul>"))
-    if rows:
-        parts.append('<table class="evidence">' + "".join(rows) + "</table>")
-    if r.kind in ("change", "extreme"):
-        pic = chart.svg(r)
-        if pic:
-            parts.append(f'<figure class="chart">{pic}</figure>')
-    if r.sql:
-        parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
-                     f"<pre><code>{e(r.sql)}</code></pre></details>")
-    parts.append("</article>")
-    return "".join(parts)
+    return rows
 
 
 def group_section(g: Group, results: list[ClaimResult], tables: dict[str, TableUse]) -> list[str]:

@@ -1,77 +1,103 @@
-"""The terminal view of ``factcheck explain``: the working behind one figure."""
+"""The terminal view of ``factcheck explain``: the working behind one figure.
+
+Every string from the claims file or the data is cleaned (control characters
+shown escaped, see :mod:`factcheck.render.safetext`) and handed to rich as
+:class:`~rich.text.Text`, never as markup.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
-from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
+from rich.text import Text
 
-from ..explain import Explanation
+from ..explanation import Explanation
+from ..formatting import plain_number
+from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, computed, stated
 
 
+def _line(*parts: str | tuple[str, str]) -> Text:
+    """A line from plain strings and (text, style) pairs; the text is never read as markup."""
+    return Text.assemble(*parts, overflow="fold")
+
+
 def print_explanation(ex: Explanation, console: Console) -> None:
+    """The claim, its figure and verdict, the data it read, and the steps on each table."""
+    _print_figure(ex, console)
+    _print_data(ex, console)
+
+
+def _print_figure(ex: Explanation, console: Console) -> None:
     r = ex.result
-    console.print(f"[bold]{escape(r.id)}[/]  (line {r.line})")
-    console.print(f"  says: {escape(r.says)}")
+    say = console.print
+    say(_line((clean(r.id), "bold"), f"  (line {r.line})"))
+    say(_line(f"  says: {clean(r.says)}"))
     if r.expectation:
-        console.print(f"  expect: {escape(r.expectation.written)} — read as: {escape(r.expectation.meaning)}")
+        say(_line(f"  expect: {clean(r.expectation.written)} — read as: {clean(r.expectation.meaning)}"))
     exact = r.value_exact if r.value_exact and "/" in r.value_exact and r.numerator is None else None
-    console.print(f"  verdict: [{STYLE[r.verdict]}]{MARK[r.verdict]}[/]  stated {escape(stated(r))}, "
-                  f"computed {escape(computed(r))}" + (f"  (exactly {exact})" if exact else ""))
+    say(_line("  verdict: ", (MARK[r.verdict], STYLE[r.verdict]), f"  stated {stated(r)}, computed {computed(r)}"
+              + (f"  (exactly {clean(exact)})" if exact else "")))
     if r.message:
-        console.print(f"  {escape(r.message)}" + (f" [{r.reason.value}]" if r.reason else ""))
+        say(_line(f"  {clean(r.message)}" + (f" [{r.reason.value}]" if r.reason else "")))
     for n in r.notes:
-        console.print(f"  note {n.code.value}: {escape(n.message)}")
+        say(_line(f"  note {n.code.value}: {clean(n.message)}"))
     if r.numerator is not None or r.denominator is not None:
-        console.print(f"  numerator: {_num(r.numerator)}   denominator: {_num(r.denominator)}")
+        say(_line(f"  numerator: {plain_number(r.numerator)}   denominator: {plain_number(r.denominator)}"))
     if r.rows_kept is not None:
-        console.print(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else ""))
-    for key, value in r.details.items():
-        console.print(f"  {key.replace('_', ' ')}: {escape(_detail(value))}")
+        say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
+    details: dict[str, Any] = r.details.fields() if r.details else {}
+    for key, value in details.items():
+        say(_line(f"  {clean(key.replace('_', ' '))}: {clean(_detail(value))}"))
     if r.series:
-        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else _num(p.value)}"
+        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"
                            for p in r.series)
-        console.print(f"  series (* the periods the claim names): {escape(points)}")
+        say(_line(f"  series (* the periods the claim names): {clean(points)}"))
+
+
+def _print_data(ex: Explanation, console: Console) -> None:
+    r = ex.result
+    say = console.print
     uses = {u.name: u for u in ex.session.uses}
-    console.print("\n[bold]Data[/]")
+    say()
+    say(_line(("Data", "bold")))
     for name in r.tables:
         if name in uses:
             u = uses[name]
-            console.print(f"  {name}: {escape(u.path)}  {u.rows:,} rows  sha256 {u.sha256[:16]}…")
+            say(_line(f"  {clean(name)}: {clean(u.path)}  {u.rows:,} rows  sha256 {u.sha256[:16]}…"))
     for scan in ex.scans:
-        console.print(f"\n[bold]Steps on {escape(scan.table)}[/]")
+        say()
+        say(_line((f"Steps on {clean(scan.table)}", "bold")))
         for step in scan.steps:
-            console.print(f"  {step.rows:>9,}  {escape(step.label)}")
+            say(_line(f"  {step.rows:>9,}  {clean(step.label)}"))
         if scan.sample:
-            table = Table(title=f"first {len(scan.sample)} rows kept", title_justify="left")
+            table = Table(title=Text(f"first {len(scan.sample)} rows kept"), title_justify="left")
             for c in scan.sample_columns:
-                table.add_column(c)
+                table.add_column(Text(clean(c)), overflow="fold")
             for row in scan.sample:
-                table.add_row(*("" if v is None else escape(str(v)) for v in row))
-            console.print(table)
+                table.add_row(*(Text("" if v is None else clean(v)) for v in row))
+            say(table)
     if r.sql:
-        console.print("\n[bold]SQL[/] (paste into DuckDB to reproduce)")
-        console.print(Syntax(r.sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else r.sql)
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
+        say()
+        say(_line(("SQL", "bold"), " (paste into DuckDB to reproduce)"))
+        sql = "\n".join(clean_lines(r.sql))
+        say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
 
 
 def _detail(value: object) -> str:
     """A detail for people: {'key': '2019', 'value': 149.0} -> '2019: 149'."""
     if isinstance(value, dict):
-        if set(value) == {"key", "value"}:
-            return f"{value['key']}: {_num(value['value'])}"
+        if set(value) == {"key", "value"}:  # a figure, or a value already written for people (every)
+            shown = value["value"] if isinstance(value["value"], str) else plain_number(value["value"])
+            return f"{value['key']}: {shown}"
         if set(value) == {"value", "figure"}:
-            return f"{value['value']} ({_num(value['figure'])})"
+            return f"{value['value']} ({plain_number(value['figure'])})"
         return ", ".join(f"{k} {_detail(v)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_detail(v) for v in value) if value else "none"
     if isinstance(value, float):
-        return _num(value)
+        return plain_number(value)
     return "—" if value is None else str(value)

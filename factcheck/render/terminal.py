@@ -1,85 +1,194 @@
-"""The terminal view: a rich table in a terminal, stable plain lines when piped."""
+"""The view of ``factcheck run``: a compact list in a terminal, stable plain lines when piped.
+
+In a terminal (designed at 80 columns first, wrapped to the width it has):
+failures first, then what could not be checked, each with its reason on a second
+line; then the passes, one line each. ``--verbose`` adds the evidence under
+every claim. Piped, each claim is a line in file order, with its message,
+reason and notes indented under it: plain, never wrapped, stable for logs and
+``grep``.
+
+Every string from a claims file or the data goes through
+:func:`~factcheck.render.safetext.clean` and reaches rich only inside a
+:class:`~rich.text.Text`, never as markup.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
+from typing import IO, TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ..errors import FactcheckError
 from ..report import ClaimResult, Report, Verdict
+from ..formatting import plain_number
+from ._common import failures_first
+from .safetext import clean, clean_lines
+
+if TYPE_CHECKING:
+    from ..api import Checked
 
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNVERIFIABLE: "yellow"}
+SIGN = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNVERIFIABLE: "?"}
 MARK = {Verdict.PASS: "✓ pass", Verdict.FAIL: "✗ FAIL", Verdict.UNVERIFIABLE: "? unverifiable"}
+GROUP = {Verdict.FAIL: "failed", Verdict.UNVERIFIABLE: "unverifiable", Verdict.PASS: "passed"}
 
 
 def stated(r: ClaimResult) -> str:
-    return r.expectation.written if r.expectation else "—"
+    return clean(r.expectation.written) if r.expectation else "—"
 
 
 def computed(r: ClaimResult) -> str:
-    return r.value_text if r.value_text is not None else "—"
+    return clean(r.value_text) if r.value_text is not None else "—"
 
 
-def detail(r: ClaimResult) -> str:
-    """The message, then the reason code and notes: what an editor reads."""
-    parts = [r.message]
+def detail(r: ClaimResult) -> list[str]:
+    """The message, then the reason code and notes: what an editor reads, one line each."""
+    parts = [clean(r.message)] if r.message else []
     if r.reason:
         parts.append(f"[{r.reason.value}]")
-    parts += [f"note {n.code.value}: {n.message}" for n in r.notes]
-    return "\n".join(p for p in parts if p)
+    parts += [f"note {n.code.value}: {clean(n.message)}" for n in r.notes]
+    return parts
 
 
-def print_report(report: Report, console: Console) -> None:
+def evidence(r: ClaimResult, *, line: bool = True) -> list[str]:
+    """The evidence behind a verdict, one fact a line (``--verbose``)."""
+    lines = [f"says: {clean(r.says)}"]
+    if r.expectation is not None and r.expectation.meaning:
+        lines.append(f"read as: {clean(r.expectation.meaning)}")
+    figures = []
+    if r.numerator is not None or r.denominator is not None:
+        figures.append(f"numerator {plain_number(r.numerator)}, denominator {plain_number(r.denominator)}")
+    if r.rows_kept is not None:
+        figures.append(f"{r.rows_kept:,} row{'s' if r.rows_kept != 1 else ''} kept")
+    if r.rows_unknown:
+        figures.append(f"{r.rows_unknown:,} left out as unknown")
+    if figures:
+        lines.append("; ".join(figures))
+    if r.tables:
+        lines.append("data: " + ", ".join(clean(t) for t in r.tables))
+    if line and r.line is not None:
+        lines.append(f"claims file line {r.line}")
+    return lines
+
+
+def print_report(report: Report, console: Console, *, strict: bool = False, verbose: bool = False) -> None:
     if console.is_terminal:
-        _rich(report, console)
+        _rich(report, console, strict=strict, verbose=verbose)
     else:
-        _plain(report, console)
+        _plain(report, console.file, strict=strict, verbose=verbose)
 
 
-def _rich(report: Report, console: Console) -> None:
-    table = Table(title=escape(report.title or report.claims_file), title_justify="left",
-                  show_lines=True, expand=False)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("claim")
-    table.add_column("stated", no_wrap=True)
-    table.add_column("computed", no_wrap=True)
-    table.add_column("why")
+def _claim(r: ClaimResult, verbose: bool) -> RenderableType:
+    """One claim: a head line, then (failures, unverifiables, --verbose) indented lines under it."""
+    head = Text(clean(r.id), style="bold" if r.verdict != Verdict.PASS else "")
+    notes = [n.code.value for n in r.notes]
+    if r.verdict == Verdict.PASS:
+        head.append(f"  stated {stated(r)}, computed {computed(r)}")
+    elif r.verdict == Verdict.UNVERIFIABLE and r.expectation is not None:
+        head.append(f"  stated {stated(r)}")
+    # a failure's message says what was stated and computed: not said twice
+    if r.verdict != Verdict.PASS and r.line is not None:
+        head.append(f"  line {r.line}", style="dim")
+    if r.verdict == Verdict.PASS and not verbose:
+        if notes:
+            head.append("  · " + ", ".join(notes), style="dim")
+        return head
+    under = Text(clean(r.message))
+    if r.reason:
+        under.append(f" [{r.reason.value}]", style="dim")
+    if notes and not verbose:
+        under.append("  · " + ", ".join(notes), style="dim")
+    rest: list[RenderableType] = [Padding(under, (0, 0, 0, 2))] if under.plain else []
+    if verbose:
+        for n in r.notes:
+            rest.append(Padding(Text(f"note {n.code.value}: {clean(n.message)}", style="dim"), (0, 0, 0, 2)))
+        for line in evidence(r, line=False):
+            rest.append(Padding(Text(line, style="dim"), (0, 0, 0, 2)))
+    return Group(head, *rest)
+
+
+def _rich(report: Report, console: Console, *, strict: bool, verbose: bool) -> None:
+    title = Text(clean(report.title or report.claims_file), style="bold", overflow="fold")
+    if report.title:
+        title.append(f"  {clean(report.claims_file)}", style="dim")
+    console.print(title)
+    results = failures_first(report)
+    for verdict in (Verdict.FAIL, Verdict.UNVERIFIABLE, Verdict.PASS):
+        group = [r for r in results if r.verdict == verdict]
+        if not group:
+            continue
+        console.print()
+        console.print(Text(f"{len(group)} {GROUP[verdict]}", style=STYLE[verdict]))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, width=1)
+        grid.add_column(overflow="fold")
+        for r in group:
+            grid.add_row(Text(SIGN[r.verdict], style=STYLE[r.verdict]), _claim(r, verbose))
+        console.print(grid)
+    console.print()
+    console.print(Text(summary_line(report, strict=strict), overflow="fold"),
+                  style="bold red" if report.exit_code(strict) else "bold green")
+
+
+def _plain(report: Report, out: IO[str], *, strict: bool, verbose: bool) -> None:
+    out.write(f"{clean(report.title or report.claims_file)}\n")
     for r in report.results:
-        claim = Text(r.id, style="bold")
-        claim.append("\n" + r.says, style="dim")
-        table.add_row(Text(MARK[r.verdict], style=STYLE[r.verdict]), claim, stated(r), computed(r), detail(r))
-    console.print(table)
-    console.print(summary_line(report), style="bold red" if report.summary.failed else "bold green")
-
-
-def _plain(report: Report, console: Console) -> None:
-    out = console.file
-    out.write(f"{report.title or report.claims_file}\n")
-    for r in report.results:
-        out.write(f"{r.verdict.value.upper():<12} {r.id}: stated {stated(r)}, computed {computed(r)}\n")
-        for line in detail(r).splitlines():
+        out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: stated {stated(r)}, computed {computed(r)}\n")
+        for line in detail(r) + (evidence(r) if verbose else []):
             out.write(f"{'':13}{line}\n")
-    out.write(summary_line(report) + "\n")
+    out.write(summary_line(report, strict=strict) + "\n")
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, *, strict: bool = False) -> str:
+    """``49 claims: 45 passed, 2 failed, 2 unverifiable — FILE``, and why ``--strict`` fails a run."""
     s = report.summary
-    return (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, {s.failed} failed, {s.unverifiable} unverifiable"
-            f" — {report.claims_file}")
+    line = (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, {s.failed} failed, "
+            f"{s.unverifiable} unverifiable — {clean(report.claims_file)}")
+    if strict and s.unverifiable:
+        line += (f"; {s.unverifiable} unverifiable "
+                 + ("counts as a failure" if s.unverifiable == 1 else "count as failures") + " under --strict")
+    return line
 
 
 def print_error(error: FactcheckError, console: Console) -> None:
-    """Every problem, located, with its hint: no traceback."""
+    """Every problem, located, with its hint: no traceback, nothing from the input obeyed."""
     n = len(error.problems)
-    console.print(f"[bold red]error:[/] {n} problem{'s' if n != 1 else ''} stop this run; nothing was judged.",
-                  highlight=False)
+    head = Text("error:", style="bold red")
+    head.append(f" {n} problem{'s stop' if n != 1 else ' stops'} this run; nothing was judged.")
+    console.print(head, soft_wrap=True)
     for p in error.problems:
-        head = p.where()
-        line = (f"[bold]{escape(head)}[/]: " if head else "") + (f"claim '{escape(p.claim)}': " if p.claim else "")
-        console.print(f"- {line}{escape(p.message)}", highlight=False, soft_wrap=True)
+        line = Text("- ")
+        where = p.where()
+        if where:
+            line.append(clean(where), style="bold")
+            line.append(": ")
+        if p.claim:
+            line.append(f"claim '{clean(p.claim)}': ")
+        line.append(clean(p.message))
+        console.print(line, soft_wrap=True)
         if p.detail:
-            console.print(Text("\n".join("    " + d for d in p.detail.splitlines())), soft_wrap=True)
+            console.print(Text("\n".join("    " + d for d in clean_lines(p.detail))), soft_wrap=True)
         if p.hint:
-            console.print(f"  [cyan]hint:[/] {escape(p.hint)}", highlight=False, soft_wrap=True)
+            hint = Text("  ")
+            hint.append("hint:", style="cyan")
+            hint.append(" " + clean(p.hint))
+            console.print(hint, soft_wrap=True)
+
+
+def print_internal_error(exc: BaseException, console: Console) -> None:
+    """A bug of ours, said plainly, its message shown and never obeyed."""
+    line = Text("internal error:", style="bold red")
+    line.append(f" {type(exc).__name__}: {clean(exc)}")
+    console.print(line, soft_wrap=True)
+    console.print(Text("This is a bug in factcheck; run again with --debug for the traceback and report it."),
+                  soft_wrap=True)
+
+
+def print_checked(checked: Checked, console: Console) -> None:
+    """``ok: claims/2020.yaml: 49 claims, cases (1,234 rows), …`` for ``factcheck check``."""
+    n = checked.claims
+    console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
+                       + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)))

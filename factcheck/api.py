@@ -1,0 +1,108 @@
+"""The library API: what the command line does, as typed functions.
+
+Each ``factcheck`` command is one call here (``run`` is :func:`verify`, ``run --baseline``
+is :func:`verify` with ``baseline``, ``diff`` is :func:`compare`, ``check`` is :func:`check`,
+``explain`` is :func:`explain`); the command line only parses its arguments, calls one of
+these and writes what it returns. Import them from :mod:`factcheck`.
+
+The engine is imported on the first call, not with the package, so that
+``import factcheck`` stays light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .claims import LoadedClaims
+from .report import Comparison, Report, TableUse
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .explanation import Explanation
+
+ClaimsSource = str | Path | LoadedClaims
+"""A claims file: its path, or one already loaded with :func:`factcheck.load`."""
+Frames = Mapping[str, "pandas.DataFrame"]
+"""Tables given as pandas DataFrames, by table name, used instead of the files."""
+
+
+def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence[str] | None = None,
+           data_root: str | Path | None = None, baseline: str | Path | Report | None = None,
+           before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Report:
+    """Judge every claim of a claims file against its data; return the :class:`Report`.
+
+    ``only`` judges just those claim ids. ``data_root`` allows data files under that folder
+    besides the claims file's repository. ``baseline`` (an earlier report, or the path of
+    its JSON) is compared with this run: the report's ``comparison`` says what changed.
+    ``before_reading`` is called with every file the run reads ((description, path) pairs)
+    once the claims file is compiled and before any data is read: raise to stop the run
+    (the command line refuses a report path that is one of them).
+    Raises :class:`~factcheck.errors.FactcheckError` when the claims file, the data or the
+    baseline cannot be used; a bad baseline is refused before any data is read.
+    """
+    from .engine import verify as run
+
+    old = _baseline(baseline, only) if baseline is not None else None
+    report = run(claims, dict(tables) if tables is not None else None, only=list(only) if only else None,
+                 data_root=data_root, before_reading=before_reading)
+    if old is None:
+        return report
+    shown = None if isinstance(baseline, Report) else str(baseline)
+    from .diff import compare as changes
+    return report.model_copy(update={"comparison": changes(old, report, baseline_file=shown)})
+
+
+def compare(baseline: str | Path | Report, new: str | Path | Report) -> Comparison:
+    """What changed from ``baseline`` to ``new``: two reports, or paths of their JSON.
+
+    Raises :class:`~factcheck.errors.UsageError` when a file is not a factcheck report or
+    the two are reports on different claims files.
+    """
+    from .diff import compare as changes, load_baseline
+
+    old = baseline if isinstance(baseline, Report) else load_baseline(baseline)
+    current = new if isinstance(new, Report) else load_baseline(new, what="new")
+    return changes(old, current, baseline_file=None if isinstance(baseline, Report) else str(baseline))
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A claims file that can be used: how many claims it holds and the tables it read."""
+
+    claims_file: str
+    claims: int
+    tables: list[TableUse]
+
+
+def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str | Path | None = None) -> Checked:
+    """Validate a claims file and all its data without judging any claim.
+
+    Every declared table is read and checked against its contract and key; raises
+    :class:`~factcheck.errors.FactcheckError` listing every problem found.
+    """
+    from .engine import prepare
+
+    session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True)
+    uses = session.materialize()
+    return Checked(str(session.prepared.loaded.path), len(session.plans), uses)
+
+
+def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,
+            data_root: str | Path | None = None) -> Explanation:
+    """Run one claim and show its working: filter steps, numerator and denominator, SQL, rows."""
+    from .explanation import explain as run
+
+    return run(claims, claim_id, dict(tables) if tables is not None else None, data_root=data_root)
+
+
+def _baseline(baseline: str | Path | Report, only: Sequence[str] | None) -> Report:
+    from .diff import load_baseline
+
+    old = baseline if isinstance(baseline, Report) else load_baseline(baseline)
+    if only:  # claims left out by --only are not "removed"
+        old = old.model_copy(update={"results": [r for r in old.results if r.id in only]})
+    return old

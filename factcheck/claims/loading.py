@@ -1,0 +1,172 @@
+"""Loading a claims file: YAML with line numbers, validated by the models, every problem located.
+
+Loading does three things, and reports every problem of a kind together before giving up:
+
+1. parse YAML safely, keeping line numbers (:mod:`factcheck.claims.yamlsource`);
+2. validate the structure with the models of :mod:`factcheck.claims.model` (``extra="forbid"``:
+   an unknown field is an error, not something silently ignored);
+3. check what needs no data: duplicate claim ids. Expectations are read when the claims are
+   planned, and names of columns are checked against the data files' headers then too.
+
+Each pydantic error becomes a :class:`~factcheck.errors.Problem` with the file, the line,
+the claim and a hint for a person.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ClaimsFileError, Problem
+from ..suggestions import did_you_mean, suggest
+from ..measures import kind_named
+from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table
+from .yamlsource import LineMap, load_yaml, read_claims_text
+
+
+def load(path: str | Path) -> LoadedClaims:
+    """Read and validate a claims file; raise :class:`ClaimsFileError` listing every problem."""
+    path = Path(path)
+    text = read_claims_text(path)  # a regular UTF-8 file of bounded size; a FIFO never blocks
+    data, lines = load_yaml(path, text)
+    if not isinstance(data, dict):
+        raise ClaimsFileError([Problem("a claims file is a mapping with 'version', 'tables' and 'claims'",
+                                       file=str(path), line=1)])
+    try:
+        model = ClaimsFile.model_validate(data)
+    except ValidationError as exc:
+        raise ClaimsFileError(_problems_from(exc, data, lines, str(path))) from None
+    problems = _duplicate_ids(model, lines, str(path))
+    if problems:
+        raise ClaimsFileError(problems)
+    return LoadedClaims(model, path, lines, text)
+
+
+def _duplicate_ids(model: ClaimsFile, lines: LineMap, file: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, claim in enumerate(model.claims):
+        if claim.id in seen:
+            problems.append(Problem(
+                f"claim id '{claim.id}' is used twice", file=file, line=lines.line(("claims", i, "id")),
+                claim=claim.id, hint=f"the first is claim #{seen[claim.id] + 1}; ids must be unique so results can be compared"))
+        seen.setdefault(claim.id, i)
+    return problems
+
+
+_MEASURE_KEYS = {"measure", "change", "extreme", "numerator", "denominator", "by"}
+
+
+def _yaml_path(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Drop pydantic's union tags (measure kinds) and map aliases back to YAML keys."""
+    out: list[str | int] = []
+    stripped_prev = False
+    for i, part in enumerate(loc):
+        if i and not stripped_prev and part in KINDS and loc[i - 1] in _MEASURE_KEYS:
+            stripped_prev = True
+            continue
+        stripped_prev = False
+        out.append({"from_": "from", "as_": "as", "is_": "is"}.get(part, part) if isinstance(part, str) else part)
+    return tuple(out)
+
+
+def _claim_id(data: Any, path: tuple[str | int, ...]) -> str | None:
+    if len(path) >= 2 and path[0] == "claims" and isinstance(path[1], int):
+        try:
+            cid = data["claims"][path[1]].get("id")
+            return str(cid) if cid is not None else f"#{path[1] + 1}"
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None
+    return None
+
+
+def _get(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _problems_from(exc: ValidationError, data: Any, lines: LineMap, file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors():
+        path = _yaml_path(err["loc"])
+        message, hint = _explain(err, path, data)
+        key = (path, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem(message, file=file, line=lines.line(path),
+                                claim=_claim_id(data, path), hint=hint))
+    return problems
+
+
+def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str | None]:
+    """Turn one pydantic error into a sentence and a hint for a person."""
+    kind_, field = err["type"], ".".join(str(p) for p in path)
+    last = path[-1] if path else ""
+    if kind_ == "extra_forbidden":
+        parent = _get(data, path[:-1])
+        allowed = _allowed_fields(path[:-1], parent)
+        hint = did_you_mean(suggest(str(last), allowed, n=1)) or (
+            f"allowed here: {', '.join(allowed)}" if allowed else None)
+        return f"unknown field '{last}'", hint
+    if kind_ == "missing":
+        return f"'{last}' is missing", _missing_hint(str(last))
+    if kind_ == "measure_kind":
+        value = _get(data, path)
+        if isinstance(value, dict):
+            present = [k for k in KINDS if k in value]
+            if len(present) > 1:
+                return (f"a measure has one kind, this one has {len(present)}: {', '.join(present)}",
+                        "nest the inner measure, e.g. change: {count: cases}")
+            unknown = [k for k in value if k not in {"where", "of", "unit", "over", "n", "by"}]
+            close = did_you_mean(suggest(unknown[0], KINDS, n=1)) if unknown else None
+            return ("unknown measure kind" + (f" '{unknown[0]}'" if unknown else ""),
+                    (f"{close} " if close else "") + "measure kinds: " + ", ".join(KINDS))
+        return "a measure must be a mapping such as {count: cases}", "measure kinds: " + ", ".join(KINDS)
+    if kind_ == "literal_error":
+        return f"'{field}' must be {err['ctx'].get('expected', '')}", None
+    if kind_ == "string_pattern_mismatch" and last == "id":
+        return "a claim id may hold letters, digits, '-', '_' and '.'", "e.g. id: facebook-online-recruitment"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    hint = getattr((err.get("ctx") or {}).get("error"), "hint", None)
+    if not path or isinstance(last, int):
+        return msg, hint
+    return f"'{field}': {msg}", hint
+
+
+def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:
+    if not path:
+        return list(ClaimsFile.model_fields)
+    if path[0] == "tables":
+        model: type[BaseModel] = {3: CsvOptions, 4: ColumnSpec}.get(len(path), Table)  # type: ignore[assignment]
+        if len(path) == 3 and path[2] == "csv":
+            model = CsvOptions
+        return [f.alias or n for n, f in model.model_fields.items()]
+    if path[0] == "claims" and len(path) == 2:
+        return list(Claim.model_fields)
+    if isinstance(parent, dict):
+        k = kind_named(parent)
+        if k:
+            return [f.alias or n for n, f in KINDS[k].model_fields.items()]
+    return []
+
+
+def _missing_hint(name: str) -> str | None:
+    return {
+        "tables": "declare the data files, e.g. tables: {cases: {path: ../data/cases.csv}}",
+        "claims": "list the claims, each with id, says, measure and expect",
+        "says": "quote the article's sentence, e.g. says: Prosecutors filed 165 new cases.",
+        "path": "the data file, relative to the claims file",
+        "of": "name the table, e.g. of: victims",
+        "over": "the column that holds the periods, e.g. over: filed_year",
+        "is": "say is: lowest or is: highest",
+    }.get(name)

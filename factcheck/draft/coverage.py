@@ -1,0 +1,350 @@
+"""Which figures of the article the claims file checks: pure data in, data out.
+
+A figure is **covered** by a claim when both hold:
+
+1. the claim's ``says`` is the figure's sentence or a part of it (compared after folding:
+   case, runs of whitespace, Markdown emphasis and links, curly quotes and dashes);
+2. the claim's ``expect`` states that figure: the figures read from the ``expect`` text
+   (``up 11%`` → ``11%``; ``over one-third`` → ``over one-third``) include one of the same
+   kind, the same magnitude and the same tolerance band as the article's (``59%`` covers
+   "59%" and "59 per cent"; ``2`` covers "two"; ``0.59`` covers "59%"; ``over one-third``
+   covers "more than a third" but not "a third"). ``expect: true``/``false`` and lists of values (``extreme``
+   and ``top`` claims) cover the extremes of their sentence ("the fewest since 2012",
+   "the most common"). A claim without ``expect`` (marked ``unverifiable:``) speaks for
+   its whole statement and covers every figure of its ``says``.
+
+>>> from factcheck.draft.figures import find_figures
+>>> article = find_figures("Prosecutors filed 165 cases, up 11%, and 12 appeals.")
+>>> result = cover(article, [ClaimRef("filed", "Prosecutors filed 165 cases", 165),
+...                          ClaimRef("up", "Prosecutors filed 165 cases, up 11%", "up 11%", False)],
+...                ignore=[Ignore("and 12 appeals", "12", "from the court's own release")])
+>>> [(c.figure.text, c.claims, c.status) for c in result.figures]
+[('165', ('filed',), 'checked'), ('11%', ('up',), 'not_encoded'), ('12', (), 'ignored')]
+
+An ``ignore`` entry names its sentence (the whole of it, or enough of it to find it) and the
+figure as written; it applies to that figure wherever the sentence appears.
+
+A claim whose ``says`` no longer appears in the article is *stale*; it comes with the
+article's closest sentence as a hint. An ``ignore`` entry that matches no figure is
+reported as unused, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Literal, Mapping, Sequence
+
+from .figures import Figure, Sentence, figures_in_phrase
+from .markdown import read_blocks
+
+__all__ = ["ClaimRef", "Ignore", "FigureCoverage", "StaleClaim", "Coverage", "Status", "cover", "fold"]
+
+Status = Literal["checked", "not_encoded", "ignored", "not_checked"]
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """What coverage needs of a claim: its id, ``says``, ``expect`` (as YAML gave it, or
+    ``None``), whether it has a ``measure`` (a claim without one is noted, not yet encoded),
+    and whether it is marked ``unverifiable:`` (judged, deliberately, as not checkable)."""
+
+    id: str
+    says: str
+    expect: object = None
+    has_measure: bool = True
+    unverifiable: bool = False
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """A figure deliberately left unchecked: its sentence (or part of it), the figure, why."""
+
+    sentence: str
+    figure: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FigureCoverage:
+    """One figure of the article and what checks it.
+
+    ``status``: ``checked`` (a claim that gets a verdict covers it: one with a measure, or
+    one marked ``unverifiable:``), ``not_encoded`` (only claims noted without a measure do),
+    ``ignored`` (no claim, but an ``ignore`` entry), ``not_checked`` (nothing).
+    """
+
+    figure: Figure
+    claims: tuple[str, ...]
+    status: Status
+    ignore: Ignore | None = None
+
+
+@dataclass(frozen=True)
+class StaleClaim:
+    """A claim whose ``says`` is not in the article; ``closest`` is the nearest sentence."""
+
+    id: str
+    says: str
+    closest: str | None
+    closest_line: int | None
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The coverage of an article by a claims file."""
+
+    figures: tuple[FigureCoverage, ...]
+    stale: tuple[StaleClaim, ...] = ()
+    states_no_figure: tuple[str, ...] = ()   # claims found in the article whose expect matches no figure there
+    unused_ignores: tuple[Ignore, ...] = ()
+
+    @property
+    def not_checked(self) -> tuple[FigureCoverage, ...]:
+        return tuple(f for f in self.figures if f.status == "not_checked")
+
+
+# --------------------------------------------------------------------------- folding text
+
+_FOLD = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"',
+         "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
+         "\u2212": "-", "`": "", "*": "", "_": "", "\u00ad": "", "\u200b": ""}
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character its index in ``text``.
+
+    >>> fold("That’s  *59%*\\nof it")[0]
+    "that's 59% of it"
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        c = _FOLD.get(c, c)
+        if not c:
+            continue
+        if c.isspace():
+            if not out or out[-1] == " ":
+                continue
+            c = " "
+        low = c.lower()
+        out.append(low if len(low) == 1 else c)
+        where.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def _plain(markdown_text: str) -> str:
+    """A ``says`` read as the article is (links, emphasis, code marks): what a reader sees."""
+    blocks = read_blocks(markdown_text)
+    return " ".join(b.text for b in blocks) if blocks else markdown_text
+
+
+def _occurrences(hay: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``hay`` that is not inside a longer word."""
+    found: list[int] = []
+    if not needle:
+        return found
+    i = hay.find(needle)
+    while i >= 0:
+        before = hay[i - 1] if i > 0 else " "
+        end = i + len(needle)
+        after = hay[end] if end < len(hay) else " "
+        if not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum()):
+            found.append(i)
+        i = hay.find(needle, i + 1)
+    return found
+
+
+class _Article:
+    """The article's sentences folded into one string, with each figure's place in it."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        parts: list[str] = []
+        self.folded: list[str] = []
+        self.places: list[tuple[Figure, int, int]] = []  # figure, start and end in the joined text
+        self.ranges: list[tuple[int, int]] = []           # each sentence's start and end in the joined text
+        self.of_sentence: list[list[Figure]] = []
+        offset = 0
+        for s in sentences:
+            folded, where = fold(s.text)
+            self.folded.append(folded)
+            self.ranges.append((offset, offset + len(folded)))
+            self.of_sentence.append(list(s.figures))
+            for f in s.figures:
+                a = bisect_left(where, f.start)
+                b = bisect_left(where, f.end)
+                self.places.append((f, offset + a, offset + max(b, a + 1)))
+            parts.append(folded)
+            offset += len(folded) + 1
+        self.text = " ".join(parts)
+
+    def scopes(self, says: str) -> list[tuple[int, int]]:
+        """Where ``says`` appears (all occurrences); trailing punctuation may differ."""
+        needle, _ = fold(_plain(says))
+        trimmed = needle.rstrip(".!?;:,\"' ")
+        for candidate in dict.fromkeys([needle, trimmed]):
+            hits = _occurrences(self.text, candidate)
+            if hits:
+                return [(i, i + len(candidate)) for i in hits]
+        return []
+
+    def figures_within(self, scopes: list[tuple[int, int]]) -> list[Figure]:
+        """The figures inside the text a claim quotes."""
+        return [f for f, a, b in self.places if any(s <= a and b <= e for s, e in scopes)]
+
+    def figures_of_sentences(self, scopes: list[tuple[int, int]]) -> list[Figure]:
+        """The figures of every sentence the quoted text touches (an ignore entry names its sentence)."""
+        return [f for (a, b), figures in zip(self.ranges, self.of_sentence, strict=True)
+                if any(s < b and a < e for s, e in scopes) for f in figures]
+
+    def closest(self, says: str) -> tuple[str | None, int | None, float]:
+        needle, _ = fold(_plain(says))
+        best, best_ratio = -1, 0.0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(needle)
+        for i, folded in enumerate(self.folded):
+            matcher.set_seq1(folded)
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = i, ratio
+        if best < 0:
+            return None, None, 0.0
+        return self.sentences[best].text, self.sentences[best].line, round(best_ratio, 3)
+
+
+# --------------------------------------------------------------------------- does an expect state a figure?
+
+_QUALIFIER_CLASSES = {
+    "majority": ("a majority", "the majority", "majority", "most", "the bulk"),
+    "large_majority": ("a large majority", "a big majority", "a clear majority", "a strong majority",
+                       "a substantial majority"),
+    "vast_majority": ("the vast majority", "a vast majority", "an overwhelming majority",
+                      "the overwhelming majority", "overwhelmingly", "nearly all", "almost all",
+                      "virtually all", "practically all"),
+    "minority": ("a minority", "the minority", "a small minority", "a tiny minority"),
+}
+_QUALIFIER_CLASS = {w: name for name, words in _QUALIFIER_CLASSES.items() for w in words}
+
+
+def _key(f: Figure) -> tuple[object, ...]:
+    """What must agree for two figures to be the same statement."""
+    text = " ".join(fold(f.text)[0].split())
+    if f.kind == "qualifier":
+        return ("qualifier", _QUALIFIER_CLASS.get(text, text))
+    if f.value is None:
+        return (f.kind, text, f.qualifier)
+    return (f.kind, abs(f.value), f.qualifier)
+
+
+def _as_text(raw: object) -> str | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, float):
+        return format(Decimal(repr(raw)), "f") if math.isfinite(raw) else None
+    if isinstance(raw, (int, str)):
+        return str(raw)
+    return None
+
+
+def _number(raw: object) -> Fraction | None:
+    text = _as_text(raw)
+    if text is None:
+        return None
+    found = figures_in_phrase(text)
+    if len(found) == 1 and found[0].value is not None:
+        return abs(found[0].value)
+    try:
+        return abs(Fraction(Decimal(text.strip())))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _states(expect: object, candidates: list[Figure]) -> list[Figure]:
+    """The figures among ``candidates`` (those of the claim's ``says``) that ``expect`` states."""
+    if expect is None:
+        return candidates
+    if isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false")):
+        return [f for f in candidates if f.kind == "extreme"]
+    if isinstance(expect, (list, tuple)):
+        return [f for f in candidates if f.kind == "extreme"]
+    if isinstance(expect, Mapping):
+        if "values" in expect:
+            return [f for f in candidates if f.kind == "extreme"]
+        if "value" in expect:
+            value = _number(expect["value"])
+            return [f for f in candidates if f.value is not None and abs(f.value) == value]
+        ends = expect.get("between")
+        if isinstance(ends, (list, tuple)) and len(ends) == 2:
+            low, high = _number(ends[0]), _number(ends[1])
+            if low is not None and high is not None:
+                return [f for f in candidates if f.value is not None and low <= abs(f.value) <= high]
+        return []
+    text = _as_text(expect)
+    if text is None:
+        return []
+    wanted = {k for f in figures_in_phrase(text) for k in _keys_of_expect(f)}
+    return [f for f in candidates if _key(f) in wanted]
+
+
+def _keys_of_expect(f: Figure) -> list[tuple[object, ...]]:
+    """An ``expect`` of 0.59 on a share states "59%" (and 0.5 states "half") as well as "0.59"."""
+    keys = [_key(f)]
+    if f.kind == "number" and f.value is not None and 0 < f.value < 1:
+        keys += [("percent", f.value, f.qualifier), ("fraction", f.value, f.qualifier)]
+    return keys
+
+
+def _ignored(ignore: Ignore, candidates: list[Figure]) -> list[Figure]:
+    wanted = {_key(f) for f in figures_in_phrase(ignore.figure)}
+    text = fold(ignore.figure)[0]
+    return [f for f in candidates if _key(f) in wanted or fold(f.text)[0] == text]
+
+
+# --------------------------------------------------------------------------- coverage
+
+def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
+          ignore: Sequence[Ignore] = ()) -> Coverage:
+    """Match every figure of the article (``find_figures``) to the claims and ignore entries."""
+    article = _Article(sentences)
+    covering: dict[int, list[ClaimRef]] = {}
+    stale: list[StaleClaim] = []
+    no_figure: list[str] = []
+    for claim in claims:
+        scopes = article.scopes(claim.says)
+        if not scopes:
+            closest, line, ratio = article.closest(claim.says)
+            stale.append(StaleClaim(claim.id, claim.says, closest, line, ratio))
+            continue
+        stated = _states(claim.expect, article.figures_within(scopes))
+        if not stated and claim.expect is not None:
+            no_figure.append(claim.id)
+        for f in stated:
+            covering.setdefault(id(f), []).append(claim)
+    ignored: dict[int, Ignore] = {}
+    unused: list[Ignore] = []
+    for entry in ignore:
+        scopes = article.scopes(entry.sentence)
+        hits = _ignored(entry, article.figures_of_sentences(scopes)) if scopes else []
+        if not hits:
+            unused.append(entry)
+        for f in hits:
+            ignored.setdefault(id(f), entry)
+    result: list[FigureCoverage] = []
+    for f, _, _ in article.places:
+        by = covering.get(id(f), [])
+        found = ignored.get(id(f))
+        status: Status = ("checked" if any(c.has_measure or c.unverifiable for c in by) else "not_encoded" if by
+                          else "ignored" if found else "not_checked")
+        result.append(FigureCoverage(f, tuple(dict.fromkeys(c.id for c in by)), status, found))
+    return Coverage(tuple(result), tuple(stale), tuple(no_figure), tuple(unused))

@@ -1,0 +1,596 @@
+"""The phrases of a sentence that carry a figure, and those that name a period.
+
+:func:`scan` reads one sentence of plain text and returns two lists of spans:
+
+* **figures**, each of a kind: ``number`` (165, 5,076, 2.5 million, $1.2bn, two, a dozen,
+  thousands), ``percent`` (59%, 59 percent), ``points`` (12 points, 5pp), ``fraction``
+  (a third, one in five, half, two-thirds), ``multiple`` (doubled, halved, three times as
+  many, twice the, 2.5x, tenfold), ``qualifier`` (a majority, most, the vast majority,
+  overwhelmingly, the bulk, nearly all) and ``extreme`` (the fewest … since 2012, the most
+  common, the highest on record, an eight-year low, every year since 2013, for the third
+  straight year, no other … as common). A figure directly after a tolerance word keeps it
+  (``more than half``, ``nearly 60%``, ``over one-third``) and records its band.
+* **periods**: years and dates as dates (in 2020, since 2000, from 2015 to 2020,
+  March 3, Q3 2020, fiscal 2021, the 2010s) and durations that name the article's span
+  (the two decades, the past five years). They are never figures.
+
+Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
+identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), times of day, numbers
+glued to punctuation after a word (a footnote: victims.1), and a bare 4-digit year.
+
+>>> figures, periods = scan("Convictions fell to 163 in 2020, down 51% from 2019: the fewest since 2012.")
+>>> [(f.kind, "Convictions fell to 163 in 2020, down 51% from 2019: the fewest since 2012."[f.start:f.end])
+...  for f in figures]
+[('number', '163'), ('percent', '51%'), ('extreme', 'the fewest since 2012')]
+>>> [(p.year, p.relation) for p in periods]
+[(2020, 'in'), (2019, 'from'), (2012, 'since')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Callable, Literal, Sequence
+
+FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme"]
+Band = Literal["above", "below", "nearly", "just_over", "about"]
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    """A figure found in a sentence: where, what kind, its value (when it has one)."""
+
+    start: int
+    end: int
+    kind: FigureKind
+    value: Fraction | None = None
+    qualifier: Band | None = None
+
+
+@dataclass(frozen=True)
+class PeriodSpan:
+    """A period named in a sentence; ``relation`` is the word before it (in, since, from …)."""
+
+    start: int
+    end: int
+    year: int | None = None
+    end_year: int | None = None
+    relation: str | None = None
+
+
+# --------------------------------------------------------------------------- words
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+          "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+          "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SMALL = (rf"(?:(?:{_alternatives(list(_TENS))})(?:[-\s](?:{_alternatives(list(_ONES))})\b)?"
+          rf"|{_alternatives(list(_TEENS))}|{_alternatives(list(_ONES))})")
+_BIG = "hundred|thousand|million|billion|trillion"
+_WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+          r"|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])")
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+
+# tolerance words before a figure, and the band each means (as in docs/tolerance-words.md)
+QUALIFIER_BANDS: dict[str, Band] = {
+    **{w: "above" for w in ("more than", "over", "above", "greater than", "higher than", "exceeding",
+                            "in excess of", "upwards of", "at least", "no less than", "no fewer than",
+                            "not less than", "a minimum of")},
+    **{w: "below" for w in ("less than", "fewer than", "under", "below", "lower than", "at most",
+                            "no more than", "not more than", "up to", "a maximum of")},
+    **{w: "nearly" for w in ("nearly", "almost", "just under", "just below", "a little under",
+                             "a little less than", "slightly under", "slightly less than",
+                             "just short of", "not quite")},
+    **{w: "just_over" for w in ("just over", "just above", "a little over", "a little more than",
+                                "slightly over", "slightly more than", "just more than")},
+    **{w: "about" for w in ("about", "roughly", "around", "approximately", "some", "circa",
+                            "close to", "an estimated", "approx.", "approx")},
+}
+_QUALIFIER_WORDS = _alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
+
+
+def word_value(text: str) -> int | None:
+    """The value of a number in words: 'two hundred and fifty' → 250, 'a dozen' → 12."""
+    total = current = 0
+    seen = False
+    for token in re.split(r"[\s-]+", text.lower()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current, seen = max(current, 1), True
+        elif token in _ONES or token in _TEENS or token in _TENS:
+            current += _ONES.get(token) or _TEENS.get(token) or _TENS[token]
+            seen = True
+        elif token == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif token == "dozen":
+            current, seen = (current or 1) * 12, True
+        elif token in _SCALES:
+            total, current, seen = total + (current or 1) * _SCALES[token], 0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _decimal(digits: str) -> Fraction | None:
+    clean = digits.replace(",", "")
+    if len(clean) > 40:
+        return None  # far beyond any figure in an article; Fraction would refuse huge strings
+    return Fraction(Decimal(clean))
+
+
+def _number_value(text: str) -> Fraction | None:
+    text = text.strip()
+    if re.fullmatch(_DIGITS, text):
+        return _decimal(text)
+    value = word_value(text)
+    return None if value is None else Fraction(value)
+
+
+# --------------------------------------------------------------------------- patterns
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+_TIME_OF_DAY = _c(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
+_IDENTIFIER_BEFORE = _c(
+    r"""(?:\b(?:no|nos|number|page|p|pp|section|sec|chapter|ch|article|art|room|route|highway|interstate|
+    title|vol|volume|issue|fig|figure|table|item|paragraph|para|rule|amendment|episode|season|level|grade|
+    version|v|apt|suite|flight|docket|bill|exhibit|appendix|schedule|step|stage|phase|round|tier|category|
+    type|model|series|clause|district|ward|precinct|gate|h\.r)\.?|[#№§])
+    \s*$""")
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
+                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# (kind, words one of which the sentence must hold, needs a digit, text one of which it must hold, pattern)
+_PERIOD_PATTERNS: list[tuple[str, frozenset[str], bool, tuple[str, ...], re.Pattern[str]]] = [
+    ("date", _MONTH_WORDS, True, (), _c(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
+    ("date", _MONTH_WORDS, True, (), _c(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    ("date", _MONTH_WORDS, True, (), _c(rf"\b{_MONTH},?\s+{_YEAR}\b")),
+    ("date", frozenset(), True, (), _c(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")),
+    ("month", _MONTH_WORDS, False, (),
+     _c(rf"\b(?:in|by|on|to|of|since|until|till|after|early|from|during|before|through|last|next|this|late|mid-?)"
+        rf"\s+(?P<month>{_MONTH})")),
+    ("year", frozenset("mid pre post early late".split()), True, (), _c(rf"\b(?:mid|pre|post|early|late)-{_YEAR}\b")),
+    ("range", frozenset(), True, (),
+     _c(rf"(?=[bfBF\d])\b(?:(?P<rel>between|from)\s+)?(?P<y1>{_YEAR})"
+        rf"(?:\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR}|\d{{2}})"
+        rf"|\s+(?:to|through|until|till|(?(rel)and|(?!)))\s+(?P<y3>{_YEAR}))\b(?![,.]\d)")),
+    ("quarter", frozenset(), True, ("q1", "q2", "q3", "q4", "h1", "h2"),
+     _c(rf"\b(?-i:[QH][1-4])(?:\s*[-/]?\s*(?:{_YEAR}|['\u2019]?\d{{2}}))?\b")),
+    ("quarter", frozenset({"quarter", "half"}), False, (),
+     _c(rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)"
+        rf"(?:\s+of\s+(?:{_YEAR}\b|the\s+year|last\s+year|this\s+year))?\b")),
+    ("fiscal", frozenset(), True, ("fy", "fiscal"),
+     _c(rf"\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?:{_YEAR}|['\u2019]?\d{{2}})(?:\s*[-/\u2013]\s*(?:{_YEAR}|\d{{2}}))?\b")),
+    ("decade", frozenset(), True, ("0s",), _c(r"\b(?:1[89]|20)\d0s\b|['\u2019]\d0s\b")),
+    ("year", frozenset(), True, ("'", "\u2019"), _c(r"(?<![\w.,/-])['\u2019]\d{2}\b(?!['\u2019%])")),
+]
+_RELATIONS = frozenset("in since from to between until till by during before after through of for and "
+                       "than on at".split())
+
+_UNIT = r"""(?P<unit>\s?%|\s?(?:per\s?cent|percent|pct)\b|(?<=\d)pc\b
+        |[\s-](?:percentage[\s-]points?|points?|pts?)\b|\s?(?:pp|ppts?)\b
+        |(?<=\d)(?:km|kg|mg|lbs?|mi|ft|cm|mm|ml|mph|kph|kmh|gw|mw|kw|kwh|ha)\b)?"""
+_DIGIT_NUMBER = _c(rf"""
+    (?=[-+\u2212$£€¥₹UACNH\d.])
+    (?P<sign>[+\-\u2212](?=[$£€¥₹]?\d))?
+    (?P<cur>(?-i:US|A|C|NZ|HK)?[$£€¥₹])?
+    (?P<digits>{_DIGITS})
+    (?:\s?(?P<scale>thousand|million|billion|trillion)\b|(?<=\d)(?P<abbr>bn|mn|tn|m|k)\b)?
+    {_UNIT}
+""")
+_WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
+_VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
+_DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
+_DURATION = _c(rf"""
+    (?P<article>\ban?\s+)?
+    (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
+    (?P<unit>years?|decades?|months?|weeks?|days?|quarters?(?!\s+of\b)|centur(?:y|ies)|hours?)\b
+    (?P<old>-old)?
+    (?:[\s-]+(?P<ext>lows?|highs?)\b)?
+""")
+_DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
+                         r"its|their|our)\s+$")
+
+_SUPERLATIVES = ("fewest|least|lowest|highest|largest|smallest|biggest|greatest|best|worst|longest|shortest|"
+                 "deadliest|busiest|oldest|youngest|fastest|slowest|strongest|weakest|richest|poorest|"
+                 "steepest|sharpest")
+_MOST_WORDS = r"(?:often|common(?:ly)?|frequent(?:ly)?|likely|popular|widely|prevalent)"
+_TAIL = (rf"(?:since\s+(?:{_YEAR}|records\s+began|(?:at\s+least|before)\s+{_YEAR})|on\s+record|ever(?:\s+recorded)?"
+         rf"|in\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?(?:{_NUM}|a|the\s+past|the\s+last)\s+(?:\w+\s+)?"
+         rf"(?:years|decades|generation|century)|in\s+(?:years|decades|a\s+generation|history))\b")
+_EXTENSION = rf"(?:(?:\s+[^\s,;:.!?()\[\]\d\"\u201c\u201d]+){{0,8}}?\s+{_TAIL})?"
+_WHOSE = r"(?:\bthe\s+|\b(?:its|their|his|her|our)\s+|(?<=['\u2019]s\s))"
+_ORDINAL_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+_SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
+# (the words one of which must be in the sentence, pattern)
+_EXTREMES: list[tuple[frozenset[str], re.Pattern[str]]] = [
+    (frozenset({"most", "least"}),
+     _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)\s+(?!of\b)[a-z]+{_EXTENSION}")),
+    (_SUPERLATIVE_WORDS,
+     _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
+    (frozenset({"record", "time"}),
+     _c(r"\b(?:an?\s+)?(?:new\s+)?(?:record|all[\s-]time)[\s-]"
+        r"(?:high|low|number|level|total|amount|year|breaking)s?\b")),
+    (frozenset({"record"}), _c(rf"\ban?\s+record(?=\s+(?:\d|{_SMALL}\b))")),
+    (frozenset({"every", "each"}),
+     _c(rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|month|quarter|week|day|season)\s+"
+        rf"(?:since|from)\s+{_YEAR}\b")),
+    (frozenset({"each"}),
+     _c(rf"\b(?:in\s+)?each\s+of\s+the\s+(?:past|last|previous)\s+{_NUM}\s+"
+        rf"(?:years|months|quarters|weeks|days|decades)\b")),
+    (frozenset({"first"}),
+     _c(rf"\b(?:for\s+)?the\s+first\s+time\s+"
+        rf"(?:since\s+{_YEAR}|in\s+(?:{_NUM}|a)\s+(?:years?|decades?|generation)|ever)\b")),
+    (frozenset({"straight", "consecutive", "successive", "running"}),
+     _c(rf"\b(?:for\s+)?(?:the\s+|a\s+)?{_ORDINAL}\s+(?:straight|consecutive|successive|running)\s+"
+        rf"(?:year|month|quarter|week|day|time)\b")),
+    (frozenset({"straight", "consecutive", "successive"}),
+     _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:straight|consecutive|successive)\s+"
+        rf"(?:years|months|quarters|weeks|days|times)\b")),
+    (frozenset({"row"}), _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:years|months|quarters|weeks|days)\s+in\s+a\s+row\b")),
+    (frozenset({"other"}), _c(r"\bno\s+other\s+(?:[^\s,;:.!?]+\s+){0,6}?(?:was|were|is|are|has|had|have|came|comes)\s+"
+                              r"(?:as|more|so|nearly\s+as)\s+[a-z]+")),
+    (frozenset({"most"}), _c(rf"(?<!the\s)\bmost\s+{_MOST_WORDS}\b")),
+]
+_QUALIFIERS = _c(rf"""
+    \b(?:(?:a|the)\s+(?:(?:large|big|clear|strong|substantial|vast|overwhelming|slim|narrow|small|tiny)\s+)?
+          (?:majority|minority)(?!\s+(?:leader|whip|party|owner|stake|shareholder|government|opinion|rule)\b)
+      |an\s+overwhelming\s+(?:majority|minority)
+      |overwhelmingly
+      |the\s+bulk(?=\s+of\b)
+      |(?:nearly|almost|virtually|practically)\s+(?:all|none|every)
+      |(?<!the\s)(?<!at\s)most(?!\s+{_MOST_WORDS}\b)
+          (?=\s+(?!(?:in|on|at|to|for|by|with|when|where|since|during|and|or|but|is|was|are|were)\b)[a-z])
+    )\b""")
+_FRACTION_ONE = _c(r"""
+    \b(?P<top>an?|one)[\s-]+(?P<part>third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b""")
+# 'a third of', 'a third were', 'by a third.': a fraction; 'a third party', 'a fifth hearing': an ordinal
+_FRACTION_AFTER = _c(r"""
+    \s+(?:of|more|fewer|less|lower|higher|larger|smaller|bigger|greater|up|down|as|the|its|their|that|again|
+           since|from|in|on|over|to|and|or|were|was|are|is|had|have|has|said|say|did|do|will|would|could|can|
+           may|might|came|went|got|saw|had)\b
+    |\s*[,;:.!?)"\u201d\u2019]|\s*$""")
+_FRACTION_BEFORE = _c(r"\b(?:by|up|down|fell|rose|cut|than|of|about|nearly|almost|roughly|around|over|under|"
+                      r"some|approximately|only|just|barely|least|most)\s+$")
+_FRACTION_MANY = _c(r"""
+    (?<![\w.,])(?P<top>two|three|four|five|six|seven|eight|nine|\d)[\s-]+
+    (?P<part>thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b""")
+_HALF = _c(r"(?<![\w-])(?:(?:a|one)\s+)?half\b(?![-\s]?(?:way|time|brother|sister|hour|century|dozen|-))")
+_NOT_FRACTION_HALF = _c(r"\b(?:first|second|the|latter|former|other|last|and\s+a)\s+$")
+_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+             rf"(?P<bottom>\d[\d,]*|{_SMALL}|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)")
+_MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
+_MULTIPLE_ADJECTIVE = _c(r"\b(?:double|triple|treble|quadruple)(?=\s+(?:the|that|its|their|his|her|what)\b)")
+_TIMES = _c(rf"""
+    (?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})\s+times)
+    (?P<tail>\s+(?:as\s+(?:many|much|likely|high|large|big|often|fast|long|great|common|low|small)
+               |more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower)\b)?
+    (?(tail)|(?=\s+(?:the|that|what|its|their|his|her)\b))""")
+_FOLD = _c(rf"(?<![\w.,])(?P<n>{_DIGITS}|{_SMALL}|hundred)[\s-]?fold\b")
+_TIMES_X = _c(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)x\b")
+_MULTIPLE_WORDS: dict[str, Fraction] = {
+    "doubl": Fraction(2), "tripl": Fraction(3), "trebl": Fraction(3), "quadrupl": Fraction(4), "halv": Fraction(1, 2),
+    "double": Fraction(2), "triple": Fraction(3), "treble": Fraction(3), "quadruple": Fraction(4)}
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ANY_DIGIT = re.compile(r"\d")
+# words one of which a sentence must hold before a family of patterns is tried (for speed)
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(_SCALES)
+_DURATION_WORDS = frozenset("year years decade decades month months week weeks day days quarter quarters "
+                            "century centuries hour hours".split())
+_VAGUE_WORDS = frozenset("dozens hundreds thousands millions billions scores".split())
+_QUALIFIER_WORDS_IN_TEXT = frozenset("majority minority overwhelmingly bulk all none every most".split())
+_SINGLE_PARTS = frozenset(p for p in _PARTS if not p.endswith("s") and p != "half")
+_PLURAL_PARTS = frozenset(p for p in _PARTS if p.endswith("s") and p != "halves")
+_IN_WORDS = frozenset({"in", "out"})
+_MULTIPLE_VERBS = frozenset("doubled doubling tripled tripling trebled trebling quadrupled quadrupling halved "
+                            "halving".split())
+_MULTIPLE_ADJECTIVES = frozenset("double triple treble quadruple".split())
+_TIMES_WORDS = frozenset({"twice", "times"})
+
+
+# --------------------------------------------------------------------------- checks
+
+def _left_ok(text: str, start: int) -> bool:
+    """A number starting at ``start`` stands on its own: not 'COVID-19', 'A4', 'x/2020', 'victims.1'."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before in "_./\\@&:'\u2019,":
+        return False
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        return False
+    if before in ";!?)\"\u201d" and start >= 2 and text[start - 2].isalpha():
+        return False  # glued to the end of a word's clause: a footnote number
+    return _IDENTIFIER_BEFORE.search(text, max(0, start - 24), start) is None
+
+
+def _right_ok(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    after = text[end]
+    if after.isalnum() or after == "_":
+        return False
+    nxt = text[end + 1] if end + 1 < len(text) else ""
+    if after in "/:" and nxt.isdigit():
+        return False
+    if after == "." and nxt.isalnum():
+        return False
+    return True
+
+
+def _relation(text: str, start: int) -> str | None:
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
+    word = m[1].lower() if m else None
+    return word if word in _RELATIONS else None
+
+
+_COUNT_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+_NOT_COUNT_NOUNS = frozenset("levels figures numbers data elections rates totals results reports statistics "
+                             "estimates census olympics games finals series midterms primaries accounts "
+                             "returns filings accounts budgets".split())
+
+
+def _year_is_a_count(text: str, start: int, end: int) -> bool:
+    """'charged 2000 defendants' is a count; 'in 2020', 'the 2020 report', '2020 was' are years."""
+    before = text[max(0, start - 24):start]
+    if re.search(r"\b(?:in|since|from|to|between|until|till|by|during|before|after|through|of|for|and|"
+                 r"the|fiscal|year|early|late|mid|on|at)\s+$|['\u2019]s\s+$|-$", before, re.IGNORECASE):
+        return False
+    if _QUALIFIER_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    m = _COUNT_AFTER.match(text, end)
+    return m is not None and m[1] not in _NOT_COUNT_NOUNS
+
+
+# --------------------------------------------------------------------------- scanning
+
+class _Scan:
+    def __init__(self, text: str, hidden: Sequence[bool], years_are_figures: bool) -> None:
+        self.text = text
+        self.blocked = list(hidden[:len(text)]) + [False] * (len(text) - len(hidden))
+        self.years_are_figures = years_are_figures
+        self.periods: list[PeriodSpan] = []
+        self.in_period = [False] * len(text)
+        self.candidates: list[tuple[int, int, int, FigureSpan]] = []  # (start, -length, priority, span)
+        self.low = text.lower()
+        self.words = frozenset(_TOKEN.findall(self.low))
+        self.digits = _ANY_DIGIT.search(text) is not None
+
+    def has(self, triggers: frozenset[str]) -> bool:
+        return not self.words.isdisjoint(triggers)
+
+    def free(self, start: int, end: int, periods_ok: bool = False) -> bool:
+        if any(self.blocked[start:end]):
+            return False
+        return periods_ok or not any(self.in_period[start:end])
+
+    def add(self, span: FigureSpan, priority: int, periods_ok: bool = False) -> None:
+        if span.end > span.start and self.free(span.start, span.end, periods_ok):
+            self.candidates.append((span.start, span.start - span.end, priority, span))
+
+    def add_period(self, start: int, end: int, year: int | None = None, end_year: int | None = None,
+                   relation: str | None = None) -> None:
+        if any(self.blocked[start:end]) or any(self.in_period[start:end]):
+            return
+        self.periods.append(PeriodSpan(start, end, year, end_year, relation or _relation(self.text, start)))
+        self.in_period[start:end] = [True] * (end - start)
+
+    # ----- skipped and periods first: figures may not overlap them
+
+    def skips(self) -> None:
+        if not self.digits or not (":" in self.text or "m" in self.low):
+            return
+        for m in _TIME_OF_DAY.finditer(self.text):
+            self.blocked[m.start():m.end()] = [True] * (m.end() - m.start())
+
+    def dates(self) -> None:
+        for kind, words, digit, contains, pattern in _PERIOD_PATTERNS:
+            if (digit and not self.digits) or (words and not self.has(words)) or (
+                    contains and not any(c in self.low for c in contains)):
+                continue
+            for m in pattern.finditer(self.text):
+                if not _left_ok(self.text, m.start()) and self.text[m.start()].isdigit():
+                    continue
+                if not _right_ok(self.text, m.end()):
+                    continue
+                if kind == "range":
+                    self._range(m)
+                elif kind == "month":
+                    self.add_period(m.start("month"), m.end("month"))
+                else:
+                    years = [int(y) for y in re.findall(_YEAR, m.group()) if len(y) == 4]
+                    self.add_period(m.start(), m.end(), years[0] if years else None,
+                                    years[-1] if len(years) > 1 else None)
+
+    def _range(self, m: re.Match[str]) -> None:
+        first, y2 = int(m["y1"]), m["y2"] or m["y3"]
+        last = int(y2) if len(y2) == 4 else first - first % 100 + int(y2)
+        if len(y2) == 2 and last < first:
+            last += 100  # 1999-00
+        if last < first:
+            return
+        self.add_period(m.start(), m.end(), first, last, m["rel"].lower() if m["rel"] else None)
+
+    def durations(self) -> None:
+        if not self.has(_DURATION_WORDS):
+            return
+        for m in _DURATION.finditer(self.text):
+            n = m["n"]
+            if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
+                continue
+            value = _number_value(n)
+            start = m.start("article") if m["article"] else m.start("n")
+            if m["ext"]:
+                self.add(FigureSpan(start, m.end(), "extreme"), 0)
+            elif m["old"]:
+                self.add(FigureSpan(m.start("n"), m.end(), "number", value), 2)
+            elif value == 1 or (det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24),
+                                                                   m.start("n"))):
+                relation = " ".join(det.group().lower().split()) if value != 1 and det else None
+                self.add_period(m.start("n"), m.end("unit"), relation=relation)
+            else:
+                self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
+
+    # ----- figures
+
+    def numbers(self) -> None:
+        if self.digits:
+            for m in _DIGIT_NUMBER.finditer(self.text):
+                self._number(m)
+        if self.has(_NUMBER_WORDS):
+            for m in _WORD_NUMBER.finditer(self.text):
+                self._number(m)
+
+    def _number(self, m: re.Match[str]) -> None:
+        text = self.text
+        g = m.groupdict()
+        start, end = m.start(), m.end()
+        if g.get("digits"):
+            core = m.start("digits")
+            if not _left_ok(text, start if (g["sign"] or g["cur"]) else core):
+                if g["sign"] and not g["cur"] and start > 0 and text[start - 1].isdigit():
+                    start = core  # '50-60%': a range, not a minus sign
+                else:
+                    return
+            if not _right_ok(text, end):
+                return
+        unit = (g["unit"] or "").strip(" \t-").lower()
+        kind: FigureKind = ("points" if "point" in unit or unit in ("pp", "ppt", "ppts", "pt", "pts") else
+                            "percent" if unit.startswith(("%", "per", "pc", "pct")) else "number")
+        value = _number_value(g.get("digits") or g["words"])
+        if g.get("words") and not unit and value == 1:
+            return  # 'one' on its own: 'one of the', 'more than one agency'
+        if value is not None:
+            value *= _SCALES.get((g.get("scale") or "").lower(), 1)
+            value *= _ABBREVIATED_SCALES.get((g.get("abbr") or "").lower(), 1)
+            if kind in ("percent", "points"):
+                value /= 100
+            if g.get("sign") and g["sign"] != "+" and start <= m.start("sign"):
+                value = -value
+        digits = g.get("digits") or ""
+        plain_year = (re.fullmatch(_YEAR, digits) is not None and not g["sign"] and not g["cur"]
+                      and not g["scale"] and not g["abbr"] and not unit)
+        if plain_year and not self.years_are_figures and not _year_is_a_count(text, start, end):
+            self.add_period(start, end, int(digits))
+            return
+        self.add(FigureSpan(start, end, kind, value), 3)
+
+    def phrases(self) -> None:
+        if self.has(_VAGUE_WORDS):
+            for m in _VAGUE.finditer(self.text):
+                self.add(FigureSpan(m.start(), m.end(), "number"), 3)
+        if "dozen" in self.words:
+            for m in _DOZEN.finditer(self.text):
+                value = Fraction(6 if m.group().lower().startswith("half") else 12)
+                self.add(FigureSpan(m.start(), m.end(), "number", value), 2)
+        if self.has(_QUALIFIER_WORDS_IN_TEXT):
+            for m in _QUALIFIERS.finditer(self.text):
+                self.add(FigureSpan(m.start(), m.end(), "qualifier"), 2)
+        for triggers, pattern in _EXTREMES:
+            if self.has(triggers):
+                for m in pattern.finditer(self.text):
+                    self.add(FigureSpan(m.start(), m.end(), "extreme"), 0, periods_ok=True)
+
+    def fractions(self) -> None:
+        if self.has(_SINGLE_PARTS):
+            for m in _FRACTION_ONE.finditer(self.text):
+                if not (_FRACTION_AFTER.match(self.text, m.end())
+                        or _FRACTION_BEFORE.search(self.text, max(0, m.start() - 16), m.start())):
+                    continue
+                self.add(FigureSpan(m.start(), m.end(), "fraction", Fraction(1, _PARTS[m["part"].lower()])), 1)
+        if self.has(_PLURAL_PARTS):
+            for m in _FRACTION_MANY.finditer(self.text):
+                part = m["part"].lower()
+                if part == "quarters" and not re.match(r"\s+of\b", self.text[m.end():], re.IGNORECASE):
+                    continue
+                top = _number_value(m["top"])
+                if top is not None and top < _PARTS[part]:
+                    self.add(FigureSpan(m.start(), m.end(), "fraction", top / _PARTS[part]), 1)
+        if "half" in self.words:
+            for m in _HALF.finditer(self.text):
+                if not _NOT_FRACTION_HALF.search(self.text, max(0, m.start() - 12), m.start()):
+                    self.add(FigureSpan(m.start(), m.end(), "fraction", Fraction(1, 2)), 1)
+        if self.has(_IN_WORDS) and (self.digits or self.has(_NUMBER_WORDS)):
+            for m in _ONE_IN.finditer(self.text):
+                top, bottom = _number_value(m["top"]), _number_value(m["bottom"].replace(",", ""))
+                if top and bottom and top < bottom and not re.fullmatch(_YEAR, m["bottom"]):
+                    self.add(FigureSpan(m.start(), m.end(), "fraction", top / bottom), 1)
+
+    def multiples(self) -> None:
+        if self.has(_MULTIPLE_VERBS):
+            for m in _MULTIPLE_VERB.finditer(self.text):
+                word = m.group().lower()
+                stated = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k))
+                self.add(FigureSpan(m.start(), m.end(), "multiple", stated), 1)
+        if self.has(_MULTIPLE_ADJECTIVES):
+            for m in _MULTIPLE_ADJECTIVE.finditer(self.text):
+                self.add(FigureSpan(m.start(), m.end(), "multiple", _MULTIPLE_WORDS[m.group().lower()]), 1)
+        if self.has(_TIMES_WORDS):
+            for m in _TIMES.finditer(self.text):
+                n = m["n"].lower()
+                value = Fraction(2) if n == "twice" else _number_value(re.sub(r"\s+times$", "", n))
+                if value is not None and value != 1:
+                    self.add(FigureSpan(m.start(), m.end(), "multiple", value), 1)
+        if "fold" in self.low or (self.digits and "x" in self.low):
+            for pattern in (_FOLD, _TIMES_X):
+                for m in pattern.finditer(self.text):
+                    self.add(FigureSpan(m.start(), m.end(), "multiple", _number_value(m["n"])), 1)
+
+    def resolve(self) -> list[FigureSpan]:
+        """Leftmost, then longest, then by kind priority; no two figures overlap."""
+        chosen: list[FigureSpan] = []
+        taken_until = 0
+        for start, _, _, span in sorted(self.candidates, key=lambda c: c[:3]):
+            if start >= taken_until:
+                span = self._qualified(span, taken_until)
+                chosen.append(span)
+                taken_until = span.end
+        return chosen
+
+    def _qualified(self, span: FigureSpan, free_from: int) -> FigureSpan:
+        if span.kind in ("qualifier", "extreme"):
+            return span
+        m = _QUALIFIER_BEFORE.search(self.text, max(free_from, span.start - 30), span.start)
+        if m is None or any(self.blocked[m.start():span.start]):
+            return span
+        band = QUALIFIER_BANDS[" ".join(m["q"].lower().split())]
+        return FigureSpan(m.start(), span.end, span.kind, span.value, band)
+
+
+def scan(text: str, hidden: Sequence[bool] = (), years_are_figures: bool = False
+         ) -> tuple[list[FigureSpan], list[PeriodSpan]]:
+    """The figures and the periods of one sentence, each in order of position.
+
+    ``hidden`` marks characters that can never be part of a figure (inline code, URLs).
+    ``years_are_figures`` reads a bare 4-digit number as a number (used for ``expect: 2020``).
+    """
+    s = _Scan(text, hidden, years_are_figures)
+    steps: list[Callable[[], None]] = [s.skips, s.dates, s.durations, s.numbers, s.phrases, s.fractions,
+                                       s.multiples]
+    for step in steps:
+        step()
+    figures = s.resolve()
+    return figures, sorted(s.periods, key=lambda p: p.start)

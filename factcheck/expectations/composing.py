@@ -1,0 +1,171 @@
+"""Reading a wording into an :class:`~factcheck.expectations.Expectation`.
+
+Direction × qualifier × figure (as read by :mod:`factcheck.expectations.wording`) → an exact interval on
+the measure's own scale, with the short summary used in messages.
+
+>>> read_text("nearly half", MeasureShape("share"), words.DEFAULT).meaning
+'nearly half: 45% ≤ x < 50%'
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from . import vocabulary as words
+from .judging import Direction, Expectation
+from .errors import ExpectationError
+from .interval import Interval
+from .numbers import decimal_text, format_edge
+from .shape import MeasureShape, PERCENTISH
+from .vocabulary import Vocabulary
+from .wording import (
+    OR_SUFFIXES, Figure, apply_qualifier, normalize, read_figure, split_direction, split_qualifier,
+    unreadable,
+)
+
+
+def _units_error(said: str, measured: str, example: str) -> ExpectationError:
+    return ExpectationError(
+        f"expect: '{said}' is in {'points' if measured == 'percent' else 'percent'}, but this change is "
+        f"measured as: {measured}",
+        hint=f"this change is measured as: {measured}; say '{example}', or set as: "
+             f"{'points' if measured == 'percent' else 'percent'}")
+
+
+def _affine(figure: Figure, direction: Direction | None, shape: MeasureShape,
+            written: str) -> tuple[Fraction, Fraction]:
+    """x ↦ a·x + b taking the figure's magnitude to the measure's scale; raises on a unit mismatch."""
+    kind, c = shape.kind, Fraction(100 if shape.unit == "percent" else 1)
+    s = Fraction(-1 if direction == "down" else 1)
+    unit, n = figure.unit, decimal_text(figure.value * 100, 2, strip=True)
+    if direction and kind in ("number", "share"):
+        raise ExpectationError(f"expect: '{written}' describes a change, but this measure is a single {kind}",
+                               hint="state the level as the article does (e.g. '59%'), or measure a change "
+                                    "with change:, from:, to:")
+    if unit == "points":
+        if kind == "change_points":
+            return s * c, Fraction(0)
+        if kind == "change_percent":
+            raise _units_error(written, "percent", f"up {n}%")
+        raise ExpectationError(f"expect: '{written}' is a change in percentage points, but this measure "
+                               f"is a {kind.replace('_', ' ')}",
+                               hint="state the level (e.g. '59%'), or measure the change with as: points")
+    if unit in ("percent", "fraction"):
+        if kind in ("number", "share", "change_percent"):
+            return s * c, Fraction(0)
+        if kind == "change_ratio":
+            return s, Fraction(1)
+        if kind == "change_points" and unit == "percent":
+            raise _units_error(written, "points", f"up {n} points")
+        raise ExpectationError(f"expect: '{written}' is a percentage, but this measure is a "
+                               f"{kind.replace('_', ' ')}",
+                               hint="write a plain number (e.g. 'up 17'), or measure it with as: percent")
+    if unit in ("ratio", "fall"):
+        if kind == "change_ratio":
+            return (Fraction(1), Fraction(0)) if unit == "ratio" else (Fraction(-1), Fraction(1))
+        if kind == "change_percent":
+            return (c, -c) if unit == "ratio" else (-c, Fraction(0))
+        raise ExpectationError(f"expect: '{written}' is a ratio, but this measure is a "
+                               f"{kind.replace('_', ' ')}",
+                               hint="measure the change with as: ratio or as: percent")
+    if direction and kind in ("change_percent", "change_points", "change_ratio"):
+        example = {"change_percent": f"{direction} {figure.text}%",
+                   "change_points": f"{direction} {figure.text} points"}.get(kind, "doubled")
+        raise ExpectationError(f"expect: '{written}' has no unit, but this change is measured as a "
+                               f"{kind.replace('change_', '')}", hint=f"say '{example}'")
+    if kind == "share" and shape.unit == "fraction" and figure.value > 1:
+        raise ExpectationError(f"expect: '{written}' is more than 1, but this measure is a share",
+                               hint=f"write it as a percentage: '{figure.text}%'")
+    return s, Fraction(0)
+
+
+def _majority(s: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation | None:
+    """'a majority' → x > 50%; 'the vast majority' → x > 75% (by default)."""
+    if s not in words.MAJORITIES:
+        return None
+    name, side = words.MAJORITIES[s]
+    if shape.kind not in ("share", "number"):
+        raise ExpectationError(f"expect: '{s}' describes a share, but this measure is a "
+                               f"{shape.kind.replace('_', ' ')}", hint="measure a share (share: ..., of: ...)")
+    threshold = Fraction(1, 2) if name == "half" else getattr(vocab, name)
+    figure = Figure(threshold, Interval(threshold, threshold, True, True), "fraction", s)
+    return _compose(s, s, figure, None, "over" if side == "above" else "under", shape, vocab,
+                    qualifier_name=name.replace("_", " ").replace("half", "majority" if side == "above" else "minority"))
+
+
+def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation:
+    s = normalize(written)
+    if not s:
+        raise unreadable(written, shape, ": it is empty")
+    majority = _majority(s, shape, vocab)
+    if majority:
+        return majority
+    direction, rest = split_direction(s)
+    qualifier, rest = split_qualifier(rest)
+    if direction is None and qualifier is not None:
+        direction, rest = split_direction(rest)
+    figure = read_figure(rest, written, shape, vocab)
+    return _compose(written, s, figure, direction, qualifier, shape, vocab)
+
+
+_SWAP = {"above": "below", "below": "above"}
+
+
+def _signed_direction(figure: Figure, direction: Direction | None, shape: MeasureShape,
+                      written: str) -> Direction | None:
+    """Reconcile a written sign ('+11%', '-8%') or a multiple word with a direction word."""
+    implied: Direction | None = figure.direction
+    if figure.sign and shape.kind.startswith("change_"):
+        implied = "up" if figure.sign > 0 else "down"
+    if direction and implied and direction != implied:
+        raise ExpectationError(f"expect: '{written}' says both {direction} and {implied}",
+                               hint="keep one: e.g. 'down 8%' or '-8%'")
+    return direction or implied
+
+
+def _compose(written: str, s: str, figure: Figure, direction: Direction | None,
+             qualifier: str | None, shape: MeasureShape, vocab: Vocabulary,
+             qualifier_name: str | None = None) -> Expectation:
+    """Direction × qualifier × figure → the interval on the measure's scale."""
+    if shape.kind in ("boolean", "values"):
+        raise unreadable(written, shape, f": a {shape.kind} measure expects "
+                          f"{'true or false' if shape.kind == 'boolean' else 'a list of values'}")
+    direction = _signed_direction(figure, direction, shape, written)
+    mirrored = figure.sign < 0 and not shape.kind.startswith("change_")
+    band_kind = words.QUALIFIERS.get(qualifier or "", OR_SUFFIXES.get(qualifier or "", ("", True)))
+    written_qualifier = qualifier
+    if mirrored and band_kind[0] in _SWAP:
+        swapped = {"above": "under", "below": "over"}[band_kind[0]]
+        qualifier = swapped if not band_kind[1] else {"under": "at most", "over": "at least"}[swapped]
+    band, side = apply_qualifier(figure, qualifier, vocab)
+    a, b = _affine(figure, direction, shape, written)
+    a = -a if mirrored else a
+    interval = band.map(a, b)
+    zero = Fraction(1 if shape.kind == "change_ratio" else 0)
+    if direction:
+        interval = interval.intersect(Interval(zero, None, False, False) if direction == "up"
+                                      else Interval(None, zero, False, False))
+    if a < 0 and side in ("low", "high"):
+        side = "low" if side == "high" else "high"
+    summary = _summary(s, figure, direction, qualifier, mirrored)
+    percentish = shape.kind in PERCENTISH or (shape.kind == "number" and (
+        shape.unit == "percent" or figure.unit in ("percent", "fraction")))
+    if qualifier_name is None and qualifier is None and figure.unit in ("ratio", "fall") \
+            and not figure.rounded:
+        qualifier_name = figure.text
+    return Expectation(
+        written=written.strip(), shape=shape, stated=a * figure.value + b, direction=direction,
+        meaning=f"{summary}: {interval.describe(lambda x: format_edge(x, shape))}",
+        interval=interval, qualifier=qualifier_name or written_qualifier,
+        crossed_side=side, summary=summary, percentish=percentish)
+
+
+def _summary(s: str, figure: Figure, direction: Direction | None, qualifier: str | None,
+             mirrored: bool) -> str:
+    """'rounds to 59%', 'a rise rounding to 11%', or the wording itself ('nearly half')."""
+    plain = qualifier is None or words.QUALIFIERS.get(qualifier, ("",))[0] == "exact"
+    if not (plain and figure.rounded):
+        return s
+    if direction and figure.unit not in ("ratio", "fall"):
+        return f"a {'rise' if direction == 'up' else 'fall'} rounding to {figure.text}"
+    return f"rounds to {'-' if mirrored else ''}{figure.text}"

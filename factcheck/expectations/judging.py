@@ -1,0 +1,197 @@
+"""Judging a computed value against an :class:`Expectation`, with a message that says by how much.
+
+An :class:`Expectation` is an ``expect:`` as understood (read from its wording by
+:mod:`factcheck.expectations.wording`, :mod:`factcheck.expectations.composing` and :mod:`factcheck.expectations.explicit`);
+:func:`judge_value` compares a value with it and returns a :class:`Judgement`.
+Import these from :mod:`factcheck.expectations`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, Sequence
+
+from .interval import Interval
+from .numbers import decimal_text, format_edge, format_value, to_fraction
+from .shape import MeasureShape
+
+Miss = Literal["out_of_tolerance", "wrong_direction", "qualifier_crossed", "wrong_values", "wrong_rank"]
+Direction = Literal["up", "down"]
+Side = Literal["low", "high", "any"]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one computed value, with a sentence that says by how much."""
+
+    ok: bool
+    miss: Miss | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """An ``expect:`` as understood. ``interval`` is on the measure's own scale.
+
+    Beyond the contract: ``crossed_side`` says which miss counts as ``qualifier_crossed``
+    ("any" for one-sided wordings, "high"/"low" for the figure's side of "nearly"/"just over"),
+    ``summary`` is the short reading used in messages, ``percentish`` whether differences are
+    reported in points.
+
+    >>> from factcheck.expectations import parse_expectation
+    >>> parse_expectation("up 11%", MeasureShape("change_percent")).judge(Fraction(-32, 1000)).message
+    'stated up 11%, computed down 3.2%'
+    """
+
+    written: str
+    shape: MeasureShape
+    meaning: str
+    interval: Interval | None
+    stated: Fraction | None
+    direction: Direction | None
+    qualifier: str | None
+    boolean: bool | None = None
+    values: tuple[str, ...] | None = None
+    any_order: bool = False
+    crossed_side: Side | None = None
+    summary: str = ""
+    percentish: bool = False
+
+    def judge(self, value: Fraction | bool | Sequence[str]) -> Judgement:
+        """Judge a computed value (a Fraction, a bool for extreme, a list of names for top)."""
+        return judge_value(self, value)
+
+
+def judge_value(e: Expectation, value: object) -> Judgement:
+    """Compare a computed value with the expectation; the message always says by how much."""
+    if e.boolean is not None:
+        return _judge_boolean(e, value)
+    if e.values is not None:
+        return _judge_values(e, value)
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, Decimal)):
+        raise TypeError(f"expected a number to judge against {e.written!r}, got {value!r}")
+    x, interval = to_fraction(value), e.interval
+    assert interval is not None
+    said = e.summary if e.qualifier in ("within", "between") else e.written
+    shown = _shown(e, x)
+    zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
+    if e.direction and not (x > zero if e.direction == "up" else x < zero):
+        return Judgement(False, "wrong_direction", f"stated {said}, computed {shown}")
+    if interval.contains(x):
+        return Judgement(True, None, f"{e.summary} as stated (computed {shown})")
+    crossed = e.crossed_side == "any" or (
+        e.crossed_side == "high" and interval.high is not None and x >= interval.high) or (
+        e.crossed_side == "low" and interval.low is not None and x <= interval.low)
+    if crossed:
+        edge = interval.high if interval.high is not None and x >= interval.high else interval.low
+        assert edge is not None
+        return Judgement(False, "qualifier_crossed", f"said {said}, computed {shown}: "
+                                                     f"{_past_edge(e, x, edge)}")
+    return Judgement(False, "out_of_tolerance", f"stated {said}, computed {shown}: {_off_by(e, x)}")
+
+
+def _judge_boolean(e: Expectation, value: object) -> Judgement:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false to judge against {e.written!r}, got {value!r}")
+    got = "true" if value else "false"
+    if value == e.boolean:
+        return Judgement(True, None, f"{got} as stated")
+    return Judgement(False, "wrong_rank", f"stated {e.written}, computed {got}")
+
+
+def _judge_values(e: Expectation, value: object) -> Judgement:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"expected a list of values to judge against {e.written!r}, got {value!r}")
+    got = tuple(str(v) for v in value)
+    shown = "[" + ", ".join(got) + "]"
+    want, have = [_key(v) for v in e.values or ()], [_key(v) for v in got]
+    same = sorted(want) == sorted(have) if e.any_order else want == have
+    if same:
+        return Judgement(True, None, f"{e.summary} as stated (computed {shown})")
+    missing = [v for v in e.values or () if _key(v) not in have]
+    extra = [v for v in got if _key(v) not in want]
+    if not missing and not extra:
+        why = "same values, different order"
+    else:
+        why = "; ".join(part for part in (
+            f"missing {', '.join(missing)}" if missing else "",
+            f"not stated {', '.join(extra)}" if extra else "") if part)
+    return Judgement(False, "wrong_values", f"stated {e.written}, computed {shown}: {why}")
+
+
+def _key(name: str) -> str:
+    """Values compare case-insensitively, ignoring extra spaces: 'Facebook ' == 'facebook'."""
+    return " ".join(name.split()).casefold()
+
+
+def _shown(e: Expectation, x: Fraction) -> str:
+    """The computed value for people, with enough digits to be on the right side of every edge."""
+    text = format_value(x, e.shape)
+    for places in range(1, 10):
+        if _reads_like(e, text) == e.interval.contains(x):  # type: ignore[union-attr]
+            break
+        text = format_value(x, e.shape, places + (2 if e.shape.kind == "change_ratio" else 0))
+    if not e.direction:
+        return text
+    zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
+    if e.shape.kind == "change_ratio":
+        return text
+    if x == zero:
+        return f"no change ({text.lstrip('+')})"
+    return ("up " if x > zero else "down ") + text.lstrip("+-")
+
+
+def _reads_like(e: Expectation, text: str) -> bool:
+    """Whether the number as displayed would itself pass (so a rounded display cannot mislead)."""
+    m = re.search(r"[+-]?[\d,]*\.?\d+", text)
+    if not m:
+        return True
+    shown = Fraction(Decimal(m[0].replace(",", "")))  # our own display: any length (a 300-digit sum)
+    if e.shape.unit == "fraction" and ("%" in text or "point" in text):
+        shown /= 100
+    return e.interval.contains(shown)  # type: ignore[union-attr]
+
+
+def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
+    """A positive difference for people: '10.8 points', '5 (3.0%)', '0.15'."""
+    if e.percentish:
+        return format_value(d, MeasureShape("change_points", e.shape.unit)).lstrip("+")
+    places = 2 if e.shape.kind == "change_ratio" else None
+    text = format_value(d, MeasureShape("number"), places)
+    if ref and e.shape.kind != "change_ratio":
+        text += f" ({decimal_text(d / abs(ref) * 100, 1)}%)"
+    return text
+
+
+def _off_by(e: Expectation, x: Fraction) -> str:
+    """'10.8 points low', '5 low (3.0%)', '4.1 points more' (for a stated rise or fall)."""
+    interval = e.interval
+    assert interval is not None
+    ref = e.stated
+    if ref is None:  # between: measure from the nearest edge
+        above = interval.high is not None and x > interval.high
+        edge = interval.high if above else interval.low
+        assert edge is not None
+        return f"{_amount(e, abs(x - edge), None)} {'above' if above else 'below'} " \
+               f"{format_edge(edge, e.shape)}"
+    if e.direction:
+        zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
+        word = "more" if abs(x - zero) > abs(ref - zero) else "less"
+    else:
+        word = "high" if x > ref else "low"
+    amount = _amount(e, abs(x - ref), ref)
+    if " (" in amount:
+        number, rest = amount.split(" (", 1)
+        return f"{number} {word} ({rest}"
+    return f"{amount} {word}"
+
+
+def _past_edge(e: Expectation, x: Fraction, edge: Fraction) -> str:
+    """'0.4 points below 50%', or 'exactly 50%, not above it'."""
+    edge_text = format_edge(edge, e.shape)
+    if x == edge:
+        return f"exactly {edge_text}, not {'above' if e.interval and e.interval.low == edge else 'below'} it"
+    return f"{_amount(e, abs(x - edge), None)} {'above' if x > edge else 'below'} {edge_text}"

@@ -1,0 +1,84 @@
+"""The documented table of wordings, computed by reading each example as factcheck reads it.
+
+``docs/tolerance-words.md`` holds :func:`render_reference_markdown` verbatim, and a test
+checks that it still does, so the documentation and the code cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from . import parse_expectation
+from .shape import MeasureShape
+from .vocabulary import Vocabulary
+
+_N, _S = MeasureShape("number"), MeasureShape("share")
+_CP, _PT = MeasureShape("change_percent"), MeasureShape("change_points")
+_AB, _RA = MeasureShape("change_absolute"), MeasureShape("change_ratio")
+_EXAMPLES: list[tuple[str, object, MeasureShape]] = [
+    ("whole number (a count)", "165", _N), ("thousands separators", "5,076", _N),
+    ("decimal", "2.5", _N), ("decimal, trailing zero", "2.50", _N),
+    ("percentage (share)", "59%", _S), ("percentage with a decimal", "59.0%", _S),
+    ("percentage, spelled out", "59 per cent", _S),
+    ("percentage of a column in percent (unit: percent)", "9.7%", MeasureShape("number", "percent")),
+    ("rise (as: percent)", "up 11%", _CP), ("rise (as: percent)", "+11%", _CP),
+    ("rise (as: percent)", "rose 11%", _CP), ("rise (as: percent)", "11% more", _CP),
+    ("fall (as: percent)", "down 8%", _CP), ("fall (as: percent)", "-8%", _CP),
+    ("fall (as: percent)", "fell 8%", _CP), ("fall (as: percent)", "51% fewer", _CP),
+    ("rise in points (as: points)", "up 5 points", _PT), ("rise in points (as: points)", "+5pp", _PT),
+    ("fall in points (as: points)", "down 3 percentage points", _PT),
+    ("absolute change (as: absolute)", "up 17", _AB), ("absolute change (as: absolute)", "down 21", _AB),
+    ("ratio (as: ratio)", "2.5x", _RA),
+    ("over / more than / above", "over one-third", _S), ("over / more than / above", "more than 33%", _S),
+    ("over / more than / above", "more than 2,000", _N), ("at least", "at least 100", _N),
+    ("under / less than / fewer than / below", "under 5%", _S),
+    ("under / less than / fewer than / below", "fewer than 50", _N),
+    ("at most / no more than / up to", "at most 10%", _S),
+    ("majority", "a majority", _S), ("majority", "most", _S), ("majority", "more than half", _S),
+    ("large majority", "a large majority", _S), ("vast majority", "the vast majority", _S),
+    ("vast majority", "overwhelmingly", _S), ("minority", "a minority", _S),
+    ("nearly / almost / just under", "nearly half", _S),
+    ("nearly / almost / just under", "almost 60%", _S),
+    ("just over", "just over 50%", _S),
+    ("about / roughly / around / approximately / some", "about 60%", _S),
+    ("about / roughly / around / approximately / some", "roughly 2,000", _N),
+    ("only / just / exactly (no change to the band)", "only 5%", _S),
+    ("fraction in words", "one in five", _S), ("fraction in words", "one in three", _S),
+    ("fraction in words", "a third", _S), ("fraction in words", "two-thirds", _S),
+    ("fraction in words", "half", _S), ("fraction in words", "a quarter", _S),
+    ("fraction in words", "three in four", _S),
+    ("doubled (as: ratio)", "doubled", _RA), ("doubled (as: percent)", "doubled", _CP),
+    ("nearly doubled (as: ratio)", "nearly doubled", _RA),
+    ("more than doubled (as: ratio)", "more than doubled", _RA),
+    ("tripled (as: ratio)", "tripled", _RA), ("halved (as: ratio)", "halved", _RA),
+    ("halved (as: percent)", "halved", _CP),
+    ("composed (as: percent)", "down about a third", _CP),
+    ("composed (as: percent)", "up nearly 60%", _CP),
+    ("explicit, absolute", {"value": 0.59, "within": 0.01}, _S),
+    ("explicit, relative", {"value": 165, "within": "2%"}, _N),
+    ("explicit, interval", {"between": ["10%", "20%"]}, _S),
+]
+
+
+def reference_table(vocabulary: Vocabulary | None = None) -> list[tuple[str, str, str]]:
+    """(wording, example, passes when …) rows, computed by parsing each example.
+
+    >>> reference_table()[4]
+    ('percentage (share)', '59%', 'rounds to 59%: 58.5% ≤ x < 59.5%')
+    """
+    rows = []
+    for wording, example, shape in _EXAMPLES:
+        expectation = parse_expectation(example, shape, vocabulary)
+        rows.append((wording, expectation.written, expectation.meaning))
+    rows.append(("extreme (true / false)", "true", "the value is the lowest/highest as stated"))
+    rows.append(("top (a list)", "[Instagram, Snapchat]", "the same values in the same order"))
+    rows.append(("top, any order", "{values: [Instagram, Snapchat], any_order: true}",
+                 "the same values in any order"))
+    return rows
+
+
+def render_reference_markdown(vocabulary: Vocabulary | None = None) -> str:
+    """The reference table as Markdown, pasted verbatim into docs/tolerance-words.md."""
+    lines = ["| wording | example | passes when the computed value x … |", "| --- | --- | --- |"]
+    for wording, example, passes in reference_table(vocabulary):
+        cells = (wording, f"`{example}`", passes)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

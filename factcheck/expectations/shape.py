@@ -1,0 +1,29 @@
+"""What a measure produces, so that an ``expect:`` is read on the right scale.
+
+A share is read in percent ("59%"), a change as a rise or fall ("up 11%"), a boolean as
+true or false; :class:`MeasureShape` names which, and whether the data already holds
+percentages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "number", "share", "change_percent", "change_points",
+    "change_absolute", "change_ratio", "boolean", "values",
+]
+PERCENTISH: frozenset[str] = frozenset({"share", "change_percent", "change_points"})
+
+
+@dataclass(frozen=True)
+class MeasureShape:
+    """What a measure produces. ``unit="percent"``: the values are already percentages (9.7 = 9.7%).
+
+    >>> MeasureShape("share").unit
+    'fraction'
+    """
+
+    kind: Kind
+    unit: Literal["fraction", "percent"] = "fraction"

@@ -1,0 +1,171 @@
+"""The one table of word bands: how loosely each tolerance word ("nearly", "about", ...) reads.
+
+A claims file may override any band under ``vocabulary:``::
+
+    vocabulary:
+      nearly: 5%          # "nearly X" passes for [95% of X, X)
+      about: 0.1          # "about X" passes for [90% of X, 110% of X]
+
+>>> Vocabulary.with_overrides({"almost": "5%"}).nearly
+Fraction(1, 20)
+
+The word lists the parser recognises live here too; the documented table of wordings
+(``docs/tolerance-words.md``) is computed from them by :mod:`factcheck.expectations.reference`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from fractions import Fraction
+from typing import Mapping
+
+from .errors import ExpectationError
+from .numbers import to_fraction
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Bands of the tolerance words, as exact fractions.
+
+    - ``nearly``: "nearly/almost/just under X" passes for [X·(1 − nearly), X); "just over X"
+      for (X, X·(1 + nearly)].
+    - ``about``: "about/roughly/around/approximately/some X" passes for
+      [X·(1 − about), X·(1 + about)], never narrower than X's own rounding.
+    - ``fraction``: "a third", "one in five", "half" pass for [f·(1 − fraction), f·(1 + fraction)].
+    - ``multiple``: "doubled", "tripled", "quadrupled", "halved": the ratio within ± this of the
+      multiple, i.e. it rounds to 2.0×, 3.0×, 0.5× at one decimal.
+    - ``large_majority``, ``vast_majority``: the thresholds of "a large majority" and
+      "the vast majority / overwhelmingly" (strictly above).
+
+    >>> DEFAULT.about
+    Fraction(1, 20)
+    """
+
+    nearly: Fraction = Fraction(1, 10)
+    about: Fraction = Fraction(1, 20)
+    fraction: Fraction = Fraction(1, 20)
+    multiple: Fraction = Fraction(1, 20)
+    large_majority: Fraction = Fraction(2, 3)
+    vast_majority: Fraction = Fraction(3, 4)
+
+    @classmethod
+    def with_overrides(cls, overrides: Mapping[str, object]) -> Vocabulary:
+        """The default bands with a claims file's ``vocabulary:`` mapping applied.
+
+        Keys are band names or any word that uses the band ("almost", "roughly", "doubled",
+        "a large majority"); values are a number (0.1) or a percentage ("10%").
+
+        >>> Vocabulary.with_overrides({"roughly": 0.1, "vast majority": "80%"}).vast_majority
+        Fraction(4, 5)
+        """
+        if not isinstance(overrides, Mapping):
+            raise ExpectationError("vocabulary: must be a mapping of word to band",
+                                   hint=f"e.g. 'vocabulary: {{nearly: 5%}}'; keys: {_valid_keys()}")
+        changes: dict[str, Fraction] = {}
+        for key, raw in overrides.items():
+            name = OVERRIDE_KEYS.get(" ".join(str(key).lower().replace("_", " ").split()))
+            if name is None:
+                raise ExpectationError(f"vocabulary: unknown word {key!r}",
+                                       hint=f"valid keys: {_valid_keys()}")
+            changes[name] = _band_value(str(key), raw, name)
+        return replace(cls(), **changes)
+
+
+DEFAULT = Vocabulary()
+
+OVERRIDE_KEYS: dict[str, str] = {
+    **{w: "nearly" for w in ("nearly", "almost", "just under", "just over")},
+    **{w: "about" for w in ("about", "roughly", "around", "approximately", "some", "close to")},
+    **{w: "fraction" for w in ("fraction", "fractions")},
+    **{w: "multiple" for w in ("multiple", "multiples", "doubled", "tripled", "quadrupled", "halved")},
+    **{w: "large_majority" for w in ("large majority", "a large majority")},
+    **{w: "vast_majority" for w in ("vast majority", "the vast majority", "overwhelmingly")},
+}
+_LIMITS: dict[str, tuple[Fraction, Fraction]] = {
+    "nearly": (Fraction(0), Fraction(1)), "about": (Fraction(0), Fraction(1)),
+    "fraction": (Fraction(0), Fraction(1)), "multiple": (Fraction(0), Fraction(1, 2)),
+    "large_majority": (Fraction(1, 2), Fraction(1)), "vast_majority": (Fraction(1, 2), Fraction(1)),
+}
+
+
+def _valid_keys() -> str:
+    return ", ".join(f.name.replace("_", " ") for f in fields(Vocabulary)) + \
+        " (or a word that uses the band, e.g. almost, roughly, doubled)"
+
+
+def _band_value(key: str, raw: object, name: str) -> Fraction:
+    """Read '10%' or 0.1 as 1/10, and check it is a sensible band for ``name``."""
+    try:
+        if isinstance(raw, str) and raw.strip().endswith("%"):
+            value = to_fraction(raw.strip()[:-1].strip()) / 100
+        else:
+            value = to_fraction(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ExpectationError(f"vocabulary: {key} must be a number or a percentage, not {raw!r}",
+                               hint=f"e.g. '{key}: 10%' or '{key}: 0.1'") from None
+    low, high = _LIMITS[name]
+    if not low <= value < high:
+        raise ExpectationError(f"vocabulary: {key} = {raw!r} is outside the sensible range",
+                               hint=f"e.g. '{key}: {'80%' if 'majority' in name else '10%'}'; give a value "
+                                    f"from {float(low * 100):g}% up to (not including) {float(high * 100):g}%")
+    return value
+
+
+# --- words the parser reads -------------------------------------------------------------
+
+UP_PREFIXES = ("up", "rose", "risen", "a rise of", "rise of", "increased", "an increase of",
+               "increase of", "grew", "grown", "growth of", "climbed", "gained", "jumped",
+               "soared", "went up", "higher by", "surged")
+DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", "a decrease of",
+                 "decrease of", "dropped", "a drop of", "drop of", "declined", "a decline of",
+                 "shrank", "shrunk", "slid", "slipped", "plunged", "went down", "lower by", "lost")
+UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger")
+DOWN_SUFFIXES = ("fewer", "less", "lower", "decrease", "drop", "fall", "down", "smaller")
+
+# qualifier phrase -> (band, closed at the figure)
+QUALIFIERS: dict[str, tuple[str, bool]] = {
+    **{w: ("above", False) for w in ("more than", "over", "above", "greater than", "higher than",
+                                       "exceeding", "in excess of", "upwards of")},
+    **{w: ("above", True) for w in ("at least", "no less than", "no fewer than", "not less than",
+                                      "a minimum of")},
+    **{w: ("below", False) for w in ("less than", "fewer than", "under", "below", "lower than")},
+    **{w: ("below", True) for w in ("at most", "no more than", "not more than", "up to",
+                                      "a maximum of")},
+    **{w: ("nearly", False) for w in ("nearly", "almost", "just under", "just below",
+                                        "a little under", "a little less than", "slightly under",
+                                        "slightly less than", "just short of", "not quite")},
+    **{w: ("just_over", False) for w in ("just over", "just above", "a little over",
+                                           "a little more than", "slightly over",
+                                           "slightly more than", "just more than")},
+    **{w: ("about", True) for w in ("about", "roughly", "around", "approximately", "some",
+                                      "circa", "close to", "an estimated", "approx")},
+    **{w: ("exact", True) for w in ("only", "just", "a mere", "merely", "exactly")},
+}
+# whole wordings -> (threshold attribute or literal, "above"/"below")
+MAJORITIES: dict[str, tuple[str, str]] = {
+    **{w: ("half", "above") for w in ("a majority", "majority", "the majority", "most")},
+    **{w: ("large_majority", "above") for w in ("a large majority", "a big majority",
+                                                   "a clear majority", "a strong majority",
+                                                   "a substantial majority")},
+    **{w: ("vast_majority", "above") for w in ("the vast majority", "a vast majority",
+                                                  "an overwhelming majority",
+                                                  "the overwhelming majority", "overwhelmingly")},
+    **{w: ("half", "below") for w in ("a minority", "the minority")},
+}
+COUNT_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100,
+}
+PART_WORDS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
+    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+# multiple words -> (figure, direction): doubled is a ratio of 2, halved a fall of one half
+MULTIPLES: dict[str, tuple[Fraction, str]] = {
+    "doubled": (Fraction(2), "up"), "double": (Fraction(2), "up"), "tripled": (Fraction(3), "up"),
+    "trebled": (Fraction(3), "up"), "triple": (Fraction(3), "up"),
+    "quadrupled": (Fraction(4), "up"), "halved": (Fraction(1, 2), "down"),
+}
+SCALE_WORDS: dict[str, int] = {"thousand": 1000, "million": 10**6, "billion": 10**9}

@@ -1,0 +1,234 @@
+"""The words of an ``expect:``: normalized text, directions, qualifiers and figures.
+
+>>> split_direction(normalize("Rose by 11 per cent"))
+('up', '11%')
+>>> read_number("59%").band.describe(str)
+'117/200 ≤ x < 119/200'
+
+The words and their bands are in :mod:`factcheck.expectations.vocabulary`; :mod:`factcheck.expectations.composing`
+puts the pieces read here together into an :class:`~factcheck.expectations.Expectation`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, Sequence
+
+from . import vocabulary as words
+from .judging import Direction, Side
+from .errors import ExpectationError
+from .interval import Interval
+from .numbers import parse_decimal
+from .shape import MeasureShape
+from .vocabulary import Vocabulary
+
+EXAMPLES_BY_KIND = {
+    "number": "'165', '2.5', 'about 2,000', 'more than 100'",
+    "share": "'59%', 'nearly half', 'a majority', 'one in five', 'over one-third'",
+    "change_percent": "'up 11%', 'down 8%', 'down about a third', 'doubled'",
+    "change_points": "'up 5 points', '-3pp', 'down 3 percentage points'",
+    "change_absolute": "'up 17', 'down 21', 'more than 100'",
+    "change_ratio": "'doubled', 'nearly doubled', 'halved', '2.5x'",
+    "boolean": "'true' or 'false'",
+    "values": "'[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'",
+}
+_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-", "\u00d7": "x"})
+
+
+def as_text(raw: object, shape: MeasureShape) -> str:
+    """YAML's scalar as text; floats exactly as written (2.5, not 2.5000000001)."""
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise unreadable(str(raw), shape)
+        return format(Decimal(repr(raw)), "f")
+    if isinstance(raw, (int, str)):
+        return str(raw)
+    raise ExpectationError(f"expect: cannot be read from {type(raw).__name__} {raw!r}",
+                           hint=f"write it as the article does, e.g. {EXAMPLES_BY_KIND.get(shape.kind, '59%')}")
+
+
+_PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+
+
+def implies_share(raw: object) -> bool:
+    """Whether an ``expect:`` speaks of a part of a whole: a percentage, a fraction, a majority.
+
+    A measure that could be either (a ratio of two measures) is read as a share when its
+    wording implies one, and as a plain number otherwise.
+
+    >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59)]
+    [True, True, True, True, False, False]
+    """
+    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(raw))
+
+
+def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationError:
+    examples = EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
+    return ExpectationError(f"expect: cannot read {written!r}{why}",
+                            hint=f"write it as the article does, e.g. {examples}")
+
+
+def normalize(text: str) -> str:
+    """Lower case, single spaces, one spelling of percent and points, hyphens in words dropped.
+
+    >>> normalize("  Up 5 Percentage Points ")
+    'up 5 points'
+    >>> normalize("two-thirds"), normalize("−8 per cent"), normalize("+5pp")
+    ('two thirds', '-8%', '+5 points')
+    """
+    s = text.translate(_MINUS).lower()
+    s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
+    s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
+    s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b", "%", s)
+    s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
+    s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
+    s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
+    return re.sub(r"\s+%", "%", s)
+
+
+def _strip_prefix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if s.startswith(phrase + " "):
+            return phrase, s[len(phrase) + 1:]
+    return None, s
+
+
+def _strip_suffix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if s.endswith(" " + phrase) or (phrase[0] == "%" and s.endswith(phrase)):
+            return phrase, s[: -len(phrase)].rstrip()
+    return None, s
+
+
+def split_direction(s: str) -> tuple[Direction | None, str]:
+    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%')."""
+    if not s.startswith("up to "):
+        for prefixes, direction in ((words.UP_PREFIXES, "up"), (words.DOWN_PREFIXES, "down")):
+            found, rest = _strip_prefix(s, prefixes)
+            if found:
+                return direction, rest.removeprefix("by ")  # type: ignore[return-value]
+    for suffixes, direction in ((words.UP_SUFFIXES, "up"), (words.DOWN_SUFFIXES, "down")):
+        found, rest = _strip_suffix(s, suffixes)
+        if found and not re.search(r"\bor$", rest):
+            return direction, rest  # type: ignore[return-value]
+    return None, s
+
+
+OR_SUFFIXES = {"or more": ("above", True), "or higher": ("above", True), "or above": ("above", True),
+                "or less": ("below", True), "or fewer": ("below", True), "or lower": ("below", True)}
+
+
+def split_qualifier(s: str) -> tuple[str | None, str]:
+    """'nearly 60%' → ('nearly', '60%'); '2,000 or more' → ('or more', '2,000')."""
+    found, rest = _strip_prefix(s, list(words.QUALIFIERS))
+    if found:
+        return found, rest
+    found, rest = _strip_suffix(s, list(OR_SUFFIXES))
+    return found, rest
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as written: its magnitude (0.59 for "59%") and the band that reads as it."""
+
+    value: Fraction
+    band: Interval
+    unit: Literal["percent", "points", "plain", "fraction", "ratio", "fall"]
+    text: str
+    sign: int = 0
+    direction: Direction | None = None
+    rounded: bool = True
+
+
+_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
+_FIGURE = re.compile(rf"(?P<num>{_NUM})(?: ?(?P<scale>thousand|million|billion))?"
+                     rf"(?: ?(?P<unit>%|points|x|times))?")
+
+
+def read_number(t: str) -> Figure | None:
+    """'59%' → 0.59 with band [0.585, 0.595); '5,076' → 5076 with band [5075.5, 5076.5)."""
+    m = _FIGURE.fullmatch(t)
+    if not m:
+        return None
+    signed, places = parse_decimal(m["num"])
+    half = Fraction(1, 2 * 10**places) * words.SCALE_WORDS.get(m["scale"] or "", 1)
+    value = abs(signed) * words.SCALE_WORDS.get(m["scale"] or "", 1)
+    unit = {"%": "percent", "points": "points", "x": "ratio", "times": "ratio"}.get(m["unit"] or "", "plain")
+    if unit in ("percent", "points"):
+        value, half = value / 100, half / 100
+    sign = -1 if signed < 0 else (1 if m["num"].startswith("+") else 0)
+    text = t.lstrip("+-") if sign else t
+    return Figure(value, Interval(value - half, value + half, True, False), unit, text, sign)  # type: ignore[arg-type]
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() and len(word) < 7 else words.COUNT_WORDS.get(word)
+
+
+def _read_fraction(t: str, vocab: Vocabulary) -> Figure | None:
+    """'one in five', 'a third', 'two thirds', 'half' → the fraction, with the fraction band."""
+    if t in ("half", "a half", "one half"):
+        value = Fraction(1, 2)
+    else:
+        m = re.fullmatch(r"(.+?) (?:in|out of) (?:every )?(.+)", t) or re.fullmatch(r"(.+) (\w+)", t)
+        if not m:
+            return None
+        top = _count(m[1])
+        bottom = _count(m[2]) if " in " in t or " out of " in t else words.PART_WORDS.get(m[2])
+        if not top or not bottom or top > bottom:
+            return None
+        value = Fraction(top, bottom)
+    k = vocab.fraction
+    return Figure(value, Interval(value * (1 - k), value * (1 + k), True, True), "fraction", t,
+                   rounded=False)
+
+
+def _read_multiple(t: str, vocab: Vocabulary) -> Figure | None:
+    """'doubled' → a ratio of 2 in [1.95, 2.05); 'halved' → a fall of one half, ratio in [0.45, 0.55)."""
+    if t not in words.MULTIPLES:
+        return None
+    value, direction = words.MULTIPLES[t]
+    t_ = vocab.multiple
+    if direction == "down":
+        band = Interval(1 - value - t_, 1 - value + t_, False, True)
+        return Figure(1 - value, band, "fall", t, direction="down", rounded=False)
+    band = Interval(value - t_, value + t_, True, False)
+    return Figure(value, band, "ratio", t, direction="up", rounded=False)
+
+
+def read_figure(t: str, written: str, shape: MeasureShape, vocab: Vocabulary) -> Figure:
+    figure = read_number(t) or _read_fraction(t, vocab) or _read_multiple(t, vocab)
+    if figure is None:
+        raise unreadable(written, shape)
+    return figure
+
+
+def apply_qualifier(figure: Figure, qualifier: str | None,
+                     vocab: Vocabulary) -> tuple[Interval, Side | None]:
+    """The band of magnitudes the wording allows, and which miss is a crossed qualifier.
+
+    >>> from .vocabulary import DEFAULT
+    >>> f = read_number("60%")
+    >>> apply_qualifier(f, "nearly", DEFAULT)[0].describe(str)
+    '27/50 ≤ x < 3/5'
+    """
+    band, closed = words.QUALIFIERS.get(qualifier or "", OR_SUFFIXES.get(qualifier or "", ("exact", True)))
+    v = figure.value
+    if band == "above":
+        return Interval(v, None, closed, False), "any"
+    if band == "below":
+        return Interval(None, v, False, closed), "any"
+    if band == "nearly":
+        return Interval(v * (1 - vocab.nearly), v, True, False), "high"
+    if band == "just_over":
+        return Interval(v, v * (1 + vocab.nearly), False, True), "low"
+    if band == "about":
+        b = figure.band
+        low = min(v * (1 - vocab.about), b.low if b.low is not None else v)
+        high = max(v * (1 + vocab.about), b.high if b.high is not None else v)
+        return Interval(low, high, True, True), None
+    return figure.band, None

@@ -1,0 +1,97 @@
+"""A measure kind: one class holding everything about it, and the registry of kinds.
+
+A kind is registered once, by the :func:`register` decorator on its class, in its own
+module of this package. The rest of factcheck asks the registry: the claims model (the
+union of every kind's model), the compiler, the executor, the expectation reader, the
+report (the union of every kind's details) and ``explain``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from ._details import Details
+from ._model import MeasureModel
+
+if TYPE_CHECKING:
+    from ..claims import Claim
+    from ..expectations.shape import MeasureShape
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import Part, PathKey, PlanNode
+    from ._values import Evaluated, Groups
+
+
+class MeasureKind:
+    """One measure kind. Subclasses set the class attributes and override what applies."""
+
+    name: ClassVar[str]
+    model: ClassVar[type[MeasureModel]]
+    details: ClassVar[type[Details] | None] = None
+    groupable: ClassVar[bool] = False
+    """Can be computed per period: may sit inside ``change``, ``extreme`` and ``top … by``."""
+    examples: ClassVar[tuple[str, ...]] = ()
+    """Claims-file spellings for the property tests; ``{table}``, ``{column}``, ``{w}`` (a
+    ``, where: …`` or nothing), ``{where}`` and ``{other}`` (a second table) are filled in."""
+
+    def compile(self, c: Compiler, m: Any, path: PathKey, over: str | None) -> PlanNode | None:
+        """The plan node for ``m`` (grouped by ``over`` when given); problems go to ``c``."""
+        raise NotImplementedError
+
+    def evaluate(self, node: Any, ex: Executor) -> Evaluated:
+        """Run the node on the executor's backend; turn its rows into a value."""
+        raise NotImplementedError
+
+    def grouped(self, node: Any, ex: Executor) -> Groups:
+        """The node's value per period (only for :attr:`groupable` kinds)."""
+        raise NotImplementedError(self.name)
+
+    def absent(self, node: Any, ex: Executor, at: Any) -> Evaluated:
+        """The value at a period that has no rows (only for :attr:`groupable` kinds)."""
+        raise NotImplementedError(self.name)
+
+    def shape(self, node: Any, claim: Claim) -> MeasureShape:
+        """What the value is, so the expectation is read on the right scale."""
+        raise NotImplementedError
+
+    def parts(self, node: Any, label: str | None) -> list[Part]:
+        """The tables the node reads, for ``explain``'s step-by-step counts."""
+        return []
+
+    def unit(self, node: Any) -> str:
+        """``percent`` when the figure is already in percent; else ``fraction``."""
+        return "fraction"
+
+    def share_like(self, node: Any) -> bool:
+        """Is the figure a share, so that a change of it may be in points?"""
+        return False
+
+    def record_is_the_data(self, node: Any) -> bool:
+        """Does "on record" mean "since the data begins" for this claim?"""
+        return False
+
+
+def shape_of(kind: str, unit: str = "fraction") -> MeasureShape:
+    """A :class:`~factcheck.expectations.shape.MeasureShape` (imported when the first claim is read, not before)."""
+    from ..expectations.shape import MeasureShape
+    return MeasureShape(kind, unit)  # type: ignore[arg-type]
+
+
+KINDS: dict[str, MeasureKind] = {}
+K = TypeVar("K", bound=type[MeasureKind])
+
+
+def register(cls: K) -> K:
+    """Class decorator: add a kind to the registry (its name must be new)."""
+    if cls.name in KINDS:
+        raise ValueError(f"measure kind {cls.name!r} is registered twice")
+    KINDS[cls.name] = cls()
+    return cls
+
+
+def kind_of(measure: MeasureModel) -> str:
+    """The kind's name of a claims-file measure: ``kind_of(Share(share=…, of=…)) == "share"``."""
+    for name, kind in KINDS.items():
+        if type(measure) is kind.model:
+            return name
+    raise TypeError(f"not a measure: {measure!r}")

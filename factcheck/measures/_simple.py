@@ -1,0 +1,260 @@
+"""What count, share and the aggregates have in common: one scan, a few aggregates, one row.
+
+A simple measure reads the kept rows of one table (a :class:`~factcheck.planning.nodes.Scan`)
+and computes a handful of aggregates, each kind naming its own (:meth:`SimpleKind.aggregates`)
+and reading its value from the result row (:meth:`SimpleKind.value`). Grouped by ``over`` it
+gives one row per period. Ungrouped ones on the same table are fused into one scan by the
+executor (:func:`fused_sql`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from ..planning.nodes import Part, PlanNode, Scan
+from ._kind import KINDS, MeasureKind, shape_of
+from ._values import Evaluated, Groups, key
+
+if TYPE_CHECKING:
+    from ..expectations.shape import MeasureShape
+    from ..expressions import Expr
+    from ..claims import Claim
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+
+DEC = "DECIMAL(38,10)"
+Aggregate = tuple[str, str, "str | None"]  # (alias, function, extra condition or None)
+NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
+_INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+                       "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"})
+
+
+@dataclass
+class Simple(PlanNode):
+    """count, value, count_distinct, sum, mean, median, min, max, share."""
+
+    scan: Scan
+    expr: Expr | None = None         # the column / condition
+    expr_text: str | None = None
+    unit: str = "fraction"
+    group: Expr | None = None        # the `over` column, when grouped
+    group_time: bool = False
+    expr_type: str | None = None     # the engine's type of `expr`, learnt once the tables are read
+    param: Any = None                # a kind's own setting (a percentile's p and method)
+
+    @property
+    def expr_sql(self) -> str | None:
+        return self.scan.sql(self.expr) if self.expr is not None else None
+
+    @property
+    def group_sql(self) -> str | None:
+        return self.scan.sql(self.group) if self.group is not None else None
+
+
+class SimpleKind(MeasureKind):
+    """The shared compile and evaluate of the simple kinds."""
+
+    groupable = True
+    table_field = "of"
+    what = "column"
+
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        """The aggregates this kind needs besides ``rows_kept``, over the SQL ``x`` whose values
+        are of the :func:`number_class` ``numbers``."""
+        raise NotImplementedError
+
+    def aggregates_of(self, node: Simple, x: str) -> list[Aggregate]:
+        """The aggregates of this node (a kind with a setting of its own reads it from ``node.param``)."""
+        return self.aggregates(x, number_class(node.expr_type))
+
+    def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
+        """Interpret one result row (``None``: a group with no rows)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ compile
+    def compile(self, c: Compiler, m: Any, path: PathKey, over: str | None) -> Simple | None:
+        table = c.table(getattr(m, self.table_field), path + (self.table_field,))
+        scan = c.scan(table, m.where, path)
+        if scan is None:
+            return None
+        node = Simple(self.name, scan, unit=m.unit or "fraction", param=self.param(m))
+        if self.table_field != self.name:
+            got = c.expr(getattr(m, self.name), scan, path + (self.name,), self.what)
+            if got is None:
+                return None
+            node.expr, node.expr_text = got, str(getattr(m, self.name))
+        if over is not None:
+            group = c.expr(over, scan, path[:-1] + ("over",), "over")
+            if group is None:
+                return None
+            node.group = group
+            node.group_time = c.is_time_expr(scan.table, group)
+        return node
+
+    def param(self, m: Any) -> Any:
+        """The kind's own setting read from the claims file's measure (None for most kinds)."""
+        return None
+
+    # ------------------------------------------------------------------ evaluate
+    def evaluate(self, node: Simple, ex: Executor) -> Evaluated:
+        sql, rows = _rows(node, ex)
+        ev = self.value(node, rows[0] if rows else None)
+        ev.sql.append(sql)
+        return ev
+
+    def grouped(self, node: Simple, ex: Executor) -> Groups:
+        sql, rows = _rows(node, ex)
+        out: dict[str, Evaluated] = {}
+        for row in rows:
+            if row["group"] is None:
+                continue
+            ev = self.value(node, row)
+            ev.sql.append(sql)
+            out[key(row["group"])] = ev
+        return Groups(out, [sql])
+
+    def absent(self, node: Simple, ex: Executor, at: Any) -> Evaluated:
+        return self.value(node, None)
+
+    # ------------------------------------------------------------------ reading
+    def shape(self, node: Simple, claim: Claim) -> MeasureShape:
+        return shape_of("number", node.unit)
+
+    def unit(self, node: Simple) -> str:
+        return node.unit
+
+    def share_like(self, node: Simple) -> bool:
+        return node.unit == "percent"
+
+    def parts(self, node: Simple, label: str | None) -> list[Part]:
+        return [Part(node.scan, None, label, node.group_sql)]
+
+
+def number_class(sql_type: str | None) -> str:
+    """How a column's values are aggregated exactly: ``exact`` (integers, DECIMAL) as they are;
+    ``double`` (DOUBLE, FLOAT) by their shortest decimals; ``cast`` (text, booleans, unknown)
+    through ``CAST(… AS DECIMAL(38,10))``, which reads numbers written as text.
+
+    >>> [number_class(t) for t in ("BIGINT", "DECIMAL(18,3)", "DOUBLE", "VARCHAR", None)]
+    ['exact', 'exact', 'double', 'cast', 'cast']
+    """
+    t = (sql_type or "").upper()
+    if t in _INTEGERS or t.startswith("DECIMAL"):
+        return "exact"
+    if t in ("DOUBLE", "FLOAT", "REAL"):
+        return "double"
+    return "cast"
+
+
+def aggregates(node: Simple) -> list[Aggregate]:
+    """Every aggregate a simple measure needs, ``rows_kept`` first."""
+    kind = KINDS[node.kind]
+    assert isinstance(kind, SimpleKind)
+    x = f"({node.expr_sql})" if node.expr is not None else ""
+    return [("rows_kept", "count(*)", None), *kind.aggregates_of(node, x)]
+
+
+def needs_exact_sum(row: dict[str, Any]) -> bool:
+    """Does a result row hold a DOUBLE sum that DECIMAL(38,10) could not take exactly?"""
+    return bool(row.get("inexact"))
+
+
+def _rows(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
+    """The node's query and its result rows; a sum the engine cannot hold exactly (a DOUBLE
+    beyond DECIMAL(38,10), or past its 38 digits) is added up exactly in Python instead."""
+    ex.learn_types([node])
+    sql = simple_sql(node)
+    exact_possible = node.kind in ("sum", "mean") and number_class(node.expr_type) != "cast"
+    try:
+        result = ex.run(sql)
+    except Exception as exc:
+        if not exact_possible or "Overflow" not in str(exc):
+            raise
+        sql = exact_sum_sql(node)  # a sum past the engine's 38 digits
+        return sql, exact_sums(node, ex.stream(sql))
+    rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
+    if exact_possible and any(needs_exact_sum(r) for r in rows):
+        sql = exact_sum_sql(node)
+        return sql, exact_sums(node, ex.stream(sql))
+    return sql, rows
+
+
+def exact_sum_sql(node: Simple) -> str:
+    """The kept rows' values as text, for a sum that DECIMAL(38,10) cannot hold exactly:
+    DOUBLEs beyond 10**28 or with more than 10 decimals, or a sum past the engine's 38 digits."""
+    group = node.group_sql
+    cols = [f'{group} AS "group"'] if group else []
+    cols.append(f"CAST(({node.expr_sql}) AS VARCHAR) AS value")
+    return "SELECT " + ", ".join(cols) + "\n" + node.scan.from_sql() + node.scan.where_sql()
+
+
+def exact_sums(node: Simple, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Sum the values of :func:`exact_sum_sql` exactly, by group: one result row per group,
+    shaped like a row of :func:`simple_sql` (``total`` is a Fraction).
+
+    Each value is a decimal text (a DOUBLE's shortest decimal, an integer, a DECIMAL);
+    digits are added up per power of ten, so no value is ever rounded, however large or
+    small. A value that is not a finite number makes the total NaN.
+    """
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:  # one row at a time: the values are never all held at once
+        group, text = (row[0], row[1]) if node.group is not None else (None, row[0])
+        acc = groups.setdefault(group, {"group": group, "rows_kept": 0, "n": 0, "digits": {}, "bad": None})
+        acc["rows_kept"] += 1
+        if text is None:
+            continue
+        acc["n"] += 1
+        try:
+            value = Decimal(text)
+        except ArithmeticError:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            acc["bad"] = acc["bad"] or value
+            continue
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # finite
+        mantissa = int("".join(map(str, digits)) or "0")
+        acc["digits"][exponent] = acc["digits"].get(exponent, 0) + (-mantissa if sign else mantissa)
+    out = []
+    for acc in groups.values():
+        exps = acc.pop("digits")
+        bad = acc.pop("bad")
+        acc["total"] = bad if bad is not None else sum(
+            (Fraction(m) * Fraction(10) ** e for e, m in exps.items()), Fraction(0))
+        out.append(acc)
+    return out
+
+
+def simple_sql(node: Simple) -> str:
+    """One measure as a standalone query: what a reader sees and can re-run."""
+    group = node.group_sql
+    cols = [f"{group} AS \"group\""] if group else []
+    cols += [f"{fn} FILTER (WHERE {cond}) AS {alias}" if cond else f"{fn} AS {alias}"
+             for alias, fn, cond in aggregates(node)]
+    sql = "SELECT " + ",\n       ".join(cols) + "\n" + node.scan.from_sql() + node.scan.where_sql()
+    return sql + ("\nGROUP BY 1\nORDER BY 1" if group else "")
+
+
+def fused_sql(nodes: list[Simple], from_sql: str) -> str:
+    """Several ungrouped measures on one table in a single scan, each aggregate filtered by its own
+    `where` (claims on the same table share work). Aliases are ``"<i>.<alias>"``."""
+    cols = []
+    for i, node in enumerate(nodes):
+        where = node.scan.where
+        for alias, fn, cond in aggregates(node):
+            conds = [c for c in (where and f"({where})", cond) if c]
+            filt = f" FILTER (WHERE {' AND '.join(conds)})" if conds else ""
+            cols.append(f'{fn}{filt} AS "{i}.{alias}"')
+    return "SELECT " + ",\n       ".join(cols) + "\n" + from_sql
+
+
+def value_of(node: Simple, row: dict[str, Any] | None) -> Evaluated:
+    """A simple node's value from its row, by its kind."""
+    kind = KINDS[node.kind]
+    assert isinstance(kind, SimpleKind)
+    return kind.value(node, row)

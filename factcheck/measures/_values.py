@@ -1,0 +1,131 @@
+"""What a measure evaluates to: exact values and the evidence that goes with them.
+
+Values are :class:`fractions.Fraction` so a published figure is judged on its stated
+rounding, never on float noise: a share is ``meeting / known`` as integers, a mean is an
+exact decimal sum over a count. Each measure kind turns its rows into an :class:`Evaluated`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from ..outcome import Reason
+from ._details import Details
+
+DEC = "DECIMAL(38,10)"
+
+
+@dataclass
+class Evaluated:
+    """A measure's value and everything needed to explain and judge it."""
+
+    value: Fraction | bool | list[str] | None
+    rows_kept: int | None = None
+    rows_unknown: int | None = None
+    numerator: Fraction | None = None
+    denominator: Fraction | None = None
+    base: int | None = None                  # records the figure rests on (for small_base)
+    unavailable: Reason | None = None         # zero_denominator / no_rows
+    why: str = ""
+    sql: list[str] = field(default_factory=list)
+    details: Details | None = None
+    problem: str | None = None  # the claim itself is wrong (e.g. a value claim keeps two rows)
+    series: list[tuple[str, Fraction | None]] | None = None
+    marked: set[str] = field(default_factory=set)  # series keys the claim names (from, to, at, since)
+    neighbours: list[Fraction] = field(default_factory=list)  # values one record away (for `fragile`)
+    exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
+    each: list[tuple[str, Evaluated]] | None = None  # `every`: the value per period, each judged on its own
+
+
+class NotFinite(ValueError):
+    """A value is infinite or not a number (the data holds ``inf`` or ``nan``)."""
+
+
+class MeasureError(Exception):
+    """A measure has no figure because of what the data holds; the run reports it on the claim."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def frac(x: Any) -> Fraction | None:
+    """An exact Fraction from what the engine returns (int, Decimal, float, bool).
+
+    A float (a DOUBLE) stands for the shortest decimal that reads back as it, which is
+    what a data file wrote: ``2.45`` is 49/20, ``21433226000000.0`` is 21433226000000.
+    Nothing passes through a fixed-scale decimal cast, which invents digits for large
+    values and drops them for tiny ones. Infinite values and NaN raise :class:`NotFinite`.
+
+    >>> frac(21433226000000.0), frac(2.45), frac(5e-324) == Fraction(5, 10**324)
+    (Fraction(21433226000000, 1), Fraction(49, 20), True)
+    """
+    if x is None:
+        return None
+    if isinstance(x, bool):
+        return Fraction(int(x))
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise NotFinite(repr(x))
+        return Fraction(Decimal(repr(x)))
+    if isinstance(x, Decimal) and not x.is_finite():
+        raise NotFinite(str(x))
+    if isinstance(x, (int, Decimal, Fraction)):
+        return Fraction(x)
+    raise TypeError(f"not a number: {x!r}")
+
+
+def key(x: Any) -> str:
+    """How a group value is matched with `from`, `to`, `at`: 2019, 2019.0 and '2019' agree."""
+    if isinstance(x, (dt.date, dt.datetime)):
+        return x.isoformat()
+    if isinstance(x, bool):
+        return str(x).lower()
+    if isinstance(x, (int, float, Decimal)) and not isinstance(x, bool):
+        f = Fraction(Decimal(str(x)))
+        return str(f.numerator) if f.denominator == 1 else str(Decimal(str(x)).normalize())
+    return str(x)
+
+
+def before(a: str, b: str) -> bool:
+    """Period order: numerically when both are numbers, else as text."""
+    try:
+        return Fraction(a) < Fraction(b)
+    except ValueError:
+        return a < b
+
+
+def fill_gaps(keys: list[str]) -> list[str]:
+    """Integer periods (years) with no rows still count: a year with no convictions is a zero."""
+    try:
+        ints = sorted(int(k) for k in keys)
+    except ValueError:
+        return sorted(keys, key=_sort_key)
+    if not ints:
+        return []
+    return [str(i) for i in range(ints[0], ints[-1] + 1)]
+
+
+def _sort_key(k: str) -> tuple[int, Any]:
+    try:
+        return (0, Fraction(k))
+    except ValueError:
+        return (1, k)
+
+
+def number(ev: Evaluated) -> Fraction | None:
+    """The value when it is a number."""
+    return ev.value if isinstance(ev.value, Fraction) else None
+
+
+@dataclass
+class Groups:
+    """A measure computed per period (``over``): a value per group, and the query that made them."""
+
+    values: dict[str, Evaluated]
+    sql: list[str]

@@ -1,0 +1,125 @@
+"""``change: MEASURE, over: COLUMN, from: A, to: B, as: percent|points|absolute|ratio``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from ..outcome import Reason
+from ..planning.nodes import Part, PlanNode
+from ._details import Details, Period
+from ._kind import KINDS, MeasureKind, register, shape_of
+from ._model import MeasureModel, Scalar
+from ._values import Evaluated, fill_gaps, key, number
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
+
+if TYPE_CHECKING:
+    from ..expectations.shape import MeasureShape
+    from ..claims import Claim
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+    from . import Measure
+
+
+class Change(MeasureModel):
+    """``change: MEASURE, over: COLUMN, from: A, to: B, as: percent|points|absolute|ratio``."""
+    change: Measure
+    over: str
+    from_: Scalar = Field(alias="from")
+    to: Scalar
+    as_: Literal["percent", "points", "absolute", "ratio"] = Field("percent", alias="as")
+
+
+class ChangeDetails(Details):
+    """The two periods compared and the measure's figure at each."""
+
+    kind: Literal["change"] = "change"
+    from_: Period = Field(alias="from")
+    to: Period
+
+
+@dataclass
+class ChangeNode(PlanNode):
+    inner: PlanNode
+    over: str
+    from_: Any
+    to: Any
+    as_: str
+
+    def children(self) -> list[PlanNode]:
+        return [self.inner]
+
+
+@register
+class ChangeKind(MeasureKind):
+    name = "change"
+    model = Change
+    details = ChangeDetails
+    examples = ("{{change: {{count: {table}{w}}}, over: {column}, from: 2019, to: 2020}}",
+                "{{change: {{share: minor, of: {table}}}, over: {column}, from: 2019, to: 2020, as: points}}")
+
+    def compile(self, c: Compiler, m: Change, path: PathKey, over: str | None) -> ChangeNode | None:
+        inner = c.measure(m.change, path + ("change",), m.over)
+        if inner is not None and m.as_ == "points" and not KINDS[inner.kind].share_like(inner):
+            c.fail(path + ("as",), "'as: points' compares two shares (percentage points)",
+                   "measure a share inside the change, or use as: percent / absolute")
+        if inner is None:
+            return None
+        c.period_values(inner, path, {"from": m.from_, "to": m.to})
+        return ChangeNode(self.name, inner, m.over, m.from_, m.to, m.as_)
+
+    def evaluate(self, node: ChangeNode, ex: Executor) -> Evaluated:
+        groups = ex.grouped(node.inner)
+        ev = change(node, ex.at(node.inner, groups, node.from_), ex.at(node.inner, groups, node.to))
+        ev.series = ex.series(node.inner, groups, fill_gaps(list(groups.values)))
+        ev.marked = {key(node.from_), key(node.to)}
+        return ev
+
+    def shape(self, node: ChangeNode, claim: Claim) -> MeasureShape:
+        return shape_of(f"change_{node.as_}", KINDS[node.inner.kind].unit(node.inner))
+
+    def parts(self, node: ChangeNode, label: str | None) -> list[Part]:
+        parts = KINDS[node.inner.kind].parts(node.inner, label)
+        for part in parts:
+            part.over, part.periods, part.only_periods = node.over, [node.from_, node.to], True
+        return parts
+
+
+def change(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluated:
+    """The change from ``start`` to ``end`` as the node says (percent, points, absolute, ratio)."""
+    a, b = start.value, end.value
+    ev = Evaluated(None, numerator=number(end), denominator=number(start), sql=start.sql,
+                   base=min(x for x in (start.base, end.base) if x is not None)
+                   if start.base is not None or end.base is not None else None)
+    ev.details = ChangeDetails.model_validate({"from": Period(key=key(node.from_), value=_float(a)),
+                                               "to": Period(key=key(node.to), value=_float(b))})
+    for part, label in ((start, node.from_), (end, node.to)):
+        if part.unavailable:
+            ev.unavailable, ev.why = part.unavailable, f"at {label}: {part.why}"
+            return ev
+    assert isinstance(a, Fraction) and isinstance(b, Fraction)
+
+    def compute(x: Fraction, y: Fraction) -> Fraction | None:
+        if node.as_ in ("percent", "ratio") and x == 0:
+            return None
+        if node.as_ == "percent":
+            return (y - x) / x
+        if node.as_ == "ratio":
+            return y / x
+        return y - x
+
+    ev.value = compute(a, b)
+    if ev.value is None:
+        ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, f"the value at {node.from_} is zero"
+        return ev
+    ev.neighbours = [v for x in [a, *start.neighbours] for y in [b, *end.neighbours]
+                     if (x, y) != (a, b) and (v := compute(x, y)) is not None]
+    return ev
+
+
+def _float(x: Any) -> float | None:
+    return as_float(x) if isinstance(x, Fraction) else None

@@ -1,0 +1,153 @@
+"""``every: MEASURE, over: COLUMN, from: A, to: B`` — the expectation holds in each period.
+
+"The internet was the most common recruitment location every year since 2013": the
+measure is computed once per period (its ``where`` narrowed to the period) and the claim's
+``expect`` is applied to each period's value; it passes when every period meets it.
+
+``over`` is a column (a row belongs to the period it names) or a span
+``{start: COLUMN, end: COLUMN}`` (a row belongs to every period from its start to its end;
+an empty end means still open), for "cases active in each year".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..planning.nodes import Part, PlanNode
+from ._details import Details
+from ._groups import expr_literal, group_column, narrowable, narrowed, table_of
+from ._kind import KINDS, MeasureKind, register
+from ._model import MeasureModel
+from ._values import Evaluated
+
+if TYPE_CHECKING:
+    from ..claims import Claim
+    from ..expectations.shape import MeasureShape
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+    from . import Measure
+
+MAX_PERIODS = 200
+
+
+class Span(MeasureModel):
+    """``{start: COLUMN, end: COLUMN}``: a row counts in every period from start to end."""
+    start: str
+    end: str
+
+
+class Every(MeasureModel):
+    """``every: MEASURE, over: COLUMN | {start, end}, from: A (or since: A), to: B``."""
+    every: Measure
+    over: Union[str, Span]
+    from_: int | None = Field(None, alias="from")
+    since: int | None = None
+    to: int
+
+    @model_validator(mode="after")
+    def _one_start(self) -> Every:
+        if (self.from_ is None) == (self.since is None):
+            raise ValueError("give the first period as from (or since), once")
+        first = self.first
+        if first > self.to:
+            raise ValueError(f"the periods run backwards: from {first} to {self.to}")
+        if self.to - first >= MAX_PERIODS:
+            raise ValueError(f"at most {MAX_PERIODS} periods")
+        return self
+
+    @property
+    def first(self) -> int:
+        """The first period (``from`` or ``since``, both included)."""
+        return self.from_ if self.from_ is not None else self.since  # type: ignore[return-value]
+
+
+class PeriodValue(BaseModel):
+    """A period and the measure's value there, as people read it (the numbers are in ``series``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    value: str = Field(description="the value for people: '59.1%', 'internet', '—' when it cannot be computed")
+
+
+class EveryDetails(Details):
+    """Each period's figure, and the periods that do not meet the expectation."""
+
+    kind: Literal["every"] = "every"
+    periods: list[PeriodValue] = Field(description="each period and the measure's value there")
+    failing: list[str] = Field(default_factory=list, description="the periods whose value does not meet expect")
+
+
+@dataclass
+class EveryNode(PlanNode):
+    inner: PlanNode          # the measure over all periods (for explain)
+    cells: list[PlanNode]    # the measure in each period
+    periods: list[int]
+
+    def children(self) -> list[PlanNode]:
+        return list(self.cells)
+
+
+@register
+class EveryKind(MeasureKind):
+    name = "every"
+    model = Every
+    details = EveryDetails
+    examples = ("{{every: {{count: {table}{w}}}, over: {column}, from: 2018, to: 2020}}",
+                "{{every: {{top: {column}, of: {table}{w}}}, over: {{start: {column}, end: {column}}}, "
+                "since: 2019, to: 2020}}")
+
+    def compile(self, c: Compiler, m: Every, path: PathKey, over: str | None) -> EveryNode | None:
+        inner = c.measure(m.every, path + ("every",))
+        if inner is None:
+            return None
+        if not narrowable(m.every):
+            c.fail(path + ("every",), f"a '{inner.kind}' measure cannot be computed per period here",
+                   "use a count, share, aggregate, ratio, top or streak (each has a where)")
+            return None
+        table = table_of(inner)
+        spans = (m.over.start, m.over.end) if isinstance(m.over, Span) else (m.over,)
+        parsed = [group_column(c, table, text, path + ("over",), "over") if table else None for text in spans]
+        if any(p is None for p in parsed):
+            return None
+        scan, start = parsed[0]  # type: ignore[misc]
+        periods = list(range(m.first, m.to + 1))
+        checks = len(c.plan.coverage)
+        cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]
+        del c.plan.coverage[checks:]  # the first and last period say it once: the periods run without gaps
+        if c.is_time_expr(scan.table, start):
+            for name, value in (("from" if m.from_ is not None else "since", m.first), ("to", m.to)):
+                c.within(scan, scan.sql(start), value, f"{name}: {value}")
+        if any(cell is None for cell in cells):
+            return None
+        return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods)
+
+    def evaluate(self, node: EveryNode, ex: Executor) -> Evaluated:
+        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)]
+        ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql])
+        for period, part in each:
+            if part.unavailable:
+                ev.unavailable, ev.why = part.unavailable, f"at {period}: {part.why}"
+                break
+        return ev
+
+    def shape(self, node: EveryNode, claim: Claim) -> MeasureShape:
+        return KINDS[node.inner.kind].shape(node.inner, claim)
+
+    def unit(self, node: EveryNode) -> str:
+        return KINDS[node.inner.kind].unit(node.inner)
+
+    def parts(self, node: EveryNode, label: str | None) -> list[Part]:
+        return KINDS[node.inner.kind].parts(node.inner, label)
+
+
+def _in_period(over: str | Span, period: int) -> str:
+    """The condition that puts a row in ``period``."""
+    p = expr_literal(period)
+    if isinstance(over, Span):
+        return f"({over.start}) <= {p} and (({over.end}) is null or ({over.end}) >= {p})"
+    return f"({over}) == {p}"

@@ -1,0 +1,143 @@
+"""``extreme: MEASURE, over: COLUMN, at: X, since: Y, is: lowest|highest`` — a record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from ..outcome import Reason
+from ..planning.nodes import Part, PlanNode
+from ._details import Details, Period
+from ._kind import KINDS, MeasureKind, register, shape_of
+from ._model import MeasureModel, Scalar
+from ._values import Evaluated, before, fill_gaps, key
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
+
+if TYPE_CHECKING:
+    from ..expectations.shape import MeasureShape
+    from ..claims import Claim
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+    from . import Measure
+
+
+class Extreme(MeasureModel):
+    """``extreme: MEASURE, over: COLUMN, at: X, since: Y, is: lowest|highest``."""
+    extreme: Measure
+    over: str
+    at: Scalar
+    since: Scalar | None = None
+    is_: Literal["lowest", "highest"] = Field(alias="is")
+    rank: int = Field(1, ge=1, le=1000, description="2: the second-lowest (second-highest), and so on")
+    record_from: Scalar | None = None
+
+
+class ExtremeDetails(Details):
+    """Where the value at ``at`` ranks among the periods, and its nearest rivals."""
+
+    kind: Literal["extreme"] = "extreme"
+    value: float
+    rank: int = Field(description="1 is the lowest (highest) of all periods")
+    of: int = Field(description="periods with a value")
+    runner_up: Period | None = None
+    last_as_low: Period | None = Field(None, description="the last earlier period as low (for is: lowest)")
+    last_as_high: Period | None = Field(None, description="the last earlier period as high (for is: highest)")
+    data_from: str | None = Field(None, description="the first period of the data")
+
+
+@dataclass
+class ExtremeNode(PlanNode):
+    inner: PlanNode
+    over: str
+    at: Any
+    since: Any
+    is_: str
+    record_from: Any
+    rank: int = 1
+
+    def children(self) -> list[PlanNode]:
+        return [self.inner]
+
+
+@register
+class ExtremeKind(MeasureKind):
+    name = "extreme"
+    model = Extreme
+    details = ExtremeDetails
+    examples = ("{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, since: 2018, is: lowest}}",
+                "{{extreme: {{count: {table}{w}}}, over: {column}, at: 2020, is: highest, rank: 2}}")
+
+    def compile(self, c: Compiler, m: Extreme, path: PathKey, over: str | None) -> ExtremeNode | None:
+        inner = c.measure(m.extreme, path + ("extreme",), m.over)
+        if inner is None:
+            return None
+        c.period_values(inner, path, {"at": m.at, "since": m.since, "record_from": m.record_from})
+        return ExtremeNode(self.name, inner, m.over, m.at, m.since, m.is_, m.record_from, m.rank)
+
+    def evaluate(self, node: ExtremeNode, ex: Executor) -> Evaluated:
+        groups = ex.grouped(node.inner)
+        keys = fill_gaps(list(groups.values))
+        if node.record_from is not None:
+            keys = [k for k in keys if not before(k, key(node.record_from))]
+        out = extreme(node, dict(ex.series(node.inner, groups, keys)))
+        out.sql = groups.sql
+        out.marked = {key(v) for v in (node.at, node.since) if v is not None}
+        return out
+
+    def shape(self, node: ExtremeNode, claim: Claim) -> MeasureShape:
+        return shape_of("boolean")
+
+    def record_is_the_data(self, node: ExtremeNode) -> bool:
+        return node.since is None and node.record_from is None
+
+    def parts(self, node: ExtremeNode, label: str | None) -> list[Part]:
+        parts = KINDS[node.inner.kind].parts(node.inner, label)
+        for part in parts:
+            part.over, part.periods = node.over, [v for v in (node.since, node.at) if v is not None]
+        return parts
+
+
+def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
+    """Is the value at ``at`` the lowest (highest) since ``since``, or on record?
+
+    With ``rank: k``, the k-th lowest (highest): exactly k − 1 periods of the window beat it.
+    """
+    keys = list(series)
+    ev = Evaluated(None, series=[(k, v) for k, v in series.items()])
+    at = key(node.at)
+    x = series.get(at)
+    if x is None:
+        ev.unavailable, ev.why = Reason.NO_ROWS, f"there is no value at {node.at}"
+        return ev
+
+    def better(a: Fraction, b: Fraction) -> bool:
+        return a < b if node.is_ == "lowest" else a > b
+
+    known = {k: v for k, v in series.items() if v is not None}
+    ordered = sorted(known.items(), key=lambda kv: kv[1], reverse=node.is_ == "highest")
+    rank = 1 + sum(1 for k, v in known.items() if k != at and better(v, x))
+    others = [(k, v) for k, v in ordered if k != at]
+    earlier = [k for k in keys if before(k, at)]
+    as_low = [k for k in earlier if k in known and not better(x, known[k])]
+    last = Period(key=as_low[-1], value=as_float(known[as_low[-1]])) if as_low else None
+    ev.details = ExtremeDetails.model_validate({
+        "value": as_float(x), "rank": rank, "of": len(known),
+        "runner_up": Period(key=others[0][0], value=as_float(others[0][1])) if others else None,
+        "last_as_low" if node.is_ == "lowest" else "last_as_high": last,  # only the one that applies is set
+        "data_from": keys[0] if keys else None})
+    if node.since is not None:
+        since = key(node.since)
+        between = [k for k in keys if before(since, k) and before(k, at)]
+        y = known.get(since)
+        beaten_by = sum(1 for k in between if k in known and not better(x, known[k]))
+        ok = beaten_by == node.rank - 1 and y is not None and not better(x, y)
+    else:
+        beaten_by = sum(1 for k, v in known.items() if k != at and not better(x, v))
+        ok = beaten_by == node.rank - 1
+    ev.value = ok
+    ev.base = len(known)
+    return ev

@@ -1,0 +1,113 @@
+"""``streak: CONDITION, of: TABLE, order: COLUMN`` — the longest run of rows meeting it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..outcome import Reason
+from ..planning.nodes import Part, PlanNode, Scan
+from ._details import Details
+from ._kind import MeasureKind, register, shape_of
+from ._model import Filtered, Scalar
+from ._values import Evaluated, key
+
+if TYPE_CHECKING:
+    from ..expectations.shape import MeasureShape
+    from ..expressions import Expr
+    from ..claims import Claim
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+
+
+class Streak(Filtered):
+    """``streak: CONDITION, of: TABLE, order: COLUMN`` — longest run of rows meeting it."""
+    streak: str
+    of: str
+    order: str
+    ending: Scalar | None = None
+
+
+class StreakDetails(Details):
+    """Where the run found starts and ends (and the row it must end at, when named)."""
+
+    kind: Literal["streak"] = "streak"
+    starts: str | None
+    ends: str | None
+    ending: str | None = None
+
+
+@dataclass
+class StreakNode(PlanNode):
+    scan: Scan
+    cond: Expr
+    cond_text: str
+    order: Expr
+    order_text: str
+    ending: Any
+
+
+@register
+class StreakKind(MeasureKind):
+    name = "streak"
+    model = Streak
+    details = StreakDetails
+    examples = ("{{streak: \"{where_or_growth}\", of: {table}, order: {column}}}",)
+
+    def compile(self, c: Compiler, m: Streak, path: PathKey, over: str | None) -> StreakNode | None:
+        scan = c.scan(c.table(m.of, path + ("of",)), m.where, path)
+        if scan is None:
+            return None
+        cond = c.expr(m.streak, scan, path + ("streak",), "condition")
+        order = c.expr(m.order, scan, path + ("order",), "order")
+        if cond is None or order is None:
+            return None
+        if m.ending is not None and c.is_time_expr(scan.table, order):
+            c.within(scan, scan.sql(order), m.ending, f"{m.order} == {m.ending}")
+        return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending)
+
+    def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
+        sql = streak_sql(node)
+        kept = ex.run(f"SELECT count(*) {node.scan.from_sql()}{node.scan.where_sql()}").rows[0][0]
+        ev = streak(node, ex.run(sql).rows, int(kept))
+        ev.sql = [sql]
+        return ev
+
+    def shape(self, node: StreakNode, claim: Claim) -> MeasureShape:
+        return shape_of("number")
+
+    def parts(self, node: StreakNode, label: str | None) -> list[Part]:
+        return [Part(node.scan, node.scan.sql(node.cond), label)]
+
+
+def streak_sql(node: StreakNode) -> str:
+    """Longest runs first; with ``ending``, only the run through that row, cut at it."""
+    scan = node.scan
+    body = (f"WITH ordered AS (\n  SELECT ({scan.sql(node.order)}) AS position, "
+            f"coalesce(({scan.sql(node.cond)}), FALSE) AS ok\n"
+            f"  {scan.from_sql()}{scan.where_sql()}\n),\n"
+            "runs AS (\n  SELECT position, ok, row_number() OVER (ORDER BY position)"
+            " - row_number() OVER (PARTITION BY ok ORDER BY position) AS run\n  FROM ordered\n)\n"
+            "SELECT min(position) AS starts, max(position) AS ends, count(*) AS length\nFROM runs WHERE ok")
+    if node.ending is not None:
+        from ..planning.sql import literal
+        at = literal(node.ending)
+        body += (f" AND position <= {at}\n  AND run = (SELECT run FROM runs WHERE ok AND position = {at})")
+    return body + "\nGROUP BY run\nORDER BY length DESC, ends DESC"
+
+
+def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int) -> Evaluated:
+    """The longest run (or the one through ``ending``) as a count of rows."""
+    ev = Evaluated(None, rows_kept=kept, base=kept)
+    if kept == 0:
+        ev.unavailable, ev.why = Reason.NO_ROWS, "no rows pass the filter"
+        return ev
+    chosen = runs[0] if runs else None
+    ev.value = Fraction(int(chosen[2]) if chosen else 0)
+    ev.exact_count = True
+    starts, ends = (key(chosen[0]), key(chosen[1])) if chosen else (None, None)
+    ev.details = (StreakDetails(starts=starts, ends=ends, ending=key(node.ending)) if node.ending is not None
+                  else StreakDetails(starts=starts, ends=ends))
+    return ev

@@ -1,0 +1,142 @@
+"""``top: COLUMN, of: TABLE, n: 1`` — the most frequent values, or the highest ``by`` a measure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..outcome import Reason
+from ..planning.nodes import Part, PlanNode, Scan
+from ._details import Details
+from ._kind import MeasureKind, register, shape_of
+from ._model import Filtered
+from ._values import Evaluated
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
+
+if TYPE_CHECKING:
+    from ..expectations.shape import MeasureShape
+    from ..expressions import Expr
+    from ..claims import Claim
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+    from . import Measure
+
+
+class Top(Filtered):
+    """``top: COLUMN, of: TABLE, n: 1`` — most frequent values, or highest ``by`` a measure."""
+    top: str
+    of: str
+    n: int = Field(1, ge=1, le=1000)
+    by: Measure | None = None
+    lowest: bool = False
+    rank: int | None = Field(None, ge=1, le=1000,
+                             description="2: the value ranked second (alone), for 'the second most common'")
+
+    @model_validator(mode="after")
+    def _n_or_rank(self) -> Top:
+        if self.rank is not None and "n" in self.model_fields_set:
+            raise ValueError("give n (the first n values) or rank (the value at that rank), not both")
+        return self
+
+
+class Ranked(BaseModel):
+    """A value and its figure (a count of rows, or the ``by`` measure)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    figure: float
+
+
+class TopDetails(Details):
+    """The head of the ranking, and the values tied with the last one named."""
+
+    kind: Literal["top"] = "top"
+    ranking: list[Ranked]
+    ties_at_cut: list[str] = Field(description="values with the same figure as the n-th, left out")
+
+
+@dataclass
+class TopNode(PlanNode):
+    scan: Scan
+    column: Expr
+    column_text: str
+    n: int
+    lowest: bool
+    by: PlanNode | None = None
+    rank: int | None = None
+
+    def children(self) -> list[PlanNode]:
+        return [self.by] if self.by is not None else []
+
+
+@register
+class TopKind(MeasureKind):
+    name = "top"
+    model = Top
+    details = TopDetails
+    examples = ("{{top: {column}, of: {table}{w}, n: 2}}",
+                "{{top: {column}, of: {table}, by: {{count: {table}{w}}}}}",
+                "{{top: {column}, of: {table}{w}, rank: 2}}")
+
+    def compile(self, c: Compiler, m: Top, path: PathKey, over: str | None) -> TopNode | None:
+        scan = c.scan(c.table(m.of, path + ("of",)), m.where, path)
+        if scan is None:
+            return None
+        column = c.expr(m.top, scan, path + ("top",), "column")
+        by = c.measure(m.by, path + ("by",), m.top) if m.by is not None else None
+        if column is None or (m.by is not None and by is None):
+            return None
+        return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by, m.rank)
+
+    def evaluate(self, node: TopNode, ex: Executor) -> Evaluated:
+        if node.by is None:
+            sql = top_sql(node)
+            rows = ex.run(sql).rows
+            unknown = sum(int(n) for v, n in rows if v is None)
+            ranked = [(str(v), Fraction(int(n))) for v, n in rows if v is not None]
+            ev = top(node, ranked, unknown, sum(int(n) for _, n in rows))
+            ev.sql = [sql]
+            return ev
+        groups = ex.grouped(node.by)
+        values = [(k, g.value) for k, g in groups.values.items() if isinstance(g.value, Fraction)]
+        values.sort(key=lambda kv: (kv[1] if node.lowest else -kv[1], kv[0]))
+        ev = top(node, values, 0, len(values))
+        ev.sql = groups.sql
+        return ev
+
+    def shape(self, node: TopNode, claim: Claim) -> MeasureShape:
+        return shape_of("values")
+
+    def parts(self, node: TopNode, label: str | None) -> list[Part]:
+        return [Part(node.scan, None, label)]
+
+
+def top_sql(node: TopNode) -> str:
+    direction = "ASC" if node.lowest else "DESC"
+    return (f"SELECT ({node.scan.sql(node.column)}) AS value, count(*) AS n\n{node.scan.from_sql()}"
+            f"{node.scan.where_sql()}\nGROUP BY 1\nORDER BY n {direction}, value")
+
+
+def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: int) -> Evaluated:
+    """The first ``n`` values of the ranking (or the one at ``rank``), and who is tied at the cut."""
+    ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown)
+    if not ranked:
+        ev.unavailable, ev.why = Reason.NO_ROWS, "no rows with a value pass the filter"
+        return ev
+    last = node.rank or node.n
+    if node.rank is not None and node.rank > len(ranked):
+        ev.unavailable = Reason.NO_ROWS
+        ev.why = f"there is no rank {node.rank}: only {len(ranked)} value{'s' if len(ranked) != 1 else ''} rank"
+        return ev
+    first = last - 1 if node.rank is not None else 0
+    ev.value = [v for v, _ in ranked[first:last]]
+    cut = ranked[min(last, len(ranked)) - 1][1]
+    ev.details = TopDetails(ranking=[Ranked(value=v, figure=as_float(f)) for v, f in ranked[: max(last + 3, 5)]],
+                            ties_at_cut=[v for i, (v, f) in enumerate(ranked) if f == cut and not first <= i < last])
+    ev.base = kept
+    return ev

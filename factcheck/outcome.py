@@ -1,0 +1,53 @@
+"""The words of a verdict: pass / fail / unverifiable, why, and the notes an editor sees.
+
+Kept apart from :mod:`factcheck.report` so that measure kinds can name a reason
+without importing the report (which lists every kind's typed details).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Reason(StrEnum):
+    """Why a claim failed or could not be checked. Stable: tools match on these."""
+
+    OUT_OF_TOLERANCE = "out_of_tolerance"      # the figure is off by more than its wording allows
+    WRONG_DIRECTION = "wrong_direction"        # said a rise, the data show a fall (or the reverse)
+    QUALIFIER_CROSSED = "qualifier_crossed"    # "a majority" at 49.6%, "nearly half" at 52%
+    WRONG_RANK = "wrong_rank"                  # "the fewest since 2012" when it is not
+    WRONG_VALUES = "wrong_values"              # "Instagram and Snapchat" when the top two differ
+    MARKED_UNVERIFIABLE = "marked_unverifiable"  # the claim's author says the data cannot settle it
+    TABLE_MISSING = "table_missing"            # an optional table's file is not there
+    PERIOD_NOT_COVERED = "period_not_covered"  # a period the claim names has no data
+    ZERO_DENOMINATOR = "zero_denominator"      # a share or ratio over nothing
+    NO_ROWS = "no_rows"                        # no row passed the filter, so there is no figure
+
+
+class NoteCode(StrEnum):
+    """Things an editor should see even when a claim passes."""
+
+    SMALL_BASE = "small_base"                # the figure rests on fewer than 30 records
+    FRAGILE = "fragile"                      # one record more or less would flip the verdict
+    UNKNOWNS_EXCLUDED = "unknowns_excluded"  # rows left out because a value was unknown
+    RECORD_IS_THE_DATA = "record_is_the_data"  # "on record" means since the data begins
+
+
+REASON_TEXT: dict[Reason, str] = {
+    Reason.OUT_OF_TOLERANCE: "the computed figure is outside what the wording allows",
+    Reason.WRONG_DIRECTION: "the change goes the other way",
+    Reason.QUALIFIER_CROSSED: "the figure is on the wrong side of the qualifier",
+    Reason.WRONG_RANK: "the value does not rank as the claim says",
+    Reason.WRONG_VALUES: "the values differ from those the claim names",
+    Reason.MARKED_UNVERIFIABLE: "the claims file says this data cannot settle it",
+    Reason.TABLE_MISSING: "a table the claim needs is not available",
+    Reason.PERIOD_NOT_COVERED: "a period the claim names is outside the data",
+    Reason.ZERO_DENOMINATOR: "the denominator is zero",
+    Reason.NO_ROWS: "no rows match the claim's filter",
+}

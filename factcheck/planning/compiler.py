@@ -1,0 +1,214 @@
+"""Compiling claims to plans, before anything is read or judged.
+
+:func:`compile_claim` walks a claim's measure: each kind compiles its own part (see
+:mod:`factcheck.measures`) with the helpers of :class:`Compiler`, which parse every
+expression and resolve its names against the tables' headers (recording the columns a
+run must read). The plan holds the checked expression trees. Every problem (unknown
+table or column, an expression that does not parse) is collected, so a claims file with
+five mistakes reports five, each with its line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..errors import Problem
+from ..expressions import (WINDOW_FUNCTIONS, Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
+                           check_types, did_you_mean, map_calls, parse, quote_ident, quote_literal, suggest, to_sql)
+from ..measures import KINDS, kind_of
+from .catalog import Catalog, Link
+from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, Written, walk
+
+if TYPE_CHECKING:
+    from ..claims import Claim
+
+
+class Compiler:
+    """Compiles one claim; appends problems instead of raising."""
+
+    def __init__(self, catalog: Catalog, index: int, claim: Claim, file: str,
+                 line_of: Callable[[PathKey], int | None], problems: list[Problem]) -> None:
+        self.cat = catalog
+        self.plan = ClaimPlan(index, claim, None)
+        self.file = file
+        self.line_of = line_of
+        self.problems = problems
+
+    # ------------------------------------------------------------------ helpers
+    def fail(self, path: PathKey, message: str, hint: str | None = None,
+             detail: str | None = None) -> None:
+        self.problems.append(Problem(message, file=self.file, line=self.line_of(path),
+                                     claim=self.plan.claim.id, hint=hint, detail=detail))
+
+    def table(self, name: str, path: PathKey) -> str | None:
+        if name not in self.cat.sources:
+            self.fail(path, f"unknown table '{name}'",
+                      did_you_mean(suggest(name, self.cat.sources)) or
+                      f"declared tables: {', '.join(self.cat.sources) or 'none'}")
+            return None
+        self.plan.tables.add(name)
+        if self.cat.sources[name].missing:
+            self.plan.missing_tables.add(name)
+        return name
+
+    def expr(self, text: Any, scan: Scan, path: PathKey, what: str = "expression") -> Expr | None:
+        """Parse ``text`` and check its names in ``scan``'s scope (lookups used join the scan)."""
+        text = str(text)
+        try:
+            tree = parse(text)
+            check_types(tree, text, self.cat.column_type(scan.table))
+            tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
+                             if call.function in WINDOW_FUNCTIONS else None)
+            to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
+            self.plan.written.append(Written(text, scan.table, what, self.line_of(path)))
+        except ExpressionError as exc:
+            self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
+            return None
+        except UnknownName as exc:  # a resolver error outside to_sql's own handling
+            self.fail(path, exc.message, exc.hint or did_you_mean(exc.suggestions))
+            return None
+        for link in scan.joins.values():  # a lookup into an optional table whose file is absent
+            if self.cat.sources[link.target].missing:
+                self.plan.missing_tables.add(link.target)
+        return tree
+
+    def scan(self, table: str | None, where: str | None, path: PathKey) -> Scan | None:
+        if table is None:
+            return None
+        scan = Scan(table)
+        if where is not None:
+            tree = self.expr(where, scan, path + ("where",), "where")
+            if tree is not None:
+                scan.where_expr, scan.where_text = tree, str(where)
+                self.periods_in(scan, tree)
+        return scan
+
+    # ------------------------------------------------------------------ measures
+    def measure(self, m: Any, path: PathKey, over: str | None = None) -> PlanNode | None:
+        """Compile a measure by its kind; ``over`` groups it (inside change, extreme, top … by)."""
+        kind = KINDS[kind_of(m)]
+        if over is not None and not kind.groupable:
+            self.fail(path, f"a '{kind.name}' measure cannot be computed per period "
+                            "(nested in change, extreme, rising, falling or top … by)",
+                      "nest a count, share, aggregate or ratio")
+            return None
+        return kind.compile(self, m, path, over)
+
+    # ------------------------------------------------------------------ periods
+    def is_time_expr(self, table: str, tree: Expr) -> bool:
+        if isinstance(tree, Name):
+            if tree.link is None:
+                return self.cat.is_time(table, tree.column)
+            link = self.cat.links.get(table, {}).get(tree.link)
+            return bool(link and self.cat.is_time(link.target, tree.column))
+        return False
+
+    def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any]) -> None:
+        """The periods a change or extreme names must be in the data (checked before it runs)."""
+        for leaf in walk(inner):
+            group = getattr(leaf, "group", None)
+            if not getattr(leaf, "group_time", False) or group is None:
+                continue
+            for scan in leaf.scans():
+                for key, value in values.items():
+                    if value is not None:
+                        self.within(scan, scan.sql(group), value, f"{key}: {value}")
+
+    def within(self, scan: Scan, col_sql: str, value: Any, text: str) -> None:
+        """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``."""
+        self.plan.coverage.append(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
+
+    def periods_in(self, scan: Scan, tree: Expr) -> None:
+        """Find comparisons of time columns with literals in a filter (not under `not`).
+
+        A boolean derive is looked into, each at most once: a walk over an explicit stack,
+        so a chain of derives (``d2: d1 and d1``) costs its size, not two to the power of its depth.
+        """
+        stack: list[tuple[Expr, str, Link | None]] = [(tree, scan.table, None)]
+        seen: set[tuple[str, str]] = set()
+        found: list[Coverage] = []
+        while stack:
+            node, table, link = stack.pop()
+            if isinstance(node, Binary) and node.op in ("and", "or"):
+                stack += [(node.right, table, link), (node.left, table, link)]
+                continue
+            if isinstance(node, Name):  # a boolean derive: look inside its definition
+                tbl, lnk = self._home(table, node, link)
+                if tbl and node.column in self.cat.derives.get(tbl, {}) and (tbl, node.column) not in seen:
+                    seen.add((tbl, node.column))
+                    stack.append((self.cat.derives[tbl][node.column], tbl, lnk))
+                continue
+            operand, lits, op = _atom(node)
+            if operand is None or not isinstance(operand, Name):
+                continue
+            tbl, _ = self._home(table, operand, link)
+            if not tbl or not self.cat.is_time(tbl, operand.column):
+                continue
+            col = f"{quote_ident(tbl)}.{quote_ident(operand.column)}"
+            text = f"{operand.column} {op} {', '.join(str(v) for v in lits)}"
+            cov = _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits)
+            if cov not in found:
+                found.append(cov)
+        self.plan.coverage += found
+
+    def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
+        if name.link is None:
+            return table, link
+        found = self.cat.links.get(table, {}).get(name.link)
+        return (found.target, found) if found else (None, None)
+
+
+def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:
+    if isinstance(tree, Compare):
+        if isinstance(tree.right, Literal) and not isinstance(tree.left, Literal):
+            return tree.left, [tree.right.value], tree.op
+        if isinstance(tree.left, Literal) and not isinstance(tree.right, Literal):
+            flip = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(tree.op, tree.op)
+            return tree.right, [tree.left.value], flip
+    if isinstance(tree, Between) and not tree.negated and isinstance(tree.low, Literal) and isinstance(tree.high, Literal):
+        return tree.operand, [tree.low.value, tree.high.value], "between"
+    if isinstance(tree, InList) and not tree.negated:
+        return tree.operand, [v.value for v in tree.values], "in"
+    return None, [], ""
+
+
+def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any]) -> Coverage:
+    lo, hi = f"min({col})", f"max({col})"
+    q = [quote_literal(v) for v in lits]
+    pred = {
+        "==": f"{lo} <= {q[0]} AND {q[0]} <= {hi}",
+        ">=": f"{hi} >= {q[0]}", ">": f"{hi} > {q[0]}",
+        "<=": f"{lo} <= {q[0]}", "<": f"{lo} < {q[0]}",
+        "!=": "TRUE",
+        "between": f"{hi} >= {q[0]} AND {lo} <= {q[-1]}",
+        "in": " AND ".join(f"({lo} <= {v} AND {v} <= {hi})" for v in q) or "TRUE",
+    }[op]
+    return Coverage(text, f"coalesce({pred}, FALSE)", from_sql)
+
+
+def _caret(exc: ExpressionError) -> str:
+    lines = exc.render().splitlines()
+    return "\n".join(lines[1:3])
+
+
+def compile_claim(catalog: Catalog, index: int, claim: Claim, file: str,
+                  line_of: Callable[[PathKey], int | None], problems: list[Problem]) -> ClaimPlan:
+    """Compile one claim; problems found are appended to ``problems``."""
+    comp = Compiler(catalog, index, claim, file, line_of, problems)
+    if claim.measure is not None:
+        comp.plan.node = comp.measure(claim.measure, ("measure",))
+    return comp.plan
+
+
+def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str) -> list[Problem]:
+    """Once the tables are read and their column types known, check each function's argument
+    types again (a CSV's types are only learnt when it is read)."""
+    problems = []
+    for plan in plans:
+        for w in plan.written:
+            try:
+                check_types(parse(w.text), w.text, catalog.column_type(w.table))
+            except ExpressionError as exc:
+                problems.append(Problem(f"{w.what}: {exc.message}", file=file, line=w.line,
+                                        claim=plan.claim.id, hint=exc.hint, detail=_caret(exc)))
+    return problems

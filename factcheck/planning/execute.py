@@ -1,0 +1,153 @@
+"""Running plans on a backend: the periods first, shared scans, then each claim's measure.
+
+An :class:`Executor` holds what evaluating needs and nothing else: the backend that runs
+SQL and the plans of the run. It checks the periods a claim names (``covered``), shares
+one scan among the claims on a table (``prefetch``), and hands each node to its measure
+kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``series``).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..interrupts import reraise_interrupt
+from ..measures import KINDS
+from ..measures._simple import (NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql,
+                                value_of)
+from ..measures._values import Evaluated, Groups, MeasureError, key
+from .nodes import ClaimPlan, PlanNode, Scan, walk
+
+if TYPE_CHECKING:
+    from ..backends import Backend, Rows
+
+
+class Executor:
+    """Evaluates plan nodes with a backend; caches the shared scans and period checks."""
+
+    def __init__(self, backend: Backend, plans: list[ClaimPlan]) -> None:
+        self.backend = backend
+        self.plans = plans
+        self._coverage: dict[str, bool] = {}
+        self._prefetched: dict[int, Evaluated] = {}
+
+    def run(self, sql: str) -> Rows:
+        """Run one query on the backend: its column names and rows."""
+        return self.backend.execute(sql)
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """A query's rows a batch at a time (for sums taken exactly in Python)."""
+        return self.backend.stream(sql)
+
+    def learn_types(self, nodes: list[Simple]) -> None:
+        """Ask the backend the type of each numeric measure's column, one query per table scanned,
+        so each is aggregated the exact way for its type (see ``measures.aggregate``)."""
+        todo: dict[str, list[Simple]] = {}
+        for node in nodes:
+            if node.kind in NUMERIC_KINDS and node.expr is not None and node.expr_type is None:
+                todo.setdefault(node.scan.from_sql(), []).append(node)
+        for from_sql, group in todo.items():
+            exprs = list(dict.fromkeys(n.expr_sql for n in group if n.expr_sql))
+            types = self.backend.column_types(exprs, from_sql)
+            if types is None:  # one of them does not bind: the others still get their type
+                types = {}
+                for expr in exprs:
+                    types.update(self.backend.column_types([expr], from_sql) or {})
+            for node in group:
+                node.expr_type = types.get(node.expr_sql or "", "")
+
+    # ------------------------------------------------------------------ before the claims
+    def covered(self, plan: ClaimPlan) -> list[str]:
+        """The periods the claim names that the data does not cover."""
+        out = []
+        for cov in plan.coverage:
+            if cov.sql not in self._coverage:
+                self._coverage[cov.sql] = bool(self.run(cov.sql).rows[0][0])
+            if not self._coverage[cov.sql]:
+                out.append(cov.text)
+        return out
+
+    def prefetch(self) -> None:
+        """Shared work: one scan per table for all its ungrouped simple measures (each aggregate
+        filtered by its claim's own `where`), and one query per table for the periods claims name.
+
+        A fused query that fails is skipped: each claim then runs alone and reports its own error.
+        """
+        todo = [p for p in self.plans if p.claim.unverifiable is None and not p.missing_tables and p.node]
+        self.learn_types([n for p in todo for n in walk(p.node) if isinstance(n, Simple)])
+        periods: dict[str, list[Any]] = {}
+        for plan in todo:
+            for cov in plan.coverage:
+                group = periods.setdefault(cov.from_sql, [])
+                if cov.sql not in self._coverage and cov not in group:
+                    group.append(cov)
+        for from_sql, covs in periods.items():
+            try:
+                row = self.run("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql).rows[0]
+            except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
+                reraise_interrupt(exc)
+                continue
+            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row, strict=True)})
+        tables: dict[str, list[Simple]] = {}
+        for plan in todo:
+            for node in _ungrouped(plan.node):
+                tables.setdefault(node.scan.table, []).append(node)
+        for table, nodes in tables.items():
+            if len(nodes) > 1:
+                self._fuse(table, nodes)
+
+    def _fuse(self, table: str, nodes: list[Simple]) -> None:
+        joins: dict[str, Any] = {}
+        for node in nodes:
+            joins.update(node.scan.joins)
+        try:
+            result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
+            row = dict(zip(result.columns, result.rows[0], strict=True))
+        except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
+            reraise_interrupt(exc)
+            return
+        for i, node in enumerate(nodes):
+            values = {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)}
+            if needs_exact_sum(values):
+                continue  # summed exactly when the claim is judged
+            try:
+                ev = value_of(node, values)
+            except MeasureError:
+                continue  # reported when the claim is judged
+            ev.sql.append(simple_sql(node))
+            self._prefetched[id(node)] = ev
+
+    # ------------------------------------------------------------------ a claim's nodes
+    def evaluate(self, node: PlanNode) -> Evaluated:
+        """The node's value (a shared scan's, when prefetched)."""
+        if id(node) in self._prefetched:
+            return self._prefetched[id(node)]
+        return KINDS[node.kind].evaluate(node, self)
+
+    def grouped(self, node: PlanNode) -> Groups:
+        """The node's value per period."""
+        return KINDS[node.kind].grouped(node, self)
+
+    def at(self, node: PlanNode, groups: Groups, at: Any) -> Evaluated:
+        """The value at one period; a period with no rows is computed as empty."""
+        k = key(at)
+        if k in groups.values:
+            return groups.values[k]
+        ev = KINDS[node.kind].absent(node, self, at)
+        ev.sql = groups.sql
+        return ev
+
+    def series(self, node: PlanNode, groups: Groups, keys: list[str]) -> list[tuple[str, Fraction | None]]:
+        """The measure's value at each period, for charts and evidence."""
+        values = ((k, self.at(node, groups, k).value) for k in keys)
+        return [(k, v if isinstance(v, Fraction) else None) for k, v in values]
+
+
+def _ungrouped(node: PlanNode | None) -> list[Simple]:
+    """The simple measures computed once, not per group: a claim's own, or a ratio's parts."""
+    if isinstance(node, Simple) and node.group is None:
+        return [node]
+    if node is not None and node.kind == "ratio":
+        return [s for child in node.children() for s in _ungrouped(child)]
+    return []

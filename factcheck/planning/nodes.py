@@ -1,0 +1,133 @@
+"""The plan: what a claim computes, as data that holds expression trees, not SQL.
+
+A plan node is made by its measure kind's ``compile`` (see :mod:`factcheck.measures`)
+and read by the same kind's ``evaluate``. Every node reads rows through a :class:`Scan`
+(a table, the lookups it joins, its filter as an expression tree); SQL is rendered
+from the trees only when a backend runs the plan (:mod:`factcheck.planning.sql`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+
+if TYPE_CHECKING:
+    from ..expressions import Expr
+    from ..claims import Claim
+    from .catalog import Link
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A period a claim names, and the check (over the data's min and max) that the data covers it."""
+
+    text: str       # "filed_year == 2021"
+    pred: str       # a boolean over min()/max() aggregates
+    from_sql: str   # FROM …
+
+    @property
+    def sql(self) -> str:
+        return f"SELECT {self.pred}\n{self.from_sql}"
+
+
+@dataclass
+class Scan:
+    """Where a measure's rows come from: a table, its joins, its filter."""
+
+    table: str
+    joins: dict[str, Link] = field(default_factory=dict)
+    where_expr: Expr | None = None
+    where_text: str | None = None
+    _rendered: dict[int, tuple[Expr, str]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def where(self) -> str | None:
+        """The filter as SQL (rendered from its tree)."""
+        return self.sql(self.where_expr) if self.where_expr is not None else None
+
+    def sql(self, tree: Expr) -> str:
+        """An expression of this scan's scope as SQL (rendered once per tree)."""
+        got = self._rendered.get(id(tree))
+        if got is None or got[0] is not tree:
+            from .sql import expr_sql
+            got = self._rendered[id(tree)] = (tree, expr_sql(tree, self.table))
+        return got[1]
+
+    def from_sql(self) -> str:
+        from ..expressions import quote_ident
+        parts = [f"FROM {quote_ident(self.table)}"]
+        parts += [link.join_sql() for link in self.joins.values()]
+        return "\n".join(parts)
+
+    def where_sql(self, extra: str | None = None) -> str:
+        where = self.where
+        conds = [c for c in (where and f"({where})", extra) if c]
+        return ("\nWHERE " + " AND ".join(conds)) if conds else ""
+
+
+@dataclass
+class PlanNode:
+    """A node of a claim's plan; ``kind`` names the measure kind that made it."""
+
+    kind: str
+
+    def children(self) -> list[PlanNode]:
+        """The nodes this one is computed from (a ratio's parts, a change's measure)."""
+        return []
+
+    def scans(self) -> list[Scan]:
+        """The scans this node reads itself (not its children's)."""
+        scan = getattr(self, "scan", None)
+        return [scan] if isinstance(scan, Scan) else []
+
+
+def walk(node: PlanNode | None) -> list[PlanNode]:
+    """The node and every node below it, depth first, left to right."""
+    if node is None:
+        return []
+    return [node, *(n for child in node.children() for n in walk(child))]
+
+
+@dataclass(frozen=True)
+class Written:
+    """An expression as the claim wrote it, kept to check its types again once the data's are known."""
+
+    text: str
+    table: str
+    what: str
+    line: int | None
+
+
+@dataclass
+class ClaimPlan:
+    """A claim ready to run: its plan tree and the periods to check first."""
+
+    index: int
+    claim: Claim
+    node: PlanNode | None
+    coverage: list[Coverage] = field(default_factory=list)
+    tables: set[str] = field(default_factory=set)
+    missing_tables: set[str] = field(default_factory=set)
+    written: list[Written] = field(default_factory=list)
+
+    def reads(self, table: str) -> bool:
+        """Does the claim read ``table``, directly or through a lookup?"""
+        return table in self.tables or any(link.target == table for n in walk(self.node)
+                                           for scan in n.scans() for link in scan.joins.values())
+
+
+@dataclass
+class Part:
+    """One table read by a measure, for ``explain``: its scan, the condition counted, the periods."""
+
+    scan: Scan
+    condition: str | None = None
+    label: str | None = None
+    group: str | None = None                       # SQL of the `over` column
+    over: str | None = None                        # its name, for people
+    periods: list[Any] = field(default_factory=list)  # the periods the claim names
+    only_periods: bool = False                     # rows of those periods only (a change)
+    period_values: list[Any] = field(default_factory=list)  # the `over` column's values for them (explain)

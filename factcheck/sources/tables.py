@@ -1,0 +1,368 @@
+"""Data tables: finding the files a claims file names, reading their headers, and their read errors.
+
+Every table is read once per run, and only the columns the claims use (the
+reading itself is the run's; this module says where a table is and how to scan
+it, and turns a failed read into a located message). A table may also be a pandas DataFrame handed
+to the library API. Paths in a claims file are relative to the file, and must
+stay inside its repository unless the caller widens that explicitly
+(``data_root``): a claims file written by anyone must not be able to read
+``/etc/passwd``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from contextlib import contextmanager
+from itertools import islice
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..claims import COLUMN_TYPES, LoadedClaims, Table
+from ..errors import DataError, Problem, UsageError
+from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
+from ..expressions import quote_ident, quote_literal
+from ..interrupts import reraise_interrupt
+
+if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
+    import duckdb
+    import pandas
+
+
+@dataclass
+class Source:
+    """A declared table, located, with its header known (but not yet read)."""
+
+    name: str
+    decl: Table
+    path: Path | None            # None for a DataFrame
+    shown_path: str              # as the claims file wrote it, or '<dataframe>'
+    columns: dict[str, str] = field(default_factory=dict)  # header: name -> DuckDB type
+    frame: "pandas.DataFrame | None" = None
+    missing: bool = False        # an optional table whose file is absent
+    line: int | None = None
+    file: str = ""               # the claims file, for messages
+
+    @property
+    def format(self) -> str:
+        if self.decl.format:
+            return self.decl.format
+        return "parquet" if self.path and self.path.suffix.lower() in (".parquet", ".pq") else "csv"
+
+    def scan_sql(self, *, for_reader: bool = False, base: Path | None = None) -> str:
+        """The SQL table function that reads this table: ``read_csv('…', …)``.
+
+        ``for_reader`` gives the path relative to ``base`` (the working
+        directory) so a reader can paste the query into DuckDB.
+        """
+        if self.frame is not None:
+            return quote_ident(f"__frame_{self.name}")
+        assert self.path is not None
+        shown = str(self.path)
+        if for_reader and base is not None:
+            try:
+                shown = str(self.path.relative_to(base))
+            except ValueError:
+                shown = str(self.path)
+            if shown.startswith("~"):  # DuckDB would read it as the home folder
+                shown = "./" + shown
+        return self.reader_sql(shown)
+
+    def delimiter_hint(self) -> str | None:
+        """When the header read as one column holding ';', tab or '|': the delimiter to declare."""
+        if self.frame is not None or self.format != "csv" or len(self.columns) != 1:
+            return None
+        header = next(iter(self.columns))
+        for char, word, written in ((";", "semicolon", "';'"), ("\t", "tab", '"\\t"'), ("|", "pipe", "'|'")):
+            if char in header and char != (self.decl.csv.delimiter if self.decl.csv else None):
+                return (f"the file looks {word}-delimited (its header reads as the one column "
+                        f"{header[:60]!r}): set csv: {{delimiter: {written}}} on the table")
+        return None
+
+    def reader_sql(self, path: str, *, options: str | None = None) -> str:
+        """``read_csv``/``read_parquet`` of exactly this one file (glob characters escaped)."""
+        name = quote_literal(exact(path))
+        if self.format == "parquet":
+            return f"read_parquet({name})"
+        return f"read_csv({name}, {options if options is not None else csv_options_sql(self.decl)})"
+
+
+def csv_options_sql(decl: Table) -> str:
+    """read_csv options from the claims file; explicit enough that DuckDB never guesses skipped rows."""
+    opts = decl.csv
+    parts = [f"delim={quote_literal(opts.delimiter if opts and opts.delimiter else ',')}",
+             f"header={'true' if not opts or opts.header else 'false'}",
+             f"skip={opts.skip if opts else 0}",
+             f"quote={quote_literal(opts.quote if opts and opts.quote else chr(34))}"]
+    nulls = ([opts.null] if isinstance(opts.null, str) else opts.null) if opts and opts.null is not None else [""]
+    parts.append("nullstr=[" + ", ".join(quote_literal(n) for n in nulls) + "]")
+    parts.append(f"dateformat={quote_literal(opts.date_format if opts else '%Y-%m-%d')}")
+    if opts and opts.encoding:
+        parts.append(f"encoding={quote_literal(duckdb_encoding(opts.encoding) or opts.encoding)}")
+    if opts and opts.names:
+        parts.append("names=[" + ", ".join(quote_literal(n) for n in opts.names) + "]")
+    types = {c: COLUMN_TYPES[spec.type] for c, spec in decl.columns.items() if spec.type}
+    if types:
+        parts.append("types={" + ", ".join(f"{quote_literal(c)}: {quote_literal(t)}" for c, t in types.items()) + "}")
+    return ", ".join(parts)
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder above ``start`` holding ``.git``; else ``start`` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
+           data_root: Path | None) -> tuple[list[Source], list[Problem]]:
+    """Find every declared table; report missing files and paths outside the repository."""
+    file = str(loaded.path)
+    root = (data_root or repository_root(loaded.base_dir)).resolve()
+    sources, problems = [], []
+    for name, decl in loaded.model.tables.items():
+        line = loaded.table_line(name, "path")
+        if frames and name in frames:
+            sources.append(Source(name, decl, None, "<dataframe>", frame=frames[name], line=line, file=file))
+            continue
+        path = (loaded.base_dir / decl.path).resolve()
+        src = Source(name, decl, path, decl.path, line=line, file=file)
+        if not path.is_relative_to(root):
+            problems.append(Problem(
+                f"table '{name}' points outside the repository ({decl.path} resolves to {path})",
+                file=file, line=line,
+                hint=f"keep data inside {root}, or pass --data-root to allow another folder explicitly"))
+            continue
+        kind = not_a_file(path)  # never opened: a FIFO would block the run
+        if kind:
+            problems.append(Problem(
+                f"the data file for table '{name}' is {kind}, not a file: {decl.path} ({path})",
+                file=file, line=line, hint="point path: at the data file itself"))
+            continue
+        if not path.is_file():
+            if decl.optional:
+                src.missing = True
+            else:
+                problems.append(Problem(
+                    f"data file for table '{name}' not found: {decl.path} (looked at {path})",
+                    file=file, line=line,
+                    hint="paths are relative to the claims file; mark the table 'optional: true' "
+                         "if its claims should be unverifiable without it"))
+                continue
+        sources.append(src)
+    return sources, problems
+
+
+def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
+    """Learn the table's columns and types without reading its rows.
+
+    Before DuckDB sees a file: it must be what the table declares (:func:`sniff`), its
+    name must match only itself, and ``skip`` must leave a line to read. After: no two
+    columns may share a name (DuckDB would rename the second, and claims would silently
+    read the first).
+    """
+    if src.missing:
+        return
+    if src.path is None:  # handed in by the caller instead of a file
+        _register_frame(con, src)
+    else:
+        _check_file(con, src)
+        if src.format == "csv" and not (src.decl.csv and (src.decl.csv.names or not src.decl.csv.header)):
+            names = _csv_header(src)
+            if names is not None:
+                _refuse_repeated(src, names)
+                if all(n.strip() for n in names):  # DuckDB names blank ones itself
+                    src.columns = {n: "?" for n in names}  # types are learnt when the table is read
+                    return
+    try:
+        rows = con.execute(f"DESCRIBE SELECT * FROM {src.scan_sql()}").fetchall()
+    except Exception as exc:  # duckdb raises several classes; all become one located message
+        raise data_error(src, exc) from None
+    src.columns = {r[0]: r[1] for r in rows}
+
+
+def _check_file(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
+    assert src.path is not None
+    where: dict[str, Any] = dict(file=str(src.path))
+    try:
+        wrong = sniff(src.path, src.format, src.decl.csv.encoding if src.decl.csv else None)
+        if wrong is None:
+            only_this_file(con, src.path)
+    except Unreadable as exc:
+        wrong = exc
+    except OSError as exc:
+        raise DataError([Problem(f"cannot read the data file for table '{src.name}': {exc.strerror or exc}",
+                                 **where, hint="check that the file exists and can be read")]) from None
+    if wrong is not None:
+        raise DataError([Problem(f"table '{src.name}': {wrong.message}", **where, hint=wrong.hint)])
+    skip = src.decl.csv.skip if src.format == "csv" and src.decl.csv else 0
+    if skip:
+        lines = _count_lines(src, skip + 1)
+        if lines <= skip:
+            raise DataError([Problem(
+                f"table '{src.name}': csv skip: {skip} skips every line of the file (it has {lines})",
+                **where, hint="skip: counts the lines before the header; make it smaller")])
+
+
+def _count_lines(src: Source, most: int) -> int:
+    """Lines in the file, counting no further than ``most`` (so a huge skip costs little)."""
+    assert src.path is not None
+    opts = src.decl.csv
+    try:
+        if python_encoding(opts.encoding if opts else None, src.path).startswith("utf-16"):
+            with _open_text(src, errors="replace") as fh:
+                return sum(1 for _ in islice(fh, most))
+        import gzip
+        opener: Any = gzip.open if src.path.name.lower().endswith(".gz") else open
+        count, last = 0, b""
+        with opener(src.path, "rb") as fh:  # newlines are single bytes in UTF-8 and Latin-1
+            while count < most and (chunk := fh.read(1 << 20)):
+                count += chunk.count(b"\n")
+                last = chunk[-1:]
+        return min(most, count + (1 if last and last != b"\n" else 0))
+    except (OSError, UnicodeError, EOFError):
+        return most  # let the reader say what is wrong
+
+
+def _register_frame(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
+    frame = src.frame
+    import pandas as pd  # a dependency of factcheck, imported only when DataFrames are passed
+    if not isinstance(frame, pd.DataFrame):
+        raise UsageError([Problem(f"tables['{src.name}'] is a {type(frame).__name__}, not a pandas DataFrame",
+                                  hint="pass pandas DataFrames, e.g. tables={'%s': pd.read_csv(...)}, or leave "
+                                       "the table out to read its file" % src.name)])
+    _refuse_repeated(src, [str(c) for c in frame.columns])
+    try:
+        con.register(f"__frame_{src.name}", frame)
+    except Exception as exc:  # noqa: BLE001 - a column DuckDB cannot hold (objects, mixed types …)
+        raise DataError([Problem(f"the DataFrame for table '{src.name}' cannot be read: {str(exc).splitlines()[0]}",
+                                 file=f"<dataframe {src.name}>",
+                                 hint="give its columns plain types (numbers, text, dates, booleans)")]) from None
+
+
+def _refuse_repeated(src: Source, names: list[str]) -> None:
+    """Two columns of one name (capitals aside, as SQL compares names): refuse, naming both."""
+    first: dict[str, int] = {}
+    problems = []
+    for i, name in enumerate(names):
+        if not name.strip():
+            continue
+        if name.lower() in first:
+            j = first[name.lower()]
+            same = names[j] == name
+            problems.append(Problem(
+                f"table '{src.name}': columns {j + 1} and {i + 1} are both named '{name}'"
+                + ("" if same else f" ('{names[j]}' and '{name}' differ only in capitals)"),
+                file=str(src.path) if src.path else f"<dataframe {src.name}>", line=_header_line(src),
+                column=name, hint="a claim would silently read the first; rename one of them in the data"
+                + ("" if src.frame is not None else ", or name every column with csv: {names: [...]}")))
+        else:
+            first[name.lower()] = i
+    if problems:
+        raise DataError(problems)
+
+
+def _header_line(src: Source) -> int | None:
+    if src.frame is not None or src.format != "csv":
+        return None
+    return (src.decl.csv.skip if src.decl.csv else 0) + 1
+
+
+@contextmanager
+def _open_text(src: Source, default_encoding: str = "utf-8", errors: str = "strict") -> Iterator[Any]:
+    """The file as text, after its skipped lines (decompressed when its name ends in .gz)."""
+    assert src.path is not None
+    opts = src.decl.csv
+    encoding = python_encoding(opts.encoding if opts else None, src.path, default_encoding)
+    if src.path.name.lower().endswith(".gz"):
+        import gzip
+        fh: Any = gzip.open(src.path, "rt", newline="", encoding=encoding, errors=errors)
+    else:
+        fh = open(src.path, newline="", encoding=encoding, errors=errors)
+    with fh:
+        yield fh
+
+
+@contextmanager
+def _csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
+    """Python's csv reader over the file, with the table's reading options and skipped lines."""
+    opts = src.decl.csv
+    with _open_text(src, default_encoding) as fh:
+        for _ in islice(fh, opts.skip if opts else 0):  # stops at the end of the file
+            pass
+        yield csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","),
+                         quotechar=(opts.quote if opts and opts.quote else '"'))
+
+
+def _csv_header(src: Source) -> list[str] | None:
+    """The header row, read with Python's csv module: no need to sniff the file twice."""
+    try:
+        with _csv_reader(src, "utf-8-sig") as reader:
+            row: list[str] | None = next(reader, None)
+    except (OSError, UnicodeError, csv.Error, LookupError):
+        return None  # let DuckDB read it and report the problem in its own words
+    return row or None
+
+
+# --------------------------------------------------------------------------- read errors
+
+_LINE = re.compile(r"CSV Error on Line:\s*(\d+)")
+_COLUMN = re.compile(r'column "([^"]+)"', re.I)
+_VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
+
+
+def data_error(src: Source, exc: Exception) -> DataError:
+    """Turn a DuckDB read failure into a message naming the file, the row and the column."""
+    reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is not a fault of the file
+    text = str(exc)
+    where: dict[str, Any] = dict(file=src.shown_path if src.path is None else str(src.path))
+    if "No files found" in text or "No such file" in text:
+        return DataError([Problem(f"cannot open the data file for table '{src.name}'", **where,
+                                  hint="check the path in the claims file")])
+    line = _LINE.search(text)
+    col = _COLUMN.search(text)
+    val = _VALUE.search(text)
+    if line and val:
+        column = col.group(1) if col else None
+        declared = column in src.decl.columns if column else False
+        return DataError([Problem(
+            f"line {line.group(1)}, column '{column}': value '{val.group(1)}' is not a valid {val.group(2).lower()}",
+            **where, line=int(line.group(1)), column=column,
+            hint=("the claims file declares this column's type; fix the value or the declaration" if declared
+                  else f"the type was inferred from earlier rows; declare it (columns: {{{column}: text}}) "
+                       "or fix the value"))])
+    shape = _csv_shape_problem(src) if src.format == "csv" and src.path else None
+    if shape:
+        return DataError([shape])
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return DataError([Problem(f"cannot read table '{src.name}': {first}", **where,
+                              line=int(line.group(1)) if line else None,
+                              hint="check the file's format and the table's csv: options")])
+
+
+def _csv_shape_problem(src: Source) -> Problem | None:
+    """Find the first row whose number of fields differs from the header's (only on failure)."""
+    assert src.path is not None
+    opts = src.decl.csv
+    try:
+        with _csv_reader(src) as reader:
+            width = None
+            for row in reader:
+                if width is None:
+                    width = len(row)
+                    continue
+                if row and len(row) != width:
+                    line = reader.line_num + (opts.skip if opts else 0)  # lines of the file
+                    return Problem(
+                        f"line {line} has {len(row)} fields, the header has {width}",
+                        file=str(src.path), line=line,
+                        hint="a value with the delimiter in it needs quotes; or the row is cut short")
+    except UnicodeDecodeError as exc:
+        return Problem(f"the file is not valid {opts.encoding if opts and opts.encoding else 'UTF-8'}: {exc.reason}",
+                       file=str(src.path), hint="set csv: {encoding: latin-1} (or the file's encoding)")
+    except (OSError, csv.Error) as exc:
+        return Problem(f"cannot read the file: {exc}", file=str(src.path))
+    return None
