@@ -76,7 +76,7 @@ def compare(duck_cols: list[str], duck_rows: list[tuple[Any, ...]], spark_cols: 
     each engine makes up its own name for ``count(*)`` (``count_star()`` against ``count(1)``)."""
     named = named if named is not None else [True] * len(duck_cols)
     if len(duck_cols) != len(spark_cols) or any(
-            n and a != b for n, a, b in zip(named, duck_cols, spark_cols)):
+            n and a != b for n, a, b in zip(named, duck_cols, spark_cols, strict=False)):
         return f"column names differ: {duck_cols} vs {spark_cols}"
     a = [tuple(norm(v) for v in r) for r in duck_rows]
     b = [tuple(norm(v) for v in r) for r in spark_rows]
@@ -86,9 +86,9 @@ def compare(duck_cols: list[str], duck_rows: list[tuple[Any, ...]], spark_cols: 
         return "same rows, other order (ties)" if ordered else "same"
     if len(a) != len(b):
         return f"{len(a)} rows vs {len(b)}"
-    for ra, rb in zip(sorted(a, key=_sort_key), sorted(b, key=_sort_key)):
+    for ra, rb in zip(sorted(a, key=_sort_key), sorted(b, key=_sort_key), strict=False):
         if ra != rb:
-            diff = [(duck_cols[i], x, y) for i, (x, y) in enumerate(zip(ra, rb)) if x != y]
+            diff = [(duck_cols[i], x, y) for i, (x, y) in enumerate(zip(ra, rb, strict=False)) if x != y]
             return "values differ: " + "; ".join(f"{c}: {_show(x)} vs {_show(y)}" for c, x, y in diff[:3])
     return "differ"
 
@@ -152,7 +152,7 @@ def _double_rounds(tree: Any, schema: dict[str, dict[str, str]]) -> set[int]:
     typed = annotate_types(qualify(tree.copy(), schema=schema, dialect="duckdb"), schema=schema)
     original = list(tree.find_all(exp.Round, bfs=False))
     found = set()
-    for mine, theirs in zip(original, typed.find_all(exp.Round, bfs=False)):
+    for mine, theirs in zip(original, typed.find_all(exp.Round, bfs=False), strict=False):
         digits = mine.args.get("decimals")
         whole = isinstance(digits, exp.Literal) and digits.is_int or \
             isinstance(digits, exp.Neg) and isinstance(digits.this, exp.Literal) and digits.this.is_int

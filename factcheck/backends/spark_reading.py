@@ -362,7 +362,7 @@ def _problems(checked: "DataFrame", stats: Mapping[str, Any], layout: CsvLayout,
                                 file=shown, line=line,
                                 hint="a value with the delimiter in it needs quotes; or the row is cut short"))
     typed_columns = [c for c in columns if spark_type(types[c]) != "STRING"]
-    for flag, column in zip(bad_names, typed_columns):
+    for flag, column in zip(bad_names, typed_columns, strict=False):
         if not stats[flag]:
             continue
         raw = f"__fc_raw{header.index(column)}"
