@@ -30,7 +30,7 @@ from .planning.compiler import compile_claim
 from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .sources import Source, locate, repository_root
+from .sources import Source, describe_root, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
 from .expectations.vocabulary import DEFAULT, Vocabulary
 
@@ -246,9 +246,10 @@ def _article_problems(loaded: LoadedClaims) -> list[Problem]:
         return []
     path = (loaded.base_dir / article).resolve()
     line = loaded.lines.line(("article",))
-    if not path.is_relative_to(repository_root(loaded.base_dir)):
+    root = repository_root(loaded.base_dir)
+    if not path.is_relative_to(root):
         return [Problem(f"the article {article} is outside the repository ({path})", file=str(loaded.path),
-                        line=line, hint="keep the draft beside the claims file; reports embed its text")]
+                        line=line, hint=f"keep the draft inside {describe_root(root)}; reports embed its text")]
     if not path.is_file():
         return [Problem(f"the article {article} does not exist (looked at {path})", file=str(loaded.path),
                         line=line, hint="the path is relative to the claims file; or remove 'article:'")]
@@ -262,9 +263,12 @@ def _select(loaded: LoadedClaims, only: list[str] | None) -> set[int]:
     missing = [o for o in only if o not in ids]
     if missing:
         from .expressions import did_you_mean, suggest
-        raise ClaimsFileError([Problem(f"no claim with id '{m}'", file=str(loaded.path),
-                                       hint=did_you_mean(suggest(m, ids)) or "see the ids with: factcheck check")
-                               for m in missing])
+        every = f"all {len(ids)} with: factcheck check {loaded.path}"
+        raise ClaimsFileError([Problem(
+            f"no claim with id '{m}'", file=str(loaded.path),
+            hint=did_you_mean(suggest(m, ids)) or (
+                f"the closest ids: {', '.join(suggest(m, ids, n=5, cutoff=0.0))} ({every})" if ids else every))
+            for m in missing])
     return {i for i, c in enumerate(ids) if c in only}
 
 
