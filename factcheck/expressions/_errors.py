@@ -51,10 +51,11 @@ class UnknownName(LookupError):
 
     def __init__(
         self, name: Name, suggestions: Sequence[str] = (), message: str | None = None,
-        columns: Sequence[str] = (),
+        hint: str | None = None, columns: Sequence[str] = (),
     ) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.hint = hint  # replaces "did you mean" when the resolver knows better (a misread file)
         self.columns = tuple(columns)  # every column the name could have been, for the hint
         label = name.column if name.link is None else f"{name.link}.{name.column}"
         self.message = message or f"unknown column '{label}'"
