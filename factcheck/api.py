@@ -12,7 +12,7 @@ The engine is imported on the first call, not with the package, so that
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +76,7 @@ class Checked:
     claims_file: str
     claims: int
     tables: list[TableUse]
+    ids: list[tuple[str, int | None]] = field(default_factory=list)  # each claim's id and line, in file order
 
 
 def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str | Path | None = None) -> Checked:
@@ -88,7 +89,9 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
 
     session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True)
     uses = session.materialize()
-    return Checked(str(session.prepared.loaded.path), len(session.plans), uses)
+    loaded = session.prepared.loaded
+    ids = [(c.id, loaded.claim_line(i, "id")) for i, c in enumerate(loaded.model.claims)]
+    return Checked(str(loaded.path), len(session.plans), uses, ids)
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,

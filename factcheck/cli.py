@@ -13,16 +13,43 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Annotated, Any, Literal, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 from rich.console import Console
 from rich.text import Text
 
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
 from .render import Document
+
+if TYPE_CHECKING:
+    from .report import Report
 from .render.safetext import clean, clean_lines
+
+class _PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone: ``FILE...``, never ``<list[Path]>`` or ``{FILE}``."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+
+class _PlainCommand(TyperCommand):
+    """A command whose help names its arguments plainly (see ``_PlainArgument``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
+
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the numbers in a story against the data behind them.")
@@ -30,8 +57,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
-Files = Annotated[list[Path], typer.Argument(help="claims files (YAML)", show_default=False)]
-DataRoot = Annotated[Optional[Path], typer.Option("--data-root", help="allow data files under this folder, "
+Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="claims files (YAML)", show_default=False)]
+DataRoot = Annotated[Optional[Path], typer.Option("--data-root", metavar="DIR", help="allow data files under this folder, "
                                                    "outside the claims file's repository")]
 Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an unexpected error")]
 
@@ -98,7 +125,7 @@ def _report_options(document: Document) -> Callable[[Callable[..., None]], Calla
         signature = inspect.signature(body, eval_str=True)
         options = [inspect.Parameter(
             f"{w.name}_path", inspect.Parameter.KEYWORD_ONLY, default=None,
-            annotation=Annotated[Optional[str], typer.Option(f"--{w.name}", help=w.help(document))])
+            annotation=Annotated[Optional[str], typer.Option(f"--{w.name}", metavar="PATH", help=w.help(document))])
             for w in writers(document)]
         params = [p for p in signature.parameters.values() if p.name != "reports"]
         at = next((i for i, p in enumerate(params) if p.kind == p.KEYWORD_ONLY), len(params))
@@ -121,21 +148,27 @@ def _one_on_stdout(reports: dict[str, str], err: Console) -> None:
                                   hint="give the other reports a file path")]), err)
 
 
-@app.command()
+@app.command(cls=_PlainCommand)
 @_report_options("report")
 def run(
     files: Files,
     *,
     reports: dict[str, str],
-    only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", metavar="ID", help="judge only this claim id (repeatable)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this earlier JSON report; "
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="OLD.json", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
-    """Judge every claim: pass, fail or unverifiable, with the evidence."""
+    """Judge every claim: pass, fail or unverifiable, with the evidence.
+
+    \b
+    Examples:
+      factcheck run claims/2020.yaml
+      factcheck run claims/2020.yaml --html report.html --baseline last.json
+    """
     from . import verify
     from .outputs import Outputs
     from .render import render, write_stdout
@@ -167,12 +200,22 @@ def run(
             code = max(code, report.exit_code(strict))
             if report.comparison is not None:
                 from .render.diff import print_comparison
-                print_comparison(report.comparison, shown)
+                print_comparison(report.comparison, shown, run_failed=_why_failed(report, strict))
                 code = max(code, report.comparison.exit_code())
     raise typer.Exit(code)
 
 
-@app.command()
+def _why_failed(report: Report, strict: bool) -> str | None:
+    """"2 claims fail" (with --strict: "… or are unverifiable") when the run exits 1; else None."""
+    if not report.exit_code(strict):
+        return None
+    s = report.summary
+    bad = s.failed + (s.unverifiable if strict else 0)
+    verb = "fails" if bad == 1 else "fail"
+    return f"{bad} claim{'s' if bad != 1 else ''} {verb}" + (" or are unverifiable (--strict)" if strict and s.unverifiable else "")
+
+
+@app.command(cls=_PlainCommand)
 @_report_options("comparison")
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD.json", help="the baseline JSON report")],
@@ -181,7 +224,13 @@ def diff(
     reports: dict[str, str],
     debug: Debug = False,
 ) -> None:
-    """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression."""
+    """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression.
+
+    \b
+    Examples:
+      factcheck diff before.json after.json
+      factcheck diff before.json after.json --markdown changes.md
+    """
     from . import compare
     from .outputs import Outputs
     from .render import render, write_stdout
@@ -202,9 +251,15 @@ def diff(
     raise typer.Exit(comparison.exit_code())
 
 
-@app.command()
+@app.command(cls=_PlainCommand)
 def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
-    """Validate claims files and their data without judging any claim."""
+    """Validate claims files and their data without judging any claim; list the claims found.
+
+    \b
+    Examples:
+      factcheck check claims/2020.yaml
+      factcheck check claims/*.yaml --data-root ../shared-data
+    """
     from . import check as check_file
     from .render.terminal import print_checked
 
@@ -215,15 +270,21 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
     raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_PlainCommand)
 def explain(
-    file: Annotated[Path, typer.Argument(help="the claims file")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="the claims file")],
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="the claim's id")],
-    rows: Annotated[Optional[str], typer.Option("--rows", help="write the rows behind the figure as CSV to PATH ('-' for stdout)")] = None,
+    rows: Annotated[Optional[str], typer.Option("--rows", metavar="PATH", help="write the rows behind the figure as CSV to PATH ('-' for stdout)")] = None,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
-    """Show how one figure was computed, step by step, with sample rows."""
+    """Show how one figure was computed, step by step, with sample rows.
+
+    \b
+    Examples:
+      factcheck explain claims/2020.yaml new-cases-2020
+      factcheck explain claims/2020.yaml new-cases-2020 --rows rows.csv
+    """
     from . import explain as explain_claim
     from .outputs import Outputs
     from .render.explain import print_explanation
@@ -308,7 +369,13 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="print the version and exit")] = False,
 ) -> None:
-    """Check the numbers in a story against the data behind them."""
+    """Check the numbers in a story against the data behind them.
+
+    \b
+    Examples:
+      factcheck run claims/2020.yaml
+      factcheck explain claims/2020.yaml new-cases-2020
+    """
 
 
 def main() -> None:

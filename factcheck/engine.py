@@ -31,7 +31,7 @@ from .planning.compiler import compile_claim
 from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, Reason, Report, TableUse, summarize
-from .sources import Source, locate, repository_root
+from .sources import Source, describe_root, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
 from .expectations.vocabulary import DEFAULT, Vocabulary
 
@@ -194,9 +194,9 @@ class Session:
         return evaluate(self.prepared, self.backend, self.uses)
 
 
-def _refuse_no_claims(loaded: LoadedClaims) -> None:
-    """Nothing to judge is a mistake, never a silent pass."""
-    if not loaded.model.claims:
+def _refuse_no_claims(loaded: LoadedClaims, tables_only: bool = False) -> None:
+    """Nothing to judge is a mistake, never a silent pass (unless only the tables are wanted)."""
+    if not loaded.model.claims and not tables_only:
         raise ClaimsFileError([Problem("the claims file has no claims, so nothing would be checked",
                                        file=str(loaded.path), line=loaded.lines.line(("claims",)),
                                        hint="add a claim under claims: with an id, says, measure and expect "
@@ -217,8 +217,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
-    if not tables_only:
-        _refuse_no_claims(loaded)
+    _refuse_no_claims(loaded, tables_only)
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
@@ -277,9 +276,10 @@ def _article_problems(loaded: LoadedClaims) -> list[Problem]:
         return []
     path = (loaded.base_dir / article).resolve()
     line = loaded.lines.line(("article",))
-    if not path.is_relative_to(repository_root(loaded.base_dir)):
+    root = repository_root(loaded.base_dir)
+    if not path.is_relative_to(root):
         return [Problem(f"the article {article} is outside the repository ({path})", file=str(loaded.path),
-                        line=line, hint="keep the draft beside the claims file; reports embed its text")]
+                        line=line, hint=f"keep the draft inside {describe_root(root)}; reports embed its text")]
     if not path.is_file():
         return [Problem(f"the article {article} does not exist (looked at {path})", file=str(loaded.path),
                         line=line, hint="the path is relative to the claims file; or remove 'article:'")]
@@ -293,9 +293,12 @@ def _select(loaded: LoadedClaims, only: list[str] | None) -> set[int]:
     missing = [o for o in only if o not in ids]
     if missing:
         from .expressions import did_you_mean, suggest
-        raise ClaimsFileError([Problem(f"no claim with id '{m}'", file=str(loaded.path),
-                                       hint=did_you_mean(suggest(m, ids)) or "see the ids with: factcheck check")
-                               for m in missing])
+        every = f"all {len(ids)} with: factcheck check {loaded.path}"
+        raise ClaimsFileError([Problem(
+            f"no claim with id '{m}'", file=str(loaded.path),
+            hint=did_you_mean(suggest(m, ids)) or (
+                f"the closest ids: {', '.join(suggest(m, ids, n=5, cutoff=0.0))} ({every})" if ids else every))
+            for m in missing])
     return {i for i, c in enumerate(ids) if c in only}
 
 

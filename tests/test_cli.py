@@ -161,7 +161,9 @@ def test_piped_lines_are_never_wrapped(mini) -> None:
     deep = mini(one_claim("{count: cases}", "10"), name="a-rather-long-claims-file-name-" + "x" * 60 + ".yaml")
     result = invoke("check", str(deep))
     assert result.exit_code == 0
-    assert len(result.output.splitlines()) == 1
+    lines = result.output.splitlines()
+    assert len(lines) == 2  # the whole "ok:" line, then the one claim's id and line
+    assert lines[0].startswith("ok: ") and lines[0].endswith("gdp (7 rows)") and lines[1].startswith("  c  (line ")
 
 
 def test_explain_a_change_counts_the_rows_of_each_period() -> None:

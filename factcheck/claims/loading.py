@@ -113,11 +113,11 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
     if kind_ == "extra_forbidden":
         parent = _get(data, path[:-1])
         allowed = _allowed_fields(path[:-1], parent)
-        hint = did_you_mean(suggest(str(last), allowed, n=1)) or (
+        hint = _split_by_comma(parent, str(last)) or did_you_mean(suggest(str(last), allowed, n=1)) or (
             f"allowed here: {', '.join(allowed)}" if allowed else None)
         return f"unknown field '{last}'", hint
     if kind_ == "missing":
-        return f"'{last}' is missing", _missing_hint(str(last))
+        return f"'{last}' is missing", _missing_hint(str(last), data)
     if kind_ == "measure_kind":
         value = _get(data, path)
         if isinstance(value, dict):
@@ -160,13 +160,37 @@ def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:
     return []
 
 
-def _missing_hint(name: str) -> str | None:
+def _split_by_comma(parent: Any, key: str) -> str | None:
+    """``{says: In 2020, cases rose}`` reads as says: 'In 2020' plus a field 'cases rose': say so."""
+    if not isinstance(parent, dict) or key not in parent or parent[key] is not None or " " not in key.strip():
+        return None
+    keys = list(parent)
+    at = keys.index(key)
+    if at == 0:
+        return None
+    before = keys[at - 1]
+    text = f"{parent[before]}, {key}".replace("'", "''")
+    return (f"inside a one-line {{...}} mapping a comma ends the value, so '{before}' stopped before it: "
+            f"put text holding a comma in quotes, e.g. {before}: '{text}'")
+
+
+def _declared_tables(data: Any) -> list[str]:
+    tables = data.get("tables") if isinstance(data, dict) else None
+    return [str(t) for t in tables] if isinstance(tables, dict) else []
+
+
+def _missing_hint(name: str, data: Any = None) -> str | None:
+    if name == "of":
+        tables = _declared_tables(data)
+        if not tables:
+            return "name the table the measure counts, one declared under tables:"
+        return (f"name the table, e.g. of: {tables[0]}"
+                + (f" (this file declares: {', '.join(tables)})" if len(tables) > 1 else ""))
     return {
         "tables": "declare the data files, e.g. tables: {cases: {path: ../data/cases.csv}}",
         "claims": "list the claims, each with id, says, measure and expect",
         "says": "quote the article's sentence, e.g. says: Prosecutors filed 165 new cases.",
         "path": "the data file, relative to the claims file",
-        "of": "name the table, e.g. of: victims",
         "over": "the column that holds the periods, e.g. over: filed_year",
         "is": "say is: lowest or is: highest",
     }.get(name)

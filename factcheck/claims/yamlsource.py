@@ -171,6 +171,13 @@ class WrittenFloat(float):
     __repr__ = __str__
 
 
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
+    if "flow mapping" in (exc.context or "") or "flow sequence" in (exc.context or ""):
+        return ("inside a one-line {...} or [...] a comma ends a value and ': ' starts a new field: "
+                "put text holding ',' or ': ' in quotes, e.g. says: 'In 2020, cases rose: 165'")
+    return "check indentation and quoting near that line (text with ': ' or '#' needs quotes)"
+
+
 def read_claims_text(path: Path, what: str = "claims file") -> str:
     """The text of a claims file: a regular file of at most :data:`MAX_FILE_BYTES`, in UTF-8.
 
@@ -237,7 +244,7 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
         raise ClaimsFileError([Problem(
             f"this is not valid YAML: {exc.problem or exc.context}",
             file=file, line=(mark.line + 1) if mark else None,
-            hint="check indentation and quoting near that line (text with ': ' or '#' needs quotes)")]) from None
+            hint=_yaml_hint(exc))]) from None
     except yaml.YAMLError as exc:
         raise ClaimsFileError([Problem(f"this is not valid YAML: {exc}", file=file)]) from None
     except RecursionError:  # PyYAML's own composer, when libyaml is missing

@@ -45,16 +45,18 @@ class UnknownName(LookupError):
     """Raised by a resolver given to :func:`to_sql` for a column or link it does not know.
 
     ``suggestions`` are close existing names ("did you mean …"); ``message`` replaces the
-    default "unknown column 'x'" (e.g. "unknown link 'cse'").
+    default "unknown column 'x'" (e.g. "unknown link 'cse'"); ``columns`` are all the
+    table's columns, listed (closest first) when none is close.
     """
 
     def __init__(
         self, name: Name, suggestions: Sequence[str] = (), message: str | None = None,
-        hint: str | None = None,
+        hint: str | None = None, columns: Sequence[str] = (),
     ) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
         self.hint = hint  # replaces "did you mean" when the resolver knows better (a misread file)
+        self.columns = tuple(columns)  # every column the name could have been, for the hint
         label = name.column if name.link is None else f"{name.link}.{name.column}"
         self.message = message or f"unknown column '{label}'"
         super().__init__(self.message)

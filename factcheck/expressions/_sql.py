@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from ..suggestions import did_you_mean
+from ..suggestions import did_you_mean, suggest
 from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
@@ -146,7 +146,7 @@ class _Compiler:
             hint = exc.hint or did_you_mean(exc.suggestions)
             if hint is None and name.link is None:
                 text = name.column.replace("'", "''")
-                hint = f"if you meant the text, strings need single quotes: '{text}'"
+                hint = f"if you meant the text, strings need single quotes: '{text}'" + _columns_listed(name, exc)
             raise self.error(name, exc.message, hint) from None
 
     def binary(self, expr: Binary) -> str:
@@ -209,3 +209,13 @@ def to_sql(
     so errors point into it; without it they point into ``render(expr)``.
     """
     return _Compiler(expr, resolve, row_order, text).sql(expr)
+
+
+def _columns_listed(name: Name, exc: UnknownName, most: int = 12) -> str:
+    """``; the table's columns: a, b, c`` closest to the unknown name first, or nothing."""
+    if not exc.columns:
+        return ""
+    ranked = suggest(name.column, exc.columns, n=len(exc.columns), cutoff=0.0)
+    ranked += [c for c in exc.columns if c not in ranked]
+    more = f" … and {len(ranked) - most} more" if len(ranked) > most else ""
+    return "; if you meant a column, the table's columns are (closest first): " + ", ".join(ranked[:most]) + more

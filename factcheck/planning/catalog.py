@@ -150,7 +150,8 @@ class Catalog:
             self.used[table].add(column)
             return
         raise UnknownName(name or Name(column), suggest(column, self.columns_of(table)),
-                          f"table '{table}' has no column '{column}'", hint=src.delimiter_hint())
+                          f"table '{table}' has no column '{column}'", hint=src.delimiter_hint(),
+                          columns=self.columns_of(table))
 
     def derive_sql(self, table: str, column: str) -> str:
         """The SQL of one derive column, over the table's columns and its other derives.
@@ -172,7 +173,7 @@ class Catalog:
             src = self.sources[table]
             if name.column not in derives and name.column not in src.columns and not src.missing:
                 raise UnknownName(name, suggest(name.column, self.columns_of(table)),
-                                  f"table '{table}' has no column '{name.column}'")
+                                  f"table '{table}' has no column '{name.column}'", columns=self.columns_of(table))
             return f"{quote_ident(table)}.{quote_ident(name.column)}"
 
         text = self.derive_text.get(table, {}).get(column)

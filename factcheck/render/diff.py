@@ -71,14 +71,28 @@ def _short(sha: str | None) -> str:
     return (sha or "?")[:12]
 
 
-def verdict_line(comparison: Comparison) -> str:
+def _moved(comparison: Comparison) -> list[tuple[int, str]]:
+    """Claims whose value moved under the same verdict, by that verdict: only passes "still hold"."""
+    said = {"pass": "moved but still hold", "fail": "moved and still fail",
+            "unverifiable": "moved and still unverifiable"}
+    moved = [c.verdict_after.value for c in comparison.claims if c.status == "value_changed" and c.verdict_after]
+    return [(moved.count(v), label) for v, label in said.items()]
+
+
+def verdict_line(comparison: Comparison, run_failed: str | None = None) -> str:
+    """The comparison's last line; ``run_failed`` says why the run around it exits 1 anyway."""
     s = comparison.summary
     parts = [f"{n} {label}" for n, label in (
         (s.regressed, "regressions" if s.regressed != 1 else "regression"), (s.verdict_changed, "verdicts changed"),
-        (s.improved, "improved"), (s.value_changed, "moved but still hold"), (s.added, "added"),
+        (s.improved, "improved"), *_moved(comparison), (s.added, "added"),
         (s.removed, "removed"), (s.unchanged, "unchanged")) if n]
     files = f"{s.tables_changed} data file{'s' if s.tables_changed != 1 else ''} changed"
-    gate = "the gate fails" if comparison.exit_code() else "no regression"
+    if comparison.exit_code():
+        gate = "the gate fails"
+    elif run_failed:
+        gate = f"no regression, but the run exits 1: {run_failed}"
+    else:
+        gate = "no regression"
     return f"since the baseline: {', '.join(parts) or 'no claims'}; {files} — {gate}"
 
 
@@ -98,7 +112,7 @@ def lines(comparison: Comparison) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def print_comparison(comparison: Comparison, console: Console) -> None:
+def print_comparison(comparison: Comparison, console: Console, run_failed: str | None = None) -> None:
     """The comparison in the terminal: colour in a terminal, stable plain lines when piped.
 
     Ids, values and paths come from the reports compared: each line is cleaned
@@ -110,7 +124,7 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
     title = clean(title)
     rows = [(status, clean(head), [clean(d) for d in detail]) for status, head, detail in lines(comparison)]
     changed = [clean(table_line(t)) for t in comparison.tables if t.status != "unchanged"]
-    verdict = clean(verdict_line(comparison))
+    verdict = clean(verdict_line(comparison, run_failed))
     if not console.is_terminal:
         out = console.file
         out.write(title + "\n")
@@ -138,7 +152,8 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
         grid.add_row(Text("DATA", style="bold"), t)
     if grid.rows:
         console.print(grid)
-    console.print(Text(verdict, style="bold red" if comparison.exit_code() else "bold green", overflow="fold"))
+    console.print(Text(verdict, style="bold red" if comparison.exit_code() or run_failed else "bold green",
+                       overflow="fold"))
 
 
 def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") -> str:

@@ -195,3 +195,5 @@ def print_checked(checked: Checked, console: Console) -> None:
     n = checked.claims
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
                        + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)))
+    for claim_id, line in checked.ids:
+        console.print(Text(f"  {clean(claim_id)}" + (f"  (line {line})" if line else "")))

@@ -4,6 +4,6 @@ declares one).
 """
 
 from .checksums import sha256
-from .tables import Source, csv_options_sql, data_error, locate, read_header, repository_root
+from .tables import Source, csv_options_sql, data_error, describe_root, locate, read_header, repository_root
 
-__all__ = ["Source", "csv_options_sql", "data_error", "locate", "read_header", "repository_root", "sha256"]
+__all__ = ["Source", "csv_options_sql", "data_error", "describe_root", "locate", "read_header", "repository_root", "sha256"]

@@ -109,12 +109,39 @@ def csv_options_sql(decl: Table) -> str:
 
 
 def repository_root(start: Path) -> Path:
-    """The nearest folder above ``start`` holding ``.git``; else ``start`` itself."""
+    """The boundary data and articles must stay inside (see ``describe_root``).
+
+    The nearest folder above ``start`` holding ``.git``; outside any git repository the
+    current directory, when ``start`` lies inside it (so ``claims/`` beside ``data/`` works
+    in a plain folder); else ``start`` itself.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
+    cwd = Path.cwd().resolve()
+    if start.is_relative_to(cwd) and not _too_wide(cwd):
+        return cwd
     return start
+
+
+def _too_wide(folder: Path) -> bool:
+    """The filesystem root and the home folder hold too much to be a data boundary."""
+    try:
+        home = Path.home().resolve()
+    except RuntimeError:  # no home folder known
+        home = None
+    return folder == Path(folder.anchor) or folder == home
+
+
+def describe_root(root: Path) -> str:
+    """Say which folder ``repository_root`` chose and why, for refusal messages."""
+    if (root / ".git").exists():
+        return f"the git repository {root}"
+    if root == Path.cwd().resolve():
+        return f"the current directory {root} (no git repository found)"
+    return (f"the claims file's folder {root} (no git repository found, and the current directory "
+            "does not hold the claims file or is / or your home folder)")
 
 
 def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
@@ -122,6 +149,7 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
     """Find every declared table; report missing files and paths outside the repository."""
     file = str(loaded.path)
     root = (data_root or repository_root(loaded.base_dir)).resolve()
+    where = f"--data-root {root}" if data_root else describe_root(root)
     sources, problems = [], []
     for name, decl in loaded.model.tables.items():
         line = loaded.table_line(name, "path")
@@ -134,7 +162,8 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
             problems.append(Problem(
                 f"table '{name}' points outside the repository ({decl.path} resolves to {path})",
                 file=file, line=line,
-                hint=f"keep data inside {root}, or pass --data-root to allow another folder explicitly"))
+                hint=f"data must stay inside {where}; move it there, run factcheck from a folder "
+                     "that holds both, or pass --data-root to allow another folder explicitly"))
             continue
         kind = not_a_file(path)  # never opened: a FIFO would block the run
         if kind:
