@@ -7,6 +7,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline anywhere: a shared CI machine can be slow for a moment, and a test
+# that fails for the clock's sake says nothing about the code (max_examples bounds the time).
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
