@@ -37,6 +37,7 @@ class NoteCode(StrEnum):
     FRAGILE = "fragile"                      # one record more or less would flip the verdict
     UNKNOWNS_EXCLUDED = "unknowns_excluded"  # rows left out because a value was unknown
     RECORD_IS_THE_DATA = "record_is_the_data"  # "on record" means since the data begins
+    WINDOW_SENSITIVE = "window_sensitive"    # the change holds only against the chosen base period
 
 
 REASON_TEXT: dict[Reason, str] = {

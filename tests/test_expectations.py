@@ -332,7 +332,7 @@ def test_a_bare_size_on_a_change_asks_for_a_direction(raw: object, shape: Measur
 
 
 @pytest.mark.parametrize("raw,shape", [("+49%", CP), ("-49%", CP), ("more than 100", AB), ("under 5%", CP),
-                                       ("2.5", RA), ("doubled", CP), ("half", RA)])
+                                       ("2.5", RA), ("doubled", CP), ("half", RA), ("0", AB), ("0%", CP)])
 def test_a_change_with_a_sign_bound_or_multiple_needs_no_direction_word(raw: str, shape: MeasureShape) -> None:
     assert parse_expectation(raw, shape).interval is not None
 

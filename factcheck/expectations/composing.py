@@ -168,8 +168,8 @@ _DIRECTED_KINDS = ("change_percent", "change_points", "change_absolute")
 def _needs_direction(written: str, figure: Figure, direction: Direction | None, qualifier: str | None,
                      shape: MeasureShape) -> None:
     """A change stated as a bare size ('49%') is a problem: the article gives a direction."""
-    if direction is not None or figure.unit in ("ratio", "fall"):
-        return
+    if direction is not None or figure.unit in ("ratio", "fall") or figure.value == 0:
+        return  # a zero change ('0', '0%') has no direction to give
     if shape.kind not in _DIRECTED_KINDS and not (shape.kind == "change_ratio" and figure.unit == "percent"):
         return
     band = words.QUALIFIERS.get(qualifier or "", OR_SUFFIXES.get(qualifier or "", ("exact", True)))[0]
