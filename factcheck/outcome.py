@@ -39,6 +39,7 @@ class NoteCode(StrEnum):
     UNKNOWNS_EXCLUDED = "unknowns_excluded"  # rows left out because a value was unknown
     RECORD_IS_THE_DATA = "record_is_the_data"  # "on record" means since the data begins
     MOSTLY_UNKNOWN = "mostly_unknown"        # a warning: the figure rests on fewer rows than it left out
+    WINDOW_SENSITIVE = "window_sensitive"    # the change holds only against the chosen base period
 
 
 REASON_TEXT: dict[Reason, str] = {

@@ -14,8 +14,9 @@ from typing import Any
 
 from .expectations import Expectation
 from .measures import Details, Evaluated
+from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
-from .expectations.numbers import as_float, format_value
+from .expectations.numbers import as_float, format_value, to_fraction
 from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
@@ -132,11 +133,38 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.UNKNOWNS_EXCLUDED,
                           message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "
                                   "because the value was unknown"))
+    window = _window_sensitive(exp, ev, ok)
+    if window:
+        notes.append(window)
     if record_is_the_data:
         start = ev.details.data_from if isinstance(ev.details, ExtremeDetails) else None
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes
+
+
+def _window_sensitive(exp: Expectation, ev: Evaluated, ok: bool) -> Note | None:
+    """A change that holds against the chosen base but against none of the three before it."""
+    d = ev.details
+    if not ok or not isinstance(d, ChangeDetails) or not isinstance(ev.value, Fraction):
+        return None
+    others = [(p.key, to_fraction(p.value)) for p in d.earlier_bases or () if p.value is not None]
+    if not others or any(_holds(exp, ev.value, v) for _, v in others):
+        return None
+    said = "direction" if exp.direction and not (exp.from_edge or exp.crossed_side == "any") else "wording"
+    alternatives = ", ".join(f"from {k}: {format_value(v, exp.shape)}" for k, v in others)
+    return Note(code=NoteCode.WINDOW_SENSITIVE,
+                message=f"the stated {said} holds only from {d.from_.key}; {alternatives}")
+
+
+def _holds(exp: Expectation, computed: Fraction, other: Fraction) -> bool:
+    """Whether the claim would still stand from another base: its bound or band where the wording
+    has one ('more than 10%', 'nearly doubled'), else its direction (a precise figure moves with
+    any base; a rise that becomes a fall is what an editor asks about)."""
+    if exp.from_edge or exp.crossed_side == "any":
+        return exp.judge(other).ok
+    zero = Fraction(1 if exp.shape.kind == "change_ratio" else 0)
+    return (other > zero) == (computed > zero) and (other < zero) == (computed < zero)
 
 
 def _extreme_text(ok: bool, d: Details | None) -> str:

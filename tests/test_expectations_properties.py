@@ -145,3 +145,74 @@ def test_bad_overrides_name_the_key(overrides: object, names: str) -> None:
         Vocabulary.with_overrides(overrides)  # type: ignore[arg-type]
     assert names in str(caught.value)
     assert "nearly" in caught.value.hint or "e.g." in caught.value.hint
+
+
+# --- issue 9: the newspaper wordings ------------------------------------------------------
+
+from factcheck.expectations import vocabulary as words  # noqa: E402
+
+_NOUNS_UP = ["increase", "rise", "jump", "gain", "surge"]
+_NOUNS_DOWN = ["decrease", "drop", "fall", "decline", "cut", "slump", "plunge"]
+_VERBS_UP = ["soared", "surged", "jumped", "edged up", "rose", "climbed"]
+_VERBS_DOWN = ["tumbled", "slumped", "plunged", "slid", "edged down", "fell"]
+_MULTIPLES = {"twice": 2, "two times": 2, "three times": 3, "four times": 4, "five times": 5, "ten times": 10}
+_AS = ["", " as many", " as much", " as high", " as likely"]
+
+
+@given(n=st.integers(1, 10**4), p=places, up=st.booleans(), noun=st.booleans(), pick=st.integers(0, 100))
+def test_nouns_and_verbs_read_to_their_own_figure(n: int, p: int, up: bool, noun: bool, pick: int) -> None:
+    figure = _figure(n, p)
+    if noun:
+        nouns = _NOUNS_UP if up else _NOUNS_DOWN
+        written = f"{'an' if str(figure)[0] in '8' else 'a'} {figure}% {nouns[pick % len(nouns)]}"
+    else:
+        verbs = _VERBS_UP if up else _VERBS_DOWN
+        written = f"{verbs[pick % len(verbs)]} {figure}%"
+    e = parse_expectation(written, MeasureShape("change_percent"))
+    own = Fraction(figure) / 100 * (1 if up else -1)
+    assert e.judge(own).ok, (written, e.meaning)
+    assert e.direction == ("up" if up else "down")
+    plain = parse_expectation(f"{'up' if up else 'down'} {figure}%", MeasureShape("change_percent"))
+    assert e.interval == plain.interval   # a verb or a noun gives the direction only
+
+
+@given(word=st.sampled_from(sorted(_MULTIPLES)), tail=st.sampled_from(_AS),
+       qualifier=st.sampled_from(["", "about ", "close to ", "nearly ", "more than ", "almost "]),
+       kind=st.sampled_from(["change_ratio", "change_percent"]))
+def test_multiples_read_to_an_interval_at_their_multiple(word: str, tail: str, qualifier: str, kind: str) -> None:
+    written = f"{qualifier}{word}{tail}"
+    e = parse_expectation(written, MeasureShape(kind))  # type: ignore[arg-type]
+    ratio = Fraction(_MULTIPLES[word])
+    own = ratio if kind == "change_ratio" else ratio - 1
+    assert e.interval is not None
+    inside = e.judge(own).ok
+    if qualifier in ("", "about ", "close to "):
+        assert inside, (written, e.meaning)
+    else:  # "more than three times" / "nearly three times" exclude three times itself
+        assert not inside and e.judge(own).miss == "qualifier_crossed", (written, e.meaning)
+
+
+@given(n=st.integers(1, 10**5), more=st.booleans(), noun=st.sampled_from(["", " cases", " people"]),
+       than=st.sampled_from(["", " than", " than in 2019", " than the year before"]))
+def test_differences_read_to_their_own_figure(n: int, more: bool, noun: str, than: str) -> None:
+    written = f"{n:,} {'more' if more else 'fewer'}{noun}{than}"
+    e = parse_expectation(written, MeasureShape("change_absolute"))
+    assert e.judge(Fraction(n if more else -n)).ok, (written, e.meaning)
+    assert not e.judge(Fraction(-n if more else n)).ok
+
+
+@settings(max_examples=300)
+@given(parts=st.lists(st.sampled_from(
+    ["a", "an", "11%", "49", "three", "times", "as many", "twice", "half", "more", "fewer", "than",
+     "cases", "increase", "decline", "tumbled", "edged", "up", "down", "nearly", "close to", "doubling",
+     "a third", "17", "-3", "points", "x", "or", "no"]), min_size=1, max_size=6),
+    shape=shapes)
+def test_composed_newspaper_words_raise_only_expectation_error(parts: list[str], shape: MeasureShape) -> None:
+    try:
+        parse_expectation(" ".join(parts), shape)
+    except ExpectationError as exc:
+        assert str(exc) and exc.hint
+
+
+def test_every_change_noun_is_a_suffix_word() -> None:
+    assert words.CHANGE_NOUNS <= set(words.UP_SUFFIXES) | set(words.DOWN_SUFFIXES)

@@ -66,7 +66,8 @@ def mean_mpg(frame: pd.DataFrame) -> Fraction:
 def test_compare_the_mean_of_two_groups(run, cars: pd.DataFrame, as_: str, a: str, b: str) -> None:
     x, y = mean_mpg(cars[cars.origin == a]), mean_mpg(cars[cars.origin == b])
     want = {"absolute": x - y, "percent": (x - y) / y, "ratio": x / y}[as_]
-    r = run((f"{{compare: {{mean: mpg, of: cars}}, by: origin, a: {a}, b: {b}, as: {as_}}}", "1")).results[0]
+    expect = {"absolute": "up 1", "percent": "up 1%", "ratio": "1"}[as_]  # a difference needs a direction
+    r = run((f"{{compare: {{mean: mpg, of: cars}}, by: origin, a: {a}, b: {b}, as: {as_}}}", expect)).results[0]
     assert Fraction(r.value_exact) == want
     assert (r.details.a, r.details.b) == (a, b)
     assert r.details.a_value == pytest.approx(float(x)) and r.details.b_value == pytest.approx(float(y))
@@ -102,9 +103,9 @@ def test_points_between_two_shares_given_as_two_measures(run, cars: pd.DataFrame
 
 
 def test_a_gap_by_groups_equals_the_same_gap_as_two_measures(run) -> None:
-    report = run(("{compare: {share: mpg > 25, of: cars}, by: origin, a: Japan, b: USA, as: points}", "1 point"),
+    report = run(("{compare: {share: mpg > 25, of: cars}, by: origin, a: Japan, b: USA, as: points}", "up 1 point"),
                  ("{compare: {share: mpg > 25, of: cars, where: \"origin == 'Japan'\"}, "
-                  "with: {share: mpg > 25, of: cars, where: \"origin == 'USA'\"}, as: points}", "1 point"))
+                  "with: {share: mpg > 25, of: cars, where: \"origin == 'USA'\"}, as: points}", "up 1 point"))
     assert report.results[0].value_exact == report.results[1].value_exact
 
 
@@ -281,7 +282,7 @@ def test_misuse_is_a_located_error(run, measure: str, expect: str, says: str) ->
 def test_a_group_that_does_not_occur_is_an_error_listing_those_that_do(tmp_path: Path, measure: str) -> None:
     shutil.copy(CARS, tmp_path / "cars.csv")
     path = tmp_path / "claims.yaml"
-    expect = "true" if "overtook" in measure else "'1'"
+    expect = "true" if "overtook" in measure else "'up 1'"
     path.write_text(TABLES + f"  - id: gap\n    says: s\n    measure: {measure}\n    expect: {expect}\n",
                     encoding="utf-8")
     result = CliRunner().invoke(app, ["run", str(path)])

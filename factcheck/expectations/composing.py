@@ -4,7 +4,7 @@ Direction × qualifier × figure (as read by :mod:`factcheck.expectations.wordin
 the measure's own scale, with the short summary used in messages.
 
 >>> read_text("nearly half", MeasureShape("share"), words.DEFAULT).meaning
-'nearly half: 45% ≤ x < 50%'
+'nearly half: 47.5% ≤ x < 50%'
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def _affine(figure: Figure, direction: Direction | None, shape: MeasureShape,
         if kind in ("number", "share", "change_percent"):
             return s * c, Fraction(0)
         if kind == "change_ratio":
-            return s, Fraction(1)
+            # 'a third more' is a ratio of 4/3, 'a third fewer' 2/3; a bare 'half' is the ratio 1/2
+            return (s, Fraction(1)) if direction or unit == "percent" else (Fraction(1), Fraction(0))
         if kind == "change_points" and unit == "percent":
             raise _units_error(written, "points", f"up {n} points")
         raise ExpectationError(f"expect: '{written}' is a percentage, but this measure is a "
@@ -139,6 +140,7 @@ def _compose(written: str, s: str, figure: Figure, direction: Direction | None,
         qualifier = swapped if not band_kind[1] else {"under": "at most", "over": "at least"}[swapped]
     band, side = apply_qualifier(figure, qualifier, vocab)
     a, b = _affine(figure, direction, shape, written)
+    _needs_direction(written, figure, direction, qualifier, shape)
     a = -a if mirrored else a
     interval = band.map(a, b)
     zero = Fraction(1 if shape.kind == "change_ratio" else 0)
@@ -157,7 +159,25 @@ def _compose(written: str, s: str, figure: Figure, direction: Direction | None,
         written=written.strip(), shape=shape, stated=a * figure.value + b, direction=direction,
         meaning=f"{summary}: {interval.describe(lambda x: format_edge(x, shape))}",
         interval=interval, qualifier=qualifier_name or written_qualifier,
-        crossed_side=side, summary=summary, percentish=percentish)
+        crossed_side=side, summary=summary, percentish=percentish, from_edge=summary == s)
+
+
+_DIRECTED_KINDS = ("change_percent", "change_points", "change_absolute")
+
+
+def _needs_direction(written: str, figure: Figure, direction: Direction | None, qualifier: str | None,
+                     shape: MeasureShape) -> None:
+    """A change stated as a bare size ('49%') is a problem: the article gives a direction."""
+    if direction is not None or figure.unit in ("ratio", "fall") or figure.value == 0:
+        return  # a zero change ('0', '0%') has no direction to give
+    if shape.kind not in _DIRECTED_KINDS and not (shape.kind == "change_ratio" and figure.unit == "percent"):
+        return
+    band = words.QUALIFIERS.get(qualifier or "", OR_SUFFIXES.get(qualifier or "", ("exact", True)))[0]
+    if band in ("above", "below"):
+        return
+    text = written.strip()
+    raise ExpectationError(f"expect: '{text}' gives a size but no direction, and this measure is a change",
+                           hint=f"say which way it went, as the article does: 'up {text}' or 'down {text}'")
 
 
 def _summary(s: str, figure: Figure, direction: Direction | None, qualifier: str | None,

@@ -39,7 +39,8 @@ class Expectation:
     Beyond the contract: ``crossed_side`` says which miss counts as ``qualifier_crossed``
     ("any" for one-sided wordings, "high"/"low" for the figure's side of "nearly"/"just over"),
     ``summary`` is the short reading used in messages, ``percentish`` whether differences are
-    reported in points.
+    reported in points, ``from_edge`` whether a miss is measured from the band's nearest edge
+    (a wording with a band of its own: "nearly one in five") rather than from the figure.
 
     >>> from factcheck.expectations import parse_expectation
     >>> parse_expectation("up 11%", MeasureShape("change_percent")).judge(Fraction(-32, 1000)).message
@@ -59,6 +60,7 @@ class Expectation:
     crossed_side: Side | None = None
     summary: str = ""
     percentish: bool = False
+    from_edge: bool = False
 
     def judge(self, value: Fraction | bool | Sequence[str]) -> Judgement:
         """Judge a computed value (a Fraction, a bool for extreme, a list of names for top)."""
@@ -171,6 +173,8 @@ def _off_by(e: Expectation, x: Fraction) -> str:
     interval = e.interval
     assert interval is not None
     ref = e.stated
+    if e.from_edge and ref is not None:
+        return _short_of_band(e, x)
     if ref is None:  # between: measure from the nearest edge
         above = interval.high is not None and x > interval.high
         edge = interval.high if above else interval.low
@@ -187,6 +191,24 @@ def _off_by(e: Expectation, x: Fraction) -> str:
         number, rest = amount.split(" (", 1)
         return f"{number} {word} ({rest}"
     return f"{amount} {word}"
+
+
+def _short_of_band(e: Expectation, x: Fraction) -> str:
+    """'0.02 points short of 18%', '3 points beyond a fall of 60%': from the band's nearest edge."""
+    interval = e.interval
+    assert interval is not None
+    above = interval.high is not None and x > interval.high
+    edge = interval.high if above else interval.low
+    assert edge is not None
+    amount = _amount(e, abs(x - edge), None)
+    if not e.direction:
+        return f"{amount} {'over' if above else 'short of'} {format_edge(edge, e.shape)}"
+    zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
+    beyond = abs(x - zero) > abs(edge - zero)
+    if e.shape.kind == "change_ratio":
+        return f"{amount} {'beyond' if beyond else 'short of'} {format_edge(edge, e.shape)}"
+    size = format_edge(abs(edge), e.shape)
+    return f"{amount} {'beyond' if beyond else 'short of'} a {'rise' if e.direction == 'up' else 'fall'} of {size}"
 
 
 def _past_edge(e: Expectation, x: Fraction, edge: Fraction) -> str:

@@ -41,7 +41,7 @@ class Vocabulary:
     Fraction(1, 20)
     """
 
-    nearly: Fraction = Fraction(1, 10)
+    nearly: Fraction = Fraction(1, 20)
     about: Fraction = Fraction(1, 20)
     fraction: Fraction = Fraction(1, 20)
     multiple: Fraction = Fraction(1, 20)
@@ -113,14 +113,26 @@ def _band_value(key: str, raw: object, name: str) -> Fraction:
 
 # --- words the parser reads -------------------------------------------------------------
 
+# verbs of motion give only the direction: "soared 40%" is read exactly as "up 40%"
 UP_PREFIXES = ("up", "rose", "risen", "a rise of", "rise of", "increased", "an increase of",
                "increase of", "grew", "grown", "growth of", "climbed", "gained", "jumped",
-               "soared", "went up", "higher by", "surged")
+               "soared", "went up", "higher by", "surged", "edged up", "ticked up", "rocketed",
+               "leapt", "leaped", "spiked", "a jump of", "a gain of", "a surge of")
 DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", "a decrease of",
                  "decrease of", "dropped", "a drop of", "drop of", "declined", "a decline of",
-                 "shrank", "shrunk", "slid", "slipped", "plunged", "went down", "lower by", "lost")
-UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger")
-DOWN_SUFFIXES = ("fewer", "less", "lower", "decrease", "drop", "fall", "down", "smaller")
+                 "shrank", "shrunk", "slid", "slipped", "plunged", "went down", "lower by", "lost",
+                 "tumbled", "slumped", "plummeted", "sank", "dipped", "edged down", "ticked down",
+                 "a cut of", "cut by")
+UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger", "jump", "gain",
+               "surge")
+DOWN_SUFFIXES = ("fewer", "less", "lower", "decrease", "drop", "fall", "down", "smaller",
+                 "decline", "cut", "slump", "plunge")
+# nouns of change read after an article: "an 11% increase", "a 51% decline"
+CHANGE_NOUNS = frozenset({"increase", "rise", "jump", "gain", "surge", "decrease", "drop", "fall",
+                          "decline", "cut", "slump", "plunge"})
+# "three times as many", "half as much": the figure is a ratio of new to old
+AS_MANY = ("as many", "as much", "as high", "as large", "as big", "as likely", "as often",
+           "as fast", "the number", "the amount", "the level", "the rate")
 
 # qualifier phrase -> (band, closed at the figure)
 QUALIFIERS: dict[str, tuple[str, bool]] = {
@@ -167,5 +179,8 @@ MULTIPLES: dict[str, tuple[Fraction, str]] = {
     "doubled": (Fraction(2), "up"), "double": (Fraction(2), "up"), "tripled": (Fraction(3), "up"),
     "trebled": (Fraction(3), "up"), "triple": (Fraction(3), "up"),
     "quadrupled": (Fraction(4), "up"), "halved": (Fraction(1, 2), "down"),
+    "doubling": (Fraction(2), "up"), "tripling": (Fraction(3), "up"),
+    "trebling": (Fraction(3), "up"), "quadrupling": (Fraction(4), "up"),
+    "halving": (Fraction(1, 2), "down"),
 }
 SCALE_WORDS: dict[str, int] = {"thousand": 1000, "million": 10**6, "billion": 10**9}

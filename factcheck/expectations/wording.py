@@ -104,16 +104,35 @@ def _strip_suffix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
     return None, s
 
 
+# "12 more cases than in 2019", "8 fewer", "a third more people than": an absolute (or relative)
+# difference written before a comparative; the figure is a number or a fraction in words
+_COMPARATIVE = re.compile(
+    r"(?P<fig>[^ ]*\d[^ ]*(?: (?:points|thousand|million|billion))?|(?:a|an|one|two|three|four) [a-z]+)"
+    r" (?P<word>more|fewer|less|higher|lower|larger|smaller|bigger)"
+    r"(?: (?:[a-z]+ ){0,2}than(?: .+)?| [a-z]+)?")
+_UP_COMPARATIVES = ("more", "higher", "larger", "bigger")
+_ARTICLE_FIGURE = re.compile(r"an? (?=[+-]?[\d.])")
+
+
 def split_direction(s: str) -> tuple[Direction | None, str]:
-    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%')."""
+    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%'); 'an 11% increase' → ('up', '11%').
+
+    >>> split_direction("12 more cases than in 2019"), split_direction("a 51% decline")
+    (('up', '12'), ('down', '51%'))
+    """
     if not s.startswith("up to "):
         for prefixes, direction in ((words.UP_PREFIXES, "up"), (words.DOWN_PREFIXES, "down")):
             found, rest = _strip_prefix(s, prefixes)
             if found:
                 return direction, rest.removeprefix("by ")  # type: ignore[return-value]
+    m = _COMPARATIVE.fullmatch(s)
+    if m and m.end("word") < len(s):
+        return ("up" if m["word"] in _UP_COMPARATIVES else "down"), m["fig"]
     for suffixes, direction in ((words.UP_SUFFIXES, "up"), (words.DOWN_SUFFIXES, "down")):
         found, rest = _strip_suffix(s, suffixes)
         if found and not re.search(r"\bor$", rest):
+            if found in words.CHANGE_NOUNS:
+                rest = _ARTICLE_FIGURE.sub("", rest, count=1)
             return direction, rest  # type: ignore[return-value]
     return None, s
 
@@ -200,8 +219,42 @@ def _read_multiple(t: str, vocab: Vocabulary) -> Figure | None:
     return Figure(value, band, "ratio", t, direction="up", rounded=False)
 
 
+_TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
+
+
+def _read_times(t: str, vocab: Vocabulary) -> Figure | None:
+    """'twice', 'three times' → a ratio of 2, 3 read like 'doubled', 'tripled' (± the multiple band).
+
+    A figure in digits ('17 times') is read by :func:`read_number`: it rounds as written.
+    """
+    m = re.fullmatch(r"(\w+) times", t)
+    count = _TIMES_WORDS.get(t) or (words.COUNT_WORDS.get(m[1]) if m and not m[1].isdigit() else None)
+    if not count or count < 2:
+        return None
+    value, k = Fraction(count), vocab.multiple
+    return Figure(value, Interval(value - k, value + k, True, False), "ratio", t, direction="up",
+                  rounded=False)
+
+
+def _as_ratio(figure: Figure) -> Figure | None:
+    """'half as many' / 'a third as much': a fraction read as the ratio of new to old."""
+    if figure.unit == "ratio":
+        return figure
+    if figure.unit != "fraction" or figure.value >= 1:
+        return None
+    return Figure(figure.value, figure.band, "ratio", figure.text, direction="down", rounded=False)
+
+
 def read_figure(t: str, written: str, shape: MeasureShape, vocab: Vocabulary) -> Figure:
-    figure = read_number(t) or _read_fraction(t, vocab) or _read_multiple(t, vocab)
+    """The figure of a wording: a number, a fraction in words, a multiple ('doubled', 'three times').
+
+    >>> read_figure("three times as many", "", MeasureShape("change_ratio"), words.DEFAULT).band.describe(str)
+    '59/20 ≤ x < 61/20'
+    """
+    as_many, t = _strip_suffix(t, words.AS_MANY)
+    figure = read_number(t) or _read_times(t, vocab) or _read_fraction(t, vocab) or _read_multiple(t, vocab)
+    if figure is not None and as_many:
+        figure = _as_ratio(figure)
     if figure is None:
         raise unreadable(written, shape)
     return figure
@@ -214,7 +267,7 @@ def apply_qualifier(figure: Figure, qualifier: str | None,
     >>> from .vocabulary import DEFAULT
     >>> f = read_number("60%")
     >>> apply_qualifier(f, "nearly", DEFAULT)[0].describe(str)
-    '27/50 ≤ x < 3/5'
+    '57/100 ≤ x < 3/5'
     """
     band, closed = words.QUALIFIERS.get(qualifier or "", OR_SUFFIXES.get(qualifier or "", ("exact", True)))
     v = figure.value

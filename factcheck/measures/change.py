@@ -13,7 +13,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, fill_gaps, key, number
+from ._values import Evaluated, before, fill_gaps, key, number
 from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
@@ -40,6 +40,9 @@ class ChangeDetails(Details):
     kind: Literal["change"] = "change"
     from_: Period = Field(alias="from")
     to: Period
+    earlier_bases: list[Period] | None = Field(
+        None, description="the change to `to` measured from each of the (up to) three periods before "
+                          "`from`, nearest first: is the chosen base cherry-picked?")
 
 
 @dataclass
@@ -78,6 +81,10 @@ class ChangeKind(MeasureKind):
         ev = change(node, ex.at(node.inner, groups, node.from_), ex.at(node.inner, groups, node.to))
         ev.series = ex.series(node.inner, groups, fill_gaps(list(groups.values)))
         ev.marked = {key(node.from_), key(node.to)}
+        if ev.value is not None and isinstance(ev.details, ChangeDetails):
+            bases = earlier_bases(node, ev.series)
+            if bases:
+                ev.details = ev.details.model_copy(update={"earlier_bases": bases})
         return ev
 
     def shape(self, node: ChangeNode, claim: Claim) -> MeasureShape:
@@ -88,6 +95,36 @@ class ChangeKind(MeasureKind):
         for part in parts:
             part.over, part.periods, part.only_periods = node.over, [node.from_, node.to], True
         return parts
+
+
+NEIGHBOURING_BASES = 3
+
+
+def earlier_bases(node: ChangeNode, series: list[tuple[str, Fraction | None]]) -> list[Period]:
+    """The change to ``to`` from each of the three periods before ``from`` (nearest first)."""
+    values = dict(series)
+    end = values.get(key(node.to))
+    start = key(node.from_)
+    if end is None:
+        return []
+    before_start = [k for k, _ in series if before(k, start)][-NEIGHBOURING_BASES:]
+    out = []
+    for k in reversed(before_start):
+        x = values.get(k)
+        v = None if x is None else _compute(node.as_, x, end)
+        out.append(Period(key=k, value=_float(v)))
+    return out
+
+
+def _compute(as_: str, x: Fraction, y: Fraction) -> Fraction | None:
+    """The change from ``x`` to ``y``: percent, points, absolute or ratio (None over a zero base)."""
+    if as_ in ("percent", "ratio") and x == 0:
+        return None
+    if as_ == "percent":
+        return (y - x) / x
+    if as_ == "ratio":
+        return y / x
+    return y - x
 
 
 def change(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluated:
@@ -105,13 +142,7 @@ def change(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluated:
     assert isinstance(a, Fraction) and isinstance(b, Fraction)
 
     def compute(x: Fraction, y: Fraction) -> Fraction | None:
-        if node.as_ in ("percent", "ratio") and x == 0:
-            return None
-        if node.as_ == "percent":
-            return (y - x) / x
-        if node.as_ == "ratio":
-            return y / x
-        return y - x
+        return _compute(node.as_, x, y)
 
     ev.value = compute(a, b)
     if ev.value is None:

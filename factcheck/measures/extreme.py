@@ -47,6 +47,10 @@ class ExtremeDetails(Details):
     last_as_low: Period | None = Field(None, description="the last earlier period as low (for is: lowest)")
     last_as_high: Period | None = Field(None, description="the last earlier period as high (for is: highest)")
     data_from: str | None = Field(None, description="the first period of the data")
+    holds_since: list[str] | None = Field(
+        None, description="[first, last]: the range of `since` for which the value at `at` beats every "
+                          "period after `since` (the first is the last time it was as low or high, or the "
+                          "first period of the data); [P, P] when only the period P just before `at` will do")
 
 
 @dataclass
@@ -146,6 +150,8 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
         "runner_up": Period(key=others[0][0], value=as_float(others[0][1])) if others else None,
         "last_as_low" if node.is_ == "lowest" else "last_as_high": last,  # only the one that applies is set
         "data_from": keys[0] if keys else None})
+    if node.rank == 1:
+        ev.details = ev.details.model_copy(update={"holds_since": _holds_since(earlier, as_low)})
     if node.since is not None:
         since = key(node.since)
         between = [k for k in keys if before(since, k) and before(k, at)]
@@ -158,3 +164,15 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
     ev.value = ok
     ev.base = len(known)
     return ev
+
+
+def _holds_since(earlier: list[str], as_low: list[str]) -> list[str] | None:
+    """[first, last]: the `since` values for which "the lowest (highest) since Y" can be said.
+
+    From the last time the value was as low (or the first period of the data), when "since Y"
+    holds as a newsroom reads it, up to the period before `at` (every period after Y is beaten).
+    When the period just before `at` is as low, that period is the only choice.
+    """
+    if not earlier:
+        return None
+    return [as_low[-1] if as_low else earlier[0], earlier[-1]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..formatting import plain_number
-from ..report import REASON_TEXT, ClaimResult, TableUse, Verdict
+from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict
 from . import chart
 from ._common import LABEL, ORDER, computed, warning_text
 from ._markup import ICON, e
@@ -77,7 +77,10 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
     if r.kind in ("change", "extreme"):
         pic = chart.svg(r)
         if pic:
-            parts.append(f'<figure class="chart">{pic}</figure>')
+            window = [n for n in r.notes if n.code == NoteCode.WINDOW_SENSITIVE]
+            caption = "".join(f'<figcaption class="window"><code>{e(n.code.value)}</code> {e(n.message)}'
+                              "</figcaption>" for n in window)
+            parts.append(f'<figure class="chart">{pic}{caption}</figure>')
     if r.sql:
         parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
                      f"<pre><code>{e(r.sql)}</code></pre></details>")
