@@ -149,3 +149,15 @@ def test_a_figure_past_the_double_range_is_reported_in_every_format(tmp_path: Pa
     data = {r["id"]: r for r in json.loads(outputs[0].read_text())["results"]}
     assert data["s"]["value_exact"] == str(34 * 10 ** 307) and data["s"]["value"] == 1.7976931348623157e308
     assert data["r"]["verdict"] == "pass"
+
+
+def test_periods_spread_like_ids_are_not_filled_in(tmp_path: Path) -> None:
+    """Integer periods count empty years as zero; `over: id` with ids 1 and 2**63-1 would have
+    filled in 9e18 periods (a hang and unbounded memory)."""
+    path = write(tmp_path, f"id\n1\n{2 ** 63 - 1}\n", [
+        claim("ch", "{change: {count: t}, over: id, from: 1, to: 9223372036854775807}", "{value: 0, within: 0}"),
+        claim("ex", "{extreme: {count: t}, over: id, at: 1, is: lowest}", "false"),
+    ])
+    r = results(path)
+    assert r["ch"].verdict == "pass" and [p.key for p in r["ch"].series] == ["1", str(2 ** 63 - 1)]
+    assert r["ex"].verdict == "pass"

@@ -1,16 +1,20 @@
 """Property: whatever a claims file says, a run ends in a Report or a located FactcheckError.
 
 Claims are assembled at random from valid and invalid pieces (tables, columns, filters,
-measure kinds, expectations) over the mini data. A crash of any other kind is a bug.
+measure kinds, expectations) over the mini data, with data files and claims files named with
+spaces, non-ASCII, rich markup and control characters. A crash of any other kind is a bug.
+The command line gets the same treatment, and more, in ``test_fuzz_cli.py``.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import factcheck
@@ -59,24 +63,53 @@ def a_measure(draw: st.DrawFn) -> str:
 
 claims = st.lists(a_measure(), min_size=1, max_size=4)
 
+# Names for the data files and the claims file, and text for `says`: spaces, non-ASCII, rich
+# markup, control characters and newlines. The library renders nothing, so none may matter.
+FILE_NAMES = ["{}.csv", "{} data.csv", "{}-ünï.csv", "[/]{}.csv", "[link=https://evil.example]{}.csv",
+              "{}\x1b[2J.csv", "{}\nx.csv", "{}\t.csv", "'{}'.csv", "{}.csv.csv"]
+# Glob characters in a path (issue 8, item 1): each beside a decoy file the pattern would match,
+# which must never be read.
+FILE_NAMES += ["{}*.csv", "{}?.csv", "[{}].csv", "{}[ab].csv"]
+DECOYS = {"{}*.csv": "{}1.csv", "{}?.csv": "{}1.csv", "[{}].csv": "c.csv", "{}[ab].csv": "{}a.csv"}
+CLAIMS_NAMES = ["claims.yaml", "claims [/].yaml", "clä ims.yaml", "c\x07laims.yaml", "[link=x]c.yaml"]
+SAYS = ["s", "[/]", "[link=https://evil.example]click[/link]", "\x1b]0;pwned\x07", "line\n::error ::forged",
+        "<script>alert(1)</script>", "ünïcode “quoted”"]
+
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(measures=claims, expects=st.lists(st.sampled_from(EXPECTS), min_size=4, max_size=4))
-def test_any_claims_file_ends_in_a_report_or_a_located_error(measures: list[str], expects: list[str]) -> None:
+@given(measures=claims, expects=st.lists(st.sampled_from(EXPECTS), min_size=4, max_size=4),
+       file_names=st.fixed_dictionaries({t: st.sampled_from(FILE_NAMES) for t in ("cases", "victims", "gdp")}),
+       claims_name=st.sampled_from(CLAIMS_NAMES), says=st.lists(st.sampled_from(SAYS), min_size=4, max_size=4))
+def test_any_claims_file_ends_in_a_report_or_a_located_error(measures: list[str], expects: list[str],
+                                                              file_names: dict[str, str], claims_name: str,
+                                                              says: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for csv in MINI.glob("*.csv"):
-            shutil.copy(csv, folder / csv.name)
-        body = "".join(f"  - id: c{i}\n    says: s\n    measure: {m}\n    expect: {e}\n"
-                       for i, (m, e) in enumerate(zip(measures, expects, strict=False)))  # 4 expects for 1-4 claims
-        path = folder / "claims.yaml"
-        path.write_text(MINI_TABLES + "claims:\n" + body)
+        (folder / ".git").mkdir()
+        tables = MINI_TABLES
+        up = "../" * claims_name.count("/")  # data paths are relative to the claims file's folder
+        for table, pattern in file_names.items():
+            name = pattern.format(table)
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)  # "[/]x.csv" is x.csv in a folder "["
+            shutil.copy(MINI / f"{table}.csv", folder / name)
+            tables = tables.replace(f"path: {table}.csv", f"path: {json.dumps(up + name)}")
+            if pattern in DECOYS:  # a file the pattern would match as a glob: it must never be read
+                shutil.copy(MINI / f"{table}.csv", folder / DECOYS[pattern].format(table))
+        body = "".join(f"  - id: c{i}\n    says: {json.dumps(s)}\n    measure: {m}\n    expect: {e}\n"
+                       for i, (m, e, s) in enumerate(zip(measures, expects, says, strict=False)))
+        path = folder / claims_name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(tables + "claims:\n" + body)
         try:
             report = factcheck.verify(path)
         except FactcheckError as exc:
+            event("a located error" + (" about a data file" if "data file" in str(exc) else ""))
             assert exc.problems and all(p.message for p in exc.problems)
             assert all(p.file for p in exc.problems), [p.describe() for p in exc.problems]
         else:
+            event("a report")
             assert len(report.results) == len(measures)
+            for use in report.tables:  # the file named was read, and only it (a glob would read the decoy too)
+                assert use.rows == len((MINI / f"{use.name}.csv").read_text().splitlines()) - 1, use
             for r in report.results:
                 assert r.verdict != "fail" or r.reason is not None

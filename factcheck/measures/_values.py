@@ -100,14 +100,26 @@ def before(a: str, b: str) -> bool:
         return a < b
 
 
+MAX_GAPS = 10_000  # integer periods filled in between those with rows: centuries of years, not ids
+
+
 def fill_gaps(keys: list[str]) -> list[str]:
-    """Integer periods (years) with no rows still count: a year with no convictions is a zero."""
+    """Integer periods (years) with no rows still count: a year with no convictions is a zero.
+
+    Integers spread wider than :data:`MAX_GAPS` are not periods to fill (``over: id`` with ids
+    1 and 9223372036854775807 would otherwise be a list of 9e18 keys): they are taken as they are.
+
+    >>> fill_gaps(["2018", "2020"]), fill_gaps(["1", str(2 ** 63)])
+    (['2018', '2019', '2020'], ['1', '9223372036854775808'])
+    """
     try:
         ints = sorted(int(k) for k in keys)
     except ValueError:
         return sorted(keys, key=_sort_key)
     if not ints:
         return []
+    if ints[-1] - ints[0] > MAX_GAPS + len(ints):
+        return [str(i) for i in ints]
     return [str(i) for i in range(ints[0], ints[-1] + 1)]
 
 
