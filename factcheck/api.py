@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .claims import LoadedClaims
-from .report import Comparison, Report, TableUse
+from .report import Comparison, CoverageReport, Report, TableUse
 
 if TYPE_CHECKING:
     import pandas
@@ -72,19 +72,28 @@ class Checked:
     claims_file: str
     claims: int
     tables: list[TableUse]
+    coverage: CoverageReport | None = None
+
+    def exit_code(self) -> int:
+        """1 when a claim's ``says`` is no longer in the article; else 0."""
+        return 1 if self.coverage is not None and self.coverage.stale else 0
 
 
 def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str | Path | None = None) -> Checked:
     """Validate a claims file and all its data without judging any claim.
 
-    Every declared table is read and checked against its contract and key; raises
+    Every declared table is read and checked against its contract and key, and the claims'
+    ``says`` are looked for in the article (``Checked.exit_code`` is 1 when one is gone); raises
     :class:`~factcheck.errors.FactcheckError` listing every problem found.
     """
     from .engine import prepare
 
     session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True)
+    from .draft.review import article_coverage
+
     uses = session.materialize()
-    return Checked(str(session.prepared.loaded.path), len(session.plans), uses)
+    loaded = session.prepared.loaded
+    return Checked(str(loaded.path), len(session.plans), uses, article_coverage(loaded))
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,

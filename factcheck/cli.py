@@ -22,7 +22,7 @@ from rich.text import Text
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
 from .render import Document
-from .render.safetext import clean
+from .render.safetext import clean, clean_lines
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the numbers in a story against the data behind them.")
@@ -123,7 +123,10 @@ def run(
     *,
     reports: dict[str, str],
     only: Annotated[Optional[list[str]], typer.Option("--only", help="judge only this claim id (repeatable)")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims, and claims whose "
+                                         "'says' is no longer in the article, as failures")] = False,
+    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="fail when a figure of the "
+                                                   "article is checked by no claim and not ignored")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
@@ -150,8 +153,8 @@ def run(
             report = verify(file, only=only, data_root=data_root, baseline=baseline)
             for fmt, target in reports.items():
                 write(report, fmt, target)
-            print_report(report, shown, strict=strict, verbose=verbose)
-            code = max(code, report.exit_code(strict))
+            print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)
+            code = max(code, report.exit_code(strict, require_coverage))
             if report.comparison is not None:
                 from .render.diff import print_comparison
                 print_comparison(report.comparison, shown)
@@ -185,15 +188,18 @@ def diff(
 
 @app.command()
 def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
-    """Validate claims files and their data without judging any claim."""
+    """Validate claims files and their data without judging any claim; exit 1 when a claim's 'says' is gone from the article."""
     from . import check as check_file
     from .render.terminal import print_checked
 
     out, err = _consoles()
+    code = EXIT_OK
     with _guard(debug, err):
         for file in files:
-            print_checked(check_file(file, data_root=data_root), out)
-    raise typer.Exit(EXIT_OK)
+            checked = check_file(file, data_root=data_root)
+            print_checked(checked, out)
+            code = max(code, checked.exit_code())
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -218,6 +224,59 @@ def explain(
             if rows:
                 result.rows().to_csv(rows, index=False)
                 out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def suggest(
+    file: Annotated[Path, typer.Argument(help="the claims file")],
+    ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID]...", help="only these claims",
+                                                       show_default=False)] = None,
+    all_claims: Annotated[bool, typer.Option("--all", help="suggest for every claim, not only those without a measure")] = False,
+    json_path: Annotated[Optional[str], typer.Option("--json", help="write the suggestions as JSON to PATH ('-' for stdout)")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=20, help="candidates per claim")] = 5,
+    data_root: DataRoot = None,
+    debug: Debug = False,
+) -> None:
+    """Propose measures for claims without one, each with its value and the verdict it would get."""
+    import json
+
+    from .render._console import write_stdout
+    from .suggest import suggest as run_suggest
+    from .suggest.text import render
+
+    out, err = _consoles()
+    with _guard(debug, err):
+        found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root)
+        if json_path:
+            text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
+            if json_path == "-":
+                write_stdout(text, "json")
+            else:
+                Path(json_path).write_text(text, encoding="utf-8")
+        if json_path != "-":
+            for line in clean_lines(render(found).rstrip("\n")):
+                out.print(Text(line))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def init(
+    article: Annotated[Path, typer.Argument(metavar="ARTICLE.md", help="the draft article (Markdown)")],
+    data: Annotated[list[Path], typer.Argument(metavar="DATA...", help="the data files (CSV or Parquet)")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="the claims file to write "
+                                                   "(default: beside the article, ARTICLE.claims.yaml)")] = None,
+    debug: Debug = False,
+) -> None:
+    """Write a starter claims file for an article and its data: tables, contracts, one claim per figure."""
+    from .starter import init as run_init
+
+    out, err = _consoles()
+    with _guard(debug, err):
+        written = run_init(article, data, output)
+        out.print(Text(f"wrote {clean(str(written.path))}: {written.tables} tables, {written.claims} claims "
+                       f"({written.suggested} with suggestions)"))
+        out.print(Text(f"next: edit it, then run: factcheck run {clean(str(written.path))}"))
     raise typer.Exit(EXIT_OK)
 
 

@@ -71,6 +71,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
             problems.append(exc.problem)
     if problems:
         raise ClaimsFileError(problems)
+    from .draft.review import article_coverage
     loaded = prepared.loaded
     model = loaded.model
     return Report(tool_version=__version__,
@@ -78,7 +79,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
                   claims_file=str(loaded.path),
                   claims_sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
                   title=model.title, article=model.article, tables=uses, results=results,
-                  summary=summarize(results), comparison=None)
+                  summary=summarize(results), comparison=None, coverage=article_coverage(loaded))
 
 
 def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,
@@ -91,6 +92,8 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
                                 tables=sorted(t for t in prepared.sources if plan.reads(t)))
     if claim.unverifiable is not None:
         return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
+    if claim.measure is None:
+        return unverifiable(base, Reason.NOT_ENCODED, "no measure yet; run `factcheck suggest` for one")
     exp = prepared.expectations[claim.id]
     base["expectation"] = expectation_info(exp)
     if plan.missing_tables:

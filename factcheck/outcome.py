@@ -28,6 +28,7 @@ class Reason(StrEnum):
     PERIOD_NOT_COVERED = "period_not_covered"  # a period the claim names has no data
     ZERO_DENOMINATOR = "zero_denominator"      # a share or ratio over nothing
     NO_ROWS = "no_rows"                        # no row passed the filter, so there is no figure
+    NOT_ENCODED = "not_encoded"                # the claim has no measure yet (see `factcheck suggest`)
 
 
 class NoteCode(StrEnum):
@@ -48,6 +49,7 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.MARKED_UNVERIFIABLE: "the claims file says this data cannot settle it",
     Reason.TABLE_MISSING: "a table the claim needs is not available",
     Reason.PERIOD_NOT_COVERED: "a period the claim names is outside the data",
+    Reason.NOT_ENCODED: "the claim has no measure yet: `factcheck suggest` proposes one",
     Reason.ZERO_DENOMINATOR: "the denominator is zero",
     Reason.NO_ROWS: "no rows match the claim's filter",
 }

@@ -115,10 +115,18 @@ class Claim(_Model):
         if self.unverifiable is not None:
             return self
         if self.measure is None:
-            raise ValueError("a claim needs a 'measure' (and 'expect'), or 'unverifiable: <why>'")
+            # a figure noted but not yet encoded: judged unverifiable (not_encoded); see `factcheck suggest`
+            return self
         if self.expect is None:
             raise ValueError("a claim with a measure needs 'expect': what the article says, e.g. expect: 59%")
         return self
+
+
+class IgnoreEntry(_Model):
+    """A figure of the article deliberately left unchecked: its sentence (or a part), the figure, why."""
+    sentence: str = Field(min_length=1)
+    figure: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
 
 
 class ClaimsFile(_Model):
@@ -129,6 +137,7 @@ class ClaimsFile(_Model):
     tables: dict[str, Table]
     claims: list[Claim]
     vocabulary: dict[str, Any] | None = None
+    ignore: list[IgnoreEntry] = Field([], description="figures of the article deliberately not checked")
 
 
 # --------------------------------------------------------------------------- loaded

@@ -1,0 +1,250 @@
+"""``factcheck init ARTICLE.md DATA...``: a starter claims file for a draft and its data.
+
+It declares each data file as a table (path relative to the claims file), with a key where
+a column is unique and named like an id, the first date column as its time (and a
+``<column>_year`` derive for it), a lookup where a column carries another table's key, and
+column contracts learnt from the data (types; ``allowed`` for text with few values). Then
+one claim per figure of the article, ``says`` and ``expect`` filled in and no measure yet
+(``not_encoded`` until one is chosen), each with its best suggestions as YAML comments.
+The file is written once: an existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, UsageError
+
+SUGGESTIONS = 3               # suggestions written as comments under each claim
+ALLOWED_AT_MOST = 12          # text columns with at most this many values get an `allowed` list
+_ID = re.compile(r"(?:^id$|_id$|^id_)", re.I)
+_TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TINYINT": "integer",
+          "HUGEINT": "integer", "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "VARCHAR": "text",
+          "DATE": "date", "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}
+_UP = re.compile(r"\b(up|rose|risen|increased|grew|climbed|higher|more)\s*$", re.I)
+_DOWN = re.compile(r"\b(down|fell|fallen|dropped|decreased|declined|lower|fewer|less)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    tables: int
+    claims: int
+    suggested: int
+
+
+def _scalar(value: Any) -> str:
+    """One YAML scalar, quoted when it needs to be."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    return str(text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.removesuffix("...").strip())
+
+
+def _table_name(path: Path, taken: set[str]) -> str:
+    base = re.sub(r"[^A-Za-z0-9_]+", "_", path.stem).strip("_").lower() or "table"
+    if base[0].isdigit():
+        base = "t_" + base
+    name, i = base, 2
+    while name in taken:
+        name, i = f"{base}_{i}", i + 1
+    return name
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    stop = {"the", "a", "an", "of", "in", "on", "and", "to", "was", "were", "is", "that", "for", "by", "with"}
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop][:6]
+    base = "-".join(words) or "claim"
+    name, i = base, 2
+    while name in taken:
+        name, i = f"{base}-{i}", i + 1
+    taken.add(name)
+    return name
+
+
+def _expect(sentence: str, start: int, text: str, kind: str) -> Any:
+    """What ``expect:`` says for a figure: its text, with the direction the words before it give."""
+    if kind == "extreme":
+        return True
+    before = sentence[:start]
+    if kind in ("percent", "points"):
+        if _UP.search(before):
+            return f"up {text}"
+        if _DOWN.search(before):
+            return f"down {text}"
+    return text
+
+
+def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
+    problems = []
+    if not article.is_file():
+        problems.append(Problem("no such article", file=str(article), hint="give the draft's Markdown file"))
+    for d in data:
+        if not d.is_file():
+            problems.append(Problem("no such data file", file=str(d), hint="give CSV or Parquet files"))
+        elif d.suffix.lower() not in (".csv", ".parquet", ".tsv", ".txt"):
+            problems.append(Problem("not a CSV or Parquet file", file=str(d), hint="init reads .csv and .parquet files"))
+    if target.exists():
+        problems.append(Problem("the claims file already exists; init never overwrites a file", file=str(target),
+                                hint=f"move it away, or write elsewhere with --output; or add claims to it "
+                                     f"by hand and run: factcheck suggest {target}"))
+    if problems:
+        raise UsageError(problems)
+
+
+def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, str]]]]:
+    """Declare the tables and learn their columns through the backend."""
+    from .backends.duckdb import DuckDB
+    from .claims import ClaimsFile, LoadedClaims
+    from .engine import prepare
+    from .yamlsource import load_yaml
+
+    taken: set[str] = set()
+    tables: dict[str, dict[str, Any]] = {}
+    for d in data:
+        name = _table_name(d, taken)
+        taken.add(name)
+        tables[name] = {"path": os.path.relpath(d.resolve(), target.parent.resolve()).replace(os.sep, "/")}
+    text = yaml.safe_dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
+    raw, lines = load_yaml(target, text)
+    loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
+    session = prepare(loaded, everything=True)
+    catalog = session.prepared.catalog
+    for t, src in catalog.sources.items():
+        for column in src.columns:
+            catalog.use(t, column)
+    session.materialize()
+    backend: DuckDB = session.backend  # type: ignore[assignment]
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for t in tables:
+        got = backend.execute(f'SELECT column_name, column_type FROM (DESCRIBE "{t}")')
+        columns[t] = [(str(c), str(ty).upper()) for c, ty in got.rows if not str(c).startswith("__")]
+        _learn_table(backend, t, tables[t], columns[t])
+    backend.close()
+    _lookups(tables, columns)
+    return tables, columns
+
+
+def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]]) -> None:
+    from .expressions import quote_ident
+    q = quote_ident(table)
+    parts = ["count(*)"] + [f"count(DISTINCT {quote_ident(c)}), count({quote_ident(c)})" for c, _ in cols]
+    row = backend.execute(f"SELECT {', '.join(parts)} FROM {q}").rows[0]
+    total = row[0]
+    contracts: dict[str, Any] = {}
+    for i, (c, ty) in enumerate(cols):
+        distinct, present = row[1 + 2 * i], row[2 + 2 * i]
+        kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
+        spec: dict[str, Any] = {"type": kind}
+        if kind == "text" and 0 < distinct <= ALLOWED_AT_MOST and distinct < total:
+            values = backend.execute(f"SELECT DISTINCT {quote_ident(c)} FROM {q} WHERE {quote_ident(c)} IS NOT NULL "
+                                     f"ORDER BY 1").rows
+            spec["allowed"] = [v[0] for v in values]
+        contracts[c] = spec
+        if "key" not in decl and _ID.search(c) and distinct == total == present:
+            decl["key"] = c
+    dates = [c for c, ty in cols if ty.startswith(("DATE", "TIMESTAMP"))]
+    if dates:
+        decl["time"] = dates[0]
+        decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
+    decl["columns"] = contracts
+
+
+def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]]) -> None:
+    keys = {decl["key"]: t for t, decl in tables.items() if "key" in decl}
+    for t, decl in tables.items():
+        for c, _ in columns[t]:
+            target = keys.get(c)
+            if target and target != t:
+                link = target[:-1] if target.endswith("s") and len(target) > 3 else f"{target}_row"
+                decl.setdefault("lookup", {})[link] = f"{target} via {c}"
+
+
+def _claims(article_text: str) -> list[dict[str, Any]]:
+    from .draft.figures import find_figures
+    taken: set[str] = set()
+    out = []
+    for sentence in find_figures(article_text):
+        for f in sentence.figures:
+            out.append({"id": _slug(sentence.text, taken), "says": sentence.text,
+                        "expect": _expect(sentence.text, f.start, f.text, f.kind),
+                        "figure": f.text, "line": f.line, "quoted": f.quoted, "heading": f.block == "heading"})
+    return out
+
+
+def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims: list[dict[str, Any]],
+            comments: dict[str, list[str]]) -> str:
+    out = ["# Starter claims file written by `factcheck init`: check every table and claim before relying on it.",
+           "# Each claim has no measure yet (judged unverifiable: not_encoded). Paste a suggested measure, or",
+           "# write your own; `factcheck suggest FILE` proposes more; `factcheck run FILE` checks them.",
+           "version: 1", f"title: {_scalar(title)}", f"article: {_scalar(article)}", "", "tables:"]
+    for name, decl in tables.items():
+        out.append(f"  {name}:")
+        body = yaml.safe_dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
+        out += ["    " + line for line in body.splitlines()]
+    out += ["", "claims:"]
+    if not claims:
+        out[-1] = "claims: []"
+    for c in claims:
+        out.append(f"  # line {c['line']}: figure {_scalar(c['figure'])}"
+                   + (" (quoted)" if c["quoted"] else "") + (" (a heading)" if c["heading"] else ""))
+        out.append(f"  - id: {_scalar(c['id'])}")
+        out.append(f"    says: {_scalar(c['says'])}")
+        out.append(f"    expect: {_scalar(c['expect'])}")
+        out += comments.get(c["id"], ["    # no suggestion: no measure of the search space meets this figure"])
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def init(article: Path, data: list[Path], output: Path | None = None) -> Written:
+    """Write the starter claims file; return where and what. Raises a located error on bad input."""
+    target = output or article.with_name(article.stem + ".claims.yaml")
+    _check_inputs(article, data, target)
+    try:
+        article_text = article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError([Problem(f"cannot read the article: {exc}", file=str(article),
+                                  hint="save it as UTF-8 Markdown")]) from None
+    tables, _ = _learn(target, data)
+    claims = _claims(article_text)
+    title = next((ln.lstrip("# ").strip() for ln in article_text.splitlines() if ln.startswith("#")), article.stem)
+    rel_article = os.path.relpath(article.resolve(), target.parent.resolve()).replace(os.sep, "/")
+    draft = _render(title, rel_article, tables, claims, {})
+    comments = _suggestions(target, draft)
+    text = _render(title, rel_article, tables, claims, comments)
+    try:
+        with open(target, "x", encoding="utf-8") as fh:   # "x": never overwrite, even if it appeared meanwhile
+            fh.write(text)
+    except FileExistsError:
+        raise UsageError([Problem("the claims file already exists; init never overwrites a file", file=str(target),
+                                  hint="move it away, or write elsewhere with --output")]) from None
+    return Written(target, len(tables), len(claims), sum(1 for c in claims if c["id"] in comments))
+
+
+def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
+    """The best suggestions for each claim of the draft file, as comment lines."""
+    from .claims import ClaimsFile, LoadedClaims
+    from .suggest import suggest
+    from .suggest.text import measure_yaml
+    from .yamlsource import load_yaml
+
+    raw, lines = load_yaml(target, text)
+    loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
+    found = suggest(loaded, top=SUGGESTIONS)
+    out: dict[str, list[str]] = {}
+    counts = Counter[str]()
+    for c in found.claims:
+        if not c.candidates:
+            continue
+        block = []
+        for s in c.candidates:
+            counts[c.id] += 1
+            block.append(f"    # suggestion {counts[c.id]}: {s.value_text} ({s.verdict})")
+            block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
+        out[c.id] = block
+    return out

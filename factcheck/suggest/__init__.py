@@ -1,0 +1,159 @@
+"""Propose measures for the claims of a claims file that have none (``factcheck suggest``).
+
+>>> found = suggest("claims/2020.yaml", ["new-cases-2020"], everything=True)   # doctest: +SKIP
+>>> found.claims[0].candidates[0].measure                                      # doctest: +SKIP
+{'count': 'cases', 'where': 'filed_year == 2020'}
+
+The search reads every table once (all columns, derives and lookups), groups each by its
+low-cardinality columns in one query (:mod:`.cells`), enumerates the measures a data
+reporter would try (:mod:`.search`), keeps those whose value meets the claim's
+expectation, ranks them by the words of the sentence, and runs the best through the
+real pipeline so that the verdict shown is the one ``factcheck run`` would give.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..claims import Claim, LoadedClaims, load
+from ..errors import ClaimsFileError, Problem
+
+__all__ = ["ClaimSuggestions", "Suggestion", "Suggestions", "suggest"]
+
+SPARE = 3          # candidates verified beyond the top N, in case some do not pass when run for real
+MISSES = 3         # nearest misses shown per claim
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A measure, its value as ``factcheck run`` computes it and the verdict it gets."""
+
+    measure: dict[str, Any]
+    value: float | bool | list[str] | None
+    value_text: str | None
+    verdict: str
+    reason: str | None = None
+    message: str = ""
+    rows_kept: int | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+
+
+@dataclass
+class ClaimSuggestions:
+    id: str
+    says: str
+    expect: Any
+    candidates: list[Suggestion] = field(default_factory=list)
+    misses: list[Suggestion] = field(default_factory=list)
+    note: str | None = None           # why there is nothing (an expectation that cannot be read)
+
+
+@dataclass
+class Suggestions:
+    claims: list[ClaimSuggestions]
+    capped: list[str] = field(default_factory=list)
+
+    def for_claim(self, claim_id: str) -> ClaimSuggestions:
+        return next(c for c in self.claims if c.id == claim_id)
+
+    def to_json(self) -> dict[str, Any]:
+        def one(s: Suggestion) -> dict[str, Any]:
+            return {"measure": s.measure, "value": s.value, "value_text": s.value_text, "verdict": s.verdict,
+                    "reason": s.reason, "message": s.message, "rows_kept": s.rows_kept,
+                    "numerator": s.numerator, "denominator": s.denominator}
+        return {"claims": [{"id": c.id, "says": c.says, "expect": c.expect,
+                            "candidates": [one(s) for s in c.candidates],
+                            "misses": [one(s) for s in c.misses],
+                            **({"note": c.note} if c.note else {})} for c in self.claims],
+                "capped": self.capped}
+
+
+def _selected(loaded: LoadedClaims, ids: list[str] | None, everything: bool) -> list[Claim]:
+    claims = loaded.model.claims
+    if ids:
+        known = {c.id for c in claims}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            from ..expressions import did_you_mean, suggest as close
+            raise ClaimsFileError([Problem(f"no claim with id '{m}'", file=str(loaded.path),
+                                           hint=did_you_mean(close(m, list(known))) or "see the ids with: factcheck check")
+                                   for m in missing])
+        return [c for c in claims if c.id in ids]
+    return [c for c in claims if c.unverifiable is None and (everything or c.measure is None)]
+
+
+def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
+    """The year the article is about (the one it names most often) and its text."""
+    from ..draft.figures import find_figures
+    if not loaded.model.article:
+        return None, None
+    path = (loaded.base_dir / loaded.model.article)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None, None
+    years = Counter(p.year for s in find_figures(text) for p in s.periods if p.year is not None)
+    if not years:
+        return None, text
+    best = max(years.values())
+    return max(y for y, n in years.items() if n == best), text
+
+
+def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
+            top: int = 5, data_root: str | Path | None = None) -> Suggestions:
+    """Propose up to ``top`` measures for each claim without one (every claim with ``everything``;
+    the claims ``ids`` when given). Raises :class:`~factcheck.errors.FactcheckError` on bad input."""
+    import os
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        # small matrix products: one thread is fastest, and several fight on a busy machine
+        os.environ.setdefault(var, "1")
+    from ..engine import prepare
+    from .cells import read_cells
+    from .profile import profile_tables
+    from .propose import propose
+    from .search import Table
+    from .space import atoms_of
+
+    loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
+    chosen = _selected(loaded, ids, everything)
+    bare = LoadedClaims(loaded.model.model_copy(update={"claims": []}), loaded.path, loaded.lines, loaded.text)
+    session = prepare(bare, data_root=data_root, everything=True)
+    catalog = session.prepared.catalog
+    tables = [t for t, s in catalog.sources.items() if not s.missing]
+    for t in tables:
+        for column in catalog.sources[t].columns:
+            catalog.use(t, column)
+        for column in catalog.derives.get(t, {}):
+            catalog.use(t, column)
+    session.materialize()
+    backend = session.backend
+    backend.seal()
+    try:
+        profiles = profile_tables(backend, catalog, tables)
+        prepared_tables = {}
+        capped: list[str] = []
+        for t, prof in profiles.items():
+            cells = read_cells(backend, prof)
+            atoms, left = atoms_of(prof, cells)
+            capped += prof.capped + left
+            prepared_tables[t] = Table.make(prof, cells, atoms)
+    finally:
+        backend.close()
+    year, _ = _article_year(loaded)
+    out: list[ClaimSuggestions] = []
+    ranked: dict[str, tuple[list[Any], list[Any]]] = {}
+    for claim in chosen:
+        entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
+        out.append(entry)
+        found, misses, notes = propose(loaded, claim, prepared_tables, year, top + SPARE)
+        capped += notes
+        if not found and not misses:
+            entry.note = "no measure in the search space meets this expectation"
+        ranked[claim.id] = (found, misses)
+    from .verify import verify_all
+    verify_all(loaded, out, ranked, top, data_root)
+    return Suggestions(out, sorted(set(capped)))

@@ -1,0 +1,79 @@
+"""One scan per table: the table grouped by every dimension at once (its *cells*).
+
+Any filter made of conditions on dimensions is a set of cells, so every count, share,
+sum and mean the search proposes is a sum over cells: a filter of two conditions is the
+product of two masks, and the counts of every pair of conditions at once are one matrix
+product (``pair_counts``). That is how tens of thousands of candidates are evaluated
+from a single ``GROUP BY`` per table; medians and distinct counts, which cannot be
+added up from cells, are computed in one more query with ``FILTER`` clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ..backends import Backend
+    from .profile import Profile
+
+MAX_CELLS = 200_000   # a table whose dimensions form more groups than this is searched on fewer dimensions
+
+
+@dataclass
+class Cells:
+    """The grouped table: one row per combination of dimension values."""
+
+    columns: dict[str, np.ndarray]       # dimension name -> values (object array; None is null)
+    n: np.ndarray                        # rows in each cell
+    sums: dict[str, np.ndarray]          # number column -> sum in each cell (0 where null)
+    counts: dict[str, np.ndarray]        # number column -> non-null values in each cell
+
+    @property
+    def size(self) -> int:
+        return int(self.n.shape[0])
+
+
+def read_cells(backend: Backend, profile: Profile) -> Cells:
+    """Group the table by all its dimensions (dropping the last ones if the groups are too many)."""
+    while True:
+        dims = profile.dimensions
+        select = [f"{d.sql} AS d{i}" for i, d in enumerate(dims)] + ["count(*) AS n"]
+        for j, (_, sql) in enumerate(profile.numbers):
+            select += [f"sum({sql})::DOUBLE AS s{j}", f"count({sql}) AS c{j}"]
+        group = f"\nGROUP BY {', '.join(d.sql for d in dims)}" if dims else ""
+        count = backend.execute(f"SELECT count(*) FROM (SELECT 1 AS one {profile.from_sql}{group})").rows[0][0]
+        if int(count) <= MAX_CELLS or len(dims) <= 1:
+            break
+        profile.capped.append(f"{profile.table}: dimension {dims[-1].name} left out (more than {MAX_CELLS:,} groups)")
+        profile.dimensions = dims[:-1]
+    got = backend.execute("SELECT " + ", ".join(select) + "\n" + profile.from_sql + group)
+    rows = got.rows
+    width = len(dims)
+
+    def column(i: int, dtype: Any = object) -> np.ndarray:
+        return np.array([r[i] for r in rows], dtype=dtype)
+
+    cols = {d.name: column(i) for i, d in enumerate(dims)}
+    n = column(width, np.float64)
+    sums, counts = {}, {}
+    for j, (name, _) in enumerate(profile.numbers):
+        sums[name] = np.array([r[width + 1 + 2 * j] or 0.0 for r in rows], dtype=np.float64)
+        counts[name] = column(width + 2 + 2 * j, np.float64)
+    return Cells(cols, n, sums, counts)
+
+
+def mask_equal(cells: Cells, name: str, value: Any) -> np.ndarray:
+    col = cells.columns[name]
+    return np.array([v is not None and v == value for v in col], dtype=bool)
+
+
+def mask_known(cells: Cells, name: str) -> np.ndarray:
+    return np.array([v is not None for v in cells.columns[name]], dtype=bool)
+
+
+def pair_counts(atoms: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``out[i, j]`` = the sum of ``weights`` over cells meeting atom i and atom j (one matrix product)."""
+    return (atoms * weights) @ atoms.T  # type: ignore[no-any-return]

@@ -1,0 +1,159 @@
+"""What a table offers a search for measures: its dimensions, numbers and periods.
+
+A *dimension* is a column (or derive, or a lookup's column) with few distinct values:
+a filter or a share can be built on each of its values. A *period* dimension holds years
+(``filed_year``); a boolean derive whose name carries a year (``active_2020``) is a period
+condition for that year. A *number* is a numeric column with many values (sum, mean,
+median); an *id* is a column named like an identifier (count_distinct).
+
+Everything is learnt with two queries per table through the backend, after the tables
+are read: one for the types (``DESCRIBE``) and counts of distinct values, one for the
+values of the low-cardinality columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..expressions import quote_ident
+
+if TYPE_CHECKING:
+    from ..backends import Backend
+    from ..planning.catalog import Catalog
+
+LOW_CARDINALITY = 20      # at most this many distinct values make a column a dimension
+MAX_DIMENSIONS = 28       # per table, its own columns first, then its lookups'
+_YEAR = re.compile(r"(?:^|_)((?:18|19|20)\d\d)(?:_|$)")
+_NUMERIC = ("BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "DOUBLE", "FLOAT", "DECIMAL", "REAL",
+            "UBIGINT", "UINTEGER")
+_ID = re.compile(r"(?:^id$|_id$|^id_|_key$|_code$|_number$)", re.I)
+
+
+@dataclass
+class Dimension:
+    """A column a filter can be written on: ``name`` as a claims file writes it (``case.active_2020``)."""
+
+    name: str
+    sql: str
+    type: str
+    values: list[Any]
+    has_null: bool
+    year: int | None = None        # a boolean period flag: the year its name carries
+    is_year: bool = False          # holds years: a period column
+
+    @property
+    def boolean(self) -> bool:
+        return self.type == "BOOLEAN"
+
+
+@dataclass
+class Profile:
+    """One table as the search sees it."""
+
+    table: str
+    from_sql: str
+    rows: int
+    dimensions: list[Dimension] = field(default_factory=list)
+    numbers: list[tuple[str, str]] = field(default_factory=list)   # (name, sql)
+    ids: list[tuple[str, str]] = field(default_factory=list)       # (name, sql)
+    capped: list[str] = field(default_factory=list)                # what a cap left out
+
+
+def _columns(backend: Backend, table: str) -> list[tuple[str, str]]:
+    got = backend.execute(f"SELECT column_name, column_type FROM (DESCRIBE {quote_ident(table)})")
+    return [(str(r[0]), str(r[1]).upper()) for r in got.rows]
+
+
+def _stats(backend: Backend, table: str, cols: list[tuple[str, str]]) -> tuple[int, dict[str, tuple[int, int]]]:
+    parts = ["count(*)"]
+    for c, _ in cols:
+        q = quote_ident(c)
+        parts += [f"count(DISTINCT {q})", f"count({q})"]
+    row = backend.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(table)}").rows[0]
+    total = int(row[0])
+    return total, {c: (int(row[1 + 2 * i]), int(row[2 + 2 * i])) for i, (c, _) in enumerate(cols)}
+
+
+def _values(backend: Backend, table: str, cols: list[str]) -> dict[str, list[Any]]:
+    if not cols:
+        return {}
+    parts = [f"list(DISTINCT {quote_ident(c)} ORDER BY {quote_ident(c)})" for c in cols]
+    row = backend.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(table)}").rows[0]
+    return {c: [v for v in (row[i] or []) if v is not None] for i, c in enumerate(cols)}
+
+
+def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimension], list[str], list[str]]:
+    """The table's own dimensions, numeric columns and id-like columns."""
+    cols = [(c, t) for c, t in _columns(backend, table) if not c.startswith("__")]
+    total, stats = _stats(backend, table, cols)
+    low = [c for c, _ in cols if 0 < stats[c][0] <= LOW_CARDINALITY and c != key]
+    values = _values(backend, table, low)
+    types = dict(cols)
+    dims: list[Dimension] = []
+    for c in low:
+        t = types[c]
+        vals = values[c]
+        m = _YEAR.search(c)
+        dims.append(Dimension(c, "", t, vals, stats[c][1] < total,
+                              year=int(m.group(1)) if m and t == "BOOLEAN" else None))
+    numbers, ids = [], []
+    for c, t in cols:
+        distinct = stats[c][0]
+        if c == key:
+            continue
+        if _ID.search(c):
+            if distinct > 1:
+                ids.append(c)
+            continue
+        if t.startswith(_NUMERIC) and distinct > LOW_CARDINALITY:
+            if _is_years(backend, table, c, t):
+                dims.append(Dimension(c, "", t, [], stats[c][1] < total, is_year=True))
+            else:
+                numbers.append(c)
+        elif t.startswith(_NUMERIC) and c in low and _is_years(backend, table, c, t):
+            for d in dims:
+                if d.name == c:
+                    d.is_year = True
+    return total, dims, numbers, ids
+
+
+def _is_years(backend: Backend, table: str, column: str, type_: str) -> bool:
+    if not type_.startswith(("BIGINT", "INTEGER", "SMALLINT", "HUGEINT")):
+        return False
+    q = quote_ident(column)
+    row = backend.execute(f"SELECT min({q}), max({q}) FROM {quote_ident(table)}").rows[0]
+    return row[0] is not None and 1800 <= int(row[0]) and int(row[1]) <= 2100 and "year" in column.lower()
+
+
+def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dict[str, Profile]:
+    """Profile every table (its own columns, and its lookups' as ``link.column``)."""
+    own: dict[str, tuple[int, list[Dimension], list[str], list[str]]] = {}
+    for t in tables:
+        own[t] = _own(backend, t, catalog.sources[t].decl.key)
+    profiles: dict[str, Profile] = {}
+    for t in tables:
+        total, dims, numbers, ids = own[t]
+        joins = ""
+        p = Profile(t, "", total)
+        for d in dims:
+            p.dimensions.append(Dimension(d.name, f"{quote_ident(t)}.{quote_ident(d.name)}", d.type, d.values,
+                                          d.has_null, d.year, d.is_year))
+        for link in catalog.links.get(t, {}).values():
+            if link.target not in own:
+                continue
+            joins += "\n" + link.join_sql()
+            for d in own[link.target][1]:
+                p.dimensions.append(Dimension(f"{link.name}.{d.name}",
+                                              f"{quote_ident(link.name)}.{quote_ident(d.name)}",
+                                              d.type, d.values, True, d.year, d.is_year))
+        if len(p.dimensions) > MAX_DIMENSIONS:
+            p.capped.append(f"{t}: {len(p.dimensions) - MAX_DIMENSIONS} dimensions left out "
+                            f"(at most {MAX_DIMENSIONS} per table)")
+            p.dimensions = p.dimensions[:MAX_DIMENSIONS]
+        p.numbers = [(c, f"{quote_ident(t)}.{quote_ident(c)}") for c in numbers]
+        p.ids = [(c, f"{quote_ident(t)}.{quote_ident(c)}") for c in ids]
+        p.from_sql = f"FROM {quote_ident(t)}{joins}"
+        profiles[t] = p
+    return profiles

@@ -1,0 +1,137 @@
+"""One claim's candidates: which families its expectation calls for, searched on every table, ranked.
+
+Ranking: how well the candidate's table, columns, values and labels match the words of
+the sentence (and, less, of the claim's id and note), then simplicity (fewer
+conditions), then the measure's text, so that the order is stable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from ..expectations import ExpectationError, MeasureShape, parse_expectation
+from .search import Context, Found, Search
+from .space import Periods, period_atoms
+from .words import words
+
+if TYPE_CHECKING:
+    from ..claims import Claim, LoadedClaims
+    from ..judging import Expectation
+    from .search import Table
+
+Tables = dict[str, "Table"]
+_LOW = re.compile(r"\b(fewest|lowest|least|smallest|low|fell|fall|drop)\b", re.I)
+_HIGH = re.compile(r"\b(most|highest|largest|record|high|peak|biggest)\b", re.I)
+_EVERY = re.compile(r"\b(every|each) year\b", re.I)
+
+
+def _read(raw: Any, kind: str, loaded: LoadedClaims) -> Expectation | None:
+    from ..engine import _vocabulary
+    try:
+        return parse_expectation(raw, MeasureShape(kind), _vocabulary(loaded, []))  # type: ignore[arg-type]
+    except (ExpectationError, TypeError, ValueError):
+        return None
+
+
+def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
+    """The families of measures an expectation calls for, each with the expectation read for it."""
+    if raw is None:
+        return {}
+    if isinstance(raw, bool):
+        exp = _read(raw, "boolean", loaded)
+        return {"extreme": exp} if exp else {}
+    if isinstance(raw, (list, tuple)) or (isinstance(raw, dict) and "values" in raw):
+        exp = _read(raw, "values", loaded)
+        return {"top": exp} if exp else {}
+    out: dict[str, Expectation] = {}
+    for kind, family in (("change_percent", "change_percent"), ("change_points", "change_points")):
+        exp = _read(raw, kind, loaded)
+        if exp is not None and exp.direction is not None:
+            out[family] = exp
+    if out:
+        return out
+    share = _read(raw, "share", loaded)
+    if share is not None:
+        out["share"] = share
+        return out
+    number = _read(raw, "number", loaded)
+    if number is not None:
+        out["number"] = number
+    return out
+
+
+def periods_of(says: str, default: int | None) -> Periods:
+    from ..draft.figures import find_figures
+    ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
+    since = next((p.year for p in ps if p.relation == "since"), None)
+    years = tuple(dict.fromkeys(p.year for p in ps if p.relation != "since" and p.year is not None))
+    spans = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
+    if since is not None and default is not None and since < default:
+        spans += ((since, default),)
+    return Periods(years, since, spans, default, bool(_EVERY.search(says)))
+
+
+def _spans(per: Periods) -> list[tuple[int, int]]:
+    ys = sorted(set(per.years))
+    if len(ys) >= 2:
+        return [(ys[0], ys[-1])]
+    if len(ys) == 1:
+        y = ys[0]
+        if per.default is not None and y < per.default:
+            return [(y, per.default), (y - 1, y)]
+        return [(y - 1, y)]
+    return [(per.default - 1, per.default)] if per.default is not None else []
+
+
+def _mentioned(says: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says)}
+
+
+def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
+            keep: int) -> tuple[list[Found], list[Found], list[str]]:
+    """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit."""
+    fams = families(claim.expect, loaded)
+    per = periods_of(claim.says, default_year)
+    lowest = None
+    if _LOW.search(claim.says) and not _HIGH.search(claim.says):
+        lowest = True
+    elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
+        lowest = False
+    labels = words(claim.id) | words(claim.note or "")
+    ctx = Context(words(claim.says), labels - words(claim.says), per.years, per.since, per.default, lowest)
+    found: list[Found] = []
+    for table in tables.values():
+        prof = table.profile
+        pers = period_atoms(prof, table.cells, per)
+        own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
+        named = words(prof.table)
+        tctx = replace(ctx, sentence=ctx.sentence - named, table_bonus=1.0 if named & ctx.sentence else 0.0)
+        for family, exp in fams.items():
+            s = Search(table, tctx, exp)
+            if family == "number":
+                found += s.counts(pers)
+                found += s.sums(pers)
+                if len(per.years) >= 2:
+                    pass
+            elif family == "share":
+                found += s.shares(pers)
+            elif family == "change_percent":
+                found += s.changes(_spans(per), own_years, "percent")
+            elif family == "change_points":
+                found += s.point_changes(_spans(per), own_years)
+            elif family == "extreme":
+                at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
+                found += s.extremes(at, per.since, own_years)
+            elif family == "top" and exp.values is not None:
+                found += s.tops(pers, list(exp.values), _mentioned(claim.says))
+    unique: dict[str, Found] = {}
+    for f in found:
+        key = repr(sorted(f.measure.items()))
+        if key not in unique or unique[key].score < f.score:
+            unique[key] = f
+    ranked = sorted(unique.values(), key=lambda f: (-f.score, f.conditions, repr(f.measure)))
+    hits = [f for f in ranked if f.ok][:keep]
+    misses = sorted((f for f in ranked if not f.ok), key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
+    return hits, misses[:3], ctx.capped

@@ -1,0 +1,135 @@
+"""The conditions a search combines: atoms on dimensions, and the periods a sentence names.
+
+An *atom* is one condition on one dimension: ``sex == 'female'``, ``minor``, ``not minor``,
+``referral_source != 'unknown'`` (``!=`` only for values that mean "not known"). A
+*period* is a condition on a year column (``filed_year == 2020``, ``filed_year >= 2000``)
+or a boolean flag named for a year (``case.active_2020``), built from the years the
+sentence names, or the article's own year when the sentence names none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .cells import Cells, mask_equal, mask_known
+from .words import name_words
+
+if TYPE_CHECKING:
+    from .profile import Profile
+
+Mask = npt.NDArray[np.bool_]
+MAX_ATOMS = 96     # per table: conditions beyond this many are left out (reported)
+_UNKNOWN = re.compile(r"^(unknown|unk|other|none|missing|n/?a|not[_ ]?(recorded|known|stated)|unspecified)$", re.I)
+_PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One condition, as a claims file writes it, with its cells and its words."""
+
+    dim: str
+    text: str
+    words: frozenset[str]
+    mask: Mask
+    known: Mask              # cells where the dimension is known (a share's denominator)
+    year: int | None = None  # a period: the year it names
+    value: Any = None
+    strong: frozenset[str] = frozenset()   # the words that say what it keeps (its value, or a flag's name)
+
+
+def ident(name: str) -> str:
+    """A column name as an expression writes it (backticks when not a plain name)."""
+    return ".".join(p if _PLAIN.match(p) else f"`{p}`" for p in name.split("."))
+
+
+def literal(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value)
+    if "'" in text or "\\" in text or "\n" in text:
+        return None
+    return f"'{text}'"
+
+
+def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
+    """Every condition on a (non-year) dimension of the table; and what the cap left out."""
+    out: list[Atom] = []
+    for d in profile.dimensions:
+        if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))):
+            continue  # numbers are measured, not filtered on
+        known = mask_known(cells, d.name)
+        name = ident(d.name)
+        if d.boolean:
+            t = mask_equal(cells, d.name, True)
+            yes, no = frozenset(name_words(d.name)), frozenset(name_words(d.name, negated=True))
+            out.append(Atom(d.name, name, yes, t, known, value=True, strong=yes))
+            out.append(Atom(d.name, f"not {name}", no, known & ~t, known, value=False,
+                            strong=no if no != yes else frozenset()))
+            continue
+        for v in d.values:
+            lit = literal(v)
+            if lit is None:
+                continue
+            m = mask_equal(cells, d.name, v)
+            out.append(Atom(d.name, f"{name} == {lit}", frozenset(name_words(d.name, v)), m, known, value=v,
+                            strong=frozenset(name_words("", v))))
+            if _UNKNOWN.match(str(v)):
+                out.append(Atom(d.name, f"{name} != {lit}", frozenset(name_words(d.name) | {"known"}),
+                                known & ~m, known, value=("!=", v), strong=frozenset({"known"})))
+    left = []
+    if len(out) > MAX_ATOMS:
+        left.append(f"{profile.table}: {len(out) - MAX_ATOMS} conditions left out (at most {MAX_ATOMS} per table)")
+        out = out[:MAX_ATOMS]
+    return out, left
+
+
+@dataclass(frozen=True)
+class Periods:
+    """What the sentence says about time."""
+
+    years: tuple[int, ...]          # years it names ("in 2020", "from 2019")
+    since: int | None               # "since 2012"
+    spans: tuple[tuple[int, int], ...]
+    default: int | None             # the article's year, when the sentence names none
+    every_year: bool                # "every year since 2013"
+
+
+def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom | None]:
+    """The period conditions worth trying on this table (``None``: no period condition)."""
+    out: list[Atom | None] = [None]
+    years = set(periods.years)
+    if not years and periods.default is not None:
+        years.add(periods.default)
+    if periods.every_year and periods.since is not None and periods.default is not None:
+        years |= set(range(periods.since, periods.default + 1))
+    for d in profile.dimensions:
+        name = ident(d.name)
+        if d.year is not None and d.year in years:
+            out.append(Atom(d.name, name, frozenset(name_words(d.name)), mask_equal(cells, d.name, True),
+                            mask_known(cells, d.name), year=d.year))
+        if not d.is_year:
+            continue
+        col = cells.columns[d.name]
+        known = mask_known(cells, d.name)
+        w = frozenset(name_words(d.name))
+        as_int = np.array([int(v) if v is not None else -1 for v in col])
+        for y in sorted(years):
+            out.append(Atom(d.name, f"{name} == {y}", w, known & (as_int == y), known, year=y))
+        if periods.since is not None:
+            out.append(Atom(d.name, f"{name} >= {periods.since}", w, known & (as_int >= periods.since),
+                            known, year=periods.since))
+        for a, b in periods.spans:
+            out.append(Atom(d.name, f"{name} between {a} and {b}", w,
+                            known & (as_int >= a) & (as_int <= b), known, year=b))
+    return out
+
+
+def year_columns(profile: Profile) -> list[str]:
+    return [d.name for d in profile.dimensions if d.is_year]

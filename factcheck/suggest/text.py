@@ -1,0 +1,45 @@
+"""Suggestions as text: each measure a ready-to-paste ``measure:`` block, and the terminal view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from . import Suggestion, Suggestions
+
+
+def measure_yaml(measure: dict[str, Any], indent: int = 0) -> str:
+    """``measure:`` and its mapping as YAML (safe_dump quotes whatever needs quoting)."""
+    text = yaml.safe_dump({"measure": measure}, sort_keys=False, default_flow_style=False,
+                          allow_unicode=True, width=10_000)
+    pad = " " * indent
+    return "".join(pad + line + "\n" for line in text.splitlines())
+
+
+def _line(rank: int | str, s: Suggestion) -> str:
+    value = s.value_text if s.value_text is not None else "no value"
+    return f"  {rank}. {value} -> {s.verdict}" + (f" ({s.reason})" if s.reason else "")
+
+
+def render(found: Suggestions) -> str:
+    """The terminal view: per claim, the candidates best first, then the nearest misses."""
+    out: list[str] = []
+    for c in found.claims:
+        out.append(f"{c.id}: {c.says}")
+        out.append(f"  expect: {c.expect}")
+        if not c.candidates:
+            out.append("  no candidate meets the expectation" + (f" ({c.note})" if c.note else ""))
+        for i, s in enumerate(c.candidates, 1):
+            out.append(_line(i, s))
+            out.append(measure_yaml(s.measure, 6).rstrip("\n"))
+        if c.misses:
+            out.append("  nearest misses (these do NOT meet the expectation):")
+            for s in c.misses:
+                out.append(_line("x", s))
+                out.append(measure_yaml(s.measure, 6).rstrip("\n"))
+        out.append("")
+    for cap in found.capped:
+        out.append(f"search capped: {cap}")
+    return "\n".join(out) + "\n"

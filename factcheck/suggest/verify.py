@@ -1,0 +1,80 @@
+"""Run the best candidates through the real pipeline, so the verdict shown is ``factcheck run``'s.
+
+All candidates of all claims go into one claims file in memory (same tables, same
+article) and are judged in one run. A candidate the pipeline refuses is dropped; one
+that does not pass when run for real is moved to the misses, never shown as a pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ..claims import Claim, LoadedClaims
+from ..errors import FactcheckError
+
+if TYPE_CHECKING:
+    from ..report import ClaimResult
+    from . import ClaimSuggestions, Suggestion
+    from .search import Found
+
+
+def _claim(cid: str, says: str, expect: Any, measure: dict[str, Any]) -> Claim | None:
+    try:
+        return Claim.model_validate({"id": cid, "says": says, "measure": measure, "expect": expect})
+    except ValidationError:
+        return None
+
+
+def _run(loaded: LoadedClaims, claims: list[Claim], data_root: str | Path | None) -> dict[str, ClaimResult]:
+    from ..engine import verify
+    if not claims:
+        return {}
+    trial = LoadedClaims(loaded.model.model_copy(update={"claims": claims}), loaded.path, loaded.lines, loaded.text)
+    try:
+        report = verify(trial, data_root=data_root)
+    except FactcheckError:
+        if len(claims) == 1:
+            return {}
+        half = len(claims) // 2  # find the refused ones by halves; the rest still run together
+        return {**_run(loaded, claims[:half], data_root), **_run(loaded, claims[half:], data_root)}
+    return {r.id: r for r in report.results}
+
+
+def _suggestion(found: Found, result: ClaimResult) -> Suggestion:
+    from . import Suggestion
+    return Suggestion(found.measure, result.value, result.value_text, result.verdict.value,
+                      result.reason.value if result.reason else None, result.message,
+                      result.rows_kept, result.numerator, result.denominator)
+
+
+def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
+               ranked: dict[str, tuple[list[Found], list[Found]]], top: int,
+               data_root: str | Path | None) -> None:
+    """Fill each entry's candidates (passing for real, best first) and misses."""
+    trials: list[Claim] = []
+    origin: dict[str, tuple[int, Found, bool]] = {}
+    for e_index, entry in enumerate(entries):
+        hits, misses = ranked.get(entry.id, ([], []))
+        for is_miss, group in ((False, hits), (True, misses)):
+            for found in group:
+                cid = f"s{len(trials)}"
+                claim = _claim(cid, entry.says, entry.expect, found.measure)
+                if claim is not None:
+                    trials.append(claim)
+                    origin[cid] = (e_index, found, is_miss)
+    results = _run(loaded, trials, data_root)
+    for cid, (e_index, found, is_miss) in origin.items():
+        result = results.get(cid)
+        if result is None:
+            continue
+        entry = entries[e_index]
+        s = _suggestion(found, result)
+        if s.verdict == "pass" and len(entry.candidates) < top:
+            entry.candidates.append(s)
+        elif s.verdict != "pass":
+            entry.misses.append(s)
+    for entry in entries:
+        entry.misses = entry.misses[:3]

@@ -1,0 +1,57 @@
+"""How well a candidate's names match the words of a sentence.
+
+Words are compared by their first five letters (``convicted`` ~ ``convictions``,
+``referral_source`` ~ ``referrals``), after dropping short and common words. A few
+everyday words that name a combination of values are expanded (``girls`` also reads as
+``female`` and ``minor``): the list is small, general and below.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_STOP = frozenset("""a an and are as at be been by each for from had has have in into is it its of on or
+that the their them they this those to was were which with who whose within without than then there these
+more most less fewer only over under about nearly almost just all any every year years since during per
+also other another well behind next often""".split())
+
+# everyday words for values a data set often codes differently
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "girl": ("female", "minor"), "girls": ("female", "minor"),
+    "boy": ("male", "minor"), "boys": ("male", "minor"),
+    "woman": ("female", "adult"), "women": ("female", "adult"),
+    "man": ("male", "adult"), "men": ("male", "adult"),
+    "child": ("minor",), "children": ("minor",), "minors": ("minor",), "kids": ("minor",),
+    "juvenile": ("minor",), "juveniles": ("minor",), "adults": ("adult",),
+    "online": ("internet",), "internet": ("online",),
+}
+
+
+def stem(word: str) -> str:
+    w = word.lower()
+    return w if w.isdigit() else w[:5]
+
+
+def words(text: str) -> set[str]:
+    """The stems of the meaningful words of ``text`` (names split at ``_`` and case changes)."""
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text.replace("_", " "))
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        lw = w.lower()
+        if lw in _STOP or (len(lw) < 3 and not lw.isdigit()):
+            continue
+        out.add(stem(lw))
+        for s in SYNONYMS.get(lw, ()):
+            out.add(stem(s))
+    return out
+
+
+def name_words(name: str, value: object = None, negated: bool = False) -> set[str]:
+    """The words of a condition: its column and value (``not minor`` also reads as ``adult``)."""
+    out = words(name.split(".")[-1]) if name else set()
+    if value is not None and not isinstance(value, bool):
+        out |= words(str(value))
+    if negated and "minor" in out:
+        out = (out - {"minor"}) | {"adult"}
+    return out

@@ -1,0 +1,90 @@
+"""`factcheck init` + `factcheck suggest` on an article and data no other test has seen (issue 10, item 5).
+
+The fixture tests/fixtures/busdesk/ is constructed (invented numbers about late buses).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from factcheck import load, verify
+from factcheck.cli import app
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "busdesk"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("busdesk") / "desk"
+    shutil.copytree(FIXTURE, folder)
+    data = folder / "data"
+    result = runner.invoke(app, ["init", str(folder / "story.md"), str(data / "routes.csv"),
+                                 str(data / "trips.csv"), str(data / "complaints.csv")])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_init_writes_a_file_that_loads_and_runs(desk: Path) -> None:
+    written = desk / "story.claims.yaml"
+    loaded = load(written)
+    tables = loaded.model.tables
+    assert set(tables) == {"routes", "trips", "complaints"}
+    assert tables["trips"].path == "data/trips.csv" and tables["trips"].key == "trip_id"
+    assert tables["trips"].time == "service_date" and "service_date_year" in tables["trips"].derive
+    assert tables["trips"].lookup == {"route": "routes via route_id"}
+    assert tables["routes"].columns["mode"].allowed == ["bus", "tram"]
+    assert tables["trips"].columns["delay_minutes"].type == "integer"
+    says = [c.says for c in loaded.model.claims]
+    assert "Late trips rose 44% from 2023." in says
+    assert [c.expect for c in loaded.model.claims if c.says == "Late trips rose 44% from 2023."] == ["up 44%"]
+    report = verify(written)
+    assert {r.reason.value for r in report.results if r.reason} == {"not_encoded"}
+
+
+def test_init_never_overwrites(desk: Path) -> None:
+    before = (desk / "story.claims.yaml").read_text()
+    result = runner.invoke(app, ["init", str(desk / "story.md"), str(desk / "data" / "trips.csv")])
+    assert result.exit_code == 2
+    assert "never overwrites" in result.output and "--output" in result.output
+    assert (desk / "story.claims.yaml").read_text() == before
+
+
+def test_suggestions_pasted_in_make_claims_that_pass(desk: Path) -> None:
+    """The editor's loop: init, suggest, paste the first suggestion, run."""
+    import json
+    written = desk / "story.claims.yaml"
+    result = runner.invoke(app, ["suggest", str(written), "--json", "-"])
+    assert result.exit_code == 0, result.output
+    found = {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+    doc = yaml.safe_load(written.read_text())
+    pasted = 0
+    for claim in doc["claims"]:
+        cands = found[claim["id"]]["candidates"]
+        if cands:
+            claim["measure"] = cands[0]["measure"]
+            pasted += 1
+    assert pasted >= 6
+    checked = desk / "checked.yaml"
+    checked.write_text(yaml.safe_dump(doc, sort_keys=False))
+    result = runner.invoke(app, ["run", str(checked)])
+    assert result.exit_code == 0, result.output
+    report = verify(checked)
+    assert sum(r.verdict.value == "pass" for r in report.results) == pasted
+    by_says = {r.says: r for r in report.results}
+    late = doc["claims"][[c["says"] for c in doc["claims"]].index("Late trips rose 44% from 2023.")]
+    assert late["measure"]["change"] == {"count": "trips", "where": "status == 'late'"}
+    assert by_says["Late trips rose 44% from 2023."].verdict.value == "pass"
+
+
+def test_init_with_a_missing_data_file_is_a_located_error(tmp_path: Path) -> None:
+    shutil.copy(FIXTURE / "story.md", tmp_path / "story.md")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2
+    assert "nope.csv" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "story.claims.yaml").exists()
