@@ -102,7 +102,7 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     from .backends.duckdb import DuckDB
     from .claims import ClaimsFile, LoadedClaims
     from .engine import prepare
-    from .yamlsource import load_yaml
+    from .claims.yamlsource import load_yaml
 
     taken: set[str] = set()
     tables: dict[str, dict[str, Any]] = {}
@@ -231,7 +231,7 @@ def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
     from .claims import ClaimsFile, LoadedClaims
     from .suggest import suggest
     from .suggest.text import measure_yaml
-    from .yamlsource import load_yaml
+    from .claims.yamlsource import load_yaml
 
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)

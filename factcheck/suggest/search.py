@@ -31,7 +31,7 @@ from .space import Atom, ident, literal
 from .words import words
 
 if TYPE_CHECKING:
-    from ..judging import Expectation
+    from ..expectations import Expectation
     from .cells import Cells
     from .profile import Profile
 
@@ -365,7 +365,7 @@ class Search:
             years, totals, per_atom = self._by_year(column, self.cells.n)
             rows = [((), totals)] + [((self.atoms[i],), per_atom[i]) for i in range(len(self.atoms))]
             for conds, series in rows:
-                by_year = dict(zip(years, series))
+                by_year = dict(zip(years, series, strict=False))
                 for at in at_years:
                     for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
                         value = _is_extreme(by_year, at, since, lowest)
