@@ -151,6 +151,8 @@ def run(
     with _guard(debug, err):
         for file in files:
             report = verify(file, only=only, data_root=data_root, baseline=baseline)
+            if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
+                report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
             for fmt, target in reports.items():
                 write(report, fmt, target)
             print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)

@@ -208,6 +208,7 @@ class CoverageReport(_Frozen):
     figures: list[ArticleFigure]
     stale: list[StaleSays] = []
     unused_ignores: list[UnusedIgnore] = []
+    required: bool = Field(False, description="run with --require-coverage: a figure not checked fails the run")
 
     def count(self, status: FigureStatus) -> int:
         return sum(1 for f in self.figures if f.status == status)
@@ -247,7 +248,7 @@ class Report(_Frozen):
         bad = self.summary.failed + (self.summary.unverifiable if strict else 0)
         if self.coverage is not None:
             bad += len(self.coverage.stale) if strict else 0
-            bad += len(self.coverage.not_checked) if require_coverage else 0
+            bad += len(self.coverage.not_checked) if require_coverage or self.coverage.required else 0
         return 1 if bad else 0
 
     def to_json(self) -> str:

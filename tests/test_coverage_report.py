@@ -160,3 +160,30 @@ def test_figures_and_sentences_are_written_as_the_article_has_them_and_escaped_i
     path = story_copy(tmp_path, ARTICLE.replace(*(ADDED[0], ADDED[0] + " Another 27 \x1b[31mwere\x1b[0m acquitted.")))
     code, out = run("run", str(path), "--data-root", str(ROOT / "data"), "--only", "new-cases-2020")
     assert "\x1b[31m" not in out and "not checked: 27" in out
+
+
+def test_a_figure_added_to_the_draft_is_not_checked_in_markdown_and_junit(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = story_copy(tmp_path, ARTICLE.replace(*ADDED))
+    md, xml = tmp_path / "r.md", tmp_path / "r.xml"
+    root = ["--data-root", str(ROOT / "data")]
+    run("run", str(path), *root, "--markdown", str(md), "--junit", str(xml))
+    text = md.read_text(encoding="utf-8")
+    assert "#### Coverage of the article" in text
+    assert "1 figure of 47 in `2020-article.md` is not checked" in text
+    assert "| 27 | 22 | Another 27 were acquitted. | not checked |  |" in text
+    assert "| Two decades | 70 | Two decades of cases | ignored | a section heading;" in text
+    suite = ET.parse(xml).getroot().find("testsuite")
+    assert suite is not None
+    [case] = [c for c in suite.iter("testcase") if c.get("classname", "").endswith(".article")]
+    assert case.get("name") == "line 22: 27" and case.find("skipped") is not None
+    assert suite.get("tests") == "47" and suite.get("skipped") == "3"     # 46 claims + the figure
+    run("run", str(path), *root, "--require-coverage", "--markdown", str(md), "--junit", str(xml))
+    assert "(**fails** under --require-coverage)" in md.read_text(encoding="utf-8")
+    suite = ET.parse(xml).getroot().find("testsuite")
+    assert suite is not None
+    [case] = [c for c in suite.iter("testcase") if c.get("classname", "").endswith(".article")]
+    failure = case.find("failure")
+    assert failure is not None and failure.get("type") == "not_checked"
+    assert suite.get("failures") == "3"      # the story's two failing claims and the figure
