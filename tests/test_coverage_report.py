@@ -187,3 +187,16 @@ def test_a_figure_added_to_the_draft_is_not_checked_in_markdown_and_junit(tmp_pa
     failure = case.find("failure")
     assert failure is not None and failure.get("type") == "not_checked"
     assert suite.get("failures") == "3"      # the story's two failing claims and the figure
+
+
+def test_a_figure_added_to_the_draft_is_not_checked_in_html(tmp_path: Path) -> None:
+    path = story_copy(tmp_path, ARTICLE.replace(*ADDED).replace("Two decades of cases", "Two <b>decades</b> of cases"))
+    page = tmp_path / "r.html"
+    run("run", str(path), "--data-root", str(ROOT / "data"), "--require-coverage", "--html", str(page))
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('<section class="unplaced coverage" id="coverage">'):]
+    section = section[:section.index("</section>")]
+    assert "1 figure of 47 in <code>2020-article.md</code> is not checked (a failure under" in section
+    assert ('<tr class="fig-not_checked"><td><strong>27</strong></td><td>22</td>'
+            "<td>Another 27 were acquitted.</td><td>not checked</td>") in section
+    assert "<b>" not in section                              # the article's markup is never copied in raw
