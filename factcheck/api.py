@@ -45,11 +45,41 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
     old = _baseline(baseline, only) if baseline is not None else None
     report = run(claims, dict(tables) if tables is not None else None, only=list(only) if only else None,
                  data_root=data_root)
+    if tables is None:
+        report = _with_suggestions(report, claims, data_root)
     if old is None:
         return report
     shown = None if isinstance(baseline, Report) else str(baseline)
     from .diff import compare as changes
     return report.model_copy(update={"comparison": changes(old, report, baseline_file=shown)})
+
+
+def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Path | None) -> Report:
+    """Each claim noted without a measure (``not_encoded``) shows the best measure ``suggest`` finds."""
+    from .report import Reason
+
+    bare = [r.id for r in report.results if r.reason == Reason.NOT_ENCODED]
+    if not bare:
+        return report
+    import yaml
+
+    from .errors import FactcheckError
+    from .suggest import suggest
+
+    try:
+        found = suggest(claims, bare, top=1, data_root=data_root)
+    except FactcheckError:
+        return report  # the run's own verdicts stand; `factcheck suggest` says what is wrong
+    best = {c.id: c.candidates[0] for c in found.claims if c.candidates}
+    results = []
+    for r in report.results:
+        s = best.get(r.id)
+        if s is not None:
+            measure = yaml.safe_dump(s.measure, default_flow_style=True, width=10**6, sort_keys=False).strip()
+            r = r.model_copy(update={"message": f"{r.message}; best suggestion: measure: {measure} "
+                                                f"(computes {s.value_text}, {s.verdict})"})
+        results.append(r)
+    return report.model_copy(update={"results": results})
 
 
 def compare(baseline: str | Path | Report, new: str | Path | Report) -> Comparison:

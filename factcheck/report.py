@@ -208,7 +208,7 @@ class CoverageReport(_Frozen):
     figures: list[ArticleFigure]
     stale: list[StaleSays] = []
     unused_ignores: list[UnusedIgnore] = []
-    required: bool = Field(False, description="run with --require-coverage: a figure not checked fails the run")
+    required: bool = Field(default=False, description="run with --require-coverage: a figure not checked fails the run")
 
     def count(self, status: FigureStatus) -> int:
         return sum(1 for f in self.figures if f.status == status)

@@ -124,6 +124,9 @@ def test_a_claim_without_a_measure_is_not_encoded_and_fails_strict(tmp_path: Pat
     report = factcheck.verify(path, data_root=ROOT / "data", only=["wechat-noted"])
     result = report.result("wechat-noted")
     assert (result.verdict, result.reason) == ("unverifiable", "not_encoded")
+    # its best suggestion, found by `factcheck suggest` and run for real, is in the message
+    assert "best suggestion: measure: {count: victims, where:" in result.message
+    assert "recruitment_platform == 'WeChat'" in result.message and "(computes 12, pass)" in result.message
     assert report.exit_code() == 0 and report.exit_code(strict=True) == 1
     assert report.coverage is not None
     assert [f.claims for f in report.coverage.figures if f.line == 52 and f.text == "12"] == [
