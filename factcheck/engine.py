@@ -128,8 +128,16 @@ def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: l
     tables = [t for t in prepared.sources if plan.reads(t)]
     ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {known[t]}\n)" for t in tables)
     body = ";\n\n".join(dict.fromkeys(queries))
-    return (f"WITH {ctes}\n{body};" if ctes and len(queries) == 1
-            else "\n\n".join(f"WITH {ctes}\n{q};" for q in dict.fromkeys(queries)))
+    if not ctes:
+        return body + ";"
+    return "\n\n".join(_with(ctes, q) for q in dict.fromkeys(queries))
+
+
+def _with(ctes: str, query: str) -> str:
+    """The tables as CTEs before a query; a query with its own WITH (a streak's) joins that list."""
+    if query.startswith("WITH "):
+        return f"WITH {ctes},\n{query[len('WITH '):]};"
+    return f"WITH {ctes}\n{query};"
 
 
 class _ClaimFailure(Exception):

@@ -9,11 +9,13 @@ before any claim is judged.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from .backends import DeriveFailure, TableRead
 from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
+from .planning.compiler import check_types_again
 from .report import TableUse
 from .sources import Source, sha256
 
@@ -55,12 +57,25 @@ def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
         problems = backend.check_contracts(tables)
         if problems:
             raise DataError(problems)
+        _learn_types(backend, tables)
         problems = _check_keys(prepared, backend, {s.name for s in tables})
+        problems += check_types_again(prepared.plans, prepared.catalog, str(loaded.path))
         uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(), rows=rows[s.name],
                          columns_read=sorted(prepared.catalog.used[s.name])) for s in tables]
     if problems:
         raise ClaimsFileError(problems)
     return uses
+
+
+def _learn_types(backend: Backend, tables: list[Source]) -> None:
+    """The column types of tables whose header was read without them (CSVs), from the backend."""
+    for src in tables:
+        if "?" not in src.columns.values():
+            continue
+        with suppress(Exception):  # an engine without DESCRIBE: types stay unknown, DuckDB-side checks remain
+            for name, typ, *_ in backend.execute(f"DESCRIBE {quote_ident(src.name)}").rows:
+                if src.columns.get(name) == "?":
+                    src.columns[name] = str(typ)
 
 
 def _check_keys(prepared: Prepared, backend: Backend, read: set[str]) -> list[Problem]:

@@ -26,6 +26,7 @@ from factcheck.expressions import (
     Unary,
     UnknownName,
     calls,
+    check_types,
     names,
     parse,
     quote_ident,
@@ -33,6 +34,7 @@ from factcheck.expressions import (
     render,
     suggest,
     to_sql,
+    value_type,
 )
 
 ROWS = """
@@ -145,6 +147,38 @@ EVALUATIONS: list[tuple[str, list[object]]] = [
     ("case.`case_type`", ["sex_trafficking", "labor", "sex_trafficking", N]),
     ("lag(n)", [N, 10, 20, N]),
     ("n - lag(n)", [N, 10, N, N]),
+    ("lead(n)", [20, N, 0, N]),
+    ("lag(n, amount)", [0, N, 10, N]),  # ordered by amount (nulls last), then the row order
+    ("lead(platform, d)", ["it's", "Facebook", N, N]),
+    ("lower(platform)", ["facebook", "instagram", N, "it's"]),
+    ("upper(platform)", ["FACEBOOK", "INSTAGRAM", N, "IT'S"]),
+    ("trim('  a b  ')", ["a b"] * 4),
+    ("length(platform)", [8, 9, N, 4]),
+    ("length('')", [0] * 4),
+    ("starts_with(platform, 'Face')", [True, False, N, False]),
+    ("starts_with(platform, 'face')", [False, False, N, False]),  # case matters
+    ("ends_with(platform, 'gram')", [False, True, N, False]),
+    ("contains(platform, 'a')", [True, True, N, False]),
+    ("like(platform, 'F%')", [True, False, N, False]),
+    ("like(platform, 'f%')", [False, False, N, False]),
+    ("ilike(platform, 'f%')", [True, False, N, False]),
+    ("ilike(platform, '_NSTAGRA_')", [False, True, N, False]),
+    ("like('50%', '50\\%')", [True] * 4),  # a backslash escapes % and _
+    ("like('500', '50\\%')", [False] * 4),
+    ("word('  Toyota   Corona Mark ', 1)", ["Toyota"] * 4),
+    ("word('Toyota Corona Mark', 3)", ["Mark"] * 4),
+    ("word('Toyota Corona Mark', -1)", ["Mark"] * 4),
+    ("word('Toyota', 2)", [N] * 4),
+    ("word('', 1)", [N] * 4),
+    ("word(platform, 1)", ["Facebook", "Instagram", N, "it's"]),
+    ("split_part('a-b--c', '-', 2)", ["b"] * 4),
+    ("split_part('a-b--c', '-', 3)", [""] * 4),
+    ("split_part('a-b--c', '-', -1)", ["c"] * 4),
+    ("split_part('a-b', '-', 5)", [""] * 4),
+    ("coalesce(platform, 'none')", ["Facebook", "Instagram", "none", "it's"]),
+    ("coalesce(amount, n, 0)", [Decimal("2.45"), Decimal("20"), Decimal("3.10"), Decimal("-1.00")]),
+    ("nullif(n, 0)", [10, 20, N, N]),
+    ("nullif(platform, 'Facebook') is null", [True, False, True, False]),
     ("case when n > 15 then 'big' when n > 5 then 'mid' else 'small' end", ["mid", "big", "small", "small"]),
     ("case when active then 1 end", [1, N, N, 1]),
     ("CASE WHEN platform IS NULL THEN 0 ELSE n END", [10, 20, 0, 0]),
@@ -248,6 +282,15 @@ def test_sql_shapes() -> None:
     assert to_sql(parse("a - -1"), plain) == '("a" - (-1))'
 
 
+def test_text_function_sql() -> None:
+    def plain(name: Name) -> str:
+        return quote_ident(name.column)
+
+    assert to_sql(parse("ilike(name, 'to%')"), plain) == '("name" ILIKE \'to%\' ESCAPE \'\\\')'
+    assert to_sql(parse("word(name, 1)"), plain) == 'list_extract(regexp_extract_all("name", \'\\S+\'), 1)'
+    assert to_sql(parse("lead(a, year)"), plain, row_order='"r"') == 'lead("a") OVER (ORDER BY "year" NULLS LAST, "r")'
+
+
 def test_lag_needs_row_order() -> None:
     text = "x - lag(x) > 0"
     with pytest.raises(ExpressionError) as info:
@@ -305,3 +348,44 @@ def test_every_function_is_documented() -> None:
     for name, spec in FUNCTIONS.items():
         assert f"`{name}(" in doc, name
         assert f"{spec.sql}(" in doc, spec.sql
+
+
+@pytest.mark.parametrize(("duckdb_type", "kind"), [
+    ("VARCHAR", "text"), ("BIGINT", "number"), ("DECIMAL(18,3)", "number"), ("DOUBLE", "number"),
+    ("DATE", "date"), ("TIMESTAMP WITH TIME ZONE", "date"), ("BOOLEAN", "bool"),
+    ("INTERVAL", None), ("INTEGER[]", None), ("?", None), ("", None),
+])
+def test_value_type_of_duckdb_types(duckdb_type: str, kind: str | None) -> None:
+    assert value_type(duckdb_type) == kind
+
+
+COLUMN_TYPES = {"name": "text", "age": "number", "d": "date", "ok": "bool"}
+
+
+def column_type(name: Name) -> str | None:
+    return COLUMN_TYPES.get(name.column)
+
+
+@pytest.mark.parametrize("text", [
+    "lower(name)", "word(trim(name), -1)", "coalesce(d, '2020-12-31')", "year(d)", "abs(age) + length(name)",
+    "nullif(age, 0)", "coalesce(nullif(name, ''), 'none')", "starts_with(coalesce(name, ''), 'a')",
+    "upper(case when ok then name else 'x' end)", "lower(unknown_column)", "lag(age, d)",
+])
+def test_well_typed_calls_pass(text: str) -> None:
+    check_types(parse(text), text, column_type)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "message", "position"), [
+    ("lower(age)", "lower()'s argument must be text, not a number", 6),
+    ("abs(name)", "abs()'s argument must be a number, not text", 4),
+    ("year(name)", "must be a date, not text", 5),
+    ("contains(ok, 'x')", "must be text, not a condition", 9),
+    ("coalesce(name, age)", "of one type: text and a number", 15),
+    ("length(upper(age))", "upper()'s argument must be text", 13),
+    ("lower(case when ok then age end)", "must be text, not a number", 6),
+])
+def test_ill_typed_calls_point_at_the_argument(text: str, message: str, position: int) -> None:
+    with pytest.raises(ExpressionError) as info:
+        check_types(parse(text), text, column_type)  # type: ignore[arg-type]
+    assert message in info.value.message
+    assert info.value.position == position

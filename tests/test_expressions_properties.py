@@ -4,6 +4,7 @@ reference evaluator with three-valued logic, and parse() never failing any other
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from factcheck.expressions import (
     FUNCTIONS,
+    WINDOW_FUNCTIONS,
     Between,
     Binary,
     Call,
@@ -26,6 +28,7 @@ from factcheck.expressions import (
     Literal,
     Name,
     Unary,
+    check_types,
     children,
     parse,
     quote_ident,
@@ -68,6 +71,23 @@ def not_null(expr: Expr) -> bool:
     return not (isinstance(expr, Literal) and expr.value is None)
 
 
+ONE_ARG = [f for f in FUNCTIONS if f not in WINDOW_FUNCTIONS and FUNCTIONS[f].min_args == 1 and f != "round"]
+TWO_ARGS = ["pow", "starts_with", "ends_with", "contains", "like", "ilike", "nullif"]
+positions = st.integers(-4, 4).filter(bool)
+
+
+def well_typed(call: Call) -> Call:
+    """The call when the parser accepts the types its text shows (``lower(3)`` is refused),
+    else the same call of a column ``x``, whose type the parser cannot know."""
+    try:
+        check_types(call, render(call))
+    except ExpressionError:
+        spec = FUNCTIONS[call.function]
+        return Call(call.function, tuple(a if spec.arg_type(i) == "whole" else Name("x")
+                                         for i, a in enumerate(call.args)))
+    return call
+
+
 def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
     compare_side = inner.filter(not_null)
     return st.one_of(
@@ -78,11 +98,15 @@ def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
         st.builds(Between, inner, inner, inner, st.booleans()),
         st.builds(IsNull, inner, st.booleans()),
         st.builds(
-            lambda f, a: Call(f, (a,)), st.sampled_from([f for f in FUNCTIONS if f != "lag" and FUNCTIONS[f].min_args == 1]), inner
-        ),
-        st.builds(lambda a, n: Call("round", (a, Literal(n))), inner, st.integers(-3, 3)),
-        st.builds(lambda a, b: Call("pow", (a, b)), inner, inner),
-        st.builds(lambda n: Call("lag", (n,)), names_),
+            lambda f, a: Call(f, (a,)), st.sampled_from(ONE_ARG), inner
+        ).map(well_typed),
+        st.builds(lambda a, n: Call("round", (a, Literal(n))), inner, st.integers(-3, 3)).map(well_typed),
+        st.builds(lambda f, a, b: Call(f, (a, b)), st.sampled_from(TWO_ARGS), inner, inner).map(well_typed),
+        st.builds(lambda a, n: Call("word", (a, Literal(n))), inner, positions).map(well_typed),
+        st.builds(lambda a, b, n: Call("split_part", (a, b, Literal(n))), inner, inner, positions).map(well_typed),
+        st.builds(lambda args: Call("coalesce", tuple(args)), st.lists(inner, min_size=2, max_size=4)).map(well_typed),
+        st.builds(lambda f, n, by: Call(f, (n,) if by is None else (n, by)), st.sampled_from(sorted(WINDOW_FUNCTIONS)),
+                  names_, st.one_of(st.none(), names_)),
         st.builds(
             Case,
             st.lists(st.tuples(inner, inner), min_size=1, max_size=3).map(tuple),
@@ -114,7 +138,9 @@ TOKENS = [
     "a", "b", "case.x", "`q w`", "`", "'", "''", "'s'", "1", "-", "2.5", ".", "(", ")", "[", "]",
     ",", "==", "=", "!=", "<", "<=", ">", ">=", "+", "*", "/", "and", "or", "not", "in", "between",
     "is", "null", "true", "false", "case", "when", "then", "else", "end", "year", "round", "lag",
-    "pow", "abs", "month_name", "read_csv", ";", "--", '"', " ", "\n",
+    "pow", "abs", "month_name", "read_csv", ";", "--", '"', " ", "\n", "lead", "lower", "upper", "trim",
+    "length", "starts_with", "ends_with", "contains", "like", "ilike", "word", "split_part", "coalesce",
+    "nullif", "'%'", "'a_%'", "0", "-1",
 ]
 
 
@@ -140,9 +166,9 @@ ROWS: list[dict[str, Any]] = [
     {"id": 1, "i": 3, "j": 0, "s": "a", "b": True},
     {"id": 2, "i": -2, "j": 5, "s": "b", "b": False},
     {"id": 3, "i": None, "j": 1, "s": None, "b": None},
-    {"id": 4, "i": 0, "j": None, "s": "ab", "b": True},
+    {"id": 4, "i": 0, "j": None, "s": "ab b", "b": True},
     {"id": 5, "i": 10, "j": -7, "s": "", "b": None},
-    {"id": 6, "i": 5, "j": 5, "s": "B", "b": False},
+    {"id": 6, "i": 5, "j": 5, "s": " B a", "b": False},
 ]
 
 
@@ -155,15 +181,32 @@ def table() -> duckdb.DuckDBPyConnection:
 
 
 small_ints = st.integers(-5, 5).map(Literal)
-strings = st.sampled_from(["a", "b", "ab", "", "B", "it's"])
+strings = st.sampled_from(["a", "b", "ab", "", "B", "it's", " a b ", "A  b"])
 
 
-def numeric(inner_num: st.SearchStrategy[Expr], inner_bool: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
+def numeric(inner_num: st.SearchStrategy[Expr], inner_bool: st.SearchStrategy[Expr],
+            inner_str: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
     return st.one_of(
         st.builds(Unary, st.just("-"), inner_num),
         st.builds(Binary, st.sampled_from(["+", "-", "*", "/"]), inner_num, inner_num),
         st.builds(lambda a: Call("abs", (a,)), inner_num),
         st.builds(lambda c, v, e: Case(((c, v),), e), inner_bool, inner_num, st.one_of(st.none(), inner_num)),
+        st.builds(lambda a: Call("length", (a,)), inner_str),
+        st.builds(lambda a, b: Call("nullif", (a, b)), inner_num, inner_num),
+        st.builds(lambda a, b: Call("coalesce", (a, b)), inner_num, inner_num),
+    )
+
+
+patterns = st.sampled_from(["a%", "%b", "_", "%", "A%", "_b", "%a%", "", "b", "%'%"]).map(Literal)
+
+
+def text(inner_bool: st.SearchStrategy[Expr], inner_str: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
+    return st.one_of(
+        st.builds(lambda c, v, e: Case(((c, v),), e), inner_bool, inner_str, st.one_of(st.none(), inner_str)),
+        st.builds(lambda f, a: Call(f, (a,)), st.sampled_from(["lower", "upper", "trim"]), inner_str),
+        st.builds(lambda a, n: Call("word", (a, Literal(n))), inner_str, st.integers(-3, 3).filter(bool)),
+        st.builds(lambda a, b: Call("coalesce", (a, b)), inner_str, inner_str),
+        st.builds(lambda a, b: Call("nullif", (a, b)), inner_str, inner_str),
     )
 
 
@@ -179,6 +222,9 @@ def boolean(inner_num: st.SearchStrategy[Expr], inner_bool: st.SearchStrategy[Ex
         st.builds(InList, inner_str, st.lists(strings.map(Literal), min_size=1, max_size=3).map(tuple), st.booleans()),
         st.builds(Between, inner_num, inner_num, inner_num, st.booleans()),
         st.builds(IsNull, st.one_of(inner_num, inner_str, inner_bool), st.booleans()),
+        st.builds(lambda f, a, b: Call(f, (a, b)), st.sampled_from(["starts_with", "ends_with", "contains"]),
+                  inner_str, inner_str),
+        st.builds(lambda f, a, p: Call(f, (a, p)), st.sampled_from(["like", "ilike"]), inner_str, patterns),
     )
 
 
@@ -199,9 +245,9 @@ def typed_of(kind: str, depth: int) -> st.SearchStrategy[Expr]:
         return leaves
     num, boo, txt = (st.deferred(lambda k=k: typed_of(k, depth - 1)) for k in ("num", "bool", "str"))
     compound = {
-        "num": numeric(num, boo),
+        "num": numeric(num, boo, txt),
         "bool": boolean(num, boo, txt),
-        "str": st.builds(lambda c, v, e: Case(((c, v),), e), boo, txt, st.one_of(st.none(), txt)),
+        "str": text(boo, txt),
     }[kind]
     return st.one_of(leaves, compound)
 
@@ -250,6 +296,8 @@ def reference(expr: Expr, row: dict[str, Any]) -> Any:
         return not3(inside) if expr.negated else inside
     if isinstance(expr, IsNull):
         return (reference(expr.operand, row) is None) != expr.negated
+    if isinstance(expr, Call):
+        return call_reference(expr, [reference(a, row) for a in expr.args])
     return _strict(expr, [reference(c, row) for c in children(expr)])
 
 
@@ -263,13 +311,39 @@ def _strict(expr: Expr, values: list[Any]) -> Any:
         return -values[0]
     if isinstance(expr, Compare):
         return _COMPARE[expr.op](values[0], values[1])
-    if isinstance(expr, Call):
-        return abs(values[0])
     assert isinstance(expr, Binary)
     left, right = values
     if expr.op == "/":
         return None if right == 0 else float(left) / right
     return {"+": operator.add, "-": operator.sub, "*": operator.mul}[expr.op](left, right)
+
+
+def like(text: str, pattern: str) -> bool:
+    regex = "".join(".*" if ch == "%" else "." if ch == "_" else re.escape(ch) for ch in pattern)
+    return re.fullmatch(regex, text, flags=re.DOTALL) is not None
+
+
+def word(text: str, n: int) -> str | None:
+    words = text.split()
+    index = n - 1 if n > 0 else n
+    return words[index] if -len(words) <= index < len(words) else None
+
+
+def call_reference(call: Call, args: list[Any]) -> Any:
+    """A function's value in Python, with SQL's nulls."""
+    name = call.function
+    if name == "coalesce":
+        return next((a for a in args if a is not None), None)
+    if name == "nullif":
+        return None if args[0] is not None and args[0] == args[1] else args[0]
+    if any(a is None for a in args):
+        return None
+    simple: dict[str, Callable[..., Any]] = {
+        "abs": abs, "lower": str.lower, "upper": str.upper, "trim": lambda s: s.strip(" "), "length": len,
+        "starts_with": str.startswith, "ends_with": str.endswith, "contains": lambda s, t: t in s,
+        "like": like, "ilike": lambda s, p: like(s.lower(), p.lower()), "word": word,
+    }
+    return simple[name](*args)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow,

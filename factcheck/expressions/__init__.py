@@ -8,6 +8,7 @@ from ..suggestions import did_you_mean, suggest
 from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
+    WINDOW_FUNCTIONS,
     KEYWORDS,
     Between,
     Binary,
@@ -22,17 +23,19 @@ from ._nodes import (
     Name,
     Unary,
     calls,
+    map_calls,
     children,
     names,
     walk,
 )
 from ._parser import parse
 from ._render import render
+from ._types import check_types, infer, value_type
 from ._sql import quote_ident, quote_literal, to_sql
 
 __all__ = [
-    "FUNCTIONS", "KEYWORDS", "Between", "Binary", "Call", "Case", "Compare", "Expr",
+    "FUNCTIONS", "KEYWORDS", "WINDOW_FUNCTIONS", "check_types", "infer", "value_type", "Between", "Binary", "Call", "Case", "Compare", "Expr",
     "ExpressionError", "Function", "InList", "IsNull", "Literal", "Name", "Unary",
-    "UnknownName", "calls", "children", "did_you_mean", "names", "parse", "quote_ident",
+    "UnknownName", "calls", "children", "map_calls", "did_you_mean", "names", "parse", "quote_ident",
     "quote_literal", "render", "suggest", "to_sql", "walk",
 ]

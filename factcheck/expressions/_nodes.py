@@ -8,8 +8,8 @@ spaced texts compare equal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal as Lit
 
@@ -117,32 +117,85 @@ class Case:
 Expr = Literal | Name | Unary | Binary | Compare | InList | Between | IsNull | Call | Case
 
 
+ArgType = Lit["text", "number", "date", "whole", "column", "any"]
+"""What an argument must be: text, a number, a date (or a date written as text), a whole
+number written in the expression (``whole``), a column name (``column``), or anything."""
+
+ValueType = Lit["text", "number", "date", "bool"]
+
+
 @dataclass(frozen=True)
 class Function:
-    """An allowlisted function: its arity and the DuckDB function it compiles to."""
+    """An allowlisted function: its arity, argument types, result and the DuckDB function."""
 
     name: str
     min_args: int
     max_args: int
     sql: str
     doc: str
-    date_arg: bool = False
+    args: tuple[ArgType, ...] = ("any",)
+    """The type of each argument; the last one repeats for further arguments."""
+    returns: ValueType | None = None
+    """The result's type; None when it is the type of the arguments (coalesce, nullif)."""
+    example: str = ""
+
+    @property
+    def date_arg(self) -> bool:
+        return self.args[0] == "date"
+
+    def arg_type(self, i: int) -> ArgType:
+        return self.args[min(i, len(self.args) - 1)]
 
 
+def _f(name: str, arity: tuple[int, int], sql: str, doc: str, args: tuple[ArgType, ...],
+       returns: ValueType | None, example: str) -> Function:
+    return Function(name, arity[0], arity[1], sql, doc, args, returns, example)
+
+
+MAX_COALESCE = 16
 FUNCTIONS: dict[str, Function] = {
     f.name: f
     for f in (
-        Function("year", 1, 1, "year", "the year of a date", date_arg=True),
-        Function("quarter", 1, 1, "quarter", "the quarter (1-4) of a date", date_arg=True),
-        Function("month", 1, 1, "month", "the month (1-12) of a date", date_arg=True),
-        Function("day", 1, 1, "day", "the day of the month of a date", date_arg=True),
-        Function("month_name", 1, 1, "monthname", "the English month name", date_arg=True),
-        Function("abs", 1, 1, "abs", "the absolute value"),
-        Function("round", 1, 2, "round", "round half away from zero, to n decimals"),
-        Function("pow", 2, 2, "pow", "x to the power y"),
-        Function("lag", 1, 1, "lag", "the column's value in the previous row"),
+        _f("year", (1, 1), "year", "the year of a date", ("date",), "number", "year(filed_date)"),
+        _f("quarter", (1, 1), "quarter", "the quarter (1-4) of a date", ("date",), "number", "quarter(filed_date)"),
+        _f("month", (1, 1), "month", "the month (1-12) of a date", ("date",), "number", "month(filed_date)"),
+        _f("day", (1, 1), "day", "the day of the month of a date", ("date",), "number", "day(filed_date)"),
+        _f("month_name", (1, 1), "monthname", "the English month name", ("date",), "text",
+           "month_name(filed_date)"),
+        _f("abs", (1, 1), "abs", "the absolute value", ("number",), "number", "abs(change)"),
+        _f("round", (1, 2), "round", "round half away from zero, to n decimals", ("number", "whole"), "number",
+           "round(share) or round(share, 2)"),
+        _f("pow", (2, 2), "pow", "x to the power y", ("number", "number"), "number", "pow(growth, 2)"),
+        _f("lag", (1, 2), "lag", "the column's value in the previous row (by file order or a column)",
+           ("column", "column"), None, "lag(cases) or lag(cases, year)"),
+        _f("lead", (1, 2), "lead", "the column's value in the next row (by file order or a column)",
+           ("column", "column"), None, "lead(cases) or lead(cases, year)"),
+        _f("lower", (1, 1), "lower", "the text in lower case", ("text",), "text", "lower(name)"),
+        _f("upper", (1, 1), "upper", "the text in upper case", ("text",), "text", "upper(name)"),
+        _f("trim", (1, 1), "trim", "the text without spaces at either end", ("text",), "text", "trim(name)"),
+        _f("length", (1, 1), "length", "the number of characters", ("text",), "number", "length(name)"),
+        _f("starts_with", (2, 2), "starts_with", "whether the text starts with the second (case matters)",
+           ("text", "text"), "bool", "starts_with(name, 'toyota')"),
+        _f("ends_with", (2, 2), "ends_with", "whether the text ends with the second (case matters)",
+           ("text", "text"), "bool", "ends_with(name, 'wagon')"),
+        _f("contains", (2, 2), "contains", "whether the second text occurs in the first (case matters)",
+           ("text", "text"), "bool", "contains(name, 'corolla')"),
+        _f("like", (2, 2), "like", "pattern match, case matters: % any run of characters, _ one character",
+           ("text", "text"), "bool", "like(name, 'toyota %')"),
+        _f("ilike", (2, 2), "ilike", "pattern match ignoring case: % any run of characters, _ one character",
+           ("text", "text"), "bool", "ilike(name, 'toyota%')"),
+        _f("word", (2, 2), "word", "the n-th word (1 is the first, -1 the last); null when there is none",
+           ("text", "whole"), "text", "word(name, 1)"),
+        _f("split_part", (3, 3), "split_part", "the n-th part between separators (1 is the first, -1 the last)",
+           ("text", "text", "whole"), "text", "split_part(code, '-', 2)"),
+        _f("coalesce", (2, MAX_COALESCE), "coalesce", "the first argument that is not null",
+           ("any",), None, "coalesce(platform, 'none')"),
+        _f("nullif", (2, 2), "nullif", "null when the two are equal, else the first",
+           ("any", "any"), None, "nullif(platform, '')"),
     )
 }
+
+WINDOW_FUNCTIONS = frozenset({"lag", "lead"})
 
 KEYWORDS = frozenset(
     ["and", "or", "not", "in", "between", "is", "null", "true", "false", "case", "when", "then", "else", "end"]
@@ -188,3 +241,28 @@ def names(expr: Expr) -> list[Name]:
 def calls(expr: Expr) -> list[Call]:
     """Every function call, outer calls before inner ones, in source order."""
     return [node for node in walk(expr) if isinstance(node, Call)]
+
+
+def map_calls(expr: Expr, fn: Callable[[Call], Expr | None]) -> Expr:
+    """A copy of ``expr`` in which each call for which ``fn`` returns a node is replaced by it
+    (outer calls first; a replaced call's arguments are not visited)."""
+    if isinstance(expr, Call):
+        got = fn(expr)
+        if got is not None:
+            return got
+        return replace(expr, args=tuple(map_calls(a, fn) for a in expr.args))
+    if isinstance(expr, Unary):
+        return replace(expr, operand=map_calls(expr.operand, fn))
+    if isinstance(expr, (Binary, Compare)):
+        return replace(expr, left=map_calls(expr.left, fn), right=map_calls(expr.right, fn))
+    if isinstance(expr, InList):
+        return replace(expr, operand=map_calls(expr.operand, fn))
+    if isinstance(expr, Between):
+        return replace(expr, operand=map_calls(expr.operand, fn), low=map_calls(expr.low, fn),
+                       high=map_calls(expr.high, fn))
+    if isinstance(expr, IsNull):
+        return replace(expr, operand=map_calls(expr.operand, fn))
+    if isinstance(expr, Case):
+        whens = tuple((map_calls(c, fn), map_calls(v, fn)) for c, v in expr.whens)
+        return replace(expr, whens=whens, else_=None if expr.else_ is None else map_calls(expr.else_, fn))
+    return expr

@@ -31,7 +31,10 @@ from ._nodes import (
     Unary,
     children,
 )
+from ._render import render
+from ._types import check_call_types
 
+_PATTERN_WORDS = ("like", "ilike")
 COMPARE_OPS = ("==", "!=", "<", "<=", ">", ">=")
 MAX_DEPTH = 100
 
@@ -132,6 +135,10 @@ class _Parser:
     def parse_comparison(self) -> Expr:
         left = self.parse_additive()
         tok = self.tok
+        if tok.word() in _PATTERN_WORDS and not self.peek().is_op("(", "."):
+            fn = "like" if tok.word() == "like" else "ilike"
+            self.fail(f"'{tok.value}' is a function here, not an operator", hint=(
+                f"write {fn}({render(left)}, 'T%'): like() minds case, ilike() ignores it"))
         result: Expr
         if tok.kind == "op" and tok.value in COMPARE_OPS:
             self.advance()
@@ -363,38 +370,22 @@ class _Parser:
 
 
 def check_call(call: Call, text: str) -> None:
-    """Check a call's argument count and the arguments that must be of a given form."""
+    """Check a call's argument count and the types its arguments show in the text."""
     spec = FUNCTIONS[call.function]
     n = len(call.args)
     if not spec.min_args <= n <= spec.max_args:
-        counts = str(spec.min_args) if spec.min_args == spec.max_args else f"{spec.min_args} or {spec.max_args}"
+        if spec.min_args == spec.max_args:
+            counts = str(spec.min_args)
+        elif spec.max_args == spec.min_args + 1:
+            counts = f"{spec.min_args} or {spec.max_args}"
+        else:
+            counts = f"{spec.min_args} to {spec.max_args}"
         plural = "" if counts == "1" else "s"
         raise ExpressionError(
             f"{call.function}() takes {counts} argument{plural}, not {n}", text, call.position,
-            f"for example: {_EXAMPLES[call.function]}",
+            f"for example: {spec.example}",
         )
-    if call.function == "lag" and not isinstance(call.args[0], Name):
-        raise ExpressionError("lag() takes a column name", text, call.position, "for example: lag(cases)")
-    if call.function == "round" and n == 2:
-        digits = call.args[1]
-        if not (isinstance(digits, Literal) and type(digits.value) is int):
-            raise ExpressionError(
-                "round()'s second argument is a whole number of decimal places", text,
-                getattr(digits, "position", call.position), "for example: round(share, 2)",
-            )
-
-
-_EXAMPLES = {
-    "year": "year(filed_date)",
-    "quarter": "quarter(filed_date)",
-    "month": "month(filed_date)",
-    "day": "day(filed_date)",
-    "month_name": "month_name(filed_date)",
-    "abs": "abs(change)",
-    "round": "round(rate) or round(rate, 1)",
-    "pow": "pow(growth, 2)",
-    "lag": "lag(cases)",
-}
+    check_call_types(call, text)
 
 
 def _depth(expr: Expr) -> int:

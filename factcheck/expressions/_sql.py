@@ -13,6 +13,7 @@ from ..suggestions import did_you_mean
 from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
+    WINDOW_FUNCTIONS,
     Between,
     Binary,
     Call,
@@ -159,17 +160,28 @@ class _Compiler:
 
     def call(self, call: Call) -> str:
         spec = FUNCTIONS[call.function]
-        if call.function == "lag":
-            if self.row_order is None:
-                raise self.error(call, "lag() needs the table's row order: use it in `derive:`")
-            return f"lag({self.sql(call.args[0])}) OVER (ORDER BY {self.row_order})"
+        if call.function in WINDOW_FUNCTIONS:
+            return self.window(call)
         args = []
         for arg in call.args:
             sql = self.sql(arg)
             if spec.date_arg and isinstance(arg, Literal) and isinstance(arg.value, str):
                 sql = f"CAST({sql} AS DATE)"  # DuckDB cannot pick year(VARCHAR)
             args.append(sql)
+        if call.function in ("like", "ilike"):
+            # a backslash escapes % and _ in the pattern: like(code, '10\\%')
+            return f"({args[0]} {spec.sql.upper()} {args[1]} ESCAPE '\\')"
+        if call.function == "word":
+            # a word is a run of characters other than white space; none there is null
+            return f"list_extract(regexp_extract_all({args[0]}, '\\S+'), {args[1]})"
         return f"{spec.sql}({', '.join(args)})"
+
+    def window(self, call: Call) -> str:
+        """lag(x) / lead(x) in file order, or lag(x, c) ordered by c (file order breaks ties)."""
+        if self.row_order is None:
+            raise self.error(call, f"{call.function}() needs the table's row order: use it in `derive:`")
+        order = [f"{self.sql(a)} NULLS LAST" for a in call.args[1:]] + [self.row_order]
+        return f"{call.function}({self.sql(call.args[0])}) OVER (ORDER BY {', '.join(order)})"
 
     def case(self, expr: Case) -> str:
         parts = ["(CASE"]

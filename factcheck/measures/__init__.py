@@ -21,12 +21,14 @@ from pydantic import BaseModel, Discriminator, Field, Tag
 # The kinds register in this order, the order in which messages and docs list them.
 from . import count  # noqa: I001
 from . import aggregate
+from . import percentile
 from . import share
 from . import ratio
 from . import change
 from . import extreme
 from . import top
 from . import streak
+from . import top_share
 from . import compare
 from . import overtook
 from . import every
@@ -70,4 +72,5 @@ for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, to
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
-           "kind_named", "kind_of", "overtook", "ratio", "register", "rising", "share", "streak", "top"]
+           "kind_named", "kind_of", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
+           "top", "top_share"]

@@ -38,6 +38,7 @@ class Simple(PlanNode):
     unit: str = "fraction"
     group: Expr | None = None        # the `over` column, when grouped
     group_time: bool = False
+    param: Any = None                # a kind's own setting (a percentile's p and method)
 
     @property
     def expr_sql(self) -> str | None:
@@ -59,6 +60,10 @@ class SimpleKind(MeasureKind):
         """The aggregates this kind needs besides ``rows_kept``, over the SQL ``x``."""
         raise NotImplementedError
 
+    def aggregates_of(self, node: Simple, x: str) -> list[Aggregate]:
+        """The aggregates of this node (a kind with a setting of its own reads it from ``node.param``)."""
+        return self.aggregates(x)
+
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
         """Interpret one result row (``None``: a group with no rows)."""
         raise NotImplementedError
@@ -69,7 +74,7 @@ class SimpleKind(MeasureKind):
         scan = c.scan(table, m.where, path)
         if scan is None:
             return None
-        node = Simple(self.name, scan, unit=m.unit or "fraction")
+        node = Simple(self.name, scan, unit=m.unit or "fraction", param=self.param(m))
         if self.table_field != self.name:
             got = c.expr(getattr(m, self.name), scan, path + (self.name,), self.what)
             if got is None:
@@ -82,6 +87,10 @@ class SimpleKind(MeasureKind):
             node.group = group
             node.group_time = c.is_time_expr(scan.table, group)
         return node
+
+    def param(self, m: Any) -> Any:
+        """The kind's own setting read from the claims file's measure (None for most kinds)."""
+        return None
 
     # ------------------------------------------------------------------ evaluate
     def evaluate(self, node: Simple, ex: Executor) -> Evaluated:
@@ -127,7 +136,7 @@ def aggregates(node: Simple) -> list[Aggregate]:
     kind = KINDS[node.kind]
     assert isinstance(kind, SimpleKind)
     x = f"({node.expr_sql})" if node.expr is not None else ""
-    return [("rows_kept", "count(*)", None), *kind.aggregates(x)]
+    return [("rows_kept", "count(*)", None), *kind.aggregates_of(node, x)]
 
 
 def simple_sql(node: Simple) -> str:

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..expressions import Expr, ExpressionError, Name, UnknownName, names, parse, quote_ident, to_sql
-from ..suggestions import did_you_mean, suggest
+from ..expressions import (Call, Expr, ExpressionError, Name, UnknownName, check_types, infer, names, parse,
+                           quote_ident, render, to_sql, value_type)
+from ..expressions._nodes import ValueType
 from ..sources import Source
+from ..suggestions import did_you_mean, suggest
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
@@ -152,12 +154,51 @@ class Catalog:
                                   f"table '{table}' has no column '{name.column}'")
             return f"{quote_ident(table)}.{quote_ident(name.column)}"
 
-        return to_sql(expr, inline, row_order=f"{quote_ident(table)}.{quote_ident(ROW)}",
-                      text=self.derive_text.get(table, {}).get(column))
+        text = self.derive_text.get(table, {}).get(column)
+        sql = to_sql(expr, inline, row_order=f"{quote_ident(table)}.{quote_ident(ROW)}", text=text)
+        if text is not None:
+            check_types(expr, text, self.column_type(table))
+        return sql
 
     def needs_row_order(self, table: str) -> bool:
-        from ..expressions import calls
-        return any(c.function == "lag" for d in self.used_derives[table] for c in calls(self.derives[table][d]))
+        from ..expressions import WINDOW_FUNCTIONS, calls
+        return any(c.function in WINDOW_FUNCTIONS for d in self.used_derives[table]
+                   for c in calls(self.derives[table][d]))
+
+    def window_column(self, table: str, call: Call) -> Name:
+        """``lag(x)`` / ``lead(x)`` outside ``derive:``: the same call as a derive of ``table``
+        (computed over the whole table in its order, before any ``where``), named by its text,
+        so the claim's SQL reads ``"table"."lag(x)"`` and the table's SQL shows how it is made."""
+        for arg in call.args:
+            if isinstance(arg, Name) and arg.link is not None:
+                raise UnknownName(arg, (), f"{call.function}() takes a column of the table itself, "
+                                           f"not of the lookup '{arg.link}'")
+        column = render(call)
+        derives = self.derives.setdefault(table, {})
+        if column not in derives:
+            derives[column] = call
+            self.derive_text.setdefault(table, {})[column] = column
+        return Name(column, None, call.position)
+
+    def column_type(self, table: str) -> Callable[[Name], ValueType | None]:
+        """The type of a name in ``table``'s scope, from the header's DuckDB types and the
+        derives' expressions (None when it cannot be told)."""
+
+        def of(name: Name, seen: frozenset[tuple[str, str]] = frozenset()) -> ValueType | None:
+            home = table
+            if name.link is not None:
+                link = self.links.get(table, {}).get(name.link)
+                if link is None:
+                    return None
+                home = link.target
+            expr = self.derives.get(home, {}).get(name.column)
+            if expr is not None:
+                if (home, name.column) in seen or name.link is not None:
+                    return None
+                return infer(expr, lambda n: of(n, seen | {(home, name.column)}))
+            return value_type(self.sources[home].columns.get(name.column))
+
+        return of
 
     # ------------------------------------------------------------------ time
     def is_time(self, table: str, column: str, _seen: frozenset[str] = frozenset()) -> bool:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import Problem
-from ..expressions import (Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
-                           did_you_mean, parse, quote_ident, quote_literal, suggest, to_sql)
+from ..expressions import (WINDOW_FUNCTIONS, Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
+                           check_types, did_you_mean, map_calls, parse, quote_ident, quote_literal, suggest, to_sql)
 from ..measures import KINDS, kind_of
 from .catalog import Catalog, Link
-from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, walk
+from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, Written, walk
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -56,7 +56,11 @@ class Compiler:
         text = str(text)
         try:
             tree = parse(text)
+            check_types(tree, text, self.cat.column_type(scan.table))
+            tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
+                             if call.function in WINDOW_FUNCTIONS else None)
             to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
+            self.plan.written.append(Written(text, scan.table, what, self.line_of(path)))
         except ExpressionError as exc:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None
@@ -181,3 +185,17 @@ def compile_claim(catalog: Catalog, index: int, claim: Claim, file: str,
     if claim.measure is not None:
         comp.plan.node = comp.measure(claim.measure, ("measure",))
     return comp.plan
+
+
+def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str) -> list[Problem]:
+    """Once the tables are read and their column types known, check each function's argument
+    types again (a CSV's types are only learnt when it is read)."""
+    problems = []
+    for plan in plans:
+        for w in plan.written:
+            try:
+                check_types(parse(w.text), w.text, catalog.column_type(w.table))
+            except ExpressionError as exc:
+                problems.append(Problem(f"{w.what}: {exc.message}", file=file, line=w.line,
+                                        claim=plan.claim.id, hint=exc.hint, detail=_caret(exc)))
+    return problems

@@ -91,6 +91,16 @@ def walk(node: PlanNode | None) -> list[PlanNode]:
     return [node, *(n for child in node.children() for n in walk(child))]
 
 
+@dataclass(frozen=True)
+class Written:
+    """An expression as the claim wrote it, kept to check its types again once the data's are known."""
+
+    text: str
+    table: str
+    what: str
+    line: int | None
+
+
 @dataclass
 class ClaimPlan:
     """A claim ready to run: its plan tree and the periods to check first."""
@@ -101,6 +111,7 @@ class ClaimPlan:
     coverage: list[Coverage] = field(default_factory=list)
     tables: set[str] = field(default_factory=set)
     missing_tables: set[str] = field(default_factory=set)
+    written: list[Written] = field(default_factory=list)
 
     def reads(self, table: str) -> bool:
         """Does the claim read ``table``, directly or through a lookup?"""

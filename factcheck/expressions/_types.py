@@ -1,0 +1,170 @@
+"""The types of expressions, as far as they can be known before anything runs, and the check
+that each function gets arguments of the types it takes.
+
+The parser checks what the text alone shows (``lower(3)``, ``word(name, 'a')``); the
+compiler checks again knowing the columns' types (``lower(n_victims)``). A type that cannot
+be known (a column without a known type, a ``case`` whose values are all unknown) passes:
+DuckDB then decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from ._errors import ExpressionError
+from ._nodes import (
+    FUNCTIONS,
+    ArgType,
+    Between,
+    Binary,
+    Call,
+    Case,
+    Compare,
+    Expr,
+    InList,
+    IsNull,
+    Literal,
+    Name,
+    Unary,
+    ValueType,
+    walk,
+)
+
+ColumnType = Callable[[Name], "ValueType | None"]
+
+_TEXT = frozenset({"VARCHAR", "CHAR", "TEXT", "STRING", "BPCHAR"})
+_NUMBER = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                     "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "INT", "INT1", "INT2",
+                     "INT4", "INT8", "FLOAT4", "FLOAT8", "LONG", "SHORT", "VARINT"})
+
+_NOUN = {"text": "text", "number": "a number", "date": "a date", "bool": "a condition (true or false)"}
+
+
+def value_type(duckdb_type: str | None) -> ValueType | None:
+    """The expression language's type of a DuckDB column type (None when it is none of them)."""
+    if not duckdb_type:
+        return None
+    base = duckdb_type.upper().split("(")[0].strip()
+    if base in _TEXT:
+        return "text"
+    if base in _NUMBER:
+        return "number"
+    if base in ("BOOLEAN", "BOOL", "LOGICAL"):
+        return "bool"
+    if base == "DATE" or base.startswith(("TIMESTAMP", "TIME ", "DATETIME")) or base == "TIME":
+        return "date"
+    return None
+
+
+def infer(expr: Expr, column_type: ColumnType | None = None) -> ValueType | None:
+    """The type of ``expr``'s value, or None when it cannot be told without running it."""
+    if isinstance(expr, Literal):
+        value = expr.value
+        if isinstance(value, bool):
+            return "bool"
+        if isinstance(value, (int, Decimal)):
+            return "number"
+        return "text" if isinstance(value, str) else None
+    if isinstance(expr, Name):
+        return column_type(expr) if column_type is not None else None
+    if isinstance(expr, (Compare, InList, Between, IsNull)):
+        return "bool"
+    if isinstance(expr, Unary):
+        return "bool" if expr.op == "not" else "number"
+    if isinstance(expr, Binary):
+        if expr.op in ("and", "or"):
+            return "bool"
+        sides = (infer(expr.left, column_type), infer(expr.right, column_type))
+        return "number" if sides == ("number", "number") or expr.op == "/" else None
+    if isinstance(expr, Call):
+        spec = FUNCTIONS[expr.function]
+        if spec.returns is not None:
+            return spec.returns
+        args = expr.args[:1] if expr.function in ("lag", "lead", "nullif") else expr.args
+        return _first_known(args, column_type)
+    assert isinstance(expr, Case)
+    values = [v for _, v in expr.whens] + ([expr.else_] if expr.else_ is not None else [])
+    return _first_known(values, column_type)
+
+
+def _first_known(exprs: tuple[Expr, ...] | list[Expr], column_type: ColumnType | None) -> ValueType | None:
+    for e in exprs:
+        if isinstance(e, Literal) and e.value is None:
+            continue
+        found = infer(e, column_type)
+        if found is not None:
+            return found
+    return None
+
+
+def _fits(expected: ArgType, arg: Expr, got: ValueType | None) -> bool:
+    if expected == "any" or got is None:
+        return True
+    if expected == "date":  # a date written as text is cast explicitly
+        return got == "date" or (got == "text" and isinstance(arg, Literal))
+    return got == expected
+
+
+def _describe(expected: ArgType) -> str:
+    return {"text": "text", "number": "a number", "date": "a date", "whole": "a whole number",
+            "column": "a column name", "any": "a value"}[expected]
+
+
+def check_call_types(call: Call, text: str, column_type: ColumnType | None = None,
+                     position: Callable[[Expr], int] | None = None) -> None:
+    """Raise a located :class:`ExpressionError` when an argument of ``call`` has the wrong type."""
+    spec = FUNCTIONS[call.function]
+    where = position or (lambda node: node.position)
+    for i, arg in enumerate(call.args):
+        expected = spec.arg_type(i)
+        nth = _ordinal(i) if len(call.args) > 1 else ""
+        example = f"for example: {spec.example}"
+        if expected == "whole":
+            if not (isinstance(arg, Literal) and type(arg.value) is int):
+                raise ExpressionError(f"{call.function}()'s {nth}argument is a whole number written out",
+                                      text, where(arg), example)
+            if call.function in ("word", "split_part") and arg.value == 0:
+                raise ExpressionError(f"{call.function}() counts from 1 (the first); 0 is no position",
+                                      text, where(arg), "1 is the first, 2 the second, -1 the last")
+            continue
+        if expected == "column":
+            if not isinstance(arg, Name):
+                raise ExpressionError(f"{call.function}() takes a column name", text, where(call), example)
+            continue
+        got = infer(arg, column_type)
+        if not _fits(expected, arg, got):
+            assert got is not None
+            raise ExpressionError(
+                f"{call.function}()'s {nth}argument must be {_describe(expected)}, not {_NOUN[got]}",
+                text, where(arg), example)
+    if call.function in ("coalesce", "nullif"):
+        _check_same_type(call, text, column_type, where)
+
+
+def _check_same_type(call: Call, text: str, column_type: ColumnType | None,
+                     where: Callable[[Expr], int]) -> None:
+    first: ValueType | None = None
+    dates = any(infer(a, column_type) == "date" for a in call.args)
+    for arg in call.args:
+        got = None if isinstance(arg, Literal) and arg.value is None else infer(arg, column_type)
+        if got is None or (dates and got == "text" and isinstance(arg, Literal)):
+            continue  # a date written as text goes with a date: coalesce(last_pending_date, '2020-12-31')
+        if first is None:
+            first = got
+        elif got != first:
+            raise ExpressionError(
+                f"{call.function}()'s arguments must be of one type: {_NOUN[first]} and {_NOUN[got]}",
+                text, where(arg), f"for example: {FUNCTIONS[call.function].example}")
+
+
+def check_types(expr: Expr, text: str, column_type: ColumnType | None = None,
+                position: Callable[[Expr], int] | None = None) -> None:
+    """Check every call in ``expr`` (outer calls first)."""
+    for node in walk(expr):
+        if isinstance(node, Call):
+            check_call_types(node, text, column_type, position)
+
+
+def _ordinal(i: int) -> str:
+    return ("first ", "second ", "third ")[i] if i < 3 else f"{i + 1}th "

@@ -1,0 +1,162 @@
+"""``top_share: COLUMN, of: TABLE, in_top: 10%`` — the share of COLUMN's total held by the
+rows with the largest values, the top ``in_top`` percent of them.
+
+With ``by: EXPRESSION`` the rows are first summed per group ("the 10% of manufacturers
+with the most models made 31% of the models": ``top_share: 1, by: word(name, 1)``).
+The top N% of n rows (or groups) are the first ``floor(n × N / 100)`` in decreasing order
+of value; which of several tied rows are "in" does not change the sum. Rows (groups) with
+no value are left out and counted; a value below zero makes the claim an error, since a
+share of a total is only meaningful when every part is at least zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import field_validator
+
+from ..outcome import Reason
+from ..planning.nodes import Part, PlanNode, Scan
+from ._details import Details
+from ._kind import MeasureKind, register, shape_of
+from ._model import Filtered
+from ._values import DEC, Evaluated, frac
+from .percentile import percent_scale
+
+if TYPE_CHECKING:
+    from ..claims import Claim
+    from ..expressions import Expr
+    from ..expectations.shape import MeasureShape
+    from ..planning.compiler import Compiler
+    from ..planning.execute import Executor
+    from ..planning.nodes import PathKey
+
+
+class TopShare(Filtered):
+    """``top_share: COLUMN, of: TABLE, in_top: 10%``, optionally ``by: GROUP``."""
+
+    top_share: str
+    of: str
+    in_top: Decimal
+    by: str | None = None
+
+    @field_validator("top_share", mode="before")
+    @classmethod
+    def _column(cls, value: Any) -> Any:
+        # `top_share: 1` (with `by`) counts rows: YAML reads the 1 as a number
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("in_top", mode="before")
+    @classmethod
+    def _in_top(cls, value: Any) -> Decimal:
+        got = percent_scale(value, "in_top", "in_top: 10%")
+        if got == 0:
+            raise ValueError("in_top is the percentage of rows at the top, more than 0: for example in_top: 10%")
+        return got
+
+
+class TopShareDetails(Details):
+    """How many rows (or groups) make the top, of how many, and the two sums."""
+
+    kind: Literal["top_share"] = "top_share"
+    in_top: int
+    out_of: int
+    top_total: float
+    total: float
+
+
+@dataclass
+class TopShareNode(PlanNode):
+    scan: Scan
+    column: Expr
+    column_text: str
+    in_top: Decimal
+    group: Expr | None = None
+
+
+@register
+class TopShareKind(MeasureKind):
+    name = "top_share"
+    model = TopShare
+    details = TopShareDetails
+    examples = ("{{top_share: {column}, of: {table}{w}, in_top: 10%}}",
+                "{{top_share: 1, of: {table}, by: {column}, in_top: 50}}")
+
+    def compile(self, c: Compiler, m: TopShare, path: PathKey, over: str | None) -> TopShareNode | None:
+        scan = c.scan(c.table(m.of, path + ("of",)), m.where, path)
+        if scan is None:
+            return None
+        column = c.expr(m.top_share, scan, path + ("top_share",), "column")
+        group = c.expr(m.by, scan, path + ("by",), "by") if m.by is not None else None
+        if column is None or (m.by is not None and group is None):
+            return None
+        return TopShareNode(self.name, scan, column, m.top_share, m.in_top, group)
+
+    def evaluate(self, node: TopShareNode, ex: Executor) -> Evaluated:
+        sql = top_share_sql(node)
+        result = ex.run(sql)
+        ev = top_share(node, dict(zip(result.columns, result.rows[0], strict=True)))
+        ev.sql = [sql]
+        return ev
+
+    def shape(self, node: TopShareNode, claim: Claim) -> MeasureShape:
+        return shape_of("share")
+
+    def share_like(self, node: TopShareNode) -> bool:
+        return True
+
+    def parts(self, node: TopShareNode, label: str | None) -> list[Part]:
+        return [Part(node.scan, None, label)]
+
+
+def top_share_sql(node: TopShareNode) -> str:
+    """Values (per group with ``by``) ranked from the largest; the first floor(n × N/100) are the top."""
+    scan = node.scan
+    x = f"({scan.sql(node.column)})"
+    if node.group is None:
+        values = (f"SELECT CAST({x} AS {DEC}) AS v, 1 AS rows, CAST({x} IS NOT NULL AS INTEGER) AS known\n"
+                  f"  {scan.from_sql()}{scan.where_sql()}")
+    else:
+        g = f"({scan.sql(node.group)})"
+        values = (f"SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v, count(*) AS rows, count({x}) AS known\n"
+                  f"  {scan.from_sql()}{scan.where_sql(f'{g} IS NOT NULL')}\n  GROUP BY 1")
+    cut = f"r * 100 <= n * {format(node.in_top.normalize(), 'f')}"
+    return (f"WITH vals AS (\n  {values}\n),\n"
+            "ranked AS (\n  SELECT v, row_number() OVER (ORDER BY v DESC) AS r, count(*) OVER () AS n\n"
+            "  FROM vals WHERE v IS NOT NULL\n)\n"
+            "SELECT (SELECT coalesce(sum(rows), 0) FROM vals) AS kept,\n"
+            "       (SELECT coalesce(sum(known), 0) FROM vals) AS known, count(*) AS n_values,\n"
+            f"       count(*) FILTER (WHERE {cut}) AS in_top,\n"
+            f"       sum(v) FILTER (WHERE {cut}) AS top_total, sum(v) AS total, min(v) AS smallest\n"
+            "FROM ranked")
+
+
+def top_share(node: TopShareNode, row: dict[str, Any]) -> Evaluated:
+    """The top rows' sum over the whole sum, exactly."""
+    kept, known = int(row["kept"]), int(row["known"])
+    n, k = int(row["n_values"]), int(row["in_top"])
+    ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - known, base=n)
+    what = "groups" if node.group is not None else "rows"
+    if n == 0:
+        ev.unavailable, ev.why = Reason.NO_ROWS, f"no {what} with a value pass the filter"
+        return ev
+    smallest = frac(row["smallest"])
+    if smallest is not None and smallest < 0:
+        ev.problem = (f"top_share needs values of at least 0, and {node.column_text} is "
+                      f"{float(smallest):g} somewhere: a share of a total with negative parts means little")
+        return ev
+    top_total, total = frac(row["top_total"]) or Fraction(0), frac(row["total"]) or Fraction(0)
+    ev.details = TopShareDetails(in_top=k, out_of=n, top_total=float(top_total), total=float(total))
+    if k == 0:
+        ev.unavailable = Reason.NO_ROWS
+        ev.why = f"the top {node.in_top.normalize():f}% of {n} {what} is less than one"
+        return ev
+    if total == 0:
+        ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, f"{node.column_text} adds up to 0"
+        return ev
+    ev.numerator, ev.denominator = top_total, total
+    ev.value = top_total / total
+    return ev
