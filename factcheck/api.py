@@ -11,7 +11,7 @@ The engine is imported on the first call, not with the package, so that
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,12 +31,16 @@ Frames = Mapping[str, "pandas.DataFrame"]
 
 
 def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence[str] | None = None,
-           data_root: str | Path | None = None, baseline: str | Path | Report | None = None) -> Report:
+           data_root: str | Path | None = None, baseline: str | Path | Report | None = None,
+           before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Report:
     """Judge every claim of a claims file against its data; return the :class:`Report`.
 
     ``only`` judges just those claim ids. ``data_root`` allows data files under that folder
     besides the claims file's repository. ``baseline`` (an earlier report, or the path of
     its JSON) is compared with this run: the report's ``comparison`` says what changed.
+    ``before_reading`` is called with every file the run reads ((description, path) pairs)
+    once the claims file is compiled and before any data is read: raise to stop the run
+    (the command line refuses a report path that is one of them).
     Raises :class:`~factcheck.errors.FactcheckError` when the claims file, the data or the
     baseline cannot be used; a bad baseline is refused before any data is read.
     """
@@ -44,7 +48,7 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
 
     old = _baseline(baseline, only) if baseline is not None else None
     report = run(claims, dict(tables) if tables is not None else None, only=list(only) if only else None,
-                 data_root=data_root)
+                 data_root=data_root, before_reading=before_reading)
     if tables is None:
         report = _with_suggestions(report, claims, data_root)
     if old is None:

@@ -28,6 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Check the numbers in a story against the data behind them.")
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 Files = Annotated[list[Path], typer.Argument(help="claims files (YAML)", show_default=False)]
 DataRoot = Annotated[Optional[Path], typer.Option("--data-root", help="allow data files under this folder, "
@@ -65,8 +66,12 @@ class _Guard:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> Literal[False]:
-        if exc is None or isinstance(exc, (typer.Exit, SystemExit, KeyboardInterrupt)):
+        if exc is None or isinstance(exc, (typer.Exit, SystemExit)):
             return False
+        from .interrupts import is_interrupt
+        if is_interrupt(exc):  # Ctrl-C, also when DuckDB reports it as a failed query: no report is written
+            self.err.print(Text("interrupted"))
+            raise typer.Exit(EXIT_INTERRUPTED)
         if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours
             _quiet_stdout()
             raise typer.Exit(EXIT_OK)
@@ -135,7 +140,8 @@ def run(
 ) -> None:
     """Judge every claim: pass, fail or unverifiable, with the evidence."""
     from . import verify
-    from .render import write
+    from .outputs import Outputs
+    from .render import render, write_stdout
     from .render.terminal import print_report
 
     out, err = _consoles()
@@ -148,13 +154,20 @@ def run(
                                   hint="run factcheck once per claims file")]), err)
     shown = err if "-" in reports.values() else out  # a report on stdout keeps stdout clean
     code = EXIT_OK
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+        # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
+        outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
-            report = verify(file, only=only, data_root=data_root, baseline=baseline)
+            report = verify(file, only=only, data_root=data_root, baseline=baseline,
+                            before_reading=outputs.refuse_inputs)
             if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
                 report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
-            for fmt, target in reports.items():
-                write(report, fmt, target)
+            for fmt, target in reports.items():  # every report is rendered before any is put in place
+                if target == "-":
+                    write_stdout(render(report, fmt), fmt)
+                else:
+                    outputs.write(f"--{fmt}", render(report, fmt))
+            outputs.commit()
             print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)
             code = max(code, report.exit_code(strict, require_coverage))
             if report.comparison is not None:
@@ -175,15 +188,21 @@ def diff(
 ) -> None:
     """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression."""
     from . import compare
-    from .render import write
+    from .outputs import Outputs
+    from .render import render, write_stdout
     from .render.diff import print_comparison
 
     out, err = _consoles()
     _one_on_stdout(reports, err)
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+        outputs.refuse_inputs([("OLD.json", old), ("NEW.json", new)])
         comparison = compare(old, new)
         for fmt, target in reports.items():
-            write(comparison, fmt, target)
+            if target == "-":
+                write_stdout(render(comparison, fmt), fmt)
+            else:
+                outputs.write(f"--{fmt}", render(comparison, fmt))
+        outputs.commit()
         print_comparison(comparison, err if "-" in reports.values() else out)
     raise typer.Exit(comparison.exit_code())
 
@@ -214,17 +233,21 @@ def explain(
 ) -> None:
     """Show how one figure was computed, step by step, with sample rows."""
     from . import explain as explain_claim
+    from .outputs import Outputs
     from .render.explain import print_explanation
 
     out, err = _consoles()
-    with _guard(debug, err):
+    with _guard(debug, err), Outputs([("--rows", rows)]) as outputs:
+        outputs.refuse_inputs([("the claims file", file)])
         result = explain_claim(file, claim_id, data_root=data_root)
         if rows == "-":
             result.rows().to_csv(sys.stdout, index=False)
         else:
             print_explanation(result, out)
             if rows:
-                result.rows().to_csv(rows, index=False)
+                outputs.refuse_inputs(result.session.input_files())
+                outputs.write("--rows", result.rows().to_csv(index=False))
+                outputs.commit()
                 out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
     raise typer.Exit(EXIT_OK)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -46,19 +47,21 @@ _REMAKE = "make a new baseline with this factcheck: factcheck run CLAIMS.yaml --
 def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
     """Read a JSON report to compare against; raise :class:`UsageError` when it cannot be used."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError([Problem(f"no such {what} report", file=file,
-                                  hint="write one with: factcheck run CLAIMS.yaml --json PATH")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError([Problem(f"cannot read the {what} report: {exc}", file=file)]) from None
+    text = _read_regular(Path(path), what)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError([Problem(f"the {what} file is not a factcheck report: it is not JSON ({exc.msg})",
                                   file=file, line=exc.lineno,
                                   hint="pass the file written by factcheck run --json")]) from None
+    except RecursionError:
+        raise UsageError([Problem(f"the {what} file is not a factcheck report: its JSON is nested too deeply "
+                                  "to read", file=file, hint="pass the file written by factcheck run --json")]) from None
+    surrogate = _LONE_SURROGATE.search(text) and _lone_surrogate(data)  # cheap test first: escapes are rare
+    if surrogate:
+        raise UsageError([Problem(f"the {what} file is not a factcheck report: it holds a lone surrogate "
+                                  f"({surrogate}), which is not a character", file=file,
+                                  hint="pass the file written by factcheck run --json")])
     if not isinstance(data, dict) or "schema_version" not in data or "results" not in data:
         raise UsageError([Problem(f"the {what} file is not a factcheck report: it has no schema_version and results",
                                   file=file, hint="pass the file written by factcheck run --json")])
@@ -78,6 +81,58 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
             f"the {what} file is not a valid factcheck report: {where}: {first['msg']}"
             + (f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""),
             file=file, hint=_REMAKE)]) from None
+
+
+def _read_regular(path: Path, what: str) -> str:
+    """The text of a regular file; a FIFO, device or folder is refused at once instead of read (or waited on)."""
+    import os
+    import stat
+
+    file = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once instead of waiting for a writer
+    except FileNotFoundError:
+        raise UsageError([Problem(f"no such {what} report", file=file,
+                                  hint="write one with: factcheck run CLAIMS.yaml --json PATH")]) from None
+    except OSError as exc:
+        raise UsageError([Problem(f"cannot read the {what} report: {exc.strerror or exc}", file=file)]) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else \
+            "a device or socket"
+        raise UsageError([Problem(f"the {what} report is {kind}, not a file", file=file,
+                                  hint="pass the file written by factcheck run --json")])
+    with os.fdopen(fd, "rb") as f:
+        try:
+            return f.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UsageError([Problem(f"the {what} file is not a factcheck report: it is not UTF-8 text ({exc.reason} "
+                                      f"at byte {exc.start})", file=file,
+                                      hint="pass the file written by factcheck run --json")]) from None
+        except OSError as exc:
+            raise UsageError([Problem(f"cannot read the {what} report: {exc.strerror or exc}", file=file)]) from None
+
+
+# a JSON escape of a UTF-16 surrogate: \ud800-\udfff (a pair is fine, a lone one is not a character)
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    """The first lone surrogate in any string of ``data`` (keys too), as an escape; None when there is none."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            for c in item:
+                if "\ud800" <= c <= "\udfff":
+                    return f"\\u{ord(c):04x}"
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _major(version: str) -> str:

@@ -24,7 +24,8 @@ from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
-from .measures import KINDS, kind_of
+from .interrupts import reraise_interrupt
+from .measures import KINDS, MeasureError, kind_of
 from .planning.catalog import Catalog, LinkError, parse_derives
 from .planning.compiler import compile_claim
 from .planning.execute import Executor
@@ -105,9 +106,15 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
-    except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong
+    except MeasureError as exc:  # the data holds no figure for it (inf, nan)
+        raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
+    except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong …
+        reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
+        located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
+        if located is not None:  # … or the data is (text in a column of numbers)
+            raise _ClaimFailure(located) from None
         raise _ClaimFailure(Problem(
-            f"its query failed: {str(exc).splitlines()[0]}", file=file, line=base["line"], claim=claim.id,
+            f"its query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}", file=file, line=base["line"], claim=claim.id,
             hint="check that the columns have the types the measure needs (numbers for sum/mean, "
                  "a true/false condition for share)")) from None
     if ev.problem is not None:
@@ -168,6 +175,16 @@ class Session:
         """The DuckDB connection (for tests and ``explain``; DuckDB backend only)."""
         return getattr(self.backend, "con")  # noqa: B009 - the Backend protocol has no connection; DuckDB's has
 
+    def input_files(self) -> list[tuple[str, Path]]:
+        """Every file this run reads, described for people: a report must never be written over one."""
+        loaded = self.prepared.loaded
+        files = [("the claims file", loaded.path)]
+        if loaded.model.article:
+            files.append(("the article", loaded.base_dir / loaded.model.article))
+        files += [(f"the data file of table '{name}'", src.path) for name, src in self.prepared.sources.items()
+                  if src.path is not None]
+        return files
+
     def materialize(self) -> list[TableUse]:
         """Read the tables (see :func:`read`)."""
         self.uses = read(self.prepared, self.backend)
@@ -176,6 +193,15 @@ class Session:
     def run(self) -> Report:
         """Evaluate and judge every claim (see :func:`evaluate`)."""
         return evaluate(self.prepared, self.backend, self.uses)
+
+
+def _refuse_no_claims(loaded: LoadedClaims) -> None:
+    """Nothing to judge is a mistake, never a silent pass."""
+    if not loaded.model.claims:
+        raise ClaimsFileError([Problem("the claims file has no claims, so nothing would be checked",
+                                       file=str(loaded.path), line=loaded.lines.line(("claims",)),
+                                       hint="add a claim under claims: with an id, says, measure and expect "
+                                            "(see docs/claims-format.md)")])
 
 
 def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
@@ -191,6 +217,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
+    _refuse_no_claims(loaded)
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
@@ -287,6 +314,8 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                                         hint=err.hint, detail="\n".join(err.render().splitlines()[1:3])))
             else:
                 problems.append(Problem(err, file=file, line=line, hint="choose another name"))
+        problems += [Problem(message, file=file, line=loaded.table_line(name, "derive", column), hint=hint)
+                     for column, message, hint in catalog.order_derives(name)]  # circles, too deep a chain
         for link, spec in src.decl.lookup.items():
             try:
                 catalog.add_link(name, link, spec)
@@ -300,14 +329,14 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),
-                                          f"table '{name}' has no column '{column}'")
+                                          f"table '{name}' has no column '{column}'", hint=src.delimiter_hint())
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
-                                            hint=_dym(exc.suggestions)))
+                                            hint=exc.hint or _dym(exc.suggestions)))
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)
-        for column in list(catalog.derives.get(name, {})):
+        for column in [c for c in catalog.derives.get(name, {}) if c not in catalog.broken.get(name, set())]:
             try:
                 catalog.derive_sql(name, column)
             except (ExpressionError, UnknownName) as exc:
@@ -334,14 +363,23 @@ def _vocabulary(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
         return DEFAULT
 
 
+InputsCheck = Callable[[list[tuple[str, Path]]], None]
+"""Called with every file a run reads (described for people) before any is read; raises to stop it."""
+
+
 def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
-           only: list[str] | None = None, data_root: str | Path | None = None) -> Report:
+           only: list[str] | None = None, data_root: str | Path | None = None,
+           before_reading: InputsCheck | None = None) -> Report:
     """Judge every claim of a claims file against its data; return the :class:`Report`.
 
     ``tables`` maps table names to pandas DataFrames to use instead of the files.
+    ``before_reading`` sees the run's input files before any data is read (the command
+    line refuses a report path that is one of them).
     Raises :class:`~factcheck.errors.FactcheckError` when the claims file or the
     data cannot be used.
     """
     session = prepare(claims, tables, only=only, data_root=data_root)
+    if before_reading is not None:
+        before_reading(session.input_files())
     session.materialize()
     return session.run()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .engine import Session, prepare
 from .expressions import Binary, Expr, quote_ident, render
 from .measures import KINDS
+from .measures._values import key
 from .planning.nodes import Part, PlanNode
 from .planning.sql import literal
 from .report import ClaimResult
@@ -56,6 +57,7 @@ class Explanation:
         parts = _parts(self.session.plans[0].node)
         frames = []
         for i, part in enumerate(parts):
+            _match_periods(self.session, part)
             df = self.session.backend.frame(rows_sql(part))  # type: ignore[attr-defined]
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
@@ -76,8 +78,28 @@ def rows_sql(part: Part, *, links: bool = True) -> str:
     period = f", {part.group} AS period" if part.group else ""
     extra = None
     if part.group and part.only_periods:
-        extra = f"{part.group} IN ({', '.join(literal(v) for v in part.periods)})"
+        values = part.period_values
+        extra = f"{part.group} IN ({', '.join(literal(v) for v in values)})" if values else "FALSE"
     return f"SELECT {quote_ident(scan.table)}.*{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
+
+
+def _match_periods(session: Session, part: Part) -> dict[str, int]:
+    """Rows per period the claim names, matched as the evaluation matches them (2019, 2019.0 and
+    '2019' agree); ``part.period_values`` gets the column's own values for those periods.
+
+    Never ``over = 2019`` in SQL: against a text column that is a conversion error.
+    """
+    if not part.group or not part.periods:
+        return {}
+    wanted = {key(v) for v in part.periods}
+    counts: dict[str, int] = {}
+    part.period_values = []
+    for value, n in session.backend.execute(f"SELECT {part.group} AS period, count(*) {part.scan.from_sql()}"
+                                            f"{part.scan.where_sql()} GROUP BY 1").rows:
+        if value is not None and key(value) in wanted:
+            counts[key(value)] = counts.get(key(value), 0) + int(n)
+            part.period_values.append(value)
+    return counts
 
 
 def _conjuncts(expr: Expr | None) -> list[Expr]:
@@ -100,9 +122,9 @@ def _steps(session: Session, part: Part) -> ScanSteps:
         conds.append(f"({scan.sql(conjunct)})")
         n = count(f"SELECT count(*) {scan.from_sql()}\nWHERE {' AND '.join(conds)}")
         steps.append(Step(f"where {render(conjunct)}", n))
+    counts = _match_periods(session, part)
     for value in part.periods if part.group else ():
-        n = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'{part.group} = {literal(value)}')}")
-        steps.append(Step(f"of which {part.over} = {value}", n))
+        steps.append(Step(f"of which {part.over} = {value}", counts.get(key(value), 0)))
     if part.condition:
         where = scan.where_sql(f"({part.condition}) IS NULL")
         unknown = count(f"SELECT count(*) {scan.from_sql()}{where}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .backends import DeriveFailure, TableRead
 from .errors import ClaimsFileError, DataError, Problem
@@ -29,7 +29,7 @@ def table_read(prepared: Prepared, name: str) -> TableRead:
     src, cat = prepared.sources[name], prepared.catalog
     cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
     derives = [(d, cat.derive_sql(name, d)) for d in cat.used_derives[name]]
-    return TableRead(src, cols, derives, cat.needs_row_order(name))
+    return TableRead(src, cols, derives, cat.needs_row_order(name), dict(cat.levels.get(name, {})))
 
 
 def needed(prepared: Prepared) -> list[Source]:
@@ -41,30 +41,63 @@ def needed(prepared: Prepared) -> list[Source]:
 def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
     """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys."""
     tables = needed(prepared)
-    loaded = prepared.loaded
     with ThreadPoolExecutor(max_workers=2) as pool:
         digests = {s.name: pool.submit(sha256, s) for s in tables}
         rows: dict[str, int] = {}
         for src in tables:
+            read = table_read(prepared, src.name)
             try:
-                rows[src.name] = backend.read_table(table_read(prepared, src.name))
+                rows[src.name] = backend.read_table(read)
             except DeriveFailure as exc:
-                raise ClaimsFileError([Problem(
-                    f"a derive of table '{src.name}' cannot be computed: {exc}",
-                    file=str(loaded.path), line=loaded.table_line(src.name, "derive"),
-                    hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")]
-                ) from None
+                _derive_failed(prepared, backend, read, exc)
+        _check_time_columns(prepared, backend, tables)
+        _check_allowed(prepared, backend, tables)
         problems = backend.check_contracts(tables)
         if problems:
             raise DataError(problems)
         _learn_types(backend, tables)
         problems = _check_keys(prepared, backend, {s.name for s in tables})
-        problems += check_types_again(prepared.plans, prepared.catalog, str(loaded.path))
+        problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
         uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(), rows=rows[s.name],
                          columns_read=sorted(prepared.catalog.used[s.name])) for s in tables]
     if problems:
         raise ClaimsFileError(problems)
     return uses
+
+
+def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: DeriveFailure) -> NoReturn:
+    """A table's derives could not be computed: text where they need numbers (located in the
+    data, or in the claims file when a column holds no number at all), a type mismatch, or
+    the file itself."""
+    loaded, name = prepared.loaded, read.source.name
+    line = loaded.table_line(name, "derive")
+    located = backend.text_in_derives(read, prepared.catalog, exc.error, str(loaded.path), line)
+    if located is not None:
+        raise (ClaimsFileError if located.file == str(loaded.path) else DataError)([located]) from None
+    if exc.otherwise is not None:
+        raise exc.otherwise from None
+    raise ClaimsFileError([Problem(
+        f"a derive of table '{name}' cannot be computed: {exc}", file=str(loaded.path), line=line,
+        hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")]) from None
+
+
+def _check_time_columns(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:
+    """A time column read as text because a value is not a date: refused, with the rows."""
+    used = prepared.catalog.used
+    problems = [p for src in tables
+                for p in backend.time_column_problems(src, [c for c in src.decl.time_columns() if c in used[src.name]])]
+    if problems:
+        raise DataError(problems)
+
+
+def _check_allowed(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:
+    """``allowed:`` values of another kind than their column as read: the claims file's mistake."""
+    loaded = prepared.loaded
+    problems = [Problem(m.message, file=str(loaded.path), column=m.column, hint=m.hint,
+                        line=loaded.table_line(m.table, "columns", m.column, "allowed"))
+                for m in backend.allowed_mismatches(tables)]
+    if problems:
+        raise ClaimsFileError(problems)
 
 
 def _learn_types(backend: Backend, tables: list[Source]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from .expectations import Expectation
 from .measures import Details, Evaluated
 from .measures.extreme import ExtremeDetails
-from .expectations.numbers import format_value
+from .expectations.numbers import as_float, format_value
 from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
@@ -28,10 +28,10 @@ def expectation_info(exp: Expectation | None) -> ExpectationInfo | None:
     iv = exp.interval
     return ExpectationInfo(
         written=exp.written, meaning=exp.meaning,
-        low=float(iv.low) if iv and iv.low is not None else None,
-        high=float(iv.high) if iv and iv.high is not None else None,
+        low=as_float(iv.low) if iv and iv.low is not None else None,
+        high=as_float(iv.high) if iv and iv.high is not None else None,
         low_closed=iv.low_closed if iv else True, high_closed=iv.high_closed if iv else True,
-        stated=float(exp.stated) if exp.stated is not None else None)
+        stated=as_float(exp.stated) if exp.stated is not None else None)
 
 
 def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimResult:
@@ -95,18 +95,18 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
     if isinstance(value, Fraction):
         text = format_value(value, exp.shape)
         exact = str(value)
-        value = float(value)
+        value = as_float(value)
     elif isinstance(value, bool):
         text = _extreme_text(value, ev.details)
     elif isinstance(value, list):
         text = ", ".join(value)
     series = None
     if ev.series is not None:
-        series = [SeriesPoint(key=k, value=float(v) if v is not None else None, marked=k in ev.marked)
+        series = [SeriesPoint(key=k, value=as_float(v) if v is not None else None, marked=k in ev.marked)
                   for k, v in ev.series]
     return dict(expectation=expectation_info(exp), value=value, value_text=text, value_exact=exact,
-                numerator=float(ev.numerator) if ev.numerator is not None else None,
-                denominator=float(ev.denominator) if ev.denominator is not None else None,
+                numerator=as_float(ev.numerator) if ev.numerator is not None else None,
+                denominator=as_float(ev.denominator) if ev.denominator is not None else None,
                 rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=ev.details,
                 series=series)
 

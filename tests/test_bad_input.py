@@ -186,7 +186,7 @@ def test_value_measure_keeping_several_rows_is_an_error(mini) -> None:
 
 def test_sum_of_text_is_an_error_not_a_crash(mini) -> None:
     result = run(mini(one_claim("{sum: platform, of: victims}", "1")))
-    assert result.exit_code == 2 and "claim 'c'" in result.output and "query failed" in result.output
+    assert result.exit_code == 2 and "claim 'c'" in result.output and "holds text, not numbers" in result.output
 
 
 def test_bad_usage_exits_2() -> None:

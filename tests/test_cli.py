@@ -184,3 +184,13 @@ def test_output_into_a_closed_pipe_is_not_an_error() -> None:
                           "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
                           capture_output=True, text=True, timeout=60)
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_claims_file_without_claims_is_an_error_not_a_pass(mini) -> None:
+    path = mini("[]\n")
+    line = path.read_text().splitlines().index("claims:") + 1
+    for command in ("run", "check"):
+        result = invoke(command, str(path))
+        assert result.exit_code == 2, (command, result.output)
+        assert f"{path}:{line}: the claims file has no claims" in result.output
+        assert "hint: add a claim under claims:" in result.output

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +136,10 @@ def test_no_claim_in_common_is_refused() -> None:
 # --------------------------------------------------------------------------- loading a baseline
 
 def write(path: Path, content: Any) -> Path:
-    path.write_text(content if isinstance(content, str) else json.dumps(content))
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content if isinstance(content, str) else json.dumps(content))
     return path
 
 
@@ -149,6 +155,11 @@ def good() -> dict[str, Any]:
     ({**good(), "schema_version": "3.0"}, "has schema_version 3.0; this factcheck reads 1.x and 2.x"),
     ({**good(), "schema_version": "0.9"}, "has schema_version 0.9"),
     ({**good(), "results": [{"id": "a"}]}, "is not a valid factcheck report: results.0.says"),
+    ("[" * 100_000 + "]" * 100_000, "its JSON is nested too deeply to read"),
+    ('{"a": ' * 100_000 + "1" + "}" * 100_000, "its JSON is nested too deeply to read"),
+    (json.dumps({**good(), "title": "x\ud800"}), "holds a lone surrogate (\\ud800)"),
+    (json.dumps({**good(), "results": [{**good()["results"][0], "value_text": "\udfff"}]}), "lone surrogate (\\udfff)"),
+    (b"\xff\xfe{}", "it is not UTF-8 text"),
 ])
 def test_bad_baselines(tmp_path: Path, content: Any, message: str) -> None:
     path = write(tmp_path / "old.json", content)
@@ -156,6 +167,34 @@ def test_bad_baselines(tmp_path: Path, content: Any, message: str) -> None:
         load_baseline(path)
     p = info.value.problems[0]
     assert message in p.message and p.file == str(path)
+
+
+def test_a_pair_of_surrogates_is_a_character(tmp_path: Path) -> None:
+    path = write(tmp_path / "old.json", json.dumps({**good(), "title": "\U0001f600"}))  # written as \ud83d\ude00
+    assert "\\ud83d\\ude00" in path.read_text() and load_baseline(path).title == "\U0001f600"
+
+
+def test_a_folder_baseline_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.mkdir()
+    with pytest.raises(UsageError) as info:
+        load_baseline(path)
+    assert info.value.problems[0].message == "the baseline report is a folder, not a file"
+
+
+def test_a_fifo_baseline_does_not_hang_the_run(tmp_path: Path) -> None:
+    """Reading a FIFO waits for a writer forever; the real command must refuse it instead."""
+    fifo = tmp_path / "old.json"
+    os.mkfifo(fifo)
+    claims = Path(__file__).parent / "fixtures" / "mini" / "claims.yaml"
+    for args in (["run", str(claims), "--baseline", str(fifo)], ["diff", str(fifo), str(fifo)]):
+        proc = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2 and "is a FIFO (named pipe), not a file" in proc.stderr and str(fifo) in proc.stderr
+
+
+def test_a_device_baseline_is_refused(tmp_path: Path) -> None:
+    run = CliRunner().invoke(app, ["diff", "/dev/null", str(write(tmp_path / "new.json", good()))])
+    assert run.exit_code == 2 and "/dev/null: the baseline report is a device or socket, not a file" in run.output
 
 
 def test_missing_baseline(tmp_path: Path) -> None:
@@ -232,6 +271,23 @@ def test_markdown_escapes_pipes() -> None:
     md = render_comparison_markdown(compare(report([result("a", "pass", stated="a | b")]),
                                             report([result("a", "fail", stated="a | b")])))
     assert "a \\| b" in md
+
+
+HOSTILE = "<img src=x onerror=alert(1)> [Click to approve](https://evil.example) `x` a|b\nline2 \x1b[2J @org/team"
+
+
+def test_markdown_of_a_hostile_baseline_is_text_on_github() -> None:
+    """Every value a baseline or the data brings is escaped: nothing renders as HTML, a link or a cell."""
+    import cmarkgfm
+    old = report([result(HOSTILE, "pass", 0.5, HOSTILE, stated=HOSTILE)], [table(HOSTILE, "`|<b>")])
+    old = old.model_copy(update={"generated_at": HOSTILE})
+    new = report([result(HOSTILE, "fail", 0.25, HOSTILE + "!", stated=HOSTILE)], [table(HOSTILE, "e")])
+    md = render_comparison_markdown(compare(old, new, baseline_file=HOSTILE))
+    html = cmarkgfm.github_flavored_markdown_to_html(md)
+    assert "<img" not in html and "<a " not in html and "\x1b" not in html and "<b>" not in html
+    assert "\\x1b[2J" in html and "[Click to approve](https://evil.example)" in html
+    # the claims table keeps its 6 cells a row and the data table its 4: one body row each
+    assert html.count("<td>") == 6 + 4 and html.count("<tr>") == 4
 
 
 # --------------------------------------------------------------------------- the diff command

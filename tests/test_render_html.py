@@ -6,8 +6,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck
+import factcheck.report
 from factcheck.render import html as html_report
 from factcheck.render.chart import points, svg
 from factcheck.render.html import normalize, render, render_article
@@ -187,3 +190,101 @@ def test_words_inside_longer_words_do_not_match(story: factcheck.Report) -> None
     r = story.result("orders-2020").model_copy(update={"says": "men were 3%"})
     _, groups, missing = render_article("Women were 3% of them.", [r])
     assert groups == [] and missing == [0]
+
+
+# --------------------------------------------------------------------------- placing sentences, fast and the same
+
+_FOLD_REFERENCE = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "",
+                   "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                   "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00ad": "", "\u200b": "", "*": "", "_": ""}
+
+
+def _normalize_reference(text: str) -> tuple[str, list[int]]:
+    """The folding, one character at a time, as it is specified."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        c = _FOLD_REFERENCE.get(c, c)
+        if not c:
+            continue
+        if c.isspace():
+            if not out or out[-1] == " ":
+                continue
+            c = " "
+        low = c.lower()
+        out.append(low if len(low) == 1 else c)
+        where.append(i)
+    return "".join(out), where
+
+
+def _place_reference(texts: list[str], says: list[str]) -> list[tuple[int, int, int] | None]:
+    """Each claim's (paragraph, start, end) by searching every paragraph in turn, as specified."""
+    from factcheck.render.article import _find
+    folded = [_normalize_reference(t) for t in texts]
+    found: list[tuple[int, int, int] | None] = []
+    for s in says:
+        needle = _normalize_reference(s)[0].strip()
+        candidates = [needle]
+        trimmed = needle.rstrip(".!?;:,\"' ")
+        if trimmed and trimmed != needle:
+            candidates.append(trimmed)
+        for bi, (hay, where) in enumerate(folded):
+            hit = next(((i, n) for n in candidates if (i := _find(hay, n)) >= 0), None)
+            if hit is not None:
+                i, n = hit
+                found.append((bi, where[i], where[i + len(n) - 1] + 1))
+                break
+        else:
+            found.append(None)
+    return found
+
+
+_TRICKY = st.sampled_from(["a", "b", "ab", "the", "The", "59%", "İ", "Σ", "ΑΣ", "ß", " ", "  ", "\n", "\t", "\u00a0",
+                           "*", "_", "`", "\u00ad", "\u200b", "’", "“", "—", ".", ",", "!", "'", '"', "-", "x9", "ǅ"])
+_TEXT = st.lists(st.one_of(_TRICKY, st.text(max_size=3)), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_normalize_is_the_character_by_character_folding(text: str) -> None:
+    assert normalize(text) == _normalize_reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=5), st.lists(st.one_of(_TEXT, st.sampled_from(["a b", "the ab.", "59%."])),
+                                                          min_size=1, max_size=6))
+def test_the_index_places_each_sentence_where_a_search_of_every_paragraph_does(texts: list[str],
+                                                                               says: list[str]) -> None:
+    from factcheck.render.article import _Block, place
+    blocks = []
+    for t in texts:
+        b = _Block(None, t, {})
+        b.folded, b.where = normalize(t)
+        blocks.append(b)
+    results = [factcheck.report.ClaimResult(id=f"c{i}", says=s, verdict=factcheck.Verdict.PASS)
+               for i, s in enumerate(says)]
+    missing = place(blocks, results)
+    expected = _place_reference(texts, says)
+    assert missing == [i for i, e in enumerate(expected) if e is None]
+    for bi, b in enumerate(blocks):  # overlapping sentences of a paragraph share one mark
+        merged: list[list] = []
+        for s, t, ci in sorted((e[1], e[2], ci) for ci, e in enumerate(expected) if e and e[0] == bi):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], t)
+                merged[-1][2].append(ci)
+            else:
+                merged.append([s, t, [ci]])
+        assert [(g.start, g.end, g.claims) for g in b.groups] == [(s, t, sorted(c)) for s, t, c in merged]
+
+
+def test_a_sentence_is_found_in_the_first_paragraph_holding_it_even_without_its_full_stop() -> None:
+    from factcheck.render.article import _Block, place
+    blocks = []
+    for t in ["Cases fell 8% last year", "Cases fell 8% last year.", "cases fell 8%"]:
+        b = _Block(None, t, {})
+        b.folded, b.where = normalize(t)
+        blocks.append(b)
+    results = [factcheck.report.ClaimResult(id="c", says="Cases fell 8% last year.", verdict=factcheck.Verdict.PASS),
+               factcheck.report.ClaimResult(id="d", says="fell 8%", verdict=factcheck.Verdict.PASS)]
+    assert place(blocks, results) == []
+    assert [(g.start, g.end, g.claims) for g in blocks[0].groups] == [(0, 23, [0, 1])]

@@ -9,11 +9,14 @@ the only module that imports duckdb.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from ..errors import Problem
+    from ..errors import FactcheckError, Problem
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
     from ..sources import Source
 
 
@@ -27,17 +30,50 @@ class Rows:
 
 @dataclass(frozen=True)
 class TableRead:
-    """How to read one table: the columns used, the derives (name, DuckDB SQL) in file order,
-    and whether a file-order row number is needed (``lag``)."""
+    """How to read one table: the columns used, the derives (name, DuckDB SQL) in dependency
+    order, and whether a file-order row number is needed (``lag``).
+
+    A derive's SQL names the other derives it uses as columns (never copies them), so each
+    is computed once: ``levels`` gives each derive its level (1: over the file's columns
+    only; n: over derives of levels below n), and an engine computes one level at a time.
+    """
 
     source: Source
     columns: list[str]
     derives: list[tuple[str, str]]
     row_order: bool
+    levels: dict[str, int] = field(default_factory=dict)
+
+    def derive_levels(self) -> list[list[tuple[str, str]]]:
+        """The derives grouped by level, lowest first (a derive without a level is on level 1)."""
+        grouped: dict[int, list[tuple[str, str]]] = {}
+        for name, sql in self.derives:
+            grouped.setdefault(self.levels.get(name, 1), []).append((name, sql))
+        return [grouped[level] for level in sorted(grouped)]
 
 
 class DeriveFailure(Exception):
-    """A derive column cannot be computed on the data as read (a type mismatch, say)."""
+    """A table whose ``derive`` columns could not be computed on the data as read.
+
+    ``error`` is the engine's whole message (for :meth:`Backend.text_in_derives`);
+    ``otherwise`` is the located error to raise when the derives are not to blame (the
+    file itself failed to read); None when they are (a type mismatch, say).
+    """
+
+    def __init__(self, message: str, *, error: str = "", otherwise: FactcheckError | None = None) -> None:
+        super().__init__(message)
+        self.error = error or message
+        self.otherwise = otherwise
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """An ``allowed:`` list whose values cannot be compared with its column as read."""
+
+    table: str
+    column: str
+    message: str
+    hint: str
 
 
 class Backend(Protocol):
@@ -56,11 +92,38 @@ class Backend(Protocol):
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
         """Every broken column contract (``columns:``) of tables already read."""
 
+    def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
+        """``allowed:`` lists of tables already read whose values are of another kind than their
+        column (numbers listed for a text column …): the claims file's mistake, not the data's."""
+
+    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+        """Time columns of a table already read that came out as text because some value is not
+        a date (or a year): each located by its row. A backend that cannot tell returns []."""
+
+    def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """After ``plan``'s query failed with ``error``: the text value in a column the claim
+        uses as numbers, located in the data (or the claim, when the column holds no number
+        at all); None when that is not the cause, or the backend cannot tell."""
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """As :meth:`text_in_numbers`, for the derives of a table that :meth:`read_table` could
+        not compute (raising :class:`DeriveFailure`)."""
+
     def seal(self) -> None:
         """From now on no query may read or write a file."""
 
     def execute(self, sql: str) -> Rows:
         """Run one query of the backend's dialect."""
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """Run one query and yield its rows a batch at a time (never all held at once)."""
+
+    def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
+        """The type name of each SQL expression over ``from_sql`` (``BIGINT``, ``DOUBLE``,
+        ``DECIMAL(18,3)``, ``VARCHAR`` …) without running it; None when one does not bind.
+        Sums are exact for the type (a DOUBLE is read by its shortest decimal)."""
 
     def reader_sql(self, read: TableRead) -> str:
         """The query that reads the table, as a reader can paste it (paths relative to here)."""
@@ -69,4 +132,4 @@ class Backend(Protocol):
         """Release the engine."""
 
 
-__all__ = ["Backend", "DeriveFailure", "Rows", "TableRead"]
+__all__ = ["Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead"]

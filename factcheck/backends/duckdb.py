@@ -7,19 +7,24 @@ What DuckDB's error texts mean is read here too.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
 from ..expressions import quote_ident
+from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
-from . import DeriveFailure, Rows, TableRead
+from . import DeriveFailure, Mismatch, Rows, TableRead
 
 if TYPE_CHECKING:
     import duckdb
     import pandas
 
     from ..errors import Problem
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
     from ..sources.tables import Source
 
 class DuckDB:
@@ -42,10 +47,11 @@ class DuckDB:
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
         row = f"row_number() OVER () AS {quote_ident(ROW)}, " if read.row_order else ""
         inner = f"SELECT {row}{', '.join(quote_ident(c) for c in read.columns)} FROM {scan}"
-        if not read.derives:
-            return inner
-        return ("SELECT *,\n    " + ",\n    ".join(f"{sql} AS {quote_ident(name)}" for name, sql in read.derives)
-                + f"\n  FROM ({inner}) AS {quote_ident(src.name)}")
+        sql = inner
+        for level in read.derive_levels():  # each level's SELECT over the one below: every derive computed once
+            sql = ("SELECT *,\n    " + ",\n    ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
+                   + f"\n  FROM ({sql}) AS {quote_ident(src.name)}")
+        return sql
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
@@ -55,14 +61,16 @@ class DuckDB:
         try:
             self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_sql(read)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
+            reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is no fault of the file
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
                 from ..sources.contracts import check_source
                 problems = check_source(self.con, src)
                 if problems:
                     raise DataError(problems) from None
-            if read.derives and is_binder_error(exc):
-                raise DeriveFailure(first_line(exc)) from None
             from ..sources.tables import data_error
+            if read.derives:  # the derives may be to blame: the caller looks at their columns
+                raise DeriveFailure(first_line(exc), error=str(exc),
+                                    otherwise=None if is_binder_error(exc) else data_error(src, exc)) from None
             raise data_error(src, exc) from None
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
@@ -76,6 +84,36 @@ class DuckDB:
         from ..sources.contracts import check_source
         return [p for src in sources if src.decl.columns and not src.missing for p in check_source(self.con, src)]
 
+    def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
+        from ..sources.contracts import allowed_mismatches
+        return [Mismatch(src.name, column, message, hint) for src in sources if src.decl.columns
+                for column, message, hint in allowed_mismatches(self.con, src)]
+
+    # ------------------------------------------------------------------ diagnosis
+    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+        from ..sources.diagnosis import time_column_problems
+        return time_column_problems(self.con, source, columns)
+
+    def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        from ..sources.diagnosis import text_in_numbers
+        return text_in_numbers(self.con, catalog, plan, error, claims_file, claims_line)
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """Read the file's columns alone (no derives), and look in them for text where a derive
+        needs numbers. Runs before the backend is sealed."""
+        from ..sources.diagnosis import text_in_derives
+        table = quote_ident(read.source.name)
+        try:
+            self.con.execute(f"CREATE TABLE {table} AS {self.table_sql(replace(read, derives=[]))}")
+        except Exception:  # noqa: BLE001 - the file itself is the problem: reported as such
+            return None
+        try:
+            return text_in_derives(self.con, catalog, read.source.name, error, claims_file, claims_line)
+        finally:
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+
     def seal(self) -> None:
         # DuckDB cannot turn this back on for this connection
         self.con.execute("SET enable_external_access = false")
@@ -85,6 +123,20 @@ class DuckDB:
         cur = self.con.execute(sql)
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        cur = self.con.execute(sql)
+        while batch := cur.fetchmany(50_000):
+            yield from batch
+
+    def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
+        cols = ", ".join(f"({e}) AS {quote_ident(str(i))}" for i, e in enumerate(exprs))
+        try:
+            rows = self.con.execute(f"DESCRIBE SELECT {cols}\n{from_sql}").fetchall()
+        except Exception as exc:  # noqa: BLE001 - the claim's own query reports it
+            reraise_interrupt(exc)
+            return None
+        return {exprs[int(r[0])]: str(r[1]) for r in rows}
 
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``)."""

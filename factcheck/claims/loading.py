@@ -23,19 +23,13 @@ from ..errors import ClaimsFileError, Problem
 from ..suggestions import did_you_mean, suggest
 from ..measures import kind_named
 from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table
-from .yamlsource import LineMap, load_yaml
+from .yamlsource import LineMap, load_yaml, read_claims_text
 
 
 def load(path: str | Path) -> LoadedClaims:
     """Read and validate a claims file; raise :class:`ClaimsFileError` listing every problem."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ClaimsFileError([Problem("no such claims file", file=str(path),
-                                       hint="check the path; it is relative to where you run factcheck")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsFileError([Problem(f"cannot read the claims file: {exc}", file=str(path))]) from None
+    text = read_claims_text(path)  # a regular UTF-8 file of bounded size; a FIFO never blocks
     data, lines = load_yaml(path, text)
     if not isinstance(data, dict):
         raise ClaimsFileError([Problem("a claims file is a mapping with 'version', 'tables' and 'claims'",
@@ -143,9 +137,10 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
+    hint = getattr((err.get("ctx") or {}).get("error"), "hint", None)
     if not path or isinstance(last, int):
-        return msg, None
-    return f"'{field}': {msg}", None
+        return msg, hint
+    return f"'{field}': {msg}", hint
 
 
 def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:

@@ -37,6 +37,14 @@ def kind(measure: BaseModel) -> str:
 
 # --------------------------------------------------------------------------- tables
 
+class HintedError(ValueError):
+    """A validation error that carries a hint for the person fixing the claims file."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 class CsvOptions(_Model):
     """Reading options for a CSV file that needs them."""
     delimiter: str | None = None
@@ -48,6 +56,50 @@ class CsvOptions(_Model):
     quote: str | None = None
     date_format: str = Field("%Y-%m-%d", description="how dates are written (strftime codes); "
                              "fixed so a refreshed file in another format is caught, not re-guessed")
+
+    @field_validator("delimiter", "quote")
+    @classmethod
+    def _one_character(cls, value: str | None, info: Any) -> str | None:
+        if value is not None and (len(value) != 1 or value in "\r\n"):
+            example = ("delimiter: ';' (a tab is \"\\t\", in double quotes)" if info.field_name == "delimiter"
+                       else "quote: \"'\"")
+            raise HintedError(f"must be a single character, not {value!r}", f"write e.g. {example}")
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _readable_encoding(cls, value: str | None) -> str | None:
+        import codecs
+
+        from ..sources.datafiles import duckdb_encoding
+        if value is None or duckdb_encoding(value) is not None:
+            return value
+        readable = "factcheck reads utf-8, utf-16 (little-endian, with or without a byte-order mark) and latin-1"
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise HintedError(f"unknown encoding {value!r}", readable) from None
+        raise HintedError(f"factcheck cannot read files in the encoding {value!r}",
+                          f"{readable}; convert the file to UTF-8 (e.g. iconv -f {value} -t utf-8)")
+
+    @field_validator("names")
+    @classmethod
+    def _distinct_names(cls, value: list[str] | None) -> list[str] | None:
+        seen: dict[str, int] = {}
+        for i, name in enumerate(value or []):
+            if name.lower() in seen:
+                raise HintedError(f"names {seen[name.lower()] + 1} and {i + 1} are both {name!r} "
+                                  "(column names are compared without regard to capitals)",
+                                  "give every column its own name")
+            seen[name.lower()] = i
+        return value
+
+    @model_validator(mode="after")
+    def _delimiter_is_not_the_quote(self) -> "CsvOptions":
+        if (self.delimiter or ",") == (self.quote or '"'):
+            raise HintedError("the delimiter and the quote are the same character",
+                              "the quote encloses values that hold the delimiter; choose two different characters")
+        return self
 
 
 COLUMN_TYPES = {
@@ -71,6 +123,62 @@ class ColumnSpec(_Model):
         if value is not None and value.lower() not in COLUMN_TYPES:
             raise ValueError(f"unknown column type '{value}'; use one of: {', '.join(sorted(set(COLUMN_TYPES)))}")
         return value.lower() if value else value
+
+    @model_validator(mode="after")
+    def _allowed_fits(self) -> "ColumnSpec":
+        problem = allowed_problem(self.allowed, self.type)
+        if problem:
+            raise HintedError(*problem)
+        return self
+
+
+def value_kind(value: Scalar) -> str:
+    """'boolean', 'number' or 'text': what kind of value a YAML scalar is."""
+    return "boolean" if isinstance(value, bool) else "number" if isinstance(value, (int, float)) else "text"
+
+
+def allowed_problem(allowed: list[Scalar] | None, type_: str | None) -> tuple[str, str] | None:
+    """What is wrong with an ``allowed:`` list for a column of this declared type, with a hint."""
+    import datetime as dt
+    import math
+
+    if allowed is None:
+        return None
+    if not allowed:
+        return ("'allowed: []' lists no value, so it would check nothing",
+                "list the values the column may hold, or remove allowed:")
+    kinds = {value_kind(v) for v in allowed}
+    if len(kinds) > 1:
+        shown = ", ".join(f"{v!r} ({value_kind(v)})" for v in allowed[:6])
+        return (f"allowed mixes kinds of values: {shown}",
+                "a column holds one kind of value; quote every value ('1', 'yes') to compare them as text")
+    if any(isinstance(v, float) and not math.isfinite(v) for v in allowed):
+        return ("allowed holds a value that is not a finite number (.nan or .inf)", "list real values only")
+    sql_type = COLUMN_TYPES.get(type_ or "")
+    kind = kinds.pop()
+    if sql_type is None or sql_type == "VARCHAR":
+        return None  # compared with the column as read (text columns compare as text)
+    wanted = {"BIGINT": "number", "DOUBLE": "number", "DECIMAL(38,10)": "number", "BOOLEAN": "boolean",
+              "DATE": "text", "TIMESTAMP": "text"}[sql_type]
+    if kind != wanted:
+        return (f"allowed holds {kind} values, but the column is declared {type_}",
+                f"list {type_} values, e.g. {_allowed_example(sql_type)}")
+    for v in allowed:
+        if sql_type == "BIGINT" and not float(v).is_integer():
+            return (f"allowed holds {v!r}, which is not an integer, but the column is declared {type_}",
+                    "declare the column number, or list whole numbers")
+        if sql_type in ("DATE", "TIMESTAMP"):
+            try:
+                (dt.date if sql_type == "DATE" else dt.datetime).fromisoformat(str(v))
+            except ValueError:
+                return (f"allowed holds {v!r}, which is not a {type_} written YYYY-MM-DD",
+                        f"list {type_} values, e.g. {_allowed_example(sql_type)}")
+    return None
+
+
+def _allowed_example(sql_type: str) -> str:
+    return {"BOOLEAN": "[true, false]", "DATE": "['2020-01-01', '2020-07-01']",
+            "TIMESTAMP": "['2020-01-01 00:00:00']"}.get(sql_type, "[1, 2, 3]")
 
 
 class Table(_Model):

@@ -12,7 +12,7 @@ from typing import Mapping
 from .judging import Expectation
 from .errors import ExpectationError
 from .interval import Interval
-from .numbers import format_edge
+from .numbers import format_edge, to_fraction
 from .shape import MeasureShape, PERCENTISH
 from .wording import EXAMPLES_BY_KIND, as_text, normalize, read_number
 
@@ -71,6 +71,8 @@ def read_mapping(raw: Mapping[object, object], shape: MeasureShape) -> Expectati
 def _explicit_number(raw: object, shape: MeasureShape) -> tuple[Fraction, str]:
     """A number in an explicit form: 0.59, 165, '10%' (a percentage on the measure's scale)."""
     text = normalize(as_text(raw, shape)) if not isinstance(raw, bool) else ""
+    if isinstance(raw, float):  # a YAML number: exact as written, however long its digits (1.0e+300)
+        return to_fraction(raw), text
     figure = read_number(text)
     if figure is None or figure.unit not in ("plain", "percent", "points"):
         raise ExpectationError(f"expect: {raw!r} is not a number", hint=f"use one of {_MAPPING_FORMS}")

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from .errors import ExpectationError
 from .shape import PERCENTISH, MeasureShape
+
+MAX_NUMBER_TEXT = 100  # characters in a written number: far beyond any figure, far below int()'s limits
+MAX_EXPONENT = 400     # past the range of a double both ways (1.8e308, 5e-324)
 
 _GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
@@ -28,6 +33,9 @@ def parse_decimal(text: str) -> tuple[Fraction, int]:
     (Fraction(10153, 2), 2)
     """
     clean = text.strip().replace("\u2212", "-")
+    if len(clean) > MAX_NUMBER_TEXT:
+        raise ExpectationError(f"a number written with {len(clean):,} characters (at most {MAX_NUMBER_TEXT})",
+                               hint="no figure in a story needs that many digits")
     if _GROUPED.fullmatch(clean):
         clean = clean.replace(",", "")
     elif not _PLAIN.fullmatch(clean):
@@ -38,6 +46,9 @@ def parse_decimal(text: str) -> tuple[Fraction, int]:
         raise ValueError(f"not a number: {text!r}") from exc
     exponent = dec.as_tuple().exponent
     assert isinstance(exponent, int)
+    if abs(dec.adjusted()) > MAX_EXPONENT:
+        raise ExpectationError(f"{text.strip()!r} is beyond 10^±{MAX_EXPONENT}",
+                               hint="no figure in a story is that large or that small")
     return Fraction(dec), max(0, -exponent)
 
 
@@ -64,6 +75,21 @@ def to_fraction(x: int | float | str | Decimal | Fraction) -> Fraction:
     if isinstance(x, str):
         return parse_decimal(x)[0]
     raise TypeError(f"not a number: {x!r}")
+
+
+def as_float(x: Fraction | int | float) -> float:
+    """A float for reports and charts, held at the largest finite double beyond its range.
+
+    Judging never uses it (values stay exact, and reports carry ``value_exact``); it only keeps
+    a figure past 1.8e308 from being an OverflowError, or an infinity that JSON cannot hold.
+
+    >>> as_float(Fraction(1, 4)), as_float(-10 ** 400) == -sys.float_info.max
+    (0.25, True)
+    """
+    try:
+        return float(x)
+    except OverflowError:
+        return sys.float_info.max if x > 0 else -sys.float_info.max
 
 
 def round_half_up(x: Fraction, places: int) -> Fraction:

@@ -49,10 +49,12 @@ class UnknownName(LookupError):
     """
 
     def __init__(
-        self, name: Name, suggestions: Sequence[str] = (), message: str | None = None
+        self, name: Name, suggestions: Sequence[str] = (), message: str | None = None,
+        hint: str | None = None,
     ) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.hint = hint  # replaces "did you mean" when the resolver knows better (a misread file)
         label = name.column if name.link is None else f"{name.link}.{name.column}"
         self.message = message or f"unknown column '{label}'"
         super().__init__(self.message)

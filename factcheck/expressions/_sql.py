@@ -143,7 +143,7 @@ class _Compiler:
         try:
             return self.resolve(name)
         except UnknownName as exc:
-            hint = did_you_mean(exc.suggestions)
+            hint = exc.hint or did_you_mean(exc.suggestions)
             if hint is None and name.link is None:
                 text = name.column.replace("'", "''")
                 hint = f"if you meant the text, strings need single quotes: '{text}'"

@@ -36,7 +36,7 @@ from . import rising
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, Groups
+from ._values import Evaluated, Groups, MeasureError
 
 
 def kind_named(raw: Any) -> str | None:
@@ -70,7 +70,7 @@ for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, to
                overtook.Overtook, every.Every, rising.Rising, rising.Falling):
     _model.model_rebuild(_types_namespace={"Measure": Measure})
 
-__all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureDetails", "MeasureKind",
+__all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureError", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
            "kind_named", "kind_of", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
            "top", "top_share"]

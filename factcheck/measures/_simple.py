@@ -9,7 +9,10 @@ executor (:func:`fused_sql`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..planning.nodes import Part, PlanNode, Scan
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
 
 DEC = "DECIMAL(38,10)"
 Aggregate = tuple[str, str, "str | None"]  # (alias, function, extra condition or None)
+NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
+_INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+                       "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"})
 
 
 @dataclass
@@ -38,6 +44,7 @@ class Simple(PlanNode):
     unit: str = "fraction"
     group: Expr | None = None        # the `over` column, when grouped
     group_time: bool = False
+    expr_type: str | None = None     # the engine's type of `expr`, learnt once the tables are read
     param: Any = None                # a kind's own setting (a percentile's p and method)
 
     @property
@@ -56,13 +63,14 @@ class SimpleKind(MeasureKind):
     table_field = "of"
     what = "column"
 
-    def aggregates(self, x: str) -> list[Aggregate]:
-        """The aggregates this kind needs besides ``rows_kept``, over the SQL ``x``."""
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        """The aggregates this kind needs besides ``rows_kept``, over the SQL ``x`` whose values
+        are of the :func:`number_class` ``numbers``."""
         raise NotImplementedError
 
     def aggregates_of(self, node: Simple, x: str) -> list[Aggregate]:
         """The aggregates of this node (a kind with a setting of its own reads it from ``node.param``)."""
-        return self.aggregates(x)
+        return self.aggregates(x, number_class(node.expr_type))
 
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
         """Interpret one result row (``None``: a group with no rows)."""
@@ -94,19 +102,15 @@ class SimpleKind(MeasureKind):
 
     # ------------------------------------------------------------------ evaluate
     def evaluate(self, node: Simple, ex: Executor) -> Evaluated:
-        sql = simple_sql(node)
-        result = ex.run(sql)
-        rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
+        sql, rows = _rows(node, ex)
         ev = self.value(node, rows[0] if rows else None)
         ev.sql.append(sql)
         return ev
 
     def grouped(self, node: Simple, ex: Executor) -> Groups:
-        sql = simple_sql(node)
-        result = ex.run(sql)
+        sql, rows = _rows(node, ex)
         out: dict[str, Evaluated] = {}
-        for r in result.rows:
-            row = dict(zip(result.columns, r, strict=True))
+        for row in rows:
             if row["group"] is None:
                 continue
             ev = self.value(node, row)
@@ -131,12 +135,99 @@ class SimpleKind(MeasureKind):
         return [Part(node.scan, None, label, node.group_sql)]
 
 
+def number_class(sql_type: str | None) -> str:
+    """How a column's values are aggregated exactly: ``exact`` (integers, DECIMAL) as they are;
+    ``double`` (DOUBLE, FLOAT) by their shortest decimals; ``cast`` (text, booleans, unknown)
+    through ``CAST(… AS DECIMAL(38,10))``, which reads numbers written as text.
+
+    >>> [number_class(t) for t in ("BIGINT", "DECIMAL(18,3)", "DOUBLE", "VARCHAR", None)]
+    ['exact', 'exact', 'double', 'cast', 'cast']
+    """
+    t = (sql_type or "").upper()
+    if t in _INTEGERS or t.startswith("DECIMAL"):
+        return "exact"
+    if t in ("DOUBLE", "FLOAT", "REAL"):
+        return "double"
+    return "cast"
+
+
 def aggregates(node: Simple) -> list[Aggregate]:
     """Every aggregate a simple measure needs, ``rows_kept`` first."""
     kind = KINDS[node.kind]
     assert isinstance(kind, SimpleKind)
     x = f"({node.expr_sql})" if node.expr is not None else ""
     return [("rows_kept", "count(*)", None), *kind.aggregates_of(node, x)]
+
+
+def needs_exact_sum(row: dict[str, Any]) -> bool:
+    """Does a result row hold a DOUBLE sum that DECIMAL(38,10) could not take exactly?"""
+    return bool(row.get("inexact"))
+
+
+def _rows(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
+    """The node's query and its result rows; a sum the engine cannot hold exactly (a DOUBLE
+    beyond DECIMAL(38,10), or past its 38 digits) is added up exactly in Python instead."""
+    ex.learn_types([node])
+    sql = simple_sql(node)
+    exact_possible = node.kind in ("sum", "mean") and number_class(node.expr_type) != "cast"
+    try:
+        result = ex.run(sql)
+    except Exception as exc:
+        if not exact_possible or "Overflow" not in str(exc):
+            raise
+        sql = exact_sum_sql(node)  # a sum past the engine's 38 digits
+        return sql, exact_sums(node, ex.stream(sql))
+    rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
+    if exact_possible and any(needs_exact_sum(r) for r in rows):
+        sql = exact_sum_sql(node)
+        return sql, exact_sums(node, ex.stream(sql))
+    return sql, rows
+
+
+def exact_sum_sql(node: Simple) -> str:
+    """The kept rows' values as text, for a sum that DECIMAL(38,10) cannot hold exactly:
+    DOUBLEs beyond 10**28 or with more than 10 decimals, or a sum past the engine's 38 digits."""
+    group = node.group_sql
+    cols = [f'{group} AS "group"'] if group else []
+    cols.append(f"CAST(({node.expr_sql}) AS VARCHAR) AS value")
+    return "SELECT " + ", ".join(cols) + "\n" + node.scan.from_sql() + node.scan.where_sql()
+
+
+def exact_sums(node: Simple, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Sum the values of :func:`exact_sum_sql` exactly, by group: one result row per group,
+    shaped like a row of :func:`simple_sql` (``total`` is a Fraction).
+
+    Each value is a decimal text (a DOUBLE's shortest decimal, an integer, a DECIMAL);
+    digits are added up per power of ten, so no value is ever rounded, however large or
+    small. A value that is not a finite number makes the total NaN.
+    """
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:  # one row at a time: the values are never all held at once
+        group, text = (row[0], row[1]) if node.group is not None else (None, row[0])
+        acc = groups.setdefault(group, {"group": group, "rows_kept": 0, "n": 0, "digits": {}, "bad": None})
+        acc["rows_kept"] += 1
+        if text is None:
+            continue
+        acc["n"] += 1
+        try:
+            value = Decimal(text)
+        except ArithmeticError:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            acc["bad"] = acc["bad"] or value
+            continue
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # finite
+        mantissa = int("".join(map(str, digits)) or "0")
+        acc["digits"][exponent] = acc["digits"].get(exponent, 0) + (-mantissa if sign else mantissa)
+    out = []
+    for acc in groups.values():
+        exps = acc.pop("digits")
+        bad = acc.pop("bad")
+        acc["total"] = bad if bad is not None else sum(
+            (Fraction(m) * Fraction(10) ** e for e, m in exps.items()), Fraction(0))
+        out.append(acc)
+    return out
 
 
 def simple_sql(node: Simple) -> str:

@@ -8,6 +8,7 @@ exact decimal sum over a count. Each measure kind turns its rows into an :class:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -41,16 +42,41 @@ class Evaluated:
     each: list[tuple[str, Evaluated]] | None = None  # `every`: the value per period, each judged on its own
 
 
+class NotFinite(ValueError):
+    """A value is infinite or not a number (the data holds ``inf`` or ``nan``)."""
+
+
+class MeasureError(Exception):
+    """A measure has no figure because of what the data holds; the run reports it on the claim."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 def frac(x: Any) -> Fraction | None:
-    """An exact Fraction from what DuckDB returns (int, Decimal, float, bool)."""
+    """An exact Fraction from what the engine returns (int, Decimal, float, bool).
+
+    A float (a DOUBLE) stands for the shortest decimal that reads back as it, which is
+    what a data file wrote: ``2.45`` is 49/20, ``21433226000000.0`` is 21433226000000.
+    Nothing passes through a fixed-scale decimal cast, which invents digits for large
+    values and drops them for tiny ones. Infinite values and NaN raise :class:`NotFinite`.
+
+    >>> frac(21433226000000.0), frac(2.45), frac(5e-324) == Fraction(5, 10**324)
+    (Fraction(21433226000000, 1), Fraction(49, 20), True)
+    """
     if x is None:
         return None
     if isinstance(x, bool):
         return Fraction(int(x))
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise NotFinite(repr(x))
+        return Fraction(Decimal(repr(x)))
+    if isinstance(x, Decimal) and not x.is_finite():
+        raise NotFinite(str(x))
     if isinstance(x, (int, Decimal, Fraction)):
         return Fraction(x)
-    if isinstance(x, float):
-        return Fraction(Decimal(repr(x)))
     raise TypeError(f"not a number: {x!r}")
 
 

@@ -10,7 +10,7 @@ from ..outcome import Reason
 from ._kind import register
 from ._model import Filtered
 from ._simple import DEC, Aggregate, Simple, SimpleKind
-from ._values import Evaluated, frac
+from ._values import Evaluated, MeasureError, NotFinite, frac
 
 
 class Value(Filtered):
@@ -51,13 +51,18 @@ class Max(Filtered):
 
 
 class _ColumnAggregate(SimpleKind):
-    """An aggregate of a column: the kind's own aggregate plus ``n``, the values present."""
+    """An aggregate of a column: the kind's own aggregate plus ``n``, the values present.
+
+    ``function`` is applied to ``{x}``, the column as it is (integers, DECIMALs, DOUBLEs: the
+    engine is exact on them), or cast to DECIMAL(38,10) when it holds text (``cast``).
+    """
 
     function = ""
 
-    def aggregates(self, x: str) -> list[Aggregate]:
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        plain = f"CAST({x} AS {DEC})" if numbers == "cast" else x
         return [(self.name if self.name not in ("count_distinct",) else "distinct_values",
-                 self.function.format(x=x, dec=DEC), None), ("n", f"count({x})", None)]
+                 self.function.format(x=plain), None), ("n", f"count({x})", None)]
 
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
         kept = int(row["rows_kept"]) if row else 0
@@ -68,18 +73,41 @@ class _ColumnAggregate(SimpleKind):
             ev.why = "no rows pass the filter" if kept == 0 else f"every kept row has no value for {node.expr_text}"
             return ev
         assert row is not None
-        self.fill(ev, node, row, kept, n_values)
+        try:
+            self.fill(ev, node, row, kept, n_values)
+        except NotFinite as exc:
+            raise MeasureError(f"{node.expr_text} holds a value that is not a finite number ({exc}), so its "
+                               f"{node.kind} is no figure", "the data has inf or nan there: leave those rows "
+                               "out with where:, or fix the data") from None
         return ev
 
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
         ev.value = frac(row[self.name])
 
 
+def _total(x: str, numbers: str) -> list[Aggregate]:
+    """A sum that is exact for the column's type. Integers and DECIMALs are summed as they are.
+    A DOUBLE's sum goes through the text of each value (its shortest decimal) into
+    DECIMAL(38,10); ``inexact`` counts the values that do not fit there, and when there are
+    any the sum is taken in Python instead (see ``_simple.exact_sums``)."""
+    if numbers == "exact":
+        return [("total", f"sum({x})", None)]
+    if numbers == "double":
+        as_text = f"TRY_CAST(CAST({x} AS VARCHAR) AS {DEC})"
+        return [("total", f"sum({as_text})", None),
+                ("inexact", f"count({x})", f"({as_text} IS NULL OR regexp_matches(CAST({x} AS VARCHAR), '{_NOT_DEC}'))")]
+    return [("total", f"sum(CAST({x} AS {DEC}))", None)]
+
+
+# a DOUBLE whose shortest decimal has an exponent below zero or more than 10 decimals does not fit DEC
+_NOT_DEC = r"e-|\.[0-9]{11}"
+
+
 @register
 class ValueKind(_ColumnAggregate):
     name = "value"
     model = Value
-    function = "min(CAST({x} AS {dec}))"
+    function = "min({x})"
     examples = ("{{value: {column}, of: {table}{w}}}",)
 
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
@@ -94,8 +122,10 @@ class ValueKind(_ColumnAggregate):
 class CountDistinctKind(_ColumnAggregate):
     name = "count_distinct"
     model = CountDistinct
-    function = "count(DISTINCT {x})"
     examples = ("{{count_distinct: {column}, of: {table}{w}}}",)
+
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        return [("distinct_values", f"count(DISTINCT {x})", None), ("n", f"count({x})", None)]
 
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
         ev.value = Fraction(int(row["distinct_values"]))
@@ -107,8 +137,8 @@ class SumKind(_ColumnAggregate):
     model = Sum
     examples = ("{{sum: {column}, of: {table}{w}}}",)
 
-    def aggregates(self, x: str) -> list[Aggregate]:
-        return [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)]
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        return [*_total(x, numbers), ("n", f"count({x})", None)]
 
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
         ev.value = frac(row["total"])
@@ -120,9 +150,8 @@ class MeanKind(_ColumnAggregate):
     model = Mean
     examples = ("{{mean: {column}, of: {table}{w}}}",)
 
-    def aggregates(self, x: str) -> list[Aggregate]:
-        return [("total", f"sum(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None),
-                ("mean", f"avg({x})", None)]
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        return [*_total(x, numbers), ("n", f"count({x})", None), ("mean", f"avg({x})", None)]
 
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
         total = frac(row["total"])
@@ -133,17 +162,33 @@ class MeanKind(_ColumnAggregate):
 
 @register
 class MedianKind(_ColumnAggregate):
+    """The median: for numbers, the mean of the two middle values, each taken as it is."""
+
     name = "median"
     model = Median
-    function = "median(CAST({x} AS {dec}))"
     examples = ("{{median: {column}, of: {table}{w}}}",)
+
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
+        if numbers == "cast":
+            return [("median", f"median(CAST({x} AS {DEC}))", None), ("n", f"count({x})", None)]
+        return [("median_low", f"quantile_disc({x}, 0.5)", None),
+                ("median_high", f"percentile_disc(0.5) WITHIN GROUP (ORDER BY {x} DESC)", None),
+                ("n", f"count({x})", None)]
+
+    def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
+        if "median_low" not in row:
+            ev.value = frac(row["median"])
+            return
+        low, high = frac(row["median_low"]), frac(row["median_high"])
+        assert low is not None and high is not None
+        ev.value = (low + high) / 2
 
 
 @register
 class MinKind(_ColumnAggregate):
     name = "min"
     model = Min
-    function = "min(CAST({x} AS {dec}))"
+    function = "min({x})"
     examples = ("{{min: {column}, of: {table}{w}}}",)
 
 
@@ -151,5 +196,5 @@ class MinKind(_ColumnAggregate):
 class MaxKind(_ColumnAggregate):
     name = "max"
     model = Max
-    function = "max(CAST({x} AS {dec}))"
+    function = "max({x})"
     examples = ("{{max: {column}, of: {table}{w}}}",)

@@ -14,6 +14,7 @@ from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, fill_gaps, key, number
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
     from ..expectations.shape import MeasureShape
@@ -121,4 +122,4 @@ def change(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluated:
 
 
 def _float(x: Any) -> float | None:
-    return float(x) if isinstance(x, Fraction) else None
+    return as_float(x) if isinstance(x, Fraction) else None

@@ -21,6 +21,7 @@ from ._groups import expr_literal, group_column, missing_value, narrowable, narr
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, key, number
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -147,8 +148,8 @@ def compare(node: CompareNode, first: Evaluated, second: Evaluated) -> Evaluated
     bases = [b for b in (first.base, second.base) if b is not None]
     ev = Evaluated(None, numerator=x, denominator=y, base=min(bases) if bases else None,
                    sql=[*first.sql, *second.sql])
-    ev.details = CompareDetails(a=key(node.a), a_value=float(x) if x is not None else None,
-                                b=key(node.b), b_value=float(y) if y is not None else None)
+    ev.details = CompareDetails(a=key(node.a), a_value=as_float(x) if x is not None else None,
+                                b=key(node.b), b_value=as_float(y) if y is not None else None)
     for part, label in ((first, node.a), (second, node.b)):
         if part.unavailable:
             ev.unavailable, ev.why = part.unavailable, f"for {label}: {part.why}"

@@ -23,7 +23,7 @@ class CountKind(SimpleKind):
     table_field = "count"
     examples = ("{{count: {table}{w}}}",)
 
-    def aggregates(self, x: str) -> list[Aggregate]:
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
         return []
 
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:

@@ -14,6 +14,7 @@ from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, before, fill_gaps, key
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
     from ..expectations.shape import MeasureShape
@@ -122,10 +123,10 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
     others = [(k, v) for k, v in ordered if k != at]
     earlier = [k for k in keys if before(k, at)]
     as_low = [k for k in earlier if k in known and not better(x, known[k])]
-    last = Period(key=as_low[-1], value=float(known[as_low[-1]])) if as_low else None
+    last = Period(key=as_low[-1], value=as_float(known[as_low[-1]])) if as_low else None
     ev.details = ExtremeDetails.model_validate({
-        "value": float(x), "rank": rank, "of": len(known),
-        "runner_up": Period(key=others[0][0], value=float(others[0][1])) if others else None,
+        "value": as_float(x), "rank": rank, "of": len(known),
+        "runner_up": Period(key=others[0][0], value=as_float(others[0][1])) if others else None,
         "last_as_low" if node.is_ == "lowest" else "last_as_high": last,  # only the one that applies is set
         "data_from": keys[0] if keys else None})
     if node.since is not None:

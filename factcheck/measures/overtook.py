@@ -19,6 +19,7 @@ from ._groups import expr_literal, group_column, missing_value, narrowed, table_
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, key, number
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -122,7 +123,7 @@ def overtook(node: OvertookNode, cells: list[Evaluated]) -> Evaluated:
     ev = Evaluated(None, sql=[q for cell in cells for q in cell.sql])
     ev.details = OvertookDetails.model_validate({
         "from": key(node.from_), "to": key(node.to),
-        **{name: float(f) if f is not None else None
+        **{name: as_float(f) if f is not None else None
            for name, f in zip(("a_from", "b_from", "a_to", "b_to"), figures, strict=True)}})
     for cell in cells:
         if cell.unavailable:

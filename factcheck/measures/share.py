@@ -30,7 +30,7 @@ class ShareKind(SimpleKind):
     what = "condition"
     examples = ("{{share: \"{where_or_minor}\", of: {table}}}",)
 
-    def aggregates(self, x: str) -> list[Aggregate]:
+    def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
         return [("known", "count(*)", f"{x} IS NOT NULL"), ("meeting", "count(*)", x)]
 
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:

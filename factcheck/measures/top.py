@@ -14,6 +14,7 @@ from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered
 from ._values import Evaluated
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
     from ..expectations.shape import MeasureShape
@@ -135,7 +136,7 @@ def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: i
     first = last - 1 if node.rank is not None else 0
     ev.value = [v for v, _ in ranked[first:last]]
     cut = ranked[min(last, len(ranked)) - 1][1]
-    ev.details = TopDetails(ranking=[Ranked(value=v, figure=float(f)) for v, f in ranked[: max(last + 3, 5)]],
+    ev.details = TopDetails(ranking=[Ranked(value=v, figure=as_float(f)) for v, f in ranked[: max(last + 3, 5)]],
                             ties_at_cut=[v for i, (v, f) in enumerate(ranked) if f == cut and not first <= i < last])
     ev.base = kept
     return ev

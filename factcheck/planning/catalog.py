@@ -21,6 +21,7 @@ from ..suggestions import did_you_mean, suggest
 
 _LOOKUP = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s+via\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 ROW = "__row"  # the file-order row number, added when lag() needs it
+MAX_DERIVE_DEPTH = 50  # derives built on derives; a real claims file needs a handful
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class Catalog:
     links: dict[str, dict[str, Link]] = field(default_factory=dict)
     used: dict[str, set[str]] = field(default_factory=dict)          # source columns to read
     used_derives: dict[str, list[str]] = field(default_factory=dict)  # in dependency order
-    _visiting: set[tuple[str, str]] = field(default_factory=set)
+    levels: dict[str, dict[str, int]] = field(default_factory=dict)  # derive -> level (1: over file columns)
+    broken: dict[str, set[str]] = field(default_factory=dict)        # derives on a circle or too deep
 
     def __post_init__(self) -> None:
         for name in self.sources:
@@ -76,7 +78,7 @@ class Catalog:
         for tbl, col in ((table, local), (target, remote)):
             if col not in self.sources[tbl].columns and not self.sources[tbl].missing:
                 raise LinkError(f"lookup '{name}': table '{tbl}' has no column '{col}'",
-                                _dym(col, self.sources[tbl].columns))
+                                self.sources[tbl].delimiter_hint() or _dym(col, self.sources[tbl].columns))
         link = Link(name, table, target, local, remote)
         self.links.setdefault(table, {})[name] = link
         return link
@@ -111,54 +113,116 @@ class Catalog:
         return resolve
 
     def use(self, table: str, column: str, name: Name | None = None) -> None:
-        """Record that ``column`` of ``table`` is needed (a derive pulls in its inputs)."""
-        src = self.sources[table]
-        if column in self.derives.get(table, {}):
-            if column not in self.used_derives[table]:
-                if (table, column) in self._visiting:
-                    raise UnknownName(name or Name(column), (),
-                                      f"derive '{column}' of table '{table}' refers to itself")
-                self._visiting.add((table, column))
-                try:
-                    for inner in names(self.derives[table][column]):
-                        self.use(table, inner.column, name)
-                finally:
-                    self._visiting.discard((table, column))
-                if column not in self.used_derives[table]:
-                    self.used_derives[table].append(column)
+        """Record that ``column`` of ``table`` is needed (a derive pulls in its inputs).
+
+        Iterative: a derive built on a long chain of derives never deepens the Python stack.
+        A derive with an error of its own (a cycle, too deep a chain) is already reported
+        by :meth:`order_derives` and is skipped here.
+        """
+        derives = self.derives.get(table, {})
+        if column not in derives:
+            self._use_source(table, column, name)
             return
+        if column in self.used_derives[table] or column in self.broken.get(table, set()):
+            return
+        needed, todo = {column}, [column]
+        while todo:
+            for inner in names(derives[todo.pop()]):
+                if inner.link is not None:
+                    continue  # reported by order_derives: a derive reads its own table only
+                if inner.column in derives:
+                    if inner.column not in needed and inner.column not in self.used_derives[table]:
+                        needed.add(inner.column)
+                        todo.append(inner.column)
+                else:
+                    self._use_source(table, inner.column, name)
+        if needed & self.broken.get(table, set()):
+            return
+        level = self.levels.get(table, {})
+        self.used_derives[table] += sorted(needed, key=lambda d: level.get(d, 0))
+        self.used_derives[table].sort(key=lambda d: level.get(d, 0))  # stable: dependency order
+
+    def _use_source(self, table: str, column: str, name: Name | None) -> None:
+        src = self.sources[table]
         if column in src.columns or src.missing:
             self.used[table].add(column)
             return
         raise UnknownName(name or Name(column), suggest(column, self.columns_of(table)),
-                          f"table '{table}' has no column '{column}'")
+                          f"table '{table}' has no column '{column}'", hint=src.delimiter_hint())
 
     def derive_sql(self, table: str, column: str) -> str:
-        """The SQL of a derive column over the raw table, other derives inlined.
+        """The SQL of one derive column, over the table's columns and its other derives.
 
-        Derives are computed once, when the table is read (see ``engine``), over
-        the whole table in file order, before any claim's ``where``.
+        Other derives are referred to by name, never inlined (``d2: d1 + d1`` reads the
+        column ``d1`` twice, it does not compute ``d1`` twice): the engine computes the
+        derives of a table in levels, each over the columns of the levels below (see
+        ``DuckDB.table_sql``), once when the table is read, over the whole table in file
+        order, before any claim's ``where``.
         """
         expr = self.derives[table][column]
+        derives = self.derives.get(table, {})
 
-        def inline(name: Name) -> str:
+        def resolve(name: Name) -> str:
             if name.link is not None:
                 raise UnknownName(name, (), f"'{name.link}.{name.column}': a derived column can use only its own table's columns")
-            if name.column in self.derives.get(table, {}):
-                if name.column == column:
-                    raise UnknownName(name, (), f"derive '{column}' refers to itself")
-                return "(" + self.derive_sql(table, name.column) + ")"
+            if name.column == column:
+                raise UnknownName(name, (), f"derive '{column}' refers to itself")
             src = self.sources[table]
-            if name.column not in src.columns and not src.missing:
+            if name.column not in derives and name.column not in src.columns and not src.missing:
                 raise UnknownName(name, suggest(name.column, self.columns_of(table)),
                                   f"table '{table}' has no column '{name.column}'")
             return f"{quote_ident(table)}.{quote_ident(name.column)}"
 
         text = self.derive_text.get(table, {}).get(column)
-        sql = to_sql(expr, inline, row_order=f"{quote_ident(table)}.{quote_ident(ROW)}", text=text)
+        sql = to_sql(expr, resolve, row_order=f"{quote_ident(table)}.{quote_ident(ROW)}", text=text)
         if text is not None:
             check_types(expr, text, self.column_type(table))
         return sql
+
+    def order_derives(self, table: str) -> list[tuple[str, str, str]]:
+        """Give each derive of ``table`` its level; return (column, problem, hint) for the broken.
+
+        A derive over the file's columns only is on level 1; one over derives is one level
+        above the highest it uses. A derive that depends on itself (directly or through
+        others), or that sits more than :data:`MAX_DERIVE_DEPTH` levels up, is broken.
+        """
+        derives = self.derives.get(table, {})
+        deps = {c: list(dict.fromkeys(n.column for n in names(e) if n.link is None and n.column in derives))
+                for c, e in derives.items()}
+        level: dict[str, int] = {}
+        waiting = {c: len(d) for c, d in deps.items()}
+        users: dict[str, list[str]] = {c: [] for c in derives}
+        for c, d in deps.items():
+            for dep in d:
+                users[dep].append(c)
+        ready = [c for c, n in waiting.items() if n == 0]
+        while ready:  # Kahn's topological order: each derive after everything it uses
+            c = ready.pop()
+            level[c] = 1 + max((level[d] for d in deps[c]), default=0)
+            for user in users[c]:
+                waiting[user] -= 1
+                if waiting[user] == 0:
+                    ready.append(user)
+        self.levels[table] = level
+        problems: list[tuple[str, str, str]] = []
+        broken = self.broken.setdefault(table, set())
+        for c in derives:
+            if c in level:
+                if level[c] == MAX_DERIVE_DEPTH + 1:
+                    chain = _chain(c, deps, level)
+                    problems.append((c, f"derive '{c}' is built on a chain of {MAX_DERIVE_DEPTH} other derives "
+                                        f"({chain}); at most {MAX_DERIVE_DEPTH} may build on each other",
+                                     "compute it in fewer steps from the file's columns, or add the column to the data"))
+                if level[c] > MAX_DERIVE_DEPTH:
+                    broken.add(c)
+                continue
+            broken.add(c)
+            loop = _cycle(c, deps, level)
+            if loop is not None:
+                through = (" through " + ", ".join(f"'{d}'" for d in loop[1:])) if len(loop) > 1 else ""
+                problems.append((c, f"derive '{c}' refers to itself{through}",
+                                 "a derive can build on other derives, but not in a circle"))
+        return problems
 
     def needs_row_order(self, table: str) -> bool:
         from ..expressions import WINDOW_FUNCTIONS, calls
@@ -178,11 +242,15 @@ class Catalog:
         if column not in derives:
             derives[column] = call
             self.derive_text.setdefault(table, {})[column] = column
+            levels = self.levels.setdefault(table, {})  # one level above the derives it reads
+            levels[column] = 1 + max((levels.get(n.column, 1) for n in names(call) if n.column in derives), default=0)
         return Name(column, None, call.position)
 
     def column_type(self, table: str) -> Callable[[Name], ValueType | None]:
         """The type of a name in ``table``'s scope, from the header's DuckDB types and the
         derives' expressions (None when it cannot be told)."""
+
+        known: dict[tuple[str, str], ValueType | None] = {}  # each derive inferred once: d2: d1 + d1 is linear
 
         def of(name: Name, seen: frozenset[tuple[str, str]] = frozenset()) -> ValueType | None:
             home = table
@@ -195,21 +263,59 @@ class Catalog:
             if expr is not None:
                 if (home, name.column) in seen or name.link is not None:
                     return None
-                return infer(expr, lambda n: of(n, seen | {(home, name.column)}))
+                if (home, name.column) not in known:
+                    known[(home, name.column)] = infer(expr, lambda n: of(n, seen | {(home, name.column)}))
+                return known[(home, name.column)]
             return value_type(self.sources[home].columns.get(name.column))
 
         return of
 
     # ------------------------------------------------------------------ time
-    def is_time(self, table: str, column: str, _seen: frozenset[str] = frozenset()) -> bool:
+    def is_time(self, table: str, column: str) -> bool:
         """Is ``column`` the table's time column, or derived from one?"""
-        decl = self.sources[table].decl
-        if column in decl.time_columns():
-            return True
-        expr = self.derives.get(table, {}).get(column)
-        if expr is None or column in _seen:
-            return False
-        return any(self.is_time(table, n.column, _seen | {column}) for n in names(expr) if n.link is None)
+        time_columns = set(self.sources[table].decl.time_columns())
+        derives = self.derives.get(table, {})
+        seen, todo = {column}, [column]
+        while todo:
+            current = todo.pop()
+            if current in time_columns:
+                return True
+            for n in names(derives[current]) if current in derives else ():
+                if n.link is None and n.column not in seen:
+                    seen.add(n.column)
+                    todo.append(n.column)
+        return False
+
+
+def _chain(column: str, deps: dict[str, list[str]], level: dict[str, int]) -> str:
+    """The longest chain of derives below ``column``, shortened for a message: 'd50 → … → d1'."""
+    chain = []
+    current: str | None = column
+    while current is not None:
+        below = [d for d in deps[current] if d in level]
+        current = max(below, key=lambda d: level[d]) if below else None
+        if current is not None:
+            chain.append(current)
+    shown = chain if len(chain) <= 4 else chain[:2] + ["…"] + chain[-1:]
+    return " → ".join(shown)
+
+
+def _cycle(column: str, deps: dict[str, list[str]], level: dict[str, int]) -> list[str] | None:
+    """The circle ``column`` is on (``[column, b, c]`` for column → b → c → column), or None
+    when it only uses a derive that is on a circle."""
+    path, seen = [column], {column: 0}
+    current = column
+    while True:
+        nxt = next((d for d in deps[current] if d not in level), None)
+        if nxt is None:
+            return None
+        if nxt == column:
+            return path
+        if nxt in seen:
+            return None  # a circle further on, reported at its own members
+        seen[nxt] = len(path)
+        path.append(nxt)
+        current = nxt
 
 
 def _dym(word: str, options: object) -> str | None:

@@ -65,8 +65,11 @@ class Compiler:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None
         except UnknownName as exc:  # a resolver error outside to_sql's own handling
-            self.fail(path, exc.message, did_you_mean(exc.suggestions))
+            self.fail(path, exc.message, exc.hint or did_you_mean(exc.suggestions))
             return None
+        for link in scan.joins.values():  # a lookup into an optional table whose file is absent
+            if self.cat.sources[link.target].missing:
+                self.plan.missing_tables.add(link.target)
         return tree
 
     def scan(self, table: str | None, where: str | None, path: PathKey) -> Scan | None:
@@ -115,28 +118,38 @@ class Compiler:
         """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``."""
         self.plan.coverage.append(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
 
-    def periods_in(self, scan: Scan, tree: Expr, table: str | None = None, link: Link | None = None,
-                   seen: frozenset[str] = frozenset()) -> None:
-        """Find comparisons of time columns with literals in a filter (not under `not`)."""
-        table = table or scan.table
-        if isinstance(tree, Binary) and tree.op in ("and", "or"):
-            self.periods_in(scan, tree.left, table, link, seen)
-            self.periods_in(scan, tree.right, table, link, seen)
-            return
-        if isinstance(tree, Name):  # a boolean derive: look inside its definition
-            tbl, lnk = self._home(table, tree, link)
-            if tbl and tree.column in self.cat.derives.get(tbl, {}) and tree.column not in seen:
-                self.periods_in(scan, self.cat.derives[tbl][tree.column], tbl, lnk, seen | {tree.column})
-            return
-        operand, lits, op = _atom(tree)
-        if operand is None or not isinstance(operand, Name):
-            return
-        tbl, lnk = self._home(table, operand, link)
-        if not tbl or not self.cat.is_time(tbl, operand.column):
-            return
-        col = f"{quote_ident(tbl)}.{quote_ident(operand.column)}"
-        text = f"{operand.column} {op} {', '.join(str(v) for v in lits)}"
-        self.plan.coverage.append(_coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits))
+    def periods_in(self, scan: Scan, tree: Expr) -> None:
+        """Find comparisons of time columns with literals in a filter (not under `not`).
+
+        A boolean derive is looked into, each at most once: a walk over an explicit stack,
+        so a chain of derives (``d2: d1 and d1``) costs its size, not two to the power of its depth.
+        """
+        stack: list[tuple[Expr, str, Link | None]] = [(tree, scan.table, None)]
+        seen: set[tuple[str, str]] = set()
+        found: list[Coverage] = []
+        while stack:
+            node, table, link = stack.pop()
+            if isinstance(node, Binary) and node.op in ("and", "or"):
+                stack += [(node.right, table, link), (node.left, table, link)]
+                continue
+            if isinstance(node, Name):  # a boolean derive: look inside its definition
+                tbl, lnk = self._home(table, node, link)
+                if tbl and node.column in self.cat.derives.get(tbl, {}) and (tbl, node.column) not in seen:
+                    seen.add((tbl, node.column))
+                    stack.append((self.cat.derives[tbl][node.column], tbl, lnk))
+                continue
+            operand, lits, op = _atom(node)
+            if operand is None or not isinstance(operand, Name):
+                continue
+            tbl, _ = self._home(table, operand, link)
+            if not tbl or not self.cat.is_time(tbl, operand.column):
+                continue
+            col = f"{quote_ident(tbl)}.{quote_ident(operand.column)}"
+            text = f"{operand.column} {op} {', '.join(str(v) for v in lits)}"
+            cov = _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits)
+            if cov not in found:
+                found.append(cov)
+        self.plan.coverage += found
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
         if name.link is None:

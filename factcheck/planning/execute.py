@@ -9,12 +9,15 @@ kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``serie
 from __future__ import annotations
 
 from fractions import Fraction
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..interrupts import reraise_interrupt
 from ..measures import KINDS
-from ..measures._simple import Simple, aggregates, fused_sql, simple_sql, value_of
-from ..measures._values import Evaluated, Groups, key
-from .nodes import ClaimPlan, PlanNode, Scan
+from ..measures._simple import (NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql,
+                                value_of)
+from ..measures._values import Evaluated, Groups, MeasureError, key
+from .nodes import ClaimPlan, PlanNode, Scan, walk
 
 if TYPE_CHECKING:
     from ..backends import Backend, Rows
@@ -32,6 +35,27 @@ class Executor:
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows."""
         return self.backend.execute(sql)
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """A query's rows a batch at a time (for sums taken exactly in Python)."""
+        return self.backend.stream(sql)
+
+    def learn_types(self, nodes: list[Simple]) -> None:
+        """Ask the backend the type of each numeric measure's column, one query per table scanned,
+        so each is aggregated the exact way for its type (see ``measures.aggregate``)."""
+        todo: dict[str, list[Simple]] = {}
+        for node in nodes:
+            if node.kind in NUMERIC_KINDS and node.expr is not None and node.expr_type is None:
+                todo.setdefault(node.scan.from_sql(), []).append(node)
+        for from_sql, group in todo.items():
+            exprs = list(dict.fromkeys(n.expr_sql for n in group if n.expr_sql))
+            types = self.backend.column_types(exprs, from_sql)
+            if types is None:  # one of them does not bind: the others still get their type
+                types = {}
+                for expr in exprs:
+                    types.update(self.backend.column_types([expr], from_sql) or {})
+            for node in group:
+                node.expr_type = types.get(node.expr_sql or "", "")
 
     # ------------------------------------------------------------------ before the claims
     def covered(self, plan: ClaimPlan) -> list[str]:
@@ -51,6 +75,7 @@ class Executor:
         A fused query that fails is skipped: each claim then runs alone and reports its own error.
         """
         todo = [p for p in self.plans if p.claim.unverifiable is None and not p.missing_tables and p.node]
+        self.learn_types([n for p in todo for n in walk(p.node) if isinstance(n, Simple)])
         periods: dict[str, list[Any]] = {}
         for plan in todo:
             for cov in plan.coverage:
@@ -60,7 +85,8 @@ class Executor:
         for from_sql, covs in periods.items():
             try:
                 row = self.run("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql).rows[0]
-            except Exception:  # noqa: BLE001 - reported by the claim that owns it
+            except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
+                reraise_interrupt(exc)
                 continue
             self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row, strict=True)})
         tables: dict[str, list[Simple]] = {}
@@ -78,10 +104,17 @@ class Executor:
         try:
             result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
             row = dict(zip(result.columns, result.rows[0], strict=True))
-        except Exception:  # noqa: BLE001 - each claim runs alone instead
+        except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
+            reraise_interrupt(exc)
             return
         for i, node in enumerate(nodes):
-            ev = value_of(node, {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)})
+            values = {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)}
+            if needs_exact_sum(values):
+                continue  # summed exactly when the claim is judged
+            try:
+                ev = value_of(node, values)
+            except MeasureError:
+                continue  # reported when the claim is judged
             ev.sql.append(simple_sql(node))
             self._prefetched[id(node)] = ev
 

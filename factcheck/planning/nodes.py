@@ -130,3 +130,4 @@ class Part:
     over: str | None = None                        # its name, for people
     periods: list[Any] = field(default_factory=list)  # the periods the claim names
     only_periods: bool = False                     # rows of those periods only (a change)
+    period_values: list[Any] = field(default_factory=list)  # the `over` column's values for them (explain)

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
 from typing import Literal
 
 from ..report import Comparison, Report
@@ -88,13 +87,26 @@ def render(document: Report | Comparison, fmt: str) -> str:
 
 
 def write(document: Report | Comparison, fmt: str, target: str) -> None:
-    """Render ``document`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout)."""
+    """Render ``document`` as ``fmt`` into ``target`` (a path, or ``-`` for stdout).
+
+    The file is replaced whole (see :mod:`factcheck.outputs`); a path that cannot take a
+    report, or that is the report's own claims file, raises :class:`~factcheck.errors.UsageError`.
+    The command line checks its report paths with :class:`~factcheck.outputs.Outputs` itself,
+    before any data is read, and calls :func:`write_stdout` for ``-``.
+    """
     text = render(document, fmt)
     if target == "-":
-        from ._console import write_stdout
-        write_stdout(text, fmt)  # any stdout encoding; files below are always UTF-8
+        write_stdout(text, fmt)
         return
-    path = Path(target)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    from ..outputs import Outputs
+    with Outputs([(f"--{fmt}", target)]) as outputs:
+        if isinstance(document, Report):
+            outputs.refuse_inputs([("the claims file", document.claims_file)])
+        outputs.write(f"--{fmt}", text)
+        outputs.commit()
+
+
+def write_stdout(text: str, fmt: str) -> None:
+    """A rendered document on standard output, in any stdout encoding (files are always UTF-8)."""
+    from ._console import write_stdout as write_out
+    write_out(text, fmt)

@@ -9,6 +9,8 @@ Images are shown as their alt text: nothing is fetched.
 from __future__ import annotations
 
 import itertools
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,27 +41,47 @@ def read_article(report: Report) -> str | None:
 _FOLD = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "",
          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
          "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00ad": "", "\u200b": "", "*": "", "_": ""}
+_REPLACE = str.maketrans({k: v for k, v in _FOLD.items() if v})
+_DROP = "".join(k for k, v in _FOLD.items() if not v)
+_SKIP = "[\\s" + re.escape(_DROP) + "]"
+_LEADING = re.compile(_SKIP + "*")
+# what cannot be folded with the text around it: a stretch of whitespace and dropped marks other
+# than one plain space; or a letter that lower-cases differently on its own than in a word, 'İ'
+# (whose lower case is two characters, so it is kept) and 'Σ' (final sigma)
+_GAP = re.compile(f"{_SKIP}{{2,}}|(?! ){_SKIP}|[\u0130\u03a3]")
+_ALONE = {"\u0130": "\u0130", "\u03a3": "\u03c3"}
+_SPACE = re.compile(r"\s")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
     """Text folded for matching, and for each folded character its index in ``text``.
 
     Curly quotes become straight, dashes become '-', emphasis marks (``*``, ``_``,
-    backticks) are dropped, runs of whitespace become one space, letters are lower case.
+    backticks) are dropped, runs of whitespace become one space (none at the start),
+    letters are lower case. Ordinary stretches of text are folded whole and only the
+    characters between them one by one: this runs over every paragraph of the article.
     """
     out: list[str] = []
     where: list[int] = []
-    for i, c in enumerate(text):
-        c = _FOLD.get(c, c)
-        if not c:
-            continue
-        if c.isspace():
-            if not out or out[-1] == " ":
-                continue
-            c = " "
-        low = c.lower()
-        out.append(low if len(low) == 1 else c)
-        where.append(i)
+    done = _LEADING.match(text).end()  # type: ignore[union-attr]  # it matches the empty string too
+    for m in _GAP.finditer(text, done):
+        a, z = m.span()
+        if done < a:  # ordinary text, lower-cased as a whole
+            out.append(text[done:a].translate(_REPLACE).lower())
+            where.extend(range(done, a))
+        done = z
+        letter = _ALONE.get(m.group())
+        if letter:
+            out.append(letter)
+            where.append(a)
+        elif not out:
+            continue  # nothing before: leading space and dropped marks leave no trace
+        elif space := _SPACE.search(text, a, z):
+            out.append(" ")
+            where.append(space.start())
+    if done < len(text):
+        out.append(text[done:].translate(_REPLACE).lower())
+        where.extend(range(done, len(text)))
     return "".join(out), where
 
 
@@ -77,11 +99,58 @@ def _find(hay: str, needle: str) -> int:
         i = hay.find(needle, start)
         if i < 0:
             return -1
-        before = hay[i - 1] if i > 0 else " "
-        after = hay[i + len(needle)] if i + len(needle) < len(hay) else " "
-        if not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum()):
+        if _whole(hay, needle, i):
             return i
         start = i + 1
+
+
+def _whole(hay: str, needle: str, i: int) -> bool:
+    """Whether ``needle``, found at ``i``, does not start or end inside a longer word."""
+    before = hay[i - 1] if i > 0 else " "
+    after = hay[i + len(needle)] if i + len(needle) < len(hay) else " "
+    return not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum())
+
+
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits: exactly the characters str.isalnum() accepts
+
+
+class _Index:
+    """Every block's folded text, and where each word of it starts: sentences found in near-linear time.
+
+    A sentence found as a whole (see :func:`_whole`) holds whole words of the text, so
+    it can only start at the occurrences of its rarest word, shifted back by that
+    word's place in the sentence; each is checked with one comparison. Searching
+    every block for every claim instead took minutes for thousands of claims.
+    """
+
+    def __init__(self, blocks: list[_Block]) -> None:
+        self.hay = "\n".join(b.folded for b in blocks)  # folded text holds no newline: blocks never run together
+        self.starts = list(itertools.accumulate((len(b.folded) + 1 for b in blocks[:-1]), initial=0))
+        self.words: dict[str, list[int]] = {}
+        for m in _WORD.finditer(self.hay):
+            self.words.setdefault(m.group(), []).append(m.start())
+
+    def first(self, needle: str) -> tuple[int, int] | None:
+        """The block and offset of the first whole occurrence of ``needle``, or None."""
+        if not needle:
+            return None
+        words = [(m.group(), m.start()) for m in _WORD.finditer(needle)]
+        if words:
+            word, offset = min(words, key=lambda w: len(self.words.get(w[0], ())))
+            candidates: Any = (p - offset for p in self.words.get(word, ()))
+        else:
+            candidates = self._everywhere(needle)
+        for i in candidates:
+            if i >= 0 and self.hay.startswith(needle, i) and _whole(self.hay, needle, i):
+                block = bisect_right(self.starts, i) - 1
+                return block, i - self.starts[block]
+        return None
+
+    def _everywhere(self, needle: str) -> Any:
+        i = self.hay.find(needle)
+        while i >= 0:
+            yield i
+            i = self.hay.find(needle, i + 1)
 
 
 @dataclass
@@ -132,20 +201,21 @@ def place(blocks: list[_Block], results: list[ClaimResult]) -> list[int]:
     """Find each claim's sentence; fill each block's groups; return the claims not found."""
     spans: dict[int, list[tuple[int, int, int]]] = {}
     missing = []
+    index = _Index(blocks)
     for ci, r in enumerate(results):
+        # the sentence as written, or without its closing punctuation: the first paragraph that
+        # holds either, and in it the sentence as written when it is there
         needle = _needle(r.says)
-        candidates = [needle]
-        trimmed = needle.rstrip(".!?;:,\"' ")
-        if trimmed and trimmed != needle:
-            candidates.append(trimmed)
-        for bi, b in enumerate(blocks):
-            hit = next(((i, n) for n in candidates if (i := _find(b.folded, n)) >= 0), None)
-            if hit is not None:
-                i, n = hit
-                spans.setdefault(bi, []).append((b.where[i], b.where[i + len(n) - 1] + 1, ci))
-                break
-        else:
+        trimmed = needle.rstrip(".!?;:,\"' ") or needle  # found wherever the whole sentence is
+        hit = index.first(trimmed)
+        if hit is None:
             missing.append(ci)
+            continue
+        bi, i = hit
+        b, n = blocks[bi], trimmed
+        if trimmed != needle and (whole := _find(b.folded, needle)) >= 0:
+            i, n = whole, needle
+        spans.setdefault(bi, []).append((b.where[i], b.where[i + len(n) - 1] + 1, ci))
     number = 0
     for bi, b in enumerate(blocks):
         groups: list[Group] = []
@@ -171,8 +241,13 @@ def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
         return
     from markdown_it.token import Token
 
+    # groups are sorted and never overlap: their edges, in order, find a piece's group by bisection
+    starts = [g.start for g in b.groups]
+    edges = sorted({x for g in b.groups for x in (g.start, g.end)})
+
     def group_at(pos: int) -> Group | None:
-        return next((g for g in b.groups if g.start <= pos < g.end), None)
+        k = bisect_right(starts, pos) - 1
+        return b.groups[k] if k >= 0 and pos < b.groups[k].end else None
 
     last_piece: dict[int, Token] = {}
     opened: set[int] = set()
@@ -204,7 +279,7 @@ def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
             new.append(ch)
             continue
         s, t = span
-        cuts = sorted({s, t} | {x for g in b.groups for x in (g.start, g.end) if s < x < t})
+        cuts = [s, *edges[bisect_right(edges, s):bisect_left(edges, t)], t]
         if ch.type in ("softbreak", "hardbreak"):
             cuts = [s, t]
         for a, z in itertools.pairwise(cuts):

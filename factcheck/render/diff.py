@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..report import ClaimChange, Comparison, TableChange
 from .safetext import clean
+from ._mdtext import code, escape
 
 ORDER = ("regressed", "verdict_changed", "improved", "value_changed", "added", "removed")
 LABEL = {"regressed": "REGRESSED", "verdict_changed": "CHANGED", "improved": "IMPROVED",
@@ -140,12 +141,11 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
     console.print(Text(verdict, style="bold red" if comparison.exit_code() else "bold green", overflow="fold"))
 
 
-def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
-
-
 def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") -> str:
-    """The comparison as a Markdown section (GitHub-flavoured), for reports and job summaries."""
+    """The comparison as a Markdown section (GitHub-flavoured), for reports and job summaries.
+
+    Every value in it may come from a baseline file or the data, so all of it is escaped.
+    """
     s = comparison.summary
     out = [f"{heading} Changes since the baseline", ""]
     if s.regressed:
@@ -153,8 +153,8 @@ def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") 
                    f"{'hold' if s.regressed != 1 else 'holds'}: the gate fails.**")
     else:
         out.append("No claim that held has stopped holding.")
-    out += ["", f"Baseline: run of {_cell(comparison.baseline_generated_at)}"
-            + (f" (`{_cell(comparison.baseline_file)}`)" if comparison.baseline_file else "")
+    out += ["", f"Baseline: run of {escape(comparison.baseline_generated_at)}"
+            + (f" ({code(comparison.baseline_file, table=False)})" if comparison.baseline_file else "")
             + (" — the claims file itself changed since." if comparison.claims_file_changed else "."), ""]
     rows = [c for status in ORDER for c in comparison.claims if c.status == status]
     if rows:
@@ -168,8 +168,8 @@ def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") 
             stated = c.stated_after or c.stated_before or ""
             if c.stated_before and c.stated_after and c.stated_before != c.stated_after:
                 stated = f"{c.stated_before} → {c.stated_after}"
-            out.append(f"| {ICON[c.status]} {c.status.replace('_', ' ')} | `{_cell(c.id)}` | {_cell(before)} | "
-                       f"{_cell(after)} | {_cell(stated)} | {_cell(', '.join(c.tables_changed))} |")
+            out.append(f"| {ICON[c.status]} {c.status.replace('_', ' ')} | {code(c.id)} | {escape(before)} | "
+                       f"{escape(after)} | {escape(stated)} | {escape(', '.join(c.tables_changed))} |")
         out.append("")
     if s.unchanged:
         out += [f"{s.unchanged} claim{'s' if s.unchanged != 1 else ''} unchanged.", ""]
@@ -179,8 +179,8 @@ def render_comparison_markdown(comparison: Comparison, *, heading: str = "###") 
         for t in changed:
             rows_text = (f"{t.rows_before:,} → {t.rows_after:,}" if t.rows_before is not None and t.rows_after is not None
                          else f"{(t.rows_after if t.rows_after is not None else t.rows_before):,} ({t.status})")
-            out.append(f"| {_cell(t.name)} | `{_cell(t.path_after or t.path_before)}` | {rows_text} | "
-                       f"`{_short(t.sha256_before)}` → `{_short(t.sha256_after)}` |")
+            out.append(f"| {escape(t.name)} | {code(t.path_after or t.path_before)} | {rows_text} | "
+                       f"{code(_short(t.sha256_before))} → {code(_short(t.sha256_after))} |")
         out.append("")
     else:
         out += ["No data file changed.", ""]

@@ -8,8 +8,6 @@ table cells of its own.
 
 from __future__ import annotations
 
-import re
-
 from ..formatting import plain_number
 from ..report import ClaimResult, Report, Verdict
 from ._common import (
@@ -19,30 +17,11 @@ from ._common import (
     stated,
     summary_text,
 )
+from ._mdtext import code, escape
 
 ICON = {Verdict.PASS: "✅ pass", Verdict.FAIL: "❌ **fail**", Verdict.UNVERIFIABLE: "⚠️ unverifiable"}
 
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
-# that could start markup (emphasis, code, links, tables, strike-through, headings).
-_BACKSLASH = re.compile(r"([\\`*_\[\]|~#!{}])")
-
-
-def escape(text: object) -> str:
-    """Text made inert for a Markdown table cell: one line, no markup, no HTML."""
-    s = str(text)
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _BACKSLASH.sub(r"\\\1", s)
-    s = re.sub(r"\s*[\r\n]+\s*", " ", s)  # a newline would end the table row
-    return s.strip()
-
-
-def code(text: object) -> str:
-    """Inline code that survives any backticks inside: a fence longer than any run in it."""
-    s = re.sub(r"[\r\n]+", " ", str(text)).replace("|", "\\|")
-    longest = max((len(m) for m in re.findall(r"`+", s)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if s.startswith("`") or s.endswith("`") else ""
-    return f"{fence}{pad}{s}{pad}{fence}"
+__all__ = ["ICON", "code", "escape", "render"]
 
 
 def render(report: Report) -> str:
@@ -56,7 +35,7 @@ def render(report: Report) -> str:
         verdict_bits.append(f"{s.unverifiable} unverifiable")
     verdict_bits.append(f"{s.passed} passed")
     lines.append(f"{' · '.join(verdict_bits)} of {s.total} claim{'s' if s.total != 1 else ''} "
-                 f"in {code(report.claims_file)}")
+                 f"in {code(report.claims_file, table=False)}")
     lines.append("")
     if report.results:
         lines += ["| verdict | claim | the article says | stated | computed | why |",
@@ -116,9 +95,11 @@ def _row(r: ClaimResult) -> str:
 
 def _provenance(report: Report) -> list[str]:
     lines = ["<details><summary>data files and run</summary>", ""]
-    lines.append(f"- claims file {code(report.claims_file)} sha256 `{report.claims_sha256}`")
+    lines.append(f"- claims file {code(report.claims_file, table=False)} "
+                 f"sha256 {code(report.claims_sha256, table=False)}")
     for t in report.tables:
-        lines.append(f"- table {code(t.name)}: {code(t.path)}, {plain_number(t.rows)} rows, sha256 `{t.sha256}`")
+        lines.append(f"- table {code(t.name, table=False)}: {code(t.path, table=False)}, {plain_number(t.rows)} rows, "
+                     f"sha256 {code(t.sha256, table=False)}")
     lines.append(f"- factcheck {escape(report.tool_version)}, {escape(report.generated_at)}, "
                  f"schema {escape(report.schema_version)}; {escape(summary_text(report))}")
     lines += ["", "</details>"]

@@ -35,7 +35,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..claims import COLUMN_TYPES, ColumnSpec
+from ..claims import COLUMN_TYPES, ColumnSpec, Scalar
+from ..claims.model import value_kind
 from ..errors import Problem
 from ..expressions import quote_ident, quote_literal
 from ..suggestions import suggest
@@ -78,15 +79,86 @@ def ruled_columns(src: Source) -> list[str]:
             if c in src.columns and (not spec.nullable or spec.allowed is not None or spec.unique)]
 
 
+def read_types(con: "duckdb.DuckDBPyConnection", src: Source) -> dict[str, str]:
+    """The DuckDB type of each column of the table as read."""
+    return {r[0]: r[1] for r in con.execute(f"DESCRIBE {quote_ident(src.name)}").fetchall()}
+
+
+def allowed_mismatches(con: "duckdb.DuckDBPyConnection", src: Source) -> list[tuple[str, str, str]]:
+    """``allowed:`` lists whose values cannot be compared with the column as read: (column, message, hint).
+
+    Only columns without a declared type can get here: a declared type is checked
+    against its ``allowed`` values when the claims file is loaded.
+    """
+    columns = [c for c in ruled_columns(src) if src.decl.columns[c].allowed is not None]
+    if not columns:
+        return []
+    types, out = read_types(con, src), []
+    for column in columns:
+        values = src.decl.columns[column].allowed or []
+        if column in types and allowed_sql(values, types[column]) is None:
+            kind = value_kind(values[0])
+            out.append((column, f"allowed lists {kind} values, but column '{column}' of table '{src.name}' "
+                                f"holds {_kind_of_type(types[column])} values ({types[column]})",
+                        f"list values of the column's kind, or declare its type under columns: "
+                        f"(e.g. {column}: {{type: text}})"))
+    return out
+
+
+def allowed_sql(values: list[Scalar], sql_type: str) -> str | None:
+    """The allowed values as SQL literals of the compared column's type; None when they cannot be."""
+    kind = _kind_of_type(sql_type)
+    kinds = {value_kind(v) for v in values}
+    if kind == "text":
+        return ", ".join(quote_literal(_as_text(v)) for v in values)
+    if kind == "number" and kinds == {"number"}:
+        return ", ".join(repr(int(v)) if isinstance(v, int) else repr(float(v)) for v in values)
+    if kind == "boolean" and kinds == {"boolean"}:
+        return ", ".join("TRUE" if v else "FALSE" for v in values)
+    if kind in ("date", "timestamp") and kinds == {"text"}:
+        import datetime as dt
+        parse = dt.date.fromisoformat if kind == "date" else dt.datetime.fromisoformat
+        try:
+            for v in values:
+                parse(str(v))
+        except ValueError:
+            return None
+        return ", ".join(f"CAST({quote_literal(str(v))} AS {sql_type})" for v in values)
+    return None
+
+
+def _kind_of_type(sql_type: str) -> str:
+    t = sql_type.upper()
+    if t in ("VARCHAR", "TEXT", "STRING"):
+        return "text"
+    if t == "BOOLEAN":
+        return "boolean"
+    if t == "DATE":
+        return "date"
+    if t.startswith("TIMESTAMP"):
+        return "timestamp"
+    if t.startswith("DECIMAL") or t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT",
+                                        "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE"):
+        return "number"
+    return t.lower()
+
+
+def _as_text(value: Scalar) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
     """Do the rules hold on the table as read? One aggregate query; details only on failure."""
     tests = []
+    types = read_types(con, src) if any(src.decl.columns[c].allowed is not None for c in ruled_columns(src)) else {}
     for column in ruled_columns(src):
         spec, col = src.decl.columns[column], quote_ident(column)
         if not spec.nullable:
             tests.append(f"count(*) - count({col})")
-        if spec.allowed is not None:
-            values = ", ".join(_literal(v) for v in spec.allowed) or "NULL"
+        values = allowed_sql(spec.allowed, types[column]) if spec.allowed is not None else None
+        if values is not None:
             tests.append(f"count(*) FILTER (WHERE {col} IS NOT NULL AND {col} NOT IN ({values}))")
         if spec.unique:
             tests.append(f"count({col}) - count(DISTINCT {col})")
@@ -101,9 +173,10 @@ def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]
     shown = _shown(src)
     scan = _raw_scan(con, src)
     try:
-        header = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
+        raw_types = {r[0]: r[1] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
     except Exception as exc:  # an unreadable file is reported as the reader would
         raise data_error(src, exc) from None
+    header = list(raw_types)
     problems: list[Problem] = []
     present: dict[str, ColumnSpec] = {}
     for column, spec in src.decl.columns.items():
@@ -123,7 +196,7 @@ def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]
         raise data_error(src, exc) from None
     try:
         for column, spec in present.items():
-            problems += _check_column(con, temp, src, shown, column, spec)
+            problems += _check_column(con, temp, src, shown, column, spec, raw_types[column])
     finally:
         con.execute(f"DROP TABLE IF EXISTS {temp}")
     return problems
@@ -138,10 +211,8 @@ def _raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
         con.register(name, src.frame)
         return quote_ident(name)
     assert src.path is not None
-    if src.format == "parquet":
-        return f"read_parquet({quote_literal(str(src.path))})"
     untyped = src.decl.model_copy(update={"columns": {}})
-    return f"read_csv({quote_literal(str(src.path))}, {csv_options_sql(untyped)}, all_varchar=true)"
+    return src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
 
 
 def _is_text_scan(src: Source) -> bool:
@@ -191,7 +262,7 @@ def _missing_column(src: Source, shown: str, column: str, header: list[str]) -> 
 
 
 def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: str,
-                  column: str, spec: ColumnSpec) -> list[Problem]:
+                  column: str, spec: ColumnSpec, raw_type: str) -> list[Problem]:
     col = quote_ident(column)
     raw = f"CAST({col} AS VARCHAR)"
     sql_type = COLUMN_TYPES[spec.type] if spec.type else None
@@ -206,8 +277,9 @@ def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, show
         rules.append(("type", bad_type))
     if not spec.nullable:
         rules.append(("null", f"{col} IS NULL"))
-    if spec.allowed is not None:
-        values = ", ".join(_literal(v) for v in spec.allowed) or "NULL"
+    values = (allowed_sql(spec.allowed, sql_type if typed != col and sql_type else raw_type)
+              if spec.allowed is not None else None)
+    if values is not None:  # (values the column cannot hold are reported by allowed_mismatches)
         rules.append(("allowed", f"(NOT {bad_type} AND {col} IS NOT NULL AND {typed} NOT IN ({values}))"))
     if spec.unique:
         rules.append(("unique", f"{typed} IN (SELECT {typed} FROM {temp} WHERE {typed} IS NOT NULL "
@@ -224,14 +296,6 @@ def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, show
         problems.append(_problem(con, temp, src, shown, column, spec, rule, int(count), samples,
                                  total=int(total[0]), non_null=int(total[1]), condition=condition, raw=raw))
     return problems
-
-
-def _literal(value: Any) -> str:
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return quote_literal(str(value))
 
 
 def _problem(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: str, column: str,

@@ -14,13 +14,16 @@ from __future__ import annotations
 import csv
 import re
 from contextlib import contextmanager
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..claims import COLUMN_TYPES, LoadedClaims, Table
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, UsageError
+from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
 from ..expressions import quote_ident, quote_literal
+from ..interrupts import reraise_interrupt
 
 if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
     import duckdb
@@ -62,9 +65,27 @@ class Source:
                 shown = str(self.path.relative_to(base))
             except ValueError:
                 shown = str(self.path)
+            if shown.startswith("~"):  # DuckDB would read it as the home folder
+                shown = "./" + shown
+        return self.reader_sql(shown)
+
+    def delimiter_hint(self) -> str | None:
+        """When the header read as one column holding ';', tab or '|': the delimiter to declare."""
+        if self.frame is not None or self.format != "csv" or len(self.columns) != 1:
+            return None
+        header = next(iter(self.columns))
+        for char, word, written in ((";", "semicolon", "';'"), ("\t", "tab", '"\\t"'), ("|", "pipe", "'|'")):
+            if char in header and char != (self.decl.csv.delimiter if self.decl.csv else None):
+                return (f"the file looks {word}-delimited (its header reads as the one column "
+                        f"{header[:60]!r}): set csv: {{delimiter: {written}}} on the table")
+        return None
+
+    def reader_sql(self, path: str, *, options: str | None = None) -> str:
+        """``read_csv``/``read_parquet`` of exactly this one file (glob characters escaped)."""
+        name = quote_literal(exact(path))
         if self.format == "parquet":
-            return f"read_parquet({quote_literal(shown)})"
-        return f"read_csv({quote_literal(shown)}, {csv_options_sql(self.decl)})"
+            return f"read_parquet({name})"
+        return f"read_csv({name}, {options if options is not None else csv_options_sql(self.decl)})"
 
 
 def csv_options_sql(decl: Table) -> str:
@@ -78,7 +99,7 @@ def csv_options_sql(decl: Table) -> str:
     parts.append("nullstr=[" + ", ".join(quote_literal(n) for n in nulls) + "]")
     parts.append(f"dateformat={quote_literal(opts.date_format if opts else '%Y-%m-%d')}")
     if opts and opts.encoding:
-        parts.append(f"encoding={quote_literal(opts.encoding)}")
+        parts.append(f"encoding={quote_literal(duckdb_encoding(opts.encoding) or opts.encoding)}")
     if opts and opts.names:
         parts.append("names=[" + ", ".join(quote_literal(n) for n in opts.names) + "]")
     types = {c: COLUMN_TYPES[spec.type] for c, spec in decl.columns.items() if spec.type}
@@ -115,6 +136,12 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
                 file=file, line=line,
                 hint=f"keep data inside {root}, or pass --data-root to allow another folder explicitly"))
             continue
+        kind = not_a_file(path)  # never opened: a FIFO would block the run
+        if kind:
+            problems.append(Problem(
+                f"the data file for table '{name}' is {kind}, not a file: {decl.path} ({path})",
+                file=file, line=line, hint="point path: at the data file itself"))
+            continue
         if not path.is_file():
             if decl.optional:
                 src.missing = True
@@ -130,16 +157,26 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
 
 
 def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
-    """Learn the table's columns and types without reading its rows."""
+    """Learn the table's columns and types without reading its rows.
+
+    Before DuckDB sees a file: it must be what the table declares (:func:`sniff`), its
+    name must match only itself, and ``skip`` must leave a line to read. After: no two
+    columns may share a name (DuckDB would rename the second, and claims would silently
+    read the first).
+    """
     if src.missing:
         return
-    if src.frame is not None:
-        con.register(f"__frame_{src.name}", src.frame)
-    elif src.format == "csv" and not (src.decl.csv and (src.decl.csv.names or not src.decl.csv.header)):
-        names = _csv_header(src)
-        if names is not None:
-            src.columns = {n: "?" for n in names}  # types are learnt when the table is read
-            return
+    if src.path is None:  # handed in by the caller instead of a file
+        _register_frame(con, src)
+    else:
+        _check_file(con, src)
+        if src.format == "csv" and not (src.decl.csv and (src.decl.csv.names or not src.decl.csv.header)):
+            names = _csv_header(src)
+            if names is not None:
+                _refuse_repeated(src, names)
+                if all(n.strip() for n in names):  # DuckDB names blank ones itself
+                    src.columns = {n: "?" for n in names}  # types are learnt when the table is read
+                    return
     try:
         rows = con.execute(f"DESCRIBE SELECT * FROM {src.scan_sql()}").fetchall()
     except Exception as exc:  # duckdb raises several classes; all become one located message
@@ -147,14 +184,115 @@ def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
     src.columns = {r[0]: r[1] for r in rows}
 
 
+def _check_file(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
+    assert src.path is not None
+    where: dict[str, Any] = dict(file=str(src.path))
+    try:
+        wrong = sniff(src.path, src.format, src.decl.csv.encoding if src.decl.csv else None)
+        if wrong is None:
+            only_this_file(con, src.path)
+    except Unreadable as exc:
+        wrong = exc
+    except OSError as exc:
+        raise DataError([Problem(f"cannot read the data file for table '{src.name}': {exc.strerror or exc}",
+                                 **where, hint="check that the file exists and can be read")]) from None
+    if wrong is not None:
+        raise DataError([Problem(f"table '{src.name}': {wrong.message}", **where, hint=wrong.hint)])
+    skip = src.decl.csv.skip if src.format == "csv" and src.decl.csv else 0
+    if skip:
+        lines = _count_lines(src, skip + 1)
+        if lines <= skip:
+            raise DataError([Problem(
+                f"table '{src.name}': csv skip: {skip} skips every line of the file (it has {lines})",
+                **where, hint="skip: counts the lines before the header; make it smaller")])
+
+
+def _count_lines(src: Source, most: int) -> int:
+    """Lines in the file, counting no further than ``most`` (so a huge skip costs little)."""
+    assert src.path is not None
+    opts = src.decl.csv
+    try:
+        if python_encoding(opts.encoding if opts else None, src.path).startswith("utf-16"):
+            with _open_text(src, errors="replace") as fh:
+                return sum(1 for _ in islice(fh, most))
+        import gzip
+        opener: Any = gzip.open if src.path.name.lower().endswith(".gz") else open
+        count, last = 0, b""
+        with opener(src.path, "rb") as fh:  # newlines are single bytes in UTF-8 and Latin-1
+            while count < most and (chunk := fh.read(1 << 20)):
+                count += chunk.count(b"\n")
+                last = chunk[-1:]
+        return min(most, count + (1 if last and last != b"\n" else 0))
+    except (OSError, UnicodeError, EOFError):
+        return most  # let the reader say what is wrong
+
+
+def _register_frame(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
+    frame = src.frame
+    import pandas as pd  # a dependency of factcheck, imported only when DataFrames are passed
+    if not isinstance(frame, pd.DataFrame):
+        raise UsageError([Problem(f"tables['{src.name}'] is a {type(frame).__name__}, not a pandas DataFrame",
+                                  hint="pass pandas DataFrames, e.g. tables={'%s': pd.read_csv(...)}, or leave "
+                                       "the table out to read its file" % src.name)])
+    _refuse_repeated(src, [str(c) for c in frame.columns])
+    try:
+        con.register(f"__frame_{src.name}", frame)
+    except Exception as exc:  # noqa: BLE001 - a column DuckDB cannot hold (objects, mixed types …)
+        raise DataError([Problem(f"the DataFrame for table '{src.name}' cannot be read: {str(exc).splitlines()[0]}",
+                                 file=f"<dataframe {src.name}>",
+                                 hint="give its columns plain types (numbers, text, dates, booleans)")]) from None
+
+
+def _refuse_repeated(src: Source, names: list[str]) -> None:
+    """Two columns of one name (capitals aside, as SQL compares names): refuse, naming both."""
+    first: dict[str, int] = {}
+    problems = []
+    for i, name in enumerate(names):
+        if not name.strip():
+            continue
+        if name.lower() in first:
+            j = first[name.lower()]
+            same = names[j] == name
+            problems.append(Problem(
+                f"table '{src.name}': columns {j + 1} and {i + 1} are both named '{name}'"
+                + ("" if same else f" ('{names[j]}' and '{name}' differ only in capitals)"),
+                file=str(src.path) if src.path else f"<dataframe {src.name}>", line=_header_line(src),
+                column=name, hint="a claim would silently read the first; rename one of them in the data"
+                + ("" if src.frame is not None else ", or name every column with csv: {names: [...]}")))
+        else:
+            first[name.lower()] = i
+    if problems:
+        raise DataError(problems)
+
+
+def _header_line(src: Source) -> int | None:
+    if src.frame is not None or src.format != "csv":
+        return None
+    return (src.decl.csv.skip if src.decl.csv else 0) + 1
+
+
+@contextmanager
+def _open_text(src: Source, default_encoding: str = "utf-8", errors: str = "strict") -> Iterator[Any]:
+    """The file as text, after its skipped lines (decompressed when its name ends in .gz)."""
+    assert src.path is not None
+    opts = src.decl.csv
+    encoding = python_encoding(opts.encoding if opts else None, src.path, default_encoding)
+    if src.path.name.lower().endswith(".gz"):
+        import gzip
+        fh: Any = gzip.open(src.path, "rt", newline="", encoding=encoding, errors=errors)
+    else:
+        fh = open(src.path, newline="", encoding=encoding, errors=errors)
+    with fh:
+        yield fh
+
+
 @contextmanager
 def _csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
     """Python's csv reader over the file, with the table's reading options and skipped lines."""
-    assert src.path is not None
     opts = src.decl.csv
-    with open(src.path, newline="", encoding=(opts.encoding if opts and opts.encoding else default_encoding)) as fh:
-        for _ in range(opts.skip if opts else 0):
-            fh.readline()
+    with _open_text(src, default_encoding) as fh:
+        for _ in islice(fh, opts.skip if opts else 0):  # stops at the end of the file
+            pass
         yield csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","),
                          quotechar=(opts.quote if opts and opts.quote else '"'))
 
@@ -164,11 +302,9 @@ def _csv_header(src: Source) -> list[str] | None:
     try:
         with _csv_reader(src, "utf-8-sig") as reader:
             row: list[str] | None = next(reader, None)
-    except (OSError, UnicodeDecodeError, csv.Error, LookupError):
+    except (OSError, UnicodeError, csv.Error, LookupError):
         return None  # let DuckDB read it and report the problem in its own words
-    if not row or len(set(row)) != len(row) or any(not c.strip() for c in row):
-        return None
-    return row
+    return row or None
 
 
 # --------------------------------------------------------------------------- read errors
@@ -180,6 +316,7 @@ _VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
 
 def data_error(src: Source, exc: Exception) -> DataError:
     """Turn a DuckDB read failure into a message naming the file, the row and the column."""
+    reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is not a fault of the file
     text = str(exc)
     where: dict[str, Any] = dict(file=src.shown_path if src.path is None else str(src.path))
     if "No files found" in text or "No such file" in text:

@@ -1,0 +1,252 @@
+"""Values in the data that make a claim, or a table, unusable: found and located.
+
+Two mistakes in data files otherwise surface as a DuckDB error without a line or value,
+or as nothing at all:
+
+* numbers kept as text: a column with ``1,234`` or ``n/a`` in it is read as text, and a
+  claim that sums it (or compares it with a number) fails with a conversion or binder
+  error. :func:`text_in_numbers` finds the value and its line;
+* a time column with one value that is not a date (``2020-02-31``) is read as text, and
+  its periods would then be compared as text, silently. :func:`time_column_problems`
+  refuses it, naming the rows.
+
+Both look at the tables as read (DuckDB's file access may already be off): a row's
+position in the table is its position in the file, so a CSV row's line is its number
+plus the header and skipped lines (a record spanning several lines inside quotes shifts
+later numbers, as in the column contracts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from typing import TYPE_CHECKING, Iterable, Iterator, get_args
+
+from ..errors import Problem
+from ..expressions import (Between, Binary, Call, Compare, Expr, InList, Literal, Name, Unary, names, quote_ident,
+                          quote_literal, walk)
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan, PlanNode
+    from .tables import Source
+
+_CONVERT = re.compile(r"""Could not convert string (?:"(.*?)"|'(.*?)') to""", re.S)
+_NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}([,.' ]\d{3})+([.,]\d+)?")
+SAMPLES = 5
+_EXPRESSIONS = get_args(Expr)  # the classes of expression nodes
+
+
+def text_in_numbers(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", plan: "ClaimPlan",
+                    error: str, claims_file: str, claims_line: int | None) -> Problem | None:
+    """The text value in a column the failed claim uses as numbers, with its line; else None.
+
+    A column of numbers with a stray text value is the data's fault (named by data file and
+    line); a column with no number at all is the claim's (named by claims file and line).
+    """
+    return _locate(con, catalog, _claim_columns(catalog, plan), error, claims_file, claims_line, plan.claim.id)
+
+
+def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table: str, error: str,
+                    claims_file: str, claims_line: int | None) -> Problem | None:
+    """As :func:`text_in_numbers`, for the derives of a table that could not be computed.
+
+    The table must be in DuckDB with its file columns (the derives left out).
+    """
+    found: dict[tuple[str, str], str | None] = {}
+    for derive in catalog.used_derives[table]:
+        tree = catalog.derives[table][derive]
+        numeric = _numeric_names(tree)
+        for name in names(tree):
+            for key in _columns_of(catalog, table, name, {derive}):
+                found[key] = found.get(key) or ("compare" if name in numeric else None)
+    return _locate(con, catalog, ((t, c, u) for (t, c), u in found.items()), error, claims_file, claims_line,
+                   None, what=f"a derive of table '{table}'")
+
+
+def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Iterable[tuple[str, str, str | None]],
+            error: str, claims_file: str, claims_line: int | None, claim: str | None,
+            what: str = "the claim") -> Problem | None:
+    match = _CONVERT.search(error)
+    value = None if match is None else (match.group(1) if match.group(1) is not None else match.group(2))
+    for table, column, use in columns:
+        src = catalog.sources[table]
+        if _type_of(con, table, column) != "VARCHAR":
+            continue
+        col = quote_ident(column)
+        if value is not None:
+            condition = f"{col} = {quote_literal(value)}"
+        elif use:
+            condition = f"{col} IS NOT NULL AND TRY_CAST(trim({col}) AS DOUBLE) IS NULL"
+        else:
+            continue
+        found = first_rows(con, src, column, condition, 1)
+        if not found:
+            continue
+        where, text = found[0]
+        numbers = con.execute(f"SELECT count(TRY_CAST(trim({col}) AS DOUBLE)) FROM {quote_ident(table)}").fetchall()[0][0]
+        if not numbers:
+            return Problem(f"column '{column}' of table '{table}' holds text, not numbers ({shown(src)} {where}: "
+                           f"{text!r}), so {what} cannot be computed", file=claims_file, line=claims_line,
+                           claim=claim, column=column,
+                           hint=("sum, mean, median, min, max and value need a column of numbers; to count rows "
+                                 f"with a value, write e.g. count: {table}, where: \"{column} == '{text}'\""
+                                 if use == "measure" else
+                                 f"the column holds text: compare it with text, in single quotes: {column} == '{text}'"))
+        return Problem(f"table '{table}', column '{column}' holds text where {what} needs numbers: "
+                       f"{where} holds {text!r}", file=shown(src), line=_line(src, where),
+                       claim=claim, column=column, hint=number_hint(column, [text]))
+    return None
+
+
+def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", columns: list[str]) -> list[Problem]:
+    """Time columns read as text because some values are not dates (or years): each one, located."""
+    problems = []
+    for column in columns:
+        if column in src.decl.columns and src.decl.columns[column].type or _type_of(con, src.name, column) != "VARCHAR":
+            continue  # a declared type is checked by the column contract
+        col = quote_ident(column)
+        fmt = src.decl.csv.date_format if src.frame is None and src.decl.csv else "%Y-%m-%d"
+        as_date = f"TRY_STRPTIME(trim({col}), {quote_literal(fmt)})"
+        as_year = f"TRY_CAST(trim({col}) AS BIGINT)"
+        total, dates, years = con.execute(
+            f"SELECT count({col}), count({as_date}), count({as_year}) FROM {quote_ident(src.name)}").fetchall()[0]
+        if 0 < dates < total:
+            bad, kind = f"{col} IS NOT NULL AND {as_date} IS NULL", f"a date written {_shown_format(fmt)}"
+        elif 0 < years < total and not dates:
+            bad, kind = f"{col} IS NOT NULL AND {as_year} IS NULL", "a whole number (a year)"
+        else:
+            continue  # all dates, or a text column of labels ('2020-Q1'): compared as written
+        count = total - (dates if dates else years)
+        found = first_rows(con, src, column, bad, SAMPLES)
+        where, text = found[0]
+        rows = "value is" if count == 1 else "values are"
+        problems.append(Problem(
+            f"table '{src.name}', time column '{column}': {count} {rows} not {kind}, so the column would be "
+            f"read as text and its periods compared as text: {where} holds {text!r}",
+            file=shown(src), line=_line(src, where), column=column,
+            detail="\n".join(f"{w}: {t!r}" for w, t in found) + (f"\n… and {count - len(found)} more"
+                                                               if count > len(found) else ""),
+            hint=("fix the value (or leave it empty if it is unknown); if the column really is text, declare "
+                  f"columns: {{{column}: text}}" if "date" in kind else
+                  "fix the value, or list it under csv: {null: [...]} if it means unknown")))
+    return problems
+
+
+def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, condition: str,
+               limit: int) -> list[tuple[str, str]]:
+    """('line 7', value) of the first rows of the table as read meeting ``condition``."""
+    from .contracts import _line_offset, _where
+    offset = _line_offset(src) + 1
+    rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {quote_ident(src.name)} "
+                       f"WHERE {condition} ORDER BY rowid LIMIT {int(limit)}").fetchall()
+    return [(_where(src, int(r) + offset), str(v)) for r, v in rows]
+
+
+def number_hint(column: str, values: list[str]) -> str:
+    """What to do about a text value in a column of numbers."""
+    if any(_THOUSANDS.fullmatch(v.strip()) for v in values):
+        return "the numbers carry thousands separators (1,234): export them without"
+    if any(v.strip().endswith("%") for v in values):
+        return "the numbers carry a % sign: export plain numbers (and say unit: percent in the claim)"
+    return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
+            f"declaring columns: {{{column}: number}} lists every such value")
+
+
+def shown(src: "Source") -> str:
+    from .contracts import _shown
+    return _shown(src)
+
+
+def _line(src: "Source", where: str) -> int | None:
+    return int(where.split()[1]) if where.startswith("line ") else None
+
+
+def _shown_format(fmt: str) -> str:
+    return fmt.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
+
+
+def _type_of(con: "duckdb.DuckDBPyConnection", table: str, column: str) -> str | None:
+    rows = con.execute(f"SELECT column_type FROM (DESCRIBE {quote_ident(table)}) WHERE column_name = ?",
+                       [column]).fetchall()
+    return str(rows[0][0]) if rows else None
+
+
+def _claim_columns(catalog: "Catalog", plan: "ClaimPlan") -> Iterator[tuple[str, str, str | None]]:
+    """(table, column, how it is used as a number) for every file column the claim reads.
+
+    The use is 'measure' (summed, averaged …), 'compare' (compared with a number, or in
+    arithmetic) or None; derives are opened up to the file columns they read.
+    """
+    found: dict[tuple[str, str], str | None] = {}
+    for table, tree, measured in _expressions(plan.node):
+        numeric = _numeric_names(tree)
+        for name in names(tree):
+            use = "measure" if measured else "compare" if name in numeric else None
+            for key in _columns_of(catalog, table, name, set()):
+                found[key] = found.get(key) or use
+    for (table, column), use in found.items():
+        yield table, column, use
+
+
+def _numeric_names(tree: Expr) -> set[Name]:
+    """Names an expression uses as numbers: in arithmetic, or compared with a number."""
+    def number(e: Expr) -> bool:
+        return isinstance(e, Literal) and isinstance(e.value, (int, float)) and not isinstance(e.value, bool)
+
+    out: set[Name] = set()
+    for node in walk(tree):
+        operands: tuple[Expr, ...] = ()
+        if isinstance(node, Binary) and node.op in ("+", "-", "*", "/"):
+            operands = (node.left, node.right)
+        elif isinstance(node, Compare) and (number(node.left) or number(node.right)):
+            operands = (node.left, node.right)
+        elif isinstance(node, Between) and (number(node.low) or number(node.high)):
+            operands = (node.operand,)
+        elif isinstance(node, InList) and any(number(v) for v in node.values):
+            operands = (node.operand,)
+        elif isinstance(node, Unary) and node.op == "-":
+            operands = (node.operand,)
+        elif isinstance(node, Call) and node.function in ("abs", "round", "pow"):
+            operands = node.args
+        out.update(o for o in operands if isinstance(o, Name))
+    return out
+
+
+def _columns_of(catalog: "Catalog", table: str, name: Name, opened: set[str]) -> Iterator[tuple[str, str]]:
+    if name.link is not None:
+        link = catalog.links.get(table, {}).get(name.link)
+        if link is None:
+            return
+        table = link.target
+    derive = catalog.derives.get(table, {}).get(name.column)
+    if derive is not None:
+        if name.column not in opened:
+            opened.add(name.column)
+            for inner in names(derive):
+                yield from _columns_of(catalog, table, Name(inner.column), opened)
+        return
+    if name.column in catalog.sources[table].columns:
+        yield table, name.column
+
+
+def _expressions(root: "PlanNode | None") -> Iterator[tuple[str, Expr, bool]]:
+    """(table, expression, used as a number) of every expression in a plan tree.
+
+    Every node's filters and the expressions it holds (a column, a condition, an order, an
+    ``over`` column) are read from its fields, so a new measure kind is covered as it is.
+    """
+    from ..measures._simple import Simple
+    from ..planning.nodes import walk as walk_plan
+    for node in walk_plan(root):
+        for scan in node.scans():
+            if scan.where_expr is not None:
+                yield scan.table, scan.where_expr, False
+            for f in fields(node):
+                value = getattr(node, f.name)
+                if isinstance(value, _EXPRESSIONS) and value is not scan.where_expr:
+                    measured = isinstance(node, Simple) and f.name == "expr" and node.kind in _NUMERIC_KINDS
+                    yield scan.table, value, measured

@@ -1,0 +1,100 @@
+"""Ctrl-C ends a command with status 130 and 'interrupted', never as a claims-file error, and writes no report."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import engine
+from factcheck.backends.duckdb import DuckDB
+from factcheck.planning.execute import Executor
+from factcheck.cli import app
+from factcheck.interrupts import is_interrupt
+from conftest import MINI
+
+CLAIMS = MINI / "claims.yaml"
+
+
+def _no_reports(folder: Path) -> None:
+    assert sorted(p.name for p in folder.iterdir()) == [], "a report or a temporary file was left"
+
+
+@pytest.mark.parametrize("raised", [KeyboardInterrupt(), RuntimeError("Query interrupted")],
+                         ids=["python", "duckdb"])
+@pytest.mark.parametrize("where", [(Executor, "evaluate"), (Executor, "covered"), (DuckDB, "read_table")],
+                         ids=["evaluate", "periods", "read"])
+def test_an_interrupt_while_judging_or_reading_exits_130(tmp_path: Path, monkeypatch, raised: BaseException,
+                                                         where: tuple[type, str]) -> None:
+    def interrupted(self, *args):  # type: ignore[no-untyped-def]
+        raise raised
+    monkeypatch.setattr(*where, interrupted)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(app, ["run", str(CLAIMS), "--json", str(out / "r.json"), "--html",
+                                      str(out / "r.html")])
+    assert result.exit_code == 130, result.output
+    assert result.output.strip() == "interrupted"
+    _no_reports(out)
+
+
+def test_an_interrupt_in_explain_and_check_exits_130(tmp_path: Path, monkeypatch) -> None:
+    def interrupted(self, *args):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Query interrupted")
+    monkeypatch.setattr(engine.Session, "materialize", interrupted)
+    for args in (["explain", str(CLAIMS), "cases-2020", "--rows", str(tmp_path / "rows.csv")],
+                 ["check", str(CLAIMS)]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 130 and result.output.strip() == "interrupted", result.output
+    _no_reports(tmp_path)
+
+
+def test_what_counts_as_an_interrupt() -> None:
+    assert is_interrupt(KeyboardInterrupt()) and is_interrupt(RuntimeError("Query interrupted"))
+    assert not is_interrupt(RuntimeError("Binder Error: Query interrupted nothing"))
+    assert not is_interrupt(ValueError("Query interrupted"))
+
+
+# A real Ctrl-C, delivered while DuckDB runs a long query inside the claims' judging.
+SLOW_RUN = textwrap.dedent("""
+    import signal, sys
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever the parent ignores
+    from factcheck.planning.execute import Executor
+
+    def slow(self, node):
+        # one thread: DuckDB then looks for a signal between every two pieces of work (with several,
+        # when it looks depends on the query and the machine's load)
+        self.backend.execute("SET threads = 1")
+        print("judging", file=sys.stderr, flush=True)
+        self.backend.execute("SELECT count(DISTINCT x % 1000003) FROM range(100000000000) t(x)")
+        raise SystemExit("the query was not interrupted")
+
+    Executor.evaluate = slow
+    from factcheck.cli import main
+    sys.argv = ["factcheck", "run", *sys.argv[1:]]
+    main()
+""")
+
+
+def test_ctrl_c_during_a_duckdb_query_exits_130_with_no_report(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_RUN, str(CLAIMS), "--json", str(out / "r.json"),
+                             "--markdown", str(out / "r.md")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stderr is not None
+        assert proc.stderr.readline().strip() == "judging"
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == 130, stderr
+    assert stderr.strip() == "interrupted" and "Traceback" not in stderr
+    _no_reports(out)
