@@ -206,18 +206,20 @@ def _refuse_no_claims(loaded: LoadedClaims) -> None:
 
 def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
             only: list[str] | None = None, data_root: str | Path | None = None,
-            everything: bool = False, keys: bool = False) -> Session:
+            everything: bool = False, keys: bool = False, allow_empty: bool = False) -> Session:
     """Load, locate and compile everything; raise one error listing every problem.
 
     ``everything`` (for ``factcheck check``) reads every declared table and checks every
     declared key, not only what the selected claims use. ``keys`` reads each table's key
-    column too (``explain`` shows it beside the rows behind a figure).
+    column too (``explain`` shows it beside the rows behind a figure). ``allow_empty`` (for
+    ``suggest``, which reads the tables alone) accepts a file without claims.
     """
     from .backends.duckdb import DuckDB
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
-    _refuse_no_claims(loaded)
+    if not allow_empty:
+        _refuse_no_claims(loaded)
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
