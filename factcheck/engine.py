@@ -195,9 +195,9 @@ class Session:
         return evaluate(self.prepared, self.backend, self.uses)
 
 
-def _refuse_no_claims(loaded: LoadedClaims) -> None:
-    """Nothing to judge is a mistake, never a silent pass."""
-    if not loaded.model.claims:
+def _refuse_no_claims(loaded: LoadedClaims, allow_empty: bool = False) -> None:
+    """Nothing to judge is a mistake, never a silent pass (``suggest`` and ``init`` read tables alone)."""
+    if not loaded.model.claims and not allow_empty:
         raise ClaimsFileError([Problem("the claims file has no claims, so nothing would be checked",
                                        file=str(loaded.path), line=loaded.lines.line(("claims",)),
                                        hint="add a claim under claims: with an id, says, measure and expect "
@@ -218,8 +218,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
-    if not allow_empty:
-        _refuse_no_claims(loaded)
+    _refuse_no_claims(loaded, allow_empty)
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
