@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .claims import LoadedClaims
-from .report import Comparison, Report, TableUse
+from .report import Comparison, CoverageReport, Report, TableUse
 
 if TYPE_CHECKING:
     import pandas
@@ -49,11 +49,41 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
     old = _baseline(baseline, only) if baseline is not None else None
     report = run(claims, dict(tables) if tables is not None else None, only=list(only) if only else None,
                  data_root=data_root, before_reading=before_reading)
+    if tables is None:
+        report = _with_suggestions(report, claims, data_root)
     if old is None:
         return report
     shown = None if isinstance(baseline, Report) else str(baseline)
     from .diff import compare as changes
     return report.model_copy(update={"comparison": changes(old, report, baseline_file=shown)})
+
+
+def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Path | None) -> Report:
+    """Each claim noted without a measure (``not_encoded``) shows the best measure ``suggest`` finds."""
+    from .report import Reason
+
+    bare = [r.id for r in report.results if r.reason == Reason.NOT_ENCODED]
+    if not bare:
+        return report
+    import yaml
+
+    from .errors import FactcheckError
+    from .suggest import suggest
+
+    try:
+        found = suggest(claims, bare, top=1, data_root=data_root)
+    except FactcheckError:
+        return report  # the run's own verdicts stand; `factcheck suggest` says what is wrong
+    best = {c.id: c.candidates[0] for c in found.claims if c.candidates}
+    results = []
+    for r in report.results:
+        s = best.get(r.id)
+        if s is not None:
+            measure = yaml.safe_dump(s.measure, default_flow_style=True, width=10**6, sort_keys=False).strip()
+            r = r.model_copy(update={"message": f"{r.message}; best suggestion: measure: {measure} "
+                                                f"(computes {s.value_text}, {s.verdict})"})
+        results.append(r)
+    return report.model_copy(update={"results": results})
 
 
 def compare(baseline: str | Path | Report, new: str | Path | Report) -> Comparison:
@@ -77,21 +107,29 @@ class Checked:
     claims: int
     tables: list[TableUse]
     ids: list[tuple[str, int | None]] = field(default_factory=list)  # each claim's id and line, in file order
+    coverage: CoverageReport | None = None
+
+    def exit_code(self) -> int:
+        """1 when a claim's ``says`` is no longer in the article; else 0."""
+        return 1 if self.coverage is not None and self.coverage.stale else 0
 
 
 def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str | Path | None = None) -> Checked:
     """Validate a claims file and all its data without judging any claim.
 
-    Every declared table is read and checked against its contract and key; raises
+    Every declared table is read and checked against its contract and key, and the claims'
+    ``says`` are looked for in the article (``Checked.exit_code`` is 1 when one is gone); raises
     :class:`~factcheck.errors.FactcheckError` listing every problem found.
     """
     from .engine import prepare
 
     session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True)
+    from .draft.review import article_coverage
+
     uses = session.materialize()
     loaded = session.prepared.loaded
     ids = [(c.id, loaded.claim_line(i, "id")) for i, c in enumerate(loaded.model.claims)]
-    return Checked(str(loaded.path), len(session.plans), uses, ids)
+    return Checked(str(loaded.path), len(session.plans), uses, ids, article_coverage(loaded))
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,

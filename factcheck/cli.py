@@ -155,7 +155,10 @@ def run(
     *,
     reports: dict[str, str],
     only: Annotated[Optional[list[str]], typer.Option("--only", metavar="ID", help="judge only this claim id (repeatable)")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims as failures")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="count unverifiable claims, and claims whose "
+                                         "'says' is no longer in the article, as failures")] = False,
+    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="fail when a figure of the "
+                                                   "article is checked by no claim and not ignored")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="OLD.json", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
@@ -190,14 +193,16 @@ def run(
         for file in files:
             report = verify(file, only=only, data_root=data_root, baseline=baseline,
                             before_reading=outputs.refuse_inputs)
+            if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
+                report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
             for fmt, target in reports.items():  # every report is rendered before any is put in place
                 if target == "-":
                     write_stdout(render(report, fmt), fmt)
                 else:
                     outputs.write(f"--{fmt}", render(report, fmt))
             outputs.commit()
-            print_report(report, shown, strict=strict, verbose=verbose)
-            code = max(code, report.exit_code(strict))
+            print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)
+            code = max(code, report.exit_code(strict, require_coverage))
             if report.comparison is not None:
                 from .render.diff import print_comparison
                 print_comparison(report.comparison, shown, run_failed=_why_failed(report, strict))
@@ -253,7 +258,8 @@ def diff(
 
 @app.command(cls=_PlainCommand)
 def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
-    """Validate claims files and their data without judging any claim; list the claims found.
+    """Validate claims files and their data without judging any claim; list the claims found;
+    exit 1 when a claim's 'says' is gone from the article.
 
     \b
     Examples:
@@ -264,10 +270,13 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
     from .render.terminal import print_checked
 
     out, err = _consoles()
+    code = EXIT_OK
     with _guard(debug, err):
         for file in files:
-            print_checked(check_file(file, data_root=data_root), out)
-    raise typer.Exit(EXIT_OK)
+            checked = check_file(file, data_root=data_root)
+            print_checked(checked, out)
+            code = max(code, checked.exit_code())
+    raise typer.Exit(code)
 
 
 @app.command(cls=_PlainCommand)

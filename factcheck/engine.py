@@ -72,6 +72,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
             problems.append(exc.problem)
     if problems:
         raise ClaimsFileError(problems)
+    from .draft.review import article_coverage
     loaded = prepared.loaded
     model = loaded.model
     return Report(tool_version=__version__,
@@ -79,7 +80,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
                   claims_file=str(loaded.path),
                   claims_sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
                   title=model.title, article=model.article, tables=uses, results=results,
-                  summary=summarize(results), comparison=None)
+                  summary=summarize(results), comparison=None, coverage=article_coverage(loaded))
 
 
 def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,
@@ -194,9 +195,9 @@ class Session:
         return evaluate(self.prepared, self.backend, self.uses)
 
 
-def _refuse_no_claims(loaded: LoadedClaims, tables_only: bool = False) -> None:
-    """Nothing to judge is a mistake, never a silent pass (unless only the tables are wanted)."""
-    if not loaded.model.claims and not tables_only:
+def _refuse_no_claims(loaded: LoadedClaims, allow_empty: bool = False) -> None:
+    """Nothing to judge is a mistake, never a silent pass (``suggest`` and ``init`` read tables alone)."""
+    if not loaded.model.claims and not allow_empty:
         raise ClaimsFileError([Problem("the claims file has no claims, so nothing would be checked",
                                        file=str(loaded.path), line=loaded.lines.line(("claims",)),
                                        hint="add a claim under claims: with an id, says, measure and expect "
@@ -205,19 +206,19 @@ def _refuse_no_claims(loaded: LoadedClaims, tables_only: bool = False) -> None:
 
 def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
             only: list[str] | None = None, data_root: str | Path | None = None,
-            everything: bool = False, keys: bool = False, tables_only: bool = False) -> Session:
+            everything: bool = False, keys: bool = False, allow_empty: bool = False) -> Session:
     """Load, locate and compile everything; raise one error listing every problem.
 
     ``everything`` (for ``factcheck check``) reads every declared table and checks every
     declared key, not only what the selected claims use. ``keys`` reads each table's key
-    column too (``explain`` shows it beside the rows behind a figure). ``tables_only``
-    (for ``suggest``, which builds its own candidates) accepts a file with no claims.
+    column too (``explain`` shows it beside the rows behind a figure). ``allow_empty`` (for
+    ``suggest``, which reads the tables alone) accepts a file without claims.
     """
     from .backends.duckdb import DuckDB
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
-    _refuse_no_claims(loaded, tables_only)
+    _refuse_no_claims(loaded, allow_empty)
     unknown_frames = sorted(set(tables or {}) - set(loaded.model.tables))
     if unknown_frames:
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",

@@ -9,6 +9,8 @@ anything of its own.
 from __future__ import annotations
 
 
+from enum import Enum
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .measures import MeasureDetails
@@ -165,6 +167,63 @@ class Comparison(_Frozen):
         return 1 if self.regressions else 0
 
 
+class FigureStatus(str, Enum):
+    """What checks a figure of the article."""
+
+    CHECKED = "checked"            # a claim with a measure (or marked unverifiable:) states it
+    NOT_ENCODED = "not_encoded"    # only claims noted without a measure state it
+    IGNORED = "ignored"            # an ignore: entry leaves it unchecked, with a reason
+    NOT_CHECKED = "not_checked"    # nothing states it
+
+
+class ArticleFigure(_Frozen):
+    """One figure of the article, as written, and the claims that state it."""
+
+    text: str = Field(description="the figure as written in the article, e.g. '59 per cent'")
+    sentence: str
+    line: int
+    column: int = Field(description="0-based offset of the figure in its line")
+    end_line: int
+    end_column: int
+    claims: list[str] = Field(description="ids of the claims that state it; empty when none")
+    status: FigureStatus
+    reason: str | None = Field(None, description="the ignore: entry's reason, when ignored")
+
+
+class StaleSays(_Frozen):
+    """A claim whose ``says`` is no longer in the article (the draft was edited)."""
+
+    id: str
+    says: str
+    closest: str | None = Field(None, description="the article's closest sentence now")
+    closest_line: int | None = None
+
+
+class UnusedIgnore(_Frozen):
+    """An ``ignore:`` entry that matches no figure of the article."""
+
+    sentence: str
+    figure: str
+    reason: str
+
+
+class CoverageReport(_Frozen):
+    """Which figures of the article the claims file checks."""
+
+    article: str = Field(description="the article's path, as the claims file gives it")
+    figures: list[ArticleFigure]
+    stale: list[StaleSays] = []
+    unused_ignores: list[UnusedIgnore] = []
+    required: bool = Field(default=False, description="run with --require-coverage: a figure not checked fails the run")
+
+    def count(self, status: FigureStatus) -> int:
+        return sum(1 for f in self.figures if f.status == status)
+
+    @property
+    def not_checked(self) -> list[ArticleFigure]:
+        return [f for f in self.figures if f.status == FigureStatus.NOT_CHECKED]
+
+
 class Report(_Frozen):
     """The result of one run over one claims file."""
 
@@ -179,6 +238,8 @@ class Report(_Frozen):
     results: list[ClaimResult]
     summary: Summary
     comparison: Comparison | None = Field(None, description="what changed since a baseline report (run --baseline)")
+    coverage: CoverageReport | None = Field(None, description="the article's figures and the claims that check "
+                                            "them; absent when the claims file names no article")
 
     def result(self, claim_id: str) -> ClaimResult:
         for r in self.results:
@@ -186,9 +247,14 @@ class Report(_Frozen):
                 return r
         raise KeyError(claim_id)
 
-    def exit_code(self, strict: bool = False) -> int:
-        """0 when no claim failed; 1 when one did (or, with ``strict``, was unverifiable)."""
+    def exit_code(self, strict: bool = False, require_coverage: bool = False) -> int:
+        """0 when no claim failed; 1 when one did (or, with ``strict``, was unverifiable or its
+        ``says`` is no longer in the article; with ``require_coverage``, a figure of the
+        article is not checked)."""
         bad = self.summary.failed + (self.summary.unverifiable if strict else 0)
+        if self.coverage is not None:
+            bad += len(self.coverage.stale) if strict else 0
+            bad += len(self.coverage.not_checked) if require_coverage or self.coverage.required else 0
         return 1 if bad else 0
 
     def to_json(self) -> str:

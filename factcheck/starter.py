@@ -113,7 +113,7 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     text = yaml.safe_dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
-    session = prepare(loaded, everything=True, tables_only=True)
+    session = prepare(loaded, everything=True, allow_empty=True)
     catalog = session.prepared.catalog
     for t, src in catalog.sources.items():
         for column in src.columns:

@@ -31,13 +31,14 @@ def covered(markdown: str, says: str, expect: object) -> list[str]:
     return [f.figure.text for f in result.figures if f.claims]
 
 
-# figures of the 2020 draft that no claim states today (pinned: a new claim or ignore entry updates this)
-NOT_CHECKED_TODAY = [(1, "an eight-year low"), (47, "the bulk"), (52, "12"), (59, "Most"), (70, "Two decades")]
+# figures of the 2020 draft that no claim states (pinned: a new claim updates this); the claims
+# file's `ignore:` leaves this one unchecked on purpose (not passed to cover() here)
+NOT_CHECKED_TODAY = [(70, "Two decades")]
 
 
-def test_every_figure_the_42_claims_state_is_found_and_covered() -> None:
+def test_every_figure_the_46_claims_state_is_found_and_covered() -> None:
     result = story()
-    assert len(CLAIMS) == 42
+    assert len(CLAIMS) == 46
     assert result.stale == ()
     assert result.states_no_figure == ()     # every claim with an expect covers a figure of its sentence
     covering = {claim for f in result.figures for claim in f.claims}
@@ -92,14 +93,14 @@ def test_ignored_figures_are_reported_as_ignored_and_unused_entries_are_reported
         Ignore("A sentence that is not there.", "5", "stale entry"),
         Ignore("Girls made up 50% of those victims.", "51%", "wrong figure"),
     )
-    result = story(ignore=ignore)
+    # as before the claim of WeChat's 12 victims was written
+    result = cover(find_figures(ARTICLE), refs([c for c in CLAIMS if c["id"] != "online-adults-wechat-12"]), ignore)
     status = {(f.figure.line, f.figure.text): (f.status, f.ignore) for f in result.figures}
     assert status[52, "12"] == ("ignored", ignore[0])
     assert status[70, "Two decades"] == ("ignored", ignore[1])
     assert status[55, "overwhelmingly"] == ("checked", ignore[2])  # a claim covers it: checked wins
     assert result.unused_ignores == (ignore[3], ignore[4])
-    assert [(f.figure.line, f.figure.text) for f in result.not_checked] == [
-        (1, "an eight-year low"), (47, "the bulk"), (59, "Most")]
+    assert result.not_checked == ()
 
 
 def test_claims_without_a_measure_are_noted_not_checked() -> None:

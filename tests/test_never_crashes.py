@@ -9,7 +9,6 @@ The command line gets the same treatment, and more, in ``test_fuzz_cli.py``.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path

@@ -232,6 +232,13 @@ class Claim(_Model):
         return self
 
 
+class IgnoreEntry(_Model):
+    """A figure of the article deliberately left unchecked: its sentence (or a part), the figure, why."""
+    sentence: str = Field(min_length=1)
+    figure: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
 class ClaimsFile(_Model):
     """A whole claims file."""
     version: Literal[1] = 1
@@ -240,6 +247,7 @@ class ClaimsFile(_Model):
     tables: dict[str, Table]
     claims: list[Claim]
     vocabulary: dict[str, Any] | None = None
+    ignore: list[IgnoreEntry] = Field([], description="figures of the article deliberately not checked")
 
 
 # --------------------------------------------------------------------------- loaded

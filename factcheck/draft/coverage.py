@@ -294,6 +294,9 @@ def _states(expect: object, candidates: list[Figure]) -> list[Figure]:
     if text is None:
         return []
     wanted = {k for f in figures_in_phrase(text) for k in _keys_of_expect(f)}
+    word = " ".join(fold(text)[0].split())
+    if word in _QUALIFIER_CLASS:  # `expect: most` alone is no phrase of the article, but states "Most"
+        wanted.add(("qualifier", _QUALIFIER_CLASS[word]))
     return [f for f in candidates if _key(f) in wanted]
 
 

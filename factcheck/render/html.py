@@ -87,10 +87,38 @@ def render(report: Report, article_text: str | None = None) -> str:
         body.extend(claim_card(r, index[id(r)], tables) for r in failures_first(report))
         body.append("</main>")
 
+    body.append(_coverage_section(report))
     body.append(_data_section(report))
     body.append(f"<script>{SCRIPT}</script>")
     body.append("</body></html>")
     return "\n".join(head + body) + "\n"
+
+
+_FIGURE_STATUS = {"not_checked": "not checked", "not_encoded": "noted, no measure yet", "ignored": "ignored"}
+
+
+def _coverage_section(report: Report) -> str:
+    """The article's figures that no claim checks (and those noted or ignored), stale claims, unused ignores."""
+    cov = report.coverage
+    if cov is None:
+        return ""
+    n = len(cov.not_checked)
+    shown = [f for f in cov.figures if f.status.value != "checked"]
+    rows = "".join(f'<tr class="fig-{e(f.status.value)}"><td><strong>{e(f.text)}</strong></td><td>{f.line}</td>'
+                   f"<td>{e(f.sentence)}</td><td>{e(_FIGURE_STATUS[f.status.value])}</td>"
+                   f"<td>{e(f.reason or ', '.join(f.claims))}</td></tr>" for f in shown)
+    table = ("<table class=\"files\"><thead><tr><th>figure</th><th>line</th><th>sentence</th><th>status</th>"
+             f"<th>why</th></tr></thead><tbody>{rows}</tbody></table>" if shown else "")
+    fails = " (a failure under <code>--require-coverage</code>)" if n and cov.required else ""
+    extra = "".join(f'<p class="stale">Stale: claim <code>{e(st.id)}</code> says \u201c{e(st.says)}\u201d, no '
+                    "longer in the article" + (f"; closest now (line {st.closest_line}): \u201c{e(st.closest)}\u201d"
+                                               if st.closest else "") + ".</p>" for st in cov.stale)
+    extra += "".join(f'<p class="unused">Unused ignore: figure \u201c{e(u.figure)}\u201d in \u201c{e(u.sentence)}'
+                     "\u201d matches nothing in the article.</p>" for u in cov.unused_ignores)
+    return ('<section class="unplaced coverage" id="coverage"><h2>Coverage of the article</h2>'
+            f'<p class="muted">{n} figure{"s" if n != 1 else ""} of {len(cov.figures)} in '
+            f'<code>{e(cov.article)}</code> {"are" if n != 1 else "is"} not checked{fails}.</p>'
+            f"{table}{extra}</section>")
 
 
 def _data_section(report: Report) -> str:

@@ -1,7 +1,9 @@
 """The JUnit XML report: one testcase per claim, for CI systems.
 
 A failed claim is a ``<failure>`` whose message carries the numbers (stated,
-computed, by how much); an unverifiable claim is ``<skipped>`` with its reason.
+computed, by how much); an unverifiable claim is ``<skipped>`` with its reason. A figure
+of the article that no claim checks is a ``<skipped>`` testcase of its own (a
+``<failure>`` under ``--require-coverage``).
 The body of each element holds the full evidence: what the article says, the
 expectation as understood, the figures, notes and the SQL. Built with
 ElementTree, so every attribute and text is escaped; characters XML 1.0 cannot
@@ -29,10 +31,14 @@ def render(report: Report) -> str:
     suite_name = report.title or report.claims_file
     classname = _classname(report.claims_file)
     s = report.summary
-    suites = ET.Element("testsuites", name="factcheck", tests=str(s.total), failures=str(s.failed),
-                        errors="0", skipped=str(s.unverifiable), time="0")
-    suite = ET.SubElement(suites, "testsuite", name=clean(suite_name), tests=str(s.total),
-                          failures=str(s.failed), errors="0", skipped=str(s.unverifiable), time="0",
+    figures = _figure_cases(report, classname)
+    failed = s.failed + sum(1 for c in figures if c.find("failure") is not None)
+    skipped = s.unverifiable + sum(1 for c in figures if c.find("skipped") is not None)
+    total = s.total + len(figures)
+    suites = ET.Element("testsuites", name="factcheck", tests=str(total), failures=str(failed),
+                        errors="0", skipped=str(skipped), time="0")
+    suite = ET.SubElement(suites, "testsuite", name=clean(suite_name), tests=str(total),
+                          failures=str(failed), errors="0", skipped=str(skipped), time="0",
                           timestamp=clean(report.generated_at))
     props = ET.SubElement(suite, "properties")
     for name, value in [("claims_file", report.claims_file), ("claims_sha256", report.claims_sha256),
@@ -43,6 +49,8 @@ def render(report: Report) -> str:
                       value=clean(f"{t.path} sha256={t.sha256} rows={t.rows}"))
     for r in report.results:
         suite.append(_case(r, classname))
+    for case in figures:
+        suite.append(case)
     ET.SubElement(suite, "system-out").text = clean(summary_text(report))
     ET.indent(suites, space="  ")
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
@@ -53,6 +61,25 @@ def _classname(claims_file: str) -> str:
     p = PurePath(claims_file)
     parts = [x for x in p.with_suffix("").parts if x not in ("/", "..", ".")]
     return clean(".".join(parts) or "claims")
+
+
+def _figure_cases(report: Report, classname: str) -> list[ET.Element]:
+    """A figure of the article no claim checks: skipped, or a failure under --require-coverage."""
+    cov = report.coverage
+    if cov is None:
+        return []
+    cases = []
+    for f in cov.not_checked:
+        case = ET.Element("testcase", {"classname": f"{classname}.article", "name": clean(f"line {f.line}: {f.text}"),
+                                       "time": "0", "line": str(f.line)})
+        message = clean(f"not checked: no claim states '{f.text}'")
+        if cov.required:
+            el = ET.SubElement(case, "failure", message=message, type="not_checked")
+        else:
+            el = ET.SubElement(case, "skipped", message=message)
+        el.text = clean(f"sentence: {f.sentence}\narticle: {cov.article}, line {f.line}")
+        cases.append(case)
+    return cases
 
 
 def _case(r: ClaimResult, classname: str) -> ET.Element:

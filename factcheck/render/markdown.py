@@ -51,8 +51,40 @@ def render(report: Report) -> str:
     if report.comparison is not None:  # run --baseline: what changed comes right after the verdicts
         from .diff import render_comparison_markdown
         lines += [render_comparison_markdown(report.comparison, heading="####").rstrip(), ""]
+    lines += _coverage(report)
     lines += _provenance(report)
     return "\n".join(lines) + "\n"
+
+
+_FIGURE_STATUS = {"not_checked": "not checked", "not_encoded": "noted, no measure yet", "ignored": "ignored"}
+
+
+def _coverage(report: Report) -> list[str]:
+    """The article's figures no claim checks (and those ignored or noted), stale claims, unused ignores."""
+    cov = report.coverage
+    if cov is None:
+        return []
+    n = len(cov.not_checked)
+    head = (f"{n} figure{'s' if n != 1 else ''} of {len(cov.figures)} in {code(cov.article)} "
+            f"{'are' if n != 1 else 'is'} not checked" + (" (**fails** under --require-coverage)" if n and cov.required
+                                                          else ""))
+    lines = ["#### Coverage of the article", "", head, ""]
+    shown = [f for f in cov.figures if f.status.value != "checked"]
+    if shown:
+        lines += ["| figure | line | sentence | status | why |", "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {escape(f.text)} | {f.line} | {escape(f.sentence)} | {_FIGURE_STATUS[f.status.value]} | "
+                  f"{escape(f.reason or ', '.join(f.claims))} |" for f in shown]
+        lines.append("")
+    for st in cov.stale:
+        hint = f"; closest now (line {st.closest_line}): {escape(st.closest)}" if st.closest else ""
+        lines.append(f"- **stale**: claim {code(st.id)} says \u201c{escape(st.says)}\u201d, no longer in the "
+                     f"article{hint}")
+    for u in cov.unused_ignores:
+        lines.append(f"- unused ignore: figure \u201c{escape(u.figure)}\u201d in \u201c{escape(u.sentence)}\u201d "
+                     "matches nothing in the article")
+    if cov.stale or cov.unused_ignores:
+        lines.append("")
+    return lines
 
 
 def _row(r: ClaimResult) -> str:

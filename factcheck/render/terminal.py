@@ -74,11 +74,27 @@ def evidence(r: ClaimResult, *, line: bool = True) -> list[str]:
     return lines
 
 
-def print_report(report: Report, console: Console, *, strict: bool = False, verbose: bool = False) -> None:
+def print_report(report: Report, console: Console, *, strict: bool = False, verbose: bool = False,
+                 require_coverage: bool = False) -> None:
     if console.is_terminal:
-        _rich(report, console, strict=strict, verbose=verbose)
+        _rich(report, console, strict=strict, verbose=verbose, require_coverage=require_coverage)
     else:
-        _plain(report, console.file, strict=strict, verbose=verbose)
+        _plain(report, console.file, strict=strict, verbose=verbose, require_coverage=require_coverage)
+
+
+def coverage_lines(report: Report) -> list[str]:
+    """The article's figures no claim checks, claims whose ``says`` is gone, unused ignore entries."""
+    cov = report.coverage
+    if cov is None:
+        return []
+    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\"" for f in cov.not_checked]
+    for s in cov.stale:
+        hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
+        lines.append(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}")
+    for e in cov.unused_ignores:
+        lines.append(f"unused ignore: figure \"{clean(e.figure)}\" in \"{clean(e.sentence)}\" matches nothing "
+                     "in the article")
+    return lines
 
 
 def _claim(r: ClaimResult, verbose: bool) -> RenderableType:
@@ -112,7 +128,7 @@ def _claim(r: ClaimResult, verbose: bool) -> RenderableType:
     return Group(head, *rest)
 
 
-def _rich(report: Report, console: Console, *, strict: bool, verbose: bool) -> None:
+def _rich(report: Report, console: Console, *, strict: bool, verbose: bool, require_coverage: bool) -> None:
     title = Text(clean(report.title or report.claims_file), style="bold", overflow="fold")
     if report.title:
         title.append(f"  {clean(report.claims_file)}", style="dim")
@@ -130,22 +146,29 @@ def _rich(report: Report, console: Console, *, strict: bool, verbose: bool) -> N
         for r in group:
             grid.add_row(Text(SIGN[r.verdict], style=STYLE[r.verdict]), _claim(r, verbose))
         console.print(grid)
+    extra = coverage_lines(report)
+    if extra:
+        console.print()
+        for line in extra:
+            console.print(Text(line, style="yellow", overflow="fold"))
     console.print()
-    console.print(Text(summary_line(report, strict=strict), overflow="fold"),
-                  style="bold red" if report.exit_code(strict) else "bold green")
+    console.print(Text(summary_line(report, strict=strict, require_coverage=require_coverage), overflow="fold"),
+                  style="bold red" if report.exit_code(strict, require_coverage) else "bold green")
 
 
-def _plain(report: Report, out: IO[str], *, strict: bool, verbose: bool) -> None:
+def _plain(report: Report, out: IO[str], *, strict: bool, verbose: bool, require_coverage: bool) -> None:
     out.write(f"{clean(report.title or report.claims_file)}\n")
     for r in report.results:
         warn = f"  {clean(warning_text(r))}" if warning_text(r) else ""
         out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: stated {stated(r)}, computed {computed(r)}{warn}\n")
         for line in detail(r) + (evidence(r) if verbose else []):
             out.write(f"{'':13}{line}\n")
-    out.write(summary_line(report, strict=strict) + "\n")
+    for line in coverage_lines(report):
+        out.write(line + "\n")
+    out.write(summary_line(report, strict=strict, require_coverage=require_coverage) + "\n")
 
 
-def summary_line(report: Report, *, strict: bool = False) -> str:
+def summary_line(report: Report, *, strict: bool = False, require_coverage: bool = False) -> str:
     """``49 claims: 45 passed, 2 failed, 2 unverifiable — FILE``, and why ``--strict`` fails a run."""
     s = report.summary
     line = (f"{s.total} claim{'s' if s.total != 1 else ''}: {s.passed} passed, {s.failed} failed, "
@@ -153,6 +176,16 @@ def summary_line(report: Report, *, strict: bool = False) -> str:
     if strict and s.unverifiable:
         line += (f"; {s.unverifiable} unverifiable "
                  + ("counts as a failure" if s.unverifiable == 1 else "count as failures") + " under --strict")
+    cov = report.coverage
+    if cov is not None:
+        n = len(cov.not_checked)
+        if n:
+            line += (f"; {n} figure{'s' if n != 1 else ''} in the article {'are' if n != 1 else 'is'} not checked"
+                     + (" (a failure under --require-coverage)" if require_coverage else ""))
+        if cov.stale:
+            k = len(cov.stale)
+            line += (f"; {k} claim{'s' if k != 1 else ''} no longer in the article"
+                     + (" (a failure under --strict)" if strict else ""))
     return line
 
 
@@ -193,6 +226,16 @@ def print_internal_error(exc: BaseException, console: Console) -> None:
 def print_checked(checked: Checked, console: Console) -> None:
     """``ok: claims/2020.yaml: 49 claims, cases (1,234 rows), …`` for ``factcheck check``."""
     n = checked.claims
+    stale = checked.coverage.stale if checked.coverage is not None else []
+    if stale:
+        for s in stale:
+            hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
+            console.print(Text(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}",
+                               overflow="fold"))
+        k = len(stale)
+        console.print(Text(f"failed: {clean(checked.claims_file)}: {k} claim{'s' if k != 1 else ''} no longer "
+                           "in the article", style="bold red"))
+        return
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
                        + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)))
     for claim_id, line in checked.ids:

@@ -130,7 +130,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     chosen = _selected(loaded, ids, everything)
     bare = LoadedClaims(loaded.model.model_copy(update={"claims": []}), loaded.path, loaded.lines, loaded.text)
-    session = prepare(bare, data_root=data_root, everything=True, tables_only=True)
+    session = prepare(bare, data_root=data_root, everything=True, allow_empty=True)
     catalog = session.prepared.catalog
     tables = [t for t, s in catalog.sources.items() if not s.missing]
     for t in tables:

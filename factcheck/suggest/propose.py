@@ -18,7 +18,7 @@ from .words import words
 
 if TYPE_CHECKING:
     from ..claims import Claim, LoadedClaims
-    from ..expectations.judging import Expectation
+    from ..expectations import Expectation
     from .search import Table
 
 Tables = dict[str, "Table"]

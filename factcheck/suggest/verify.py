@@ -66,7 +66,7 @@ def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
                     trials.append(claim)
                     origin[cid] = (e_index, found, is_miss)
     results = _run(loaded, trials, data_root)
-    for cid, (e_index, found, _miss) in origin.items():
+    for cid, (e_index, found, _is_miss) in origin.items():
         result = results.get(cid)
         if result is None:
             continue

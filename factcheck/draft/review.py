@@ -1,0 +1,49 @@
+"""The coverage of a claims file's article, as a report section.
+
+:func:`article_coverage` reads the article a claims file names (``article:``), finds its
+figures (:func:`~factcheck.draft.figures.find_figures`), matches them to the claims and the
+``ignore:`` entries (:func:`~factcheck.draft.coverage.cover`) and returns the
+:class:`~factcheck.report.CoverageReport` that every report carries.
+"""
+
+from __future__ import annotations
+
+from ..claims import LoadedClaims
+from ..errors import ClaimsFileError, Problem
+from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
+from .coverage import ClaimRef, Ignore, cover
+from .figures import find_figures
+
+__all__ = ["article_coverage"]
+
+
+def _read_article(loaded: LoadedClaims, name: str) -> str:
+    path = loaded.base_dir / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or str(exc))
+        raise ClaimsFileError([Problem(f"the article '{name}' cannot be read: {why}", file=str(loaded.path),
+                                       line=loaded.lines.line(("article",)),
+                                       hint="'article:' is the Markdown story's path, relative to the claims file")]
+                              ) from None
+
+
+def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
+    """Which figures of the article the claims state; ``None`` when the file names no article."""
+    model = loaded.model
+    if model.article is None:
+        return None
+    sentences = find_figures(_read_article(loaded, model.article))
+    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None)
+            for c in model.claims]
+    ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
+    result = cover(sentences, refs, ignores)
+    figures = [ArticleFigure(text=f.figure.text, sentence=f.figure.sentence, line=f.figure.line,
+                             column=f.figure.column, end_line=f.figure.end_line, end_column=f.figure.end_column,
+                             claims=list(f.claims), status=FigureStatus(f.status),
+                             reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else None)
+               for f in result.figures]
+    stale = [StaleSays(id=s.id, says=s.says, closest=s.closest, closest_line=s.closest_line) for s in result.stale]
+    unused = [UnusedIgnore(sentence=e.sentence, figure=e.figure, reason=e.reason) for e in result.unused_ignores]
+    return CoverageReport(article=model.article, figures=figures, stale=stale, unused_ignores=unused)
