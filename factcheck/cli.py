@@ -314,18 +314,25 @@ def explain(
     raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_PlainCommand)
 def suggest(
-    file: Annotated[Path, typer.Argument(help="the claims file")],
-    ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID]...", help="only these claims",
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="the claims file")],
+    ids: Annotated[Optional[list[str]], typer.Argument(metavar="ID", help="only these claims",
                                                        show_default=False)] = None,
     all_claims: Annotated[bool, typer.Option("--all", help="suggest for every claim, not only those without a measure")] = False,
-    json_path: Annotated[Optional[str], typer.Option("--json", help="write the suggestions as JSON to PATH ('-' for stdout)")] = None,
-    top: Annotated[int, typer.Option("--top", min=1, max=20, help="candidates per claim")] = 5,
+    json_path: Annotated[Optional[str], typer.Option("--json", metavar="PATH",
+                                                     help="write the suggestions as JSON to PATH ('-' for stdout)")] = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=20, help="candidates per claim")] = 5,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
-    """Propose measures for claims without one, each with its value and the verdict it would get."""
+    """Propose measures for claims without one, each with its value and the verdict it would get.
+
+    \b
+    Examples:
+      factcheck suggest claims/2020.yaml
+      factcheck suggest claims/2020.yaml new-cases-2020 --json -
+    """
     import json
 
     from .render._console import write_stdout
@@ -347,15 +354,21 @@ def suggest(
     raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_PlainCommand)
 def init(
     article: Annotated[Path, typer.Argument(metavar="ARTICLE.md", help="the draft article (Markdown)")],
-    data: Annotated[list[Path], typer.Argument(metavar="DATA...", help="the data files (CSV or Parquet)")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="the claims file to write "
+    data: Annotated[list[Path], typer.Argument(metavar="DATA", help="the data files (CSV or Parquet)")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="PATH", help="the claims file to write "
                                                    "(default: beside the article, ARTICLE.claims.yaml)")] = None,
     debug: Debug = False,
 ) -> None:
-    """Write a starter claims file for an article and its data: tables, contracts, one claim per figure."""
+    """Write a starter claims file for an article and its data: tables, contracts, one claim per figure.
+
+    \b
+    Examples:
+      factcheck init drafts/buses.md data/delays.csv data/routes.csv
+      factcheck init drafts/buses.md data/*.csv --output claims/buses.yaml
+    """
     from .starter import init as run_init
 
     out, err = _consoles()

@@ -24,7 +24,7 @@ def help_text(*args: str) -> str:
 
 
 def test_the_cli_has_the_commands_we_document() -> None:
-    assert set(COMMANDS) == {"run", "diff", "check", "explain"}
+    assert set(COMMANDS) == {"run", "diff", "check", "explain", "suggest", "init"}
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
@@ -42,10 +42,10 @@ def test_every_command_has_examples_and_plain_metavars(command: str) -> None:
     metavars = re.findall(r"^\s+(?:-\w, )?--[a-z-]+ ([^\s]+)", options, re.M)
     assert metavars
     for metavar in metavars:
-        assert metavar in ("FILE", "PATH", "ID", "DIR", "OLD.json"), (command, metavar)
+        assert metavar in ("FILE", "PATH", "ID", "DIR", "OLD.json", "N"), (command, metavar)
     arguments = text.split("Arguments:", 1)[1].split("Options:", 1)[0]
     for name in re.findall(r"^  (\S+)", arguments, re.M):
-        assert name in ("FILE", "FILE...", "ID", "OLD.json", "NEW.json"), (command, name)
+        assert name in ("FILE", "FILE...", "ID", "[ID...]", "OLD.json", "NEW.json", "ARTICLE.md", "DATA", "DATA..."), (command, name)
 
 
 def test_run_help_names_files_and_paths() -> None:
