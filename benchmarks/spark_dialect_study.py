@@ -251,12 +251,11 @@ def load_tables(spark: Any, session: Any, statements: list[Statement]) -> tuple[
 
     Returns lines of findings and each table's columns with their DuckDB types.
     """
+    import duckdb
     import sqlglot
     from sqlglot import exp
 
     from factcheck.backends.spark_reading import ROW_ORDER, CsvLayout, read_csv, read_parquet
-
-    import duckdb
 
     notes = []
     schema: dict[str, dict[str, str]] = {}

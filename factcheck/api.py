@@ -92,7 +92,8 @@ def compare(baseline: str | Path | Report, new: str | Path | Report) -> Comparis
     Raises :class:`~factcheck.errors.UsageError` when a file is not a factcheck report or
     the two are reports on different claims files.
     """
-    from .diff import compare as changes, load_baseline
+    from .diff import compare as changes
+    from .diff import load_baseline
 
     old = baseline if isinstance(baseline, Report) else load_baseline(baseline)
     current = new if isinstance(new, Report) else load_baseline(new, what="new")

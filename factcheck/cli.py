@@ -16,9 +16,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
 import typer
-from typer.core import TyperArgument, TyperCommand
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
@@ -27,6 +27,7 @@ from .render import Document
 if TYPE_CHECKING:
     from .report import Report
 from .render.safetext import clean, clean_lines
+
 
 class _PlainArgument(TyperArgument):
     """An argument shown by its metavar alone: ``FILE...``, never ``<list[Path]>`` or ``{FILE}``."""

@@ -34,8 +34,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import Problem, UsageError
-from .report import (SCHEMA_VERSION, ClaimChange, ClaimResult, Comparison, ComparisonSummary, Report,
-                     TableChange, TableUse, Verdict)
+from .report import (
+    SCHEMA_VERSION,
+    ClaimChange,
+    ClaimResult,
+    Comparison,
+    ComparisonSummary,
+    Report,
+    TableChange,
+    TableUse,
+    Verdict,
+)
 
 STATUSES = ("regressed", "improved", "verdict_changed", "value_changed", "unchanged", "added", "removed")
 

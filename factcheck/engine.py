@@ -23,6 +23,7 @@ from . import __version__
 from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
+from .expectations.vocabulary import DEFAULT, Vocabulary
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
 from .interrupts import reraise_interrupt
 from .measures import KINDS, MeasureError, kind_of
@@ -33,7 +34,6 @@ from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, Reason, Report, TableUse, summarize
 from .sources import Source, describe_root, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
-from .expectations.vocabulary import DEFAULT, Vocabulary
 
 if TYPE_CHECKING:
     from .backends import Backend

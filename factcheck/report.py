@@ -8,7 +8,6 @@ anything of its own.
 
 from __future__ import annotations
 
-
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field

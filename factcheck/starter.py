@@ -101,8 +101,8 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     """Declare the tables and learn their columns through the backend."""
     from .backends.duckdb import DuckDB
     from .claims import ClaimsFile, LoadedClaims
-    from .engine import prepare
     from .claims.yamlsource import load_yaml
+    from .engine import prepare
 
     taken: set[str] = set()
     tables: dict[str, dict[str, Any]] = {}
@@ -229,9 +229,9 @@ def init(article: Path, data: list[Path], output: Path | None = None) -> Written
 def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
     """The best suggestions for each claim of the draft file, as comment lines."""
     from .claims import ClaimsFile, LoadedClaims
+    from .claims.yamlsource import load_yaml
     from .suggest import suggest
     from .suggest.text import measure_yaml
-    from .claims.yamlsource import load_yaml
 
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)

@@ -13,11 +13,11 @@ from fractions import Fraction
 from typing import Any
 
 from .expectations import Expectation
+from .expectations.numbers import as_float, format_value, to_fraction
+from .formatting import plain_number
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
-from .expectations.numbers import as_float, format_value, to_fraction
-from .formatting import plain_number
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
 SMALL_BASE = 30  # fewer records than this and a share is shaky

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import MINI
 from typer.testing import CliRunner
 
 import factcheck
 from factcheck import Checked, Comparison, Report, UsageError, Verdict
 from factcheck.cli import app
 from factcheck.render import WRITERS, render, writers
-from conftest import MINI
 
 CLAIMS = MINI / "claims.yaml"
 ROOT = Path(__file__).resolve().parents[1]

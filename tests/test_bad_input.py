@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MINI_TABLES, one_claim
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from conftest import MINI_TABLES, one_claim
 
 runner = CliRunner()
 

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import MINI, one_claim
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from conftest import MINI, one_claim
 
 runner = CliRunner()
 MINI_CLAIMS = MINI / "claims.yaml"
@@ -146,6 +146,7 @@ def test_installed_command_runs_as_a_subprocess() -> None:
 def test_the_reported_sql_reproduces_the_figure_in_a_fresh_duckdb(monkeypatch) -> None:
     """A reader pastes the SQL into DuckDB, from where they ran factcheck, and gets the same numbers."""
     import duckdb
+
     import factcheck
     monkeypatch.chdir(MINI)
     report = factcheck.verify("claims.yaml")

@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.sources.contracts import SAMPLES, date_shape
 from factcheck.engine import verify
 from factcheck.errors import DataError
+from factcheck.sources.contracts import SAMPLES, date_shape
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gate"
 

@@ -320,8 +320,9 @@ def test_a_table_that_is_not_a_dataframe_is_a_usage_error(tmp_path) -> None:
 
 
 def test_a_dataframe_with_repeated_columns_is_refused(tmp_path) -> None:
-    import factcheck
     import pandas as pd
+
+    import factcheck
     root = repo(tmp_path)
     (root / "t.csv").write_text("a\n1\n")
     path = claims(root, "{path: t.csv}", "{count: t}", "1")
@@ -405,8 +406,9 @@ def test_a_bad_year_in_a_time_column_is_an_error(tmp_path) -> None:
 
 
 def test_a_bad_date_in_a_dataframe_time_column_names_the_row(tmp_path) -> None:
-    import factcheck
     import pandas as pd
+
+    import factcheck
     root = repo(tmp_path)
     (root / "t.csv").write_text("id,filed\n1,2020-01-01\n")
     path = claims(root, "{path: t.csv, time: filed}", "{count: t, where: \"filed >= '2020-01-01'\"}", "2")

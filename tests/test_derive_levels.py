@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 import factcheck
 from factcheck import FactcheckError
-from factcheck.planning.catalog import MAX_DERIVE_DEPTH
 from factcheck.cli import app
+from factcheck.planning.catalog import MAX_DERIVE_DEPTH
 
 runner = CliRunner()
 

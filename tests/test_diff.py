@@ -17,8 +17,7 @@ from factcheck.cli import app
 from factcheck.diff import compare, diff_files, load_baseline, same_value
 from factcheck.errors import UsageError
 from factcheck.render.diff import print_comparison, render_comparison_markdown
-from factcheck.report import (SCHEMA_VERSION, ClaimResult, ExpectationInfo, Report, TableUse, Verdict,
-                              summarize)
+from factcheck.report import SCHEMA_VERSION, ClaimResult, ExpectationInfo, Report, TableUse, Verdict, summarize
 
 
 def result(id: str, verdict: str, value: Any = 0.5, text: str | None = None, *, tables: tuple[str, ...] = ("cases",),

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from conftest import one_claim
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -15,7 +16,6 @@ from factcheck.cli import app
 from factcheck.diff import compare
 from factcheck.render.diff import print_comparison
 from factcheck.report import ClaimResult, Report, TableUse, Verdict, summarize
-from conftest import one_claim
 
 runner = CliRunner()
 

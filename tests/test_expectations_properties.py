@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.expectations import ExpectationError, MeasureShape, parse_expectation
-from factcheck.expectations import Vocabulary
+from factcheck.expectations import ExpectationError, MeasureShape, Vocabulary, parse_expectation
 
 KINDS = ["number", "share", "change_percent", "change_points", "change_absolute", "change_ratio",
          "boolean", "values"]

@@ -112,6 +112,7 @@ def test_inside_the_range_a_period_is_judged(run) -> None:
 
 def _cli(tmp_path: Path, measure: str, columns: str = "") -> tuple[int, str]:
     from typer.testing import CliRunner
+
     from factcheck.cli import app
     for f in CARS.glob("*.csv"):
         shutil.copy(f, tmp_path / f.name)
@@ -165,7 +166,9 @@ def _victims(tmp_path: Path, columns: str = "") -> Path:
 
 def test_a_figure_resting_on_fewer_rows_than_it_left_out_carries_a_warning_in_every_report(tmp_path: Path) -> None:
     import json
+
     from typer.testing import CliRunner
+
     from factcheck.cli import app
     path = _victims(tmp_path)
     r = factcheck.verify(path).results[0]

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import MINI_TABLES, one_claim
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from conftest import MINI_TABLES, one_claim
 
 runner = CliRunner()
 

@@ -9,14 +9,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import MINI
 from typer.testing import CliRunner
 
 from factcheck import engine
 from factcheck.backends.duckdb import DuckDB
-from factcheck.planning.execute import Executor
 from factcheck.cli import app
 from factcheck.interrupts import is_interrupt
-from conftest import MINI
+from factcheck.planning.execute import Executor
 
 CLAIMS = MINI / "claims.yaml"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import MINI, one_claim
 
 import factcheck
 from factcheck import ClaimsFileError, DataError, Reason, Verdict
-from conftest import MINI, one_claim
 
 CLAIMS = MINI / "claims.yaml"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from conftest import one_claim
 
 import factcheck
 from factcheck import Reason, Verdict
@@ -16,7 +17,6 @@ from factcheck.measures import Period
 from factcheck.measures.extreme import ExtremeDetails
 from factcheck.measures.streak import StreakDetails
 from factcheck.measures.top import TopDetails
-from conftest import one_claim
 
 CASES = [
     # (measure, expect, exact value, verdict)

@@ -13,13 +13,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from conftest import MINI, MINI_TABLES
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import factcheck
 from factcheck import FactcheckError
 from factcheck.measures import KINDS as REGISTRY
-from conftest import MINI, MINI_TABLES
 
 TABLES = ["cases", "victims", "gdp", "nope"]
 COLUMNS = ["case_id", "age", "platform", "growth", "filed_year", "quarter", "minor", "region", "zzz"]

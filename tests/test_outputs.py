@@ -11,12 +11,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import one_claim
 from typer.testing import CliRunner
 
 from factcheck import engine
 from factcheck.cli import app
 from factcheck.errors import UsageError
-from conftest import one_claim
 
 runner = CliRunner()
 

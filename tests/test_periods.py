@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import one_claim
 
 import factcheck
 from factcheck import Reason, Verdict
-from conftest import one_claim
 
 NOT_COVERED = [
     "{count: cases, where: filed_year == 2021}",

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+import test_never_crashes
 import yaml
 
-import test_never_crashes
 from factcheck import claims as cm
 from factcheck.measures import KINDS, Details, MeasureKind, kind_of, register
 from factcheck.schema import report_schema

@@ -19,10 +19,20 @@ from typing import Any
 
 import duckdb
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
 
-from factcheck.backends.spark_reading import (ROW_ORDER, CsvLayout, NotOnSpark, date_sql, java_date_pattern,
-                                              read_csv, read_parquet, spark_charset, spark_type)
+from factcheck.backends.spark_reading import (
+    ROW_ORDER,
+    CsvLayout,
+    NotOnSpark,
+    date_sql,
+    java_date_pattern,
+    read_csv,
+    read_parquet,
+    spark_charset,
+    spark_type,
+)
 from factcheck.claims import Table, load
 from factcheck.errors import DataError
 from factcheck.sources.tables import csv_options_sql

@@ -18,6 +18,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import MINI, one_claim
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -30,7 +31,6 @@ from factcheck.errors import ClaimsFileError, Problem
 from factcheck.render.safetext import clean, clean_lines
 from factcheck.render.terminal import print_error, print_report, summary_line
 from factcheck.report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, Report, Verdict, summarize
-from conftest import MINI, one_claim
 
 HOSTILE_DIR = Path(__file__).parent / "fixtures" / "terminal"
 HOSTILE = HOSTILE_DIR / "hostile.yaml"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import one_claim
 
 import factcheck
 from factcheck import NoteCode, Reason, Verdict
-from conftest import one_claim
 
 FAILS = [
     ("{share: minor, of: victims}", "59%", Reason.OUT_OF_TOLERANCE, "stated 59%, computed 55.6%: 3.4 points low"),
@@ -64,6 +64,7 @@ def test_a_claims_file_can_override_a_word_band(mini) -> None:
 
 def test_a_bad_vocabulary_override_is_a_located_error(mini) -> None:
     from conftest import MINI_TABLES
+
     from factcheck import ClaimsFileError
     with pytest.raises(ClaimsFileError) as info:
         factcheck.verify(mini(one_claim("{count: cases}", "10"), MINI_TABLES + "vocabulary:\n  abuot: 15%\n"))

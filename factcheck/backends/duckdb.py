@@ -7,9 +7,9 @@ What DuckDB's error texts mean is read here too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError

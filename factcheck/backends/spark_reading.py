@@ -249,7 +249,8 @@ def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequen
     large file is read in parallel. Raises :class:`DataError` naming the line and column of
     the first values that do not fit, like the DuckDB reader.
     """
-    from pyspark.sql import functions as F, types as T
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
 
     shown = shown or path
     missing = [c for c in columns if c not in header]

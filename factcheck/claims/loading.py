@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ClaimsFileError, Problem
-from ..suggestions import did_you_mean, suggest
 from ..measures import kind_named
+from ..suggestions import did_you_mean, suggest
 from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table
 from .yamlsource import LineMap, load_yaml, read_claims_text
 

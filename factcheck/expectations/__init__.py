@@ -30,13 +30,17 @@ from __future__ import annotations
 from typing import Mapping
 
 from .composing import read_text
-from .explicit import read_boolean, read_mapping, read_values
-from .judging import Direction as Direction, Expectation, Judgement, Miss as Miss, Side as Side
 from .errors import ExpectationError
+from .explicit import read_boolean, read_mapping, read_values
 from .interval import Interval
+from .judging import Direction as Direction
+from .judging import Expectation, Judgement
+from .judging import Miss as Miss
+from .judging import Side as Side
 from .shape import MeasureShape
 from .vocabulary import DEFAULT, Vocabulary
-from .wording import as_text, implies_share, normalize as normalize
+from .wording import as_text, implies_share
+from .wording import normalize as normalize
 
 __all__ = ["ExpectationError", "Interval", "MeasureShape", "Judgement", "Expectation",
            "implies_share", "parse_expectation", "Vocabulary"]

@@ -12,14 +12,20 @@ from __future__ import annotations
 from fractions import Fraction
 
 from . import vocabulary as words
-from .judging import Direction, Expectation
 from .errors import ExpectationError
 from .interval import Interval
+from .judging import Direction, Expectation
 from .numbers import decimal_text, format_edge
-from .shape import MeasureShape, PERCENTISH
+from .shape import PERCENTISH, MeasureShape
 from .vocabulary import Vocabulary
 from .wording import (
-    OR_SUFFIXES, Figure, apply_qualifier, normalize, read_figure, split_direction, split_qualifier,
+    OR_SUFFIXES,
+    Figure,
+    apply_qualifier,
+    normalize,
+    read_figure,
+    split_direction,
+    split_qualifier,
     unreadable,
 )
 

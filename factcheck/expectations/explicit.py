@@ -9,12 +9,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Mapping
 
-from .judging import Expectation
 from .errors import ExpectationError
 from .interval import Interval
+from .judging import Expectation
 from .numbers import format_edge, to_fraction
-from .shape import MeasureShape, PERCENTISH
+from .shape import PERCENTISH, MeasureShape
 from .wording import EXAMPLES_BY_KIND, as_text, normalize, read_number
+
 
 def read_boolean(raw: object, shape: MeasureShape) -> Expectation:
     """``true`` / ``false`` (YAML booleans or the words) for an ``extreme`` measure."""

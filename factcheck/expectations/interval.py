@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+
 @dataclass(frozen=True)
 class Interval:
     """An interval of exact values; ``None`` is an open-ended side.

@@ -19,9 +19,9 @@ from fractions import Fraction
 from typing import Literal, Sequence
 
 from . import vocabulary as words
-from .judging import Direction, Side
 from .errors import ExpectationError
 from .interval import Interval
+from .judging import Direction, Side
 from .numbers import parse_decimal
 from .shape import MeasureShape
 from .vocabulary import Vocabulary

@@ -8,8 +8,8 @@ from ..suggestions import did_you_mean, suggest
 from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
-    WINDOW_FUNCTIONS,
     KEYWORDS,
+    WINDOW_FUNCTIONS,
     Between,
     Binary,
     Call,
@@ -23,15 +23,15 @@ from ._nodes import (
     Name,
     Unary,
     calls,
-    map_calls,
     children,
+    map_calls,
     names,
     walk,
 )
 from ._parser import parse
 from ._render import render
-from ._types import check_types, infer, value_type
 from ._sql import quote_ident, quote_literal, to_sql
+from ._types import check_types, infer, value_type
 
 __all__ = [
     "FUNCTIONS", "KEYWORDS", "WINDOW_FUNCTIONS", "check_types", "infer", "value_type", "Between", "Binary", "Call", "Case", "Compare", "Expr",

@@ -19,20 +19,22 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 from pydantic import BaseModel, Discriminator, Field, Tag
 
 # The kinds register in this order, the order in which messages and docs list them.
-from . import count  # noqa: I001
-from . import aggregate
-from . import percentile
-from . import share
-from . import ratio
-from . import change
-from . import extreme
-from . import top
-from . import streak
-from . import top_share
-from . import compare
-from . import overtook
-from . import every
-from . import rising
+from . import (
+    aggregate,
+    change,
+    compare,
+    count,  # noqa: I001
+    every,
+    extreme,
+    overtook,
+    percentile,
+    ratio,
+    rising,
+    share,
+    streak,
+    top,
+    top_share,
+)
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
 from ._model import MeasureModel, Scalar

@@ -20,9 +20,9 @@ from ._kind import KINDS, MeasureKind, shape_of
 from ._values import Evaluated, Groups, key
 
 if TYPE_CHECKING:
+    from ..claims import Claim
     from ..expectations.shape import MeasureShape
     from ..expressions import Expr
-    from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

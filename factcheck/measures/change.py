@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, before, fill_gaps, key, number
-from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
-    from ..expectations.shape import MeasureShape
     from ..claims import Claim
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

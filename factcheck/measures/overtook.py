@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._groups import expr_literal, group_column, missing_value, narrowed, table_of
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, key, number
-from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
     from ..claims import Claim
-    from ..expressions import Expr
     from ..expectations.shape import MeasureShape
+    from ..expressions import Expr
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

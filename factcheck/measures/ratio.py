@@ -12,12 +12,12 @@ from ._model import MeasureModel
 from ._values import Evaluated, Groups, number
 
 if TYPE_CHECKING:
-    from ..expectations.shape import MeasureShape
     from ..claims import Claim
-    from . import Measure
+    from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
+    from . import Measure
 
 class RatioParts(MeasureModel):
     numerator: Measure

@@ -13,8 +13,8 @@ from ._simple import Aggregate, Simple, SimpleKind
 from ._values import Evaluated
 
 if TYPE_CHECKING:
-    from ..expectations.shape import MeasureShape
     from ..claims import Claim
+    from ..expectations.shape import MeasureShape
 
 
 class Share(Filtered):

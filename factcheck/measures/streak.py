@@ -14,9 +14,9 @@ from ._model import Filtered, Scalar
 from ._values import Evaluated, key
 
 if TYPE_CHECKING:
+    from ..claims import Claim
     from ..expectations.shape import MeasureShape
     from ..expressions import Expr
-    from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

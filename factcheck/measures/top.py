@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered
 from ._values import Evaluated
-from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
 
 if TYPE_CHECKING:
+    from ..claims import Claim
     from ..expectations.shape import MeasureShape
     from ..expressions import Expr
-    from ..claims import Claim
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

@@ -28,8 +28,8 @@ from .percentile import percent_scale
 
 if TYPE_CHECKING:
     from ..claims import Claim
-    from ..expressions import Expr
     from ..expectations.shape import MeasureShape
+    from ..expressions import Expr
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey

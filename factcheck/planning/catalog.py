@@ -13,8 +13,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..expressions import (Call, Expr, ExpressionError, Name, UnknownName, check_types, infer, names, parse,
-                           quote_ident, render, to_sql, value_type)
+from ..expressions import (
+    Call,
+    Expr,
+    ExpressionError,
+    Name,
+    UnknownName,
+    check_types,
+    infer,
+    names,
+    parse,
+    quote_ident,
+    render,
+    to_sql,
+    value_type,
+)
 from ..expressions._nodes import ValueType
 from ..sources import Source
 from ..suggestions import did_you_mean, suggest

@@ -13,8 +13,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import Problem
-from ..expressions import (WINDOW_FUNCTIONS, Between, Binary, Compare, Expr, ExpressionError, InList, Literal, Name, UnknownName,
-                           check_types, did_you_mean, map_calls, names, parse, quote_ident, quote_literal, suggest, to_sql)
+from ..expressions import (
+    WINDOW_FUNCTIONS,
+    Between,
+    Binary,
+    Compare,
+    Expr,
+    ExpressionError,
+    InList,
+    Literal,
+    Name,
+    UnknownName,
+    check_types,
+    did_you_mean,
+    map_calls,
+    names,
+    parse,
+    quote_ident,
+    quote_literal,
+    suggest,
+    to_sql,
+)
 from ..measures import KINDS, MeasureKind, kind_of
 from .catalog import Catalog, Link
 from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, Written, walk

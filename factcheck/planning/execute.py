@@ -8,14 +8,13 @@ kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``serie
 
 from __future__ import annotations
 
-from fractions import Fraction
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
-from ..measures._simple import (NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql,
-                                value_of)
+from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
 from ..measures._values import Evaluated, Groups, MeasureError, key
 from .nodes import ClaimPlan, PlanNode, Scan, walk
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
-    from ..expressions import Expr
     from ..claims import Claim
+    from ..expressions import Expr
     from .catalog import Link
 
 PathKey = tuple[str | int, ...]

@@ -13,11 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from ..sources import repository_root
 from typing import Any
 
 from ..report import ClaimResult, Report, Verdict
+from ..sources import repository_root
 from ._common import ORDER
 from ._markup import ICON, e
 

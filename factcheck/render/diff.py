@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report import ClaimChange, Comparison, TableChange
-from .safetext import clean
 from ._mdtext import code, escape
+from .safetext import clean
 
 ORDER = ("regressed", "verdict_changed", "improved", "value_changed", "added", "removed")
 LABEL = {"regressed": "REGRESSED", "verdict_changed": "CHANGED", "improved": "IMPROVED",

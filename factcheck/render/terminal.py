@@ -22,8 +22,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import FactcheckError
-from ..report import ClaimResult, Report, Verdict
 from ..formatting import plain_number
+from ..report import ClaimResult, Report, Verdict
 from ._common import failures_first, warned_text, warning_text
 from .safetext import clean, clean_lines
 

@@ -23,8 +23,21 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Iterable, Iterator, get_args
 
 from ..errors import Problem
-from ..expressions import (Between, Binary, Call, Compare, Expr, InList, Literal, Name, Unary, names, quote_ident,
-                          quote_literal, walk)
+from ..expressions import (
+    Between,
+    Binary,
+    Call,
+    Compare,
+    Expr,
+    InList,
+    Literal,
+    Name,
+    Unary,
+    names,
+    quote_ident,
+    quote_literal,
+    walk,
+)
 
 if TYPE_CHECKING:
     import duckdb

@@ -14,16 +14,16 @@ from __future__ import annotations
 import csv
 import re
 from contextlib import contextmanager
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..claims import COLUMN_TYPES, LoadedClaims, Table
 from ..errors import DataError, Problem, UsageError
-from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
 from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
+from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
 
 if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
     import duckdb

@@ -78,7 +78,8 @@ def _selected(loaded: LoadedClaims, ids: list[str] | None, everything: bool) -> 
         known = {c.id for c in claims}
         missing = [i for i in ids if i not in known]
         if missing:
-            from ..expressions import did_you_mean, suggest as close
+            from ..expressions import did_you_mean
+            from ..expressions import suggest as close
             raise ClaimsFileError([Problem(f"no claim with id '{m}'", file=str(loaded.path),
                                            hint=did_you_mean(close(m, list(known))) or "see the ids with: factcheck check")
                                    for m in missing])
