@@ -366,7 +366,8 @@ def test_text_among_numbers_is_located_inside_every_kind_of_measure(tmp_path, me
     """The columns a claim uses as numbers are found in whatever plan node holds them."""
     root = repo(tmp_path)
     (root / "t.csv").write_text("id,year,amount\n1,2020,12\n2,2021,n/a\n3,2021,7\n")
-    refused(claims(root, "{path: t.csv}", measure, "10"), "t.csv:3", "column 'amount'", "'n/a'")
+    expect = "up 10" if measure.startswith("{change") else "10"  # a change's figure needs its direction
+    refused(claims(root, "{path: t.csv}", measure, expect), "t.csv:3", "column 'amount'", "'n/a'")
 
 
 def test_numbers_through_a_lookup_are_located_in_the_looked_up_file(tmp_path) -> None:
