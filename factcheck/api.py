@@ -32,7 +32,8 @@ Frames = Mapping[str, "pandas.DataFrame"]
 
 def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence[str] | None = None,
            data_root: str | Path | None = None, baseline: str | Path | Report | None = None,
-           before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Report:
+           before_reading: Callable[[list[tuple[str, Path]]], None] | None = None,
+           engine: str = "duckdb", spark_master: str | None = None) -> Report:
     """Judge every claim of a claims file against its data; return the :class:`Report`.
 
     ``only`` judges just those claim ids. ``data_root`` allows data files under that folder
@@ -40,7 +41,9 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
     its JSON) is compared with this run: the report's ``comparison`` says what changed.
     ``before_reading`` is called with every file the run reads ((description, path) pairs)
     once the claims file is compiled and before any data is read: raise to stop the run
-    (the command line refuses a report path that is one of them).
+    (the command line refuses a report path that is one of them). ``engine`` is ``"duckdb"``
+    (the default) or ``"spark"``; ``spark_master`` the Spark master URL (else ``$SPARK_MASTER``,
+    else local mode): see docs/engines.md.
     Raises :class:`~factcheck.errors.FactcheckError` when the claims file, the data or the
     baseline cannot be used; a bad baseline is refused before any data is read.
     """
@@ -48,7 +51,7 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
 
     old = _baseline(baseline, only) if baseline is not None else None
     report = run(claims, dict(tables) if tables is not None else None, only=list(only) if only else None,
-                 data_root=data_root, before_reading=before_reading)
+                 data_root=data_root, before_reading=before_reading, engine=engine, spark_master=spark_master)
     if tables is None:
         report = _with_suggestions(report, claims, data_root)
     if old is None:
@@ -115,7 +118,8 @@ class Checked:
         return 1 if self.coverage is not None and self.coverage.stale else 0
 
 
-def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str | Path | None = None) -> Checked:
+def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str | Path | None = None,
+          engine: str = "duckdb", spark_master: str | None = None) -> Checked:
     """Validate a claims file and all its data without judging any claim.
 
     Every declared table is read and checked against its contract and key, and the claims'
@@ -124,21 +128,29 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
     """
     from .engine import prepare
 
-    session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True)
+    session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True,
+                      engine=engine, spark_master=spark_master)
     from .draft.review import article_coverage
 
-    uses = session.materialize()
+    try:
+        uses = session.materialize()
+    finally:
+        if engine != "duckdb":
+            session.backend.close()
     loaded = session.prepared.loaded
     ids = [(c.id, loaded.claim_line(i, "id")) for i, c in enumerate(loaded.model.claims)]
     return Checked(str(loaded.path), len(session.plans), uses, ids, article_coverage(loaded))
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,
-            data_root: str | Path | None = None) -> Explanation:
-    """Run one claim and show its working: filter steps, numerator and denominator, SQL, rows."""
+            data_root: str | Path | None = None, engine: str = "duckdb",
+            spark_master: str | None = None) -> Explanation:
+    """Run one claim and show its working: filter steps, numerator and denominator, SQL, rows
+    (on Spark, ``engine="spark"``, the Spark SQL it ran too)."""
     from .explanation import explain as run
 
-    return run(claims, claim_id, dict(tables) if tables is not None else None, data_root=data_root)
+    return run(claims, claim_id, dict(tables) if tables is not None else None, data_root=data_root,
+               engine=engine, spark_master=spark_master)
 
 
 def _baseline(baseline: str | Path | Report, only: Sequence[str] | None) -> Report:

@@ -62,6 +62,11 @@ Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="claims fil
 DataRoot = Annotated[Optional[Path], typer.Option("--data-root", metavar="DIR", help="allow data files under this folder, "
                                                    "outside the claims file's repository")]
 Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an unexpected error")]
+Engine = Annotated[str, typer.Option("--engine", metavar="NAME", help="the engine that reads the data and "
+                                     "computes the figures: duckdb (one machine) or spark (docs/engines.md)")]
+SparkMaster = Annotated[Optional[str], typer.Option("--spark-master", metavar="URL", help="with --engine spark: "
+                                                    "the cluster (spark://host:7077 …); else $SPARK_MASTER, "
+                                                    "else local mode on this machine")]
 
 
 def _consoles() -> tuple[Console, Console]:
@@ -164,6 +169,8 @@ def run(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="OLD.json", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
     data_root: DataRoot = None,
+    engine: Engine = "duckdb",
+    spark_master: SparkMaster = None,
     debug: Debug = False,
 ) -> None:
     """Judge every claim: pass, fail or unverifiable, with the evidence.
@@ -172,6 +179,7 @@ def run(
     Examples:
       factcheck run claims/2020.yaml
       factcheck run claims/2020.yaml --html report.html --baseline last.json
+      factcheck run claims/2020.yaml --engine spark
     """
     from . import verify
     from .outputs import Outputs
@@ -193,7 +201,7 @@ def run(
         outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
             report = verify(file, only=only, data_root=data_root, baseline=baseline,
-                            before_reading=outputs.refuse_inputs)
+                            before_reading=outputs.refuse_inputs, engine=engine, spark_master=spark_master)
             if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
                 report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
             for fmt, target in reports.items():  # every report is rendered before any is put in place
@@ -258,7 +266,8 @@ def diff(
 
 
 @app.command(cls=_PlainCommand)
-def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
+def check(files: Files, data_root: DataRoot = None, engine: Engine = "duckdb", spark_master: SparkMaster = None,
+          debug: Debug = False) -> None:
     """Validate claims files and their data without judging any claim; list the claims found;
     exit 1 when a claim's 'says' is gone from the article.
 
@@ -274,7 +283,7 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
     code = EXIT_OK
     with _guard(debug, err):
         for file in files:
-            checked = check_file(file, data_root=data_root)
+            checked = check_file(file, data_root=data_root, engine=engine, spark_master=spark_master)
             print_checked(checked, out)
             code = max(code, checked.exit_code())
     raise typer.Exit(code)
@@ -286,6 +295,8 @@ def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="the claim's id")],
     rows: Annotated[Optional[str], typer.Option("--rows", metavar="PATH", help="write the rows behind the figure as CSV to PATH ('-' for stdout)")] = None,
     data_root: DataRoot = None,
+    engine: Engine = "duckdb",
+    spark_master: SparkMaster = None,
     debug: Debug = False,
 ) -> None:
     """Show how one figure was computed, step by step, with sample rows.
@@ -294,6 +305,7 @@ def explain(
     Examples:
       factcheck explain claims/2020.yaml new-cases-2020
       factcheck explain claims/2020.yaml new-cases-2020 --rows rows.csv
+      factcheck explain claims/2020.yaml new-cases-2020 --engine spark
     """
     from . import explain as explain_claim
     from .outputs import Outputs
@@ -302,7 +314,7 @@ def explain(
     out, err = _consoles()
     with _guard(debug, err), Outputs([("--rows", rows)]) as outputs:
         outputs.refuse_inputs([("the claims file", file)])
-        result = explain_claim(file, claim_id, data_root=data_root)
+        result = explain_claim(file, claim_id, data_root=data_root, engine=engine, spark_master=spark_master)
         if rows == "-":
             result.rows().to_csv(sys.stdout, index=False)
         else:

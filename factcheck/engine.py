@@ -206,16 +206,19 @@ def _refuse_no_claims(loaded: LoadedClaims, allow_empty: bool = False) -> None:
 
 def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
             only: list[str] | None = None, data_root: str | Path | None = None,
-            everything: bool = False, keys: bool = False, allow_empty: bool = False) -> Session:
+            everything: bool = False, keys: bool = False, allow_empty: bool = False,
+            engine: str = "duckdb", spark_master: str | None = None) -> Session:
     """Load, locate and compile everything; raise one error listing every problem.
 
     ``everything`` (for ``factcheck check``) reads every declared table and checks every
     declared key, not only what the selected claims use. ``keys`` reads each table's key
     column too (``explain`` shows it beside the rows behind a figure). ``allow_empty`` (for
-    ``suggest``, which reads the tables alone) accepts a file without claims.
+    ``suggest``, which reads the tables alone) accepts a file without claims. ``engine``
+    (``duckdb`` or ``spark``, with ``spark_master``) runs it; see docs/engines.md.
     """
-    from .backends.duckdb import DuckDB
+    from .backends import check_engine
 
+    check_engine(engine)
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     file = str(loaded.path)
     _refuse_no_claims(loaded, allow_empty)
@@ -227,7 +230,26 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
     problems += _article_problems(loaded)
     if problems:
         raise DataError(problems)
-    backend = DuckDB()
+    backend = _backend(engine, spark_master)
+    try:
+        return _compile(loaded, backend, sources_list, only, everything, keys)
+    except BaseException:
+        backend.close()
+        raise
+
+
+def _backend(engine: str, spark_master: str | None) -> Backend:
+    if engine == "spark":
+        from .backends.spark import start
+        return start(spark_master)
+    from .backends.duckdb import DuckDB
+    return DuckDB()
+
+
+def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source], only: list[str] | None,
+             everything: bool, keys: bool) -> Session:
+    """The headers read through ``backend``, every claim compiled, every expectation read."""
+    file = str(loaded.path)
     sources = {s.name: s for s in sources_list}
     from .sources.contracts import missing_columns
     for src in sources.values():
@@ -235,7 +257,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
     if any(missing_columns(src) for src in sources.values()):
         # a declared column is gone: the typed read cannot start, so scan every contract as
         # text now and report all that is wrong together
-        raise DataError(backend.check_all_contracts_as_text(list(sources.values())))
+        raise DataError(backend.check_all_contracts_as_text(list(sources.values())))  # type: ignore[attr-defined]
     catalog = Catalog(sources)
     problems = _declare(catalog, loaded, everything)
     for src in sources.values() if keys else ():
@@ -262,7 +284,13 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
                                         line=loaded.claim_line(i, "expect"), claim=claim.id, hint=exc.hint or None))
     if problems:
         raise ClaimsFileError(problems)
-    return Session(Prepared(loaded, sources, catalog, plans, expectations, everything), backend)
+    prepared = Prepared(loaded, sources, catalog, plans, expectations, everything)
+    if backend.dialect == "spark":  # what Spark cannot compute as DuckDB does: refused before reading
+        from .backends.spark import unsupported
+        problems = unsupported(prepared)
+        if problems:
+            raise ClaimsFileError(problems)
+    return Session(prepared, backend)
 
 
 def _line_of(loaded: LoadedClaims, index: int) -> Callable[[PathKey], int | None]:
@@ -374,7 +402,8 @@ InputsCheck = Callable[[list[tuple[str, Path]]], None]
 
 def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
            only: list[str] | None = None, data_root: str | Path | None = None,
-           before_reading: InputsCheck | None = None) -> Report:
+           before_reading: InputsCheck | None = None, engine: str = "duckdb",
+           spark_master: str | None = None) -> Report:
     """Judge every claim of a claims file against its data; return the :class:`Report`.
 
     ``tables`` maps table names to pandas DataFrames to use instead of the files.
@@ -383,8 +412,12 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
     Raises :class:`~factcheck.errors.FactcheckError` when the claims file or the
     data cannot be used.
     """
-    session = prepare(claims, tables, only=only, data_root=data_root)
-    if before_reading is not None:
-        before_reading(session.input_files())
-    session.materialize()
-    return session.run()
+    session = prepare(claims, tables, only=only, data_root=data_root, engine=engine, spark_master=spark_master)
+    try:
+        if before_reading is not None:
+            before_reading(session.input_files())
+        session.materialize()
+        return session.run()
+    finally:
+        if engine != "duckdb":  # a JVM's session is stopped; DuckDB's connection goes with the Session
+            session.backend.close()

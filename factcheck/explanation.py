@@ -50,6 +50,7 @@ class Explanation:
     result: ClaimResult
     scans: list[ScanSteps]
     session: Session
+    engine_sql: list[str] = field(default_factory=list)  # on another engine than DuckDB: the SQL it ran
 
     def rows(self) -> "pandas.DataFrame":
         """The rows behind the figure (every kept row of every part of the measure)."""
@@ -136,12 +137,28 @@ def _steps(session: Session, part: Part) -> ScanSteps:
 
 
 def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = None, *,
-            data_root: str | Path | None = None) -> Explanation:
-    """Run one claim and show its working."""
-    session = prepare(claims, tables, only=[claim_id], data_root=data_root, keys=True)
+            data_root: str | Path | None = None, engine: str = "duckdb",
+            spark_master: str | None = None) -> Explanation:
+    """Run one claim and show its working (on Spark, with the Spark SQL it ran)."""
+    session = prepare(claims, tables, only=[claim_id], data_root=data_root, keys=True, engine=engine,
+                      spark_master=spark_master)
     session.materialize()
+    ran: list[str] = getattr(session.backend, "ran", [])
+    first = len(ran)  # the claim's own queries come after the reading checks
     report = session.run()
     plan = session.plans[0]
     scans = [] if report.results[0].verdict == "unverifiable" and plan.node is None else [
         _steps(session, part) for part in _parts(plan.node)]
-    return Explanation(report.results[0], scans, session)
+    return Explanation(report.results[0], scans, session, _engine_sql(session, ran[first:]))
+
+
+def _engine_sql(session: Session, queries: list[str]) -> list[str]:
+    """Each table's reading and the claim's queries in the engine's own SQL (none on DuckDB)."""
+    if session.backend.dialect == "duckdb":
+        return []
+    from .loading import table_read
+    plan = session.plans[0]
+    tables = [f"-- table {t}\nCREATE OR REPLACE TEMP VIEW {quote_ident(t)} AS\n"
+              + session.backend.spark_reader_sql(table_read(session.prepared, t))  # type: ignore[attr-defined]
+              for t in session.prepared.sources if plan.reads(t) and t in {u.name for u in session.uses}]
+    return tables + list(dict.fromkeys(queries))

@@ -132,4 +132,18 @@ class Backend(Protocol):
         """Release the engine."""
 
 
-__all__ = ["Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead"]
+ENGINES = ("duckdb", "spark")
+"""The engines a run can use (``--engine``, ``engine=``); DuckDB is the default."""
+
+
+def check_engine(engine: str) -> None:
+    """Refuse an engine factcheck does not have, naming the ones it has (a UsageError: exit 2)."""
+    if engine not in ENGINES:
+        from ..errors import Problem, UsageError
+        from ..suggestions import did_you_mean, suggest
+        raise UsageError([Problem(f"unknown engine {engine!r}",
+                                  hint=did_you_mean(suggest(engine, list(ENGINES)))
+                                  or f"choose one of: {', '.join(ENGINES)} (docs/engines.md)")])
+
+
+__all__ = ["ENGINES", "Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead", "check_engine"]

@@ -85,6 +85,12 @@ def _print_data(ex: Explanation, console: Console) -> None:
         say(_line(("SQL", "bold"), " (paste into DuckDB to reproduce)"))
         sql = "\n".join(clean_lines(r.sql))
         say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
+    if ex.engine_sql:
+        say()
+        say(_line((f"{ex.session.backend.dialect.capitalize()} SQL", "bold"), " (what the engine ran: the tables "
+                  "over its reader's views, then the claim's queries)"))
+        sql = "\n".join(clean_lines(";\n\n".join(ex.engine_sql) + ";"))
+        say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
 
 
 def _detail(value: object) -> str:

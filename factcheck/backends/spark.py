@@ -1,0 +1,359 @@
+"""Apache Spark, the engine for data that lives where Spark runs (``--engine spark``).
+
+A :class:`~factcheck.backends.Backend` over a Spark session (local mode by default, a
+cluster with ``--spark-master``/``SPARK_MASTER``). What stays with DuckDB, on the machine
+that runs factcheck, is what reads no rows: each file's header and column types (the types
+Spark is told, so it reads the values DuckDB reads; see ``spark_reading``), the column
+contracts (scanned as text by DuckDB, as on a DuckDB run), and a *type oracle*: for each
+table read by Spark, an empty DuckDB table of the same columns and derives, so that every
+expression is typed as DuckDB types it and aggregated the exact way for that type.
+
+Every query arrives as the DuckDB SQL factcheck compiles; it is rendered in Spark's
+dialect with the rewrites of :mod:`factcheck.backends.spark_sql` and run by Spark. The
+rows come back as the same Python values (int, Decimal, float, date, str, bool), and the
+same exact code judges them. A construct whose figure Spark cannot give exactly as DuckDB
+does is refused before any data is read (:func:`unsupported`), naming the claim.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DataError, Problem, UsageError
+from ..expressions import Expr, calls, parse, quote_ident
+from ..interrupts import reraise_interrupt
+from ..planning.catalog import ROW
+from ..planning.nodes import walk
+from . import DeriveFailure, Mismatch, Rows, TableRead
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+    from ..engine import Prepared
+    from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
+    from ..sources.tables import Source
+    from .duckdb import DuckDB
+
+INSTALL_HINT = "pip install 'factcheck[spark]' and Java 17 (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"
+
+# measure kinds and expression functions whose figure Spark cannot give exactly as DuckDB does
+REFUSED_KINDS = {
+    "percentile": "DuckDB's quantile_cont/quantile_disc interpolate in the column's own type; "
+                  "Spark's percentile is a DOUBLE",
+}
+REFUSED_FUNCTIONS = {
+    "word": "DuckDB splits words with its own list functions, which Spark's regexp functions do not copy",
+}
+
+
+class SparkQueryError(RuntimeError):
+    """A Spark query failed; the message is Spark's first line (``Overflow:`` first for an overflow,
+    so the exact-sum fallback of ``measures._simple`` applies as on DuckDB)."""
+
+
+def start(master: str | None = None) -> Spark:
+    """A Spark backend, or a :class:`UsageError` saying what to install."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise UsageError([Problem("--engine spark needs pyspark, which is not installed",
+                                  hint=INSTALL_HINT)]) from None
+    if shutil.which("java") is None and not _java_home():
+        raise UsageError([Problem("--engine spark needs Java (17), which is not installed (no `java` on PATH, "
+                                  "no JAVA_HOME)", hint=INSTALL_HINT)])
+    return Spark(master)
+
+
+def _java_home() -> bool:
+    import os
+    home = os.environ.get("JAVA_HOME")
+    return bool(home) and os.path.isfile(os.path.join(home or "", "bin", "java"))
+
+
+class Spark:
+    """A :class:`~factcheck.backends.Backend` over a Spark session."""
+
+    dialect = "spark"
+
+    def __init__(self, master: str | None = None, session: SparkSession | None = None) -> None:
+        from .duckdb import DuckDB
+        from .spark_session import master_of
+
+        self.master = master_of(master)
+        self.helper: DuckDB = DuckDB()  # headers, types, contracts and the type oracle; reads no rows
+        self._own = session is None
+        self._session = session
+        self.schema: dict[str, dict[str, str]] = {}  # table -> column -> DuckDB type (as read, with derives)
+        self.views: list[str] = []
+        self.ran: list[str] = []  # every query run, in Spark SQL (explain shows a claim's)
+        self._sealed = False
+        self._translated: dict[tuple[str, bool], str] = {}
+
+    @property
+    def spark(self) -> SparkSession:
+        """The session, started when the first table is read (claims are compiled and checked before)."""
+        if self._session is None:
+            from pyspark.sql import SparkSession
+
+            from .spark_session import spark_session
+            active = SparkSession.getActiveSession()
+            if active is not None:  # a session already running in this process (a notebook's, the tests'): used, not stopped
+                self._session, self._own = active, False
+                return active
+            try:
+                self._session = spark_session(self.master)
+            except Exception as exc:  # noqa: BLE001 - the JVM did not start, or the master is unreachable
+                reraise_interrupt(exc)
+                raise UsageError([Problem(f"Spark could not start on master {self.master}: {_first_line(exc)}",
+                                          hint=INSTALL_HINT + "; check --spark-master")]) from None
+        return self._session
+
+    # ------------------------------------------------------------------ reading
+    def read_header(self, source: Source) -> None:
+        if source.path is None and not source.missing:
+            raise UsageError([Problem(f"table '{source.name}' is a DataFrame handed in: on Spark every table is read "
+                                      "from its file", file=source.file or None, line=source.line,
+                                      hint="run with engine='duckdb', or pass no tables= (the files are read)")])
+        self.helper.read_header(source)
+
+    def read_table(self, read: TableRead) -> int:
+        from .spark_reading import CsvLayout, read_csv, read_parquet
+
+        if self._sealed:
+            raise RuntimeError("the Spark backend is sealed: no more tables are read")
+        src = read.source
+        assert src.path is not None
+        types = self._file_types(src)
+        columns = [c for c in read.columns if c in types]
+        raw = f"__fc_raw_{src.name}"
+        if src.format == "parquet":
+            table = read_parquet(self.spark, str(src.path), columns, shown=src.shown_path, row_order=read.row_order)
+        else:
+            table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl), list(types), types, columns,
+                             shown=src.shown_path, row_order=read.row_order)
+        table.frame.createOrReplaceTempView(raw)
+        self.views.append(raw)
+        raw_types = {c: types[c] for c in columns} | ({ROW: "BIGINT"} if read.row_order else {})
+        self.schema[raw] = raw_types
+        duck_sql = derived_sql(read, quote_ident(raw))
+        self._shadow(read, raw_types, duck_sql)
+        try:
+            frame = self.spark.sql(self._spark_sql(duck_sql)).cache()
+            frame.createOrReplaceTempView(src.name)
+            self.views.append(src.name)
+            frame.count()  # the derives computed and cached, as DuckDB's CREATE TABLE does
+        except Exception as exc:  # noqa: BLE001 - a derive Spark cannot compute on these values
+            reraise_interrupt(exc)
+            raise DeriveFailure(_first_line(exc), error=str(exc)) from None
+        table.frame.unpersist()
+        return table.rows
+
+    def _file_types(self, src: Source) -> dict[str, str]:
+        """Every column of the file with the type DuckDB reads it as (declared, else sniffed)."""
+        from ..sources.tables import data_error
+        try:
+            rows = self.helper.con.execute(f"DESCRIBE SELECT * FROM {src.scan_sql()}").fetchall()
+        except Exception as exc:  # noqa: BLE001 - located as DuckDB's reader locates it
+            reraise_interrupt(exc)
+            raise data_error(src, exc) from None
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def _shadow(self, read: TableRead, raw_types: dict[str, str], duck_sql: str) -> None:
+        """An empty DuckDB table with the columns and derives of the table read by Spark: DuckDB's
+        types for every expression over it, without its rows (one row of NULLs, so typeof() answers)."""
+        from .duckdb import first_line, is_binder_error
+
+        raw = quote_ident(f"__fc_raw_{read.source.name}")
+        nulls = ", ".join(f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in raw_types.items())
+        con = self.helper.con
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT {nulls}")
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE {quote_ident(read.source.name)} AS {duck_sql}")
+        except Exception as exc:  # noqa: BLE001 - a derive of the wrong types: as on DuckDB
+            reraise_interrupt(exc)
+            raise DeriveFailure(first_line(exc), error=str(exc),
+                                otherwise=None if is_binder_error(exc) else DataError(
+                                    [Problem(first_line(exc), file=read.source.shown_path)])) from None
+        self.schema[read.source.name] = {str(r[0]): str(r[1]) for r in
+                                         con.execute(f"DESCRIBE {quote_ident(read.source.name)}").fetchall()}
+
+    def reader_sql(self, read: TableRead) -> str:
+        return self.helper.reader_sql(read)  # DuckDB's reading of the same file: the report's SQL pastes into DuckDB
+
+    def spark_reader_sql(self, read: TableRead) -> str:
+        """The Spark SQL that computes the table over the view Spark's CSV/Parquet reader made."""
+        return self._spark_sql(derived_sql(read, quote_ident(f"__fc_raw_{read.source.name}")))
+
+    def check_contracts(self, sources: list[Source]) -> list[Problem]:
+        from ..sources.contracts import check_source
+        return [p for src in sources if src.decl.columns for p in check_source(self.helper.con, src)]
+
+    def check_all_contracts_as_text(self, sources: list[Source]) -> list[Problem]:
+        return self.helper.check_all_contracts_as_text(sources)
+
+    def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
+        return self.helper.allowed_mismatches(sources)  # types only: the oracle has them
+
+    # ------------------------------------------------------------------ diagnosis
+    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+        """A time column that came out as text: DuckDB reads that column of the file to locate the
+        values that are not dates (only then; a time column of dates costs nothing)."""
+        texts = [c for c in columns if self.schema.get(source.name, {}).get(c) == "VARCHAR"
+                 and not (c in source.decl.columns and source.decl.columns[c].type)]
+        if not texts:
+            return []
+        from .duckdb import DuckDB
+        duck = DuckDB()
+        try:
+            duck.read_table(TableRead(source, texts, [], False))
+            return duck.time_column_problems(source, texts)
+        finally:
+            duck.close()
+
+    def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        return None  # Spark's errors do not say which value; the claim's query error is shown
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        return None
+
+    def seal(self) -> None:
+        # Spark SQL cannot name a file (spark.sql.runSQLOnFiles=false); no table is read after this
+        self._sealed = True
+        self.helper.seal()
+
+    # ------------------------------------------------------------------ running
+    def _spark_sql(self, sql: str, stream: bool = False) -> str:
+        got = self._translated.get((sql, stream))
+        if got is None:
+            from .spark_sql import to_spark
+            got = self._translated[(sql, stream)] = to_spark(sql, self.schema, stream=stream)
+        return got
+
+    def _oracle(self, sql: str) -> bool:
+        """Queries about types (``DESCRIBE``, ``typeof``) are answered by the DuckDB type oracle."""
+        head = sql.lstrip()[:16].upper()
+        return head.startswith(("DESCRIBE", "SELECT TYPEOF("))
+
+    def execute(self, sql: str) -> Rows:
+        if self._oracle(sql):
+            return self.helper.execute(sql)
+        spark_sql = self._spark_sql(sql)
+        self.ran.append(spark_sql)
+        try:
+            frame = self.spark.sql(spark_sql)
+            rows = [tuple(r) for r in frame.collect()]
+        except Exception as exc:  # noqa: BLE001 - Spark's many exception classes become one
+            reraise_interrupt(exc)
+            raise _query_error(exc) from None
+        return Rows(list(frame.columns), rows)
+
+    def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        spark_sql = self._spark_sql(sql, stream=True)
+        self.ran.append(spark_sql)
+        try:
+            rows = self.spark.sql(spark_sql).toLocalIterator()
+            for row in rows:  # a DOUBLE as its shortest decimal, as DuckDB writes it
+                yield tuple(repr(v) if isinstance(v, float) else v for v in row)
+        except Exception as exc:  # noqa: BLE001
+            reraise_interrupt(exc)
+            raise _query_error(exc) from None
+
+    def frame(self, sql: str) -> Any:
+        """A query's rows as a pandas DataFrame (``explain --rows``)."""
+        import pandas as pd
+        got = self.execute(sql)
+        return pd.DataFrame.from_records(got.rows, columns=got.columns)
+
+    def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
+        return self.helper.column_types(exprs, from_sql)
+
+    def close(self) -> None:
+        self.helper.close()
+        if self._session is None:
+            return
+        for view in self.views:
+            try:
+                self.spark.catalog.dropTempView(view)
+            except Exception:  # noqa: BLE001,S110 - a view already gone
+                pass
+        self.spark.catalog.clearCache()
+        if self._own:
+            self.spark.stop()
+
+
+def derived_sql(read: TableRead, base: str) -> str:
+    """DuckDB SQL of a table over ``base`` (its columns already typed): the columns read (with
+    their ``blank:`` values), the file-order row number when asked, then each level of derives."""
+    src = read.source
+    cols = [_column(src, c) for c in read.columns]
+    if read.row_order:
+        cols.insert(0, quote_ident(ROW))
+    sql = f"SELECT {', '.join(cols)} FROM {base}"
+    for level in read.derive_levels():
+        sql = ("SELECT *, " + ", ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
+               + f" FROM ({sql}) AS {quote_ident(src.name)}")
+    return sql
+
+
+def _column(src: Source, column: str) -> str:
+    from ..expressions import quote_literal
+    spec = src.decl.columns.get(column)
+    if spec is None or spec.blank is None:
+        return quote_ident(column)
+    return f"coalesce({quote_ident(column)}, {quote_literal(spec.blank)}) AS {quote_ident(column)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _query_error(exc: BaseException) -> SparkQueryError:
+    line = _first_line(exc)
+    if any(k in line for k in ("ARITHMETIC_OVERFLOW", "NUMERIC_VALUE_OUT_OF_RANGE", "CAST_OVERFLOW",
+                               "DECIMAL_PRECISION_EXCEEDS")):
+        line = "Overflow: " + line
+    return SparkQueryError(line)
+
+
+# --------------------------------------------------------------------------- refused before reading
+
+def unsupported(prepared: Prepared) -> list[Problem]:
+    """Claims (and derives they use) that Spark cannot compute exactly as DuckDB does: each a
+    problem naming the claim, its line and what to do, found before any data is read."""
+    problems: list[Problem] = []
+    loaded, file = prepared.loaded, str(prepared.loaded.path)
+    derives = prepared.catalog.derives
+    for plan in prepared.plans:
+        if plan.node is None or plan.claim.unverifiable is not None:
+            continue
+        line = loaded.claim_line(plan.index)
+        for node in walk(plan.node):
+            if node.kind in REFUSED_KINDS:
+                problems.append(Problem(f"a {node.kind} cannot be computed on Spark exactly as on DuckDB: "
+                                        f"{REFUSED_KINDS[node.kind]}", file=file, line=line, claim=plan.claim.id,
+                                        hint="run this claims file with --engine duckdb (the default)"))
+        trees: list[tuple[str, Expr]] = []
+        for w in plan.written:
+            try:
+                trees.append((w.text, parse(w.text)))
+            except Exception:  # noqa: BLE001 - reported by the compiler already
+                continue
+        for table in sorted(plan.tables):
+            for name in prepared.catalog.used_derives.get(table, []):
+                tree = derives.get(table, {}).get(name)
+                if tree is not None and plan.reads(table):
+                    trees.append((f"derive {name}", tree))
+        for text, tree in trees:
+            for function in sorted({c.function for c in calls(tree)} & set(REFUSED_FUNCTIONS)):
+                problems.append(Problem(f"{function}() in {text!r} cannot be computed on Spark exactly as on "
+                                        f"DuckDB: {REFUSED_FUNCTIONS[function]}", file=file, line=line,
+                                        claim=plan.claim.id,
+                                        hint="run this claims file with --engine duckdb (the default)"))
+    return list({(p.claim, p.message): p for p in problems}.values())
+
