@@ -58,3 +58,17 @@ def mini(tmp_path: Path):
 def one_claim(measure: str, expect: str, cid: str = "c") -> str:
     """A single claim block in YAML."""
     return f"- id: {cid}\n  says: a sentence\n  measure: {measure}\n  expect: {expect}\n"
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session for every Spark test of the run (starting one costs 10-30 s on two
+    cores); skipped, saying why, without pyspark or Java. factcheck's Spark runs use it (an active
+    session is used, not stopped)."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install -e '.[spark]'")
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed (Spark needs Java 17: apt-get install openjdk-17-jre-headless)")
+    from factcheck.backends.spark_session import spark_session
+    session = spark_session(app_name="factcheck-tests")
+    yield session
+    session.stop()

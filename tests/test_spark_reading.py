@@ -1,7 +1,7 @@
 """Spark reads a table exactly as DuckDB does: the same values, of the same Python types.
 
-The tests that need Spark share one local session per module (starting one costs
-10-30 s on two cores) and skip, saying why, when pyspark (``pip install -e '.[spark]'``)
+The tests that need Spark share the suite's one local session (the ``spark`` fixture of
+conftest.py; starting one costs 10-30 s on two cores) and skip, saying why, when pyspark (``pip install -e '.[spark]'``)
 or Java is missing. The translations of types, date formats and encodings need neither.
 
 Each table is read twice: by DuckDB with factcheck's own reading options (the types of
@@ -12,7 +12,6 @@ through ``factcheck.backends.spark_reading``; every column must hold the same va
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -83,17 +82,6 @@ def test_csv_layout_fills_in_factcheck_defaults() -> None:
 
 
 # --------------------------------------------------------------------------- with Spark
-
-@pytest.fixture(scope="module")
-def spark() -> Any:
-    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install -e '.[spark]'")
-    if shutil.which("java") is None:
-        pytest.skip("Java is not installed (Spark needs Java 17: apt-get install openjdk-17-jre-headless)")
-    from factcheck.backends.spark_session import spark_session
-    session = spark_session(app_name="factcheck-tests")
-    yield session
-    session.stop()
-
 
 def duckdb_reading(path: Path, decl: Table) -> tuple[list[str], dict[str, str], list[tuple[Any, ...]]]:
     """factcheck's DuckDB reading of a CSV: its columns, their types, its rows."""

@@ -95,7 +95,20 @@ def spark_session(master: str | None = None, *, app_name: str = "factcheck",
     # once started, factcheck reports a failed query itself (from the Python exception, naming the
     # claim); Spark's own ERROR lines would repeat it as a JSON stack trace on stderr
     session.sparkContext.setLogLevel("OFF")
+    _quiet_python_loggers()
     return session
+
+
+def _quiet_python_loggers() -> None:
+    """pyspark 4 logs every failed query's stack trace as JSON on stderr (its query-context loggers);
+    factcheck reports the failure itself, naming the claim."""
+    import logging
+    try:
+        from pyspark.logger import PySparkLogger
+    except ImportError:  # pyspark 3.5: no such loggers
+        return
+    for name in ("SQLQueryContextLogger", "DataFrameQueryContextLogger"):
+        PySparkLogger.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 def _log4j_file() -> Path:

@@ -1,0 +1,262 @@
+"""``--engine spark``: the same claims file on Spark gives DuckDB's verdicts and exact values.
+
+The Spark tests share the suite's one local session (``spark`` in conftest.py) and skip,
+saying why, without pyspark or Java. Each compares a whole report from Spark with the
+report from DuckDB: every verdict, every value as an exact fraction, numerators,
+denominators, details and series. The rendering of DuckDB SQL for Spark and the refusals
+need no Spark.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+from conftest import MINI, one_claim
+from typer.testing import CliRunner
+
+import factcheck
+from factcheck.backends.spark_sql import to_spark
+from factcheck.cli import app
+from factcheck.errors import UsageError
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def same_reports(a: factcheck.Report, b: factcheck.Report) -> None:
+    """Everything a reader sees is the same; only the time of the run may differ."""
+    left, right = (r.model_dump(mode="json", exclude={"generated_at"}) for r in (a, b))
+    for x, y in zip(left["results"], right["results"], strict=True):
+        assert x == y, x["id"]
+    assert left == right
+
+
+# --------------------------------------------------------------------------- no Spark needed
+
+SCHEMA = {"t": {"x": "DOUBLE", "q": "DECIMAL(38,10)", "d": "DATE", "n": "BIGINT"}}
+
+
+def test_month_names_are_written_in_full_as_on_duckdb() -> None:
+    assert to_spark('SELECT monthname("t"."d") AS m FROM "t"', SCHEMA) == "SELECT DATE_FORMAT(`t`.`d`, 'MMMM') AS m FROM `t`"
+
+
+def test_a_double_is_rounded_by_its_binary_value_a_decimal_as_it_is() -> None:
+    hundred, ten = "CAST(100.0 AS DOUBLE)", "CAST(10.0 AS DOUBLE)"  # DOUBLEs: Spark reads 100.0 as a DECIMAL
+    cents = to_spark('SELECT round("t"."x", 2) AS r FROM "t"', SCHEMA)
+    assert f"ROUND(((`t`.`x`) * {hundred}))" in cents and f"END) / {hundred}" in cents
+    assert "CAST(134217729.0 AS DOUBLE)" in cents  # the exact product's error decides a tie
+    assert "ROUND(`t`.`q`, 2)" in to_spark('SELECT round("t"."q", 2) AS r FROM "t"', SCHEMA)
+    tens = to_spark('SELECT round("t"."x", (-1)) AS r FROM "t"', SCHEMA)
+    assert f"ROUND(((`t`.`x`) / {ten}))" in tens and f"END) * {ten}" in tens
+
+
+def test_medians_take_the_middle_values_in_their_own_type() -> None:
+    low = to_spark('SELECT quantile_disc(("t"."n"), 0.5) AS lo FROM "t"', SCHEMA)
+    high = to_spark('SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ("t"."n") DESC) AS hi FROM "t"', SCHEMA)
+    both = to_spark('SELECT median(CAST("t"."q" AS DECIMAL(38,10))) AS m FROM "t"', SCHEMA)
+    assert "+ 1) DIV 2 AS INT" in low and "PERCENTILE" not in low.upper()
+    assert ") DIV 2 + 1 AS INT" in high and "PERCENTILE" not in high.upper()
+    assert "/ 2" in both and "MEDIAN" not in both.upper()
+
+
+def test_a_doubles_text_is_tested_ignoring_case_and_long_ones_summed_in_python() -> None:
+    sql = "SELECT count(\"t\".\"x\") FILTER (WHERE regexp_matches(CAST(\"t\".\"x\" AS VARCHAR), 'e-|\\.[0-9]{11}')) FROM \"t\""
+    assert "(?i)e-" in to_spark(sql, SCHEMA) and "{15}" in to_spark(sql, SCHEMA)
+    streamed = to_spark('SELECT CAST(("t"."x") AS VARCHAR) AS value FROM "t"', SCHEMA, stream=True)
+    assert streamed == "SELECT (`t`.`x`) AS value FROM `t`"  # the DOUBLE itself; written with Python's repr
+    assert "CAST" in to_spark('SELECT CAST(("t"."q") AS VARCHAR) AS value FROM "t"', SCHEMA, stream=True)
+
+
+def test_an_unknown_engine_is_refused_with_the_ones_there_are(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="unknown engine 'sparc'") as info:
+        factcheck.verify(ROOT / "claims" / "2020.yaml", engine="sparc")
+    assert "spark" in (info.value.problems[0].hint or "")
+    result = runner.invoke(app, ["run", str(ROOT / "claims" / "2020.yaml"), "--engine", "postgres"])
+    assert result.exit_code == 2 and "unknown engine 'postgres'" in result.output and "duckdb, spark" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_without_java_spark_is_refused_with_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.backends.spark as spark_backend
+    monkeypatch.setattr(spark_backend.shutil, "which", lambda name: None)
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    result = runner.invoke(app, ["run", str(ROOT / "claims" / "2020.yaml"), "--engine", "spark"])
+    assert result.exit_code == 2, result.output
+    assert "needs Java" in result.output and "openjdk-17-jre-headless" in result.output
+
+
+def test_without_pyspark_spark_is_refused_with_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark now raises ImportError
+    with pytest.raises(UsageError, match="needs pyspark") as info:
+        factcheck.verify(ROOT / "claims" / "2020.yaml", engine="spark")
+    assert "pip install 'factcheck[spark]'" in (info.value.problems[0].hint or "")
+
+
+def test_the_master_comes_from_the_option_then_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.backends.spark_session import master_of
+    monkeypatch.delenv("SPARK_MASTER", raising=False)
+    assert master_of(None) == "local[2]"
+    monkeypatch.setenv("SPARK_MASTER", "spark://lake:7077")
+    assert (master_of(None), master_of("local[1]")) == ("spark://lake:7077", "local[1]")
+
+
+def test_a_kind_spark_cannot_compute_exactly_is_refused_before_any_data_is_read(mini: Any) -> None:
+    """Named by claim and line, exit 2, without starting Spark (nothing is read)."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install -e '.[spark]'")
+    path = mini(one_claim("{count: victims}", "4", cid="fine")
+                + one_claim("{percentile: age, of: victims, p: 90}", "17", cid="p90")
+                + one_claim("{count: victims, where: \"word(platform, 1) == 'Face'\"}", "1", cid="w"))
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == 2, result.output
+    assert "claim 'p90': a percentile cannot be computed on Spark" in result.output
+    assert "claim 'w': word() in" in result.output and "--engine duckdb" in result.output
+    assert "claim 'fine'" not in result.output and "Traceback" not in result.output
+    line = [x.strip() for x in path.read_text().splitlines()].index("- id: p90") + 1
+    assert f"{path}:{line}: claim 'p90'" in result.output
+
+
+# --------------------------------------------------------------------------- on Spark
+
+def test_the_story_gives_duckdbs_verdicts_and_exact_values_on_spark(spark: Any) -> None:
+    story = ROOT / "claims" / "2020.yaml"
+    duck = factcheck.verify(story)
+    on_spark = factcheck.verify(story, engine="spark")
+    assert len(on_spark.results) == 46 and on_spark.summary == duck.summary
+    same_reports(duck, on_spark)
+
+
+TIES = [2.675, 1.005, 0.285, -2.675, 2.5, -2.5, 0.125, 0.375, 25.0, 35.0, -25.0, 1234.5, 1e300, 5e-324,
+        float("nan"), float("inf"), 0.0]
+
+
+@settings(max_examples=5, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(st.lists(st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6),
+                          st.builds(lambda k, d: float(f"{k}5e-{d}"), st.integers(-99999, 99999),
+                                    st.integers(1, 6))),  # written with a final 5: ties in decimal
+                min_size=1, max_size=200))
+def test_round_of_a_double_gives_duckdbs_value_on_spark(spark: Any, values: list[float]) -> None:
+    """DuckDB rounds the exact binary value (2.675 is 2.67499999…, so 2.67); so does the rewrite."""
+    rows = list(enumerate(TIES + values))
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (i INTEGER, x DOUBLE)")
+    con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+    spark.createDataFrame(rows, "i int, x double").createOrReplaceTempView("t")
+    schema = {"t": {"i": "INTEGER", "x": "DOUBLE"}}
+    for n in (0, 1, 2, 3, -1, -2):
+        sql = f'SELECT "t"."i", round("t"."x", {n}) AS r FROM "t" ORDER BY 1'
+        duck = con.execute(sql).fetchall()
+        mine = [tuple(r) for r in spark.sql(to_spark(sql, schema)).collect()]
+        assert [(i, "nan" if r != r else r) for i, r in mine] == [(i, "nan" if r != r else r) for i, r in duck], n
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark's claims file (every measure kind but percentile) over small generated data."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run as benchmark  # benchmarks/run.py
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    folder = tmp_path_factory.mktemp("bench")
+    benchmark.generate(folder, 3000)
+    (folder / "bench.yaml").write_text(benchmark.CLAIMS_YAML, encoding="utf-8")
+    return folder / "bench.yaml"
+
+
+def test_the_benchmark_claims_give_duckdbs_verdicts_and_exact_values_on_spark(spark: Any, bench: Path) -> None:
+    duck = factcheck.verify(bench)
+    on_spark = factcheck.verify(bench, engine="spark")
+    assert {r.verdict for r in duck.results} >= {"pass", "fail"}  # a comparison of something
+    same_reports(duck, on_spark)
+
+
+EDGES = """\
+version: 1
+title: Where Spark's SQL differs from DuckDB's
+tables:
+  m:
+    path: m.csv
+    columns: {amount: decimal, price: double, big: integer, day: date, tiny: double}
+    derive:
+      cents: round(price, 2)
+      tens: round(price, -1)
+      month: month_name(day)
+claims:
+  - {id: median-even-decimal, says: a, measure: {median: amount, of: m}, expect: 1}
+  - {id: median-odd-double, says: a, measure: {median: price, of: m, where: id <= 3}, expect: 1}
+  - {id: median-text, says: a, measure: {median: label, of: m}, expect: 1}
+  - {id: round-double, says: a, measure: {sum: cents, of: m}, expect: 1}
+  - {id: round-tens, says: a, measure: {sum: tens, of: m}, expect: 1}
+  - {id: month-name, says: a, measure: {count: m, where: month == 'December'}, expect: 2}
+  - {id: sum-many-digits, says: a, measure: {sum: tiny, of: m}, expect: 1}
+  - {id: mean-many-digits, says: a, measure: {mean: tiny, of: m}, expect: 1}
+  - {id: sum-past-64-bits, says: a, measure: {sum: big, of: m}, expect: 1}
+  - {id: mean-decimal, says: a, measure: {mean: amount, of: m, where: id > 1}, expect: 1}
+  - {id: share-null, says: a, measure: {share: price > 1, of: m}, expect: 50%}
+"""
+EDGES_CSV = """\
+id,amount,price,big,day,tiny,label
+1,0.1234567891,1.005,9000000000000000000,2020-12-01,0.1234567890123,0.5
+2,0.1234567892,2.675,9000000000000000000,2021-12-31,1e-7,0.25
+3,7,0.285,5,2020-01-31,3.0000000000000004,2
+4,2.5,,-3,2020-06-15,123456789012345.67,7.125
+"""
+
+
+def test_the_constructs_whose_sql_differs_give_duckdbs_exact_figures(spark: Any, tmp_path: Path) -> None:
+    """Medians of decimals, doubles and text; round() of a DOUBLE (1.005 -> 1.0 as DuckDB); month
+    names; DOUBLE sums with more than 10 decimals or 17 digits (summed exactly from the values);
+    a sum past 64 bits (Spark overflows, the exact fallback takes over)."""
+    (tmp_path / "m.csv").write_text(EDGES_CSV, encoding="utf-8")
+    (tmp_path / "edges.yaml").write_text(EDGES, encoding="utf-8")
+    duck = factcheck.verify(tmp_path / "edges.yaml")
+    figures = {r.id: r.value_exact for r in duck.results}
+    assert figures["round-double"] == "79/20"  # 1.0 + 2.67 + 0.28 (DuckDB rounds the binary value; not 3.98)
+    assert figures["sum-past-64-bits"] == "18000000000000000002"
+    same_reports(duck, factcheck.verify(tmp_path / "edges.yaml", engine="spark"))
+
+
+def test_a_parquet_table_gives_the_same_figures(spark: Any, mini: Any) -> None:
+    path = mini(one_claim("{share: minor, of: victims, where: platform == 'Facebook'}", "50%")
+                + one_claim("{sum: age, of: victims}", "60", cid="ages"),
+                tables="version: 1\ntitle: Parquet\ntables:\n  victims:\n    path: victims.parquet\n    format: parquet\n")
+    csv = path.parent / "victims.csv"
+    duckdb.connect().execute(f"COPY (SELECT * FROM read_csv('{csv}')) TO '{path.parent / 'victims.parquet'}' "
+                             "(FORMAT parquet)")
+    duck = factcheck.verify(path)
+    assert duck.tables[0].path == "victims.parquet"
+    same_reports(duck, factcheck.verify(path, engine="spark"))
+
+
+def test_run_check_and_explain_take_the_engine_on_the_command_line(spark: Any) -> None:
+    mini_claims = str(MINI / "claims.yaml")
+    duck = runner.invoke(app, ["run", mini_claims])
+    on_spark = runner.invoke(app, ["run", mini_claims, "--engine", "spark", "--spark-master", "local[2]"])
+    assert on_spark.exit_code == duck.exit_code == 0, on_spark.output
+    assert on_spark.output == duck.output
+    checked = runner.invoke(app, ["check", mini_claims, "--engine", "spark"])
+    assert checked.exit_code == 0 and checked.output == runner.invoke(app, ["check", mini_claims]).output
+    shown = runner.invoke(app, ["explain", mini_claims, "facebook-share", "--engine", "spark"])
+    assert shown.exit_code == 0, shown.output
+    assert "Spark SQL" in shown.output and "`victims`" in shown.output  # Spark's quoting
+    assert "paste into DuckDB" in shown.output  # the report's SQL still reproduces the figure on DuckDB
+
+
+def test_a_data_error_on_spark_is_located_and_exits_2(spark: Any, mini: Any) -> None:
+    path = mini(one_claim("{sum: age, of: victims}", "60"),
+                tables="version: 1\ntitle: Bad\ntables:\n  victims:\n    path: victims.csv\n    columns: {age: integer}\n")
+    data = path.parent / "victims.csv"
+    data.write_text(data.read_text().replace("V3,C3,male,false,30,", "V3,C3,male,false,thirty,"))
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == 2, result.output
+    assert "victims.csv:4" in result.output and "'thirty'" in result.output and "Traceback" not in result.output
