@@ -47,7 +47,7 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
     types = _typed(tree, schema)
     doubles = {k for k, t in types.items() if t in DOUBLES}
 
-    def fix(node: exp.Expression) -> exp.Expression:
+    def fix(node: exp.Expression) -> Any:
         if isinstance(node, exp.Monthname):
             return exp.Anonymous(this="date_format", expressions=[node.this, exp.Literal.string("MMMM")])
         if isinstance(node, exp.Round) and id(node.this) in doubles and _whole(node.args.get("decimals")):
@@ -65,7 +65,7 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
             return median
         return node
 
-    return tree.transform(fix, copy=False).sql(dialect="spark")
+    return str(tree.transform(fix, copy=False).sql(dialect="spark"))
 
 
 def _digits(digits: Any) -> int | None:
@@ -145,8 +145,9 @@ def _typed(tree: Any, schema: Schema) -> dict[int, str]:
     if not mine:
         return {}
     try:
-        typed = annotate_types(qualify(tree.copy(), schema=schema, dialect="duckdb",
-                                       validate_qualify_columns=False, identify=False), schema=schema)
+        tables: dict[str, object] = dict(schema)
+        typed = annotate_types(qualify(tree.copy(), schema=tables, dialect="duckdb",
+                                       validate_qualify_columns=False, identify=False), schema=tables)
     except Exception:  # noqa: BLE001 - untyped: no rewrite that needs types applies
         return {}
     theirs = [n for n in typed.walk(bfs=False) if isinstance(n, kinds)]
