@@ -158,7 +158,7 @@ def _engine_sql(session: Session, queries: list[str]) -> list[str]:
         return []
     from .loading import table_read
     plan = session.plans[0]
-    tables = [f"-- table {t}\nCREATE OR REPLACE TEMP VIEW {quote_ident(t)} AS\n"
+    tables = [f"-- table {t}\nCREATE OR REPLACE TEMP VIEW `{t.replace('`', '``')}` AS\n"
               + session.backend.spark_reader_sql(table_read(session.prepared, t))  # type: ignore[attr-defined]
               for t in session.prepared.sources if plan.reads(t) and t in {u.name for u in session.uses}]
     return tables + list(dict.fromkeys(queries))

@@ -203,26 +203,31 @@ claims:
   - {id: sum-past-64-bits, says: a, measure: {sum: big, of: m}, expect: 1}
   - {id: mean-decimal, says: a, measure: {mean: amount, of: m, where: id > 1}, expect: 1}
   - {id: share-null, says: a, measure: {share: price > 1, of: m}, expect: 50%}
+  - {id: period-not-covered, says: a, measure: {count: m, where: seen >= '2031-01-01'}, expect: 0}
+  - {id: period-covered, says: a, measure: {count: m, where: seen >= '2020-03-01'}, expect: 2}
 """
 EDGES_CSV = """\
-id,amount,price,big,day,tiny,label
-1,0.1234567891,1.005,9000000000000000000,2020-12-01,0.1234567890123,0.5
-2,0.1234567892,2.675,9000000000000000000,2021-12-31,1e-7,0.25
-3,7,0.285,5,2020-01-31,3.0000000000000004,2
-4,2.5,,-3,2020-06-15,123456789012345.67,7.125
+id,amount,price,big,day,tiny,label,seen
+1,0.1234567891,1.005,9000000000000000000,2020-12-01,0.1234567890123,0.5,2020-01-05
+2,0.1234567892,2.675,9000000000000000000,2021-12-31,1e-7,0.25,2020-02-05
+3,7,0.285,5,2020-01-31,3.0000000000000004,2,2020-03-05
+4,2.5,,-3,2020-06-15,123456789012345.67,7.125,2020-04-05
 """
 
 
 def test_the_constructs_whose_sql_differs_give_duckdbs_exact_figures(spark: Any, tmp_path: Path) -> None:
     """Medians of decimals, doubles and text; round() of a DOUBLE (1.005 -> 1.0 as DuckDB); month
     names; DOUBLE sums with more than 10 decimals or 17 digits (summed exactly from the values);
-    a sum past 64 bits (Spark overflows, the exact fallback takes over)."""
+    a sum past 64 bits; a period the data does not cover, on a date column the claims file does
+    not declare (its type is asked of the engine: typeof() is lower case on Spark)."""
     (tmp_path / "m.csv").write_text(EDGES_CSV, encoding="utf-8")
     (tmp_path / "edges.yaml").write_text(EDGES, encoding="utf-8")
     duck = factcheck.verify(tmp_path / "edges.yaml")
     figures = {r.id: r.value_exact for r in duck.results}
     assert figures["round-double"] == "79/20"  # 1.0 + 2.67 + 0.28 (DuckDB rounds the binary value; not 3.98)
     assert figures["sum-past-64-bits"] == "18000000000000000002"
+    reasons = {r.id: r.reason for r in duck.results}
+    assert reasons["period-not-covered"] == "period_not_covered" and reasons["period-covered"] is None
     same_reports(duck, factcheck.verify(tmp_path / "edges.yaml", engine="spark"))
 
 

@@ -18,8 +18,9 @@ something else on Spark it is rewritten (each rewrite was found by
    DECIMAL(38,10), counting the values whose text does not fit (``regexp_matches(…, 'e-|…')``):
    on Spark the test ignores case and also counts every value of 16 significant digits or
    more, so those sums are taken exactly in Python from the values themselves
-   (:func:`stream_sql` passes a DOUBLE through uncast, and the backend writes it with
-   Python's shortest ``repr``).
+   (``to_spark(…, stream=True)`` passes a DOUBLE through uncast, and the backend writes it
+   with Python's shortest ``repr``).
+6. ``typeof(x)`` is ``date``, ``bigint`` on Spark and ``DATE``, ``BIGINT`` on DuckDB: upper-cased.
 
 Types are needed for 2, 4 and 5: ``schema`` gives each table's columns with their DuckDB types.
 """
@@ -48,6 +49,9 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
     doubles = {k for k, t in types.items() if t in DOUBLES}
 
     def fix(node: exp.Expression) -> Any:
+        if isinstance(node, exp.Typeof) and not isinstance(node.parent, exp.Upper):
+            # the period checks ask typeof(…) LIKE 'DATE%': DuckDB's names are upper case, Spark's lower
+            return exp.Upper(this=node)
         if isinstance(node, exp.Monthname):
             return exp.Anonymous(this="date_format", expressions=[node.this, exp.Literal.string("MMMM")])
         if isinstance(node, exp.Round) and id(node.this) in doubles and _whole(node.args.get("decimals")):

@@ -88,7 +88,7 @@ def _print_data(ex: Explanation, console: Console) -> None:
     if ex.engine_sql:
         say()
         say(_line((f"{ex.session.backend.dialect.capitalize()} SQL", "bold"), " (what the engine ran: the tables "
-                  "over its reader's views, then the claim's queries)"))
+                  "over its reader's views, then the queries of the claim and of these steps)"))
         sql = "\n".join(clean_lines(";\n\n".join(ex.engine_sql) + ";"))
         say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
 
