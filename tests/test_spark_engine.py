@@ -9,6 +9,7 @@ need no Spark.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -282,6 +283,39 @@ def test_every_function_of_the_grammar_gives_duckdbs_figures(spark: Any, tmp_pat
     duck = factcheck.verify(tmp_path / "functions.yaml")
     assert {r.verdict for r in duck.results} == {"pass", "fail"}
     same_reports(duck, factcheck.verify(tmp_path / "functions.yaml", engine="spark"))
+
+
+KINDS = """\
+version: 1
+title: The kinds the benchmark's claims file leaves out, on the cars fixture
+tables:
+  cars:
+    path: cars.csv
+    key: car_id
+    time: model_year
+claims:
+  - {id: compare-mean, says: s, measure: {compare: {mean: mpg, of: cars}, by: origin, a: Japan, b: USA}, expect: up 1}
+  - {id: compare-ratio, says: s, measure: {compare: {count: cars}, by: origin, a: Japan, b: Europe, as: ratio}, expect: 1.3 times}
+  - {id: compare-points, says: s, measure: {compare: {share: mpg > 25, of: cars}, by: origin, a: Japan, b: USA, as: points}, expect: up 1 point}
+  - {id: overtook, says: s, measure: {overtook: {count: cars}, column: origin, a: Japan, b: USA, over: model_year, from: 2014, to: 2020}, expect: true}
+  - {id: every-share, says: s, measure: {every: {share: mpg > 25, of: cars}, over: model_year, from: 2015, to: 2020}, expect: more than half}
+  - {id: every-top, says: s, measure: {every: {top: origin, of: cars}, over: model_year, from: 2019, to: 2020}, expect: [USA]}
+  - {id: rising, says: s, measure: {rising: {mean: mpg, of: cars}, over: model_year, to: 2020}, expect: 3}
+  - {id: falling, says: s, measure: {falling: {count: cars}, over: model_year}, expect: 1}
+  - {id: top-share, says: s, measure: {top_share: weight, of: cars, in_top: 10%}, expect: 12%}
+  - {id: top-by-median, says: s, measure: {top: make, of: cars, n: 2, by: {median: mpg, of: cars}}, expect: [Toyota, Honda]}
+  - {id: median-weight, says: s, measure: {median: weight, of: cars, where: origin != 'USA'}, expect: 2500}
+  - {id: change-mean, says: s, measure: {change: {mean: mpg, of: cars}, over: model_year, from: 2014, to: 2020}, expect: up 10%}
+"""
+
+
+def test_the_other_measure_kinds_give_duckdbs_figures(spark: Any, tmp_path: Path) -> None:
+    """compare, overtook, every, rising, falling, top_share, top by a measure, change of a mean."""
+    shutil.copy(ROOT / "tests" / "fixtures" / "cars" / "cars.csv", tmp_path / "cars.csv")
+    (tmp_path / "kinds.yaml").write_text(KINDS, encoding="utf-8")
+    duck = factcheck.verify(tmp_path / "kinds.yaml")
+    assert all(r.verdict != "unverifiable" for r in duck.results), [(r.id, r.message) for r in duck.results]
+    same_reports(duck, factcheck.verify(tmp_path / "kinds.yaml", engine="spark"))
 
 
 def test_a_parquet_table_gives_the_same_figures(spark: Any, mini: Any) -> None:
