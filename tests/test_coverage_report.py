@@ -76,7 +76,9 @@ def test_a_figure_added_to_the_draft_is_not_checked_in_json_and_terminal(tmp_pat
     data = json.loads(out_json.read_text(encoding="utf-8"))
     missing = [f for f in data["coverage"]["figures"] if f["status"] == "not_checked"]
     assert missing == [{"text": "27", "sentence": "Another 27 were acquitted.", "line": 22, "column": 61,
-                        "end_line": 22, "end_column": 63, "claims": [], "status": "not_checked", "reason": None}]
+                        "end_line": 22, "end_column": 63, "start": 8, "end": 10, "claims": [], "status": "not_checked",
+                        "reason": None}]
+    assert missing[0]["sentence"][8:10] == "27"             # start and end: the figure's span in its sentence
     code, out = run("run", str(path), "--data-root", str(ROOT / "data"), "--require-coverage")
     assert code == 1 and "(a failure under --require-coverage)" in out
 
