@@ -267,6 +267,10 @@ class _Marker:
         self.new.append(tok)
         return tok
 
+    def _piece(self, ch: Any, content: str) -> Any:
+        """A piece of a text token (a new plain token: five times cheaper than ``copy``) or of inline code."""
+        return self.token_type("text", "", 0, content=content) if ch.type == "text" else ch.copy(content=content)
+
     def _close(self, group_too: bool) -> None:
         if self.figure is not None:
             self._tag("</mark>")
@@ -314,7 +318,7 @@ class _Marker:
                 cuts = [s, t]
             for a, z in itertools.pairwise(cuts):
                 self._move(_at(b.groups, self.group_starts, a), _at(b.figures, self.figure_starts, a))
-                self.new.append(ch if len(cuts) == 2 else ch.copy(content=ch.content[a - s:z - s]))
+                self.new.append(ch if len(cuts) == 2 else self._piece(ch, ch.content[a - s:z - s]))
         self._close(group_too=True)
         # the last piece of each group carries the number and verdict sign that link it to its evidence
         for g in b.groups:
