@@ -6,12 +6,15 @@ claims file's ``article:``) is rendered from Markdown with raw HTML disabled,
 and each claim's ``says`` sentence is found in it (tolerant of line breaks,
 emphasis and curly quotes) and marked in the colour of its verdict. Selecting a
 marked sentence, by click or keyboard, shows its evidence beside the text.
+Given the report's coverage, each figure of the article is marked inside its
+sentence too: by the verdict of the claims stating it, or "not checked", or
+"ignored".
 Claims whose sentence is not in the article are listed after it; without an
 article the page lists every claim. Printed, the page shows the article with
 numbered marks and then every piece of evidence.
 
 The parts live beside this module: :mod:`.article` renders the article and marks
-its sentences, :mod:`.evidence` builds each claim's evidence and the panel,
+its sentences, :mod:`.figmarks` the figures in them, :mod:`.evidence` builds each claim's evidence and the panel,
 :mod:`._assets` holds the inline CSS and script, :mod:`._markup` the escaping.
 This module puts the page together.
 
