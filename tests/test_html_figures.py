@@ -229,3 +229,37 @@ def test_figure_marks_nest_hold_their_figure_and_change_no_text(story: tuple[str
         assert "fig-not_checked" in classes.split() if wanted.status == FigureStatus.NOT_CHECKED else True
         if f.group is not None:                                 # a stated figure opens its sentence's evidence
             assert around == str(f.group.number) and first["aria-controls"] == f"ev-{f.group.number}"
+
+
+def test_a_report_of_an_earlier_version_without_figure_spans_is_marked_the_same(report: factcheck.Report) -> None:
+    assert report.coverage is not None
+    old = report.coverage.model_copy(update={"figures": [f.model_copy(update={"start": None, "end": None})
+                                                         for f in report.coverage.figures]})
+    assert render(report.model_copy(update={"coverage": old})) == render(report)
+    assert "mark class=\"fig" not in render(report.model_copy(update={"coverage": None}))
+
+
+def test_placing_figures_takes_time_in_proportion_to_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from html_placement import build
+
+    from factcheck.render import article, figmarks
+
+    def seconds(n: int) -> tuple[float, int]:
+        report, text = build(n, n)
+        from markdown_it import MarkdownIt
+        blocks = article._blocks(MarkdownIt("commonmark").parse(text))
+        index = article._Index(blocks)
+        article.place(blocks, report.results, index)
+        assert report.coverage is not None
+        start = time.process_time()
+        placed = figmarks.place_figures(blocks, index, report.coverage, report.results)
+        assert len(placed) == len(report.coverage.figures)
+        return time.process_time() - start, len(placed)
+
+    small, n_small = seconds(250)
+    large, n_large = seconds(2000)          # 8 times the article: quadratic would be 64 times the time
+    assert n_large >= 7 * n_small
+    assert large < 30 * max(small, 0.005), (small, large)
