@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.draft.coverage import ClaimRef, Ignore, cover
 from factcheck.draft.figures import find_figures
-from factcheck.render.article import render_marked
+from factcheck.render.figmarks import render_marked
 from factcheck.render.html import render
 from factcheck.report import (
     ArticleFigure,

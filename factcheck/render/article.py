@@ -13,13 +13,15 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..report import ClaimResult, CoverageReport, Report, Verdict
+from ..report import ClaimResult, Report, Verdict
 from ..sources import repository_root
 from ._common import ORDER
 from ._markup import ICON, e
-from .figmarks import FigureMark, place_figures
+
+if TYPE_CHECKING:
+    from .figmarks import FigureMark
 
 
 def read_article(report: Report) -> str | None:
@@ -345,16 +347,8 @@ def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
         _Marker(b, results).run()
 
 
-def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Group], list[int]]:
-    """The article as HTML with claims marked, its groups, and the claims not found in it."""
-    body, groups, missing, _ = render_marked(text, results)
-    return body, groups, missing
-
-
-def render_marked(text: str, results: list[ClaimResult], coverage: CoverageReport | None = None
-                  ) -> tuple[str, list[Group], list[int], list[FigureMark]]:
-    """The article as HTML with claims' sentences marked and, given the report's ``coverage``,
-    each figure in them: its groups, the claims not found in it, and the figures marked."""
+def markdown() -> Any:
+    """The Markdown renderer of the article: CommonMark and tables, raw HTML shown as text, images as alt text."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -364,12 +358,19 @@ def render_marked(text: str, results: list[ClaimResult], coverage: CoverageRepor
         return f'<span class="img-alt">[image: {e(alt)}]</span>'
 
     md.add_render_rule("image", image)
+    return md
+
+
+def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Group], list[int]]:
+    """The article as HTML with claims marked, its groups, and the claims not found in it.
+
+    :func:`factcheck.render.figmarks.render_marked` marks each figure in it too.
+    """
+    md = markdown()
     tokens = md.parse(text)
     blocks = _blocks(tokens)
-    index = _Index(blocks)
-    missing = place(blocks, results, index)
-    figures = place_figures(blocks, index, coverage, results) if coverage is not None else []
+    missing = place(blocks, results)
     for b in blocks:
         _mark_tokens(b, results)
     body = md.renderer.render(tokens, md.options, {})
-    return body, [g for b in blocks for g in b.groups], missing, figures
+    return body, [g for b in blocks for g in b.groups], missing

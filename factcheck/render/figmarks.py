@@ -21,14 +21,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..report import ClaimResult, CoverageReport, FigureStatus, Verdict
 from ._common import ORDER
 from ._markup import e
-
-if TYPE_CHECKING:
-    from .article import Group, _Block, _Index
+from .article import Group, _Block, _blocks, _Index, _mark_tokens, _whole, markdown, normalize, place
 
 _STATUS_WORDS = {FigureStatus.NOT_CHECKED: "not checked", FigureStatus.IGNORED: "ignored"}
 
@@ -81,6 +78,22 @@ class FigureMark:
         return f"<mark {attrs}>"
 
 
+def render_marked(text: str, results: list[ClaimResult], coverage: CoverageReport | None = None
+                  ) -> tuple[str, list[Group], list[int], list[FigureMark]]:
+    """The article as HTML with the claims' sentences marked and, given the report's ``coverage``,
+    each figure in them: its groups, the claims not found in it, and the figures marked."""
+    md = markdown()
+    tokens = md.parse(text)
+    blocks = _blocks(tokens)
+    index = _Index(blocks)
+    missing = place(blocks, results, index)
+    figures = place_figures(blocks, index, coverage, results) if coverage is not None else []
+    for b in blocks:
+        _mark_tokens(b, results)
+    body = md.renderer.render(tokens, md.options, {})
+    return body, [g for b in blocks for g in b.groups], missing, figures
+
+
 def place_figures(blocks: list[_Block], index: _Index, coverage: CoverageReport,
                   results: list[ClaimResult]) -> list[FigureMark]:
     """Find each figure of ``coverage`` in the blocks; fill each block's ``figures``; return them all.
@@ -90,8 +103,6 @@ def place_figures(blocks: list[_Block], index: _Index, coverage: CoverageReport,
     into cells), the figure alone is looked for, as a whole word, in the blocks of its
     line, after the figures already found there.
     """
-    from .article import normalize
-
     row = {r.id: i for i, r in enumerate(results)}
     of_line: dict[int, list[int]] = {}  # a line of the file (1-based) -> the blocks rendered from it
     for bi, b in enumerate(blocks):
@@ -182,8 +193,6 @@ class _Edges:
 
 def _alone(edges: _Edges, candidates: list[int], done: list[int], needle: str) -> tuple[int, int, int] | None:
     """The first whole occurrence of a figure's folded text in the blocks of its line, after those found."""
-    from .article import _whole
-
     for bi in candidates:
         hay = edges.blocks[bi].folded
         i = hay.find(needle, done[bi]) if needle else -1

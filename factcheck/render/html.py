@@ -30,7 +30,7 @@ from . import figmarks
 from ._assets import CSS, SCRIPT
 from ._common import ORDER, failures_first
 from ._markup import ICON, e
-from .article import Group, normalize, place, read_article, render_article, render_marked
+from .article import Group, normalize, place, read_article, render_article
 from .evidence import claim_card, group_section, overview
 
 # the names callers and tests reach through this module
@@ -67,7 +67,7 @@ def render(report: Report, article_text: str | None = None) -> str:
             f'{e(report.generated_at)}</p>'), "</header>"]
 
     if article_text is not None:
-        article_html, groups, missing, figures = render_marked(article_text, results, report.coverage)
+        article_html, groups, missing, figures = figmarks.render_marked(article_text, results, report.coverage)
         body.append('<main class="layout">')
         body.append(f'<article class="story" id="article" aria-label="the article">{article_html}</article>')
         body.append('<aside class="panel" id="panel" aria-label="evidence" aria-live="polite">')
