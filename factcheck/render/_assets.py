@@ -55,17 +55,28 @@ svg.chart .grid{stroke:#e3e3e8}svg.chart .line{fill:none;stroke:#555;stroke-widt
 svg.chart .pt{fill:#555}svg.chart .pt.marked{fill:#1f4fd6;stroke:#fff;stroke-width:1.5}
 svg.chart .tick,svg.chart .key{fill:var(--muted)}svg.chart .key.marked{fill:#1f4fd6;font-weight:700}
 svg.chart .val{fill:#1f4fd6;font-weight:700}
+svg.chart .gap{fill:#ececf1}svg.chart .gap-label{fill:var(--muted);font-style:italic}svg.chart .key.missing{fill:#9a9aa0}svg.chart .solo-val{fill:#555}
 ul.todo{list-style:none;padding:0}ul.todo li{margin:4px 0}a.jump{text-decoration:none;color:inherit}
 a.jump:hover{text-decoration:underline}
 section.unplaced,section.data,main.list{padding-top:8px;padding-bottom:16px;border-top:1px solid var(--line);font-family:system-ui,sans-serif}
 table.files{border-collapse:collapse;font-size:13px;width:100%}table.files th,table.files td{text-align:left;border-bottom:1px solid var(--line);padding:4px 8px;vertical-align:top}
 .img-alt{color:var(--muted);font-style:italic}
-@media (max-width:900px){main.layout{grid-template-columns:1fr}aside.panel{position:static;max-height:none;border-left:0}}
+p.plain{margin:6px 0}p.why,p.from{margin:4px 0}p.from{color:var(--muted);overflow-wrap:anywhere}code.muted{font-size:12px}
+details.exact summary{cursor:pointer;color:#1f4fd6;font-size:13px;margin-top:6px}details.exact table.evidence{margin-top:4px}
+button.close{float:right;border:0;background:none;padding:0 6px;font:22px/1 system-ui,sans-serif;color:var(--muted);cursor:pointer}
+.nojs button.close{display:none}
+section.group.inplace{margin:10px 0 14px;padding:2px 10px 4px;background:var(--panel);border:1px solid var(--line);
+border-radius:6px;font:14px/1.45 system-ui,sans-serif;text-align:left}
+section.group.inplace h2{font-size:15px;line-height:1.3;margin:8px 0}section.group.inplace blockquote.says{display:none}
+@media (max-width:900px){main.layout{grid-template-columns:1fr}aside.panel{position:static;max-height:none;border-left:0}
+header.top,main,section.unplaced,section.data{padding-left:14px;padding-right:14px}main.layout{gap:12px}
+table.files,table.mini,article.story table{display:block;max-width:100%;overflow-x:auto}
+article.story pre{max-width:100%;overflow-x:auto}article.story{overflow-wrap:break-word}}
 @media print{
 body{font-size:11pt}main.layout{display:block}aside.panel{position:static;max-height:none;overflow:visible;background:none;border:0;padding:0}
 .js section.group,section.group{display:block!important}section.overview{display:none!important}
 mark.fc{outline:none!important}article.claim{border-color:#999}details.sql pre{max-height:none}
-a.jump{display:none}header.top{border:0}
+a.jump,button.close{display:none}header.top{border:0}
 }
 """
 
@@ -74,25 +85,71 @@ SCRIPT = r"""
   var body=document.body;body.classList.remove('nojs');body.classList.add('js');
   var marks=Array.prototype.slice.call(document.querySelectorAll('mark.fc'));
   var overview=document.getElementById('overview');
+  var each=function(sel,f){Array.prototype.forEach.call(document.querySelectorAll(sel),f);};
+  // one column (phones, narrow windows): the evidence opens in the text, under the tapped sentence
+  var narrow=window.matchMedia?window.matchMedia('(max-width:900px)'):null;
+  var homes={},current=null;
+  function pieces(n){return marks.filter(function(m){return m.getAttribute('data-group')===n;});}
+  function ownText(m){var t=m.textContent,s=m.querySelector('sup');return s?t.slice(0,t.length-s.textContent.length):t;}
+  function where(last){
+    // the block holding the mark, and the node before which the evidence goes: the end of the sentence
+    var block=last.closest('p,li,td,th,h1,h2,h3,h4,h5,h6,dd,dt,blockquote')||last.parentNode,node=last;
+    while(node.parentNode&&node.parentNode!==block){node=node.parentNode;}
+    if(/[.!?\u2026]["'\u201d\u2019)\]]*\s*$/.test(ownText(last))){return [block,node.nextSibling];}
+    for(var s=node.nextSibling;s;s=s.nextSibling){
+      if(s.nodeType===1&&s.matches('mark.fc')){return [block,s];}
+      if(s.nodeType!==3){continue;}
+      var hit=/[.!?\u2026]["'\u201d\u2019)\]]*(?=\s|$)/.exec(s.data);
+      if(hit){var at=hit.index+hit[0].length;return [block,at<s.data.length?s.splitText(at):s.nextSibling];}
+    }
+    return [block,null];
+  }
+  function home(n){
+    var sec=document.getElementById('ev-'+n),c=homes[n];
+    if(sec&&c){c.parentNode.insertBefore(sec,c.nextSibling);sec.classList.remove('inplace');}
+  }
+  function put(n){
+    var sec=document.getElementById('ev-'+n),ps=pieces(n);
+    if(!sec||!ps.length){return;}
+    if(!(narrow&&narrow.matches)){home(n);return;}
+    if(!homes[n]){homes[n]=document.createComment('ev-'+n);sec.parentNode.insertBefore(homes[n],sec);}
+    var at=where(ps[ps.length-1]);at[0].insertBefore(sec,at[1]);sec.classList.add('inplace');
+  }
+  function clear(){
+    marks.forEach(function(m){m.classList.remove('active');m.setAttribute('aria-pressed','false');});
+    each('section.group',function(s){s.classList.remove('active');});
+    if(current!==null){home(current);}
+    current=null;if(overview){overview.classList.remove('hidden');}
+  }
   function select(n,scroll){
+    if(n===current&&!scroll){var back=document.getElementById('m-'+n);clear();if(back){back.focus();}return;}
+    if(current!==null){home(current);}
+    current=n;
     marks.forEach(function(m){var on=m.getAttribute('data-group')===n;m.classList.toggle('active',on);m.setAttribute('aria-pressed',on?'true':'false');});
-    Array.prototype.forEach.call(document.querySelectorAll('section.group'),function(s){s.classList.toggle('active',s.getAttribute('data-group')===n);});
+    each('section.group',function(s){s.classList.toggle('active',s.getAttribute('data-group')===n);});
     if(overview){overview.classList.add('hidden');}
     var panel=document.getElementById('panel');if(panel){panel.scrollTop=0;}
-    if(scroll){var m=document.getElementById('m-'+n);if(m){m.scrollIntoView({block:'center'});m.focus();}}
+    put(n);
+    var m=document.getElementById('m-'+n);
+    if(scroll&&m){m.scrollIntoView({block:'center'});m.focus();}
   }
   marks.forEach(function(m){
     m.addEventListener('click',function(){select(m.getAttribute('data-group'),false);});
     m.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();select(m.getAttribute('data-group'),false);}});
   });
-  Array.prototype.forEach.call(document.querySelectorAll('a.jump'),function(a){
+  each('a.jump',function(a){
     a.addEventListener('click',function(ev){ev.preventDefault();select(a.getAttribute('data-group'),true);});
   });
-  document.addEventListener('keydown',function(ev){
-    if(ev.key==='Escape'){marks.forEach(function(m){m.classList.remove('active');m.setAttribute('aria-pressed','false');});
-      Array.prototype.forEach.call(document.querySelectorAll('section.group'),function(s){s.classList.remove('active');});
-      if(overview){overview.classList.remove('hidden');}}
+  each('button.close',function(b){
+    b.addEventListener('click',function(){var n=current,m=document.getElementById('m-'+n);clear();if(m){m.focus();}});
   });
-  window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.setAttribute('open','');});});
+  document.addEventListener('keydown',function(ev){if(ev.key==='Escape'){clear();}});
+  if(narrow){var moved=function(){if(current!==null){put(current);}};
+    if(narrow.addEventListener){narrow.addEventListener('change',moved);}else if(narrow.addListener){narrow.addListener(moved);}}
+  window.addEventListener('beforeprint',function(){
+    if(current!==null){home(current);}
+    each('details',function(d){d.setAttribute('open','');});
+  });
+  window.addEventListener('afterprint',function(){if(current!==null){put(current);}});
 })();
 """
