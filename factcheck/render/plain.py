@@ -47,6 +47,8 @@ def requirement(x: ExpectationInfo, kind: str | None) -> str:
     head, _, math = x.meaning.partition(": ")
     if head.startswith("rounds to "):
         return "must round to " + head.removeprefix("rounds to ")
+    if head in ("is true", "is false"):  # a record, a streak, a ranking: the statement holds or not
+        return "must hold" if head == "is true" else "must not hold"
     if head.startswith("is "):
         return "must be " + head.removeprefix("is ")
     if head.startswith("the values "):
@@ -54,12 +56,14 @@ def requirement(x: ExpectationInfo, kind: str | None) -> str:
     one = _ONE_SIDED.match(math)
     if one:
         edge = x.low if one.group(1) in "≥>" else x.high
-        words = fraction_words(edge) if kind == "share" and edge is not None else None
+        # a wording ("a large majority", "over one-third") is given its fraction; a figure is already plain
+        wording = not any(c.isdigit() for c in head)
+        words = fraction_words(edge) if kind == "share" and wording and edge is not None else None
         if words is not None:
             return f"must be {_BOUND[one.group(1)]} {words}"
         return f"must be {head}"
     two = _TWO_SIDED.match(math)
-    if two and "round" not in head:
+    if two and "round" not in head and not head.startswith("between "):
         return f"must be {head}: between {two.group(1)} and {two.group(2)}"
     return f"must be {head}"
 
@@ -69,6 +73,8 @@ def found(r: ClaimResult) -> str:
     if r.value_text is None and r.value is None:
         return ""
     text = r.value_text if r.value_text is not None else str(r.value)
+    if r.kind == "change" and text[:1] in "+-" and text[1:2].isdigit():  # "+10.7%" reads "up 10.7%"
+        text = ("up " if text[0] == "+" else "down ") + text[1:]
     if r.kind == "share" and r.numerator is not None and r.denominator is not None:
         text += f" ({plain_number(r.numerator)} of {plain_number(r.denominator)})"
     return f"computed {text}"
