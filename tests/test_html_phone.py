@@ -292,3 +292,28 @@ def test_a_chart_with_a_missing_year_shows_a_labelled_gap(browser: Any, tmp_path
     page.screenshot(path=str(tmp_path / "phone-420-gap.png"))
     assert opened.errors == []
     page.close()
+
+
+def test_long_unbroken_values_do_not_widen_the_page(browser: Any, tmp_path: Path) -> None:
+    # an id, a message, a value, a title, a URL, a table and a code block 150 characters without a break
+    report = factcheck.verify(FIXTURES / "story.yaml")
+    long = "x" * 150
+    results = [r.model_copy(update={"id": r.id + long, "message": f"{r.message} {long}",
+                                    "value_text": (r.value_text or "") + long}) for r in report.results]
+    article = ((FIXTURES / "story.md").read_text(encoding="utf-8") + f"\n\nhttps://example.com/{long}\n\n"
+               f"| a | b | c |\n|---|---|---|\n| {long} | {long} | 1 |\n\n    code {long}\n")
+    path = tmp_path / "long.html"
+    path.write_text(render(report.model_copy(update={"results": results, "title": "T" + long}), article),
+                    encoding="utf-8")
+    opened = _open(browser, path, PHONE)
+    page = opened.page
+    assert _scroll_width(page) <= PHONE
+    page.locator("mark.fc").first.click()
+    assert _scroll_width(page) <= PHONE
+    page.evaluate("""() => {
+        document.querySelectorAll('section.group').forEach(s => s.classList.add('active'));
+        document.querySelectorAll('details').forEach(d => d.open = true);
+    }""")
+    assert _scroll_width(page) <= PHONE
+    assert opened.errors == []
+    page.close()

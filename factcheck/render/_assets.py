@@ -68,11 +68,12 @@ button.close{float:right;border:0;background:none;padding:0 6px;font:22px/1 syst
 section.group.inplace{margin:10px 0 14px;padding:2px 10px 4px;background:var(--panel);border:1px solid var(--line);
 border-radius:6px;font:14px/1.45 system-ui,sans-serif;text-align:left}
 section.group.inplace h2{font-size:15px;line-height:1.3;margin:8px 0}section.group.inplace blockquote.says{display:none}
-@media (max-width:900px){main.layout{grid-template-columns:1fr}aside.panel{position:static;max-height:none;border-left:0}
+@media (max-width:900px){main.layout{grid-template-columns:minmax(0,1fr)}aside.panel{position:static;max-height:none;border-left:0}
 header.top,main,section.unplaced,section.data{padding-left:14px;padding-right:14px}main.layout{gap:12px}
 table.files,table.mini,article.story table{display:block;max-width:100%;overflow-x:auto}
 table.files td.sha{overflow-wrap:normal;white-space:nowrap}
-article.story pre{max-width:100%;overflow-x:auto}article.story{overflow-wrap:break-word}}
+article.story pre{max-width:100%;overflow-x:auto}article.story{overflow-wrap:break-word}
+aside.panel,article.claim,section.unplaced,main.list,header.top{overflow-wrap:anywhere}}
 @media print{
 body{font-size:11pt}main.layout{display:block}aside.panel{position:static;max-height:none;overflow:visible;background:none;border:0;padding:0}
 .js section.group,section.group{display:block!important}section.overview{display:none!important}
