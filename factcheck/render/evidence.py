@@ -1,8 +1,10 @@
 """The evidence in the HTML report: one card per claim, and the panel's overview.
 
-A card shows how the claim's figure was computed: what was expected, the value,
-rows kept and left out, notes, details, the data files (with their sha256), a
-chart for changes and extremes, and the SQL to reproduce it.
+A card shows how the claim's figure was computed, in words first (what the figure
+must be, what was computed, why, the notes, the data files; see :mod:`.plain`), a
+chart for changes and extremes, then in a closed fold the exact evidence (the
+interval on the measure's scale, the exact fraction, numerator and denominator,
+rows, details, each data file's sha256) and the SQL to reproduce it.
 """
 
 from __future__ import annotations

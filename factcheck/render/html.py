@@ -5,7 +5,8 @@ fetched (images in the article are shown as their alt text). The article (the
 claims file's ``article:``) is rendered from Markdown with raw HTML disabled,
 and each claim's ``says`` sentence is found in it (tolerant of line breaks,
 emphasis and curly quotes) and marked in the colour of its verdict. Selecting a
-marked sentence, by click or keyboard, shows its evidence beside the text.
+marked sentence, by click or keyboard, shows its evidence beside the text (on a
+narrow screen, in the text right under the sentence).
 Claims whose sentence is not in the article are listed after it; without an
 article the page lists every claim. Printed, the page shows the article with
 numbered marks and then every piece of evidence.
