@@ -317,3 +317,29 @@ def test_long_unbroken_values_do_not_widen_the_page(browser: Any, tmp_path: Path
     assert _scroll_width(page) <= PHONE
     assert opened.errors == []
     page.close()
+
+
+def test_evidence_of_a_figure_inside_a_sentence_comes_after_the_whole_sentence(browser: Any, tmp_path: Path) -> None:
+    # marks on figures, not sentences (two in one sentence): the box waits for the full stop
+    report = factcheck.verify(FIXTURES / "story.yaml")
+    says = {"orders-2020": "6 orders", "online-share": "two-thirds of them"}
+    results = [r.model_copy(update={"says": says.get(r.id, r.says)}) for r in report.results]
+    article = ("# Shop\n\nThe shop took 6 orders and two-thirds of them were online in 2020. "
+               "It was a quiet year.\n")
+    path = tmp_path / "figures.html"
+    path.write_text(render(report.model_copy(update={"results": results}), article), encoding="utf-8")
+    opened = _open(browser, path, PHONE)
+    page = opened.page
+    for claim in says:
+        n = _group_of(page, claim)
+        mark, box = _tap(page, n)
+        text_before = page.evaluate(f"""() => {{
+            const s = document.getElementById('ev-{n}'), r = document.createRange();
+            r.setStart(s.parentNode, 0); r.setEndBefore(s); return r.toString(); }}""")
+        words = " ".join(re.sub(r"[✓✗?]\d+", "", text_before).split())
+        assert words == "The shop took 6 orders and two-thirds of them were online in 2020.", words
+        assert box["top"] >= mark["bottom"]
+    page.locator("button.close:visible").click()
+    assert page.locator("article.story p").first.evaluate("p => p.textContent").count("It was a quiet year.") == 1
+    assert opened.errors == []
+    page.close()

@@ -93,18 +93,21 @@ SCRIPT = r"""
   var homes={},current=null;
   function pieces(n){return marks.filter(function(m){return m.getAttribute('data-group')===n;});}
   function ownText(m){var t=m.textContent,s=m.querySelector('sup');return s?t.slice(0,t.length-s.textContent.length):t;}
+  var END=/[.!?\u2026]["'\u201d\u2019)\]]*(?=\s|$)/;
   function where(last){
-    // the block holding the mark, and the node before which the evidence goes: the end of the sentence
+    // where the evidence goes: after the end of the tapped sentence (its full stop), else after its block
     var block=last.closest('p,li,td,th,h1,h2,h3,h4,h5,h6,dd,dt,blockquote')||last.parentNode,node=last;
+    var after=/^(P|H[1-6])$/.test(block.tagName)?[block.parentNode,block.nextSibling]:[block,null];
+    if(/^H[1-6]$/.test(block.tagName)){return after;}
     while(node.parentNode&&node.parentNode!==block){node=node.parentNode;}
     if(/[.!?\u2026]["'\u201d\u2019)\]]*\s*$/.test(ownText(last))){return [block,node.nextSibling];}
     for(var s=node.nextSibling;s;s=s.nextSibling){
-      if(s.nodeType===1&&s.matches('mark.fc')){return [block,s];}
+      if(s.nodeType===1){if(END.test(ownText(s))){return [block,s.nextSibling];}continue;}
       if(s.nodeType!==3){continue;}
-      var hit=/[.!?\u2026]["'\u201d\u2019)\]]*(?=\s|$)/.exec(s.data);
+      var hit=END.exec(s.data);
       if(hit){var at=hit.index+hit[0].length;return [block,at<s.data.length?s.splitText(at):s.nextSibling];}
     }
-    return [block,null];
+    return after;
   }
   function home(n){
     var sec=document.getElementById('ev-'+n),c=homes[n];
@@ -116,6 +119,9 @@ SCRIPT = r"""
     if(!(narrow&&narrow.matches)){home(n);return;}
     if(!homes[n]){homes[n]=document.createComment('ev-'+n);sec.parentNode.insertBefore(homes[n],sec);}
     var at=where(ps[ps.length-1]);at[0].insertBefore(sec,at[1]);sec.classList.add('inplace');
+    // opened low on the screen: bring it up, the sentence still in sight above it
+    var top=sec.getBoundingClientRect().top;
+    if(top>window.innerHeight*0.6){window.scrollBy(0,top-window.innerHeight*0.35);}
   }
   function clear(){
     marks.forEach(function(m){m.classList.remove('active');m.setAttribute('aria-pressed','false');});
