@@ -343,3 +343,19 @@ def test_evidence_of_a_figure_inside_a_sentence_comes_after_the_whole_sentence(b
     assert page.locator("article.story p").first.evaluate("p => p.textContent").count("It was a quiet year.") == 1
     assert opened.errors == []
     page.close()
+
+
+def test_at_420px_the_sentences_to_look_at_come_first_and_open_in_place(phone: Opened) -> None:
+    page = phone.page
+    jumps = page.locator("a.jump")
+    if jumps.count() == 0:
+        pytest.skip("no failed or unverifiable sentence in this story")
+    first = jumps.first.bounding_box()
+    story = page.locator("article.story").bounding_box()
+    assert first is not None and story is not None and first["y"] < story["y"] < 860  # above the article
+    n = str(jumps.first.get_attribute("data-group"))
+    jumps.first.click()
+    assert page.locator(f"#ev-{n}").is_visible()
+    assert page.evaluate(f"!!document.getElementById('ev-{n}').closest('article.story')")
+    assert page.evaluate("document.activeElement.id") == f"m-{n}"
+    assert jumps.first.is_visible()  # the list stays: nothing above the sentence moves

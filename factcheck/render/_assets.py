@@ -73,7 +73,9 @@ header.top,main,section.unplaced,section.data{padding-left:14px;padding-right:14
 table.files,table.mini,article.story table{display:block;max-width:100%;overflow-x:auto}
 table.files td.sha{overflow-wrap:normal;white-space:nowrap}
 article.story pre{max-width:100%;overflow-x:auto}article.story{overflow-wrap:break-word}
-aside.panel,article.claim,section.unplaced,main.list,header.top{overflow-wrap:anywhere}}
+aside.panel,article.claim,section.unplaced,main.list,header.top{overflow-wrap:anywhere}
+.js aside.panel{order:-1;padding:0 0 4px;background:none;border:0}.js section.overview.hidden{display:block}
+section.overview{border-bottom:1px solid var(--line)}section.overview p.hint,section.overview h2{display:none}}
 @media print{
 body{font-size:11pt}main.layout{display:block}aside.panel{position:static;max-height:none;overflow:visible;background:none;border:0;padding:0}
 .js section.group,section.group{display:block!important}section.overview{display:none!important}
