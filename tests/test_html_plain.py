@@ -176,3 +176,23 @@ def test_every_gap_is_drawn_and_labelled(values: list[float | None]) -> None:
     assert pic.count('class="gap-label"') == len(runs)
     assert pic.count("<circle") == sum(v is not None for v in values)
     assert "<20" not in pic  # keys are escaped
+
+
+def _examples() -> list[tuple[str, str]]:
+    import re
+
+    from factcheck.expectations.wording import EXAMPLES_BY_KIND
+    out = []
+    for shape, text in EXAMPLES_BY_KIND.items():
+        if shape in ("boolean", "values"):
+            continue
+        out.extend((shape, w) for w in re.findall(r"'([^']+)'", text))
+    return out
+
+
+@pytest.mark.parametrize(("shape", "written"), _examples())
+def test_every_documented_wording_reads_as_words_without_the_math(shape: str, written: str) -> None:
+    kind = {"number": "count", "share": "share"}.get(shape, "change")
+    words = _need(written, kind, shape)
+    assert words.startswith("must ")
+    assert " x " not in f" {words} " and "≤" not in words and "<" not in words and ">" not in words
