@@ -359,3 +359,15 @@ def test_at_420px_the_sentences_to_look_at_come_first_and_open_in_place(phone: O
     assert page.evaluate(f"!!document.getElementById('ev-{n}').closest('article.story')")
     assert page.evaluate("document.activeElement.id") == f"m-{n}"
     assert jumps.first.is_visible()  # the list stays: nothing above the sentence moves
+
+
+def test_printed_from_a_phone_wide_tables_are_whole_not_scroll_boxes(phone: Opened) -> None:
+    page = phone.page
+    page.emulate_media(media="print")
+    try:
+        files = page.locator("section.data table.files")
+        assert files.evaluate("t => getComputedStyle(t).display") == "table"
+        assert files.evaluate("t => getComputedStyle(t).overflowX") == "visible"
+        assert page.locator("section.overview").is_hidden()
+    finally:
+        page.emulate_media(media="screen")

@@ -81,6 +81,7 @@ body{font-size:11pt}main.layout{display:block}aside.panel{position:static;max-he
 .js section.group,section.group{display:block!important}section.overview{display:none!important}
 mark.fc{outline:none!important}article.claim{border-color:#999}details.sql pre{max-height:none}
 a.jump,button.close{display:none}header.top{border:0}
+table.files,table.mini,article.story table{display:table;overflow:visible}table.files td.sha{white-space:normal;overflow-wrap:anywhere}
 }
 """
 
@@ -118,7 +119,8 @@ SCRIPT = r"""
   function put(n){
     var sec=document.getElementById('ev-'+n),ps=pieces(n);
     if(!sec||!ps.length){return;}
-    if(!(narrow&&narrow.matches)){home(n);return;}
+    home(n);
+    if(!(narrow&&narrow.matches)){return;}
     if(!homes[n]){homes[n]=document.createComment('ev-'+n);sec.parentNode.insertBefore(homes[n],sec);}
     var at=where(ps[ps.length-1]);at[0].insertBefore(sec,at[1]);sec.classList.add('inplace');
     // opened low on the screen: bring it up, the sentence still in sight above it
