@@ -76,6 +76,7 @@ article.story pre{max-width:100%;overflow-x:auto}article.story{overflow-wrap:bre
 aside.panel,article.claim,section.unplaced,main.list,header.top{overflow-wrap:anywhere}
 .js aside.panel{order:-1;padding:0 0 4px;background:none;border:0}.js section.overview.hidden{display:block}
 section.overview{border-bottom:1px solid var(--line)}section.overview p.hint,section.overview h2{display:none}}
+@media (max-width:560px){table.evidence th,table.evidence td{display:block;white-space:normal}table.evidence th{padding:6px 0 0}table.evidence td{padding:0 0 2px}}
 @media print{
 body{font-size:11pt}main.layout{display:block}aside.panel{position:static;max-height:none;overflow:visible;background:none;border:0;padding:0}
 .js section.group,section.group{display:block!important}section.overview{display:none!important}
