@@ -242,9 +242,9 @@ def test_resizing_moves_open_evidence_between_text_and_panel(desktop: Opened, st
     n = _group_of(page, story_2020.results[1].id)
     _tap(page, n)
     page.set_viewport_size({"width": PHONE, "height": 860})
-    page.wait_for_function(f"!!document.getElementById('ev-{n}').closest('article.story')")
+    page.wait_for_function(f"() => !!document.getElementById('ev-{n}').closest('article.story')")
     page.set_viewport_size({"width": DESKTOP, "height": 860})
-    page.wait_for_function(f"!!document.getElementById('ev-{n}').closest('aside.panel')")
+    page.wait_for_function(f"() => !!document.getElementById('ev-{n}').closest('aside.panel')")
     assert page.locator(f"#ev-{n}").is_visible()
 
 
@@ -371,3 +371,48 @@ def test_printed_from_a_phone_wide_tables_are_whole_not_scroll_boxes(phone: Open
         assert page.locator("section.overview").is_hidden()
     finally:
         page.emulate_media(media="screen")
+
+
+def _below(page: Any, section: str, mark: str) -> float:
+    return float(page.evaluate(f"""() => document.getElementById('{section}').getBoundingClientRect().top
+        - document.getElementById('{mark}').getBoundingClientRect().bottom"""))
+
+
+def _text_before(page: Any, section: str) -> str:
+    text = page.evaluate(f"""() => {{ const s = document.getElementById('{section}'), r = document.createRange();
+        r.setStart(s.closest('article.story'), 0); r.setEndBefore(s); return r.toString(); }}""")
+    return " ".join(re.sub(r"[✓✗?]\d+", "", str(text)).split())
+
+
+def test_at_420px_a_tapped_figure_opens_its_evidence_or_note_under_its_sentence(browser: Any,
+                                                                                 tmp_path: Path) -> None:
+    report = factcheck.verify(FIXTURES / "figures.yaml")
+    path = tmp_path / "figures.html"
+    path.write_text(render(report), encoding="utf-8")
+    opened = _open(browser, path, PHONE)
+    page = opened.page
+    # a checked figure opens its sentence's evidence, in place; another figure of it keeps it open
+    page.locator("#f-0").click()
+    assert page.locator("#ev-1").is_visible() and 0 <= _below(page, "ev-1", "f-0") <= NEAR * 2
+    assert _text_before(page, "ev-1").endswith("down 40% from 2019.")
+    page.locator("#f-1").click()
+    assert page.locator("#ev-1").is_visible()
+    assert page.locator('article.claim.picked[data-claim-id="orders-fell"]').is_visible()
+    # a figure nothing checks: its note, under the rest of its sentence
+    page.locator("#f-2").click()
+    page.wait_for_function("() => !!document.getElementById('fg-not-checked').closest('article.story')")
+    assert page.locator("#fg-not-checked").is_visible() and not page.locator("#ev-1").is_visible()
+    assert _text_before(page, "fg-not-checked").endswith("Another 3 orders were returned.")
+    assert 0 <= _below(page, "fg-not-checked", "f-2") <= NEAR
+    # an ignored one: its reason, escaped, under its sentence; the note before goes back to the panel
+    page.locator("#f-3").click()
+    page.wait_for_function("() => !!document.getElementById('fg-3').closest('article.story')")
+    assert page.evaluate("!!document.getElementById('fg-not-checked').closest('aside.panel')")
+    assert _text_before(page, "fg-3").endswith("its owner says.")
+    assert "<b>the rival's own count</b>" in page.locator("#fg-3").inner_text()
+    page.keyboard.press("Escape")
+    assert page.evaluate("!!document.getElementById('fg-3').closest('aside.panel')")
+    assert _scroll_width(page) <= PHONE
+    page.screenshot(path=str(tmp_path / "phone-420-figures.png"))
+    assert opened.errors == []
+    page.close()

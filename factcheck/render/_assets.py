@@ -113,17 +113,19 @@ SCRIPT = r"""
     }
     return after;
   }
-  function home(n){
-    var sec=document.getElementById('ev-'+n),c=homes[n];
+  var placed=null,anchor=null;  // the section moved into the text, and the mark it sits under
+  function home(){
+    var sec=placed&&document.getElementById(placed),c=placed&&homes[placed];
     if(sec&&c){c.parentNode.insertBefore(sec,c.nextSibling);sec.classList.remove('inplace');}
   }
-  function put(n){
-    var sec=document.getElementById('ev-'+n),ps=pieces(n);
-    if(!sec||!ps.length){return;}
-    home(n);
-    if(!(narrow&&narrow.matches)){return;}
-    if(!homes[n]){homes[n]=document.createComment('ev-'+n);sec.parentNode.insertBefore(homes[n],sec);}
-    var at=where(ps[ps.length-1]);at[0].insertBefore(sec,at[1]);sec.classList.add('inplace');
+  function put(id,last){
+    // on a narrow screen, move section ``id`` under the sentence holding ``last``; else leave it in the panel
+    var sec=document.getElementById(id);
+    home();placed=null;anchor=null;
+    if(!sec||!last||!(narrow&&narrow.matches)){return;}
+    if(!homes[id]){homes[id]=document.createComment(id);sec.parentNode.insertBefore(homes[id],sec);}
+    var at=where(last);at[0].insertBefore(sec,at[1]);sec.classList.add('inplace');
+    placed=id;anchor=last;
     // opened low on the screen: bring it up, the sentence still in sight above it
     var top=sec.getBoundingClientRect().top;
     if(top>window.innerHeight*0.6){window.scrollBy(0,top-window.innerHeight*0.35);}
@@ -131,24 +133,32 @@ SCRIPT = r"""
   function clear(){
     marks.forEach(function(m){m.classList.remove('active');m.setAttribute('aria-pressed','false');});
     each('section.group',function(s){s.classList.remove('active');});
-    if(current!==null){home(current);}
+    home();placed=null;anchor=null;
     current=null;if(overview){overview.classList.remove('hidden');}
   }
-  function select(n,scroll){
-    if(n===current&&!scroll){var back=document.getElementById('m-'+n);clear();if(back){back.focus();}return;}
-    if(current!==null){home(current);}
+  function select(n,scroll,toggle){
+    if(n===current&&toggle){var back=document.getElementById('m-'+n);clear();if(back){back.focus();}return;}
     current=n;
     marks.forEach(function(m){var on=m.getAttribute('data-group')===n;m.classList.toggle('active',on);m.setAttribute('aria-pressed',on?'true':'false');});
     each('section.group',function(s){s.classList.toggle('active',s.getAttribute('data-group')===n);});
     if(overview){overview.classList.add('hidden');}
     var panel=document.getElementById('panel');if(panel){panel.scrollTop=0;}
-    put(n);
+    var ps=pieces(n);put('ev-'+n,ps[ps.length-1]);
     var m=document.getElementById('m-'+n);
     if(scroll&&m){m.scrollIntoView({block:'center'});m.focus();}
   }
+  // a figure whose note lives in the panel ("not checked", "ignored"): once the figure script has
+  // opened the note, move it under the figure's sentence too (a figure in a checked sentence
+  // opens that sentence's evidence through it: see select)
+  each('mark.fig[aria-controls^="fg-"]',function(f){
+    var later=function(){setTimeout(function(){current=null;put(f.getAttribute('aria-controls'),f);},0);};
+    f.addEventListener('click',later);
+    f.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){later();}});
+  });
   marks.forEach(function(m){
-    m.addEventListener('click',function(){select(m.getAttribute('data-group'),false);});
-    m.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();select(m.getAttribute('data-group'),false);}});
+    // tapping the open sentence again closes it; a figure's script opening it (untrusted click) does not
+    m.addEventListener('click',function(ev){select(m.getAttribute('data-group'),false,ev.isTrusted);});
+    m.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();select(m.getAttribute('data-group'),false,true);}});
   });
   each('a.jump',function(a){
     a.addEventListener('click',function(ev){ev.preventDefault();select(a.getAttribute('data-group'),true);});
@@ -157,12 +167,14 @@ SCRIPT = r"""
     b.addEventListener('click',function(){var n=current,m=document.getElementById('m-'+n);clear();if(m){m.focus();}});
   });
   document.addEventListener('keydown',function(ev){if(ev.key==='Escape'){clear();}});
-  if(narrow){var moved=function(){if(current!==null){put(current);}};
+  var shown=function(){var s=document.querySelector('section.group.active');return s&&s.id;};
+  if(narrow){var moved=function(){var id=shown(),at=anchor;if(id){put(id,at||pieces(current||'').pop());}};
     if(narrow.addEventListener){narrow.addEventListener('change',moved);}else if(narrow.addListener){narrow.addListener(moved);}}
+  var before=null;
   window.addEventListener('beforeprint',function(){
-    if(current!==null){home(current);}
+    before=placed?[placed,anchor]:null;home();placed=null;
     each('details',function(d){d.setAttribute('open','');});
   });
-  window.addEventListener('afterprint',function(){if(current!==null){put(current);}});
+  window.addEventListener('afterprint',function(){if(before){put(before[0],before[1]);}});
 })();
 """
