@@ -71,7 +71,7 @@ section.group.inplace h2{font-size:15px;line-height:1.3;margin:8px 0}section.gro
 @media (max-width:900px){main.layout{grid-template-columns:minmax(0,1fr)}aside.panel{position:static;max-height:none;border-left:0}
 header.top,main,section.unplaced,section.data{padding-left:14px;padding-right:14px}main.layout{gap:12px}
 table.files,table.mini,article.story table{display:block;max-width:100%;overflow-x:auto}
-table.files td.sha{overflow-wrap:normal;white-space:nowrap}
+table.files{overflow-wrap:normal}table.files td.sha{white-space:nowrap}
 article.story pre{max-width:100%;overflow-x:auto}article.story{overflow-wrap:break-word}
 aside.panel,article.claim,section.unplaced,main.list,header.top{overflow-wrap:anywhere}
 .js aside.panel{order:-1;padding:0 0 4px;background:none;border:0}.js section.overview.hidden{display:block}
