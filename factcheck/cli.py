@@ -11,6 +11,7 @@ import functools
 import inspect
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
@@ -26,6 +27,7 @@ from .render import Document
 
 if TYPE_CHECKING:
     from .report import Report
+    from .stepsummary import StepSummary
 from .render.safetext import clean, clean_lines
 
 
@@ -64,6 +66,18 @@ DataRoot = Annotated[Optional[Path], typer.Option("--data-root", metavar="DIR", 
 Debug = Annotated[bool, typer.Option("--debug", help="show the traceback of an unexpected error")]
 
 
+class AnnotationMode(str, Enum):
+    auto = "auto"
+    github = "github"
+    none = "none"
+
+
+Annotations = Annotated[AnnotationMode, typer.Option(
+    "--annotations", metavar="MODE", case_sensitive=False,
+    help="print GitHub Actions annotations on the claims' lines: github, none, or auto (github when "
+         "GITHUB_ACTIONS=true); to stderr when a report goes to stdout")]
+
+
 def _consoles() -> tuple[Console, Console]:
     """Colour in a terminal; piped output is plain and never wrapped; never markup, any encoding."""
     from .render._console import consoles
@@ -83,11 +97,34 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _annotator(mode: AnnotationMode, files: list[Path], on_stderr: bool = False) -> _Annotator | None:
+    """Where GitHub annotations go (see factcheck.render.annotations), or None when they are off."""
+    from .render.annotations import enabled
+    return _Annotator(files[0], on_stderr) if files and enabled(mode.value) else None
+
+
+class _Annotator:
+    """Prints workflow commands, paths relative to the workspace of the first claims file."""
+
+    def __init__(self, first: Path, on_stderr: bool) -> None:
+        from .render.annotations import workspace_root
+        self.root, self.on_stderr = workspace_root(first), on_stderr
+
+    def __call__(self, found: Any) -> None:
+        from .render._console import text_stream
+        from .render.annotations import print_annotations
+        print_annotations(found, text_stream(self.on_stderr))
+
+    def problems(self, exc: FactcheckError) -> None:
+        from .render.annotations import problem_annotations
+        self(problem_annotations(exc.problems, self.root))
+
+
 class _Guard:
     """Run a command body: user errors print located messages, bugs say so plainly."""
 
-    def __init__(self, debug: bool, err: Console) -> None:
-        self.debug, self.err = debug, err
+    def __init__(self, debug: bool, err: Console, annotate: _Annotator | None = None) -> None:
+        self.debug, self.err, self.annotate = debug, err, annotate
 
     def __enter__(self) -> None:
         return None
@@ -104,6 +141,8 @@ class _Guard:
             _quiet_stdout()
             raise typer.Exit(EXIT_OK)
         if isinstance(exc, FactcheckError):
+            if self.annotate is not None:
+                self.annotate.problems(exc)
             _fail(exc, self.err)
         if self.debug:
             return False
@@ -163,6 +202,9 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="OLD.json", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
+    annotations: Annotations = AnnotationMode.auto,
+    step_summary: Annotated[bool, typer.Option("--step-summary", help="append the Markdown report to "
+                                               "$GITHUB_STEP_SUMMARY (the GitHub Actions job summary)")] = False,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
@@ -172,6 +214,7 @@ def run(
     Examples:
       factcheck run claims/2020.yaml
       factcheck run claims/2020.yaml --html report.html --baseline last.json
+      factcheck run claims/2020.yaml --annotations github --step-summary
     """
     from . import verify
     from .outputs import Outputs
@@ -187,13 +230,15 @@ def run(
         _fail(UsageError([Problem("report files (--json …) take one claims file at a time",
                                   hint="run factcheck once per claims file")]), err)
     shown = err if "-" in reports.values() else out  # a report on stdout keeps stdout clean
+    annotate = _annotator(annotations, files, on_stderr="-" in reports.values())
     code = EXIT_OK
-    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+    with _guard(debug, err, annotate), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+        summary = _step_summary() if step_summary else None
         # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
-        outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
+        refuse = outputs.refuse_inputs if summary is None else _both(outputs.refuse_inputs, summary.refuse_inputs)
+        refuse([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
-            report = verify(file, only=only, data_root=data_root, baseline=baseline,
-                            before_reading=outputs.refuse_inputs)
+            report = verify(file, only=only, data_root=data_root, baseline=baseline, before_reading=refuse)
             if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
                 report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
             for fmt, target in reports.items():  # every report is rendered before any is put in place
@@ -202,13 +247,32 @@ def run(
                 else:
                     outputs.write(f"--{fmt}", render(report, fmt))
             outputs.commit()
+            if summary is not None:
+                summary.append(render(report, "markdown"))
             print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)
+            if annotate is not None:
+                from .render.annotations import report_annotations
+                annotate(report_annotations(report, annotate.root, strict=strict, require_coverage=require_coverage))
             code = max(code, report.exit_code(strict, require_coverage))
             if report.comparison is not None:
                 from .render.diff import print_comparison
                 print_comparison(report.comparison, shown, run_failed=_why_failed(report, strict))
                 code = max(code, report.comparison.exit_code())
     raise typer.Exit(code)
+
+
+def _step_summary() -> StepSummary:
+    from .stepsummary import StepSummary
+    return StepSummary()
+
+
+def _both(*refusals: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Refuse inputs for every output (report files and the step summary)."""
+    def refuse(inputs: Any) -> None:
+        inputs = list(inputs)
+        for r in refusals:
+            r(inputs)
+    return refuse
 
 
 def _why_failed(report: Report, strict: bool) -> str | None:
@@ -258,7 +322,8 @@ def diff(
 
 
 @app.command(cls=_PlainCommand)
-def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> None:
+def check(files: Files, data_root: DataRoot = None, annotations: Annotations = AnnotationMode.auto,
+          debug: Debug = False) -> None:
     """Validate claims files and their data without judging any claim; list the claims found;
     exit 1 when a claim's 'says' is gone from the article.
 
@@ -272,10 +337,14 @@ def check(files: Files, data_root: DataRoot = None, debug: Debug = False) -> Non
 
     out, err = _consoles()
     code = EXIT_OK
-    with _guard(debug, err):
+    annotate = _annotator(annotations, files)
+    with _guard(debug, err, annotate):
         for file in files:
             checked = check_file(file, data_root=data_root)
             print_checked(checked, out)
+            if annotate is not None:
+                from .render.annotations import checked_annotations
+                annotate(checked_annotations(checked, annotate.root))
             code = max(code, checked.exit_code())
     raise typer.Exit(code)
 
