@@ -353,7 +353,7 @@ def check(files: Files, data_root: DataRoot = None, annotations: Annotations = A
 def explain(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="the claims file")],
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="the claim's id")],
-    rows: Annotated[Optional[str], typer.Option("--rows", metavar="PATH", help="write the rows behind the figure as CSV to PATH ('-' for stdout)")] = None,
+    rows: Annotated[Optional[str], typer.Option("--rows", metavar="PATH", help="write the rows behind the figure, every column, as CSV to PATH ('-' for stdout)")] = None,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
