@@ -9,12 +9,12 @@ take text (a folder, a FIFO): a claims file, a data file or a baseline is never 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import Problem, UsageError
 from .outputs import _reason, _same_file
+from .pathkinds import path_kind
 
 VARIABLE = "GITHUB_STEP_SUMMARY"
 
@@ -35,8 +35,9 @@ class StepSummary:
             mode = None
         except OSError as exc:
             raise self._error(_reason(exc)) from None
-        if mode is not None and not stat.S_ISREG(mode):
-            raise self._error("it is not a regular file (a folder, a FIFO or a device)")
+        kind = path_kind(mode) if mode is not None else None
+        if kind is not None:
+            raise self._error(f"it is {kind}, not a regular file")
 
     def _error(self, reason: str, hint: str | None = None) -> UsageError:
         return UsageError([Problem(f"--step-summary: cannot append to ${VARIABLE} ({self.path}): {reason}",

@@ -252,3 +252,10 @@ def test_step_summary_never_writes_over_an_input(story: Path, target: str) -> No
     result = run(["run", str(story), "--step-summary"], env={"GITHUB_STEP_SUMMARY": str(path)})
     assert result.exit_code == 2 and "--step-summary: cannot append" in result.output
     assert (path.read_bytes() if path.is_file() else None) == before
+
+
+def test_step_summary_refuses_a_fifo_without_blocking(story: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "summary.fifo"
+    os.mkfifo(fifo)
+    result = run(["run", str(story), "--step-summary"], env={"GITHUB_STEP_SUMMARY": str(fifo)})
+    assert result.exit_code == 2 and "it is a named pipe (FIFO), not a regular file" in result.output
