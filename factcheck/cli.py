@@ -26,8 +26,8 @@ from .errors import FactcheckError, Problem, UsageError
 from .render import Document
 
 if TYPE_CHECKING:
+    from .render.annotations import Annotator
     from .report import Report
-    from .stepsummary import StepSummary
 from .render.safetext import clean, clean_lines
 
 
@@ -97,33 +97,16 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _annotator(mode: AnnotationMode, files: list[Path], on_stderr: bool = False) -> _Annotator | None:
-    """Where GitHub annotations go (see factcheck.render.annotations), or None when they are off."""
-    from .render.annotations import enabled
-    return _Annotator(files[0], on_stderr) if files and enabled(mode.value) else None
-
-
-class _Annotator:
-    """Prints workflow commands, paths relative to the workspace of the first claims file."""
-
-    def __init__(self, first: Path, on_stderr: bool) -> None:
-        from .render.annotations import workspace_root
-        self.root, self.on_stderr = workspace_root(first), on_stderr
-
-    def __call__(self, found: Any) -> None:
-        from .render._console import text_stream
-        from .render.annotations import print_annotations
-        print_annotations(found, text_stream(self.on_stderr))
-
-    def problems(self, exc: FactcheckError) -> None:
-        from .render.annotations import problem_annotations
-        self(problem_annotations(exc.problems, self.root))
+def _annotator(mode: AnnotationMode, files: list[Path], on_stderr: bool = False) -> Annotator | None:
+    """GitHub annotations (factcheck.render.annotations), or None when they are off."""
+    from .render.annotations import Annotator, enabled
+    return Annotator(files[0], on_stderr) if files and enabled(mode.value) else None
 
 
 class _Guard:
     """Run a command body: user errors print located messages, bugs say so plainly."""
 
-    def __init__(self, debug: bool, err: Console, annotate: _Annotator | None = None) -> None:
+    def __init__(self, debug: bool, err: Console, annotate: Annotator | None = None) -> None:
         self.debug, self.err, self.annotate = debug, err, annotate
 
     def __enter__(self) -> None:
@@ -220,6 +203,7 @@ def run(
     from .outputs import Outputs
     from .render import render, write_stdout
     from .render.terminal import print_report
+    from .stepsummary import StepSummary
 
     out, err = _consoles()
     _one_on_stdout(reports, err)
@@ -233,9 +217,9 @@ def run(
     annotate = _annotator(annotations, files, on_stderr="-" in reports.values())
     code = EXIT_OK
     with _guard(debug, err, annotate), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
-        summary = _step_summary() if step_summary else None
+        summary = StepSummary() if step_summary else None  # $GITHUB_STEP_SUMMARY is checked before any work
         # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
-        refuse = outputs.refuse_inputs if summary is None else _both(outputs.refuse_inputs, summary.refuse_inputs)
+        refuse = outputs.refuse_inputs if summary is None else summary.guarding(outputs.refuse_inputs)
         refuse([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
             report = verify(file, only=only, data_root=data_root, baseline=baseline, before_reading=refuse)
@@ -251,28 +235,13 @@ def run(
                 summary.append(render(report, "markdown"))
             print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)
             if annotate is not None:
-                from .render.annotations import report_annotations
-                annotate(report_annotations(report, annotate.root, strict=strict, require_coverage=require_coverage))
+                annotate.report(report, strict=strict, require_coverage=require_coverage)
             code = max(code, report.exit_code(strict, require_coverage))
             if report.comparison is not None:
                 from .render.diff import print_comparison
                 print_comparison(report.comparison, shown, run_failed=_why_failed(report, strict))
                 code = max(code, report.comparison.exit_code())
     raise typer.Exit(code)
-
-
-def _step_summary() -> StepSummary:
-    from .stepsummary import StepSummary
-    return StepSummary()
-
-
-def _both(*refusals: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Refuse inputs for every output (report files and the step summary)."""
-    def refuse(inputs: Any) -> None:
-        inputs = list(inputs)
-        for r in refusals:
-            r(inputs)
-    return refuse
 
 
 def _why_failed(report: Report, strict: bool) -> str | None:
@@ -343,8 +312,7 @@ def check(files: Files, data_root: DataRoot = None, annotations: Annotations = A
             checked = check_file(file, data_root=data_root)
             print_checked(checked, out)
             if annotate is not None:
-                from .render.annotations import checked_annotations
-                annotate(checked_annotations(checked, annotate.root))
+                annotate.checked(checked)
             code = max(code, checked.exit_code())
     raise typer.Exit(code)
 

@@ -9,7 +9,7 @@ take text (a folder, a FIFO): a claims file, a data file or a baseline is never 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import Problem, UsageError
@@ -49,6 +49,15 @@ class StepSummary:
         for what, path in inputs:
             if path is not None and (Path(path).resolve() == real or _same_file(Path(path), real)):
                 raise self._error(f"it is {what} ({path})", "factcheck never changes its inputs")
+
+    def guarding(self, refuse: Callable[[list[tuple[str, str | Path | None]]], None]
+                 ) -> Callable[[Iterable[tuple[str, str | Path | None]]], None]:
+        """``refuse`` (the report paths' own check of inputs), refusing them for the summary too."""
+        def both(inputs: Iterable[tuple[str, str | Path | None]]) -> None:
+            found = list(inputs)
+            refuse(found)
+            self.refuse_inputs(found)
+        return both
 
     def append(self, markdown: str) -> None:
         """Add ``markdown`` at the end, after a blank line when the file already holds text."""

@@ -46,7 +46,7 @@ from .safetext import _UNSAFE, _escape
 
 if TYPE_CHECKING:
     from ..api import Checked
-    from ..errors import Problem
+    from ..errors import FactcheckError, Problem
 
 Level = Literal["error", "warning", "notice"]
 MODES = ("auto", "github", "none")
@@ -184,3 +184,24 @@ def print_annotations(annotations: Iterable[Annotation], stream: IO[str]) -> Non
     for a in annotations:
         stream.write(a.command() + "\n")
     stream.flush()
+
+
+class Annotator:
+    """What the command line prints: paths relative to the workspace of its first claims file,
+    to stdout (stderr when a report goes to stdout), in any encoding."""
+
+    def __init__(self, first: str | Path, on_stderr: bool = False) -> None:
+        self.root, self.on_stderr = workspace_root(first), on_stderr
+
+    def print(self, found: Iterable[Annotation]) -> None:
+        from ._console import text_stream
+        print_annotations(found, text_stream(self.on_stderr))
+
+    def report(self, report: Report, *, strict: bool = False, require_coverage: bool = False) -> None:
+        self.print(report_annotations(report, self.root, strict=strict, require_coverage=require_coverage))
+
+    def checked(self, checked: Checked) -> None:
+        self.print(checked_annotations(checked, self.root))
+
+    def problems(self, exc: FactcheckError) -> None:
+        self.print(problem_annotations(exc.problems, self.root))
