@@ -4,21 +4,17 @@ Under GitHub Actions (``GITHUB_ACTIONS=true``) or with ``--annotations github``,
 run`` and ``factcheck check`` print one *workflow command* per finding, which GitHub shows
 on the line of the file in the pull request and on the run's summary page::
 
-    ::error file=claims/2020.yaml,line=41,title=factcheck%3A claim 'orders-fell' fails::Orders fell 40%25 …
+    ::error file=claims/story.yaml,line=24,title=factcheck%3A claim 'orders-fell' fails::stated down 40%25, …
 
 What gets which level — an **error** is what fails the command's exit status:
 
-=========================================  ==========================  ===============================
-finding                                    where                       level
-=========================================  ==========================  ===============================
-a claim fails                              its line (claims file)      error
-a claim is unverifiable                    its line (claims file)      warning; error under ``--strict``
-a claim's ``says`` is gone from the article its line (claims file)     warning (``run``); error under
-                                                                       ``--strict`` and in ``check``
-a figure of the article no claim checks    its line and columns        notice; error under
-                                           (article)                   ``--require-coverage``
-the input cannot be used (exit 2)          each problem's file, line   error
-=========================================  ==========================  ===============================
+* a claim that fails: an error on its line of the claims file;
+* a claim that is unverifiable: a warning there (an error under ``--strict``);
+* a claim whose ``says`` is gone from the article: a warning there in ``run`` (an error
+  under ``--strict``, and in ``check``, which exits 1 on it);
+* a figure of the article no claim checks: a notice on its line and columns of the
+  article (an error under ``--require-coverage``);
+* input that cannot be used (exit 2): an error on each problem's file and line.
 
 Paths are relative to the repository root — ``$GITHUB_WORKSPACE`` when set, else the root
 :func:`factcheck.sources.repository_root` finds — with ``/`` separators, as GitHub wants.
@@ -49,7 +45,6 @@ if TYPE_CHECKING:
     from ..errors import FactcheckError, Problem
 
 Level = Literal["error", "warning", "notice"]
-MODES = ("auto", "github", "none")
 
 _DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 _PROPERTY = _DATA | {":": "%3A", ",": "%2C"}
