@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import MINI, one_claim
+from conftest import MINI, MINI_TABLES, one_claim
 from typer.testing import CliRunner
 
 import factcheck
@@ -91,3 +91,14 @@ def test_a_typed_table_is_refused_before_anything_is_read(mini) -> None:
     (problem,) = caught.value.problems
     assert problem.claim == "rise" and problem.line == _line_of(path, "measure:")
     assert "holds dates" in problem.message and "year(filed_date)" in (problem.hint or "")
+
+
+def test_a_derive_comparing_a_date_with_a_year_is_named_with_what_to_write(mini) -> None:
+    tables = MINI_TABLES.replace("      filed_year: year(filed_date)\n",
+                                 "      filed_year: year(filed_date)\n      long_id: length(case_id) > 100\n"
+                                 "      recent: filed_date >= 2019\n")
+    path = mini(one_claim("{count: cases, where: recent and not long_id}", "7", cid="recent"), tables)
+    text = _run(path)
+    assert f"claims.yaml:{_line_of(path, 'recent: filed_date')}: derive 'recent': filed_date is a date" in text
+    assert "cannot be compared with the number 2019" in text and "year(filed_date)" in text
+    assert "Binder Error" not in text and "INTEGER" not in text

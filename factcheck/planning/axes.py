@@ -5,15 +5,19 @@
 would refuse to compare a DATE with a number). :func:`axis_problem` says so, with the claim,
 the line of its ``over:`` and what to write instead, as soon as the column's type is known:
 when the claim is compiled for a typed file (Parquet, a DataFrame), else once a CSV is read.
+A derive that compares a date with a year (``recent: filed_date >= 2019``) can only be told
+by the engine's refusal, as the derives are computed when the table is read:
+:func:`derive_compares_date` turns that refusal into the same advice.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from ..errors import Problem
-from ..expressions import Name, infer, render
+from ..expressions import Between, Compare, InList, Literal, Name, infer, render, walk
 from .catalog import Catalog
 from .nodes import PeriodAxis
 
@@ -47,3 +51,39 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
     return Problem(f"over: {text} holds dates, but {named} {'names a year' if len(years) == 1 else 'name years'}: "
                    "a date is never equal to a year, so the period would not be found",
                    file=file, line=axis.line, claim=claim, hint=hint)
+
+
+# DuckDB's refusal to compare a date with a number, either way round
+_DATE_VS_NUMBER = re.compile(r"Cannot compare values of type (?:(?:DATE|TIMESTAMP)\w* and type "
+                             r"(?:INTEGER|BIGINT|HUGEINT|DECIMAL|DOUBLE|FLOAT)\w*|(?:INTEGER|BIGINT|HUGEINT|"
+                             r"DECIMAL|DOUBLE|FLOAT)\w* and type (?:DATE|TIMESTAMP)\w*)")
+
+
+def derive_compares_date(catalog: Catalog, table: str, error: str,
+                         line_of: Any, file: str) -> Problem | None:
+    """When the engine refused to compare a date with a number (``error``) while computing the
+    derives of ``table``: the derive most likely to blame — one comparing a time column with a
+    whole number, else a column with a number that reads as a year — with what to write;
+    None for any other error."""
+    if not _DATE_VS_NUMBER.search(error):
+        return None
+    found: list[tuple[int, str, str, int]] = []
+    for column, expr in catalog.derives.get(table, {}).items():
+        for node in walk(expr):
+            sides = ([node.left, node.right] if isinstance(node, Compare) else
+                     [node.operand, node.low, node.high] if isinstance(node, Between) else
+                     [node.operand, *node.values] if isinstance(node, InList) else [])
+            names = [s for s in sides if isinstance(s, Name) and s.link is None]
+            years = [int(s.value) for s in sides if isinstance(s, Literal) and year_like(s.value)]  # type: ignore[arg-type]
+            if names and years:
+                timely = catalog.is_time(table, names[0].column)
+                found.append((0 if timely else 1 if 1000 <= years[0] <= 2999 else 2,
+                              column, render(names[0]), years[0]))
+    best = min(found, default=None, key=lambda f: f[0])
+    if best is None or best[0] == 2:
+        return None
+    _, column, shown, year = best
+    return Problem(f"derive '{column}': {shown} is a date and cannot be compared with the number {year}",
+                   file=file, line=line_of(table, "derive", column),
+                   hint=f"to compare years, write year({shown}); to compare with a day, write it as a date: "
+                        f"'{year}-01-01'")
