@@ -53,7 +53,8 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
                    file=file, line=axis.line, claim=claim, hint=hint)
 
 
-# DuckDB's refusal to compare a date with a number, either way round
+# DuckDB's refusal to compare a date with a number, either way round (another engine's words
+# are not recognised: its derive error is then shown as the engine gave it)
 _DATE_VS_NUMBER = re.compile(r"Cannot compare values of type (?:(?:DATE|TIMESTAMP)\w* and type "
                              r"(?:INTEGER|BIGINT|HUGEINT|DECIMAL|DOUBLE|FLOAT)\w*|(?:INTEGER|BIGINT|HUGEINT|"
                              r"DECIMAL|DOUBLE|FLOAT)\w* and type (?:DATE|TIMESTAMP)\w*)")
