@@ -104,13 +104,41 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
     return max(y for y, n in years.items() if n == best), text
 
 
-def _before(article: str | None) -> dict[str, str]:
-    """Each sentence of the article -> the sentence before it (its context: "That is 59% of them")."""
+@dataclass(frozen=True)
+class Surroundings:
+    """What the article says around a claim's sentence: the sentence before it ("That is 59% of
+    them"), the earlier sentences of its section back to the heading, and the nearest earlier
+    sentence of the section that names a year (the period "those victims" refers to)."""
+
+    before: str = ""
+    section: str = ""
+    periods: str = ""
+
+
+def _surroundings(article: str | None) -> dict[str, Surroundings]:
+    """Each sentence of the article -> its :class:`Surroundings` (a period is inherited only within
+    a paragraph)."""
     from ..draft.figures import find_figures
     if not article:
         return {}
-    sentences = [" ".join(s.text.split()) for s in find_figures(article)]
-    return {b: a for a, b in zip(sentences, sentences[1:], strict=False)}
+    lines = article.splitlines()
+    out: dict[str, Surroundings] = {}
+    earlier: list[str] = []       # the sentences of the section so far, its heading first
+    dated = ""
+    last = 0
+    for sentence in find_figures(article):
+        text = " ".join(sentence.text.split())
+        if any(not line.strip() for line in lines[last:sentence.line - 1]):
+            dated = ""            # a new paragraph
+        last = sentence.line
+        if sentence.block == "heading":
+            earlier, dated = [text], ""
+            continue
+        out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), dated))
+        earlier.append(text)
+        if any(p.year is not None for p in sentence.periods):
+            dated = text
+    return out
 
 
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
@@ -154,13 +182,13 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     finally:
         backend.close()
     year, article = _article_year(loaded)
-    before = _before(article)
+    around = _surroundings(article)
     out: list[ClaimSuggestions] = []
     ranked: dict[str, tuple[list[Any], list[Any]]] = {}
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
-        context = before.get(" ".join(claim.says.split()), "")
+        context = around.get(" ".join(claim.says.split()), Surroundings())
         found, misses, notes = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
         capped += notes
         if not found and not misses:

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from .search import Context, Found, Search
 from .space import Periods, period_atoms
-from .words import words
+from .words import combos, stopword, words
 
 if TYPE_CHECKING:
     from ..claims import Claim, LoadedClaims
     from ..expectations import Expectation
+    from . import Surroundings
     from .search import Table
 
 Tables = dict[str, "Table"]
@@ -62,10 +63,25 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
     return out
 
 
-def periods_of(says: str, default: int | None) -> Periods:
+_LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
+_WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
+                    re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
+    """The periods the sentence names; when it names none, those of ``earlier`` (the nearest
+    sentence before it, in its section, that names a year)."""
     from ..draft.figures import find_figures
     ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
+    if not ps and earlier and not _WHOLE.search(says):
+        ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None]
     since = next((p.year for p in ps if p.relation == "since"), None)
+    low = _LOW_SINCE.search(says)
+    if since is None and low and default is not None:
+        n = _COUNTS.get(low.group(1).lower()) or (int(low.group(1)) if low.group(1).isdigit() else None)
+        since = default - n if n else None   # "an eight-year low": the fewest since eight years before
     years = tuple(dict.fromkeys(p.year for p in ps if p.relation != "since" and p.year is not None))
     spans = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
     if since is not None and default is not None and since < default:
@@ -86,22 +102,30 @@ def _spans(per: Periods) -> list[tuple[int, int]]:
 
 
 def _mentioned(says: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says)}
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says) if not stopword(w)}
 
 
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
-            keep: int, context: str = "") -> tuple[list[Found], list[Found], list[str]]:
+            keep: int, context: Surroundings | None = None) -> tuple[list[Found], list[Found], list[str]]:
     """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit.
-    ``context`` is the sentence before the claim's in the article: its words count as labels."""
+    ``context``: what the article says around the claim's sentence (the sentence before it counts
+    as a label, the rest of its section less)."""
+    from . import Surroundings
+    around = context or Surroundings()
     fams = families(claim.expect, loaded)
-    per = periods_of(claim.says, default_year)
+    per = periods_of(claim.says, default_year, around.periods)
     lowest = None
     if _LOW.search(claim.says) and not _HIGH.search(claim.says):
         lowest = True
     elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
         lowest = False
-    labels = words(claim.id) | words(claim.note or "") | words(context)
-    ctx = Context(words(claim.says), labels - words(claim.says), per.years, per.since, per.default, lowest)
+    said = words(claim.says)
+    labels = (words(claim.id) | words(claim.note or "") | words(around.before)) - said
+    ctx = Context(said, labels, per.years, per.since, per.default, lowest,
+                  section=words(around.section) - said - labels,
+                  combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
+                  + [(c, 0.2) for c in combos(claim.id)],
+                  whole=bool(_WHOLE.search(claim.says)))
     found: list[Found] = []
     for table in tables.values():
         prof = table.profile

@@ -36,11 +36,18 @@ if TYPE_CHECKING:
     from .profile import Profile
 
 Floats = npt.NDArray[np.float64]
-MAX_CONDITIONS = 2     # conditions in a filter, besides its period
+MAX_CONDITIONS = 3     # conditions in a filter, besides its period
 MAX_TARGETS = 8        # conditions tried as a share's numerator, those closest to the sentence's words first
 NEAR = 0.25            # a miss within 25% of the expectation is kept as a near miss
-MAX_KEPT = 400         # candidates kept per claim, family and filter set before ranking
+MAX_KEPT = 40          # candidates kept per claim, family and filter set (the best-scored)
+MAX_MISSES = 6         # near misses kept per claim, family and filter set
 MAX_RELEVANT = 16      # conditions matching the sentence that are paired with others
+MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
+MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
+KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
+TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
+PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
+WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 
 
 @dataclass
@@ -58,7 +65,9 @@ class Found:
 
 @dataclass
 class Context:
-    """What the ranking knows about a claim: the words of its sentence and of its labels."""
+    """What the ranking knows about a claim: the words of its sentence, of its labels (the claim's
+    id and note, the sentence before it) and of its section (the sentences before that, back to
+    the heading), each counting less than the one before."""
 
     sentence: set[str]
     labels: set[str]
@@ -67,25 +76,42 @@ class Context:
     default: int | None
     lowest: bool | None                       # "fewest" / "most" in the sentence; None: say both
     capped: list[str] = field(default_factory=list)
+    section: set[str] = field(default_factory=set)
+    combos: list[tuple[frozenset[str], float]] = field(default_factory=list)   # values one word names
+    whole: bool = False                       # "across all twenty years": no period at all
 
     def condition(self, atom: Atom) -> float:
-        if atom.strong & self.sentence:  # every word of the value named beats some of them
-            return 0.6 + 0.4 * len(atom.strong & self.sentence) / len(atom.strong)
-        if atom.strong & self.labels:
-            return 0.6
+        strong = atom.strong - WEAK
+        if isinstance(atom.value, tuple) or not strong:
+            # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
+            column = atom.words - WEAK
+            if not (atom.strong & WEAK) or not column:
+                return -0.3 if atom.words & self.sentence else -0.8
+            heard = self.sentence | self.labels
+            return 0.5 if "known" in heard and column & heard else -0.8
+        frac = len(strong & self.sentence) / len(strong)
+        if frac:  # every word of the value named beats some of them
+            return 0.6 + 0.4 * frac
+        if strong & self.labels:
+            return 0.3 + 0.3 * len(strong & self.labels) / len(strong)
+        if strong & self.section:
+            return 0.1 + 0.15 * len(strong & self.section) / len(strong)
         if atom.words & self.sentence:
             return -0.3  # only the column is named, not the value
         return -0.8
 
     def period(self, atom: Atom | None) -> float:
         if atom is None:
-            return -0.6 if self.years else 0.0
+            return 0.8 if self.whole else (-0.6 if self.years else 0.0)
         named = atom.words - {str(atom.year)}
-        bonus = 0.4 if named & self.sentence else (0.25 if named & self.labels else 0.0)
+        bonus = 0.4 if named & self.sentence else (0.25 if named & self.labels else
+                                                   (0.15 if named & self.section else 0.0))
         if atom.dim.split(".")[-1] != atom.text.split(" ")[0].split(".")[-1] or " " in atom.text:
             pass  # a condition on a year column
         elif not bonus:
             bonus = -0.3  # a flag named for the year (active_2020) says more than the year: its words must be there
+        if self.whole:
+            return -0.2 + bonus
         if atom.year in self.years or atom.year == self.since:
             return 1.0 + bonus
         if str(atom.year) in self.labels:
@@ -104,7 +130,22 @@ class Context:
             return 1.5
         if wordset & self.labels:
             return 0.8
+        if wordset & self.section:
+            return 0.3
         return -1.0
+
+    def target_of(self, atom: Atom) -> float:
+        """How well the sentence names a share's numerator: by its value (or a flag's name);
+        a column named without its value counts for little, ``not online`` for nothing."""
+        if atom.strong:
+            got = self.target(atom.strong)
+            if got > 0:
+                return got
+        return 0.0 if atom.strong and atom.words & self.sentence else -1.0
+
+    def combo(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """The score of a share of two conditions that one word names together ("girls")."""
+        return sum(score for combo, score in set(self.combos) if a & combo and b & combo)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -138,51 +179,80 @@ def _where(period: Atom | None, conds: tuple[Atom, ...]) -> str | None:
 
 
 class Filters:
-    """The filters tried for a claim: none, each condition alone, and each pair of a condition that
+    """The filters tried for a claim: none, each condition alone, each pair of a condition that
     matches the sentence's words (at most :data:`MAX_RELEVANT`) with any other condition on
-    another dimension. Pairs where one condition implies the other on this data are left out."""
+    another dimension, and each triple of the :data:`MAX_TRIPLE` best-matching conditions.
+    Combinations where one condition implies another on this data are left out.
+    ``allow``: conditions kept although their dimension is avoided (a share's "known" filter
+    on its own column: ``referral_source != 'unknown'``)."""
 
     def __init__(self, atoms: list[Atom], relevant: list[int], implies: npt.NDArray[np.bool_],
-                 period: Atom | None, avoid: set[str]) -> None:
+                 period: Atom | None, avoid: set[str], allow: frozenset[int] = frozenset()) -> None:
         pdim = period.dim if period is not None else None
-        usable = [i for i, a in enumerate(atoms) if a.dim not in avoid and a.dim != pdim]
-        rel = [r for r in relevant if r in set(usable)]
-        self.rel_index = {r: k for k, r in enumerate(rel)}
-        self.rel = rel
+        usable = [i for i, a in enumerate(atoms) if (a.dim not in avoid or i in allow) and a.dim != pdim]
+        uset = set(usable)
+        rel = [r for r in relevant if r in uset]
+        order = {r: k for k, r in enumerate(rel)}
+
+        def clash(i: int, j: int) -> bool:
+            return atoms[i].dim == atoms[j].dim or bool(implies[i, j] or implies[j, i])
+
         items: list[tuple[int, ...]] = [()]
         items += [(i,) for i in usable]
-        if MAX_CONDITIONS >= 2:
-            for r in rel:
-                for j in usable:
-                    if atoms[j].dim == atoms[r].dim or implies[r, j] or implies[j, r]:
-                        continue
-                    if j in self.rel_index and j < r:
-                        continue
-                    items.append((r, j))
+        pairs = [(r, j) for r in rel for j in usable
+                 if not clash(r, j) and not (j in order and order[j] < order[r])]
+        items += pairs
+        best = rel[:MAX_TRIPLE]
+        duo = [(x, y) for a, x in enumerate(best) for y in best[a + 1:] if not clash(x, y)]
+        triples = [(p, k) for p, (x, y) in enumerate(duo) for k in range(best.index(y) + 1, len(best))
+                   if not clash(x, best[k]) and not clash(y, best[k])]
+        items += [(duo[p][0], duo[p][1], best[k]) for p, k in triples]
         self.items = items
+        self.rel = rel
         self.singles = np.array(usable, dtype=np.int64)
-        pairs = [f for f in items if len(f) == 2]
-        self.pair_rows = np.array([self.rel_index[f[0]] for f in pairs], dtype=np.int64)
-        self.pair_cols = np.array([f[1] for f in pairs], dtype=np.int64)
+        self.pair_rows = np.array([order[r] for r, _ in pairs], dtype=np.int64)
+        self.pair_cols = np.array([j for _, j in pairs], dtype=np.int64)
+        self.best = np.array(best, dtype=np.int64)
+        self.duo = (np.array([x for x, _ in duo], dtype=np.int64), np.array([y for _, y in duo], dtype=np.int64))
+        self.tri_rows = np.array([p for p, _ in triples], dtype=np.int64)
+        self.tri_cols = np.array([k for _, k in triples], dtype=np.int64)
+        padded = np.full((len(items), 3), -1, dtype=np.int64)
+        for k, f in enumerate(items):
+            padded[k, :len(f)] = f
+        self.index = padded
+        self.sizes = (padded >= 0).sum(axis=1)
 
     def values(self, matrix: Floats, weights: Floats) -> Floats:
-        """The weighted count of every filter: one product of the relevant rows with all rows."""
+        """The weighted count of every filter: one product of the relevant rows with all rows,
+        and one of the best pairs with the best rows."""
         singles = matrix @ weights
         parts = [np.array([weights.sum()]), singles[self.singles]]
-        if self.rel:
+        if len(self.pair_rows):
             pairs = (matrix[self.rel] * weights) @ matrix.T
             parts.append(pairs[self.pair_rows, self.pair_cols])
+        if len(self.tri_rows):
+            both = matrix[self.duo[0]] * matrix[self.duo[1]] * weights
+            parts.append((both @ matrix[self.best].T)[self.tri_rows, self.tri_cols])
         return np.concatenate(parts)
 
+    def scores(self, per_atom: Floats) -> Floats:
+        """Each filter's score: the sum of its conditions' scores, less a little for each."""
+        padded = np.append(per_atom, 0.0)
+        return padded[self.index].sum(axis=1) - PER_CONDITION * self.sizes  # type: ignore[no-any-return]
 
-def _pick(values: Floats, exp: Expectation) -> list[tuple[int, float, bool]]:
-    """(filter index, value, ok) for the filters whose value fits or nearly fits."""
+
+def _pick(values: Floats, exp: Expectation, scores: Floats) -> list[tuple[int, float, bool, float]]:
+    """(filter index, value, ok, distance) for the best-scored filters whose value fits (at most
+    :data:`MAX_KEPT`), and the best-scored near misses (at most :data:`MAX_MISSES`)."""
     ok = _inside(values, exp)
     dist = _distance(values, exp)
-    near = np.nonzero(ok | (dist <= NEAR))[0]
-    if len(near) > MAX_KEPT:
-        near = near[np.argsort(dist[near], kind="stable")[:MAX_KEPT]]
-    return [(int(k), float(values[k]), bool(ok[k])) for k in near]
+    hits = np.nonzero(ok)[0]
+    if len(hits) > MAX_KEPT:
+        hits = hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]
+    near = np.nonzero(~ok & (dist <= NEAR))[0]
+    if len(near) > MAX_MISSES:
+        near = near[np.argsort(-(scores[near] - 4 * dist[near]), kind="stable")[:MAX_MISSES]]
+    return [(int(k), float(values[k]), bool(ok[k]), float(dist[k])) for k in (*hits, *near)]
 
 
 @dataclass
@@ -195,6 +265,7 @@ class Table:
     atoms: list[Atom]
     matrix: Floats
     implies: npt.NDArray[np.bool_]
+    years: dict[str, tuple[list[int], Floats]] = field(default_factory=dict)   # year column -> one-hot
 
     @classmethod
     def make(cls, profile: Profile, cells: Cells, atoms: list[Atom]) -> Table:
@@ -203,42 +274,87 @@ class Table:
         alone = np.diag(both)
         return cls(profile, cells, atoms, matrix, both >= alone[:, None] - 0.5)  # implies[i, j]: i's rows all meet j
 
+    def onehot(self, column: str) -> tuple[list[int], Floats]:
+        """The years of a year column and, per year, the cells holding it (computed once)."""
+        if column not in self.years:
+            col = self.cells.columns[column]
+            ints = np.array([int(v) if v is not None else -1 for v in col], dtype=np.int64)
+            years = sorted({int(v) for v in ints if v >= 0})
+            self.years[column] = (years, (ints[None, :] == np.array(years)[:, None]).astype(np.float64))
+        return self.years[column]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a share counts: one condition, or two that one word of the sentence names ("girls")."""
+
+    text: str
+    words: frozenset[str]
+    strong: frozenset[str]
+    mask: Floats
+    known: Floats                    # where the condition is not null (SQL's three-valued ``and``)
+    both: Floats                     # where every condition is known
+    dims: frozenset[str]
+    score: float
+    index: int | None = None         # the atom, for one condition
+
 
 class Search:
     """The candidates on one table for one claim."""
 
     def __init__(self, table: Table, ctx: Context, exp: Expectation) -> None:
+        self.table = table
         self.p, self.cells, self.atoms, self.ctx, self.exp = table.profile, table.cells, table.atoms, ctx, exp
         self.matrix, self.implies = table.matrix, table.implies
-        scored = sorted(range(len(self.atoms)), key=lambda i: -ctx.condition(self.atoms[i]))
-        self.relevant = [i for i in scored if ctx.condition(self.atoms[i]) > 0][:MAX_RELEVANT]
+        self.per_atom = self._atom_scores(ctx)
+        ranked = np.argsort(-self.per_atom, kind="stable")
+        self.relevant = [int(i) for i in ranked if self.per_atom[i] > 0][:MAX_RELEVANT]
+        self._filters: dict[tuple[str | None, frozenset[str], frozenset[int]], Filters] = {}
+        self._position = {id(a): i for i, a in enumerate(self.atoms)}
 
-    def filters(self, period: Atom | None, avoid: set[str] = frozenset()) -> Filters:  # type: ignore[assignment]
-        return Filters(self.atoms, self.relevant, self.implies, period, set(avoid))
+    def _atom_scores(self, ctx: Context) -> Floats:
+        # a condition reached through a lookup is a little less simple than the table's own
+        return np.array([ctx.condition(a) - (0.1 if "." in a.dim else 0.0) for a in self.atoms], dtype=np.float64)
 
-    def _score(self, period: Atom | None, conds: tuple[Atom, ...], extra: float) -> float:
+    def filters(self, period: Atom | None, avoid: frozenset[str] = frozenset(),
+                allow: frozenset[int] = frozenset()) -> Filters:
+        key = (period.dim if period is not None else None, avoid, allow)
+        if key not in self._filters:
+            self._filters[key] = Filters(self.atoms, self.relevant, self.implies, period, set(avoid), allow)
+        return self._filters[key]
+
+    def _score(self, period: Atom | None, conds: tuple[Atom, ...], extra: float, per_atom: Floats | None = None,
+               items: tuple[int, ...] = ()) -> float:
         s = self.ctx.table(self.p.table) + self.ctx.period(period) + extra
-        s += sum(self.ctx.condition(a) for a in conds)
-        return s - 0.05 * (len(conds) + (period is not None))
+        s += float(sum((self.per_atom if per_atom is None else per_atom)[i] for i in items))
+        return s - PER_CONDITION * len(conds) - 0.05 * (period is not None)
 
     def _found(self, measure: dict[str, Any], value: float | bool | list[str], ok: bool, dist: float,
                period: Atom | None, conds: tuple[Atom, ...], extra: float) -> Found:
-        return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra),
+        items = tuple(self._position[id(a)] for a in conds)
+        return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra, items=items),
                      len(conds) + (period is not None))
+
+    def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
+                extra: float, per_atom: Floats | None = None, prefix: str = "") -> Iterator[Found]:
+        scores = filters.scores(self.per_atom if per_atom is None else per_atom)
+        for k, value, ok, dist in _pick(values, self.exp, scores):
+            items = filters.items[k]
+            conds = tuple(self.atoms[i] for i in items)
+            m = dict(measure)
+            where = _where(period, conds)
+            where = " and ".join(w for w in (prefix, where) if w)
+            if where:
+                m["where"] = where
+            yield Found(m, self.p.table, value, ok, 0.0 if ok else dist,
+                        self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None))
 
     # ------------------------------------------------------------------ families
     def counts(self, periods: list[Atom | None]) -> Iterator[Found]:
         for period in periods:
             w = self.cells.n * (period.mask if period is not None else 1.0)
             filters = self.filters(period)
-            for k, value, ok in _pick(filters.values(self.matrix, w), self.exp):
-                conds = tuple(self.atoms[i] for i in filters.items[k])
-                m: dict[str, Any] = {"count": self.p.table}
-                where = _where(period, conds)
-                if where:
-                    m["where"] = where
-                yield self._found(m, value, ok, 0.0 if ok else _distance(np.array([value]), self.exp)[0],
-                                  period, conds, 0.3)
+            yield from self._picked(filters, filters.values(self.matrix, w), period, {"count": self.p.table}, 0.3)
 
     def sums(self, periods: list[Atom | None]) -> Iterator[Found]:
         for column, _ in self.p.numbers:
@@ -252,58 +368,96 @@ class Search:
                 with np.errstate(divide="ignore", invalid="ignore"):
                     mean = np.where(cv > 0, sv / cv, np.nan)
                 for kind, values in (("sum", sv), ("mean", mean)):
-                    for k, value, ok in _pick(values, self.exp):
-                        conds = tuple(self.atoms[i] for i in filters.items[k])
-                        m: dict[str, Any] = {kind: ident(column), "of": self.p.table}
-                        where = _where(period, conds)
-                        if where:
-                            m["where"] = where
-                        yield self._found(m, value, ok, 0.0 if ok else float(_distance(np.array([value]), self.exp)[0]),
-                                          period, conds, (0.8 if col_score > 0 else -1.0) - 0.3)
+                    yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
+                                            (0.6 if col_score > 0 else -1.0) - 0.3)
 
-    def _targets(self) -> list[int]:
+    def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}
         for a in self.atoms:
             sizes[a.dim] += 1
         # those the sentence names first, then the rest, conditions of small dimensions first
-        scored = sorted(range(len(self.atoms)), key=lambda i: (-self.ctx.target(self.atoms[i].words),
+        scored = sorted(range(len(self.atoms)), key=lambda i: (-self.ctx.target_of(self.atoms[i]),
                                                                 sizes[self.atoms[i].dim], i))
-        return scored[:MAX_TARGETS]
+        out = []
+        for i in scored[:MAX_TARGETS]:
+            a = self.atoms[i]
+            known = a.known.astype(np.float64)
+            out.append(Target(a.text, a.words, a.strong, a.mask.astype(np.float64), known, known, frozenset({a.dim}), self.ctx.target_of(a) - (0.1 if "." in a.dim else 0.0), i))
+        return out + self._pair_targets(scored)
+
+    def _pair_targets(self, scored: list[int]) -> list[Target]:
+        """Two conditions that one word of the sentence names together ("girls": female and minor)."""
+        named = [i for i in scored[:MAX_TARGETS] if self.atoms[i].strong and self.ctx.target(self.atoms[i].strong) > 0]
+        out = []
+        for k, i in enumerate(named):
+            for j in named[k + 1:]:
+                a, b = self.atoms[i], self.atoms[j]
+                if a.dim == b.dim or self.implies[i, j] or self.implies[j, i]:
+                    continue
+                combo = self.ctx.combo(a.strong, b.strong)
+                if combo <= 0:
+                    continue
+                ma, mb, ka, kb = (x.astype(np.float64) for x in (a.mask, b.mask, a.known, b.known))
+                known = np.maximum(ka * kb, np.maximum(ka * (1 - ma), kb * (1 - mb)))
+                out.append(Target(f"{a.text} and {b.text}", a.words | b.words, a.strong | b.strong, ma * mb, known,
+                                  ka * kb, frozenset({a.dim, b.dim}), combo))
+        return out[:MAX_PAIR_TARGETS]
+
+    def _known_filter(self, target: Target) -> Floats:
+        """Conditions that keep exactly the rows where a two-condition share is known ("whose sex and
+        age are known"): the denominator a reporter states for such a share."""
+        bonus = np.zeros(len(self.atoms))
+        if target.index is not None:
+            return bonus
+        live = self.cells.n > 0
+        both = (target.both > 0) & live
+        for i, a in enumerate(self.atoms):
+            if np.array_equal(a.mask & live, both):
+                bonus[i] = 1.0
+        return bonus
+
+    def _known_of(self, index: int | None) -> frozenset[int]:
+        """The "known" conditions on the dimension of a value condition (``referral_source != 'unknown'``
+        for ``referral_source == 'victim_self_report'``): they may filter a share or a top of it."""
+        if index is None:
+            return frozenset()
+        value = self.atoms[index].value
+        if isinstance(value, bool):   # minor: minor is not null
+            return frozenset(i for i, a in enumerate(self.atoms) if a.dim == self.atoms[index].dim
+                             and a.value == ("is not null", None))
+        if value is None or isinstance(value, tuple):
+            return frozenset()
+        return frozenset(i for i, a in enumerate(self.atoms) if a.dim == self.atoms[index].dim
+                         and isinstance(a.value, tuple) and a.value[1] != value)
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
         whole = self.ctx
         targets = self._targets()
-        if len(targets) == MAX_TARGETS:
+        if len([t for t in targets if t.index is not None]) == MAX_TARGETS:
             self.ctx.capped.append(f"{self.p.table}: shares of at most {MAX_TARGETS} conditions tried")
-        for period in periods:
-            pm = period.mask if period is not None else 1.0
-            for t in targets:
-                target = self.atoms[t]
-                # a word that names the share's numerator does not also justify a filter
-                self.ctx = replace(whole, sentence=whole.sentence - target.strong)
+        for target in targets:
+            # a word that names the share's numerator does not also justify a filter
+            self.ctx = replace(whole, sentence=whole.sentence - target.strong)
+            known = self._known_filter(target)
+            per_atom = np.where(known > 0, KNOWN_BONUS, self._atom_scores(self.ctx))
+            allow = self._known_of(target.index)
+            for period in periods:
+                pm = period.mask if period is not None else 1.0
                 w_num = self.cells.n * pm * target.mask
                 w_den = self.cells.n * pm * target.known
-                filters = self.filters(period, {target.dim})
+                filters = self.filters(period, target.dims, allow)
                 nv = filters.values(self.matrix, w_num)
                 dv = filters.values(self.matrix, w_den)
                 with np.errstate(divide="ignore", invalid="ignore"):
                     values = np.where(dv > 0, nv / dv, np.nan)
-                for k, value, ok in _pick(values, self.exp):
-                    conds = tuple(self.atoms[i] for i in filters.items[k])
-                    m: dict[str, Any] = {"share": target.text, "of": self.p.table}
-                    where = _where(period, conds)
-                    if where:
-                        m["where"] = where
-                    yield self._found(m, value, ok, 0.0 if ok else float(_distance(np.array([value]), self.exp)[0]),
-                                      period, conds, whole.target(target.words))
+                yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
+                                        target.score, per_atom)
         self.ctx = whole
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
         """Per year of ``column``: the total and each atom's count (atoms x years)."""
-        col = self.cells.columns[column]
-        years = sorted({int(v) for v in col if v is not None})
-        onehot = np.array([[v is not None and int(v) == y for v in col] for y in years], dtype=np.float64)
+        years, onehot = self.table.onehot(column)
         totals = onehot @ weights
         per_atom = (self.matrix * weights) @ onehot.T
         return years, totals, per_atom
@@ -342,8 +496,7 @@ class Search:
 
     def point_changes(self, spans: list[tuple[int, int]], year_columns: list[str]) -> Iterator[Found]:
         for column in year_columns:
-            for t in self._targets():
-                target = self.atoms[t]
+            for target in self._targets():
                 years, nt, num = self._by_year(column, self.cells.n * target.mask)
                 _, dt, den = self._by_year(column, self.cells.n * target.known)
                 index = {y: i for i, y in enumerate(years)}
@@ -353,7 +506,7 @@ class Search:
                     rows: list[tuple[tuple[Atom, ...], Any, Any, Any, Any]] = [
                         ((), nt[index[a]], dt[index[a]], nt[index[b]], dt[index[b]])]
                     rows += [((self.atoms[i],), num[i, index[a]], den[i, index[a]], num[i, index[b]], den[i, index[b]])
-                             for i in range(len(self.atoms)) if self.atoms[i].dim != target.dim]
+                             for i in range(len(self.atoms)) if self.atoms[i].dim not in target.dims]
                     for conds, na, da, nb, db in rows:
                         if da <= 0 or db <= 0:
                             continue
@@ -366,7 +519,7 @@ class Search:
                         if conds:
                             inner["where"] = _where(None, conds)
                         m = {"change": inner, "over": ident(column), "from": a, "to": b, "as": "points"}
-                        yield self._found(m, float(arr[0]), ok, dist, None, conds, self.ctx.target(target.words))
+                        yield self._found(m, float(arr[0]), ok, dist, None, conds, target.score)
 
     def extremes(self, at_years: list[int], since: int | None, year_columns: list[str]) -> Iterator[Found]:
         want = self.exp.boolean
@@ -401,35 +554,44 @@ class Search:
             excluded = [v for v in values if v.lower() in mentioned and v.lower() not in names]
             col = self.cells.columns[d.name]
             value_masks = np.array([[c == v for c in col] for v in values], dtype=np.float64)
+            allow = frozenset(i for i, a in enumerate(self.atoms) if a.dim == d.name and isinstance(a.value, tuple))
             for period in periods:
                 pm = period.mask if period is not None else 1.0
-                filters = self.filters(period, {d.name})
+                filters = self.filters(period, frozenset({d.name}), allow)
                 table = np.empty((len(values), len(filters.items)))
                 for vi in range(len(values)):
                     table[vi] = filters.values(self.matrix, self.cells.n * pm * value_masks[vi])
                 skips: list[list[str]] = [[]] + [[v] for v in excluded if literal(v) is not None]
+                per_atom = self.per_atom.copy()
+                per_atom[list(allow)] = np.maximum(per_atom[list(allow)], TOP_KNOWN_BONUS)
+                scores = filters.scores(per_atom)
+                columns = np.arange(len(filters.items))
                 for skip in skips:
                     keep = [vi for vi, v in enumerate(values) if v not in skip]
                     sub = table[keep]
                     order = np.argsort(-sub, axis=0, kind="stable")[: len(names)]
-                    kept_vals = [values[keep[i]] for i in range(len(keep))]
-                    for k in range(len(filters.items)):
-                        got = [kept_vals[i] for i in order[:, k]]
-                        if sub[order[-1, k], k] <= 0:
-                            continue
-                        if len(keep) > len(names) and np.sort(sub[:, k])[-len(names) - 1] <= 0:
-                            continue  # nothing else left to compare with: the filter decides the answer
-                        ok = [g.lower() for g in got] == names
-                        if not ok:
-                            continue
-                        conds = tuple(self.atoms[i] for i in filters.items[k])
+                    kept_lower = np.array([values[i].lower() for i in keep], dtype=object)
+                    ok = sub[order[-1], columns] > 0
+                    for r, name in enumerate(names):
+                        ok &= kept_lower[order[r]] == name
+                    if len(keep) > len(names):
+                        # nothing else left to compare with: the filter decides the answer
+                        ok &= np.sort(sub, axis=0)[-len(names) - 1] > 0
+                    hits = np.nonzero(ok)[0]
+                    hits = hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]
+                    for k in hits:
+                        items = filters.items[int(k)]
+                        conds = tuple(self.atoms[i] for i in items)
                         wheres = [f"{ident(d.name)} != {literal(v)}" for v in skip]
                         where = _where(period, conds)
                         m: dict[str, Any] = {"top": ident(d.name), "of": self.p.table, "n": len(names)}
                         full = " and ".join(wheres + ([where] if where else []))
                         if full:
                             m["where"] = full
-                        yield self._found(m, got, True, 0.0, period, conds, 1.0 + (0.8 if skip else 0.0))
+                        got = [values[keep[int(i)]] for i in order[:, k]]
+                        yield Found(m, self.p.table, got, True, 0.0,
+                                    self._score(period, conds, 1.0 + (0.8 if skip else 0.0), per_atom, items),
+                                    len(conds) + (period is not None))
 
 
 def _is_extreme(series: dict[int, float], at: int, since: int | None, lowest: bool) -> bool | None:
