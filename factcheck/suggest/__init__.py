@@ -23,7 +23,7 @@ from ..errors import ClaimsFileError, Problem
 
 __all__ = ["ClaimSuggestions", "Suggestion", "Suggestions", "suggest"]
 
-SPARE = 3          # candidates verified beyond the top N, in case some do not pass when run for real
+SPARE = 1          # candidates verified beyond the top N, in case some do not pass when run for real
 MISSES = 3         # nearest misses shown per claim
 
 

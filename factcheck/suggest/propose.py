@@ -129,7 +129,9 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     found: list[Found] = []
     for table in tables.values():
         prof = table.profile
-        pers = period_atoms(prof, table.cells, per)
+        if per not in table.masks:   # the same periods recur from claim to claim
+            table.masks[per] = period_atoms(prof, table.cells, per)
+        pers = table.masks[per]
         own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, table_bonus=1.0 if named & ctx.sentence else 0.0)

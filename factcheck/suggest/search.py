@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 Floats = npt.NDArray[np.float64]
 MAX_CONDITIONS = 3     # conditions in a filter, besides its period
 MAX_TARGETS = 8        # conditions tried as a share's numerator, those closest to the sentence's words first
+MIN_TARGETS = 3        # ... and at least this many, named or not
 NEAR = 0.25            # a miss within 25% of the expectation is kept as a near miss
-MAX_KEPT = 40          # candidates kept per claim, family and filter set (the best-scored)
+MAX_KEPT = 10          # candidates kept per claim, family and filter set (the best-scored)
 MAX_MISSES = 6         # near misses kept per claim, family and filter set
 MAX_RELEVANT = 16      # conditions matching the sentence that are paired with others
 MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
@@ -182,58 +183,75 @@ class Filters:
     """The filters tried for a claim: none, each condition alone, each pair of a condition that
     matches the sentence's words (at most :data:`MAX_RELEVANT`) with any other condition on
     another dimension, and each triple of the :data:`MAX_TRIPLE` best-matching conditions.
-    Combinations where one condition implies another on this data are left out.
-    ``allow``: conditions kept although their dimension is avoided (a share's "known" filter
-    on its own column: ``referral_source != 'unknown'``)."""
+    Combinations where one condition implies another on this data (``clash``, which also holds
+    for two conditions on one dimension) are left out; so are conditions on the period's column.
+    ``avoid``: conditions left out (those on a share's own column, but its "known" filter)."""
 
-    def __init__(self, atoms: list[Atom], relevant: list[int], implies: npt.NDArray[np.bool_],
-                 period: Atom | None, avoid: set[str], allow: frozenset[int] = frozenset()) -> None:
+    def __init__(self, atoms: list[Atom], relevant: list[int], clash: npt.NDArray[np.bool_],
+                 period: Atom | None, avoid: frozenset[int] = frozenset()) -> None:
         pdim = period.dim if period is not None else None
-        usable = [i for i, a in enumerate(atoms) if (a.dim not in avoid or i in allow) and a.dim != pdim]
-        uset = set(usable)
+        usable = np.array([i for i, a in enumerate(atoms) if a.dim != pdim and i not in avoid], dtype=np.int64)
+        uset = set(usable.tolist())
         rel = [r for r in relevant if r in uset]
-        order = {r: k for k, r in enumerate(rel)}
-
-        def clash(i: int, j: int) -> bool:
-            return atoms[i].dim == atoms[j].dim or bool(implies[i, j] or implies[j, i])
-
-        items: list[tuple[int, ...]] = [()]
-        items += [(i,) for i in usable]
-        pairs = [(r, j) for r in rel for j in usable
-                 if not clash(r, j) and not (j in order and order[j] < order[r])]
-        items += pairs
-        best = rel[:MAX_TRIPLE]
-        duo = [(x, y) for a, x in enumerate(best) for y in best[a + 1:] if not clash(x, y)]
-        triples = [(p, k) for p, (x, y) in enumerate(duo) for k in range(best.index(y) + 1, len(best))
-                   if not clash(x, best[k]) and not clash(y, best[k])]
-        items += [(duo[p][0], duo[p][1], best[k]) for p, k in triples]
-        self.items = items
+        later = np.ones(len(atoms), dtype=bool)       # a pair of two relevant conditions is tried once
+        pair_rows: list[npt.NDArray[np.int64]] = []
+        pair_cols: list[npt.NDArray[np.int64]] = []
+        for k, r in enumerate(rel):
+            later[r] = False
+            js = usable[~clash[r, usable] & later[usable]]
+            pair_rows.append(np.full(len(js), k, dtype=np.int64))
+            pair_cols.append(js)
         self.rel = rel
-        self.singles = np.array(usable, dtype=np.int64)
-        self.pair_rows = np.array([order[r] for r, _ in pairs], dtype=np.int64)
-        self.pair_cols = np.array([j for _, j in pairs], dtype=np.int64)
+        self.singles = usable
+        self.pair_rows = np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64)
+        self.pair_cols = np.concatenate(pair_cols) if pair_cols else np.zeros(0, dtype=np.int64)
+        best = rel[:MAX_TRIPLE]
+        duo = [(x, y) for k, x in enumerate(best) for y in best[k + 1:] if not clash[x, y]]
+        triples = [(p, k) for p, (x, y) in enumerate(duo) for k in range(best.index(y) + 1, len(best))
+                   if not clash[x, best[k]] and not clash[y, best[k]]]
         self.best = np.array(best, dtype=np.int64)
         self.duo = (np.array([x for x, _ in duo], dtype=np.int64), np.array([y for _, y in duo], dtype=np.int64))
         self.tri_rows = np.array([p for p, _ in triples], dtype=np.int64)
         self.tri_cols = np.array([k for _, k in triples], dtype=np.int64)
-        padded = np.full((len(items), 3), -1, dtype=np.int64)
-        for k, f in enumerate(items):
-            padded[k, :len(f)] = f
-        self.index = padded
-        self.sizes = (padded >= 0).sum(axis=1)
+        n = 1 + len(usable) + len(self.pair_rows) + len(triples)
+        index = np.full((n, 3), -1, dtype=np.int64)
+        index[1:1 + len(usable), 0] = usable
+        start = 1 + len(usable)
+        rel_arr = np.array(rel, dtype=np.int64)
+        if len(self.pair_rows):
+            index[start:start + len(self.pair_rows), 0] = rel_arr[self.pair_rows]
+            index[start:start + len(self.pair_rows), 1] = self.pair_cols
+        start += len(self.pair_rows)
+        if triples:
+            index[start:, 0] = self.duo[0][self.tri_rows]
+            index[start:, 1] = self.duo[1][self.tri_rows]
+            index[start:, 2] = self.best[self.tri_cols]
+        self.index = index
+        self.sizes = (index >= 0).sum(axis=1)
+
+    def __len__(self) -> int:
+        return int(self.index.shape[0])
+
+    def items(self, k: int) -> tuple[int, ...]:
+        return tuple(int(i) for i in self.index[k] if i >= 0)
 
     def values(self, matrix: Floats, weights: Floats) -> Floats:
-        """The weighted count of every filter: one product of the relevant rows with all rows,
-        and one of the best pairs with the best rows."""
-        singles = matrix @ weights
-        parts = [np.array([weights.sum()]), singles[self.singles]]
+        """The weighted count of every filter, for each row of ``weights`` (cells, or weights x cells)."""
+        w = np.atleast_2d(weights)
+        parts = [w.sum(axis=1)[:, None], (w @ matrix[self.singles].T)]
+        k = w.shape[0]
         if len(self.pair_rows):
-            pairs = (matrix[self.rel] * weights) @ matrix.T
-            parts.append(pairs[self.pair_rows, self.pair_cols])
+            # every relevant condition's weights against every condition: one product
+            weighted = (w[:, None, :] * matrix[self.rel][None, :, :]).reshape(k * len(self.rel), -1)
+            block = (weighted @ matrix.T).reshape(k, len(self.rel), -1)
+            parts.append(block[:, self.pair_rows, self.pair_cols])
         if len(self.tri_rows):
-            both = matrix[self.duo[0]] * matrix[self.duo[1]] * weights
-            parts.append((both @ matrix[self.best].T)[self.tri_rows, self.tri_cols])
-        return np.concatenate(parts)
+            both = matrix[self.duo[0]] * matrix[self.duo[1]]                      # pairs x cells
+            weighted = (w[:, None, :] * both[None, :, :]).reshape(k * both.shape[0], -1)
+            tri = (weighted @ matrix[self.best].T).reshape(k, both.shape[0], -1)
+            parts.append(tri[:, self.tri_rows, self.tri_cols])
+        out = np.concatenate(parts, axis=1)
+        return out if np.ndim(weights) == 2 else out[0]  # type: ignore[no-any-return]
 
     def scores(self, per_atom: Floats) -> Floats:
         """Each filter's score: the sum of its conditions' scores, less a little for each."""
@@ -265,14 +283,19 @@ class Table:
     atoms: list[Atom]
     matrix: Floats
     implies: npt.NDArray[np.bool_]
+    clash: npt.NDArray[np.bool_]     # two conditions not worth combining: one dimension, or one implies the other
     years: dict[str, tuple[list[int], Floats]] = field(default_factory=dict)   # year column -> one-hot
+    masks: dict[Any, list[Atom | None]] = field(default_factory=dict)            # periods -> their conditions
 
     @classmethod
     def make(cls, profile: Profile, cells: Cells, atoms: list[Atom]) -> Table:
         matrix = np.array([a.mask for a in atoms], dtype=np.float64).reshape(len(atoms), cells.size)
         both = pair_counts(matrix, cells.n)
         alone = np.diag(both)
-        return cls(profile, cells, atoms, matrix, both >= alone[:, None] - 0.5)  # implies[i, j]: i's rows all meet j
+        implies = both >= alone[:, None] - 0.5  # implies[i, j]: i's rows all meet j
+        dims = np.array([a.dim for a in atoms], dtype=object)
+        clash = (dims[:, None] == dims[None, :]) | implies | implies.T
+        return cls(profile, cells, atoms, matrix, implies, clash)
 
     def onehot(self, column: str) -> tuple[list[int], Floats]:
         """The years of a year column and, per year, the cells holding it (computed once)."""
@@ -309,18 +332,17 @@ class Search:
         self.per_atom = self._atom_scores(ctx)
         ranked = np.argsort(-self.per_atom, kind="stable")
         self.relevant = [int(i) for i in ranked if self.per_atom[i] > 0][:MAX_RELEVANT]
-        self._filters: dict[tuple[str | None, frozenset[str], frozenset[int]], Filters] = {}
+        self._filters: dict[tuple[str | None, frozenset[int]], Filters] = {}
         self._position = {id(a): i for i, a in enumerate(self.atoms)}
 
     def _atom_scores(self, ctx: Context) -> Floats:
         # a condition reached through a lookup is a little less simple than the table's own
         return np.array([ctx.condition(a) - (0.1 if "." in a.dim else 0.0) for a in self.atoms], dtype=np.float64)
 
-    def filters(self, period: Atom | None, avoid: frozenset[str] = frozenset(),
-                allow: frozenset[int] = frozenset()) -> Filters:
-        key = (period.dim if period is not None else None, avoid, allow)
+    def filters(self, period: Atom | None, avoid: frozenset[int] = frozenset()) -> Filters:
+        key = (period.dim if period is not None and any(a.dim == period.dim for a in self.atoms) else None, avoid)
         if key not in self._filters:
-            self._filters[key] = Filters(self.atoms, self.relevant, self.implies, period, set(avoid), allow)
+            self._filters[key] = Filters(self.atoms, self.relevant, self.table.clash, period, avoid)
         return self._filters[key]
 
     def _score(self, period: Atom | None, conds: tuple[Atom, ...], extra: float, per_atom: Floats | None = None,
@@ -336,40 +358,55 @@ class Search:
                      len(conds) + (period is not None))
 
     def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
-                extra: float, per_atom: Floats | None = None, prefix: str = "") -> Iterator[Found]:
+                extra: float, per_atom: Floats | None = None) -> Iterator[Found]:
         scores = filters.scores(self.per_atom if per_atom is None else per_atom)
         for k, value, ok, dist in _pick(values, self.exp, scores):
-            items = filters.items[k]
+            items = filters.items(k)
             conds = tuple(self.atoms[i] for i in items)
             m = dict(measure)
             where = _where(period, conds)
-            where = " and ".join(w for w in (prefix, where) if w)
             if where:
                 m["where"] = where
             yield Found(m, self.p.table, value, ok, 0.0 if ok else dist,
                         self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None))
 
+    def _groups(self, periods: list[Atom | None]) -> list[list[Atom | None]]:
+        """The periods grouped by their column: one set of filters, and one batch of products, each."""
+        dims = {a.dim for a in self.atoms}
+        out: dict[str | None, list[Atom | None]] = {}
+        for p in periods:   # a period on a column no condition uses leaves the filters as they are
+            out.setdefault(p.dim if p is not None and p.dim in dims else None, []).append(p)
+        return list(out.values())
+
+    @staticmethod
+    def _pm(period: Atom | None) -> Floats | float:
+        return period.mask if period is not None else 1.0
+
     # ------------------------------------------------------------------ families
     def counts(self, periods: list[Atom | None]) -> Iterator[Found]:
-        for period in periods:
-            w = self.cells.n * (period.mask if period is not None else 1.0)
-            filters = self.filters(period)
-            yield from self._picked(filters, filters.values(self.matrix, w), period, {"count": self.p.table}, 0.3)
+        for group in self._groups(periods):
+            filters = self.filters(group[0])
+            batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
+            for period, values in zip(group, batch, strict=True):
+                yield from self._picked(filters, values, period, {"count": self.p.table}, 0.3)
 
     def sums(self, periods: list[Atom | None]) -> Iterator[Found]:
-        for column, _ in self.p.numbers:
-            col_score = self.ctx.target(frozenset(words(column)))
-            for period in periods:
-                pm = period.mask if period is not None else 1.0
-                w_s, w_c = self.cells.sums[column] * pm, self.cells.counts[column] * pm
-                filters = self.filters(period)
-                sv = filters.values(self.matrix, w_s)
-                cv = filters.values(self.matrix, w_c)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    mean = np.where(cv > 0, sv / cv, np.nan)
-                for kind, values in (("sum", sv), ("mean", mean)):
-                    yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
-                                            (0.6 if col_score > 0 else -1.0) - 0.3)
+        for group in self._groups(periods):
+            filters = self.filters(group[0])
+            weights = [w * self._pm(p) for p in group for column, _ in self.p.numbers
+                       for w in (self.cells.sums[column], self.cells.counts[column])]
+            if not weights:
+                return
+            batch = iter(filters.values(self.matrix, np.array(weights)))
+            for period in group:
+                for column, _ in self.p.numbers:
+                    col_score = self.ctx.target(frozenset(words(column)))
+                    sv, cv = next(batch), next(batch)
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        mean = np.where(cv > 0, sv / cv, np.nan)
+                    for kind, values in (("sum", sv), ("mean", mean)):
+                        yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
+                                                (0.6 if col_score > 0 else -1.0) - 0.3)
 
     def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}
@@ -378,8 +415,11 @@ class Search:
         # those the sentence names first, then the rest, conditions of small dimensions first
         scored = sorted(range(len(self.atoms)), key=lambda i: (-self.ctx.target_of(self.atoms[i]),
                                                                 sizes[self.atoms[i].dim], i))
+        named = [i for i in scored[:MAX_TARGETS] if self.ctx.target_of(self.atoms[i]) > 0]
+        # what the sentence names; when it names fewer than MIN_TARGETS, the simplest others too
+        chosen = named if len(named) >= MIN_TARGETS else scored[:MIN_TARGETS]
         out = []
-        for i in scored[:MAX_TARGETS]:
+        for i in chosen:
             a = self.atoms[i]
             known = a.known.astype(np.float64)
             out.append(Target(a.text, a.words, a.strong, a.mask.astype(np.float64), known, known, frozenset({a.dim}), self.ctx.target_of(a) - (0.1 if "." in a.dim else 0.0), i))
@@ -431,28 +471,31 @@ class Search:
                          and isinstance(a.value, tuple) and a.value[1] != value)
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
-        whole = self.ctx
         targets = self._targets()
-        if len([t for t in targets if t.index is not None]) == MAX_TARGETS:
+        if sum(1 for t in targets if t.index is not None) == MAX_TARGETS:
             self.ctx.capped.append(f"{self.p.table}: shares of at most {MAX_TARGETS} conditions tried")
+        prepared: dict[frozenset[int], list[tuple[Target, Floats]]] = {}
         for target in targets:
             # a word that names the share's numerator does not also justify a filter
-            self.ctx = replace(whole, sentence=whole.sentence - target.strong)
+            ctx = replace(self.ctx, sentence=self.ctx.sentence - target.strong)
             known = self._known_filter(target)
-            per_atom = np.where(known > 0, KNOWN_BONUS, self._atom_scores(self.ctx))
             allow = self._known_of(target.index)
-            for period in periods:
-                pm = period.mask if period is not None else 1.0
-                w_num = self.cells.n * pm * target.mask
-                w_den = self.cells.n * pm * target.known
-                filters = self.filters(period, target.dims, allow)
-                nv = filters.values(self.matrix, w_num)
-                dv = filters.values(self.matrix, w_den)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    values = np.where(dv > 0, nv / dv, np.nan)
-                yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
-                                        target.score, per_atom)
-        self.ctx = whole
+            avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim in target.dims and i not in allow)
+            per_atom = np.where(known > 0, KNOWN_BONUS, self._atom_scores(ctx))
+            prepared.setdefault(avoid, []).append((target, per_atom))
+        for group in self._groups(periods):
+            for avoid, batch_targets in prepared.items():
+                filters = self.filters(group[0], avoid)
+                weights = [self.cells.n * self._pm(p) * w for p in group for t, _ in batch_targets
+                           for w in (t.mask, t.known)]
+                batch = iter(filters.values(self.matrix, np.array(weights)))
+                for period in group:
+                    for target, per_atom in batch_targets:
+                        nv, dv = next(batch), next(batch)
+                        with np.errstate(divide="ignore", invalid="ignore"):
+                            values = np.where(dv > 0, nv / dv, np.nan)
+                        yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
+                                                target.score, per_atom)
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
@@ -555,17 +598,15 @@ class Search:
             col = self.cells.columns[d.name]
             value_masks = np.array([[c == v for c in col] for v in values], dtype=np.float64)
             allow = frozenset(i for i, a in enumerate(self.atoms) if a.dim == d.name and isinstance(a.value, tuple))
+            avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim == d.name and i not in allow)
             for period in periods:
-                pm = period.mask if period is not None else 1.0
-                filters = self.filters(period, frozenset({d.name}), allow)
-                table = np.empty((len(values), len(filters.items)))
-                for vi in range(len(values)):
-                    table[vi] = filters.values(self.matrix, self.cells.n * pm * value_masks[vi])
+                filters = self.filters(period, avoid)
+                table = filters.values(self.matrix, self.cells.n * self._pm(period) * value_masks)
                 skips: list[list[str]] = [[]] + [[v] for v in excluded if literal(v) is not None]
                 per_atom = self.per_atom.copy()
                 per_atom[list(allow)] = np.maximum(per_atom[list(allow)], TOP_KNOWN_BONUS)
                 scores = filters.scores(per_atom)
-                columns = np.arange(len(filters.items))
+                columns = np.arange(len(filters))
                 for skip in skips:
                     keep = [vi for vi, v in enumerate(values) if v not in skip]
                     sub = table[keep]
@@ -580,7 +621,7 @@ class Search:
                     hits = np.nonzero(ok)[0]
                     hits = hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]
                     for k in hits:
-                        items = filters.items[int(k)]
+                        items = filters.items(int(k))
                         conds = tuple(self.atoms[i] for i in items)
                         wheres = [f"{ident(d.name)} != {literal(v)}" for v in skip]
                         where = _where(period, conds)
