@@ -13,6 +13,7 @@ real pipeline so that the verdict shown is the one ``factcheck run`` would give.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,27 +116,37 @@ class Surroundings:
     periods: str = ""
 
 
+_BACK = re.compile(r"\b(those|these|them|they|their|that|this|such|same|other|another)\b", re.I)
+
+
 def _surroundings(article: str | None) -> dict[str, Surroundings]:
-    """Each sentence of the article -> its :class:`Surroundings` (a period is inherited only within
-    a paragraph)."""
+    """Each sentence of the article -> its :class:`Surroundings`. The earlier sentences of its
+    paragraph always count; those of the paragraphs before (back to the heading) only when the
+    sentence, or its paragraph's first sentence, refers back ("those victims", "of them"); a
+    period is inherited only within a paragraph."""
     from ..draft.figures import find_figures
     if not article:
         return {}
     lines = article.splitlines()
     out: dict[str, Surroundings] = {}
-    earlier: list[str] = []       # the sentences of the section so far, its heading first
-    dated = ""
-    last = 0
+    section: list[str] = []       # the sentences of the section before this paragraph, its heading first
+    paragraph: list[str] = []
+    dated, back, last = "", False, 0
     for sentence in find_figures(article):
         text = " ".join(sentence.text.split())
         if any(not line.strip() for line in lines[last:sentence.line - 1]):
-            dated = ""            # a new paragraph
+            section, paragraph, dated = section + paragraph, [], ""      # a new paragraph
         last = sentence.line
         if sentence.block == "heading":
-            earlier, dated = [text], ""
+            section, paragraph, dated = [text], [], ""
             continue
+        refers = bool(_BACK.search(text))
+        if not paragraph:
+            back = refers
+        wider = section if refers or back else []
+        earlier = wider + paragraph
         out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), dated))
-        earlier.append(text)
+        paragraph.append(text)
         if any(p.year is not None for p in sentence.periods):
             dated = text
     return out
