@@ -116,14 +116,16 @@ class Surroundings:
     periods: str = ""
 
 
-_BACK = re.compile(r"\b(those|these|them|they|their|that|this|such|same|other|another)\b", re.I)
+_BACK = re.compile(r"\b(those|these|them|they|their|that|this|such|same|other|another|different)\b", re.I)
+_BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
+_EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
 
 
 def _surroundings(article: str | None) -> dict[str, Surroundings]:
     """Each sentence of the article -> its :class:`Surroundings`. The earlier sentences of its
     paragraph always count; those of the paragraphs before (back to the heading) only when the
-    sentence, or its paragraph's first sentence, refers back ("those victims", "of them"); a
-    period is inherited only within a paragraph."""
+    sentence, or its paragraph's first sentence, refers back ("those victims", "of them"). So
+    does the period of the nearest earlier sentence that names one."""
     from ..draft.figures import find_figures
     if not article:
         return {}
@@ -131,23 +133,27 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
     out: dict[str, Surroundings] = {}
     section: list[str] = []       # the sentences of the section before this paragraph, its heading first
     paragraph: list[str] = []
-    dated, back, last = "", False, 0
+    dated, far, back, last = "", "", False, 0     # the nearest dated sentence: in the paragraph, before it
     for sentence in find_figures(article):
         text = " ".join(sentence.text.split())
         if any(not line.strip() for line in lines[last:sentence.line - 1]):
-            section, paragraph, dated = section + paragraph, [], ""      # a new paragraph
+            section, paragraph, far, dated = section + paragraph, [], dated or far, ""   # a new paragraph
         last = sentence.line
         if sentence.block == "heading":
-            section, paragraph, dated = [text], [], ""
+            section, paragraph, dated, far = [text], [], "", ""
             continue
         refers = bool(_BACK.search(text))
         if not paragraph:
             back = refers
         wider = section if refers or back else []
         earlier = wider + paragraph
-        out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), dated))
+        periods = dated or (far if refers or back else "")
+        out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), periods))
         paragraph.append(text)
-        if any(p.year is not None for p in sentence.periods):
+        if any(p.year is not None and p.relation not in _BASES for p in sentence.periods) \
+                and not _EVERY_YEAR.search(text):
+            # "in every year since 2013" tells of each year, not of what follows; "up 27% on 2023"
+            # names a year to compare with, not the one the next sentences speak of
             dated = text
     return out
 

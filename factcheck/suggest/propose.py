@@ -76,7 +76,8 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     from ..draft.figures import find_figures
     ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
     if not ps and earlier and not _WHOLE.search(says):
-        ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None]
+        from . import _BASES  # a year named to compare with is not inherited
+        ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None and p.relation not in _BASES]
     since = next((p.year for p in ps if p.relation == "since"), None)
     low = _LOW_SINCE.search(says)
     if since is None and low and default is not None:

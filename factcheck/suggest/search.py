@@ -48,6 +48,7 @@ MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": femal
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
 TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
 PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
+UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 
 
@@ -87,19 +88,21 @@ class Context:
             # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
             column = atom.words - WEAK
             if not (atom.strong & WEAK) or not column:
-                return -0.3 if atom.words & self.sentence else -0.8
+                return -0.3 if atom.words & self.sentence else UNNAMED
             heard = self.sentence | self.labels
-            return 0.5 if "known" in heard and column & heard else -0.8
+            return 0.5 if "known" in heard and column & heard else UNNAMED
         frac = len(strong & self.sentence) / len(strong)
-        if frac:  # every word of the value named beats some of them
-            return 0.6 + 0.4 * frac
+        if frac == 1:
+            return 1.0
+        if frac:  # some words only ("sex" of sex_and_age_known, in "sex-trafficking"): little
+            return 0.1 + 0.3 * frac
         if strong & self.labels:
             return 0.3 + 0.3 * len(strong & self.labels) / len(strong)
         if strong & self.section:
             return 0.1 + 0.15 * len(strong & self.section) / len(strong)
         if atom.words & self.sentence:
             return -0.3  # only the column is named, not the value
-        return -0.8
+        return UNNAMED
 
     def period(self, atom: Atom | None) -> float:
         if atom is None:
@@ -284,6 +287,7 @@ class Table:
     matrix: Floats
     implies: npt.NDArray[np.bool_]
     clash: npt.NDArray[np.bool_]     # two conditions not worth combining: one dimension, or one implies the other
+    decides: npt.NDArray[np.bool_]   # decides[i, j]: condition i alone makes a share of j 100% or 0%
     years: dict[str, tuple[list[int], Floats]] = field(default_factory=dict)   # year column -> one-hot
     masks: dict[Any, list[Atom | None]] = field(default_factory=dict)            # periods -> their conditions
 
@@ -295,7 +299,7 @@ class Table:
         implies = both >= alone[:, None] - 0.5  # implies[i, j]: i's rows all meet j
         dims = np.array([a.dim for a in atoms], dtype=object)
         clash = (dims[:, None] == dims[None, :]) | implies | implies.T
-        return cls(profile, cells, atoms, matrix, implies, clash)
+        return cls(profile, cells, atoms, matrix, implies, clash, implies | (both < 0.5))
 
     def onehot(self, column: str) -> tuple[list[int], Floats]:
         """The years of a year column and, per year, the cells holding it (computed once)."""
@@ -480,7 +484,10 @@ class Search:
             ctx = replace(self.ctx, sentence=self.ctx.sentence - target.strong)
             known = self._known_filter(target)
             allow = self._known_of(target.index)
-            avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim in target.dims and i not in allow)
+            # the share's own column (but its "known" filter), and conditions that alone decide it
+            decided = self.table.decides[:, target.index] if target.index is not None else np.zeros(len(self.atoms))
+            avoid = frozenset(i for i, a in enumerate(self.atoms)
+                              if (a.dim in target.dims and i not in allow) or decided[i])
             per_atom = np.where(known > 0, KNOWN_BONUS, self._atom_scores(ctx))
             prepared.setdefault(avoid, []).append((target, per_atom))
         for group in self._groups(periods):
