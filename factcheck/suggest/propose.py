@@ -106,6 +106,44 @@ def _mentioned(says: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says) if not stopword(w)}
 
 
+def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
+    """The words the ranking reads, tier by tier, and what the sentence says about time."""
+    lowest = None
+    if _LOW.search(claim.says) and not _HIGH.search(claim.says):
+        lowest = True
+    elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
+        lowest = False
+    said = words(claim.says)
+    labels = (words(claim.id) | words(claim.note or "") | words(around.before)) - said
+    return Context(said, labels, per.years, per.since, per.default, lowest,
+                   section=words(around.section) - said - labels,
+                   combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
+                   + [(c, 0.2) for c in combos(claim.id)],
+                   whole=bool(_WHOLE.search(claim.says)))
+
+
+def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
+            says: str) -> list[Found]:
+    """The candidates of one family on one table."""
+    if family == "number":
+        return [*s.counts(pers), *s.sums(pers)]
+    if family == "share":
+        return list(s.shares(pers))
+    if family == "change_percent":
+        return list(s.changes(_spans(per), own_years, "percent"))
+    if family == "change_points":
+        return list(s.point_changes(_spans(per), own_years))
+    if family == "extreme":
+        at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
+        return list(s.extremes(at, per.since, own_years))
+    if family == "top" and exp.values is not None:
+        out = list(s.tops(pers, list(exp.values), _mentioned(says)))
+        if per.every_year and per.since is not None and per.default is not None and per.since < per.default:
+            out += s.every_tops(per.since, per.default, list(exp.values))   # "in every year since 2013"
+        return out
+    return []
+
+
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
             keep: int, context: Surroundings | None = None) -> tuple[list[Found], list[Found], list[str]]:
     """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit.
@@ -115,18 +153,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
     per = periods_of(claim.says, default_year, around.periods)
-    lowest = None
-    if _LOW.search(claim.says) and not _HIGH.search(claim.says):
-        lowest = True
-    elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
-        lowest = False
-    said = words(claim.says)
-    labels = (words(claim.id) | words(claim.note or "") | words(around.before)) - said
-    ctx = Context(said, labels, per.years, per.since, per.default, lowest,
-                  section=words(around.section) - said - labels,
-                  combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
-                  + [(c, 0.2) for c in combos(claim.id)],
-                  whole=bool(_WHOLE.search(claim.says)))
+    ctx = _context(claim, per, around)
     found: list[Found] = []
     for table in tables.values():
         prof = table.profile
@@ -137,23 +164,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, table_bonus=1.0 if named & ctx.sentence else 0.0)
         for family, exp in fams.items():
-            s = Search(table, tctx, exp)
-            if family == "number":
-                found += s.counts(pers)
-                found += s.sums(pers)
-                if len(per.years) >= 2:
-                    pass
-            elif family == "share":
-                found += s.shares(pers)
-            elif family == "change_percent":
-                found += s.changes(_spans(per), own_years, "percent")
-            elif family == "change_points":
-                found += s.point_changes(_spans(per), own_years)
-            elif family == "extreme":
-                at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
-                found += s.extremes(at, per.since, own_years)
-            elif family == "top" and exp.values is not None:
-                found += s.tops(pers, list(exp.values), _mentioned(claim.says))
+            found += _family(Search(table, tctx, exp), family, exp, per, pers, own_years, claim.says)
     unique: dict[str, Found] = {}
     for f in found:
         key = repr(sorted(f.measure.items()))

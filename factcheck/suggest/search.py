@@ -42,7 +42,7 @@ MIN_TARGETS = 3        # ... and at least this many, named or not
 NEAR = 0.25            # a miss within 25% of the expectation is kept as a near miss
 MAX_KEPT = 10          # candidates kept per claim, family and filter set (the best-scored)
 MAX_MISSES = 6         # near misses kept per claim, family and filter set
-MAX_RELEVANT = 16      # conditions matching the sentence that are paired with others
+MAX_RELEVANT = 12      # conditions matching the sentence that are paired with others
 MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
 MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
@@ -254,7 +254,7 @@ class Filters:
             tri = (weighted @ matrix[self.best].T).reshape(k, both.shape[0], -1)
             parts.append(tri[:, self.tri_rows, self.tri_cols])
         out = np.concatenate(parts, axis=1)
-        return out if np.ndim(weights) == 2 else out[0]  # type: ignore[no-any-return]
+        return out if np.ndim(weights) == 2 else out[0]
 
     def scores(self, per_atom: Floats) -> Floats:
         """Each filter's score: the sum of its conditions' scores, less a little for each."""
@@ -384,7 +384,7 @@ class Search:
 
     @staticmethod
     def _pm(period: Atom | None) -> Floats | float:
-        return period.mask if period is not None else 1.0
+        return period.mask.astype(np.float64) if period is not None else 1.0
 
     # ------------------------------------------------------------------ families
     def counts(self, periods: list[Atom | None]) -> Iterator[Found]:
@@ -613,18 +613,9 @@ class Search:
                 per_atom = self.per_atom.copy()
                 per_atom[list(allow)] = np.maximum(per_atom[list(allow)], TOP_KNOWN_BONUS)
                 scores = filters.scores(per_atom)
-                columns = np.arange(len(filters))
                 for skip in skips:
                     keep = [vi for vi, v in enumerate(values) if v not in skip]
-                    sub = table[keep]
-                    order = np.argsort(-sub, axis=0, kind="stable")[: len(names)]
-                    kept_lower = np.array([values[i].lower() for i in keep], dtype=object)
-                    ok = sub[order[-1], columns] > 0
-                    for r, name in enumerate(names):
-                        ok &= kept_lower[order[r]] == name
-                    if len(keep) > len(names):
-                        # nothing else left to compare with: the filter decides the answer
-                        ok &= np.sort(sub, axis=0)[-len(names) - 1] > 0
+                    ok, order = _top_ok(table[keep], [values[i] for i in keep], names)
                     hits = np.nonzero(ok)[0]
                     hits = hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]
                     for k in hits:
@@ -640,6 +631,88 @@ class Search:
                         yield Found(m, self.p.table, got, True, 0.0,
                                     self._score(period, conds, 1.0 + (0.8 if skip else 0.0), per_atom, items),
                                     len(conds) + (period is not None))
+
+
+    def _top_dims(self, names: list[str]) -> Iterator[tuple[str, list[str], Floats]]:
+        """The text dimensions holding every name, with their values and the cells of each."""
+        for d in self.p.dimensions:
+            if d.boolean or d.is_year or d.year is not None:
+                continue
+            values = [v for v in d.values if isinstance(v, str)]
+            if not all(n in {v.lower() for v in values} for n in names):
+                continue
+            col = self.cells.columns[d.name]
+            yield d.name, values, np.array([[c == v for c in col] for v in values], dtype=np.float64)
+
+    def _overs(self, first: int, last: int) -> list[tuple[str | dict[str, str], Floats]]:
+        """What "every year" can run over: each year column (a row counts in its year), and each
+        pair of year columns of one table where the first never comes after the second (a row
+        counts in every year from the one to the other, an empty end meaning still open).
+        Each with its cells per year, ``first`` to ``last``."""
+        years = np.arange(first, last + 1)
+        cols = {}
+        for d in self.p.dimensions:
+            if d.is_year:
+                raw = self.cells.columns[d.name]
+                cols[d.name] = np.array([int(v) if v is not None else -1 for v in raw], dtype=np.int64)
+        out: list[tuple[str | dict[str, str], Floats]] = []
+        for name, ints in cols.items():
+            out.append((ident(name), (ints[None, :] == years[:, None]).astype(np.float64)))
+        for a, ia in cols.items():
+            for b, ib in cols.items():
+                both = (ia >= 0) & (ib >= 0)
+                if a == b or a.rsplit(".", 1)[0:-1] != b.rsplit(".", 1)[0:-1] or not both.any() \
+                        or (ia[both] > ib[both]).any():
+                    continue
+                inside = (ia[None, :] >= 0) & (ia[None, :] <= years[:, None]) \
+                    & ((ib[None, :] < 0) | (ib[None, :] >= years[:, None]))
+                out.append(({"start": ident(a), "end": ident(b)}, inside.astype(np.float64)))
+        return out
+
+    def every_tops(self, first: int, last: int, expected: list[str]) -> Iterator[Found]:
+        """``every: {top: …}`` over the years ``first`` to ``last``: the values named are the top
+        ones in each year, whichever way a row belongs to a year (:meth:`_overs`)."""
+        names = [e.lower() for e in expected]
+        overs = self._overs(first, last)
+        for dim, values, value_masks in self._top_dims(names):
+            allow = frozenset(i for i, a in enumerate(self.atoms) if a.dim == dim and isinstance(a.value, tuple))
+            avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim == dim and i not in allow)
+            filters = self.filters(None, avoid)
+            per_atom = self.per_atom.copy()
+            per_atom[list(allow)] = np.maximum(per_atom[list(allow)], TOP_KNOWN_BONUS)
+            scores = filters.scores(per_atom)
+            for over, per_year in overs:
+                weights = (value_masks[:, None, :] * per_year[None, :, :] * self.cells.n).reshape(-1, self.cells.size)
+                table = filters.values(self.matrix, weights).reshape(len(values), per_year.shape[0], -1)
+                ok = np.ones(len(filters), dtype=bool)
+                for y in range(per_year.shape[0]):
+                    ok &= _top_ok(table[:, y, :], values, names)[0]
+                hits = np.nonzero(ok)[0]
+                for k in hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]:
+                    items = filters.items(int(k))
+                    conds = tuple(self.atoms[i] for i in items)
+                    inner: dict[str, Any] = {"top": ident(dim), "of": self.p.table, "n": len(names)}
+                    where = _where(None, conds)
+                    if where:
+                        inner["where"] = where
+                    m = {"every": inner, "over": over, "since": first, "to": last}
+                    yield Found(m, self.p.table, list(expected), True, 0.0,
+                                self._score(None, conds, 2.0, per_atom, items), len(conds) + 1)
+
+
+def _top_ok(counts: Floats, values: list[str], names: list[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """For each filter (a column of ``counts``, values x filters): whether its top values, most
+    first, are ``names``, with something left to compare them with; and the order of the values."""
+    order = np.argsort(-counts, axis=0, kind="stable")[: len(names)]
+    lower = np.array([v.lower() for v in values], dtype=object)
+    columns = np.arange(counts.shape[1])
+    ok = counts[order[-1], columns] > 0
+    for r, name in enumerate(names):
+        ok &= lower[order[r]] == name
+    if len(values) > len(names):
+        # nothing else left to compare with: the filter decides the answer
+        ok &= np.sort(counts, axis=0)[-len(names) - 1] > 0
+    return ok, order
 
 
 def _is_extreme(series: dict[int, float], at: int, since: int | None, lowest: bool) -> bool | None:
