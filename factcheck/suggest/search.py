@@ -3,18 +3,19 @@
 The space, per table (see :mod:`.space` for the conditions):
 
 * ``count`` of rows, ``sum`` / ``mean`` of each number column, under a filter of a period
-  (or none) and up to two conditions (:data:`MAX_CONDITIONS`);
-* ``share`` of each condition, over the same filters;
-* ``median`` and ``count_distinct`` under a period and at most one condition;
+  (or none) and up to three conditions (:data:`MAX_CONDITIONS`; :class:`Filters`);
+* ``share`` of each condition, or of two that one word names ("girls"), over the same filters;
 * ``change`` of a count between the years the sentence names (percent, absolute), and of a
   share (points), over each year column, with at most one condition;
 * ``extreme`` of a count over each year column, at and since the years named;
-* ``top`` of each dimension holding the values the claim names, under the filters.
+* ``top`` of each dimension holding the values the claim names, under the filters, and
+  ``every`` of such a top over the years since the one named (:meth:`Search.every_tops`).
 
 Which families are tried follows the expectation: a whole number a count, a percentage a
 share, a direction a change, ``true`` an extreme, a list of names a top.
-Values are computed from the table's cells (:mod:`.cells`) a matrix product at a time;
-only those within :data:`NEAR` of the expectation are kept as Python objects.
+Values are computed from the table's cells (:mod:`.cells`): every filter's count for a batch
+of weights (periods x numerators) is a few matrix products; only the best-scored within
+:data:`NEAR` of the expectation are kept as Python objects (:func:`_pick`).
 """
 
 from __future__ import annotations
@@ -335,7 +336,14 @@ class Search:
         self.matrix, self.implies = table.matrix, table.implies
         self.per_atom = self._atom_scores(ctx)
         ranked = np.argsort(-self.per_atom, kind="stable")
-        self.relevant = [int(i) for i in ranked if self.per_atom[i] > 0][:MAX_RELEVANT]
+        named = [int(i) for i in ranked if self.per_atom[i] > 0]
+        self.relevant = named[:MAX_RELEVANT]
+        if len(named) > MAX_RELEVANT:
+            ctx.capped.append(f"{self.p.table}: pairs of conditions built on the {MAX_RELEVANT} that match "
+                              "a sentence's words best")
+        if len(named) > MAX_TRIPLE:
+            ctx.capped.append(f"{self.p.table}: three conditions combined only among the {MAX_TRIPLE} that match "
+                              "a sentence's words best")
         self._filters: dict[tuple[str | None, frozenset[int]], Filters] = {}
         self._position = {id(a): i for i, a in enumerate(self.atoms)}
 

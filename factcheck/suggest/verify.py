@@ -32,7 +32,9 @@ def _run(loaded: LoadedClaims, claims: list[Claim], data_root: str | Path | None
     from ..engine import verify
     if not claims:
         return {}
-    trial = LoadedClaims(loaded.model.model_copy(update={"claims": claims}), loaded.path, loaded.lines, loaded.text)
+    # the article is left out: its coverage is no part of a candidate's verdict, and costs time
+    trial = LoadedClaims(loaded.model.model_copy(update={"claims": claims, "article": None, "ignore": []}),
+                         loaded.path, loaded.lines, loaded.text)
     try:
         report = verify(trial, data_root=data_root)
     except FactcheckError:
