@@ -116,7 +116,8 @@ class Surroundings:
     periods: str = ""
 
 
-_BACK = re.compile(r"\b(those|these|them|they|their|that|this|such|same|other|another|different)\b", re.I)
+# words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
+_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
 _BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
 
