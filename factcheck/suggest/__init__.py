@@ -24,7 +24,7 @@ from ..errors import ClaimsFileError, Problem
 
 __all__ = ["ClaimSuggestions", "Suggestion", "Suggestions", "suggest"]
 
-SPARE = 1          # candidates verified beyond the top N, in case some do not pass when run for real
+SPARE = 3          # candidates verified beyond the top N, in case some do not pass when run for real
 MISSES = 3         # nearest misses shown per claim
 
 
@@ -213,5 +213,5 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             entry.note = "no measure in the search space meets this expectation"
         ranked[claim.id] = (found, misses)
     from .verify import verify_all
-    verify_all(loaded, out, ranked, top, data_root)
+    verify_all(loaded, out, ranked, top, data_root, MISSES)
     return Suggestions(out, sorted(set(capped)))
