@@ -84,7 +84,7 @@ def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
     """Fill each entry's candidates (passing for real, best first) and misses: the best ``top``
     first, then, only for claims where some did not pass, the spares in a second run."""
     _round(loaded, entries, {cid: (hits[:top], miss) for cid, (hits, miss) in ranked.items()}, top, data_root)
-    again = {e.id: (ranked[e.id][0][top:], []) for e in entries
+    again: dict[str, tuple[list[Found], list[Found]]] = {e.id: (ranked[e.id][0][top:], []) for e in entries
              if len(e.candidates) < top and e.id in ranked and ranked[e.id][0][top:]}
     if again:
         _round(loaded, entries, again, top, data_root)
