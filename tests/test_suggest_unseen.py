@@ -110,3 +110,16 @@ def test_pasting_the_first_suggestions_gives_a_file_where_every_claim_passes(des
     result = runner.invoke(app, ["run", str(checked)])
     assert result.exit_code == 0, result.output
     assert {r.verdict.value for r in verify(checked).results} == {"pass"}
+
+
+@pytest.mark.parametrize("script", ["busdesk/data/make.py", "clubdesk/data/make_clubs.py"])
+def test_importing_a_fixtures_data_script_writes_nothing(script: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest's doctest collection imports every module under tests/: the scripts that wrote the
+    fixtures' CSV files must write them only when run, not into whatever folder pytest runs in."""
+    import importlib.util
+    monkeypatch.chdir(tmp_path)
+    spec = importlib.util.spec_from_file_location("fixture_script", FIXTURE.parent / script)
+    assert spec is not None and spec.loader is not None
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    assert list(tmp_path.iterdir()) == []
