@@ -5,7 +5,8 @@ fetched (images in the article are shown as their alt text). The article (the
 claims file's ``article:``) is rendered from Markdown with raw HTML disabled,
 and each claim's ``says`` sentence is found in it (tolerant of line breaks,
 emphasis and curly quotes) and marked in the colour of its verdict. Selecting a
-marked sentence, by click or keyboard, shows its evidence beside the text.
+marked sentence, by click or keyboard, shows its evidence beside the text (on a
+narrow screen, in the text right under the sentence).
 Given the report's coverage, each figure of the article is marked inside its
 sentence too: by the verdict of the claims stating it, or "not checked", or
 "ignored".
