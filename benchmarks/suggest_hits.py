@@ -2,8 +2,8 @@
 
 Every `measure` of a claims file is stripped; `suggest` proposes measures for each claim;
 a claim is a hit at rank k when its k-th candidate is the original measure or one that
-computes the same value on the same rows (same value, rows kept, numerator and
-denominator when run through the pipeline). Prints top-1 and top-5 rates, the time and
+computes the same value on the same rows (same value and value text, rows kept,
+numerator and denominator when run through the pipeline). Prints top-1 and top-5 rates, the time and
 the peak memory, and the claims missed.
 
     python benchmarks/suggest_hits.py [claims/2020.yaml]
@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _key(value: Any, rows: Any, num: Any, den: Any) -> tuple[Any, ...]:
+def _key(value: Any, text: Any, rows: Any, num: Any, den: Any) -> tuple[Any, ...]:
     v = round(value, 9) if isinstance(value, float) else (tuple(value) if isinstance(value, list) else value)
-    return (v, rows, num, den)
+    return (v, text, rows, num, den)   # the text tells two extremes apart ("yes: 163, rank 14 of 21")
 
 
 def measure(path: str | Path) -> dict[str, Any]:
@@ -34,24 +34,24 @@ def measure(path: str | Path) -> dict[str, Any]:
 
     loaded = load(path)
     report = verify(loaded)
-    original = {r.id: _key(r.value, r.rows_kept, r.numerator, r.denominator)
+    original = {r.id: _key(r.value, r.value_text, r.rows_kept, r.numerator, r.denominator)
                 for r in report.results if r.value is not None}
     stripped = loaded.model.model_copy(update={"claims": [c.model_copy(update={"measure": None})
                                                           for c in loaded.model.claims]})
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     found = suggest(LoadedClaims(stripped, loaded.path, loaded.lines, loaded.text))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     ranks: dict[str, int | None] = {}
     for c in found.claims:
         if c.id not in original:
             continue
-        keys = [_key(s.value, s.rows_kept, s.numerator, s.denominator) for s in c.candidates]
+        keys = [_key(s.value, s.value_text, s.rows_kept, s.numerator, s.denominator) for s in c.candidates]
         ranks[c.id] = keys.index(original[c.id]) + 1 if original[c.id] in keys else None
     n = len(ranks)
     top1 = sum(1 for r in ranks.values() if r == 1)
     top5 = sum(1 for r in ranks.values() if r is not None and r <= 5)
     return {"claims": n, "top1": top1, "top5": top5, "top1_rate": top1 / n, "top5_rate": top5 / n,
-            "seconds": round(seconds, 2), "capped": found.capped,
+            "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "capped": found.capped,
             "missed": sorted(k for k, r in ranks.items() if r is None or r > 5),
             "not_first": sorted(k for k, r in ranks.items() if r is not None and 1 < r <= 5)}
 

@@ -11,6 +11,7 @@ import functools
 import inspect
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
@@ -25,6 +26,7 @@ from .errors import FactcheckError, Problem, UsageError
 from .render import Document
 
 if TYPE_CHECKING:
+    from .render.annotations import Annotator
     from .report import Report
 from .render.safetext import clean, clean_lines
 
@@ -69,6 +71,18 @@ SparkMaster = Annotated[Optional[str], typer.Option("--spark-master", metavar="U
                                                     "else local mode on this machine")]
 
 
+class AnnotationMode(str, Enum):
+    auto = "auto"
+    github = "github"
+    none = "none"
+
+
+Annotations = Annotated[AnnotationMode, typer.Option(
+    "--annotations", metavar="MODE", case_sensitive=False,
+    help="print GitHub Actions annotations on the claims' lines: github, none, or auto (github when "
+         "GITHUB_ACTIONS=true); to stderr when a report goes to stdout")]
+
+
 def _consoles() -> tuple[Console, Console]:
     """Colour in a terminal; piped output is plain and never wrapped; never markup, any encoding."""
     from .render._console import consoles
@@ -88,11 +102,17 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _annotator(mode: AnnotationMode, files: list[Path], on_stderr: bool = False) -> Annotator | None:
+    """GitHub annotations (factcheck.render.annotations), or None when they are off."""
+    from .render.annotations import Annotator, enabled
+    return Annotator(files[0], on_stderr) if files and enabled(mode.value) else None
+
+
 class _Guard:
     """Run a command body: user errors print located messages, bugs say so plainly."""
 
-    def __init__(self, debug: bool, err: Console) -> None:
-        self.debug, self.err = debug, err
+    def __init__(self, debug: bool, err: Console, annotate: Annotator | None = None) -> None:
+        self.debug, self.err, self.annotate = debug, err, annotate
 
     def __enter__(self) -> None:
         return None
@@ -109,6 +129,8 @@ class _Guard:
             _quiet_stdout()
             raise typer.Exit(EXIT_OK)
         if isinstance(exc, FactcheckError):
+            if self.annotate is not None:
+                self.annotate.problems(exc)
             _fail(exc, self.err)
         if self.debug:
             return False
@@ -168,6 +190,9 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show the evidence under every claim")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="OLD.json", help="compare with this earlier JSON report; "
                                                      "exit 1 when a claim that passed no longer does")] = None,
+    annotations: Annotations = AnnotationMode.auto,
+    step_summary: Annotated[bool, typer.Option("--step-summary", help="append the Markdown report to "
+                                               "$GITHUB_STEP_SUMMARY (the GitHub Actions job summary)")] = False,
     data_root: DataRoot = None,
     engine: Engine = "duckdb",
     spark_master: SparkMaster = None,
@@ -179,12 +204,14 @@ def run(
     Examples:
       factcheck run claims/2020.yaml
       factcheck run claims/2020.yaml --html report.html --baseline last.json
+      factcheck run claims/2020.yaml --annotations github --step-summary
       factcheck run claims/2020.yaml --engine spark
     """
     from . import verify
     from .outputs import Outputs
     from .render import render, write_stdout
     from .render.terminal import print_report
+    from .stepsummary import StepSummary
 
     out, err = _consoles()
     _one_on_stdout(reports, err)
@@ -195,13 +222,16 @@ def run(
         _fail(UsageError([Problem("report files (--json …) take one claims file at a time",
                                   hint="run factcheck once per claims file")]), err)
     shown = err if "-" in reports.values() else out  # a report on stdout keeps stdout clean
+    annotate = _annotator(annotations, files, on_stderr="-" in reports.values())
     code = EXIT_OK
-    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+    with _guard(debug, err, annotate), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+        summary = StepSummary() if step_summary else None  # $GITHUB_STEP_SUMMARY is checked before any work
         # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
-        outputs.refuse_inputs([("the claims file", f) for f in files] + [("the baseline", baseline)])
+        refuse = outputs.refuse_inputs if summary is None else summary.guarding(outputs.refuse_inputs)
+        refuse([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
-            report = verify(file, only=only, data_root=data_root, baseline=baseline,
-                            before_reading=outputs.refuse_inputs, engine=engine, spark_master=spark_master)
+            report = verify(file, only=only, data_root=data_root, baseline=baseline, before_reading=refuse,
+                            engine=engine, spark_master=spark_master)
             if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
                 report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
             for fmt, target in reports.items():  # every report is rendered before any is put in place
@@ -210,7 +240,11 @@ def run(
                 else:
                     outputs.write(f"--{fmt}", render(report, fmt))
             outputs.commit()
+            if summary is not None:
+                summary.append(render(report, "markdown"))
             print_report(report, shown, strict=strict, verbose=verbose, require_coverage=require_coverage)
+            if annotate is not None:
+                annotate.report(report, strict=strict, require_coverage=require_coverage)
             code = max(code, report.exit_code(strict, require_coverage))
             if report.comparison is not None:
                 from .render.diff import print_comparison
@@ -266,7 +300,8 @@ def diff(
 
 
 @app.command(cls=_PlainCommand)
-def check(files: Files, data_root: DataRoot = None, engine: Engine = "duckdb", spark_master: SparkMaster = None,
+def check(files: Files, data_root: DataRoot = None, annotations: Annotations = AnnotationMode.auto,
+          engine: Engine = "duckdb", spark_master: SparkMaster = None,
           debug: Debug = False) -> None:
     """Validate claims files and their data without judging any claim; list the claims found;
     exit 1 when a claim's 'says' is gone from the article.
@@ -281,10 +316,13 @@ def check(files: Files, data_root: DataRoot = None, engine: Engine = "duckdb", s
 
     out, err = _consoles()
     code = EXIT_OK
-    with _guard(debug, err):
+    annotate = _annotator(annotations, files)
+    with _guard(debug, err, annotate):
         for file in files:
             checked = check_file(file, data_root=data_root, engine=engine, spark_master=spark_master)
             print_checked(checked, out)
+            if annotate is not None:
+                annotate.checked(checked)
             code = max(code, checked.exit_code())
     raise typer.Exit(code)
 
@@ -293,7 +331,7 @@ def check(files: Files, data_root: DataRoot = None, engine: Engine = "duckdb", s
 def explain(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="the claims file")],
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="the claim's id")],
-    rows: Annotated[Optional[str], typer.Option("--rows", metavar="PATH", help="write the rows behind the figure as CSV to PATH ('-' for stdout)")] = None,
+    rows: Annotated[Optional[str], typer.Option("--rows", metavar="PATH", help="write the rows behind the figure, every column, as CSV to PATH ('-' for stdout)")] = None,
     data_root: DataRoot = None,
     engine: Engine = "duckdb",
     spark_master: SparkMaster = None,

@@ -3,8 +3,9 @@
 ``explain(path, claim_id)`` runs a single claim and returns an
 :class:`Explanation`: the expectation as understood, the rows left after each
 part of the filter, numerator and denominator, the SQL, and sample rows. The
-rows behind the figure can be had as a pandas DataFrame (``rows()``), which is
-what ``factcheck explain --rows PATH`` writes as CSV.
+rows behind the figure can be had as a pandas DataFrame (``rows()``), with every column
+of their tables (not only those the claim uses), which is what ``factcheck explain --rows
+PATH`` writes as CSV.
 """
 
 from __future__ import annotations
@@ -71,17 +72,19 @@ def _parts(node: PlanNode | None) -> list[Part]:
     return KINDS[node.kind].parts(node, None) if node is not None else []
 
 
-def rows_sql(part: Part, *, links: bool = True) -> str:
-    """The kept rows; with ``links``, the columns read through lookups too."""
+def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None) -> str:
+    """The kept rows; with ``links``, the columns read through lookups too; ``columns``: only
+    those of the table (else every column read)."""
     scan = part.scan
     linked = "".join(f", {quote_ident(link.name)}.*" for link in scan.joins.values()) if links else ""
+    own = ", ".join(f"{quote_ident(scan.table)}.{quote_ident(c)}" for c in columns) if columns else None
     cond = f", ({part.condition}) AS condition" if part.condition else ""
     period = f", {part.group} AS period" if part.group else ""
     extra = None
     if part.group and part.only_periods:
         values = part.period_values
         extra = f"{part.group} IN ({', '.join(literal(v) for v in values)})" if values else "FALSE"
-    return f"SELECT {quote_ident(scan.table)}.*{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
+    return f"SELECT {own or quote_ident(scan.table) + '.*'}{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
 
 
 def _match_periods(session: Session, part: Part) -> dict[str, int]:
@@ -111,7 +114,7 @@ def _conjuncts(expr: Expr | None) -> list[Expr]:
     return [expr]
 
 
-def _steps(session: Session, part: Part) -> ScanSteps:
+def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanSteps:
     scan = part.scan
 
     def count(sql: str) -> int:
@@ -132,7 +135,7 @@ def _steps(session: Session, part: Part) -> ScanSteps:
         meeting = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
-    sample = session.backend.execute(rows_sql(part, links=False) + f"\nLIMIT {SAMPLE}")
+    sample = session.backend.execute(rows_sql(part, links=False, columns=claimed.get(scan.table)) + f"\nLIMIT {SAMPLE}")
     return ScanSteps(scan.table, steps, sample.columns, sample.rows)
 
 
@@ -142,13 +145,14 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
     """Run one claim and show its working (on Spark, with the Spark SQL it ran)."""
     session = prepare(claims, tables, only=[claim_id], data_root=data_root, keys=True, engine=engine,
                       spark_master=spark_master)
+    claimed = _read_every_column(session)
     session.materialize()
     ran: list[str] = getattr(session.backend, "ran", [])
     first = len(ran)  # the claim's own queries come after the reading checks
     report = session.run()
     plan = session.plans[0]
     scans = [] if report.results[0].verdict == "unverifiable" and plan.node is None else [
-        _steps(session, part) for part in _parts(plan.node)]
+        _steps(session, part, claimed) for part in _parts(plan.node)]
     return Explanation(report.results[0], scans, session, _engine_sql(session, ran[first:]))
 
 
@@ -162,3 +166,17 @@ def _engine_sql(session: Session, queries: list[str]) -> list[str]:
               + session.backend.spark_reader_sql(table_read(session.prepared, t))  # type: ignore[attr-defined]
               for t in session.prepared.sources if plan.reads(t) and t in {u.name for u in session.uses}]
     return tables + list(dict.fromkeys(queries))
+
+
+def _read_every_column(session: Session) -> dict[str, list[str]]:
+    """Read every column of the tables the claim reads, so that :meth:`Explanation.rows` gives
+    whole rows a reporter can recognise; return the columns the claim itself uses, per table
+    in file order then its derives (the sample shows those)."""
+    catalog, plan = session.prepared.catalog, session.plans[0]
+    claimed = {t: [c for c in src.columns if c in catalog.used.get(t, set())] + list(catalog.used_derives.get(t, []))
+               for t, src in catalog.sources.items()}
+    for table, src in catalog.sources.items():
+        if plan.reads(table) and not src.missing:
+            for column in src.columns:
+                catalog.use(table, column)
+    return claimed

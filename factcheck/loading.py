@@ -79,6 +79,10 @@ def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: D
         raise (ClaimsFileError if located.file == str(loaded.path) else DataError)([located]) from None
     if exc.otherwise is not None:
         raise exc.otherwise from None
+    from .planning.axes import derive_compares_date
+    dated = derive_compares_date(prepared.catalog, name, exc.error, loaded.table_line, str(loaded.path))
+    if dated is not None:
+        raise ClaimsFileError([dated]) from None
     raise ClaimsFileError([Problem(
         f"a derive of table '{name}' cannot be computed: {exc}", file=str(loaded.path), line=line,
         hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")]) from None

@@ -85,6 +85,11 @@ class ClaimResult(_Frozen):
     details: MeasureDetails | None = Field(None, description="what the measure kind adds: ranks, periods, rankings")
     series: list[SeriesPoint] | None = None
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the claim's evidence card (see ``factcheck.render.notebook``)."""
+        from .render.notebook import claim_html
+        return claim_html(self)
+
 
 class Summary(_Frozen):
     total: int
@@ -261,6 +266,11 @@ class Report(_Frozen):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
+
+    def _repr_html_(self) -> str:
+        """In a notebook: a table of verdict, id, says, computed and expected, failures first."""
+        from .render.notebook import report_html
+        return report_html(self)
 
 
 def summarize(results: list[ClaimResult]) -> Summary:

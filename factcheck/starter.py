@@ -30,6 +30,8 @@ _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TIN
           "DATE": "date", "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}
 _UP = re.compile(r"\b(up|rose|risen|increased|grew|climbed|higher|more)\s*$", re.I)
 _DOWN = re.compile(r"\b(down|fell|fallen|dropped|decreased|declined|lower|fewer|less)\s*$", re.I)
+# "made up 27.5%", "took up 30%": a part of a whole, where "up" is no direction
+_PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking)\s+up\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def _expect(sentence: str, start: int, text: str, kind: str) -> Any:
         return True
     before = sentence[:start]
     if kind in ("percent", "points"):
-        if _UP.search(before):
+        if _UP.search(before) and not _PART_OF.search(before):
             return f"up {text}"
         if _DOWN.search(before):
             return f"down {text}"

@@ -112,6 +112,22 @@ def test_workflow_green_when_the_refresh_keeps_every_figure(tmp_path: Path, env:
     assert "most-cases-sex-trafficking" in summary and "❌" not in summary   # no failed claim, no regression
 
 
+def test_workflow_annotates_the_regressed_claim_on_its_line_and_not_the_baseline(tmp_path: Path,
+                                                                                  env: dict[str, str]) -> None:
+    repo = newsroom(tmp_path / "repo")
+    before_the_change(repo, env)
+    cases = repo / "data" / "cases.csv"
+    cases.write_text(cases.read_text().replace("C015,2020-01-04", "C015,2019-12-30"))
+    baseline, gate = play(repo, {**env, "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(repo)})
+    assert "::" not in baseline.stdout + baseline.stderr  # --annotations none in the baseline step
+    line = next(i for i, text in enumerate((repo / "claims" / "2020.yaml").read_text().splitlines(), 1)
+                if "id: cases-filed-rise" in text)
+    commands = [text for text in gate.stdout.splitlines() if text.startswith("::")]
+    assert (f"::error file=claims/2020.yaml,line={line},title=factcheck%3A claim 'cases-filed-rise' fails "
+            "(regressed since the baseline)::") in "\n".join(commands)
+    assert all(c.startswith(("::error ", "::warning ", "::notice ")) for c in commands)
+
+
 def test_workflow_fails_when_a_published_figure_breaks(tmp_path: Path, env: dict[str, str]) -> None:
     repo = newsroom(tmp_path / "repo")
     before_the_change(repo, env)

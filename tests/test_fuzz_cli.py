@@ -421,7 +421,7 @@ def test_explain_a_change_over_a_text_column_named_with_years(tmp_path: Path) ->
     result = runner.invoke(app, ["explain", str(claims), "c0", "--rows", str(tmp_path / "rows.csv")])
     assert result.exit_code == 0, result.output
     assert "2  of which kind = 2019" in result.output and "0  of which kind = 2020" in result.output
-    assert (tmp_path / "rows.csv").read_text() == "kind,period\n2019,2019\n2019,2019\n"
+    assert (tmp_path / "rows.csv").read_text() == "id,kind,period\n1,2019,2019\n2,2019,2019\n"  # every column
 
 
 def test_a_sum_of_three_hundred_digits_is_judged(tmp_path: Path) -> None:

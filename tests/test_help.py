@@ -42,7 +42,7 @@ def test_every_command_has_examples_and_plain_metavars(command: str) -> None:
     metavars = re.findall(r"^\s+(?:-\w, )?--[a-z-]+ ([^\s]+)", options, re.M)
     assert metavars
     for metavar in metavars:
-        assert metavar in ("FILE", "PATH", "ID", "DIR", "OLD.json", "N", "NAME", "URL"), (command, metavar)
+        assert metavar in ("FILE", "PATH", "ID", "DIR", "OLD.json", "N", "MODE", "NAME", "URL"), (command, metavar)
     arguments = text.split("Arguments:", 1)[1].split("Options:", 1)[0]
     for name in re.findall(r"^  (\S+)", arguments, re.M):
         assert name in ("FILE", "FILE...", "ID", "[ID...]", "OLD.json", "NEW.json", "ARTICLE.md", "DATA", "DATA..."), (command, name)

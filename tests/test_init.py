@@ -88,3 +88,19 @@ def test_init_with_a_missing_data_file_is_a_located_error(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "nope.csv" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "story.claims.yaml").exists()
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("Girls made up 27.5% of the victims.", "27.5%", "27.5%"),
+    ("Online cases make up 12% of the total.", "12%", "12%"),
+    ("Fares took up 30% of the budget.", "30%", "30%"),
+    ("Cases were up 11% on the year.", "11%", "up 11%"),
+    ("Delays went up 4 points.", "4 points", "up 4 points"),
+    ("Convictions were down 51% from 2019.", "51%", "down 51%"),
+])
+def test_init_reads_made_up_as_a_share_not_a_rise(sentence: str, figure: str, expected: str) -> None:
+    """'made up 27.5%' is a part of a whole; only 'up'/'down' used as a direction makes a change."""
+    from factcheck.starter import _expect
+    start = sentence.index(figure)
+    kind = "points" if figure.endswith("points") else "percent"
+    assert _expect(sentence, start, figure, kind) == expected

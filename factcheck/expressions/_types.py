@@ -160,10 +160,33 @@ def _check_same_type(call: Call, text: str, column_type: ColumnType | None,
 
 def check_types(expr: Expr, text: str, column_type: ColumnType | None = None,
                 position: Callable[[Expr], int] | None = None) -> None:
-    """Check every call in ``expr`` (outer calls first)."""
+    """Check every call in ``expr`` (outer calls first), and that no date is compared with a number."""
     for node in walk(expr):
         if isinstance(node, Call):
             check_call_types(node, text, column_type, position)
+        elif isinstance(node, (Compare, Between, InList)):
+            _check_compared(node, text, column_type, position or (lambda n: n.position))
+
+
+def _check_compared(node: Compare | Between | InList, text: str, column_type: ColumnType | None,
+                    where: Callable[[Expr], int]) -> None:
+    """A date compared with a number (``filed_date >= 2019``) is refused with what to write instead;
+    DuckDB would only say it "cannot compare values of type DATE and type INTEGER_LITERAL"."""
+    if isinstance(node, Compare):
+        pairs = [(node.left, node.right), (node.right, node.left)]
+    else:
+        others: list[Expr] = [node.low, node.high] if isinstance(node, Between) else list(node.values)
+        pairs = [(node.operand, o) for o in others] + [(o, node.operand) for o in others]
+    for date, number in pairs:
+        if infer(date, column_type) == "date" and infer(number, column_type) == "number":
+            from ._render import render
+            shown, value = render(date), render(number)
+            hint = "compare a date with a date written as text, e.g. '2019-01-01'"
+            if isinstance(number, Literal) and type(number.value) is int:
+                hint = (f"to compare years, write year({shown}); to compare with a day, write it as a "
+                        f"date: '{number.value}-01-01'")
+            raise ExpressionError(f"{shown} is a date and cannot be compared with the number {value}",
+                                  text, where(number), hint)
 
 
 def _ordinal(i: int) -> str:

@@ -116,6 +116,9 @@ class EveryKind(MeasureKind):
         if any(p is None for p in parsed):
             return None
         scan, start = parsed[0]  # type: ignore[misc]
+        bounds = {"from" if m.from_ is not None else "since": m.first, "to": m.to}
+        if not all(c.period_axis(scan.table, p[1], path, bounds, dates_allowed=False) for p in parsed if p):
+            return None
         periods = list(range(m.first, m.to + 1))
         checks = len(c.plan.coverage)
         cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]

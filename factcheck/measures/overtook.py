@@ -89,6 +89,8 @@ class OvertookKind(MeasureKind):
         periods = group_column(c, table, m.over, path + ("over",), "over") if table else None
         if groups is None or periods is None:
             return None
+        if not c.period_axis(periods[0].table, periods[1], path, {"from": m.from_, "to": m.to}):
+            return None
         checks = len(c.plan.coverage)
         cells = [c.measure(narrowed(m.overtook, f"({m.over}) == {expr_literal(p)} and ({m.column}) == "
                                                 f"{expr_literal(g)}"), path + ("overtook",))

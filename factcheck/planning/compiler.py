@@ -36,7 +36,7 @@ from ..expressions import (
 )
 from ..measures import KINDS, MeasureKind, kind_of
 from .catalog import Catalog, Link
-from .nodes import ClaimPlan, Coverage, PathKey, PlanNode, Scan, Written, walk
+from .nodes import ClaimPlan, Coverage, PathKey, PeriodAxis, PlanNode, Scan, Written, walk
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -132,11 +132,30 @@ class Compiler:
         (``change``, ``extreme``, ``streak``: any kind with ``per_period``)?"""
         return self.is_time_expr(table, tree) or any(k.per_period for k in self._kinds[-2:])  # itself or its parent
 
+    def period_axis(self, table: str, tree: Expr, path: PathKey, values: dict[str, Any], *,
+                    dates_allowed: bool = True) -> bool:
+        """Record the axis ``over:`` names periods on, to check its type against the periods
+        (see :mod:`.axes`) now and once the data's types are known; False when it does not fit."""
+        from .axes import axis_problem
+        axis = PeriodAxis(table, tree, {k: v for k, v in values.items() if v is not None},
+                          self.line_of(path + ("over",)) or self.line_of(path), dates_allowed)
+        if axis in self.plan.axes:
+            return True
+        self.plan.axes.append(axis)
+        problem = axis_problem(axis, self.cat, self.file, self.plan.claim.id)
+        if problem is not None:
+            self.problems.append(problem)
+        return problem is None
+
     def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any]) -> None:
         """The periods a change or extreme names must be in the data (checked before it runs)."""
         for leaf in walk(inner):
-            group = getattr(leaf, "group", None)
-            if not getattr(leaf, "group_time", False) or group is None:
+            group: Expr | None = getattr(leaf, "group", None)
+            if group is None:
+                continue
+            if not all(self.period_axis(scan.table, group, path, values) for scan in leaf.scans()):
+                return
+            if not getattr(leaf, "group_time", False):
                 continue
             for scan in leaf.scans():
                 for key, value in values.items():
@@ -271,8 +290,13 @@ def compile_claim(catalog: Catalog, index: int, claim: Claim, file: str,
 def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str) -> list[Problem]:
     """Once the tables are read and their column types known, check each function's argument
     types again (a CSV's types are only learnt when it is read)."""
+    from .axes import axis_problem
     problems = []
     for plan in plans:
+        axes = [p for a in plan.axes if (p := axis_problem(a, catalog, file, plan.claim.id)) is not None]
+        if axes:  # said once, not again by each period's slice of an `every` or `overtook`
+            problems += axes
+            continue
         for w in plan.written:
             try:
                 check_types(parse(w.text), w.text, catalog.column_type(w.table))

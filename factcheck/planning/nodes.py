@@ -101,6 +101,19 @@ class Written:
 
 
 @dataclass
+class PeriodAxis:
+    """The column (or expression) a claim names its periods on (``over:``) and the periods it
+    names (``from: 2019``), so that a date column named by years can be refused, with what to
+    write instead, once the column's type is known (a CSV's only when it is read)."""
+
+    table: str
+    expr: Expr
+    values: dict[str, Any]
+    line: int | None
+    dates_allowed: bool = True  # the kind also takes periods written as dates ('2019-01-01')
+
+
+@dataclass
 class ClaimPlan:
     """A claim ready to run: its plan tree and the periods to check first."""
 
@@ -111,6 +124,7 @@ class ClaimPlan:
     tables: set[str] = field(default_factory=set)
     missing_tables: set[str] = field(default_factory=set)
     written: list[Written] = field(default_factory=list)
+    axes: list[PeriodAxis] = field(default_factory=list)
 
     def reads(self, table: str) -> bool:
         """Does the claim read ``table``, directly or through a lookup?"""

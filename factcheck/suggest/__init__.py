@@ -13,6 +13,7 @@ real pipeline so that the verdict shown is the one ``factcheck run`` would give.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,13 +105,58 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
     return max(y for y, n in years.items() if n == best), text
 
 
-def _before(article: str | None) -> dict[str, str]:
-    """Each sentence of the article -> the sentence before it (its context: "That is 59% of them")."""
+@dataclass(frozen=True)
+class Surroundings:
+    """What the article says around a claim's sentence: the sentence before it ("That is 59% of
+    them"), the earlier sentences of its section back to the heading, and the nearest earlier
+    sentence of the section that names a year (the period "those victims" refers to)."""
+
+    before: str = ""
+    section: str = ""
+    periods: str = ""
+
+
+# words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
+_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
+_BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
+_EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
+
+
+def _surroundings(article: str | None) -> dict[str, Surroundings]:
+    """Each sentence of the article -> its :class:`Surroundings`. The earlier sentences of its
+    paragraph always count; those of the paragraphs before (back to the heading) only when the
+    sentence, or its paragraph's first sentence, refers back ("those victims", "of them"). So
+    does the period of the nearest earlier sentence that names one."""
     from ..draft.figures import find_figures
     if not article:
         return {}
-    sentences = [" ".join(s.text.split()) for s in find_figures(article)]
-    return {b: a for a, b in zip(sentences, sentences[1:], strict=False)}
+    lines = article.splitlines()
+    out: dict[str, Surroundings] = {}
+    section: list[str] = []       # the sentences of the section before this paragraph, its heading first
+    paragraph: list[str] = []
+    dated, far, back, last = "", "", False, 0     # the nearest dated sentence: in the paragraph, before it
+    for sentence in find_figures(article):
+        text = " ".join(sentence.text.split())
+        if any(not line.strip() for line in lines[last:sentence.line - 1]):
+            section, paragraph, far, dated = section + paragraph, [], dated or far, ""   # a new paragraph
+        last = sentence.line
+        if sentence.block == "heading":
+            section, paragraph, dated, far = [text], [], "", ""
+            continue
+        refers = bool(_BACK.search(text))
+        if not paragraph:
+            back = refers
+        wider = section if refers or back else []
+        earlier = wider + paragraph
+        periods = dated or (far if refers or back else "")
+        out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), periods))
+        paragraph.append(text)
+        if any(p.year is not None and p.relation not in _BASES for p in sentence.periods) \
+                and not _EVERY_YEAR.search(text):
+            # "in every year since 2013" tells of each year, not of what follows; "up 27% on 2023"
+            # names a year to compare with, not the one the next sentences speak of
+            dated = text
+    return out
 
 
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
@@ -154,18 +200,18 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     finally:
         backend.close()
     year, article = _article_year(loaded)
-    before = _before(article)
+    around = _surroundings(article)
     out: list[ClaimSuggestions] = []
     ranked: dict[str, tuple[list[Any], list[Any]]] = {}
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
-        context = before.get(" ".join(claim.says.split()), "")
+        context = around.get(" ".join(claim.says.split()), Surroundings())
         found, misses, notes = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
         capped += notes
         if not found and not misses:
             entry.note = "no measure in the search space meets this expectation"
         ranked[claim.id] = (found, misses)
     from .verify import verify_all
-    verify_all(loaded, out, ranked, top, data_root)
+    verify_all(loaded, out, ranked, top, data_root, MISSES)
     return Suggestions(out, sorted(set(capped)))

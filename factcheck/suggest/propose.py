@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from .search import Context, Found, Search
 from .space import Periods, period_atoms
-from .words import words
+from .words import combos, stopword, words
 
 if TYPE_CHECKING:
     from ..claims import Claim, LoadedClaims
     from ..expectations import Expectation
+    from . import Surroundings
     from .search import Table
 
 Tables = dict[str, "Table"]
@@ -62,10 +63,26 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
     return out
 
 
-def periods_of(says: str, default: int | None) -> Periods:
+_LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
+_WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
+                    re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
+    """The periods the sentence names; when it names none, those of ``earlier`` (the nearest
+    sentence before it, in its section, that names a year)."""
     from ..draft.figures import find_figures
     ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
+    if not ps and earlier and not _WHOLE.search(says):
+        from . import _BASES  # a year named to compare with is not inherited
+        ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None and p.relation not in _BASES]
     since = next((p.year for p in ps if p.relation == "since"), None)
+    low = _LOW_SINCE.search(says)
+    if since is None and low and default is not None:
+        n = _COUNTS.get(low.group(1).lower()) or (int(low.group(1)) if low.group(1).isdigit() else None)
+        since = default - n if n else None   # "an eight-year low": the fewest since eight years before
     years = tuple(dict.fromkeys(p.year for p in ps if p.relation != "since" and p.year is not None))
     spans = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
     if since is not None and default is not None and since < default:
@@ -86,47 +103,68 @@ def _spans(per: Periods) -> list[tuple[int, int]]:
 
 
 def _mentioned(says: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says)}
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says) if not stopword(w)}
 
 
-def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
-            keep: int, context: str = "") -> tuple[list[Found], list[Found], list[str]]:
-    """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit.
-    ``context`` is the sentence before the claim's in the article: its words count as labels."""
-    fams = families(claim.expect, loaded)
-    per = periods_of(claim.says, default_year)
+def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
+    """The words the ranking reads, tier by tier, and what the sentence says about time."""
     lowest = None
     if _LOW.search(claim.says) and not _HIGH.search(claim.says):
         lowest = True
     elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
         lowest = False
-    labels = words(claim.id) | words(claim.note or "") | words(context)
-    ctx = Context(words(claim.says), labels - words(claim.says), per.years, per.since, per.default, lowest)
+    said = words(claim.says)
+    labels = (words(claim.id) | words(claim.note or "") | words(around.before)) - said
+    return Context(said, labels, per.years, per.since, per.default, lowest,
+                   section=words(around.section) - said - labels,
+                   combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
+                   + [(c, 0.2) for c in combos(claim.id)],
+                   whole=bool(_WHOLE.search(claim.says)))
+
+
+def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
+            says: str) -> list[Found]:
+    """The candidates of one family on one table."""
+    if family == "number":
+        return [*s.counts(pers), *s.sums(pers)]
+    if family == "share":
+        return list(s.shares(pers))
+    if family == "change_percent":
+        return list(s.changes(_spans(per), own_years, "percent"))
+    if family == "change_points":
+        return list(s.point_changes(_spans(per), own_years))
+    if family == "extreme":
+        at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
+        return list(s.extremes(at, per.since, own_years))
+    if family == "top" and exp.values is not None:
+        out = list(s.tops(pers, list(exp.values), _mentioned(says)))
+        if per.every_year and per.since is not None and per.default is not None and per.since < per.default:
+            out += s.every_tops(per.since, per.default, list(exp.values))   # "in every year since 2013"
+        return out
+    return []
+
+
+def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
+            keep: int, context: Surroundings | None = None) -> tuple[list[Found], list[Found], list[str]]:
+    """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit.
+    ``context``: what the article says around the claim's sentence (the sentence before it counts
+    as a label, the rest of its section less)."""
+    from . import Surroundings
+    around = context or Surroundings()
+    fams = families(claim.expect, loaded)
+    per = periods_of(claim.says, default_year, around.periods)
+    ctx = _context(claim, per, around)
     found: list[Found] = []
     for table in tables.values():
         prof = table.profile
-        pers = period_atoms(prof, table.cells, per)
+        if per not in table.masks:   # the same periods recur from claim to claim
+            table.masks[per] = period_atoms(prof, table.cells, per)
+        pers = table.masks[per]
         own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, table_bonus=1.0 if named & ctx.sentence else 0.0)
         for family, exp in fams.items():
-            s = Search(table, tctx, exp)
-            if family == "number":
-                found += s.counts(pers)
-                found += s.sums(pers)
-                if len(per.years) >= 2:
-                    pass
-            elif family == "share":
-                found += s.shares(pers)
-            elif family == "change_percent":
-                found += s.changes(_spans(per), own_years, "percent")
-            elif family == "change_points":
-                found += s.point_changes(_spans(per), own_years)
-            elif family == "extreme":
-                at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
-                found += s.extremes(at, per.since, own_years)
-            elif family == "top" and exp.values is not None:
-                found += s.tops(pers, list(exp.values), _mentioned(claim.says))
+            found += _family(Search(table, tctx, exp), family, exp, per, pers, own_years, claim.says)
     unique: dict[str, Found] = {}
     for f in found:
         key = repr(sorted(f.measure.items()))

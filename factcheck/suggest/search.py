@@ -3,18 +3,19 @@
 The space, per table (see :mod:`.space` for the conditions):
 
 * ``count`` of rows, ``sum`` / ``mean`` of each number column, under a filter of a period
-  (or none) and up to two conditions (:data:`MAX_CONDITIONS`);
-* ``share`` of each condition, over the same filters;
-* ``median`` and ``count_distinct`` under a period and at most one condition;
+  (or none) and up to three conditions (:data:`MAX_CONDITIONS`; :class:`Filters`);
+* ``share`` of each condition, or of two that one word names ("girls"), over the same filters;
 * ``change`` of a count between the years the sentence names (percent, absolute), and of a
   share (points), over each year column, with at most one condition;
 * ``extreme`` of a count over each year column, at and since the years named;
-* ``top`` of each dimension holding the values the claim names, under the filters.
+* ``top`` of each dimension holding the values the claim names, under the filters, and
+  ``every`` of such a top over the years since the one named (:meth:`Search.every_tops`).
 
 Which families are tried follows the expectation: a whole number a count, a percentage a
 share, a direction a change, ``true`` an extreme, a list of names a top.
-Values are computed from the table's cells (:mod:`.cells`) a matrix product at a time;
-only those within :data:`NEAR` of the expectation are kept as Python objects.
+Values are computed from the table's cells (:mod:`.cells`): every filter's count for a batch
+of weights (periods x numerators) is a few matrix products; only the best-scored within
+:data:`NEAR` of the expectation are kept as Python objects (:func:`_pick`).
 """
 
 from __future__ import annotations
@@ -36,11 +37,20 @@ if TYPE_CHECKING:
     from .profile import Profile
 
 Floats = npt.NDArray[np.float64]
-MAX_CONDITIONS = 2     # conditions in a filter, besides its period
+MAX_CONDITIONS = 3     # conditions in a filter, besides its period
 MAX_TARGETS = 8        # conditions tried as a share's numerator, those closest to the sentence's words first
+MIN_TARGETS = 3        # ... and at least this many, named or not
 NEAR = 0.25            # a miss within 25% of the expectation is kept as a near miss
-MAX_KEPT = 400         # candidates kept per claim, family and filter set before ranking
-MAX_RELEVANT = 16      # conditions matching the sentence that are paired with others
+MAX_KEPT = 10          # candidates kept per claim, family and filter set (the best-scored)
+MAX_MISSES = 6         # near misses kept per claim, family and filter set
+MAX_RELEVANT = 12      # conditions matching the sentence that are paired with others
+MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
+MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
+KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
+TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
+PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
+UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
+WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 
 
 @dataclass
@@ -58,7 +68,9 @@ class Found:
 
 @dataclass
 class Context:
-    """What the ranking knows about a claim: the words of its sentence and of its labels."""
+    """What the ranking knows about a claim: the words of its sentence, of its labels (the claim's
+    id and note, the sentence before it) and of its section (the sentences before that, back to
+    the heading), each counting less than the one before."""
 
     sentence: set[str]
     labels: set[str]
@@ -67,25 +79,44 @@ class Context:
     default: int | None
     lowest: bool | None                       # "fewest" / "most" in the sentence; None: say both
     capped: list[str] = field(default_factory=list)
+    section: set[str] = field(default_factory=set)
+    combos: list[tuple[frozenset[str], float]] = field(default_factory=list)   # values one word names
+    whole: bool = False                       # "across all twenty years": no period at all
 
     def condition(self, atom: Atom) -> float:
-        if atom.strong & self.sentence:  # every word of the value named beats some of them
-            return 0.6 + 0.4 * len(atom.strong & self.sentence) / len(atom.strong)
-        if atom.strong & self.labels:
-            return 0.6
+        strong = atom.strong - WEAK
+        if isinstance(atom.value, tuple) or not strong:
+            # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
+            column = atom.words - WEAK
+            if not (atom.strong & WEAK) or not column:
+                return -0.3 if atom.words & self.sentence else UNNAMED
+            heard = self.sentence | self.labels
+            return 0.5 if "known" in heard and column & heard else UNNAMED
+        frac = len(strong & self.sentence) / len(strong)
+        if frac == 1:
+            return 1.0
+        if frac:  # some words only ("sex" of sex_and_age_known, in "sex-trafficking"): little
+            return 0.1 + 0.3 * frac
+        if strong & self.labels:
+            return 0.6 if strong <= self.labels else 0.1 + 0.2 * len(strong & self.labels) / len(strong)
+        if strong & self.section:
+            return 0.25 if strong <= self.section else 0.05
         if atom.words & self.sentence:
             return -0.3  # only the column is named, not the value
-        return -0.8
+        return UNNAMED
 
     def period(self, atom: Atom | None) -> float:
         if atom is None:
-            return -0.6 if self.years else 0.0
+            return 0.8 if self.whole else (-0.6 if self.years else 0.0)
         named = atom.words - {str(atom.year)}
-        bonus = 0.4 if named & self.sentence else (0.25 if named & self.labels else 0.0)
+        bonus = 0.4 if named & self.sentence else (0.25 if named & self.labels else
+                                                   (0.15 if named & self.section else 0.0))
         if atom.dim.split(".")[-1] != atom.text.split(" ")[0].split(".")[-1] or " " in atom.text:
             pass  # a condition on a year column
         elif not bonus:
             bonus = -0.3  # a flag named for the year (active_2020) says more than the year: its words must be there
+        if self.whole:
+            return -0.2 + bonus
         if atom.year in self.years or atom.year == self.since:
             return 1.0 + bonus
         if str(atom.year) in self.labels:
@@ -104,7 +135,23 @@ class Context:
             return 1.5
         if wordset & self.labels:
             return 0.8
+        if wordset & self.section:
+            return 0.3
         return -1.0
+
+    def target_of(self, atom: Atom) -> float:
+        """How well the sentence names a share's numerator: by its value (or a flag's name);
+        a column named without its value counts for little, ``not online`` for nothing."""
+        strong = atom.strong - WEAK
+        if strong:
+            got = self.target(strong)
+            if got > 0:
+                return got
+        return 0.0 if strong and atom.words & self.sentence else -1.0
+
+    def combo(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """The score of a share of two conditions that one word names together ("girls")."""
+        return sum(score for combo, score in set(self.combos) if a & combo and b & combo)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -138,51 +185,97 @@ def _where(period: Atom | None, conds: tuple[Atom, ...]) -> str | None:
 
 
 class Filters:
-    """The filters tried for a claim: none, each condition alone, and each pair of a condition that
+    """The filters tried for a claim: none, each condition alone, each pair of a condition that
     matches the sentence's words (at most :data:`MAX_RELEVANT`) with any other condition on
-    another dimension. Pairs where one condition implies the other on this data are left out."""
+    another dimension, and each triple of the :data:`MAX_TRIPLE` best-matching conditions.
+    Combinations where one condition implies another on this data (``clash``, which also holds
+    for two conditions on one dimension) are left out; so are conditions on the period's column.
+    ``avoid``: conditions left out (those on a share's own column, but its "known" filter)."""
 
-    def __init__(self, atoms: list[Atom], relevant: list[int], implies: npt.NDArray[np.bool_],
-                 period: Atom | None, avoid: set[str]) -> None:
+    def __init__(self, atoms: list[Atom], relevant: list[int], clash: npt.NDArray[np.bool_],
+                 period: Atom | None, avoid: frozenset[int] = frozenset()) -> None:
         pdim = period.dim if period is not None else None
-        usable = [i for i, a in enumerate(atoms) if a.dim not in avoid and a.dim != pdim]
-        rel = [r for r in relevant if r in set(usable)]
-        self.rel_index = {r: k for k, r in enumerate(rel)}
+        usable = np.array([i for i, a in enumerate(atoms) if a.dim != pdim and i not in avoid], dtype=np.int64)
+        uset = set(usable.tolist())
+        rel = [r for r in relevant if r in uset]
+        later = np.ones(len(atoms), dtype=bool)       # a pair of two relevant conditions is tried once
+        pair_rows: list[npt.NDArray[np.int64]] = []
+        pair_cols: list[npt.NDArray[np.int64]] = []
+        for k, r in enumerate(rel):
+            later[r] = False
+            js = usable[~clash[r, usable] & later[usable]]
+            pair_rows.append(np.full(len(js), k, dtype=np.int64))
+            pair_cols.append(js)
         self.rel = rel
-        items: list[tuple[int, ...]] = [()]
-        items += [(i,) for i in usable]
-        if MAX_CONDITIONS >= 2:
-            for r in rel:
-                for j in usable:
-                    if atoms[j].dim == atoms[r].dim or implies[r, j] or implies[j, r]:
-                        continue
-                    if j in self.rel_index and j < r:
-                        continue
-                    items.append((r, j))
-        self.items = items
-        self.singles = np.array(usable, dtype=np.int64)
-        pairs = [f for f in items if len(f) == 2]
-        self.pair_rows = np.array([self.rel_index[f[0]] for f in pairs], dtype=np.int64)
-        self.pair_cols = np.array([f[1] for f in pairs], dtype=np.int64)
+        self.singles = usable
+        self.pair_rows = np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64)
+        self.pair_cols = np.concatenate(pair_cols) if pair_cols else np.zeros(0, dtype=np.int64)
+        best = rel[:MAX_TRIPLE]
+        duo = [(x, y) for k, x in enumerate(best) for y in best[k + 1:] if not clash[x, y]]
+        triples = [(p, k) for p, (x, y) in enumerate(duo) for k in range(best.index(y) + 1, len(best))
+                   if not clash[x, best[k]] and not clash[y, best[k]]]
+        self.best = np.array(best, dtype=np.int64)
+        self.duo = (np.array([x for x, _ in duo], dtype=np.int64), np.array([y for _, y in duo], dtype=np.int64))
+        self.tri_rows = np.array([p for p, _ in triples], dtype=np.int64)
+        self.tri_cols = np.array([k for _, k in triples], dtype=np.int64)
+        n = 1 + len(usable) + len(self.pair_rows) + len(triples)
+        index = np.full((n, 3), -1, dtype=np.int64)
+        index[1:1 + len(usable), 0] = usable
+        start = 1 + len(usable)
+        rel_arr = np.array(rel, dtype=np.int64)
+        if len(self.pair_rows):
+            index[start:start + len(self.pair_rows), 0] = rel_arr[self.pair_rows]
+            index[start:start + len(self.pair_rows), 1] = self.pair_cols
+        start += len(self.pair_rows)
+        if triples:
+            index[start:, 0] = self.duo[0][self.tri_rows]
+            index[start:, 1] = self.duo[1][self.tri_rows]
+            index[start:, 2] = self.best[self.tri_cols]
+        self.index = index
+        self.sizes = (index >= 0).sum(axis=1)
+
+    def __len__(self) -> int:
+        return int(self.index.shape[0])
+
+    def items(self, k: int) -> tuple[int, ...]:
+        return tuple(int(i) for i in self.index[k] if i >= 0)
 
     def values(self, matrix: Floats, weights: Floats) -> Floats:
-        """The weighted count of every filter: one product of the relevant rows with all rows."""
-        singles = matrix @ weights
-        parts = [np.array([weights.sum()]), singles[self.singles]]
-        if self.rel:
-            pairs = (matrix[self.rel] * weights) @ matrix.T
-            parts.append(pairs[self.pair_rows, self.pair_cols])
-        return np.concatenate(parts)
+        """The weighted count of every filter, for each row of ``weights`` (cells, or weights x cells)."""
+        w = np.atleast_2d(weights)
+        parts = [w.sum(axis=1)[:, None], (w @ matrix[self.singles].T)]
+        k = w.shape[0]
+        if len(self.pair_rows):
+            # every relevant condition's weights against every condition: one product
+            weighted = (w[:, None, :] * matrix[self.rel][None, :, :]).reshape(k * len(self.rel), -1)
+            block = (weighted @ matrix.T).reshape(k, len(self.rel), -1)
+            parts.append(block[:, self.pair_rows, self.pair_cols])
+        if len(self.tri_rows):
+            both = matrix[self.duo[0]] * matrix[self.duo[1]]                      # pairs x cells
+            weighted = (w[:, None, :] * both[None, :, :]).reshape(k * both.shape[0], -1)
+            tri = (weighted @ matrix[self.best].T).reshape(k, both.shape[0], -1)
+            parts.append(tri[:, self.tri_rows, self.tri_cols])
+        out = np.concatenate(parts, axis=1)
+        return out if np.ndim(weights) == 2 else out[0]
+
+    def scores(self, per_atom: Floats) -> Floats:
+        """Each filter's score: the sum of its conditions' scores, less a little for each."""
+        padded = np.append(per_atom, 0.0)
+        return padded[self.index].sum(axis=1) - PER_CONDITION * self.sizes  # type: ignore[no-any-return]
 
 
-def _pick(values: Floats, exp: Expectation) -> list[tuple[int, float, bool]]:
-    """(filter index, value, ok) for the filters whose value fits or nearly fits."""
+def _pick(values: Floats, exp: Expectation, scores: Floats) -> list[tuple[int, float, bool, float]]:
+    """(filter index, value, ok, distance) for the best-scored filters whose value fits (at most
+    :data:`MAX_KEPT`), and the best-scored near misses (at most :data:`MAX_MISSES`)."""
     ok = _inside(values, exp)
     dist = _distance(values, exp)
-    near = np.nonzero(ok | (dist <= NEAR))[0]
-    if len(near) > MAX_KEPT:
-        near = near[np.argsort(dist[near], kind="stable")[:MAX_KEPT]]
-    return [(int(k), float(values[k]), bool(ok[k])) for k in near]
+    hits = np.nonzero(ok)[0]
+    if len(hits) > MAX_KEPT:
+        hits = hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]
+    near = np.nonzero(~ok & (dist <= NEAR))[0]
+    if len(near) > MAX_MISSES:
+        near = near[np.argsort(-(scores[near] - 4 * dist[near]), kind="stable")[:MAX_MISSES]]
+    return [(int(k), float(values[k]), bool(ok[k]), float(dist[k])) for k in (*hits, *near)]
 
 
 @dataclass
@@ -195,115 +288,236 @@ class Table:
     atoms: list[Atom]
     matrix: Floats
     implies: npt.NDArray[np.bool_]
+    clash: npt.NDArray[np.bool_]     # two conditions not worth combining: one dimension, or one implies the other
+    decides: npt.NDArray[np.bool_]   # decides[i, j]: condition i alone makes a share of j 100% or 0%
+    years: dict[str, tuple[list[int], Floats]] = field(default_factory=dict)   # year column -> one-hot
+    masks: dict[Any, list[Atom | None]] = field(default_factory=dict)            # periods -> their conditions
 
     @classmethod
     def make(cls, profile: Profile, cells: Cells, atoms: list[Atom]) -> Table:
         matrix = np.array([a.mask for a in atoms], dtype=np.float64).reshape(len(atoms), cells.size)
         both = pair_counts(matrix, cells.n)
         alone = np.diag(both)
-        return cls(profile, cells, atoms, matrix, both >= alone[:, None] - 0.5)  # implies[i, j]: i's rows all meet j
+        implies = both >= alone[:, None] - 0.5  # implies[i, j]: i's rows all meet j
+        dims = np.array([a.dim for a in atoms], dtype=object)
+        clash = (dims[:, None] == dims[None, :]) | implies | implies.T
+        return cls(profile, cells, atoms, matrix, implies, clash, implies | (both < 0.5))
+
+    def onehot(self, column: str) -> tuple[list[int], Floats]:
+        """The years of a year column and, per year, the cells holding it (computed once)."""
+        if column not in self.years:
+            col = self.cells.columns[column]
+            ints = np.array([int(v) if v is not None else -1 for v in col], dtype=np.int64)
+            years = sorted({int(v) for v in ints if v >= 0})
+            self.years[column] = (years, (ints[None, :] == np.array(years)[:, None]).astype(np.float64))
+        return self.years[column]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a share counts: one condition, or two that one word of the sentence names ("girls")."""
+
+    text: str
+    words: frozenset[str]
+    strong: frozenset[str]
+    mask: Floats
+    known: Floats                    # where the condition is not null (SQL's three-valued ``and``)
+    both: Floats                     # where every condition is known
+    dims: frozenset[str]
+    score: float
+    index: int | None = None         # the atom, for one condition
 
 
 class Search:
     """The candidates on one table for one claim."""
 
     def __init__(self, table: Table, ctx: Context, exp: Expectation) -> None:
+        self.table = table
         self.p, self.cells, self.atoms, self.ctx, self.exp = table.profile, table.cells, table.atoms, ctx, exp
         self.matrix, self.implies = table.matrix, table.implies
-        scored = sorted(range(len(self.atoms)), key=lambda i: -ctx.condition(self.atoms[i]))
-        self.relevant = [i for i in scored if ctx.condition(self.atoms[i]) > 0][:MAX_RELEVANT]
+        self.per_atom = self._atom_scores(ctx)
+        ranked = np.argsort(-self.per_atom, kind="stable")
+        named = [int(i) for i in ranked if self.per_atom[i] > 0]
+        self.relevant = named[:MAX_RELEVANT]
+        if len(named) > MAX_RELEVANT:
+            ctx.capped.append(f"{self.p.table}: pairs of conditions built on the {MAX_RELEVANT} that match "
+                              "a sentence's words best")
+        if len(named) > MAX_TRIPLE:
+            ctx.capped.append(f"{self.p.table}: three conditions combined only among the {MAX_TRIPLE} that match "
+                              "a sentence's words best")
+        self._filters: dict[tuple[str | None, frozenset[int]], Filters] = {}
+        self._position = {id(a): i for i, a in enumerate(self.atoms)}
 
-    def filters(self, period: Atom | None, avoid: set[str] = frozenset()) -> Filters:  # type: ignore[assignment]
-        return Filters(self.atoms, self.relevant, self.implies, period, set(avoid))
+    def _atom_scores(self, ctx: Context) -> Floats:
+        # a condition reached through a lookup is a little less simple than the table's own
+        return np.array([ctx.condition(a) - (0.1 if "." in a.dim else 0.0) for a in self.atoms], dtype=np.float64)
 
-    def _score(self, period: Atom | None, conds: tuple[Atom, ...], extra: float) -> float:
+    def filters(self, period: Atom | None, avoid: frozenset[int] = frozenset()) -> Filters:
+        key = (period.dim if period is not None and any(a.dim == period.dim for a in self.atoms) else None, avoid)
+        if key not in self._filters:
+            self._filters[key] = Filters(self.atoms, self.relevant, self.table.clash, period, avoid)
+        return self._filters[key]
+
+    def _score(self, period: Atom | None, conds: tuple[Atom, ...], extra: float, per_atom: Floats | None = None,
+               items: tuple[int, ...] = ()) -> float:
         s = self.ctx.table(self.p.table) + self.ctx.period(period) + extra
-        s += sum(self.ctx.condition(a) for a in conds)
-        return s - 0.05 * (len(conds) + (period is not None))
+        s += float(sum((self.per_atom if per_atom is None else per_atom)[i] for i in items))
+        return s - PER_CONDITION * len(conds) - 0.05 * (period is not None)
 
     def _found(self, measure: dict[str, Any], value: float | bool | list[str], ok: bool, dist: float,
                period: Atom | None, conds: tuple[Atom, ...], extra: float) -> Found:
-        return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra),
+        items = tuple(self._position[id(a)] for a in conds)
+        return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra, items=items),
                      len(conds) + (period is not None))
+
+    def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
+                extra: float, per_atom: Floats | None = None) -> Iterator[Found]:
+        scores = filters.scores(self.per_atom if per_atom is None else per_atom)
+        for k, value, ok, dist in _pick(values, self.exp, scores):
+            items = filters.items(k)
+            conds = tuple(self.atoms[i] for i in items)
+            m = dict(measure)
+            where = _where(period, conds)
+            if where:
+                m["where"] = where
+            yield Found(m, self.p.table, value, ok, 0.0 if ok else dist,
+                        self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None))
+
+    def _groups(self, periods: list[Atom | None]) -> list[list[Atom | None]]:
+        """The periods grouped by their column: one set of filters, and one batch of products, each."""
+        dims = {a.dim for a in self.atoms}
+        out: dict[str | None, list[Atom | None]] = {}
+        for p in periods:   # a period on a column no condition uses leaves the filters as they are
+            out.setdefault(p.dim if p is not None and p.dim in dims else None, []).append(p)
+        return list(out.values())
+
+    @staticmethod
+    def _pm(period: Atom | None) -> Floats | float:
+        return period.mask.astype(np.float64) if period is not None else 1.0
 
     # ------------------------------------------------------------------ families
     def counts(self, periods: list[Atom | None]) -> Iterator[Found]:
-        for period in periods:
-            w = self.cells.n * (period.mask if period is not None else 1.0)
-            filters = self.filters(period)
-            for k, value, ok in _pick(filters.values(self.matrix, w), self.exp):
-                conds = tuple(self.atoms[i] for i in filters.items[k])
-                m: dict[str, Any] = {"count": self.p.table}
-                where = _where(period, conds)
-                if where:
-                    m["where"] = where
-                yield self._found(m, value, ok, 0.0 if ok else _distance(np.array([value]), self.exp)[0],
-                                  period, conds, 0.3)
+        for group in self._groups(periods):
+            filters = self.filters(group[0])
+            batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
+            for period, values in zip(group, batch, strict=True):
+                yield from self._picked(filters, values, period, {"count": self.p.table}, 0.3)
 
     def sums(self, periods: list[Atom | None]) -> Iterator[Found]:
-        for column, _ in self.p.numbers:
-            col_score = self.ctx.target(frozenset(words(column)))
-            for period in periods:
-                pm = period.mask if period is not None else 1.0
-                w_s, w_c = self.cells.sums[column] * pm, self.cells.counts[column] * pm
-                filters = self.filters(period)
-                sv = filters.values(self.matrix, w_s)
-                cv = filters.values(self.matrix, w_c)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    mean = np.where(cv > 0, sv / cv, np.nan)
-                for kind, values in (("sum", sv), ("mean", mean)):
-                    for k, value, ok in _pick(values, self.exp):
-                        conds = tuple(self.atoms[i] for i in filters.items[k])
-                        m: dict[str, Any] = {kind: ident(column), "of": self.p.table}
-                        where = _where(period, conds)
-                        if where:
-                            m["where"] = where
-                        yield self._found(m, value, ok, 0.0 if ok else float(_distance(np.array([value]), self.exp)[0]),
-                                          period, conds, (0.8 if col_score > 0 else -1.0) - 0.3)
+        for group in self._groups(periods):
+            filters = self.filters(group[0])
+            weights = [w * self._pm(p) for p in group for column, _ in self.p.numbers
+                       for w in (self.cells.sums[column], self.cells.counts[column])]
+            if not weights:
+                return
+            batch = iter(filters.values(self.matrix, np.array(weights)))
+            for period in group:
+                for column, _ in self.p.numbers:
+                    # the column named in the sentence, in its labels, in its section, or not at all
+                    extra = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(self.ctx.target(frozenset(words(column))), -1.3)
+                    sv, cv = next(batch), next(batch)
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        mean = np.where(cv > 0, sv / cv, np.nan)
+                    for kind, values in (("sum", sv), ("mean", mean)):
+                        yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
+                                                extra)
 
-    def _targets(self) -> list[int]:
+    def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}
         for a in self.atoms:
             sizes[a.dim] += 1
         # those the sentence names first, then the rest, conditions of small dimensions first
-        scored = sorted(range(len(self.atoms)), key=lambda i: (-self.ctx.target(self.atoms[i].words),
+        scored = sorted(range(len(self.atoms)), key=lambda i: (-self.ctx.target_of(self.atoms[i]),
                                                                 sizes[self.atoms[i].dim], i))
-        return scored[:MAX_TARGETS]
+        named = [i for i in scored[:MAX_TARGETS] if self.ctx.target_of(self.atoms[i]) > 0]
+        # what the sentence names; when it names fewer than MIN_TARGETS, the simplest others too
+        chosen = named if len(named) >= MIN_TARGETS else scored[:MIN_TARGETS]
+        out = []
+        for i in chosen:
+            a = self.atoms[i]
+            known = a.known.astype(np.float64)
+            out.append(Target(a.text, a.words, a.strong, a.mask.astype(np.float64), known, known, frozenset({a.dim}), self.ctx.target_of(a) - (0.1 if "." in a.dim else 0.0), i))
+        return out + self._pair_targets(scored)
+
+    def _pair_targets(self, scored: list[int]) -> list[Target]:
+        """Two conditions that one word of the sentence names together ("girls": female and minor)."""
+        named = [i for i in scored[:MAX_TARGETS] if self.atoms[i].strong and self.ctx.target(self.atoms[i].strong) > 0]
+        out = []
+        for k, i in enumerate(named):
+            for j in named[k + 1:]:
+                a, b = self.atoms[i], self.atoms[j]
+                if a.dim == b.dim or self.implies[i, j] or self.implies[j, i]:
+                    continue
+                combo = self.ctx.combo(a.strong, b.strong)
+                if combo <= 0:
+                    continue
+                ma, mb, ka, kb = (x.astype(np.float64) for x in (a.mask, b.mask, a.known, b.known))
+                known = np.maximum(ka * kb, np.maximum(ka * (1 - ma), kb * (1 - mb)))
+                out.append(Target(f"{a.text} and {b.text}", a.words | b.words, a.strong | b.strong, ma * mb, known,
+                                  ka * kb, frozenset({a.dim, b.dim}), combo))
+        return out[:MAX_PAIR_TARGETS]
+
+    def _known_filter(self, target: Target) -> Floats:
+        """Conditions that keep exactly the rows where a two-condition share is known ("whose sex and
+        age are known"): the denominator a reporter states for such a share."""
+        bonus = np.zeros(len(self.atoms))
+        if target.index is not None:
+            return bonus
+        live = self.cells.n > 0
+        both = (target.both > 0) & live
+        for i, a in enumerate(self.atoms):
+            if np.array_equal(a.mask & live, both):
+                bonus[i] = 1.0
+        return bonus
+
+    def _known_of(self, index: int | None) -> frozenset[int]:
+        """The "known" conditions on the dimension of a value condition (``referral_source != 'unknown'``
+        for ``referral_source == 'victim_self_report'``): they may filter a share or a top of it."""
+        if index is None:
+            return frozenset()
+        value = self.atoms[index].value
+        if isinstance(value, bool):   # minor: minor is not null
+            return frozenset(i for i, a in enumerate(self.atoms) if a.dim == self.atoms[index].dim
+                             and a.value == ("is not null", None))
+        if value is None or isinstance(value, tuple):
+            return frozenset()
+        return frozenset(i for i, a in enumerate(self.atoms) if a.dim == self.atoms[index].dim
+                         and isinstance(a.value, tuple) and a.value[1] != value)
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
-        whole = self.ctx
         targets = self._targets()
-        if len(targets) == MAX_TARGETS:
+        if sum(1 for t in targets if t.index is not None) == MAX_TARGETS:
             self.ctx.capped.append(f"{self.p.table}: shares of at most {MAX_TARGETS} conditions tried")
-        for period in periods:
-            pm = period.mask if period is not None else 1.0
-            for t in targets:
-                target = self.atoms[t]
-                # a word that names the share's numerator does not also justify a filter
-                self.ctx = replace(whole, sentence=whole.sentence - target.strong)
-                w_num = self.cells.n * pm * target.mask
-                w_den = self.cells.n * pm * target.known
-                filters = self.filters(period, {target.dim})
-                nv = filters.values(self.matrix, w_num)
-                dv = filters.values(self.matrix, w_den)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    values = np.where(dv > 0, nv / dv, np.nan)
-                for k, value, ok in _pick(values, self.exp):
-                    conds = tuple(self.atoms[i] for i in filters.items[k])
-                    m: dict[str, Any] = {"share": target.text, "of": self.p.table}
-                    where = _where(period, conds)
-                    if where:
-                        m["where"] = where
-                    yield self._found(m, value, ok, 0.0 if ok else float(_distance(np.array([value]), self.exp)[0]),
-                                      period, conds, whole.target(target.words))
-        self.ctx = whole
+        prepared: dict[frozenset[int], list[tuple[Target, Floats]]] = {}
+        for target in targets:
+            # a word that names the share's numerator does not also justify a filter
+            ctx = replace(self.ctx, sentence=self.ctx.sentence - target.strong)
+            known = self._known_filter(target)
+            allow = self._known_of(target.index)
+            # the share's own column (but its "known" filter), and conditions that alone decide it
+            decided = self.table.decides[:, target.index] if target.index is not None else np.zeros(len(self.atoms))
+            avoid = frozenset(i for i, a in enumerate(self.atoms)
+                              if (a.dim in target.dims and i not in allow) or decided[i])
+            per_atom = np.where(known > 0, KNOWN_BONUS, self._atom_scores(ctx))
+            prepared.setdefault(avoid, []).append((target, per_atom))
+        for group in self._groups(periods):
+            for avoid, batch_targets in prepared.items():
+                filters = self.filters(group[0], avoid)
+                weights = [self.cells.n * self._pm(p) * w for p in group for t, _ in batch_targets
+                           for w in (t.mask, t.known)]
+                batch = iter(filters.values(self.matrix, np.array(weights)))
+                for period in group:
+                    for target, per_atom in batch_targets:
+                        nv, dv = next(batch), next(batch)
+                        with np.errstate(divide="ignore", invalid="ignore"):
+                            values = np.where(dv > 0, nv / dv, np.nan)
+                        yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
+                                                target.score, per_atom)
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
         """Per year of ``column``: the total and each atom's count (atoms x years)."""
-        col = self.cells.columns[column]
-        years = sorted({int(v) for v in col if v is not None})
-        onehot = np.array([[v is not None and int(v) == y for v in col] for y in years], dtype=np.float64)
+        years, onehot = self.table.onehot(column)
         totals = onehot @ weights
         per_atom = (self.matrix * weights) @ onehot.T
         return years, totals, per_atom
@@ -342,8 +556,7 @@ class Search:
 
     def point_changes(self, spans: list[tuple[int, int]], year_columns: list[str]) -> Iterator[Found]:
         for column in year_columns:
-            for t in self._targets():
-                target = self.atoms[t]
+            for target in self._targets():
                 years, nt, num = self._by_year(column, self.cells.n * target.mask)
                 _, dt, den = self._by_year(column, self.cells.n * target.known)
                 index = {y: i for i, y in enumerate(years)}
@@ -353,7 +566,7 @@ class Search:
                     rows: list[tuple[tuple[Atom, ...], Any, Any, Any, Any]] = [
                         ((), nt[index[a]], dt[index[a]], nt[index[b]], dt[index[b]])]
                     rows += [((self.atoms[i],), num[i, index[a]], den[i, index[a]], num[i, index[b]], den[i, index[b]])
-                             for i in range(len(self.atoms)) if self.atoms[i].dim != target.dim]
+                             for i in range(len(self.atoms)) if self.atoms[i].dim not in target.dims]
                     for conds, na, da, nb, db in rows:
                         if da <= 0 or db <= 0:
                             continue
@@ -366,7 +579,7 @@ class Search:
                         if conds:
                             inner["where"] = _where(None, conds)
                         m = {"change": inner, "over": ident(column), "from": a, "to": b, "as": "points"}
-                        yield self._found(m, float(arr[0]), ok, dist, None, conds, self.ctx.target(target.words))
+                        yield self._found(m, float(arr[0]), ok, dist, None, conds, target.score)
 
     def extremes(self, at_years: list[int], since: int | None, year_columns: list[str]) -> Iterator[Found]:
         want = self.exp.boolean
@@ -401,35 +614,115 @@ class Search:
             excluded = [v for v in values if v.lower() in mentioned and v.lower() not in names]
             col = self.cells.columns[d.name]
             value_masks = np.array([[c == v for c in col] for v in values], dtype=np.float64)
+            allow = frozenset(i for i, a in enumerate(self.atoms) if a.dim == d.name and isinstance(a.value, tuple))
+            avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim == d.name and i not in allow)
             for period in periods:
-                pm = period.mask if period is not None else 1.0
-                filters = self.filters(period, {d.name})
-                table = np.empty((len(values), len(filters.items)))
-                for vi in range(len(values)):
-                    table[vi] = filters.values(self.matrix, self.cells.n * pm * value_masks[vi])
+                filters = self.filters(period, avoid)
+                table = filters.values(self.matrix, self.cells.n * self._pm(period) * value_masks)
                 skips: list[list[str]] = [[]] + [[v] for v in excluded if literal(v) is not None]
+                per_atom = self.per_atom.copy()
+                per_atom[list(allow)] = np.maximum(per_atom[list(allow)], TOP_KNOWN_BONUS)
+                scores = filters.scores(per_atom)
                 for skip in skips:
                     keep = [vi for vi, v in enumerate(values) if v not in skip]
-                    sub = table[keep]
-                    order = np.argsort(-sub, axis=0, kind="stable")[: len(names)]
-                    kept_vals = [values[keep[i]] for i in range(len(keep))]
-                    for k in range(len(filters.items)):
-                        got = [kept_vals[i] for i in order[:, k]]
-                        if sub[order[-1, k], k] <= 0:
-                            continue
-                        if len(keep) > len(names) and np.sort(sub[:, k])[-len(names) - 1] <= 0:
-                            continue  # nothing else left to compare with: the filter decides the answer
-                        ok = [g.lower() for g in got] == names
-                        if not ok:
-                            continue
-                        conds = tuple(self.atoms[i] for i in filters.items[k])
+                    ok, order = _top_ok(table[keep], [values[i] for i in keep], names)
+                    hits = np.nonzero(ok)[0]
+                    hits = hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]
+                    for k in hits:
+                        items = filters.items(int(k))
+                        conds = tuple(self.atoms[i] for i in items)
                         wheres = [f"{ident(d.name)} != {literal(v)}" for v in skip]
                         where = _where(period, conds)
                         m: dict[str, Any] = {"top": ident(d.name), "of": self.p.table, "n": len(names)}
                         full = " and ".join(wheres + ([where] if where else []))
                         if full:
                             m["where"] = full
-                        yield self._found(m, got, True, 0.0, period, conds, 1.0 + (0.8 if skip else 0.0))
+                        got = [values[keep[int(i)]] for i in order[:, k]]
+                        yield Found(m, self.p.table, got, True, 0.0,
+                                    self._score(period, conds, 1.0 + (0.8 if skip else 0.0), per_atom, items),
+                                    len(conds) + (period is not None))
+
+
+    def _top_dims(self, names: list[str]) -> Iterator[tuple[str, list[str], Floats]]:
+        """The text dimensions holding every name, with their values and the cells of each."""
+        for d in self.p.dimensions:
+            if d.boolean or d.is_year or d.year is not None:
+                continue
+            values = [v for v in d.values if isinstance(v, str)]
+            if not all(n in {v.lower() for v in values} for n in names):
+                continue
+            col = self.cells.columns[d.name]
+            yield d.name, values, np.array([[c == v for c in col] for v in values], dtype=np.float64)
+
+    def _overs(self, first: int, last: int) -> list[tuple[str | dict[str, str], Floats]]:
+        """What "every year" can run over: each year column (a row counts in its year), and each
+        pair of year columns of one table where the first never comes after the second (a row
+        counts in every year from the one to the other, an empty end meaning still open).
+        Each with its cells per year, ``first`` to ``last``."""
+        years = np.arange(first, last + 1)
+        cols = {}
+        for d in self.p.dimensions:
+            if d.is_year:
+                raw = self.cells.columns[d.name]
+                cols[d.name] = np.array([int(v) if v is not None else -1 for v in raw], dtype=np.int64)
+        out: list[tuple[str | dict[str, str], Floats]] = []
+        for name, ints in cols.items():
+            out.append((ident(name), (ints[None, :] == years[:, None]).astype(np.float64)))
+        for a, ia in cols.items():
+            for b, ib in cols.items():
+                both = (ia >= 0) & (ib >= 0)
+                if a == b or a.rsplit(".", 1)[0:-1] != b.rsplit(".", 1)[0:-1] or not both.any() \
+                        or (ia[both] > ib[both]).any():
+                    continue
+                inside = (ia[None, :] >= 0) & (ia[None, :] <= years[:, None]) \
+                    & ((ib[None, :] < 0) | (ib[None, :] >= years[:, None]))
+                out.append(({"start": ident(a), "end": ident(b)}, inside.astype(np.float64)))
+        return out
+
+    def every_tops(self, first: int, last: int, expected: list[str]) -> Iterator[Found]:
+        """``every: {top: …}`` over the years ``first`` to ``last``: the values named are the top
+        ones in each year, whichever way a row belongs to a year (:meth:`_overs`)."""
+        names = [e.lower() for e in expected]
+        overs = self._overs(first, last)
+        for dim, values, value_masks in self._top_dims(names):
+            allow = frozenset(i for i, a in enumerate(self.atoms) if a.dim == dim and isinstance(a.value, tuple))
+            avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim == dim and i not in allow)
+            filters = self.filters(None, avoid)
+            per_atom = self.per_atom.copy()
+            per_atom[list(allow)] = np.maximum(per_atom[list(allow)], TOP_KNOWN_BONUS)
+            scores = filters.scores(per_atom)
+            for over, per_year in overs:
+                weights = (value_masks[:, None, :] * per_year[None, :, :] * self.cells.n).reshape(-1, self.cells.size)
+                table = filters.values(self.matrix, weights).reshape(len(values), per_year.shape[0], -1)
+                ok = np.ones(len(filters), dtype=bool)
+                for y in range(per_year.shape[0]):
+                    ok &= _top_ok(table[:, y, :], values, names)[0]
+                hits = np.nonzero(ok)[0]
+                for k in hits[np.argsort(-scores[hits], kind="stable")[:MAX_KEPT]]:
+                    items = filters.items(int(k))
+                    conds = tuple(self.atoms[i] for i in items)
+                    inner: dict[str, Any] = {"top": ident(dim), "of": self.p.table, "n": len(names)}
+                    where = _where(None, conds)
+                    if where:
+                        inner["where"] = where
+                    m = {"every": inner, "over": over, "since": first, "to": last}
+                    yield Found(m, self.p.table, list(expected), True, 0.0,
+                                self._score(None, conds, 2.0, per_atom, items), len(conds) + 1)
+
+
+def _top_ok(counts: Floats, values: list[str], names: list[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """For each filter (a column of ``counts``, values x filters): whether its top values, most
+    first, are ``names``, with something left to compare them with; and the order of the values."""
+    order = np.argsort(-counts, axis=0, kind="stable")[: len(names)]
+    lower = np.array([v.lower() for v in values], dtype=object)
+    columns = np.arange(counts.shape[1])
+    ok = counts[order[-1], columns] > 0
+    for r, name in enumerate(names):
+        ok &= lower[order[r]] == name
+    if len(values) > len(names):
+        # nothing else left to compare with: the filter decides the answer
+        ok &= np.sort(counts, axis=0)[-len(names) - 1] > 0
+    return ok, order
 
 
 def _is_extreme(series: dict[int, float], at: int, since: int | None, lowest: bool) -> bool | None:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 Mask = npt.NDArray[np.bool_]
 MAX_ATOMS = 96     # per table: conditions beyond this many are left out (reported)
-_UNKNOWN = re.compile(r"^(unknown|unk|other|none|missing|n/?a|not[_ ]?(recorded|known|stated)|unspecified)$", re.I)
+_UNKNOWN = re.compile(r"^(unknown|unk|none|missing|n/?a|not[_ ]?(recorded|known|stated)|unspecified)$", re.I)
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -72,6 +72,10 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
             out.append(Atom(d.name, name, yes, t, known, value=True, strong=yes))
             out.append(Atom(d.name, f"not {name}", no, known & ~t, known, value=False,
                             strong=no if no != yes else frozenset()))
+            if d.has_null and not known.all():
+                # "whose minor status is known": the rows where the flag is recorded
+                out.append(Atom(d.name, f"{name} is not null", frozenset(yes | {"known"}), known, known,
+                                value=("is not null", None), strong=frozenset({"known"})))
             continue
         for v in d.values:
             lit = literal(v)
@@ -81,7 +85,7 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
             out.append(Atom(d.name, f"{name} == {lit}", frozenset(name_words(d.name, v)), m, known, value=v,
                             strong=frozenset(name_words("", v))))
             if _UNKNOWN.match(str(v)):
-                out.append(Atom(d.name, f"{name} != {lit}", frozenset({"known"}),
+                out.append(Atom(d.name, f"{name} != {lit}", frozenset(name_words(d.name)) | {"known"},
                                 known & ~m, known, value=("!=", v), strong=frozenset({"known"})))
     left = []
     if len(out) > MAX_ATOMS:

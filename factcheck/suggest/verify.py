@@ -32,7 +32,9 @@ def _run(loaded: LoadedClaims, claims: list[Claim], data_root: str | Path | None
     from ..engine import verify
     if not claims:
         return {}
-    trial = LoadedClaims(loaded.model.model_copy(update={"claims": claims}), loaded.path, loaded.lines, loaded.text)
+    # the article is left out: its coverage is no part of a candidate's verdict, and costs time
+    trial = LoadedClaims(loaded.model.model_copy(update={"claims": claims, "article": None, "ignore": []}),
+                         loaded.path, loaded.lines, loaded.text)
     try:
         report = verify(trial, data_root=data_root)
     except FactcheckError:
@@ -50,23 +52,21 @@ def _suggestion(found: Found, result: ClaimResult) -> Suggestion:
                       result.rows_kept, result.numerator, result.denominator)
 
 
-def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
-               ranked: dict[str, tuple[list[Found], list[Found]]], top: int,
-               data_root: str | Path | None) -> None:
-    """Fill each entry's candidates (passing for real, best first) and misses."""
+def _round(loaded: LoadedClaims, entries: list[ClaimSuggestions],
+           ranked: dict[str, tuple[list[Found], list[Found]]], top: int, data_root: str | Path | None) -> None:
+    """Run these candidates and misses of every entry in one run; file each by its real verdict."""
     trials: list[Claim] = []
-    origin: dict[str, tuple[int, Found, bool]] = {}
+    origin: dict[str, tuple[int, Found]] = {}
     for e_index, entry in enumerate(entries):
         hits, misses = ranked.get(entry.id, ([], []))
-        for is_miss, group in ((False, hits), (True, misses)):
-            for found in group:
-                cid = f"s{len(trials)}"
-                claim = _claim(cid, entry.says, entry.expect, found.measure)
-                if claim is not None:
-                    trials.append(claim)
-                    origin[cid] = (e_index, found, is_miss)
+        for found in (*hits, *misses):
+            cid = f"s{len(trials)}"
+            claim = _claim(cid, entry.says, entry.expect, found.measure)
+            if claim is not None:
+                trials.append(claim)
+                origin[cid] = (e_index, found)
     results = _run(loaded, trials, data_root)
-    for cid, (e_index, found, _is_miss) in origin.items():
+    for cid, (e_index, found) in origin.items():
         result = results.get(cid)
         if result is None:
             continue
@@ -76,5 +76,17 @@ def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
             entry.candidates.append(s)
         elif s.verdict != "pass":
             entry.misses.append(s)
+
+
+def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
+               ranked: dict[str, tuple[list[Found], list[Found]]], top: int,
+               data_root: str | Path | None, misses: int = 3) -> None:
+    """Fill each entry's candidates (passing for real, best first) and misses: the best ``top``
+    first, then, only for claims where some did not pass, the spares in a second run."""
+    _round(loaded, entries, {cid: (hits[:top], miss) for cid, (hits, miss) in ranked.items()}, top, data_root)
+    again: dict[str, tuple[list[Found], list[Found]]] = {e.id: (ranked[e.id][0][top:], []) for e in entries
+             if len(e.candidates) < top and e.id in ranked and ranked[e.id][0][top:]}
+    if again:
+        _round(loaded, entries, again, top, data_root)
     for entry in entries:
-        entry.misses = entry.misses[:3]
+        entry.misses = entry.misses[:misses]

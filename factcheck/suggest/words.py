@@ -25,6 +25,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "child": ("minor",), "children": ("minor",), "minors": ("minor",), "kids": ("minor",),
     "juvenile": ("minor",), "juveniles": ("minor",), "adults": ("adult",),
     "online": ("internet",), "internet": ("online",),
+    # new cases, new defendants: those filed, opened or charged in the period
+    "new": ("filed", "opened", "charged"),
+    # a case or charge that has ended: its outcome (disposition) is final
+    "ended": ("resolved", "disposition"), "concluded": ("resolved", "disposition"),
+    "decided": ("resolved", "disposition"), "closed": ("resolved", "disposition"),
 }
 
 
@@ -55,3 +60,18 @@ def name_words(name: str, value: object = None, negated: bool = False) -> set[st
     if negated and "minor" in out:
         out = (out - {"minor"}) | {"adult"}
     return out
+
+
+def combos(text: str) -> list[frozenset[str]]:
+    """The stems each word of ``text`` names together when it stands for two values ("girls":
+    female and minor)."""
+    out = []
+    for w in _WORD.findall(text):
+        names = SYNONYMS.get(w.lower(), ())
+        if len(names) >= 2:
+            out.append(frozenset(stem(n) for n in names))
+    return out
+
+
+def stopword(word: str) -> bool:
+    return word.lower() in _STOP

@@ -1,0 +1,90 @@
+"""A period axis whose type does not fit the periods named on it.
+
+``over: filed_date`` with ``from: 2019`` groups the rows by day and then looks for the day
+"2019": a date is never equal to a year, so the claim would find nothing (or the engine
+would refuse to compare a DATE with a number). :func:`axis_problem` says so, with the claim,
+the line of its ``over:`` and what to write instead, as soon as the column's type is known:
+when the claim is compiled for a typed file (Parquet, a DataFrame), else once a CSV is read.
+A derive that compares a date with a year (``recent: filed_date >= 2019``) can only be told
+by the engine's refusal, as the derives are computed when the table is read:
+:func:`derive_compares_date` turns that refusal into the same advice.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..errors import Problem
+from ..expressions import Between, Compare, InList, Literal, Name, infer, render, walk
+from .catalog import Catalog
+from .nodes import PeriodAxis
+
+
+def year_like(value: Any) -> bool:
+    """A period written as a whole number (``2019``, ``'2019'``), the way a year is named."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    if isinstance(value, Decimal):
+        return value == value.to_integral_value()
+    return isinstance(value, str) and value.strip().isdigit()
+
+
+def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> Problem | None:
+    """A problem when ``axis`` holds dates but a period named on it is a year; else None."""
+    if infer(axis.expr, catalog.column_type(axis.table)) != "date":
+        return None
+    years = [(key, value) for key, value in axis.values.items() if year_like(value)]
+    if not years:
+        return None
+    key, value = years[0]
+    text = render(axis.expr)
+    derive = f"{axis.expr.column}_year" if isinstance(axis.expr, Name) and axis.expr.link is None else "the_year"
+    named = ", ".join(f"{k}: {v}" for k, v in years)
+    hint = (f"to count by year, write over: year({text}) (or add a derive such as {derive}: year({text}) "
+            f"under the table's derive: and write over: {derive})")
+    if axis.dates_allowed:
+        hint += f"; to name a day, write it as a date: {key}: '{int(value)}-01-01'"
+    return Problem(f"over: {text} holds dates, but {named} {'names a year' if len(years) == 1 else 'name years'}: "
+                   "a date is never equal to a year, so the period would not be found",
+                   file=file, line=axis.line, claim=claim, hint=hint)
+
+
+# DuckDB's refusal to compare a date with a number, either way round (another engine's words
+# are not recognised: its derive error is then shown as the engine gave it)
+_DATE_VS_NUMBER = re.compile(r"Cannot compare values of type (?:(?:DATE|TIMESTAMP)\w* and type "
+                             r"(?:INTEGER|BIGINT|HUGEINT|DECIMAL|DOUBLE|FLOAT)\w*|(?:INTEGER|BIGINT|HUGEINT|"
+                             r"DECIMAL|DOUBLE|FLOAT)\w* and type (?:DATE|TIMESTAMP)\w*)")
+
+
+def derive_compares_date(catalog: Catalog, table: str, error: str,
+                         line_of: Any, file: str) -> Problem | None:
+    """When the engine refused to compare a date with a number (``error``) while computing the
+    derives of ``table``: the derive most likely to blame — one comparing a time column with a
+    whole number, else a column with a number that reads as a year — with what to write;
+    None for any other error."""
+    if not _DATE_VS_NUMBER.search(error):
+        return None
+    found: list[tuple[int, str, str, int]] = []
+    for column, expr in catalog.derives.get(table, {}).items():
+        for node in walk(expr):
+            sides = ([node.left, node.right] if isinstance(node, Compare) else
+                     [node.operand, node.low, node.high] if isinstance(node, Between) else
+                     [node.operand, *node.values] if isinstance(node, InList) else [])
+            names = [s for s in sides if isinstance(s, Name) and s.link is None]
+            years = [int(s.value) for s in sides if isinstance(s, Literal) and year_like(s.value)]  # type: ignore[arg-type]
+            if names and years:
+                timely = catalog.is_time(table, names[0].column)
+                found.append((0 if timely else 1 if 1000 <= years[0] <= 2999 else 2,
+                              column, render(names[0]), years[0]))
+    best = min(found, default=None, key=lambda f: f[0])
+    if best is None or best[0] == 2:
+        return None
+    _, column, shown, year = best
+    return Problem(f"derive '{column}': {shown} is a date and cannot be compared with the number {year}",
+                   file=file, line=line_of(table, "derive", column),
+                   hint=f"to compare years, write year({shown}); to compare with a day, write it as a date: "
+                        f"'{year}-01-01'")

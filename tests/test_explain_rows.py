@@ -1,0 +1,63 @@
+"""`explain --rows` writes every column of the rows behind a figure (issue 11, item 8), not
+only those the claim uses, so a reporter can tell which rows they are — and still only the
+rows behind the figure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+SHOPS = """\
+order_id,shop,region,amount,customer_note,clerk
+1,North Road,north,12.5,"paid in cash, thanked us",Ann
+2,North Road,north,40,,Bo
+3,High Street,south,7,"said ""hello"" twice",Ann
+4,High Street,south,55.25,,Cy
+5,Quay,east,3,late,Bo
+"""
+CLAIMS = """\
+version: 1
+tables:
+  orders: {path: orders.csv, key: order_id}
+claims:
+  - id: north-share
+    says: Two of the five orders came from the north.
+    measure: {share: region == 'north', of: orders, where: amount > 5}
+    expect: 50%
+"""
+
+
+def test_the_rows_behind_a_figure_have_every_column_of_their_table(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "orders.csv").write_text(SHOPS, encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "claims.yaml"), "north-share", "--rows", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    header = list(rows[0])
+    assert header[:6] == ["order_id", "shop", "region", "amount", "customer_note", "clerk"]  # unused ones too
+    assert [r["order_id"] for r in rows] == ["1", "2", "3", "4"]  # only the rows behind it: amount > 5
+    assert rows[0]["customer_note"] == "paid in cash, thanked us" and rows[2]["customer_note"] == 'said "hello" twice'
+    assert [r["clerk"] for r in rows] == ["Ann", "Bo", "Ann", "Cy"]
+    assert [r["condition"] for r in rows] == ["True", "True", "False", "False"]
+    # the terminal's sample keeps to the columns the claim uses
+    sample = result.output.split("rows kept", 1)[1].split("SQL", 1)[0]
+    assert "region" in sample and "amount" in sample and "clerk" not in sample and "customer_note" not in sample
+
+
+def test_a_lookup_brings_every_column_of_the_row_it_joins(tmp_path: Path) -> None:
+    mini = Path(__file__).parent / "fixtures" / "mini"
+    for name in ("cases.csv", "victims.csv", "gdp.csv", "claims.yaml"):
+        shutil.copy(mini / name, tmp_path / name)
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "claims.yaml"), "facebook-share", "--rows", "-"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {"sex", "minor", "age", "case_type", "region"} <= set(rows[0])  # used by no claim
+    assert [r["victim_id"] for r in rows] == ["V4", "V5", "V6", "V8", "V9", "V10"]
