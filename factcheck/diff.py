@@ -34,6 +34,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import Problem, UsageError
+from .pathkinds import path_kind
 from .report import (
     SCHEMA_VERSION,
     ClaimChange,
@@ -108,8 +109,7 @@ def _read_regular(path: Path, what: str) -> str:
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else \
-            "a device or socket"
+        kind = path_kind(mode)
         raise UsageError([Problem(f"the {what} report is {kind}, not a file", file=file,
                                   hint="pass the file written by factcheck run --json")])
     with os.fdopen(fd, "rb") as f:

@@ -32,10 +32,9 @@ from pathlib import Path
 from types import TracebackType
 
 from .errors import Problem, UsageError
+from .pathkinds import path_kind
 
 STDOUT = "-"
-_NOT_REGULAR = {stat.S_IFDIR: "a folder", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-                stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket"}
 
 
 @dataclass
@@ -89,7 +88,7 @@ class Outputs:
             return None
         except OSError as exc:
             return _problem(t, _reason(exc), hint="choose a path you can write to")
-        kind = _NOT_REGULAR.get(stat.S_IFMT(st.st_mode))
+        kind = path_kind(st.st_mode)
         if kind and _same_file(t.real, Path(os.devnull)):
             t.null = True
             return None

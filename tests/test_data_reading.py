@@ -128,7 +128,7 @@ def test_a_backslash_beside_a_glob_character_is_refused(tmp_path) -> None:
 def test_a_directory_as_data_says_so(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "cases.csv").mkdir()
-    out = refused(claims(root, "{path: cases.csv, optional: true}", "{count: t}", "1"), "is a directory")
+    out = refused(claims(root, "{path: cases.csv, optional: true}", "{count: t}", "1"), "is a folder")
     assert "not found" not in out and "claims.yaml:3" in out
 
 

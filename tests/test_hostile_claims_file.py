@@ -111,13 +111,13 @@ def test_a_claims_file_that_is_a_fifo_does_not_hang(tmp_path: Path) -> None:
     fifo = tmp_path / "claims.yaml"
     os.mkfifo(fifo)
     start = time.monotonic()
-    out = located(runner.invoke(app, ["run", str(fifo)]), "claims.yaml: the claims file is a FIFO (named pipe), not a file")
+    out = located(runner.invoke(app, ["run", str(fifo)]), "claims.yaml: the claims file is a named pipe (FIFO), not a file")
     assert time.monotonic() - start < 10 and "hint: give the path of the claims file" in out
-    located(runner.invoke(app, ["check", str(fifo)]), "is a FIFO")
-    located(runner.invoke(app, ["explain", str(fifo), "x"]), "is a FIFO")
+    located(runner.invoke(app, ["check", str(fifo)]), "is a named pipe (FIFO)")
+    located(runner.invoke(app, ["explain", str(fifo), "x"]), "is a named pipe (FIFO)")
 
 
-@pytest.mark.parametrize("target, kind", [(".", "a directory"), ("/dev/zero", "a device"), ("/dev/null", "a device")])
+@pytest.mark.parametrize("target, kind", [(".", "a folder"), ("/dev/zero", "a device"), ("/dev/null", "a device")])
 def test_a_claims_file_that_is_a_directory_or_a_device(tmp_path: Path, target: str, kind: str) -> None:
     path = str(tmp_path) if target == "." else target
     if not os.path.exists(path):

@@ -157,7 +157,7 @@ def _unwritable(tmp_path: Path) -> list[tuple[str, str]]:
              ("/dev/full", "it is a device, not a file")]
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    cases.append((str(fifo), "it is a FIFO (named pipe), not a file"))
+    cases.append((str(fifo), "it is a named pipe (FIFO), not a file"))
     if os.path.isdir("/sys"):  # sysfs refuses new files even to root
         cases.append(("/sys/factcheck-report.json", "Permission denied"))
     return cases

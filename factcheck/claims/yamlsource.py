@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import ClaimsFileError, Problem
 from ..expectations.numbers import MAX_NUMBER_TEXT  # one limit for numbers in YAML and in written figures
+from ..pathkinds import path_kind
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 200_000  # values produced after alias expansion; a real claims file has a few thousand
@@ -181,7 +182,7 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
 def read_claims_text(path: Path, what: str = "claims file") -> str:
     """The text of a claims file: a regular file of at most :data:`MAX_FILE_BYTES`, in UTF-8.
 
-    A FIFO is opened without blocking and refused, like a directory or a device, so a
+    A FIFO is opened without blocking and refused, like a folder or a device, so a
     path that never ends (``/dev/zero``, a pipe nobody writes to) cannot hang the run.
     """
     file = str(path)
@@ -190,7 +191,7 @@ def read_claims_text(path: Path, what: str = "claims file") -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ClaimsFileError([Problem(f"the {what} is {_file_kind(info.st_mode)}, not a file", file=file,
+            raise ClaimsFileError([Problem(f"the {what} is {path_kind(info.st_mode)}, not a file", file=file,
                                            hint=f"give the path of the {what} itself (a YAML file)")])
         if info.st_size > MAX_FILE_BYTES:
             raise ClaimsFileError([Problem(
@@ -218,18 +219,6 @@ def read_claims_text(path: Path, what: str = "claims file") -> str:
             f"the {what} is not UTF-8 text: byte {data[exc.start]:#04x} cannot be read", file=file,
             line=data[:exc.start].count(b"\n") + 1,
             hint="save it as UTF-8; a claims file is YAML text")]) from None
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:

@@ -9,18 +9,18 @@ is read.
 
 A file whose name says CSV may be something else: :func:`sniff` reads its first bytes
 and names what it really is (gzip, Parquet, an Excel workbook, UTF-16 text …).
-:func:`not_a_file` names what a path that is not a regular file is instead (a directory,
+:func:`not_a_file` names what a path that is not a regular file is instead (a folder,
 a named pipe, a device), without ever opening it: a FIFO would block the run forever.
 """
 
 from __future__ import annotations
 
 import codecs
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..expressions import quote_literal
+from ..pathkinds import path_kind
 
 if TYPE_CHECKING:
     import duckdb
@@ -64,22 +64,12 @@ def only_this_file(con: "duckdb.DuckDBPyConnection", path: Path) -> None:
 
 
 def not_a_file(path: Path) -> str | None:
-    """What ``path`` is when it exists but is not a regular file ('a directory' …); else None."""
+    """What ``path`` is when it exists but is not a regular file ('a folder' …); else None."""
     try:
         mode = path.stat().st_mode
     except OSError:
         return None
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return path_kind(mode)
 
 
 _MAGIC: list[tuple[bytes, str, str]] = [
