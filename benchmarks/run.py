@@ -7,14 +7,17 @@
 What it does:
 
 1. generates linked tables shaped like data/*.csv (cases N/10, defendants N/5,
-   victims N) as CSV into a temporary folder, with DuckDB (``COPY (SELECT … FROM
-   range(n)) TO …``), deterministically (values come from ``hash(i)``);
+   victims N) as CSV or Parquet (``--format``) into a temporary folder, with DuckDB
+   (``COPY (SELECT … FROM range(n)) TO …``), deterministically (values come from ``hash(i)``);
 2. writes ``bench.yaml``: 24 claims covering every measure kind, with derive
    columns and lookups (``case: cases via case_id``); runs ``factcheck run`` once
    and insists on exit 0 or 1 (2 means the claims file or data could not be used);
 3. writes ``handwritten.py``: the same claims, one DuckDB query each, over the
-   same CSVs loaded once — the baseline the issue names; its figures are compared
+   same files loaded once — the baseline the issue names; its figures are compared
    with factcheck's JSON report so both scripts are known to compute the same thing;
+   and ``floor.py``: each table's touched columns (as the report lists them) read once,
+   every value hashed — what any engine must do at least; with ``--engine NAME``
+   factcheck runs as ``factcheck.verify(…, engine=NAME)`` (``fc_run.py``);
 4. times whole processes, a fresh measuring subprocess per run (wall clock,
    user+sys CPU, max RSS from ``getrusage(RUSAGE_CHILDREN)``), median of ``--reps``:
    the shipped story (``claims/2020.yaml``) vs ``python -c "import pandas"``, and
