@@ -184,6 +184,9 @@ class ArticleFigure(_Frozen):
     column: int = Field(description="0-based offset of the figure in its line")
     end_line: int
     end_column: int
+    start: int | None = Field(None, description="0-based offset of the figure in `sentence` "
+                              "(sentence[start:end] == text); null in reports of earlier versions")
+    end: int | None = None
     claims: list[str] = Field(description="ids of the claims that state it; empty when none")
     status: FigureStatus
     reason: str | None = Field(None, description="the ignore: entry's reason, when ignored")

@@ -76,7 +76,9 @@ def test_a_figure_added_to_the_draft_is_not_checked_in_json_and_terminal(tmp_pat
     data = json.loads(out_json.read_text(encoding="utf-8"))
     missing = [f for f in data["coverage"]["figures"] if f["status"] == "not_checked"]
     assert missing == [{"text": "27", "sentence": "Another 27 were acquitted.", "line": 22, "column": 61,
-                        "end_line": 22, "end_column": 63, "claims": [], "status": "not_checked", "reason": None}]
+                        "end_line": 22, "end_column": 63, "start": 8, "end": 10, "claims": [], "status": "not_checked",
+                        "reason": None}]
+    assert missing[0]["sentence"][8:10] == "27"             # start and end: the figure's span in its sentence
     code, out = run("run", str(path), "--data-root", str(ROOT / "data"), "--require-coverage")
     assert code == 1 and "(a failure under --require-coverage)" in out
 
@@ -203,3 +205,29 @@ def test_a_figure_added_to_the_draft_is_not_checked_in_html(tmp_path: Path) -> N
     assert ('<tr class="fig-not_checked"><td><strong>27</strong></td><td>22</td>'
             "<td>Another 27 were acquitted.</td><td>not checked</td>") in section
     assert "<b>" not in section                              # the article's markup is never copied in raw
+
+
+def test_stale_claims_fail_and_unused_ignores_are_skipped_with_their_hint_in_junit(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    edited = ARTICLE.replace("Prosecutors filed 165 new criminal", "Prosecutors filed 166 new criminal")
+    path = story_copy(tmp_path, edited, claims_edit=("figure: Two decades", "figure: Three decades"))
+    xml = tmp_path / "r.xml"
+    code, _ = run("run", str(path), "--data-root", str(ROOT / "data"), "--only", "new-cases-2020",
+                  "--junit", str(xml))
+    assert code == 0                                     # stale fails only `check` and --strict ...
+    suite = ET.parse(xml).getroot().find("testsuite")
+    assert suite is not None
+    cases = {c.get("name"): c for c in suite.iter("testcase") if c.get("classname", "").endswith(".article")}
+    failure = cases["stale: new-cases-2020"].find("failure")  # ... but CI shows it: the check no longer holds
+    assert failure is not None and failure.get("type") == "stale_says"
+    assert "no longer in the article" in failure.get("message", "")
+    assert "closest now (line 9): " in (failure.text or "") and "Prosecutors filed 166 new" in (failure.text or "")
+    skipped = cases["unused ignore: Three decades"].find("skipped")
+    assert skipped is not None and "matches nothing in the article" in skipped.get("message", "")
+    assert "hint: write the sentence" in (skipped.text or "") and "reason: a section heading" in (skipped.text or "")
+    # the counts include them: 1 claim, the stale claim, the unused entry, the figure it left unchecked and
+    # "166", which the stale claim no longer states
+    assert sorted(cases) == ["line 70: Two decades", "line 9: 166", "stale: new-cases-2020",
+                             "unused ignore: Three decades"]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("5", "1", "3")

@@ -210,3 +210,86 @@ def test_fixture_story_in_the_browser(browser: Any, tmp_path: Path) -> None:
     assert card.locator("svg.chart").is_visible()
     assert opened.errors == []
     page.close()
+
+
+# --------------------------------------------------------------------------- figures marked in the text (issue 10)
+
+FIGURES = Path(__file__).parent / "fixtures" / "reports" / "figures.yaml"
+
+
+@pytest.fixture(scope="module")
+def figures(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    opened = _open(browser, FIGURES, tmp_path_factory.mktemp("figures"), "figures")
+    yield opened
+    opened.page.close()
+
+
+def _after(page: Any, selector: str) -> str:
+    """The text CSS shows after an element (its sign or label): what a reader sees, not in the DOM."""
+    return str(page.eval_on_selector(selector, "m => getComputedStyle(m, '::after').content"))
+
+
+def test_a_sentence_with_a_passed_and_a_failed_figure_shows_both_marks(figures: Opened) -> None:
+    page = figures.page
+    six, forty = page.locator('mark.fig[data-fig="0"]'), page.locator('mark.fig[data-fig="1"]')
+    assert six.inner_text() == "6" and forty.inner_text() == "40%"
+    assert six.is_visible() and forty.is_visible()
+    assert "v-pass" in (six.get_attribute("class") or "") and "v-fail" in (forty.get_attribute("class") or "")
+    # both inside the one sentence mark, in colours of their own, each with its sign
+    assert page.locator('mark.fc[data-group="1"] mark.fig').count() == 2
+    background = "m => getComputedStyle(m).backgroundColor"
+    assert six.evaluate(background) != forty.evaluate(background)
+    assert _after(page, "#f-0") == '"\u2713"' and _after(page, "#f-1") == '"\u2717"'
+    assert figures.errors == []
+
+
+def test_a_figure_nothing_checks_is_visibly_not_checked_and_an_ignored_one_says_why(figures: Opened) -> None:
+    page = figures.page
+    three = page.locator("mark.fig.fig-not_checked")
+    assert three.count() == 1 and three.inner_text() == "3" and three.is_visible()
+    assert _after(page, "mark.fig.fig-not_checked") == '"not checked"'
+    twelve = page.locator("mark.fig.fig-ignored")
+    assert twelve.inner_text() == "12" and _after(page, "mark.fig.fig-ignored") == '"ignored"'
+    assert twelve.get_attribute("title") == "ignored: <b>the rival's own count</b>, not in our data"
+    twelve.click()
+    note = page.locator("section.figure-note.active")
+    assert note.count() == 1 and "the rival's own count" in note.inner_text() and page.locator("b").count() == 0
+
+
+def test_clicking_a_figure_opens_its_claims_evidence(figures: Opened) -> None:
+    page = figures.page
+    page.keyboard.press("Escape")
+    page.locator("#f-1").click()
+    card = page.locator('article.claim[data-claim-id="orders-fell"]')
+    assert card.is_visible() and "out_of_tolerance" in card.inner_text()
+    assert "picked" in (card.get_attribute("class") or "")      # its own claim, among the sentence's
+    assert "picked" not in (page.locator('article.claim[data-claim-id="orders-2020"]').get_attribute("class") or "")
+    assert page.locator("#f-1").get_attribute("aria-pressed") == "true"
+    assert page.locator("section.group.active").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-figures.png"))
+    page.keyboard.press("Escape")
+    assert page.locator("#f-1").get_attribute("aria-pressed") == "false" and not card.is_visible()
+
+
+def test_figures_are_reached_and_opened_by_keyboard(figures: Opened) -> None:
+    page = figures.page
+    page.keyboard.press("Escape")
+    page.locator("#m-1").focus()
+    reached = []
+    for _ in range(12):  # Tab walks the sentence and the figures in reading order
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id || document.activeElement.className"))
+        if page.evaluate("document.activeElement.classList.contains('fig-not_checked')"):
+            break
+    assert reached[0] == "f-0" and "f-1" in reached and reached[-1] == "f-2", reached
+    page.keyboard.press("Enter")
+    note = page.locator("#fg-not-checked")
+    assert note.is_visible() and note.locator(".fig-text").inner_text() == "\u201c3\u201d"
+    assert "line 3" in note.inner_text() and "Not checked" in note.inner_text()
+    page.keyboard.press("Escape")
+    assert not note.is_visible()
+    page.locator("#f-0").focus()
+    page.keyboard.press(" ")
+    assert page.locator('article.claim[data-claim-id="orders-2020"]').is_visible()
+    assert figures.errors == []

@@ -22,7 +22,7 @@ def test_one_run_writes_all_four_reports(tmp_path: Path) -> None:
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
     assert data["summary"]["failed"] == 2
     suite = ET.parse(out / "r.xml").getroot().find("testsuite")
-    assert suite is not None and suite.get("tests") == "6"
+    assert suite is not None and suite.get("tests") == "7"  # 6 claims, and one of them stale
     assert "**2 failed**" in (out / "r.md").read_text(encoding="utf-8")
     page = (out / "r.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.count('id="m-') == 5

@@ -19,7 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 
 
 class Page(HTMLParser):
-    """Every start tag with its attributes, the text of each <mark> group, and the text of scripts."""
+    """Every start tag with its attributes, the text of each <mark> group, and the text of scripts.
+
+    A figure's mark nests inside its sentence's: its text is the sentence's text too.
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -27,6 +30,7 @@ class Page(HTMLParser):
         self.marks: dict[str, str] = {}
         self.scripts: list[str] = []
         self._mark: str | None = None
+        self._open: list[str | None] = []  # the group of each <mark> open around the current text
         self._script = False
         self._sup = False
         self.feed(text)
@@ -35,7 +39,8 @@ class Page(HTMLParser):
         a = dict(attrs)
         self.tags.append((tag, a))
         if tag == "mark":
-            self._mark = a.get("data-group")
+            self._open.append(a.get("data-group") if "fc" in (a.get("class") or "").split() else self._mark)
+            self._mark = self._open[-1]
         elif tag == "script":
             self._script = True
             self.scripts.append("")
@@ -44,7 +49,8 @@ class Page(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "mark":
-            self._mark = None
+            self._open.pop()
+            self._mark = self._open[-1] if self._open else None
         elif tag == "script":
             self._script = False
         elif tag == "sup":
@@ -69,14 +75,15 @@ def page(story: factcheck.Report) -> str:
 
 def test_each_found_sentence_is_marked_in_the_colour_of_its_verdict(page: str) -> None:
     p = Page(page)
-    marks = {tag_attrs.get("data-group"): tag_attrs.get("class") for tag, tag_attrs in p.tags if tag == "mark"}
+    marks = {a.get("data-group"): a.get("class") for tag, a in p.tags if tag == "mark" and "fc" in a["class"].split()}
     text = {g: " ".join(t.split()) for g, t in p.marks.items()}
     assert text["1"] == "The shop took 6 orders in 2020."
     assert text["2"] == "Two-thirds of them were placed online."      # across *emphasis*
     assert text["3"] == "Orders fell 40% from 2019."                   # across a line break
     assert text["4"] == "It was the shop’s worst year on record."      # curly apostrophe in the article
     assert text["5"] == "Customers stayed loyal"                       # the article goes on after a comma
-    assert marks["1"] == "fc v-pass" and marks["3"] == "fc v-fail" and marks["5"] == "fc v-unverifiable"
+    assert marks["1"] == "fc v-pass withfigs" and marks["3"] == "fc v-fail withfigs"  # its figures carry the colour
+    assert marks["5"] == "fc v-unverifiable"                           # states no figure: the sentence does
     assert len(text) == 5
 
 
@@ -96,7 +103,7 @@ def test_selecting_a_sentence_has_its_evidence_to_show(page: str, story: factche
     assert html_report.e(fell.sql or "") in block  # the SQL, escaped
     # marks are keyboard reachable buttons tied to their evidence
     for tag, a in p.tags:
-        if tag == "mark":
+        if tag == "mark" and "fc" in a["class"].split():
             assert a["tabindex"] == "0" and a["role"] == "button" and a["aria-controls"] == f"ev-{a['data-group']}"
 
 

@@ -41,6 +41,7 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     result = cover(sentences, refs, ignores)
     figures = [ArticleFigure(text=f.figure.text, sentence=f.figure.sentence, line=f.figure.line,
                              column=f.figure.column, end_line=f.figure.end_line, end_column=f.figure.end_column,
+                             start=f.figure.start, end=f.figure.end,
                              claims=list(f.claims), status=FigureStatus(f.status),
                              reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else None)
                for f in result.figures]

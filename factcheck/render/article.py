@@ -13,12 +13,15 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..report import ClaimResult, Report, Verdict
 from ..sources import repository_root
 from ._common import ORDER
 from ._markup import ICON, e
+
+if TYPE_CHECKING:
+    from .figmarks import FigureMark
 
 
 def read_article(report: Report) -> str | None:
@@ -129,24 +132,25 @@ class _Index:
         for m in _WORD.finditer(self.hay):
             self.words.setdefault(m.group(), []).append(m.start())
 
-    def first(self, needle: str) -> tuple[int, int] | None:
-        """The block and offset of the first whole occurrence of ``needle``, or None."""
+    def first(self, needle: str, after: int = 0) -> tuple[int, int] | None:
+        """The block and offset of the first whole occurrence of ``needle`` at or after ``after``, or None."""
         if not needle:
             return None
         words = [(m.group(), m.start()) for m in _WORD.finditer(needle)]
         if words:
             word, offset = min(words, key=lambda w: len(self.words.get(w[0], ())))
-            candidates: Any = (p - offset for p in self.words.get(word, ()))
+            places = self.words.get(word, [])
+            candidates: Any = (places[k] - offset for k in range(bisect_left(places, after + offset), len(places)))
         else:
-            candidates = self._everywhere(needle)
+            candidates = self._everywhere(needle, after)
         for i in candidates:
             if i >= 0 and self.hay.startswith(needle, i) and _whole(self.hay, needle, i):
                 block = bisect_right(self.starts, i) - 1
                 return block, i - self.starts[block]
         return None
 
-    def _everywhere(self, needle: str) -> Any:
-        i = self.hay.find(needle)
+    def _everywhere(self, needle: str, after: int) -> Any:
+        i = self.hay.find(needle, after)
         while i >= 0:
             yield i
             i = self.hay.find(needle, i + 1)
@@ -173,6 +177,7 @@ class _Block:
     folded: str = ""
     where: list[int] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    figures: list[FigureMark] = field(default_factory=list)  # sorted, never overlapping, each inside a group or none
 
 
 def _blocks(tokens: list[Any]) -> list[_Block]:
@@ -196,11 +201,11 @@ def _blocks(tokens: list[Any]) -> list[_Block]:
     return blocks
 
 
-def place(blocks: list[_Block], results: list[ClaimResult]) -> list[int]:
+def place(blocks: list[_Block], results: list[ClaimResult], index: _Index | None = None) -> list[int]:
     """Find each claim's sentence; fill each block's groups; return the claims not found."""
     spans: dict[int, list[tuple[int, int, int]]] = {}
     missing = []
-    index = _Index(blocks)
+    index = _Index(blocks) if index is None else index
     for ci, r in enumerate(results):
         # the sentence as written, or without its closing punctuation: the first paragraph that
         # holds either, and in it the sentence as written when it is there
@@ -234,73 +239,116 @@ def place(blocks: list[_Block], results: list[ClaimResult]) -> list[int]:
 
 # --------------------------------------------------------------------------- marking them
 
-def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
-    """Split the block's text tokens at group edges and wrap each marked piece in <mark>."""
-    if not b.groups:
-        return
-    from markdown_it.token import Token
+class _Marker:
+    """Rebuilds one block's inline children with its marks: sentences, and the figures nested inside them.
 
-    # groups are sorted and never overlap: their edges, in order, find a piece's group by bisection
-    starts = [g.start for g in b.groups]
-    edges = sorted({x for g in b.groups for x in (g.start, g.end)})
+    A piece of text is cut at every mark's edge and at every emphasis or link edge (a mark
+    never straddles those: it is closed before and opened again after), so the ``<mark>``s
+    nest properly; a figure's first piece carries its id and focus, its last its sign.
+    """
 
-    def group_at(pos: int) -> Group | None:
-        k = bisect_right(starts, pos) - 1
-        return b.groups[k] if k >= 0 and pos < b.groups[k].end else None
+    def __init__(self, b: _Block, results: list[ClaimResult]) -> None:
+        from markdown_it.token import Token
 
-    last_piece: dict[int, Token] = {}
-    opened: set[int] = set()
-    new: list[Any] = []
-    current: Group | None = None  # the group whose <mark> is open
+        self.token_type = Token
+        self.b, self.results = b, results
+        self.new: list[Any] = []
+        self.group: Group | None = None         # the sentence whose <mark> is open
+        self.figure: FigureMark | None = None   # the figure whose <mark> is open, inside it
+        self.closing: dict[int, Any] = {}       # group number -> the token closing its last piece
+        self.opened: set[int] = set()
+        self.figure_opens: dict[int, list[Any]] = {}  # figure key -> the tokens opening its pieces
+        self.with_figures = {f.group.number for f in b.figures if f.group is not None}
+        self.group_starts = [g.start for g in b.groups]
+        self.figure_starts = [f.start for f in b.figures]
+        spans = [(g.start, g.end) for g in b.groups] + [(f.start, f.end) for f in b.figures]
+        self.edges = sorted({x for span in spans for x in span})
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            tok = Token("html_inline", "", 0, content="</mark>")
-            new.append(tok)
-            last_piece[current.number] = tok
-            current = None
+    def _tag(self, content: str) -> Any:
+        tok = self.token_type("html_inline", "", 0, content=content)
+        self.new.append(tok)
+        return tok
 
-    def open_(g: Group) -> None:
-        nonlocal current
-        v = g.verdict(results)
-        attrs = (f'class="fc v-{v.value}" data-group="{g.number}" tabindex="0" role="button" '
+    def _piece(self, ch: Any, content: str) -> Any:
+        """A piece of a text token (a new plain token: five times cheaper than ``copy``) or of inline code."""
+        return self.token_type("text", "", 0, content=content) if ch.type == "text" else ch.copy(content=content)
+
+    def _close(self, group_too: bool) -> None:
+        if self.figure is not None:
+            self._tag("</mark>")
+            self.figure = None
+        if group_too and self.group is not None:
+            self.closing[self.group.number] = self._tag("</mark>")
+            self.group = None
+
+    def _open_group(self, g: Group) -> None:
+        v = g.verdict(self.results)
+        quiet = " withfigs" if g.number in self.with_figures else ""
+        attrs = (f'class="fc v-{v.value}{quiet}" data-group="{g.number}" tabindex="0" role="button" '
                  f'aria-controls="ev-{g.number}" aria-pressed="false"'
-                 + (f' id="m-{g.number}"' if g.number not in opened else ""))
-        opened.add(g.number)
-        new.append(Token("html_inline", "", 0, content=f"<mark {attrs}>"))
-        current = g
+                 + (f' id="m-{g.number}"' if g.number not in self.opened else ""))
+        self.opened.add(g.number)
+        self._tag(f"<mark {attrs}>")
+        self.group = g
 
-    for i, ch in enumerate(b.token.children):
-        span = b.leaves.get(i)
-        if span is None:  # emphasis, links: a mark never straddles their edges
-            close()
-            new.append(ch)
-            continue
-        s, t = span
-        cuts = [s, *edges[bisect_right(edges, s):bisect_left(edges, t)], t]
-        if ch.type in ("softbreak", "hardbreak"):
-            cuts = [s, t]
-        for a, z in itertools.pairwise(cuts):
-            piece = ch if len(cuts) == 2 else ch.copy(content=ch.content[a - s:z - s])
-            g = group_at(a)
-            if g is not current:
-                close()
-                if g is not None:
-                    open_(g)
-            new.append(piece)
-    close()
-    # the last piece of each group carries the number and verdict sign that link it to its evidence
-    for g in b.groups:
-        end = last_piece.get(g.number)
-        if end is not None:
-            v = g.verdict(results)
-            end.content = f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}</sup></mark>'
-    b.token.children = new
+    def _open_figure(self, f: FigureMark) -> None:
+        self.figure_opens.setdefault(f.key, []).append(self._tag(""))  # written once its pieces are known
+        self.figure = f
+
+    def _move(self, g: Group | None, f: FigureMark | None) -> None:
+        if g is not self.group:
+            self._close(group_too=True)
+            if g is not None:
+                self._open_group(g)
+        elif f is self.figure:
+            return
+        self._close(group_too=False)
+        if f is not None:
+            self._open_figure(f)
+
+    def run(self) -> None:
+        b = self.b
+        for i, ch in enumerate(b.token.children):
+            span = b.leaves.get(i)
+            if span is None:  # emphasis, links: a mark never straddles their edges
+                self._close(group_too=True)
+                self.new.append(ch)
+                continue
+            s, t = span
+            cuts = [s, *self.edges[bisect_right(self.edges, s):bisect_left(self.edges, t)], t]
+            if ch.type in ("softbreak", "hardbreak"):
+                cuts = [s, t]
+            for a, z in itertools.pairwise(cuts):
+                self._move(_at(b.groups, self.group_starts, a), _at(b.figures, self.figure_starts, a))
+                self.new.append(ch if len(cuts) == 2 else self._piece(ch, ch.content[a - s:z - s]))
+        self._close(group_too=True)
+        # the last piece of each group carries the number and verdict sign that link it to its evidence
+        for g in b.groups:
+            end = self.closing.get(g.number)
+            if end is not None:
+                v = g.verdict(self.results)
+                end.content = f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}</sup></mark>'
+        for f in b.figures:
+            opens = self.figure_opens.get(f.key, [])
+            for k, tok in enumerate(opens):
+                tok.content = f.open_tag(self.results, first=k == 0, last=k == len(opens) - 1)
+        b.token.children = self.new
 
 
-def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Group], list[int]]:
-    """The article as HTML with claims marked, its groups, and the claims not found in it."""
+def _at(marks: list[Any], starts: list[int], pos: int) -> Any:
+    """The mark (sorted, never overlapping) that holds ``pos``, or None."""
+    k = bisect_right(starts, pos) - 1
+    return marks[k] if k >= 0 and pos < marks[k].end else None
+
+
+def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
+    """Split the block's text tokens at mark edges and wrap each marked piece in <mark>."""
+    if b.groups or b.figures:
+        _Marker(b, results).run()
+
+
+def markdown() -> Any:
+    """The Markdown renderer of the article: CommonMark and tables, raw HTML shown as text, images as alt text."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -310,6 +358,15 @@ def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Gro
         return f'<span class="img-alt">[image: {e(alt)}]</span>'
 
     md.add_render_rule("image", image)
+    return md
+
+
+def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Group], list[int]]:
+    """The article as HTML with claims marked, its groups, and the claims not found in it.
+
+    :func:`factcheck.render.figmarks.render_marked` marks each figure in it too.
+    """
+    md = markdown()
     tokens = md.parse(text)
     blocks = _blocks(tokens)
     missing = place(blocks, results)

@@ -1,8 +1,10 @@
 """The evidence in the HTML report: one card per claim, and the panel's overview.
 
-A card shows how the claim's figure was computed: what was expected, the value,
-rows kept and left out, notes, details, the data files (with their sha256), a
-chart for changes and extremes, and the SQL to reproduce it.
+A card shows how the claim's figure was computed, in words first (what the figure
+must be, what was computed, why, the notes, the data files; see :mod:`.plain`), a
+chart for changes and extremes, then in a closed fold the exact evidence (the
+interval on the measure's scale, the exact fraction, numerator and denominator,
+rows, details, each data file's sha256) and the SQL to reproduce it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..formatting import plain_number
 from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict
-from . import chart
+from . import chart, plain
 from ._common import LABEL, ORDER, computed, warning_text
 from ._markup import ICON, e
 
@@ -62,6 +64,7 @@ def _row(label: str, html_value: str) -> str:
 
 
 def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
+    """One claim's evidence: in words first, then the chart; the exact figures, files and SQL folded."""
     v = r.verdict
     parts = [f'<article class="claim v-{v.value}" id="c-{index}" data-claim-id="{e(r.id)}">',
              f'<h3><span class="badge v-{v.value}">{ICON[v]} {e(LABEL[v])}</span> '
@@ -71,9 +74,7 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
              f'<blockquote class="says">{e(r.says)}</blockquote>']
     if r.message:
         parts.append(f'<p class="message">{e(r.message)}</p>')
-    rows = _figure_rows(r) + _context_rows(r, tables)
-    if rows:
-        parts.append('<table class="evidence">' + "".join(rows) + "</table>")
+    parts.extend(_plain_lines(r, tables))
     if r.kind in ("change", "extreme"):
         pic = chart.svg(r)
         if pic:
@@ -81,6 +82,10 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
             caption = "".join(f'<figcaption class="window"><code>{e(n.code.value)}</code> {e(n.message)}'
                               "</figcaption>" for n in window)
             parts.append(f'<figure class="chart">{pic}{caption}</figure>')
+    rows = _figure_rows(r) + _context_rows(r, tables)
+    if rows:
+        parts.append('<details class="exact"><summary>Exact figures, interval and checksums</summary>'
+                     '<table class="evidence">' + "".join(rows) + "</table></details>")
     if r.sql:
         parts.append('<details class="sql"><summary>SQL (paste into DuckDB to reproduce)</summary>'
                      f"<pre><code>{e(r.sql)}</code></pre></details>")
@@ -88,8 +93,35 @@ def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
     return "".join(parts)
 
 
+def _plain_lines(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
+    """The evidence in words, shown first: what the figure must be, what was computed, why, the files."""
+    out = []
+    need = ""
+    if r.expectation is not None:
+        x = r.expectation
+        need = e(plain.requirement(x, r.kind))
+        if not need.endswith(e(x.written)):  # "must round to 59%" says the figure already
+            need = f"\u201c{e(x.written)}\u201d {need}"
+    got = plain.found(r)
+    if got:
+        head, _, rest = got.partition(" ")
+        got = f"{e(head)} <strong>{e(rest)}</strong>"
+    if need or got:
+        line = "; ".join(x for x in (need, got) if x)
+        out.append(f'<p class="plain">{line[:1].upper()}{line[1:]}.</p>')
+    if r.reason is not None:
+        out.append(f'<p class="why">{e(REASON_TEXT.get(r.reason, ""))} <code class="muted">{e(r.reason.value)}</code></p>')
+    if r.notes:
+        out.append("<ul class=\"notes\">" + "".join(
+            f"<li>{e(n.message)} <code class=\"muted\">{e(n.code.value)}</code></li>" for n in r.notes) + "</ul>")
+    if r.tables:
+        names = [f"<code>{e(n)}</code>" + (f" {e(tables[n].path)}" if n in tables else "") for n in r.tables]
+        out.append(f'<p class="from">from {", ".join(names)}</p>')
+    return out
+
+
 def _figure_rows(r: ClaimResult) -> list[str]:
-    """The evidence on the figure: what was expected, what was computed, from how many rows."""
+    """The exact evidence on the figure: the expectation as read, its interval, the exact value, the rows."""
     rows = []
     if r.expectation is not None:
         x = r.expectation
@@ -116,13 +148,8 @@ def _figure_rows(r: ClaimResult) -> list[str]:
 
 
 def _context_rows(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
-    """The evidence around the figure: the reason, notes, details and the data files."""
+    """The exact evidence around the figure: the kind's details (ranks, rankings) and the files' SHA-256."""
     rows = []
-    if r.reason is not None:
-        rows.append(_row("reason", f"<code>{e(r.reason.value)}</code> {e(REASON_TEXT.get(r.reason, ''))}"))
-    if r.notes:
-        rows.append(_row("notes", "<ul class=\"notes\">" + "".join(
-            f"<li><code>{e(n.code.value)}</code> {e(n.message)}</li>" for n in r.notes) + "</ul>"))
     if r.details:
         rows.append(_row("details", _details(r.details.fields())))
     if r.tables:
@@ -143,7 +170,8 @@ def group_section(g: Group, results: list[ClaimResult], tables: dict[str, TableU
     v = g.verdict(results)
     out = [f'<section class="group v-{v.value}" id="ev-{g.number}" data-group="{g.number}">'
            f'<h2 class="gh"><span class="badge v-{v.value}">{ICON[v]}{g.number}</span> '
-           f'{len(g.claims)} claim{"s" if len(g.claims) != 1 else ""} on this sentence</h2>']
+           f'{len(g.claims)} claim{"s" if len(g.claims) != 1 else ""} on this sentence'
+           '<button type="button" class="close" aria-label="close the evidence">\u00d7</button></h2>']
     ordered = sorted(g.claims, key=lambda i: (ORDER[results[i].verdict], i))
     out.extend(claim_card(results[i], i, tables) for i in ordered)
     out.append("</section>")

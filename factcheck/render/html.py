@@ -5,13 +5,17 @@ fetched (images in the article are shown as their alt text). The article (the
 claims file's ``article:``) is rendered from Markdown with raw HTML disabled,
 and each claim's ``says`` sentence is found in it (tolerant of line breaks,
 emphasis and curly quotes) and marked in the colour of its verdict. Selecting a
-marked sentence, by click or keyboard, shows its evidence beside the text.
+marked sentence, by click or keyboard, shows its evidence beside the text (on a
+narrow screen, in the text right under the sentence).
+Given the report's coverage, each figure of the article is marked inside its
+sentence too: by the verdict of the claims stating it, or "not checked", or
+"ignored".
 Claims whose sentence is not in the article are listed after it; without an
 article the page lists every claim. Printed, the page shows the article with
 numbered marks and then every piece of evidence.
 
 The parts live beside this module: :mod:`.article` renders the article and marks
-its sentences, :mod:`.evidence` builds each claim's evidence and the panel,
+its sentences, :mod:`.figmarks` the figures in them, :mod:`.evidence` builds each claim's evidence and the panel,
 :mod:`._assets` holds the inline CSS and script, :mod:`._markup` the escaping.
 This module puts the page together.
 
@@ -23,6 +27,7 @@ and writes nothing but its output.
 from __future__ import annotations
 
 from ..report import Report, Verdict
+from . import figmarks
 from ._assets import CSS, SCRIPT
 from ._common import ORDER, failures_first
 from ._markup import ICON, e
@@ -50,7 +55,7 @@ def render(report: Report, article_text: str | None = None) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"),
-            f"<title>factcheck: {e(title)}</title>", f"<style>{CSS}</style>", "</head>"]
+            f"<title>factcheck: {e(title)}</title>", f"<style>{CSS}{figmarks.CSS}</style>", "</head>"]
     body = ['<body class="nojs">', '<header class="top">',
             f'<p class="kicker">factcheck report</p><h1>{e(title)}</h1>',
             ('<p class="counts">'
@@ -63,13 +68,14 @@ def render(report: Report, article_text: str | None = None) -> str:
             f'{e(report.generated_at)}</p>'), "</header>"]
 
     if article_text is not None:
-        article_html, groups, missing = render_article(article_text, results)
+        article_html, groups, missing, figures = figmarks.render_marked(article_text, results, report.coverage)
         body.append('<main class="layout">')
         body.append(f'<article class="story" id="article" aria-label="the article">{article_html}</article>')
         body.append('<aside class="panel" id="panel" aria-label="evidence" aria-live="polite">')
         body.append(overview(groups, missing, results))
         for g in groups:
             body.extend(group_section(g, results, tables))
+        body.extend(figmarks.figure_sections(figures))
         body.append("</aside></main>")
         if missing:
             body.append('<section class="unplaced" id="unplaced"><h2>Claims not found in the article</h2>'
@@ -89,7 +95,7 @@ def render(report: Report, article_text: str | None = None) -> str:
 
     body.append(_coverage_section(report))
     body.append(_data_section(report))
-    body.append(f"<script>{SCRIPT}</script>")
+    body.append(f"<script>{SCRIPT}{figmarks.SCRIPT}</script>")
     body.append("</body></html>")
     return "\n".join(head + body) + "\n"
 

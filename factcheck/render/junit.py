@@ -3,7 +3,9 @@
 A failed claim is a ``<failure>`` whose message carries the numbers (stated,
 computed, by how much); an unverifiable claim is ``<skipped>`` with its reason. A figure
 of the article that no claim checks is a ``<skipped>`` testcase of its own (a
-``<failure>`` under ``--require-coverage``).
+``<failure>`` under ``--require-coverage``); a claim whose ``says`` is no longer in the
+article is a ``<failure>`` naming the closest sentence, and an ``ignore:`` entry that
+matches no figure is ``<skipped>`` with a hint.
 The body of each element holds the full evidence: what the article says, the
 expectation as understood, the figures, notes and the SQL. Built with
 ElementTree, so every attribute and text is escaped; characters XML 1.0 cannot
@@ -64,7 +66,8 @@ def _classname(claims_file: str) -> str:
 
 
 def _figure_cases(report: Report, classname: str) -> list[ET.Element]:
-    """A figure of the article no claim checks: skipped, or a failure under --require-coverage."""
+    """The article's own testcases: a figure no claim checks (skipped, or a failure under
+    --require-coverage), a stale claim (a failure), an unused ignore: entry (skipped)."""
     cov = report.coverage
     if cov is None:
         return []
@@ -78,6 +81,25 @@ def _figure_cases(report: Report, classname: str) -> list[ET.Element]:
         else:
             el = ET.SubElement(case, "skipped", message=message)
         el.text = clean(f"sentence: {f.sentence}\narticle: {cov.article}, line {f.line}")
+        cases.append(case)
+    for st in cov.stale:  # the draft was edited: the claim checks a sentence readers no longer see
+        case = ET.Element("testcase", {"classname": f"{classname}.article", "name": clean(f"stale: {st.id}"),
+                                       "time": "0"})
+        el = ET.SubElement(case, "failure", type="stale_says",
+                           message=clean(f"claim {st.id} says '{st.says}', no longer in the article"))
+        hint = (f"closest now (line {st.closest_line}): {st.closest}" if st.closest
+                else "no sentence of the article is close")
+        el.text = clean(f"says: {st.says}\narticle: {cov.article}\nhint: {hint}; copy the sentence as the "
+                        "article now has it into the claim's says, or remove the claim")
+        cases.append(case)
+    for u in cov.unused_ignores:
+        case = ET.Element("testcase", {"classname": f"{classname}.article",
+                                       "name": clean(f"unused ignore: {u.figure}"), "time": "0"})
+        el = ET.SubElement(case, "skipped", message=clean(
+            f"unused ignore: figure '{u.figure}' in '{u.sentence}' matches nothing in the article"))
+        el.text = clean(f"sentence: {u.sentence}\nfigure: {u.figure}\nreason: {u.reason}\narticle: {cov.article}"
+                        "\nhint: write the sentence (or a part of it) and the figure as the article has them, "
+                        "or remove the entry")
         cases.append(case)
     return cases
 
