@@ -7,14 +7,17 @@
 What it does:
 
 1. generates linked tables shaped like data/*.csv (cases N/10, defendants N/5,
-   victims N) as CSV into a temporary folder, with DuckDB (``COPY (SELECT … FROM
-   range(n)) TO …``), deterministically (values come from ``hash(i)``);
+   victims N) as CSV or Parquet (``--format``) into a temporary folder, with DuckDB
+   (``COPY (SELECT … FROM range(n)) TO …``), deterministically (values come from ``hash(i)``);
 2. writes ``bench.yaml``: 24 claims covering every measure kind, with derive
    columns and lookups (``case: cases via case_id``); runs ``factcheck run`` once
    and insists on exit 0 or 1 (2 means the claims file or data could not be used);
 3. writes ``handwritten.py``: the same claims, one DuckDB query each, over the
-   same CSVs loaded once — the baseline the issue names; its figures are compared
+   same files loaded once — the baseline the issue names; its figures are compared
    with factcheck's JSON report so both scripts are known to compute the same thing;
+   and ``floor.py``: each table's touched columns (as the report lists them) read once,
+   every value hashed — what any engine must do at least; with ``--engine NAME``
+   factcheck runs as ``factcheck.verify(…, engine=NAME)`` (``fc_run.py``);
 4. times whole processes, a fresh measuring subprocess per run (wall clock,
    user+sys CPU, max RSS from ``getrusage(RUSAGE_CHILDREN)``), median of ``--reps``:
    the shipped story (``claims/2020.yaml``) vs ``python -c "import pandas"``, and
@@ -62,7 +65,8 @@ def h(i: str, salt: int) -> str:
     return f"CAST(hash({i} * 1000003 + {salt}) >> 1 AS BIGINT)"
 
 
-def generate(folder: Path, rows: int) -> dict[str, int]:
+def generate(folder: Path, rows: int, fmt: str = "csv") -> dict[str, int]:
+    """Write cases, defendants and victims as ``fmt`` (csv or parquet) files into ``folder``."""
     import duckdb
     n_cases, n_def, n_vic = max(rows // 10, 10), max(rows // 5, 10), max(rows, 10)
     days = (dt.date(2020, 12, 31) - dt.date(2000, 1, 1)).days + 1
@@ -114,7 +118,8 @@ def generate(folder: Path, rows: int) -> dict[str, int]:
     FROM (SELECT i, {_pick(['internet'] * 3 + ['street', 'home', 'school', 'club'] + ['unknown'] * 3, h('i', 45))} AS location
           FROM range(1, {n_vic} + 1) t(i))"""
     for name, sql in (("cases", cases), ("defendants", defendants), ("victims", victims)):
-        con.execute(f"COPY ({sql}) TO '{folder / (name + '.csv')}' (HEADER, DELIMITER ',')")
+        options = "HEADER, DELIMITER ','" if fmt == "csv" else "FORMAT parquet"
+        con.execute(f"COPY ({sql}) TO '{folder / (name + '.' + fmt)}' ({options})")
     con.close()
     return {"cases": n_cases, "defendants": n_def, "victims": n_vic}
 
@@ -277,6 +282,14 @@ claims:
     unverifiable: the data records gang involvement per case, not per trafficker.
 """
 
+def claims_yaml(fmt: str) -> str:
+    """bench.yaml for data files of format ``fmt`` (Parquet has no csv: options)."""
+    if fmt == "csv":
+        return CLAIMS_YAML
+    text = CLAIMS_YAML.replace("    csv: {'null': ['']}\n", "")
+    return text.replace(".csv\n", f".{fmt}\n")
+
+
 # --------------------------------------------------------------------------- 3. hand-written baseline
 
 HANDWRITTEN = '''\
@@ -289,8 +302,9 @@ import duckdb
 
 here = Path(__file__).resolve().parent
 con = duckdb.connect()
+FORMAT = "csv"  # replaced by run.py --format
 for t in ("cases", "defendants", "victims"):
-    con.execute(f"CREATE TABLE {t} AS SELECT * FROM read_csv('{here / (t + '.csv')}')")
+    con.execute(f"CREATE TABLE {t} AS SELECT * FROM read_{FORMAT}('{here / (t + '.' + FORMAT)}')")
 
 ACTIVE = ("(c.filed_date <= DATE '2020-12-31' AND "
           "(c.last_pending_date IS NULL OR c.last_pending_date >= DATE '2020-01-01'))")
@@ -348,6 +362,60 @@ for cid, sql in Q.items():
 json.dump(out, sys.stdout, indent=1)
 print()
 '''
+
+
+FLOOR = '''\
+"""The floor: each table's touched columns read once (what any engine must do), nothing else.
+
+Every value is hashed, so no file statistic (Parquet's null counts) can answer in its place."""
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+
+FORMAT = "csv"  # replaced by run.py --format
+here = Path(__file__).resolve().parent
+con = duckdb.connect()
+for table in json.loads((here / "report.json").read_text())["tables"]:
+    counts = ", ".join(f\'bit_xor(hash("{c}"))\' for c in table["columns_read"])
+    con.execute(f"SELECT {counts} FROM read_{FORMAT}(\'{here / table[\'path\']}\')").fetchall()
+'''
+
+RUNNER = '''\
+"""factcheck.verify on one claims file, with engine= when run.py was given --engine."""
+import sys
+
+import factcheck
+
+ENGINE = None  # replaced by run.py --engine
+report = factcheck.verify(sys.argv[1], **({} if ENGINE is None else {"engine": ENGINE}))
+if len(sys.argv) > 2:
+    from factcheck.render import report_json
+    open(sys.argv[2], "w").write(report_json(report))
+'''
+
+
+def engine_refusal(engine: str | None) -> str | None:
+    """Why ``--engine`` cannot be used with this factcheck (its verify has no engine=), or None."""
+    if engine is None:
+        return None
+    import inspect
+
+    import factcheck
+    if "engine" in inspect.signature(factcheck.verify).parameters:
+        return None
+    if engine == "duckdb":
+        return None  # the only engine there is: verify is called without engine=
+    return (f"--engine {engine}: this factcheck's verify() has no engine= parameter, so it runs on "
+            "DuckDB only; use --engine duckdb (or leave --engine out)")
+
+
+def with_setting(script: str, name: str, value: object) -> str:
+    """A generated script with its ``NAME = …  # replaced by run.py`` line set to ``value``."""
+    lines = [f"{name} = {value!r}  # set by run.py" if line.startswith(f"{name} = ") else line
+             for line in script.splitlines()]
+    return "\n".join(lines) + "\n"
 
 
 def check_same_figures(report: dict, hand: dict) -> list[str]:
@@ -437,76 +505,133 @@ def run_path_modules(story: Path, extra: list[str]) -> dict[str, bool]:
 
 # --------------------------------------------------------------------------- 5. main
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rows", type=int, default=1_000_000, help="rows of the main (victims) table")
     ap.add_argument("--reps", type=int, default=5, help="timed repetitions per command (median reported)")
+    ap.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                    help="format of the generated data files (both scripts read the same files)")
+    ap.add_argument("--engine", help="run factcheck.verify(..., engine=ENGINE) instead of `factcheck run`")
     ap.add_argument("--workdir", type=Path, help="folder for the generated files (default: a temp folder)")
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    ap.add_argument("--reuse", action="store_true",
+                    help="use the data files already in --workdir (from a run with the same --rows and --format)")
+    ap.add_argument("--no-handwritten", action="store_true",
+                    help="leave out the hand-written script (at 100M rows it holds every column in memory)")
     ap.add_argument("--story", type=Path, default=REPO / "claims" / "2020.yaml",
                     help="the shipped story (default claims/2020.yaml; falls back to /tmp/fc/spec.yaml --data-root /)")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def prepare_workdir(work: Path, args: argparse.Namespace, fc: list[str]) -> None:
+    """Data, bench.yaml and the scripts in ``work``; one checked run of each, figures compared."""
+    fmt = args.format
+    if args.reuse and all((work / f"{n}.{fmt}").exists() for n in ("cases", "defendants", "victims")):
+        print(f"reusing the {fmt} files in {work}")
+    else:
+        t = dt.datetime.now()
+        sizes = generate(work, args.rows, fmt)
+        gen_s = (dt.datetime.now() - t).total_seconds()
+        print(f"generated {', '.join(f'{k} {v:,}' for k, v in sizes.items())} rows in {gen_s:.1f} s into {work}")
+    mb = sum((work / f"{n}.{fmt}").stat().st_size for n in ("cases", "defendants", "victims")) / 2**20
+    print(f"data: {mb:,.0f} MB of {fmt}")
+    (work / "bench.yaml").write_text(claims_yaml(fmt))
+    (work / "handwritten.py").write_text(with_setting(HANDWRITTEN, "FORMAT", fmt))
+    (work / "floor.py").write_text(with_setting(FLOOR, "FORMAT", fmt))
+    (work / "fc_run.py").write_text(with_setting(RUNNER, "ENGINE", args.engine))
+
+    # sanity: both scripts run and agree
+    cmd = [*fc, "run", "bench.yaml", "--json", "report.json"] if args.engine is None else \
+        [PY, "fc_run.py", "bench.yaml", "report.json"]
+    first = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+    if first.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {first.returncode}:\n{first.stdout}\n{first.stderr}")
+    report = json.loads((work / "report.json").read_text())
+    verdicts = [r.get("verdict") for r in report.get("results", [])]
+    print(f"factcheck on bench.yaml: exit {first.returncode}, {len(verdicts)} claims: "
+          + ", ".join(f"{v} {verdicts.count(v)}" for v in dict.fromkeys(verdicts)))
+    print("columns read: " + "; ".join(f"{t['name']} {', '.join(t['columns_read'])}" for t in report["tables"]))
+    if args.no_handwritten:
+        return
+    hand = subprocess.run([PY, "handwritten.py"], cwd=work, capture_output=True, text=True, check=True)
+    mismatches = check_same_figures(report, json.loads(hand.stdout))
+    print("hand-written figures agree with factcheck's" if not mismatches
+          else "MISMATCHES between factcheck and the hand-written script:\n  " + "\n  ".join(mismatches))
+
+
+def print_targets(rows: dict[str, dict], args: argparse.Namespace, story_name: str) -> None:
+    """The ratios against the issue's targets, and each figure against the floor."""
+    n, fmt = f"{args.rows:,}", args.format
+    story_r, pandas_r = rows[f"factcheck run {story_name}"], rows["import pandas"]
+    bench_r, floor_r = rows["factcheck on bench.yaml"], rows["floor (touched columns)"]
+    targets: list[tuple[str, float, float | None, float | None]] = [
+        ("shipped story time / import pandas", story_r["wall"] / pandas_r["wall"], story_r["cpu"] / pandas_r["cpu"], 1.0)]
+    hand_r = rows.get("python handwritten.py")
+    if hand_r is not None:
+        targets += [
+            (f"{n} rows {fmt}: time / hand-written", bench_r["wall"] / hand_r["wall"], bench_r["cpu"] / hand_r["cpu"], 0.7),
+            (f"{n} rows {fmt}: peak memory / hand-written", bench_r["rss_mb"] / hand_r["rss_mb"], None, 1.5)]
+    targets += [
+        (f"{n} rows {fmt}: time / floor", bench_r["wall"] / floor_r["wall"], bench_r["cpu"] / floor_r["cpu"], None),
+        (f"{n} rows {fmt}: peak memory / floor", bench_r["rss_mb"] / floor_r["rss_mb"], None, None)]
+    if hand_r is not None:
+        targets.append((f"{n} rows {fmt}: hand-written time / floor", hand_r["wall"] / floor_r["wall"],
+                        hand_r["cpu"] / floor_r["cpu"], None))
+    print(f"\n  {'ratio':48} {'wall':>7} {'cpu':>7} {'limit':>7}  verdict")
+    for name, wall, cpu, limit in targets:
+        verdict = "" if limit is None else "met" if wall <= limit else f"MISSED by {wall / limit - 1:.0%} (wall)"
+        print(f"  {name:48} {wall:6.2f}x {'' if cpu is None else f'{cpu:6.2f}x':>7} "
+              f"{'' if limit is None else f'{limit:6.1f}x':>7}  {verdict}")
+    if bench_r["rss_mb"] > 4096:
+        print(f"  peak memory {bench_r['rss_mb']:,.0f} MB is over 4 GiB")
+
+
+def main() -> None:
+    args = parse_args()
+    refusal = engine_refusal(args.engine)
+    if refusal:
+        raise SystemExit(refusal)
+    if args.engine == "duckdb" and refusal is None:
+        import inspect
+
+        import factcheck
+        if "engine" not in inspect.signature(factcheck.verify).parameters:
+            args.engine = None  # verify knows only DuckDB: `factcheck run` is that engine
 
     import duckdb
     print(f"# factcheck benchmark, {dt.datetime.now().isoformat(timespec='minutes')}, "
-          f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, duckdb {duckdb.__version__}")
+          f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, duckdb {duckdb.__version__}, "
+          f"{args.rows:,} rows as {args.format}, engine {args.engine or 'duckdb (factcheck run)'}")
 
+    # byte-compile factcheck as `pip install` does: with PYTHONDONTWRITEBYTECODE set (as on the
+    # shared machine) every start would compile its sources again and be measured as start-up
+    subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "factcheck")], check=True)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="fcbench-"))
     work.mkdir(parents=True, exist_ok=True)
     fc = factcheck_cmd()
     try:
-        t = dt.datetime.now()
-        sizes = generate(work, args.rows)
-        gen_s = (dt.datetime.now() - t).total_seconds()
-        mb = sum((work / f"{n}.csv").stat().st_size for n in sizes) / 2**20
-        print(f"generated {', '.join(f'{k} {v:,}' for k, v in sizes.items())} rows ({mb:.0f} MB CSV) "
-              f"in {gen_s:.1f} s into {work}")
-        (work / "bench.yaml").write_text(CLAIMS_YAML)
-        (work / "handwritten.py").write_text(HANDWRITTEN)
-
-        # sanity: both scripts run and agree
-        first = subprocess.run([*fc, "run", "bench.yaml", "--json", "report.json"], cwd=work,
-                               capture_output=True, text=True)
-        if first.returncode not in (0, 1):
-            raise SystemExit(f"factcheck run bench.yaml exited {first.returncode}:\n{first.stdout}\n{first.stderr}")
-        report = json.loads((work / "report.json").read_text())
-        verdicts = [r.get("verdict") for r in report.get("results", [])]
-        print(f"factcheck run bench.yaml: exit {first.returncode}, {len(verdicts)} claims: "
-              + ", ".join(f"{v} {verdicts.count(v)}" for v in dict.fromkeys(verdicts)))
-        hand = subprocess.run([PY, "handwritten.py"], cwd=work, capture_output=True, text=True, check=True)
-        mismatches = check_same_figures(report, json.loads(hand.stdout))
-        print("hand-written figures agree with factcheck's" if not mismatches
-              else "MISMATCHES between factcheck and the hand-written script:\n  " + "\n  ".join(mismatches))
-
+        prepare_workdir(work, args, fc)
         story, extra = args.story, []
         if not story.exists():
             story, extra = Path("/tmp/fc/spec.yaml"), ["--data-root", "/"]
         print(f"\nmedian of {args.reps} interleaved runs (after a warm-up round), wall clock / user+sys CPU / max RSS; "
               f"load average before: {os.getloadavg()[0]:.2f}")
-        rows = measure_all({
+        bench_cmd = [*fc, "run", "bench.yaml"] if args.engine is None else [PY, "fc_run.py", "bench.yaml"]
+        cmds = {
             "import pandas": ([PY, "-c", "import pandas"], REPO, (0,)),
             "import factcheck.cli": ([PY, "-c", "import factcheck.cli"], REPO, (0,)),
             f"factcheck run {story.name}": ([*fc, "run", str(story), *extra], REPO, (0, 1)),
+            "floor (touched columns)": ([PY, "floor.py"], work, (0,)),
             "python handwritten.py": ([PY, "handwritten.py"], work, (0,)),
-            "factcheck run bench.yaml": ([*fc, "run", "bench.yaml"], work, (0, 1)),
-        }, args.reps)
+            "factcheck on bench.yaml": (bench_cmd, work, (0, 1)),
+        }
+        if args.no_handwritten:
+            del cmds["python handwritten.py"]
+        rows = measure_all(cmds, args.reps)
         print(f"load average after measuring: {os.getloadavg()[0]:.2f}")
         for name, r in rows.items():
             print(f"  {name:28} {r['wall']:7.3f} s {r['cpu']:7.3f} s CPU {r['rss_mb']:7.0f} MB   runs {r['walls']}")
-
-        story_r, pandas_r = rows[f"factcheck run {story.name}"], rows["import pandas"]
-        bench_r, hand_r = rows["factcheck run bench.yaml"], rows["python handwritten.py"]
-        targets = [
-            ("shipped story time / import pandas", story_r["wall"] / pandas_r["wall"],
-             story_r["cpu"] / pandas_r["cpu"], 0.8),
-            (f"{args.rows:,} rows: time / hand-written", bench_r["wall"] / hand_r["wall"],
-             bench_r["cpu"] / hand_r["cpu"], 1.2),
-            (f"{args.rows:,} rows: peak memory / hand-written", bench_r["rss_mb"] / hand_r["rss_mb"], None, 1.5),
-        ]
-        print(f"\n  {'target':44} {'wall':>7} {'cpu':>7} {'limit':>7}  verdict")
-        for name, wall, cpu, limit in targets:
-            verdict = "met" if wall <= limit else f"MISSED by {wall / limit - 1:.0%} (wall)"
-            print(f"  {name:44} {wall:6.2f}x {'' if cpu is None else f'{cpu:6.2f}x':>7} {limit:6.1f}x  {verdict}")
+        print_targets(rows, args, story.name)
 
         print(f"\nimport factcheck.cli: {rows['import factcheck.cli']['wall']:.3f} s; "
               f"heaviest imports (cumulative µs, -X importtime):")

@@ -17,15 +17,16 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
 from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
 from .render import Document
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rich is imported only when something is printed through it
+    from rich.console import Console
+    from rich.text import Text
+
     from .render.annotations import Annotator
     from .report import Report
 from .render.safetext import clean, clean_lines
@@ -83,6 +84,12 @@ Annotations = Annotated[AnnotationMode, typer.Option(
          "GITHUB_ACTIONS=true); to stderr when a report goes to stdout")]
 
 
+def _text(text: str) -> Text:
+    """A line for a console, never read as markup."""
+    from rich.text import Text
+    return Text(text)
+
+
 def _consoles() -> tuple[Console, Console]:
     """Colour in a terminal; piped output is plain and never wrapped; never markup, any encoding."""
     from .render._console import consoles
@@ -123,7 +130,7 @@ class _Guard:
             return False
         from .interrupts import is_interrupt
         if is_interrupt(exc):  # Ctrl-C, also when DuckDB reports it as a failed query: no report is written
-            self.err.print(Text("interrupted"))
+            self.err.print(_text("interrupted"))
             raise typer.Exit(EXIT_INTERRUPTED)
         if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours
             _quiet_stdout()
@@ -361,7 +368,7 @@ def explain(
                 outputs.refuse_inputs(result.session.input_files())
                 outputs.write("--rows", result.rows().to_csv(index=False))
                 outputs.commit()
-                out.print(Text(f"wrote the rows behind the figure to {clean(rows)}"))
+                out.print(_text(f"wrote the rows behind the figure to {clean(rows)}"))
     raise typer.Exit(EXIT_OK)
 
 
@@ -401,7 +408,7 @@ def suggest(
                 Path(json_path).write_text(text, encoding="utf-8")
         if json_path != "-":
             for line in clean_lines(render(found).rstrip("\n")):
-                out.print(Text(line))
+                out.print(_text(line))
     raise typer.Exit(EXIT_OK)
 
 
@@ -425,9 +432,9 @@ def init(
     out, err = _consoles()
     with _guard(debug, err):
         written = run_init(article, data, output)
-        out.print(Text(f"wrote {clean(str(written.path))}: {written.tables} tables, {written.claims} claims "
+        out.print(_text(f"wrote {clean(str(written.path))}: {written.tables} tables, {written.claims} claims "
                        f"({written.suggested} with suggestions)"))
-        out.print(Text(f"next: edit it, then run: factcheck run {clean(str(written.path))}"))
+        out.print(_text(f"next: edit it, then run: factcheck run {clean(str(written.path))}"))
     raise typer.Exit(EXIT_OK)
 
 

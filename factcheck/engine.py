@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
+from .background import Background
 from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
@@ -31,7 +32,7 @@ from .planning.catalog import Catalog, LinkError, parse_derives
 from .planning.compiler import compile_claim
 from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
-from .report import ClaimResult, Reason, Report, TableUse, summarize
+from .report import ClaimResult, CoverageReport, Reason, Report, TableUse, summarize
 from .sources import Source, describe_root, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
 
@@ -61,6 +62,7 @@ def read(prepared: Prepared, backend: Backend) -> list[TableUse]:
 def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Report:
     """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together."""
     backend.seal()  # defence in depth behind the expression allowlist: no query can touch a file now
+    coverage = _article_coverage_meanwhile(prepared.loaded)
     executor = Executor(backend, prepared.plans)
     executor.prefetch()
     results, problems = [], []
@@ -72,7 +74,6 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
             problems.append(exc.problem)
     if problems:
         raise ClaimsFileError(problems)
-    from .draft.review import article_coverage
     loaded = prepared.loaded
     model = loaded.model
     return Report(tool_version=__version__,
@@ -80,7 +81,16 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
                   claims_file=str(loaded.path),
                   claims_sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
                   title=model.title, article=model.article, tables=uses, results=results,
-                  summary=summarize(results), comparison=None, coverage=article_coverage(loaded))
+                  summary=summarize(results), comparison=None, coverage=coverage.result())
+
+
+def _article_coverage_meanwhile(loaded: LoadedClaims) -> Background[CoverageReport | None]:
+    """The article's coverage (pure Python: finding its figures), worked out on a thread while
+    DuckDB evaluates the claims."""
+    def coverage() -> CoverageReport | None:
+        from .draft.review import article_coverage
+        return article_coverage(loaded)
+    return Background(coverage)
 
 
 def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,

@@ -8,11 +8,11 @@ before any claim is judged.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import TYPE_CHECKING, NoReturn
 
 from .backends import DeriveFailure, TableRead
+from .background import Background
 from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
 from .planning.compiler import check_types_again
@@ -41,28 +41,27 @@ def needed(prepared: Prepared) -> list[Source]:
 def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
     """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys."""
     tables = needed(prepared)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        digests = {s.name: pool.submit(sha256, s) for s in tables}
-        rows: dict[str, int] = {}
-        for src in tables:
-            read = table_read(prepared, src.name)
-            try:
-                rows[src.name] = backend.read_table(read)
-            except DeriveFailure as exc:
-                _derive_failed(prepared, backend, read, exc)
-        _check_time_columns(prepared, backend, tables)
-        _check_allowed(prepared, backend, tables)
-        problems = backend.check_contracts(tables)
-        if problems:
-            raise DataError(problems)
-        _learn_types(backend, tables)
-        problems = _check_keys(prepared, backend, {s.name for s in tables})
-        problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
-        from .planning.typos import check_literals
-        problems += check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded,
-                                   {s.name for s in tables})
-        uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name].result(), rows=rows[s.name],
-                         columns_read=sorted(prepared.catalog.used[s.name])) for s in tables]
+    digests = Background(lambda: {s.name: sha256(s) for s in tables})  # one thread, beside DuckDB's reading
+    rows: dict[str, int] = {}
+    for src in tables:
+        read = table_read(prepared, src.name)
+        try:
+            rows[src.name] = backend.read_table(read)
+        except DeriveFailure as exc:
+            _derive_failed(prepared, backend, read, exc)
+    _check_time_columns(prepared, backend, tables)
+    _check_allowed(prepared, backend, tables)
+    problems = backend.check_contracts(tables)
+    if problems:
+        raise DataError(problems)
+    _learn_types(backend, tables)
+    problems = _check_keys(prepared, backend, {s.name for s in tables})
+    problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
+    from .planning.typos import check_literals
+    problems += check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded,
+                               {s.name for s in tables})
+    uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests.result()[s.name], rows=rows[s.name],
+                     columns_read=sorted(prepared.catalog.used[s.name])) for s in tables]
     if problems:
         raise ClaimsFileError(problems)
     return uses

@@ -22,7 +22,7 @@ SCHEMA_VERSION = "2.0"
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Note(_Frozen):

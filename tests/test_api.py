@@ -7,6 +7,7 @@ What a command writes is what the library returns: ``run --json -`` prints
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -115,14 +116,37 @@ def test_each_report_writer_renders_a_report() -> None:
     assert isinstance(Report.model_validate_json(render(report, "json")), Report)
 
 
-def test_the_run_path_does_not_import_pandas() -> None:
-    """pandas is for DataFrames in and out of the library; a plain run never needs it (start-up time)."""
+# what a piped `factcheck run` must never import (start-up time is part of the product): pandas
+# and its stack are for DataFrames in and out of the library; rich draws only in a terminal;
+# concurrent.futures (and the logging it pulls in) gave way to one plain thread; sqlglot only
+# renders SQL for another engine; the HTML report's libraries only write HTML
+NOT_ON_THE_RUN_PATH = ("pandas", "numpy", "pyarrow", "rich", "concurrent.futures", "logging", "sqlglot",
+                       "jinja2", "markdown_it", "asyncio")
+
+
+def test_a_piped_run_imports_nothing_it_does_not_use() -> None:
     code = ("import sys\n"
             "from factcheck.cli import main\n"
             "sys.argv = ['factcheck', 'run', sys.argv[1]]\n"
             "try:\n    main()\n"
             "except SystemExit:\n    pass\n"
-            "print('pandas' in sys.modules, file=sys.stderr)\n")
+            f"print(sorted(m for m in {NOT_ON_THE_RUN_PATH!r} if m in sys.modules), file=sys.stderr)\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")}
     proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "claims" / "2020.yaml")], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.stderr.strip().splitlines()[-1] == "False", proc.stderr
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert "46 claims: 42 passed" in proc.stdout
+    assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+def test_a_run_in_a_terminal_still_draws_with_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The piped console makes rich only when asked; a stream rich takes for a terminal gets rich's."""
+    import io
+
+    from factcheck.render import _console
+    piped = _console.console()
+    assert isinstance(piped, _console.PipedConsole) and not piped.is_terminal
+    assert piped.width == 200  # anything else asked of it is rich's, made then
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    forced = _console.console()
+    assert not isinstance(forced, _console.PipedConsole) and forced.is_terminal

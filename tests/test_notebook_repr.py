@@ -3,6 +3,7 @@ evidence card, escaped, without importing pandas or rich."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -95,3 +96,10 @@ def test_neither_pandas_nor_rich_is_imported_for_it(tmp_path: Path, hostile: Rep
             "print(sorted(m for m in ('pandas', 'rich', 'duckdb') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_cards_shown_together_in_a_notebook_share_no_element_id() -> None:
+    """A notebook shows many cards in one page: an HTML id in each would repeat (`c-0` in every one)."""
+    report = factcheck.verify(STORY)
+    shown = "".join(r._repr_html_() for r in report.results)
+    assert re.findall(r'(?<![-\w])id="[^"]*"', shown) == []

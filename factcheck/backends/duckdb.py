@@ -1,8 +1,12 @@
 """DuckDB, the engine of a run on one machine: the only module that imports duckdb.
 
-Each table is read once into an in-memory table holding the columns the run uses and its
-``derive`` columns; then file access is switched off, so no claim's query can touch a file.
-What DuckDB's error texts mean is read here too.
+A CSV (or a DataFrame) is read once into an in-memory table holding the columns the run
+uses and its ``derive`` columns. A Parquet file is queried in place: the table is a view
+over the file, so each query reads only the columns it needs and skips the row groups its
+filters rule out (by the file's statistics), and nothing is copied into memory; this is
+what keeps 100M rows under a few GiB. Then file access is switched off, except for those
+Parquet files, so no claim's query can touch any other file. What DuckDB's error texts
+mean is read here too.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class DuckDB:
     def __init__(self) -> None:
         import duckdb
         self.con: duckdb.DuckDBPyConnection = duckdb.connect()
+        self.in_place: list[str] = []  # the files the views read: still allowed once sealed
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -44,8 +49,10 @@ class DuckDB:
     def table_sql(self, read: TableRead, *, for_reader: bool = False) -> str:
         """The SELECT that reads a table: used columns, then derives, in file order."""
         src = read.source
-        scan = src.scan_sql(for_reader=for_reader, base=Path.cwd())
-        row = f"row_number() OVER () AS {quote_ident(ROW)}, " if read.row_order else ""
+        numbered = read.row_order and src.in_place  # the file's own row numbers: no window over the whole file
+        scan = src.scan_sql(for_reader=for_reader, base=Path.cwd(), row_numbers=numbered)
+        row = ("" if not read.row_order else f"file_row_number + 1 AS {quote_ident(ROW)}, " if numbered
+               else f"row_number() OVER () AS {quote_ident(ROW)}, ")
         inner = f"SELECT {row}{', '.join(_column(src, c) for c in read.columns)} FROM {scan}"
         sql = inner
         for level in read.derive_levels():  # each level's SELECT over the one below: every derive computed once
@@ -58,8 +65,9 @@ class DuckDB:
 
     def read_table(self, read: TableRead) -> int:
         src = read.source
-        try:
-            self.con.execute(f"CREATE TABLE {quote_ident(src.name)} AS {self.table_sql(read)}")
+        try:  # a view binds its query now (names, types); values are converted as queries read them
+            self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
+                             f"AS {self.table_sql(read)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
             reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is no fault of the file
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
@@ -72,6 +80,9 @@ class DuckDB:
                 raise DeriveFailure(first_line(exc), error=str(exc),
                                     otherwise=None if is_binder_error(exc) else data_error(src, exc)) from None
             raise data_error(src, exc) from None
+        if src.in_place and src.path is not None:
+            from ..sources.datafiles import exact
+            self.in_place += dict.fromkeys((str(src.path), exact(str(src.path))))  # the name given, the file found
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
@@ -115,7 +126,10 @@ class DuckDB:
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
 
     def seal(self) -> None:
-        # DuckDB cannot turn this back on for this connection
+        # the Parquet files behind the views stay readable (those files alone, by exact name);
+        # DuckDB cannot turn access back on for this connection
+        if self.in_place:
+            self.con.execute(f"SET allowed_paths = [{', '.join(quote_literal(p) for p in self.in_place)}]")
         self.con.execute("SET enable_external_access = false")
 
     # ------------------------------------------------------------------ running

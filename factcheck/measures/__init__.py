@@ -68,9 +68,11 @@ else:
     ]
     """The typed details of any kind that has some, told apart by ``kind``."""
 
-for _model in (ratio.RatioParts, ratio.Ratio, change.Change, extreme.Extreme, top.Top, compare.Compare,
-               overtook.Overtook, every.Every, rising.Rising, rising.Falling):
-    _model.model_rebuild(_types_namespace={"Measure": Measure})
+# The kinds that nest a measure name the union as "Measure"; it is put in their modules, and
+# their models (built lazily: defer_build) find it when the claims file is first validated.
+# A model_rebuild of each here would generate the whole recursive union ten times at import.
+for _module in (ratio, change, extreme, top, compare, overtook, every, rising):
+    _module.Measure = Measure  # type: ignore[attr-defined]
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureError", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 class Details(BaseModel):
     """What a measure kind adds to a claim's evidence; ``kind`` tells the kinds apart."""
 
-    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True, defer_build=True)
 
     kind: str
 
@@ -22,7 +22,7 @@ class Details(BaseModel):
 class Period(BaseModel):
     """A period and the measure's figure there, e.g. 2012 with 160."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     key: str
     value: float | None

@@ -12,7 +12,7 @@ Scalar = Union[bool, int, float, str]
 class MeasureModel(BaseModel):
     """A measure as written in the claims file: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Filtered(MeasureModel):

@@ -68,7 +68,7 @@ class Every(MeasureModel):
 class PeriodValue(BaseModel):
     """A period and the measure's value there, as people read it (the numbers are in ``series``)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     key: str
     value: str = Field(description="the value for people: '59.1%', 'internet', '—' when it cannot be computed")

@@ -46,7 +46,7 @@ class Top(Filtered):
 class Ranked(BaseModel):
     """A value and its figure (a count of rows, or the ``by`` measure)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     value: str
     figure: float

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import sys
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Signs factcheck itself writes, and their ASCII stand-ins.
 ASCII_SIGNS = {
@@ -99,13 +101,49 @@ def text_stream(stderr: bool = False) -> IO[str]:
     return cast(IO[str], FittedStream(stream))  # a TextIOBase: what rich needs of a file
 
 
+# what makes rich treat a stream that is not a terminal as one
+_TERMINAL_ENVIRONMENT = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS")
+
+
+class PipedConsole:
+    """The console of a stream that is no terminal: rich is imported only when something is
+    printed through it. A piped ``factcheck run`` writes its plain report to ``file`` and never
+    imports rich (its import is a good part of start-up)."""
+
+    is_terminal = False
+
+    def __init__(self, **options: Any) -> None:
+        self.file: IO[str] = options["file"]
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+def _surely_piped(file: IO[str]) -> bool:
+    """Is ``file`` no terminal, with nothing in the environment that would make rich treat it as one?"""
+    isatty = getattr(file, "isatty", None)
+    try:
+        return (isatty is None or not isatty()) and not any(os.environ.get(v) for v in _TERMINAL_ENVIRONMENT)
+    except (ValueError, OSError):  # a closed stream
+        return False
+
+
 def console(stderr: bool = False) -> Console:
     """Colour and width-aware wrapping in a terminal; piped output is plain and never wrapped."""
     file = text_stream(stderr)
     common: dict[str, Any] = {"file": file, "highlight": False, "markup": False, "emoji": False}
+    piped = {**common, "soft_wrap": True, "width": 200, "no_color": True}
+    if _surely_piped(file):
+        return cast("Console", PipedConsole(**piped))
+    from rich.console import Console
     if Console(**common).is_terminal:
         return Console(**common)
-    return Console(**common, soft_wrap=True, width=200, no_color=True)
+    return Console(**piped)
 
 
 def consoles() -> tuple[Console, Console]:

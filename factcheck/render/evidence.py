@@ -63,10 +63,15 @@ def _row(label: str, html_value: str) -> str:
     return f"<tr><th scope=\"row\">{e(label)}</th><td>{html_value}</td></tr>" if html_value else ""
 
 
-def claim_card(r: ClaimResult, index: int, tables: dict[str, TableUse]) -> str:
-    """One claim's evidence: in words first, then the chart; the exact figures, files and SQL folded."""
+def claim_card(r: ClaimResult, index: int | None, tables: dict[str, TableUse]) -> str:
+    """One claim's evidence: in words first, then the chart; the exact figures, files and SQL folded.
+
+    ``index`` gives the card its element id in the report page; a card shown on its own (a
+    notebook) has none, since a notebook page holds many cards.
+    """
     v = r.verdict
-    parts = [f'<article class="claim v-{v.value}" id="c-{index}" data-claim-id="{e(r.id)}">',
+    anchor = f' id="c-{index}"' if index is not None else ""
+    parts = [f'<article class="claim v-{v.value}"{anchor} data-claim-id="{e(r.id)}">',
              f'<h3><span class="badge v-{v.value}">{ICON[v]} {e(LABEL[v])}</span> '
              f'<code class="cid">{e(r.id)}</code>'
              + (f' <span class="line">line {e(r.line)}</span>' if r.line is not None else "")

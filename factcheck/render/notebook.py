@@ -43,4 +43,4 @@ def claim_html(result: ClaimResult) -> str:
     """One result as its evidence card (what was expected, computed, rows, notes, details, SQL)."""
     from .evidence import claim_card
     return f'<div class="factcheck-claim" style="border-left:4px solid {COLOUR[result.verdict]};' \
-           f'padding-left:8px">{claim_card(result, 0, {})}</div>'
+           f'padding-left:8px">{claim_card(result, None, {})}</div>'

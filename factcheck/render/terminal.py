@@ -16,18 +16,15 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
 from ..errors import FactcheckError
 from ..formatting import plain_number
 from ..report import ClaimResult, Report, Verdict
 from ._common import failures_first, warned_text, warning_text
 from .safetext import clean, clean_lines
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rich is imported by the functions that build rich output: a piped run never needs it
+    from rich.console import Console, RenderableType
+
     from ..api import Checked
 
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNVERIFIABLE: "yellow"}
@@ -99,6 +96,9 @@ def coverage_lines(report: Report) -> list[str]:
 
 def _claim(r: ClaimResult, verbose: bool) -> RenderableType:
     """One claim: a head line, then (failures, unverifiables, --verbose) indented lines under it."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
     head = Text(clean(r.id), style="bold" if r.verdict != Verdict.PASS else "")
     notes = [n.code.value for n in r.notes]
     if r.verdict == Verdict.PASS:
@@ -129,6 +129,8 @@ def _claim(r: ClaimResult, verbose: bool) -> RenderableType:
 
 
 def _rich(report: Report, console: Console, *, strict: bool, verbose: bool, require_coverage: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
     title = Text(clean(report.title or report.claims_file), style="bold", overflow="fold")
     if report.title:
         title.append(f"  {clean(report.claims_file)}", style="dim")
@@ -191,6 +193,7 @@ def summary_line(report: Report, *, strict: bool = False, require_coverage: bool
 
 def print_error(error: FactcheckError, console: Console) -> None:
     """Every problem, located, with its hint: no traceback, nothing from the input obeyed."""
+    from rich.text import Text
     n = len(error.problems)
     head = Text("error:", style="bold red")
     head.append(f" {n} problem{'s stop' if n != 1 else ' stops'} this run; nothing was judged.")
@@ -216,6 +219,7 @@ def print_error(error: FactcheckError, console: Console) -> None:
 
 def print_internal_error(exc: BaseException, console: Console) -> None:
     """A bug of ours, said plainly, its message shown and never obeyed."""
+    from rich.text import Text
     line = Text("internal error:", style="bold red")
     line.append(f" {type(exc).__name__}: {clean(exc)}")
     console.print(line, soft_wrap=True)
@@ -225,6 +229,7 @@ def print_internal_error(exc: BaseException, console: Console) -> None:
 
 def print_checked(checked: Checked, console: Console) -> None:
     """``ok: claims/2020.yaml: 49 claims, cases (1,234 rows), …`` for ``factcheck check``."""
+    from rich.text import Text
     n = checked.claims
     stale = checked.coverage.stale if checked.coverage is not None else []
     if stale:

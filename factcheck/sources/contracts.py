@@ -216,6 +216,8 @@ def _raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
         con.register(name, src.frame)
         return quote_ident(name)
     assert src.path is not None
+    if src.format != "csv":  # Parquet holds its own types
+        return src.reader_sql(str(src.path))
     untyped = src.decl.model_copy(update={"columns": {}})
     return src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
 

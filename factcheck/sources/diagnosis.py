@@ -154,7 +154,10 @@ def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, con
     """('line 7', value) of the first rows of the table as read meeting ``condition``."""
     from .contracts import _line_offset, _where
     offset = _line_offset(src) + 1
-    rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {quote_ident(src.name)} "
+    table = quote_ident(src.name)
+    if src.in_place:  # a view over the file has no rowid: number its rows in file order
+        table = f"(SELECT row_number() OVER () - 1 AS rowid, * FROM {table})"
+    rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {table} "
                        f"WHERE {condition} ORDER BY rowid LIMIT {int(limit)}").fetchall()
     return [(_where(src, int(r) + offset), str(v)) for r, v in rows]
 

@@ -50,11 +50,18 @@ class Source:
             return self.decl.format
         return "parquet" if self.path and self.path.suffix.lower() in (".parquet", ".pq") else "csv"
 
-    def scan_sql(self, *, for_reader: bool = False, base: Path | None = None) -> str:
+    @property
+    def in_place(self) -> bool:
+        """Is the table queried where it lies (a Parquet file: its columns and row groups are read
+        by each query as needed), rather than read once into the engine (a CSV, a DataFrame)?"""
+        return self.frame is None and self.format == "parquet"
+
+    def scan_sql(self, *, for_reader: bool = False, base: Path | None = None, row_numbers: bool = False) -> str:
         """The SQL table function that reads this table: ``read_csv('…', …)``.
 
         ``for_reader`` gives the path relative to ``base`` (the working
-        directory) so a reader can paste the query into DuckDB.
+        directory) so a reader can paste the query into DuckDB. ``row_numbers`` asks a
+        Parquet scan for its ``file_row_number`` column (the row's place in the file, from 0).
         """
         if self.frame is not None:
             return quote_ident(f"__frame_{self.name}")
@@ -67,6 +74,8 @@ class Source:
                 shown = str(self.path)
             if shown.startswith("~"):  # DuckDB would read it as the home folder
                 shown = "./" + shown
+        if row_numbers and self.format == "parquet":
+            return self.reader_sql(shown, options="file_row_number=true")
         return self.reader_sql(shown)
 
     def delimiter_hint(self) -> str | None:
@@ -84,7 +93,7 @@ class Source:
         """``read_csv``/``read_parquet`` of exactly this one file (glob characters escaped)."""
         name = quote_literal(exact(path))
         if self.format == "parquet":
-            return f"read_parquet({name})"
+            return f"read_parquet({name}{', ' + options if options else ''})"
         return f"read_csv({name}, {options if options is not None else csv_options_sql(self.decl)})"
 
 

@@ -1,0 +1,59 @@
+"""benchmarks/run.py measures like against like: on CSV and on Parquet, factcheck, the
+hand-written DuckDB script and the floor read the same files, and the two compute the same
+figures (issue 13, item 3)."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import factcheck
+from factcheck.render import report_json
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_factcheck_and_the_hand_written_script_agree_on_the_same_files(tmp_path: Path, fmt: str) -> None:
+    run = bench()
+    run.generate(tmp_path, 3000, fmt)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{t}.{fmt}" for t in ("cases", "defendants", "victims")]
+    (tmp_path / "bench.yaml").write_text(run.claims_yaml(fmt))
+    report = factcheck.verify(tmp_path / "bench.yaml")
+    assert len(report.results) == 24 and {t.path for t in report.tables} == {
+        f"{t}.{fmt}" for t in ("cases", "defendants", "victims")}
+    (tmp_path / "report.json").write_text(report_json(report))
+    for name, script in (("handwritten.py", run.HANDWRITTEN), ("floor.py", run.FLOOR)):
+        (tmp_path / name).write_text(run.with_setting(script, "FORMAT", fmt))
+    hand = subprocess.run([sys.executable, "handwritten.py"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, check=True)
+    assert run.check_same_figures(json.loads(report_json(report)), json.loads(hand.stdout)) == []
+    floor = subprocess.run([sys.executable, "floor.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert floor.returncode == 0, floor.stderr
+
+
+def test_an_engine_verify_does_not_know_is_refused_before_any_work() -> None:
+    run = bench()
+    assert run.engine_refusal(None) is None and run.engine_refusal("duckdb") is None
+    if "engine" in inspect.signature(factcheck.verify).parameters:  # the Spark engine has landed
+        assert run.engine_refusal("spark") is None
+    else:
+        assert "no engine= parameter" in run.engine_refusal("spark")
+        proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--engine", "spark"],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1 and "--engine spark" in proc.stderr and "generated" not in proc.stdout

@@ -1,0 +1,190 @@
+"""Parquet is queried in place, CSVs are read once with only the columns used (issue 13, item 2).
+
+A Parquet table is a view over its file: each claim's query reads only the columns it
+needs and skips the row groups its filters rule out, and nothing is copied into memory.
+The same data as CSV and as Parquet gives the same verdicts and the same exact values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import factcheck
+from factcheck.engine import prepare
+
+# cases: 40 rows; victims: 20,480 rows in 10 row groups of 2,048, ordered by victim number, with a
+# column no claim reads (notes) that is the widest of the file
+CASES = """SELECT printf('C%03d', i) AS case_id, DATE '2015-01-01' + CAST(i * 45 AS INTEGER) AS filed_date,
+                  CASE WHEN i % 4 = 0 THEN 'labor' ELSE 'sex' END AS case_type
+           FROM range(1, 41) t(i)"""
+VICTIMS = """SELECT i AS victim_no, printf('C%03d', 1 + i % 40) AS case_id,
+                    CASE WHEN i % 10 < 3 THEN 'internet' WHEN i % 10 < 5 THEN 'street' ELSE 'home' END AS location,
+                    CASE WHEN i % 7 = 0 THEN NULL ELSE i % 2 = 0 END AS minor,
+                    CAST(i % 17 AS INTEGER) AS age_offset, 2015 + i % 5 AS reported_year,
+                    repeat('x', 200) || i AS notes
+             FROM range(1, 20481) t(i)"""
+
+CLAIMS = """\
+version: 1
+tables:
+  cases:
+    path: cases.{ext}
+    key: case_id
+    time: filed_date
+    derive:
+      filed_year: year(filed_date)
+      sex: case_type == 'sex'
+  victims:
+    path: victims.{ext}
+    derive:
+      online: location == 'internet'
+      previous_age: lag(age_offset)
+    lookup:
+      case: cases via case_id
+claims:
+  - {{id: online-share, says: s, measure: {{share: online, of: victims}}, expect: 30%}}
+  - {{id: minors-in-sex-cases, says: s, measure: {{share: minor, of: victims, where: case.sex}}, expect: 67%}}
+  - {{id: late-victims, says: s, measure: {{count: victims, where: victim_no > 18500}}, expect: 1980}}
+  - {{id: mean-offset, says: s, measure: {{mean: age_offset, of: victims, where: online}}, expect: about 8}}
+  - {{id: median-offset, says: s, measure: {{median: age_offset, of: victims}}, expect: 8}}
+  - {{id: offset-grew, says: s, measure: {{count: victims, where: age_offset > previous_age}}, expect: {{between: [0, 20480]}}}}
+  - {{id: top-location, says: s, measure: {{top: location, of: victims, n: 1}}, expect: home}}
+  - id: sex-case-victims-reported
+    says: s
+    measure: {{change: {{count: victims, where: case.sex}}, over: reported_year, from: 2015, to: 2016}}
+    expect: {{between: [-1, 1]}}
+  - id: victims-by-filing
+    says: s
+    measure: {{change: {{count: victims}}, over: case.filed_year, from: 2015, to: 2016}}
+    expect: {{between: [-1, 100]}}
+  - id: cases-up
+    says: s
+    measure: {{change: {{count: cases}}, over: filed_year, from: 2015, to: 2016}}
+    expect: {{between: [-1, 1]}}
+"""
+
+
+def write(root: Path, fmt: str) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, sql in (("cases", CASES), ("victims", VICTIMS)):
+        options = "FORMAT parquet, ROW_GROUP_SIZE 2048" if fmt == "parquet" else "HEADER"
+        duckdb.sql(f"COPY ({sql}) TO '{root / f'{name}.{fmt}'}' ({options})")
+    (root / "claims.yaml").write_text(CLAIMS.format(ext=fmt))
+    return root / "claims.yaml"
+
+
+def figures(report: factcheck.Report) -> list[tuple[object, ...]]:
+    return [(r.id, r.verdict, r.value, r.value_exact, r.numerator, r.denominator, r.rows_kept)
+            for r in report.results]
+
+
+def test_parquet_and_csv_give_the_same_verdicts_and_exact_values(tmp_path: Path) -> None:
+    from_csv = factcheck.verify(write(tmp_path / "csv", "csv"))
+    from_parquet = factcheck.verify(write(tmp_path / "parquet", "parquet"))
+    assert figures(from_parquet) == figures(from_csv)
+    assert {r.verdict for r in from_parquet.results} == {"pass"}
+    assert [t.columns_read for t in from_parquet.tables] == [t.columns_read for t in from_csv.tables]
+
+
+class Recorded:
+    """Every statement a backend ran, kept beside it."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con, self.sql = con, []  # type: list[str]
+
+    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
+        self.sql.append(sql)
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.con, name)
+
+
+def run_recorded(claims: Path, only: list[str] | None = None
+                 ) -> tuple[factcheck.Report, list[str], duckdb.DuckDBPyConnection]:
+    session = prepare(claims, only=only)
+    con = session.backend.con  # type: ignore[attr-defined]
+    recorded = Recorded(con)
+    session.backend.con = recorded  # type: ignore[attr-defined]
+    session.materialize()
+    report = session.run()
+    return report, recorded.sql, con
+
+
+def test_a_parquet_table_is_a_view_over_its_file_not_a_copy(tmp_path: Path) -> None:
+    report, statements, con = run_recorded(write(tmp_path, "parquet"))
+    assert {r.verdict for r in report.results} == {"pass"}
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert {"cases", "victims"} <= views and not {"cases", "victims"} & tables
+    assert not any(s.lstrip().startswith("CREATE TABLE") for s in statements)
+
+
+def test_each_query_reads_only_the_columns_it_needs_and_skips_row_groups(tmp_path: Path) -> None:
+    report, statements, con = run_recorded(write(tmp_path, "parquet"), only=["late-victims"])
+    assert report.results[0].verdict == "pass"
+    victims = next(t for t in report.tables if t.name == "victims")
+    assert "notes" not in victims.columns_read
+    late = next(s for s in statements if "18500" in s and "victims" in s)
+    plan = con.execute(f"EXPLAIN ANALYZE {late}").fetchall()[0][1]
+    assert "READ_PARQUET" in plan
+    scan = plan[plan.index("READ_PARQUET"):]
+    assert "notes" not in scan and "location" not in scan  # projection: the claim's columns alone
+    assert "Row Groups Scanned: 1 / 10" in scan  # victim_no > 18500 rules out 9 of the 10 row groups
+
+
+def test_once_sealed_only_the_files_behind_the_views_can_be_read(tmp_path: Path) -> None:
+    claims = write(tmp_path, "parquet")
+    duckdb.sql(f"COPY (SELECT 42 AS secret) TO '{tmp_path / 'other.parquet'}' (FORMAT parquet)")
+    _, _, con = run_recorded(claims)
+    assert con.execute("SELECT count(*) FROM victims").fetchall() == [(20480,)]
+    with pytest.raises(duckdb.Error, match="disabled by configuration"):
+        con.execute(f"SELECT * FROM read_parquet('{tmp_path / 'other.parquet'}')")
+    with pytest.raises(duckdb.Error, match="disabled by configuration"):
+        con.execute(f"SELECT * FROM read_csv('{tmp_path / 'claims.yaml'}')")
+
+
+def test_a_parquet_file_whose_name_holds_glob_characters_is_read_in_place(tmp_path: Path) -> None:
+    root = tmp_path / "data [2020]"
+    root.mkdir()
+    duckdb.sql(f"COPY (SELECT range AS x FROM range(1, 11)) TO '{root / 't[1].parquet'}' (FORMAT parquet)")
+    (root / "c.yaml").write_text("version: 1\ntables: {t: {path: 't[1].parquet', derive: {prev: lag(x)}}}\n"
+                                 "claims:\n  - {id: a, says: s, measure: {sum: x, of: t, where: prev >= 5}, expect: 40}\n")
+    assert factcheck.verify(root / "c.yaml").results[0].verdict == "pass"
+
+
+def test_a_csv_is_read_once_with_only_the_columns_used(tmp_path: Path) -> None:
+    report, statements, con = run_recorded(write(tmp_path, "csv"))
+    reads = [s for s in statements if "read_csv(" in s]
+    assert len(reads) == 2 and all(s.lstrip().startswith("CREATE TABLE") for s in reads)  # cases, victims
+    held = [r[0] for r in con.execute("DESCRIBE victims").fetchall()]
+    assert "notes" not in held and "victim_no" in held
+    victims_read = next(s for s in reads if "victims" in s)
+    plan = duckdb.connect().execute(f"EXPLAIN {victims_read[victims_read.index('SELECT'):]}").fetchall()[0][1]
+    scan = plan[plan.index("READ_CSV"):]
+    assert "notes" not in scan  # the unused column is never converted
+
+
+def test_a_bad_date_in_a_parquet_time_column_is_located_by_its_row(tmp_path: Path) -> None:
+    duckdb.sql("COPY (SELECT CASE WHEN i = 7 THEN 'soon' ELSE '2020-01-0' || (1 + i % 9) END AS filed, i AS n "
+               f"FROM range(1, 11) t(i)) TO '{tmp_path / 't.parquet'}' (FORMAT parquet)")
+    (tmp_path / "c.yaml").write_text("version: 1\ntables: {t: {path: t.parquet, time: filed}}\n"
+                                     "claims:\n  - {id: a, says: s, measure: {count: t, where: \"filed >= '2020'\"}, expect: 10}\n")
+    with pytest.raises(factcheck.DataError) as err:
+        factcheck.verify(tmp_path / "c.yaml")
+    assert "row 7 holds 'soon'" in str(err.value)
+
+
+def test_a_period_check_joins_only_the_lookups_its_column_reads(tmp_path: Path) -> None:
+    """A lookup is many-to-one (checked first), so the min and max of the table's own period
+    column need no join: the check of `over: reported_year` reads victims alone, that of
+    `over: case.filed_year` joins cases."""
+    claims = write(tmp_path, "parquet")
+    for only, joined in (("sex-case-victims-reported", False), ("victims-by-filing", True)):
+        report, statements, _ = run_recorded(claims, only=[only])
+        assert report.results[0].verdict == "pass", report.results[0].message
+        checks = [s for s in statements if "coalesce(min(" in s]
+        assert checks and all(("LEFT JOIN" in s) == joined for s in checks), checks
