@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -72,3 +75,35 @@ def spark():
     session = spark_session(app_name="factcheck-tests")
     yield session
     session.stop()
+
+
+# --------------------------------------------------------------------------- one headless Chromium
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_binary() -> str | None:
+    """Debian's Chromium (or $FACTCHECK_CHROMIUM), which Playwright drives for the HTML tests."""
+    candidates = [os.environ.get("FACTCHECK_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                  shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")]
+    return next((c for c in candidates if c and Path(c).is_file() and os.access(c, os.X_OK)), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One browser for every HTML test of the run (each test opens its own page); skips without one."""
+    binary = chromium_binary()
+    if binary is None:
+        pytest.skip("no Chromium binary found (looked at $FACTCHECK_CHROMIUM, /usr/bin/chromium, chromium, "
+                    "chromium-browser, google-chrome); `apt-get install chromium` or run .ci/run as root")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright package is not installed: pip install -e '.[test]'")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=binary, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

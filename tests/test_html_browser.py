@@ -10,8 +10,6 @@ Playwright package can be found; ``.ci/run`` installs both.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,34 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 STORY_2020 = ROOT / "claims" / "2020.yaml"
 FIXTURE = Path(__file__).parent / "fixtures" / "reports" / "story.yaml"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _browser_binary() -> str | None:
-    candidates = [os.environ.get("FACTCHECK_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                  shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")]
-    return next((c for c in candidates if c and Path(c).is_file() and os.access(c, os.X_OK)), None)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    binary = _browser_binary()
-    if binary is None:
-        pytest.skip("no Chromium binary found (looked at $FACTCHECK_CHROMIUM, /usr/bin/chromium, chromium, "
-                    "chromium-browser, google-chrome); `apt-get install chromium` or run .ci/run as root")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright package is not installed: pip install -e '.[test]'")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=binary, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
 class Opened:
     def __init__(self, page: Any, report: factcheck.Report) -> None:
         self.page, self.report = page, report

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.draft.coverage import ClaimRef, Ignore, cover
 from factcheck.draft.figures import find_figures
+from factcheck.draft.review import report_figures
 from factcheck.render.figmarks import render_marked
 from factcheck.render.html import render
 from factcheck.report import (
-    ArticleFigure,
     ClaimResult,
     CoverageReport,
     FigureStatus,
@@ -149,12 +149,7 @@ def test_every_figure_of_the_2020_story_is_marked_in_its_text() -> None:
 def _report(article: str, claims: list[tuple[str, str, str, Verdict]], ignore: list[Ignore] = ()) -> Report:
     """A report with the coverage the run would give, for an article and (id, says, expect, verdict) claims."""
     result = cover(find_figures(article), [ClaimRef(i, says, expect) for i, says, expect, _ in claims], ignore)
-    figures = [ArticleFigure(text=f.figure.text, sentence=f.figure.sentence, line=f.figure.line,
-                             column=f.figure.column, end_line=f.figure.end_line, end_column=f.figure.end_column,
-                             start=f.figure.start, end=f.figure.end,
-                             claims=list(f.claims), status=FigureStatus(f.status),
-                             reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else None)
-               for f in result.figures]
+    figures = report_figures(result)
     results = [ClaimResult(id=i, says=says, verdict=v) for i, says, _, v in claims]
     return Report(tool_version="test", generated_at="2026-01-01T00:00:00+00:00", claims_file="t.yaml",
                   claims_sha256="0" * 64, article="t.md", tables=[], results=results, summary=summarize(results),

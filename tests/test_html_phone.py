@@ -10,9 +10,7 @@ Skipped, saying why, only when no Chromium binary or no Playwright package is fo
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,36 +24,10 @@ from factcheck.report import SeriesPoint
 ROOT = Path(__file__).resolve().parents[1]
 STORY_2020 = ROOT / "claims" / "2020.yaml"
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PHONE, DESKTOP = 420, 1400
 # the evidence box starts at most this far below the bottom of the tapped mark: the rest of
 # the sentence's last line and the box's margin, never a screen away
 NEAR = 48
-
-
-def _binary() -> str | None:
-    candidates = [os.environ.get("FACTCHECK_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                  shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")]
-    return next((c for c in candidates if c and Path(c).is_file() and os.access(c, os.X_OK)), None)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    binary = _binary()
-    if binary is None:
-        pytest.skip("no Chromium binary found (looked at $FACTCHECK_CHROMIUM, /usr/bin/chromium, chromium, "
-                    "chromium-browser, google-chrome); `apt-get install chromium` or run .ci/run as root")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright package is not installed: pip install -e '.[test]'")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=binary, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture(scope="module")

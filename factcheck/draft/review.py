@@ -11,10 +11,10 @@ from __future__ import annotations
 from ..claims import LoadedClaims
 from ..errors import ClaimsFileError, Problem
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
-from .coverage import ClaimRef, Ignore, cover
+from .coverage import ClaimRef, Coverage, Ignore, cover
 from .figures import find_figures
 
-__all__ = ["article_coverage"]
+__all__ = ["article_coverage", "report_figures"]
 
 
 def _read_article(loaded: LoadedClaims, name: str) -> str:
@@ -29,6 +29,16 @@ def _read_article(loaded: LoadedClaims, name: str) -> str:
                               ) from None
 
 
+def report_figures(result: Coverage) -> list[ArticleFigure]:
+    """The figures of a coverage result as the report writes them: text, place, claims, status."""
+    return [ArticleFigure(text=f.figure.text, sentence=f.figure.sentence, line=f.figure.line,
+                          column=f.figure.column, end_line=f.figure.end_line, end_column=f.figure.end_column,
+                          start=f.figure.start, end=f.figure.end,
+                          claims=list(f.claims), status=FigureStatus(f.status),
+                          reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else None)
+            for f in result.figures]
+
+
 def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     """Which figures of the article the claims state; ``None`` when the file names no article."""
     model = loaded.model
@@ -39,12 +49,7 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
             for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
     result = cover(sentences, refs, ignores)
-    figures = [ArticleFigure(text=f.figure.text, sentence=f.figure.sentence, line=f.figure.line,
-                             column=f.figure.column, end_line=f.figure.end_line, end_column=f.figure.end_column,
-                             start=f.figure.start, end=f.figure.end,
-                             claims=list(f.claims), status=FigureStatus(f.status),
-                             reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else None)
-               for f in result.figures]
+    figures = report_figures(result)
     stale = [StaleSays(id=s.id, says=s.says, closest=s.closest, closest_line=s.closest_line) for s in result.stale]
     unused = [UnusedIgnore(sentence=e.sentence, figure=e.figure, reason=e.reason) for e in result.unused_ignores]
     return CoverageReport(article=model.article, figures=figures, stale=stale, unused_ignores=unused)
