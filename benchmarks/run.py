@@ -9,7 +9,7 @@ What it does:
 1. generates linked tables shaped like data/*.csv (cases N/10, defendants N/5,
    victims N) as CSV or Parquet (``--format``) into a temporary folder, with DuckDB
    (``COPY (SELECT … FROM range(n)) TO …``), deterministically (values come from ``hash(i)``);
-2. writes ``bench.yaml``: 24 claims covering every measure kind, with derive
+2. writes ``bench.yaml``: 26 claims covering every measure kind, with derive
    columns and lookups (``case: cases via case_id``); runs ``factcheck run`` once
    and insists on exit 0 or 1 (2 means the claims file or data could not be used);
 3. writes ``handwritten.py``: the same claims, one DuckDB query each, over the
@@ -157,6 +157,7 @@ tables:
     derive:
       online: recruitment_location == 'internet'
       location_known: recruitment_location != 'unknown'
+      same_case_as_previous: case_id == lag(case_id)
     lookup:
       case: cases via case_id
 
@@ -277,6 +278,14 @@ claims:
     says: N children were recruited online in active cases.
     measure: {count: victims, where: minor and online and case.active_2020 and case.sex_trafficking}
     expect: {between: [0, 1000000000]}
+  - id: count-same-case-in-a-row
+    says: N victims were listed right after another victim of the same case.
+    measure: {count: victims, where: same_case_as_previous}
+    expect: {between: [0, 1000000000]}
+  - id: top-location-same-case-in-a-row
+    says: Victims listed after one of the same case were most often recruited on the internet.
+    measure: {top: recruitment_location, of: victims, n: 1, where: same_case_as_previous}
+    expect: [internet]
   - id: not-checkable
     says: Most traffickers act alone.
     unverifiable: the data records gang involvement per case, not per trafficker.
@@ -308,6 +317,7 @@ for t in ("cases", "defendants", "victims"):
 
 ACTIVE = ("(c.filed_date <= DATE '2020-12-31' AND "
           "(c.last_pending_date IS NULL OR c.last_pending_date >= DATE '2020-01-01'))")
+IN_A_ROW = "SELECT *, case_id = lag(case_id) OVER (ORDER BY rowid) AS s FROM victims"  # rowid: file order
 CONVICTED = "d.disposition IN ('convicted_plea', 'convicted_trial')"
 Q = {
   "count-cases-2020": "SELECT count(*) FROM cases WHERE year(filed_date) = 2020",
@@ -352,6 +362,9 @@ Q = {
       SELECT max(n) FROM (SELECT count(*) AS n FROM r WHERE ok GROUP BY run)""",
   "count-victims-2000-2020": "SELECT count(*) FROM victims v LEFT JOIN cases c USING (case_id) "
                              "WHERE year(c.filed_date) BETWEEN 2000 AND 2020",
+  "count-same-case-in-a-row": f"SELECT count(*) FROM ({IN_A_ROW}) WHERE s",
+  "top-location-same-case-in-a-row": f"SELECT list(p ORDER BY n DESC, p) FROM (SELECT recruitment_location AS p, "
+                                     f"count(*) AS n FROM ({IN_A_ROW}) WHERE s GROUP BY 1 ORDER BY n DESC, p LIMIT 1)",
   "count-online-children": f"SELECT count(*) FROM victims v LEFT JOIN cases c USING (case_id) WHERE v.minor "
                            f"AND v.recruitment_location = 'internet' AND {ACTIVE} AND c.case_type = 'sex_trafficking'",
 }

@@ -35,7 +35,7 @@ def test_factcheck_and_the_hand_written_script_agree_on_the_same_files(tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{t}.{fmt}" for t in ("cases", "defendants", "victims")]
     (tmp_path / "bench.yaml").write_text(run.claims_yaml(fmt))
     report = factcheck.verify(tmp_path / "bench.yaml")
-    assert len(report.results) == 24 and {t.path for t in report.tables} == {
+    assert len(report.results) == 26 and {t.path for t in report.tables} == {
         f"{t}.{fmt}" for t in ("cases", "defendants", "victims")}
     (tmp_path / "report.json").write_text(report_json(report))
     for name, script in (("handwritten.py", run.HANDWRITTEN), ("floor.py", run.FLOOR)):
