@@ -72,6 +72,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
             results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
         except _ClaimFailure as exc:
             problems.append(exc.problem)
+    _refuse_changed_files(prepared, uses)
     if problems:
         raise ClaimsFileError(problems)
     loaded = prepared.loaded
@@ -82,6 +83,16 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Repo
                   claims_sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
                   title=model.title, article=model.article, tables=uses, results=results,
                   summary=summarize(results), comparison=None, coverage=coverage.result())
+
+
+def _refuse_changed_files(prepared: Prepared, uses: list[TableUse]) -> None:
+    """After the last query: every file read must still be the version read first (a Parquet
+    file is read again by each query), or the figures and checksums would mix versions."""
+    from .sources.versions import changes
+    problems = changes([prepared.sources[u.name] for u in uses if u.name in prepared.sources],
+                       {u.name: u.sha256 for u in uses})
+    if problems:
+        raise DataError(problems)
 
 
 def _article_coverage_meanwhile(loaded: LoadedClaims) -> Background[CoverageReport | None]:

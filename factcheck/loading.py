@@ -18,6 +18,7 @@ from .expressions import quote_ident
 from .planning.compiler import check_types_again
 from .report import TableUse
 from .sources import Source, sha256
+from .sources.versions import version_of
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -41,6 +42,9 @@ def needed(prepared: Prepared) -> list[Source]:
 def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
     """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys."""
     tables = needed(prepared)
+    for src in tables:  # an engine that reads headers its own way: the version is taken now
+        if src.path is not None and src.version is None:
+            src.version = version_of(src.path)
     digests = Background(lambda: {s.name: sha256(s) for s in tables})  # one thread, beside DuckDB's reading
     rows: dict[str, int] = {}
     for src in tables:

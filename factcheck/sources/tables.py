@@ -24,6 +24,7 @@ from ..errors import DataError, Problem, UsageError
 from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
 from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
+from .versions import Version, version_of
 
 if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
     import duckdb
@@ -43,6 +44,7 @@ class Source:
     missing: bool = False        # an optional table whose file is absent
     line: int | None = None
     file: str = ""               # the claims file, for messages
+    version: Version | None = None  # the file's identity before the run first read it (see versions.py)
 
     @property
     def format(self) -> str:
@@ -208,6 +210,7 @@ def read_header(con: "duckdb.DuckDBPyConnection", src: Source) -> None:
         _register_frame(con, src)
     else:
         _check_file(con, src)
+        src.version = version_of(src.path)  # the one version the run may read (checked at its end)
         if src.format == "csv" and not (src.decl.csv and (src.decl.csv.names or not src.decl.csv.header)):
             names = _csv_header(src)
             if names is not None:

@@ -1,0 +1,139 @@
+"""One version of each data file per run (issue 13): a Parquet table is read again by every
+query, so a file rewritten between two queries is refused (exit 2) instead of mixing versions."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Any, Callable
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+import factcheck
+from factcheck.backends.duckdb import DuckDB
+from factcheck.cli import app
+from factcheck.engine import prepare
+from factcheck.sources import sha256
+from factcheck.sources.versions import change, version_of
+
+CLAIMS = """\
+version: 1
+tables:
+  t: {path: t.parquet}
+claims:
+  - {id: big, says: s, measure: {count: t, where: x > 5}, expect: 5}
+  - {id: top, says: s, measure: {top: kind, of: t, n: 1}, expect: [a]}
+  - {id: mean, says: s, measure: {mean: x, of: t, where: kind == 'b'}, expect: {between: [0, 100]}}
+"""
+
+
+def write_table(path: Path, rows: int) -> None:
+    duckdb.sql(f"COPY (SELECT range AS x, CASE WHEN range % 3 = 0 THEN 'b' ELSE 'a' END AS kind "
+               f"FROM range(1, {rows + 1})) TO '{path}' (FORMAT parquet)")
+
+
+def rewrite_in_place(path: Path, rows: int) -> None:
+    """Write other rows into the same file (same inode), as a program appending to it would."""
+    write_table(path.with_name("other.parquet"), rows)
+    path.write_bytes(path.with_name("other.parquet").read_bytes())
+
+
+@pytest.fixture
+def claims(tmp_path: Path) -> Path:
+    write_table(tmp_path / "t.parquet", 10)
+    (tmp_path / "c.yaml").write_text(CLAIMS)
+    return tmp_path / "c.yaml"
+
+
+class RewriteAfter:
+    """A DuckDB connection that runs ``rewrite`` once, after the ``n``-th query once sealed
+    (so between two of the claims' queries)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, n: int, rewrite: Callable[[], None]) -> None:
+        self.con, self.n, self.rewrite, self.sealed, self.queries = con, n, rewrite, False, 0
+
+    def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
+        if "enable_external_access = false" in sql:
+            self.sealed = True
+        out = self.con.execute(sql, *args)
+        if self.sealed and sql.lstrip().startswith("SELECT"):
+            self.queries += 1
+            if self.queries == self.n:
+                self.rewrite()
+        return out
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+
+def test_a_parquet_file_rewritten_between_two_queries_is_refused(claims: Path) -> None:
+    session = prepare(claims)
+    backend = session.backend
+    assert isinstance(backend, DuckDB)
+    hooked = RewriteAfter(backend.con, 1, lambda: rewrite_in_place(claims.parent / "t.parquet", 1000))
+    backend.con = hooked  # type: ignore[assignment]
+    session.materialize()
+    with pytest.raises(factcheck.DataError) as err:
+        session.run()
+    assert hooked.queries >= 2  # the rewrite really fell between queries of the run
+    problem = err.value.problems[0]
+    assert problem.file == str(claims.parent / "t.parquet")
+    assert "changed while the run read it" in problem.message and "size went from" in problem.message
+    assert problem.hint is not None and "run again" in problem.hint
+
+
+def test_the_cli_exits_2_naming_the_file(claims: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seal = DuckDB.seal
+
+    def seal_then_hook(self: DuckDB) -> None:
+        seal(self)  # the view was read once (CREATE VIEW, count); the claims' queries follow
+        self.con = RewriteAfter(self.con, 1, lambda: write_table(claims.parent / "t.parquet", 1000))  # type: ignore[assignment]
+        self.con.sealed = True  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(DuckDB, "seal", seal_then_hook)
+    result = CliRunner().invoke(app, ["run", str(claims)])
+    assert result.exit_code == 2, result.output
+    assert "t.parquet" in result.output and "changed while the run read it" in result.output
+    assert "run again" in result.output and "Traceback" not in result.output
+
+
+def test_an_unchanged_file_passes_and_its_fresh_checksum_is_checked_again(claims: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    hashed: list[str] = []
+    import factcheck.sources.checksums as checksums
+    real = checksums.sha256
+    monkeypatch.setattr(checksums, "sha256", lambda src: hashed.append(src.name) or real(src))
+    report = factcheck.verify(claims)
+    assert [r.verdict for r in report.results] == ["pass", "pass", "pass"]
+    assert hashed == ["t"]  # the file was written just now (racy): its SHA-256 is taken again at the end
+
+
+def test_a_same_size_rewrite_within_one_clock_tick_is_found_by_the_checksum(claims: Path) -> None:
+    """A rewrite can leave size and times unchanged (same tick of a coarse clock): a file that
+    was fresh when its version was taken is hashed again; an old one is trusted to its times."""
+    session = prepare(claims)
+    src = session.prepared.sources["t"]
+    assert src.version is not None and src.version.racy
+    digest = sha256(src)
+    assert change(src, src.version, digest) is None
+    other = "0" * 64  # stands for the checksum of the version the report recorded
+    found = change(src, src.version, other)
+    assert found is not None and "SHA-256 differs" in found.message
+    old = dataclasses.replace(src.version, racy=False)
+    assert change(src, old, other) is None  # not racy: the times are trusted, no second checksum
+    session.backend.close()
+
+
+def test_a_file_replaced_by_another_one_is_refused(claims: Path) -> None:
+    session = prepare(claims)
+    src = session.prepared.sources["t"]
+    assert src.version is not None and src.path is not None
+    write_table(claims.parent / "new.parquet", 10)  # same content, same size: a new file put in its place
+    os.replace(claims.parent / "new.parquet", src.path)
+    found = change(src, src.version, sha256(src))
+    assert found is not None and "replaced by another file" in found.message
+    assert version_of(src.path) != src.version
+    session.backend.close()
