@@ -30,7 +30,8 @@ def table_read(prepared: Prepared, name: str) -> TableRead:
     src, cat = prepared.sources[name], prepared.catalog
     cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
     derives = [(d, cat.derive_sql(name, d)) for d in cat.used_derives[name]]
-    return TableRead(src, cols, derives, cat.needs_row_order(name), dict(cat.levels.get(name, {})))
+    return TableRead(src, cols, derives, cat.needs_row_order(name), dict(cat.levels.get(name, {})),
+                     frozenset(cat.windowed(name)))
 
 
 def needed(prepared: Prepared) -> list[Source]:

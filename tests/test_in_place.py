@@ -188,3 +188,47 @@ def test_a_period_check_joins_only_the_lookups_its_column_reads(tmp_path: Path) 
         assert report.results[0].verdict == "pass", report.results[0].message
         checks = [s for s in statements if "coalesce(min(" in s]
         assert checks and all(("LEFT JOIN" in s) == joined for s in checks), checks
+
+
+WINDOWED = """\
+version: 1
+tables:
+  victims:
+    path: victims.{ext}
+    derive:
+      online: location == 'internet'
+      previous_age: lag(age_offset)
+      grew: age_offset > previous_age
+      grew_online: grew and online
+claims:
+  - {{id: grew, says: s, measure: {{count: victims, where: grew}}, expect: {{between: [0, 20480]}}}}
+  - {{id: late-grew, says: s, measure: {{count: victims, where: victim_no > 18500 and grew_online}}, expect: {{between: [0, 20480]}}}}
+  - {{id: top-grew, says: s, measure: {{top: location, of: victims, n: 1, where: grew}}, expect: home}}
+  - id: grew-by-year
+    says: s
+    measure: {{change: {{share: grew, of: victims}}, over: reported_year, from: 2015, to: 2016}}
+    expect: {{between: [-1, 1]}}
+  - {{id: next, says: s, measure: {{sum: age_offset, of: victims, where: lead(minor)}}, expect: {{between: [0, 1000000]}}}}
+"""
+
+
+def test_a_lag_derive_on_parquet_is_computed_once_and_kept(tmp_path: Path) -> None:
+    """The window derives of an in-place table (and the derives built on them) are computed once,
+    in file order, into a temporary table of those columns alone; every query reads them from
+    there by position, and the figures are those of the same data read from CSV."""
+    for fmt in ("csv", "parquet"):
+        write(tmp_path / fmt, fmt)
+        (tmp_path / fmt / "claims.yaml").write_text(WINDOWED.format(ext=fmt))
+    from_csv = factcheck.verify(tmp_path / "csv" / "claims.yaml")
+    report, statements, con = run_recorded(tmp_path / "parquet" / "claims.yaml")
+    assert figures(report) == figures(from_csv)
+    assert {r.verdict for r in report.results} == {"pass"}
+    windows = [s for s in statements if " OVER (" in s]
+    assert len(windows) == 1 and windows[0].startswith("CREATE TEMP TABLE"), windows
+    kept = [r[0] for r in con.execute('DESCRIBE "__windows_victims"').fetchall()]
+    assert sorted(kept) == ["grew", "grew_online", "lead(minor)", "previous_age"]  # not online: a plain derive
+    queries = [s for s in statements if s.lstrip().startswith("SELECT") and "grew" in s]
+    assert len(queries) >= 3  # several queries read the kept columns; none computes the window again
+    for query in queries:
+        plan = con.execute(f"EXPLAIN {query}").fetchall()[0][1]
+        assert "Window" not in plan and "Positional" in plan, plan

@@ -43,6 +43,7 @@ class TableRead:
     derives: list[tuple[str, str]]
     row_order: bool
     levels: dict[str, int] = field(default_factory=dict)
+    windowed: frozenset[str] = frozenset()  # derives over the whole table's order (lag), and those built on them
 
     def derive_levels(self) -> list[list[tuple[str, str]]]:
         """The derives grouped by level, lowest first (a derive without a level is on level 1)."""

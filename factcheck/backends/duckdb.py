@@ -60,14 +60,36 @@ class DuckDB:
                    + f"\n  FROM ({sql}) AS {quote_ident(src.name)}")
         return sql
 
+    def _view_with_kept_windows(self, read: TableRead) -> None:
+        """A Parquet table whose derives use ``lag``/``lead``: those derives (and the ones built on
+        them) are computed once, in file order, into a temporary table of those columns alone,
+        and the view sets them beside the file's rows by position (``POSITIONAL JOIN``: no hash
+        join, no sort), instead of every query that reads them computing the window again over
+        the file — and holding all the columns it reads while it does. The price: a query of
+        this view reads the file's row groups in full (skipping some would break the alignment).
+        """
+        src = read.source
+        kept = quote_ident(f"__windows_{src.name}")
+        windowed = [d for d, _ in read.derives if d in read.windowed]
+        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {', '.join(map(quote_ident, windowed))}\n"
+                         f"FROM ({self.table_sql(read)})\nORDER BY {quote_ident(ROW)}")  # stored in file order
+        plain = replace(read, derives=[d for d in read.derives if d[0] not in read.windowed])
+        columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
+        select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
+        self.con.execute(f"CREATE VIEW {quote_ident(src.name)} AS SELECT {select}\n"
+                         f"FROM ({self.table_sql(plain)}) AS f POSITIONAL JOIN {kept} AS w")
+
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
 
     def read_table(self, read: TableRead) -> int:
         src = read.source
         try:  # a view binds its query now (names, types); values are converted as queries read them
-            self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
-                             f"AS {self.table_sql(read)}")
+            if src.in_place and read.windowed:
+                self._view_with_kept_windows(read)
+            else:
+                self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
+                                 f"AS {self.table_sql(read)}")
         except Exception as exc:  # conversion, binder and IO errors all get located
             reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is no fault of the file
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line

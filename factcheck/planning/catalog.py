@@ -245,6 +245,18 @@ class Catalog:
         return any(c.function in WINDOW_FUNCTIONS for d in self.used_derives[table]
                    for c in calls(self.derives[table][d]))
 
+    def windowed(self, table: str) -> set[str]:
+        """The used derives of ``table`` computed over its whole order (``lag``/``lead``), and the
+        derives built on them: the columns an engine may compute once and keep."""
+        from ..expressions import WINDOW_FUNCTIONS, calls, names
+        out: set[str] = set()
+        for d in self.used_derives[table]:  # dependency order: what a derive uses is seen first
+            expr = self.derives[table][d]
+            if any(c.function in WINDOW_FUNCTIONS for c in calls(expr)) or any(
+                    n.link is None and n.column in out for n in names(expr)):
+                out.add(d)
+        return out
+
     def window_column(self, table: str, call: Call) -> Name:
         """``lag(x)`` / ``lead(x)`` outside ``derive:``: the same call as a derive of ``table``
         (computed over the whole table in its order, before any ``where``), named by its text,
