@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
+from ..expressions import quote_ident
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
@@ -140,3 +143,52 @@ def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: i
                             ties_at_cut=[v for i, (v, f) in enumerate(ranked) if f == cut and not first <= i < last])
     ev.base = kept
     return ev
+
+
+_ORDERED_LIKE_DUCKDB = (str, int, bool, Decimal, dt.date, dt.datetime, dt.time)  # Python orders them as DuckDB does
+
+
+def shared_top_sql(nodes: list[TopNode], from_sql: str) -> tuple[str, list[tuple[int, int]]]:
+    """One query for several plain ``top``s over one table (and its lookups): the rows are read and
+    joined once, grouped by each distinct column (``GROUPING SETS``), and each distinct filter
+    counts its rows (``count(*) FILTER``). Also returns, for each node, its grouping and its count.
+
+    A lookup is many-to-one (checked before any claim runs), so joining the union of the
+    nodes' lookups keeps every node's rows as they were.
+    """
+    columns: list[str] = []
+    filters: list[str | None] = []
+    which: list[tuple[int, int]] = []
+    for node in nodes:
+        col, where = node.scan.sql(node.column), node.scan.where
+        if col not in columns:
+            columns.append(col)
+        if where not in filters:
+            filters.append(where)
+        which.append((columns.index(col), filters.index(where)))
+    select = [f"({c}) AS {quote_ident(f'g{i}')}, GROUPING(({c})) AS {quote_ident(f's{i}')}" for i, c in enumerate(columns)]
+    select += [f"count(*){'' if w is None else f' FILTER (WHERE {w})'} AS {quote_ident(f'n{i}')}"
+               for i, w in enumerate(filters)]
+    sets = ", ".join(f"(({c}))" for c in columns)
+    return f"SELECT {', '.join(select)}\n{from_sql}\nGROUP BY GROUPING SETS ({sets})", which
+
+
+def shared_tops(nodes: list[TopNode], which: list[tuple[int, int]], columns: list[str],
+                rows: list[tuple[Any, ...]]) -> dict[int, Evaluated]:
+    """Each node's value from the shared query's rows, ranked as :func:`top_sql` orders them
+    (count, then value); a node whose values Python cannot order as DuckDB does is left out
+    (it runs its own query)."""
+    at = {name: i for i, name in enumerate(columns)}
+    out: dict[int, Evaluated] = {}
+    for node, (g, f) in zip(nodes, which, strict=True):
+        value, grouped, count = at[f"g{g}"], at[f"s{g}"], at[f"n{f}"]
+        counted = [(r[value], int(r[count])) for r in rows if r[grouped] == 0 and r[count]]
+        known = [(v, n) for v, n in counted if v is not None]
+        if not all(isinstance(v, _ORDERED_LIKE_DUCKDB) for v, _ in known):
+            continue
+        known.sort(key=lambda vn: (vn[1] if node.lowest else -vn[1], vn[0]))
+        ev = top(node, [(str(v), Fraction(n)) for v, n in known],
+                 sum(n for v, n in counted if v is None), sum(n for _, n in counted))
+        ev.sql = [top_sql(node)]
+        out[id(node)] = ev
+    return out

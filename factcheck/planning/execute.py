@@ -110,6 +110,29 @@ class Executor:
         for table, nodes in tables.items():
             if len(nodes) > 1:
                 self._fuse(table, nodes)
+        self._share_tops(todo)
+
+    def _share_tops(self, todo: list[ClaimPlan]) -> None:
+        """The plain ``top``s on one table (``every`` year of one, say) share one grouping query."""
+        from ..measures.top import TopNode, shared_top_sql, shared_tops
+        tables: dict[str, list[TopNode]] = {}
+        for plan in todo:
+            for node in walk(plan.node):
+                if isinstance(node, TopNode) and node.by is None:
+                    tables.setdefault(node.scan.table, []).append(node)
+        for table, nodes in tables.items():
+            joins: dict[str, Any] = {}
+            for node in nodes:
+                joins.update(node.scan.joins)
+            sql, which = shared_top_sql(nodes, Scan(table, joins).from_sql())
+            if len(nodes) < 2 or len(set(which)) < 2:
+                continue  # one query each is as cheap (and the same texts are asked once anyway)
+            try:
+                result = self.run(sql)
+            except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
+                reraise_interrupt(exc)
+                continue
+            self._prefetched.update(shared_tops(nodes, which, result.columns, result.rows))
 
     def _fuse(self, table: str, nodes: list[Simple]) -> None:
         joins: dict[str, Any] = {}
