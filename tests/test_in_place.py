@@ -219,7 +219,9 @@ def test_a_lag_derive_on_parquet_is_computed_once_and_kept(tmp_path: Path) -> No
     for fmt in ("csv", "parquet"):
         write(tmp_path / fmt, fmt)
         (tmp_path / fmt / "claims.yaml").write_text(WINDOWED.format(ext=fmt))
-    from_csv = factcheck.verify(tmp_path / "csv" / "claims.yaml")
+    from_csv, csv_statements, _ = run_recorded(tmp_path / "csv" / "claims.yaml")
+    csv_windows = [s for s in csv_statements if " OVER (" in s]  # a CSV: read once, its windows computed once
+    assert len(csv_windows) == 1 and csv_windows[0].startswith("CREATE TEMP TABLE"), csv_windows
     report, statements, con = run_recorded(tmp_path / "parquet" / "claims.yaml")
     assert figures(report) == figures(from_csv)
     assert {r.verdict for r in report.results} == {"pass"}

@@ -53,31 +53,39 @@ class DuckDB:
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd(), row_numbers=numbered)
         row = ("" if not read.row_order else f"file_row_number + 1 AS {quote_ident(ROW)}, " if numbered
                else f"row_number() OVER () AS {quote_ident(ROW)}, ")
-        inner = f"SELECT {row}{', '.join(_column(src, c) for c in read.columns)} FROM {scan}"
-        sql = inner
-        for level in read.derive_levels():  # each level's SELECT over the one below: every derive computed once
-            sql = ("SELECT *,\n    " + ",\n    ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
-                   + f"\n  FROM ({sql}) AS {quote_ident(src.name)}")
-        return sql
+        return _with_derives(f"SELECT {row}{', '.join(_column(src, c) for c in read.columns)} FROM {scan}", read)
 
-    def _view_with_kept_windows(self, read: TableRead) -> None:
-        """A Parquet table whose derives use ``lag``/``lead``: those derives (and the ones built on
-        them) are computed once, in file order, into a temporary table of those columns alone,
-        and the view sets them beside the file's rows by position (``POSITIONAL JOIN``: no hash
-        join, no sort), instead of every query that reads them computing the window again over
-        the file — and holding all the columns it reads while it does. The price: a query of
-        this view reads the file's row groups in full (skipping some would break the alignment).
+    def _read_keeping_windows(self, read: TableRead) -> None:
+        """A table whose derives use ``lag``/``lead``: those derives (and the ones built on them)
+        are computed once, in file order, into a temporary table of those columns alone, and the
+        table is a view setting them beside its other columns by position (``POSITIONAL JOIN``:
+        no hash join, no sort).
+
+        A Parquet file stays where it is (the view reads it, numbered by its own row numbers);
+        without this, every query that read such a derive computed the window again over the
+        file, holding every column it read meanwhile. A CSV is read once into a table without
+        them, numbered by its rows' order (``rowid``): two parallel passes instead of a window
+        numbering the rows (``row_number() OVER ()``, one thread) and another computing them.
+        The price on Parquet: a query of the view reads every row group (skipping some would
+        break the alignment).
         """
         src = read.source
-        kept = quote_ident(f"__windows_{src.name}")
-        windowed = [d for d, _ in read.derives if d in read.windowed]
-        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {', '.join(map(quote_ident, windowed))}\n"
-                         f"FROM ({self.table_sql(read)})\nORDER BY {quote_ident(ROW)}")  # stored in file order
+        row, kept = quote_ident(ROW), quote_ident(f"__windows_{src.name}")
         plain = replace(read, derives=[d for d in read.derives if d[0] not in read.windowed])
+        windowed = replace(read, derives=[d for d in read.derives if d[0] in read.windowed])
+        if src.in_place:
+            base, over = f"({self.table_sql(plain)})", self.table_sql(read)
+        else:
+            rows = quote_ident(f"__rows_{src.name}")
+            self.con.execute(f"CREATE TABLE {rows} AS {self.table_sql(replace(plain, row_order=False))}")
+            base = f"(SELECT rowid + 1 AS {row}, * FROM {rows})"
+            over = _with_derives(f"SELECT * FROM {base}", windowed)
+        names = ", ".join(quote_ident(d) for d, _ in windowed.derives)
+        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
         columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
         self.con.execute(f"CREATE VIEW {quote_ident(src.name)} AS SELECT {select}\n"
-                         f"FROM ({self.table_sql(plain)}) AS f POSITIONAL JOIN {kept} AS w")
+                         f"FROM {base} AS f POSITIONAL JOIN {kept} AS w")
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
@@ -85,8 +93,8 @@ class DuckDB:
     def read_table(self, read: TableRead) -> int:
         src = read.source
         try:  # a view binds its query now (names, types); values are converted as queries read them
-            if src.in_place and read.windowed:
-                self._view_with_kept_windows(read)
+            if read.windowed and src.frame is None:
+                self._read_keeping_windows(read)
             else:
                 self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
                                  f"AS {self.table_sql(read)}")
@@ -190,6 +198,15 @@ def is_binder_error(exc: BaseException) -> bool:
 def first_line(exc: BaseException) -> str:
     """The first line of DuckDB's message: the part a person needs."""
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _with_derives(sql: str, read: TableRead) -> str:
+    """``sql`` (the table's columns) with the read's derives, one SELECT per level over the one
+    below, so every derive is computed once."""
+    for level in read.derive_levels():
+        sql = ("SELECT *,\n    " + ",\n    ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
+               + f"\n  FROM ({sql}) AS {quote_ident(read.source.name)}")
+    return sql
 
 
 def _column(src: Source, column: str) -> str:
