@@ -86,6 +86,10 @@ class DuckDB:
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
         self.con.execute(f"CREATE VIEW {quote_ident(src.name)} AS SELECT {select}\n"
                          f"FROM {base} AS f POSITIONAL JOIN {kept} AS w")
+        # DuckDB estimates a positional join at ~0 rows, so a claim's `table LEFT JOIN lookup` would
+        # be flipped to build its hash table on this (large) table instead of the lookup: keep the
+        # build side the lookup, as the plan writes it (10M rows: 5.3 s CPU flipped, 2.8 s kept)
+        self.con.execute("SET disabled_optimizers = 'build_side_probe_side'")
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
