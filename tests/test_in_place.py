@@ -261,3 +261,51 @@ def test_the_story_runs_no_query_twice_and_reads_each_period_aggregate_once() ->
         assert len(aggregates) == len(set(aggregates)), aggregates
     cases = next(c for c in checks if c.rstrip().endswith('FROM "cases") AS periods'))
     assert cases.count('min("cases"."filed_year")') == 1
+
+
+LAGS = """\
+version: 1
+tables:
+  victims:
+    path: victims.{ext}
+    derive:
+      previous_age: lag(age_offset)
+      grew: age_offset > previous_age
+      previous_place: lag(location)
+claims:
+  - {{id: grew, says: s, measure: {{count: victims, where: grew}}, expect: 19275}}  # i % 17 grows but at multiples of 17
+  - {{id: same-place, says: s, measure: {{count: victims, where: location == previous_place}}, expect: {{between: [0, 20480]}}}}
+  - {{id: top-grew, says: s, measure: {{top: location, of: victims, n: 1, where: grew}}, expect: home}}
+"""
+
+
+class OrderCheckFails(Recorded):
+    """As if the rows had not come in file order: the kept table's check answers false."""
+
+    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
+        if sql.startswith("SELECT bool_and("):
+            self.sql.append(sql)
+            return self.con.execute("SELECT false")
+        return super().execute(sql, *args)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_lags_in_file_order_are_kept_in_one_streaming_pass_checked_to_be_in_order(tmp_path: Path, fmt: str) -> None:
+    """``lag`` in file order streams (no sort, nothing held); that the stream came in file order
+    is checked, and when the check fails the sorted window computes the same figures."""
+    write(tmp_path, fmt)
+    (tmp_path / "claims.yaml").write_text(LAGS.format(ext=fmt))
+    report, statements, con = run_recorded(tmp_path / "claims.yaml")
+    assert {r.verdict for r in report.results} == {"pass"}
+    kept = next(s for s in statements if s.startswith("CREATE TEMP TABLE"))
+    assert "OVER ()" in kept and "ORDER BY" not in kept, kept
+    assert con.execute('SELECT bool_and("__in_file_order"), count(*) FROM "__windows_victims"').fetchall() == [(True, 20480)]
+
+    session = prepare(tmp_path / "claims.yaml")
+    recorded = OrderCheckFails(session.backend.con)  # type: ignore[attr-defined]
+    session.backend.con = recorded  # type: ignore[attr-defined]
+    session.materialize()
+    sorted_report = session.run()
+    kept_again = [s for s in recorded.sql if s.startswith("CREATE TEMP TABLE")]
+    assert len(kept_again) == 2 and "ORDER BY" in kept_again[1]  # dropped, then the sorted window
+    assert figures(sorted_report) == figures(report)

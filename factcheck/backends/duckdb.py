@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from ..planning.nodes import ClaimPlan
     from ..sources.tables import Source
 
+IN_ORDER = "__in_file_order"  # a kept window table's check that the stream came in file order
+
+
 class DuckDB:
     """A :class:`~factcheck.backends.Backend` over one in-memory DuckDB connection."""
 
@@ -81,7 +84,8 @@ class DuckDB:
             base = f"(SELECT rowid + 1 AS {row}, * FROM {rows})"
             over = _with_derives(f"SELECT * FROM {base}", windowed)
         names = ", ".join(quote_ident(d) for d, _ in windowed.derives)
-        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
+        if not self._kept_streaming(kept, names, over, src.name):
+            self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
         columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
         self.con.execute(f"CREATE VIEW {quote_ident(src.name)} AS SELECT {select}\n"
@@ -90,6 +94,24 @@ class DuckDB:
         # be flipped to build its hash table on this (large) table instead of the lookup: keep the
         # build side the lookup, as the plan writes it (10M rows: 5.3 s CPU flipped, 2.8 s kept)
         self.con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+
+    def _kept_streaming(self, kept: str, names: str, over: str, table: str) -> bool:
+        """Compute the kept window derives in one streaming pass, when each is a ``lag`` in file
+        order: ``lag(x) OVER ()`` over rows arriving in file order is DuckDB's streaming window
+        (no sort, nothing held: 10M rows 800 MB → 110 MB, 2.4 → 0.8 s CPU). That the rows did
+        arrive in file order is checked, not assumed: each row's number in the stream must equal
+        its file row number, or the table is dropped and the sorted window used instead."""
+        row = quote_ident(ROW)
+        ordered = f" OVER (ORDER BY {quote_ident(table)}.{row})"
+        if not over.count(ordered) == over.count(" OVER (") == over.count("lag("):
+            return False  # `lead` looks ahead, a window by a column sorts: not streamed
+        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}, "
+                         f"{row} = row_number() OVER () AS {quote_ident(IN_ORDER)}\n"
+                         f"FROM ({over.replace(ordered, ' OVER ()')})")
+        if self.con.execute(f"SELECT bool_and({quote_ident(IN_ORDER)}) FROM {kept}").fetchall()[0][0] is False:
+            self.con.execute(f"DROP TABLE {kept}")
+            return False
+        return True
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
