@@ -151,7 +151,8 @@ _ORDERED_LIKE_DUCKDB = (str, int, bool, Decimal, dt.date, dt.datetime, dt.time) 
 def shared_top_sql(nodes: list[TopNode], from_sql: str) -> tuple[str, list[tuple[int, int]]]:
     """One query for several plain ``top``s over one table (and its lookups): the rows are read and
     joined once, grouped by each distinct column (``GROUPING SETS``), and each distinct filter
-    counts its rows (``count(*) FILTER``). Also returns, for each node, its grouping and its count.
+    counts its rows (``count(*) FILTER``); when every node has a filter, only rows one of them
+    keeps are grouped. Also returns, for each node, its grouping and its count.
 
     A lookup is many-to-one (checked before any claim runs), so joining the union of the
     nodes' lookups keeps every node's rows as they were.
@@ -170,7 +171,9 @@ def shared_top_sql(nodes: list[TopNode], from_sql: str) -> tuple[str, list[tuple
     select += [f"count(*){'' if w is None else f' FILTER (WHERE {w})'} AS {quote_ident(f'n{i}')}"
                for i, w in enumerate(filters)]
     sets = ", ".join(f"(({c}))" for c in columns)
-    return f"SELECT {', '.join(select)}\n{from_sql}\nGROUP BY GROUPING SETS ({sets})", which
+    # rows no claim keeps are dropped before grouping (and, where a filter allows, before the join)
+    where = "" if None in filters else "\nWHERE " + " OR ".join(f"({w})" for w in filters)
+    return f"SELECT {', '.join(select)}\n{from_sql}{where}\nGROUP BY GROUPING SETS ({sets})", which
 
 
 def shared_tops(nodes: list[TopNode], which: list[tuple[int, int]], columns: list[str],
