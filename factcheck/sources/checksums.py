@@ -7,8 +7,10 @@ Two reports whose tables have the same checksums were computed from the same dat
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-from .tables import Source
+if TYPE_CHECKING:
+    from .tables import Source
 
 
 def sha256(src: Source) -> str:
