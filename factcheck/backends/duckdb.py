@@ -37,13 +37,14 @@ class DuckDB:
     dialect = "duckdb"
 
     def __init__(self) -> None:
-        import duckdb
-        self.con: duckdb.DuckDBPyConnection = duckdb.connect()
+        self.con: duckdb.DuckDBPyConnection = _engine().connect()
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
         from ..sources.tables import read_header
+        if source.frame is not None:
+            _whole_package()  # DataFrames are read through the package's Arrow and pandas adapters
         read_header(self.con, source)
 
     def table_sql(self, read: TableRead, *, for_reader: bool = False) -> str:
@@ -154,10 +155,40 @@ class DuckDB:
 
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``)."""
+        _whole_package()
         return self.con.execute(sql).df()
 
     def close(self) -> None:
         self.con.close()
+
+
+def _engine() -> Any:
+    """The module a run connects with: DuckDB's compiled core alone, when it can be.
+
+    The ``duckdb`` package (2.x) wraps its compiled core, ``_duckdb``, in a Python layer (the
+    relational API, expressions, Arrow and Polars adapters) that took 100-200 ms of every run to
+    import and that a run never calls: the connection is the core's own class either way, with
+    the same ``execute``, ``fetchall`` and errors. So the core is imported alone when the package
+    is not loaded yet; the package is imported when a DataFrame goes in or out
+    (:func:`_whole_package`), and is the one used whenever it is loaded already (a notebook's) or
+    the core is not found under that name (another DuckDB version).
+    """
+    import sys
+    loaded = sys.modules.get("duckdb")
+    if loaded is not None:
+        return loaded
+    try:
+        import _duckdb
+    except ImportError:
+        import duckdb
+        return duckdb
+    return _duckdb if callable(getattr(_duckdb, "connect", None)) else _whole_package()
+
+
+def _whole_package() -> Any:
+    """The ``duckdb`` package with all its Python layer (DataFrames in and out need it)."""
+    import duckdb
+    return duckdb
 
 
 def is_binder_error(exc: BaseException) -> bool:
