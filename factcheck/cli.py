@@ -55,8 +55,9 @@ class _PlainCommand(TyperCommand):
                 param.__class__ = _PlainArgument
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Check the numbers in a story against the data behind them.")
+_SETTINGS: dict[str, Any] = dict(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                                 help="Check the numbers in a story against the data behind them.")
+app = typer.Typer(**_SETTINGS)
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -460,7 +461,24 @@ def main_options(
 
 def main() -> None:
     """The command line, in process; usage errors exit 2 (click's own convention agrees)."""
-    app()
+    _app_for(sys.argv[1:])()
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app, holding only the command that ``args`` name when they begin with one.
+
+    Typer builds every command's options from its signature on each start; a run needs only
+    its own. Anything else (no command, ``--help``, ``--version``, a misspelt command) gets the
+    whole app, so the list of commands and the did-you-mean are as always; one command's help,
+    usage and errors are the same either way (tested)."""
+    named = [c for c in app.registered_commands
+             if args and (c.name or getattr(c.callback, "__name__", "").replace("_", "-")) == args[0]]
+    if not named:
+        return app
+    lean = typer.Typer(**_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = named
+    return lean
 
 
 def console() -> NoReturn:
