@@ -67,8 +67,8 @@ class DuckDB:
     def read_table(self, read: TableRead) -> int:
         src = read.source
         try:  # a view binds its query now (names, types); values are converted as queries read them
-            self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
-                             f"AS {self.table_sql(read)}")
+            made = self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
+                                    f"AS {self.table_sql(read)}").fetchall()
         except Exception as exc:  # conversion, binder and IO errors all get located
             reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is no fault of the file
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
@@ -84,6 +84,8 @@ class DuckDB:
         if src.in_place and src.path is not None:
             from ..sources.datafiles import exact
             self.in_place += dict.fromkeys((str(src.path), exact(str(src.path))))  # the name given, the file found
+        if not src.in_place and made and isinstance(made[0][0], int):
+            return made[0][0]  # CREATE TABLE … AS answers with the rows it wrote: no second pass to count them
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
