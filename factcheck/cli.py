@@ -278,6 +278,7 @@ def diff(
     new: Annotated[Path, typer.Argument(metavar="NEW.json", help="the newer JSON report")],
     *,
     reports: dict[str, str],
+    annotations: Annotations = AnnotationMode.auto,
     debug: Debug = False,
 ) -> None:
     """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression.
@@ -286,6 +287,7 @@ def diff(
     Examples:
       factcheck diff before.json after.json
       factcheck diff before.json after.json --markdown changes.md
+      factcheck diff before.json after.json --annotations github
     """
     from . import compare
     from .outputs import Outputs
@@ -294,7 +296,9 @@ def diff(
 
     out, err = _consoles()
     _one_on_stdout(reports, err)
-    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+    # paths in the annotations are relative to the workspace (or the repository the newer report sits in)
+    annotate = _annotator(annotations, [new], on_stderr="-" in reports.values())
+    with _guard(debug, err, annotate), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
         outputs.refuse_inputs([("OLD.json", old), ("NEW.json", new)])
         comparison = compare(old, new)
         for fmt, target in reports.items():
@@ -304,6 +308,8 @@ def diff(
                 outputs.write(f"--{fmt}", render(comparison, fmt))
         outputs.commit()
         print_comparison(comparison, err if "-" in reports.values() else out)
+        if annotate is not None:
+            annotate.comparison(comparison)
     raise typer.Exit(comparison.exit_code())
 
 
