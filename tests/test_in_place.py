@@ -213,3 +213,21 @@ def test_the_story_runs_no_query_twice_and_reads_each_period_aggregate_once() ->
     # the typo check of text values knows each column's type from the header: no query asks it
     assert not [s for s in statements if s.startswith("SELECT typeof(")]
     assert [s for s in statements if s.startswith('SELECT DISTINCT "sex" FROM "victims" WHERE')]
+
+
+def test_period_checks_on_one_table_read_each_aggregate_and_each_check_once() -> None:
+    """Two claims naming 2020 in the same column ask the same check: it is computed once, and
+    each claim's check finds its answer (a gap check on 2019 reads min/max and one bool_or)."""
+    from factcheck.planning.execute import _coverage_sql
+    from factcheck.planning.nodes import Coverage
+    col, frm = '"cases"."filed_year"', 'FROM "cases"'
+    first = Coverage("filed_year == 2020", frm, col, "==", ("2020",))
+    again = Coverage("year: 2020", frm, col, "==", ("2020",))  # another claim's wording, the same check
+    gap = Coverage("2019 (a gap)", frm, col, "==", ("2019",), gap="2019")
+    sql, where = _coverage_sql([first, again, gap], frm)
+    assert sql.count(f"min({col})") == 1 and sql.count(f"bool_or({col} = 2019)") == 1
+    assert where[first.pred] == where[again.pred] == 0 and where[gap.pred] == 1
+    con = duckdb.connect()
+    con.execute("CREATE TABLE cases AS SELECT * FROM (VALUES (2018), (2020)) t(filed_year)")
+    row = con.execute(sql).fetchone()
+    assert (row[where[first.pred]], row[where[gap.pred]]) == (True, False)  # 2020 is there; 2019 is a gap
