@@ -10,7 +10,6 @@ the measure's own scale, with the short summary used in messages.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from fractions import Fraction
 
 from . import vocabulary as words
