@@ -73,3 +73,21 @@ def test_under_a_coverage_measurement_the_exit_is_the_ordinary_one(monkeypatch: 
     with pytest.raises(SystemExit) as exc:
         cli.console()
     assert exc.value.code == 0
+
+
+FULL_APP = "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import app; app()"
+LEAN_APP = "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"
+
+
+@pytest.mark.parametrize("args", [
+    ["run", "--help"], ["explain", "--help"], ["check", "--help"], ["suggest", "--help"], ["init", "--help"],
+    ["diff", "--help"], ["--help"], [], ["rnu", "x.yaml"], ["run"], ["run", "--nope", "x.yaml"],
+    ["run", "x.yaml", "--engine"], ["explain", "only-a-file.yaml"], ["--version"],
+])
+def test_a_command_alone_says_what_the_whole_app_says(args: list[str], tmp_path: Path) -> None:
+    """The app built with only the command named (a quicker start) has the same help, usage,
+    errors and exit status as the app with every command."""
+    env = {**__import__("os").environ, "COLUMNS": "100", "TERM": "dumb"}
+    got = [subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=tmp_path,
+                          env=env, timeout=120) for code in (LEAN_APP, FULL_APP)]
+    assert (got[0].returncode, got[0].stdout, got[0].stderr) == (got[1].returncode, got[1].stdout, got[1].stderr)

@@ -97,12 +97,13 @@ class Executor:
                 if cov.sql not in self._coverage and cov not in group:
                     group.append(cov)
         for from_sql, covs in periods.items():
+            sql, checks = _coverage_sql(covs, from_sql)
             try:
-                row = self.run(_coverage_sql(covs, from_sql)).rows[0]
+                row = self.run(sql).rows[0]
             except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
                 reraise_interrupt(exc)
                 continue
-            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row, strict=True)})
+            self._coverage.update({c.sql: bool(row[checks[c.pred]]) for c in covs})
         tables: dict[str, list[Simple]] = {}
         for plan in todo:
             for node in _ungrouped(plan.node):
@@ -195,16 +196,20 @@ class Executor:
         return [(k, v if isinstance(v, Fraction) else None) for k, v in values]
 
 
-def _coverage_sql(covs: list[Coverage], from_sql: str) -> str:
+def _coverage_sql(covs: list[Coverage], from_sql: str) -> tuple[str, dict[str, int]]:
     """One query for the period checks on one table: each aggregate they read computed once
-    (a story names the same year in many claims), then each check over those values."""
+    (a story names the same year in many claims), then each distinct check over those values;
+    and where each check's answer is in its row (by the check's own SQL)."""
     names: dict[str, str] = {}
     for cov in covs:
         for agg in cov.aggregates():
             names.setdefault(agg, quote_ident(f"a{len(names)}"))
+    checks: dict[str, str] = {}  # the check's own SQL -> over the named aggregates
+    for cov in covs:
+        checks.setdefault(cov.pred, cov.predicate(names.__getitem__))
     inner = ", ".join(f"{agg} AS {name}" for agg, name in names.items())
-    checks = ", ".join(cov.predicate(names.__getitem__) for cov in covs)
-    return f"SELECT {checks}\nFROM (SELECT {inner}\n{from_sql}) AS periods"
+    sql = f"SELECT {', '.join(checks.values())}\nFROM (SELECT {inner}\n{from_sql}) AS periods"
+    return sql, {pred: i for i, pred in enumerate(checks)}
 
 
 def _ungrouped(node: PlanNode | None) -> list[Simple]:
