@@ -333,3 +333,15 @@ def test_lags_in_file_order_are_kept_in_one_streaming_pass_checked_to_be_in_orde
     kept_again = [s for s in recorded.sql if s.startswith("CREATE TEMP TABLE")]
     assert len(kept_again) == 2 and "ORDER BY" in kept_again[1]  # dropped, then the sorted window
     assert figures(sorted_report) == figures(report)
+
+
+def test_text_in_a_number_column_of_a_table_with_kept_windows_is_located(tmp_path: Path) -> None:
+    """A table with kept window columns is a view (no rowid): a text value where a claim needs
+    numbers is still located by its line, not a crash."""
+    (tmp_path / "gdp.csv").write_text("quarter,growth\n2019Q1,1.5\n2019Q2,2.0\n2019Q3,1.0\n")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables: {gdp: {path: gdp.csv, derive: {previous: lag(growth)}}}\n"
+        "claims:\n  - {id: a, says: s, measure: {mean: quarter, of: gdp, where: growth < previous}, expect: 10}\n")
+    with pytest.raises(factcheck.FactcheckError) as err:
+        factcheck.verify(tmp_path / "c.yaml")
+    assert "gdp.csv line 2: '2019Q1'" in str(err.value), str(err.value)

@@ -155,8 +155,9 @@ def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, con
     from .contracts import _line_offset, _where
     offset = _line_offset(src) + 1
     table = quote_ident(src.name)
-    if src.in_place:  # a view over the file has no rowid: number its rows in file order
-        table = f"(SELECT row_number() OVER () - 1 AS rowid, * FROM {table})"
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    if src.in_place or src.name in views:  # a view (over the file, or beside kept window columns) has no
+        table = f"(SELECT row_number() OVER () - 1 AS rowid, * FROM {table})"  # rowid: number its rows in order
     rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {table} "
                        f"WHERE {condition} ORDER BY rowid LIMIT {int(limit)}").fetchall()
     return [(_where(src, int(r) + offset), str(v)) for r, v in rows]
