@@ -27,7 +27,10 @@ Types are needed for 2, 4 and 5: ``schema`` gives each table's columns with thei
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from .spark_numbers import decimal_type, double_to_decimal, quantile
 
 DOUBLES = ("DOUBLE", "FLOAT")
 INTEGERS = ("TINYINT", "SMALLINT", "INT", "BIGINT", "UTINYINT", "USMALLINT", "UINT", "UBIGINT")
@@ -64,12 +67,80 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
         if isinstance(node, exp.Sum) and types.get(id(node.this)) in INTEGERS:
             # DuckDB sums integers into a 128-bit HUGEINT; Spark's BIGINT sum would overflow past 2^63
             return exp.Sum(this=exp.cast(node.this, "DECIMAL(38, 0)"))
+        if isinstance(node, exp.Cast) and types.get(id(node.this)) in DOUBLES and decimal_type(node.to):
+            # DuckDB rounds x * 10^s as a DOUBLE; Spark's cast reads the DOUBLE's shortest text
+            precision, scale = decimal_type(node.to) or (38, 10)
+            return _spark(double_to_decimal(_inner(node.this), precision, scale))
+        percentile = _percentile(node, _inner)
+        if percentile is not None:
+            return percentile
+        word = _word(node, _inner)
+        if word is not None:
+            return word
         median = _median(node)
         if median is not None:
             return median
         return node
 
+    def _inner(node: exp.Expression) -> str:
+        """A rewritten node's argument, itself rewritten, in Spark SQL (the transform does not
+        descend into what replaced a node)."""
+        return str(node.transform(fix, copy=False).sql(dialect="spark"))
+
     return str(tree.transform(fix, copy=False).sql(dialect="spark"))
+
+
+def _spark(sql: str) -> Any:
+    import sqlglot
+    return sqlglot.parse_one(sql, read="spark")
+
+
+def _percentile(node: Any, inner: Callable[[Any], str]) -> Any | None:
+    """``quantile_cont``/``quantile_disc`` (the ``percentile`` kind) and ``median`` of a value cast to a
+    DECIMAL, FILTERed or not: DuckDB's figure to the last digit (:mod:`.spark_numbers`); None for any
+    other node (a median of another type, a percentile of an argument that is not a DECIMAL cast)."""
+    from sqlglot import exp
+
+    where = None
+    if isinstance(node, exp.Filter) and isinstance(node.this, (exp.PercentileCont, exp.PercentileDisc, exp.Median)):
+        where, node = node.expression.this, node.this
+    if isinstance(node, exp.Median):
+        kind, q = "cont", "0.5"
+    elif isinstance(node, (exp.PercentileCont, exp.PercentileDisc)) and not isinstance(node.parent, exp.WithinGroup):
+        q_node = node.args.get("expression")
+        if not (isinstance(q_node, exp.Literal) and not q_node.is_string):
+            return None
+        kind, q = ("cont" if isinstance(node, exp.PercentileCont) else "disc"), str(q_node.this)
+    else:
+        return None
+    arg = node.this
+    typed = decimal_type(arg.to) if isinstance(arg, exp.Cast) else None
+    if typed is None:
+        return None
+    filt = f" FILTER (WHERE {inner(where)})" if where is not None else ""
+    values = f"array_sort(collect_list({inner(arg)}){filt})"
+    return _spark(quantile(kind, values, q, *typed))
+
+
+_NOT_SPACE = "[^\t\n\f\r ]+"  # RE2's \S (DuckDB): anything but tab, line feed, form feed, return, space
+
+
+def _word(node: Any, inner: Callable[[Any], str]) -> Any | None:
+    r"""``word(text, n)``, which factcheck writes for DuckDB as ``list_extract(regexp_extract_all(text,
+    '\S+'), n)``: the same words on Spark (RE2's ``\S`` spelled out: Java's would also split at a
+    vertical tab) and NULL where DuckDB gives NULL (n = 0, n past either end, no text)."""
+    from sqlglot import exp
+
+    if not (isinstance(node, exp.Anonymous) and node.name.lower() == "list_extract" and len(node.expressions) == 2):
+        return None
+    words, n = node.expressions
+    if not (isinstance(words, exp.RegexpExtractAll) and isinstance(words.expression, exp.Literal)
+            and words.expression.this in ("\\S+", "\\\\S+")):
+        return None
+    index = inner(n)
+    pattern = exp.Literal.string(_NOT_SPACE).sql(dialect="spark")  # the control characters escaped for Spark
+    return _spark(f"(CASE WHEN {index} = 0 THEN CAST(NULL AS STRING) "
+                  f"ELSE try_element_at(regexp_extract_all({inner(words.this)}, {pattern}, 0), {index}) END)")
 
 
 def _digits(digits: Any) -> int | None:
