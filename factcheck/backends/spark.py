@@ -94,10 +94,8 @@ class Spark:
     def spark(self) -> SparkSession:
         """The session, started when the first table is read (claims are compiled and checked before)."""
         if self._session is None:
-            from pyspark.sql import SparkSession
-
             from . import spark_session as sessions
-            shared = sessions.kept() or SparkSession.getActiveSession()
+            shared = sessions.kept() or sessions.active()
             if shared is not None:  # started by an earlier file of this run, or already running in this
                 self._session, self._own = shared, False  # process (a notebook's, the tests'): used, not stopped
                 return shared

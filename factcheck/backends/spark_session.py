@@ -96,6 +96,12 @@ def kept() -> SparkSession | None:
     return _kept[0] if _kept else None
 
 
+def active() -> SparkSession | None:
+    """The session already running in this process (a notebook's, a service's), if any."""
+    from pyspark.sql import SparkSession
+    return SparkSession.getActiveSession()
+
+
 def keep(session: SparkSession) -> bool:
     """Inside :func:`one_session`: keep a session a run started for the next runs (it is stopped
     when the block ends, not when the run does). False outside one: the run stops it itself."""
