@@ -89,6 +89,7 @@ class Spark:
         self.ran: list[str] = []  # every query run, in Spark SQL (explain shows a claim's)
         self._sealed = False
         self._translated: dict[tuple[str, bool], str] = {}
+        self._checkpoints: list[Any] = []  # tables kept as local checkpoints (local mode)
 
     @property
     def spark(self) -> SparkSession:
@@ -137,16 +138,26 @@ class Spark:
         self.schema[raw] = raw_types
         duck_sql = derived_sql(read, quote_ident(raw))
         self._shadow(read, raw_types, duck_sql)
-        try:
-            frame = self.spark.sql(self._spark_sql(duck_sql)).cache()
-            frame.createOrReplaceTempView(src.name)
-            self.views.append(src.name)
-            frame.count()  # the derives computed and cached, as DuckDB's CREATE TABLE does
+        try:  # the derives computed and the table kept, as DuckDB's CREATE TABLE does
+            frame = self._kept(self.spark.sql(self._spark_sql(duck_sql)))
         except Exception as exc:  # noqa: BLE001 - a derive Spark cannot compute on these values
             reraise_interrupt(exc)
             raise DeriveFailure(_first_line(exc), error=str(exc)) from None
-        table.frame.unpersist()
+        frame.createOrReplaceTempView(src.name)
+        self.views.append(src.name)
         return table.rows
+
+    def _kept(self, frame: Any) -> Any:
+        """The table computed once and kept for every query. In local mode a local checkpoint: its
+        rows as they are (building Spark's compressed in-memory columns took several times as long
+        as reading the file; docs/engines.md). On a cluster, cached: an executor lost is recomputed."""
+        if (self.spark.sparkContext.master or "").startswith("local"):
+            kept = frame.localCheckpoint(eager=True)
+            self._checkpoints.append(kept)
+            return kept
+        frame = frame.cache()
+        frame.count()
+        return frame
 
     def _file_types(self, src: Source) -> dict[str, str]:
         """Every column of the file with the type DuckDB reads it as (declared, else sniffed)."""
@@ -300,6 +311,12 @@ class Spark:
             except Exception:  # noqa: BLE001,S110 - a view already gone
                 pass
         self.spark.catalog.clearCache()
+        for kept in self._checkpoints:  # a local checkpoint is an RDD of its own: its blocks are freed here
+            try:
+                kept._jdf.queryExecution().analyzed().rdd().unpersist(False)
+            except Exception:  # noqa: BLE001,S110 - freed when the JVM collects it
+                pass
+        self._checkpoints.clear()
         if self._own:
             self.spark.stop()
 

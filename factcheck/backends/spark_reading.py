@@ -208,9 +208,9 @@ class CsvLayout:
 
 @dataclass
 class SparkTable:
-    """A table read by Spark, cached: the typed frame and the counts behind it."""
+    """A table read by Spark: the typed frame (a plan over the file, checked) and its number of rows."""
 
-    frame: "DataFrame"   # the needed columns, typed as DuckDB types them (+ __row when asked)
+    frame: "DataFrame"   # the needed columns, typed as DuckDB types them (+ __row when asked); not cached
     rows: int
 
 
@@ -241,7 +241,7 @@ def _converted(raw: str, duckdb_type: str, layout: CsvLayout) -> str:
 def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequence[str],
              types: Mapping[str, str], columns: Sequence[str], *, shown: str | None = None,
              row_order: bool = False, multiline: bool = True) -> SparkTable:
-    """Read ``columns`` of a CSV file with Spark, typed as ``types`` (DuckDB type names), and cache it.
+    """Read ``columns`` of a CSV file with Spark, typed as ``types`` (DuckDB type names), checked.
 
     ``header`` lists every column of the file in order (from the header line or ``names:``);
     it fixes how many fields a row must have. ``multiline`` lets a quoted field hold line
@@ -290,14 +290,14 @@ def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequen
     flags = [(F.col(f"__fc_raw{header.index(c)}").isNotNull() & F.expr(converted[c]).isNull()).alias(f"__fc_bad{k}")
              for k, c in enumerate(columns) if spark_type(types[c]) != "STRING"]
     bad_names = [f"__fc_bad{k}" for k, c in enumerate(columns) if spark_type(types[c]) != "STRING"]
-    # one pass over the file fills the cache and counts what does not fit; the text of the
-    # values is not kept (it is read again only to show a bad one)
-    checked = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *typed, *flags).cache()
+    # one pass over the file counts what does not fit, nothing cached: Spark reads only the fields
+    # the flags need, and building an in-memory copy here (then another with the derives) was most
+    # of a read's time (docs/engines.md); the caller keeps the finished table once
+    checked = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *typed, *flags)
     stats = checked.agg(F.count(F.lit(1)).alias("rows"),
                         F.count(F.col(_BAD_SHAPE)).alias("shape"),
                         *[F.count_if(F.col(b)).alias(b) for b in bad_names]).collect()[0].asDict()
     if stats["shape"] or any(stats[b] for b in bad_names):
-        checked.unpersist()
         detail = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *[F.col(f"__fc_raw{header.index(c)}") for c in columns],
                                *flags).cache()
         try:
@@ -314,7 +314,7 @@ def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequen
 
 def read_parquet(spark: "SparkSession", path: str, columns: Sequence[str], *, shown: str | None = None,
                  row_order: bool = False) -> SparkTable:
-    """Read ``columns`` of a Parquet file as they are typed in it (only those columns are read), and cache it."""
+    """Read ``columns`` of a Parquet file as they are typed in it (only those columns are read)."""
     from pyspark.sql import functions as F
 
     df = spark.read.parquet(path)
@@ -325,8 +325,8 @@ def read_parquet(spark: "SparkSession", path: str, columns: Sequence[str], *, sh
     keep = [F.col(_quote(c)) for c in columns]
     if row_order:
         keep.append(F.monotonically_increasing_id().alias(ROW_ORDER))
-    frame = df.select(*keep).cache()
-    return SparkTable(frame, frame.count())
+    frame = df.select(*keep)
+    return SparkTable(frame, frame.count())  # the file's own row count: no rows read
 
 
 # --------------------------------------------------------------------------- located problems
