@@ -89,7 +89,7 @@ class Spark:
         self.ran: list[str] = []  # every query run, in Spark SQL (explain shows a claim's)
         self._sealed = False
         self._translated: dict[tuple[str, bool], str] = {}
-        self._checkpoints: list[Any] = []  # tables kept as local checkpoints (local mode)
+        self._kept_frames: list[Any] = []  # tables kept (local checkpoints, or cached on a cluster)
 
     @property
     def spark(self) -> SparkSession:
@@ -124,6 +124,7 @@ class Spark:
             raise RuntimeError("the Spark backend is sealed: no more tables are read")
         src = read.source
         assert src.path is not None
+        first = len(self._kept_frames)
         types = self._file_types(src)
         columns = [c for c in read.columns if c in types]
         raw = f"__fc_raw_{src.name}"
@@ -131,7 +132,7 @@ class Spark:
             table = read_parquet(self.spark, str(src.path), columns, shown=src.shown_path, row_order=read.row_order)
         else:
             table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl), list(types), types, columns,
-                             shown=src.shown_path, row_order=read.row_order)
+                             shown=src.shown_path, row_order=read.row_order, hold=self._kept)
         table.frame.createOrReplaceTempView(raw)
         self.views.append(raw)
         raw_types = {c: types[c] for c in columns} | ({ROW: "BIGINT"} if read.row_order else {})
@@ -143,6 +144,9 @@ class Spark:
         except Exception as exc:  # noqa: BLE001 - a derive Spark cannot compute on these values
             reraise_interrupt(exc)
             raise DeriveFailure(_first_line(exc), error=str(exc)) from None
+        for checked in self._kept_frames[first:-1]:  # the file as read and checked: the table replaces it
+            _free(checked)
+        del self._kept_frames[first:-1]
         frame.createOrReplaceTempView(src.name)
         self.views.append(src.name)
         return table.rows
@@ -152,11 +156,11 @@ class Spark:
         rows as they are (building Spark's compressed in-memory columns took several times as long
         as reading the file; docs/engines.md). On a cluster, cached: an executor lost is recomputed."""
         if (self.spark.sparkContext.master or "").startswith("local"):
-            kept = frame.localCheckpoint(eager=True)
-            self._checkpoints.append(kept)
-            return kept
-        frame = frame.cache()
-        frame.count()
+            frame = frame.localCheckpoint(eager=True)
+        else:
+            frame = frame.cache()
+            frame.count()
+        self._kept_frames.append(frame)
         return frame
 
     def _file_types(self, src: Source) -> dict[str, str]:
@@ -311,14 +315,21 @@ class Spark:
             except Exception:  # noqa: BLE001,S110 - a view already gone
                 pass
         self.spark.catalog.clearCache()
-        for kept in self._checkpoints:  # a local checkpoint is an RDD of its own: its blocks are freed here
-            try:
-                kept._jdf.queryExecution().analyzed().rdd().unpersist(False)
-            except Exception:  # noqa: BLE001,S110 - freed when the JVM collects it
-                pass
-        self._checkpoints.clear()
+        for kept in self._kept_frames:
+            _free(kept)
+        self._kept_frames.clear()
         if self._own:
             self.spark.stop()
+
+
+def _free(frame: Any) -> None:
+    """Release a kept table: a cached frame is unpersisted; a local checkpoint is an RDD of its own,
+    whose blocks are dropped (else they stay until the JVM collects the RDD)."""
+    try:
+        frame.unpersist()
+        frame._jdf.queryExecution().analyzed().rdd().unpersist(False)  # a checkpoint's plan is its RDD
+    except Exception:  # noqa: BLE001,S110 - not a checkpoint (a cached frame has no RDD of its own)
+        pass
 
 
 def derived_sql(read: TableRead, base: str) -> str:
