@@ -363,10 +363,10 @@ _CAST_INVALID = re.compile(r"The value '((?:[^'\\]|\\.)*)' of the type \"STRING\
 
 
 def as_duckdb_error(error: str) -> str:
-    """Spark's error for a text value cast to a number, in DuckDB's words (which name the value as
+    r"""Spark's error for a text value cast to a number, in DuckDB's words (which name the value as
     ``sources.diagnosis`` reads it); any other error as it is.
 
-    >>> as_duckdb_error('[CAST_INVALID_INPUT] The value \'n/a\' of the type "STRING" cannot be cast to "DOUBLE" because …')
+    >>> as_duckdb_error("[CAST_INVALID_INPUT] The value 'n/a' of the type \"STRING\" cannot be cast to \"DOUBLE\" …")
     "Could not convert string 'n/a' to DOUBLE"
     """
     match = _CAST_INVALID.search(error)

@@ -8,9 +8,13 @@ something else on Spark it is rewritten (each rewrite was found by
 2. ``round(x, n)`` of a DOUBLE rounds the shortest decimal text on Spark (1.005 -> 1.01)
    but the exact binary value on DuckDB (1.00499999… -> 1.0, 2.67499999… -> 2.67): see
    :func:`_double_round`. A DECIMAL keeps Spark's round (exact, as DuckDB's).
-3. ``median``, ``quantile_disc(x, 0.5)`` and ``percentile_disc(0.5) WITHIN GROUP (ORDER
-   BY x DESC)`` are DOUBLE percentiles on Spark: the middle values are taken from the sorted
-   values instead, in x's own type (the lower and upper middle, as DuckDB picks them).
+3. ``median``, ``quantile_cont``, ``quantile_disc`` and ``percentile_disc(0.5) WITHIN GROUP
+   (ORDER BY x DESC)`` are DOUBLE percentiles on Spark: the values are taken from the sorted
+   values instead, in x's own type — the lower and upper middle as DuckDB picks them, and the
+   percentiles and medians of DECIMALs by DuckDB's own arithmetic (:mod:`.spark_numbers`).
+   A DOUBLE cast to a DECIMAL follows DuckDB's rule too (Spark's reads the shortest text).
+7. ``word(text, n)`` splits at RE2's white space (Java's ``\S`` also splits at a vertical tab)
+   and is NULL past either end, as DuckDB's ``list_extract`` is.
 4. ``sum`` of integers is a 128-bit HUGEINT on DuckDB and a BIGINT that overflows past 2^63 on
    Spark: the values are summed as DECIMAL(38,0).
 5. A DOUBLE's text: the JVM's ``Double.toString`` (Java 17) is not always the shortest
