@@ -55,8 +55,9 @@ class _PlainCommand(TyperCommand):
                 param.__class__ = _PlainArgument
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Check the numbers in a story against the data behind them.")
+_SETTINGS: dict[str, Any] = dict(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                                 help="Check the numbers in a story against the data behind them.")
+app = typer.Typer(**_SETTINGS)
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -279,6 +280,7 @@ def diff(
     new: Annotated[Path, typer.Argument(metavar="NEW.json", help="the newer JSON report")],
     *,
     reports: dict[str, str],
+    annotations: Annotations = AnnotationMode.auto,
     debug: Debug = False,
 ) -> None:
     """Compare two JSON reports: verdicts and values before and after; exit 1 on a regression.
@@ -287,6 +289,7 @@ def diff(
     Examples:
       factcheck diff before.json after.json
       factcheck diff before.json after.json --markdown changes.md
+      factcheck diff before.json after.json --annotations github
     """
     from . import compare
     from .outputs import Outputs
@@ -295,7 +298,9 @@ def diff(
 
     out, err = _consoles()
     _one_on_stdout(reports, err)
-    with _guard(debug, err), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+    # paths in the annotations are relative to the workspace (or the repository the newer report sits in)
+    annotate = _annotator(annotations, [new], on_stderr="-" in reports.values())
+    with _guard(debug, err, annotate), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
         outputs.refuse_inputs([("OLD.json", old), ("NEW.json", new)])
         comparison = compare(old, new)
         for fmt, target in reports.items():
@@ -305,6 +310,8 @@ def diff(
                 outputs.write(f"--{fmt}", render(comparison, fmt))
         outputs.commit()
         print_comparison(comparison, err if "-" in reports.values() else out)
+        if annotate is not None:
+            annotate.comparison(comparison)
     raise typer.Exit(comparison.exit_code())
 
 
@@ -462,9 +469,53 @@ def main_options(
 
 
 def main() -> None:
-    """Console-script entry point; usage errors exit 2 (click's own convention agrees)."""
-    app()
+    """The command line, in process; usage errors exit 2 (click's own convention agrees)."""
+    _app_for(sys.argv[1:])()
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app, holding only the command that ``args`` name when they begin with one.
+
+    Typer builds every command's options from its signature on each start; a run needs only
+    its own. Anything else (no command, ``--help``, ``--version``, a misspelt command) gets the
+    whole app, so the list of commands and the did-you-mean are as always; one command's help,
+    usage and errors are the same either way (tested)."""
+    named = [c for c in app.registered_commands
+             if args and (c.name or getattr(c.callback, "__name__", "").replace("_", "-")) == args[0]]
+    if not named:
+        return app
+    lean = typer.Typer(**_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = named
+    return lean
+
+
+def console() -> NoReturn:
+    """The console script and ``python -m factcheck``: :func:`main`, then the process ends at once.
+
+    Once the last line is written and flushed, tearing the interpreter down (every module,
+    DuckDB's database, the garbage of a run) takes about a tenth of a second of a one-second
+    run and changes nothing anyone sees: every file the run writes is closed before ``main``
+    returns. So the process leaves with ``os._exit``, as soon as its output is flushed. A
+    tracer or coverage measurement in the process (``sys.gettrace()``, ``COVERAGE_PROCESS_START``)
+    gets the ordinary exit, and so do an exit status that is not a number and a flush that fails
+    (a closed pipe: Python's own exit reports it).
+    """
+    import os
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = 0 if exc.code is None else exc.code
+    if not isinstance(code, int) or sys.gettrace() is not None or os.environ.get("COVERAGE_PROCESS_START"):
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    os._exit(code)
 
 
 if __name__ == "__main__":
-    main()
+    console()

@@ -232,7 +232,7 @@ def _claim(old: ClaimResult | None, new: ClaimResult | None, changed_tables: set
                       stated_before=old.expectation.written if old.expectation else None)
     if new is not None:
         fields.update(verdict_after=new.verdict, reason_after=new.reason, value_after=new.value,
-                      value_text_after=new.value_text, message=new.message,
+                      value_text_after=new.value_text, message=new.message, line=new.line,
                       stated_after=new.expectation.written if new.expectation else None)
     fields["status"] = status = _status(old, new)
     fields["regression"] = status == "regressed"

@@ -59,10 +59,14 @@ def read(prepared: Prepared, backend: Backend) -> list[TableUse]:
     return read_tables(prepared, backend)
 
 
-def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse]) -> Report:
-    """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together."""
+def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
+             coverage: Background[CoverageReport | None] | None = None) -> Report:
+    """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together.
+
+    ``coverage``: the article's coverage, when the caller started working it out earlier."""
     backend.seal()  # defence in depth behind the expression allowlist: no query can touch a file now
-    coverage = _article_coverage_meanwhile(prepared.loaded)
+    if coverage is None:
+        coverage = _article_coverage_meanwhile(prepared.loaded)
     executor = Executor(backend, prepared.plans)
     executor.prefetch()
     results, problems = [], []
@@ -200,9 +204,9 @@ class Session:
         self.uses = read(self.prepared, self.backend)
         return self.uses
 
-    def run(self) -> Report:
+    def run(self, coverage: Background[CoverageReport | None] | None = None) -> Report:
         """Evaluate and judge every claim (see :func:`evaluate`)."""
-        return evaluate(self.prepared, self.backend, self.uses)
+        return evaluate(self.prepared, self.backend, self.uses, coverage)
 
 
 def _refuse_no_claims(loaded: LoadedClaims, allow_empty: bool = False) -> None:
@@ -426,8 +430,10 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
     try:
         if before_reading is not None:
             before_reading(session.input_files())
+        # the article's figures are pure Python: worked out while DuckDB reads the tables and runs the claims
+        coverage = _article_coverage_meanwhile(session.prepared.loaded)
         session.materialize()
-        return session.run()
+        return session.run(coverage)
     finally:
         if engine != "duckdb":  # a JVM's session is stopped; DuckDB's connection goes with the Session
             session.backend.close()

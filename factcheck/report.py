@@ -122,6 +122,7 @@ class ClaimChange(_Frozen):
     stated_after: str | None = None
     message: str = Field("", description="this run's one-sentence verdict for an editor")
     tables_changed: list[str] = Field([], description="tables this claim reads whose data file changed")
+    line: int | None = Field(None, description="the claim's line in the newer run's claims file (none when removed)")
 
 
 class TableChange(_Frozen):

@@ -259,3 +259,50 @@ def test_step_summary_refuses_a_fifo_without_blocking(story: Path, tmp_path: Pat
     os.mkfifo(fifo)
     result = run(["run", str(story), "--step-summary"], env={"GITHUB_STEP_SUMMARY": str(fifo)})
     assert result.exit_code == 2 and "it is a named pipe (FIFO), not a regular file" in result.output
+
+
+# ----------------------------------------------------------------- diff
+
+def _reports(story: Path) -> tuple[Path, Path]:
+    """A baseline report of the story, and a newer one in which a passing claim fails
+    (regressed), a failing one passes (improved), and one claim is gone."""
+    old, new = story.parent / "old.json", story.parent / "new.json"
+    assert run(["run", str(story), "--json", str(old), "--annotations", "none"]).exit_code == 1
+    data = json.loads(old.read_text())
+    results = {r["id"]: r for r in data["results"]}
+    passing = next(i for i, r in results.items() if r["verdict"] == "pass")
+    results[passing].update(verdict="fail", reason="out_of_tolerance", message="said 40%, computed 33.3%",
+                            value_text="33.3%")
+    results["orders-fell"].update(verdict="pass", reason=None, message="rounds to 40% as stated")
+    gone = next(i for i, r in results.items() if i not in (passing, "orders-fell"))
+    data["results"] = [r for r in data["results"] if r["id"] != gone]
+    new.write_text(json.dumps(data))
+    return old, new
+
+
+def test_diff_annotates_a_regression_on_the_claims_line(story: Path) -> None:
+    old, new = _reports(story)
+    result = run(["diff", str(old), str(new), "--annotations", "github"], cwd=story.parent)
+    assert result.exit_code == 1
+    found = commands(result.stdout)
+    regressed = [(c, p, m) for c, p, m in found if p["title"].endswith("regressed since the baseline")]
+    [(level, props, message)] = regressed
+    claim = props["title"].split("'")[1]
+    assert level == "error" and props["file"] == "story.yaml"
+    assert props["line"] == str(line_of(story, f"id: {claim}"))
+    assert message.startswith("pass before, fail now") and "said 40%, computed 33.3%" in message
+    again = [(c, p) for c, p, _ in found if p["title"] == "factcheck: claim 'orders-fell' passes again"]
+    assert again and again[0][0] == "notice" and again[0][1]["line"] == str(line_of(story, "id: orders-fell"))
+    gone = [(c, p) for c, p, _ in found if p["title"].endswith("is gone since the baseline")]
+    assert gone and gone[0][0] == "notice" and "line" not in gone[0][1]
+    assert len(found) == 3  # unchanged claims are not annotated
+
+
+def test_diff_annotations_follow_github_actions_and_go_to_stderr_with_a_report_on_stdout(story: Path) -> None:
+    old, new = _reports(story)
+    assert commands(run(["diff", str(old), str(new)], cwd=story.parent).stdout) == []
+    under_actions = run(["diff", str(old), str(new)], env={"GITHUB_ACTIONS": "true"}, cwd=story.parent)
+    assert len(commands(under_actions.stdout)) == 3
+    piped = run(["diff", str(old), str(new), "--json", "-", "--annotations", "github"], cwd=story.parent)
+    assert commands(piped.stdout) == [] and len(commands(piped.stderr)) == 3
+    assert json.loads(piped.stdout)["summary"]["regressed"] == 1

@@ -67,3 +67,48 @@ def test_a_duckdb_run_does_not_import_sqlglot() -> None:
     out = subprocess.run([sys.executable, "-c", code, str(CLAIMS)], capture_output=True, text=True, cwd=ROOT,
                          timeout=120)
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+_CORE = ("import importlib.util, sys; "
+         "sys.exit(0 if importlib.util.find_spec('_duckdb') else 3)")
+needs_core = pytest.mark.skipif(subprocess.run([sys.executable, "-c", _CORE]).returncode != 0,
+                                reason="this DuckDB has no separate compiled core (_duckdb): the package is used")
+
+
+@needs_core
+def test_a_run_connects_with_duckdbs_core_alone() -> None:
+    """The duckdb package's Python layer (100-200 ms to import) is not loaded by a run from files,
+    and the figures are those of a run through the whole package."""
+    code = ("import json, sys, factcheck\n"
+            "if sys.argv[2] == 'package':\n    import duckdb\n"
+            "r = factcheck.verify(sys.argv[1])\n"
+            "print(json.dumps({'package': 'duckdb' in sys.modules, 'core': '_duckdb' in sys.modules,\n"
+            "                  'results': [[x.id, x.verdict, str(x.value)] for x in r.results]}))")
+    got = {how: __import__("json").loads(subprocess.run(
+        [sys.executable, "-c", code, str(CLAIMS), how], capture_output=True, text=True, cwd=ROOT,
+        timeout=300, check=True).stdout) for how in ("core", "package")}
+    assert (got["core"]["package"], got["core"]["core"]) == (False, True)
+    assert got["package"]["package"] is True
+    assert got["core"]["results"] == got["package"]["results"] and len(got["core"]["results"]) == 46
+
+
+@needs_core
+def test_dataframes_in_and_out_load_the_whole_package_when_needed(tmp_path: Path) -> None:
+    """A DataFrame table (read through the package's pandas/Arrow adapters) and `explain --rows`
+    (a DataFrame out) work in a process that started on the core alone."""
+    mini = ROOT / "tests" / "fixtures" / "mini"
+    code = ("import sys, pandas as pd, factcheck\n"
+            "mini = sys.argv[1]\n"
+            "frames = {n: pd.read_csv(f'{mini}/{n}.csv') for n in ('cases', 'victims', 'gdp')}\n"
+            "for c in ('filed_date', 'last_pending_date'):\n"
+            "    frames['cases'][c] = pd.to_datetime(frames['cases'][c])\n"
+            "a = factcheck.verify(f'{mini}/claims.yaml')\n"
+            "b = factcheck.verify(f'{mini}/claims.yaml', tables=frames)\n"
+            "assert [(r.id, r.verdict, r.value) for r in a.results] == [(r.id, r.verdict, r.value) for r in b.results]\n"
+            "rows = factcheck.explain(f'{mini}/claims.yaml', 'facebook-share').rows()\n"
+            "print(len(rows), 'duckdb' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(mini)], capture_output=True, text=True, cwd=tmp_path,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    n, package = out.stdout.split()
+    assert int(n) > 0 and package == "True"

@@ -94,7 +94,8 @@ def test_workflow_steps_are_plain_shell() -> None:
                                           "Gate: re-check every claim against the new data"]
     for step in steps:
         assert "${{" not in step["run"]          # nothing GitHub must substitute: what we test is what runs
-    assert "$GITHUB_STEP_SUMMARY" in steps[-1]["run"] and "--markdown" in steps[-1]["run"]
+    assert "--step-summary" in steps[-1]["run"] and "--markdown" in steps[-1]["run"]
+    assert "$GITHUB_STEP_SUMMARY" not in steps[-1]["run"]  # factcheck appends it, no shell to get wrong
 
 
 def test_workflow_green_when_the_refresh_keeps_every_figure(tmp_path: Path, env: dict[str, str]) -> None:

@@ -115,6 +115,12 @@ BANDS = [
     (S, {"between": ["10%", "20%"]}, F("0.1"), True, F("0.2"), True, OOT, OOT),
     (N, {"between": [150, 180]}, F(150), True, F(180), True, OOT, OOT),
     (PT, {"value": "5 points", "within": "1 point"}, F("0.04"), True, F("0.06"), True, OOT, OOT),
+    # no change: a zero change at a whole figure's precision (a ratio of 1 within half a percent)
+    *[(CP, w, F("-0.005"), True, F("0.005"), False, OOT, OOT)
+      for w in ("unchanged", "no change", "flat", "held steady", "stayed the same", "  Remained Unchanged ")],
+    (PT, "no change", F("-0.005"), True, F("0.005"), False, OOT, OOT),
+    (AB, "flat", F("-0.5"), True, F("0.5"), False, OOT, OOT),
+    (RA, "unchanged", F("0.995"), True, F("1.005"), False, OOT, OOT),
 ]
 POSITIONS = ["outside low", "on low", "inside low", "inside high", "on high", "outside high"]
 
@@ -341,3 +347,17 @@ def test_a_change_with_a_sign_bound_or_multiple_needs_no_direction_word(raw: str
                                        ("no fewer than 5", N)])
 def test_bounds_are_not_read_as_differences(raw: str, shape: MeasureShape) -> None:
     assert parse_expectation(raw, shape).direction is None
+
+
+@pytest.mark.parametrize("shape", [N, S, SP])
+def test_unchanged_on_a_measure_that_is_not_a_change_is_an_error(shape: MeasureShape) -> None:
+    with pytest.raises(ExpectationError, match="speaks of a change") as exc:
+        parse_expectation("unchanged", shape)
+    assert exc.value.hint is not None and "change:" in exc.value.hint
+
+
+def test_unchanged_says_what_it_means() -> None:
+    e = parse_expectation("unchanged", CP)
+    assert e.meaning == "unchanged: rounds to 0%: -0.5% ≤ x < 0.5%"
+    assert e.judge(F(0)).message == "unchanged (rounds to 0%) as stated (computed 0%)"
+    assert e.judge(F(107, 1000)).message.startswith("stated unchanged, computed +10.7%")

@@ -389,3 +389,11 @@ def test_ill_typed_calls_point_at_the_argument(text: str, message: str, position
         check_types(parse(text), text, column_type)  # type: ignore[arg-type]
     assert message in info.value.message
     assert info.value.position == position
+
+
+def test_a_text_read_twice_is_read_once_and_gives_the_same_tree() -> None:
+    """Claims name the same filter again and again (the story: 191 readings of 60 texts); the
+    trees are immutable, so the second reading is the first one's tree."""
+    first = parse("case.active_2020 and sex_and_age_known")
+    assert parse("case.active_2020 and sex_and_age_known") is first
+    assert parse("case.active_2020 and not sex_and_age_known") is not first

@@ -384,6 +384,18 @@ def test_at_420px_a_tapped_figure_opens_its_evidence_or_note_under_its_sentence(
     assert "<b>the rival's own count</b>" in page.locator("#fg-3").inner_text()
     page.keyboard.press("Escape")
     assert page.evaluate("!!document.getElementById('fg-3').closest('aside.panel')")
+    # a note closes by its own × too, like a claim's evidence: back to the panel, focus on the figure
+    page.locator("#f-2").click()
+    page.wait_for_function("() => !!document.getElementById('fg-not-checked').closest('article.story')")
+    page.locator("#fg-not-checked button.close").click()
+    assert page.evaluate("!!document.getElementById('fg-not-checked').closest('aside.panel')")
+    assert not page.locator("#fg-not-checked").is_visible()
+    assert page.evaluate("document.activeElement.id") == "f-2"
+    assert page.locator("mark.fig.active").count() == 0
+    page.locator("#f-3").click()
+    page.wait_for_function("() => !!document.getElementById('fg-3').closest('article.story')")
+    page.locator("#fg-3 button.close").click()
+    assert not page.locator("#fg-3").is_visible() and page.evaluate("document.activeElement.id") == "f-3"
     assert _scroll_width(page) <= PHONE
     page.screenshot(path=str(tmp_path / "phone-420-figures.png"))
     assert opened.errors == []

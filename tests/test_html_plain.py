@@ -45,6 +45,13 @@ def _need(raw: object, kind: str, shape: str) -> str:
     (False, "extreme", "boolean", "must not hold"),
     (["Instagram", "Snapchat"], "top", "values", "must be [Instagram, Snapchat] in this order"),
     ({"between": ["10%", "20%"]}, "share", "share", "must be between 10% and 20%"),
+    # a multiple is a verb: "must have doubled", its band said as a rise, a fall or times the earlier value
+    ("doubled", "change", "change_percent", "must have doubled: a rise of 95% to 105%"),
+    ("halved", "change", "change_percent", "must have halved: a fall of 45% to 55%"),
+    ("doubled", "change", "change_ratio", "must have doubled: 1.95 to 2.05 times the earlier value"),
+    ("nearly doubled", "change", "change_ratio", "must have nearly doubled: 1.9 to 2 times the earlier value"),
+    ("more than doubled", "change", "change_ratio", "must have more than doubled"),
+    ("tripled", "change", "change_ratio", "must have tripled: 2.95 to 3.05 times the earlier value"),
 ])
 def test_what_a_figure_must_be_in_words(raw: object, kind: str, shape: str, words: str) -> None:
     assert _need(raw, kind, shape) == words

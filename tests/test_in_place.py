@@ -186,5 +186,48 @@ def test_a_period_check_joins_only_the_lookups_its_column_reads(tmp_path: Path) 
     for only, joined in (("sex-case-victims-reported", False), ("victims-by-filing", True)):
         report, statements, _ = run_recorded(claims, only=[only])
         assert report.results[0].verdict == "pass", report.results[0].message
-        checks = [s for s in statements if "coalesce(min(" in s]
+        checks = [s for s in statements if "AS periods" in s]
         assert checks and all(("LEFT JOIN" in s) == joined for s in checks), checks
+
+
+def test_the_story_runs_no_query_twice_and_reads_each_period_aggregate_once() -> None:
+    """Shared work is done once: the same query text is answered from the first run of it (the
+    story asked eight of them twice or more), and the period checks on a table compute each
+    min/max once, however many claims name a year in that column (before: once per check)."""
+    story = Path(__file__).resolve().parents[1] / "claims" / "2020.yaml"
+    report, statements, _ = run_recorded(story)
+    assert (report.summary.passed, report.summary.failed, report.summary.unverifiable) == (42, 2, 2)
+    repeated = {s for s in statements if statements.count(s) > 1}
+    assert not repeated, repeated
+    checks = [s for s in statements if "AS periods" in s]
+    assert len(checks) == len({s.split("FROM (SELECT", 1)[1].split("\n")[-1] for s in checks}), checks
+    for check in checks:
+        inner = check.split("FROM (SELECT", 1)[1]
+        aggregates = [a.rsplit(" AS ", 1)[0].strip() for a in inner.split("\n")[0].split(", ")]
+        assert len(aggregates) == len(set(aggregates)), aggregates
+    cases = next(c for c in checks if c.rstrip().endswith('FROM "cases") AS periods'))
+    assert cases.count('min("cases"."filed_year")') == 1
+    # a CSV read into a table is counted by the CREATE TABLE itself, not by a second pass
+    assert not [s for s in statements if s.startswith('SELECT count(*) FROM "')]
+    assert [t.rows for t in report.tables] == [2093, 4132, 4824]
+    # the typo check of text values knows each column's type from the header: no query asks it
+    assert not [s for s in statements if s.startswith("SELECT typeof(")]
+    assert [s for s in statements if s.startswith('SELECT DISTINCT "sex" FROM "victims" WHERE')]
+
+
+def test_period_checks_on_one_table_read_each_aggregate_and_each_check_once() -> None:
+    """Two claims naming 2020 in the same column ask the same check: it is computed once, and
+    each claim's check finds its answer (a gap check on 2019 reads min/max and one bool_or)."""
+    from factcheck.planning.execute import _coverage_sql
+    from factcheck.planning.nodes import Coverage
+    col, frm = '"cases"."filed_year"', 'FROM "cases"'
+    first = Coverage("filed_year == 2020", frm, col, "==", ("2020",))
+    again = Coverage("year: 2020", frm, col, "==", ("2020",))  # another claim's wording, the same check
+    gap = Coverage("2019 (a gap)", frm, col, "==", ("2019",), gap="2019")
+    sql, where = _coverage_sql([first, again, gap], frm)
+    assert sql.count(f"min({col})") == 1 and sql.count(f"bool_or({col} = 2019)") == 1
+    assert where[first.pred] == where[again.pred] == 0 and where[gap.pred] == 1
+    con = duckdb.connect()
+    con.execute("CREATE TABLE cases AS SELECT * FROM (VALUES (2018), (2020)) t(filed_year)")
+    row = con.execute(sql).fetchone()
+    assert (row[where[first.pred]], row[where[gap.pred]]) == (True, False)  # 2020 is there; 2019 is a gap

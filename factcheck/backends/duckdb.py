@@ -37,13 +37,14 @@ class DuckDB:
     dialect = "duckdb"
 
     def __init__(self) -> None:
-        import duckdb
-        self.con: duckdb.DuckDBPyConnection = duckdb.connect()
+        self.con: duckdb.DuckDBPyConnection = _engine().connect()
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
         from ..sources.tables import read_header
+        if source.frame is not None:
+            _whole_package()  # DataFrames are read through the package's Arrow and pandas adapters
         read_header(self.con, source)
 
     def table_sql(self, read: TableRead, *, for_reader: bool = False) -> str:
@@ -66,8 +67,8 @@ class DuckDB:
     def read_table(self, read: TableRead) -> int:
         src = read.source
         try:  # a view binds its query now (names, types); values are converted as queries read them
-            self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
-                             f"AS {self.table_sql(read)}")
+            made = self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
+                                    f"AS {self.table_sql(read)}").fetchall()
         except Exception as exc:  # conversion, binder and IO errors all get located
             reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is no fault of the file
             if src.decl.columns:  # a value that breaks the contract: show every one, with its line
@@ -83,6 +84,8 @@ class DuckDB:
         if src.in_place and src.path is not None:
             from ..sources.datafiles import exact
             self.in_place += dict.fromkeys((str(src.path), exact(str(src.path))))  # the name given, the file found
+        if not src.in_place and made and isinstance(made[0][0], int):
+            return made[0][0]  # CREATE TABLE … AS answers with the rows it wrote: no second pass to count them
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
@@ -154,10 +157,40 @@ class DuckDB:
 
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``)."""
+        _whole_package()
         return self.con.execute(sql).df()
 
     def close(self) -> None:
         self.con.close()
+
+
+def _engine() -> Any:
+    """The module a run connects with: DuckDB's compiled core alone, when it can be.
+
+    The ``duckdb`` package (2.x) wraps its compiled core, ``_duckdb``, in a Python layer (the
+    relational API, expressions, Arrow and Polars adapters) that took 100-200 ms of every run to
+    import and that a run never calls: the connection is the core's own class either way, with
+    the same ``execute``, ``fetchall`` and errors. So the core is imported alone when the package
+    is not loaded yet; the package is imported when a DataFrame goes in or out
+    (:func:`_whole_package`), and is the one used whenever it is loaded already (a notebook's) or
+    the core is not found under that name (another DuckDB version).
+    """
+    import sys
+    loaded = sys.modules.get("duckdb")
+    if loaded is not None:
+        return loaded
+    try:
+        import _duckdb
+    except ImportError:
+        import duckdb
+        return duckdb
+    return _duckdb if callable(getattr(_duckdb, "connect", None)) else _whole_package()
+
+
+def _whole_package() -> Any:
+    """The ``duckdb`` package with all its Python layer (DataFrames in and out need it)."""
+    import duckdb
+    return duckdb
 
 
 def is_binder_error(exc: BaseException) -> bool:

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Callable, Literal, Sequence
+from typing import Callable, Iterator, Literal, Sequence
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme"]
 Band = Literal["above", "below", "nearly", "just_over", "about"]
@@ -148,8 +148,39 @@ def _number_value(text: str) -> Fraction | None:
 
 # --------------------------------------------------------------------------- patterns
 
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+_END_OF_TEXT = 2**63 - 1
+
+
+class _Lazy:
+    """A pattern compiled the first time it is used. Most of these are tried only when a
+    sentence holds one of their words, and compiling all of them (IGNORECASE over long
+    alternations) took 60-140 ms of every run with an article: the patterns an article never
+    needs are never compiled."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, re.IGNORECASE | re.VERBOSE)
+        return self._compiled
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos)
+
+
+def _c(pattern: str) -> _Lazy:
+    return _Lazy(pattern)
 
 
 _TIME_OF_DAY = _c(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
@@ -162,7 +193,7 @@ _IDENTIFIER_BEFORE = _c(
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december "
                          "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # (kind, words one of which the sentence must hold, needs a digit, text one of which it must hold, pattern)
-_PERIOD_PATTERNS: list[tuple[str, frozenset[str], bool, tuple[str, ...], re.Pattern[str]]] = [
+_PERIOD_PATTERNS: list[tuple[str, frozenset[str], bool, tuple[str, ...], _Lazy]] = [
     ("date", _MONTH_WORDS, True, (), _c(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
     ("date", _MONTH_WORDS, True, (), _c(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
     ("date", _MONTH_WORDS, True, (), _c(rf"\b{_MONTH},?\s+{_YEAR}\b")),
@@ -224,7 +255,7 @@ _WHOSE = r"(?:\bthe\s+|\b(?:its|their|his|her|our)\s+|(?<=['\u2019]s\s))"
 _ORDINAL_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
 # (the words one of which must be in the sentence, pattern)
-_EXTREMES: list[tuple[frozenset[str], re.Pattern[str]]] = [
+_EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most", "least"}),
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)\s+(?!of\b)[a-z]+{_EXTENSION}")),
     (_SUPERLATIVE_WORDS,

@@ -9,6 +9,7 @@ the measure's own scale, with the short summary used in messages.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from . import vocabulary as words
@@ -100,10 +101,35 @@ def _majority(s: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation | N
                     qualifier_name=name.replace("_", " ").replace("half", "majority" if side == "above" else "minority"))
 
 
+# "Convictions were unchanged", "flat on 2019": no change, at the precision a change is read at when
+# written as a whole figure (0%, 0 points, 0), and a ratio of 1 to the same half a percent
+UNCHANGED = frozenset({"unchanged", "no change", "flat", "steady", "held steady", "stable", "the same",
+                       "stayed the same", "remained the same", "did not change", "was unchanged",
+                       "were unchanged", "remained unchanged", "stayed flat", "remained flat", "held flat"})
+_ZERO = {"change_percent": "0%", "change_points": "0 points", "change_absolute": "0", "change_ratio": "1.00x"}
+
+
+def _unchanged(written: str, s: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation | None:
+    """'unchanged', 'no change', 'flat': the change read as a zero figure ('0%', '0 points', '0', '1.00x')."""
+    if s not in UNCHANGED:
+        return None
+    zero = _ZERO.get(shape.kind)
+    if zero is None:
+        raise ExpectationError(f"expect: '{written.strip()}' speaks of a change, but this measure is a "
+                               f"{shape.kind.replace('_', ' ')}",
+                               hint="measure a change (change: ..., over: ..., from: ..., to: ...)")
+    e = read_text(zero, shape, vocab)
+    meaning = e.meaning.replace(f"rounds to {zero}", f"unchanged: rounds to {zero}", 1)
+    return replace(e, written=written.strip(), meaning=meaning, summary=f"unchanged (rounds to {zero})")
+
+
 def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation:
     s = normalize(written)
     if not s:
         raise unreadable(written, shape, ": it is empty")
+    unchanged = _unchanged(written, s, shape, vocab)
+    if unchanged:
+        return unchanged
     majority = _majority(s, shape, vocab)
     if majority:
         return majority

@@ -221,9 +221,7 @@ class Compiler:
             return []
         shown = operand.column if isinstance(operand, Name) else _text(operand)
         text = f"{shown} {op} {', '.join(str(v) for v in lits)}"
-        when = (" OR ".join(f"typeof(min({quote_ident(tbl)}.{quote_ident(r)})) LIKE 'DATE%' OR "
-                            f"typeof(min({quote_ident(tbl)}.{quote_ident(r)})) LIKE 'TIMESTAMP%'" for r in roots)
-                if roots else None)
+        when = tuple(f"{quote_ident(tbl)}.{quote_ident(r)}" for r in roots)
         return _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when)
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
@@ -248,28 +246,16 @@ def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:
 
 
 def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
-              when: str | None = None) -> list[Coverage]:
+              when: tuple[str, ...] = ()) -> list[Coverage]:
     """The checks that the data covers the periods: inside the range of ``col`` over the whole
-    table (``when``: only if the column turns out to be a time column) and, for single
+    table (``when``: only if one of these columns turns out to be a time column) and, for single
     periods (``==``, ``in``), not a gap inside that range where the table has no row at all."""
-    lo, hi = f"min({col})", f"max({col})"
-    q = [quote_literal(v) for v in lits]
-    pred = {
-        "==": f"{lo} <= {q[0]} AND {q[0]} <= {hi}",
-        ">=": f"{hi} >= {q[0]}", ">": f"{hi} > {q[0]}",
-        "<=": f"{lo} <= {q[0]}", "<": f"{lo} < {q[0]}",
-        "!=": "TRUE",
-        "between": f"{hi} >= {q[0]} AND {lo} <= {q[-1]}",
-        "in": " AND ".join(f"({lo} <= {v} AND {v} <= {hi})" for v in q) or "TRUE",
-    }[op]
-    unless = f"NOT coalesce({when}, FALSE) OR " if when else ""
-    out = [Coverage(text, f"{unless}coalesce({pred}, FALSE)", from_sql)]
+    q = tuple(quote_literal(v) for v in lits)
+    out = [Coverage(text, from_sql, col, op, q, when=when)]
     if op in ("==", "in"):
         for v, shown in zip(q, lits, strict=True):
-            inside = f"coalesce({lo} <= {v} AND {v} <= {hi}, FALSE)"
             out.append(Coverage(f"{shown} (a gap in the data: the table has no row at all for it, so it is "
-                                "not a zero)", f"{unless}NOT {inside} OR coalesce(bool_or({col} = {v}), FALSE)",
-                                from_sql))
+                                "not a zero)", from_sql, col, op, q, gap=v, when=when))
     return out
 
 

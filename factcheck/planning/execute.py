@@ -12,14 +12,16 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from ..backends import Rows
+from ..expressions import quote_ident
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
 from ..measures._values import Evaluated, Groups, MeasureError, key
-from .nodes import ClaimPlan, PlanNode, Scan, walk
+from .nodes import ClaimPlan, Coverage, PlanNode, Scan, walk
 
 if TYPE_CHECKING:
-    from ..backends import Backend, Rows
+    from ..backends import Backend
 
 
 class Executor:
@@ -30,10 +32,19 @@ class Executor:
         self.plans = plans
         self._coverage: dict[str, bool] = {}
         self._prefetched: dict[int, Evaluated] = {}
+        self._answers: dict[str, Rows] = {}
 
     def run(self, sql: str) -> Rows:
-        """Run one query on the backend: its column names and rows."""
-        return self.backend.execute(sql)
+        """Run one query on the backend: its column names and rows.
+
+        The same query text is run once per run: the tables are read and sealed before any
+        claim runs, so it gives the same rows again (the story's eight ``top`` claims on one
+        grouping ask the very same query). Each caller gets its own lists.
+        """
+        got = self._answers.get(sql)
+        if got is None:
+            got = self._answers[sql] = self.backend.execute(sql)
+        return Rows(list(got.columns), list(got.rows))
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         """A query's rows a batch at a time (for sums taken exactly in Python)."""
@@ -86,12 +97,13 @@ class Executor:
                 if cov.sql not in self._coverage and cov not in group:
                     group.append(cov)
         for from_sql, covs in periods.items():
+            sql, checks = _coverage_sql(covs, from_sql)
             try:
-                row = self.run("SELECT " + ", ".join(c.pred for c in covs) + "\n" + from_sql).rows[0]
+                row = self.run(sql).rows[0]
             except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
                 reraise_interrupt(exc)
                 continue
-            self._coverage.update({c.sql: bool(v) for c, v in zip(covs, row, strict=True)})
+            self._coverage.update({c.sql: bool(row[checks[c.pred]]) for c in covs})
         tables: dict[str, list[Simple]] = {}
         for plan in todo:
             for node in _ungrouped(plan.node):
@@ -159,6 +171,22 @@ class Executor:
         """The measure's value at each period, for charts and evidence."""
         values = ((k, self.at(node, groups, k).value) for k in keys)
         return [(k, v if isinstance(v, Fraction) else None) for k, v in values]
+
+
+def _coverage_sql(covs: list[Coverage], from_sql: str) -> tuple[str, dict[str, int]]:
+    """One query for the period checks on one table: each aggregate they read computed once
+    (a story names the same year in many claims), then each distinct check over those values;
+    and where each check's answer is in its row (by the check's own SQL)."""
+    names: dict[str, str] = {}
+    for cov in covs:
+        for agg in cov.aggregates():
+            names.setdefault(agg, quote_ident(f"a{len(names)}"))
+    checks: dict[str, str] = {}  # the check's own SQL -> over the named aggregates
+    for cov in covs:
+        checks.setdefault(cov.pred, cov.predicate(names.__getitem__))
+    inner = ", ".join(f"{agg} AS {name}" for agg, name in names.items())
+    sql = f"SELECT {', '.join(checks.values())}\nFROM (SELECT {inner}\n{from_sql}) AS periods"
+    return sql, {pred: i for i, pred in enumerate(checks)}
 
 
 def _ungrouped(node: PlanNode | None) -> list[Simple]:

@@ -9,7 +9,7 @@ from the trees only when a backend runs the plan (:mod:`factcheck.planning.sql`)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -21,11 +21,54 @@ PathKey = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Coverage:
-    """A period a claim names, and the check (over the data's min and max) that the data covers it."""
+    """A period a claim names, and the check (over the data's min and max) that the data covers it.
 
-    text: str       # "filed_year == 2021"
-    pred: str       # a boolean over min()/max() aggregates
-    from_sql: str   # FROM …
+    The check is kept in parts, not as one text, so that the checks on one table share their
+    aggregates: ``min(col)`` is computed once for all the periods named in it (see
+    :meth:`aggregates` and :meth:`predicate`).
+    """
+
+    text: str                    # "filed_year == 2021"
+    from_sql: str                # FROM …
+    col: str                     # the period column (or expression), as SQL
+    op: str                      # ==, in, between, <, <=, >, >=, !=
+    lits: tuple[str, ...]        # the periods, as SQL literals
+    gap: str | None = None       # a single period that must have rows (not a gap inside the range)
+    when: tuple[str, ...] = ()   # columns that must turn out DATE/TIMESTAMP for the check to apply
+
+    def aggregates(self) -> list[str]:
+        """The aggregates the check reads (each one SQL expression over the table)."""
+        out = [f"min({self.col})", f"max({self.col})"]
+        if self.gap is not None:
+            out.append(f"bool_or({self.col} = {self.gap})")
+        return out + [f"typeof(min({c}))" for c in self.when]
+
+    def predicate(self, agg: Callable[[str], str] = str) -> str:
+        """The check as one boolean, each aggregate written by ``agg`` (itself, or a name for it)."""
+        lo, hi = agg(f"min({self.col})"), agg(f"max({self.col})")
+        q = self.lits
+        if self.gap is not None:
+            v = self.gap
+            pred = (f"NOT coalesce({lo} <= {v} AND {v} <= {hi}, FALSE) OR "
+                    f"coalesce({agg(f'bool_or({self.col} = {v})')}, FALSE)")
+        else:
+            pred = "coalesce(" + {
+                "==": f"{lo} <= {q[0]} AND {q[0]} <= {hi}",
+                ">=": f"{hi} >= {q[0]}", ">": f"{hi} > {q[0]}",
+                "<=": f"{lo} <= {q[0]}", "<": f"{lo} < {q[0]}",
+                "!=": "TRUE",
+                "between": f"{hi} >= {q[0]} AND {lo} <= {q[-1]}",
+                "in": " AND ".join(f"({lo} <= {v} AND {v} <= {hi})" for v in q) or "TRUE",
+            }[self.op] + ", FALSE)"
+        if not self.when:
+            return pred
+        is_time = " OR ".join(f"{agg(f'typeof(min({c}))')} LIKE 'DATE%' OR {agg(f'typeof(min({c}))')} LIKE 'TIMESTAMP%'"
+                              for c in self.when)
+        return f"NOT coalesce({is_time}, FALSE) OR {pred}"
+
+    @property
+    def pred(self) -> str:
+        return self.predicate()
 
     @property
     def sql(self) -> str:

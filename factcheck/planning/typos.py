@@ -79,7 +79,13 @@ def collect(catalog: Catalog, plans: list[ClaimPlan]) -> dict[tuple[str, str], d
     return found
 
 
-def _is_text(backend: Backend, table: str, column: str) -> bool:
+def _is_text(backend: Backend, table: str, column: str, catalog: Catalog | None = None) -> bool:
+    """Does the column hold text? Its type from the header when known, else asked of the data."""
+    if catalog is not None and column not in catalog.derives.get(table, {}):
+        src = catalog.sources.get(table)
+        known = src.columns.get(column) if src is not None else None
+        if known is not None and known != "?":
+            return known.upper() == "VARCHAR"
     try:
         rows = backend.execute(f"SELECT typeof({quote_ident(column)}) FROM {quote_ident(table)} LIMIT 1").rows
     except Exception:  # noqa: BLE001 - a column this run did not read
@@ -98,7 +104,7 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
     """Problems for text literals that no row of their column holds."""
     problems: list[Problem] = []
     for (table, column), literals in collect(catalog, plans).items():
-        if table not in read or not _is_text(backend, table, column):
+        if table not in read or not _is_text(backend, table, column, catalog):
             continue
         col, tbl = quote_ident(column), quote_ident(table)
         listed = ", ".join(quote_literal(v) for v in literals)

@@ -16,6 +16,11 @@ What gets which level — an **error** is what fails the command's exit status:
   article (an error under ``--require-coverage``);
 * input that cannot be used (exit 2): an error on each problem's file and line.
 
+``factcheck diff OLD NEW`` annotates what changed between the two reports, on the claim's
+line of the newer run's claims file: a claim that regressed (passed, now fails or is
+unverifiable: what fails ``diff``) is an error, another change of verdict a warning, a claim
+that now passes again a notice, and a claim removed since the baseline a notice on the file.
+
 Paths are relative to the repository root — ``$GITHUB_WORKSPACE`` when set, else the root
 :func:`factcheck.sources.repository_root` finds — with ``/`` separators, as GitHub wants.
 
@@ -37,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
-from ..report import Report, Verdict
+from ..report import Comparison, Report, Verdict
 from .safetext import _UNSAFE, _escape
 
 if TYPE_CHECKING:
@@ -174,6 +179,34 @@ def problem_annotations(problems: Sequence[Problem], root: Path) -> list[Annotat
     return out
 
 
+def comparison_annotations(comparison: Comparison, root: Path) -> list[Annotation]:
+    """``factcheck diff``: regressions as errors, other verdict changes as warnings, claims that
+    pass again and removed claims as notices."""
+    file = relative(comparison.claims_file, root)
+    out: list[Annotation] = []
+    for c in comparison.claims:
+        before = c.verdict_before.value if c.verdict_before is not None else None
+        after = c.verdict_after.value if c.verdict_after is not None else None
+        moved = f"{before} before, {after} now"
+        values = f" (computed {c.value_text_before} before, {c.value_text_after} now)" \
+            if c.value_text_before != c.value_text_after else ""
+        data = f"\ndata changed: {', '.join(c.tables_changed)}" if c.tables_changed else ""
+        says = f"\nsays: {c.says}" if c.says else ""
+        if c.status == "regressed":
+            out.append(Annotation("error", file, c.line, f"factcheck: claim '{c.id}' regressed since the baseline",
+                                  f"{moved}{values}: {c.message}{data}{says}"))
+        elif c.status == "verdict_changed":
+            out.append(Annotation("warning", file, c.line, f"factcheck: claim '{c.id}' changed verdict",
+                                  f"{moved}{values}: {c.message}{data}{says}"))
+        elif c.status == "improved":
+            out.append(Annotation("notice", file, c.line, f"factcheck: claim '{c.id}' passes again",
+                                  f"{moved}{values}{data}{says}"))
+        elif c.status == "removed":
+            out.append(Annotation("notice", file, None, f"factcheck: claim '{c.id}' is gone since the baseline",
+                                  f"it was {before} in the baseline{says}"))
+    return out
+
+
 def print_annotations(annotations: Iterable[Annotation], stream: IO[str]) -> None:
     """One workflow command per line."""
     for a in annotations:
@@ -194,6 +227,9 @@ class Annotator:
 
     def report(self, report: Report, *, strict: bool = False, require_coverage: bool = False) -> None:
         self.print(report_annotations(report, self.root, strict=strict, require_coverage=require_coverage))
+
+    def comparison(self, comparison: Comparison) -> None:
+        self.print(comparison_annotations(comparison, self.root))
 
     def checked(self, checked: Checked) -> None:
         self.print(checked_annotations(checked, self.root))

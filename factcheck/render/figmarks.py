@@ -241,7 +241,8 @@ def figure_sections(figures: list[FigureMark]) -> list[str]:
     out = []
     if any(f.status == FigureStatus.NOT_CHECKED for f in figures):
         out.append('<section class="group figure-note" id="fg-not-checked" data-group="fg-not-checked">'
-                   '<h2>Figure <span class="fig-text"></span> <span class="line fig-line"></span></h2>'
+                   '<h2>Figure <span class="fig-text"></span> <span class="line fig-line"></span>'
+                   '<button type="button" class="close" aria-label="close the note">\u00d7</button></h2>'
                    '<p class="message">Not checked: no claim states this figure.</p>'
                    '<p class="muted">Add a claim for it (<code>factcheck suggest</code> proposes a measure), '
                    "or an <code>ignore:</code> entry saying why it is left unchecked; "
@@ -249,7 +250,8 @@ def figure_sections(figures: list[FigureMark]) -> list[str]:
     for f in figures:
         if f.status == FigureStatus.IGNORED:
             out.append(f'<section class="group figure-note" id="fg-{f.key}" data-group="fg-{f.key}">'
-                       f'<h2>Figure \u201c{e(f.text)}\u201d <span class="line">line {f.line}</span></h2>'
+                       f'<h2>Figure \u201c{e(f.text)}\u201d <span class="line">line {f.line}</span>'
+                       f'<button type="button" class="close" aria-label="close the note">\u00d7</button></h2>'
                        f'<p class="message">Ignored: left unchecked on purpose.</p>'
                        f'<p><span class="k">reason</span> {e(f.reason or "")}</p>'
                        f'<blockquote class="says">{e(f.sentence)}</blockquote></section>')
@@ -310,7 +312,17 @@ SCRIPT = r"""
     (f.getAttribute('data-cards')||'').split(' ').forEach(function(id){var c=id?document.getElementById(id):null;if(c){c.classList.add('picked');first=first||c;}});
     if(first){first.scrollIntoView({block:'nearest'});}
   }
+  var opener=null;  // the figure whose note is open: the note's close button gives it the focus back
+  each('section.figure-note button.close',function(b){
+    b.addEventListener('click',function(){
+      var back=opener;clear();each('section.figure-note',function(s){s.classList.remove('active');});
+      var overview=document.getElementById('overview');if(overview){overview.classList.remove('hidden');}
+      if(back){back.focus();}
+    });
+  });
   figs.forEach(function(f){
+    f.addEventListener('click',function(){opener=f;});
+    f.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){opener=f;}});
     f.addEventListener('click',function(ev){ev.stopPropagation();pick(f);});
     f.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();ev.stopPropagation();pick(f);}});
   });

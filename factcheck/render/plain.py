@@ -14,6 +14,8 @@ the report already holds: the expectation's ``meaning`` ("rounds to 59%: 58.5% �
 'must round to 59%'
 >>> requirement(ExpectationInfo(written="about 60%", meaning="about 60%: 57% ≤ x ≤ 63%"), "share")
 'must be about 60%: between 57% and 63%'
+>>> requirement(ExpectationInfo(written="doubled", meaning="doubled: 1.95× ≤ x < 2.05×"), "change")
+'must have doubled: 1.95 to 2.05 times the earlier value'
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def requirement(x: ExpectationInfo, kind: str | None) -> str:
         return "must be " + head.removeprefix("is ")
     if head.startswith("the values "):
         return "must be " + head.removeprefix("the values ")
+    if _MULTIPLE.search(head):  # "doubled", "nearly halved": a verb, not a state; its band a rise, a fall, times
+        two = _TWO_SIDED.match(math)
+        return f"must have {head}" + (f": {_band(two.group(1), two.group(2), kind)}" if two else "")
     one = _ONE_SIDED.match(math)
     if one:
         edge = x.low if one.group(1) in "≥>" else x.high
@@ -66,6 +71,23 @@ def requirement(x: ExpectationInfo, kind: str | None) -> str:
     if two and "round" not in head and not head.startswith("between "):
         return f"must be {head}: between {two.group(1)} and {two.group(2)}"
     return f"must be {head}"
+
+
+_MULTIPLE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved)$")
+
+
+def _band(low: str, high: str, kind: str | None) -> str:
+    """A multiple's band in words: 'a rise of 95% to 105%', 'a fall of 45% to 55%',
+    '1.95 to 2.05 times the earlier value'."""
+    if low.endswith("×") and high.endswith("×"):
+        times = f"{low[:-1]} to {high[:-1]} times"
+        return f"{times} the earlier value" if kind == "change" else times
+    if low.endswith("%") and high.endswith("%"):
+        if low.startswith("-") and high.startswith("-"):
+            return f"a fall of {high[1:]} to {low[1:]}"
+        if not low.startswith("-"):
+            return f"a rise of {low} to {high}"
+    return f"between {low} and {high}"
 
 
 def found(r: ClaimResult) -> str:
