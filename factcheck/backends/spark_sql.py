@@ -1,4 +1,4 @@
-"""factcheck's DuckDB SQL in Spark's dialect, giving DuckDB's exact results.
+r"""factcheck's DuckDB SQL in Spark's dialect, giving DuckDB's exact results.
 
 sqlglot transpiles the SQL (``planning.sql.in_dialect``); where the same SQL means
 something else on Spark it is rewritten (each rewrite was found by
