@@ -33,8 +33,8 @@ runner = CliRunner()
 
 
 def same_reports(a: factcheck.Report, b: factcheck.Report) -> None:
-    """Everything a reader sees is the same; only the time of the run may differ."""
-    left, right = (r.model_dump(mode="json", exclude={"generated_at"}) for r in (a, b))
+    """Everything a reader sees is the same; only the time of the run and the engine's name may differ."""
+    left, right = (r.model_dump(mode="json", exclude={"generated_at", "engine"}) for r in (a, b))
     for x, y in zip(left["results"], right["results"], strict=True):
         assert x == y, x["id"]
     assert left == right
@@ -212,6 +212,11 @@ def test_the_story_gives_duckdbs_verdicts_and_exact_values_on_spark(spark: Any) 
     on_spark = factcheck.verify(story, engine="spark")
     assert len(on_spark.results) == 46 and on_spark.summary == duck.summary
     same_reports(duck, on_spark)
+    # the report says which engine computed the figures (its JSON, Markdown, HTML and JUnit)
+    assert (duck.engine, on_spark.engine) == ("duckdb", "spark")
+    from factcheck.render import render
+    assert "engine spark" in render(on_spark, "markdown") and "engine spark" in render(on_spark, "html")
+    assert '<property name="engine" value="spark"' in render(on_spark, "junit")
 
 
 TIES = [2.675, 1.005, 0.285, -2.675, 2.5, -2.5, 0.125, 0.375, 25.0, 35.0, -25.0, 1234.5, 1e300, 5e-324,
