@@ -216,6 +216,7 @@ def run(
       factcheck run claims/2020.yaml --engine spark
     """
     from . import verify
+    from .backends import one_session
     from .outputs import Outputs
     from .render import render, write_stdout
     from .render.terminal import print_report
@@ -232,7 +233,8 @@ def run(
     shown = err if "-" in reports.values() else out  # a report on stdout keeps stdout clean
     annotate = _annotator(annotations, files, on_stderr="-" in reports.values())
     code = EXIT_OK
-    with _guard(debug, err, annotate), Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:
+    with _guard(debug, err, annotate), one_session(engine), \
+            Outputs([(f"--{fmt}", t) for fmt, t in reports.items()]) as outputs:  # one Spark session for every file
         summary = StepSummary() if step_summary else None  # $GITHUB_STEP_SUMMARY is checked before any work
         # Outputs(…) has refused report paths that cannot be written; inputs are refused as they become known
         refuse = outputs.refuse_inputs if summary is None else summary.guarding(outputs.refuse_inputs)
@@ -326,12 +328,13 @@ def check(files: Files, data_root: DataRoot = None, annotations: Annotations = A
       factcheck check claims/*.yaml --data-root ../shared-data
     """
     from . import check as check_file
+    from .backends import one_session
     from .render.terminal import print_checked
 
     out, err = _consoles()
     code = EXIT_OK
     annotate = _annotator(annotations, files)
-    with _guard(debug, err, annotate):
+    with _guard(debug, err, annotate), one_session(engine):  # one Spark session for every file
         for file in files:
             checked = check_file(file, data_root=data_root, engine=engine, spark_master=spark_master)
             print_checked(checked, out)

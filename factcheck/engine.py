@@ -83,6 +83,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
     model = loaded.model
     return Report(tool_version=__version__,
                   generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+                  engine=backend.dialect,
                   claims_file=str(loaded.path),
                   claims_sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
                   title=model.title, article=model.article, tables=uses, results=results,

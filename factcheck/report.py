@@ -238,6 +238,8 @@ class Report(_Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
     generated_at: str
+    engine: str = Field("duckdb", description="the engine that computed the figures: duckdb or spark "
+                        "(each claim's sql is DuckDB's either way)")
     claims_file: str
     claims_sha256: str
     title: str | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +26,15 @@ import factcheck
 from factcheck.backends.spark_sql import to_spark
 from factcheck.cli import app
 from factcheck.errors import UsageError
+from factcheck.expressions import quote_ident
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
 def same_reports(a: factcheck.Report, b: factcheck.Report) -> None:
-    """Everything a reader sees is the same; only the time of the run may differ."""
-    left, right = (r.model_dump(mode="json", exclude={"generated_at"}) for r in (a, b))
+    """Everything a reader sees is the same; only the time of the run and the engine's name may differ."""
+    left, right = (r.model_dump(mode="json", exclude={"generated_at", "engine"}) for r in (a, b))
     for x, y in zip(left["results"], right["results"], strict=True):
         assert x == y, x["id"]
     assert left == right
@@ -40,7 +42,7 @@ def same_reports(a: factcheck.Report, b: factcheck.Report) -> None:
 
 # --------------------------------------------------------------------------- no Spark needed
 
-SCHEMA = {"t": {"x": "DOUBLE", "q": "DECIMAL(38,10)", "d": "DATE", "n": "BIGINT"}}
+SCHEMA = {"t": {"x": "DOUBLE", "q": "DECIMAL(38,10)", "d": "DATE", "n": "BIGINT", "s": "VARCHAR"}}
 
 
 def test_month_names_are_written_in_full_as_on_duckdb() -> None:
@@ -63,7 +65,7 @@ def test_medians_take_the_middle_values_in_their_own_type() -> None:
     both = to_spark('SELECT median(CAST("t"."q" AS DECIMAL(38,10))) AS m FROM "t"', SCHEMA)
     assert "+ 1) DIV 2 AS INT" in low and "PERCENTILE" not in low.upper()
     assert ") DIV 2 + 1 AS INT" in high and "PERCENTILE" not in high.upper()
-    assert "/ 2" in both and "MEDIAN" not in both.upper()
+    assert "'E-10'" in both and "MEDIAN" not in both.upper()  # DuckDB's quantile_cont at 0.5, in the unscaled integers
 
 
 def test_a_doubles_text_is_tested_ignoring_case_and_long_ones_summed_in_python() -> None:
@@ -107,19 +109,99 @@ def test_the_master_comes_from_the_option_then_the_environment(monkeypatch: pyte
     assert (master_of(None), master_of("local[1]")) == ("spark://lake:7077", "local[1]")
 
 
-def test_a_kind_spark_cannot_compute_exactly_is_refused_before_any_data_is_read(mini: Any) -> None:
-    """Named by claim and line, exit 2, without starting Spark (nothing is read)."""
+def test_a_kind_spark_cannot_compute_exactly_is_refused_before_any_data_is_read(
+        mini: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Named by claim and line, exit 2, without starting Spark (nothing is read). No kind or function
+    is refused today (percentile and word() are rewritten): the mechanism is tested with two listed."""
     pytest.importorskip("pyspark", reason="pyspark is not installed: pip install -e '.[spark]'")
+    import factcheck.backends.spark as spark_backend
+    monkeypatch.setitem(spark_backend.REFUSED_KINDS, "percentile", "a reason")
+    monkeypatch.setitem(spark_backend.REFUSED_FUNCTIONS, "word", "another reason")
     path = mini(one_claim("{count: victims}", "4", cid="fine")
                 + one_claim("{percentile: age, of: victims, p: 90}", "17", cid="p90")
                 + one_claim("{count: victims, where: \"word(platform, 1) == 'Face'\"}", "1", cid="w"))
     result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
     assert result.exit_code == 2, result.output
-    assert "claim 'p90': a percentile cannot be computed on Spark" in result.output
+    assert "claim 'p90': a percentile cannot be computed on Spark exactly as on DuckDB: a reason" in result.output
     assert "claim 'w': word() in" in result.output and "--engine duckdb" in result.output
     assert "claim 'fine'" not in result.output and "Traceback" not in result.output
     line = [x.strip() for x in path.read_text().splitlines()].index("- id: p90") + 1
     assert f"{path}:{line}: claim 'p90'" in result.output
+
+
+def test_percentiles_and_medians_are_taken_in_decimals_never_a_double_percentile() -> None:
+    cont = to_spark('SELECT quantile_cont(CAST("t"."q" AS DECIMAL(38,10)), 0.9) FILTER (WHERE "t"."n" > 1) AS p '
+                    'FROM "t"', SCHEMA)
+    disc = to_spark('SELECT quantile_disc(CAST("t"."n" AS DECIMAL(38,10)), 0.25) AS p FROM "t"', SCHEMA)
+    median = to_spark('SELECT median(CAST("t"."x" AS DECIMAL(38,10))) AS m FROM "t"', SCHEMA)
+    for sql in (cont, disc, median):
+        assert "PERCENTILE" not in sql.upper() and "MEDIAN" not in sql.upper(), sql
+        assert "ARRAY_SORT(COLLECT_LIST(" in sql
+    assert "FILTER(WHERE `t`.`n` > 1)" in cont and "'E-10'" in cont  # the unscaled result read back exactly
+    assert "CAST('0.25' AS DECIMAL(3, 2))" in disc  # n * q exactly, as DuckDB multiplies a DECIMAL q
+    assert "CAST(10000000000.0 AS DOUBLE)" in median  # a DOUBLE made a DECIMAL by DuckDB's rule
+
+
+def test_word_splits_at_re2s_white_space_on_spark() -> None:
+    sql = to_spark("SELECT list_extract(regexp_extract_all(\"t\".\"s\", '\\S+'), -1) AS w FROM \"t\"", SCHEMA)
+    assert "TRY_ELEMENT_AT(REGEXP_EXTRACT_ALL(`t`.`s`, '[^\\t\\n\\014\\r ]+', 0), -1)" in sql, sql
+    assert "LIST_EXTRACT" not in sql
+
+
+def _one_count(folder: Path) -> Path:
+    """A claims file of one claim (the mini data's 10 victims) in a folder of its own."""
+    folder.mkdir()
+    shutil.copy(MINI / "victims.csv", folder / "victims.csv")
+    (folder / "claims.yaml").write_text("version: 1\ntitle: One\ntables:\n  victims: {path: victims.csv}\nclaims:\n"
+                                        + one_claim("{count: victims}", "10"), encoding="utf-8")
+    return folder / "claims.yaml"
+
+
+class _Counted:
+    """A Spark session that counts being stopped instead of stopping (it is the suite's shared one)."""
+
+    def __init__(self, session: Any, stops: list[int]) -> None:
+        self._session, self._stops = session, stops
+
+    def stop(self) -> None:
+        self._stops.append(1)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
+def test_several_files_of_one_run_share_one_spark_session(spark: Any, monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    """No session running beforehand: `run a b --engine spark` starts one, reuses it, stops it once
+    at the end; `check` too. Two separate runs start two (what each run did before)."""
+    from factcheck.backends import spark_session as sessions
+    starts: list[str] = []
+    stops: list[int] = []
+
+    def start(master: str | None = None, **_: Any) -> Any:
+        starts.append(sessions.master_of(master))
+        return _Counted(spark, stops)
+
+    monkeypatch.setattr(sessions, "active", lambda: None)  # as in a fresh process
+    monkeypatch.setattr(sessions, "spark_session", start)
+    files = [str(_one_count(tmp_path / name)) for name in ("a", "b")]
+    result = runner.invoke(app, ["run", *files, "--engine", "spark"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("1 passed") == 2
+    assert (len(starts), len(stops)) == (1, 1)
+    result = runner.invoke(app, ["check", *files, "--engine", "spark"])
+    assert result.exit_code == 0, result.output
+    assert (len(starts), len(stops)) == (2, 2)
+    for file in files:  # one file at a time, each run on its own: a session each
+        assert runner.invoke(app, ["run", file, "--engine", "spark"]).exit_code == 0
+    assert (len(starts), len(stops)) == (4, 4)
+
+
+def test_a_session_already_running_is_used_for_every_file_and_left_running(spark: Any, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(_one_count(tmp_path / "a")), str(_one_count(tmp_path / "b")),
+                                 "--engine", "spark"])
+    assert result.exit_code == 0, result.output
+    assert spark.sql("SELECT 1 AS one").collect()[0][0] == 1  # still running
 
 
 # --------------------------------------------------------------------------- on Spark
@@ -130,6 +212,11 @@ def test_the_story_gives_duckdbs_verdicts_and_exact_values_on_spark(spark: Any) 
     on_spark = factcheck.verify(story, engine="spark")
     assert len(on_spark.results) == 46 and on_spark.summary == duck.summary
     same_reports(duck, on_spark)
+    # the report says which engine computed the figures (its JSON, Markdown, HTML and JUnit)
+    assert (duck.engine, on_spark.engine) == ("duckdb", "spark")
+    from factcheck.render import render
+    assert "engine spark" in render(on_spark, "markdown") and "engine spark" in render(on_spark, "html")
+    assert '<property name="engine" value="spark"' in render(on_spark, "junit")
 
 
 TIES = [2.675, 1.005, 0.285, -2.675, 2.5, -2.5, 0.125, 0.375, 25.0, 35.0, -25.0, 1234.5, 1e300, 5e-324,
@@ -352,3 +439,127 @@ def test_a_data_error_on_spark_is_located_and_exits_2(spark: Any, mini: Any) -> 
     result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
     assert result.exit_code == 2, result.output
     assert "victims.csv:4" in result.output and "'thirty'" in result.output and "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- percentile, median, word()
+
+_MAGNITUDES = (Decimal("1e-10"), Decimal(1), Decimal("1e5"), Decimal("1e12"), Decimal("1e17"), Decimal("1e27"))
+
+
+@st.composite
+def _decimal_values(draw: Any) -> Decimal | None:
+    """A DECIMAL(38,10) value of any size (up to 10^27: differences past 2^64 in the unscaled integers), or NULL."""
+    if draw(st.integers(0, 9)) == 0:
+        return None
+    digits = draw(st.integers(-10**9, 10**9))
+    scale = draw(st.sampled_from(_MAGNITUDES))
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return (Decimal(digits) * scale / Decimal(10**9)).quantize(Decimal("1e-10"))
+
+
+_DOUBLES = st.one_of(st.floats(min_value=-1e6, max_value=1e6),
+                     st.builds(lambda k, d: float(f"{k}5e-{d}"), st.integers(1, 10**9), st.integers(1, 12)),
+                     st.builds(lambda m, e: m * 10.0 ** e, st.floats(-1, 1), st.integers(-5, 26)))
+_PS = ("0", "0.07", "0.3", "0.999", "1")
+
+
+@settings(max_examples=2, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(st.lists(st.tuples(st.integers(0, 3), _decimal_values(), _DOUBLES, st.integers(-10**12, 10**12)),
+                min_size=1, max_size=120))
+def test_percentiles_and_medians_give_duckdbs_values_on_spark(spark: Any, rows: list[tuple[Any, ...]]) -> None:
+    """quantile_cont / quantile_disc / median of a DECIMAL, a DOUBLE and a BIGINT column cast to DECIMAL(38,10)
+    (as the percentile and median kinds write them), in groups and under FILTER: DuckDB's value to the last digit."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (g INTEGER, q DECIMAL(38,10), x DOUBLE, n BIGINT)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", rows)
+    spark.createDataFrame(rows, "g int, q decimal(38,10), x double, n bigint").createOrReplaceTempView("t")
+    schema = {"t": {"g": "INTEGER", "q": "DECIMAL(38,10)", "x": "DOUBLE", "n": "BIGINT"}}
+    aggs = [f'median(CAST("t"."{c}" AS DECIMAL(38,10)))' for c in "qxn"]
+    for k, p in enumerate(_PS):
+        column = "qxn"[k % 3]
+        aggs += [f'quantile_cont(CAST("t"."q" AS DECIMAL(38,10)), {p})',
+                 f'quantile_disc(CAST("t"."{column}" AS DECIMAL(38,10)), {p}) FILTER (WHERE "t"."n" > 0)',
+                 f'quantile_cont(CAST("t"."{column}" AS DECIMAL(38,10)), {p}) FILTER (WHERE "t"."n" < 0)']
+    sql = ('SELECT "t"."g", ' + ", ".join(f'{a} AS "a{i}"' for i, a in enumerate(aggs))
+           + ' FROM "t" GROUP BY "t"."g" ORDER BY 1')
+    duck = con.execute(sql).fetchall()
+    mine = [tuple(r) for r in spark.sql(to_spark(sql, schema)).collect()]
+    assert len(mine) == len(duck)
+    for d, m in zip(duck, mine, strict=True):
+        for k, (a, b) in enumerate(zip(d[1:], m[1:], strict=True)):
+            assert a == b, (aggs[k], d[0], a, b)
+
+
+_TEXTS = st.one_of(st.none(), st.text(alphabet=" \t\n\r\x0b\x0cab\u00e9\u00a0\u3000", max_size=12))
+
+
+@settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(st.lists(_TEXTS, min_size=1, max_size=60))
+def test_word_gives_duckdbs_words_on_spark(spark: Any, texts: list[str | None]) -> None:
+    """word(text, n) for n from -4 to 4 (0, and past either end, are NULL), empty text, runs of spaces,
+    leading spaces, tabs and line breaks (white space), a vertical tab and non-ASCII spaces (not)."""
+    from factcheck.expressions import parse
+    from factcheck.expressions._sql import to_sql
+    texts = ["", "   ", "  lead", "a  b   c", "x\x0by z", None, *texts]
+    rows = list(enumerate(texts))
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (i INTEGER, s VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+    spark.createDataFrame(rows, "i int, s string").createOrReplaceTempView("t")
+    words = [to_sql(parse(f"word(s, {n})"), lambda name: f'"t".{quote_ident(name.column)}') for n in range(-4, 5) if n]
+    words.append("list_extract(regexp_extract_all(\"t\".\"s\", '\\S+'), 0)")  # word(s, 0) is refused by the grammar
+    sql = 'SELECT "t"."i", ' + ", ".join(f'{w} AS "w{k}"' for k, w in enumerate(words)) + ' FROM "t" ORDER BY 1'
+    duck = con.execute(sql).fetchall()
+    assert [tuple(r) for r in spark.sql(to_spark(sql, {"t": {"i": "INTEGER", "s": "VARCHAR"}})).collect()] == duck
+
+
+SPREAD = """\
+version: 1
+title: Percentiles and words on both engines
+tables:
+  s:
+    path: s.csv
+    columns: {amount: decimal, price: double, n: integer}
+claims:
+  - {id: p90-decimal, says: a, measure: {percentile: amount, of: s, p: 90}, expect: 1}
+  - {id: p25-double, says: a, measure: {percentile: price, of: s, p: 25, where: n > 0}, expect: 1}
+  - {id: p10-integer-rank, says: a, measure: {percentile: n, of: s, p: 10, method: nearest_rank}, expect: -7}
+  - {id: p50-none, says: a, measure: {percentile: amount, of: s, p: 50, where: n > 100}, expect: 1}
+  - {id: median-decimal, says: a, measure: {median: amount, of: s}, expect: 1}
+  - {id: first-word, says: a, measure: {top: "word(name, 1)", of: s, n: 1}, expect: [Toyota]}
+  - {id: last-word, says: a, measure: {count: s, where: "word(name, -1) == 'wagon'"}, expect: 1}
+  - {id: no-third-word, says: a, measure: {count: s, where: "word(name, 3) is null"}, expect: 3}
+"""
+SPREAD_CSV = """\
+name,amount,price,n
+  Toyota   Corolla wagon,0.0000000001,123456.78901234565,5
+Toyota Prius,0.0000000004,0.1,-7
+,1234567890123456789.0123456789,2.675,3
+ Café\tau lait,-2.5,1e-5,12
+"""
+
+
+def test_percentile_and_word_claims_give_duckdbs_figures_on_spark(spark: Any, tmp_path: Path) -> None:
+    """Once refused on Spark: the percentile kind (interpolated and nearest rank; DECIMAL, DOUBLE and
+    integer columns; no value kept) and word() (spaces around and between words, a tab, no text)."""
+    (tmp_path / "s.csv").write_text(SPREAD_CSV, encoding="utf-8")
+    (tmp_path / "spread.yaml").write_text(SPREAD, encoding="utf-8")
+    duck = factcheck.verify(tmp_path / "spread.yaml")
+    assert {r.verdict for r in duck.results} >= {"pass", "fail"}
+    same_reports(duck, factcheck.verify(tmp_path / "spread.yaml", engine="spark"))
+
+
+def test_a_text_value_in_a_number_column_is_located_on_spark(spark: Any, mini: Any) -> None:
+    """The column came out as text (one value is not a number): the claim that sums it names the data
+    file, the line, the column and the value, as on DuckDB, rather than Spark's cast error."""
+    path = mini(one_claim("{sum: age, of: victims}", "60", cid="ages"),
+                tables="version: 1\ntitle: Bad\ntables:\n  victims:\n    path: victims.csv\n")
+    data = path.parent / "victims.csv"
+    data.write_text(data.read_text().replace("V3,C3,male,false,30,", "V3,C3,male,false,thirty,"))
+    on_duckdb = runner.invoke(app, ["run", str(path)])
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    assert f"{data}:4: claim 'ages': table 'victims', column 'age' holds text where the claim needs numbers: " \
+           "line 4 holds 'thirty'" in result.output
+    assert result.output == on_duckdb.output

@@ -10,6 +10,7 @@ the only module that imports duckdb.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -147,4 +148,14 @@ def check_engine(engine: str) -> None:
                                   or f"choose one of: {', '.join(ENGINES)} (docs/engines.md)")])
 
 
-__all__ = ["ENGINES", "Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead", "check_engine"]
+def one_session(engine: str) -> AbstractContextManager[None]:
+    """A block whose runs on ``engine`` share one engine session: on Spark the first file of
+    ``factcheck run a.yaml b.yaml`` starts the JVM's session and the others reuse it
+    (:func:`factcheck.backends.spark_session.one_session`); on DuckDB nothing is shared."""
+    if engine == "spark":
+        from .spark_session import one_session as spark_one_session
+        return spark_one_session()
+    return nullcontext()
+
+
+__all__ = ["ENGINES", "Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead", "check_engine", "one_session"]

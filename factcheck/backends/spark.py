@@ -17,6 +17,7 @@ does is refused before any data is read (:func:`unsupported`), naming the claim.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -39,14 +40,11 @@ if TYPE_CHECKING:
 
 INSTALL_HINT = "pip install 'factcheck[spark]' and Java 17 (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"
 
-# measure kinds and expression functions whose figure Spark cannot give exactly as DuckDB does
-REFUSED_KINDS = {
-    "percentile": "DuckDB's quantile_cont/quantile_disc interpolate in the column's own type; "
-                  "Spark's percentile is a DOUBLE",
-}
-REFUSED_FUNCTIONS = {
-    "word": "DuckDB splits words with its own list functions, which Spark's regexp functions do not copy",
-}
+# measure kinds and expression functions whose figure Spark cannot give exactly as DuckDB does (none
+# now: percentile and word() are rewritten by spark_sql; a new kind or function Spark cannot copy
+# exactly is listed here, with the reason, and refused before any data is read)
+REFUSED_KINDS: dict[str, str] = {}
+REFUSED_FUNCTIONS: dict[str, str] = {}
 
 
 class SparkQueryError(RuntimeError):
@@ -91,24 +89,24 @@ class Spark:
         self.ran: list[str] = []  # every query run, in Spark SQL (explain shows a claim's)
         self._sealed = False
         self._translated: dict[tuple[str, bool], str] = {}
+        self._kept_frames: list[Any] = []  # tables kept (local checkpoints, or cached on a cluster)
 
     @property
     def spark(self) -> SparkSession:
         """The session, started when the first table is read (claims are compiled and checked before)."""
         if self._session is None:
-            from pyspark.sql import SparkSession
-
-            from .spark_session import spark_session
-            active = SparkSession.getActiveSession()
-            if active is not None:  # a session already running in this process (a notebook's, the tests'): used, not stopped
-                self._session, self._own = active, False
-                return active
+            from . import spark_session as sessions
+            shared = sessions.kept() or sessions.active()
+            if shared is not None:  # started by an earlier file of this run, or already running in this
+                self._session, self._own = shared, False  # process (a notebook's, the tests'): used, not stopped
+                return shared
             try:
-                self._session = spark_session(self.master)
+                self._session = sessions.spark_session(self.master)
             except Exception as exc:  # noqa: BLE001 - the JVM did not start, or the master is unreachable
                 reraise_interrupt(exc)
                 raise UsageError([Problem(f"Spark could not start on master {self.master}: {_first_line(exc)}",
                                           hint=INSTALL_HINT + "; check --spark-master")]) from None
+            self._own = not sessions.keep(self._session)  # kept for the run's next files, stopped at its end
         return self._session
 
     # ------------------------------------------------------------------ reading
@@ -126,6 +124,7 @@ class Spark:
             raise RuntimeError("the Spark backend is sealed: no more tables are read")
         src = read.source
         assert src.path is not None
+        first = len(self._kept_frames)
         types = self._file_types(src)
         columns = [c for c in read.columns if c in types]
         raw = f"__fc_raw_{src.name}"
@@ -133,23 +132,36 @@ class Spark:
             table = read_parquet(self.spark, str(src.path), columns, shown=src.shown_path, row_order=read.row_order)
         else:
             table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl), list(types), types, columns,
-                             shown=src.shown_path, row_order=read.row_order)
+                             shown=src.shown_path, row_order=read.row_order, hold=self._kept)
         table.frame.createOrReplaceTempView(raw)
         self.views.append(raw)
         raw_types = {c: types[c] for c in columns} | ({ROW: "BIGINT"} if read.row_order else {})
         self.schema[raw] = raw_types
         duck_sql = derived_sql(read, quote_ident(raw))
         self._shadow(read, raw_types, duck_sql)
-        try:
-            frame = self.spark.sql(self._spark_sql(duck_sql)).cache()
-            frame.createOrReplaceTempView(src.name)
-            self.views.append(src.name)
-            frame.count()  # the derives computed and cached, as DuckDB's CREATE TABLE does
+        try:  # the derives computed and the table kept, as DuckDB's CREATE TABLE does
+            frame = self._kept(self.spark.sql(self._spark_sql(duck_sql)))
         except Exception as exc:  # noqa: BLE001 - a derive Spark cannot compute on these values
             reraise_interrupt(exc)
             raise DeriveFailure(_first_line(exc), error=str(exc)) from None
-        table.frame.unpersist()
+        for checked in self._kept_frames[first:-1]:  # the file as read and checked: the table replaces it
+            _free(checked)
+        del self._kept_frames[first:-1]
+        frame.createOrReplaceTempView(src.name)
+        self.views.append(src.name)
         return table.rows
+
+    def _kept(self, frame: Any) -> Any:
+        """The table computed once and kept for every query. In local mode a local checkpoint: its
+        rows as they are (building Spark's compressed in-memory columns took several times as long
+        as reading the file; docs/engines.md). On a cluster, cached: an executor lost is recomputed."""
+        if (self.spark.sparkContext.master or "").startswith("local"):
+            frame = frame.localCheckpoint(eager=True)
+        else:
+            frame = frame.cache()
+            frame.count()
+        self._kept_frames.append(frame)
+        return frame
 
     def _file_types(self, src: Source) -> dict[str, str]:
         """Every column of the file with the type DuckDB reads it as (declared, else sniffed)."""
@@ -215,7 +227,28 @@ class Spark:
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
-        return None  # Spark's errors do not say which value; the claim's query error is shown
+        """A claim's query failed: if a column it uses as numbers came out as text, DuckDB reads those
+        text columns of the files (only now, on this failure path) and locates the value by its line,
+        as on a DuckDB run. Spark's ``CAST_INVALID_INPUT`` names the value; it is looked for first."""
+        from ..sources.diagnosis import claim_columns, text_in_numbers
+        from .duckdb import DuckDB
+
+        texts: dict[str, list[str]] = {}
+        for table, column in claim_columns(catalog, plan):
+            if self.schema.get(table, {}).get(column) == "VARCHAR":
+                texts.setdefault(table, []).append(column)
+        if not texts:
+            return None
+        duck = DuckDB()
+        try:
+            for table, columns in texts.items():
+                duck.read_table(TableRead(catalog.sources[table], columns, [], False))
+            return text_in_numbers(duck.con, catalog, plan, as_duckdb_error(error), claims_file, claims_line)
+        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the claim's query error is shown
+            reraise_interrupt(exc)
+            return None
+        finally:
+            duck.close()
 
     def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
@@ -282,8 +315,21 @@ class Spark:
             except Exception:  # noqa: BLE001,S110 - a view already gone
                 pass
         self.spark.catalog.clearCache()
+        for kept in self._kept_frames:
+            _free(kept)
+        self._kept_frames.clear()
         if self._own:
             self.spark.stop()
+
+
+def _free(frame: Any) -> None:
+    """Release a kept table: a cached frame is unpersisted; a local checkpoint is an RDD of its own,
+    whose blocks are dropped (else they stay until the JVM collects the RDD)."""
+    try:
+        frame.unpersist()
+        frame._jdf.queryExecution().analyzed().rdd().unpersist(False)  # a checkpoint's plan is its RDD
+    except Exception:  # noqa: BLE001,S110 - not a checkpoint (a cached frame has no RDD of its own)
+        pass
 
 
 def derived_sql(read: TableRead, base: str) -> str:
@@ -311,6 +357,23 @@ def _column(src: Source, column: str) -> str:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+_CAST_INVALID = re.compile(r"The value '((?:[^'\\]|\\.)*)' of the type \"STRING\" cannot be cast to \"([^\"]+)\"")
+
+
+def as_duckdb_error(error: str) -> str:
+    r"""Spark's error for a text value cast to a number, in DuckDB's words (which name the value as
+    ``sources.diagnosis`` reads it); any other error as it is.
+
+    >>> as_duckdb_error("[CAST_INVALID_INPUT] The value 'n/a' of the type \"STRING\" cannot be cast to \"DOUBLE\" …")
+    "Could not convert string 'n/a' to DOUBLE"
+    """
+    match = _CAST_INVALID.search(error)
+    if match is None:
+        return error
+    value = re.sub(r"\\(.)", r"\1", match.group(1))
+    return f"Could not convert string '{value}' to {match.group(2)}"
 
 
 def _query_error(exc: BaseException) -> SparkQueryError:

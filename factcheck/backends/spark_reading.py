@@ -29,7 +29,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 ROW_ORDER = "__row"  # file order, for lag(): increasing, not consecutive (no shuffle to number rows)
 _ID = "__fc_id"
 _BAD_SHAPE = "__fc_shape"
+_ANCHOR = "__fc_any"
 _UNSET = "\x00\x01factcheck-unset\x01\x00"  # what Spark gives an empty unquoted field; never in a file
 
 
@@ -208,9 +209,9 @@ class CsvLayout:
 
 @dataclass
 class SparkTable:
-    """A table read by Spark, cached: the typed frame and the counts behind it."""
+    """A table read by Spark: the typed frame (a plan over the file, checked) and its number of rows."""
 
-    frame: "DataFrame"   # the needed columns, typed as DuckDB types them (+ __row when asked)
+    frame: "DataFrame"   # the needed columns, typed as DuckDB types them (+ __row when asked); not cached
     rows: int
 
 
@@ -240,14 +241,17 @@ def _converted(raw: str, duckdb_type: str, layout: CsvLayout) -> str:
 
 def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequence[str],
              types: Mapping[str, str], columns: Sequence[str], *, shown: str | None = None,
-             row_order: bool = False, multiline: bool = True) -> SparkTable:
-    """Read ``columns`` of a CSV file with Spark, typed as ``types`` (DuckDB type names), and cache it.
+             row_order: bool = False, multiline: bool = True,
+             hold: Callable[[DataFrame], DataFrame] | None = None) -> SparkTable:
+    """Read ``columns`` of a CSV file with Spark, typed as ``types`` (DuckDB type names), checked.
 
     ``header`` lists every column of the file in order (from the header line or ``names:``);
     it fixes how many fields a row must have. ``multiline`` lets a quoted field hold line
     breaks, as DuckDB allows, at the price of reading each file in one task; without it a
     large file is read in parallel. Raises :class:`DataError` naming the line and column of
-    the first values that do not fit, like the DuckDB reader.
+    the first values that do not fit, like the DuckDB reader. ``hold`` keeps the checked rows
+    (the caller's choice of cache or checkpoint), so the file is parsed once; without it the
+    frame is a plan over the file, read again by each query.
     """
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
@@ -285,19 +289,25 @@ def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequen
         if nulls:
             text = F.when(text.isin(nulls), F.lit(None).cast("string")).otherwise(text)
         cleaned.append(text.alias(f"__fc_raw{i}"))
-    staged = raw.select(F.col(_ID), F.col(_BAD_SHAPE), *cleaned)
+    # Spark refuses a query of a raw file that names no field but the corrupt-record column: a table
+    # of which no column is used (a count of its rows) keeps its first field
+    anchor = [] if columns else [F.col("__fc_raw0").alias(_ANCHOR)]
+    staged = raw.select(F.col(_ID), F.col(_BAD_SHAPE), *cleaned, *anchor)
     typed: list[Column] = [F.expr(converted[c]).alias(c) for c in columns]
     flags = [(F.col(f"__fc_raw{header.index(c)}").isNotNull() & F.expr(converted[c]).isNull()).alias(f"__fc_bad{k}")
              for k, c in enumerate(columns) if spark_type(types[c]) != "STRING"]
     bad_names = [f"__fc_bad{k}" for k, c in enumerate(columns) if spark_type(types[c]) != "STRING"]
-    # one pass over the file fills the cache and counts what does not fit; the text of the
-    # values is not kept (it is read again only to show a bad one)
-    checked = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *typed, *flags).cache()
+    # one pass over the file counts what does not fit, nothing cached: Spark reads only the fields
+    # the flags need, and building an in-memory copy here (then another with the derives) was most
+    # of a read's time (docs/engines.md); the caller keeps the finished table once
+    checked = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *typed, *flags, *([] if columns else [F.col(_ANCHOR)]))
+    if hold is not None:
+        checked = hold(checked)
     stats = checked.agg(F.count(F.lit(1)).alias("rows"),
+                        F.count(F.col(_quote(columns[0]) if columns else _ANCHOR)).alias("anchor"),
                         F.count(F.col(_BAD_SHAPE)).alias("shape"),
                         *[F.count_if(F.col(b)).alias(b) for b in bad_names]).collect()[0].asDict()
     if stats["shape"] or any(stats[b] for b in bad_names):
-        checked.unpersist()
         detail = staged.select(F.col(_ID), F.col(_BAD_SHAPE), *[F.col(f"__fc_raw{header.index(c)}") for c in columns],
                                *flags).cache()
         try:
@@ -314,7 +324,7 @@ def read_csv(spark: "SparkSession", path: str, layout: CsvLayout, header: Sequen
 
 def read_parquet(spark: "SparkSession", path: str, columns: Sequence[str], *, shown: str | None = None,
                  row_order: bool = False) -> SparkTable:
-    """Read ``columns`` of a Parquet file as they are typed in it (only those columns are read), and cache it."""
+    """Read ``columns`` of a Parquet file as they are typed in it (only those columns are read)."""
     from pyspark.sql import functions as F
 
     df = spark.read.parquet(path)
@@ -325,8 +335,8 @@ def read_parquet(spark: "SparkSession", path: str, columns: Sequence[str], *, sh
     keep = [F.col(_quote(c)) for c in columns]
     if row_order:
         keep.append(F.monotonically_increasing_id().alias(ROW_ORDER))
-    frame = df.select(*keep).cache()
-    return SparkTable(frame, frame.count())
+    frame = df.select(*keep)
+    return SparkTable(frame, frame.count())  # the file's own row count: no rows read
 
 
 # --------------------------------------------------------------------------- located problems

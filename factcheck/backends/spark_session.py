@@ -33,6 +33,8 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +68,47 @@ LOCAL_SETTINGS = {
     "spark.driver.memory": "1g",
 }
 _FAST_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+
+_kept: list[SparkSession] = []  # the session started inside the outermost one_session() block
+_depth = 0  # how many one_session() blocks are open
+
+
+@contextmanager
+def one_session() -> Iterator[None]:
+    """Every Spark run inside the block shares one session: the first run that needs one starts
+    it (unless a session is already running in the process, which is used as it is and never
+    stopped), the runs after it reuse it, and it is stopped once, when the block ends.
+    ``factcheck run a.yaml b.yaml --engine spark`` (and ``check``) run their files inside one;
+    from Python, ``with one_session(): verify(a, engine="spark"); verify(b, engine="spark")``."""
+    global _depth
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0 and _kept:
+            _kept.pop().stop()
+
+
+def kept() -> SparkSession | None:
+    """The session a run inside :func:`one_session` started for the runs after it, if any."""
+    return _kept[0] if _kept else None
+
+
+def active() -> SparkSession | None:
+    """The session already running in this process (a notebook's, a service's), if any."""
+    from pyspark.sql import SparkSession
+    return SparkSession.getActiveSession()
+
+
+def keep(session: SparkSession) -> bool:
+    """Inside :func:`one_session`: keep a session a run started for the next runs (it is stopped
+    when the block ends, not when the run does). False outside one: the run stops it itself."""
+    if _depth == 0:
+        return False
+    _kept[:] = [session]
+    return True
 
 
 def master_of(master: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""factcheck's DuckDB SQL in Spark's dialect, giving DuckDB's exact results.
+r"""factcheck's DuckDB SQL in Spark's dialect, giving DuckDB's exact results.
 
 sqlglot transpiles the SQL (``planning.sql.in_dialect``); where the same SQL means
 something else on Spark it is rewritten (each rewrite was found by
@@ -8,9 +8,13 @@ something else on Spark it is rewritten (each rewrite was found by
 2. ``round(x, n)`` of a DOUBLE rounds the shortest decimal text on Spark (1.005 -> 1.01)
    but the exact binary value on DuckDB (1.00499999… -> 1.0, 2.67499999… -> 2.67): see
    :func:`_double_round`. A DECIMAL keeps Spark's round (exact, as DuckDB's).
-3. ``median``, ``quantile_disc(x, 0.5)`` and ``percentile_disc(0.5) WITHIN GROUP (ORDER
-   BY x DESC)`` are DOUBLE percentiles on Spark: the middle values are taken from the sorted
-   values instead, in x's own type (the lower and upper middle, as DuckDB picks them).
+3. ``median``, ``quantile_cont``, ``quantile_disc`` and ``percentile_disc(0.5) WITHIN GROUP
+   (ORDER BY x DESC)`` are DOUBLE percentiles on Spark: the values are taken from the sorted
+   values instead, in x's own type — the lower and upper middle as DuckDB picks them, and the
+   percentiles and medians of DECIMALs by DuckDB's own arithmetic (:mod:`.spark_numbers`).
+   A DOUBLE cast to a DECIMAL follows DuckDB's rule too (Spark's reads the shortest text).
+7. ``word(text, n)`` splits at RE2's white space (Java's ``\S`` also splits at a vertical tab)
+   and is NULL past either end, as DuckDB's ``list_extract`` is.
 4. ``sum`` of integers is a 128-bit HUGEINT on DuckDB and a BIGINT that overflows past 2^63 on
    Spark: the values are summed as DECIMAL(38,0).
 5. A DOUBLE's text: the JVM's ``Double.toString`` (Java 17) is not always the shortest
@@ -27,7 +31,10 @@ Types are needed for 2, 4 and 5: ``schema`` gives each table's columns with thei
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from .spark_numbers import decimal_type, double_to_decimal, quantile
 
 DOUBLES = ("DOUBLE", "FLOAT")
 INTEGERS = ("TINYINT", "SMALLINT", "INT", "BIGINT", "UTINYINT", "USMALLINT", "UINT", "UBIGINT")
@@ -64,12 +71,80 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
         if isinstance(node, exp.Sum) and types.get(id(node.this)) in INTEGERS:
             # DuckDB sums integers into a 128-bit HUGEINT; Spark's BIGINT sum would overflow past 2^63
             return exp.Sum(this=exp.cast(node.this, "DECIMAL(38, 0)"))
+        if isinstance(node, exp.Cast) and types.get(id(node.this)) in DOUBLES and decimal_type(node.to):
+            # DuckDB rounds x * 10^s as a DOUBLE; Spark's cast reads the DOUBLE's shortest text
+            precision, scale = decimal_type(node.to) or (38, 10)
+            return _spark(double_to_decimal(_inner(node.this), precision, scale))
+        percentile = _percentile(node, _inner)
+        if percentile is not None:
+            return percentile
+        word = _word(node, _inner)
+        if word is not None:
+            return word
         median = _median(node)
         if median is not None:
             return median
         return node
 
+    def _inner(node: exp.Expression) -> str:
+        """A rewritten node's argument, itself rewritten, in Spark SQL (the transform does not
+        descend into what replaced a node)."""
+        return str(node.transform(fix, copy=False).sql(dialect="spark"))
+
     return str(tree.transform(fix, copy=False).sql(dialect="spark"))
+
+
+def _spark(sql: str) -> Any:
+    import sqlglot
+    return sqlglot.parse_one(sql, read="spark")
+
+
+def _percentile(node: Any, inner: Callable[[Any], str]) -> Any | None:
+    """``quantile_cont``/``quantile_disc`` (the ``percentile`` kind) and ``median`` of a value cast to a
+    DECIMAL, FILTERed or not: DuckDB's figure to the last digit (:mod:`.spark_numbers`); None for any
+    other node (a median of another type, a percentile of an argument that is not a DECIMAL cast)."""
+    from sqlglot import exp
+
+    where = None
+    if isinstance(node, exp.Filter) and isinstance(node.this, (exp.PercentileCont, exp.PercentileDisc, exp.Median)):
+        where, node = node.expression.this, node.this
+    if isinstance(node, exp.Median):
+        kind, q = "cont", "0.5"
+    elif isinstance(node, (exp.PercentileCont, exp.PercentileDisc)) and not isinstance(node.parent, exp.WithinGroup):
+        q_node = node.args.get("expression")
+        if not (isinstance(q_node, exp.Literal) and not q_node.is_string):
+            return None
+        kind, q = ("cont" if isinstance(node, exp.PercentileCont) else "disc"), str(q_node.this)
+    else:
+        return None
+    arg = node.this
+    typed = decimal_type(arg.to) if isinstance(arg, exp.Cast) else None
+    if typed is None:
+        return None
+    filt = f" FILTER (WHERE {inner(where)})" if where is not None else ""
+    values = f"array_sort(collect_list({inner(arg)}){filt})"
+    return _spark(quantile(kind, values, q, *typed))
+
+
+_NOT_SPACE = "[^\t\n\f\r ]+"  # RE2's \S (DuckDB): anything but tab, line feed, form feed, return, space
+
+
+def _word(node: Any, inner: Callable[[Any], str]) -> Any | None:
+    r"""``word(text, n)``, which factcheck writes for DuckDB as ``list_extract(regexp_extract_all(text,
+    '\S+'), n)``: the same words on Spark (RE2's ``\S`` spelled out: Java's would also split at a
+    vertical tab) and NULL where DuckDB gives NULL (n = 0, n past either end, no text)."""
+    from sqlglot import exp
+
+    if not (isinstance(node, exp.Anonymous) and node.name.lower() == "list_extract" and len(node.expressions) == 2):
+        return None
+    words, n = node.expressions
+    if not (isinstance(words, exp.RegexpExtractAll) and isinstance(words.expression, exp.Literal)
+            and words.expression.this in ("\\S+", "\\\\S+")):
+        return None
+    index = inner(n)
+    pattern = exp.Literal.string(_NOT_SPACE).sql(dialect="spark")  # the control characters escaped for Spark
+    return _spark(f"(CASE WHEN {index} = 0 THEN CAST(NULL AS STRING) "
+                  f"ELSE try_element_at(regexp_extract_all({inner(words.this)}, {pattern}, 0), {index}) END)")
 
 
 def _digits(digits: Any) -> int | None:

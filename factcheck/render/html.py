@@ -65,7 +65,7 @@ def render(report: Report, article_text: str | None = None) -> str:
             f'<span class="muted">of {s.total} claim{"s" if s.total != 1 else ""}</span></p>'),
             (f'<p class="meta">claims file <code>{e(report.claims_file)}</code> '
             f'<span class="sha">sha256 {e(report.claims_sha256)}</span> · factcheck {e(report.tool_version)} · '
-            f'{e(report.generated_at)}</p>'), "</header>"]
+            f'engine {e(report.engine)} · {e(report.generated_at)}</p>'), "</header>"]
 
     if article_text is not None:
         article_html, groups, missing, figures = figmarks.render_marked(article_text, results, report.coverage)

@@ -44,7 +44,8 @@ def render(report: Report) -> str:
                           timestamp=clean(report.generated_at))
     props = ET.SubElement(suite, "properties")
     for name, value in [("claims_file", report.claims_file), ("claims_sha256", report.claims_sha256),
-                        ("tool_version", report.tool_version), ("schema_version", report.schema_version)]:
+                        ("tool_version", report.tool_version), ("schema_version", report.schema_version),
+                        ("engine", report.engine)]:
         ET.SubElement(props, "property", name=name, value=clean(value))
     for t in report.tables:
         ET.SubElement(props, "property", name=clean(f"table:{t.name}"),

@@ -106,6 +106,7 @@ def _provenance(report: Report) -> list[str]:
         lines.append(f"- table {code(t.name, table=False)}: {code(t.path, table=False)}, {plain_number(t.rows)} rows, "
                      f"sha256 {code(t.sha256, table=False)}")
     lines.append(f"- factcheck {escape(report.tool_version)}, {escape(report.generated_at)}, "
-                 f"schema {escape(report.schema_version)}; {escape(summary_text(report))}")
+                 f"schema {escape(report.schema_version)}, engine {escape(report.engine)}; "
+                 f"{escape(summary_text(report))}")
     lines += ["", "</details>"]
     return lines

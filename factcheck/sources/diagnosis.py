@@ -80,6 +80,12 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
                    None, what=f"a derive of table '{table}'")
 
 
+def claim_columns(catalog: "Catalog", plan: "ClaimPlan") -> list[tuple[str, str]]:
+    """(table, column) of every file column the claim reads, derives opened up (for an engine that
+    must read them before :func:`text_in_numbers` can look in them)."""
+    return [(table, column) for table, column, _ in _claim_columns(catalog, plan)]
+
+
 def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Iterable[tuple[str, str, str | None]],
             error: str, claims_file: str, claims_line: int | None, claim: str | None,
             what: str = "the claim") -> Problem | None:
@@ -187,6 +193,10 @@ def _shown_format(fmt: str) -> str:
 
 
 def _type_of(con: "duckdb.DuckDBPyConnection", table: str, column: str) -> str | None:
+    """The column's type; None when the table was not read into ``con`` (another engine's diagnosis
+    reads only the tables it looks in)."""
+    if not con.execute("SELECT 1 FROM duckdb_columns() WHERE table_name = ? LIMIT 1", [table]).fetchall():
+        return None
     rows = con.execute(f"SELECT column_type FROM (DESCRIBE {quote_ident(table)}) WHERE column_name = ?",
                        [column]).fetchall()
     return str(rows[0][0]) if rows else None
