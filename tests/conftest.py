@@ -58,6 +58,20 @@ def mini(tmp_path: Path):
     return write
 
 
+class Recorded:
+    """A DuckDB connection that keeps every statement run through it (``.sql``), in order."""
+
+    def __init__(self, con: Any) -> None:
+        self.con, self.sql = con, []  # type: list[str]
+
+    def execute(self, sql: str, *args: object) -> Any:
+        self.sql.append(sql)
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.con, name)
+
+
 def one_claim(measure: str, expect: str, cid: str = "c") -> str:
     """A single claim block in YAML."""
     return f"- id: {cid}\n  says: a sentence\n  measure: {measure}\n  expect: {expect}\n"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import Recorded
 
 import factcheck
 from factcheck.engine import prepare
@@ -87,20 +88,6 @@ def test_parquet_and_csv_give_the_same_verdicts_and_exact_values(tmp_path: Path)
     assert figures(from_parquet) == figures(from_csv)
     assert {r.verdict for r in from_parquet.results} == {"pass"}
     assert [t.columns_read for t in from_parquet.tables] == [t.columns_read for t in from_csv.tables]
-
-
-class Recorded:
-    """Every statement a backend ran, kept beside it."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.sql = con, []  # type: list[str]
-
-    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
-        self.sql.append(sql)
-        return self.con.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.con, name)
 
 
 def run_recorded(claims: Path, only: list[str] | None = None

@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from conftest import Recorded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,18 +81,6 @@ def test_shared_rankings_are_those_of_each_claims_own_query(tmp_path_factory: py
     """Ties, unknown values, empty filters, a case with no row in `cases` (C6), ranks, lowest."""
     claims = write(tmp_path_factory.mktemp("tops"), victims)
     assert figures(factcheck.verify(claims)) == figures(alone(claims, monkeypatch))
-
-
-class Recorded:
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.sql = con, []  # type: list[str]
-
-    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
-        self.sql.append(sql)
-        return self.con.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.con, name)
 
 
 def test_the_tops_on_a_table_are_one_query_joining_its_lookups_once(tmp_path: Path) -> None:
