@@ -57,7 +57,7 @@ class DuckDB:
         scan = src.scan_sql(for_reader=for_reader, base=Path.cwd(), row_numbers=numbered)
         row = ("" if not read.row_order else f"file_row_number + 1 AS {quote_ident(ROW)}, " if numbered
                else f"row_number() OVER () AS {quote_ident(ROW)}, ")
-        return _with_derives(f"SELECT {row}{', '.join(_column(src, c) for c in read.columns)} FROM {scan}", read)
+        return with_derives(f"SELECT {row}{', '.join(column_sql(src, c) for c in read.columns)} FROM {scan}", read)
 
     def _read_keeping_windows(self, read: TableRead) -> None:
         """A table whose derives use ``lag``/``lead``: those derives (and the ones built on them)
@@ -83,7 +83,7 @@ class DuckDB:
             rows = quote_ident(f"__rows_{src.name}")
             self.con.execute(f"CREATE TABLE {rows} AS {self.table_sql(replace(plain, row_order=False))}")
             base = f"(SELECT rowid + 1 AS {row}, * FROM {rows})"
-            over = _with_derives(f"SELECT * FROM {base}", windowed)
+            over = with_derives(f"SELECT * FROM {base}", windowed)
         names = ", ".join(quote_ident(d) for d, _ in windowed.derives)
         if not self._kept_streaming(kept, names, over, src.name):
             self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
@@ -256,11 +256,12 @@ def is_binder_error(exc: BaseException) -> bool:
 
 
 def first_line(exc: BaseException) -> str:
-    """The first line of DuckDB's message: the part a person needs."""
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    """The first line of an engine's message: the part a person needs."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
 
 
-def _with_derives(sql: str, read: TableRead) -> str:
+def with_derives(sql: str, read: TableRead) -> str:
     """``sql`` (the table's columns) with the read's derives, one SELECT per level over the one
     below, so every derive is computed once."""
     for level in read.derive_levels():
@@ -269,7 +270,7 @@ def _with_derives(sql: str, read: TableRead) -> str:
     return sql
 
 
-def _column(src: Source, column: str) -> str:
+def column_sql(src: Source, column: str) -> str:
     """A column as read: an empty value becomes the table's ``blank:`` value for it, if any."""
     spec = src.decl.columns.get(column)
     if spec is None or spec.blank is None:

@@ -28,6 +28,7 @@ from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from ..planning.nodes import walk
 from . import DeriveFailure, Mismatch, Rows, TableRead
+from .duckdb import column_sql, first_line, with_derives
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -104,7 +105,7 @@ class Spark:
                 self._session = sessions.spark_session(self.master)
             except Exception as exc:  # noqa: BLE001 - the JVM did not start, or the master is unreachable
                 reraise_interrupt(exc)
-                raise UsageError([Problem(f"Spark could not start on master {self.master}: {_first_line(exc)}",
+                raise UsageError([Problem(f"Spark could not start on master {self.master}: {first_line(exc)}",
                                           hint=INSTALL_HINT + "; check --spark-master")]) from None
             self._own = not sessions.keep(self._session)  # kept for the run's next files, stopped at its end
         return self._session
@@ -143,7 +144,7 @@ class Spark:
             frame = self._kept(self.spark.sql(self._spark_sql(duck_sql)))
         except Exception as exc:  # noqa: BLE001 - a derive Spark cannot compute on these values
             reraise_interrupt(exc)
-            raise DeriveFailure(_first_line(exc), error=str(exc)) from None
+            raise DeriveFailure(first_line(exc), error=str(exc)) from None
         for checked in self._kept_frames[first:-1]:  # the file as read and checked: the table replaces it
             _free(checked)
         del self._kept_frames[first:-1]
@@ -176,7 +177,7 @@ class Spark:
     def _shadow(self, read: TableRead, raw_types: dict[str, str], duck_sql: str) -> None:
         """An empty DuckDB table with the columns and derives of the table read by Spark: DuckDB's
         types for every expression over it, without its rows (one row of NULLs, so typeof() answers)."""
-        from .duckdb import first_line, is_binder_error
+        from .duckdb import is_binder_error
 
         raw = quote_ident(f"__fc_raw_{read.source.name}")
         nulls = ", ".join(f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in raw_types.items())
@@ -334,29 +335,12 @@ def _free(frame: Any) -> None:
 
 def derived_sql(read: TableRead, base: str) -> str:
     """DuckDB SQL of a table over ``base`` (its columns already typed): the columns read (with
-    their ``blank:`` values), the file-order row number when asked, then each level of derives."""
-    src = read.source
-    cols = [_column(src, c) for c in read.columns]
+    their ``blank:`` values), the file-order row number when asked, then each level of derives
+    (the DuckDB backend's own column and derive rendering)."""
+    cols = [column_sql(read.source, c) for c in read.columns]
     if read.row_order:
         cols.insert(0, quote_ident(ROW))
-    sql = f"SELECT {', '.join(cols)} FROM {base}"
-    for level in read.derive_levels():
-        sql = ("SELECT *, " + ", ".join(f"{d_sql} AS {quote_ident(name)}" for name, d_sql in level)
-               + f" FROM ({sql}) AS {quote_ident(src.name)}")
-    return sql
-
-
-def _column(src: Source, column: str) -> str:
-    from ..expressions import quote_literal
-    spec = src.decl.columns.get(column)
-    if spec is None or spec.blank is None:
-        return quote_ident(column)
-    return f"coalesce({quote_ident(column)}, {quote_literal(spec.blank)}) AS {quote_ident(column)}"
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    return with_derives(f"SELECT {', '.join(cols)} FROM {base}", read)
 
 
 _CAST_INVALID = re.compile(r"The value '((?:[^'\\]|\\.)*)' of the type \"STRING\" cannot be cast to \"([^\"]+)\"")
@@ -377,7 +361,7 @@ def as_duckdb_error(error: str) -> str:
 
 
 def _query_error(exc: BaseException) -> SparkQueryError:
-    line = _first_line(exc)
+    line = first_line(exc)
     if any(k in line for k in ("ARITHMETIC_OVERFLOW", "NUMERIC_VALUE_OUT_OF_RANGE", "CAST_OVERFLOW",
                                "DECIMAL_PRECISION_EXCEEDS")):
         line = "Overflow: " + line
