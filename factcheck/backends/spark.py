@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Problem, UsageError
@@ -232,28 +232,42 @@ class Spark:
         text columns of the files (only now, on this failure path) and locates the value by its line,
         as on a DuckDB run. Spark's ``CAST_INVALID_INPUT`` names the value; it is looked for first."""
         from ..sources.diagnosis import claim_columns, text_in_numbers
+        return self._located_by_duckdb(catalog, claim_columns(catalog, plan), lambda con: text_in_numbers(
+            con, catalog, plan, as_duckdb_error(error), claims_file, claims_line))
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """A table's derives failed (DuckDB's type oracle found text in arithmetic, or Spark could not
+        cast a text value): located as :meth:`text_in_numbers` locates a claim's, by DuckDB reading
+        the text columns the derives use."""
+        from ..sources.diagnosis import derive_columns, text_in_derives
+        table = read.source.name
+        return self._located_by_duckdb(catalog, derive_columns(catalog, table), lambda con: text_in_derives(
+            con, catalog, table, as_duckdb_error(error), claims_file, claims_line))
+
+    def _located_by_duckdb(self, catalog: Catalog, columns: list[tuple[str, str]],
+                           locate: Callable[[Any], Problem | None]) -> Problem | None:
+        """``locate`` run on a DuckDB connection holding those of ``columns`` that Spark read as text
+        (each file's columns as read, without derives); None when none is text or the diagnosis fails."""
         from .duckdb import DuckDB
 
         texts: dict[str, list[str]] = {}
-        for table, column in claim_columns(catalog, plan):
-            if self.schema.get(table, {}).get(column) == "VARCHAR":
+        for table, column in columns:
+            types = self.schema.get(table) or self.schema.get(f"__fc_raw_{table}", {})
+            if types.get(column) == "VARCHAR" and column not in texts.get(table, []):
                 texts.setdefault(table, []).append(column)
         if not texts:
             return None
         duck = DuckDB()
         try:
-            for table, columns in texts.items():
-                duck.read_table(TableRead(catalog.sources[table], columns, [], False))
-            return text_in_numbers(duck.con, catalog, plan, as_duckdb_error(error), claims_file, claims_line)
-        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the claim's query error is shown
+            for table, names in texts.items():
+                duck.read_table(TableRead(catalog.sources[table], names, [], False))
+            return locate(duck.con)
+        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the engine's error is shown
             reraise_interrupt(exc)
             return None
         finally:
             duck.close()
-
-    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
-                        claims_line: int | None) -> Problem | None:
-        return None
 
     def seal(self) -> None:
         # Spark SQL cannot name a file (spark.sql.runSQLOnFiles=false); no table is read after this

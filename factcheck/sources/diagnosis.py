@@ -69,6 +69,18 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
 
     The table must be in DuckDB with its file columns (the derives left out).
     """
+    return _locate(con, catalog, _derive_columns(catalog, table), error, claims_file, claims_line,
+                   None, what=f"a derive of table '{table}'")
+
+
+def derive_columns(catalog: "Catalog", table: str) -> list[tuple[str, str]]:
+    """(table, column) of every file column the table's derives read (for an engine that must read
+    them before :func:`text_in_derives` can look in them)."""
+    return [(t, column) for t, column, _ in _derive_columns(catalog, table)]
+
+
+def _derive_columns(catalog: "Catalog", table: str) -> Iterator[tuple[str, str, str | None]]:
+    """(table, column, 'compare' when used as a number else None) for the file columns of the derives."""
     found: dict[tuple[str, str], str | None] = {}
     for derive in catalog.used_derives[table]:
         tree = catalog.derives[table][derive]
@@ -76,8 +88,8 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
         for name in names(tree):
             for key in _columns_of(catalog, table, name, {derive}):
                 found[key] = found.get(key) or ("compare" if name in numeric else None)
-    return _locate(con, catalog, ((t, c, u) for (t, c), u in found.items()), error, claims_file, claims_line,
-                   None, what=f"a derive of table '{table}'")
+    for (t, column), use in found.items():
+        yield t, column, use
 
 
 def claim_columns(catalog: "Catalog", plan: "ClaimPlan") -> list[tuple[str, str]]:
