@@ -348,6 +348,19 @@ def test_thousands_separators_name_file_line_column_and_value(tmp_path, measure)
     assert "thousands separators" in out
 
 
+@pytest.mark.parametrize("measure", ["{sum: amount, of: t}", "{count: t, where: double > 1}"])
+def test_a_text_value_in_a_parquet_file_is_located_by_row_with_a_hint_for_parquet(tmp_path, measure) -> None:
+    """A Parquet file has no reading options: the hint must not send the reader to csv: {null: …},
+    which a Parquet table ignores."""
+    import duckdb
+    root = repo(tmp_path)
+    duckdb.connect().execute(f"COPY (SELECT * FROM (VALUES ('1', '12'), ('2', 'n/a'), ('3', '7')) v(id, amount)) "
+                             f"TO '{root / 't.parquet'}' (FORMAT parquet)")
+    out = refused(claims(root, "{path: t.parquet, derive: {double: amount * 2}}", measure, "1"),
+                  "t.parquet", "column 'amount'", "row 2 holds 'n/a'", "where the Parquet file is written")
+    assert "csv:" not in out
+
+
 def test_a_text_value_among_numbers_is_located(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("id,amount\n1,12\n2,7\n3,n/a\n")

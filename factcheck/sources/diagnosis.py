@@ -129,7 +129,7 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
                                  f"the column holds text: compare it with text, in single quotes: {column} == '{text}'"))
         return Problem(f"table '{table}', column '{column}' holds text where {what} needs numbers: "
                        f"{where} holds {text!r}", file=shown(src), line=_line(src, where),
-                       claim=claim, column=column, hint=number_hint(column, [text]))
+                       claim=claim, column=column, hint=number_hint(column, [text], src.format))
     return None
 
 
@@ -181,12 +181,16 @@ def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, con
     return [(_where(src, int(r) + offset), str(v)) for r, v in rows]
 
 
-def number_hint(column: str, values: list[str]) -> str:
-    """What to do about a text value in a column of numbers."""
+def number_hint(column: str, values: list[str], file_format: str = "csv") -> str:
+    """What to do about a text value in a column of numbers (in a file of ``file_format``: a
+    Parquet file has no reading options, so its values are fixed where it is written)."""
     if any(_THOUSANDS.fullmatch(v.strip()) for v in values):
         return "the numbers carry thousands separators (1,234): export them without"
     if any(v.strip().endswith("%") for v in values):
         return "the numbers carry a % sign: export plain numbers (and say unit: percent in the claim)"
+    if file_format == "parquet":
+        return (f"fix the value where the Parquet file is written (a value meaning 'unknown' as a null); "
+                f"declaring columns: {{{column}: number}} lists every such value")
     return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
             f"declaring columns: {{{column}: number}} lists every such value")
 
