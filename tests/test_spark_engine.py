@@ -604,3 +604,15 @@ def test_a_text_value_that_breaks_a_derive_is_located_on_spark(spark: Any, tmp_p
     assert result.output == on_duckdb.output
     shown = runner.invoke(app, ["explain", str(path), "adults", "--engine", "spark"])
     assert shown.exit_code == 2 and shown.output == result.output
+
+
+def test_the_rows_behind_a_figure_are_duckdbs_rows_on_spark(spark: Any) -> None:
+    """`explain --rows` on Spark: the same columns under the same names (a lookup's column whose
+    name is taken is `case_id_1`, as DuckDB's DataFrame names it, never a second `case_id`) and the
+    same rows (Spark's join may give them in another order)."""
+    args = ["explain", str(MINI / "claims.yaml"), "facebook-share", "--rows", "-"]
+    on_duckdb, on_spark = runner.invoke(app, args), runner.invoke(app, [*args, "--engine", "spark"])
+    assert on_spark.exit_code == on_duckdb.exit_code == 0, on_spark.output
+    duck_lines, spark_lines = on_duckdb.output.splitlines(), on_spark.output.splitlines()
+    assert spark_lines[0] == duck_lines[0] and ",case_id_1," in spark_lines[0]
+    assert sorted(spark_lines[1:]) == sorted(duck_lines[1:]) and len(duck_lines) > 2

@@ -312,10 +312,11 @@ class Spark:
             raise _query_error(exc) from None
 
     def frame(self, sql: str) -> Any:
-        """A query's rows as a pandas DataFrame (``explain --rows``)."""
+        """A query's rows as a pandas DataFrame (``explain --rows``), its columns named as DuckDB's
+        DataFrame names them (a column read through a lookup under a name taken is ``case_id_1``)."""
         import pandas as pd
         got = self.execute(sql)
-        return pd.DataFrame.from_records(got.rows, columns=got.columns)
+        return pd.DataFrame.from_records(got.rows, columns=distinct_names(got.columns))
 
     def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
         return self.helper.column_types(exprs, from_sql)
@@ -345,6 +346,25 @@ def _free(frame: Any) -> None:
         frame._jdf.queryExecution().analyzed().rdd().unpersist(False)  # a checkpoint's plan is its RDD
     except Exception:  # noqa: BLE001,S110 - not a checkpoint (a cached frame has no RDD of its own)
         pass
+
+
+def distinct_names(columns: list[str]) -> list[str]:
+    """Each name taken before gets ``_1`` (``_2`` … when that is taken too), as DuckDB names a
+    DataFrame's columns.
+
+    >>> distinct_names(["a", "a", "a", "b", "a_1"])
+    ['a', 'a_1', 'a_2', 'b', 'a_1_1']
+    """
+    taken: set[str] = set()
+    out = []
+    for name in columns:
+        new, k = name, 0
+        while new in taken:
+            k += 1
+            new = f"{name}_{k}"
+        taken.add(new)
+        out.append(new)
+    return out
 
 
 def derived_sql(read: TableRead, base: str) -> str:
