@@ -582,6 +582,7 @@ claims:
     ("age > 18", "csv"),  # a cast of the text that fails inside Spark's derive (CAST_INVALID_INPUT)
     ("age in [30, 40]", "csv"),
     ("round(price, 1) + age", "csv"),
+    ("lag(age) * 2", "csv"),  # a window over the text column
     ("age > 18", "parquet"),  # a Parquet column of text: located by its row
 ])
 def test_a_text_value_that_breaks_a_derive_is_located_on_spark(spark: Any, tmp_path: Path, derive: str,

@@ -255,8 +255,16 @@ def _numeric_names(tree: Expr) -> set[Name]:
             operands = (node.operand,)
         elif isinstance(node, Call) and node.function in ("abs", "round", "pow"):
             operands = node.args
-        out.update(o for o in operands if isinstance(o, Name))
+        out.update(n for n in map(_passed_on, operands) if n is not None)
     return out
+
+
+def _passed_on(operand: Expr) -> Name | None:
+    """The column whose values an operand is: itself, or the one ``lag``/``lead``/``coalesce``/
+    ``nullif`` hand on (``lag(age) * 2`` uses ``age`` as a number)."""
+    while isinstance(operand, Call) and operand.function in ("lag", "lead", "coalesce", "nullif"):
+        operand = operand.args[0]
+    return operand if isinstance(operand, Name) else None
 
 
 def _columns_of(catalog: "Catalog", table: str, name: Name, opened: set[str]) -> Iterator[tuple[str, str]]:
