@@ -144,3 +144,14 @@ def test_the_line_named_is_the_first_that_overflows(tmp_path_factory: pytest.Tem
     with pytest.raises(ClaimsFileError) as info:
         factcheck.verify(path)
     assert f"at line {first + 2} of" in info.value.problems[0].message
+
+
+def test_a_dataframe_handed_in_is_located_by_its_row(tmp_path: Path) -> None:
+    import pandas as pd
+    path = claims(tmp_path, {"x": "big * 10"}, "x")
+    frame = pd.DataFrame({"id": [1, 2, 3], "big": [5, BIG, 7]})
+    with pytest.raises(ClaimsFileError) as info:
+        factcheck.verify(path, tables={"t": frame})
+    problem = info.value.problems[0]
+    assert (problem.file, problem.line, problem.column) == (str(path), 6, "big")
+    assert f"at row 2 of <dataframe t>, where big = {BIG}" in problem.message
