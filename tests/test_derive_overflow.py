@@ -116,7 +116,7 @@ def test_past_38_digits_the_hint_declares_the_column_a_number_and_that_works(tmp
     (tmp_path / "t.csv").write_text(f"id,big\n1,3\n2,{huge}\n")
     out = refused(claims(tmp_path, {"x": "big * big"}, "x"))
     assert "overflows the 128-bit integers" in out and f"line 3 of {tmp_path / 't.csv'}, where big = {huge}" in out
-    assert "columns: {big: number}" in out
+    assert "past the 38 digits" in out and "columns: {big: number}" in out
     fixed = claims(tmp_path, {"x": "big * big"}, "x", "more than 1000", extra="    columns: {big: number}\n")
     result = runner.invoke(app, ["run", str(fixed)])
     assert result.exit_code == 0 and "1 passed" in result.output, result.output
@@ -155,3 +155,16 @@ def test_a_dataframe_handed_in_is_located_by_its_row(tmp_path: Path) -> None:
     problem = info.value.problems[0]
     assert (problem.file, problem.line, problem.column) == (str(path), 6, "big")
     assert f"at row 2 of <dataframe t>, where big = {BIG}" in problem.message
+
+
+def test_when_no_decimal_rewrite_computes_the_hint_declares_the_column_a_number(tmp_path: Path) -> None:
+    """9e18 squared is past 38 digits once one factor has a decimal place: every rewrite is tried
+    on the data and fails, so the hint does not offer one."""
+    data(tmp_path, [3, BIG])
+    out = refused(claims(tmp_path, {"x": "big * big"}, "x"))
+    assert "overflows the 64-bit integers" in out and "write a number with a decimal point" not in out
+    assert "no rewrite in decimals computes it on this data: declare the columns it reads as number " \
+           "(columns: {big: number})" in out
+    fixed = claims(tmp_path, {"x": "big * big"}, "x", "more than 1000", extra="    columns: {big: number}\n")
+    result = runner.invoke(app, ["run", str(fixed)])
+    assert result.exit_code == 0 and "1 passed" in result.output, result.output

@@ -163,7 +163,8 @@ def problem(found: Overflow | None, read: TableRead, catalog: Catalog, loaded: L
         message += f", at {found.where} of {shown(read.source)}" + (f", where {values}" if values else "")
     elif found is None:
         message += f" ({_first_line(error)})"
-    columns = [c for c, _ in found.values] if found is not None else []
+    files = read.source.columns
+    columns = [c for c, _ in found.values if c in files] if found is not None else []
     return Problem(message, file=str(loaded.path), line=line, column=columns[0] if columns else None,
                    hint=_hint(kind, derive, catalog.derives[table].get(derive) if derive else None,
                               columns or _numbers(read, catalog), found.rewrite if found else None,
@@ -172,10 +173,14 @@ def problem(found: Overflow | None, read: TableRead, catalog: Catalog, loaded: L
 
 def _hint(kind: str | None, derive: str | None, tree: Expr | None, columns: list[str], rewrite: str | None,
           tried: bool) -> str:
+    """A rewrite in decimals (checked on the data when ``tried``); past 38 digits, or when none
+    computes, declaring the columns ``number`` (doubles)."""
     if kind in ("INT128", "DECIMAL(38)") or (tried and rewrite is None):
         declared = ", ".join(f"{c}: number" for c in columns) or "COLUMN: number"
-        return (f"the values are past 38 digits, which exact arithmetic cannot hold: declare the columns "
-                f"as number (columns: {{{declared}}}) to compute in doubles (about 16 significant digits)")
+        why = ("the values are past the 38 digits of exact arithmetic" if kind in ("INT128", "DECIMAL(38)")
+               else "no rewrite in decimals computes it on this data")
+        return (f"{why}: declare the columns it reads as number (columns: {{{declared}}}) to compute in "
+                "doubles (about 16 significant digits)")
     example = rewrite or (render(next(rewrites(tree), tree)) if tree is not None else None)
     if example == (render(tree) if tree is not None else None):
         example = None
