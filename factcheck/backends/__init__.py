@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..errors import FactcheckError, Problem
+    from ..expressions import Expr
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
     from ..sources import Source
@@ -117,6 +118,12 @@ class Backend(Protocol):
     def overflow_in_derives(self, read: TableRead, catalog: Catalog) -> Overflow | None:
         """After :meth:`read_table` failed with an overflow: the derive that overflows and the first
         row it overflows on (:func:`factcheck.sources.overflow.locate`); None when it cannot tell."""
+
+    def overflow_in_expressions(self, read: TableRead, catalog: Catalog,
+                                written: list[tuple[str, Expr, bool]]) -> Overflow | None:
+        """After a claim's query failed out of range: the first of the claim's own expressions over
+        ``read``'s table (text, tree, whether a ``where``) that fails, and its first row
+        (:func:`factcheck.sources.overflow.locate_expressions`); None when it cannot tell."""
 
     def seal(self) -> None:
         """From now on no query may read or write a file."""

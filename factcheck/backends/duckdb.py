@@ -11,7 +11,7 @@ mean is read here too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pandas
 
     from ..errors import Problem
+    from ..expressions import Expr
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
     from ..sources.overflow import Overflow
@@ -209,11 +210,28 @@ class DuckDB:
         finally:
             fresh.close()
 
-    def _overflow(self, read: TableRead, catalog: Catalog) -> Overflow | None:
+    def overflow_in_expressions(self, read: TableRead, catalog: Catalog,
+                                written: list[tuple[str, Expr, bool]]) -> Overflow | None:
+        """Read the table's used file columns alone, on a connection of its own (this one is sealed),
+        compute its derives over them, then each of the claim's expressions to find the one that
+        fails and its first row. (A DataFrame's table is not read again: None.)"""
+        from ..sources.overflow import locate_expressions
+        if read.source.frame is not None:
+            return None
+        fresh = DuckDB()
+        try:
+            return fresh._overflow(read, catalog, lambda con: locate_expressions(con, read, written), read.columns)
+        finally:
+            fresh.close()
+
+    def _overflow(self, read: TableRead, catalog: Catalog,
+                  find: Callable[[duckdb.DuckDBPyConnection], Overflow | None] | None = None,
+                  columns: list[str] | None = None) -> Overflow | None:
         from ..sources.diagnosis import derive_columns
         from ..sources.overflow import locate
         src = read.source
-        columns = [c for t, c in derive_columns(catalog, src.name) if t == src.name] or read.columns[:1]
+        if columns is None:
+            columns = [c for t, c in derive_columns(catalog, src.name) if t == src.name] or read.columns[:1]
         table = quote_ident(src.name)
         try:
             self.con.execute(f"CREATE TABLE {table} AS {self.table_sql(replace(read, columns=columns, derives=[]))}")
@@ -221,7 +239,7 @@ class DuckDB:
             reraise_interrupt(exc)
             return None
         try:
-            return locate(self.con, read, catalog)
+            return find(self.con) if find is not None else locate(self.con, read, catalog)
         finally:
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
 

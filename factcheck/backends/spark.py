@@ -256,6 +256,16 @@ class Spark:
             reraise_interrupt(exc)
             return None
 
+    def overflow_in_expressions(self, read: TableRead, catalog: Catalog,
+                                written: list[tuple[str, Expr, bool]]) -> Overflow | None:
+        """A claim's own expression failed out of range in Spark: located by DuckDB over the table's
+        file columns, as on a DuckDB run; None when DuckDB computes them all (or cannot read them)."""
+        try:
+            return self.helper.overflow_in_expressions(read, catalog, written)
+        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the generic message is shown
+            reraise_interrupt(exc)
+            return None
+
     def _located_by_duckdb(self, catalog: Catalog, columns: list[tuple[str, str]],
                            locate: Callable[[Any], Problem | None]) -> Problem | None:
         """``locate`` run on a DuckDB connection holding those of ``columns`` that Spark read as text
