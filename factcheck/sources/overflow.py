@@ -390,12 +390,13 @@ def _hint(kind: str | None, tree: Expr | None, columns: list[str], rewrite: str 
 def rewrites(tree: Expr) -> Iterator[Expr]:
     """Ways to write ``tree`` so its arithmetic is done in decimals, the likeliest first: one
     whole-number literal in arithmetic as a decimal, innermost first (``big * 10`` → ``big * 10.0``;
-    an outer one would come too late), then all of them; then a column in arithmetic times 1.0,
-    innermost first, then all of them."""
+    an outer one would come too late), then all of them; then a column in arithmetic (also under a
+    minus sign, ``abs`` or ``round``) times 1.0, innermost first, then all of them."""
     arithmetic = [b for b in _inner_first(tree) if isinstance(b, Binary) and b.op in ("+", "-", "*")]
     literals = [side for b in arithmetic for side in (b.left, b.right) if isinstance(side, Literal)
                 and isinstance(side.value, int) and not isinstance(side.value, bool)]
-    columns = [side for b in arithmetic for side in (b.left, b.right) if isinstance(side, Name)]
+    operands = [side for n in _arithmetic(tree) for side in (n.args[:1] if isinstance(n, Call) else children(n))]
+    columns = [side for side in operands if isinstance(side, Name)]
 
     def decimal(node: Expr) -> Expr:
         if isinstance(node, Literal):
