@@ -9,6 +9,7 @@ need no Spark.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from decimal import Decimal, localcontext
@@ -658,3 +659,50 @@ def test_the_rows_behind_a_figure_are_duckdbs_rows_on_spark(spark: Any) -> None:
     duck_lines, spark_lines = on_duckdb.output.splitlines(), on_spark.output.splitlines()
     assert spark_lines[0] == duck_lines[0] and ",case_id_1," in spark_lines[0]
     assert sorted(spark_lines[1:]) == sorted(duck_lines[1:]) and len(duck_lines) > 2
+
+
+OWN_OVERFLOW = """\
+version: 1
+tables:
+  t:
+    path: t.csv
+{derive}claims:
+  - id: total
+    says: s
+    measure:
+      {measure}
+    expect: {expect}
+"""
+
+
+@pytest.mark.parametrize(("derive", "measure", "rows"), [
+    ("", "sum: big * 10\n      of: t", [5, 9_000_000_000_000_000_000, 7]),
+    ("", "count: t\n      where: big * 10 > 5", [5, 9_000_000_000_000_000_000, 7]),
+    ("", "sum: -big\n      of: t", [5, -(2**63), 7]),
+    ("    derive: {x: abs(big)}\n", "sum: x\n      of: t", [5, -(2**63), 7]),
+])
+def test_an_out_of_range_claim_or_derive_is_located_on_spark_as_on_duckdb(spark: Any, tmp_path: Path, derive: str,
+                                                                          measure: str, rows: list[int]) -> None:
+    """A claim's own arithmetic that overflows (Spark's ARITHMETIC_OVERFLOW, also when its rows are
+    streamed for an exact sum) and a negated lowest integer (whose DuckDB words do not say which
+    type) get DuckDB's located message on Spark: the claim or derive, its line, the row, and a
+    rewrite that then gives the same exact figure on both engines."""
+    (tmp_path / "t.csv").write_text("id,big\n" + "".join(f"{i},{v}\n" for i, v in enumerate(rows, 1)),
+                                    encoding="utf-8")
+    path = tmp_path / "own.yaml"
+    path.write_text(OWN_OVERFLOW.format(derive=derive, measure=measure, expect=1), encoding="utf-8")
+    on_duckdb = runner.invoke(app, ["run", str(path)])
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    assert result.output == on_duckdb.output
+    flat = " ".join(result.output.split())
+    assert "overflows the 64-bit integers" in flat and "at line 3 of" in flat and "its query failed" not in flat
+    key, rewrite = re.search(r'\((?:derive: \{)?(\w+): "([^"]+)"\}?\)', flat).groups()  # type: ignore[union-attr]
+    fixed = (derive.replace("abs(big)", rewrite) if key == "x"
+             else measure.replace(measure.split("\n")[key == "where"].split(": ", 1)[1], rewrite))
+    path.write_text(OWN_OVERFLOW.format(derive=fixed if key == "x" else derive,
+                                        measure=measure if key == "x" else fixed, expect="more than 2"),
+                    encoding="utf-8")
+    fixed_duckdb = factcheck.verify(path)
+    same_reports(fixed_duckdb, factcheck.verify(path, engine="spark"))
+    assert fixed_duckdb.results[0].verdict == "pass"
