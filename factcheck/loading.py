@@ -137,16 +137,20 @@ def _key(plan: ClaimPlan, what: str) -> str | None:
 def _own_expressions(plan: ClaimPlan, table: str) -> list[tuple[str, Expr, bool]]:
     """The expressions a claim wrote over ``table`` (its text, its tree, whether it is a ``where``),
     once each; those reading a
-    lookup's column are left out (computing them would need the join)."""
+    lookup's column are left out (computing them would need the join), and so is every measure
+    expression when a ``where`` does (the rows it keeps are not known without the join)."""
     from .expressions import names, parse
     own: dict[str, tuple[str, Expr, bool]] = {}
+    joined_where = False  # a where through a lookup: which rows it keeps is not known here
     for w in plan.written:
         if w.table != table or w.text in own:
             continue
         tree = parse(w.text)
         if all(n.link is None for n in names(tree)):
             own[w.text] = (w.text, tree, w.what == "where")
-    return list(own.values())
+        else:
+            joined_where = joined_where or w.what == "where"
+    return [o for o in own.values() if o[2] or not joined_where]
 
 
 def _check_time_columns(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:

@@ -206,3 +206,18 @@ def test_the_line_named_for_a_claim_is_the_first_kept_row_that_overflows(
     problem = info.value.problems[0]
     assert (problem.claim, problem.line, problem.column) == ("a", 9, "big")
     assert f"at line {first + 2} of" in problem.message and "overflows the 64-bit integers" in problem.message
+
+
+def test_a_measure_under_a_where_through_a_lookup_is_not_given_a_row_it_may_not_keep(tmp_path: Path) -> None:
+    """Which rows a `where` on a lookup's column keeps needs the join: the measure is not computed
+    again over all rows (whose first overflow, line 3, the where leaves out), so the engine's
+    message is shown as it is."""
+    (tmp_path / "u.csv").write_text("id,flag\n1,0\n2,0\n3,1\n4,1\n", encoding="utf-8")
+    rows = f"id,big\n1,5\n2,{BIG}\n3,7\n4,{BIG}\n"
+    tables = "    lookup:\n      other: u via id\n  u:\n    path: u.csv\n    key: id\n"
+    path = write(tmp_path, tables + OWN.format(measure="sum: big * 10\n      of: t\n      where: other.flag == 1",
+                                               expect=1), rows)
+    result = runner.invoke(app, ["run", str(path)])
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "line 3 of" not in out and "Overflow in multiplication of INT64" in out
