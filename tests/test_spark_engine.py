@@ -706,3 +706,25 @@ def test_an_out_of_range_claim_or_derive_is_located_on_spark_as_on_duckdb(spark:
     fixed_duckdb = factcheck.verify(path)
     same_reports(fixed_duckdb, factcheck.verify(path, engine="spark"))
     assert fixed_duckdb.results[0].verdict == "pass"
+
+
+@pytest.mark.parametrize(("derive", "measure"), [
+    ("    columns: {d: date}\n    derive: {later: \"case when id > 1 then d + 2147483647 else d end\"}\n",
+     "count: t\n      where: later > '2030-01-01'"),
+    ("    columns: {d: date}\n", "count: t\n      where: d - 2147483647 - 2147483647 < '2030-01-01'"),
+])
+def test_a_date_out_of_range_stops_spark_as_duckdb_never_a_wrapped_date(spark: Any, tmp_path: Path, derive: str,
+                                                                        measure: str) -> None:
+    """Spark's date_add wraps past the 32-bit day numbers (2020-01-01 + 2147483647 is a day in
+    5877591 BC, so the count was 0 where DuckDB stops): the days are added as integers, which
+    overflow as an error, and the message is DuckDB's — located, in its words, no overflow claimed."""
+    (tmp_path / "t.csv").write_text("id,d\n1,2020-01-01\n2,2020-01-02\n", encoding="utf-8")
+    path = tmp_path / "dates.yaml"
+    path.write_text(OWN_OVERFLOW.format(derive=derive, measure=measure, expect=0), encoding="utf-8")
+    on_duckdb = runner.invoke(app, ["run", str(path)])
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    assert result.output == on_duckdb.output
+    flat = " ".join(result.output.split())
+    assert "cannot be computed" in flat and "Date out of range" in flat and "overflow" not in flat
+    assert f"at line {3 if 'later' in derive else 2} of" in flat

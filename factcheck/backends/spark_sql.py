@@ -25,8 +25,12 @@ something else on Spark it is rewritten (each rewrite was found by
    (``to_spark(…, stream=True)`` passes a DOUBLE through uncast, and the backend writes it
    with Python's shortest ``repr``).
 6. ``typeof(x)`` is ``date``, ``bigint`` on Spark and ``DATE``, ``BIGINT`` on DuckDB: upper-cased.
+8. A date plus or minus a whole number of days wraps around on Spark past the 32-bit day numbers
+   (``DATE '2020-01-01' + 2147483647`` is a date in 5877591 BC) where DuckDB stops with "Date out
+   of range": ``date_from_unix_date(unix_date(d) + n)`` adds the day numbers as integers, which
+   overflow as an error with ANSI on, so no figure is computed from a wrapped date.
 
-Types are needed for 2, 4 and 5: ``schema`` gives each table's columns with their DuckDB types.
+Types are needed for 2, 4, 5 and 8: ``schema`` gives each table's columns with their DuckDB types.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ _NOT_DEC_SPARK = r"(?i)e-|\.[0-9]{11}|[0-9](\.?[0-9]){15}"
 _NOT_DEC_DUCKDB = r"e-|\.[0-9]{11}"
 
 Schema = dict[str, dict[str, str]]
+_DAY_COUNTS = ("TINYINT", "SMALLINT", "INT")  # what Spark adds to a date (DuckDB's binder refuses a BIGINT)
 
 
 def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
@@ -68,6 +73,11 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
             return exp.RegexpLike(this=node.this, expression=exp.Literal.string(_NOT_DEC_SPARK))
         if stream and isinstance(node, exp.Cast) and id(node.this) in doubles and node.to.is_type("varchar", "text"):
             return node.this
+        if isinstance(node, (exp.Add, exp.Sub)) and types.get(id(node.this)) == "DATE" \
+                and types.get(id(node.expression)) in _DAY_COUNTS:
+            days = exp.Anonymous(this="unix_date", expressions=[_spark(_inner(node.this))])  # an INT, as Spark writes it
+            moved = type(node)(this=days, expression=_spark(_inner(node.expression)))
+            return exp.Anonymous(this="date_from_unix_date", expressions=[exp.Paren(this=moved)])
         if isinstance(node, exp.Sum) and types.get(id(node.this)) in INTEGERS:
             # DuckDB sums integers into a 128-bit HUGEINT; Spark's BIGINT sum would overflow past 2^63
             return exp.Sum(this=exp.cast(node.this, "DECIMAL(38, 0)"))
@@ -219,7 +229,7 @@ def _typed(tree: Any, schema: Schema) -> dict[int, str]:
     from sqlglot.optimizer.annotate_types import annotate_types
     from sqlglot.optimizer.qualify import qualify
 
-    kinds = (exp.Round, exp.Cast, exp.Sum)
+    kinds = (exp.Round, exp.Cast, exp.Sum, exp.Add, exp.Sub)
     mine = [n for n in tree.walk(bfs=False) if isinstance(n, kinds)]
     if not mine:
         return {}
@@ -234,9 +244,10 @@ def _typed(tree: Any, schema: Schema) -> dict[int, str]:
         return {}
     found: dict[int, str] = {}
     for a, b in zip(mine, theirs, strict=True):
-        t = b.this.type
-        if t is not None:
-            found[id(a.this)] = t.this.name
+        for mine_arg, their_arg in ((a.this, b.this), (a.args.get("expression"), b.args.get("expression"))):
+            t = their_arg.type if isinstance(their_arg, exp.Expression) else None
+            if t is not None and mine_arg is not None:
+                found[id(mine_arg)] = t.this.name
     return found
 
 
