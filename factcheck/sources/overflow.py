@@ -1,17 +1,26 @@
-"""A derive whose arithmetic overflows its type: which derive, and the first row it overflows on.
+"""A derive or a claim's expression that fails out of range: which one, and the first row.
 
 ``derive: {big10: big * 10}`` over a whole-number column holding 9e18 computes in 64-bit
 integers and overflows; the engine says only "Overflow in multiplication of INT64". The
-derive is the claims file's (the data is fine), so the problem names the derive's line,
-its table and columns, the data file's line (a Parquet file's row) where it overflows
-with the values there, and a rewrite that computes it exactly in decimals.
+expression is the claims file's (the data is fine), so the problem names its line (the
+derive's, or the claim's and the line of its expression), its table and columns, the data
+file's line (a Parquet file's row) where it fails with the values there, and a rewrite that
+computes it exactly in decimals, checked on the data.
+
+"Out of range" is also DuckDB's word for a date past the dates a DATE holds (``d +
+2147483647``), so an overflow is said only when the types confirm it: the innermost
+arithmetic whose DuckDB type is a whole number or decimal and whose value at the row,
+recomputed with the numbers it reads as doubles, is past that type's range. Anything else is
+located all the same and told in the engine's words, with a hint that fits (a date: the days
+added), never a rewrite in decimals.
 
 :func:`locate` looks at the table's file columns as read into DuckDB (no derives): it
-computes each derive, level by level, alone; the first that overflows is bisected over
-the rows in file order (each step computes it over the rows before a row number: a
-window such as ``lag`` sees the same earlier rows), so ~log2(rows) scans on this failure
-path only. Both engines call it (Spark reads the derives' columns into DuckDB for it),
-so the message is the same on both.
+computes each derive, level by level, alone; the first that fails is bisected over the
+rows in file order (each step computes it over the rows before a row number: a window
+such as ``lag`` sees the same earlier rows), so ~log2(rows) scans on this failure path
+only. :func:`locate_expressions` does the same for a claim's own expressions, over the
+rows its ``where`` keeps. Both engines call them (Spark reads the columns into DuckDB for
+it), so the message is the same on both.
 """
 
 from __future__ import annotations
