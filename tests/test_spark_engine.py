@@ -130,6 +130,21 @@ def test_a_kind_spark_cannot_compute_exactly_is_refused_before_any_data_is_read(
     assert f"{path}:{line}: claim 'p90'" in result.output
 
 
+def test_a_position_past_spark_s_32_bit_integers_is_refused_before_any_data_is_read(mini: Any) -> None:
+    """word(x, 3000000000) is null on DuckDB; Spark casts the position to INT and stops with
+    CAST_OVERFLOW, which the run showed as "its query failed" with a hint about column types.
+    Now it is refused before reading, naming the claim and the part asked for."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install -e '.[spark]'")
+    path = mini(one_claim("{count: victims, where: \"word(platform, 3000000000) is null\"}", "4", cid="w")
+                + one_claim("{count: victims, where: \"split_part(platform, 'e', -2147483648) == ''\"}", "1",
+                            cid="fine"))
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == 2, result.output
+    flat = " ".join(result.output.split())
+    assert "claim 'w': word() in 'word(platform, 3000000000) is null' asks for part 3000000000, past the 32-bit" in flat
+    assert "claim 'fine'" not in flat and "Traceback" not in flat and "no text has that many parts" in flat
+
+
 def test_percentiles_and_medians_are_taken_in_decimals_never_a_double_percentile() -> None:
     cont = to_spark('SELECT quantile_cont(CAST("t"."q" AS DECIMAL(38,10)), 0.9) FILTER (WHERE "t"."n" > 1) AS p '
                     'FROM "t"', SCHEMA)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Problem, UsageError
-from ..expressions import Expr, calls, parse, quote_ident
+from ..expressions import Expr, Literal, calls, parse, quote_ident
 from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from ..planning.nodes import walk
@@ -431,6 +431,16 @@ def _query_error(exc: BaseException) -> SparkQueryError:
 
 # --------------------------------------------------------------------------- refused before reading
 
+def _positions_past_int(text: str, tree: Expr) -> list[str]:
+    """``word(name, 3000000000)``, ``split_part(code, '-', 3000000000)``: Spark takes a position as a
+    32-bit INT and stops with CAST_OVERFLOW past it, where DuckDB gives no part (null, '')."""
+    return [f"{call.function}() in {text!r} asks for part {arg.value}, past the 32-bit whole numbers Spark "
+            "takes as a position (it stops with CAST_OVERFLOW where DuckDB finds no such part)"
+            for call in calls(tree) if call.function in ("word", "split_part")
+            for arg in call.args[1:] if isinstance(arg, Literal) and type(arg.value) is int
+            and not -(2**31) <= arg.value < 2**31]
+
+
 def unsupported(prepared: Prepared) -> list[Problem]:
     """Claims (and derives they use) that Spark cannot compute exactly as DuckDB does: each a
     problem naming the claim, its line and what to do, found before any data is read."""
@@ -458,6 +468,10 @@ def unsupported(prepared: Prepared) -> list[Problem]:
                 if tree is not None and plan.reads(table):
                     trees.append((f"derive {name}", tree))
         for text, tree in trees:
+            problems += [Problem(message, file=file, line=line, claim=plan.claim.id,
+                                 hint="no text has that many parts: write the claim without it, or run this claims "
+                                      "file with --engine duckdb (the default)")
+                         for message in _positions_past_int(text, tree)]
             for function in sorted({c.function for c in calls(tree)} & set(REFUSED_FUNCTIONS)):
                 problems.append(Problem(f"{function}() in {text!r} cannot be computed on Spark exactly as on "
                                         f"DuckDB: {REFUSED_FUNCTIONS[function]}", file=file, line=line,
