@@ -11,6 +11,7 @@ mean is read here too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -32,6 +33,12 @@ if TYPE_CHECKING:
     from ..sources.tables import Source
 
 IN_ORDER = "__in_file_order"  # a kept window table's check that the stream came in file order
+_STAR = re.compile(r'(?:SELECT|,)\s*\*|"\.\*')  # a query reading every column of a table (not count(*))
+
+
+def plain_name(table: str) -> str:
+    """The view of a table with kept window columns that leaves them out (no positional join)."""
+    return f"__plain_{table}"
 
 
 class DuckDB:
@@ -42,6 +49,8 @@ class DuckDB:
     def __init__(self) -> None:
         self.con: duckdb.DuckDBPyConnection = _engine().connect()
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
+        self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
+        self._sides_fixed = False  # is DuckDB's choice of a join's build side switched off?
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -89,12 +98,12 @@ class DuckDB:
             self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
         columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
+        plain_view = quote_ident(plain_name(src.name))
+        self.con.execute(f"CREATE VIEW {plain_view} AS SELECT * FROM {base} AS f")
         self.con.execute(f"CREATE VIEW {quote_ident(src.name)} AS SELECT {select}\n"
-                         f"FROM {base} AS f POSITIONAL JOIN {kept} AS w")
-        # DuckDB estimates a positional join at ~0 rows, so a claim's `table LEFT JOIN lookup` would
-        # be flipped to build its hash table on this (large) table instead of the lookup: keep the
-        # build side the lookup, as the plan writes it (10M rows: 5.3 s CPU flipped, 2.8 s kept)
-        self.con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+                         f"FROM {plain_view} AS f POSITIONAL JOIN {kept} AS w")
+        self.kept_windows[src.name] = tuple(quote_ident(d) for d, _ in windowed.derives)
+        self._build_sides(fixed=True)
 
     def _kept_streaming(self, kept: str, names: str, over: str, table: str) -> bool:
         """Compute the kept window derives in one streaming pass, when each is a ``lag`` in file
@@ -193,13 +202,57 @@ class DuckDB:
         self.con.execute("SET enable_external_access = false")
 
     # ------------------------------------------------------------------ running
+    def reads_kept_windows(self, sql: str) -> bool:
+        """Does the query (perhaps) read a kept window column? Then it reads that table through
+        the positional join; a query that does not reads the table's plain view
+        (:meth:`relations`), so a planner may keep such queries apart."""
+        return any(name in sql for names in self.kept_windows.values() for name in names)
+
+    def relations(self, sql: str) -> tuple[str, bool]:
+        """The query with each table that has kept window columns, none of which the query names,
+        read from its plain view (a CTE of the table's own name in front); and whether it still
+        reads a table through its positional join.
+
+        The view of such a table sets the kept columns beside its rows by ``POSITIONAL JOIN``,
+        which DuckDB runs on one thread and which reads every Parquet row group; the plain view
+        is the same rows without those columns, scanned in parallel, row groups skipped by the
+        filters. A query that could read columns it does not name (``*``) keeps the join.
+        """
+        named = [t for t in self.kept_windows if quote_ident(t) in sql]
+        if not named or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
+                or _STAR.search(sql):
+            return sql, bool(named)
+        plain = [t for t in named if not any(name in sql for name in self.kept_windows[t])]
+        if not plain:
+            return sql, True
+        ctes = ", ".join(f"{quote_ident(t)} AS NOT MATERIALIZED (FROM {quote_ident(plain_name(t))})" for t in plain)
+        body = sql[len("WITH "):] if sql.startswith("WITH ") else sql
+        return f"WITH {ctes}{',' if sql.startswith('WITH ') else ''}\n{body}", len(plain) < len(named)
+
+    def _build_sides(self, *, fixed: bool) -> None:
+        """DuckDB estimates a positional join at ~0 rows, so a claim's ``table LEFT JOIN lookup`` on
+        a table read through one would be flipped to build its hash table on that (large) table
+        instead of the lookup: for those queries the build side stays the lookup, as the plan
+        writes it (10M rows: 5.3 s CPU flipped, 2.8 s kept). Queries of plain tables keep DuckDB's
+        choice (switched off, the shared ``top`` query of the benchmark ran on one thread)."""
+        if fixed != self._sides_fixed:
+            self.con.execute(f"SET disabled_optimizers = '{'build_side_probe_side' if fixed else ''}'")
+            self._sides_fixed = fixed
+
+    def _cursor(self, sql: str) -> Any:
+        if not self.kept_windows:
+            return self.con.execute(sql)
+        sql, joined = self.relations(sql)
+        self._build_sides(fixed=joined)
+        return self.con.execute(sql)
+
     def execute(self, sql: str) -> Rows:
-        cur = self.con.execute(sql)
+        cur = self._cursor(sql)
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
-        cur = self.con.execute(sql)
+        cur = self._cursor(sql)
         while batch := cur.fetchmany(50_000):
             yield from batch
 
