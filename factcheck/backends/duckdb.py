@@ -79,8 +79,10 @@ class DuckDB:
         file, holding every column it read meanwhile. A CSV is read once into a table without
         them, numbered by its rows' order (``rowid``): two parallel passes instead of a window
         numbering the rows (``row_number() OVER ()``, one thread) and another computing them.
-        The price on Parquet: a query of the view reads every row group (skipping some would
-        break the alignment).
+        The join runs on one thread, and on Parquet reads every row group (skipping some would
+        break the alignment): so the table's rows without those columns are a view of their own
+        (:func:`plain_name`), which every query that names no kept column reads instead
+        (:meth:`relations`).
         """
         src = read.source
         row, kept = quote_ident(ROW), quote_ident(f"__windows_{src.name}")
