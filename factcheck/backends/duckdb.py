@@ -50,7 +50,6 @@ class DuckDB:
         self.con: duckdb.DuckDBPyConnection = _engine().connect()
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
-        self._sides_fixed = False  # is DuckDB's choice of a join's build side switched off?
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -105,7 +104,11 @@ class DuckDB:
         self.con.execute(f"CREATE VIEW {quote_ident(src.name)} AS SELECT {select}\n"
                          f"FROM {plain_view} AS f POSITIONAL JOIN {kept} AS w")
         self.kept_windows[src.name] = tuple(quote_ident(d) for d, _ in windowed.derives)
-        self._build_sides(fixed=True)
+        # DuckDB estimates a positional join at ~0 rows, so a claim's `table LEFT JOIN lookup` would
+        # be flipped to build its hash table on this (large) table instead of the lookup: keep the
+        # build side the lookup, as the plan writes it (10M rows: 3.8 s CPU flipped, 2.4 s kept). The
+        # queries of plain tables get the same plans either way (checked on the benchmark's queries)
+        self.con.execute("SET disabled_optimizers = 'build_side_probe_side'")
 
     def _kept_streaming(self, kept: str, names: str, over: str, table: str) -> bool:
         """Compute the kept window derives in one streaming pass, when each is a ``lag`` in file
@@ -210,51 +213,34 @@ class DuckDB:
         (:meth:`relations`), so a planner may keep such queries apart."""
         return any(name in sql for names in self.kept_windows.values() for name in names)
 
-    def relations(self, sql: str) -> tuple[str, bool]:
+    def relations(self, sql: str) -> str:
         """The query with each table that has kept window columns, none of which the query names,
-        read from its plain view (a CTE of the table's own name in front); and whether it still
-        reads a table through its positional join.
+        read from its plain view (a CTE of the table's own name in front).
 
         The view of such a table sets the kept columns beside its rows by ``POSITIONAL JOIN``,
         which DuckDB runs on one thread and which reads every Parquet row group; the plain view
         is the same rows without those columns, scanned in parallel, row groups skipped by the
         filters. A query that could read columns it does not name (``*``) keeps the join.
         """
-        named = [t for t in self.kept_windows if quote_ident(t) in sql]
-        if not named or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
+        if not self.kept_windows or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
                 or _STAR.search(sql):
-            return sql, bool(named)
-        plain = [t for t in named if not any(name in sql for name in self.kept_windows[t])]
+            return sql
+        plain = [t for t, names in self.kept_windows.items()
+                 if quote_ident(t) in sql and not any(name in sql for name in names)]
         if not plain:
-            return sql, True
+            return sql
         ctes = ", ".join(f"{quote_ident(t)} AS NOT MATERIALIZED (FROM {quote_ident(plain_name(t))})" for t in plain)
-        body = sql[len("WITH "):] if sql.startswith("WITH ") else sql
-        return f"WITH {ctes}{',' if sql.startswith('WITH ') else ''}\n{body}", len(plain) < len(named)
-
-    def _build_sides(self, *, fixed: bool) -> None:
-        """DuckDB estimates a positional join at ~0 rows, so a claim's ``table LEFT JOIN lookup`` on
-        a table read through one would be flipped to build its hash table on that (large) table
-        instead of the lookup: for those queries the build side stays the lookup, as the plan
-        writes it (10M rows: 5.3 s CPU flipped, 2.8 s kept). Queries of plain tables keep DuckDB's
-        choice (switched off, the shared ``top`` query of the benchmark ran on one thread)."""
-        if fixed != self._sides_fixed:
-            self.con.execute(f"SET disabled_optimizers = '{'build_side_probe_side' if fixed else ''}'")
-            self._sides_fixed = fixed
-
-    def _cursor(self, sql: str) -> Any:
-        if not self.kept_windows:
-            return self.con.execute(sql)
-        sql, joined = self.relations(sql)
-        self._build_sides(fixed=joined)
-        return self.con.execute(sql)
+        if sql.startswith("WITH "):
+            return f"WITH {ctes},\n{sql[len('WITH '):]}"
+        return f"WITH {ctes}\n{sql}"
 
     def execute(self, sql: str) -> Rows:
-        cur = self._cursor(sql)
+        cur = self.con.execute(self.relations(sql))
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
-        cur = self._cursor(sql)
+        cur = self.con.execute(self.relations(sql))
         while batch := cur.fetchmany(50_000):
             yield from batch
 
