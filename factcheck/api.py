@@ -134,6 +134,7 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
 
     try:
         uses = session.materialize()
+        session.refuse_changed_files()  # the contracts and keys were checked on one version of each file
     finally:
         if engine != "duckdb":
             session.backend.close()

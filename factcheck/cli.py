@@ -497,8 +497,9 @@ def console() -> NoReturn:
     DuckDB's database, the garbage of a run) takes about a tenth of a second of a one-second
     run and changes nothing anyone sees: every file the run writes is closed before ``main``
     returns. So the process leaves with ``os._exit``, as soon as its output is flushed. A
-    tracer or coverage measurement in the process (``sys.gettrace()``, ``COVERAGE_PROCESS_START``)
-    gets the ordinary exit, and so do an exit status that is not a number and a flush that fails
+    tracer, profiler or coverage measurement in the process (``sys.gettrace()``,
+    ``sys.getprofile()``, ``COVERAGE_PROCESS_START``) gets the ordinary exit, so it can write what it
+    measured, and so do an exit status that is not a number and a flush that fails
     (a closed pipe: Python's own exit reports it).
     """
     import os
@@ -507,7 +508,8 @@ def console() -> NoReturn:
         code: object = 0
     except SystemExit as exc:
         code = 0 if exc.code is None else exc.code
-    if not isinstance(code, int) or sys.gettrace() is not None or os.environ.get("COVERAGE_PROCESS_START"):
+    measured = sys.gettrace() is not None or sys.getprofile() is not None
+    if not isinstance(code, int) or measured or os.environ.get("COVERAGE_PROCESS_START"):
         raise SystemExit(code)
     try:
         sys.stdout.flush()

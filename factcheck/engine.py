@@ -60,10 +60,13 @@ def read(prepared: Prepared, backend: Backend) -> list[TableUse]:
 
 
 def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
-             coverage: Background[CoverageReport | None] | None = None) -> Report:
+             coverage: Background[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
     """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together.
 
-    ``coverage``: the article's coverage, when the caller started working it out earlier."""
+    ``coverage``: the article's coverage, when the caller started working it out earlier.
+    ``last``: these are the command's last queries, so the files' versions are checked now
+    (:func:`refuse_changed_files`); a caller that queries on (``explain``) passes False and
+    checks after its own last query."""
     backend.seal()  # defence in depth behind the expression allowlist: no query can touch a file now
     if coverage is None:
         coverage = _article_coverage_meanwhile(prepared.loaded)
@@ -76,7 +79,8 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
             results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
         except _ClaimFailure as exc:
             problems.append(exc.problem)
-    _refuse_changed_files(prepared, uses)
+    if last or problems:  # a file rewritten meanwhile may be why a query failed: that is said first
+        refuse_changed_files(prepared, uses)
     if problems:
         raise ClaimsFileError(problems)
     loaded = prepared.loaded
@@ -90,9 +94,11 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
                   summary=summarize(results), comparison=None, coverage=coverage.result())
 
 
-def _refuse_changed_files(prepared: Prepared, uses: list[TableUse]) -> None:
-    """After the last query: every file read must still be the version read first (a Parquet
-    file is read again by each query), or the figures and checksums would mix versions."""
+def refuse_changed_files(prepared: Prepared, uses: list[TableUse]) -> None:
+    """After a command's last query (``run``, ``check``, ``explain``, ``suggest``, ``init``):
+    every file read must still be the version taken before its first read (a Parquet file is
+    read again by each query), or the figures and checksums would mix versions. Raises a
+    :class:`DataError` naming each file that changed (exit 2)."""
     from .sources.versions import changes
     problems = changes([prepared.sources[u.name] for u in uses if u.name in prepared.sources],
                        {u.name: u.sha256 for u in uses})
@@ -216,9 +222,14 @@ class Session:
         self.uses = read(self.prepared, self.backend)
         return self.uses
 
-    def run(self, coverage: Background[CoverageReport | None] | None = None) -> Report:
+    def run(self, coverage: Background[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
         """Evaluate and judge every claim (see :func:`evaluate`)."""
-        return evaluate(self.prepared, self.backend, self.uses, coverage)
+        return evaluate(self.prepared, self.backend, self.uses, coverage, last=last)
+
+    def refuse_changed_files(self) -> None:
+        """After the command's last query: each file read is still the version first read (see
+        :func:`refuse_changed_files`)."""
+        refuse_changed_files(self.prepared, self.uses)
 
 
 def _refuse_no_claims(loaded: LoadedClaims, allow_empty: bool = False) -> None:

@@ -64,6 +64,7 @@ class Explanation:
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
+        self.session.refuse_changed_files()  # the rows are of the version the figure was computed from
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
@@ -149,10 +150,11 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
     session.materialize()
     ran: list[str] = getattr(session.backend, "ran", [])
     first = len(ran)  # the claim's own queries come after the reading checks
-    report = session.run()
+    report = session.run(last=False)  # the steps below query the tables again
     plan = session.plans[0]
     scans = [] if report.results[0].verdict == "unverifiable" and plan.node is None else [
         _steps(session, part, claimed) for part in _parts(plan.node)]
+    session.refuse_changed_files()  # the figure, the steps and the sample rows are of one version
     return Explanation(report.results[0], scans, session, _engine_sql(session, ran[first:]))
 
 

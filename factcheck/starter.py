@@ -16,11 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import Problem, UsageError
+
+if TYPE_CHECKING:
+    from .engine import Session
 
 SUGGESTIONS = 3               # suggestions written as comments under each claim
 ALLOWED_AT_MOST = 12          # text columns with at most this many values get an `allowed` list
@@ -99,8 +102,9 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
         raise UsageError(problems)
 
 
-def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, str]]]]:
-    """Declare the tables and learn their columns through the backend."""
+def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, str]]], Session]:
+    """Declare the tables and learn their columns through the backend (the session that read them
+    is returned: its files' versions are checked once the suggestions are made)."""
     from .backends.duckdb import DuckDB
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
@@ -129,7 +133,7 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
         _learn_table(backend, t, tables[t], columns[t])
     backend.close()
     _lookups(tables, columns)
-    return tables, columns
+    return tables, columns, session
 
 
 def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]]) -> None:
@@ -212,12 +216,13 @@ def init(article: Path, data: list[Path], output: Path | None = None) -> Written
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError([Problem(f"cannot read the article: {exc}", file=str(article),
                                   hint="save it as UTF-8 Markdown")]) from None
-    tables, _ = _learn(target, data)
+    tables, _, session = _learn(target, data)
     claims = _claims(article_text)
     title = next((ln.lstrip("# ").strip() for ln in article_text.splitlines() if ln.startswith("#")), article.stem)
     rel_article = os.path.relpath(article.resolve(), target.parent.resolve()).replace(os.sep, "/")
     draft = _render(title, rel_article, tables, claims, {})
     comments = _suggestions(target, draft)
+    session.refuse_changed_files()  # the contracts and the suggestions come from one version of each file
     text = _render(title, rel_article, tables, claims, comments)
     try:
         with open(target, "x", encoding="utf-8") as fh:   # "x": never overwrite, even if it appeared meanwhile

@@ -75,6 +75,17 @@ def test_under_a_coverage_measurement_the_exit_is_the_ordinary_one(monkeypatch: 
     assert exc.value.code == 0
 
 
+def test_under_a_profiler_the_exit_is_the_ordinary_one_so_it_can_write_its_profile(tmp_path: Path) -> None:
+    """cProfile, pyinstrument and the like hook ``sys.setprofile`` and write what they measured as
+    the process ends: ``os._exit`` would leave them with nothing (an empty profile)."""
+    out = tmp_path / "run.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "factcheck", "run",
+                           str(MINI / "claims.yaml")], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    import pstats
+    assert any("verify" in name for _, _, name in pstats.Stats(str(out)).stats)  # type: ignore[attr-defined]
+
+
 FULL_APP = "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import app; app()"
 LEAN_APP = "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"
 

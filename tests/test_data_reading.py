@@ -348,6 +348,31 @@ def test_thousands_separators_name_file_line_column_and_value(tmp_path, measure)
     assert "thousands separators" in out
 
 
+@pytest.mark.parametrize("derive", ["lag(amount) * 2", "coalesce(amount, 0) + 1", "nullif(amount, 7) > 1",
+                                    "lead(amount, id) - 1"])
+def test_a_text_value_passed_on_by_a_function_to_arithmetic_is_located(tmp_path, derive) -> None:
+    """lag, lead, coalesce and nullif hand a column's values on: used in arithmetic, the column is
+    used as numbers, and its text value is located rather than a binder error shown."""
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,amount\n1,12\n2,7\n3,n/a\n")
+    out = refused(claims(root, f'{{path: t.csv, derive: {{d: "{derive}"}}}}', "{count: t, where: d is not null}", "1"),
+                  "t.csv:4", "column 'amount'", "a derive of table 't'", "line 4 holds 'n/a'")
+    assert "Binder Error" not in out
+
+
+@pytest.mark.parametrize("measure", ["{sum: amount, of: t}", "{count: t, where: double > 1}"])
+def test_a_text_value_in_a_parquet_file_is_located_by_row_with_a_hint_for_parquet(tmp_path, measure) -> None:
+    """A Parquet file has no reading options: the hint must not send the reader to csv: {null: …},
+    which a Parquet table ignores."""
+    import duckdb
+    root = repo(tmp_path)
+    duckdb.connect().execute(f"COPY (SELECT * FROM (VALUES ('1', '12'), ('2', 'n/a'), ('3', '7')) v(id, amount)) "
+                             f"TO '{root / 't.parquet'}' (FORMAT parquet)")
+    out = refused(claims(root, "{path: t.parquet, derive: {double: amount * 2}}", measure, "1"),
+                  "t.parquet", "column 'amount'", "row 2 holds 'n/a'", "where the Parquet file is written")
+    assert "csv:" not in out
+
+
 def test_a_text_value_among_numbers_is_located(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("id,amount\n1,12\n2,7\n3,n/a\n")

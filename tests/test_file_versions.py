@@ -50,13 +50,15 @@ def claims(tmp_path: Path) -> Path:
 
 class RewriteAfter:
     """A DuckDB connection that runs ``rewrite`` once, after the ``n``-th query once sealed
-    (so between two of the claims' queries)."""
+    (so between two of the claims' queries); with ``start``, counting from the first statement
+    holding that text instead."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, n: int, rewrite: Callable[[], None]) -> None:
-        self.con, self.n, self.rewrite, self.sealed, self.queries = con, n, rewrite, False, 0
+    def __init__(self, con: duckdb.DuckDBPyConnection, n: int, rewrite: Callable[[], None],
+                 start: str = "enable_external_access = false") -> None:
+        self.con, self.n, self.rewrite, self.start, self.sealed, self.queries = con, n, rewrite, start, False, 0
 
     def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
-        if "enable_external_access = false" in sql:
+        if self.start in sql:
             self.sealed = True
         out = self.con.execute(sql, *args)
         if self.sealed and sql.lstrip().startswith("SELECT"):
@@ -137,3 +139,96 @@ def test_a_file_replaced_by_another_one_is_refused(claims: Path) -> None:
     assert found is not None and "replaced by another file" in found.message
     assert version_of(src.path) != src.version
     session.backend.close()
+
+
+# --------------------------------------------------------------------------- every command that reads data
+
+
+class Once:
+    """``rewrite`` the first time it is called, never again (a command may open several connections)."""
+
+    def __init__(self, rewrite: Callable[[], None]) -> None:
+        self.rewrite, self.calls = rewrite, 0
+
+    def __call__(self) -> None:
+        self.calls += 1
+        if self.calls == 1:
+            self.rewrite()
+
+
+def rewrite_after_first_read(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[RewriteAfter]:
+    """Every DuckDB connection the command opens rewrites ``path`` (once in all) right after the first
+    query that follows the table's view: later queries of the same command read the new version.
+    Returns the hooked connections (``queries`` counts each one's queries since its view)."""
+    once = Once(lambda: rewrite_in_place(path, 1000))
+    init = DuckDB.__init__
+    hooks: list[RewriteAfter] = []
+
+    def hooked(self: DuckDB) -> None:
+        init(self)
+        hooks.append(RewriteAfter(self.con, 1, once, start="CREATE VIEW"))
+        self.con = hooks[-1]  # type: ignore[assignment]
+
+    monkeypatch.setattr(DuckDB, "__init__", hooked)
+    return hooks
+
+
+def queried_after_the_rewrite(hooks: list[RewriteAfter]) -> bool:
+    """The connection that rewrote the file queried it again afterwards (so the rewrite fell between
+    two queries of the command)."""
+    return hooks[0].queries >= 2
+
+
+def refused(result: Any, claims: Path) -> None:
+    assert result.exit_code == 2, result.output
+    assert f"{claims.parent / 't.parquet'}: data file of table 't' changed while the run read it" in result.output
+    assert "run again" in result.output and "Traceback" not in result.output
+
+
+def test_check_refuses_a_file_rewritten_between_its_queries(claims: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` reads the file, then queries it again for the key: both must be of one version."""
+    claims.write_text(CLAIMS.replace("{path: t.parquet}", "{path: t.parquet, key: x}"))
+    assert CliRunner().invoke(app, ["check", str(claims)]).exit_code == 0
+    hooks = rewrite_after_first_read(monkeypatch, claims.parent / "t.parquet")
+    refused(CliRunner().invoke(app, ["check", str(claims)]), claims)
+    assert queried_after_the_rewrite(hooks)
+
+
+def test_explain_refuses_a_file_rewritten_between_the_figure_and_its_steps(claims: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figure is computed, then the filter's steps and sample rows are counted: one version for all."""
+    import factcheck.explanation as explanation
+    assert CliRunner().invoke(app, ["explain", str(claims), "big"]).exit_code == 0
+    once = Once(lambda: rewrite_in_place(claims.parent / "t.parquet", 1000))
+    steps = explanation._steps
+    monkeypatch.setattr(explanation, "_steps", lambda *args: once() or steps(*args))
+    refused(CliRunner().invoke(app, ["explain", str(claims), "big"]), claims)
+    assert once.calls == 1
+
+
+def test_the_rows_behind_a_figure_are_of_the_version_it_was_computed_from(claims: Path) -> None:
+    shown = factcheck.explain(claims, "mean")
+    assert len(shown.rows()) == 3  # x = 3, 6, 9
+    rewrite_in_place(claims.parent / "t.parquet", 1000)
+    with pytest.raises(factcheck.DataError, match="changed while the run read it"):
+        shown.rows()
+    shown.session.backend.close()
+
+
+def test_suggest_refuses_a_file_rewritten_between_its_queries(claims: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`suggest` profiles the table, then verifies each candidate in runs of its own: the version it first
+    read must hold to the end."""
+    claims.write_text(CLAIMS + "  - {id: bare, says: 'five rows are above five', expect: 5}\n")
+    assert CliRunner().invoke(app, ["suggest", str(claims)]).exit_code == 0
+    hooks = rewrite_after_first_read(monkeypatch, claims.parent / "t.parquet")
+    refused(CliRunner().invoke(app, ["suggest", str(claims)]), claims)
+    assert queried_after_the_rewrite(hooks)
+
+
+def test_init_refuses_a_file_rewritten_while_it_learns_it_and_writes_nothing(claims: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    article, target = claims.parent / "story.md", claims.parent / "story.claims.yaml"
+    article.write_text("# Story\n\nFive rows are above five.\n")
+    hooks = rewrite_after_first_read(monkeypatch, claims.parent / "t.parquet")
+    refused(CliRunner().invoke(app, ["init", str(article), str(claims.parent / "t.parquet")]), claims)
+    assert queried_after_the_rewrite(hooks) and not target.exists()

@@ -563,3 +563,57 @@ def test_a_text_value_in_a_number_column_is_located_on_spark(spark: Any, mini: A
     assert f"{data}:4: claim 'ages': table 'victims', column 'age' holds text where the claim needs numbers: " \
            "line 4 holds 'thirty'" in result.output
     assert result.output == on_duckdb.output
+
+
+DERIVE_TABLE = """\
+version: 1
+title: Derives
+tables:
+  t:
+    path: t.{ext}
+    derive: {{n: "{derive}"}}
+claims:
+  - {{id: adults, says: s, measure: {{count: t, where: n is not null}}, expect: 3}}
+"""
+
+
+@pytest.mark.parametrize(("derive", "ext"), [
+    ("age * 2", "csv"),  # text in arithmetic: DuckDB's type oracle refuses it before Spark runs
+    ("age > 18", "csv"),  # a cast of the text that fails inside Spark's derive (CAST_INVALID_INPUT)
+    ("age in [30, 40]", "csv"),
+    ("round(price, 1) + age", "csv"),
+    ("lag(age) * 2", "csv"),  # a window over the text column
+    ("age > 18", "parquet"),  # a Parquet column of text: located by its row
+])
+def test_a_text_value_that_breaks_a_derive_is_located_on_spark(spark: Any, tmp_path: Path, derive: str,
+                                                               ext: str) -> None:
+    """Issue 13: a derive that fails on a text value names the data file, the line (a Parquet file's
+    row), the column and the value on Spark as on DuckDB: the same message, exit 2, no traceback."""
+    (tmp_path / "t.csv").write_text("id,age,price\n1,30,1.5\n2,unknown,2.5\n3,40,4\n", encoding="utf-8")
+    if ext == "parquet":
+        duckdb.connect().execute(f"COPY (SELECT * FROM read_csv('{tmp_path / 't.csv'}', all_varchar = true)) "
+                                 f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)")
+    path = tmp_path / "derives.yaml"
+    path.write_text(DERIVE_TABLE.format(ext=ext, derive=derive), encoding="utf-8")
+    on_duckdb = runner.invoke(app, ["run", str(path)])
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    where = f"{tmp_path / 't.csv'}:3" if ext == "csv" else str(tmp_path / "t.parquet")
+    assert f"{where}: table 't', column 'age' holds text where a derive of table 't' needs numbers: " \
+           f"{'line 3' if ext == 'csv' else 'row 2'} holds 'unknown'" in result.output
+    assert "hint: fix the value" in result.output and "Traceback" not in result.output
+    assert result.output == on_duckdb.output
+    shown = runner.invoke(app, ["explain", str(path), "adults", "--engine", "spark"])
+    assert shown.exit_code == 2 and shown.output == result.output
+
+
+def test_the_rows_behind_a_figure_are_duckdbs_rows_on_spark(spark: Any) -> None:
+    """`explain --rows` on Spark: the same columns under the same names (a lookup's column whose
+    name is taken is `case_id_1`, as DuckDB's DataFrame names it, never a second `case_id`) and the
+    same rows (Spark's join may give them in another order)."""
+    args = ["explain", str(MINI / "claims.yaml"), "facebook-share", "--rows", "-"]
+    on_duckdb, on_spark = runner.invoke(app, args), runner.invoke(app, [*args, "--engine", "spark"])
+    assert on_spark.exit_code == on_duckdb.exit_code == 0, on_spark.output
+    duck_lines, spark_lines = on_duckdb.output.splitlines(), on_spark.output.splitlines()
+    assert spark_lines[0] == duck_lines[0] and ",case_id_1," in spark_lines[0]
+    assert sorted(spark_lines[1:]) == sorted(duck_lines[1:]) and len(duck_lines) > 2

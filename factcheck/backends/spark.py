@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Problem, UsageError
@@ -232,28 +232,42 @@ class Spark:
         text columns of the files (only now, on this failure path) and locates the value by its line,
         as on a DuckDB run. Spark's ``CAST_INVALID_INPUT`` names the value; it is looked for first."""
         from ..sources.diagnosis import claim_columns, text_in_numbers
+        return self._located_by_duckdb(catalog, claim_columns(catalog, plan), lambda con: text_in_numbers(
+            con, catalog, plan, as_duckdb_error(error), claims_file, claims_line))
+
+    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
+                        claims_line: int | None) -> Problem | None:
+        """A table's derives failed (DuckDB's type oracle found text in arithmetic, or Spark could not
+        cast a text value): located as :meth:`text_in_numbers` locates a claim's, by DuckDB reading
+        the text columns the derives use."""
+        from ..sources.diagnosis import derive_columns, text_in_derives
+        table = read.source.name
+        return self._located_by_duckdb(catalog, derive_columns(catalog, table), lambda con: text_in_derives(
+            con, catalog, table, as_duckdb_error(error), claims_file, claims_line))
+
+    def _located_by_duckdb(self, catalog: Catalog, columns: list[tuple[str, str]],
+                           locate: Callable[[Any], Problem | None]) -> Problem | None:
+        """``locate`` run on a DuckDB connection holding those of ``columns`` that Spark read as text
+        (each file's columns as read, without derives); None when none is text or the diagnosis fails."""
         from .duckdb import DuckDB
 
         texts: dict[str, list[str]] = {}
-        for table, column in claim_columns(catalog, plan):
-            if self.schema.get(table, {}).get(column) == "VARCHAR":
+        for table, column in columns:
+            types = self.schema.get(table) or self.schema.get(f"__fc_raw_{table}", {})
+            if types.get(column) == "VARCHAR" and column not in texts.get(table, []):
                 texts.setdefault(table, []).append(column)
         if not texts:
             return None
         duck = DuckDB()
         try:
-            for table, columns in texts.items():
-                duck.read_table(TableRead(catalog.sources[table], columns, [], False))
-            return text_in_numbers(duck.con, catalog, plan, as_duckdb_error(error), claims_file, claims_line)
-        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the claim's query error is shown
+            for table, names in texts.items():
+                duck.read_table(TableRead(catalog.sources[table], names, [], False))
+            return locate(duck.con)
+        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the engine's error is shown
             reraise_interrupt(exc)
             return None
         finally:
             duck.close()
-
-    def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
-                        claims_line: int | None) -> Problem | None:
-        return None
 
     def seal(self) -> None:
         # Spark SQL cannot name a file (spark.sql.runSQLOnFiles=false); no table is read after this
@@ -298,10 +312,11 @@ class Spark:
             raise _query_error(exc) from None
 
     def frame(self, sql: str) -> Any:
-        """A query's rows as a pandas DataFrame (``explain --rows``)."""
+        """A query's rows as a pandas DataFrame (``explain --rows``), its columns named as DuckDB's
+        DataFrame names them (a column read through a lookup under a name taken is ``case_id_1``)."""
         import pandas as pd
         got = self.execute(sql)
-        return pd.DataFrame.from_records(got.rows, columns=got.columns)
+        return pd.DataFrame.from_records(got.rows, columns=distinct_names(got.columns))
 
     def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
         return self.helper.column_types(exprs, from_sql)
@@ -331,6 +346,25 @@ def _free(frame: Any) -> None:
         frame._jdf.queryExecution().analyzed().rdd().unpersist(False)  # a checkpoint's plan is its RDD
     except Exception:  # noqa: BLE001,S110 - not a checkpoint (a cached frame has no RDD of its own)
         pass
+
+
+def distinct_names(columns: list[str]) -> list[str]:
+    """Each name taken before gets ``_1`` (``_2`` … when that is taken too), as DuckDB names a
+    DataFrame's columns.
+
+    >>> distinct_names(["a", "a", "a", "b", "a_1"])
+    ['a', 'a_1', 'a_2', 'b', 'a_1_1']
+    """
+    taken: set[str] = set()
+    out = []
+    for name in columns:
+        new, k = name, 0
+        while new in taken:
+            k += 1
+            new = f"{name}_{k}"
+        taken.add(new)
+        out.append(new)
+    return out
 
 
 def derived_sql(read: TableRead, base: str) -> str:

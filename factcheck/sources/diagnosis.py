@@ -69,6 +69,18 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
 
     The table must be in DuckDB with its file columns (the derives left out).
     """
+    return _locate(con, catalog, _derive_columns(catalog, table), error, claims_file, claims_line,
+                   None, what=f"a derive of table '{table}'")
+
+
+def derive_columns(catalog: "Catalog", table: str) -> list[tuple[str, str]]:
+    """(table, column) of every file column the table's derives read (for an engine that must read
+    them before :func:`text_in_derives` can look in them)."""
+    return [(t, column) for t, column, _ in _derive_columns(catalog, table)]
+
+
+def _derive_columns(catalog: "Catalog", table: str) -> Iterator[tuple[str, str, str | None]]:
+    """(table, column, 'compare' when used as a number else None) for the file columns of the derives."""
     found: dict[tuple[str, str], str | None] = {}
     for derive in catalog.used_derives[table]:
         tree = catalog.derives[table][derive]
@@ -76,8 +88,8 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
         for name in names(tree):
             for key in _columns_of(catalog, table, name, {derive}):
                 found[key] = found.get(key) or ("compare" if name in numeric else None)
-    return _locate(con, catalog, ((t, c, u) for (t, c), u in found.items()), error, claims_file, claims_line,
-                   None, what=f"a derive of table '{table}'")
+    for (t, column), use in found.items():
+        yield t, column, use
 
 
 def claim_columns(catalog: "Catalog", plan: "ClaimPlan") -> list[tuple[str, str]]:
@@ -117,7 +129,7 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
                                  f"the column holds text: compare it with text, in single quotes: {column} == '{text}'"))
         return Problem(f"table '{table}', column '{column}' holds text where {what} needs numbers: "
                        f"{where} holds {text!r}", file=shown(src), line=_line(src, where),
-                       claim=claim, column=column, hint=number_hint(column, [text]))
+                       claim=claim, column=column, hint=number_hint(column, [text], src.format))
     return None
 
 
@@ -169,12 +181,16 @@ def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, con
     return [(_where(src, int(r) + offset), str(v)) for r, v in rows]
 
 
-def number_hint(column: str, values: list[str]) -> str:
-    """What to do about a text value in a column of numbers."""
+def number_hint(column: str, values: list[str], file_format: str = "csv") -> str:
+    """What to do about a text value in a column of numbers (in a file of ``file_format``: a
+    Parquet file has no reading options, so its values are fixed where it is written)."""
     if any(_THOUSANDS.fullmatch(v.strip()) for v in values):
         return "the numbers carry thousands separators (1,234): export them without"
     if any(v.strip().endswith("%") for v in values):
         return "the numbers carry a % sign: export plain numbers (and say unit: percent in the claim)"
+    if file_format == "parquet":
+        return (f"fix the value where the Parquet file is written (a value meaning 'unknown' as a null); "
+                f"declaring columns: {{{column}: number}} lists every such value")
     return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
             f"declaring columns: {{{column}: number}} lists every such value")
 
@@ -239,8 +255,16 @@ def _numeric_names(tree: Expr) -> set[Name]:
             operands = (node.operand,)
         elif isinstance(node, Call) and node.function in ("abs", "round", "pow"):
             operands = node.args
-        out.update(o for o in operands if isinstance(o, Name))
+        out.update(n for n in map(_passed_on, operands) if n is not None)
     return out
+
+
+def _passed_on(operand: Expr) -> Name | None:
+    """The column whose values an operand is: itself, or the one ``lag``/``lead``/``coalesce``/
+    ``nullif`` hand on (``lag(age) * 2`` uses ``age`` as a number)."""
+    while isinstance(operand, Call) and operand.function in ("lag", "lead", "coalesce", "nullif"):
+        operand = operand.args[0]
+    return operand if isinstance(operand, Name) else None
 
 
 def _columns_of(catalog: "Catalog", table: str, name: Name, opened: set[str]) -> Iterator[tuple[str, str]]:

@@ -214,4 +214,5 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         ranked[claim.id] = (found, misses)
     from .verify import verify_all
     verify_all(loaded, out, ranked, top, data_root, MISSES)
+    session.refuse_changed_files()  # profiled, searched and verified on the version first read
     return Suggestions(out, sorted(set(capped)))
