@@ -456,3 +456,28 @@ def test_tables_within_one_row_group_are_queried_on_one_thread(tmp_path: Path, v
     sealed = statements.index("SET enable_external_access = false")
     claims = next(i for i, s in enumerate(statements) if i > sealed and "FILTER" in s)  # the claim's query
     assert ("SET threads = 1" in statements[sealed:claims]) is one_thread
+
+
+def test_which_queries_read_the_plain_table() -> None:
+    """``DuckDB.relations``: a query naming no kept column of a table gets the plain view under the
+    table's name; any doubt (a kept column named, ``*``, a CTE of that name) keeps the query as it is."""
+    from factcheck.backends.duckdb import DuckDB
+    backend = DuckDB()
+    assert backend.relations('SELECT count(*) FROM "v"') == 'SELECT count(*) FROM "v"'  # no kept windows
+    backend.kept_windows = {"v": ('"prev"', '"lag(x)"')}
+    plain = 'WITH "v" AS NOT MATERIALIZED (FROM "__plain_v")\n'
+    assert backend.relations('SELECT count(*) FROM "v" WHERE "v"."x" > 1') == \
+        plain + 'SELECT count(*) FROM "v" WHERE "v"."x" > 1'
+    assert backend.relations('WITH runs AS (SELECT "v"."x" FROM "v")\nSELECT count(*) FROM runs') == \
+        plain.rstrip("\n") + ',\nruns AS (SELECT "v"."x" FROM "v")\nSELECT count(*) FROM runs'
+    for unchanged in ('SELECT count(*) FROM "v" WHERE "v"."prev"',    # reads a kept column
+                      'SELECT sum("v"."lag(x)") FROM "v"',
+                      'SELECT * FROM "v"', 'SELECT "v".* FROM "v"',    # every column
+                      'SELECT count(*), * FROM "v"',
+                      'WITH v AS (SELECT 1 FROM "v")\nSELECT count(*) FROM v',  # a CTE of that name
+                      'SELECT count(*) FROM "w"',                        # another table
+                      'DESCRIBE SELECT count(*) FROM "v"'):
+        assert backend.relations(unchanged) == unchanged, unchanged
+    assert backend.reads_kept_windows('SELECT count(*) FROM "v" WHERE "v"."prev"')
+    assert not backend.reads_kept_windows('SELECT count(*) FROM "v"')
+    backend.close()

@@ -234,13 +234,15 @@ class DuckDB:
         The view of such a table sets the kept columns beside its rows by ``POSITIONAL JOIN``,
         which DuckDB runs on one thread and which reads every Parquet row group; the plain view
         is the same rows without those columns, scanned in parallel, row groups skipped by the
-        filters. A query that could read columns it does not name (``*``) keeps the join.
+        filters. A query that could read columns it does not name (``*``), or that names a CTE of
+        its own as the table (a streak's ``ordered``), keeps the join.
         """
         if not self.kept_windows or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
                 or _STAR.search(sql):
             return sql
         plain = [t for t, names in self.kept_windows.items()
-                 if quote_ident(t) in sql and not any(name in sql for name in names)]
+                 if quote_ident(t) in sql and not any(name in sql for name in names)
+                 and f"{t} AS (" not in sql and f"{quote_ident(t)} AS (" not in sql]
         if not plain:
             return sql
         ctes = ", ".join(f"{quote_ident(t)} AS NOT MATERIALIZED (FROM {quote_ident(plain_name(t))})" for t in plain)
