@@ -50,10 +50,12 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
     from .engine import verify as run
 
     old = _baseline(baseline, only) if baseline is not None else None
+    def suggested(report: Report) -> Report:  # a pass of its own, checked against the run's file versions
+        return _with_suggestions(report, claims, data_root)
+
     report = run(claims, dict(tables) if tables is not None else None, only=list(only) if only else None,
-                 data_root=data_root, before_reading=before_reading, engine=engine, spark_master=spark_master)
-    if tables is None:
-        report = _with_suggestions(report, claims, data_root)
+                 data_root=data_root, before_reading=before_reading, engine=engine, spark_master=spark_master,
+                 then=suggested if tables is None else None)
     if old is None:
         return report
     shown = None if isinstance(baseline, Report) else str(baseline)
@@ -62,7 +64,9 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
 
 
 def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Path | None) -> Report:
-    """Each claim noted without a measure (``not_encoded``) shows the best measure ``suggest`` finds."""
+    """Each claim noted without a measure (``not_encoded``) shows the best measure ``suggest`` finds.
+    Called by the run before it checks its files' versions, so a file rewritten since the run read
+    it refuses the run rather than giving suggestions of another version than the figures."""
     from .report import Reason
 
     bare = [r.id for r in report.results if r.reason == Reason.NOT_ENCODED]

@@ -143,6 +143,9 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
     except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong …
         reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
         located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
+        if located is None:  # … or a derive it reads overflows (computed by each query over a Parquet file)
+            from .loading import overflow_in_claim
+            located = overflow_in_claim(prepared, backend, plan, str(exc))
         if located is not None:  # … or the data is (text in a column of numbers)
             raise _ClaimFailure(located) from None
         raise _ClaimFailure(Problem(
@@ -440,12 +443,17 @@ InputsCheck = Callable[[list[tuple[str, Path]]], None]
 def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = None, *,
            only: list[str] | None = None, data_root: str | Path | None = None,
            before_reading: InputsCheck | None = None, engine: str = "duckdb",
-           spark_master: str | None = None) -> Report:
+           spark_master: str | None = None, then: Callable[[Report], Report] | None = None) -> Report:
     """Judge every claim of a claims file against its data; return the :class:`Report`.
 
     ``tables`` maps table names to pandas DataFrames to use instead of the files.
     ``before_reading`` sees the run's input files before any data is read (the command
-    line refuses a report path that is one of them).
+    line refuses a report path that is one of them). ``then`` completes the report with a
+    pass over the data of its own (``run``'s suggestions for claims without a measure): the
+    files' versions are checked after it instead of before, against the versions this run
+    took before its first read, so the figures and what ``then`` adds come from one version
+    of each file (any write between the two changes a file's times or size; a racy file's
+    SHA-256 is taken again).
     Raises :class:`~factcheck.errors.FactcheckError` when the claims file or the
     data cannot be used.
     """
@@ -456,7 +464,11 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
         # the article's figures are pure Python: worked out while DuckDB reads the tables and runs the claims
         coverage = _article_coverage_meanwhile(session.prepared.loaded)
         session.materialize()
-        return session.run(coverage)
+        report = session.run(coverage, last=then is None)
+        if then is not None:
+            report = then(report)
+            session.refuse_changed_files()
+        return report
     finally:
         if engine != "duckdb":  # a JVM's session is stopped; DuckDB's connection goes with the Session
             session.backend.close()

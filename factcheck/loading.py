@@ -23,6 +23,7 @@ from .sources.versions import version_of
 if TYPE_CHECKING:
     from .backends import Backend
     from .engine import Prepared
+    from .planning.nodes import ClaimPlan
 
 
 def table_read(prepared: Prepared, name: str) -> TableRead:
@@ -74,13 +75,17 @@ def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
 
 def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: DeriveFailure) -> NoReturn:
     """A table's derives could not be computed: text where they need numbers (located in the
-    data, or in the claims file when a column holds no number at all), a type mismatch, or
-    the file itself."""
+    data, or in the claims file when a column holds no number at all), arithmetic that
+    overflows (the derive's line, with the first row), a type mismatch, or the file itself."""
     loaded, name = prepared.loaded, read.source.name
     line = loaded.table_line(name, "derive")
     located = backend.text_in_derives(read, prepared.catalog, exc.error, str(loaded.path), line)
     if located is not None:
         raise (ClaimsFileError if located.file == str(loaded.path) else DataError)([located]) from None
+    from .sources import overflow
+    if overflow.is_overflow(exc.error):  # the derive's arithmetic, not the file: named with its row
+        found = backend.overflow_in_derives(read, prepared.catalog)
+        raise ClaimsFileError([overflow.problem(found, read, prepared.catalog, loaded, exc.error)]) from None
     if exc.otherwise is not None:
         raise exc.otherwise from None
     from .planning.axes import derive_compares_date
@@ -90,6 +95,21 @@ def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: D
     raise ClaimsFileError([Problem(
         f"a derive of table '{name}' cannot be computed: {exc}", file=str(loaded.path), line=line,
         hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")]) from None
+
+
+def overflow_in_claim(prepared: Prepared, backend: Backend, plan: ClaimPlan, error: str) -> Problem | None:
+    """A claim's query overflowed: when a derive of a table it reads is what overflows (a Parquet
+    file's derives are computed by each query, not when it is read), that derive, located as
+    when a table is read; None otherwise (the claim's own arithmetic is reported as it is)."""
+    from .sources import overflow
+    if not overflow.is_overflow(error):
+        return None
+    for name in sorted(t for t in prepared.sources if plan.reads(t) and prepared.catalog.used_derives.get(t)):
+        read = table_read(prepared, name)
+        found = backend.overflow_in_derives(read, prepared.catalog)
+        if found is not None:
+            return overflow.problem(found, read, prepared.catalog, prepared.loaded, error)
+    return None
 
 
 def _check_time_columns(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:

@@ -490,3 +490,33 @@ def test_escaped_names_match_exactly_their_own_file(tmp_path) -> None:
         assert con.execute(f"SELECT sum(a) FROM read_csv('{pattern}', header=true)").fetchall() == [(1,)]
 
     check()
+
+
+# --------------------------------------------------------------------------- csv: options on a Parquet table
+
+@pytest.mark.parametrize(("table", "why"), [
+    ("{path: t.parquet, csv: {delimiter: ';'}}", "its path ends in .parquet"),
+    ("{path: t.PQ, csv: {'null': ['', NA]}}", "its path ends in .PQ"),
+    ("{path: t.dat, format: parquet, csv: {date_format: '%d/%m/%Y'}}", "format: parquet"),
+])
+def test_csv_options_on_a_parquet_table_are_refused_when_the_claims_file_is_loaded(tmp_path, table, why) -> None:
+    """A Parquet file has its own types and nulls: csv: options would be ignored without a word.
+    Refused before any data is read (the file need not even exist), at the line of csv:."""
+    root = repo(tmp_path)
+    path = root / "claims.yaml"
+    path.write_text(f"version: 1\ntables:\n  other: {{path: o.csv, csv: {{delimiter: ';'}}}}\n  t:\n    {table}\n"
+                    "claims:\n  - {id: a, says: s, measure: {count: t}, expect: 1}\n", encoding="utf-8")
+    for command in ("run", "check"):
+        out = " ".join(refused(path, command=command).split())
+        assert f"{path}:5: table 't' is a Parquet file ({why}), so its csv: options would be ignored" in out
+        assert "hint: csv: options apply to CSV files; a Parquet file carries its own column types and nulls: " \
+               "remove csv:" in out
+        assert "table 'other'" not in out  # a CSV's options are its own
+
+
+def test_csv_options_stay_for_a_file_declared_csv_whatever_its_ending(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.parquet").write_text("id;amount\n1;NA\n2;5\n")
+    result = run(claims(root, "{path: t.parquet, format: csv, csv: {delimiter: ';', 'null': [NA]}}",
+                        "{sum: amount, of: t}", "5"))
+    assert result.exit_code == 0, result.output

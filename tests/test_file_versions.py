@@ -232,3 +232,53 @@ def test_init_refuses_a_file_rewritten_while_it_learns_it_and_writes_nothing(cla
     hooks = rewrite_after_first_read(monkeypatch, claims.parent / "t.parquet")
     refused(CliRunner().invoke(app, ["init", str(article), str(claims.parent / "t.parquet")]), claims)
     assert queried_after_the_rewrite(hooks) and not target.exists()
+
+
+BARE = "  - {id: bare, says: 'There were 10 rows in the table.', expect: 10}\n"
+
+
+def test_runs_suggestions_come_from_the_version_its_figures_came_from(claims: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run` works out a suggestion for a claim without a measure in a pass of its own, after the
+    claims' queries: a file rewritten between the two would give figures of one version and
+    suggestions of another. The pass is checked against the versions the run took before its
+    first read, so the run is refused (exit 2) instead."""
+    import factcheck.suggest as suggest_module
+    claims.write_text(CLAIMS + BARE)
+    fine = CliRunner().invoke(app, ["run", str(claims)])
+    assert fine.exit_code == 0 and "best suggestion" in fine.output, fine.output
+    real = suggest_module.suggest
+    calls: list[int] = []
+
+    def rewritten_first(*args: Any, **kwargs: Any) -> Any:  # the file changes after the run's last query
+        calls.append(1)
+        rewrite_in_place(claims.parent / "t.parquet", 1000)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suggest_module, "suggest", rewritten_first)
+    refused(CliRunner().invoke(app, ["run", str(claims)]), claims)
+    assert calls == [1]
+    with pytest.raises(factcheck.DataError, match="changed while the run read it"):
+        factcheck.verify(claims)
+
+
+def test_the_versions_are_checked_once_after_the_suggestions(claims: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run's own check moves after the suggestions' pass (their own runs check theirs before it);
+    it is done once. Without a claim lacking a measure it stays at the end of the claims' queries."""
+    import factcheck.engine as engine
+    checked: list[list[str]] = []  # the claims of the run whose files each check compares
+    real = engine.refuse_changed_files
+
+    def record(prepared: Any, uses: Any) -> None:
+        checked.append([p.claim.id for p in prepared.plans])
+        real(prepared, uses)
+
+    monkeypatch.setattr(engine, "refuse_changed_files", record)
+    factcheck.verify(claims)
+    assert checked == [["big", "top", "mean"]]
+    checked.clear()
+    claims.write_text(CLAIMS + BARE)
+    report = factcheck.verify(claims)
+    assert "best suggestion" in report.results[-1].message
+    assert checked[-1] == ["big", "top", "mean", "bare"] and checked.count(checked[-1]) == 1
+    assert len(checked) > 1  # the suggestions' pass came before it

@@ -607,6 +607,47 @@ def test_a_text_value_that_breaks_a_derive_is_located_on_spark(spark: Any, tmp_p
     assert shown.exit_code == 2 and shown.output == result.output
 
 
+OVERFLOW_TABLE = """\
+version: 1
+tables:
+  t:
+    path: t.{ext}
+    derive:
+      big10: "{derive}"
+claims:
+  - {{id: total, says: s, measure: {{sum: big10, of: t}}, expect: {expect}}}
+"""
+
+
+@pytest.mark.parametrize(("derive", "ext"), [("big * 10", "csv"), ("big + big", "csv"), ("lag(big) * 10", "csv"),
+                                             ("big * 10", "parquet")])
+def test_a_derive_that_overflows_is_located_on_spark_as_on_duckdb(spark: Any, tmp_path: Path, derive: str,
+                                                                  ext: str) -> None:
+    """Issue 13: Spark's ARITHMETIC_OVERFLOW in a derive is named as on DuckDB: the derive's line, the
+    table, the column, the first row it overflows on, and the rewrite in decimals, which then gives
+    the same exact figure on both engines."""
+    big = 9_000_000_000_000_000_000
+    (tmp_path / "t.csv").write_text(f"id,big\n1,5\n2,{big}\n3,7\n", encoding="utf-8")
+    if ext == "parquet":
+        duckdb.connect().execute(f"COPY (SELECT * FROM read_csv('{tmp_path / 't.csv'}')) "
+                                 f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)")
+    path = tmp_path / "overflow.yaml"
+    path.write_text(OVERFLOW_TABLE.format(ext=ext, derive=derive, expect=1), encoding="utf-8")
+    on_duckdb = runner.invoke(app, ["run", str(path)])
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    assert result.output == on_duckdb.output
+    flat = " ".join(result.output.split())
+    assert "overflow.yaml:6: derive 'big10' of table 't' overflows the 64-bit integers" in flat
+    assert ("line 4" if derive.startswith("lag") else "line 3" if ext == "csv" else "row 2") in flat
+    assert "Traceback" not in flat and "csv: options" not in flat
+    rewrite = flat.split('derive: {big10: "')[1].split('"')[0]
+    path.write_text(OVERFLOW_TABLE.format(ext=ext, derive=rewrite, expect="more than 1000"), encoding="utf-8")
+    fixed_duckdb = factcheck.verify(path)
+    same_reports(fixed_duckdb, factcheck.verify(path, engine="spark"))
+    assert fixed_duckdb.results[0].verdict == "pass"
+
+
 def test_the_rows_behind_a_figure_are_duckdbs_rows_on_spark(spark: Any) -> None:
     """`explain --rows` on Spark: the same columns under the same names (a lookup's column whose
     name is taken is `case_id_1`, as DuckDB's DataFrame names it, never a second `case_id`) and the

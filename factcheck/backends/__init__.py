@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
     from ..sources import Source
+    from ..sources.overflow import Overflow
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,10 @@ class Backend(Protocol):
                         claims_line: int | None) -> Problem | None:
         """As :meth:`text_in_numbers`, for the derives of a table that :meth:`read_table` could
         not compute (raising :class:`DeriveFailure`)."""
+
+    def overflow_in_derives(self, read: TableRead, catalog: Catalog) -> Overflow | None:
+        """After :meth:`read_table` failed with an overflow: the derive that overflows and the first
+        row it overflows on (:func:`factcheck.sources.overflow.locate`); None when it cannot tell."""
 
     def seal(self) -> None:
         """From now on no query may read or write a file."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..errors import Problem
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
+    from ..sources.overflow import Overflow
     from ..sources.tables import Source
 
 IN_ORDER = "__in_file_order"  # a kept window table's check that the stream came in file order
@@ -206,6 +207,35 @@ class DuckDB:
             return None
         try:
             return text_in_derives(self.con, catalog, read.source.name, error, claims_file, claims_line)
+        finally:
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def overflow_in_derives(self, read: TableRead, catalog: Catalog) -> Overflow | None:
+        """Read the file columns the derives use alone, then compute each derive over them to find
+        the one that overflows and its row. A file is read on a connection of its own: by a claim's
+        query (a Parquet file's derives are computed by each query) the table is a view holding the
+        derives and this connection is sealed; a DataFrame fails while it is read, on this one."""
+        if read.source.frame is not None:
+            return self._overflow(read, catalog)
+        fresh = DuckDB()
+        try:
+            return fresh._overflow(read, catalog)
+        finally:
+            fresh.close()
+
+    def _overflow(self, read: TableRead, catalog: Catalog) -> Overflow | None:
+        from ..sources.diagnosis import derive_columns
+        from ..sources.overflow import locate
+        src = read.source
+        columns = [c for t, c in derive_columns(catalog, src.name) if t == src.name] or read.columns[:1]
+        table = quote_ident(src.name)
+        try:
+            self.con.execute(f"CREATE TABLE {table} AS {self.table_sql(replace(read, columns=columns, derives=[]))}")
+        except Exception as exc:  # noqa: BLE001 - the file itself fails: the derive is named without a row
+            reraise_interrupt(exc)
+            return None
+        try:
+            return locate(self.con, read, catalog)
         finally:
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..engine import Prepared
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
+    from ..sources.overflow import Overflow
     from ..sources.tables import Source
     from .duckdb import DuckDB
 
@@ -244,6 +245,16 @@ class Spark:
         table = read.source.name
         return self._located_by_duckdb(catalog, derive_columns(catalog, table), lambda con: text_in_derives(
             con, catalog, table, as_duckdb_error(error), claims_file, claims_line))
+
+    def overflow_in_derives(self, read: TableRead, catalog: Catalog) -> Overflow | None:
+        """A derive overflowed in Spark: DuckDB reads the file columns the derives use (only now, on
+        this failure path) and finds the derive and its first row as on a DuckDB run; None when
+        DuckDB computes them all (or cannot read them)."""
+        try:
+            return self.helper.overflow_in_derives(read, catalog)
+        except Exception as exc:  # noqa: BLE001 - the diagnosis failed: the derive is named without a row
+            reraise_interrupt(exc)
+            return None
 
     def _located_by_duckdb(self, catalog: Catalog, columns: list[tuple[str, str]],
                            locate: Callable[[Any], Problem | None]) -> Problem | None:

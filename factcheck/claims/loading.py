@@ -14,7 +14,7 @@ the claim and a hint for a person.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -38,7 +38,7 @@ def load(path: str | Path) -> LoadedClaims:
         model = ClaimsFile.model_validate(data)
     except ValidationError as exc:
         raise ClaimsFileError(_problems_from(exc, data, lines, str(path))) from None
-    problems = _duplicate_ids(model, lines, str(path))
+    problems = _duplicate_ids(model, lines, str(path)) + _csv_options_on_parquet(model, lines, str(path))
     if problems:
         raise ClaimsFileError(problems)
     return LoadedClaims(model, path, lines, text)
@@ -53,6 +53,22 @@ def _duplicate_ids(model: ClaimsFile, lines: LineMap, file: str) -> list[Problem
                 f"claim id '{claim.id}' is used twice", file=file, line=lines.line(("claims", i, "id")),
                 claim=claim.id, hint=f"the first is claim #{seen[claim.id] + 1}; ids must be unique so results can be compared"))
         seen.setdefault(claim.id, i)
+    return problems
+
+
+def _csv_options_on_parquet(model: ClaimsFile, lines: LineMap, file: str) -> list[Problem]:
+    """``csv:`` on a Parquet table: options it would ignore without a word (a Parquet file has its
+    own types and nulls), so refused, at the line of ``csv:``."""
+    problems = []
+    for name, table in model.tables.items():
+        if table.csv is None or table.file_format() != "parquet":
+            continue
+        why = "format: parquet" if table.format else f"its path ends in {PurePosixPath(table.path).suffix}"
+        problems.append(Problem(
+            f"table '{name}' is a Parquet file ({why}), so its csv: options would be ignored",
+            file=file, line=lines.line(("tables", name, "csv")) or lines.line(("tables", name)),
+            hint="csv: options apply to CSV files; a Parquet file carries its own column types and nulls: remove csv:"
+                 + ("" if table.format else " (or, if the file really is CSV, say format: csv)")))
     return problems
 
 

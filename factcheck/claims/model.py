@@ -9,7 +9,7 @@ measure kind's model lives in its module of :mod:`factcheck.measures`.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -183,6 +183,10 @@ def _allowed_example(sql_type: str) -> str:
             "TIMESTAMP": "['2020-01-01 00:00:00']"}.get(sql_type, "[1, 2, 3]")
 
 
+PARQUET_ENDINGS = (".parquet", ".pq")
+"""The endings that make a table's file Parquet when it has no ``format:``."""
+
+
 class Table(_Model):
     """A data file and what the claims file declares about it."""
     path: str
@@ -202,6 +206,12 @@ class Table(_Model):
         if isinstance(value, dict):
             return {k: ({"type": v} if isinstance(v, str) else v) for k, v in value.items()}
         return value
+
+    def file_format(self) -> str:
+        """``format:`` when given, else ``parquet`` for a path ending in .parquet or .pq, else ``csv``."""
+        if self.format:
+            return self.format
+        return "parquet" if PurePosixPath(self.path).suffix.lower() in PARQUET_ENDINGS else "csv"
 
     def time_columns(self) -> list[str]:
         if self.time is None:

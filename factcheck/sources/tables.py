@@ -50,7 +50,8 @@ class Source:
     def format(self) -> str:
         if self.decl.format:
             return self.decl.format
-        return "parquet" if self.path and self.path.suffix.lower() in (".parquet", ".pq") else "csv"
+        from ..claims.model import PARQUET_ENDINGS  # the ending of the file found (a link's target's)
+        return "parquet" if self.path and self.path.suffix.lower() in PARQUET_ENDINGS else "csv"
 
     @property
     def in_place(self) -> bool:
