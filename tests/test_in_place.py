@@ -335,6 +335,112 @@ def test_text_in_a_number_column_of_a_table_with_kept_windows_is_located(tmp_pat
     assert "gdp.csv line 2: '2019Q1'" in str(err.value), str(err.value)
 
 
+def claim_queries(statements: list[str], table: str) -> list[str]:
+    """The claims' queries of a run that read ``table`` (not the reading, checks or settings)."""
+    return [s for s in statements if s.startswith(("SELECT ", "WITH ")) and f'"{table}"' in s
+            and "__in_file_order" not in s and not s.startswith("SELECT count(*) FROM")]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_only_the_queries_that_read_a_window_column_pay_for_the_positional_join(tmp_path: Path, fmt: str) -> None:
+    """Kept window columns are set beside the table's rows by a positional join, which DuckDB runs
+    on one thread and which cannot skip Parquet row groups. A query that names none of them reads
+    the plain table (in parallel, row groups skipped); the one that reads ``previous_age`` pays
+    for the join; and the fused scan of the simple claims leaves that one out."""
+    report, statements, con = run_recorded(write(tmp_path, fmt))
+    assert {r.verdict for r in report.results} == {"pass"}
+    queries = claim_queries(statements, "victims")
+    windowed = [q for q in queries if "previous_age" in q]
+    plain = [q for q in queries if "previous_age" not in q]
+    assert len(windowed) == 1 and len(plain) >= 4, queries
+    for query in queries:
+        plan = con.execute(f"EXPLAIN {query}").fetchall()[0][1]
+        assert ("Positional" in plan) == (query in windowed), (query, plan)
+    fused = [q for q in plain if '"0.rows_kept"' in q]
+    assert len(fused) == 1 and '"1.rows_kept"' in fused[0]  # the others still share one scan
+
+
+def test_a_query_of_a_plain_column_skips_row_groups_beside_a_kept_window(tmp_path: Path) -> None:
+    """With a ``lag`` derive on the table, a claim filtering on the file's own column still
+    reads only the row groups its filter allows."""
+    claims = write(tmp_path, "parquet")
+    report, statements, con = run_recorded(claims, only=["late-victims", "offset-grew"])
+    assert {r.verdict for r in report.results} == {"pass"}
+    late = next(s for s in claim_queries(statements, "victims") if "18500" in s)
+    assert "previous_age" not in late
+    plan = con.execute(f"EXPLAIN ANALYZE {late}").fetchall()[0][1]
+    assert "Positional" not in plan and "Row Groups Scanned: 1 / 10" in plan, plan
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_kept_window_changes_no_other_claims_figure(tmp_path: Path, fmt: str) -> None:
+    """The claims that read no window column give the same exact figures whether or not the table
+    has one (read through the plain table or, without a lag derive, the only one)."""
+    claims = write(tmp_path, fmt)
+    with_lag = factcheck.verify(claims)
+    text = claims.read_text()
+    without = "".join(line for line in text.splitlines(keepends=True)
+                      if "previous_age" not in line)
+    claims.write_text(without)
+    alone = factcheck.verify(claims)
+    assert len(alone.results) == len(with_lag.results) - 1
+    assert figures(alone) == [f for f in figures(with_lag) if f[0] != "offset-grew"]
+    assert [t.columns_read for t in alone.tables if t.name == "cases"] == \
+           [t.columns_read for t in with_lag.tables if t.name == "cases"]
+
+
+def test_text_in_a_number_column_read_beside_a_kept_window_is_located(tmp_path: Path) -> None:
+    """A claim that reads the plain table (no window column) of a table with kept windows: a text
+    value where it needs numbers is still located by its line."""
+    (tmp_path / "gdp.csv").write_text("quarter,growth\n2019Q1,1.5\n2019Q2,2.0\n2019Q3,1.0\n")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables: {gdp: {path: gdp.csv, derive: {previous: lag(growth)}}}\n"
+        "claims:\n  - {id: a, says: s, measure: {mean: quarter, of: gdp}, expect: 10}\n"
+        "  - {id: b, says: s, measure: {count: gdp, where: growth < previous}, expect: 1}\n")
+    with pytest.raises(factcheck.FactcheckError) as err:
+        factcheck.verify(tmp_path / "c.yaml")
+    assert "gdp.csv line 2: '2019Q1'" in str(err.value), str(err.value)
+
+
+WITH_QUERIES = """\
+version: 1
+tables:
+  victims:
+    path: victims.{ext}
+    derive:
+      online: location == 'internet'
+      previous_age: lag(age_offset)
+claims:
+  - {{id: online-run, says: s, measure: {{streak: online, of: victims, order: victim_no}}, expect: 3}}
+  - {{id: grew-run, says: s, measure: {{streak: age_offset > previous_age, of: victims, order: victim_no}}, expect: 16}}
+  - {{id: top-ages, says: s, measure: {{top_share: age_offset, of: victims, in_top: 10%}}, expect: {{between: [0, 1]}}}}
+  - {{id: top-ages-grew, says: s, measure: {{top_share: age_offset, of: victims, in_top: 10%, where: age_offset > previous_age}}, expect: {{between: [0, 1]}}}}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_queries_with_their_own_with_read_the_plain_table_or_the_join_as_they_need(tmp_path: Path, fmt: str) -> None:
+    """A streak's and a top_share's queries start with their own ``WITH``: the plain table's CTE
+    joins that list when they name no kept window column, and they keep the join when they do;
+    the figures are those of the same claims on the table without the lag derive (or, for the
+    claims reading it, those from the other format)."""
+    write(tmp_path / fmt, fmt)
+    claims = tmp_path / fmt / "claims.yaml"
+    claims.write_text(WITH_QUERIES.format(ext=fmt))
+    report, statements, con = run_recorded(claims)
+    assert [r.verdict for r in report.results] == ["pass"] * 4, [(r.id, r.value) for r in report.results]
+    own_with = [s for s in claim_queries(statements, "victims") if "ordered AS" in s or "vals AS" in s]
+    assert len(own_with) == 4
+    for query in own_with:
+        plan = con.execute(f"EXPLAIN {query}").fetchall()[0][1]
+        assert ("Positional" in plan) == ("previous_age" in query), query
+        assert query.startswith('WITH "victims" AS NOT MATERIALIZED') == ("previous_age" not in query)
+    claims.write_text(WITH_QUERIES.format(ext=fmt).replace("      previous_age: lag(age_offset)\n", "")
+                      .replace("age_offset > previous_age", "age_offset > 100"))
+    alone = factcheck.verify(claims)
+    assert figures(alone)[::2] == figures(report)[::2]
+
+
 @pytest.mark.parametrize(("victims", "one_thread"), [(ROW_GROUP - 1, True), (ROW_GROUP, False)])
 def test_tables_within_one_row_group_are_queried_on_one_thread(tmp_path: Path, victims: int,
                                                                one_thread: bool) -> None:
@@ -350,3 +456,28 @@ def test_tables_within_one_row_group_are_queried_on_one_thread(tmp_path: Path, v
     sealed = statements.index("SET enable_external_access = false")
     claims = next(i for i, s in enumerate(statements) if i > sealed and "FILTER" in s)  # the claim's query
     assert ("SET threads = 1" in statements[sealed:claims]) is one_thread
+
+
+def test_which_queries_read_the_plain_table() -> None:
+    """``DuckDB.relations``: a query naming no kept column of a table gets the plain view under the
+    table's name; any doubt (a kept column named, ``*``, a CTE of that name) keeps the query as it is."""
+    from factcheck.backends.duckdb import DuckDB
+    backend = DuckDB()
+    assert backend.relations('SELECT count(*) FROM "v"') == 'SELECT count(*) FROM "v"'  # no kept windows
+    backend.kept_windows = {"v": ('"prev"', '"lag(x)"')}
+    plain = 'WITH "v" AS NOT MATERIALIZED (FROM "__plain_v")\n'
+    assert backend.relations('SELECT count(*) FROM "v" WHERE "v"."x" > 1') == \
+        plain + 'SELECT count(*) FROM "v" WHERE "v"."x" > 1'
+    assert backend.relations('WITH runs AS (SELECT "v"."x" FROM "v")\nSELECT count(*) FROM runs') == \
+        plain.rstrip("\n") + ',\nruns AS (SELECT "v"."x" FROM "v")\nSELECT count(*) FROM runs'
+    for unchanged in ('SELECT count(*) FROM "v" WHERE "v"."prev"',    # reads a kept column
+                      'SELECT sum("v"."lag(x)") FROM "v"',
+                      'SELECT * FROM "v"', 'SELECT "v".* FROM "v"',    # every column
+                      'SELECT count(*), * FROM "v"',
+                      'WITH v AS (SELECT 1 FROM "v")\nSELECT count(*) FROM v',  # a CTE of that name
+                      'SELECT count(*) FROM "w"',                        # another table
+                      'DESCRIBE SELECT count(*) FROM "v"'):
+        assert backend.relations(unchanged) == unchanged, unchanged
+    assert backend.reads_kept_windows('SELECT count(*) FROM "v" WHERE "v"."prev"')
+    assert not backend.reads_kept_windows('SELECT count(*) FROM "v"')
+    backend.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..backends import Rows
 from ..expressions import quote_ident
@@ -33,6 +33,9 @@ class Executor:
         self._coverage: dict[str, bool] = {}
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
+        # a backend that reads a table's kept window columns (lag/lead) through a slower relation
+        # than its other columns says which queries do: those are not fused with the others
+        self._reads_windows: Callable[[str], bool] = getattr(backend, "reads_kept_windows", lambda sql: False)
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
@@ -104,24 +107,24 @@ class Executor:
                 reraise_interrupt(exc)
                 continue
             self._coverage.update({c.sql: bool(row[checks[c.pred]]) for c in covs})
-        tables: dict[str, list[Simple]] = {}
+        tables: dict[tuple[str, bool], list[Simple]] = {}
         for plan in todo:
             for node in _ungrouped(plan.node):
-                tables.setdefault(node.scan.table, []).append(node)
-        for table, nodes in tables.items():
+                tables.setdefault((node.scan.table, self._reads_windows(simple_sql(node))), []).append(node)
+        for (table, _), nodes in tables.items():
             if len(nodes) > 1:
                 self._fuse(table, nodes)
         self._share_tops(todo)
 
     def _share_tops(self, todo: list[ClaimPlan]) -> None:
         """The plain ``top``s on one table (``every`` year of one, say) share one grouping query."""
-        from ..measures.top import TopNode, shared_top_sql, shared_tops
-        tables: dict[str, list[TopNode]] = {}
+        from ..measures.top import TopNode, shared_top_sql, shared_tops, top_sql
+        tables: dict[tuple[str, bool], list[TopNode]] = {}
         for plan in todo:
             for node in walk(plan.node):
                 if isinstance(node, TopNode) and node.by is None:
-                    tables.setdefault(node.scan.table, []).append(node)
-        for table, nodes in tables.items():
+                    tables.setdefault((node.scan.table, self._reads_windows(top_sql(node))), []).append(node)
+        for (table, _), nodes in tables.items():
             joins: dict[str, Any] = {}
             for node in nodes:
                 joins.update(node.scan.joins)
