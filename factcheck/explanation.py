@@ -152,7 +152,8 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
     first = len(ran)  # the claim's own queries come after the reading checks
     report = session.run(last=False)  # the steps below query the tables again
     plan = session.plans[0]
-    scans = [] if report.results[0].verdict == "unverifiable" and plan.node is None else [
+    # no steps for a claim without a measure, or whose table is an optional one without its file
+    scans = [] if report.results[0].verdict == "unverifiable" and (plan.node is None or plan.missing_tables) else [
         _steps(session, part, claimed) for part in _parts(plan.node)]
     session.refuse_changed_files()  # the figure, the steps and the sample rows are of one version
     return Explanation(report.results[0], scans, session, _engine_sql(session, ran[first:]))

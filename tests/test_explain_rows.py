@@ -61,3 +61,16 @@ def test_a_lookup_brings_every_column_of_the_row_it_joins(tmp_path: Path) -> Non
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {"sex", "minor", "age", "case_type", "region"} <= set(rows[0])  # used by no claim
     assert [r["victim_id"] for r in rows] == ["V4", "V5", "V6", "V8", "V9", "V10"]
+
+
+def test_explain_of_a_claim_on_an_optional_table_without_its_file_shows_it_unverifiable(tmp_path: Path) -> None:
+    """Found by the CLI fuzz test: explain queried the missing table for its steps ("Table with name
+    gone does not exist", an internal error); the claim is shown unverifiable, without steps."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "t.csv").write_text("a\n1\n", encoding="utf-8")
+    path = tmp_path / "claims.yaml"
+    path.write_text("version: 1\ntables:\n  t: {path: t.csv}\n  gone: {path: gone.csv, optional: true}\n"
+                    "claims:\n  - {id: c0, says: s, measure: {count: gone}, expect: 10}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path), "c0"])
+    assert result.exit_code == 0, result.output
+    assert "table gone is not available" in result.output and "internal error" not in result.output
