@@ -360,10 +360,10 @@ def is_binder_error(exc: BaseException) -> bool:
     return "Binder" in type(exc).__name__ + str(exc)[:20]
 
 
-def first_line(exc: BaseException) -> str:
-    """The first line of an engine's message: the part a person needs."""
+def first_line(exc: BaseException | str) -> str:
+    """The first line of an engine's message (an error, or its text): the part a person needs."""
     text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    return text[0] if text else (type(exc).__name__ if isinstance(exc, BaseException) else "")
 
 
 def with_derives(sql: str, read: TableRead) -> str:

@@ -415,16 +415,15 @@ def as_duckdb_error(error: str) -> str:
     return f"Could not convert string '{value}' to {match.group(2)}"
 
 
-_OVERFLOWS = ("ARITHMETIC_OVERFLOW", "NUMERIC_VALUE_OUT_OF_RANGE", "CAST_OVERFLOW", "DECIMAL_PRECISION_EXCEEDS")
-
-
 def _query_error(exc: BaseException) -> SparkQueryError:
     """Spark's first line, or, when rows were streamed (Py4J's "An error occurred while calling
-    …getResult" first), the first line that names an overflow."""
+    …getResult" first), the first line that names an overflow (in the words
+    :func:`~factcheck.sources.overflow.is_overflow` knows)."""
+    from ..sources.overflow import is_overflow
     line = first_line(exc)
-    if not any(k in line for k in _OVERFLOWS):
-        line = next((x.strip() for x in str(exc).splitlines() if any(k in x for k in _OVERFLOWS)), line)
-    if any(k in line for k in _OVERFLOWS):
+    if not is_overflow(line):
+        line = next((x.strip() for x in str(exc).splitlines() if is_overflow(x)), line)
+    if is_overflow(line):
         line = "Overflow: " + line
     return SparkQueryError(line)
 

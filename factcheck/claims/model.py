@@ -9,7 +9,7 @@ measure kind's model lives in its module of :mod:`factcheck.measures`.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -207,11 +207,12 @@ class Table(_Model):
             return {k: ({"type": v} if isinstance(v, str) else v) for k, v in value.items()}
         return value
 
-    def file_format(self) -> str:
-        """``format:`` when given, else ``parquet`` for a path ending in .parquet or .pq, else ``csv``."""
+    def file_format(self, found: PurePath | None = None) -> str:
+        """``format:`` when given, else ``parquet`` for a file ending in .parquet or .pq, else ``csv``.
+        The ending is the file ``found`` (a link's target), when given, else the path written."""
         if self.format:
             return self.format
-        return "parquet" if PurePosixPath(self.path).suffix.lower() in PARQUET_ENDINGS else "csv"
+        return "parquet" if (found or PurePosixPath(self.path)).suffix.lower() in PARQUET_ENDINGS else "csv"
 
     def time_columns(self) -> list[str]:
         if self.time is None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..backends.duckdb import first_line
 from ..errors import Problem
 from ..expressions import (
     WINDOW_FUNCTIONS,
@@ -207,7 +208,7 @@ def _found(con: duckdb.DuckDBPyConnection, read: TableRead, name: str, tree: Exp
         cols = ", ".join(f"CAST({quote_ident(n)} AS VARCHAR)" for n in shown)
         values = con.execute(f"SELECT {cols} FROM ({base}) AS {quote_ident(table)} "
                              f"WHERE {quote_ident(_POS)} = {bad - 1}").fetchall()[0]
-    error = _first_line(_error(con, sql, base, table, bad) or "")
+    error = first_line(_error(con, sql, base, table, bad) or "")
     confirmed = _overflowing_part(con, tree, base, table, bad)
     kind, part = confirmed if confirmed is not None else (None, None)
     return Overflow(name, kind, _where(read.source, bad + _line_offset(read.source)),
@@ -351,7 +352,7 @@ def _problem(found: Overflow | None, read: TableRead, what: str, tree: Expr | No
         values = ", ".join(f"{c} = {v}" for c, v in found.values)
         message += f", at {found.where} of {shown(read.source)}" + (f", where {values}" if values else "")
     if kind is None or found is None:
-        message += f" ({_first_line(found.error if found is not None and found.error else error)})"
+        message += f" ({first_line(found.error if found is not None and found.error else error)})"
     files = read.source.columns
     columns = [c for c, _ in found.values if c in files] if found is not None else []
     if kind is None:
@@ -462,7 +463,3 @@ def _numbers(read: TableRead, catalog: Catalog) -> list[str]:
     table = read.source.name
     return [c for t, c in derive_columns(catalog, table) if t == table]
 
-
-def _first_line(error: str) -> str:
-    lines = error.strip().splitlines()
-    return lines[0] if lines else error

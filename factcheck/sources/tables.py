@@ -48,10 +48,9 @@ class Source:
 
     @property
     def format(self) -> str:
-        if self.decl.format:
-            return self.decl.format
-        from ..claims.model import PARQUET_ENDINGS  # the ending of the file found (a link's target's)
-        return "parquet" if self.path and self.path.suffix.lower() in PARQUET_ENDINGS else "csv"
+        if self.path is None:  # a DataFrame, or an optional table without its file
+            return self.decl.format or "csv"
+        return self.decl.file_format(self.path)  # the ending of the file found (a link's target's)
 
     @property
     def in_place(self) -> bool:
