@@ -11,11 +11,10 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING, NoReturn
 
-from .backends import CarriedLookup, DeriveFailure, TableRead
+from .backends import DeriveFailure, TableRead
 from .background import Background
 from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
-from .planning.carry import carried_lookups, reading_order
 from .planning.compiler import check_types_again
 from .report import TableUse
 from .sources import Source, sha256
@@ -28,14 +27,13 @@ if TYPE_CHECKING:
     from .planning.nodes import ClaimPlan
 
 
-def table_read(prepared: Prepared, name: str, carried: tuple[CarriedLookup, ...] = ()) -> TableRead:
-    """How to read table ``name``: the columns used (or the first), then its derives (and the
-    lookups the engine may join once, at reading: ``planning.carry``)."""
+def table_read(prepared: Prepared, name: str) -> TableRead:
+    """How to read table ``name``: the columns used (or the first), then its derives."""
     src, cat = prepared.sources[name], prepared.catalog
     cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
     derives = [(d, cat.derive_sql(name, d)) for d in cat.used_derives[name]]
     return TableRead(src, cols, derives, cat.needs_row_order(name), dict(cat.levels.get(name, {})),
-                     frozenset(cat.windowed(name)), carried)
+                     frozenset(cat.windowed(name)))
 
 
 def needed(prepared: Prepared) -> list[Source]:
@@ -52,11 +50,10 @@ def read_tables(prepared: Prepared, backend: Backend) -> list[TableUse]:
             src.version = version_of(src.path)
     digests = Background(lambda: {s.name: sha256(s) for s in tables})  # one thread, beside DuckDB's reading
     rows: dict[str, int] = {}
-    carried = carried_lookups(prepared.catalog, prepared.plans, {s.name for s in tables})
-    for name in reading_order([s.name for s in tables], carried):
-        read = table_read(prepared, name, carried.get(name, ()))
+    for src in tables:
+        read = table_read(prepared, src.name)
         try:
-            rows[name] = backend.read_table(read)
+            rows[src.name] = backend.read_table(read)
         except DeriveFailure as exc:
             _derive_failed(prepared, backend, read, exc)
     _check_time_columns(prepared, backend, tables)

@@ -32,22 +32,6 @@ class Rows:
 
 
 @dataclass(frozen=True)
-class CarriedLookup:
-    """A lookup that several claims of a table join, which an engine may join once when the table
-    is read (``planning.carry``): its name, the ``target`` table (read first) and the key columns,
-    the target's columns the claims read through it, and the join as the claims' SQL writes it
-    (``join_sql``), which a query of the table read with the lookup's columns beside it no longer
-    needs. An engine that does not carry it ignores it: the claims' SQL joins as written."""
-
-    name: str
-    target: str
-    local: str
-    remote: str
-    columns: tuple[str, ...]
-    join_sql: str
-
-
-@dataclass(frozen=True)
 class TableRead:
     """How to read one table: the columns used, the derives (name, DuckDB SQL) in dependency
     order, and whether a file-order row number is needed (``lag``).
@@ -63,7 +47,6 @@ class TableRead:
     row_order: bool
     levels: dict[str, int] = field(default_factory=dict)
     windowed: frozenset[str] = frozenset()  # derives over the whole table's order (lag), and those built on them
-    carried: tuple[CarriedLookup, ...] = ()  # lookups the engine may join once, at reading
 
     def derive_levels(self) -> list[list[tuple[str, str]]]:
         """The derives grouped by level, lowest first (a derive without a level is on level 1)."""
@@ -187,4 +170,4 @@ def one_session(engine: str) -> AbstractContextManager[None]:
     return nullcontext()
 
 
-__all__ = ["ENGINES", "Backend", "CarriedLookup", "DeriveFailure", "Mismatch", "Rows", "TableRead", "check_engine", "one_session"]
+__all__ = ["ENGINES", "Backend", "DeriveFailure", "Mismatch", "Rows", "TableRead", "check_engine", "one_session"]

@@ -43,11 +43,6 @@ def plain_name(table: str) -> str:
     return f"__plain_{table}"
 
 
-def carried_name(table: str) -> str:
-    """The table's rows with its carried lookups' columns beside them (:meth:`DuckDB._carry`)."""
-    return f"__carried_{table}"
-
-
 ROW_GROUP = 122_880
 """Rows in one of DuckDB's row groups, the unit its threads share a scan in."""
 
@@ -62,8 +57,6 @@ class DuckDB:
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
-        self.carried: dict[str, tuple[str, ...]] = {}  # table -> the joins its carried relation spares
-        self._known: dict[str, Rows] = {}  # queries answered while reading (a lookup key's uniqueness)
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -148,51 +141,7 @@ class DuckDB:
     def read_table(self, read: TableRead) -> int:
         rows = self._read(read)
         self.most_rows = max(self.most_rows, rows)
-        self._carry(read)
         return rows
-
-    def _carry(self, read: TableRead) -> None:
-        """Join the table's carried lookups once (``planning.carry``): a table ``__carried_T`` of its
-        rows (without kept window columns) with, for each lookup, the target's columns the claims
-        read through it as one STRUCT column named like the lookup — so ``"case"."active_2020"``
-        reads the same value from it as through the claim's ``LEFT JOIN … AS "case"`` — and each
-        query that joins those lookups reads it instead, without the joins (:meth:`relations`).
-
-        Only for tables copied into memory (a CSV, a DataFrame): the table itself stays as it was
-        read, in file order, for everything else (row numbers in messages, window columns). A
-        lookup whose key is not unique is not carried (the run refuses it later, as before), nor
-        is anything when the join fails (the claims then join as written)."""
-        src = read.source
-        lookups = [c for c in read.carried if not src.in_place and self._unique(c.target, c.remote)]
-        if not lookups:
-            return
-        table = quote_ident(src.name)
-        rows = quote_ident(plain_name(src.name)) if src.name in self.kept_windows else table
-        structs, joins = [], []
-        for i, lookup in enumerate(lookups):
-            alias = quote_ident(f"__lookup_{i}")
-            fields = ", ".join(f"{quote_literal(c)}: {alias}.{quote_ident(c)}" for c in lookup.columns)
-            structs.append(f"{{{fields}}} AS {quote_ident(lookup.name)}")
-            joins.append(f"LEFT JOIN {quote_ident(lookup.target)} AS {alias} "
-                         f"ON {table}.{quote_ident(lookup.local)} = {alias}.{quote_ident(lookup.remote)}")
-        try:
-            self.con.execute(f"CREATE TABLE {quote_ident(carried_name(src.name))} AS "
-                             f"SELECT {table}.*, {', '.join(structs)}\nFROM {rows} AS {table}\n" + "\n".join(joins))
-        except Exception as exc:  # noqa: BLE001 - the claims' own joins report what is wrong
-            reraise_interrupt(exc)
-            return
-        self.carried[src.name] = tuple(lookup.join_sql for lookup in lookups)
-
-    def _unique(self, table: str, column: str) -> bool:
-        """Does ``column`` of ``table`` hold each value once? Asked as the lookup check asks it
-        (``loading._check_keys``), which then gets this answer."""
-        sql = f"SELECT count({quote_ident(column)}) - count(DISTINCT {quote_ident(column)}) FROM {quote_ident(table)}"
-        try:
-            self._known[sql] = self.execute(sql)
-        except Exception as exc:  # noqa: BLE001 - not carried; the lookup check reports it
-            reraise_interrupt(exc)
-            return False
-        return not self._known[sql].rows[0][0]
 
     def _read(self, read: TableRead) -> int:
         src = read.source
@@ -327,63 +276,37 @@ class DuckDB:
         return any(name in sql for names in self.kept_windows.values() for name in names)
 
     def relations(self, sql: str) -> str:
-        """The query with each table read from the relation that serves it best (a CTE of the
-        table's own name in front): a table with kept window columns, none of which the query
-        names, from its plain view; a table with carried lookups (:meth:`_carry`), when the query
-        joins one of them, from its carried table, those joins left out.
+        """The query with each table that has kept window columns, none of which the query names,
+        read from its plain view (a CTE of the table's own name in front).
 
-        The view of a table with kept windows sets them beside its rows by ``POSITIONAL JOIN``,
+        The view of such a table sets the kept columns beside its rows by ``POSITIONAL JOIN``,
         which DuckDB runs on one thread and which reads every Parquet row group; the plain view
         is the same rows without those columns, scanned in parallel, row groups skipped by the
         filters. A query that could read columns it does not name (``*``), or that names a CTE of
-        its own as the table (a streak's ``ordered``), keeps the join; and one with a window of
-        its own (``OVER``) keeps the table's rows in file order (no carried table).
+        its own as the table (a streak's ``ordered``), keeps the join.
         """
-        if not (self.kept_windows or self.carried) or not sql.startswith(("SELECT ", "WITH ")) \
-                or sql.startswith("WITH RECURSIVE") or _STAR.search(sql):
+        if not self.kept_windows or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
+                or _STAR.search(sql):
             return sql
-        relation: dict[str, str] = {}
-        for t in dict.fromkeys([*self.kept_windows, *self.carried]):
-            if quote_ident(t) not in sql or f"{t} AS (" in sql or f"{quote_ident(t)} AS (" in sql \
-                    or any(name in sql for name in self.kept_windows.get(t, ())):
-                continue
-            joins = [j for j in self.carried.get(t, ()) if j in sql]
-            if joins and " OVER (" not in sql:
-                for join in joins:
-                    sql = sql.replace(f"\n{join}", "")
-                relation[t] = carried_name(t)
-            elif t in self.kept_windows:
-                relation[t] = plain_name(t)
-        if not relation:
+        plain = [t for t, names in self.kept_windows.items()
+                 if quote_ident(t) in sql and not any(name in sql for name in names)
+                 and f"{t} AS (" not in sql and f"{quote_ident(t)} AS (" not in sql]
+        if not plain:
             return sql
-        ctes = ", ".join(f"{quote_ident(t)} AS NOT MATERIALIZED (FROM {quote_ident(r)})" for t, r in relation.items())
+        ctes = ", ".join(f"{quote_ident(t)} AS NOT MATERIALIZED (FROM {quote_ident(plain_name(t))})" for t in plain)
         if sql.startswith("WITH "):
             return f"WITH {ctes},\n{sql[len('WITH '):]}"
         return f"WITH {ctes}\n{sql}"
 
     def execute(self, sql: str) -> Rows:
-        known = self._known.get(sql)
-        if known is not None:
-            return Rows(list(known.columns), list(known.rows))
-        cur = self._cursor(sql)
+        cur = self.con.execute(self.relations(sql))
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
-        cur = self._cursor(sql)
+        cur = self.con.execute(self.relations(sql))
         while batch := cur.fetchmany(50_000):
             yield from batch
-
-    def _cursor(self, sql: str) -> Any:
-        """Run the query on the relations that serve it (:meth:`relations`); as written when the
-        rewritten one does not bind (a carried lookup lacks a column a later query reads)."""
-        query = self.relations(sql)
-        try:
-            return self.con.execute(query)
-        except Exception as exc:
-            if query == sql or not is_binder_error(exc):
-                raise
-            return self.con.execute(sql)
 
     def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
         cols = ", ".join(f"({e}) AS {quote_ident(str(i))}" for i, e in enumerate(exprs))

@@ -73,7 +73,6 @@ class Catalog:
     used_derives: dict[str, list[str]] = field(default_factory=dict)  # in dependency order
     levels: dict[str, dict[str, int]] = field(default_factory=dict)  # derive -> level (1: over file columns)
     broken: dict[str, set[str]] = field(default_factory=dict)        # derives on a circle or too deep
-    through: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # table -> lookup -> its columns read
 
     def __post_init__(self) -> None:
         for name in self.sources:
@@ -120,7 +119,6 @@ class Catalog:
                                   + ("" if links else " (it declares no lookup:)"))
             link = links[name.link]
             self.use(link.target, name.column, name)
-            self.through.setdefault(table, {}).setdefault(link.name, set()).add(name.column)
             self.use(table, link.local, name)
             self.use(link.target, link.remote, name)
             if joins is not None:
