@@ -55,9 +55,12 @@ def finish() -> None:
         _warming.join()
 
 
+_ON_DUCKDB = ("run", "check", "explain", "suggest", "init")  # `diff` reads two JSON reports
+
+
 def _uses_duckdb(args: list[str]) -> bool:
-    """A command that may connect to DuckDB: not the help, the version, or a run on Spark."""
-    if not args or args[0].startswith("-") or "--help" in args or "-h" in args:
+    """A command that will connect to DuckDB: not ``diff``, the help, the version, or Spark."""
+    if not args or args[0] not in _ON_DUCKDB or "--help" in args or "-h" in args:
         return False
     return not any(a == "--engine=spark" or (a == "spark" and i and args[i - 1] == "--engine")
                    for i, a in enumerate(args))
