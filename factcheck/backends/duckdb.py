@@ -105,7 +105,7 @@ class DuckDB:
             over = with_derives(f"SELECT * FROM {base}", windowed)
         names = ", ".join(quote_ident(d) for d, _ in windowed.derives)
         if not self._kept_streaming(kept, names, over, src.name):
-            self.con.execute(f"CREATE TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
+            self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
         columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
         plain_view = quote_ident(plain_name(src.name))
@@ -129,7 +129,7 @@ class DuckDB:
         ordered = f" OVER (ORDER BY {quote_ident(table)}.{row})"
         if not over.count(ordered) == over.count(" OVER (") == over.count("lag("):
             return False  # `lead` looks ahead, a window by a column sorts: not streamed
-        self.con.execute(f"CREATE TABLE {kept} AS SELECT {names}, "
+        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}, "
                          f"{row} = row_number() OVER () AS {quote_ident(IN_ORDER)}\n"
                          f"FROM ({over.replace(ordered, ' OVER ()')})")
         if self.con.execute(f"SELECT bool_and({quote_ident(IN_ORDER)}) FROM {kept}").fetchall()[0][0] is False:
@@ -304,52 +304,6 @@ class DuckDB:
         cur = self.con.execute(self.relations(sql))
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
-
-    def execute_together(self, sqls: list[str]) -> list[Rows | Exception] | None:
-        """Run several queries at once, each on a connection of its own (a cursor of this one:
-        the same tables and settings, sealed alike), two at a time; each one's rows or error, in
-        order. None when they are better run one by one, as :meth:`execute` runs them later.
-
-        A query of 10M rows joined to a lookup keeps ~1.5 of the two cores busy, one through a
-        kept window's positional join only one: two at a time fill the idle part. Only for tables
-        held in memory, and large ones: a Parquet run keeps one query's hash tables at a time (its
-        peak memory is a target), and small tables are queried on one thread anyway (:meth:`seal`).
-        """
-        if len(sqls) < 2 or self.in_place or self.most_rows < ROW_GROUP:
-            return None
-        import threading
-        results: list[Rows | Exception | None] = [None] * len(sqls)
-        order, lock = iter(range(len(sqls))), threading.Lock()
-        cursors = [self.con.cursor() for _ in range(2)]
-
-        def work(cur: Any) -> None:
-            while True:
-                with lock:
-                    i = next(order, None)
-                if i is None:
-                    return
-                try:
-                    got = cur.execute(self.relations(sqls[i]))
-                    rows = got.fetchall()
-                    results[i] = Rows([d[0] for d in got.description or ()], rows)
-                except Exception as exc:  # noqa: BLE001 - raised when the query's answer is asked for
-                    results[i] = exc
-
-        threads = [threading.Thread(target=work, args=(cur,), daemon=True) for cur in cursors]
-        try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-        except BaseException:  # Ctrl-C while waiting: stop both queries, then leave as interrupted
-            for cur in cursors:
-                cur.interrupt()
-            raise
-        finally:
-            if not any(thread.is_alive() for thread in threads):
-                for cur in cursors:
-                    cur.close()
-        return [r if r is not None else RuntimeError("query not run") for r in results]
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         cur = self.con.execute(self.relations(sql))
