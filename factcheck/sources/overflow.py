@@ -20,7 +20,8 @@ rows in file order (each step computes it over the rows before a row number: a w
 such as ``lag`` sees the same earlier rows), so ~log2(rows) scans on this failure path
 only. :func:`locate_expressions` does the same for a claim's own expressions, over the
 rows its ``where`` keeps. Both engines call them (Spark reads the columns into DuckDB for
-it), so the message is the same on both.
+it), so the message is the same on both. :func:`in_claim` is what a failed claim's query
+asks: which derive, or which of the claim's own expressions, fails.
 """
 
 from __future__ import annotations
@@ -50,9 +51,11 @@ from ..expressions import (
 if TYPE_CHECKING:
     import duckdb
 
-    from ..backends import TableRead
+    from ..backends import Backend, TableRead
     from ..claims.model import LoadedClaims
+    from ..engine import Prepared
     from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
 
 _OVERFLOW = re.compile(r"Out of Range Error|Overflow in |ARITHMETIC_OVERFLOW|NUMERIC_VALUE_OUT_OF_RANGE|"
                        r"CAST_OVERFLOW|DECIMAL_PRECISION_EXCEEDS")
@@ -334,6 +337,60 @@ def claim_problem(found: Overflow, read: TableRead, what: str, key: str | None, 
                     lambda text: f'{key}: "{text}"' if key else f'"{text}"',
                     [n.column for n in walk(tree) if isinstance(n, Name) and n.column in read.source.columns],
                     file, line, claim)
+
+
+def in_claim(prepared: Prepared, backend: Backend, plan: ClaimPlan, error: str) -> Problem | None:
+    """A claim's query failed out of range: when a derive of a table it reads is what fails (a
+    Parquet file's derives are computed by each query, not when it is read), that derive, located
+    as when a table is read; else the claim's own expression that fails, at its line in the claims
+    file and the data's first row it fails on; None when neither is found."""
+    from ..loading import table_read
+    if not is_out_of_range(error):
+        return None
+    for name in sorted(t for t in prepared.sources if plan.reads(t) and prepared.catalog.used_derives.get(t)):
+        read = table_read(prepared, name)
+        found = backend.overflow_in_derives(read, prepared.catalog)
+        if found is not None:
+            return problem(found, read, prepared.catalog, prepared.loaded, error)
+    for name in sorted(t for t in prepared.sources if plan.reads(t)):
+        written = _own_expressions(plan, name)
+        read = table_read(prepared, name)
+        found = backend.overflow_in_expressions(read, prepared.catalog, written) if written else None
+        if found is not None:
+            w = next(w for w in plan.written if w.table == name and w.text == found.derive)
+            return claim_problem(found, read, "expression" if w.what == "column" else w.what,
+                                 _key(plan, w.what), w.line, str(prepared.loaded.path), plan.claim.id)
+    return None
+
+
+def _key(plan: ClaimPlan, what: str) -> str | None:
+    """The claims-file key an expression of the claim is written under, when it is one key of the
+    measure (``where``, ``sum``, ``share``); None for a part of a larger measure."""
+    from ..measures import kind_of
+    from ..measures._simple import NUMERIC_KINDS
+    if what == "where":
+        return "where"
+    kind = kind_of(plan.claim.measure) if plan.claim.measure is not None else None
+    return kind if kind in (*NUMERIC_KINDS, "share") and what in ("column", "condition") else None
+
+
+def _own_expressions(plan: ClaimPlan, table: str) -> list[tuple[str, Expr, bool]]:
+    """The expressions a claim wrote over ``table`` (its text, its tree, whether it is a ``where``),
+    once each; those reading a
+    lookup's column are left out (computing them would need the join), and so is every measure
+    expression when a ``where`` does (the rows it keeps are not known without the join)."""
+    from ..expressions import names, parse
+    own: dict[str, tuple[str, Expr, bool]] = {}
+    joined_where = False  # a where through a lookup: which rows it keeps is not known here
+    for w in plan.written:
+        if w.table != table or w.text in own:
+            continue
+        tree = parse(w.text)
+        if all(n.link is None for n in names(tree)):
+            own[w.text] = (w.text, tree, w.what == "where")
+        else:
+            joined_where = joined_where or w.what == "where"
+    return [o for o in own.values() if o[2] or not joined_where]
 
 
 def _problem(found: Overflow | None, read: TableRead, what: str, tree: Expr | None, error: str,
