@@ -204,7 +204,7 @@ def _found(con: duckdb.DuckDBPyConnection, read: TableRead, name: str, tree: Exp
             good = middle
         else:
             bad = middle
-    from .contracts import _line_offset, _where
+    from .places import line_offset, place
     shown = _plain_names(tree)
     values: tuple[Any, ...] = ()
     if shown:
@@ -214,7 +214,7 @@ def _found(con: duckdb.DuckDBPyConnection, read: TableRead, name: str, tree: Exp
     error = first_line(_error(con, sql, base, table, bad) or "")
     confirmed = _overflowing_part(con, tree, base, table, bad)
     kind, part = confirmed if confirmed is not None else (None, None)
-    return Overflow(name, kind, _where(read.source, bad + _line_offset(read.source)),
+    return Overflow(name, kind, place(read.source, bad + line_offset(read.source)),
                     tuple(zip(shown, (str(v) for v in values), strict=True)),
                     _working_rewrite(con, tree, base, table, total, as_written) if kind is not None else None,
                     error, None if part is None or part is tree else render(as_written(part)),
@@ -396,7 +396,7 @@ def _own_expressions(plan: ClaimPlan, table: str) -> list[tuple[str, Expr, bool]
 def _problem(found: Overflow | None, read: TableRead, what: str, tree: Expr | None, error: str,
              spell: Callable[[str], str] | None, numbers: list[str], file: str, line: int | None,
              claim: str | None) -> Problem:
-    from .diagnosis import shown
+    from .places import shown
     kind = found.type if found is not None else _named_type(error)
     text = render(tree) if tree is not None and not what.endswith(f"'{render(tree)}'") else None
     if kind is not None:
