@@ -89,8 +89,8 @@ def is_out_of_range(error: str) -> bool:
 @dataclass(frozen=True)
 class Overflow:
     """What fails at the first row it fails on: a derive (by its name) or a claim's expression (by
-    its text), the row (``line 3`` / ``row 2``) with the values its columns hold there, and what
-    the types say. ``type`` is set only when an overflow is confirmed by them: the part of the
+    its text), the row (``line 3``, ``row 2``, a DataFrame's ``row 2 (index 1)``) with the values its
+    columns hold there, and what the types say. ``type`` is set only when an overflow is confirmed by them: the part of the
     expression (``part``) whose type is a whole number or decimal (DuckDB's name, e.g. ``INT64``)
     holds, recomputed in doubles at that row, a value past that type's range. Otherwise the failure
     is told as the engine's words (``error``), with ``dated`` naming a part that computes a date."""
@@ -214,7 +214,7 @@ def _found(con: duckdb.DuckDBPyConnection, read: TableRead, name: str, tree: Exp
     error = first_line(_error(con, sql, base, table, bad) or "")
     confirmed = _overflowing_part(con, tree, base, table, bad)
     kind, part = confirmed if confirmed is not None else (None, None)
-    return Overflow(name, kind, place(read.source, bad + line_offset(read.source)),
+    return Overflow(name, kind, place(read.source, bad + line_offset(read.source), index=True),
                     tuple(zip(shown, (str(v) for v in values), strict=True)),
                     _working_rewrite(con, tree, base, table, total, as_written) if kind is not None else None,
                     error, None if part is None or part is tree else render(as_written(part)),

@@ -28,9 +28,14 @@ def line_offset(src: Source) -> int:
     return (opts.skip if opts else 0) + (1 if not opts or opts.header else 0)
 
 
-def place(src: Source, number: int) -> str:
-    """``line 7`` of a CSV file, ``row 7`` of a Parquet file or a DataFrame."""
-    return f"line {number}" if is_text_scan(src) else f"row {number}"
+def place(src: Source, number: int, *, index: bool = False) -> str:
+    """``line 7`` of a CSV file, ``row 7`` of a Parquet file or a DataFrame (rows counted from 1);
+    with ``index``, a DataFrame's row also by its label in the DataFrame's index (``row 7 (index
+    6)``, ``row 2 (index 2020-03-01)``), which is how its owner finds it (``df.loc[...]``)."""
+    if is_text_scan(src):
+        return f"line {number}"
+    labels = src.frame.index if index and src.frame is not None else ()
+    return f"row {number} (index {labels[number - 1]})" if 0 < number <= len(labels) else f"row {number}"
 
 
 def shown(src: Source) -> str:
