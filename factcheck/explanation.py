@@ -196,12 +196,11 @@ def _read_every_column(session: Session) -> dict[str, list[str]]:
         if plan.reads(table) and not src.missing:
             for column in src.columns:
                 catalog.use(table, column)
-    if session.backend.dialect != "duckdb":
-        # Spark's joins give their rows in no set order; DuckDB gives a table's rows in file order.
-        # The rows (and the sample) are ordered by the file-order row number of the table each part
-        # counts, so they come as on DuckDB; a lookup's table is left as it is (its row number would
-        # be one more column among the lookup's)
-        parts = _parts(plan.node)
-        lookups = {link.target for part in parts for link in part.scan.joins.values()}
-        catalog.ordered |= {part.scan.table for part in parts} - lookups
+    # a join gives its rows in no set order (Spark's, and DuckDB's on more than a few row groups):
+    # the rows (and the sample) are ordered by the file-order row number of the table each part
+    # counts, so they come in file order on either engine; a lookup's table is left as it is (its
+    # row number would be one more column among the lookup's)
+    parts = _parts(plan.node)
+    lookups = {link.target for part in parts for link in part.scan.joins.values()}
+    catalog.ordered |= {part.scan.table for part in parts} - lookups
     return claimed
