@@ -68,13 +68,9 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
     tables = {t.alias_or_name: t.name for t in tree.find_all(exp.Table)}
 
     def fix(node: exp.Expression) -> Any:
-        if isinstance(node, exp.Typeof):
-            known = _column_type(node.this, schema, tables)
-            if known is not None:
-                return exp.Literal.string(known)
-        if isinstance(node, exp.Typeof) and not isinstance(node.parent, exp.Upper):
-            # the period checks ask typeof(…) LIKE 'DATE%': DuckDB's names are upper case, Spark's lower
-            return exp.Upper(this=node)
+        typed = _typeof(node, schema, tables)
+        if typed is not None:
+            return typed
         if isinstance(node, exp.Monthname):
             return exp.Anonymous(this="date_format", expressions=[node.this, exp.Literal.string("MMMM")])
         if isinstance(node, exp.Round) and id(node.this) in doubles and _whole(node.args.get("decimals")):
@@ -113,6 +109,20 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
         return str(node.transform(fix, copy=False).sql(dialect="spark"))
 
     return str(tree.transform(fix, copy=False).sql(dialect="spark"))
+
+
+def _typeof(node: Any, schema: Schema, tables: dict[str, str]) -> Any | None:
+    """``typeof`` of a column (or its ``min``/``max``) as DuckDB's type name, a string; of anything
+    else Spark's, upper-cased (the period checks ask ``typeof(…) LIKE 'DATE%'``: DuckDB's names are
+    upper case, Spark's lower); None for any other node."""
+    from sqlglot import exp
+
+    if not isinstance(node, exp.Typeof):
+        return None
+    known = _column_type(node.this, schema, tables)
+    if known is not None:
+        return exp.Literal.string(known)
+    return None if isinstance(node.parent, exp.Upper) else exp.Upper(this=node)
 
 
 def _column_type(node: Any, schema: Schema, tables: dict[str, str]) -> str | None:
