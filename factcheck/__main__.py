@@ -1,5 +1,5 @@
 """``python -m factcheck`` runs the command line."""
 
-from .cli import console
+from .command import main
 
-console()
+main()

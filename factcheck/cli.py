@@ -503,20 +503,28 @@ def console() -> NoReturn:
     (a closed pipe: Python's own exit reports it).
     """
     import os
+
+    from . import warmup
+    warmup.start(sys.argv[1:])  # DuckDB connects on a thread meanwhile; pydantic looks for no plugins
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = 0 if exc.code is None else exc.code
+    except BaseException:
+        warmup.finish()  # an interpreter shutting down under DuckDB's start-up aborts
+        raise
     measured = sys.gettrace() is not None or sys.getprofile() is not None
     if not isinstance(code, int) or measured or os.environ.get("COVERAGE_PROCESS_START"):
+        warmup.finish()
         raise SystemExit(code)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
+        warmup.finish()
         raise SystemExit(code) from None
-    os._exit(code)
+    os._exit(code)  # ends every thread at once, a connection still opening too
 
 
 if __name__ == "__main__":

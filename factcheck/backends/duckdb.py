@@ -1,4 +1,5 @@
-"""DuckDB, the engine of a run on one machine: the only module that imports duckdb.
+"""DuckDB, the engine of a run on one machine: with :mod:`.duckdb_core` (which of DuckDB's modules a
+run connects with), the only module that imports duckdb.
 
 A CSV (or a DataFrame) is read once into an in-memory table holding the columns the run
 uses and its ``derive`` columns. A Parquet file is queried in place: the table is a view
@@ -22,6 +23,7 @@ from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from . import DeriveFailure, Mismatch, Rows, TableRead
+from .duckdb_core import connect, whole_package
 
 if TYPE_CHECKING:
     import duckdb
@@ -53,7 +55,7 @@ class DuckDB:
     dialect = "duckdb"
 
     def __init__(self) -> None:
-        self.con: duckdb.DuckDBPyConnection = _engine().connect()
+        self.con: duckdb.DuckDBPyConnection = connect()
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
@@ -62,7 +64,7 @@ class DuckDB:
     def read_header(self, source: Source) -> None:
         from ..sources.tables import read_header
         if source.frame is not None:
-            _whole_package()  # DataFrames are read through the package's Arrow and pandas adapters
+            whole_package()  # DataFrames are read through the package's Arrow and pandas adapters
         read_header(self.con, source)
 
     def table_sql(self, read: TableRead, *, for_reader: bool = False) -> str:
@@ -319,40 +321,11 @@ class DuckDB:
 
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``)."""
-        _whole_package()
+        whole_package()
         return self.con.execute(sql).df()
 
     def close(self) -> None:
         self.con.close()
-
-
-def _engine() -> Any:
-    """The module a run connects with: DuckDB's compiled core alone, when it can be.
-
-    The ``duckdb`` package (2.x) wraps its compiled core, ``_duckdb``, in a Python layer (the
-    relational API, expressions, Arrow and Polars adapters) that took 100-200 ms of every run to
-    import and that a run never calls: the connection is the core's own class either way, with
-    the same ``execute``, ``fetchall`` and errors. So the core is imported alone when the package
-    is not loaded yet; the package is imported when a DataFrame goes in or out
-    (:func:`_whole_package`), and is the one used whenever it is loaded already (a notebook's) or
-    the core is not found under that name (another DuckDB version).
-    """
-    import sys
-    loaded = sys.modules.get("duckdb")
-    if loaded is not None:
-        return loaded
-    try:
-        import _duckdb
-    except ImportError:
-        import duckdb
-        return duckdb
-    return _duckdb if callable(getattr(_duckdb, "connect", None)) else _whole_package()
-
-
-def _whole_package() -> Any:
-    """The ``duckdb`` package with all its Python layer (DataFrames in and out need it)."""
-    import duckdb
-    return duckdb
 
 
 def is_binder_error(exc: BaseException) -> bool:

@@ -79,7 +79,9 @@ class EveryDetails(Details):
 
     kind: Literal["every"] = "every"
     periods: list[PeriodValue] = Field(description="each period and the measure's value there")
-    failing: list[str] = Field(default_factory=list, description="the periods whose value does not meet expect")
+    # `default=[]`, copied into each model by pydantic: a `default_factory=list` made pydantic read
+    # `list`'s signature, importing tokenize (~8 ms of every run)
+    failing: list[str] = Field(default=[], description="the periods whose value does not meet expect")
 
 
 @dataclass

@@ -1,0 +1,121 @@
+"""The command's warm-up (factcheck/warmup.py, factcheck/command.py): DuckDB connects on a thread
+while the command line loads, pydantic looks for no plugins, and ``import factcheck`` alone
+loads nothing heavy. Each is checked in a fresh interpreter, where the state it changes starts
+clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import MINI
+
+import factcheck
+from factcheck import warmup
+
+
+def python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300)
+
+
+def test_import_factcheck_alone_loads_none_of_the_heavy_modules() -> None:
+    proc = python("import sys, factcheck; print(sorted({m.split('.')[0] for m in sys.modules} & "
+                  "{'pydantic', 'typer', 'yaml', 'duckdb', '_duckdb', 'rich', 'pandas'}))")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_every_exported_name_is_there_when_used() -> None:
+    for name in factcheck.__all__:
+        assert getattr(factcheck, name) is not None
+    assert factcheck.verify is factcheck.api.verify
+    assert sorted(dir(factcheck)) == sorted(factcheck.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'verfy'"):
+        factcheck.verfy  # noqa: B018
+
+
+FIRST_BACKEND = """
+import sys, threading
+from factcheck import warmup
+warmup.start(sys.argv[1:])
+warming = [t for t in threading.enumerate() if t.name == "factcheck-duckdb-connect"]
+from factcheck.backends.duckdb import DuckDB
+first, second = DuckDB(), DuckDB()
+print(len(warming), first.con is not second.con, warmup.take_connection() is None,
+      first.con.execute("SELECT 41 + 1").fetchall()[0][0])
+"""
+
+
+def test_the_first_backend_takes_the_connection_opened_meanwhile_and_later_ones_connect() -> None:
+    proc = python(FIRST_BACKEND, "run", "claims.yaml")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["1", "True", "True", "42"]
+
+
+@pytest.mark.parametrize(("args", "connects"), [
+    (["run", "claims.yaml"], True),
+    (["check", "claims.yaml"], True),
+    (["run", "claims.yaml", "--engine", "duckdb"], True),
+    (["run", "claims.yaml", "--engine", "spark"], False),
+    (["run", "claims.yaml", "--engine=spark"], False),
+    (["explain", "claims.yaml", "some-claim"], True),
+    (["suggest", "claims.yaml"], True),
+    (["init", "draft.md", "data.csv"], True),
+    (["diff", "old.json", "new.json"], False),
+    (["rn", "claims.yaml"], False),
+    (["run", "--help"], False),
+    (["--version"], False),
+    ([], False),
+])
+def test_which_command_lines_connect_early(args: list[str], connects: bool) -> None:
+    assert warmup._uses_duckdb(args) is connects
+
+
+NO_PLUGINS = """
+import sys
+from factcheck import warmup
+if sys.argv[1] == "warm":
+    warmup.start(["--version"])
+import pydantic
+pydantic.TypeAdapter(int).validate_python("3")
+print("importlib.metadata" in sys.modules)
+"""
+
+
+def test_pydantic_is_not_sent_looking_for_plugins() -> None:
+    """pydantic's plugin finder imports importlib.metadata (and email): 25-45 ms of every run."""
+    warm, cold = python(NO_PLUGINS, "warm"), python(NO_PLUGINS, "cold")
+    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    assert (warm.stdout.strip(), cold.stdout.strip()) == ("False", "True")
+
+
+FINISH = """
+import sys
+from factcheck import warmup
+warmup.start(["run", "claims.yaml"])
+thread = warmup._warming
+warmup.finish()
+print(thread.is_alive(), warmup.take_connection() is not None)
+"""
+
+
+def test_finish_waits_for_the_connection_being_opened() -> None:
+    """The command calls finish() before an ordinary exit (under a profiler, say): an interpreter
+    shutting down while DuckDB's module is still starting on the thread aborts with a C++
+    ``terminate`` instead of exiting (seen when a process ended ~30 ms after the start)."""
+    proc = python(FINISH)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]
+
+
+def test_the_command_judges_the_same_with_the_warm_connection() -> None:
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "run", str(MINI / "claims.yaml")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "8 claims: 7 passed, 0 failed, 1 unverifiable" in proc.stdout
+
+
+def test_a_library_process_gets_no_warm_connection() -> None:
+    proc = python("from factcheck import warmup; print(warmup.take_connection())")
+    assert proc.stdout.strip() == "None"
