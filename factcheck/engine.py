@@ -144,8 +144,8 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
         located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
         if located is None:  # … or a derive it reads overflows (computed by each query over a Parquet file)
-            from .loading import overflow_in_claim
-            located = overflow_in_claim(prepared, backend, plan, str(exc))
+            from .sources.overflow import in_claim
+            located = in_claim(prepared, backend, plan, str(exc))
         if located is not None:  # … or the data is (text in a column of numbers)
             raise _ClaimFailure(located) from None
         raise _ClaimFailure(Problem(

@@ -18,6 +18,7 @@ from .engine import Session, prepare
 from .expressions import Binary, Expr, quote_ident, render
 from .measures import KINDS
 from .measures._values import key
+from .planning.catalog import ROW
 from .planning.nodes import Part, PlanNode
 from .planning.sql import literal
 from .report import ClaimResult
@@ -57,10 +58,14 @@ class Explanation:
         """The rows behind the figure (every kept row of every part of the measure)."""
         import pandas as pd
         parts = _parts(self.session.plans[0].node)
+        catalog = self.session.prepared.catalog
         frames = []
         for i, part in enumerate(parts):
             _match_periods(self.session, part)
-            df = self.session.backend.frame(rows_sql(part))  # type: ignore[attr-defined]
+            ordered = part.scan.table in catalog.ordered
+            df = self.session.backend.frame(rows_sql(part, ordered=ordered))  # type: ignore[attr-defined]
+            if ordered and not catalog.windows_need_order(part.scan.table):
+                df = df.drop(columns=ROW)  # read only to order the rows by: not a column of the table
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
@@ -73,9 +78,10 @@ def _parts(node: PlanNode | None) -> list[Part]:
     return KINDS[node.kind].parts(node, None) if node is not None else []
 
 
-def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None) -> str:
+def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None, ordered: bool = False) -> str:
     """The kept rows; with ``links``, the columns read through lookups too; ``columns``: only
-    those of the table (else every column read)."""
+    those of the table (else every column read); ``ordered``: in the order of the table's file-order
+    row number (the table was read with it: ``Catalog.ordered``)."""
     scan = part.scan
     linked = "".join(f", {quote_ident(link.name)}.*" for link in scan.joins.values()) if links else ""
     own = ", ".join(f"{quote_ident(scan.table)}.{quote_ident(c)}" for c in columns) if columns else None
@@ -85,7 +91,9 @@ def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None
     if part.group and part.only_periods:
         values = part.period_values
         extra = f"{part.group} IN ({', '.join(literal(v) for v in values)})" if values else "FALSE"
-    return f"SELECT {own or quote_ident(scan.table) + '.*'}{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
+    order = f"\nORDER BY {quote_ident(scan.table)}.{quote_ident(ROW)}" if ordered else ""
+    return (f"SELECT {own or quote_ident(scan.table) + '.*'}{linked}{period}{cond}\n{scan.from_sql()}"
+            f"{scan.where_sql(extra)}{order}")
 
 
 def _match_periods(session: Session, part: Part) -> dict[str, int]:
@@ -136,8 +144,14 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
         meeting = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
-    sample = session.backend.execute(rows_sql(part, links=False, columns=claimed.get(scan.table)) + f"\nLIMIT {SAMPLE}")
-    return ScanSteps(scan.table, steps, sample.columns, sample.rows)
+    ordered = scan.table in session.prepared.catalog.ordered
+    sample = session.backend.execute(rows_sql(part, links=False, columns=claimed.get(scan.table), ordered=ordered)
+                                     + f"\nLIMIT {SAMPLE}")
+    shown = list(range(len(sample.columns)))
+    if ordered and ROW in sample.columns and not session.prepared.catalog.windows_need_order(scan.table):
+        shown.remove(sample.columns.index(ROW))  # read only to order the rows by
+    return ScanSteps(scan.table, steps, [sample.columns[i] for i in shown],
+                     [tuple(row[i] for i in shown) for row in sample.rows])
 
 
 def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = None, *,
@@ -182,4 +196,11 @@ def _read_every_column(session: Session) -> dict[str, list[str]]:
         if plan.reads(table) and not src.missing:
             for column in src.columns:
                 catalog.use(table, column)
+    # a join gives its rows in no set order (Spark's, and DuckDB's on more than a few row groups):
+    # the rows (and the sample) are ordered by the file-order row number of the table each part
+    # counts, so they come in file order on either engine; a lookup's table is left as it is (its
+    # row number would be one more column among the lookup's)
+    parts = _parts(plan.node)
+    lookups = {link.target for part in parts for link in part.scan.joins.values()}
+    catalog.ordered |= {part.scan.table for part in parts} - lookups
     return claimed

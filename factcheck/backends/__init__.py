@@ -134,6 +134,12 @@ class Backend(Protocol):
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         """Run one query and yield its rows a batch at a time (never all held at once)."""
 
+    def reads_kept_windows(self, sql: str) -> bool:
+        """Does the query (perhaps) read a table's kept window column (a ``lag``/``lead`` derive
+        computed once and set beside the rows)? An engine that reads those through a slower relation
+        than the other columns says so, and the executor keeps such queries out of the shared scans
+        of the others; an engine without such columns answers False."""
+
     def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
         """The type name of each SQL expression over ``from_sql`` (``BIGINT``, ``DOUBLE``,
         ``DECIMAL(18,3)``, ``VARCHAR`` …) without running it; None when one does not bind.

@@ -230,12 +230,12 @@ class DuckDB:
                                 written: list[tuple[str, Expr, bool]]) -> Overflow | None:
         """Read the table's used file columns alone, on a connection of its own (this one is sealed),
         compute its derives over them, then each of the claim's expressions to find the one that
-        fails and its first row. (A DataFrame's table is not read again: None.)"""
+        fails and its first row. (A DataFrame handed in is registered on that connection too.)"""
         from ..sources.overflow import locate_expressions
-        if read.source.frame is not None:
-            return None
         fresh = DuckDB()
         try:
+            if read.source.frame is not None:
+                fresh.read_header(read.source)
             return fresh._overflow(read, catalog, lambda con: locate_expressions(con, read, written), read.columns)
         finally:
             fresh.close()

@@ -332,6 +332,12 @@ class Spark:
             reraise_interrupt(exc)
             raise _query_error(exc) from None
 
+    def reads_kept_windows(self, sql: str) -> bool:
+        """Always False: Spark computes a table's ``lag``/``lead`` derives into the table itself (no
+        kept window columns beside it), so every query on a table reads it the same way and the
+        executor may fuse any of them."""
+        return False
+
     def frame(self, sql: str) -> Any:
         """A query's rows as a pandas DataFrame (``explain --rows``), its columns named as DuckDB's
         DataFrame names them (a column read through a lookup under a name taken is ``case_id_1``)."""
