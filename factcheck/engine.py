@@ -166,7 +166,7 @@ def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: l
     known = {} if tables_sql is None else tables_sql
     for t in prepared.sources:
         if t not in known and plan.reads(t):
-            known[t] = backend.reader_sql(table_read(prepared, t))
+            known[t] = backend.reader_sql(table_read(prepared, t, shown=True))
     tables = [t for t in prepared.sources if plan.reads(t)]
     ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {known[t]}\n)" for t in tables)
     body = ";\n\n".join(dict.fromkeys(queries))

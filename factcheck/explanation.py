@@ -10,6 +10,7 @@ PATH`` writes as CSV.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,12 +61,11 @@ class Explanation:
         parts = _parts(self.session.plans[0].node)
         catalog = self.session.prepared.catalog
         frames = []
+        columns = _columns(self.session, {t for part in parts for t in _tables(part)})
         for i, part in enumerate(parts):
             _match_periods(self.session, part)
             ordered = part.scan.table in catalog.ordered
-            df = self.session.backend.frame(rows_sql(part, ordered=ordered))  # type: ignore[attr-defined]
-            if ordered and not catalog.windows_need_order(part.scan.table):
-                df = df.drop(columns=ROW)  # read only to order the rows by: not a column of the table
+            df = self.session.backend.frame(rows_sql(part, columns, ordered=ordered))  # type: ignore[attr-defined]
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
@@ -78,13 +78,16 @@ def _parts(node: PlanNode | None) -> list[Part]:
     return KINDS[node.kind].parts(node, None) if node is not None else []
 
 
-def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None, ordered: bool = False) -> str:
-    """The kept rows; with ``links``, the columns read through lookups too; ``columns``: only
-    those of the table (else every column read); ``ordered``: in the order of the table's file-order
+def rows_sql(part: Part, columns: Mapping[str, list[str]], *, links: bool = True, ordered: bool = False) -> str:
+    """The kept rows: the counted table's ``columns`` (named, so its file-order row number, read for
+    ``lag``/``lead`` or for ordering, is never among them); with ``links``, the columns of the
+    lookups' tables too (``columns`` by table); ``ordered``: in the order of the table's file-order
     row number (the table was read with it: ``Catalog.ordered``)."""
     scan = part.scan
-    linked = "".join(f", {quote_ident(link.name)}.*" for link in scan.joins.values()) if links else ""
-    own = ", ".join(f"{quote_ident(scan.table)}.{quote_ident(c)}" for c in columns) if columns else None
+    shown = [f"{quote_ident(scan.table)}.{quote_ident(c)}" for c in columns[scan.table]]
+    if links:
+        shown += [f"{quote_ident(link.name)}.{quote_ident(c)}" for link in scan.joins.values()
+                  for c in columns[link.target]]
     cond = f", ({part.condition}) AS condition" if part.condition else ""
     period = f", {part.group} AS period" if part.group else ""
     extra = None
@@ -92,7 +95,7 @@ def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None
         values = part.period_values
         extra = f"{part.group} IN ({', '.join(literal(v) for v in values)})" if values else "FALSE"
     order = f"\nORDER BY {quote_ident(scan.table)}.{quote_ident(ROW)}" if ordered else ""
-    return (f"SELECT {own or quote_ident(scan.table) + '.*'}{linked}{period}{cond}\n{scan.from_sql()}"
+    return (f"SELECT {', '.join(shown)}{period}{cond}\n{scan.from_sql()}"
             f"{scan.where_sql(extra)}{order}")
 
 
@@ -145,13 +148,23 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
     ordered = scan.table in session.prepared.catalog.ordered
-    sample = session.backend.execute(rows_sql(part, links=False, columns=claimed.get(scan.table), ordered=ordered)
+    own = claimed.get(scan.table) or _columns(session, {scan.table})[scan.table]
+    sample = session.backend.execute(rows_sql(part, {scan.table: own}, links=False, ordered=ordered)
                                      + f"\nLIMIT {SAMPLE}")
-    shown = list(range(len(sample.columns)))
-    if ordered and ROW in sample.columns and not session.prepared.catalog.windows_need_order(scan.table):
-        shown.remove(sample.columns.index(ROW))  # read only to order the rows by
-    return ScanSteps(scan.table, steps, [sample.columns[i] for i in shown],
-                     [tuple(row[i] for i in shown) for row in sample.rows])
+    return ScanSteps(scan.table, steps, sample.columns, sample.rows)
+
+
+def _tables(part: Part) -> list[str]:
+    """The table a part counts, then the tables its lookups join."""
+    return [part.scan.table, *(link.target for link in part.scan.joins.values())]
+
+
+def _columns(session: Session, tables: set[str]) -> dict[str, list[str]]:
+    """Each table's columns as the backend holds them (its columns read, then its derives), without
+    the file-order row number: an engine's own numbering, which is no column of the data."""
+    from .loading import table_read
+    return {t: [*read.columns, *(d for d, _ in read.derives)]
+            for t in tables for read in [table_read(session.prepared, t)]}
 
 
 def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = None, *,

@@ -25,12 +25,15 @@ if TYPE_CHECKING:
     from .engine import Prepared
 
 
-def table_read(prepared: Prepared, name: str) -> TableRead:
-    """How to read table ``name``: the columns used (or the first), then its derives."""
+def table_read(prepared: Prepared, name: str, *, shown: bool = False) -> TableRead:
+    """How to read table ``name``: the columns used (or the first), then its derives. ``shown``: as
+    the SQL a reader pastes reads it, with the file-order row number only where ``lag``/``lead``
+    need it (not where it is read only to order ``explain``'s rows: the queries shown count)."""
     src, cat = prepared.sources[name], prepared.catalog
     cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
     derives = [(d, cat.derive_sql(name, d)) for d in cat.used_derives[name]]
-    return TableRead(src, cols, derives, cat.needs_row_order(name), dict(cat.levels.get(name, {})),
+    row_order = cat.windows_need_order(name) if shown else cat.needs_row_order(name)
+    return TableRead(src, cols, derives, row_order, dict(cat.levels.get(name, {})),
                      frozenset(cat.windowed(name)))
 
 

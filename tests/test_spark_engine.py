@@ -687,6 +687,20 @@ def test_the_rows_behind_a_figure_are_duckdbs_rows_on_spark(spark: Any) -> None:
     assert [(s.sample_columns, s.sample) for s in on.scans] == [(s.sample_columns, s.sample) for s in duck.scans]
 
 
+def test_the_row_number_lag_reads_is_never_among_the_rows_shown_on_spark(spark: Any, tmp_path: Path) -> None:
+    """A table with `lag` derives (the counted one and a lookup's) is read with a file-order row
+    number, on Spark its own internal ids: `explain --rows` wrote them as `__row`. Now neither engine
+    writes it, and Spark's rows and sample are DuckDB's, in the file's order."""
+    from test_explain_rows import WINDOWED_ROWS, windowed_tables
+    args = ["explain", str(windowed_tables(tmp_path)), "grew", "--rows", "-"]
+    on_duckdb, on_spark = runner.invoke(app, args), runner.invoke(app, [*args, "--engine", "spark"])
+    assert on_spark.exit_code == on_duckdb.exit_code == 0, on_spark.output
+    assert on_spark.stdout.splitlines() == on_duckdb.stdout.splitlines() == WINDOWED_ROWS
+    duck, on = (factcheck.explain(tmp_path / "claims.yaml", "grew", engine=e) for e in ("duckdb", "spark"))
+    assert [(s.sample_columns, s.sample) for s in on.scans] == [(s.sample_columns, s.sample) for s in duck.scans]
+    assert "__row" not in on.scans[0].sample_columns
+
+
 def test_explain_on_spark_checks_each_table_s_periods_in_one_query(spark: Any) -> None:
     """The period checks of a table are one fused query (typeof of a column is DuckDB's type name,
     written as a string: Spark's own typeof broke that query's plan, and each check then ran again
