@@ -65,7 +65,7 @@ class Explanation:
         for i, part in enumerate(parts):
             _match_periods(self.session, part)
             ordered = part.scan.table in catalog.ordered
-            df = self.session.backend.frame(rows_sql(part, columns, ordered=ordered))  # type: ignore[attr-defined]
+            df = self.session.backend.frame(rows_sql(part, columns, ordered=ordered))
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
@@ -175,7 +175,7 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
                       spark_master=spark_master)
     claimed = _read_every_column(session)
     session.materialize()
-    ran: list[str] = getattr(session.backend, "ran", [])
+    ran = session.backend.ran
     first = len(ran)  # the claim's own queries come after the reading checks
     report = session.run(last=False)  # the steps below query the tables again
     plan = session.plans[0]
@@ -193,7 +193,7 @@ def _engine_sql(session: Session, queries: list[str]) -> list[str]:
     from .loading import table_read
     plan = session.plans[0]
     tables = [f"-- table {t}\nCREATE OR REPLACE TEMP VIEW `{t.replace('`', '``')}` AS\n"
-              + session.backend.spark_reader_sql(table_read(session.prepared, t))  # type: ignore[attr-defined]
+              + session.backend.engine_reader_sql(table_read(session.prepared, t))
               for t in session.prepared.sources if plan.reads(t) and t in {u.name for u in session.uses}]
     return tables + list(dict.fromkeys(queries))
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    import pandas
+
     from ..errors import FactcheckError, Problem
     from ..expressions import Expr
     from ..planning.catalog import Catalog
@@ -86,6 +88,10 @@ class Backend(Protocol):
     dialect: str
     """The sqlglot name of the SQL dialect it runs (``duckdb``, ``spark``)."""
 
+    ran: list[str]
+    """Every query run, in the engine's own SQL where that is not the DuckDB SQL it was given
+    (``explain --engine spark`` shows a claim's); empty on DuckDB, whose queries the report shows."""
+
     def read_header(self, source: Source) -> None:
         """Learn the table's column names (and types where cheap) without reading its rows."""
 
@@ -147,6 +153,15 @@ class Backend(Protocol):
 
     def reader_sql(self, read: TableRead) -> str:
         """The query that reads the table, as a reader can paste it (paths relative to here)."""
+
+    def engine_reader_sql(self, read: TableRead) -> str:
+        """The query in the engine's own SQL that computes the table as :meth:`read_table` did (on
+        Spark over the view its CSV/Parquet reader made; ``explain`` shows it on an engine whose
+        dialect is not DuckDB's)."""
+
+    def frame(self, sql: str) -> pandas.DataFrame:
+        """A query's rows as a pandas DataFrame, its columns named as DuckDB's DataFrame names them
+        (a second ``case_id`` is ``case_id_1``): ``explain --rows``."""
 
     def close(self) -> None:
         """Release the engine."""

@@ -59,6 +59,7 @@ class DuckDB:
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
+        self.ran: list[str] = []  # its queries are DuckDB's own, shown in the report: none kept
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -139,6 +140,9 @@ class DuckDB:
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
+
+    def engine_reader_sql(self, read: TableRead) -> str:
+        return self.table_sql(read)
 
     def read_table(self, read: TableRead) -> int:
         rows = self._read(read)
