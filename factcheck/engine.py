@@ -307,7 +307,7 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
         for column in src.decl.columns:
             if column in src.columns:
                 catalog.use(src.name, column)
-    vocab = _vocabulary(loaded, problems)
+    vocab = vocabulary_of(loaded, problems)
     plans: list[ClaimPlan] = []
     expectations: dict[str, Expectation] = {}
     selected = _select(loaded, only)
@@ -425,7 +425,7 @@ def _dym(suggestions: Any) -> str | None:
     return did_you_mean(list(suggestions or ()))
 
 
-def _vocabulary(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
+def vocabulary_of(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
     if not loaded.model.vocabulary:
         return DEFAULT
     try:

@@ -89,16 +89,11 @@ def _private_imports(path: Path) -> list[str]:
             for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
 
 
-# older imports of another module's private names, outside factcheck/sources: left for their owners
-_KNOWN = {"measures/percentile.py", "render/figmarks.py", "render/annotations.py", "stepsummary.py",
-          "suggest/propose.py"}
-
-
 def test_no_module_imports_another_s_private_names() -> None:
     """A helper two modules share gets a public name (``sources/places.py``: where a row is), so
     neither reaches into the other's private ones."""
     found = {str(p.relative_to(PACKAGE)): _private_imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
-    offending = {path: names for path, names in found.items() if names and path not in _KNOWN}
+    offending = {path: names for path, names in found.items() if names}
     assert offending == {}
 
 
