@@ -87,9 +87,9 @@ def main() -> None:
 
     from markdown_it import MarkdownIt
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    blocks = article_mod._blocks(tokens)
+    blocks = article_mod.split_blocks(tokens)
     c0 = time.process_time()
-    index = article_mod._Index(blocks)
+    index = article_mod.BlockIndex(blocks)
     missing = article_mod.place(blocks, report.results, index)
     c_place = time.process_time() - c0
     c0 = time.process_time()

@@ -144,8 +144,8 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
         located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
         if located is None:  # … or a derive it reads overflows (computed by each query over a Parquet file)
-            from .loading import overflow_in_claim
-            located = overflow_in_claim(prepared, backend, plan, str(exc))
+            from .sources.overflow import in_claim
+            located = in_claim(prepared, backend, plan, str(exc))
         if located is not None:  # … or the data is (text in a column of numbers)
             raise _ClaimFailure(located) from None
         raise _ClaimFailure(Problem(
@@ -166,7 +166,7 @@ def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: l
     known = {} if tables_sql is None else tables_sql
     for t in prepared.sources:
         if t not in known and plan.reads(t):
-            known[t] = backend.reader_sql(table_read(prepared, t))
+            known[t] = backend.reader_sql(table_read(prepared, t, shown=True))
     tables = [t for t in prepared.sources if plan.reads(t)]
     ctes = ",\n".join(f"{quote_ident(t)} AS (\n  {known[t]}\n)" for t in tables)
     body = ";\n\n".join(dict.fromkeys(queries))
@@ -307,7 +307,7 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
         for column in src.decl.columns:
             if column in src.columns:
                 catalog.use(src.name, column)
-    vocab = _vocabulary(loaded, problems)
+    vocab = vocabulary_of(loaded, problems)
     plans: list[ClaimPlan] = []
     expectations: dict[str, Expectation] = {}
     selected = _select(loaded, only)
@@ -425,7 +425,7 @@ def _dym(suggestions: Any) -> str | None:
     return did_you_mean(list(suggestions or ()))
 
 
-def _vocabulary(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
+def vocabulary_of(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:
     if not loaded.model.vocabulary:
         return DEFAULT
     try:

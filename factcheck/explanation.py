@@ -10,6 +10,7 @@ PATH`` writes as CSV.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from .engine import Session, prepare
 from .expressions import Binary, Expr, quote_ident, render
 from .measures import KINDS
 from .measures._values import key
+from .planning.catalog import ROW
 from .planning.nodes import Part, PlanNode
 from .planning.sql import literal
 from .report import ClaimResult
@@ -57,10 +59,13 @@ class Explanation:
         """The rows behind the figure (every kept row of every part of the measure)."""
         import pandas as pd
         parts = _parts(self.session.plans[0].node)
+        catalog = self.session.prepared.catalog
         frames = []
+        columns = _columns(self.session, {t for part in parts for t in _tables(part)})
         for i, part in enumerate(parts):
             _match_periods(self.session, part)
-            df = self.session.backend.frame(rows_sql(part))  # type: ignore[attr-defined]
+            ordered = part.scan.table in catalog.ordered
+            df = self.session.backend.frame(rows_sql(part, columns, ordered=ordered))
             if len(parts) > 1:
                 df.insert(0, "measure_part", part.label or f"part {i + 1}")
             frames.append(df)
@@ -73,19 +78,25 @@ def _parts(node: PlanNode | None) -> list[Part]:
     return KINDS[node.kind].parts(node, None) if node is not None else []
 
 
-def rows_sql(part: Part, *, links: bool = True, columns: list[str] | None = None) -> str:
-    """The kept rows; with ``links``, the columns read through lookups too; ``columns``: only
-    those of the table (else every column read)."""
+def rows_sql(part: Part, columns: Mapping[str, list[str]], *, links: bool = True, ordered: bool = False) -> str:
+    """The kept rows: the counted table's ``columns`` (named, so its file-order row number, read for
+    ``lag``/``lead`` or for ordering, is never among them); with ``links``, the columns of the
+    lookups' tables too (``columns`` by table); ``ordered``: in the order of the table's file-order
+    row number (the table was read with it: ``Catalog.ordered``)."""
     scan = part.scan
-    linked = "".join(f", {quote_ident(link.name)}.*" for link in scan.joins.values()) if links else ""
-    own = ", ".join(f"{quote_ident(scan.table)}.{quote_ident(c)}" for c in columns) if columns else None
+    shown = [f"{quote_ident(scan.table)}.{quote_ident(c)}" for c in columns[scan.table]]
+    if links:
+        shown += [f"{quote_ident(link.name)}.{quote_ident(c)}" for link in scan.joins.values()
+                  for c in columns[link.target]]
     cond = f", ({part.condition}) AS condition" if part.condition else ""
     period = f", {part.group} AS period" if part.group else ""
     extra = None
     if part.group and part.only_periods:
         values = part.period_values
         extra = f"{part.group} IN ({', '.join(literal(v) for v in values)})" if values else "FALSE"
-    return f"SELECT {own or quote_ident(scan.table) + '.*'}{linked}{period}{cond}\n{scan.from_sql()}{scan.where_sql(extra)}"
+    order = f"\nORDER BY {quote_ident(scan.table)}.{quote_ident(ROW)}" if ordered else ""
+    return (f"SELECT {', '.join(shown)}{period}{cond}\n{scan.from_sql()}"
+            f"{scan.where_sql(extra)}{order}")
 
 
 def _match_periods(session: Session, part: Part) -> dict[str, int]:
@@ -136,8 +147,24 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
         meeting = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")
         steps.append(Step("condition unknown (left out)", unknown))
         steps.append(Step("meeting the condition", meeting))
-    sample = session.backend.execute(rows_sql(part, links=False, columns=claimed.get(scan.table)) + f"\nLIMIT {SAMPLE}")
+    ordered = scan.table in session.prepared.catalog.ordered
+    own = claimed.get(scan.table) or _columns(session, {scan.table})[scan.table]
+    sample = session.backend.execute(rows_sql(part, {scan.table: own}, links=False, ordered=ordered)
+                                     + f"\nLIMIT {SAMPLE}")
     return ScanSteps(scan.table, steps, sample.columns, sample.rows)
+
+
+def _tables(part: Part) -> list[str]:
+    """The table a part counts, then the tables its lookups join."""
+    return [part.scan.table, *(link.target for link in part.scan.joins.values())]
+
+
+def _columns(session: Session, tables: set[str]) -> dict[str, list[str]]:
+    """Each table's columns as the backend holds them (its columns read, then its derives), without
+    the file-order row number: an engine's own numbering, which is no column of the data."""
+    from .loading import table_read
+    return {t: [*read.columns, *(d for d, _ in read.derives)]
+            for t in tables for read in [table_read(session.prepared, t)]}
 
 
 def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = None, *,
@@ -148,7 +175,7 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
                       spark_master=spark_master)
     claimed = _read_every_column(session)
     session.materialize()
-    ran: list[str] = getattr(session.backend, "ran", [])
+    ran = session.backend.ran
     first = len(ran)  # the claim's own queries come after the reading checks
     report = session.run(last=False)  # the steps below query the tables again
     plan = session.plans[0]
@@ -166,7 +193,7 @@ def _engine_sql(session: Session, queries: list[str]) -> list[str]:
     from .loading import table_read
     plan = session.plans[0]
     tables = [f"-- table {t}\nCREATE OR REPLACE TEMP VIEW `{t.replace('`', '``')}` AS\n"
-              + session.backend.spark_reader_sql(table_read(session.prepared, t))  # type: ignore[attr-defined]
+              + session.backend.engine_reader_sql(table_read(session.prepared, t))
               for t in session.prepared.sources if plan.reads(t) and t in {u.name for u in session.uses}]
     return tables + list(dict.fromkeys(queries))
 
@@ -182,4 +209,11 @@ def _read_every_column(session: Session) -> dict[str, list[str]]:
         if plan.reads(table) and not src.missing:
             for column in src.columns:
                 catalog.use(table, column)
+    # a join gives its rows in no set order (Spark's, and DuckDB's on more than a few row groups):
+    # the rows (and the sample) are ordered by the file-order row number of the table each part
+    # counts, so they come in file order on either engine; a lookup's table is left as it is (its
+    # row number would be one more column among the lookup's)
+    parts = _parts(plan.node)
+    lookups = {link.target for part in parts for link in part.scan.joins.values()}
+    catalog.ordered |= {part.scan.table for part in parts} - lookups
     return claimed

@@ -23,16 +23,17 @@ from .sources.versions import version_of
 if TYPE_CHECKING:
     from .backends import Backend
     from .engine import Prepared
-    from .expressions import Expr
-    from .planning.nodes import ClaimPlan
 
 
-def table_read(prepared: Prepared, name: str) -> TableRead:
-    """How to read table ``name``: the columns used (or the first), then its derives."""
+def table_read(prepared: Prepared, name: str, *, shown: bool = False) -> TableRead:
+    """How to read table ``name``: the columns used (or the first), then its derives. ``shown``: as
+    the SQL a reader pastes reads it, with the file-order row number only where ``lag``/``lead``
+    need it (not where it is read only to order ``explain``'s rows: the queries shown count)."""
     src, cat = prepared.sources[name], prepared.catalog
     cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
     derives = [(d, cat.derive_sql(name, d)) for d in cat.used_derives[name]]
-    return TableRead(src, cols, derives, cat.needs_row_order(name), dict(cat.levels.get(name, {})),
+    row_order = cat.windows_need_order(name) if shown else cat.needs_row_order(name)
+    return TableRead(src, cols, derives, row_order, dict(cat.levels.get(name, {})),
                      frozenset(cat.windowed(name)))
 
 
@@ -97,60 +98,6 @@ def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: D
     raise ClaimsFileError([Problem(
         f"a derive of table '{name}' cannot be computed: {exc}", file=str(loaded.path), line=line,
         hint="check the column types it uses; declare them under columns: (e.g. filed_date: date)")]) from None
-
-
-def overflow_in_claim(prepared: Prepared, backend: Backend, plan: ClaimPlan, error: str) -> Problem | None:
-    """A claim's query failed out of range: when a derive of a table it reads is what fails (a
-    Parquet file's derives are computed by each query, not when it is read), that derive, located
-    as when a table is read; else the claim's own expression that fails, at its line in the claims
-    file and the data's first row it fails on; None when neither is found."""
-    from .sources import overflow
-    if not overflow.is_out_of_range(error):
-        return None
-    for name in sorted(t for t in prepared.sources if plan.reads(t) and prepared.catalog.used_derives.get(t)):
-        read = table_read(prepared, name)
-        found = backend.overflow_in_derives(read, prepared.catalog)
-        if found is not None:
-            return overflow.problem(found, read, prepared.catalog, prepared.loaded, error)
-    for name in sorted(t for t in prepared.sources if plan.reads(t)):
-        written = _own_expressions(plan, name)
-        read = table_read(prepared, name)
-        found = backend.overflow_in_expressions(read, prepared.catalog, written) if written else None
-        if found is not None:
-            w = next(w for w in plan.written if w.table == name and w.text == found.derive)
-            return overflow.claim_problem(found, read, "expression" if w.what == "column" else w.what,
-                                          _key(plan, w.what), w.line, str(prepared.loaded.path), plan.claim.id)
-    return None
-
-
-def _key(plan: ClaimPlan, what: str) -> str | None:
-    """The claims-file key an expression of the claim is written under, when it is one key of the
-    measure (``where``, ``sum``, ``share``); None for a part of a larger measure."""
-    from .measures import kind_of
-    from .measures._simple import NUMERIC_KINDS
-    if what == "where":
-        return "where"
-    kind = kind_of(plan.claim.measure) if plan.claim.measure is not None else None
-    return kind if kind in (*NUMERIC_KINDS, "share") and what in ("column", "condition") else None
-
-
-def _own_expressions(plan: ClaimPlan, table: str) -> list[tuple[str, Expr, bool]]:
-    """The expressions a claim wrote over ``table`` (its text, its tree, whether it is a ``where``),
-    once each; those reading a
-    lookup's column are left out (computing them would need the join), and so is every measure
-    expression when a ``where`` does (the rows it keeps are not known without the join)."""
-    from .expressions import names, parse
-    own: dict[str, tuple[str, Expr, bool]] = {}
-    joined_where = False  # a where through a lookup: which rows it keeps is not known here
-    for w in plan.written:
-        if w.table != table or w.text in own:
-            continue
-        tree = parse(w.text)
-        if all(n.link is None for n in names(tree)):
-            own[w.text] = (w.text, tree, w.what == "where")
-        else:
-            joined_where = joined_where or w.what == "where"
-    return [o for o in own.values() if o[2] or not joined_where]
 
 
 def _check_time_columns(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:

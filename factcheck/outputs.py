@@ -87,9 +87,9 @@ class Outputs:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            return _problem(t, _reason(exc), hint="choose a path you can write to")
+            return _problem(t, os_reason(exc), hint="choose a path you can write to")
         kind = path_kind(st.st_mode)
-        if kind and _same_file(t.real, Path(os.devnull)):
+        if kind and same_file(t.real, Path(os.devnull)):
             t.null = True
             return None
         if kind:
@@ -103,7 +103,7 @@ class Outputs:
 
     def _same_as_another(self, t: _Target) -> Problem | None:
         for other in self.targets:
-            if other.real == t.real or _same_file(other.real, t.real):
+            if other.real == t.real or same_file(other.real, t.real):
                 return _problem(t, f"{other.option} writes to the same file", hint="give each report its own path")
         return None
 
@@ -118,7 +118,7 @@ class Outputs:
                 self._made.append(p)
             fd, name = tempfile.mkstemp(prefix=f".{t.path.name}.", suffix=".tmp", dir=folder)
         except OSError as exc:
-            return _problem(t, f"its folder {folder}: {_reason(exc)}", hint="choose a folder you can write to")
+            return _problem(t, f"its folder {folder}: {os_reason(exc)}", hint="choose a folder you can write to")
         os.close(fd)
         t.temp = Path(name)
         return None
@@ -132,7 +132,7 @@ class Outputs:
                 if path is None:
                     continue
                 real = Path(path).resolve()
-                if real == t.real or _same_file(real, t.real):
+                if real == t.real or same_file(real, t.real):
                     problems.append(_problem(t, f"it is {what} ({path}), which the report would destroy",
                                              hint="write reports to another path: factcheck never changes its "
                                                   "inputs"))
@@ -152,7 +152,7 @@ class Outputs:
                 f.flush()
                 os.fsync(f.fileno())
         except OSError as exc:
-            raise UsageError([_problem(t, _reason(exc), hint="free some space or choose another folder")]) from None
+            raise UsageError([_problem(t, os_reason(exc), hint="free some space or choose another folder")]) from None
         t.written = True
 
     def commit(self) -> None:
@@ -163,7 +163,7 @@ class Outputs:
                     os.chmod(t.temp, t.mode)
                     os.replace(t.temp, t.path)
                 except OSError as exc:
-                    raise UsageError([_problem(t, _reason(exc), hint="choose another path")]) from None
+                    raise UsageError([_problem(t, os_reason(exc), hint="choose another path")]) from None
                 t.temp = None
         self._made.clear()
         self.discard()
@@ -193,11 +193,11 @@ def _problem(t: _Target, reason: str, *, hint: str | None = None) -> Problem:
     return Problem(f"cannot write the {t.option} report here: {reason}", file=t.given, hint=hint)
 
 
-def _reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     """Hard links to one file are one file."""
     try:
         return os.path.samefile(a, b)

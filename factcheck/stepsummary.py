@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import Problem, UsageError
-from .outputs import _reason, _same_file
+from .outputs import os_reason, same_file
 from .pathkinds import path_kind
 
 VARIABLE = "GITHUB_STEP_SUMMARY"
@@ -34,7 +34,7 @@ class StepSummary:
         except FileNotFoundError:
             mode = None
         except OSError as exc:
-            raise self._error(_reason(exc)) from None
+            raise self._error(os_reason(exc)) from None
         kind = path_kind(mode) if mode is not None else None
         if kind is not None:
             raise self._error(f"it is {kind}, not a regular file")
@@ -47,7 +47,7 @@ class StepSummary:
         """Raise :class:`UsageError` when the summary file is one of the run's inputs."""
         real = self.path.resolve()
         for what, path in inputs:
-            if path is not None and (Path(path).resolve() == real or _same_file(Path(path), real)):
+            if path is not None and (Path(path).resolve() == real or same_file(Path(path), real)):
                 raise self._error(f"it is {what} ({path})", "factcheck never changes its inputs")
 
     def guarding(self, refuse: Callable[[list[tuple[str, str | Path | None]]], None]
@@ -67,4 +67,4 @@ class StepSummary:
                     f.write("\n")
                 f.write(markdown)
         except OSError as exc:
-            raise self._error(_reason(exc)) from None
+            raise self._error(os_reason(exc)) from None

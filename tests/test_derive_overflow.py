@@ -154,7 +154,7 @@ def test_a_dataframe_handed_in_is_located_by_its_row(tmp_path: Path) -> None:
         factcheck.verify(path, tables={"t": frame})
     problem = info.value.problems[0]
     assert (problem.file, problem.line, problem.column) == (str(path), 6, "big")
-    assert f"at row 2 of <dataframe t>, where big = {BIG}" in problem.message
+    assert f"at row 2 (index 1) of <dataframe t>, where big = {BIG}" in problem.message
 
 
 def test_when_no_decimal_rewrite_computes_the_hint_declares_the_column_a_number(tmp_path: Path) -> None:

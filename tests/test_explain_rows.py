@@ -9,8 +9,10 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+import factcheck
 from factcheck.cli import app
 
 SHOPS = """\
@@ -74,3 +76,135 @@ def test_explain_of_a_claim_on_an_optional_table_without_its_file_shows_it_unver
     result = CliRunner().invoke(app, ["explain", str(path), "c0"])
     assert result.exit_code == 0, result.output
     assert "table gone is not available" in result.output and "internal error" not in result.output
+
+
+BIG_CLAIMS = """\
+version: 1
+tables:
+  t:
+    path: t.{ext}
+    lookup:
+      other: u via k
+  u:
+    path: u.csv
+    key: k
+claims:
+  - id: a
+    says: s
+    measure: {{share: f, of: t, where: other.even}}
+    expect: 14%
+"""
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_rows_through_a_lookup_come_in_file_order_over_many_row_groups(tmp_path: Path, ext: str) -> None:
+    """A join on several threads gives its rows in no set order (on DuckDB past one row group of
+    122,880 rows, on Spark always): the rows are ordered by the file-order row number of the table
+    counted, which is not written out."""
+    import duckdb
+    (tmp_path / ".git").mkdir()
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT range AS i, range % 1000 AS k, range % 7 = 0 AS f FROM range(300000)) "
+                f"TO '{tmp_path / f't.{ext}'}'" + (" (FORMAT parquet)" if ext == "parquet" else ""))
+    con.execute(f"COPY (SELECT range AS k, range % 2 = 0 AS even FROM range(1000)) TO '{tmp_path / 'u.csv'}'")
+    (tmp_path / "claims.yaml").write_text(BIG_CLAIMS.format(ext=ext), encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "claims.yaml"), "a", "--rows", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        kept = [int(row[0]) for row in reader]
+    assert header == ["i", "k", "f", "k_1", "even", "condition"]  # no row number among them
+    assert kept == [i for i in range(300000) if i % 1000 % 2 == 0]
+
+
+SALES = """\
+id,shop_id,amount
+5,b,10
+3,a,14
+9,b,9
+1,c,20
+7,a,25
+"""
+SHOPS_OPENED = """\
+shop_id,opened
+c,2001
+a,2005
+b,2003
+"""
+WINDOWED = """\
+version: 1
+tables:
+  sales:
+    path: sales.{ext}
+    lookup:
+      shop: shops via shop_id
+    derive:
+      growth: amount - lag(amount)
+  shops:
+    path: shops.csv
+    key: shop_id
+    derive:
+      newer: opened > lag(opened)
+claims:
+  - id: grew
+    says: Sales grew after two of the three orders of shops newer than the one before.
+    measure: {{share: growth > 0, of: sales, where: growth is not null and shop.newer is not null}}
+    expect: 67%
+  - id: plain
+    says: Three of the five orders were over 10.
+    measure: {{share: amount > 10, of: sales}}
+    expect: 60%
+"""
+
+
+def windowed_tables(folder: Path, ext: str = "csv") -> Path:
+    """Sales whose file order is no sort order, a lag derive on them and on the shops they look up."""
+    (folder / ".git").mkdir(exist_ok=True)
+    (folder / "sales.csv").write_text(SALES, encoding="utf-8")
+    (folder / "shops.csv").write_text(SHOPS_OPENED, encoding="utf-8")
+    if ext == "parquet":
+        import duckdb
+        duckdb.connect().execute(f"COPY (SELECT * FROM read_csv('{folder / 'sales.csv'}')) "
+                                 f"TO '{folder / 'sales.parquet'}' (FORMAT parquet)")
+    path = folder / "claims.yaml"
+    path.write_text(WINDOWED.format(ext=ext), encoding="utf-8")
+    return path
+
+
+WINDOWED_ROWS = ["id,shop_id,amount,growth,shop_id_1,opened,newer,condition",
+                 "3,a,14,4,a,2005,True,True", "9,b,9,-5,b,2003,False,False", "7,a,25,5,a,2005,True,True"]
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_the_row_number_lag_reads_is_never_among_the_rows_shown(tmp_path: Path, ext: str) -> None:
+    """A table with `lag`/`lead` derives is read with a file-order row number (`__row`), an engine's
+    own numbering: `explain --rows` wrote it (for the counted table and for a lookup's), and the
+    sample showed it. Neither does now; the rows still come in the file's order."""
+    path = windowed_tables(tmp_path, ext)
+    result = CliRunner().invoke(app, ["explain", str(path), "grew", "--rows", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == WINDOWED_ROWS
+    shown = factcheck.explain(path, "grew")
+    assert shown.scans[0].sample_columns == ["shop_id", "amount", "growth", "condition"]
+    assert [row[1:3] for row in shown.scans[0].sample] == [(14, 4), (9, -5), (25, 5)]
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_the_sql_shown_numbers_rows_only_for_lag_and_gives_the_figure(tmp_path: Path, ext: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`explain` reads the counted table with its row number to give its rows in file order; the SQL
+    it shows to paste into DuckDB carried that numbering too (`row_number() OVER () AS "__row"`)
+    where no `lag` needs it. It does not now, and pasted into DuckDB it gives the figure."""
+    import duckdb
+    path = windowed_tables(tmp_path, ext)
+    monkeypatch.chdir(tmp_path)  # the SQL names its files relative to where it is run
+    plain, grew = (factcheck.explain(path, claim) for claim in ("plain", "grew"))
+    assert "__row" not in plain.result.sql and "row_number" not in plain.result.sql
+    assert "file_row_number" not in plain.result.sql
+    assert '"__row"' in grew.result.sql  # lag's order: needed there
+    for shown, (kept, known, meeting) in ((plain, (5, 5, 3)), (grew, (3, 3, 2))):
+        assert shown.result.sql is not None
+        assert duckdb.connect().execute(shown.result.sql).fetchall() == [(kept, known, meeting)]
+        assert (shown.result.numerator, shown.result.denominator) == (meeting, known)

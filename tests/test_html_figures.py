@@ -245,8 +245,8 @@ def test_placing_figures_takes_time_in_proportion_to_the_article(monkeypatch: py
     def seconds(n: int) -> tuple[float, int]:
         report, text = build(n, n)
         from markdown_it import MarkdownIt
-        blocks = article._blocks(MarkdownIt("commonmark").parse(text))
-        index = article._Index(blocks)
+        blocks = article.split_blocks(MarkdownIt("commonmark").parse(text))
+        index = article.BlockIndex(blocks)
         article.place(blocks, report.results, index)
         assert report.coverage is not None
         start = time.process_time()

@@ -170,6 +170,27 @@ def test_a_measure_is_located_among_the_rows_its_where_keeps(tmp_path: Path) -> 
     assert f"at line 5 of {tmp_path / 't.csv'}" in out
 
 
+def test_a_claim_over_a_dataframe_is_located_by_its_row_and_index_label(tmp_path: Path) -> None:
+    """A table handed in as a DataFrame has no lines: the row is named by its place (from 1) and by
+    its label in the DataFrame's index, among the rows the where keeps; the rewrite is checked on it.
+    (Before, the claim got the generic "its query failed".)"""
+    import pandas as pd
+    frame = pd.DataFrame({"id": [1, 2, 3, 4], "big": [5, BIG, 7, BIG]},
+                         index=pd.Index(["2020-01", "2020-02", "2020-03", "2020-04"], name="month"))
+    path = write(tmp_path, OWN.format(measure="sum: big * 10\n      of: t\n      where: id >= 3", expect=1))
+    with pytest.raises(ClaimsFileError) as info:
+        factcheck.verify(path, tables={"t": frame})
+    problem = info.value.problems[0]
+    assert (problem.file, problem.line, problem.claim, problem.column) == (str(path), 9, "a", "big")
+    assert problem.message == ("its expression 'big * 10' overflows the 64-bit integers of whole-number columns "
+                               "(largest 9223372036854775807), at row 4 (index 2020-04) of <dataframe t>, "
+                               f"where big = {BIG}")
+    assert problem.hint is not None and '(sum: "big * 10.0")' in problem.hint
+    fixed = write(tmp_path, OWN.format(measure='sum: "big * 10.0"\n      of: t\n      where: id >= 3',
+                                       expect=10 * (7 + BIG)))
+    assert factcheck.verify(fixed, tables={"t": frame}).results[0].verdict == "pass"
+
+
 def test_a_claim_s_date_out_of_range_is_told_in_the_engine_s_words(tmp_path: Path) -> None:
     rows = "id,d\n1,2020-01-01\n"
     out = refused(write(tmp_path, "    columns: {d: date}\n" + OWN.format(

@@ -1,4 +1,5 @@
-"""The layout of the packages: the import graph inside a package has no cycle.
+"""The layout of the packages: the import graph inside a package has no cycle, and no module
+imports another's private names.
 
 A cycle is what forced types into the wrong module before (``numbers.py`` hosted the
 expectation types only so that ``vocabulary`` and ``expectations`` could both import them).
@@ -77,3 +78,27 @@ def test_imports_for_type_checkers_only_are_not_edges() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def _private_imports(path: Path) -> list[str]:
+    """``module: name`` for each private name (``_x``, not a dunder) the file imports from another
+    module of factcheck, at any depth, for type checkers too."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [f"{'.' * node.level}{node.module or ''}: {alias.name}" for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level > 0
+            for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+
+
+def test_no_module_imports_another_s_private_names() -> None:
+    """A helper two modules share gets a public name (``sources/places.py``: where a row is), so
+    neither reaches into the other's private ones."""
+    found = {str(p.relative_to(PACKAGE)): _private_imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+    offending = {path: names for path, names in found.items() if names}
+    assert offending == {}
+
+
+def test_the_private_import_finder_finds_one(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from .contracts import _where, shown\ndef f():\n    from ..a import __all__, _b\n",
+                      encoding="utf-8")
+    assert _private_imports(module) == [".contracts: _where", "..a: _b"]

@@ -262,10 +262,10 @@ def test_normalize_is_the_character_by_character_folding(text: str) -> None:
                                                           min_size=1, max_size=6))
 def test_the_index_places_each_sentence_where_a_search_of_every_paragraph_does(texts: list[str],
                                                                                says: list[str]) -> None:
-    from factcheck.render.article import _Block, place
+    from factcheck.render.article import Block, place
     blocks = []
     for t in texts:
-        b = _Block(None, t, {})
+        b = Block(None, t, {})
         b.folded, b.where = normalize(t)
         blocks.append(b)
     results = [factcheck.report.ClaimResult(id=f"c{i}", says=s, verdict=factcheck.Verdict.PASS)
@@ -285,10 +285,10 @@ def test_the_index_places_each_sentence_where_a_search_of_every_paragraph_does(t
 
 
 def test_a_sentence_is_found_in_the_first_paragraph_holding_it_even_without_its_full_stop() -> None:
-    from factcheck.render.article import _Block, place
+    from factcheck.render.article import Block, place
     blocks = []
     for t in ["Cases fell 8% last year", "Cases fell 8% last year.", "cases fell 8%"]:
-        b = _Block(None, t, {})
+        b = Block(None, t, {})
         b.folded, b.where = normalize(t)
         blocks.append(b)
     results = [factcheck.report.ClaimResult(id="c", says="Cases fell 8% last year.", verdict=factcheck.Verdict.PASS),

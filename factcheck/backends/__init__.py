@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    import pandas
+
     from ..errors import FactcheckError, Problem
     from ..expressions import Expr
     from ..planning.catalog import Catalog
@@ -86,6 +88,10 @@ class Backend(Protocol):
     dialect: str
     """The sqlglot name of the SQL dialect it runs (``duckdb``, ``spark``)."""
 
+    ran: list[str]
+    """Every query run, in the engine's own SQL where that is not the DuckDB SQL it was given
+    (``explain --engine spark`` shows a claim's); empty on DuckDB, whose queries the report shows."""
+
     def read_header(self, source: Source) -> None:
         """Learn the table's column names (and types where cheap) without reading its rows."""
 
@@ -134,6 +140,12 @@ class Backend(Protocol):
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         """Run one query and yield its rows a batch at a time (never all held at once)."""
 
+    def reads_kept_windows(self, sql: str) -> bool:
+        """Does the query (perhaps) read a table's kept window column (a ``lag``/``lead`` derive
+        computed once and set beside the rows)? An engine that reads those through a slower relation
+        than the other columns says so, and the executor keeps such queries out of the shared scans
+        of the others; an engine without such columns answers False."""
+
     def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
         """The type name of each SQL expression over ``from_sql`` (``BIGINT``, ``DOUBLE``,
         ``DECIMAL(18,3)``, ``VARCHAR`` …) without running it; None when one does not bind.
@@ -141,6 +153,15 @@ class Backend(Protocol):
 
     def reader_sql(self, read: TableRead) -> str:
         """The query that reads the table, as a reader can paste it (paths relative to here)."""
+
+    def engine_reader_sql(self, read: TableRead) -> str:
+        """The query in the engine's own SQL that computes the table as :meth:`read_table` did (on
+        Spark over the view its CSV/Parquet reader made; ``explain`` shows it on an engine whose
+        dialect is not DuckDB's)."""
+
+    def frame(self, sql: str) -> pandas.DataFrame:
+        """A query's rows as a pandas DataFrame, its columns named as DuckDB's DataFrame names them
+        (a second ``case_id`` is ``case_id_1``): ``explain --rows``."""
 
     def close(self) -> None:
         """Release the engine."""

@@ -59,6 +59,7 @@ class DuckDB:
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
+        self.ran: list[str] = []  # its queries are DuckDB's own, shown in the report: none kept
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -139,6 +140,9 @@ class DuckDB:
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
+
+    def engine_reader_sql(self, read: TableRead) -> str:
+        return self.table_sql(read)
 
     def read_table(self, read: TableRead) -> int:
         rows = self._read(read)
@@ -230,12 +234,12 @@ class DuckDB:
                                 written: list[tuple[str, Expr, bool]]) -> Overflow | None:
         """Read the table's used file columns alone, on a connection of its own (this one is sealed),
         compute its derives over them, then each of the claim's expressions to find the one that
-        fails and its first row. (A DataFrame's table is not read again: None.)"""
+        fails and its first row. (A DataFrame handed in is registered on that connection too.)"""
         from ..sources.overflow import locate_expressions
-        if read.source.frame is not None:
-            return None
         fresh = DuckDB()
         try:
+            if read.source.frame is not None:
+                fresh.read_header(read.source)
             return fresh._overflow(read, catalog, lambda con: locate_expressions(con, read, written), read.columns)
         finally:
             fresh.close()

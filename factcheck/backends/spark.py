@@ -31,6 +31,7 @@ from . import DeriveFailure, Mismatch, Rows, TableRead
 from .duckdb import column_sql, first_line, with_derives
 
 if TYPE_CHECKING:
+    import pandas
     from pyspark.sql import SparkSession
 
     from ..engine import Prepared
@@ -197,7 +198,7 @@ class Spark:
     def reader_sql(self, read: TableRead) -> str:
         return self.helper.reader_sql(read)  # DuckDB's reading of the same file: the report's SQL pastes into DuckDB
 
-    def spark_reader_sql(self, read: TableRead) -> str:
+    def engine_reader_sql(self, read: TableRead) -> str:
         """The Spark SQL that computes the table over the view Spark's CSV/Parquet reader made."""
         return self._spark_sql(derived_sql(read, quote_ident(f"__fc_raw_{read.source.name}")))
 
@@ -332,7 +333,13 @@ class Spark:
             reraise_interrupt(exc)
             raise _query_error(exc) from None
 
-    def frame(self, sql: str) -> Any:
+    def reads_kept_windows(self, sql: str) -> bool:
+        """Always False: Spark computes a table's ``lag``/``lead`` derives into the table itself (no
+        kept window columns beside it), so every query on a table reads it the same way and the
+        executor may fuse any of them."""
+        return False
+
+    def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``), its columns named as DuckDB's
         DataFrame names them (a column read through a lookup under a name taken is ``case_id_1``)."""
         import pandas as pd

@@ -24,7 +24,12 @@ something else on Spark it is rewritten (each rewrite was found by
    more, so those sums are taken exactly in Python from the values themselves
    (``to_spark(…, stream=True)`` passes a DOUBLE through uncast, and the backend writes it
    with Python's shortest ``repr``).
-6. ``typeof(x)`` is ``date``, ``bigint`` on Spark and ``DATE``, ``BIGINT`` on DuckDB: upper-cased.
+6. ``typeof(x)`` is ``date``, ``bigint`` on Spark and ``DATE``, ``BIGINT`` on DuckDB. Of a column
+   (or its ``min``/``max``: the period checks' ``typeof(min(d)) LIKE 'DATE%'``) it is DuckDB's type
+   name from ``schema``, written as a string: Spark's ``typeof`` is a constant its optimizer moves
+   out of a subquery's aggregate into a plan that no longer resolves (FoldablePropagation:
+   PLAN_VALIDATION_FAILED_RULE_IN_BATCH), so a table's fused period checks failed and each ran again
+   alone. Of anything else: Spark's name, upper-cased.
 8. A date plus or minus a whole number of days wraps around on Spark past the 32-bit day numbers
    (``DATE '2020-01-01' + 2147483647`` is a date in 5877591 BC) where DuckDB stops with "Date out
    of range": ``date_from_unix_date(unix_date(d) + n)`` adds the day numbers as integers, which
@@ -60,10 +65,12 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
     types = _typed(tree, schema)
     doubles = {k for k, t in types.items() if t in DOUBLES}
 
+    tables = {t.alias_or_name: t.name for t in tree.find_all(exp.Table)}
+
     def fix(node: exp.Expression) -> Any:
-        if isinstance(node, exp.Typeof) and not isinstance(node.parent, exp.Upper):
-            # the period checks ask typeof(…) LIKE 'DATE%': DuckDB's names are upper case, Spark's lower
-            return exp.Upper(this=node)
+        typed = _typeof(node, schema, tables)
+        if typed is not None:
+            return typed
         if isinstance(node, exp.Monthname):
             return exp.Anonymous(this="date_format", expressions=[node.this, exp.Literal.string("MMMM")])
         if isinstance(node, exp.Round) and id(node.this) in doubles and _whole(node.args.get("decimals")):
@@ -102,6 +109,32 @@ def to_spark(sql: str, schema: Schema, *, stream: bool = False) -> str:
         return str(node.transform(fix, copy=False).sql(dialect="spark"))
 
     return str(tree.transform(fix, copy=False).sql(dialect="spark"))
+
+
+def _typeof(node: Any, schema: Schema, tables: dict[str, str]) -> Any | None:
+    """``typeof`` of a column (or its ``min``/``max``) as DuckDB's type name, a string; of anything
+    else Spark's, upper-cased (the period checks ask ``typeof(…) LIKE 'DATE%'``: DuckDB's names are
+    upper case, Spark's lower); None for any other node."""
+    from sqlglot import exp
+
+    if not isinstance(node, exp.Typeof):
+        return None
+    known = _column_type(node.this, schema, tables)
+    if known is not None:
+        return exp.Literal.string(known)
+    return None if isinstance(node.parent, exp.Upper) else exp.Upper(this=node)
+
+
+def _column_type(node: Any, schema: Schema, tables: dict[str, str]) -> str | None:
+    """The DuckDB type of a column, or of its ``min``/``max`` (``tables``: the query's table names
+    by their aliases); None for any other expression, or a column ``schema`` does not know."""
+    from sqlglot import exp
+
+    if isinstance(node, (exp.Min, exp.Max)) and not node.expressions:
+        node = node.this
+    if not isinstance(node, exp.Column) or not node.table:
+        return None
+    return schema.get(tables.get(node.table, node.table), {}).get(node.name)
 
 
 def _spark(sql: str) -> Any:

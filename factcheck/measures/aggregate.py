@@ -50,7 +50,7 @@ class Max(Filtered):
     of: str
 
 
-class _ColumnAggregate(SimpleKind):
+class ColumnAggregate(SimpleKind):
     """An aggregate of a column: the kind's own aggregate plus ``n``, the values present.
 
     ``function`` is applied to ``{x}``, the column as it is (integers, DECIMALs, DOUBLEs: the
@@ -104,7 +104,7 @@ _NOT_DEC = r"e-|\.[0-9]{11}"
 
 
 @register
-class ValueKind(_ColumnAggregate):
+class ValueKind(ColumnAggregate):
     name = "value"
     model = Value
     function = "min({x})"
@@ -119,7 +119,7 @@ class ValueKind(_ColumnAggregate):
 
 
 @register
-class CountDistinctKind(_ColumnAggregate):
+class CountDistinctKind(ColumnAggregate):
     name = "count_distinct"
     model = CountDistinct
     examples = ("{{count_distinct: {column}, of: {table}{w}}}",)
@@ -132,7 +132,7 @@ class CountDistinctKind(_ColumnAggregate):
 
 
 @register
-class SumKind(_ColumnAggregate):
+class SumKind(ColumnAggregate):
     name = "sum"
     model = Sum
     examples = ("{{sum: {column}, of: {table}{w}}}",)
@@ -145,7 +145,7 @@ class SumKind(_ColumnAggregate):
 
 
 @register
-class MeanKind(_ColumnAggregate):
+class MeanKind(ColumnAggregate):
     name = "mean"
     model = Mean
     examples = ("{{mean: {column}, of: {table}{w}}}",)
@@ -161,7 +161,7 @@ class MeanKind(_ColumnAggregate):
 
 
 @register
-class MedianKind(_ColumnAggregate):
+class MedianKind(ColumnAggregate):
     """The median: for numbers, the mean of the two middle values, each taken as it is."""
 
     name = "median"
@@ -185,7 +185,7 @@ class MedianKind(_ColumnAggregate):
 
 
 @register
-class MinKind(_ColumnAggregate):
+class MinKind(ColumnAggregate):
     name = "min"
     model = Min
     function = "min({x})"
@@ -193,7 +193,7 @@ class MinKind(_ColumnAggregate):
 
 
 @register
-class MaxKind(_ColumnAggregate):
+class MaxKind(ColumnAggregate):
     name = "max"
     model = Max
     function = "max({x})"

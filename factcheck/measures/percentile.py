@@ -22,7 +22,7 @@ from pydantic import field_validator
 from ._kind import register
 from ._model import Filtered
 from ._simple import DEC, Aggregate, Simple
-from .aggregate import _ColumnAggregate
+from .aggregate import ColumnAggregate
 
 _SQL = {"interpolated": "quantile_cont", "nearest_rank": "quantile_disc"}
 
@@ -68,7 +68,7 @@ class Percentile(Filtered):
 
 
 @register
-class PercentileKind(_ColumnAggregate):
+class PercentileKind(ColumnAggregate):
     name = "percentile"
     model = Percentile
     examples = ("{{percentile: {column}, of: {table}{w}, p: 90}}",

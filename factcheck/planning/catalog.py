@@ -73,6 +73,7 @@ class Catalog:
     used_derives: dict[str, list[str]] = field(default_factory=dict)  # in dependency order
     levels: dict[str, dict[str, int]] = field(default_factory=dict)  # derive -> level (1: over file columns)
     broken: dict[str, set[str]] = field(default_factory=dict)        # derives on a circle or too deep
+    ordered: set[str] = field(default_factory=set)  # tables read with their file-order row number all the same
 
     def __post_init__(self) -> None:
         for name in self.sources:
@@ -241,6 +242,12 @@ class Catalog:
         return problems
 
     def needs_row_order(self, table: str) -> bool:
+        """Is ``table`` read with its file-order row number (:data:`ROW`): for its ``lag``/``lead``
+        derives, or because it was asked for (:attr:`ordered`: ``explain --rows`` on Spark)?"""
+        return table in self.ordered or self.windows_need_order(table)
+
+    def windows_need_order(self, table: str) -> bool:
+        """Do the used derives of ``table`` call ``lag``/``lead`` (computed in file order)?"""
         from ..expressions import WINDOW_FUNCTIONS, calls
         return any(c.function in WINDOW_FUNCTIONS for d in self.used_derives[table]
                    for c in calls(self.derives[table][d]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..backends import Rows
 from ..expressions import quote_ident
@@ -33,9 +33,6 @@ class Executor:
         self._coverage: dict[str, bool] = {}
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
-        # a backend that reads a table's kept window columns (lag/lead) through a slower relation
-        # than its other columns says which queries do: those are not fused with the others
-        self._reads_windows: Callable[[str], bool] = getattr(backend, "reads_kept_windows", lambda sql: False)
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
@@ -110,7 +107,7 @@ class Executor:
         tables: dict[tuple[str, bool], list[Simple]] = {}
         for plan in todo:
             for node in _ungrouped(plan.node):
-                tables.setdefault((node.scan.table, self._reads_windows(simple_sql(node))), []).append(node)
+                tables.setdefault((node.scan.table, self.backend.reads_kept_windows(simple_sql(node))), []).append(node)
         for (table, _), nodes in tables.items():
             if len(nodes) > 1:
                 self._fuse(table, nodes)
@@ -123,7 +120,7 @@ class Executor:
         for plan in todo:
             for node in walk(plan.node):
                 if isinstance(node, TopNode) and node.by is None:
-                    tables.setdefault((node.scan.table, self._reads_windows(top_sql(node))), []).append(node)
+                    tables.setdefault((node.scan.table, self.backend.reads_kept_windows(top_sql(node))), []).append(node)
         for (table, _), nodes in tables.items():
             joins: dict[str, Any] = {}
             for node in nodes:

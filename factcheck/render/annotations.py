@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 from ..report import Comparison, Report, Verdict
-from .safetext import _UNSAFE, _escape
+from .safetext import escape_controls
 
 if TYPE_CHECKING:
     from ..api import Checked
@@ -59,7 +59,7 @@ _PROPERTY_RE = re.compile("[%\r\n:,]")
 
 def _shown(text: str) -> str:
     """Other control characters, separators and bidi overrides as visible escapes."""
-    return _UNSAFE.sub(lambda m: m.group() if m.group() in "\r\n" else _escape(m), text)
+    return escape_controls(text, keep="\r\n")
 
 
 def escape_data(text: str) -> str:

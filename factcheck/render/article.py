@@ -101,12 +101,12 @@ def _find(hay: str, needle: str) -> int:
         i = hay.find(needle, start)
         if i < 0:
             return -1
-        if _whole(hay, needle, i):
+        if whole_word_at(hay, needle, i):
             return i
         start = i + 1
 
 
-def _whole(hay: str, needle: str, i: int) -> bool:
+def whole_word_at(hay: str, needle: str, i: int) -> bool:
     """Whether ``needle``, found at ``i``, does not start or end inside a longer word."""
     before = hay[i - 1] if i > 0 else " "
     after = hay[i + len(needle)] if i + len(needle) < len(hay) else " "
@@ -116,16 +116,16 @@ def _whole(hay: str, needle: str, i: int) -> bool:
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits: exactly the characters str.isalnum() accepts
 
 
-class _Index:
+class BlockIndex:
     """Every block's folded text, and where each word of it starts: sentences found in near-linear time.
 
-    A sentence found as a whole (see :func:`_whole`) holds whole words of the text, so
+    A sentence found as a whole (see :func:`whole_word_at`) holds whole words of the text, so
     it can only start at the occurrences of its rarest word, shifted back by that
     word's place in the sentence; each is checked with one comparison. Searching
     every block for every claim instead took minutes for thousands of claims.
     """
 
-    def __init__(self, blocks: list[_Block]) -> None:
+    def __init__(self, blocks: list[Block]) -> None:
         self.hay = "\n".join(b.folded for b in blocks)  # folded text holds no newline: blocks never run together
         self.starts = list(itertools.accumulate((len(b.folded) + 1 for b in blocks[:-1]), initial=0))
         self.words: dict[str, list[int]] = {}
@@ -144,7 +144,7 @@ class _Index:
         else:
             candidates = self._everywhere(needle, after)
         for i in candidates:
-            if i >= 0 and self.hay.startswith(needle, i) and _whole(self.hay, needle, i):
+            if i >= 0 and self.hay.startswith(needle, i) and whole_word_at(self.hay, needle, i):
                 block = bisect_right(self.starts, i) - 1
                 return block, i - self.starts[block]
         return None
@@ -170,7 +170,7 @@ class Group:
 
 
 @dataclass
-class _Block:
+class Block:
     token: Any                 # the markdown-it inline token
     plain: str                 # its text as a reader sees it
     leaves: dict[int, tuple[int, int]]  # child index -> span in plain
@@ -180,7 +180,7 @@ class _Block:
     figures: list[FigureMark] = field(default_factory=list)  # sorted, never overlapping, each inside a group or none
 
 
-def _blocks(tokens: list[Any]) -> list[_Block]:
+def split_blocks(tokens: list[Any]) -> list[Block]:
     blocks = []
     for tok in tokens:
         if tok.type != "inline" or not tok.children:
@@ -195,17 +195,17 @@ def _blocks(tokens: list[Any]) -> list[_Block]:
                 continue
             leaves[i] = (len(plain), len(plain) + len(s))
             plain += s
-        b = _Block(tok, plain, leaves)
+        b = Block(tok, plain, leaves)
         b.folded, b.where = normalize(plain)
         blocks.append(b)
     return blocks
 
 
-def place(blocks: list[_Block], results: list[ClaimResult], index: _Index | None = None) -> list[int]:
+def place(blocks: list[Block], results: list[ClaimResult], index: BlockIndex | None = None) -> list[int]:
     """Find each claim's sentence; fill each block's groups; return the claims not found."""
     spans: dict[int, list[tuple[int, int, int]]] = {}
     missing = []
-    index = _Index(blocks) if index is None else index
+    index = BlockIndex(blocks) if index is None else index
     for ci, r in enumerate(results):
         # the sentence as written, or without its closing punctuation: the first paragraph that
         # holds either, and in it the sentence as written when it is there
@@ -247,7 +247,7 @@ class _Marker:
     nest properly; a figure's first piece carries its id and focus, its last its sign.
     """
 
-    def __init__(self, b: _Block, results: list[ClaimResult]) -> None:
+    def __init__(self, b: Block, results: list[ClaimResult]) -> None:
         from markdown_it.token import Token
 
         self.token_type = Token
@@ -341,7 +341,7 @@ def _at(marks: list[Any], starts: list[int], pos: int) -> Any:
     return marks[k] if k >= 0 and pos < marks[k].end else None
 
 
-def _mark_tokens(b: _Block, results: list[ClaimResult]) -> None:
+def mark_tokens(b: Block, results: list[ClaimResult]) -> None:
     """Split the block's text tokens at mark edges and wrap each marked piece in <mark>."""
     if b.groups or b.figures:
         _Marker(b, results).run()
@@ -368,9 +368,9 @@ def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Gro
     """
     md = markdown()
     tokens = md.parse(text)
-    blocks = _blocks(tokens)
+    blocks = split_blocks(tokens)
     missing = place(blocks, results)
     for b in blocks:
-        _mark_tokens(b, results)
+        mark_tokens(b, results)
     body = md.renderer.render(tokens, md.options, {})
     return body, [g for b in blocks for g in b.groups], missing

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..report import ClaimResult, CoverageReport, FigureStatus, Verdict
 from ._common import ORDER
 from ._markup import e
-from .article import Group, _Block, _blocks, _Index, _mark_tokens, _whole, markdown, normalize, place
+from .article import Block, BlockIndex, Group, mark_tokens, markdown, normalize, place, split_blocks, whole_word_at
 
 _STATUS_WORDS = {FigureStatus.NOT_CHECKED: "not checked", FigureStatus.IGNORED: "ignored"}
 
@@ -84,17 +84,17 @@ def render_marked(text: str, results: list[ClaimResult], coverage: CoverageRepor
     each figure in them: its groups, the claims not found in it, and the figures marked."""
     md = markdown()
     tokens = md.parse(text)
-    blocks = _blocks(tokens)
-    index = _Index(blocks)
+    blocks = split_blocks(tokens)
+    index = BlockIndex(blocks)
     missing = place(blocks, results, index)
     figures = place_figures(blocks, index, coverage, results) if coverage is not None else []
     for b in blocks:
-        _mark_tokens(b, results)
+        mark_tokens(b, results)
     body = md.renderer.render(tokens, md.options, {})
     return body, [g for b in blocks for g in b.groups], missing, figures
 
 
-def place_figures(blocks: list[_Block], index: _Index, coverage: CoverageReport,
+def place_figures(blocks: list[Block], index: BlockIndex, coverage: CoverageReport,
                   results: list[ClaimResult]) -> list[FigureMark]:
     """Find each figure of ``coverage`` in the blocks; fill each block's ``figures``; return them all.
 
@@ -165,7 +165,7 @@ def _by_sentence(coverage: CoverageReport) -> list[tuple[str, list[tuple[int, in
 class _Edges:
     """Per block, computed once: where its sentence marks start, and its inline code (sorted spans of plain text)."""
 
-    def __init__(self, blocks: list[_Block]) -> None:
+    def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
         self.groups: dict[int, list[int]] = {}
         self.code: dict[int, list[tuple[int, int]]] = {}
@@ -196,7 +196,7 @@ def _alone(edges: _Edges, candidates: list[int], done: list[int], needle: str) -
     for bi in candidates:
         hay = edges.blocks[bi].folded
         i = hay.find(needle, done[bi]) if needle else -1
-        while i >= 0 and not (_whole(hay, needle, i) and not edges.in_code(bi, [(i, i + len(needle))])):
+        while i >= 0 and not (whole_word_at(hay, needle, i) and not edges.in_code(bi, [(i, i + len(needle))])):
             i = hay.find(needle, i + 1)
         if i >= 0:
             return bi, i, i + len(needle)

@@ -57,6 +57,13 @@ def clean(value: object) -> str:
     return text
 
 
+def escape_controls(text: str, *, keep: str = "") -> str:
+    """The control characters, separators, bidi overrides and lone surrogates of ``text`` as
+    visible escapes, except those in ``keep`` (a format that encodes line breaks itself keeps
+    ``"\r\n"`` for that); workflow commands are left for the caller to defuse or encode."""
+    return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+
+
 def clean_lines(text: str) -> list[str]:
     """Multi-line text of our own making (SQL, a caret diagram), each line cleaned."""
     return [clean(line) for line in text.split("\n")]

@@ -32,7 +32,6 @@ with its line. Data files are only ever read.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..claims import COLUMN_TYPES, ColumnSpec, Scalar
@@ -40,6 +39,7 @@ from ..claims.model import value_kind
 from ..errors import Problem
 from ..expressions import quote_ident, quote_literal
 from ..suggestions import suggest
+from .places import is_text_scan, line_offset, place, shown
 from .tables import Source, csv_options_sql, data_error
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def missing_columns(src: Source) -> list[Problem]:
     if src.missing or not src.decl.columns or not src.columns:
         return []
     header = list(src.columns)
-    return [_missing_column(src, _shown(src), column, header)
+    return [_missing_column(src, shown(src), column, header)
             for column in src.decl.columns if column not in src.columns]
 
 
@@ -175,7 +175,7 @@ def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
 
 def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]:
     """Every contract violation in one table, as located problems (empty when it holds)."""
-    shown = _shown(src)
+    named = shown(src)
     scan = _raw_scan(con, src)
     try:
         raw_types = {r[0]: r[1] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
@@ -188,10 +188,10 @@ def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]
         if column in header:
             present[column] = spec
         else:
-            problems.append(_missing_column(src, shown, column, header))
+            problems.append(_missing_column(src, named, column, header))
     if not present:
         return problems
-    offset = _line_offset(src)
+    offset = line_offset(src)
     temp = quote_ident(f"__contract_{src.name}")
     cols = ", ".join(quote_ident(c) for c in present)
     try:
@@ -201,7 +201,7 @@ def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]
         raise data_error(src, exc) from None
     try:
         for column, spec in present.items():
-            problems += _check_column(con, temp, src, shown, column, spec, raw_types[column])
+            problems += _check_column(con, temp, src, named, column, spec, raw_types[column])
     finally:
         con.execute(f"DROP TABLE IF EXISTS {temp}")
     return problems
@@ -220,32 +220,6 @@ def _raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
         return src.reader_sql(str(src.path))
     untyped = src.decl.model_copy(update={"columns": {}})
     return src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
-
-
-def _is_text_scan(src: Source) -> bool:
-    return src.frame is None and src.format == "csv"
-
-
-def _line_offset(src: Source) -> int:
-    """What to add to a data row's number to get its line in the file (0 for rows)."""
-    if not _is_text_scan(src):
-        return 0
-    opts = src.decl.csv
-    return (opts.skip if opts else 0) + (1 if not opts or opts.header else 0)
-
-
-def _shown(src: Source) -> str:
-    """The data file as a person would name it: relative to the working directory when inside it."""
-    if src.path is None:
-        return f"<dataframe {src.name}>"
-    try:
-        return str(src.path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(src.path)
-
-
-def _where(src: Source, line: int) -> str:
-    return f"line {line}" if _is_text_scan(src) else f"row {line}"
 
 
 # --------------------------------------------------------------------------- the rules
@@ -277,7 +251,7 @@ def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, show
     bad_type = "FALSE"
     if typed != col:
         bad_type = f"({col} IS NOT NULL AND {typed} IS NULL)"
-        if sql_type == "BIGINT" and _is_text_scan(src):  # TRY_CAST would round '1.5' to 2
+        if sql_type == "BIGINT" and is_text_scan(src):  # TRY_CAST would round '1.5' to 2
             bad_type = f"({col} IS NOT NULL AND ({typed} IS NULL OR NOT regexp_full_match(trim({col}), '[+-]?[0-9]+')))"
     rules: list[tuple[str, str]] = []
     if sql_type and sql_type != "VARCHAR":
@@ -309,12 +283,12 @@ def _problem(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: st
              spec: ColumnSpec, rule: str, count: int, samples: list[tuple[Any, Any]], *,
              total: int, non_null: int, condition: str, raw: str) -> Problem:
     first = int(samples[0][0])
-    lines = [f"{_where(src, int(n))}: {'(empty)' if v is None else repr(v)}" for n, v in samples]
+    lines = [f"{place(src, int(n))}: {'(empty)' if v is None else repr(v)}" for n, v in samples]
     if count > len(samples):
         lines.append(f"… and {count - len(samples)} more")
     rows, verb = ("row", "is") if count == 1 else ("rows", "are")
     head = f"table '{src.name}', column '{column}': "
-    where: dict[str, Any] = dict(file=shown, line=first if _is_text_scan(src) else None, column=column,
+    where: dict[str, Any] = dict(file=shown, line=first if is_text_scan(src) else None, column=column,
                                  detail="\n".join(lines))
     if rule == "type":
         values = [str(v) for _, v in samples]

@@ -38,6 +38,7 @@ from ..expressions import (
     quote_literal,
     walk,
 )
+from .places import line_offset, place, shown
 
 if TYPE_CHECKING:
     import duckdb
@@ -170,15 +171,14 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
 def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, condition: str,
                limit: int) -> list[tuple[str, str]]:
     """('line 7', value) of the first rows of the table as read meeting ``condition``."""
-    from .contracts import _line_offset, _where
-    offset = _line_offset(src) + 1
+    offset = line_offset(src) + 1
     table = quote_ident(src.name)
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     if src.in_place or src.name in views:  # a view (over the file, or beside kept window columns) has no
         table = f"(SELECT row_number() OVER () - 1 AS rowid, * FROM {table})"  # rowid: number its rows in order
     rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {table} "
                        f"WHERE {condition} ORDER BY rowid LIMIT {int(limit)}").fetchall()
-    return [(_where(src, int(r) + offset), str(v)) for r, v in rows]
+    return [(place(src, int(r) + offset), str(v)) for r, v in rows]
 
 
 def number_hint(column: str, values: list[str], file_format: str = "csv") -> str:
@@ -193,11 +193,6 @@ def number_hint(column: str, values: list[str], file_format: str = "csv") -> str
                 f"declaring columns: {{{column}: number}} lists every such value")
     return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
             f"declaring columns: {{{column}: number}} lists every such value")
-
-
-def shown(src: "Source") -> str:
-    from .contracts import _shown
-    return _shown(src)
 
 
 def _line(src: "Source", where: str) -> int | None:

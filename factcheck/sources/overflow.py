@@ -20,7 +20,8 @@ rows in file order (each step computes it over the rows before a row number: a w
 such as ``lag`` sees the same earlier rows), so ~log2(rows) scans on this failure path
 only. :func:`locate_expressions` does the same for a claim's own expressions, over the
 rows its ``where`` keeps. Both engines call them (Spark reads the columns into DuckDB for
-it), so the message is the same on both.
+it), so the message is the same on both. :func:`in_claim` is what a failed claim's query
+asks: which derive, or which of the claim's own expressions, fails.
 """
 
 from __future__ import annotations
@@ -50,9 +51,11 @@ from ..expressions import (
 if TYPE_CHECKING:
     import duckdb
 
-    from ..backends import TableRead
+    from ..backends import Backend, TableRead
     from ..claims.model import LoadedClaims
+    from ..engine import Prepared
     from ..planning.catalog import Catalog
+    from ..planning.nodes import ClaimPlan
 
 _OVERFLOW = re.compile(r"Out of Range Error|Overflow in |ARITHMETIC_OVERFLOW|NUMERIC_VALUE_OUT_OF_RANGE|"
                        r"CAST_OVERFLOW|DECIMAL_PRECISION_EXCEEDS")
@@ -86,8 +89,8 @@ def is_out_of_range(error: str) -> bool:
 @dataclass(frozen=True)
 class Overflow:
     """What fails at the first row it fails on: a derive (by its name) or a claim's expression (by
-    its text), the row (``line 3`` / ``row 2``) with the values its columns hold there, and what
-    the types say. ``type`` is set only when an overflow is confirmed by them: the part of the
+    its text), the row (``line 3``, ``row 2``, a DataFrame's ``row 2 (index 1)``) with the values its
+    columns hold there, and what the types say. ``type`` is set only when an overflow is confirmed by them: the part of the
     expression (``part``) whose type is a whole number or decimal (DuckDB's name, e.g. ``INT64``)
     holds, recomputed in doubles at that row, a value past that type's range. Otherwise the failure
     is told as the engine's words (``error``), with ``dated`` naming a part that computes a date."""
@@ -201,7 +204,7 @@ def _found(con: duckdb.DuckDBPyConnection, read: TableRead, name: str, tree: Exp
             good = middle
         else:
             bad = middle
-    from .contracts import _line_offset, _where
+    from .places import line_offset, place
     shown = _plain_names(tree)
     values: tuple[Any, ...] = ()
     if shown:
@@ -211,7 +214,7 @@ def _found(con: duckdb.DuckDBPyConnection, read: TableRead, name: str, tree: Exp
     error = first_line(_error(con, sql, base, table, bad) or "")
     confirmed = _overflowing_part(con, tree, base, table, bad)
     kind, part = confirmed if confirmed is not None else (None, None)
-    return Overflow(name, kind, _where(read.source, bad + _line_offset(read.source)),
+    return Overflow(name, kind, place(read.source, bad + line_offset(read.source), index=True),
                     tuple(zip(shown, (str(v) for v in values), strict=True)),
                     _working_rewrite(con, tree, base, table, total, as_written) if kind is not None else None,
                     error, None if part is None or part is tree else render(as_written(part)),
@@ -336,10 +339,64 @@ def claim_problem(found: Overflow, read: TableRead, what: str, key: str | None, 
                     file, line, claim)
 
 
+def in_claim(prepared: Prepared, backend: Backend, plan: ClaimPlan, error: str) -> Problem | None:
+    """A claim's query failed out of range: when a derive of a table it reads is what fails (a
+    Parquet file's derives are computed by each query, not when it is read), that derive, located
+    as when a table is read; else the claim's own expression that fails, at its line in the claims
+    file and the data's first row it fails on; None when neither is found."""
+    from ..loading import table_read
+    if not is_out_of_range(error):
+        return None
+    for name in sorted(t for t in prepared.sources if plan.reads(t) and prepared.catalog.used_derives.get(t)):
+        read = table_read(prepared, name)
+        found = backend.overflow_in_derives(read, prepared.catalog)
+        if found is not None:
+            return problem(found, read, prepared.catalog, prepared.loaded, error)
+    for name in sorted(t for t in prepared.sources if plan.reads(t)):
+        written = _own_expressions(plan, name)
+        read = table_read(prepared, name)
+        found = backend.overflow_in_expressions(read, prepared.catalog, written) if written else None
+        if found is not None:
+            w = next(w for w in plan.written if w.table == name and w.text == found.derive)
+            return claim_problem(found, read, "expression" if w.what == "column" else w.what,
+                                 _key(plan, w.what), w.line, str(prepared.loaded.path), plan.claim.id)
+    return None
+
+
+def _key(plan: ClaimPlan, what: str) -> str | None:
+    """The claims-file key an expression of the claim is written under, when it is one key of the
+    measure (``where``, ``sum``, ``share``); None for a part of a larger measure."""
+    from ..measures import kind_of
+    from ..measures._simple import NUMERIC_KINDS
+    if what == "where":
+        return "where"
+    kind = kind_of(plan.claim.measure) if plan.claim.measure is not None else None
+    return kind if kind in (*NUMERIC_KINDS, "share") and what in ("column", "condition") else None
+
+
+def _own_expressions(plan: ClaimPlan, table: str) -> list[tuple[str, Expr, bool]]:
+    """The expressions a claim wrote over ``table`` (its text, its tree, whether it is a ``where``),
+    once each; those reading a
+    lookup's column are left out (computing them would need the join), and so is every measure
+    expression when a ``where`` does (the rows it keeps are not known without the join)."""
+    from ..expressions import names, parse
+    own: dict[str, tuple[str, Expr, bool]] = {}
+    joined_where = False  # a where through a lookup: which rows it keeps is not known here
+    for w in plan.written:
+        if w.table != table or w.text in own:
+            continue
+        tree = parse(w.text)
+        if all(n.link is None for n in names(tree)):
+            own[w.text] = (w.text, tree, w.what == "where")
+        else:
+            joined_where = joined_where or w.what == "where"
+    return [o for o in own.values() if o[2] or not joined_where]
+
+
 def _problem(found: Overflow | None, read: TableRead, what: str, tree: Expr | None, error: str,
              spell: Callable[[str], str] | None, numbers: list[str], file: str, line: int | None,
              claim: str | None) -> Problem:
-    from .diagnosis import shown
+    from .places import shown
     kind = found.type if found is not None else _named_type(error)
     text = render(tree) if tree is not None and not what.endswith(f"'{render(tree)}'") else None
     if kind is not None:

@@ -118,7 +118,7 @@ class Surroundings:
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
 _BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
-_BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
+BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
 
 
@@ -151,7 +151,7 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
         periods = dated or (far if refers or back else "")
         out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), periods))
         paragraph.append(text)
-        if any(p.year is not None and p.relation not in _BASES for p in sentence.periods) \
+        if any(p.year is not None and p.relation not in BASES for p in sentence.periods) \
                 and not _EVERY_YEAR.search(text):
             # "in every year since 2013" tells of each year, not of what follows; "up 27% on 2023"
             # names a year to compare with, not the one the next sentences speak of

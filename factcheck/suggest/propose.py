@@ -29,9 +29,9 @@ _EVERY = re.compile(r"\b(every|each) year\b", re.I)
 
 
 def _read(raw: Any, kind: str, loaded: LoadedClaims) -> Expectation | None:
-    from ..engine import _vocabulary
+    from ..engine import vocabulary_of
     try:
-        return parse_expectation(raw, MeasureShape(kind), _vocabulary(loaded, []))  # type: ignore[arg-type]
+        return parse_expectation(raw, MeasureShape(kind), vocabulary_of(loaded, []))  # type: ignore[arg-type]
     except (ExpectationError, TypeError, ValueError):
         return None
 
@@ -76,8 +76,8 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     from ..draft.figures import find_figures
     ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
     if not ps and earlier and not _WHOLE.search(says):
-        from . import _BASES  # a year named to compare with is not inherited
-        ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None and p.relation not in _BASES]
+        from . import BASES  # a year named to compare with is not inherited
+        ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None and p.relation not in BASES]
     since = next((p.year for p in ps if p.relation == "since"), None)
     low = _LOW_SINCE.search(says)
     if since is None and low and default is not None:
