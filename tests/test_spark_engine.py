@@ -33,6 +33,16 @@ ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
+def refused_alike(path: Path) -> str:
+    """``factcheck run`` of ``path`` on DuckDB and on Spark: both stop with exit 2 and print the
+    very same message, which is returned."""
+    on_duckdb = runner.invoke(app, ["run", str(path)])
+    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
+    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    assert result.output == on_duckdb.output
+    return result.output
+
+
 def same_reports(a: factcheck.Report, b: factcheck.Report) -> None:
     """Everything a reader sees is the same; only the time of the run and the engine's name may differ."""
     left, right = (r.model_dump(mode="json", exclude={"generated_at", "engine"}) for r in (a, b))
@@ -581,12 +591,9 @@ def test_a_text_value_in_a_number_column_is_located_on_spark(spark: Any, mini: A
                 tables="version: 1\ntitle: Bad\ntables:\n  victims:\n    path: victims.csv\n")
     data = path.parent / "victims.csv"
     data.write_text(data.read_text().replace("V3,C3,male,false,30,", "V3,C3,male,false,thirty,"))
-    on_duckdb = runner.invoke(app, ["run", str(path)])
-    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
-    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    output = refused_alike(path)
     assert f"{data}:4: claim 'ages': table 'victims', column 'age' holds text where the claim needs numbers: " \
-           "line 4 holds 'thirty'" in result.output
-    assert result.output == on_duckdb.output
+           "line 4 holds 'thirty'" in output
 
 
 DERIVE_TABLE = """\
@@ -619,16 +626,13 @@ def test_a_text_value_that_breaks_a_derive_is_located_on_spark(spark: Any, tmp_p
                                  f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)")
     path = tmp_path / "derives.yaml"
     path.write_text(DERIVE_TABLE.format(ext=ext, derive=derive), encoding="utf-8")
-    on_duckdb = runner.invoke(app, ["run", str(path)])
-    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
-    assert result.exit_code == on_duckdb.exit_code == 2, result.output
+    output = refused_alike(path)
     where = f"{tmp_path / 't.csv'}:3" if ext == "csv" else str(tmp_path / "t.parquet")
     assert f"{where}: table 't', column 'age' holds text where a derive of table 't' needs numbers: " \
-           f"{'line 3' if ext == 'csv' else 'row 2'} holds 'unknown'" in result.output
-    assert "hint: fix the value" in result.output and "Traceback" not in result.output
-    assert result.output == on_duckdb.output
+           f"{'line 3' if ext == 'csv' else 'row 2'} holds 'unknown'" in output
+    assert "hint: fix the value" in output and "Traceback" not in output
     shown = runner.invoke(app, ["explain", str(path), "adults", "--engine", "spark"])
-    assert shown.exit_code == 2 and shown.output == result.output
+    assert shown.exit_code == 2 and shown.output == output
 
 
 OVERFLOW_TABLE = """\
@@ -657,11 +661,7 @@ def test_a_derive_that_overflows_is_located_on_spark_as_on_duckdb(spark: Any, tm
                                  f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)")
     path = tmp_path / "overflow.yaml"
     path.write_text(OVERFLOW_TABLE.format(ext=ext, derive=derive, expect=1), encoding="utf-8")
-    on_duckdb = runner.invoke(app, ["run", str(path)])
-    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
-    assert result.exit_code == on_duckdb.exit_code == 2, result.output
-    assert result.output == on_duckdb.output
-    flat = " ".join(result.output.split())
+    flat = " ".join(refused_alike(path).split())
     assert "overflow.yaml:6: derive 'big10' of table 't' overflows the 64-bit integers" in flat
     assert ("line 4" if derive.startswith("lag") else "line 3" if ext == "csv" else "row 2") in flat
     assert "Traceback" not in flat and "csv: options" not in flat
@@ -742,11 +742,7 @@ def test_an_out_of_range_claim_or_derive_is_located_on_spark_as_on_duckdb(spark:
                                     encoding="utf-8")
     path = tmp_path / "own.yaml"
     path.write_text(OWN_OVERFLOW.format(derive=derive, measure=measure, expect=1), encoding="utf-8")
-    on_duckdb = runner.invoke(app, ["run", str(path)])
-    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
-    assert result.exit_code == on_duckdb.exit_code == 2, result.output
-    assert result.output == on_duckdb.output
-    flat = " ".join(result.output.split())
+    flat = " ".join(refused_alike(path).split())
     assert "overflows the 64-bit integers" in flat and "at line 3 of" in flat and "its query failed" not in flat
     key, rewrite = re.search(r'\((?:derive: \{)?(\w+): "([^"]+)"\}?\)', flat).groups()  # type: ignore[union-attr]
     fixed = (derive.replace("abs(big)", rewrite) if key == "x"
@@ -772,10 +768,6 @@ def test_a_date_out_of_range_stops_spark_as_duckdb_never_a_wrapped_date(spark: A
     (tmp_path / "t.csv").write_text("id,d\n1,2020-01-01\n2,2020-01-02\n", encoding="utf-8")
     path = tmp_path / "dates.yaml"
     path.write_text(OWN_OVERFLOW.format(derive=derive, measure=measure, expect=0), encoding="utf-8")
-    on_duckdb = runner.invoke(app, ["run", str(path)])
-    result = runner.invoke(app, ["run", str(path), "--engine", "spark"])
-    assert result.exit_code == on_duckdb.exit_code == 2, result.output
-    assert result.output == on_duckdb.output
-    flat = " ".join(result.output.split())
+    flat = " ".join(refused_alike(path).split())
     assert "cannot be computed" in flat and "Date out of range" in flat and "overflow" not in flat
     assert f"at line {3 if 'later' in derive else 2} of" in flat

@@ -89,11 +89,12 @@ def is_out_of_range(error: str) -> bool:
 @dataclass(frozen=True)
 class Overflow:
     """What fails at the first row it fails on: a derive (by its name) or a claim's expression (by
-    its text), the row (``line 3``, ``row 2``, a DataFrame's ``row 2 (index 1)``) with the values its
-    columns hold there, and what the types say. ``type`` is set only when an overflow is confirmed by them: the part of the
-    expression (``part``) whose type is a whole number or decimal (DuckDB's name, e.g. ``INT64``)
-    holds, recomputed in doubles at that row, a value past that type's range. Otherwise the failure
-    is told as the engine's words (``error``), with ``dated`` naming a part that computes a date."""
+    its text), the row (``line 3``, ``row 2``, a DataFrame's ``row 2 (index 1)``) with the values
+    its columns hold there, and what the types say. ``type`` is set only when an overflow is
+    confirmed by them: the part of the expression (``part``) whose type is a whole number or
+    decimal (DuckDB's name, e.g. ``INT64``) holds, recomputed in doubles at that row, a value past
+    that type's range. Otherwise the failure is told as the engine's words (``error``), with
+    ``dated`` naming a part that computes a date."""
 
     derive: str
     type: str | None
@@ -376,9 +377,9 @@ def _key(plan: ClaimPlan, what: str) -> str | None:
 
 def _own_expressions(plan: ClaimPlan, table: str) -> list[tuple[str, Expr, bool]]:
     """The expressions a claim wrote over ``table`` (its text, its tree, whether it is a ``where``),
-    once each; those reading a
-    lookup's column are left out (computing them would need the join), and so is every measure
-    expression when a ``where`` does (the rows it keeps are not known without the join)."""
+    once each. Those reading a lookup's column are left out (computing them would need the join),
+    and so is every measure expression when a ``where`` does (the rows it keeps are not known
+    without the join)."""
     from ..expressions import names, parse
     own: dict[str, tuple[str, Expr, bool]] = {}
     joined_where = False  # a where through a lookup: which rows it keeps is not known here
