@@ -121,3 +121,40 @@ def test_the_command_judges_the_same_with_the_warm_connection() -> None:
 def test_a_library_process_gets_no_warm_connection() -> None:
     proc = python("from factcheck import warmup; print(warmup.take_connection())")
     assert proc.stdout.strip() == "None"
+
+
+COLLECTOR = """
+import gc, sys, types
+cli = types.ModuleType("factcheck.cli")  # the command's start-up without the command line itself
+cli.console = lambda: print(gc.isenabled(), gc.get_freeze_count() > 10_000,
+                            gc.get_stats()[0]["collections"] - before)
+sys.modules["factcheck.cli"] = cli
+from factcheck.command import main
+before = gc.get_stats()[0]["collections"]
+main()
+"""
+
+
+def test_the_command_freezes_what_start_up_loaded_and_collects_the_rest() -> None:
+    """No collection runs while the command loads its modules (pydantic's alone creates
+    thousands of objects); they are moved out of the collector's sight before the run starts, and
+    the collector is on again for the run's own garbage (factcheck/command.py)."""
+    proc = python(COLLECTOR)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "True", "0"]
+
+
+def test_the_collector_is_on_again_when_start_up_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import factcheck.warmup
+    from factcheck import command
+
+    def broken(args: list[str]) -> None:
+        raise RuntimeError("start-up failed")
+
+    monkeypatch.setattr(factcheck.warmup, "start", broken)
+    gc.enable()
+    with pytest.raises(RuntimeError, match="start-up failed"):
+        command.main()
+    assert gc.isenabled()
