@@ -23,7 +23,7 @@ import factcheck.cli  # noqa: E402,F401  (timed: the CLI's import cost)
 T1 = time.perf_counter()
 import duckdb  # noqa: E402
 
-_log: list[tuple[float, str]] = []
+_log: list[tuple[float, float, str]] = []  # wall, CPU (the process's, every thread), statement
 _connect = duckdb.connect
 
 
@@ -34,9 +34,9 @@ class _Timed:
         self._con = con
 
     def execute(self, sql: str, *args: object, **kw: object) -> "_Timed":
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         self._con.execute(sql, *args, **kw)
-        _log.append((time.perf_counter() - t, sql))
+        _log.append((time.perf_counter() - t, time.process_time() - c, sql))
         return self
 
     def __getattr__(self, name: str) -> object:
@@ -91,15 +91,17 @@ def main() -> None:
                      ("prepare", t[1] - t[0]), ("materialize", t[2] - t[1]), ("run", t[3] - t[2]),
                      ("print", t[4] - t[3])]:
         print(f"  {name:32} {ms * 1000:8.1f}")
-    groups: dict[str, list[float]] = collections.defaultdict(list)
-    for secs, sql in _log:
-        groups[_kind(sql)].append(secs)
-    print(f"\nDuckDB statements: {len(_log)}, {sum(s for s, _ in _log) * 1000:.0f} ms")
-    for name, secs in sorted(groups.items(), key=lambda kv: -sum(kv[1])):
-        print(f"  {name:32} {len(secs):4d} stmts {sum(secs) * 1000:8.1f} ms")
-    print("\nslowest statements:")
-    for secs, sql in sorted(_log, key=lambda x: -x[0])[:8]:
-        print(f"  {secs * 1000:7.1f} ms  {' '.join(sql.split())[:140]}")
+    groups: dict[str, list[tuple[float, float]]] = collections.defaultdict(list)
+    for secs, cpu, sql in _log:
+        groups[_kind(sql)].append((secs, cpu))
+    print(f"\nDuckDB statements: {len(_log)}, {sum(s for s, _, _ in _log) * 1000:.0f} ms wall, "
+          f"{sum(c for _, c, _ in _log) * 1000:.0f} ms CPU")
+    for name, times in sorted(groups.items(), key=lambda kv: -sum(w for w, _ in kv[1])):
+        print(f"  {name:32} {len(times):4d} stmts {sum(w for w, _ in times) * 1000:8.1f} ms "
+              f"{sum(c for _, c in times) * 1000:8.1f} ms CPU")
+    print("\nslowest statements (wall, CPU, cores busy = CPU / wall: 1.0 leaves the second core idle):")
+    for secs, cpu, sql in sorted(_log, key=lambda x: -x[0])[:10]:
+        print(f"  {secs * 1000:7.1f} ms {cpu * 1000:7.1f} ms {cpu / secs if secs else 0:4.1f}  {' '.join(sql.split())[:120]}")
     print()
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(args.top)
