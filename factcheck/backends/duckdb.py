@@ -434,15 +434,13 @@ class DuckDB:
 class Filling:
     """A kept window table filled on a cursor, on a thread of its own (:meth:`DuckDB._fill_later`):
     ``fill`` (an INSERT, then a check that answers False when it must be done again), else
-    ``refill``. Not a daemon thread: an interpreter that exits before anything waited for it (a
-    script that called ``factcheck.check``) waits for it instead of tearing DuckDB down under it,
-    which aborts; the command itself leaves by ``os._exit``, which does not wait."""
+    ``refill``."""
 
     def __init__(self, cursor: Any, source: Source, fill: list[str], refill: list[str]) -> None:
         self.source = source
         self._cur = cursor
         self._error: Exception | None = None
-        self._thread = threading.Thread(target=self._work, args=(fill, refill), name="factcheck-windows")
+        self._thread = threading.Thread(target=self._work, args=(fill, refill), name="factcheck-windows", daemon=True)
         self._thread.start()
 
     def _work(self, fill: list[str], refill: list[str]) -> None:
@@ -487,14 +485,13 @@ def cannot_fail(sql: str) -> bool:
 
 class AsideOnCursor:
     """Queries run one after another on a cursor, on a thread of their own
-    (:meth:`DuckDB.execute_aside`): each one's rows or error, in order, once waited for (:meth:`wait`).
-    Not a daemon thread, for the reason :class:`Filling` gives."""
+    (:meth:`DuckDB.execute_aside`): each one's rows or error, in order, once waited for (:meth:`wait`)."""
 
     def __init__(self, cursor: Any, sqls: list[str], after: list[Filling]) -> None:
         self._cur, self._sqls, self._after = cursor, sqls, after
         self._results: list[Rows | Exception] = []
         self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._work, name="factcheck-aside")
+        self._thread = threading.Thread(target=self._work, name="factcheck-aside", daemon=True)
         self._thread.start()
 
     def _work(self) -> None:
