@@ -16,7 +16,7 @@ from conftest import Recorded
 
 import factcheck
 from factcheck.backends import Rows
-from factcheck.backends.duckdb import ROW_GROUP, AsideOnCursor, DuckDB, Filling
+from factcheck.backends.duckdb import ROW_GROUP, AsideOnCursor, DuckDB
 from factcheck.engine import prepare
 from factcheck.errors import FactcheckError
 
@@ -221,89 +221,3 @@ def test_ctrl_c_while_the_others_run_stops_the_queries_aside(tmp_path: Path, mon
         factcheck.verify(claims)
     assert len(batches) == 1 and len(stopped) == 1  # started, then stopped by the executor
     assert not [t for t in threading.enumerate() if t.name == "factcheck-aside" and t.is_alive()]
-
-
-# ---------------------------------------------------------------- the kept window computed aside
-def fill_at_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The kept window columns computed while the table is read (as before this change)."""
-    monkeypatch.setattr(DuckDB, "_fill_later", lambda self, *args: False)
-
-
-def test_a_large_csvs_lag_is_computed_on_a_cursor_while_the_run_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    claims = write(tmp_path)
-    session = prepare(claims)
-    recorded = Recorded(session.backend.con)  # type: ignore[attr-defined]
-    session.backend.con = recorded  # type: ignore[attr-defined]
-    session.materialize()
-    report = session.run()
-    made = [s for s in recorded.sql if '"__windows_victims"' in s and not s.startswith("CREATE VIEW")]
-    assert len(made) == 1 and made[0].startswith('CREATE TABLE "__windows_victims"') and made[0].endswith("LIMIT 0")
-    assert recorded.con.execute('SELECT count(*), bool_and("__in_file_order") FROM "__windows_victims"'
-                                ).fetchall() == [(ROWS, True)]  # filled aside, in file order
-    with monkeypatch.context() as m:
-        fill_at_read(m)
-        at_read = factcheck.verify(claims)
-    assert figures(report) == figures(at_read)
-
-
-def test_a_query_that_reads_the_kept_columns_waits_for_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Asked for before they are computed, the kept columns are waited for: never read empty."""
-    real_work = Filling._work
-
-    def slow(self: Filling, *args: Any) -> None:
-        time.sleep(1)
-        real_work(self, *args)
-
-    monkeypatch.setattr(Filling, "_work", slow)
-    claims = write(tmp_path)  # no declared columns: their contracts would wait for the table
-    claims.write_text(claims.read_text().replace("    columns: {amount: text}\n", ""))
-    session = prepare(claims)
-    session.materialize()
-    backend = session.backend
-    got = backend.execute('SELECT count("victims"."previous_age") FROM "victims"')
-    assert got.rows == [(ROWS - 1,)]  # every row but the first has one before it
-    got = backend.execute('SELECT count(*) FROM "victims"')  # the plain view: no wait needed
-    assert got.rows == [(ROWS,)]
-
-
-def test_the_sorted_window_when_the_stream_aside_came_out_of_order(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    claims = write(tmp_path)
-    real_init = Filling.__init__
-
-    def unordered(self: Filling, cursor: Any, source: Any, fill: list[str], refill: list[str]) -> None:
-        real_init(self, cursor, source, [fill[0], "SELECT false"], refill)  # as if the check had failed
-
-    with monkeypatch.context() as m:
-        m.setattr(Filling, "__init__", unordered)
-        sorted_report = factcheck.verify(claims)
-    with monkeypatch.context() as m:
-        fill_at_read(m)
-        at_read = factcheck.verify(claims)
-    assert figures(sorted_report) == figures(at_read)
-
-
-def test_a_derive_that_could_fail_is_computed_while_the_table_is_read(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Arithmetic can overflow: its error is located while the table is read, so it is not put aside."""
-    claims = write(tmp_path)
-    claims.write_text(claims.read_text().replace("previous_age: lag(age_offset)",
-                                                 "previous_age: lag(age_offset) + 0"))
-    _, _, statements = run_watched(claims, monkeypatch)
-    made = [s for s in statements if s.startswith('CREATE TABLE "__windows_victims"')]
-    assert len(made) == 1 and "LIMIT 0" not in made[0], made
-
-
-def test_closing_the_connection_stops_the_window_being_computed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_work = Filling._work
-
-    def slow(self: Filling, *args: Any) -> None:
-        time.sleep(0.5)
-        real_work(self, *args)
-
-    monkeypatch.setattr(Filling, "_work", slow)
-    session = prepare(write(tmp_path))
-    session.materialize()
-    session.backend.close()
-    assert not [t for t in threading.enumerate() if t.name == "factcheck-windows" and t.is_alive()]

@@ -62,8 +62,6 @@ class DuckDB:
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
         self.ran: list[str] = []  # its queries are DuckDB's own, shown in the report: none kept
         self._aside: AsideOnCursor | None = None  # the queries execute_aside runs
-        self._filling: dict[str, Filling] = {}  # table -> its kept window columns, being computed aside
-        self._fillings: list[Filling] = []  # every one started, stopped when the connection closes
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -99,7 +97,6 @@ class DuckDB:
         (:meth:`relations`).
         """
         src = read.source
-        made: list[Any] = []
         row, kept = quote_ident(ROW), quote_ident(f"__windows_{src.name}")
         plain = replace(read, derives=[d for d in read.derives if d[0] not in read.windowed])
         windowed = replace(read, derives=[d for d in read.derives if d[0] in read.windowed])
@@ -107,14 +104,11 @@ class DuckDB:
             base, over = f"({self.table_sql(plain)})", self.table_sql(read)
         else:
             rows = quote_ident(f"__rows_{src.name}")
-            made = self.con.execute(f"CREATE TABLE {rows} AS {self.table_sql(replace(plain, row_order=False))}").fetchall()
+            self.con.execute(f"CREATE TABLE {rows} AS {self.table_sql(replace(plain, row_order=False))}")
             base = f"(SELECT rowid + 1 AS {row}, * FROM {rows})"
             over = with_derives(f"SELECT * FROM {base}", windowed)
         names = ", ".join(quote_ident(d) for d, _ in windowed.derives)
-        large = not src.in_place and bool(made) and isinstance(made[0][0], int) and made[0][0] >= ROW_GROUP
-        if large and self._fill_later(kept, names, over, read, windowed):
-            pass  # computed on a cursor beside the run's next statements (Filling)
-        elif not self._kept_streaming(kept, names, over, src.name):
+        if not self._kept_streaming(kept, names, over, src.name):
             self.con.execute(f"CREATE TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
         columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
@@ -146,57 +140,6 @@ class DuckDB:
             self.con.execute(f"DROP TABLE {kept}")
             return False
         return True
-
-    def _fill_later(self, kept: str, names: str, over: str, read: TableRead, windowed: TableRead) -> bool:
-        """Compute a large CSV's kept ``lag`` columns on a cursor, on a thread of its own
-        (:class:`Filling`), while this connection goes on: the streaming window runs on one thread
-        (10M rows: ~0.45 s with the second core idle), and nothing but the queries that read those
-        columns needs it. The table is made empty now, so a name or type error is the read's as
-        before, and filled aside; a query that reads the columns waits for it (:meth:`_wait_windows`).
-
-        Only when every such derive is a ``lag`` in file order (streamed) and cannot fail once it
-        binds (:func:`cannot_fail`): an error computing one is located while the table is read,
-        which a computation still running by then could not be."""
-        table = read.source.name
-        row = quote_ident(ROW)
-        ordered = f" OVER (ORDER BY {quote_ident(table)}.{row})"
-        if not over.count(ordered) == over.count(" OVER (") == over.count("lag(") \
-                or not all(cannot_fail(sql) for _, sql in windowed.derives):
-            return False
-        streamed = (f"SELECT {names}, {row} = row_number() OVER () AS {quote_ident(IN_ORDER)}\n"
-                    f"FROM ({over.replace(ordered, ' OVER ()')})")
-        self.con.execute(f"CREATE TABLE {kept} AS {streamed}\nLIMIT 0")
-        filling = Filling(self.con.cursor(), read.source, [
-            f"INSERT INTO {kept} {streamed}",  # in file order, checked as _kept_streaming checks it:
-            f"SELECT bool_and({quote_ident(IN_ORDER)}) FROM {kept}",  # if not, the sorted window
-        ], [f"DELETE FROM {kept}",  # kept, not dropped: the view binds it meanwhile (DESCRIBE does not wait)
-            f"INSERT INTO {kept} SELECT {names}, TRUE\nFROM ({over})\nORDER BY {row}"])
-        self._filling[table] = filling
-        self._fillings.append(filling)
-        return True
-
-    def _wait_windows(self, sql: str | None = None, tables: list[Source] | None = None) -> None:
-        """Wait for the kept window columns being computed aside (:meth:`_fill_later`) that
-        ``sql`` may read, or that belong to ``tables``, or all of them (neither given); their
-        computation's error, if any, is raised as the table's."""
-        if not self._filling:
-            return
-        if sql is not None:
-            if sql.startswith("DESCRIBE "):  # binds the view: its columns are there, empty or not
-                return
-            plain = self._plain_tables(sql)
-            waiting = [t for t in self._filling if (t in sql and t not in plain) or self.reads_kept_windows(sql)]
-        elif tables is not None:
-            waiting = [s.name for s in tables if s.name in self._filling]
-        else:
-            waiting = list(self._filling)
-        for table in waiting:
-            filling = self._filling.pop(table)
-            error = filling.wait()
-            if error is not None:
-                reraise_interrupt(error)
-                from ..sources.tables import data_error
-                raise data_error(filling.source, error) from None
 
     def reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read, for_reader=True)
@@ -239,32 +182,27 @@ class DuckDB:
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
         from ..sources.contracts import check_source, holds
-        self._wait_windows(tables=[src for src in sources if src.decl.columns])
         return [p for src in sources if src.decl.columns and not holds(self.con, src)
                 for p in check_source(self.con, src)]
 
     def check_all_contracts_as_text(self, sources: list[Source]) -> list[Problem]:
         """Scan every contract on the raw text (when a declared column is gone, say)."""
         from ..sources.contracts import check_source
-        self._wait_windows(tables=[src for src in sources if src.decl.columns])
         return [p for src in sources if src.decl.columns and not src.missing for p in check_source(self.con, src)]
 
     def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
         from ..sources.contracts import allowed_mismatches
-        self._wait_windows(tables=[src for src in sources if src.decl.columns])
         return [Mismatch(src.name, column, message, hint) for src in sources if src.decl.columns
                 for column, message, hint in allowed_mismatches(self.con, src)]
 
     # ------------------------------------------------------------------ diagnosis
     def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
         from ..sources.diagnosis import time_column_problems
-        self._wait_windows(tables=[source] if columns else [])
         return time_column_problems(self.con, source, columns)
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         from ..sources.diagnosis import text_in_numbers
-        self._wait_windows()
         return text_in_numbers(self.con, catalog, plan, error, claims_file, claims_line)
 
     def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
@@ -272,7 +210,6 @@ class DuckDB:
         """Read the file's columns alone (no derives), and look in them for text where a derive
         needs numbers. Runs before the backend is sealed."""
         from ..sources.diagnosis import text_in_derives
-        self._wait_windows()
         table = quote_ident(read.source.name)
         try:
             self.con.execute(f"CREATE TABLE {table} AS {self.table_sql(replace(read, derives=[]))}")
@@ -357,7 +294,12 @@ class DuckDB:
         filters. A query that could read columns it does not name (``*``), or that names a CTE of
         its own as the table (a streak's ``ordered``), keeps the join.
         """
-        plain = self._plain_tables(sql)
+        if not self.kept_windows or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
+                or _STAR.search(sql):
+            return sql
+        plain = [t for t, names in self.kept_windows.items()
+                 if quote_ident(t) in sql and not any(name in sql for name in names)
+                 and f"{t} AS (" not in sql and f"{quote_ident(t)} AS (" not in sql]
         if not plain:
             return sql
         ctes = ", ".join(f"{quote_ident(t)} AS NOT MATERIALIZED (FROM {quote_ident(plain_name(t))})" for t in plain)
@@ -365,17 +307,7 @@ class DuckDB:
             return f"WITH {ctes},\n{sql[len('WITH '):]}"
         return f"WITH {ctes}\n{sql}"
 
-    def _plain_tables(self, sql: str) -> list[str]:
-        """The tables with kept window columns that :meth:`relations` reads from their plain view."""
-        if not self.kept_windows or not sql.startswith(("SELECT ", "WITH ")) or sql.startswith("WITH RECURSIVE") \
-                or _STAR.search(sql):
-            return []
-        return [t for t, names in self.kept_windows.items()
-                if quote_ident(t) in sql and not any(name in sql for name in names)
-                and f"{t} AS (" not in sql and f"{quote_ident(t)} AS (" not in sql]
-
     def execute(self, sql: str) -> Rows:
-        self._wait_windows(sql)
         cur = self.con.execute(self.relations(sql))
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
@@ -395,7 +327,7 @@ class DuckDB:
         if not sqls or self.in_place or self.most_rows < ROW_GROUP:
             return None
         self._stop_aside()
-        self._aside = AsideOnCursor(self.con.cursor(), [self.relations(sql) for sql in sqls], list(self._filling.values()))
+        self._aside = AsideOnCursor(self.con.cursor(), [self.relations(sql) for sql in sqls])
         return self._aside
 
     def _stop_aside(self) -> None:
@@ -404,7 +336,6 @@ class DuckDB:
             self._aside = None
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
-        self._wait_windows(sql)
         cur = self.con.execute(self.relations(sql))
         while batch := cur.fetchmany(50_000):
             yield from batch
@@ -421,85 +352,25 @@ class DuckDB:
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``)."""
         whole_package()
-        self._wait_windows(sql)
         return self.con.execute(sql).df()
 
     def close(self) -> None:
         self._stop_aside()
-        for filling in self._fillings:
-            filling.stop()
         self.con.close()
-
-
-class Filling:
-    """A kept window table filled on a cursor, on a thread of its own (:meth:`DuckDB._fill_later`):
-    ``fill`` (an INSERT, then a check that answers False when it must be done again), else
-    ``refill``."""
-
-    def __init__(self, cursor: Any, source: Source, fill: list[str], refill: list[str]) -> None:
-        self.source = source
-        self._cur = cursor
-        self._error: Exception | None = None
-        self._thread = threading.Thread(target=self._work, args=(fill, refill), name="factcheck-windows", daemon=True)
-        self._thread.start()
-
-    def _work(self, fill: list[str], refill: list[str]) -> None:
-        try:
-            self._cur.execute(fill[0])
-            if self._cur.execute(fill[1]).fetchall()[0][0] is False:
-                for sql in refill:
-                    self._cur.execute(sql)
-        except Exception as exc:  # noqa: BLE001 - raised by whoever waits for the table
-            self._error = exc
-
-    def wait(self) -> Exception | None:
-        """Once filled: None, or the error that stopped it."""
-        self._thread.join()
-        return self._error
-
-    def stop(self) -> None:
-        """Interrupt it (Ctrl-C, the connection closing) and wait until it has stopped."""
-        if self._thread.is_alive():
-            self._cur.interrupt()
-        self._thread.join()
-        self._cur.close()
-
-
-_SAFE_WORDS = frozenset({"lag", "OVER", "ORDER", "BY", "AND", "OR", "NOT", "IS", "NULL", "TRUE", "FALSE",
-                         "DISTINCT", "FROM", "IN"})
-
-
-def cannot_fail(sql: str) -> bool:
-    """Can a derive's SQL not fail once it binds? Only columns, literals, ``lag``, comparisons and
-    boolean logic: no arithmetic (it can overflow) and no other function (it can refuse a value).
-
-    >>> cannot_fail('("v"."case_id" = lag("v"."case_id") OVER (ORDER BY "v"."__row"))')
-    True
-    >>> cannot_fail('("v"."age" - lag("v"."age") OVER (ORDER BY "v"."__row"))'), cannot_fail("year(x)")
-    (False, False)
-    """
-    bare = re.sub(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'', " _ ", sql)
-    words = re.findall(r"[A-Za-z_][A-Za-z_0-9]*", bare)
-    return all(w in _SAFE_WORDS or w == "_" for w in words) and not re.search(r"[-+*/%|^&~:]", bare)
 
 
 class AsideOnCursor:
     """Queries run one after another on a cursor, on a thread of their own
     (:meth:`DuckDB.execute_aside`): each one's rows or error, in order, once waited for (:meth:`wait`)."""
 
-    def __init__(self, cursor: Any, sqls: list[str], after: list[Filling]) -> None:
-        self._cur, self._sqls, self._after = cursor, sqls, after
+    def __init__(self, cursor: Any, sqls: list[str]) -> None:
+        self._cur, self._sqls = cursor, sqls
         self._results: list[Rows | Exception] = []
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._work, name="factcheck-aside", daemon=True)
         self._thread.start()
 
     def _work(self) -> None:
-        for filling in self._after:  # the kept window columns they read, computed aside first
-            error = filling.wait()
-            if error is not None:
-                self._results.extend([error] * len(self._sqls))
-                return
         for sql in self._sqls:
             if self._stopped.is_set():  # as DuckDB says it of a query it stopped
                 self._results.append(RuntimeError("Query interrupted"))
