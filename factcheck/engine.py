@@ -71,17 +71,14 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
     if coverage is None:
         coverage = _article_coverage_meanwhile(prepared.loaded)
     executor = Executor(backend, prepared.plans)
+    executor.prefetch()
     results, problems = [], []
     tables_sql: dict[str, str] = {}  # each table's reading SQL, shown in every claim that reads it
-    try:
-        executor.prefetch()
-        for plan in prepared.plans:
-            try:
-                results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
-            except _ClaimFailure as exc:
-                problems.append(exc.problem)
-    finally:  # Ctrl-C, or a claim's error: no query of the run goes on beside
-        executor.done()
+    for plan in prepared.plans:
+        try:
+            results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
+        except _ClaimFailure as exc:
+            problems.append(exc.problem)
     if last or problems:  # a file rewritten meanwhile may be why a query failed: that is said first
         refuse_changed_files(prepared, uses)
     if problems:

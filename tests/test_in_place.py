@@ -108,9 +108,7 @@ def test_a_parquet_table_is_a_view_over_its_file_not_a_copy(tmp_path: Path) -> N
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert {"cases", "victims"} <= views and not {"cases", "victims"} & tables
-    # no copy of the rows: the only table made holds the kept window columns (a lag derive)
-    assert not any(s.lstrip().startswith("CREATE TABLE") and not s.startswith('CREATE TABLE "__windows_')
-                   for s in statements)
+    assert not any(s.lstrip().startswith("CREATE TABLE") for s in statements)
 
 
 def test_each_query_reads_only_the_columns_it_needs_and_skips_row_groups(tmp_path: Path) -> None:
@@ -260,12 +258,12 @@ def test_a_lag_derive_on_parquet_is_computed_once_and_kept(tmp_path: Path) -> No
         (tmp_path / fmt / "claims.yaml").write_text(WINDOWED.format(ext=fmt))
     from_csv, csv_statements, _ = run_recorded(tmp_path / "csv" / "claims.yaml")
     csv_windows = [s for s in csv_statements if " OVER (" in s]  # a CSV: read once, its windows computed once
-    assert len(csv_windows) == 1 and csv_windows[0].startswith("CREATE TABLE \"__windows_"), csv_windows
+    assert len(csv_windows) == 1 and csv_windows[0].startswith("CREATE TEMP TABLE"), csv_windows
     report, statements, con = run_recorded(tmp_path / "parquet" / "claims.yaml")
     assert figures(report) == figures(from_csv)
     assert {r.verdict for r in report.results} == {"pass"}
     windows = [s for s in statements if " OVER (" in s]
-    assert len(windows) == 1 and windows[0].startswith("CREATE TABLE \"__windows_"), windows
+    assert len(windows) == 1 and windows[0].startswith("CREATE TEMP TABLE"), windows
     kept = [r[0] for r in con.execute('DESCRIBE "__windows_victims"').fetchall()]
     assert sorted(kept) == ["grew", "grew_online", "lead(minor)", "previous_age"]  # not online: a plain derive
     queries = [s for s in statements if s.lstrip().startswith("SELECT") and "grew" in s]
@@ -311,7 +309,7 @@ def test_lags_in_file_order_are_kept_in_one_streaming_pass_checked_to_be_in_orde
     (tmp_path / "claims.yaml").write_text(LAGS.format(ext=fmt))
     report, statements, con = run_recorded(tmp_path / "claims.yaml")
     assert {r.verdict for r in report.results} == {"pass"}
-    kept = next(s for s in statements if s.startswith("CREATE TABLE \"__windows_"))
+    kept = next(s for s in statements if s.startswith("CREATE TEMP TABLE"))
     assert "OVER ()" in kept and "ORDER BY" not in kept, kept
     assert con.execute('SELECT bool_and("__in_file_order"), count(*) FROM "__windows_victims"').fetchall() == [(True, 20480)]
 
@@ -320,7 +318,7 @@ def test_lags_in_file_order_are_kept_in_one_streaming_pass_checked_to_be_in_orde
     session.backend.con = recorded  # type: ignore[attr-defined]
     session.materialize()
     sorted_report = session.run()
-    kept_again = [s for s in recorded.sql if s.startswith("CREATE TABLE \"__windows_")]
+    kept_again = [s for s in recorded.sql if s.startswith("CREATE TEMP TABLE")]
     assert len(kept_again) == 2 and "ORDER BY" in kept_again[1]  # dropped, then the sorted window
     assert figures(sorted_report) == figures(report)
 

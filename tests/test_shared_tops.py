@@ -63,7 +63,7 @@ def figures(report: factcheck.Report) -> list[tuple[object, ...]]:
 
 def alone(claims: Path, monkeypatch: pytest.MonkeyPatch) -> factcheck.Report:
     with monkeypatch.context() as m:
-        m.setattr(Executor, "_top_groups", lambda self, todo: [])
+        m.setattr(Executor, "_share_tops", lambda self, todo: None)
         return factcheck.verify(claims)
 
 

@@ -82,16 +82,6 @@ class Mismatch:
     hint: str
 
 
-class Aside(Protocol):
-    """Queries an engine runs beside the others (:meth:`Backend.execute_aside`)."""
-
-    def wait(self) -> list[Rows | Exception]:
-        """Each query's rows, or the error it raised, in order, once all have run."""
-
-    def stop(self) -> None:
-        """Stop them (those still to run end as interrupted) and wait until none runs."""
-
-
 class Backend(Protocol):
     """An engine that reads tables and runs SQL."""
 
@@ -155,11 +145,6 @@ class Backend(Protocol):
         computed once and set beside the rows)? An engine that reads those through a slower relation
         than the other columns says so, and the executor keeps such queries out of the shared scans
         of the others; an engine without such columns answers False."""
-
-    def execute_aside(self, sqls: list[str]) -> Aside | None:
-        """Start running ``sqls`` beside the queries :meth:`execute` runs meanwhile (DuckDB: the
-        queries that read a kept window column, on one thread each, on a cursor of their own);
-        None when the engine runs them when asked instead."""
 
     def column_types(self, exprs: list[str], from_sql: str) -> dict[str, str] | None:
         """The type name of each SQL expression over ``from_sql`` (``BIGINT``, ``DOUBLE``,

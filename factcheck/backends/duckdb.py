@@ -13,7 +13,6 @@ mean is read here too.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -61,7 +60,6 @@ class DuckDB:
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
         self.ran: list[str] = []  # its queries are DuckDB's own, shown in the report: none kept
-        self._aside: AsideOnCursor | None = None  # the queries execute_aside runs
 
     # ------------------------------------------------------------------ reading
     def read_header(self, source: Source) -> None:
@@ -81,8 +79,7 @@ class DuckDB:
 
     def _read_keeping_windows(self, read: TableRead) -> None:
         """A table whose derives use ``lag``/``lead``: those derives (and the ones built on them)
-        are computed once, in file order, into a table of those columns alone (not a TEMP one: a
-        cursor's queries read it too, :meth:`execute_aside`), and the
+        are computed once, in file order, into a temporary table of those columns alone, and the
         table is a view setting them beside its other columns by position (``POSITIONAL JOIN``:
         no hash join, no sort).
 
@@ -109,7 +106,7 @@ class DuckDB:
             over = with_derives(f"SELECT * FROM {base}", windowed)
         names = ", ".join(quote_ident(d) for d, _ in windowed.derives)
         if not self._kept_streaming(kept, names, over, src.name):
-            self.con.execute(f"CREATE TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
+            self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}\nFROM ({over})\nORDER BY {row}")  # in file order
         columns = [ROW] * read.row_order + read.columns + [d for d, _ in read.derives]  # table_sql's order
         select = ", ".join(f"{'w' if c in read.windowed else 'f'}.{quote_ident(c)}" for c in columns)
         plain_view = quote_ident(plain_name(src.name))
@@ -133,7 +130,7 @@ class DuckDB:
         ordered = f" OVER (ORDER BY {quote_ident(table)}.{row})"
         if not over.count(ordered) == over.count(" OVER (") == over.count("lag("):
             return False  # `lead` looks ahead, a window by a column sorts: not streamed
-        self.con.execute(f"CREATE TABLE {kept} AS SELECT {names}, "
+        self.con.execute(f"CREATE TEMP TABLE {kept} AS SELECT {names}, "
                          f"{row} = row_number() OVER () AS {quote_ident(IN_ORDER)}\n"
                          f"FROM ({over.replace(ordered, ' OVER ()')})")
         if self.con.execute(f"SELECT bool_and({quote_ident(IN_ORDER)}) FROM {kept}").fetchall()[0][0] is False:
@@ -312,29 +309,6 @@ class DuckDB:
         rows = cur.fetchall()
         return Rows([d[0] for d in cur.description or ()], rows)
 
-    def execute_aside(self, sqls: list[str]) -> AsideOnCursor | None:
-        """Start running ``sqls``, one after another, on a cursor of this connection (the same
-        tables and settings, sealed alike) on a thread of its own, while this connection runs
-        others; None when they are better run when asked, as :meth:`execute` runs them.
-
-        For the queries that read a kept window column (:meth:`reads_kept_windows`): DuckDB runs
-        the positional join that sets those columns beside the rows on one thread, so on two
-        cores such a query leaves the second one idle; beside the other queries (each on ~1.6-1.9
-        cores) it fills the gaps. Only for tables held in memory past one row group: a Parquet
-        run keeps one query's hash tables at a time (its peak memory is a target), and small
-        tables are queried on one thread anyway (:meth:`seal`).
-        """
-        if not sqls or self.in_place or self.most_rows < ROW_GROUP:
-            return None
-        self._stop_aside()
-        self._aside = AsideOnCursor(self.con.cursor(), [self.relations(sql) for sql in sqls])
-        return self._aside
-
-    def _stop_aside(self) -> None:
-        if self._aside is not None:
-            self._aside.stop()
-            self._aside = None
-
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         cur = self.con.execute(self.relations(sql))
         while batch := cur.fetchmany(50_000):
@@ -355,44 +329,7 @@ class DuckDB:
         return self.con.execute(sql).df()
 
     def close(self) -> None:
-        self._stop_aside()
         self.con.close()
-
-
-class AsideOnCursor:
-    """Queries run one after another on a cursor, on a thread of their own
-    (:meth:`DuckDB.execute_aside`): each one's rows or error, in order, once waited for (:meth:`wait`)."""
-
-    def __init__(self, cursor: Any, sqls: list[str]) -> None:
-        self._cur, self._sqls = cursor, sqls
-        self._results: list[Rows | Exception] = []
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._work, name="factcheck-aside", daemon=True)
-        self._thread.start()
-
-    def _work(self) -> None:
-        for sql in self._sqls:
-            if self._stopped.is_set():  # as DuckDB says it of a query it stopped
-                self._results.append(RuntimeError("Query interrupted"))
-                continue
-            try:
-                got = self._cur.execute(sql)
-                self._results.append(Rows([d[0] for d in got.description or ()], got.fetchall()))
-            except Exception as exc:  # noqa: BLE001 - raised when the query's answer is asked for
-                self._results.append(exc)
-
-    def wait(self) -> list[Rows | Exception]:
-        self._thread.join()
-        return self._results
-
-    def stop(self) -> None:
-        """Stop the queries not run yet and the one running (Ctrl-C, or a run that ended without
-        asking for them), and wait for the thread: the connection is never closed under it."""
-        self._stopped.set()
-        if self._thread.is_alive():
-            self._cur.interrupt()
-        self._thread.join()
-        self._cur.close()
 
 
 def is_binder_error(exc: BaseException) -> bool:

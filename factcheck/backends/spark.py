@@ -339,10 +339,6 @@ class Spark:
         executor may fuse any of them."""
         return False
 
-    def execute_aside(self, sqls: list[str]) -> None:
-        """None: Spark runs each query when asked (its own executors fill the cores)."""
-        return None
-
     def frame(self, sql: str) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame (``explain --rows``), its columns named as DuckDB's
         DataFrame names them (a column read through a lookup under a name taken is ``case_id_1``)."""

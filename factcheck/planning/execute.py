@@ -21,7 +21,7 @@ from ..measures._values import Evaluated, Groups, MeasureError, key
 from .nodes import ClaimPlan, Coverage, PlanNode, Scan, walk
 
 if TYPE_CHECKING:
-    from ..backends import Aside, Backend
+    from ..backends import Backend
 
 
 class Executor:
@@ -33,52 +33,18 @@ class Executor:
         self._coverage: dict[str, bool] = {}
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
-        self._failed: dict[str, Exception] = {}
-        self._aside: Aside | None = None  # the queries run beside the others (_run_aside)
-        self._aside_sqls: list[str] = []
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
 
         The same query text is run once per run: the tables are read and sealed before any
         claim runs, so it gives the same rows again (the story's eight ``top`` claims on one
-        grouping ask the very same query). Each caller gets its own lists. A query started
-        beside the others (:meth:`_run_aside`) is waited for, and its rows given, or its error
-        raised, as if it ran now.
+        grouping ask the very same query). Each caller gets its own lists.
         """
-        if self._aside is not None and sql in self._aside_sqls:
-            self._collect_aside()
-        failed = self._failed.get(sql)
-        if failed is not None:
-            raise failed
         got = self._answers.get(sql)
         if got is None:
             got = self._answers[sql] = self.backend.execute(sql)
         return Rows(list(got.columns), list(got.rows))
-
-    def _run_aside(self, sqls: list[str]) -> None:
-        """Start the queries that read a kept window column beside the others, when the backend
-        can (:meth:`~factcheck.backends.Backend.execute_aside`)."""
-        todo = [s for s in dict.fromkeys(sqls) if s not in self._answers]
-        self._aside = self.backend.execute_aside(todo) if todo else None
-        self._aside_sqls = todo if self._aside is not None else []
-
-    def _collect_aside(self) -> None:
-        assert self._aside is not None
-        answers = self._aside.wait()
-        for sql, answer in zip(self._aside_sqls, answers, strict=True):
-            if isinstance(answer, Rows):
-                self._answers[sql] = answer
-            else:
-                reraise_interrupt(answer)
-                self._failed[sql] = answer
-        self._aside, self._aside_sqls = None, []
-
-    def done(self) -> None:
-        """The run's claims are judged (or it stopped): queries still running beside are stopped."""
-        if self._aside is not None:
-            self._aside.stop()
-            self._aside, self._aside_sqls = None, []
 
     def stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         """A query's rows a batch at a time (for sums taken exactly in Python)."""
@@ -130,66 +96,51 @@ class Executor:
                 group = periods.setdefault(cov.from_sql, [])
                 if cov.sql not in self._coverage and cov not in group:
                     group.append(cov)
-        coverage = [(covs, *_coverage_sql(covs, from_sql)) for from_sql, covs in periods.items()]
-        tables: dict[tuple[str, bool], list[Simple]] = {}
-        for plan in todo:
-            for node in _ungrouped(plan.node):
-                tables.setdefault((node.scan.table, self.backend.reads_kept_windows(simple_sql(node))), []).append(node)
-        fused = [(table, nodes, self._fused_sql(table, nodes)) for (table, _), nodes in tables.items() if len(nodes) > 1]
-        tops = self._top_groups(todo)
-        shared = {id(n) for _, nodes, _ in fused for n in nodes} | {id(n) for nodes, _, _ in tops for n in nodes}
-        asked = [sql for *_, sql in fused] + [sql for _, sql, _ in tops] \
-            + [sql for plan in todo for sql in _own_queries(plan.node, shared)]
-        self._run_aside([sql for sql in asked if self.backend.reads_kept_windows(sql)])
-        for covs, sql, checks in coverage:
+        for from_sql, covs in periods.items():
+            sql, checks = _coverage_sql(covs, from_sql)
             try:
                 row = self.run(sql).rows[0]
             except Exception as exc:  # noqa: BLE001 - reported by the claim that owns it
                 reraise_interrupt(exc)
                 continue
             self._coverage.update({c.sql: bool(row[checks[c.pred]]) for c in covs})
-        for table, nodes, sql in fused:
-            self._fuse(table, nodes, sql)
-        for nodes, sql, which in tops:
-            self._share_top(nodes, sql, which)
+        tables: dict[tuple[str, bool], list[Simple]] = {}
+        for plan in todo:
+            for node in _ungrouped(plan.node):
+                tables.setdefault((node.scan.table, self.backend.reads_kept_windows(simple_sql(node))), []).append(node)
+        for (table, _), nodes in tables.items():
+            if len(nodes) > 1:
+                self._fuse(table, nodes)
+        self._share_tops(todo)
 
-    def _top_groups(self, todo: list[ClaimPlan]) -> list[tuple[list[Any], str, list[tuple[int, int]]]]:
-        """The plain ``top``s on one table (``every`` year of one, say) that share one grouping
-        query: their nodes, that query, and which of its grouping sets each reads."""
-        from ..measures.top import TopNode, shared_top_sql, top_sql
+    def _share_tops(self, todo: list[ClaimPlan]) -> None:
+        """The plain ``top``s on one table (``every`` year of one, say) share one grouping query."""
+        from ..measures.top import TopNode, shared_top_sql, shared_tops, top_sql
         tables: dict[tuple[str, bool], list[TopNode]] = {}
         for plan in todo:
             for node in walk(plan.node):
                 if isinstance(node, TopNode) and node.by is None:
                     tables.setdefault((node.scan.table, self.backend.reads_kept_windows(top_sql(node))), []).append(node)
-        groups: list[tuple[list[Any], str, list[tuple[int, int]]]] = []
         for (table, _), nodes in tables.items():
             joins: dict[str, Any] = {}
             for node in nodes:
                 joins.update(node.scan.joins)
             sql, which = shared_top_sql(nodes, Scan(table, joins).from_sql())
-            if len(nodes) >= 2 and len(set(which)) >= 2:  # else one query each is as cheap (and asked once)
-                groups.append((list(nodes), sql, which))
-        return groups
+            if len(nodes) < 2 or len(set(which)) < 2:
+                continue  # one query each is as cheap (and the same texts are asked once anyway)
+            try:
+                result = self.run(sql)
+            except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
+                reraise_interrupt(exc)
+                continue
+            self._prefetched.update(shared_tops(nodes, which, result.columns, result.rows))
 
-    def _share_top(self, nodes: list[Any], sql: str, which: list[tuple[int, int]]) -> None:
-        from ..measures.top import shared_tops
-        try:
-            result = self.run(sql)
-        except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
-            reraise_interrupt(exc)
-            return
-        self._prefetched.update(shared_tops(nodes, which, result.columns, result.rows))
-
-    def _fused_sql(self, table: str, nodes: list[Simple]) -> str:
+    def _fuse(self, table: str, nodes: list[Simple]) -> None:
         joins: dict[str, Any] = {}
         for node in nodes:
             joins.update(node.scan.joins)
-        return fused_sql(nodes, Scan(table, joins).from_sql())
-
-    def _fuse(self, table: str, nodes: list[Simple], sql: str) -> None:
         try:
-            result = self.run(sql)
+            result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
             row = dict(zip(result.columns, result.rows[0], strict=True))
         except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
             reraise_interrupt(exc)
@@ -259,21 +210,6 @@ def _coverage_sql(covs: list[Coverage], from_sql: str) -> tuple[str, dict[str, i
     inner = ", ".join(f"{agg} AS {name}" for agg, name in names.items())
     sql = f"SELECT {', '.join(checks.values())}\nFROM (SELECT {inner}\n{from_sql}) AS periods"
     return sql, {pred: i for i, pred in enumerate(checks)}
-
-
-def _own_queries(node: PlanNode | None, shared: set[int]) -> list[str]:
-    """The queries of a claim's simple measures and plain ``top``s that no shared query answers,
-    as their kinds' ``evaluate`` (or ``grouped``) will ask them."""
-    from ..measures.top import TopNode, top_sql
-    out = []
-    for leaf in walk(node):
-        if id(leaf) in shared:
-            continue
-        if isinstance(leaf, Simple):
-            out.append(simple_sql(leaf))
-        elif isinstance(leaf, TopNode) and leaf.by is None:
-            out.append(top_sql(leaf))
-    return out
 
 
 def _ungrouped(node: PlanNode | None) -> list[Simple]:
