@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import one_claim
 
@@ -71,3 +73,36 @@ def test_zero_denominator_and_no_rows(mini) -> None:
     r = factcheck.verify(mini(one_claim(
         "{change: {count: cases, where: \"region == 'east'\"}, over: filed_year, from: 2019, to: 2020}", "up 10%"))).results[0]
     assert r.reason == Reason.ZERO_DENOMINATOR
+
+
+def recorded_run(claims: Path) -> tuple[factcheck.Report, list[str]]:
+    """The report and every statement run on the connection."""
+    from conftest import Recorded
+
+    from factcheck.engine import prepare
+    session = prepare(claims)
+    recorded = Recorded(session.backend.con)  # type: ignore[attr-defined]
+    session.backend.con = recorded  # type: ignore[attr-defined]
+    session.materialize()
+    return session.run(), recorded.sql
+
+
+def test_a_text_column_read_without_a_type_costs_no_period_query(mini, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``location == 'street'`` names a period only if the column (read without a type) turned out
+    to be a date; it is text, so the check's answer is known from its type: no min/max over it."""
+    from conftest import MINI_TABLES
+
+    from factcheck.planning.execute import Executor
+    untimed = MINI_TABLES.replace("    time: [filed_date, last_pending_date]\n", "")  # a date column read untyped too
+    claims = mini(one_claim("{count: victims, where: \"location == 'street'\"}", "2")
+                  + one_claim("{count: cases, where: filed_year == 2021}", "0", cid="late"), untimed)
+    report, statements = recorded_run(claims)
+    assert not [s for s in statements if 'min("victims"."location")' in s], statements
+    assert [s for s in statements if 'typeof(min("cases"."filed_date"))' in s]  # a date read untyped: checked
+    with monkeypatch.context() as m:
+        m.setattr(Executor, "_settle_untimed", lambda self, covs: None)
+        checked, checked_statements = recorded_run(claims)
+    assert [s for s in checked_statements if 'min("victims"."location")' in s]  # the query it no longer runs
+    assert [(r.id, r.verdict, r.reason, r.value) for r in report.results] == \
+        [(r.id, r.verdict, r.reason, r.value) for r in checked.results]
+    assert (report.results[1].verdict, report.results[1].reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED)
