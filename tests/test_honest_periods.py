@@ -138,6 +138,27 @@ def test_a_value_that_never_occurs_is_a_typo_not_a_zero(tmp_path: Path, measure:
     assert "claims.yaml" in out and "typo" in out and meant in out
 
 
+def test_each_value_named_is_looked_up_until_its_first_row_not_over_every_row(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a value occurs is asked with one ``LIMIT 1`` look-up per value, which stops at the
+    first row holding it (one ``DISTINCT … IN`` read every row of a 10M-row table for it); a value
+    that never occurs is still found."""
+    from factcheck.backends.duckdb import DuckDB
+    asked: list[str] = []
+    execute = DuckDB.execute
+
+    def recorded(self: DuckDB, sql: str) -> object:
+        asked.append(sql)
+        return execute(self, sql)
+
+    monkeypatch.setattr(DuckDB, "execute", recorded)
+    code, out = _cli(tmp_path, "{count: cars, where: \"Origin in ['Japan', 'Europa']\"}")
+    assert code == 2 and "Europa" in out and "Europe" in out, out
+    lookups = [q for q in asked if '"Origin" = ' in q and "LIMIT 1" in q]
+    assert len(lookups) == 1 and lookups[0].count("LIMIT 1") == 2, asked
+    assert not [q for q in asked if "SELECT DISTINCT" in q and " IN (" in q], asked
+
+
 def test_a_value_that_occurs_is_judged(tmp_path: Path) -> None:
     code, out = _cli(tmp_path, "{count: cars, where: \"Origin == 'Japan' and model_year == 1980 and Cylinders == 12\"}")
     assert code == 0, out

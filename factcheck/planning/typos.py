@@ -99,6 +99,18 @@ def closest(value: str, values: list[str]) -> list[str]:
     return same or suggest(value, values, n=3)
 
 
+def present_sql(col: str, tbl: str, literals: list[str]) -> str:
+    """The query answering which of the literals the column holds: one ``LIMIT 1`` look-up each,
+    which stops at the first row holding it (a value that occurs, the usual case, costs next to
+    nothing; one ``DISTINCT … IN`` read every row, 10M rows: ~0.25 s of CPU).
+
+    >>> print(present_sql('"c"', '"t"', ["a", "b"]))
+    SELECT v FROM ((SELECT "c" AS v FROM "t" WHERE "c" = 'a' LIMIT 1) UNION ALL (SELECT "c" AS v FROM "t" WHERE "c" = 'b' LIMIT 1)) AS present
+    """
+    each = " UNION ALL ".join(f"(SELECT {col} AS v FROM {tbl} WHERE {col} = {quote_literal(v)} LIMIT 1)" for v in literals)
+    return f"SELECT v FROM ({each}) AS present"
+
+
 def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, loaded: LoadedClaims,
                    read: set[str]) -> list[Problem]:
     """Problems for text literals that no row of their column holds."""
@@ -107,8 +119,7 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
         if table not in read or not _is_text(backend, table, column, catalog):
             continue
         col, tbl = quote_ident(column), quote_ident(table)
-        listed = ", ".join(quote_literal(v) for v in literals)
-        present = {r[0] for r in backend.execute(f"SELECT DISTINCT {col} FROM {tbl} WHERE {col} IN ({listed})").rows}
+        present = {r[0] for r in backend.execute(present_sql(col, tbl, list(literals))).rows}
         missing = [v for v in literals if v not in present]
         if not missing:
             continue
