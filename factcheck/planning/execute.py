@@ -18,6 +18,7 @@ from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
 from ..measures._values import Evaluated, Groups, MeasureError, key
+from .catalog import TIME_TYPES
 from .nodes import ClaimPlan, Coverage, PlanNode, Scan, walk
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ class Executor:
                 continue  # one does not bind: the checks run, and the claim's own query decides
             for cov in group:
                 found = [types.get(c) for c in cov.when]
-                if all(t is not None and not t.upper().startswith(("DATE", "TIMESTAMP")) for t in found):
+                if all(t is not None and not t.upper().startswith(TIME_TYPES) for t in found):
                     self._coverage[cov.sql] = True  # `NOT coalesce(typeof(min(c)) LIKE 'DATE%' …, FALSE) OR …`
 
     def _share_tops(self, todo: list[ClaimPlan]) -> None:
