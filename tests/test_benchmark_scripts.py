@@ -57,3 +57,18 @@ def test_an_engine_verify_does_not_know_is_refused_before_any_work() -> None:
         proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--engine", "spark"],
                               capture_output=True, text=True, timeout=120)
         assert proc.returncode == 1 and "--engine spark" in proc.stderr and "generated" not in proc.stdout
+
+
+def test_the_gil_script_times_each_case_in_a_process_of_its_own() -> None:
+    """benchmarks/gil_beside_duckdb.py runs: one line per case, each with two timings (what they
+    show is measured, not asserted: see benchmarks/README.md)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "gil_beside_duckdb.py"), "--rounds", "1",
+                           "--switch", "0.005", "0.0002"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "3 CSV reads" in lines[0] and "20 queries" in lines[0]
+    cases = [line.split("  ")[0] for line in lines[1:]]
+    assert cases == ["alone", "busy thread, switch 5 ms", "busy thread, switch 0.2 ms"]
+    for line in lines[1:]:
+        times = [float(word) for word in line.split() if word.replace(".", "", 1).isdigit()]
+        assert len(times) >= 2 and all(t > 0 for t in times[-2:]), line
