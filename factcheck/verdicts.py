@@ -13,11 +13,13 @@ from fractions import Fraction
 from typing import Any
 
 from .expectations import Expectation
+from .expectations.judging import Judgement
 from .expectations.numbers import as_float, format_value, to_fraction
 from .formatting import plain_number
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
+from .measures.top import TopDetails
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
 SMALL_BASE = 30  # fewer records than this and a share is shaky
@@ -47,7 +49,7 @@ def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_th
                            message=f"cannot compute the figure: {ev.why}")
     if ev.each is not None:
         return _judge_each(base, exp, ev, evidence)
-    judgement = exp.judge(ev.value)  # type: ignore[arg-type]
+    judgement = _judged(exp, ev)
     notes = _notes(exp, ev, judgement.ok, record_is_the_data)
     if judgement.ok:
         return ClaimResult(**base, **evidence, verdict=Verdict.PASS, message=judgement.message, notes=notes)
@@ -59,7 +61,7 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
     """``every``: the expectation is judged in each period; the claim passes when all of them meet it."""
     from .measures.every import EveryDetails, PeriodValue
     each = ev.each or []
-    judged = [(period, part, exp.judge(part.value)) for period, part in each]  # type: ignore[arg-type]
+    judged = [(period, part, _judged(exp, part)) for period, part in each]
     failing = [(period, j) for period, _, j in judged if not j.ok]
     figures = [(period, part.value if isinstance(part.value, Fraction) else None) for period, part in each]
     evidence.update(
@@ -77,6 +79,21 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
                        message=f"at {period}: {first.message}" + (
                            f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
                            if len(failing) > 1 else ""))
+
+
+def _judged(exp: Expectation, ev: Evaluated) -> Judgement:
+    """The expectation's judgement of the value; a ``top`` whose cut falls inside a tie fails, whatever
+    it names: which of the tied values made the cut is the alphabet's choice, not the data's."""
+    judgement = exp.judge(ev.value)  # type: ignore[arg-type]
+    d = ev.details
+    if not isinstance(d, TopDetails) or not d.ties_at_cut or not isinstance(ev.value, list):
+        return judgement
+    figure = next((r.figure for r in d.ranking if r.value == ev.value[-1]), None)
+    tied = [v for v in ev.value if any(r.value == v and r.figure == figure for r in d.ranking)] + d.ties_at_cut
+    each = f" ({plain_number(figure, 4)} each)" if figure is not None else ""
+    return Judgement(False, "wrong_values",
+                     f"stated {exp.written}, computed a tie at the cut: {', '.join(tied)}{each}; the data "
+                     "ranks none of them above the others")
 
 
 def _shown(exp: Expectation, value: Any) -> str:
