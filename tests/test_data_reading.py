@@ -520,3 +520,27 @@ def test_csv_options_stay_for_a_file_declared_csv_whatever_its_ending(tmp_path) 
     result = run(claims(root, "{path: t.parquet, format: csv, csv: {delimiter: ';', 'null': [NA]}}",
                         "{sum: amount, of: t}", "5"))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("values, fits", [
+    (["01/04/2020", "02/04/2020", "13/04/2020"], ["'%d/%m/%Y'"]),                 # day first only
+    (["04/01/2020", "04/02/2020", "04/13/2020"], ["'%m/%d/%Y'"]),                 # month first only
+    (["01/04/2020", "02/04/2020", "03/05/2020"], ["'%d/%m/%Y'", "'%m/%d/%Y'"]),   # either: the file must say
+    (["01.04.2020", "02.04.2020"], ["'%d.%m.%Y'"]),
+])
+def test_a_time_column_of_dates_in_another_format_is_an_error_naming_the_format(tmp_path, values, fits) -> None:
+    # before, a column of dates none of which was YYYY-MM-DD was taken for labels ('2020-Q1') and compared
+    # as text: "filed >= '2020-04-02'" kept no row, and the claim said the data did not cover the period
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,filed\n" + "".join(f"{i},{v}\n" for i, v in enumerate(values)))
+    out = refused(claims(root, "{path: t.csv, time: filed}", "{count: t, where: \"filed >= '2020-04-02'\"}", "2"),
+                  "t.csv:2", "time column 'filed'", f"line 2 holds '{values[0]}'", "date_format", *fits)
+    assert "unverifiable" not in out.lower()
+
+
+def test_a_time_column_of_dates_in_another_format_reads_with_its_date_format(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,filed\n1,01/04/2020\n2,02/04/2020\n3,13/04/2020\n")
+    result = run(claims(root, "{path: t.csv, time: filed, csv: {date_format: '%d/%m/%Y'}}",
+                        "{count: t, where: \"filed >= '2020-04-02'\"}", "2"))
+    assert result.exit_code == 0, result.output

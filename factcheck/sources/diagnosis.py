@@ -150,6 +150,9 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
             bad, kind = f"{col} IS NOT NULL AND {as_date} IS NULL", f"a date written {_shown_format(fmt)}"
         elif 0 < years < total and not dates:
             bad, kind = f"{col} IS NOT NULL AND {as_year} IS NULL", "a whole number (a year)"
+        elif not dates and (other := _other_date_format(con, src, column, fmt, total)) is not None:
+            problems.append(other)
+            continue
         else:
             continue  # all dates, or a text column of labels ('2020-Q1'): compared as written
         count = total - (dates if dates else years)
@@ -166,6 +169,41 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
                   f"columns: {{{column}: text}}" if "date" in kind else
                   "fix the value, or list it under csv: {null: [...]} if it means unknown")))
     return problems
+
+
+# how dates are written elsewhere; a column none of whose values is in date_format is checked against these
+_OTHER_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
+                       "%d/%m/%y", "%m/%d/%y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
+
+
+def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, fmt: str,
+                       total: int) -> Problem | None:
+    """A time column none of whose values is a date in ``fmt`` but which holds dates written another way
+    (``01/04/2020``): taken for labels, its periods would be compared as text, so that
+    ``filed >= '2020-04-02'`` keeps no row and the claim reads as a period the data does not cover."""
+    col = quote_ident(column)
+    counts = con.execute("SELECT " + ", ".join(f"count(TRY_STRPTIME(trim({col}), {quote_literal(f)}))"
+                                               for f in _OTHER_DATE_FORMATS)
+                         + f" FROM {quote_ident(src.name)}").fetchall()[0]
+    best = max(counts)
+    if not best:
+        return None
+    fits = [f for f, n in zip(_OTHER_DATE_FORMATS, counts, strict=True) if n == best]
+    found = first_rows(con, src, column, f"TRY_STRPTIME(trim({col}), {quote_literal(fits[0])}) IS NOT NULL", 1)
+    where, text = found[0]
+    written = " or ".join(f"'{f}'" for f in fits)
+    if src.frame is not None:
+        hint = f"convert the column to dates before passing it, e.g. pandas.to_datetime(df['{column}'], format='{fits[0]}')"
+    elif src.format == "parquet":
+        hint = "write the column as dates where the Parquet file is written"
+    else:
+        hint = (f"say how the file writes its dates: csv: {{date_format: {written}}}"
+                + (" (the values fit either: day or month first, the data's source will say)" if len(fits) > 1 else ""))
+    some = "all of its values" if best == total else f"{best:,} of its {total:,} values"
+    return Problem(
+        f"table '{src.name}', time column '{column}': {some} are dates written {written}, not "
+        f"{_shown_format(fmt)}, so the column would be read as text and its periods compared as text: "
+        f"{where} holds {text!r}", file=shown(src), line=_line(src, where), column=column, hint=hint)
 
 
 def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, condition: str,
