@@ -200,3 +200,40 @@ def test_wrong_field_count_after_skipped_lines_names_the_file_line(tmp_path) -> 
                                      "  - {id: a, says: s, measure: {count: t}, expect: 2}\n")
     result = run(tmp_path / "c.yaml")
     assert result.exit_code == 2 and "line 5 has 1 fields" in result.output
+
+
+WRONG_TYPES = [
+    # (claims, expected substrings): YAML reads a bare value as a number, true/false or a list, where a
+    # field needs text or a whole number; the message said only "Input should be a valid string"
+    ("- id: a\n  says: 2021\n  measure: {count: cases}\n  expect: 10\n",
+     ["'says' must be text", "YAML reads 2021 as a number", "hint: put it in quotes: says: '2021'"]),
+    ("- id: 2020\n  says: s\n  measure: {count: cases}\n  expect: 10\n",
+     ["'id' must be text", "hint: put it in quotes: id: '2020'"]),
+    ("- id: a\n  says: s\n  measure: {count: cases, where: true}\n  expect: 10\n",
+     ["'where' must be text", "YAML reads true as true or false", "where: 'true'"]),
+    ("- id: a\n  says: s\n  unverifiable: yes\n",
+     ["'unverifiable' must be text", "unverifiable: 'yes'"]),
+    ("- id: a\n  says: [s]\n  measure: {count: cases}\n  expect: 10\n",
+     ["'says' must be text", "YAML reads ['s'] as a list", "quotes"]),
+    ("- id: a\n  says: s\n  measure: {top: platform, of: victims, n: two}\n  expect: [a]\n",
+     ["'n' must be a whole number", "n: 2"]),
+]
+
+
+@pytest.mark.parametrize("claims, expected", WRONG_TYPES, ids=[str(i) for i in range(len(WRONG_TYPES))])
+def test_a_value_yaml_reads_as_another_type_says_what_to_write(mini, claims: str, expected: list[str]) -> None:
+    path = mini(claims)
+    result = run(path)
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "claims.0" not in out, out  # a person's words, not pydantic's location
+    for text in expected:
+        assert text in out, f"{text!r} not in:\n{out}"
+
+
+def test_claims_written_as_a_mapping_or_tables_as_a_list_say_how_to_write_them(mini) -> None:
+    out = " ".join(run(mini("id: a\nsays: s\n")).output.split())
+    assert "'claims' must be a list" in out and "hint:" in out and "'- '" in out, out
+    path = mini(GOOD, "version: 1\ntables: [cases.csv]\n")
+    out = " ".join(run(path).output.split())
+    assert "'tables' must be a mapping" in out and "hint:" in out and "path:" in out, out

@@ -254,7 +254,7 @@ def test_periods_outside_the_data_are_not_covered(run, measure: str) -> None:
 @pytest.mark.parametrize("measure, expect, says", [
     ("{top: origin, of: cars, rank: 0}", "[Japan]", "greater than or equal to 1"),
     ("{top: origin, of: cars, rank: 2, n: 3}", "[Japan]", "not both"),
-    ("{extreme: {count: cars}, over: model_year, at: 2020, is: highest, rank: second}", "true", "valid integer"),
+    ("{extreme: {count: cars}, over: model_year, at: 2020, is: highest, rank: second}", "true", "must be a whole number, not 'second'"),
     ("{compare: {mean: mpg, of: cars}, by: origin, a: Japan}", "10 more", "needs by"),
     ("{compare: {mean: mpg, of: cars}, by: origin, a: Japan, b: USA, with: {count: cars}}", "1", "not both"),
     ("{compare: {top: origin, of: cars}, by: origin, a: Japan, b: USA}", "1", "cannot be compared"),

@@ -14,6 +14,7 @@ the claim and a hint for a person.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -37,7 +38,7 @@ def load(path: str | Path) -> LoadedClaims:
     try:
         model = ClaimsFile.model_validate(data)
     except ValidationError as exc:
-        raise ClaimsFileError(_problems_from(exc, data, lines, str(path))) from None
+        raise ClaimsFileError(_problems_from(exc, data, lines, str(path), text)) from None
     problems = _duplicate_ids(model, lines, str(path)) + _csv_options_on_parquet(model, lines, str(path))
     if problems:
         raise ClaimsFileError(problems)
@@ -107,19 +108,66 @@ def _get(data: Any, path: tuple[str | int, ...]) -> Any:
     return data
 
 
-def _problems_from(exc: ValidationError, data: Any, lines: LineMap, file: str) -> list[Problem]:
+def _problems_from(exc: ValidationError, data: Any, lines: LineMap, file: str, text: str = "") -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
+    source = text.splitlines()
     for err in exc.errors():
         path = _yaml_path(err["loc"])
+        line = lines.line(path)
         message, hint = _explain(err, path, data)
+        if err["type"] in _WRONG_TYPE and path and isinstance(path[-1], str):
+            written = source[line - 1] if line and 0 < line <= len(source) else ""
+            message, hint = _wrong_type(err["type"], path[-1], err.get("input"), written, message, hint)
         key = (path, message)
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(message, file=file, line=lines.line(path),
-                                claim=_claim_id(data, path), hint=hint))
+        problems.append(Problem(message, file=file, line=line, claim=_claim_id(data, path), hint=hint))
     return problems
+
+
+_WRONG_TYPE = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+               "int_from_float": "a whole number", "list_type": "a list", "dict_type": "a mapping"}
+_EXAMPLES = {
+    "claims": "under claims:, start each claim with '- ' (a list item), e.g. '  - id: cases-rose' then its says, measure, expect",
+    "tables": "name each table, e.g. tables: {cases: {path: ../data/cases.csv}}",
+}
+
+
+def _as_yaml_reads(value: object) -> str:
+    """What YAML made of a bare value, in a reporter's words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return f"a {type(value).__name__}"  # a date: YAML reads 2020-01-01 as one
+
+
+def _wrong_type(kind: str, field: str, value: object, written: str, message: str,
+                hint: str | None) -> tuple[str, str | None]:
+    """A field of the wrong type, said as what YAML made of the value and what to write instead:
+    ``says: 2021`` is a number to YAML, ``where: true`` and ``unverifiable: yes`` are true/false."""
+    wanted = _WRONG_TYPE[kind]
+    if kind == "int_parsing" or (kind in ("int_type", "int_from_float") and isinstance(value, (str, float))):
+        return f"'{field}' must be {wanted}, not {value!r}", hint or f"e.g. {field}: 2"
+    if kind in ("list_type", "dict_type"):
+        return f"'{field}' must be {wanted}", hint or _EXAMPLES.get(field)
+    if kind != "string_type":
+        return message, hint
+    m = re.search(rf"(?:^|[\s{{,-]){re.escape(field)}\s*:\s*([^,{{}}#\n]*?[^,{{}}#\s])\s*(?:[,}}#]|$)", written)
+    raw = m.group(1) if m and not isinstance(value, (list, dict)) else (
+        "true" if value is True else "false" if value is False else repr(value))
+    said = f"'{field}' must be text, but YAML reads {raw} as {_as_yaml_reads(value)}"
+    if isinstance(value, (list, dict)):
+        return said, "brackets make a list or mapping: put text holding [ ] { } in quotes"
+    return said, f"put it in quotes: {field}: '{raw}'"
 
 
 def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str | None]:
