@@ -224,9 +224,15 @@ def test_phrases_that_carry_a_figure(text: str, expected: list[tuple[str, str]])
     "COVID-19 hit 24/7 hotlines; version 2.0 of claims/2020.yaml; the 1990s and the \u201990s.",
     "the victims.1 The courts;2 and H1N1 and G7 and 3D printing and 1st place.",
     "He was tried twice; it was the third time in a row.",
+    "Call the hotline at 1-800-373-7888, (202) 555-0143 or 202.555.0143 for help.",  # telephone numbers
 ])
 def test_words_and_numbers_that_are_not_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_a_telephone_number_beside_figures_leaves_them_figures() -> None:
+    assert figures("Of 1,200 calls to 1-800-373-7888, 59% came at night; 100-200 were hang-ups.") == [
+        "1,200", "59%", "100", "200"]
 
 
 def test_a_count_of_times_is_a_number_not_a_multiple() -> None:

@@ -15,7 +15,7 @@
   (the two decades, the past five years). They are never figures.
 
 Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
-identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), times of day, numbers
+identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), telephone numbers, times of day, numbers
 glued to punctuation after a word (a footnote: victims.1), and a bare 4-digit year.
 
 >>> figures, periods = scan("Convictions fell to 163 in 2020, down 51% from 2019: the fewest since 2012.")
@@ -184,6 +184,8 @@ def _c(pattern: str) -> _Lazy:
 
 
 _TIME_OF_DAY = _c(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
+# a North American telephone number: 1-800-373-7888, (202) 555-0143, 202.555.0143 (never a figure)
+_TELEPHONE = _c(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-]|\.\d)")
 _IDENTIFIER_BEFORE = _c(
     r"""(?:\b(?:no|nos|number|page|p|pp|section|sec|chapter|ch|article|art|room|route|highway|interstate|
     title|vol|volume|issue|fig|figure|table|item|paragraph|para|rule|amendment|episode|season|level|grade|
@@ -432,10 +434,11 @@ class _Scan:
     # ----- skipped and periods first: figures may not overlap them
 
     def skips(self) -> None:
-        if not self.digits or not (":" in self.text or "m" in self.low):
+        if not self.digits:
             return
-        for m in _TIME_OF_DAY.finditer(self.text):
-            self.blocked[m.start():m.end()] = [True] * (m.end() - m.start())
+        for pattern, needs in ((_TIME_OF_DAY, ":" in self.text or "m" in self.low), (_TELEPHONE, True)):
+            for m in pattern.finditer(self.text) if needs else ():
+                self.blocked[m.start():m.end()] = [True] * (m.end() - m.start())
 
     def dates(self) -> None:
         for kind, words, digit, contains, pattern in _PERIOD_PATTERNS:
