@@ -117,11 +117,15 @@ def earlier_bases(node: ChangeNode, series: list[tuple[str, Fraction | None]]) -
 
 
 def _compute(as_: str, x: Fraction, y: Fraction) -> Fraction | None:
-    """The change from ``x`` to ``y``: percent, points, absolute or ratio (None over a zero base)."""
+    """The change from ``x`` to ``y``: percent, points, absolute or ratio (None over a zero base).
+
+    A percent change is taken against the size of the base, so that its sign is the direction of the
+    move over a negative base too: from -0.4 to -0.1 is up 75%, not (y - x) / x = -75%.
+    """
     if as_ in ("percent", "ratio") and x == 0:
         return None
     if as_ == "percent":
-        return (y - x) / x
+        return (y - x) / abs(x)
     if as_ == "ratio":
         return y / x
     return y - x

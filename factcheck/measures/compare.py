@@ -132,11 +132,12 @@ class CompareKind(MeasureKind):
 
 
 def gap(as_: str, a: Fraction, b: Fraction) -> Fraction | None:
-    """a against b: ``absolute``/``points`` a − b, ``percent`` (a − b)/b, ``ratio`` a/b (None when b is 0)."""
+    """a against b: ``absolute``/``points`` a − b, ``percent`` (a − b)/|b| (its sign says which is higher,
+    also when b is negative), ``ratio`` a/b (None when b is 0)."""
     if as_ in ("percent", "ratio") and b == 0:
         return None
     if as_ == "percent":
-        return (a - b) / b
+        return (a - b) / abs(b)
     if as_ == "ratio":
         return a / b
     return a - b
