@@ -317,11 +317,9 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
         plan = compile_claim(catalog, i, claim, file, _line_of(loaded, i), problems)
         plans.append(plan)
         if claim.unverifiable is None and plan.node is not None:
-            try:
-                expectations[claim.id] = parse_expectation(claim.expect, shape_of(plan.node, claim), vocab)
-            except ExpectationError as exc:
-                problems.append(Problem(f"cannot read expect: {exc}", file=file,
-                                        line=loaded.claim_line(i, "expect"), claim=claim.id, hint=exc.hint or None))
+            exp = _expectation(claim, plan.node, vocab, file, loaded.claim_line(i, "expect"), problems)
+            if exp is not None:
+                expectations[claim.id] = exp
     if problems:
         raise ClaimsFileError(problems)
     prepared = Prepared(loaded, sources, catalog, plans, expectations, everything)
@@ -331,6 +329,31 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
         if problems:
             raise ClaimsFileError(problems)
     return Session(prepared, backend)
+
+
+def _expectation(claim: Claim, node: PlanNode, vocab: Vocabulary, file: str, line: int | None,
+                 problems: list[Problem]) -> Expectation | None:
+    """The claim's ``expect`` read against its measure; a problem (and None) when it cannot be."""
+    try:
+        exp = parse_expectation(claim.expect, shape_of(node, claim), vocab)
+    except ExpectationError as exc:
+        problems.append(Problem(f"cannot read expect: {exc}", file=file, line=line, claim=claim.id,
+                                hint=exc.hint or None))
+        return None
+    problems += _part_of_a_count(claim, node.kind, exp, file, line)
+    return exp
+
+
+def _part_of_a_count(claim: Claim, kind: str, exp: Expectation, file: str, line: int | None) -> list[Problem]:
+    """A percentage or a fraction ('59%', 'one in five') stated for a count, a number of rows: it could
+    only ever fail, by hundreds of points, so the claim is refused with the measure it needs."""
+    if kind not in ("count", "count_distinct") or not exp.percentish:
+        return []
+    table = getattr(claim.measure, "count", None) if kind == "count" else getattr(claim.measure, "of", None)
+    return [Problem(f"expect: '{exp.written}' is a part of a whole, but a count is a number of rows",
+                    file=file, line=line, claim=claim.id,
+                    hint=f"for the part of the rows that meet a condition, measure a share: share: CONDITION, "
+                         f"of: {table or 'TABLE'}; for the number itself, state it as the article does (e.g. 165)")]
 
 
 def _line_of(loaded: LoadedClaims, index: int) -> Callable[[PathKey], int | None]:

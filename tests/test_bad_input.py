@@ -72,6 +72,11 @@ CLAIMS_ERRORS = [
     ("top_share of negative values", MINI_TABLES, one_claim("{top_share: growth, of: gdp, in_top: 50%}", "50%"),
      ["top_share needs values of at least 0"]),
     ("unknown --only id", MINI_TABLES, GOOD, ["no claim with id 'nope'"]),
+    # a count is a number of rows: "59%" on it always failed, as "stated 59%, computed 9: 841 points high"
+    ("percentage on a count", MINI_TABLES, one_claim("{count: victims, where: minor}", "59%"),
+     ["expect: '59%' is a part of a whole, but a count is a number of rows", "share: CONDITION, of: victims"]),
+    ("fraction on a distinct count", MINI_TABLES, one_claim("{count_distinct: case_id, of: victims}", "one in five"),
+     ["expect: 'one in five' is a part of a whole, but a count is a number of rows", "share:"]),
 ]
 
 
