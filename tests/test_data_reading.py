@@ -544,3 +544,12 @@ def test_a_time_column_of_dates_in_another_format_reads_with_its_date_format(tmp
     result = run(claims(root, "{path: t.csv, time: filed, csv: {date_format: '%d/%m/%Y'}}",
                         "{count: t, where: \"filed >= '2020-04-02'\"}", "2"))
     assert result.exit_code == 0, result.output
+
+
+def test_a_date_function_on_a_column_read_as_text_hints_at_date_format(tmp_path) -> None:
+    # dates written 01/04/2020 are read as text; the hint said only "for example: month(filed_date)"
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,filed\n1,01/04/2020\n2,02/04/2020\n")
+    refused(claims(root, "{path: t.csv}", "{count: t, where: month(filed) == 4}", "2"),
+            "month()'s argument must be a date, not text", "'filed' was read as text", "date_format",
+            "columns: {filed: date}")

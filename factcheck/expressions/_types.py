@@ -135,6 +135,10 @@ def check_call_types(call: Call, text: str, column_type: ColumnType | None = Non
         got = infer(arg, column_type)
         if not _fits(expected, arg, got):
             assert got is not None
+            if expected == "date" and got == "text" and isinstance(arg, Name) and arg.link is None:
+                example = (f"'{arg.column}' was read as text: if it holds dates written another way than "
+                           f"YYYY-MM-DD, say how with csv: {{date_format: '%d/%m/%Y'}} (or the file's format), "
+                           f"or declare columns: {{{arg.column}: date}}; {example}")
             raise ExpressionError(
                 f"{call.function}()'s {nth}argument must be {_describe(expected)}, not {_NOUN[got]}",
                 text, where(arg), example)
