@@ -72,6 +72,13 @@ CLAIMS_ERRORS = [
     ("top_share of negative values", MINI_TABLES, one_claim("{top_share: growth, of: gdp, in_top: 50%}", "50%"),
      ["top_share needs values of at least 0"]),
     ("unknown --only id", MINI_TABLES, GOOD, ["no claim with id 'nope'"]),
+    # a range in words cannot be read; the hint now shows the explicit interval that says it
+    ("a range in words", MINI_TABLES, one_claim("{share: minor, of: victims}", "between 50% and 60%"),
+     ["cannot read expect", "expect: {between: [50%, 60%]}"]),
+    ("a range with a dash", MINI_TABLES, one_claim("{share: minor, of: victims}", "50-60%"),
+     ["cannot read expect", "expect: {between: [50%, 60%]}"]),
+    ("a range of counts", MINI_TABLES, one_claim("{count: victims}", "from 5 to 12"),
+     ["cannot read expect", "expect: {between: [5, 12]}"]),
     # a count is a number of rows: "59%" on it always failed, as "stated 59%, computed 9: 841 points high"
     ("percentage on a count", MINI_TABLES, one_claim("{count: victims, where: minor}", "59%"),
      ["expect: '59%' is a part of a whole, but a count is a number of rows", "share: CONDITION, of: victims"]),

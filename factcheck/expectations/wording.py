@@ -66,10 +66,18 @@ def implies_share(raw: object) -> bool:
     return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(raw))
 
 
+_RANGE = re.compile(r"(?:between|from)?\s*([-+]?\d[\d,.]*)\s*(%?)\s*(?:and|to|-|\u2013|\u2014)\s*"
+                    r"([-+]?\d[\d,.]*)\s*(%|percent|per cent)?", re.IGNORECASE)
+
+
 def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationError:
     examples = EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
-    return ExpectationError(f"expect: cannot read {written!r}{why}",
-                            hint=f"write it as the article does, e.g. {examples}")
+    hint = f"write it as the article does, e.g. {examples}"
+    rng = _RANGE.fullmatch(written.strip())
+    if rng:  # 'between 10% and 20%', '10-20%': a range has its own, explicit form
+        percent = "%" if rng[2] or rng[4] else ""
+        hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
+    return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
 
 
 def normalize(text: str) -> str:
