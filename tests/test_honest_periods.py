@@ -98,6 +98,23 @@ def test_a_rise_from_a_gap_is_not_covered(run) -> None:
     assert "1981" in r.message
 
 
+@pytest.mark.parametrize("measure, expect", [
+    ("{every: {count: cars}, over: model_year, from: 1979, to: 1982}", "at most 100"),  # passed: 1981 as 0
+    ("{every: {count: cars}, over: model_year, from: 1979, to: 1982}", "more than 0"),  # failed at 1981: 0
+    ("{every: {count: cars, where: Cylinders == 4}, over: model_year, since: 1980, to: 1982}", "at least 0"),
+])
+def test_every_period_across_a_gap_cannot_be_judged(run, measure: str, expect: str) -> None:
+    # "every year from 1979 to 1982" rests on 1981, for which the table has no row at all
+    r = run(measure, expect)
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "1981" in r.message and "gap" in r.message
+
+
+def test_every_period_up_to_a_gap_is_judged(run) -> None:
+    r = run("{every: {count: cars}, over: model_year, from: 1978, to: 1980}", "more than 0")
+    assert r.verdict == Verdict.PASS, r.message
+
+
 def test_a_record_after_a_gap_is_judged(run) -> None:
     r = run("{extreme: {count: cars}, over: model_year, at: 1980, since: 1975, is: highest}", "false")
     assert r.verdict == Verdict.PASS, r.message

@@ -124,10 +124,13 @@ class EveryKind(MeasureKind):
         periods = list(range(m.first, m.to + 1))
         checks = len(c.plan.coverage)
         cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]
-        del c.plan.coverage[checks:]  # the first and last period say it once: the periods run without gaps
+        del c.plan.coverage[checks:]  # each period is checked once, below, on the whole table
         if c.time_axis(scan.table, start):
             for name, value in (("from" if m.from_ is not None else "since", m.first), ("to", m.to)):
                 c.within(scan, scan.sql(start), value, f"{name}: {value}")
+            if not isinstance(m.over, Span):  # a period between them with no row at all is a gap, not a zero
+                for value in periods[1:-1]:
+                    c.within(scan, scan.sql(start), value, f"{value}", gap_only=True)
         if any(cell is None for cell in cells):
             return None
         return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods)

@@ -167,10 +167,12 @@ class Compiler:
                     if value is not None:
                         self.within(alone, scan.sql(group), value, f"{key}: {value}")
 
-    def within(self, scan: Scan, col_sql: str, value: Any, text: str) -> None:
+    def within(self, scan: Scan, col_sql: str, value: Any, text: str, *, gap_only: bool = False) -> None:
         """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``, and
-        that the whole table has rows there (not a gap inside its range)."""
-        self.plan.coverage.extend(_coverage(text, scan.from_sql(), col_sql, "==", [value]))
+        that the whole table has rows there (not a gap inside its range). ``gap_only``: only the
+        second (a period between two that are checked for the first)."""
+        self.plan.coverage.extend(c for c in _coverage(text, scan.from_sql(), col_sql, "==", [value])
+                                  if c.gap is not None or not gap_only)
 
     def periods_in(self, scan: Scan, tree: Expr) -> None:
         """Find comparisons of time columns with literals in a filter (not under `not`).
