@@ -245,3 +245,14 @@ def test_a_figure_resting_on_most_of_its_rows_has_no_warning(tmp_path: Path) -> 
 def test_a_window_function_compared_with_a_number_names_no_period(run) -> None:
     r = run("{count: sales, where: lag(units) > 100}", "5")  # the rows after one of more than 100 units
     assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_period_of_a_table_with_a_header_and_no_rows_is_not_covered(tmp_path: Path) -> None:
+    # a header-only export reads every column as text: the period check could not compare the year
+    # with 2020, was taken as covered, and "no case in 2020" passed on a file holding no case at all
+    (tmp_path / "t.csv").write_text("id,year\n")
+    path = tmp_path / "claims.yaml"
+    path.write_text("tables:\n  t: {path: t.csv, time: year}\nclaims:\n"
+                    "  - {id: c, says: s, measure: {count: t, where: year == 2020}, expect: 0}\n", encoding="utf-8")
+    r = factcheck.verify(path).results[0]
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message

@@ -77,11 +77,21 @@ class Executor:
                 try:
                     self._coverage[cov.sql] = bool(self.run(cov.sql).rows[0][0])
                 except Exception as exc:  # noqa: BLE001 - a period the column cannot be compared with
-                    reraise_interrupt(exc)  # (text periods named by numbers): the claim's own query decides
-                    self._coverage[cov.sql] = True
+                    reraise_interrupt(exc)  # (text periods named by numbers): the claim's own query decides,
+                    # unless there is no row at all (then the range check says so, not the gap check)
+                    self._coverage[cov.sql] = cov.gap is not None or not self._empty(cov.from_sql)
             if not self._coverage[cov.sql]:
                 out.append(cov.text)
         return out
+
+    def _empty(self, from_sql: str) -> bool:
+        """Whether the table has no row: a header-only CSV reads every column as text, so its period
+        checks cannot be computed, and it covers no period."""
+        try:
+            return not self.run(f"SELECT count(*) {from_sql}").rows[0][0]
+        except Exception as exc:  # noqa: BLE001 - the claim's own query reports it
+            reraise_interrupt(exc)
+            return False
 
     def prefetch(self) -> None:
         """Shared work: one scan per table for all its ungrouped simple measures (each aggregate
