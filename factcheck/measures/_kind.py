@@ -82,6 +82,13 @@ def shape_of(kind: str, unit: str = "fraction") -> MeasureShape:
     return MeasureShape(kind, unit)  # type: ignore[arg-type]
 
 
+def change_unit(as_: str, unit: str) -> str:
+    """The scale a change is read on: points and absolute changes on the measure's own (of a rate in
+    percent, 2.1 points is 2.1); a percent change or a ratio is relative, a fraction whatever the
+    measure's unit (from 2.8% to 0.7% is a fall of 0.75, 75%, not 0.75%)."""
+    return unit if as_ in ("points", "absolute") else "fraction"
+
+
 KINDS: dict[str, MeasureKind] = {}
 K = TypeVar("K", bound=type[MeasureKind])
 
