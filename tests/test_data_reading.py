@@ -553,3 +553,22 @@ def test_a_date_function_on_a_column_read_as_text_hints_at_date_format(tmp_path)
     refused(claims(root, "{path: t.csv}", "{count: t, where: month(filed) == 4}", "2"),
             "month()'s argument must be a date, not text", "'filed' was read as text", "date_format",
             "columns: {filed: date}")
+
+
+@pytest.mark.parametrize("measure", ["{count: t, where: amount > 5}", "{mean: amount, of: t}",
+                                     "{share: amount > 5, of: t}"])
+def test_a_column_empty_in_every_row_is_named_with_the_type_to_declare(tmp_path, measure: str) -> None:
+    # with no value to go by, the column is read as text; the claim got DuckDB's "Cannot compare values
+    # of type VARCHAR and type INTEGER_LITERAL" with a hint about types in general
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,amount\n1,\n2,\n")
+    out = refused(claims(root, "{path: t.csv}", measure, "0"),
+                  "claims.yaml:5", "column 'amount' of table 't' is empty in every row", "columns: {amount: number}")
+    assert "Binder Error" not in out and "VARCHAR" not in out, out
+
+
+def test_a_column_empty_in_every_row_declared_a_number_is_judged(tmp_path) -> None:
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,amount\n1,\n2,\n")
+    result = run(claims(root, "{path: t.csv, columns: {amount: number}}", "{count: t, where: amount > 5}", "0"))
+    assert result.exit_code == 0, result.output

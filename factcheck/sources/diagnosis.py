@@ -109,6 +109,12 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
         if _type_of(con, table, column) != "VARCHAR":
             continue
         col = quote_ident(column)
+        if value is None and use and not con.execute(f"SELECT count({col}) FROM {quote_ident(table)}").fetchall()[0][0]:
+            return Problem(f"column '{column}' of table '{table}' is empty in every row, so its type cannot be "
+                           f"told from the file and it was read as text: {what} cannot use it as numbers",
+                           file=claims_file, line=claims_line, claim=claim, column=column,
+                           hint=f"declare its type: columns: {{{column}: number}} under table '{table}' (an "
+                                "empty value is unknown: a sum or mean of it then has no rows, a count none)")
         if value is not None:
             condition = f"{col} = {quote_literal(value)}"
         elif use:
