@@ -72,6 +72,11 @@ CLAIMS_ERRORS = [
     ("top_share of negative values", MINI_TABLES, one_claim("{top_share: growth, of: gdp, in_top: 50%}", "50%"),
      ["top_share needs values of at least 0"]),
     ("unknown --only id", MINI_TABLES, GOOD, ["no claim with id 'nope'"]),
+    # a date written otherwise than YYYY-MM-DD: DuckDB's "Conversion Error: invalid date field format"
+    ("a date literal written day first", MINI_TABLES, one_claim("{count: cases, where: \"filed_date >= '01/04/2020'\"}", "1"),
+     ["'01/04/2020' is not a date written YYYY-MM-DD", "^", "e.g. '2020-12-31'"]),
+    ("a year as a date literal", MINI_TABLES, one_claim("{count: cases, where: \"filed_date == '2020'\"}", "1"),
+     ["'2020' is not a date written YYYY-MM-DD", "year(filed_date) == 2020"]),
     # a range in words cannot be read; the hint now shows the explicit interval that says it
     ("a range in words", MINI_TABLES, one_claim("{share: minor, of: victims}", "between 50% and 60%"),
      ["cannot read expect", "expect: {between: [50%, 60%]}"]),

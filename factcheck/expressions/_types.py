@@ -9,6 +9,7 @@ DuckDB then decides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -37,6 +38,10 @@ _TEXT = frozenset({"VARCHAR", "CHAR", "TEXT", "STRING", "BPCHAR"})
 _NUMBER = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
                      "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "INT", "INT1", "INT2",
                      "INT4", "INT8", "FLOAT4", "FLOAT8", "LONG", "SHORT", "VARINT"})
+
+# what a date or timestamp written in a claims file must start with (DuckDB reads 2020-4-1 too), or a
+# time of day for a TIME column, or one of DuckDB's special dates
+_ISO_DATE = re.compile(r"[+-]?\d{4,}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}:\d{2}|-?infinity$|epoch$", re.IGNORECASE)
 
 _NOUN = {"text": "text", "number": "a number", "date": "a date", "bool": "a condition (true or false)"}
 
@@ -182,6 +187,15 @@ def _check_compared(node: Compare | Between | InList, text: str, column_type: Co
         others: list[Expr] = [node.low, node.high] if isinstance(node, Between) else list(node.values)
         pairs = [(node.operand, o) for o in others] + [(o, node.operand) for o in others]
     for date, number in pairs:
+        if (infer(date, column_type) == "date" and isinstance(number, Literal) and isinstance(number.value, str)
+                and not _ISO_DATE.match(number.value.strip())):
+            from ._render import render
+            shown, value = render(date), number.value
+            year = value.strip() if re.fullmatch(r"\d{4}", value.strip()) else "2020"
+            raise ExpressionError(
+                f"'{value}' is not a date written YYYY-MM-DD, so it cannot be compared with the date {shown}",
+                text, where(number), f"write dates as YYYY-MM-DD, whatever the data file's date_format: "
+                                     f"e.g. '2020-12-31'; to compare years, write year({shown}) == {year}")
         if infer(date, column_type) == "date" and infer(number, column_type) == "number":
             from ._render import render
             shown, value = render(date), render(number)
