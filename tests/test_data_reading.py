@@ -572,3 +572,13 @@ def test_a_column_empty_in_every_row_declared_a_number_is_judged(tmp_path) -> No
     (root / "t.csv").write_text("id,amount\n1,\n2,\n")
     result = run(claims(root, "{path: t.csv, columns: {amount: number}}", "{count: t, where: amount > 5}", "0"))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("header", ["id, year", "id , year ", 'id,"  year  "'])
+def test_a_header_with_spaces_around_a_name_reads_the_name(tmp_path, header: str) -> None:
+    # DuckDB trims the spaces around a header's names; factcheck's own reading of the header kept
+    # them, so 'year' was "no column 'year' (did you mean ' year'?)" and `` ` year` `` a Binder Error
+    root = repo(tmp_path)
+    (root / "t.csv").write_text(f"{header}\n1,2020\n2,2019\n")
+    result = run(claims(root, "{path: t.csv, key: id, time: year}", "{count: t, where: year == 2020}", "1"))
+    assert result.exit_code == 0, result.output

@@ -339,13 +339,17 @@ def _csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
 
 
 def _csv_header(src: Source) -> list[str] | None:
-    """The header row, read with Python's csv module: no need to sniff the file twice."""
+    """The header row, read with Python's csv module: no need to sniff the file twice.
+
+    Each name is trimmed of the spaces around it, as DuckDB names the columns (``id, year`` has a
+    column ``year``; tabs stay): the names must be the ones the queries will find.
+    """
     try:
         with _csv_reader(src, "utf-8-sig") as reader:
             row: list[str] | None = next(reader, None)
     except (OSError, UnicodeError, csv.Error, LookupError):
         return None  # let DuckDB read it and report the problem in its own words
-    return row or None
+    return [name.strip(" ") for name in row] if row else None
 
 
 # --------------------------------------------------------------------------- read errors
