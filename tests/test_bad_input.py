@@ -254,3 +254,18 @@ def test_claims_written_as_a_mapping_or_tables_as_a_list_say_how_to_write_them(m
     path = mini(GOOD, "version: 1\ntables: [cases.csv]\n")
     out = " ".join(run(path).output.split())
     assert "'tables' must be a mapping" in out and "hint:" in out and "path:" in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "tables:\n  t: {path: t.csv}\nclaims:\n\t- id: a\n",                         # a tab before the item
+    "tables:\n  t: {path: t.csv}\nclaims:\n  - id: a\n  \tsays: s\n",              # spaces, then a tab
+    "tables:\n\tt: {path: t.csv}\nclaims: []\n",
+])
+def test_a_line_indented_with_a_tab_says_so(tmp_path: Path, text: str) -> None:
+    # the hint was "check indentation and quoting near that line": a tab is invisible in most editors
+    path = tmp_path / "claims.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run(path)
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "not valid YAML" in out and "indented with a tab" in out and "spaces" in out, out

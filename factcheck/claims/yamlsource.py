@@ -172,7 +172,12 @@ class WrittenFloat(float):
     __repr__ = __str__
 
 
-def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_hint(exc: yaml.MarkedYAMLError, text: str = "") -> str:
+    mark = exc.problem_mark or exc.context_mark
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and 0 <= mark.line < len(lines) else ""
+    if "\t" in line[:len(line) - len(line.lstrip(" \t"))]:  # invisible in most editors: say it
+        return "the line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
     if "flow mapping" in (exc.context or "") or "flow sequence" in (exc.context or ""):
         return ("inside a one-line {...} or [...] a comma ends a value and ': ' starts a new field: "
                 "put text holding ',' or ': ' in quotes, e.g. says: 'In 2020, cases rose: 165'")
@@ -233,7 +238,7 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
         raise ClaimsFileError([Problem(
             f"this is not valid YAML: {exc.problem or exc.context}",
             file=file, line=(mark.line + 1) if mark else None,
-            hint=_yaml_hint(exc))]) from None
+            hint=_yaml_hint(exc, text))]) from None
     except yaml.YAMLError as exc:
         raise ClaimsFileError([Problem(f"this is not valid YAML: {exc}", file=file)]) from None
     except RecursionError:  # PyYAML's own composer, when libyaml is missing
