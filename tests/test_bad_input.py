@@ -77,6 +77,10 @@ CLAIMS_ERRORS = [
      ["'01/04/2020' is not a date written YYYY-MM-DD", "^", "e.g. '2020-12-31'"]),
     ("a year as a date literal", MINI_TABLES, one_claim("{count: cases, where: \"filed_date == '2020'\"}", "1"),
      ["'2020' is not a date written YYYY-MM-DD", "year(filed_date) == 2020"]),
+    # a number in words ("ten", as the article may print it) cannot be read: the hint shows it in digits
+    ("a number in words", MINI_TABLES, one_claim("{count: cases}", "ten"), ["cannot read expect", "expect: 10"]),
+    ("a bound on a number in words", MINI_TABLES, one_claim("{count: cases}", "more than five"),
+     ["cannot read expect", "expect: more than 5"]),
     # a range in words cannot be read; the hint now shows the explicit interval that says it
     ("a range in words", MINI_TABLES, one_claim("{share: minor, of: victims}", "between 50% and 60%"),
      ["cannot read expect", "expect: {between: [50%, 60%]}"]),

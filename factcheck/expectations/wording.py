@@ -74,6 +74,12 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     examples = EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
     hint = f"write it as the article does, e.g. {examples}"
     rng = _RANGE.fullmatch(written.strip())
+    spelt = [w for w in re.findall(r"[a-z]+", written.lower()) if w in words.COUNT_WORDS and w not in ("a", "an")]
+    fraction = re.search(r"\b(?:in|out of)\b", written.lower())  # 'three in two' is a fraction gone wrong
+    if spelt and not fraction and not any(ch.isdigit() for ch in written):  # 'ten', 'more than five': in digits
+        digits = re.sub(r"[A-Za-z]+", lambda m: str(words.COUNT_WORDS[m[0].lower()])
+                        if m[0].lower() in spelt else m[0], written.strip())
+        hint = f"write the number in digits: expect: {digits}"
     if rng:  # 'between 10% and 20%', '10-20%': a range has its own, explicit form
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
