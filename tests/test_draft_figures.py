@@ -225,6 +225,7 @@ def test_phrases_that_carry_a_figure(text: str, expected: list[tuple[str, str]])
     "the victims.1 The courts;2 and H1N1 and G7 and 3D printing and 1st place.",
     "He was tried twice; it was the third time in a row.",
     "Call the hotline at 1-800-373-7888, (202) 555-0143 or 202.555.0143 for help.",  # telephone numbers
+    "He saved in a 401(k) plan and gave to a 501(c)(3) charity.",  # a statute's section, not a figure
 ])
 def test_words_and_numbers_that_are_not_figures(text: str) -> None:
     assert figures(text) == []

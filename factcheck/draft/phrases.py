@@ -355,6 +355,8 @@ def _left_ok(text: str, start: int) -> bool:
         return False
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         return False
+    if before == "(" and start >= 2 and text[start - 2] == ")":
+        return False  # the next part of a statute's section: 501(c)(3)
     if before in ";!?)\"\u201d" and start >= 2 and text[start - 2].isalpha():
         return False  # glued to the end of a word's clause: a footnote number
     return _IDENTIFIER_BEFORE.search(text, max(0, start - 24), start) is None
@@ -371,6 +373,8 @@ def _right_ok(text: str, end: int) -> bool:
         return False
     if after == "." and nxt.isalnum():
         return False
+    if after == "(" and nxt.isalpha() and text[end + 2:end + 3] == ")":
+        return False  # a statute's section: 401(k), 501(c)(3)
     return True
 
 
