@@ -150,8 +150,8 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
         fmt = src.decl.csv.date_format if src.frame is None and src.decl.csv else "%Y-%m-%d"
         as_date = f"TRY_STRPTIME(trim({col}), {quote_literal(fmt)})"
         as_year = f"TRY_CAST(trim({col}) AS BIGINT)"
-        total, dates, years = con.execute(
-            f"SELECT count({col}), count({as_date}), count({as_year}) FROM {quote_ident(src.name)}").fetchall()[0]
+        total, dates, years = _counted(con, src.name, column, [f"TRY_STRPTIME(trim(v), {quote_literal(fmt)})",
+                                                                "TRY_CAST(trim(v) AS BIGINT)"])
         if 0 < dates < total:
             bad, kind = f"{col} IS NOT NULL AND {as_date} IS NULL", f"a date written {_shown_format(fmt)}"
         elif 0 < years < total and not dates:
@@ -188,9 +188,8 @@ def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: 
     (``01/04/2020``): taken for labels, its periods would be compared as text, so that
     ``filed >= '2020-04-02'`` keeps no row and the claim reads as a period the data does not cover."""
     col = quote_ident(column)
-    counts = con.execute("SELECT " + ", ".join(f"count(TRY_STRPTIME(trim({col}), {quote_literal(f)}))"
-                                               for f in _OTHER_DATE_FORMATS)
-                         + f" FROM {quote_ident(src.name)}").fetchall()[0]
+    counts = _counted(con, src.name, column, [f"TRY_STRPTIME(trim(v), {quote_literal(f)})"
+                                              for f in _OTHER_DATE_FORMATS])[1:]
     best = max(counts)
     if not best:
         return None
@@ -210,6 +209,21 @@ def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: 
         f"table '{src.name}', time column '{column}': {some} are dates written {written}, not "
         f"{_shown_format(fmt)}, so the column would be read as text and its periods compared as text: "
         f"{where} holds {text!r}", file=shown(src), line=_line(src, where), column=column, hint=hint)
+
+
+def _counted(con: "duckdb.DuckDBPyConnection", table: str, column: str, conversions: list[str]) -> list[int]:
+    """The column's values that are not null, then how many of them each conversion (an expression
+    of ``v``, the value) turns into something not null.
+
+    Worked out over the column's distinct values, each weighted by its rows: a time column holds
+    few (years, months, dates), and ``TRY_STRPTIME`` is slow on text it cannot read. A column of
+    10M labels ('2020-Q1') took 9.5 s to check for dates and years row by row, and 71 s more for
+    the other ways of writing dates."""
+    col = quote_ident(column)
+    row = con.execute("SELECT sum(n), " + ", ".join(f"sum(n) FILTER (WHERE ({c}) IS NOT NULL)" for c in conversions)
+                      + f" FROM (SELECT {col} AS v, count(*) AS n FROM {quote_ident(table)} WHERE {col} IS NOT NULL"
+                      f" GROUP BY 1)").fetchall()[0]
+    return [int(x or 0) for x in row]
 
 
 def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, condition: str,
