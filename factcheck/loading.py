@@ -25,16 +25,30 @@ if TYPE_CHECKING:
     from .engine import Prepared
 
 
+ANY_ORDER_BYTES = 16 << 20
+"""A CSV file this large or larger, that no part of the run reads by position, may be held in any
+order (:attr:`TableRead.any_order`): DuckDB's reader then need not put the rows of its parallel
+tasks back in file order. A smaller file came in file order either way when measured."""
+
+
 def table_read(prepared: Prepared, name: str, *, shown: bool = False) -> TableRead:
     """How to read table ``name``: the columns used (or the first), then its derives. ``shown``: as
     the SQL a reader pastes reads it, with the file-order row number only where ``lag``/``lead``
-    need it (not where it is read only to order ``explain``'s rows: the queries shown count)."""
+    need it (not where it is read only to order ``explain``'s rows: the queries shown count).
+
+    A large CSV file (:data:`ANY_ORDER_BYTES`) read with no row number and no ``lag``/``lead``
+    column may be held in any order: no claim's query depends on the order of a table's rows
+    (they aggregate, sort, or number rows by the file's own row number), and the messages that
+    name a row of the data (a text value where numbers are needed, a time column's values that are
+    not dates) read the file again in order before they name one (the backend does)."""
     src, cat = prepared.sources[name], prepared.catalog
     cols = [c for c in src.columns if c in cat.used[name]] or list(src.columns)[:1]
     derives = [(d, cat.derive_sql(name, d)) for d in cat.used_derives[name]]
     row_order = cat.windows_need_order(name) if shown else cat.needs_row_order(name)
-    return TableRead(src, cols, derives, row_order, dict(cat.levels.get(name, {})),
-                     frozenset(cat.windowed(name)))
+    windowed = frozenset(cat.windowed(name))
+    any_order = (not shown and not row_order and not windowed and src.frame is None and src.format == "csv"
+                 and src.version is not None and src.version.size >= ANY_ORDER_BYTES)
+    return TableRead(src, cols, derives, row_order, dict(cat.levels.get(name, {})), windowed, any_order)
 
 
 def needed(prepared: Prepared) -> list[Source]:

@@ -36,7 +36,8 @@ class Rows:
 @dataclass(frozen=True)
 class TableRead:
     """How to read one table: the columns used, the derives (name, DuckDB SQL) in dependency
-    order, and whether a file-order row number is needed (``lag``).
+    order, and whether a file-order row number is needed (``lag``). ``any_order``: the engine may
+    hold the rows in another order than the file's (:func:`factcheck.loading.table_read` says when).
 
     A derive's SQL names the other derives it uses as columns (never copies them), so each
     is computed once: ``levels`` gives each derive its level (1: over the file's columns
@@ -49,6 +50,7 @@ class TableRead:
     row_order: bool
     levels: dict[str, int] = field(default_factory=dict)
     windowed: frozenset[str] = frozenset()  # derives over the whole table's order (lag), and those built on them
+    any_order: bool = False  # its rows may be held in any order: nothing of the run reads them by position
 
     def derive_levels(self) -> list[list[tuple[str, str]]]:
         """The derives grouped by level, lowest first (a derive without a level is on level 1)."""

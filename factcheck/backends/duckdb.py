@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataError
 from ..expressions import quote_ident, quote_literal
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..sources.overflow import Overflow
     from ..sources.tables import Source
 
+T = TypeVar("T")
 IN_ORDER = "__in_file_order"  # a kept window table's check that the stream came in file order
 _STAR = re.compile(r'(?:SELECT|,)\s*\*|"\.\*')  # a query reading every column of a table (not count(*))
 
@@ -59,6 +60,8 @@ class DuckDB:
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
+        self.reads: dict[str, TableRead] = {}  # each table read, as read
+        self.any_order: set[str] = set()  # the tables held in another order than their file's (perhaps)
         self.ran: list[str] = []  # its queries are DuckDB's own, shown in the report: none kept
 
     # ------------------------------------------------------------------ reading
@@ -155,6 +158,8 @@ class DuckDB:
             made: list[Any] = []
             if read.windowed and src.frame is None:
                 self._read_keeping_windows(read)
+            elif read.any_order and not src.in_place and src.frame is None:
+                made = self._read_in_any_order(read)
             else:
                 made = self.con.execute(f"CREATE {'VIEW' if src.in_place else 'TABLE'} {quote_ident(src.name)} "
                                         f"AS {self.table_sql(read)}").fetchall()
@@ -170,12 +175,42 @@ class DuckDB:
                 raise DeriveFailure(first_line(exc), error=str(exc),
                                     otherwise=None if is_binder_error(exc) else data_error(src, exc)) from None
             raise data_error(src, exc) from None
+        self.reads[src.name] = read
         if src.in_place and src.path is not None:
             from ..sources.datafiles import exact
             self.in_place += dict.fromkeys((str(src.path), exact(str(src.path))))  # the name given, the file found
         if not src.in_place and made and isinstance(made[0][0], int):
             return made[0][0]  # CREATE TABLE … AS answers with the rows it wrote: no second pass to count them
         return int(self.execute(f"SELECT count(*) FROM {quote_ident(src.name)}").rows[0][0])
+
+    def _read_in_any_order(self, read: TableRead) -> list[Any]:
+        """Read a CSV into a table without keeping the file's order (``preserve_insertion_order``
+        off for this one statement): DuckDB's parallel reader then appends each task's rows as they
+        come instead of holding them back to put them in file order. Only for a read whose rows nothing takes by position
+        (:attr:`TableRead.any_order`); the messages that name a row read the file again in order
+        (:meth:`_in_file_order`)."""
+        self.con.execute("SET preserve_insertion_order = false")
+        try:
+            made: list[Any] = self.con.execute(f"CREATE TABLE {quote_ident(read.source.name)} "
+                                               f"AS {self.table_sql(read)}").fetchall()
+        finally:  # every other statement (the contracts' scan numbering the file's lines) keeps it
+            self.con.execute("RESET preserve_insertion_order")
+        self.any_order.add(read.source.name)
+        return made
+
+    def _in_file_order(self, tables: set[str], locate: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """``locate`` run on a connection of its own holding ``tables`` as this one does, their file
+        columns read again in file order: a row's place in a table is then its place in the file,
+        which the located messages name (``line 7``)."""
+        fresh = DuckDB()
+        try:
+            for name in tables:
+                read = self.reads[name]
+                fresh.read_table(replace(read, derives=[], row_order=False, levels={}, windowed=frozenset(),
+                                         any_order=False))
+            return locate(fresh.con)
+        finally:
+            fresh.close()
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
         from ..sources.contracts import check_source, holds
@@ -195,12 +230,20 @@ class DuckDB:
     # ------------------------------------------------------------------ diagnosis
     def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
         from ..sources.diagnosis import time_column_problems
-        return time_column_problems(self.con, source, columns)
+        problems = time_column_problems(self.con, source, columns)
+        if problems and source.name in self.any_order:  # the rows named: counted in file order
+            return self._in_file_order({source.name}, lambda con: time_column_problems(con, source, columns))
+        return problems
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
-        from ..sources.diagnosis import text_in_numbers
-        return text_in_numbers(self.con, catalog, plan, error, claims_file, claims_line)
+        from ..sources.diagnosis import claim_columns, text_in_numbers
+        found = text_in_numbers(self.con, catalog, plan, error, claims_file, claims_line)
+        tables = {t for t, _ in claim_columns(catalog, plan) if t in self.reads}
+        if found is None or not tables & self.any_order:
+            return found
+        return self._in_file_order(tables, lambda con: text_in_numbers(con, catalog, plan, error, claims_file,
+                                                                          claims_line))
 
     def text_in_derives(self, read: TableRead, catalog: Catalog, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
