@@ -186,9 +186,9 @@ class DuckDB:
     def _read_in_any_order(self, read: TableRead) -> list[Any]:
         """Read a CSV into a table without keeping the file's order (``preserve_insertion_order``
         off for this one statement): DuckDB's parallel reader then appends each task's rows as they
-        come instead of holding them back to put them in file order. Only for a read whose rows nothing takes by position
-        (:attr:`TableRead.any_order`); the messages that name a row read the file again in order
-        (:meth:`_in_file_order`)."""
+        come instead of holding them back to put them in file order. Only for a read whose rows
+        nothing takes by position (:attr:`TableRead.any_order`); the messages that name a row read
+        the file again in order (:meth:`_in_file_order`)."""
         self.con.execute("SET preserve_insertion_order = false")
         try:
             made: list[Any] = self.con.execute(f"CREATE TABLE {quote_ident(read.source.name)} "
