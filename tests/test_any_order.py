@@ -86,6 +86,13 @@ def test_a_time_column_problem_names_the_files_first_lines_whatever_the_tables_o
     assert detail[:5] == [f"line {n}: 'unknown'" for n in (3, 7, 11, 15, 19)], out
 
 
+def test_dates_written_another_way_name_the_files_first_line_whatever_the_tables_order(tmp_path: Path,
+                                                                                      scrambled: None) -> None:
+    (tmp_path / "t.csv").write_text("id,filed\n" + "".join(f"{i},{1 + i % 28:02d}/04/2020\n" for i in range(40)))
+    refused(claims(tmp_path, "{path: t.csv, time: filed}", "{count: t, where: \"filed >= '2020-04-02'\"}"),
+            "t.csv:2", "dates written '%d/%m/%Y'", "line 2 holds '01/04/2020'")
+
+
 def test_text_where_numbers_are_needed_names_the_files_first_line_whatever_the_tables_order(
         tmp_path: Path, scrambled: None) -> None:
     (tmp_path / "t.csv").write_text(rows(40, 4))
