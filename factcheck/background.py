@@ -1,9 +1,13 @@
 """Work done on another thread while DuckDB keeps the main one waiting.
 
 DuckDB releases the GIL while it reads and queries, so Python work that a run needs anyway
-(the data files' SHA-256, the article's figures) costs no wall time when started on a
-thread first and collected when it is needed. A plain thread, not ``concurrent.futures``:
-that package and the ``logging`` it imports cost start-up time every run would pay.
+(the data files' SHA-256, the article's figures) can go on meanwhile, started on a thread first
+and collected when it is needed. Not for free: DuckDB's Python client takes the GIL back
+between a query's tasks, and waits for it while such a thread runs Python (up to the switch
+interval each time), so pure-Python work beside DuckDB slows its queries by about as much as
+it overlaps them (``benchmarks/gil_beside_duckdb.py``); hashing holds the GIL only between the
+megabytes it reads and digests, both done without it. A plain thread, not ``concurrent.futures``: that package and the ``logging`` it imports
+cost start-up time every run would pay.
 """
 
 from __future__ import annotations
