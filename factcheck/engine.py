@@ -28,6 +28,7 @@ from .expectations.vocabulary import DEFAULT, Vocabulary
 from .expressions import ExpressionError, Name, UnknownName, quote_ident, suggest
 from .interrupts import reraise_interrupt
 from .measures import KINDS, MeasureError, kind_of
+from .measures._groups import table_of
 from .planning.catalog import Catalog, LinkError, parse_derives
 from .planning.compiler import compile_claim
 from .planning.execute import Executor
@@ -340,16 +341,16 @@ def _expectation(claim: Claim, node: PlanNode, vocab: Vocabulary, file: str, lin
         problems.append(Problem(f"cannot read expect: {exc}", file=file, line=line, claim=claim.id,
                                 hint=exc.hint or None))
         return None
-    problems += _part_of_a_count(claim, node.kind, exp, file, line)
+    problems += _part_of_a_count(claim, node, exp, file, line)
     return exp
 
 
-def _part_of_a_count(claim: Claim, kind: str, exp: Expectation, file: str, line: int | None) -> list[Problem]:
+def _part_of_a_count(claim: Claim, node: PlanNode, exp: Expectation, file: str, line: int | None) -> list[Problem]:
     """A percentage or a fraction ('59%', 'one in five') stated for a count, a number of rows: it could
     only ever fail, by hundreds of points, so the claim is refused with the measure it needs."""
-    if kind not in ("count", "count_distinct") or not exp.percentish:
+    if node.kind not in ("count", "count_distinct") or not exp.percentish:
         return []
-    table = getattr(claim.measure, "count", None) if kind == "count" else getattr(claim.measure, "of", None)
+    table = table_of(node)
     return [Problem(f"expect: '{exp.written}' is a part of a whole, but a count is a number of rows",
                     file=file, line=line, claim=claim.id,
                     hint=f"for the part of the rows that meet a condition, measure a share: share: CONDITION, "
