@@ -137,7 +137,8 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
     from .draft.review import article_coverage
 
     try:
-        uses = session.materialize()
+        session.materialize()
+        uses = session.uses
         session.refuse_changed_files()  # the contracts and keys were checked on one version of each file
     finally:
         if engine != "duckdb":

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -40,6 +40,7 @@ from .verdicts import expectation_info, judge, unverifiable
 if TYPE_CHECKING:
     from .backends import Backend
     from .claims import Claim
+    from .loading import TablesRead
 
 
 @dataclass(frozen=True)
@@ -54,20 +55,22 @@ class Prepared:
     everything: bool = False  # `factcheck check`: read and check every declared table and key
 
 
-def read(prepared: Prepared, backend: Backend) -> list[TableUse]:
-    """Read the tables the run needs into the backend; check contracts and lookups."""
+def read(prepared: Prepared, backend: Backend) -> TablesRead:
+    """Read the tables the run needs into the backend; check contracts and lookups. Their
+    checksums are still being taken when it returns (:class:`~factcheck.loading.TablesRead`)."""
     from .loading import read_tables
     return read_tables(prepared, backend)
 
 
-def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
+def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
              coverage: Background[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
     """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together.
 
     ``coverage``: the article's coverage, when the caller started working it out earlier.
     ``last``: these are the command's last queries, so the files' versions are checked now
     (:func:`refuse_changed_files`); a caller that queries on (``explain``) passes False and
-    checks after its own last query."""
+    checks after its own last query. The tables' checksums are waited for after the last claim,
+    before the files' versions are compared."""
     backend.seal()  # defence in depth behind the expression allowlist: no query can touch a file now
     if coverage is None:
         coverage = _article_coverage_meanwhile(prepared.loaded)
@@ -80,6 +83,7 @@ def evaluate(prepared: Prepared, backend: Backend, uses: list[TableUse],
             results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
         except _ClaimFailure as exc:
             problems.append(exc.problem)
+    uses = tables.uses()
     if last or problems:  # a file rewritten meanwhile may be why a query failed: that is said first
         refuse_changed_files(prepared, uses)
     if problems:
@@ -200,7 +204,7 @@ class Session:
 
     prepared: Prepared
     backend: Backend
-    uses: list[TableUse] = field(default_factory=list)
+    tables: TablesRead | None = None  # once :meth:`materialize` has read them
 
     @property
     def plans(self) -> list[ClaimPlan]:
@@ -221,14 +225,21 @@ class Session:
                   if src.path is not None]
         return files
 
-    def materialize(self) -> list[TableUse]:
-        """Read the tables (see :func:`read`)."""
-        self.uses = read(self.prepared, self.backend)
-        return self.uses
+    @property
+    def uses(self) -> list[TableUse]:
+        """Each table read, with its SHA-256 (waited for); none before :meth:`materialize`."""
+        return self.tables.uses() if self.tables is not None else []
+
+    def materialize(self) -> TablesRead:
+        """Read the tables (see :func:`read`); :attr:`uses` waits for their checksums."""
+        self.tables = read(self.prepared, self.backend)
+        return self.tables
 
     def run(self, coverage: Background[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
-        """Evaluate and judge every claim (see :func:`evaluate`)."""
-        return evaluate(self.prepared, self.backend, self.uses, coverage, last=last)
+        """Evaluate and judge every claim (see :func:`evaluate`), the tables read."""
+        if self.tables is None:
+            raise RuntimeError("Session.run() before Session.materialize(): no table is read yet")
+        return evaluate(self.prepared, self.backend, self.tables, coverage, last=last)
 
     def refuse_changed_files(self) -> None:
         """After the command's last query: each file read is still the version first read (see
