@@ -189,3 +189,13 @@ def test_coverage_never_raises_and_accounts_for_every_figure(article: str, says:
     result = cover(sentences, [ClaimRef("c", says, expect)], [Ignore(*ignored, reason="r")])
     assert [f.figure for f in result.figures] == [f for s in sentences for f in s.figures]
     assert len(result.stale) + (0 if result.stale else 1) == 1
+
+
+def test_a_figure_set_with_typographic_spaces_is_covered_by_its_claim() -> None:
+    """An article set in SI or European style: "12 000" and "59 %" (no-break spaces) are the figures
+    the claims state, whether their expect is written "12,000" or as the article sets it."""
+    says = "Prosecutors charged 12\u00a0000 defendants, and 59\u00a0% were convicted."
+    assert covered(says, says, "12,000") == ["12\u00a0000"]
+    assert covered(says, says, "12\u00a0000") == ["12\u00a0000"]
+    assert covered(says, says, "59%") == ["59\u00a0%"]
+    assert covered(says, says, "59\u00a0%") == ["59\u00a0%"]

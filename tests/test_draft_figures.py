@@ -343,3 +343,33 @@ def test_a_pattern_is_compiled_only_when_a_sentence_may_need_it() -> None:
     assert out[1] == f"0 {out[1].split()[1]}" and int(out[1].split()[1]) >= 10
     assert out[2] == "['extreme', 'extreme']"
     assert 0 < int(out[3]) < int(out[1].split()[1])
+
+
+# --------------------------------------------------------------------------- typographic spaces
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])  # no-break, narrow no-break, thin
+def test_thousands_grouped_by_a_typographic_space_are_one_figure(space: str) -> None:
+    """As SI and many European newsrooms set them: "12 000" is twelve thousand, not 12 and 000."""
+    text = f"Prosecutors charged 12{space}000 defendants, 1{space}234{space}567.5 dollars, one in 1{space}000."
+    assert [(f.text, f.kind, f.value) for f in figures_in_phrase(text)] == [
+        (f"12{space}000", "number", 12_000), (f"1{space}234{space}567.5", "number", Fraction(2_469_135, 2)),
+        (f"one in 1{space}000", "fraction", Fraction(1, 1000))]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", " "])
+def test_a_percent_sign_after_any_space_is_a_percentage(space: str) -> None:
+    """French sets "59 %" with a no-break space: it was read as the number 59."""
+    assert [(f.text, f.kind, f.value) for f in figures_in_phrase(f"59{space}% of them, up 3{space}points")] == [
+        (f"59{space}%", "percent", Fraction(59, 100)), (f"3{space}points", "points", Fraction(3, 100))]
+
+
+def test_a_plain_space_between_digits_still_separates_two_numbers() -> None:
+    """A plain space is ambiguous ("in 2019 100 cases"), so it is never read as grouping."""
+    assert figures("In 2019 100 cases were filed; 12 000 were not.") == ["100", "12", "000"]
+    assert figures("In 2019\u00a0100 cases were filed.") == ["100"]  # a year is never a group of three
+
+
+@given(st.integers(min_value=1000, max_value=10**15), st.sampled_from(["\u00a0", "\u202f", "\u2009"]))
+def test_any_number_grouped_by_a_typographic_space_reads_back(n: int, space: str) -> None:
+    written = f"{n:,}".replace(",", space)
+    assert [(f.text, f.value) for f in figures_in_phrase(f"They counted {written} cases.")] == [(written, n)]

@@ -361,3 +361,19 @@ def test_unchanged_says_what_it_means() -> None:
     assert e.meaning == "unchanged: rounds to 0%: -0.5% ≤ x < 0.5%"
     assert e.judge(F(0)).message == "unchanged (rounds to 0%) as stated (computed 0%)"
     assert e.judge(F(107, 1000)).message.startswith("stated unchanged, computed +10.7%")
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_thousands_grouped_by_a_typographic_space_read_as_with_commas(space: str) -> None:
+    """An expect pasted from an article set in SI or European style ("12 000", "59 %")."""
+    count, share = MeasureShape("count"), MeasureShape("share")
+    for typographic, plain in [(f"12{space}000", "12,000"), (f"about 1{space}234{space}567", "about 1,234,567"),
+                               (f"more than 1{space}200", "more than 1,200")]:
+        assert parse_expectation(typographic, count).interval == parse_expectation(plain, count).interval
+    assert parse_expectation(f"59{space}%", share).interval == parse_expectation("59%", share).interval
+
+
+@pytest.mark.parametrize("text", ["12 000", "2019\u00a0100", "12\u00a000"])
+def test_digits_split_by_a_plain_space_or_not_in_threes_are_refused(text: str) -> None:
+    with pytest.raises(ExpectationError, match="cannot read"):
+        parse_expectation(text, MeasureShape("count"))

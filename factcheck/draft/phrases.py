@@ -82,7 +82,12 @@ _SMALL = (rf"(?:(?:{_alternatives(list(_TENS))})(?:[-\s](?:{_alternatives(list(_
           rf"|{_alternatives(list(_TEENS))}|{_alternatives(list(_ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
 _WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# thousands grouped by commas (5,076) or, as SI and many European newsrooms set them, by a no-break,
+# narrow no-break or thin space (12\u00a0000); a plain space between digits separates two numbers
+# ("in 2019 100 cases"), as it may well do
+GROUP_SPACES = "\u00a0\u202f\u2009"
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?|\.\d+"
+_UNGROUP = str.maketrans("", "", "," + GROUP_SPACES)
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -132,7 +137,7 @@ def word_value(text: str) -> int | None:
 
 
 def _decimal(digits: str) -> Fraction | None:
-    clean = digits.replace(",", "")
+    clean = digits.translate(_UNGROUP)
     if len(clean) > 40:
         return None  # far beyond any figure in an article; Fraction would refuse huge strings
     return Fraction(Decimal(clean))
@@ -312,7 +317,7 @@ _FRACTION_MANY = _c(r"""
 _HALF = _c(r"(?<![\w-])(?:(?:a|one)\s+)?half\b(?![-\s]?(?:way|time|brother|sister|hour|century|dozen|-))")
 _NOT_FRACTION_HALF = _c(r"\b(?:first|second|the|latter|former|other|last|and\s+a)\s+$")
 _ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-             rf"(?P<bottom>\d[\d,]*|{_SMALL}|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)")
+             rf"(?P<bottom>\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d[\d,]*|{_SMALL}|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)")
 _MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
 _MULTIPLE_ADJECTIVE = _c(r"\b(?:double|triple|treble|quadruple)(?=\s+(?:the|that|its|their|his|her|what)\b)")
 _TIMES = _c(rf"""
@@ -515,7 +520,7 @@ class _Scan:
                     return
             if not _right_ok(text, end):
                 return
-        unit = (g["unit"] or "").strip(" \t-").lower()
+        unit = (g["unit"] or "").strip().lstrip("-").strip().lower()  # any space: "59\u00a0%" as French sets it
         kind: FigureKind = ("points" if "point" in unit or unit in ("pp", "ppt", "ppts", "pt", "pts") else
                             "percent" if unit.startswith(("%", "per", "pc", "pct")) else "number")
         value = _number_value(g.get("digits") or g["words"])
@@ -573,7 +578,7 @@ class _Scan:
                     self.add(FigureSpan(m.start(), m.end(), "fraction", Fraction(1, 2)), 1)
         if self.has(_IN_WORDS) and (self.digits or self.has(_NUMBER_WORDS)):
             for m in _ONE_IN.finditer(self.text):
-                top, bottom = _number_value(m["top"]), _number_value(m["bottom"].replace(",", ""))
+                top, bottom = _number_value(m["top"]), _number_value(m["bottom"].translate(_UNGROUP))
                 if top and bottom and top < bottom and not re.fullmatch(_YEAR, m["bottom"]):
                     self.add(FigureSpan(m.start(), m.end(), "fraction", top / bottom), 1)
 

@@ -36,6 +36,10 @@ EXAMPLES_BY_KIND = {
     "boolean": "'true' or 'false'",
     "values": "'[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'",
 }
+# thousands grouped by a no-break, narrow no-break or thin space, as in "12\u00a0000": read as 12,000
+# (a plain space between digits stays two numbers, and so a figure that cannot be read)
+_GROUPED_BY_SPACES = re.compile(r"(?<![\d,.])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])")
+_GROUP_SPACE = re.compile(r"[\u00a0\u202f\u2009]")
 _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-", "\u00d7": "x"})
 
 
@@ -94,7 +98,7 @@ def normalize(text: str) -> str:
     >>> normalize("two-thirds"), normalize("−8 per cent"), normalize("+5pp")
     ('two thirds', '-8%', '+5 points')
     """
-    s = text.translate(_MINUS).lower()
+    s = _GROUPED_BY_SPACES.sub(lambda m: _GROUP_SPACE.sub(",", m[0]), text.translate(_MINUS)).lower()
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b", "%", s)
