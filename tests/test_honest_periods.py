@@ -256,3 +256,23 @@ def test_a_period_of_a_table_with_a_header_and_no_rows_is_not_covered(tmp_path: 
                     "  - {id: c, says: s, measure: {count: t, where: year == 2020}, expect: 0}\n", encoding="utf-8")
     r = factcheck.verify(path).results[0]
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+
+
+def test_a_streak_over_a_time_column_that_passes_over_a_missing_year_is_not_covered(run) -> None:
+    """Cars of 1980 and 1982 are neighbours when ordered by year, but the data has no 1981: "three
+    straight years" of rows would count a year nobody recorded."""
+    r = run("{streak: model_year >= 1980, of: cars, order: model_year}", "6")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap" in r.message and "1980 to 1982" in r.message and "2 of the 3 periods" in r.message
+
+
+def test_a_streak_before_the_gap_is_whole(run) -> None:
+    r = run("{streak: model_year >= 1978 and model_year <= 1980, of: cars, order: model_year}", "9")
+    assert (r.verdict, r.value) == (Verdict.PASS, 9), r.message
+
+
+def test_a_streak_ordered_by_a_column_that_is_not_time_counts_rows_as_before(run) -> None:
+    """Ordered by an id or a number that is not a time column, rows are consecutive as they come:
+    a number nobody used is no gap."""
+    r = run("{streak: units > 100, of: sales, order: units}", "{between: [1, 100]}")
+    assert r.verdict == Verdict.PASS, r.message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..claims import Claim
     from ..expectations.shape import MeasureShape
     from ..expressions import Expr
+    from ..planning.catalog import Catalog
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
@@ -47,6 +48,7 @@ class StreakNode(PlanNode):
     order: Expr
     order_text: str
     ending: Any
+    catalog: Catalog | None = field(default=None, compare=False, repr=False)  # is `order` a time column?
 
 
 @register
@@ -67,7 +69,7 @@ class StreakKind(MeasureKind):
             return None
         if m.ending is not None and c.time_axis(scan.table, order):
             c.within(scan, scan.sql(order), m.ending, f"{m.order} == {m.ending}")
-        return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending)
+        return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending, c.cat)
 
     def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
         sql = streak_sql(node)
@@ -91,7 +93,8 @@ def streak_sql(node: StreakNode) -> str:
             f"  {scan.from_sql()}{scan.where_sql()}\n),\n"
             "runs AS (\n  SELECT position, ok, row_number() OVER (ORDER BY position)"
             " - row_number() OVER (PARTITION BY ok ORDER BY position) AS run\n  FROM ordered\n)\n"
-            "SELECT min(position) AS starts, max(position) AS ends, count(*) AS length\nFROM runs WHERE ok")
+            "SELECT min(position) AS starts, max(position) AS ends, count(*) AS length,"
+            " count(DISTINCT position) AS positions\nFROM runs WHERE ok")
     if node.ending is not None:
         from ..planning.sql import literal
         at = literal(node.ending)
@@ -111,4 +114,24 @@ def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int) -> Evaluate
     starts, ends = (key(chosen[0]), key(chosen[1])) if chosen else (None, None)
     ev.details = (StreakDetails(starts=starts, ends=ends, ending=key(node.ending)) if node.ending is not None
                   else StreakDetails(starts=starts, ends=ends))
+    if chosen and node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order):
+        # asked now, not when compiled: a CSV's date columns are known once it is read
+        hole = _gap_inside(chosen)
+        if hole is not None:
+            ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
+            ev.why = hole
     return ev
+
+
+def _gap_inside(run: tuple[Any, ...]) -> str | None:
+    """Why a run over a time column's whole periods (years) is not unbroken: it holds fewer distinct
+    periods than it spans, so one inside it has no row at all (and "five straight years" would count
+    2016 and 2018 as neighbours). None when it is whole, or its ends are not whole periods."""
+    starts, ends, _, positions = run
+    if isinstance(starts, bool) or not isinstance(starts, int) or not isinstance(ends, int):
+        return None
+    spanned = ends - starts + 1
+    if int(positions) >= spanned:
+        return None
+    return (f"the data has a gap in the run from {starts} to {ends}: it has rows for {int(positions)} of the "
+            f"{spanned} periods it spans, so one inside it has no row at all and the run is not unbroken")

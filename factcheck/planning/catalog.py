@@ -306,6 +306,16 @@ class Catalog:
         return of
 
     # ------------------------------------------------------------------ time
+    def is_time_expr(self, table: str, tree: Expr) -> bool:
+        """Is ``tree`` a time column of ``table`` (or of the table one of its links reaches)? Asked
+        again after reading, it knows the CSV columns DuckDB read as dates."""
+        if isinstance(tree, Name):
+            if tree.link is None:
+                return self.is_time(table, tree.column)
+            link = self.links.get(table, {}).get(tree.link)
+            return bool(link and self.is_time(link.target, tree.column))
+        return False
+
     def is_time(self, table: str, column: str) -> bool:
         """Is ``column`` a time column (declared in ``time:``, typed date or timestamp), or derived from one?
 

@@ -120,12 +120,7 @@ class Compiler:
 
     # ------------------------------------------------------------------ periods
     def is_time_expr(self, table: str, tree: Expr) -> bool:
-        if isinstance(tree, Name):
-            if tree.link is None:
-                return self.cat.is_time(table, tree.column)
-            link = self.cat.links.get(table, {}).get(tree.link)
-            return bool(link and self.cat.is_time(link.target, tree.column))
-        return False
+        return self.cat.is_time_expr(table, tree)
 
     def time_axis(self, table: str, tree: Expr) -> bool:
         """Is ``tree`` a time axis: a time column, or the axis of a kind that names periods
