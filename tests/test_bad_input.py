@@ -93,6 +93,13 @@ CLAIMS_ERRORS = [
      ["expect: '59%' is a part of a whole, but a count is a number of rows", "share: CONDITION, of: victims"]),
     ("fraction on a distinct count", MINI_TABLES, one_claim("{count_distinct: case_id, of: victims}", "one in five"),
      ["expect: 'one in five' is a part of a whole, but a count is a number of rows", "share:"]),
+    # a share is from 0% to 100%: "-5%" (a fall, written on the share) could only ever fail
+    ("a negative share", MINI_TABLES, one_claim("{share: minor, of: victims}", "-5%"),
+     ["cannot read expect: '-5%' is below 0%, but a share is a part of its rows", "change: {share: ...}"]),
+    ("a share above all its rows", MINI_TABLES, one_claim("{share: minor, of: victims}", "more than 100%"),
+     ["'more than 100%' is above 100%"]),
+    ("a top_share below nothing", MINI_TABLES, one_claim("{top_share: age, of: victims, in_top: 10}", "{between: [-0.2, -0.1]}"),
+     ["is below 0%"]),
 ]
 
 

@@ -377,3 +377,19 @@ def test_thousands_grouped_by_a_typographic_space_read_as_with_commas(space: str
 def test_digits_split_by_a_plain_space_or_not_in_threes_are_refused(text: str) -> None:
     with pytest.raises(ExpectationError, match="cannot read"):
         parse_expectation(text, MeasureShape("count"))
+
+
+@pytest.mark.parametrize("text", ["-5%", "less than 0%", "more than 100%", "101%", "over 100%"])
+def test_a_share_stated_outside_0_to_100_percent_is_refused(text: str) -> None:
+    with pytest.raises(ExpectationError, match="a share is a part of its rows"):
+        parse_expectation(text, MeasureShape("share", part_of_a_whole=True))
+
+
+@pytest.mark.parametrize("text", ["0%", "100%", "at most 0%", "at least 100%", "under 5%", "a majority"])
+def test_a_share_at_its_edges_is_read(text: str) -> None:
+    parse_expectation(text, MeasureShape("share", part_of_a_whole=True))
+
+
+def test_a_ratio_read_as_a_percentage_may_be_more_than_100_percent() -> None:
+    """A ratio stated as "150%" is on the share's scale but is no part of a whole."""
+    assert parse_expectation("150%", MeasureShape("share")).interval.contains(F(3, 2))

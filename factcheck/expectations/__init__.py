@@ -57,7 +57,26 @@ def parse_expectation(raw: object, shape: MeasureShape,
     if shape.kind == "boolean" or isinstance(raw, bool):
         return read_boolean(raw, shape)
     if isinstance(raw, Mapping):
-        return read_mapping(raw, shape)
-    if shape.kind == "values" or isinstance(raw, (list, tuple)):
+        exp = read_mapping(raw, shape)
+    elif shape.kind == "values" or isinstance(raw, (list, tuple)):
         return read_values(raw, shape)
-    return read_text(as_text(raw, shape), shape, vocab)
+    else:
+        exp = read_text(as_text(raw, shape), shape, vocab)
+    _refuse_beyond_a_share(exp, shape)
+    return exp
+
+
+def _refuse_beyond_a_share(exp: Expectation, shape: MeasureShape) -> None:
+    """A share is a part of its rows, from 0% to 100%: an expectation wholly outside that (``-5%``,
+    ``more than 100%``) could only ever fail, so it is the claims file's mistake, said before a run."""
+    i = exp.interval
+    if not shape.part_of_a_whole or i is None:
+        return
+    below = i.high is not None and (i.high < 0 or (i.high == 0 and not i.high_closed))
+    above = i.low is not None and (i.low > 1 or (i.low == 1 and not i.low_closed))
+    if below or above:
+        raise ExpectationError(
+            f"'{exp.written}' is {'below 0%' if below else 'above 100%'}, but a share is a part of its rows, "
+            "from 0% to 100%",
+            hint="for a rise or fall of a share, measure a change: change: {share: ...}, over: ..., as: points; "
+                 "else state the share as the article does (e.g. 59%)")

@@ -27,3 +27,4 @@ class MeasureShape:
 
     kind: Kind
     unit: Literal["fraction", "percent"] = "fraction"
+    part_of_a_whole: bool = False  # a share of rows: from 0% to 100% (a ratio read as a percentage is not)

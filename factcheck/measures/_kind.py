@@ -76,10 +76,10 @@ class MeasureKind:
         return False
 
 
-def shape_of(kind: str, unit: str = "fraction") -> MeasureShape:
+def shape_of(kind: str, unit: str = "fraction", *, part_of_a_whole: bool = False) -> MeasureShape:
     """A :class:`~factcheck.expectations.shape.MeasureShape` (imported when the first claim is read, not before)."""
     from ..expectations.shape import MeasureShape
-    return MeasureShape(kind, unit)  # type: ignore[arg-type]
+    return MeasureShape(kind, unit, part_of_a_whole)  # type: ignore[arg-type]
 
 
 def change_unit(as_: str, unit: str) -> str:

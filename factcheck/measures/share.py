@@ -47,7 +47,7 @@ class ShareKind(SimpleKind):
         return ev
 
     def shape(self, node: Simple, claim: Claim) -> MeasureShape:
-        return shape_of("share", node.unit)
+        return shape_of("share", node.unit, part_of_a_whole=node.unit == "fraction")
 
     def share_like(self, node: Simple) -> bool:
         return True

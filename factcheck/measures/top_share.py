@@ -103,7 +103,7 @@ class TopShareKind(MeasureKind):
         return ev
 
     def shape(self, node: TopShareNode, claim: Claim) -> MeasureShape:
-        return shape_of("share")
+        return shape_of("share", part_of_a_whole=True)
 
     def share_like(self, node: TopShareNode) -> bool:
         return True
