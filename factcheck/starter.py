@@ -162,11 +162,17 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
 
 
 def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]]) -> None:
-    keys = {decl["key"]: t for t, decl in tables.items() if "key" in decl}
+    """A column named as exactly one other table's key links to it. A table's own key is no reference
+    to another table, and a key name several tables share (``id``) says nothing of which one."""
+    keyed: dict[str, list[str]] = {}
+    for t, decl in tables.items():
+        if "key" in decl:
+            keyed.setdefault(decl["key"], []).append(t)
+    keys = {name: ts[0] for name, ts in keyed.items() if len(ts) == 1}
     for t, decl in tables.items():
         for c, _ in columns[t]:
             target = keys.get(c)
-            if target and target != t:
+            if target and target != t and c != decl.get("key"):
                 link = target[:-1] if target.endswith("s") and len(target) > 3 else f"{target}_row"
                 decl.setdefault("lookup", {})[link] = f"{target} via {c}"
 

@@ -104,3 +104,21 @@ def test_init_reads_made_up_as_a_share_not_a_rise(sentence: str, figure: str, ex
     start = sentence.index(figure)
     kind = "points" if figure.endswith("points") else "percent"
     assert _expect(sentence, start, figure, kind) == expected
+
+
+def test_tables_keyed_by_the_same_generic_name_are_not_linked_by_it(tmp_path: Path) -> None:
+    """Two tables keyed `id` (each its own rows' number): a car's `id` is no dealer's. Before, each
+    table got a lookup to the other "via id"."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "cars.csv").write_text("id,dealer,price\n1,a,100\n2,b,200\n3,a,300\n")
+    (data / "dealers.csv").write_text("id,name\n1,Ann\n2,Bo\n")
+    (data / "sales.csv").write_text("sale_id,id,units\n10,1,5\n11,2,6\n")  # no key of its own named id
+    (tmp_path / "story.md").write_text("Dealers sold 11 cars.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(data / "cars.csv"),
+                                 str(data / "dealers.csv"), str(data / "sales.csv")])
+    assert result.exit_code == 0, result.output
+    tables = load(tmp_path / "story.claims.yaml").model.tables
+    assert tables["cars"].key == "id" and tables["dealers"].key == "id" and tables["sales"].key == "sale_id"
+    assert not tables["cars"].lookup and not tables["dealers"].lookup
+    assert not tables["sales"].lookup  # `id` is the key of two tables: which one it means is unknown
