@@ -13,6 +13,9 @@ measure's scale by :func:`factcheck.expectations.numbers.format_value` instead.)
 from __future__ import annotations
 
 MISSING = "—"
+GROUP_SPACES = "\u00a0\u202f\u2009"
+"""The no-break, narrow no-break and thin spaces that group thousands as SI and many European
+newsrooms write them ("12\u00a0000"); a plain space between digits separates two numbers."""
 
 
 def plain_number(x: float | None, significant: int = 6, *, decimals: int | None = None) -> str:

@@ -71,9 +71,7 @@ class TablesRead:
 
     def __init__(self, tables: list[Source], rows: dict[str, int], columns: dict[str, list[str]],
                  digests: Background[dict[str, str]]) -> None:
-        self.names = [s.name for s in tables]
         self._sources = tables
-        self._shown = {s.name: s.shown_path for s in tables}
         self._rows, self._columns, self._digests = rows, columns, digests
         self._uses: list[TableUse] | None = None
 
@@ -87,8 +85,8 @@ class TablesRead:
                 if problems:
                     raise DataError(problems) from None
                 raise
-            self._uses = [TableUse(name=n, path=self._shown[n], sha256=digests[n], rows=self._rows[n],
-                                   columns_read=self._columns[n]) for n in self.names]
+            self._uses = [TableUse(name=s.name, path=s.shown_path, sha256=digests[s.name], rows=self._rows[s.name],
+                                   columns_read=self._columns[s.name]) for s in self._sources]
         return self._uses
 
 

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..formatting import GROUP_SPACES
+
 BlockKind = Literal["paragraph", "heading", "list", "quote", "table", "footnote"]
 
 
@@ -263,7 +265,7 @@ _INLINE = re.compile(r"""
 
 # whitespace that is not a single plain space, or a single no-break, narrow no-break or thin space (kept:
 # they group thousands, "12\u00a0000", and set "59\u00a0%", as SI and European newsrooms write them)
-_ODD_SPACE = re.compile(r"\s{2,}|[^\S \u00a0\u202f\u2009]")
+_ODD_SPACE = re.compile(rf"\s{{2,}}|[^\S {GROUP_SPACES}]")
 
 
 class _Plain:

@@ -34,6 +34,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
+from ..formatting import GROUP_SPACES
+
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme"]
 Band = Literal["above", "below", "nearly", "just_over", "about"]
 
@@ -82,10 +84,8 @@ _SMALL = (rf"(?:(?:{_alternatives(list(_TENS))})(?:[-\s](?:{_alternatives(list(_
           rf"|{_alternatives(list(_TEENS))}|{_alternatives(list(_ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
 _WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
-# thousands grouped by commas (5,076) or, as SI and many European newsrooms set them, by a no-break,
-# narrow no-break or thin space (12\u00a0000); a plain space between digits separates two numbers
-# ("in 2019 100 cases"), as it may well do
-GROUP_SPACES = "\u00a0\u202f\u2009"
+# thousands grouped by commas (5,076) or by the spaces of formatting.GROUP_SPACES (12\u00a0000); a plain
+# space between digits separates two numbers ("in 2019 100 cases"), as it may well do
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?|\.\d+"
 _UNGROUP = str.maketrans("", "", "," + GROUP_SPACES)
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM})"

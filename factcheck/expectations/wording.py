@@ -18,6 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
 
+from ..formatting import GROUP_SPACES
 from . import vocabulary as words
 from .errors import ExpectationError
 from .interval import Interval
@@ -36,10 +37,10 @@ EXAMPLES_BY_KIND = {
     "boolean": "'true' or 'false'",
     "values": "'[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'",
 }
-# thousands grouped by a no-break, narrow no-break or thin space, as in "12\u00a0000": read as 12,000
-# (a plain space between digits stays two numbers, and so a figure that cannot be read)
-_GROUPED_BY_SPACES = re.compile(r"(?<![\d,.])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])")
-_GROUP_SPACE = re.compile(r"[\u00a0\u202f\u2009]")
+# thousands grouped by the spaces of formatting.GROUP_SPACES, as in "12\u00a0000": read as 12,000 (a plain
+# space between digits stays two numbers, and so a figure that cannot be read)
+_GROUPED_BY_SPACES = re.compile(rf"(?<![\d,.])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?![\d,])")
+_SPACES_TO_COMMAS = str.maketrans(dict.fromkeys(GROUP_SPACES, ","))
 _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-", "\u00d7": "x"})
 
 
@@ -98,7 +99,7 @@ def normalize(text: str) -> str:
     >>> normalize("two-thirds"), normalize("−8 per cent"), normalize("+5pp")
     ('two thirds', '-8%', '+5 points')
     """
-    s = _GROUPED_BY_SPACES.sub(lambda m: _GROUP_SPACE.sub(",", m[0]), text.translate(_MINUS)).lower()
+    s = _GROUPED_BY_SPACES.sub(lambda m: m[0].translate(_SPACES_TO_COMMAS), text.translate(_MINUS)).lower()
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b", "%", s)
