@@ -11,6 +11,10 @@ the process, and it walked them again and again as they piled up: some 60 collec
 of a story run of ~650 ms, that could find nothing to free. Once they are loaded they are moved
 out of its sight (:func:`gc.freeze`) and it is switched back on, so the run's own garbage is
 collected as usual and no collection walks past them again.
+
+The process is the command's own, so the run may also fork it (:func:`factcheck.background.allow_fork`):
+the article's figures are then found by a child process on the second core instead of a thread
+that would share Python's lock with the main one.
 """
 
 from __future__ import annotations
@@ -29,4 +33,6 @@ def main() -> NoReturn:
         gc.freeze()
     finally:
         gc.enable()
+    from .background import allow_fork
+    allow_fork()  # the process is the command's own: the article's figures may go to a child process
     console()

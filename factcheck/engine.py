@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
-from .background import Background
+from .background import Pending, Ready, meanwhile
 from .claims import LoadedClaims, load
 from .errors import ClaimsFileError, DataError, Problem
 from .expectations import Expectation, ExpectationError, MeasureShape, parse_expectation
@@ -63,7 +63,7 @@ def read(prepared: Prepared, backend: Backend) -> TablesRead:
 
 
 def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
-             coverage: Background[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
+             coverage: Pending[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
     """Evaluate and judge every claim. Errors a claim's SQL raises are collected and raised together.
 
     ``coverage``: the article's coverage, when the caller started working it out earlier.
@@ -72,8 +72,17 @@ def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
     checks after its own last query. The tables' checksums are waited for after the last claim,
     before the files' versions are compared."""
     backend.seal()  # defence in depth behind the expression allowlist: no query can touch a file now
-    if coverage is None:
-        coverage = _article_coverage_meanwhile(prepared.loaded)
+    if coverage is not None:
+        return _evaluate(prepared, backend, tables, coverage, last)
+    coverage = _article_coverage_meanwhile(prepared.loaded)
+    try:
+        return _evaluate(prepared, backend, tables, coverage, last)
+    finally:
+        coverage.cancel()
+
+
+def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage: Pending[CoverageReport | None],
+              last: bool) -> Report:
     executor = Executor(backend, prepared.plans)
     executor.prefetch()
     results, problems = [], []
@@ -111,13 +120,17 @@ def refuse_changed_files(prepared: Prepared, uses: list[TableUse]) -> None:
         raise DataError(problems)
 
 
-def _article_coverage_meanwhile(loaded: LoadedClaims) -> Background[CoverageReport | None]:
-    """The article's coverage (pure Python: finding its figures), worked out on a thread while
-    DuckDB evaluates the claims."""
+def _article_coverage_meanwhile(loaded: LoadedClaims) -> Pending[CoverageReport | None]:
+    """The article's coverage (pure Python: finding its figures), worked out while DuckDB reads the
+    tables and evaluates the claims: in a child process when the command runs on Linux, on a thread
+    otherwise (:func:`~factcheck.background.meanwhile`)."""
+    if loaded.model.article is None:
+        return Ready(None)
+
     def coverage() -> CoverageReport | None:
         from .draft.review import article_coverage
         return article_coverage(loaded)
-    return Background(coverage)
+    return meanwhile(coverage)
 
 
 def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,
@@ -235,7 +248,7 @@ class Session:
         self.tables = read(self.prepared, self.backend)
         return self.tables
 
-    def run(self, coverage: Background[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
+    def run(self, coverage: Pending[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
         """Evaluate and judge every claim (see :func:`evaluate`), the tables read."""
         if self.tables is None:
             raise RuntimeError("Session.run() before Session.materialize(): no table is read yet")
@@ -493,6 +506,7 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
     data cannot be used.
     """
     session = prepare(claims, tables, only=only, data_root=data_root, engine=engine, spark_master=spark_master)
+    coverage: Pending[CoverageReport | None] | None = None
     try:
         if before_reading is not None:
             before_reading(session.input_files())
@@ -505,5 +519,7 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
             session.refuse_changed_files()
         return report
     finally:
+        if coverage is not None:  # a run stopped before the value was asked for leaves no child running
+            coverage.cancel()
         if engine != "duckdb":  # a JVM's session is stopped; DuckDB's connection goes with the Session
             session.backend.close()
