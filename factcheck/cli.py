@@ -60,7 +60,7 @@ _SETTINGS: dict[str, Any] = dict(add_completion=False, no_args_is_help=True, ric
 app = typer.Typer(**_SETTINGS)
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C (factcheck.interrupts.EXIT_INTERRUPTED)
 
 Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="claims files (YAML)", show_default=False)]
 DataRoot = Annotated[Optional[Path], typer.Option("--data-root", metavar="DIR", help="allow data files under this folder, "
@@ -123,6 +123,8 @@ class _Guard:
         self.debug, self.err, self.annotate = debug, err, annotate
 
     def __enter__(self) -> None:
+        from .interrupts import ctrl_c_raises
+        ctrl_c_raises()  # the command's start-up ended the process at once on Ctrl-C; from here it is said here
         return None
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,

@@ -25,14 +25,35 @@ from typing import NoReturn
 
 
 def main() -> NoReturn:
+    from .interrupts import leave_at_once_on_ctrl_c
+    leave_at_once_on_ctrl_c()  # until the command's body begins; then Ctrl-C raises again
     gc.disable()
     try:
         from . import warmup
         warmup.start(sys.argv[1:])
         from .cli import console
         gc.freeze()
+    except KeyboardInterrupt:
+        _interrupted()
     finally:
         gc.enable()
     from .background import allow_fork
     allow_fork()  # the process is the command's own: the article's figures may go to a child process
     console()
+
+
+def _interrupted() -> NoReturn:
+    """A :class:`KeyboardInterrupt` while the command line is still loading, when Ctrl-C does not
+    end the process at once (:func:`factcheck.interrupts.leave_at_once_on_ctrl_c`): said as a run says it
+    (``interrupted``, status 130), not as a traceback through the import machinery. The process
+    leaves at once, as :func:`factcheck.cli.console` does: the warm-up's thread may still be
+    importing DuckDB, and an import the interrupt broke can leave Python's import lock held, so
+    waiting for that thread could wait for ever."""
+    import os
+
+    from .interrupts import EXIT_INTERRUPTED
+    try:
+        sys.stderr.write("interrupted\n")
+        sys.stderr.flush()
+    finally:
+        os._exit(EXIT_INTERRUPTED)

@@ -37,22 +37,29 @@ def start(args: list[str]) -> None:
     _no_pydantic_plugins()
 
 
+WAIT = 10.0
+"""Seconds to wait for the warm-up's thread (it takes 35-50 ms). It can hang: Ctrl-C landing in an
+import on the main thread can leave Python's import lock held, and the thread's ``import _duckdb``
+then waits for ever. After this long the thread is left behind: the backend connects itself."""
+
+
 def take_connection() -> Any | None:
-    """The connection :func:`start` opened, once (``None`` when there is none)."""
+    """The connection :func:`start` opened, once (``None`` when there is none, or it did not come
+    within :data:`WAIT` seconds)."""
     global _warming
     if _warming is None:
         return None
-    _warming.join()
+    _warming.join(WAIT)
     _warming = None
     return _connection.pop() if _connection else None
 
 
 def finish() -> None:
-    """Wait for the connection :func:`start` is opening, if any. Before Python's ordinary exit:
-    a process that shuts the interpreter down while DuckDB's module is still starting on the
-    thread aborts instead of exiting (its C++ start-up throws)."""
+    """Wait for the connection :func:`start` is opening, if any (at most :data:`WAIT` seconds).
+    Before Python's ordinary exit: a process that shuts the interpreter down while DuckDB's module
+    is still starting on the thread aborts instead of exiting (its C++ start-up throws)."""
     if _warming is not None:
-        _warming.join()
+        _warming.join(WAIT)
 
 
 _ON_DUCKDB = ("run", "check", "explain", "suggest", "init")  # `diff` reads two JSON reports

@@ -98,3 +98,75 @@ def test_ctrl_c_during_a_duckdb_query_exits_130_with_no_report(tmp_path: Path) -
     assert proc.returncode == 130, stderr
     assert stderr.strip() == "interrupted" and "Traceback" not in stderr
     _no_reports(out)
+
+
+INTERRUPTED_WHILE_LOADING = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever the parent ignores
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "factcheck.cli":
+            {how}
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["factcheck", "run", "claims.yaml"]
+from factcheck.command import main
+main()
+"""
+
+
+@pytest.mark.parametrize("how", ["os.kill(os.getpid(), signal.SIGINT)", "raise KeyboardInterrupt"])
+def test_ctrl_c_while_the_command_line_loads_exits_130_without_a_traceback(how: str) -> None:
+    """Loading typer, pydantic and the claims models is half of a short run. Ctrl-C landing in an
+    import there came out as a traceback, a pydantic_core PanicException or "a bug in factcheck",
+    or left the import lock held and the warm-up waiting for ever: now the process says
+    ``interrupted`` and ends at once (a real SIGINT through the start-up's handler; a
+    KeyboardInterrupt raised some other way through the command's own catch)."""
+    proc = subprocess.run([sys.executable, "-c", INTERRUPTED_WHILE_LOADING.format(how=how)], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr == "interrupted\n"
+    assert proc.stdout == ""
+
+
+def test_the_command_body_gets_ctrl_c_as_an_exception_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the guard on, outputs are open: Ctrl-C must raise, so that they are removed (not end the
+    process with their temporary files left behind)."""
+    import factcheck.interrupts as interrupts
+    from factcheck.cli import _Guard
+
+    monkeypatch.setattr(sys, "gettrace", lambda: None)
+    monkeypatch.setattr(sys, "getprofile", lambda: None)
+    monkeypatch.delenv("COVERAGE_PROCESS_START", raising=False)
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        interrupts.leave_at_once_on_ctrl_c()
+        assert signal.getsignal(signal.SIGINT) is interrupts._leave
+        with _Guard(False, None):  # type: ignore[arg-type]
+            assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@pytest.mark.parametrize("case", ["ignored", "traced", "coverage"])
+def test_the_start_up_handler_is_not_put_where_it_does_not_belong(monkeypatch: pytest.MonkeyPatch,
+                                                                 case: str) -> None:
+    import factcheck.interrupts as interrupts
+
+    before = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(sys, "gettrace", (lambda: (lambda *a: None)) if case == "traced" else (lambda: None))
+    monkeypatch.setattr(sys, "getprofile", lambda: None)
+    if case == "coverage":
+        monkeypatch.setenv("COVERAGE_PROCESS_START", "setup.cfg")
+    else:
+        monkeypatch.delenv("COVERAGE_PROCESS_START", raising=False)
+    expected = signal.SIG_IGN if case == "ignored" else signal.default_int_handler
+    signal.signal(signal.SIGINT, expected)
+    try:
+        interrupts.leave_at_once_on_ctrl_c()
+        assert signal.getsignal(signal.SIGINT) is expected
+    finally:
+        signal.signal(signal.SIGINT, before)

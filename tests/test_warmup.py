@@ -158,3 +158,22 @@ def test_the_collector_is_on_again_when_start_up_fails(monkeypatch: pytest.Monke
     with pytest.raises(RuntimeError, match="start-up failed"):
         command.main()
     assert gc.isenabled()
+
+
+def test_a_warm_up_that_never_ends_is_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C landing in an import can leave Python's import lock held, and the warm-up's
+    ``import _duckdb`` then waits for ever: the run must not wait with it."""
+    import threading
+    import time
+
+    stuck = threading.Event()
+    thread = threading.Thread(target=stuck.wait, daemon=True)
+    thread.start()
+    monkeypatch.setattr(warmup, "_warming", thread)
+    monkeypatch.setattr(warmup, "WAIT", 0.2)
+    start = time.monotonic()
+    warmup.finish()
+    assert warmup.take_connection() is None
+    assert time.monotonic() - start < 5
+    assert warmup._warming is None and thread.is_alive()
+    stuck.set()
