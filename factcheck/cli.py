@@ -131,8 +131,8 @@ class _Guard:
                  tb: TracebackType | None) -> Literal[False]:
         if exc is None or isinstance(exc, (typer.Exit, SystemExit)):
             return False
-        from .interrupts import is_interrupt
-        if is_interrupt(exc):  # Ctrl-C, also when DuckDB reports it as a failed query: no report is written
+        from .interrupts import is_interrupt, received
+        if is_interrupt(exc) or received():  # Ctrl-C, also as DuckDB's failed query or a library's error: no report
             self.err.print(_text("interrupted"))
             raise typer.Exit(EXIT_INTERRUPTED)
         if isinstance(exc, BrokenPipeError):  # `factcheck … | head`: the reader left; not an error of ours

@@ -44,11 +44,28 @@ def leave_at_once_on_ctrl_c() -> None:
         signal.signal(signal.SIGINT, _leave)
 
 
+_received: list[int] = []  # the SIGINTs :func:`_remember` has seen
+
+
+def _remember(signum: int, frame: FrameType | None) -> None:
+    """Python's own handler (raise :class:`KeyboardInterrupt`), remembering that it ran: a library
+    that catches the interrupt and raises something else (pydantic-core, validating the claims
+    file, turns it into a validation error) cannot make the command report that instead."""
+    _received.append(signum)
+    signal.default_int_handler(signum, frame)
+
+
 def ctrl_c_raises() -> None:
     """Ctrl-C raises :class:`KeyboardInterrupt` again (if :func:`leave_at_once_on_ctrl_c` changed
-    it): from here the command turns it into ``interrupted`` itself, once its outputs are open."""
+    it): from here the command turns it into ``interrupted`` itself, once its outputs are open,
+    and asks :func:`received` whether an error it is about to report came from one."""
     if signal.getsignal(signal.SIGINT) is _leave:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _remember)
+
+
+def received() -> bool:
+    """Whether Ctrl-C reached the command since :func:`ctrl_c_raises`, whatever became of it."""
+    return bool(_received)
 
 
 def is_interrupt(exc: BaseException) -> bool:

@@ -146,7 +146,7 @@ def test_the_command_body_gets_ctrl_c_as_an_exception_again(monkeypatch: pytest.
         interrupts.leave_at_once_on_ctrl_c()
         assert signal.getsignal(signal.SIGINT) is interrupts._leave
         with _Guard(False, None):  # type: ignore[arg-type]
-            assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+            assert signal.getsignal(signal.SIGINT) is interrupts._remember
     finally:
         signal.signal(signal.SIGINT, before)
 
@@ -170,3 +170,36 @@ def test_the_start_up_handler_is_not_put_where_it_does_not_belong(monkeypatch: p
         assert signal.getsignal(signal.SIGINT) is expected
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+SWALLOWED = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever the parent ignores
+import factcheck.engine as engine
+from factcheck.errors import ClaimsFileError, Problem
+load = engine.load
+
+def load_interrupted(path):
+    try:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the claims file is validated
+        return load(path)
+    except KeyboardInterrupt:  # what pydantic-core does with it: another error
+        raise ClaimsFileError([Problem("a claim id may hold letters, digits", file=str(path))]) from None
+
+engine.load = load_interrupted
+sys.argv = ["factcheck", "run", *sys.argv[1:]]
+from factcheck.command import main
+main()
+"""
+
+
+def test_ctrl_c_that_a_library_turns_into_another_error_is_still_an_interrupt(tmp_path: Path) -> None:
+    """pydantic-core validating the claims file turns a KeyboardInterrupt into a validation error:
+    the command must say ``interrupted`` (130), not report a claims file error that is not there."""
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.run([sys.executable, "-c", SWALLOWED, str(CLAIMS), "--json", str(out / "r.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip() == "interrupted" and "claim id" not in proc.stderr
+    _no_reports(out)
