@@ -21,6 +21,7 @@ from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .errors import FactcheckError, Problem, UsageError
+from .interrupts import EXIT_INTERRUPTED, ctrl_c_raises, is_interrupt, received
 from .render import Document
 
 if TYPE_CHECKING:  # rich is imported only when something is printed through it
@@ -60,7 +61,6 @@ _SETTINGS: dict[str, Any] = dict(add_completion=False, no_args_is_help=True, ric
 app = typer.Typer(**_SETTINGS)
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C (factcheck.interrupts.EXIT_INTERRUPTED)
 
 Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="claims files (YAML)", show_default=False)]
 DataRoot = Annotated[Optional[Path], typer.Option("--data-root", metavar="DIR", help="allow data files under this folder, "
@@ -123,7 +123,6 @@ class _Guard:
         self.debug, self.err, self.annotate = debug, err, annotate
 
     def __enter__(self) -> None:
-        from .interrupts import ctrl_c_raises
         ctrl_c_raises()  # the command's start-up ended the process at once on Ctrl-C; from here it is said here
         return None
 
@@ -131,7 +130,6 @@ class _Guard:
                  tb: TracebackType | None) -> Literal[False]:
         if exc is None or isinstance(exc, (typer.Exit, SystemExit)):
             return False
-        from .interrupts import is_interrupt, received
         if is_interrupt(exc) or received():  # Ctrl-C, also as DuckDB's failed query or a library's error: no report
             self.err.print(_text("interrupted"))
             raise typer.Exit(EXIT_INTERRUPTED)
