@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import one_claim
@@ -106,3 +107,37 @@ def test_a_text_column_read_without_a_type_costs_no_period_query(mini, monkeypat
     assert [(r.id, r.verdict, r.reason, r.value) for r in report.results] == \
         [(r.id, r.verdict, r.reason, r.value) for r in checked.results]
     assert (report.results[1].verdict, report.results[1].reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED)
+
+
+class FailuresKept:
+    """A connection that keeps every statement DuckDB refused (``.failed``)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con, self.failed = con, []  # type: list[str]
+
+    def execute(self, sql: str, *args: object) -> Any:
+        try:
+            return self.con.execute(sql, *args)
+        except Exception:
+            self.failed.append(sql)
+            raise
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.con, name)
+
+
+def test_the_story_runs_no_statement_duckdb_refuses() -> None:
+    """Every period check of a table settled from its columns' types left an empty group behind,
+    and the run sent DuckDB a ``SELECT`` with nothing to select for it: a parser error, swallowed,
+    on every story run."""
+    from factcheck.engine import prepare
+    story = Path(__file__).parent.parent / "claims" / "2020.yaml"
+    session = prepare(story)
+    kept = FailuresKept(session.backend.con)  # type: ignore[attr-defined]
+    session.backend.con = kept  # type: ignore[attr-defined]
+    session.materialize()
+    report = session.run()
+    assert kept.failed == []
+    assert len(report.results) > 20
+    assert [(r.id, r.verdict, r.value) for r in report.results] == \
+        [(r.id, r.verdict, r.value) for r in factcheck.verify(story).results]

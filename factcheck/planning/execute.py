@@ -105,8 +105,10 @@ class Executor:
         periods: dict[str, list[Any]] = {}
         for plan in todo:
             for cov in plan.coverage:
+                if cov.sql in self._coverage:
+                    continue  # settled from its columns' types: a table whose checks all are gets no query
                 group = periods.setdefault(cov.from_sql, [])
-                if cov.sql not in self._coverage and cov not in group:
+                if cov not in group:
                     group.append(cov)
         for from_sql, covs in periods.items():
             sql, checks = _coverage_sql(covs, from_sql)
