@@ -2,10 +2,14 @@
 
     python benchmarks/where_time_goes.py claims/2020.yaml
     python benchmarks/where_time_goes.py /tmp/fcbench/bench.yaml --data-root /tmp   # after run.py --keep --workdir /tmp/fcbench
+    python benchmarks/where_time_goes.py claims/2020.yaml --alone 15   # and DuckDB's own time
 
 Runs in one process (so it leaves out interpreter start-up and exit): the time to
 import the CLI, then prepare / materialize / run / print, each DuckDB statement
 timed and grouped by what it is for, and the top of a cProfile of the whole run.
+With ``--alone N`` the run's statements are then replayed by themselves, in order, on a
+fresh connection, N times: their medians add up to DuckDB's own time for the claims file,
+the part of a run no change to factcheck's Python can take away.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import collections
 import cProfile
 import io
 import pstats
+import statistics
 import time
 
 T0 = time.perf_counter()
@@ -60,11 +65,32 @@ def _kind(sql: str) -> str:
     return "claims"
 
 
+def alone(statements: list[str], reps: int) -> list[float]:
+    """Each statement's median wall time when the run's statements are replayed by themselves, in
+    order, on a fresh connection each time (no factcheck code between them, no profiler)."""
+    times: list[list[float]] = [[] for _ in statements]
+    for _ in range(reps):
+        con = _connect()
+        for i, sql in enumerate(statements):
+            t = time.perf_counter()
+            try:
+                result = con.execute(sql)
+                if result.description:
+                    result.fetchall()
+            except duckdb.Error:
+                pass  # refused in the run too (a query that locates bad data, say)
+            times[i].append(time.perf_counter() - t)
+        con.close()
+    return [statistics.median(ts) for ts in times]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("file")
     ap.add_argument("--data-root")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--alone", type=int, default=0, metavar="N",
+                    help="replay the run's statements by themselves N times: DuckDB's own time")
     args = ap.parse_args()
 
     duckdb.connect = lambda *a, **k: _Timed(_connect(*a, **k))  # type: ignore[assignment]
@@ -102,6 +128,15 @@ def main() -> None:
     print("\nslowest statements (wall, CPU, cores busy = CPU / wall: 1.0 leaves the second core idle):")
     for secs, cpu, sql in sorted(_log, key=lambda x: -x[0])[:10]:
         print(f"  {secs * 1000:7.1f} ms {cpu * 1000:7.1f} ms {cpu / secs if secs else 0:4.1f}  {' '.join(sql.split())[:120]}")
+    if args.alone > 0:
+        medians = alone([sql for _, _, sql in _log], args.alone)
+        alone_groups: dict[str, list[float]] = collections.defaultdict(list)
+        for secs, (_, _, sql) in zip(medians, _log, strict=True):
+            alone_groups[_kind(sql)].append(secs)
+        print(f"\nDuckDB alone (the {len(_log)} statements replayed by themselves, {args.alone}x, medians): "
+              f"{sum(medians) * 1000:.1f} ms")
+        for name, secs_list in sorted(alone_groups.items(), key=lambda kv: -sum(kv[1])):
+            print(f"  {name:32} {len(secs_list):4d} stmts {sum(secs_list) * 1000:8.1f} ms")
     print()
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(args.top)

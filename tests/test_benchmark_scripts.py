@@ -72,3 +72,20 @@ def test_the_gil_script_times_each_case_in_a_process_of_its_own() -> None:
     for line in lines[1:]:
         times = [float(word) for word in line.split() if word.replace(".", "", 1).isdigit()]
         assert len(times) >= 2 and all(t > 0 for t in times[-2:]), line
+
+
+def test_where_time_goes_replays_the_runs_statements_alone() -> None:
+    """``--alone N`` replays every statement the run sent, in order, on fresh connections: DuckDB's
+    own time for the claims file, the floor no change to factcheck's Python can go under."""
+    import re
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "where_time_goes.py"),
+                           str(ROOT / "claims" / "2020.yaml"), "--alone", "2", "--top", "1"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    ran = re.search(r"DuckDB statements: (\d+), (\d+) ms wall", proc.stdout)
+    replayed = re.search(r"DuckDB alone \(the (\d+) statements replayed by themselves, 2x, medians\): ([\d.]+) ms",
+                         proc.stdout)
+    assert ran and replayed, proc.stdout
+    assert replayed[1] == ran[1] and float(replayed[2]) > 0
+    alone = dict(re.findall(r"^  (read tables \(CREATE\)|claims) +(\d+) stmts +[\d.]+ ms$", proc.stdout, re.M))
+    assert alone["read tables (CREATE)"] == "3" and int(alone["claims"]) > 10  # the story's three tables, its queries
