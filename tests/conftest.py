@@ -59,14 +59,21 @@ def mini(tmp_path: Path):
 
 
 class Recorded:
-    """A DuckDB connection that keeps every statement run through it (``.sql``), in order."""
+    """A DuckDB connection that keeps every statement run through it (``.sql``), in order, and
+    those DuckDB refused (``.failed``)."""
 
     def __init__(self, con: Any) -> None:
-        self.con, self.sql = con, []  # type: list[str]
+        self.con = con
+        self.sql: list[str] = []
+        self.failed: list[str] = []
 
     def execute(self, sql: str, *args: object) -> Any:
         self.sql.append(sql)
-        return self.con.execute(sql, *args)
+        try:
+            return self.con.execute(sql, *args)
+        except Exception:
+            self.failed.append(sql)
+            raise
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.con, name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import one_claim
@@ -76,8 +75,8 @@ def test_zero_denominator_and_no_rows(mini) -> None:
     assert r.reason == Reason.ZERO_DENOMINATOR
 
 
-def recorded_run(claims: Path) -> tuple[factcheck.Report, list[str]]:
-    """The report and every statement run on the connection."""
+def recorded_run(claims: Path) -> tuple[factcheck.Report, list[str], list[str]]:
+    """The report, every statement run on the connection, and those DuckDB refused."""
     from conftest import Recorded
 
     from factcheck.engine import prepare
@@ -85,7 +84,7 @@ def recorded_run(claims: Path) -> tuple[factcheck.Report, list[str]]:
     recorded = Recorded(session.backend.con)  # type: ignore[attr-defined]
     session.backend.con = recorded  # type: ignore[attr-defined]
     session.materialize()
-    return session.run(), recorded.sql
+    return session.run(), recorded.sql, recorded.failed
 
 
 def test_a_text_column_read_without_a_type_costs_no_period_query(mini, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,47 +96,25 @@ def test_a_text_column_read_without_a_type_costs_no_period_query(mini, monkeypat
     untimed = MINI_TABLES.replace("    time: [filed_date, last_pending_date]\n", "")  # a date column read untyped too
     claims = mini(one_claim("{count: victims, where: \"location == 'street'\"}", "2")
                   + one_claim("{count: cases, where: filed_year == 2021}", "0", cid="late"), untimed)
-    report, statements = recorded_run(claims)
+    report, statements, _ = recorded_run(claims)
     assert not [s for s in statements if 'min("victims"."location")' in s], statements
     assert [s for s in statements if 'typeof(min("cases"."filed_date"))' in s]  # a date read untyped: checked
     with monkeypatch.context() as m:
         m.setattr(Executor, "_settle_untimed", lambda self, covs: None)
-        checked, checked_statements = recorded_run(claims)
+        checked, checked_statements, _ = recorded_run(claims)
     assert [s for s in checked_statements if 'min("victims"."location")' in s]  # the query it no longer runs
     assert [(r.id, r.verdict, r.reason, r.value) for r in report.results] == \
         [(r.id, r.verdict, r.reason, r.value) for r in checked.results]
     assert (report.results[1].verdict, report.results[1].reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED)
 
 
-class FailuresKept:
-    """A connection that keeps every statement DuckDB refused (``.failed``)."""
-
-    def __init__(self, con: Any) -> None:
-        self.con, self.failed = con, []  # type: list[str]
-
-    def execute(self, sql: str, *args: object) -> Any:
-        try:
-            return self.con.execute(sql, *args)
-        except Exception:
-            self.failed.append(sql)
-            raise
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.con, name)
-
-
 def test_the_story_runs_no_statement_duckdb_refuses() -> None:
     """Every period check of a table settled from its columns' types left an empty group behind,
     and the run sent DuckDB a ``SELECT`` with nothing to select for it: a parser error, swallowed,
     on every story run."""
-    from factcheck.engine import prepare
     story = Path(__file__).parent.parent / "claims" / "2020.yaml"
-    session = prepare(story)
-    kept = FailuresKept(session.backend.con)  # type: ignore[attr-defined]
-    session.backend.con = kept  # type: ignore[attr-defined]
-    session.materialize()
-    report = session.run()
-    assert kept.failed == []
+    report, statements, refused = recorded_run(story)
+    assert statements and refused == []
     assert len(report.results) > 20
     assert [(r.id, r.verdict, r.value) for r in report.results] == \
         [(r.id, r.verdict, r.value) for r in factcheck.verify(story).results]
