@@ -217,6 +217,24 @@ def test_sum_of_text_is_an_error_not_a_crash(mini) -> None:
     assert result.exit_code == 2 and "claim 'c'" in result.output and "holds text, not numbers" in result.output
 
 
+@pytest.mark.parametrize("measure", ["{min: filed_date, of: cases}", "{max: last_pending_date, of: cases}",
+                                     "{sum: filed_date, of: cases}", "{median: filed_date, of: cases}",
+                                     "{percentile: filed_date, of: cases, p: 90}",
+                                     "{value: filed_date, of: cases, where: case_id == 'C1'}",
+                                     "{change: {max: filed_date, of: cases}, over: filed_year, from: 2019, to: 2020}",
+                                     "{top_share: filed_date, of: cases, in_top: 10%}"])
+def test_a_number_measured_over_dates_says_so_and_how_to_take_the_year(mini, measure: str) -> None:
+    """Not the engine's "Unimplemented type for cast (DATE -> DECIMAL(38,10))" with a general hint:
+    the claim, the column and its type, and the measure that gives the year."""
+    expect = "up 10%" if "change" in measure else "20%" if "top_share" in measure else "2020"
+    result = run(mini(one_claim(measure, expect)))
+    assert result.exit_code == 2, result.output
+    assert "claims.yaml:" in result.output and "claim 'c'" in result.output
+    column = "last_pending_date" if "last_pending" in measure else "filed_date"
+    assert f"{column} holds dates, not numbers" in result.output, result.output
+    assert f"year({column})" in result.output and "Conversion Error" not in result.output
+
+
 def test_bad_usage_exits_2() -> None:
     assert runner.invoke(app, ["run"]).exit_code == 2
     assert runner.invoke(app, ["run", "--nope", "x.yaml"]).exit_code == 2

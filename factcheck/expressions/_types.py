@@ -177,6 +177,18 @@ def check_types(expr: Expr, text: str, column_type: ColumnType | None = None,
             _check_compared(node, text, column_type, position or (lambda n: n.position))
 
 
+def check_numbers(expr: Expr, text: str, kind: str, column_type: ColumnType | None = None) -> None:
+    """A measure that reads its column as numbers (sum, mean, min …) given dates is refused, with the
+    year to measure instead: a date is no figure an article states, and the engine would only say
+    it cannot cast DATE to DECIMAL."""
+    if infer(expr, column_type) != "date":
+        return
+    from ._render import render
+    shown = render(expr)
+    raise ExpressionError(f"{shown} holds dates, not numbers, so its {kind} is no figure to check", text, 0,
+                          f"to state a year, measure the year: {kind}: year({shown})")
+
+
 def _check_compared(node: Compare | Between | InList, text: str, column_type: ColumnType | None,
                     where: Callable[[Expr], int]) -> None:
     """A date compared with a number (``filed_date >= 2019``) is refused with what to write instead;

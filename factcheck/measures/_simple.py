@@ -62,6 +62,7 @@ class SimpleKind(MeasureKind):
     groupable = True
     table_field = "of"
     what = "column"
+    reads_numbers = False  # does the kind read its column as numbers (sum, min …; not count_distinct)?
 
     def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
         """The aggregates this kind needs besides ``rows_kept``, over the SQL ``x`` whose values
@@ -84,7 +85,8 @@ class SimpleKind(MeasureKind):
             return None
         node = Simple(self.name, scan, unit=m.unit or "fraction", param=self.param(m))
         if self.table_field != self.name:
-            got = c.expr(getattr(m, self.name), scan, path + (self.name,), self.what)
+            got = c.expr(getattr(m, self.name), scan, path + (self.name,), self.what,
+                         numbers=self.name if self.reads_numbers else None)
             if got is None:
                 return None
             node.expr, node.expr_text = got, str(getattr(m, self.name))

@@ -58,6 +58,7 @@ class ColumnAggregate(SimpleKind):
     """
 
     function = ""
+    reads_numbers = True
 
     def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
         plain = f"CAST({x} AS {DEC})" if numbers == "cast" else x
@@ -122,6 +123,7 @@ class ValueKind(ColumnAggregate):
 class CountDistinctKind(ColumnAggregate):
     name = "count_distinct"
     model = CountDistinct
+    reads_numbers = False  # distinct dates and texts count as well as numbers
     examples = ("{{count_distinct: {column}, of: {table}{w}}}",)
 
     def aggregates(self, x: str, numbers: str) -> list[Aggregate]:

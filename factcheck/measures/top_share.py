@@ -89,7 +89,7 @@ class TopShareKind(MeasureKind):
         scan = c.scan(c.table(m.of, path + ("of",)), m.where, path)
         if scan is None:
             return None
-        column = c.expr(m.top_share, scan, path + ("top_share",), "column")
+        column = c.expr(m.top_share, scan, path + ("top_share",), "column", numbers=self.name)
         group = c.expr(m.by, scan, path + ("by",), "by") if m.by is not None else None
         if column is None or (m.by is not None and group is None):
             return None

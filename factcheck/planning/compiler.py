@@ -24,6 +24,7 @@ from ..expressions import (
     Literal,
     Name,
     UnknownName,
+    check_numbers,
     check_types,
     did_you_mean,
     map_calls,
@@ -71,16 +72,20 @@ class Compiler:
             self.plan.missing_tables.add(name)
         return name
 
-    def expr(self, text: Any, scan: Scan, path: PathKey, what: str = "expression") -> Expr | None:
-        """Parse ``text`` and check its names in ``scan``'s scope (lookups used join the scan)."""
+    def expr(self, text: Any, scan: Scan, path: PathKey, what: str = "expression", *,
+             numbers: str | None = None) -> Expr | None:
+        """Parse ``text`` and check its names in ``scan``'s scope (lookups used join the scan).
+        ``numbers``: the measure kind that reads its values as numbers (``sum``, ``min`` …)."""
         text = str(text)
         try:
             tree = parse(text)
             check_types(tree, text, self.cat.column_type(scan.table))
+            if numbers is not None:
+                check_numbers(tree, text, numbers, self.cat.column_type(scan.table))
             tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
                              if call.function in WINDOW_FUNCTIONS else None)
             to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
-            self.plan.written.append(Written(text, scan.table, what, self.line_of(path)))
+            self.plan.written.append(Written(text, scan.table, what, self.line_of(path), numbers))
         except ExpressionError as exc:
             self.fail(path, f"{what}: {exc.message}", exc.hint, detail=_caret(exc))
             return None
@@ -287,7 +292,10 @@ def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str) -> li
             continue
         for w in plan.written:
             try:
-                check_types(parse(w.text), w.text, catalog.column_type(w.table))
+                tree = parse(w.text)
+                check_types(tree, w.text, catalog.column_type(w.table))
+                if w.numbers is not None:
+                    check_numbers(tree, w.text, w.numbers, catalog.column_type(w.table))
             except ExpressionError as exc:
                 problems.append(Problem(f"{w.what}: {exc.message}", file=file, line=w.line,
                                         claim=plan.claim.id, hint=exc.hint, detail=_caret(exc)))

@@ -141,6 +141,7 @@ class Written:
     table: str
     what: str
     line: int | None
+    numbers: str | None = None  # the measure kind that reads it as numbers (sum, min …), if any
 
 
 @dataclass
