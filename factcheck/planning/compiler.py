@@ -79,9 +79,10 @@ class Compiler:
         text = str(text)
         try:
             tree = parse(text)
-            check_types(tree, text, self.cat.column_type(scan.table))
+            types = self.cat.column_type(scan.table)
+            check_types(tree, text, types)
             if numbers is not None:
-                check_numbers(tree, text, numbers, self.cat.column_type(scan.table))
+                check_numbers(tree, text, numbers, types)
             tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
                              if call.function in WINDOW_FUNCTIONS else None)
             to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
@@ -292,10 +293,10 @@ def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str) -> li
             continue
         for w in plan.written:
             try:
-                tree = parse(w.text)
-                check_types(tree, w.text, catalog.column_type(w.table))
+                tree, types = parse(w.text), catalog.column_type(w.table)
+                check_types(tree, w.text, types)
                 if w.numbers is not None:
-                    check_numbers(tree, w.text, w.numbers, catalog.column_type(w.table))
+                    check_numbers(tree, w.text, w.numbers, types)
             except ExpressionError as exc:
                 problems.append(Problem(f"{w.what}: {exc.message}", file=file, line=w.line,
                                         claim=plan.claim.id, hint=exc.hint, detail=_caret(exc)))
