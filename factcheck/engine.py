@@ -89,7 +89,9 @@ def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage
     tables_sql: dict[str, str] = {}  # each table's reading SQL, shown in every claim that reads it
     for plan in prepared.plans:
         try:
-            results.append(judge_claim(prepared, backend, executor, plan, tables_sql))
+            result = judge_claim(prepared, backend, executor, plan, tables_sql)
+            more = tables.notes.get(plan.index)
+            results.append(result.model_copy(update={"notes": [*result.notes, *more]}) if more else result)
         except _ClaimFailure as exc:
             problems.append(exc.problem)
     uses = tables.uses()

@@ -16,7 +16,7 @@ from .background import Background
 from .errors import ClaimsFileError, DataError, Problem
 from .expressions import quote_ident
 from .planning.compiler import check_types_again
-from .report import TableUse
+from .report import Note, TableUse
 from .sources import Source, sha256
 from .sources.versions import changes, version_of
 
@@ -70,10 +70,11 @@ class TablesRead:
     """
 
     def __init__(self, tables: list[Source], rows: dict[str, int], columns: dict[str, list[str]],
-                 digests: Background[dict[str, str]]) -> None:
+                 digests: Background[dict[str, str]], notes: dict[int, list[Note]] | None = None) -> None:
         self._sources = tables
         self._rows, self._columns, self._digests = rows, columns, digests
         self._uses: list[TableUse] | None = None
+        self.notes = notes or {}  # plan index -> what the data says about its claim (``spelling_variants``)
 
     def uses(self) -> list[TableUse]:
         """Each table read, with its SHA-256 (waiting for the checksums if they are not all taken yet)."""
@@ -114,11 +115,12 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     problems = _check_keys(prepared, backend, {s.name for s in tables})
     problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
     from .planning.typos import check_literals
-    problems += check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded,
-                               {s.name for s in tables})
+    typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows)
+    problems += typos
     if problems:
         raise ClaimsFileError(problems)
-    return TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests)
+    return TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests,
+                      notes)
 
 
 def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: DeriveFailure) -> NoReturn:

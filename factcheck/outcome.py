@@ -40,6 +40,7 @@ class NoteCode(StrEnum):
     RECORD_IS_THE_DATA = "record_is_the_data"  # "on record" means since the data begins
     MOSTLY_UNKNOWN = "mostly_unknown"        # a warning: the figure rests on fewer rows than it left out
     WINDOW_SENSITIVE = "window_sensitive"    # the change holds only against the chosen base period
+    SPELLING_VARIANTS = "spelling_variants"  # a warning: a compared value has twins in the column ('Facebook ')
 
 
 REASON_TEXT: dict[Reason, str] = {
