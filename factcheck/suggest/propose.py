@@ -91,6 +91,12 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
 
 
 def _spans(per: Periods) -> list[tuple[int, int]]:
+    """The (from, to) years a change is measured between: the sentence's own ("from 2021 to
+    2022") first, then those its years suggest (a year and the article's, or the one before)."""
+    return list(dict.fromkeys([*per.spans, *_guessed_spans(per)]))
+
+
+def _guessed_spans(per: Periods) -> list[tuple[int, int]]:
     ys = sorted(set(per.years))
     if len(ys) >= 2:
         return [(ys[0], ys[-1])]
