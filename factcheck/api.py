@@ -81,14 +81,18 @@ def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Pat
         found = suggest(claims, bare, top=1, data_root=data_root)
     except FactcheckError:
         return report  # the run's own verdicts stand; `factcheck suggest` says what is wrong
-    best = {c.id: c.candidates[0] for c in found.claims if c.candidates}
+    # the sentence read as written first, when it does not meet the expectation: the figure may be wrong
+    best = {c.id: (c.reading or c.candidates[0], c.reading is not None) for c in found.claims
+            if c.reading or c.candidates}
     results = []
     for r in report.results:
-        s = best.get(r.id)
-        if s is not None:
+        if r.id in best:
+            s, reading = best[r.id]
             measure = yaml.safe_dump(s.measure, default_flow_style=True, width=10**6, sort_keys=False).strip()
-            r = r.model_copy(update={"message": f"{r.message}; best suggestion: measure: {measure} "
-                                                f"(computes {s.value_text}, {s.verdict})"})
+            said = ("read as written: measure: {m} (computes {v}, {verdict}: is the figure wrong?)" if reading
+                    else "best suggestion: measure: {m} (computes {v}, {verdict})")
+            r = r.model_copy(update={"message": f"{r.message}; "
+                                                + said.format(m=measure, v=s.value_text, verdict=s.verdict)})
         results.append(r)
     return report.model_copy(update={"results": results})
 

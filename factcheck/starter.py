@@ -252,12 +252,16 @@ def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     counts = Counter[str]()
     for c in found.claims:
-        if not c.candidates:
+        if not c.candidates and c.reading is None:
             continue
         block = []
+        if c.reading is not None:
+            block.append(f"    # read as written: {c.reading.value_text} ({c.reading.verdict}): is the figure wrong?")
+            block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
         for s in c.candidates:
             counts[c.id] += 1
-            block.append(f"    # suggestion {counts[c.id]}: {s.value_text} ({s.verdict})")
+            other = " - reads the sentence otherwise: check it" if c.reading is not None else ""
+            block.append(f"    # suggestion {counts[c.id]}: {s.value_text} ({s.verdict}){other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block
     return out

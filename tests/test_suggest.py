@@ -68,6 +68,9 @@ def test_a_wrong_figure_gets_no_written_measure_as_a_pass() -> None:
     got = suggest(wrong).for_claim("new-cases-2020")
     assert {"count": "cases", "where": "filed_year == 2020"} not in [s.measure for s in got.candidates]
     assert got.misses and all(s.verdict == "fail" for s in got.misses)
+    # the written measure is the sentence read as written, shown first, failing
+    assert got.reading is not None and got.reading.verdict == "fail"
+    assert got.reading.measure == {"count": "cases", "where": "filed_year == 2020"}
 
 
 def test_cli_json_follows_the_schema(tmp_path: Path) -> None:

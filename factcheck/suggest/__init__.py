@@ -51,6 +51,7 @@ class ClaimSuggestions:
     candidates: list[Suggestion] = field(default_factory=list)
     misses: list[Suggestion] = field(default_factory=list)
     note: str | None = None           # why there is nothing (an expectation that cannot be read)
+    reading: Suggestion | None = None  # the sentence read as written, when that does not meet the expectation
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Suggestions:
         return {"claims": [{"id": c.id, "says": c.says, "expect": c.expect,
                             "candidates": [one(s) for s in c.candidates],
                             "misses": [one(s) for s in c.misses],
+                            **({"reading": one(c.reading)} if c.reading else {}),
                             **({"note": c.note} if c.note else {})} for c in self.claims],
                 "capped": self.capped}
 
@@ -170,7 +172,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from ..engine import prepare
     from .cells import read_cells
     from .profile import profile_tables
-    from .propose import propose
+    from .propose import Proposed, propose
     from .search import Table
     from .space import atoms_of
 
@@ -202,16 +204,16 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     year, article = _article_year(loaded)
     around = _surroundings(article)
     out: list[ClaimSuggestions] = []
-    ranked: dict[str, tuple[list[Any], list[Any]]] = {}
+    ranked: dict[str, Proposed] = {}
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
         context = around.get(" ".join(claim.says.split()), Surroundings())
-        found, misses, notes = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
-        capped += notes
-        if not found and not misses:
+        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
+        capped += proposed.capped
+        if not proposed.hits and not proposed.misses and proposed.reading is None:
             entry.note = "no measure in the search space meets this expectation"
-        ranked[claim.id] = (found, misses)
+        ranked[claim.id] = proposed
     from .verify import verify_all
     verify_all(loaded, out, ranked, top, data_root, MISSES)
     session.refuse_changed_files()  # profiled, searched and verified on the version first read

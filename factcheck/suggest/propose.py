@@ -8,7 +8,7 @@ conditions), then the measure's text, so that the order is stable.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
@@ -125,7 +125,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    section=words(around.section) - said - labels,
                    combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
                    + [(c, 0.2) for c in combos(claim.id)],
-                   whole=bool(_WHOLE.search(claim.says)))
+                   whole=bool(_WHOLE.search(claim.says)), spans=per.spans)
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
@@ -150,11 +150,28 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
     return []
 
 
+@dataclass
+class Proposed:
+    """What the search found for one claim.
+
+    ``reading`` is the best-ranked measure that the text names all of (``Found.reads``), when it
+    does not meet the expectation and every measure that does adds or changes something the text
+    does not say (a condition nothing names, another year): "heat complaints rose 12% from 2022
+    to 2023" read as written computes +15.4%, while the measures that fit count parking
+    complaints from 2021 to 2022. It is shown first: the figure may be wrong, and a candidate
+    that fits only by reading the sentence otherwise must not look like its check."""
+
+    hits: list[Found]
+    misses: list[Found]
+    reading: Found | None
+    capped: list[str]
+
+
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
-            keep: int, context: Surroundings | None = None) -> tuple[list[Found], list[Found], list[str]]:
-    """The best ``keep`` candidates that meet the expectation, the nearest misses, and caps hit.
-    ``context``: what the article says around the claim's sentence (the sentence before it counts
-    as a label, the rest of its section less)."""
+            keep: int, context: Surroundings | None = None) -> Proposed:
+    """The best ``keep`` candidates that meet the expectation, the nearest misses, the sentence's
+    reading when it does not meet it, and the caps hit. ``context``: what the article says around
+    the claim's sentence (the sentence before it counts as a label, the rest of its section less)."""
     from . import Surroundings
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
@@ -178,5 +195,11 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             unique[key] = f
     ranked = sorted(unique.values(), key=lambda f: (-f.score, f.conditions, repr(f.measure)))
     hits = [f for f in ranked if f.ok][:keep]
-    misses = sorted((f for f in ranked if not f.ok), key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
-    return hits, misses[:3], ctx.capped
+    reading = None
+    if all(f.departs for f in hits):  # every measure that fits adds or changes something the text does not say
+        readings = sorted((f for f in ranked if f.reads and not f.ok), key=lambda f: (-f.score, f.distance))
+        if readings and (not hits or readings[0].score > hits[0].score):
+            reading = readings[0]
+    misses = sorted((f for f in ranked if not f.ok and f.near and f is not reading),
+                    key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
+    return Proposed(hits, misses[:3], reading, ctx.capped)

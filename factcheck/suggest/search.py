@@ -51,6 +51,9 @@ TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, amo
 PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
 UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
+SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
+NAMED = 0.5            # ... by the text: the sentence, its labels (0.6), "known" said of its column (0.5); not by
+                       # its section alone, nor in part
 
 
 @dataclass
@@ -64,6 +67,12 @@ class Found:
     distance: float
     score: float = 0.0
     conditions: int = 0
+    near: bool = True          # a hit, or a miss within NEAR: shown as a candidate or a near miss; else
+                               # only as the reading of the sentence (see :class:`.propose.Proposed`)
+    reads: bool = False        # the sentence names all of it: what it counts, each condition (:data:`SAID`),
+                               # the period (or the article's year when the sentence names none)
+    departs: bool = False      # it counts or filters on something the text does not name (:data:`NAMED`), or
+                               # another period than the sentence's
 
 
 @dataclass
@@ -82,6 +91,7 @@ class Context:
     section: set[str] = field(default_factory=set)
     combos: list[tuple[frozenset[str], float]] = field(default_factory=list)   # values one word names
     whole: bool = False                       # "across all twenty years": no period at all
+    spans: tuple[tuple[int, int], ...] = ()   # "from 2022 to 2023"
 
     def condition(self, atom: Atom) -> float:
         strong = atom.strong - WEAK
@@ -258,15 +268,25 @@ class Filters:
         out = np.concatenate(parts, axis=1)
         return out if np.ndim(weights) == 2 else out[0]
 
+    def named(self, per_atom: Floats, least: float) -> npt.NDArray[np.bool_]:
+        """Whether every condition of each filter scores at least ``least`` (:data:`SAID`, :data:`NAMED`)."""
+        padded = np.append(per_atom >= least, True)
+        named: npt.NDArray[np.bool_] = np.asarray(padded[self.index].all(axis=1), dtype=bool)
+        return named
+
     def scores(self, per_atom: Floats) -> Floats:
         """Each filter's score: the sum of its conditions' scores, less a little for each."""
         padded = np.append(per_atom, 0.0)
         return padded[self.index].sum(axis=1) - PER_CONDITION * self.sizes  # type: ignore[no-any-return]
 
 
-def _pick(values: Floats, exp: Expectation, scores: Floats) -> list[tuple[int, float, bool, float]]:
-    """(filter index, value, ok, distance) for the best-scored filters whose value fits (at most
-    :data:`MAX_KEPT`), and the best-scored near misses (at most :data:`MAX_MISSES`)."""
+def _pick(values: Floats, exp: Expectation, scores: Floats,
+          named: npt.NDArray[np.bool_]) -> list[tuple[int, float, bool, float, bool, bool]]:
+    """(filter index, value, ok, distance, near, named) for the best-scored filters whose value
+    fits (at most :data:`MAX_KEPT`), the best-scored near misses (at most :data:`MAX_MISSES`), and
+    the best-scored of the filters the sentence names every condition of (``named``), however
+    far its value is (``near`` False: only the sentence's reading, when nothing that fits reads
+    it as well; among equals, the one nearest the figure)."""
     ok = _inside(values, exp)
     dist = _distance(values, exp)
     hits = np.nonzero(ok)[0]
@@ -275,7 +295,13 @@ def _pick(values: Floats, exp: Expectation, scores: Floats) -> list[tuple[int, f
     near = np.nonzero(~ok & (dist <= NEAR))[0]
     if len(near) > MAX_MISSES:
         near = near[np.argsort(-(scores[near] - 4 * dist[near]), kind="stable")[:MAX_MISSES]]
-    return [(int(k), float(values[k]), bool(ok[k]), float(dist[k])) for k in (*hits, *near)]
+    out = [(int(k), float(values[k]), bool(ok[k]), float(dist[k]), True, bool(named[k])) for k in (*hits, *near)]
+    candidates = np.nonzero(np.isfinite(values) & named)[0]
+    if len(candidates):
+        best = int(candidates[np.lexsort((dist[candidates], -scores[candidates]))[0]])
+        if not ok[best] and dist[best] > NEAR:
+            out.append((best, float(values[best]), False, float(dist[best]), False, True))
+    return out
 
 
 @dataclass
@@ -365,15 +391,33 @@ class Search:
         return s - PER_CONDITION * len(conds) - 0.05 * (period is not None)
 
     def _found(self, measure: dict[str, Any], value: float | bool | list[str], ok: bool, dist: float,
-               period: Atom | None, conds: tuple[Atom, ...], extra: float) -> Found:
+               period: Atom | None, conds: tuple[Atom, ...], extra: float, near: bool = True,
+               said: bool = False, named: bool = False) -> Found:
+        """``said``/``named``: the sentence / the text names what the measure counts, in the sentence's
+        years; whether it names the conditions too is checked here."""
         items = tuple(self._position[id(a)] for a in conds)
         return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra, items=items),
-                     len(conds) + (period is not None))
+                     len(conds) + (period is not None), near,
+                     said and all(self.per_atom[i] >= SAID for i in items),
+                     not (named and all(self.per_atom[i] >= NAMED for i in items)))
+
+    def _years_read(self, *years: int) -> bool:
+        """Whether the years of a change (from, to) or an extreme (at) are those the sentence names:
+        its span ("from 2022 to 2023"), else its years; any, when it names none."""
+        if len(years) == 2 and self.ctx.spans:
+            return years in self.ctx.spans
+        said = set(self.ctx.years) | ({self.ctx.since} if self.ctx.since is not None else set())
+        return not said or set(years) <= said or (len(said) == 1 and years[-1] in said)
 
     def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
-                extra: float, per_atom: Floats | None = None) -> Iterator[Found]:
-        scores = filters.scores(self.per_atom if per_atom is None else per_atom)
-        for k, value, ok, dist in _pick(values, self.exp, scores):
+                extra: float, per_atom: Floats | None = None, said: bool = True, named: bool = True) -> Iterator[Found]:
+        """The picked filters as candidates; ``said``/``named``: the sentence / the text names what the measure counts."""
+        atoms = self.per_atom if per_atom is None else per_atom
+        scores = filters.scores(atoms)
+        in_period = self.ctx.period(period) >= 0
+        reads = filters.named(atoms, SAID) & (said and in_period)
+        kept = filters.named(atoms, NAMED) & (named and in_period)
+        for k, value, ok, dist, near, _ in _pick(values, self.exp, scores, reads):
             items = filters.items(k)
             conds = tuple(self.atoms[i] for i in items)
             m = dict(measure)
@@ -381,7 +425,8 @@ class Search:
             if where:
                 m["where"] = where
             yield Found(m, self.p.table, value, ok, 0.0 if ok else dist,
-                        self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None))
+                        self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None), near,
+                        bool(reads[k]), not kept[k])
 
     def _groups(self, periods: list[Atom | None]) -> list[list[Atom | None]]:
         """The periods grouped by their column: one set of filters, and one batch of products, each."""
@@ -414,13 +459,14 @@ class Search:
             for period in group:
                 for column, _ in self.p.numbers:
                     # the column named in the sentence, in its labels, in its section, or not at all
-                    extra = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(self.ctx.target(frozenset(words(column))), -1.3)
+                    named = self.ctx.target(frozenset(words(column)))
+                    extra = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)
                     sv, cv = next(batch), next(batch)
                     with np.errstate(divide="ignore", invalid="ignore"):
                         mean = np.where(cv > 0, sv / cv, np.nan)
                     for kind, values in (("sum", sv), ("mean", mean)):
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
-                                                extra)
+                                                extra, said=named >= 1.5, named=named >= 0.8)
 
     def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}
@@ -512,7 +558,8 @@ class Search:
                         with np.errstate(divide="ignore", invalid="ignore"):
                             values = np.where(dv > 0, nv / dv, np.nan)
                         yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
-                                                target.score, per_atom)
+                                                target.score, per_atom, said=target.score >= 1.5 - 0.1,
+                                                named=target.score >= 0.8 - 0.1)
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
@@ -547,12 +594,13 @@ class Search:
                     arr = np.array([value])
                     ok = bool(_inside(arr, self.exp)[0])
                     dist = float(_distance(arr, self.exp)[0])
-                    if not ok and dist > NEAR:
-                        continue
+                    if not ok and dist > NEAR and conds and self.per_atom[self._position[id(conds[0])]] <= 0:
+                        continue  # far off, and nothing names its condition: neither a near miss nor a reading
                     m: dict[str, Any] = {"change": self._inner(conds), "over": ident(column), "from": a, "to": b}
                     if as_ != "percent":
                         m["as"] = as_
-                    yield self._found(m, float(value), ok, dist, None, conds, 0.5 + (0.5 if a in self.ctx.years else 0.0))
+                    yield self._found(m, float(value), ok, dist, None, conds, 0.5 + (0.5 if a in self.ctx.years else 0.0),
+                                      ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b))
 
     def point_changes(self, spans: list[tuple[int, int]], year_columns: list[str]) -> Iterator[Found]:
         for column in year_columns:
@@ -573,13 +621,15 @@ class Search:
                         arr = np.array([nb / db - na / da])
                         ok = bool(_inside(arr, self.exp)[0])
                         dist = float(_distance(arr, self.exp)[0])
-                        if not ok and dist > NEAR:
-                            continue
+                        if not ok and dist > NEAR and conds and self.per_atom[self._position[id(conds[0])]] <= 0:
+                            continue  # far off, and nothing names its condition: neither a near miss nor a reading
                         inner: dict[str, Any] = {"share": target.text, "of": self.p.table}
                         if conds:
                             inner["where"] = _where(None, conds)
                         m = {"change": inner, "over": ident(column), "from": a, "to": b, "as": "points"}
-                        yield self._found(m, float(arr[0]), ok, dist, None, conds, target.score)
+                        yield self._found(m, float(arr[0]), ok, dist, None, conds, target.score, ok or dist <= NEAR,
+                                          target.score >= 1.5 - 0.1 and self._years_read(a, b),
+                                          target.score >= 0.8 - 0.1 and self._years_read(a, b))
 
     def extremes(self, at_years: list[int], since: int | None, year_columns: list[str]) -> Iterator[Found]:
         want = self.exp.boolean
@@ -600,7 +650,8 @@ class Search:
                         m["is"] = "lowest" if lowest else "highest"
                         ok = value == want
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
-                                          0.5 + (0.5 if at in self.ctx.years else 0.0))
+                                          0.5 + (0.5 if at in self.ctx.years else 0.0), True, self._years_read(at),
+                                          self._years_read(at))
 
     def tops(self, periods: list[Atom | None], expected: list[str], mentioned: set[str]) -> Iterator[Found]:
         names = [e.lower() for e in expected]

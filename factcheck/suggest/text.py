@@ -24,11 +24,18 @@ def _line(rank: int | str, s: Suggestion) -> str:
 
 
 def render(found: Suggestions) -> str:
-    """The terminal view: per claim, the candidates best first, then the nearest misses."""
+    """The terminal view: per claim, the sentence's reading when it does not meet the expectation,
+    the candidates best first, then the nearest misses."""
     out: list[str] = []
     for c in found.claims:
         out.append(f"{c.id}: {c.says}")
         out.append(f"  expect: {c.expect}")
+        if c.reading is not None:
+            out.append("  read as the sentence says, the figure does NOT meet the expectation (is it wrong?):")
+            out.append(_line("!", c.reading))
+            out.append(measure_yaml(c.reading.measure, 6).rstrip("\n"))
+            if c.candidates:
+                out.append("  these meet it only read otherwise (another value, year or filter): check each")
         if not c.candidates:
             out.append("  no candidate meets the expectation" + (f" ({c.note})" if c.note else ""))
         for i, s in enumerate(c.candidates, 1):

@@ -2,11 +2,13 @@
 
 All candidates of all claims go into one claims file in memory (same tables, same
 article) and are judged in one run. A candidate the pipeline refuses is dropped; one
-that does not pass when run for real is moved to the misses, never shown as a pass.
+that does not pass when run for real is moved to the misses, never shown as a pass; the
+sentence's reading (:class:`~.propose.Proposed`) is shown as it runs.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +20,7 @@ from ..errors import FactcheckError
 if TYPE_CHECKING:
     from ..report import ClaimResult
     from . import ClaimSuggestions, Suggestion
+    from .propose import Proposed
     from .search import Found
 
 
@@ -53,39 +56,50 @@ def _suggestion(found: Found, result: ClaimResult) -> Suggestion:
 
 
 def _round(loaded: LoadedClaims, entries: list[ClaimSuggestions],
-           ranked: dict[str, tuple[list[Found], list[Found]]], top: int, data_root: str | Path | None) -> None:
-    """Run these candidates and misses of every entry in one run; file each by its real verdict."""
+           ranked: dict[str, Proposed], top: int, data_root: str | Path | None) -> None:
+    """Run these candidates, misses and readings of every entry in one run; file each by its real
+    verdict. A reading that passes when run for real is a candidate, the first."""
     trials: list[Claim] = []
-    origin: dict[str, tuple[int, Found]] = {}
+    origin: dict[str, tuple[int, Found, bool]] = {}
     for e_index, entry in enumerate(entries):
-        hits, misses = ranked.get(entry.id, ([], []))
-        for found in (*hits, *misses):
+        proposed = ranked.get(entry.id)
+        if proposed is None:
+            continue
+        found_list = [(f, False) for f in (*proposed.hits, *proposed.misses)]
+        if proposed.reading is not None:
+            found_list.append((proposed.reading, True))
+        for found, reading in found_list:
             cid = f"s{len(trials)}"
             claim = _claim(cid, entry.says, entry.expect, found.measure)
             if claim is not None:
                 trials.append(claim)
-                origin[cid] = (e_index, found)
+                origin[cid] = (e_index, found, reading)
     results = _run(loaded, trials, data_root)
-    for cid, (e_index, found) in origin.items():
+    for cid, (e_index, found, reading) in origin.items():
         result = results.get(cid)
         if result is None:
             continue
         entry = entries[e_index]
         s = _suggestion(found, result)
-        if s.verdict == "pass" and len(entry.candidates) < top:
+        if reading and s.verdict == "pass":
+            entry.candidates.insert(0, s)
+            del entry.candidates[top:]
+        elif reading:
+            entry.reading = s
+        elif s.verdict == "pass" and len(entry.candidates) < top:
             entry.candidates.append(s)
         elif s.verdict != "pass":
             entry.misses.append(s)
 
 
-def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions],
-               ranked: dict[str, tuple[list[Found], list[Found]]], top: int,
+def verify_all(loaded: LoadedClaims, entries: list[ClaimSuggestions], ranked: dict[str, Proposed], top: int,
                data_root: str | Path | None, misses: int = 3) -> None:
-    """Fill each entry's candidates (passing for real, best first) and misses: the best ``top``
-    first, then, only for claims where some did not pass, the spares in a second run."""
-    _round(loaded, entries, {cid: (hits[:top], miss) for cid, (hits, miss) in ranked.items()}, top, data_root)
-    again: dict[str, tuple[list[Found], list[Found]]] = {e.id: (ranked[e.id][0][top:], []) for e in entries
-             if len(e.candidates) < top and e.id in ranked and ranked[e.id][0][top:]}
+    """Fill each entry's candidates (passing for real, best first), misses and reading: the best
+    ``top`` first, then, only for claims where some did not pass, the spares in a second run."""
+    from .propose import Proposed
+    _round(loaded, entries, {cid: replace(p, hits=p.hits[:top]) for cid, p in ranked.items()}, top, data_root)
+    again = {e.id: Proposed(ranked[e.id].hits[top:], [], None, []) for e in entries
+             if len(e.candidates) < top and e.id in ranked and ranked[e.id].hits[top:]}
     if again:
         _round(loaded, entries, again, top, data_root)
     for entry in entries:
