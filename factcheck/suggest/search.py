@@ -299,7 +299,7 @@ def _pick(values: Floats, exp: Expectation, scores: Floats,
     candidates = np.nonzero(np.isfinite(values) & named)[0]
     if len(candidates):
         best = int(candidates[np.lexsort((dist[candidates], -scores[candidates]))[0]])
-        if not ok[best] and dist[best] > NEAR:
+        if not ok[best] and best not in {k for k, *_ in out}:  # far off, or a near miss past MAX_MISSES
             out.append((best, float(values[best]), False, float(dist[best]), False, True))
     return out
 
