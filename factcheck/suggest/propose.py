@@ -125,7 +125,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    section=words(around.section) - said - labels,
                    combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
                    + [(c, 0.2) for c in combos(claim.id)],
-                   whole=bool(_WHOLE.search(claim.says)), spans=per.spans)
+                   whole=bool(_WHOLE.search(claim.says)),
+                   spans=tuple(s for s in per.spans if per.since is None or s != (per.since, per.default)))
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],

@@ -403,11 +403,14 @@ class Search:
 
     def _years_read(self, *years: int) -> bool:
         """Whether the years of a change (from, to) or an extreme (at) are those the sentence names:
-        its span ("from 2022 to 2023"), else its years; any, when it names none."""
-        if len(years) == 2 and self.ctx.spans:
-            return years in self.ctx.spans
+        a change, the range it states ("from 2022 to 2023"), else one of its years ("in 2020"), else
+        any ("since 2000" may be said of something else); an extreme, its year."""
+        if len(years) == 2:
+            if self.ctx.spans:
+                return years in self.ctx.spans
+            return not self.ctx.years or bool(set(years) & set(self.ctx.years))
         said = set(self.ctx.years) | ({self.ctx.since} if self.ctx.since is not None else set())
-        return not said or set(years) <= said or (len(said) == 1 and years[-1] in said)
+        return not said or set(years) <= said
 
     def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
                 extra: float, per_atom: Floats | None = None, said: bool = True, named: bool = True) -> Iterator[Found]:
