@@ -203,6 +203,36 @@ def read_number(t: str) -> Figure | None:
     return Figure(value, Interval(value - half, value + half, True, False), unit, text, sign)  # type: ignore[arg-type]
 
 
+_DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>(?:year|decade|month|week|day|hour|quarter)s?"
+                       r"|century|centuries)(?:[ -]old)?")
+
+
+def read_duration(t: str) -> Figure | None:
+    """'45 days', '12 years', 'five years', '25-year-old': the number, on the measure's own scale.
+
+    The unit is kept in the figure's text ('rounds to 45 days'), never converted: the measure
+    says what it counts (a mean of ``days_to_close`` is in days).
+
+    >>> read_duration("45 days").band.describe(str)
+    '89/2 ≤ x < 91/2'
+    >>> read_duration("25-year-old").value, read_duration("five years").value
+    (Fraction(25, 1), Fraction(5, 1))
+    """
+    m = _DURATION.fullmatch(t)
+    if not m:
+        return None
+    figure = read_number(m["num"]) if m["num"][0] in "+-.0123456789" else None
+    if figure is None:
+        count = words.COUNT_WORDS.get(m["num"])
+        if count is None or m["num"] in ("a", "an"):
+            return None
+        figure = Figure(Fraction(count), Interval(count - Fraction(1, 2), count + Fraction(1, 2), True, False),
+                        "plain", str(count))
+    if figure.unit != "plain":
+        return None
+    return Figure(figure.value, figure.band, "plain", t.lstrip("+-") if figure.sign else t, figure.sign)
+
+
 def _count(word: str) -> int | None:
     return int(word) if word.isdigit() and len(word) < 7 else words.COUNT_WORDS.get(word)
 
@@ -271,7 +301,8 @@ def read_figure(t: str, written: str, shape: MeasureShape, vocab: Vocabulary) ->
     '59/20 ≤ x < 61/20'
     """
     as_many, t = _strip_suffix(t, words.AS_MANY)
-    figure = read_number(t) or _read_times(t, vocab) or _read_fraction(t, vocab) or _read_multiple(t, vocab)
+    figure = (read_number(t) or read_duration(t) or _read_times(t, vocab) or _read_fraction(t, vocab)
+              or _read_multiple(t, vocab))
     if figure is not None and as_many:
         figure = _as_ratio(figure)
     if figure is None:
