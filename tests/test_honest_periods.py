@@ -155,14 +155,13 @@ def test_a_value_that_never_occurs_is_a_typo_not_a_zero(tmp_path: Path, measure:
     assert "claims.yaml" in out and "typo" in out and meant in out
 
 
-def test_each_value_named_is_looked_up_until_its_first_row_not_over_every_row(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On a table above ``TWINS_UP_TO`` rows, whether a value occurs is asked with one ``LIMIT 1``
-    look-up per value, which stops at the first row holding it (one ``DISTINCT … IN`` read every
-    row of a 10M-row table for it); a value that never occurs is still found."""
+def _statements_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows_limit: int | None = None) -> list[str]:
+    """The statements DuckDB was asked to run for a claim naming 'Japan' (held) and 'Europa' (a
+    typo of 'Europe'), which is refused; ``rows_limit``: ``TWINS_UP_TO`` for the run."""
     from factcheck.backends.duckdb import DuckDB
     from factcheck.planning import typos
-    monkeypatch.setattr(typos, "TWINS_UP_TO", 10)  # cars has 406 rows
+    if rows_limit is not None:
+        monkeypatch.setattr(typos, "TWINS_UP_TO", rows_limit)
     asked: list[str] = []
     execute = DuckDB.execute
 
@@ -173,6 +172,15 @@ def test_each_value_named_is_looked_up_until_its_first_row_not_over_every_row(
     monkeypatch.setattr(DuckDB, "execute", recorded)
     code, out = _cli(tmp_path, "{count: cars, where: \"Origin in ['Japan', 'Europa']\"}")
     assert code == 2 and "Europa" in out and "Europe" in out, out
+    return asked
+
+
+def test_each_value_named_is_looked_up_until_its_first_row_not_over_every_row(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a table above ``TWINS_UP_TO`` rows, whether a value occurs is asked with one ``LIMIT 1``
+    look-up per value, which stops at the first row holding it (one ``DISTINCT … IN`` read every
+    row of a 10M-row table for it); a value that never occurs is still found."""
+    asked = _statements_asked(tmp_path, monkeypatch, rows_limit=10)  # cars has 406 rows
     lookups = [q for q in asked if '"Origin" = ' in q and "LIMIT 1" in q]
     assert len(lookups) == 1 and lookups[0].count("LIMIT 1") == 2, asked
     assert not [q for q in asked if "SELECT DISTINCT" in q and " IN (" in q], asked
@@ -180,17 +188,7 @@ def test_each_value_named_is_looked_up_until_its_first_row_not_over_every_row(
 
 def test_on_a_smaller_table_one_look_up_per_column_finds_the_values_and_their_other_spellings(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck.backends.duckdb import DuckDB
-    asked: list[str] = []
-    execute = DuckDB.execute
-
-    def recorded(self: DuckDB, sql: str) -> object:
-        asked.append(sql)
-        return execute(self, sql)
-
-    monkeypatch.setattr(DuckDB, "execute", recorded)
-    code, out = _cli(tmp_path, "{count: cars, where: \"Origin in ['Japan', 'Europa']\"}")
-    assert code == 2 and "Europa" in out and "Europe" in out, out
+    asked = _statements_asked(tmp_path, monkeypatch)
     assert len([q for q in asked if 'SELECT "Origin" AS v, count(*) AS n' in q]) == 1, asked
     assert not [q for q in asked if "LIMIT 1" in q and '"Origin" = ' in q], asked
 
