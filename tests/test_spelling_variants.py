@@ -9,6 +9,7 @@ not looked at (the look-up reads the whole column).
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -107,9 +108,16 @@ def test_the_warning_is_beside_the_verdict_in_every_report_and_changes_no_verdic
     assert warned == {"facebook", "some-spellings", "elsewhere-in-sex-cases", "mean-age"}
     assert all(n["warning"] for r in report["results"] for n in r["notes"] if n["code"] == "spelling_variants")
     terminal = runner.invoke(app, ["run", str(story)], env={"COLUMNS": "80"}).output
-    assert "4 with a WARNING" in terminal and "WARNING spelling_variants" in terminal
+    assert "4 with a WARNING" in terminal
+    # beside the verdict the code, under it the message: said once, not twice on one screen
+    lines = terminal.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("PASS") and "facebook:" in line)
+    block = [lines[at]] + list(itertools.takewhile(lambda line: line.startswith(" "), lines[at + 1:]))
+    assert block[0].endswith("WARNING spelling_variants")
+    assert sum("also holds 'Facebook ' (1 row), 'facebook' (1 row)" in line for line in block) == 1
     markdown = runner.invoke(app, ["run", str(story), "--markdown", "-"]).output
-    assert "**WARNING spelling\\_variants:" in markdown
+    row = next(line for line in markdown.splitlines() if line.startswith("| ✅ pass") and "`facebook`" in line)
+    assert "**WARNING spelling\\_variants**" in row.split("|")[1] and row.count("also holds") == 1
 
 
 def test_clean_data_gives_no_warning(story: Path) -> None:

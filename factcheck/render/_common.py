@@ -45,6 +45,13 @@ def warning_text(r: ClaimResult) -> str:
     return "; ".join(f"WARNING {n.code.value}: {n.message}" for n in warnings(r))
 
 
+def warning_mark(r: ClaimResult) -> str:
+    """``WARNING mostly_unknown``: the warnings beside a verdict whose notes, messages and all,
+    are shown just under it (plain text, Markdown): the message is not said twice; else ''."""
+    codes = [n.code.value for n in warnings(r)]
+    return "WARNING " + ", ".join(codes) if codes else ""
+
+
 def warned_text(report: Report) -> str:
     """``, 1 with a WARNING`` for a summary line, when any result carries one."""
     n = sum(1 for r in report.results if warnings(r))

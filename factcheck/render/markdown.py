@@ -17,7 +17,7 @@ from ._common import (
     stated,
     summary_text,
     warned_text,
-    warning_text,
+    warning_mark,
 )
 from ._mdtext import code, escape
 
@@ -92,7 +92,7 @@ def _row(r: ClaimResult) -> str:
     if r.reason is not None:
         why.append(f"`{r.reason.value}`")
     why += [f"note `{n.code.value}`: {escape(n.message)}" for n in r.notes]
-    verdict = ICON[r.verdict] + (f" **{escape(warning_text(r))}**" if warning_text(r) else "")
+    verdict = ICON[r.verdict] + (f" **{escape(warning_mark(r))}**" if warning_mark(r) else "")  # message: in "why"
     cells = [verdict, code(r.id), escape(r.says), escape(stated(r)), escape(computed(r)),
              "<br>".join(why) or escape(reason_text(r))]
     return "| " + " | ".join(cells) + " |"

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING
 from ..errors import FactcheckError
 from ..formatting import plain_number
 from ..report import ClaimResult, Report, Verdict
-from ._common import failures_first, warned_text, warning_text
+from ._common import failures_first, warned_text, warning_mark, warning_text
 from .safetext import clean, clean_lines
 
 if TYPE_CHECKING:  # rich is imported by the functions that build rich output: a piped run never needs it
@@ -161,7 +161,7 @@ def _rich(report: Report, console: Console, *, strict: bool, verbose: bool, requ
 def _plain(report: Report, out: IO[str], *, strict: bool, verbose: bool, require_coverage: bool) -> None:
     out.write(f"{clean(report.title or report.claims_file)}\n")
     for r in report.results:
-        warn = f"  {clean(warning_text(r))}" if warning_text(r) else ""
+        warn = f"  {warning_mark(r)}" if warning_mark(r) else ""  # the message is in the note lines below
         out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: stated {stated(r)}, computed {computed(r)}{warn}\n")
         for line in detail(r) + (evidence(r) if verbose else []):
             out.write(f"{'':13}{line}\n")
