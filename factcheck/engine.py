@@ -160,23 +160,30 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         ev = executor.evaluate(plan.node)
     except MeasureError as exc:  # the data holds no figure for it (inf, nan)
         raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
-    except Exception as exc:  # an engine error in a claim's own SQL: the claim is wrong …
-        reraise_interrupt(exc)  # … unless it is Ctrl-C, which DuckDB reports as an error
-        located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, base["line"])
-        if located is None:  # … or a derive it reads overflows (computed by each query over a Parquet file)
-            from .sources.overflow import in_claim
-            located = in_claim(prepared, backend, plan, str(exc))
-        if located is not None:  # … or the data is (text in a column of numbers)
-            raise _ClaimFailure(located) from None
-        raise _ClaimFailure(Problem(
-            f"its query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}", file=file, line=base["line"], claim=claim.id,
-            hint="check that the columns have the types the measure needs (numbers for sum/mean, "
-                 "a true/false condition for share)")) from None
+    except Exception as exc:
+        raise _ClaimFailure(query_failure(prepared, backend, plan, exc)) from None
     if ev.problem is not None:
         raise _ClaimFailure(Problem(ev.problem, file=file, line=base["line"], claim=claim.id))
     base.pop("expectation")
     base["sql"] = reader_sql(prepared, backend, plan, ev.sql, tables_sql)
     return judge(base, exp, ev, record_is_the_data=KINDS[plan.node.kind].record_is_the_data(plan.node))
+
+
+def query_failure(prepared: Prepared, backend: Backend, plan: ClaimPlan, exc: Exception) -> Problem:
+    """The problem an engine error in a claim's own SQL stands for: the claim is wrong, or the data
+    is (text in a column of numbers, located to its row), or a derive it reads overflows. Ctrl-C,
+    which DuckDB reports as an error, is raised again as itself."""
+    reraise_interrupt(exc)
+    file, line = str(prepared.loaded.path), prepared.loaded.claim_line(plan.index)
+    located = backend.text_in_numbers(prepared.catalog, plan, str(exc), file, line)
+    if located is None:  # a derive it reads overflows (computed by each query over a Parquet file)
+        from .sources.overflow import in_claim
+        located = in_claim(prepared, backend, plan, str(exc))
+    if located is not None:
+        return located
+    return Problem(f"its query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}", file=file, line=line,
+                   claim=plan.claim.id, hint="check that the columns have the types the measure needs (numbers "
+                                             "for sum/mean, a true/false condition for share)")
 
 
 def reader_sql(prepared: Prepared, backend: Backend, plan: ClaimPlan, queries: list[str],

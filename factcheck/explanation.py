@@ -56,9 +56,11 @@ class Explanation:
     engine_sql: list[str] = field(default_factory=list)  # on another engine than DuckDB: the SQL it ran
 
     def rows(self) -> "pandas.DataFrame":
-        """The rows behind the figure (every kept row of every part of the measure)."""
+        """The rows behind the figure (every kept row of every part of the measure); none from a
+        table that is not available (an ``optional`` table without its file)."""
         import pandas as pd
-        parts = _parts(self.session.plans[0].node)
+        plan = self.session.plans[0]
+        parts = [p for p in _parts(plan.node) if not set(_tables(p)) & set(plan.missing_tables)]
         catalog = self.session.prepared.catalog
         frames = []
         columns = _columns(self.session, {t for part in parts for t in _tables(part)})
@@ -180,8 +182,13 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
     report = session.run(last=False)  # the steps below query the tables again
     plan = session.plans[0]
     # no steps for a claim without a measure, or whose table is an optional one without its file
-    scans = [] if report.results[0].verdict == "unverifiable" and (plan.node is None or plan.missing_tables) else [
-        _steps(session, part, claimed) for part in _parts(plan.node)]
+    try:
+        scans = [] if report.results[0].verdict == "unverifiable" and (plan.node is None or plan.missing_tables) else [
+            _steps(session, part, claimed) for part in _parts(plan.node)]
+    except Exception as exc:  # a step the run did not need: a period not covered is judged before any query
+        from .engine import query_failure
+        from .errors import ClaimsFileError
+        raise ClaimsFileError([query_failure(session.prepared, session.backend, plan, exc)]) from None
     session.refuse_changed_files()  # the figure, the steps and the sample rows are of one version
     return Explanation(report.results[0], scans, session, _engine_sql(session, ran[first:]))
 

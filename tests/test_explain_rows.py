@@ -76,6 +76,31 @@ def test_explain_of_a_claim_on_an_optional_table_without_its_file_shows_it_unver
     result = CliRunner().invoke(app, ["explain", str(path), "c0"])
     assert result.exit_code == 0, result.output
     assert "table gone is not available" in result.output and "internal error" not in result.output
+    # and its rows are none (found by the fuzz test too: "SELECT clause without selection list")
+    result = CliRunner().invoke(app, ["explain", str(path), "c0", "--rows", str(tmp_path / "rows.csv")])
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output and (tmp_path / "rows.csv").read_text().strip() == ""
+    assert factcheck.explain(path, "c0").rows().empty
+
+
+def test_explain_of_a_period_not_covered_whose_filter_cannot_run_says_why(tmp_path: Path) -> None:
+    """Found by the CLI fuzz test: a claim on a file with a header and no rows, whose filter
+    compares a column with a number. `run` judges it unverifiable (the period is not covered:
+    no query runs), but explain's steps ran the filter anyway and DuckDB refused to compare the
+    column, read as text, with 1: an internal error. Now the same problem `run` gives for a
+    query that fails, with its line and a hint."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "t.csv").write_text("id,a\n", encoding="utf-8")
+    path = tmp_path / "claims.yaml"
+    path.write_text("version: 1\ntables:\n  t: {path: t.csv}\nclaims:\n"
+                    "  - {id: c0, says: s, measure: {change: {count: t, where: a > 1}, over: a, from: 2019, to: 2020},"
+                    " expect: up 11%}\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["run", str(path)]).exit_code == 0
+    result = CliRunner().invoke(app, ["explain", str(path), "c0"])
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.output
+    assert "claims.yaml:5: claim 'c0': column 'a' of table 't' is empty in every row" in result.output
+    assert "hint: declare its type: columns: {a: number}" in result.output
 
 
 BIG_CLAIMS = """\
