@@ -16,11 +16,11 @@ _AB, _RA = MeasureShape("change_absolute"), MeasureShape("change_ratio")
 _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("whole number (a count)", "165", _N), ("thousands separators", "5,076", _N),
     ("decimal", "2.5", _N), ("decimal, trailing zero", "2.50", _N),
-    ("a duration (the unit is not converted)", "45 days", _N),
-    ("a duration (the unit is not converted)", "about 12 years", _N),
     ("percentage (share)", "59%", _S), ("percentage with a decimal", "59.0%", _S),
     ("percentage, spelled out", "59 per cent", _S),
     ("percentage of a column in percent (unit: percent)", "9.7%", MeasureShape("number", "percent")),
+    ("a duration (the unit is not converted)", "45 days", _N),
+    ("a duration (the unit is not converted)", "about 12 years", _N),
     ("rise (as: percent)", "up 11%", _CP), ("rise (as: percent)", "+11%", _CP),
     ("rise (as: percent)", "rose 11%", _CP), ("rise (as: percent)", "11% more", _CP),
     ("fall (as: percent)", "down 8%", _CP), ("fall (as: percent)", "-8%", _CP),
