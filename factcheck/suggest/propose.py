@@ -84,10 +84,11 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
         n = _COUNTS.get(low.group(1).lower()) or (int(low.group(1)) if low.group(1).isdigit() else None)
         since = default - n if n else None   # "an eight-year low": the fewest since eight years before
     years = tuple(dict.fromkeys(p.year for p in ps if p.relation != "since" and p.year is not None))
-    spans = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
+    stated = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
+    spans = stated
     if since is not None and default is not None and since < default:
         spans += ((since, default),)
-    return Periods(years, since, spans, default, bool(_EVERY.search(says)))
+    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated)
 
 
 def _spans(per: Periods) -> list[tuple[int, int]]:
@@ -126,7 +127,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
                    + [(c, 0.2) for c in combos(claim.id)],
                    whole=bool(_WHOLE.search(claim.says)),
-                   spans=tuple(s for s in per.spans if per.since is None or s != (per.since, per.default)))
+                   spans=per.stated)
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],

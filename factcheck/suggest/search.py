@@ -281,8 +281,8 @@ class Filters:
 
 
 def _pick(values: Floats, exp: Expectation, scores: Floats,
-          named: npt.NDArray[np.bool_]) -> list[tuple[int, float, bool, float, bool, bool]]:
-    """(filter index, value, ok, distance, near, named) for the best-scored filters whose value
+          named: npt.NDArray[np.bool_]) -> list[tuple[int, float, bool, float, bool]]:
+    """(filter index, value, ok, distance, near) for the best-scored filters whose value
     fits (at most :data:`MAX_KEPT`), the best-scored near misses (at most :data:`MAX_MISSES`), and
     the best-scored of the filters the sentence names every condition of (``named``), however
     far its value is (``near`` False: only the sentence's reading, when nothing that fits reads
@@ -295,12 +295,12 @@ def _pick(values: Floats, exp: Expectation, scores: Floats,
     near = np.nonzero(~ok & (dist <= NEAR))[0]
     if len(near) > MAX_MISSES:
         near = near[np.argsort(-(scores[near] - 4 * dist[near]), kind="stable")[:MAX_MISSES]]
-    out = [(int(k), float(values[k]), bool(ok[k]), float(dist[k]), True, bool(named[k])) for k in (*hits, *near)]
+    out = [(int(k), float(values[k]), bool(ok[k]), float(dist[k]), True) for k in (*hits, *near)]
     candidates = np.nonzero(np.isfinite(values) & named)[0]
     if len(candidates):
         best = int(candidates[np.lexsort((dist[candidates], -scores[candidates]))[0]])
         if not ok[best] and best not in {k for k, *_ in out}:  # far off, or a near miss past MAX_MISSES
-            out.append((best, float(values[best]), False, float(dist[best]), False, True))
+            out.append((best, float(values[best]), False, float(dist[best]), False))
     return out
 
 
@@ -401,6 +401,10 @@ class Search:
                      said and all(self.per_atom[i] >= SAID for i in items),
                      not (named and all(self.per_atom[i] >= NAMED for i in items)))
 
+    def _useless(self, ok: bool, dist: float, conds: tuple[Atom, ...]) -> bool:
+        """A change far off the figure whose condition nothing names: neither a near miss nor a reading."""
+        return not ok and dist > NEAR and bool(conds) and self.per_atom[self._position[id(conds[0])]] <= 0
+
     def _years_read(self, *years: int) -> bool:
         """Whether the years of a change (from, to) or an extreme (at) are those the sentence names:
         a change, the range it states ("from 2022 to 2023"), else one of its years ("in 2020"), else
@@ -420,7 +424,7 @@ class Search:
         in_period = self.ctx.period(period) >= 0
         reads = filters.named(atoms, SAID) & (said and in_period)
         kept = filters.named(atoms, NAMED) & (named and in_period)
-        for k, value, ok, dist, near, _ in _pick(values, self.exp, scores, reads):
+        for k, value, ok, dist, near in _pick(values, self.exp, scores, reads):
             items = filters.items(k)
             conds = tuple(self.atoms[i] for i in items)
             m = dict(measure)
@@ -597,8 +601,8 @@ class Search:
                     arr = np.array([value])
                     ok = bool(_inside(arr, self.exp)[0])
                     dist = float(_distance(arr, self.exp)[0])
-                    if not ok and dist > NEAR and conds and self.per_atom[self._position[id(conds[0])]] <= 0:
-                        continue  # far off, and nothing names its condition: neither a near miss nor a reading
+                    if self._useless(ok, dist, conds):
+                        continue
                     m: dict[str, Any] = {"change": self._inner(conds), "over": ident(column), "from": a, "to": b}
                     if as_ != "percent":
                         m["as"] = as_
@@ -624,8 +628,8 @@ class Search:
                         arr = np.array([nb / db - na / da])
                         ok = bool(_inside(arr, self.exp)[0])
                         dist = float(_distance(arr, self.exp)[0])
-                        if not ok and dist > NEAR and conds and self.per_atom[self._position[id(conds[0])]] <= 0:
-                            continue  # far off, and nothing names its condition: neither a near miss nor a reading
+                        if self._useless(ok, dist, conds):
+                            continue
                         inner: dict[str, Any] = {"share": target.text, "of": self.p.table}
                         if conds:
                             inner["where"] = _where(None, conds)

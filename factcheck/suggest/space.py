@@ -100,9 +100,10 @@ class Periods:
 
     years: tuple[int, ...]          # years it names ("in 2020", "from 2019")
     since: int | None               # "since 2012"
-    spans: tuple[tuple[int, int], ...]
+    spans: tuple[tuple[int, int], ...]  # the ranges it states, then (since, default) for "since 2012"
     default: int | None             # the article's year, when the sentence names none
     every_year: bool                # "every year since 2013"
+    stated: tuple[tuple[int, int], ...] = ()  # the ranges it states ("from 2021 to 2022") alone
 
 
 def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom | None]:
