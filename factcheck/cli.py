@@ -371,15 +371,26 @@ def explain(
         outputs.refuse_inputs([("the claims file", file)])
         result = explain_claim(file, claim_id, data_root=data_root, engine=engine, spark_master=spark_master)
         if rows == "-":
-            result.rows().to_csv(sys.stdout, index=False)
+            frame = result.rows()
+            frame.to_csv(sys.stdout, index=False)
+            if frame.empty:  # stdout holds the CSV: the reason goes beside it
+                err.print(_text(f"no rows: {result.no_rows_because()}"))
         else:
             print_explanation(result, out)
             if rows:
                 outputs.refuse_inputs(result.session.input_files())
-                outputs.write("--rows", result.rows().to_csv(index=False))
+                frame = result.rows()
+                outputs.write("--rows", frame.to_csv(index=False))
                 outputs.commit()
-                out.print(_text(f"wrote the rows behind the figure to {clean(rows)}"))
+                out.print(_text(_wrote_rows(len(frame), rows, result.no_rows_because() if frame.empty else "")))
     raise typer.Exit(EXIT_OK)
+
+
+def _wrote_rows(n: int, path: str, why_none: str) -> str:
+    """What ``explain --rows PATH`` says it wrote: how many rows, and why when none."""
+    if n == 0:
+        return f"wrote no rows to {clean(path)}: {why_none}"
+    return f"wrote the {n:,} row{'s' if n != 1 else ''} behind the figure to {clean(path)}"
 
 
 @app.command(cls=_PlainCommand)

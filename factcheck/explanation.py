@@ -74,6 +74,21 @@ class Explanation:
         self.session.refuse_changed_files()  # the rows are of the version the figure was computed from
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
+    def no_rows_because(self) -> str:
+        """Why :meth:`rows` is empty, said for the person who asked for them."""
+        plan = self.session.plans[0]
+        if plan.node is None:
+            return "the claim has no measure yet, so no row is behind a figure (`factcheck suggest` proposes one)"
+        parts = _parts(plan.node)
+        missing = sorted({t for p in parts for t in _tables(p)} & set(plan.missing_tables))
+        if missing and all(set(_tables(p)) & set(missing) for p in parts):
+            return (f"table {', '.join(missing)} is not available (an optional table without its file), "
+                    "so no row is read")
+        if parts and all(p.only_periods and not p.period_values for p in parts):
+            return "no row falls in the periods the claim names"
+        return ("the claim's filter keeps no row: `factcheck explain` without --rows shows how many "
+                "each part of it keeps")
+
 
 def _parts(node: PlanNode | None) -> list[Part]:
     """Every table read by the measure, with what is counted in it (its kind says)."""

@@ -80,6 +80,7 @@ def test_explain_of_a_claim_on_an_optional_table_without_its_file_shows_it_unver
     result = CliRunner().invoke(app, ["explain", str(path), "c0", "--rows", str(tmp_path / "rows.csv")])
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output and (tmp_path / "rows.csv").read_text().strip() == ""
+    assert "wrote no rows" in result.output and "table gone is not available" in result.output.split("wrote")[-1]
     assert factcheck.explain(path, "c0").rows().empty
 
 
@@ -233,3 +234,41 @@ def test_the_sql_shown_numbers_rows_only_for_lag_and_gives_the_figure(tmp_path: 
         assert shown.result.sql is not None
         assert duckdb.connect().execute(shown.result.sql).fetchall() == [(kept, known, meeting)]
         assert (shown.result.numerator, shown.result.denominator) == (meeting, known)
+
+
+@pytest.mark.parametrize(("measure", "why"), [
+    ("{count: orders, where: amount > 100}", "the claim's filter keeps no row"),
+    ("{change: {count: orders}, over: order_id, from: 10, to: 11}", "no row falls in the periods the claim names"),
+    (None, "the claim has no measure yet"),
+])
+def test_explain_rows_says_how_many_rows_it_wrote_and_why_there_are_none(tmp_path: Path, measure: str | None,
+                                                                       why: str) -> None:
+    """`explain --rows` said "wrote the rows behind the figure" over an empty file, with no word of why."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "orders.csv").write_text(SHOPS, encoding="utf-8")
+    claim = CLAIMS.replace("    measure: {share: region == 'north', of: orders, where: amount > 5}\n",
+                           f"    measure: {measure}\n" if measure else "")
+    assert claim != CLAIMS
+    (tmp_path / "claims.yaml").write_text(claim.replace("expect: 50%", "expect: up 10%" if "change" in str(measure) else "expect: 3" if measure else "expect: 50%"),
+                                          encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "claims.yaml"), "north-share", "--rows", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote no rows to {out}: {why}" in " ".join(result.output.split())
+    assert list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))) == []
+    # on stdout the CSV stays clean: the reason goes to stderr
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "claims.yaml"), "north-share", "--rows", "-"])
+    assert result.exit_code == 0, result.output
+    assert why not in result.stdout and why in " ".join(result.stderr.split())
+    if measure:
+        assert result.stdout.startswith("order_id,shop,region")  # the columns, so a spreadsheet still opens it
+
+
+def test_explain_rows_says_how_many_rows_it_wrote(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "orders.csv").write_text(SHOPS, encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "claims.yaml"), "north-share", "--rows", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote the 4 rows behind the figure to {out}" in " ".join(result.output.split())
