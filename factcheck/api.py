@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .claims import LoadedClaims
-from .report import Comparison, CoverageReport, Report, TableUse
+from .report import Comparison, CoverageReport, Note, Report, TableUse
 
 if TYPE_CHECKING:
     import pandas
@@ -120,6 +120,8 @@ class Checked:
     tables: list[TableUse]
     ids: list[tuple[str, int | None]] = field(default_factory=list)  # each claim's id and line, in file order
     coverage: CoverageReport | None = None
+    # what the data says against a claim before it is judged (``spelling_variants``): its id, line and the note
+    warnings: list[tuple[str, int | None, Note]] = field(default_factory=list)
 
     def exit_code(self) -> int:
         """1 when a claim's ``says`` is no longer in the article; else 0."""
@@ -141,7 +143,7 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
     from .draft.review import article_coverage
 
     try:
-        session.materialize()
+        read = session.materialize()
         uses = session.uses
         session.refuse_changed_files()  # the contracts and keys were checked on one version of each file
     finally:
@@ -149,7 +151,9 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
             session.backend.close()
     loaded = session.prepared.loaded
     ids = [(c.id, loaded.claim_line(i, "id")) for i, c in enumerate(loaded.model.claims)]
-    return Checked(str(loaded.path), len(session.plans), uses, ids, article_coverage(loaded))
+    warnings = [(plan.claim.id, loaded.claim_line(plan.index, "id"), note)
+                for plan in session.plans for note in read.notes.get(plan.index, []) if note.warning]
+    return Checked(str(loaded.path), len(session.plans), uses, ids, article_coverage(loaded), warnings)
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,

@@ -120,6 +120,34 @@ def test_the_warning_is_beside_the_verdict_in_every_report_and_changes_no_verdic
     assert "**WARNING spelling\\_variants**" in row.split("|")[1] and row.count("also holds") == 1
 
 
+def test_check_shows_the_warnings_too_and_still_passes(story: Path) -> None:
+    """`factcheck check` reads the same data before any claim is judged: it said "ok" and
+    nothing of the spellings that `run` would warn of."""
+    checked = factcheck.check(story)
+    assert [(claim, line, note.code) for claim, line, note in checked.warnings][:2] == [
+        ("facebook", 6, NoteCode.SPELLING_VARIANTS), ("some-spellings", 14, NoteCode.SPELLING_VARIANTS)]
+    assert {claim for claim, _, _ in checked.warnings} == {"facebook", "some-spellings", "elsewhere-in-sex-cases",
+                                                           "mean-age"}
+    result = runner.invoke(app, ["check", str(story)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output  # a warning fails nothing
+    lines = result.output.splitlines()
+    assert lines[0].startswith("ok: ") and lines[0].endswith("; 4 with a WARNING")
+    at = lines.index("  facebook  (line 6)")
+    assert lines[at + 1].startswith("    WARNING spelling_variants: column 'platform' of table 'victims' also holds")
+    assert lines[lines.index("  every-spelling  (line 10)") + 1].startswith("  some-spellings")  # none for it
+    annotated = runner.invoke(app, ["check", str(story), "--annotations", "github"]).output
+    assert "::warning file=claims.yaml,line=6,title=factcheck%3A claim 'facebook' has a warning%3A " \
+           "spelling_variants::column 'platform'" in annotated
+
+
+def test_run_annotates_a_warning_even_on_a_claim_that_passes(story: Path) -> None:
+    annotated = runner.invoke(app, ["run", str(story), "--annotations", "github"]).output
+    warned = [line for line in annotated.splitlines() if line.startswith("::warning") and "has a warning" in line]
+    assert len(warned) == 5  # four claims, one of them warned of two columns
+    assert not any("claim 'instagram'" in line for line in warned)
+    assert sum("claim 'mean-age' has a warning%3A spelling_variants" in line for line in warned) == 1
+
+
 def test_clean_data_gives_no_warning(story: Path) -> None:
     root = story.parent
     (root / "victims.csv").write_text("id,platform,case_id,age\n1,Facebook,a,20\n2,Instagram,b,30\n", encoding="utf-8")

@@ -12,6 +12,9 @@ What gets which level — an **error** is what fails the command's exit status:
 * a claim that is unverifiable: a warning there (an error under ``--strict``);
 * a claim whose ``says`` is gone from the article: a warning there in ``run`` (an error
   under ``--strict``, and in ``check``, which exits 1 on it);
+* a claim whose data gives it a warning (``spelling_variants``: the value it compares is
+  also spelled another way in the column): a warning on its line, in ``run`` and ``check``,
+  whatever the verdict;
 * a figure of the article no claim checks: a notice on its line and columns of the
   article (an error under ``--require-coverage``);
 * input that cannot be used (exit 2): an error on each problem's file and line.
@@ -124,6 +127,7 @@ def report_annotations(report: Report, root: Path, *, strict: bool = False,
     regressed = {c.id for c in report.comparison.regressions} if report.comparison is not None else set()
     out: list[Annotation] = []
     for r in report.results:
+        out += [_warned(r.id, n.code.value, n.message, file, r.line) for n in r.notes if n.warning]
         if r.verdict == Verdict.PASS:
             continue
         failed = r.verdict == Verdict.FAIL
@@ -158,13 +162,19 @@ def _stale(claim: str, says: str, closest: str | None, file: str, line: int | No
                       f"says: {says}{near}\nupdate says: to the article's sentence, or remove the claim")
 
 
+def _warned(claim: str, code: str, message: str, file: str, line: int | None) -> Annotation:
+    return Annotation("warning", file, line, f"factcheck: claim '{claim}' has a warning: {code}", message)
+
+
 def checked_annotations(checked: Checked, root: Path) -> list[Annotation]:
-    """``factcheck check``: each claim whose ``says`` is gone from the article (it exits 1)."""
-    if checked.coverage is None:
-        return []
+    """``factcheck check``: each claim whose ``says`` is gone from the article (it exits 1), and
+    each warning the data gives a claim (``spelling_variants``)."""
     file = relative(checked.claims_file, root)
+    out = [_warned(claim, note.code.value, note.message, file, line) for claim, line, note in checked.warnings]
+    if checked.coverage is None:
+        return out
     lines = dict(checked.ids)
-    return [_stale(s.id, s.says, s.closest, file, lines.get(s.id), "error") for s in checked.coverage.stale]
+    return out + [_stale(s.id, s.says, s.closest, file, lines.get(s.id), "error") for s in checked.coverage.stale]
 
 
 def problem_annotations(problems: Sequence[Problem], root: Path) -> list[Annotation]:

@@ -232,16 +232,27 @@ def print_checked(checked: Checked, console: Console) -> None:
     from rich.text import Text
     n = checked.claims
     stale = checked.coverage.stale if checked.coverage is not None else []
+    warned: dict[str, list[str]] = {}
+    for claim_id, _, note in checked.warnings:
+        warned.setdefault(claim_id, []).append(f"WARNING {note.code.value}: {clean(note.message)}")
     if stale:
         for s in stale:
             hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
             console.print(Text(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}",
                                overflow="fold"))
+        for claim_id, line, note in checked.warnings:  # said even when the file fails for another reason
+            at = f" (line {line})" if line else ""
+            console.print(Text(f"warning: claim {clean(claim_id)}{at}: {note.code.value}: {clean(note.message)}",
+                               overflow="fold"))
         k = len(stale)
         console.print(Text(f"failed: {clean(checked.claims_file)}: {k} claim{'s' if k != 1 else ''} no longer "
                            "in the article", style="bold red"))
         return
+    k = len(warned)
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
-                       + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)))
+                       + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)
+                       + (f"; {k} with a WARNING" if k else "")))
     for claim_id, line in checked.ids:
         console.print(Text(f"  {clean(claim_id)}" + (f"  (line {line})" if line else "")))
+        for text in warned.get(claim_id, []):
+            console.print(Text(f"    {text}", style="yellow", overflow="fold"))
