@@ -103,3 +103,56 @@ def test_init_writes_the_reading_above_the_suggestions(tmp_path: Path) -> None:
     heat = text[text.index("says: Heat complaints"):text.index("says: Noise complaints")]
     assert heat.index("# read as written: +15% (fail): is the figure wrong?") < heat.index(
         "# suggestion 1: +12% (pass) - reads the sentence otherwise: check it")
+
+
+# Constructed for the two tests below: in 2023 Brooklyn filed 40 complaints, a quarter of them
+# about noise, and Queens 60, a sixth of them: noise was 20% of all 2023 complaints. 2023's
+# complaints took 50 days to close on average, 2022's 40: 45 days over both years.
+PARAGRAPH = ("Brooklyn filed 40 complaints in 2023. Noise complaints made up about a quarter of all "
+             "complaints in 2023. Complaints took 45 days to close on average.\n")
+
+
+@pytest.fixture(scope="module")
+def paragraph(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
+    root = tmp_path_factory.mktemp("paragraph")
+    (root / ".git").mkdir()
+    rows = ["complaint_id,borough,year,category,days_to_close"]
+    made = [("Brooklyn", 2023, "Noise", 10), ("Brooklyn", 2023, "Heat", 30),
+            ("Queens", 2023, "Noise", 10), ("Queens", 2023, "Heat", 50),
+            ("Brooklyn", 2022, "Heat", 50), ("Queens", 2022, "Heat", 50)]
+    for borough, year, category, n in made:
+        base = 50 if year == 2023 else 40  # in pairs around it: 49 and 51, 47 and 53, … 29 and 71 in 2023
+        rows += [f"{len(rows) + i},{borough},{year},{category},{base + (1 + 2 * (i // 2 % 11)) * (-1) ** i}"
+                 for i in range(n)]
+    (root / "complaints.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (root / "story.md").write_text(PARAGRAPH, encoding="utf-8")
+    (root / "claims.yaml").write_text(
+        "version: 1\narticle: story.md\ntables:\n  complaints: {path: complaints.csv, key: complaint_id}\nclaims:\n"
+        "  - id: noise-quarter\n    says: Noise complaints made up about a quarter of all complaints in 2023.\n"
+        "    expect: about a quarter\n"
+        "  - id: days-45\n    says: Complaints took 45 days to close on average.\n    expect: 45 days\n",
+        encoding="utf-8")
+    return suggest(root / "claims.yaml")
+
+
+def test_of_all_reads_the_share_among_all_whatever_the_sentence_before_filtered_on(paragraph: Suggestions) -> None:
+    """"A quarter of all complaints in 2023" after "Brooklyn filed …": the sentence before
+    counted as a label, so Brooklyn's 25% was suggestion 1, a pass, and the sentence's own
+    reading (20%: the figure is wrong) was never shown."""
+    noise = paragraph.for_claim("noise-quarter")
+    assert noise.reading is not None
+    assert noise.reading.measure == {"share": "category == 'Noise'", "of": "complaints", "where": "year == 2023"}
+    assert noise.reading.value_text == "20%" and noise.reading.verdict == "fail"
+    assert [s.measure.get("where") for s in noise.candidates][:1] == ["borough == 'Brooklyn' and year == 2023"]
+
+
+def test_a_year_taken_from_the_sentence_before_is_no_reading_of_a_sentence_that_names_none(
+        paragraph: Suggestions) -> None:
+    """"Complaints took 45 days to close on average" names no year: read in the sentence
+    before's 2023 it computes 50 (fail), over every year 45 (pass). That year was the
+    sentence's "reading", shown first with "is the figure wrong?", and the mean over every year
+    was not among the five suggestions."""
+    days = paragraph.for_claim("days-45")
+    assert days.reading is None
+    assert {"mean": "days_to_close", "of": "complaints"} in [s.measure for s in days.candidates[:2]]
+    assert all(s.verdict == "pass" for s in days.candidates)

@@ -119,7 +119,7 @@ class Surroundings:
 
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
-_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
+REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
 BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
 
@@ -145,7 +145,7 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
         if sentence.block == "heading":
             section, paragraph, dated, far = [text], [], "", ""
             continue
-        refers = bool(_BACK.search(text))
+        refers = bool(REFERS_BACK.search(text))
         if not paragraph:
             back = refers
         wider = section if refers or back else []

@@ -66,6 +66,7 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
 _LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
+_OF_ALL = re.compile(r"\b(?:of|among|out of)\s+all\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 
@@ -75,9 +76,11 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     sentence before it, in its section, that names a year)."""
     from ..draft.figures import find_figures
     ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
+    inherited = False
     if not ps and earlier and not _WHOLE.search(says):
         from . import BASES  # a year named to compare with is not inherited
         ps = [p for s in find_figures(earlier) for p in s.periods if p.year is not None and p.relation not in BASES]
+        inherited = bool(ps)
     since = next((p.year for p in ps if p.relation == "since"), None)
     low = _LOW_SINCE.search(says)
     if since is None and low and default is not None:
@@ -88,7 +91,7 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     spans = stated
     if since is not None and default is not None and since < default:
         spans += ((since, default),)
-    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated)
+    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited)
 
 
 def _spans(per: Periods) -> list[tuple[int, int]]:
@@ -120,14 +123,19 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
         lowest = True
     elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
         lowest = False
+    from . import REFERS_BACK
     said = words(claim.says)
+    if _OF_ALL.search(claim.says) and not REFERS_BACK.search(claim.says):
+        # "a quarter of all complaints in 2023": the sentence says what it counts among, whatever
+        # the sentences before it filtered on ("Brooklyn filed 1,400 complaints …")
+        around = replace(around, before="", section="")
     labels = (words(claim.id) | words(claim.note or "") | words(around.before)) - said
     return Context(said, labels, per.years, per.since, per.default, lowest,
                    section=words(around.section) - said - labels,
                    combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
                    + [(c, 0.2) for c in combos(claim.id)],
                    whole=bool(_WHOLE.search(claim.says)),
-                   spans=per.stated)
+                   spans=per.stated, inherited=per.inherited)
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],

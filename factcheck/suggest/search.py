@@ -92,6 +92,7 @@ class Context:
     combos: list[tuple[frozenset[str], float]] = field(default_factory=list)   # values one word names
     whole: bool = False                       # "across all twenty years": no period at all
     spans: tuple[tuple[int, int], ...] = ()   # "from 2022 to 2023"
+    inherited: bool = False                   # ``years`` are an earlier sentence's (see :meth:`period`)
 
     def condition(self, atom: Atom) -> float:
         strong = atom.strong - WEAK
@@ -117,7 +118,9 @@ class Context:
 
     def period(self, atom: Atom | None) -> float:
         if atom is None:
-            return 0.8 if self.whole else (-0.6 if self.years else 0.0)
+            # a sentence that names no year and follows one that does ("Complaints took 45 days to
+            # close on average") may speak of that year or of all of them: neither reading departs
+            return 0.8 if self.whole else (0.0 if self.inherited else -0.6 if self.years else 0.0)
         named = atom.words - {str(atom.year)}
         bonus = 0.4 if named & self.sentence else (0.25 if named & self.labels else
                                                    (0.15 if named & self.section else 0.0))
@@ -128,7 +131,7 @@ class Context:
         if self.whole:
             return -0.2 + bonus
         if atom.year in self.years or atom.year == self.since:
-            return 1.0 + bonus
+            return (0.6 if self.inherited else 1.0) + bonus
         if str(atom.year) in self.labels:
             return 1.3 + bonus
         if atom.year == self.default and not self.years:

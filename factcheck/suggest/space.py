@@ -104,6 +104,7 @@ class Periods:
     default: int | None             # the article's year, when the sentence names none
     every_year: bool                # "every year since 2013"
     stated: tuple[tuple[int, int], ...] = ()  # the ranges it states ("from 2021 to 2022") alone
+    inherited: bool = False         # ``years`` are an earlier sentence's: this one names none
 
 
 def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom | None]:
