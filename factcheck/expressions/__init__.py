@@ -31,10 +31,10 @@ from ._nodes import (
 from ._parser import parse
 from ._render import render
 from ._sql import quote_ident, quote_literal, to_sql
-from ._types import check_numbers, check_types, infer, value_type
+from ._types import INTEGER_TYPES, base_type, check_numbers, check_types, infer, value_type
 
 __all__ = [
-    "FUNCTIONS", "KEYWORDS", "WINDOW_FUNCTIONS", "check_numbers", "check_types", "infer", "value_type", "Between", "Binary", "Call", "Case", "Compare", "Expr",
+    "FUNCTIONS", "INTEGER_TYPES", "KEYWORDS", "WINDOW_FUNCTIONS", "base_type", "check_numbers", "check_types", "infer", "value_type", "Between", "Binary", "Call", "Case", "Compare", "Expr",
     "ExpressionError", "Function", "InList", "IsNull", "Literal", "Name", "Unary",
     "UnknownName", "calls", "children", "map_calls", "did_you_mean", "names", "parse", "quote_ident",
     "quote_literal", "render", "suggest", "to_sql", "walk",

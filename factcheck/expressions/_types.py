@@ -35,9 +35,11 @@ from ._nodes import (
 ColumnType = Callable[[Name], "ValueType | None"]
 
 _TEXT = frozenset({"VARCHAR", "CHAR", "TEXT", "STRING", "BPCHAR"})
-_NUMBER = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-                     "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "INT", "INT1", "INT2",
-                     "INT4", "INT8", "FLOAT4", "FLOAT8", "LONG", "SHORT", "VARINT"})
+INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                           "UBIGINT", "UHUGEINT", "INT", "INT1", "INT2", "INT4", "INT8", "LONG", "SHORT", "VARINT"})
+"""DuckDB's integer column types and their aliases: the one list the engine, the measures and
+``suggest`` read numbers by (an unsigned one from a Parquet file included)."""
+_NUMBER = INTEGER_TYPES | {"FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "FLOAT4", "FLOAT8"}
 
 # what a date or timestamp written in a claims file must start with (DuckDB reads 2020-4-1 too), or a
 # time of day for a TIME column, or one of DuckDB's special dates
@@ -46,11 +48,16 @@ _ISO_DATE = re.compile(r"[+-]?\d{4,}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}:\d{2}|-?infin
 _NOUN = {"text": "text", "number": "a number", "date": "a date", "bool": "a condition (true or false)"}
 
 
+def base_type(duckdb_type: str | None) -> str:
+    """``DECIMAL(18,3)`` -> ``DECIMAL``: the type's name, upper-case, without its parameters."""
+    return (duckdb_type or "").upper().split("(")[0].strip()
+
+
 def value_type(duckdb_type: str | None) -> ValueType | None:
     """The expression language's type of a DuckDB column type (None when it is none of them)."""
     if not duckdb_type:
         return None
-    base = duckdb_type.upper().split("(")[0].strip()
+    base = base_type(duckdb_type)
     if base in _TEXT:
         return "text"
     if base in _NUMBER:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from ..expressions import INTEGER_TYPES, base_type
 from ..planning.nodes import Part, PlanNode, Scan
 from ._kind import KINDS, MeasureKind, shape_of
 from ._values import Evaluated, Groups, key
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 DEC = "DECIMAL(38,10)"
 Aggregate = tuple[str, str, "str | None"]  # (alias, function, extra condition or None)
 NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
-_INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
-                       "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"})
 
 
 @dataclass
@@ -145,10 +144,10 @@ def number_class(sql_type: str | None) -> str:
     >>> [number_class(t) for t in ("BIGINT", "DECIMAL(18,3)", "DOUBLE", "VARCHAR", None)]
     ['exact', 'exact', 'double', 'cast', 'cast']
     """
-    t = (sql_type or "").upper()
-    if t in _INTEGERS or t.startswith("DECIMAL"):
+    t = base_type(sql_type)
+    if t in INTEGER_TYPES or t in ("DECIMAL", "NUMERIC"):
         return "exact"
-    if t in ("DOUBLE", "FLOAT", "REAL"):
+    if t in ("DOUBLE", "FLOAT", "REAL", "FLOAT4", "FLOAT8"):
         return "double"
     return "cast"
 

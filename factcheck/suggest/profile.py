@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..expressions import quote_ident
+from ..expressions import INTEGER_TYPES, base_type, quote_ident, value_type
 
 if TYPE_CHECKING:
     from ..backends import Backend
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 LOW_CARDINALITY = 20      # at most this many distinct values make a column a dimension
 MAX_DIMENSIONS = 28       # per table, its own columns first, then its lookups'
 _YEAR = re.compile(r"(?:^|_)((?:18|19|20)\d\d)(?:_|$)")
-_NUMERIC = ("BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "DOUBLE", "FLOAT", "DECIMAL", "REAL",
-            "UBIGINT", "UINTEGER")
 _ID = re.compile(r"(?:^id$|_id$|^id_|_key$|_code$|_number$)", re.I)
 
 
@@ -107,21 +105,20 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
             if distinct > 1:
                 ids.append(c)
             continue
-        if t.startswith(_NUMERIC) and distinct > LOW_CARDINALITY:
-            if _is_years(backend, table, c, t):
+        if value_type(t) == "number" and distinct > LOW_CARDINALITY:
+            if base_type(t) in INTEGER_TYPES and _is_years(backend, table, c):
                 dims.append(Dimension(c, "", t, [], stats[c][1] < total, is_year=True))
             else:
                 numbers.append(c)
-        elif t.startswith(_NUMERIC) and c in low and _is_years(backend, table, c, t):
+        elif base_type(t) in INTEGER_TYPES and c in low and _is_years(backend, table, c):
             for d in dims:
                 if d.name == c:
                     d.is_year = True
     return total, dims, numbers, ids
 
 
-def _is_years(backend: Backend, table: str, column: str, type_: str) -> bool:
-    if not type_.startswith(("BIGINT", "INTEGER", "SMALLINT", "HUGEINT")):
-        return False
+def _is_years(backend: Backend, table: str, column: str) -> bool:
+    """Does an integer column hold years (named for them, every value from 1800 to 2100)?"""
     q = quote_ident(column)
     row = backend.execute(f"SELECT min({q}), max({q}) FROM {quote_ident(table)}").rows[0]
     return row[0] is not None and 1800 <= int(row[0]) and int(row[1]) <= 2100 and "year" in column.lower()
