@@ -1,8 +1,12 @@
-"""A figure with a unit of time ('45 days', 'about 12 years', 'a 25-year-old') reads as its number.
+"""A figure with a unit of time ('45 days', 'about 12 years', 'a 25-year-old') reads as its number,
+in the unit of the measure's values when that is known.
 
 `factcheck init` writes a claim's ``expect:`` as the article words it, and the figure reader
 takes "45 days" whole; the expectation grammar refused it ("cannot read '45 days'"), so the
-starter file stopped the run as soon as a measure was added.
+starter file stopped the run as soon as a measure was added. Then "more than four hours"
+against a mean of ``wait_minutes`` read as more than 4 and passed a mean of 198 minutes: a
+silent wrong verdict. A measure's unit is now read from ``unit:`` or the column's name, and
+the figure converted into it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from factcheck.expectations import ExpectationError, MeasureShape, parse_expecta
 N = MeasureShape("number")
 runner = CliRunner()
 UNITS = ["day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
-         "decade", "decades", "hour", "hours", "century", "centuries"]
+         "decade", "decades", "hour", "hours", "century", "centuries", "minute", "minutes", "second", "seconds"]
 
 
 @pytest.mark.parametrize(("written", "shape", "low", "high", "meaning"), [
@@ -76,3 +80,140 @@ def test_init_then_a_measure_judges_the_figure_init_wrote(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     [r] = json.loads(result.stdout[result.stdout.index("{"):])["results"]
     assert r["verdict"] == "pass" and r["expectation"]["meaning"] == "rounds to 45 days: 44.5 ≤ x < 45.5"
+
+
+MINUTES = MeasureShape("number", time_unit="minute", time_from="the unit of wait_minutes")
+
+
+@pytest.mark.parametrize(("written", "low", "high", "meaning"), [
+    ("more than four hours", F(240), None, "more than four hours: x > 240 (4 hours = 240 minutes, the unit of wait_minutes)"),
+    ("about 3 hours", F(150), F(210), "about 3 hours: 150 ≤ x ≤ 210 (3 hours = 180 minutes, the unit of wait_minutes)"),
+    ("198 minutes", F(395, 2), F(397, 2), "rounds to 198 minutes: 197.5 ≤ x < 198.5"),
+    ("2 days", F(2160), F(3600), "rounds to 2 days: 2,160 ≤ x < 3,600 (2 days = 2,880 minutes, the unit of wait_minutes)"),
+    ("90 seconds", F(179, 120), F(181, 120), "rounds to 90 seconds: 1.49… ≤ x < 1.51… "
+                                            "(90 seconds = 1.5 minutes, the unit of wait_minutes)"),
+    ("198", F(395, 2), F(397, 2), "rounds to 198: 197.5 ≤ x < 198.5"),   # no unit stated: none converted
+])
+def test_a_duration_is_converted_into_the_unit_of_the_measure(written: str, low: F, high: F | None,
+                                                              meaning: str) -> None:
+    e = parse_expectation(written, MINUTES)
+    assert e.interval is not None and (e.interval.low, e.interval.high) == (low, high)
+    assert e.meaning == meaning
+
+
+def test_months_are_no_fixed_number_of_days_so_such_a_figure_is_refused() -> None:
+    with pytest.raises(ExpectationError) as caught:
+        parse_expectation("six months", MeasureShape("number", time_unit="day", time_from="the unit of days_to_close"))
+    assert str(caught.value) == ("expect: 'six months' is in months, but the measure's values are in days (the unit "
+                                 "of days_to_close), and months are no fixed number of days")
+    assert caught.value.hint and "state the figure in days" in caught.value.hint
+    years = parse_expectation("two years", MeasureShape("number", time_unit="month", time_from="unit: months"))
+    assert years.interval is not None and years.interval.low == 18 and years.meaning.endswith(
+        "(2 years = 24 months, unit: months)")
+
+
+@given(n=st.integers(1, 10**4), given_unit=st.sampled_from(["second", "minute", "hour", "day", "week"]),
+       measure_unit=st.sampled_from(["second", "minute", "hour", "day", "week"]))
+def test_a_converted_duration_judges_as_the_same_time_in_the_measure_s_unit(n: int, given_unit: str,
+                                                                           measure_unit: str) -> None:
+    """Property: "N units" judged on values in another unit passes exactly the values that are
+    the same length of time as some duration that rounds to N units."""
+    from factcheck.expectations.durations import PLURAL, factor
+    k = factor(given_unit, measure_unit)
+    assert k is not None
+    e = parse_expectation(f"{n} {PLURAL[given_unit]}", MeasureShape("number", time_unit=measure_unit,
+                                                                   time_from="unit: x"))
+    assert e.judge(n * k).ok and e.judge((n - F(1, 2)) * k).ok and not e.judge((n + F(1, 2)) * k).ok
+    assert not e.judge((n - F(1, 2)) * k - F(1, 10**9)).ok
+
+
+STORY = """\
+version: 1
+tables:
+  visits: {path: visits.csv, key: visit_id, derive: {wait_hours: wait_minutes / 60}}
+claims:
+  - id: over-four-hours
+    says: Patients waited more than four hours on average.
+    measure: {mean: wait_minutes, of: visits}
+    expect: more than four hours
+  - id: over-three-hours
+    says: Patients waited more than three hours on average.
+    measure: {mean: wait_minutes, of: visits}
+    expect: more than three hours
+  - id: derive-in-hours
+    says: Patients waited about three hours on average.
+    measure: {mean: wait_hours, of: visits}
+    expect: about three hours
+  - id: said-unit
+    says: Patients waited about three hours on average.
+    measure: {mean: wait, of: visits, unit: minutes}
+    expect: about three hours
+  - id: rise
+    says: The wait rose by half an hour from 2022 to 2024.
+    measure: {change: {mean: wait_minutes, of: visits}, over: year, from: 2022, to: 2024, as: absolute}
+    expect: up 0.5 hours
+"""
+
+
+@pytest.fixture
+def visits(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    # constructed: 2022's waits average 168 minutes, 2024's 198
+    rows = ["visit_id,year,wait_minutes,wait"] + [f"{i},{2022 if i < 4 else 2024},{w},{w}" for i, w in
+                                                  enumerate([150, 186, 160, 176, 190, 206, 180, 216])]
+    (root / "visits.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (root / "claims.yaml").write_text(STORY, encoding="utf-8")
+    return root / "claims.yaml"
+
+
+def test_run_judges_a_duration_in_the_unit_the_data_is_in(visits: Path) -> None:
+    result = runner.invoke(app, ["run", str(visits), "--json", "-"])
+    assert result.exit_code == 1, result.output
+    results = {r["id"]: r for r in json.loads(result.stdout[result.stdout.index("{"):])["results"]}
+    assert {k: r["verdict"] for k, r in results.items()} == {
+        "over-four-hours": "fail", "over-three-hours": "pass", "derive-in-hours": "pass", "said-unit": "pass",
+        "rise": "pass"}
+    four = results["over-four-hours"]
+    assert four["expectation"]["meaning"] == ("more than four hours: x > 240 (4 hours = 240 minutes, "
+                                              "the unit of wait_minutes)")
+    assert four["message"] == "said more than four hours, computed 183: 57 below 240"
+    assert results["derive-in-hours"]["expectation"]["meaning"] == "about three hours: 2.5 ≤ x ≤ 3.5"
+    assert results["said-unit"]["expectation"]["meaning"].endswith("(3 hours = 180 minutes, unit: minutes)")
+    assert results["rise"]["expectation"]["meaning"].endswith("(0.5 hours = 30 minutes, the unit of wait_minutes)")
+
+
+def test_a_time_unit_on_a_count_is_refused(visits: Path) -> None:
+    visits.write_text(STORY.replace("measure: {mean: wait, of: visits, unit: minutes}",
+                                    "measure: {count: visits, unit: minutes}"), encoding="utf-8")
+    result = runner.invoke(app, ["run", str(visits)])
+    assert result.exit_code == 2
+    assert ("claims.yaml:19: claim 'said-unit': unit: minutes says what a column's values are in, but count "
+            "counts rows") in " ".join(result.output.split())
+
+
+def test_a_figure_in_months_against_a_column_of_days_stops_the_run_with_its_line(visits: Path) -> None:
+    visits.write_text(STORY.replace("expect: more than four hours", "expect: more than six months")
+                      .replace("wait_minutes", "wait_days"), encoding="utf-8")
+    (visits.parent / "visits.csv").write_text(
+        (visits.parent / "visits.csv").read_text(encoding="utf-8").replace("wait_minutes", "wait_days"),
+        encoding="utf-8")
+    result = runner.invoke(app, ["run", str(visits)])
+    assert result.exit_code == 2
+    out = " ".join(result.output.split())
+    assert "claim 'over-four-hours': cannot read expect: expect: 'more than six months' is in months" in out
+    assert "hint: state the figure in days" in out
+
+
+def test_suggest_reads_a_duration_in_each_column_s_unit_and_proposes_no_count_of_rows(visits: Path) -> None:
+    from factcheck.suggest import suggest
+    # constructed: 30 waits of 153 to 183 minutes, 168 on average (2.8 hours)
+    rows = ["visit_id,year,wait_minutes"] + [f"{i},2024,{168 + (i // 2 + 1) * (-1) ** i}" for i in range(30)]
+    (visits.parent / "visits.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    visits.write_text("version: 1\ntables:\n  visits: {path: visits.csv, key: visit_id}\nclaims:\n"
+                      "  - {id: waits, says: Patients waited about three hours on average., expect: about three hours}\n",
+                      encoding="utf-8")
+    found = suggest(visits).for_claim("waits")
+    measures = [s.measure for s in found.candidates]
+    assert {"mean": "wait_minutes", "of": "visits"} in measures  # 168 minutes: about three hours
+    assert not any("count" in m for m in measures)               # a number of rows is no duration

@@ -243,7 +243,7 @@ _DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
 _DURATION = _c(rf"""
     (?P<article>\ban?\s+)?
     (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
-    (?P<unit>years?|decades?|months?|weeks?|days?|quarters?(?!\s+of\b)|centur(?:y|ies)|hours?)\b
+    (?P<unit>years?|decades?|months?|weeks?|days?|quarters?(?!\s+of\b)|centur(?:y|ies)|hours?|minutes?|seconds?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
@@ -337,7 +337,7 @@ _ANY_DIGIT = re.compile(r"\d")
 # words one of which a sentence must hold before a family of patterns is tried (for speed)
 _NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(_SCALES)
 _DURATION_WORDS = frozenset("year years decade decades month months week weeks day days quarter quarters "
-                            "century centuries hour hours".split())
+                            "century centuries hour hours minute minutes second seconds".split())
 _VAGUE_WORDS = frozenset("dozens hundreds thousands millions billions scores".split())
 _QUALIFIER_WORDS_IN_TEXT = frozenset("majority minority overwhelmingly bulk all none every most".split())
 _SINGLE_PARTS = frozenset(p for p in _PARTS if not p.endswith("s") and p != "half")

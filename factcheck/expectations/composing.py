@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
+from . import durations
 from . import vocabulary as words
 from .errors import ExpectationError
 from .interval import Interval
@@ -138,7 +139,29 @@ def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectati
     if direction is None and qualifier is not None:
         direction, rest = split_direction(rest)
     figure = read_figure(rest, written, shape, vocab)
-    return _compose(written, s, figure, direction, qualifier, shape, vocab)
+    stated_in = figure.time_unit
+    figure, converted = _in_measure_unit(figure, shape, written)
+    e = _compose(written, s, figure, direction, qualifier, shape, vocab)
+    return replace(e, meaning=f"{e.meaning} ({converted})" if converted else e.meaning, time_unit=stated_in)
+
+
+def _in_measure_unit(figure: Figure, shape: MeasureShape, written: str) -> tuple[Figure, str]:
+    """A duration ('four hours') in the unit the measure's values are in (minutes: 240), with the
+    sentence that says so; as it is when either unit is unknown or the two are the same."""
+    given, wanted = figure.time_unit, shape.time_unit
+    if given is None or wanted is None or given == wanted:
+        return figure, ""
+    k = durations.factor(given, wanted)
+    if k is None:
+        raise ExpectationError(
+            f"expect: '{written.strip()}' is in {durations.PLURAL[given]}, but the measure's values are in "
+            f"{durations.PLURAL[wanted]} ({shape.time_from}), and {durations.PLURAL[given]} are no fixed number "
+            f"of {durations.PLURAL[wanted]}",
+            hint=f"state the figure in {durations.PLURAL[wanted]}, as the data has it, and keep the article's "
+                 "words in says")
+    scaled = replace(figure, value=figure.value * k, band=figure.band.map(k, Fraction(0)), time_unit=wanted)
+    return scaled, (f"{durations.in_unit(figure.value, given)} = {durations.in_unit(scaled.value, wanted)}, "
+                    f"{shape.time_from}")
 
 
 _SWAP = {"above": "below", "below": "above"}

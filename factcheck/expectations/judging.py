@@ -61,6 +61,7 @@ class Expectation:
     summary: str = ""
     percentish: bool = False
     from_edge: bool = False
+    time_unit: str | None = None  # the time unit the figure is stated in ('four hours': 'hour')
 
     def judge(self, value: Fraction | bool | Sequence[str]) -> Judgement:
         """Judge a computed value (a Fraction, a bool for extreme, a list of names for top)."""

@@ -28,3 +28,5 @@ class MeasureShape:
     kind: Kind
     unit: Literal["fraction", "percent"] = "fraction"
     part_of_a_whole: bool = False  # a share of rows: from 0% to 100% (a ratio read as a percentage is not)
+    time_unit: str | None = None   # the time unit its values are in ('minute'; see expectations.durations)
+    time_from: str = ""            # where that unit was read: 'unit: minutes', 'the column wait_minutes'

@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Literal, Sequence
 
 from ..formatting import GROUP_SPACES
+from . import durations
 from . import vocabulary as words
 from .errors import ExpectationError
 from .interval import Interval
@@ -180,6 +181,7 @@ class Figure:
     sign: int = 0
     direction: Direction | None = None
     rounded: bool = True
+    time_unit: str | None = None  # a duration's ('45 days': 'day'; see :mod:`.durations`)
 
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
@@ -203,15 +205,16 @@ def read_number(t: str) -> Figure | None:
     return Figure(value, Interval(value - half, value + half, True, False), unit, text, sign)  # type: ignore[arg-type]
 
 
-_DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>(?:year|decade|month|week|day|hour|quarter)s?"
-                       r"|century|centuries)(?:[ -]old)?")
+_DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>(?:year|decade|month|week|day|hour|minute|second"
+                       r"|quarter)s?|century|centuries)(?:[ -]old)?")
 
 
 def read_duration(t: str) -> Figure | None:
-    """'45 days', '12 years', 'five years', '25-year-old': the number, on the measure's own scale.
+    """'45 days', '12 years', 'five years', '25-year-old': the number, with its unit.
 
-    The unit is kept in the figure's text ('rounds to 45 days'), never converted: the measure
-    says what it counts (a mean of ``days_to_close`` is in days).
+    The unit is kept in the figure's text ('rounds to 45 days') and in ``time_unit``: when the
+    measure's values are in another unit (``unit: minutes``, a column ``wait_minutes``), the
+    figure is converted into it (:func:`~factcheck.expectations.composing.read_text`).
 
     >>> read_duration("45 days").band.describe(str)
     '89/2 ≤ x < 91/2'
@@ -230,7 +233,8 @@ def read_duration(t: str) -> Figure | None:
                         "plain", str(count))
     if figure.unit != "plain":
         return None
-    return Figure(figure.value, figure.band, "plain", t.lstrip("+-") if figure.sign else t, figure.sign)
+    return Figure(figure.value, figure.band, "plain", t.lstrip("+-") if figure.sign else t, figure.sign,
+                  time_unit=durations.unit_of(m["unit"]))
 
 
 def _count(word: str) -> int | None:

@@ -19,5 +19,7 @@ class Filtered(MeasureModel):
     """A measure over the rows of one table that pass ``where``."""
 
     where: str | None = None
-    unit: Literal["fraction", "percent"] | None = Field(
-        None, description="'percent' when the column already holds percentages (9.7 means 9.7%)")
+    unit: Literal["fraction", "percent", "seconds", "minutes", "hours", "days", "weeks", "months", "quarters",
+                  "years", "decades", "centuries"] | None = Field(
+        None, description="'percent' when the column already holds percentages (9.7 means 9.7%); a time unit "
+                          "('minutes') when it holds durations, so a figure in another ('four hours') is converted")

@@ -15,7 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..expressions import INTEGER_TYPES, base_type
+from ..expectations.durations import unit_in_name, unit_of
+from ..expressions import INTEGER_TYPES, Name, base_type
 from ..planning.nodes import Part, PlanNode, Scan
 from ._kind import KINDS, MeasureKind, shape_of
 from ._values import Evaluated, Groups, key
@@ -45,6 +46,8 @@ class Simple(PlanNode):
     group_time: bool = False
     expr_type: str | None = None     # the engine's type of `expr`, learnt once the tables are read
     param: Any = None                # a kind's own setting (a percentile's p and method)
+    time_unit: str | None = None     # the time unit of the column's values ('minute'), when known
+    time_from: str = ""              # where it was read: 'unit: minutes', 'the unit of wait_minutes'
 
     @property
     def expr_sql(self) -> str | None:
@@ -82,13 +85,23 @@ class SimpleKind(MeasureKind):
         scan = c.scan(table, m.where, path)
         if scan is None:
             return None
-        node = Simple(self.name, scan, unit=m.unit or "fraction", param=self.param(m))
+        percent = m.unit if m.unit in ("fraction", "percent") else None
+        node = Simple(self.name, scan, unit=percent or "fraction", param=self.param(m))
         if self.table_field != self.name:
             got = c.expr(getattr(m, self.name), scan, path + (self.name,), self.what,
                          numbers=self.name if self.reads_numbers else None)
             if got is None:
                 return None
             node.expr, node.expr_text = got, str(getattr(m, self.name))
+        if m.unit is not None and percent is None:
+            if not self.reads_numbers:
+                c.fail(path + ("unit",), f"unit: {m.unit} says what a column's values are in, but {self.name} "
+                       "counts rows, it reads no column's values", hint="remove unit:")
+                return None
+            node.time_unit, node.time_from = unit_of(m.unit), f"unit: {m.unit}"
+        elif self.reads_numbers and isinstance(node.expr, Name):
+            node.time_unit = unit_in_name(node.expr.column)
+            node.time_from = f"the unit of {node.expr_text}" if node.time_unit else ""
         if over is not None:
             group = c.expr(over, scan, path[:-1] + ("over",), "over")
             if group is None:
@@ -124,7 +137,7 @@ class SimpleKind(MeasureKind):
 
     # ------------------------------------------------------------------ reading
     def shape(self, node: Simple, claim: Claim) -> MeasureShape:
-        return shape_of("number", node.unit)
+        return shape_of("number", node.unit, time_unit=node.time_unit, time_from=node.time_from)
 
     def unit(self, node: Simple) -> str:
         return node.unit

@@ -12,7 +12,7 @@ from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finit
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
-from ._kind import KINDS, MeasureKind, change_unit, register, shape_of
+from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, before, fill_gaps, key, number
 
@@ -88,7 +88,7 @@ class ChangeKind(MeasureKind):
         return ev
 
     def shape(self, node: ChangeNode, claim: Claim) -> MeasureShape:
-        return shape_of(f"change_{node.as_}", change_unit(node.as_, KINDS[node.inner.kind].unit(node.inner)))
+        return change_shape(node.as_, node.inner)
 
     def parts(self, node: ChangeNode, label: str | None) -> list[Part]:
         parts = KINDS[node.inner.kind].parts(node.inner, label)

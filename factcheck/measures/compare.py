@@ -19,7 +19,7 @@ from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._groups import expr_literal, group_column, missing_value, narrowable, narrowed, table_of
-from ._kind import KINDS, MeasureKind, change_unit, register, shape_of
+from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
 from ._values import Evaluated, key, number
 
@@ -125,7 +125,7 @@ class CompareKind(MeasureKind):
         return compare(node, ex.evaluate(node.a_node), ex.evaluate(node.b_node))
 
     def shape(self, node: CompareNode, claim: Claim) -> MeasureShape:
-        return shape_of(f"change_{node.as_}", change_unit(node.as_, KINDS[node.a_node.kind].unit(node.a_node)))
+        return change_shape(node.as_, node.a_node)
 
     def parts(self, node: CompareNode, label: str | None) -> list[Part]:
         return [*KINDS[node.a_node.kind].parts(node.a_node, label), *KINDS[node.b_node.kind].parts(node.b_node, label)]

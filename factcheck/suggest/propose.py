@@ -28,10 +28,13 @@ _HIGH = re.compile(r"\b(most|highest|largest|record|high|peak|biggest)\b", re.I)
 _EVERY = re.compile(r"\b(every|each) year\b", re.I)
 
 
-def _read(raw: Any, kind: str, loaded: LoadedClaims) -> Expectation | None:
+def _read(raw: Any, kind: str, loaded: LoadedClaims, time_unit: str | None = None,
+          column: str = "") -> Expectation | None:
+    """The expectation read for a family of measures (of a column whose values are in ``time_unit``)."""
     from ..engine import vocabulary_of
+    shape = MeasureShape(kind, time_unit=time_unit, time_from=f"the unit of {column}")  # type: ignore[arg-type]
     try:
-        return parse_expectation(raw, MeasureShape(kind), vocabulary_of(loaded, []))  # type: ignore[arg-type]
+        return parse_expectation(raw, shape, vocabulary_of(loaded, []))
     except (ExpectationError, TypeError, ValueError):
         return None
 
@@ -142,6 +145,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             says: str) -> list[Found]:
     """The candidates of one family on one table."""
     if family == "number":
+        if exp.time_unit is not None:   # "45 days": a sum or mean of a column, never a number of rows
+            return list(s.sums(pers))
         return [*s.counts(pers), *s.sums(pers)]
     if family == "share":
         return list(s.shares(pers))
@@ -197,7 +202,10 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, table_bonus=1.0 if named & ctx.sentence else 0.0)
         for family, exp in fams.items():
-            found += _family(Search(table, tctx, exp), family, exp, per, pers, own_years, claim.says)
+            def in_unit(unit: str, column: str) -> Expectation | None:
+                return _read(claim.expect, "number", loaded, unit, column)
+            search = Search(table, tctx, exp, in_unit if exp.time_unit is not None else None)
+            found += _family(search, family, exp, per, pers, own_years, claim.says)
     unique: dict[str, Found] = {}
     for f in found:
         key = repr(sorted(f.measure.items()))

@@ -20,6 +20,7 @@ of weights (periods x numerators) is a few matrix products; only the best-scored
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterator
@@ -360,9 +361,14 @@ class Target:
 class Search:
     """The candidates on one table for one claim."""
 
-    def __init__(self, table: Table, ctx: Context, exp: Expectation) -> None:
+    def __init__(self, table: Table, ctx: Context, exp: Expectation,
+                 in_unit: Callable[[str, str], Expectation | None] | None = None) -> None:
+        """``in_unit(unit, column)``: the expectation read for a column whose name gives its values'
+        time unit ("more than four hours" against ``wait_minutes``: more than 240), None when it
+        cannot be (days against months)."""
         self.table = table
         self.p, self.cells, self.atoms, self.ctx, self.exp = table.profile, table.cells, table.atoms, ctx, exp
+        self.in_unit = in_unit
         self.matrix, self.implies = table.matrix, table.implies
         self.per_atom = self._atom_scores(ctx)
         ranked = np.argsort(-self.per_atom, kind="stable")
@@ -420,14 +426,16 @@ class Search:
         return not said or set(years) <= said
 
     def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
-                extra: float, per_atom: Floats | None = None, said: bool = True, named: bool = True) -> Iterator[Found]:
-        """The picked filters as candidates; ``said``/``named``: the sentence / the text names what the measure counts."""
+                extra: float, per_atom: Floats | None = None, said: bool = True, named: bool = True,
+                exp: Expectation | None = None) -> Iterator[Found]:
+        """The picked filters as candidates; ``said``/``named``: the sentence / the text names what the
+        measure counts; ``exp``: the expectation as read for this measure, if not the search's."""
         atoms = self.per_atom if per_atom is None else per_atom
         scores = filters.scores(atoms)
         in_period = self.ctx.period(period) >= 0
         reads = filters.named(atoms, SAID) & (said and in_period)
         kept = filters.named(atoms, NAMED) & (named and in_period)
-        for k, value, ok, dist, near in _pick(values, self.exp, scores, reads):
+        for k, value, ok, dist, near in _pick(values, exp or self.exp, scores, reads):
             items = filters.items(k)
             conds = tuple(self.atoms[i] for i in items)
             m = dict(measure)
@@ -472,11 +480,20 @@ class Search:
                     named = self.ctx.target(frozenset(words(column)))
                     extra = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)
                     sv, cv = next(batch), next(batch)
+                    exp = self._exp_of(column)
+                    if exp is None:
+                        continue  # "six months" and a column of days: no fixed factor between them
                     with np.errstate(divide="ignore", invalid="ignore"):
                         mean = np.where(cv > 0, sv / cv, np.nan)
                     for kind, values in (("sum", sv), ("mean", mean)):
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
-                                                extra, said=named >= 1.5, named=named >= 0.8)
+                                                extra, said=named >= 1.5, named=named >= 0.8, exp=exp)
+
+    def _exp_of(self, column: str) -> Expectation | None:
+        """The expectation in the unit of ``column``'s values when its name gives one (see ``in_unit``)."""
+        from ..expectations.durations import unit_in_name
+        unit = unit_in_name(column) if self.in_unit is not None else None
+        return self.in_unit(unit, column) if self.in_unit is not None and unit is not None else self.exp
 
     def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}
