@@ -156,3 +156,52 @@ def test_a_year_taken_from_the_sentence_before_is_no_reading_of_a_sentence_that_
     assert days.reading is None
     assert {"mean": "days_to_close", "of": "complaints"} in [s.measure for s in days.candidates[:2]]
     assert all(s.verdict == "pass" for s in days.candidates)
+
+
+@pytest.fixture(scope="module")
+def hospitals(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
+    """Constructed: four hospitals and their beds; 25 visits in 2023 (150 to 174 minutes' wait)
+    and 35 in 2024 (170 to 198 minutes, and six of 400: a median of 187, a mean of 221)."""
+    root = tmp_path_factory.mktemp("hospitals")
+    (root / ".git").mkdir()
+    names = ["Lakeview", "County General", "Riverside", "St. Mary's"]
+    (root / "hospitals.csv").write_text("hospital,beds\nLakeview,95\nCounty General,410\nRiverside,150\n"
+                                        "St. Mary's,220\n", encoding="utf-8")
+    waits = [(2023, 150 + i) for i in range(25)] + [(2024, 170 + i) for i in range(29)] + [(2024, 400)] * 6
+    (root / "visits.csv").write_text("visit_id,hospital,year,wait_minutes\n" + "".join(
+        f"{i},{names[i % 4]},{y},{w}\n" for i, (y, w) in enumerate(waits)), encoding="utf-8")
+    (root / "story.md").write_text("Lakeview, the smallest hospital with 95 beds, had the shortest waits.\n\n"
+                                   "The median wait was 187 minutes in 2024.\n", encoding="utf-8")
+    (root / "claims.yaml").write_text(
+        "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\n"
+        "  hospitals: {path: hospitals.csv}\nclaims:\n"
+        "  - {id: beds, says: 'Lakeview, the smallest hospital with 95 beds, had the shortest waits.', expect: '95'}\n"
+        "  - {id: shortest, says: 'Lakeview, the smallest hospital with 95 beds, had the shortest waits.', "
+        "expect: true}\n"
+        "  - {id: median, says: The median wait was 187 minutes in 2024., expect: 187 minutes}\n",
+        encoding="utf-8")
+    return suggest(root / "claims.yaml")
+
+
+def test_a_number_each_row_of_a_small_table_has_its_own_of_is_a_quantity(hospitals: Suggestions) -> None:
+    """`beds` in a table of four hospitals has four values, so it was taken for a category: no
+    measure read it, and "95 beds" was read as written as a count of rows (1: "is it wrong?")."""
+    beds = hospitals.for_claim("beds")
+    assert beds.reading is None
+    assert beds.candidates and beds.candidates[0].value == 95
+    assert beds.candidates[0].measure["of"] == "hospitals" and "beds" in str(beds.candidates[0].measure)
+
+
+def test_an_extreme_over_years_is_no_reading_of_a_sentence_that_speaks_of_no_time(hospitals: Suggestions) -> None:
+    """"had the shortest waits" compares hospitals: Lakeview's visits being fewest in 2024 of all
+    years is another statement, and it was shown first as the sentence read as written."""
+    assert hospitals.for_claim("shortest").reading is None
+
+
+def test_a_median_sentence_gets_the_median_and_no_mean_is_its_reading(hospitals: Suggestions) -> None:
+    """"The median wait was 187 minutes": suggest tried means only, so the mean (221) was shown
+    as the sentence read as written, failing, for a figure that is right."""
+    median = hospitals.for_claim("median")
+    assert median.reading is None
+    assert median.candidates[0].measure == {"median": "wait_minutes", "of": "visits", "where": "year == 2024"}
+    assert median.candidates[0].value == 187 and median.candidates[0].verdict == "pass"

@@ -114,6 +114,10 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
             for d in dims:
                 if d.name == c:
                     d.is_year = True
+        elif value_type(t) == "number" and 1 < distinct == stats[c][1]:
+            # a number each row has its own of (95 beds, 410 beds: a small table of hospitals)
+            # is a quantity to sum or read as well as a category, however few rows there are
+            numbers.append(c)
     return total, dims, numbers, ids
 
 

@@ -69,6 +69,8 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
 _LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
+_IN_TIME = re.compile(r"\b(?:on record|ever|all[- ]time|in (?:\w+ )?(?:years|decades)|since|year|month|week)\b", re.I)
+_MEDIAN = re.compile(r"\bmedian\b", re.I)
 _OF_ALL = re.compile(r"\b(?:of|among|out of)\s+all\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -138,7 +140,9 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
                    + [(c, 0.2) for c in combos(claim.id)],
                    whole=bool(_WHOLE.search(claim.says)),
-                   spans=per.stated, inherited=per.inherited)
+                   spans=per.stated, inherited=per.inherited,
+                   in_time=bool(per.years or per.since is not None or _IN_TIME.search(claim.says)),
+                   median=bool(_MEDIAN.search(claim.says)))
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],

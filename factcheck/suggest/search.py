@@ -94,6 +94,8 @@ class Context:
     whole: bool = False                       # "across all twenty years": no period at all
     spans: tuple[tuple[int, int], ...] = ()   # "from 2022 to 2023"
     inherited: bool = False                   # ``years`` are an earlier sentence's (see :meth:`period`)
+    in_time: bool = False                     # it compares through time: names a year, "since", "on record"
+    median: bool = False                      # it says "median": a mean or a sum does not read it
 
     def condition(self, atom: Atom) -> float:
         strong = atom.strong - WEAK
@@ -485,9 +487,16 @@ class Search:
                         continue  # "six months" and a column of days: no fixed factor between them
                     with np.errstate(divide="ignore", invalid="ignore"):
                         mean = np.where(cv > 0, sv / cv, np.nan)
-                    for kind, values in (("sum", sv), ("mean", mean)):
+                    kinds: list[tuple[str, Floats]] = [("sum", sv), ("mean", mean)]
+                    if self.ctx.median:
+                        # "the median wait": no mean reads it. A median is no sum over cells, so the
+                        # mean stands in for its value here; the real pipeline computes it (verify)
+                        kinds.append(("median", mean))
+                    for kind, values in kinds:
+                        own = (kind == "median") == self.ctx.median
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
-                                                extra, said=named >= 1.5, named=named >= 0.8, exp=exp)
+                                                extra + (0.2 if kind == "median" else 0.0), said=named >= 1.5 and own,
+                                                named=named >= 0.8 and own, exp=exp)
 
     def _exp_of(self, column: str) -> Expectation | None:
         """The expectation in the unit of ``column``'s values when its name gives one (see ``in_unit``)."""
@@ -676,8 +685,11 @@ class Search:
                             m["since"] = since
                         m["is"] = "lowest" if lowest else "highest"
                         ok = value == want
+                        # "had the shortest waits" compares hospitals, not years: an extreme over
+                        # years reads only a sentence that speaks of time
+                        said = self._years_read(at) and self.ctx.in_time
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
-                                          0.5 + (0.5 if at in self.ctx.years else 0.0), True, self._years_read(at),
+                                          0.5 + (0.5 if at in self.ctx.years else 0.0), True, said,
                                           self._years_read(at))
 
     def tops(self, periods: list[Atom | None], expected: list[str], mentioned: set[str]) -> Iterator[Found]:
