@@ -8,8 +8,10 @@ and months) there is no fixed factor, so such an expectation is refused rather t
 
 >>> factor("hour", "minute"), factor("year", "month"), factor("month", "day")
 (Fraction(60, 1), Fraction(12, 1), None)
->>> unit_in_name("wait_minutes"), unit_in_name("days_to_close"), unit_in_name("year"), unit_in_name("days_per_year")
-('minute', 'day', None, None)
+>>> unit_in_name("wait_minutes"), unit_in_name("days_to_close"), unit_in_name("days_per_year")
+('minute', 'day', 'day')
+>>> unit_in_name("year"), unit_in_name("hours_minutes")   # a calendar year; two units
+(None, None)
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def factor(given: str, wanted: str) -> Fraction | None:
 
 def unit_in_name(column: str) -> str | None:
     """The time unit a column's name says its values are in (``wait_minutes``, ``days_to_close``,
-    ``durationHours``): the one unit among its words, or None (none, or two: ``days_per_year``)."""
+    ``durationHours``): the one unit among its words, or None (none, or two: ``hours_minutes``)."""
     found = {_IN_NAMES[t.lower()] for t in _TOKENS.findall(column) if t.lower() in _IN_NAMES}
     return found.pop() if len(found) == 1 else None
 
