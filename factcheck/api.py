@@ -75,7 +75,7 @@ def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Pat
     import yaml
 
     from .errors import FactcheckError
-    from .suggest import suggest
+    from .suggest import NOTHING_MEETS, suggest
 
     try:
         found = suggest(claims, bare, top=1, data_root=data_root)
@@ -84,8 +84,12 @@ def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Pat
     # the sentence read as written first, when it does not meet the expectation: the figure may be wrong
     best = {c.id: (c.reading or c.candidates[0], c.reading is not None) for c in found.claims
             if c.reading or c.candidates}
+    why_none = {c.id: c.note for c in found.claims if not (c.reading or c.candidates) and c.note
+                and c.note != NOTHING_MEETS}  # "… is the condition of 'Nearly a third' …"
     results = []
     for r in report.results:
+        if r.id in why_none:
+            r = r.model_copy(update={"message": f"{r.message}; {why_none[r.id]}"})
         if r.id in best:
             s, reading = best[r.id]
             measure = yaml.safe_dump(s.measure, default_flow_style=True, width=10**6, sort_keys=False).strip()

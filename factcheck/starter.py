@@ -236,14 +236,16 @@ def init(article: Path, data: list[Path], output: Path | None = None) -> Written
     except FileExistsError:
         raise UsageError([Problem("the claims file already exists; init never overwrites a file", file=str(target),
                                   hint="move it away, or write elsewhere with --output")]) from None
-    return Written(target, len(tables), len(claims), sum(1 for c in claims if c["id"] in comments))
+    suggested = sum(1 for c in claims if any(line.startswith(("    # suggestion", "    # read as written"))
+                                             for line in comments.get(c["id"], [])))
+    return Written(target, len(tables), len(claims), suggested)
 
 
 def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
     """The best suggestions for each claim of the draft file, as comment lines."""
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
-    from .suggest import suggest
+    from .suggest import NOTHING_MEETS, suggest
     from .suggest.text import measure_yaml
 
     raw, lines = load_yaml(target, text)
@@ -253,6 +255,8 @@ def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
     counts = Counter[str]()
     for c in found.claims:
         if not c.candidates and c.reading is None:
+            if c.note and c.note != NOTHING_MEETS:  # why none was looked for
+                out[c.id] = [f"    # no suggestion: {c.note}"]
             continue
         block = []
         if c.reading is not None:

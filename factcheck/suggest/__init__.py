@@ -119,6 +119,9 @@ class Surroundings:
 
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
+NOTHING_MEETS = "no measure in the search space meets this expectation"
+"""The note of a claim nothing was found for; any other note says why none was looked for."""
+
 REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
 BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
@@ -175,6 +178,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from .propose import Proposed, propose
     from .search import Table
     from .space import atoms_of
+    from .thresholds import condition_of_a_share, threshold_dimensions
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     chosen = _selected(loaded, ids, everything)
@@ -195,6 +199,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         prepared_tables = {}
         capped: list[str] = []
         for t, prof in profiles.items():
+            prof.dimensions += threshold_dimensions(prof, [c.says for c in chosen])
             cells = read_cells(backend, prof)
             atoms, left = atoms_of(prof, cells)
             capped += prof.capped + left
@@ -208,11 +213,16 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
+        share = condition_of_a_share(claim.says, claim.expect)
+        if share is not None:
+            entry.note = (f"'{claim.expect}' is the condition of '{share}' in this sentence: the claim of "
+                          f"'{share}' checks it (share: …); list this figure under ignore: with that reason")
+            continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
         proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
         capped += proposed.capped
         if not proposed.hits and not proposed.misses and proposed.reading is None:
-            entry.note = "no measure in the search space meets this expectation"
+            entry.note = NOTHING_MEETS
         ranked[claim.id] = proposed
     from .verify import verify_all
     verify_all(loaded, out, ranked, top, data_root, MISSES)

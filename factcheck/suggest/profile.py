@@ -40,6 +40,7 @@ class Dimension:
     has_null: bool
     year: int | None = None        # a boolean period flag: the year its name carries
     is_year: bool = False          # holds years: a period column
+    said: frozenset[str] = frozenset()  # a sentence's threshold ("more than four hours"): its words
 
     @property
     def boolean(self) -> bool:

@@ -169,6 +169,16 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
     return []
 
 
+def _begs_the_question(measure: dict[str, Any]) -> bool:
+    """A mean, sum or median of a column kept to the rows past a threshold on that same column
+    (``mean: wait_minutes`` where ``wait_minutes > 180``): more than 180 whatever the data."""
+    column = next((measure[k] for k in ("mean", "sum", "median") if isinstance(measure.get(k), str)), None)
+    where = measure.get("where")
+    if column is None or not isinstance(where, str):
+        return False
+    return re.search(rf"(?:^|\band ){re.escape(column)} (?:>=|<=|>|<) ", where) is not None
+
+
 @dataclass
 class Proposed:
     """What the search found for one claim.
@@ -212,6 +222,8 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             found += _family(search, family, exp, per, pers, own_years, claim.says)
     unique: dict[str, Found] = {}
     for f in found:
+        if _begs_the_question(f.measure):
+            continue
         key = repr(sorted(f.measure.items()))
         if key not in unique or unique[key].score < f.score:
             unique[key] = f

@@ -98,6 +98,8 @@ class Context:
     median: bool = False                      # it says "median": a mean or a sum does not read it
 
     def condition(self, atom: Atom) -> float:
+        if atom.threshold:  # "more than four hours" is not named by "more than three hours"
+            return 1.0 if atom.strong <= self.sentence else UNNAMED
         strong = atom.strong - WEAK
         if isinstance(atom.value, tuple) or not strong:
             # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
@@ -159,6 +161,8 @@ class Context:
         """How well the sentence names a share's numerator: by its value (or a flag's name);
         a column named without its value counts for little, ``not online`` for nothing."""
         strong = atom.strong - WEAK
+        if atom.threshold:
+            return 1.5 if strong <= self.sentence else -1.0
         if strong:
             got = self.target(strong)
             if got > 0:

@@ -40,6 +40,7 @@ class Atom:
     year: int | None = None  # a period: the year it names
     value: Any = None
     strong: frozenset[str] = frozenset()   # the words that say what it keeps (its value, or a flag's name)
+    threshold: bool = False  # a sentence's threshold on a number: named only by all its words
 
 
 def ident(name: str) -> str:
@@ -65,6 +66,11 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
         if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))):
             continue  # numbers are measured, not filtered on
         known = mask_known(cells, d.name)
+        if d.said:  # a threshold a sentence states (``wait_minutes > 240``): only as it is said
+            t = mask_equal(cells, d.name, True)
+            out.append(Atom(d.name, d.name, frozenset(name_words(d.name)) | d.said, t, known, value=True,
+                            strong=d.said, threshold=True))
+            continue
         name = ident(d.name)
         if d.boolean:
             t = mask_equal(cells, d.name, True)

@@ -26,6 +26,7 @@ def _line(rank: int | str, s: Suggestion) -> str:
 def render(found: Suggestions) -> str:
     """The terminal view: per claim, the sentence's reading when it does not meet the expectation,
     the candidates best first, then the nearest misses."""
+    from . import NOTHING_MEETS
     out: list[str] = []
     for c in found.claims:
         out.append(f"{c.id}: {c.says}")
@@ -36,7 +37,9 @@ def render(found: Suggestions) -> str:
             out.append(measure_yaml(c.reading.measure, 6).rstrip("\n"))
             if c.candidates:
                 out.append("  these meet it only read otherwise (another value, year or filter): check each")
-        if not c.candidates:
+        if not c.candidates and c.note and c.note != NOTHING_MEETS:
+            out.append(f"  no candidate: {c.note}")
+        elif not c.candidates:
             out.append("  no candidate meets the expectation" + (f" ({c.note})" if c.note else ""))
         for i, s in enumerate(c.candidates, 1):
             out.append(_line(i, s))

@@ -1,0 +1,115 @@
+"""Conditions a sentence states on a number: "waited more than four hours", "more than 200 beds".
+
+"Nearly a third of patients waited more than four hours" is a share whose condition is no
+value of a category but a threshold on a numeric column: ``wait_minutes > 240``. For each
+such phrase of a claim's sentence, each numeric column it can be said of becomes a true/false
+dimension of its table before the cells are read, so the search counts it like any other
+condition:
+
+- a duration ("four hours") is said of a column whose name gives a time unit it converts
+  into (``wait_minutes``: 240; see :mod:`factcheck.expectations.durations`);
+- any other noun ("beds") of a column whose name holds it (``beds``, ``bed_count``).
+
+>>> [(p.op, p.number, p.noun) for p in phrases("Nearly a third waited more than four hours; none over 1,000 beds.")]
+[('>', Fraction(4, 1), 'hours'), ('>', Fraction(1000, 1), 'beds')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..expectations import durations
+from ..expectations.vocabulary import COUNT_WORDS
+from .words import words
+
+if TYPE_CHECKING:
+    from .profile import Dimension, Profile
+
+MAX_PER_TABLE = 6  # threshold conditions added to one table (each doubles its cells at most)
+
+_OPS = {"more than": ">", "over": ">", "above": ">", "longer than": ">", "at least": ">=", "less than": "<",
+        "under": "<", "below": "<", "fewer than": "<", "shorter than": "<", "at most": "<=", "no more than": "<="}
+_PHRASE = re.compile(r"\b(?P<op>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+"
+                     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+)\s+(?P<noun>[a-z]+)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """``more than four hours``: the comparison, the number and the noun it is of."""
+
+    text: str
+    op: str
+    number: Fraction
+    noun: str
+
+
+def phrases(sentence: str) -> list[Phrase]:
+    """Each threshold the sentence states on a number of something."""
+    out = []
+    for m in _PHRASE.finditer(sentence):
+        raw = m["num"].lower()
+        if raw[0].isdigit():
+            number = Fraction(raw.replace(",", ""))
+        elif raw in COUNT_WORDS and raw not in ("a", "an", "one"):
+            number = Fraction(COUNT_WORDS[raw])
+        else:
+            continue
+        out.append(Phrase(m.group(0), _OPS[m["op"].lower()], number, m["noun"].lower()))
+    return out
+
+
+def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimension]:
+    """The true/false dimensions the sentences' thresholds give this table's numeric columns."""
+    from .profile import Dimension
+    from .space import ident
+    out: list[Dimension] = []
+    seen: set[str] = set()
+    for sentence in sentences:
+        for phrase in phrases(sentence):
+            for column, sql in profile.numbers:
+                value = _in_column(phrase, column)
+                if value is None:
+                    continue
+                text = f"{ident(column)} {phrase.op} {_number(value)}"
+                if text in seen or len(out) >= MAX_PER_TABLE:
+                    continue
+                seen.add(text)
+                out.append(Dimension(text, f"({sql} {phrase.op} {_number(value)})", "BOOLEAN", [False, True], True,
+                                     said=frozenset(words(phrase.text))))
+    return out
+
+
+def _in_column(phrase: Phrase, column: str) -> Fraction | None:
+    """The phrase's number in the column's terms, when the phrase can be said of the column."""
+    given = durations.unit_of(phrase.noun)
+    if given is not None:
+        has = durations.unit_in_name(column)
+        k = durations.factor(given, has) if has is not None else None
+        return phrase.number * k if k is not None else None
+    noun = words(phrase.noun)
+    return phrase.number if noun and noun <= words(column) else None
+
+
+def _number(x: Fraction) -> str:
+    return str(x.numerator) if x.denominator == 1 else str(float(x))
+
+
+def condition_of_a_share(sentence: str, expect: object) -> str | None:
+    """The share figure whose condition ``expect`` is, when it is one of the sentence's thresholds
+    ("more than four hours" in "Nearly a third of patients waited more than four hours"): that
+    figure is checked by the share's claim, and no measure of its own reads it."""
+    if not isinstance(expect, str):
+        return None
+    said = " ".join(expect.lower().split())
+    if not any(" ".join(p.text.lower().split()) == said for p in phrases(sentence)):
+        return None
+    from ..draft.figures import find_figures
+    from ..expectations import implies_share
+    for found in find_figures(sentence):
+        for figure in found.figures:
+            if figure.text.lower() != said and implies_share(figure.text):
+                return figure.text
+    return None
