@@ -158,11 +158,7 @@ def test_a_year_taken_from_the_sentence_before_is_no_reading_of_a_sentence_that_
     assert all(s.verdict == "pass" for s in days.candidates)
 
 
-@pytest.fixture(scope="module")
-def hospitals(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
-    """Constructed: four hospitals and their beds; 25 visits in 2023 (150 to 174 minutes' wait)
-    and 35 in 2024 (170 to 198 minutes, and six of 400: a median of 187, a mean of 221)."""
-    root = tmp_path_factory.mktemp("hospitals")
+def _hospital_data(root: Path) -> Path:
     (root / ".git").mkdir()
     names = ["Lakeview", "County General", "Riverside", "St. Mary's"]
     (root / "hospitals.csv").write_text("hospital,beds\nLakeview,95\nCounty General,410\nRiverside,150\n"
@@ -170,6 +166,14 @@ def hospitals(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
     waits = [(2023, 150 + i) for i in range(25)] + [(2024, 170 + i) for i in range(29)] + [(2024, 400)] * 6
     (root / "visits.csv").write_text("visit_id,hospital,year,wait_minutes\n" + "".join(
         f"{i},{names[i % 4]},{y},{w}\n" for i, (y, w) in enumerate(waits)), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hospitals(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
+    """Constructed: four hospitals and their beds; 25 visits in 2023 (150 to 174 minutes' wait)
+    and 35 in 2024 (170 to 198 minutes, and six of 400: a median of 187, a mean of 221)."""
+    root = _hospital_data(tmp_path_factory.mktemp("hospitals"))
     (root / "story.md").write_text("Lakeview, the smallest hospital with 95 beds, had the shortest waits.\n\n"
                                    "The median wait was 187 minutes in 2024.\n", encoding="utf-8")
     (root / "claims.yaml").write_text(
@@ -205,3 +209,17 @@ def test_a_median_sentence_gets_the_median_and_no_mean_is_its_reading(hospitals:
     assert median.reading is None
     assert median.candidates[0].measure == {"median": "wait_minutes", "of": "visits", "where": "year == 2024"}
     assert median.candidates[0].value == 187 and median.candidates[0].verdict == "pass"
+
+
+def test_one_word_of_a_value_in_the_sentence_before_does_not_name_it(tmp_path: Path) -> None:
+    """"the two counties" in the sentence before gave 'County General' a filter bonus (the
+    stem of "counties" is that of "County"): its mean, also over three hours, came first."""
+    root = _hospital_data(tmp_path)
+    (root / "story.md").write_text("Visits rose in the two counties in 2024. Patients waited more than three "
+                                   "hours on average in 2024.\n", encoding="utf-8")
+    (root / "claims.yaml").write_text(
+        "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\nclaims:\n"
+        "  - {id: waits, says: Patients waited more than three hours on average in 2024., "
+        "expect: more than three hours}\n", encoding="utf-8")
+    first = suggest(root / "claims.yaml").for_claim("waits").candidates[0]
+    assert first.measure == {"mean": "wait_minutes", "of": "visits", "where": "year == 2024"}

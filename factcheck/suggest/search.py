@@ -114,7 +114,7 @@ class Context:
         if frac:  # some words only ("sex" of sex_and_age_known, in "sex-trafficking"): little
             return 0.1 + 0.3 * frac
         if strong & self.labels:
-            return 0.6 if strong <= self.labels else 0.1 + 0.2 * len(strong & self.labels) / len(strong)
+            return 0.6 if strong <= self.labels else 0.05 + 0.1 * len(strong & self.labels) / len(strong)
         if strong & self.section:
             return 0.25 if strong <= self.section else 0.05
         if atom.words & self.sentence:
