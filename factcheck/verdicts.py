@@ -153,8 +153,8 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
     window = _window_sensitive(exp, ev, ok)
     if window:
         notes.append(window)
-    if record_is_the_data:
-        start = ev.details.data_from if isinstance(ev.details, ExtremeDetails) else None
+    start = ev.details.data_from if isinstance(ev.details, ExtremeDetails) else None
+    if record_is_the_data and start is not None:  # none over hospitals: no record, no beginning
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes

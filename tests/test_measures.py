@@ -124,6 +124,17 @@ def test_record_is_the_data_note_and_record_from(mini) -> None:
     assert r.verdict == Verdict.UNVERIFIABLE and r.reason == Reason.PERIOD_NOT_COVERED
 
 
+def test_an_extreme_across_the_values_of_a_category_has_no_record_and_no_beginning(mini) -> None:
+    """"The north had the most cases" ranks regions: there is no record, so no note says
+    "'on record' here means since the data begins (north)", and no region is 'earlier'."""
+    r = factcheck.verify(mini(one_claim(
+        "{extreme: {count: cases}, over: region, at: north, is: highest}", "true"))).results[0]
+    assert r.verdict == Verdict.PASS and isinstance(r.details, ExtremeDetails)
+    assert "record_is_the_data" not in [n.code.value for n in r.notes]
+    assert r.details.data_from is None and r.details.last_as_high is None and r.details.holds_since is None
+    assert r.details.rank == 1 and r.details.runner_up is not None and r.details.runner_up.key == "south"
+
+
 def test_years_without_matching_rows_count_as_zero_in_a_series(tmp_path) -> None:
     (tmp_path / "t.csv").write_text("d,k\n2015-01-01,a\n2015-02-01,a\n2016-05-01,b\n2017-03-01,a\n2018-01-01,a\n")
     (tmp_path / "c.yaml").write_text(

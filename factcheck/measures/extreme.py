@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
@@ -122,6 +123,9 @@ def gaps(node: ExtremeNode, keys: list[str], periods: set[str] | None) -> list[s
     return [k for k in keys if k not in periods and not before(k, since) and not before(at, k)]
 
 
+_TIMELY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$")  # a period's key: a year, a date
+
+
 def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
     """Is the value at ``at`` the lowest (highest) since ``since``, or on record?
 
@@ -142,15 +146,16 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
     ordered = sorted(known.items(), key=lambda kv: kv[1], reverse=node.is_ == "highest")
     rank = 1 + sum(1 for k, v in known.items() if k != at and better(v, x))
     others = [(k, v) for k, v in ordered if k != at]
-    earlier = [k for k in keys if before(k, at)]
+    in_time = all(_TIMELY.match(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
+    earlier = [k for k in keys if before(k, at)] if in_time else []
     as_low = [k for k in earlier if k in known and not better(x, known[k])]
     last = Period(key=as_low[-1], value=as_float(known[as_low[-1]])) if as_low else None
     ev.details = ExtremeDetails.model_validate({
         "value": as_float(x), "rank": rank, "of": len(known),
         "runner_up": Period(key=others[0][0], value=as_float(others[0][1])) if others else None,
         "last_as_low" if node.is_ == "lowest" else "last_as_high": last,  # only the one that applies is set
-        "data_from": keys[0] if keys else None})
-    if node.rank == 1:
+        "data_from": keys[0] if keys and in_time else None})
+    if node.rank == 1 and in_time:
         ev.details = ev.details.model_copy(update={"holds_since": _holds_since(earlier, as_low)})
     if node.since is not None:
         since = key(node.since)
