@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .search import Table
 
 Tables = dict[str, "Table"]
-_LOW = re.compile(r"\b(fewest|lowest|least|smallest|low|fell|fall|drop)\b", re.I)
-_HIGH = re.compile(r"\b(most|highest|largest|record|high|peak|biggest)\b", re.I)
+_LOW = re.compile(r"\b(fewest|lowest|least|smallest|shortest|low|fell|fall|drop)\b", re.I)
+_HIGH = re.compile(r"\b(most|highest|largest|longest|record|high|peak|biggest)\b", re.I)
 _EVERY = re.compile(r"\b(every|each) year\b", re.I)
 
 
@@ -160,7 +160,7 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
         return list(s.point_changes(_spans(per), own_years))
     if family == "extreme":
         at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
-        return list(s.extremes(at, per.since, own_years))
+        return [*s.extremes(at, per.since, own_years), *s.category_extremes(pers)]
     if family == "top" and exp.values is not None:
         out = list(s.tops(pers, list(exp.values), _mentioned(says)))
         if per.every_year and per.since is not None and per.default is not None and per.since < per.default:

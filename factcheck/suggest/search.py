@@ -696,6 +696,48 @@ class Search:
                                           0.5 + (0.5 if at in self.ctx.years else 0.0), True, said,
                                           self._years_read(at))
 
+    def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"County General had the longest waits": whether a value the sentence names ranks first
+        of its column's values, by the rows of each or by the mean of a numeric column (an
+        ``extreme`` over the column, at the value), in the sentence's period or over all rows."""
+        want = self.exp.boolean
+        for d in self.p.dimensions:
+            if d.boolean or d.is_year or d.year is not None or d.said or "." in d.name:
+                continue
+            named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
+            if not named:
+                continue
+            col = self.cells.columns[d.name]
+            values = [v for v in d.values if v is not None]
+            masks = np.array([[c == v for c in col] for v in values], dtype=np.float64)
+            for period in periods:
+                pm = self._pm(period)
+                series: list[tuple[dict[str, Any], Floats, float]] = [
+                    ({"count": self.p.table}, masks @ (self.cells.n * pm), self.ctx.target(words(self.p.table)))]
+                for column, _ in self.p.numbers:
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        means = (masks @ (self.cells.sums[column] * pm)) / (masks @ (self.cells.counts[column] * pm))
+                    series.append(({"mean": ident(column), "of": self.p.table}, means,
+                                   self.ctx.target(frozenset(words(column)))))
+                for inner, per_value, column_named in series:
+                    known = {v: float(x) for v, x in zip(values, per_value, strict=True) if np.isfinite(x)}
+                    if len(known) < 2:
+                        continue
+                    where = _where(period, ())
+                    body = {**inner, **({"where": where} if where else {})}
+                    for at in named:
+                        if at not in known:
+                            continue
+                        for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
+                            best = min(known.values()) if lowest else max(known.values())
+                            value = known[at] == best and list(known.values()).count(best) == 1
+                            ok = value == want
+                            said = column_named >= 1.5 and self.ctx.lowest is not None
+                            m = {"extreme": body, "over": ident(d.name), "at": at,
+                                 "is": "lowest" if lowest else "highest"}
+                            yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
+                                              1.0 + (0.5 if column_named >= 1.5 else 0.0), True, said, column_named >= 0.8)
+
     def tops(self, periods: list[Atom | None], expected: list[str], mentioned: set[str]) -> Iterator[Found]:
         names = [e.lower() for e in expected]
         for d in self.p.dimensions:
