@@ -96,3 +96,22 @@ def test_run_says_why_a_threshold_figure_gets_no_suggestion(repo: Path) -> None:
     text = " ".join(result.output.split())
     assert ("four-hours: stated —, computed — no measure yet; run `factcheck suggest` for one; 'more than four "
             "hours' is the condition of 'Nearly a third' in this sentence") in text
+
+
+def test_an_age_threshold_is_a_condition_and_its_number_is_no_figure_of_its_own(tmp_path: Path) -> None:
+    """"A quarter of visitors were 65 or older": the share of `age >= 65`; the "65" init finds
+    was read as written as a count of rows and shown as a wrong figure."""
+    (tmp_path / ".git").mkdir()
+    ages = list(range(20, 60)) + list(range(65, 85))  # constructed: 40 under 65, 20 of 65 to 84
+    (tmp_path / "visits.csv").write_text("visit_id,age\n" + "".join(f"{i},{a}\n" for i, a in enumerate(ages)),
+                                         encoding="utf-8")
+    says = "A third of visitors were 65 or older."
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\ntables:\n  visits: {path: visits.csv, key: visit_id}\nclaims:\n"
+        f"  - {{id: third, says: {says}, expect: A third}}\n  - {{id: age, says: {says}, expect: '65'}}\n",
+        encoding="utf-8")
+    found = suggest(tmp_path / "claims.yaml")
+    assert found.for_claim("third").candidates[0].measure == {"share": "age >= 65", "of": "visits"}
+    age = found.for_claim("age")
+    assert age.candidates == [] and age.reading is None
+    assert age.note is not None and age.note.startswith("'65' is the condition of 'A third' in this sentence")

@@ -8,7 +8,8 @@ condition:
 
 - a duration ("four hours") is said of a column whose name gives a time unit it converts
   into (``wait_minutes``: 240; see :mod:`factcheck.expectations.durations`);
-- any other noun ("beds") of a column whose name holds it (``beds``, ``bed_count``).
+- any other noun ("beds") of a column whose name holds it (``beds``, ``bed_count``);
+- an age ("65 or older") of a column whose name holds "age".
 
 >>> [(p.op, p.number, p.noun) for p in phrases("Nearly a third waited more than four hours; none over 1,000 beds.")]
 [('>', Fraction(4, 1), 'hours'), ('>', Fraction(1000, 1), 'beds')]
@@ -34,6 +35,10 @@ _OPS = {"more than": ">", "over": ">", "above": ">", "longer than": ">", "at lea
         "under": "<", "below": "<", "fewer than": "<", "shorter than": "<", "at most": "<=", "no more than": "<="}
 _PHRASE = re.compile(r"\b(?P<op>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+"
                      r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+)\s+(?P<noun>[a-z]+)\b", re.I)
+# an age: "65 or older", "aged 18 and under", "25 years old or younger"
+_AGE_OPS = {"or older": ">=", "and older": ">=", "or over": ">=", "and over": ">=", "or younger": "<=",
+            "and younger": "<=", "or under": "<=", "and under": "<="}
+_AGE = re.compile(r"\b(?P<num>\d{1,3})\s+(?:years?\s+old\s+)?(?P<op>" + "|".join(_AGE_OPS) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Phrase:
     op: str
     number: Fraction
     noun: str
+    figure: str = ""  # the figure the article's reader sees in it, when not the whole ("65" of "65 or older")
 
 
 def phrases(sentence: str) -> list[Phrase]:
@@ -58,6 +64,8 @@ def phrases(sentence: str) -> list[Phrase]:
         else:
             continue
         out.append(Phrase(m.group(0), _OPS[m["op"].lower()], number, m["noun"].lower()))
+    for m in _AGE.finditer(sentence):
+        out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
     return out
 
 
@@ -104,7 +112,7 @@ def condition_of_a_share(sentence: str, expect: object) -> str | None:
     if not isinstance(expect, str):
         return None
     said = " ".join(expect.lower().split())
-    if not any(" ".join(p.text.lower().split()) == said for p in phrases(sentence)):
+    if not any(said in (" ".join(p.text.lower().split()), p.figure) for p in phrases(sentence)):
         return None
     from ..draft.figures import find_figures
     from ..expectations import implies_share
