@@ -158,6 +158,10 @@ def test_a_part_of_a_sentence_covers_only_the_figures_inside_it() -> None:
     ("Up 5 points, not 5%.", "up 5 points", ["5 points"]),
     ("A sentence with 12 in it.", None, ["12"]),                          # no expect: the whole statement
     ("In 2020, 88% of cases.", 2020, []),                                 # a year is a period, never a figure
+    # "a quarter" alone read as a span of time ("for a quarter"), so `expect: A quarter` stated nothing
+    ("A quarter of visitors were 65 or older.", "A quarter", ["A quarter"]),
+    ("Noise was about a quarter of complaints.", "about a quarter", ["about a quarter"]),
+    ("Sales fell by a quarter.", "down a quarter", ["a quarter"]),
 ])
 def test_an_expect_states_the_figures_it_names(sentence: str, expect: object, expected: list[str]) -> None:
     assert covered(sentence, sentence, expect) == expected

@@ -243,7 +243,7 @@ _DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
 _DURATION = _c(rf"""
     (?P<article>\ban?\s+)?
     (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
-    (?P<unit>years?|decades?|months?|weeks?|days?|quarters?(?!\s+of\b)|centur(?:y|ies)|hours?|minutes?|seconds?)\b
+    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b)|quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$)|centur(?:y|ies)|hours?|minutes?|seconds?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
