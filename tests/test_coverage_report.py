@@ -231,3 +231,11 @@ def test_stale_claims_fail_and_unused_ignores_are_skipped_with_their_hint_in_jun
     assert sorted(cases) == ["line 70: Two decades", "line 9: 166", "stale: new-cases-2020",
                              "unused ignore: Three decades"]
     assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("5", "1", "3")
+
+
+def test_the_second_story_passes_with_every_figure_checked_or_ignored() -> None:
+    """tests/fixtures/er (constructed): its `expect: A quarter` once covered no figure."""
+    result = CliRunner().invoke(app, ["run", str(Path(__file__).parent / "fixtures" / "er" / "claims.yaml"),
+                                      "--require-coverage"])
+    assert result.exit_code == 0, result.output
+    assert "14 claims: 14 passed, 0 failed, 0 unverifiable" in result.output
