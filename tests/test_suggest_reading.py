@@ -125,13 +125,18 @@ def paragraph(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
         rows += [f"{len(rows) + i},{borough},{year},{category},{base + (1 + 2 * (i // 2 % 11)) * (-1) ** i}"
                  for i in range(n)]
     (root / "complaints.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (root / "story.md").write_text(PARAGRAPH, encoding="utf-8")
-    (root / "claims.yaml").write_text(
-        "version: 1\narticle: story.md\ntables:\n  complaints: {path: complaints.csv, key: complaint_id}\nclaims:\n"
-        "  - id: noise-quarter\n    says: Noise complaints made up about a quarter of all complaints in 2023.\n"
-        "    expect: about a quarter\n"
-        "  - id: days-45\n    says: Complaints took 45 days to close on average.\n    expect: 45 days\n",
-        encoding="utf-8")
+    return _suggested(root, PARAGRAPH,
+                      "version: 1\narticle: story.md\ntables:\n  complaints: {path: complaints.csv, key: complaint_id}\n"
+                      "claims:\n"
+                      "  - id: noise-quarter\n    says: Noise complaints made up about a quarter of all complaints in 2023.\n"
+                      "    expect: about a quarter\n"
+                      "  - id: days-45\n    says: Complaints took 45 days to close on average.\n    expect: 45 days\n")
+
+
+def _suggested(root: Path, story: str, claims: str) -> Suggestions:
+    """``suggest`` on the claims file ``claims`` beside the article ``story``, in ``root``."""
+    (root / "story.md").write_text(story, encoding="utf-8")
+    (root / "claims.yaml").write_text(claims, encoding="utf-8")
     return suggest(root / "claims.yaml")
 
 
@@ -173,18 +178,16 @@ def _hospital_data(root: Path) -> Path:
 def hospitals(tmp_path_factory: pytest.TempPathFactory) -> Suggestions:
     """Constructed: four hospitals and their beds; 25 visits in 2023 (150 to 174 minutes' wait)
     and 35 in 2024 (170 to 198 minutes, and six of 400: a median of 187, a mean of 221)."""
-    root = _hospital_data(tmp_path_factory.mktemp("hospitals"))
-    (root / "story.md").write_text("Lakeview, the smallest hospital with 95 beds, had the shortest waits.\n\n"
-                                   "The median wait was 187 minutes in 2024.\n", encoding="utf-8")
-    (root / "claims.yaml").write_text(
-        "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\n"
-        "  hospitals: {path: hospitals.csv}\nclaims:\n"
-        "  - {id: beds, says: 'Lakeview, the smallest hospital with 95 beds, had the shortest waits.', expect: '95'}\n"
-        "  - {id: shortest, says: 'Lakeview, the smallest hospital with 95 beds, had the shortest waits.', "
-        "expect: true}\n"
-        "  - {id: median, says: The median wait was 187 minutes in 2024., expect: 187 minutes}\n",
-        encoding="utf-8")
-    return suggest(root / "claims.yaml")
+    return _suggested(_hospital_data(tmp_path_factory.mktemp("hospitals")),
+                      "Lakeview, the smallest hospital with 95 beds, had the shortest waits.\n\n"
+                      "The median wait was 187 minutes in 2024.\n",
+                      "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\n"
+                      "  hospitals: {path: hospitals.csv}\nclaims:\n"
+                      "  - {id: beds, says: 'Lakeview, the smallest hospital with 95 beds, had the shortest waits.', "
+                      "expect: '95'}\n"
+                      "  - {id: shortest, says: 'Lakeview, the smallest hospital with 95 beds, had the shortest "
+                      "waits.', expect: true}\n"
+                      "  - {id: median, says: The median wait was 187 minutes in 2024., expect: 187 minutes}\n")
 
 
 def test_a_number_each_row_of_a_small_table_has_its_own_of_is_a_quantity(hospitals: Suggestions) -> None:
@@ -214,14 +217,13 @@ def test_a_median_sentence_gets_the_median_and_no_mean_is_its_reading(hospitals:
 def test_one_word_of_a_value_in_the_sentence_before_does_not_name_it(tmp_path: Path) -> None:
     """"the two counties" in the sentence before gave 'County General' a filter bonus (the
     stem of "counties" is that of "County"): its mean, also over three hours, came first."""
-    root = _hospital_data(tmp_path)
-    (root / "story.md").write_text("Visits rose in the two counties in 2024. Patients waited more than three "
-                                   "hours on average in 2024.\n", encoding="utf-8")
-    (root / "claims.yaml").write_text(
-        "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\nclaims:\n"
-        "  - {id: waits, says: Patients waited more than three hours on average in 2024., "
-        "expect: more than three hours}\n", encoding="utf-8")
-    first = suggest(root / "claims.yaml").for_claim("waits").candidates[0]
+    found = _suggested(_hospital_data(tmp_path),
+                       "Visits rose in the two counties in 2024. Patients waited more than three hours on average "
+                       "in 2024.\n",
+                       "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\n"
+                       "claims:\n  - {id: waits, says: Patients waited more than three hours on average in 2024., "
+                       "expect: more than three hours}\n")
+    first = found.for_claim("waits").candidates[0]
     assert first.measure == {"mean": "wait_minutes", "of": "visits", "where": "year == 2024"}
 
 
