@@ -505,8 +505,10 @@ class Search:
     def _exp_of(self, column: str) -> Expectation | None:
         """The expectation in the unit of ``column``'s values when its name gives one (see ``in_unit``)."""
         from ..expectations.durations import unit_in_name
-        unit = unit_in_name(column) if self.in_unit is not None else None
-        return self.in_unit(unit, column) if self.in_unit is not None and unit is not None else self.exp
+        if self.in_unit is None:
+            return self.exp
+        unit = unit_in_name(column)
+        return self.exp if unit is None else self.in_unit(unit, column)
 
     def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}
@@ -709,7 +711,7 @@ class Search:
                 continue
             col = self.cells.columns[d.name]
             values = [v for v in d.values if v is not None]
-            masks = np.array([[c == v for c in col] for v in values], dtype=np.float64)
+            masks = np.array([col == v for v in values], dtype=np.float64)  # values x cells
             for period in periods:
                 pm = self._pm(period)
                 series: list[tuple[dict[str, Any], Floats, float]] = [
