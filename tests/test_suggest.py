@@ -123,7 +123,7 @@ def test_hit_rates_on_a_second_story_the_search_was_not_written_for() -> None:
     """tests/fixtures/er: a constructed story on emergency-room waits (medians, thresholds,
     durations in another unit, extremes across hospitals). Before this round's changes its
     written measure came first for 6 of the 14 claims (7 in the top five, with the minutes
-    left out of its expects, which could not be read); now 11 and 12."""
+    left out of its expects, which could not be read); now 12 and 14."""
     import importlib.util
     spec = importlib.util.spec_from_file_location("suggest_hits", ROOT / "benchmarks" / "suggest_hits.py")
     assert spec is not None and spec.loader is not None
@@ -131,7 +131,7 @@ def test_hit_rates_on_a_second_story_the_search_was_not_written_for() -> None:
     spec.loader.exec_module(module)
     rates = module.measure(ROOT / "tests" / "fixtures" / "er" / "claims.yaml")
     assert rates["claims"] == 14
-    assert rates["top1"] >= 11 and rates["top5"] >= 12, rates
+    assert rates["top1"] >= 12 and rates["top5"] >= 14, rates
 
 
 def test_an_n_year_low_is_the_fewest_since_n_years_before() -> None:

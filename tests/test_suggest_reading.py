@@ -237,3 +237,12 @@ def test_a_value_the_sentence_names_is_ranked_among_its_column_s_values(hospital
         ({"mean": "wait_minutes", "of": "visits"}, "yes: 188.6, rank 1 of 4; next: County General (189.2)")]
     assert all(s.measure["over"] == "hospital" and s.measure["at"] == "Lakeview" and s.measure["is"] == "lowest"
                and s.verdict == "pass" for s in shortest.candidates)
+
+
+def test_the_key_of_a_small_table_of_names_is_a_filter(tmp_path: Path) -> None:
+    """With `key: hospital` declared, the hospital's name was no condition at all, so "Lakeview,
+    with 95 beds" got no suggestion: a key is no category, but the names of four hospitals are."""
+    found = _suggested(_hospital_data(tmp_path), "Lakeview, with 95 beds, is the smallest.\n",
+                       "version: 1\narticle: story.md\ntables:\n  hospitals: {path: hospitals.csv, key: hospital}\n"
+                       "claims:\n  - {id: beds, says: 'Lakeview, with 95 beds, is the smallest.', expect: '95'}\n")
+    assert [s.measure.get("where") for s in found.for_claim("beds").candidates][:1] == ["hospital == 'Lakeview'"]

@@ -87,7 +87,9 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
     """The table's own dimensions, numeric columns and id-like columns."""
     cols = [(c, t) for c, t in _columns(backend, table) if not c.startswith("__")]
     total, stats = _stats(backend, table, cols)
-    low = [c for c, _ in cols if 0 < stats[c][0] <= LOW_CARDINALITY and c != key]
+    # a table's key is no category, unless it names the rows of a small table ("Lakeview", one of
+    # four hospitals: a filter on it reads that hospital's beds)
+    low = [c for c, t in cols if 0 < stats[c][0] <= LOW_CARDINALITY and (c != key or value_type(t) == "text")]
     values = _values(backend, table, low)
     types = dict(cols)
     dims: list[Dimension] = []
