@@ -88,6 +88,22 @@ def test_a_missing_of_names_the_users_own_tables(tmp_path: Path) -> None:
     assert "victims" not in result.output
 
 
+def test_a_missing_field_of_an_ignore_entry_or_a_claim_says_what_to_write(tmp_path: Path) -> None:
+    """'sentence' is missing, with no hint, was all an `ignore:` entry without its sentence got."""
+    (tmp_path / "shops.csv").write_text("id,town\n1,a\n")
+    (tmp_path / "story.md").write_text("The two shops sold 10 cakes.\n")
+    path = tmp_path / "c.yaml"
+    path.write_text("version: 1\narticle: story.md\ntables:\n  shops: {path: shops.csv}\n"
+                    "ignore:\n  - {figure: two, reason: the number of shops}\n  - {sentence: two shops, figure: two}\n"
+                    "claims:\n  - {says: The two shops sold 10 cakes., measure: {count: shops}, expect: 10}\n")
+    result = invoke("run", str(path))
+    assert result.exit_code == 2
+    out = " ".join(result.output.split())
+    assert "c.yaml:6: 'sentence' is missing hint: ignore: names the article's sentence" in out
+    assert "c.yaml:7: 'reason' is missing hint: ignore: says why the figure is left unchecked" in out
+    assert "'id' is missing hint: give the claim a short id of its own" in out
+
+
 # ----------------------------------------------------------------- a comma in a one-line mapping
 
 def test_a_comma_that_splits_the_text_is_explained(mini) -> None:

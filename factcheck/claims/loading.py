@@ -257,4 +257,11 @@ def _missing_hint(name: str, data: Any = None) -> str | None:
         "path": "the data file, relative to the claims file",
         "over": "the column that holds the periods, e.g. over: filed_year",
         "is": "say is: lowest or is: highest",
+        "id": "give the claim a short id of its own, e.g. id: new-cases-2020",
+        "expect": "the figure as the article words it, e.g. expect: 59% or expect: up 11%",
+        "sentence": "ignore: names the article's sentence (or a part of it that finds it), e.g. "
+                    "sentence: in the two counties",
+        "figure": "ignore: names the figure as the article writes it, e.g. figure: two",
+        "reason": "ignore: says why the figure is left unchecked, e.g. reason: the number of counties, "
+                  "not a finding",
     }.get(name)
