@@ -41,6 +41,7 @@ class NoteCode(StrEnum):
     MOSTLY_UNKNOWN = "mostly_unknown"        # a warning: the figure rests on fewer rows than it left out
     WINDOW_SENSITIVE = "window_sensitive"    # the change holds only against the chosen base period
     SPELLING_VARIANTS = "spelling_variants"  # a warning: a compared value has twins in the column ('Facebook ')
+    UNIT_UNKNOWN = "unit_unknown"            # a warning: a duration compared with values of no known unit
 
 
 REASON_TEXT: dict[Reason, str] = {

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from .expectations import Expectation
+from .expectations.durations import PLURAL
 from .expectations.judging import Judgement
 from .expectations.numbers import as_float, format_value, to_fraction
 from .formatting import plain_number
@@ -150,6 +151,13 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.UNKNOWNS_EXCLUDED,
                           message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "
                                   "because the value was unknown"))
+    shape = exp.shape
+    if exp.time_unit is not None and shape.time_unit is None and shape.of_values:
+        # "more than four hours" against a mean of `wait`: minutes? hours? Compared as it stands
+        notes.append(Note(code=NoteCode.UNIT_UNKNOWN, warning=True,
+                          message=f"the figure is in {PLURAL[exp.time_unit]}, but nothing says what unit the values "
+                                  f"of {shape.of_values} are in, so it was compared as it stands; give the unit on "
+                                  "the measure (unit: minutes, hours, days …) to have the figure converted"))
     window = _window_sensitive(exp, ev, ok)
     if window:
         notes.append(window)

@@ -217,3 +217,25 @@ def test_suggest_reads_a_duration_in_each_column_s_unit_and_proposes_no_count_of
     measures = [s.measure for s in found.candidates]
     assert {"mean": "wait_minutes", "of": "visits"} in measures  # 168 minutes: about three hours
     assert not any("count" in m for m in measures)               # a number of rows is no duration
+
+
+def test_a_duration_against_values_of_no_known_unit_is_a_warning(visits: Path) -> None:
+    """`mean: wait` (no unit in its name, none declared) against "more than four hours": compared
+    as the number 4 with nothing said; now a warning beside the verdict says so."""
+    visits.write_text(STORY.replace("measure: {mean: wait, of: visits, unit: minutes}",
+                                    "measure: {mean: wait, of: visits}"), encoding="utf-8")
+    result = runner.invoke(app, ["run", str(visits), "--json", "-"])
+    results = {r["id"]: r for r in json.loads(result.stdout[result.stdout.index("{"):])["results"]}
+    [note] = [n for n in results["said-unit"]["notes"] if n["code"] == "unit_unknown"]
+    assert note["warning"] is True and note["message"].startswith(
+        "the figure is in hours, but nothing says what unit the values of wait are in, so it was compared as it stands")
+    # a unit known from the column's name, or said, gives none; nor does a count of rows
+    assert not any(n["code"] == "unit_unknown" for r in results.values() if r["id"] != "said-unit" for n in r["notes"])
+    visits.write_text(STORY.replace("measure: {mean: wait, of: visits, unit: minutes}",
+                                    "measure: {count: visits}").replace("expect: about three hours\n  - id: rise",
+                                                                        "expect: 8 days\n  - id: rise"),
+                      encoding="utf-8")
+    out = runner.invoke(app, ["run", str(visits), "--json", "-"]).stdout
+    report = json.loads(out[out.index("{"):])
+    assert [r["verdict"] for r in report["results"] if r["id"] == "said-unit"] == ["pass"]  # 8 rows: "8 days"
+    assert not any(n["code"] == "unit_unknown" for r in report["results"] for n in r["notes"])

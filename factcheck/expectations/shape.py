@@ -30,3 +30,4 @@ class MeasureShape:
     part_of_a_whole: bool = False  # a share of rows: from 0% to 100% (a ratio read as a percentage is not)
     time_unit: str | None = None   # the time unit its values are in ('minute'; see expectations.durations)
     time_from: str = ""            # where that unit was read: 'unit: minutes', 'the column wait_minutes'
+    of_values: str = ""            # the column whose values it measures (a mean, a sum …), which unit: may name

@@ -77,10 +77,10 @@ class MeasureKind:
 
 
 def shape_of(kind: str, unit: str = "fraction", *, part_of_a_whole: bool = False, time_unit: str | None = None,
-             time_from: str = "") -> MeasureShape:
+             time_from: str = "", of_values: str = "") -> MeasureShape:
     """A :class:`~factcheck.expectations.shape.MeasureShape` (imported when the first claim is read, not before)."""
     from ..expectations.shape import MeasureShape
-    return MeasureShape(kind, unit, part_of_a_whole, time_unit, time_from)  # type: ignore[arg-type]
+    return MeasureShape(kind, unit, part_of_a_whole, time_unit, time_from, of_values)  # type: ignore[arg-type]
 
 
 def change_shape(as_: str, inner: Any) -> MeasureShape:
@@ -89,7 +89,13 @@ def change_shape(as_: str, inner: Any) -> MeasureShape:
     absolute = as_ == "absolute"
     return shape_of(f"change_{as_}", change_unit(as_, KINDS[inner.kind].unit(inner)),
                     time_unit=getattr(inner, "time_unit", None) if absolute else None,
-                    time_from=getattr(inner, "time_from", "") if absolute else "")
+                    time_from=getattr(inner, "time_from", "") if absolute else "",
+                    of_values=_of_values(inner) if absolute else "")
+
+
+def _of_values(node: Any) -> str:
+    """The column a simple measure reads the values of (a mean's, a sum's); '' for a count."""
+    return (node.expr_text or "") if getattr(KINDS.get(node.kind), "reads_numbers", False) else ""
 
 
 def change_unit(as_: str, unit: str) -> str:

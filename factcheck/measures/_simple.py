@@ -137,7 +137,8 @@ class SimpleKind(MeasureKind):
 
     # ------------------------------------------------------------------ reading
     def shape(self, node: Simple, claim: Claim) -> MeasureShape:
-        return shape_of("number", node.unit, time_unit=node.time_unit, time_from=node.time_from)
+        return shape_of("number", node.unit, time_unit=node.time_unit, time_from=node.time_from,
+                        of_values=(node.expr_text or "") if self.reads_numbers else "")
 
     def unit(self, node: Simple) -> str:
         return node.unit
