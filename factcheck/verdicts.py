@@ -20,6 +20,7 @@ from .formatting import plain_number
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
+from .measures.rising import FallingDetails, RisingDetails
 from .measures.top import TopDetails
 from .report import ClaimResult, ExpectationInfo, Note, NoteCode, Reason, SeriesPoint, Verdict
 
@@ -195,6 +196,11 @@ def _holds(exp: Expectation, computed: Fraction, other: Fraction) -> bool:
 def _extreme_text(ok: bool, d: Details | None) -> str:
     """'yes: 163, rank 1 of 21; last as low: 2012 (160)'."""
     text = "yes" if ok else "no"
+    if isinstance(d, (RisingDetails, FallingDetails)):  # `rising … since:` ("risen every year since 2022")
+        verb = "rose" if isinstance(d, RisingDetails) else "fell"
+        if d.starts is None:
+            return f"{text}: it {'did not rise' if verb == 'rose' else 'did not fall'} in the last period"
+        return f"{text}: it {verb} {'in every period' if ok else 'only'} from {d.starts} to {d.ends}"
     if not isinstance(d, ExtremeDetails):
         return text
     text += f": {plain_number(d.value, 4)}, rank {d.rank} of {d.of}"

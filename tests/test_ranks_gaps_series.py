@@ -238,6 +238,28 @@ def test_models_rose_for_five_straight_years(run, cars: pd.DataFrame) -> None:
     assert (r.details.starts, r.details.ends) == ("2015", "2020")
 
 
+@pytest.mark.parametrize("since", [2014, 2015, 2016, 2019])
+def test_risen_every_year_since_is_a_run_reaching_back_to_since(run, cars: pd.DataFrame, since: int) -> None:
+    """"Models have risen every year since 2015" (`rising … since:`, expect true): every year
+    after `since` up to the last is higher than the one before. The run of the data ends at
+    2020 and starts at 2015, so it holds since 2015 and later, not since 2014."""
+    counts = cars.groupby("model_year").size()
+    holds = all(counts[y] > counts[y - 1] for y in range(since + 1, 2021))
+    r = run((f"{{rising: {{count: cars}}, over: model_year, since: {since}}}", "true")).results[0]
+    assert r.value is holds and (r.verdict == Verdict.PASS) is holds
+    assert r.value_text == ("yes: it rose in every period from 2015 to 2020" if holds
+                            else "no: it rose only from 2015 to 2020")
+    assert [p.key for p in r.series if p.marked] == [str(since), "2020"]
+
+
+def test_rising_since_needs_a_period_after_since_and_true_or_false(run) -> None:
+    r = run(("{falling: {count: cars}, over: model_year, since: 2020}", "true")).results[0]
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS)
+    assert "no period between 2020 and 2020" in r.message
+    with pytest.raises(factcheck.ClaimsFileError, match="true or false"):
+        run(("{rising: {count: cars}, over: model_year, since: 2015}", "5"))
+
+
 # ---------------------------------------------------------------------------- periods and errors
 @pytest.mark.parametrize("measure", [
     "{every: {count: cars}, over: model_year, from: 2012, to: 2020}",
@@ -245,9 +267,11 @@ def test_models_rose_for_five_straight_years(run, cars: pd.DataFrame) -> None:
     "{overtook: {count: cars}, column: origin, a: Japan, b: USA, over: model_year, from: 2020, to: 2021}",
     "{rising: {count: cars}, over: model_year, to: 2023}",
     "{falling: {count: cars}, over: model_year, to: 2010}",
+    "{rising: {count: cars}, over: model_year, since: 2009}",
 ])
 def test_periods_outside_the_data_are_not_covered(run, measure: str) -> None:
-    r = run((measure, "true" if "overtook" in measure else "1")).results[0]
+    r = run((measure, "true" if "overtook" in measure or "rising: {count: cars}, over: model_year, since" in measure
+             else "1")).results[0]
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED)
 
 

@@ -246,3 +246,15 @@ def test_the_key_of_a_small_table_of_names_is_a_filter(tmp_path: Path) -> None:
                        "version: 1\narticle: story.md\ntables:\n  hospitals: {path: hospitals.csv, key: hospital}\n"
                        "claims:\n  - {id: beds, says: 'Lakeview, with 95 beds, is the smallest.', expect: '95'}\n")
     assert [s.measure.get("where") for s in found.for_claim("beds").candidates][:1] == ["hospital == 'Lakeview'"]
+
+
+def test_risen_every_year_since_gets_a_run_of_rises(tmp_path: Path) -> None:
+    """"Wait times have risen every year since 2023" (init writes `expect: true`): nothing was
+    suggested; now `rising: {mean: wait_minutes, …}, since: 2023`."""
+    found = _suggested(_hospital_data(tmp_path),
+                       "The median wait was 187 minutes in 2024. Wait times have risen every year since 2023.\n",
+                       "version: 1\narticle: story.md\ntables:\n  visits: {path: visits.csv, key: visit_id}\nclaims:\n"
+                       "  - {id: risen, says: Wait times have risen every year since 2023., expect: true}\n")
+    first = found.for_claim("risen").candidates[0]
+    assert first.measure == {"rising": {"mean": "wait_minutes", "of": "visits"}, "over": "year", "since": 2023}
+    assert first.value_text == "yes: it rose in every period from 2023 to 2024" and first.verdict == "pass"

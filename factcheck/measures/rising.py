@@ -4,6 +4,9 @@
 by ``over``; integer periods with no rows count as zero) and the value is the number of
 consecutive periods, ending at ``to`` (by default the last period of the data), in which
 it was higher (lower) than in the period before. Five rises need six periods of data.
+
+With ``since: A`` the value is whether it rose (fell) in every period after A up to ``to``:
+"waits have risen every year since 2022" (``expect: true``).
 """
 
 from __future__ import annotations
@@ -31,17 +34,19 @@ if TYPE_CHECKING:
 
 
 class Rising(MeasureModel):
-    """``rising: MEASURE, over: COLUMN, to: B``."""
+    """``rising: MEASURE, over: COLUMN, to: B, since: A``."""
     rising: Measure
     over: str
     to: Scalar | None = None
+    since: Scalar | None = None
 
 
 class Falling(MeasureModel):
-    """``falling: MEASURE, over: COLUMN, to: B``."""
+    """``falling: MEASURE, over: COLUMN, to: B, since: A``."""
     falling: Measure
     over: str
     to: Scalar | None = None
+    since: Scalar | None = None
 
 
 class RisingDetails(Details):
@@ -65,6 +70,7 @@ class RunNode(PlanNode):
     inner: PlanNode
     over: str
     to: Any
+    since: Any = None
 
     def children(self) -> list[PlanNode]:
         return [self.inner]
@@ -77,9 +83,10 @@ class _RunKind(MeasureKind):
         inner = c.measure(getattr(m, self.name), path + (self.name,), m.over)
         if inner is None:
             return None
-        if m.to is not None:
-            c.period_values(inner, path, {"to": m.to})
-        return RunNode(self.name, inner, m.over, m.to)
+        named = {k: v for k, v in (("since", m.since), ("to", m.to)) if v is not None}
+        if named:
+            c.period_values(inner, path, named)
+        return RunNode(self.name, inner, m.over, m.to, m.since)
 
     def evaluate(self, node: RunNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
@@ -96,7 +103,7 @@ class _RunKind(MeasureKind):
         return ev
 
     def shape(self, node: RunNode, claim: Claim) -> MeasureShape:
-        return shape_of("number")
+        return shape_of("boolean" if node.since is not None else "number")
 
     def parts(self, node: RunNode, label: str | None) -> list[Part]:
         parts = KINDS[node.inner.kind].parts(node.inner, label)
@@ -137,9 +144,18 @@ def run(node: RunNode, series: list[tuple[str, Fraction | None]], up: bool) -> E
         if now is None or was is None or not (now > was if up else now < was):
             break
         count, i = count + 1, i - 1
-    ev.value = Fraction(count)
-    ev.exact_count = True
-    ev.base = len(keys)
     made = RisingDetails if up else FallingDetails
     ev.details = made(starts=keys[i], ends=end) if count else made(starts=None, ends=None)
+    ev.base = len(keys)
+    if node.since is not None:  # every period after `since`, up to `to`
+        since = key(node.since)
+        if since not in keys or keys.index(since) >= keys.index(end):
+            ev.unavailable = Reason.NO_ROWS
+            ev.why = f"there is no period between {node.since} and {end} to compare"
+            return ev
+        ev.value = count >= keys.index(end) - keys.index(since)
+        ev.marked = {since, end}
+        return ev
+    ev.value = Fraction(count)
+    ev.exact_count = True
     return ev

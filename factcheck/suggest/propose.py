@@ -69,6 +69,10 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
 _LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
+_RISEN = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas(?:ed|es|ing)|climb(?:ed|s|ing)?|"
+                    r"gone up|went up|lengthen(?:ed|s|ing)?)\b", re.I)
+_FALLEN = re.compile(r"\b(?:f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|shr(?:ank|unk|inks|inking)|"
+                     r"decreas(?:ed|es|ing)|gone down|went down|shorten(?:ed|s|ing)?)\b", re.I)
 _IN_TIME = re.compile(r"\b(?:on record|ever|all[- ]time|in (?:\w+ )?(?:years|decades)|since|year|month|week)\b", re.I)
 _MEDIAN = re.compile(r"\bmedian\b", re.I)
 _OF_ALL = re.compile(r"\b(?:of|among|out of)\s+all\b", re.I)
@@ -160,7 +164,12 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
         return list(s.point_changes(_spans(per), own_years))
     if family == "extreme":
         at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
-        return [*s.extremes(at, per.since, own_years), *s.category_extremes(pers)]
+        found = [*s.extremes(at, per.since, own_years), *s.category_extremes(pers)]
+        trend = _RISEN.search(says) or _FALLEN.search(says)
+        if per.every_year and trend and per.since is not None and per.default is not None:
+            # "risen every year since 2022": a run of rises over every year from then on
+            found += s.runs(per.since, per.default, own_years, up=bool(_RISEN.search(says)))
+        return found
     if family == "top" and exp.values is not None:
         out = list(s.tops(pers, list(exp.values), _mentioned(says)))
         if per.every_year and per.since is not None and per.default is not None and per.since < per.default:

@@ -698,6 +698,40 @@ class Search:
                                           0.5 + (0.5 if at in self.ctx.years else 0.0), True, said,
                                           self._years_read(at))
 
+    def runs(self, since: int, last: int, year_columns: list[str], up: bool) -> Iterator[Found]:
+        """"Waits have risen every year since 2022": whether a count (alone or under one condition)
+        or the mean of a numeric column rose (fell) in each year after ``since`` up to ``last``
+        (``rising: …, over: year, since: 2022``)."""
+        want = self.exp.boolean
+        name = "rising" if up else "falling"
+        for column in year_columns:
+            years, totals, per_atom = self._by_year(column, self.cells.n)
+            if since not in years or last not in years or years.index(since) >= years.index(last):
+                continue
+            span = slice(years.index(since), years.index(last) + 1)
+            series: list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]] = [
+                ({"count": self.p.table}, (), totals, self.ctx.target(words(self.p.table)))]
+            series += [({"count": self.p.table, "where": self.atoms[i].text}, (self.atoms[i],), per_atom[i],
+                        self.ctx.target(words(self.p.table))) for i in range(len(self.atoms))]
+            for number, _ in self.p.numbers:
+                _, sums, _ = self._by_year(column, self.cells.sums[number])
+                _, counts, _ = self._by_year(column, self.cells.counts[number])
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    means = sums / counts
+                series.append(({"mean": ident(number), "of": self.p.table}, (), means,
+                               self.ctx.target(frozenset(words(number)))))
+            for inner, conds, values, named in series:
+                steps = np.diff(np.asarray(values, dtype=np.float64)[span])
+                if not np.all(np.isfinite(steps)):
+                    continue
+                value = bool(np.all(steps > 0) if up else np.all(steps < 0))
+                ok = value == want
+                m = {name: inner, "over": ident(column), "since": since}
+                if last != years[-1]:
+                    m["to"] = last
+                yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds, 1.0 + (0.5 if named >= 1.5 else 0.0),
+                                  True, named >= 1.5, named >= 0.8)
+
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"County General had the longest waits": whether a value the sentence names ranks first
         of its column's values, by the rows of each or by the mean of a numeric column (an
