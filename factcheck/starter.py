@@ -227,7 +227,7 @@ def init(article: Path, data: list[Path], output: Path | None = None) -> Written
     title = next((ln.lstrip("# ").strip() for ln in article_text.splitlines() if ln.startswith("#")), article.stem)
     rel_article = os.path.relpath(article.resolve(), target.parent.resolve()).replace(os.sep, "/")
     draft = _render(title, rel_article, tables, claims, {})
-    comments = _suggestions(target, draft)
+    comments, suggested = _suggestions(target, draft)
     session.refuse_changed_files()  # the contracts and the suggestions come from one version of each file
     text = _render(title, rel_article, tables, claims, comments)
     try:
@@ -236,13 +236,12 @@ def init(article: Path, data: list[Path], output: Path | None = None) -> Written
     except FileExistsError:
         raise UsageError([Problem("the claims file already exists; init never overwrites a file", file=str(target),
                                   hint="move it away, or write elsewhere with --output")]) from None
-    suggested = sum(1 for c in claims if any(line.startswith(("    # suggestion", "    # read as written"))
-                                             for line in comments.get(c["id"], [])))
     return Written(target, len(tables), len(claims), suggested)
 
 
-def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
-    """The best suggestions for each claim of the draft file, as comment lines."""
+def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
+    """The best suggestions for each claim of the draft file, as comment lines (or why none was
+    looked for), and how many claims got a suggestion or a reading."""
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
     from .suggest import NOTHING_MEETS, suggest
@@ -268,4 +267,4 @@ def _suggestions(target: Path, text: str) -> dict[str, list[str]]:
             block.append(f"    # suggestion {counts[c.id]}: {s.value_text} ({s.verdict}){other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block
-    return out
+    return out, sum(1 for c in found.claims if c.candidates or c.reading is not None)

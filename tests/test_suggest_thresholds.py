@@ -85,7 +85,12 @@ def test_init_writes_the_share_and_says_what_the_threshold_figure_is(repo: Path,
         (root / name).write_text((repo / name).read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(app, ["init", str(root / "story.md"), str(root / "visits.csv")])
     assert result.exit_code == 0, result.output
+    # a claim whose figure is a condition gets a reason, not a suggestion, and is not counted as one
+    said = " ".join(result.output.split())
+    assert "claims (" in said and said.count("with suggestions") == 1
     text = (root / "story.claims.yaml").read_text(encoding="utf-8")
+    commented = text.count("    # suggestion 1:") + text.count("    # read as written:")
+    assert f"({commented} with suggestions)" in said
     assert "    #     share: wait_minutes > 240\n" in text
     assert "    # no suggestion: 'more than four hours' is the condition of 'Nearly a third' in this sentence" in text
 
@@ -115,3 +120,14 @@ def test_an_age_threshold_is_a_condition_and_its_number_is_no_figure_of_its_own(
     age = found.for_claim("age")
     assert age.candidates == [] and age.reading is None
     assert age.note is not None and age.note.startswith("'65' is the condition of 'A third' in this sentence")
+
+
+def test_thresholds_past_the_cap_are_said_to_be_left_out(tmp_path: Path) -> None:
+    from factcheck.suggest.profile import Profile
+    from factcheck.suggest.thresholds import MAX_PER_TABLE, threshold_dimensions
+    profile = Profile("visits", "FROM visits", 10, numbers=[("wait_minutes", '"visits"."wait_minutes"')])
+    says = " ".join(f"More than {n} hours." for n in range(1, MAX_PER_TABLE + 3))
+    dims = threshold_dimensions(profile, [says])
+    assert [d.name for d in dims] == [f"wait_minutes > {60 * n}" for n in range(1, MAX_PER_TABLE + 1)]
+    assert profile.capped == [f"visits: at most {MAX_PER_TABLE} thresholds a sentence states tried "
+                              f"(wait_minutes > {60 * n} left out)" for n in (MAX_PER_TABLE + 1, MAX_PER_TABLE + 2)]

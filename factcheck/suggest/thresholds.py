@@ -82,7 +82,11 @@ def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimensi
                 if value is None:
                     continue
                 text = f"{ident(column)} {phrase.op} {_number(value)}"
-                if text in seen or len(out) >= MAX_PER_TABLE:
+                if text in seen:
+                    continue
+                if len(out) >= MAX_PER_TABLE:  # said, like every cap of the search
+                    profile.capped.append(f"{profile.table}: at most {MAX_PER_TABLE} thresholds a sentence "
+                                          f"states tried ({text} left out)")
                     continue
                 seen.add(text)
                 out.append(Dimension(text, f"({sql} {phrase.op} {_number(value)})", "BOOLEAN", [False, True], True,
