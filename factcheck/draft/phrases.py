@@ -231,7 +231,7 @@ _UNIT = r"""(?P<unit>\s?%|\s?(?:per\s?cent|percent|pct)\b|(?<=\d)pc\b
         |(?<=\d)(?:km|kg|mg|lbs?|mi|ft|cm|mm|ml|mph|kph|kmh|gw|mw|kw|kwh|ha)\b)?"""
 _DIGIT_NUMBER = _c(rf"""
     (?=[-+\u2212$£€¥₹UACNH\d.])
-    (?P<sign>[+\-\u2212](?=[$£€¥₹]?\d))?
+    (?P<sign>[+\-\u2212](?=(?:(?-i:US|A|C|NZ|HK)?[$£€¥₹])?\d))?
     (?P<cur>(?-i:US|A|C|NZ|HK)?[$£€¥₹])?
     (?P<digits>{_DIGITS})
     (?:\s?(?P<scale>thousand|million|billion|trillion)\b|(?<=\d)(?P<abbr>bn|mn|tn|m|k)\b)?

@@ -185,23 +185,38 @@ class Figure:
 
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
-_FIGURE = re.compile(rf"(?P<num>{_NUM})(?: ?(?P<scale>thousand|million|billion))?"
+# an amount of money as the draft finder reads one (factcheck.draft.phrases): the sign, then the
+# currency ('-$200', 'us$5', '£2bn'), the amount in the currency's own unit
+CURRENCY_SIGNS = "$£€¥₹"
+_CURRENCY = rf"(?:(?P<csign>[+-])?(?P<cur>(?:us|a|c|nz|hk)?[{CURRENCY_SIGNS}]))?"
+_FIGURE = re.compile(rf"{_CURRENCY}(?P<num>{_NUM})"
+                     rf"(?: ?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>bn|mn|tn|m|k))?"
                      rf"(?: ?(?P<unit>%|points|x|times))?")
 
 
 def read_number(t: str) -> Figure | None:
-    """'59%' → 0.59 with band [0.585, 0.595); '5,076' → 5076 with band [5075.5, 5076.5)."""
+    """'59%' → 0.59 with band [0.585, 0.595); '5,076' → 5076 with band [5075.5, 5076.5); an amount
+    of money is its number ('$3,324' → 3324, '£2.5bn' → 2,500,000,000 ± 50,000,000).
+
+    >>> read_number("$3,324").band.describe(str), read_number("-€1.2m").value
+    ('6647/2 ≤ x < 6649/2', Fraction(1200000, 1))
+    """
     m = _FIGURE.fullmatch(t)
-    if not m:
-        return None
+    if not m or (m["cur"] and (m["unit"] or m["num"][0] in "+-")):
+        return None  # '$5%' is no figure, and the sign of an amount goes before its currency
     signed, places = parse_decimal(m["num"])
-    half = Fraction(1, 2 * 10**places) * words.SCALE_WORDS.get(m["scale"] or "", 1)
-    value = abs(signed) * words.SCALE_WORDS.get(m["scale"] or "", 1)
+    if m["csign"] == "-":
+        signed = -signed
+    scale = words.SCALE_WORDS.get(m["scale"] or m["abbr"] or "", 1)
+    half = Fraction(1, 2 * 10**places) * scale
+    value = abs(signed) * scale
     unit = {"%": "percent", "points": "points", "x": "ratio", "times": "ratio"}.get(m["unit"] or "", "plain")
     if unit in ("percent", "points"):
         value, half = value / 100, half / 100
-    sign = -1 if signed < 0 else (1 if m["num"].startswith("+") else 0)
+    sign = -1 if signed < 0 else (1 if (m["csign"] or m["num"]).startswith("+") else 0)
     text = t.lstrip("+-") if sign else t
+    if m["cur"] and len(m["cur"]) > 1:  # the wording is read in lower case: 'US$5 million', as written
+        text = text.replace(m["cur"], m["cur"].upper(), 1)
     return Figure(value, Interval(value - half, value + half, True, False), unit, text, sign)  # type: ignore[arg-type]
 
 
