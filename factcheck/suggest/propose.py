@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
+from ..expectations.wording import CURRENCY_SIGNS
 from .search import Context, Found, Search
 from .space import Periods, period_atoms
 from .words import combos, stopword, words
@@ -74,7 +75,7 @@ _RISEN = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas
 _FALLEN = re.compile(r"\b(?:f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|shr(?:ank|unk|inks|inking)|"
                      r"decreas(?:ed|es|ing)|gone down|went down|shorten(?:ed|s|ing)?)\b", re.I)
 _IN_TIME = re.compile(r"\b(?:on record|ever|all[- ]time|in (?:\w+ )?(?:years|decades)|since|year|month|week)\b", re.I)
-_MEDIAN = re.compile(r"\bmedian\b", re.I)
+_MIDDLE = re.compile(r"\b(?:median|average|mean)\b", re.I)
 _OF_ALL = re.compile(r"\b(?:of|among|out of)\s+all\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -146,15 +147,30 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    whole=bool(_WHOLE.search(claim.says)),
                    spans=per.stated, inherited=per.inherited,
                    in_time=bool(per.years or per.since is not None or _IN_TIME.search(claim.says)),
-                   median=bool(_MEDIAN.search(claim.says)))
+                   median=_says_median(claim.says, claim.expect))
+
+
+def _says_median(says: str, expect: object) -> bool:
+    """Does the sentence speak of a median for this figure? Of "The median tenant owed $3,324; the
+    average was about $4,000", the first figure is a median and the second a mean: the word nearest
+    before the figure decides, or a "median" anywhere when none comes before it."""
+    at = says.find(str(expect)) if isinstance(expect, str) else -1
+    named = [(m.start(), m[0].lower()) for m in _MIDDLE.finditer(says)]
+    before = [word for start, word in named if start < at]
+    return before[-1] == "median" if before else any(word == "median" for _, word in named)
+
+
+def _amount(written: str) -> bool:
+    """Is the figure an amount of money ('$3,324', 'about £2bn')?"""
+    return any(sign in written for sign in CURRENCY_SIGNS)
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
             says: str) -> list[Found]:
     """The candidates of one family on one table."""
     if family == "number":
-        if exp.time_unit is not None:   # "45 days": a sum or mean of a column, never a number of rows
-            return list(s.sums(pers))
+        if exp.time_unit is not None or _amount(exp.written):
+            return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
         return [*s.counts(pers), *s.sums(pers)]
     if family == "share":
         return list(s.shares(pers))
