@@ -137,7 +137,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                                                                              "change_points", "number"):
         if exp.shape.kind != "number" or ev.denominator is not None:
             notes.append(Note(code=NoteCode.SMALL_BASE,
-                              message=f"the figure rests on {ev.base} records (fewer than {SMALL_BASE})"))
+                              message=f"the figure rests on {ev.base} record{'s' if ev.base != 1 else ''} (fewer than {SMALL_BASE})"))
     flips = [] if ev.exact_count else [v for v in ev.neighbours if exp.judge(v).ok != ok]
     if flips:
         notes.append(Note(code=NoteCode.FRAGILE,

@@ -132,7 +132,7 @@ def figures_in_phrase(text: str) -> list[Figure]:
     >>> [(f.text, f.kind, f.value) for f in figures_in_phrase("down about a third")]
     [('about a third', 'fraction', Fraction(1, 3))]
     """
-    spans, _ = scan(text, (), years_are_figures=True)
+    spans, _ = scan(text, (), phrase=True)
     return [Figure(text=text[f.start:f.end], kind=f.kind, value=f.value, sentence=text, line=1,
                    column=f.start, end_line=1, end_column=f.end, start=f.start, end=f.end,
                    qualifier=f.qualifier)

@@ -191,6 +191,8 @@ def _c(pattern: str) -> _Lazy:
 _TIME_OF_DAY = _c(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
 # a North American telephone number: 1-800-373-7888, (202) 555-0143, 202.555.0143 (never a figure)
 _TELEPHONE = _c(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-]|\.\d)")
+_RATE_BASE = _c(rf"\bper\s+(?:every\s+)?(?P<base>{_DIGITS}|(?:a|one)\s+(?:hundred|thousand|million))(?![\w.,]\d)"
+                rf"(?:\s+(?:thousand|million))?")  # the base of a rate: no figure of its own
 _IDENTIFIER_BEFORE = _c(
     r"""(?:\b(?:no|nos|number|page|p|pp|section|sec|chapter|ch|article|art|room|route|highway|interstate|
     title|vol|volume|issue|fig|figure|table|item|paragraph|para|rule|amendment|episode|season|level|grade|
@@ -325,6 +327,7 @@ _TIMES = _c(rf"""
     (?P<tail>\s+(?:as\s+(?:many|much|likely|high|large|big|often|fast|long|great|common|low|small)
                |more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower)\b)?
     (?(tail)|(?=\s+(?:the|that|what|its|their|his|her)\b))""")
+_TIMES_ALONE = _c(rf"(?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})\s+times)\s*$")  # an expect: 'twice'
 _FOLD = _c(rf"(?<![\w.,])(?P<n>{_DIGITS}|{_SMALL}|hundred)[\s-]?fold\b")
 _TIMES_X = _c(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)x\b")
 _MULTIPLE_WORDS: dict[str, Fraction] = {
@@ -410,10 +413,10 @@ def _year_is_a_count(text: str, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- scanning
 
 class _Scan:
-    def __init__(self, text: str, hidden: Sequence[bool], years_are_figures: bool) -> None:
+    def __init__(self, text: str, hidden: Sequence[bool], phrase: bool) -> None:
         self.text = text
         self.blocked = list(hidden[:len(text)]) + [False] * (len(text) - len(hidden))
-        self.years_are_figures = years_are_figures
+        self.phrase = phrase
         self.periods: list[PeriodSpan] = []
         self.in_period = [False] * len(text)
         self.candidates: list[tuple[int, int, int, FigureSpan]] = []  # (start, -length, priority, span)
@@ -448,6 +451,8 @@ class _Scan:
         for pattern, needs in ((_TIME_OF_DAY, ":" in self.text or "m" in self.low), (_TELEPHONE, True)):
             for m in pattern.finditer(self.text) if needs else ():
                 self.blocked[m.start():m.end()] = [True] * (m.end() - m.start())
+        for m in _RATE_BASE.finditer(self.text) if "per" in self.low else ():  # "1.8 per 1,000 households"
+            self.blocked[m.start("base"):m.end()] = [True] * (m.end() - m.start("base"))
 
     def dates(self) -> None:
         for kind, words, digit, contains, pattern in _PERIOD_PATTERNS:
@@ -536,7 +541,7 @@ class _Scan:
         digits = g.get("digits") or ""
         plain_year = (re.fullmatch(_YEAR, digits) is not None and not g["sign"] and not g["cur"]
                       and not g["scale"] and not g["abbr"] and not unit)
-        if plain_year and not self.years_are_figures and not _year_is_a_count(text, start, end):
+        if plain_year and not self.phrase and not _year_is_a_count(text, start, end):
             self.add_period(start, end, int(digits))
             return
         self.add(FigureSpan(start, end, kind, value), 3)
@@ -592,11 +597,12 @@ class _Scan:
             for m in _MULTIPLE_ADJECTIVE.finditer(self.text):
                 self.add(FigureSpan(m.start(), m.end(), "multiple", _MULTIPLE_WORDS[m.group().lower()]), 1)
         if self.has(_TIMES_WORDS):
-            for m in _TIMES.finditer(self.text):
+            found = [*_TIMES.finditer(self.text), *(_TIMES_ALONE.finditer(self.text) if self.phrase else ())]
+            for m in found:
                 n = m["n"].lower()
                 value = Fraction(2) if n == "twice" else _number_value(re.sub(r"\s+times$", "", n))
                 if value is not None and value != 1:
-                    self.add(FigureSpan(m.start(), m.end(), "multiple", value), 1)
+                    self.add(FigureSpan(m.start(), m.start() + len(m[0].rstrip()), "multiple", value), 1)
         if "fold" in self.low or (self.digits and "x" in self.low):
             for pattern in (_FOLD, _TIMES_X):
                 for m in pattern.finditer(self.text):
@@ -623,14 +629,16 @@ class _Scan:
         return FigureSpan(m.start(), span.end, span.kind, span.value, band)
 
 
-def scan(text: str, hidden: Sequence[bool] = (), years_are_figures: bool = False
+def scan(text: str, hidden: Sequence[bool] = (), phrase: bool = False
          ) -> tuple[list[FigureSpan], list[PeriodSpan]]:
     """The figures and the periods of one sentence, each in order of position.
 
     ``hidden`` marks characters that can never be part of a figure (inline code, URLs).
-    ``years_are_figures`` reads a bare 4-digit number as a number (used for ``expect: 2020``).
+    ``phrase``: the text is a figure on its own (an ``expect:``), not a sentence of an article: a
+    bare 4-digit number is a number (``expect: 2020``), and a multiple needs nothing after it
+    (``expect: more than twice``; in an article, "arrested twice" is no figure).
     """
-    s = _Scan(text, hidden, years_are_figures)
+    s = _Scan(text, hidden, phrase)
     steps: list[Callable[[], None]] = [s.skips, s.dates, s.durations, s.numbers, s.phrases, s.fractions,
                                        s.multiples]
     for step in steps:

@@ -1,9 +1,16 @@
-"""``ratio: {numerator: MEASURE, denominator: MEASURE}`` — one measure divided by another."""
+"""``ratio: {numerator: MEASURE, denominator: MEASURE}, per: N`` — one measure divided by another.
+
+With ``per``, a rate as articles write one: "1.8 filings per 1,000 households" is
+``ratio: {numerator: {count: filings, …}, denominator: {sum: households, …}}, per: 1000``, whose
+value is numerator ÷ denominator × 1,000, read as the figure is written (``expect: '1.8'``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field, model_validator
 
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
@@ -25,9 +32,17 @@ class RatioParts(MeasureModel):
 
 
 class Ratio(MeasureModel):
-    """``ratio: {numerator: MEASURE, denominator: MEASURE}``."""
+    """``ratio: {numerator: MEASURE, denominator: MEASURE}, per: N``."""
     ratio: RatioParts
     unit: Literal["fraction", "percent"] | None = None
+    per: int | None = Field(None, gt=0, description="a rate per so many of the denominator: per: 1000 for "
+                                                    "'1.8 per 1,000 households' (numerator ÷ denominator × 1,000)")
+
+    @model_validator(mode="after")
+    def _a_rate_is_no_percentage(self) -> Ratio:
+        if self.per is not None and self.unit is not None:
+            raise ValueError("a rate (per) is a number per so many, not a share: leave out unit")
+        return self
 
 
 @dataclass
@@ -35,6 +50,7 @@ class RatioNode(PlanNode):
     numerator: PlanNode
     denominator: PlanNode
     unit: str = "fraction"
+    per: int = 1  # a rate per so many: the quotient times this
 
     def children(self) -> list[PlanNode]:
         return [self.numerator, self.denominator]
@@ -50,41 +66,46 @@ class RatioKind(MeasureKind):
     def compile(self, c: Compiler, m: Ratio, path: PathKey, over: str | None) -> RatioNode | None:
         num = c.measure(m.ratio.numerator, path + ("ratio", "numerator"), over)
         den = c.measure(m.ratio.denominator, path + ("ratio", "denominator"), over)
-        return RatioNode(self.name, num, den, m.unit or "fraction") if num and den else None
+        return RatioNode(self.name, num, den, m.unit or "fraction", m.per or 1) if num and den else None
 
     def evaluate(self, node: RatioNode, ex: Executor) -> Evaluated:
-        return divide(ex.evaluate(node.numerator), ex.evaluate(node.denominator))
+        return divide(ex.evaluate(node.numerator), ex.evaluate(node.denominator), node.per)
 
     def grouped(self, node: RatioNode, ex: Executor) -> Groups:
         num, den = ex.grouped(node.numerator), ex.grouped(node.denominator)
         keys = list(dict.fromkeys([*num.values, *den.values]))
-        return Groups({k: divide(ex.at(node.numerator, num, k), ex.at(node.denominator, den, k)) for k in keys},
-                      num.sql + den.sql)
+        return Groups({k: divide(ex.at(node.numerator, num, k), ex.at(node.denominator, den, k), node.per)
+                       for k in keys}, num.sql + den.sql)
 
     def absent(self, node: RatioNode, ex: Executor, at: Any) -> Evaluated:
         return divide(ex.at(node.numerator, ex.grouped(node.numerator), at),
-                      ex.at(node.denominator, ex.grouped(node.denominator), at))
+                      ex.at(node.denominator, ex.grouped(node.denominator), at), node.per)
 
     def shape(self, node: RatioNode, claim: Claim) -> MeasureShape:
         from ..expectations import implies_share  # what the wording says: a part of a whole, or a number
+        if node.per != 1:
+            return shape_of("number", "fraction")  # "1.8 per 1,000": so many, never a share
         return shape_of("share" if implies_share(claim.expect) else "number", node.unit)
 
     def unit(self, node: RatioNode) -> str:
         return node.unit
 
     def share_like(self, node: RatioNode) -> bool:
-        return True
+        return node.per == 1
 
     def parts(self, node: RatioNode, label: str | None) -> list[Part]:
         return (KINDS[node.numerator.kind].parts(node.numerator, "numerator")
                 + KINDS[node.denominator.kind].parts(node.denominator, "denominator"))
 
 
-def divide(num: Evaluated, den: Evaluated) -> Evaluated:
-    """numerator ÷ denominator, unavailable when a part is; its neighbours from the parts'."""
+def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
+    """numerator ÷ denominator (× ``per``, for a rate per so many), unavailable when a part is; its
+    neighbours from the parts'."""
+    bases = [b for b in ((num.base,) if per != 1 else (num.base, den.base)) if b is not None]
+    # a rate per so many rests on its events (the numerator's records), not on the rows that give
+    # the population it is per: one row of households per borough is no small base
     ev = Evaluated(None, numerator=number(num), denominator=number(den), sql=num.sql + den.sql,
-                   rows_kept=None, base=min(b for b in (num.base, den.base) if b is not None)
-                   if num.base is not None or den.base is not None else None)
+                   rows_kept=None, base=min(bases) if bases else None)
     for part in (num, den):
         if part.unavailable:
             ev.unavailable, ev.why = part.unavailable, part.why
@@ -96,7 +117,8 @@ def divide(num: Evaluated, den: Evaluated) -> Evaluated:
     if b == 0:
         ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, "the denominator measure is zero"
         return ev
-    ev.value = a / b
-    ev.neighbours = [n / d for n in [a, *num.neighbours] for d in [b, *den.neighbours] if d and (n, d) != (a, b)]
+    ev.value = a / b * per
+    ev.neighbours = [n / d * per for n in [a, *num.neighbours] for d in [b, *den.neighbours]
+                     if d and (n, d) != (a, b)]
     return ev
 
