@@ -15,6 +15,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,10 +73,12 @@ def _slug(text: str, taken: set[str]) -> str:
     return name
 
 
-def _expect(sentence: str, start: int, text: str, kind: str) -> Any:
+def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | None = None) -> Any:
     """What ``expect:`` says for a figure: its text, with the direction the words before it give."""
     if kind == "extreme":
         return True
+    if kind == "streak" and value is not None:
+        return int(value)  # "for a fourth straight year": a run of 4 (rising/falling counts it)
     before = sentence[:start]
     if kind in ("percent", "points"):
         if _UP.search(before) and not _PART_OF.search(before):
@@ -184,7 +187,7 @@ def _claims(article_text: str) -> list[dict[str, Any]]:
     for sentence in find_figures(article_text):
         for f in sentence.figures:
             out.append({"id": _slug(sentence.text, taken), "says": sentence.text,
-                        "expect": _expect(sentence.text, f.start, f.text, f.kind),
+                        "expect": _expect(sentence.text, f.start, f.text, f.kind, f.value),
                         "figure": f.text, "line": f.line, "quoted": f.quoted, "heading": f.block == "heading"})
     return out
 

@@ -205,7 +205,7 @@ def test_windows_line_endings_and_tabs() -> None:
     ("It was the fewest since 2012 and the highest on record.",
      [("the fewest since 2012", "extreme"), ("the highest on record", "extreme")]),
     ("It led every year since 2013, for the third straight year, a record high.",
-     [("every year since 2013", "extreme"), ("for the third straight year", "extreme"),
+     [("every year since 2013", "extreme"), ("for the third straight year", "streak"),
       ("a record high", "extreme")]),
     ("Two victims, twelve appeals and twenty-five judges.",
      [("Two", "number"), ("twelve", "number"), ("twenty-five", "number")]),
@@ -316,7 +316,7 @@ def test_every_example_in_the_docs_table_of_kinds_is_found_as_that_kind() -> Non
     doc = (ROOT / "docs" / "reviewing-a-draft.md").read_text(encoding="utf-8")
     rows = [line for line in doc.split("## What counts as a figure", 1)[1].split("###", 1)[0].splitlines()
             if line.startswith("| `")]
-    assert len(rows) == 7
+    assert len(rows) == 8
     for row in rows:
         kind, examples = row.split("|")[1].strip().strip("`"), row.split("|")[2]
         for example in examples.split("`")[1::2]:
@@ -334,14 +334,15 @@ def test_a_pattern_is_compiled_only_when_a_sentence_may_need_it() -> None:
     code = ("from factcheck.draft import phrases\n"
             "figures, _ = phrases.scan('Convictions fell to 163 in 2020, down 51% from 2019.')\n"
             "print([f.kind for f in figures])\n"
-            "print(sum(p._compiled is not None for _, p in phrases._EXTREMES), len(phrases._EXTREMES))\n"
+            "patterns = phrases._EXTREMES + phrases._STREAKS\n"
+            "print(sum(p._compiled is not None for _, p in patterns), len(patterns))\n"
             "figures, _ = phrases.scan('It was the fewest since 2012, for the third straight year.')\n"
             "print([f.kind for f in figures])\n"
-            "print(sum(p._compiled is not None for _, p in phrases._EXTREMES))\n")
+            "print(sum(p._compiled is not None for _, p in patterns))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "['number', 'percent']"
     assert out[1] == f"0 {out[1].split()[1]}" and int(out[1].split()[1]) >= 10
-    assert out[2] == "['extreme', 'extreme']"
+    assert out[2] == "['extreme', 'streak']"
     assert 0 < int(out[3]) < int(out[1].split()[1])
 
 

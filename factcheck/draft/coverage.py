@@ -10,7 +10,8 @@ A figure is **covered** by a claim when both hold:
    "59%" and "59 per cent"; ``2`` covers "two"; ``0.59`` covers "59%"; ``over one-third``
    covers "more than a third" but not "a third"). ``expect: true``/``false`` and lists of values (``extreme``
    and ``top`` claims) cover the extremes of their sentence ("the fewest since 2012",
-   "the most common"). A claim without ``expect`` (marked ``unverifiable:``) speaks for
+   "the most common"); a whole number, or ``true``, covers a run of periods ("for a fourth
+   straight year": ``expect: 4`` with ``rising``, or ``true`` with ``rising``'s ``since``). A claim without ``expect`` (marked ``unverifiable:``) speaks for
    its whole statement and covers every figure of its ``says``.
 
 >>> from factcheck.draft.figures import find_figures
@@ -275,7 +276,7 @@ def _states(expect: object, candidates: list[Figure]) -> list[Figure]:
     if expect is None:
         return candidates
     if isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false")):
-        return [f for f in candidates if f.kind == "extreme"]
+        return [f for f in candidates if f.kind in ("extreme", "streak")]  # `since:` reads a run as true
     if isinstance(expect, (list, tuple)):
         return [f for f in candidates if f.kind == "extreme"]
     if isinstance(expect, Mapping):
@@ -305,6 +306,8 @@ def _keys_of_expect(f: Figure) -> list[tuple[object, ...]]:
     keys = [_key(f)]
     if f.kind == "number" and f.value is not None and 0 < f.value < 1:
         keys += [("percent", f.value, f.qualifier), ("fraction", f.value, f.qualifier)]
+    if f.kind == "number" and f.value is not None and f.value.denominator == 1 and f.value > 1:
+        keys.append(("streak", f.value, f.qualifier))  # `expect: 4` states "for a fourth straight year"
     return keys
 
 

@@ -6,9 +6,10 @@
   thousands), ``percent`` (59%, 59 percent), ``points`` (12 points, 5pp), ``fraction``
   (a third, one in five, half, two-thirds), ``multiple`` (doubled, halved, three times as
   many, twice the, 2.5x, tenfold), ``qualifier`` (a majority, most, the vast majority,
-  overwhelmingly, the bulk, nearly all) and ``extreme`` (the fewest … since 2012, the most
-  common, the highest on record, an eight-year low, every year since 2013, for the third
-  straight year, no other … as common). A figure directly after a tolerance word keeps it
+  overwhelmingly, the bulk, nearly all), ``extreme`` (the fewest … since 2012, the most
+  common, the highest on record, an eight-year low, every year since 2013, no other … as
+  common) and ``streak`` (a run of periods, with their number: for the third straight year,
+  for a fourth year in a row, five consecutive years). A figure directly after a tolerance word keeps it
   (``more than half``, ``nearly 60%``, ``over one-third``) and records its band.
 * **periods**: years and dates as dates (in 2020, since 2000, from 2015 to 2020,
   March 3, Q3 2020, fiscal 2021, the 2010s) and durations that name the article's span
@@ -36,7 +37,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from ..formatting import GROUP_SPACES
 
-FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme"]
+FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
 Band = Literal["above", "below", "nearly", "just_over", "about"]
 
 
@@ -282,17 +283,36 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"first"}),
      _c(rf"\b(?:for\s+)?the\s+first\s+time\s+"
         rf"(?:since\s+{_YEAR}|in\s+(?:{_NUM}|a)\s+(?:years?|decades?|generation)|ever)\b")),
-    (frozenset({"straight", "consecutive", "successive", "running"}),
-     _c(rf"\b(?:for\s+)?(?:the\s+|a\s+)?{_ORDINAL}\s+(?:straight|consecutive|successive|running)\s+"
-        rf"(?:year|month|quarter|week|day|time)\b")),
-    (frozenset({"straight", "consecutive", "successive"}),
-     _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:straight|consecutive|successive)\s+"
-        rf"(?:years|months|quarters|weeks|days|times)\b")),
-    (frozenset({"row"}), _c(rf"(?<![\w.,])(?:{_NUM})\s+(?:years|months|quarters|weeks|days)\s+in\s+a\s+row\b")),
     (frozenset({"other"}), _c(r"\bno\s+other\s+(?:[^\s,;:.!?]+\s+){0,6}?(?:was|were|is|are|has|had|have|came|comes)\s+"
                               r"(?:as|more|so|nearly\s+as)\s+[a-z]+")),
     (frozenset({"most"}), _c(rf"(?<!the\s)\bmost\s+{_MOST_WORDS}\b")),
 ]
+# a run of periods: "for a fourth straight year", "for the third year in a row", "five consecutive
+# years": a figure (the number of periods) that a `rising`/`falling` measure checks
+_STREAKS: list[tuple[frozenset[str], _Lazy]] = [
+    (frozenset({"straight", "consecutive", "successive", "running"}),
+     _c(rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{_ORDINAL})\s+(?:straight|consecutive|successive|running)\s+"
+        rf"(?:year|month|quarter|week|day|time)\b")),
+    (frozenset({"row"}),
+     _c(rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{_ORDINAL})\s+(?:year|month|quarter|week|day)\s+in\s+a\s+row\b")),
+    (frozenset({"straight", "consecutive", "successive"}),
+     _c(rf"(?<![\w.,])(?P<n>{_NUM})\s+(?:straight|consecutive|successive)\s+"
+        rf"(?:years|months|quarters|weeks|days|times)\b")),
+    (frozenset({"row"}), _c(rf"(?<![\w.,])(?P<n>{_NUM})\s+(?:years|months|quarters|weeks|days)\s+in\s+a\s+row\b")),
+]
+_ORDINAL_VALUES = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+
+
+def _streak_value(n: str) -> Fraction | None:
+    """The number of periods of a run: 'fourth' 4, '3rd' 3, 'five' 5, '12' 12."""
+    low = n.lower()
+    if low in _ORDINAL_VALUES:
+        return Fraction(_ORDINAL_VALUES[low])
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+        return Fraction(int(low[:-2]))
+    return _number_value(n)
+
+
 _QUALIFIERS = _c(rf"""
     \b(?:(?:a|the)\s+(?:(?:large|big|clear|strong|substantial|vast|overwhelming|slim|narrow|small|tiny)\s+)?
           (?:majority|minority)(?!\s+(?:leader|whip|party|owner|stake|shareholder|government|opinion|rule)\b)
@@ -561,6 +581,10 @@ class _Scan:
             if self.has(triggers):
                 for m in pattern.finditer(self.text):
                     self.add(FigureSpan(m.start(), m.end(), "extreme"), 0, periods_ok=True)
+        for triggers, pattern in _STREAKS:
+            if self.has(triggers):
+                for m in pattern.finditer(self.text):
+                    self.add(FigureSpan(m.start(), m.end(), "streak", _streak_value(m["n"])), 0, periods_ok=True)
 
     def fractions(self) -> None:
         if self.has(_SINGLE_PARTS):
@@ -620,7 +644,7 @@ class _Scan:
         return chosen
 
     def _qualified(self, span: FigureSpan, free_from: int) -> FigureSpan:
-        if span.kind in ("qualifier", "extreme"):
+        if span.kind in ("qualifier", "extreme", "streak"):
             return span
         m = _QUALIFIER_BEFORE.search(self.text, max(free_from, span.start - 30), span.start)
         if m is None or any(self.blocked[m.start():span.start]):

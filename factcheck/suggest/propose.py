@@ -160,6 +160,15 @@ def _says_median(says: str, expect: object) -> bool:
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
 
 
+def _a_run(says: str, exp: Expectation) -> bool:
+    """Is the figure the length of a run of rises or falls the sentence states ("Filings climbed for
+    a fourth straight year", ``expect: 4``)?"""
+    if not (_RISEN.search(says) or _FALLEN.search(says)):
+        return False
+    from ..draft.phrases import scan
+    return any(f.kind == "streak" and f.value == exp.stated for f in scan(says)[0])
+
+
 def _amount(written: str) -> bool:
     """Is the figure an amount of money ('$3,324', 'about £2bn')?"""
     return any(sign in written for sign in CURRENCY_SIGNS)
@@ -169,6 +178,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             says: str) -> list[Found]:
     """The candidates of one family on one table."""
     if family == "number":
+        if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
+            return list(s.streaks(per.years[-1] if per.years else None, own_years, up=not _FALLEN.search(says)))
         if exp.time_unit is not None or _amount(exp.written):
             return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
         return [*s.counts(pers), *s.sums(pers)]

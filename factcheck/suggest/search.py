@@ -698,6 +698,27 @@ class Search:
                                           0.5 + (0.5 if at in self.ctx.years else 0.0), True, said,
                                           self._years_read(at))
 
+    def _year_series(self, column: str) -> tuple[list[int], list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]]]:
+        """The years of ``column`` and the series a run of rises is looked for in: the count (alone,
+        or under each condition) and the mean of each numeric column, each with how far the text
+        names what it measures."""
+        years, totals, per_atom = self._by_year(column, self.cells.n)
+        # a count is named when the sentence names its table ("Filings climbed"), whose words are taken
+        # out of the sentence's for the search (`Context.table_bonus`)
+        counted = 1.5 if self.ctx.table_bonus else self.ctx.target(words(self.p.table))
+        series: list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]] = [
+            ({"count": self.p.table}, (), totals, counted)]
+        series += [({"count": self.p.table, "where": self.atoms[i].text}, (self.atoms[i],), per_atom[i], counted)
+                   for i in range(len(self.atoms))]
+        for number, _ in self.p.numbers:
+            _, sums, _ = self._by_year(column, self.cells.sums[number])
+            _, counts, _ = self._by_year(column, self.cells.counts[number])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                means = sums / counts
+            series.append(({"mean": ident(number), "of": self.p.table}, (), means,
+                           self.ctx.target(frozenset(words(number)))))
+        return years, series
+
     def runs(self, since: int, last: int, year_columns: list[str], up: bool) -> Iterator[Found]:
         """"Waits have risen every year since 2022": whether a count (alone or under one condition)
         or the mean of a numeric column rose (fell) in each year after ``since`` up to ``last``
@@ -705,21 +726,10 @@ class Search:
         want = self.exp.boolean
         name = "rising" if up else "falling"
         for column in year_columns:
-            years, totals, per_atom = self._by_year(column, self.cells.n)
+            years, series = self._year_series(column)
             if since not in years or last not in years or years.index(since) >= years.index(last):
                 continue
             span = slice(years.index(since), years.index(last) + 1)
-            series: list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]] = [
-                ({"count": self.p.table}, (), totals, self.ctx.target(words(self.p.table)))]
-            series += [({"count": self.p.table, "where": self.atoms[i].text}, (self.atoms[i],), per_atom[i],
-                        self.ctx.target(words(self.p.table))) for i in range(len(self.atoms))]
-            for number, _ in self.p.numbers:
-                _, sums, _ = self._by_year(column, self.cells.sums[number])
-                _, counts, _ = self._by_year(column, self.cells.counts[number])
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    means = sums / counts
-                series.append(({"mean": ident(number), "of": self.p.table}, (), means,
-                               self.ctx.target(frozenset(words(number)))))
             for inner, conds, values, named in series:
                 steps = np.diff(np.asarray(values, dtype=np.float64)[span])
                 if not np.all(np.isfinite(steps)):
@@ -730,6 +740,30 @@ class Search:
                 if last != years[-1]:
                     m["to"] = last
                 yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds, 1.0 + (0.5 if named >= 1.5 else 0.0),
+                                  True, named >= 1.5, named >= 0.8)
+
+    def streaks(self, last: int | None, year_columns: list[str], up: bool) -> Iterator[Found]:
+        """"Filings climbed for a fourth straight year": how many years in a row, up to ``last``
+        (the data's last year when None), a count or a mean rose (fell): ``rising: …, over: year``,
+        whose value is that number, against the figure."""
+        name = "rising" if up else "falling"
+        for column in year_columns:
+            years, series = self._year_series(column)
+            end = years.index(last) if last in years else (len(years) - 1 if last is None else None)
+            if end is None or end < 1:
+                continue
+            for inner, conds, values, named in series:
+                steps = np.diff(np.asarray(values, dtype=np.float64)[:end + 1])
+                if not np.all(np.isfinite(steps)):
+                    continue
+                moved = steps > 0 if up else steps < 0
+                run = len(moved) - int(np.flatnonzero(~moved)[-1]) - 1 if not moved.all() else len(moved)
+                value = np.array([float(run)])
+                ok, dist = bool(_inside(value, self.exp)[0]), float(_distance(value, self.exp)[0])
+                m: dict[str, Any] = {name: inner, "over": ident(column)}
+                if end != len(years) - 1:
+                    m["to"] = years[end]
+                yield self._found(m, float(run), ok, dist, None, conds, 1.0 + (0.5 if named >= 1.5 else 0.0),
                                   True, named >= 1.5, named >= 0.8)
 
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
