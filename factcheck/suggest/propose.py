@@ -134,20 +134,39 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
     elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
         lowest = False
     from . import REFERS_BACK
-    said = words(claim.says)
+    own = _clause(claim.says, claim.expect)
+    if REFERS_BACK.search(own):
+        own = claim.says  # "…, and most of them were girls": the clause speaks of the one before it
+    said = words(own)
     if _OF_ALL.search(claim.says) and not REFERS_BACK.search(claim.says):
         # "a quarter of all complaints in 2023": the sentence says what it counts among, whatever
         # the sentences before it filtered on ("Brooklyn filed 1,400 complaints …")
         around = replace(around, before="", section="")
-    labels = (words(claim.id) | words(claim.note or "") | words(around.before)) - said
+    elsewhere = words(claim.says) - said  # the sentence's other clauses: `init` names ids after them too
+    labels = ((words(claim.id) - elsewhere) | words(claim.note or "") | words(around.before)) - said
     return Context(said, labels, per.years, per.since, per.default, lowest,
                    section=words(around.section) - said - labels,
-                   combos=[(c, 3.0) for c in combos(claim.says)] + [(c, 1.6) for c in combos(around.before)]
+                   combos=[(c, 3.0) for c in combos(own)] + [(c, 1.6) for c in combos(around.before)]
                    + [(c, 0.2) for c in combos(claim.id)],
                    whole=bool(_WHOLE.search(claim.says)),
                    spans=per.stated, inherited=per.inherited,
                    in_time=bool(per.years or per.since is not None or _IN_TIME.search(claim.says)),
-                   median=_says_median(claim.says, claim.expect))
+                   median=_says_median(claim.says, claim.expect), measured=words(claim.says))
+
+
+_CLAUSES = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _clause(says: str, expect: object) -> str:
+    """The clause of the sentence that states the figure: of "Just 9% of tenants had a lawyer, and
+    more than half of the cases ended in a default judgment", "more than half" is said of the cases
+    that ended in a default judgment, not of those with a lawyer, whose words then weigh nothing.
+    The whole sentence when it has one clause, or the figure is not found in it as written."""
+    at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+    if at < 0:
+        return says
+    cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
+    return next(says[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if start <= at < end)
 
 
 def _says_median(says: str, expect: object) -> bool:
@@ -250,7 +269,8 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         pers = table.masks[per]
         own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
         named = words(prof.table)
-        tctx = replace(ctx, sentence=ctx.sentence - named, table_bonus=1.0 if named & ctx.sentence else 0.0)
+        tctx = replace(ctx, sentence=ctx.sentence - named, measured=ctx.measured - named,
+                       table_bonus=1.0 if named & ctx.measured else 0.0)
         for family, exp in fams.items():
             def in_unit(unit: str, column: str) -> Expectation | None:
                 return _read(claim.expect, "number", loaded, unit, column)

@@ -96,6 +96,9 @@ class Context:
     inherited: bool = False                   # ``years`` are an earlier sentence's (see :meth:`period`)
     in_time: bool = False                     # it compares through time: names a year, "since", "on record"
     median: bool = False                      # it says "median": a mean or a sum does not read it
+    measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
+                                              # the figure's clause: what is measured may be named in
+                                              # another ("…owed $3,324; the average was $4,000")
 
     def condition(self, atom: Atom) -> float:
         if atom.threshold:  # "more than four hours" is not named by "more than three hours"
@@ -148,8 +151,10 @@ class Context:
     def table(self, name: str) -> float:
         return self.table_bonus
 
-    def target(self, wordset: frozenset[str] | set[str]) -> float:
-        if wordset & self.sentence:
+    def target(self, wordset: frozenset[str] | set[str], *, clause: bool = False) -> float:
+        """How well the text names what is measured (a column, a table); ``clause``: only the
+        figure's own clause speaks for the sentence (a share's numerator)."""
+        if wordset & self.sentence or (not clause and wordset & self.measured):
             return 1.5
         if wordset & self.labels:
             return 0.8
@@ -164,7 +169,7 @@ class Context:
         if atom.threshold:
             return 1.5 if strong <= self.sentence else -1.0
         if strong:
-            got = self.target(strong)
+            got = self.target(strong, clause=True)
             if got > 0:
                 return got
         return 0.0 if strong and atom.words & self.sentence else -1.0
