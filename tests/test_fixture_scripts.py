@@ -32,3 +32,14 @@ def test_importing_a_data_script_writes_nothing(script: Path, tmp_path: Path) ->
 
 def test_there_are_data_scripts_to_check() -> None:
     assert ROOT / "tests" / "fixtures" / "er" / "generate.py" in SCRIPTS and ROOT / "data" / "generate.py" in SCRIPTS
+
+
+@pytest.mark.parametrize("story", ["er", "evictions"])
+def test_a_constructed_story_is_what_its_script_writes(story: str, tmp_path: Path) -> None:
+    """The data of a constructed story is made by its seeded script, and by nothing else: run
+    again, it writes the very files in the repository."""
+    folder = ROOT / "tests" / "fixtures" / story
+    [script] = folder.glob("generate*.py")
+    runpy.run_path(str(script), run_name="imported")["main"](tmp_path)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written and all((tmp_path / name).read_bytes() == (folder / name).read_bytes() for name in written)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -108,15 +109,21 @@ def test_a_claim_without_a_measure_runs_as_not_encoded(tmp_path: Path) -> None:
 def test_hit_rates_on_the_2020_story_stay_at_the_measured_level() -> None:
     """Issue 10, item 6: measured in benchmarks/README.md (top-1 32/44, top-5 40/44; the targets
     are 50% and 80%, 22 and 36 of 44)."""
+    rates = _hits(STORY)
+    assert rates["claims"] == 44
+    assert rates["top1"] >= 32 and rates["top5"] >= 40, rates
+    assert rates["top1_rate"] >= 0.5 and rates["top5_rate"] >= 0.8, rates
+
+
+def _hits(claims: Path) -> dict[str, Any]:
+    """benchmarks/suggest_hits.py's rates on a claims file (how often the written measure comes first)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location("suggest_hits", ROOT / "benchmarks" / "suggest_hits.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rates = module.measure(STORY)
-    assert rates["claims"] == 44
-    assert rates["top1"] >= 32 and rates["top5"] >= 40, rates
-    assert rates["top1_rate"] >= 0.5 and rates["top5_rate"] >= 0.8, rates
+    rates: dict[str, Any] = module.measure(claims)
+    return rates
 
 
 def test_hit_rates_on_a_second_story_the_search_was_not_written_for() -> None:
@@ -124,14 +131,20 @@ def test_hit_rates_on_a_second_story_the_search_was_not_written_for() -> None:
     durations in another unit, extremes across hospitals). Before this round's changes its
     written measure came first for 6 of the 14 claims (7 in the top five, with the minutes
     left out of its expects, which could not be read); now 12 and 14."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("suggest_hits", ROOT / "benchmarks" / "suggest_hits.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    rates = module.measure(ROOT / "tests" / "fixtures" / "er" / "claims.yaml")
+    rates = _hits(ROOT / "tests" / "fixtures" / "er" / "claims.yaml")
     assert rates["claims"] == 14
     assert rates["top1"] >= 12 and rates["top5"] >= 14, rates
+
+
+def test_hit_rates_on_a_third_story() -> None:
+    """tests/fixtures/evictions: a constructed story on eviction filings (amounts of money, a run
+    of years, two clauses with a figure each, rates per 1,000 households). Before this round's
+    changes its claims file could not be read (`$3,324`, `per:`); without those, its written
+    measure came first for 6 of 11 claims, 8 in the top five; now 9 and 9 of those 11, and 9 and
+    10 of the 13. The two rates divide by another table, which the search does not try."""
+    rates = _hits(ROOT / "tests" / "fixtures" / "evictions" / "claims.yaml")
+    assert rates["claims"] == 13
+    assert rates["top1"] >= 9 and rates["top5"] >= 10, rates
 
 
 def test_an_n_year_low_is_the_fewest_since_n_years_before() -> None:
