@@ -50,6 +50,7 @@ MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": femal
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
 TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
 PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
+OF_ALL_ROWS = 0.4      # a share of every row, the unknown counted as not, against one of the known
 UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
@@ -598,15 +599,38 @@ class Search:
                 filters = self.filters(group[0], avoid)
                 weights = [self.cells.n * self._pm(p) * w for p in group for t, _ in batch_targets
                            for w in (t.mask, t.known)]
+                # and the rows of each filter, for a share of all of them (the unknown counted as not)
+                unknown = [bool(np.any((t.known == 0) & (self.cells.n > 0))) for t, _ in batch_targets]
+                weights += [self.cells.n * self._pm(p) for p in group] if any(unknown) else []
                 batch = iter(filters.values(self.matrix, np.array(weights)))
-                for period in group:
-                    for target, per_atom in batch_targets:
-                        nv, dv = next(batch), next(batch)
-                        with np.errstate(divide="ignore", invalid="ignore"):
-                            values = np.where(dv > 0, nv / dv, np.nan)
-                        yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
-                                                target.score, per_atom, said=target.score >= 1.5 - 0.1,
-                                                named=target.score >= 0.8 - 0.1)
+                pairs = [(g, period, k, next(batch), next(batch)) for g, period in enumerate(group)
+                         for k in range(len(batch_targets))]
+                rows = [next(batch) for _ in group] if any(unknown) else []
+                for g, period, k, nv, dv in pairs:
+                    target, per_atom = batch_targets[k]
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        values = np.where(dv > 0, nv / dv, np.nan)
+                    yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
+                                            target.score, per_atom, said=target.score >= 1.5 - 0.1,
+                                            named=target.score >= 0.8 - 0.1)
+                    if unknown[k]:
+                        yield from self._of_all_rows(filters, nv, rows[g], period, target, per_atom)
+
+    def _of_all_rows(self, filters: Filters, nv: Floats, rows: Floats, period: Atom | None, target: Target,
+                     per_atom: Floats) -> Iterator[Found]:
+        """A share of every row, those whose condition is unknown counted as not meeting it: a ratio
+        of two counts ("nearly three in five cases" of all the filings, the landlords not known
+        among them), where a ``share`` leaves the unknown out. Ranked below the share itself."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = np.where(rows > 0, nv / rows, np.nan)
+        for f in self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
+                              target.score - OF_ALL_ROWS, per_atom, said=target.score >= 1.5 - 0.1,
+                              named=target.score >= 0.8 - 0.1):
+            where = f.measure.get("where")
+            numerator: dict[str, Any] = {"count": self.p.table, "where": " and ".join(
+                f"({c})" if " or " in c else c for c in (target.text, where) if c)}
+            denominator: dict[str, Any] = {"count": self.p.table, **({"where": where} if where else {})}
+            yield replace(f, measure={"ratio": {"numerator": numerator, "denominator": denominator}})
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
