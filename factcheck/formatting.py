@@ -1,8 +1,10 @@
-"""How a number computed as a float is written for people, in every report and message.
+"""How numbers are written: for people, in every report and message, and in articles.
 
 Whole numbers are written in full with thousands separators; others to a number of
 significant digits. (A value judged against an ``expect:`` is exact and written on its
-measure's scale by :func:`factcheck.expectations.numbers.format_value` instead.)
+measure's scale by :func:`factcheck.expectations.numbers.format_value` instead.) The
+spellings an article gives a number in (grouping spaces, scales, currencies) are here once, for
+the draft finder and the ``expect:`` reader alike: what one finds, the other reads.
 
 >>> plain_number(5076.0), plain_number(0.123456789), plain_number(None)
 ('5,076', '0.123457', '—')
@@ -12,10 +14,26 @@ measure's scale by :func:`factcheck.expectations.numbers.format_value` instead.)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 MISSING = "—"
 GROUP_SPACES = "\u00a0\u202f\u2009"
 """The no-break, narrow no-break and thin spaces that group thousands as SI and many European
 newsrooms write them ("12\u00a0000"); a plain space between digits separates two numbers."""
+
+SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+"""Scale words after a number ("2.5 million")."""
+ABBREVIATED_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
+"""Scales glued to a number ("$1.2bn", "300k")."""
+CURRENCY_SIGNS = "$£€¥₹"
+"""Signs of money before an amount ("$3,324"); the amount is read in the currency's own unit."""
+CURRENCY_CODES = ("US", "A", "C", "NZ", "HK")
+"""Letters before a ``$`` that say whose dollars ("US$5 million")."""
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, the longest first ("bn" before "m")."""
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def plain_number(x: float | None, significant: int = 6, *, decimals: int | None = None) -> str:

@@ -35,7 +35,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
-from ..formatting import GROUP_SPACES
+from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
 Band = Literal["above", "below", "nearly", "just_over", "about"]
@@ -70,19 +70,13 @@ _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
           "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
           "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 
 
-def _alternatives(words: Sequence[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_SMALL = (rf"(?:(?:{_alternatives(list(_TENS))})(?:[-\s](?:{_alternatives(list(_ONES))})\b)?"
-          rf"|{_alternatives(list(_TEENS))}|{_alternatives(list(_ONES))})")
+_SMALL = (rf"(?:(?:{alternatives(list(_TENS))})(?:[-\s](?:{alternatives(list(_ONES))})\b)?"
+          rf"|{alternatives(list(_TEENS))}|{alternatives(list(_ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
 _WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
 # thousands grouped by commas (5,076) or by the spaces of formatting.GROUP_SPACES (12\u00a0000); a plain
@@ -110,7 +104,7 @@ QUALIFIER_BANDS: dict[str, Band] = {
     **{w: "about" for w in ("about", "roughly", "around", "approximately", "some", "circa",
                             "close to", "an estimated", "approx.", "approx")},
 }
-_QUALIFIER_WORDS = _alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
+_QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
@@ -130,8 +124,8 @@ def word_value(text: str) -> int | None:
             current, seen = (current or 1) * 100, True
         elif token == "dozen":
             current, seen = (current or 1) * 12, True
-        elif token in _SCALES:
-            total, current, seen = total + (current or 1) * _SCALES[token], 0, True
+        elif token in SCALES:
+            total, current, seen = total + (current or 1) * SCALES[token], 0, True
         else:
             return None
     return total + current if seen else None
@@ -232,12 +226,13 @@ _RELATIONS = frozenset("in since from to between until till by during before aft
 _UNIT = r"""(?P<unit>\s?%|\s?(?:per\s?cent|percent|pct)\b|(?<=\d)pc\b
         |[\s-](?:percentage[\s-]points?|points?|pts?)\b|\s?(?:pp|ppts?)\b
         |(?<=\d)(?:km|kg|mg|lbs?|mi|ft|cm|mm|ml|mph|kph|kmh|gw|mw|kw|kwh|ha)\b)?"""
+_CURRENCY = rf"(?-i:{alternatives(CURRENCY_CODES)})?[{CURRENCY_SIGNS}]"  # as expect: reads it (wording.py)
 _DIGIT_NUMBER = _c(rf"""
-    (?=[-+\u2212$£€¥₹UACNH\d.])
-    (?P<sign>[+\-\u2212](?=(?:(?-i:US|A|C|NZ|HK)?[$£€¥₹])?\d))?
-    (?P<cur>(?-i:US|A|C|NZ|HK)?[$£€¥₹])?
+    (?=[-+\u2212{CURRENCY_SIGNS}{''.join(sorted({c[0] for c in CURRENCY_CODES}))}\d.])
+    (?P<sign>[+\-\u2212](?=(?:{_CURRENCY})?\d))?
+    (?P<cur>{_CURRENCY})?
     (?P<digits>{_DIGITS})
-    (?:\s?(?P<scale>thousand|million|billion|trillion)\b|(?<=\d)(?P<abbr>bn|mn|tn|m|k)\b)?
+    (?:\s?(?P<scale>{alternatives(SCALES)})\b|(?<=\d)(?P<abbr>{alternatives(ABBREVIATED_SCALES)})\b)?
     {_UNIT}
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
@@ -358,7 +353,7 @@ _MULTIPLE_WORDS: dict[str, Fraction] = {
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 # words one of which a sentence must hold before a family of patterns is tried (for speed)
-_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(_SCALES)
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(SCALES)
 _DURATION_WORDS = frozenset("year years decade decades month months week weeks day days quarter quarters "
                             "century centuries hour hours minute minutes second seconds".split())
 _VAGUE_WORDS = frozenset("dozens hundreds thousands millions billions scores".split())
@@ -552,8 +547,8 @@ class _Scan:
         if g.get("words") and not unit and value == 1:
             return  # 'one' on its own: 'one of the', 'more than one agency'
         if value is not None:
-            value *= _SCALES.get((g.get("scale") or "").lower(), 1)
-            value *= _ABBREVIATED_SCALES.get((g.get("abbr") or "").lower(), 1)
+            value *= SCALES.get((g.get("scale") or "").lower(), 1)
+            value *= ABBREVIATED_SCALES.get((g.get("abbr") or "").lower(), 1)
             if kind in ("percent", "points"):
                 value /= 100
             if g.get("sign") and g["sign"] != "+" and start <= m.start("sign"):

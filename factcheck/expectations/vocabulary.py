@@ -183,5 +183,3 @@ MULTIPLES: dict[str, tuple[Fraction, str]] = {
     "trebling": (Fraction(3), "up"), "quadrupling": (Fraction(4), "up"),
     "halving": (Fraction(1, 2), "down"),
 }
-SCALE_WORDS: dict[str, int] = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-                               "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}

@@ -18,7 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
 
-from ..formatting import GROUP_SPACES
+from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 from . import durations
 from . import vocabulary as words
 from .errors import ExpectationError
@@ -186,11 +186,12 @@ class Figure:
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 # an amount of money as the draft finder reads one (factcheck.draft.phrases): the sign, then the
-# currency ('-$200', 'us$5', '£2bn'), the amount in the currency's own unit
-CURRENCY_SIGNS = "$£€¥₹"
-_CURRENCY = rf"(?:(?P<csign>[+-])?(?P<cur>(?:us|a|c|nz|hk)?[{CURRENCY_SIGNS}]))?"
+# currency ('-$200', 'us$5', '£2bn'; the wording is read in lower case), the amount in the
+# currency's own unit
+_CURRENCY = (rf"(?:(?P<csign>[+-])?(?P<cur>(?:{alternatives(c.lower() for c in CURRENCY_CODES)})?"
+             rf"[{CURRENCY_SIGNS}]))?")
 _FIGURE = re.compile(rf"{_CURRENCY}(?P<num>{_NUM})"
-                     rf"(?: ?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>bn|mn|tn|m|k))?"
+                     rf"(?: ?(?P<scale>{alternatives(SCALES)})|(?P<abbr>{alternatives(ABBREVIATED_SCALES)}))?"
                      rf"(?: ?(?P<unit>%|points|x|times))?")
 
 
@@ -207,7 +208,7 @@ def read_number(t: str) -> Figure | None:
     signed, places = parse_decimal(m["num"])
     if m["csign"] == "-":
         signed = -signed
-    scale = words.SCALE_WORDS.get(m["scale"] or m["abbr"] or "", 1)
+    scale = SCALES.get(m["scale"] or "", 1) * ABBREVIATED_SCALES.get(m["abbr"] or "", 1)
     half = Fraction(1, 2 * 10**places) * scale
     value = abs(signed) * scale
     unit = {"%": "percent", "points": "points", "x": "ratio", "times": "ratio"}.get(m["unit"] or "", "plain")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
-from ..expectations.wording import CURRENCY_SIGNS
+from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
 from .space import Periods, period_atoms
 from .words import combos, stopword, words
