@@ -253,6 +253,17 @@ def test_the_story_gives_duckdbs_verdicts_and_exact_values_on_spark(spark: Any) 
     assert '<property name="engine" value="spark"' in render(on_spark, "junit")
 
 
+
+@pytest.mark.parametrize("story", ["er", "evictions"])
+def test_the_constructed_stories_give_duckdbs_verdicts_and_exact_values_on_spark(spark: Any, story: str) -> None:
+    """The other two stories use what the 2020 one does not: amounts of money, rates per 1,000
+    across two tables (``per``), runs of years, shares of every row, medians of amounts."""
+    claims = ROOT / "tests" / "fixtures" / story / "claims.yaml"
+    duck = factcheck.verify(claims)
+    on_spark = factcheck.verify(claims, engine="spark")
+    assert duck.summary.failed == duck.summary.unverifiable == 0 and on_spark.summary == duck.summary
+    same_reports(duck, on_spark)
+
 TIES = [2.675, 1.005, 0.285, -2.675, 2.5, -2.5, 0.125, 0.375, 25.0, 35.0, -25.0, 1234.5, 1e300, 5e-324,
         float("nan"), float("inf"), 0.0]
 
