@@ -146,6 +146,28 @@ def _number_value(text: str) -> Fraction | None:
     return None if value is None else Fraction(value)
 
 
+
+def rate_base(text: str, start: int = 0) -> tuple[int, int, int] | None:
+    """The base of the first rate written at or after ``start`` ("per 1,000", "per every 100,000",
+    "per one thousand", "per 100 thousand"): its value, where the phrase starts and where it ends.
+    None when there is none, or its base is no whole number.
+
+    >>> rate_base("1.8 filings per 1,000 households")
+    (1000, 12, 21)
+    >>> rate_base("3 deaths per 100 thousand people")[0], rate_base("one per every hundred")
+    (100000, None)
+    """
+    m = _RATE_BASE.search(text, start)
+    if m is None:
+        return None
+    value = _number_value(" ".join(m["base"].split()))
+    tail = text[m.end("base"):m.end()].strip().lower()
+    if value is not None and tail:
+        value *= SCALES[tail]
+    if value is None or value.denominator != 1 or value <= 0:
+        return None
+    return int(value), m.start(), m.end()
+
 # --------------------------------------------------------------------------- patterns
 
 _END_OF_TEXT = 2**63 - 1

@@ -222,7 +222,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
         capped += proposed.capped
         if not proposed.hits and not proposed.misses and proposed.reading is None:
-            entry.note = NOTHING_MEETS
+            entry.note = proposed.note or NOTHING_MEETS
         ranked[claim.id] = proposed
     from .verify import verify_all
     verify_all(loaded, out, ranked, top, data_root, MISSES)

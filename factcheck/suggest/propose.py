@@ -188,15 +188,70 @@ def _a_run(says: str, exp: Expectation) -> bool:
     return any(f.kind == "streak" and f.value == exp.stated for f in scan(says)[0])
 
 
+@dataclass(frozen=True)
+class Rate:
+    """A figure written as a rate: "1.8 filings per 1,000 households" is 1.8 per 1,000 of households."""
+
+    per: int
+    noun: str                 # what the base counts, as written ("households")
+    words: frozenset[str]
+
+
+_BASE_ENDS = re.compile(r"[,.;:()!?]|\b(?:in|of|at|for|across|among|on|during|from|than|and|or|but|while|who|that|"
+                        r"which|was|were|is|are|a|an|the)\b", re.I)
+
+
+def rate_of(says: str, expect: object) -> Rate | None:
+    """The rate the figure is, when the sentence writes its base right after it ("1.8 filings per
+    1,000 households in the Bronx": per 1,000 households); None for any other figure.
+
+    >>> rate_of("There were 1.8 filings per 1,000 households in the Bronx.", "1.8")
+    Rate(per=1000, noun='households', words=frozenset({'house'}))
+    >>> rate_of("Filings rose 18%, to 2,240 per year.", "18%") is None
+    True
+    """
+    if isinstance(expect, bool) or not isinstance(expect, (str, int, float)):
+        return None
+    written = expect.strip() if isinstance(expect, str) else f"{expect:,}" if isinstance(expect, int) else str(expect)
+    at = says.find(written) if written else -1
+    if at < 0:
+        return None
+    from ..draft.phrases import rate_base
+    found = rate_base(says, at + len(written))
+    if found is None:
+        return None
+    per, start, end = found
+    between = says[at + len(written):start]
+    if len(between.split()) > 3 or re.search(r"[,.;:]", between):
+        return None   # "18%, to 2,240 per 100": the base of another figure
+    rest = says[end:]
+    cut = _BASE_ENDS.search(rest)
+    noun = " ".join(rest[:cut.start() if cut else len(rest)].split()[:3])
+    said = frozenset(words(noun))
+    return Rate(per, noun, said) if said else None
+
+
+Base = tuple["Table", str, list[Any]]
+"""A table, one of its number columns a rate's base names, and that table's period conditions."""
+
+
+def _bases(rate: Rate, table: Table, tables: Tables, per: Periods) -> list[Base]:
+    """The number columns of the other tables named by the rate's base ("households")."""
+    return [(other, column, other.masks[per]) for other in tables.values() if other is not table
+            for column, _ in other.profile.numbers if words(column) & rate.words]
+
+
 def _amount(written: str) -> bool:
     """Is the figure an amount of money ('$3,324', 'about £2bn')?"""
     return any(sign in written for sign in CURRENCY_SIGNS)
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
-            says: str) -> list[Found]:
-    """The candidates of one family on one table."""
+            says: str, rate: Rate | None = None, bases: list[Base] | None = None) -> list[Found]:
+    """The candidates of one family on one table (``bases``: those of a figure that is a ``rate``)."""
     if family == "number":
+        if rate is not None:  # "1.8 filings per 1,000 households": never a count or a sum as it stands
+            return [f for base, column, theirs in bases or () for f in s.rates(pers, base, column, theirs, rate.per)]
         if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
             return list(s.streaks(per.years[-1] if per.years else None, own_years, up=not _FALLEN.search(says)))
         if exp.time_unit is not None or _amount(exp.written):
@@ -249,6 +304,7 @@ class Proposed:
     misses: list[Found]
     reading: Found | None
     capped: list[str]
+    note: str | None = None   # why nothing could be looked for, when that is known
 
 
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
@@ -263,10 +319,15 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     ctx = _context(claim, per, around)
     found: list[Found] = []
     for table in tables.values():
-        prof = table.profile
         if per not in table.masks:   # the same periods recur from claim to claim
-            table.masks[per] = period_atoms(prof, table.cells, per)
+            table.masks[per] = period_atoms(table.profile, table.cells, per)
+    rate = rate_of(claim.says, claim.expect) if "number" in fams else None
+    searched = False
+    for table in tables.values():
+        prof = table.profile
         pers = table.masks[per]
+        bases = _bases(rate, table, tables, per) if rate is not None else []
+        searched |= bool(bases)
         own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, measured=ctx.measured - named,
@@ -275,7 +336,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             def in_unit(unit: str, column: str) -> Expectation | None:
                 return _read(claim.expect, "number", loaded, unit, column)
             search = Search(table, tctx, exp, in_unit if exp.time_unit is not None else None)
-            found += _family(search, family, exp, per, pers, own_years, claim.says)
+            found += _family(search, family, exp, per, pers, own_years, claim.says, rate, bases)
     unique: dict[str, Found] = {}
     for f in found:
         if _begs_the_question(f.measure):
@@ -292,4 +353,8 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             reading = readings[0]
     misses = sorted((f for f in ranked if not f.ok and f.near and f is not reading),
                     key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
-    return Proposed(hits, misses[:3], reading, ctx.capped)
+    note = None
+    if rate is not None and not searched:
+        note = (f"a rate per {rate.per:,} {rate.noun}: no other table has a number column named for "
+                f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
+    return Proposed(hits, misses[:3], reading, ctx.capped, note)

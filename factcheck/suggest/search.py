@@ -439,9 +439,12 @@ class Search:
 
     def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
                 extra: float, per_atom: Floats | None = None, said: bool = True, named: bool = True,
-                exp: Expectation | None = None) -> Iterator[Found]:
+                exp: Expectation | None = None,
+                build: Callable[[tuple[Atom, ...]], dict[str, Any]] | None = None) -> Iterator[Found]:
         """The picked filters as candidates; ``said``/``named``: the sentence / the text names what the
-        measure counts; ``exp``: the expectation as read for this measure, if not the search's."""
+        measure counts; ``exp``: the expectation as read for this measure, if not the search's;
+        ``build``: the measure of a filter's conditions, when they go elsewhere than a ``where`` of
+        ``measure`` (a ratio's parts)."""
         atoms = self.per_atom if per_atom is None else per_atom
         scores = filters.scores(atoms)
         in_period = self.ctx.period(period) >= 0
@@ -450,9 +453,9 @@ class Search:
         for k, value, ok, dist, near in _pick(values, exp or self.exp, scores, reads):
             items = filters.items(k)
             conds = tuple(self.atoms[i] for i in items)
-            m = dict(measure)
+            m = dict(measure) if build is None else build(conds)
             where = _where(period, conds)
-            if where:
+            if where and build is None:
                 m["where"] = where
             yield Found(m, self.p.table, value, ok, 0.0 if ok else dist,
                         self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None), near,
@@ -623,14 +626,58 @@ class Search:
         among them), where a ``share`` leaves the unknown out. Ranked below the share itself."""
         with np.errstate(divide="ignore", invalid="ignore"):
             values = np.where(rows > 0, nv / rows, np.nan)
-        for f in self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
-                              target.score - OF_ALL_ROWS, per_atom, said=target.score >= 1.5 - 0.1,
-                              named=target.score >= 0.8 - 0.1):
-            where = f.measure.get("where")
-            numerator: dict[str, Any] = {"count": self.p.table, "where": " and ".join(
+
+        def ratio(conds: tuple[Atom, ...]) -> dict[str, Any]:
+            where = _where(period, conds)
+            numerator = {"count": self.p.table, "where": " and ".join(
                 f"({c})" if " or " in c else c for c in (target.text, where) if c)}
-            denominator: dict[str, Any] = {"count": self.p.table, **({"where": where} if where else {})}
-            yield replace(f, measure={"ratio": {"numerator": numerator, "denominator": denominator}})
+            return {"ratio": {"numerator": numerator, "denominator": self._count(period, conds)}}
+        yield from self._picked(filters, values, period, {}, target.score - OF_ALL_ROWS, per_atom,
+                                said=target.score >= 1.5 - 0.1, named=target.score >= 0.8 - 0.1, build=ratio)
+
+    def _count(self, period: Atom | None, conds: tuple[Atom, ...]) -> dict[str, Any]:
+        """``count`` of this table's rows under a period and conditions."""
+        where = _where(period, conds)
+        return {"count": self.p.table, **({"where": where} if where else {})}
+
+    def rates(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
+              per: int) -> Iterator[Found]:
+        """This table's rows per ``per`` of a number column of another table ("1.8 filings per 1,000
+        households": ``ratio``, ``per: 1000``). The denominator sums ``column`` over the base table's
+        rows that meet the filter's conditions on the columns both tables have (``borough ==
+        'Bronx'``), and its period when the base table has that column too; the conditions on
+        columns it does not have (the year a case was filed) keep the numerator's rows only.
+
+        The denominators are worked out once for each combination of shared conditions, of which
+        there are few, however many filters share them."""
+        shared_dims = {d.name for d in base.profile.dimensions}
+        theirs = {a.text: a.mask.astype(np.float64) for a in base.atoms}
+        none = np.zeros(base.cells.size)
+        masks = [theirs.get(a.text, none) if a.dim in shared_dims else None for a in self.atoms]
+        held = {p.text: p for p in base_periods if p is not None}
+        for group in self._groups(periods):
+            filters = self.filters(group[0])
+            # each filter's conditions on shared columns (-1: none), and the denominators of those combinations
+            keys = np.where(np.append([m is not None for m in masks], False)[filters.index], filters.index, -1)
+            combos, which = np.unique(keys, axis=0, return_inverse=True)
+            batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
+            for period, counts in zip(group, batch, strict=True):
+                theirs_too = period is not None and period.dim in shared_dims
+                kept = held.get(period.text) if period is not None and theirs_too else None
+                if theirs_too and kept is None:
+                    continue  # the base table holds the period's column but not its years
+                weights = base.cells.sums[column] * (kept.mask if kept is not None else 1.0)
+                dens = np.array([float(np.prod([masks[i] for i in combo if i >= 0] or [np.ones(base.cells.size)],
+                                               axis=0) @ weights) for combo in combos])
+                den = dens[which.reshape(-1)]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    values = np.where(den > 0, per * counts / den, np.nan)
+
+                def ratio(conds: tuple[Atom, ...], period: Atom | None = period, both: bool = theirs_too) -> dict[str, Any]:
+                    where = _where(period if both else None, tuple(c for c in conds if c.dim in shared_dims))
+                    denominator = {"sum": ident(column), "of": base.profile.table, **({"where": where} if where else {})}
+                    return {"ratio": {"numerator": self._count(period, conds), "denominator": denominator}, "per": per}
+                yield from self._picked(filters, values, period, {}, 0.3, build=ratio)
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
@@ -639,12 +686,6 @@ class Search:
         totals = onehot @ weights
         per_atom = (self.matrix * weights) @ onehot.T
         return years, totals, per_atom
-
-    def _inner(self, conds: tuple[Atom, ...]) -> dict[str, Any]:
-        inner: dict[str, Any] = {"count": self.p.table}
-        if conds:
-            inner["where"] = _where(None, conds)
-        return inner
 
     def changes(self, spans: list[tuple[int, int]], year_columns: list[str], as_: str) -> Iterator[Found]:
         for column in year_columns:
@@ -667,7 +708,7 @@ class Search:
                     dist = float(_distance(arr, self.exp)[0])
                     if self._useless(ok, dist, conds):
                         continue
-                    m: dict[str, Any] = {"change": self._inner(conds), "over": ident(column), "from": a, "to": b}
+                    m: dict[str, Any] = {"change": self._count(None, conds), "over": ident(column), "from": a, "to": b}
                     if as_ != "percent":
                         m["as"] = as_
                     yield self._found(m, float(value), ok, dist, None, conds, 0.5 + (0.5 if a in self.ctx.years else 0.0),
@@ -714,7 +755,7 @@ class Search:
                         value = _is_extreme(by_year, at, since, lowest)
                         if value is None:
                             continue
-                        inner = self._inner(conds)
+                        inner = self._count(None, conds)
                         m: dict[str, Any] = {"extreme": inner, "over": ident(column), "at": at}
                         if since is not None:
                             m["since"] = since

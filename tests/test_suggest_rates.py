@@ -1,0 +1,114 @@
+"""`suggest` on a figure written as a rate: "2.0 cases per 100,000 residents" divides by another table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.draft.phrases import rate_base
+from factcheck.suggest.propose import rate_of
+
+runner = CliRunner()
+# cases per county and year, and each county's residents: Kings had 50 cases in 2023 among
+# 2,500,000 residents (2.0 per 100,000), Queens 23 among 2,300,000 (1.0), the Bronx 42 among
+# 1,400,000 (3.0); every county together 115 among 6,200,000 (1.85)
+CASES = {("Kings", 2022): 40, ("Kings", 2023): 50, ("Queens", 2022): 30, ("Queens", 2023): 23,
+         ("Bronx", 2022): 35, ("Bronx", 2023): 42}
+RESIDENTS = {"Kings": 2_500_000, "Queens": 2_300_000, "Bronx": 1_400_000}
+
+
+def _story(folder: Path, sentence: str, population: str | None = None) -> Path:
+    """A claims file of one claim without a measure, `sentence`, over cases.csv and population.csv."""
+    rows = [f"K{i:04d},{county},{year}" for i, (county, year) in
+            enumerate(key for key, n in CASES.items() for _ in range(n))]
+    (folder / "cases.csv").write_text("case_id,county,year\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "population.csv").write_text(
+        population or "county,residents\n" + "".join(f"{c},{n}\n" for c, n in RESIDENTS.items()), encoding="utf-8")
+    (folder / "story.md").write_text(f"# Cases\n\n{sentence}\n", encoding="utf-8")
+    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "cases.csv"),
+                               str(folder / "population.csv")])
+    assert made.exit_code == 0, made.output
+    return folder / "story.claims.yaml"
+
+
+def _suggested(claims: Path) -> dict[str, Any]:
+    got = runner.invoke(app, ["suggest", str(claims), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    (claim,) = json.loads(got.stdout)["claims"]
+    return claim  # type: ignore[no-any-return]
+
+
+def _ratio(where: str, base_where: str | None, per: int = 100_000) -> dict[str, Any]:
+    return {"ratio": {"numerator": {"count": "cases", "where": where},
+                      "denominator": {"sum": "residents", "of": "population",
+                                      **({"where": base_where} if base_where else {})}},
+            "per": per}
+
+
+def test_a_rate_divides_by_the_column_of_another_table_its_base_names(tmp_path: Path) -> None:
+    """Before, no candidate was a rate: the search counted the rows of one table, and "2.0" read as
+    a count of cases found nothing. The county is a condition on both sides (the two tables have
+    that column); the year only on the cases (the population has none)."""
+    claim = _suggested(_story(tmp_path, "Kings had 2.0 cases per 100,000 residents in 2023."))
+    first = claim["candidates"][0]
+    assert first["measure"] == _ratio("county == 'Kings' and year == 2023", "county == 'Kings'")
+    assert (first["value"], first["verdict"]) == (2.0, "pass")
+
+
+def test_a_wrong_rate_is_read_as_the_rate_the_sentence_states_never_as_a_count(tmp_path: Path) -> None:
+    """Before, the sentence's reading of a wrong rate was the number of cases (50 -> fail): a
+    reporter was shown a count as the check of a rate, and asked whether the figure was wrong
+    for a reason that had nothing to do with it."""
+    claim = _suggested(_story(tmp_path, "Kings had 2.6 cases per 100,000 residents in 2023."))
+    reading = claim["reading"]
+    assert reading["measure"] == _ratio("county == 'Kings' and year == 2023", "county == 'Kings'")
+    assert (reading["value"], reading["verdict"]) == (2.0, "fail")
+    shown = [c["measure"] for c in [*claim["candidates"], *claim["misses"]]]
+    assert shown and all("ratio" in m and m["per"] == 100_000 for m in shown), shown
+
+
+def test_a_base_table_with_the_period_column_is_kept_to_the_period_too(tmp_path: Path) -> None:
+    """The residents of each county in each year: the rate of 2023 divides by 2023's residents."""
+    population = "county,year,residents\n" + "".join(
+        f"{c},{y},{n + (y - 2023) * 100_000}\n" for c, n in RESIDENTS.items() for y in (2022, 2023))
+    claim = _suggested(_story(tmp_path, "Kings had 2.0 cases per 100,000 residents in 2023.", population))
+    assert claim["candidates"][0]["measure"] == _ratio("county == 'Kings' and year == 2023",
+                                                       "county == 'Kings' and year == 2023")
+
+
+def test_a_rate_nothing_can_divide_is_said_to_be_one_and_never_counted(tmp_path: Path) -> None:
+    """No table has a column of households: the note says what the rate is and how to write it,
+    instead of the count of cases offered as the sentence's reading."""
+    claim = _suggested(_story(tmp_path, "Kings had 2.0 cases per 1,000 households in 2023."))
+    assert claim["candidates"] == claim["misses"] == [] and "reading" not in claim
+    assert claim["note"].startswith("a rate per 1,000 households: no other table has a number column")
+    assert "per:" in claim["note"]
+
+
+@pytest.mark.parametrize(("text", "per"), [
+    ("1.8 filings per 1,000 households", 1000),
+    ("12 deaths per 100,000 people", 100_000),
+    ("3 crashes per every 10,000 drivers", 10_000),
+    ("4 arrests per one thousand residents", 1000),
+    ("9.5 cases per 100 thousand residents", 100_000),
+    ("2 beds per a hundred patients", 100),
+])
+def test_the_base_of_a_rate_is_read_as_written(text: str, per: int) -> None:
+    found = rate_base(text)
+    assert found is not None and found[0] == per
+    assert rate_of(text, text.split()[0]) is not None
+
+
+@pytest.mark.parametrize(("says", "expect"), [
+    ("Filings rose 18%, to 2,240 per year.", "18%"),              # no base: "per year"
+    ("Filings rose 18%; rents were 1.8 per 1,000 higher.", "18%"),  # the base of another figure
+    ("There were 1.8 per 1,000.", "1.8"),                          # a base that names nothing
+    ("The fee was $25 per 1.5 hours.", "$25"),                     # no whole base
+])
+def test_a_figure_that_is_no_rate_is_read_as_before(says: str, expect: str) -> None:
+    assert rate_of(says, expect) is None
