@@ -67,6 +67,16 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
     return out
 
 
+_TIMES = re.compile(r"\b(?:twice|thrice|times)\b|\d\s*x\b", re.I)
+
+
+def multiple(raw: Any, loaded: LoadedClaims) -> Expectation | None:
+    """The expectation read as a ratio of two figures, when it is a multiple ("more than twice",
+    "three times as many", "2.5x"): one group's figure against another's, or the whole's. Not
+    "doubled" or "halved", which say a figure changed over time."""
+    return _read(raw, "change_ratio", loaded) if isinstance(raw, str) and _TIMES.search(raw) else None
+
+
 _LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
@@ -220,10 +230,23 @@ def rate_of(says: str, expect: object) -> Rate | None:
     found = rate_base(says, at + len(written))
     if found is None:
         return None
-    per, start, end = found
-    between = says[at + len(written):start]
+    between = says[at + len(written):found[1]]
     if len(between.split()) > 3 or re.search(r"[,.;:]", between):
         return None   # "18%, to 2,240 per 100": the base of another figure
+    return _named_base(says, found)
+
+
+def rate_in(says: str) -> Rate | None:
+    """The first rate the sentence states, whatever its figure."""
+    from ..draft.phrases import rate_base
+    found = rate_base(says)
+    return _named_base(says, found) if found is not None else None
+
+
+def _named_base(says: str, found: tuple[int, int, int]) -> Rate | None:
+    """The rate of a base found in ``says`` (its value, start, end), with what the base counts: the
+    words after it, up to a preposition or a stop."""
+    per, _, end = found
     rest = says[end:]
     cut = _BASE_ENDS.search(rest)
     noun = " ".join(rest[:cut.start() if cut else len(rest)].split()[:3])
@@ -263,6 +286,10 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
         return list(s.changes(_spans(per), own_years, "percent"))
     if family == "change_points":
         return list(s.point_changes(_spans(per), own_years))
+    if family == "multiple":  # "more than twice the city's rate", "twice as many … as in Brooklyn"
+        return [*s.group_multiples(pers),
+                *(f for base, column, theirs in bases or () for f in s.rate_multiples(pers, base, column, theirs,
+                                                                                     rate.per if rate else 1))]
     if family == "extreme":
         at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
         found = [*s.extremes(at, per.since, own_years), *s.category_extremes(pers)]
@@ -321,7 +348,12 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim
             table.masks[per] = period_atoms(table.profile, table.cells, per)
-    rate = rate_of(claim.says, claim.expect) if "number" in fams else None
+    times = multiple(claim.expect, loaded)
+    if times is not None:
+        fams["multiple"] = times
+    # the figure's own rate; a multiple's, the rate the sentence states ("1.8 … per 1,000 households
+    # in the Bronx, more than twice the city's rate")
+    rate = rate_of(claim.says, claim.expect) if "number" in fams else rate_in(claim.says) if times else None
     searched = False
     for table in tables.values():
         prof = table.profile

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import partial
+from itertools import permutations
 from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
@@ -646,7 +648,40 @@ class Search:
         households": ``ratio``, ``per: 1000``). The denominator sums ``column`` over the base table's
         rows that meet the filter's conditions on the columns both tables have (``borough ==
         'Bronx'``), and its period when the base table has that column too; the conditions on
-        columns it does not have (the year a case was filed) keep the numerator's rows only.
+        columns it does not have (the year a case was filed) keep the numerator's rows only."""
+        for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
+            yield from self._picked(filters, values, period, {}, 0.3, build=rate)
+
+    def rate_multiples(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
+                       per: int) -> Iterator[Found]:
+        """How many times the rate of the whole a part's rate is ("1.8 filings per 1,000 households in
+        the Bronx, more than twice the city's rate"): ``compare:`` the rate under a filter holding a
+        condition the text names on a column both tables have, ``with:`` the same rate without that
+        condition, ``as: ratio``."""
+        shared = {d.name for d in base.profile.dimensions}
+
+        def part(items: tuple[int, ...]) -> int | None:
+            """The condition a filter's rate is a part by: the first the text names on a shared column."""
+            return next((i for i in items if self.atoms[i].dim in shared and self.per_atom[i] >= NAMED), None)
+        for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
+            rows = {frozenset(filters.items(k)): k for k in range(len(filters))}
+            multiples = np.full(len(filters), np.nan)
+            for k in range(len(filters)):
+                items = filters.items(k)
+                i = part(items)
+                whole = rows.get(frozenset(items) - {i}) if i is not None else None
+                if whole is not None and values[whole] > 0:
+                    multiples[k] = values[k] / values[whole]
+
+            def compare(conds: tuple[Atom, ...], rate: Callable[[tuple[Atom, ...]], dict[str, Any]] = rate) -> dict[str, Any]:
+                i = part(tuple(self._position[id(c)] for c in conds))
+                return {"compare": rate(conds), "with": rate(tuple(c for c in conds if self._position[id(c)] != i)),
+                        "as": "ratio"}
+            yield from self._picked(filters, multiples, period, {}, 0.3, build=compare)
+
+    def _rates(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
+               per: int) -> Iterator[tuple[Filters, Atom | None, Floats, Callable[[tuple[Atom, ...]], dict[str, Any]]]]:
+        """For each period: the filters, their rates (see :meth:`rates`) and the measure of a filter's rate.
 
         The denominators are worked out once for each combination of shared conditions, of which
         there are few, however many filters share them."""
@@ -673,11 +708,57 @@ class Search:
                 with np.errstate(divide="ignore", invalid="ignore"):
                     values = np.where(den > 0, per * counts / den, np.nan)
 
-                def ratio(conds: tuple[Atom, ...], period: Atom | None = period, both: bool = theirs_too) -> dict[str, Any]:
+                def rate(conds: tuple[Atom, ...], period: Atom | None = period, both: bool = theirs_too) -> dict[str, Any]:
                     where = _where(period if both else None, tuple(c for c in conds if c.dim in shared_dims))
                     denominator = {"sum": ident(column), "of": base.profile.table, **({"where": where} if where else {})}
                     return {"ratio": {"numerator": self._count(period, conds), "denominator": denominator}, "per": per}
-                yield from self._picked(filters, values, period, {}, 0.3, build=ratio)
+                yield filters, period, values, rate
+
+    def group_multiples(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """How many times one group's rows (or mean of a column the text names) another group's are,
+        for two values of one column the sentence names both of ("twice as many filings in the
+        Bronx as in Brooklyn"): ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``.
+        Both orders are tried: the figure decides which is ``a``."""
+        named: dict[str, list[int]] = {}
+        for i, a in enumerate(self.atoms):
+            if self.per_atom[i] >= SAID and not a.threshold and a.value is not None \
+                    and not isinstance(a.value, (bool, tuple)) and "." not in a.dim:
+                named.setdefault(a.dim, []).append(i)
+        for dim, groups in named.items():
+            if len(groups) < 2:
+                continue
+            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
+            for same_column in self._groups(periods):
+                filters = self.filters(same_column[0], avoid)
+                for inner, period, of in self._of_groups(filters, same_column, groups):
+                    for i, j in permutations(groups, 2):
+                        with np.errstate(divide="ignore", invalid="ignore"):
+                            ratio = np.where(of[j] > 0, of[i] / of[j], np.nan)
+                        yield from self._picked(filters, ratio, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
+                                                build=partial(self._by_groups, inner, period, dim, i, j))
+
+    def _of_groups(self, filters: Filters, periods: list[Atom | None],
+                   groups: list[int]) -> Iterator[tuple[dict[str, Any], Atom | None, dict[int, Floats]]]:
+        """Per measure (the rows; the mean of each number column the text names) and period: its
+        value under every filter within each group (a condition)."""
+        kinds: list[tuple[dict[str, Any], Floats, Floats | None]] = [({"count": self.p.table}, self.cells.n, None)]
+        kinds += [({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
+                  for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 1.5]
+        for inner, weight, count in kinds:
+            for period in periods:
+                pm = self._pm(period)
+                of = {i: filters.values(self.matrix, weight * pm * self.atoms[i].mask) for i in groups}
+                if count is not None:
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        of = {i: np.where(n > 0, of[i] / n, np.nan) for i in groups
+                              for n in [filters.values(self.matrix, count * pm * self.atoms[i].mask)]}
+                yield inner, period, of
+
+    def _by_groups(self, inner: dict[str, Any], period: Atom | None, dim: str, i: int, j: int,
+                   conds: tuple[Atom, ...]) -> dict[str, Any]:
+        where = _where(period, conds)
+        return {"compare": {**inner, **({"where": where} if where else {})}, "by": ident(dim),
+                "a": self.atoms[i].value, "b": self.atoms[j].value, "as": "ratio"}
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
