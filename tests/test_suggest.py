@@ -142,10 +142,11 @@ def test_hit_rates_on_a_third_story() -> None:
     changes its claims file could not be read (`$3,324`, `per:`); without those, its written
     measure came first for 6 of 11 claims, 8 in the top five; now 10 and 10 of those 11. Of the
     13: 10 and 11, then 11 and 12 once a rate divides by another table's households, and 12 and
-    13 once "more than twice the city's rate" compares the Bronx's rate with the city's."""
+    13 once "more than twice the city's rate" compares the Bronx's rate with the city's. A 14th,
+    "Queens overtook Brooklyn", is found first."""
     rates = _hits(ROOT / "tests" / "fixtures" / "evictions" / "claims.yaml")
-    assert rates["claims"] == 13
-    assert rates["top1"] >= 12 and rates["top5"] >= 13, rates
+    assert rates["claims"] == 14
+    assert rates["top1"] >= 13 and rates["top5"] >= 14, rates
 
 
 def test_an_n_year_low_is_the_fewest_since_n_years_before() -> None:

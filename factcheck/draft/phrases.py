@@ -8,7 +8,7 @@
   many, twice the, 2.5x, tenfold), ``qualifier`` (a majority, most, the vast majority,
   overwhelmingly, the bulk, nearly all), ``extreme`` (the fewest … since 2012, the most
   common, the highest on record, an eight-year low, every year since 2013, no other … as
-  common) and ``streak`` (a run of periods, with their number: for the third straight year,
+  common, overtook, surpassed) and ``streak`` (a run of periods, with their number: for the third straight year,
   for a fourth year in a row, five consecutive years). A figure directly after a tolerance word keeps it
   (``more than half``, ``nearly 60%``, ``over one-third``) and records its band.
 * **periods**: years and dates as dates (in 2020, since 2000, from 2015 to 2020,
@@ -282,6 +282,7 @@ _WHOSE = r"(?:\bthe\s+|\b(?:its|their|his|her|our)\s+|(?<=['\u2019]s\s))"
 _ORDINAL_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
 # (the words one of which must be in the sentence, pattern)
+_OVERTAKING = frozenset("overtook overtaken overtakes overtaking overtake surpassed surpasses surpassing".split())
 _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most", "least"}),
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)\s+(?!of\b)[a-z]+{_EXTENSION}")),
@@ -303,6 +304,8 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"other"}), _c(r"\bno\s+other\s+(?:[^\s,;:.!?]+\s+){0,6}?(?:was|were|is|are|has|had|have|came|comes)\s+"
                               r"(?:as|more|so|nearly\s+as)\s+[a-z]+")),
     (frozenset({"most"}), _c(rf"(?<!the\s)\bmost\s+{_MOST_WORDS}\b")),
+    # a change of rank: "Queens overtook Brooklyn in 2024" is true or false of the data
+    (_OVERTAKING, _c(rf"\b(?:{'|'.join(sorted(_OVERTAKING))})\b")),
 ]
 # a run of periods: "for a fourth straight year", "for the third year in a row", "five consecutive
 # years": a figure (the number of periods) that a `rising`/`falling` measure checks

@@ -85,6 +85,7 @@ _RISEN = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas
 _FALLEN = re.compile(r"\b(?:f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|shr(?:ank|unk|inks|inking)|"
                      r"decreas(?:ed|es|ing)|gone down|went down|shorten(?:ed|s|ing)?)\b", re.I)
 _IN_TIME = re.compile(r"\b(?:on record|ever|all[- ]time|in (?:\w+ )?(?:years|decades)|since|year|month|week)\b", re.I)
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|akes|aking|ake)|surpass(?:ed|es|ing)?)\b", re.I)
 _MIDDLE = re.compile(r"\b(?:median|average|mean)\b", re.I)
 _OF_ALL = re.compile(r"\b(?:of|among|out of)\s+all\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -161,7 +162,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    whole=bool(_WHOLE.search(claim.says)),
                    spans=per.stated, inherited=per.inherited,
                    in_time=bool(per.years or per.since is not None or _IN_TIME.search(claim.says)),
-                   median=_says_median(claim.says, claim.expect), measured=words(claim.says))
+                   median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says))
 
 
 _CLAUSES = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -292,6 +293,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
                                                                                      rate.per if rate else 1))]
     if family == "extreme":
         at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
+        if _OVERTOOK.search(says):  # "Queens overtook Brooklyn in 2024": a change of rank, no superlative
+            return list(s.overtakes(at, own_years))
         found = [*s.extremes(at, per.since, own_years), *s.category_extremes(pers)]
         trend = _RISEN.search(says) or _FALLEN.search(says)
         if per.every_year and trend and per.since is not None and per.default is not None:

@@ -99,6 +99,7 @@ class Context:
     inherited: bool = False                   # ``years`` are an earlier sentence's (see :meth:`period`)
     in_time: bool = False                     # it compares through time: names a year, "since", "on record"
     median: bool = False                      # it says "median": a mean or a sum does not read it
+    says: str = ""                            # the sentence as written
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
@@ -916,6 +917,44 @@ class Search:
                     m["to"] = years[end]
                 yield self._found(m, float(run), ok, dist, None, conds, 1.0 + (0.5 if named >= 1.5 else 0.0),
                                   True, named >= 1.5, named >= 0.8)
+
+    def overtakes(self, at_years: list[int], year_columns: list[str]) -> Iterator[Found]:
+        """"Queens overtook Brooklyn in 2024": for two values of a column the sentence names both of,
+        whether the first was not above the second the year before and is above it in the year
+        named, by their rows or by the mean of a numeric column the text names (``overtook``).
+        The one the sentence names first is ``a``: the other order is no reading of it."""
+        want = self.exp.boolean
+        for d in self.p.dimensions:
+            if d.boolean or d.is_year or d.year is not None or d.said or "." in d.name:
+                continue
+            named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
+            if len(named) < 2:
+                continue
+            masks = np.array([self.cells.columns[d.name] == v for v in named], dtype=np.float64)  # values x cells
+            kinds: list[tuple[dict[str, Any], Floats, Floats | None]] = [({"count": self.p.table}, self.cells.n, None)]
+            kinds += [({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
+                      for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 0.8]
+            for column in year_columns:
+                years, onehot = self.table.onehot(column)
+                for inner, weight, count in kinds:
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        by_year = (masks * weight) @ onehot.T  # values x years
+                        if count is not None:
+                            by_year = by_year / ((masks * count) @ onehot.T)
+                    for at in at_years:
+                        if at not in years or at - 1 not in years:
+                            continue
+                        now, before = years.index(at), years.index(at - 1)
+                        for (i, a), (j, b) in permutations(enumerate(named), 2):
+                            if not np.isfinite(by_year[[i, j]][:, [before, now]]).all() \
+                                    or self.ctx.says.lower().find(a.lower()) > self.ctx.says.lower().find(b.lower()):
+                                continue
+                            value = bool(by_year[i, before] <= by_year[j, before] and by_year[i, now] > by_year[j, now])
+                            m = {"overtook": inner, "column": ident(d.name), "a": a, "b": b, "over": ident(column),
+                                 "from": at - 1, "to": at}
+                            ok = value == want
+                            yield self._found(m, value, ok, 0.0 if ok else 1.0, None, (), 1.5, True,
+                                              self._years_read(at), True)
 
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"County General had the longest waits": whether a value the sentence names ranks first
