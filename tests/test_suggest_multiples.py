@@ -8,9 +8,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.draft.phrases import scan
 
 ROOT = Path(__file__).resolve().parents[1]
 EVICTIONS = ROOT / "tests" / "fixtures" / "evictions"
@@ -81,3 +83,34 @@ def test_a_part_s_rate_is_compared_with_the_whole_s(tmp_path: Path) -> None:
     assert first["measure"] == {"compare": rate("borough == 'Bronx' and filed_on_year == 2024", "borough == 'Bronx'"),
                                 "with": rate("filed_on_year == 2024", None), "as": "ratio"}
     assert first["verdict"] == "pass"
+
+
+@pytest.mark.parametrize(("sentence", "multiple"), [
+    ("Dover's rate was nearly four times Clark's rate.", "nearly four times"),
+    ("It was twice Brooklyn\u2019s rate.", "twice"),
+    ("The Bronx's rate was three times the city's.", "three times"),
+])
+def test_a_multiple_before_a_name_is_a_figure(sentence: str, multiple: str) -> None:
+    """Before, "nearly four times Clark's rate" was the number "nearly four": `init` wrote
+    `expect: nearly four`, which no comparison could meet."""
+    figures = [sentence[f.start:f.end] for f in scan(sentence)[0] if f.kind == "multiple"]
+    assert figures == [multiple]
+
+
+@pytest.mark.parametrize("sentence", ["They met three times last week.", "He called four times Tuesday."])
+def test_a_count_of_occasions_stays_a_number(sentence: str) -> None:
+    assert [f.kind for f in scan(sentence)[0]] == ["number"]
+
+
+def test_the_group_named_first_is_compared_with_the_other(tmp_path: Path) -> None:
+    """"Staten Island had three times as many filings as Manhattan" is false: 91 against 277. Before,
+    Manhattan against Staten Island (3.04 times) was offered as a passing candidate, the sentence
+    turned round; now the sentence's own order is the only one, and its reading fails."""
+    for name in ("filings.csv", "boroughs.csv"):
+        shutil.copy(EVICTIONS / name, tmp_path / name)
+    tables = "  filings: {path: filings.csv, key: filing_id, derive: {filed_on_year: year(filed_on)}}\n"
+    got = _suggested(tmp_path, tables, "  - {id: s, says: Staten Island had three times as many filings as "
+                                       "Manhattan in 2024., expect: three times as many}\n")["s"]
+    shown = [c["measure"] for c in [*got["candidates"], *got["misses"], got["reading"]]]
+    assert all((m["a"], m["b"]) == ("Staten Island", "Manhattan") for m in shown), shown
+    assert got["candidates"] == [] and got["reading"]["verdict"] == "fail"

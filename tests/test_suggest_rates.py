@@ -90,6 +90,32 @@ def test_a_rate_nothing_can_divide_is_said_to_be_one_and_never_counted(tmp_path:
     assert "per:" in claim["note"]
 
 
+def test_a_sentence_stating_a_rate_ranks_and_compares_groups_by_it(tmp_path: Path) -> None:
+    """"The Bronx had the highest rate in 2023, 3.0 cases per 100,000 residents, three times
+    Queens's rate": the highest and the three times are of the rate the sentence states. Before,
+    the highest was of the number of cases (Kings had the most, 50: "the Bronx" was shown as the
+    wrong answer to a question the sentence does not ask), and "three times" was never a figure
+    (a multiple before a name, "three times Queens's", was not read), so it was not checked."""
+    sentence = "The Bronx had the highest rate in 2023, 3.0 cases per 100,000 residents, three times Queens's rate."
+    folder = tmp_path
+    _story(folder, sentence)
+    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    claims = {c["expect"]: c for c in json.loads(got.stdout)["claims"]}
+    assert set(claims) == {True, "3.0", "three times"}
+    rate = _ratio("year == 2023", None)["ratio"]
+    highest = claims[True]["candidates"][0]
+    assert highest["measure"] == {"extreme": {"ratio": rate, "per": 100_000}, "over": "county", "at": "Bronx",
+                                  "is": "highest"}
+    assert (highest["value"], highest["verdict"]) == (True, "pass")
+    times = claims["three times"]["candidates"][0]
+    assert times["measure"] == {"compare": {"ratio": rate, "per": 100_000}, "by": "county", "a": "Bronx",
+                                "b": "Queens", "as": "ratio"}
+    assert (times["value"], times["verdict"]) == (3.0, "pass")
+    assert claims["3.0"]["candidates"][0]["measure"] == _ratio("county == 'Bronx' and year == 2023",
+                                                               "county == 'Bronx'")
+
+
 @pytest.mark.parametrize(("text", "per"), [
     ("1.8 filings per 1,000 households", 1000),
     ("12 deaths per 100,000 people", 100_000),

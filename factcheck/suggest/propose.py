@@ -288,25 +288,37 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
     if family == "change_points":
         return list(s.point_changes(_spans(per), own_years))
     if family == "multiple":  # "more than twice the city's rate", "twice as many … as in Brooklyn"
-        return [*s.group_multiples(pers),
-                *(f for base, column, theirs in bases or () for f in s.rate_multiples(pers, base, column, theirs,
-                                                                                     rate.per if rate else 1))]
+        if rate is not None and bases:  # the sentence states a rate: its multiple is of rates
+            return [f for base, column, theirs in bases for f in s.rate_multiples(pers, base, column, theirs, rate.per)]
+        return list(s.group_multiples(pers))
     if family == "extreme":
-        at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
-        if _OVERTOOK.search(says):  # "Queens overtook Brooklyn in 2024": a change of rank, no superlative
-            return list(s.overtakes(at, own_years))
-        found = [*s.extremes(at, per.since, own_years), *s.category_extremes(pers)]
-        trend = _RISEN.search(says) or _FALLEN.search(says)
-        if per.every_year and trend and per.since is not None and per.default is not None:
-            # "risen every year since 2022": a run of rises over every year from then on
-            found += s.runs(per.since, per.default, own_years, up=bool(_RISEN.search(says)))
-        return found
+        return _extremes(s, per, pers, own_years, says, rate, bases or [])
     if family == "top" and exp.values is not None:
         out = list(s.tops(pers, list(exp.values), _mentioned(says)))
         if per.every_year and per.since is not None and per.default is not None and per.since < per.default:
             out += s.every_tops(per.since, per.default, list(exp.values))   # "in every year since 2013"
         return out
     return []
+
+
+def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], says: str, rate: Rate | None,
+              bases: list[Base]) -> list[Found]:
+    """The candidates of an ``expect: true`` on one table: an extreme over the years or over a
+    column's values (of the rate the sentence states, if it states one), a run of rises, a change
+    of rank."""
+    at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
+    if _OVERTOOK.search(says):  # "Queens overtook Brooklyn in 2024": a change of rank, no superlative
+        return list(s.overtakes(at, own_years))
+    if rate is not None and bases:  # "Dover had the highest rate, 66 … per 100,000": of the rate, not the rows
+        categories = [f for base, column, theirs in bases for f in s.rate_extremes(pers, base, column, theirs, rate.per)]
+    else:
+        categories = list(s.category_extremes(pers))
+    found = [*s.extremes(at, per.since, own_years), *categories]
+    trend = _RISEN.search(says) or _FALLEN.search(says)
+    if per.every_year and trend and per.since is not None and per.default is not None:
+        # "risen every year since 2022": a run of rises over every year from then on
+        found += s.runs(per.since, per.default, own_years, up=bool(_RISEN.search(says)))
+    return found
 
 
 def _begs_the_question(measure: dict[str, Any]) -> bool:
@@ -354,9 +366,10 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     times = multiple(claim.expect, loaded)
     if times is not None:
         fams["multiple"] = times
-    # the figure's own rate; a multiple's, the rate the sentence states ("1.8 … per 1,000 households
-    # in the Bronx, more than twice the city's rate")
-    rate = rate_of(claim.says, claim.expect) if "number" in fams else rate_in(claim.says) if times else None
+    # the figure's own rate; a multiple's or an extreme's, the rate the sentence states ("1.8 … per 1,000
+    # households in the Bronx, more than twice the city's rate", "Dover had the highest rate, 66 … per 100,000")
+    rate = (rate_of(claim.says, claim.expect) if "number" in fams
+            else rate_in(claim.says) if times or "extreme" in fams else None)
     searched = False
     for table in tables.values():
         prof = table.profile
@@ -389,7 +402,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     misses = sorted((f for f in ranked if not f.ok and f.near and f is not reading),
                     key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
     note = None
-    if rate is not None and not searched:
+    if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no other table has a number column named for "
                 f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
     return Proposed(hits, misses[:3], reading, ctx.capped, note)

@@ -679,6 +679,19 @@ class Search:
                 return {"compare": rate(conds), "with": rate(tuple(c for c in conds if self._position[id(c)] != i)),
                         "as": "ratio"}
             yield from self._picked(filters, multiples, period, {}, 0.3, build=compare)
+            # one group's rate against another's: "66 deaths per 100,000 residents, nearly four times Clark's rate"
+            for dim, groups in self._named_groups().items():
+                if dim not in shared:
+                    continue
+                for i, j in self._in_order(groups):
+                    multiples = np.full(len(filters), np.nan)
+                    for k in range(len(filters)):
+                        held = frozenset(filters.items(k))
+                        other = rows.get(held - {i} | {j}) if i in held else None
+                        if other is not None and values[other] > 0:
+                            multiples[k] = values[k] / values[other]
+                    yield from self._picked(filters, multiples, period, {}, 0.3 + self.per_atom[j],
+                                            build=partial(self._by_groups, rate, dim, i, j))
 
     def _rates(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
                per: int) -> Iterator[tuple[Filters, Atom | None, Floats, Callable[[tuple[Atom, ...]], dict[str, Any]]]]:
@@ -720,23 +733,37 @@ class Search:
         for two values of one column the sentence names both of ("twice as many filings in the
         Bronx as in Brooklyn"): ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``.
         Both orders are tried: the figure decides which is ``a``."""
+        for dim, groups in self._named_groups().items():
+            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
+            for same_column in self._groups(periods):
+                filters = self.filters(same_column[0], avoid)
+                for inner, period, of in self._of_groups(filters, same_column, groups):
+                    def measure(conds: tuple[Atom, ...], inner: dict[str, Any] = inner,
+                                period: Atom | None = period) -> dict[str, Any]:
+                        where = _where(period, conds)
+                        return {**inner, **({"where": where} if where else {})}
+                    for i, j in self._in_order(groups):
+                        with np.errstate(divide="ignore", invalid="ignore"):
+                            ratio = np.where(of[j] > 0, of[i] / of[j], np.nan)
+                        yield from self._picked(filters, ratio, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
+                                                build=partial(self._by_groups, measure, dim, i, j))
+
+    def _named_groups(self) -> dict[str, list[int]]:
+        """The values of each column of the table's own that the sentence names two or more of: the
+        groups a comparison or a change of rank can be between (their conditions)."""
         named: dict[str, list[int]] = {}
         for i, a in enumerate(self.atoms):
             if self.per_atom[i] >= SAID and not a.threshold and a.value is not None \
                     and not isinstance(a.value, (bool, tuple)) and "." not in a.dim:
                 named.setdefault(a.dim, []).append(i)
-        for dim, groups in named.items():
-            if len(groups) < 2:
-                continue
-            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
-            for same_column in self._groups(periods):
-                filters = self.filters(same_column[0], avoid)
-                for inner, period, of in self._of_groups(filters, same_column, groups):
-                    for i, j in permutations(groups, 2):
-                        with np.errstate(divide="ignore", invalid="ignore"):
-                            ratio = np.where(of[j] > 0, of[i] / of[j], np.nan)
-                        yield from self._picked(filters, ratio, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
-                                                build=partial(self._by_groups, inner, period, dim, i, j))
+        return {dim: groups for dim, groups in named.items() if len(groups) >= 2}
+
+    def _in_order(self, groups: list[int]) -> list[tuple[int, int]]:
+        """The pairs of groups (conditions) in the order the sentence names them: "Dover … four times
+        Clark's rate" compares Dover with Clark, "Queens overtook Brooklyn" puts Queens first. Both
+        orders when one of them is not written as it is in the data."""
+        return [(i, j) for i, j in permutations(groups, 2)
+                if _said_first(self.ctx.says, self.atoms[i].value, self.atoms[j].value)]
 
     def _of_groups(self, filters: Filters, periods: list[Atom | None],
                    groups: list[int]) -> Iterator[tuple[dict[str, Any], Atom | None, dict[int, Floats]]]:
@@ -755,11 +782,12 @@ class Search:
                               for n in [filters.values(self.matrix, count * pm * self.atoms[i].mask)]}
                 yield inner, period, of
 
-    def _by_groups(self, inner: dict[str, Any], period: Atom | None, dim: str, i: int, j: int,
+    def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
                    conds: tuple[Atom, ...]) -> dict[str, Any]:
-        where = _where(period, conds)
-        return {"compare": {**inner, **({"where": where} if where else {})}, "by": ident(dim),
-                "a": self.atoms[i].value, "b": self.atoms[j].value, "as": "ratio"}
+        """``compare`` of the measure of ``conds`` (but group ``i``'s own) between groups ``i`` and ``j``."""
+        rest = tuple(c for c in conds if c is not self.atoms[i])
+        return {"compare": measure(rest), "by": ident(dim), "a": self.atoms[i].value, "b": self.atoms[j].value,
+                "as": "ratio"}
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
@@ -946,8 +974,7 @@ class Search:
                             continue
                         now, before = years.index(at), years.index(at - 1)
                         for (i, a), (j, b) in permutations(enumerate(named), 2):
-                            if not np.isfinite(by_year[[i, j]][:, [before, now]]).all() \
-                                    or self.ctx.says.lower().find(a.lower()) > self.ctx.says.lower().find(b.lower()):
+                            if not np.isfinite(by_year[[i, j]][:, [before, now]]).all() or not _said_first(self.ctx.says, a, b):
                                 continue
                             value = bool(by_year[i, before] <= by_year[j, before] and by_year[i, now] > by_year[j, now])
                             m = {"overtook": inner, "column": ident(d.name), "a": a, "b": b, "over": ident(column),
@@ -955,6 +982,34 @@ class Search:
                             ok = value == want
                             yield self._found(m, value, ok, 0.0 if ok else 1.0, None, (), 1.5, True,
                                               self._years_read(at), True)
+
+    def rate_extremes(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
+                      per: int) -> Iterator[Found]:
+        """"Dover had the highest rate, 66 deaths per 100,000 residents": whether a value the sentence
+        names has the highest (lowest) rate of its column's values in the period, ``extreme`` of the
+        rate over a column both tables have. Each value's rate is its own filter's (one condition)."""
+        want = self.exp.boolean
+        shared = {d.name for d in base.profile.dimensions}
+        columns: dict[str, list[int]] = {}
+        for i, a in enumerate(self.atoms):
+            if a.dim in shared and not a.threshold and a.value is not None and not isinstance(a.value, (bool, tuple)):
+                columns.setdefault(a.dim, []).append(i)
+        for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
+            rows = {frozenset(filters.items(k)): k for k in range(len(filters))}
+            for dim, members in columns.items():
+                of = {i: float(values[rows[frozenset({i})]]) for i in members if frozenset({i}) in rows}
+                of = {i: r for i, r in of.items() if np.isfinite(r)}
+                if len(of) < 2:
+                    continue
+                for at in (i for i in of if self.per_atom[i] >= SAID):
+                    for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
+                        best = min(of.values()) if lowest else max(of.values())
+                        value = of[at] == best and list(of.values()).count(best) == 1
+                        ok = value == want
+                        m = {"extreme": rate(()), "over": ident(dim), "at": self.atoms[at].value,
+                             "is": "lowest" if lowest else "highest"}
+                        yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (), 1.5, True,
+                                          self.ctx.lowest is not None, True)
 
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"County General had the longest waits": whether a value the sentence names ranks first
@@ -1104,6 +1159,13 @@ class Search:
                     m = {"every": inner, "over": over, "since": first, "to": last}
                     yield Found(m, self.p.table, list(expected), True, 0.0,
                                 self._score(None, conds, 2.0, per_atom, items), len(conds) + 1)
+
+
+def _said_first(says: str, a: object, b: object) -> bool:
+    """Does the sentence name ``a`` before ``b`` (or not write one of them as the data does)?"""
+    low = says.lower()
+    at, bt = low.find(str(a).lower()), low.find(str(b).lower())
+    return at < 0 or bt < 0 or at < bt
 
 
 def _top_ok(counts: Floats, values: list[str], names: list[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
