@@ -254,10 +254,11 @@ def test_the_story_gives_duckdbs_verdicts_and_exact_values_on_spark(spark: Any) 
 
 
 
-@pytest.mark.parametrize("story", ["er", "evictions"])
+@pytest.mark.parametrize("story", ["er", "evictions", "overdoses"])
 def test_the_constructed_stories_give_duckdbs_verdicts_and_exact_values_on_spark(spark: Any, story: str) -> None:
-    """The other two stories use what the 2020 one does not: amounts of money, rates per 1,000
-    across two tables (``per``), runs of years, shares of every row, medians of amounts."""
+    """The other stories use what the 2020 one does not: amounts of money, rates per 1,000
+    across two tables (``per``), runs of years, shares of every row, medians of amounts, the
+    extreme of a rate over a column and a comparison of two groups' rates, a change of rank."""
     claims = ROOT / "tests" / "fixtures" / story / "claims.yaml"
     duck = factcheck.verify(claims)
     on_spark = factcheck.verify(claims, engine="spark")
