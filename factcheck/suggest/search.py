@@ -731,8 +731,8 @@ class Search:
     def group_multiples(self, periods: list[Atom | None]) -> Iterator[Found]:
         """How many times one group's rows (or mean of a column the text names) another group's are,
         for two values of one column the sentence names both of ("twice as many filings in the
-        Bronx as in Brooklyn"): ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``.
-        Both orders are tried: the figure decides which is ``a``."""
+        Bronx as in Brooklyn"): ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``,
+        the value the sentence names first as ``a`` (:meth:`_in_order`)."""
         for dim, groups in self._named_groups().items():
             avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
             for same_column in self._groups(periods):
@@ -769,10 +769,7 @@ class Search:
                    groups: list[int]) -> Iterator[tuple[dict[str, Any], Atom | None, dict[int, Floats]]]:
         """Per measure (the rows; the mean of each number column the text names) and period: its
         value under every filter within each group (a condition)."""
-        kinds: list[tuple[dict[str, Any], Floats, Floats | None]] = [({"count": self.p.table}, self.cells.n, None)]
-        kinds += [({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
-                  for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 1.5]
-        for inner, weight, count in kinds:
+        for inner, weight, count in self._rows_and_means(1.5):
             for period in periods:
                 pm = self._pm(period)
                 of = {i: filters.values(self.matrix, weight * pm * self.atoms[i].mask) for i in groups}
@@ -781,6 +778,14 @@ class Search:
                         of = {i: np.where(n > 0, of[i] / n, np.nan) for i in groups
                               for n in [filters.values(self.matrix, count * pm * self.atoms[i].mask)]}
                 yield inner, period, of
+
+    def _rows_and_means(self, least: float) -> list[tuple[dict[str, Any], Floats, Floats | None]]:
+        """What groups are compared by: their rows, and the mean of each number column the text names
+        (:meth:`Context.target` at least ``least``), each as (inner measure, sums per cell, counts per
+        cell or None for the rows themselves)."""
+        return [({"count": self.p.table}, self.cells.n, None),
+                *(({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
+                  for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= least)]
 
     def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
                    conds: tuple[Atom, ...]) -> dict[str, Any]:
@@ -959,12 +964,9 @@ class Search:
             if len(named) < 2:
                 continue
             masks = np.array([self.cells.columns[d.name] == v for v in named], dtype=np.float64)  # values x cells
-            kinds: list[tuple[dict[str, Any], Floats, Floats | None]] = [({"count": self.p.table}, self.cells.n, None)]
-            kinds += [({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
-                      for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 0.8]
             for column in year_columns:
                 years, onehot = self.table.onehot(column)
-                for inner, weight, count in kinds:
+                for inner, weight, count in self._rows_and_means(0.8):
                     with np.errstate(divide="ignore", invalid="ignore"):
                         by_year = (masks * weight) @ onehot.T  # values x years
                         if count is not None:
