@@ -54,6 +54,25 @@ def test_a_multiple_of_two_groups_compares_their_counts_not_two_years(tmp_path: 
                                                    "over": "filed_on_year", "from": 2020, "to": 2024}
 
 
+def test_half_as_many_as_another_group_is_a_multiple_and_half_of_them_a_share(tmp_path: Path) -> None:
+    """In 2023 Manhattan had 246 filings and Brooklyn 480 (0.51 times). Before, "half as many" was
+    read as a share of a half (a share of the filings that were Brooklyn's was shown as its
+    reading); "half of the cases" still is one."""
+    for name in ("filings.csv", "boroughs.csv"):
+        shutil.copy(EVICTIONS / name, tmp_path / name)
+    tables = "  filings: {path: filings.csv, key: filing_id, derive: {filed_on_year: year(filed_on)}}\n"
+    got = _suggested(tmp_path, tables,
+                     "  - {id: half-as-many, says: Manhattan had half as many filings as Brooklyn in 2023., expect: half}\n"
+                     "  - {id: half-of, says: Half of the cases ended in a default judgment in 2023., expect: Half}\n")
+    first = got["half-as-many"]["candidates"][0]
+    assert first["measure"] == {"compare": {"count": "filings", "where": "filed_on_year == 2023"}, "by": "borough",
+                                "a": "Manhattan", "b": "Brooklyn", "as": "ratio"}
+    assert abs(first["value"] - 246 / 480) < 1e-9 and first["verdict"] == "pass"
+    half_of = got["half-of"]   # 55% of 2023's cases: no half, and read as a share of them
+    shown = [c["measure"] for c in [*half_of["candidates"], *half_of["misses"], half_of["reading"]]]
+    assert all("share" in m for m in shown), shown
+
+
 def test_a_multiple_of_two_groups_compares_the_mean_of_the_column_the_sentence_names(tmp_path: Path) -> None:
     """Fines averaged $90 in Ashton (21 tickets, $80 to $100) and $30 in Bexley (11, $25 to $35):
     three times as high."""

@@ -116,6 +116,42 @@ def test_a_sentence_stating_a_rate_ranks_and_compares_groups_by_it(tmp_path: Pat
                                                                "county == 'Bronx'")
 
 
+def test_a_rate_below_one_is_a_rate_not_a_share(tmp_path: Path) -> None:
+    """Queens had 23 cases among 2,300,000 residents: 0.1 per 10,000. Before, "0.1" was read as a
+    share (10%) and searched among the shares of cases; the rate was never tried."""
+    claim = _suggested(_story(tmp_path, "Queens had 0.1 cases per 10,000 residents in 2023."))
+    first = claim["candidates"][0]
+    assert first["measure"] == _ratio("county == 'Queens' and year == 2023", "county == 'Queens'", per=10_000)
+    assert first["verdict"] == "pass"
+
+
+def test_half_another_group_s_rate_compares_the_two_rates(tmp_path: Path) -> None:
+    """Queens's 1.0 per 100,000 is half Kings's 2.0: a multiple of two rates, not a share of a half.
+    Before, "half" was searched as a share of the cases (a third of them were Queens's, say)."""
+    _story(tmp_path, "In 2023 Queens had 1.0 cases per 100,000 residents, half Kings's rate.")
+    got = runner.invoke(app, ["suggest", str(tmp_path / "story.claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    claims = {c["expect"]: c for c in json.loads(got.stdout)["claims"]}
+    first = claims["half"]["candidates"][0]
+    rate = _ratio("year == 2023", None)["ratio"]
+    assert first["measure"] == {"compare": {"ratio": rate, "per": 100_000}, "by": "county", "a": "Queens",
+                                "b": "Kings", "as": "ratio"}
+    assert (first["value"], first["verdict"]) == (0.5, "pass")
+
+
+def test_a_multiple_of_another_group_s_rate_is_never_read_against_the_whole(tmp_path: Path) -> None:
+    """The Bronx's 3.0 is three times Queens's 1.0, not "about 1.6 times": the figure is wrong. The
+    Bronx against every county (1.62 times) fits it, but the sentence compares with Queens: before,
+    that comparison was offered as a passing candidate; now the sentence's reading fails."""
+    _story(tmp_path, "In 2023 the Bronx had 3.0 cases per 100,000 residents, about 1.6 times Queens's rate.")
+    got = runner.invoke(app, ["suggest", str(tmp_path / "story.claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    claim = next(c for c in json.loads(got.stdout)["claims"] if c["expect"] == "about 1.6 times")
+    assert claim["candidates"] == []
+    reading = claim["reading"]
+    assert (reading["measure"]["a"], reading["measure"]["b"], reading["value"]) == ("Bronx", "Queens", 3.0)
+
+
 @pytest.mark.parametrize(("text", "per"), [
     ("1.8 filings per 1,000 households", 1000),
     ("12 deaths per 100,000 people", 100_000),

@@ -68,13 +68,20 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
 
 
 _TIMES = re.compile(r"\b(?:twice|thrice|times)\b|\d\s*x\b", re.I)
+# "half as many filings as", "half the Bronx's rate", "half that of": a half of another figure, not of a whole
+_HALF_OF = re.compile(r"\bhalf\s+(?:as\s+(?:[a-z]+\s+){1,3}?as\b|that\s+of\b|(?:the|its|their)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+                      r"(?:rate|level|number|share|average|median|amount|total|count)s?\b|\w[\w.\-]*['\u2019]s\b)", re.I)
 
 
-def multiple(raw: Any, loaded: LoadedClaims) -> Expectation | None:
+def multiple(raw: Any, loaded: LoadedClaims, says: str = "") -> Expectation | None:
     """The expectation read as a ratio of two figures, when it is a multiple ("more than twice",
-    "three times as many", "2.5x"): one group's figure against another's, or the whole's. Not
-    "doubled" or "halved", which say a figure changed over time."""
-    return _read(raw, "change_ratio", loaded) if isinstance(raw, str) and _TIMES.search(raw) else None
+    "three times as many", "2.5x", a "half" the sentence says of another figure: "half as many
+    filings as Queens"): one group's figure against another's, or the whole's. Not "doubled" or
+    "halved", which say a figure changed over time."""
+    if not isinstance(raw, str) or not (_TIMES.search(raw) or (re.search(r"\bhalf\b", raw, re.I)
+                                                                and _HALF_OF.search(says))):
+        return None
+    return _read(raw, "change_ratio", loaded)
 
 
 _LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
@@ -363,13 +370,17 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim
             table.masks[per] = period_atoms(table.profile, table.cells, per)
-    times = multiple(claim.expect, loaded)
+    times = multiple(claim.expect, loaded, claim.says)
     if times is not None:
         fams["multiple"] = times
-    # the figure's own rate; a multiple's or an extreme's, the rate the sentence states ("1.8 … per 1,000
-    # households in the Bronx, more than twice the city's rate", "Dover had the highest rate, 66 … per 100,000")
-    rate = (rate_of(claim.says, claim.expect) if "number" in fams
-            else rate_in(claim.says) if times or "extreme" in fams else None)
+        fams.pop("share", None)  # "half as many filings as Queens" is no share of anything
+    # the figure's own rate ("1.8 filings per 1,000 households"); a multiple's or an extreme's, the rate the
+    # sentence states ("…, more than twice the city's rate", "Dover had the highest rate, 66 … per 100,000")
+    rate = rate_of(claim.says, claim.expect) if fams.keys() & {"number", "share"} else None
+    if rate is not None:  # "0.35 filings per 1,000 households" is a number, not a share of 35%
+        fams = {"number": number} if (number := _read(claim.expect, "number", loaded)) is not None else {}
+    elif times is not None or "extreme" in fams:
+        rate = rate_in(claim.says)
     searched = False
     for table in tables.values():
         prof = table.profile

@@ -658,12 +658,16 @@ class Search:
         """How many times the rate of the whole a part's rate is ("1.8 filings per 1,000 households in
         the Bronx, more than twice the city's rate"): ``compare:`` the rate under a filter holding a
         condition the text names on a column both tables have, ``with:`` the same rate without that
-        condition, ``as: ratio``."""
+        condition, ``as: ratio``; and one value's rate against another's when the sentence names
+        both ("nearly four times Clark's rate"), the whole's then being no reading of it."""
         shared = {d.name for d in base.profile.dimensions}
+        pairs = self._named_groups()
 
         def part(items: tuple[int, ...]) -> int | None:
-            """The condition a filter's rate is a part by: the first the text names on a shared column."""
-            return next((i for i in items if self.atoms[i].dim in shared and self.per_atom[i] >= NAMED), None)
+            """The condition a filter's rate is a part by: the first the text names on a shared column
+            (not on one the sentence names two values of: that is one group against another)."""
+            return next((i for i in items if self.atoms[i].dim in shared and self.atoms[i].dim not in pairs
+                         and self.per_atom[i] >= NAMED), None)
         for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
             rows = {frozenset(filters.items(k)): k for k in range(len(filters))}
             multiples = np.full(len(filters), np.nan)
@@ -680,7 +684,7 @@ class Search:
                         "as": "ratio"}
             yield from self._picked(filters, multiples, period, {}, 0.3, build=compare)
             # one group's rate against another's: "66 deaths per 100,000 residents, nearly four times Clark's rate"
-            for dim, groups in self._named_groups().items():
+            for dim, groups in pairs.items():
                 if dim not in shared:
                     continue
                 for i, j in self._in_order(groups):
