@@ -20,6 +20,7 @@ of weights (periods x numerators) is a few matrix products; only the best-scored
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -537,7 +538,7 @@ class Search:
             a = self.atoms[i]
             known = a.known.astype(np.float64)
             out.append(Target(a.text, a.words, a.strong, a.mask.astype(np.float64), known, known, frozenset({a.dim}), self.ctx.target_of(a) - (0.1 if "." in a.dim else 0.0), i))
-        return out + self._pair_targets(scored)
+        return out + self._pair_targets(scored) + self._union_targets()
 
     def _pair_targets(self, scored: list[int]) -> list[Target]:
         """Two conditions that one word of the sentence names together ("girls": female and minor)."""
@@ -555,6 +556,25 @@ class Search:
                 known = np.maximum(ka * kb, np.maximum(ka * (1 - ma), kb * (1 - mb)))
                 out.append(Target(f"{a.text} and {b.text}", a.words | b.words, a.strong | b.strong, ma * mb, known,
                                   ka * kb, frozenset({a.dim, b.dim}), combo))
+        return out[:MAX_PAIR_TARGETS]
+
+    def _union_targets(self) -> list[Target]:
+        """Two values of one column the figure's clause names side by side ("the Bronx and Brooklyn
+        accounted for 67% of filings", "Facebook or Instagram"): a share of the rows holding
+        either (``borough in ['Bronx', 'Brooklyn']``)."""
+        out = []
+        for dim, groups in self._named_groups().items():
+            for i, j in self._in_order(groups):
+                a, b = self.atoms[i], self.atoms[j]
+                texts = (literal(a.value), literal(b.value))
+                if None in texts or not _side_by_side(self.ctx.says, a.value, b.value):
+                    continue
+                score = min(self.ctx.target_of(a), self.ctx.target_of(b))
+                if score <= 0:
+                    continue
+                known = a.known.astype(np.float64)
+                out.append(Target(f"{ident(dim)} in [{texts[0]}, {texts[1]}]", a.words | b.words, a.strong | b.strong,
+                                  (a.mask | b.mask).astype(np.float64), known, known, frozenset({dim}), score))
         return out[:MAX_PAIR_TARGETS]
 
     def _known_filter(self, target: Target) -> Floats:
@@ -1165,6 +1185,20 @@ class Search:
                     m = {"every": inner, "over": over, "since": first, "to": last}
                     yield Found(m, self.p.table, list(expected), True, 0.0,
                                 self._score(None, conds, 2.0, per_atom, items), len(conds) + 1)
+
+
+_AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
+
+
+def _side_by_side(says: str, a: object, b: object) -> bool:
+    """Does the sentence name ``a`` and then ``b`` joined by "and" or "or" ("the Bronx and Brooklyn")?"""
+    low = says.lower()
+    at = low.find(str(a).lower())
+    if at < 0:
+        return False
+    end = at + len(str(a))
+    joined = _AND_OR.match(low, end)
+    return joined is not None and low.startswith(str(b).lower(), joined.end())
 
 
 def _said_first(says: str, a: object, b: object) -> bool:
