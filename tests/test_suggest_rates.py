@@ -86,7 +86,7 @@ def test_a_rate_nothing_can_divide_is_said_to_be_one_and_never_counted(tmp_path:
     instead of the count of cases offered as the sentence's reading."""
     claim = _suggested(_story(tmp_path, "Kings had 2.0 cases per 1,000 households in 2023."))
     assert claim["candidates"] == claim["misses"] == [] and "reading" not in claim
-    assert claim["note"].startswith("a rate per 1,000 households: no other table has a number column")
+    assert claim["note"].startswith("a rate per 1,000 households: no table has a number column")
     assert "per:" in claim["note"]
 
 
@@ -171,6 +171,56 @@ def test_the_base_of_a_rate_is_read_as_written(text: str, per: int) -> None:
     ("Filings rose 18%; rents were 1.8 per 1,000 higher.", "18%"),  # the base of another figure
     ("There were 1.8 per 1,000.", "1.8"),                          # a base that names nothing
     ("The fee was $25 per 1.5 hours.", "$25"),                     # no whole base
+    ("Filings rose 18 per cent.", "18"),                           # a percentage
+    ("Visits rose to 40 per day.", "40"),                          # a rate per period: no table's base
 ])
 def test_a_figure_that_is_no_rate_is_read_as_before(says: str, expect: str) -> None:
     assert rate_of(says, expect) is None
+
+
+def _spending(folder: Path, sentence: str, *, one_table: bool = False) -> dict[str, Any]:
+    """Three towns: Ashton spent $12,000,000 on 10,000 residents ($1,200 each), Bexley $9,000,000 on
+    15,000 ($600), Corby $4,000,000 on 8,000 ($500); all three $757.58 per resident. Spending is
+    40 payments a town, of amounts that differ (payments.csv), beside the residents (towns.csv), or
+    one row a town."""
+    towns = {"Ashton": (12_000_000, 10_000), "Bexley": (9_000_000, 15_000), "Corby": (4_000_000, 8_000)}
+    if one_table:
+        (folder / "towns.csv").write_text("town,spending,residents\n" + "".join(
+            f"{t},{s},{r}\n" for t, (s, r) in towns.items()), encoding="utf-8")
+        tables = "  towns: {path: towns.csv, key: town}\n"
+    else:
+        rows = [f"P{t[0]}{k},{t},{s // 40 + 100 * k - 1950}" for t, (s, _) in towns.items() for k in range(40)]
+        (folder / "payments.csv").write_text("payment_id,town,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        (folder / "towns.csv").write_text("town,residents\n" + "".join(f"{t},{r}\n" for t, (_, r) in towns.items()),
+                                          encoding="utf-8")
+        tables = "  payments: {path: payments.csv, key: payment_id}\n  towns: {path: towns.csv, key: town}\n"
+    (folder / "claims.yaml").write_text(f"version: 1\ntitle: Spending\ntables:\n{tables}claims:\n"
+                                        f"  - id: c\n    says: {json.dumps(sentence)}\n"
+                                        f"    expect: {json.dumps(sentence.split(' per ')[0].split()[-1])}\n",
+                                        encoding="utf-8")
+    got = runner.invoke(app, ["suggest", str(folder / "claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    return json.loads(got.stdout)["claims"][0]  # type: ignore[no-any-return]
+
+
+def test_an_amount_per_resident_divides_a_sum_of_money_by_the_residents(tmp_path: Path) -> None:
+    """Before, "$1,200 per resident" was searched as a sum or mean of the payments (none is 1,200);
+    a rate per one of something was no rate at all."""
+    claim = _spending(tmp_path, "Ashton spent $1,200 per resident.")
+    assert claim["candidates"][0]["measure"] == {"ratio": {
+        "numerator": {"sum": "amount", "of": "payments", "where": "town == 'Ashton'"},
+        "denominator": {"sum": "residents", "of": "towns", "where": "town == 'Ashton'"}}}
+    assert claim["candidates"][0]["verdict"] == "pass"
+
+
+def test_per_capita_is_per_resident(tmp_path: Path) -> None:
+    claim = _spending(tmp_path, "The three towns spent about $758 per capita.")
+    assert claim["candidates"][0]["measure"] == {"ratio": {"numerator": {"sum": "amount", "of": "payments"},
+                                                           "denominator": {"sum": "residents", "of": "towns"}}}
+
+
+def test_a_rate_may_divide_two_columns_of_one_table(tmp_path: Path) -> None:
+    claim = _spending(tmp_path, "Bexley spent $600 per resident.", one_table=True)
+    assert claim["candidates"][0]["measure"] == {"ratio": {
+        "numerator": {"sum": "spending", "of": "towns", "where": "town == 'Bexley'"},
+        "denominator": {"sum": "residents", "of": "towns", "where": "town == 'Bexley'"}}}

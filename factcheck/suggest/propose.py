@@ -221,10 +221,13 @@ _BASE_ENDS = re.compile(r"[,.;:()!?]|\b(?:in|of|at|for|across|among|on|during|fr
 
 def rate_of(says: str, expect: object) -> Rate | None:
     """The rate the figure is, when the sentence writes its base right after it ("1.8 filings per
-    1,000 households in the Bronx": per 1,000 households); None for any other figure.
+    1,000 households in the Bronx": per 1,000 households; "$1,200 per resident": per 1 resident);
+    None for any other figure.
 
     >>> rate_of("There were 1.8 filings per 1,000 households in the Bronx.", "1.8")
     Rate(per=1000, noun='households', words=frozenset({'house'}))
+    >>> rate_of("The county spent $1,200 per resident.", "$1,200").per
+    1
     >>> rate_of("Filings rose 18%, to 2,240 per year.", "18%") is None
     True
     """
@@ -234,8 +237,7 @@ def rate_of(says: str, expect: object) -> Rate | None:
     at = says.find(written) if written else -1
     if at < 0:
         return None
-    from ..draft.phrases import rate_base
-    found = rate_base(says, at + len(written))
+    found = _base_at(says, at + len(written))
     if found is None:
         return None
     between = says[at + len(written):found[1]]
@@ -246,19 +248,38 @@ def rate_of(says: str, expect: object) -> Rate | None:
 
 def rate_in(says: str) -> Rate | None:
     """The first rate the sentence states, whatever its figure."""
-    from ..draft.phrases import rate_base
-    found = rate_base(says)
+    found = _base_at(says, 0)
     return _named_base(says, found) if found is not None else None
+
+
+# "per resident", "per capita": a rate per one of what the word names; not a percentage ("per
+# cent"), nor one per period ("per year"), which no table of the base holds
+_PER_ONE = re.compile(r"\bper\s+(?!(?:cent|centum|annum|year|month|week|day|hour|minute|second|quarter|decade|game|"
+                      r"season|trip|visit|mile|kilometre|kilometer|gallon|litre|liter)s?\b)(?=[a-z])", re.I)
+_PEOPLE = "residents population people persons inhabitants"
+_PER_PERSON = {"capita": _PEOPLE, "person": _PEOPLE, "head": _PEOPLE, "people": _PEOPLE}
+
+
+def _base_at(says: str, start: int) -> tuple[int, int, int] | None:
+    """The first rate's base at or after ``start``: its value (1 for "per resident"), where the
+    phrase starts and where its number ends (where the words of what it counts begin)."""
+    from ..draft.phrases import rate_base
+    found = rate_base(says, start)
+    one = _PER_ONE.search(says, start)
+    if one is not None and (found is None or one.start() < found[1]):
+        return 1, one.start(), one.end()
+    return found
 
 
 def _named_base(says: str, found: tuple[int, int, int]) -> Rate | None:
     """The rate of a base found in ``says`` (its value, start, end), with what the base counts: the
-    words after it, up to a preposition or a stop."""
+    words after it, up to a preposition or a stop ("per capita" and "per person": residents,
+    population, people)."""
     per, _, end = found
     rest = says[end:]
     cut = _BASE_ENDS.search(rest)
     noun = " ".join(rest[:cut.start() if cut else len(rest)].split()[:3])
-    said = frozenset(words(noun))
+    said = frozenset(words(_PER_PERSON.get(noun.lower(), noun)))
     return Rate(per, noun, said) if said else None
 
 
@@ -266,9 +287,10 @@ Base = tuple["Table", str, list[Any]]
 """A table, one of its number columns a rate's base names, and that table's period conditions."""
 
 
-def _bases(rate: Rate, table: Table, tables: Tables, per: Periods) -> list[Base]:
-    """The number columns of the other tables named by the rate's base ("households")."""
-    return [(other, column, other.masks[per]) for other in tables.values() if other is not table
+def _bases(rate: Rate, tables: Tables, per: Periods) -> list[Base]:
+    """The number columns named by the rate's base ("households"), in any table (this one's too:
+    "$1,200 per resident" of a table of towns with their spending and residents)."""
+    return [(other, column, other.masks[per]) for other in tables.values()
             for column, _ in other.profile.numbers if words(column) & rate.words]
 
 
@@ -282,7 +304,9 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
     """The candidates of one family on one table (``bases``: those of a figure that is a ``rate``)."""
     if family == "number":
         if rate is not None:  # "1.8 filings per 1,000 households": never a count or a sum as it stands
-            return [f for base, column, theirs in bases or () for f in s.rates(pers, base, column, theirs, rate.per)]
+            amounts = _amount(exp.written)  # "$1,200 per resident": a sum of money over the base, never rows
+            return [f for base, column, theirs in bases or ()
+                    for f in s.rates(pers, base, column, theirs, rate.per, amounts)]
         if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
             return list(s.streaks(per.years[-1] if per.years else None, own_years, up=not _FALLEN.search(says)))
         if exp.time_unit is not None or _amount(exp.written):
@@ -385,7 +409,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     for table in tables.values():
         prof = table.profile
         pers = table.masks[per]
-        bases = _bases(rate, table, tables, per) if rate is not None else []
+        bases = _bases(rate, tables, per) if rate is not None else []
         searched |= bool(bases)
         own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
         named = words(prof.table)
@@ -414,6 +438,6 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
                     key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
     note = None
     if rate is not None and not searched and "number" in fams:
-        note = (f"a rate per {rate.per:,} {rate.noun}: no other table has a number column named for "
+        note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
                 f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
     return Proposed(hits, misses[:3], reading, ctx.capped, note)

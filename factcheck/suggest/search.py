@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .profile import Profile
 
 Floats = npt.NDArray[np.float64]
+Rated = Callable[[tuple["Atom", ...]], dict[str, Any]]  # the measure of a filter's conditions (a rate's)
 MAX_CONDITIONS = 3     # conditions in a filter, besides its period
 MAX_TARGETS = 8        # conditions tried as a share's numerator, those closest to the sentence's words first
 MIN_TARGETS = 3        # ... and at least this many, named or not
@@ -664,14 +665,16 @@ class Search:
         return {"count": self.p.table, **({"where": where} if where else {})}
 
     def rates(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
-              per: int) -> Iterator[Found]:
+              per: int, amounts: bool = False) -> Iterator[Found]:
         """This table's rows per ``per`` of a number column of another table ("1.8 filings per 1,000
         households": ``ratio``, ``per: 1000``). The denominator sums ``column`` over the base table's
         rows that meet the filter's conditions on the columns both tables have (``borough ==
         'Bronx'``), and its period when the base table has that column too; the conditions on
-        columns it does not have (the year a case was filed) keep the numerator's rows only."""
-        for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
-            yield from self._picked(filters, values, period, {}, 0.3, build=rate)
+        columns it does not have (the year a case was filed) keep the numerator's rows only. The
+        numerator may also be the sum of a number column ("$1,200 per resident"; only such, for an
+        amount of money: ``amounts``), and the base a column of this table (:meth:`_rates`)."""
+        for filters, period, values, rate, extra in self._rates(periods, base, column, base_periods, per, amounts):
+            yield from self._picked(filters, values, period, {}, extra, build=rate)
 
     def rate_multiples(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
                        per: int) -> Iterator[Found]:
@@ -688,7 +691,7 @@ class Search:
             (not on one the sentence names two values of: that is one group against another)."""
             return next((i for i in items if self.atoms[i].dim in shared and self.atoms[i].dim not in pairs
                          and self.per_atom[i] >= NAMED), None)
-        for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
+        for filters, period, values, rate, extra in self._rates(periods, base, column, base_periods, per):
             rows = {frozenset(filters.items(k)): k for k in range(len(filters))}
             multiples = np.full(len(filters), np.nan)
             for k in range(len(filters)):
@@ -702,7 +705,7 @@ class Search:
                 i = part(tuple(self._position[id(c)] for c in conds))
                 return {"compare": rate(conds), "with": rate(tuple(c for c in conds if self._position[id(c)] != i)),
                         "as": "ratio"}
-            yield from self._picked(filters, multiples, period, {}, 0.3, build=compare)
+            yield from self._picked(filters, multiples, period, {}, extra, build=compare)
             # one group's rate against another's: "66 deaths per 100,000 residents, nearly four times Clark's rate"
             for dim, groups in pairs.items():
                 if dim not in shared:
@@ -714,12 +717,16 @@ class Search:
                         other = rows.get(held - {i} | {j}) if i in held else None
                         if other is not None and values[other] > 0:
                             multiples[k] = values[k] / values[other]
-                    yield from self._picked(filters, multiples, period, {}, 0.3 + self.per_atom[j],
+                    yield from self._picked(filters, multiples, period, {}, extra + self.per_atom[j],
                                             build=partial(self._by_groups, rate, dim, i, j))
 
     def _rates(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
-               per: int) -> Iterator[tuple[Filters, Atom | None, Floats, Callable[[tuple[Atom, ...]], dict[str, Any]]]]:
-        """For each period: the filters, their rates (see :meth:`rates`) and the measure of a filter's rate.
+               per: int, amounts: bool = False) -> Iterator[tuple[Filters, Atom | None, Floats, Rated, float]]:
+        """For each period and numerator: the filters, their rates (see :meth:`rates`), the measure of a
+        filter's rate, and what the numerator adds to a candidate's score. The numerator is the
+        table's rows (not for an amount of money: ``amounts``) or the sum of one of its number
+        columns ("$1,200 per resident": the spending), the one the text names first; the base table
+        may be this one ("per resident" of a column of residents beside the spending).
 
         The denominators are worked out once for each combination of shared conditions, of which
         there are few, however many filters share them."""
@@ -728,29 +735,40 @@ class Search:
         none = np.zeros(base.cells.size)
         masks = [theirs.get(a.text, none) if a.dim in shared_dims else None for a in self.atoms]
         held = {p.text: p for p in base_periods if p is not None}
+        numerators: list[tuple[dict[str, Any], Floats, float]] = [] if amounts or base is self.table else [
+            ({"count": self.p.table}, self.cells.n, 0.3)]  # rows per a column of their own: no rate
+        for c, _ in self.p.numbers:
+            if base.profile.table != self.p.table or c != column:
+                named = self.ctx.target(frozenset(words(c)))
+                numerators.append(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c],
+                                   {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)))
         for group in self._groups(periods):
             filters = self.filters(group[0])
             # each filter's conditions on shared columns (-1: none), and the denominators of those combinations
             keys = np.where(np.append([m is not None for m in masks], False)[filters.index], filters.index, -1)
             combos, which = np.unique(keys, axis=0, return_inverse=True)
-            batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
-            for period, counts in zip(group, batch, strict=True):
-                theirs_too = period is not None and period.dim in shared_dims
-                kept = held.get(period.text) if period is not None and theirs_too else None
-                if theirs_too and kept is None:
-                    continue  # the base table holds the period's column but not its years
-                weights = base.cells.sums[column] * (kept.mask if kept is not None else 1.0)
-                dens = np.array([float(np.prod([masks[i] for i in combo if i >= 0] or [np.ones(base.cells.size)],
-                                               axis=0) @ weights) for combo in combos])
-                den = dens[which.reshape(-1)]
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    values = np.where(den > 0, per * counts / den, np.nan)
+            for inner, weight, extra in numerators:
+                batch = filters.values(self.matrix, np.array([weight * self._pm(p) for p in group]))
+                for period, amounts_of in zip(group, batch, strict=True):
+                    theirs_too = period is not None and period.dim in shared_dims
+                    kept = held.get(period.text) if period is not None and theirs_too else None
+                    if theirs_too and kept is None:
+                        continue  # the base table holds the period's column but not its years
+                    weights = base.cells.sums[column] * (kept.mask if kept is not None else 1.0)
+                    dens = np.array([float(np.prod([masks[i] for i in combo if i >= 0] or [np.ones(base.cells.size)],
+                                                   axis=0) @ weights) for combo in combos])
+                    den = dens[which.reshape(-1)]
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        values = np.where(den > 0, per * amounts_of / den, np.nan)
 
-                def rate(conds: tuple[Atom, ...], period: Atom | None = period, both: bool = theirs_too) -> dict[str, Any]:
-                    where = _where(period if both else None, tuple(c for c in conds if c.dim in shared_dims))
-                    denominator = {"sum": ident(column), "of": base.profile.table, **({"where": where} if where else {})}
-                    return {"ratio": {"numerator": self._count(period, conds), "denominator": denominator}, "per": per}
-                yield filters, period, values, rate
+                    def rate(conds: tuple[Atom, ...], period: Atom | None = period, both: bool = theirs_too,
+                             inner: dict[str, Any] = inner) -> dict[str, Any]:
+                        where = _where(period if both else None, tuple(c for c in conds if c.dim in shared_dims))
+                        denominator = {"sum": ident(column), "of": base.profile.table, **({"where": where} if where else {})}
+                        numerator = {**inner, **({"where": w} if (w := _where(period, conds)) else {})}
+                        return {"ratio": {"numerator": numerator, "denominator": denominator},
+                                **({"per": per} if per != 1 else {})}
+                    yield filters, period, values, rate, extra
 
     def group_multiples(self, periods: list[Atom | None]) -> Iterator[Found]:
         """How many times one group's rows (or mean of a column the text names) another group's are,
@@ -1020,7 +1038,7 @@ class Search:
         for i, a in enumerate(self.atoms):
             if a.dim in shared and not a.threshold and a.value is not None and not isinstance(a.value, (bool, tuple)):
                 columns.setdefault(a.dim, []).append(i)
-        for filters, period, values, rate in self._rates(periods, base, column, base_periods, per):
+        for filters, period, values, rate, extra in self._rates(periods, base, column, base_periods, per):
             rows = {frozenset(filters.items(k)): k for k in range(len(filters))}
             for dim, members in columns.items():
                 of = {i: float(values[rows[frozenset({i})]]) for i in members if frozenset({i}) in rows}
@@ -1034,7 +1052,7 @@ class Search:
                         ok = value == want
                         m = {"extreme": rate(()), "over": ident(dim), "at": self.atoms[at].value,
                              "is": "lowest" if lowest else "highest"}
-                        yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (), 1.5, True,
+                        yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (), 1.2 + extra, True,
                                           self.ctx.lowest is not None, True)
 
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
