@@ -1,7 +1,8 @@
 """How well a candidate's names match the words of a sentence.
 
 Words are compared by their first five letters (``convicted`` ~ ``convictions``,
-``referral_source`` ~ ``referrals``), after dropping short and common words. A few
+``referral_source`` ~ ``referrals``), once an ending that leaves four letters is taken off
+(``pass`` ~ ``passed``, ``waits`` ~ ``wait_minutes``), after dropping short and common words. A few
 everyday words that name a combination of values are expanded (``girls`` also reads as
 ``female`` and ``minor``): the list is small, general and below.
 """
@@ -33,9 +34,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
 def stem(word: str) -> str:
+    """The first five letters of a word, once an ending is taken off that leaves four or more:
+    "pass", "passed" and "passing" are one, as are "waits" and "wait_minutes"; a longer word keeps
+    its first five letters either way ("convicted" ~ "convictions")."""
     w = word.lower()
-    return w if w.isdigit() else w[:5]
+    if w.isdigit():
+        return w
+    for ending in _ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            return w[:-len(ending)][:5]
+    return w[:5]
 
 
 def words(text: str) -> set[str]:
