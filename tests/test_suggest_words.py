@@ -44,3 +44,39 @@ def test_a_pass_rate_is_the_share_of_passed_tests(tmp_path: Path) -> None:
     assert got.exit_code == 0, got.output
     first = json.loads(got.stdout)["claims"][0]["candidates"][0]
     assert first["measure"] == {"share": "passed", "of": "tests", "where": "school == 'Lincoln' and subject == 'math'"}
+
+
+def test_a_share_of_a_total_the_sentence_names_is_of_that_column(tmp_path: Path) -> None:
+    """"Charter schools enrolled one in five students": 900 of the 4,500 students (20%), though
+    two of the six schools (33%). Before, only shares of the schools were tried, so nothing fit,
+    and the share of the schools was shown as the sentence's reading."""
+    schools = {"Lincoln": ("district", 1200), "Roosevelt": ("district", 800), "Harbor": ("charter", 400),
+               "Summit": ("district", 1000), "Maple": ("charter", 500), "Cedar": ("district", 600)}
+    (tmp_path / "schools.csv").write_text("school,type,students\n" + "".join(
+        f"{name},{kind},{n}\n" for name, (kind, n) in schools.items()), encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\ntitle: Schools\ntables:\n  schools: {path: schools.csv, key: school}\nclaims:\n"
+        "  - {id: c, says: Charter schools enrolled one in five students., expect: one in five}\n", encoding="utf-8")
+    got = runner.invoke(app, ["suggest", str(tmp_path / "claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    first = json.loads(got.stdout)["claims"][0]["candidates"][0]
+    total = {"sum": "students", "of": "schools"}
+    assert first["measure"] == {"ratio": {"numerator": {**total, "where": "type == 'charter'"}, "denominator": total}}
+    assert (first["value"], first["verdict"]) == (0.2, "pass")
+
+
+def test_a_column_named_before_the_figure_is_not_what_a_share_counts(tmp_path: Path) -> None:
+    """"Victims were the source of over one-third of the referrals": 12 of the 30 cases (40%) came
+    from victims; their cases hold 306 of the 477 victims (`n_victims`, 64%), also over a third.
+    The share is of the referrals (the cases), the figure's own words; "Victims" says whose."""
+    rows = [f"C{i},{'victim' if i < 12 else 'police'},{20 + i if i < 12 else i - 11}" for i in range(30)]
+    (tmp_path / "cases.csv").write_text("case_id,source,n_victims\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\ntitle: Referrals\ntables:\n  cases: {path: cases.csv, key: case_id}\nclaims:\n"
+        "  - {id: c, says: Victims were the source of over one-third of the referrals., expect: over one-third}\n",
+        encoding="utf-8")
+    got = runner.invoke(app, ["suggest", str(tmp_path / "claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    shown = [c["measure"] for c in json.loads(got.stdout)["claims"][0]["candidates"]]
+    assert shown[0] == {"share": "source == 'victim'", "of": "cases"}
+    assert not any("ratio" in m for m in shown), shown

@@ -169,7 +169,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    whole=bool(_WHOLE.search(claim.says)),
                    spans=per.stated, inherited=per.inherited,
                    in_time=bool(per.years or per.since is not None or _IN_TIME.search(claim.says)),
-                   median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says))
+                   median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
+                   after=_after(claim.says, claim.expect))
 
 
 _CLAUSES = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -185,6 +186,13 @@ def _clause(says: str, expect: object) -> str:
         return says
     cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
     return next(says[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if start <= at < end)
+
+
+def _after(says: str, expect: object) -> set[str]:
+    """The words of the four after the figure as written ("one in five students": students; "a
+    third of the referrals": referrals), none when the figure is not found."""
+    at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+    return words(" ".join(says[at + len(expect):].split()[:4])) if at >= 0 and isinstance(expect, str) else set()
 
 
 def _says_median(says: str, expect: object) -> bool:
@@ -313,7 +321,7 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
         return [*s.counts(pers), *s.sums(pers)]
     if family == "share":
-        return list(s.shares(pers))
+        return [*s.shares(pers), *s.weighted_shares(pers)]
     if family == "change_percent":
         return list(s.changes(_spans(per), own_years, "percent"))
     if family == "change_points":

@@ -102,6 +102,8 @@ class Context:
     in_time: bool = False                     # it compares through time: names a year, "since", "on record"
     median: bool = False                      # it says "median": a mean or a sum does not read it
     says: str = ""                            # the sentence as written
+    after: set[str] = field(default_factory=set)  # the words right after the figure: what it counts
+                                              # ("one in five students", "a third of the referrals")
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
@@ -605,7 +607,9 @@ class Search:
         return frozenset(i for i, a in enumerate(self.atoms) if a.dim == self.atoms[index].dim
                          and isinstance(a.value, tuple) and a.value[1] != value)
 
-    def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
+    def _share_targets(self) -> dict[frozenset[int], list[tuple[Target, Floats]]]:
+        """The numerators a share is tried with, grouped by the conditions their filters leave out,
+        each with the scores of the conditions as filters of it."""
         targets = self._targets()
         if sum(1 for t in targets if t.index is not None) == MAX_TARGETS:
             self.ctx.capped.append(f"{self.p.table}: shares of at most {MAX_TARGETS} conditions tried")
@@ -621,6 +625,40 @@ class Search:
                               if (a.dim in target.dims and i not in allow) or decided[i])
             per_atom = np.where(known > 0, KNOWN_BONUS, self._atom_scores(ctx))
             prepared.setdefault(avoid, []).append((target, per_atom))
+        return prepared
+
+    def weighted_shares(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """A share of a number column's total, when the words right after the figure name that column
+        as what it counts ("Charter schools enrolled about one in five students": of the students of
+        every school, not of the schools): ``ratio`` of its sum under the condition to its sum under
+        the filter alone. A column named elsewhere ("Victims … were the source of over one-third of
+        the referrals") is not what the share counts."""
+        columns = [c for c, _ in self.p.numbers if words(c) & self.ctx.after]
+        if not columns:
+            return
+        for avoid, targets in self._share_targets().items():
+            for group in self._groups(periods):
+                filters = self.filters(group[0], avoid)
+                for column in columns:
+                    for period in group:
+                        weight = self.cells.sums[column] * self._pm(period)
+                        whole = filters.values(self.matrix, weight)
+                        for target, per_atom in targets:
+                            with np.errstate(divide="ignore", invalid="ignore"):
+                                values = np.where(whole > 0, filters.values(self.matrix, weight * target.mask) / whole,
+                                                  np.nan)
+                            yield from self._picked(filters, values, period, {}, target.score + 0.3, per_atom,
+                                                    said=target.score >= 1.5 - 0.1, named=target.score >= 0.8 - 0.1,
+                                                    build=partial(self._of_a_total, column, period, target))
+
+    def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
+        where = _where(period, conds)
+        total = {"sum": ident(column), "of": self.p.table}
+        return {"ratio": {"numerator": {**total, "where": _both(target.text, where)},
+                          "denominator": {**total, **({"where": where} if where else {})}}}
+
+    def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
+        prepared = self._share_targets()
         for group in self._groups(periods):
             for avoid, batch_targets in prepared.items():
                 filters = self.filters(group[0], avoid)
@@ -653,8 +691,7 @@ class Search:
 
         def ratio(conds: tuple[Atom, ...]) -> dict[str, Any]:
             where = _where(period, conds)
-            numerator = {"count": self.p.table, "where": " and ".join(
-                f"({c})" if " or " in c else c for c in (target.text, where) if c)}
+            numerator = {"count": self.p.table, "where": _both(target.text, where)}
             return {"ratio": {"numerator": numerator, "denominator": self._count(period, conds)}}
         yield from self._picked(filters, values, period, {}, target.score - OF_ALL_ROWS, per_atom,
                                 said=target.score >= 1.5 - 0.1, named=target.score >= 0.8 - 0.1, build=ratio)
@@ -1206,6 +1243,11 @@ class Search:
 
 
 _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
+
+
+def _both(condition: str, where: str | None) -> str:
+    """A share's condition and its filter, as the ``where`` of its numerator."""
+    return " and ".join(f"({c})" if " or " in c else c for c in (condition, where) if c)
 
 
 def _side_by_side(says: str, a: object, b: object) -> bool:
