@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -32,18 +33,38 @@ def test_a_pass_rate_is_the_share_of_passed_tests(tmp_path: Path) -> None:
     """"Lincoln's math pass rate was 64%": the share of its math tests passed. Before, "pass" and
     "passed" were two words (their first five letters differ), so `passed` was named by nothing,
     and the share of Lincoln's tests that were in math was offered as the sentence's reading."""
-    rows = [f"T{i},{school},{subject},{'true' if passed else 'false'}"
-            for i, (school, subject, passed) in enumerate(
-                [("Lincoln", "math", k < 16) for k in range(25)] + [("Lincoln", "reading", k < 10) for k in range(25)]
-                + [("Cedar", "math", k < 10) for k in range(25)] + [("Cedar", "reading", k < 15) for k in range(25)])]
-    (tmp_path / "tests.csv").write_text("test_id,school,subject,passed\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "claims.yaml").write_text(
-        "version: 1\ntitle: Scores\ntables:\n  tests: {path: tests.csv, key: test_id}\nclaims:\n"
-        "  - {id: c, says: \"Lincoln's math pass rate was 64%.\", expect: 64%}\n", encoding="utf-8")
-    got = runner.invoke(app, ["suggest", str(tmp_path / "claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    first = json.loads(got.stdout)["claims"][0]["candidates"][0]
+    first = _scores(tmp_path, "Lincoln's math pass rate was 64%.", "64%")["candidates"][0]
     assert first["measure"] == {"share": "passed", "of": "tests", "where": "school == 'Lincoln' and subject == 'math'"}
+
+
+def _scores(folder: Path, says: str, expect: object) -> dict[str, Any]:
+    """Tests passed in three schools, 25 a subject each: in math Lincoln 16 (64%), Cedar 10 (40%),
+    Harbor 13 (52%); in reading 10, 15 and 20."""
+    passed = {("Lincoln", "math"): 16, ("Lincoln", "reading"): 10, ("Cedar", "math"): 10, ("Cedar", "reading"): 15,
+              ("Harbor", "math"): 13, ("Harbor", "reading"): 20}
+    rows = [f"T{school[0]}{subject[0]}{k},{school},{subject},{'true' if k < n else 'false'}"
+            for (school, subject), n in passed.items() for k in range(25)]
+    (folder / "tests.csv").write_text("test_id,school,subject,passed\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "claims.yaml").write_text(
+        "version: 1\ntitle: Scores\ntables:\n  tests: {path: tests.csv, key: test_id}\nclaims:\n"
+        f"  - {{id: c, says: {json.dumps(says)}, expect: {json.dumps(expect)}}}\n", encoding="utf-8")
+    got = runner.invoke(app, ["suggest", str(folder / "claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    return json.loads(got.stdout)["claims"][0]  # type: ignore[no-any-return]
+
+
+def test_the_highest_rate_of_a_group_is_of_the_share_the_sentence_names(tmp_path: Path) -> None:
+    """"Lincoln had the highest math pass rate": of the schools' shares of math tests passed. Before,
+    only counts and means were ranked across a column's values: nothing was offered here, and with a
+    year column "the year with the most tests passed", a pass that checked something else."""
+    first = _scores(tmp_path, "Lincoln had the highest math pass rate.", True)["candidates"][0]
+    assert first["measure"] == {"extreme": {"share": "passed", "of": "tests", "where": "subject == 'math'"},
+                                "over": "school", "at": "Lincoln", "is": "highest"}
+    assert (first["value"], first["verdict"]) == (True, "pass")
+    # Cedar had the lowest, not the highest: read as written, that fails
+    claim = _scores(tmp_path, "Cedar had the highest math pass rate.", True)
+    assert claim["candidates"] == [] or "share" not in claim["candidates"][0]["measure"].get("extreme", {})
+    assert claim["reading"]["measure"]["at"] == "Cedar" and claim["reading"]["verdict"] == "fail"
 
 
 def test_a_share_of_a_total_the_sentence_names_is_of_that_column(tmp_path: Path) -> None:

@@ -351,7 +351,7 @@ def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], sa
     if rate is not None and bases:  # "Dover had the highest rate, 66 … per 100,000": of the rate, not the rows
         categories = [f for base, column, theirs in bases for f in s.rate_extremes(pers, base, column, theirs, rate.per)]
     else:
-        categories = list(s.category_extremes(pers))
+        categories = [*s.category_extremes(pers), *s.share_extremes(pers)]
     found = [*s.extremes(at, per.since, own_years), *categories]
     trend = _RISEN.search(says) or _FALLEN.search(says)
     if per.every_year and trend and per.since is not None and per.default is not None:

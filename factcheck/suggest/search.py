@@ -1134,6 +1134,66 @@ class Search:
                             yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0), True, said, column_named >= 0.8)
 
+    def share_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"Lincoln had the highest math pass rate": whether a value the sentence names has the
+        highest (lowest) share of a true/false column it names (``passed``) among its column's
+        values, under the conditions the text names (math, the year): ``extreme`` of the share over
+        the column. (A share of a value of another column, "the highest fentanyl share", is not tried.)"""
+        want = self.exp.boolean
+        targets = [t for t in self._targets() if t.index is not None and t.score >= 1.5 - 0.1
+                   and isinstance(self.atoms[t.index].value, bool)]
+        if not targets or not _A_RATE.search(self.ctx.says):
+            return
+        # the values the sentence writes as they are (not "trafficker" for "trafficking"), by where;
+        # what it is about comes first: of "Lincoln had the highest math pass rate", Lincoln among
+        # the schools, not math among the subjects
+        written = {v: at for d in self.p.dimensions for v in d.values
+                   if isinstance(v, str) and (at := _written_at(self.ctx.says, v)) >= 0}
+        lead = min(written, key=lambda v: written[v]) if written else None
+        for d in self.p.dimensions:
+            if d.boolean or d.is_year or d.year is not None or d.said or "." in d.name:
+                continue
+            named = [v for v in d.values if v in written]
+            values = [v for v in d.values if v is not None]
+            if not named or len(values) < 2:
+                continue
+            masks = [np.asarray(self.cells.columns[d.name] == v, dtype=np.float64) for v in values]
+            for target in targets:
+                if d.name in target.dims:
+                    continue
+                avoid = frozenset(i for i, a in enumerate(self.atoms) if a.dim == d.name or a.dim in target.dims)
+                for same_column in self._groups(periods):
+                    filters = self.filters(same_column[0], avoid)
+                    kept = np.nonzero(filters.named(self.per_atom, NAMED))[0]
+                    for period in same_column:
+                        rows = self.cells.n * self._pm(period)
+                        with np.errstate(divide="ignore", invalid="ignore"):
+                            shares = np.array([filters.values(self.matrix, rows * m * target.mask)[kept]
+                                               / filters.values(self.matrix, rows * m * target.known)[kept]
+                                               for m in masks])  # values x kept filters
+                        yield from self._share_extremes_at(d.name, values, named, shares, filters, kept, period,
+                                                           target, want, lead)
+
+    def _share_extremes_at(self, column: str, values: list[Any], named: list[Any], shares: Floats, filters: Filters,
+                           kept: npt.NDArray[np.int64], period: Atom | None, target: Target,
+                           want: bool | None, lead: object) -> Iterator[Found]:
+        for k, filter_index in enumerate(kept):
+            of = {v: float(x) for v, x in zip(values, shares[:, k], strict=True) if np.isfinite(x)}
+            if len(of) < 2:
+                continue
+            conds = tuple(self.atoms[i] for i in filters.items(int(filter_index)))
+            where = _where(period, conds)
+            body = {"share": target.text, "of": self.p.table, **({"where": where} if where else {})}
+            for at in (v for v in named if v in of):
+                for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
+                    best = min(of.values()) if lowest else max(of.values())
+                    value = of[at] == best and list(of.values()).count(best) == 1
+                    ok = value == want
+                    m = {"extreme": body, "over": ident(column), "at": at, "is": "lowest" if lowest else "highest"}
+                    yield self._found(m, value, ok, 0.0 if ok else 1.0, period, conds,
+                                      1.0 + target.score / 3 + (0.6 if at == lead else 0.0), True,
+                                      self.ctx.lowest is not None, True)
+
     def tops(self, periods: list[Atom | None], expected: list[str], mentioned: set[str]) -> Iterator[Found]:
         names = [e.lower() for e in expected]
         for d in self.p.dimensions:
@@ -1243,6 +1303,15 @@ class Search:
 
 
 _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
+
+
+_A_RATE = re.compile(r"\b(?:rates?|shares?|percentages?|proportions?)\b", re.I)
+
+
+def _written_at(says: str, value: str) -> int:
+    """Where the sentence writes ``value`` as a word of its own (any case), or -1."""
+    found = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", says, re.I)
+    return found.start() if found else -1
 
 
 def _both(condition: str, where: str | None) -> str:
