@@ -229,12 +229,14 @@ def test_one_word_of_a_value_in_the_sentence_before_does_not_name_it(tmp_path: P
 
 def test_a_value_the_sentence_names_is_ranked_among_its_column_s_values(hospitals: Suggestions) -> None:
     """"Lakeview … had the shortest waits" ranks hospitals: an extreme over the hospital column
-    at Lakeview. Only extremes over years were tried, so nothing was suggested."""
+    at Lakeview. Only extremes over years were tried, so nothing was suggested. The mean of the
+    waits comes before the count of visits since "waits" names `wait_minutes` (words are compared
+    once their ending is off)."""
     shortest = hospitals.for_claim("shortest")
     assert [(s.measure["extreme"], s.value_text) for s in shortest.candidates] == [
         ({"mean": "beds", "of": "hospitals"}, "yes: 95, rank 1 of 4; next: Riverside (150)"),  # "the smallest"
-        ({"count": "visits", "where": "year == 2024"}, "yes: 8, rank 1 of 4; next: County General (9)"),
-        ({"mean": "wait_minutes", "of": "visits"}, "yes: 188.6, rank 1 of 4; next: County General (189.2)")]
+        ({"mean": "wait_minutes", "of": "visits"}, "yes: 188.6, rank 1 of 4; next: County General (189.2)"),
+        ({"count": "visits", "where": "year == 2024"}, "yes: 8, rank 1 of 4; next: County General (9)")]
     assert all(s.measure["over"] == "hospital" and s.measure["at"] == "Lakeview" and s.measure["is"] == "lowest"
                and s.verdict == "pass" for s in shortest.candidates)
 
