@@ -38,7 +38,7 @@ from .words import words
 if TYPE_CHECKING:
     from ..expectations.judging import Expectation
     from .cells import Cells
-    from .profile import Profile
+    from .profile import Dimension, Profile
 
 Floats = npt.NDArray[np.float64]
 Rated = Callable[[tuple["Atom", ...]], dict[str, Any]]  # the measure of a filter's conditions (a rate's)
@@ -1036,9 +1036,7 @@ class Search:
         named, by their rows or by the mean of a numeric column the text names (``overtook``).
         The one the sentence names first is ``a``: the other order is no reading of it."""
         want = self.exp.boolean
-        for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None or d.said or "." in d.name:
-                continue
+        for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
             if len(named) < 2:
                 continue
@@ -1083,23 +1081,31 @@ class Search:
                 if len(of) < 2:
                     continue
                 for at in (i for i in of if self.per_atom[i] >= SAID):
-                    for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
-                        best = min(of.values()) if lowest else max(of.values())
-                        value = of[at] == best and list(of.values()).count(best) == 1
+                    for is_, value in self._ranked(of, at):
                         ok = value == want
-                        m = {"extreme": rate(()), "over": ident(dim), "at": self.atoms[at].value,
-                             "is": "lowest" if lowest else "highest"}
+                        m = {"extreme": rate(()), "over": ident(dim), "at": self.atoms[at].value, "is": is_}
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (), 1.2 + extra, True,
                                           self.ctx.lowest is not None, True)
+
+    def _categories(self) -> Iterator[Dimension]:
+        """The table's own columns of categories a value of which can be ranked among the others or
+        overtake another (not true/false, years, a sentence's thresholds, a lookup's columns)."""
+        return (d for d in self.p.dimensions
+                if not (d.boolean or d.is_year or d.year is not None or d.said or "." in d.name))
+
+    def _ranked(self, of: dict[Any, float], at: Any) -> Iterator[tuple[str, bool]]:
+        """Whether ``at`` alone has the lowest (highest) of the values ``of``, for each direction the
+        sentence leaves open: ("lowest" or "highest", whether it does)."""
+        for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
+            best = min(of.values()) if lowest else max(of.values())
+            yield "lowest" if lowest else "highest", of[at] == best and list(of.values()).count(best) == 1
 
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"County General had the longest waits": whether a value the sentence names ranks first
         of its column's values, by the rows of each or by the mean of a numeric column (an
         ``extreme`` over the column, at the value), in the sentence's period or over all rows."""
         want = self.exp.boolean
-        for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None or d.said or "." in d.name:
-                continue
+        for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
             if not named:
                 continue
@@ -1124,13 +1130,10 @@ class Search:
                     for at in named:
                         if at not in known:
                             continue
-                        for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
-                            best = min(known.values()) if lowest else max(known.values())
-                            value = known[at] == best and list(known.values()).count(best) == 1
+                        for is_, value in self._ranked(known, at):
                             ok = value == want
                             said = column_named >= 1.5 and self.ctx.lowest is not None
-                            m = {"extreme": body, "over": ident(d.name), "at": at,
-                                 "is": "lowest" if lowest else "highest"}
+                            m = {"extreme": body, "over": ident(d.name), "at": at, "is": is_}
                             yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0), True, said, column_named >= 0.8)
 
@@ -1150,9 +1153,7 @@ class Search:
         written = {v: at for d in self.p.dimensions for v in d.values
                    if isinstance(v, str) and (at := _written_at(self.ctx.says, v)) >= 0}
         lead = min(written, key=lambda v: written[v]) if written else None
-        for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None or d.said or "." in d.name:
-                continue
+        for d in self._categories():
             named = [v for v in d.values if v in written]
             values = [v for v in d.values if v is not None]
             if not named or len(values) < 2:
@@ -1185,11 +1186,9 @@ class Search:
             where = _where(period, conds)
             body = {"share": target.text, "of": self.p.table, **({"where": where} if where else {})}
             for at in (v for v in named if v in of):
-                for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
-                    best = min(of.values()) if lowest else max(of.values())
-                    value = of[at] == best and list(of.values()).count(best) == 1
+                for is_, value in self._ranked(of, at):
                     ok = value == want
-                    m = {"extreme": body, "over": ident(column), "at": at, "is": "lowest" if lowest else "highest"}
+                    m = {"extreme": body, "over": ident(column), "at": at, "is": is_}
                     yield self._found(m, value, ok, 0.0 if ok else 1.0, period, conds,
                                       1.0 + target.score / 3 + (0.6 if at == lead else 0.0), True,
                                       self.ctx.lowest is not None, True)
