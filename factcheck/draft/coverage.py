@@ -11,7 +11,10 @@ A figure is **covered** by a claim when both hold:
    covers "more than a third" but not "a third"). ``expect: true``/``false`` and lists of values (``extreme``
    and ``top`` claims) cover the extremes of their sentence ("the fewest since 2012",
    "the most common"); a whole number, or ``true``, covers a run of periods ("for a fourth
-   straight year": ``expect: 4`` with ``rising``, or ``true`` with ``rising``'s ``since``). A claim without ``expect`` (marked ``unverifiable:``) speaks for
+   straight year": ``expect: 4`` with ``rising``, or ``true`` with ``rising``'s ``since``). An
+   ``extreme`` claim does not cover an extreme of the other end: of "Kings had the most cases,
+   while Queens had the fewest", ``is: highest`` covers "the most cases" and not "the fewest".
+   A claim without ``expect`` (marked ``unverifiable:``) speaks for
    its whole statement and covers every figure of its ``says``.
 
 >>> from factcheck.draft.figures import find_figures
@@ -42,6 +45,7 @@ from typing import Literal, Mapping, Sequence
 
 from .figures import Figure, Sentence, figures_in_phrase
 from .markdown import read_blocks
+from .phrases import extreme_end
 
 __all__ = ["ClaimRef", "Ignore", "FigureCoverage", "StaleClaim", "Coverage", "Status", "cover", "fold"]
 
@@ -52,13 +56,15 @@ Status = Literal["checked", "not_encoded", "ignored", "not_checked"]
 class ClaimRef:
     """What coverage needs of a claim: its id, ``says``, ``expect`` (as YAML gave it, or
     ``None``), whether it has a ``measure`` (a claim without one is noted, not yet encoded),
-    and whether it is marked ``unverifiable:`` (judged, deliberately, as not checkable)."""
+    whether it is marked ``unverifiable:`` (judged, deliberately, as not checkable), and the end
+    its measure ranks at (an ``extreme`` measure's ``is:``, ``highest`` or ``lowest``), if any."""
 
     id: str
     says: str
     expect: object = None
     has_measure: bool = True
     unverifiable: bool = False
+    end: Literal["highest", "lowest"] | None = None
 
 
 @dataclass(frozen=True)
@@ -271,12 +277,14 @@ def _number(raw: object) -> Fraction | None:
         return None
 
 
-def _states(expect: object, candidates: list[Figure]) -> list[Figure]:
-    """The figures among ``candidates`` (those of the claim's ``says``) that ``expect`` states."""
+def _states(expect: object, candidates: list[Figure], end: str | None = None) -> list[Figure]:
+    """The figures among ``candidates`` (those of the claim's ``says``) that ``expect`` states;
+    ``end``: the end an ``extreme`` measure ranks at, which an extreme of the other end is not."""
     if expect is None:
         return candidates
     if isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false")):
-        return [f for f in candidates if f.kind in ("extreme", "streak")]  # `since:` reads a run as true
+        return [f for f in candidates if f.kind == "streak"  # `since:` reads a run as true
+                or f.kind == "extreme" and not (end and extreme_end(f.text) not in (None, end))]
     if isinstance(expect, (list, tuple)):
         return [f for f in candidates if f.kind == "extreme"]
     if isinstance(expect, Mapping):
@@ -332,7 +340,7 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
             closest, line, ratio = article.closest(claim.says)
             stale.append(StaleClaim(claim.id, claim.says, closest, line, ratio))
             continue
-        stated = _states(claim.expect, article.figures_within(scopes))
+        stated = _states(claim.expect, article.figures_within(scopes), claim.end)
         if not stated and claim.expect is not None:
             no_figure.append(claim.id)
         for f in stated:

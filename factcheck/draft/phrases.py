@@ -168,6 +168,26 @@ def rate_base(text: str, start: int = 0) -> tuple[int, int, int] | None:
         return None
     return int(value), m.start(), m.end()
 
+
+# the words of an extreme that say which end it is; "best", "worst", "oldest", "a record" … say
+# nothing of it until one knows what is measured
+_HIGH_END = frozenset("most highest largest biggest greatest longest top high highs peak".split())
+_LOW_END = frozenset("fewest least lowest smallest shortest low lows".split())
+
+
+def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
+    """Which end an extreme figure names, as an ``extreme`` measure's ``is:`` says it; None when its
+    words do not tell (or tell both).
+
+    >>> extreme_end("the fewest since 2012"), extreme_end("an eight-year low"), extreme_end("the most common")
+    ('lowest', 'lowest', 'highest')
+    >>> extreme_end("the worst year on record") is None
+    True
+    """
+    said = set(re.findall(r"[a-z]+", text.lower()))
+    high, low = bool(said & _HIGH_END), bool(said & _LOW_END)
+    return "highest" if high and not low else "lowest" if low and not high else None
+
 # --------------------------------------------------------------------------- patterns
 
 _END_OF_TEXT = 2**63 - 1

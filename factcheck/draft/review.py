@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..claims import LoadedClaims
 from ..errors import ClaimsFileError, Problem
+from ..measures.extreme import Extreme
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
 from .coverage import ClaimRef, Coverage, Ignore, cover
 from .figures import find_figures
@@ -45,7 +46,8 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     if model.article is None:
         return None
     sentences = find_figures(_read_article(loaded, model.article))
-    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None)
+    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None,
+                     c.measure.is_ if isinstance(c.measure, Extreme) else None)
             for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
     result = cover(sentences, refs, ignores)

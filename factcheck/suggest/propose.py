@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
+from ..draft.phrases import extreme_end
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -144,15 +145,19 @@ def _mentioned(says: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says) if not stopword(w)}
 
 
-def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
-    """The words the ranking reads, tier by tier, and what the sentence says about time."""
+def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[Claim] = ()) -> Context:
+    """The words the ranking reads, tier by tier, and what the sentence says about time; ``claims``:
+    every claim of the file (which of several extremes of a sentence a claim speaks of)."""
     lowest = None
     if _LOW.search(claim.says) and not _HIGH.search(claim.says):
         lowest = True
     elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
         lowest = False
     from . import REFERS_BACK
-    own = _clause(claim.says, claim.expect)
+    focus = extreme_spoken_of(claim, claims)
+    own = _clause(claim.says, claim.expect, None if focus is None else focus[0])
+    if focus is not None and extreme_end(focus[1]) is not None:
+        lowest = extreme_end(focus[1]) == "lowest"
     if REFERS_BACK.search(own):
         own = claim.says  # "…, and most of them were girls": the clause speaks of the one before it
     said = words(own)
@@ -173,15 +178,41 @@ def _context(claim: Claim, per: Periods, around: Surroundings) -> Context:
                    after=_after(claim.says, claim.expect))
 
 
+def extreme_spoken_of(claim: Claim, claims: Sequence[Claim]) -> tuple[int, str] | None:
+    """Of a sentence with several extremes ("Kings had the most cases, while Queens had the
+    fewest"), the one a claim of ``expect: true`` (or false) speaks of, as where it starts and its
+    text: `init` writes one such claim for each, in the sentence's order, so the second claim of the
+    sentence is of its second extreme. None when the sentence has one, or its claims are not one
+    for each (one of them was taken out, or added): the claim may then speak of any of them."""
+    if not _is_true_or_false(claim.expect):
+        return None
+    from ..draft.phrases import scan
+    extremes = [f for f in scan(claim.says)[0] if f.kind in ("extreme", "streak")]
+    if len(extremes) < 2:
+        return None
+    said = " ".join(claim.says.split())
+    alike = [c for c in claims if _is_true_or_false(c.expect) and " ".join(c.says.split()) == said]
+    if len(alike) != len(extremes) or claim not in alike:
+        return None
+    f = extremes[next(i for i, c in enumerate(alike) if c is claim)]
+    return f.start, claim.says[f.start:f.end]
+
+
+def _is_true_or_false(expect: object) -> bool:
+    return isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false"))
+
+
 _CLAUSES = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
-def _clause(says: str, expect: object) -> str:
+def _clause(says: str, expect: object, at: int | None = None) -> str:
     """The clause of the sentence that states the figure: of "Just 9% of tenants had a lawyer, and
     more than half of the cases ended in a default judgment", "more than half" is said of the cases
     that ended in a default judgment, not of those with a lawyer, whose words then weigh nothing.
-    The whole sentence when it has one clause, or the figure is not found in it as written."""
-    at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+    The whole sentence when it has one clause, or the figure is not found in it as written.
+    ``at``: where the figure starts, when it is not written in ``expect`` (an extreme's)."""
+    if at is None:
+        at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
     if at < 0:
         return says
     cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
@@ -397,7 +428,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
     per = periods_of(claim.says, default_year, around.periods)
-    ctx = _context(claim, per, around)
+    ctx = _context(claim, per, around, loaded.model.claims)
     found: list[Found] = []
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim

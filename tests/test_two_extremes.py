@@ -1,0 +1,139 @@
+"""A sentence with two extremes ("Kings had the most cases in 2023, while Queens had the fewest"):
+each claim of `expect: true` is of one of them, in `suggest` and in the draft's coverage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.draft.coverage import ClaimRef, cover
+from factcheck.draft.figures import find_figures
+from factcheck.draft.phrases import extreme_end
+
+runner = CliRunner()
+# cases per county and year: in 2023 Kings had the most (50) and Queens the fewest (23); per
+# 100,000 residents the Bronx had the highest rate (3.0) and Queens the lowest (1.0)
+CASES = {("Kings", 2022): 40, ("Kings", 2023): 50, ("Queens", 2022): 30, ("Queens", 2023): 23,
+         ("Bronx", 2022): 35, ("Bronx", 2023): 42}
+RESIDENTS = {"Kings": 2_500_000, "Queens": 2_300_000, "Bronx": 1_400_000}
+MOST_AND_FEWEST = "Kings had the most cases in 2023, while Queens had the fewest."
+HIGHEST_AND_LOWEST = ("The Bronx had the highest rate in 2023, while Queens had the lowest rate, "
+                      "1.0 cases per 100,000 residents.")
+
+
+def _tables(folder: Path) -> None:
+    rows = [f"K{i:04d},{county},{year}" for i, (county, year) in
+            enumerate(key for key, n in CASES.items() for _ in range(n))]
+    (folder / "cases.csv").write_text("case_id,county,year\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "population.csv").write_text(
+        "county,residents\n" + "".join(f"{c},{n}\n" for c, n in RESIDENTS.items()), encoding="utf-8")
+
+
+def _init(folder: Path, *sentences: str) -> Path:
+    _tables(folder)
+    (folder / "story.md").write_text("# Cases\n\n" + "\n\n".join(sentences) + "\n", encoding="utf-8")
+    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "cases.csv"),
+                               str(folder / "population.csv")])
+    assert made.exit_code == 0, made.output
+    return folder / "story.claims.yaml"
+
+
+def _firsts(claims: Path) -> list[dict[str, Any]]:
+    got = runner.invoke(app, ["suggest", str(claims), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    return [c["candidates"][0]["measure"] for c in json.loads(got.stdout)["claims"] if c["expect"] is True]
+
+
+def _extreme(at: str, end: str) -> dict[str, Any]:
+    return {"extreme": {"count": "cases", "where": "year == 2023"}, "over": "county", "at": at, "is": end}
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("the most cases", "highest"), ("the fewest", "lowest"), ("the fewest since 2012", "lowest"),
+    ("an eight-year low", "lowest"), ("the most common", "highest"), ("the second-highest since 2012", "highest"),
+    ("the lowest on record", "lowest"), ("its shortest", "lowest"), ("the top", "highest"),
+    ("the worst year on record", None), ("the best", None), ("overtook", None), ("every year since 2013", None)])
+def test_the_end_an_extreme_names(text: str, end: str | None) -> None:
+    assert extreme_end(text) == end
+
+
+def test_each_of_two_extremes_of_a_sentence_gets_its_own_suggestion(tmp_path: Path) -> None:
+    """Before, both claims of the sentence were offered Kings's highest first: `init` pasted the most
+    cases as the first suggestion for "the fewest" too, a pass that checks another figure."""
+    claims = _init(tmp_path, MOST_AND_FEWEST)
+    assert _firsts(claims) == [_extreme("Kings", "highest"), _extreme("Queens", "lowest")]
+    written = yaml.safe_load(claims.read_text(encoding="utf-8"))["claims"]
+    assert [c["expect"] for c in written] == [True, True]
+    pasted = claims.read_text(encoding="utf-8").split("figure the fewest", 1)[1].split("# suggestion 2", 1)[0]
+    assert "at: Queens" in pasted and "is: lowest" in pasted  # `init`'s first suggestion for it
+
+
+def test_two_extremes_of_a_rate_each_get_their_own_end(tmp_path: Path) -> None:
+    claims = _init(tmp_path, HIGHEST_AND_LOWEST)
+    firsts = _firsts(claims)
+    assert [(m["at"], m["is"]) for m in firsts] == [("Bronx", "highest"), ("Queens", "lowest")]
+    assert all("ratio" in m["extreme"] and m["extreme"]["per"] == 100_000 for m in firsts)
+
+
+def test_a_claim_left_alone_with_two_extremes_is_offered_both_ends(tmp_path: Path) -> None:
+    """One claim for two extremes (the other taken out): which it is of, nothing says; both ends
+    are offered, as for any sentence that names both."""
+    claims = _init(tmp_path, MOST_AND_FEWEST)
+    data = yaml.safe_load(claims.read_text(encoding="utf-8"))
+    data["claims"] = data["claims"][1:]
+    claims.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    got = runner.invoke(app, ["suggest", str(claims), "--json", "-"])
+    (claim,) = json.loads(got.stdout)["claims"]
+    offered = {(c["measure"]["at"], c["measure"]["is"]) for c in claim["candidates"]}
+    assert {("Kings", "highest"), ("Queens", "lowest")} <= offered
+
+
+def test_an_extreme_claim_covers_the_extreme_of_its_own_end_only() -> None:
+    sentences = find_figures(MOST_AND_FEWEST)
+
+    def status(*refs: ClaimRef) -> list[tuple[str, tuple[str, ...]]]:
+        return [(f.figure.text, f.claims) for f in cover(sentences, refs).figures]
+    assert status(ClaimRef("most", MOST_AND_FEWEST, True, end="highest")) == [
+        ("the most cases", ("most",)), ("the fewest", ())]
+    assert status(ClaimRef("fewest", MOST_AND_FEWEST, True, end="lowest")) == [
+        ("the most cases", ()), ("the fewest", ("fewest",))]
+    # a claim not yet encoded, or of a measure without an end, still speaks for every extreme of it
+    assert status(ClaimRef("any", MOST_AND_FEWEST, True, has_measure=False)) == [
+        ("the most cases", ("any",)), ("the fewest", ("any",))]
+
+
+def _claims_file(folder: Path, ends: list[tuple[str, str]]) -> Path:
+    _tables(folder)
+    (folder / "story.md").write_text(f"# Cases\n\n{MOST_AND_FEWEST}\n", encoding="utf-8")
+    claims = [{"id": f"{at.lower()}-{end}", "says": MOST_AND_FEWEST, "measure": _extreme(at, end), "expect": True}
+              for at, end in ends]
+    doc = {"version": 1, "article": "story.md",
+           "tables": {"cases": {"path": "cases.csv"}, "population": {"path": "population.csv"}}, "claims": claims}
+    path = folder / "claims.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_require_coverage_names_the_extreme_no_claim_checks(tmp_path: Path) -> None:
+    """Only the most cases is checked: before, its claim covered "the fewest" too, and
+    --require-coverage passed with a figure of the draft nobody had checked."""
+    got = runner.invoke(app, ["run", str(_claims_file(tmp_path, [("Kings", "highest")])), "--require-coverage",
+                              "--json", "-"])
+    assert got.exit_code == 1, got.output
+    figures = json.loads(got.stdout)["coverage"]["figures"]
+    assert [(f["text"], f["status"]) for f in figures] == [("the most cases", "checked"), ("the fewest", "not_checked")]
+
+
+def test_require_coverage_passes_when_each_extreme_has_its_claim(tmp_path: Path) -> None:
+    both = _claims_file(tmp_path, [("Kings", "highest"), ("Queens", "lowest")])
+    got = runner.invoke(app, ["run", str(both), "--require-coverage", "--json", "-"])
+    assert got.exit_code == 0, got.output
+    figures = json.loads(got.stdout)["coverage"]["figures"]
+    assert [(f["text"], f["claims"]) for f in figures] == [("the most cases", ["kings-highest"]),
+                                                           ("the fewest", ["queens-lowest"])]
