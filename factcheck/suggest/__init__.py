@@ -124,6 +124,7 @@ NOTHING_MEETS = "no measure in the search space meets this expectation"
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
 REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
 BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
+SHARES = frozenset({"percent", "fraction", "qualifier"})   # the kinds of figure that state a part of a whole
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
 
 
@@ -131,7 +132,12 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
     """Each sentence of the article -> its :class:`Surroundings`. The earlier sentences of its
     paragraph always count; those of the paragraphs before (back to the heading) only when the
     sentence, or its paragraph's first sentence, refers back ("those victims", "of them"). So
-    does the period of the nearest earlier sentence that names one."""
+    does the period of the nearest earlier sentence that names one.
+
+    The sentence just before is no label when all it states are shares and the sentence does not
+    refer back: its words name the part it measured ("*Corporate landlords* filed nearly three in
+    five cases"), not a group the next sentence goes on about ("The median tenant … owed $3,324;
+    the average was about $4,000" is of every tenant)."""
     from ..draft.figures import find_figures
     if not article:
         return {}
@@ -140,6 +146,7 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
     section: list[str] = []       # the sentences of the section before this paragraph, its heading first
     paragraph: list[str] = []
     dated, far, back, last = "", "", False, 0     # the nearest dated sentence: in the paragraph, before it
+    parts = False                                 # all the sentence before states are shares
     for sentence in find_figures(article):
         text = " ".join(sentence.text.split())
         if any(not line.strip() for line in lines[last:sentence.line - 1]):
@@ -154,8 +161,11 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
         wider = section if refers or back else []
         earlier = wider + paragraph
         periods = dated or (far if refers or back else "")
-        out.setdefault(text, Surroundings(earlier[-1] if earlier else "", " ".join(earlier[:-1]), periods))
+        before = earlier[-1] if earlier and not (parts and paragraph and not refers) else ""
+        out.setdefault(text, Surroundings(before, " ".join(earlier[:-1]), periods))
         paragraph.append(text)
+        kinds = {f.kind for f in sentence.figures}
+        parts = bool(kinds) and kinds <= SHARES
         if any(p.year is not None and p.relation not in BASES for p in sentence.periods) \
                 and not _EVERY_YEAR.search(text):
             # "in every year since 2013" tells of each year, not of what follows; "up 27% on 2023"
