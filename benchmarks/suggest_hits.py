@@ -6,7 +6,11 @@ computes the same value on the same rows (same value and value text, rows kept,
 numerator and denominator when run through the pipeline). Prints top-1 and top-5 rates, the time and
 the peak memory, and the claims missed.
 
-    python benchmarks/suggest_hits.py [claims/2020.yaml]
+    python benchmarks/suggest_hits.py [claims/2020.yaml] [--as-init]
+
+With ``--as-init`` each claim's id is the one `factcheck init` would give it (the first words of
+its sentence) and its note is dropped: the words a reporter put there no longer help, as they do
+not for the claims of a file `init` has just written.
 """
 
 from __future__ import annotations
@@ -27,17 +31,22 @@ def _key(value: Any, text: Any, rows: Any, num: Any, den: Any) -> tuple[Any, ...
     return (v, text, rows, num, den)   # the text tells two extremes apart ("yes: 163, rank 14 of 21")
 
 
-def measure(path: str | Path) -> dict[str, Any]:
+def measure(path: str | Path, as_init: bool = False) -> dict[str, Any]:
     from factcheck import load, verify
     from factcheck.claims import LoadedClaims
+    from factcheck.starter import _slug
     from factcheck.suggest import suggest
 
     loaded = load(path)
     report = verify(loaded)
     original = {r.id: _key(r.value, r.value_text, r.rows_kept, r.numerator, r.denominator)
                 for r in report.results if r.value is not None}
-    stripped = loaded.model.model_copy(update={"claims": [c.model_copy(update={"measure": None})
-                                                          for c in loaded.model.claims]})
+    taken: set[str] = set()
+    renamed = {c.id: _slug(c.says, taken) if as_init else c.id for c in loaded.model.claims}
+    original = {renamed[k]: v for k, v in original.items()}
+    stripped = loaded.model.model_copy(update={"claims": [
+        c.model_copy(update={"measure": None, **({"id": renamed[c.id], "note": None} if as_init else {})})
+        for c in loaded.model.claims]})
     started, cpu = time.perf_counter(), time.process_time()
     found = suggest(LoadedClaims(stripped, loaded.path, loaded.lines, loaded.text))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -57,6 +66,7 @@ def measure(path: str | Path) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    result = measure(sys.argv[1] if len(sys.argv) > 1 else ROOT / "claims" / "2020.yaml")
+    args = [a for a in sys.argv[1:] if a != "--as-init"]
+    result = measure(args[0] if args else ROOT / "claims" / "2020.yaml", as_init="--as-init" in sys.argv[1:])
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result, indent=2))

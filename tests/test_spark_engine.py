@@ -254,7 +254,7 @@ def test_the_story_gives_duckdbs_verdicts_and_exact_values_on_spark(spark: Any) 
 
 
 
-@pytest.mark.parametrize("story", ["er", "evictions", "overdoses"])
+@pytest.mark.parametrize("story", ["er", "evictions", "overdoses", "stops"])
 def test_the_constructed_stories_give_duckdbs_verdicts_and_exact_values_on_spark(spark: Any, story: str) -> None:
     """The other stories use what the 2020 one does not: amounts of money, rates per 1,000
     across two tables (``per``), runs of years, shares of every row, medians of amounts, the

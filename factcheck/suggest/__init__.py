@@ -134,10 +134,10 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
     sentence, or its paragraph's first sentence, refers back ("those victims", "of them"). So
     does the period of the nearest earlier sentence that names one.
 
-    The sentence just before is no label when all it states are shares and the sentence does not
-    refer back: its words name the part it measured ("*Corporate landlords* filed nearly three in
-    five cases"), not a group the next sentence goes on about ("The median tenant … owed $3,324;
-    the average was about $4,000" is of every tenant)."""
+    A sentence that states only shares is left out of both when the sentence does not refer back:
+    its words name the part it measured ("*Corporate landlords* filed nearly three in five
+    cases"; "Most stops ended with a warning"), not a group the sentences after it go on about
+    ("The median tenant … owed $3,324; the average was about $4,000" is of every tenant)."""
     from ..draft.figures import find_figures
     if not article:
         return {}
@@ -146,7 +146,7 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
     section: list[str] = []       # the sentences of the section before this paragraph, its heading first
     paragraph: list[str] = []
     dated, far, back, last = "", "", False, 0     # the nearest dated sentence: in the paragraph, before it
-    parts = False                                 # all the sentence before states are shares
+    of_shares: set[str] = set()                   # the sentences that state only shares
     for sentence in find_figures(article):
         text = " ".join(sentence.text.split())
         if any(not line.strip() for line in lines[last:sentence.line - 1]):
@@ -161,11 +161,15 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
         wider = section if refers or back else []
         earlier = wider + paragraph
         periods = dated or (far if refers or back else "")
-        before = earlier[-1] if earlier and not (parts and paragraph and not refers) else ""
-        out.setdefault(text, Surroundings(before, " ".join(earlier[:-1]), periods))
+        before, rest = (earlier[-1], earlier[:-1]) if earlier else ("", [])
+        if not refers:
+            before = "" if before in of_shares else before
+            rest = [t for t in rest if t not in of_shares]
+        out.setdefault(text, Surroundings(before, " ".join(rest), periods))
         paragraph.append(text)
         kinds = {f.kind for f in sentence.figures}
-        parts = bool(kinds) and kinds <= SHARES
+        if kinds and kinds <= SHARES:
+            of_shares.add(text)
         if any(p.year is not None and p.relation not in BASES for p in sentence.periods) \
                 and not _EVERY_YEAR.search(text):
             # "in every year since 2013" tells of each year, not of what follows; "up 27% on 2023"

@@ -173,7 +173,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    + [(c, 0.2) for c in combos(claim.id)],
                    whole=bool(_WHOLE.search(claim.says)),
                    spans=per.stated, inherited=per.inherited,
-                   in_time=bool(per.years or per.since is not None or _IN_TIME.search(claim.says)),
+                   in_time=bool((per.years and not per.inherited) or per.since is not None
+                                or _IN_TIME.search(claim.says)),
                    median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
                    after=_after(claim.says, claim.expect))
 

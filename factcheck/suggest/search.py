@@ -959,7 +959,7 @@ class Search:
                         # years reads only a sentence that speaks of time
                         said = self._years_read(at) and self.ctx.in_time
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
-                                          0.5 + (0.5 if at in self.ctx.years else 0.0), True, said,
+                                          0.5 + (0.5 if at in self.ctx.years and self.ctx.in_time else 0.0), True, said,
                                           self._years_read(at))
 
     def _year_series(self, column: str) -> tuple[list[int], list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]]]:
