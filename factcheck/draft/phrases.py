@@ -171,8 +171,8 @@ def rate_base(text: str, start: int = 0) -> tuple[int, int, int] | None:
 
 # the words of an extreme that say which end it is; "best", "worst", "oldest", "a record" … say
 # nothing of it until one knows what is measured
-_HIGH_END = frozenset("most highest largest biggest greatest longest top high highs peak".split())
-_LOW_END = frozenset("fewest least lowest smallest shortest low lows".split())
+_HIGH_END = frozenset("most highest largest biggest greatest longest busiest top high highs peak".split())
+_LOW_END = frozenset("fewest least lowest smallest shortest quietest low lows".split())
 
 
 def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
@@ -291,7 +291,8 @@ _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|firs
                          r"its|their|our)\s+$")
 
 _SUPERLATIVES = ("fewest|least|lowest|highest|largest|smallest|biggest|greatest|best|worst|longest|shortest|"
-                 "deadliest|busiest|oldest|youngest|fastest|slowest|strongest|weakest|richest|poorest|"
+                 "deadliest|busiest|quietest|oldest|youngest|fastest|slowest|strongest|weakest|richest|poorest|"
+                 "wealthiest|cheapest|costliest|priciest|safest|hottest|coldest|warmest|wettest|driest|"
                  "steepest|sharpest")
 _MOST_WORDS = r"(?:often|common(?:ly)?|frequent(?:ly)?|likely|popular|widely|prevalent)"
 _TAIL = (rf"(?:since\s+(?:{_YEAR}|records\s+began|(?:at\s+least|before)\s+{_YEAR})|on\s+record|ever(?:\s+recorded)?"

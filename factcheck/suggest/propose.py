@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from .search import Table
 
 Tables = dict[str, "Table"]
-_LOW = re.compile(r"\b(fewest|lowest|least|smallest|shortest|low|fell|fall|drop)\b", re.I)
-_HIGH = re.compile(r"\b(most|highest|largest|longest|record|high|peak|biggest)\b", re.I)
+_LOW = re.compile(r"\b(fewest|lowest|least|smallest|shortest|quietest|low|fell|fall|drop)\b", re.I)
+_HIGH = re.compile(r"\b(most|highest|largest|longest|busiest|record|high|peak|biggest)\b", re.I)
 _EVERY = re.compile(r"\b(every|each) year\b", re.I)
 
 
@@ -121,6 +121,82 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     if since is not None and default is not None and since < default:
         spans += ((since, default),)
     return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited)
+
+
+# a few words after the figure (none of them a number: "10% in 2020, the year before …" is of 2020) say
+# it is from so many years before the sentence's own; "the year before" only as the clause's end
+_EARLIER = re.compile(r"\W*(?:[^\W\d]+\W+){0,3}?(?:(?P<n>a|one|\d+|" + "|".join(_COUNTS) + r")\s+(?P<unit>years?|decades?)"
+                      r"\s+(?:earlier|before|previously)|the\s+(?:year\s+before|(?:previous|prior|preceding)\s+year))"
+                      r"(?![\w\s]*\w)", re.I)
+
+
+def years_before(says: str, expect: object) -> int | None:
+    """How many years before the sentence's own the figure is, when the words right after it say
+    so: "up from 29% a year earlier" (1), "… the previous year" (1), "… a decade before" (10).
+
+    >>> years_before("Electric bikes took 42% of trips, up from 29% a year earlier.", "29%")
+    1
+    >>> years_before("Electric bikes took 42% of trips, up from 29% a year earlier.", "42%") is None
+    True
+    """
+    if not isinstance(expect, str) or not expect.strip() or (at := says.find(expect)) < 0:
+        return None
+    m = _EARLIER.match(says, at + len(expect))
+    if m is None:
+        return None
+    if m["n"] is None:
+        return 1
+    n = m["n"].lower()
+    count = 1 if n in ("a", "one") else int(n) if n.isdigit() else _COUNTS[n]
+    return count * (10 if m["unit"].lower().startswith("decade") else 1)
+
+
+# "34 trips a day", "1.2 million a week", "daily": a rate per a period shorter than the year
+_PER_PERIOD = re.compile(r"\W*(?:(?!(?:on|in|at|for|of|during|by|from|to|with|than)\b)[^\W\d]+\W+){0,2}?"
+                         r"(?:(?:a|an|per|each|every)\s+(?P<unit>day|week|month|hour)|"
+                         r"(?P<adverb>daily|weekly|monthly|hourly))\b", re.I)
+_ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour"}
+
+
+def per_period(says: str, expect: object) -> str | None:
+    """The period a figure is a rate per, when the words right after it say so ("about 34 trips a
+    day": ``day``); None otherwise, and for a year, which a count of one year already is.
+
+    >>> per_period("That is about 34 trips a day.", "about 34"), per_period("2,240 filings a year", "2,240")
+    ('day', None)
+    """
+    at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+    m = _PER_PERIOD.match(says, at + len(expect)) if at >= 0 and isinstance(expect, str) else None
+    if m is None:
+        return None
+    return m["unit"].lower() if m["unit"] else _ADVERB_UNIT[m["adverb"].lower()]
+
+
+def _per_period_note(unit: str, loaded: LoadedClaims, per: Periods) -> str:
+    """What to write for a rate per day (week …), which `suggest` does not search: the rows of a
+    period over the days of it that have any, on a table with a time column."""
+    dated = [(name, t.time) for name, t in loaded.model.tables.items() if getattr(t, "time", None)]
+    year = per.years[0] if len(per.years) == 1 else per.default
+    if not dated:
+        return (f"a rate per {unit}: `suggest` does not divide by {unit}s, and no table has a `time:` "
+                f"column to count them by; write the ratio by hand (see ratio: in docs/claims-format.md)")
+    table, column = dated[0]
+    where = f", where: year({column}) == {year}" if year is not None else ""
+    return (f"a rate per {unit}: `suggest` does not divide by {unit}s; write it as a ratio, e.g. "
+            f"ratio: {{numerator: {{count: {table}{where}}}, denominator: {{count_distinct: {column}, "
+            f"of: {table}{where}}}}} (the {unit}s with at least one row: check that the data has a row "
+            f"for every {unit}, or it overstates the rate)")
+
+
+def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings) -> Periods:
+    """The periods of the claim's sentence (:func:`periods_of`), moved back for a figure the words
+    after it put so many years before ("up from 29% a year earlier": the year before the sentence's)."""
+    per = periods_of(claim.says, default_year, around.periods)
+    back = years_before(claim.says, claim.expect)
+    base = per.years[0] if len(per.years) == 1 else per.default if not per.years else None
+    if back is None or base is None:
+        return per
+    return replace(per, years=(base - back,), spans=(), stated=(), inherited=False)
 
 
 def _spans(per: Periods) -> list[tuple[int, int]]:
@@ -428,7 +504,10 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     from . import Surroundings
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
-    per = periods_of(claim.says, default_year, around.periods)
+    per = _claim_periods(claim, default_year, around)
+    unit = per_period(claim.says, claim.expect) if fams.keys() & {"number"} else None
+    if unit is not None:  # "about 34 trips a day": never the number of trips, nor a share
+        return Proposed([], [], None, [], _per_period_note(unit, loaded, per))
     ctx = _context(claim, per, around, loaded.model.claims)
     found: list[Found] = []
     for table in tables.values():
@@ -460,6 +539,16 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
                 return _read(claim.expect, "number", loaded, unit, column)
             search = Search(table, tctx, exp, in_unit if exp.time_unit is not None else None)
             found += _family(search, family, exp, per, pers, own_years, claim.says, rate, bases)
+    note = None
+    if rate is not None and not searched and "number" in fams:
+        note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
+                f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
+    return _proposal(found, keep, ctx.capped, note)
+
+
+def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None) -> Proposed:
+    """The candidates found, told apart and ranked: the best ``keep`` that meet the expectation, the
+    sentence's reading when they all read it otherwise, the nearest misses."""
     unique: dict[str, Found] = {}
     for f in found:
         if _begs_the_question(f.measure):
@@ -476,8 +565,4 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             reading = readings[0]
     misses = sorted((f for f in ranked if not f.ok and f.near and f is not reading),
                     key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
-    note = None
-    if rate is not None and not searched and "number" in fams:
-        note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
-                f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
-    return Proposed(hits, misses[:3], reading, ctx.capped, note)
+    return Proposed(hits, misses[:3], reading, capped, note)

@@ -1112,6 +1112,8 @@ class Search:
             col = self.cells.columns[d.name]
             values = [v for v in d.values if v is not None]
             masks = np.array([col == v for v in values], dtype=np.float64)  # values x cells
+            # "the busiest station": the sentence names what is ranked (`start_station`), not only a value of it
+            ranked = 0.5 if words(d.name) & self.ctx.sentence else 0.0
             for period in periods:
                 pm = self._pm(period)
                 series: list[tuple[dict[str, Any], Floats, float]] = [
@@ -1135,7 +1137,8 @@ class Search:
                             said = column_named >= 1.5 and self.ctx.lowest is not None
                             m = {"extreme": body, "over": ident(d.name), "at": at, "is": is_}
                             yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
-                                              1.0 + (0.5 if column_named >= 1.5 else 0.0), True, said, column_named >= 0.8)
+                                              1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked, True, said,
+                                              column_named >= 0.8)
 
     def share_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"Lincoln had the highest math pass rate": whether a value the sentence names has the

@@ -1,0 +1,117 @@
+"""`suggest` on a story of bike-share trips: the busiest and the quietest station, a figure of the
+year before ("up from 29% a year earlier"), and a rate per day."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.draft.figures import find_figures
+from factcheck.draft.phrases import extreme_end
+from factcheck.suggest.propose import per_period, years_before
+
+runner = CliRunner()
+# trips per station and year; electric bikes: 30 of the 2023 trips (30%), 50 of the 2024 ones (40%)
+TRIPS = {("Harbor Point", 2023): 40, ("Harbor Point", 2024): 50, ("City Hall", 2023): 35, ("City Hall", 2024): 45,
+         ("Mill Street", 2023): 25, ("Mill Street", 2024): 30}
+ELECTRIC = {2023: 30, 2024: 50}
+
+
+def _story(folder: Path, *sentences: str) -> list[dict[str, Any]]:
+    """`init` on the sentences (one paragraph) over trips.csv, then `suggest`'s claims as JSON."""
+    rows, electric = [], dict(ELECTRIC)
+    for (station, year), n in TRIPS.items():
+        for i in range(n):
+            bike = "electric" if electric[year] > 0 else "classic"
+            electric[year] -= bike == "electric"
+            # each year's trips fall on 20 days, so its days with a trip number 20
+            rows.append(f"T{len(rows):04d},{year}-03-{i % 20 + 1:02d},{station},{bike}")
+    (folder / "trips.csv").write_text("trip_id,trip_date,start_station,bike_type\n" + "\n".join(rows) + "\n",
+                                      encoding="utf-8")
+    (folder / "story.md").write_text("# Bikes\n\nRiders took 125 trips in 2024.\n\n" + " ".join(sentences) + "\n",
+                                     encoding="utf-8")
+    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "trips.csv")])
+    assert made.exit_code == 0, made.output
+    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    return [c for c in json.loads(got.stdout)["claims"] if "125" not in c["says"]]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("text", "end"), [("the busiest station", "highest"), ("the quietest", "lowest")])
+def test_busiest_and_quietest_are_extremes_of_an_end(text: str, end: str) -> None:
+    """Before, "the quietest" was no figure of the draft: `init` wrote no claim for it, and
+    `--require-coverage` passed with it unchecked."""
+    (sentence,) = find_figures(f"Mill Street was {text}.")
+    assert [f.kind for f in sentence.figures] == ["extreme"] and extreme_end(text) == end
+
+
+def test_the_busiest_station_ranks_the_stations_not_the_years(tmp_path: Path) -> None:
+    """Before, "Harbor Point was the busiest station" was offered Harbor Point's busiest year first
+    (an `extreme` over the years, where start_station == 'Harbor Point'): a pass that checks
+    another figure. The sentence names what it ranks, the station."""
+    claims = _story(tmp_path, "Harbor Point was the busiest station, while Mill Street was the quietest.")
+    firsts = [c["candidates"][0]["measure"] for c in claims]
+    assert [(m["over"], m["at"], m["is"]) for m in firsts] == [("start_station", "Harbor Point", "highest"),
+                                                             ("start_station", "Mill Street", "lowest")]
+
+
+def test_a_figure_of_a_year_earlier_is_of_the_year_before(tmp_path: Path) -> None:
+    """"Electric bikes accounted for 40% of trips, up from 30% a year earlier": the 30% is of 2023.
+    Before, it was read in 2024 (40%) and shown first as the sentence's failing reading."""
+    (earlier, now) = sorted(_story(tmp_path, "Electric bikes accounted for 40% of trips, up from 30% a year earlier."),
+                            key=lambda c: c["expect"])
+    assert now["candidates"][0]["measure"] == {"share": "bike_type == 'electric'", "of": "trips",
+                                               "where": "trip_date_year == 2024"}
+    assert "reading" not in earlier
+    assert earlier["candidates"][0]["measure"] == {"share": "bike_type == 'electric'", "of": "trips",
+                                                   "where": "trip_date_year == 2023"}
+
+
+@pytest.mark.parametrize(("says", "expect", "years"), [
+    ("Electric bikes took 42% of trips, up from 29% a year earlier.", "29%", 1),
+    ("Electric bikes took 42% of trips, up from 29% a year earlier.", "42%", None),
+    ("It was 12% the previous year.", "12%", 1),
+    ("Filings fell to 300, from 450 two years before.", "450", 2),
+    ("It was 5,000 a decade earlier.", "5,000", 10),
+    ("It fell to 10% in 2020, the year before the pandemic.", "10%", None),   # of 2020, which it names
+    ("It fell to 10%, the year before the pandemic.", "10%", None)])           # "the year before" of something
+def test_how_many_years_before_the_words_after_a_figure_put_it(says: str, expect: str, years: int | None) -> None:
+    assert years_before(says, expect) == years
+
+
+def test_a_rate_per_day_is_never_a_count_and_the_note_says_how_to_write_it(tmp_path: Path) -> None:
+    """"about 6 trips a day" (125 trips on 20 days: 6.25). Before, the number of trips was shown as
+    the sentence's failing reading, and sums of unrelated columns as candidates."""
+    (claim,) = _story(tmp_path, "That is about 6 trips a day.")
+    assert claim["candidates"] == [] and "reading" not in claim
+    assert claim["note"].startswith("a rate per day:")
+    assert ("ratio: {numerator: {count: trips, where: year(trip_date) == 2024}, denominator: "
+            "{count_distinct: trip_date, of: trips, where: year(trip_date) == 2024}}") in claim["note"]
+
+
+def test_the_measure_the_per_day_note_gives_runs_and_passes(tmp_path: Path) -> None:
+    import yaml
+    (claim,) = _story(tmp_path, "That is about 6 trips a day.")
+    written = claim["note"].split("e.g. ", 1)[1].split(" (the days", 1)[0]
+    path = tmp_path / "story.claims.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["claims"] = [{**c, "measure": yaml.safe_load(written)} for c in doc["claims"] if c["id"] == claim["id"]]
+    doc.pop("article")
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    ran = runner.invoke(app, ["run", str(path), "--json", "-"])
+    assert ran.exit_code == 0, ran.output
+    (result,) = json.loads(ran.stdout)["results"]
+    assert (result["verdict"], result["value"]) == ("pass", 6.25)
+
+
+@pytest.mark.parametrize(("says", "expect", "unit"), [
+    ("That is about 34 trips a day.", "about 34", "day"), ("Police made 210 stops per week.", "210", "week"),
+    ("It sold 3,000 tickets daily.", "3,000", "day"), ("Filings reached 2,240 a year.", "2,240", None),
+    ("There were 34 trips on a day in May.", "34", None)])
+def test_the_period_a_figure_is_a_rate_per(says: str, expect: str, unit: str | None) -> None:
+    assert per_period(says, expect) == unit
