@@ -130,25 +130,32 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     session.materialize()
     backend: DuckDB = session.backend  # type: ignore[assignment]
     columns: dict[str, list[tuple[str, str]]] = {}
+    unique: dict[str, list[str]] = {}
     for t in tables:
         got = backend.execute(f'SELECT column_name, column_type FROM (DESCRIBE "{t}")')
         columns[t] = [(str(c), str(ty).upper()) for c, ty in got.rows if not str(c).startswith("__")]
-        _learn_table(backend, t, tables[t], columns[t])
-    backend.close()
+        unique[t] = _learn_table(backend, t, tables[t], columns[t])
     _lookups(tables, columns)
+    _lookups_by_value(backend, tables, columns, unique)
+    backend.close()
     return tables, columns, session
 
 
-def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]]) -> None:
+def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]]) -> list[str]:
+    """Declare the table's key, time column, derives and column contracts; return its text columns
+    whose every row has a value of its own (each could be what another table's column names)."""
     from .expressions import quote_ident
     q = quote_ident(table)
     parts = ["count(*)"] + [f"count(DISTINCT {quote_ident(c)}), count({quote_ident(c)})" for c, _ in cols]
     row = backend.execute(f"SELECT {', '.join(parts)} FROM {q}").rows[0]
     total = row[0]
     contracts: dict[str, Any] = {}
+    unique: list[str] = []
     for i, (c, ty) in enumerate(cols):
         distinct, present = row[1 + 2 * i], row[2 + 2 * i]
         kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
+        if kind == "text" and 0 < distinct == total == present:
+            unique.append(c)
         spec: dict[str, Any] = {"type": kind}
         if kind == "text" and 0 < distinct <= ALLOWED_AT_MOST and distinct < total:
             values = backend.execute(f"SELECT DISTINCT {quote_ident(c)} FROM {q} WHERE {quote_ident(c)} IS NOT NULL "
@@ -162,6 +169,7 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
         decl["time"] = dates[0]
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
     decl["columns"] = contracts
+    return unique
 
 
 def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]]) -> None:
@@ -178,6 +186,34 @@ def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[st
             if target and target != t and c != decl.get("key"):
                 link = target[:-1] if target.endswith("s") and len(target) > 3 else f"{target}_row"
                 decl.setdefault("lookup", {})[link] = f"{target} via {c}"
+
+
+def _lookups_by_value(backend: Any, tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]],
+                      unique: dict[str, list[str]]) -> None:
+    """A text column that ends with the name of another table's column of unique values, and holds
+    only values of it, links to that table: trips' ``start_station`` to the ``station`` of stations
+    (``station: stations via start_station = station``, and ``key: station`` there when it has none).
+    A column of the very name of the other's is left to :func:`_lookups` (a key of that name) and to
+    the search, which joins two tables on a column they share."""
+    from .expressions import quote_ident
+    for target, keys in unique.items():
+        for t, decl in tables.items():
+            if t == target:
+                continue
+            for c, _ in columns[t]:
+                key = next((k for k in keys if c != k and c.lower().endswith("_" + k.lower())
+                            and c != decl.get("key")), None)
+                if key is None or any(f"via {c}" in v for v in decl.get("lookup", {}).values()):
+                    continue
+                outside = backend.execute(
+                    f"SELECT count(*) FROM (SELECT DISTINCT {quote_ident(c)} AS v FROM {quote_ident(t)}) "
+                    f"WHERE v IS NOT NULL AND v NOT IN (SELECT {quote_ident(key)} FROM {quote_ident(target)})").rows[0][0]
+                if outside:
+                    continue
+                links = decl.setdefault("lookup", {})
+                link = key if key not in links and key not in dict(columns[t]) else f"{c}_row"  # end_station_row
+                links[link] = f"{target} via {c} = {key}"
+                tables[target].setdefault("key", key)
 
 
 def _claims(article_text: str) -> list[dict[str, Any]]:

@@ -122,3 +122,50 @@ def test_tables_keyed_by_the_same_generic_name_are_not_linked_by_it(tmp_path: Pa
     assert tables["cars"].key == "id" and tables["dealers"].key == "id" and tables["sales"].key == "sale_id"
     assert not tables["cars"].lookup and not tables["dealers"].lookup
     assert not tables["sales"].lookup  # `id` is the key of two tables: which one it means is unknown
+
+
+def _two_tables(tmp_path: Path, trips: str, stations: str) -> dict[str, object]:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "trips.csv").write_text(trips)
+    (data / "stations.csv").write_text(stations)
+    (tmp_path / "story.md").write_text("Stations on the waterfront had 80% of trips.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(data / "trips.csv"), str(data / "stations.csv")])
+    assert result.exit_code == 0, result.output
+    return load(tmp_path / "story.claims.yaml").model.tables  # type: ignore[return-value]
+
+
+TRIPS = "trip_id,start_station\n" + "".join(f"T{i},{s}\n" for i, s in enumerate("A A A B C A B C A B".split()))
+STATIONS = "station,area,docks\nA,waterfront,10\nB,waterfront,12\nC,uptown,8\n"
+
+
+def test_a_column_named_after_another_tables_unique_column_and_holding_its_values_links_to_it(tmp_path: Path) -> None:
+    """trips' `start_station` holds only `station`s of the stations table: a lookup (and `station`
+    is the stations' key). Before, the two tables were not linked, and "Stations on the waterfront
+    had 80% of trips" was offered the share of stations on the waterfront (2 of 3) as its failing
+    reading."""
+    tables = _two_tables(tmp_path, TRIPS, STATIONS)
+    assert tables["trips"].lookup == {"station": "stations via start_station = station"}  # type: ignore[attr-defined]
+    assert tables["stations"].key == "station"  # type: ignore[attr-defined]
+    got = runner.invoke(app, ["suggest", str(tmp_path / "story.claims.yaml"), "--json", "-"])
+    import json
+    (claim,) = json.loads(got.stdout)["claims"]
+    first = claim["candidates"][0]
+    assert first["measure"] == {"share": "station.area == 'waterfront'", "of": "trips"} and first["verdict"] == "pass"
+
+
+@pytest.mark.parametrize(("trips", "why"), [
+    (TRIPS + "T10,D\n", "a value the stations do not have"),
+    (TRIPS.replace("start_station", "home_city"), "a name that says nothing of stations")])
+def test_no_lookup_for_a_column_that_is_not_the_other_tables(tmp_path: Path, trips: str, why: str) -> None:
+    tables = _two_tables(tmp_path, trips, STATIONS)
+    assert not tables["trips"].lookup, why  # type: ignore[attr-defined]
+    assert tables["stations"].key is None  # type: ignore[attr-defined]
+
+
+def test_two_columns_naming_one_table_get_a_lookup_each(tmp_path: Path) -> None:
+    trips = "trip_id,start_station,end_station\n" + "".join(
+        f"T{i},{a},{b}\n" for i, (a, b) in enumerate(zip("A A B C".split(), "B C A A".split(), strict=True)))
+    tables = _two_tables(tmp_path, trips, STATIONS)
+    assert tables["trips"].lookup == {"station": "stations via start_station = station",  # type: ignore[attr-defined]
+                                      "end_station_row": "stations via end_station = station"}
