@@ -115,3 +115,33 @@ def test_the_measure_the_per_day_note_gives_runs_and_passes(tmp_path: Path) -> N
     ("There were 34 trips on a day in May.", "34", None)])
 def test_the_period_a_figure_is_a_rate_per(says: str, expect: str, unit: str | None) -> None:
     assert per_period(says, expect) == unit
+
+
+def test_the_busiest_month_gets_the_derive_and_the_measure_to_write(tmp_path: Path) -> None:
+    """Before, "March was the busiest month" was offered extremes of years under unrelated filters
+    (a rider type's busiest year): passes that check nothing the sentence says."""
+    import yaml
+    (claim,) = _story(tmp_path, "March was the busiest month.")
+    assert claim["candidates"] == [] and "reading" not in claim
+    note = claim["note"]
+    assert note.startswith("the extreme of a month (March): no column holds months")
+    derive = note.split("(derive: ", 1)[1].split("})", 1)[0] + "}"
+    measure = note.split("rank it: ", 1)[1]
+    assert measure == ("extreme: {count: trips, where: year(trip_date) == 2024}, over: trip_date_month, at: 3, "
+                       "is: highest")
+    path = tmp_path / "story.claims.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["tables"]["trips"]["derive"].update(yaml.safe_load(derive))
+    doc["claims"] = [{**c, "measure": yaml.safe_load("{" + measure + "}")} for c in doc["claims"] if c["id"] == claim["id"]]
+    doc.pop("article")
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    ran = runner.invoke(app, ["run", str(path), "--json", "-"])
+    assert ran.exit_code == 0, ran.output
+    assert json.loads(ran.stdout)["results"][0]["verdict"] == "pass"
+
+
+def test_a_month_named_without_ranking_months_is_searched_as_usual(tmp_path: Path) -> None:
+    """"Harbor Point was the busiest station in March": an extreme of stations, not of months."""
+    (claim,) = _story(tmp_path, "Harbor Point was the busiest station in March.")
+    assert "note" not in claim or not claim["note"]
+    assert claim["candidates"][0]["measure"]["over"] == "start_station"

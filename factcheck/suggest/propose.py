@@ -199,6 +199,34 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings)
     return replace(per, years=(base - back,), spans=(), stated=(), inherited=False)
 
 
+_MONTH_NAMES = ("January February March April May June July August September October November "
+                "December").split()
+_A_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
+_MONTH_WORD = re.compile(r"\bmonths?\b", re.I)
+
+
+def _month_note(claim: Claim, loaded: LoadedClaims, tables: Tables, per: Periods) -> str | None:
+    """"August was the busiest month": an extreme among the months of a year, which no column holds
+    unless the claims file derives one; then the note says what to derive and write (None when the
+    sentence names no month as such, or a table has a month column already)."""
+    named = _A_MONTH.search(claim.says)
+    if named is None or not _MONTH_WORD.search(claim.says):
+        return None
+    if any("month" in d.name.lower() for t in tables.values() for d in t.profile.dimensions):
+        return None
+    dated = [(name, t.time) for name, t in loaded.model.tables.items() if getattr(t, "time", None)]
+    if not dated:
+        return (f"the extreme of a month ({named[1]}): no table has a `time:` column to take months from; "
+                f"derive a month column and rank it with extreme: … over: it")
+    table, column = dated[0]
+    year = per.years[0] if len(per.years) == 1 else per.default
+    where = f", where: year({column}) == {year}" if year is not None else ""
+    end = extreme_end(claim.says) or "highest"
+    return (f"the extreme of a month ({named[1]}): no column holds months; derive one on {table} "
+            f"(derive: {{{column}_month: month({column})}}) and rank it: extreme: {{count: {table}{where}}}, "
+            f"over: {column}_month, at: {_MONTH_NAMES.index(named[1]) + 1}, is: {end}")
+
+
 def _spans(per: Periods) -> list[tuple[int, int]]:
     """The (from, to) years a change is measured between: the sentence's own ("from 2021 to
     2022") first, then those its years suggest (a year and the article's, or the one before)."""
@@ -508,6 +536,9 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     unit = per_period(claim.says, claim.expect) if fams.keys() & {"number"} else None
     if unit is not None:  # "about 34 trips a day": never the number of trips, nor a share
         return Proposed([], [], None, [], _per_period_note(unit, loaded, per))
+    month = _month_note(claim, loaded, tables, per) if "extreme" in fams else None
+    if month is not None:  # "August was the busiest month": no extreme of years or of stations is its check
+        return Proposed([], [], None, [], month)
     ctx = _context(claim, per, around, loaded.model.claims)
     found: list[Found] = []
     for table in tables.values():
