@@ -374,6 +374,12 @@ def rate_of(says: str, expect: object) -> Rate | None:
     1
     >>> rate_of("Filings rose 18%, to 2,240 per year.", "18%") is None
     True
+
+    An amount of money set off right after a rate's base is that rate too: "Lakeside spent the
+    most per student, $15,512".
+
+    >>> rate_of("Lakeside spent the most per student, $15,512, while Granite spent the least.", "$15,512").noun
+    'student'
     """
     if isinstance(expect, bool) or not isinstance(expect, (str, int, float)):
         return None
@@ -382,12 +388,25 @@ def rate_of(says: str, expect: object) -> Rate | None:
     if at < 0:
         return None
     found = _base_at(says, at + len(written))
-    if found is None:
-        return None
-    between = says[at + len(written):found[1]]
-    if len(between.split()) > 3 or re.search(r"[,.;:]", between):
-        return None   # "18%, to 2,240 per 100": the base of another figure
-    return _named_base(says, found)
+    if found is not None:
+        between = says[at + len(written):found[1]]
+        if len(between.split()) > 3 or re.search(r"[,.;:]", between):
+            return None   # "18%, to 2,240 per 100": the base of another figure
+        return _named_base(says, found)
+    return _rate_just_before(says, at) if _amount(written) else None
+
+
+def _rate_just_before(says: str, at: int) -> Rate | None:
+    """The rate whose base ends right before ``at``, set off by a comma, a colon or a dash alone."""
+    rate, start = None, 0
+    while (found := _base_at(says, start)) is not None and found[1] < at:
+        named = _named_base(says, found)
+        cut = _BASE_ENDS.search(says, found[2])
+        end = cut.start() if cut else len(says)
+        if named is not None and re.fullmatch(r"\s*[,:\u2013\u2014-]\s*", says[end:at]):
+            rate = named
+        start = found[2]
+    return rate
 
 
 def rate_in(says: str) -> Rate | None:
@@ -458,8 +477,10 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
         return [*s.counts(pers), *s.sums(pers)]
     if family == "share":
         return [*s.shares(pers), *s.weighted_shares(pers)]
-    if family == "change_percent":
-        return list(s.changes(_spans(per), own_years, "percent"))
+    if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")
+        return [*s.changes(_spans(per), own_years, "percent"),
+                *(f for base, column, theirs in (bases or ()) if rate is not None
+                  for f in s.rate_changes(pers, _spans(per), base, column, theirs, rate.per))]
     if family == "change_points":
         return list(s.point_changes(_spans(per), own_years))
     if family == "multiple":  # "more than twice the city's rate", "twice as many … as in Brooklyn"
@@ -553,7 +574,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     rate = rate_of(claim.says, claim.expect) if fams.keys() & {"number", "share"} else None
     if rate is not None:  # "0.35 filings per 1,000 households" is a number, not a share of 35%
         fams = {"number": number} if (number := _read(claim.expect, "number", loaded)) is not None else {}
-    elif times is not None or "extreme" in fams:
+    elif times is not None or fams.keys() & {"extreme", "change_percent"}:
         rate = rate_in(claim.says)
     searched = False
     for table in tables.values():

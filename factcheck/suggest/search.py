@@ -713,6 +713,26 @@ class Search:
         for filters, period, values, rate, extra in self._rates(periods, base, column, base_periods, per, amounts):
             yield from self._picked(filters, values, period, {}, extra, build=rate)
 
+    def rate_changes(self, periods: list[Atom | None], spans: list[tuple[int, int]], base: Table, column: str,
+                     base_periods: list[Atom | None], per: int) -> Iterator[Found]:
+        """The change between two years of the rate the sentence states ("$13,955 per student in
+        2024, up 28% from 2015"): ``change`` of the ``ratio`` (see :meth:`rates`) over the year
+        column, each filter's rate at the two years."""
+        years = {p.year: p for p in periods if p is not None and p.year is not None}
+        for a, b in spans:
+            pa, pb = years.get(a), years.get(b)
+            if pa is None or pb is None or pa.dim != pb.dim:
+                continue
+            made = list(self._rates([pa, pb], base, column, base_periods, per))
+            for (filters, _, before, rate, extra), (_, _, after, _, _) in zip(made[::2], made[1::2], strict=True):
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    values = np.where(before > 0, after / before - 1, np.nan)
+
+                def change(conds: tuple[Atom, ...], rate: Callable[..., dict[str, Any]] = rate, a: int = a, b: int = b,
+                           over: str = pa.dim) -> dict[str, Any]:
+                    return {"change": rate(conds, None, False), "over": ident(over), "from": a, "to": b}
+                yield from self._picked(filters, values, pb, {}, extra, build=change)
+
     def rate_multiples(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
                        per: int) -> Iterator[Found]:
         """How many times the rate of the whole a part's rate is ("1.8 filings per 1,000 households in

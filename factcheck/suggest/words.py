@@ -31,6 +31,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # a case or charge that has ended: its outcome (disposition) is final
     "ended": ("resolved", "disposition"), "concluded": ("resolved", "disposition"),
     "decided": ("resolved", "disposition"), "closed": ("resolved", "disposition"),
+    # a school's students are its enrollment ("$13,955 per student"), and what was spent its spending
+    "student": ("enrollment", "enrolment", "pupils"), "students": ("enrollment", "enrolment", "pupils"),
+    "pupil": ("enrollment", "enrolment", "students"), "pupils": ("enrollment", "enrolment", "students"),
+    "spent": ("spending",),
 }
 
 
