@@ -74,11 +74,14 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | None = None) -> Any:
-    """What ``expect:`` says for a figure: its text, with the direction the words before it give."""
+    """What ``expect:`` says for a figure: its text, with the direction the words before it give,
+    or the words after it ("392 more filings than Queens": ``392 more``, a difference)."""
     if kind == "extreme":
         return True
     if kind == "streak" and value is not None:
         return int(value)  # "for a fourth straight year": a run of 4 (rising/falling counts it)
+    if kind == "number" and (more := _MORE_THAN.match(sentence, start + len(text))):
+        return f"{text} {more[1].lower()}"
     before = sentence[:start]
     if kind in ("percent", "points"):
         if _UP.search(before) and not _PART_OF.search(before):
@@ -86,6 +89,11 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
         if _DOWN.search(before):
             return f"down {text}"
     return text
+
+
+# "392 more filings than Queens", "$330 more on average than": a few words after the figure (no comma:
+# "165 cases, more than in 2019" states 165), then more or less, and "than" in the same clause
+_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b", re.I)
 
 
 def _check_inputs(article: Path, data: list[Path], target: Path) -> None:

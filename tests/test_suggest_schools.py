@@ -22,13 +22,13 @@ STORY = ("The county's schools spent $13,875 per student in 2024, up 26% from 20
          "student, $15,500, while Granite spent the least.")
 
 
-def _suggested(folder: Path) -> dict[str, dict[str, Any]]:
+def _suggested(folder: Path, story: str = STORY) -> dict[str, dict[str, Any]]:
     """`init` and `suggest` on the story: each claim by its expect (the first of the extremes as "true")."""
     rows = [f"{d[:3].upper()}-{year}-{i},{year},{d},{n},{spent}"
             for (d, year), schools in SCHOOLS.items() for i, (n, spent) in enumerate(schools)]
     (folder / "schools.csv").write_text("school_id,school_year,district,enrollment,spending\n" + "\n".join(rows) + "\n",
                                         encoding="utf-8")
-    (folder / "story.md").write_text(f"# What schools spend\n\n{STORY}\n", encoding="utf-8")
+    (folder / "story.md").write_text(f"# What schools spend\n\n{story}\n", encoding="utf-8")
     made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "schools.csv")])
     assert made.exit_code == 0, made.output
     got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
@@ -71,3 +71,14 @@ def test_an_amount_right_after_a_rates_base_is_that_rate(tmp_path: Path) -> None
     most = claims["true"]["candidates"][0]["measure"]
     assert (most["over"], most["at"], most["is"]) == ("district", "Lakeside", "highest")
     assert most["extreme"] == _rate("school_year == 2024")
+
+
+def test_a_gap_between_two_groups_rates(tmp_path: Path) -> None:
+    """"Lakeside spent $3,500 more per student than Granite" (15,500 against 12,000 in 2024): a
+    `compare` of the two districts' spending per student. Before, `init` wrote `expect: $3,500`,
+    which no gap can be read as, and Granite's rate was searched for the amount."""
+    claim = _suggested(tmp_path, "Lakeside spent $3,500 more per student than Granite in 2024.")["$3,500 more"]
+    first = claim["candidates"][0]
+    assert first["measure"] == {"compare": _rate("school_year == 2024"), "by": "district", "a": "Lakeside",
+                                "b": "Granite"}
+    assert (first["value"], first["verdict"]) == (3500, "pass")

@@ -52,12 +52,15 @@ def families(raw: Any, loaded: LoadedClaims) -> dict[str, Expectation]:
         exp = _read(raw, "values", loaded)
         return {"top": exp} if exp else {}
     out: dict[str, Expectation] = {}
-    for kind, family in (("change_percent", "change_percent"), ("change_points", "change_points")):
+    for kind in ("change_percent", "change_points"):
         exp = _read(raw, kind, loaded)
         if exp is not None and exp.direction is not None:
-            out[family] = exp
+            out[kind] = exp
     if out:
         return out
+    exp = _read(raw, "change_absolute", loaded)  # "up 392", "392 more": neither a percentage nor points
+    if exp is not None and exp.direction is not None:
+        return {"change_absolute": exp}
     share = _read(raw, "share", loaded)
     if share is not None:
         out["share"] = share
@@ -483,9 +486,14 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
                   for f in s.rate_changes(pers, _spans(per), base, column, theirs, rate.per))]
     if family == "change_points":
         return list(s.point_changes(_spans(per), own_years))
+    if family == "change_absolute":  # "up 392" over the years; "392 more filings than Queens" between groups
+        if rate is not None and bases:  # "$3,100 more per student than rural ones": a gap between rates
+            return [f for base, column, theirs in bases
+                    for f in s.rate_comparisons(pers, base, column, theirs, rate.per, "absolute")]
+        return [*s.changes(_spans(per), own_years, "absolute"), *s.group_differences(pers)]
     if family == "multiple":  # "more than twice the city's rate", "twice as many … as in Brooklyn"
         if rate is not None and bases:  # the sentence states a rate: its multiple is of rates
-            return [f for base, column, theirs in bases for f in s.rate_multiples(pers, base, column, theirs, rate.per)]
+            return [f for base, column, theirs in bases for f in s.rate_comparisons(pers, base, column, theirs, rate.per)]
         return list(s.group_multiples(pers))
     if family == "extreme":
         return _extremes(s, per, pers, own_years, says, rate, bases or [])
@@ -574,7 +582,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     rate = rate_of(claim.says, claim.expect) if fams.keys() & {"number", "share"} else None
     if rate is not None:  # "0.35 filings per 1,000 households" is a number, not a share of 35%
         fams = {"number": number} if (number := _read(claim.expect, "number", loaded)) is not None else {}
-    elif times is not None or fams.keys() & {"extreme", "change_percent"}:
+    elif times is not None or fams.keys() & {"extreme", "change_percent", "change_absolute"}:
         rate = rate_in(claim.says)
     searched = False
     for table in tables.values():

@@ -733,15 +733,19 @@ class Search:
                     return {"change": rate(conds, None, False), "over": ident(over), "from": a, "to": b}
                 yield from self._picked(filters, values, pb, {}, extra, build=change)
 
-    def rate_multiples(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
-                       per: int) -> Iterator[Found]:
+    def rate_comparisons(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
+                         per: int, as_: str = "ratio") -> Iterator[Found]:
         """How many times the rate of the whole a part's rate is ("1.8 filings per 1,000 households in
         the Bronx, more than twice the city's rate"): ``compare:`` the rate under a filter holding a
         condition the text names on a column both tables have, ``with:`` the same rate without that
         condition, ``as: ratio``; and one value's rate against another's when the sentence names
-        both ("nearly four times Clark's rate"), the whole's then being no reading of it."""
+        both ("nearly four times Clark's rate"), the whole's then being no reading of it. With
+        ``as_="absolute"``, how much more it is ("$3,100 more per student than rural ones")."""
         shared = {d.name for d in base.profile.dimensions}
         pairs = self._named_groups()
+
+        def gap(x: float, y: float) -> float:
+            return (x / y if y > 0 else np.nan) if as_ == "ratio" else x - y
 
         def part(items: tuple[int, ...]) -> int | None:
             """The condition a filter's rate is a part by: the first the text names on a shared column
@@ -750,32 +754,32 @@ class Search:
                          and self.per_atom[i] >= NAMED), None)
         for filters, period, values, rate, extra in self._rates(periods, base, column, base_periods, per):
             rows = {frozenset(filters.items(k)): k for k in range(len(filters))}
-            multiples = np.full(len(filters), np.nan)
+            gaps = np.full(len(filters), np.nan)
             for k in range(len(filters)):
                 items = filters.items(k)
                 i = part(items)
                 whole = rows.get(frozenset(items) - {i}) if i is not None else None
-                if whole is not None and values[whole] > 0:
-                    multiples[k] = values[k] / values[whole]
+                if whole is not None:
+                    gaps[k] = gap(values[k], values[whole])
 
             def compare(conds: tuple[Atom, ...], rate: Callable[[tuple[Atom, ...]], dict[str, Any]] = rate) -> dict[str, Any]:
                 i = part(tuple(self._position[id(c)] for c in conds))
                 return {"compare": rate(conds), "with": rate(tuple(c for c in conds if self._position[id(c)] != i)),
-                        "as": "ratio"}
-            yield from self._picked(filters, multiples, period, {}, extra, build=compare)
+                        **({"as": as_} if as_ != "absolute" else {})}
+            yield from self._picked(filters, gaps, period, {}, extra, build=compare)
             # one group's rate against another's: "66 deaths per 100,000 residents, nearly four times Clark's rate"
             for dim, groups in pairs.items():
                 if dim not in shared:
                     continue
                 for i, j in self._in_order(groups):
-                    multiples = np.full(len(filters), np.nan)
+                    gaps = np.full(len(filters), np.nan)
                     for k in range(len(filters)):
                         held = frozenset(filters.items(k))
                         other = rows.get(held - {i} | {j}) if i in held else None
-                        if other is not None and values[other] > 0:
-                            multiples[k] = values[k] / values[other]
-                    yield from self._picked(filters, multiples, period, {}, extra + self.per_atom[j],
-                                            build=partial(self._by_groups, rate, dim, i, j))
+                        if other is not None:
+                            gaps[k] = gap(values[k], values[other])
+                    yield from self._picked(filters, gaps, period, {}, extra + self.per_atom[j],
+                                            build=partial(self._by_groups, rate, dim, i, j, as_))
 
     def _rates(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
                per: int, amounts: bool = False) -> Iterator[tuple[Filters, Atom | None, Floats, Rated, float]]:
@@ -845,7 +849,25 @@ class Search:
                         with np.errstate(divide="ignore", invalid="ignore"):
                             ratio = np.where(of[j] > 0, of[i] / of[j], np.nan)
                         yield from self._picked(filters, ratio, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
-                                                build=partial(self._by_groups, measure, dim, i, j))
+                                                build=partial(self._by_groups, measure, dim, i, j, "ratio"))
+
+    def group_differences(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """How much more (or less) one group's rows, or mean of a column the text names, are than
+        another's, for two values of one column the sentence names ("the Bronx had 392 more filings
+        than Queens": ``expect: 392 more``): ``compare: {count: …}, by: borough, a: Bronx, b:
+        Queens``, the value named first as ``a``."""
+        for dim, groups in self._named_groups().items():
+            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
+            for same_column in self._groups(periods):
+                filters = self.filters(same_column[0], avoid)
+                for inner, period, of in self._of_groups(filters, same_column, groups):
+                    def measure(conds: tuple[Atom, ...], inner: dict[str, Any] = inner,
+                                period: Atom | None = period) -> dict[str, Any]:
+                        where = _where(period, conds)
+                        return {**inner, **({"where": where} if where else {})}
+                    for i, j in self._in_order(groups):
+                        yield from self._picked(filters, of[i] - of[j], period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
+                                                build=partial(self._by_groups, measure, dim, i, j, "absolute"))
 
     def _named_groups(self) -> dict[str, list[int]]:
         """The values of each column of the table's own that the sentence names two or more of: the
@@ -887,11 +909,12 @@ class Search:
                   for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= least)]
 
     def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
-                   conds: tuple[Atom, ...]) -> dict[str, Any]:
-        """``compare`` of the measure of ``conds`` (but group ``i``'s own) between groups ``i`` and ``j``."""
-        rest = tuple(c for c in conds if c is not self.atoms[i])
+                   as_: str, conds: tuple[Atom, ...]) -> dict[str, Any]:
+        """``compare`` of the measure of ``conds`` (but the groups' own) between groups ``i`` and ``j``;
+        ``as_``: ``ratio``, or ``absolute`` (the default, which the measure then leaves out)."""
+        rest = tuple(c for c in conds if c is not self.atoms[i] and c is not self.atoms[j])
         return {"compare": measure(rest), "by": ident(dim), "a": self.atoms[i].value, "b": self.atoms[j].value,
-                "as": "ratio"}
+                **({"as": as_} if as_ != "absolute" else {})}
 
     # ------------------------------------------------------------------ over years
     def _by_year(self, column: str, weights: Floats) -> tuple[list[int], Floats, Floats]:
