@@ -82,3 +82,20 @@ def test_a_gap_between_two_groups_rates(tmp_path: Path) -> None:
     assert first["measure"] == {"compare": _rate("school_year == 2024"), "by": "district", "a": "Lakeside",
                                 "b": "Granite"}
     assert (first["value"], first["verdict"]) == (3500, "pass")
+
+
+def test_a_percentage_may_be_the_mean_of_a_column_of_fractions(tmp_path: Path) -> None:
+    """Each school's `proficiency_rate` is a fraction (0.3 to 0.8): "At Title I schools, 40% of
+    students were proficient" is their mean, 0.40 (0.35, 0.40, 0.45). Before, only shares of
+    conditions were tried, and the share of Title I schools was shown as the sentence's reading."""
+    rates = {"T1": (True, 0.35), "T2": (True, 0.40), "T3": (True, 0.45), "N1": (False, 0.62), "N2": (False, 0.70),
+             "N3": (False, 0.78)}
+    folder = tmp_path
+    (folder / "schools.csv").write_text("school_id,title_one,proficiency_rate\n" + "".join(
+        f"{k},{str(t).lower()},{r}\n" for k, (t, r) in rates.items()), encoding="utf-8")
+    (folder / "story.md").write_text("# Tests\n\nAt Title I schools, 40% of students were proficient.\n", encoding="utf-8")
+    assert runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "schools.csv")]).exit_code == 0
+    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
+    (claim,) = json.loads(got.stdout)["claims"]
+    offered = [c["measure"] for c in claim["candidates"]]
+    assert {"mean": "proficiency_rate", "of": "schools", "where": "title_one"} in offered

@@ -479,7 +479,7 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
         return [*s.counts(pers), *s.sums(pers)]
     if family == "share":
-        return [*s.shares(pers), *s.weighted_shares(pers)]
+        return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers)]
     if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")
         return [*s.changes(_spans(per), own_years, "percent"),
                 *(f for base, column, theirs in (bases or ()) if rate is not None

@@ -518,6 +518,35 @@ class Search:
                                                 extra + (0.2 if kind == "median" else 0.0), said=named >= 1.5 and own,
                                                 named=named >= 0.8 and own, exp=exp)
 
+    def fraction_means(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """A percentage that is the mean of a column of fractions the text names ("44% of students
+        were proficient": `mean: proficiency_rate`, each school's rate between 0 and 1), for
+        columns whose every row (as far as the cells tell) holds a value from 0 to 1."""
+        fractions = [(column, named) for column, _ in self.p.numbers
+                     if (named := self.ctx.target(frozenset(words(column)))) >= 0.8 and self._fractions(column)]
+        for group in self._groups(periods) if fractions else ():
+            filters = self.filters(group[0])
+            for period in group:
+                pm = self._pm(period)
+                for column, named in fractions:
+                    sv, cv = filters.values(self.matrix, np.array([self.cells.sums[column] * pm,
+                                                                   self.cells.counts[column] * pm]))
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        mean = np.where(cv > 0, sv / cv, np.nan)
+                    # named right after the figure ("44% of students were proficient"): what it counts
+                    after = bool(words(column) & self.ctx.after)
+                    yield from self._picked(filters, mean, period, {"mean": ident(column), "of": self.p.table},
+                                            (0.3 if named >= 1.5 else 0.0) + (0.6 if after else 0.0),
+                                            said=named >= 1.5 or after)
+
+    def _fractions(self, column: str) -> bool:
+        """Does the number column hold fractions, from 0 to 1 (a rate per row), as far as its cells'
+        means tell?"""
+        counts = self.cells.counts[column]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            held = (self.cells.sums[column] / counts)[counts > 0]
+        return bool(held.size) and 0 <= held.min() and held.max() <= 1
+
     def _exp_of(self, column: str) -> Expectation | None:
         """The expectation in the unit of ``column``'s values when its name gives one (see ``in_unit``)."""
         from ..expectations.durations import unit_in_name
@@ -633,7 +662,8 @@ class Search:
         every school, not of the schools): ``ratio`` of its sum under the condition to its sum under
         the filter alone. A column named elsewhere ("Victims … were the source of over one-third of
         the referrals") is not what the share counts."""
-        columns = [c for c, _ in self.p.numbers if words(c) & self.ctx.after]
+        # a total of fractions (each school's pass rate) is no whole that anything is a share of
+        columns = [c for c, _ in self.p.numbers if words(c) & self.ctx.after and not self._fractions(c)]
         if not columns:
             return
         for avoid, targets in self._share_targets().items():
