@@ -17,10 +17,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim, LoadedClaims, load
 from ..errors import ClaimsFileError, Problem
+
+if TYPE_CHECKING:
+    from ..draft.figures import Sentence
 
 __all__ = ["ClaimSuggestions", "Suggestion", "Suggestions", "suggest"]
 
@@ -100,7 +103,10 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None, None
-    years = Counter(p.year for s in find_figures(text) for p in s.periods if p.year is not None)
+    from .propose import compared_years
+    # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020")
+    years = Counter(p.year for s in find_figures(text) for p in s.periods if p.year is not None
+                    and p.relation not in BASES and p.year not in compared_years(s.text))
     if not years:
         return None, text
     best = max(years.values())
@@ -171,11 +177,19 @@ def _surroundings(article: str | None) -> dict[str, Surroundings]:
         if kinds and kinds <= SHARES:
             of_shares.add(text)
         if any(p.year is not None and p.relation not in BASES for p in sentence.periods) \
-                and not _EVERY_YEAR.search(text):
+                and not _EVERY_YEAR.search(text) and not _compared_only(sentence):
             # "in every year since 2013" tells of each year, not of what follows; "up 27% on 2023"
             # names a year to compare with, not the one the next sentences speak of
             dated = text
     return out
+
+
+def _compared_only(sentence: Sentence) -> bool:
+    """Are all the years the sentence names those of figures a change is measured from ("…, up
+    from 24% in 2020")? Then it tells nothing of the year the sentences after it speak of."""
+    from .propose import compared_years
+    compared = compared_years(sentence.text)
+    return bool(compared) and all(p.year in compared for p in sentence.periods if p.year is not None)
 
 
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,

@@ -113,7 +113,7 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
                 dims.append(Dimension(c, "", t, [], stats[c][1] < total, is_year=True))
             else:
                 numbers.append(c)
-        elif base_type(t) in INTEGER_TYPES and c in low and _is_years(backend, table, c):
+        elif base_type(t) in INTEGER_TYPES and c in low and (_is_years(backend, table, c) or _all_years(values[c])):
             for d in dims:
                 if d.name == c:
                     d.is_year = True
@@ -121,7 +121,21 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
             # a number each row has its own of (95 beds, 410 beds: a small table of hospitals)
             # is a quantity to sum or read as well as a category, however few rows there are
             numbers.append(c)
+        elif value_type(t) == "number" and c in low and _amounts(values[c]):
+            # donations of $10, $25 … $2,900: few values, but amounts to sum, not codes (1 to 5)
+            numbers.append(c)
     return total, dims, numbers, ids
+
+
+def _all_years(values: list[Any]) -> bool:
+    """Are a column's few values all years (2020 and 2024 of an election `cycle`, whatever its name)?"""
+    return len(values) > 1 and all(v == int(v) and 1800 <= v <= 2100 for v in values)
+
+
+def _amounts(values: list[Any]) -> bool:
+    """Do a numeric column's few values read as quantities (one of 100 or more, or a fraction of a
+    whole number) rather than as codes or small counts (1 to 5 stars, 2 bedrooms), or years?"""
+    return len(values) > 1 and not _all_years(values) and any(abs(v) >= 100 or v != int(v) for v in values)
 
 
 def _is_years(backend: Backend, table: str, column: str) -> bool:

@@ -191,10 +191,41 @@ def _per_period_note(unit: str, loaded: LoadedClaims, per: Periods) -> str:
             f"for every {unit}, or it overstates the rate)")
 
 
+# "…, down from $150 in 2020": the year of the figure a change is measured from
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?P<figure>[^\s,;:]+(?:\s+(?:million|billion|thousand|percent|points?))?)"
+                          r"\s+(?:in\s+)?$", re.I)
+
+
+def compared_years(says: str) -> dict[int, int]:
+    """The years the sentence gives to the figure a change is measured from, each with where that
+    figure starts: of "The median was $100, down from $150 in 2020", 2020 is the year of $150,
+    not of $100.
+
+    >>> compared_years("The median donation was $100, down from $150 in 2020.")
+    {2020: 40}
+    """
+    from ..draft.figures import find_figures
+    out: dict[int, int] = {}
+    for sentence in find_figures(says):
+        for p in sentence.periods:
+            m = _FROM_FIGURE.search(sentence.text[:p.start]) if p.year is not None and p.end_year is None else None
+            if m is not None and p.year is not None:
+                out[p.year] = m.start("figure")
+    return out
+
+
 def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings) -> Periods:
     """The periods of the claim's sentence (:func:`periods_of`), moved back for a figure the words
-    after it put so many years before ("up from 29% a year earlier": the year before the sentence's)."""
+    after it put so many years before ("up from 29% a year earlier": the year before the sentence's);
+    a year the sentence gives to the figure a change is measured from ("…, down from $150 in
+    2020") is that figure's alone, and the other figures are of the article's year."""
     per = periods_of(claim.says, default_year, around.periods)
+    compared = compared_years(claim.says)
+    if compared and isinstance(claim.expect, str) and (at := claim.says.find(claim.expect)) >= 0:
+        own = [y for y, start in compared.items() if at <= start < at + len(claim.expect)]
+        years = tuple(own) or tuple(y for y in per.years if y not in compared)
+        if years or per.default is not None:
+            per = replace(per, years=years or (per.default,), spans=(), stated=(), inherited=False)  # type: ignore[arg-type]
     back = years_before(claim.says, claim.expect)
     base = per.years[0] if len(per.years) == 1 else per.default if not per.years else None
     if back is None or base is None:

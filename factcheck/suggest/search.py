@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 import numpy.typing as npt
 
+from ..formatting import CURRENCY_SIGNS
 from .cells import pair_counts
 from .space import Atom, ident, literal
 from .words import words
@@ -510,13 +511,37 @@ class Search:
                     kinds: list[tuple[str, Floats]] = [("sum", sv), ("mean", mean)]
                     if self.ctx.median:
                         # "the median wait": no mean reads it. A median is no sum over cells, so the
-                        # mean stands in for its value here; the real pipeline computes it (verify)
-                        kinds.append(("median", mean))
+                        # mean stands in for its value here (the real pipeline computes it: verify),
+                        # unless the column has few values, whose counts give it exactly ($10 … $2,900)
+                        exact = self._medians(filters, period, column)
+                        kinds.append(("median", mean if exact is None else exact))
                     for kind, values in kinds:
                         own = (kind == "median") == self.ctx.median
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
                                                 extra + (0.2 if kind == "median" else 0.0), said=named >= 1.5 and own,
                                                 named=named >= 0.8 and own, exp=exp)
+
+    def _medians(self, filters: Filters, period: Atom | None, column: str) -> Floats | None:
+        """Each filter's median of ``column`` when the column is also a dimension (few values, so the
+        cells count each): the middle value, or the mean of the two middle ones, as DuckDB's
+        ``median``; None for a column of many values."""
+        if column not in self.cells.columns:
+            return None
+        col = self.cells.columns[column]
+        values = sorted({v for v in col if v is not None})
+        counts = np.array(filters.values(self.matrix, np.array([self.cells.n * self._pm(period) * (col == v)
+                                                                for v in values]))).reshape(len(values), -1)
+        total = counts.sum(axis=0)
+        below = np.cumsum(counts, axis=0)   # rows at or below each value, per filter
+        xs = np.array(values, dtype=np.float64)
+
+        def at(position: Floats) -> Floats:   # the value at a 0-based position in sorted order
+            found: Floats = xs[np.minimum((below <= position).sum(axis=0), len(xs) - 1)]
+            return found
+        with np.errstate(invalid="ignore"):
+            middle = (at(np.floor((total - 1) / 2)) + at(np.floor(total / 2))) / 2
+        medians: Floats = np.where(total > 0, middle, np.nan)
+        return medians
 
     def fraction_means(self, periods: list[Atom | None]) -> Iterator[Found]:
         """A percentage that is the mean of a column of fractions the text names ("44% of students
@@ -933,10 +958,14 @@ class Search:
     def _rows_and_means(self, least: float) -> list[tuple[dict[str, Any], Floats, Floats | None]]:
         """What groups are compared by: their rows, and the mean of each number column the text names
         (:meth:`Context.target` at least ``least``), each as (inner measure, sums per cell, counts per
-        cell or None for the rows themselves)."""
-        return [({"count": self.p.table}, self.cells.n, None),
-                *(({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
-                  for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= least)]
+        cell or None for the rows themselves). For an amount of money ("about $700,000 less than
+        Alvarez"), the sum of each number column instead of the rows, named or not."""
+        means = [({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
+                 for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= least]
+        if any(sign in self.exp.written for sign in CURRENCY_SIGNS):
+            return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None) for c, _ in self.p.numbers),
+                    *means]
+        return [({"count": self.p.table}, self.cells.n, None), *means]
 
     def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
                    as_: str, conds: tuple[Atom, ...]) -> dict[str, Any]:
