@@ -85,3 +85,23 @@ def test_a_median_of_a_column_of_few_values_is_found_exactly(tmp_path: Path, amo
     (claim,) = claims
     assert {"median": "amount", "of": "donations", "where": "candidate == 'Alvarez'"} in \
         [c["measure"] for c in claim["candidates"]], (amounts, claim)
+
+
+def test_a_share_under_a_threshold_of_money(tmp_path: Path) -> None:
+    """Six of Alvarez's nine donations in 2024 were of $200 or less (67%). Before, "$200 or less"
+    was no condition the search could build, and "$200" no figure it could say was the share's."""
+    claims = _suggested(tmp_path, "In the 2024 cycle, donations of $200 or less made up 67% of Alvarez's donations.")
+    by = {c["expect"]: c for c in claims}
+    assert by["$200"]["note"].startswith("'$200' is the condition of '67%' in this sentence")
+    first = by["67%"]["candidates"][0]
+    assert first["measure"] == {"share": "amount <= 200", "of": "donations",
+                                "where": "candidate == 'Alvarez' and cycle == 2024"}
+    assert first["verdict"] == "pass"
+
+
+def test_the_thresholds_of_money_a_sentence_states() -> None:
+    from factcheck.suggest.thresholds import phrases
+    found = [(p.op, p.number, p.figure) for t in ("Donations of $200 or less made up 63%.", "Gifts over $1,000 were 12%.",
+                                                  "She raised $2.4 million.", "Tickets of £5 and up sold out.")
+             for p in phrases(t)]
+    assert found == [("<=", 200, "$200"), (">", 1000, "$1,000"), (">=", 5, "£5")]

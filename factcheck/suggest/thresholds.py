@@ -9,7 +9,9 @@ condition:
 - a duration ("four hours") is said of a column whose name gives a time unit it converts
   into (``wait_minutes``: 240; see :mod:`factcheck.expectations.durations`);
 - any other noun ("beds") of a column whose name holds it (``beds``, ``bed_count``);
-- an age ("65 or older") of a column whose name holds "age".
+- an age ("65 or older") of a column whose name holds "age";
+- an amount of money ("donations of $200 or less", "over $1,000") of a column named for money
+  (``amount``, ``cost``, ``price``, ``donation``, ``spending`` …: :data:`MONEY_WORDS`).
 
 >>> [(p.op, p.number, p.noun) for p in phrases("Nearly a third waited more than four hours; none over 1,000 beds.")]
 [('>', Fraction(4, 1), 'hours'), ('>', Fraction(1000, 1), 'beds')]
@@ -39,6 +41,15 @@ _PHRASE = re.compile(r"\b(?P<op>" + "|".join(sorted(_OPS, key=len, reverse=True)
 _AGE_OPS = {"or older": ">=", "and older": ">=", "or over": ">=", "and over": ">=", "or younger": "<=",
             "and younger": "<=", "or under": "<=", "and under": "<="}
 _AGE = re.compile(r"\b(?P<num>\d{1,3})\s+(?:years?\s+old\s+)?(?P<op>" + "|".join(_AGE_OPS) + r")\b", re.I)
+# an amount of money: "donations of $200 or less", "gifts over $1,000"
+_MONEY_AFTER = {"or less": "<=", "or more": ">=", "and under": "<=", "or under": "<=", "and up": ">=",
+                "and over": ">=", "or over": ">=", "and above": ">=", "or above": ">="}
+_MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+)?"
+                    r"(?P<figure>[$\u00a3\u20ac](?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+                    r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
+# the words of a column that holds amounts of money
+MONEY_WORDS = frozenset(words("amount cost price paid payment donation contribution spending salary income fee fine "
+                              "owed rent budget revenue wage dollars"))
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,10 @@ def phrases(sentence: str) -> list[Phrase]:
         out.append(Phrase(m.group(0), _OPS[m["op"].lower()], number, m["noun"].lower()))
     for m in _AGE.finditer(sentence):
         out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
+    for m in _MONEY.finditer(sentence):
+        op = _OPS[m["before"].lower()] if m["before"] else _MONEY_AFTER[m["after"].lower()] if m["after"] else None
+        if op is not None:
+            out.append(Phrase(m.group(0).strip(), op, Fraction(m["num"].replace(",", "")), "$", m["figure"]))
     return out
 
 
@@ -96,6 +111,8 @@ def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimensi
 
 def _in_column(phrase: Phrase, column: str) -> Fraction | None:
     """The phrase's number in the column's terms, when the phrase can be said of the column."""
+    if phrase.noun == "$":  # an amount of money: of a column named for one
+        return phrase.number if words(column) & MONEY_WORDS else None
     given = durations.unit_of(phrase.noun)
     if given is not None:
         has = durations.unit_in_name(column)
