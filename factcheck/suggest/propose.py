@@ -521,11 +521,11 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
         if rate is not None and bases:  # "$3,100 more per student than rural ones": a gap between rates
             return [f for base, column, theirs in bases
                     for f in s.rate_comparisons(pers, base, column, theirs, rate.per, "absolute")]
-        return [*s.changes(_spans(per), own_years, "absolute"), *s.group_differences(pers)]
+        return [*s.changes(_spans(per), own_years, "absolute"), *s.group_comparisons(pers, "absolute")]
     if family == "multiple":  # "more than twice the city's rate", "twice as many … as in Brooklyn"
         if rate is not None and bases:  # the sentence states a rate: its multiple is of rates
             return [f for base, column, theirs in bases for f in s.rate_comparisons(pers, base, column, theirs, rate.per)]
-        return list(s.group_multiples(pers))
+        return list(s.group_comparisons(pers))
     if family == "extreme":
         return _extremes(s, per, pers, own_years, says, rate, bases or [])
     if family == "top" and exp.values is not None:

@@ -886,11 +886,13 @@ class Search:
                                 **({"per": per} if per != 1 else {})}
                     yield filters, period, values, rate, extra
 
-    def group_multiples(self, periods: list[Atom | None]) -> Iterator[Found]:
-        """How many times one group's rows (or mean of a column the text names) another group's are,
-        for two values of one column the sentence names both of ("twice as many filings in the
-        Bronx as in Brooklyn"): ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``,
-        the value the sentence names first as ``a`` (:meth:`_in_order`)."""
+    def group_comparisons(self, periods: list[Atom | None], as_: str = "ratio") -> Iterator[Found]:
+        """One group's rows (or mean of a column the text names) against another group's, for two
+        values of one column the sentence names both of, the value named first as ``a``
+        (:meth:`_in_order`): how many times as many ("twice as many filings in the Bronx as in
+        Brooklyn": ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``), or, with
+        ``as_="absolute"``, how many more ("the Bronx had 392 more filings than Queens": ``expect:
+        392 more``; for an amount of money, by the sums of its number columns)."""
         for dim, groups in self._named_groups().items():
             avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
             for same_column in self._groups(periods):
@@ -901,28 +903,13 @@ class Search:
                         where = _where(period, conds)
                         return {**inner, **({"where": where} if where else {})}
                     for i, j in self._in_order(groups):
-                        with np.errstate(divide="ignore", invalid="ignore"):
-                            ratio = np.where(of[j] > 0, of[i] / of[j], np.nan)
-                        yield from self._picked(filters, ratio, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
-                                                build=partial(self._by_groups, measure, dim, i, j, "ratio"))
-
-    def group_differences(self, periods: list[Atom | None]) -> Iterator[Found]:
-        """How much more (or less) one group's rows, or mean of a column the text names, are than
-        another's, for two values of one column the sentence names ("the Bronx had 392 more filings
-        than Queens": ``expect: 392 more``): ``compare: {count: …}, by: borough, a: Bronx, b:
-        Queens``, the value named first as ``a``."""
-        for dim, groups in self._named_groups().items():
-            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
-            for same_column in self._groups(periods):
-                filters = self.filters(same_column[0], avoid)
-                for inner, period, of in self._of_groups(filters, same_column, groups):
-                    def measure(conds: tuple[Atom, ...], inner: dict[str, Any] = inner,
-                                period: Atom | None = period) -> dict[str, Any]:
-                        where = _where(period, conds)
-                        return {**inner, **({"where": where} if where else {})}
-                    for i, j in self._in_order(groups):
-                        yield from self._picked(filters, of[i] - of[j], period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
-                                                build=partial(self._by_groups, measure, dim, i, j, "absolute"))
+                        if as_ == "ratio":
+                            with np.errstate(divide="ignore", invalid="ignore"):
+                                gaps = np.where(of[j] > 0, of[i] / of[j], np.nan)
+                        else:
+                            gaps = of[i] - of[j]
+                        yield from self._picked(filters, gaps, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
+                                                build=partial(self._by_groups, measure, dim, i, j, as_))
 
     def _named_groups(self) -> dict[str, list[int]]:
         """The values of each column of the table's own that the sentence names two or more of: the
