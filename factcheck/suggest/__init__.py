@@ -104,9 +104,11 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
     except (OSError, UnicodeDecodeError):
         return None, None
     from .propose import compared_years
-    # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020")
-    years = Counter(p.year for s in find_figures(text) for p in s.periods if p.year is not None
-                    and p.relation not in BASES and p.year not in compared_years(s.text))
+    years: Counter[int] = Counter()
+    for s in find_figures(text):  # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020")
+        named = [p.year for p in s.periods if p.year is not None and p.relation not in BASES]
+        compared = compared_years(s.text) if named else {}
+        years.update(y for y in named if y not in compared)
     if not years:
         return None, text
     best = max(years.values())

@@ -175,16 +175,25 @@ def per_period(says: str, expect: object) -> str | None:
     return m["unit"].lower() if m["unit"] else _ADVERB_UNIT[m["adverb"].lower()]
 
 
+def _dated(loaded: LoadedClaims, per: Periods) -> tuple[str, str, str] | None:
+    """The first table with a `time:` column, that column, and a `where` keeping the claim's year
+    (empty when it has none); None when no table has a time column."""
+    dated = [(name, t.time) for name, t in loaded.model.tables.items() if isinstance(t.time, str)]
+    if not dated:
+        return None
+    table, column = dated[0]
+    year = per.years[0] if len(per.years) == 1 else per.default
+    return table, column, f", where: year({column}) == {year}" if year is not None else ""
+
+
 def _per_period_note(unit: str, loaded: LoadedClaims, per: Periods) -> str:
     """What to write for a rate per day (week …), which `suggest` does not search: the rows of a
     period over the days of it that have any, on a table with a time column."""
-    dated = [(name, t.time) for name, t in loaded.model.tables.items() if getattr(t, "time", None)]
-    year = per.years[0] if len(per.years) == 1 else per.default
-    if not dated:
+    dated = _dated(loaded, per)
+    if dated is None:
         return (f"a rate per {unit}: `suggest` does not divide by {unit}s, and no table has a `time:` "
                 f"column to count them by; write the ratio by hand (see ratio: in docs/claims-format.md)")
-    table, column = dated[0]
-    where = f", where: year({column}) == {year}" if year is not None else ""
+    table, column, where = dated
     return (f"a rate per {unit}: `suggest` does not divide by {unit}s; write it as a ratio, e.g. "
             f"ratio: {{numerator: {{count: {table}{where}}}, denominator: {{count_distinct: {column}, "
             f"of: {table}{where}}}}} (the {unit}s with at least one row: check that the data has a row "
@@ -222,10 +231,11 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings)
     per = periods_of(claim.says, default_year, around.periods)
     compared = compared_years(claim.says)
     if compared and isinstance(claim.expect, str) and (at := claim.says.find(claim.expect)) >= 0:
-        own = [y for y, start in compared.items() if at <= start < at + len(claim.expect)]
-        years = tuple(own) or tuple(y for y in per.years if y not in compared)
-        if years or per.default is not None:
-            per = replace(per, years=years or (per.default,), spans=(), stated=(), inherited=False)  # type: ignore[arg-type]
+        own = tuple(y for y, start in compared.items() if at <= start < at + len(claim.expect))
+        article = (per.default,) if per.default is not None else ()
+        years = own or tuple(y for y in per.years if y not in compared) or article
+        if years:
+            per = replace(per, years=years, spans=(), stated=(), inherited=False)
     back = years_before(claim.says, claim.expect)
     base = per.years[0] if len(per.years) == 1 else per.default if not per.years else None
     if back is None or base is None:
@@ -248,13 +258,11 @@ def _month_note(claim: Claim, loaded: LoadedClaims, tables: Tables, per: Periods
         return None
     if any("month" in d.name.lower() for t in tables.values() for d in t.profile.dimensions):
         return None
-    dated = [(name, t.time) for name, t in loaded.model.tables.items() if getattr(t, "time", None)]
-    if not dated:
+    dated = _dated(loaded, per)
+    if dated is None:
         return (f"the extreme of a month ({named[1]}): no table has a `time:` column to take months from; "
                 f"derive a month column and rank it with extreme: … over: it")
-    table, column = dated[0]
-    year = per.years[0] if len(per.years) == 1 else per.default
-    where = f", where: year({column}) == {year}" if year is not None else ""
+    table, column, where = dated
     end = extreme_end(claim.says) or "highest"
     return (f"the extreme of a month ({named[1]}): no column holds months; derive one on {table} "
             f"(derive: {{{column}_month: month({column})}}) and rank it: extreme: {{count: {table}{where}}}, "
