@@ -79,7 +79,9 @@ def test_a_figure_of_a_year_earlier_is_of_the_year_before(tmp_path: Path) -> Non
     ("Filings fell to 300, from 450 two years before.", "450", 2),
     ("It was 5,000 a decade earlier.", "5,000", 10),
     ("It fell to 10% in 2020, the year before the pandemic.", "10%", None),   # of 2020, which it names
-    ("It fell to 10%, the year before the pandemic.", "10%", None)])           # "the year before" of something
+    ("It fell to 10%, the year before the pandemic.", "10%", None),            # "the year before" of something
+    ("That was up 11% on the year before.", "up 11%", None),                   # the base of a change
+    ("Filings rose 8% from a year earlier.", "8%", None)])
 def test_how_many_years_before_the_words_after_a_figure_put_it(says: str, expect: str, years: int | None) -> None:
     assert years_before(says, expect) == years
 

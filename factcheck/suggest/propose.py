@@ -126,9 +126,11 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited)
 
 
-# a few words after the figure (none of them a number: "10% in 2020, the year before …" is of 2020) say
-# it is from so many years before the sentence's own; "the year before" only as the clause's end
-_EARLIER = re.compile(r"\W*(?:[^\W\d]+\W+){0,3}?(?:(?P<n>a|one|\d+|" + "|".join(_COUNTS) + r")\s+(?P<unit>years?|decades?)"
+# a few words after the figure (none of them a number: "10% in 2020, the year before …" is of 2020; nor
+# a word that makes the phrase a change's base: "up 11% on the year before") say it is from so many
+# years before the sentence's own; "the year before" only as the clause's end
+_EARLIER = re.compile(r"\W*(?:(?!(?:on|from|than|over|against|since|with|to)\b)[^\W\d]+\W+){0,3}?"
+                      r"(?:(?P<n>a|one|\d+|" + "|".join(_COUNTS) + r")\s+(?P<unit>years?|decades?)"
                       r"\s+(?:earlier|before|previously)|the\s+(?:year\s+before|(?:previous|prior|preceding)\s+year))"
                       r"(?![\w\s]*\w)", re.I)
 
