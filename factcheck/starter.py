@@ -81,7 +81,8 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     if kind == "streak" and value is not None:
         return int(value)  # "for a fourth straight year": a run of 4 (rising/falling counts it)
     if kind == "number" and (more := _MORE_THAN.match(sentence, start + len(text))):
-        return f"{text} {more[1].lower()}"
+        way = (more[1] or more[2]).lower()
+        return f"{text} {_WAY.get(way, way)}"
     before = sentence[:start]
     if kind in ("percent", "points"):
         if _UP.search(before) and not _PART_OF.search(before):
@@ -91,9 +92,12 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     return text
 
 
-# "392 more filings than Queens", "$330 more on average than": a few words after the figure (no comma:
-# "165 cases, more than in 2019" states 165), then more or less, and "than" in the same clause
-_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b", re.I)
+# "392 more filings than Queens", "$330 more on average than", "$1,300 above Brooklyn's": a few words
+# after the figure (no comma: "165 cases, more than in 2019" states 165), then more or less, and
+# "than" in the same clause; or above, below
+_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"
+                        r"(above|below)\b)", re.I)
+_WAY = {"above": "more", "below": "less"}   # "$1,300 above Brooklyn's": as expect: reads it, "$1,300 more"
 
 
 def _check_inputs(article: Path, data: list[Path], target: Path) -> None:

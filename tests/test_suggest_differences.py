@@ -24,7 +24,9 @@ runner = CliRunner()
     ("Manhattan tenants owed about $330 more on average than those on Staten Island.", "about $330", "about $330 more"),
     ("Suburban schools spent $3,100 more per student than rural ones.", "$3,100", "$3,100 more"),
     ("Prosecutors filed 165 cases, more than in 2019.", "165", "165"),        # 165 is the count, not a gap
-    ("There were 392 filings, more than Queens had.", "392", "392")])
+    ("There were 392 filings, more than Queens had.", "392", "392"),
+    ("Manhattan's median was $4,168, more than $1,300 above Brooklyn's.", "more than $1,300", "more than $1,300 more"),
+    ("Rents in the Bronx ran $600 below the city's.", "$600", "$600 less")])
 def test_init_writes_a_difference_with_its_direction(sentence: str, figure: str, expect: str) -> None:
     """Before, `expect: 392` was written: a bare size that a `compare` cannot read (no direction),
     so no measure of the gap could pass."""

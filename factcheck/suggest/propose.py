@@ -207,6 +207,14 @@ _FROM_FIGURE = re.compile(r"\bfrom\s+(?P<figure>[^\s,;:]+(?:\s+(?:million|billio
                           r"\s+(?:in\s+)?$", re.I)
 
 
+def _base_years(says: str) -> set[int]:
+    """The years the sentence names as a change's base ("up 9% from 2023", "up 27% on 2023")."""
+    from ..draft.figures import find_figures
+    from . import BASES
+    return {p.year for s in find_figures(says) for p in s.periods
+            if p.year is not None and p.end_year is None and p.relation in BASES}
+
+
 def compared_years(says: str) -> dict[int, int]:
     """The years the sentence gives to the figure a change is measured from, each with where that
     figure starts: of "The median was $100, down from $150 in 2020", 2020 is the year of $150,
@@ -225,12 +233,18 @@ def compared_years(says: str) -> dict[int, int]:
     return out
 
 
-def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings) -> Periods:
+def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings, change: bool = False) -> Periods:
     """The periods of the claim's sentence (:func:`periods_of`), moved back for a figure the words
     after it put so many years before ("up from 29% a year earlier": the year before the sentence's);
     a year the sentence gives to the figure a change is measured from ("…, down from $150 in
-    2020") is that figure's alone, and the other figures are of the article's year."""
+    2020") is that figure's alone, and the other figures are of the article's year. A year a
+    change is measured from ("$2,725 in 2024, up 9% *from 2023*") is no year of a figure that is
+    not a change (``change``), when the sentence names another."""
     per = periods_of(claim.says, default_year, around.periods)
+    if not change and len(per.years) > 1 and not per.inherited:
+        kept = tuple(y for y in per.years if y not in _base_years(claim.says))
+        if kept and kept != per.years:
+            per = replace(per, years=kept, spans=(), stated=())
     compared = compared_years(claim.says)
     if compared and isinstance(claim.expect, str) and (at := claim.says.find(claim.expect)) >= 0:
         own = tuple(y for y, start in compared.items() if at <= start < at + len(claim.expect))
@@ -324,7 +338,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    in_time=bool((per.years and not per.inherited) or per.since is not None
                                 or _IN_TIME.search(claim.says)),
                    median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
-                   after=_after(claim.says, claim.expect))
+                   after=_after(claim.says, claim.expect),
+                   figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 
 def extreme_spoken_of(claim: Claim, claims: Sequence[Claim]) -> tuple[int, str] | None:
@@ -383,6 +398,23 @@ def _says_median(says: str, expect: object) -> bool:
     named = [(m.start(), m[0].lower()) for m in _MIDDLE.finditer(says)]
     before = [word for start, word in named if start < at]
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
+
+
+def _run_of(says: str, exp: Expectation) -> tuple[bool, int | None]:
+    """Which way the run of years a figure counts goes, and the year it ends at, by the words of
+    its own: of "Rents fell in 2020, …, before rising for four straight years", the rise nearest
+    before the figure (not the fall), ending at the data's last year (None: the fall's 2020 is
+    not its end); "Filings climbed for a fourth straight year in 2024" ends at 2024."""
+    from ..draft.phrases import scan
+    at = next((f.start for f in scan(says)[0] if f.kind == "streak" and f.value == exp.stated), len(says))
+    moves = sorted([(m.start(), m.end(), True) for m in _RISEN.finditer(says)] +
+                   [(m.start(), m.end(), False) for m in _FALLEN.finditer(says)])
+    before = [mv for mv in moves if mv[0] < at]
+    start, end, up = before[-1] if before else moves[0]
+    after = re.findall(r"\b(?:18|19|20)\d\d\b", says[end:])
+    earlier = re.findall(r"\b(?:18|19|20)\d\d\b", says[:start]) if len(before) <= 1 else []
+    named = after or earlier   # a year before the move only when no other move comes between
+    return up, int(named[-1]) if named else None
 
 
 def _a_run(says: str, exp: Expectation) -> bool:
@@ -515,7 +547,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             return [f for base, column, theirs in bases or ()
                     for f in s.rates(pers, base, column, theirs, rate.per, amounts)]
         if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
-            return list(s.streaks(per.years[-1] if per.years else None, own_years, up=not _FALLEN.search(says)))
+            up, last = _run_of(says, exp)
+            return list(s.streaks(last, own_years, up=up))
         if exp.time_unit is not None or _amount(exp.written):
             return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
         return [*s.counts(pers), *s.sums(pers)]
@@ -568,7 +601,14 @@ def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], sa
 
 def _begs_the_question(measure: dict[str, Any]) -> bool:
     """A mean, sum or median of a column kept to the rows past a threshold on that same column
-    (``mean: wait_minutes`` where ``wait_minutes > 180``): more than 180 whatever the data."""
+    (``mean: wait_minutes`` where ``wait_minutes > 180``): more than 180 whatever the data; also
+    inside a ``compare``, ``change``, ``extreme`` or ``ratio``."""
+    nested = [v for k in ("compare", "with", "change", "extreme", "numerator", "denominator")
+              if isinstance(v := measure.get(k), dict)]
+    nested += [v for v in measure.get("ratio", {}).values() if isinstance(v, dict)] \
+        if isinstance(measure.get("ratio"), dict) else []
+    if any(_begs_the_question(inner) for inner in nested):
+        return True
     column = next((measure[k] for k in ("mean", "sum", "median") if isinstance(measure.get(k), str)), None)
     where = measure.get("where")
     if column is None or not isinstance(where, str):
@@ -602,7 +642,8 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     from . import Surroundings
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
-    per = _claim_periods(claim, default_year, around)
+    per = _claim_periods(claim, default_year, around,
+                         change=bool(fams.keys() & {"change_percent", "change_points", "change_absolute"}))
     unit = per_period(claim.says, claim.expect) if fams.keys() & {"number"} else None
     if unit is not None:  # "about 34 trips a day": never the number of trips, nor a share
         return Proposed([], [], None, [], _per_period_note(unit, loaded, per))

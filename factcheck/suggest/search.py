@@ -104,14 +104,15 @@ class Context:
     median: bool = False                      # it says "median": a mean or a sum does not read it
     says: str = ""                            # the sentence as written
     after: set[str] = field(default_factory=set)  # the words right after the figure: what it counts
+    figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
                                               # ("one in five students", "a third of the referrals")
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
 
     def condition(self, atom: Atom) -> float:
-        if atom.threshold:  # "more than four hours" is not named by "more than three hours"
-            return 1.0 if atom.strong <= self.sentence else UNNAMED
+        if atom.threshold:  # "more than four hours" is not named by "more than three hours", nor by itself as the figure
+            return 1.0 if atom.strong <= self.sentence and not atom.strong <= self.figure else UNNAMED
         strong = atom.strong - WEAK
         if isinstance(atom.value, tuple) or not strong:
             # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
@@ -897,7 +898,7 @@ class Search:
             avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
             for same_column in self._groups(periods):
                 filters = self.filters(same_column[0], avoid)
-                for inner, period, of in self._of_groups(filters, same_column, groups):
+                for inner, period, of, extra in self._of_groups(filters, same_column, groups):
                     def measure(conds: tuple[Atom, ...], inner: dict[str, Any] = inner,
                                 period: Atom | None = period) -> dict[str, Any]:
                         where = _where(period, conds)
@@ -908,7 +909,7 @@ class Search:
                                 gaps = np.where(of[j] > 0, of[i] / of[j], np.nan)
                         else:
                             gaps = of[i] - of[j]
-                        yield from self._picked(filters, gaps, period, {}, 0.3 + self.per_atom[i] + self.per_atom[j],
+                        yield from self._picked(filters, gaps, period, {}, 0.3 + extra + self.per_atom[i] + self.per_atom[j],
                                                 build=partial(self._by_groups, measure, dim, i, j, as_))
 
     def _named_groups(self) -> dict[str, list[int]]:
@@ -929,10 +930,11 @@ class Search:
                 if _said_first(self.ctx.says, self.atoms[i].value, self.atoms[j].value)]
 
     def _of_groups(self, filters: Filters, periods: list[Atom | None],
-                   groups: list[int]) -> Iterator[tuple[dict[str, Any], Atom | None, dict[int, Floats]]]:
+                   groups: list[int]) -> Iterator[tuple[dict[str, Any], Atom | None, dict[int, Floats], float]]:
         """Per measure (the rows; the mean of each number column the text names) and period: its
-        value under every filter within each group (a condition)."""
-        for inner, weight, count in self._rows_and_means(1.5):
+        value under every filter within each group (a condition), and what the measure adds to a
+        candidate's score (how well the text names its column)."""
+        for inner, weight, count, extra in self._rows_and_means(0.3):
             for period in periods:
                 pm = self._pm(period)
                 of = {i: filters.values(self.matrix, weight * pm * self.atoms[i].mask) for i in groups}
@@ -940,19 +942,24 @@ class Search:
                     with np.errstate(divide="ignore", invalid="ignore"):
                         of = {i: np.where(n > 0, of[i] / n, np.nan) for i in groups
                               for n in [filters.values(self.matrix, count * pm * self.atoms[i].mask)]}
-                yield inner, period, of
+                yield inner, period, of, extra
 
-    def _rows_and_means(self, least: float) -> list[tuple[dict[str, Any], Floats, Floats | None]]:
+    def _rows_and_means(self, least: float) -> list[tuple[dict[str, Any], Floats, Floats | None, float]]:
         """What groups are compared by: their rows, and the mean of each number column the text names
         (:meth:`Context.target` at least ``least``), each as (inner measure, sums per cell, counts per
-        cell or None for the rows themselves). For an amount of money ("about $700,000 less than
-        Alvarez"), the sum of each number column instead of the rows, named or not."""
-        means = [({"mean": ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c])
-                 for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= least]
+        cell or None for the rows themselves, what it adds to a score: the better its column is
+        named, the more). The median instead of the mean when the sentence says "median" (the mean
+        standing in for it). For an amount of money ("about $700,000 less than Alvarez"), the sum of
+        each number column instead of the rows, named or not."""
+        middle = "median" if self.ctx.median else "mean"
+        named = [(c, self.ctx.target(frozenset(words(c)))) for c, _ in self.p.numbers]
+        weight = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}
+        means = [({middle: ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c], weight.get(t, -1.3))
+                 for c, t in named if t >= least]
         if any(sign in self.exp.written for sign in CURRENCY_SIGNS):
-            return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None) for c, _ in self.p.numbers),
-                    *means]
-        return [({"count": self.p.table}, self.cells.n, None), *means]
+            return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, weight.get(t, -1.3))
+                      for c, t in named), *means]
+        return [({"count": self.p.table}, self.cells.n, None, 0.0), *means]
 
     def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
                    as_: str, conds: tuple[Atom, ...]) -> dict[str, Any]:
@@ -1027,18 +1034,23 @@ class Search:
                                           target.score >= 0.8 - 0.1 and self._years_read(a, b))
 
     def extremes(self, at_years: list[int], since: int | None, year_columns: list[str]) -> Iterator[Found]:
+        """Whether a year's count (alone or under a condition), or mean of a number column the text
+        names, is the lowest (highest) since a year or on record ("the highest on record" of the
+        median rent: ``extreme: {median: …}``, the mean standing in for the median's ranking)."""
         want = self.exp.boolean
         for column in year_columns:
-            years, totals, per_atom = self._by_year(column, self.cells.n)
-            rows = [((), totals)] + [((self.atoms[i],), per_atom[i]) for i in range(len(self.atoms))]
-            for conds, series in rows:
-                by_year = dict(zip(years, series, strict=True))
+            years, series = self._year_series(column)
+            rows = [(inner, conds, values, named) for inner, conds, values, named in series if named >= 0.8 or
+                    "count" in inner]
+            for inner, conds, values, named in rows:
+                by_year = dict(zip(years, values, strict=True))
+                if "mean" in inner and self.ctx.median:
+                    inner = {"median": inner["mean"], "of": inner["of"]}   # "the median rent": its ranking by the mean
                 for at in at_years:
                     for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
                         value = _is_extreme(by_year, at, since, lowest)
                         if value is None:
                             continue
-                        inner = self._count(None, conds)
                         m: dict[str, Any] = {"extreme": inner, "over": ident(column), "at": at}
                         if since is not None:
                             m["since"] = since
@@ -1047,9 +1059,10 @@ class Search:
                         # "had the shortest waits" compares hospitals, not years: an extreme over
                         # years reads only a sentence that speaks of time
                         said = self._years_read(at) and self.ctx.in_time
+                        of_values = 0.0 if "count" in inner else (0.5 if named >= 1.5 else 0.2)  # "the median rent"
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
-                                          0.5 + (0.5 if at in self.ctx.years and self.ctx.in_time else 0.0), True, said,
-                                          self._years_read(at))
+                                          0.5 + of_values + (0.5 if at in self.ctx.years and self.ctx.in_time else 0.0),
+                                          True, said, self._years_read(at))
 
     def _year_series(self, column: str) -> tuple[list[int], list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]]]:
         """The years of ``column`` and the series a run of rises is looked for in: the count (alone,
@@ -1132,7 +1145,7 @@ class Search:
             masks = np.array([self.cells.columns[d.name] == v for v in named], dtype=np.float64)  # values x cells
             for column in year_columns:
                 years, onehot = self.table.onehot(column)
-                for inner, weight, count in self._rows_and_means(0.8):
+                for inner, weight, count, _ in self._rows_and_means(0.8):
                     with np.errstate(divide="ignore", invalid="ignore"):
                         by_year = (masks * weight) @ onehot.T  # values x years
                         if count is not None:
