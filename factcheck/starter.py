@@ -32,8 +32,8 @@ _ID = re.compile(r"(?:^id$|_id$|^id_)", re.I)
 _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TINYINT": "integer",
           "HUGEINT": "integer", "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "VARCHAR": "text",
           "DATE": "date", "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}
-_UP = re.compile(r"\b(up|rose|risen|increased|grew|climbed|higher|more)\s*$", re.I)
-_DOWN = re.compile(r"\b(down|fell|fallen|dropped|decreased|declined|lower|fewer|less)\s*$", re.I)
+_UP = re.compile(r"\b(up|rose|risen|increased|grew|climbed|higher|more)(?:\s+by)?\s*$", re.I)
+_DOWN = re.compile(r"\b(down|fell|fallen|dropped|decreased|declined|lower|fewer|less)(?:\s+by)?\s*$", re.I)
 # "made up 27.5%", "took up 30%": a part of a whole, where "up" is no direction
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking)\s+up\s*$", re.I)
 
@@ -84,7 +84,7 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
         way = (more[1] or more[2]).lower()
         return f"{text} {_WAY.get(way, way)}"
     before = sentence[:start]
-    if kind in ("percent", "points"):
+    if kind in ("percent", "points", "fraction"):   # "up 11%", "down 3 points", "down by a third"
         if _UP.search(before) and not _PART_OF.search(before):
             return f"up {text}"
         if _DOWN.search(before):

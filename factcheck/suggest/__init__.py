@@ -105,8 +105,9 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
         return None, None
     from .propose import compared_years
     years: Counter[int] = Counter()
-    for s in find_figures(text):  # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020")
-        named = [p.year for p in s.periods if p.year is not None and p.relation not in BASES]
+    # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020"), nor "since 2014"
+    for s in find_figures(text):
+        named = [p.year for p in s.periods if p.year is not None and p.relation not in BASES and p.relation != "since"]
         compared = compared_years(s.text) if named else {}
         years.update(y for y in named if y not in compared)
     if not years:

@@ -587,7 +587,9 @@ def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], sa
     at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
     if _OVERTOOK.search(says):  # "Queens overtook Brooklyn in 2024": a change of rank, no superlative
         return list(s.overtakes(at, own_years))
-    if rate is not None and bases:  # "Dover had the highest rate, 66 … per 100,000": of the rate, not the rows
+    if per.since is not None:  # "the fewest since 2014": of the years, not of the values of a column
+        categories = []
+    elif rate is not None and bases:  # "Dover had the highest rate, 66 … per 100,000": of the rate, not the rows
         categories = [f for base, column, theirs in bases for f in s.rate_extremes(pers, base, column, theirs, rate.per)]
     else:
         categories = [*s.category_extremes(pers), *s.share_extremes(pers)]
