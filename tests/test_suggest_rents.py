@@ -43,6 +43,11 @@ def test_the_rents_story(tmp_path: Path) -> None:
     # shown first as the sentence's failing reading
     assert "reading" not in claims["$3,900"]
     assert first["$3,900"] == {"median": "monthly_rent", "of": "leases", "where": "lease_year == 2024"}
+    # "up 9% from 2023" of the median rent. Before, only changes of counts were tried: the number of
+    # leases (the same every year, 0%) was shown as the sentence's failing reading
+    assert "reading" not in claims["up 9%"]
+    assert first["up 9%"] == {"change": {"median": "monthly_rent", "of": "leases"}, "over": "lease_year",
+                              "from": 2023, "to": 2024}
     # "the highest on record" of the median. Before, only counts were ranked over the years: the
     # number of leases (the same every year) was the failing reading
     assert first["True"] == {"extreme": {"median": "monthly_rent", "of": "leases"}, "over": "lease_year",

@@ -978,31 +978,60 @@ class Search:
         return years, totals, per_atom
 
     def changes(self, spans: list[tuple[int, int]], year_columns: list[str], as_: str) -> Iterator[Found]:
+        """The change between two years of a count (alone or under one condition), or of the mean of
+        a number column the text names ("the median rent … up 9% from 2023": the median when the
+        sentence says so, the mean standing in for it here; the real run computes it, and a
+        stand-in near the figure is tried for real too)."""
+        middle = "median" if self.ctx.median else "mean"
+        # a column the sentence itself names: one a label names (an earlier sentence's "new" for
+        # `age_at_charge`) is no change anybody wrote of
+        averaged = [c for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 1.5]
         for column in year_columns:
             years, totals, per_atom = self._by_year(column, self.cells.n)
             index = {y: i for i, y in enumerate(years)}
+            series: list[tuple[Callable[[tuple[Atom, ...]], dict[str, Any]], Floats, Floats, float]] = [
+                (lambda conds: self._count(None, conds), totals, per_atom, 0.0)]
+            for number in averaged:
+                _, sums, sums_of = self._by_year(column, self.cells.sums[number])
+                _, counts, counts_of = self._by_year(column, self.cells.counts[number])
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    means, means_of = sums / counts, sums_of / counts_of
+
+                def average(conds: tuple[Atom, ...], number: str = number) -> dict[str, Any]:
+                    where = _where(None, conds)
+                    return {middle: ident(number), "of": self.p.table, **({"where": where} if where else {})}
+                series.append((average, means, means_of, 0.3))
             for a, b in spans:
                 if a not in index or b not in index:
                     continue
-                rows: list[tuple[tuple[Atom, ...], Any, Any]] = [((), totals[index[a]], totals[index[b]])]
-                rows += [((self.atoms[i],), per_atom[i, index[a]], per_atom[i, index[b]]) for i in range(len(self.atoms))]
-                for conds, x, y in rows:
-                    if as_ == "percent":
-                        if x <= 0:
-                            continue
-                        value = y / x - 1
-                    else:
-                        value = y - x
-                    arr = np.array([value])
-                    ok = bool(_inside(arr, self.exp)[0])
-                    dist = float(_distance(arr, self.exp)[0])
-                    if self._useless(ok, dist, conds):
-                        continue
-                    m: dict[str, Any] = {"change": self._count(None, conds), "over": ident(column), "from": a, "to": b}
-                    if as_ != "percent":
-                        m["as"] = as_
-                    yield self._found(m, float(value), ok, dist, None, conds, 0.5 + (0.5 if a in self.ctx.years else 0.0),
-                                      ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b))
+                for inner, whole, of_atom, extra in series:
+                    yield from self._changes_of(inner, whole, of_atom, column, index[a], index[b], a, b, as_, extra)
+
+    def _changes_of(self, inner: Callable[[tuple[Atom, ...]], dict[str, Any]], whole: Floats, of_atom: Floats,
+                    column: str, i: int, j: int, a: int, b: int, as_: str, extra: float) -> Iterator[Found]:
+        """The change of one series (its whole, and under each condition) from year ``a`` to ``b``."""
+        rows: list[tuple[tuple[Atom, ...], Any, Any]] = [((), whole[i], whole[j])]
+        rows += [((self.atoms[k],), of_atom[k, i], of_atom[k, j]) for k in range(len(self.atoms))]
+        for conds, x, y in rows:
+            if not (np.isfinite(x) and np.isfinite(y)):
+                continue
+            if as_ == "percent":
+                if x <= 0:
+                    continue
+                value = y / x - 1
+            else:
+                value = y - x
+            arr = np.array([value])
+            ok = bool(_inside(arr, self.exp)[0])
+            dist = float(_distance(arr, self.exp)[0])
+            if self._useless(ok, dist, conds):
+                continue
+            m: dict[str, Any] = {"change": inner(conds), "over": ident(column), "from": a, "to": b}
+            if as_ != "percent":
+                m["as"] = as_
+            yield self._found(m, float(value), ok, dist, None, conds,
+                              0.5 + extra + (0.5 if a in self.ctx.years else 0.0),
+                              ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b))
 
     def point_changes(self, spans: list[tuple[int, int]], year_columns: list[str]) -> Iterator[Found]:
         for column in year_columns:
