@@ -63,3 +63,31 @@ def test_down_by_a_third_is_a_change(tmp_path: Path) -> None:
 def test_init_writes_the_direction_a_fraction_or_a_percentage_moved(sentence: str, figure: str, kind: str,
                                                                      expect: str) -> None:
     assert _expect(sentence, sentence.index(figure), figure, kind) == expect
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Robberies outnumbered burglaries for the first time.", "for the first time"),
+    ("Homicides fell below 40 for the first time since 2014.", "for the first time since 2014")])
+def test_a_first_is_a_figure_of_the_draft(sentence: str, figure: str) -> None:
+    """Before, "for the first time" was no figure: `init` wrote no claim for it, and
+    `--require-coverage` passed with it unchecked."""
+    from factcheck.draft.figures import find_figures
+    (found,) = find_figures(sentence)
+    assert (figure, "extreme") in [(f.text, f.kind) for f in found.figures]
+
+
+def test_a_first_gets_a_note_not_a_pass_about_something_else(tmp_path: Path) -> None:
+    """No measure says "never before": rather than extremes that pass about another figure, the
+    note says what `overtook` and `extreme … since` check and that the earlier years are the
+    editor's to check."""
+    claims = _claims(tmp_path, "Robberies reached 200 in 2024. Robberies outnumbered shootings for the first time.")
+    (claim,) = [c for c in claims if c["expect"] is True]
+    assert claim["candidates"] == [] and claim["note"].startswith('a first ("for the first time")')
+    # a claims file without a claim for it: the gate names the figure left unchecked
+    import yaml
+    path = tmp_path / "story.claims.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["claims"] = [c for c in doc["claims"] if c["expect"] is not True]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    gate = runner.invoke(app, ["run", str(path), "--require-coverage"])
+    assert gate.exit_code == 1 and "for the first time" in gate.output

@@ -8,7 +8,7 @@
   many, twice the, 2.5x, tenfold), ``qualifier`` (a majority, most, the vast majority,
   overwhelmingly, the bulk, nearly all), ``extreme`` (the fewest … since 2012, the most
   common, the highest on record, an eight-year low, every year since 2013, no other … as
-  common, overtook, surpassed) and ``streak`` (a run of periods, with their number: for the third straight year,
+  common, overtook, surpassed, for the first time) and ``streak`` (a run of periods, with their number: for the third straight year,
   for a fourth year in a row, five consecutive years). A figure directly after a tolerance word keeps it
   (``more than half``, ``nearly 60%``, ``over one-third``) and records its band.
 * **periods**: years and dates as dates (in 2020, since 2000, from 2015 to 2020,
@@ -327,6 +327,8 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most"}), _c(rf"(?<!the\s)\bmost\s+{_MOST_WORDS}\b")),
     # a change of rank: "Queens overtook Brooklyn in 2024" is true or false of the data
     (_OVERTAKING, _c(rf"\b(?:{'|'.join(sorted(_OVERTAKING))})\b")),
+    # a first: "Robberies outnumbered burglaries for the first time", "… for the first time since 2010"
+    (frozenset({"first"}), _c(rf"\bfor\s+the\s+first\s+time(?:\s+since\s+{_YEAR}|\s+(?:ever|on\s+record))?\b")),
 ]
 # a run of periods: "for a fourth straight year", "for the third year in a row", "five consecutive
 # years": a figure (the number of periods) that a `rising`/`falling` measure checks

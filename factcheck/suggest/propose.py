@@ -265,6 +265,13 @@ _A_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
 _MONTH_WORD = re.compile(r"\bmonths?\b", re.I)
 
 
+_A_FIRST = re.compile(r"\bfor\s+the\s+first\s+time\b", re.I)
+_FIRST_NOTE = ("a first (\"for the first time\"): no measure says that something never happened before, so none "
+               "is proposed; `overtook` checks one year against the year before, `extreme … since` a value "
+               "against every year since one (see docs/claims-format.md): check the earlier years by hand, "
+               "or mark the claim unverifiable: with that reason")
+
+
 def _month_note(claim: Claim, loaded: LoadedClaims, tables: Tables, per: Periods) -> str | None:
     """"August was the busiest month": an extreme among the months of a year, which no column holds
     unless the claims file derives one; then the note says what to derive and write (None when the
@@ -652,6 +659,8 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     month = _month_note(claim, loaded, tables, per) if "extreme" in fams else None
     if month is not None:  # "August was the busiest month": no extreme of years or of stations is its check
         return Proposed([], [], None, [], month)
+    if "extreme" in fams and _A_FIRST.search(claim.says):  # no measure says "never before"
+        return Proposed([], [], None, [], _FIRST_NOTE)
     ctx = _context(claim, per, around, loaded.model.claims)
     found: list[Found] = []
     for table in tables.values():
