@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drafts import csv_text, init_and_suggest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -31,15 +32,9 @@ def _story(folder: Path, *sentences: str) -> list[dict[str, Any]]:
             electric[year] -= bike == "electric"
             # each year's trips fall on 20 days, so its days with a trip number 20
             rows.append(f"T{len(rows):04d},{year}-03-{i % 20 + 1:02d},{station},{bike}")
-    (folder / "trips.csv").write_text("trip_id,trip_date,start_station,bike_type\n" + "\n".join(rows) + "\n",
-                                      encoding="utf-8")
-    (folder / "story.md").write_text("# Bikes\n\nRiders took 125 trips in 2024.\n\n" + " ".join(sentences) + "\n",
-                                     encoding="utf-8")
-    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "trips.csv")])
-    assert made.exit_code == 0, made.output
-    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    return [c for c in json.loads(got.stdout)["claims"] if "125" not in c["says"]]  # type: ignore[no-any-return]
+    claims = init_and_suggest(folder, "Riders took 125 trips in 2024.\n\n" + " ".join(sentences),
+                              {"trips.csv": csv_text("trip_id,trip_date,start_station,bike_type", rows)}, "Bikes")
+    return [c for c in claims if "125" not in c["says"]]
 
 
 @pytest.mark.parametrize(("text", "end"), [("the busiest station", "highest"), ("the quietest", "lowest")])

@@ -3,11 +3,11 @@ is written by `init` as the change it is."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from drafts import csv_text, init_and_suggest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -22,17 +22,10 @@ ROBBERIES = {year: 200 for year in range(2014, 2025)}
 
 
 def _claims(folder: Path, story: str) -> list[dict[str, Any]]:
-    (folder / ".git").mkdir()
     rows = [f"{offense[:3]}-{year}-{i:03d},{year},{offense}"
             for offense, counts in (("homicide", HOMICIDES), ("shooting", SHOOTINGS), ("robbery", ROBBERIES))
             for year, n in counts.items() for i in range(n)]
-    (folder / "incidents.csv").write_text("incident_id,year,offense\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    (folder / "story.md").write_text(f"# Crime\n\n{story}\n", encoding="utf-8")
-    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "incidents.csv")])
-    assert made.exit_code == 0, made.output
-    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    return json.loads(got.stdout)["claims"]  # type: ignore[no-any-return]
+    return init_and_suggest(folder, story, {"incidents.csv": csv_text("incident_id,year,offense", rows)}, "Crime")
 
 
 def test_the_fewest_since_a_year_ranks_the_years(tmp_path: Path) -> None:

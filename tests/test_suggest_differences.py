@@ -3,19 +3,15 @@ with its direction (`expect: 392 more`) and `suggest` proposes `compare` between
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from drafts import init_and_suggest
 
-from factcheck.cli import app
 from factcheck.starter import _expect
 
 ROOT = Path(__file__).resolve().parents[1]
-runner = CliRunner()
 
 
 @pytest.mark.parametrize(("sentence", "figure", "expect"), [
@@ -34,16 +30,10 @@ def test_init_writes_a_difference_with_its_direction(sentence: str, figure: str,
 
 
 def _suggested(tmp_path: Path, story: str) -> list[dict[str, Any]]:
-    folder = tmp_path / "desk"
-    (folder / ".git").mkdir(parents=True)
-    for name in ("filings.csv", "boroughs.csv"):
-        shutil.copy(ROOT / "tests" / "fixtures" / "evictions" / name, folder / name)
-    (folder / "story.md").write_text(f"# Filings\n\n{story}\n", encoding="utf-8")
-    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "filings.csv"), str(folder / "boroughs.csv")])
-    assert made.exit_code == 0, made.output
-    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    return json.loads(got.stdout)["claims"]  # type: ignore[no-any-return]
+    """The evictions fixture's filings and boroughs, and a draft of ``story``."""
+    evictions = ROOT / "tests" / "fixtures" / "evictions"
+    tables = {name: (evictions / name).read_text(encoding="utf-8") for name in ("filings.csv", "boroughs.csv")}
+    return init_and_suggest(tmp_path / "desk", story, tables, "Filings")
 
 
 def test_more_rows_than_another_group_is_a_compare_between_them(tmp_path: Path) -> None:

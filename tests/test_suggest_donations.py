@@ -3,19 +3,16 @@ of years, a figure of the year a change is measured from ("down from $150 in 202
 
 from __future__ import annotations
 
-import json
 import statistics
 from pathlib import Path
 from typing import Any
 
+from drafts import csv_text, init_and_suggest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from factcheck.cli import app
 from factcheck.suggest.propose import compared_years
 
-runner = CliRunner()
 # (cycle, candidate): the donations, each one of a few round amounts
 DONATIONS = {(2020, "Alvarez"): [150, 150, 200],                          # median 150
              (2024, "Alvarez"): [25, 50, 100, 100, 100, 100, 250, 2900, 2900],  # median 100, $6,525 in all
@@ -24,18 +21,10 @@ DONATIONS = {(2020, "Alvarez"): [150, 150, 200],                          # medi
 
 
 def _suggested(folder: Path, story: str, donations: dict[tuple[int, str], list[int]] = DONATIONS) -> list[dict[str, Any]]:
-    (folder / ".git").mkdir(exist_ok=True)
     rows = [f"D{i:04d},{cycle},{who},{amount}" for i, (cycle, who, amount) in
             enumerate((c, w, a) for (c, w), amounts in donations.items() for a in amounts)]
-    (folder / "donations.csv").write_text("donation_id,cycle,candidate,amount\n" + "\n".join(rows) + "\n",
-                                          encoding="utf-8")
-    (folder / "story.md").write_text(f"# Money\n\n{story}\n", encoding="utf-8")
-    (folder / "story.claims.yaml").unlink(missing_ok=True)
-    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "donations.csv")])
-    assert made.exit_code == 0, made.output
-    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    return json.loads(got.stdout)["claims"]  # type: ignore[no-any-return]
+    return init_and_suggest(folder, story, {"donations.csv": csv_text("donation_id,cycle,candidate,amount", rows)},
+                            "Money")
 
 
 def test_a_total_of_a_few_round_amounts_in_a_cycle_of_years(tmp_path: Path) -> None:

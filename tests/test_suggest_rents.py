@@ -3,15 +3,11 @@ highest on record of a median, a gap between two boroughs' medians, a run of ris
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
+from drafts import csv_text, init_and_suggest
 
-from factcheck.cli import app
-
-runner = CliRunner()
 GROWTH = {2019: 1.00, 2020: 0.96, 2021: 1.00, 2022: 1.05, 2023: 1.10, 2024: 1.20}
 BASE = {"Brooklyn": 2500, "Manhattan": 4000}
 # five leases per borough and year, around its base: each borough's median is its base times the
@@ -23,17 +19,10 @@ STORY = ("The median rent on new leases reached $3,900 in 2024, up 9% from 2023 
 
 
 def _claims(folder: Path) -> dict[str, dict[str, Any]]:
-    (folder / ".git").mkdir()
     rows = [f"L{year}{b[0]}{i},{year},{b},{round(base * GROWTH[year]) + offset}"
             for year in GROWTH for b, base in BASE.items() for i, offset in enumerate((-200, -100, 0, 100, 200))]
-    (folder / "leases.csv").write_text("lease_id,lease_year,borough,monthly_rent\n" + "\n".join(rows) + "\n",
-                                       encoding="utf-8")
-    (folder / "story.md").write_text(f"# Rents\n\n{STORY}\n", encoding="utf-8")
-    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "leases.csv")])
-    assert made.exit_code == 0, made.output
-    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    return {str(c["expect"]): c for c in json.loads(got.stdout)["claims"]}
+    leases = csv_text("lease_id,lease_year,borough,monthly_rent", rows)
+    return {str(c["expect"]): c for c in init_and_suggest(folder, STORY, {"leases.csv": leases}, "Rents")}
 
 
 def test_the_rents_story(tmp_path: Path) -> None:

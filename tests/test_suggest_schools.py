@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from drafts import csv_text, init_and_suggest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -26,14 +27,8 @@ def _suggested(folder: Path, story: str = STORY) -> dict[str, dict[str, Any]]:
     """`init` and `suggest` on the story: each claim by its expect (the first of the extremes as "true")."""
     rows = [f"{d[:3].upper()}-{year}-{i},{year},{d},{n},{spent}"
             for (d, year), schools in SCHOOLS.items() for i, (n, spent) in enumerate(schools)]
-    (folder / "schools.csv").write_text("school_id,school_year,district,enrollment,spending\n" + "\n".join(rows) + "\n",
-                                        encoding="utf-8")
-    (folder / "story.md").write_text(f"# What schools spend\n\n{story}\n", encoding="utf-8")
-    made = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "schools.csv")])
-    assert made.exit_code == 0, made.output
-    got = runner.invoke(app, ["suggest", str(folder / "story.claims.yaml"), "--json", "-"])
-    assert got.exit_code == 0, got.output
-    claims = json.loads(got.stdout)["claims"]
+    schools = csv_text("school_id,school_year,district,enrollment,spending", rows)
+    claims = init_and_suggest(folder, story, {"schools.csv": schools}, "What schools spend")
     return {str(c["expect"]).lower(): c for c in reversed(claims)}
 
 
