@@ -142,3 +142,18 @@ def test_a_month_named_without_ranking_months_is_searched_as_usual(tmp_path: Pat
     (claim,) = _story(tmp_path, "Harbor Point was the busiest station in March.")
     assert "note" not in claim or not claim["note"]
     assert claim["candidates"][0]["measure"]["over"] == "start_station"
+
+
+def test_a_comparison_of_two_named_groups_takes_no_filter_from_the_sentences_before(tmp_path: Path) -> None:
+    """"Harbor Point was the busiest station. Members took 2.5 times as many trips as casual riders":
+    the second sentence names both groups. Members took 2.5 times as many at every station, so
+    before, Harbor Point's trips alone came first: a filter only the sentence before names."""
+    trips = {("Harbor Point", "member"): 50, ("Harbor Point", "casual"): 20, ("Elm Park", "member"): 25,
+             ("Elm Park", "casual"): 10}
+    rows = [f"T{i:03d},{station},{rider}" for i, (station, rider) in
+            enumerate(key for key, n in trips.items() for _ in range(n))]
+    claims = init_and_suggest(tmp_path, "Harbor Point was the busiest station. Members took 2.5 times as many "
+                              "trips as casual riders.", {"trips.csv": csv_text("trip_id,start_station,rider_type", rows)})
+    (claim,) = [c for c in claims if c["expect"] != True]  # noqa: E712
+    assert claim["candidates"][0]["measure"] == {"compare": {"count": "trips"}, "by": "rider_type", "a": "member",
+                                                 "b": "casual", "as": "ratio"}

@@ -894,8 +894,12 @@ class Search:
         Brooklyn": ``compare: {count: …}, by: borough, a: Bronx, b: Brooklyn, as: ratio``), or, with
         ``as_="absolute"``, how many more ("the Bronx had 392 more filings than Queens": ``expect:
         392 more``; for an amount of money, by the sums of its number columns)."""
+        # a sentence that names both groups says what it compares: a condition only the sentences
+        # before it name ("Harbor Point was the busiest station" before "Members took more than twice
+        # as many trips as casual riders") is no part of it
+        echoes = frozenset(k for k, score in enumerate(self.per_atom) if 0 < score < SAID)
         for dim, groups in self._named_groups().items():
-            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim)
+            avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim) | echoes
             for same_column in self._groups(periods):
                 filters = self.filters(same_column[0], avoid)
                 for inner, period, of, extra in self._of_groups(filters, same_column, groups):
