@@ -108,7 +108,7 @@ def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
     # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020"), nor "since 2014"
     for s in find_figures(text):
         named = [p.year for p in s.periods if p.year is not None and p.relation not in BASES and p.relation != "since"]
-        compared = compared_years(s.text) if named else {}
+        compared = compared_years(s) if named else {}
         years.update(y for y in named if y not in compared)
     if not years:
         return None, text
@@ -191,7 +191,7 @@ def _compared_only(sentence: Sentence) -> bool:
     """Are all the years the sentence names those of figures a change is measured from ("…, up
     from 24% in 2020")? Then it tells nothing of the year the sentences after it speak of."""
     from .propose import compared_years
-    compared = compared_years(sentence.text)
+    compared = compared_years(sentence)
     return bool(compared) and all(p.year in compared for p in sentence.periods if p.year is not None)
 
 

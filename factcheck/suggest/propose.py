@@ -20,6 +20,7 @@ from .words import combos, stopword, words
 
 if TYPE_CHECKING:
     from ..claims import Claim, LoadedClaims
+    from ..draft.figures import Sentence
     from ..expectations import Expectation
     from . import Surroundings
     from .search import Table
@@ -135,6 +136,12 @@ _EARLIER = re.compile(r"\W*(?:(?!(?:on|from|than|over|against|since|with|to)\b)[
                       r"(?![\w\s]*\w)", re.I)
 
 
+def _figure_at(says: str, expect: object) -> int:
+    """Where the figure, as ``expect`` writes it, starts in the sentence; -1 when it is not written
+    there as it stands (a number, a true/false, a wording the sentence does not use)."""
+    return says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+
+
 def years_before(says: str, expect: object) -> int | None:
     """How many years before the sentence's own the figure is, when the words right after it say
     so: "up from 29% a year earlier" (1), "… the previous year" (1), "… a decade before" (10).
@@ -144,9 +151,9 @@ def years_before(says: str, expect: object) -> int | None:
     >>> years_before("Electric bikes took 42% of trips, up from 29% a year earlier.", "42%") is None
     True
     """
-    if not isinstance(expect, str) or not expect.strip() or (at := says.find(expect)) < 0:
+    if (at := _figure_at(says, expect)) < 0:
         return None
-    m = _EARLIER.match(says, at + len(expect))
+    m = _EARLIER.match(says, at + len(str(expect)))
     if m is None:
         return None
     if m["n"] is None:
@@ -170,8 +177,8 @@ def per_period(says: str, expect: object) -> str | None:
     >>> per_period("That is about 34 trips a day.", "about 34"), per_period("2,240 filings a year", "2,240")
     ('day', None)
     """
-    at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
-    m = _PER_PERIOD.match(says, at + len(expect)) if at >= 0 and isinstance(expect, str) else None
+    at = _figure_at(says, expect)
+    m = _PER_PERIOD.match(says, at + len(str(expect))) if at >= 0 else None
     if m is None:
         return None
     return m["unit"].lower() if m["unit"] else _ADVERB_UNIT[m["adverb"].lower()]
@@ -207,29 +214,29 @@ _FROM_FIGURE = re.compile(r"\bfrom\s+(?P<figure>[^\s,;:]+(?:\s+(?:million|billio
                           r"\s+(?:in\s+)?$", re.I)
 
 
-def _base_years(says: str) -> set[int]:
+def _base_years(sentences: Sequence[Sentence]) -> set[int]:
     """The years the sentence names as a change's base ("up 9% from 2023", "up 27% on 2023")."""
-    from ..draft.figures import find_figures
     from . import BASES
-    return {p.year for s in find_figures(says) for p in s.periods
-            if p.year is not None and p.end_year is None and p.relation in BASES}
+    return {p.year for s in sentences for p in s.periods if p.year is not None and p.end_year is None
+            and p.relation in BASES}
 
 
-def compared_years(says: str) -> dict[int, int]:
-    """The years the sentence gives to the figure a change is measured from, each with where that
-    figure starts: of "The median was $100, down from $150 in 2020", 2020 is the year of $150,
-    not of $100.
+def compared_years(sentence: Sentence | str) -> dict[int, int]:
+    """The years a sentence gives to the figure a change is measured from, each with where that
+    figure starts: of "The median was $100, down from $150 in 2020", 2020 is the year of $150, not
+    of $100. ``sentence``: as :func:`~factcheck.draft.figures.find_figures` read it, or its text.
 
     >>> compared_years("The median donation was $100, down from $150 in 2020.")
     {2020: 40}
     """
-    from ..draft.figures import find_figures
+    if isinstance(sentence, str):
+        from ..draft.figures import find_figures
+        return {y: at for s in find_figures(sentence) for y, at in compared_years(s).items()}
     out: dict[int, int] = {}
-    for sentence in find_figures(says):
-        for p in sentence.periods:
-            m = _FROM_FIGURE.search(sentence.text[:p.start]) if p.year is not None and p.end_year is None else None
-            if m is not None and p.year is not None:
-                out[p.year] = m.start("figure")
+    for p in sentence.periods:
+        m = _FROM_FIGURE.search(sentence.text[:p.start]) if p.year is not None and p.end_year is None else None
+        if m is not None and p.year is not None:
+            out[p.year] = m.start("figure")
     return out
 
 
@@ -240,13 +247,16 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings,
     2020") is that figure's alone, and the other figures are of the article's year. A year a
     change is measured from ("$2,725 in 2024, up 9% *from 2023*") is no year of a figure that is
     not a change (``change``), when the sentence names another."""
+    from ..draft.figures import find_figures
     per = periods_of(claim.says, default_year, around.periods)
+    sentences = find_figures(claim.says)
     if not change and len(per.years) > 1 and not per.inherited:
-        kept = tuple(y for y in per.years if y not in _base_years(claim.says))
+        bases = _base_years(sentences)
+        kept = tuple(y for y in per.years if y not in bases)
         if kept and kept != per.years:
             per = replace(per, years=kept, spans=(), stated=())
-    compared = compared_years(claim.says)
-    if compared and isinstance(claim.expect, str) and (at := claim.says.find(claim.expect)) >= 0:
+    compared = {y: at for s in sentences for y, at in compared_years(s).items()}
+    if compared and isinstance(claim.expect, str) and (at := _figure_at(claim.says, claim.expect)) >= 0:
         own = tuple(y for y, start in compared.items() if at <= start < at + len(claim.expect))
         article = (per.default,) if per.default is not None else ()
         years = own or tuple(y for y in per.years if y not in compared) or article
@@ -383,7 +393,7 @@ def _clause(says: str, expect: object, at: int | None = None) -> str:
     The whole sentence when it has one clause, or the figure is not found in it as written.
     ``at``: where the figure starts, when it is not written in ``expect`` (an extreme's)."""
     if at is None:
-        at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+        at = _figure_at(says, expect)
     if at < 0:
         return says
     cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
@@ -393,8 +403,8 @@ def _clause(says: str, expect: object, at: int | None = None) -> str:
 def _after(says: str, expect: object) -> set[str]:
     """The words of the four after the figure as written ("one in five students": students; "a
     third of the referrals": referrals), none when the figure is not found."""
-    at = says.find(expect) if isinstance(expect, str) and expect.strip() else -1
-    return words(" ".join(says[at + len(expect):].split()[:4])) if at >= 0 and isinstance(expect, str) else set()
+    at = _figure_at(says, expect)
+    return words(" ".join(says[at + len(str(expect)):].split()[:4])) if at >= 0 else set()
 
 
 def _says_median(says: str, expect: object) -> bool:

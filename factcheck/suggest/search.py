@@ -104,8 +104,8 @@ class Context:
     median: bool = False                      # it says "median": a mean or a sum does not read it
     says: str = ""                            # the sentence as written
     after: set[str] = field(default_factory=set)  # the words right after the figure: what it counts
-    figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
                                               # ("one in five students", "a third of the referrals")
+    figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
@@ -502,7 +502,7 @@ class Search:
                 for column, _ in self.p.numbers:
                     # the column named in the sentence, in its labels, in its section, or not at all
                     named = self.ctx.target(frozenset(words(column)))
-                    extra = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)
+                    extra = _naming(named)
                     sv, cv = next(batch), next(batch)
                     exp = self._exp_of(column)
                     if exp is None:
@@ -786,7 +786,7 @@ class Search:
 
                 def change(conds: tuple[Atom, ...], rate: Callable[..., dict[str, Any]] = rate, a: int = a, b: int = b,
                            over: str = pa.dim) -> dict[str, Any]:
-                    return {"change": rate(conds, None, False), "over": ident(over), "from": a, "to": b}
+                    return {"change": rate(conds, period=None, both=False), "over": ident(over), "from": a, "to": b}
                 yield from self._picked(filters, values, pb, {}, extra, build=change)
 
     def rate_comparisons(self, periods: list[Atom | None], base: Table, column: str, base_periods: list[Atom | None],
@@ -857,8 +857,7 @@ class Search:
         for c, _ in self.p.numbers:
             if base.profile.table != self.p.table or c != column:
                 named = self.ctx.target(frozenset(words(c)))
-                numerators.append(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c],
-                                   {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)))
+                numerators.append(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], _naming(named)))
         for group in self._groups(periods):
             filters = self.filters(group[0])
             # each filter's conditions on shared columns (-1: none), and the denominators of those combinations
@@ -957,12 +956,11 @@ class Search:
         each number column instead of the rows, named or not."""
         middle = "median" if self.ctx.median else "mean"
         named = [(c, self.ctx.target(frozenset(words(c)))) for c, _ in self.p.numbers]
-        weight = {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}
-        means = [({middle: ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c], weight.get(t, -1.3))
+        means = [({middle: ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c], _naming(t))
                  for c, t in named if t >= least]
         if any(sign in self.exp.written for sign in CURRENCY_SIGNS):
-            return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, weight.get(t, -1.3))
-                      for c, t in named), *means]
+            return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, _naming(t)) for c, t in named),
+                    *means]
         return [({"count": self.p.table}, self.cells.n, None, 0.0), *means]
 
     def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
@@ -1443,6 +1441,12 @@ _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
 
 
 _A_RATE = re.compile(r"\b(?:rates?|shares?|percentages?|proportions?)\b", re.I)
+
+
+def _naming(named: float) -> float:
+    """What a measure of a column adds to a candidate's score, by how well the text names the column
+    (:meth:`Context.target`: the sentence, its labels, its section, not at all)."""
+    return {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)
 
 
 def _written_at(says: str, value: str) -> int:
