@@ -137,3 +137,67 @@ def test_require_coverage_passes_when_each_extreme_has_its_claim(tmp_path: Path)
     figures = json.loads(got.stdout)["coverage"]["figures"]
     assert [(f["text"], f["claims"]) for f in figures] == [("the most cases", ["kings-highest"]),
                                                            ("the fewest", ["queens-lowest"])]
+
+
+MOST_AND_MOST = "Kings had the most cases and the most appeals in 2023."
+STREAK_THEN_HIGHEST = "Filings rose for a fourth straight year in 2023, to the highest level since 2010."
+HIGHEST_THEN_STREAK = "Filings hit the highest level since 2010 in 2023, after rising for four straight years."
+
+
+def _covered(sentence: str, *refs: ClaimRef) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.figure.text, f.claims) for f in cover(find_figures(sentence), refs).figures]
+
+
+def test_a_claim_of_true_covers_one_of_two_extremes_of_the_same_end() -> None:
+    """Before, one `is: highest` claim covered "the most cases" and "the most appeals" both, so
+    --require-coverage passed with the appeals never checked."""
+    assert _covered(MOST_AND_MOST, ClaimRef("cases", MOST_AND_MOST, True, end="highest")) == [
+        ("the most cases", ("cases",)), ("the most appeals", ())]
+    assert _covered(MOST_AND_MOST, ClaimRef("cases", MOST_AND_MOST, True, end="highest"),
+                    ClaimRef("appeals", MOST_AND_MOST, "true", end="highest")) == [
+        ("the most cases", ("cases",)), ("the most appeals", ("appeals",))]
+
+
+def test_a_claim_that_quotes_one_extreme_covers_that_one() -> None:
+    said = "the most appeals in 2023"
+    assert _covered(MOST_AND_MOST, ClaimRef("appeals", said, True, end="highest")) == [
+        ("the most cases", ()), ("the most appeals", ("appeals",))]
+
+
+def test_a_measure_without_an_end_covers_one_extreme_too() -> None:
+    """A `rising` claim (no `is:`) of a sentence with two extremes: before, it covered both."""
+    assert _covered(MOST_AND_FEWEST, ClaimRef("any", MOST_AND_FEWEST, True)) == [
+        ("the most cases", ("any",)), ("the fewest", ())]
+
+
+@pytest.mark.parametrize("sentence", [STREAK_THEN_HIGHEST, HIGHEST_THEN_STREAK])
+@pytest.mark.parametrize("order", [("high", "run"), ("run", "high")])
+def test_a_run_and_an_extreme_each_cover_their_own(sentence: str, order: tuple[str, str]) -> None:
+    """An extreme's claim takes the extreme of its end, whatever the order of the claims and of the
+    sentence's figures; the claim of the run then takes the run."""
+    refs = {"high": ClaimRef("high", sentence, True, end="highest"), "run": ClaimRef("run", sentence, True)}
+    covered = dict(_covered(sentence, *(refs[k] for k in order)))
+    assert covered["the highest level since 2010"] == ("high",)
+    assert covered[next(t for t in covered if "straight" in t)] == ("run",)
+
+
+def test_one_claim_repeated_does_not_take_a_second_figure() -> None:
+    """Two claims of the same extreme (one figure, checked two ways) both cover it."""
+    said = "Kings had the most cases in 2023."
+    assert _covered(said, ClaimRef("a", said, True, end="highest"), ClaimRef("b", said, True, end="highest")) == [
+        ("the most cases", ("a", "b"))]
+
+
+def test_require_coverage_names_the_second_extreme_of_the_same_end(tmp_path: Path) -> None:
+    _tables(tmp_path)
+    (tmp_path / "story.md").write_text(f"# Cases\n\n{MOST_AND_MOST}\n", encoding="utf-8")
+    doc = {"version": 1, "article": "story.md", "tables": {"cases": {"path": "cases.csv"}},
+           "claims": [{"id": "kings-most", "says": MOST_AND_MOST, "measure": _extreme("Kings", "highest"),
+                       "expect": True}]}
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    got = runner.invoke(app, ["run", str(path), "--require-coverage", "--json", "-"])
+    assert got.exit_code == 1, got.output
+    figures = json.loads(got.stdout)["coverage"]["figures"]
+    assert [(f["text"], f["status"]) for f in figures] == [("the most cases", "checked"),
+                                                           ("the most appeals", "not_checked")]

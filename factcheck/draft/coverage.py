@@ -14,6 +14,10 @@ A figure is **covered** by a claim when both hold:
    straight year": ``expect: 4`` with ``rising``, or ``true`` with ``rising``'s ``since``). An
    ``extreme`` claim does not cover an extreme of the other end: of "Kings had the most cases,
    while Queens had the fewest", ``is: highest`` covers "the most cases" and not "the fewest".
+   A claim of ``expect: true`` (or ``false``) with a measure checks one thing, so it covers one
+   extreme or run of its ``says``: an extreme of its own end first, then the first in the
+   sentence that no other such claim has taken. Of "Kings had the most cases and the most
+   appeals", one claim covers "the most cases"; a second covers "the most appeals".
    A claim without ``expect`` (marked ``unverifiable:``) speaks for
    its whole statement and covers every figure of its ``says``.
 
@@ -282,7 +286,7 @@ def _states(expect: object, candidates: list[Figure], end: str | None = None) ->
     ``end``: the end an ``extreme`` measure ranks at, which an extreme of the other end is not."""
     if expect is None:
         return candidates
-    if isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false")):
+    if is_true_or_false(expect):
         return [f for f in candidates if f.kind == "streak"  # `since:` reads a run as true
                 or f.kind == "extreme" and not (end and extreme_end(f.text) not in (None, end))]
     if isinstance(expect, (list, tuple)):
@@ -307,6 +311,20 @@ def _states(expect: object, candidates: list[Figure], end: str | None = None) ->
     if word in _QUALIFIER_CLASS:  # `expect: most` alone is no phrase of the article, but states "Most"
         wanted.add(("qualifier", _QUALIFIER_CLASS[word]))
     return [f for f in candidates if _key(f) in wanted]
+
+
+def is_true_or_false(expect: object) -> bool:
+    """Is ``expect`` (as YAML gave it) ``true`` or ``false``: a claim that something holds?"""
+    return isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false"))
+
+
+def _spoken_of(stated: list[Figure], end: str | None, taken: set[int]) -> Figure:
+    """The one figure of several (extremes and runs of its ``says``) that a claim of ``expect: true``
+    checks: an extreme of its end when it ranks (``end``), else the first in the sentence's order;
+    the first not yet taken by another claim, so that two claims of "the most cases and the most
+    appeals" cover one each, and one claim covers one, never both."""
+    order = sorted(stated, key=lambda f: f.kind != "extreme") if end else stated
+    return next((f for f in order if id(f) not in taken), order[0])
 
 
 def _keys_of_expect(f: Figure) -> list[tuple[object, ...]]:
@@ -334,6 +352,7 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
     covering: dict[int, list[ClaimRef]] = {}
     stale: list[StaleClaim] = []
     no_figure: list[str] = []
+    states: list[tuple[ClaimRef, list[Figure]]] = []
     for claim in claims:
         scopes = article.scopes(claim.says)
         if not scopes:
@@ -343,6 +362,12 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
         stated = _states(claim.expect, article.figures_within(scopes), claim.end)
         if not stated and claim.expect is not None:
             no_figure.append(claim.id)
+        states.append((claim, stated))
+    taken: set[int] = set()  # figures a claim of `expect: true` has taken as the one it checks
+    for claim, stated in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
+        if len(stated) > 1 and claim.has_measure and is_true_or_false(claim.expect):
+            stated = [_spoken_of(stated, claim.end, taken)]
+        taken.update(id(f) for f in stated)
         for f in stated:
             covering.setdefault(id(f), []).append(claim)
     ignored: dict[int, Ignore] = {}
@@ -356,7 +381,7 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
             ignored.setdefault(id(f), entry)
     result: list[FigureCoverage] = []
     for f, _, _ in article.places:
-        by = covering.get(id(f), [])
+        by = sorted(covering.get(id(f), []), key=claims.index)  # in the file's order
         found = ignored.get(id(f))
         status: Status = ("checked" if any(c.has_measure or c.unverifiable for c in by) else "not_encoded" if by
                           else "ignored" if found else "not_checked")

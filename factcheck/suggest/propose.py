@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
+from ..draft.coverage import is_true_or_false
 from ..draft.phrases import extreme_end
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
@@ -365,22 +366,18 @@ def extreme_spoken_of(claim: Claim, claims: Sequence[Claim]) -> tuple[int, str] 
     text: `init` writes one such claim for each, in the sentence's order, so the second claim of the
     sentence is of its second extreme. None when the sentence has one, or its claims are not one
     for each (one of them was taken out, or added): the claim may then speak of any of them."""
-    if not _is_true_or_false(claim.expect):
+    if not is_true_or_false(claim.expect):
         return None
     from ..draft.phrases import scan
     extremes = [f for f in scan(claim.says)[0] if f.kind in ("extreme", "streak")]
     if len(extremes) < 2:
         return None
     said = " ".join(claim.says.split())
-    alike = [c for c in claims if _is_true_or_false(c.expect) and " ".join(c.says.split()) == said]
+    alike = [c for c in claims if is_true_or_false(c.expect) and " ".join(c.says.split()) == said]
     if len(alike) != len(extremes) or claim not in alike:
         return None
     f = extremes[next(i for i, c in enumerate(alike) if c is claim)]
     return f.start, claim.says[f.start:f.end]
-
-
-def _is_true_or_false(expect: object) -> bool:
-    return isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false"))
 
 
 _CLAUSES = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
