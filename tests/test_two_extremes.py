@@ -201,3 +201,11 @@ def test_require_coverage_names_the_second_extreme_of_the_same_end(tmp_path: Pat
     figures = json.loads(got.stdout)["coverage"]["figures"]
     assert [(f["text"], f["status"]) for f in figures] == [("the most cases", "checked"),
                                                            ("the most appeals", "not_checked")]
+
+
+@pytest.mark.parametrize("sentence", [STREAK_THEN_HIGHEST, HIGHEST_THEN_STREAK])
+def test_a_claim_of_the_run_alone_leaves_the_extreme_beside_it(sentence: str) -> None:
+    """A `rising` claim checks the run, not "the highest level since 2010": before, it covered both."""
+    covered = dict(_covered(sentence, ClaimRef("run", sentence, True)))
+    assert covered["the highest level since 2010"] == ()
+    assert covered[next(t for t in covered if "straight" in t)] == ("run",)

@@ -14,10 +14,12 @@ A figure is **covered** by a claim when both hold:
    straight year": ``expect: 4`` with ``rising``, or ``true`` with ``rising``'s ``since``). An
    ``extreme`` claim does not cover an extreme of the other end: of "Kings had the most cases,
    while Queens had the fewest", ``is: highest`` covers "the most cases" and not "the fewest".
-   A claim of ``expect: true`` (or ``false``) with a measure checks one thing, so it covers one
-   extreme or run of its ``says``: an extreme of its own end first, then the first in the
-   sentence that no other such claim has taken. Of "Kings had the most cases and the most
-   appeals", one claim covers "the most cases"; a second covers "the most appeals".
+   A claim of ``expect: true`` (or ``false``) with a measure checks one thing. One that ranks
+   covers one extreme of its ``says``, of its own end, the first that no other claim has taken:
+   of "Kings had the most cases and the most appeals", one claim covers "the most cases" and a
+   second "the most appeals". Any other (``rising``) covers the run its sentence tells ("every
+   year since 2020, for a third year in a row": both), not an extreme with an end beside it ("to
+   the highest since 2010"); of a sentence without a run, one extreme, as a claim that ranks.
    A claim without ``expect`` (marked ``unverifiable:``) speaks for
    its whole statement and covers every figure of its ``says``.
 
@@ -318,13 +320,18 @@ def is_true_or_false(expect: object) -> bool:
     return isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false"))
 
 
-def _spoken_of(stated: list[Figure], end: str | None, taken: set[int]) -> Figure:
-    """The one figure of several (extremes and runs of its ``says``) that a claim of ``expect: true``
-    checks: an extreme of its end when it ranks (``end``), else the first in the sentence's order;
-    the first not yet taken by another claim, so that two claims of "the most cases and the most
-    appeals" cover one each, and one claim covers one, never both."""
-    order = sorted(stated, key=lambda f: f.kind != "extreme") if end else stated
-    return next((f for f in order if id(f) not in taken), order[0])
+def _spoken_of(stated: list[Figure], end: str | None, taken: set[int]) -> list[Figure]:
+    """The figures, of several (extremes and runs of its ``says``), that a claim of ``expect: true``
+    checks. A claim that ranks (``end``) checks one: an extreme of its end, the first not yet taken
+    by another claim, so that two claims of "the most cases and the most appeals" cover one each.
+    Any other (``rising``) checks the run its sentence tells ("every year since 2020, for a third
+    year in a row": both), and no extreme that has an end ("to the highest since 2010"), unless the
+    sentence tells of no run: then one of them, as a claim that ranks."""
+    ended = [f for f in stated if f.kind == "extreme" and extreme_end(f.text) is not None]
+    if end is None and len(ended) < len(stated):
+        return [f for f in stated if f not in ended]
+    pool = [f for f in ended if extreme_end(f.text) == end] or ended or stated
+    return [next((f for f in pool if id(f) not in taken), pool[0])]
 
 
 def _keys_of_expect(f: Figure) -> list[tuple[object, ...]]:
@@ -366,7 +373,7 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
     taken: set[int] = set()  # figures a claim of `expect: true` has taken as the one it checks
     for claim, stated in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
         if len(stated) > 1 and claim.has_measure and is_true_or_false(claim.expect):
-            stated = [_spoken_of(stated, claim.end, taken)]
+            stated = _spoken_of(stated, claim.end, taken)
         taken.update(id(f) for f in stated)
         for f in stated:
             covering.setdefault(id(f), []).append(claim)
