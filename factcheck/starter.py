@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .draft.phrases import in_digits
 from .errors import Problem, UsageError
 
 if TYPE_CHECKING:
@@ -80,7 +81,10 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
         return True
     if kind == "streak" and value is not None:
         return int(value)  # "for a fourth straight year": a run of 4 (rising/falling counts it)
-    if kind == "number" and (more := _MORE_THAN.match(sentence, start + len(text))):
+    written = text
+    if kind == "number" and (digits := in_digits(text)) is not None:
+        text = digits  # "Eleven fires": expect: 11 (expect: reads a number in digits only)
+    if kind == "number" and (more := _MORE_THAN.match(sentence, start + len(written))):
         way = (more[1] or more[2]).lower()
         return f"{text} {_WAY.get(way, way)}"
     before = sentence[:start]

@@ -108,6 +108,20 @@ _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) fo
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
+_QUALIFIED = re.compile(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+)", re.IGNORECASE)
+
+
+def in_digits(text: str) -> str | None:
+    """A number written in words, with any tolerance words before it, in digits: 'Eleven' → '11',
+    'more than five' → 'more than 5', 'Two million' → '2,000,000' (``expect:`` reads digits only).
+    None when the text holds a digit or is no number in words."""
+    m = _QUALIFIED.fullmatch(text.strip())
+    if m is None or _ANY_DIGIT.search(text):
+        return None
+    value = word_value(m["n"])
+    return None if value is None else f"{m['q'] or ''}{value:,}"
+
+
 def word_value(text: str) -> int | None:
     """The value of a number in words: 'two hundred and fifty' → 250, 'a dozen' → 12."""
     total = current = 0

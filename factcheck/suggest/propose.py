@@ -138,9 +138,29 @@ _EARLIER = re.compile(r"\W*(?:(?!(?:on|from|than|over|against|since|with|to)\b)[
 
 
 def _figure_at(says: str, expect: object) -> int:
-    """Where the figure, as ``expect`` writes it, starts in the sentence; -1 when it is not written
-    there as it stands (a number, a true/false, a wording the sentence does not use)."""
-    return says.find(expect) if isinstance(expect, str) and expect.strip() else -1
+    """Where the figure ``expect`` states starts in the sentence; -1 when it is not found there."""
+    span = figure_span(says, expect)
+    return -1 if span is None else span[0]
+
+
+def figure_span(says: str, expect: object) -> tuple[int, int] | None:
+    """Where the figure ``expect`` states starts and ends in the sentence: as ``expect`` writes it,
+    or as the sentence writes the same number in words ("the six counties", ``expect: 6``, as
+    `init` writes it). None for a true/false, or a figure the sentence does not hold once."""
+    if isinstance(expect, bool) or not isinstance(expect, (str, int, float)):
+        return None
+    written = expect.strip() if isinstance(expect, str) else f"{expect:,}" if isinstance(expect, int) else str(expect)
+    if not written:
+        return None
+    if (at := says.find(written)) >= 0:
+        return at, at + len(written)
+    from ..draft.figures import figures_in_phrase
+    from ..draft.phrases import scan
+    stated = figures_in_phrase(written)
+    if len(stated) != 1 or stated[0].value is None:
+        return None
+    same = [f for f in scan(says)[0] if f.kind == stated[0].kind and f.value == stated[0].value]
+    return (same[0].start, same[0].end) if len(same) == 1 else None
 
 
 def years_before(says: str, expect: object) -> int | None:
@@ -152,9 +172,9 @@ def years_before(says: str, expect: object) -> int | None:
     >>> years_before("Electric bikes took 42% of trips, up from 29% a year earlier.", "42%") is None
     True
     """
-    if (at := _figure_at(says, expect)) < 0:
+    if (span := figure_span(says, expect)) is None:
         return None
-    m = _EARLIER.match(says, at + len(str(expect)))
+    m = _EARLIER.match(says, span[1])
     if m is None:
         return None
     if m["n"] is None:
@@ -178,8 +198,8 @@ def per_period(says: str, expect: object) -> str | None:
     >>> per_period("That is about 34 trips a day.", "about 34"), per_period("2,240 filings a year", "2,240")
     ('day', None)
     """
-    at = _figure_at(says, expect)
-    m = _PER_PERIOD.match(says, at + len(str(expect))) if at >= 0 else None
+    span = figure_span(says, expect)
+    m = _PER_PERIOD.match(says, span[1]) if span is not None else None
     if m is None:
         return None
     return m["unit"].lower() if m["unit"] else _ADVERB_UNIT[m["adverb"].lower()]
@@ -257,8 +277,8 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings,
         if kept and kept != per.years:
             per = replace(per, years=kept, spans=(), stated=())
     compared = {y: at for s in sentences for y, at in compared_years(s).items()}
-    if compared and isinstance(claim.expect, str) and (at := _figure_at(claim.says, claim.expect)) >= 0:
-        own = tuple(y for y, start in compared.items() if at <= start < at + len(claim.expect))
+    if compared and isinstance(claim.expect, str) and (span := figure_span(claim.says, claim.expect)) is not None:
+        own = tuple(y for y, start in compared.items() if span[0] <= start < span[1])
         article = (per.default,) if per.default is not None else ()
         years = own or tuple(y for y in per.years if y not in compared) or article
         if years:
@@ -356,7 +376,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    in_time=bool((per.years and not per.inherited) or per.since is not None
                                 or _IN_TIME.search(claim.says)),
                    median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
-                   after=_after(claim.says, claim.expect),
+                   after=_after(claim.says, claim.expect), counted=_counted(own),
+                   rank=_rank(own if focus is None else focus[1]),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 
@@ -400,15 +421,37 @@ def _clause(says: str, expect: object, at: int | None = None) -> str:
 def _after(says: str, expect: object) -> set[str]:
     """The words of the four after the figure as written ("one in five students": students; "a
     third of the referrals": referrals), none when the figure is not found."""
-    at = _figure_at(says, expect)
-    return words(" ".join(says[at + len(str(expect)):].split()[:4])) if at >= 0 else set()
+    span = figure_span(says, expect)
+    return words(" ".join(says[span[1]:].split()[:4])) if span is not None else set()
+
+
+_ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+_RANK = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+"
+                   r"(?:most|least|fewest|[a-z]+est)\b", re.I)
+
+
+def _rank(text: str) -> int:
+    """The rank an extreme names ("the second-most since 2015": 2; "the 3rd-highest": 3), else 1."""
+    m = _RANK.search(text)
+    if m is None:
+        return 1
+    return int(m[2]) if m[2] else _ORDINALS[m[1].lower()]
+
+
+_TOTTED = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(\w+)", re.I)
+
+
+def _counted(clause: str) -> set[str]:
+    """The words that come right after "the most" or "the fewest" in the figure's clause: what the
+    sentence tots up ("fires in Kern burned the most acres": acres)."""
+    return words(" ".join(m[1] for m in _TOTTED.finditer(clause)))
 
 
 def _says_median(says: str, expect: object) -> bool:
     """Does the sentence speak of a median for this figure? Of "The median tenant owed $3,324; the
     average was about $4,000", the first figure is a median and the second a mean: the word nearest
     before the figure decides, or a "median" anywhere when none comes before it."""
-    at = says.find(str(expect)) if isinstance(expect, str) else -1
+    at = _figure_at(says, expect) if isinstance(expect, str) else -1
     named = [(m.start(), m[0].lower()) for m in _MIDDLE.finditer(says)]
     before = [word for start, word in named if start < at]
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
@@ -565,7 +608,7 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             return list(s.streaks(last, own_years, up=up))
         if exp.time_unit is not None or _amount(exp.written):
             return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
-        return [*s.counts(pers), *s.sums(pers)]
+        return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers)]
     if family == "share":
         return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers)]
     if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")

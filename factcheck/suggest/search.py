@@ -58,6 +58,7 @@ PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler fir
 OF_ALL_ROWS = 0.4      # a share of every row, the unknown counted as not, against one of the known
 UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
+AVERAGES = frozenset(words("average mean typical per"))  # a sentence of these speaks of a mean, not a total
 SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
 NAMED = 0.5            # ... by the text: the sentence, its labels (0.6), "known" said of its column (0.5); not by
                        # its section alone, nor in part
@@ -106,6 +107,9 @@ class Context:
     after: set[str] = field(default_factory=set)  # the words right after the figure: what it counts
                                               # ("one in five students", "a third of the referrals")
     figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
+    rank: int = 1                             # "the second-most": 2
+    counted: set[str] = field(default_factory=set)  # the words right after "the most", "the fewest": what
+                                              # is totted up ("burned the most acres": a sum, not a mean)
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
@@ -489,6 +493,20 @@ class Search:
             batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
             for period, values in zip(group, batch, strict=True):
                 yield from self._picked(filters, values, period, {"count": self.p.table}, 0.3)
+
+    def distinct_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"1,150 wildfires in six counties": how many of a column's values hold rows (``count_distinct``),
+        for the columns of categories the words right after the figure name."""
+        for d in (d for d in self._categories() if words(d.name) & self.ctx.after):
+            col = self.cells.columns[d.name]
+            values = [v for v in d.values if v is not None]
+            for group in self._groups(periods):
+                filters = self.filters(group[0])
+                for period in group:
+                    held = filters.values(self.matrix, np.array([self.cells.n * self._pm(period) * (col == v)
+                                                                 for v in values]))
+                    yield from self._picked(filters, (held > 0).sum(axis=0).astype(np.float64), period,
+                                            {"count_distinct": ident(d.name), "of": self.p.table}, 0.6)
 
     def sums(self, periods: list[Atom | None]) -> Iterator[Found]:
         for group in self._groups(periods):
@@ -983,11 +1001,15 @@ class Search:
         """The change between two years of a count (alone or under one condition), or of the mean of
         a number column the text names ("the median rent … up 9% from 2023": the median when the
         sentence says so, the mean standing in for it here; the real run computes it, and a
-        stand-in near the figure is tried for real too)."""
+        stand-in near the figure is tried for real too), or of its sum ("burned 128,299 acres, up
+        48%"), first unless the sentence speaks of an average or a median."""
         middle = "median" if self.ctx.median else "mean"
         # a column the sentence itself names: one a label names (an earlier sentence's "new" for
         # `age_at_charge`) is no change anybody wrote of
         averaged = [c for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 1.5]
+        # "burned 128,299 acres, up 48%": the change of the total, before the mean's, unless the
+        # sentence speaks of an average ("the average fire burned 8% more acres")
+        averaging = self.ctx.median or bool(self.ctx.sentence & AVERAGES)
         for column in year_columns:
             years, totals, per_atom = self._by_year(column, self.cells.n)
             index = {y: i for i, y in enumerate(years)}
@@ -1003,6 +1025,11 @@ class Search:
                     where = _where(None, conds)
                     return {middle: ident(number), "of": self.p.table, **({"where": where} if where else {})}
                 series.append((average, means, means_of, 0.3))
+                if not averaging:
+                    def total(conds: tuple[Atom, ...], number: str = number) -> dict[str, Any]:
+                        where = _where(None, conds)
+                        return {"sum": ident(number), "of": self.p.table, **({"where": where} if where else {})}
+                    series.append((total, sums, sums_of, 0.4))
             for a, b in spans:
                 if a not in index or b not in index:
                     continue
@@ -1079,13 +1106,20 @@ class Search:
                     inner = {"median": inner["mean"], "of": inner["of"]}   # "the median rent": its ranking by the mean
                 for at in at_years:
                     for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
-                        value = _is_extreme(by_year, at, since, lowest)
+                        # "the second-most since 2015" where the data begins in 2015: of the years on
+                        # record, which begins then (`since` would say 2015 was as high)
+                        begins = since is not None and since == min(by_year) and self.ctx.rank > 1
+                        value = _is_extreme(by_year, at, None if begins else since, lowest, self.ctx.rank)
                         if value is None:
                             continue
                         m: dict[str, Any] = {"extreme": inner, "over": ident(column), "at": at}
-                        if since is not None:
+                        if begins:
+                            m["record_from"] = since
+                        elif since is not None:
                             m["since"] = since
                         m["is"] = "lowest" if lowest else "highest"
+                        if self.ctx.rank > 1:
+                            m["rank"] = self.ctx.rank
                         ok = value == want
                         # "had the shortest waits" compares hospitals, not years: an extreme over
                         # years reads only a sentence that speaks of time
@@ -1230,13 +1264,15 @@ class Search:
         """Whether ``at`` alone has the lowest (highest) of the values ``of``, for each direction the
         sentence leaves open: ("lowest" or "highest", whether it does)."""
         for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
-            best = min(of.values()) if lowest else max(of.values())
-            yield "lowest" if lowest else "highest", of[at] == best and list(of.values()).count(best) == 1
+            # exactly rank - 1 others as low (high) or lower (higher), as the engine counts
+            beaten_by = sum(1 for k, v in of.items() if k != at and (v <= of[at] if lowest else v >= of[at]))
+            yield "lowest" if lowest else "highest", beaten_by == self.ctx.rank - 1
 
     def category_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"County General had the longest waits": whether a value the sentence names ranks first
         of its column's values, by the rows of each or by the mean of a numeric column (an
-        ``extreme`` over the column, at the value), in the sentence's period or over all rows."""
+        ``extreme`` over the column, at the value), in the sentence's period or over all rows; by
+        its sum too, first, when the sentence tots the column up ("burned the most acres")."""
         want = self.exp.boolean
         for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
@@ -1249,14 +1285,19 @@ class Search:
             ranked = 0.5 if words(d.name) & self.ctx.sentence else 0.0
             for period in periods:
                 pm = self._pm(period)
-                series: list[tuple[dict[str, Any], Floats, float]] = [
-                    ({"count": self.p.table}, masks @ (self.cells.n * pm), self.ctx.target(words(self.p.table)))]
+                series: list[tuple[dict[str, Any], Floats, float, float]] = [
+                    ({"count": self.p.table}, masks @ (self.cells.n * pm), self.ctx.target(words(self.p.table)), 0.0)]
                 for column, _ in self.p.numbers:
+                    sums, counts = masks @ (self.cells.sums[column] * pm), masks @ (self.cells.counts[column] * pm)
                     with np.errstate(divide="ignore", invalid="ignore"):
-                        means = (masks @ (self.cells.sums[column] * pm)) / (masks @ (self.cells.counts[column] * pm))
-                    series.append(({"mean": ident(column), "of": self.p.table}, means,
-                                   self.ctx.target(frozenset(words(column)))))
-                for inner, per_value, column_named in series:
+                        means = sums / counts
+                    named_column = self.ctx.target(frozenset(words(column)))
+                    series.append(({"mean": ident(column), "of": self.p.table}, means, named_column, 0.0))
+                    # "fires in Kern burned the most acres": the total, before the mean ("the largest
+                    # fires"); only when the sentence tots the column up, and a value has rows to add
+                    if words(column) & self.ctx.counted and counts.max(initial=0) > 1:
+                        series.append(({"sum": ident(column), "of": self.p.table}, sums, named_column, 0.3))
+                for inner, per_value, column_named, extra in series:
                     known = {v: float(x) for v, x in zip(values, per_value, strict=True) if np.isfinite(x)}
                     if len(known) < 2:
                         continue
@@ -1268,10 +1309,11 @@ class Search:
                         for is_, value in self._ranked(known, at):
                             ok = value == want
                             said = column_named >= 1.5 and self.ctx.lowest is not None
-                            m = {"extreme": body, "over": ident(d.name), "at": at, "is": is_}
+                            m = {"extreme": body, "over": ident(d.name), "at": at, "is": is_,
+                                 **({"rank": self.ctx.rank} if self.ctx.rank > 1 else {})}
                             yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
-                                              1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked, True, said,
-                                              column_named >= 0.8)
+                                              1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra, True,
+                                              said, column_named >= 0.8)
 
     def share_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"Lincoln had the highest math pass rate": whether a value the sentence names has the
@@ -1493,25 +1535,25 @@ def _top_ok(counts: Floats, values: list[str], names: list[str]) -> tuple[npt.ND
     return ok, order
 
 
-def _is_extreme(series: dict[int, float], at: int, since: int | None, lowest: bool) -> bool | None:
-    """Whether ``at``'s value is the lowest (highest) since ``since`` (or on record), as the engine reads it."""
+def _is_extreme(series: dict[int, float], at: int, since: int | None, lowest: bool, rank: int = 1) -> bool | None:
+    """Whether ``at``'s value is the lowest (highest) since ``since`` (or on record), as the engine
+    reads it; ``rank``: the second-lowest and so on, exactly ``rank - 1`` years as low or lower."""
     if at not in series:
         return None
     first = min(series)
-    years = range(first if since is None else since, at)
     if since is not None and since < first:
         return None
     x = series[at]
-    vals = {y: series.get(y, 0.0) for y in years}
 
     def beyond(v: float) -> bool:
         return v > x if lowest else v < x
 
-    if since is None:
-        return all(beyond(v) for v in vals.values())
-    inner = [vals[y] for y in years if y != since]
+    if since is None:  # on record: every year of the data but ``at``, after it too (as the engine counts)
+        return sum(1 for y in range(first, max(series) + 1) if y != at and not beyond(series.get(y, 0.0))) == rank - 1
+    vals = {y: series.get(y, 0.0) for y in range(since, at)}
+    inner = [vals[y] for y in vals if y != since]
     edge = vals.get(since, 0.0)
-    return all(beyond(v) for v in inner) and not beyond(edge)
+    return sum(1 for v in inner if not beyond(v)) == rank - 1 and not beyond(edge)
 
 
 def as_fraction(value: float) -> Fraction:

@@ -35,6 +35,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "student": ("enrollment", "enrolment", "pupils"), "students": ("enrollment", "enrolment", "pupils"),
     "pupil": ("enrollment", "enrolment", "students"), "pupils": ("enrollment", "enrolment", "students"),
     "spent": ("spending",),
+    # what a fire, storm or flood destroyed: a data set's "structures" (lost, destroyed, damaged)
+    "homes": ("structures",), "houses": ("structures",), "buildings": ("structures",),
+    "destroyed": ("lost",),
 }
 
 
