@@ -76,7 +76,8 @@ def _slug(text: str, taken: set[str]) -> str:
 
 def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | None = None) -> Any:
     """What ``expect:`` says for a figure: its text, with the direction the words before it give,
-    or the words after it ("392 more filings than Queens": ``392 more``, a difference)."""
+    or the words after it ("392 more filings than Queens": ``392 more``, a difference; "6% more
+    than in 2023": ``6% more``, a change)."""
     if kind == "extreme":
         return True
     if kind == "streak" and value is not None:
@@ -84,7 +85,9 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     written = text
     if kind == "number" and (digits := in_digits(text)) is not None:
         text = digits  # "Eleven fires": expect: 11 (expect: reads a number in digits only)
-    if kind == "number" and (more := _MORE_THAN.match(sentence, start + len(written))):
+    more = (_MORE_THAN.match(sentence, start + len(written)) if kind == "number"
+            else _PERCENT_MORE.match(sentence, start + len(written)) if kind in ("percent", "points") else None)
+    if more:  # "392 more filings than Queens"; "6% more than in 2023" (a change: up 6%)
         way = (more[1] or more[2]).lower()
         return f"{text} {_WAY.get(way, way)}"
     before = sentence[:start]
@@ -101,6 +104,10 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
 # "than" in the same clause; or above, below
 _MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"
                         r"(above|below)\b)", re.I)
+# "6% more than in 2023", "30% more filings than Queens", "5 points higher than": at most one word
+# between, and not "of" ("59% of victims were more likely than …" states a share)
+_PERCENT_MORE = re.compile(r"(?:\s+(?!of\b)[^\W\d]+)?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"
+                           r"(above|below)\b)", re.I)
 _WAY = {"above": "more", "below": "less"}   # "$1,300 above Brooklyn's": as expect: reads it, "$1,300 more"
 
 

@@ -320,7 +320,8 @@ _SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
 _OVERTAKING = frozenset("overtook overtaken overtakes overtaking overtake surpassed surpasses surpassing".split())
 _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most", "least"}),
-     _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)\s+(?!of\b)[a-z]+{_EXTENSION}")),
+     _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)"
+        rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)[a-z]+{_EXTENSION}|\s+{_TAIL})")),
     (_SUPERLATIVE_WORDS,
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),

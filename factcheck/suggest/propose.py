@@ -152,8 +152,9 @@ def figure_span(says: str, expect: object) -> tuple[int, int] | None:
     written = expect.strip() if isinstance(expect, str) else f"{expect:,}" if isinstance(expect, int) else str(expect)
     if not written:
         return None
-    if (at := says.find(written)) >= 0:
-        return at, at + len(written)
+    # as written, and not inside a longer number ("12" of "rose to 12.7 from 12" is the last)
+    if (m := re.search(rf"(?<![\d.,]){re.escape(written)}(?!\d|[.,]\d)", says)) is not None:
+        return m.start(), m.end()
     from ..draft.figures import figures_in_phrase
     from ..draft.phrases import scan
     stated = figures_in_phrase(written)
@@ -163,20 +164,41 @@ def figure_span(says: str, expect: object) -> tuple[int, int] | None:
     return (same[0].start, same[0].end) if len(same) == 1 else None
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_UP_OR_DOWN = re.compile(r"\b(?:up|down)\b", re.I)
+_REST_OF_CLAUSE = re.compile(r"[^,;:.!?]*")
+
+
+def _compared_with_before(says: str, span: tuple[int, int]) -> bool:
+    """Is the figure what a change the sentence tells was measured from, with no year of its own:
+    "The average score rose to 13.7 from 12.9" (the year before the sentence's)? Not when a year
+    or another number follows it in its clause ("from $20 to $25 between 2020 and 2024")."""
+    if not _FROM_BEFORE.search(says[:span[0]]):
+        return False
+    rest = _REST_OF_CLAUSE.match(says, span[1])
+    if rest is None or re.search(r"\d", rest[0]):
+        return False
+    return bool(_RISEN.search(says) or _FALLEN.search(says) or _UP_OR_DOWN.search(says[:span[0]]))
+
+
 def years_before(says: str, expect: object) -> int | None:
     """How many years before the sentence's own the figure is, when the words right after it say
-    so: "up from 29% a year earlier" (1), "… the previous year" (1), "… a decade before" (10).
+    so: "up from 29% a year earlier" (1), "… the previous year" (1), "… a decade before" (10); or
+    when it is what a change was measured from, with no year of its own ("rose to 13.7 from
+    12.9": 1).
 
     >>> years_before("Electric bikes took 42% of trips, up from 29% a year earlier.", "29%")
     1
     >>> years_before("Electric bikes took 42% of trips, up from 29% a year earlier.", "42%") is None
     True
+    >>> years_before("The average score rose to 13.7 from 12.9.", "12.9")
+    1
     """
     if (span := figure_span(says, expect)) is None:
         return None
     m = _EARLIER.match(says, span[1])
     if m is None:
-        return None
+        return 1 if _compared_with_before(says, span) else None
     if m["n"] is None:
         return 1
     n = m["n"].lower()

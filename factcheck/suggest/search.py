@@ -648,6 +648,7 @@ class Search:
                 score = min(self.ctx.target_of(a), self.ctx.target_of(b))
                 if score <= 0:
                     continue
+                score += 0.2  # the sentence says both: above either value alone ("a B or C grade", not B's)
                 known = a.known.astype(np.float64)
                 out.append(Target(f"{ident(dim)} in [{texts[0]}, {texts[1]}]", a.words | b.words, a.strong | b.strong,
                                   (a.mask | b.mask).astype(np.float64), known, known, frozenset({dim}), score))
@@ -1255,10 +1256,10 @@ class Search:
                                           self.ctx.lowest is not None, True)
 
     def _categories(self) -> Iterator[Dimension]:
-        """The table's own columns of categories a value of which can be ranked among the others or
-        overtake another (not true/false, years, a sentence's thresholds, a lookup's columns)."""
-        return (d for d in self.p.dimensions
-                if not (d.boolean or d.is_year or d.year is not None or d.said or "." in d.name))
+        """The columns of categories, the table's own and its lookups' ("Chinese restaurants drew the
+        most critical violations": `restaurant.cuisine` of inspections), a value of which can be
+        ranked among the others or overtake another (not true/false, years, a sentence's thresholds)."""
+        return (d for d in self.p.dimensions if not (d.boolean or d.is_year or d.year is not None or d.said))
 
     def _ranked(self, of: dict[Any, float], at: Any) -> Iterator[tuple[str, bool]]:
         """Whether ``at`` alone has the lowest (highest) of the values ``of``, for each direction the

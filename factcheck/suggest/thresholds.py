@@ -52,6 +52,9 @@ MONEY_WORDS = frozenset(words("amount cost price paid payment donation contribut
                               "owed rent budget revenue wage dollars"))
 
 
+_NO_NOUN = frozenset("in of out and or".split())  # "more than one in five": a fraction, no threshold
+
+
 @dataclass(frozen=True)
 class Phrase:
     """``more than four hours``: the comparison, the number and the noun it is of."""
@@ -70,8 +73,8 @@ def phrases(sentence: str) -> list[Phrase]:
         raw = m["num"].lower()
         if raw[0].isdigit():
             number = Fraction(raw.replace(",", ""))
-        elif raw in COUNT_WORDS and raw not in ("a", "an", "one"):
-            number = Fraction(COUNT_WORDS[raw])
+        elif raw in COUNT_WORDS and raw not in ("a", "an") and not (raw == "one" and m["noun"].lower() in _NO_NOUN):
+            number = Fraction(COUNT_WORDS[raw])  # "at least one critical violation"; not "more than one in five"
         else:
             continue
         out.append(Phrase(m.group(0), _OPS[m["op"].lower()], number, m["noun"].lower()))

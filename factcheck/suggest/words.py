@@ -38,6 +38,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # what a fire, storm or flood destroyed: a data set's "structures" (lost, destroyed, damaged)
     "homes": ("structures",), "houses": ("structures",), "buildings": ("structures",),
     "destroyed": ("lost",),
+    # a place shut by inspectors or regulators: a data set's `closed`
+    "shut": ("closed",), "shuttered": ("closed",), "closure": ("closed",), "closures": ("closed",),
 }
 
 
@@ -57,11 +59,18 @@ def stem(word: str) -> str:
     return w[:5]
 
 
-def words(text: str) -> set[str]:
-    """The stems of the meaningful words of ``text`` (names split at ``_`` and case changes)."""
+def words(text: str, *, value: bool = False) -> set[str]:
+    """The stems of the meaningful words of ``text`` (names split at ``_`` and case changes).
+
+    A word of one or two capital letters is kept as written ("a B or C grade", "NY"): a code
+    a data set's values use, never a stem of a longer word. Not a sentence's first word when
+    that is "A" or "I", an article or a pronoun; of a ``value`` ('A', the grade), always."""
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text.replace("_", " "))
     out: set[str] = set()
-    for w in _WORD.findall(text):
+    for i, w in enumerate(_WORD.findall(text)):
+        if len(w) <= 2 and w.isalpha() and w.isupper() and (value or i or w not in ("A", "I")):
+            out.add(w)
+            continue
         lw = w.lower()
         if lw in _STOP or (len(lw) < 3 and not lw.isdigit()):
             continue
@@ -75,7 +84,7 @@ def name_words(name: str, value: object = None, negated: bool = False) -> set[st
     """The words of a condition: its column and value (``not minor`` also reads as ``adult``)."""
     out = words(name.split(".")[-1]) if name else set()
     if value is not None and not isinstance(value, bool):
-        out |= words(str(value))
+        out |= words(str(value), value=True)
     if negated and "minor" in out:
         out = (out - {"minor"}) | {"adult"}
     return out
