@@ -24,13 +24,15 @@ def _inspections() -> list[str]:
     """16 inspections in 2023 (scores 5 to 19 and one more 12: a mean of 12; grade A; no critical
     violation) and 20 in 2024: ten A (scores 0 to 9), eight B (14 to 21), two C (28, 41), a mean
     of 12.7; the eight of Chinese restaurants found 9 critical violations (one found two), and one
-    of a pizzeria one: 9 of the 20 (45%) found at least one."""
-    rows = [f"I{i:03d},R{i % 12 + 1:02d},2023-05-{i + 1:02d},{5 + i if i < 15 else 12},A,0" for i in range(16)]
+    of a pizzeria one: 9 of the 20 (45%) found at least one. Four ended in a closure, two of them
+    of Chinese restaurants (half the closures; a quarter of those restaurants' inspections)."""
+    rows = [f"I{i:03d},R{i % 12 + 1:02d},2023-05-{i + 1:02d},{5 + i if i < 15 else 12},A,0,no" for i in range(16)]
     for i in range(20):
         grade, score = ("A", i) if i < 10 else ("B", 4 + i) if i < 18 else ("C", 28 if i == 18 else 41)
         chinese = _CUISINES[i % 12] == "Chinese"
         critical = 2 if i == 0 else 1 if chinese or i == 4 else 0
-        rows.append(f"I{100 + i:03d},R{i % 12 + 1:02d},2024-05-{i + 1:02d},{score},{grade},{critical}")
+        closed = "yes" if i in (0, 1, 8, 9) else "no"  # two of a Chinese restaurant, two of a deli
+        rows.append(f"I{100 + i:03d},R{i % 12 + 1:02d},2024-05-{i + 1:02d},{score},{grade},{critical},{closed}")
     return rows
 
 
@@ -42,12 +44,14 @@ The average score rose to 12.7 from 12.
 
 Chinese restaurants drew the most critical violations, 9.
 
-45% of all inspections found at least one critical violation."""
+45% of all inspections found at least one critical violation.
+
+Chinese restaurants accounted for half of the closures."""
 
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    tables = {"inspections.csv": csv_text("inspection_id,restaurant_id,inspected_on,score,grade,critical_violations",
+    tables = {"inspections.csv": csv_text("inspection_id,restaurant_id,inspected_on,score,grade,critical_violations,closed",
                                           _inspections()),
               "restaurants.csv": csv_text("restaurant_id,name,cuisine", _restaurants())}
     return init_and_suggest(tmp_path_factory.mktemp("inspections"), STORY, tables, "Restaurant inspections")
@@ -96,6 +100,16 @@ def test_a_value_of_a_lookup_is_ranked_among_its_column(claims: list[dict[str, A
 def test_at_least_one_is_a_threshold(claims: list[dict[str, Any]]) -> None:
     assert _first(claims, "45% of all", "45%") == {
         "share": "critical_violations >= 1", "of": "inspections", "where": "inspected_on_year == 2024"}
+
+
+def test_a_share_of_the_closures_is_of_them(claims: list[dict[str, Any]]) -> None:
+    """"half of the closures": the closures are the whole and the Chinese restaurants the part.
+    Before, `closed` was named only in part by "closures" (its name's synonyms, resolved and
+    disposition, counted as words it needs), and the reverse share read the sentence first."""
+    claim = next(c for c in claims if c["says"].startswith("Chinese restaurants accounted"))
+    assert claim.get("reading") is None
+    assert claim["candidates"][0]["measure"] == {
+        "share": "restaurant.cuisine == 'Chinese'", "of": "inspections", "where": "closed and inspected_on_year == 2024"}
 
 
 def test_since_at_least_a_year_is_part_of_the_extreme() -> None:

@@ -398,7 +398,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    in_time=bool((per.years and not per.inherited) or per.since is not None
                                 or _IN_TIME.search(claim.says)),
                    median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
-                   after=_after(claim.says, claim.expect), counted=_counted(own),
+                   after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
+                   counted=_counted(own),
                    rank=_rank(own if focus is None else focus[1]),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
@@ -445,6 +446,22 @@ def _after(says: str, expect: object) -> set[str]:
     third of the referrals": referrals), none when the figure is not found."""
     span = figure_span(says, expect)
     return words(" ".join(says[span[1]:].split()[:4])) if span is not None else set()
+
+
+_RATE_WORDS = frozenset("rate rates share ratio".split())
+
+
+def _among(says: str, expect: object) -> set[str]:
+    """The word a share is said to be of, right after it ("nearly two in five *closures*"; "59% of
+    *victims*"): the first after the figure that is no stopword, when the figure is found."""
+    span = figure_span(says, expect)
+    if span is None:
+        return set()
+    rest = re.findall(r"[A-Za-z]+", says[span[1]:])
+    at = next((i for i, w in enumerate(rest) if not stopword(w)), None)
+    if at is None or rest[at + 1:at + 2] and rest[at + 1].lower() in _RATE_WORDS:
+        return set()  # "an 89% conviction rate": what the rate is of, the share's part
+    return words(rest[at])
 
 
 _ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}

@@ -108,6 +108,8 @@ class Context:
                                               # ("one in five students", "a third of the referrals")
     figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
     rank: int = 1                             # "the second-most": 2
+    among: set[str] = field(default_factory=set)  # the word right after a share: what it is of
+                                              # ("two in five closures"), not its part
     counted: set[str] = field(default_factory=set)  # the words right after "the most", "the fewest": what
                                               # is totted up ("burned the most acres": a sum, not a mean)
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
@@ -184,6 +186,8 @@ class Context:
             return 1.5 if strong <= self.sentence else -1.0
         if strong:
             got = self.target(strong, clause=True)
+            if got > 0 and strong <= self.among and not strong & (self.sentence - self.among):
+                return got - 0.5  # "Manhattan accounted for two in five closures": the closures are the whole
             if got > 0:
                 return got
         return 0.0 if strong and atom.words & self.sentence else -1.0

@@ -59,12 +59,14 @@ def stem(word: str) -> str:
     return w[:5]
 
 
-def words(text: str, *, value: bool = False) -> set[str]:
+def words(text: str, *, value: bool = False, synonyms: bool = True) -> set[str]:
     """The stems of the meaningful words of ``text`` (names split at ``_`` and case changes).
 
     A word of one or two capital letters is kept as written ("a B or C grade", "NY"): a code
     a data set's values use, never a stem of a longer word. Not a sentence's first word when
-    that is "A" or "I", an article or a pronoun; of a ``value`` ('A', the grade), always."""
+    that is "A" or "I", an article or a pronoun; of a ``value`` ('A', the grade), always.
+    ``synonyms``: add the values an everyday word stands for (*girls*: female, minor); not for the
+    names of a data set's columns and values, which say what they hold as they are."""
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text.replace("_", " "))
     out: set[str] = set()
     for i, w in enumerate(_WORD.findall(text)):
@@ -75,16 +77,16 @@ def words(text: str, *, value: bool = False) -> set[str]:
         if lw in _STOP or (len(lw) < 3 and not lw.isdigit()):
             continue
         out.add(stem(lw))
-        for s in SYNONYMS.get(lw, ()):
+        for s in SYNONYMS.get(lw, ()) if synonyms else ():
             out.add(stem(s))
     return out
 
 
 def name_words(name: str, value: object = None, negated: bool = False) -> set[str]:
     """The words of a condition: its column and value (``not minor`` also reads as ``adult``)."""
-    out = words(name.split(".")[-1]) if name else set()
+    out = words(name.split(".")[-1], synonyms=False) if name else set()
     if value is not None and not isinstance(value, bool):
-        out |= words(str(value), value=True)
+        out |= words(str(value), value=True, synonyms=False)
     if negated and "minor" in out:
         out = (out - {"minor"}) | {"adult"}
     return out
