@@ -118,3 +118,20 @@ def test_since_at_least_a_year_is_part_of_the_extreme() -> None:
     says = "Inspectors shut restaurants down 33 times in 2024, the most since at least 2019."
     assert [(f.kind, says[f.start:f.end]) for f in scan(says)[0]] == [
         ("number", "33"), ("extreme", "the most since at least 2019")]
+
+
+@pytest.mark.parametrize(("says", "expect"), [
+    ("Brooklyn recorded 50 deaths, one fewer than the Bronx.", "1 fewer"),
+    ("There was one more death than in 2023.", "1 more")])
+def test_a_difference_of_one_is_a_figure(says: str, expect: str) -> None:
+    """"one fewer than the Bronx" was no figure ("one" alone never is: "one of the"), so `init`
+    wrote no claim for it and `--require-coverage` passed with it unchecked."""
+    from factcheck.starter import _expect
+    (one,) = [f for f in scan(says)[0] if says[f.start:f.end].lower() == "one"]
+    assert _expect(says, one.start, says[one.start:one.end], one.kind, one.value) == expect
+
+
+@pytest.mark.parametrize("says", ["It was one of the worst.", "More than one agency filed.",
+                                  "One agency filed more cases than the rest."])
+def test_one_on_its_own_is_still_no_figure(says: str) -> None:
+    assert not [f for f in scan(says)[0] if says[f.start:f.end].lower() == "one"]

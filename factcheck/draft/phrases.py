@@ -111,6 +111,10 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.I
 _QUALIFIED = re.compile(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+)", re.IGNORECASE)
 
 
+# "one fewer than the Bronx", "one more death than in 2023": a difference of one is a figure
+_ONE_MORE = re.compile(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b", re.I)
+
+
 def in_digits(text: str) -> str | None:
     """A number written in words, with any tolerance words before it, in digits: 'Eleven' → '11',
     'more than five' → 'more than 5', 'Two million' → '2,000,000' (``expect:`` reads digits only).
@@ -607,8 +611,8 @@ class _Scan:
         kind: FigureKind = ("points" if "point" in unit or unit in ("pp", "ppt", "ppts", "pt", "pts") else
                             "percent" if unit.startswith(("%", "per", "pc", "pct")) else "number")
         value = _number_value(g.get("digits") or g["words"])
-        if g.get("words") and not unit and value == 1:
-            return  # 'one' on its own: 'one of the', 'more than one agency'
+        if g.get("words") and not unit and value == 1 and not _ONE_MORE.match(text, end):
+            return  # 'one' on its own: 'one of the', 'more than one agency'; not 'one fewer than the Bronx'
         if value is not None:
             value *= SCALES.get((g.get("scale") or "").lower(), 1)
             value *= ABBREVIATED_SCALES.get((g.get("abbr") or "").lower(), 1)
