@@ -209,3 +209,22 @@ def test_a_claim_of_the_run_alone_leaves_the_extreme_beside_it(sentence: str) ->
     covered = dict(_covered(sentence, ClaimRef("run", sentence, True)))
     assert covered["the highest level since 2010"] == ()
     assert covered[next(t for t in covered if "straight" in t)] == ("run",)
+
+
+FIFTY_AND_FIFTY = "Kings filed 50 cases in 2023, and Queens filed 50 appeals."
+
+
+def test_a_claim_of_a_value_said_twice_covers_one_of_them() -> None:
+    """Before, `expect: 50` covered both 50s of the sentence, and --require-coverage passed with
+    Queens's appeals never checked; so did `down 12%` of "Convictions fell 12%, and acquittals fell 12%"."""
+    assert _covered(FIFTY_AND_FIFTY, ClaimRef("kings", FIFTY_AND_FIFTY, 50)) == [("50", ("kings",)), ("50", ())]
+    assert _covered(FIFTY_AND_FIFTY, ClaimRef("kings", FIFTY_AND_FIFTY, 50),
+                    ClaimRef("queens", FIFTY_AND_FIFTY, "50")) == [("50", ("kings",)), ("50", ("queens",))]
+    fell = "Convictions fell 12%, and acquittals fell 12%."
+    assert _covered(fell, ClaimRef("c", fell, "down 12%")) == [("12%", ("c",)), ("12%", ())]
+
+
+def test_a_claim_not_yet_measured_still_names_every_figure_it_states() -> None:
+    """Without a measure, nothing is checked: the claim is noted for each figure it states."""
+    assert _covered(FIFTY_AND_FIFTY, ClaimRef("kings", FIFTY_AND_FIFTY, 50, has_measure=False)) == [
+        ("50", ("kings",)), ("50", ("kings",))]

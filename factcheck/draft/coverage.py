@@ -20,6 +20,9 @@ A figure is **covered** by a claim when both hold:
    second "the most appeals". Any other (``rising``) covers the run its sentence tells ("every
    year since 2020, for a third year in a row": both), not an extreme with an end beside it ("to
    the highest since 2010"); of a sentence without a run, one extreme, as a claim that ranks.
+   A claim with a measure computes one value, so of two figures of one sentence written
+   alike that its ``expect`` states ("Kings filed 50 cases, and Queens filed 50 appeals":
+   ``expect: 50``) it covers one, the first that no other claim has taken.
    A claim without ``expect`` (marked ``unverifiable:``) speaks for
    its whole statement and covers every figure of its ``says``.
 
@@ -334,6 +337,19 @@ def _spoken_of(stated: list[Figure], end: str | None, taken: set[int]) -> list[F
     return [next((f for f in pool if id(f) not in taken), pool[0])]
 
 
+def _one_of_each(stated: list[Figure], place: dict[int, int], taken: set[int]) -> list[Figure]:
+    """Of the figures a claim's ``expect`` states, those one measure checks: of figures written
+    alike in one place its ``says`` is found ("Kings filed 50 cases, and Queens filed 50
+    appeals"), one, the first no other claim has taken; figures written otherwise ("Cases
+    doubled: twice as many") or in another place (the sentence repeated) say the same thing
+    again, and all count. ``place``: each figure's place, by its ``id``."""
+    alike: dict[tuple[int, str], list[Figure]] = {}
+    for f in stated:
+        alike.setdefault((place[id(f)], fold(f.text)[0]), []).append(f)
+    chosen = {id(next((f for f in same if id(f) not in taken), same[0])) for same in alike.values()}
+    return [f for f in stated if id(f) in chosen]
+
+
 def _keys_of_expect(f: Figure) -> list[tuple[object, ...]]:
     """An ``expect`` of 0.59 on a share states "59%" (and 0.5 states "half") as well as "0.59"."""
     keys = [_key(f)]
@@ -359,7 +375,7 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
     covering: dict[int, list[ClaimRef]] = {}
     stale: list[StaleClaim] = []
     no_figure: list[str] = []
-    states: list[tuple[ClaimRef, list[Figure]]] = []
+    states: list[tuple[ClaimRef, list[Figure], dict[int, int]]] = []
     for claim in claims:
         scopes = article.scopes(claim.says)
         if not scopes:
@@ -369,11 +385,15 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
         stated = _states(claim.expect, article.figures_within(scopes), claim.end)
         if not stated and claim.expect is not None:
             no_figure.append(claim.id)
-        states.append((claim, stated))
-    taken: set[int] = set()  # figures a claim of `expect: true` has taken as the one it checks
-    for claim, stated in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
+        # each figure's place: which finding of the `says` holds it
+        place = {id(f): k for k, scope in enumerate(scopes) for f in article.figures_within([scope])}
+        states.append((claim, stated, place))
+    taken: set[int] = set()  # figures a claim with a measure has taken as the one it checks
+    for claim, stated, place in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
         if len(stated) > 1 and claim.has_measure and is_true_or_false(claim.expect):
             stated = _spoken_of(stated, claim.end, taken)
+        elif len(stated) > 1 and claim.has_measure and claim.expect is not None:
+            stated = _one_of_each(stated, place, taken)
         taken.update(id(f) for f in stated)
         for f in stated:
             covering.setdefault(id(f), []).append(claim)
