@@ -228,3 +228,25 @@ def test_a_claim_not_yet_measured_still_names_every_figure_it_states() -> None:
     """Without a measure, nothing is checked: the claim is noted for each figure it states."""
     assert _covered(FIFTY_AND_FIFTY, ClaimRef("kings", FIFTY_AND_FIFTY, 50, has_measure=False)) == [
         ("50", ("kings",)), ("50", ("kings",))]
+
+
+MOST_AND_SECOND = "Facebook was the most common platform in 2020, and Instagram the second most common."
+
+
+def test_a_top_claim_covers_the_extreme_of_its_rank() -> None:
+    """Before, a `top` claim (a list of values) covered every extreme of its sentence: one claim of
+    Facebook covered "the second most common" too."""
+    assert _covered(MOST_AND_SECOND, ClaimRef("fb", MOST_AND_SECOND, ["Facebook"], end="highest")) == [
+        ("the most common", ("fb",)), ("the second most common", ())]
+    # the claim of rank 2 alone covers the second, whichever comes first in the file
+    assert _covered(MOST_AND_SECOND, ClaimRef("ig", MOST_AND_SECOND, ["Instagram"], end="highest", rank=2)) == [
+        ("the most common", ()), ("the second most common", ("ig",))]
+    assert _covered(MOST_AND_SECOND, ClaimRef("ig", MOST_AND_SECOND, {"values": ["Instagram"]}, end="highest", rank=2),
+                    ClaimRef("fb", MOST_AND_SECOND, ["Facebook"], end="highest")) == [
+        ("the most common", ("fb",)), ("the second most common", ("ig",))]
+
+
+def test_an_extreme_claim_of_rank_two_covers_the_second(tmp_path: Path) -> None:
+    said = "Kings had the most cases in 2023, and the Bronx the second-most."
+    assert _covered(said, ClaimRef("bronx", said, True, end="highest", rank=2)) == [
+        ("the most cases", ()), ("the second-most", ("bronx",))]

@@ -54,7 +54,7 @@ from typing import Literal, Mapping, Sequence
 
 from .figures import Figure, Sentence, figures_in_phrase
 from .markdown import read_blocks
-from .phrases import extreme_end
+from .phrases import extreme_end, extreme_rank
 
 __all__ = ["ClaimRef", "Ignore", "FigureCoverage", "StaleClaim", "Coverage", "Status", "cover", "fold"]
 
@@ -65,8 +65,9 @@ Status = Literal["checked", "not_encoded", "ignored", "not_checked"]
 class ClaimRef:
     """What coverage needs of a claim: its id, ``says``, ``expect`` (as YAML gave it, or
     ``None``), whether it has a ``measure`` (a claim without one is noted, not yet encoded),
-    whether it is marked ``unverifiable:`` (judged, deliberately, as not checkable), and the end
-    its measure ranks at (an ``extreme`` measure's ``is:``, ``highest`` or ``lowest``), if any."""
+    whether it is marked ``unverifiable:`` (judged, deliberately, as not checkable), the end
+    its measure ranks at (an ``extreme`` measure's ``is:``, ``highest`` or ``lowest``; a ``top``
+    measure's, ``lowest`` with ``lowest: true``), if any, and the rank it names (``rank: 2``)."""
 
     id: str
     says: str
@@ -74,6 +75,7 @@ class ClaimRef:
     has_measure: bool = True
     unverifiable: bool = False
     end: Literal["highest", "lowest"] | None = None
+    rank: int = 1
 
 
 @dataclass(frozen=True)
@@ -294,11 +296,9 @@ def _states(expect: object, candidates: list[Figure], end: str | None = None) ->
     if is_true_or_false(expect):
         return [f for f in candidates if f.kind == "streak"  # `since:` reads a run as true
                 or f.kind == "extreme" and not (end and extreme_end(f.text) not in (None, end))]
-    if isinstance(expect, (list, tuple)):
-        return [f for f in candidates if f.kind == "extreme"]
+    if isinstance(expect, (list, tuple)) or isinstance(expect, Mapping) and "values" in expect:
+        return [f for f in candidates if f.kind == "extreme" and not (end and extreme_end(f.text) not in (None, end))]
     if isinstance(expect, Mapping):
-        if "values" in expect:
-            return [f for f in candidates if f.kind == "extreme"]
         if "value" in expect:
             value = _number(expect["value"])
             return [f for f in candidates if f.value is not None and abs(f.value) == value]
@@ -323,18 +323,25 @@ def is_true_or_false(expect: object) -> bool:
     return isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false"))
 
 
-def _spoken_of(stated: list[Figure], end: str | None, taken: set[int]) -> list[Figure]:
+def _spoken_of(stated: list[Figure], end: str | None, taken: set[int], rank: int = 1) -> list[Figure]:
     """The figures, of several (extremes and runs of its ``says``), that a claim of ``expect: true``
     checks. A claim that ranks (``end``) checks one: an extreme of its end, the first not yet taken
     by another claim, so that two claims of "the most cases and the most appeals" cover one each.
     Any other (``rising``) checks the run its sentence tells ("every year since 2020, for a third
     year in a row": both), and no extreme that has an end ("to the highest since 2010"), unless the
-    sentence tells of no run: then one of them, as a claim that ranks."""
+    sentence tells of no run: then one of them, as a claim that ranks. Of extremes of several
+    ranks ("the most common …, and Instagram the second most common"), one of the claim's ``rank``."""
     ended = [f for f in stated if f.kind == "extreme" and extreme_end(f.text) is not None]
     if end is None and len(ended) < len(stated):
         return [f for f in stated if f not in ended]
     pool = [f for f in ended if extreme_end(f.text) == end] or ended or stated
+    pool = [f for f in pool if extreme_rank(f.text) == rank] or pool  # "the second most common": rank: 2
     return [next((f for f in pool if id(f) not in taken), pool[0])]
+
+
+def _values(expect: object) -> bool:
+    """Is ``expect`` a list of values (a ``top`` claim's, an ``extreme`` claim's)?"""
+    return isinstance(expect, (list, tuple)) or isinstance(expect, Mapping) and "values" in expect
 
 
 def _one_of_each(stated: list[Figure], place: dict[int, int], taken: set[int]) -> list[Figure]:
@@ -390,8 +397,8 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
         states.append((claim, stated, place))
     taken: set[int] = set()  # figures a claim with a measure has taken as the one it checks
     for claim, stated, place in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
-        if len(stated) > 1 and claim.has_measure and is_true_or_false(claim.expect):
-            stated = _spoken_of(stated, claim.end, taken)
+        if len(stated) > 1 and claim.has_measure and (is_true_or_false(claim.expect) or _values(claim.expect)):
+            stated = _spoken_of(stated, claim.end, taken, claim.rank)
         elif len(stated) > 1 and claim.has_measure and claim.expect is not None:
             stated = _one_of_each(stated, place, taken)
         taken.update(id(f) for f in stated)

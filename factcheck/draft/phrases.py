@@ -206,6 +206,22 @@ def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
     high, low = bool(said & _HIGH_END), bool(said & _LOW_END)
     return "highest" if high and not low else "lowest" if low and not high else None
 
+_RANKED = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+"
+                     r"(?:most|least|fewest|[a-z]+est)\b", re.I)
+
+
+def extreme_rank(text: str) -> int:
+    """The rank an extreme names, 1 when it names none.
+
+    >>> extreme_rank("the second-most since 2015"), extreme_rank("the 3rd-highest"), extreme_rank("the most common")
+    (2, 3, 1)
+    """
+    m = _RANKED.search(text)
+    if m is None:
+        return 1
+    return int(m[2]) if m[2] else _ORDINAL_VALUES[m[1].lower()]
+
+
 # --------------------------------------------------------------------------- patterns
 
 _END_OF_TEXT = 2**63 - 1
@@ -325,7 +341,9 @@ _OVERTAKING = frozenset("overtook overtaken overtakes overtaking overtake surpas
 _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most", "least"}),
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)"
-        rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)[a-z]+{_EXTENSION}|\s+{_TAIL})")),
+        rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)[a-z]+{_EXTENSION}|\s+{_TAIL})"
+        # "…, and the Bronx the second-most.": a rank, its noun left to the clause before
+        rf"|{_WHOSE}(?:second|third|fourth|fifth)[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))")),
     (_SUPERLATIVE_WORDS,
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),

@@ -8,9 +8,12 @@ figures (:func:`~factcheck.draft.figures.find_figures`), matches them to the cla
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ..claims import LoadedClaims
 from ..errors import ClaimsFileError, Problem
 from ..measures.extreme import Extreme
+from ..measures.top import Top
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
 from .coverage import ClaimRef, Coverage, Ignore, cover
 from .figures import find_figures
@@ -40,14 +43,23 @@ def report_figures(result: Coverage) -> list[ArticleFigure]:
             for f in result.figures]
 
 
+def _ranks(measure: object) -> tuple[Literal["highest", "lowest"] | None, int]:
+    """The end a claim's measure ranks at and the rank it names: an ``extreme``'s ``is:`` and
+    ``rank:``, a ``top``'s end (``lowest: true``) and ``rank:``; else no end, rank 1."""
+    if isinstance(measure, Extreme):
+        return measure.is_, measure.rank
+    if isinstance(measure, Top):
+        return ("lowest" if measure.lowest else "highest"), measure.rank or 1
+    return None, 1
+
+
 def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     """Which figures of the article the claims state; ``None`` when the file names no article."""
     model = loaded.model
     if model.article is None:
         return None
     sentences = find_figures(_read_article(loaded, model.article))
-    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None,
-                     c.measure.is_ if isinstance(c.measure, Extreme) else None)
+    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None, *_ranks(c.measure))
             for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
     result = cover(sentences, refs, ignores)

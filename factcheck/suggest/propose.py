@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
-from ..draft.phrases import extreme_end
+from ..draft.phrases import extreme_end, extreme_rank
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -400,7 +400,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
                    after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
                    counted=_counted(own),
-                   rank=_rank(own if focus is None else focus[1]),
+                   rank=extreme_rank(own if focus is None else focus[1]),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 
@@ -462,19 +462,6 @@ def _among(says: str, expect: object) -> set[str]:
     if at is None or rest[at + 1:at + 2] and rest[at + 1].lower() in _RATE_WORDS:
         return set()  # "an 89% conviction rate": what the rate is of, the share's part
     return words(rest[at])
-
-
-_ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
-_RANK = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+"
-                   r"(?:most|least|fewest|[a-z]+est)\b", re.I)
-
-
-def _rank(text: str) -> int:
-    """The rank an extreme names ("the second-most since 2015": 2; "the 3rd-highest": 3), else 1."""
-    m = _RANK.search(text)
-    if m is None:
-        return 1
-    return int(m[2]) if m[2] else _ORDINALS[m[1].lower()]
 
 
 _TOTTED = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(\w+)", re.I)
