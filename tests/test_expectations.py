@@ -107,6 +107,7 @@ BANDS = [
     (S, "half", F("0.475"), True, F("0.525"), True, OOT, OOT),
     (S, "a quarter", F("0.2375"), True, F("0.2625"), True, OOT, OOT),
     (S, "three in four", F("0.7125"), True, F("0.7875"), True, OOT, OOT),
+    (S, "one of every four", F("0.2375"), True, F("0.2625"), True, OOT, OOT),   # as a journalist writes it
     (SP, "one in five", F(19), True, F(21), True, OOT, OOT),
     (CP, "down about a third", F("-0.35"), True, F(-19, 60), True, OOT, OOT),
     # explicit

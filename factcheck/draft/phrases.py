@@ -343,7 +343,9 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)"
         rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)[a-z]+{_EXTENSION}|\s+{_TAIL})"
         # "…, and the Bronx the second-most.": a rank, its noun left to the clause before
-        rf"|{_WHOSE}(?:second|third|fourth|fifth)[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))")),
+        rf"|{_WHOSE}(?:second|third|fourth|fifth)[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))"
+        # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than
+        rf"|(?<!\bat\s)\bthe\s+(?:most|fewest)(?=\s*(?:[.,;:!?)]|$))")),
     (_SUPERLATIVE_WORDS,
      _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),
@@ -418,7 +420,7 @@ _FRACTION_MANY = _c(r"""
     (?P<part>thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b""")
 _HALF = _c(r"(?<![\w-])(?:(?:a|one)\s+)?half\b(?![-\s]?(?:way|time|brother|sister|hour|century|dozen|-))")
 _NOT_FRACTION_HALF = _c(r"\b(?:first|second|the|latter|former|other|last|and\s+a)\s+$")
-_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?"
              rf"(?P<bottom>\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d[\d,]*|{_SMALL}|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)")
 _MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
 _MULTIPLE_ADJECTIVE = _c(r"\b(?:double|triple|treble|quadruple)(?=\s+(?:the|that|its|their|his|her|what)\b)")
@@ -445,7 +447,7 @@ _VAGUE_WORDS = frozenset("dozens hundreds thousands millions billions scores".sp
 _QUALIFIER_WORDS_IN_TEXT = frozenset("majority minority overwhelmingly bulk all none every most".split())
 _SINGLE_PARTS = frozenset(p for p in _PARTS if not p.endswith("s") and p != "half")
 _PLURAL_PARTS = frozenset(p for p in _PARTS if p.endswith("s") and p != "halves")
-_IN_WORDS = frozenset({"in", "out"})
+_IN_WORDS = frozenset({"in", "out", "every"})
 _MULTIPLE_VERBS = frozenset("doubled doubling tripled tripling trebled trebling quadrupled quadrupling halved "
                             "halving".split())
 _MULTIPLE_ADJECTIVES = frozenset("double triple treble quadruple".split())

@@ -258,15 +258,18 @@ def _count(word: str) -> int | None:
 
 
 def _read_fraction(t: str, vocab: Vocabulary) -> Figure | None:
-    """'one in five', 'a third', 'two thirds', 'half' → the fraction, with the fraction band."""
+    """'one in five', 'one of every five', 'a third', 'two thirds', 'half' → the fraction, with the
+    fraction band."""
     if t in ("half", "a half", "one half"):
         value = Fraction(1, 2)
     else:
-        m = re.fullmatch(r"(.+?) (?:in|out of) (?:every )?(.+)", t) or re.fullmatch(r"(.+) (\w+)", t)
+        m = (re.fullmatch(r"(.+?) (?:in|out of|of every) (?:every )?(.+)", t)  # "one of every four" too
+             or re.fullmatch(r"(.+) (\w+)", t))
         if not m:
             return None
         top = _count(m[1])
-        bottom = _count(m[2]) if " in " in t or " out of " in t else words.PART_WORDS.get(m[2])
+        bottom = (_count(m[2]) if " in " in t or " out of " in t or " of every " in t
+                  else words.PART_WORDS.get(m[2]))
         if not top or not bottom or top > bottom:
             return None
         value = Fraction(top, bottom)

@@ -120,6 +120,9 @@ class Context:
         if atom.threshold:  # "more than four hours" is not named by "more than three hours", nor by itself as the figure
             return 1.0 if atom.strong <= self.sentence and not atom.strong <= self.figure else UNNAMED
         strong = atom.strong - WEAK
+        if isinstance(atom.value, (int, float)) and not isinstance(atom.value, bool):
+            # precinct == 44: "the 44th Precinct", in the sentence itself; not its own figure ("5 officers")
+            return 1.0 if strong <= self.sentence and not strong <= self.figure else UNNAMED
         if isinstance(atom.value, tuple) or not strong:
             # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
             column = atom.words - WEAK
@@ -184,6 +187,8 @@ class Context:
         strong = atom.strong - WEAK
         if atom.threshold:
             return 1.5 if strong <= self.sentence else -1.0
+        if isinstance(atom.value, (int, float)) and not isinstance(atom.value, bool) and strong <= self.figure:
+            return -1.0  # "only 5%" names no value 5 of a column: it is the figure
         if strong:
             got = self.target(strong, clause=True)
             if got > 0 and strong <= self.among and not strong & (self.sentence - self.among):

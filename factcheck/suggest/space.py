@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from ..expressions import INTEGER_TYPES, base_type
 from .cells import Cells, mask_equal, mask_known
 from .words import name_words
 
@@ -63,8 +64,9 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
     """Every condition on a (non-year) dimension of the table; and what the cap left out."""
     out: list[Atom] = []
     for d in profile.dimensions:
-        if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))):
-            continue  # numbers are measured, not filtered on
+        if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
+                                                and base_type(d.type) not in INTEGER_TYPES):
+            continue  # numbers are measured, not filtered on; a few whole numbers are categories too (precinct 44)
         known = mask_known(cells, d.name)
         if d.said:  # a threshold a sentence states (``wait_minutes > 240``): only as it is said
             t = mask_equal(cells, d.name, True)

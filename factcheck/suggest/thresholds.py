@@ -10,6 +10,8 @@ condition:
   into (``wait_minutes``: 240; see :mod:`factcheck.expectations.durations`);
 - any other noun ("beds") of a column whose name holds it (``beds``, ``bed_count``);
 - an age ("65 or older") of a column whose name holds "age";
+- a number of something ("two or more officers", "three or fewer beds") of a column whose name
+  holds the noun (``officer_count``);
 - an amount of money ("donations of $200 or less", "over $1,000") of a column named for money
   (``amount``, ``cost``, ``price``, ``donation``, ``spending`` …: :data:`MONEY_WORDS`).
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..draft.phrases import in_digits
 from ..expectations import durations
 from ..expectations.vocabulary import COUNT_WORDS
 from .words import words
@@ -41,6 +44,10 @@ _PHRASE = re.compile(r"\b(?P<op>" + "|".join(sorted(_OPS, key=len, reverse=True)
 _AGE_OPS = {"or older": ">=", "and older": ">=", "or over": ">=", "and over": ">=", "or younger": "<=",
             "and younger": "<=", "or under": "<=", "and under": "<="}
 _AGE = re.compile(r"\b(?P<num>\d{1,3})\s+(?:years?\s+old\s+)?(?P<op>" + "|".join(_AGE_OPS) + r")\b", re.I)
+# "two or more officers", "three or fewer beds": the number, then the comparison, then the noun
+_OR_MORE_OPS = {"more": ">=", "fewer": "<=", "less": "<="}
+_OR_MORE = re.compile(r"(?<![$\u00a3\u20ac\d.,])\b(?P<num>\d{1,3}(?:,\d{3})*|[a-z]+)\s+or\s+(?P<op>more|fewer|less)\s+"
+                      r"(?P<noun>[a-z]+)\b", re.I)
 # an amount of money: "donations of $200 or less", "gifts over $1,000"
 _MONEY_AFTER = {"or less": "<=", "or more": ">=", "and under": "<=", "or under": "<=", "and up": ">=",
                 "and over": ">=", "or over": ">=", "and above": ">=", "or above": ">="}
@@ -78,6 +85,11 @@ def phrases(sentence: str) -> list[Phrase]:
         else:
             continue
         out.append(Phrase(m.group(0), _OPS[m["op"].lower()], number, m["noun"].lower()))
+    for m in _OR_MORE.finditer(sentence):
+        raw = m["num"].lower()
+        if raw[0].isdigit() or (raw in COUNT_WORDS and raw not in ("a", "an")):
+            number = Fraction(raw.replace(",", "")) if raw[0].isdigit() else Fraction(COUNT_WORDS[raw])
+            out.append(Phrase(m.group(0), _OR_MORE_OPS[m["op"].lower()], number, m["noun"].lower(), m["num"]))
     for m in _AGE.finditer(sentence):
         out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
     for m in _MONEY.finditer(sentence):
@@ -136,7 +148,9 @@ def condition_of_a_share(sentence: str, expect: object) -> str | None:
     if not isinstance(expect, str):
         return None
     said = " ".join(expect.lower().split())
-    if not any(said in (" ".join(p.text.lower().split()), p.figure) for p in phrases(sentence)):
+    # the figure as written, or in digits as `init` writes a number in words ("Two or more officers": 2)
+    if not any(said in (" ".join(p.text.lower().split()), p.figure.lower(), in_digits(p.figure) or "")
+               for p in phrases(sentence)):
         return None
     from ..draft.figures import find_figures
     from ..expectations import implies_share

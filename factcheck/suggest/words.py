@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")  # "2,094" and "12.5" are one word each, not "2" and "094"
 _STOP = frozenset("""a an and are as at be been by each for from had has have in into is it its of on or
 that the their them they this those to was were which with who whose within without than then there these
 more most less fewer only over under about nearly almost just all any every year years since during per
