@@ -1271,8 +1271,9 @@ class Search:
         return (d for d in self.p.dimensions if not (d.boolean or d.is_year or d.year is not None or d.said))
 
     def _ranked(self, of: dict[Any, float], at: Any) -> Iterator[tuple[str, bool]]:
-        """Whether ``at`` alone has the lowest (highest) of the values ``of``, for each direction the
-        sentence leaves open: ("lowest" or "highest", whether it does)."""
+        """Whether ``at`` alone has the lowest (highest) of the values ``of`` (at the sentence's rank:
+        "the second-most"), for each direction the sentence leaves open: ("lowest" or "highest",
+        whether it does)."""
         for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
             # exactly rank - 1 others as low (high) or lower (higher), as the engine counts
             beaten_by = sum(1 for k, v in of.items() if k != at and (v <= of[at] if lowest else v >= of[at]))
