@@ -505,8 +505,10 @@ class Search:
 
     def distinct_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"1,150 wildfires in six counties": how many of a column's values hold rows (``count_distinct``),
-        for the columns of categories the words right after the figure name."""
-        for d in (d for d in self._categories() if words(d.name) & self.ctx.after):
+        for the columns of categories the word right after the figure names (not the table's rows:
+        "165 cases" counts the cases, not values of `case_type`)."""
+        among = self.ctx.among - words(self.p.table)
+        for d in (d for d in self._categories() if words(d.name) & among):
             col = self.cells.columns[d.name]
             values = [v for v in d.values if v is not None]
             for group in self._groups(periods):
