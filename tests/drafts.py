@@ -34,3 +34,13 @@ def init_and_suggest(folder: Path, story: str, tables: dict[str, str], title: st
 def csv_text(header: str, rows: list[str]) -> str:
     """A CSV file's text: its header line, then the rows."""
     return header + "\n" + "\n".join(rows) + "\n"
+
+
+def first_pass(claims: list[dict[str, Any]], says: str, expect: Any, nth: int = 0) -> dict[str, Any]:
+    """The measure of the first candidate of the ``nth`` claim (from 0) whose sentence starts with
+    ``says`` and whose ``expect`` is ``expect``, asserting that there is one and that it passes."""
+    claim = [c for c in claims if c["says"].startswith(says) and c["expect"] == expect][nth]
+    assert claim["candidates"], claim
+    first: dict[str, Any] = claim["candidates"][0]
+    assert first["verdict"] == "pass", first
+    return first["measure"]  # type: ignore[no-any-return]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.drafts import csv_text, init_and_suggest
+from tests.drafts import csv_text, first_pass, init_and_suggest
 
 # fires per year: 2021 10, 2022 14, 2023 8, 2024 12 (the second-most of the data, which begins in 2021).
 # In 2024 Butte had the most fires (6 of 50 acres), Kern the second-most (4 of 150 acres: the most
@@ -57,25 +57,16 @@ def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     return init_and_suggest(folder, STORY, tables, "A bad year for fires")
 
 
-def _first(claims: list[dict[str, Any]], says: str, expect: Any, nth: int = 0) -> dict[str, Any]:
-    """The first candidate of the ``nth`` claim (from 0) of that sentence and ``expect``."""
-    claim = [c for c in claims if c["says"].startswith(says) and c["expect"] == expect][nth]
-    assert claim["candidates"], claim
-    first: dict[str, Any] = claim["candidates"][0]
-    assert first["verdict"] == "pass", first
-    return first["measure"]  # type: ignore[no-any-return]
-
-
 def test_a_change_of_a_total(claims: list[dict[str, Any]]) -> None:
     """Before, only the change of the mean (-6.7%) was searched: no candidate at all."""
-    assert _first(claims, "Fires in 2024 burned", "up 40%") == {
+    assert first_pass(claims, "Fires in 2024 burned", "up 40%") == {
         "change": {"sum": "acres", "of": "fires"}, "over": "start_date_year", "from": 2023, "to": 2024}
 
 
 def test_the_most_acres_is_the_total(claims: list[dict[str, Any]]) -> None:
     """Before, only the mean was ranked among counties: Kern's 150 acres a fire is no extreme (Napa's
     250 is), and no candidate said that Kern's 600 acres were the most."""
-    assert _first(claims, "Butte County had the most fires", True, nth=1) == {
+    assert first_pass(claims, "Butte County had the most fires", True, nth=1) == {
         "extreme": {"sum": "acres", "of": "fires", "where": "start_date_year == 2024"},
         "over": "county", "at": "Kern", "is": "highest"}
 
@@ -83,13 +74,13 @@ def test_the_most_acres_is_the_total(claims: list[dict[str, Any]]) -> None:
 def test_the_second_most_of_the_years_on_record(claims: list[dict[str, Any]]) -> None:
     """"the second-most since 2021", where the data begins in 2021: of the years on record from
     2021 (``since: 2021`` would say 2021 had as many). Before: no candidate."""
-    assert _first(claims, "Crews fought 12 wildfires", True) == {
+    assert first_pass(claims, "Crews fought 12 wildfires", True) == {
         "extreme": {"count": "fires"}, "over": "start_date_year", "at": 2024, "record_from": 2021,
         "is": "highest", "rank": 2}
 
 
 def test_the_second_most_among_counties(claims: list[dict[str, Any]]) -> None:
-    assert _first(claims, "Kern had the second-most fires", True) == {
+    assert first_pass(claims, "Kern had the second-most fires", True) == {
         "extreme": {"count": "fires", "where": "start_date_year == 2024"}, "over": "county", "at": "Kern",
         "is": "highest", "rank": 2}
 
@@ -97,12 +88,12 @@ def test_the_second_most_among_counties(claims: list[dict[str, Any]]) -> None:
 def test_a_number_of_counties_is_a_distinct_count(claims: list[dict[str, Any]]) -> None:
     """"the three counties": `init` writes `expect: 3` (before, `three`, which a run refuses) and
     the first suggestion counts the counties with fires."""
-    assert _first(claims, "Since 2021 the three counties", "3") == {
+    assert first_pass(claims, "Since 2021 the three counties", "3") == {
         "count_distinct": "county", "of": "fires", "where": "start_date_year >= 2021"}
 
 
 def test_homes_destroyed_are_structures_lost(claims: list[dict[str, Any]]) -> None:
-    assert _first(claims, "Three fires destroyed homes", "3") == {
+    assert first_pass(claims, "Three fires destroyed homes", "3") == {
         "count": "fires", "where": "structures_lost and start_date_year == 2024"}
 
 

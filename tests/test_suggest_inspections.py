@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from factcheck.draft.phrases import scan
-from tests.drafts import csv_text, init_and_suggest
+from tests.drafts import csv_text, first_pass, init_and_suggest
 
 _CUISINES = ["Chinese"] * 4 + ["Pizza"] * 4 + ["Deli"] * 4   # R01 … R12
 
@@ -57,34 +57,26 @@ def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     return init_and_suggest(tmp_path_factory.mktemp("inspections"), STORY, tables, "Restaurant inspections")
 
 
-def _first(claims: list[dict[str, Any]], says: str, expect: Any) -> dict[str, Any]:
-    claim = next(c for c in claims if c["says"].startswith(says) and c["expect"] == expect)
-    assert claim["candidates"], claim
-    first: dict[str, Any] = claim["candidates"][0]
-    assert first["verdict"] == "pass", first
-    return first["measure"]  # type: ignore[no-any-return]
-
-
 def test_a_percentage_more_than_a_year_is_a_change(claims: list[dict[str, Any]]) -> None:
     """`init` wrote `expect: 25%`, a share, and nothing was found; it now writes `25% more`."""
-    assert _first(claims, "City inspectors made 20", "25% more") == {
+    assert first_pass(claims, "City inspectors made 20", "25% more") == {
         "change": {"count": "inspections"}, "over": "inspected_on_year", "from": 2023, "to": 2024}
 
 
 def test_grades_of_one_letter_are_named(claims: list[dict[str, Any]]) -> None:
     """Words of one or two letters were dropped, so "B" and "C" named nothing and grade A came first."""
-    assert _first(claims, "Half of them", "Half") == {
+    assert first_pass(claims, "Half of them", "Half") == {
         "share": "grade in ['B', 'C']", "of": "inspections", "where": "inspected_on_year == 2024"}
 
 
 def test_the_figure_a_change_is_measured_from_is_of_the_year_before(claims: list[dict[str, Any]]) -> None:
-    assert _first(claims, "The average score rose", "12") == {
+    assert first_pass(claims, "The average score rose", "12") == {
         "mean": "score", "of": "inspections", "where": "inspected_on_year == 2023"}
 
 
 def test_a_column_of_a_few_counts_is_summed(claims: list[dict[str, Any]]) -> None:
     """`critical_violations` (0 to 2) was a category only, never summed: no candidate for 9."""
-    assert _first(claims, "Chinese restaurants drew", "9") == {
+    assert first_pass(claims, "Chinese restaurants drew", "9") == {
         "sum": "critical_violations", "of": "inspections",
         "where": "restaurant.cuisine == 'Chinese' and inspected_on_year == 2024"}
 
@@ -92,13 +84,13 @@ def test_a_column_of_a_few_counts_is_summed(claims: list[dict[str, Any]]) -> Non
 def test_a_value_of_a_lookup_is_ranked_among_its_column(claims: list[dict[str, Any]]) -> None:
     """The cuisine is the inspected restaurant's: before, only the table's own columns were ranked,
     and the first suggestion ranked the years."""
-    assert _first(claims, "Chinese restaurants drew", True) == {
+    assert first_pass(claims, "Chinese restaurants drew", True) == {
         "extreme": {"sum": "critical_violations", "of": "inspections", "where": "inspected_on_year == 2024"},
         "over": "restaurant.cuisine", "at": "Chinese", "is": "highest"}
 
 
 def test_at_least_one_is_a_threshold(claims: list[dict[str, Any]]) -> None:
-    assert _first(claims, "45% of all", "45%") == {
+    assert first_pass(claims, "45% of all", "45%") == {
         "share": "critical_violations >= 1", "of": "inspections", "where": "inspected_on_year == 2024"}
 
 
