@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.draft.coverage import ClaimRef, cover
 from factcheck.draft.figures import find_figures
-from factcheck.draft.phrases import extreme_end
+from factcheck.draft.phrases import extreme_end, value_end
 
 runner = CliRunner()
 # cases per county and year: in 2023 Kings had the most (50) and Queens the fewest (23); per
@@ -250,3 +250,19 @@ def test_an_extreme_claim_of_rank_two_covers_the_second(tmp_path: Path) -> None:
     said = "Kings had the most cases in 2023, and the Bronx the second-most."
     assert _covered(said, ClaimRef("bronx", said, True, end="highest", rank=2)) == [
         ("the most cases", ()), ("the second-most", ("bronx",))]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "end", "covers"), [
+    ("The largest fire of 2024 burned 10,782 acres.", "10,782", "highest", True),
+    ("Kern had the most fires, and the largest burned 10,782 acres.", "10,782", "highest", True),
+    ("The youngest victim was 9.", "9", "lowest", True),
+    # the extreme says which hospital: its own claim, not the max's
+    ("County General had the longest waits, 3.2 hours.", "3.2 hours", "highest", False),
+    ("Lakeview, the smallest hospital with 95 beds, had short waits.", "95", "lowest", False),
+])
+def test_a_max_claim_covers_the_superlative_that_says_what_its_value_is(
+        sentence: str, figure: str, end: str, covers: bool) -> None:
+    covered = dict(_covered(sentence, ClaimRef("m", sentence, figure, end=end)))  # type: ignore[arg-type]
+    superlative = next(t for t in covered if value_end(t) is not None)  # "the largest", not "the most fires"
+    assert covered[figure] == ("m",)
+    assert covered[superlative] == (("m",) if covers else ())

@@ -54,7 +54,7 @@ from typing import Literal, Mapping, Sequence
 
 from .figures import Figure, Sentence, figures_in_phrase
 from .markdown import read_blocks
-from .phrases import extreme_end, extreme_rank
+from .phrases import CLAUSE_BREAK, extreme_end, extreme_rank, value_end
 
 __all__ = ["ClaimRef", "Ignore", "FigureCoverage", "StaleClaim", "Coverage", "Status", "cover", "fold"]
 
@@ -219,6 +219,11 @@ class _Article:
         """The figures inside the text a claim quotes."""
         return [f for f, a, b in self.places if any(s <= a and b <= e for s, e in scopes)]
 
+    def figures_of_place(self, says: str, places: set[int]) -> list[Figure]:
+        """The figures within the findings ``places`` (by their order) of ``says``."""
+        scopes = self.scopes(says)
+        return self.figures_within([scopes[k] for k in sorted(places) if k < len(scopes)])
+
     def figures_of_sentences(self, scopes: list[tuple[int, int]]) -> list[Figure]:
         """The figures of every sentence the quoted text touches (an ignore entry names its sentence)."""
         return [f for (a, b), figures in zip(self.ranges, self.of_sentence, strict=True)
@@ -339,6 +344,21 @@ def _spoken_of(stated: list[Figure], end: str | None, taken: set[int], rank: int
     return [next((f for f in pool if id(f) not in taken), pool[0])]
 
 
+def _ranks_by_itself(expect: object) -> bool:
+    """Is ``expect`` an extreme's or a top's (true or false, a list of values), not a value?"""
+    return is_true_or_false(expect) or _values(expect)
+
+
+def _qualifying(claim: ClaimRef, stated: list[Figure], place: dict[int, int], article: _Article) -> list[Figure]:
+    """The extreme that says what a ``max`` (``min``) claim's value is, in the place its figure is:
+    "*The largest fire* burned 10,782 acres", an extreme of the claim's end that opens its sentence
+    or clause (not "County General had the longest waits", whose claim says which hospital)."""
+    places = {place[id(f)] for f in stated}
+    return [f for f in article.figures_of_place(claim.says, places)
+            if f.kind == "extreme" and value_end(f.text) == claim.end
+            and not CLAUSE_BREAK.split(f.sentence[:f.start])[-1].strip()][:1]
+
+
 def _values(expect: object) -> bool:
     """Is ``expect`` a list of values (a ``top`` claim's, an ``extreme`` claim's)?"""
     return isinstance(expect, (list, tuple)) or isinstance(expect, Mapping) and "values" in expect
@@ -401,6 +421,8 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
             stated = _spoken_of(stated, claim.end, taken, claim.rank)
         elif len(stated) > 1 and claim.has_measure and claim.expect is not None:
             stated = _one_of_each(stated, place, taken)
+        if claim.end is not None and claim.has_measure and stated and not _ranks_by_itself(claim.expect):
+            stated = stated + _qualifying(claim, stated, place, article)
         taken.update(id(f) for f in stated)
         for f in stated:
             covering.setdefault(id(f), []).append(claim)

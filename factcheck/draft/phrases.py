@@ -206,6 +206,27 @@ def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
     high, low = bool(said & _HIGH_END), bool(said & _LOW_END)
     return "highest" if high and not low else "lowest" if low and not high else None
 
+# where a new clause of a sentence opens: "Kings had the most cases, while Queens had the fewest"
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+# the largest or smallest value ("the largest fire burned 12,000 acres", "visits peaked at 96",
+# "the youngest victim was 9"); not "the most", which counts
+_VALUE_HIGH = re.compile(r"\b(?:largest|biggest|longest|highest|oldest|costliest|priciest|heaviest|peak(?:ed|s)?|"
+                         r"maximum|most\s+expensive)\b", re.I)
+_VALUE_LOW = re.compile(r"\b(?:smallest|shortest|lowest|youngest|cheapest|lightest|minimum|least\s+expensive)\b",
+                        re.I)
+
+
+def value_end(text: str) -> Literal["highest", "lowest"] | None:
+    """"highest" when ``text`` says a value is the largest one, "lowest" the smallest, else None.
+
+    >>> value_end("The largest fire burned 10,782 acres"), value_end("the youngest was 9"), value_end("the most")
+    ('highest', 'lowest', None)
+    """
+    high, low = bool(_VALUE_HIGH.search(text)), bool(_VALUE_LOW.search(text))
+    return "highest" if high and not low else "lowest" if low and not high else None
+
+
 _RANKED = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+"
                      r"(?:most|least|fewest|[a-z]+est)\b", re.I)
 

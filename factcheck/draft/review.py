@@ -12,6 +12,7 @@ from typing import Literal
 
 from ..claims import LoadedClaims
 from ..errors import ClaimsFileError, Problem
+from ..measures.aggregate import Max, Min
 from ..measures.extreme import Extreme
 from ..measures.top import Top
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
@@ -45,11 +46,14 @@ def report_figures(result: Coverage) -> list[ArticleFigure]:
 
 def _ranks(measure: object) -> tuple[Literal["highest", "lowest"] | None, int]:
     """The end a claim's measure ranks at and the rank it names: an ``extreme``'s ``is:`` and
-    ``rank:``, a ``top``'s end (``lowest: true``) and ``rank:``; else no end, rank 1."""
+    ``rank:``, a ``top``'s end (``lowest: true``) and ``rank:``, a ``max``'s (highest) or a
+    ``min``'s (lowest); else no end, rank 1."""
     if isinstance(measure, Extreme):
         return measure.is_, measure.rank
     if isinstance(measure, Top):
         return ("lowest" if measure.lowest else "highest"), measure.rank or 1
+    if isinstance(measure, (Max, Min)):  # "the largest fire burned 10,782 acres": the largest is its figure's
+        return ("highest" if isinstance(measure, Max) else "lowest"), 1
     return None, 1
 
 

@@ -3,7 +3,8 @@
 Any filter made of conditions on dimensions is a set of cells, so every count, share,
 sum and mean the search proposes is a sum over cells: a filter of two conditions is the
 product of two masks, and the counts of every pair of conditions at once are one matrix
-product (``pair_counts``). That is how tens of thousands of candidates are evaluated
+product (``pair_counts``); the largest and smallest value of a filter is the largest (smallest)
+of its cells'. That is how tens of thousands of candidates are evaluated
 from a single ``GROUP BY`` per table; medians and distinct counts, which cannot be
 added up from cells, are computed in one more query with ``FILTER`` clauses.
 """
@@ -30,6 +31,8 @@ class Cells:
     n: np.ndarray                        # rows in each cell
     sums: dict[str, np.ndarray]          # number column -> sum in each cell (0 where null)
     counts: dict[str, np.ndarray]        # number column -> non-null values in each cell
+    maxes: dict[str, np.ndarray]         # number column -> largest value in each cell (nan where none)
+    mins: dict[str, np.ndarray]          # number column -> smallest value in each cell (nan where none)
 
     @property
     def size(self) -> int:
@@ -42,7 +45,8 @@ def read_cells(backend: Backend, profile: Profile) -> Cells:
         dims = profile.dimensions
         select = [f"{d.sql} AS d{i}" for i, d in enumerate(dims)] + ["count(*) AS n"]
         for j, (_, sql) in enumerate(profile.numbers):
-            select += [f"sum({sql})::DOUBLE AS s{j}", f"count({sql}) AS c{j}"]
+            select += [f"sum({sql})::DOUBLE AS s{j}", f"count({sql}) AS c{j}",
+                       f"max({sql})::DOUBLE AS x{j}", f"min({sql})::DOUBLE AS m{j}"]
         group = f"\nGROUP BY {', '.join(d.sql for d in dims)}" if dims else ""
         count = backend.execute(f"SELECT count(*) FROM (SELECT 1 AS one {profile.from_sql}{group})").rows[0][0]
         if int(count) <= MAX_CELLS or len(dims) <= 1:
@@ -58,11 +62,14 @@ def read_cells(backend: Backend, profile: Profile) -> Cells:
 
     cols = {d.name: column(i) for i, d in enumerate(dims)}
     n = column(width, np.float64)
-    sums, counts = {}, {}
+    sums, counts, maxes, mins = {}, {}, {}, {}
     for j, (name, _) in enumerate(profile.numbers):
-        sums[name] = np.array([r[width + 1 + 2 * j] or 0.0 for r in rows], dtype=np.float64)
-        counts[name] = column(width + 2 + 2 * j, np.float64)
-    return Cells(cols, n, sums, counts)
+        at = width + 1 + 4 * j
+        sums[name] = np.array([r[at] or 0.0 for r in rows], dtype=np.float64)
+        counts[name] = column(at + 1, np.float64)
+        maxes[name] = np.array([np.nan if r[at + 2] is None else r[at + 2] for r in rows], dtype=np.float64)
+        mins[name] = np.array([np.nan if r[at + 3] is None else r[at + 3] for r in rows], dtype=np.float64)
+    return Cells(cols, n, sums, counts, maxes, mins)
 
 
 def mask_equal(cells: Cells, name: str, value: Any) -> np.ndarray:

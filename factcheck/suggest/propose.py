@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
-from ..draft.phrases import extreme_end, extreme_rank
+from ..draft.phrases import CLAUSE_BREAK, extreme_end, extreme_rank, value_end
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -400,7 +400,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
                    after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
                    counted=_counted(own),
-                   rank=extreme_rank(own if focus is None else focus[1]),
+                   rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 
@@ -424,7 +424,7 @@ def extreme_spoken_of(claim: Claim, claims: Sequence[Claim]) -> tuple[int, str] 
     return f.start, claim.says[f.start:f.end]
 
 
-_CLAUSES = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+_CLAUSES = CLAUSE_BREAK
 
 
 def _clause(says: str, expect: object, at: int | None = None) -> str:
@@ -633,8 +633,9 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             up, last = _run_of(says, exp)
             return list(s.streaks(last, own_years, up=up))
         if exp.time_unit is not None or _amount(exp.written):
-            return list(s.sums(pers))  # "45 days", "$3,324": a sum or mean of a column, never a number of rows
-        return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers)]
+            # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows
+            return [*s.sums(pers), *s.extrema(pers)]
+        return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers)]
     if family == "share":
         return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers)]
     if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")
@@ -682,6 +683,32 @@ def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], sa
         # "risen every year since 2022": a run of rises over every year from then on
         found += s.runs(per.since, per.default, own_years, up=bool(_RISEN.search(says)))
     return found
+
+
+def _value_said_of(claim: Claim, claims: Sequence[Claim]) -> str | None:
+    """The note for an extreme that opens its clause and says what a number of it is ("*The largest
+    fire* burned 10,782 acres", "*The youngest* was 9"): that number is a largest (smallest) value,
+    a ``max`` (``min``), whose claim covers the extreme too; none of its own checks it. None
+    otherwise, and for an extreme said of something the clause names first ("County General had
+    the longest waits, 3.2 hours": which hospital is the claim)."""
+    from ..draft.phrases import scan
+    focus = extreme_spoken_of(claim, claims)
+    figures = scan(claim.says)[0]
+    extremes = [f for f in figures if f.kind == "extreme" and (focus is None or f.start == focus[0])]
+    if len(extremes) != 1 or (end := value_end(claim.says[extremes[0].start:extremes[0].end])) is None:
+        return None
+    clause = _clause(claim.says, claim.expect, extremes[0].start)
+    offset = claim.says.find(clause)
+    if claim.says[offset:extremes[0].start].strip(" ,;:").lower() not in ("", "and", "but", "while"):
+        return None  # "County General had the longest waits, 3.2 hours": which hospital is its claim
+    number = next((f for f in figures if f.kind == "number" and f.start > extremes[0].start
+                   and offset <= f.start < offset + len(clause)), None)
+    if number is None:
+        return None
+    written = claim.says[number.start:number.end]
+    kind = "max" if end == "highest" else "min"
+    return (f"'{claim.says[extremes[0].start:extremes[0].end]}' says what {written} is: its {'largest' if kind == 'max' else 'smallest'} "
+            f"value, which the claim of {written} checks ({kind}: …) and covers; this claim can go")
 
 
 def _begs_the_question(measure: dict[str, Any]) -> bool:
@@ -737,6 +764,9 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         return Proposed([], [], None, [], month)
     if "extreme" in fams and _A_FIRST.search(claim.says):  # no measure says "never before"
         return Proposed([], [], None, [], _FIRST_NOTE)
+    said_of = _value_said_of(claim, loaded.model.claims) if "extreme" in fams else None
+    if said_of is not None:  # "The largest fire burned 10,782 acres": the largest is 10,782's, a max
+        return Proposed([], [], None, [], said_of)
     ctx = _context(claim, per, around, loaded.model.claims)
     found: list[Found] = []
     for table in tables.values():

@@ -108,6 +108,8 @@ class Context:
                                               # ("one in five students", "a third of the referrals")
     figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
     rank: int = 1                             # "the second-most": 2
+    value_end: str | None = None              # "the largest fire burned 12,000 acres": the figure is a
+                                              # largest ("highest") or smallest ("lowest") value
     among: set[str] = field(default_factory=set)  # the word right after a share: what it is of
                                               # ("two in five closures"), not its part
     counted: set[str] = field(default_factory=set)  # the words right after "the most", "the fewest": what
@@ -518,6 +520,42 @@ class Search:
                                                                  for v in values]))
                     yield from self._picked(filters, (held > 0).sum(axis=0).astype(np.float64), period,
                                             {"count_distinct": ident(d.name), "of": self.p.table}, 0.6)
+
+    def extrema(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"The largest fire burned 12,000 acres", "visits peaked at 96", "the youngest was 9": the
+        largest (smallest) value of a number column the text names (``max``, ``min``), under a
+        filter, when the figure's clause says it is one (:attr:`Context.value_end`)."""
+        if self.ctx.value_end is None:
+            return
+        kind = "max" if self.ctx.value_end == "highest" else "min"
+        named = [(c, t) for c, _ in self.p.numbers if (t := self.ctx.target(frozenset(words(c)))) >= 0.8]
+        for group in self._groups(periods) if named else ():
+            filters = self.filters(group[0])
+            member = self._members(filters)
+            for period in group:
+                held = member & (self._pm(period) > 0) if period is not None else member
+                for column, t in named:
+                    exp = self._exp_of(column)
+                    if exp is None:
+                        continue
+                    cell = (self.cells.maxes if kind == "max" else self.cells.mins)[column]
+                    has = held & (self.cells.counts[column] > 0)
+                    if kind == "max":
+                        values = np.where(has, cell, -np.inf).max(axis=1, initial=-np.inf)
+                    else:
+                        values = np.where(has, cell, np.inf).min(axis=1, initial=np.inf)
+                    values = np.where(np.isfinite(values), values, np.nan)
+                    yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
+                                            _naming(t), said=t >= 1.5, exp=exp)
+
+    def _members(self, filters: Filters) -> npt.NDArray[np.bool_]:
+        """Which cells each filter keeps (filters x cells): the cells meeting all its conditions."""
+        atoms = self.matrix > 0
+        member = np.ones((len(filters), self.cells.size), dtype=bool)
+        for slot in range(filters.index.shape[1]):
+            used = filters.index[:, slot] >= 0
+            member[used] &= atoms[filters.index[used, slot]]
+        return member
 
     def sums(self, periods: list[Atom | None]) -> Iterator[Found]:
         for group in self._groups(periods):

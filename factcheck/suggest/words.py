@@ -38,6 +38,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # what a fire, storm or flood destroyed: a data set's "structures" (lost, destroyed, damaged)
     "homes": ("structures",), "houses": ("structures",), "buildings": ("structures",),
     "destroyed": ("lost",),
+    # the oldest or youngest of people: their age
+    "oldest": ("age",), "youngest": ("age",),
     # a place shut by inspectors or regulators: a data set's `closed`
     "shut": ("closed",), "shuttered": ("closed",), "closure": ("closed",), "closures": ("closed",),
 }
