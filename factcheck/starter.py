@@ -103,11 +103,11 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
 # after the figure (no comma: "165 cases, more than in 2019" states 165), then more or less, and
 # "than" in the same clause; or above, below
 _MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"
-                        r"(above|below)\b)", re.I)
+                        r"(above|below)\b(?!\s+\$?\d))", re.I)  # not "43 days above 95 degrees", a threshold
 # "6% more than in 2023", "30% more filings than Queens", "5 points higher than": at most one word
 # between, and not "of" ("59% of victims were more likely than …" states a share)
 _PERCENT_MORE = re.compile(r"(?:\s+(?!of\b)[^\W\d]+)?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"
-                           r"(above|below)\b)", re.I)
+                           r"(above|below)\b(?!\s+\$?\d))", re.I)
 _WAY = {"above": "more", "below": "less"}   # "$1,300 above Brooklyn's": as expect: reads it, "$1,300 more"
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.suggest import Suggestions, suggest
-from factcheck.suggest.thresholds import condition_of_a_share, phrases
+from factcheck.suggest.thresholds import condition_of_a_figure, phrases
 
 STORY = ("# Waiting\n\nNearly a third of patients waited more than four hours in 2024. Patients waited "
          "186 minutes on average in 2024, more than three hours. Few hospitals have more than 300 beds.\n")
@@ -67,7 +67,7 @@ def test_the_threshold_figure_is_said_to_be_the_share_s_condition(found: Suggest
     assert four.candidates == [] and four.reading is None
     assert four.note is not None and four.note.startswith(
         "'more than four hours' is the condition of 'Nearly a third' in this sentence")
-    assert condition_of_a_share("Patients waited more than three hours.", "more than three hours") is None
+    assert condition_of_a_figure("Patients waited more than three hours.", "more than three hours") is None
 
 
 def test_no_mean_is_kept_to_the_rows_past_the_threshold_it_is_judged_against(found: Suggestions) -> None:

@@ -209,7 +209,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from .propose import Proposed, propose
     from .search import Table
     from .space import atoms_of
-    from .thresholds import condition_of_a_share, threshold_dimensions
+    from .thresholds import condition_of_a_figure, threshold_dimensions
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     chosen = _selected(loaded, ids, everything)
@@ -244,10 +244,11 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
-        share = condition_of_a_share(claim.says, claim.expect)
-        if share is not None:
-            entry.note = (f"'{claim.expect}' is the condition of '{share}' in this sentence: the claim of "
-                          f"'{share}' checks it (share: …); list this figure under ignore: with that reason")
+        condition = condition_of_a_figure(claim.says, claim.expect)
+        if condition is not None:
+            of, kind = condition
+            entry.note = (f"'{claim.expect}' is the condition of '{of}' in this sentence: the claim of "
+                          f"'{of}' checks it ({kind}: …); list this figure under ignore: with that reason")
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
         proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)

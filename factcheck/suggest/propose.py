@@ -293,11 +293,15 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings,
     from ..draft.figures import find_figures
     per = periods_of(claim.says, default_year, around.periods)
     sentences = find_figures(claim.says)
-    if not change and len(per.years) > 1 and not per.inherited:
+    if not change and per.years and not per.inherited:
         bases = _base_years(sentences)
         kept = tuple(y for y in per.years if y not in bases)
-        if kept and kept != per.years:
+        if kept and kept != per.years and len(per.years) > 1:
             per = replace(per, years=kept, spans=(), stated=())
+        elif not kept and per.default is not None and per.default > max(per.years):
+            # "visits climbed to 4,676, up 25% from 2023": 2023 is what the change is from; 4,676 is of
+            # the article's year, after it
+            per = replace(per, years=(per.default,), spans=(), stated=())
     compared = {y: at for s in sentences for y, at in compared_years(s).items()}
     if compared and isinstance(claim.expect, str) and (span := figure_span(claim.says, claim.expect)) is not None:
         own = tuple(y for y, start in compared.items() if span[0] <= start < span[1])
@@ -633,8 +637,10 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             up, last = _run_of(says, exp)
             return list(s.streaks(last, own_years, up=up))
         if exp.time_unit is not None or _amount(exp.written):
-            # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows
-            return [*s.sums(pers), *s.extrema(pers)]
+            # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows;
+            # unless the rows are of that unit ("43 days above 95 degrees" of a table of days)
+            days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
+            return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ())]
         return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers)]
     if family == "share":
         return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers)]

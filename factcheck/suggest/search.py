@@ -123,8 +123,9 @@ class Context:
             return 1.0 if atom.strong <= self.sentence and not atom.strong <= self.figure else UNNAMED
         strong = atom.strong - WEAK
         if isinstance(atom.value, (int, float)) and not isinstance(atom.value, bool):
-            # precinct == 44: "the 44th Precinct", in the sentence itself; not its own figure ("5 officers")
-            return 1.0 if strong <= self.sentence and not strong <= self.figure else UNNAMED
+            # precinct == 44: "the 44th Precinct", in the sentence itself and beside its column's name; not
+            # its own figure ("5 officers"), nor another ("25" of "up 25%")
+            return 1.0 if not strong <= self.figure and _numbered(self.says, atom.dim, atom.value) else UNNAMED
         if isinstance(atom.value, tuple) or not strong:
             # "is known" (!= 'unknown', is not null): the sentence must say "known" and name the column
             column = atom.words - WEAK
@@ -205,6 +206,18 @@ class Context:
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _numbered(says: str, column: str, value: float) -> bool:
+    """Is ``value`` written beside a word of its column's name: "the 44th Precinct", "Precinct 44",
+    "District No. 3"? (Not "up 25%" for a column of 25 visits a day.)"""
+    number = re.escape(str(int(value)) if float(value).is_integer() else str(value))
+    for name in (w for w in re.findall(r"[A-Za-z]+", column.split(".")[-1]) if len(w) > 2):
+        word = re.escape(name[:5]) + r"\w*"
+        if re.search(rf"(?<![\d.,]){number}(?:st|nd|rd|th)?\s+{word}|\b{word}\s+(?:no\.?\s*|number\s+|#)?{number}"
+                     rf"(?!\d|[.,]\d|\s*(?:%|percent|per\s+cent))", says, re.I):
+            return True
+    return False
+
 
 def _bounds(exp: Expectation) -> tuple[float, float, bool, bool]:
     iv = exp.interval

@@ -133,29 +133,39 @@ def _in_column(phrase: Phrase, column: str) -> Fraction | None:
         has = durations.unit_in_name(column)
         k = durations.factor(given, has) if has is not None else None
         return phrase.number * k if k is not None else None
-    noun = words(phrase.noun)
-    return phrase.number if noun and noun <= words(column) else None
+    # "beds" of `bed_count`; "degrees" of `max_temp_f` through the words it stands for (temp)
+    noun, named = words(phrase.noun, synonyms=False), words(column)
+    return phrase.number if noun and (noun <= named or words(phrase.noun) - noun & named) else None
 
 
 def _number(x: Fraction) -> str:
     return str(x.numerator) if x.denominator == 1 else str(float(x))
 
 
-def condition_of_a_share(sentence: str, expect: object) -> str | None:
-    """The share figure whose condition ``expect`` is, when it is one of the sentence's thresholds
-    ("more than four hours" in "Nearly a third of patients waited more than four hours"): that
-    figure is checked by the share's claim, and no measure of its own reads it."""
+def condition_of_a_figure(sentence: str, expect: object) -> tuple[str, str] | None:
+    """The figure whose condition ``expect`` is, when it is one of the sentence's thresholds, and
+    the measure that checks both: a share ("more than four hours" in "Nearly a third of patients
+    waited more than four hours": ``share``), or a count right before it ("above 95" in "43 days
+    above 95 degrees": ``count``). That figure's claim checks it, and no measure of its own
+    reads it. None when ``expect`` is no threshold of the sentence."""
     if not isinstance(expect, str):
         return None
     said = " ".join(expect.lower().split())
-    # the figure as written, or in digits as `init` writes a number in words ("Two or more officers": 2)
-    if not any(said in (" ".join(p.text.lower().split()), p.figure.lower(), in_digits(p.figure) or "")
-               for p in phrases(sentence)):
+    # the figure as written, or in digits as `init` writes a number in words ("Two or more officers": 2),
+    # or the threshold without its noun ("above 95" of "above 95 degrees")
+    found = [p for p in phrases(sentence)
+             if said in (" ".join(p.text.lower().split()), p.figure.lower(), in_digits(p.figure) or "")
+             or " ".join(p.text.lower().split()).startswith(said + " ")]
+    if not found:
         return None
     from ..draft.figures import find_figures
     from ..expectations import implies_share
-    for found in find_figures(sentence):
-        for figure in found.figures:
-            if figure.text.lower() != said and implies_share(figure.text):
-                return figure.text
-    return None
+    figures = [f for s in find_figures(sentence) for f in s.figures if f.text.lower() != said]
+    share = next((f for f in figures if f.kind in ("percent", "fraction", "qualifier") and implies_share(f.text)),
+                 None)  # not "the most on record", whose "most" is no share
+    if share is not None:
+        return share.text, "share"
+    at = sentence.lower().find(" ".join(found[0].text.lower().split()))
+    before = [f for f in figures if f.kind == "number" and f.end <= at and not sentence[f.end:at].count(",")
+              and len(sentence[f.end:at].split()) <= 3]
+    return (before[-1].text, "count") if before else None

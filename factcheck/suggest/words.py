@@ -40,6 +40,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "destroyed": ("lost",),
     # the oldest or youngest of people: their age
     "oldest": ("age",), "youngest": ("age",),
+    # the weather: degrees and the hottest or coldest are of a temperature
+    "degrees": ("temp", "temperature"), "hottest": ("temp", "temperature"), "coldest": ("temp", "temperature"),
     # a place shut by inspectors or regulators: a data set's `closed`
     "shut": ("closed",), "shuttered": ("closed",), "closure": ("closed",), "closures": ("closed",),
 }
