@@ -12,7 +12,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 import cmarkgfm
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.render._mdtext import WORD_JOINER, code, escape, visible
@@ -68,12 +68,13 @@ def _squash(s: str) -> str:
 
 @settings(max_examples=250, deadline=None)
 @given(TEXT)
+@example("\ufffd")  # a replacement character of the text's own: left out of both sides, as the parser's are
 def test_escaped_text_in_a_table_cell_shows_as_itself(text: str) -> None:
     parsed = _cells(escape(text))
     assert parsed.tags == [] and len(parsed.cells) == 3
     assert parsed.cells[0] == "x" and parsed.cells[2] == "z"
     shown = parsed.cells[1].replace("@" + WORD_JOINER, "@").replace("\ufffd", "")
-    assert _squash(shown) == _squash(visible(text))
+    assert _squash(shown) == _squash(visible(text).replace("\ufffd", ""))
 
 
 @settings(max_examples=250, deadline=None)
