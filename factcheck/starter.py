@@ -101,8 +101,9 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
 
 # "392 more filings than Queens", "$330 more on average than", "$1,300 above Brooklyn's": a few words
 # after the figure (no comma: "165 cases, more than in 2019" states 165), then more or less, and
-# "than" in the same clause; or above, below
-_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"
+# "than" in the same clause; or above, below. Not before a number: "46 employees made more than
+# $100,000", "43 days above 95 degrees" are thresholds
+_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b(?!\s+\$?\d)|"
                         r"(above|below)\b(?!\s+\$?\d))", re.I)  # not "43 days above 95 degrees", a threshold
 # "6% more than in 2023", "30% more filings than Queens", "5 points higher than": at most one word
 # between, and not "of" ("59% of victims were more likely than …" states a share)

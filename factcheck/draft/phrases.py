@@ -212,7 +212,7 @@ CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # the largest or smallest value ("the largest fire burned 12,000 acres", "visits peaked at 96",
 # "the youngest victim was 9"); not "the most", which counts
 _VALUE_HIGH = re.compile(r"\b(?:largest|biggest|longest|highest|oldest|costliest|priciest|heaviest|hottest|warmest|"
-                         r"deadliest|peak(?:ed|s)?|maximum|most\s+expensive)\b", re.I)
+                         r"deadliest|top|peak(?:ed|s)?|maximum|most\s+expensive)\b", re.I)
 _VALUE_LOW = re.compile(r"\b(?:smallest|shortest|lowest|youngest|cheapest|lightest|coldest|coolest|minimum|"
                         r"least\s+expensive)\b", re.I)
 

@@ -131,7 +131,8 @@ NOTHING_MEETS = "no measure in the search space meets this expectation"
 """The note of a claim nothing was found for; any other note says why none was looked for."""
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
-REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b", re.I)
+REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b"
+                         r"|\bof\s+it\b", re.I)  # "Police accounted for 38% of it"
 BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 SHARES = frozenset({"percent", "fraction", "qualifier"})   # the kinds of figure that state a part of a whole
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)

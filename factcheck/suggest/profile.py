@@ -104,7 +104,7 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
         distinct = stats[c][0]
         if c == key:
             continue
-        if _ID.search(c):
+        if is_id(c):
             if distinct > 1:
                 ids.append(c)
             continue
@@ -126,6 +126,11 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
             # so are a few whole numbers named for what they count (0 to 4 critical violations)
             numbers.append(c)
     return total, dims, numbers, ids
+
+
+def is_id(column: str) -> bool:
+    """Is the column named like an identifier (``id``, ``employee_id``, ``case_key``)?"""
+    return _ID.search(column.split(".")[-1]) is not None
 
 
 def _all_years(values: list[Any]) -> bool:

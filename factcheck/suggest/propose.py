@@ -405,6 +405,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
                    counted=_counted(own),
                    rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
+                   of_it=_of_it(claim.says, claim.expect),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 
@@ -450,6 +451,15 @@ def _after(says: str, expect: object) -> set[str]:
     third of the referrals": referrals), none when the figure is not found."""
     span = figure_span(says, expect)
     return words(" ".join(says[span[1]:].split()[:4])) if span is not None else set()
+
+
+_OF_IT = re.compile(r"\s*of\s+(?:it|that|this|the\s+total|the\s+sum)\b", re.I)
+
+
+def _of_it(says: str, expect: object) -> bool:
+    """Is the figure a share "of it" ("Police accounted for 38% of it"): of what came before?"""
+    span = figure_span(says, expect)
+    return span is not None and _OF_IT.match(says, span[1]) is not None
 
 
 _RATE_WORDS = frozenset("rate rates share ratio".split())

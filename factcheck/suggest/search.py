@@ -33,6 +33,7 @@ import numpy.typing as npt
 
 from ..formatting import CURRENCY_SIGNS
 from .cells import pair_counts
+from .profile import is_id
 from .space import Atom, ident, literal
 from .words import words
 
@@ -108,6 +109,8 @@ class Context:
                                               # ("one in five students", "a third of the referrals")
     figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
     rank: int = 1                             # "the second-most": 2
+    of_it: bool = False                       # "Police accounted for 38% of it": a share of what the
+                                              # sentence before totted up
     value_end: str | None = None              # "the largest fire burned 12,000 acres": the figure is a
                                               # largest ("highest") or smallest ("lowest") value
     among: set[str] = field(default_factory=set)  # the word right after a share: what it is of
@@ -523,7 +526,8 @@ class Search:
         for the columns of categories the word right after the figure names (not the table's rows:
         "165 cases" counts the cases, not values of `case_type`)."""
         among = self.ctx.among - words(self.p.table)
-        for d in (d for d in self._categories() if words(d.name) & among):
+        # not an identifier ("two employees" are rows, not values of `employee_id`)
+        for d in (d for d in self._categories() if words(d.name) & among and not is_id(d.name)):
             col = self.cells.columns[d.name]
             values = [v for v in d.values if v is not None]
             for group in self._groups(periods):
@@ -767,10 +771,12 @@ class Search:
         """A share of a number column's total, when the words right after the figure name that column
         as what it counts ("Charter schools enrolled about one in five students": of the students of
         every school, not of the schools): ``ratio`` of its sum under the condition to its sum under
-        the filter alone. A column named elsewhere ("Victims … were the source of over one-third of
-        the referrals") is not what the share counts."""
+        the filter alone; or, after "of it", the column the sentence before names ("The city paid
+        $69.5 million in overtime. Police accounted for 38% of it."). A column named elsewhere
+        ("Victims … were the source of over one-third of the referrals") is not what the share counts."""
         # a total of fractions (each school's pass rate) is no whole that anything is a share of
-        columns = [c for c, _ in self.p.numbers if words(c) & self.ctx.after and not self._fractions(c)]
+        named = self.ctx.after | (self.ctx.labels if self.ctx.of_it else set())  # "of it": the sentence before's
+        columns = [c for c, _ in self.p.numbers if words(c) & named and not self._fractions(c)]
         if not columns:
             return
         for avoid, targets in self._share_targets().items():

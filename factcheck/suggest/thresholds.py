@@ -55,8 +55,8 @@ _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse
                     r"(?P<figure>[$\u00a3\u20ac](?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
                     r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
 # the words of a column that holds amounts of money
-MONEY_WORDS = frozenset(words("amount cost price paid payment donation contribution spending salary income fee fine "
-                              "owed rent budget revenue wage dollars"))
+MONEY_WORDS = frozenset(words("amount cost price paid pay payment donation contribution spending salary income fee fine "
+                              "owed rent budget revenue wage earnings compensation dollars"))
 
 
 _NO_NOUN = frozenset("in of out and or".split())  # "more than one in five": a fraction, no threshold
