@@ -63,6 +63,41 @@ class PeriodSpan:
     relation: str | None = None
 
 
+_END_OF_TEXT = 2**63 - 1
+
+
+class _Lazy:
+    """A pattern compiled the first time it is used. Most of these are tried only when a
+    sentence holds one of their words, and compiling all of them (IGNORECASE over long
+    alternations) took 60-140 ms of every run with an article: the patterns an article never
+    needs are never compiled."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, re.IGNORECASE | re.VERBOSE)
+        return self._compiled
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos)
+
+
+def _c(pattern: str) -> _Lazy:
+    return _Lazy(pattern)
+
+
 # --------------------------------------------------------------------------- words
 
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -108,18 +143,18 @@ _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) fo
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
-_QUALIFIED = re.compile(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+)", re.IGNORECASE)
+_QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+)")
 
 
 # "one fewer than the Bronx", "one more death than in 2023": a difference of one is a figure
-_ONE_MORE = re.compile(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b", re.I)
+_ONE_MORE = _c(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b")
 
 
 def in_digits(text: str) -> str | None:
     """A number written in words, with any tolerance words before it, in digits: 'Eleven' → '11',
     'more than five' → 'more than 5', 'Two million' → '2,000,000' (``expect:`` reads digits only).
     None when the text holds a digit or is no number in words."""
-    m = _QUALIFIED.fullmatch(text.strip())
+    m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
     value = word_value(m["n"])
@@ -211,10 +246,9 @@ CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 # the largest or smallest value ("the largest fire burned 12,000 acres", "visits peaked at 96",
 # "the youngest victim was 9"); not "the most", which counts
-_VALUE_HIGH = re.compile(r"\b(?:largest|biggest|longest|highest|oldest|costliest|priciest|heaviest|hottest|warmest|"
-                         r"deadliest|top|peak(?:ed|s)?|maximum|most\s+expensive)\b", re.I)
-_VALUE_LOW = re.compile(r"\b(?:smallest|shortest|lowest|youngest|cheapest|lightest|coldest|coolest|minimum|"
-                        r"least\s+expensive)\b", re.I)
+_VALUE_HIGH = _c(r"\b(?:largest|biggest|longest|highest|oldest|costliest|priciest|heaviest|hottest|warmest|"
+                 r"deadliest|top|peak(?:ed|s)?|maximum|most\s+expensive)\b")
+_VALUE_LOW = _c(r"\b(?:smallest|shortest|lowest|youngest|cheapest|lightest|coldest|coolest|minimum|least\s+expensive)\b")
 
 
 def value_end(text: str) -> Literal["highest", "lowest"] | None:
@@ -227,8 +261,8 @@ def value_end(text: str) -> Literal["highest", "lowest"] | None:
     return "highest" if high and not low else "lowest" if low and not high else None
 
 
-_RANKED = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+"
-                     r"(?:most|least|fewest|[a-z]+est)\b", re.I)
+_RANKED = _c(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+"
+             r"(?:most|least|fewest|[a-z]+est)\b")
 
 
 def extreme_rank(text: str) -> int:
@@ -245,39 +279,6 @@ def extreme_rank(text: str) -> int:
 
 # --------------------------------------------------------------------------- patterns
 
-_END_OF_TEXT = 2**63 - 1
-
-
-class _Lazy:
-    """A pattern compiled the first time it is used. Most of these are tried only when a
-    sentence holds one of their words, and compiling all of them (IGNORECASE over long
-    alternations) took 60-140 ms of every run with an article: the patterns an article never
-    needs are never compiled."""
-
-    __slots__ = ("_source", "_compiled")
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, re.IGNORECASE | re.VERBOSE)
-        return self._compiled
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, pos, endpos)
-
-    def search(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> re.Match[str] | None:
-        return self.pattern.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = _END_OF_TEXT) -> re.Match[str] | None:
-        return self.pattern.match(text, pos, endpos)
-
-
-def _c(pattern: str) -> _Lazy:
-    return _Lazy(pattern)
 
 
 _TIME_OF_DAY = _c(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
