@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
@@ -149,6 +150,12 @@ def figure_span(says: str, expect: object) -> tuple[int, int] | None:
     `init` writes it). None for a true/false, or a figure the sentence does not hold once."""
     if isinstance(expect, bool) or not isinstance(expect, (str, int, float)):
         return None
+    return _span_of(says, expect)
+
+
+@lru_cache(maxsize=4096)
+def _span_of(says: str, expect: str | int | float) -> tuple[int, int] | None:
+    """:func:`figure_span`, once for each sentence and figure (a claim's context asks it often)."""
     written = expect.strip() if isinstance(expect, str) else f"{expect:,}" if isinstance(expect, int) else str(expect)
     if not written:
         return None

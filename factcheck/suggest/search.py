@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import partial
+from functools import lru_cache, partial
 from itertools import permutations
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -210,6 +210,7 @@ class Context:
 
 # --------------------------------------------------------------------------- helpers
 
+@lru_cache(maxsize=8192)
 def _numbered(says: str, column: str, value: float) -> bool:
     """Is ``value`` written beside a word of its column's name: "the 44th Precinct", "Precinct 44",
     "District No. 3"? (Not "up 25%" for a column of 25 visits a day.)"""

@@ -63,10 +63,13 @@ def literal(value: Any) -> str | None:
 def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
     """Every condition on a (non-year) dimension of the table; and what the cap left out."""
     out: list[Atom] = []
+    counted = {name for name, _ in profile.numbers}
     for d in profile.dimensions:
         if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
-                                                and base_type(d.type) not in INTEGER_TYPES):
-            continue  # numbers are measured, not filtered on; a few whole numbers are categories too (precinct 44)
+                                                and (base_type(d.type) not in INTEGER_TYPES or d.name in counted)):
+            # numbers are measured, not filtered on; a few whole numbers are categories too (precinct 44),
+            # unless they count something (`n_defendants`, `officer_count`: summed, and read by thresholds)
+            continue
         known = mask_known(cells, d.name)
         if d.said:  # a threshold a sentence states (``wait_minutes > 240``): only as it is said
             t = mask_equal(cells, d.name, True)
