@@ -247,3 +247,10 @@ def test_the_words_of_a_condition_that_only_says_known_do_not_make_it_relevant()
     assert ctx.condition(atom) < 0
     ctx = Context(words("referrals whose source is known"), set(), (), None, None, None)
     assert ctx.condition(atom) > 0
+
+
+def test_no_condition_on_a_column_that_counts(found) -> None:  # type: ignore[no-untyped-def]
+    """`n_defendants` (1 to 5 defendants a case) is summed and read by thresholds, never a value to
+    filter on: `case.n_defendants == 5` passed for "down 51%" once whole numbers became conditions."""
+    import json
+    assert not any("n_defendants ==" in json.dumps(c.measure) for claim in found.claims for c in claim.candidates)

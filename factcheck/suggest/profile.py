@@ -121,7 +121,7 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
             # a number each row has its own of (95 beds, 410 beds: a small table of hospitals)
             # is a quantity to sum or read as well as a category, however few rows there are
             numbers.append(c)
-        elif value_type(t) == "number" and c in low and (_amounts(values[c]) or _counted(c, t, values[c])):
+        elif value_type(t) == "number" and c in low and (_amounts(values[c]) or counts_something(c, t, values[c])):
             # donations of $10, $25 … $2,900: few values, but amounts to sum, not codes (1 to 5);
             # so are a few whole numbers named for what they count (0 to 4 critical violations)
             numbers.append(c)
@@ -147,11 +147,11 @@ def _amounts(values: list[Any]) -> bool:
 _COUNTS_OF = re.compile(r"(?:^|_)(?:n|num|number|count|total)(?:_|$)|(?:^|_)\w*[^su_]s$", re.I)
 
 
-def _counted(column: str, type_: str, values: list[Any]) -> bool:
+def counts_something(column: str, type_: str, values: list[Any]) -> bool:
     """Is a column of a few whole numbers a count of something, to sum ("482 critical violations":
     `critical_violations`, `injuries`, `n_victims`), rather than a code or a rating? Named in the
     plural or as a count, and never below zero."""
-    return (base_type(type_) in INTEGER_TYPES and _COUNTS_OF.search(column) is not None
+    return (base_type(type_) in INTEGER_TYPES and _COUNTS_OF.search(column.split(".")[-1]) is not None
             and len(values) > 1 and all(v is None or v >= 0 for v in values))
 
 

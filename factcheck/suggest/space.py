@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from ..expressions import INTEGER_TYPES, base_type
 from .cells import Cells, mask_equal, mask_known
+from .profile import counts_something
 from .words import name_words
 
 if TYPE_CHECKING:
@@ -63,10 +64,10 @@ def literal(value: Any) -> str | None:
 def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
     """Every condition on a (non-year) dimension of the table; and what the cap left out."""
     out: list[Atom] = []
-    counted = {name for name, _ in profile.numbers}
     for d in profile.dimensions:
         if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
-                                                and (base_type(d.type) not in INTEGER_TYPES or d.name in counted)):
+                                                and (base_type(d.type) not in INTEGER_TYPES
+                                                     or counts_something(d.name, d.type, d.values))):
             # numbers are measured, not filtered on; a few whole numbers are categories too (precinct 44),
             # unless they count something (`n_defendants`, `officer_count`: summed, and read by thresholds)
             continue
