@@ -53,3 +53,12 @@ def test_more_than_an_amount_is_a_threshold_not_a_difference(claims: list[dict[s
     """`init` wrote `expect: 2 more` ("made more than $2,000" read as a difference from something)."""
     assert first_pass(claims, "Two employees", "2") == {
         "count": "payroll", "where": "overtime_pay > 2000 and fiscal_year == 2024"}
+
+
+@pytest.mark.parametrize(("says", "of_it"), [
+    ("Police accounted for 38% of it.", True), ("Police accounted for 38% of the total, a record.", True),
+    ("Police accounted for 38% of that year's cases.", False), ("Police accounted for 38% of them.", False)])
+def test_a_share_of_it_ends_its_clause(says: str, of_it: bool) -> None:
+    """"of that year's cases" is no share of what the sentence before totted up."""
+    from factcheck.suggest.propose import _of_it
+    assert _of_it(says, "38%") is of_it

@@ -266,3 +266,17 @@ def test_a_max_claim_covers_the_superlative_that_says_what_its_value_is(
     superlative = next(t for t in covered if value_end(t) is not None)  # "the largest", not "the most fires"
     assert covered[figure] == ("m",)
     assert covered[superlative] == (("m",) if covers else ())
+
+
+@pytest.mark.parametrize(("sentence", "opens"), [
+    ("The largest fire burned 10,782 acres.", True), ("Kern had the most fires, and the largest burned 10,782 acres.", True),
+    ("But the largest burned 10,782 acres.", True), ("County General had the longest waits, 3.2 hours.", False),
+    ("Lakeview, the smallest hospital, had 95 beds.", False)])
+def test_an_extreme_opens_its_clause_for_suggest_and_coverage_alike(sentence: str, opens: bool) -> None:
+    from factcheck.draft.phrases import opens_clause
+    superlative = next(f for f in scan_figures(sentence) if value_end(f.text) is not None)
+    assert opens_clause(sentence, superlative.start) is opens
+
+
+def scan_figures(sentence: str) -> list[Any]:
+    return [f for s in find_figures(sentence) for f in s.figures]

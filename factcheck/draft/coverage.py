@@ -54,7 +54,7 @@ from typing import Literal, Mapping, Sequence
 
 from .figures import Figure, Sentence, figures_in_phrase
 from .markdown import read_blocks
-from .phrases import CLAUSE_BREAK, extreme_end, extreme_rank, value_end
+from .phrases import extreme_end, extreme_rank, opens_clause, value_end
 
 __all__ = ["ClaimRef", "Ignore", "FigureCoverage", "StaleClaim", "Coverage", "Status", "cover", "fold"]
 
@@ -356,7 +356,7 @@ def _qualifying(claim: ClaimRef, stated: list[Figure], place: dict[int, int], ar
     places = {place[id(f)] for f in stated}
     return [f for f in article.figures_of_place(claim.says, places)
             if f.kind == "extreme" and value_end(f.text) == claim.end
-            and not CLAUSE_BREAK.split(f.sentence[:f.start])[-1].strip()][:1]
+            and opens_clause(f.sentence, f.start)][:1]
 
 
 def _values(expect: object) -> bool:

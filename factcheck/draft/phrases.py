@@ -244,6 +244,14 @@ def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
 # where a new clause of a sentence opens: "Kings had the most cases, while Queens had the fewest"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
+
+def opens_clause(sentence: str, start: int) -> bool:
+    """Does what starts at ``start`` open its sentence or clause ("*The largest fire* burned …",
+    "…, and *the largest* burned …", "But *the largest* …"), with nothing named before it in the
+    clause ("County General had *the longest* waits")?"""
+    before = CLAUSE_BREAK.split(sentence[:start])[-1].strip(" ,;:").lower()
+    return before in ("", "and", "but", "while")
+
 # the largest or smallest value ("the largest fire burned 12,000 acres", "visits peaked at 96",
 # "the youngest victim was 9"); not "the most", which counts
 _VALUE_HIGH = _c(r"\b(?:largest|biggest|longest|highest|oldest|costliest|priciest|heaviest|hottest|warmest|"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
-from ..draft.phrases import CLAUSE_BREAK, extreme_end, extreme_rank, value_end
+from ..draft.phrases import CLAUSE_BREAK, extreme_end, extreme_rank, opens_clause, value_end
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -460,7 +460,8 @@ def _after(says: str, expect: object) -> set[str]:
     return words(" ".join(says[span[1]:].split()[:4])) if span is not None else set()
 
 
-_OF_IT = re.compile(r"\s*of\s+(?:it|that|this|the\s+total|the\s+sum)\b", re.I)
+# "38% of it.", "… of the total": not "of that year's cases"
+_OF_IT = re.compile(r"\s*of\s+(?:it|that|this|the\s+total|the\s+sum)\s*(?:[.,;:!?)]|$)", re.I)
 
 
 def _of_it(says: str, expect: object) -> bool:
@@ -563,17 +564,17 @@ def rate_of(says: str, expect: object) -> Rate | None:
     """
     if isinstance(expect, bool) or not isinstance(expect, (str, int, float)):
         return None
-    written = expect.strip() if isinstance(expect, str) else f"{expect:,}" if isinstance(expect, int) else str(expect)
-    at = says.find(written) if written else -1
-    if at < 0:
+    span = figure_span(says, expect)
+    if span is None:
         return None
-    found = _base_at(says, at + len(written))
+    at, end = span
+    found = _base_at(says, end)
     if found is not None:
-        between = says[at + len(written):found[1]]
+        between = says[end:found[1]]
         if len(between.split()) > 3 or re.search(r"[,.;:]", between):
             return None   # "18%, to 2,240 per 100": the base of another figure
         return _named_base(says, found)
-    return _rate_just_before(says, at) if _amount(written) else None
+    return _rate_just_before(says, at) if _amount(says[at:end]) else None
 
 
 def _rate_just_before(says: str, at: int) -> Rate | None:
@@ -720,10 +721,10 @@ def _value_said_of(claim: Claim, claims: Sequence[Claim]) -> str | None:
     extremes = [f for f in figures if f.kind == "extreme" and (focus is None or f.start == focus[0])]
     if len(extremes) != 1 or (end := value_end(claim.says[extremes[0].start:extremes[0].end])) is None:
         return None
+    if not opens_clause(claim.says, extremes[0].start):
+        return None  # "County General had the longest waits, 3.2 hours": which hospital is its claim
     clause = _clause(claim.says, claim.expect, extremes[0].start)
     offset = claim.says.find(clause)
-    if claim.says[offset:extremes[0].start].strip(" ,;:").lower() not in ("", "and", "but", "while"):
-        return None  # "County General had the longest waits, 3.2 hours": which hospital is its claim
     number = next((f for f in figures if f.kind == "number" and f.start > extremes[0].start
                    and offset <= f.start < offset + len(clause)), None)
     if number is None:

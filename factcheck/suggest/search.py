@@ -840,6 +840,11 @@ class Search:
         yield from self._picked(filters, values, period, {}, target.score - OF_ALL_ROWS, per_atom,
                                 said=target.score >= 1.5 - 0.1, named=target.score >= 0.8 - 0.1, build=ratio)
 
+    def _of_column(self, kind: str, column: str, conds: tuple[Atom, ...]) -> dict[str, Any]:
+        """``{kind: column}`` of this table's rows under ``conds`` (a change's inner measure)."""
+        where = _where(None, conds)
+        return {kind: ident(column), "of": self.p.table, **({"where": where} if where else {})}
+
     def _count(self, period: Atom | None, conds: tuple[Atom, ...]) -> dict[str, Any]:
         """``count`` of this table's rows under a period and conditions."""
         where = _where(period, conds)
@@ -1090,16 +1095,9 @@ class Search:
                 _, counts, counts_of = self._by_year(column, self.cells.counts[number])
                 with np.errstate(divide="ignore", invalid="ignore"):
                     means, means_of = sums / counts, sums_of / counts_of
-
-                def average(conds: tuple[Atom, ...], number: str = number) -> dict[str, Any]:
-                    where = _where(None, conds)
-                    return {middle: ident(number), "of": self.p.table, **({"where": where} if where else {})}
-                series.append((average, means, means_of, 0.3))
+                series.append((partial(self._of_column, middle, number), means, means_of, 0.3))
                 if not averaging:
-                    def total(conds: tuple[Atom, ...], number: str = number) -> dict[str, Any]:
-                        where = _where(None, conds)
-                        return {"sum": ident(number), "of": self.p.table, **({"where": where} if where else {})}
-                    series.append((total, sums, sums_of, 0.4))
+                    series.append((partial(self._of_column, "sum", number), sums, sums_of, 0.4))
             for a, b in spans:
                 if a not in index or b not in index:
                     continue
