@@ -44,6 +44,7 @@ class Simple(PlanNode):
     unit: str = "fraction"
     group: Expr | None = None        # the `over` column, when grouped
     group_time: bool = False
+    group_categories: bool = False  # the `over` column is declared text: categories, not periods
     expr_type: str | None = None     # the engine's type of `expr`, learnt once the tables are read
     param: Any = None                # a kind's own setting (a percentile's p and method)
     time_unit: str | None = None     # the time unit of the column's values ('minute'), when known
@@ -108,6 +109,7 @@ class SimpleKind(MeasureKind):
                 return None
             node.group = group
             node.group_time = c.time_axis(scan.table, group)
+            node.group_categories = c.cat.declared_text(scan.table, group)
         return node
 
     def param(self, m: Any) -> Any:
@@ -130,7 +132,7 @@ class SimpleKind(MeasureKind):
             ev = self.value(node, row)
             ev.sql.append(sql)
             out[key(row["group"])] = ev
-        return Groups(out, [sql])
+        return Groups(out, [sql], categories=node.group_categories)
 
     def absent(self, node: Simple, ex: Executor, at: Any) -> Evaluated:
         return self.value(node, None)

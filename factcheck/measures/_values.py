@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -123,6 +124,39 @@ def fill_gaps(keys: list[str]) -> list[str]:
     return [str(i) for i in range(ints[0], ints[-1] + 1)]
 
 
+def gaps_said(holes: list[str], over: str, why: str) -> str:
+    """The periods with no row at all (``holes``) and ``why`` that matters, said for a reader:
+    runs of whole numbers as ranges ("2–4, 6–8, 10–43"); and, when ``over`` does not read as a
+    period and they are not years, how to rank its values as categories instead.
+
+    >>> gaps_said(["2020"], "year", "so it is not a zero")
+    'the data has a gap at 2020: so it is not a zero'
+    >>> gaps_said(["2", "3", "4", "6"], "precinct", "so it is not a zero")  # doctest: +ELLIPSIS
+    "the data has a gap at 2–4, 6 (4 values): so it is not a zero. Whole numbers are read ... {type: text} ..."
+    """
+    runs: list[list[int]] = []
+    try:
+        for n in sorted(int(h) for h in holes):
+            if runs and n == runs[-1][1] + 1:
+                runs[-1][1] = n
+            else:
+                runs.append([n, n])
+    except ValueError:
+        return f"the data has a gap at {', '.join(holes)}: {why}"
+    said = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+    count = f" ({len(holes)} values)" if len(holes) > len(runs) else ""
+    out = f"the data has a gap at {said}{count}: {why}"
+    if all(len(h) == 4 and 1000 <= int(h) <= 2999 for h in holes) or _PERIOD_WORDS.search(over):
+        return out
+    column = over.rsplit(".", 1)[-1]
+    return (f"{out}. Whole numbers are read as periods, as years are: if the values of {over} name places "
+            f"or groups (precinct 44), declare {column}: {{type: text}} under the table's columns: to rank "
+            "them as categories")
+
+
+_PERIOD_WORDS = re.compile(r"(?i)year|month|quarter|week|day|date|period|season|fy|decade|age")
+
+
 def _sort_key(k: str) -> tuple[int, Any]:
     try:
         return (0, Fraction(k))
@@ -141,3 +175,11 @@ class Groups:
 
     values: dict[str, Evaluated]
     sql: list[str]
+    categories: bool = False  # grouped by a column declared text: categories, not periods
+
+    def axis(self) -> list[str]:
+        """The groups in order: whole-number periods with the ones between them that have no rows
+        (a year without cases counts as zero, :func:`fill_gaps`); categories as they are."""
+        if self.categories:
+            return sorted(self.values, key=_sort_key)
+        return fill_gaps(list(self.values))

@@ -15,7 +15,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, before, fill_gaps, key
+from ._values import Evaluated, MeasureError, before, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -86,17 +86,17 @@ class ExtremeKind(MeasureKind):
 
     def evaluate(self, node: ExtremeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
-        keys = fill_gaps(list(groups.values))
+        keys = groups.axis()
         if node.record_from is not None:
             keys = [k for k in keys if not before(k, key(node.record_from))]
-        out = extreme(node, dict(ex.series(node.inner, groups, keys)))
+        out = extreme(node, dict(ex.series(node.inner, groups, keys)), periods=not groups.categories)
         out.sql = groups.sql
         holes = gaps(node, keys, ex.periods(node.inner))
         if holes and out.unavailable is None:
             out.value, out.details = None, None
             out.unavailable = Reason.PERIOD_NOT_COVERED
-            out.why = (f"the data has a gap at {', '.join(holes)}: the table has no row at all for "
-                       f"{'it' if len(holes) == 1 else 'them'}, so it is not a zero and the record cannot be judged")
+            out.why = gaps_said(holes, node.over, f"the table has no row at all for {'it' if len(holes) == 1 else 'them'}, "
+                                "so it is not a zero and the record cannot be judged")
         out.marked = {key(v) for v in (node.at, node.since) if v is not None}
         return out
 
@@ -126,8 +126,9 @@ def gaps(node: ExtremeNode, keys: list[str], periods: set[str] | None) -> list[s
 _TIMELY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$")  # a period's key: a year, a date
 
 
-def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
+def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: bool = True) -> Evaluated:
     """Is the value at ``at`` the lowest (highest) since ``since``, or on record?
+    (``periods=False``: the keys are categories, with no record among them.)
 
     With ``rank: k``, the k-th lowest (highest): exactly k − 1 periods of the window beat it.
     """
@@ -146,7 +147,12 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None]) -> Evaluated:
     ordered = sorted(known.items(), key=lambda kv: kv[1], reverse=node.is_ == "highest")
     rank = 1 + sum(1 for k, v in known.items() if k != at and better(v, x))
     others = [(k, v) for k, v in ordered if k != at]
-    in_time = all(_TIMELY.match(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
+    in_time = periods and all(_TIMELY.match(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
+    if not in_time and (node.since is not None or node.record_from is not None):
+        named = "since" if node.since is not None else "record_from"
+        raise MeasureError(f"{named}: {node.since if node.since is not None else node.record_from} names a period, "
+                           f"but the values of {node.over} are categories ({', '.join(keys[:3])}, …): a record, and "
+                           "where it begins, belong to periods", hint=f"remove {named}: to rank {node.at} among them all")
     earlier = [k for k in keys if before(k, at)] if in_time else []
     as_low = [k for k in earlier if k in known and not better(x, known[k])]
     last = Period(key=as_low[-1], value=as_float(known[as_low[-1]])) if as_low else None

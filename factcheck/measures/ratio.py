@@ -75,7 +75,7 @@ class RatioKind(MeasureKind):
         num, den = ex.grouped(node.numerator), ex.grouped(node.denominator)
         keys = list(dict.fromkeys([*num.values, *den.values]))
         return Groups({k: divide(ex.at(node.numerator, num, k), ex.at(node.denominator, den, k), node.per)
-                       for k in keys}, num.sql + den.sql)
+                       for k in keys}, num.sql + den.sql, categories=num.categories or den.categories)
 
     def absent(self, node: RatioNode, ex: Executor, at: Any) -> Evaluated:
         return divide(ex.at(node.numerator, ex.grouped(node.numerator), at),

@@ -22,7 +22,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, fill_gaps, key
+from ._values import Evaluated, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -90,7 +90,7 @@ class _RunKind(MeasureKind):
 
     def evaluate(self, node: RunNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
-        keys = fill_gaps(list(groups.values))
+        keys = groups.axis()
         ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising")
         ev.sql = groups.sql
         periods = ex.periods(node.inner)
@@ -99,7 +99,7 @@ class _RunKind(MeasureKind):
             holes = [k for k in keys[max(0, end - int(ev.value) - 1):end + 1] if k not in periods]
             if holes:  # the run (or the period that ended it) rests on a year with no row at all
                 ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
-                ev.why = f"the data has a gap at {', '.join(holes)}: the table has no row at all for it, so it is not a zero"
+                ev.why = gaps_said(holes, node.over, "the table has no row at all for it, so it is not a zero")
         return ev
 
     def shape(self, node: RunNode, claim: Claim) -> MeasureShape:

@@ -316,6 +316,21 @@ class Catalog:
             return bool(link and self.is_time(link.target, tree.column))
         return False
 
+    def declared_text(self, table: str, tree: Expr) -> bool:
+        """Is ``tree`` a column the claims file declares ``type: text`` (``precinct: {type: text}``),
+        of ``table`` or of the table one of its links reaches? Its values are categories, even
+        when they are whole numbers: an axis over it has no periods between them."""
+        if not isinstance(tree, Name):
+            return False
+        home = table
+        if tree.link is not None:
+            link = self.links.get(table, {}).get(tree.link)
+            if link is None:
+                return False
+            home = link.target
+        spec = self.sources[home].decl.columns.get(tree.column)
+        return spec is not None and spec.type == "text"
+
     def is_time(self, table: str, column: str) -> bool:
         """Is ``column`` a time column (declared in ``time:``, typed date or timestamp), or derived from one?
 
