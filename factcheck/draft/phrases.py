@@ -518,7 +518,13 @@ def _right_ok(text: str, end: int) -> bool:
     return True
 
 
+# "higher than in 2023", "up $250 compared with 2023": a year a figure is compared with, as "than 2023" is
+_THAN = _c(r"\b(?:than(?:\s+(?:in|on|at|during))?|compared\s+(?:with|to)(?:\s+(?:in|on|at|during))?)\s+$")
+
+
 def _relation(text: str, start: int) -> str | None:
+    if _THAN.search(text[max(0, start - 24):start]):
+        return "than"
     m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
     word = m[1].lower() if m else None
     return word if word in _RELATIONS else None
