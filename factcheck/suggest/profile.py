@@ -89,7 +89,10 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
     total, stats = _stats(backend, table, cols)
     # a table's key is no category, unless it names the rows of a small table ("Lakeview", one of
     # four hospitals: a filter on it reads that hospital's beds)
-    low = [c for c, t in cols if 0 < stats[c][0] <= LOW_CARDINALITY and (c != key or value_type(t) == "text")]
+    # nor is a date or time: its values are periods ("in 2024" names them), never a condition of their own
+    # (four election days: `election_date == '2024-11-05'` would pin the year twice, or make a share of 0%)
+    low = [c for c, t in cols if 0 < stats[c][0] <= LOW_CARDINALITY and (c != key or value_type(t) == "text")
+           and value_type(t) != "date"]
     values = _values(backend, table, low)
     types = dict(cols)
     dims: list[Dimension] = []

@@ -55,6 +55,13 @@ def _suggestion(found: Found, result: ClaimResult) -> Suggestion:
                       result.rows_kept, result.numerator, result.denominator)
 
 
+def _ranks_nothing(result: ClaimResult) -> bool:
+    """An extreme among fewer than two values ("rank 1 of 1": a filter that keeps one year's rows)
+    is the lowest and the highest at once: it checks no "most on record", so it is never shown."""
+    details = result.details
+    return getattr(details, "kind", None) == "extreme" and getattr(details, "of", 2) < 2
+
+
 def _round(loaded: LoadedClaims, entries: list[ClaimSuggestions],
            ranked: dict[str, Proposed], top: int, data_root: str | Path | None) -> None:
     """Run these candidates, misses and readings of every entry in one run; file each by its real
@@ -80,6 +87,8 @@ def _round(loaded: LoadedClaims, entries: list[ClaimSuggestions],
         if result is None:
             continue
         entry = entries[e_index]
+        if _ranks_nothing(result):
+            continue
         s = _suggestion(found, result)
         if reading and s.verdict == "pass":
             entry.candidates.insert(0, s)

@@ -1,0 +1,47 @@
+"""A story of elections walked through `init` and `suggest`: a date column of a few election days
+is no category (`election_date == '2024-11-05'` pinned the year a second time, or, as a share's
+condition, made a share that is 0% whatever the data), and an extreme over one period ranks
+nothing ("rank 1 of 1" passed "the most on record" for a filter that kept one year)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from drafts import csv_text, init_and_suggest
+
+REJECTED = {"2021-11-02": 3, "2022-11-08": 5, "2023-11-07": 4, "2024-11-05": 4}  # per precinct: 30, 50, 40, 40
+
+
+def _turnout() -> list[str]:
+    return [f"{day},P{p:02d},{1000 + 7 * p},{550 + 11 * p + i},{per}"
+            for i, (day, per) in enumerate(REJECTED.items()) for p in range(10)]
+
+
+STORY = "Officials rejected 40 ballots in 2024, the most on record. Independents drew less than 3% of the vote."
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    tables = {"turnout.csv": csv_text("election_date,precinct_id,registered_voters,ballots_cast,rejected_ballots",
+                                      _turnout())}
+    return init_and_suggest(tmp_path_factory.mktemp("votes"), STORY, tables, "Votes")
+
+
+def _shown(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [s for c in claims for s in (*c["candidates"], *c["misses"], *([c["reading"]] if c.get("reading") else []))]
+
+
+def test_no_suggestion_names_an_election_day_as_a_condition(claims: list[dict[str, Any]]) -> None:
+    shown = _shown(claims)
+    assert shown
+    assert not [s["measure"] for s in shown if "election_date ==" in json.dumps(s["measure"])]
+
+
+def test_an_extreme_over_one_period_is_no_candidate(claims: list[dict[str, Any]]) -> None:
+    """2022's 50 beats 2024's 40: "the most on record" is false, and no candidate may pass it by
+    keeping one year's rows."""
+    extremes = [s for s in _shown(claims) if "extreme" in s["measure"]]
+    assert extremes
+    assert not [s for s in extremes if "of 1" in (s["value_text"] or "")]
