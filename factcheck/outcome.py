@@ -42,6 +42,7 @@ class NoteCode(StrEnum):
     WINDOW_SENSITIVE = "window_sensitive"    # the change holds only against the chosen base period
     SPELLING_VARIANTS = "spelling_variants"  # a warning: a compared value has twins in the column ('Facebook ')
     UNIT_UNKNOWN = "unit_unknown"            # a warning: a duration compared with values of no known unit
+    PERIODS_SPACED = "periods_spaced"        # the data's periods come every so many years (elections)
 
 
 REASON_TEXT: dict[Reason, str] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -41,6 +42,7 @@ class Evaluated:
     neighbours: list[Fraction] = field(default_factory=list)  # values one record away (for `fragile`)
     exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
     each: list[tuple[str, Evaluated]] | None = None  # `every`: the value per period, each judged on its own
+    cadence: Cadence | None = None  # the periods come every so many (elections): said in a note
 
 
 class NotFinite(ValueError):
@@ -104,14 +106,63 @@ def before(a: str, b: str) -> bool:
 MAX_GAPS = 10_000  # integer periods filled in between those with rows: centuries of years, not ids
 
 
-def fill_gaps(keys: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class Cadence:
+    """How often the whole table's periods come: every ``step`` from ``first`` to ``last``."""
+
+    step: int
+    first: int
+    last: int
+
+    def on(self, period: Any) -> bool:
+        """Is ``period`` one of the data's periods (a year of an election), not one between them?"""
+        try:
+            return (int(key(period)) - self.first) % self.step == 0
+        except ValueError:
+            return True
+
+    def said(self) -> str:
+        """The note a figure over such periods carries."""
+        years = all(1000 <= y <= 2999 for y in (self.first, self.last))
+        unit = "years" if years else "periods"
+        return (f"the data has a period every {self.step} {unit} ({self.first} to {self.last}): the {unit} "
+                "between are no periods of it")
+
+
+def cadence(periods: Iterable[str] | None) -> Cadence | None:
+    """The step of whole-number periods that all lie a multiple of it apart (elections every four
+    years: 2008, 2012 … 2024), when there are at least three of them and it is more than one; else
+    None, and every whole number between the first and the last is a period (two years say
+    nothing of a step: the ones between may be missing).
+
+    >>> cadence(["2008", "2012", "2020", "2024"])  # 2016 is missing: a gap, not a change of step
+    Cadence(step=4, first=2008, last=2024)
+    >>> cadence(["2020", "2024"]), cadence(["2019", "2020", "2024"]), cadence(["a", "b", "c"])
+    (None, None, None)
+    """
+    if periods is None:
+        return None
+    try:
+        ints = sorted({int(p) for p in periods})
+    except ValueError:
+        return None
+    if len(ints) < 3:
+        return None
+    step = 0
+    for a, b in zip(ints, ints[1:], strict=False):
+        step = math.gcd(step, b - a)
+    return Cadence(step, ints[0], ints[-1]) if step > 1 else None
+
+
+def fill_gaps(keys: list[str], step: int = 1) -> list[str]:
     """Integer periods (years) with no rows still count: a year with no convictions is a zero.
+    ``step``: the data's periods come every so many (:func:`cadence`); those between are none.
 
     Integers spread wider than :data:`MAX_GAPS` are not periods to fill (``over: id`` with ids
     1 and 9223372036854775807 would otherwise be a list of 9e18 keys): they are taken as they are.
 
-    >>> fill_gaps(["2018", "2020"]), fill_gaps(["1", str(2 ** 63)])
-    (['2018', '2019', '2020'], ['1', '9223372036854775808'])
+    >>> fill_gaps(["2018", "2020"]), fill_gaps(["1", str(2 ** 63)]), fill_gaps(["2012", "2020"], 4)
+    (['2018', '2019', '2020'], ['1', '9223372036854775808'], ['2012', '2016', '2020'])
     """
     try:
         ints = sorted(int(k) for k in keys)
@@ -119,9 +170,9 @@ def fill_gaps(keys: list[str]) -> list[str]:
         return sorted(keys, key=_sort_key)
     if not ints:
         return []
-    if ints[-1] - ints[0] > MAX_GAPS + len(ints):
+    if (ints[-1] - ints[0]) // step > MAX_GAPS + len(ints):
         return [str(i) for i in ints]
-    return [str(i) for i in range(ints[0], ints[-1] + 1)]
+    return [str(i) for i in range(ints[0], ints[-1] + 1, step)]
 
 
 def gaps_said(holes: list[str], over: str, why: str) -> str:
@@ -177,9 +228,10 @@ class Groups:
     sql: list[str]
     categories: bool = False  # grouped by a column declared text: categories, not periods
 
-    def axis(self) -> list[str]:
+    def axis(self, every: Cadence | None = None) -> list[str]:
         """The groups in order: whole-number periods with the ones between them that have no rows
-        (a year without cases counts as zero, :func:`fill_gaps`); categories as they are."""
+        (a year without cases counts as zero, :func:`fill_gaps`), every ``every.step`` when the
+        data's periods come so; categories as they are."""
         if self.categories:
             return sorted(self.values, key=_sort_key)
-        return fill_gaps(list(self.values))
+        return fill_gaps(list(self.values), every.step if every else 1)

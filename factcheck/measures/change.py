@@ -14,7 +14,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, before, key, number
+from ._values import Evaluated, before, cadence, key, number
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -79,7 +79,10 @@ class ChangeKind(MeasureKind):
     def evaluate(self, node: ChangeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
         ev = change(node, ex.at(node.inner, groups, node.from_), ex.at(node.inner, groups, node.to))
-        ev.series = ex.series(node.inner, groups, groups.axis())
+        # the data's step matters only when the series has holes to fill (and asking for it costs a query)
+        holes = not groups.categories and len(groups.axis()) > len(groups.values)
+        every = cadence(ex.periods(node.inner)) if holes else None
+        ev.series, ev.cadence = ex.series(node.inner, groups, groups.axis(every)), every
         ev.marked = {key(node.from_), key(node.to)}
         if ev.value is not None and isinstance(ev.details, ChangeDetails):
             bases = earlier_bases(node, ev.series)

@@ -89,6 +89,7 @@ class EveryNode(PlanNode):
     inner: PlanNode          # the measure over all periods (for explain)
     cells: list[PlanNode]    # the measure in each period
     periods: list[int]
+    axis: tuple[str, str] | None = None  # (FROM …, the period column's SQL) of a column, not a span
 
     def children(self) -> list[PlanNode]:
         return list(self.cells)
@@ -133,11 +134,14 @@ class EveryKind(MeasureKind):
                     c.within(scan, scan.sql(start), value, f"{value}", gap_only=True)
         if any(cell is None for cell in cells):
             return None
-        return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods)
+        axis = None if isinstance(m.over, Span) else (scan.from_sql(), scan.sql(start))
+        return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods, axis)
 
     def evaluate(self, node: EveryNode, ex: Executor) -> Evaluated:
-        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)]
-        ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql])
+        every = ex.cadence(*node.axis) if node.axis is not None else None  # elections: no period between them
+        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)
+                if every is None or every.on(p)]
+        ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql], cadence=every)
         for period, part in each:
             if part.unavailable:
                 ev.unavailable, ev.why = part.unavailable, f"at {period}: {part.why}"

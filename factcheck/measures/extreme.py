@@ -15,7 +15,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, MeasureError, before, gaps_said, key
+from ._values import Evaluated, MeasureError, before, cadence, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -86,12 +86,15 @@ class ExtremeKind(MeasureKind):
 
     def evaluate(self, node: ExtremeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
-        keys = groups.axis()
+        periods = ex.periods(node.inner)
+        every = None if groups.categories else cadence(periods)
+        keys = groups.axis(every)
         if node.record_from is not None:
             keys = [k for k in keys if not before(k, key(node.record_from))]
         out = extreme(node, dict(ex.series(node.inner, groups, keys)), periods=not groups.categories)
         out.sql = groups.sql
-        holes = gaps(node, keys, ex.periods(node.inner))
+        out.cadence = every
+        holes = gaps(node, keys, periods)
         if holes and out.unavailable is None:
             out.value, out.details = None, None
             out.unavailable = Reason.PERIOD_NOT_COVERED

@@ -22,7 +22,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, gaps_said, key
+from ._values import Evaluated, cadence, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -90,10 +90,11 @@ class _RunKind(MeasureKind):
 
     def evaluate(self, node: RunNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
-        keys = groups.axis()
-        ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising")
-        ev.sql = groups.sql
         periods = ex.periods(node.inner)
+        every = None if groups.categories else cadence(periods)
+        keys = groups.axis(every)
+        ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising")
+        ev.sql, ev.cadence = groups.sql, every
         if periods is not None and ev.unavailable is None and isinstance(ev.value, Fraction):
             end = keys.index(key(node.to) if node.to is not None else keys[-1])
             holes = [k for k in keys[max(0, end - int(ev.value) - 1):end + 1] if k not in periods]

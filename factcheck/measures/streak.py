@@ -11,7 +11,7 @@ from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered, Scalar
-from ._values import Evaluated, key
+from ._values import Cadence, Evaluated, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -74,7 +74,9 @@ class StreakKind(MeasureKind):
     def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
         sql = streak_sql(node)
         kept = ex.run(f"SELECT count(*) {node.scan.from_sql()}{node.scan.where_sql()}").rows[0][0]
-        ev = streak(node, ex.run(sql).rows, int(kept))
+        timely = node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order)
+        every = ex.cadence(node.scan.from_sql(), node.scan.sql(node.order)) if timely else None
+        ev = streak(node, ex.run(sql).rows, int(kept), every)
         ev.sql = [sql]
         return ev
 
@@ -102,8 +104,9 @@ def streak_sql(node: StreakNode) -> str:
     return body + "\nGROUP BY run\nORDER BY length DESC, ends DESC"
 
 
-def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int) -> Evaluated:
-    """The longest run (or the one through ``ending``) as a count of rows."""
+def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int, every: Cadence | None = None) -> Evaluated:
+    """The longest run (or the one through ``ending``) as a count of rows. ``every``: the whole
+    table's periods come every so many (elections), and a run steps from one to the next."""
     ev = Evaluated(None, rows_kept=kept, base=kept)
     if kept == 0:
         ev.unavailable, ev.why = Reason.NO_ROWS, "no rows pass the filter"
@@ -116,21 +119,22 @@ def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int) -> Evaluate
                   else StreakDetails(starts=starts, ends=ends))
     if chosen and node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order):
         # asked now, not when compiled: a CSV's date columns are known once it is read
-        hole = _gap_inside(chosen)
+        hole = _gap_inside(chosen, every.step if every else 1)
+        ev.cadence = every
         if hole is not None:
             ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
             ev.why = hole
     return ev
 
 
-def _gap_inside(run: tuple[Any, ...]) -> str | None:
+def _gap_inside(run: tuple[Any, ...], step: int = 1) -> str | None:
     """Why a run over a time column's whole periods (years) is not unbroken: it holds fewer distinct
     periods than it spans, so one inside it has no row at all (and "five straight years" would count
     2016 and 2018 as neighbours). None when it is whole, or its ends are not whole periods."""
     starts, ends, _, positions = run
     if isinstance(starts, bool) or not isinstance(starts, int) or not isinstance(ends, int):
         return None
-    spanned = ends - starts + 1
+    spanned = (ends - starts) // step + 1
     if int(positions) >= spanned:
         return None
     return (f"the data has a gap in the run from {starts} to {ends}: it has rows for {int(positions)} of the "

@@ -10,6 +10,7 @@ five mistakes reports five, each with its line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import Problem
@@ -171,8 +172,10 @@ class Compiler:
     def within(self, scan: Scan, col_sql: str, value: Any, text: str, *, gap_only: bool = False) -> None:
         """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``, and
         that the whole table has rows there (not a gap inside its range). ``gap_only``: only the
-        second (a period between two that are checked for the first)."""
-        self.plan.coverage.extend(c for c in _coverage(text, scan.from_sql(), col_sql, "==", [value])
+        second (a period between two that are checked for the first, which is no gap when the
+        data's periods skip it: elections every four years, see :func:`~factcheck.measures._values.cadence`)."""
+        self.plan.coverage.extend(replace(c, between=gap_only)
+                                  for c in _coverage(text, scan.from_sql(), col_sql, "==", [value])
                                   if c.gap is not None or not gap_only)
 
     def periods_in(self, scan: Scan, tree: Expr) -> None:

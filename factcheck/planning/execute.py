@@ -17,7 +17,7 @@ from ..expressions import quote_ident
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
-from ..measures._values import Evaluated, Groups, MeasureError, key
+from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, key
 from .catalog import TIME_TYPES
 from .nodes import ClaimPlan, Coverage, PlanNode, Scan, walk
 
@@ -80,9 +80,19 @@ class Executor:
                     reraise_interrupt(exc)  # (text periods named by numbers): the claim's own query decides,
                     # unless there is no row at all (then the range check says so, not the gap check)
                     self._coverage[cov.sql] = cov.gap is not None or not self._empty(cov.from_sql)
-            if not self._coverage[cov.sql]:
+            if not self._coverage[cov.sql] and not (cov.between and self._skipped(cov)):
                 out.append(cov.text)
         return out
+
+    def cadence(self, from_sql: str, col_sql: str) -> Cadence | None:
+        """How often the periods of ``col_sql`` come over the whole table (:func:`cadence`)."""
+        return cadence(key(r[0]) for r in self.run(f"SELECT DISTINCT {col_sql}\n{from_sql}").rows if r[0] is not None)
+
+    def _skipped(self, cov: Coverage) -> bool:
+        """Is the period between two others that ``cov`` checks one the data's periods skip (2017,
+        between elections every four years)? Then it is no gap."""
+        every = self.cadence(cov.from_sql, cov.col)
+        return every is not None and cov.gap is not None and not every.on(cov.gap.strip("'"))
 
     def _empty(self, from_sql: str) -> bool:
         """Whether the table has no row: a header-only CSV reads every column as text, so its period

@@ -35,6 +35,7 @@ class Coverage:
     lits: tuple[str, ...]        # the periods, as SQL literals
     gap: str | None = None       # a single period that must have rows (not a gap inside the range)
     when: tuple[str, ...] = ()   # columns that must turn out DATE/TIMESTAMP for the check to apply
+    between: bool = False        # a period between two a claim names (`every`'s): none if the data's skip it
 
     def aggregates(self) -> list[str]:
         """The aggregates the check reads (each one SQL expression over the table)."""
