@@ -15,6 +15,7 @@ from ..expressions import quote_ident
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
+from ._groups import narrowed
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered
 from ._values import Evaluated
@@ -91,7 +92,9 @@ class TopKind(MeasureKind):
         if scan is None:
             return None
         column = c.expr(m.top, scan, path + ("top",), "column")
-        by = c.measure(m.by, path + ("by",), m.top) if m.by is not None else None
+        # the top's own `where` keeps the rows it ranks: the `by` measure is narrowed to them
+        ranked = narrowed(m.by, m.where) if m.by is not None and m.where else m.by
+        by = c.measure(ranked, path + ("by",), m.top) if ranked is not None else None
         if column is None or (m.by is not None and by is None):
             return None
         return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by, m.rank)
