@@ -228,16 +228,26 @@ _HIGH_END = frozenset("most highest largest biggest greatest longest busiest top
 _LOW_END = frozenset("fewest least lowest smallest shortest quietest low lows".split())
 
 
+# "at least six years", "at most": a bound on a number, not the end an extreme names
+_BOUND = _c(r"\bat\s+(?:least|most)\b")
+
+
+def unbounded(text: str) -> str:
+    """``text`` without the bounds put on its numbers ("the highest in at least six years": the
+    highest), so that "least" and "most" are read only where they name an end."""
+    return _BOUND.pattern.sub(" ", text)
+
+
 def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
     """Which end an extreme figure names, as an ``extreme`` measure's ``is:`` says it; None when its
     words do not tell (or tell both).
 
     >>> extreme_end("the fewest since 2012"), extreme_end("an eight-year low"), extreme_end("the most common")
     ('lowest', 'lowest', 'highest')
-    >>> extreme_end("the worst year on record") is None
-    True
+    >>> extreme_end("the worst year on record") is None, extreme_end("the highest in at least six years")
+    (True, 'highest')
     """
-    said = set(re.findall(r"[a-z]+", text.lower()))
+    said = set(re.findall(r"[a-z]+", unbounded(text).lower()))
     high, low = bool(said & _HIGH_END), bool(said & _LOW_END)
     return "highest" if high and not low else "lowest" if low and not high else None
 

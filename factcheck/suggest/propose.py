@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
-from ..draft.phrases import CLAUSE_BREAK, extreme_end, extreme_rank, opens_clause, value_end
+from ..draft.phrases import CLAUSE_BREAK, extreme_end, extreme_rank, opens_clause, unbounded, value_end
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -382,9 +382,10 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
     """The words the ranking reads, tier by tier, and what the sentence says about time; ``claims``:
     every claim of the file (which of several extremes of a sentence a claim speaks of)."""
     lowest = None
-    if _LOW.search(claim.says) and not _HIGH.search(claim.says):
+    ends = unbounded(claim.says)  # "the highest in at least six years" names one end
+    if _LOW.search(ends) and not _HIGH.search(ends):
         lowest = True
-    elif _HIGH.search(claim.says) and not _LOW.search(claim.says):
+    elif _HIGH.search(ends) and not _LOW.search(ends):
         lowest = False
     from . import REFERS_BACK
     focus = extreme_spoken_of(claim, claims)

@@ -1,0 +1,42 @@
+"""Bounds on a number are no ends: "the highest in *at least* six years"
+names the highest end ("at least" bounds the six), not the lowest. Found walking a story of
+schools through `init` and `suggest`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from drafts import csv_text, init_and_suggest
+
+GRADUATED = {2018: 80, 2019: 70, 2020: 72, 2021: 68, 2022: 71, 2023: 74, 2024: 75}  # of 100 students a year
+
+
+def _students() -> list[str]:
+    """Credits fall year after year: 2024's mean is the lowest, which no sentence here says."""
+    return [f"S{year}{i:03d},{year},{'true' if i < share else 'false'},{2100 - year + i % 3}"
+            for year, share in GRADUATED.items() for i in range(100)]
+
+
+STORY = "The graduation rate reached 75% in 2024, the highest in at least six years."
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    tables = {"students.csv": csv_text("student_id,cohort_year,graduated,credits", _students())}
+    return init_and_suggest(tmp_path_factory.mktemp("schools"), STORY, tables, "Schools")
+
+
+def test_at_least_bounds_a_number_and_names_no_end(claims: list[dict[str, Any]]) -> None:
+    """Before: `is: lowest` was tried too, and the lowest mean of credits passed first."""
+    extreme = next(c for c in claims if c["expect"] is True)
+    shown = [*extreme["candidates"], *extreme["misses"], *([extreme["reading"]] if extreme.get("reading") else [])]
+    assert shown, extreme
+    assert {s["measure"]["is"] for s in shown} == {"highest"}
+
+
+@pytest.mark.parametrize(("text", "end"), [("the highest in at least six years", "highest"),
+                                           ("the fewest in at most a decade", "lowest"), ("at least the most", "highest")])
+def test_a_bound_is_not_an_end(text: str, end: str) -> None:
+    from factcheck.draft.phrases import extreme_end
+    assert extreme_end(text) == end
