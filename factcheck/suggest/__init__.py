@@ -208,7 +208,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from .cells import read_cells
     from .profile import profile_tables
     from .propose import Proposed, propose
-    from .search import Table
+    from .search import Table, numbered_condition, numbered_dimensions
     from .space import atoms_of
     from .thresholds import condition_of_a_figure, threshold_dimensions
 
@@ -232,6 +232,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         capped: list[str] = []
         for t, prof in profiles.items():
             prof.dimensions += threshold_dimensions(prof, [c.says for c in chosen])
+            prof.dimensions += numbered_dimensions(prof, [c.says for c in chosen])
             cells = read_cells(backend, prof)
             atoms, left = atoms_of(prof, cells)
             capped += prof.capped + left
@@ -250,6 +251,11 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             of, kind = condition
             entry.note = (f"'{claim.expect}' is the condition of '{of}' in this sentence: the claim of "
                           f"'{of}' checks it ({kind}: …); list this figure under ignore: with that reason")
+            continue
+        rows = numbered_condition(claim.says, claim.expect, [t.profile for t in prepared_tables.values()])
+        if rows is not None:  # "three-bedroom units averaged $3,520": 3 is which rows, not a figure
+            entry.note = (f"'{claim.expect}' names the rows this sentence's other figures are of ({rows}): their "
+                          "claims check it (where: …); list this figure under ignore: with that reason")
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
         proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)

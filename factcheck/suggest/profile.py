@@ -41,6 +41,7 @@ class Dimension:
     year: int | None = None        # a boolean period flag: the year its name carries
     is_year: bool = False          # holds years: a period column
     said: frozenset[str] = frozenset()  # a sentence's threshold ("more than four hours"): its words
+    numbered: bool = False         # counts something, but a sentence names a value of it ("three-bedroom")
 
     @property
     def boolean(self) -> bool:
@@ -58,6 +59,8 @@ class Profile:
     numbers: list[tuple[str, str]] = field(default_factory=list)   # (name, sql)
     ids: list[tuple[str, str]] = field(default_factory=list)       # (name, sql)
     capped: list[str] = field(default_factory=list)                # what a cap left out
+    counted: list[Dimension] = field(default_factory=list)  # a few whole numbers that count (bedrooms): a
+                                                            # condition only where a sentence names one ("three-bedroom")
 
 
 def _columns(backend: Backend, table: str) -> list[tuple[str, str]]:
@@ -83,8 +86,9 @@ def _values(backend: Backend, table: str, cols: list[str]) -> dict[str, list[Any
     return {c: [v for v in (row[i] or []) if v is not None] for i, c in enumerate(cols)}
 
 
-def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimension], list[str], list[str]]:
-    """The table's own dimensions, numeric columns and id-like columns."""
+def _own(backend: Backend, table: str,
+         key: str | None) -> tuple[int, list[Dimension], list[str], list[str], list[Dimension]]:
+    """The table's own dimensions, numeric columns, id-like columns and counting columns of a few values."""
     cols = [(c, t) for c, t in _columns(backend, table) if not c.startswith("__")]
     total, stats = _stats(backend, table, cols)
     # a table's key is no category, unless it names the rows of a small table ("Lakeview", one of
@@ -102,7 +106,7 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
         m = _YEAR.search(c)
         dims.append(Dimension(c, "", t, vals, stats[c][1] < total,
                               year=int(m.group(1)) if m and t == "BOOLEAN" else None))
-    numbers, ids = [], []
+    numbers, ids, counted = [], [], []
     for c, t in cols:
         distinct = stats[c][0]
         if c == key:
@@ -128,7 +132,9 @@ def _own(backend: Backend, table: str, key: str | None) -> tuple[int, list[Dimen
             # donations of $10, $25 … $2,900: few values, but amounts to sum, not codes (1 to 5);
             # so are a few whole numbers named for what they count (0 to 4 critical violations)
             numbers.append(c)
-    return total, dims, numbers, ids
+            if not _amounts(values[c]):
+                counted.append(Dimension(c, f"{quote_ident(table)}.{quote_ident(c)}", t, values[c], stats[c][1] < total))
+    return total, dims, numbers, ids, counted
 
 
 def is_id(column: str) -> bool:
@@ -167,14 +173,14 @@ def _is_years(backend: Backend, table: str, column: str) -> bool:
 
 def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dict[str, Profile]:
     """Profile every table (its own columns, and its lookups' as ``link.column``)."""
-    own: dict[str, tuple[int, list[Dimension], list[str], list[str]]] = {}
+    own: dict[str, tuple[int, list[Dimension], list[str], list[str], list[Dimension]]] = {}
     for t in tables:
         own[t] = _own(backend, t, catalog.sources[t].decl.key)
     profiles: dict[str, Profile] = {}
     for t in tables:
-        total, dims, numbers, ids = own[t]
+        total, dims, numbers, ids, counted = own[t]
         joins = ""
-        p = Profile(t, "", total)
+        p = Profile(t, "", total, counted=counted)
         for d in dims:
             p.dimensions.append(Dimension(d.name, f"{quote_ident(t)}.{quote_ident(d.name)}", d.type, d.values,
                                           d.has_null, d.year, d.is_year))

@@ -215,12 +215,58 @@ def _numbered(says: str, column: str, value: float) -> bool:
     """Is ``value`` written beside a word of its column's name: "the 44th Precinct", "Precinct 44",
     "District No. 3"? (Not "up 25%" for a column of 25 visits a day.)"""
     number = re.escape(str(int(value)) if float(value).is_integer() else str(value))
+    spelled = _SPELLED.get(int(value)) if float(value).is_integer() else None
+    # "the 44th Precinct", "3-bedroom"; "three-bedroom" in words, joined to the name
+    before = rf"(?<![\d.,]){number}(?:st|nd|rd|th)?[\s-]+" + (rf"|\b{spelled}-" if spelled else "")
     for name in (w for w in re.findall(r"[A-Za-z]+", column.split(".")[-1]) if len(w) > 2):
         word = re.escape(name[:5]) + r"\w*"
-        if re.search(rf"(?<![\d.,]){number}(?:st|nd|rd|th)?\s+{word}|\b{word}\s+(?:no\.?\s*|number\s+|#)?{number}"
+        if re.search(rf"(?:{before}){word}|\b{word}\s+(?:no\.?\s*|number\s+|#)?{number}"
                      rf"(?!\d|[.,]\d|\s*(?:%|percent|per\s+cent))", says, re.I):
             return True
     return False
+
+
+def _joined(says: str, column: str, value: int) -> bool:
+    """Is ``value`` joined to a word of its column's name as a compound, "three-bedroom units",
+    "3-bedroom", "the 44th Precinct", "Precinct 44": the rows it names, not a figure? (Not
+    "3 bedrooms", which may count them.)"""
+    spelled = _SPELLED.get(value)
+    joined = rf"(?:(?<![\d.,]){value}|\b{spelled})-" if spelled else rf"(?<![\d.,]){value}-"
+    for name in (w for w in re.findall(r"[A-Za-z]+", column.split(".")[-1]) if len(w) > 2):
+        word = re.escape(name[:5]) + r"\w*"
+        if re.search(rf"{joined}{word}|(?<![\d.,]){value}(?:st|nd|rd|th)\s+{word}|\b{word}\s+(?:no\.?\s*|number\s+|#)?"
+                     rf"{value}(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent))", says, re.I):
+            return True
+    return False
+
+
+def numbered_dimensions(profile: Profile, sentences: list[str]) -> list[Dimension]:
+    """The columns of a few whole numbers that count something (``bedrooms``: summed, not a
+    condition) that a sentence names a value of, joined to the column's name ("three-bedroom
+    units", "3-bedroom"): a condition there, as ``bedrooms == 3``."""
+    return [replace(d, numbered=True) for d in profile.counted
+            if any(_joined(s, d.name, int(v)) for s in sentences for v in d.values
+                   if isinstance(v, (int, float)) and float(v).is_integer())]
+
+
+def numbered_condition(says: str, expect: object, profiles: list[Profile]) -> str | None:
+    """The condition a figure names when it is a value joined to its column's name ("three-bedroom
+    units averaged $3,520": ``bedrooms == 3``), and the sentence has another figure it is the
+    condition of; None otherwise."""
+    from ..draft.figures import find_figures
+    text = str(expect).strip()
+    if not text.isdigit() or sum(len(s.figures) for s in find_figures(says)) < 2:
+        return None
+    value = int(text)
+    for p in profiles:
+        for d in p.dimensions:
+            if d.boolean or d.is_year or d.said or value not in d.values or not _joined(says, d.name, value):
+                continue
+            return f"{ident(d.name)} == {value}"
+    return None
+
+
+_SPELLED = dict(enumerate("zero one two three four five six seven eight nine ten eleven twelve".split()))
 
 
 def _bounds(exp: Expectation) -> tuple[float, float, bool, bool]:

@@ -67,7 +67,8 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
     for d in profile.dimensions:
         if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
                                                 and (base_type(d.type) not in INTEGER_TYPES
-                                                     or counts_something(d.name, d.type, d.values))):
+                                                     or (counts_something(d.name, d.type, d.values)
+                                                         and not d.numbered))):
             # numbers are measured, not filtered on; a few whole numbers are categories too (precinct 44),
             # unless they count something (`n_defendants`, `officer_count`: summed, and read by thresholds)
             continue
