@@ -35,8 +35,9 @@ _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TIN
           "DATE": "date", "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}
 _UP = re.compile(r"\b(up|rose|risen|increased|grew|climbed|higher|more)(?:\s+by)?\s*$", re.I)
 _DOWN = re.compile(r"\b(down|fell|fallen|dropped|decreased|declined|lower|fewer|less)(?:\s+by)?\s*$", re.I)
-# "made up 27.5%", "took up 30%": a part of a whole, where "up" is no direction
-_PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking)\s+up\s*$", re.I)
+# "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
+_PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"
+                      r"soaks?|soaked|soaking|swallows?|swallowed|swallowing|gobbles?|gobbled|gobbling)\s+up\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     more = (_MORE_THAN.match(sentence, start + len(written)) if kind == "number"
             else _PERCENT_MORE.match(sentence, start + len(written)) if kind in ("percent", "points") else None)
     if more:  # "392 more filings than Queens"; "6% more than in 2023" (a change: up 6%)
-        way = (more[1] or more[2]).lower()
+        way = (more[1] or more[2] or more[3]).lower()
         return f"{text} {_WAY.get(way, way)}"
     before = sentence[:start]
     if kind in ("percent", "points", "fraction"):   # "up 11%", "down 3 points", "down by a third"
@@ -104,7 +105,8 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
 # "than" in the same clause; or above, below. Not before a number: "46 employees made more than
 # $100,000", "43 days above 95 degrees" are thresholds
 _MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b(?!\s+\$?\d)|"
-                        r"(above|below)\b(?!\s+\$?\d))", re.I)  # not "43 days above 95 degrees", a threshold
+                        r"(above|below)\b(?!\s+\$?\d))"  # not "43 days above 95 degrees", a threshold
+                        r"|\s+(more|fewer|less|higher|lower)(?=\s*(?:[,;:.!?]|$))", re.I)  # "about $770 more."
 # "6% more than in 2023", "30% more filings than Queens", "5 points higher than": at most one word
 # between, and not "of" ("59% of victims were more likely than …" states a share)
 _PERCENT_MORE = re.compile(r"(?:\s+(?!of\b)[^\W\d]+)?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b|"

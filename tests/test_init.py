@@ -94,6 +94,9 @@ def test_init_with_a_missing_data_file_is_a_located_error(tmp_path: Path) -> Non
     ("Girls made up 27.5% of the victims.", "27.5%", "27.5%"),
     ("Online cases make up 12% of the total.", "12%", "12%"),
     ("Fares took up 30% of the budget.", "30%", "30%"),
+    ("A year of rent eats up 52% of the median income.", "52%", "52%"),
+    ("Interest ate up 9% of revenue.", "9%", "9%"),
+    ("Overtime used up 4% of the budget.", "4%", "4%"),
     ("Cases were up 11% on the year.", "11%", "up 11%"),
     ("Delays went up 4 points.", "4 points", "up 4 points"),
     ("Convictions were down 51% from 2019.", "51%", "down 51%"),
@@ -104,6 +107,20 @@ def test_init_reads_made_up_as_a_share_not_a_rise(sentence: str, figure: str, ex
     start = sentence.index(figure)
     kind = "points" if figure.endswith("points") else "percent"
     assert _expect(sentence, start, figure, kind) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("Three-bedroom units averaged $3,520, about $770 more.", "about $770", "about $770 more"),
+    ("Queens filed 392 more.", "392", "392 more"),
+    ("Rents were $120 lower; studios, $80 higher.", "$80", "$80 higher"),
+    ("Two or more officers were involved.", "Two", "2"),
+    ("It happened 12 or more times.", "12", "12"),
+])
+def test_a_difference_said_at_the_end_of_its_clause(sentence: str, figure: str, expected: str) -> None:
+    """"about $770 more." is a difference, as "$770 more than …" is; before, the "more" was dropped.
+    Not "or more", a threshold."""
+    from factcheck.starter import _expect
+    assert _expect(sentence, sentence.index(figure), figure, "number") == expected
 
 
 def test_tables_keyed_by_the_same_generic_name_are_not_linked_by_it(tmp_path: Path) -> None:
