@@ -392,6 +392,15 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
      _c(r"\b(?:an?\s+)?(?:new\s+)?(?:record|all[\s-]time)[\s-]"
         r"(?:high|low|number|level|total|amount|year|breaking)s?\b")),
     (frozenset({"record"}), _c(rf"\ban?\s+record(?=\s+(?:\d|{_SMALL}\b))")),
+    # "Rents hit a record in 2024", "set a record": not "a record high" (above), nor "a record of"
+    (frozenset({"record"}),
+     _c(r"\b(?:hit|hits|hitting|reached|reaches|reaching|set|sets|setting|broke|breaks|topped|tops)\s+"
+        r"(?:an?\s+)?(?:new\s+)?(?:all[\s-]time\s+)?record\b"
+        r"(?![\s-](?:high|low|number|level|total|amount|year|breaking)s?\b|\s+of\b)")),
+    # "Turnout was highest in Ward 3": a superlative said of the subject, without "the"
+    (_SUPERLATIVE_WORDS,
+     _c(rf"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bremained\s))(?:{_SUPERLATIVES})\b(?!-)"
+        r"(?=\s+(?:in|among|at|on|for|across|since)\b|\s*[.,;:!?]|\s*$)")),
     (frozenset({"every", "each"}),
      _c(rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|month|quarter|week|day|season)\s+"
         rf"(?:since|from)\s+{_YEAR}\b")),
