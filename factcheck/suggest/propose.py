@@ -95,9 +95,13 @@ _LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
 _RISEN = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas(?:ed|es|ing)|climb(?:ed|s|ing)?|"
-                    r"gone up|went up|lengthen(?:ed|s|ing)?)\b", re.I)
+                    r"gone up|went up|lengthen(?:ed|s|ing)?|jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|"
+                    r"spik(?:ed|es|ing)|rebound(?:ed|s|ing)?|(?:edg|inch|tick|creep|crept)\w*\s+up)\b", re.I)
 _FALLEN = re.compile(r"\b(?:f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|shr(?:ank|unk|inks|inking)|"
-                     r"decreas(?:ed|es|ing)|gone down|went down|shorten(?:ed|s|ing)?)\b", re.I)
+                     r"decreas(?:ed|es|ing)|gone down|went down|shorten(?:ed|s|ing)?|eas(?:ed|es|ing)|"
+                     r"slipp(?:ed|ing)|slips?|dipp(?:ed|ing)|dips?|slid(?:es|ing)?|slides?|plung(?:ed|es|ing)|"
+                     r"plummet(?:ed|s|ing)?|tumbl(?:ed|es|ing)|s[au]nk|slump(?:ed|s|ing)?|"
+                     r"(?:edg|inch|tick)\w*\s+down)\b", re.I)
 _IN_TIME = re.compile(r"\b(?:on record|ever|all[- ]time|in (?:\w+ )?(?:years|decades)|since|year|month|week)\b", re.I)
 _OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|akes|aking|ake)|surpass(?:ed|es|ing)?)\b", re.I)
 _MIDDLE = re.compile(r"\b(?:median|average|mean)\b", re.I)
