@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 import pytest
-from drafts import csv_text, init_and_suggest
+from drafts import csv_text, first_pass, init_and_suggest
 
 REJECTED = {"2021-11-02": 3, "2022-11-08": 5, "2023-11-07": 4, "2024-11-05": 4}  # per precinct: 30, 50, 40, 40
 
@@ -45,3 +45,16 @@ def test_an_extreme_over_one_period_is_no_candidate(claims: list[dict[str, Any]]
     extremes = [s for s in _shown(claims) if "extreme" in s["measure"]]
     assert extremes
     assert not [s for s in extremes if "of 1" in (s["value_text"] or "")]
+
+
+def test_a_change_from_four_years_earlier(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"up 100% from four years earlier": from 2020 to 2024. Before, `init` also wrote "four years"
+    as a figure of its own, and the change was read from 2023 (0%, "is it wrong?")."""
+    per = {2020: 2, 2021: 3, 2022: 5, 2023: 4, 2024: 4}  # per precinct; ten precincts: 20 … 40
+    rows = [f"{year}-11-0{1 + p % 7},P{p:02d},{per[year]}" for year in per for p in range(10)]
+    story = "Officials rejected 40 ballots in 2024, up 100% from four years earlier."
+    claims = init_and_suggest(tmp_path_factory.mktemp("votes_back"), story,
+                              {"ballots.csv": csv_text("election_date,precinct_id,rejected_ballots", rows)}, "Votes")
+    assert [c["expect"] for c in claims] == ["40", "up 100%"]  # no claim of "four years"
+    change = first_pass(claims, "Officials rejected", "up 100%")
+    assert (change["from"], change["to"]) == (2020, 2024)

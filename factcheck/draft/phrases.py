@@ -361,6 +361,7 @@ _DURATION = _c(rf"""
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
+_RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously)\b")  # "up 80% from four years earlier"
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
 
@@ -392,11 +393,11 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
      _c(r"\b(?:an?\s+)?(?:new\s+)?(?:record|all[\s-]time)[\s-]"
         r"(?:high|low|number|level|total|amount|year|breaking)s?\b")),
     (frozenset({"record"}), _c(rf"\ban?\s+record(?=\s+(?:\d|{_SMALL}\b))")),
-    # "Rents hit a record in 2024", "set a record": not "a record high" (above), nor "a record of"
+    # "Rents hit a record in 2024", "set a record": not "a record high" (above)
     (frozenset({"record"}),
      _c(r"\b(?:hit|hits|hitting|reached|reaches|reaching|set|sets|setting|broke|breaks|topped|tops)\s+"
         r"(?:an?\s+)?(?:new\s+)?(?:all[\s-]time\s+)?record\b"
-        r"(?![\s-](?:high|low|number|level|total|amount|year|breaking)s?\b|\s+of\b)")),
+        r"(?![\s-](?:high|low|number|level|total|amount|year|breaking)s?\b)")),
     # "Turnout was highest in Ward 3": a superlative said of the subject, without "the"
     (_SUPERLATIVE_WORDS,
      _c(rf"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bremained\s))(?:{_SUPERLATIVES})\b(?!-)"
@@ -647,13 +648,15 @@ class _Scan:
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
                 continue
             value = _number_value(n)
+            det = None
             start = m.start("article") if m["article"] else m.start("n")
             if m["ext"]:
                 self.add(FigureSpan(start, m.end(), "extreme"), 0)
             elif m["old"]:
                 self.add(FigureSpan(m.start("n"), m.end(), "number", value), 2)
-            elif value == 1 or (det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24),
-                                                                   m.start("n"))):
+            elif value == 1 or _RELATIVE.match(self.text, m.end()) or (
+                    det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24), m.start("n"))):
+                # "four years earlier", "two years ago": when, not how long
                 relation = " ".join(det.group().lower().split()) if value != 1 and det else None
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
             else:

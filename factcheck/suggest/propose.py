@@ -130,7 +130,30 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     spans = stated
     if since is not None and default is not None and since < default:
         spans += ((since, default),)
+    back = _years_back(says)
+    to = years[0] if len(years) == 1 else default
+    if back and to is not None:  # "up 80% from four years earlier": from four years before the sentence's year
+        spans += ((to - back, to),)
     return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited)
+
+
+_YEARS_BACK = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                         r"(?P<unit>years?|decades?)\s+(?:earlier|before|ago|prior)\b", re.I)
+
+
+def _years_back(says: str) -> int | None:
+    """How many years back a change's base is when the sentence counts them: "up 80% from four
+    years earlier" (4), "two decades ago" (20); None when it does not.
+
+    >>> _years_back("Rejected ballots rose 80% from four years earlier."), _years_back("up 9% from 2023")
+    (4, None)
+    """
+    m = _YEARS_BACK.search(says)
+    if m is None:
+        return None
+    n = m["n"].lower()
+    count = 1 if n in ("a", "an", "one") else int(n) if n.isdigit() else _COUNTS[n]
+    return count * (10 if m["unit"].lower().startswith("decade") else 1)
 
 
 # a few words after the figure (none of them a number: "10% in 2020, the year before …" is of 2020; nor
