@@ -43,6 +43,7 @@ class NoteCode(StrEnum):
     SPELLING_VARIANTS = "spelling_variants"  # a warning: a compared value has twins in the column ('Facebook ')
     UNIT_UNKNOWN = "unit_unknown"            # a warning: a duration compared with values of no known unit
     PERIODS_SPACED = "periods_spaced"        # the data's periods come every so many years (elections)
+    PERIODS_WITHOUT_VALUE = "periods_without_value"  # an extreme's window holds periods with no value (0/0)
 
 
 REASON_TEXT: dict[Reason, str] = {

@@ -171,8 +171,15 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
 
 
 def _spaced(ev: Evaluated) -> list[Note]:
-    """The note of periods that come every so many years (elections): the years between are none."""
-    return [Note(code=NoteCode.PERIODS_SPACED, message=ev.cadence.said())] if ev.cadence is not None else []
+    """The notes of the periods a figure rests on: they come every so many years (elections), or
+    some of them have no value (0/0), which an extreme's ranking leaves out."""
+    notes = [Note(code=NoteCode.PERIODS_SPACED, message=ev.cadence.said())] if ev.cadence is not None else []
+    if ev.without_value:
+        many = len(ev.without_value) > 1
+        notes.append(Note(code=NoteCode.PERIODS_WITHOUT_VALUE,
+                          message=f"no value at {', '.join(ev.without_value)} (nothing to divide by, or no rows): "
+                                  f"the ranking leaves {'them' if many else 'it'} out"))
+    return notes
 
 
 def _window_sensitive(exp: Expectation, ev: Evaluated, ok: bool) -> Note | None:

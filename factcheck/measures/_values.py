@@ -43,6 +43,7 @@ class Evaluated:
     exact_count: bool = False  # a plain count: one record always matters, so no `fragile` note
     each: list[tuple[str, Evaluated]] | None = None  # `every`: the value per period, each judged on its own
     cadence: Cadence | None = None  # the periods come every so many (elections): said in a note
+    without_value: list[str] = field(default_factory=list)  # periods an extreme could not rank (0/0): a note
 
 
 class NotFinite(ValueError):

@@ -175,6 +175,10 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
     else:
         beaten_by = sum(1 for k, v in known.items() if k != at and not better(x, v))
         ok = beaten_by == node.rank - 1
+    # the periods the answer rests on: since … at, or the whole record (later ones too: the rank counts them)
+    window = ([k for k in keys if not before(k, key(node.since)) and not before(at, k)]
+              if node.since is not None and in_time else keys)
+    ev.without_value = [k for k in window if series.get(k) is None]
     ev.value = ok
     ev.base = len(known)
     return ev
