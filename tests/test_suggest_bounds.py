@@ -40,3 +40,17 @@ def test_at_least_bounds_a_number_and_names_no_end(claims: list[dict[str, Any]])
 def test_a_bound_is_not_an_end(text: str, end: str) -> None:
     from factcheck.draft.phrases import extreme_end
     assert extreme_end(text) == end
+
+
+def test_the_extreme_is_of_the_value_it_is_said_of(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"Eastgate had the highest rate …, more than twice Westfield's rate": Eastgate is ranked,
+    Westfield is what it is compared with. Before, `at: Westfield` by the count of schools (it has
+    the most) passed first."""
+    rows = ([f"E{i},Eastgate,{370 + i}" for i in range(3)] + [f"W{i},Westfield,{170 + i}" for i in range(6)]
+            + [f"N{i},Northside,{250}" for i in range(2)])
+    story = "Eastgate had the highest rate among the city's districts, 37%, more than twice Westfield's rate."
+    claims = init_and_suggest(tmp_path_factory.mktemp("subject"), story,
+                              {"schools.csv": csv_text("school_id,district,chronically_absent", rows)}, "Schools")
+    extreme = next(c for c in claims if c["expect"] is True)
+    assert extreme["candidates"], extreme
+    assert extreme["candidates"][0]["measure"]["at"] == "Eastgate"

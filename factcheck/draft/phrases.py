@@ -377,6 +377,7 @@ _EXTENSION = rf"(?:(?:\s+[^\s,;:.!?()\[\]\d\"\u201c\u201d]+){{0,8}}?\s+{_TAIL})?
 _WHOSE = r"(?:\bthe\s+|\b(?:its|their|his|her|our)\s+|(?<=['\u2019]s\s))"
 _ORDINAL_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
+RANKING_WORDS = _SUPERLATIVE_WORDS | {"most", "fewest"}  # the words that rank ("least" is in the superlatives)
 # (the words one of which must be in the sentence, pattern)
 _OVERTAKING = frozenset("overtook overtaken overtakes overtaking overtake surpassed surpasses surpassing".split())
 _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [

@@ -1398,6 +1398,7 @@ class Search:
             masks = np.array([col == v for v in values], dtype=np.float64)  # values x cells
             # "the busiest station": the sentence names what is ranked (`start_station`), not only a value of it
             ranked = 0.5 if words(d.name) & self.ctx.sentence else 0.0
+            subject = _subject(self.ctx.says, named)
             for period in periods:
                 pm = self._pm(period)
                 series: list[tuple[dict[str, Any], Floats, float, float]] = [
@@ -1426,9 +1427,11 @@ class Search:
                             said = column_named >= 1.5 and self.ctx.lowest is not None
                             m = {"extreme": body, "over": ident(d.name), "at": at, "is": is_,
                                  **({"rank": self.ctx.rank} if self.ctx.rank > 1 else {})}
+                            # "Eastgate had the highest rate, twice Westfield's": Eastgate is ranked
+                            aside = -0.6 if subject is not None and at != subject else 0.0
                             yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
-                                              1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra, True,
-                                              said, column_named >= 0.8)
+                                              1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra + aside,
+                                              True, said, column_named >= 0.8)
 
     def share_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"Lincoln had the highest math pass rate": whether a value the sentence names has the
@@ -1604,6 +1607,19 @@ def _naming(named: float) -> float:
     """What a measure of a column adds to a candidate's score, by how well the text names the column
     (:meth:`Context.target`: the sentence, its labels, its section, not at all)."""
     return {1.5: 0.3, 0.8: 0.0, 0.3: -0.8}.get(named, -1.3)
+
+
+def _subject(says: str, named: list[Any]) -> Any:
+    """The one value of ``named`` the sentence writes before its superlative, in the same clause
+    ("*Eastgate* had the highest rate …, twice Westfield's"): the value ranked; None when there is no
+    such single value."""
+    from ..draft.phrases import CLAUSE_BREAK, RANKING_WORDS, unbounded
+    m = next((w for w in re.finditer(r"[A-Za-z]+", unbounded(says)) if w[0].lower() in RANKING_WORDS), None)
+    if m is None:
+        return None
+    clause = CLAUSE_BREAK.split(says[:m.start()])[-1]
+    before = [v for v in named if _written_at(clause, str(v)) >= 0]
+    return before[0] if len(before) == 1 else None
 
 
 def _written_at(says: str, value: str) -> int:
