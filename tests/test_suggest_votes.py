@@ -58,3 +58,13 @@ def test_a_change_from_four_years_earlier(tmp_path_factory: pytest.TempPathFacto
     assert [c["expect"] for c in claims] == ["40", "up 100%"]  # no claim of "four years"
     change = first_pass(claims, "Officials rejected", "up 100%")
     assert (change["from"], change["to"]) == (2020, 2024)
+
+
+def test_more_votes_than_another_candidate_is_a_gap_between_sums(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"Alvarez won 300 more votes than Becker": the sums of `votes` compared. Before, sums were
+    compared only for amounts of money, and nothing was found."""
+    rows = [f"P{p:02d},{name},{base + p}" for p in range(10) for name, base in (("Alvarez", 130), ("Becker", 100))]
+    claims = init_and_suggest(tmp_path_factory.mktemp("votes_gap"), "Alvarez won 300 more votes than Becker.",
+                              {"results.csv": csv_text("precinct_id,candidate,votes", rows)}, "Votes")
+    assert first_pass(claims, "Alvarez won", "300 more") == {
+        "compare": {"sum": "votes", "of": "results"}, "by": "candidate", "a": "Alvarez", "b": "Becker"}

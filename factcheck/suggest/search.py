@@ -1092,7 +1092,8 @@ class Search:
         cell or None for the rows themselves, what it adds to a score: the better its column is
         named, the more). The median instead of the mean when the sentence says "median" (the mean
         standing in for it). For an amount of money ("about $700,000 less than Alvarez"), the sum of
-        each number column instead of the rows, named or not."""
+        each number column instead of the rows, named or not; the sum of a column the words right
+        after the figure name ("300 more *votes* than Becker") before its mean."""
         middle = "median" if self.ctx.median else "mean"
         named = [(c, self.ctx.target(frozenset(words(c)))) for c, _ in self.p.numbers]
         means = [({middle: ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c], _naming(t))
@@ -1100,7 +1101,9 @@ class Search:
         if any(sign in self.exp.written for sign in CURRENCY_SIGNS):
             return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, _naming(t)) for c, t in named),
                     *means]
-        return [({"count": self.p.table}, self.cells.n, None, 0.0), *means]
+        totals = [({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, _naming(t) + 0.3)
+                  for c, t in named if t >= least and words(c) & self.ctx.after]
+        return [({"count": self.p.table}, self.cells.n, None, 0.0), *totals, *means]
 
     def _by_groups(self, measure: Callable[[tuple[Atom, ...]], dict[str, Any]], dim: str, i: int, j: int,
                    as_: str, conds: tuple[Atom, ...]) -> dict[str, Any]:
