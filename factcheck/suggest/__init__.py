@@ -44,6 +44,7 @@ class Suggestion:
     rows_kept: int | None = None
     numerator: float | None = None
     denominator: float | None = None
+    departs: bool = False  # it filters on, counts or dates something the sentence does not name
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Suggestions:
         def one(s: Suggestion) -> dict[str, Any]:
             return {"measure": s.measure, "value": s.value, "value_text": s.value_text, "verdict": s.verdict,
                     "reason": s.reason, "message": s.message, "rows_kept": s.rows_kept,
-                    "numerator": s.numerator, "denominator": s.denominator}
+                    "numerator": s.numerator, "denominator": s.denominator, "departs": s.departs}
         return {"claims": [{"id": c.id, "says": c.says, "expect": c.expect,
                             "candidates": [one(s) for s in c.candidates],
                             "misses": [one(s) for s in c.misses],

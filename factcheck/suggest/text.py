@@ -18,9 +18,14 @@ def measure_yaml(measure: dict[str, Any], indent: int = 0) -> str:
     return "".join(pad + line + "\n" for line in text.splitlines())
 
 
-def _line(rank: int | str, s: Suggestion) -> str:
+def _line(rank: int | str, s: Suggestion, mark: bool = False) -> str:
+    """One suggestion's line; ``mark``: say when it passes only by reading the sentence otherwise
+    (not needed under a failing reading, whose header says it of them all)."""
     value = s.value_text if s.value_text is not None else "no value"
-    return f"  {rank}. {value} -> {s.verdict}" + (f" ({s.reason})" if s.reason else "")
+    line = f"  {rank}. {value} -> {s.verdict}" + (f" ({s.reason})" if s.reason else "")
+    if mark and s.departs and s.verdict == "pass":
+        line += " - reads the sentence otherwise: it adds a filter, a year or a count the sentence does not name"
+    return line
 
 
 def render(found: Suggestions) -> str:
@@ -42,7 +47,7 @@ def render(found: Suggestions) -> str:
         elif not c.candidates:
             out.append("  no candidate meets the expectation" + (f" ({c.note})" if c.note else ""))
         for i, s in enumerate(c.candidates, 1):
-            out.append(_line(i, s))
+            out.append(_line(i, s, mark=c.reading is None))
             out.append(measure_yaml(s.measure, 6).rstrip("\n"))
         if c.misses:
             out.append("  nearest misses (these do NOT meet the expectation):")
