@@ -68,3 +68,15 @@ def test_more_votes_than_another_candidate_is_a_gap_between_sums(tmp_path_factor
                               {"results.csv": csv_text("precinct_id,candidate,votes", rows)}, "Votes")
     assert first_pass(claims, "Alvarez won", "300 more") == {
         "compare": {"sum": "votes", "of": "results"}, "by": "candidate", "a": "Alvarez", "b": "Becker"}
+
+
+def test_the_most_on_record_of_the_total_the_sentence_states(claims: list[dict[str, Any]]) -> None:
+    """"Officials rejected 40 ballots in 2024, the most on record": the record is of the total the
+    sentence states (the sum of `rejected_ballots`, 40 in 2024), and 2022's 50 beats it: the
+    reading fails, shown first, "is it wrong?". Before, it was never tried, and candidates of other
+    columns passed in its place."""
+    extreme = next(c for c in claims if c["expect"] is True)
+    assert extreme.get("reading"), extreme
+    assert extreme["reading"]["measure"] == {"extreme": {"sum": "rejected_ballots", "of": "turnout"},
+                                             "over": "election_date_year", "at": 2024, "is": "highest"}
+    assert extreme["reading"]["verdict"] == "fail"

@@ -1217,7 +1217,13 @@ class Search:
             years, series = self._year_series(column)
             rows = [(inner, conds, values, named) for inner, conds, values, named in series if named >= 0.8 or
                     "count" in inner]
+            totals = self._totals_stated(column, years, at_years)
+            rows += totals
             for inner, conds, values, named in rows:
+                # when the sentence states a total of the year ("rejected 40 ballots …, the most on
+                # record"), the record is of that total: another series reads the sentence otherwise
+                stated = any(inner is t[0] for t in totals)
+                other = bool(totals) and not stated
                 by_year = dict(zip(years, values, strict=True))
                 if "mean" in inner and self.ctx.median:
                     inner = {"median": inner["mean"], "of": inner["of"]}   # "the median rent": its ranking by the mean
@@ -1243,8 +1249,27 @@ class Search:
                         said = self._years_read(at) and self.ctx.in_time
                         of_values = 0.0 if "count" in inner else (0.5 if named >= 1.5 else 0.2)  # "the median rent"
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
-                                          0.5 + of_values + (0.5 if at in self.ctx.years and self.ctx.in_time else 0.0),
-                                          True, said, self._years_read(at))
+                                          0.5 + of_values + (0.5 if stated else 0.0)
+                                          + (0.5 if at in self.ctx.years and self.ctx.in_time else 0.0),
+                                          True, said and not other, self._years_read(at) and not other)
+
+    def _totals_stated(self, column: str, years: list[int],
+                       at_years: list[int]) -> list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]]:
+        """The yearly sums of a numeric column whose total in one of ``at_years`` is a number the
+        sentence states ("Officials rejected *40* ballots in 2024, the most on record": the sum of
+        `rejected_ballots` in 2024 is 40): what the record is of, named as well as can be."""
+        from ..draft.figures import find_figures
+        stated = {float(f.value) for s in find_figures(self.ctx.says) for f in s.figures
+                  if f.kind == "number" and f.value is not None}
+        if not stated:
+            return []
+        out: list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]] = []
+        for number, _ in self.p.numbers:
+            _, sums, _ = self._by_year(column, self.cells.sums[number])
+            by_year = dict(zip(years, sums, strict=True))
+            if any(at in by_year and any(abs(by_year[at] - x) < 0.5 for x in stated) for at in at_years):
+                out.append(({"sum": ident(number), "of": self.p.table}, (), sums, 1.5))
+        return out
 
     def _year_series(self, column: str) -> tuple[list[int], list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]]]:
         """The years of ``column`` and the series a run of rises is looked for in: the count (alone,
