@@ -306,28 +306,29 @@ class Catalog:
         return of
 
     # ------------------------------------------------------------------ time
+    def home_of(self, table: str, tree: Expr) -> str | None:
+        """The table whose column ``tree`` is, in ``table``'s scope: itself, or the table its link
+        reaches (``case.filed_year``); None when ``tree`` is no column, or its link is unknown."""
+        if not isinstance(tree, Name):
+            return None
+        if tree.link is None:
+            return table
+        link = self.links.get(table, {}).get(tree.link)
+        return link.target if link is not None else None
+
     def is_time_expr(self, table: str, tree: Expr) -> bool:
         """Is ``tree`` a time column of ``table`` (or of the table one of its links reaches)? Asked
         again after reading, it knows the CSV columns DuckDB read as dates."""
-        if isinstance(tree, Name):
-            if tree.link is None:
-                return self.is_time(table, tree.column)
-            link = self.links.get(table, {}).get(tree.link)
-            return bool(link and self.is_time(link.target, tree.column))
-        return False
+        home = self.home_of(table, tree)
+        return home is not None and isinstance(tree, Name) and self.is_time(home, tree.column)
 
     def declared_text(self, table: str, tree: Expr) -> bool:
         """Is ``tree`` a column the claims file declares ``type: text`` (``precinct: {type: text}``),
         of ``table`` or of the table one of its links reaches? Its values are categories, even
         when they are whole numbers: an axis over it has no periods between them."""
-        if not isinstance(tree, Name):
+        home = self.home_of(table, tree)
+        if home is None or not isinstance(tree, Name):
             return False
-        home = table
-        if tree.link is not None:
-            link = self.links.get(table, {}).get(tree.link)
-            if link is None:
-                return False
-            home = link.target
         spec = self.sources[home].decl.columns.get(tree.column)
         return spec is not None and spec.type == "text"
 

@@ -211,13 +211,15 @@ class Context:
 # --------------------------------------------------------------------------- helpers
 
 @lru_cache(maxsize=8192)
-def _numbered(says: str, column: str, value: float) -> bool:
+def _numbered(says: str, column: str, value: float, *, joined: bool = False) -> bool:
     """Is ``value`` written beside a word of its column's name: "the 44th Precinct", "Precinct 44",
-    "District No. 3"? (Not "up 25%" for a column of 25 visits a day.)"""
-    number = re.escape(str(int(value)) if float(value).is_integer() else str(value))
-    spelled = _SPELLED.get(int(value)) if float(value).is_integer() else None
-    # "the 44th Precinct", "3-bedroom"; "three-bedroom" in words, joined to the name
-    before = rf"(?<![\d.,]){number}(?:st|nd|rd|th)?[\s-]+" + (rf"|\b{spelled}-" if spelled else "")
+    "District No. 3", "3-bedroom", "three-bedroom"? (Not "up 25%" for a column of 25 visits a day.)
+    ``joined``: only as a compound that names rows, not "3 bedrooms", which may count them."""
+    whole = float(value).is_integer()
+    number = re.escape(str(int(value)) if whole else str(value))
+    spelled = _SPELLED.get(int(value)) if whole else None
+    digits = rf"(?<![\d.,]){number}(?:-|(?:st|nd|rd|th)\s+)" if joined else rf"(?<![\d.,]){number}(?:st|nd|rd|th)?[\s-]+"
+    before = digits + (rf"|\b{spelled}-" if spelled else "")
     for name in (w for w in re.findall(r"[A-Za-z]+", column.split(".")[-1]) if len(w) > 2):
         word = re.escape(name[:5]) + r"\w*"
         if re.search(rf"(?:{before}){word}|\b{word}\s+(?:no\.?\s*|number\s+|#)?{number}"
@@ -228,16 +230,8 @@ def _numbered(says: str, column: str, value: float) -> bool:
 
 def _joined(says: str, column: str, value: int) -> bool:
     """Is ``value`` joined to a word of its column's name as a compound, "three-bedroom units",
-    "3-bedroom", "the 44th Precinct", "Precinct 44": the rows it names, not a figure? (Not
-    "3 bedrooms", which may count them.)"""
-    spelled = _SPELLED.get(value)
-    joined = rf"(?:(?<![\d.,]){value}|\b{spelled})-" if spelled else rf"(?<![\d.,]){value}-"
-    for name in (w for w in re.findall(r"[A-Za-z]+", column.split(".")[-1]) if len(w) > 2):
-        word = re.escape(name[:5]) + r"\w*"
-        if re.search(rf"{joined}{word}|(?<![\d.,]){value}(?:st|nd|rd|th)\s+{word}|\b{word}\s+(?:no\.?\s*|number\s+|#)?"
-                     rf"{value}(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent))", says, re.I):
-            return True
-    return False
+    "3-bedroom", "the 44th Precinct", "Precinct 44": the rows it names, not a figure?"""
+    return _numbered(says, column, value, joined=True)
 
 
 def numbered_dimensions(profile: Profile, sentences: list[str]) -> list[Dimension]:
