@@ -54,3 +54,10 @@ def test_the_extreme_is_of_the_value_it_is_said_of(tmp_path_factory: pytest.Temp
     extreme = next(c for c in claims if c["expect"] is True)
     assert extreme["candidates"], extreme
     assert extreme["candidates"][0]["measure"]["at"] == "Eastgate"
+
+
+def test_the_highest_in_six_years_is_since_six_years_before(claims: list[dict[str, Any]]) -> None:
+    """"the highest in at least six years" is "a six-year high": since 2018 (80 then, 75 now, less
+    in every year between). Before, no `since` was read from it, and nothing passed."""
+    extreme = next(c for c in claims if c["expect"] is True)
+    assert any(s["measure"].get("since") == 2018 and s["measure"]["at"] == 2024 for s in extreme["candidates"]), extreme

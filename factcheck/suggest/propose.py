@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
-from ..draft.phrases import CLAUSE_BREAK, extreme_end, extreme_rank, opens_clause, unbounded, value_end
+from ..draft.phrases import CLAUSE_BREAK, RANKING_WORDS, extreme_end, extreme_rank, opens_clause, unbounded, value_end
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -91,7 +91,9 @@ def multiple(raw: Any, loaded: LoadedClaims, says: str = "") -> Expectation | No
     return _read(raw, "change_ratio", loaded)
 
 
-_LOW_SINCE = re.compile(r"\b(\w+)[- ]year (?:low|high)\b", re.I)
+# "an eight-year low", "the highest in (at least) six years", "the fewest in a decade": since so many years before
+_LOW_SINCE = re.compile(rf"\b(\w+)[- ]year (?:low|high)\b|\b(?:{'|'.join(sorted(RANKING_WORDS))})\s+in\s+"
+                        r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(\w+)\s+(years|decades?)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
 _RISEN = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas(?:ed|es|ing)|climb(?:ed|s|ing)?|"
@@ -123,7 +125,9 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     since = next((p.year for p in ps if p.relation == "since"), None)
     low = _LOW_SINCE.search(says)
     if since is None and low and default is not None:
-        n = _COUNTS.get(low.group(1).lower()) or (int(low.group(1)) if low.group(1).isdigit() else None)
+        said = (low.group(1) or low.group(2)).lower()
+        n = 1 if said in ("a", "an") else _COUNTS.get(said) or (int(said) if said.isdigit() else None)
+        n = n * 10 if n and (low.group(3) or "").lower().startswith("decade") else n
         since = default - n if n else None   # "an eight-year low": the fewest since eight years before
     years = tuple(dict.fromkeys(p.year for p in ps if p.relation != "since" and p.year is not None))
     stated = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
