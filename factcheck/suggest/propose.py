@@ -633,7 +633,8 @@ def rate_in(says: str) -> Rate | None:
 _PER_ONE = re.compile(r"\bper\s+(?!(?:cent|centum|annum|year|month|week|day|hour|minute|second|quarter|decade|game|"
                       r"season|trip|visit|mile|kilometre|kilometer|gallon|litre|liter)s?\b)(?=[a-z])", re.I)
 _PEOPLE = "residents population people persons inhabitants"
-_PER_PERSON = {"capita": _PEOPLE, "person": _PEOPLE, "head": _PEOPLE, "people": _PEOPLE}
+_PER_PERSON = dict.fromkeys(("capita", "person", "persons", "head", "people", "resident", "residents",
+                              "inhabitant", "inhabitants"), _PEOPLE)  # "per 1,000 residents": of a `population`
 
 
 def _base_at(says: str, start: int) -> tuple[int, int, int] | None:
