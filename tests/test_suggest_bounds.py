@@ -61,3 +61,15 @@ def test_the_highest_in_six_years_is_since_six_years_before(claims: list[dict[st
     in every year between). Before, no `since` was read from it, and nothing passed."""
     extreme = next(c for c in claims if c["expect"] is True)
     assert any(s["measure"].get("since") == 2018 and s["measure"]["at"] == 2024 for s in extreme["candidates"]), extreme
+
+
+def test_a_count_is_no_reading_of_a_median(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"The median school enrolled 521 students": before, the sentence's reading was the count of
+    schools (12, "is it wrong?"); a count reads no median or average."""
+    schools = [f"S{i:02d},School {i}" for i in range(12)]
+    results = [f"{year},S{i:02d},{400 + 10 * i + year % 7}" for year in (2023, 2024) for i in range(12)]
+    claims = init_and_suggest(tmp_path_factory.mktemp("median"), "The median school enrolled 521 students.",
+                              {"schools.csv": csv_text("school_id,name", schools),
+                               "results.csv": csv_text("year,school_id,enrollment", results)}, "Schools")
+    reading = claims[0].get("reading")
+    assert reading is None or "count" not in reading["measure"], reading

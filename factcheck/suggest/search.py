@@ -556,11 +556,13 @@ class Search:
 
     # ------------------------------------------------------------------ families
     def counts(self, periods: list[Atom | None]) -> Iterator[Found]:
+        # "The median school enrolled 521 students": a number of rows never reads a median or an average
+        said = not (self.ctx.median or self.ctx.sentence & AVERAGES)
         for group in self._groups(periods):
             filters = self.filters(group[0])
             batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
             for period, values in zip(group, batch, strict=True):
-                yield from self._picked(filters, values, period, {"count": self.p.table}, 0.3)
+                yield from self._picked(filters, values, period, {"count": self.p.table}, 0.3, said=said)
 
     def distinct_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"1,150 wildfires in six counties": how many of a column's values hold rows (``count_distinct``),
