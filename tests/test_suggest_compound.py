@@ -51,3 +51,15 @@ def test_only_a_compound_names_rows_of_a_counting_column(says: str, named: bool)
     """"3 bedrooms" may count them: only the joined form makes a column that counts a condition."""
     from factcheck.suggest.search import _joined
     assert _joined(says, "bedrooms", 3) is named
+
+
+def test_the_most_new_units_is_a_total(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"Southport got the most new units of any neighborhood": the sum of `units` per neighborhood,
+    as "the most units" is. Before, the word right after "most" was "new", and the mean ranked first."""
+    rows = ([f"S{i},Southport,{10 + i}" for i in range(6)]       # Southport: 75 units in 6 permits
+            + [f"R{i},Riverside,{40 + i}" for i in range(1)]      # Riverside: one permit of 40 (largest mean)
+            + [f"M{i},Millbrook,{12}" for i in range(3)])         # Millbrook: 36
+    claims = init_and_suggest(tmp_path_factory.mktemp("most_new"), "Southport got the most new units of any neighborhood.",
+                              {"permits.csv": csv_text("permit_id,neighborhood,units", rows)}, "Rents")
+    measure = first_pass(claims, "Southport got", True)
+    assert measure["extreme"] == {"sum": "units", "of": "permits"} and measure["at"] == "Southport"

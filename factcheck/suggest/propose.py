@@ -518,12 +518,12 @@ def _among(says: str, expect: object) -> set[str]:
     return words(rest[at])
 
 
-_TOTTED = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(\w+)", re.I)
+_TOTTED = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(\w+(?:\s+(?!of\b|than\b|in\b|since\b)\w+)?)", re.I)
 
 
 def _counted(clause: str) -> set[str]:
     """The words that come right after "the most" or "the fewest" in the figure's clause: what the
-    sentence tots up ("fires in Kern burned the most acres": acres)."""
+    sentence tots up ("fires in Kern burned the most acres": acres; "the most new units": new units)."""
     return words(" ".join(m[1] for m in _TOTTED.finditer(clause)))
 
 
