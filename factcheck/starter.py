@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .draft.phrases import in_digits
+from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
 from .errors import Problem, UsageError
 
 if TYPE_CHECKING:
@@ -33,10 +33,8 @@ _ID = re.compile(r"(?:^id$|_id$|^id_)", re.I)
 _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TINYINT": "integer",
           "HUGEINT": "integer", "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "VARCHAR": "text",
           "DATE": "date", "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}
-_UP = re.compile(r"\b(up|rose|risen|increased|grew|climbed|higher|more|jumped|soared|surged|spiked|rebounded)"
-                 r"(?:\s+by)?\s*$", re.I)
-_DOWN = re.compile(r"\b(down|fell|fallen|dropped|decreased|declined|lower|fewer|less|slipped|dipped|slid|eased|"
-                   r"plunged|plummeted|tumbled|sank|slumped)(?:\s+by)?\s*$", re.I)
+_UP = re.compile(rf"\b(up|higher|more|{RISE_VERBS})(?:\s+by)?\s*$", re.I)
+_DOWN = re.compile(rf"\b(down|lower|fewer|less|{FALL_VERBS})(?:\s+by)?\s*$", re.I)
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"
                       r"soaks?|soaked|soaking|swallows?|swallowed|swallowing|gobbles?|gobbled|gobbling)\s+up\s*$", re.I)

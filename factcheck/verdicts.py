@@ -74,11 +74,11 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
                              failing=[p for p, _ in failing]),
         series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
     if not failing:
-        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, notes=_spaced(ev),
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, notes=_period_notes(ev),
                            message=f"{exp.summary or exp.written} in each of the {len(each)} periods")
     period, first = failing[0]
     return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(first.miss or "out_of_tolerance"),
-                       notes=_spaced(ev), message=f"at {period}: {first.message}" + (
+                       notes=_period_notes(ev), message=f"at {period}: {first.message}" + (
                            f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
                            if len(failing) > 1 else ""))
 
@@ -162,7 +162,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
     window = _window_sensitive(exp, ev, ok)
     if window:
         notes.append(window)
-    notes += _spaced(ev)
+    notes += _period_notes(ev)
     start = ev.details.data_from if isinstance(ev.details, ExtremeDetails) else None
     if record_is_the_data and start is not None:  # none over hospitals: no record, no beginning
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
@@ -170,7 +170,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
     return notes
 
 
-def _spaced(ev: Evaluated) -> list[Note]:
+def _period_notes(ev: Evaluated) -> list[Note]:
     """The notes of the periods a figure rests on: they come every so many years (elections), or
     some of them have no value (0/0), which an extreme's ranking leaves out."""
     notes = [Note(code=NoteCode.PERIODS_SPACED, message=ev.cadence.said())] if ev.cadence is not None else []

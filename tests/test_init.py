@@ -100,9 +100,16 @@ def test_init_with_a_missing_data_file_is_a_located_error(tmp_path: Path) -> Non
     ("Cases were up 11% on the year.", "11%", "up 11%"),
     ("Delays went up 4 points.", "4 points", "up 4 points"),
     ("Convictions were down 51% from 2019.", "51%", "down 51%"),
+    # the verbs reporters use for a rise or a fall ("slipped 3%" was written 3%, a share)
+    ("Enrollment slipped 3% from 2023.", "3%", "down 3%"),
+    ("Suspensions dipped 4 points.", "4 points", "down 4 points"),
+    ("Rents jumped 12% in a year.", "12%", "up 12%"),
+    ("Absences ticked up 2 points.", "2 points", "up 2 points"),
+    ("Crime edged down 1%.", "1%", "down 1%"),
 ])
 def test_init_reads_made_up_as_a_share_not_a_rise(sentence: str, figure: str, expected: str) -> None:
-    """'made up 27.5%' is a part of a whole; only 'up'/'down' used as a direction makes a change."""
+    """'made up 27.5%' is a part of a whole; only 'up'/'down' or a verb of a rise or a fall used as a
+    direction makes a change."""
     from factcheck.starter import _expect
     start = sentence.index(figure)
     kind = "points" if figure.endswith("points") else "percent"

@@ -255,6 +255,15 @@ def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
+# The verbs of a rise or a fall, as reporters write them: `init` reads the direction of the figure
+# right after one ("slipped 3%": down 3%), `suggest` a change or a run of the series it speaks of
+RISE_VERBS = (r"ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas(?:ed|es|ing)|climb(?:ed|s|ing)?|"
+              r"jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|spik(?:ed|es|ing)|rebound(?:ed|s|ing)?")
+FALL_VERBS = (r"f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|shr(?:ank|unk|inks|inking)|"
+              r"decreas(?:ed|es|ing)|eas(?:ed|es|ing)|slipp(?:ed|ing)|slips?|dipp(?:ed|ing)|dips?|slid(?:es|ing)?|slides?|"
+              r"plung(?:ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:ed|es|ing)|s[au]nk|slump(?:ed|s|ing)?")
+
+
 def opens_clause(sentence: str, start: int) -> bool:
     """Does what starts at ``start`` open its sentence or clause ("*The largest fire* burned …",
     "…, and *the largest* burned …", "But *the largest* …"), with nothing named before it in the

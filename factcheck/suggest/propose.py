@@ -13,7 +13,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..draft.coverage import is_true_or_false
-from ..draft.phrases import CLAUSE_BREAK, RANKING_WORDS, extreme_end, extreme_rank, opens_clause, unbounded, value_end
+from ..draft.phrases import (
+    CLAUSE_BREAK,
+    FALL_VERBS,
+    RANKING_WORDS,
+    RISE_VERBS,
+    extreme_end,
+    extreme_rank,
+    opens_clause,
+    unbounded,
+    value_end,
+)
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
@@ -96,14 +106,10 @@ _LOW_SINCE = re.compile(rf"\b(\w+)[- ]year (?:low|high)\b|\b(?:{'|'.join(sorted(
                         r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(\w+)\s+(years|decades?)\b", re.I)
 _WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
-_RISEN = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|grow(?:n|s|ing)?|grew|increas(?:ed|es|ing)|climb(?:ed|s|ing)?|"
-                    r"gone up|went up|lengthen(?:ed|s|ing)?|jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|"
-                    r"spik(?:ed|es|ing)|rebound(?:ed|s|ing)?|(?:edg|inch|tick|creep|crept)\w*\s+up)\b", re.I)
-_FALLEN = re.compile(r"\b(?:f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|shr(?:ank|unk|inks|inking)|"
-                     r"decreas(?:ed|es|ing)|gone down|went down|shorten(?:ed|s|ing)?|eas(?:ed|es|ing)|"
-                     r"slipp(?:ed|ing)|slips?|dipp(?:ed|ing)|dips?|slid(?:es|ing)?|slides?|plung(?:ed|es|ing)|"
-                     r"plummet(?:ed|s|ing)?|tumbl(?:ed|es|ing)|s[au]nk|slump(?:ed|s|ing)?|"
-                     r"(?:edg|inch|tick)\w*\s+down)\b", re.I)
+_RISEN = re.compile(rf"\b(?:{RISE_VERBS}|gone up|went up|lengthen(?:ed|s|ing)?|(?:edg|inch|tick|creep|crept)\w*\s+up)\b",
+                    re.I)
+_FALLEN = re.compile(rf"\b(?:{FALL_VERBS}|gone down|went down|shorten(?:ed|s|ing)?|(?:edg|inch|tick)\w*\s+down)\b",
+                     re.I)
 _IN_TIME = re.compile(r"\b(?:on record|ever|all[- ]time|in (?:\w+ )?(?:years|decades)|since|year|month|week)\b", re.I)
 _OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|akes|aking|ake)|surpass(?:ed|es|ing)?)\b", re.I)
 _MIDDLE = re.compile(r"\b(?:median|average|mean)\b", re.I)
