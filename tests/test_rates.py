@@ -74,7 +74,9 @@ def test_a_rate_per_thousand_is_read_as_written(tmp_path: Path) -> None:
 
 
 def test_a_rate_rests_on_its_events_not_on_the_rows_of_its_population(tmp_path: Path) -> None:
-    """One row of households per borough is no small base for a rate; it still is for a plain ratio."""
+    """One row of households per borough is no small base for a rate, nor for a plain ratio: both
+    rest on the filings counted. Before, a plain ratio said it rested on "1 record" (the row of
+    households). A ratio of two counts rests on the fewer of the two."""
     code, out = _run(tmp_path, """\
         - id: rate
           says: There were 0.06 filings per 1,000 households in the Bronx.
@@ -91,12 +93,28 @@ def test_a_rate_rests_on_its_events_not_on_the_rows_of_its_population(tmp_path: 
               numerator: {count: filings, where: "borough == 'Bronx'"}
               denominator: {sum: households, of: boroughs, where: "borough == 'Bronx'"}
           expect: '0.00006'
-        """, None, "--json", "-")
+        - id: plain-2024
+          says: a ratio of the 24 filings of 2024
+          measure: {%s}
+          expect: '0.00005'
+        - id: counts
+          says: Queens had a third as many filings as the Bronx.
+          measure:
+            ratio:
+              numerator: {count: filings, where: "borough == 'Queens'"}
+              denominator: {count: filings, where: "borough == 'Bronx'"}
+          expect: a third
+        """ % BRONX_2024, None, "--json", "-")
     assert code == 0, out
     got = _results(out)
+    assert {k: r["verdict"] for k, r in got.items()} == {"rate": "pass", "plain": "pass", "plain-2024": "pass",
+                                                         "counts": "pass"}
     assert [n["code"] for n in got["rate"]["notes"]] == []
-    assert [(n["code"], n["message"]) for n in got["plain"]["notes"]] == [
-        ("small_base", "the figure rests on 1 record (fewer than 30)")]
+    assert [n["code"] for n in got["plain"]["notes"]] == []
+    assert [(n["code"], n["message"]) for n in got["plain-2024"]["notes"] if n["code"] == "small_base"] == [
+        ("small_base", "the figure rests on 24 records (fewer than 30)")]
+    assert [(n["code"], n["message"]) for n in got["counts"]["notes"] if n["code"] == "small_base"] == [
+        ("small_base", "the figure rests on 10 records (fewer than 30)")]
 
 
 @pytest.mark.parametrize(("per", "said"), [

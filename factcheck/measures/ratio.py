@@ -101,9 +101,10 @@ class RatioKind(MeasureKind):
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
     """numerator ÷ denominator (× ``per``, for a rate per so many), unavailable when a part is; its
     neighbours from the parts'."""
-    bases = [b for b in ((num.base,) if per != 1 else (num.base, den.base)) if b is not None]
-    # a rate per so many rests on its events (the numerator's records), not on the rows that give
-    # the population it is per: one row of households per borough is no small base
+    bases = [b for b in ((num.base, den.base) if per == 1 and den.exact_count else (num.base,)) if b is not None]
+    # a ratio rests on the records of its numerator, and on those of its denominator only when that
+    # counts records: the rows that give a population, an income or a budget to divide by are no
+    # sample (one row of households per borough is no small base; the filings counted may be)
     ev = Evaluated(None, numerator=number(num), denominator=number(den), sql=num.sql + den.sql,
                    rows_kept=None, base=min(bases) if bases else None)
     for part in (num, den):
