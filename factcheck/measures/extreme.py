@@ -18,6 +18,8 @@ from ._model import MeasureModel, Scalar
 from ._values import Evaluated, MeasureError, before, cadence, gaps_said, key
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..claims import Claim
     from ..expectations.shape import MeasureShape
     from ..planning.compiler import Compiler
@@ -170,11 +172,10 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
         since = key(node.since)
         between = [k for k in keys if before(since, k) and before(k, at)]
         y = known.get(since)
-        beaten_by = sum(1 for k in between if k in known and not better(x, known[k]))
-        ok = beaten_by == node.rank - 1 and y is not None and not better(x, y)
+        rivals = [known[k] for k in between if k in known]
+        ok = _ranks(x, rivals, node.rank, better) and y is not None and not better(x, y)
     else:
-        beaten_by = sum(1 for k, v in known.items() if k != at and not better(x, v))
-        ok = beaten_by == node.rank - 1
+        ok = _ranks(x, [v for k, v in known.items() if k != at], node.rank, better)
     # the periods the answer rests on: since … at, or the whole record (later ones too: the rank counts them)
     window = ([k for k in keys if not before(k, key(node.since)) and not before(at, k)]
               if node.since is not None and in_time else keys)
@@ -182,6 +183,13 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
     ev.value = ok
     ev.base = len(known)
     return ev
+
+
+def _ranks(x: Fraction, rivals: list[Fraction], rank: int, better: Callable[[Fraction, Fraction], bool]) -> bool:
+    """Is ``x`` the ``rank``-th among ``rivals``: exactly rank − 1 of them better, and none as good?
+    A tie is no rank of its own: a year tied for the most is neither "the most" nor "the second-most"
+    (before, a tie counted as beating it, so both years of a tie for the most passed as the second)."""
+    return sum(1 for v in rivals if better(v, x)) == rank - 1 and not any(v == x for v in rivals)
 
 
 def _holds_since(earlier: list[str], as_low: list[str]) -> list[str] | None:

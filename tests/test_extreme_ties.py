@@ -1,0 +1,65 @@
+"""A tie is no rank of its own: a year tied for the most is not "the second-most".
+
+Found walking a story of heat: 2020 and 2022 both had 26 hot days, the most. Before, a tie
+counted as beating a year, so "2022 had the second-most hot days" passed, and so did the
+same sentence of 2020, while the result said "rank 1 of 6". (Constructed data, written here.)
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import Verdict
+
+HOT_DAYS = {2019: 20, 2020: 26, 2021: 18, 2022: 26, 2023: 22, 2024: 19}
+
+
+def _verdict(tmp_path: Path, measure: str, data: dict[int, int] = HOT_DAYS) -> Verdict:
+    rows = ["year,hot_days"] + [f"{y},{n}" for y, n in data.items()]
+    (tmp_path / "yearly.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          yearly: {{path: yearly.csv, time: year}}
+        claims:
+          - id: c
+            says: a year's rank among the years
+            expect: true
+            measure: {measure}
+        """), encoding="utf-8")
+    return factcheck.verify(tmp_path / "c.yaml").results[0].verdict
+
+
+def _extreme(at: int, is_: str = "highest", rank: int = 1, since: int | None = None) -> str:
+    extra = f", since: {since}" if since is not None else ""
+    return f"{{extreme: {{sum: hot_days, of: yearly}}, over: year, at: {at}, is: {is_}, rank: {rank}{extra}}}"
+
+
+@pytest.mark.parametrize(("at", "rank", "verdict"), [
+    (2022, 2, Verdict.FAIL),   # tied for the most: not the second-most
+    (2020, 2, Verdict.FAIL),
+    (2022, 1, Verdict.FAIL),   # nor the most (as before)
+    (2023, 3, Verdict.PASS),   # two years had more, none as many
+    (2023, 2, Verdict.FAIL),
+    (2019, 4, Verdict.PASS),
+])
+def test_ties_for_the_most(tmp_path: Path, at: int, rank: int, verdict: Verdict) -> None:
+    assert _verdict(tmp_path, _extreme(at, rank=rank)) is verdict
+
+
+def test_a_tie_inside_a_since_window(tmp_path: Path) -> None:
+    # "since 2018": 2018 (30) was as high; between it and the year ranked, 2020 and 2022 tie at 26
+    data = {2018: 30, **HOT_DAYS}
+    assert _verdict(tmp_path, _extreme(2022, rank=2, since=2018), data) is Verdict.FAIL  # tied, not second
+    assert _verdict(tmp_path, _extreme(2022, rank=1, since=2018), data) is Verdict.FAIL
+    assert _verdict(tmp_path, _extreme(2023, rank=3, since=2018), data) is Verdict.PASS  # two had more
+    assert _verdict(tmp_path, _extreme(2022, rank=1, since=2020), data) is Verdict.PASS  # 2020 as high: since
+
+
+def test_a_tie_below(tmp_path: Path) -> None:
+    hot = _extreme(2021, is_="lowest")
+    assert _verdict(tmp_path, hot) is Verdict.PASS   # 18: the fewest, alone
