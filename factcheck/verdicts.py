@@ -173,7 +173,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
 def _period_notes(ev: Evaluated) -> list[Note]:
     """The notes of the periods a figure rests on: they come every so many years (elections), or
     some of them have no value (0/0), which an extreme's ranking leaves out."""
-    notes = [Note(code=NoteCode.PERIODS_SPACED, message=ev.cadence.said())] if ev.cadence is not None else []
+    notes = [Note(code=NoteCode.PERIODS_SPACED, message=ev.cadence.said())] if ev.cadence and ev.cadence.spaced else []
     if ev.without_value:
         many = len(ev.without_value) > 1
         notes.append(Note(code=NoteCode.PERIODS_WITHOUT_VALUE,

@@ -16,6 +16,7 @@ import pytest
 
 import factcheck
 from factcheck import Reason, Verdict
+from factcheck.errors import ClaimsFileError
 
 CARS = Path(__file__).parent / "fixtures" / "gaps"
 TABLES = """\
@@ -278,14 +279,28 @@ def test_a_period_of_a_table_with_a_header_and_no_rows_is_not_covered(tmp_path: 
 def test_a_streak_over_a_time_column_that_passes_over_a_missing_year_is_not_covered(run) -> None:
     """Cars of 1980 and 1982 are neighbours when ordered by year, but the data has no 1981: "three
     straight years" of rows would count a year nobody recorded."""
-    r = run("{streak: model_year >= 1980, of: cars, order: model_year}", "6")
+    r = run(f"{{streak: model_year >= 1980, of: cars, order: model_year, where: {ONE_A_YEAR}}}", "2")
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
     assert "gap" in r.message and "1980 to 1982" in r.message and "2 of the 3 periods" in r.message
 
 
+ONE_A_YEAR = "\"ends_with(Name, '0')\""  # the first car of each year (model 700, 710, …)
+
+
 def test_a_streak_before_the_gap_is_whole(run) -> None:
-    r = run("{streak: model_year >= 1978 and model_year <= 1980, of: cars, order: model_year}", "9")
-    assert (r.verdict, r.value) == (Verdict.PASS, 9), r.message
+    r = run(f"{{streak: model_year >= 1978 and model_year <= 1980, of: cars, order: model_year, where: {ONE_A_YEAR}}}",
+            "3")
+    assert (r.verdict, r.value) == (Verdict.PASS, 3), r.message
+
+
+def test_a_streak_over_periods_with_several_rows_each_is_refused(run) -> None:
+    """Three cars a year: "three straight years" would count nine rows. Found walking a story of
+    heat, where "6 straight days" passed for three days at two stations."""
+    with pytest.raises(ClaimsFileError) as err:
+        run("{streak: model_year >= 1978 and model_year <= 1980, of: cars, order: model_year}", "9")
+    message = str(err.value)
+    assert "keeps 36 rows but only 12 values of model_year (1970 more than once)" in message
+    assert "narrow where: to one row per model_year" in message
 
 
 def test_a_streak_ordered_by_a_column_that_is_not_time_counts_rows_as_before(run) -> None:

@@ -109,42 +109,114 @@ MAX_GAPS = 10_000  # integer periods filled in between those with rows: centurie
 
 @dataclass(frozen=True)
 class Cadence:
-    """How often the whole table's periods come: every ``step`` from ``first`` to ``last``."""
+    """How often the whole table's periods come: every ``step`` from ``first`` to ``last``.
+
+    ``unit`` is ``""`` for whole numbers (years), ``"month"`` or ``"day"`` for dates: then
+    ``first`` and ``last`` are the dates' positions in that unit (:meth:`position`), and a step of
+    one (every month, every day) is as plain as a year after a year."""
 
     step: int
     first: int
     last: int
+    unit: str = ""
+
+    @property
+    def spaced(self) -> bool:
+        """Do the periods skip some (elections every four years, quarters), worth a note?"""
+        return self.step > 1
+
+    def position(self, period: Any) -> int | None:
+        """Where ``period`` lies in the cadence's unit (a year's own number; a date's month or day)."""
+        k = key(period)
+        if not self.unit:
+            try:
+                return int(k)
+            except ValueError:
+                return None
+        day = _iso_date(k)
+        if day is None:
+            return None
+        return day.year * 12 + day.month - 1 if self.unit == "month" else day.toordinal()
+
+    def label(self, position: int) -> str:
+        """The period at ``position``, as its key (``2024-07-01``)."""
+        if not self.unit:
+            return str(position)
+        if self.unit == "month":
+            return dt.date(position // 12, position % 12 + 1, 1).isoformat()
+        return dt.date.fromordinal(position).isoformat()
 
     def on(self, period: Any) -> bool:
         """Is ``period`` one of the data's periods (a year of an election), not one between them?"""
-        try:
-            return (int(key(period)) - self.first) % self.step == 0
-        except ValueError:
-            return True
+        at = self.position(period)
+        return True if at is None else (at - self.first) % self.step == 0
+
+    def fill(self, keys: list[str]) -> list[str] | None:
+        """Every period from the first of ``keys`` to the last, at this cadence; None when they do not
+        all lie on it, or span more than :data:`MAX_GAPS` periods beyond their own number."""
+        at = [self.position(k) for k in keys]
+        if not at or any(a is None for a in at):
+            return None
+        lo, hi = min(a for a in at if a is not None), max(a for a in at if a is not None)
+        if (hi - lo) // self.step > MAX_GAPS + len(at):
+            return None
+        return [self.label(p) for p in range(lo, hi + 1, self.step)]
 
     def said(self) -> str:
         """The note a figure over such periods carries."""
+        if self.unit:
+            unit = f"{self.unit}s"
+            return (f"the data has a period every {self.step} {unit} ({self.label(self.first)} to "
+                    f"{self.label(self.last)}): the {unit} between are no periods of it")
         years = all(1000 <= y <= 2999 for y in (self.first, self.last))
         unit = "years" if years else "periods"
         return (f"the data has a period every {self.step} {unit} ({self.first} to {self.last}): the {unit} "
                 "between are no periods of it")
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(k: str) -> dt.date | None:
+    """A period's key that is a date (``2024-07-01``), not a timestamp or a number."""
+    if not _ISO_DATE.match(k):
+        return None
+    try:
+        return dt.date.fromisoformat(k)
+    except ValueError:
+        return None
+
+
 def cadence(periods: Iterable[str] | None) -> Cadence | None:
-    """The step of whole-number periods that all lie a multiple of it apart (elections every four
-    years: 2008, 2012 … 2024), when there are at least three of them and it is more than one; else
-    None, and every whole number between the first and the last is a period (two years say
-    nothing of a step: the ones between may be missing).
+    """How the whole table's periods come.
+
+    Whole numbers: the step when they all lie a multiple of it apart (elections every four years:
+    2008, 2012 … 2024), when there are at least three of them and it is more than one; else None,
+    and every whole number between the first and the last is a period (two years say nothing of a
+    step: the ones between may be missing).
+
+    Dates: always a cadence, so that a month or a day with no row is a gap as a year is. Dates
+    that all fall on the first of a month step by months (every month, quarter or year: the
+    greatest common step of three or more; of fewer, a year when they share their month, else
+    a month); any other dates step by days (every day, or every week).
 
     >>> cadence(["2008", "2012", "2020", "2024"])  # 2016 is missing: a gap, not a change of step
-    Cadence(step=4, first=2008, last=2024)
+    Cadence(step=4, first=2008, last=2024, unit='')
     >>> cadence(["2020", "2024"]), cadence(["2019", "2020", "2024"]), cadence(["a", "b", "c"])
     (None, None, None)
+    >>> cadence(["2024-01-01", "2024-04-01", "2024-10-01"]).said()  # quarters, the third missing
+    'the data has a period every 3 months (2024-01-01 to 2024-10-01): the months between are no periods of it'
+    >>> cadence(["2024-07-01", "2024-07-02", "2024-07-04"]).fill(["2024-07-02", "2024-07-04"])
+    ['2024-07-02', '2024-07-03', '2024-07-04']
     """
     if periods is None:
         return None
+    keys = set(periods)
+    days = [_iso_date(k) for k in keys]
+    if keys and all(d is not None for d in days):
+        return _date_cadence(sorted(d for d in days if d is not None))
     try:
-        ints = sorted({int(p) for p in periods})
+        ints = sorted({int(p) for p in keys})
     except ValueError:
         return None
     if len(ints) < 3:
@@ -155,22 +227,46 @@ def cadence(periods: Iterable[str] | None) -> Cadence | None:
     return Cadence(step, ints[0], ints[-1]) if step > 1 else None
 
 
-def fill_gaps(keys: list[str], step: int = 1) -> list[str]:
+def _date_cadence(days: list[dt.date]) -> Cadence:
+    monthly = all(d.day == 1 for d in days)
+    unit = "month" if monthly else "day"
+    at = [d.year * 12 + d.month - 1 if monthly else d.toordinal() for d in days]
+    step = 0
+    if len(at) >= 3:
+        for a, b in zip(at, at[1:], strict=False):
+            step = math.gcd(step, b - a)
+    elif monthly and len({d.month for d in days}) == 1:
+        step = 12
+    return Cadence(step or 1, at[0], at[-1], unit)
+
+
+def fill_gaps(keys: list[str], every: Cadence | None = None) -> list[str]:
     """Integer periods (years) with no rows still count: a year with no convictions is a zero.
-    ``step``: the data's periods come every so many (:func:`cadence`); those between are none.
+    ``every``: the data's periods come every so many (:func:`cadence`); those between are none.
+    Dates are filled by their cadence (a month, a day with no rows), or, without one, month by
+    month when they all fall on the first of one, else day by day.
 
     Integers spread wider than :data:`MAX_GAPS` are not periods to fill (``over: id`` with ids
     1 and 9223372036854775807 would otherwise be a list of 9e18 keys): they are taken as they are.
 
-    >>> fill_gaps(["2018", "2020"]), fill_gaps(["1", str(2 ** 63)]), fill_gaps(["2012", "2020"], 4)
+    >>> fill_gaps(["2018", "2020"]), fill_gaps(["1", str(2 ** 63)]), fill_gaps(["2012", "2020"], cadence(["2012", "2016", "2020"]))
     (['2018', '2019', '2020'], ['1', '9223372036854775808'], ['2012', '2016', '2020'])
+    >>> fill_gaps(["2024-01-01", "2024-03-01"])
+    ['2024-01-01', '2024-02-01', '2024-03-01']
     """
+    if keys and every is None and all(_iso_date(k) is not None for k in keys):
+        monthly = all(k.endswith("-01") for k in keys)
+        every = Cadence(1, 0, 0, "month" if monthly else "day")
+    if every is not None and every.unit:
+        filled = every.fill(keys)
+        return filled if filled is not None else sorted(keys, key=_sort_key)
     try:
         ints = sorted(int(k) for k in keys)
     except ValueError:
         return sorted(keys, key=_sort_key)
     if not ints:
         return []
+    step = every.step if every is not None else 1
     if (ints[-1] - ints[0]) // step > MAX_GAPS + len(ints):
         return [str(i) for i in ints]
     return [str(i) for i in range(ints[0], ints[-1] + 1, step)]
@@ -235,4 +331,4 @@ class Groups:
         data's periods come so; categories as they are."""
         if self.categories:
             return sorted(self.values, key=_sort_key)
-        return fill_gaps(list(self.values), every.step if every else 1)
+        return fill_gaps(list(self.values), every)

@@ -93,11 +93,15 @@ class _RunKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
-        ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising")
+        ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising", periods)
         ev.sql, ev.cadence = groups.sql, every
-        if periods is not None and ev.unavailable is None and isinstance(ev.value, Fraction):
+        if periods is not None and ev.unavailable is None and ev.value is not None:
             end = keys.index(key(node.to) if node.to is not None else keys[-1])
-            holes = [k for k in keys[max(0, end - int(ev.value) - 1):end + 1] if k not in periods]
+            starts = getattr(ev.details, "starts", None)  # the run, and the period before it that ended it
+            start = max(0, keys.index(starts) - 1 if starts else end - 1)
+            if ev.value is True and node.since is not None:  # every period since … rose: all of them count
+                start = keys.index(key(node.since))
+            holes = [k for k in keys[start:end + 1] if k not in periods]
             if holes:  # the run (or the period that ended it) rests on a year with no row at all
                 ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
                 ev.why = gaps_said(holes, node.over, "the table has no row at all for it, so it is not a zero")
@@ -129,8 +133,10 @@ class FallingKind(_RunKind):
     examples = ("{{falling: {{count: {table}{w}}}, over: {column}}}",)
 
 
-def run(node: RunNode, series: list[tuple[str, Fraction | None]], up: bool) -> Evaluated:
-    """How many periods in a row, ending at ``to``, the value rose (fell) from the period before."""
+def run(node: RunNode, series: list[tuple[str, Fraction | None]], up: bool, periods: set[str] | None = None) -> Evaluated:
+    """How many periods in a row, ending at ``to``, the value rose (fell) from the period before.
+    ``periods``: those the whole table has rows for; a period of the run with no value is a gap
+    when it is not one of them, else a value the filter leaves without rows."""
     ev = Evaluated(None, series=series)
     keys = [k for k, _ in series]
     end = key(node.to) if node.to is not None else (keys[-1] if keys else None)
@@ -139,17 +145,30 @@ def run(node: RunNode, series: list[tuple[str, Fraction | None]], up: bool) -> E
         return ev
     ev.marked = {end}
     values = dict(series)
+    since = key(node.since) if node.since is not None else None
     i, count = keys.index(end), 0
+    first = keys.index(since) if since in keys else 0  # a `since` needs the rises after it alone
     while i > 0:
         now, was = values[keys[i]], values[keys[i - 1]]
-        if now is None or was is None or not (now > was if up else now < was):
+        if (now is None or was is None) and i - 1 < first:  # before `since`: where the run began is all it says
+            break
+        if now is None or was is None:  # a period with no value (a line with no rows that month, 0/0):
+            # whether the run goes on past it is unknown, so it is not counted as a run that ended
+            gone = keys[i] if now is None else keys[i - 1]
+            if periods is not None and gone not in periods:
+                ev.unavailable = Reason.PERIOD_NOT_COVERED
+                ev.why = gaps_said([gone], node.over, "the table has no row at all for it, so it is not a zero")
+            else:
+                ev.unavailable = Reason.NO_ROWS
+                ev.why = f"there is no value at {gone}, so the run cannot be followed past it"
+            return ev
+        if not (now > was if up else now < was):
             break
         count, i = count + 1, i - 1
     made = RisingDetails if up else FallingDetails
     ev.details = made(starts=keys[i], ends=end) if count else made(starts=None, ends=None)
     ev.base = len(keys)
-    if node.since is not None:  # every period after `since`, up to `to`
-        since = key(node.since)
+    if since is not None:  # every period after `since`, up to `to`
         if since not in keys or keys.index(since) >= keys.index(end):
             ev.unavailable = Reason.NO_ROWS
             ev.why = f"there is no period between {node.since} and {end} to compare"

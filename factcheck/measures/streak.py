@@ -11,7 +11,7 @@ from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered, Scalar
-from ._values import Cadence, Evaluated, key
+from ._values import Cadence, Evaluated, MeasureError, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -73,10 +73,20 @@ class StreakKind(MeasureKind):
 
     def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
         sql = streak_sql(node)
-        kept = ex.run(f"SELECT count(*) {node.scan.from_sql()}{node.scan.where_sql()}").rows[0][0]
+        runs = ex.run(sql).rows  # first: a value that is no number is the data's fault, said with its row
+        order, rows = node.scan.sql(node.order), f"{node.scan.from_sql()}{node.scan.where_sql()}"
         timely = node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order)
-        every = ex.cadence(node.scan.from_sql(), node.scan.sql(node.order)) if timely else None
-        ev = streak(node, ex.run(sql).rows, int(kept), every)
+        kept, distinct, twice = ex.run(f"SELECT count(*), count(DISTINCT {order}), (SELECT {order} {rows} "
+                                       f"GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 1) {rows}").rows[0]
+        if timely and distinct < kept:  # two stations' days: "6 straight days" of 3, each counted twice
+            raise MeasureError(
+                f"the streak keeps {kept:,} rows but only {distinct:,} values of {node.order_text} ({key(twice)} "
+                f"more than once): a run of rows is then no run of {node.order_text}s, and the rows at one value "
+                "have no order among them",
+                hint=f"narrow where: to one row per {node.order_text} (one station, one line), or order by a "
+                     "column whose values are all distinct")
+        every = ex.cadence(node.scan.from_sql(), order) if timely else None
+        ev = streak(node, runs, int(kept), every)
         ev.sql = [sql]
         return ev
 
@@ -119,7 +129,7 @@ def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int, every: Cade
                   else StreakDetails(starts=starts, ends=ends))
     if chosen and node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order):
         # asked now, not when compiled: a CSV's date columns are known once it is read
-        hole = _gap_inside(chosen, every.step if every else 1)
+        hole = _gap_inside(chosen, every)
         ev.cadence = every
         if hole is not None:
             ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
@@ -127,15 +137,25 @@ def streak(node: StreakNode, runs: list[tuple[Any, ...]], kept: int, every: Cade
     return ev
 
 
-def _gap_inside(run: tuple[Any, ...], step: int = 1) -> str | None:
-    """Why a run over a time column's whole periods (years) is not unbroken: it holds fewer distinct
-    periods than it spans, so one inside it has no row at all (and "five straight years" would count
-    2016 and 2018 as neighbours). None when it is whole, or its ends are not whole periods."""
+def _gap_inside(run: tuple[Any, ...], every: Cadence | None) -> str | None:
+    """Why a run over a time column's periods (years, months, days) is not unbroken: it holds fewer
+    distinct periods than it spans, so one inside it has no row at all (and "five straight years"
+    would count 2016 and 2018 as neighbours, "13 straight days" a day of no record). None when it is
+    whole, or its ends are not periods (``every``: how the whole table's periods come)."""
     starts, ends, _, positions = run
-    if isinstance(starts, bool) or not isinstance(starts, int) or not isinstance(ends, int):
+    if isinstance(starts, bool) or isinstance(ends, bool):
         return None
-    spanned = (ends - starts) // step + 1
+    if every is None or not every.unit:
+        if not isinstance(starts, int) or not isinstance(ends, int):
+            return None
+        first, last, step = starts, ends, every.step if every else 1
+    else:
+        first_at, last_at = every.position(starts), every.position(ends)
+        if first_at is None or last_at is None:
+            return None
+        first, last, step = first_at, last_at, every.step
+    spanned = (last - first) // step + 1
     if int(positions) >= spanned:
         return None
-    return (f"the data has a gap in the run from {starts} to {ends}: it has rows for {int(positions)} of the "
-            f"{spanned} periods it spans, so one inside it has no row at all and the run is not unbroken")
+    return (f"the data has a gap in the run from {key(starts)} to {key(ends)}: it has rows for {int(positions)} of "
+            f"the {spanned} periods it spans, so one inside it has no row at all and the run is not unbroken")

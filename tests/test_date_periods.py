@@ -1,0 +1,155 @@
+"""Dates are periods as years are: a month or a day with no row at all is a gap, not a neighbour.
+
+Found walking two stories (constructed data, written here). In a story of heat, "13 straight
+days above 95" passed over a day the station recorded nothing, and "6 straight days" passed for
+three days at two stations. In a story of transit ridership, "the second straight monthly rise"
+passed over a missing August, and a line with no rows in March "fell 0 months in a row".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import Reason, Verdict
+from factcheck.errors import ClaimsFileError
+
+
+def _run(tmp_path: Path, table: str, rows: list[str], measure: str, expect: str) -> factcheck.ClaimResult:
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          t: {{path: t.csv, time: {table}}}
+        claims:
+          - id: c
+            says: a figure over dates
+            expect: {expect}
+            measure: {measure}
+        """), encoding="utf-8")
+    return factcheck.verify(tmp_path / "c.yaml").results[0]
+
+
+def _days(highs: dict[str, int], station: str | None = None) -> list[str]:
+    if station is None:
+        return ["date,high"] + [f"{d},{h}" for d, h in highs.items()]
+    return ["date,station,high"] + [f"{d},{s},{h}" for d, h in highs.items() for s in ("A", "B")]
+
+
+HEAT = {"2024-07-10": 90, "2024-07-11": 97, "2024-07-12": 98, "2024-07-14": 99, "2024-07-15": 96,
+        "2024-07-16": 91}  # no row on July 13
+
+
+def test_a_streak_of_days_over_a_day_with_no_row_is_not_covered(tmp_path: Path) -> None:
+    r = _run(tmp_path, "date", _days(HEAT), "{streak: high > 95, of: t, order: date}", "4")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap in the run from 2024-07-11 to 2024-07-15" in r.message and "4 of the 5 periods" in r.message
+
+
+def test_a_streak_of_whole_days_passes(tmp_path: Path) -> None:
+    whole = {**HEAT, "2024-07-13": 99}
+    r = _run(tmp_path, "date", _days(whole), "{streak: high > 95, of: t, order: date}", "5")
+    assert (r.verdict, r.value) == (Verdict.PASS, 5), r.message
+
+
+def test_a_streak_of_days_at_two_stations_is_refused(tmp_path: Path) -> None:
+    whole = {**HEAT, "2024-07-13": 99}
+    with pytest.raises(ClaimsFileError) as err:
+        _run(tmp_path, "date", _days(whole, station="two"), "{streak: high > 95, of: t, order: date}", "5")
+    assert "keeps 14 rows but only 7 values of date (2024-07-10 more than once)" in str(err.value)
+    r = _run(tmp_path, "date", _days(whole, station="two"),
+             "{streak: high > 95, of: t, order: date, where: \"station == 'A'\"}", "5")
+    assert (r.verdict, r.value) == (Verdict.PASS, 5), r.message
+
+
+MONTHS = ["month,line,riders"] + [f"2024-{m:02d}-01,{line},{n}" for m, n in ((5, 100), (6, 110), (7, 120), (9, 130),
+                                                                            (10, 140)) for line in ("A",)]
+
+
+@pytest.mark.parametrize("measure", [
+    "{rising: {sum: riders, of: t}, over: month, to: '2024-10-01'}",
+    "{extreme: {sum: riders, of: t}, over: month, at: '2024-10-01', since: '2024-05-01', is: highest}",
+])
+def test_a_month_with_no_row_is_a_gap(tmp_path: Path, measure: str) -> None:
+    r = _run(tmp_path, "month", MONTHS, measure, "true" if "extreme" in measure else "2")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap at 2024-08-01" in r.message
+
+
+def test_months_after_the_gap_are_judged(tmp_path: Path) -> None:
+    r = _run(tmp_path, "month", MONTHS, "{rising: {sum: riders, of: t}, over: month, to: '2024-10-01', "
+             "since: '2024-09-01'}", "true")
+    assert r.verdict is Verdict.PASS, r.message
+
+
+QUARTERS = ["quarter,riders"] + [f"{y}-{m:02d}-01,{100 + 10 * i}" for i, (y, m) in enumerate(
+    (y, m) for y in (2023, 2024) for m in (1, 4, 7, 10))]
+
+
+def test_quarters_are_no_months_missing(tmp_path: Path) -> None:
+    """Dates three months apart are quarters: the months between are no periods of the data."""
+    r = _run(tmp_path, "quarter", QUARTERS, "{rising: {sum: riders, of: t}, over: quarter, to: '2024-10-01'}", "7")
+    assert (r.verdict, r.value) == (Verdict.PASS, 7), r.message
+    assert [n.message for n in r.notes if n.code == "periods_spaced"] == [
+        "the data has a period every 3 months (2023-01-01 to 2024-10-01): the months between are no periods of it"]
+
+
+def test_a_missing_quarter_is_a_gap(tmp_path: Path) -> None:
+    rows = [r for r in QUARTERS if not r.startswith("2024-04-01")]
+    r = _run(tmp_path, "quarter", rows, "{rising: {sum: riders, of: t}, over: quarter, to: '2024-10-01'}", "2")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap at 2024-04-01" in r.message
+
+
+def test_weeks_are_no_days_missing(tmp_path: Path) -> None:
+    start = dt.date(2024, 1, 1)
+    rows = ["week,cases"] + [f"{start + dt.timedelta(weeks=i)},{10 + i}" for i in range(6)]
+    r = _run(tmp_path, "week", rows, "{streak: cases > 11, of: t, order: week}", "4")
+    assert (r.verdict, r.value) == (Verdict.PASS, 4), r.message
+
+
+LINES = ["month,line,riders"] + [f"2023-{m:02d}-01,{line},{n}" for line, m, n in (
+    ("A", 1, 50), ("A", 2, 60), ("A", 3, 70), ("A", 4, 80), ("B", 1, 90), ("B", 2, 80), ("B", 4, 95))]  # no B in March
+
+
+@pytest.mark.parametrize("measure", [
+    "{falling: {sum: riders, of: t, where: line == 'B'}, over: month, to: '2023-03-01'}",
+    "{rising: {sum: riders, of: t, where: line == 'B'}, over: month, since: '2023-02-01', to: '2023-04-01'}",
+    "{falling: {sum: riders, of: t, where: line == 'B'}, over: yq, to: 3}",
+])
+def test_a_run_over_a_period_a_group_has_no_value_at_is_unknown(tmp_path: Path, measure: str) -> None:
+    """The table has March (line A), line B has no row in it: whether B's run goes on past March is
+    unknown. Before, "B fell for 0 months" was judged, and failed "fell in March"."""
+    rows = [LINES[0] + ",yq"] + [f"{r},{int(r[5:7])}" for r in LINES[1:]]
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          t: {{path: t.csv, time: month}}
+        claims:
+          - id: c
+            says: B's riders fell
+            expect: {'true' if 'since' in measure else '1'}
+            measure: {measure}
+        """), encoding="utf-8")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
+    assert "no value at" in r.message and "cannot be followed past it" in r.message
+
+
+@pytest.mark.parametrize(("counts", "verdict"), [
+    ({2018: 1, 2019: 2, 2021: 3, 2022: 4}, Verdict.UNVERIFIABLE),  # rose on both sides of a year of no row
+    ({2018: 1, 2019: 2, 2021: 4, 2022: 3}, Verdict.FAIL),          # fell after it: false whatever 2020 held
+])
+def test_every_year_since_over_a_year_with_no_row(tmp_path: Path, counts: dict[int, int], verdict: Verdict) -> None:
+    """A count has a value in a year the table has no row for (zero), so the run went through it:
+    before, "rose every year since 2018" failed, "it rose only from 2020", a year nobody recorded."""
+    rows = ["year,x"] + [f"{y},1" for y, n in counts.items() for _ in range(n)]
+    r = _run(tmp_path, "year", rows, "{rising: {count: t}, over: year, since: 2018, to: 2022}", "true")
+    assert r.verdict is verdict, r.message
+    if verdict is Verdict.UNVERIFIABLE:
+        assert (r.reason, "gap at 2020" in r.message) == (Reason.PERIOD_NOT_COVERED, True), r.message
