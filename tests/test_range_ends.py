@@ -1,0 +1,69 @@
+"""A range a claim filters on must be reached by the data at both its ends, not only overlap it.
+
+Found walking a story of a city's budget (constructed data, written here): payments end on
+2024-06-30, yet "the city paid $400 in calendar 2024" (`date >= '2024-01-01' and date <=
+'2024-12-31'`) passed on half a year. Only a range wholly outside the data was caught.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import Reason, Verdict
+
+PAYMENTS = ["2023-02-10", "2023-07-15", "2023-12-28", "2024-03-01", "2024-06-30"]
+
+
+def _run(tmp_path: Path, where: str, dates: list[str] = PAYMENTS) -> factcheck.ClaimResult:
+    rows = ["id,date,label,amount"] + [f"p{i},{d},{d[:4]}-Q{(int(d[5:7]) - 1) // 3 + 1},100"
+                                       for i, d in enumerate(dates)]
+    (tmp_path / "pay.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          pay:
+            path: pay.csv
+            time: date
+            derive: {{yr: year(date)}}
+        claims:
+          - id: c
+            says: the city paid so much
+            expect: '100'
+            measure: {{sum: amount, of: pay, where: "{where}"}}
+        """), encoding="utf-8")
+    return factcheck.verify(tmp_path / "c.yaml").results[0]
+
+
+@pytest.mark.parametrize("where", [
+    "date >= '2024-01-01' and date <= '2024-12-31'",  # calendar 2024, data to June
+    "date between '2023-07-01' and '2025-06-30'",
+    "date < '2025-01-01' and date >= '2024-06-01'",
+    "date >= '2022-01-01' and date <= '2023-06-30'",  # the data begins in February 2023
+    "date > '2022-12-31' and date < '2023-03-01'",
+    "yr <= 2025",
+    "yr >= 2022",
+    "yr > 2021",
+    "yr between 2023 and 2025",
+])
+def test_a_range_past_an_end_of_the_data_is_not_covered(tmp_path: Path, where: str) -> None:
+    r = _run(tmp_path, where)
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+
+
+@pytest.mark.parametrize("where", [
+    "date >= '2023-07-01' and date <= '2023-12-31'",  # data on Dec 28: the last days had no payment
+    "date >= '2023-02-01' and date < '2023-03-01'",   # data from Feb 10: the month is reached
+    "date <= '2024-06-30'",
+    "date > '2024-06-29'",
+    "yr <= 2024",
+    "yr >= 2023",
+    "yr < 2025",
+    "label <= '2023-Q2'",  # labels compared as written: no dates, no end checked
+])
+def test_a_range_the_data_reaches_is_judged(tmp_path: Path, where: str) -> None:
+    r = _run(tmp_path, where)
+    assert r.verdict in (Verdict.PASS, Verdict.FAIL), r.message
