@@ -153,3 +153,21 @@ def test_every_year_since_over_a_year_with_no_row(tmp_path: Path, counts: dict[i
     assert r.verdict is verdict, r.message
     if verdict is Verdict.UNVERIFIABLE:
         assert (r.reason, "gap at 2020" in r.message) == (Reason.PERIOD_NOT_COVERED, True), r.message
+
+
+@pytest.mark.parametrize(("blank_on", "verdict", "value"), [
+    ("2024-07-13", Verdict.UNVERIFIABLE, None),  # inside what could be a run of five: 2 or 5?
+    ("2024-07-16", Verdict.UNVERIFIABLE, None),  # at its end: 5 or 6?
+    ("2024-07-08", Verdict.PASS, 5),             # away from it: the run is 5 either way
+])
+def test_a_blank_inside_a_streak_is_no_day_below_the_mark(tmp_path: Path, blank_on: str, verdict: Verdict,
+                                                          value: int | None) -> None:
+    """One day's high is blank. Before, it broke the run silently: "4 straight days" failed and
+    "2" passed, where the data cannot say."""
+    highs = {"2024-07-08": "88", "2024-07-09": "90", **{d: str(h) for d, h in HEAT.items()}, "2024-07-13": "99", "2024-07-17": "90"}
+    highs[blank_on] = ""
+    rows = ["date,high"] + [f"{d},{h}" for d, h in sorted(highs.items())]
+    r = _run(tmp_path, "date", rows, "{streak: high > 95, of: t, order: date}", "5")
+    assert (r.verdict, r.value) == (verdict, value), r.message
+    if verdict is Verdict.UNVERIFIABLE:
+        assert f"1 row kept has no value for the condition (the first at {blank_on})" in r.message

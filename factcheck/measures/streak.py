@@ -76,8 +76,11 @@ class StreakKind(MeasureKind):
         runs = ex.run(sql).rows  # first: a value that is no number is the data's fault, said with its row
         order, rows = node.scan.sql(node.order), f"{node.scan.from_sql()}{node.scan.where_sql()}"
         timely = node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order)
-        kept, distinct, twice = ex.run(f"SELECT count(*), count(DISTINCT {order}), (SELECT {order} {rows} "
-                                       f"GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 1) {rows}").rows[0]
+        unknown = f"({node.scan.sql(node.cond)}) IS NULL"
+        kept, distinct, twice, blank, first_blank = ex.run(
+            f"SELECT count(*), count(DISTINCT {order}), (SELECT {order} {rows} GROUP BY 1 HAVING count(*) > 1 "
+            f"ORDER BY 1 LIMIT 1), count(*) FILTER (WHERE {unknown}), min({order}) FILTER (WHERE {unknown}) {rows}"
+        ).rows[0]
         if timely and distinct < kept:  # two stations' days: "6 straight days" of 3, each counted twice
             raise MeasureError(
                 f"the streak keeps {kept:,} rows but only {distinct:,} values of {node.order_text} ({key(twice)} "
@@ -88,6 +91,14 @@ class StreakKind(MeasureKind):
         every = ex.cadence(node.scan.from_sql(), order) if timely else None
         ev = streak(node, runs, int(kept), every)
         ev.sql = [sql]
+        if blank and ev.unavailable is None:  # rows whose condition is unknown (a blank high): were they in it?
+            hopeful = streak(node, ex.run(streak_sql(node, unknown_as=True)).rows, int(kept), every)
+            if hopeful.value != ev.value or hopeful.unavailable is not None:
+                rows_said = f"{blank:,} row{'s' if blank > 1 else ''} kept {'have' if blank > 1 else 'has'}"
+                ev.why = (f"{rows_said} no value for the condition (the first at {key(first_blank)}): left out, "
+                          f"the run is {ev.value}; in it, {hopeful.value if hopeful.value is not None else 'longer'}. "
+                          "The data cannot say which")
+                ev.value, ev.details, ev.unavailable = None, None, Reason.NO_ROWS
         return ev
 
     def shape(self, node: StreakNode, claim: Claim) -> MeasureShape:
@@ -97,11 +108,12 @@ class StreakKind(MeasureKind):
         return [Part(node.scan, node.scan.sql(node.cond), label)]
 
 
-def streak_sql(node: StreakNode) -> str:
-    """Longest runs first; with ``ending``, only the run through that row, cut at it."""
+def streak_sql(node: StreakNode, *, unknown_as: bool = False) -> str:
+    """Longest runs first; with ``ending``, only the run through that row, cut at it. A row whose
+    condition is unknown (NULL) breaks a run, or, ``unknown_as=True``, belongs to it."""
     scan = node.scan
     body = (f"WITH ordered AS (\n  SELECT ({scan.sql(node.order)}) AS position, "
-            f"coalesce(({scan.sql(node.cond)}), FALSE) AS ok\n"
+            f"coalesce(({scan.sql(node.cond)}), {'TRUE' if unknown_as else 'FALSE'}) AS ok\n"
             f"  {scan.from_sql()}{scan.where_sql()}\n),\n"
             "runs AS (\n  SELECT position, ok, row_number() OVER (ORDER BY position)"
             " - row_number() OVER (PARTITION BY ok ORDER BY position) AS run\n  FROM ordered\n)\n"
