@@ -191,11 +191,33 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
         if "key" not in decl and _ID.search(c) and distinct == total == present:
             decl["key"] = c
     dates = [c for c, ty in cols if ty.startswith(("DATE", "TIMESTAMP"))]
+    years = _year_columns(backend, q, cols)
+    found = dates[:1] + years
+    if found:
+        decl["time"] = found if len(found) > 1 else found[0]
     if dates:
-        decl["time"] = dates[0]
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
     decl["columns"] = contracts
     return unique
+
+
+_YEAR_NAME = re.compile(r"(?i)(?:^|_)(?:year|yr|fy|fiscal_year|fiscal)(?:$|_)")
+
+
+def _year_columns(backend: Any, q: str, cols: list[tuple[str, str]]) -> list[str]:
+    """Whole-number columns that hold years (named as one: ``year``, ``fiscal_year``, ``fy``; every
+    value from 1800 to 2200): time columns, so a year after the data ("no money went to Police in
+    FY2025") is not covered, instead of a count of zero."""
+    from .expressions import quote_ident
+    named = [c for c, ty in cols if _YEAR_NAME.search(c) and ty.split("(")[0] in _WHOLE]
+    if not named:
+        return []
+    row = backend.execute(f"SELECT {', '.join(f'min({quote_ident(c)}), max({quote_ident(c)})' for c in named)} "
+                          f"FROM {q}").rows[0]
+    return [c for i, c in enumerate(named) if row[2 * i] is not None and 1800 <= row[2 * i] <= row[2 * i + 1] <= 2200]
+
+
+_WHOLE = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
 
 
 def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]]) -> None:

@@ -193,3 +193,33 @@ def test_two_columns_naming_one_table_get_a_lookup_each(tmp_path: Path) -> None:
     tables = _two_tables(tmp_path, trips, STATIONS)
     assert tables["trips"].lookup == {"station": "stations via start_station = station",  # type: ignore[attr-defined]
                                       "end_station_row": "stations via end_station = station"}
+
+
+def test_a_column_of_years_is_a_time_column(tmp_path: Path) -> None:
+    """A whole-number column named as a year (`fiscal_year`, `year`) is declared `time:`, so a year
+    after the data is not covered. Before, "No money went to Police in FY2025" passed as a count of
+    zero (found walking a story of a city's budget)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "budget.csv").write_text("line_id,fiscal_year,department,amount\n"
+                                     + "".join(f"L{i},{2022 + i % 3},{'Police' if i % 2 else 'Parks'},{100 + i}\n"
+                                               for i in range(12)))
+    (data / "payments.csv").write_text("pay_id,paid_on,fy,amount\nP1,2023-08-01,2024,10\nP2,2024-01-05,2024,20\n"
+                                       "P3,2022-09-09,2023,30\n")
+    (data / "ranks.csv").write_text("rank_id,year_rank,score\nR1,1,10\nR2,2,20\n")  # ranks, not years
+    (tmp_path / "story.md").write_text("No money went to Police in FY2025.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), *(str(p) for p in sorted(data.iterdir()))])
+    assert result.exit_code == 0, result.output
+    tables = load(tmp_path / "story.claims.yaml").model.tables
+    assert tables["budget"].time == "fiscal_year"
+    assert tables["payments"].time == ["paid_on", "fy"]
+    assert tables["ranks"].time is None
+    claims = tmp_path / "c.yaml"
+    claims.write_text((tmp_path / "story.claims.yaml").read_text().split("claims:")[0] + """claims:
+  - id: fy2025
+    says: No money went to Police in FY2025.
+    measure: {count: budget, where: "department == 'Police' and fiscal_year == 2025"}
+    expect: 0
+""")
+    r = verify(claims).results[0]
+    assert (r.verdict.value, r.reason.value if r.reason else None) == ("unverifiable", "period_not_covered"), r.message
