@@ -171,3 +171,48 @@ def test_a_blank_inside_a_streak_is_no_day_below_the_mark(tmp_path: Path, blank_
     assert (r.verdict, r.value) == (verdict, value), r.message
     if verdict is Verdict.UNVERIFIABLE:
         assert f"1 row kept has no value for the condition (the first at {blank_on})" in r.message
+
+
+def _monthly(tmp_path: Path, measure: str, expect: str, skip: tuple[str, ...] = ()) -> factcheck.ClaimResult:
+    months = [f"{y}-{m:02d}-01" for y in (2023, 2024) for m in range(1, 13)]
+    rows = ["day,riders"] + [f"{d},{100 + i}" for i, d in enumerate(months) if d[:7] not in skip]
+    (tmp_path / "r.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          r:
+            path: r.csv
+            time: day
+            derive: {{q: quarter_start(day), m: month_start(day), ym: year(day) * 100 + month(day)}}
+        claims:
+          - id: c
+            says: ridership by quarter
+            expect: {expect}
+            measure: {measure}
+        """), encoding="utf-8")
+    return factcheck.verify(tmp_path / "c.yaml").results[0]
+
+
+def test_quarters_from_months_are_periods(tmp_path: Path) -> None:
+    """"The fourth straight quarterly rise": `quarter_start(day)` makes each quarter a date."""
+    r = _monthly(tmp_path, "{rising: {sum: riders, of: r}, over: q, to: '2024-04-01'}", "5")
+    assert (r.verdict, r.value) == (Verdict.PASS, 5), r.message
+    assert r.series is not None and [p.key for p in r.series][:2] == ["2023-01-01", "2023-04-01"]
+    r = _monthly(tmp_path, "{sum: riders, of: r, where: \"q == '2024-07-01'\"}", "'357'")
+    assert (r.verdict, r.value) == (Verdict.PASS, 357), r.message  # July, August, September 2024
+
+
+def test_a_quarter_with_no_month_is_a_gap(tmp_path: Path) -> None:
+    r = _monthly(tmp_path, "{rising: {sum: riders, of: r}, over: q, to: '2024-10-01'}", "7",
+                 skip=("2024-04", "2024-05", "2024-06"))
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap at 2024-04-01" in r.message
+
+
+def test_a_number_of_months_gets_a_hint_to_make_it_a_date(tmp_path: Path) -> None:
+    """year * 100 + month leaves 88 numbers between December and January: said, with the way out."""
+    r = _monthly(tmp_path, "{extreme: {sum: riders, of: r}, over: ym, at: 202412, is: highest}", "true")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    assert "gap at 202313–202400" in r.message and "month_start(date)" in r.message
+    r = _monthly(tmp_path, "{extreme: {sum: riders, of: r}, over: m, at: '2024-12-01', is: highest}", "true")
+    assert r.verdict is Verdict.PASS, r.message

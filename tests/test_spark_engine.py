@@ -393,6 +393,7 @@ claims:
   - {id: coalesce, says: a, measure: {count: f, where: "coalesce(name, 'none') == 'none'"}, expect: 1}
   - {id: nullif, says: a, measure: {count: f, where: "nullif(code, 'x-a-z') is null"}, expect: 1}
   - {id: dates, says: a, measure: {sum: n, of: f, where: quarter(day) == 4 or day(day) == 31 or month(day) == 2}, expect: 1}
+  - {id: starts-of, says: a, measure: {sum: n, of: f, where: "month_start(day) == '2021-02-01' or quarter_start(day) == '2020-04-01' or week_start(day) == '2020-12-28'"}, expect: 1}
   - {id: divide, says: a, measure: {sum: per_third, of: f}, expect: 1}
   - {id: pow, says: a, measure: {sum: squared, of: f}, expect: 1}
   - {id: abs, says: a, measure: {sum: n, of: f, where: abs(n) > 4}, expect: 1}

@@ -32,6 +32,7 @@ _COMPARE_SQL = {"==": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=
 _LOGIC_SQL = {"and": "AND", "or": "OR"}
 
 Resolver = Callable[[Name], str]
+_STARTS = ("month_start", "quarter_start", "week_start")
 
 
 def quote_ident(name: str) -> str:
@@ -171,6 +172,8 @@ class _Compiler:
         if call.function in ("like", "ilike"):
             # a backslash escapes % and _ in the pattern: like(code, '10\\%')
             return f"({args[0]} {spec.sql.upper()} {args[1]} ESCAPE '\\')"
+        if call.function in _STARTS:  # a period's first day, a DATE (DuckDB's date_trunc gives a TIMESTAMP)
+            return f"CAST(date_trunc('{call.function.removesuffix('_start')}', {args[0]}) AS DATE)"
         if call.function == "word":
             # a word is a run of characters other than white space; none there is null
             return f"list_extract(regexp_extract_all({args[0]}, '\\S+'), {args[1]})"

@@ -294,12 +294,16 @@ def gaps_said(holes: list[str], over: str, why: str) -> str:
     said = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
     count = f" ({len(holes)} values)" if len(holes) > len(runs) else ""
     out = f"the data has a gap at {said}{count}: {why}"
-    if all(len(h) == 4 and 1000 <= int(h) <= 2999 for h in holes) or _PERIOD_WORDS.search(over):
+    if all(len(h) == 4 and 1000 <= int(h) <= 2999 for h in holes):
         return out
+    dated = ("make the period a date instead: derive it with month_start(date) or quarter_start(date), and "
+             "the months or quarters between are no gaps")
+    if _PERIOD_WORDS.search(over):
+        return f"{out}. If the values of {over} number months or quarters (202403), {dated}"
     column = over.rsplit(".", 1)[-1]
     return (f"{out}. Whole numbers are read as periods, as years are: if the values of {over} name places "
             f"or groups (precinct 44), declare {column}: {{type: text}} under the table's columns: to rank "
-            "them as categories")
+            f"them as categories; if they number months or quarters (202403), {dated}")
 
 
 _PERIOD_WORDS = re.compile(r"(?i)year|month|quarter|week|day|date|period|season|fy|decade|age")
