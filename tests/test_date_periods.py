@@ -216,3 +216,22 @@ def test_a_number_of_months_gets_a_hint_to_make_it_a_date(tmp_path: Path) -> Non
     assert "gap at 202313–202400" in r.message and "month_start(date)" in r.message
     r = _monthly(tmp_path, "{extreme: {sum: riders, of: r}, over: m, at: '2024-12-01', is: highest}", "true")
     assert r.verdict is Verdict.PASS, r.message
+
+
+def test_a_streak_of_rises_from_the_first_year_is_no_unknown(tmp_path: Path) -> None:
+    """`x > lag(x)` is null on the first row by its nature, not a blank in the data: "rose for four
+    straight years" from the data's second year is judged, not unverifiable."""
+    rows = ["year,x"] + [f"{y},{x}" for y, x in ((2019, 5), (2020, 6), (2021, 7), (2022, 8), (2023, 9), (2024, 3))]
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        version: 1
+        tables:
+          t: {path: t.csv, time: year, derive: {before: lag(x)}}
+        claims:
+          - id: c
+            says: It rose for four straight years.
+            expect: 4
+            measure: {streak: x > before, of: t, order: year}
+        """), encoding="utf-8")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert (r.verdict, r.value) == (Verdict.PASS, 4), r.message

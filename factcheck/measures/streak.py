@@ -77,6 +77,8 @@ class StreakKind(MeasureKind):
         order, rows = node.scan.sql(node.order), f"{node.scan.from_sql()}{node.scan.where_sql()}"
         timely = node.catalog is not None and node.catalog.is_time_expr(node.scan.table, node.order)
         unknown = f"({node.scan.sql(node.cond)}) IS NULL"
+        if _windowed(node):  # lag() is null on the first row, lead() on the last: no value was left blank there
+            unknown += (f" AND {order} > (SELECT min({order}) {rows}) AND {order} < (SELECT max({order}) {rows})")
         kept, distinct, twice, blank, first_blank = ex.run(
             f"SELECT count(*), count(DISTINCT {order}), (SELECT {order} {rows} GROUP BY 1 HAVING count(*) > 1 "
             f"ORDER BY 1 LIMIT 1), count(*) FILTER (WHERE {unknown}), min({order}) FILTER (WHERE {unknown}) {rows}"
@@ -106,6 +108,17 @@ class StreakKind(MeasureKind):
 
     def parts(self, node: StreakNode, label: str | None) -> list[Part]:
         return [Part(node.scan, node.scan.sql(node.cond), label)]
+
+
+def _windowed(node: StreakNode) -> bool:
+    """Does the condition read a row before or after (``lag``/``lead``, itself or through a derive)?"""
+    from ..expressions import WINDOW_FUNCTIONS, calls, names
+    if any(c.function in WINDOW_FUNCTIONS for c in calls(node.cond)):
+        return True
+    if node.catalog is None:
+        return False
+    kept = node.catalog.windowed(node.scan.table)
+    return any(n.link is None and n.column in kept for n in names(node.cond))
 
 
 def streak_sql(node: StreakNode, *, unknown_as: bool = False) -> str:
