@@ -35,3 +35,18 @@ def test_no_second_or_false_extreme(text: str) -> None:
     assert len(_extremes(text)) <= 1
     if "the highest" not in text:
         assert _extremes(text) == []
+
+
+@pytest.mark.parametrize(("text", "extreme"), [
+    ("Parks was the sixth-largest department.", "the sixth-largest"),
+    ("It had the 6th-largest budget.", "the 6th-largest"),
+    ("Health was the tenth-highest paid.", "the tenth-highest"),
+    ("Sanitation made the sixth-most payments in 2024.", "the sixth-most payments"),
+    ("Fire ranked the 11th-lowest.", "the 11th-lowest"),
+])
+def test_a_rank_past_the_fifth_is_a_figure(text: str, extreme: str) -> None:
+    """Found walking a story of a city's budget: "the second-" to "fifth-largest" were figures, "the
+    sixth-largest" none (so `--require-coverage` passed it unchecked), and "the sixth-most payments"
+    was read as the majority word "most"."""
+    assert _extremes(text) == [extreme]
+    assert not [f for s in find_figures(text) for f in s.figures if f.kind == "qualifier"]

@@ -391,14 +391,14 @@ RANKING_WORDS = _SUPERLATIVE_WORDS | {"most", "fewest"}  # the words that rank (
 _OVERTAKING = frozenset("overtook overtaken overtakes overtaking overtake surpassed surpasses surpassing".split())
 _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most", "least"}),
-     _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:most|least)"
+     _c(rf"{_WHOSE}(?:(?:{_ORDINAL}|next)[\s-]+)?(?:most|least)"
         rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)[a-z]+{_EXTENSION}|\s+{_TAIL})"
         # "…, and the Bronx the second-most.": a rank, its noun left to the clause before
-        rf"|{_WHOSE}(?:second|third|fourth|fifth)[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))"
+        rf"|{_WHOSE}{_ORDINAL}[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))"
         # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than
         rf"|(?<!\bat\s)\bthe\s+(?:most|fewest)(?=\s*(?:[.,;:!?)]|$))")),
     (_SUPERLATIVE_WORDS,
-     _c(rf"{_WHOSE}(?:(?:second|third|fourth|fifth|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
+     _c(rf"{_WHOSE}(?:(?:{_ORDINAL}|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),
      _c(r"\b(?:an?\s+)?(?:new\s+)?(?:record|all[\s-]time)[\s-]"
         r"(?:high|low|number|level|total|amount|year|breaking)s?\b")),
