@@ -50,3 +50,14 @@ def test_a_rank_past_the_fifth_is_a_figure(text: str, extreme: str) -> None:
     was read as the majority word "most"."""
     assert _extremes(text) == [extreme]
     assert not [f for s in find_figures(text) for f in s.figures if f.kind == "qualifier"]
+
+
+@pytest.mark.parametrize(("text", "extreme"), [
+    ("The city had the most 100-degree days on record in 2024.", "the most 100-degree days on record"),
+    ("It logged the most 90-degree nights since 2011.", "the most 90-degree nights since 2011"),
+])
+def test_the_most_of_a_numbered_thing_is_an_extreme_not_a_number(text: str, extreme: str) -> None:
+    """Found walking a story of heat: "the most 100-degree days on record" was no extreme, and its
+    "100", which names the days counted, was taken for a figure of its own."""
+    figures = [(f.text, f.kind) for s in find_figures(text) for f in s.figures]
+    assert figures == [(extreme, "extreme")]

@@ -392,7 +392,7 @@ _OVERTAKING = frozenset("overtook overtaken overtakes overtaking overtake surpas
 _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"most", "least"}),
      _c(rf"{_WHOSE}(?:(?:{_ORDINAL}|next)[\s-]+)?(?:most|least)"
-        rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)[a-z]+{_EXTENSION}|\s+{_TAIL})"
+        rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)(?:\d[\d,.]*-)?[a-z]+{_EXTENSION}|\s+{_TAIL})"
         # "…, and the Bronx the second-most.": a rank, its noun left to the clause before
         rf"|{_WHOSE}{_ORDINAL}[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))"
         # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than
@@ -511,6 +511,13 @@ _IN_WORDS = frozenset({"in", "out", "every"})
 _MULTIPLE_VERBS = frozenset("doubled doubling tripled tripling trebled trebling quadrupled quadrupling halved "
                             "halving".split())
 _MULTIPLE_ADJECTIVES = frozenset("double triple treble quadruple".split())
+_UNCHANGED_WORDS = frozenset("flat unchanged steady stable".split())
+# "Bus ridership was flat", "held steady", "remained unchanged": a change of nothing, a multiple of
+# one (as `expect: flat` reads it). Only after a verb: "a flat fee", "a stable job" state nothing.
+_UNCHANGED = _c(r"(?i)\b(?:(?P<held>held|holds|holding)\s+(?:flat|steady)"
+                r"|(?:was|were|is|are|been|remained|remains|stayed|stays|came\s+in|virtually|essentially|largely"
+                r"|nearly|almost|roughly)\s+(?P<word>flat|unchanged|steady|stable))\b")
+_UNCHANGED_ALONE = _c(r"(?i)^\s*(?:unchanged|flat|steady|stable|held\s+steady|no\s+change)\s*$")
 _TIMES_WORDS = frozenset({"twice", "times"})
 
 
@@ -777,6 +784,14 @@ class _Scan:
                 value = Fraction(2) if n == "twice" else _number_value(re.sub(r"\s+times$", "", n))
                 if value is not None and value != 1:
                     self.add(FigureSpan(m.start(), m.start() + len(m[0].rstrip()), "multiple", value), 1)
+        if self.has(_UNCHANGED_WORDS) or (self.phrase and "change" in self.words):
+            for m in _UNCHANGED.finditer(self.text):
+                start = m.start("held") if m["held"] else m.start("word")
+                self.add(FigureSpan(start, m.end(), "multiple", Fraction(1)), 1)
+            if self.phrase:
+                for m in _UNCHANGED_ALONE.finditer(self.text):
+                    self.add(FigureSpan(m.start() + len(m[0]) - len(m[0].lstrip()), m.start() + len(m[0].rstrip()),
+                                        "multiple", Fraction(1)), 1)
         if "fold" in self.low or (self.digits and "x" in self.low):
             for pattern in (_FOLD, _TIMES_X):
                 for m in pattern.finditer(self.text):
