@@ -411,6 +411,9 @@ def _guessed_spans(per: Periods) -> list[tuple[int, int]]:
     return [(per.default - 1, per.default)] if per.default is not None else []
 
 
+_FISCAL = re.compile(r"(?i)\b(?:FY\s?['\u2019]?\d{2}|fiscal\s+(?:year\s+)?['\u2019]?\d{2}|(?:\d{4}[-\u2013/]\d{2,4}\s+)?fiscal\s+year)")
+
+
 def _mentioned(says: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_\-]*", says) if not stopword(w)}
 
@@ -450,7 +453,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
                    counted=_counted(own),
                    rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
-                   of_it=_of_it(claim.says, claim.expect),
+                   of_it=_of_it(claim.says, claim.expect), fiscal=bool(_FISCAL.search(claim.says)),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 

@@ -61,6 +61,7 @@ UNNAMED = -1.2         # a condition nothing in the text names: only when nothin
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 AVERAGES = frozenset(words("average mean typical per"))  # a sentence of these speaks of a mean, not a total
 SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
+FISCAL_NAME = re.compile(r"(?i)fiscal|(?:^|[_.])fy(?:$|_|\d)")  # a column of fiscal years: fiscal_year, fy
 NAMED = 0.5            # ... by the text: the sentence, its labels (0.6), "known" said of its column (0.5); not by
                        # its section alone, nor in part
 
@@ -117,6 +118,7 @@ class Context:
                                               # ("two in five closures"), not its part
     counted: set[str] = field(default_factory=set)  # the words right after "the most", "the fewest": what
                                               # is totted up ("burned the most acres": a sum, not a mean)
+    fiscal: bool = False                      # it names a fiscal year ("in FY2024"): a calendar year departs
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
@@ -498,10 +500,19 @@ class Search:
         """``said``/``named``: the sentence / the text names what the measure counts, in the sentence's
         years; whether it names the conditions too is checked here."""
         items = tuple(self._position[id(a)] for a in conds)
+        calendar = self._calendar_for_fiscal(measure, period)
         return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra, items=items),
                      len(conds) + (period is not None), near,
-                     said and all(self.per_atom[i] >= SAID for i in items),
-                     not (named and all(self.per_atom[i] >= NAMED for i in items)))
+                     said and not calendar and all(self.per_atom[i] >= SAID for i in items),
+                     calendar or not (named and all(self.per_atom[i] >= NAMED for i in items)))
+
+    def _calendar_for_fiscal(self, measure: dict[str, Any], period: Atom | None) -> bool:
+        """Does the candidate read a year from a column that is no fiscal year, where the sentence
+        names one ("$1.4 billion in FY2024" by ``date_year == 2024``: January to December)?"""
+        if not self.ctx.fiscal:
+            return False
+        columns = ([period.dim] if period is not None else []) + ([str(measure["over"])] if "over" in measure else [])
+        return bool(columns) and not any(FISCAL_NAME.search(c) for c in columns)
 
     def _useless(self, ok: bool, dist: float, conds: tuple[Atom, ...]) -> bool:
         """A change far off the figure whose condition nothing names: neither a near miss nor a reading."""
@@ -528,7 +539,7 @@ class Search:
         ``measure`` (a ratio's parts)."""
         atoms = self.per_atom if per_atom is None else per_atom
         scores = filters.scores(atoms)
-        in_period = self.ctx.period(period) >= 0
+        in_period = self.ctx.period(period) >= 0 and not self._calendar_for_fiscal(measure, period)
         reads = filters.named(atoms, SAID) & (said and in_period)
         kept = filters.named(atoms, NAMED) & (named and in_period)
         for k, value, ok, dist, near in _pick(values, exp or self.exp, scores, reads):
@@ -1551,7 +1562,7 @@ class Search:
                         got = [values[keep[int(i)]] for i in order[:, k]]
                         yield Found(m, self.p.table, got, True, 0.0,
                                     self._score(period, conds, 1.0 + (0.8 if skip else 0.0), per_atom, items),
-                                    len(conds) + (period is not None))
+                                    len(conds) + (period is not None), departs=self._calendar_for_fiscal(m, period))
 
 
     def _top_dims(self, names: list[str]) -> Iterator[tuple[str, list[str], Floats]]:
@@ -1618,7 +1629,8 @@ class Search:
                         inner["where"] = where
                     m = {"every": inner, "over": over, "since": first, "to": last}
                     yield Found(m, self.p.table, list(expected), True, 0.0,
-                                self._score(None, conds, 2.0, per_atom, items), len(conds) + 1)
+                                self._score(None, conds, 2.0, per_atom, items), len(conds) + 1,
+                                departs=self._calendar_for_fiscal(m, None))
 
 
 _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
