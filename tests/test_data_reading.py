@@ -153,6 +153,18 @@ def test_an_empty_file_says_it_is_empty(tmp_path) -> None:
     refused(claims(root, "{path: t.csv}", "{count: t}", "0"), "only blank lines")
 
 
+def test_mixed_line_endings_are_named_with_their_lines(tmp_path) -> None:
+    """A header that ends in LF over rows that end in CRLF: DuckDB's sniffer gives up ("Error when
+    sniffing file"). Before, the hint said only to check the csv: options (found walking a budget story)."""
+    root = repo(tmp_path)
+    rows = "".join(f"{i},2017,{150 + i}\r\n" for i in range(1, 33))
+    (root / "t.csv").write_bytes(("pay_id,year,amount\n" + rows).encode())
+    refused(claims(root, "{path: t.csv}", "{count: t}", "32"),
+            "t.csv:2", "the file mixes line endings: line 1 ends in LF (\\n), line 2 in CRLF (\\r\\n)", "dos2unix")
+    (root / "t.csv").write_bytes(("pay_id,year,amount\r\n" + rows).encode())  # CRLF throughout: read as ever
+    assert run(claims(root, "{path: t.csv}", "{count: t}", "32")).exit_code == 0
+
+
 def test_a_header_only_file_is_a_table_with_no_rows(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("a,b\n")

@@ -382,10 +382,34 @@ def data_error(src: Source, exc: Exception) -> DataError:
     shape = _csv_shape_problem(src) if src.format == "csv" and src.path else None
     if shape:
         return DataError([shape])
+    mixed = _mixed_line_endings(src) if src.format == "csv" and src.path else None
+    if mixed:
+        return DataError([mixed])
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return DataError([Problem(f"cannot read table '{src.name}': {first}", **where,
                               line=int(line.group(1)) if line else None,
                               hint="check the file's format and the table's csv: options")])
+
+
+def _mixed_line_endings(src: Source) -> Problem | None:
+    """Lines that end in LF and lines that end in CRLF in one file (a header typed on one system,
+    rows exported on another): DuckDB's sniffer gives up on it. Only looked for on failure, in the
+    file's first megabyte."""
+    assert src.path is not None
+    try:
+        with open(src.path, "rb") as f:
+            head = f.read(1 << 20)
+    except OSError:
+        return None
+    lines = head.split(b"\n")[:-1]  # the last piece may be cut short
+    crlf = [i for i, line in enumerate(lines, 1) if line.endswith(b"\r")]
+    lf = [i for i, line in enumerate(lines, 1) if not line.endswith(b"\r")]
+    if not crlf or not lf:
+        return None
+    return Problem(f"cannot read table '{src.name}': the file mixes line endings: line {lf[0]} ends in LF (\\n), "
+                   f"line {crlf[0]} in CRLF (\\r\\n)", file=str(src.path), line=max(lf[0], crlf[0]),
+                   hint="save the file with one kind of line ending (an editor's line-ending setting, or "
+                        "dos2unix); factcheck never changes a data file")
 
 
 def _csv_shape_problem(src: Source) -> Problem | None:
