@@ -102,3 +102,19 @@ def test_a_derive_comparing_a_date_with_a_year_is_named_with_what_to_write(mini)
     assert f"claims.yaml:{_line_of(path, 'recent: filed_date')}: derive 'recent': filed_date is a date" in text
     assert "cannot be compared with the number 2019" in text and "year(filed_date)" in text
     assert "Binder Error" not in text and "INTEGER" not in text
+
+
+@pytest.mark.parametrize(("measure", "said", "hint"), [
+    ("{extreme: {count: cases}, over: filed_date, at: '2020-10', is: highest}",
+     "over: filed_date holds dates, but at: 2020-10 is no date", "write at: '2020-10-01'"),
+    ("{change: {count: cases}, over: filed_date, from: 'Q3 2019', to: '2020-02-11'}",
+     "from: Q3 2019 is no date", "quarter_start(filed_date)"),
+    ("{change: {count: cases}, over: filed_year, from: FY2019, to: 2020}",
+     "over: filed_year holds numbers, but from: FY2019 is no number", "write from: 2019"),
+])
+def test_a_period_that_is_no_value_of_its_axis_is_refused(mini, measure: str, said: str, hint: str) -> None:
+    """Found walking stories of transit and of a budget: `at: '2024-10'` on an axis of dates and
+    `from: FY2023` on an axis of years were unverifiable ("there is no value at 2024-10", "no rows
+    pass the filter"), which told the reporter nothing of what to write."""
+    text = _run(mini(one_claim(measure, "true" if "extreme" in measure else "up 100%", cid="short")))
+    assert said in text and hint in text, text

@@ -33,13 +33,22 @@ def year_like(value: Any) -> bool:
     return isinstance(value, str) and value.strip().isdigit()
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DIGITS = re.compile(r"\d{4}")
+
+
 def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> Problem | None:
-    """A problem when ``axis`` holds dates but a period named on it is a year; else None."""
-    if infer(axis.expr, catalog.column_type(axis.table)) != "date":
+    """A problem when a period named on ``axis`` cannot be one of its values: a year on an axis of
+    dates, a month or a quarter written short on it (``'2024-10'``), a label on an axis of numbers
+    (``FY2023``); else None."""
+    kind = infer(axis.expr, catalog.column_type(axis.table))
+    if kind == "number":
+        return _not_a_number(axis, file, claim)
+    if kind != "date":
         return None
     years = [(key, value) for key, value in axis.values.items() if year_like(value)]
     if not years:
-        return None
+        return _not_a_day(axis, file, claim)
     key, value = years[0]
     text = render(axis.expr)
     derive = f"{axis.expr.column}_year" if isinstance(axis.expr, Name) and axis.expr.link is None else "the_year"
@@ -51,6 +60,39 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
     return Problem(f"over: {text} holds dates, but {named} {'names a year' if len(years) == 1 else 'name years'}: "
                    "a date is never equal to a year, so the period would not be found",
                    file=file, line=axis.line, claim=claim, hint=hint)
+
+
+def _not_a_day(axis: PeriodAxis, file: str, claim: str) -> Problem | None:
+    """``at: '2024-10'`` on an axis of dates: no day is called that, so the period would not be found."""
+    short = [(k, v) for k, v in axis.values.items() if isinstance(v, str) and not _ISO_DAY.match(v.strip())]
+    if not short:
+        return None
+    key, value = short[0]
+    text = render(axis.expr)
+    found = re.match(r"\s*(\d{4})-(\d{1,2})\s*$", value)
+    written = f"'{found[1]}-{int(found[2]):02d}-01'" if found else "a date, 'YYYY-MM-DD'"
+    return Problem(f"over: {text} holds dates, but {key}: {value} is no date: the period would not be found",
+                   file=file, line=axis.line, claim=claim,
+                   hint=f"write {key}: {written}; for months or quarters as periods, make the axis their first day "
+                        f"(a derive such as month: month_start({text}) or quarter: quarter_start({text}))")
+
+
+def _not_a_number(axis: PeriodAxis, file: str, claim: str) -> Problem | None:
+    """``from: FY2023`` on an axis of numbers: no value is called that."""
+    for key, value in axis.values.items():
+        if not isinstance(value, str):
+            continue
+        try:
+            Decimal(value.strip().replace(",", ""))
+            continue
+        except ArithmeticError:
+            pass
+        year = _DIGITS.search(value)
+        text = render(axis.expr)
+        return Problem(f"over: {text} holds numbers, but {key}: {value} is no number: the period would not be found",
+                       file=file, line=axis.line, claim=claim,
+                       hint=f"write {key}: {year[0]}" if year else f"write {key} as one of the values of {text}")
+    return None
 
 
 # DuckDB's refusal to compare a date with a number, either way round (another engine's words
