@@ -40,7 +40,12 @@ def plain_number(x: float | None, significant: int = 6, *, decimals: int | None 
     """``x`` for people: whole numbers in full, others to ``significant`` digits.
 
     ``decimals`` writes numbers of magnitude 1 or more with that many decimals instead
-    (a chart's axis wants 1,234.6, not 1.23e+03); ``None`` is written as a dash.
+    (a chart's axis wants 1,234.6, not 1.23e+03); ``None`` is written as a dash. A number with
+    more whole digits than ``significant`` is written whole, never in exponent form (a budget's
+    average payment of $181,700.50 in a ranking was "1.817e+05").
+
+    >>> plain_number(181700.5, 4), plain_number(1234567.25), plain_number(2.345678, 4), plain_number(0.000012)
+    ('181,700', '1,234,567', '2.346', '1.2e-05')
     """
     if x is None:
         return MISSING
@@ -48,4 +53,6 @@ def plain_number(x: float | None, significant: int = 6, *, decimals: int | None 
         return f"{int(x):,}"
     if decimals is not None and abs(x) >= 1:
         return f"{x:,.{decimals}f}"
+    if abs(x) >= 10 ** (significant - 1):  # 181,701 and 1,234,568, never 1.817e+05 or 1.23457e+06
+        return f"{x:,.0f}"
     return f"{x:,.{significant}g}"
