@@ -34,7 +34,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # a school's students are its enrollment ("$13,955 per student"), and what was spent its spending
     "student": ("enrollment", "enrolment", "pupils"), "students": ("enrollment", "enrolment", "pupils"),
     "pupil": ("enrollment", "enrolment", "students"), "pupils": ("enrollment", "enrolment", "students"),
-    "spent": ("spending",),
+    "spent": ("spending", "amount"),
+    # money laid out is a data set's amounts ("Police spending rose 14%": the sum of `amount`, not a count)
+    "spending": ("amount",), "spend": ("amount",), "paid": ("amount",), "cost": ("amount",),
+    "costs": ("amount",), "expenditure": ("amount",), "expenditures": ("amount",), "outlays": ("amount",),
     # what a fire, storm or flood destroyed: a data set's "structures" (lost, destroyed, damaged)
     "homes": ("structures",), "houses": ("structures",), "buildings": ("structures",),
     "destroyed": ("lost",),
