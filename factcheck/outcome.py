@@ -44,6 +44,7 @@ class NoteCode(StrEnum):
     UNIT_UNKNOWN = "unit_unknown"            # a warning: a duration compared with values of no known unit
     PERIODS_SPACED = "periods_spaced"        # the data's periods come every so many years (elections)
     PERIODS_WITHOUT_VALUE = "periods_without_value"  # an extreme's window holds periods with no value (0/0)
+    PERIOD_PARTIAL = "period_partial"        # a warning: a year named is only partly in the data (it ends in June)
 
 
 REASON_TEXT: dict[Reason, str] = {

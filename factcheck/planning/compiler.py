@@ -18,6 +18,7 @@ from ..expressions import (
     WINDOW_FUNCTIONS,
     Between,
     Binary,
+    Call,
     Compare,
     Expr,
     ExpressionError,
@@ -165,17 +166,20 @@ class Compiler:
                 # spares a join of the whole table for a min and a max
                 links = {n.link for n in names(group) if n.link}
                 alone = Scan(scan.table, {k: j for k, j in scan.joins.items() if k in links})
+                dated = _year_of_date(self.cat, scan.table, group)
+                year_of = (scan.sql(dated[0]), dated[1]) if dated else None
                 for key, value in values.items():
                     if value is not None:
-                        self.within(alone, scan.sql(group), value, f"{key}: {value}")
+                        self.within(alone, scan.sql(group), value, f"{key}: {value}", year_of=year_of)
 
-    def within(self, scan: Scan, col_sql: str, value: Any, text: str, *, gap_only: bool = False) -> None:
+    def within(self, scan: Scan, col_sql: str, value: Any, text: str, *, gap_only: bool = False,
+               year_of: tuple[str, str] | None = None) -> None:
         """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``, and
         that the whole table has rows there (not a gap inside its range). ``gap_only``: only the
         second (a period between two that are checked for the first, which is no gap when the
         data's periods skip it: elections every four years, see :func:`~factcheck.measures._values.cadence`)."""
         self.plan.coverage.extend(replace(c, between=gap_only)
-                                  for c in _coverage(text, scan.from_sql(), col_sql, "==", [value])
+                                  for c in _coverage(text, scan.from_sql(), col_sql, "==", [value], year_of=year_of)
                                   if c.gap is not None or not gap_only)
 
     def periods_in(self, scan: Scan, tree: Expr) -> None:
@@ -228,7 +232,9 @@ class Compiler:
         shown = operand.column if isinstance(operand, Name) else _text(operand)
         text = f"{shown} {op} {', '.join(str(v) for v in lits)}"
         when = tuple(f"{quote_ident(tbl)}.{quote_ident(r)}" for r in roots)
-        return _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when)
+        dated = _year_of_date(self.cat, tbl, operand) if used[0].link is None else None
+        year_of = (f"{quote_ident(tbl)}.{quote_ident(dated[1])}", dated[1]) if dated else None
+        return _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when, year_of)
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
         if name.link is None:
@@ -252,17 +258,37 @@ def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:
 
 
 def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
-              when: tuple[str, ...] = ()) -> list[Coverage]:
+              when: tuple[str, ...] = (), year_of: tuple[str, str] | None = None) -> list[Coverage]:
     """The checks that the data covers the periods: inside the range of ``col`` over the whole
     table (``when``: only if one of these columns turns out to be a time column) and, for single
-    periods (``==``, ``in``), not a gap inside that range where the table has no row at all."""
+    periods (``==``, ``in``), not a gap inside that range where the table has no row at all.
+    ``year_of``: ``col`` is the year of this date column (its SQL, and its name): a year named is
+    then checked to be whole in the data, for a note (data that ends in June has half its last year)."""
     q = tuple(quote_literal(v) for v in lits)
     out = [Coverage(text, from_sql, col, op, q, when=when)]
     if op in ("==", "in"):
         for v, shown in zip(q, lits, strict=True):
             out.append(Coverage(f"{shown} (a gap in the data: the table has no row at all for it, so it is "
                                 "not a zero)", from_sql, col, op, q, gap=v, when=when))
+            if year_of is not None and isinstance(shown, int) and not isinstance(shown, bool):
+                out.append(Coverage(f"{shown}|{year_of[1]}", from_sql, col, "==", (v,), when=(year_of[0],),
+                                    whole_year=year_of[0]))
     return out
+
+
+def _year_of_date(cat: Catalog, table: str, tree: Expr) -> tuple[Expr, str] | None:
+    """The date column whose year ``tree`` is: ``year(filed_date)``, or a derive defined so
+    (``filed_year: year(filed_date)``), the column in the same table; else None."""
+    seen: set[str] = set()
+    while isinstance(tree, Name) and tree.link is None and tree.column in cat.derives.get(table, {}) \
+            and tree.column not in seen:
+        seen.add(tree.column)
+        tree = cat.derives[table][tree.column]
+    if isinstance(tree, Call) and tree.function == "year" and len(tree.args) == 1:
+        arg = tree.args[0]
+        if isinstance(arg, Name) and arg.link is None and arg.column not in cat.derives.get(table, {}):
+            return arg, arg.column
+    return None
 
 
 def _text(tree: Expr) -> str:

@@ -80,8 +80,23 @@ class Executor:
                     reraise_interrupt(exc)  # (text periods named by numbers): the claim's own query decides,
                     # unless there is no row at all (then the range check says so, not the gap check)
                     self._coverage[cov.sql] = cov.gap is not None or not self._empty(cov.from_sql)
-            if not self._coverage[cov.sql] and not (cov.between and self._skipped(cov)):
+            if not self._coverage[cov.sql] and not (cov.between and self._skipped(cov)) and cov.whole_year is None:
                 out.append(cov.text)
+        return out
+
+    def partial_years(self, plan: ClaimPlan) -> list[str]:
+        """The years the claim names that the data holds only part of (its dates begin after
+        January or end before December of that year), said with the dates the data runs between."""
+        out = []
+        for cov in plan.coverage:
+            if cov.whole_year is None or self._coverage.get(cov.sql, True):
+                continue
+            year, column = cov.text.split("|", 1)
+            first, last = self.run(f"SELECT min({cov.whole_year}), max({cov.whole_year})\n{cov.from_sql}").rows[0]
+            said = (f"{year} is only part of a year in the data: the dates of {column} run from {key(first)} "
+                    f"to {key(last)}; its figure is not that of the whole year")
+            if said not in out:
+                out.append(said)
         return out
 
     def cadence(self, from_sql: str, col_sql: str) -> Cadence | None:

@@ -36,10 +36,13 @@ class Coverage:
     gap: str | None = None       # a single period that must have rows (not a gap inside the range)
     when: tuple[str, ...] = ()   # columns that must turn out DATE/TIMESTAMP for the check to apply
     between: bool = False        # a period between two a claim names (`every`'s): none if the data's skip it
+    whole_year: str | None = None  # a note's check: the date column (SQL) whose year ``lits[0]`` names spans it
 
     def aggregates(self) -> list[str]:
         """The aggregates the check reads (each one SQL expression over the table)."""
         out = [f"min({self.col})", f"max({self.col})"]
+        if self.whole_year is not None:
+            out += [f"min({self.whole_year})", f"max({self.whole_year})"]
         if self.gap is not None:
             out.append(f"bool_or({self.col} = {self.gap})")
         return out + [f"typeof(min({c}))" for c in self.when]
@@ -48,7 +51,12 @@ class Coverage:
         """The check as one boolean, each aggregate written by ``agg`` (itself, or a name for it)."""
         lo, hi = agg(f"min({self.col})"), agg(f"max({self.col})")
         q = self.lits
-        if self.gap is not None:
+        if self.whole_year is not None:  # a year inside the data's years, reached from January to December?
+            y, first, last = q[0], agg(f"min({self.whole_year})"), agg(f"max({self.whole_year})")
+            pred = (f"NOT coalesce({lo} <= {y} AND {y} <= {hi}, FALSE) OR coalesce("
+                    f"try_cast({first} AS DATE) <= make_date(CAST({y} AS INTEGER), 1, 31) AND "
+                    f"try_cast({last} AS DATE) >= make_date(CAST({y} AS INTEGER), 12, 1), TRUE)")
+        elif self.gap is not None:
             v = self.gap
             pred = (f"NOT coalesce({lo} <= {v} AND {v} <= {hi}, FALSE) OR "
                     f"coalesce({agg(f'bool_or({self.col} = {v})')}, FALSE)")

@@ -1,0 +1,62 @@
+"""A year named as the year of a date column is said to be partial when the data holds only part of it.
+
+Found walking a story of a city's budget (constructed data, written here): payments end on
+2024-06-30, yet "payments fell 33% in 2024" (a change over `year(date)`) and "the city paid $400
+in 2024" were judged on half a year against a whole one, with nothing said. Such a claim is still
+judged (a story may mean the year so far), with the warning `period_partial` next to its verdict.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import NoteCode, Verdict
+
+PAYMENTS = ["2022-07-15", "2022-12-20", "2023-01-10", "2023-06-01", "2023-12-05", "2024-02-01", "2024-06-30"]
+
+
+def _result(tmp_path: Path, measure: str) -> factcheck.ClaimResult:
+    expect = "true" if "extreme" in measure else "up 1%" if "change" in measure else "'1'"
+    rows = ["id,date,amount"] + [f"p{i},{d},100" for i, d in enumerate(PAYMENTS)]
+    (tmp_path / "pay.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          pay: {{path: pay.csv, time: date, derive: {{yr: year(date), fy: year(date) + 1}}}}
+        claims:
+          - id: c
+            says: a figure of a year
+            expect: {expect}
+            measure: {measure}
+        """), encoding="utf-8")
+    return factcheck.verify(tmp_path / "c.yaml").results[0]
+
+
+def _partial(r: factcheck.ClaimResult) -> list[str]:
+    return [n.message for n in r.notes if n.code == NoteCode.PERIOD_PARTIAL and n.warning]
+
+
+@pytest.mark.parametrize(("measure", "year"), [
+    ("{sum: amount, of: pay, where: yr == 2024}", 2024),
+    ("{sum: amount, of: pay, where: year(date) == 2022}", 2022),
+    ("{change: {sum: amount, of: pay}, over: yr, from: 2023, to: 2024}", 2024),
+    ("{extreme: {sum: amount, of: pay}, over: yr, at: 2024, is: lowest}", 2024),
+])
+def test_a_year_the_data_holds_part_of_is_said(tmp_path: Path, measure: str, year: int) -> None:
+    r = _result(tmp_path, measure)
+    assert r.verdict in (Verdict.PASS, Verdict.FAIL), r.message
+    assert _partial(r) == [f"{year} is only part of a year in the data: the dates of date run from 2022-07-15 to "
+                           "2024-06-30; its figure is not that of the whole year"]
+
+
+@pytest.mark.parametrize("measure", [
+    "{sum: amount, of: pay, where: yr == 2023}",                        # January to December
+    "{change: {sum: amount, of: pay}, over: fy, from: 2023, to: 2024}",  # no year of the date itself
+    "{sum: amount, of: pay, where: yr == 2025}",                        # after the data: not covered
+])
+def test_a_whole_year_or_another_column_is_not(tmp_path: Path, measure: str) -> None:
+    assert _partial(_result(tmp_path, measure)) == []
