@@ -91,10 +91,21 @@ def test_a_rate_per_day_is_never_a_count_and_the_note_says_how_to_write_it(tmp_p
             "{count_distinct: trip_date, of: trips, where: year(trip_date) == 2024}}") in claim["note"]
 
 
+def test_the_per_day_note_gives_a_mean_or_median_for_a_row_per_day_and_the_month(tmp_path: Path) -> None:
+    """"a median of 2 heat calls a day in July 2024", over a table of one row per day with its number
+    of calls: the rate is the median of that column, in July. Before, the note gave only the ratio of
+    rows to days (1 on such a table) and dropped the month (found walking a story of heat)."""
+    (claim,) = _story(tmp_path, "There was a median of 6 trips a day in July 2024.")
+    assert "the rate is that column's median: {median: COLUMN, of: trips, where: year(trip_date) == 2024 and " \
+           "month(trip_date) == 7}" in claim["note"]
+    (claim,) = _story(tmp_path / "b", "That is about 6 trips a day.")
+    assert "the rate is that column's mean: {mean: COLUMN, of: trips, where: year(trip_date) == 2024}" in claim["note"]
+
+
 def test_the_measure_the_per_day_note_gives_runs_and_passes(tmp_path: Path) -> None:
     import yaml
     (claim,) = _story(tmp_path, "That is about 6 trips a day.")
-    written = claim["note"].split("e.g. ", 1)[1].split(" (the days", 1)[0]
+    written = claim["note"].split("count the rows over the days: ", 1)[1].split(" (the days", 1)[0]
     path = tmp_path / "story.claims.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     doc["claims"] = [{**c, "measure": yaml.safe_load(written)} for c in doc["claims"] if c["id"] == claim["id"]]

@@ -282,18 +282,25 @@ def _dated(loaded: LoadedClaims, per: Periods) -> tuple[str, str, str] | None:
     return table, column, f", where: year({column}) == {year}" if year is not None else ""
 
 
-def _per_period_note(unit: str, loaded: LoadedClaims, per: Periods) -> str:
-    """What to write for a rate per day (week …), which `suggest` does not search: the rows of a
-    period over the days of it that have any, on a table with a time column."""
+def _per_period_note(unit: str, loaded: LoadedClaims, per: Periods, says: str = "") -> str:
+    """What to write for a rate per day (week …), which `suggest` does not search: on a table of one
+    row per day holding a count, that column's mean (or median, when the sentence says so); on a
+    table of one row per event, the rows of a period over the days of it that have any."""
     dated = _dated(loaded, per)
     if dated is None:
         return (f"a rate per {unit}: `suggest` does not divide by {unit}s, and no table has a `time:` "
                 f"column to count them by; write the ratio by hand (see ratio: in docs/claims-format.md)")
     table, column, where = dated
-    return (f"a rate per {unit}: `suggest` does not divide by {unit}s; write it as a ratio, e.g. "
-            f"ratio: {{numerator: {{count: {table}{where}}}, denominator: {{count_distinct: {column}, "
-            f"of: {table}{where}}}}} (the {unit}s with at least one row: check that the data has a row "
-            f"for every {unit}, or it overstates the rate)")
+    named = _A_MONTH.search(says)
+    if named is not None:  # "in July 2024": the month too
+        month = f"month({column}) == {_MONTH_NAMES.index(named[1]) + 1}"
+        where = f"{where} and {month}" if where else f", where: {month}"
+    middle = "median" if re.search(r"\bmedian\b", says, re.I) else "mean"
+    return (f"a rate per {unit}: `suggest` does not divide by {unit}s. If {table} holds one row per {unit} "
+            f"with a count in a column, the rate is that column's {middle}: {{{middle}: COLUMN, of: {table}{where}}}. "
+            f"If each row is one event, count the rows over the {unit}s: ratio: {{numerator: {{count: {table}{where}}}, "
+            f"denominator: {{count_distinct: {column}, of: {table}{where}}}}} (the {unit}s with at least one row: "
+            f"check that the data has a row for every {unit}, or it overstates the rate)")
 
 
 # "…, down from $150 in 2020": the year of the figure a change is measured from
@@ -824,7 +831,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
                          change=bool(fams.keys() & {"change_percent", "change_points", "change_absolute"}))
     unit = per_period(claim.says, claim.expect) if fams.keys() & {"number"} else None
     if unit is not None:  # "about 34 trips a day": never the number of trips, nor a share
-        return Proposed([], [], None, [], _per_period_note(unit, loaded, per))
+        return Proposed([], [], None, [], _per_period_note(unit, loaded, per, claim.says))
     month = _month_note(claim, loaded, tables, per) if "extreme" in fams else None
     if month is not None:  # "August was the busiest month": no extreme of years or of stations is its check
         return Proposed([], [], None, [], month)
