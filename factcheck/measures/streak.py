@@ -79,10 +79,12 @@ class StreakKind(MeasureKind):
         unknown = f"({node.scan.sql(node.cond)}) IS NULL"
         if _windowed(node):  # lag() is null on the first row, lead() on the last: no value was left blank there
             unknown += (f" AND {order} > (SELECT min({order}) {rows}) AND {order} < (SELECT max({order}) {rows})")
+        # over a time column, each period once (a count of distinct values only there: it costs a pass)
+        repeats = (f"count(DISTINCT {order}), (SELECT {order} {rows} GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 1)"
+                   if timely else "count(*), NULL")
         kept, distinct, twice, blank, first_blank = ex.run(
-            f"SELECT count(*), count(DISTINCT {order}), (SELECT {order} {rows} GROUP BY 1 HAVING count(*) > 1 "
-            f"ORDER BY 1 LIMIT 1), count(*) FILTER (WHERE {unknown}), min({order}) FILTER (WHERE {unknown}) {rows}"
-        ).rows[0]
+            f"SELECT count(*), {repeats}, count(*) FILTER (WHERE {unknown}), min({order}) FILTER (WHERE {unknown}) "
+            f"{rows}").rows[0]
         if timely and distinct < kept:  # two stations' days: "6 straight days" of 3, each counted twice
             raise MeasureError(
                 f"the streak keeps {kept:,} rows but only {distinct:,} values of {node.order_text} ({key(twice)} "
