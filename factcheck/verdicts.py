@@ -220,6 +220,7 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
     last = d.last_as_low or d.last_as_high
     if last and last.value is not None:
         text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({plain_number(last.value, 4)})"
-    elif d.runner_up and d.runner_up.value is not None:
-        text += f"; next: {d.runner_up.key} ({plain_number(d.runner_up.value, 4)})"
+    elif d.runner_up and d.runner_up.value is not None:  # the best of the others: next to a first, else first
+        text += (f"; {'next' if d.rank == 1 else 'first'}: {d.runner_up.key} "
+                 f"({plain_number(d.runner_up.value, 4)})")
     return text

@@ -63,3 +63,21 @@ def test_a_tie_inside_a_since_window(tmp_path: Path) -> None:
 def test_a_tie_below(tmp_path: Path) -> None:
     hot = _extreme(2021, is_="lowest")
     assert _verdict(tmp_path, hot) is Verdict.PASS   # 18: the fewest, alone
+
+
+def test_a_value_ranked_below_the_first_names_the_first_not_a_next(tmp_path: Path) -> None:
+    """"no: 1.817e+05, rank 6 of 10; next: Public Works" named the top department as if it came
+    next to the sixth (found walking a budget story)."""
+    rows = ["year,hot_days"] + [f"{y},{n}" for y, n in HOT_DAYS.items()]
+    (tmp_path / "yearly.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          yearly: {{path: yearly.csv, time: year}}
+        claims:
+          - {{id: a, says: s, expect: true, measure: {_extreme(2019, rank=4)}}}
+          - {{id: b, says: s, expect: true, measure: {_extreme(2021, is_="lowest")}}}
+        """), encoding="utf-8")
+    a, b = factcheck.verify(tmp_path / "c.yaml").results
+    assert a.value_text == "yes: 20, rank 4 of 6; first: 2020 (26)", a.value_text
+    assert b.value_text == "yes: 18, rank 1 of 6; next: 2024 (19)", b.value_text

@@ -1,4 +1,4 @@
-"""A range a claim filters on must be reached by the data at both its ends, not only overlap it.
+"""A range a claim filters on must be reached by the data at its upper end, not only overlap it.
 
 Found walking a story of a city's budget (constructed data, written here): payments end on
 2024-06-30, yet "the city paid $400 in calendar 2024" (`date >= '2024-01-01' and date <=
@@ -42,11 +42,7 @@ def _run(tmp_path: Path, where: str, dates: list[str] = PAYMENTS) -> factcheck.C
     "date >= '2024-01-01' and date <= '2024-12-31'",  # calendar 2024, data to June
     "date between '2023-07-01' and '2025-06-30'",
     "date < '2025-01-01' and date >= '2024-06-01'",
-    "date >= '2022-01-01' and date <= '2023-06-30'",  # the data begins in February 2023
-    "date > '2022-12-31' and date < '2023-03-01'",
     "yr <= 2025",
-    "yr >= 2022",
-    "yr > 2021",
     "yr between 2023 and 2025",
 ])
 def test_a_range_past_an_end_of_the_data_is_not_covered(tmp_path: Path, where: str) -> None:
@@ -63,6 +59,11 @@ def test_a_range_past_an_end_of_the_data_is_not_covered(tmp_path: Path, where: s
     "yr >= 2023",
     "yr < 2025",
     "label <= '2023-Q2'",  # labels compared as written: no dates, no end checked
+    # the lower end is not checked: a column of ends (the year a case was last pending) begins
+    # later than the data it belongs to, and "between 2000 and 2020" is the whole of it
+    "date >= '2022-01-01' and date <= '2023-06-30'",
+    "yr >= 2022",
+    "yr between 2022 and 2024",
 ])
 def test_a_range_the_data_reaches_is_judged(tmp_path: Path, where: str) -> None:
     r = _run(tmp_path, where)

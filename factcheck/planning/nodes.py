@@ -88,31 +88,25 @@ class Coverage:
 
 
 def _range_ends(op: str, q: tuple[str, ...], lo: str, hi: str) -> str:
-    """The ends of a range that the data must reach, beside reaching into the range at all: a sum
-    "in calendar 2024" (``date <= '2024-12-31'``) over data that ends in June is half a year.
+    """The upper end of a range, which the data must reach, beside reaching into the range at all:
+    a sum "in calendar 2024" (``date <= '2024-12-31'``) over data that ends in June is half a year.
 
-    A year's end is reached by the year itself (``year <= 2024``: data in 2024); a date's by
-    data in the same month, since the last days of one may simply have had no event (a story's
-    data up to December 28 covers ``<= '2024-12-31'``). A quoted end that is no date (``'2020-Q1'``)
-    is not checked here."""
+    A year's end is reached by the year itself (``year <= 2024``: data in 2024); a date's by data
+    in the same month, since the last days of one may simply have had no event (a story's data up
+    to December 28 covers ``<= '2024-12-31'``). A quoted end that is no date (``'2020-Q1'``) is not
+    checked here. The lower end is not checked: a column of ends (the year a case was last
+    pending) begins later than the data it belongs to, so "between 2000 and 2020" over cases from
+    2000 would be refused for want of cases that ended in 2000."""
     def upper(v: str, strict: bool) -> str:
         if not v.startswith("'"):
             return f"coalesce({hi} >= {v}{' - 1' if strict else ''}, FALSE)"
         day = f"try_cast({v} AS DATE){' - INTERVAL 1 DAY' if strict else ''}"
         return f"coalesce(try_cast({hi} AS DATE) >= date_trunc('month', {day}), TRUE)"
 
-    def lower(v: str, strict: bool) -> str:
-        if not v.startswith("'"):
-            return f"coalesce({lo} <= {v}{' + 1' if strict else ''}, FALSE)"
-        day = f"try_cast({v} AS DATE){' + INTERVAL 1 DAY' if strict else ''}"
-        return f"coalesce(try_cast({lo} AS DATE) <= last_day({day}), TRUE)"
-
     if op in ("<=", "<"):
         return upper(q[0], op == "<")
-    if op in (">=", ">"):
-        return lower(q[0], op == ">")
     if op == "between":
-        return f"{lower(q[0], False)} AND {upper(q[-1], False)}"
+        return upper(q[-1], False)
     return ""
 
 
