@@ -7,7 +7,6 @@ same sentence of 2020, while the result said "rank 1 of 6". (Constructed data, w
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,19 @@ from factcheck import Verdict
 HOT_DAYS = {2019: 20, 2020: 26, 2021: 18, 2022: 26, 2023: 22, 2024: 19}
 
 
-def _verdict(tmp_path: Path, measure: str, data: dict[int, int] = HOT_DAYS) -> Verdict:
+def _results(tmp_path: Path, *measures: str, data: dict[int, int] = HOT_DAYS) -> list[factcheck.ClaimResult]:
+    """One claim of ``expect: true`` per measure, over a table of the years' hot days."""
     rows = ["year,hot_days"] + [f"{y},{n}" for y, n in data.items()]
     (tmp_path / "yearly.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          yearly: {{path: yearly.csv, time: year}}
-        claims:
-          - id: c
-            says: a year's rank among the years
-            expect: true
-            measure: {measure}
-        """), encoding="utf-8")
-    return factcheck.verify(tmp_path / "c.yaml").results[0].verdict
+    claims = "".join(f"  - {{id: c{i}, says: a year's rank among the years, expect: true, measure: {m}}}\n"
+                     for i, m in enumerate(measures))
+    (tmp_path / "c.yaml").write_text("version: 1\ntables:\n  yearly: {path: yearly.csv, time: year}\nclaims:\n"
+                                     + claims, encoding="utf-8")
+    return factcheck.verify(tmp_path / "c.yaml").results
+
+
+def _verdict(tmp_path: Path, measure: str, data: dict[int, int] = HOT_DAYS) -> Verdict:
+    return _results(tmp_path, measure, data=data)[0].verdict
 
 
 def _extreme(at: int, is_: str = "highest", rank: int = 1, since: int | None = None) -> str:
@@ -68,16 +66,6 @@ def test_a_tie_below(tmp_path: Path) -> None:
 def test_a_value_ranked_below_the_first_names_the_first_not_a_next(tmp_path: Path) -> None:
     """"no: 1.817e+05, rank 6 of 10; next: Public Works" named the top department as if it came
     next to the sixth (found walking a budget story)."""
-    rows = ["year,hot_days"] + [f"{y},{n}" for y, n in HOT_DAYS.items()]
-    (tmp_path / "yearly.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          yearly: {{path: yearly.csv, time: year}}
-        claims:
-          - {{id: a, says: s, expect: true, measure: {_extreme(2019, rank=4)}}}
-          - {{id: b, says: s, expect: true, measure: {_extreme(2021, is_="lowest")}}}
-        """), encoding="utf-8")
-    a, b = factcheck.verify(tmp_path / "c.yaml").results
+    a, b = _results(tmp_path, _extreme(2019, rank=4), _extreme(2021, is_="lowest"))
     assert a.value_text == "yes: 20, rank 4 of 6; first: 2020 (26)", a.value_text
     assert b.value_text == "yes: 18, rank 1 of 6; next: 2024 (19)", b.value_text
