@@ -79,6 +79,19 @@ class Recorded:
         return getattr(self.con, name)
 
 
+def one_table(folder: Path, rows: list[str], measure: str, expect: str, *, table: str = "t", decl: str = "",
+              says: str = "a sentence") -> Any:
+    """Verify one claim over one CSV table: ``rows`` are its lines, the header first; ``decl``: the
+    rest of the table's declaration (``time: year``). Returns the claim's result."""
+    import factcheck
+    (folder / f"{table}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "c.yaml").write_text(
+        f"version: 1\ntables:\n  {table}: {{path: {table}.csv{', ' + decl if decl else ''}}}\nclaims:\n"
+        + textwrap.indent(f"- id: c\n  says: {says}\n  measure: {measure}\n  expect: {expect}\n", "  "),
+        encoding="utf-8")
+    return factcheck.verify(folder / "c.yaml").results[0]
+
+
 def one_claim(measure: str, expect: str, cid: str = "c") -> str:
     """A single claim block in YAML."""
     return f"- id: {cid}\n  says: a sentence\n  measure: {measure}\n  expect: {expect}\n"

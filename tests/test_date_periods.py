@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import one_table
 
 import factcheck
 from factcheck import Reason, Verdict
@@ -20,18 +21,7 @@ from factcheck.errors import ClaimsFileError
 
 
 def _run(tmp_path: Path, table: str, rows: list[str], measure: str, expect: str) -> factcheck.ClaimResult:
-    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          t: {{path: t.csv, time: {table}}}
-        claims:
-          - id: c
-            says: a figure over dates
-            expect: {expect}
-            measure: {measure}
-        """), encoding="utf-8")
-    return factcheck.verify(tmp_path / "c.yaml").results[0]
+    return one_table(tmp_path, rows, measure, expect, decl=f"time: {table}", says="a figure over dates")
 
 
 def _days(highs: dict[str, int], station: str | None = None) -> list[str]:

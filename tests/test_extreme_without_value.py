@@ -7,8 +7,9 @@ story of schools (the constructed data is written here)."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
+
+from conftest import one_table
 
 import factcheck
 from factcheck import NoteCode, Verdict
@@ -18,18 +19,8 @@ RESULTS = {2018: (100, 60), 2019: (100, 58), 2020: (0, 0), 2021: (100, 41), 2022
 
 def _run(tmp_path: Path, measure: str) -> factcheck.ClaimResult:
     rows = ["year,school,tested,proficient"] + [f"{y},S1,{t},{p}" for y, (t, p) in RESULTS.items()]
-    (tmp_path / "results.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          results: {{path: results.csv}}
-        claims:
-          - id: c
-            says: The math proficiency rate fell to its lowest on record in 2021.
-            expect: true
-            measure: {measure}
-        """), encoding="utf-8")
-    return factcheck.verify(tmp_path / "c.yaml").results[0]
+    return one_table(tmp_path, rows, measure, "true", table="results",
+                     says="The math proficiency rate fell to its lowest on record in 2021.")
 
 
 RATE = "{ratio: {numerator: {sum: proficient, of: results}, denominator: {sum: tested, of: results}}}"

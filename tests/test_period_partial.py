@@ -8,10 +8,10 @@ judged (a story may mean the year so far), with the warning `period_partial` nex
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import one_table
 
 import factcheck
 from factcheck import NoteCode, Verdict
@@ -22,18 +22,8 @@ PAYMENTS = ["2022-07-15", "2022-12-20", "2023-01-10", "2023-06-01", "2023-12-05"
 def _result(tmp_path: Path, measure: str) -> factcheck.ClaimResult:
     expect = "true" if "extreme" in measure else "up 1%" if "change" in measure else "'1'"
     rows = ["id,date,amount"] + [f"p{i},{d},100" for i, d in enumerate(PAYMENTS)]
-    (tmp_path / "pay.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          pay: {{path: pay.csv, time: date, derive: {{yr: year(date), fy: year(date) + 1}}}}
-        claims:
-          - id: c
-            says: a figure of a year
-            expect: {expect}
-            measure: {measure}
-        """), encoding="utf-8")
-    return factcheck.verify(tmp_path / "c.yaml").results[0]
+    return one_table(tmp_path, rows, measure, expect, table="pay",
+                     decl="time: date, derive: {yr: year(date), fy: year(date) + 1}", says="a figure of a year")
 
 
 def _partial(r: factcheck.ClaimResult) -> list[str]:

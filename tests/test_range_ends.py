@@ -7,10 +7,10 @@ Found walking a story of a city's budget (constructed data, written here): payme
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import one_table
 
 import factcheck
 from factcheck import Reason, Verdict
@@ -21,21 +21,8 @@ PAYMENTS = ["2023-02-10", "2023-07-15", "2023-12-28", "2024-03-01", "2024-06-30"
 def _run(tmp_path: Path, where: str, dates: list[str] = PAYMENTS) -> factcheck.ClaimResult:
     rows = ["id,date,label,amount"] + [f"p{i},{d},{d[:4]}-Q{(int(d[5:7]) - 1) // 3 + 1},100"
                                        for i, d in enumerate(dates)]
-    (tmp_path / "pay.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          pay:
-            path: pay.csv
-            time: date
-            derive: {{yr: year(date)}}
-        claims:
-          - id: c
-            says: the city paid so much
-            expect: '100'
-            measure: {{sum: amount, of: pay, where: "{where}"}}
-        """), encoding="utf-8")
-    return factcheck.verify(tmp_path / "c.yaml").results[0]
+    return one_table(tmp_path, rows, f"{{sum: amount, of: pay, where: \"{where}\"}}", "'100'", table="pay",
+                     decl="time: date, derive: {yr: year(date)}", says="the city paid so much")
 
 
 @pytest.mark.parametrize("where", [

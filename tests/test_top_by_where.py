@@ -8,12 +8,11 @@ would have broken. A wrong verdict either way. Found walking a story of schools.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import one_table
 
-import factcheck
 from factcheck import Verdict
 
 
@@ -24,18 +23,8 @@ from factcheck import Verdict
     ("{ratio: {numerator: {sum: suspensions, of: t}, denominator: {count: t}}}", "year == 2024"),
 ])
 def test_the_where_of_a_top_by_a_measure_keeps_its_rows(tmp_path: Path, by: str, where: str) -> None:
-    (tmp_path / "t.csv").write_text("year,district,suspensions\n2023,A,10\n2023,B,50\n2024,A,30\n2024,B,5\n",
-                                    encoding="utf-8")
-    (tmp_path / "t.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          t: {{path: t.csv}}
-        claims:
-          - id: c
-            says: A issued the most suspensions in 2024.
-            measure: {{top: district, of: t, by: {by}, where: "{where}"}}
-            expect: [A]
-        """), encoding="utf-8")
-    result = factcheck.verify(tmp_path / "t.yaml").results[0]
+    result = one_table(tmp_path, ["year,district,suspensions", "2023,A,10", "2023,B,50", "2024,A,30", "2024,B,5"],
+                       f"{{top: district, of: t, by: {by}, where: \"{where}\"}}", "[A]",
+                       says="A issued the most suspensions in 2024.")
     assert result.verdict is Verdict.PASS, result.message
     assert result.sql is not None and "2024" in result.sql
