@@ -33,7 +33,7 @@ from .planning.catalog import Catalog, LinkError, parse_derives
 from .planning.compiler import compile_claim
 from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
-from .report import ClaimResult, CoverageReport, Note, NoteCode, Reason, Report, TableUse, summarize
+from .report import ClaimResult, CoverageReport, Reason, Report, TableUse, summarize
 from .sources import Source, describe_root, locate, repository_root
 from .verdicts import expectation_info, judge, unverifiable
 
@@ -158,6 +158,7 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
+        ev.partial_years = executor.partial_years(plan)
     except MeasureError as exc:  # the data holds no figure for it (inf, nan)
         raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
     except Exception as exc:
@@ -166,12 +167,7 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         raise _ClaimFailure(Problem(ev.problem, file=file, line=base["line"], claim=claim.id))
     base.pop("expectation")
     base["sql"] = reader_sql(prepared, backend, plan, ev.sql, tables_sql)
-    result = judge(base, exp, ev, record_is_the_data=KINDS[plan.node.kind].record_is_the_data(plan.node))
-    partial = executor.partial_years(plan)
-    if partial:
-        result = result.model_copy(update={"notes": [*result.notes, *(
-            Note(code=NoteCode.PERIOD_PARTIAL, message=m, warning=True) for m in partial)]})
-    return result
+    return judge(base, exp, ev, record_is_the_data=KINDS[plan.node.kind].record_is_the_data(plan.node))
 
 
 def query_failure(prepared: Prepared, backend: Backend, plan: ClaimPlan, exc: Exception) -> Problem:

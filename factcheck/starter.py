@@ -208,16 +208,13 @@ def _year_columns(backend: Any, q: str, cols: list[tuple[str, str]]) -> list[str
     """Whole-number columns that hold years (named as one: ``year``, ``fiscal_year``, ``fy``; every
     value from 1800 to 2200): time columns, so a year after the data ("no money went to Police in
     FY2025") is not covered, instead of a count of zero."""
-    from .expressions import quote_ident
-    named = [c for c, ty in cols if _YEAR_NAME.search(c) and ty.split("(")[0] in _WHOLE]
+    from .expressions import INTEGER_TYPES, quote_ident
+    named = [c for c, ty in cols if _YEAR_NAME.search(c) and ty.split("(")[0] in INTEGER_TYPES]
     if not named:
         return []
     row = backend.execute(f"SELECT {', '.join(f'min({quote_ident(c)}), max({quote_ident(c)})' for c in named)} "
                           f"FROM {q}").rows[0]
     return [c for i, c in enumerate(named) if row[2 * i] is not None and 1800 <= row[2 * i] <= row[2 * i + 1] <= 2200]
-
-
-_WHOLE = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
 
 
 def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]]) -> None:

@@ -171,14 +171,16 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
 
 
 def _period_notes(ev: Evaluated) -> list[Note]:
-    """The notes of the periods a figure rests on: they come every so many years (elections), or
-    some of them have no value (0/0), which an extreme's ranking leaves out."""
+    """The notes of the periods a figure rests on: they come every so many years (elections), some
+    of them have no value (0/0), which an extreme's ranking leaves out, or a year named is only
+    partly in the data (a warning)."""
     notes = [Note(code=NoteCode.PERIODS_SPACED, message=ev.cadence.said())] if ev.cadence and ev.cadence.spaced else []
     if ev.without_value:
         many = len(ev.without_value) > 1
         notes.append(Note(code=NoteCode.PERIODS_WITHOUT_VALUE,
                           message=f"no value at {', '.join(ev.without_value)} (nothing to divide by, or no rows): "
                                   f"the ranking leaves {'them' if many else 'it'} out"))
+    notes += [Note(code=NoteCode.PERIOD_PARTIAL, message=m, warning=True) for m in ev.partial_years]
     return notes
 
 

@@ -319,6 +319,8 @@ _IDENTIFIER_BEFORE = _c(
     version|v|apt|suite|flight|docket|bill|exhibit|appendix|schedule|step|stage|phase|round|tier|category|
     type|model|series|clause|district|ward|precinct|gate|h\.r)\.?|[#№§])
     \s*$""")
+# "FY2024", "FY 24", "fiscal 2023-24", "fiscal year 2024": a fiscal year named
+FISCAL_YEAR = _c(rf"\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?:{_YEAR}|['\u2019]?\d{{2}})(?:\s*[-/\u2013]\s*(?:{_YEAR}|\d{{2}}))?\b")
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december "
                          "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # (kind, words one of which the sentence must hold, needs a digit, text one of which it must hold, pattern)
@@ -340,8 +342,7 @@ _PERIOD_PATTERNS: list[tuple[str, frozenset[str], bool, tuple[str, ...], _Lazy]]
     ("quarter", frozenset({"quarter", "half"}), False, (),
      _c(rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)"
         rf"(?:\s+of\s+(?:{_YEAR}\b|the\s+year|last\s+year|this\s+year))?\b")),
-    ("fiscal", frozenset(), True, ("fy", "fiscal"),
-     _c(rf"\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?:{_YEAR}|['\u2019]?\d{{2}})(?:\s*[-/\u2013]\s*(?:{_YEAR}|\d{{2}}))?\b")),
+    ("fiscal", frozenset(), True, ("fy", "fiscal"), FISCAL_YEAR),
     ("decade", frozenset(), True, ("0s",), _c(r"\b(?:1[89]|20)\d0s\b|['\u2019]\d0s\b")),
     ("year", frozenset(), True, ("'", "\u2019"), _c(r"(?<![\w.,/-])['\u2019]\d{2}\b(?!['\u2019%])")),
 ]

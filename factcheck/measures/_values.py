@@ -44,6 +44,7 @@ class Evaluated:
     each: list[tuple[str, Evaluated]] | None = None  # `every`: the value per period, each judged on its own
     cadence: Cadence | None = None  # the periods come every so many (elections): said in a note
     without_value: list[str] = field(default_factory=list)  # periods an extreme could not rank (0/0): a note
+    partial_years: list[str] = field(default_factory=list)  # years named that the data holds part of: a warning
 
 
 class NotFinite(ValueError):

@@ -271,8 +271,7 @@ def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
             out.append(Coverage(f"{shown} (a gap in the data: the table has no row at all for it, so it is "
                                 "not a zero)", from_sql, col, op, q, gap=v, when=when))
             if year_of is not None and isinstance(shown, int) and not isinstance(shown, bool):
-                out.append(Coverage(f"{shown}|{year_of[1]}", from_sql, col, "==", (v,), when=(year_of[0],),
-                                    whole_year=year_of[0]))
+                out.append(Coverage(str(shown), from_sql, col, "==", (v,), when=(year_of[0],), whole_year=year_of))
     return out
 
 

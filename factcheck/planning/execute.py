@@ -91,9 +91,9 @@ class Executor:
         for cov in plan.coverage:
             if cov.whole_year is None or self._coverage.get(cov.sql, True):
                 continue
-            year, column = cov.text.split("|", 1)
-            first, last = self.run(f"SELECT min({cov.whole_year}), max({cov.whole_year})\n{cov.from_sql}").rows[0]
-            said = (f"{year} is only part of a year in the data: the dates of {column} run from {key(first)} "
+            date, column = cov.whole_year
+            first, last = self.run(f"SELECT min({date}), max({date})\n{cov.from_sql}").rows[0]
+            said = (f"{cov.text} is only part of a year in the data: the dates of {column} run from {key(first)} "
                     f"to {key(last)}; its figure is not that of the whole year")
             if said not in out:
                 out.append(said)

@@ -36,13 +36,14 @@ class Coverage:
     gap: str | None = None       # a single period that must have rows (not a gap inside the range)
     when: tuple[str, ...] = ()   # columns that must turn out DATE/TIMESTAMP for the check to apply
     between: bool = False        # a period between two a claim names (`every`'s): none if the data's skip it
-    whole_year: str | None = None  # a note's check: the date column (SQL) whose year ``lits[0]`` names spans it
+    whole_year: tuple[str, str] | None = None  # a note's check: the date column (SQL, name) whose year ``lits[0]``
+                                               # names must run from January to December in the data
 
     def aggregates(self) -> list[str]:
         """The aggregates the check reads (each one SQL expression over the table)."""
         out = [f"min({self.col})", f"max({self.col})"]
         if self.whole_year is not None:
-            out += [f"min({self.whole_year})", f"max({self.whole_year})"]
+            out += [f"min({self.whole_year[0]})", f"max({self.whole_year[0]})"]
         if self.gap is not None:
             out.append(f"bool_or({self.col} = {self.gap})")
         return out + [f"typeof(min({c}))" for c in self.when]
@@ -52,7 +53,8 @@ class Coverage:
         lo, hi = agg(f"min({self.col})"), agg(f"max({self.col})")
         q = self.lits
         if self.whole_year is not None:  # a year inside the data's years, reached from January to December?
-            y, first, last = q[0], agg(f"min({self.whole_year})"), agg(f"max({self.whole_year})")
+            date = self.whole_year[0]
+            y, first, last = q[0], agg(f"min({date})"), agg(f"max({date})")
             pred = (f"NOT coalesce({lo} <= {y} AND {y} <= {hi}, FALSE) OR coalesce("
                     f"try_cast({first} AS DATE) <= make_date(CAST({y} AS INTEGER), 1, 31) AND "
                     f"try_cast({last} AS DATE) >= make_date(CAST({y} AS INTEGER), 12, 1), TRUE)")

@@ -418,7 +418,13 @@ def _guessed_spans(per: Periods) -> list[tuple[int, int]]:
     return [(per.default - 1, per.default)] if per.default is not None else []
 
 
-_FISCAL = re.compile(r"(?i)\b(?:FY\s?['\u2019]?\d{2}|fiscal\s+(?:year\s+)?['\u2019]?\d{2}|(?:\d{4}[-\u2013/]\d{2,4}\s+)?fiscal\s+year)")
+_FISCAL_AFTER = re.compile(r"(?i)\bfiscal\s+year\b")  # "the 2024 fiscal year": the year said before it
+
+
+def _names_fiscal_year(says: str) -> bool:
+    """Does the sentence name a fiscal year ("in FY2024", "fiscal 2024", "the 2024 fiscal year")?"""
+    from ..draft.phrases import FISCAL_YEAR
+    return bool(FISCAL_YEAR.search(says) or _FISCAL_AFTER.search(says))
 
 
 def _mentioned(says: str) -> set[str]:
@@ -460,7 +466,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
                    counted=_counted(own),
                    rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
-                   of_it=_of_it(claim.says, claim.expect), fiscal=bool(_FISCAL.search(claim.says)),
+                   of_it=_of_it(claim.says, claim.expect), fiscal=_names_fiscal_year(claim.says),
                    figure=words(claim.expect) if isinstance(claim.expect, str) else set())
 
 
