@@ -456,7 +456,7 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
         for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns())):
             for column in columns:
                 try:
-                    if everything:
+                    if everything or what == "key":  # a key is checked to be unique whenever its table is read
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),

@@ -179,16 +179,17 @@ def _learn_types(backend: Backend, tables: list[Source]) -> None:
 
 
 def _check_keys(prepared: Prepared, backend: Backend, read: set[str]) -> list[Problem]:
-    """Every lookup used is many-to-one; with ``check``, every declared key is unique too."""
+    """Every lookup used is many-to-one, and every declared key of a table read is unique: a key
+    that repeats (an award exported twice) would count its rows twice, in silence."""
     problems = []
     loaded, catalog = prepared.loaded, prepared.catalog
-    checks: list[tuple[str, str, tuple[str, ...], str]] = [
-        (s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in prepared.sources.values()
-        if prepared.everything and s.decl.key and s.name in read]
-    for table, links in catalog.links.items():
+    checks: list[tuple[str, str, tuple[str, ...], str]] = []
+    for table, links in catalog.links.items():  # first: a lookup's target that repeats is said as the lookup's
         for link in links.values():
             if link.target in read and table in read:
                 checks.append((link.target, link.remote, ("tables", table, "lookup", link.name), f"lookup '{link.name}'"))
+    checks += [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in prepared.sources.values()
+               if s.decl.key and s.name in read]
     done = set()
     for table, column, path, what in checks:
         if (table, column) in done or column not in catalog.used[table]:
@@ -201,9 +202,11 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str]) -> list[Pr
                                 f"HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").rows
         if dupes:
             shown = ", ".join(f"{v!s} ({n} rows)" for v, n in dupes)
+            hint = ("a key names one row: rows that repeat one would be counted twice; remove the repeated "
+                    "rows from the data, or drop key: if the column is no key" if what == "key" else
+                    "a lookup must point at exactly one row, or rows would be counted twice; "
+                    "fix the data or join on a unique column")
             problems.append(Problem(
                 f"{what}: column '{column}' of table '{table}' is not unique: {shown}",
-                file=str(loaded.path), line=loaded.lines.line(path),
-                hint="a lookup must point at exactly one row, or rows would be counted twice; "
-                     "fix the data or join on a unique column"))
+                file=str(loaded.path), line=loaded.lines.line(path), hint=hint))
     return problems

@@ -130,7 +130,8 @@ def test_parquet_tables(tmp_path: Path) -> None:
 def test_only_the_columns_used_are_read() -> None:
     report = factcheck.verify(CLAIMS, only=["cases-2020"])
     cases = next(t for t in report.tables if t.name == "cases")
-    assert cases.columns_read == ["filed_date"]  # filed_year is derived from it; nothing else is needed
+    # filed_year is derived from filed_date; case_id is the table's key, read to check it is unique
+    assert cases.columns_read == ["case_id", "filed_date"]
     assert [t.name for t in report.tables] == ["cases"]
 
 

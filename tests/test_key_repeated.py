@@ -1,0 +1,32 @@
+"""A declared key that repeats stops `run` as it stops `check`: the docs promise a key is checked
+to be unique, and a repeated award (exported twice) counted its dollars twice, in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+
+def _files(folder: Path, rows: str) -> Path:
+    (folder / "a.csv").write_text("award_id,amount\n" + rows)
+    (folder / "c.yaml").write_text("tables:\n  a: {path: a.csv, key: award_id}\nclaims:\n"
+                                   "  - id: total\n    says: The city gave $600.\n    measure: {sum: amount, of: a}\n"
+                                   "    expect: $600\n")
+    return folder / "c.yaml"
+
+
+def test_run_refuses_a_repeated_key(tmp_path: Path) -> None:
+    claims = _files(tmp_path, "A1,100\nA2,200\nA2,200\nA3,100\n")  # $600 only with A2 twice
+    for command in ("run", "check"):
+        result = CliRunner().invoke(app, [command, str(claims)])
+        assert result.exit_code == 2, result.output
+        assert "c.yaml:2" in result.output and "key: column 'award_id' of table 'a' is not unique: A2 (2 rows)" in result.output
+        assert "a key names one row" in result.output and "lookup" not in result.output
+
+
+def test_a_unique_key_runs(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(_files(tmp_path, "A1,100\nA2,200\nA3,300\n"))])
+    assert result.exit_code == 0, result.output
