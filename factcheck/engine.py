@@ -154,7 +154,7 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
                             f"table {', '.join(sorted(plan.missing_tables))} is not available")
     assert plan.node is not None
     try:
-        gaps = executor.covered(plan)
+        gaps = executor.covered(plan) + executor.missing_reports(plan)
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
@@ -453,7 +453,8 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
             except LinkError as exc:
                 problems.append(Problem(str(exc), file=file, line=loaded.table_line(name, "lookup", link), hint=exc.hint))
     for name, src in catalog.sources.items():
-        for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns())):
+        for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns()),
+                              ("reported_by", [src.decl.reported_by] if src.decl.reported_by else [])):
             for column in columns:
                 try:
                     if everything or what == "key":  # a key is checked to be unique whenever its table is read

@@ -2,7 +2,8 @@
 
 It declares each data file as a table (path relative to the claims file), with a key where
 a column is unique and named like an id, the first date column as its time (and a
-``<column>_year`` derive for it), a lookup where a column carries another table's key, and
+``<column>_year`` derive for it), ``reported_by`` where a column of categories and the time
+column name each row once (a line's riders per year), a lookup where a column carries another table's key, and
 column contracts learnt from the data (types; ``allowed`` for text with few values). Then
 one claim per figure of the article, ``says`` and ``expect`` filled in and no measure yet
 (``not_encoded`` until one is chosen), each with its best suggestions as YAML comments.
@@ -195,10 +196,27 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     found = dates[:1] + years
     if found:
         decl["time"] = found if len(found) > 1 else found[0]
+        groups = [c for c in contracts if len(contracts[c].get("allowed", ())) >= 2]
+        reporter = _reporter(backend, q, groups, found[0], total)
+        if reporter is not None:
+            decl["reported_by"] = reporter
     if dates:
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
     decl["columns"] = contracts
     return unique
+
+
+def _reporter(backend: Any, q: str, groups: list[str], time: str, total: int) -> str | None:
+    """The column of categories that, with the time column, names each row once: a table of one
+    row per line per year (or per station per day) is reported by line, and a period a line has
+    no row for is a missing report (``reported_by:``), not a zero. None for a table of events."""
+    from .expressions import quote_ident
+    if not groups or total < 4:
+        return None
+    t = quote_ident(time)
+    parts = ", ".join(f"count(DISTINCT ({quote_ident(g)}, {t}))" for g in groups)
+    row = backend.execute(f"SELECT {parts} FROM {q} WHERE {t} IS NOT NULL").rows[0]
+    return next((g for g, n in zip(groups, row, strict=True) if n == total), None)
 
 
 _YEAR_NAME = re.compile(r"(?i)(?:^|_)(?:year|yr|fy|fiscal_year|fiscal)(?:$|_)")

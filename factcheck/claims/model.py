@@ -193,6 +193,9 @@ class Table(_Model):
     format: Literal["csv", "parquet"] | None = None
     key: str | None = None
     time: str | list[str] | None = None
+    reported_by: str | None = Field(None, description="the column naming who reports the rows (a hospital, "
+                                    "a state): each value has rows every period from its first to its last, so "
+                                    "a period without a row of it is a missing report, not a zero")
     csv: CsvOptions | None = None
     columns: dict[str, ColumnSpec] = {}
     derive: dict[str, str] = {}

@@ -83,7 +83,10 @@ class ExtremeKind(MeasureKind):
         inner = c.measure(m.extreme, path + ("extreme",), m.over)
         if inner is None:
             return None
-        c.period_values(inner, path, {"at": m.at, "since": m.since, "record_from": m.record_from})
+        first = m.since if m.since is not None else m.record_from
+        window = (((("between", (first, m.at)),), f"{first} to {m.at}") if first is not None
+                  else ((), "every period of the record"))
+        c.period_values(inner, path, {"at": m.at, "since": m.since, "record_from": m.record_from}, window)
         return ExtremeNode(self.name, inner, m.over, m.at, m.since, m.is_, m.record_from, m.rank)
 
     def evaluate(self, node: ExtremeNode, ex: Executor) -> Evaluated:

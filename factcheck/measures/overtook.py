@@ -99,7 +99,7 @@ class OvertookKind(MeasureKind):
         scan, period = periods
         if c.time_axis(scan.table, period):
             for name, value in (("from", m.from_), ("to", m.to)):
-                c.within(scan, scan.sql(period), value, f"{name}: {value}")
+                c.within(scan, period, value, f"{name}: {value}", report=False)
         if any(cell is None for cell in cells):
             return None
         return OvertookNode(self.name, [cell for cell in cells if cell is not None], m.a, m.b, m.from_, m.to,

@@ -11,14 +11,15 @@ With ``since: A`` the value is whether it rose (fell) in every period after A up
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from ..outcome import Reason
-from ..planning.nodes import Part, PlanNode
+from ..planning.nodes import Part, PlanNode, ReportCheck
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
@@ -71,6 +72,7 @@ class RunNode(PlanNode):
     over: str
     to: Any
     since: Any = None
+    reports: list[ReportCheck] = dataclass_field(default_factory=list)  # narrowed to the run when it is known
 
     def children(self) -> list[PlanNode]:
         return [self.inner]
@@ -86,7 +88,7 @@ class _RunKind(MeasureKind):
         named = {k: v for k, v in (("since", m.since), ("to", m.to)) if v is not None}
         if named:
             c.period_values(inner, path, named)
-        return RunNode(self.name, inner, m.over, m.to, m.since)
+        return RunNode(self.name, inner, m.over, m.to, m.since, c.window_reports(inner))
 
     def evaluate(self, node: RunNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
@@ -105,6 +107,13 @@ class _RunKind(MeasureKind):
             if holes:  # the run (or the period that ended it) rests on a year with no row at all
                 ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
                 ev.why = gaps_said(holes, node.over, "the table has no row at all for it, so it is not a zero")
+            else:  # or on one that a group reporting the rows is missing from
+                span = (keys[start], keys[end])
+                said = [m for check in node.reports if (m := ex.missing_report(
+                    replace(check, conds=(("between", span),), text=f"{span[0]} to {span[1]}"))) is not None]
+                if said:
+                    ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
+                    ev.why = "the data does not cover " + "; ".join(said)
         return ev
 
     def shape(self, node: RunNode, claim: Claim) -> MeasureShape:

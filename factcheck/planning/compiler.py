@@ -25,6 +25,7 @@ from ..expressions import (
     InList,
     Literal,
     Name,
+    Unary,
     UnknownName,
     check_numbers,
     check_types,
@@ -39,7 +40,7 @@ from ..expressions import (
 )
 from ..measures import KINDS, MeasureKind, kind_of
 from .catalog import Catalog, Link
-from .nodes import ClaimPlan, Coverage, PathKey, PeriodAxis, PlanNode, Scan, Written, walk
+from .nodes import ClaimPlan, Conds, Coverage, PathKey, PeriodAxis, PlanNode, ReportCheck, Scan, Written, walk
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -150,8 +151,12 @@ class Compiler:
             self.problems.append(problem)
         return problem is None
 
-    def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any]) -> None:
-        """The periods a change or extreme names must be in the data (checked before it runs)."""
+    def period_values(self, inner: PlanNode, path: PathKey, values: dict[str, Any],
+                      window: tuple[Conds, str] | None = None) -> None:
+        """The periods a change or extreme names must be in the data (checked before it runs).
+        ``window``: the periods the figure compares besides those, and how to say them
+        (``((("between", (2015, 2020)),), "2015 to 2020")``; no condition: every period), which
+        a group that reports the rows must not be missing in either (see :meth:`reports`)."""
         for leaf in walk(inner):
             group: Expr | None = getattr(leaf, "group", None)
             if group is None:
@@ -170,17 +175,65 @@ class Compiler:
                 year_of = (scan.sql(dated[0]), dated[1]) if dated else None
                 for key, value in values.items():
                     if value is not None:
-                        self.within(alone, scan.sql(group), value, f"{key}: {value}", year_of=year_of)
+                        self.within(alone, group, value, f"{key}: {value}", year_of=year_of, counted=scan)
+                if window is not None:
+                    self.reports(scan, group, window[0], window[1])
 
-    def within(self, scan: Scan, col_sql: str, value: Any, text: str, *, gap_only: bool = False,
-               year_of: tuple[str, str] | None = None) -> None:
-        """Check, before the claim runs, that the data reaches ``value`` in ``col_sql``, and
-        that the whole table has rows there (not a gap inside its range). ``gap_only``: only the
-        second (a period between two that are checked for the first, which is no gap when the
-        data's periods skip it: elections every four years, see :func:`~factcheck.measures._values.cadence`)."""
+    def within(self, scan: Scan, tree: Expr, value: Any, text: str, *, gap_only: bool = False,
+               year_of: tuple[str, str] | None = None, counted: Scan | None = None, report: bool = True) -> None:
+        """Check, before the claim runs, that the data reaches ``value`` in ``tree`` (an expression
+        of ``scan``'s table), that the whole table has rows there (not a gap inside its range),
+        and that no group that reports the table's rows lacks them there (:meth:`reports`, over
+        the rows ``counted``, by default ``scan``'s). ``gap_only``: only the second and third (a
+        period between two that are checked for the first, which is no gap when the data's
+        periods skip it: elections every four years, see :func:`~factcheck.measures._values.cadence`).
+        ``report``: False where the claim's parts check their own periods, each with its filter
+        (``every``'s and ``overtook``'s cells)."""
         self.plan.coverage.extend(replace(c, between=gap_only)
-                                  for c in _coverage(text, scan.from_sql(), col_sql, "==", [value], year_of=year_of)
+                                  for c in _coverage(text, scan.from_sql(), scan.sql(tree), "==", [value], year_of=year_of)
                                   if c.gap is not None or not gap_only)
+        if report:
+            self.reports(counted or scan, tree, (("==", (value,)),), text)
+
+    def reports(self, scan: Scan, tree: Expr, conds: Conds, text: str) -> None:
+        """When ``scan``'s table names who reports its rows (``reported_by``) and ``tree`` is a
+        period of one of its file columns, record the check that each group the claim may count
+        has rows at the periods named (:class:`ReportCheck`, run by the executor)."""
+        check = self.report_check(scan, tree, conds, text)
+        if check is not None and check not in self.plan.reports:
+            self.plan.reports.append(check)
+
+    def report_check(self, scan: Scan, tree: Expr, conds: Conds, text: str) -> ReportCheck | None:
+        """The check :meth:`reports` records, or None where there is none to make."""
+        table = scan.table
+        group = self.cat.sources[table].decl.reported_by
+        if group is None or self.cat.sources[table].missing:
+            return None
+        root = _period_root(self.cat, table, tree)
+        if root is None:
+            return None
+        dated = not self.cat.is_time(table, root[0])  # a CSV column: a period only if it reads as dates
+        tree_of_where = scan.where_expr
+
+        def where() -> str | None:  # asked when the check runs: a CSV column is known to be dates only then
+            return None if tree_of_where is None else scan.sql(self._periods_unknown(table, tree_of_where))
+        for column in (group, root[0]):
+            self.cat.use(table, column)
+        return ReportCheck(text, table, group, root[0], root[1], conds, scan.from_sql(), where, dated)
+
+    def window_reports(self, inner: PlanNode) -> list[ReportCheck]:
+        """The checks of every period of ``inner``'s time axis, for a kind that learns which
+        periods its figure rests on only when it runs (``rising``: the run): it narrows them then."""
+        out = []
+        for leaf in walk(inner):
+            group: Expr | None = getattr(leaf, "group", None)
+            if group is None or not getattr(leaf, "group_time", False):
+                continue
+            for scan in leaf.scans():
+                check = self.report_check(scan, group, (), "")
+                if check is not None and check not in out:
+                    out.append(check)
+        return out
 
     def periods_in(self, scan: Scan, tree: Expr) -> None:
         """Find comparisons of time columns with literals in a filter (not under `not`).
@@ -206,6 +259,60 @@ class Compiler:
                 if cov not in found:
                     found.append(cov)
         self.plan.coverage += found
+        self._filter_reports(scan, tree)
+
+    def _filter_reports(self, scan: Scan, tree: Expr) -> None:
+        """The :meth:`reports` of the periods a filter names: its comparisons of a time column of
+        the scanned table with literals, those joined by ``and`` on one column taken together (a
+        month is ``date >= '2024-07-01' and date < '2024-08-01'``, not everything after July and
+        everything before August), those under ``or`` each alone, those under ``not`` not at all."""
+        together: dict[str, tuple[Expr, list[tuple[str, tuple[Any, ...]]]]] = {}
+        stack: list[tuple[Expr, bool]] = [(tree, True)]
+        while stack:
+            node, top = stack.pop()
+            if isinstance(node, Binary) and node.op in ("and", "or"):
+                top = top and node.op == "and"
+                stack += [(node.right, top), (node.left, top)]
+                continue
+            operand, lits, op = _atom(node)
+            if operand is None or not self._names_periods(scan.table, operand):
+                continue
+            at = _text(operand) if top else str(len(together))
+            together.setdefault(at, (operand, []))[1].append((op, tuple(lits)))
+        for operand, conds in together.values():
+            text = " and ".join(f"{_text(operand)} {op} {', '.join(map(str, lits))}" for op, lits in conds)
+            self.reports(scan, operand, tuple(conds), text)
+
+    def _names_periods(self, table: str, tree: Expr) -> bool:
+        """Is ``tree`` a period of a time column of ``table`` that a :class:`ReportCheck` reads (or
+        of a CSV column that may turn out one, a date: then the check is made only if it does)?"""
+        root = _period_root(self.cat, table, tree)
+        return (root is not None and root[0] != self.cat.sources[table].decl.reported_by
+                and (self.cat.is_time(table, root[0]) or bool(self.cat.untyped_roots(table, root[0]))))
+
+    def _periods_unknown(self, table: str, tree: Expr) -> Expr:
+        """``tree`` with each comparison of a period with literals made unknown (NULL): whether a
+        group's rows could pass a claim's filter at some period (the filter IS NOT FALSE for them).
+        Over an explicit stack, as a filter may be a long chain of ``and``."""
+        done: dict[int, Expr] = {}
+        stack: list[tuple[Expr, bool]] = [(tree, False)]
+        while stack:
+            node, ready = stack.pop()
+            if isinstance(node, Binary) and node.op in ("and", "or"):
+                if not ready:
+                    stack += [(node, True), (node.right, False), (node.left, False)]
+                    continue
+                done[id(node)] = replace(node, left=done[id(node.left)], right=done[id(node.right)])
+            elif isinstance(node, Unary) and node.op == "not":
+                if not ready:
+                    stack += [(node, True), (node.operand, False)]
+                    continue
+                done[id(node)] = replace(node, operand=done[id(node.operand)])
+            else:
+                operand, _, _ = _atom(node)
+                periods = operand is not None and self._names_periods(table, operand)
+                done[id(node)] = Literal(None) if periods else node
+        return done[id(tree)]
 
     def _periods_of(self, node: Expr, table: str, link: Link | None) -> list[Coverage]:
         """The coverage checks of one comparison of a time column (or one derived from it) with literals."""
@@ -273,6 +380,29 @@ def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
             if year_of is not None and isinstance(shown, int) and not isinstance(shown, bool):
                 out.append(Coverage(str(shown), from_sql, col, "==", (v,), when=(year_of[0],), whole_year=year_of))
     return out
+
+
+PERIOD_OF = ("year", "month_start", "quarter_start")
+"""The functions of a file column that a :class:`ReportCheck` reads periods through."""
+
+
+def _period_root(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None:
+    """The file column of ``table`` that ``tree`` names periods of, and how (``same``, ``year``,
+    ``month_start``, ``quarter_start``), following derives (``yr: year(visit_date)``); None for
+    anything else (a lookup's column, arithmetic, a window)."""
+    derives = cat.derives.get(table, {})
+    seen: set[str] = set()
+    while isinstance(tree, Name) and tree.link is None and tree.column in derives and tree.column not in seen:
+        seen.add(tree.column)
+        tree = derives[tree.column]
+    of = "same"
+    if isinstance(tree, Call) and tree.function in PERIOD_OF and len(tree.args) == 1:
+        of, tree = tree.function, tree.args[0]
+    if not isinstance(tree, Name) or tree.link is not None or tree.column in derives:
+        return None
+    if tree.column not in cat.sources[table].columns:
+        return None
+    return tree.column, of
 
 
 def _year_of_date(cat: Catalog, table: str, tree: Expr) -> tuple[Expr, str] | None:

@@ -13,13 +13,13 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..backends import Rows
-from ..expressions import quote_ident
+from ..expressions import INTEGER_TYPES, quote_ident
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
-from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, key
+from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, fill_gaps, key
 from .catalog import TIME_TYPES
-from .nodes import ClaimPlan, Coverage, PlanNode, Scan, walk
+from .nodes import ClaimPlan, Coverage, PlanNode, ReportCheck, Scan, walk
 
 if TYPE_CHECKING:
     from ..backends import Backend
@@ -34,6 +34,7 @@ class Executor:
         self._coverage: dict[str, bool] = {}
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
+        self._holes: dict[tuple[str, str, str, bool], tuple[str, dict[str, list[str]]] | None] = {}
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
@@ -83,6 +84,65 @@ class Executor:
             if not self._coverage[cov.sql] and not (cov.between and self._skipped(cov)) and cov.whole_year is None:
                 out.append(cov.text)
         return out
+
+    def missing_reports(self, plan: ClaimPlan) -> list[str]:
+        """The periods the claim names at which a group that reports the table's rows (and that
+        the claim may count) has none, though it has rows before and after: each said once."""
+        out: list[str] = []
+        for check in plan.reports:
+            said = self.missing_report(check)
+            if said is not None and said not in out:
+                out.append(said)
+        return out
+
+    def missing_report(self, check: ReportCheck) -> str | None:
+        """What :meth:`missing_reports` says of one check, or None when every group reported."""
+        found = self._report_holes(check.table, check.group, check.time, check.dated)
+        if found is None:
+            return None
+        unit, holes = found
+        hit = {g: [h for h in units if _falls_in(h, unit, check)] for g, units in holes.items()}
+        hit = {g: units for g, units in hit.items() if units}
+        where = check.where() if hit and check.where is not None else None
+        if where is not None:  # a group the claim's filter leaves out at every period is no matter
+            group = f"{quote_ident(check.table)}.{quote_ident(check.group)}"
+            kept = self.run(f"SELECT DISTINCT {group}\n{check.from_sql}\nWHERE ({where}) IS NOT FALSE").rows
+            counted = {key(r[0]) for r in kept}
+            hit = {g: units for g, units in hit.items() if g in counted}
+        if not hit:
+            return None
+        return _missing_said(check, unit, hit)
+
+    def _report_holes(self, table: str, group: str, time: str,
+                      dated: bool = False) -> tuple[str, dict[str, list[str]]] | None:
+        """For a table reported by ``group`` over the periods of ``time`` (years as they are, dates
+        by the month): the unit (``year``, ``month``) and, per group, the periods inside its own
+        first and last with no row of it, at the data's cadence. Asked once per run. ``dated``:
+        ``time`` is a period only if it holds dates (a CSV column read without a declared type)."""
+        k = (table, group, time, dated)
+        if k not in self._holes:
+            self._holes[k] = None
+            from_sql = f"FROM {quote_ident(table)}"
+            col = f"{quote_ident(table)}.{quote_ident(time)}"
+            types = self.backend.column_types([col], from_sql) or {}
+            kind = types.get(col, "").upper()
+            if kind.split("(")[0] in INTEGER_TYPES and not dated:
+                unit, unit_sql = "year", col
+            elif kind.startswith(TIME_TYPES):
+                unit, unit_sql = "month", f"CAST(date_trunc('month', {col}) AS DATE)"
+            else:
+                return None
+            g = f"{quote_ident(table)}.{quote_ident(group)}"
+            rows = self.run(f"SELECT DISTINCT {g}, {unit_sql}\n{from_sql}\n"
+                            f"WHERE {g} IS NOT NULL AND {col} IS NOT NULL").rows
+            by: dict[str, set[str]] = {}
+            for name, period in rows:
+                by.setdefault(key(name), set()).add(key(period))
+            every = cadence({p for periods in by.values() for p in periods})
+            holes = {name: [p for p in fill_gaps(sorted(periods), every) if p not in periods]
+                     for name, periods in sorted(by.items())}
+            self._holes[k] = unit, {name: h for name, h in holes.items() if h}
+        return self._holes[k]
 
     def partial_years(self, plan: ClaimPlan) -> list[str]:
         """The years the claim names that the data holds only part of (its dates begin after
@@ -280,3 +340,70 @@ def _ungrouped(node: PlanNode | None) -> list[Simple]:
     if node is not None and node.kind == "ratio":
         return [s for child in node.children() for s in _ungrouped(child)]
     return []
+
+
+def _falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
+    """Does the period ``hole`` (a year, or a month's first day) lie among the periods ``check``
+    names, read through its ``of`` (the year of a month, the quarter it is in, its days)?"""
+    import datetime as dt
+    lo: int | str
+    hi: int | str
+    if unit == "year":
+        if check.of != "same":
+            return False
+        lo = hi = int(hole)
+        cast: Any = _as_int
+    else:
+        first = dt.date.fromisoformat(hole)
+        if check.of == "year":
+            lo = hi = first.year
+            cast = _as_int
+        else:
+            cast = str
+            if check.of == "month_start":
+                lo = hi = hole
+            elif check.of == "quarter_start":
+                lo = hi = first.replace(month=(first.month - 1) // 3 * 3 + 1).isoformat()
+            else:  # the dates themselves: every day of the month
+                after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                lo, hi = hole, (after - dt.timedelta(days=1)).isoformat() + "\uffff"  # a time on the last day too
+    for op, lits in check.conds:  # each must hold for some period of the hole (a month is an interval of days)
+        vals = [cast(key(v)) for v in lits]
+        if any(v is None for v in vals):
+            return False
+        if op in ("==", "in"):
+            meets = any(lo <= v <= hi for v in vals)
+        elif op == "between":
+            meets = lo <= vals[-1] and vals[0] <= hi
+        else:
+            meets = {"<": lo < vals[0], "<=": lo <= vals[0], ">": hi > vals[0], ">=": hi >= vals[0]}.get(op, True)
+        if not meets:
+            return False
+    return True
+
+
+def _as_int(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+MAX_GROUPS_SAID = 5
+"""Groups named in a missing report's message; the rest are counted."""
+
+
+def _missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> str:
+    """``check``'s periods, and the groups with no rows there (with the periods they lack)."""
+    def period(p: str) -> str:
+        return p[:7] if unit == "month" else p
+    named = [(g, ", ".join(period(p) for p in units)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
+    if len(hit) == 1:
+        (g, units), = named
+        who = f"{check.group} {g} has no row in {units}, though it has rows before and after"
+    else:
+        more = len(hit) - len(named)
+        listed = ", ".join(f"{check.group} {g} ({units})" for g, units in named) + (f" and {more} more" if more else "")
+        who = f"{listed} have no row there, though each has rows before and after"
+    return (f"{check.text}: {who} (table {check.table} is reported by {check.group}: a {unit} inside one's "
+            "first and last with no row of it is a missing report, not a zero)")

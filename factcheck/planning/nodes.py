@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .catalog import Link
 
 PathKey = tuple[str | int, ...]
+Conds = tuple[tuple[str, tuple[Any, ...]], ...]
+"""Comparisons a period must meet, all of them: ``(("==", (2021,)),)``, ``((">=", (2020,)), ("<", (2024,)))``."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,29 @@ def _range_ends(op: str, q: tuple[str, ...], lo: str, hi: str) -> str:
     if op == "between":
         return upper(q[-1], False)
     return ""
+
+
+@dataclass(frozen=True)
+class ReportCheck:
+    """Periods a claim names on a table whose groups each report every period (``reported_by:``),
+    to check, before the claim runs, that no group the claim may count lacks its rows there: a
+    hospital with no visit in July is a missing report, and a total without it is no total.
+
+    The periods are those of ``time`` (a file column: whole years, or dates taken by the month),
+    read through ``of``: the claim's period column is ``time`` itself (``same``) or its ``year``,
+    ``month_start`` or ``quarter_start``.
+    """
+
+    text: str                    # the periods as the claim names them ("from: 2021")
+    table: str
+    group: str                   # the column that names who reports (``reported_by``)
+    time: str                    # the file column whose periods they report by
+    of: str                      # same, year, month_start or quarter_start
+    conds: Conds                 # the periods: each (op, literals) must hold; none: every period
+    from_sql: str                # the claim's FROM, with its lookups
+    where: Callable[[], str | None] | None = field(default=None, compare=False)
+    """The claim's filter with its period comparisons unknown (SQL), written when the check runs."""
+    dated: bool = False          # ``time`` is a CSV column read without a type: checked only if it reads as dates
 
 
 @dataclass
@@ -206,6 +231,7 @@ class ClaimPlan:
     missing_tables: set[str] = field(default_factory=set)
     written: list[Written] = field(default_factory=list)
     axes: list[PeriodAxis] = field(default_factory=list)
+    reports: list[ReportCheck] = field(default_factory=list)
 
     def reads(self, table: str) -> bool:
         """Does the claim read ``table``, directly or through a lookup?"""

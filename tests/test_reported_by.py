@@ -1,0 +1,241 @@
+"""A table whose rows each group reports (``reported_by:``): a period a group skipped is a
+missing report, not a zero, so a total over it is unverifiable rather than silently short.
+
+Constructed data: riders per line per year (line C reported nothing for 2022, line D opened
+in 2022), and visits per hospital per day (hospital H2 reported nothing for July and August
+2023).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import factcheck
+from factcheck.cli import app
+from factcheck.outcome import Reason, Verdict
+
+RIDE_YEARS = range(2016, 2025)
+
+
+def _ride(line: str, year: int) -> int:
+    """Each line grows by 100 riders a year from its own base: every line rises every year."""
+    return {"A": 1000, "B": 2000, "C": 3000, "D": 500}[line] + 100 * (year - 2016)
+
+
+def _ride_rows() -> list[tuple[str, int, int]]:
+    return [(line, y, _ride(line, y)) for line in "ABCD" for y in RIDE_YEARS
+            if not (line == "C" and y == 2022) and not (line == "D" and y < 2022)]
+
+
+def _visit_rows() -> list[tuple[int, str, str, int]]:
+    rows, day, n = [], dt.date(2022, 1, 1), 0
+    while day <= dt.date(2024, 12, 31):
+        for hospital in ("H1", "H2", "H3"):
+            if hospital == "H2" and day.year == 2023 and day.month in (7, 8):
+                continue
+            n += 1
+            rows.append((n, hospital, day.isoformat(), 30 + n % 50))
+        day += dt.timedelta(days=1)
+    return rows
+
+
+def _verify(folder: Path, measure: str, expect: str, *, reported: bool = True) -> factcheck.ClaimResult:
+    (folder / "ride.csv").write_text("line,year,riders\n" + "".join(f"{a},{b},{c}\n" for a, b, c in _ride_rows()))
+    (folder / "visits.csv").write_text("visit_id,hospital,arrived,wait\n"
+                                       + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in _visit_rows()))
+    by = (", reported_by: line", ", reported_by: hospital") if reported else ("", "")
+    (folder / "c.yaml").write_text(textwrap.dedent(f"""\
+        version: 1
+        tables:
+          ride: {{path: ride.csv, time: year{by[0]}}}
+          visits:
+            path: visits.csv
+            key: visit_id
+            derive: {{yr: year(arrived), month: month_start(arrived)}}
+            {by[1].removeprefix(", ")}
+        claims:
+          - id: c
+            says: a sentence
+            measure: {measure}
+            expect: {expect}
+        """))
+    return factcheck.verify(folder / "c.yaml").results[0]
+
+
+def _total(year: int, lines: str = "ABCD") -> int:
+    return sum(r for line, y, r in _ride_rows() if y == year and line in lines)
+
+
+def _missing(r: factcheck.ClaimResult) -> None:
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+
+
+# --------------------------------------------------------------------------- one row per group and year
+
+def test_a_total_in_a_year_a_group_skipped_is_unverifiable(tmp_path: Path) -> None:
+    r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2022}", str(_total(2022)))
+    _missing(r)
+    assert "line C has no row in 2022, though it has rows before and after" in r.message
+    assert "table ride is reported by line" in r.message
+
+
+def test_without_the_declaration_the_short_total_passes(tmp_path: Path) -> None:
+    """What the declaration is for: the same claim, undeclared, passes on a total without line C."""
+    r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2022}", str(_total(2022)), reported=False)
+    assert r.verdict == Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize(("where", "lines"), [
+    ("year == 2022 and line == 'A'", "A"),
+    ("year == 2022 and line in ['A', 'B', 'D']", "ABD"),
+    ("year == 2022 and riders < 2500", "AD"),  # line C's rows never are below 3000
+])
+def test_a_group_the_filter_leaves_out_does_not_matter(tmp_path: Path, where: str, lines: str) -> None:
+    r = _verify(tmp_path, f'{{sum: riders, of: ride, where: "{where}"}}', str(_total(2022, lines)))
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_group_that_began_later_is_no_missing_report(tmp_path: Path) -> None:
+    """Line D opened in 2022: 2021 is before its first row, not a hole in its reports."""
+    r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2021}", str(_total(2021)))
+    assert r.verdict == Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize(("where", "missing"), [
+    ("year >= 2021", True),
+    ("year >= 2023", False),
+    ("year between 2017 and 2021", False),
+    ("year == 2021 or year == 2022", True),
+    ("not (year == 2022)", False),  # names no period (as for the other period checks)
+])
+def test_ranges_of_years(tmp_path: Path, where: str, missing: bool) -> None:
+    years = [y for y in RIDE_YEARS if eval_where(where, y)]
+    r = _verify(tmp_path, f'{{sum: riders, of: ride, where: "{where}"}}', str(sum(_total(y) for y in years)))
+    if missing:
+        _missing(r)
+    else:
+        assert r.verdict == Verdict.PASS, r.message
+
+
+def eval_where(where: str, y: int) -> bool:
+    """The test's own reading of the few filters above (no eval of text)."""
+    return {"year >= 2021": y >= 2021, "year >= 2023": y >= 2023, "year between 2017 and 2021": 2017 <= y <= 2021,
+            "year == 2021 or year == 2022": y in (2021, 2022), "not (year == 2022)": y != 2022}[where]
+
+
+def test_a_change_to_the_skipped_year(tmp_path: Path) -> None:
+    _missing(_verify(tmp_path, "{change: {sum: riders, of: ride}, over: year, from: 2021, to: 2022}", "down 10%"))
+    r = _verify(tmp_path, "{change: {sum: riders, of: ride}, over: year, from: 2023, to: 2024, as: absolute}",
+                f"up {_total(2024) - _total(2023)}")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_record_over_every_year_and_since_a_later_one(tmp_path: Path) -> None:
+    _missing(_verify(tmp_path, "{extreme: {sum: riders, of: ride}, over: year, at: 2024, is: highest}", "true"))
+    # "the highest since 2023" (2023 as high or higher, none between): false, and judged so
+    r = _verify(tmp_path, "{extreme: {sum: riders, of: ride}, over: year, at: 2024, since: 2023, is: highest}", "false")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_run_that_rests_on_the_skipped_year(tmp_path: Path) -> None:
+    """The total dips in 2022 only because line C is missing: "rose for two straight years to
+    2024" rests on that dip. A run before it is judged."""
+    r = _verify(tmp_path, "{rising: {sum: riders, of: ride}, over: year, to: 2024}", "2")
+    _missing(r)
+    assert "2021 to 2024" in r.message and "line C has no row in 2022" in r.message
+    r = _verify(tmp_path, "{rising: {sum: riders, of: ride}, over: year, to: 2020}", "4")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_overtook_between_two_groups_that_reported(tmp_path: Path) -> None:
+    r = _verify(tmp_path, "{overtook: {sum: riders, of: ride}, column: line, a: A, b: B, over: year, "
+                          "from: 2021, to: 2022}", "false")
+    assert r.verdict == Verdict.PASS, r.message
+    _missing(_verify(tmp_path, "{overtook: {sum: riders, of: ride}, column: line, a: C, b: B, over: year, "
+                               "from: 2021, to: 2022}", "false"))
+
+
+# --------------------------------------------------------------------------- events by day, reported by month
+
+def _visits(year: int | None = None, months: tuple[str, str] | None = None, hospital: str | None = None) -> int:
+    return sum(1 for _, h, day, _ in _visit_rows()
+               if (year is None or day.startswith(str(year))) and (hospital is None or h == hospital)
+               and (months is None or months[0] <= day < months[1]))
+
+
+def test_a_year_of_events_with_months_a_group_skipped(tmp_path: Path) -> None:
+    r = _verify(tmp_path, "{count: visits, where: yr == 2023}", str(_visits(2023)))
+    _missing(r)
+    assert "hospital H2 has no row in 2023-07, 2023-08" in r.message
+    assert "a month inside one's first and last" in r.message
+    r = _verify(tmp_path, "{count: visits, where: yr == 2022}", str(_visits(2022)))
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_month_is_a_range_taken_as_a_whole(tmp_path: Path) -> None:
+    """``arrived >= '2024-01-01' and arrived < '2024-04-01'`` is the first quarter of 2024: each
+    bound alone reaches July 2023, both together do not."""
+    where = "arrived >= '2024-01-01' and arrived < '2024-04-01'"
+    r = _verify(tmp_path, f'{{count: visits, where: "{where}"}}', str(_visits(months=("2024-01-01", "2024-04-01"))))
+    assert r.verdict == Verdict.PASS, r.message
+    r = _verify(tmp_path, "{count: visits, where: \"arrived >= '2023-07-01' and arrived < '2023-08-01'\"}", "1")
+    _missing(r)
+    assert "hospital H2 has no row in 2023-07, though" in r.message
+
+
+def test_months_and_a_run_over_them(tmp_path: Path) -> None:
+    _missing(_verify(tmp_path, "{count: visits, where: \"month == '2023-08-01'\"}", "1"))
+    r = _verify(tmp_path, "{count: visits, where: \"month == '2023-06-01'\"}",
+                str(_visits(months=("2023-06-01", "2023-07-01"))))
+    assert r.verdict == Verdict.PASS, r.message
+    r = _verify(tmp_path, "{rising: {count: visits}, over: month, to: '2023-10-01'}", "1")
+    _missing(r)
+
+
+def test_one_hospital_of_a_year_with_another_missing(tmp_path: Path) -> None:
+    r = _verify(tmp_path, "{count: visits, where: \"yr == 2023 and hospital == 'H1'\"}", str(_visits(2023, None, "H1")))
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_quarters_have_no_months_between(tmp_path: Path) -> None:
+    rows = ["quarter,line,riders"] + [f"{y}-{m:02d}-01,{line},{100 + m}" for y in (2023, 2024)
+                                      for m in (1, 4, 7, 10) for line in "AB"]
+    (tmp_path / "q.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  q: {path: q.csv, time: quarter, reported_by: line}\nclaims:\n"
+        "  - id: c\n    says: s\n    measure: {sum: riders, of: q, where: \"quarter == '2024-04-01'\"}\n    expect: 208\n")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert r.verdict == Verdict.PASS, r.message
+
+
+# --------------------------------------------------------------------------- the declaration
+
+def test_an_unknown_reported_by_column_is_an_error_in_the_file(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text("line,year,riders\nA,2020,1\n")
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  t: {path: t.csv, time: year, reported_by: lien}\nclaims:\n"
+        "  - id: c\n    says: s\n    measure: {count: t}\n    expect: 1\n")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2, result.output
+    assert "c.yaml:2" in result.output and "no column 'lien'" in result.output and "line" in result.output
+
+
+# --------------------------------------------------------------------------- init proposes it
+
+def test_init_declares_who_reports_a_table_of_one_row_per_group_and_period(tmp_path: Path) -> None:
+    _verify(tmp_path, "{count: ride}", "1")  # writes the two CSVs: visits has one row per hospital and day
+    events = "".join(f"{n},H{n % 2},2024-01-0{1 + n % 3},30\n" for n in range(1, 13))  # several a day
+    (tmp_path / "events.csv").write_text("visit_id,hospital,arrived,wait\n" + events)
+    (tmp_path / "story.md").write_text("Riders totalled 13,000 in 2024.\n")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), *(str(tmp_path / f"{t}.csv")
+                                                                            for t in ("ride", "visits", "events"))])
+    assert result.exit_code == 0, result.output
+    tables = factcheck.load(tmp_path / "story.claims.yaml").model.tables
+    assert (tables["ride"].time, tables["ride"].reported_by) == ("year", "line")
+    assert (tables["visits"].time, tables["visits"].reported_by) == ("arrived", "hospital")
+    assert tables["events"].reported_by is None  # events: many visits per hospital and day
