@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
+from ..formatting import plain_number
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
@@ -105,6 +106,11 @@ class ExtremeKind(MeasureKind):
             out.unavailable = Reason.PERIOD_NOT_COVERED
             out.why = gaps_said(holes, node.over, f"the table has no row at all for {'it' if len(holes) == 1 else 'them'}, "
                                 "so it is not a zero and the record cannot be judged")
+        lacking = [k for k in ([key(node.at)] if out.value is None else out.without_value)
+                   if _lacks_base(ex.at(node.inner, groups, k))]
+        if lacking and out.unavailable in (None, Reason.NO_ROWS):
+            out.value, out.details, out.unavailable = None, None, Reason.NO_ROWS
+            out.why = _lacking_said(lacking, ex.at(node.inner, groups, lacking[0]))
         out.marked = {key(v) for v in (node.at, node.since) if v is not None}
         return out
 
@@ -119,6 +125,23 @@ class ExtremeKind(MeasureKind):
         for part in parts:
             part.over, part.periods = node.over, [v for v in (node.since, node.at) if v is not None]
         return parts
+
+
+def _lacks_base(ev: Evaluated) -> bool:
+    """Is ``ev`` a ratio with something to divide but nothing to divide it by (deaths in a state
+    the population table has no row for, often a name spelled two ways): a value the data lacks,
+    not one that does not exist (0/0, a mean of no rows)?"""
+    return ev.value is None and ev.numerator not in (None, 0) and ev.denominator in (None, 0)
+
+
+def _lacking_said(lacking: list[str], first: Evaluated) -> str:
+    """Why the ranking cannot be judged: values that exist, that the data cannot give."""
+    names = ", ".join(repr(k) if k != k.strip() else k for k in lacking[:5]) + (
+        f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    whose = (f"its numerator is {plain_number(as_float(first.numerator or 0))} but its denominator has no value"
+             if len(lacking) == 1 else "each has a numerator but its denominator has no value")
+    return (f"{names} cannot be ranked: {whose} (no row for it in the denominator's table: a name spelled "
+            "another way there?), so it may rank anywhere")
 
 
 def gaps(node: ExtremeNode, keys: list[str], periods: set[str] | None) -> list[str]:
