@@ -119,6 +119,12 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     problems += typos
     if problems:
         raise ClaimsFileError(problems)
+    from .planning.lookups import unmatched_notes
+    from .planning.typos import grouping_twin_notes
+    for found in (unmatched_notes(prepared.plans, backend, set(rows)),
+                  grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows)):
+        for index, more in found.items():
+            notes.setdefault(index, []).extend(more)
     return TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests,
                       notes)
 

@@ -45,6 +45,7 @@ class NoteCode(StrEnum):
     PERIODS_SPACED = "periods_spaced"        # the data's periods come every so many years (elections)
     PERIODS_WITHOUT_VALUE = "periods_without_value"  # an extreme's window holds periods with no value (0/0)
     PERIOD_PARTIAL = "period_partial"        # a warning: a year named is only partly in the data (it ends in June)
+    UNMATCHED_LOOKUP = "unmatched_lookup"    # a warning: a lookup finds no row for some keys ('Mississipi')
 
 
 REASON_TEXT: dict[Reason, str] = {

@@ -92,7 +92,10 @@ def test_the_tops_on_a_table_are_one_query_joining_its_lookups_once(tmp_path: Pa
     session.materialize()
     report = session.run()
     assert [r.value for r in report.results if r.id == "top-place-sex"] == [["internet"]]
-    grouped = [s for s in recorded.sql if "GROUP BY" in s and '"victims"' in s]
+    from factcheck.planning.lookups import unmatched_sql
+    lookup = unmatched_sql(session.prepared.catalog.links["victims"]["case"])  # the keys the lookup finds no case for
+    grouped = [s for s in recorded.sql if "GROUP BY" in s and '"victims"' in s and s != lookup
+               and not s.startswith("SELECT 0 AS i")]  # nor the values of the ranked columns (spelling twins)
     assert len(grouped) == 1 and "GROUPING SETS" in grouped[0], grouped
     assert grouped[0].count("LEFT JOIN") == 1  # victims joined to cases once for every claim
     shared = next(r for r in report.results if r.id == "top-platform")

@@ -233,3 +233,75 @@ def _twins_note(table: str, column: str, spelt: list[str], twins: list[tuple[str
 
 def _and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
+
+
+def told_apart(plans: list[ClaimPlan], catalog: Catalog) -> dict[tuple[str, str], list[int]]:
+    """The text columns whose values claims tell apart, by (table, column), with the plans that do:
+    ranked (``top``, an ``extreme`` over categories) or counted (``count_distinct``)."""
+    found: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for plan in plans:
+        for node in walk(plan.node):
+            trees: list[Expr] = []
+            if node.kind == "top":
+                trees.append(node.column)  # type: ignore[attr-defined]
+            elif node.kind == "count_distinct" and getattr(node, "expr", None) is not None:
+                trees.append(node.expr)  # type: ignore[attr-defined]
+            if getattr(node, "group", None) is not None:  # by periods too: only a text column is looked at
+                trees.append(node.group)  # type: ignore[attr-defined]
+            for scan in node.scans():
+                for tree in trees:
+                    if not isinstance(tree, Name):
+                        continue
+                    link = catalog.links.get(scan.table, {}).get(tree.link) if tree.link else None
+                    table = link.target if link is not None else scan.table
+                    if catalog.is_time(table, tree.column):
+                        continue  # years and dates: no text to spell two ways
+                    if plan.index not in found[(table, tree.column)]:
+                        found[(table, tree.column)].append(plan.index)
+    return found
+
+
+def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backend,
+                        rows: dict[str, int]) -> dict[int, list[Note]]:
+    """The ``spelling_variants`` warnings of claims that rank or count the values of a column
+    holding values a reader would not tell apart ("Eastside Youth Alliance" and "EASTSIDE YOUTH
+    ALLIANCE"): the claim takes them for two recipients, so "the second-largest recipient" fails
+    and "more than 320 nonprofits" passes at 321. Tables of up to :data:`TWINS_UP_TO` rows."""
+    notes: dict[int, list[Note]] = defaultdict(list)
+    columns: dict[str, list[str]] = defaultdict(list)
+    told = told_apart(plans, catalog)
+    for table, column in told:
+        if rows.get(table, TWINS_UP_TO + 1) <= TWINS_UP_TO and _is_text(backend, table, column, catalog):
+            columns[table].append(column)
+    values: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for table, cols in columns.items():
+        for i, v, n in backend.execute(values_sql(table, cols)).rows:
+            values[(table, cols[i])].append((str(v), int(n)))
+    for (table, column), found in values.items():
+        indices = told[(table, column)]
+        same: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for v, n in found:
+            same[normal(v)].append((v, n))
+        twins = [sorted(vs, key=lambda t: (-t[1], t[0])) for vs in same.values() if len(vs) > 1]
+        if not twins:
+            continue
+        twins.sort(key=lambda vs: -sum(n for _, n in vs))
+        shown = [" and ".join(repr(v) for v, _ in vs) for vs in twins[:TWINS_SHOWN]]
+        more = f" (and {len(twins) - TWINS_SHOWN} more such sets)" if len(twins) > TWINS_SHOWN else ""
+        note = Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
+                    message=f"column '{column}' of table '{table}' holds values that differ only in case or "
+                            f"spacing: {'; '.join(shown)}{more}. The claim ranks or counts them as different "
+                            f"values; if they are the same, clean the data, or rank a derive that makes them one "
+                            f"(lower(trim({column})))")
+        for index in indices:
+            notes[index].append(note)
+    return notes
+
+
+def values_sql(table: str, columns: list[str]) -> str:
+    """One query for the distinct values of a table's text ``columns``, each with its rows, tagged by
+    the column's place in the list."""
+    tbl = quote_ident(table)
+    return "\nUNION ALL\n".join(
+        f"SELECT {i} AS i, {quote_ident(c)} AS v, count(*) AS n FROM {tbl} WHERE {quote_ident(c)} IS NOT NULL GROUP BY 2"
+        for i, c in enumerate(columns))

@@ -1,0 +1,38 @@
+"""Ranking or counting the values of a column that holds one name spelled two ways ("Eastside
+Youth Alliance" and "EASTSIDE YOUTH ALLIANCE"): the claim takes them for two recipients. It now
+carries the warning ``spelling_variants``, as a claim comparing one of them did. Constructed data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import one_table
+
+from factcheck.outcome import NoteCode, Verdict
+
+ROWS = ["award,recipient,amount", "1,Harbor Light,500", "2,Eastside Youth Alliance,200",
+        "3,EASTSIDE YOUTH ALLIANCE,150", "4,Fairview Aid,300", "5,Bayview  Legal Aid,10", "6,Bayview Legal Aid,5"]
+
+
+def _twins(r) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.message for n in r.notes if n.code == NoteCode.SPELLING_VARIANTS and n.warning]
+
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    ("{top: recipient, of: t, by: {sum: amount, of: t}, rank: 2}", "['Fairview Aid']"),
+    ("{count_distinct: recipient, of: t}", "6"),
+    ("{extreme: {sum: amount, of: t}, over: recipient, at: Fairview Aid, is: highest, rank: 2}", "true"),
+])
+def test_ranking_or_counting_names_spelled_two_ways_warns(tmp_path: Path, measure: str, expect: str) -> None:
+    r = one_table(tmp_path, ROWS, measure, expect)
+    assert r.verdict == Verdict.PASS, r.message  # as the data is written; Eastside's 350 would be second
+    (said,) = _twins(r)
+    assert "column 'recipient' of table 't' holds values that differ only in case or spacing" in said
+    assert "'EASTSIDE YOUTH ALLIANCE' and 'Eastside Youth Alliance'; 'Bayview  Legal Aid' and 'Bayview Legal Aid'" in said
+
+
+def test_no_warning_without_twins_or_without_ranking(tmp_path: Path) -> None:
+    clean = [r for r in ROWS if "EASTSIDE" not in r and "Bayview  " not in r]
+    assert not _twins(one_table(tmp_path, clean, "{count_distinct: recipient, of: t}", "4"))
+    assert not _twins(one_table(tmp_path, ROWS, "{sum: amount, of: t}", "1165"))

@@ -1,0 +1,62 @@
+"""A lookup that finds no row for some keys: through it their values are unknown, so a filter on
+it leaves those rows out. A claim that reads through it carries the warning ``unmatched_lookup``
+naming the keys. Constructed data: population by state, a states table that spells one state
+another way, and crashes with one state written with a trailing space."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import factcheck
+from factcheck.outcome import NoteCode, Verdict
+
+
+def _run(folder: Path, measure: str, expect: str, states: str = "Mississippi") -> factcheck.ClaimResult:
+    (folder / "people.csv").write_text("state,population\nAlabama,5000\nMississippi,2900\nOhio,11800\nTexas,30000\n")
+    (folder / "crashes.csv").write_text("id,state\n1,Alabama\n2,Texas\n3,Texas \n4,Ohio\n5,Mississippi\n")
+    (folder / "states.csv").write_text(f"state,region\nAlabama,South\n{states},South\nOhio,Midwest\nTexas,South\n")
+    (folder / "c.yaml").write_text(textwrap.dedent(f"""\
+        tables:
+          people: {{path: people.csv, lookup: {{st: states via state}}}}
+          crashes: {{path: crashes.csv, key: id, lookup: {{st: states via state}}}}
+          states: {{path: states.csv, key: state}}
+        claims:
+          - id: c
+            says: a sentence
+            measure: {measure}
+            expect: {expect}
+        """))
+    return factcheck.verify(folder / "c.yaml").results[0]
+
+
+def _warning(r: factcheck.ClaimResult) -> str:
+    found = [n for n in r.notes if n.code == NoteCode.UNMATCHED_LOOKUP]
+    assert len(found) == 1 and found[0].warning, r.notes
+    return found[0].message
+
+
+def test_a_key_spelled_another_way_is_a_warning(tmp_path: Path) -> None:
+    r = _run(tmp_path, "{sum: population, of: people, where: \"st.region == 'South'\"}", "35000", states="Mississipi")
+    assert r.verdict == Verdict.PASS  # Alabama and Texas: the figure the data gives, with the warning beside it
+    message = _warning(r)
+    assert "lookup 'st' finds no row of table 'states' for 1 row of 'people': state 'Mississippi' (1 row)" in message
+    assert "spelled another way" in message
+
+
+def test_a_trailing_space_is_shown(tmp_path: Path) -> None:
+    r = _run(tmp_path, "{count: crashes, where: \"st.region == 'South'\"}", "3")
+    assert "state 'Texas ' (1 row; 'states' has 'Texas')" in _warning(r)
+
+
+def test_no_warning_when_every_key_is_found_or_the_lookup_is_not_read(tmp_path: Path) -> None:
+    r = _run(tmp_path, "{sum: population, of: people, where: \"st.region == 'South'\"}", "37900")
+    assert r.verdict == Verdict.PASS and not r.notes, r.notes
+    r = _run(tmp_path, "{count: crashes}", "5")  # the crashes' lookup has an unmatched key, but is not read
+    assert r.verdict == Verdict.PASS and not [n for n in r.notes if n.code == NoteCode.UNMATCHED_LOOKUP]
+
+
+def test_the_other_tables_spelling_is_named(tmp_path: Path) -> None:
+    r = _run(tmp_path, "{sum: population, of: people, where: \"st.region == 'South'\"}", "35000",
+             states="MISSISSIPPI")
+    assert "state 'Mississippi' (1 row; 'states' has 'MISSISSIPPI')" in _warning(r)
