@@ -139,10 +139,45 @@ def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectati
     if direction is None and qualifier is not None:
         direction, rest = split_direction(rest)
     figure = read_figure(rest, written, shape, vocab)
+    if direction is None and qualifier is None:
+        plain = _plain_on_a_share_scale(written, figure, shape, vocab)
+        if plain is not None:
+            return plain
+        figure = _to_whole_percents(figure, shape)
     stated_in = figure.time_unit
     figure, converted = _in_measure_unit(figure, shape, written)
     e = _compose(written, s, figure, direction, qualifier, shape, vocab)
     return replace(e, meaning=f"{e.meaning} ({converted})" if converted else e.meaning, time_unit=stated_in)
+
+
+def _plain_on_a_share_scale(written: str, figure: Figure, shape: MeasureShape, vocab: Vocabulary) -> Expectation | None:
+    """A bare ``0`` or ``1`` where the measure's own scale runs from 0 to 1 (a share, a change in
+    percent or points). Read as a whole number it would round: ``0`` would take anything from −50%
+    to 50%, and "No patient waited more than four hours" passed at 27%. On a share ``0`` is none and
+    ``1`` is all, exactly; on a change ``0`` is no change, read as ``unchanged`` is (0%, 0 points)."""
+    if figure.unit != "plain" or figure.sign or figure.text not in ("0", "1") or shape.unit != "fraction":
+        return None
+    if shape.kind == "share":
+        exact = replace(figure, band=Interval(figure.value, figure.value, True, True), rounded=False)
+        e = _compose(written, written.strip(), exact, None, None, shape, vocab)
+        said = "none" if figure.value == 0 else "all"
+        return replace(e, meaning=f"{figure.text} ({said}): x = {format_edge(figure.value, shape)}",
+                       summary=f"exactly {format_edge(figure.value, shape)} ({said})")
+    if shape.kind in ("change_percent", "change_points") and figure.value == 0:
+        e = read_text(_ZERO[shape.kind], shape, vocab)
+        return replace(e, written=written.strip(), meaning=e.meaning.replace("rounds to", "no change: rounds to", 1))
+    return None
+
+
+def _to_whole_percents(figure: Figure, shape: MeasureShape) -> Figure:
+    """A plain decimal on a share's own scale is read to whole percents at least: ``0.3`` is 30%,
+    29.5% ≤ x < 30.5%, as ``0.59`` is 59% (read as one decimal, 0.3 took anything from 25% to 35%)."""
+    if figure.unit != "plain" or shape.kind != "share" or shape.unit != "fraction" or not figure.rounded:
+        return figure
+    half = Fraction(1, 200)
+    if figure.band.high is None or figure.band.high - figure.value <= half:
+        return figure
+    return replace(figure, band=Interval(figure.value - half, figure.value + half, True, False))
 
 
 def _in_measure_unit(figure: Figure, shape: MeasureShape, written: str) -> tuple[Figure, str]:
