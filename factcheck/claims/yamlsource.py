@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,10 @@ class _Builder:
             return str(node.value)
         if node.tag not in (_STANDARD + "int", _STANDARD + "float"):
             return _CONSTRUCTOR.construct_object(node, deep=True)
+        if ":" in node.value:  # YAML 1.1's base 60: `expect: 2:42` (2 hours 42) was the number 162
+            return str(node.value)
+        if node.tag == _STANDARD + "int" and _OCTAL_1_1.fullmatch(node.value):
+            return int(node.value.replace("_", ""), 10)  # YAML 1.1's octal: `010` was 8; it is 10, as YAML 1.2 reads it
         if len(node.value) > MAX_NUMBER_TEXT:
             raise self.fail(f"a number written with {len(node.value):,} characters (at most {MAX_NUMBER_TEXT})",
                             node, "no figure in a story needs that many digits; quote it if it is text")
@@ -151,6 +156,8 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
 
 
+_OCTAL_1_1 = re.compile(r"[-+]?0[0-7_]+")
+"""An int YAML 1.1 reads in base 8 (``010``); YAML 1.2, and every reader of a story, in base 10."""
 _CONSTRUCTOR = yaml.SafeLoader("")
 # libyaml's parser when PyYAML was built with it (10x faster); both are the *safe* loader
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
