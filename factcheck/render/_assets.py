@@ -14,6 +14,8 @@ h1{margin:2px 0 8px;font-size:24px}
 .chip.v-pass,.badge.v-pass{background:var(--pass-bg);color:var(--pass)}
 .chip.v-fail,.badge.v-fail{background:var(--fail-bg);color:var(--fail)}
 .chip.v-unverifiable,.badge.v-unverifiable{background:var(--unv-bg);color:var(--unv)}
+.chip.warned{background:#fff4e0;color:#8a5300}.warn-sign{color:#8a5300;margin-left:2px}
+mark.fc.warned{outline:2px dotted #b26a00!important;outline-offset:1px}
 .muted{color:var(--muted)}.sha{font-family:ui-monospace,monospace;font-size:11px;color:var(--muted);overflow-wrap:anywhere}
 main.layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(320px,440px);gap:32px;align-items:start}
 article.story{max-width:42em;padding:8px 0 40px}

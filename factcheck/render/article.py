@@ -156,6 +156,10 @@ class BlockIndex:
             i = self.hay.find(needle, i + 1)
 
 
+WARN_SIGN = "\u26a0"
+"""Beside a sentence's number, and in the counts, when a claim on it carries a warning."""
+
+
 @dataclass
 class Group:
     """One marked stretch of the article and the claims that point at it."""
@@ -167,6 +171,10 @@ class Group:
 
     def verdict(self, results: list[ClaimResult]) -> Verdict:
         return min((results[i].verdict for i in self.claims), key=lambda v: ORDER[v])
+
+    def warned(self, results: list[ClaimResult]) -> bool:
+        """Does a claim on the sentence carry a warning (``unmatched_lookup``, ``period_partial`` …)?"""
+        return any(n.warning for i in self.claims for n in results[i].notes)
 
 
 @dataclass
@@ -284,6 +292,7 @@ class _Marker:
     def _open_group(self, g: Group) -> None:
         v = g.verdict(self.results)
         quiet = " withfigs" if g.number in self.with_figures else ""
+        quiet += " warned" if g.warned(self.results) else ""
         attrs = (f'class="fc v-{v.value}{quiet}" data-group="{g.number}" tabindex="0" role="button" '
                  f'aria-controls="ev-{g.number}" aria-pressed="false"'
                  + (f' id="m-{g.number}"' if g.number not in self.opened else ""))
@@ -327,7 +336,8 @@ class _Marker:
             end = self.closing.get(g.number)
             if end is not None:
                 v = g.verdict(self.results)
-                end.content = f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}</sup></mark>'
+                warn = WARN_SIGN if g.warned(self.results) else ""
+                end.content = f'<sup class="fcn v-{v.value}" aria-hidden="true">{ICON[v]}{g.number}{warn}</sup></mark>'
         for f in b.figures:
             opens = self.figure_opens.get(f.key, [])
             for k, tok in enumerate(opens):

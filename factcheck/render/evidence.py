@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..formatting import plain_number
-from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict
+from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict, warnings
 from . import chart, plain
 from ._common import LABEL, ORDER, computed, warning_text
 from ._markup import ICON, e
+from .article import WARN_SIGN
 
 if TYPE_CHECKING:
     from .article import Group
@@ -185,7 +186,7 @@ def group_section(g: Group, results: list[ClaimResult], tables: dict[str, TableU
 
 def overview(groups: list[Group], missing: list[int], results: list[ClaimResult]) -> str:
     """What the panel shows before a sentence is selected: the sentences that need a look."""
-    worth = [g for g in groups if g.verdict(results) != Verdict.PASS]
+    worth = [g for g in groups if g.verdict(results) != Verdict.PASS or g.warned(results)]
     out = ['<section class="overview" id="overview"><h2>Evidence</h2>',
            ('<p class="hint">Select a marked sentence (click, or Tab then Enter) to see how its figure '
            "was computed. Marks: "
@@ -195,9 +196,12 @@ def overview(groups: list[Group], missing: list[int], results: list[ClaimResult]
         out.append("<p>Sentences to look at:</p><ul class=\"todo\">")
         for g in worth:
             v = g.verdict(results)
-            ids = ", ".join(results[i].id for i in g.claims if results[i].verdict != Verdict.PASS)
+            ids = ", ".join(results[i].id + (" (warning)" if warnings(results[i]) else "") for i in g.claims
+                            if results[i].verdict != Verdict.PASS or warnings(results[i]))
+            warn = f'<span class="warn-sign" title="a claim here carries a warning">{WARN_SIGN}</span>' \
+                if g.warned(results) else ""
             out.append(f'<li><a href="#m-{g.number}" data-group="{g.number}" class="jump">'
-                       f'<span class="badge v-{v.value}">{ICON[v]}{g.number}</span> {e(ids)}</a></li>')
+                       f'<span class="badge v-{v.value}">{ICON[v]}{g.number}</span>{warn} {e(ids)}</a></li>')
         out.append("</ul>")
     if missing:
         out.append(f'<p><a href="#unplaced">{len(missing)} claim{"s" if len(missing) != 1 else ""} '

@@ -61,7 +61,8 @@ class FigureMark:
         v = self.verdict(results)
         word = _STATUS_WORDS.get(self.status)
         kind = f"fig-{self.status.value}" if word else (f"v-{v.value}" if v is not None else "fig-checked")
-        classes = f"fig {kind}" + (" fig-end" if last else "")
+        warned = any(n.warning for i in self.claims for n in results[i].notes)
+        classes = f"fig {kind}" + (" warned" if warned else "") + (" fig-end" if last else "")
         attrs = f'class="{classes}" data-fig="{self.key}" data-line="{self.line}"'
         target = self.opens()
         if target is not None:
@@ -69,7 +70,7 @@ class FigureMark:
             if self.claims:
                 attrs += ' data-cards="' + " ".join(f"c-{i}" for i in self.claims) + '"'
         if first:
-            what = word or (v.value if v is not None else "checked")
+            what = (word or (v.value if v is not None else "checked")) + (", with a warning" if warned else "")
             by = ", ".join(results[i].id for i in self.claims)
             title = (f"{word}: {self.reason}" if word and self.reason else f"{what}: {by}" if by else what)
             attrs += f' id="f-{self.key}" aria-label="{e(self.text)}: {e(what)}" title="{e(title)}"'
@@ -269,6 +270,7 @@ mark.fig.fig-ignored{background:#f0f0f2;border-bottom:2px dotted var(--muted)}
 mark.fig.fig-checked{cursor:default;border-bottom:1px solid var(--muted)}
 mark.fig.fig-end::after{font:700 10px system-ui,sans-serif;vertical-align:super;margin-left:2px;white-space:nowrap}
 mark.fig.v-pass.fig-end::after{content:"\\2713";color:var(--pass)}
+mark.fig.warned{outline:2px dotted #b26a00;outline-offset:1px}mark.fig.v-pass.warned.fig-end::after{content:"\\2713\\26a0";color:#8a5300}
 mark.fig.v-fail.fig-end::after{content:"\\2717";color:var(--fail)}
 mark.fig.v-unverifiable.fig-end::after{content:"?";color:var(--unv)}
 mark.fig.fig-not_checked.fig-end::after{content:"not checked";color:#4a4fb3}

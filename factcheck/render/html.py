@@ -26,12 +26,12 @@ and writes nothing but its output.
 
 from __future__ import annotations
 
-from ..report import Report, Verdict
+from ..report import Report, Verdict, warnings
 from . import figmarks
 from ._assets import CSS, SCRIPT
 from ._common import ORDER, failures_first
 from ._markup import ICON, e
-from .article import Group, normalize, place, read_article, render_article
+from .article import WARN_SIGN, Group, normalize, place, read_article, render_article
 from .evidence import claim_card, group_section, overview
 
 # the names callers and tests reach through this module
@@ -50,6 +50,7 @@ def render(report: Report, article_text: str | None = None) -> str:
     tables = {t.name: t for t in report.tables}
     title = report.title or report.claims_file
     s = report.summary
+    warned = sum(1 for r in results if warnings(r))
 
     head = ['<!DOCTYPE html>', '<html lang="en">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -62,7 +63,8 @@ def render(report: Report, article_text: str | None = None) -> str:
             f'<span class="chip v-fail">{ICON[Verdict.FAIL]} {s.failed} failed</span> '
             f'<span class="chip v-unverifiable">{ICON[Verdict.UNVERIFIABLE]} {s.unverifiable} unverifiable</span> '
             f'<span class="chip v-pass">{ICON[Verdict.PASS]} {s.passed} passed</span> '
-            f'<span class="muted">of {s.total} claim{"s" if s.total != 1 else ""}</span></p>'),
+            + (f'<span class="chip warned">{WARN_SIGN} {warned} with a warning</span> ' if warned else "")
+            + f'<span class="muted">of {s.total} claim{"s" if s.total != 1 else ""}</span></p>'),
             (f'<p class="meta">claims file <code>{e(report.claims_file)}</code> '
             f'<span class="sha">sha256 {e(report.claims_sha256)}</span> · factcheck {e(report.tool_version)} · '
             f'engine {e(report.engine)} · {e(report.generated_at)}</p>'), "</header>"]
