@@ -23,7 +23,9 @@ def _result(tmp_path: Path, measure: str) -> factcheck.ClaimResult:
     expect = "true" if "extreme" in measure else "up 1%" if "change" in measure else "'1'"
     rows = ["id,date,amount"] + [f"p{i},{d},100" for i, d in enumerate(PAYMENTS)]
     return one_table(tmp_path, rows, measure, expect, table="pay",
-                     decl="time: date, derive: {yr: year(date), fy: year(date) + 1}", says="a figure of a year")
+                     decl="time: date, derive: {yr: year(date), fy: year(date) + 1, "
+                          "fiscal: 'year(date) + case when month(date) >= 7 then 1 else 0 end'}",
+                     says="a figure of a year")
 
 
 def _partial(r: factcheck.ClaimResult) -> list[str]:
@@ -45,8 +47,26 @@ def test_a_year_the_data_holds_part_of_is_said(tmp_path: Path, measure: str, yea
 
 @pytest.mark.parametrize("measure", [
     "{sum: amount, of: pay, where: yr == 2023}",                        # January to December
-    "{change: {sum: amount, of: pay}, over: fy, from: 2023, to: 2024}",  # no year of the date itself
+    "{sum: amount, of: pay, where: fy == 2024}",                        # fy 2024 is calendar 2023: whole
     "{sum: amount, of: pay, where: yr == 2025}",                        # after the data: not covered
+    "{sum: amount, of: pay, where: yr between 2022 and 2023}",          # a range's lower end is not checked
+    "{sum: amount, of: pay, where: fiscal == 2024}",                    # July 2023 to June 2024: whole
 ])
 def test_a_whole_year_or_another_column_is_not(tmp_path: Path, measure: str) -> None:
     assert _partial(_result(tmp_path, measure)) == []
+
+
+@pytest.mark.parametrize(("measure", "said"), [
+    # a period of the date other than its year: partial when it is still the same a week past the data
+    ("{change: {sum: amount, of: pay}, over: fy, from: 2023, to: 2024}", "fy 2023"),
+    ("{sum: amount, of: pay, where: fiscal == 2023}", "fiscal 2023"),  # July 2022 on: the first is July 15
+])
+def test_another_period_of_a_date_the_data_holds_part_of_is_said(tmp_path: Path, measure: str, said: str) -> None:
+    assert _partial(_result(tmp_path, measure)) == [
+        f"{said} is only partly in the data: the dates of date run from 2022-07-15 to 2024-06-30, and "
+        f"{said.split()[0]} is still {said.split()[1]} a week beyond them; its figure is not that of the whole period"]
+
+
+def test_the_upper_end_of_a_range_of_years(tmp_path: Path) -> None:
+    r = _result(tmp_path, "{sum: amount, of: pay, where: yr between 2023 and 2024}")
+    assert [m.split(" is only")[0] for m in _partial(r)] == ["2024"]

@@ -27,6 +27,7 @@ from ..expressions import (
     Name,
     Unary,
     UnknownName,
+    calls,
     check_numbers,
     check_types,
     did_you_mean,
@@ -40,7 +41,19 @@ from ..expressions import (
 )
 from ..measures import KINDS, MeasureKind, kind_of
 from .catalog import Catalog, Link
-from .nodes import ClaimPlan, Conds, Coverage, PathKey, PeriodAxis, PlanNode, ReportCheck, Scan, Written, walk
+from .nodes import (
+    DATE_MARK,
+    ClaimPlan,
+    Conds,
+    Coverage,
+    PathKey,
+    PeriodAxis,
+    PlanNode,
+    ReportCheck,
+    Scan,
+    Written,
+    walk,
+)
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -171,8 +184,7 @@ class Compiler:
                 # spares a join of the whole table for a min and a max
                 links = {n.link for n in names(group) if n.link}
                 alone = Scan(scan.table, {k: j for k, j in scan.joins.items() if k in links})
-                dated = _year_of_date(self.cat, scan.table, group)
-                year_of = (scan.sql(dated[0]), dated[1]) if dated else None
+                year_of = _whole_of(self.cat, scan.table, group)
                 for key, value in values.items():
                     if value is not None:
                         self.within(alone, group, value, f"{key}: {value}", year_of=year_of, counted=scan)
@@ -180,7 +192,7 @@ class Compiler:
                     self.reports(scan, group, window[0], window[1])
 
     def within(self, scan: Scan, tree: Expr, value: Any, text: str, *, gap_only: bool = False,
-               year_of: tuple[str, str] | None = None, counted: Scan | None = None, report: bool = True) -> None:
+               year_of: Whole | None = None, counted: Scan | None = None, report: bool = True) -> None:
         """Check, before the claim runs, that the data reaches ``value`` in ``tree`` (an expression
         of ``scan``'s table), that the whole table has rows there (not a gap inside its range),
         and that no group that reports the table's rows lacks them there (:meth:`reports`, over
@@ -317,7 +329,6 @@ class Compiler:
     def _periods_of(self, node: Expr, table: str, link: Link | None) -> list[Coverage]:
         """The coverage checks of one comparison of a time column (or one derived from it) with literals."""
         operand, lits, op = _atom(node)
-        from ..expressions import calls
         if operand is None or any(c.function in WINDOW_FUNCTIONS for c in calls(operand)):
             return []  # lag(x) == 3 names no period, and an aggregate cannot hold a window
         used = names(operand)
@@ -339,8 +350,7 @@ class Compiler:
         shown = operand.column if isinstance(operand, Name) else _text(operand)
         text = f"{shown} {op} {', '.join(str(v) for v in lits)}"
         when = tuple(f"{quote_ident(tbl)}.{quote_ident(r)}" for r in roots)
-        dated = _year_of_date(self.cat, tbl, operand) if used[0].link is None else None
-        year_of = (f"{quote_ident(tbl)}.{quote_ident(dated[1])}", dated[1]) if dated else None
+        year_of = _whole_of(self.cat, tbl, operand) if used[0].link is None else None
         return _coverage(text, f"FROM {quote_ident(tbl)}", col, op, lits, when, year_of)
 
     def _home(self, table: str, name: Name, link: Link | None) -> tuple[str | None, Link | None]:
@@ -364,21 +374,33 @@ def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:
     return None, [], ""
 
 
+Whole = tuple[str, str, "tuple[str, str] | None"]
+"""A period column that is a period of a date: the date column's SQL and name, and the period as an
+expression of the date (SQL with :data:`DATE_MARK`, and its text), or None for ``year(date)``."""
+
+
 def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
-              when: tuple[str, ...] = (), year_of: tuple[str, str] | None = None) -> list[Coverage]:
+              when: tuple[str, ...] = (), year_of: Whole | None = None) -> list[Coverage]:
     """The checks that the data covers the periods: inside the range of ``col`` over the whole
     table (``when``: only if one of these columns turns out to be a time column) and, for single
     periods (``==``, ``in``), not a gap inside that range where the table has no row at all.
-    ``year_of``: ``col`` is the year of this date column (its SQL, and its name): a year named is
-    then checked to be whole in the data, for a note (data that ends in June has half its last year)."""
+    ``year_of``: ``col`` is a period of this date column (the year, or another: a fiscal year): a
+    period named (or a range's upper end) is then checked to be whole in the data, for a note (data
+    that ends in June has half its last year)."""
     q = tuple(quote_literal(v) for v in lits)
     out = [Coverage(text, from_sql, col, op, q, when=when)]
     if op in ("==", "in"):
         for v, shown in zip(q, lits, strict=True):
             out.append(Coverage(f"{shown} (a gap in the data: the table has no row at all for it, so it is "
                                 "not a zero)", from_sql, col, op, q, gap=v, when=when))
-            if year_of is not None and isinstance(shown, int) and not isinstance(shown, bool):
-                out.append(Coverage(str(shown), from_sql, col, "==", (v,), when=(year_of[0],), whole_year=year_of))
+    ends = list(zip(q, lits, strict=True)) if op in ("==", "in") else (
+        [(q[-1], lits[-1])] if op in ("between", "<=") else [])
+    for v, shown in ends if year_of is not None else ():
+        assert year_of is not None
+        if year_of[2] is None and not (isinstance(shown, int) and not isinstance(shown, bool)):
+            continue  # a year of a date is a whole number
+        out.append(Coverage(str(shown), from_sql, col, "==", (v,), when=(year_of[0],),
+                            whole_year=(year_of[0], year_of[1]), period_of=year_of[2]))
     return out
 
 
@@ -418,6 +440,48 @@ def _year_of_date(cat: Catalog, table: str, tree: Expr) -> tuple[Expr, str] | No
         if isinstance(arg, Name) and arg.link is None and arg.column not in cat.derives.get(table, {}):
             return arg, arg.column
     return None
+
+
+MAX_INLINED = 50
+"""Derives followed to find the date a period is of (as many as may build on each other)."""
+
+
+def _whole_of(cat: Catalog, table: str, tree: Expr) -> Whole | None:
+    """``tree`` as a period of one date column of ``table``, to check that a period named is whole
+    in the data: ``year(date)`` (or a derive so defined), or any other expression of that one column
+    and nothing else, through derives (a fiscal year, ``year(d) + case when month(d) >= 7 then 1 else 0
+    end``), but not the date itself (a day), nor one that holds a window (``lag``). None otherwise."""
+    dated = _year_of_date(cat, table, tree)
+    if dated is not None:
+        return f"{quote_ident(table)}.{quote_ident(dated[1])}", dated[1], None
+    derives = cat.derives.get(table, {})
+    roots: set[str] = set()
+    depth = [0]
+
+    def resolve(name: Name) -> str:
+        if name.link is not None:
+            raise UnknownName(name, [], "a lookup's column")
+        if name.column in derives:
+            depth[0] += 1
+            inner = derives[name.column]
+            if depth[0] > MAX_INLINED or any(c.function in WINDOW_FUNCTIONS for c in calls(inner)):
+                raise UnknownName(name, [], "too deep, or a window")
+            return f"({to_sql(inner, resolve)})"
+        roots.add(name.column)
+        return DATE_MARK
+
+    if isinstance(tree, Name) and tree.column not in derives:
+        return None  # the date itself: a day
+    try:
+        template = to_sql(tree, resolve)
+    except (ExpressionError, UnknownName, RecursionError):
+        return None
+    if len(roots) != 1 or any(c.function in WINDOW_FUNCTIONS for c in calls(tree)):
+        return None
+    (root,) = roots
+    if template == DATE_MARK or root not in cat.sources[table].columns:
+        return None
+    return f"{quote_ident(table)}.{quote_ident(root)}", root, (template, _text(tree))
 
 
 def _text(tree: Expr) -> str:

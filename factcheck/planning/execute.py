@@ -153,8 +153,13 @@ class Executor:
                 continue
             date, column = cov.whole_year
             first, last = self.run(f"SELECT min({date}), max({date})\n{cov.from_sql}").rows[0]
-            said = (f"{cov.text} is only part of a year in the data: the dates of {column} run from {key(first)} "
-                    f"to {key(last)}; its figure is not that of the whole year")
+            if cov.period_of is None:
+                said = (f"{cov.text} is only part of a year in the data: the dates of {column} run from "
+                        f"{key(first)} to {key(last)}; its figure is not that of the whole year")
+            else:
+                said = (f"{cov.period_of[1]} {cov.text} is only partly in the data: the dates of {column} run from "
+                        f"{key(first)} to {key(last)}, and {cov.period_of[1]} is still {cov.text} a week beyond "
+                        "them; its figure is not that of the whole period")
             if said not in out:
                 out.append(said)
         return out

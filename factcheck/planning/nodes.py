@@ -21,6 +21,10 @@ Conds = tuple[tuple[str, tuple[Any, ...]], ...]
 """Comparisons a period must meet, all of them: ``(("==", (2021,)),)``, ``((">=", (2020,)), ("<", (2024,)))``."""
 
 
+DATE_MARK = "\x00date\x00"
+"""Where the date goes in a :attr:`Coverage.period_of` expression (never in SQL that is run)."""
+
+
 @dataclass(frozen=True)
 class Coverage:
     """A period a claim names, and the check (over the data's min and max) that the data covers it.
@@ -40,6 +44,8 @@ class Coverage:
     between: bool = False        # a period between two a claim names (`every`'s): none if the data's skip it
     whole_year: tuple[str, str] | None = None  # a note's check: the date column (SQL, name) whose year ``lits[0]``
                                                # names must run from January to December in the data
+    period_of: tuple[str, str] | None = None   # with ``whole_year``: the period is not a year but this expression of
+                                               # the date (SQL with DATE_MARK for it, and its text): a fiscal year
 
     def aggregates(self) -> list[str]:
         """The aggregates the check reads (each one SQL expression over the table)."""
@@ -54,7 +60,16 @@ class Coverage:
         """The check as one boolean, each aggregate written by ``agg`` (itself, or a name for it)."""
         lo, hi = agg(f"min({self.col})"), agg(f"max({self.col})")
         q = self.lits
-        if self.whole_year is not None:  # a year inside the data's years, reached from January to December?
+        if self.whole_year is not None and self.period_of is not None:
+            # another period of a date (a fiscal year): whole unless the period is still the same a week
+            # past the data's last date, or a week before its first (a few days with no event are no hole)
+            date = self.whole_year[0]
+            y, first, last = q[0], agg(f"min({date})"), agg(f"max({date})")
+            after = self.period_of[0].replace(DATE_MARK, f"(try_cast({last} AS DATE) + INTERVAL 7 DAY)")
+            before = self.period_of[0].replace(DATE_MARK, f"(try_cast({first} AS DATE) - INTERVAL 7 DAY)")
+            pred = (f"NOT coalesce({lo} <= {y} AND {y} <= {hi}, FALSE) OR "
+                    f"coalesce(NOT (({after}) = {y}) AND NOT (({before}) = {y}), TRUE)")
+        elif self.whole_year is not None:  # a year inside the data's years, reached from January to December?
             date = self.whole_year[0]
             y, first, last = q[0], agg(f"min({date})"), agg(f"max({date})")
             pred = (f"NOT coalesce({lo} <= {y} AND {y} <= {hi}, FALSE) OR coalesce("
