@@ -225,4 +225,11 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
     elif d.runner_up and d.runner_up.value is not None:  # the best of the others: next to a first, else first
         text += (f"; {'next' if d.rank == 1 else 'first'}: {d.runner_up.key} "
                  f"({plain_number(d.runner_up.value, 4)})")
+    if not ok and d.since is not None and d.since.value is not None and d.rank == 1 and not last:
+        # beats every period since Y, and Y itself: "the most since Y" says Y was as high
+        low = "lowest" if d.value < d.since.value else "highest"
+        word = "lower" if low == "lowest" else "higher"
+        text += (f"; {word} than {d.since.key} too ({plain_number(d.since.value, 4)}): 'since {d.since.key}' says "
+                 f"{d.since.key} was as {'low' if low == 'lowest' else 'high'}, and no period of the data, which "
+                 f"begins in {d.data_from}, was: it is the {low} on record here")
     return text

@@ -51,6 +51,8 @@ class ExtremeDetails(Details):
     last_as_low: Period | None = Field(None, description="the last earlier period as low (for is: lowest)")
     last_as_high: Period | None = Field(None, description="the last earlier period as high (for is: highest)")
     data_from: str | None = Field(None, description="the first period of the data")
+    since: Period | None = Field(None, description="the period `since` names, with its value: for a claim to hold, "
+                                                   "as low (is: lowest) or as high as the value at `at`")
     holds_since: list[str] | None = Field(
         None, description="[first, last]: the range of `since` for which the value at `at` beats every "
                           "period after `since` (the first is the last time it was as low or high, or the "
@@ -198,6 +200,7 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
         since = key(node.since)
         between = [k for k in keys if before(since, k) and before(k, at)]
         y = known.get(since)
+        ev.details = ev.details.model_copy(update={"since": Period(key=since, value=None if y is None else as_float(y))})
         rivals = [known[k] for k in between if k in known]
         ok = _ranks(x, rivals, node.rank, better) and y is not None and not better(x, y)
     else:
