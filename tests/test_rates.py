@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import factcheck
 from factcheck.cli import app
 from factcheck.draft.figures import figures_in_phrase, find_figures
 
@@ -166,3 +167,27 @@ def test_a_claim_of_more_than_twice_covers_the_article(tmp_path: Path) -> None:
     assert {r["id"]: r["verdict"] for r in report["results"]} == {"rate": "pass", "twice": "pass"}
     assert {f["text"]: f["status"] for f in report["coverage"]["figures"]} == {
         "0.05": "checked", "more than twice": "checked"}
+
+
+def test_a_record_rate_past_the_end_of_its_population_names_that_table(tmp_path: Path) -> None:
+    """Deaths run to 2023, population to 2022: the record is unverifiable, and the message says which
+    table lacks 2023 rather than that "the table" has a gap (a walk of a road-deaths story)."""
+    (tmp_path / "deaths.csv").write_text("year,deaths\n" + "".join(f"{y},{100 + y % 7}\n" for y in range(2015, 2024)))
+    (tmp_path / "people.csv").write_text("year,population\n" + "".join(f"{y},1000\n" for y in range(2015, 2023)))
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        tables:
+          deaths: {path: deaths.csv, time: year}
+          people: {path: people.csv, time: year}
+        claims:
+          - id: c
+            says: The rate in 2021 was the highest on record.
+            measure:
+              extreme: {ratio: {numerator: {sum: deaths, of: deaths}, denominator: {sum: population, of: people}}}
+              over: year
+              at: 2021
+              is: highest
+            expect: true
+        """))
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert r.verdict == "unverifiable", r.message
+    assert "table people has no row at all for it (its periods run from 2015 to 2022)" in r.message

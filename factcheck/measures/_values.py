@@ -260,11 +260,11 @@ def fill_gaps(keys: list[str], every: Cadence | None = None) -> list[str]:
         every = Cadence(1, 0, 0, "month" if monthly else "day")
     if every is not None and every.unit:
         filled = every.fill(keys)
-        return filled if filled is not None else sorted(keys, key=_sort_key)
+        return filled if filled is not None else sorted(keys, key=sort_key)
     try:
         ints = sorted(int(k) for k in keys)
     except ValueError:
-        return sorted(keys, key=_sort_key)
+        return sorted(keys, key=sort_key)
     if not ints:
         return []
     step = every.step if every is not None else 1
@@ -310,7 +310,7 @@ def gaps_said(holes: list[str], over: str, why: str) -> str:
 _PERIOD_WORDS = re.compile(r"(?i)year|month|quarter|week|day|date|period|season|fy|decade|age")
 
 
-def _sort_key(k: str) -> tuple[int, Any]:
+def sort_key(k: str) -> tuple[int, Any]:
     try:
         return (0, Fraction(k))
     except ValueError:
@@ -335,5 +335,5 @@ class Groups:
         (a year without cases counts as zero, :func:`fill_gaps`), every ``every.step`` when the
         data's periods come so; categories as they are."""
         if self.categories:
-            return sorted(self.values, key=_sort_key)
+            return sorted(self.values, key=sort_key)
         return fill_gaps(list(self.values), every)

@@ -106,8 +106,8 @@ class ExtremeKind(MeasureKind):
         if holes and out.unavailable is None:
             out.value, out.details = None, None
             out.unavailable = Reason.PERIOD_NOT_COVERED
-            out.why = gaps_said(holes, node.over, f"the table has no row at all for {'it' if len(holes) == 1 else 'them'}, "
-                                "so it is not a zero and the record cannot be judged")
+            out.why = gaps_said(holes, node.over, ex.holes_why(node.inner, holes,
+                                                               "so it is not a zero and the record cannot be judged"))
         lacking = [k for k in ([key(node.at)] if out.value is None else out.without_value)
                    if _lacks_base(ex.at(node.inner, groups, k))]
         if lacking and out.unavailable in (None, Reason.NO_ROWS):

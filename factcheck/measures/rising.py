@@ -106,7 +106,7 @@ class _RunKind(MeasureKind):
             holes = [k for k in keys[start:end + 1] if k not in periods]
             if holes:  # the run (or the period that ended it) rests on a year with no row at all
                 ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
-                ev.why = gaps_said(holes, node.over, "the table has no row at all for it, so it is not a zero")
+                ev.why = gaps_said(holes, node.over, ex.holes_why(node.inner, holes, "so it is not a zero"))
             else:  # or on one that a group reporting the rows is missing from
                 span = (keys[start], keys[end])
                 said = [m for check in node.reports if (m := ex.missing_report(

@@ -17,7 +17,7 @@ from ..expressions import INTEGER_TYPES, quote_ident
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
-from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, fill_gaps, key
+from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, fill_gaps, key, sort_key
 from .catalog import TIME_TYPES
 from .nodes import ClaimPlan, Coverage, PlanNode, ReportCheck, Scan, walk
 
@@ -306,15 +306,37 @@ class Executor:
         """The periods of the node's time axis for which the whole table (no filter) has rows;
         ``None`` when no part of it is grouped on a time axis."""
         found: set[str] | None = None
+        for _, keys in self.periods_by_table(node):
+            found = keys if found is None else found & keys
+        return found
+
+    def periods_by_table(self, node: PlanNode) -> list[tuple[str, set[str]]]:
+        """Each table the node's time axis is read from, with the periods it has rows for."""
+        out = []
         for leaf in walk(node):
             group = getattr(leaf, "group", None)
             if group is None or not getattr(leaf, "group_time", False):
                 continue
             for scan in leaf.scans():
                 rows = self.run(f"SELECT DISTINCT {scan.sql(group)}\n{scan.from_sql()}").rows
-                keys = {key(r[0]) for r in rows if r[0] is not None}
-                found = keys if found is None else found & keys
-        return found
+                out.append((scan.table, {key(r[0]) for r in rows if r[0] is not None}))
+        return out
+
+    def holes_why(self, node: PlanNode, holes: list[str], then: str) -> str:
+        """Why periods with no row are gaps, naming the table that lacks them when the figure reads
+        several (a rate whose population table ends a year before the deaths do): "table population
+        has no row at all for it (its periods end at 2022)", then ``then``."""
+        tables = self.periods_by_table(node)
+        them = "it" if len(holes) == 1 else "them"
+        lacking = [(t, keys) for t, keys in dict(tables).items() if any(h not in keys for h in holes)]
+        if len({t for t, _ in tables}) < 2 or not lacking:
+            return f"the table has no row at all for {them}, {then}"
+        said = []
+        for table, keys in lacking:
+            ordered = sorted(keys, key=sort_key)
+            span = f" (its periods run from {ordered[0]} to {ordered[-1]})" if ordered else ""
+            said.append(f"table {table} has no row at all for {them}{span}")
+        return "; ".join(said) + f", {then}"
 
     def series(self, node: PlanNode, groups: Groups, keys: list[str]) -> list[tuple[str, Fraction | None]]:
         """The measure's value at each period, for charts and evidence."""
