@@ -162,6 +162,7 @@ def compare(node: CompareNode, first: Evaluated, second: Evaluated) -> Evaluated
     if ev.value is None:
         ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, f"the figure for {node.b} is zero"
         return ev
-    ev.neighbours = [v for p in [x, *first.neighbours] for q in [y, *second.neighbours]
-                     if (p, q) != (x, y) and (v := gap(node.as_, p, q)) is not None]
+    # one record more or less moves one of the two groups, not both (4/1 is no neighbour of 5/2)
+    ev.neighbours = [v for p, q in [*((p, y) for p in first.neighbours), *((x, q) for q in second.neighbours)]
+                     if (v := gap(node.as_, p, q)) is not None]
     return ev

@@ -119,7 +119,9 @@ def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
         ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, "the denominator measure is zero"
         return ev
     ev.value = a / b * per
+    # one record more or less: either part alone, or both the same way (a record that meets the
+    # condition counts in both); never one up and the other down
     ev.neighbours = [n / d * per for n in [a, *num.neighbours] for d in [b, *den.neighbours]
-                     if d and (n, d) != (a, b)]
+                     if d and (n, d) != (a, b) and (n - a) * (d - b) >= 0]
     return ev
 
