@@ -3,7 +3,7 @@
 It declares each data file as a table (path relative to the claims file), with a key where
 a column is unique and named like an id, the first date column as its time (and a
 ``<column>_year`` derive for it), ``reported_by`` where a column of categories and the time
-column name each row once (a line's riders per year), a lookup where a column carries another table's key, and
+column name each row once and fill most of that grid (a line's riders per year), a lookup where a column carries another table's key, and
 column contracts learnt from the data (types; ``allowed`` for text with few values). Then
 one claim per figure of the article, ``says`` and ``expect`` filled in and no measure yet
 (``not_encoded`` until one is chosen), each with its best suggestions as YAML comments.
@@ -214,9 +214,20 @@ def _reporter(backend: Any, q: str, groups: list[str], time: str, total: int) ->
     if not groups or total < 4:
         return None
     t = quote_ident(time)
-    parts = ", ".join(f"count(DISTINCT ({quote_ident(g)}, {t}))" for g in groups)
-    row = backend.execute(f"SELECT {parts} FROM {q} WHERE {t} IS NOT NULL").rows[0]
-    return next((g for g, n in zip(groups, row, strict=True) if n == total), None)
+    parts = ", ".join(f"count(DISTINCT ({quote_ident(g)}, {t})), count(DISTINCT {quote_ident(g)})" for g in groups)
+    row = backend.execute(f"SELECT count(DISTINCT {t}), {parts} FROM {q} WHERE {t} IS NOT NULL").rows[0]
+    periods = row[0]
+    for i, g in enumerate(groups):
+        pairs, names = row[1 + 2 * i], row[2 + 2 * i]
+        # each row one group's one period, and (nearly) every group at every period: a grid, not events
+        if pairs == total and total >= GRID_FILLED * names * periods:
+            return g
+    return None
+
+
+GRID_FILLED = 0.8
+"""The share of its group × period grid a table must fill for ``init`` to call it reported by the
+groups (a line that opened late leaves some of it empty; payments on scattered days leave most)."""
 
 
 _YEAR_NAME = re.compile(r"(?i)(?:^|_)(?:year|yr|fy|fiscal_year|fiscal)(?:$|_)")

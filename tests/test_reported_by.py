@@ -171,7 +171,7 @@ def _visits(year: int | None = None, months: tuple[str, str] | None = None, hosp
 def test_a_year_of_events_with_months_a_group_skipped(tmp_path: Path) -> None:
     r = _verify(tmp_path, "{count: visits, where: yr == 2023}", str(_visits(2023)))
     _missing(r)
-    assert "hospital H2 has no row in 2023-07, 2023-08" in r.message
+    assert "hospital H2 has no row in 2023-07 to 2023-08" in r.message
     assert "a month inside one's first and last" in r.message
     r = _verify(tmp_path, "{count: visits, where: yr == 2022}", str(_visits(2022)))
     assert r.verdict == Verdict.PASS, r.message
@@ -239,3 +239,24 @@ def test_init_declares_who_reports_a_table_of_one_row_per_group_and_period(tmp_p
     assert (tables["ride"].time, tables["ride"].reported_by) == ("year", "line")
     assert (tables["visits"].time, tables["visits"].reported_by) == ("arrived", "hospital")
     assert tables["events"].reported_by is None  # events: many visits per hospital and day
+
+
+def test_init_does_not_call_events_on_scattered_days_a_grid(tmp_path: Path) -> None:
+    """Payments on scattered days hold each (department, day) once, yet no department pays every day:
+    declaring them reported by department made every claim unverifiable."""
+    rows = [f"P{y}{i},{y}-03-{i + 1:02d},Police,100" for y in (2023, 2024) for i in range(10)] + \
+           [f"F{y}{i},{y}-04-{i + 1:02d},Fire,90" for y in (2023, 2024) for i in range(4)]
+    (tmp_path / "payments.csv").write_text("pay_id,date,department,amount\n" + "\n".join(rows) + "\n")
+    (tmp_path / "story.md").write_text("Police spending rose 40% from 2023 to 2024.\n")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "payments.csv")])
+    assert result.exit_code == 0, result.output
+    assert factcheck.load(tmp_path / "story.claims.yaml").model.tables["payments"].reported_by is None
+
+
+def test_long_absences_are_said_as_runs(tmp_path: Path) -> None:
+    from factcheck.planning.execute import _runs
+    months = [f"2019-{m:02d}-01" for m in range(2, 13)] + ["2020-03-01", "2020-05-01", "2020-06-01"]
+    assert _runs(months, "month") == "2019-02 to 2019-12, 2020-03, 2020-05 to 2020-06"
+    assert _runs(["2016", "2018", "2019"], "year") == "2016, 2018 to 2019"
+    many = [f"20{y}" for y in range(10, 30, 2)]
+    assert _runs(many, "year") == "2010, 2012, 2014, 2016 … (10 years in all)"

@@ -416,15 +416,39 @@ def _as_int(text: str) -> int | None:
         return None
 
 
+def _runs(periods: list[str], unit: str) -> str:
+    """Periods said as runs: "2019-02 to 2019-12, 2020-03" (months), "2016, 2018 to 2019" (years);
+    at most :data:`MAX_RUNS_SAID` runs, then how many periods in all."""
+    import datetime as dt
+
+    def place(p: str) -> int:
+        if unit == "month":
+            d = dt.date.fromisoformat(p)
+            return d.year * 12 + d.month - 1
+        return int(p)
+
+    def said(p: str) -> str:
+        return p[:7] if unit == "month" else p
+    runs: list[list[str]] = []
+    for p in periods:
+        if runs and place(p) == place(runs[-1][-1]) + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    text = ", ".join(said(r[0]) if len(r) == 1 else f"{said(r[0])} to {said(r[-1])}" for r in runs[:MAX_RUNS_SAID])
+    return text + (f" … ({len(periods)} {unit}s in all)" if len(runs) > MAX_RUNS_SAID else "")
+
+
+MAX_RUNS_SAID = 4
+"""Runs of missing periods named for one group."""
+
 MAX_GROUPS_SAID = 5
 """Groups named in a missing report's message; the rest are counted."""
 
 
 def _missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> str:
     """``check``'s periods, and the groups with no rows there (with the periods they lack)."""
-    def period(p: str) -> str:
-        return p[:7] if unit == "month" else p
-    named = [(g, ", ".join(period(p) for p in units)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
+    named = [(g, _runs(units, unit)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
     if len(hit) == 1:
         (g, units), = named
         who = f"{check.group} {g} has no row in {units}, though it has rows before and after"
