@@ -239,3 +239,30 @@ def test_a_duration_against_values_of_no_known_unit_is_a_warning(visits: Path) -
     report = json.loads(out[out.index("{"):])
     assert [r["verdict"] for r in report["results"] if r["id"] == "said-unit"] == ["pass"]  # 8 rows: "8 days"
     assert not any(n["code"] == "unit_unknown" for r in report["results"] for n in r["notes"])
+
+
+@pytest.mark.parametrize(("written", "shape", "low", "high"), [
+    ("2 hours 42 minutes", MINUTES, F(323, 2), F(325, 2)),
+    ("2 hours and 42 minutes", MINUTES, F(323, 2), F(325, 2)),
+    ("1 hour 53 minutes", MINUTES, F(225, 2), F(227, 2)),
+    ("more than 2 hours 30 minutes", MINUTES, F(150), None),
+    ("162 min", MINUTES, F(323, 2), F(325, 2)),
+    ("2.7 hrs", MINUTES, F(159), F(165)),
+    ("an hour and a half", MINUTES, F(87), F(93)),
+    ("two and a half hours", MINUTES, F(147), F(153)),
+    ("40 minutes longer", MeasureShape("change_absolute", time_unit="minute", time_from="x"), F(79, 2), F(81, 2)),
+    ("an hour shorter", MeasureShape("change_absolute", time_unit="minute", time_from="x"), F(-90), F(-30)),
+])
+def test_durations_as_newspapers_write_them(written: str, shape: MeasureShape, low: F, high: F | None) -> None:
+    """Found walking a hospital-waits story: "2 hours 42 minutes" could not be written at all, and
+    the draft's 26 such figures stayed unchecked."""
+    e = parse_expectation(written, shape)
+    assert e.interval is not None and (e.interval.low, e.interval.high) == (low, high), e.meaning
+
+
+def test_a_duration_in_two_units_is_one_figure_of_the_draft() -> None:
+    from factcheck.draft.figures import figures_in_phrase, find_figures
+    found = [(f.text, f.value) for s in find_figures("The median wait was 2 hours 42 minutes, or 162 min.")
+             for f in s.figures]
+    assert found == [("2 hours 42 minutes", F(162)), ("162 min", F(162))]
+    assert [(f.text, f.value) for f in figures_in_phrase("1 hour and 53 minutes")] == [("1 hour and 53 minutes", F(113))]

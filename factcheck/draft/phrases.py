@@ -35,6 +35,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
+from ..expectations.durations import factor, unit_of
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
@@ -367,9 +368,14 @@ _DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
 _DURATION = _c(rf"""
     (?P<article>\ban?\s+)?
     (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
-    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b)|quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$)|centur(?:y|ies)|hours?|minutes?|seconds?)\b
+    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b)|quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
+""")
+# "2 hours 42 minutes", "1 hour and 53 minutes": one figure, in the smaller unit
+_COMPOUND_DURATION = _c(rf"""
+    (?<![\w.,/-])(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>hours?|hrs?|days?|weeks?|years?|minutes?|mins?)
+    ,?(?:\s+and)?\s+(?P<b>{_DIGITS}|\b{_WORDNUM})\s+(?P<ub>minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|months?)\b
 """)
 _RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously)\b")  # "up 80% from four years earlier"
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
@@ -503,7 +509,8 @@ _ANY_DIGIT = re.compile(r"\d")
 # words one of which a sentence must hold before a family of patterns is tried (for speed)
 _NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(SCALES)
 _DURATION_WORDS = frozenset("year years decade decades month months week weeks day days quarter quarters "
-                            "century centuries hour hours minute minutes second seconds".split())
+                            "century centuries hour hours minute minutes second seconds min mins hr hrs sec "
+                            "secs".split())
 _VAGUE_WORDS = frozenset("dozens hundreds thousands millions billions scores".split())
 _QUALIFIER_WORDS_IN_TEXT = frozenset("majority minority overwhelmingly bulk all none every most".split())
 _SINGLE_PARTS = frozenset(p for p in _PARTS if not p.endswith("s") and p != "half")
@@ -661,6 +668,12 @@ class _Scan:
     def durations(self) -> None:
         if not self.has(_DURATION_WORDS):
             return
+        for m in _COMPOUND_DURATION.finditer(self.text):
+            big, small = unit_of(m["ua"]), unit_of(m["ub"])
+            a, b = (Fraction(1) if m["a"].lower() in ("a", "an") else _number_value(m["a"])), _number_value(m["b"])
+            k = factor(big, small) if big and small else None
+            if a is not None and b is not None and k is not None and k > 1 and a.denominator == 1:
+                self.add(FigureSpan(m.start("a"), m.end("ub"), "number", a * k + b), 3)
         for m in _DURATION.finditer(self.text):
             n = m["n"]
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):

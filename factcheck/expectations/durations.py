@@ -23,7 +23,10 @@ UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", 
 PLURAL = {u: ("centuries" if u == "century" else f"{u}s") for u in UNITS}
 """Each unit's plural, as ``unit:`` takes it in a claims file (``unit: minutes``)."""
 
-_OF_WORD = {**{u: u for u in UNITS}, **{p: u for u, p in PLURAL.items()}}
+_SHORT = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second", "secs": "second",
+          "yr": "year", "yrs": "year", "wk": "week", "wks": "week"}
+"""The short forms newspapers print ("162 min", "2.7 hrs")."""
+_OF_WORD = {**{u: u for u in UNITS}, **{p: u for u, p in PLURAL.items()}, **_SHORT}
 # what a column's name may say its values are in: plurals (a column named ``year`` holds calendar
 # years, ``second_visit`` is an ordinal) and three common short forms
 _IN_NAMES = {**{p: u for u, p in PLURAL.items()}, "mins": "minute", "hrs": "hour", "secs": "second"}

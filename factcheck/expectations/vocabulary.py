@@ -124,15 +124,16 @@ DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", 
                  "tumbled", "slumped", "plummeted", "sank", "dipped", "edged down", "ticked down",
                  "a cut of", "cut by")
 UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger", "jump", "gain",
-               "surge")
-DOWN_SUFFIXES = ("fewer", "less", "lower", "decrease", "drop", "fall", "down", "smaller",
+               "surge", "longer")
+DOWN_SUFFIXES = ("fewer", "less", "lower", "shorter", "decrease", "drop", "fall", "down", "smaller",
                  "decline", "cut", "slump", "plunge")
 # nouns of change read after an article: "an 11% increase", "a 51% decline"
 CHANGE_NOUNS = frozenset({"increase", "rise", "jump", "gain", "surge", "decrease", "drop", "fall",
                           "decline", "cut", "slump", "plunge"})
 # "three times as many", "half as much": the figure is a ratio of new to old
 AS_MANY = ("as many", "as much", "as high", "as large", "as big", "as likely", "as often",
-           "as fast", "the number", "the amount", "the level", "the rate")
+           "as fast", "as long", "as costly", "as expensive", "as deadly", "the number", "the amount", "the level",
+           "the rate")
 
 # qualifier phrase -> (band, closed at the figure)
 QUALIFIERS: dict[str, tuple[str, bool]] = {

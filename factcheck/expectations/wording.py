@@ -124,13 +124,18 @@ def _strip_suffix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
     return None, s
 
 
+# a unit of time, as a duration names it ("45 days", "162 min", "2.7 hrs")
+_UNIT_WORD = (r"(?:(?:year|decade|month|week|day|hour|minute|second|quarter)s?|century|centuries"
+              r"|mins?|hrs?|secs?|yrs?|wks?)")
+
 # "12 more cases than in 2019", "8 fewer", "a third more people than": an absolute (or relative)
 # difference written before a comparative; the figure is a number or a fraction in words
 _COMPARATIVE = re.compile(
-    r"(?P<fig>[^ ]*\d[^ ]*(?: (?:points|thousand|million|billion))?|(?:a|an|one|two|three|four) [a-z]+)"
-    r" (?P<word>more|fewer|less|higher|lower|larger|smaller|bigger)"
+    r"(?P<fig>[^ ]*\d[^ ]*(?: (?:points|thousand|million|billion|" + _UNIT_WORD + r"))?"
+    r"|(?:a|an|one|two|three|four) [a-z]+)"
+    r" (?P<word>more|fewer|less|higher|lower|larger|smaller|bigger|longer|shorter)"
     r"(?: (?:[a-z]+ ){0,2}than(?: .+)?| [a-z]+)?")
-_UP_COMPARATIVES = ("more", "higher", "larger", "bigger")
+_UP_COMPARATIVES = ("more", "higher", "larger", "bigger", "longer")
 _ARTICLE_FIGURE = re.compile(r"an? (?=[+-]?[\d.])")
 
 
@@ -221,8 +226,12 @@ def read_number(t: str) -> Figure | None:
     return Figure(value, Interval(value - half, value + half, True, False), unit, text, sign)  # type: ignore[arg-type]
 
 
-_DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>(?:year|decade|month|week|day|hour|minute|second"
-                       r"|quarter)s?|century|centuries)(?:[ -]old)?")
+_DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>{_UNIT_WORD})(?:[ -]old)?")
+# "2 hours 42 minutes", "1 hour and 53 minutes", "3 years, 2 months": a larger unit, then a smaller
+_COMPOUND = re.compile(rf"(?P<a>{_NUM}|[a-z]+) (?P<ua>{_UNIT_WORD}),?(?: and)? (?P<b>{_NUM}|[a-z]+) (?P<ub>{_UNIT_WORD})")
+# "two and a half hours", "an hour and a half"
+_AND_A_HALF = re.compile(rf"(?:(?P<a>{_NUM}|[a-z]+) and a half (?P<ua>{_UNIT_WORD})"
+                         rf"|(?P<c>{_NUM}|[a-z]+) (?P<uc>{_UNIT_WORD}) and a half)")
 
 
 def read_duration(t: str) -> Figure | None:
@@ -237,20 +246,65 @@ def read_duration(t: str) -> Figure | None:
     >>> read_duration("25-year-old").value, read_duration("five years").value
     (Fraction(25, 1), Fraction(5, 1))
     """
+    compound = _read_compound(t)
+    if compound is not None:
+        return compound
     m = _DURATION.fullmatch(t)
     if not m:
         return None
-    figure = read_number(m["num"]) if m["num"][0] in "+-.0123456789" else None
-    if figure is None:
-        count = words.COUNT_WORDS.get(m["num"])
-        if count is None or m["num"] in ("a", "an"):
-            return None
-        figure = Figure(Fraction(count), Interval(count - Fraction(1, 2), count + Fraction(1, 2), True, False),
-                        "plain", str(count))
-    if figure.unit != "plain":
+    if m["num"] in ("a", "an") and durations.unit_of(m["unit"]) not in _ONE_OF:
+        return None  # "a quarter" is a fraction, "a decade" a stretch of time: not "an hour"
+    figure = read_number(m["num"]) if m["num"][0] in "+-.0123456789" else _amount(m["num"])
+    if figure is None or figure.unit != "plain":
         return None
     return Figure(figure.value, figure.band, "plain", t.lstrip("+-") if figure.sign else t, figure.sign,
                   time_unit=durations.unit_of(m["unit"]))
+
+
+_ONE_OF = ("second", "minute", "hour", "day", "week")
+"""Units that "a" or "an" counts one of ("an hour shorter", "a day longer")."""
+
+
+def _amount(text: str) -> Figure | None:
+    """A duration's number, in digits or words ('42', 'two', 'an'), as a plain figure."""
+    if text in ("a", "an"):
+        return Figure(Fraction(1), Interval(Fraction(1, 2), Fraction(3, 2), True, False), "plain", "1")
+    if text[0] in "+-.0123456789":
+        figure = read_number(text)
+        return figure if figure is not None and figure.unit == "plain" and not figure.sign else None
+    count = words.COUNT_WORDS.get(text)
+    if count is None:
+        return None
+    return Figure(Fraction(count), Interval(count - Fraction(1, 2), count + Fraction(1, 2), True, False),
+                  "plain", str(count))
+
+
+def _read_compound(t: str) -> Figure | None:
+    """'2 hours 42 minutes' → 162 in minutes, read to the minute (161.5 ≤ x < 162.5); 'two and a half
+    hours', 'an hour and a half' → 2.5 and 1.5 hours, read to the tenth as '2.5 hours' is.
+
+    >>> _read_compound("2 hours 42 minutes").band.describe(str), _read_compound("an hour and a half").value
+    ('323/2 ≤ x < 325/2', Fraction(3, 2))
+    """
+    m = _COMPOUND.fullmatch(t)
+    if m:
+        big, small = durations.unit_of(m["ua"]), durations.unit_of(m["ub"])
+        a, b = _amount(m["a"]), _amount(m["b"])
+        k = durations.factor(big, small) if big and small else None
+        if a is None or b is None or k is None or k <= 1 or a.value.denominator != 1:
+            return None
+        whole = a.value * k
+        return Figure(whole + b.value, b.band.map(Fraction(1), whole), "plain", t, time_unit=small)
+    m = _AND_A_HALF.fullmatch(t)
+    if m:
+        n, unit = (m["a"], m["ua"]) if m["a"] else (m["c"], m["uc"])
+        a, u = _amount(n), durations.unit_of(unit)
+        if a is None or u is None or a.value.denominator != 1:
+            return None
+        value = a.value + Fraction(1, 2)
+        half = Fraction(1, 20)
+        return Figure(value, Interval(value - half, value + half, True, False), "plain", t, time_unit=u)
+    return None
 
 
 def _count(word: str) -> int | None:
