@@ -266,3 +266,24 @@ def test_a_duration_in_two_units_is_one_figure_of_the_draft() -> None:
              for f in s.figures]
     assert found == [("2 hours 42 minutes", F(162)), ("162 min", F(162))]
     assert [(f.text, f.value) for f in figures_in_phrase("1 hour and 53 minutes")] == [("1 hour and 53 minutes", F(113))]
+
+
+def test_a_unit_that_contradicts_the_columns_name_is_an_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`{median: wait_minutes, unit: hours}` read 162 minutes as 162 hours: "more than 2 hours" passed."""
+    from conftest import one_table
+
+    from factcheck import ClaimsFileError
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, ["id,wait_minutes", "1,150", "2,174"], "{median: wait_minutes, of: t, unit: hours}",
+                  "more than 2 hours")
+    assert "unit: hours says the values are in hours, but the column wait_minutes says they are in minutes" \
+        in str(err.value)
+
+
+def test_minutes_over_rows_counted_are_minutes_a_row(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A ratio of minutes summed to visits counted is minutes a visit: "3.3 hours" is 198, to the tenth."""
+    from conftest import one_table
+    rows = ["id,wait_minutes", "1,190", "2,200"]  # 195 a visit
+    measure = "{ratio: {numerator: {sum: wait_minutes, of: t}, denominator: {count: t}}}"
+    r = one_table(tmp_path, rows, measure, "3.3 hours")
+    assert r.verdict == "pass" and "3.3 hours = 198 minutes" in (r.expectation.meaning if r.expectation else ""), r

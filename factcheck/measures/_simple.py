@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..expectations.durations import unit_in_name, unit_of
+from ..expectations.durations import PLURAL, unit_in_name, unit_of
 from ..expressions import INTEGER_TYPES, Name, base_type
 from ..planning.nodes import Part, PlanNode, Scan
 from ._kind import KINDS, MeasureKind, shape_of
@@ -100,6 +100,13 @@ class SimpleKind(MeasureKind):
                        "counts rows, it reads no column's values", hint="remove unit:")
                 return None
             node.time_unit, node.time_from = unit_of(m.unit), f"unit: {m.unit}"
+            named = unit_in_name(node.expr.column) if isinstance(node.expr, Name) else None
+            if named is not None and named != node.time_unit:  # `unit: hours` over wait_minutes: which is it?
+                c.fail(path + ("unit",), f"unit: {m.unit} says the values are in {m.unit}, but the column "
+                       f"{node.expr_text} says they are in {PLURAL[named]}",
+                       hint=f"remove unit: (the column's name gives {PLURAL[named]}), or rename the column if its "
+                            "name is wrong")
+                return None
         elif self.reads_numbers and isinstance(node.expr, Name):
             node.time_unit = unit_in_name(node.expr.column)
             node.time_from = f"the unit of {node.expr_text}" if node.time_unit else ""
