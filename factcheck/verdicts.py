@@ -178,7 +178,8 @@ def _period_notes(ev: Evaluated) -> list[Note]:
     if ev.without_value:
         many = len(ev.without_value) > 1
         notes.append(Note(code=NoteCode.PERIODS_WITHOUT_VALUE,
-                          message=f"no value at {', '.join(ev.without_value)} (nothing to divide by, or no rows): "
+                          message=f"no value at {', '.join(key_shown(k) for k in ev.without_value)} (nothing to divide "
+                                  "by, or no rows): "
                                   f"the ranking leaves {'them' if many else 'it'} out"))
     notes += [Note(code=NoteCode.PERIOD_PARTIAL, message=m, warning=True) for m in ev.partial_years]
     return notes
@@ -206,6 +207,11 @@ def _holds(exp: Expectation, computed: Fraction, other: Fraction) -> bool:
         return exp.judge(other).ok
     zero = Fraction(1 if exp.shape.kind == "change_ratio" else 0)
     return (other > zero) == (computed > zero) and (other < zero) == (computed < zero)
+
+
+def key_shown(key: str) -> str:
+    """A period or group as a reader can tell it apart: quoted when spaces begin or end it ('Texas ')."""
+    return repr(key) if key != key.strip() else key
 
 
 def _extreme_text(ok: bool, d: Details | None) -> str:

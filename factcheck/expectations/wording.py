@@ -92,6 +92,10 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
 
 
+_FOLD_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+"""Numbers a multiple is written with in words: "threefold", "three to one"."""
+
+
 def normalize(text: str) -> str:
     """Lower case, single spaces, one spelling of percent and points, hyphens in words dropped.
 
@@ -106,6 +110,8 @@ def normalize(text: str) -> str:
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b", "%", s)
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
+    s = re.sub(rf"\b({_FOLD_WORDS})\s?fold\b", r"\1 times", s)  # "threefold": three times
+    s = re.sub(rf"^((?:\d+(?:\.\d+)?|{_FOLD_WORDS}) )to (?:one|1)$", r"\1times", s.strip())  # "three to one"
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     return re.sub(r"\s+%", "%", s)
 
