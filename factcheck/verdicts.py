@@ -231,7 +231,11 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
     elif d.runner_up and d.runner_up.value is not None:  # the best of the others: next to a first, else first
         text += (f"; {'next' if d.rank == 1 else 'first'}: {d.runner_up.key} "
                  f"({plain_number(d.runner_up.value, 4)})")
-    if not ok and d.since is not None and d.since.value is not None and d.rank == 1 and not last:
+    if not ok and d.since is not None and d.since.value is None:
+        text += (f"; {d.since.key} has no value here (no row passes the filter there"
+                 + (f"; the figure's periods begin in {d.data_from}" if d.data_from else "")
+                 + f"), so 'since {d.since.key}' cannot hold")
+    elif not ok and d.since is not None and d.since.value is not None and d.rank == 1 and not last:
         # beats every period since Y, and Y itself: "the most since Y" says Y was as high
         low = "lowest" if d.value < d.since.value else "highest"
         word = "lower" if low == "lowest" else "higher"

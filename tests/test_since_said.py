@@ -29,3 +29,16 @@ def test_since_the_last_time_as_high_passes_and_says_nothing_more(tmp_path: Path
     r = one_table(tmp_path, rows, "{extreme: {sum: deaths, of: t}, over: year, at: 2023, since: 2021, is: highest}",
                   "true", decl="time: year")
     assert r.verdict == Verdict.PASS and "too" not in (r.value_text or ""), r.value_text
+
+
+def test_since_a_year_the_filtered_figure_has_no_value_says_so(tmp_path: Path) -> None:
+    """An office created in 2022: "its fewest awards since 2019" fails, and says 2019 has no value
+    (a walk of a grants story: the result said only "rank 1 of 4")."""
+    rows = ["id,year,office"] + [f"{y}{i},{y},{'Climate' if y >= 2022 else 'Parks'}" for y in range(2019, 2025)
+                                 for i in range(3 if y == 2022 else 5)]
+    r = one_table(tmp_path, rows, "{extreme: {count: t, where: \"office == 'Climate'\"}, over: year, at: 2022, "
+                                  "since: 2019, is: lowest}", "true", decl="time: year")
+    assert r.verdict == Verdict.FAIL
+    assert r.value_text is not None and r.value_text.endswith(
+        "; 2019 has no value here (no row passes the filter there; the figure's periods begin in 2022), "
+        "so 'since 2019' cannot hold")
