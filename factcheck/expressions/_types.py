@@ -206,6 +206,7 @@ def _check_compared(node: Compare | Between | InList, text: str, column_type: Co
         others: list[Expr] = [node.low, node.high] if isinstance(node, Between) else list(node.values)
         pairs = [(node.operand, o) for o in others] + [(o, node.operand) for o in others]
     for date, number in pairs:
+        _check_text_against(date, number, text, column_type, where)
         if (infer(date, column_type) == "date" and isinstance(number, Literal) and isinstance(number.value, str)
                 and not _ISO_DATE.match(number.value.strip())):
             from ._render import render
@@ -224,6 +225,33 @@ def _check_compared(node: Compare | Between | InList, text: str, column_type: Co
                         f"date: '{number.value}-01-01'")
             raise ExpressionError(f"{shown} is a date and cannot be compared with the number {value}",
                                   text, where(number), hint)
+
+
+_BOOL_TEXT = frozenset({"true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"})
+"""Text the engine reads as true or false ("competitive == 'no'" compares as it reads)."""
+
+
+def _check_text_against(column: Expr, literal: Expr, text: str, column_type: ColumnType | None,
+                        where: Callable[[Expr], int]) -> None:
+    """Text that is no number compared with numbers (``fiscal_year == 'FY2024'``), or text that reads as
+    neither true nor false with a column of true/false (``competitive == 'nobid'``): refused
+    with what to write, where the engine would only say it "could not convert string 'FY2024' to INT64"."""
+    if not (isinstance(column, Name) and isinstance(literal, Literal) and isinstance(literal.value, str)):
+        return  # a column: an expression's own types are checked where it is written (its calls)
+    kind = infer(column, column_type)
+    value = literal.value
+    from ._render import render
+    shown = render(column)
+    if kind == "number" and not re.fullmatch(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*", value):
+        digits = re.search(r"\d+(?:\.\d+)?", value)
+        hint = (f"write the number: {shown} == {digits.group()}" if digits
+                else f"compare {shown} with a number, or check that it is the column you mean")
+        raise ExpressionError(f"'{value}' is text, but {shown} holds numbers, so they cannot be compared",
+                              text, where(literal), hint)
+    if kind == "bool" and value.strip().lower() not in _BOOL_TEXT:
+        raise ExpressionError(f"{shown} holds true or false (a yes/no column is read so), so it cannot be compared "
+                              f"with the text '{value}'", text, where(literal),
+                              f"write {shown} for its true rows, or not {shown} for its false ones")
 
 
 def _ordinal(i: int) -> str:
