@@ -29,7 +29,7 @@ def test_ranking_or_counting_names_spelled_two_ways_warns(tmp_path: Path, measur
     assert r.verdict == Verdict.PASS, r.message  # as the data is written; Eastside's 350 would be second
     (said,) = _twins(r)
     assert "column 'recipient' of table 't' holds values that differ only in case or spacing" in said
-    assert "'EASTSIDE YOUTH ALLIANCE' and 'Eastside Youth Alliance'; 'Bayview  Legal Aid' and 'Bayview Legal Aid'" in said
+    assert "'Bayview  Legal Aid' and 'Bayview Legal Aid'; 'EASTSIDE YOUTH ALLIANCE' and 'Eastside Youth Alliance'" in said
 
 
 def test_no_warning_without_twins_or_without_ranking(tmp_path: Path) -> None:

@@ -285,7 +285,7 @@ def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backe
         twins = [sorted(vs, key=lambda t: (-t[1], t[0])) for vs in same.values() if len(vs) > 1]
         if not twins:
             continue
-        twins.sort(key=lambda vs: -sum(n for _, n in vs))
+        twins.sort(key=lambda vs: (-sum(n for _, n in vs), vs[0][0]))  # the most rows first, then by name
         shown = [" and ".join(repr(v) for v, _ in vs) for vs in twins[:TWINS_SHOWN]]
         more = f" (and {len(twins) - TWINS_SHOWN} more such sets)" if len(twins) > TWINS_SHOWN else ""
         note = Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
