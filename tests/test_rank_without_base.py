@@ -59,3 +59,16 @@ def test_a_group_with_neither_part_is_left_out_as_before(tmp_path: Path) -> None
     people = {("Mississippi" if s == "Mississipi" else s): n for s, n in PEOPLE.items()}
     r = _rank(tmp_path, "Alabama", 2, {**people, "Guam": 0})
     assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_group_spelled_otherwise_than_the_data_is_named(tmp_path: Path) -> None:
+    """`at: Mississippi` over deaths that spell it 'Missisippi': "no value at Mississippi" said
+    nothing of why (a walk of a road-deaths story). It is now a typo, as in a filter."""
+    from conftest import one_table
+
+    from factcheck import ClaimsFileError
+    rows = ["state,deaths", "Alabama,900", "Missisippi,700", "Ohio,1200"]
+    with pytest.raises(ClaimsFileError) as err:  # as `compare … a: Mississippi` and `where` are
+        one_table(tmp_path, rows, "{extreme: {sum: deaths, of: t}, over: state, at: Mississippi, is: highest}", "true")
+    assert "column 'state' of table 't' never holds 'Mississippi': a value that never occurs is a typo" in str(err.value)
+    assert "did you mean 'Missisippi'?" in str(err.value)

@@ -59,6 +59,12 @@ def compared(tree: Expr) -> list[tuple[Name, str]]:
 
 def _trees(node: PlanNode) -> list[tuple[Scan, Expr]]:
     trees: list[tuple[Scan, Expr]] = []
+    at = getattr(node, "at", None)
+    if node.kind == "extreme" and isinstance(at, str):  # `at: Mississippi` over states: compared as `where` is
+        for leaf in walk(node.children()[0]):
+            group = getattr(leaf, "group", None)
+            if isinstance(group, Name):
+                trees += [(scan, Compare("==", group, Literal(at))) for scan in leaf.scans()]
     for scan in node.scans():
         if scan.where_expr is not None:
             trees.append((scan, scan.where_expr))
