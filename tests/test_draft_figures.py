@@ -241,6 +241,14 @@ def test_a_count_of_times_is_a_number_not_a_multiple() -> None:
         ("three", "number"), ("three times", "multiple")]
 
 
+def test_a_multiple_of_a_name_of_several_words() -> None:
+    """"four times New York's rate" was the number four, so a claim of `expect: four times` left it
+    unchecked, while "four times Clark's rate" was a multiple (a walk of a road-deaths story)."""
+    assert kinds("It was four times New York's rate and three times St. Mary's total.") == [
+        ("four times", "multiple"), ("three times", "multiple")]
+    assert kinds("It happened four times in Ohio's capital.") == [("four", "number")]
+
+
 def test_periods_a_sentence_names() -> None:
     md = "Between 2015 and 2020, fiscal 2021, Q3 2020, March 3, 2021, the 2010s, mid-2019 and 2019-20."
     assert [p.text for s in find_figures("In 2019 and 2020, from 1999-00 to 2005.") for p in s.periods] == [
