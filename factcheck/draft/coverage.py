@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -76,6 +77,7 @@ class ClaimRef:
     unverifiable: bool = False
     end: Literal["highest", "lowest"] | None = None
     rank: int = 1
+    each: bool = False  # an `every` measure: it checks the sentence's "every year since 2010" too
 
 
 @dataclass(frozen=True)
@@ -395,6 +397,9 @@ def _ignored(ignore: Ignore, candidates: list[Figure]) -> list[Figure]:
 
 # --------------------------------------------------------------------------- coverage
 
+_EACH = re.compile(r"(?i)(?:in\s+)?(?:every|each)\b")
+"""An "every year since 2010" figure, which an ``every`` claim checks with its own figure."""
+
 def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
           ignore: Sequence[Ignore] = ()) -> Coverage:
     """Match every figure of the article (``find_figures``) to the claims and ignore entries."""
@@ -403,12 +408,14 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
     stale: list[StaleClaim] = []
     no_figure: list[str] = []
     states: list[tuple[ClaimRef, list[Figure], dict[int, int]]] = []
+    claim_scopes: dict[str, list[tuple[int, int]]] = {}
     for claim in claims:
         scopes = article.scopes(claim.says)
         if not scopes:
             closest, line, ratio = article.closest(claim.says)
             stale.append(StaleClaim(claim.id, claim.says, closest, line, ratio))
             continue
+        claim_scopes[claim.id] = scopes
         stated = _states(claim.expect, article.figures_within(scopes), claim.end)
         if not stated and claim.expect is not None:
             no_figure.append(claim.id)
@@ -423,6 +430,10 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
             stated = _one_of_each(stated, place, taken)
         if claim.end is not None and claim.has_measure and stated and not _ranks_by_itself(claim.expect):
             stated = stated + _qualifying(claim, stated, place, article)
+        if claim.each and claim.has_measure and stated:  # "more than 1,100 every year since 2010": both
+            stated = stated + [f for k in sorted({place[id(f)] for f in stated if id(f) in place})
+                               for f in article.figures_within([claim_scopes[claim.id][k]])
+                               if f.kind == "extreme" and _EACH.match(f.text) and f not in stated]
         taken.update(id(f) for f in stated)
         for f in stated:
             covering.setdefault(id(f), []).append(claim)

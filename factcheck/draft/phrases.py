@@ -421,7 +421,7 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
         r"(?=\s+(?:in|among|at|on|for|across|since)\b|\s*[.,;:!?]|\s*$)")),
     (frozenset({"every", "each"}),
      _c(rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|month|quarter|week|day|season)\s+"
-        rf"(?:since|from)\s+{_YEAR}\b")),
+        rf"(?:since|from|between)\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?{_YEAR}\b|it\s+(?:opened|began|started)\s+in\s+{_YEAR}\b)")),
     (frozenset({"each"}),
      _c(rf"\b(?:in\s+)?each\s+of\s+the\s+(?:past|last|previous)\s+{_NUM}\s+"
         rf"(?:years|months|quarters|weeks|days|decades)\b")),

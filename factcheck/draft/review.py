@@ -13,6 +13,7 @@ from typing import Literal
 from ..claims import LoadedClaims
 from ..errors import ClaimsFileError, Problem
 from ..measures.aggregate import Max, Min
+from ..measures.every import Every
 from ..measures.extreme import Extreme
 from ..measures.top import Top
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
@@ -63,8 +64,8 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     if model.article is None:
         return None
     sentences = find_figures(_read_article(loaded, model.article))
-    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None, *_ranks(c.measure))
-            for c in model.claims]
+    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None, *_ranks(c.measure),
+                     each=isinstance(c.measure, Every)) for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
     result = cover(sentences, refs, ignores)
     figures = report_figures(result)
