@@ -194,17 +194,17 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
             return ("unknown measure kind" + (f" '{unknown[0]}'" if unknown else ""),
                     (f"{close} " if close else "") + "measure kinds: " + ", ".join(KINDS))
         return "a measure must be a mapping such as {count: cases}", "measure kinds: " + ", ".join(KINDS)
-    if kind_ == "literal_error":
-        return f"'{field}' must be {err['ctx'].get('expected', '')}", None
+    if kind_ == "literal_error":  # the line names the place: the field's own name says which
+        return f"'{last if isinstance(last, str) else field}' must be {err['ctx'].get('expected', '')}", None
     if kind_ == "string_pattern_mismatch" and last == "id":
         return "a claim id may hold letters, digits, '-', '_' and '.'", "e.g. id: facebook-online-recruitment"
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     hint = getattr((err.get("ctx") or {}).get("error"), "hint", None)
-    if not path or isinstance(last, int):
-        return msg, hint
-    return f"'{field}': {msg}", hint
+    if not path or isinstance(last, int) or msg.startswith(f"{last} "):
+        return msg, hint  # "in_top is on a 0-100 scale …" names its field already
+    return f"'{last}': {msg}", hint
 
 
 def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:
@@ -225,15 +225,18 @@ def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:
 
 
 def _split_by_comma(parent: Any, key: str) -> str | None:
-    """``{says: In 2020, cases rose}`` reads as says: 'In 2020' plus a field 'cases rose': say so."""
-    if not isinstance(parent, dict) or key not in parent or parent[key] is not None or " " not in key.strip():
+    """``{says: In 2020, cases rose}`` reads as says: 'In 2020' plus a field 'cases rose', and
+    ``{expect: more than $300,000}`` as expect: 'more than $300' plus a field '000': say so."""
+    thousands = re.fullmatch(r"\d{3}(?:,\d{3})*(?:\.\d+)?\s*\S*", key.strip()) is not None
+    if not isinstance(parent, dict) or key not in parent or parent[key] is not None or (
+            " " not in key.strip() and not thousands):
         return None
     keys = list(parent)
     at = keys.index(key)
     if at == 0:
         return None
     before = keys[at - 1]
-    text = f"{parent[before]}, {key}".replace("'", "''")
+    text = (f"{parent[before]},{key}" if thousands else f"{parent[before]}, {key}").replace("'", "''")
     return (f"inside a one-line {{...}} mapping a comma ends the value, so '{before}' stopped before it: "
             f"put text holding a comma in quotes, e.g. {before}: '{text}'")
 

@@ -32,7 +32,8 @@ def percent_scale(value: Any, field: str, example: str) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"{field} is a number from 0 to 100, not {str(value).lower()}")
     text = str(value).strip()
-    if text.endswith("%"):
+    written_as_percent = text.endswith("%")
+    if written_as_percent:
         text = text[:-1].strip()
     try:
         number = Decimal(text)
@@ -40,7 +41,7 @@ def percent_scale(value: Any, field: str, example: str) -> Decimal:
         raise ValueError(f"{field} is a number from 0 to 100 (for example {example}), not {value!r}") from None
     if not number.is_finite() or not 0 <= number <= 100:
         raise ValueError(f"{field} is a number from 0 to 100 (for example {example}), not {value}")
-    if 0 < number < 1:
+    if 0 < number < 1 and not written_as_percent:  # 0.01% is what it says; a bare 0.9 may mean 90
         hundred = f"{(number * 100).normalize():f}"
         raise ValueError(f"{field} is on a 0-100 scale: {field}: {value} would mean {value}%, not "
                          f"{hundred}%; write {field}: {hundred} for that")

@@ -39,6 +39,15 @@ TWINS_SHOWN = 3
 Use = tuple[int, str]  # (plan index, claim id)
 
 
+def written(value: str) -> str:
+    """A value as a claim writes it: ``'St. Mary''s'``, quotes doubled, as the expression language
+    reads it; one holding a character no one can see or type (a non-breaking space, a control
+    character) as Python shows it, ``'\\xa0FACEBOOK'``, so that it is seen."""
+    if value.isprintable():
+        return "'" + value.replace("'", "''") + "'"
+    return repr(value)
+
+
 def normal(text: str) -> str:
     """A value as a reader would not tell it apart: case and spacing ignored."""
     return " ".join(text.split()).casefold()
@@ -156,7 +165,7 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
                          else f"its most common values: {', '.join(values[:5])}")
         for value in missing:
             near = closest(value, values)
-            hint = ("did you mean " + " or ".join(repr(v) for v in near) + "? " if near else "") + listed_values
+            hint = ("did you mean " + " or ".join(written(v) for v in near) + "? " if near else "") + listed_values
             for index, claim in dict.fromkeys(literals[value]):
                 problems.append(Problem(
                     f"column '{column}' of table '{table}' never holds {value!r}: a value that never "
@@ -229,7 +238,7 @@ def _twins_note(table: str, column: str, spelt: list[str], twins: list[tuple[str
     held = [f"{v!r} ({n:,} row{'s' if n != 1 else ''})" for v, n in twins[:TWINS_SHOWN]]
     if len(twins) > TWINS_SHOWN:
         held.append(f"{len(twins) - TWINS_SHOWN} more")
-    spellings = ", ".join(repr(v) for v in spelt + [v for v, _ in twins])
+    spellings = ", ".join(written(v) for v in spelt + [v for v, _ in twins])
     return Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
                 message=f"column '{column}' of table '{table}' also holds {_and(held)}, which "
                         f"{'differ' if len(twins) > 1 else 'differs'} from "

@@ -1,0 +1,58 @@
+"""Messages for a claims file written almost right (walks of hospital and grants stories): each now
+says what to write, in a form the file takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import one_table
+from typer.testing import CliRunner
+
+from factcheck import ClaimsFileError, Verdict
+from factcheck.cli import app
+
+
+def test_a_typo_hint_writes_a_quote_as_the_expression_language_does(tmp_path: Path) -> None:
+    """`did you mean "St. Mary's"?` was Python's quoting, which an expression does not read."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, ["id,hospital", "1,St. Mary's", "2,Lakeview"], "{count: t, where: \"hospital == 'St Marys'\"}",
+                  "1")
+    assert "did you mean 'St. Mary''s'?" in str(err.value)
+    r = one_table(tmp_path, ["id,hospital", "1,St. Mary's", "2,Lakeview"],
+                  "{count: t, where: \"hospital == 'St. Mary''s'\"}", "1")
+    assert r.verdict == Verdict.PASS  # the hint, pasted, runs
+
+
+def test_a_top_share_written_as_a_percentage_below_one_is_what_it_says(tmp_path: Path) -> None:
+    """`in_top: 0.01%` was refused as "would mean 0.01%%, not 1%"; a bare 0.01 still is."""
+    rows = ["id,amount"] + [f"{i},{1000 if i == 1 else 1}" for i in range(1, 10001)]  # one row holds 1000 of 10,999
+    r = one_table(tmp_path, rows, "{top_share: amount, of: t, in_top: 0.01%}", "9.1%")
+    assert r.verdict == Verdict.PASS, r.message
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{top_share: amount, of: t, in_top: 0.01}", "9.1%")
+    assert "in_top: 0.01 would mean 0.01%, not 1%" in str(err.value)
+
+
+def test_a_figure_with_a_thousands_comma_in_a_one_line_mapping(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text("id\n1\n")
+    (tmp_path / "c.yaml").write_text("tables:\n  t: {path: t.csv}\nclaims:\n"
+                                     "  - {id: c, says: s, measure: {count: t}, expect: more than $300,000}\n")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2
+    assert "unknown field '000'" in result.output and "e.g. expect: 'more than $300,000'" in result.output
+
+
+def test_a_value_error_names_its_field_not_the_path_inside_the_file(tmp_path: Path) -> None:
+    """"'claims.1.measure.in_top': in_top is on a 0-100 scale" said the field twice, once as the
+    model's path; the line already names the place."""
+    (tmp_path / "t.csv").write_text("id,amount\n1,5\n")
+    (tmp_path / "c.yaml").write_text("tables:\n  t: {path: t.csv}\nclaims:\n"
+                                     "  - {id: c, says: s, measure: {top_share: amount, of: t, in_top: 0.5}, expect: 1%}\n"
+                                     "  - {id: d, says: s, measure: {ratio: {numerator: {count: t}, denominator: {count: t}},"
+                                     " unit: minutes}, expect: 1}\n")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2
+    assert "claims." not in result.output, result.output
+    assert "claim 'c': in_top is on a 0-100 scale" in result.output
+    assert "claim 'd': 'unit' must be 'fraction' or 'percent'" in result.output
