@@ -56,3 +56,11 @@ def test_a_value_error_names_its_field_not_the_path_inside_the_file(tmp_path: Pa
     assert "claims." not in result.output, result.output
     assert "claim 'c': in_top is on a 0-100 scale" in result.output
     assert "claim 'd': 'unit' must be 'fraction' or 'percent'" in result.output
+
+
+def test_a_year_computed_is_written_as_a_year(tmp_path: Path) -> None:
+    """`min: year(d)` showed "computed 2,022" (a hospital-waits walk); a sum of 2,024 keeps its comma."""
+    rows = ["d,fiscal_year,n", "2019-05-01,2019,1000", "2022-01-02,2024,1024"]
+    assert one_table(tmp_path, rows, "{min: year(d), of: t}", "2019").value_text == "2019"
+    assert one_table(tmp_path, rows, "{max: fiscal_year, of: t}", "2024").value_text == "2024"
+    assert one_table(tmp_path, rows, "{sum: n, of: t}", "2024").value_text == "2,024"

@@ -186,6 +186,8 @@ def format_value(value: object, shape: MeasureShape, places: int | None = None) 
         return _signed(_percent_text(p, places), x) + (" point" if abs(p) == 1 else " points")
     if kind == "change_absolute":
         return _signed(_number_text(x, places), x)
+    if shape.years and x.denominator == 1 and places is None:
+        return str(x.numerator)  # a year: 2022
     return _number_text(x, places)
 
 

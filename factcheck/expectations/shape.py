@@ -31,3 +31,4 @@ class MeasureShape:
     time_unit: str | None = None   # the time unit its values are in ('minute'; see expectations.durations)
     time_from: str = ""            # where that unit was read: 'unit: minutes', 'the column wait_minutes'
     of_values: str = ""            # the column whose values it measures (a mean, a sum …), which unit: may name
+    years: bool = False            # its values are years (the min of year(date)): written 2022, not 2,022

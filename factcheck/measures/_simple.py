@@ -9,6 +9,7 @@ executor (:func:`fused_sql`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,6 +33,11 @@ if TYPE_CHECKING:
 DEC = "DECIMAL(38,10)"
 Aggregate = tuple[str, str, "str | None"]  # (alias, function, extra condition or None)
 NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
+
+
+_YEARS = re.compile(r"(?i)^\s*(?:year\s*\(|\w*(?:^|_)(?:year|yr|fy)\s*$)")
+"""The column or expression of a min, max or median whose values are years (``year(filed)``,
+``fiscal_year``): its value is written 2022, not 2,022."""
 
 
 @dataclass
@@ -146,8 +152,9 @@ class SimpleKind(MeasureKind):
 
     # ------------------------------------------------------------------ reading
     def shape(self, node: Simple, claim: Claim) -> MeasureShape:
+        years = self.name in ("min", "max", "median") and _YEARS.search(node.expr_text or "") is not None
         return shape_of("number", node.unit, time_unit=node.time_unit, time_from=node.time_from,
-                        of_values=(node.expr_text or "") if self.reads_numbers else "")
+                        of_values=(node.expr_text or "") if self.reads_numbers else "", years=years)
 
     def unit(self, node: Simple) -> str:
         return node.unit
