@@ -148,6 +148,7 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
 
     try:
         read = session.materialize()
+        read.lookup_notes(session.backend)  # a large table's lookups too: `check` has no shared scan to count them
         uses = session.uses
         session.refuse_changed_files()  # the contracts and keys were checked on one version of each file
     finally:

@@ -85,6 +85,7 @@ def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage
               last: bool) -> Report:
     executor = Executor(backend, prepared.plans)
     executor.prefetch()
+    tables.lookup_notes(backend, executor.unmatched)  # the large tables' lookups, counted in the shared scans
     results, problems = [], []
     tables_sql: dict[str, str] = {}  # each table's reading SQL, shown in every claim that reads it
     for plan in prepared.plans:
@@ -433,7 +434,7 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
     """Parse derives and lookups; check that key, time and lookup columns exist.
 
     They are marked as read only for ``everything``: a run reads a column only when a
-    claim (or a derive it uses) needs it.
+    claim (or a derive it uses) needs it, or to check a small table's key (``loading.key_checked``).
     """
     problems: list[Problem] = []
     file = str(loaded.path)
@@ -452,12 +453,13 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                 catalog.add_link(name, link, spec)
             except LinkError as exc:
                 problems.append(Problem(str(exc), file=file, line=loaded.table_line(name, "lookup", link), hint=exc.hint))
+    from .loading import key_checked
     for name, src in catalog.sources.items():
         for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns()),
                               ("reported_by", [src.decl.reported_by] if src.decl.reported_by else [])):
             for column in columns:
                 try:
-                    if everything or what == "key":  # a key is checked to be unique whenever its table is read
+                    if everything or (what == "key" and key_checked(src)):  # `run` checks small tables' keys
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),

@@ -23,6 +23,7 @@ from .sources.versions import changes, version_of
 if TYPE_CHECKING:
     from .backends import Backend
     from .engine import Prepared
+    from .planning.lookups import Readers
 
 
 ANY_ORDER_BYTES = 16 << 20
@@ -75,6 +76,17 @@ class TablesRead:
         self._rows, self._columns, self._digests = rows, columns, digests
         self._uses: list[TableUse] | None = None
         self.notes = notes or {}  # plan index -> what the data says about its claim (``spelling_variants``)
+        self.later_lookups: Readers = {}  # large tables' lookups, looked into once counted (:meth:`lookup_notes`)
+
+    def lookup_notes(self, backend: Backend, counted: dict[tuple[str, str], int] | None = None) -> None:
+        """Add the ``unmatched_lookup`` warnings of the large tables' lookups, given the unmatched rows
+        the run's shared scans counted (a lookup counted at zero needs no query)."""
+        if not self.later_lookups:
+            return
+        from .planning.lookups import resolve
+        for index, more in resolve(self.later_lookups, counted or {}, backend).items():
+            self.notes.setdefault(index, []).extend(more)
+        self.later_lookups = {}
 
     def uses(self) -> list[TableUse]:
         """Each table read, with its SHA-256 (waiting for the checksums if they are not all taken yet)."""
@@ -112,7 +124,7 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     if problems:
         raise DataError(problems)
     _learn_types(backend, tables)
-    problems = _check_keys(prepared, backend, {s.name for s in tables})
+    problems = _check_keys(prepared, backend, {s.name for s in tables}, rows)
     problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
     from .planning.typos import check_literals
     typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows)
@@ -121,12 +133,14 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
         raise ClaimsFileError(problems)
     from .planning.lookups import unmatched_notes
     from .planning.typos import grouping_twin_notes
-    for found in (unmatched_notes(prepared.plans, backend, set(rows)),
-                  grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows)):
+    lookups, later = unmatched_notes(prepared.plans, backend, rows)
+    for found in (lookups, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows)):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)
-    return TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests,
+    done = TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests,
                       notes)
+    done.later_lookups = later
+    return done
 
 
 def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: DeriveFailure) -> NoReturn:
@@ -184,9 +198,35 @@ def _learn_types(backend: Backend, tables: list[Source]) -> None:
                     src.columns[name] = str(typ)
 
 
-def _check_keys(prepared: Prepared, backend: Backend, read: set[str]) -> list[Problem]:
+KEYS_CHECKED_UP_TO = 1_000_000
+"""Rows of a table whose declared key ``run`` checks to be unique (``check`` checks every table's):
+counting the distinct keys of 10 million rows takes ~1.3 s on this project's machine, a quarter of
+the benchmark's whole run (benchmarks/README.md)."""
+KEY_READ_UP_TO_BYTES = 64 << 20
+"""A CSV up to this size has its key column read for the check (about a million rows); a larger one
+is not read for it, so that a run reads only the columns its claims use."""
+
+
+def key_checked(src: Source) -> bool:
+    """Does ``run`` check this table's declared key (and so read its key column)? A Parquet file is
+    queried in place, so only the rows decide; a CSV by its size; a DataFrame by its rows."""
+    import os
+    if src.frame is not None:
+        return len(src.frame) <= KEYS_CHECKED_UP_TO
+    if src.path is None:
+        return False
+    if src.format == "parquet":
+        return True
+    try:
+        return os.path.getsize(src.path) <= KEY_READ_UP_TO_BYTES
+    except OSError:
+        return False
+
+
+def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict[str, int]) -> list[Problem]:
     """Every lookup used is many-to-one, and every declared key of a table read is unique: a key
-    that repeats (an award exported twice) would count its rows twice, in silence."""
+    that repeats (an award exported twice) would count its rows twice, in silence. ``run`` checks
+    the keys of tables of up to :data:`KEYS_CHECKED_UP_TO` rows; ``check`` every one."""
     problems = []
     loaded, catalog = prepared.loaded, prepared.catalog
     checks: list[tuple[str, str, tuple[str, ...], str]] = []
@@ -195,7 +235,7 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str]) -> list[Pr
             if link.target in read and table in read:
                 checks.append((link.target, link.remote, ("tables", table, "lookup", link.name), f"lookup '{link.name}'"))
     checks += [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in prepared.sources.values()
-               if s.decl.key and s.name in read]
+               if s.decl.key and s.name in read and (prepared.everything or rows.get(s.name, 0) <= KEYS_CHECKED_UP_TO)]
     done = set()
     for table, column, path, what in checks:
         if (table, column) in done or column not in catalog.used[table]:

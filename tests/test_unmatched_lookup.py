@@ -60,3 +60,31 @@ def test_the_other_tables_spelling_is_named(tmp_path: Path) -> None:
     r = _run(tmp_path, "{sum: population, of: people, where: \"st.region == 'South'\"}", "35000",
              states="MISSISSIPPI")
     assert "state 'Mississippi' (1 row; 'states' has 'MISSISSIPPI')" in _warning(r)
+
+
+def test_a_large_tables_lookup_is_counted_in_the_shared_scan(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past ASKED_UP_TO rows the unmatched rows are counted inside the claims' shared scan, and asked
+    for only when there are some: the same warning, without a query of its own when all match."""
+    import factcheck.planning.lookups as lookups
+    monkeypatch.setattr(lookups, "ASKED_UP_TO", 1)
+    asked: list[str] = []
+    real = lookups.unmatched_sql
+    monkeypatch.setattr(lookups, "unmatched_sql", lambda link: asked.append(link.name) or real(link))
+    two = "{sum: population, of: people, where: \"st.region == 'South'\"}"  # two claims on people: one shared scan
+    (tmp_path / "people.csv").write_text("state,population\nAlabama,5000\nMississippi,2900\nOhio,11800\nTexas,30000\n")
+    (tmp_path / "states.csv").write_text("state,region\nAlabama,South\nMississipi,South\nOhio,Midwest\nTexas,South\n")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(f"""\
+        tables:
+          people: {{path: people.csv, lookup: {{st: states via state}}}}
+          states: {{path: states.csv, key: state}}
+        claims:
+          - {{id: a, says: s, measure: {two}, expect: '35,000'}}
+          - {{id: b, says: s, measure: {{count: people, where: "st.region == 'Midwest'"}}, expect: 1}}
+        """))
+    results = factcheck.verify(tmp_path / "c.yaml").results
+    assert all("state 'Mississippi' (1 row" in _warning(r) for r in results)
+    assert asked == ["st"]
+    (tmp_path / "states.csv").write_text("state,region\nAlabama,South\nMississippi,South\nOhio,Midwest\nTexas,South\n")
+    asked.clear()
+    results = factcheck.verify(tmp_path / "c.yaml").results
+    assert not any(n.code == NoteCode.UNMATCHED_LOOKUP for r in results for n in r.notes) and asked == []

@@ -35,6 +35,7 @@ class Executor:
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
         self._holes: dict[tuple[str, str, str, bool], tuple[str, dict[str, list[str]]] | None] = {}
+        self.unmatched: dict[tuple[str, str], int] = {}  # (table, lookup) -> rows it finds no row for, as scanned
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
@@ -262,15 +263,22 @@ class Executor:
             self._prefetched.update(shared_tops(nodes, which, result.columns, result.rows))
 
     def _fuse(self, table: str, nodes: list[Simple]) -> None:
+        from .lookups import unmatched_count_sql
         joins: dict[str, Any] = {}
         for node in nodes:
             joins.update(node.scan.joins)
+        counts = "".join(f",\n       {unmatched_count_sql(link)} AS {quote_ident('lookup.' + name)}"
+                         for name, link in joins.items())  # the lookups' unmatched rows, counted on the way
+        from_sql = Scan(table, joins).from_sql()
         try:
-            result = self.run(fused_sql(nodes, Scan(table, joins).from_sql()))
+            sql = fused_sql(nodes, from_sql)  # "SELECT …\nFROM …": the counts go after the last column
+            result = self.run(sql[:len(sql) - len(from_sql) - 1] + counts + "\n" + from_sql)
             row = dict(zip(result.columns, result.rows[0], strict=True))
         except Exception as exc:  # noqa: BLE001 - each claim runs alone instead
             reraise_interrupt(exc)
             return
+        for name, link in joins.items():
+            self.unmatched[(link.table, name)] = int(row.pop(f"lookup.{name}") or 0)
         for i, node in enumerate(nodes):
             values = {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)}
             if needs_exact_sum(values):
