@@ -125,7 +125,8 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
         raise DataError(problems)
     _learn_types(backend, tables)
     problems = _check_keys(prepared, backend, {s.name for s in tables}, rows)
-    problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path))
+    problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path),
+                                  frozenset(t for t, n in rows.items() if not n))
     from .planning.typos import check_literals
     typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows)
     problems += typos

@@ -34,3 +34,16 @@ def test_text_that_cannot_be_compared_is_an_error_in_the_claim(tmp_path: Path, w
 ])
 def test_text_the_engine_reads_still_compares(tmp_path: Path, where: str, count: str) -> None:
     assert one_table(tmp_path, ROWS, f'{{count: t, where: "{where}"}}', count).verdict == Verdict.PASS
+
+
+def test_a_run_or_every_over_categories_is_an_error_in_the_claim(tmp_path: Path) -> None:
+    """`rising … over: hospital` counted a "run" over hospitals in alphabetical order (2, a pass), and
+    `every … over: hospital, from: 2020` ended in "holds text, not numbers … compare it with text"."""
+    rows = ["id,hospital,year,wait", "1,A,2020,10", "2,B,2020,20", "3,C,2021,30"]
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{rising: {mean: wait, of: t}, over: hospital}", "2")
+    assert "over: hospital holds categories (A, B, C), not periods" in str(err.value)
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{every: {mean: wait, of: t}, over: hospital, from: 2020, to: 2021}", "more than 5")
+    assert "over: hospital holds text, but from: 2020 is a number" in str(err.value)
+    assert one_table(tmp_path, rows, "{rising: {mean: wait, of: t}, over: year}", "1").verdict == Verdict.PASS

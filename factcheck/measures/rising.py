@@ -11,6 +11,7 @@ With ``since: A`` the value is whether it rose (fell) in every period after A up
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from fractions import Fraction
@@ -23,7 +24,7 @@ from ..planning.nodes import Part, PlanNode, ReportCheck
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, cadence, gaps_said, key
+from ._values import Evaluated, MeasureError, cadence, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -78,6 +79,10 @@ class RunNode(PlanNode):
         return [self.inner]
 
 
+_PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}-\d{2}")
+"""A period's key: a whole number (a year) or a date."""
+
+
 class _RunKind(MeasureKind):
     per_period = True
 
@@ -95,6 +100,12 @@ class _RunKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
+        if groups.categories or not all(_PERIOD_KEY.match(k) for k in keys):
+            shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
+            raise MeasureError(f"over: {node.over} holds categories ({shown}), not periods: a {self.name} run "
+                               "follows periods in their order, and categories have none",
+                               hint=f"write over: a column of years or dates (year(date), month_start(date)); to "
+                                    f"rank the values of {node.over}, use extreme or top")
         ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising", periods)
         ev.sql, ev.cadence = groups.sql, every
         if periods is not None and ev.unavailable is None and ev.value is not None:

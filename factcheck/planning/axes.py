@@ -44,6 +44,8 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
     kind = infer(axis.expr, catalog.column_type(axis.table))
     if kind == "number":
         return _not_a_number(axis, file, claim)
+    if kind == "text" and not catalog.declared_text(axis.table, axis.expr):
+        return _not_a_label(axis, file, claim)
     if kind != "date":
         return None
     years = [(key, value) for key, value in axis.values.items() if year_like(value)]
@@ -75,6 +77,20 @@ def _not_a_day(axis: PeriodAxis, file: str, claim: str) -> Problem | None:
                    file=file, line=axis.line, claim=claim,
                    hint=f"write {key}: {written}; for months or quarters as periods, make the axis their first day "
                         f"(a derive such as month: month_start({text}) or quarter: quarter_start({text}))")
+
+
+def _not_a_label(axis: PeriodAxis, file: str, claim: str) -> Problem | None:
+    """``from: 2020`` on an axis of text (``over: hospital``): a number is none of its values, and
+    text has no periods between two of them; the engine would only say it cannot read 'A' as a number."""
+    numbers = [(k, v) for k, v in axis.values.items() if isinstance(v, int) and not isinstance(v, bool)]
+    if not numbers:
+        return None
+    key, value = numbers[0]
+    text = render(axis.expr)
+    return Problem(f"over: {text} holds text, but {key}: {value} is a number: the periods of a claim over it "
+                   "would not be found", file=file, line=axis.line, claim=claim,
+                   hint=f"to count by year, write over: a column of years (or year(date), or a derive of it); "
+                        f"if the values of {text} are labels such as '{value}', write {key}: '{value}'")
 
 
 def _not_a_number(axis: PeriodAxis, file: str, claim: str) -> Problem | None:

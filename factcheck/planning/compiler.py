@@ -503,13 +503,16 @@ def compile_claim(catalog: Catalog, index: int, claim: Claim, file: str,
     return comp.plan
 
 
-def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str) -> list[Problem]:
+def check_types_again(plans: list[ClaimPlan], catalog: Catalog, file: str,
+                      empty: frozenset[str] = frozenset()) -> list[Problem]:
     """Once the tables are read and their column types known, check each function's argument
-    types again (a CSV's types are only learnt when it is read)."""
+    types again (a CSV's types are only learnt when it is read). ``empty``: tables read with no
+    row, whose CSV columns all read as text: their axes are not checked (the claim covers no period)."""
     from .axes import axis_problem
     problems = []
     for plan in plans:
-        axes = [p for a in plan.axes if (p := axis_problem(a, catalog, file, plan.claim.id)) is not None]
+        axes = [p for a in plan.axes if a.table not in empty
+                and (p := axis_problem(a, catalog, file, plan.claim.id)) is not None]
         if axes:  # said once, not again by each period's slice of an `every` or `overtook`
             problems += axes
             continue
