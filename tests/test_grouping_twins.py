@@ -36,3 +36,9 @@ def test_no_warning_without_twins_or_without_ranking(tmp_path: Path) -> None:
     clean = [r for r in ROWS if "EASTSIDE" not in r and "Bayview  " not in r]
     assert not _twins(one_table(tmp_path, clean, "{count_distinct: recipient, of: t}", "4"))
     assert not _twins(one_table(tmp_path, ROWS, "{sum: amount, of: t}", "1165"))
+
+
+def test_a_ranking_by_a_measure_counts_the_rows_it_rests_on(tmp_path: Path) -> None:
+    """`explain` of a `top … by` said "rows kept: 321": the number of recipients, not of rows."""
+    r = one_table(tmp_path, ROWS, "{top: recipient, of: t, by: {sum: amount, of: t}}", "['Harbor Light']")
+    assert r.rows_kept == 6

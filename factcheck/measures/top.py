@@ -111,7 +111,9 @@ class TopKind(MeasureKind):
         groups = ex.grouped(node.by)
         values = [(k, g.value) for k, g in groups.values.items() if isinstance(g.value, Fraction)]
         values.sort(key=lambda kv: (kv[1] if node.lowest else -kv[1], kv[0]))
-        ev = top(node, values, 0, len(values))
+        counted = [g.rows_kept for g in groups.values.values()]
+        # the rows the groups were computed from (it was the number of groups: "rows kept: 321" recipients)
+        ev = top(node, values, 0, sum(n for n in counted if n is not None) if None not in counted else None)
         ev.sql = groups.sql
         return ev
 
@@ -128,7 +130,7 @@ def top_sql(node: TopNode) -> str:
             f"{node.scan.where_sql()}\nGROUP BY 1\nORDER BY n {direction}, value")
 
 
-def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: int) -> Evaluated:
+def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: int | None) -> Evaluated:
     """The first ``n`` values of the ranking (or the one at ``rank``), and who is tied at the cut."""
     ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown)
     if not ranked:
