@@ -72,3 +72,11 @@ def test_a_group_spelled_otherwise_than_the_data_is_named(tmp_path: Path) -> Non
         one_table(tmp_path, rows, "{extreme: {sum: deaths, of: t}, over: state, at: Mississippi, is: highest}", "true")
     assert "column 'state' of table 't' never holds 'Mississippi': a value that never occurs is a typo" in str(err.value)
     assert "did you mean 'Missisippi'?" in str(err.value)
+
+
+def test_a_ranking_of_groups_gives_no_last_time_nor_start(tmp_path: Path) -> None:
+    """`explain` of "the longest waits were at County General" listed "last as low: —" and "data
+    from: —": a ranking of groups has neither, so neither is set (a hospital-waits walk)."""
+    people = {("Mississippi" if s == "Mississipi" else s): n for s, n in PEOPLE.items()}
+    r = _rank(tmp_path, "Alabama", 2, people)
+    assert r.details is not None and set(r.details.fields()) == {"value", "rank", "of", "runner_up"}

@@ -192,8 +192,9 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
     ev.details = ExtremeDetails.model_validate({
         "value": as_float(x), "rank": rank, "of": len(known),
         "runner_up": Period(key=others[0][0], value=as_float(others[0][1])) if others else None,
-        "last_as_low" if node.is_ == "lowest" else "last_as_high": last,  # only the one that applies is set
-        "data_from": keys[0] if keys and in_time else None})
+        # over periods only (categories have no "last time" and no start): only the one that applies is set
+        **({"last_as_low" if node.is_ == "lowest" else "last_as_high": last,
+            "data_from": keys[0] if keys else None} if in_time else {})})
     if node.rank == 1 and in_time:
         ev.details = ev.details.model_copy(update={"holds_since": _holds_since(earlier, as_low)})
     if node.since is not None:
