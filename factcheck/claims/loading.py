@@ -194,8 +194,11 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
             return ("unknown measure kind" + (f" '{unknown[0]}'" if unknown else ""),
                     (f"{close} " if close else "") + "measure kinds: " + ", ".join(KINDS))
         return "a measure must be a mapping such as {count: cases}", "measure kinds: " + ", ".join(KINDS)
-    if kind_ == "literal_error":  # the line names the place: the field's own name says which
-        return f"'{last if isinstance(last, str) else field}' must be {err['ctx'].get('expected', '')}", None
+    # the line names the place: a claim's field by its own name, a table's by its path in the table
+    named = ".".join(str(p) for p in path[2:]) if len(path) > 2 and path[0] == "tables" else (
+        str(last) if isinstance(last, str) else field)
+    if kind_ == "literal_error":
+        return f"'{named}' must be {err['ctx'].get('expected', '')}", None
     if kind_ == "string_pattern_mismatch" and last == "id":
         return "a claim id may hold letters, digits, '-', '_' and '.'", "e.g. id: facebook-online-recruitment"
     msg = err["msg"]
@@ -204,7 +207,7 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
     hint = getattr((err.get("ctx") or {}).get("error"), "hint", None)
     if not path or isinstance(last, int) or msg.startswith(f"{last} "):
         return msg, hint  # "in_top is on a 0-100 scale …" names its field already
-    return f"'{last}': {msg}", hint
+    return f"'{named}': {msg}", hint
 
 
 def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:
