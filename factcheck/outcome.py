@@ -46,6 +46,7 @@ class NoteCode(StrEnum):
     PERIODS_WITHOUT_VALUE = "periods_without_value"  # an extreme's window holds periods with no value (0/0)
     PERIOD_PARTIAL = "period_partial"        # a warning: a year named is only partly in the data (it ends in June)
     UNMATCHED_LOOKUP = "unmatched_lookup"    # a warning: a lookup finds no row for some keys ('Mississipi')
+    UNKNOWNS_COUNTED = "unknowns_counted"    # a ratio's denominator counts rows its numerator's condition cannot tell
 
 
 REASON_TEXT: dict[Reason, str] = {

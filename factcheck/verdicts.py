@@ -152,6 +152,13 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.UNKNOWNS_EXCLUDED,
                           message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "
                                   "because the value was unknown"))
+    if ev.unknown_counted is not None:
+        n, condition = ev.unknown_counted
+        notes.append(Note(code=NoteCode.UNKNOWNS_COUNTED,
+                          message=f"{n:,} row{'s' if n != 1 else ''} the denominator counts {'have' if n != 1 else 'has'} "
+                                  f"no value for the numerator's condition ({condition}): the ratio counts "
+                                  f"{'them' if n != 1 else 'it'} as not meeting it; a share (share: {condition}) "
+                                  f"would leave {'them' if n != 1 else 'it'} out"))
     shape = exp.shape
     if exp.time_unit is not None and shape.time_unit is None and shape.of_values:
         # "more than four hours" against a mean of `wait`: minutes? hours? Compared as it stands

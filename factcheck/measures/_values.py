@@ -45,6 +45,7 @@ class Evaluated:
     cadence: Cadence | None = None  # the periods come every so many (elections): said in a note
     without_value: list[str] = field(default_factory=list)  # periods an extreme could not rank (0/0): a note
     partial_years: list[str] = field(default_factory=list)  # years named that the data holds part of: a warning
+    unknown_counted: tuple[int, str] | None = None  # a ratio's rows whose numerator condition is unknown: a note
 
 
 class NotFinite(ValueError):
