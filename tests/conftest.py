@@ -92,6 +92,17 @@ def one_table(folder: Path, rows: list[str], measure: str, expect: str, *, table
     return factcheck.verify(folder / "c.yaml").results[0]
 
 
+def verify_one(folder: Path, tables: str, measure: str, expect: str, *, says: str = "a sentence") -> Any:
+    """Verify one claim against the tables declared in ``tables`` (the YAML under ``tables:``, its
+    lines indented by two spaces), their files already in ``folder``. Returns the claim's result."""
+    import factcheck
+    (folder / "c.yaml").write_text(
+        "tables:\n" + textwrap.indent(textwrap.dedent(tables), "  ")
+        + "claims:\n" + textwrap.indent(f"- id: c\n  says: {says}\n  measure: {measure}\n  expect: {expect}\n", "  "),
+        encoding="utf-8")
+    return factcheck.verify(folder / "c.yaml").results[0]
+
+
 def one_claim(measure: str, expect: str, cid: str = "c") -> str:
     """A single claim block in YAML."""
     return f"- id: {cid}\n  says: a sentence\n  measure: {measure}\n  expect: {expect}\n"

@@ -9,10 +9,10 @@ in 2022), and visits per hospital per day (hospital H2 reported nothing for July
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import verify_one
 from typer.testing import CliRunner
 
 import factcheck
@@ -48,23 +48,14 @@ def _verify(folder: Path, measure: str, expect: str, *, reported: bool = True) -
     (folder / "ride.csv").write_text("line,year,riders\n" + "".join(f"{a},{b},{c}\n" for a, b, c in _ride_rows()))
     (folder / "visits.csv").write_text("visit_id,hospital,arrived,wait\n"
                                        + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in _visit_rows()))
-    by = (", reported_by: line", ", reported_by: hospital") if reported else ("", "")
-    (folder / "c.yaml").write_text(textwrap.dedent(f"""\
-        version: 1
-        tables:
-          ride: {{path: ride.csv, time: year{by[0]}}}
-          visits:
-            path: visits.csv
-            key: visit_id
-            derive: {{yr: year(arrived), month: month_start(arrived)}}
-            {by[1].removeprefix(", ")}
-        claims:
-          - id: c
-            says: a sentence
-            measure: {measure}
-            expect: {expect}
-        """))
-    return factcheck.verify(folder / "c.yaml").results[0]
+    by = (", reported_by: line", "\n          reported_by: hospital") if reported else ("", "")
+    return verify_one(folder, f"""\
+        ride: {{path: ride.csv, time: year{by[0]}}}
+        visits:
+          path: visits.csv
+          key: visit_id
+          derive: {{yr: year(arrived), month: month_start(arrived)}}{by[1]}
+        """, measure, expect)
 
 
 def _total(year: int, lines: str = "ABCD") -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from conftest import verify_one
+
 import factcheck
 from factcheck.outcome import NoteCode, Verdict
 
@@ -16,18 +18,11 @@ def _run(folder: Path, measure: str, expect: str, states: str = "Mississippi") -
     (folder / "people.csv").write_text("state,population\nAlabama,5000\nMississippi,2900\nOhio,11800\nTexas,30000\n")
     (folder / "crashes.csv").write_text("id,state\n1,Alabama\n2,Texas\n3,Texas \n4,Ohio\n5,Mississippi\n")
     (folder / "states.csv").write_text(f"state,region\nAlabama,South\n{states},South\nOhio,Midwest\nTexas,South\n")
-    (folder / "c.yaml").write_text(textwrap.dedent(f"""\
-        tables:
-          people: {{path: people.csv, lookup: {{st: states via state}}}}
-          crashes: {{path: crashes.csv, key: id, lookup: {{st: states via state}}}}
-          states: {{path: states.csv, key: state}}
-        claims:
-          - id: c
-            says: a sentence
-            measure: {measure}
-            expect: {expect}
-        """))
-    return factcheck.verify(folder / "c.yaml").results[0]
+    return verify_one(folder, """\
+        people: {path: people.csv, lookup: {st: states via state}}
+        crashes: {path: crashes.csv, key: id, lookup: {st: states via state}}
+        states: {path: states.csv, key: state}
+        """, measure, expect)
 
 
 def _warning(r: factcheck.ClaimResult) -> str:
