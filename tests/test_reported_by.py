@@ -251,3 +251,46 @@ def test_long_absences_are_said_as_runs(tmp_path: Path) -> None:
     assert _runs(["2016", "2018", "2019"], "year") == "2016, 2018 to 2019"
     many = [f"20{y}" for y in range(10, 30, 2)]
     assert _runs(many, "year") == "2010, 2012, 2014, 2016 … (10 years in all)"
+
+
+# --------------------------------------------------------------------------- found attacking it (monthly ridership)
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    # the other station's figure, and a ratio's or a comparison's second measure, count the missing line too
+    ("{ratio: {numerator: {sum: riders, of: ride, where: \"year == 2022 and line == 'A'\"}, "
+     "denominator: {sum: riders, of: ride, where: year == 2022}}}", "20%"),
+    ("{compare: {sum: riders, of: ride, where: \"year == 2022 and line == 'A'\"}, "
+     "with: {sum: riders, of: ride, where: year == 2022}, as: ratio}", "0.2"),
+])
+def test_a_second_measure_is_checked_too(tmp_path: Path, measure: str, expect: str) -> None:
+    _missing(_verify(tmp_path, measure, expect))
+
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    # compare by line: only its two lines count, not line C missing elsewhere
+    ("{compare: {sum: riders, of: ride, where: year == 2022}, by: line, a: B, b: A, as: absolute}", "1000 more"),
+    # every year but the one line C lacks
+    ("{sum: riders, of: ride, where: \"line == 'C' and year != 2022\"}", str(sum(_ride("C", y) for y in RIDE_YEARS
+                                                                                if y != 2022))),
+])
+def test_what_the_claim_leaves_out_is_no_matter(tmp_path: Path, measure: str, expect: str) -> None:
+    r = _verify(tmp_path, measure, expect)
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_two_periods_of_one_date_are_one_range(tmp_path: Path) -> None:
+    """`month >= '2023-09-01' and yr == 2023` is September to December: H2's July and August are no
+    matter to it."""
+    r = _verify(tmp_path, "{count: visits, where: \"month >= '2023-09-01' and yr == 2023\"}",
+                str(_visits(months=("2023-09-01", "2024-01-01"))))
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_reported_by_column_that_is_no_column_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    _verify(tmp_path, "{count: ride}", "1")
+    (tmp_path / "c.yaml").write_text("tables:\n  ride: {path: ride.csv, time: year, reported_by: lines}\nclaims:\n"
+                                     "  - {id: c, says: s, measure: {sum: riders, of: ride, where: year == 2022}, "
+                                     "expect: 1}\n")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2 and "no column 'lines'" in result.output and "did you mean 'line'" in result.output
+    assert "internal error" not in result.output

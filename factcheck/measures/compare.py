@@ -86,6 +86,7 @@ class CompareKind(MeasureKind):
                 "{{compare: {{count: {table}{w}}}, with: {{count: {table}}}, as: percent}}")
 
     def compile(self, c: Compiler, m: Compare, path: PathKey, over: str | None) -> CompareNode | None:
+        reports = len(c.plan.reports)
         first = c.measure(m.compare, path + ("compare",))
         if first is None:
             return None
@@ -105,6 +106,7 @@ class CompareKind(MeasureKind):
                 return None
             return CompareNode(self.name, first, second, "measure", "with", m.as_) if second else None
         assert m.by is not None and narrowable(m.compare)
+        del c.plan.reports[reports:]  # the groups' own measures, narrowed below, say which reports count
         table = table_of(first)
         groups = group_column(c, table, m.by, path + ("by",), "by") if table else None
         if groups is None:

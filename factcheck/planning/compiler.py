@@ -219,8 +219,8 @@ class Compiler:
         """The check :meth:`reports` records, or None where there is none to make."""
         table = scan.table
         group = self.cat.sources[table].decl.reported_by
-        if group is None or self.cat.sources[table].missing:
-            return None
+        if group is None or self.cat.sources[table].missing or group not in self.cat.sources[table].columns:
+            return None  # an unknown column is the declaration's problem, reported with its line
         root = _period_root(self.cat, table, tree)
         if root is None:
             return None
@@ -231,7 +231,7 @@ class Compiler:
             return None if tree_of_where is None else scan.sql(self._periods_unknown(table, tree_of_where))
         for column in (group, root[0]):
             self.cat.use(table, column)
-        return ReportCheck(text, table, group, root[0], root[1], conds, scan.from_sql(), where, dated)
+        return ReportCheck(text, table, group, root[0], root[1], conds, scan.from_sql(), scan.where_text, where, dated)
 
     def window_reports(self, inner: PlanNode) -> list[ReportCheck]:
         """The checks of every period of ``inner``'s time axis, for a kind that learns which
@@ -278,7 +278,8 @@ class Compiler:
         the scanned table with literals, those joined by ``and`` on one column taken together (a
         month is ``date >= '2024-07-01' and date < '2024-08-01'``, not everything after July and
         everything before August), those under ``or`` each alone, those under ``not`` not at all."""
-        together: dict[str, tuple[Expr, list[tuple[str, tuple[Any, ...]]]]] = {}
+        # by the date they are periods of: `month >= '2022-08-01' and yr == 2022` is one range of it
+        together: dict[str, tuple[Expr, list[tuple[Any, ...]], list[str]]] = {}
         stack: list[tuple[Expr, bool]] = [(tree, True)]
         while stack:
             node, top = stack.pop()
@@ -289,11 +290,14 @@ class Compiler:
             operand, lits, op = _atom(node)
             if operand is None or not self._names_periods(scan.table, operand):
                 continue
-            at = _text(operand) if top else str(len(together))
-            together.setdefault(at, (operand, []))[1].append((op, tuple(lits)))
-        for operand, conds in together.values():
-            text = " and ".join(f"{_text(operand)} {op} {', '.join(map(str, lits))}" for op, lits in conds)
-            self.reports(scan, operand, tuple(conds), text)
+            root = _period_root(self.cat, scan.table, operand)
+            assert root is not None
+            at = root[0] if top else str(len(together))
+            entry = together.setdefault(at, (operand, [], []))
+            entry[1].append((op, tuple(lits), root[1]))
+            entry[2].append(f"{_text(operand)} {op} {', '.join(map(str, lits))}")
+        for operand, conds, said in together.values():
+            self.reports(scan, operand, tuple(conds), " and ".join(said))
 
     def _names_periods(self, table: str, tree: Expr) -> bool:
         """Is ``tree`` a period of a time column of ``table`` that a :class:`ReportCheck` reads (or

@@ -8,7 +8,7 @@ kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``serie
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -159,8 +159,8 @@ class Executor:
                         f"{key(first)} to {key(last)}; its figure is not that of the whole year")
             else:
                 said = (f"{cov.period_of[1]} {cov.text} is only partly in the data: the dates of {column} run from "
-                        f"{key(first)} to {key(last)}, and {cov.period_of[1]} is still {cov.text} a week beyond "
-                        "them; its figure is not that of the whole period")
+                        f"{key(first)} to {key(last)}, and {cov.period_of[1]} is still {cov.text} in the month "
+                        "beyond them; its figure is not that of the whole period")
             if said not in out:
                 out.append(said)
         return out
@@ -379,30 +379,15 @@ def _ungrouped(node: PlanNode | None) -> list[Simple]:
 
 def _falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
     """Does the period ``hole`` (a year, or a month's first day) lie among the periods ``check``
-    names, read through its ``of`` (the year of a month, the quarter it is in, its days)?"""
-    import datetime as dt
-    lo: int | str
-    hi: int | str
-    if unit == "year":
-        if check.of != "same":
+    names, each condition read through its own ``of`` (the year of a month, the quarter it is in,
+    its days), the check's by default? All conditions must hold: ``month >= '2022-08-01' and yr ==
+    2022`` is August to December 2022."""
+    for cond in check.conds:  # each must hold for some period of the hole (a month is an interval of days)
+        op, lits = cond[0], cond[1]
+        span = _interval(hole, unit, cond[2] if len(cond) > 2 else check.of)
+        if span is None:
             return False
-        lo = hi = int(hole)
-        cast: Any = _as_int
-    else:
-        first = dt.date.fromisoformat(hole)
-        if check.of == "year":
-            lo = hi = first.year
-            cast = _as_int
-        else:
-            cast = str
-            if check.of == "month_start":
-                lo = hi = hole
-            elif check.of == "quarter_start":
-                lo = hi = first.replace(month=(first.month - 1) // 3 * 3 + 1).isoformat()
-            else:  # the dates themselves: every day of the month
-                after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-                lo, hi = hole, (after - dt.timedelta(days=1)).isoformat() + "\uffff"  # a time on the last day too
-    for op, lits in check.conds:  # each must hold for some period of the hole (a month is an interval of days)
+        lo, hi, cast = span
         vals = [cast(key(v)) for v in lits]
         if any(v is None for v in vals):
             return False
@@ -410,11 +395,31 @@ def _falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
             meets = any(lo <= v <= hi for v in vals)
         elif op == "between":
             meets = lo <= vals[-1] and vals[0] <= hi
+        elif op == "!=":  # every period but one: a hole that is that one period is left out
+            meets = not (lo == hi == vals[0])
         else:
             meets = {"<": lo < vals[0], "<=": lo <= vals[0], ">": hi > vals[0], ">=": hi >= vals[0]}.get(op, True)
         if not meets:
             return False
     return True
+
+
+def _interval(hole: str, unit: str, of: str) -> tuple[Any, Any, Callable[[str], Any]] | None:
+    """The periods of ``hole`` read through ``of``, as the first and last of them (comparable with
+    the claim's literals cast by the third), or None when ``of`` does not apply to the unit."""
+    import datetime as dt
+    if unit == "year":
+        return (int(hole), int(hole), _as_int) if of == "same" else None
+    first = dt.date.fromisoformat(hole)
+    if of == "year":
+        return first.year, first.year, _as_int
+    if of == "month_start":
+        return hole, hole, str
+    if of == "quarter_start":
+        q = first.replace(month=(first.month - 1) // 3 * 3 + 1).isoformat()
+        return q, q, str
+    after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # the dates themselves: every day
+    return hole, (after - dt.timedelta(days=1)).isoformat() + "\uffff", str  # a time on the last day too
 
 
 def _as_int(text: str) -> int | None:

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from .catalog import Link
 
 PathKey = tuple[str | int, ...]
-Conds = tuple[tuple[str, tuple[Any, ...]], ...]
-"""Comparisons a period must meet, all of them: ``(("==", (2021,)),)``, ``((">=", (2020,)), ("<", (2024,)))``."""
+Conds = tuple[tuple[Any, ...], ...]
+"""Comparisons a period must meet, all of them: ``(("==", (2021,)),)``, ``((">=", (2020,)), ("<", (2024,)))``;
+a third item says how the period is read from the date, when not as the check's ``of`` (``"year"``)."""
 
 
 DATE_MARK = "\x00date\x00"
@@ -61,12 +62,15 @@ class Coverage:
         lo, hi = agg(f"min({self.col})"), agg(f"max({self.col})")
         q = self.lits
         if self.whole_year is not None and self.period_of is not None:
-            # another period of a date (a fiscal year): whole unless the period is still the same a week
-            # past the data's last date, or a week before its first (a few days with no event are no hole)
+            # another period of a date (a fiscal year): whole unless the period is still the same in the
+            # month after the data's last month, or before its first month (data in a month reaches its
+            # end, as for a year and a range: a few quiet days are no hole, and monthly rows stand for months)
             date = self.whole_year[0]
             y, first, last = q[0], agg(f"min({date})"), agg(f"max({date})")
-            after = self.period_of[0].replace(DATE_MARK, f"(try_cast({last} AS DATE) + INTERVAL 7 DAY)")
-            before = self.period_of[0].replace(DATE_MARK, f"(try_cast({first} AS DATE) - INTERVAL 7 DAY)")
+            after = self.period_of[0].replace(
+                DATE_MARK, f"(CAST(date_trunc('month', try_cast({last} AS DATE)) AS DATE) + INTERVAL 1 MONTH)")
+            before = self.period_of[0].replace(
+                DATE_MARK, f"(CAST(date_trunc('month', try_cast({first} AS DATE)) AS DATE) - INTERVAL 1 DAY)")
             pred = (f"NOT coalesce({lo} <= {y} AND {y} <= {hi}, FALSE) OR "
                     f"coalesce(NOT (({after}) = {y}) AND NOT (({before}) = {y}), TRUE)")
         elif self.whole_year is not None:  # a year inside the data's years, reached from January to December?
@@ -147,6 +151,7 @@ class ReportCheck:
     of: str                      # same, year, month_start or quarter_start
     conds: Conds                 # the periods: each (op, literals) must hold; none: every period
     from_sql: str                # the claim's FROM, with its lookups
+    where_text: str | None = None  # the claim's filter as written: two parts of a claim (a ratio's) are two checks
     where: Callable[[], str | None] | None = field(default=None, compare=False)
     """The claim's filter with its period comparisons unknown (SQL), written when the check runs."""
     dated: bool = False          # ``time`` is a CSV column read without a type: checked only if it reads as dates
