@@ -44,7 +44,9 @@ def _rank(folder: Path, at: str, rank: int, people: dict[str, int] = PEOPLE, is_
 def test_a_rank_beside_a_state_without_population_is_unverifiable(tmp_path: Path, at: str, rank: int) -> None:
     r = _rank(tmp_path, at, rank)
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
-    assert "Mississippi cannot be ranked: its numerator is 700 but its denominator has no value" in r.message
+    # both spellings: deaths without people, and people without deaths
+    assert "Mississipi, Mississippi cannot be ranked: each has one part of the ratio and no value for the other" \
+        in r.message
     assert "spelled another way" in r.message
 
 
@@ -80,3 +82,24 @@ def test_a_ranking_of_groups_gives_no_last_time_nor_start(tmp_path: Path) -> Non
     people = {("Mississippi" if s == "Mississipi" else s): n for s, n in PEOPLE.items()}
     r = _rank(tmp_path, "Alabama", 2, people)
     assert r.details is not None and set(r.details.fields()) == {"value", "rank", "of", "runner_up"}
+
+
+def test_a_rank_beside_a_group_with_people_and_no_rows_to_sum(tmp_path: Path) -> None:
+    """A county with residents and no home: the sum of its beds is of no rows, unknown, and it could
+    have the fewest beds per resident; `top … by` the rate left it out too (a nursing-homes walk)."""
+    people = {("Mississippi" if s == "Mississipi" else s): n for s, n in PEOPLE.items()}
+    r = _rank(tmp_path, "Alabama", 2, {**people, "Guam": 170_000})
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
+    assert "Guam cannot be ranked: its denominator is 170,000 but its numerator has no row" in r.message
+    from conftest import verify_one
+    r = verify_one(tmp_path, "deaths: {path: deaths.csv}\npeople: {path: people.csv}\n",
+                   "{top: state, of: deaths, by: {ratio: {numerator: {sum: deaths, of: deaths}, "
+                   "denominator: {sum: population, of: people}}}}", "[Mississippi]")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
+
+
+def test_at_a_group_one_table_of_a_rate_lacks_is_no_typo(tmp_path: Path) -> None:
+    """`at: Mississippi` over deaths by population that spells it 'Mississipi': the deaths hold it,
+    so it is no typo (the run stopped so); the rate cannot be ranked, and says why."""
+    r = _rank(tmp_path, "Mississippi", 1)
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message

@@ -109,10 +109,10 @@ class ExtremeKind(MeasureKind):
             out.why = gaps_said(holes, node.over, ex.holes_why(node.inner, holes,
                                                                "so it is not a zero and the record cannot be judged"))
         lacking = [k for k in ([key(node.at)] if out.value is None else out.without_value)
-                   if _lacks_base(ex.at(node.inner, groups, k))]
+                   if lacks_base(ex.at(node.inner, groups, k))]
         if lacking and out.unavailable in (None, Reason.NO_ROWS):
             out.value, out.details, out.unavailable = None, None, Reason.NO_ROWS
-            out.why = _lacking_said(lacking, ex.at(node.inner, groups, lacking[0]))
+            out.why = lacking_said(lacking, ex.at(node.inner, groups, lacking[0]))
         out.marked = {key(v) for v in (node.at, node.since) if v is not None}
         return out
 
@@ -129,19 +129,28 @@ class ExtremeKind(MeasureKind):
         return parts
 
 
-def _lacks_base(ev: Evaluated) -> bool:
-    """Is ``ev`` a ratio with something to divide but nothing to divide it by (deaths in a state
-    the population table has no row for, often a name spelled two ways): a value the data lacks,
-    not one that does not exist (0/0, a mean of no rows)?"""
-    return ev.value is None and ev.numerator not in (None, 0) and ev.denominator in (None, 0)
+def lacks_base(ev: Evaluated) -> bool:
+    """Is ``ev`` a ratio with one part and not the other: deaths in a state the population table
+    has no row for (often a name spelled two ways), or residents of a county with no home to sum
+    the beds of? A value the data lacks, not one that does not exist (0/0, a mean of no rows)."""
+    if ev.value is not None:
+        return False
+    num, den = ev.numerator, ev.denominator
+    return (num not in (None, 0) and den in (None, 0)) or (num is None and den not in (None, 0))
 
 
-def _lacking_said(lacking: list[str], first: Evaluated) -> str:
+def lacking_said(lacking: list[str], first: Evaluated) -> str:
     """Why the ranking cannot be judged: values that exist, that the data cannot give."""
     names = ", ".join(repr(k) if k != k.strip() else k for k in lacking[:5]) + (
         f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
-    whose = (f"its numerator is {plain_number(as_float(first.numerator or 0))} but its denominator has no value"
-             if len(lacking) == 1 else "each has a numerator but its denominator has no value")
+    if len(lacking) > 1:
+        return (f"{names} cannot be ranked: each has one part of the ratio and no value for the other (no row for "
+                "it in one of the two tables: a name spelled another way there?), so they may rank anywhere")
+    if first.numerator is None:
+        return (f"{names} cannot be ranked: its denominator is {plain_number(as_float(first.denominator or 0))} but "
+                "its numerator has no row (a sum of no rows is unknown; if it truly had none, measure a count), so "
+                "it may rank anywhere")
+    whose = f"its numerator is {plain_number(as_float(first.numerator))} but its denominator has no value"
     return (f"{names} cannot be ranked: {whose} (no row for it in the denominator's table: a name spelled "
             "another way there?), so it may rank anywhere")
 

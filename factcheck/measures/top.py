@@ -109,6 +109,12 @@ class TopKind(MeasureKind):
             ev.sql = [sql]
             return ev
         groups = ex.grouped(node.by)
+        from .extreme import lacking_said, lacks_base
+        lacking = [k for k, g in groups.values.items() if lacks_base(g)]
+        if lacking:  # a rate with one part and not the other may rank anywhere
+            ev = Evaluated(None, sql=groups.sql)
+            ev.unavailable, ev.why = Reason.NO_ROWS, lacking_said(lacking, groups.values[lacking[0]])
+            return ev
         values = [(k, g.value) for k, g in groups.values.items() if isinstance(g.value, Fraction)]
         values.sort(key=lambda kv: (kv[1] if node.lowest else -kv[1], kv[0]))
         counted = [g.rows_kept for g in groups.values.values()]

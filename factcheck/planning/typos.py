@@ -70,10 +70,10 @@ def _trees(node: PlanNode) -> list[tuple[Scan, Expr]]:
     trees: list[tuple[Scan, Expr]] = []
     at = getattr(node, "at", None)
     if node.kind == "extreme" and isinstance(at, str):  # `at: Mississippi` over states: compared as `where` is
-        for leaf in walk(node.children()[0]):
-            group = getattr(leaf, "group", None)
-            if isinstance(group, Name):
-                trees += [(scan, Compare("==", group, Literal(at))) for scan in leaf.scans()]
+        leaves = [(leaf, scan) for leaf in walk(node.children()[0]) for scan in leaf.scans()
+                  if isinstance(getattr(leaf, "group", None), Name)]
+        if len({scan.table for _, scan in leaves}) == 1:  # a rate over two tables may lack it in one: no typo
+            trees += [(scan, Compare("==", leaf.group, Literal(at))) for leaf, scan in leaves]  # type: ignore[attr-defined]
     for scan in node.scans():
         if scan.where_expr is not None:
             trees.append((scan, scan.where_expr))
