@@ -178,11 +178,14 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     total = row[0]
     contracts: dict[str, Any] = {}
     unique: list[str] = []
+    categories: list[str] = []  # text columns whose values repeat: who may report the rows
     for i, (c, ty) in enumerate(cols):
         distinct, present = row[1 + 2 * i], row[2 + 2 * i]
         kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
         if kind == "text" and 0 < distinct == total == present:
             unique.append(c)
+        if kind == "text" and 2 <= distinct < total:
+            categories.append(c)
         spec: dict[str, Any] = {"type": kind}
         if kind == "text" and 0 < distinct <= ALLOWED_AT_MOST and distinct < total:
             values = backend.execute(f"SELECT DISTINCT {quote_ident(c)} FROM {q} WHERE {quote_ident(c)} IS NOT NULL "
@@ -196,8 +199,7 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     found = dates[:1] + years
     if found:
         decl["time"] = found if len(found) > 1 else found[0]
-        groups = [c for c in contracts if len(contracts[c].get("allowed", ())) >= 2]
-        reporter = _reporter(backend, q, groups, found[0], total)
+        reporter = _reporter(backend, q, categories, found[0], total)
         if reporter is not None:
             decl["reported_by"] = reporter
     if dates:

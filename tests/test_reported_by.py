@@ -294,3 +294,14 @@ def test_a_reported_by_column_that_is_no_column_is_an_error_not_a_crash(tmp_path
     result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
     assert result.exit_code == 2 and "no column 'lines'" in result.output and "did you mean 'line'" in result.output
     assert "internal error" not in result.output
+
+
+def test_init_finds_who_reports_among_more_than_a_dozen_groups(tmp_path: Path) -> None:
+    """Fifteen stations by month: only columns with a list of `allowed` values (at most 12) were
+    looked at, so the grid got no `reported_by`."""
+    rows = [f"S{s:02d},{y}-{m:02d}-01,{100 + s}" for s in range(15) for y in (2023, 2024) for m in range(1, 13)]
+    (tmp_path / "rid.csv").write_text("station,month,riders\n" + "\n".join(rows) + "\n")
+    (tmp_path / "story.md").write_text("Riders totalled 13,000 in 2024.\n")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "rid.csv")])
+    assert result.exit_code == 0, result.output
+    assert factcheck.load(tmp_path / "story.claims.yaml").model.tables["rid"].reported_by == "station"
