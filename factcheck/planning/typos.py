@@ -306,8 +306,9 @@ def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backe
         note = Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
                     message=f"column '{column}' of table '{table}' holds values that differ only in case or "
                             f"spacing: {'; '.join(shown)}{more}. The claim ranks or counts them as different "
-                            f"values; if they are the same, clean the data, or rank a derive that makes them one "
-                            f"(lower(trim({column})))")
+                            "values; if they are the same, give them one spelling in the data (a derive such "
+                            f"as lower(trim({column})) joins only those that differ in case or in spaces at "
+                            "their ends)")
         for index in indices:
             notes[index].append(note)
     return notes
