@@ -245,7 +245,7 @@ def test_init_does_not_call_events_on_scattered_days_a_grid(tmp_path: Path) -> N
 
 
 def test_long_absences_are_said_as_runs(tmp_path: Path) -> None:
-    from factcheck.planning.execute import _runs
+    from factcheck.planning.reports import _runs
     months = [f"2019-{m:02d}-01" for m in range(2, 13)] + ["2020-03-01", "2020-05-01", "2020-06-01"]
     assert _runs(months, "month") == "2019-02 to 2019-12, 2020-03, 2020-05 to 2020-06"
     assert _runs(["2016", "2018", "2019"], "year") == "2016, 2018 to 2019"

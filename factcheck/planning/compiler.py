@@ -431,21 +431,6 @@ def _period_root(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None
     return tree.column, of
 
 
-def _year_of_date(cat: Catalog, table: str, tree: Expr) -> tuple[Expr, str] | None:
-    """The date column whose year ``tree`` is: ``year(filed_date)``, or a derive defined so
-    (``filed_year: year(filed_date)``), the column in the same table; else None."""
-    seen: set[str] = set()
-    while isinstance(tree, Name) and tree.link is None and tree.column in cat.derives.get(table, {}) \
-            and tree.column not in seen:
-        seen.add(tree.column)
-        tree = cat.derives[table][tree.column]
-    if isinstance(tree, Call) and tree.function == "year" and len(tree.args) == 1:
-        arg = tree.args[0]
-        if isinstance(arg, Name) and arg.link is None and arg.column not in cat.derives.get(table, {}):
-            return arg, arg.column
-    return None
-
-
 MAX_INLINED = 50
 """Derives followed to find the date a period is of (as many as may build on each other)."""
 
@@ -455,9 +440,9 @@ def _whole_of(cat: Catalog, table: str, tree: Expr) -> Whole | None:
     in the data: ``year(date)`` (or a derive so defined), or any other expression of that one column
     and nothing else, through derives (a fiscal year, ``year(d) + case when month(d) >= 7 then 1 else 0
     end``), but not the date itself (a day), nor one that holds a window (``lag``). None otherwise."""
-    dated = _year_of_date(cat, table, tree)
-    if dated is not None:
-        return f"{quote_ident(table)}.{quote_ident(dated[1])}", dated[1], None
+    year = _period_root(cat, table, tree)
+    if year is not None and year[1] == "year":  # year(filed_date), or a derive so defined
+        return f"{quote_ident(table)}.{quote_ident(year[0])}", year[0], None
     derives = cat.derives.get(table, {})
     roots: set[str] = set()
     depth = [0]

@@ -8,7 +8,7 @@ kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``serie
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, nee
 from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, fill_gaps, key, sort_key
 from .catalog import TIME_TYPES
 from .nodes import ClaimPlan, Coverage, PlanNode, ReportCheck, Scan, walk
+from .reports import falls_in, missing_said
 
 if TYPE_CHECKING:
     from ..backends import Backend
@@ -102,7 +103,7 @@ class Executor:
         if found is None:
             return None
         unit, holes = found
-        hit = {g: [h for h in units if _falls_in(h, unit, check)] for g, units in holes.items()}
+        hit = {g: [h for h in units if falls_in(h, unit, check)] for g, units in holes.items()}
         hit = {g: units for g, units in hit.items() if units}
         where = check.where() if hit and check.where is not None else None
         if where is not None:  # a group the claim's filter leaves out at every period is no matter
@@ -112,7 +113,7 @@ class Executor:
             hit = {g: units for g, units in hit.items() if g in counted}
         if not hit:
             return None
-        return _missing_said(check, unit, hit)
+        return missing_said(check, unit, hit)
 
     def _report_holes(self, table: str, group: str, time: str,
                       dated: bool = False) -> tuple[str, dict[str, list[str]]] | None:
@@ -376,98 +377,3 @@ def _ungrouped(node: PlanNode | None) -> list[Simple]:
         return [s for child in node.children() for s in _ungrouped(child)]
     return []
 
-
-def _falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
-    """Does the period ``hole`` (a year, or a month's first day) lie among the periods ``check``
-    names, each condition read through its own ``of`` (the year of a month, the quarter it is in,
-    its days), the check's by default? All conditions must hold: ``month >= '2022-08-01' and yr ==
-    2022`` is August to December 2022."""
-    for cond in check.conds:  # each must hold for some period of the hole (a month is an interval of days)
-        op, lits = cond[0], cond[1]
-        span = _interval(hole, unit, cond[2] if len(cond) > 2 else check.of)
-        if span is None:
-            return False
-        lo, hi, cast = span
-        vals = [cast(key(v)) for v in lits]
-        if any(v is None for v in vals):
-            return False
-        if op in ("==", "in"):
-            meets = any(lo <= v <= hi for v in vals)
-        elif op == "between":
-            meets = lo <= vals[-1] and vals[0] <= hi
-        elif op == "!=":  # every period but one: a hole that is that one period is left out
-            meets = not (lo == hi == vals[0])
-        else:
-            meets = {"<": lo < vals[0], "<=": lo <= vals[0], ">": hi > vals[0], ">=": hi >= vals[0]}.get(op, True)
-        if not meets:
-            return False
-    return True
-
-
-def _interval(hole: str, unit: str, of: str) -> tuple[Any, Any, Callable[[str], Any]] | None:
-    """The periods of ``hole`` read through ``of``, as the first and last of them (comparable with
-    the claim's literals cast by the third), or None when ``of`` does not apply to the unit."""
-    import datetime as dt
-    if unit == "year":
-        return (int(hole), int(hole), _as_int) if of == "same" else None
-    first = dt.date.fromisoformat(hole)
-    if of == "year":
-        return first.year, first.year, _as_int
-    if of == "month_start":
-        return hole, hole, str
-    if of == "quarter_start":
-        q = first.replace(month=(first.month - 1) // 3 * 3 + 1).isoformat()
-        return q, q, str
-    after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # the dates themselves: every day
-    return hole, (after - dt.timedelta(days=1)).isoformat() + "\uffff", str  # a time on the last day too
-
-
-def _as_int(text: str) -> int | None:
-    try:
-        return int(text)
-    except ValueError:
-        return None
-
-
-def _runs(periods: list[str], unit: str) -> str:
-    """Periods said as runs: "2019-02 to 2019-12, 2020-03" (months), "2016, 2018 to 2019" (years);
-    at most :data:`MAX_RUNS_SAID` runs, then how many periods in all."""
-    import datetime as dt
-
-    def place(p: str) -> int:
-        if unit == "month":
-            d = dt.date.fromisoformat(p)
-            return d.year * 12 + d.month - 1
-        return int(p)
-
-    def said(p: str) -> str:
-        return p[:7] if unit == "month" else p
-    runs: list[list[str]] = []
-    for p in periods:
-        if runs and place(p) == place(runs[-1][-1]) + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    text = ", ".join(said(r[0]) if len(r) == 1 else f"{said(r[0])} to {said(r[-1])}" for r in runs[:MAX_RUNS_SAID])
-    return text + (f" … ({len(periods)} {unit}s in all)" if len(runs) > MAX_RUNS_SAID else "")
-
-
-MAX_RUNS_SAID = 4
-"""Runs of missing periods named for one group."""
-
-MAX_GROUPS_SAID = 5
-"""Groups named in a missing report's message; the rest are counted."""
-
-
-def _missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> str:
-    """``check``'s periods, and the groups with no rows there (with the periods they lack)."""
-    named = [(g, _runs(units, unit)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
-    if len(hit) == 1:
-        (g, units), = named
-        who = f"{check.group} {g} has no row in {units}, though it has rows before and after"
-    else:
-        more = len(hit) - len(named)
-        listed = ", ".join(f"{check.group} {g} ({units})" for g, units in named) + (f" and {more} more" if more else "")
-        who = f"{listed} have no row there, though each has rows before and after"
-    return (f"{check.text}: {who} (table {check.table} is reported by {check.group}: a {unit} inside one's "
-            "first and last with no row of it is a missing report, not a zero)")

@@ -1,0 +1,105 @@
+"""Missing reports: the periods a group that reports a table's rows (``reported_by:``) has no row
+for, read against the periods a claim names, and said for a reader.
+
+:class:`~factcheck.planning.execute.Executor` asks the data which periods each group lacks (one query
+per table); the functions here decide which of those a claim's figure rests on (:func:`falls_in`) and
+say them (:func:`missing_said`), in runs of months or years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..measures._values import Cadence, key
+from .nodes import ReportCheck
+
+
+def falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
+    """Does the period ``hole`` (a year, or a month's first day) lie among the periods ``check``
+    names, each condition read through its own ``of`` (the year of a month, the quarter it is in,
+    its days), the check's by default? All conditions must hold: ``month >= '2022-08-01' and yr ==
+    2022`` is August to December 2022."""
+    for cond in check.conds:  # each must hold for some period of the hole (a month is an interval of days)
+        op, lits = cond[0], cond[1]
+        span = _interval(hole, unit, cond[2] if len(cond) > 2 else check.of)
+        if span is None:
+            return False
+        lo, hi, cast = span
+        vals = [cast(key(v)) for v in lits]
+        if any(v is None for v in vals):
+            return False
+        if op in ("==", "in"):
+            meets = any(lo <= v <= hi for v in vals)
+        elif op == "between":
+            meets = lo <= vals[-1] and vals[0] <= hi
+        elif op == "!=":  # every period but one: a hole that is that one period is left out
+            meets = not (lo == hi == vals[0])
+        else:
+            meets = {"<": lo < vals[0], "<=": lo <= vals[0], ">": hi > vals[0], ">=": hi >= vals[0]}.get(op, True)
+        if not meets:
+            return False
+    return True
+
+
+def _interval(hole: str, unit: str, of: str) -> tuple[Any, Any, Callable[[str], Any]] | None:
+    """The periods of ``hole`` read through ``of``, as the first and last of them (comparable with
+    the claim's literals cast by the third), or None when ``of`` does not apply to the unit."""
+    import datetime as dt
+    if unit == "year":
+        return (int(hole), int(hole), _as_int) if of == "same" else None
+    first = dt.date.fromisoformat(hole)
+    if of == "year":
+        return first.year, first.year, _as_int
+    if of == "month_start":
+        return hole, hole, str
+    if of == "quarter_start":
+        q = first.replace(month=(first.month - 1) // 3 * 3 + 1).isoformat()
+        return q, q, str
+    after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # the dates themselves: every day
+    return hole, (after - dt.timedelta(days=1)).isoformat() + "\uffff", str  # a time on the last day too
+
+
+def _as_int(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def _runs(periods: list[str], unit: str) -> str:
+    """Periods said as runs: "2019-02 to 2019-12, 2020-03" (months), "2016, 2018 to 2019" (years);
+    at most :data:`MAX_RUNS_SAID` runs, then how many periods in all."""
+    place = Cadence(1, 0, 0, "month" if unit == "month" else "").position
+
+    def said(p: str) -> str:
+        return p[:7] if unit == "month" else p
+    runs: list[list[str]] = []
+    for p in periods:
+        if runs and place(p) == (place(runs[-1][-1]) or 0) + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    text = ", ".join(said(r[0]) if len(r) == 1 else f"{said(r[0])} to {said(r[-1])}" for r in runs[:MAX_RUNS_SAID])
+    return text + (f" … ({len(periods)} {unit}s in all)" if len(runs) > MAX_RUNS_SAID else "")
+
+
+MAX_RUNS_SAID = 4
+"""Runs of missing periods named for one group."""
+
+MAX_GROUPS_SAID = 5
+"""Groups named in a missing report's message; the rest are counted."""
+
+
+def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> str:
+    """``check``'s periods, and the groups with no rows there (with the periods they lack)."""
+    named = [(g, _runs(units, unit)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
+    if len(hit) == 1:
+        (g, units), = named
+        who = f"{check.group} {g} has no row in {units}, though it has rows before and after"
+    else:
+        more = len(hit) - len(named)
+        listed = ", ".join(f"{check.group} {g} ({units})" for g, units in named) + (f" and {more} more" if more else "")
+        who = f"{listed} have no row there, though each has rows before and after"
+    return (f"{check.text}: {who} (table {check.table} is reported by {check.group}: a {unit} inside one's "
+            "first and last with no row of it is a missing report, not a zero)")
