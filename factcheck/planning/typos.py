@@ -43,9 +43,8 @@ def written(value: str) -> str:
     """A value as a claim writes it: ``'St. Mary''s'``, quotes doubled, as the expression language
     reads it; one holding a character no one can see or type (a non-breaking space, a control
     character) as Python shows it, ``'\\xa0FACEBOOK'``, so that it is seen."""
-    if value.isprintable():
-        return "'" + value.replace("'", "''") + "'"
-    return repr(value)
+    from ..measures._groups import expr_literal
+    return expr_literal(value) if value.isprintable() else repr(value)
 
 
 def normal(text: str) -> str:
@@ -168,7 +167,7 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
             hint = ("did you mean " + " or ".join(written(v) for v in near) + "? " if near else "") + listed_values
             for index, claim in dict.fromkeys(literals[value]):
                 problems.append(Problem(
-                    f"column '{column}' of table '{table}' never holds {value!r}: a value that never "
+                    f"column '{column}' of table '{table}' never holds {written(value)}: a value that never "
                     "occurs is a typo, not a zero", file=str(loaded.path), line=loaded.claim_line(index),
                     claim=claim, hint=hint))
     return problems + check_allowed(backend, loaded, set(rows)), notes
@@ -301,7 +300,7 @@ def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backe
         if not twins:
             continue
         twins.sort(key=lambda vs: (-sum(n for _, n in vs), vs[0][0]))  # the most rows first, then by name
-        shown = [" and ".join(repr(v) for v, _ in vs) for vs in twins[:TWINS_SHOWN]]
+        shown = [" and ".join(written(v) for v, _ in vs) for vs in twins[:TWINS_SHOWN]]
         more = f" (and {len(twins) - TWINS_SHOWN} more such sets)" if len(twins) > TWINS_SHOWN else ""
         note = Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
                     message=f"column '{column}' of table '{table}' holds values that differ only in case or "
