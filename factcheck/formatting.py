@@ -56,3 +56,8 @@ def plain_number(x: float | None, significant: int = 6, *, decimals: int | None 
     if abs(x) >= 10 ** (significant - 1):  # 181,701 and 1,234,568, never 1.817e+05 or 1.23457e+06
         return f"{x:,.0f}"
     return f"{x:,.{significant}g}"
+
+
+def key_shown(key: str) -> str:
+    """A period or group as a reader can tell it apart: quoted when spaces begin or end it ('Texas ')."""
+    return repr(key) if key != key.strip() else key

@@ -16,7 +16,7 @@ from .expectations import Expectation
 from .expectations.durations import PLURAL
 from .expectations.judging import Judgement
 from .expectations.numbers import as_float, format_value, to_fraction
-from .formatting import plain_number
+from .formatting import key_shown, plain_number
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
@@ -214,11 +214,6 @@ def _holds(exp: Expectation, computed: Fraction, other: Fraction) -> bool:
         return exp.judge(other).ok
     zero = Fraction(1 if exp.shape.kind == "change_ratio" else 0)
     return (other > zero) == (computed > zero) and (other < zero) == (computed < zero)
-
-
-def key_shown(key: str) -> str:
-    """A period or group as a reader can tell it apart: quoted when spaces begin or end it ('Texas ')."""
-    return repr(key) if key != key.strip() else key
 
 
 def _extreme_text(ok: bool, d: Details | None) -> str:

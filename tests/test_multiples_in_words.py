@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.expectations import parse_expectation
 from factcheck.expectations.shape import MeasureShape
-from factcheck.verdicts import key_shown
+from factcheck.formatting import key_shown
 
 RATIO = MeasureShape("change_ratio")
 

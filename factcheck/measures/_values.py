@@ -106,6 +106,9 @@ def before(a: str, b: str) -> bool:
         return a < b
 
 
+PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$")
+"""A period's key: a year (a whole number) or a date; not a category ("County General")."""
+
 MAX_GAPS = 10_000  # integer periods filled in between those with rows: centuries of years, not ids
 
 

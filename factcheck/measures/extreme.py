@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
@@ -10,13 +9,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
-from ..formatting import plain_number
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, MeasureError, before, cadence, gaps_said, key
+from ._values import PERIOD_KEY, Evaluated, MeasureError, before, cadence, gaps_said, key
+from .ratio import lacking_said, lacks_base
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -129,32 +128,6 @@ class ExtremeKind(MeasureKind):
         return parts
 
 
-def lacks_base(ev: Evaluated) -> bool:
-    """Is ``ev`` a ratio with one part and not the other: deaths in a state the population table
-    has no row for (often a name spelled two ways), or residents of a county with no home to sum
-    the beds of? A value the data lacks, not one that does not exist (0/0, a mean of no rows)."""
-    if ev.value is not None:
-        return False
-    num, den = ev.numerator, ev.denominator
-    return (num not in (None, 0) and den in (None, 0)) or (num is None and den not in (None, 0))
-
-
-def lacking_said(lacking: list[str], first: Evaluated) -> str:
-    """Why the ranking cannot be judged: values that exist, that the data cannot give."""
-    names = ", ".join(repr(k) if k != k.strip() else k for k in lacking[:5]) + (
-        f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
-    if len(lacking) > 1:
-        return (f"{names} cannot be ranked: each has one part of the ratio and no value for the other (no row for "
-                "it in one of the two tables: a name spelled another way there?), so they may rank anywhere")
-    if first.numerator is None:
-        return (f"{names} cannot be ranked: its denominator is {plain_number(as_float(first.denominator or 0))} but "
-                "its numerator has no row (a sum of no rows is unknown; if it truly had none, measure a count), so "
-                "it may rank anywhere")
-    whose = f"its numerator is {plain_number(as_float(first.numerator))} but its denominator has no value"
-    return (f"{names} cannot be ranked: {whose} (no row for it in the denominator's table: a name spelled "
-            "another way there?), so it may rank anywhere")
-
-
 def gaps(node: ExtremeNode, keys: list[str], periods: set[str] | None) -> list[str]:
     """The periods the claim's answer rests on (since … at, or the whole record) with no row in the table."""
     if periods is None:
@@ -165,7 +138,6 @@ def gaps(node: ExtremeNode, keys: list[str], periods: set[str] | None) -> list[s
     return [k for k in keys if k not in periods and not before(k, since) and not before(at, k)]
 
 
-_TIMELY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$")  # a period's key: a year, a date
 
 
 def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: bool = True) -> Evaluated:
@@ -189,7 +161,7 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
     ordered = sorted(known.items(), key=lambda kv: kv[1], reverse=node.is_ == "highest")
     rank = 1 + sum(1 for k, v in known.items() if k != at and better(v, x))
     others = [(k, v) for k, v in ordered if k != at]
-    in_time = periods and all(_TIMELY.match(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
+    in_time = periods and all(PERIOD_KEY.match(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
     if not in_time and (node.since is not None or node.record_from is not None):
         named = "since" if node.since is not None else "record_from"
         raise MeasureError(f"{named}: {node.since if node.since is not None else node.record_from} names a period, "

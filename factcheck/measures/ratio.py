@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..expectations.numbers import as_float
+from ..formatting import key_shown, plain_number
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._kind import KINDS, MeasureKind, register, shape_of
@@ -156,3 +158,28 @@ def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
                      if d and (n, d) != (a, b) and (n - a) * (d - b) >= 0]
     return ev
 
+
+def lacks_base(ev: Evaluated) -> bool:
+    """Is ``ev`` a ratio with one part and not the other: deaths in a state the population table
+    has no row for (often a name spelled two ways), or residents of a county with no home to sum
+    the beds of? A value the data lacks, not one that does not exist (0/0, a mean of no rows)."""
+    if ev.value is not None:
+        return False
+    num, den = ev.numerator, ev.denominator
+    return (num not in (None, 0) and den in (None, 0)) or (num is None and den not in (None, 0))
+
+
+def lacking_said(lacking: list[str], first: Evaluated) -> str:
+    """Why the ranking cannot be judged: values that exist, that the data cannot give."""
+    names = ", ".join(key_shown(k) for k in lacking[:5]) + (
+        f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    if len(lacking) > 1:
+        return (f"{names} cannot be ranked: each has one part of the ratio and no value for the other (no row for "
+                "it in one of the two tables: a name spelled another way there?), so they may rank anywhere")
+    if first.numerator is None:
+        return (f"{names} cannot be ranked: its denominator is {plain_number(as_float(first.denominator or 0))} but "
+                "its numerator has no row (a sum of no rows is unknown; if it truly had none, measure a count), so "
+                "it may rank anywhere")
+    whose = f"its numerator is {plain_number(as_float(first.numerator))} but its denominator has no value"
+    return (f"{names} cannot be ranked: {whose} (no row for it in the denominator's table: a name spelled "
+            "another way there?), so it may rank anywhere")

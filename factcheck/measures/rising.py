@@ -11,7 +11,6 @@ With ``since: A`` the value is whether it rose (fell) in every period after A up
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from fractions import Fraction
@@ -24,7 +23,7 @@ from ..planning.nodes import Part, PlanNode, ReportCheck
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, MeasureError, cadence, gaps_said, key
+from ._values import PERIOD_KEY, Evaluated, MeasureError, cadence, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -79,10 +78,6 @@ class RunNode(PlanNode):
         return [self.inner]
 
 
-_PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}-\d{2}")
-"""A period's key: a whole number (a year) or a date."""
-
-
 class _RunKind(MeasureKind):
     per_period = True
 
@@ -100,7 +95,7 @@ class _RunKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
-        if groups.categories or not all(_PERIOD_KEY.match(k) for k in keys):
+        if groups.categories or not all(PERIOD_KEY.match(k) for k in keys):
             shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
             raise MeasureError(f"over: {node.over} holds categories ({shown}), not periods: a {self.name} run "
                                "follows periods in their order, and categories have none",

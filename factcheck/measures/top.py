@@ -109,7 +109,7 @@ class TopKind(MeasureKind):
             ev.sql = [sql]
             return ev
         groups = ex.grouped(node.by)
-        from .extreme import lacking_said, lacks_base
+        from .ratio import lacking_said, lacks_base
         lacking = [k for k, g in groups.values.items() if lacks_base(g)]
         if lacking:  # a rate with one part and not the other may rank anywhere
             ev = Evaluated(None, sql=groups.sql)
