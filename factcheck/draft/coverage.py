@@ -407,23 +407,21 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
     covering: dict[int, list[ClaimRef]] = {}
     stale: list[StaleClaim] = []
     no_figure: list[str] = []
-    states: list[tuple[ClaimRef, list[Figure], dict[int, int]]] = []
-    claim_scopes: dict[str, list[tuple[int, int]]] = {}
+    states: list[tuple[ClaimRef, list[Figure], dict[int, int], list[tuple[int, int]]]] = []
     for claim in claims:
         scopes = article.scopes(claim.says)
         if not scopes:
             closest, line, ratio = article.closest(claim.says)
             stale.append(StaleClaim(claim.id, claim.says, closest, line, ratio))
             continue
-        claim_scopes[claim.id] = scopes
         stated = _states(claim.expect, article.figures_within(scopes), claim.end)
         if not stated and claim.expect is not None:
             no_figure.append(claim.id)
         # each figure's place: which finding of the `says` holds it
         place = {id(f): k for k, scope in enumerate(scopes) for f in article.figures_within([scope])}
-        states.append((claim, stated, place))
+        states.append((claim, stated, place, scopes))
     taken: set[int] = set()  # figures a claim with a measure has taken as the one it checks
-    for claim, stated, place in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
+    for claim, stated, place, scopes in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
         if len(stated) > 1 and claim.has_measure and (is_true_or_false(claim.expect) or _values(claim.expect)):
             stated = _spoken_of(stated, claim.end, taken, claim.rank)
         elif len(stated) > 1 and claim.has_measure and claim.expect is not None:
@@ -432,7 +430,7 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
             stated = stated + _qualifying(claim, stated, place, article)
         if claim.each and claim.has_measure and stated:  # "more than 1,100 every year since 2010": both
             stated = stated + [f for k in sorted({place[id(f)] for f in stated if id(f) in place})
-                               for f in article.figures_within([claim_scopes[claim.id][k]])
+                               for f in article.figures_within([scopes[k]])
                                if f.kind == "extreme" and _EACH.match(f.text) and f not in stated]
         taken.update(id(f) for f in stated)
         for f in stated:
