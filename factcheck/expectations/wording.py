@@ -273,12 +273,10 @@ _ONE_OF = ("second", "minute", "hour", "day", "week")
 
 def _amount(text: str) -> Figure | None:
     """A duration's number, in digits or words ('42', 'two', 'an'), as a plain figure."""
-    if text in ("a", "an"):
-        return Figure(Fraction(1), Interval(Fraction(1, 2), Fraction(3, 2), True, False), "plain", "1")
     if text[0] in "+-.0123456789":
         figure = read_number(text)
         return figure if figure is not None and figure.unit == "plain" and not figure.sign else None
-    count = words.COUNT_WORDS.get(text)
+    count = 1 if text in ("a", "an") else words.COUNT_WORDS.get(text)
     if count is None:
         return None
     return Figure(Fraction(count), Interval(count - Fraction(1, 2), count + Fraction(1, 2), True, False),
