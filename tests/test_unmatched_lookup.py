@@ -83,3 +83,43 @@ def test_a_large_tables_lookup_is_counted_in_the_shared_scan(tmp_path: Path, mon
     asked.clear()
     results = factcheck.verify(tmp_path / "c.yaml").results
     assert not any(n.code == NoteCode.UNMATCHED_LOOKUP for r in results for n in r.notes) and asked == []
+
+
+def _crashes(folder: Path, measure: str, expect: str, crashes: str) -> factcheck.ClaimResult:
+    (folder / "crashes.csv").write_text(crashes)
+    (folder / "states.csv").write_text("state,region\nAlabama,South\nOhio,Midwest\nTexas,South\n")
+    return verify_one(folder, """\
+        crashes: {path: crashes.csv, key: id, lookup: {st: states via state}}
+        states: {path: states.csv, key: state}
+        """, measure, expect)
+
+
+def test_a_blank_key_is_a_warning(tmp_path: Path) -> None:
+    """A row with no state is linked to no row: a filter on the lookup leaves it out, as it leaves out
+    a key spelled another way. It was left out without a word."""
+    r = _crashes(tmp_path, "{count: crashes, where: \"st.region == 'South'\"}", "2",
+                 "id,year,state\n1,2021,Alabama\n2,2021,Texas\n3,2021,\n4,2021,\n5,2021,Ohio\n")
+    assert r.verdict == Verdict.PASS
+    message = _warning(r)
+    assert "for 2 rows of 'crashes': state blank (2 rows)" in message
+    assert "a row with a blank state is linked to no row" in message
+    assert "spelled another way" not in message
+
+
+def test_a_filter_that_leaves_out_every_unmatched_row_has_no_warning(tmp_path: Path) -> None:
+    """The unmatched rows are all of 2019: a claim on 2021 counts none of them, whatever their region."""
+    crashes = "id,year,state\n1,2021,Alabama\n2,2021,Texas\n3,2019,Texsa\n4,2019,\n5,2021,Ohio\n"
+    r = _crashes(tmp_path, "{count: crashes, where: \"year == 2021 and st.region == 'South'\"}", "2", crashes)
+    assert r.verdict == Verdict.PASS and not r.notes, r.notes
+    r = _crashes(tmp_path, "{count: crashes, where: \"year == 2019 or st.region == 'South'\"}", "4", crashes)
+    assert "'Texsa' (1 row)" in _warning(r) and "blank (1 row)" in _warning(r)
+    r = _crashes(tmp_path, "{count: crashes, where: \"year == 2019 and st.region == 'South'\"}", "0", crashes)
+    assert "'Texsa' (1 row)" in _warning(r)
+
+
+def test_a_large_tables_blank_keys_are_counted_in_the_shared_scan(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import factcheck.planning.lookups as lookups
+    monkeypatch.setattr(lookups, "ASKED_UP_TO", 1)
+    r = _crashes(tmp_path, "{count: crashes, where: \"st.region == 'South'\"}", "2",
+                 "id,year,state\n1,2021,Alabama\n2,2021,Texas\n3,2021,\n5,2021,Ohio\n")
+    assert "state blank (1 row)" in _warning(r)
