@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..interrupts import reraise_interrupt
 from ..expressions import quote_ident
+from ..interrupts import reraise_interrupt
 from ..outcome import NoteCode
 from ..report import Note
 from .nodes import walk
