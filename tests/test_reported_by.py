@@ -54,7 +54,10 @@ def _verify(folder: Path, measure: str, expect: str, *, reported: bool = True) -
         visits:
           path: visits.csv
           key: visit_id
-          derive: {{yr: year(arrived), month: month_start(arrived)}}{by[1]}
+          derive:
+            yr: year(arrived)
+            month: month_start(arrived)
+            fy: year(arrived) + case when month(arrived) >= 7 then 1 else 0 end{by[1]}
         """, measure, expect)
 
 
@@ -166,6 +169,28 @@ def test_a_year_of_events_with_months_a_group_skipped(tmp_path: Path) -> None:
     assert "a month inside one's first and last" in r.message
     r = _verify(tmp_path, "{count: visits, where: yr == 2022}", str(_visits(2022)))
     assert r.verdict == Verdict.PASS, r.message
+
+
+def _fiscal(year: int) -> int:
+    """Visits in the fiscal year ``year`` (July of the year before to June)."""
+    return sum(1 for _, _, day, _ in _visit_rows()
+               if (int(day[:4]) + (1 if int(day[5:7]) >= 7 else 0)) == year)
+
+
+def test_a_fiscal_year_with_months_a_group_skipped(tmp_path: Path) -> None:
+    """A fiscal year is a derive of the date that is no year, month or quarter of it: each missing
+    month is read through the derive. FY2024 (July 2023 to June 2024) lacks H2's July and August;
+    FY2023 (July 2022 to June 2023) lacks nothing. The first passed on a short total."""
+    r = _verify(tmp_path, "{count: visits, where: fy == 2024}", str(_fiscal(2024)))
+    _missing(r)
+    assert "fy == 2024: hospital H2 has no row in 2023-07 to 2023-08" in r.message
+    r = _verify(tmp_path, "{count: visits, where: fy == 2023}", str(_fiscal(2023)))
+    assert r.verdict == Verdict.PASS, r.message
+    r = _verify(tmp_path, "{count: visits, where: fy >= 2025}", str(_fiscal(2025)))
+    assert r.verdict == Verdict.PASS, r.message
+    _missing(_verify(tmp_path, "{change: {count: visits}, over: fy, from: 2023, to: 2024}", "up 0%"))
+    r = _verify(tmp_path, "{change: {count: visits}, over: fy, from: 2022, to: 2023}", "up 0%")
+    assert r.reason != Reason.PERIOD_NOT_COVERED, r.message
 
 
 def test_a_month_is_a_range_taken_as_a_whole(tmp_path: Path) -> None:

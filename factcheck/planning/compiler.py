@@ -221,7 +221,7 @@ class Compiler:
         group = self.cat.sources[table].decl.reported_by
         if group is None or self.cat.sources[table].missing or group not in self.cat.sources[table].columns:
             return None  # an unknown column is the declaration's problem, reported with its line
-        root = _period_root(self.cat, table, tree)
+        root = _report_root(self.cat, table, tree)
         if root is None:
             return None
         dated = not self.cat.is_time(table, root[0])  # a CSV column: a period only if it reads as dates
@@ -290,7 +290,7 @@ class Compiler:
             operand, lits, op = _atom(node)
             if operand is None or not self._names_periods(scan.table, operand):
                 continue
-            root = _period_root(self.cat, scan.table, operand)
+            root = _report_root(self.cat, scan.table, operand)
             assert root is not None
             at = root[0] if top else str(len(together))
             entry = together.setdefault(at, (operand, [], []))
@@ -302,7 +302,7 @@ class Compiler:
     def _names_periods(self, table: str, tree: Expr) -> bool:
         """Is ``tree`` a period of a time column of ``table`` that a :class:`ReportCheck` reads (or
         of a CSV column that may turn out one, a date: then the check is made only if it does)?"""
-        root = _period_root(self.cat, table, tree)
+        root = _report_root(self.cat, table, tree)
         return (root is not None and root[0] != self.cat.sources[table].decl.reported_by
                 and (self.cat.is_time(table, root[0]) or bool(self.cat.untyped_roots(table, root[0]))))
 
@@ -429,6 +429,20 @@ def _period_root(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None
     if tree.column not in cat.sources[table].columns:
         return None
     return tree.column, of
+
+
+def _report_root(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None:
+    """What :func:`_period_root` finds, or else a period that is another expression of one date
+    column (a fiscal year: ``year(d) + case when month(d) >= 7 then 1 else 0 end``): the column, and
+    the expression as SQL with :data:`DATE_MARK` for the date, which a :class:`ReportCheck` reads
+    each missing month through."""
+    root = _period_root(cat, table, tree)
+    if root is not None:
+        return root
+    whole = _whole_of(cat, table, tree)
+    if whole is None or whole[2] is None:
+        return None
+    return whole[1], whole[2][0]
 
 
 MAX_INLINED = 50

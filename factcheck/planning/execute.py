@@ -20,7 +20,7 @@ from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, nee
 from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, fill_gaps, key, sort_key
 from .catalog import TIME_TYPES
 from .nodes import ClaimPlan, Coverage, PlanNode, ReportCheck, Scan, walk
-from .reports import falls_in, missing_said
+from .reports import Through, falls_in, missing_said, templates, through_sql
 
 if TYPE_CHECKING:
     from ..backends import Backend
@@ -103,7 +103,8 @@ class Executor:
         if found is None:
             return None
         unit, holes = found
-        hit = {g: [h for h in units if falls_in(h, unit, check)] for g, units in holes.items()}
+        through = self._through(check, unit, sorted({h for units in holes.values() for h in units}))
+        hit = {g: [h for h in units if falls_in(h, unit, check, through)] for g, units in holes.items()}
         hit = {g: units for g, units in hit.items() if units}
         where = check.where() if hit and check.where is not None else None
         if where is not None:  # a group the claim's filter leaves out at every period is no matter
@@ -114,6 +115,20 @@ class Executor:
         if not hit:
             return None
         return missing_said(check, unit, hit)
+
+    def _through(self, check: ReportCheck, unit: str, holes: list[str]) -> Through:
+        """The values at each missing period of the expressions of the date that ``check`` reads its
+        periods through (a fiscal year), one query per expression; one that fails is left out, and
+        its periods are then not said to be missing."""
+        through: Through = {}
+        for template in templates(check) if holes else []:
+            try:
+                rows = self.run(through_sql(template, holes, unit)).rows
+            except Exception as exc:  # noqa: BLE001 - an expression of a date that fails on some dates
+                reraise_interrupt(exc)
+                continue
+            through.update({(template, str(h)): (lo, hi) for h, lo, hi in rows})
+        return through
 
     def _report_holes(self, table: str, group: str, time: str,
                       dated: bool = False) -> tuple[str, dict[str, list[str]]] | None:

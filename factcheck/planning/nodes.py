@@ -148,7 +148,7 @@ class ReportCheck:
     table: str
     group: str                   # the column that names who reports (``reported_by``)
     time: str                    # the file column whose periods they report by
-    of: str                      # same, year, month_start or quarter_start
+    of: str                      # same, year, month_start, quarter_start, or SQL of the date (DATE_MARK): a fiscal year
     conds: Conds                 # the periods: each (op, literals) must hold; none: every period
     from_sql: str                # the claim's FROM, with its lookups
     where_text: str | None = None  # the claim's filter as written: two parts of a claim (a ratio's) are two checks

@@ -11,18 +11,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..expressions import quote_literal
 from ..measures._values import Cadence, key
-from .nodes import ReportCheck
+from .nodes import DATE_MARK, ReportCheck
+
+Through = dict[tuple[str, str], tuple[Any, Any]]
+"""The periods a missing year or month is through an expression of its date (a fiscal year), as the
+least and the greatest value it takes over the month's days: by (expression, period)."""
 
 
-def falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
+def templates(check: ReportCheck) -> list[str]:
+    """The expressions of the date (SQL with :data:`DATE_MARK`) that ``check`` reads periods through."""
+    ofs = [c[2] for c in check.conds if len(c) > 2] or [check.of]
+    return [of for of in dict.fromkeys(ofs) if DATE_MARK in of]
+
+
+def through_sql(template: str, holes: list[str], unit: str) -> str:
+    """A query of the value of ``template`` at each of ``holes`` (years, or months' first days, over
+    each of their days): the period, the least value and the greatest."""
+    if unit == "year":
+        rows = ", ".join(f"({int(h)})" for h in holes)
+        return (f"SELECT CAST(h AS VARCHAR), {template.replace(DATE_MARK, 'h')}, {template.replace(DATE_MARK, 'h')}"
+                f"\nFROM (VALUES {rows}) AS t(h)")
+    rows = ", ".join(f"(CAST({quote_literal(h)} AS DATE))" for h in holes)
+    days = "CAST(unnest(generate_series(h, h + INTERVAL 1 MONTH - INTERVAL 1 DAY, INTERVAL 1 DAY)) AS DATE)"
+    return (f"SELECT CAST(h AS VARCHAR), min(v), max(v)\nFROM (SELECT h, {template.replace(DATE_MARK, 'd')} AS v\n"
+            f"      FROM (SELECT h, {days} AS d FROM (VALUES {rows}) AS t(h)))\nGROUP BY h")
+
+
+def falls_in(hole: str, unit: str, check: ReportCheck, through: Through | None = None) -> bool:
     """Does the period ``hole`` (a year, or a month's first day) lie among the periods ``check``
     names, each condition read through its own ``of`` (the year of a month, the quarter it is in,
-    its days), the check's by default? All conditions must hold: ``month >= '2022-08-01' and yr ==
-    2022`` is August to December 2022."""
+    its days, another expression of its date: ``through``), the check's by default? All conditions
+    must hold: ``month >= '2022-08-01' and yr == 2022`` is August to December 2022."""
     for cond in check.conds:  # each must hold for some period of the hole (a month is an interval of days)
         op, lits = cond[0], cond[1]
-        span = _interval(hole, unit, cond[2] if len(cond) > 2 else check.of)
+        of = cond[2] if len(cond) > 2 else check.of
+        span = _through(hole, of, through or {}) if DATE_MARK in of else _interval(hole, unit, of)
         if span is None:
             return False
         lo, hi, cast = span
@@ -40,6 +65,18 @@ def falls_in(hole: str, unit: str, check: ReportCheck) -> bool:
         if not meets:
             return False
     return True
+
+
+def _through(hole: str, of: str, through: Through) -> tuple[Any, Any, Callable[[str], Any]] | None:
+    """The least and greatest values of the expression ``of`` over the period ``hole``, as
+    :func:`_interval` gives them, or None when they are not known (the expression failed)."""
+    got = through.get((of, hole))
+    if got is None or got[0] is None or got[1] is None:
+        return None
+    lo, hi = got
+    if isinstance(lo, int) and isinstance(hi, int) and not isinstance(lo, bool):
+        return lo, hi, _as_int
+    return key(lo), key(hi), str
 
 
 def _interval(hole: str, unit: str, of: str) -> tuple[Any, Any, Callable[[str], Any]] | None:
