@@ -373,11 +373,18 @@ def _expectation(claim: Claim, node: PlanNode, vocab: Vocabulary, file: str, lin
     try:
         exp = parse_expectation(claim.expect, shape_of(node, claim), vocab)
     except ExpectationError as exc:
-        problems.append(Problem(f"cannot read expect: {exc}", file=file, line=line, claim=claim.id,
+        problems.append(Problem(f"cannot read expect: {_reason(exc)}", file=file, line=line, claim=claim.id,
                                 hint=exc.hint or None))
         return None
     problems += _part_of_a_count(claim, node, exp, file, line)
     return exp
+
+
+def _reason(exc: ExpectationError) -> str:
+    """What an expectation's error says after "cannot read expect: ", without saying "expect:" or
+    "cannot read" twice ("cannot read expect: expect: cannot read '0x22'" was the message)."""
+    text = str(exc).removeprefix("expect: ")
+    return text.removeprefix("cannot read ")
 
 
 def _part_of_a_count(claim: Claim, node: PlanNode, exp: Expectation, file: str, line: int | None) -> list[Problem]:

@@ -201,7 +201,7 @@ def test_a_figure_in_months_against_a_column_of_days_stops_the_run_with_its_line
     result = runner.invoke(app, ["run", str(visits)])
     assert result.exit_code == 2
     out = " ".join(result.output.split())
-    assert "claim 'over-four-hours': cannot read expect: expect: 'more than six months' is in months" in out
+    assert "claim 'over-four-hours': cannot read expect: 'more than six months' is in months" in out
     assert "hint: state the figure in days" in out
 
 

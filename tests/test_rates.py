@@ -74,6 +74,28 @@ def test_a_rate_per_thousand_is_read_as_written(tmp_path: Path) -> None:
     assert (got["rate"]["numerator"], got["rate"]["denominator"]) == (24, 520000)
 
 
+def test_per_written_with_commas_as_the_article_does(tmp_path: Path) -> None:
+    """``per: 1,000`` (YAML's text '1,000') was refused, with the hint "e.g. per: 2"."""
+    code, out = _run(tmp_path, f"""\
+        - id: rate
+          says: There were 4.6 filings per 100,000 households.
+          measure:
+            {BRONX_2024}
+            per: 100,000
+          expect: '4.6'
+        """, None, "--json", "-")
+    assert code == 0 and _results(out)["rate"]["verdict"] == "pass", out
+    code, out = _run(tmp_path, f"""\
+        - id: rate
+          says: s
+          measure:
+            {BRONX_2024}
+            per: 1,00
+          expect: '4.6'
+        """)
+    assert code == 2 and "'per' must be a whole number, not '1,00'" in out and "e.g. per: 1000" in out, out
+
+
 def test_a_rate_rests_on_its_events_not_on_the_rows_of_its_population(tmp_path: Path) -> None:
     """One row of households per borough is no small base for a rate, nor for a plain ratio: both
     rest on the filings counted. Before, a plain ratio said it rested on "1 record" (the row of
@@ -119,7 +141,7 @@ def test_a_rate_rests_on_its_events_not_on_the_rows_of_its_population(tmp_path: 
 
 
 @pytest.mark.parametrize(("per", "said"), [
-    ("0", "greater than 0"), ("-1000", "greater than 0"), ("'1,000'", "whole number"), ("1000, unit: percent", "not a share")])
+    ("0", "greater than 0"), ("-1000", "greater than 0"), ("'1,00'", "whole number"), ("1000, unit: percent", "not a share")])
 def test_a_wrong_per_is_refused_with_its_line(tmp_path: Path, per: str, said: str) -> None:
     code, out = _run(tmp_path, f"""\
         - id: rate

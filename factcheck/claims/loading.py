@@ -150,13 +150,17 @@ def _as_yaml_reads(value: object) -> str:
     return f"a {type(value).__name__}"  # a date: YAML reads 2020-01-01 as one
 
 
+_INT_EXAMPLES = {"per": "1000 (for a rate per 1,000)"}
+"""A whole number to show in the hint for a field that wants one, where 2 would mislead."""
+
+
 def _wrong_type(kind: str, field: str, value: object, written: str, message: str,
                 hint: str | None) -> tuple[str, str | None]:
     """A field of the wrong type, said as what YAML made of the value and what to write instead:
     ``says: 2021`` is a number to YAML, ``where: true`` and ``unverifiable: yes`` are true/false."""
     wanted = _WRONG_TYPE[kind]
     if kind == "int_parsing" or (kind in ("int_type", "int_from_float") and isinstance(value, (str, float))):
-        return f"'{field}' must be {wanted}, not {value!r}", hint or f"e.g. {field}: 2"
+        return f"'{field}' must be {wanted}, not {value!r}", hint or f"e.g. {field}: {_INT_EXAMPLES.get(field, 2)}"
     if kind in ("list_type", "dict_type"):
         return f"'{field}' must be {wanted}", hint or _EXAMPLES.get(field)
     if kind != "string_type":

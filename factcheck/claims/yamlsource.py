@@ -128,8 +128,8 @@ class _Builder:
             return str(node.value)
         if node.tag not in (_STANDARD + "int", _STANDARD + "float"):
             return _CONSTRUCTOR.construct_object(node, deep=True)
-        if ":" in node.value:  # YAML 1.1's base 60: `expect: 2:42` (2 hours 42) was the number 162
-            return str(node.value)
+        if ":" in node.value or _BASE_PREFIX.match(node.value):  # YAML 1.1's base 60: `expect: 2:42` (2 hours
+            return str(node.value)  # 42) was the number 162; `0x22` (base 16) was 34: no story writes one
         if node.tag == _STANDARD + "int" and _OCTAL_1_1.fullmatch(node.value):
             return int(node.value.replace("_", ""), 10)  # YAML 1.1's octal: `010` was 8; it is 10, as YAML 1.2 reads it
         if len(node.value) > MAX_NUMBER_TEXT:
@@ -156,6 +156,8 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
 
 
+_BASE_PREFIX = re.compile(r"[-+]?0[xXbBoO]")
+"""An int in base 16, 2 or 8 (``0x22``, ``0b101``, ``0o17``): text in a claims file, not a figure."""
 _OCTAL_1_1 = re.compile(r"[-+]?0[0-7_]+")
 """An int YAML 1.1 reads in base 8 (``010``); YAML 1.2, and every reader of a story, in base 10."""
 _CONSTRUCTOR = yaml.SafeLoader("")

@@ -7,10 +7,11 @@ value is numerator ÷ denominator × 1,000, read as the figure is written (``exp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..expectations.numbers import as_float
 from ..formatting import key_shown, plain_number
@@ -40,11 +41,23 @@ class Ratio(MeasureModel):
     per: int | None = Field(None, gt=0, description="a rate per so many of the denominator: per: 1000 for "
                                                     "'1.8 per 1,000 households' (numerator ÷ denominator × 1,000)")
 
+    @field_validator("per", mode="before")
+    @classmethod
+    def _thousands_as_written(cls, value: Any) -> Any:
+        """``per: 1,000`` as an article writes it (YAML reads it as the text '1,000') is 1000."""
+        if isinstance(value, str) and _THOUSANDS.fullmatch(value.strip()):
+            return int(value.strip().replace(",", ""))
+        return value
+
     @model_validator(mode="after")
     def _a_rate_is_no_percentage(self) -> Ratio:
         if self.per is not None and self.unit is not None:
             raise ValueError("a rate (per) is a number per so many, not a share: leave out unit")
         return self
+
+
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(,\d{3})+")
+"""A whole number with commas between its thousands: 1,000 and 100,000."""
 
 
 @dataclass
