@@ -58,6 +58,13 @@ def plain_number(x: float | None, significant: int = 6, *, decimals: int | None 
     return f"{x:,.{significant}g}"
 
 
+def rows_said(n: int | None) -> str:
+    """``n`` rows for people: "1 row", "2,345 rows" (a table of one row said "1 rows")."""
+    if n is None:
+        return f"{MISSING} rows"
+    return f"{n:,} row{'' if n == 1 else 's'}"
+
+
 def key_shown(key: str) -> str:
     """A period or group as a reader can tell it apart: quoted when spaces begin or end it ('Texas ')."""
     return repr(key) if key != key.strip() else key

@@ -123,3 +123,26 @@ def test_a_large_tables_blank_keys_are_counted_in_the_shared_scan(tmp_path: Path
     r = _crashes(tmp_path, "{count: crashes, where: \"st.region == 'South'\"}", "2",
                  "id,year,state\n1,2021,Alabama\n2,2021,Texas\n3,2021,\n5,2021,Ohio\n")
     assert "state blank (1 row)" in _warning(r)
+
+
+def test_two_lookups_warnings_carry_one_label(tmp_path: Path) -> None:
+    """Two lookups that each find nothing for a key: two warnings, said in full under the claim, and
+    one label beside its verdict (it read "WARNING unmatched_lookup, unmatched_lookup")."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    (tmp_path / "crashes.csv").write_text("id,state,road\n1,Alabama,I-10\n2,Texsa,I-10\n3,Alabama,US-1\n")
+    (tmp_path / "states.csv").write_text("state,region\nAlabama,South\nOhio,Midwest\nTexas,South\n")
+    (tmp_path / "roads.csv").write_text("road,kind\nI-10,interstate\n")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        tables:
+          crashes: {path: crashes.csv, key: id, lookup: {st: states via state, rd: roads via road}}
+          states: {path: states.csv, key: state}
+          roads: {path: roads.csv, key: road}
+        claims:
+          - {id: c, says: s, measure: {count: crashes, where: "st.region == 'South' and rd.kind == 'interstate'"}, expect: 1}
+        """))
+    out = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml"), "--markdown", "-"]).stdout
+    assert out.count("lookup 'st' finds no row") == 1 and out.count("lookup 'rd' finds no row") == 1, out
+    assert "**WARNING unmatched\\_lookup**" in out, out  # Markdown escapes the underscore
+    assert "`roads.csv`, 1 row, sha256" in out, out  # it said "1 rows"

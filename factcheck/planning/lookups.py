@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..expressions import quote_ident
+from ..formatting import rows_said
 from ..interrupts import reraise_interrupt
 from ..outcome import NoteCode
 from ..report import Note
@@ -135,7 +136,7 @@ def _spelled(link: Link, keys: list[str], backend: Backend) -> dict[str, str]:
 
 def _note(link: Link, keys: list[tuple[str | None, int]], spelled: dict[str, str]) -> Note:
     rows = sum(n for _, n in keys)
-    named = ", ".join(("blank" if k is None else repr(k)) + f" ({_rows(n)}"
+    named = ", ".join(("blank" if k is None else repr(k)) + f" ({rows_said(n)}"
                       + (f"; '{link.target}' has {spelled[k]!r}" if k in spelled else "") + ")" for k, n in keys[:SHOWN])
     if len(keys) > SHOWN:
         named += f" and {len(keys) - SHOWN} more"
@@ -144,10 +145,6 @@ def _note(link: Link, keys: list[tuple[str | None, int]], spelled: dict[str, str
     fix += [f"a row with a blank {link.local} is linked to no row: fill it in, or count those rows apart"] if any(
         k is None for k, _ in keys) else []
     return Note(code=NoteCode.UNMATCHED_LOOKUP, warning=True, message=(
-        f"lookup '{link.name}' finds no row of table '{link.target}' for {_rows(rows)} of "
+        f"lookup '{link.name}' finds no row of table '{link.target}' for {rows_said(rows)} of "
         f"'{link.table}': {link.local} {named}. Through '{link.name}' their values are unknown, so a filter on "
         f"{link.name}.… leaves them out; " + "; ".join(fix)))
-
-
-def _rows(n: int) -> str:
-    return f"{n:,} row{'s' if n != 1 else ''}"

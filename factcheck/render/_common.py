@@ -48,7 +48,7 @@ def warning_text(r: ClaimResult) -> str:
 def warning_mark(r: ClaimResult) -> str:
     """``WARNING mostly_unknown``: the warnings beside a verdict whose notes, messages and all,
     are shown just under it (plain text, Markdown): the message is not said twice; else ''."""
-    codes = [n.code.value for n in warnings(r)]
+    codes = list(dict.fromkeys(n.code.value for n in warnings(r)))  # two lookups' warnings: one label
     return "WARNING " + ", ".join(codes) if codes else ""
 
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..formatting import rows_said
 from ..report import ClaimChange, Comparison, TableChange
 from ._mdtext import code, escape
 from .safetext import clean
@@ -58,11 +59,11 @@ def changed_files(c: ClaimChange, comparison: Comparison) -> str:
 def table_line(t: TableChange) -> str:
     path = t.path_after or t.path_before
     if t.status == "added":
-        return f"{t.name} ({path}): new table, {t.rows_after:,} rows, sha256 {_short(t.sha256_after)}"
+        return f"{t.name} ({path}): new table, {rows_said(t.rows_after)}, sha256 {_short(t.sha256_after)}"
     if t.status == "removed":
-        return f"{t.name} ({path}): no longer read (was {t.rows_before:,} rows)"
+        return f"{t.name} ({path}): no longer read (was {rows_said(t.rows_before)})"
     rows = (f"{t.rows_before:,} → {t.rows_after:,} rows" if t.rows_before != t.rows_after
-            else f"{t.rows_after:,} rows")
+            else rows_said(t.rows_after))
     moved = f", moved from {t.path_before}" if t.path_before != t.path_after else ""
     return f"{t.name} ({path}): {rows}, sha256 {_short(t.sha256_before)} → {_short(t.sha256_after)}{moved}"
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..explanation import Explanation
-from ..formatting import plain_number
+from ..formatting import plain_number, rows_said
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, computed, stated
 
@@ -67,7 +67,7 @@ def _print_data(ex: Explanation, console: Console) -> None:
     for name in r.tables:
         if name in uses:
             u = uses[name]
-            say(_line(f"  {clean(name)}: {clean(u.path)}  {u.rows:,} rows  sha256 {u.sha256[:16]}…"))
+            say(_line(f"  {clean(name)}: {clean(u.path)}  {rows_said(u.rows)}  sha256 {u.sha256[:16]}…"))
     for scan in ex.scans:
         say()
         say(_line((f"Steps on {clean(scan.table)}", "bold")))

@@ -8,7 +8,7 @@ table cells of its own.
 
 from __future__ import annotations
 
-from ..formatting import plain_number
+from ..formatting import rows_said
 from ..report import ClaimResult, Report, Verdict
 from ._common import (
     computed,
@@ -103,7 +103,7 @@ def _provenance(report: Report) -> list[str]:
     lines.append(f"- claims file {code(report.claims_file, table=False)} "
                  f"sha256 {code(report.claims_sha256, table=False)}")
     for t in report.tables:
-        lines.append(f"- table {code(t.name, table=False)}: {code(t.path, table=False)}, {plain_number(t.rows)} rows, "
+        lines.append(f"- table {code(t.name, table=False)}: {code(t.path, table=False)}, {rows_said(t.rows)}, "
                      f"sha256 {code(t.sha256, table=False)}")
     lines.append(f"- factcheck {escape(report.tool_version)}, {escape(report.generated_at)}, "
                  f"schema {escape(report.schema_version)}, engine {escape(report.engine)}; "

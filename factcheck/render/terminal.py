@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING
 
 from ..errors import FactcheckError
-from ..formatting import plain_number
+from ..formatting import plain_number, rows_said
 from ..report import ClaimResult, Report, Verdict
 from ._common import failures_first, warned_text, warning_mark, warning_text
 from .safetext import clean, clean_lines
@@ -250,7 +250,7 @@ def print_checked(checked: Checked, console: Console) -> None:
         return
     k = len(warned)
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
-                       + ", ".join(f"{clean(u.name)} ({u.rows:,} rows)" for u in checked.tables)
+                       + ", ".join(f"{clean(u.name)} ({rows_said(u.rows)})" for u in checked.tables)
                        + (f"; {k} with a WARNING" if k else "")))
     for claim_id, line in checked.ids:
         console.print(Text(f"  {clean(claim_id)}" + (f"  (line {line})" if line else "")))
