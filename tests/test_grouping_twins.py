@@ -42,3 +42,17 @@ def test_a_ranking_by_a_measure_counts_the_rows_it_rests_on(tmp_path: Path) -> N
     """`explain` of a `top … by` said "rows kept: 321": the number of recipients, not of rows."""
     r = one_table(tmp_path, ROWS, "{top: recipient, of: t, by: {sum: amount, of: t}}", "['Harbor Light']")
     assert r.rows_kept == 6
+
+
+def test_the_html_report_keeps_the_double_space_the_warning_is_about(tmp_path: Path) -> None:
+    """HTML collapses a run of spaces: the warning read "'Bayview Legal Aid' and 'Bayview Legal Aid'"
+    in the HTML report. The second space is a no-break space now, in the note and beside the verdict."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    one_table(tmp_path, ROWS, "{count_distinct: recipient, of: t}", "6")
+    html = tmp_path / "r.html"
+    CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml"), "--html", str(html)])
+    page = html.read_text(encoding="utf-8")
+    assert page.count("&#x27;Bayview &nbsp;Legal Aid&#x27;") >= 2, page
+    assert "Bayview  Legal Aid" not in page  # no run of spaces left for the browser to collapse

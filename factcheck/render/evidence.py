@@ -15,7 +15,7 @@ from ..formatting import plain_number
 from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict, warnings
 from . import chart, plain
 from ._common import LABEL, ORDER, computed, warning_text
-from ._markup import ICON, e
+from ._markup import ICON, e, e_spaced
 from .article import WARN_SIGN
 
 if TYPE_CHECKING:
@@ -76,16 +76,16 @@ def claim_card(r: ClaimResult, index: int | None, tables: dict[str, TableUse]) -
              f'<h3><span class="badge v-{v.value}">{ICON[v]} {e(LABEL[v])}</span> '
              f'<code class="cid">{e(r.id)}</code>'
              + (f' <span class="line">line {e(r.line)}</span>' if r.line is not None else "")
-             + (f' <strong class="warning">{e(warning_text(r))}</strong>' if warning_text(r) else "") + "</h3>",
+             + (f' <strong class="warning">{e_spaced(warning_text(r))}</strong>' if warning_text(r) else "") + "</h3>",
              f'<blockquote class="says">{e(r.says)}</blockquote>']
     if r.message:
-        parts.append(f'<p class="message">{e(r.message)}</p>')
+        parts.append(f'<p class="message">{e_spaced(r.message)}</p>')
     parts.extend(_plain_lines(r, tables))
     if r.kind in ("change", "extreme"):
         pic = chart.svg(r)
         if pic:
             window = [n for n in r.notes if n.code == NoteCode.WINDOW_SENSITIVE]
-            caption = "".join(f'<figcaption class="window"><code>{e(n.code.value)}</code> {e(n.message)}'
+            caption = "".join(f'<figcaption class="window"><code>{e(n.code.value)}</code> {e_spaced(n.message)}'
                               "</figcaption>" for n in window)
             parts.append(f'<figure class="chart">{pic}{caption}</figure>')
     rows = _figure_rows(r) + _context_rows(r, tables)
@@ -119,7 +119,7 @@ def _plain_lines(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
         out.append(f'<p class="why">{e(REASON_TEXT.get(r.reason, ""))} <code class="muted">{e(r.reason.value)}</code></p>')
     if r.notes:
         out.append("<ul class=\"notes\">" + "".join(
-            f"<li>{e(n.message)} <code class=\"muted\">{e(n.code.value)}</code></li>" for n in r.notes) + "</ul>")
+            f"<li>{e_spaced(n.message)} <code class=\"muted\">{e(n.code.value)}</code></li>" for n in r.notes) + "</ul>")
     if r.tables:
         names = [f"<code>{e(n)}</code>" + (f" {e(tables[n].path)}" if n in tables else "") for n in r.tables]
         out.append(f'<p class="from">from {", ".join(names)}</p>')
