@@ -250,6 +250,8 @@ def test_a_duration_against_values_of_no_known_unit_is_a_warning(visits: Path) -
     ("2.7 hrs", MINUTES, F(159), F(165)),
     ("an hour and a half", MINUTES, F(87), F(93)),
     ("two and a half hours", MINUTES, F(147), F(153)),
+    ("half an hour", MINUTES, F(27), F(33)),
+    ("more than half an hour", MINUTES, F(30), None),
     ("40 minutes longer", MeasureShape("change_absolute", time_unit="minute", time_from="x"), F(79, 2), F(81, 2)),
     ("an hour shorter", MeasureShape("change_absolute", time_unit="minute", time_from="x"), F(-90), F(-30)),
 ])
@@ -266,6 +268,39 @@ def test_a_duration_in_two_units_is_one_figure_of_the_draft() -> None:
              for f in s.figures]
     assert found == [("2 hours 42 minutes", F(162)), ("162 min", F(162))]
     assert [(f.text, f.value) for f in figures_in_phrase("1 hour and 53 minutes")] == [("1 hour and 53 minutes", F(113))]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Patients waited an hour and a half on average.", [("an hour and a half", F(3, 2))]),
+    ("Waits reached two and a half hours, then half an hour.", [("two and a half hours", F(5, 2)),
+                                                               ("half an hour", F(1, 2))]),
+    ("The median wait was an hour, and more than a minute for triage.", [("an hour", F(1)),
+                                                                         ("more than a minute", F(1))]),
+    ("Buses come once an hour, every hour, an hour's drive away; an hour later, per hour.", []),
+])
+def test_durations_in_words_are_figures_of_the_draft(sentence: str, found: list[tuple[str, F]]) -> None:
+    """The draft read "an hour and a half" as "a half" (a share), "half an hour" as "half", and did
+    not see "an hour" at all: none could be checked, and the first two were said to be shares."""
+    from factcheck.draft.figures import find_figures
+    got = [(f.text, f.value) for s in find_figures(sentence) for f in s.figures]
+    assert got == found
+    assert all(f.kind == "number" for s in find_figures(sentence) for f in s.figures)
+
+
+def test_a_claim_in_words_covers_the_drafts_duration_in_words(tmp_path: Path) -> None:
+    (tmp_path / "waits.csv").write_text("visit,wait_minutes\n1,80\n2,90\n3,30\n4,30\n")
+    (tmp_path / "story.md").write_text("Patients waited an hour and a half at most. The median wait was half an hour.\n")
+    (tmp_path / "c.yaml").write_text(
+        "article: story.md\ntables:\n  waits: {path: waits.csv}\nclaims:\n"
+        "  - {id: most, says: Patients waited an hour and a half at most, measure: {max: wait_minutes, of: waits},"
+        " expect: an hour and a half}\n"
+        "  - {id: half, says: The median wait was half an hour, measure: {median: wait_minutes, of: waits},"
+        " expect: half an hour}\n")
+    out = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml"), "--json", "-"]).stdout
+    report = json.loads(out[out.index("{"):])
+    assert [r["verdict"] for r in report["results"]] == ["pass", "fail"]  # a median of 55 minutes
+    statuses = {f["text"]: f["status"] for f in report["coverage"]["figures"]}
+    assert statuses == {"an hour and a half": "checked", "half an hour": "checked"}, statuses
 
 
 def test_a_unit_that_contradicts_the_columns_name_is_an_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

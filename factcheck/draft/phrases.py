@@ -377,6 +377,17 @@ _COMPOUND_DURATION = _c(rf"""
     (?<![\w.,/-])(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>hours?|hrs?|days?|weeks?|years?|minutes?|mins?)
     ,?(?:\s+and)?\s+(?P<b>{_DIGITS}|\b{_WORDNUM})\s+(?P<ub>minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|months?)\b
 """)
+# "an hour and a half", "two and a half hours", "half an hour": one figure, in the unit named
+_HALF_UNITS = r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|decades?"
+_HALF_DURATION = _c(rf"""
+    (?<![\w.,/-])(?:(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>{_HALF_UNITS})\s+and\s+a\s+half
+    |(?P<b>{_DIGITS}|\b{_WORDNUM})\s+and\s+a\s+half\s+(?P<ub>{_HALF_UNITS})
+    |\bhalf\s+an?\s+(?P<uc>{_HALF_UNITS}))\b
+""")
+# a single hour, minute or second is an amount ("waited an hour"), unless it is a rate's base or a
+# time of its own ("once an hour", "every minute", "an hour's drive", "an hour later")
+_ONE_SHORT_UNIT = frozenset(("hour", "minute", "second"))
+_NOT_AN_AMOUNT_BEFORE = _c(r"\b(?:per|every|each|once|twice|times|the|this|that|next|last|first|same)\s+$")
 _RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously)\b")  # "up 80% from four years earlier"
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
@@ -675,6 +686,11 @@ class _Scan:
             k = factor(big, small) if big and small else None
             if a is not None and b is not None and k is not None and k > 1 and a.denominator == 1:
                 self.add(FigureSpan(m.start("a"), m.end("ub"), "number", a * k + b), 3)
+        for m in _HALF_DURATION.finditer(self.text):
+            whole = Fraction(0) if m["uc"] else (
+                Fraction(1) if (m["a"] or "").lower() in ("a", "an") else _number_value(m["a"] or m["b"]))
+            if whole is not None and (m["uc"] or whole.denominator == 1):
+                self.add(FigureSpan(m.start(), m.end(), "number", whole + Fraction(1, 2)), 3)
         for m in _DURATION.finditer(self.text):
             n = m["n"]
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
@@ -686,6 +702,8 @@ class _Scan:
                 self.add(FigureSpan(start, m.end(), "extreme"), 0)
             elif m["old"]:
                 self.add(FigureSpan(m.start("n"), m.end(), "number", value), 2)
+            elif value == 1 and self._one_amount(m):  # "waited an hour", "more than a minute"
+                self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
             elif value == 1 or _RELATIVE.match(self.text, m.end()) or (
                     det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24), m.start("n"))):
                 # "four years earlier", "two years ago": when, not how long
@@ -693,6 +711,14 @@ class _Scan:
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
             else:
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
+
+    def _one_amount(self, m: re.Match[str]) -> bool:
+        """Is "an hour" (or one minute, one second) of ``m`` an amount of time, a figure? Not a rate's
+        base, a time of its own, or when ("an hour later", "once an hour", "an hour's drive")."""
+        end = m.end("unit")
+        return (unit_of(m["unit"]) in _ONE_SHORT_UNIT and not m["old"] and not m["ext"]
+                and not _RELATIVE.match(self.text, end) and not self.text.startswith(("'s", "\u2019s"), end)
+                and not _NOT_AN_AMOUNT_BEFORE.search(self.text, max(0, m.start("n") - 12), m.start("n")))
 
     # ----- figures
 

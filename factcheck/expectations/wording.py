@@ -235,9 +235,9 @@ def read_number(t: str) -> Figure | None:
 _DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>{_UNIT_WORD})(?:[ -]old)?")
 # "2 hours 42 minutes", "1 hour and 53 minutes", "3 years, 2 months": a larger unit, then a smaller
 _COMPOUND = re.compile(rf"(?P<a>{_NUM}|[a-z]+) (?P<ua>{_UNIT_WORD}),?(?: and)? (?P<b>{_NUM}|[a-z]+) (?P<ub>{_UNIT_WORD})")
-# "two and a half hours", "an hour and a half"
+# "two and a half hours", "an hour and a half", "half an hour"
 _AND_A_HALF = re.compile(rf"(?:(?P<a>{_NUM}|[a-z]+) and a half (?P<ua>{_UNIT_WORD})"
-                         rf"|(?P<c>{_NUM}|[a-z]+) (?P<uc>{_UNIT_WORD}) and a half)")
+                         rf"|(?P<c>{_NUM}|[a-z]+) (?P<uc>{_UNIT_WORD}) and a half|half an? (?P<ud>{_UNIT_WORD}))")
 
 
 def read_duration(t: str) -> Figure | None:
@@ -285,7 +285,8 @@ def _amount(text: str) -> Figure | None:
 
 def _read_compound(t: str) -> Figure | None:
     """'2 hours 42 minutes' → 162 in minutes, read to the minute (161.5 ≤ x < 162.5); 'two and a half
-    hours', 'an hour and a half' → 2.5 and 1.5 hours, read to the tenth as '2.5 hours' is.
+    hours', 'an hour and a half', 'half an hour' → 2.5, 1.5 and 0.5 hours, read to the tenth as '2.5
+    hours' is.
 
     >>> _read_compound("2 hours 42 minutes").band.describe(str), _read_compound("an hour and a half").value
     ('323/2 ≤ x < 325/2', Fraction(3, 2))
@@ -301,7 +302,7 @@ def _read_compound(t: str) -> Figure | None:
         return Figure(whole + b.value, b.band.map(Fraction(1), whole), "plain", t, time_unit=small)
     m = _AND_A_HALF.fullmatch(t)
     if m:
-        n, unit = (m["a"], m["ua"]) if m["a"] else (m["c"], m["uc"])
+        n, unit = (m["a"], m["ua"]) if m["a"] else (m["c"], m["uc"]) if m["c"] else ("0", m["ud"])
         a, u = _amount(n), durations.unit_of(unit)
         if a is None or u is None or a.value.denominator != 1:
             return None
