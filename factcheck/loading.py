@@ -133,9 +133,11 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     if problems:
         raise ClaimsFileError(problems)
     from .planning.lookups import unmatched_notes
+    from .planning.negations import unknown_filter_notes
     from .planning.typos import grouping_twin_notes
     lookups, later = unmatched_notes(prepared.plans, backend, rows)
-    for found in (lookups, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows)):
+    for found in (lookups, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
+                  unknown_filter_notes(prepared.plans, prepared.catalog, backend, set(rows))):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)
     done = TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests,

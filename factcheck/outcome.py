@@ -47,6 +47,7 @@ class NoteCode(StrEnum):
     PERIOD_PARTIAL = "period_partial"        # a warning: a year named is only partly in the data (it ends in June)
     UNMATCHED_LOOKUP = "unmatched_lookup"    # a warning: a lookup finds no row for some keys ('Mississipi')
     UNKNOWNS_COUNTED = "unknowns_counted"    # a ratio's denominator counts rows its numerator's condition cannot tell
+    FILTER_UNKNOWN = "filter_unknown"        # a warning: a filter saying "not" leaves out rows with blanks it cannot tell
 
 
 REASON_TEXT: dict[Reason, str] = {

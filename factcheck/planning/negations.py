@@ -1,0 +1,99 @@
+"""Filters that say "not" over blanks: rows a negated comparison cannot tell, left out unsaid.
+
+``where: is_refund != 'Y'`` reads, to a reporter, as "every contribution but the refunds". To
+SQL a blank ``is_refund`` is unknown, ``unknown != 'Y'`` is unknown, and the row is left out: the
+campaign's total "excluding refunds" silently lacks every contribution whose flag was left
+empty. Each claim whose filter holds such a negation (``!=``, ``not in``, ``not between``,
+``not …``) and leaves out rows it cannot tell carries the warning ``filter_unknown``, naming the
+columns blank there and the two ways to say what a blank means. One query per distinct filter
+with a negation, after the tables are read; none for a filter without one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ..expressions import Between, Compare, Expr, InList, Name, Unary, names, quote_ident, render, walk
+from ..formatting import rows_said
+from ..interrupts import reraise_interrupt
+from ..outcome import NoteCode
+from ..report import Note
+from .nodes import walk as walk_plan
+
+if TYPE_CHECKING:
+    from ..backends import Backend
+    from .catalog import Catalog
+    from .nodes import ClaimPlan, Scan
+
+
+def negations(tree: Expr, table: str, cat: Catalog) -> list[Expr]:
+    """The negated comparisons of ``tree`` over columns, through the boolean derives of ``table``
+    it names (each looked into once)."""
+    found: list[Expr] = []
+    stack, seen = [tree], set()
+    derives = cat.derives.get(table, {})
+    while stack:
+        for node in walk(stack.pop()):
+            if _negated(node) and any(True for _ in names(node)) and node not in found:
+                found.append(node)
+            elif isinstance(node, Name) and node.link is None and node.column in derives and node.column not in seen:
+                seen.add(node.column)
+                stack.append(derives[node.column])
+    return found
+
+
+def _negated(node: Expr) -> bool:
+    return ((isinstance(node, Compare) and node.op == "!=") or (isinstance(node, Unary) and node.op == "not")
+            or (isinstance(node, (InList, Between)) and node.negated))
+
+
+def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
+                         read: set[str]) -> dict[int, list[Note]]:
+    """The ``filter_unknown`` warnings of the claims (by plan index) whose filters hold a negation
+    and leave out rows they cannot tell, over the tables that were read."""
+    notes: dict[int, list[Note]] = defaultdict(list)
+    said: dict[tuple[str, str], Note | None] = {}
+    for plan in plans:
+        for node in walk_plan(plan.node):
+            for scan in node.scans():
+                if scan.where_expr is None or scan.table not in read or any(
+                        link.target not in read for link in scan.joins.values()):
+                    continue
+                at = (scan.from_sql(), scan.sql(scan.where_expr))
+                if at not in said:
+                    said[at] = _note(scan, cat, backend)
+                note = said[at]
+                if note is not None and note not in notes[plan.index]:
+                    notes[plan.index].append(note)
+    return notes
+
+
+def _note(scan: Scan, cat: Catalog, backend: Backend) -> Note | None:
+    assert scan.where_expr is not None
+    negated = negations(scan.where_expr, scan.table, cat)
+    if not negated:
+        return None
+    columns = list(dict.fromkeys(n for node in negated for n in names(node)))
+    blank = ", ".join(f"count(*) FILTER (WHERE {scan.sql(n)} IS NULL)" for n in columns)
+    try:
+        row = backend.execute(f"SELECT count(*), {blank}\n{scan.from_sql()}\n"
+                              f"WHERE ({scan.where}) IS NULL").rows[0]
+    except Exception as exc:  # noqa: BLE001 - the claim's own query says what is wrong with its filter
+        reraise_interrupt(exc)
+        return None
+    if not row[0]:
+        return None
+    empty = [render(n) for n, k in zip(columns, row[1:], strict=True) if k]
+    said = ", ".join(render(node) for node in negated[:2])
+    first = empty[0] if empty else render(columns[0])
+    return Note(code=NoteCode.FILTER_UNKNOWN, warning=True, message=(
+        f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty) or first} "
+        f"{'is' if len(empty) <= 1 else 'are'} blank there, and {said} is neither true nor false for a "
+        f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …), or "
+        f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}})"))
+
+
+def _column(text: str) -> str:
+    """A column as a table's ``columns:`` names it (a lookup's column by its own name)."""
+    return quote_ident(text.split(".")[-1]) if not text.replace("_", "").isalnum() else text.split(".")[-1]

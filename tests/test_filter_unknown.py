@@ -1,0 +1,52 @@
+"""A filter that says "not" over a column with blanks: ``is_refund != 'Y'`` is unknown for a blank
+flag, so SQL leaves the row out, and "the total excluding refunds" silently lacked every
+contribution whose flag was left empty. Such a claim carries the warning ``filter_unknown``.
+Constructed data: six contributions, one refund flagged Y, one flagged N, four left blank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import one_table
+
+from factcheck.outcome import NoteCode, Verdict
+
+ROWS = ["id,amount,is_refund,kind", "1,100,N,cash", "2,200,,check", "3,5000,,check", "4,5000,,cash",
+        "5,50,,", "6,-500,Y,cash"]
+
+
+def _warned(r) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.message for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN and n.warning]
+
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    ("{sum: amount, of: t, where: \"is_refund != 'Y'\"}", "100"),
+    ("{count: t, where: \"is_refund not in ['Y']\"}", "1"),
+    ("{count: t, where: \"not (is_refund == 'Y')\"}", "1"),
+    ("{count: t, where: kept}", "1"),  # through a derive
+])
+def test_a_negation_over_blanks_is_a_warning(tmp_path: Path, measure: str, expect: str) -> None:
+    r = one_table(tmp_path, ROWS, measure, expect, decl="derive: {kept: is_refund != 'Y'}")
+    assert r.verdict == Verdict.PASS, r.message  # the figure SQL gives, with the warning beside it
+    (said,) = _warned(r)
+    assert said.startswith("the filter leaves out 4 rows it cannot tell: is_refund is blank there")
+    assert "is_refund is null or" in said and "blank:" in said
+
+
+def test_no_warning_without_a_negation_or_without_blanks(tmp_path: Path) -> None:
+    assert not _warned(one_table(tmp_path, ROWS, "{count: t, where: \"is_refund == 'N'\"}", "1"))
+    r = one_table(tmp_path, ROWS, "{count: t, where: \"kind != 'cash' and is_refund is null\"}", "2")
+    assert _warned(r)[0].startswith("the filter leaves out 1 row it cannot tell: kind is blank there")  # row 5
+    r = one_table(tmp_path, ROWS, "{count: t, where: \"kind != 'cash' and amount > 60\"}", "2")
+    assert not _warned(r)  # row 5, of 50, is out whatever its kind
+    clean = [row.replace(",,", ",N,") for row in ROWS]
+    assert not _warned(one_table(tmp_path, clean, "{count: t, where: \"is_refund != 'Y'\"}", "5"))
+
+
+def test_saying_what_a_blank_means_counts_the_rows(tmp_path: Path) -> None:
+    r = one_table(tmp_path, ROWS, "{sum: amount, of: t, where: \"is_refund != 'Y'\"}", "10,350",
+                  decl="columns: {is_refund: {type: text, blank: N}}")
+    assert r.verdict == Verdict.PASS and not _warned(r), r.message
+    r = one_table(tmp_path, ROWS, "{sum: amount, of: t, where: \"is_refund is null or is_refund != 'Y'\"}", "10,350")
+    assert r.verdict == Verdict.PASS and not _warned(r), r.message
