@@ -80,3 +80,19 @@ def test_rows_that_stand_for_months_cover_their_quarter(tmp_path: Path) -> None:
     r = one_table(tmp_path, rows, "{sum: riders, of: t, where: \"q == '2024-10-01'\"}", "333",
                   decl="time: month, derive: {q: quarter_start(month)}")
     assert _partial(r) == [] and r.verdict == Verdict.PASS
+
+
+@pytest.mark.parametrize(("dates", "year", "partial"), [
+    (["2021-10-01", "2022-10-01", "2023-10-01"], 2023, False),   # one count a year, every October 1st
+    (["2021-10-01", "2022-10-01", "2023-10-01"], 2021, False),
+    ([f"{y}-{m:02d}-01" for y in (2022, 2023) for m in (1, 4, 7, 10)], 2023, False),  # quarterly
+    ([f"{y}-{m:02d}-01" for y in (2022, 2023) for m in (1, 4, 7, 10)][:-1], 2023, True),  # no October 2023
+])
+def test_counts_taken_on_the_same_days_each_year_are_whole_years(tmp_path: Path, dates: list[str], year: int,
+                                                                  partial: bool) -> None:
+    """Enrollment counted each October 1st: every year was "only part of a year in the data" (a
+    walk of a schools story, where 18 of 27 claims carried the warning for nothing)."""
+    rows = ["district,count_date,students"] + [f"{d},{day},{100 + i}" for i, day in enumerate(dates) for d in "AB"]
+    r = one_table(tmp_path, rows, f"{{sum: students, of: t, where: fall_year == {year}}}", "1",
+                  decl="time: count_date, derive: {fall_year: year(count_date)}")
+    assert bool(_partial(r)) == partial, r.notes

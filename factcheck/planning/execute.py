@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from ..backends import Backend
 
 
+MAX_SNAPSHOTS_A_YEAR = 4
+"""Months a year at most in which data taken as snapshots holds its dates (quarterly: four)."""
+
+
 class Executor:
     """Evaluates plan nodes with a backend; caches the shared scans and period checks."""
 
@@ -169,6 +173,8 @@ class Executor:
             if cov.whole_year is None or self._coverage.get(cov.sql, True):
                 continue
             date, column = cov.whole_year
+            if cov.period_of is None and self._snapshots_whole(cov):
+                continue
             first, last = self.run(f"SELECT min({date}), max({date})\n{cov.from_sql}").rows[0]
             if cov.period_of is None:
                 said = (f"{cov.text} is only part of a year in the data: the dates of {column} run from "
@@ -180,6 +186,22 @@ class Executor:
             if said not in out:
                 out.append(said)
         return out
+
+    def _snapshots_whole(self, cov: Coverage) -> bool:
+        """Does the data hold its dates in the same few months each year (a count taken every October
+        1st, or every quarter), with every one of them in the year ``cov`` names? Then that year is
+        whole in the data though its dates do not reach January or December."""
+        assert cov.whole_year is not None
+        date = cov.whole_year[0]
+        try:
+            rows = self.run(f"SELECT DISTINCT year({date}), month({date})\n{cov.from_sql}\n"
+                            f"WHERE {date} IS NOT NULL").rows
+            year = int(key(cov.lits[0]).strip("'"))
+        except Exception as exc:  # noqa: BLE001 - a period named by text, or no date: the rule above stands
+            reraise_interrupt(exc)
+            return False
+        months = {int(m) for _, m in rows}
+        return 0 < len(months) <= MAX_SNAPSHOTS_A_YEAR and {int(m) for y, m in rows if int(y) == year} == months
 
     def cadence(self, from_sql: str, col_sql: str) -> Cadence | None:
         """How often the periods of ``col_sql`` come over the whole table (:func:`cadence`)."""
