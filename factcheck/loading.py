@@ -241,7 +241,8 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
                if s.decl.key and s.name in read and (prepared.everything or rows.get(s.name, 0) <= KEYS_CHECKED_UP_TO)]
     done = set()
     for table, column, path, what in checks:
-        if (table, column) in done or column not in catalog.used[table]:
+        if (table, column) in done or (column not in catalog.used[table]
+                                       and column not in catalog.used_derives[table]):  # a derived key too
             continue
         done.add((table, column))
         col, tbl = quote_ident(column), quote_ident(table)

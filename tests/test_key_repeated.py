@@ -40,3 +40,15 @@ def test_run_checks_the_keys_of_tables_up_to_a_size_and_check_all(tmp_path: Path
     claims = _files(tmp_path, "A1,100\nA2,200\nA2,200\nA3,100\n")  # four rows: more than 3
     assert CliRunner().invoke(app, ["run", str(claims)]).exit_code == 0
     assert CliRunner().invoke(app, ["check", str(claims)]).exit_code == 2
+
+
+def test_a_derived_key_is_checked_too(tmp_path: Path) -> None:
+    """`key: kid` with `kid: upper(award_id)` was never checked: `run` and `check` passed $600."""
+    (tmp_path / "a.csv").write_text("award_id,amount\na1,100\na2,200\nA2,200\na3,100\n")
+    (tmp_path / "c.yaml").write_text("tables:\n  a: {path: a.csv, key: kid, derive: {kid: upper(award_id)}}\nclaims:\n"
+                                     "  - id: total\n    says: The city gave $600.\n    measure: {sum: amount, of: a}\n"
+                                     "    expect: $600\n")
+    for command in ("run", "check"):
+        result = CliRunner().invoke(app, [command, str(tmp_path / "c.yaml")])
+        assert result.exit_code == 2, result.output
+        assert "key: column 'kid' of table 'a' is not unique: A2 (2 rows)" in result.output

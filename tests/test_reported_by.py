@@ -330,3 +330,19 @@ def test_init_finds_who_reports_among_more_than_a_dozen_groups(tmp_path: Path) -
     result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "rid.csv")])
     assert result.exit_code == 0, result.output
     assert factcheck.load(tmp_path / "story.claims.yaml").model.tables["rid"].reported_by == "station"
+
+
+def test_a_derive_that_names_who_reports(tmp_path: Path) -> None:
+    """`reported_by: hosp` where `hosp: lower(trim(hospital))` (as the spelling warning advises) was
+    silently no check at all: the claim over H2's missing July passed."""
+    (tmp_path / "visits.csv").write_text("visit_id,hospital,arrived,wait\n"
+                                         + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in _visit_rows()))
+    r = verify_one(tmp_path, """\
+        visits:
+          path: visits.csv
+          key: visit_id
+          derive: {yr: year(arrived), hosp: lower(trim(hospital))}
+          reported_by: hosp
+        """, "{count: visits, where: yr == 2023}", str(_visits(2023)))
+    _missing(r)
+    assert "hosp h2 has no row in 2023-07 to 2023-08" in r.message

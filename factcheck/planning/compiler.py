@@ -219,7 +219,8 @@ class Compiler:
         """The check :meth:`reports` records, or None where there is none to make."""
         table = scan.table
         group = self.cat.sources[table].decl.reported_by
-        if group is None or self.cat.sources[table].missing or group not in self.cat.sources[table].columns:
+        if group is None or self.cat.sources[table].missing or (
+                group not in self.cat.sources[table].columns and group not in self.cat.derives.get(table, {})):
             return None  # an unknown column is the declaration's problem, reported with its line
         root = _report_root(self.cat, table, tree)
         if root is None:
