@@ -34,7 +34,8 @@ ALLOWED_AT_MOST = 12          # text columns with at most this many values get a
 _ID = re.compile(r"(?:^id$|_id$|^id_)", re.I)
 _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TINYINT": "integer",
           "HUGEINT": "integer", "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "VARCHAR": "text",
-          "DATE": "date", "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}
+          "DATE": "date", "TIMESTAMP": "timestamp", "TIMESTAMP WITH TIME ZONE": "timestamp", "TIMESTAMP_S": "timestamp",
+          "TIMESTAMP_MS": "timestamp", "TIMESTAMP_NS": "timestamp", "BOOLEAN": "boolean"}
 _UP = re.compile(rf"\b(up|higher|more|{RISE_VERBS})(?:\s+by)?\s*$", re.I)
 _DOWN = re.compile(rf"\b(down|lower|fewer|less|{FALL_VERBS})(?:\s+by)?\s*$", re.I)
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction

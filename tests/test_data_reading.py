@@ -436,6 +436,16 @@ def test_a_bad_date_in_a_time_column_is_an_error_naming_the_row(tmp_path) -> Non
     assert "unverifiable" not in out.lower()
 
 
+def test_a_bad_value_in_a_time_column_of_dates_and_times_is_an_error(tmp_path) -> None:
+    """A column of timestamps with 'unknown' in it was read as text without a word: 'unknown' >=
+    '2022-01-01' is true as text, and the row was counted as of 2022 (a walk of a police story)."""
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,at\n1,2021-06-01 10:00:00\n2,unknown\n3,2022-05-05 12:00:00\n")
+    refused(claims(root, "{path: t.csv, time: at}", "{count: t, where: \"at >= '2022-01-01'\"}", "2"),
+            "t.csv:3", "time column 'at'", "1 value is not a date and time (YYYY-MM-DD HH:MM:SS)",
+            "line 3 holds 'unknown'")
+
+
 def test_a_bad_year_in_a_time_column_is_an_error(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("year,n\n2019,1\n2020,2\nn.d.,3\n")
@@ -460,6 +470,7 @@ def test_a_bad_date_in_a_dataframe_time_column_names_the_row(tmp_path) -> None:
     (["2020-Q1", "2020-Q2"], "{path: t.csv, time: filed}"),            # labels, compared as written
     (["2020-01-01", "someday"], "{path: t.csv, time: filed, columns: {filed: text}}"),  # declared text
     (["2020-01-01", "2020-02-01"], "{path: t.csv, time: filed}"),      # all dates
+    (["2020-01-01", "2020-02-01 10:30:00"], "{path: t.csv, time: filed}"),  # dates, one with its time
 ])
 def test_time_columns_that_are_consistently_read_are_accepted(tmp_path, values, table) -> None:
     root = repo(tmp_path)

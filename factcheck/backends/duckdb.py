@@ -57,6 +57,10 @@ class DuckDB:
 
     def __init__(self) -> None:
         self.con: duckdb.DuckDBPyConnection = connect()
+        # a time with its offset ('2021-12-31T22:00:00-05:00') is read as an instant, whose year and
+        # day DuckDB gives in the session's time zone: the machine's, so a laptop in New York and a
+        # CI runner in UTC gave two verdicts. Every run takes UTC.
+        self.con.execute("SET TimeZone = 'UTC'")
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)

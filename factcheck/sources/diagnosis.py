@@ -150,10 +150,16 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
         fmt = src.decl.csv.date_format if src.frame is None and src.decl.csv else "%Y-%m-%d"
         as_date = f"TRY_STRPTIME(trim({col}), {quote_literal(fmt)})"
         as_year = f"TRY_CAST(trim({col}) AS BIGINT)"
-        total, dates, years = _counted(con, src.name, column, [f"TRY_STRPTIME(trim(v), {quote_literal(fmt)})",
-                                                                "TRY_CAST(trim(v) AS BIGINT)"])
+        as_stamp = f"TRY_CAST(trim({col}) AS TIMESTAMP)"
+        total, dates, years, stamps = _counted(con, src.name, column, [
+            f"TRY_STRPTIME(trim(v), {quote_literal(fmt)})", "TRY_CAST(trim(v) AS BIGINT)",
+            "TRY_CAST(trim(v) AS TIMESTAMP)"])
+        if stamps == total:
+            continue  # dates, some with their times: each one a time
         if 0 < dates < total:
             bad, kind = f"{col} IS NOT NULL AND {as_date} IS NULL", f"a date written {_shown_format(fmt)}"
+        elif 0 < stamps < total and not years:  # dates with their times ('2021-06-01 10:00:00')
+            bad, kind = f"{col} IS NOT NULL AND {as_stamp} IS NULL", "a date and time (YYYY-MM-DD HH:MM:SS)"
         elif 0 < years < total and not dates:
             bad, kind = f"{col} IS NOT NULL AND {as_year} IS NULL", "a whole number (a year)"
         elif not dates and (other := _other_date_format(con, src, column, fmt, total)) is not None:
@@ -161,7 +167,7 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
             continue
         else:
             continue  # all dates, or a text column of labels ('2020-Q1'): compared as written
-        count = total - (dates if dates else years)
+        count = total - (dates if dates else stamps if stamps and not years else years)
         found = first_rows(con, src, column, bad, SAMPLES)
         where, text = found[0]
         rows = "value is" if count == 1 else "values are"
