@@ -139,3 +139,19 @@ def test_an_amount_is_never_a_number_of_rows(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(tmp_path)
     found = _debts(tmp_path, "The smallest debt was about $40.")["about $40"]
     assert not any("count" in c["measure"] for c in found["candidates"] + found["misses"])
+
+
+def test_a_sum_over_no_rows_is_zero_and_over_blank_values_unknown(tmp_path: Path) -> None:
+    """"Wu raised $0 after dropping out" was unverifiable (no_rows) while "received no contributions"
+    passed on the same rows: a sum of nothing is $0, as a count of nothing is 0. A sum over rows
+    that all lack an amount is still unknown (a campaign-finance walk)."""
+    from conftest import one_table
+
+    from factcheck.outcome import Reason, Verdict
+    rows = ["id,candidate,amount,received", "1,Wu,100,2017-05-01", "2,Wu,,2017-07-01", "3,Lee,50,2017-08-01"]
+    r = one_table(tmp_path, rows, "{sum: amount, of: t, where: \"candidate == 'Wu' and received > '2017-07-15'\"}", "$0")
+    assert r.verdict == Verdict.PASS and r.value == 0, r.message
+    r = one_table(tmp_path, rows, "{sum: amount, of: t, where: \"candidate == 'Wu' and received > '2017-06-15'\"}", "$0")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
+    r = one_table(tmp_path, rows, "{mean: amount, of: t, where: \"candidate == 'Wu' and received > '2017-07-15'\"}", "$0")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message  # no mean of nothing

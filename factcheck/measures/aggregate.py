@@ -142,6 +142,14 @@ class SumKind(ColumnAggregate):
     def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
         return [*_total(x, numbers), ("n", f"count({x})", None)]
 
+    def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
+        """A sum over no rows is zero, as a count is ("raised $0 after she dropped out"); over rows
+        that all lack a value it is still unknown. A group or period with no row at all (``row`` is
+        None: a series, a ranking) has no value, as before: a missing period is no zero."""
+        if row is not None and not int(row["rows_kept"] or 0):
+            return Evaluated(Fraction(0), rows_kept=0, rows_unknown=0, base=0)
+        return super().value(node, row)
+
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
         ev.value = frac(row["total"])
 
