@@ -128,13 +128,13 @@ class _Builder:
             return str(node.value)
         if node.tag not in (_STANDARD + "int", _STANDARD + "float"):
             return _CONSTRUCTOR.construct_object(node, deep=True)
+        if len(node.value) > MAX_NUMBER_TEXT:
+            raise self.fail(f"a number written with {len(node.value):,} characters (at most {MAX_NUMBER_TEXT})",
+                            node, "no figure in a story needs that many digits; quote it if it is text")
         if ":" in node.value or _BASE_PREFIX.match(node.value):  # YAML 1.1's base 60: `expect: 2:42` (2 hours
             return str(node.value)  # 42) was the number 162; `0x22` (base 16) was 34: no story writes one
         if node.tag == _STANDARD + "int" and _OCTAL_1_1.fullmatch(node.value):
             return int(node.value.replace("_", ""), 10)  # YAML 1.1's octal: `010` was 8; it is 10, as YAML 1.2 reads it
-        if len(node.value) > MAX_NUMBER_TEXT:
-            raise self.fail(f"a number written with {len(node.value):,} characters (at most {MAX_NUMBER_TEXT})",
-                            node, "no figure in a story needs that many digits; quote it if it is text")
         value = _CONSTRUCTOR.construct_object(node, deep=True)
         if node.tag == _STANDARD + "int":
             return value
