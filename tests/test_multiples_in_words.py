@@ -19,7 +19,11 @@ RATIO = MeasureShape("change_ratio")
     ("three-fold", F(59, 20), F(61, 20)),
     ("tenfold", F(199, 20), F(201, 20)),
     ("two to one", F(39, 20), F(41, 20)),
-    ("3 to 1", F(5, 2), F(7, 2)),
+    ("3 to 1", F(59, 20), F(61, 20)),
+    ("3 times as much", F(59, 20), F(61, 20)),   # below ten, digits read as words do: it passed 2.6×
+    ("3x", F(59, 20), F(61, 20)),
+    ("17 times", F(33, 2), F(35, 2)),           # from ten up, rounded as written
+    ("2.5 times", F(49, 20), F(51, 20)),
 ])
 def test_multiples_in_words(written: str, low: F, high: F) -> None:
     e = parse_expectation(written, RATIO)
