@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
@@ -40,8 +40,17 @@ class TopShare(Filtered):
 
     top_share: str
     of: str
-    in_top: Decimal
+    in_top: Decimal | None = None
+    top_n: int | None = Field(None, gt=0, description="the number of rows (or groups) at the top: top_n: 10 for "
+                                                     "'the top 10 donors'; instead of in_top")
     by: str | None = None
+
+    @model_validator(mode="after")
+    def _one_top(self) -> TopShare:
+        if (self.in_top is None) == (self.top_n is None):
+            raise ValueError("say how large the top is, one way: in_top: 10% (the top tenth of the rows) or "
+                             "top_n: 10 (the ten largest)")
+        return self
 
     @field_validator("top_share", mode="before")
     @classmethod
@@ -51,7 +60,9 @@ class TopShare(Filtered):
 
     @field_validator("in_top", mode="before")
     @classmethod
-    def _in_top(cls, value: Any) -> Decimal:
+    def _in_top(cls, value: Any) -> Decimal | None:
+        if value is None:
+            return None
         got = percent_scale(value, "in_top", "in_top: 10%")
         if got == 0:
             raise ValueError("in_top is the percentage of rows at the top, more than 0: for example in_top: 10%")
@@ -73,8 +84,9 @@ class TopShareNode(PlanNode):
     scan: Scan
     column: Expr
     column_text: str
-    in_top: Decimal
+    in_top: Decimal | None
     group: Expr | None = None
+    top_n: int | None = None  # the number at the top, instead of a percentage of them
 
 
 @register
@@ -93,7 +105,7 @@ class TopShareKind(MeasureKind):
         group = c.expr(m.by, scan, path + ("by",), "by") if m.by is not None else None
         if column is None or (m.by is not None and group is None):
             return None
-        return TopShareNode(self.name, scan, column, m.top_share, m.in_top, group)
+        return TopShareNode(self.name, scan, column, m.top_share, m.in_top, group, m.top_n)
 
     def evaluate(self, node: TopShareNode, ex: Executor) -> Evaluated:
         sql = top_share_sql(node)
@@ -113,24 +125,27 @@ class TopShareKind(MeasureKind):
 
 
 def top_share_sql(node: TopShareNode) -> str:
-    """Values (per group with ``by``) ranked from the largest; the first floor(n × N/100) are the top."""
+    """Values (per group with ``by``) ranked from the largest; the first floor(n × N/100) are the top
+    (with ``top_n``: the first N). With ``by``, rows of no group (a blank officer) are in no group to
+    rank but are in the total: "one officer accounted for half of all incidents" is of all of them."""
     scan = node.scan
     x = f"({scan.sql(node.column)})"
     if node.group is None:
-        values = (f"SELECT CAST({x} AS {DEC}) AS v, 1 AS rows, CAST({x} IS NOT NULL AS INTEGER) AS known\n"
-                  f"  {scan.from_sql()}{scan.where_sql()}")
+        values = (f"SELECT CAST({x} AS {DEC}) AS v, 1 AS rows, CAST({x} IS NOT NULL AS INTEGER) AS known, "
+                  f"TRUE AS grouped\n  {scan.from_sql()}{scan.where_sql()}")
     else:
         g = f"({scan.sql(node.group)})"
-        values = (f"SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v, count(*) AS rows, count({x}) AS known\n"
-                  f"  {scan.from_sql()}{scan.where_sql(f'{g} IS NOT NULL')}\n  GROUP BY 1")
-    cut = f"r * 100 <= n * {format(node.in_top.normalize(), 'f')}"
+        values = (f"SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v, count(*) AS rows, count({x}) AS known, "
+                  f"{g} IS NOT NULL AS grouped\n  {scan.from_sql()}{scan.where_sql()}\n  GROUP BY 1")
+    cut = f"r <= {node.top_n}" if node.top_n is not None else (
+        f"r * 100 <= n * {format((node.in_top or Decimal(0)).normalize(), 'f')}")
     return (f"WITH vals AS (\n  {values}\n),\n"
             "ranked AS (\n  SELECT v, row_number() OVER (ORDER BY v DESC) AS r, count(*) OVER () AS n\n"
-            "  FROM vals WHERE v IS NOT NULL\n)\n"
+            "  FROM vals WHERE v IS NOT NULL AND grouped\n)\n"
             "SELECT (SELECT coalesce(sum(rows), 0) FROM vals) AS kept,\n"
             "       (SELECT coalesce(sum(known), 0) FROM vals) AS known, count(*) AS n_values,\n"
             f"       count(*) FILTER (WHERE {cut}) AS in_top,\n"
-            f"       sum(v) FILTER (WHERE {cut}) AS top_total, sum(v) AS total, min(v) AS smallest\n"
+            f"       sum(v) FILTER (WHERE {cut}) AS top_total, (SELECT sum(v) FROM vals) AS total, min(v) AS smallest\n"
             "FROM ranked")
 
 
@@ -152,7 +167,11 @@ def top_share(node: TopShareNode, row: dict[str, Any]) -> Evaluated:
     ev.details = TopShareDetails(in_top=k, out_of=n, top_total=float(top_total), total=float(total))
     if k == 0:
         ev.unavailable = Reason.NO_ROWS
-        ev.why = f"the top {node.in_top.normalize():f}% of {n} {what} is less than one"
+        ev.why = f"the top {(node.in_top or Decimal(0)).normalize():f}% of {n} {what} is less than one"
+        return ev
+    if node.top_n is not None and k < node.top_n:
+        ev.unavailable = Reason.NO_ROWS
+        ev.why = f"there are only {n} {what} with a value, fewer than the top {node.top_n}"
         return ev
     if total == 0:
         ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, f"{node.column_text} adds up to 0"
