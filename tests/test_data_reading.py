@@ -360,6 +360,17 @@ def test_thousands_separators_name_file_line_column_and_value(tmp_path, measure)
     assert "thousands separators" in out
 
 
+def test_amounts_written_as_money_are_not_told_to_be_nulls(tmp_path) -> None:
+    """The hint was to list '$1,250.00' under csv: {null: [...]}: following it took $1,250 out of the
+    sum, silently (a campaign-finance walk)."""
+    root = repo(tmp_path)
+    (root / "t.csv").write_text('id,amount\n1,100.00\n2,"$1,250.00"\n3,250.00\n')
+    result = run(claims(root, "{path: t.csv}", "{sum: amount, of: t}", "1600"))
+    assert result.exit_code == 2, result.output
+    assert "written as money ('$1,250.00'): export plain numbers" in result.output
+    assert "null" not in result.output
+
+
 @pytest.mark.parametrize("derive", ["lag(amount) * 2", "coalesce(amount, 0) + 1", "nullif(amount, 7) > 1",
                                     "lead(amount, id) - 1"])
 def test_a_text_value_passed_on_by_a_function_to_arithmetic_is_located(tmp_path, derive) -> None:

@@ -245,9 +245,17 @@ def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, con
     return [(place(src, int(r) + offset), str(v)) for r, v in rows]
 
 
+_MONEY = re.compile(r"[-+(]?\s*(?:[A-Z]{1,3})?[$£€¥₹]\s*[-+]?\d[\d,]*(?:\.\d+)?\)?")
+"""A number written as money: '$1,250.00', '-$20', '($5)', 'US$300', '€12'."""
+
+
 def number_hint(column: str, values: list[str], file_format: str = "csv") -> str:
     """What to do about a text value in a column of numbers (in a file of ``file_format``: a
     Parquet file has no reading options, so its values are fixed where it is written)."""
+    if any(_MONEY.fullmatch(v.strip()) for v in values):  # '$1,250.00': listed as null, it would vanish
+        return ("the numbers are written as money ('$1,250.00'): export plain numbers (1250.00), without "
+                "currency signs or thousands separators; declaring columns: "
+                f"{{{column}: number}} lists every such value")
     if any(_THOUSANDS.fullmatch(v.strip()) for v in values):
         return "the numbers carry thousands separators (1,234): export them without"
     if any(v.strip().endswith("%") for v in values):
