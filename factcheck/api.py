@@ -75,7 +75,7 @@ def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Pat
     import yaml
 
     from .errors import FactcheckError
-    from .suggest import NOTHING_MEETS, suggest
+    from .suggest import NOTHING_MEETS, reading_said, suggest
 
     try:
         found = suggest(claims, bare, top=1, data_root=data_root)
@@ -93,10 +93,9 @@ def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Pat
         if r.id in best:
             s, reading = best[r.id]
             measure = yaml.safe_dump(s.measure, default_flow_style=True, width=10**6, sort_keys=False).strip()
-            said = ("read as written: measure: {m} (computes {v}, {verdict}: is the figure wrong?)" if reading
-                    else "best suggestion: measure: {m} (computes {v}, {verdict})")
-            r = r.model_copy(update={"message": f"{r.message}; "
-                                                + said.format(m=measure, v=s.value_text, verdict=s.verdict)})
+            said = (f"read as written: measure: {measure} ({reading_said(s)})" if reading
+                    else f"best suggestion: measure: {measure} (computes {s.value_text}, {s.verdict})")
+            r = r.model_copy(update={"message": f"{r.message}; {said}"})
         results.append(r)
     return report.model_copy(update={"results": results})
 

@@ -361,7 +361,7 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
     looked for), and how many claims got a suggestion or a reading."""
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
-    from .suggest import NOTHING_MEETS, suggest
+    from .suggest import NOTHING_MEETS, reading_said, suggest
     from .suggest.text import measure_yaml
 
     raw, lines = load_yaml(target, text)
@@ -376,7 +376,7 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
             continue
         block = []
         if c.reading is not None:
-            block.append(f"    # read as written: {c.reading.value_text} ({c.reading.verdict}): is the figure wrong?")
+            block.append(f"    # read as written: {reading_said(c.reading)}")
             block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
         for s in c.candidates:
             counts[c.id] += 1

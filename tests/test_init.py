@@ -223,3 +223,16 @@ def test_a_column_of_years_is_a_time_column(tmp_path: Path) -> None:
 """)
     r = verify(claims).results[0]
     assert (r.verdict.value, r.reason.value if r.reason else None) == ("unverifiable", "period_not_covered"), r.message
+
+
+def test_a_reading_with_no_value_says_why_not_none(tmp_path: Path) -> None:
+    """"read as written: None (unverifiable): is the figure wrong?" for a year the data does not reach
+    (a walk of a police story): it has no value, and the figure may be right."""
+    (tmp_path / "incidents.csv").write_text("incident_id,occurred_on,precinct\n1,2022-01-05,North\n"
+                                            "2,2022-03-01,South\n3,2023-06-01,North\n")
+    (tmp_path / "story.md").write_text("Officers used force 3 times in 2024.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "incidents.csv")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "story.claims.yaml").read_text()
+    assert "read as written: no value (unverifiable, period_not_covered): the data cannot settle it" in written
+    assert "None" not in written

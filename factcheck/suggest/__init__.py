@@ -47,6 +47,16 @@ class Suggestion:
     departs: bool = False  # it filters on, counts or dates something the sentence does not name
 
 
+def reading_said(s: Suggestion) -> str:
+    """What the sentence read as written gives, for a comment or a message: "12 (fail): is the figure
+    wrong?", or, when it has no value, why ("no value (unverifiable, period_not_covered): the data
+    cannot settle it as written"), never "None (unverifiable): is the figure wrong?"."""
+    if s.value_text is None:
+        why = f"{s.verdict}, {s.reason}" if s.reason else s.verdict
+        return f"no value ({why}): the data cannot settle it as written"
+    return f"{s.value_text} ({s.verdict}): is the figure wrong?"
+
+
 @dataclass
 class ClaimSuggestions:
     id: str
