@@ -14,7 +14,7 @@ from typing import Any
 
 from .expectations import Expectation
 from .expectations.durations import PLURAL
-from .expectations.judging import Judgement
+from .expectations.judging import Judgement, edge_safe
 from .expectations.numbers import as_float, format_value, to_fraction
 from .formatting import key_shown, plain_number
 from .measures import Details, Evaluated
@@ -113,7 +113,7 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
     text = None
     exact = None
     if isinstance(value, Fraction):
-        text = format_value(value, exp.shape)
+        text = edge_safe(exp, value)  # the headline's figure: never rounded onto the edge it fails at
         exact = str(value)
         value = as_float(value)
     elif isinstance(value, bool):

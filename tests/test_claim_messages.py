@@ -64,3 +64,13 @@ def test_a_year_computed_is_written_as_a_year(tmp_path: Path) -> None:
     assert one_table(tmp_path, rows, "{min: year(d), of: t}", "2019").value_text == "2019"
     assert one_table(tmp_path, rows, "{max: fiscal_year, of: t}", "2024").value_text == "2024"
     assert one_table(tmp_path, rows, "{sum: n, of: t}", "2024").value_text == "2,024"
+
+
+def test_the_headline_figure_is_never_rounded_onto_the_edge_it_fails_at(tmp_path: Path) -> None:
+    """19 of 201 is 9.45%: the verdict line said "FAIL about 10%, computed 9.5%", and 9.5% passes
+    "about 10%"; the message below said 9.45% (a walk of a police story)."""
+    rows = ["id,taser"] + [f"{i},{'yes' if i < 19 else 'no'}" for i in range(201)]
+    r = one_table(tmp_path, rows, "{share: taser == 'yes', of: t}", "about 10%")
+    assert r.verdict == "fail" and r.value_text == "9.45%", (r.value_text, r.message)
+    r = one_table(tmp_path, rows, "{share: taser == 'yes', of: t}", "more than 9%")
+    assert r.verdict == "pass" and r.value_text == "9.5%", (r.value_text, r.message)  # no edge crossed: as before

@@ -130,13 +130,22 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _shown(e: Expectation, x: Fraction) -> str:
-    """The computed value for people, with enough digits to be on the right side of every edge."""
+def edge_safe(e: Expectation, x: Fraction) -> str:
+    """``x`` for people, with enough digits to be on the right side of every edge of ``e``: 9.45%
+    failing "about 10%" (9.5% to 10.5%) is 9.45%, never the 9.5% it rounds to."""
     text = format_value(x, e.shape)
+    if e.interval is None:
+        return text
     for places in range(1, 10):
-        if _reads_like(e, text) == e.interval.contains(x):  # type: ignore[union-attr]
+        if _reads_like(e, text) == e.interval.contains(x):
             break
         text = format_value(x, e.shape, places + (2 if e.shape.kind == "change_ratio" else 0))
+    return text
+
+
+def _shown(e: Expectation, x: Fraction) -> str:
+    """The computed value for people, with enough digits to be on the right side of every edge."""
+    text = edge_safe(e, x)
     if not e.direction:
         return text
     zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
