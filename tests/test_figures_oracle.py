@@ -56,6 +56,13 @@ def values(rows: list[Row], column: str, keep: Callable[[Row], bool | None] = la
     return [exact(r[column]) for r in rows if keep(r) is True and r[column] is not None]
 
 
+def total(rows: list[Row], column: str, keep: Callable[[Row], bool | None] = lambda r: True) -> Fraction | None:
+    """A sum: 0 over no kept row (as a count), unknown when kept rows all lack a value."""
+    kept = [r for r in rows if keep(r) is True]
+    v = [exact(r[column]) for r in kept if r[column] is not None]
+    return sum(v, Fraction(0)) if v or not kept else None
+
+
 def distinct(v: set[Any]) -> Fraction | None:
     """How many distinct values; none when no kept row has one (unknown, not zero, as for a sum)."""
     return Fraction(len(v)) if v else None
@@ -93,8 +100,8 @@ def expected(rows: list[Row]) -> dict[str, Fraction | None]:
         "count-distinct": distinct({r["s"] for r in rows if r["s"] is not None}),
         "count-distinct-lower": distinct({r["s"].strip(" ").lower() for r in rows if r["s"] is not None}),
         "count-distinct-lookup": distinct({r["region"] for r in rows if r["region"] is not None}),
-        "sum-x": sum(xs, Fraction(0)) if xs else None,
-        "sum-q": (sum(v, Fraction(0)) if (v := values(rows, "q", lambda r: above(r["n"], 2))) else None),
+        "sum-x": total(rows, "x"),
+        "sum-q": total(rows, "q", lambda r: above(r["n"], 2)),
         "mean-x": mean(values(rows, "x", lambda r: r["flag"])),
         "mean-q": mean(values(rows, "q")),
         "mean-n": mean(ns),
