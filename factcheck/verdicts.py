@@ -16,7 +16,7 @@ from .expectations import Expectation
 from .expectations.durations import PLURAL
 from .expectations.judging import Judgement, edge_safe
 from .expectations.numbers import as_float, format_value, to_fraction
-from .formatting import key_shown, plain_number
+from .formatting import key_shown, plain_number, rows_said
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
@@ -159,6 +159,12 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                                   f"no value for the numerator's condition ({condition}): the ratio counts "
                                   f"{'them' if n != 1 else 'it'} as not meeting it; a share (share: {condition}) "
                                   f"would leave {'them' if n != 1 else 'it'} out"))
+    for n, has, lacks in ev.parts_unmatched or ():
+        them = "them" if n != 1 else "it"
+        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
+            f"{rows_said(n)} {'have' if n != 1 else 'has'} a value of {has} and none of {lacks}: one part of the "
+            f"ratio counts {them} and the other does not, so it mixes two sets of rows; leave {them} out of both "
+            f"(add {lacks} is not null to the where of each), or fill in {lacks}")))
     shape = exp.shape
     if exp.time_unit is not None and shape.time_unit is None and shape.of_values:
         # "more than four hours" against a mean of `wait`: minutes? hours? Compared as it stands

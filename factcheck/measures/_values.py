@@ -46,6 +46,8 @@ class Evaluated:
     without_value: list[str] = field(default_factory=list)  # periods an extreme could not rank (0/0): a note
     partial_years: list[str] = field(default_factory=list)  # years named that the data holds part of: a warning
     unknown_counted: tuple[int, str] | None = None  # a ratio's rows whose numerator condition is unknown: a note
+    parts_unmatched: list[tuple[int, str, str]] | None = None  # a ratio's rows with one part's value and not the
+    # other's: (rows, the part they have, the part they lack), a warning
 
 
 class NotFinite(ValueError):

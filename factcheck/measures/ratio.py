@@ -87,6 +87,7 @@ class RatioKind(MeasureKind):
         ev = divide(ex.evaluate(node.numerator), ex.evaluate(node.denominator), node.per)
         if ev.value is not None:
             ev.unknown_counted = _unknown_counted(node, ex)
+            ev.parts_unmatched = _parts_unmatched(node, ex)
         return ev
 
     def grouped(self, node: RatioNode, ex: Executor) -> Groups:
@@ -142,6 +143,34 @@ def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:
         reraise_interrupt(exc)
         return None
     return (n, ns.where_text) if n else None
+
+
+def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]] | None:
+    """A ratio of two sums over the same rows (one table, one filter: absences over students)
+    where some rows hold one part's value and not the other's (absences, but no students): the
+    numerator counts them and the denominator does not, so the ratio mixes two sets of rows. A
+    district's rate of 32.4% was 16.7% over the rows holding both. How many, each way."""
+    from ..planning.nodes import Scan
+    from ._simple import Simple
+    num, den = node.numerator, node.denominator
+    if not (num.kind == den.kind == "sum" and isinstance(num, Simple) and isinstance(den, Simple)):
+        return None
+    ns, ds = num.scan, den.scan
+    if ns.table != ds.table or ns.where_text != ds.where_text or num.expr_sql is None or den.expr_sql is None:
+        return None
+    a, b = num.expr_sql, den.expr_sql
+    sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
+           f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL)\n"
+           f"{Scan(ns.table, {**ds.joins, **ns.joins}).from_sql()}{ns.where_sql()}")
+    try:
+        only_num, only_den = (int(x or 0) for x in ex.run(sql).rows[0])
+    except Exception as exc:  # noqa: BLE001 - a warning only: the figure stands without it
+        from ..interrupts import reraise_interrupt
+        reraise_interrupt(exc)
+        return None
+    found = [(n, has, lacks) for n, has, lacks in ((only_num, num.expr_text or "", den.expr_text or ""),
+                                                   (only_den, den.expr_text or "", num.expr_text or "")) if n]
+    return found or None
 
 
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
