@@ -143,7 +143,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.FRAGILE,
                           message="one record more or less would " + ("fail" if ok else "pass") +
                           f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
-    if ev.rows_unknown and ev.base is not None and ev.base < ev.rows_unknown:
+    if ev.is_mostly_unknown() and ev.base is not None and ev.rows_unknown:
         notes.append(Note(code=NoteCode.MOSTLY_UNKNOWN, warning=True,
                           message=f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and "
                                   f"leaves out {ev.rows_unknown:,} whose value is unknown; if a blank means "

@@ -166,3 +166,17 @@ def test_top_reports_ties_at_the_cut(mini) -> None:
     r = factcheck.verify(mini(one_claim("{top: platform, of: victims, n: 2}", "[Facebook, Instagram]"))).results[0]
     assert isinstance(r.details, TopDetails)
     assert r.details.ties_at_cut == ["Snapchat"]
+
+
+def test_a_change_says_the_rows_it_left_out_as_unknown(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A blank enrollment in 2023 left a third of a district's students out of "fell 28%", with no
+    note, while the plain sum for 2023 said it left a row out (a walk of a schools story)."""
+    from conftest import one_table
+
+    from factcheck.outcome import NoteCode
+    rows = ["year,band,students", "2018,a,6000", "2018,b,6200", "2023,a,8800", "2023,b,"]
+    r = one_table(tmp_path, rows, "{change: {sum: students, of: t}, over: year, from: 2018, to: 2023}", "down 28%",
+                  decl="time: year")
+    assert [n.message for n in r.notes if n.code == NoteCode.UNKNOWNS_EXCLUDED] == [
+        "1 row left out because the value was unknown"]
+    assert not [n for n in r.notes if n.code == NoteCode.MOSTLY_UNKNOWN]

@@ -48,6 +48,13 @@ class Evaluated:
     unknown_counted: tuple[int, str] | None = None  # a ratio's rows whose numerator condition is unknown: a note
     parts_unmatched: list[tuple[int, str, str]] | None = None  # a ratio's rows with one part's value and not the
     # other's: (rows, the part they have, the part they lack), a warning
+    mostly_unknown: bool | None = None  # set where a figure of several parts decides it (a change: per period)
+
+    def is_mostly_unknown(self) -> bool:
+        """Does the figure rest on fewer rows than it left out as unknown (``mostly_unknown``)?"""
+        if self.mostly_unknown is not None:
+            return self.mostly_unknown
+        return bool(self.rows_unknown) and self.base is not None and self.base < (self.rows_unknown or 0)
 
 
 class NotFinite(ValueError):

@@ -142,6 +142,9 @@ def change(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluated:
                    if start.base is not None or end.base is not None else None)
     ev.details = ChangeDetails.model_validate({"from": Period(key=key(node.from_), value=_float(a)),
                                                "to": Period(key=key(node.to), value=_float(b))})
+    # rows left out as unknown at either end (a blank enrollment in 2023): said, as for the figure itself
+    ev.rows_unknown = (start.rows_unknown or 0) + (end.rows_unknown or 0) or None
+    ev.mostly_unknown = start.is_mostly_unknown() or end.is_mostly_unknown()
     for part, label in ((start, node.from_), (end, node.to)):
         if part.unavailable:
             ev.unavailable, ev.why = part.unavailable, f"at {label}: {part.why}"
