@@ -50,3 +50,17 @@ def test_saying_what_a_blank_means_counts_the_rows(tmp_path: Path) -> None:
     assert r.verdict == Verdict.PASS and not _warned(r), r.message
     r = one_table(tmp_path, ROWS, "{sum: amount, of: t, where: \"is_refund is null or is_refund != 'Y'\"}", "10,350")
     assert r.verdict == Verdict.PASS and not _warned(r), r.message
+
+
+def test_a_period_over_blank_dates_is_a_note(tmp_path: Path) -> None:
+    """"There were 3 incidents in 2020" said nothing of the incident with no date, which may be of
+    2020 (a walk of a police story). A note, not a warning: a filter on a period cannot but leave
+    it out."""
+    rows = ["id,occurred_on", "1,2020-01-05", "2,2020-03-01", "3,2020-07-09", "4,", "5,2021-02-02"]
+    r = one_table(tmp_path, rows, "{count: t, where: yr == 2020}", "3", decl="derive: {yr: year(occurred_on)}")
+    found = [n for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN]
+    assert [(n.warning, n.message.split(":")[0]) for n in found] == [
+        (False, "1 row left out because occurred_on is blank there")], r.notes
+    full = [row if row != "4," else "4,2019-01-01" for row in rows]
+    r = one_table(tmp_path, full, "{count: t, where: yr == 2020}", "3", decl="derive: {yr: year(occurred_on)}")
+    assert not [n for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN]

@@ -1,12 +1,19 @@
-"""Filters that say "not" over blanks: rows a negated comparison cannot tell, left out unsaid.
+"""Filters that cannot tell some rows: a "not" over blanks, a period over blank dates.
 
 ``where: is_refund != 'Y'`` reads, to a reporter, as "every contribution but the refunds". To
 SQL a blank ``is_refund`` is unknown, ``unknown != 'Y'`` is unknown, and the row is left out: the
 campaign's total "excluding refunds" silently lacks every contribution whose flag was left
 empty. Each claim whose filter holds such a negation (``!=``, ``not in``, ``not between``,
 ``not …``) and leaves out rows it cannot tell carries the warning ``filter_unknown``, naming the
-columns blank there and the two ways to say what a blank means. One query per distinct filter
-with a negation, after the tables are read; none for a filter without one.
+columns blank there and the two ways to say what a blank means.
+
+A filter on a period (``year(occurred_on) == 2020``) cannot tell a row whose date is blank either:
+it may fall in the period, and is not counted. That is as expected, so it is a note, not a
+warning: "officers used force 1,118 times in 2020" said nothing of the three incidents with no
+date. Asked only of a time column that has blank values at all (one query per such column).
+
+One query per distinct filter with a negation, or with a period of a time column with blanks,
+after the tables are read; none for another filter.
 """
 
 from __future__ import annotations
@@ -43,6 +50,24 @@ def negations(tree: Expr, table: str, cat: Catalog) -> list[Expr]:
     return found
 
 
+def period_columns(tree: Expr, table: str, cat: Catalog) -> list[str]:
+    """The time columns of ``table`` that ``tree`` reads, through its derives (``yr: year(date)``)."""
+    found: list[str] = []
+    stack, seen = [tree], set()
+    derives = cat.derives.get(table, {})
+    while stack:
+        for name in names(stack.pop()):
+            if name.link is not None:
+                continue
+            if name.column in derives:
+                if name.column not in seen:
+                    seen.add(name.column)
+                    stack.append(derives[name.column])
+            elif cat.is_time(table, name.column) and name.column not in found:
+                found.append(name.column)
+    return found
+
+
 def _negated(node: Expr) -> bool:
     return ((isinstance(node, Compare) and node.op == "!=") or (isinstance(node, Unary) and node.op == "not")
             or (isinstance(node, (InList, Between)) and node.negated))
@@ -54,6 +79,7 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
     and leave out rows they cannot tell, over the tables that were read."""
     notes: dict[int, list[Note]] = defaultdict(list)
     said: dict[tuple[str, str], Note | None] = {}
+    blanks: dict[tuple[str, str], bool] = {}  # (table, time column) -> has it blank values?
     for plan in plans:
         for node in walk_plan(plan.node):
             for scan in node.scans():
@@ -62,19 +88,21 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
                     continue
                 at = (scan.from_sql(), scan.sql(scan.where_expr))
                 if at not in said:
-                    said[at] = _note(scan, cat, backend)
+                    said[at] = _note(scan, cat, backend, blanks)
                 note = said[at]
                 if note is not None and note not in notes[plan.index]:
                     notes[plan.index].append(note)
     return notes
 
 
-def _note(scan: Scan, cat: Catalog, backend: Backend) -> Note | None:
+def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, str], bool]) -> Note | None:
     assert scan.where_expr is not None
     negated = negations(scan.where_expr, scan.table, cat)
-    if not negated:
+    dated = [] if negated else [c for c in period_columns(scan.where_expr, scan.table, cat)
+                                if _has_blanks(scan.table, c, backend, blanks)]
+    if not negated and not dated:
         return None
-    columns = list(dict.fromkeys(n for node in negated for n in names(node)))
+    columns = list(dict.fromkeys(n for node in negated for n in names(node))) or [Name(c) for c in dated]
     blank = ", ".join(f"count(*) FILTER (WHERE {scan.sql(n)} IS NULL)" for n in columns)
     try:
         row = backend.execute(f"SELECT count(*), {blank}\n{scan.from_sql()}\n"
@@ -85,13 +113,33 @@ def _note(scan: Scan, cat: Catalog, backend: Backend) -> Note | None:
     if not row[0]:
         return None
     empty = [render(n) for n, k in zip(columns, row[1:], strict=True) if k]
-    said = ", ".join(render(node) for node in negated[:2])
     first = empty[0] if empty else render(columns[0])
+    if not negated:
+        if not empty:
+            return None
+        they = "they" if row[0] != 1 else "it"
+        return Note(code=NoteCode.FILTER_UNKNOWN, warning=False, message=(
+            f"{rows_said(row[0])} left out because {' and '.join(empty)} {'is' if len(empty) == 1 else 'are'} "
+            f"blank there: {they} may fall in the period the filter names, which cannot tell; fill in the "
+            "dates, or say how many are undated when you report the figure"))
+    said = ", ".join(render(node) for node in negated[:2])
     return Note(code=NoteCode.FILTER_UNKNOWN, warning=True, message=(
         f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty) or first} "
         f"{'is' if len(empty) <= 1 else 'are'} blank there, and {said} is neither true nor false for a "
         f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …), or "
         f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}})"))
+
+
+def _has_blanks(table: str, column: str, backend: Backend, blanks: dict[tuple[str, str], bool]) -> bool:
+    """Does the time column hold blank values (asked once per column)?"""
+    if (table, column) not in blanks:
+        try:
+            sql = f"SELECT count(*) - count({quote_ident(column)}) FROM {quote_ident(table)}"
+            blanks[(table, column)] = bool(backend.execute(sql).rows[0][0])
+        except Exception as exc:  # noqa: BLE001 - a note only
+            reraise_interrupt(exc)
+            blanks[(table, column)] = False
+    return blanks[(table, column)]
 
 
 def _column(text: str) -> str:
