@@ -102,6 +102,8 @@ def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, st
                                 if _has_blanks(scan.table, c, backend, blanks)]
     if not negated and not dated:
         return None
+    if negated and not _may_be_blank(negated, scan.table, cat, backend, blanks):
+        return None  # none of the columns it reads has a blank: the filter tells every row
     columns = list(dict.fromkeys(n for node in negated for n in names(node))) or [Name(c) for c in dated]
     blank = ", ".join(f"count(*) FILTER (WHERE {scan.sql(n)} IS NULL)" for n in columns)
     try:
@@ -130,8 +132,28 @@ def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, st
         f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}})"))
 
 
+def _may_be_blank(negated: list[Expr], table: str, cat: Catalog, backend: Backend,
+                  blanks: dict[tuple[str, str], bool]) -> bool:
+    """Can a negation read a blank: a file column of ``table`` behind it (through derives) that has
+    blank values, or a lookup's column (a key the lookup does not find gives blanks too)? Asked of
+    each column once: a 10-million-row filter's own query took half a second, a column's blanks 7 ms."""
+    derives = cat.derives.get(table, {})
+    stack, seen = list(negated), set()
+    while stack:
+        for name in names(stack.pop()):
+            if name.link is not None:
+                return True
+            if name.column in derives:
+                if name.column not in seen:
+                    seen.add(name.column)
+                    stack.append(derives[name.column])
+            elif _has_blanks(table, name.column, backend, blanks):
+                return True
+    return False
+
+
 def _has_blanks(table: str, column: str, backend: Backend, blanks: dict[tuple[str, str], bool]) -> bool:
-    """Does the time column hold blank values (asked once per column)?"""
+    """Does the column hold blank values (asked once per column)?"""
     if (table, column) not in blanks:
         try:
             sql = f"SELECT count(*) - count({quote_ident(column)}) FROM {quote_ident(table)}"
