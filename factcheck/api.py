@@ -93,7 +93,9 @@ def _with_suggestions(report: Report, claims: ClaimsSource, data_root: str | Pat
         if r.id in best:
             s, reading = best[r.id]
             measure = yaml.safe_dump(s.measure, default_flow_style=True, width=10**6, sort_keys=False).strip()
-            said = (f"read as written: measure: {measure} ({reading_said(s)})" if reading
+            computes = (f"computes {s.value_text}, {s.verdict}: is the figure wrong?" if s.value_text is not None
+                        else reading_said(s))
+            said = (f"read as written: measure: {measure} ({computes})" if reading
                     else f"best suggestion: measure: {measure} (computes {s.value_text}, {s.verdict})")
             r = r.model_copy(update={"message": f"{r.message}; {said}"})
         results.append(r)
