@@ -457,6 +457,17 @@ def test_a_bad_value_in_a_time_column_of_dates_and_times_is_an_error(tmp_path) -
             "line 3 holds 'unknown'")
 
 
+def test_a_bad_date_read_by_a_derive_is_said_as_a_bad_date(tmp_path) -> None:
+    """With `derive: {yr: year(occurred_at)}` the run stopped on DuckDB's "No function matches
+    year(VARCHAR)"; without the derive it named the line (a walk of a police story)."""
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,occurred_at\n1,2021-06-01\n2,unknown\n3,2022-05-05\n")
+    out = refused(claims(root, "{path: t.csv, time: occurred_at, derive: {yr: year(occurred_at)}}",
+                         "{count: t, where: yr == 2022}", "1"),
+                  "t.csv:3", "time column 'occurred_at'", "line 3 holds 'unknown'")
+    assert "Binder" not in out and "No function matches" not in out
+
+
 def test_a_bad_year_in_a_time_column_is_an_error(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("year,n\n2019,1\n2020,2\nn.d.,3\n")

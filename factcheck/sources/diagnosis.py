@@ -68,8 +68,15 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
                     claims_file: str, claims_line: int | None) -> Problem | None:
     """As :func:`text_in_numbers`, for the derives of a table that could not be computed.
 
-    The table must be in DuckDB with its file columns (the derives left out).
+    The table must be in DuckDB with its file columns (the derives left out). A time column that is
+    text because one value is no date (``year(occurred_at)`` over 'unknown') is said as such, with
+    its line, as it is when no derive reads it: not as DuckDB's "No function matches year(VARCHAR)".
     """
+    src = catalog.sources.get(table)
+    if src is not None:
+        read_by = {c for t, c, _ in _derive_columns(catalog, table) if t == table}
+        for problem in time_column_problems(con, src, [c for c in src.decl.time_columns() if c in read_by]):
+            return problem
     return _locate(con, catalog, _derive_columns(catalog, table), error, claims_file, claims_line,
                    None, what=f"a derive of table '{table}'")
 
