@@ -74,3 +74,19 @@ def test_the_headline_figure_is_never_rounded_onto_the_edge_it_fails_at(tmp_path
     assert r.verdict == "fail" and r.value_text == "9.45%", (r.value_text, r.message)
     r = one_table(tmp_path, rows, "{share: taser == 'yes', of: t}", "more than 9%")
     assert r.verdict == "pass" and r.value_text == "9.5%", (r.value_text, r.message)  # no edge crossed: as before
+
+
+@pytest.mark.parametrize(("rows", "expect", "said"), [
+    (["id,amount", "1,604592.03"], "$604.6 million", "about 1/1,000 of the stated one: thousands for millions"),
+    (["id,amount_cents", "1,60459203"], "$604,592", "about 100 times the stated one: cents for dollars"),
+    (["id,amount", "1,-5000"], "$5,000", "the stated one with the other sign"),
+])
+def test_a_miss_a_unit_or_a_sign_explains_says_so(tmp_path: Path, rows: list[str], expect: str, said: str) -> None:
+    """"603,995,407.97 low (99.9%)" for a figure in thousands stated as millions, and "10,000 low
+    (200%)" for a refund stated as its size: the message now names the likely mistake (a walk of a
+    campaign-finance story)."""
+    column = rows[0].split(",")[1]
+    r = one_table(tmp_path, rows, f"{{sum: {column}, of: t}}", expect)
+    assert r.verdict == "fail" and said in r.message, r.message
+    minus = one_table(tmp_path, ["id,amount", "1,-5000"], "{sum: -amount, of: t}", "$5,000")
+    assert minus.verdict == "pass", minus.message  # the fix the message gives works

@@ -93,7 +93,7 @@ def judge_value(e: Expectation, value: object) -> Judgement:
         assert edge is not None
         return Judgement(False, "qualifier_crossed", f"said {said}, computed {shown}: "
                                                      f"{_past_edge(e, x, edge)}")
-    return Judgement(False, "out_of_tolerance", f"stated {said}, computed {shown}: {_off_by(e, x)}")
+    return Judgement(False, "out_of_tolerance", f"stated {said}, computed {shown}: {_off_by(e, x)}{_scaled(e, x)}")
 
 
 def _judge_boolean(e: Expectation, value: object) -> Judgement:
@@ -201,6 +201,30 @@ def _off_by(e: Expectation, x: Fraction) -> str:
         number, rest = amount.split(" (", 1)
         return f"{number} {word} ({rest}"
     return f"{amount} {word}"
+
+
+SCALES_SAID = ((1000, "thousands for millions, or millions for billions?"),
+               (100, "cents for dollars, or a percentage for a fraction?"),
+               (1_000_000, "units for millions?"))
+"""Factors a figure is off by when a unit was mistaken, each with the likely mistake."""
+
+
+def _scaled(e: Expectation, x: Fraction) -> str:
+    """'; the computed figure is 1,000 times the stated one: …': a miss by a factor a unit explains
+    ("$603,995,408 low" for a figure stated in thousands as millions says why)."""
+    ref = e.stated
+    if ref is None or ref == 0 or x == 0 or e.direction or e.shape.kind not in ("number", "share"):
+        return ""
+    if x == -ref:
+        return ("; the computed figure is the stated one with the other sign: the data records it as "
+                "negative (a refund, a loss); measure its opposite (sum: -amount) if the story gives its size")
+    ratio = abs(x / ref)
+    for factor, mistake in SCALES_SAID:
+        for k, bigger in ((Fraction(factor), "times the stated one"), (Fraction(1, factor), "")):
+            if abs(ratio / k - 1) <= Fraction(1, 50):
+                said = f"{factor:,} times the stated one" if bigger else f"1/{factor:,} of the stated one"
+                return f"; the computed figure is about {said}: {mistake}"
+    return ""
 
 
 def _short_of_band(e: Expectation, x: Fraction) -> str:
