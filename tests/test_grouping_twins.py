@@ -56,3 +56,19 @@ def test_the_html_report_keeps_the_double_space_the_warning_is_about(tmp_path: P
     page = html.read_text(encoding="utf-8")
     assert page.count("&#x27;Bayview &nbsp;Legal Aid&#x27;") >= 2, page
     assert "Bayview  Legal Aid" not in page  # no run of spaces left for the browser to collapse
+
+
+def test_a_curly_and_a_straight_apostrophe_are_twins(tmp_path: Path) -> None:
+    """"O’Brien" (a word processor's) and "O'Brien" (a form's) are one officer: counting distinct
+    officers took them for two, without a word (a walk of a police story)."""
+    rows = ["id,officer,n", "1,O'Brien,1", "2,O\u2019Brien,1", "3,Smith,1"]
+    r = one_table(tmp_path, rows, "{count_distinct: officer, of: t}", "3")
+    (said,) = _twins(r)
+    assert "'O\u2019Brien'" in said or "O\u2019Brien" in said, said
+
+
+def test_a_compared_name_with_the_other_apostrophe_is_warned_of(tmp_path: Path) -> None:
+    rows = ["id,officer,n", "1,O'Brien,1", "2,O\u2019Brien,1", "3,Smith,1"]
+    r = one_table(tmp_path, rows, "{count: t, where: \"officer == 'O''Brien'\"}", "1")
+    (said,) = _twins(r)
+    assert "O\u2019Brien" in said, said

@@ -16,6 +16,7 @@ carry the warning note ``spelling_variants``; the same look-up says which litera
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -48,8 +49,14 @@ def written(value: str) -> str:
 
 
 def normal(text: str) -> str:
-    """A value as a reader would not tell it apart: case and spacing ignored."""
-    return " ".join(text.split()).casefold()
+    """A value as a reader would not tell it apart: case, spacing and the apostrophe's shape ignored
+    ("O’Brien" and "O'Brien", as word processors and data exports write it)."""
+    return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+
+
+_PIECES = re.compile("[\\s'\u2019\u2018\u02bc`\u00b4]+")
+"""What splits a value into the pieces a twin must hold: spaces, and apostrophes of any shape."""
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u0060": "'", "\u00b4": "'"})
 
 
 def compared(tree: Expr) -> list[tuple[Name, str]]:
@@ -207,7 +214,7 @@ def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
     SELECT v, n FROM (SELECT "c" AS v, count(*) AS n FROM "t" WHERE "c" IS NOT NULL GROUP BY "c") AS d WHERE v IN ('Face book', ' ') OR (instr(lower(v), lower('Face')) > 0 AND instr(lower(v), lower('book')) > 0)
     """
     words = [" AND ".join(f"instr(lower(v), lower({quote_literal(w)})) > 0" for w in ws)
-             for ws in dict.fromkeys(tuple(v.split()) for v in literals) if ws]
+             for ws in dict.fromkeys(tuple(w for w in _PIECES.split(v) if w) for v in literals) if ws]
     tests = [f"v IN ({', '.join(quote_literal(v) for v in literals)})"] + [f"({w})" for w in words]
     return (f"SELECT v, n FROM (SELECT {col} AS v, count(*) AS n FROM {tbl} WHERE {col} IS NOT NULL GROUP BY {col}) "
             f"AS d WHERE {' OR '.join(tests)}")
