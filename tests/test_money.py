@@ -155,3 +155,24 @@ def test_a_sum_over_no_rows_is_zero_and_over_blank_values_unknown(tmp_path: Path
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
     r = one_table(tmp_path, rows, "{mean: amount, of: t, where: \"candidate == 'Wu' and received > '2017-07-15'\"}", "$0")
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message  # no mean of nothing
+
+
+@pytest.mark.parametrize(("written", "low", "high"), [
+    ("3 million dollars", 2_500_000, 3_500_000),
+    ("nearly three million dollars", 2_850_000, 3_000_000),
+    ("$2.9-million", 2_850_000, 2_950_000),
+    ("half a million dollars", 450_000, 550_000),
+    ("three million", 2_500_000, 3_500_000),
+    ("500,000 euros", 499_999.5, 500_000.5),
+])
+def test_amounts_in_words_as_articles_write_them(written: str, low: float, high: float) -> None:
+    """Each could not be read ("cannot read 'nearly three million dollars'", whose hint, followed,
+    could not be read either); the draft split "half a million" into "half" and "a million"."""
+    e = parse_expectation(written, MeasureShape("number"))
+    assert e.interval is not None and (float(e.interval.low), float(e.interval.high)) == (low, high), e.meaning
+
+
+def test_the_draft_finds_the_amounts_the_expect_reads() -> None:
+    found = [(f.text, f.value) for f in figures_in_phrase("a $2.9-million haul, half a million dollars and "
+                                                          "a quarter of a million")]
+    assert found == [("$2.9-million", 2_900_000), ("half a million", 500_000), ("a quarter of a million", 250_000)]

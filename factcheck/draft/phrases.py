@@ -359,8 +359,13 @@ _DIGIT_NUMBER = _c(rf"""
     (?P<sign>[+\-\u2212](?=(?:{_CURRENCY})?\d))?
     (?P<cur>{_CURRENCY})?
     (?P<digits>{_DIGITS})
-    (?:\s?(?P<scale>{alternatives(SCALES)})\b|(?<=\d)(?P<abbr>{alternatives(ABBREVIATED_SCALES)})\b)?
+    (?:[\s-]?(?P<scale>{alternatives(SCALES)})\b|(?<=\d)(?P<abbr>{alternatives(ABBREVIATED_SCALES)})\b)?
     {_UNIT}
+""")
+# "half a million (dollars)", "a quarter of a million": one amount, as expect: reads it (wording.py)
+_PART_OF_A_SCALE = _c(rf"""
+    \b(?P<part>half(?:\s+of)?\s+an?|a\s+half|(?:a\s+)?quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)
+    \s+(?P<scale>{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
@@ -386,6 +391,7 @@ _HALF_DURATION = _c(rf"""
 """)
 # a single hour, minute or second is an amount ("waited an hour"), unless it is a rate's base or a
 # time of its own ("once an hour", "every minute", "an hour's drive", "an hour later")
+_SCALE_NAMES = frozenset(SCALES)
 _ONE_SHORT_UNIT = frozenset(("hour", "minute", "second"))
 _NOT_AN_AMOUNT_BEFORE = _c(r"\b(?:per|every|each|once|twice|times|the|this|that|next|last|first|same)\s+$")
 _RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously)\b")  # "up 80% from four years earlier"
@@ -723,6 +729,10 @@ class _Scan:
     # ----- figures
 
     def numbers(self) -> None:
+        for m in _PART_OF_A_SCALE.finditer(self.text) if self.has(_SCALE_NAMES) else ():
+            part = m["part"].lower().split()
+            share = Fraction(3, 4) if part[0] == "three" else Fraction(1, 4) if "quarter" in part else Fraction(1, 2)
+            self.add(FigureSpan(m.start(), m.end(), "number", share * SCALES[m["scale"].lower()]), 3)
         if self.digits:
             for m in _DIGIT_NUMBER.finditer(self.text):
                 self._number(m)

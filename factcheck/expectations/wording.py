@@ -112,8 +112,31 @@ def normalize(text: str) -> str:
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
     s = re.sub(rf"\b({_FOLD_WORDS})\s?fold\b", r"\1 times", s)  # "threefold": three times
     s = re.sub(rf"^((?:\d+(?:\.\d+)?|{_FOLD_WORDS}) )to (?:one|1)$", r"\1times", s.strip())  # "three to one"
+    s = _money_words(s)
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     return re.sub(r"\s+%", "%", s)
+
+
+_SCALE_WORDS = "thousand|million|billion|trillion"
+_PART_OF_SCALE = {"half a": "0.5", "half of a": "0.5", "a half": "0.5", "a quarter of a": "0.25",
+                  "quarter of a": "0.25", "three quarters of a": "0.75", "a third of a": "0.33"}
+_CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
+
+
+def _money_words(s: str) -> str:
+    """Amounts as articles write them in words, as the figures they are: "3 million dollars" → "3
+    million", "three million" → "3 million", "$2.9-million" → "$2.9 million", "half a million" →
+    "0.5 million" (read, as "0.5 million" is, to its written tenth: 450,000 to 550,000).
+
+    >>> _money_words("nearly three million dollars"), _money_words("$2.9-million"), _money_words("half a million")
+    ('nearly 3 million', '$2.9 million', '0.5 million')
+    """
+    s = _CURRENCY_WORDS.sub("", s)
+    s = re.sub(rf"(?<=\d)-(?=(?:{_SCALE_WORDS})\b)", " ", s)
+    s = re.sub(rf"\b({'|'.join(sorted(_PART_OF_SCALE, key=len, reverse=True))}) ({_SCALE_WORDS})\b",
+               lambda m: f"{_PART_OF_SCALE[m[1]]} {m[2]}", s)
+    return re.sub(rf"\b([a-z]+) ({_SCALE_WORDS})\b",
+                  lambda m: f"{words.COUNT_WORDS[m[1]]} {m[2]}" if m[1] in words.COUNT_WORDS else m[0], s)
 
 
 def _strip_prefix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
