@@ -90,3 +90,12 @@ def test_a_miss_a_unit_or_a_sign_explains_says_so(tmp_path: Path, rows: list[str
     assert r.verdict == "fail" and said in r.message, r.message
     minus = one_table(tmp_path, ["id,amount", "1,-5000"], "{sum: -amount, of: t}", "$5,000")
     assert minus.verdict == "pass", minus.message  # the fix the message gives works
+
+
+def test_a_figure_exactly_at_the_edge_is_not_written_with_nine_decimals(tmp_path: Path) -> None:
+    """Two thirds against "more than two-thirds": no number of digits tells 2/3 from its edge, and
+    the figure was written "66.666666667%"; it is 66.7%, and the message says "exactly"."""
+    rows = ["id,ok"] + [f"{i},{'yes' if i < 2 else 'no'}" for i in range(3)]
+    r = one_table(tmp_path, rows, "{share: ok == 'yes', of: t}", "more than two-thirds")
+    assert r.verdict == "fail" and r.value_text == "66.7%", (r.value_text, r.message)
+    assert "exactly" in r.message and "66.666666667" not in r.message, r.message

@@ -133,14 +133,15 @@ def _key(name: str) -> str:
 def edge_safe(e: Expectation, x: Fraction) -> str:
     """``x`` for people, with enough digits to be on the right side of every edge of ``e``: 9.45%
     failing "about 10%" (9.5% to 10.5%) is 9.45%, never the 9.5% it rounds to."""
-    text = format_value(x, e.shape)
+    text = plain = format_value(x, e.shape)
     if e.interval is None:
         return text
     for places in range(1, 10):
         if _reads_like(e, text) == e.interval.contains(x):
-            break
+            return text
         text = format_value(x, e.shape, places + (2 if e.shape.kind == "change_ratio" else 0))
-    return text
+    return text if _reads_like(e, text) == e.interval.contains(x) else plain  # x is the edge (2/3): no digits
+    # tell it from the edge, and the message says "exactly"
 
 
 def _shown(e: Expectation, x: Fraction) -> str:
