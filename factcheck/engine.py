@@ -336,11 +336,8 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
         raise DataError(backend.check_all_contracts_as_text(list(sources.values())))  # type: ignore[attr-defined]
     catalog = Catalog(sources)
     problems = _declare(catalog, loaded, everything)
-    for src in sources.values() if keys else ():
-        if src.decl.key in src.columns:
-            catalog.use(src.name, src.decl.key)
-    for src in sources.values():  # declared columns are read with the rest, and checked as read
-        for column in src.decl.columns:
+    for src in sources.values():  # declared columns are read with the rest, and checked as read, and the
+        for column in [*(src.decl.key_columns() if keys else ()), *src.decl.columns]:  # keys when checked
             if column in src.columns:
                 catalog.use(src.name, column)
     vocab = vocabulary_of(loaded, problems)
@@ -462,7 +459,7 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                 problems.append(Problem(str(exc), file=file, line=loaded.table_line(name, "lookup", link), hint=exc.hint))
     from .loading import key_checked
     for name, src in catalog.sources.items():
-        for what, columns in (("key", [src.decl.key] if src.decl.key else []), ("time", src.decl.time_columns()),
+        for what, columns in (("key", src.decl.key_columns()), ("time", src.decl.time_columns()),
                               ("reported_by", [src.decl.reported_by] if src.decl.reported_by else [])):
             for column in columns:
                 try:

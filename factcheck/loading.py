@@ -232,31 +232,40 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
     the keys of tables of up to :data:`KEYS_CHECKED_UP_TO` rows; ``check`` every one."""
     problems = []
     loaded, catalog = prepared.loaded, prepared.catalog
-    checks: list[tuple[str, str, tuple[str, ...], str]] = []
+    checks: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = []
     for table, links in catalog.links.items():  # first: a lookup's target that repeats is said as the lookup's
         for link in links.values():
             if link.target in read and table in read:
-                checks.append((link.target, link.remote, ("tables", table, "lookup", link.name), f"lookup '{link.name}'"))
-    checks += [(s.name, s.decl.key, ("tables", s.name, "key"), "key") for s in prepared.sources.values()
+                checks.append((link.target, (link.remote,), ("tables", table, "lookup", link.name),
+                               f"lookup '{link.name}'"))
+    checks += [(s.name, tuple(s.decl.key_columns()), ("tables", s.name, "key"), "key") for s in prepared.sources.values()
                if s.decl.key and s.name in read and (prepared.everything or rows.get(s.name, 0) <= KEYS_CHECKED_UP_TO)]
     done = set()
-    for table, column, path, what in checks:
-        if (table, column) in done or (column not in catalog.used[table]
-                                       and column not in catalog.used_derives[table]):  # a derived key too
+    for table, columns, path, what in checks:
+        if (table, columns) in done or any(c not in catalog.used[table] and c not in catalog.used_derives[table]
+                                           for c in columns):  # a derived key too
             continue
-        done.add((table, column))
-        col, tbl = quote_ident(column), quote_ident(table)
-        if not backend.execute(f"SELECT count({col}) - count(DISTINCT {col}) FROM {tbl}").rows[0][0]:
+        done.add((table, columns))
+        cols, tbl = ", ".join(quote_ident(c) for c in columns), quote_ident(table)
+        if len(columns) == 1:
+            repeats = f"SELECT count({cols}) - count(DISTINCT {cols}) FROM {tbl}"
+        else:  # the rows whose key is whole: one with a blank part names no row
+            whole = " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in columns)
+            repeats = f"SELECT count(*) - count(DISTINCT ({cols})) FROM {tbl} WHERE {whole}"
+        if not backend.execute(repeats).rows[0][0]:
             continue  # the cheap test first; name the duplicates only when there are some
-        dupes = backend.execute(f"SELECT {col}, count(*) FROM {tbl} GROUP BY 1 "
-                                f"HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").rows
+        n = len(columns) + 1
+        dupes = backend.execute(f"SELECT {cols}, count(*) FROM {tbl} GROUP BY ALL "
+                                f"HAVING count(*) > 1 ORDER BY {n} DESC, {', '.join(map(str, range(1, n)))} LIMIT 3").rows
         if dupes:
-            shown = ", ".join(f"{v!s} ({n} rows)" for v, n in dupes)
+            shown = ", ".join((f"{r[0]!s}" if len(columns) == 1 else "(" + ", ".join(map(str, r[:-1])) + ")")
+                              + f" ({r[-1]} rows)" for r in dupes)
             hint = ("a key names one row: rows that repeat one would be counted twice; remove the repeated "
                     "rows from the data, or drop key: if the column is no key" if what == "key" else
                     "a lookup must point at exactly one row, or rows would be counted twice; "
                     "fix the data or join on a unique column")
-            problems.append(Problem(
-                f"{what}: column '{column}' of table '{table}' is not unique: {shown}",
-                file=str(loaded.path), line=loaded.lines.line(path), hint=hint))
+            named = (f"column '{columns[0]}' of table '{table}' is not unique" if len(columns) == 1 else
+                     f"columns {', '.join(repr(c) for c in columns)} of table '{table}' are not unique together")
+            problems.append(Problem(f"{what}: {named}: {shown}", file=str(loaded.path), line=loaded.lines.line(path),
+                                    hint=hint))
     return problems

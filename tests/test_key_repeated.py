@@ -52,3 +52,32 @@ def test_a_derived_key_is_checked_too(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, [command, str(tmp_path / "c.yaml")])
         assert result.exit_code == 2, result.output
         assert "key: column 'kid' of table 'a' is not unique: A2 (2 rows)" in result.output
+
+
+def _composite(folder: Path, rows: str, key: str) -> Path:
+    (folder / "e.csv").write_text("district,year,band,students\n" + rows)
+    (folder / "c.yaml").write_text(f"tables:\n  e: {{path: e.csv, key: {key}}}\nclaims:\n"
+                                   "  - id: total\n    says: 230 students.\n    measure: {sum: students, of: e}\n"
+                                   "    expect: 230\n")
+    return folder / "c.yaml"
+
+
+def test_a_key_of_several_columns_catches_a_repeated_row(tmp_path: Path) -> None:
+    """Enrollment by district, year and band: no one column is a key, and a row exported twice passed
+    (a walk of a schools story, where `key: [...]` was refused with a hint about quoting brackets)."""
+    rows = "D1,2022,high,100\nD2,2022,high,65\nD2,2022,high,65\nD2,2022,middle,0\n"
+    for command in ("run", "check"):
+        result = CliRunner().invoke(app, [command, str(_composite(tmp_path, rows, "[district, year, band]"))])
+        assert result.exit_code == 2, result.output
+        assert ("key: columns 'district', 'year', 'band' of table 'e' are not unique together: "
+                "(D2, 2022, high) (2 rows)") in result.output
+    once = "D1,2022,high,100\nD2,2022,high,130\nD2,2022,middle,0\n,2022,high,0\n,2022,high,0\n"  # blank: no row named
+    result = CliRunner().invoke(app, ["run", str(_composite(tmp_path, once, "[district, year, band]"))])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_key_names_each_column_once(tmp_path: Path) -> None:
+    for key, said in (("[]", "a key names at least one column"), ("[year, year]", "a key names each of its columns once"),
+                      ("[year, nope]", "no column 'nope'")):
+        result = CliRunner().invoke(app, ["run", str(_composite(tmp_path, "D1,2022,high,230\n", key))])
+        assert result.exit_code == 2 and said in result.output, result.output

@@ -191,7 +191,8 @@ class Table(_Model):
     """A data file and what the claims file declares about it."""
     path: str
     format: Literal["csv", "parquet"] | None = None
-    key: str | None = None
+    key: str | list[str] | None = Field(None, description="the column naming one row, or the columns that do "
+                                        "together (key: [district_id, school_year])")
     time: str | list[str] | None = None
     reported_by: str | None = Field(None, description="the column naming who reports the rows (a hospital, "
                                     "a state): each value has rows every period from its first to its last, so "
@@ -216,6 +217,23 @@ class Table(_Model):
         if self.format:
             return self.format
         return "parquet" if (found or PurePosixPath(self.path)).suffix.lower() in PARQUET_ENDINGS else "csv"
+
+    @field_validator("key")
+    @classmethod
+    def _key_columns(cls, value: str | list[str] | None) -> str | list[str] | None:
+        if isinstance(value, list):
+            if not value:
+                raise ValueError("a key names at least one column: key: id, or key: [district_id, school_year]")
+            if len(set(value)) < len(value):
+                raise ValueError("a key names each of its columns once")
+            return value[0] if len(value) == 1 else value
+        return value
+
+    def key_columns(self) -> list[str]:
+        """The columns of the key: one, or those that name a row together."""
+        if self.key is None:
+            return []
+        return [self.key] if isinstance(self.key, str) else list(self.key)
 
     def time_columns(self) -> list[str]:
         if self.time is None:

@@ -90,7 +90,8 @@ class Catalog:
         if target not in self.sources:
             raise LinkError(f"lookup '{name}' names unknown table '{target}'",
                             _dym(target, self.sources) or f"tables: {', '.join(self.sources)}")
-        remote = remote or self.sources[target].decl.key or local
+        key = self.sources[target].decl.key  # a key of several columns is no lookup's target
+        remote = remote or (key if isinstance(key, str) else None) or local
         for tbl, col in ((table, local), (target, remote)):
             if col not in self.sources[tbl].columns and not self.sources[tbl].missing:
                 raise LinkError(f"lookup '{name}': table '{tbl}' has no column '{col}'",

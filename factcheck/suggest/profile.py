@@ -175,7 +175,8 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
     """Profile every table (its own columns, and its lookups' as ``link.column``)."""
     own: dict[str, tuple[int, list[Dimension], list[str], list[str], list[Dimension]]] = {}
     for t in tables:
-        own[t] = _own(backend, t, catalog.sources[t].decl.key)
+        key = catalog.sources[t].decl.key
+        own[t] = _own(backend, t, key if isinstance(key, str) else None)
     profiles: dict[str, Profile] = {}
     for t in tables:
         total, dims, numbers, ids, counted = own[t]
