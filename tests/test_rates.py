@@ -160,6 +160,13 @@ def test_the_base_of_a_rate_is_no_figure_of_the_article() -> None:
     assert [f.text for f in sentence.figures] == ["1.8", "45", "3", "about 2", "5 per cent"]
 
 
+def test_for_every_is_a_rates_base_and_in_every_a_fraction() -> None:
+    """"267 absent students for every 1,000 enrolled" made "1,000" a figure of its own, which
+    `--require-coverage` then failed on (a walk of a schools story)."""
+    [sentence] = find_figures("That is 267 absent for every 1,000 enrolled, one in every 5 and 3 out of every 100.\n")
+    assert [f.text for f in sentence.figures] == ["267", "one in every 5", "3 out of every 100"]
+
+
 @pytest.mark.parametrize(("expect", "value", "qualifier"), [
     ("twice", 2, None), ("more than twice", 2, "above"), ("nearly three times", 3, "nearly"), ("17 times", 17, None),
     ("twice as many", 2, None)])

@@ -312,7 +312,7 @@ def extreme_rank(text: str) -> int:
 _TIME_OF_DAY = _c(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
 # a North American telephone number: 1-800-373-7888, (202) 555-0143, 202.555.0143 (never a figure)
 _TELEPHONE = _c(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-]|\.\d)")
-_RATE_BASE = _c(rf"\bper\s+(?:every\s+)?(?P<base>{_DIGITS}|(?:a|one)\s+(?:hundred|thousand|million))(?![\w.,]\d)"
+_RATE_BASE = _c(rf"\b(?:per|for\s+every)\s+(?:every\s+)?(?P<base>{_DIGITS}|(?:a|one)\s+(?:hundred|thousand|million))(?![\w.,]\d)"
                 rf"(?:\s+(?:thousand|million))?")  # the base of a rate: no figure of its own
 _IDENTIFIER_BEFORE = _c(
     r"""(?:\b(?:no|nos|number|page|p|pp|section|sec|chapter|ch|article|art|room|route|highway|interstate|
@@ -652,7 +652,7 @@ class _Scan:
         for pattern, needs in ((_TIME_OF_DAY, ":" in self.text or "m" in self.low), (_TELEPHONE, True)):
             for m in pattern.finditer(self.text) if needs else ():
                 self.blocked[m.start():m.end()] = [True] * (m.end() - m.start())
-        for m in _RATE_BASE.finditer(self.text) if "per" in self.low else ():  # "1.8 per 1,000 households"
+        for m in _RATE_BASE.finditer(self.text) if "per" in self.low or "every" in self.low else ():  # "1.8 per 1,000 households"
             self.blocked[m.start("base"):m.end()] = [True] * (m.end() - m.start("base"))
 
     def dates(self) -> None:
