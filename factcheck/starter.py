@@ -134,9 +134,10 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
         raise UsageError(problems)
 
 
-def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, str]]], Session]:
-    """Declare the tables and learn their columns through the backend (the session that read them
-    is returned: its files' versions are checked once the suggestions are made)."""
+def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], Session]:
+    """Declare the tables and learn their columns through the backend; return the declarations, what
+    to tell the reader about each table (a key that repeats), and the session that read them (its
+    files' versions are checked once the suggestions are made)."""
     from .backends.duckdb import DuckDB
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
@@ -160,19 +161,23 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     backend: DuckDB = session.backend  # type: ignore[assignment]
     columns: dict[str, list[tuple[str, str]]] = {}
     unique: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
     for t in tables:
         got = backend.execute(f'SELECT column_name, column_type FROM (DESCRIBE "{t}")')
         columns[t] = [(str(c), str(ty).upper()) for c, ty in got.rows if not str(c).startswith("__")]
-        unique[t] = _learn_table(backend, t, tables[t], columns[t])
+        unique[t] = _learn_table(backend, t, tables[t], columns[t], notes.setdefault(t, []))
     _lookups(tables, columns)
     _lookups_by_value(backend, tables, columns, unique)
     backend.close()
-    return tables, columns, session
+    return tables, notes, session
 
 
-def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]]) -> list[str]:
+def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]],
+                 notes: list[str]) -> list[str]:
     """Declare the table's key, time column, derives and column contracts; return its text columns
-    whose every row has a value of its own (each could be what another table's column names)."""
+    whose every row has a value of its own (each could be what another table's column names). What
+    the reader must know and no declaration says goes to ``notes``: an id column whose values
+    repeat (no key is declared), a column of dates but for a few values (read as text)."""
     from .expressions import quote_ident
     q = quote_ident(table)
     parts = ["count(*)"] + [f"count(DISTINCT {quote_ident(c)}), count({quote_ident(c)})" for c, _ in cols]
@@ -189,13 +194,17 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
         if kind == "text" and 2 <= distinct < total:
             categories.append(c)
         spec: dict[str, Any] = {"type": kind}
-        if kind == "text" and 0 < distinct <= ALLOWED_AT_MOST and distinct < total:
+        if _ID.search(c) and 0 < distinct < present and present - distinct <= max(3, present // 10):
+            notes.append(_repeated_id(backend, q, c))
+        if kind == "text" and not _ID.search(c) and 0 < distinct <= ALLOWED_AT_MOST and distinct < total:
+            # (an id's values are no categories: a contract listing them breaks on the next new row)
             values = backend.execute(f"SELECT DISTINCT {quote_ident(c)} FROM {q} WHERE {quote_ident(c)} IS NOT NULL "
                                      f"ORDER BY 1").rows
             spec["allowed"] = [v[0] for v in values]
         contracts[c] = spec
         if "key" not in decl and _ID.search(c) and distinct == total == present:
             decl["key"] = c
+    notes += [n for c, ty in cols if ty == "VARCHAR" and (n := _almost_dates(backend, q, c)) is not None]
     dates = [c for c, ty in cols if ty.startswith(("DATE", "TIMESTAMP"))]
     years = _year_columns(backend, q, cols)
     found = dates[:1] + years
@@ -208,6 +217,35 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
     decl["columns"] = contracts
     return unique
+
+
+def _repeated_id(backend: Any, q: str, column: str) -> str:
+    """"incident_id looks like a key, but 'UOF-00501' repeats (2 rows) …": why no key is declared."""
+    from .expressions import quote_ident
+    col = quote_ident(column)
+    rows = backend.execute(f"SELECT {col}, count(*) FROM {q} WHERE {col} IS NOT NULL GROUP BY 1 "
+                           "HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").rows
+    said = ", ".join(f"{str(v)!r} ({n} rows)" for v, n in rows)
+    return (f"{column} looks like a key, but {said} repeat{'s' if len(rows) == 1 else ''}: no key is declared. "
+            f"A row exported twice would be counted twice; once the data is fixed, declare key: {column}")
+
+
+def _almost_dates(backend: Any, q: str, column: str) -> str | None:
+    """A text column whose values are dates but for a few (at least nine in ten are): it is read as
+    text, so it is no time column and its periods compare as text; said, with the values that are not."""
+    from .expressions import quote_ident
+    col = quote_ident(column)
+    as_time = f"TRY_CAST(trim({col}) AS TIMESTAMP)"
+    present, dated = backend.execute(f"SELECT count({col}), count({as_time}) FROM {q}").rows[0]
+    if not dated or dated == present or dated * 10 < present * 9:
+        return None
+    bad = backend.execute(f"SELECT DISTINCT {col} FROM {q} WHERE {col} IS NOT NULL AND {as_time} IS NULL "
+                          "ORDER BY 1 LIMIT 3").rows
+    said = ", ".join(repr(str(v)) for (v,) in bad)
+    n = present - dated
+    return (f"{column} holds dates but for {n:,} value{'s' if n != 1 else ''} ({said}{' …' if n > len(bad) else ''}), "
+            f"so it is read as text and is no time column: fix {'them' if n != 1 else 'it'}, or leave "
+            f"{'them' if n != 1 else 'it'} empty if unknown, and run init again")
 
 
 def _reporter(backend: Any, q: str, groups: list[str], time: str, total: int) -> str | None:
@@ -307,13 +345,14 @@ def _claims(article_text: str) -> list[dict[str, Any]]:
 
 
 def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims: list[dict[str, Any]],
-            comments: dict[str, list[str]]) -> str:
+            comments: dict[str, list[str]], notes: dict[str, list[str]] | None = None) -> str:
     out = ["# Starter claims file written by `factcheck init`: check every table and claim before relying on it.",
            "# Each claim has no measure yet (judged unverifiable: not_encoded). Paste a suggested measure, or",
            "# write your own; `factcheck suggest FILE` proposes more; `factcheck run FILE` checks them.",
            "version: 1", f"title: {_scalar(title)}", f"article: {_scalar(article)}", "", "tables:"]
     for name, decl in tables.items():
         out.append(f"  {name}:")
+        out += [f"    # note: {_one_line(n)}" for n in (notes or {}).get(name, [])]
         body = yaml.safe_dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
         out += ["    " + line for line in body.splitlines()]
     out += ["", "claims:"]
@@ -330,6 +369,11 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _one_line(text: str) -> str:
+    """Text for a comment line: no line breaks a value could smuggle in."""
+    return " ".join(text.split())
+
+
 def init(article: Path, data: list[Path], output: Path | None = None) -> Written:
     """Write the starter claims file; return where and what. Raises a located error on bad input."""
     target = output or article.with_name(article.stem + ".claims.yaml")
@@ -339,14 +383,14 @@ def init(article: Path, data: list[Path], output: Path | None = None) -> Written
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError([Problem(f"cannot read the article: {exc}", file=str(article),
                                   hint="save it as UTF-8 Markdown")]) from None
-    tables, _, session = _learn(target, data)
+    tables, notes, session = _learn(target, data)
     claims = _claims(article_text)
     title = next((ln.lstrip("# ").strip() for ln in article_text.splitlines() if ln.startswith("#")), article.stem)
     rel_article = os.path.relpath(article.resolve(), target.parent.resolve()).replace(os.sep, "/")
-    draft = _render(title, rel_article, tables, claims, {})
+    draft = _render(title, rel_article, tables, claims, {}, notes)
     comments, suggested = _suggestions(target, draft)
     session.refuse_changed_files()  # the contracts and the suggestions come from one version of each file
-    text = _render(title, rel_article, tables, claims, comments)
+    text = _render(title, rel_article, tables, claims, comments, notes)
     try:
         with open(target, "x", encoding="utf-8") as fh:   # "x": never overwrite, even if it appeared meanwhile
             fh.write(text)

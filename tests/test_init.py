@@ -236,3 +236,22 @@ def test_a_reading_with_no_value_says_why_not_none(tmp_path: Path) -> None:
     written = (tmp_path / "story.claims.yaml").read_text()
     assert "read as written: no value (unverifiable, period_not_covered): the data cannot settle it" in written
     assert "None" not in written
+
+
+def test_init_says_why_it_declares_no_key_and_no_time_column(tmp_path: Path) -> None:
+    """An id that repeats got no `key:` and a column of dates with one 'unknown' was typed text, each
+    without a word; and the id column got an `allowed:` list that breaks on the next new incident
+    (a walk of a police story)."""
+    rows = ["incident_id,occurred_at,precinct"] + [f"U{i},2022-{1 + i % 12:02d}-05 10:00:00,{'North' if i % 2 else 'South'}"
+                                                  for i in range(12)]
+    rows[4] = "U2,unknown,North"  # U2 twice (U3 is gone), and one date that is none
+    (tmp_path / "incidents.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "story.md").write_text("Officers used force 12 times.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "incidents.csv")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "story.claims.yaml").read_text()
+    assert "# note: incident_id looks like a key, but 'U2' (2 rows) repeats: no key is declared" in written
+    assert "# note: occurred_at holds dates but for 1 value ('unknown'), so it is read as text" in written
+    assert "\n    key:" not in written.split("claims:")[0]
+    assert "incident_id: {type: text}" in written  # no allowed: list of ids
+    load(tmp_path / "story.claims.yaml")  # still a claims file
