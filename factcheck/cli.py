@@ -414,23 +414,35 @@ def suggest(
     """
     import json
 
+    from .outputs import Outputs
     from .render._console import write_stdout
     from .suggest import suggest as run_suggest
     from .suggest.text import render
 
     out, err = _consoles()
-    with _guard(debug, err):
-        found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root)
+    with _guard(debug, err), Outputs([("--json", json_path)]) as outputs:  # refused before any work if unwritable
+        outputs.refuse_inputs([("the claims file", file)])
+        found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root,
+                            before_reading=outputs.refuse_inputs)  # never over a data file or the article
         if json_path:
             text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
             if json_path == "-":
                 write_stdout(text, "json")
             else:
-                Path(json_path).write_text(text, encoding="utf-8")
+                outputs.write("--json", text)
+                outputs.commit()
         if json_path != "-":
-            for line in clean_lines(render(found).rstrip("\n")):
+            shown = render(found).rstrip("\n")
+            for line in clean_lines(shown or _nothing_to_suggest(all_claims, ids)):
                 out.print(_text(line))
     raise typer.Exit(EXIT_OK)
+
+
+def _nothing_to_suggest(all_claims: bool, ids: list[str] | None) -> str:
+    """What `suggest` says when it has nothing to say (it printed nothing at all)."""
+    if ids or all_claims:
+        return "no suggestions: none of the claims asked for has a figure a measure could be proposed for"
+    return "no suggestions: every claim already has a measure (--all suggests for those too)"
 
 
 @app.command(cls=_PlainCommand)

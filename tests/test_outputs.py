@@ -79,6 +79,28 @@ def test_explain_rows_refuses_the_data_file(story: Path, monkeypatch) -> None:
     assert _snapshot(story.parent) == before
 
 
+@pytest.mark.parametrize("victim, what", [("victims.csv", "the data file of table 'victims'"),
+                                          ("claims.yaml", "the claims file"), ("article.md", "the article")])
+def test_suggest_json_refuses_an_input(story: Path, monkeypatch, victim: str, what: str) -> None:
+    """`suggest --json victims.csv` wrote its JSON over the data file (and over the claims file or
+    the article): suggest wrote its report itself, outside factcheck.outputs."""
+    monkeypatch.chdir(story.parent)
+    before = _snapshot(story.parent)
+    result = invoke("suggest", "claims.yaml", "--all", "--json", victim)
+    assert result.exit_code == 2, result.output
+    assert "cannot write the --json report here" in result.output and what in result.output
+    assert _snapshot(story.parent) == before
+    result = invoke("suggest", "claims.yaml", "--all", "--json", "s.json")
+    assert result.exit_code == 0 and (story.parent / "s.json").read_text().startswith("{")
+
+
+def test_suggest_with_nothing_to_suggest_says_so(story: Path, monkeypatch) -> None:
+    monkeypatch.chdir(story.parent)
+    result = invoke("suggest", "claims.yaml")
+    assert result.exit_code == 0
+    assert result.output.strip() == "no suggestions: every claim already has a measure (--all suggests for those too)"
+
+
 @pytest.mark.parametrize("option", ["--markdown", "--json"])
 @pytest.mark.parametrize("victim", ["base.json", "new.json"])
 def test_diff_refuses_a_report_over_either_input(story: Path, monkeypatch, option: str, victim: str) -> None:

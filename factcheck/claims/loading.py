@@ -150,7 +150,8 @@ def _as_yaml_reads(value: object) -> str:
     return f"a {type(value).__name__}"  # a date: YAML reads 2020-01-01 as one
 
 
-_INT_EXAMPLES = {"per": "1000 (for a rate per 1,000)"}
+_INT_EXAMPLES = {"per": "1000 (for a rate per 1,000)", "from": "2019 (a year, a whole number)", "to": "2023 (a year, a whole number)",
+                 "since": "2015 (a year, a whole number)"}
 """A whole number to show in the hint for a field that wants one, where 2 would mislead."""
 
 

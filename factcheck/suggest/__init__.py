@@ -23,6 +23,8 @@ from ..claims import Claim, LoadedClaims, load
 from ..errors import ClaimsFileError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..draft.figures import Sentence
 
 __all__ = ["ClaimSuggestions", "Suggestion", "Suggestions", "suggest"]
@@ -208,9 +210,12 @@ def _compared_only(sentence: Sentence) -> bool:
 
 
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
-            top: int = 5, data_root: str | Path | None = None) -> Suggestions:
+            top: int = 5, data_root: str | Path | None = None,
+            before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Suggestions:
     """Propose up to ``top`` measures for each claim without one (every claim with ``everything``;
-    the claims ``ids`` when given). Raises :class:`~factcheck.errors.FactcheckError` on bad input."""
+    the claims ``ids`` when given). ``before_reading`` sees the input files before any data is read
+    (the command refuses a report path that is one of them). Raises
+    :class:`~factcheck.errors.FactcheckError` on bad input."""
     import os
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         # small matrix products: one thread is fastest, and several fight on a busy machine
@@ -227,6 +232,8 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     chosen = _selected(loaded, ids, everything)
     bare = LoadedClaims(loaded.model.model_copy(update={"claims": []}), loaded.path, loaded.lines, loaded.text)
     session = prepare(bare, data_root=data_root, everything=True, allow_empty=True)
+    if before_reading is not None:
+        before_reading(session.input_files())
     catalog = session.prepared.catalog
     tables = [t for t, s in catalog.sources.items() if not s.missing]
     for t in tables:
