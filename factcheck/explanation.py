@@ -44,6 +44,7 @@ class ScanSteps:
     steps: list[Step]
     sample_columns: list[str] = field(default_factory=list)
     sample: list[tuple[Any, ...]] = field(default_factory=list)
+    label: str | None = None  # the part of the measure ("numerator", "denominator"), when it has parts
 
 
 @dataclass
@@ -168,7 +169,7 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
     own = claimed.get(scan.table) or _columns(session, {scan.table})[scan.table]
     sample = session.backend.execute(rows_sql(part, {scan.table: own}, links=False, ordered=ordered)
                                      + f"\nLIMIT {SAMPLE}")
-    return ScanSteps(scan.table, steps, sample.columns, sample.rows)
+    return ScanSteps(scan.table, steps, sample.columns, sample.rows, part.label)
 
 
 def _tables(part: Part) -> list[str]:

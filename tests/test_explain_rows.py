@@ -263,3 +263,16 @@ def test_explain_rows_says_how_many_rows_it_wrote_and_why_there_are_none(tmp_pat
     assert why not in result.stdout and why in " ".join(result.stderr.split())
     if measure:
         assert result.stdout.startswith("order_id,shop,region")  # the columns, so a spreadsheet still opens it
+
+
+def test_the_steps_of_a_ratio_name_its_numerator_and_its_denominator(tmp_path: Path) -> None:
+    """Two blocks "Steps on enrollment", one above the other, did not say which was which (a walk of
+    a schools story)."""
+    (tmp_path / "e.csv").write_text("district,students,absent\nA,100,20\nA,200,30\nB,50,5\n")
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  e: {path: e.csv}\nclaims:\n  - id: rate\n    says: s\n    measure:\n      ratio:\n"
+        "        numerator: {sum: absent, of: e, where: \"district == 'A'\"}\n"
+        "        denominator: {sum: students, of: e, where: \"district == 'A'\"}\n    expect: 1 in 6\n")
+    out = CliRunner().invoke(app, ["explain", str(tmp_path / "c.yaml"), "rate"]).output
+    assert "Steps on e (numerator)" in out and "Steps on e (denominator)" in out, out
+    assert out.index("(numerator)") < out.index("(denominator)")

@@ -70,7 +70,7 @@ def _print_data(ex: Explanation, console: Console) -> None:
             say(_line(f"  {clean(name)}: {clean(u.path)}  {rows_said(u.rows)}  sha256 {u.sha256[:16]}…"))
     for scan in ex.scans:
         say()
-        say(_line((f"Steps on {clean(scan.table)}", "bold")))
+        say(_line((f"Steps on {clean(scan.table)}" + (f" ({clean(scan.label)})" if scan.label else ""), "bold")))
         for step in scan.steps:
             say(_line(f"  {step.rows:>9,}  {clean(step.label)}"))
         if scan.sample:
