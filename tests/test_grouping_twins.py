@@ -72,3 +72,14 @@ def test_a_compared_name_with_the_other_apostrophe_is_warned_of(tmp_path: Path) 
     r = one_table(tmp_path, rows, "{count: t, where: \"officer == 'O''Brien'\"}", "1")
     (said,) = _twins(r)
     assert "O\u2019Brien" in said, said
+
+
+def test_one_answer_coded_several_ways_is_a_twin(tmp_path: Path) -> None:
+    """`subject_injured` held yes, Y, 1 and no: "two in seven were injured" passed at 28.6% on the
+    'yes' rows alone, where 4 of 7 said yes in one code or another (a walk of a police story)."""
+    rows = ["id,injured", "1,yes", "2,yes", "3,Y", "4,1", "5,no", "6,no", "7,N"]
+    r = one_table(tmp_path, rows, "{share: injured == 'yes', of: t}", "two in seven")
+    (said,) = _twins(r)
+    assert "also holds '1' (1 row) and 'Y' (1 row)" in said and "as a code for the same yes or no" in said, said
+    r = one_table(tmp_path, rows, "{share: \"injured in ['yes', 'Y', '1']\", of: t}", "4 in 7")
+    assert not _twins(r) and r.verdict == Verdict.PASS, (r.notes, r.message)

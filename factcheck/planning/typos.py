@@ -50,8 +50,15 @@ def written(value: str) -> str:
 
 def normal(text: str) -> str:
     """A value as a reader would not tell it apart: case, spacing and the apostrophe's shape ignored
-    ("O’Brien" and "O'Brien", as word processors and data exports write it)."""
-    return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+    ("O’Brien" and "O'Brien", as word processors and data exports write it), and a yes or a no
+    however it is coded ('Y', 'yes', 'true', '1': one answer entered by several forms)."""
+    plain = " ".join(text.translate(_APOSTROPHES).split()).casefold()
+    return _ANSWERS.get(plain, plain)
+
+
+YES, NO = ("y", "yes", "true", "t", "1"), ("n", "no", "false", "f", "0")
+_ANSWERS = {**dict.fromkeys(YES, "\x00yes"), **dict.fromkeys(NO, "\x00no")}
+"""Codes of one yes/no answer, each to one normal form no written value has."""
 
 
 _PIECES = re.compile("[\\s'\u2019\u2018\u02bc`\u00b4]+")
@@ -216,6 +223,9 @@ def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
     words = [" AND ".join(f"instr(lower(v), lower({quote_literal(w)})) > 0" for w in ws)
              for ws in dict.fromkeys(tuple(w for w in _PIECES.split(v) if w) for v in literals) if ws]
     tests = [f"v IN ({', '.join(quote_literal(v) for v in literals)})"] + [f"({w})" for w in words]
+    for codes in (YES, NO):  # a yes (or a no) compared: its other codes too
+        if any(normal(v) == normal(codes[0]) for v in literals):
+            tests.append(f"lower(trim(CAST(v AS VARCHAR))) IN ({', '.join(quote_literal(c) for c in codes)})")
     return (f"SELECT v, n FROM (SELECT {col} AS v, count(*) AS n FROM {tbl} WHERE {col} IS NOT NULL GROUP BY {col}) "
             f"AS d WHERE {' OR '.join(tests)}")
 
@@ -248,8 +258,22 @@ def _twins_note(table: str, column: str, spelt: list[str], twins: list[tuple[str
     return Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
                 message=f"column '{column}' of table '{table}' also holds {_and(held)}, which "
                         f"{'differ' if len(twins) > 1 else 'differs'} from "
-                        f"{_and([repr(t) for t in spelt])} only in case or spacing, so the claim takes them for "
-                        f"other values; if they are the same, name every spelling: in [{spellings}]")
+                        f"{_and([repr(t) for t in spelt])} only in case or spacing{_how_else(spelt, twins)}, so "
+                        f"the claim takes them for other values; if they are the same, name every spelling: "
+                        f"in [{spellings}]")
+
+
+def _how_else(spelt: list[str], twins: list[tuple[str, int]]) -> str:
+    """What else than case and spacing tells the twins apart: an apostrophe's shape, a yes/no code."""
+    def bare(text: str) -> str:
+        return " ".join(text.split()).casefold()
+    said = []
+    if any(bare(v) != bare(s) and bare(v.translate(_APOSTROPHES)) == bare(s.translate(_APOSTROPHES))
+           for v, _ in twins for s in spelt):
+        said.append(" or in the shape of an apostrophe")
+    if normal(spelt[0]).startswith("\x00"):
+        said.append(" or as a code for the same yes or no")
+    return "".join(said)
 
 
 def _and(items: list[str]) -> str:
