@@ -221,7 +221,8 @@ def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
     SELECT v, n FROM (SELECT "c" AS v, count(*) AS n FROM "t" WHERE "c" IS NOT NULL GROUP BY "c") AS d WHERE v IN ('Face book', ' ') OR (instr(lower(v), lower('Face')) > 0 AND instr(lower(v), lower('book')) > 0)
     """
     words = [" AND ".join(f"instr(lower(v), lower({quote_literal(w)})) > 0" for w in ws)
-             for ws in dict.fromkeys(tuple(w for w in _PIECES.split(v) if w) for v in literals) if ws]
+             for ws in dict.fromkeys(tuple(w for w in _PIECES.split(v) if w) or tuple(v.split()) for v in literals)
+             if ws]  # a value of apostrophes alone is its own piece
     tests = [f"v IN ({', '.join(quote_literal(v) for v in literals)})"] + [f"({w})" for w in words]
     for codes in (YES, NO):  # a yes (or a no) compared: its other codes too
         if any(normal(v) == normal(codes[0]) for v in literals):
