@@ -64,3 +64,11 @@ def test_a_period_over_blank_dates_is_a_note(tmp_path: Path) -> None:
     full = [row if row != "4," else "4,2019-01-01" for row in rows]
     r = one_table(tmp_path, full, "{count: t, where: yr == 2020}", "3", decl="derive: {yr: year(occurred_on)}")
     assert not [n for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN]
+
+
+def test_a_blank_elsewhere_in_the_filter_is_no_matter_of_the_negation(tmp_path: Path) -> None:
+    """`is_refund != 'N' and amount > 60`: a blank amount makes the filter unknown, not the flag; the
+    warning said "is_refund is blank there" of rows whose flag was filled in."""
+    rows = ["id,amount,is_refund", "1,100,N", "2,,Y", "3,500,Y", "4,30,"]  # row 4: a blank flag, out anyway
+    r = one_table(tmp_path, rows, "{count: t, where: \"is_refund != 'N' and amount > 60\"}", "1")
+    assert not _warned(r), r.notes

@@ -105,9 +105,12 @@ def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, st
     if negated and not _may_be_blank(negated, scan.table, cat, backend, blanks):
         return None  # none of the columns it reads has a blank: the filter tells every row
     columns = list(dict.fromkeys(n for node in negated for n in names(node))) or [Name(c) for c in dated]
+    # the rows the filter cannot tell because one of these columns is blank (not those a blank elsewhere
+    # in the filter makes unknown: that is no matter of the negation, or of the period)
+    any_blank = " OR ".join(f"{scan.sql(n)} IS NULL" for n in columns)
     blank = ", ".join(f"count(*) FILTER (WHERE {scan.sql(n)} IS NULL)" for n in columns)
     try:
-        row = backend.execute(f"SELECT count(*), {blank}\n{scan.from_sql()}\n"
+        row = backend.execute(f"SELECT count(*) FILTER (WHERE {any_blank}), {blank}\n{scan.from_sql()}\n"
                               f"WHERE ({scan.where}) IS NULL").rows[0]
     except Exception as exc:  # noqa: BLE001 - the claim's own query says what is wrong with its filter
         reraise_interrupt(exc)
@@ -115,10 +118,8 @@ def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, st
     if not row[0]:
         return None
     empty = [render(n) for n, k in zip(columns, row[1:], strict=True) if k]
-    first = empty[0] if empty else render(columns[0])
+    first = empty[0]
     if not negated:
-        if not empty:
-            return None
         they = "they" if row[0] != 1 else "it"
         return Note(code=NoteCode.FILTER_UNKNOWN, warning=False, message=(
             f"{rows_said(row[0])} left out because {' and '.join(empty)} {'is' if len(empty) == 1 else 'are'} "
@@ -126,8 +127,8 @@ def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, st
             "dates, or say how many are undated when you report the figure"))
     said = ", ".join(render(node) for node in negated[:2])
     return Note(code=NoteCode.FILTER_UNKNOWN, warning=True, message=(
-        f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty) or first} "
-        f"{'is' if len(empty) <= 1 else 'are'} blank there, and {said} is neither true nor false for a "
+        f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty)} "
+        f"{'is' if len(empty) == 1 else 'are'} blank there, and {said} is neither true nor false for a "
         f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …), or "
         f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}})"))
 
