@@ -346,3 +346,18 @@ def test_a_derive_that_names_who_reports(tmp_path: Path) -> None:
         """, "{count: visits, where: yr == 2023}", str(_visits(2023)))
     _missing(r)
     assert "hosp h2 has no row in 2023-07 to 2023-08" in r.message
+
+
+def test_holes_in_many_groups_say_the_rows_may_be_events(tmp_path: Path) -> None:
+    """Incidents by precinct: every precinct has months with none, which reported_by reads as missing
+    reports; the message now says what that pattern suggests (a walk of a police story)."""
+    rows = ["id,precinct,day"] + [f"{p}{m},{p},2023-{m:02d}-10" for p in "ABCD" for m in range(1, 13)
+                                  if (m + ord(p)) % 4]  # each precinct skips every fourth month or so
+    (tmp_path / "i.csv").write_text("\n".join(rows) + "\n")
+    r = verify_one(tmp_path, """\
+        i: {path: i.csv, key: id, reported_by: precinct, derive: {yr: year(day)}}
+        """, "{count: i, where: yr == 2023}", "36")
+    _missing(r)
+    assert "4 precincts have such holes: if the rows are events, not reports" in r.message
+    r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2022}", str(_total(2022)))
+    assert "such holes" not in r.message  # one line skipped one year: a missing report, said as before

@@ -118,7 +118,7 @@ class Executor:
             hit = {g: units for g, units in hit.items() if g in counted}
         if not hit:
             return None
-        return missing_said(check, unit, hit)
+        return missing_said(check, unit, hit, len(holes))
 
     def _through(self, check: ReportCheck, unit: str, holes: list[str]) -> Through:
         """The values at each missing period of the expressions of the date that ``check`` reads its

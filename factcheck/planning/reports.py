@@ -128,8 +128,15 @@ MAX_GROUPS_SAID = 5
 """Groups named in a missing report's message; the rest are counted."""
 
 
-def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> str:
-    """``check``'s periods, and the groups with no rows there (with the periods they lack)."""
+SCATTERED = 3
+"""Groups with holes in a table declared ``reported_by`` from which its rows look like events (a month
+with no incident) rather than reports, and the message says how to tell."""
+
+
+def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]], holed: int = 0) -> str:
+    """``check``'s periods, and the groups with no rows there (with the periods they lack); ``holed``:
+    how many groups of the whole table have a hole, and from :data:`SCATTERED` on, the message says
+    that a table of events may have real zeros."""
     named = [(g, _runs(units, unit)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
     if len(hit) == 1:
         (g, units), = named
@@ -138,5 +145,8 @@ def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> st
         more = len(hit) - len(named)
         listed = ", ".join(f"{check.group} {g} ({units})" for g, units in named) + (f" and {more} more" if more else "")
         who = f"{listed} have no row there, though each has rows before and after"
+    events = (f"; {holed} {check.group}s have such holes: if the rows are events, not reports (an incident, "
+              f"not a monthly return), a {unit} without one is a real zero, and reported_by does not fit the table"
+              if holed >= SCATTERED else "")
     return (f"{check.text}: {who} (table {check.table} is reported by {check.group}: a {unit} inside one's "
-            "first and last with no row of it is a missing report, not a zero)")
+            f"first and last with no row of it is a missing report, not a zero{events})")
