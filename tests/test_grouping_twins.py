@@ -10,6 +10,7 @@ import pytest
 from conftest import one_table
 
 from factcheck.outcome import NoteCode, Verdict
+from factcheck.planning.typos import normal
 
 ROWS = ["award,recipient,amount", "1,Harbor Light,500", "2,Eastside Youth Alliance,200",
         "3,EASTSIDE YOUTH ALLIANCE,150", "4,Fairview Aid,300", "5,Bayview  Legal Aid,10", "6,Bayview Legal Aid,5"]
@@ -80,6 +81,18 @@ def test_one_answer_coded_several_ways_is_a_twin(tmp_path: Path) -> None:
     rows = ["id,injured", "1,yes", "2,yes", "3,Y", "4,1", "5,no", "6,no", "7,N"]
     r = one_table(tmp_path, rows, "{share: injured == 'yes', of: t}", "two in seven")
     (said,) = _twins(r)
-    assert "also holds '1' (1 row) and 'Y' (1 row)" in said and "as a code for the same yes or no" in said, said
+    assert "also holds '1' (1 row) and 'Y' (1 row)" in said and "only in how the same yes or no is coded" in said, said
     r = one_table(tmp_path, rows, "{share: \"injured in ['yes', 'Y', '1']\", of: t}", "4 in 7")
     assert not _twins(r) and r.verdict == Verdict.PASS, (r.notes, r.message)
+
+
+def test_a_school_year_written_two_ways_is_a_twin(tmp_path: Path) -> None:
+    """'2021-22' and '2021-2022' are one school year: a total of '2021-22' left out the districts that
+    wrote the other, and an extreme ranked them as two years (a walk of a schools story)."""
+    rows = ["district,school_year,students", "A,2020-21,100", "B,2020-21,140", "A,2021-22,110", "B,2021-2022,60",
+            "A,2022-23,90", "B,2022-23,80"]
+    r = one_table(tmp_path, rows, "{sum: students, of: t, where: \"school_year == '2021-22'\"}", "110")
+    (said,) = _twins(r)
+    assert "also holds '2021-2022' (1 row), which differs from '2021-22' only in how a span of years is written" in said
+    assert normal("2021-2022") == normal("2021/22") == normal("2021 – 22") == normal("2021-22")
+    assert normal("2021-2023") != normal("2021-23")  # no school year: as written

@@ -53,7 +53,14 @@ def normal(text: str) -> str:
     ("O’Brien" and "O'Brien", as word processors and data exports write it), and a yes or a no
     however it is coded ('Y', 'yes', 'true', '1': one answer entered by several forms)."""
     plain = " ".join(text.translate(_APOSTROPHES).split()).casefold()
+    span = _SPAN_OF_YEARS.fullmatch(plain)
+    if span and (int(span[1]) + 1) % 100 == int(span[2][-2:]):  # '2021-2022' is '2021-22', a school year
+        return f"{span[1]}-{span[2][-2:]}"
     return _ANSWERS.get(plain, plain)
+
+
+_SPAN_OF_YEARS = re.compile(r"((?:19|20)\d\d) ?[-\u2013\u2014/] ?(\d\d|(?:19|20)\d\d)")
+"""A school or fiscal year written as a span: '2021-22', '2021-2022', '2021/22', '2021–22'."""
 
 
 YES, NO = ("y", "yes", "true", "t", "1"), ("n", "no", "false", "f", "0")
@@ -224,6 +231,10 @@ def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
              for ws in dict.fromkeys(tuple(w for w in _PIECES.split(v) if w) or tuple(v.split()) for v in literals)
              if ws]  # a value of apostrophes alone is its own piece
     tests = [f"v IN ({', '.join(quote_literal(v) for v in literals)})"] + [f"({w})" for w in words]
+    for v in literals:  # a span of years: its other ways of writing (Python narrows the superset)
+        span = _SPAN_OF_YEARS.fullmatch(" ".join(v.split()))
+        if span:
+            tests.append(f"(instr(v, {quote_literal(span[1])}) > 0 AND instr(v, {quote_literal(span[2][-2:])}) > 0)")
     for codes in (YES, NO):  # a yes (or a no) compared: its other codes too
         if any(normal(v) == normal(codes[0]) for v in literals):
             tests.append(f"lower(trim(CAST(v AS VARCHAR))) IN ({', '.join(quote_literal(c) for c in codes)})")
@@ -259,22 +270,27 @@ def _twins_note(table: str, column: str, spelt: list[str], twins: list[tuple[str
     return Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
                 message=f"column '{column}' of table '{table}' also holds {_and(held)}, which "
                         f"{'differ' if len(twins) > 1 else 'differs'} from "
-                        f"{_and([repr(t) for t in spelt])} only in case or spacing{_how_else(spelt, twins)}, so "
+                        f"{_and([repr(t) for t in spelt])} only in {_how(spelt, twins)}, so "
                         f"the claim takes them for other values; if they are the same, name every spelling: "
                         f"in [{spellings}]")
 
 
-def _how_else(spelt: list[str], twins: list[tuple[str, int]]) -> str:
-    """What else than case and spacing tells the twins apart: an apostrophe's shape, a yes/no code."""
+def _how(spelt: list[str], twins: list[tuple[str, int]]) -> str:
+    """How the twins differ from the claim's spellings: "case or spacing", "the shape of an
+    apostrophe", "a code for the same yes or no", "how a span of years is written" (those that apply)."""
     def bare(text: str) -> str:
         return " ".join(text.split()).casefold()
+    pairs = [(v, s) for v, _ in twins for s in spelt]
     said = []
-    if any(bare(v) != bare(s) and bare(v.translate(_APOSTROPHES)) == bare(s.translate(_APOSTROPHES))
-           for v, _ in twins for s in spelt):
-        said.append(" or in the shape of an apostrophe")
+    if any(bare(v) == bare(s) for v, s in pairs):
+        said.append("case or spacing")
+    if any(bare(v) != bare(s) and bare(v.translate(_APOSTROPHES)) == bare(s.translate(_APOSTROPHES)) for v, s in pairs):
+        said.append("the shape of an apostrophe")
     if normal(spelt[0]).startswith("\x00"):
-        said.append(" or as a code for the same yes or no")
-    return "".join(said)
+        said.append("how the same yes or no is coded")
+    if _SPAN_OF_YEARS.fullmatch(normal(spelt[0])) and any(bare(v) != bare(s) for v, s in pairs):
+        said.append("how a span of years is written")
+    return " or ".join(said or ["case or spacing"])
 
 
 def _and(items: list[str]) -> str:
