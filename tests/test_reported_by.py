@@ -361,3 +361,18 @@ def test_holes_in_many_groups_say_the_rows_may_be_events(tmp_path: Path) -> None
     assert "4 precincts have such holes: if the rows are events, not reports" in r.message
     r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2022}", str(_total(2022)))
     assert "such holes" not in r.message  # one line skipped one year: a missing report, said as before
+
+
+def test_groups_that_each_report_once_a_year_in_their_own_month(tmp_path: Path) -> None:
+    """Adams reports every October, Boone every November: together their months come every month,
+    and every other month of the year was "a missing report" (26 of 29 claims of a vaccination
+    story were unverifiable). Each reports yearly; a year one skips is still missing."""
+    rows = ["school,county,reported_on,enrolled"] + [f"{c}{y},{c},{y}-{m}-01,{10 + y - 2019}" for y in range(2019, 2024)
+                                                     for c, m in (("Adams", 10), ("Boone", 11)) if (c, y) != ("Boone", 2021)]
+    (tmp_path / "s.csv").write_text("\n".join(rows) + "\n")
+    decl = "s: {path: s.csv, key: school, time: reported_on, reported_by: county, derive: {yr: year(reported_on)}}\n"
+    r = verify_one(tmp_path, decl, "{sum: enrolled, of: s, where: yr == 2022}", "26")
+    assert r.verdict == Verdict.PASS, r.message
+    r = verify_one(tmp_path, decl, "{sum: enrolled, of: s, where: yr == 2021}", "12")
+    _missing(r)
+    assert "county Boone has no row in 2021-11" in r.message

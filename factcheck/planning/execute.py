@@ -8,6 +8,7 @@ kind, which calls back for its parts (``evaluate``, ``grouped``, ``at``, ``serie
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,22 @@ from .reports import Through, falls_in, missing_said, templates, through_sql
 
 if TYPE_CHECKING:
     from ..backends import Backend
+
+
+def _reporting_cadence(by: dict[str, set[str]]) -> Cadence | None:
+    """How often the groups report: for dates, the step their own months come at (the greatest
+    common step within each group's months), not that of all groups together. A county reporting
+    each October and another each November report yearly; together their months come every month,
+    and every month but one of each year was a missing report. For years, the whole table's."""
+    every = cadence({p for periods in by.values() for p in periods})
+    if every is None or not every.unit:
+        return every
+    step = 0
+    for periods in by.values():
+        at = sorted(p for p in (every.position(k) for k in periods) if p is not None)
+        for a, b in zip(at, at[1:], strict=False):
+            step = math.gcd(step, b - a)
+    return Cadence(step, every.first, every.last, every.unit) if step else every
 
 
 MAX_SNAPSHOTS_A_YEAR = 4
@@ -159,7 +176,7 @@ class Executor:
             by: dict[str, set[str]] = {}
             for name, period in rows:
                 by.setdefault(key(name), set()).add(key(period))
-            every = cadence({p for periods in by.values() for p in periods})
+            every = _reporting_cadence(by)
             holes = {name: [p for p in fill_gaps(sorted(periods), every) if p not in periods]
                      for name, periods in sorted(by.items())}
             self._holes[k] = unit, {name: h for name, h in holes.items() if h}
