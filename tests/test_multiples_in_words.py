@@ -23,6 +23,7 @@ RATIO = MeasureShape("change_ratio")
     ("3 times as much", F(59, 20), F(61, 20)),   # below ten, digits read as words do: it passed 2.6×
     ("3x", F(59, 20), F(61, 20)),
     ("17 times", F(33, 2), F(35, 2)),           # from ten up, rounded as written
+    ("23 times", F(45, 2), F(47, 2)),           # (it was read as the digits "2", "3" … of "23456789")
     ("2.5 times", F(49, 20), F(51, 20)),
 ])
 def test_multiples_in_words(written: str, low: F, high: F) -> None:

@@ -385,7 +385,7 @@ def _read_times(t: str, vocab: Vocabulary) -> Figure | None:
     rounds as written.
     """
     m = re.fullmatch(r"(\w+) times|([2-9])x", t)
-    digit = m[2] or (m[1] if m and m[1] in "23456789" else None) if m else None
+    digit = (m[2] or (m[1] if len(m[1] or "") == 1 and m[1] in "23456789" else None)) if m else None
     count = _TIMES_WORDS.get(t) or (int(digit) if digit else
                                     words.COUNT_WORDS.get(m[1]) if m and m[1] and not m[1].isdigit() else None)
     if not count or count < 2:
