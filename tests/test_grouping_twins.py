@@ -96,3 +96,15 @@ def test_a_school_year_written_two_ways_is_a_twin(tmp_path: Path) -> None:
     assert "also holds '2021-2022' (1 row), which differs from '2021-22' only in how a span of years is written" in said
     assert normal("2021-2022") == normal("2021/22") == normal("2021 – 22") == normal("2021-22")
     assert normal("2021-2023") != normal("2021-23")  # no school year: as written
+
+
+@pytest.mark.parametrize("rows", [["id,grade", "1,A", "2,F", "3,N", "4,B"], ["id,sex", "1,M", "2,F", "3,N"]])
+def test_letters_of_a_column_of_other_codes_are_no_yes_or_no(tmp_path: Path, rows: list[str]) -> None:
+    """'F' and 'N' are grades (or sexes) in a column that holds other letters too: warned as one
+    no, and an allowed list naming 'N' was refused because 'F' occurs."""
+    column = rows[0].split(",")[1]
+    r = one_table(tmp_path, rows, f"{{count: t, where: \"{column} == 'F'\"}}", "1",
+                  decl=f"columns: {{{column}: {{type: text, allowed: [A, B, F, M, N, Z]}}}}")
+    assert r.verdict == Verdict.PASS and not _twins(r), (r.message, r.notes)
+    r = one_table(tmp_path, rows, f"{{count_distinct: {column}, of: t}}", str(len(rows) - 1))
+    assert not _twins(r), r.notes

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
@@ -50,13 +51,13 @@ def written(value: str) -> str:
 
 def normal(text: str) -> str:
     """A value as a reader would not tell it apart: case, spacing and the apostrophe's shape ignored
-    ("O’Brien" and "O'Brien", as word processors and data exports write it), and a yes or a no
-    however it is coded ('Y', 'yes', 'true', '1': one answer entered by several forms)."""
+    ("O’Brien" and "O'Brien", as word processors and data exports write it), and a span of years
+    however it is written ('2021-2022' is '2021-22')."""
     plain = " ".join(text.translate(_APOSTROPHES).split()).casefold()
     span = _SPAN_OF_YEARS.fullmatch(plain)
     if span and (int(span[1]) + 1) % 100 == int(span[2][-2:]):  # '2021-2022' is '2021-22', a school year
         return f"{span[1]}-{span[2][-2:]}"
-    return _ANSWERS.get(plain, plain)
+    return plain
 
 
 _SPAN_OF_YEARS = re.compile(r"((?:19|20)\d\d) ?[-\u2013\u2014/] ?(\d\d|(?:19|20)\d\d)")
@@ -66,6 +67,20 @@ _SPAN_OF_YEARS = re.compile(r"((?:19|20)\d\d) ?[-\u2013\u2014/] ?(\d\d|(?:19|20)
 YES, NO = ("y", "yes", "true", "t", "1"), ("n", "no", "false", "f", "0")
 _ANSWERS = {**dict.fromkeys(YES, "\x00yes"), **dict.fromkeys(NO, "\x00no")}
 """Codes of one yes/no answer, each to one normal form no written value has."""
+
+
+def answer(text: str) -> str | None:
+    """The yes or no a value codes ('Y', 'yes', 'true', '1'), or None."""
+    return _ANSWERS.get(" ".join(text.split()).casefold())
+
+
+def twin_key(values: list[str]) -> Callable[[str], str]:
+    """How the values of one column are told apart: by :func:`normal`, and in a column whose every
+    value is a code of yes or no (yes, Y, 1, no, N …: one answer entered by several forms), by the
+    answer. Not in another column: 'F' and 'N' are grades there, 'M' and 'F' sexes."""
+    if values and all(answer(v) is not None for v in values):
+        return lambda v: answer(v) or normal(v)
+    return normal
 
 
 _PIECES = re.compile("[\\s'\u2019\u2018\u02bc`\u00b4]+")
@@ -173,7 +188,7 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
         col, tbl = quote_ident(column), quote_ident(table)
         if rows[table] <= TWINS_UP_TO:
             held = {str(v): int(n) for v, n in backend.execute(twins_sql(col, tbl, list(literals))).rows}
-            _twin_notes(notes, table, column, literals, held)
+            _twin_notes(notes, table, column, literals, held, _column_key(backend, col, tbl, list(literals)))
         else:
             held = {str(r[0]): 0 for r in backend.execute(present_sql(col, tbl, list(literals))).rows}
         missing = [v for v in literals if v not in held]
@@ -236,14 +251,23 @@ def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
         if span:
             tests.append(f"(instr(v, {quote_literal(span[1])}) > 0 AND instr(v, {quote_literal(span[2][-2:])}) > 0)")
     for codes in (YES, NO):  # a yes (or a no) compared: its other codes too
-        if any(normal(v) == normal(codes[0]) for v in literals):
+        if any(answer(v) == answer(codes[0]) for v in literals):
             tests.append(f"lower(trim(CAST(v AS VARCHAR))) IN ({', '.join(quote_literal(c) for c in codes)})")
     return (f"SELECT v, n FROM (SELECT {col} AS v, count(*) AS n FROM {tbl} WHERE {col} IS NOT NULL GROUP BY {col}) "
             f"AS d WHERE {' OR '.join(tests)}")
 
 
+def _column_key(backend: Backend, col: str, tbl: str, literals: list[str]) -> Callable[[str], str]:
+    """:func:`twin_key` for a column whose literals include a yes/no code, asked of its distinct
+    values (a yes/no column has few; twelve are enough to tell it is none)."""
+    if not any(answer(v) is not None for v in literals):
+        return normal
+    rows = backend.execute(f"SELECT DISTINCT CAST({col} AS VARCHAR) FROM {tbl} WHERE {col} IS NOT NULL LIMIT 12").rows
+    return twin_key([str(r[0]) for r in rows])
+
+
 def _twin_notes(notes: dict[int, list[Note]], table: str, column: str, literals: dict[str, list[Use]],
-                held: dict[str, int]) -> None:
+                held: dict[str, int], same_as: Callable[[str], str] = normal) -> None:
     """Add a warning for each claim comparing a value whose column also holds a twin of it (the
     same but for case or spacing) that the claim does not compare too: one per value, however
     many of its spellings the claim names."""
@@ -255,9 +279,9 @@ def _twin_notes(notes: dict[int, list[Note]], table: str, column: str, literals:
         same: dict[str, list[str]] = defaultdict(list)  # the claim's spellings of one value, by its normal form
         for text in sorted(texts):
             if text in held:
-                same[normal(text)].append(text)
+                same[same_as(text)].append(text)
         for key, spelt in same.items():
-            twins = [(v, n) for v, n in held.items() if v not in texts and normal(v) == key]
+            twins = [(v, n) for v, n in held.items() if v not in texts and same_as(v) == key]
             if twins:
                 notes[index].append(_twins_note(table, column, spelt, sorted(twins, key=lambda t: (-t[1], t[0]))))
 
@@ -286,7 +310,7 @@ def _how(spelt: list[str], twins: list[tuple[str, int]]) -> str:
         said.append("case or spacing")
     if any(bare(v) != bare(s) and bare(v.translate(_APOSTROPHES)) == bare(s.translate(_APOSTROPHES)) for v, s in pairs):
         said.append("the shape of an apostrophe")
-    if normal(spelt[0]).startswith("\x00"):
+    if answer(spelt[0]) is not None and any(normal(v) != normal(s) for v, s in pairs):
         said.append("how the same yes or no is coded")
     if _SPAN_OF_YEARS.fullmatch(normal(spelt[0])) and any(bare(v) != bare(s) for v, s in pairs):
         said.append("how a span of years is written")
@@ -342,8 +366,9 @@ def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backe
     for (table, column), found in values.items():
         indices = told[(table, column)]
         same: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        same_as = twin_key([v for v, _ in found])
         for v, n in found:
-            same[normal(v)].append((v, n))
+            same[same_as(v)].append((v, n))
         twins = [sorted(vs, key=lambda t: (-t[1], t[0])) for vs in same.values() if len(vs) > 1]
         if not twins:
             continue
