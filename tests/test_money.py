@@ -176,3 +176,16 @@ def test_the_draft_finds_the_amounts_the_expect_reads() -> None:
     found = [(f.text, f.value) for f in figures_in_phrase("a $2.9-million haul, half a million dollars and "
                                                           "a quarter of a million")]
     assert found == [("$2.9-million", 2_900_000), ("half a million", 500_000), ("a quarter of a million", 250_000)]
+
+
+def test_every_period_of_a_sum_with_no_rows_has_no_value(tmp_path: Path) -> None:
+    """"Kim raised less than $50 each year" passed on 10, 0, 0: the years she had no contribution
+    were read as $0, where a change or a run over the same years says they have no value."""
+    from conftest import one_table
+
+    from factcheck.outcome import Reason, Verdict
+    rows = ["id,candidate,year,amount", "1,Kim,2020,10", "2,Lee,2021,500", "3,Lee,2022,300"]
+    r = one_table(tmp_path, rows, "{every: {sum: amount, of: t, where: \"candidate == 'Kim'\"}, over: year, "
+                                  "from: 2020, to: 2022}", "less than 50", decl="time: year")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
+    assert "at 2021: no rows pass the filter" in r.message

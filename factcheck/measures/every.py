@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details
 from ._groups import expr_literal, group_column, narrowable, narrowed, table_of
@@ -139,7 +140,7 @@ class EveryKind(MeasureKind):
 
     def evaluate(self, node: EveryNode, ex: Executor) -> Evaluated:
         every = ex.cadence(*node.axis) if node.axis is not None else None  # elections: no period between them
-        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)
+        each = [(str(p), _in_series(cell, ex.evaluate(cell))) for p, cell in zip(node.periods, node.cells, strict=True)
                 if every is None or every.on(p)]
         ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql], cadence=every)
         for period, part in each:
@@ -156,6 +157,14 @@ class EveryKind(MeasureKind):
 
     def parts(self, node: EveryNode, label: str | None) -> list[Part]:
         return KINDS[node.inner.kind].parts(node.inner, label)
+
+
+def _in_series(cell: PlanNode, ev: Evaluated) -> Evaluated:
+    """A period's figure as a series has it: a sum over no row of the period is no value there, as in
+    a change or a run (a sum alone over no rows is zero: "raised $0 after she dropped out")."""
+    if cell.kind == "sum" and ev.rows_kept == 0 and ev.value == 0:
+        ev.value, ev.unavailable, ev.why = None, Reason.NO_ROWS, "no rows pass the filter"
+    return ev
 
 
 def _in_period(over: str | Span, period: int) -> str:
