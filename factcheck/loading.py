@@ -255,13 +255,15 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
         if not backend.execute(repeats).rows[0][0]:
             continue  # the cheap test first; name the duplicates only when there are some
         n = len(columns) + 1
-        dupes = backend.execute(f"SELECT {cols}, count(*) FROM {tbl} GROUP BY ALL "
+        named = "" if len(columns) == 1 else " WHERE " + " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in columns)
+        dupes = backend.execute(f"SELECT {cols}, count(*) FROM {tbl}{named} GROUP BY ALL "
                                 f"HAVING count(*) > 1 ORDER BY {n} DESC, {', '.join(map(str, range(1, n)))} LIMIT 3").rows
         if dupes:
             shown = ", ".join((f"{r[0]!s}" if len(columns) == 1 else "(" + ", ".join(map(str, r[:-1])) + ")")
                               + f" ({r[-1]} rows)" for r in dupes)
             hint = ("a key names one row: rows that repeat one would be counted twice; remove the repeated "
-                    "rows from the data, or drop key: if the column is no key" if what == "key" else
+                    f"rows from the data, or drop key: if the column{'s are' if len(columns) > 1 else ' is'} no key"
+                    if what == "key" else
                     "a lookup must point at exactly one row, or rows would be counted twice; "
                     "fix the data or join on a unique column")
             named = (f"column '{columns[0]}' of table '{table}' is not unique" if len(columns) == 1 else

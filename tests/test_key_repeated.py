@@ -81,3 +81,11 @@ def test_a_key_names_each_column_once(tmp_path: Path) -> None:
                       ("[year, nope]", "no column 'nope'")):
         result = CliRunner().invoke(app, ["run", str(_composite(tmp_path, "D1,2022,high,230\n", key))])
         assert result.exit_code == 2 and said in result.output, result.output
+
+
+def test_rows_with_a_blank_part_of_the_key_are_not_listed_as_repeats(tmp_path: Path) -> None:
+    rows = "D1,2022,high,100\nD2,2022,high,65\nD2,2022,high,65\nD3,2022,,0\nD3,2022,,0\n"
+    result = CliRunner().invoke(app, ["check", str(_composite(tmp_path, rows, "[district, year, band]"))])
+    assert result.exit_code == 2 and "(D2, 2022, high) (2 rows)" in result.output, result.output
+    assert "None" not in result.output and "D3" not in result.output
+    assert "drop key: if the columns are no key" in result.output

@@ -35,3 +35,11 @@ def test_rows_with_both_parts_or_neither_have_no_warning(tmp_path: Path) -> None
     where = "district == 'Harbor' and students is not null"
     r = one_table(tmp_path, ROWS, RATE.replace("district == '%s'", where), "about 17%")
     assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+
+
+def test_the_two_filters_are_compared_as_read_not_as_written(tmp_path: Path) -> None:
+    """`district=='Harbor'` and `district == 'Harbor'` are one filter: the warning was missed when
+    the two parts wrote it with other spacing."""
+    rate = ("{ratio: {numerator: {sum: absent, of: t, where: \"district=='Harbor'\"}, "
+            "denominator: {sum: students, of: t, where: \"district == 'Harbor'\"}}}")
+    assert _warned(one_table(tmp_path, ROWS, rate, "32%"))

@@ -5,6 +5,7 @@ no officer recorded too). Found walking a campaign-finance story (`in_top: 10` w
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,21 @@ def test_the_top_is_said_one_way(tmp_path: Path, top: str) -> None:
     with pytest.raises(ClaimsFileError) as err:
         one_table(tmp_path, DONORS, f"{{top_share: amount, of: t, by: donor{', ' + top if top else ''}}}", "a third")
     assert "in_top: 10% (the top tenth of the rows) or top_n: 10 (the ten largest)" in str(err.value)
+
+
+def test_a_negative_value_of_no_group_is_refused_as_any_negative_is(tmp_path: Path) -> None:
+    """A -400 refund with no donor entered the total (600 of 800 passed "three quarters"), where the
+    same data without `by:` is refused for its negative value."""
+    rows = ["id,donor,amount", "1,A,600", "2,B,300", "3,B,300", "4,,-400"]
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{top_share: amount, of: t, by: donor, top_n: 1}", "three quarters")
+    assert "top_share needs values of at least 0, and amount is -400 somewhere" in str(err.value)
+
+
+def test_three_quarters_is_a_share_not_a_stretch_of_time() -> None:
+    """"three quarters" was read as the duration 3 quarters: "'three quarters' is more than 1", with
+    the hint to write "three quarters%" (found writing the test above)."""
+    from factcheck.expectations import MeasureShape, parse_expectation
+    e = parse_expectation("three quarters", MeasureShape("share"))
+    assert e.interval is not None and e.interval.contains(Fraction(3, 4))
+    assert parse_expectation("3 quarters", MeasureShape("number")).time_unit == "quarter"

@@ -283,6 +283,8 @@ def read_duration(t: str) -> Figure | None:
         return None
     if m["num"] in ("a", "an") and durations.unit_of(m["unit"]) not in _ONE_OF:
         return None  # "a quarter" is a fraction, "a decade" a stretch of time: not "an hour"
+    if durations.unit_of(m["unit"]) == "quarter" and not m["num"][0].isdigit():
+        return None  # "three quarters" is a fraction (75%); "3 quarters" a stretch of time
     figure = read_number(m["num"]) if m["num"][0] in "+-.0123456789" else _amount(m["num"])
     if figure is None or figure.unit != "plain":
         return None

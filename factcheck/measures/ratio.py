@@ -156,7 +156,7 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
     if not (num.kind == den.kind == "sum" and isinstance(num, Simple) and isinstance(den, Simple)):
         return None
     ns, ds = num.scan, den.scan
-    if ns.table != ds.table or ns.where_text != ds.where_text or num.expr_sql is None or den.expr_sql is None:
+    if ns.table != ds.table or ns.where != ds.where or num.expr_sql is None or den.expr_sql is None:
         return None
     a, b = num.expr_sql, den.expr_sql
     sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "

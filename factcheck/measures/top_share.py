@@ -145,7 +145,8 @@ def top_share_sql(node: TopShareNode) -> str:
             "SELECT (SELECT coalesce(sum(rows), 0) FROM vals) AS kept,\n"
             "       (SELECT coalesce(sum(known), 0) FROM vals) AS known, count(*) AS n_values,\n"
             f"       count(*) FILTER (WHERE {cut}) AS in_top,\n"
-            f"       sum(v) FILTER (WHERE {cut}) AS top_total, (SELECT sum(v) FROM vals) AS total, min(v) AS smallest\n"
+            f"       sum(v) FILTER (WHERE {cut}) AS top_total, (SELECT sum(v) FROM vals) AS total,\n"
+            "       (SELECT min(v) FROM vals) AS smallest\n"  # a negative of no group is in the total too
             "FROM ranked")
 
 
