@@ -99,3 +99,13 @@ def test_a_figure_exactly_at_the_edge_is_not_written_with_nine_decimals(tmp_path
     r = one_table(tmp_path, rows, "{share: ok == 'yes', of: t}", "more than two-thirds")
     assert r.verdict == "fail" and r.value_text == "66.7%", (r.value_text, r.message)
     assert "exactly" in r.message and "66.666666667" not in r.message, r.message
+
+
+def test_no_unit_hint_on_a_count_and_no_sign_hint_on_a_positive_figure(tmp_path: Path) -> None:
+    """A count of 1,000 rows stated as 10 got "cents for dollars?", and a minimum of +5 stated as -5
+    got "the data records it as negative (a refund)": both wrong (the attack on this session's
+    changes)."""
+    r = one_table(tmp_path, ["id"] + [str(i) for i in range(1000)], "{count: t}", "10")
+    assert r.verdict == "fail" and "cents" not in r.message and "times the stated" not in r.message, r.message
+    r = one_table(tmp_path, ["id,temp", "1,5", "2,9"], "{min: temp, of: t}", "-5")
+    assert r.verdict == "fail" and "other sign" not in r.message, r.message
