@@ -109,3 +109,10 @@ def test_no_unit_hint_on_a_count_and_no_sign_hint_on_a_positive_figure(tmp_path:
     assert r.verdict == "fail" and "cents" not in r.message and "times the stated" not in r.message, r.message
     r = one_table(tmp_path, ["id,temp", "1,5", "2,9"], "{min: temp, of: t}", "-5")
     assert r.verdict == "fail" and "other sign" not in r.message, r.message
+
+
+def test_a_figure_below_a_bound_is_not_shown_as_the_bound(tmp_path: Path) -> None:
+    """1,899 of 20,000 (9.495%) against "more than 9.5%": "computed 9.5%" looked like the bound itself."""
+    rows = ["id,ok"] + [f"{i},{'yes' if i < 1899 else 'no'}" for i in range(20000)]
+    r = one_table(tmp_path, rows, "{share: ok == 'yes', of: t}", "more than 9.5%")
+    assert r.verdict == "fail" and r.value_text == "9.495%", (r.value_text, r.message)

@@ -137,11 +137,22 @@ def edge_safe(e: Expectation, x: Fraction) -> str:
     if e.interval is None:
         return text
     for places in range(1, 10):
-        if _reads_like(e, text) == e.interval.contains(x):
+        if _honest(e, text, x):
             return text
         text = format_value(x, e.shape, places + (2 if e.shape.kind == "change_ratio" else 0))
-    return text if _reads_like(e, text) == e.interval.contains(x) else plain  # x is the edge (2/3): no digits
-    # tell it from the edge, and the message says "exactly"
+    return text if _honest(e, text, x) else plain  # x is the edge (2/3): no digits tell it from the edge,
+    # and the message says "exactly"
+
+
+def _honest(e: Expectation, text: str, x: Fraction) -> bool:
+    """Does ``text`` show ``x`` on its side of every edge, and not as an edge it is not ("more than
+    9.5%, computed 9.5%" for 9.495%)?"""
+    assert e.interval is not None
+    if _reads_like(e, text) != e.interval.contains(x):
+        return False
+    shown = _shown_value(e, text)
+    return shown is None or not any(edge is not None and shown == edge != x
+                                    for edge in (e.interval.low, e.interval.high))
 
 
 def _shown(e: Expectation, x: Fraction) -> str:
@@ -159,13 +170,19 @@ def _shown(e: Expectation, x: Fraction) -> str:
 
 def _reads_like(e: Expectation, text: str) -> bool:
     """Whether the number as displayed would itself pass (so a rounded display cannot mislead)."""
+    shown = _shown_value(e, text)
+    return True if shown is None else e.interval.contains(shown)  # type: ignore[union-attr]
+
+
+def _shown_value(e: Expectation, text: str) -> Fraction | None:
+    """The number a display says, on the measure's scale (9.5% is 0.095 of a share)."""
     m = re.search(r"[+-]?[\d,]*\.?\d+", text)
     if not m:
-        return True
+        return None
     shown = Fraction(Decimal(m[0].replace(",", "")))  # our own display: any length (a 300-digit sum)
     if e.shape.unit == "fraction" and ("%" in text or "point" in text):
         shown /= 100
-    return e.interval.contains(shown)  # type: ignore[union-attr]
+    return shown
 
 
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
