@@ -189,3 +189,16 @@ def test_every_period_of_a_sum_with_no_rows_has_no_value(tmp_path: Path) -> None
                                   "from: 2020, to: 2022}", "less than 50", decl="time: year")
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
     assert "at 2021: no rows pass the filter" in r.message
+
+
+def test_init_keeps_the_scale_of_an_amount_in_words(tmp_path: Path) -> None:
+    """`init` wrote `expect: 3,000,000` for "three million dollars", an exact figure that then failed
+    at 2,900,000, where the article's words pass (the attack on this session's changes)."""
+    (tmp_path / "c.csv").write_text("id,amount\n1,1900000\n2,1000000\n")
+    (tmp_path / "story.md").write_text("The campaign raised three million dollars.\n")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "c.csv")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "story.claims.yaml").read_text()
+    assert "expect: 3 million" in written, written
+    e = parse_expectation("3 million", MeasureShape("number"))
+    assert e.interval is not None and e.interval.contains(2_900_000)

@@ -153,13 +153,18 @@ _ONE_MORE = _c(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b")
 
 def in_digits(text: str) -> str | None:
     """A number written in words, with any tolerance words before it, in digits: 'Eleven' → '11',
-    'more than five' → 'more than 5', 'Two million' → '2,000,000' (``expect:`` reads digits only).
+    'more than five' → 'more than 5', 'Two million' → '2 million' (rounding at the million, as written).
     None when the text holds a digit or is no number in words."""
     m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
     value = word_value(m["n"])
-    return None if value is None else f"{m['q'] or ''}{value:,}"
+    if value is None:
+        return None
+    scale = next((w for w in reversed(re.split(r"[\s-]+", m["n"].lower())) if w in SCALES), None)
+    if scale is not None and value % SCALES[scale] == 0:  # "three million" rounds to the million, as
+        return f"{m['q'] or ''}{value // SCALES[scale]:,} {scale}"  # written: not 3,000,000 exactly
+    return f"{m['q'] or ''}{value:,}"
 
 
 def word_value(text: str) -> int | None:
