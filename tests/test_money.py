@@ -8,6 +8,7 @@ said no measure met it.
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 import textwrap
 from pathlib import Path
 
@@ -161,7 +162,10 @@ def test_a_sum_over_no_rows_is_zero_and_over_blank_values_unknown(tmp_path: Path
     ("3 million dollars", 2_500_000, 3_500_000),
     ("nearly three million dollars", 2_850_000, 3_000_000),
     ("$2.9-million", 2_850_000, 2_950_000),
-    ("half a million dollars", 450_000, 550_000),
+    ("half a million dollars", 475_000, 525_000),     # a fraction's band, as "half" has
+    ("a quarter of a million", 237_500, 262_500),    # the same width for every part (it was five times
+    ("twenty-five million dollars", 24_500_000, 25_500_000),  # narrower); the hint was "20-5 million"
+    ("one and a half million", 1_450_000, 1_550_000),
     ("three million", 2_500_000, 3_500_000),
     ("500,000 euros", 499_999.5, 500_000.5),
 ])
@@ -173,9 +177,12 @@ def test_amounts_in_words_as_articles_write_them(written: str, low: float, high:
 
 
 def test_the_draft_finds_the_amounts_the_expect_reads() -> None:
-    found = [(f.text, f.value) for f in figures_in_phrase("a $2.9-million haul, half a million dollars and "
-                                                          "a quarter of a million")]
-    assert found == [("$2.9-million", 2_900_000), ("half a million", 500_000), ("a quarter of a million", 250_000)]
+    found = [(f.text, f.value) for f in figures_in_phrase("a $2.9-million haul, half a million dollars, "
+                                                          "a quarter of a million and a third of a million")]
+    assert found == [("$2.9-million", 2_900_000), ("half a million", 500_000), ("a quarter of a million", 250_000),
+                     ("a third of a million", Fraction(1_000_000, 3))]
+    assert [(f.text, f.value) for f in figures_in_phrase("about one and a half million")] == [
+        ("about one and a half million", 1_500_000)]
 
 
 def test_every_period_of_a_sum_with_no_rows_has_no_value(tmp_path: Path) -> None:

@@ -369,7 +369,8 @@ _DIGIT_NUMBER = _c(rf"""
 """)
 # "half a million (dollars)", "a quarter of a million": one amount, as expect: reads it (wording.py)
 _PART_OF_A_SCALE = _c(rf"""
-    \b(?P<part>half(?:\s+of)?\s+an?|a\s+half|(?:a\s+)?quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)
+    \b(?P<part>half(?:\s+of)?\s+an?|(?:a\s+)?quarter\s+of\s+an?|three\s+quarters\s+of\s+an?
+       |(?:a|one)\s+third\s+of\s+an?|two\s+thirds\s+of\s+an?|(?P<whole>\w+)\s+and\s+a\s+half)
     \s+(?P<scale>{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
@@ -736,7 +737,15 @@ class _Scan:
     def numbers(self) -> None:
         for m in _PART_OF_A_SCALE.finditer(self.text) if self.has(_SCALE_NAMES) else ():
             part = m["part"].lower().split()
-            share = Fraction(3, 4) if part[0] == "three" else Fraction(1, 4) if "quarter" in part else Fraction(1, 2)
+            if m["whole"]:  # "one and a half million", "2 and a half million"
+                whole = _number_value(m["whole"])
+                if whole is None or whole.denominator != 1:
+                    continue
+                share = whole + Fraction(1, 2)
+            else:
+                share = (Fraction(3, 4) if part[0] == "three" else Fraction(1, 4) if "quarter" in part
+                         else Fraction(2, 3) if part[0] == "two" else Fraction(1, 3) if "third" in part
+                         else Fraction(1, 2))
             self.add(FigureSpan(m.start(), m.end(), "number", share * SCALES[m["scale"].lower()]), 3)
         if self.digits:
             for m in _DIGIT_NUMBER.finditer(self.text):

@@ -118,25 +118,62 @@ def normalize(text: str) -> str:
 
 
 _SCALE_WORDS = "thousand|million|billion|trillion"
-_PART_OF_SCALE = {"half a": "0.5", "half of a": "0.5", "a half": "0.5", "a quarter of a": "0.25",
-                  "quarter of a": "0.25", "three quarters of a": "0.75", "a third of a": "0.33"}
+_SCALES = frozenset(_SCALE_WORDS.split("|"))
+_PART_OF_SCALE = {"half a": Fraction(1, 2), "half of a": Fraction(1, 2), "a quarter of a": Fraction(1, 4),
+                  "quarter of a": Fraction(1, 4), "three quarters of a": Fraction(3, 4),
+                  "a third of a": Fraction(1, 3), "two thirds of a": Fraction(2, 3)}
+"""Parts of a scale ("half a million"), read as the fraction they are, with the fraction band
+(:func:`_read_part_of_scale`), not as digits to round."""
+_PART_OF_A_SCALE = re.compile(rf"({'|'.join(sorted(_PART_OF_SCALE, key=len, reverse=True))}|half an|a quarter of an) "
+                              rf"(thousand|million|billion|trillion)")
 _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
 
 
 def _money_words(s: str) -> str:
     """Amounts as articles write them in words, as the figures they are: "3 million dollars" → "3
-    million", "three million" → "3 million", "$2.9-million" → "$2.9 million", "half a million" →
-    "0.5 million" (read, as "0.5 million" is, to its written tenth: 450,000 to 550,000).
+    million", "twenty five million" → "25 million", "one and a half million" → "1.5 million",
+    "$2.9-million" → "$2.9 million"; "half a million" stays, read as a fraction of the scale
+    (:func:`_read_part_of_scale`).
 
     >>> _money_words("nearly three million dollars"), _money_words("$2.9-million"), _money_words("half a million")
-    ('nearly 3 million', '$2.9 million', '0.5 million')
+    ('nearly 3 million', '$2.9 million', 'half a million')
     """
     s = _CURRENCY_WORDS.sub("", s)
     s = re.sub(rf"(?<=\d)-(?=(?:{_SCALE_WORDS})\b)", " ", s)
-    s = re.sub(rf"\b({'|'.join(sorted(_PART_OF_SCALE, key=len, reverse=True))}) ({_SCALE_WORDS})\b",
-               lambda m: f"{_PART_OF_SCALE[m[1]]} {m[2]}", s)
-    return re.sub(rf"\b([a-z]+) ({_SCALE_WORDS})\b",
-                  lambda m: f"{words.COUNT_WORDS[m[1]]} {m[2]}" if m[1] in words.COUNT_WORDS else m[0], s)
+    s = re.sub(rf"\b(\d+) and a half ({_SCALE_WORDS})\b", r"\1.5 \2", s)  # "2 and a half million"
+    tokens = s.split(" ")
+    out: list[str] = []
+    for token in tokens:  # the number words before a scale, as one number ("twenty five million")
+        if token in _SCALES and out and not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token])):
+            half = out[-3:] == ["and", "a", "half"]  # "one and a half million"
+            body = out[:-3] if half else out
+            start = len(body)
+            while start > 0 and (body[start - 1] in words.COUNT_WORDS or body[start - 1] in ("hundred", "and")):
+                start -= 1
+            while start < len(body) and body[start] == "and":
+                start += 1
+            value = _words_number(body[start:])
+            if value is not None:
+                out = body[:start] + [f"{value}.5" if half else str(value)]
+        out.append(token)
+    return " ".join(out)
+
+
+def _words_number(tokens: list[str]) -> int | None:
+    """'twenty five' → 25, 'five hundred' → 500, 'two hundred and fifty' → 250; None when not a number."""
+    if not tokens:
+        return None
+    current = 0
+    for token in tokens:
+        if token == "and":
+            continue
+        if token == "hundred":
+            current = (current or 1) * 100
+        elif token in words.COUNT_WORDS:
+            current += words.COUNT_WORDS[token]
+        else:
+            return None
+    return current
 
 
 def _strip_prefix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
@@ -341,6 +378,18 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() and len(word) < 7 else words.COUNT_WORDS.get(word)
 
 
+def _read_part_of_scale(t: str, vocab: Vocabulary) -> Figure | None:
+    """'half a million', 'a quarter of a million' → 500,000 and
+    250,000 with the band of the fraction in words, as "half" and "a quarter" have: 475,000 to
+    525,000 and 237,500 to 262,500, the same width for every part."""
+    m = _PART_OF_A_SCALE.fullmatch(t)
+    if not m:
+        return None
+    value = _PART_OF_SCALE[m[1].replace(" an", " a")] * SCALES[m[2]]
+    k = vocab.fraction
+    return Figure(value, Interval(value * (1 - k), value * (1 + k), True, True), "plain", t, rounded=False)
+
+
 def _read_fraction(t: str, vocab: Vocabulary) -> Figure | None:
     """'one in five', 'one of every five', 'a third', 'two thirds', 'half' → the fraction, with the
     fraction band."""
@@ -413,7 +462,7 @@ def read_figure(t: str, written: str, shape: MeasureShape, vocab: Vocabulary) ->
     '59/20 ≤ x < 61/20'
     """
     as_many, t = _strip_suffix(t, words.AS_MANY)
-    figure = (_read_times(t, vocab) or read_number(t) or read_duration(t) or _read_fraction(t, vocab)
+    figure = (_read_part_of_scale(t, vocab) or _read_times(t, vocab) or read_number(t) or read_duration(t) or _read_fraction(t, vocab)
               or _read_multiple(t, vocab))
     if figure is not None and as_many:
         figure = _as_ratio(figure)
