@@ -8,8 +8,8 @@ said no measure met it.
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 import textwrap
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
