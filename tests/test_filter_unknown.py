@@ -72,3 +72,28 @@ def test_a_blank_elsewhere_in_the_filter_is_no_matter_of_the_negation(tmp_path: 
     rows = ["id,amount,is_refund", "1,100,N", "2,,Y", "3,500,Y", "4,30,"]  # row 4: a blank flag, out anyway
     r = one_table(tmp_path, rows, "{count: t, where: \"is_refund != 'N' and amount > 60\"}", "1")
     assert not _warned(r), r.notes
+
+
+def test_a_negation_and_a_period_each_say_their_own(tmp_path: Path) -> None:
+    """`kind != 'check' and year(d) == 2020`: the undated row's note was dropped because the filter
+    also held a negation (the attack on this session's changes)."""
+    rows = ["id,kind,d", "1,cash,2020-01-05", "2,cash,", "3,check,2020-02-01"]
+    r = one_table(tmp_path, rows, "{count: t, where: \"kind != 'check' and year(d) == 2020\"}", "1")
+    assert [n.message.split(":")[0] for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN] == [
+        "1 row left out because d is blank there"], r.notes
+
+
+def test_a_lookups_blank_says_its_table_and_leaves_unmatched_keys_to_unmatched_lookup(tmp_path: Path) -> None:
+    """Through a lookup the advice named no table (and quoted the column), and the rows whose key the
+    lookup does not find were counted here too, where no `blank:` can help."""
+    from conftest import verify_one
+    (tmp_path / "c.csv").write_text("id,donor_id,amount\n1,D1,100\n2,D2,50\n3,D9,70\n")
+    (tmp_path / "d.csv").write_text("donor_id,pac\nD1,Y\nD2,\n")
+    r = verify_one(tmp_path, """\
+        c: {path: c.csv, key: id, lookup: {donor: d via donor_id}}
+        d: {path: d.csv, key: donor_id}
+        """, "{sum: amount, of: c, where: \"donor.pac != 'Y'\"}", "0")
+    (said,) = _warned(r)
+    assert said.startswith("the filter leaves out 1 row it cannot tell: donor.pac is blank there")  # D2, not D9
+    assert "(columns: {pac: {type: text, blank: …}} under table 'd')" in said
+    assert [n for n in r.notes if n.code == NoteCode.UNMATCHED_LOOKUP]  # D9 is said there

@@ -78,7 +78,7 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
     """The ``filter_unknown`` warnings of the claims (by plan index) whose filters hold a negation
     and leave out rows they cannot tell, over the tables that were read."""
     notes: dict[int, list[Note]] = defaultdict(list)
-    said: dict[tuple[str, str], Note | None] = {}
+    said: dict[tuple[str, str], list[Note]] = {}
     blanks: dict[tuple[str, str], bool] = {}  # (table, time column) -> has it blank values?
     for plan in plans:
         for node in walk_plan(plan.node):
@@ -88,27 +88,36 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
                     continue
                 at = (scan.from_sql(), scan.sql(scan.where_expr))
                 if at not in said:
-                    said[at] = _note(scan, cat, backend, blanks)
-                note = said[at]
-                if note is not None and note not in notes[plan.index]:
-                    notes[plan.index].append(note)
+                    said[at] = _notes(scan, cat, backend, blanks)
+                for note in said[at]:
+                    if note not in notes[plan.index]:
+                        notes[plan.index].append(note)
     return notes
 
 
-def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, str], bool]) -> Note | None:
+def _notes(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, str], bool]) -> list[Note]:
+    """The warning of a negation over blanks and the note of a period over blank dates, each if due."""
     assert scan.where_expr is not None
     negated = negations(scan.where_expr, scan.table, cat)
-    dated = [] if negated else [c for c in period_columns(scan.where_expr, scan.table, cat)
-                                if _has_blanks(scan.table, c, backend, blanks)]
-    if not negated and not dated:
-        return None
-    if negated and not _may_be_blank(negated, scan.table, cat, backend, blanks):
-        return None  # none of the columns it reads has a blank: the filter tells every row
-    columns = list(dict.fromkeys(n for node in negated for n in names(node))) or [Name(c) for c in dated]
+    dated = [c for c in period_columns(scan.where_expr, scan.table, cat) if _has_blanks(scan.table, c, backend, blanks)]
+    found = []
+    if negated and _may_be_blank(negated, scan.table, cat, backend, blanks):  # else the filter tells every row
+        found.append(_note(scan, negated, list(dict.fromkeys(n for node in negated for n in names(node))), backend))
+    if dated:
+        found.append(_note(scan, [], [Name(c) for c in dated], backend))
+    return [n for n in found if n is not None]
+
+
+def _note(scan: Scan, negated: list[Expr], columns: list[Name], backend: Backend) -> Note | None:
     # the rows the filter cannot tell because one of these columns is blank (not those a blank elsewhere
-    # in the filter makes unknown: that is no matter of the negation, or of the period)
-    any_blank = " OR ".join(f"{scan.sql(n)} IS NULL" for n in columns)
-    blank = ", ".join(f"count(*) FILTER (WHERE {scan.sql(n)} IS NULL)" for n in columns)
+    # in the filter makes unknown: that is no matter of the negation, or of the period); a lookup's column
+    # is blank for a key the lookup does not find too, which unmatched_lookup says: not counted here
+    def blank_sql(n: Name) -> str:
+        link = scan.joins.get(n.link) if n.link else None
+        found = f" AND {quote_ident(link.name)}.{quote_ident(link.remote)} IS NOT NULL" if link else ""
+        return f"({scan.sql(n)} IS NULL{found})"
+    any_blank = " OR ".join(blank_sql(n) for n in columns)
+    blank = ", ".join(f"count(*) FILTER (WHERE {blank_sql(n)})" for n in columns)
     try:
         row = backend.execute(f"SELECT count(*) FILTER (WHERE {any_blank}), {blank}\n{scan.from_sql()}\n"
                               f"WHERE ({scan.where}) IS NULL").rows[0]
@@ -130,7 +139,8 @@ def _note(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, st
         f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty)} "
         f"{'is' if len(empty) == 1 else 'are'} blank there, and {said} is neither true nor false for a "
         f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …), or "
-        f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}})"))
+        f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}}"
+        f"{_of_table(scan, columns, first)})"))
 
 
 def _may_be_blank(negated: list[Expr], table: str, cat: Catalog, backend: Backend,
@@ -167,4 +177,13 @@ def _has_blanks(table: str, column: str, backend: Backend, blanks: dict[tuple[st
 
 def _column(text: str) -> str:
     """A column as a table's ``columns:`` names it (a lookup's column by its own name)."""
-    return quote_ident(text.split(".")[-1]) if not text.replace("_", "").isalnum() else text.split(".")[-1]
+    name = text.split(".")[-1]
+    return name if name.replace("_", "").isalnum() else quote_ident(name)
+
+
+def _of_table(scan: Scan, columns: list[Name], first: str) -> str:
+    """" under table 'donors'" when the blank column is a lookup's (its table declares it)."""
+    for n in columns:
+        if n.link and render(n) == first and n.link in scan.joins:
+            return f" under table '{scan.joins[n.link].target}'"
+    return ""
