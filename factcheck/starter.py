@@ -36,8 +36,10 @@ _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TIN
           "HUGEINT": "integer", "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "VARCHAR": "text",
           "DATE": "date", "TIMESTAMP": "timestamp", "TIMESTAMP WITH TIME ZONE": "timestamp", "TIMESTAMP_S": "timestamp",
           "TIMESTAMP_MS": "timestamp", "TIMESTAMP_NS": "timestamp", "BOOLEAN": "boolean"}
-_UP = re.compile(rf"\b(up|higher|more|{RISE_VERBS})(?:\s+by)?\s*$", re.I)
-_DOWN = re.compile(rf"\b(down|lower|fewer|less|{FALL_VERBS})(?:\s+by)?\s*$", re.I)
+_UP = re.compile(rf"\b(?:(up|higher|more|{RISE_VERBS})(?:\s+by)?|(?:a\s+)?(?:rise|increase|gain|jump|climb|growth)\s+of)\s*$",
+                 re.I)  # "up 11%", "rose by 5 points", "a rise of 6 points"
+_DOWN = re.compile(rf"\b(?:(down|lower|fewer|less|{FALL_VERBS})(?:\s+by)?|(?:a\s+)?(?:drop|decline|decrease|fall|cut|"
+                   r"reduction|dip|slide)\s+of)\s*$", re.I)  # "down 3 points", "a drop of 6 points"
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"
                       r"soaks?|soaked|soaking|swallows?|swallowed|swallowing|gobbles?|gobbled|gobbling)\s+up\s*$", re.I)

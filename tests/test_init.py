@@ -106,6 +106,10 @@ def test_init_with_a_missing_data_file_is_a_located_error(tmp_path: Path) -> Non
     ("Rents jumped 12% in a year.", "12%", "up 12%"),
     ("Absences ticked up 2 points.", "2 points", "up 2 points"),
     ("Crime edged down 1%.", "1%", "down 1%"),
+    # a change named by a noun ("a drop of 6 points" was written 6 points, then refused for no direction)
+    ("Coverage fell to 89%, a drop of 6 points.", "6 points", "down 6 points"),
+    ("That is a rise of 11% on the year.", "11%", "up 11%"),
+    ("The fall of 2020 saw 12% more cases than 2019.", "12%", "12% more"),
 ])
 def test_init_reads_made_up_as_a_share_not_a_rise(sentence: str, figure: str, expected: str) -> None:
     """'made up 27.5%' is a part of a whole; only 'up'/'down' or a verb of a rise or a fall used as a
