@@ -188,6 +188,7 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     contracts: dict[str, Any] = {}
     unique: list[str] = []
     categories: list[str] = []  # text columns whose values repeat: who may report the rows
+    repeating: list[tuple[str, int, int]] = []  # id columns whose values repeat: a key with a period?
     for i, (c, ty) in enumerate(cols):
         distinct, present = row[1 + 2 * i], row[2 + 2 * i]
         kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
@@ -196,8 +197,8 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
         if kind == "text" and 2 <= distinct < total:
             categories.append(c)
         spec: dict[str, Any] = {"type": kind}
-        if _ID.search(c) and 0 < distinct < present and present - distinct <= max(3, present // 10):
-            notes.append(_repeated_id(backend, q, c))
+        if _ID.search(c) and 0 < distinct < present:
+            repeating.append((c, distinct, present))
         if kind == "text" and not _ID.search(c) and 0 < distinct <= ALLOWED_AT_MOST and distinct < total:
             # (an id's values are no categories: a contract listing them breaks on the next new row)
             values = backend.execute(f"SELECT DISTINCT {quote_ident(c)} FROM {q} WHERE {quote_ident(c)} IS NOT NULL "
@@ -217,19 +218,50 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
             decl["reported_by"] = reporter
     if dates:
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
+    for c, distinct, present in repeating if "key" not in decl else ():
+        periods = [*found, *(p for p, _ in cols if _PERIOD_NAME.search(p) and p not in found and p != c)]
+        repeats = {p: _repeats(backend, q, [c, p], total) for p in periods}
+        pair = next((p for p, n in repeats.items() if n == 0), None)
+        if pair is not None:  # one row per school per year: the two together are the key
+            decl["key"] = [c, pair]
+            break
+        near = next((p for p, n in repeats.items() if n is not None and n <= max(3, total // 10)), None)
+        if near is not None:
+            notes.append(_repeated_id(backend, q, [c, near]))
+        elif present - distinct <= max(3, present // 10):
+            notes.append(_repeated_id(backend, q, [c]))
     decl["columns"] = contracts
     return unique
 
 
-def _repeated_id(backend: Any, q: str, column: str) -> str:
-    """"incident_id looks like a key, but 'UOF-00501' repeats (2 rows) …": why no key is declared."""
+_PERIOD_NAME = re.compile(r"year|date|period|month|quarter|season|term", re.I)
+"""Column names that may be the period a table's id is repeated over (a school per school year)."""
+
+
+def _repeats(backend: Any, q: str, columns: list[str], total: int) -> int | None:
+    """How many rows these columns, all filled in, name a second time (0: they name each row once);
+    None when some row leaves one of them blank."""
     from .expressions import quote_ident
-    col = quote_ident(column)
-    rows = backend.execute(f"SELECT {col}, count(*) FROM {q} WHERE {col} IS NOT NULL GROUP BY 1 "
-                           "HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").rows
-    said = ", ".join(f"{str(v)!r} ({n} rows)" for v, n in rows)
-    return (f"{column} looks like a key, but {said} repeat{'s' if len(rows) == 1 else ''}: no key is declared. "
-            f"A row exported twice would be counted twice; once the data is fixed, declare key: {column}")
+    cols = ", ".join(quote_ident(c) for c in columns)
+    filled = " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in columns)
+    row = backend.execute(f"SELECT count(*), count(DISTINCT ({cols})) FROM {q} WHERE {filled}").rows[0]
+    return int(row[0] - row[1]) if total and row[0] == total else None
+
+
+def _repeated_id(backend: Any, q: str, columns: list[str]) -> str:
+    """"incident_id looks like a key, but 'UOF-00501' repeats (2 rows) …" (or an id with a period:
+    "school_id and school_year look like a key together, but …"): why no key is declared."""
+    from .expressions import quote_ident
+    cols = ", ".join(quote_ident(c) for c in columns)
+    filled = " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in columns)
+    rows = backend.execute(f"SELECT {cols}, count(*) FROM {q} WHERE {filled} GROUP BY ALL "
+                           f"HAVING count(*) > 1 ORDER BY {len(columns) + 1} DESC, 1 LIMIT 3").rows
+    said = ", ".join((repr(str(r[0])) if len(columns) == 1 else "(" + ", ".join(str(v) for v in r[:-1]) + ")")
+                     + f" ({r[-1]} rows)" for r in rows)
+    who = f"{columns[0]} looks like a key" if len(columns) == 1 else f"{' and '.join(columns)} look like a key together"
+    key = columns[0] if len(columns) == 1 else "[" + ", ".join(columns) + "]"
+    return (f"{who}, but {said} repeat{'s' if len(rows) == 1 else ''}: no key is declared. A row exported twice "
+            f"would be counted twice; once the data is fixed, declare key: {key}")
 
 
 def _almost_dates(backend: Any, q: str, column: str) -> str | None:
@@ -295,7 +327,7 @@ def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[st
     to another table, and a key name several tables share (``id``) says nothing of which one."""
     keyed: dict[str, list[str]] = {}
     for t, decl in tables.items():
-        if "key" in decl:
+        if isinstance(decl.get("key"), str):  # a key of several columns is no lookup's target
             keyed.setdefault(decl["key"], []).append(t)
     keys = {name: ts[0] for name, ts in keyed.items() if len(ts) == 1}
     for t, decl in tables.items():

@@ -259,3 +259,20 @@ def test_init_says_why_it_declares_no_key_and_no_time_column(tmp_path: Path) -> 
     assert "\n    key:" not in written.split("claims:")[0]
     assert "incident_id: {type: text}" in written  # no allowed: list of ids
     load(tmp_path / "story.claims.yaml")  # still a claims file
+
+
+def test_init_declares_an_id_and_its_year_the_key_of_one_row_per_school_per_year(tmp_path: Path) -> None:
+    """A school appears once a school year: `init` declared no key, and its note advised `key:
+    school_id`, which the data refutes (a walk of a vaccination story)."""
+    rows = ["school_id,school_year,enrolled"] + [f"S{i},{y},{10 + i}" for i in range(4) for y in ("2022-23", "2023-24")]
+    (tmp_path / "schools.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "story.md").write_text("There were 4 schools.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "schools.csv")])
+    assert result.exit_code == 0, result.output
+    assert "key: [school_id, school_year]" in (tmp_path / "story.claims.yaml").read_text()
+    (tmp_path / "schools.csv").write_text("\n".join(rows + ["S1,2023-24,11"]) + "\n")  # one exported twice
+    (tmp_path / "story.claims.yaml").unlink()
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "schools.csv")])
+    written = (tmp_path / "story.claims.yaml").read_text()
+    assert ("# note: school_id and school_year look like a key together, but (S1, 2023-24) (2 rows) repeats: no "
+            "key is declared") in written and "declare key: [school_id, school_year]" in written
