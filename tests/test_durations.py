@@ -277,6 +277,7 @@ def test_a_duration_in_two_units_is_one_figure_of_the_draft() -> None:
     ("The median wait was an hour, and more than a minute for triage.", [("an hour", F(1)),
                                                                          ("more than a minute", F(1))]),
     ("Buses come once an hour, every hour, an hour's drive away; an hour later, per hour.", []),
+    ("Half an hour later, and an hour and a half earlier, buses came three an hour.", [("three", F(3))]),
 ])
 def test_durations_in_words_are_figures_of_the_draft(sentence: str, found: list[tuple[str, F]]) -> None:
     """The draft read "an hour and a half" as "a half" (a share), "half an hour" as "half", and did

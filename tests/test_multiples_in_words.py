@@ -33,3 +33,25 @@ def test_multiples_in_words(written: str, low: F, high: F) -> None:
 
 def test_a_key_with_spaces_at_its_ends_is_quoted() -> None:
     assert (key_shown("Texas "), key_shown("Texas"), key_shown("New York")) == ("'Texas '", "Texas", "New York")
+
+
+def test_a_multiple_states_a_ratio_of_two_measures() -> None:
+    """"Black residents were 3.5 times as likely", measured as a ratio of two rates: "3 to 1" and
+    "three times as many" were refused ("describes a change"); "3-to-1" could not be read, and the
+    draft took it for the number 3 (the attack on this session's changes)."""
+    import tempfile
+    import textwrap
+    from pathlib import Path
+
+    import factcheck
+    from factcheck.draft.figures import figures_in_phrase
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        (folder / "t.csv").write_text("id,g\n1,a\n2,a\n3,a\n4,b\n")
+        ratio = "{ratio: {numerator: {count: t, where: \"g == 'a'\"}, denominator: {count: t, where: \"g == 'b'\"}}}"
+        claims = "".join(f"  - {{id: c{i}, says: s, measure: {ratio}, expect: '{e}'}}\n"
+                         for i, e in enumerate(["3 to 1", "three times as many", "3-to-1", "3", "4-to-1"]))
+        (folder / "c.yaml").write_text(textwrap.dedent("tables:\n  t: {path: t.csv}\nclaims:\n") + claims)
+        verdicts = [r.verdict.value for r in factcheck.verify(folder / "c.yaml").results]
+    assert verdicts == ["pass", "pass", "pass", "pass", "fail"]
+    assert [(f.text, f.kind, f.value) for f in figures_in_phrase("won 3-to-1")] == [("3-to-1", "multiple", 3)]

@@ -399,7 +399,9 @@ _HALF_DURATION = _c(rf"""
 # time of its own ("once an hour", "every minute", "an hour's drive", "an hour later")
 _SCALE_NAMES = frozenset(SCALES)
 _ONE_SHORT_UNIT = frozenset(("hour", "minute", "second"))
-_NOT_AN_AMOUNT_BEFORE = _c(r"\b(?:per|every|each|once|twice|times|the|this|that|next|last|first|same)\s+$")
+_NOT_AN_AMOUNT_BEFORE = _c(r"(?:\b(?:per|every|each|once|twice|times|the|this|that|next|last|first|same|one|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozen)|\d)\s+$")
+"""Words before "an hour" that make it a rate's base or a time ("once an hour", "three an hour")."""
 _RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously)\b")  # "up 80% from four years earlier"
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
@@ -512,6 +514,8 @@ _HALF = _c(r"(?<![\w-])(?:(?:a|one)\s+)?half\b(?![-\s]?(?:way|time|brother|siste
 _NOT_FRACTION_HALF = _c(r"\b(?:first|second|the|latter|former|other|last|and\s+a)\s+$")
 _ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?"
              rf"(?P<bottom>\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d[\d,]*|{_SMALL}|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)")
+_TO_ONE = _c(rf"(?<!from\s)(?<![\w.,])(?P<n>{_DIGITS}|\b{_WORDNUM})[\s-]+to[\s-]+(?:one|1)\b"
+             r"(?![.,]\d|\s*%|\s*(?:per\s*cent|percent|points?)\b)")  # not "from 10 to 1 percent"
 _MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
 _MULTIPLE_ADJECTIVE = _c(r"\b(?:double|triple|treble|quadruple)(?=\s+(?:the|that|its|their|his|her|what)\b)")
 _TIMES = _c(rf"""
@@ -701,7 +705,11 @@ class _Scan:
         for m in _HALF_DURATION.finditer(self.text):
             whole = Fraction(0) if m["uc"] else (
                 Fraction(1) if (m["a"] or "").lower() in ("a", "an") else _number_value(m["a"] or m["b"]))
-            if whole is not None and (m["uc"] or whole.denominator == 1):
+            if whole is None or not (m["uc"] or whole.denominator == 1):
+                continue
+            if _RELATIVE.match(self.text, m.end()):  # "half an hour later": when, not how long
+                self.add_period(m.start(), m.end())
+            else:
                 self.add(FigureSpan(m.start(), m.end(), "number", whole + Fraction(1, 2)), 3)
         for m in _DURATION.finditer(self.text):
             n = m["n"]
@@ -861,6 +869,15 @@ class _Scan:
             for pattern in (_FOLD, _TIMES_X):
                 for m in pattern.finditer(self.text):
                     self.add(FigureSpan(m.start(), m.end(), "multiple", _number_value(m["n"])), 1)
+        self._to_one()
+
+    def _to_one(self) -> None:
+        """"won 3-to-1", "a three-to-one margin", "two to one": a multiple."""
+        if " to " in self.low or "-to-" in self.low:
+            for m in _TO_ONE.finditer(self.text):
+                value = _number_value(m["n"])
+                if value is not None and value > 1:
+                    self.add(FigureSpan(m.start(), m.end(), "multiple", value), 2)
 
     def resolve(self) -> list[FigureSpan]:
         """Leftmost, then longest, then by kind priority; no two figures overlap."""

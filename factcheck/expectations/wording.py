@@ -72,6 +72,19 @@ def implies_share(raw: object) -> bool:
     return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(raw))
 
 
+_MULTIPLE = re.compile(r"\btimes\b|\d\s*x\b|\bto[\s-]+(?:one|1)\b|fold\b|\btwice\b|\bthrice\b", re.I)
+
+
+def implies_multiple(raw: object) -> bool:
+    """Whether an ``expect:`` states a multiple ("3.5 times", "3 to 1", "twice"): of a ratio of two
+    measures, the ratio itself ("Black residents were 3.5 times as likely"), read as one.
+
+    >>> [implies_multiple(w) for w in ("3.5 times as likely", "3-to-1", "twice", "59%", "2.5")]
+    [True, True, True, False, False]
+    """
+    return isinstance(raw, str) and bool(_MULTIPLE.search(raw))
+
+
 _RANGE = re.compile(r"(?:between|from)?\s*([-+]?\d[\d,.]*)\s*(%?)\s*(?:and|to|-|\u2013|\u2014)\s*"
                     r"([-+]?\d[\d,.]*)\s*(%|percent|per cent)?", re.IGNORECASE)
 
@@ -111,6 +124,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
     s = re.sub(rf"\b({_FOLD_WORDS})\s?fold\b", r"\1 times", s)  # "threefold": three times
+    s = re.sub(r"(?<=\d)-to-(?=one\b|1\b)", " to ", s)  # "3-to-1", as newspapers hyphenate it
     s = re.sub(rf"^((?:\d+(?:\.\d+)?|{_FOLD_WORDS}) )to (?:one|1)$", r"\1times", s.strip())  # "three to one"
     s = _money_words(s)
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()

@@ -102,12 +102,15 @@ class RatioKind(MeasureKind):
 
     def shape(self, node: RatioNode, claim: Claim) -> MeasureShape:
         from ..expectations import implies_share  # what the wording says: a part of a whole, or a number
+        from ..expectations.wording import implies_multiple
         if node.per != 1:
             return shape_of("number", "fraction")  # "1.8 per 1,000": so many, never a share
         minutes = getattr(node.numerator, "time_unit", None) if node.denominator.kind == "count" else None
         if minutes is not None:  # minutes waited over visits counted: minutes a visit ("3.3 hours" is 198)
             return shape_of("number", node.unit, time_unit=minutes,
                             time_from=f"{getattr(node.numerator, 'time_from', '')}, per row counted")
+        if implies_multiple(claim.expect) and not implies_share(claim.expect):
+            return shape_of("change_ratio")  # "3.5 times as likely": the ratio read as the multiple it is
         return shape_of("share" if implies_share(claim.expect) else "number", node.unit)
 
     def unit(self, node: RatioNode) -> str:
