@@ -161,6 +161,13 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                                   f"would leave {'them' if n != 1 else 'it'} out"))
     for n, has, lacks in ev.parts_unmatched or ():
         them = "them" if n != 1 else "it"
+        if lacks.startswith(">"):  # a row's part above its whole: a share over it is no share of it
+            if exp.shape.kind == "share":
+                notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
+                    f"{rows_said(n)} {'have' if n != 1 else 'has'} more {has} than {lacks[1:]}: read as a share, "
+                    f"the ratio counts a part above its whole there; check {'those rows' if n != 1 else 'that row'} "
+                    f"in the data, or leave {them} out (where: … and {has} <= {lacks[1:]})")))
+            continue
         notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
             f"{rows_said(n)} {'have' if n != 1 else 'has'} a value of {has} and none of {lacks}: one part of the "
             f"ratio counts {them} and the other does not, so it mixes two sets of rows; leave {them} out of both "

@@ -43,3 +43,17 @@ def test_the_two_filters_are_compared_as_read_not_as_written(tmp_path: Path) -> 
     rate = ("{ratio: {numerator: {sum: absent, of: t, where: \"district=='Harbor'\"}, "
             "denominator: {sum: students, of: t, where: \"district == 'Harbor'\"}}}")
     assert _warned(one_table(tmp_path, ROWS, rate, "32%"))
+
+
+def test_a_part_above_its_whole_in_a_row_is_said_of_a_share(tmp_path: Path) -> None:
+    """A school reported 51 vaccinated of 38 enrolled: the county's "vaccination rate" counted it, and
+    ranked the county first (a walk of a vaccination story). Said only where the ratio is read as a
+    share; a ratio read as a number (goals per game) has no whole."""
+    rows = ["school,county,enrolled,vaccinated", "1,Boone,38,51", "2,Boone,100,90", "3,Adams,50,45"]
+    rate = ("{ratio: {numerator: {sum: vaccinated, of: t, where: \"county == 'Boone'\"}, "
+            "denominator: {sum: enrolled, of: t, where: \"county == 'Boone'\"}}}")
+    r = one_table(tmp_path, rows, rate, "about 100%")
+    assert _warned(r) == ["1 row has more vaccinated than enrolled: read as a share, the ratio counts a part above "
+                          "its whole there; check that row in the data, or leave it out (where: … and vaccinated "
+                          "<= enrolled)"]
+    assert not _warned(one_table(tmp_path, rows, rate, "1.0"))  # a number: no whole to be above

@@ -163,16 +163,19 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
         return None
     a, b = num.expr_sql, den.expr_sql
     sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
-           f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL)\n"
+           f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL), "
+           f"count(*) FILTER (WHERE ({a}) > ({b}) AND ({b}) >= 0)\n"
            f"{Scan(ns.table, {**ds.joins, **ns.joins}).from_sql()}{ns.where_sql()}")
     try:
-        only_num, only_den = (int(x or 0) for x in ex.run(sql).rows[0])
+        only_num, only_den, over = (int(x or 0) for x in ex.run(sql).rows[0])
     except Exception as exc:  # noqa: BLE001 - a warning only: the figure stands without it
         from ..interrupts import reraise_interrupt
         reraise_interrupt(exc)
         return None
     found = [(n, has, lacks) for n, has, lacks in ((only_num, num.expr_text or "", den.expr_text or ""),
                                                    (only_den, den.expr_text or "", num.expr_text or "")) if n]
+    if over:  # a part above its whole in a row (51 vaccinated of 38 enrolled): said if read as a share
+        found.append((over, num.expr_text or "", ">" + (den.expr_text or "")))
     return found or None
 
 
