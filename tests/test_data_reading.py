@@ -468,6 +468,16 @@ def test_a_bad_date_read_by_a_derive_is_said_as_a_bad_date(tmp_path) -> None:
     assert "Binder" not in out and "No function matches" not in out
 
 
+def test_a_bad_date_in_a_column_no_time_declares_read_by_a_derive(tmp_path) -> None:
+    """The same, for a column not declared `time:`: DuckDB's binder error named no line (the attack
+    on this session's changes). A column of amounts with a thousands separator is not said so."""
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("id,at\n1,2021-06-01 10:00:00\n2,2022-05-05 12:00:00\n3,unknown\n")
+    out = refused(claims(root, "{path: t.csv, derive: {yr: year(at)}}", "{count: t, where: yr == 2022}", "1"),
+                  "t.csv:4", "table 't', column 'at'", "line 4 holds 'unknown'")
+    assert "Binder" not in out
+
+
 def test_a_bad_year_in_a_time_column_is_an_error(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("year,n\n2019,1\n2020,2\nn.d.,3\n")

@@ -73,9 +73,11 @@ def text_in_derives(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", table:
     its line, as it is when no derive reads it: not as DuckDB's "No function matches year(VARCHAR)".
     """
     src = catalog.sources.get(table)
-    if src is not None:
-        read_by = {c for t, c, _ in _derive_columns(catalog, table) if t == table}
-        for problem in time_column_problems(con, src, [c for c in src.decl.time_columns() if c in read_by]):
+    if src is not None:  # a column of dates but for one value, declared a time column or not
+        read_by = list(dict.fromkeys(c for t, c, _ in _derive_columns(catalog, table) if t == table))
+        times = src.decl.time_columns()
+        for problem in [*time_column_problems(con, src, [c for c in read_by if c in times]),
+                        *time_column_problems(con, src, [c for c in read_by if c not in times], dates_only=True)]:
             return problem
     return _locate(con, catalog, _derive_columns(catalog, table), error, claims_file, claims_line,
                    None, what=f"a derive of table '{table}'")
@@ -147,8 +149,12 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
     return None
 
 
-def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", columns: list[str]) -> list[Problem]:
-    """Time columns read as text because some values are not dates (or years): each one, located."""
+def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", columns: list[str],
+                         dates_only: bool = False) -> list[Problem]:
+    """Time columns read as text because some values are not dates (or years): each one, located.
+    ``dates_only``: columns not declared time columns, read by a derive that failed: only a column
+    of dates (or dates and times) but for some values is said (not one of numbers, which a column
+    of amounts with a thousands separator is, and is said elsewhere)."""
     problems = []
     for column in columns:
         if column in src.decl.columns and src.decl.columns[column].type or _type_of(con, src.name, column) != "VARCHAR":
@@ -167,9 +173,9 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
             bad, kind = f"{col} IS NOT NULL AND {as_date} IS NULL", f"a date written {_shown_format(fmt)}"
         elif 0 < stamps < total and not years:  # dates with their times ('2021-06-01 10:00:00')
             bad, kind = f"{col} IS NOT NULL AND {as_stamp} IS NULL", "a date and time (YYYY-MM-DD HH:MM:SS)"
-        elif 0 < years < total and not dates:
+        elif 0 < years < total and not dates and not dates_only:
             bad, kind = f"{col} IS NOT NULL AND {as_year} IS NULL", "a whole number (a year)"
-        elif not dates and (other := _other_date_format(con, src, column, fmt, total)) is not None:
+        elif not dates and not dates_only and (other := _other_date_format(con, src, column, fmt, total)) is not None:
             problems.append(other)
             continue
         else:
@@ -179,7 +185,8 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
         where, text = found[0]
         rows = "value is" if count == 1 else "values are"
         problems.append(Problem(
-            f"table '{src.name}', time column '{column}': {count} {rows} not {kind}, so the column would be "
+            f"table '{src.name}', {'' if dates_only else 'time '}column '{column}': {count} {rows} not {kind}, so "
+            "the column would be "
             f"read as text and its periods compared as text: {where} holds {text!r}",
             file=shown(src), line=_line(src, where), column=column,
             detail="\n".join(f"{w}: {t!r}" for w, t in found) + (f"\n… and {count - len(found)} more"
