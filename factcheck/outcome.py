@@ -48,6 +48,7 @@ class NoteCode(StrEnum):
     UNMATCHED_LOOKUP = "unmatched_lookup"    # a warning: a lookup finds no row for some keys ('Mississipi')
     UNKNOWNS_COUNTED = "unknowns_counted"    # a ratio's denominator counts rows its numerator's condition cannot tell
     PARTS_UNMATCHED = "parts_unmatched"      # a warning: a ratio's rows with one part's value and not the other's
+    REPORTERS_DIFFER = "reporters_differ"    # a warning: a change's two periods hold other reporters (one stopped)
     FILTER_UNKNOWN = "filter_unknown"        # a warning: a filter saying "not" leaves out rows with blanks it cannot tell
 
 

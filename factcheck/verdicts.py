@@ -159,6 +159,8 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                                   f"no value for the numerator's condition ({condition}): the ratio counts "
                                   f"{'them' if n != 1 else 'it'} as not meeting it; a share (share: {condition}) "
                                   f"would leave {'them' if n != 1 else 'it'} out"))
+    if ev.reporters_differ:
+        notes.append(Note(code=NoteCode.REPORTERS_DIFFER, warning=True, message=ev.reporters_differ))
     for n, has, lacks in ev.parts_unmatched or ():
         them = "them" if n != 1 else "it"
         if lacks.startswith(">"):  # a row's part above its whole: a share over it is no share of it

@@ -376,3 +376,19 @@ def test_groups_that_each_report_once_a_year_in_their_own_month(tmp_path: Path) 
     r = verify_one(tmp_path, decl, "{sum: enrolled, of: s, where: yr == 2021}", "12")
     _missing(r)
     assert "county Boone has no row in 2021-11" in r.message
+
+
+def test_a_change_between_periods_of_other_reporters_is_a_warning(tmp_path: Path) -> None:
+    """A county that stopped reporting after 2022 is "closed" to reported_by, so "enrollment fell by a
+    third from 2021 to 2023" passed, all of it the county's absence (a walk of a vaccination story)."""
+    rows = ["county,year,enrolled", "Adams,2021,100", "Adams,2022,100", "Adams,2023,100",
+            "Taney,2021,50", "Taney,2022,50"]
+    (tmp_path / "e.csv").write_text("\n".join(rows) + "\n")
+    decl = "e: {path: e.csv, time: year, reported_by: county}\n"
+    r = verify_one(tmp_path, decl, "{change: {sum: enrolled, of: e}, over: year, from: 2021, to: 2023}", "down a third")
+    assert r.verdict == Verdict.PASS
+    (said,) = [n.message for n in r.notes if n.code == "reporters_differ" and n.warning]
+    assert said.startswith("county Taney has rows at 2021 and none at 2023: the table is reported by county")
+    r = verify_one(tmp_path, decl, "{change: {sum: enrolled, of: e, where: \"county == 'Adams'\"}, over: year, "
+                                   "from: 2021, to: 2023}", "up 0%")
+    assert not [n for n in r.notes if n.code == "reporters_differ"]  # the claim counts Adams alone

@@ -49,6 +49,7 @@ class Evaluated:
     parts_unmatched: list[tuple[int, str, str]] | None = None  # a ratio's rows with one part's value and not the
     # other's: (rows, the part they have, the part they lack), a warning
     mostly_unknown: bool | None = None  # set where a figure of several parts decides it (a change: per period)
+    reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
 
     def is_mostly_unknown(self) -> bool:
         """Does the figure rest on fewer rows than it left out as unknown (``mostly_unknown``)?"""

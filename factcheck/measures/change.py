@@ -52,6 +52,7 @@ class ChangeNode(PlanNode):
     from_: Any
     to: Any
     as_: str
+    reported_by: str | None = None  # the column naming who reports the inner measure's rows, if declared
 
     def children(self) -> list[PlanNode]:
         return [self.inner]
@@ -74,11 +75,13 @@ class ChangeKind(MeasureKind):
         if inner is None:
             return None
         c.period_values(inner, path, {"from": m.from_, "to": m.to})
-        return ChangeNode(self.name, inner, m.over, m.from_, m.to, m.as_)
+        return ChangeNode(self.name, inner, m.over, m.from_, m.to, m.as_, _reporter(c, inner))
 
     def evaluate(self, node: ChangeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
         ev = change(node, ex.at(node.inner, groups, node.from_), ex.at(node.inner, groups, node.to))
+        if ev.value is not None:
+            ev.reporters_differ = reporters_differ(node, ex)
         # the data's step matters only when the series has holes to fill (and asking for it costs a query)
         holes = not groups.categories and len(groups.axis()) > len(groups.values)
         every = cadence(ex.periods(node.inner)) if holes else None
@@ -98,6 +101,58 @@ class ChangeKind(MeasureKind):
         for part in parts:
             part.over, part.periods, part.only_periods = node.over, [node.from_, node.to], True
         return parts
+
+
+def _reporter(c: Compiler, inner: PlanNode) -> str | None:
+    """The ``reported_by`` column of the table a plain measure counts, when its table declares one."""
+    from ._simple import Simple
+    if not isinstance(inner, Simple) or inner.group is None:
+        return None
+    src = c.cat.sources.get(inner.scan.table)
+    group = src.decl.reported_by if src is not None else None
+    if src is None or group is None or (group not in src.columns
+                                        and group not in c.cat.derives.get(inner.scan.table, {})):
+        return None
+    c.cat.use(inner.scan.table, group)
+    return group
+
+
+def reporters_differ(node: ChangeNode, ex: Executor) -> str | None:
+    """Of a change over a table declared ``reported_by``: the groups with rows (that the claim counts)
+    at one end and none at the other ("county Taney has rows in 2021 and none in 2023"): the change
+    then compares different reporters, and may be all their coming or going. None when they agree."""
+    from ..expressions import quote_ident
+    from ._simple import Simple
+    inner = node.inner
+    if node.reported_by is None or not isinstance(inner, Simple) or inner.group is None:
+        return None
+    scan = inner.scan
+    g, period = f"{quote_ident(scan.table)}.{quote_ident(node.reported_by)}", scan.sql(inner.group)
+    try:
+        rows = ex.run(f"SELECT DISTINCT CAST({g} AS VARCHAR), {period}\n{scan.from_sql()}"
+                      f"{scan.where_sql(f'{g} IS NOT NULL')}").rows
+    except Exception as exc:  # noqa: BLE001 - a warning only: the figure stands without it
+        from ..interrupts import reraise_interrupt
+        reraise_interrupt(exc)
+        return None
+    at: dict[str, set[str]] = {key(node.from_): set(), key(node.to): set()}
+    for who, p in rows:
+        if key(p) in at:
+            at[key(p)].add(str(who))
+    first, last = at[key(node.from_)], at[key(node.to)]
+    gone, came = sorted(first - last), sorted(last - first)
+    if not gone and not came:
+        return None
+    said = [f"{node.reported_by} {_few(gone)} {'has' if len(gone) == 1 else 'have'} rows at {key(node.from_)} and none "
+            f"at {key(node.to)}"] if gone else []
+    said += [f"{node.reported_by} {_few(came)} {'has' if len(came) == 1 else 'have'} rows at {key(node.to)} and none "
+             f"at {key(node.from_)}"] if came else []
+    return (f"{'; '.join(said)}: the table is reported by {node.reported_by}, and its two periods do not hold the "
+            "same reporters, so the change may be one's coming or going, not a change of the same ones")
+
+
+def _few(names: list[str]) -> str:
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
 
 
 NEIGHBOURING_BASES = 3
