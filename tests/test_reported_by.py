@@ -358,7 +358,7 @@ def test_holes_in_many_groups_say_the_rows_may_be_events(tmp_path: Path) -> None
         i: {path: i.csv, key: id, reported_by: precinct, derive: {yr: year(day)}}
         """, "{count: i, where: yr == 2023}", "36")
     _missing(r)
-    assert "4 precincts have such holes: if the rows are events, not reports" in r.message
+    assert "4 groups (precinct) have such holes: if the rows are events, not reports" in r.message
     r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2022}", str(_total(2022)))
     assert "such holes" not in r.message  # one line skipped one year: a missing report, said as before
 
@@ -392,3 +392,22 @@ def test_a_change_between_periods_of_other_reporters_is_a_warning(tmp_path: Path
     r = verify_one(tmp_path, decl, "{change: {sum: enrolled, of: e, where: \"county == 'Adams'\"}, over: year, "
                                    "from: 2021, to: 2023}", "up 0%")
     assert not [n for n in r.notes if n.code == "reporters_differ"]  # the claim counts Adams alone
+
+
+def test_each_group_reports_at_its_own_step(tmp_path: Path) -> None:
+    """A district reporting every quarter made the yearly counties' other quarters missing reports;
+    a county whose month drifts (October, then September) made every month of another county's year
+    one (the second attack on this session's changes)."""
+    rows = ["id,county,reported,n"]
+    for y in (2020, 2021, 2022):
+        rows += [f"A{y},A,{y}-10-01,100", f"B{y},B,{y}-11-01,200"]
+        rows += [f"D{y}{m},D,{y}-{m:02d}-01,10" for m in (1, 4, 7, 10)]
+    rows += ["E2020,E,2020-10-01,5", "E2021,E,2021-09-01,5", "E2022,E,2022-11-01,5"]
+    (tmp_path / "v.csv").write_text("\n".join(rows) + "\n")
+    decl = "v: {path: v.csv, key: id, time: reported, reported_by: county, derive: {yr: year(reported)}}\n"
+    r = verify_one(tmp_path, decl, "{sum: n, of: v, where: yr == 2021}", "345")
+    assert r.verdict == Verdict.PASS, r.message
+    (tmp_path / "v.csv").write_text("\n".join(r_ for r_ in rows if not r_.startswith("B2021")) + "\n")
+    r = verify_one(tmp_path, decl, "{sum: n, of: v, where: yr == 2021}", "145")
+    _missing(r)
+    assert "county B has no row in 2021-11" in r.message and "county A" not in r.message

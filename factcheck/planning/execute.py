@@ -27,20 +27,40 @@ if TYPE_CHECKING:
     from ..backends import Backend
 
 
-def _reporting_cadence(by: dict[str, set[str]]) -> Cadence | None:
-    """How often the groups report: for dates, the step their own months come at (the greatest
-    common step within each group's months), not that of all groups together. A county reporting
-    each October and another each November report yearly; together their months come every month,
-    and every month but one of each year was a missing report. For years, the whole table's."""
+def _holes(by: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Each group's periods inside its own first and last with no row of it, at the step it reports.
+
+    Years (whole numbers) at the whole table's cadence, as a year after a year. Months of dates at
+    each group's own step: a group that reports once a year (in October, or in a month that drifts,
+    October then September) lacks a year it skips, said at the month it last reported in; another,
+    the greatest common step of its own months (every month, every quarter), or with fewer than
+    three months to tell, that of the groups that do tell. A county reporting each October and a
+    district reporting every quarter do not make each other's quiet months missing reports."""
     every = cadence({p for periods in by.values() for p in periods})
     if every is None or not every.unit:
-        return every
-    step = 0
-    for periods in by.values():
-        at = sorted(p for p in (every.position(k) for k in periods) if p is not None)
-        for a, b in zip(at, at[1:], strict=False):
+        return {name: [p for p in fill_gaps(sorted(periods), every) if p not in periods]
+                for name, periods in sorted(by.items())}
+    at = {name: sorted(p for p in (every.position(k) for k in periods) if p is not None) for name, periods in by.items()}
+    yearly = {name for name, pos in at.items() if len(pos) >= 2 and len({p // 12 for p in pos}) == len(pos)}
+    told = 0
+    for name, pos in at.items():
+        if name not in yearly and len(pos) >= 3:
+            for a, b in zip(pos, pos[1:], strict=False):
+                told = math.gcd(told, b - a)
+    out: dict[str, list[str]] = {}
+    for name in sorted(at):
+        pos = at[name]
+        if name in yearly:  # a year it skipped, at the month it reported in the year before
+            out[name] = [every.label(a + 12 * k) for a, b in zip(pos, pos[1:], strict=False)
+                         for k in range(1, b // 12 - a // 12)]
+            continue
+        step = 0
+        for a, b in zip(pos, pos[1:], strict=False):
             step = math.gcd(step, b - a)
-    return Cadence(step, every.first, every.last, every.unit) if step else every
+        step = step if len(pos) >= 3 else (told or every.step or 1)
+        have = set(pos)
+        out[name] = [every.label(p) for p in range(pos[0], pos[-1] + 1, step or 1) if p not in have] if pos else []
+    return out
 
 
 MAX_SNAPSHOTS_A_YEAR = 4
@@ -176,9 +196,7 @@ class Executor:
             by: dict[str, set[str]] = {}
             for name, period in rows:
                 by.setdefault(key(name), set()).add(key(period))
-            every = _reporting_cadence(by)
-            holes = {name: [p for p in fill_gaps(sorted(periods), every) if p not in periods]
-                     for name, periods in sorted(by.items())}
+            holes = _holes(by)
             self._holes[k] = unit, {name: h for name, h in holes.items() if h}
         return self._holes[k]
 

@@ -145,7 +145,7 @@ def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]], holed
         more = len(hit) - len(named)
         listed = ", ".join(f"{check.group} {g} ({units})" for g, units in named) + (f" and {more} more" if more else "")
         who = f"{listed} have no row there, though each has rows before and after"
-    events = (f"; {holed} {check.group}s have such holes: if the rows are events, not reports (an incident, "
+    events = (f"; {holed} groups ({check.group}) have such holes: if the rows are events, not reports (an incident, "
               f"not a monthly return), a {unit} without one is a real zero, and reported_by does not fit the table"
               if holed >= SCATTERED else "")
     return (f"{check.text}: {who} (table {check.table} is reported by {check.group}: a {unit} inside one's "
