@@ -116,3 +116,9 @@ def test_a_figure_below_a_bound_is_not_shown_as_the_bound(tmp_path: Path) -> Non
     rows = ["id,ok"] + [f"{i},{'yes' if i < 1899 else 'no'}" for i in range(20000)]
     r = one_table(tmp_path, rows, "{share: ok == 'yes', of: t}", "more than 9.5%")
     assert r.verdict == "fail" and r.value_text == "9.495%", (r.value_text, r.message)
+
+
+def test_no_unit_hint_on_a_year(tmp_path: Path) -> None:
+    """The first year of the data, 2021, stated as 2.021 (or 2021 as 2.021 thousand) is no amount in a unit."""
+    r = one_table(tmp_path, ["id,year", "1,2021", "2,2023"], "{min: year, of: t}", "2")
+    assert r.verdict == "fail" and "times the stated" not in r.message and "1/1,000" not in r.message, r.message

@@ -57,3 +57,10 @@ def test_a_part_above_its_whole_in_a_row_is_said_of_a_share(tmp_path: Path) -> N
                           "its whole there; check that row in the data, or leave it out (where: … and vaccinated "
                           "<= enrolled)"]
     assert not _warned(one_table(tmp_path, rows, rate, "1.0"))  # a number: no whole to be above
+
+
+def test_the_order_of_a_filters_parts_is_no_matter(tmp_path: Path) -> None:
+    rows = ["district,yr,students,absent", "Harbor,2022,,520", "Harbor,2022,1500,300", "River,2022,100,10"]
+    rate = ("{ratio: {numerator: {sum: absent, of: t, where: \"district == 'Harbor' and yr == 2022\"}, "
+            "denominator: {sum: students, of: t, where: \"yr == 2022 and district == 'Harbor'\"}}}")
+    assert _warned(one_table(tmp_path, rows, rate, "55%"))

@@ -231,7 +231,8 @@ def _scaled(e: Expectation, x: Fraction) -> str:
     """'; the computed figure is 1,000 times the stated one: …': a miss by a factor a unit explains
     ("$603,995,408 low" for a figure stated in thousands as millions says why)."""
     ref = e.stated
-    if ref is None or ref == 0 or x == 0 or e.direction or e.shape.kind != "number" or not e.shape.of_values:
+    if (ref is None or ref == 0 or x == 0 or e.direction or e.shape.kind != "number" or not e.shape.of_values
+            or e.shape.years):  # a year is no amount in a unit
         return ""  # a count of rows is no amount in a unit: 1,000 rows for 10 is no cents-for-dollars slip
     if x == -ref and x < 0:
         return ("; the computed figure is the stated one with the other sign: the data records it as "

@@ -159,7 +159,7 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
     if not (num.kind == den.kind == "sum" and isinstance(num, Simple) and isinstance(den, Simple)):
         return None
     ns, ds = num.scan, den.scan
-    if ns.table != ds.table or ns.where != ds.where or num.expr_sql is None or den.expr_sql is None:
+    if ns.table != ds.table or _conjuncts(ns) != _conjuncts(ds) or num.expr_sql is None or den.expr_sql is None:
         return None
     a, b = num.expr_sql, den.expr_sql
     sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
@@ -177,6 +177,20 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
     if over:  # a part above its whole in a row (51 vaccinated of 38 enrolled): said if read as a share
         found.append((over, num.expr_text or "", ">" + (den.expr_text or "")))
     return found or None
+
+
+def _conjuncts(scan: Any) -> frozenset[str]:
+    """A filter as the set of its parts joined by ``and``, each as SQL: one filter however its parts
+    are ordered or spaced (``a and b`` is ``b and a``)."""
+    from ..expressions import Binary
+    parts, stack = [], [scan.where_expr] if scan.where_expr is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Binary) and node.op == "and":
+            stack += [node.left, node.right]
+        else:
+            parts.append(scan.sql(node))
+    return frozenset(parts)
 
 
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
