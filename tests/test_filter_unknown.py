@@ -97,3 +97,23 @@ def test_a_lookups_blank_says_its_table_and_leaves_unmatched_keys_to_unmatched_l
     assert said.startswith("the filter leaves out 1 row it cannot tell: donor.pac is blank there")  # D2, not D9
     assert "(columns: {pac: {type: text, blank: …}} under table 'd')" in said
     assert [n for n in r.notes if n.code == NoteCode.UNMATCHED_LOOKUP]  # D9 is said there
+
+
+def test_no_warning_from_the_periods_a_change_does_not_read(tmp_path: Path) -> None:
+    """The blank flags were all of 2012: a change from 2020 to 2021 was warned of them (the second
+    attack on this session's changes)."""
+    rows = ["id,year,flag", "1,2012,", "2,2012,", "3,2020,N", "4,2021,N", "5,2021,N", "6,2021,Y"]
+    r = one_table(tmp_path, rows, "{change: {count: t, where: \"flag != 'Y'\"}, over: year, from: 2020, to: 2021}",
+                  "up 100%", decl="time: year")
+    assert not _warned(r), r.notes
+
+
+def test_a_number_or_a_date_gets_no_blank_advice_it_could_not_take(tmp_path: Path) -> None:
+    """`columns: {amount: {type: text, blank: …}}` was advised for a column of numbers, and taken
+    it stopped the run; and `year(d) != 2020` had the warning and the undated note of one row."""
+    rows = ["id,amount,d", "1,50,2020-01-01", "2,,2021-03-03", "3,70,"]
+    r = one_table(tmp_path, rows, "{count: t, where: \"amount not between 60 and 90\"}", "1")
+    (said,) = _warned(r)
+    assert "blank:" not in said and "(amount is null or …)" in said
+    r = one_table(tmp_path, rows, "{count: t, where: \"year(d) != 2020\"}", "1")
+    assert len([n for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN]) == 1, r.notes

@@ -82,6 +82,9 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
     blanks: dict[tuple[str, str], bool] = {}  # (table, time column) -> has it blank values?
     for plan in plans:
         for node in walk_plan(plan.node):
+            if getattr(node, "group", None) is not None:
+                continue  # a figure per period (a change's, a run's): the rows of its other periods are no
+                # matter, and which periods it reads is known only when it runs
             for scan in node.scans():
                 if scan.where_expr is None or scan.table not in read or any(
                         link.target not in read for link in scan.joins.values()):
@@ -99,7 +102,9 @@ def _notes(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, s
     """The warning of a negation over blanks and the note of a period over blank dates, each if due."""
     assert scan.where_expr is not None
     negated = negations(scan.where_expr, scan.table, cat)
-    dated = [c for c in period_columns(scan.where_expr, scan.table, cat) if _has_blanks(scan.table, c, backend, blanks)]
+    said = {n.column for node in negated for n in names(node) if n.link is None}  # one note of a column is enough
+    dated = [c for c in period_columns(scan.where_expr, scan.table, cat)
+             if c not in said and _has_blanks(scan.table, c, backend, blanks)]
     found = []
     if negated and _may_be_blank(negated, scan.table, cat, backend, blanks):  # else the filter tells every row
         found.append(_note(scan, negated, list(dict.fromkeys(n for node in negated for n in names(node))), backend))
@@ -135,12 +140,13 @@ def _note(scan: Scan, negated: list[Expr], columns: list[Name], backend: Backend
             f"blank there: {they} may fall in the period the filter names, which cannot tell; fill in the "
             "dates, or say how many are undated when you report the figure"))
     said = ", ".join(render(node) for node in negated[:2])
+    name = next(n for n in columns if render(n) == first)
+    declare = (f", or declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}}"
+               f"{_of_table(scan, columns, first)})" if _text_column(scan, name, backend) else "")
     return Note(code=NoteCode.FILTER_UNKNOWN, warning=True, message=(
         f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty)} "
         f"{'is' if len(empty) == 1 else 'are'} blank there, and {said} is neither true nor false for a "
-        f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …), or "
-        f"declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}}"
-        f"{_of_table(scan, columns, first)})"))
+        f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …){declare}"))
 
 
 def _may_be_blank(negated: list[Expr], table: str, cat: Catalog, backend: Backend,
@@ -161,6 +167,14 @@ def _may_be_blank(negated: list[Expr], table: str, cat: Catalog, backend: Backen
             elif _has_blanks(table, name.column, backend, blanks):
                 return True
     return False
+
+
+def _text_column(scan: Scan, name: Name, backend: Backend) -> bool:
+    """Is the column text (where ``blank:`` with a word is the way to say what a blank means)? A
+    number's or a date's blank is said in the filter: `blank: 'N'` on them would not read."""
+    sql = scan.sql(name)
+    types = backend.column_types([sql], scan.from_sql()) or {}
+    return types.get(sql, "").upper() == "VARCHAR"
 
 
 def _has_blanks(table: str, column: str, backend: Backend, blanks: dict[tuple[str, str], bool]) -> bool:
