@@ -394,3 +394,12 @@ def test_a_share_at_its_edges_is_read(text: str) -> None:
 def test_a_ratio_read_as_a_percentage_may_be_more_than_100_percent() -> None:
     """A ratio stated as "150%" is on the share's scale but is no part of a whole."""
     assert parse_expectation("150%", MeasureShape("share")).interval.contains(F(3, 2))
+
+
+def test_a_yes_in_a_list_of_values_is_refused_with_a_quoting_hint() -> None:
+    """`expect: [yes]` was YAML's [True], and failed "stated [True], computed [yes]: missing True"."""
+    from factcheck.expectations import ExpectationError, MeasureShape, parse_expectation
+    with pytest.raises(ExpectationError) as err:
+        parse_expectation([True], MeasureShape("values"))
+    assert "reads as true or false to YAML" in str(err.value) and "['yes']" in (err.value.hint or "")
+    assert parse_expectation(["yes"], MeasureShape("values")).written == "[yes]"

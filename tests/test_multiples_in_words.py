@@ -55,3 +55,11 @@ def test_a_multiple_states_a_ratio_of_two_measures() -> None:
         verdicts = [r.verdict.value for r in factcheck.verify(folder / "c.yaml").results]
     assert verdicts == ["pass", "pass", "pass", "pass", "fail"]
     assert [(f.text, f.kind, f.value) for f in figures_in_phrase("won 3-to-1")] == [("3-to-1", "multiple", 3)]
+
+
+def test_three_times_those_of_is_a_multiple_of_the_draft() -> None:
+    """"Cases in 2021 were 3 times those of 2020": the draft found the number 3, and the claim stating
+    "3 times" did not cover it (the second attack on this session's changes)."""
+    from factcheck.draft.figures import find_figures
+    found = [(f.text, f.kind) for s in find_figures("Cases in 2021 were 3 times those of 2020.") for f in s.figures]
+    assert found == [("3 times", "multiple")]

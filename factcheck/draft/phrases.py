@@ -522,7 +522,7 @@ _TIMES = _c(rf"""
     (?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})\s+times)
     (?P<tail>\s+(?:as\s+(?:many|much|likely|high|large|big|often|fast|long|great|common|low|small)
                |more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower)\b)?
-    (?(tail)|(?=\s+(?:the|that|what|its|their|his|her)\b|\s+(?:(?-i:[A-Z])[\w.\-]*\s+){{0,3}}\w[\w.\-]*['\u2019]s\b))""")
+    (?(tail)|(?=\s+(?:the|that|those|these|this|what|its|their|his|her|our)\b|\s+(?:(?-i:[A-Z])[\w.\-]*\s+){{0,3}}\w[\w.\-]*['\u2019]s\b))""")
 # or a name's, of up to four words: "four times Clark's rate", "four times New York's rate"
 _TIMES_ALONE = _c(rf"(?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})\s+times)\s*$")  # an expect: 'twice'
 _FOLD = _c(rf"(?<![\w.,])(?P<n>{_DIGITS}|{_SMALL}|hundred)[\s-]?fold\b")

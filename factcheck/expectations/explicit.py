@@ -43,6 +43,10 @@ def read_values(raw: object, shape: MeasureShape, any_order: bool = False) -> Ex
             any(isinstance(v, (list, tuple, Mapping)) or v is None for v in items):
         raise ExpectationError(f"expect: a top measure needs a list of names, not {raw!r}",
                                hint="e.g. '[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'")
+    if any(isinstance(v, bool) for v in items):  # YAML 1.1 reads yes, no, on, off, true as true or false
+        raise ExpectationError("expect: a name in the list reads as true or false to YAML (yes, no, on, off, "
+                               "true and false do), not as the text of a value",
+                               hint="put it in quotes: ['yes'], or write the value as the data does")
     values = tuple(as_text(v, shape) if isinstance(v, float) else str(v) for v in items)
     written = "[" + ", ".join(values) + "]"
     order = "in any order" if any_order else "in this order"
