@@ -40,6 +40,11 @@ _UP = re.compile(rf"\b(?:(up|higher|more|{RISE_VERBS})(?:\s+by)?|(?:a\s+)?(?:ris
                  re.I)  # "up 11%", "rose by 5 points", "a rise of 6 points"
 _DOWN = re.compile(rf"\b(?:(down|lower|fewer|less|{FALL_VERBS})(?:\s+by)?|(?:a\s+)?(?:drop|decline|decrease|fall|cut|"
                    r"reduction|dip|slide)\s+of)\s*$", re.I)  # "down 3 points", "a drop of 6 points"
+_UP_AFTER = re.compile(r"\s+(?:jump|rise|increase|gain|climb|surge)\b", re.I)   # "a 12% jump in injuries"
+_DOWN_AFTER = re.compile(r"\s+(?:drop|decline|decrease|fall|cut|dip|slide|reduction)\b", re.I)
+_UP_BY = re.compile(rf"\b(?:(?:{RISE_VERBS})\s+by|(?:a\s+)?(?:rise|increase|gain|jump|climb)\s+of)\s*$", re.I)
+_DOWN_BY = re.compile(rf"\b(?:(?:{FALL_VERBS})\s+by|(?:a\s+)?(?:drop|decline|decrease|fall|cut|reduction|dip|slide)"
+                      r"\s+of)\s*$", re.I)  # "fell by 4", "a decline of 4": not "fell to 4", a level
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"
                       r"soaks?|soaked|soaking|swallows?|swallowed|swallowing|gobbles?|gobbled|gobbling)\s+up\s*$", re.I)
@@ -96,11 +101,16 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     if more:  # "392 more filings than Queens"; "6% more than in 2023" (a change: up 6%)
         way = (more[1] or more[2] or more[3]).lower()
         return f"{text} {_WAY.get(way, way)}"
-    before = sentence[:start]
+    before, after = sentence[:start], sentence[start + len(written):]
     if kind in ("percent", "points", "fraction"):   # "up 11%", "down 3 points", "down by a third"
-        if _UP.search(before) and not _PART_OF.search(before):
+        if (_UP.search(before) and not _PART_OF.search(before)) or _UP_AFTER.match(after):
             return f"up {text}"
-        if _DOWN.search(before):
+        if _DOWN.search(before) or _DOWN_AFTER.match(after):
+            return f"down {text}"
+    if kind == "number":  # "fell by 4", "a decline of 4": a change; "fell to 4" is a level
+        if _UP_BY.search(before):
+            return f"up {text}"
+        if _DOWN_BY.search(before):
             return f"down {text}"
     return text
 

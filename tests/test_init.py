@@ -110,6 +110,10 @@ def test_init_with_a_missing_data_file_is_a_located_error(tmp_path: Path) -> Non
     ("Coverage fell to 89%, a drop of 6 points.", "6 points", "down 6 points"),
     ("That is a rise of 11% on the year.", "11%", "up 11%"),
     ("The fall of 2020 saw 12% more cases than 2019.", "12%", "12% more"),
+    ("That was a 12% jump in injuries.", "12%", "up 12%"),
+    ("Injuries fell by 4 in 2023.", "4", "down 4"),            # a number's change needs its "by" or "of"
+    ("That is a decline of 4 from 2022.", "4", "down 4"),
+    ("Injuries fell to 4 in 2023.", "4", "4"),                  # a level
 ])
 def test_init_reads_made_up_as_a_share_not_a_rise(sentence: str, figure: str, expected: str) -> None:
     """'made up 27.5%' is a part of a whole; only 'up'/'down' or a verb of a rise or a fall used as a
