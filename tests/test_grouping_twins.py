@@ -108,3 +108,12 @@ def test_letters_of_a_column_of_other_codes_are_no_yes_or_no(tmp_path: Path, row
     assert r.verdict == Verdict.PASS and not _twins(r), (r.message, r.notes)
     r = one_table(tmp_path, rows, f"{{count_distinct: {column}, of: t}}", str(len(rows) - 1))
     assert not _twins(r), r.notes
+
+
+def test_a_ranking_or_count_says_how_its_twins_differ(tmp_path: Path) -> None:
+    """`count_distinct` said "differ only in case or spacing" of apostrophe twins, advised
+    lower(trim(...)), which joins none, and showed 'O''Brien' escaped (the second attack)."""
+    rows = ["id,officer", "1,O'Brien", "2,O\u2019Brien", "3,Smith"]
+    (said,) = _twins(one_table(tmp_path, rows, "{count_distinct: officer, of: t}", "3"))
+    assert "differ only in the shape of an apostrophe: \"O'Brien\" and 'O\u2019Brien'" in said, said
+    assert "lower(trim" not in said

@@ -373,14 +373,16 @@ def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backe
         if not twins:
             continue
         twins.sort(key=lambda vs: (-sum(n for _, n in vs), vs[0][0]))  # the most rows first, then by name
-        shown = [" and ".join(written(v) for v, _ in vs) for vs in twins[:TWINS_SHOWN]]
+        shown = [" and ".join(repr(v) for v, _ in vs) for vs in twins[:TWINS_SHOWN]]
         more = f" (and {len(twins) - TWINS_SHOWN} more such sets)" if len(twins) > TWINS_SHOWN else ""
+        how = " or ".join(dict.fromkeys(h for vs in twins for h in _how([vs[0][0]], vs[1:]).split(" or ")))
+        plain = how == "case or spacing"
         note = Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
-                    message=f"column '{column}' of table '{table}' holds values that differ only in case or "
-                            f"spacing: {'; '.join(shown)}{more}. The claim ranks or counts them as different "
-                            "values; if they are the same, give them one spelling in the data (a derive such "
-                            f"as lower(trim({column})) joins only those that differ in case or in spaces at "
-                            "their ends)")
+                    message=f"column '{column}' of table '{table}' holds values that differ only in {how}: "
+                            f"{'; '.join(shown)}{more}. The claim ranks or counts them as different "
+                            "values; if they are the same, give them one spelling in the data"
+                            + (f" (a derive such as lower(trim({column})) joins only those that differ in case or "
+                               "in spaces at their ends)" if plain else ""))
         for index in indices:
             notes[index].append(note)
     return notes
