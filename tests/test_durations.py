@@ -323,3 +323,14 @@ def test_minutes_over_rows_counted_are_minutes_a_row(tmp_path) -> None:  # type:
     measure = "{ratio: {numerator: {sum: wait_minutes, of: t}, denominator: {count: t}}}"
     r = one_table(tmp_path, rows, measure, "3.3 hours")
     assert r.verdict == "pass" and "3.3 hours = 198 minutes" in (r.expectation.meaning if r.expectation else ""), r
+
+
+def test_a_quarter_of_an_hour_is_fifteen_minutes() -> None:
+    """The draft split "a quarter of an hour" into "a quarter" and "an hour", and expect: could not read
+    it (the second attack on this session's changes)."""
+    from factcheck.draft.figures import find_figures
+    assert [(f.text, f.value) for s in find_figures("Patients waited a quarter of an hour; three quarters of an "
+                                                    "hour later, more came.") for f in s.figures] == [
+        ("a quarter of an hour", F(1, 4))]
+    e = parse_expectation("a quarter of an hour", MINUTES)
+    assert e.interval is not None and (e.interval.low, e.interval.high) == (F(12), F(18))

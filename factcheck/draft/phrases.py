@@ -393,7 +393,8 @@ _HALF_UNITS = r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|y
 _HALF_DURATION = _c(rf"""
     (?<![\w.,/-])(?:(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>{_HALF_UNITS})\s+and\s+a\s+half
     |(?P<b>{_DIGITS}|\b{_WORDNUM})\s+and\s+a\s+half\s+(?P<ub>{_HALF_UNITS})
-    |\bhalf\s+an?\s+(?P<uc>{_HALF_UNITS}))\b
+    |\bhalf\s+an?\s+(?P<uc>{_HALF_UNITS})
+    |\b(?P<q>a\s+quarter|three\s+quarters)\s+of\s+an?\s+(?P<uq>hour|day|year))\b
 """)
 # a single hour, minute or second is an amount ("waited an hour"), unless it is a rate's base or a
 # time of its own ("once an hour", "every minute", "an hour's drive", "an hour later")
@@ -703,6 +704,13 @@ class _Scan:
             if a is not None and b is not None and k is not None and k > 1 and a.denominator == 1:
                 self.add(FigureSpan(m.start("a"), m.end("ub"), "number", a * k + b), 3)
         for m in _HALF_DURATION.finditer(self.text):
+            if m["q"]:  # "a quarter of an hour": 15 minutes, as expect: reads it
+                part = Fraction(3 if m["q"].lower().startswith("three") else 1, 4)
+                if _RELATIVE.match(self.text, m.end()):
+                    self.add_period(m.start(), m.end())  # "a quarter of an hour later": when, not how long
+                else:
+                    self.add(FigureSpan(m.start(), m.end(), "number", part), 3)
+                continue
             whole = Fraction(0) if m["uc"] else (
                 Fraction(1) if (m["a"] or "").lower() in ("a", "an") else _number_value(m["a"] or m["b"]))
             if whole is None or not (m["uc"] or whole.denominator == 1):

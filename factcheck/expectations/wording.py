@@ -311,7 +311,8 @@ _DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>{_UNIT_WORD})(?:[ -
 _COMPOUND = re.compile(rf"(?P<a>{_NUM}|[a-z]+) (?P<ua>{_UNIT_WORD}),?(?: and)? (?P<b>{_NUM}|[a-z]+) (?P<ub>{_UNIT_WORD})")
 # "two and a half hours", "an hour and a half", "half an hour"
 _AND_A_HALF = re.compile(rf"(?:(?P<a>{_NUM}|[a-z]+) and a half (?P<ua>{_UNIT_WORD})"
-                         rf"|(?P<c>{_NUM}|[a-z]+) (?P<uc>{_UNIT_WORD}) and a half|half an? (?P<ud>{_UNIT_WORD}))")
+                         rf"|(?P<c>{_NUM}|[a-z]+) (?P<uc>{_UNIT_WORD}) and a half|half an? (?P<ud>{_UNIT_WORD})"
+                         rf"|(?P<q>a quarter|three quarters) of an? (?P<uq>hour|day|year))")
 
 
 def read_duration(t: str) -> Figure | None:
@@ -377,6 +378,10 @@ def _read_compound(t: str) -> Figure | None:
         whole = a.value * k
         return Figure(whole + b.value, b.band.map(Fraction(1), whole), "plain", t, time_unit=small)
     m = _AND_A_HALF.fullmatch(t)
+    if m and m["q"]:  # "a quarter of an hour", "three quarters of an hour": read to the tenth, as half an hour
+        value, u = Fraction(3 if m["q"].startswith("three") else 1, 4), durations.unit_of(m["uq"])
+        half = Fraction(1, 20)
+        return Figure(value, Interval(value - half, value + half, True, False), "plain", t, time_unit=u)
     if m:
         n, unit = (m["a"], m["ua"]) if m["a"] else (m["c"], m["uc"]) if m["c"] else ("0", m["ud"])
         a, u = _amount(n), durations.unit_of(unit)
