@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .engine import Session, prepare
-from .expressions import Binary, Expr, quote_ident, render
+from .expressions import conjuncts, quote_ident, render
 from .measures import KINDS
 from .measures._values import key
 from .planning.catalog import ROW
@@ -136,14 +136,6 @@ def _match_periods(session: Session, part: Part) -> dict[str, int]:
     return counts
 
 
-def _conjuncts(expr: Expr | None) -> list[Expr]:
-    if expr is None:
-        return []
-    if isinstance(expr, Binary) and expr.op == "and":
-        return _conjuncts(expr.left) + _conjuncts(expr.right)
-    return [expr]
-
-
 def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanSteps:
     scan = part.scan
 
@@ -152,7 +144,7 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
 
     steps = [Step(f"all rows of {scan.table}", count(f"SELECT count(*) {scan.from_sql()}"))]
     conds: list[str] = []
-    for conjunct in _conjuncts(scan.where_expr):
+    for conjunct in conjuncts(scan.where_expr):
         conds.append(f"({scan.sql(conjunct)})")
         n = count(f"SELECT count(*) {scan.from_sql()}\nWHERE {' AND '.join(conds)}")
         steps.append(Step(f"where {render(conjunct)}", n))

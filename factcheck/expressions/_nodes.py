@@ -239,6 +239,20 @@ def walk(expr: Expr) -> Iterator[Expr]:
         yield from walk(child)
 
 
+def conjuncts(expr: Expr | None) -> list[Expr]:
+    """The parts of a filter joined by ``and``, in source order (``a and b and c`` → a, b, c); a
+    long chain over an explicit stack, not the Python stack."""
+    out: list[Expr] = []
+    stack = [expr] if expr is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Binary) and node.op == "and":
+            stack += [node.right, node.left]
+        else:
+            out.append(node)
+    return out
+
+
 def names(expr: Expr) -> list[Name]:
     """Every column reference, in source order (repeats included)."""
     return [node for node in walk(expr) if isinstance(node, Name)]

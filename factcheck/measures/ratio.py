@@ -153,13 +153,15 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
     where some rows hold one part's value and not the other's (absences, but no students): the
     numerator counts them and the denominator does not, so the ratio mixes two sets of rows. A
     district's rate of 32.4% was 16.7% over the rows holding both. How many, each way."""
+    from ..expressions import conjuncts
     from ..planning.nodes import Scan
     from ._simple import Simple
     num, den = node.numerator, node.denominator
     if not (num.kind == den.kind == "sum" and isinstance(num, Simple) and isinstance(den, Simple)):
         return None
     ns, ds = num.scan, den.scan
-    if ns.table != ds.table or _conjuncts(ns) != _conjuncts(ds) or num.expr_sql is None or den.expr_sql is None:
+    if ns.table != ds.table or num.expr_sql is None or den.expr_sql is None or (  # one filter in any order
+            {ns.sql(p) for p in conjuncts(ns.where_expr)} != {ds.sql(p) for p in conjuncts(ds.where_expr)}):
         return None
     a, b = num.expr_sql, den.expr_sql
     sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
@@ -177,20 +179,6 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
     if over:  # a part above its whole in a row (51 vaccinated of 38 enrolled): said if read as a share
         found.append((over, num.expr_text or "", ">" + (den.expr_text or "")))
     return found or None
-
-
-def _conjuncts(scan: Any) -> frozenset[str]:
-    """A filter as the set of its parts joined by ``and``, each as SQL: one filter however its parts
-    are ordered or spaced (``a and b`` is ``b and a``)."""
-    from ..expressions import Binary
-    parts, stack = [], [scan.where_expr] if scan.where_expr is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Binary) and node.op == "and":
-            stack += [node.left, node.right]
-        else:
-            parts.append(scan.sql(node))
-    return frozenset(parts)
 
 
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
