@@ -19,6 +19,7 @@ after the tables are read; none for another filter.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..expressions import Between, Compare, Expr, InList, Name, Unary, names, quote_ident, render, walk
@@ -34,38 +35,29 @@ if TYPE_CHECKING:
     from .nodes import ClaimPlan, Scan
 
 
-def negations(tree: Expr, table: str, cat: Catalog) -> list[Expr]:
-    """The negated comparisons of ``tree`` over columns, through the boolean derives of ``table``
-    it names (each looked into once)."""
-    found: list[Expr] = []
-    stack, seen = [tree], set()
+def _reached(trees: list[Expr], table: str, cat: Catalog) -> Iterator[Expr]:
+    """Every node of ``trees`` and of the derives of ``table`` they name, through derives of derives,
+    each derive once (an explicit stack: a long chain of derives costs its length)."""
+    stack, seen = list(trees), set()
     derives = cat.derives.get(table, {})
     while stack:
         for node in walk(stack.pop()):
-            if _negated(node) and any(True for _ in names(node)) and node not in found:
-                found.append(node)
-            elif isinstance(node, Name) and node.link is None and node.column in derives and node.column not in seen:
+            yield node
+            if isinstance(node, Name) and node.link is None and node.column in derives and node.column not in seen:
                 seen.add(node.column)
                 stack.append(derives[node.column])
-    return found
+
+
+def negations(tree: Expr, table: str, cat: Catalog) -> list[Expr]:
+    """The negated comparisons of ``tree`` over columns, through the derives of ``table`` it names."""
+    return list(dict.fromkeys(node for node in _reached([tree], table, cat) if _negated(node) and names(node)))
 
 
 def period_columns(tree: Expr, table: str, cat: Catalog) -> list[str]:
     """The time columns of ``table`` that ``tree`` reads, through its derives (``yr: year(date)``)."""
-    found: list[str] = []
-    stack, seen = [tree], set()
     derives = cat.derives.get(table, {})
-    while stack:
-        for name in names(stack.pop()):
-            if name.link is not None:
-                continue
-            if name.column in derives:
-                if name.column not in seen:
-                    seen.add(name.column)
-                    stack.append(derives[name.column])
-            elif cat.is_time(table, name.column) and name.column not in found:
-                found.append(name.column)
-    return found
+    return list(dict.fromkeys(n.column for n in _reached([tree], table, cat) if isinstance(n, Name)
+                              and n.link is None and n.column not in derives and cat.is_time(table, n.column)))
 
 
 def _negated(node: Expr) -> bool:
@@ -155,18 +147,8 @@ def _may_be_blank(negated: list[Expr], table: str, cat: Catalog, backend: Backen
     blank values, or a lookup's column (a key the lookup does not find gives blanks too)? Asked of
     each column once: a 10-million-row filter's own query took half a second, a column's blanks 7 ms."""
     derives = cat.derives.get(table, {})
-    stack, seen = list(negated), set()
-    while stack:
-        for name in names(stack.pop()):
-            if name.link is not None:
-                return True
-            if name.column in derives:
-                if name.column not in seen:
-                    seen.add(name.column)
-                    stack.append(derives[name.column])
-            elif _has_blanks(table, name.column, backend, blanks):
-                return True
-    return False
+    return any(n.link is not None or (n.column not in derives and _has_blanks(table, n.column, backend, blanks))
+               for n in _reached(negated, table, cat) if isinstance(n, Name))
 
 
 def _text_column(scan: Scan, name: Name, backend: Backend) -> bool:
