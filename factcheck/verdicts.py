@@ -163,17 +163,16 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.REPORTERS_DIFFER, warning=True, message=ev.reporters_differ))
     for n, has, lacks in ev.parts_unmatched or ():
         them = "them" if n != 1 else "it"
-        if lacks.startswith(">"):  # a row's part above its whole: a share over it is no share of it
-            if exp.shape.kind == "share":
-                notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
-                    f"{rows_said(n)} {'have' if n != 1 else 'has'} more {has} than {lacks[1:]}: read as a share, "
-                    f"the ratio counts a part above its whole there; check {'those rows' if n != 1 else 'that row'} "
-                    f"in the data, or leave {them} out (where: … and {has} <= {lacks[1:]})")))
-            continue
         notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
             f"{rows_said(n)} {'have' if n != 1 else 'has'} a value of {has} and none of {lacks}: one part of the "
             f"ratio counts {them} and the other does not, so it mixes two sets of rows; leave {them} out of both "
             f"(add {lacks} is not null to the where of each), or fill in {lacks}")))
+    if ev.parts_over is not None and exp.shape.kind == "share":  # a part above its whole: no share of it
+        n, part, whole = ev.parts_over
+        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
+            f"{rows_said(n)} {'have' if n != 1 else 'has'} more {part} than {whole}: read as a share, the ratio "
+            f"counts a part above its whole there; check {'those rows' if n != 1 else 'that row'} in the data, or "
+            f"leave {'them' if n != 1 else 'it'} out (where: … and {part} <= {whole})")))
     shape = exp.shape
     if exp.time_unit is not None and shape.time_unit is None and shape.of_values:
         # "more than four hours" against a mean of `wait`: minutes? hours? Compared as it stands

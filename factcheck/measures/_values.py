@@ -48,6 +48,8 @@ class Evaluated:
     unknown_counted: tuple[int, str] | None = None  # a ratio's rows whose numerator condition is unknown: a note
     parts_unmatched: list[tuple[int, str, str]] | None = None  # a ratio's rows with one part's value and not the
     # other's: (rows, the part they have, the part they lack), a warning
+    parts_over: tuple[int, str, str] | None = None  # a ratio's rows whose part is above their whole: (rows, part,
+    # whole), a warning when the ratio is read as a share
     mostly_unknown: bool | None = None  # set where a figure of several parts decides it (a change: per period)
     reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
 

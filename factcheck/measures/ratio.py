@@ -87,7 +87,7 @@ class RatioKind(MeasureKind):
         ev = divide(ex.evaluate(node.numerator), ex.evaluate(node.denominator), node.per)
         if ev.value is not None:
             ev.unknown_counted = _unknown_counted(node, ex)
-            ev.parts_unmatched = _parts_unmatched(node, ex)
+            ev.parts_unmatched, ev.parts_over = _parts_unmatched(node, ex)
         return ev
 
     def grouped(self, node: RatioNode, ex: Executor) -> Groups:
@@ -148,21 +148,27 @@ def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:
     return (n, ns.where_text) if n else None
 
 
-def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]] | None:
+Unmatched = tuple[list[tuple[int, str, str]] | None, tuple[int, str, str] | None]
+"""What :func:`_parts_unmatched` finds: the rows with one part and not the other, each way; and the
+rows whose part is above their whole."""
+
+
+def _parts_unmatched(node: RatioNode, ex: Executor) -> Unmatched:
     """A ratio of two sums over the same rows (one table, one filter: absences over students)
     where some rows hold one part's value and not the other's (absences, but no students): the
     numerator counts them and the denominator does not, so the ratio mixes two sets of rows. A
-    district's rate of 32.4% was 16.7% over the rows holding both. How many, each way."""
+    district's rate of 32.4% was 16.7% over the rows holding both. How many, each way; and the rows
+    whose numerator is above their denominator (51 vaccinated of 38 enrolled), said of a share."""
     from ..expressions import conjuncts
     from ..planning.nodes import Scan
     from ._simple import Simple
     num, den = node.numerator, node.denominator
     if not (num.kind == den.kind == "sum" and isinstance(num, Simple) and isinstance(den, Simple)):
-        return None
+        return None, None
     ns, ds = num.scan, den.scan
     if ns.table != ds.table or num.expr_sql is None or den.expr_sql is None or (  # one filter in any order
             {ns.sql(p) for p in conjuncts(ns.where_expr)} != {ds.sql(p) for p in conjuncts(ds.where_expr)}):
-        return None
+        return None, None
     a, b = num.expr_sql, den.expr_sql
     sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
            f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL), "
@@ -173,12 +179,10 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> list[tuple[int, str, str]
     except Exception as exc:  # noqa: BLE001 - a warning only: the figure stands without it
         from ..interrupts import reraise_interrupt
         reraise_interrupt(exc)
-        return None
+        return None, None
     found = [(n, has, lacks) for n, has, lacks in ((only_num, num.expr_text or "", den.expr_text or ""),
                                                    (only_den, den.expr_text or "", num.expr_text or "")) if n]
-    if over:  # a part above its whole in a row (51 vaccinated of 38 enrolled): said if read as a share
-        found.append((over, num.expr_text or "", ">" + (den.expr_text or "")))
-    return found or None
+    return found or None, (over, num.expr_text or "", den.expr_text or "") if over else None
 
 
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
