@@ -55,6 +55,7 @@ class Simple(PlanNode):
     param: Any = None                # a kind's own setting (a percentile's p and method)
     time_unit: str | None = None     # the time unit of the column's values ('minute'), when known
     time_from: str = ""              # where it was read: 'unit: minutes', 'the unit of wait_minutes'
+    period_of_a_series: bool = False  # the figure of one period of a series (`every`'s): no rows is no value
 
     @property
     def expr_sql(self) -> str | None:

@@ -145,8 +145,8 @@ class SumKind(ColumnAggregate):
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
         """A sum over no rows is zero, as a count is ("raised $0 after she dropped out"); over rows
         that all lack a value it is still unknown. A group or period with no row at all (``row`` is
-        None: a series, a ranking) has no value, as before: a missing period is no zero."""
-        if row is not None and not int(row["rows_kept"] or 0):
+        None: a series, a ranking; or a period of `every`) has no value: a missing period is no zero."""
+        if row is not None and not int(row["rows_kept"] or 0) and not node.period_of_a_series:
             return Evaluated(Fraction(0), rows_kept=0, rows_unknown=0, base=0)
         return super().value(node, row)
 

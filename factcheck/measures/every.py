@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..outcome import Reason
-from ..planning.nodes import Part, PlanNode
+from ..planning.nodes import Part, PlanNode, walk
 from ._details import Details
 from ._groups import expr_literal, group_column, narrowable, narrowed, table_of
 from ._kind import KINDS, MeasureKind, register
 from ._model import MeasureModel
+from ._simple import Simple
 from ._values import Evaluated
 
 if TYPE_CHECKING:
@@ -135,12 +135,15 @@ class EveryKind(MeasureKind):
                     c.within(scan, start, value, f"{value}", gap_only=True, report=False)
         if any(cell is None for cell in cells):
             return None
+        for leaf in (n for cell in cells for n in walk(cell)):  # a period's sum over no rows has no value there,
+            if isinstance(leaf, Simple):                          # as in a change or a run
+                leaf.period_of_a_series = True
         axis = None if isinstance(m.over, Span) else (scan.from_sql(), scan.sql(start))
         return EveryNode(self.name, inner, [cell for cell in cells if cell is not None], periods, axis)
 
     def evaluate(self, node: EveryNode, ex: Executor) -> Evaluated:
         every = ex.cadence(*node.axis) if node.axis is not None else None  # elections: no period between them
-        each = [(str(p), _in_series(cell, ex.evaluate(cell))) for p, cell in zip(node.periods, node.cells, strict=True)
+        each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)
                 if every is None or every.on(p)]
         ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql], cadence=every)
         for period, part in each:
@@ -157,14 +160,6 @@ class EveryKind(MeasureKind):
 
     def parts(self, node: EveryNode, label: str | None) -> list[Part]:
         return KINDS[node.inner.kind].parts(node.inner, label)
-
-
-def _in_series(cell: PlanNode, ev: Evaluated) -> Evaluated:
-    """A period's figure as a series has it: a sum over no row of the period is no value there, as in
-    a change or a run (a sum alone over no rows is zero: "raised $0 after she dropped out")."""
-    if cell.kind == "sum" and ev.rows_kept == 0 and ev.value == 0:
-        ev.value, ev.unavailable, ev.why = None, Reason.NO_ROWS, "no rows pass the filter"
-    return ev
 
 
 def _in_period(over: str | Span, period: int) -> str:
