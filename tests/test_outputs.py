@@ -1,6 +1,6 @@
 """Report paths: never an input, never half written, refused before any work when unwritable.
 
-Every output option (run's --json/--junit/--markdown/--html, explain --rows, diff's
+Every output option (run's --json/--junit/--markdown/--html, explain --rows, suggest --json, diff's
 --json/--markdown) goes through factcheck.outputs; these run the real CLI in-process.
 """
 
