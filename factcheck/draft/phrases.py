@@ -36,6 +36,7 @@ from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
 from ..expectations.durations import factor, unit_of
+from ..expectations.wording import PARTS_OF_A_SCALE
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
@@ -758,10 +759,8 @@ class _Scan:
                 if whole is None or whole.denominator != 1:
                     continue
                 share = whole + Fraction(1, 2)
-            else:
-                share = (Fraction(3, 4) if part[0] == "three" else Fraction(1, 4) if "quarter" in part
-                         else Fraction(2, 3) if part[0] == "two" else Fraction(1, 3) if "third" in part
-                         else Fraction(1, 2))
+            else:  # the part as expect: reads it
+                share = PARTS_OF_A_SCALE[re.sub(r"\ban$", "a", " ".join(part))]
             self.add(FigureSpan(m.start(), m.end(), "number", share * SCALES[m["scale"].lower()]), 3)
         if self.digits:
             for m in _DIGIT_NUMBER.finditer(self.text):

@@ -133,12 +133,13 @@ def normalize(text: str) -> str:
 
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _SCALES = frozenset(_SCALE_WORDS.split("|"))
-_PART_OF_SCALE = {"half a": Fraction(1, 2), "half of a": Fraction(1, 2), "a quarter of a": Fraction(1, 4),
-                  "quarter of a": Fraction(1, 4), "three quarters of a": Fraction(3, 4),
-                  "a third of a": Fraction(1, 3), "two thirds of a": Fraction(2, 3)}
+PARTS_OF_A_SCALE = {"half a": Fraction(1, 2), "half of a": Fraction(1, 2), "a quarter of a": Fraction(1, 4),
+                    "quarter of a": Fraction(1, 4), "three quarters of a": Fraction(3, 4),
+                    "a third of a": Fraction(1, 3), "one third of a": Fraction(1, 3),
+                    "two thirds of a": Fraction(2, 3)}
 """Parts of a scale ("half a million"), read as the fraction they are, with the fraction band
 (:func:`_read_part_of_scale`), not as digits to round."""
-_PART_OF_A_SCALE = re.compile(rf"({'|'.join(sorted(_PART_OF_SCALE, key=len, reverse=True))}|half an|a quarter of an) "
+_PART_OF_A_SCALE = re.compile(rf"({'|'.join(sorted(PARTS_OF_A_SCALE, key=len, reverse=True))}|half an|a quarter of an) "
                               rf"(thousand|million|billion|trillion)")
 _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
 
@@ -404,7 +405,7 @@ def _read_part_of_scale(t: str, vocab: Vocabulary) -> Figure | None:
     m = _PART_OF_A_SCALE.fullmatch(t)
     if not m:
         return None
-    value = _PART_OF_SCALE[m[1].replace(" an", " a")] * SCALES[m[2]]
+    value = PARTS_OF_A_SCALE[m[1].replace(" an", " a")] * SCALES[m[2]]
     k = vocab.fraction
     return Figure(value, Interval(value * (1 - k), value * (1 + k), True, True), "plain", t, rounded=False)
 
