@@ -513,6 +513,20 @@ def measure_all(cmds: dict[str, tuple[list[str], Path, tuple[int, ...]]], reps: 
             | {"walls": [round(r["wall"], 3) for r in rs]} for name, rs in runs.items()}
 
 
+def imported_package() -> Path:
+    """The folder of the ``factcheck`` package that the measured commands import: asked from a
+    folder holding none, as the console script imports it (an editable install points at the
+    checkout it was made from; ``PYTHONPATH`` may point elsewhere). Said when it is not this
+    checkout's, since the figures then measure another tree."""
+    out = subprocess.run([PY, "-c", "import factcheck, os; print(os.path.dirname(factcheck.__file__))"],
+                         capture_output=True, text=True, cwd=tempfile.gettempdir(), check=True).stdout
+    package = Path(out.strip())
+    if package.resolve() != (REPO / "factcheck").resolve():
+        print(f"# note: the commands import factcheck from {package}, not from this checkout ({REPO}); "
+              f"set PYTHONPATH={REPO} to measure this tree", file=sys.stderr)
+    return package
+
+
 def factcheck_cmd() -> list[str]:
     script = Path(PY).parent / "factcheck"
     return [str(script)] if script.exists() else [PY, "-m", "factcheck"]
@@ -647,8 +661,9 @@ def main() -> None:
           f"{args.rows:,} rows as {args.format}, engine {args.engine or 'duckdb (factcheck run)'}")
 
     # byte-compile factcheck as `pip install` does: with PYTHONDONTWRITEBYTECODE set (as on the
-    # shared machine) every start would compile its sources again and be measured as start-up
-    subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "factcheck")], check=True)
+    # shared machine) every start would compile its sources again and be measured as start-up.
+    # The package compiled is the one the commands below import, which is not always this checkout's
+    subprocess.run([PY, "-m", "compileall", "-q", str(imported_package())], check=True)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="fcbench-"))
     work.mkdir(parents=True, exist_ok=True)
     fc = factcheck_cmd()
