@@ -209,3 +209,15 @@ def test_the_look_up_returns_every_twin_of_a_literal(pair: tuple[str, str]) -> N
     con.executemany("INSERT INTO t VALUES (?)", [[literal], [other], ["unrelated"]])
     held = {v for v, _ in con.execute(twins_sql(quote_ident("c"), quote_ident("t"), [literal])).fetchall()}
     assert other in held and literal in held
+
+
+@pytest.mark.parametrize(("literal", "other"), [("St. Louis", "Saint Louis"), ("Saint Louis", "ST LOUIS"),
+                                                ("Mount Vernon", "Mt. Vernon"), ("Ft. Worth", "Fort  Worth")])
+def test_the_look_up_returns_a_twin_written_with_the_other_form_of_an_abbreviation(literal: str, other: str) -> None:
+    """The SQL looked for every word of the literal, 'St.' included, so it never returned
+    'Saint Louis' for Python to call a twin."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (c VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?)", [[literal], [other], ["unrelated"]])
+    held = {v for v, _ in con.execute(twins_sql(quote_ident("c"), quote_ident("t"), [literal])).fetchall()}
+    assert held == {literal, other}
