@@ -74,11 +74,11 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
                              failing=[p for p, _ in failing]),
         series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
     if not failing:
-        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, notes=_period_notes(ev),
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, notes=_period_notes(ev) + _parts_at_notes(exp, ev),
                            message=f"{exp.summary or exp.written} in each of the {len(each)} periods")
     period, first = failing[0]
     return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(first.miss or "out_of_tolerance"),
-                       notes=_period_notes(ev), message=f"at {period}: {first.message}" + (
+                       notes=_period_notes(ev) + _parts_at_notes(exp, ev), message=f"at {period}: {first.message}" + (
                            f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
                            if len(failing) > 1 else ""))
 
@@ -162,17 +162,10 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
     if ev.reporters_differ:
         notes.append(Note(code=NoteCode.REPORTERS_DIFFER, warning=True, message=ev.reporters_differ))
     for n, has, lacks in ev.parts_unmatched or ():
-        them = "them" if n != 1 else "it"
-        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
-            f"{rows_said(n)} {'have' if n != 1 else 'has'} a value of {has} and none of {lacks}: one part of the "
-            f"ratio counts {them} and the other does not, so it mixes two sets of rows; leave {them} out of both "
-            f"(add {lacks} is not null to the where of each), or fill in {lacks}")))
+        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=_unmatched_said(n, has, lacks)))
     if ev.parts_over is not None and exp.shape.kind == "share":  # a part above its whole: no share of it
-        n, part, whole = ev.parts_over
-        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=(
-            f"{rows_said(n)} {'have' if n != 1 else 'has'} more {part} than {whole}: read as a share, the ratio "
-            f"counts a part above its whole there; check {'those rows' if n != 1 else 'that row'} in the data, or "
-            f"leave {'them' if n != 1 else 'it'} out (where: … and {part} <= {whole})")))
+        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=_over_said(*ev.parts_over)))
+    notes += _parts_at_notes(exp, ev)
     shape = exp.shape
     if exp.time_unit is not None and shape.time_unit is None and shape.of_values:
         # "more than four hours" against a mean of `wait`: minutes? hours? Compared as it stands
@@ -189,6 +182,49 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes
+
+
+def _unmatched_said(n: int, has: str, lacks: str) -> str:
+    them = "them" if n != 1 else "it"
+    return (f"{rows_said(n)} {'have' if n != 1 else 'has'} a value of {has} and none of {lacks}: one part of the "
+            f"ratio counts {them} and the other does not, so it mixes two sets of rows; leave {them} out of both "
+            f"(add {lacks} is not null to the where of each), or fill in {lacks}")
+
+
+def _over_said(n: int, part: str, whole: str) -> str:
+    return (f"{rows_said(n)} {'have' if n != 1 else 'has'} more {part} than {whole}: read as a share, the ratio "
+            f"counts a part above its whole there; check {'those rows' if n != 1 else 'that row'} in the data, or "
+            f"leave {'them' if n != 1 else 'it'} out (where: … and {part} <= {whole})")
+
+
+def _parts_at_notes(exp: Expectation, ev: Evaluated) -> list[Note]:
+    """``parts_unmatched`` of a ratio inside a series (a change, an extreme, ``every``, ``compare``): one
+    warning of each kind, naming the periods (or groups) the claim reads that have such rows, with
+    their rows counted together ("at 2019 and 2021: 3 rows have a value of absent and none of …")."""
+    found = ev.parts_at
+    if found is None:
+        return []
+    share = found.whole if found.whole is not None else exp.shape.kind == "share"
+    said: dict[tuple[str, str, str], tuple[int, list[str]]] = {}  # (kind, part, other) -> rows, periods
+    for k, (unmatched, over) in found.found:
+        for n, has, lacks in unmatched or ():
+            rows, where = said.get(("lacks", has, lacks), (0, []))
+            said[("lacks", has, lacks)] = rows + n, [*where, k]
+        if over is not None and share:
+            n, part, whole = over
+            rows, where = said.get(("over", part, whole), (0, []))
+            said[("over", part, whole)] = rows + n, [*where, k]
+    notes = []
+    for (kind, a, b), (n, where) in said.items():
+        at = f"{found.word} {_listed([key_shown(k) for k in where])}: "
+        notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True,
+                          message=at + (_unmatched_said(n, a, b) if kind == "lacks" else _over_said(n, a, b))))
+    return notes
+
+
+def _listed(items: list[str]) -> str:
+    """'2019', '2019 and 2021', '2019, 2020 and 2021'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _period_notes(ev: Evaluated) -> list[Note]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import one_table
 
 from factcheck.outcome import NoteCode, Verdict
@@ -64,3 +65,133 @@ def test_the_order_of_a_filters_parts_is_no_matter(tmp_path: Path) -> None:
     rate = ("{ratio: {numerator: {sum: absent, of: t, where: \"district == 'Harbor' and yr == 2022\"}, "
             "denominator: {sum: students, of: t, where: \"yr == 2022 and district == 'Harbor'\"}}}")
     assert _warned(one_table(tmp_path, rows, rate, "55%"))
+
+
+# A ratio inside a series: a change, an extreme, `every` and `compare` read the ratio per period (or
+# group); the warning was computed for a ratio on its own only, so a rate "up 5 points" passed on a
+# year whose rows held absences and no students, without a word. Rates of district H by year:
+# 2019 17% (a row without students), 2020 15% (a row without students), 2021 20%, 2022 6.3% (a row
+# without absences).
+SERIES = ["yr,students,absent", "2019,,5", "2019,500,80", "2020,1000,100", "2020,,50", "2021,1000,200",
+          "2022,900,", "2022,1000,120"]
+MATCHED = ["yr,students,absent", "2019,500,90", "2020,1000,150", "2021,1000,200", "2022,1000,120"]
+BLANK_2019 = ["yr,students,absent", "2019,,40", "2019,500,90", "2020,1000,150", "2021,1000,200", "2022,1000,120"]
+RATE_ = "{ratio: {numerator: {sum: absent, of: t}, denominator: {sum: students, of: t}}}"
+NO_STUDENTS = ("{n} {verb} a value of absent and none of students: one part of the ratio counts {it} and the other "
+               "does not, so it mixes two sets of rows; leave {it} out of both (add students is not null to the "
+               "where of each), or fill in students")
+
+
+def _no_students(at: str, n: int = 1) -> str:
+    return f"{at}: " + NO_STUDENTS.format(n=f"{n} row{'s' if n != 1 else ''}", verb="has" if n == 1 else "have",
+                                          it="it" if n == 1 else "them")
+
+
+def test_a_change_of_a_ratio_warns_of_the_periods_it_reads(tmp_path: Path) -> None:
+    change = f"{{change: {RATE_}, over: yr, from: 2020, to: 2021, as: points}}"
+    r = one_table(tmp_path, SERIES, change, "up 5 points", decl="time: yr")
+    assert r.verdict == Verdict.PASS, r.message
+    assert _warned(r) == [_no_students("at 2020")]  # 2019's row is no matter of this change
+    r = one_table(tmp_path, SERIES, change.replace("to: 2021", "to: 2022"), "down 8.7 points", decl="time: yr")
+    assert _warned(r) == [_no_students("at 2020"),
+                          "at 2022: 1 row has a value of students and none of absent: one part of the ratio counts "
+                          "it and the other does not, so it mixes two sets of rows; leave it out of both (add absent "
+                          "is not null to the where of each), or fill in absent"], r.notes
+
+
+def test_a_change_of_a_ratio_with_parts_matched_has_no_warning(tmp_path: Path) -> None:
+    change = f"{{change: {RATE_}, over: yr, from: 2020, to: 2021, as: points}}"
+    for rows in (MATCHED, BLANK_2019):  # all matched; or unmatched at a period the change does not read
+        r = one_table(tmp_path, rows, change, "up 5 points", decl="time: yr")
+        assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+
+
+def test_an_extreme_of_a_ratio_warns_of_its_window(tmp_path: Path) -> None:
+    record = f"{{extreme: {RATE_}, over: yr, at: 2021, is: highest}}"
+    r = one_table(tmp_path, SERIES, record, "true", decl="time: yr")
+    assert r.verdict == Verdict.PASS, r.message
+    said = _warned(r)  # on record: every period counts, 2019's and 2022's too
+    assert said[0] == _no_students("at 2019 and 2020", 2) and said[1].startswith("at 2022: 1 row has a value of "
+                                                                                 "students"), said
+    r = one_table(tmp_path, MATCHED, record, "true", decl="time: yr")
+    assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+    lowest = f"{{extreme: {RATE_}, over: yr, at: 2022, is: lowest, record_from: 2021}}"
+    r = one_table(tmp_path, SERIES, lowest, "true", decl="time: yr")
+    assert r.verdict == Verdict.PASS, r.message
+    assert [s.split(":")[0] for s in _warned(r)] == ["at 2022"], r.notes  # the record from 2021 on
+
+
+def test_an_extreme_since_a_period_warns_of_the_periods_from_it(tmp_path: Path) -> None:
+    """"The highest since 2018": 2018 to 2021 are read, 2017 is not."""
+    rows = ["yr,students,absent", "2017,,1", "2017,100,50", "2018,,5", "2018,100,30", "2019,100,10", "2020,100,20",
+            "2020,,3", "2021,100,25"]
+    since = f"{{extreme: {RATE_}, over: yr, at: 2021, since: 2018, is: highest}}"
+    r = one_table(tmp_path, rows, since, "true", decl="time: yr")
+    assert r.verdict == Verdict.PASS, r.message
+    assert _warned(r) == [_no_students("at 2018 and 2020", 2)], r.notes
+    matched = [row for row in rows if row not in ("2018,,5", "2020,,3")]
+    r = one_table(tmp_path, matched, since, "true", decl="time: yr")
+    assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)  # 2017's row is no matter
+
+
+def test_every_period_of_a_ratio_warns_of_those_with_unmatched_rows(tmp_path: Path) -> None:
+    every = f"{{every: {RATE_}, over: yr, from: 2020, to: 2021}}"
+    r = one_table(tmp_path, SERIES, every, "more than 10%", decl="time: yr")
+    assert r.verdict == Verdict.PASS, r.message
+    assert _warned(r) == [_no_students("at 2020")], r.notes
+    for rows in (MATCHED, BLANK_2019):
+        r = one_table(tmp_path, rows, every, "more than 10%", decl="time: yr")
+        assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+
+
+def test_compare_of_a_ratio_warns_of_the_groups_with_unmatched_rows(tmp_path: Path) -> None:
+    compare = f"{{compare: {RATE_}, by: yr, a: 2021, b: 2020, as: points}}"
+    r = one_table(tmp_path, SERIES, compare, "up 5 points")
+    assert r.verdict == Verdict.PASS, r.message
+    assert _warned(r) == [_no_students("for 2020")], r.notes
+    for rows in (MATCHED, BLANK_2019):
+        r = one_table(tmp_path, rows, compare, "up 5 points")
+        assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+    two = ("{compare: {ratio: {numerator: {sum: absent, of: t, where: yr == 2021}, denominator: {sum: students, of: "
+           "t, where: yr == 2021}}}, with: {ratio: {numerator: {sum: absent, of: t, where: yr == 2020}, denominator: "
+           "{sum: students, of: t, where: yr == 2020}}}, as: points}")
+    assert _warned(one_table(tmp_path, SERIES, two, "up 5 points")) == [_no_students("in the second figure")]
+    assert not _warned(one_table(tmp_path, MATCHED, two, "up 5 points"))
+
+
+def test_a_part_above_its_whole_in_a_series_is_said_where_the_ratio_is_a_share(tmp_path: Path) -> None:
+    """51 vaccinated of 38 enrolled in 2021: a change in points (of shares) says so; a change in
+    percent of a ratio that is no share (goals per game) has no whole to be above."""
+    rows = ["yr,enrolled,vaccinated", "2020,100,80", "2021,38,51", "2021,100,80"]
+    rate = "{ratio: {numerator: {sum: vaccinated, of: t}, denominator: {sum: enrolled, of: t}}}"
+    r = one_table(tmp_path, rows, f"{{change: {rate}, over: yr, from: 2020, to: 2021, as: points}}", "up 14 points",
+                  decl="time: yr")
+    assert _warned(r) == ["at 2021: 1 row has more vaccinated than enrolled: read as a share, the ratio counts a "
+                          "part above its whole there; check that row in the data, or leave it out (where: … and "
+                          "vaccinated <= enrolled)"], r.notes
+    r = one_table(tmp_path, rows, f"{{change: {rate}, over: yr, from: 2020, to: 2021}}", "up 19%", decl="time: yr")
+    assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+    every = f"{{every: {rate}, over: yr, from: 2020, to: 2021}}"
+    assert _warned(one_table(tmp_path, rows, every, "more than 70%", decl="time: yr"))  # a share, as written
+    assert not _warned(one_table(tmp_path, rows, every, "more than 0.7", decl="time: yr"))
+
+
+def test_every_asks_its_periods_in_one_query_not_one_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each period's ratio asked its own (four years: four scans of the table); one grouped by the
+    period now answers them all. `compare … by:` asks its two groups in one too."""
+    from factcheck.backends.duckdb import DuckDB
+    asked: list[str] = []
+    execute = DuckDB.execute
+
+    def recorded(self: DuckDB, sql: str) -> object:
+        asked.append(sql)
+        return execute(self, sql)
+
+    monkeypatch.setattr(DuckDB, "execute", recorded)
+    r = one_table(tmp_path, SERIES, f"{{every: {RATE_}, over: yr, from: 2019, to: 2022}}", "more than 5%",
+                  decl="time: yr")
+    assert [s.split(":")[0] for s in _warned(r)] == ["at 2019 and 2020", "at 2022"], r.notes
+    assert len([q for q in asked if ") >= 0)" in q]) == 1, asked
+    asked.clear()
+    r = one_table(tmp_path, SERIES, f"{{compare: {RATE_}, by: yr, a: 2021, b: 2020, as: points}}", "up 5 points")
+    assert _warned(r) and len([q for q in asked if ") >= 0)" in q]) == 1, asked

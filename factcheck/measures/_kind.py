@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import Part, PathKey, PlanNode
-    from ._values import Evaluated, Groups
+    from ._values import Evaluated, Groups, PeriodsRead
 
 
 class MeasureKind:
@@ -74,6 +74,12 @@ class MeasureKind:
     def record_is_the_data(self, node: Any) -> bool:
         """Does "on record" mean "since the data begins" for this claim?"""
         return False
+
+    def periods_read(self, node: Any) -> PeriodsRead | None:
+        """Of a kind that reads a measure per period: the periods its answer reads (a change's two
+        ends), so that what is said of the rows is said of those alone. None: not known before the
+        claim runs (a run of rising periods), or not a figure per period."""
+        return None
 
 
 def shape_of(kind: str, unit: str = "fraction", *, part_of_a_whole: bool = False, time_unit: str | None = None,

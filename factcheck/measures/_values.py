@@ -52,12 +52,48 @@ class Evaluated:
     # whole), a warning when the ratio is read as a share
     mostly_unknown: bool | None = None  # set where a figure of several parts decides it (a change: per period)
     reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
+    parts_at: PartsAt | None = None  # a series' ratio with unmatched parts in the periods (groups) it reads: warnings
 
     def is_mostly_unknown(self) -> bool:
         """Does the figure rest on fewer rows than it left out as unknown (``mostly_unknown``)?"""
         if self.mostly_unknown is not None:
             return self.mostly_unknown
         return bool(self.rows_unknown) and self.base is not None and self.base < (self.rows_unknown or 0)
+
+
+Unmatched = tuple[list[tuple[int, str, str]] | None, tuple[int, str, str] | None]
+"""A ratio's rows with one part and not the other, each way: (rows, the part they have, the part they
+lack); and its rows whose part is above their whole: (rows, part, whole). None where there are none."""
+
+
+@dataclass
+class PartsAt:
+    """The unmatched parts of a ratio inside a series (a change, an extreme, ``every``, ``compare``),
+    in each period (or group) the claim reads that has some: said as one warning naming them."""
+
+    word: str  # how a period is named: "at" 2021, "for" Harbor
+    found: list[tuple[str, Unmatched]]  # (the period's key, what it holds), in the order the claim reads them
+    whole: bool | None = None  # is the ratio read as a share (a part above its whole said)? None: as the claim's
+    # expectation reads it, as of a ratio on its own
+
+
+@dataclass(frozen=True)
+class PeriodsRead:
+    """The periods of a per-period figure that a claim's answer reads: the two a change names, or a
+    span (an extreme's ``since`` … ``at``; open at an end that is not named: the whole record).
+    The rows of other periods are no matter of the claim, so nothing is said of them."""
+
+    named: tuple[str, ...] = ()  # keys of the periods named, when not a span
+    span: bool = False
+    first: str | None = None  # the span's first and last keys, both included (None: open)
+    last: str | None = None
+
+    def holds(self, k: str) -> bool:
+        """Does the claim read the period whose key is ``k``?"""
+        if not self.span:
+            return k in self.named
+        return not (self.first is not None and before(k, self.first)) and not (
+            self.last is not None and before(self.last, k))
 
 
 class NotFinite(ValueError):

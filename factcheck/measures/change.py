@@ -14,7 +14,8 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, before, cadence, key, number
+from ._values import Evaluated, PeriodsRead, before, cadence, key, number
+from .ratio import parts_at, read_as_share
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -82,6 +83,8 @@ class ChangeKind(MeasureKind):
         ev = change(node, ex.at(node.inner, groups, node.from_), ex.at(node.inner, groups, node.to))
         if ev.value is not None:
             ev.reporters_differ = reporters_differ(node, ex)
+            ev.parts_at = parts_at(node.inner, ex, None, [key(node.from_), key(node.to)],
+                                   whole=read_as_share(node.inner, node.as_))
         # the data's step matters only when the series has holes to fill (and asking for it costs a query)
         holes = not groups.categories and len(groups.axis()) > len(groups.values)
         every = cadence(ex.periods(node.inner)) if holes else None
@@ -95,6 +98,9 @@ class ChangeKind(MeasureKind):
 
     def shape(self, node: ChangeNode, claim: Claim) -> MeasureShape:
         return change_shape(node.as_, node.inner)
+
+    def periods_read(self, node: ChangeNode) -> PeriodsRead:
+        return PeriodsRead(named=(key(node.from_), key(node.to)))
 
     def parts(self, node: ChangeNode, label: str | None) -> list[Part]:
         parts = KINDS[node.inner.kind].parts(node.inner, label)

@@ -21,7 +21,8 @@ from ._details import Details
 from ._groups import expr_literal, group_column, missing_value, narrowable, narrowed, table_of
 from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, key, number
+from ._values import Evaluated, PartsAt, key, number
+from .ratio import RatioNode, parts_by_group, read_as_share
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -72,6 +73,8 @@ class CompareNode(PlanNode):
     b: Any
     as_: str
     groups: tuple[Scan, Expr, str] | None = None  # the column of the groups, to check a and b occur
+    whole: PlanNode | None = None  # the measure over every group (not evaluated: its rows grouped by the column,
+    # for what is said of the rows of each group in one query)
 
     def children(self) -> list[PlanNode]:
         return [self.a_node, self.b_node]
@@ -115,7 +118,7 @@ class CompareKind(MeasureKind):
                  for v in (m.a, m.b)]
         if nodes[0] is None or nodes[1] is None:
             return None
-        return CompareNode(self.name, nodes[0], nodes[1], m.a, m.b, m.as_, (*groups, m.by))
+        return CompareNode(self.name, nodes[0], nodes[1], m.a, m.b, m.as_, (*groups, m.by), first)
 
     def evaluate(self, node: CompareNode, ex: Executor) -> Evaluated:
         if node.groups is not None:
@@ -124,13 +127,33 @@ class CompareKind(MeasureKind):
                 missing = missing_value(ex, scan, column, text, value)
                 if missing:
                     return Evaluated(None, problem=f"{missing}; check the value of a/b")
-        return compare(node, ex.evaluate(node.a_node), ex.evaluate(node.b_node))
+            if isinstance(node.whole, RatioNode):  # each group's unmatched parts, asked of both in one query
+                by = parts_by_group(node.whole, ex, scan.sql(column))
+                for value, part in ((node.a, node.a_node), (node.b, node.b_node)):
+                    ex.parts[id(part)] = by.get(key(value), (None, None))
+        first, second = ex.evaluate(node.a_node), ex.evaluate(node.b_node)
+        ev = compare(node, first, second)
+        if ev.value is not None:
+            ev.parts_at = _parts_of_both(node, first, second)
+        return ev
 
     def shape(self, node: CompareNode, claim: Claim) -> MeasureShape:
         return change_shape(node.as_, node.a_node)
 
     def parts(self, node: CompareNode, label: str | None) -> list[Part]:
         return [*KINDS[node.a_node.kind].parts(node.a_node, label), *KINDS[node.b_node.kind].parts(node.b_node, label)]
+
+
+def _parts_of_both(node: CompareNode, first: Evaluated, second: Evaluated) -> PartsAt | None:
+    """The unmatched parts of the two ratios compared (each found when it was computed), named by
+    their group; of two measures (``with:``), as the first figure and the second."""
+    labels = (key(node.a), key(node.b)) if node.groups is not None else ("the first figure", "the second figure")
+    found = [(label, (ev.parts_unmatched, ev.parts_over)) for label, ev in zip(labels, (first, second), strict=True)
+             if ev.parts_unmatched or ev.parts_over]
+    if not found:
+        return None
+    whole = read_as_share(node.a_node, node.as_) or read_as_share(node.b_node)
+    return PartsAt("for" if node.groups is not None else "in", found, whole)
 
 
 def gap(as_: str, a: Fraction, b: Fraction) -> Fraction | None:

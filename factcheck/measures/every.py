@@ -22,7 +22,8 @@ from ._groups import expr_literal, group_column, narrowable, narrowed, table_of
 from ._kind import KINDS, MeasureKind, register
 from ._model import MeasureModel
 from ._simple import Simple
-from ._values import Evaluated
+from ._values import Evaluated, PartsAt, key
+from .ratio import RatioNode, parts_by_group
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -143,9 +144,13 @@ class EveryKind(MeasureKind):
 
     def evaluate(self, node: EveryNode, ex: Executor) -> Evaluated:
         every = ex.cadence(*node.axis) if node.axis is not None else None  # elections: no period between them
+        if node.axis is not None:
+            _parts_in_one_query(node, node.axis[1], ex)
         each = [(str(p), ex.evaluate(cell)) for p, cell in zip(node.periods, node.cells, strict=True)
                 if every is None or every.on(p)]
         ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql], cadence=every)
+        found = [(p, (e.parts_unmatched, e.parts_over)) for p, e in each if e.parts_unmatched or e.parts_over]
+        ev.parts_at = PartsAt("at", found) if found else None  # a part above its whole: said as the claim reads it
         for period, part in each:
             if part.unavailable:
                 ev.unavailable, ev.why = part.unavailable, f"at {period}: {part.why}"
@@ -160,6 +165,16 @@ class EveryKind(MeasureKind):
 
     def parts(self, node: EveryNode, label: str | None) -> list[Part]:
         return KINDS[node.inner.kind].parts(node.inner, label)
+
+
+def _parts_in_one_query(node: EveryNode, period_sql: str, ex: Executor) -> None:
+    """A ratio's unmatched parts in every period, asked in one query grouped by the period column
+    and handed to each period's figure, which would otherwise ask its own (one query a period)."""
+    if not isinstance(node.inner, RatioNode):
+        return
+    by = parts_by_group(node.inner, ex, period_sql)
+    for period, cell in zip(node.periods, node.cells, strict=True):
+        ex.parts[id(cell)] = by.get(key(period), (None, None))
 
 
 def _in_period(over: str | Span, period: int) -> str:

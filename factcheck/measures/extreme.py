@@ -14,8 +14,8 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import PERIOD_KEY, Evaluated, MeasureError, before, cadence, gaps_said, key
-from .ratio import lacking_said, lacks_base
+from ._values import PERIOD_KEY, Evaluated, MeasureError, PeriodsRead, before, cadence, gaps_said, key
+from .ratio import lacking_said, lacks_base, parts_at, read_as_share
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,6 +113,10 @@ class ExtremeKind(MeasureKind):
             out.value, out.details, out.unavailable = None, None, Reason.NO_ROWS
             out.why = lacking_said(lacking, ex.at(node.inner, groups, lacking[0]))
         out.marked = {key(v) for v in (node.at, node.since) if v is not None}
+        if out.value is not None:
+            read = self.periods_read(node)
+            out.parts_at = parts_at(node.inner, ex, None, [k for k in keys if read.holds(k)],
+                                    "for" if groups.categories else "at", whole=read_as_share(node.inner))
         return out
 
     def shape(self, node: ExtremeNode, claim: Claim) -> MeasureShape:
@@ -120,6 +124,13 @@ class ExtremeKind(MeasureKind):
 
     def record_is_the_data(self, node: ExtremeNode) -> bool:
         return node.since is None and node.record_from is None
+
+    def periods_read(self, node: ExtremeNode) -> PeriodsRead:
+        """``since`` … ``at`` (the periods it must beat); else the record from ``record_from`` on, or all
+        of it: a later period that beats ``at`` changes its rank too."""
+        if node.since is not None:
+            return PeriodsRead(span=True, first=key(node.since), last=key(node.at))
+        return PeriodsRead(span=True, first=key(node.record_from) if node.record_from is not None else None)
 
     def parts(self, node: ExtremeNode, label: str | None) -> list[Part]:
         parts = KINDS[node.inner.kind].parts(node.inner, label)

@@ -19,7 +19,7 @@ from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel
-from ._values import Evaluated, Groups, number
+from ._values import Evaluated, Groups, PartsAt, Unmatched, number
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -148,41 +148,87 @@ def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:
     return (n, ns.where_text) if n else None
 
 
-Unmatched = tuple[list[tuple[int, str, str]] | None, tuple[int, str, str] | None]
-"""What :func:`_parts_unmatched` finds: the rows with one part and not the other, each way; and the
-rows whose part is above their whole."""
-
-
 def _parts_unmatched(node: RatioNode, ex: Executor) -> Unmatched:
     """A ratio of two sums over the same rows (one table, one filter: absences over students)
     where some rows hold one part's value and not the other's (absences, but no students): the
     numerator counts them and the denominator does not, so the ratio mixes two sets of rows. A
     district's rate of 32.4% was 16.7% over the rows holding both. How many, each way; and the rows
     whose numerator is above their denominator (51 vaccinated of 38 enrolled), said of a share."""
+    found = ex.parts.get(id(node))  # asked already, with the other periods of a series (`every`)
+    if found is not None:
+        return found
+    return parts_by_group(node, ex, None).get(None, (None, None))
+
+
+def parts_by_group(node: RatioNode, ex: Executor, group_sql: str | None) -> dict[str | None, Unmatched]:
+    """What :func:`_parts_unmatched` finds, per value of ``group_sql`` (an SQL expression over the
+    ratio's table: the period of a series, the column of compared groups) in one query, keyed as
+    :func:`key` keys periods; under None without a group. Empty when the ratio is not of two sums
+    over the same rows, when nothing is found, or when the query fails (a warning only)."""
     from ..expressions import conjuncts
     from ..planning.nodes import Scan
     from ._simple import Simple
+    from ._values import key
     num, den = node.numerator, node.denominator
     if not (num.kind == den.kind == "sum" and isinstance(num, Simple) and isinstance(den, Simple)):
-        return None, None
+        return {}
     ns, ds = num.scan, den.scan
     if ns.table != ds.table or num.expr_sql is None or den.expr_sql is None or (  # one filter in any order
             {ns.sql(p) for p in conjuncts(ns.where_expr)} != {ds.sql(p) for p in conjuncts(ds.where_expr)}):
-        return None, None
+        return {}
     a, b = num.expr_sql, den.expr_sql
-    sql = (f"SELECT count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
-           f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL), "
-           f"count(*) FILTER (WHERE ({a}) > ({b}) AND ({b}) >= 0)\n"
-           f"{Scan(ns.table, {**ds.joins, **ns.joins}).from_sql()}{ns.where_sql()}")
+    counts = (f"count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
+              f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL), "
+              f"count(*) FILTER (WHERE ({a}) > ({b}) AND ({b}) >= 0)")
+    from_sql = Scan(ns.table, {**ds.joins, **ns.joins}).from_sql()
+    sql = (f"SELECT {counts}\n{from_sql}{ns.where_sql()}" if group_sql is None else
+           f"SELECT {group_sql}, {counts}\n{from_sql}{ns.where_sql()}\nGROUP BY 1")
     try:
-        only_num, only_den, over = (int(x or 0) for x in ex.run(sql).rows[0])
+        rows = ex.run(sql).rows
     except Exception as exc:  # noqa: BLE001 - a warning only: the figure stands without it
         from ..interrupts import reraise_interrupt
         reraise_interrupt(exc)
-        return None, None
-    found = [(n, has, lacks) for n, has, lacks in ((only_num, num.expr_text or "", den.expr_text or ""),
-                                                   (only_den, den.expr_text or "", num.expr_text or "")) if n]
-    return found or None, (over, num.expr_text or "", den.expr_text or "") if over else None
+        return {}
+    texts = (num.expr_text or "", den.expr_text or "")
+    out: dict[str | None, Unmatched] = {}
+    for row in rows:
+        if group_sql is not None and row[0] is None:
+            continue  # a row of no period is in none the claim reads
+        at = None if group_sql is None else key(row[0])
+        only_num, only_den, over = (int(x or 0) for x in row[-3:])
+        found = _unmatched(only_num, only_den, over, *texts)
+        if found != (None, None):
+            out[at] = found
+    return out
+
+
+def _unmatched(only_num: int, only_den: int, over: int, num: str, den: str) -> Unmatched:
+    """The counts of :func:`parts_by_group` as the warnings read them."""
+    found = [(n, has, lacks) for n, has, lacks in ((only_num, num, den), (only_den, den, num)) if n]
+    return found or None, (over, num, den) if over else None
+
+
+def parts_at(node: PlanNode, ex: Executor, group_sql: str | None, keys: list[str], word: str = "at",
+             whole: bool | None = None) -> PartsAt | None:
+    """The unmatched parts of a ratio read per period (or group) in a series, at the ``keys`` the
+    claim reads, in that order: one query for them all. None when ``node`` is no such ratio (of two
+    sums over the same rows, grouped by the same SQL), or none of them has any."""
+    if not isinstance(node, RatioNode):
+        return None
+    if group_sql is None:  # grouped by its own `over`: both parts the same way
+        groups = {getattr(part, "group_sql", None) for part in (node.numerator, node.denominator)}
+        group_sql = groups.pop() if len(groups) == 1 else None
+        if group_sql is None:
+            return None
+    by = parts_by_group(node, ex, group_sql)
+    found = [(k, by[k]) for k in dict.fromkeys(keys) if k in by]
+    return PartsAt(word, found, whole) if found else None
+
+
+def read_as_share(node: PlanNode, as_: str | None = None) -> bool:
+    """Is a ratio inside a series read as a share (a part above its whole then said)? When the series
+    compares it in points (which only shares have), or the ratio is in percent."""
+    return as_ == "points" or (isinstance(node, RatioNode) and node.unit == "percent")
 
 
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:

@@ -18,7 +18,7 @@ from ..expressions import INTEGER_TYPES, quote_ident
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._simple import NUMERIC_KINDS, Simple, aggregates, fused_sql, needs_exact_sum, simple_sql, value_of
-from ..measures._values import Cadence, Evaluated, Groups, MeasureError, cadence, fill_gaps, key, sort_key
+from ..measures._values import Cadence, Evaluated, Groups, MeasureError, Unmatched, cadence, fill_gaps, key, sort_key
 from .catalog import TIME_TYPES
 from .nodes import ClaimPlan, Coverage, PlanNode, ReportCheck, Scan, walk
 from .reports import Through, falls_in, missing_said, templates, through_sql
@@ -78,6 +78,7 @@ class Executor:
         self._answers: dict[str, Rows] = {}
         self._holes: dict[tuple[str, str, str, bool], tuple[str, dict[str, list[str]]] | None] = {}
         self.unmatched: dict[tuple[str, str], int] = {}  # (table, lookup) -> rows it finds no row for, as scanned
+        self.parts: dict[int, Unmatched] = {}  # a ratio's unmatched parts (by id), asked with a series' other periods
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
