@@ -117,3 +117,39 @@ def test_a_number_or_a_date_gets_no_blank_advice_it_could_not_take(tmp_path: Pat
     assert "blank:" not in said and "(amount is null or …)" in said
     r = one_table(tmp_path, rows, "{count: t, where: \"year(d) != 2020\"}", "1")
     assert len([n for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN]) == 1, r.notes
+
+
+def test_a_blank_in_a_period_a_change_reads_is_a_warning(tmp_path: Path) -> None:
+    """A figure per period was never asked (for fear of the periods it does not read, above): a blank
+    flag in 2021 left a change from 2020 to 2021 without a word. Now asked of its two periods."""
+    rows = ["id,year,flag", "1,2012,", "2,2012,", "3,2020,N", "4,2021,N", "5,2021,N", "6,2021,Y", "7,2021,"]
+    change = "{change: {count: t, where: \"flag != 'Y'\"}, over: year, from: 2020, to: 2021}"
+    r = one_table(tmp_path, rows, change, "up 100%", decl="time: year")
+    assert r.verdict == Verdict.PASS, r.message
+    (said,) = _warned(r)
+    assert said.startswith("at 2021: the filter leaves out 1 row it cannot tell: flag is blank there"), said
+    r = one_table(tmp_path, rows, change.replace("from: 2020", "from: 2012"), "up 100%", decl="time: year")
+    assert [s.split(": the filter")[0] for s in _warned(r)] == ["at 2012 and 2021"], r.notes  # 3 rows in all
+    assert "leaves out 3 rows" in _warned(r)[0]
+
+
+def test_an_extreme_is_asked_of_its_window(tmp_path: Path) -> None:
+    """"The most since 2020" reads 2020 and 2021: a blank flag of 2012 is no matter, one of 2020 is."""
+    rows = ["id,year,flag", "1,2012,", "2,2012,N", "3,2020,N", "4,2021,N", "5,2021,N", "6,2021,Y"]
+    extreme = "{extreme: {count: t, where: \"flag != 'Y'\"}, over: year, at: 2021, since: 2020, is: highest}"
+    r = one_table(tmp_path, rows, extreme, "false", decl="time: year")
+    assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+    rows.append("7,2020,")
+    r = one_table(tmp_path, rows, extreme, "false", decl="time: year")
+    assert [s.split(":")[0] for s in _warned(r)] == ["at 2020"], r.notes
+    record = "{extreme: {count: t, where: \"flag != 'Y'\"}, over: year, at: 2021, is: highest}"
+    r = one_table(tmp_path, rows, record, "true", decl="time: year")  # on record: every period is read
+    assert [s.split(":")[0] for s in _warned(r)] == ["at 2012 and 2020"], r.notes
+
+
+def test_a_rising_run_is_still_not_asked(tmp_path: Path) -> None:
+    """The run of a `rising` is known only once it is computed: no warning of its rows, as before."""
+    rows = ["id,year,flag", "1,2019,N", "2,2020,N", "3,2020,N", "4,2021,N", "5,2021,N", "6,2021,N", "7,2021,", "8,2021,Y"]
+    r = one_table(tmp_path, rows, "{rising: {count: t, where: \"flag != 'Y'\"}, over: year, to: 2021}", "2",
+                  decl="time: year")
+    assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)

@@ -13,26 +13,30 @@ warning: "officers used force 1,118 times in 2020" said nothing of the three inc
 date. Asked only of a time column that has blank values at all (one query per such column).
 
 One query per distinct filter with a negation, or with a period of a time column with blanks,
-after the tables are read; none for another filter.
+after the tables are read; none for another filter. A figure per period (a change's, an extreme's)
+is asked of the periods its claim reads alone, in one query grouped by the period; a figure whose
+periods are known only when it runs (a run of rising years) is not asked.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..expressions import Between, Compare, Expr, InList, Name, Unary, names, quote_ident, render, walk
-from ..formatting import rows_said
+from ..formatting import key_shown, rows_said
 from ..interrupts import reraise_interrupt
+from ..measures import KINDS
+from ..measures._values import PeriodsRead, key, sort_key
 from ..outcome import NoteCode
 from ..report import Note
-from .nodes import walk as walk_plan
 
 if TYPE_CHECKING:
     from ..backends import Backend
     from .catalog import Catalog
-    from .nodes import ClaimPlan, Scan
+    from .nodes import ClaimPlan, PlanNode, Scan
 
 
 def _reached(trees: list[Expr], table: str, cat: Catalog) -> Iterator[Expr]:
@@ -68,67 +72,151 @@ def _negated(node: Expr) -> bool:
 def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
                          read: set[str]) -> dict[int, list[Note]]:
     """The ``filter_unknown`` warnings of the claims (by plan index) whose filters hold a negation
-    and leave out rows they cannot tell, over the tables that were read."""
+    and leave out rows they cannot tell, over the tables that were read. A figure per period (a
+    change's, an extreme's) is asked of the periods its claim reads alone: a blank flag in 2012 is
+    no matter of a change from 2020 to 2021. One query per filter, grouped by the period for such
+    figures (claims reading other periods of one filter share it)."""
     notes: dict[int, list[Note]] = defaultdict(list)
     said: dict[tuple[str, str], list[Note]] = {}
+    per_period: dict[tuple[str, str, str], list[_Counted]] = {}
     blanks: dict[tuple[str, str], bool] = {}  # (table, time column) -> has it blank values?
     for plan in plans:
-        for node in walk_plan(plan.node):
-            if getattr(node, "group", None) is not None:
-                continue  # a figure per period (a change's, a run's): the rows of its other periods are no
-                # matter, and which periods it reads is known only when it runs
+        for node, periods in _read(plan.node, None):
+            group = getattr(node, "group", None)
+            if group is not None and periods is None:
+                continue  # a figure per period whose periods are known only when it runs (a rising run)
             for scan in node.scans():
                 if scan.where_expr is None or scan.table not in read or any(
                         link.target not in read for link in scan.joins.values()):
                     continue
-                at = (scan.from_sql(), scan.sql(scan.where_expr))
-                if at not in said:
-                    said[at] = _notes(scan, cat, backend, blanks)
-                for note in said[at]:
+                if group is None:
+                    at = (scan.from_sql(), scan.sql(scan.where_expr))
+                    if at not in said:
+                        said[at] = _notes(scan, cat, backend, blanks)
+                    found = said[at]
+                else:
+                    assert periods is not None
+                    by = (scan.from_sql(), scan.sql(scan.where_expr), scan.sql(group))
+                    if by not in per_period:
+                        per_period[by] = _counted(scan, scan.sql(group), cat, backend, blanks)
+                    found = [n for c in per_period[by] if (n := c.note(scan, periods, backend)) is not None]
+                for note in found:
                     if note not in notes[plan.index]:
                         notes[plan.index].append(note)
     return notes
 
 
-def _notes(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, str], bool]) -> list[Note]:
-    """The warning of a negation over blanks and the note of a period over blank dates, each if due."""
+def _read(node: PlanNode | None, periods: PeriodsRead | None) -> Iterator[tuple[PlanNode, PeriodsRead | None]]:
+    """Each node of a plan, with the periods the claim reads of it when a kind above it (a change,
+    an extreme) reads a figure per period at some periods only."""
+    if node is None:
+        return
+    kind = KINDS.get(node.kind)
+    mine = kind.periods_read(node) if kind is not None else None
+    here = mine if mine is not None else periods
+    yield node, here
+    for child in node.children():
+        yield from _read(child, here)
+
+
+def _asked(scan: Scan, cat: Catalog, backend: Backend,
+           blanks: dict[tuple[str, str], bool]) -> list[tuple[list[Expr], list[Name]]]:
+    """What is asked of a filter: its negations and the columns behind them, when they may read a
+    blank; and its period columns that hold blanks (a note). Each as (negations, columns)."""
     assert scan.where_expr is not None
     negated = negations(scan.where_expr, scan.table, cat)
     said = {n.column for node in negated for n in names(node) if n.link is None}  # one note of a column is enough
     dated = [c for c in period_columns(scan.where_expr, scan.table, cat)
              if c not in said and _has_blanks(scan.table, c, backend, blanks)]
-    found = []
+    asked = []
     if negated and _may_be_blank(negated, scan.table, cat, backend, blanks):  # else the filter tells every row
-        found.append(_note(scan, negated, list(dict.fromkeys(n for node in negated for n in names(node))), backend))
+        asked.append((negated, list(dict.fromkeys(n for node in negated for n in names(node)))))
     if dated:
-        found.append(_note(scan, [], [Name(c) for c in dated], backend))
-    return [n for n in found if n is not None]
+        asked.append(([], [Name(c) for c in dated]))
+    return asked
 
 
-def _note(scan: Scan, negated: list[Expr], columns: list[Name], backend: Backend) -> Note | None:
-    # the rows the filter cannot tell because one of these columns is blank (not those a blank elsewhere
-    # in the filter makes unknown: that is no matter of the negation, or of the period); a lookup's column
-    # is blank for a key the lookup does not find too, which unmatched_lookup says: not counted here
+def _notes(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, str], bool]) -> list[Note]:
+    """The warning of a negation over blanks and the note of a period over blank dates, each if due."""
+    found = []
+    for negated, columns in _asked(scan, cat, backend, blanks):
+        counts = _counts(scan, columns, backend, None)
+        row = counts.get(None) if counts else None
+        if row is not None and row[0]:
+            found.append(_note(scan, negated, columns, row, backend))
+    return found
+
+
+@dataclass
+class _Counted:
+    """The rows a filter of a figure per period cannot tell, per period: asked once, said of the
+    periods each claim reads."""
+
+    negated: list[Expr]
+    columns: list[Name]
+    by_period: dict[str, list[int]]  # period key -> [rows, rows blank in each column]
+
+    def note(self, scan: Scan, periods: PeriodsRead, backend: Backend) -> Note | None:
+        """The note of the periods ``periods`` holds, their rows counted together; None without any."""
+        at = [k for k, row in self.by_period.items() if row[0] and periods.holds(k)]
+        if not at:
+            return None
+        total = [sum(col) for col in zip(*(self.by_period[k] for k in at), strict=True)]
+        ordered = sorted(at, key=sort_key)
+        return _note(scan, self.negated, self.columns, total, backend,
+                     f"at {_listed([key_shown(k) for k in ordered])}: ")
+
+
+def _counted(scan: Scan, group_sql: str, cat: Catalog, backend: Backend,
+             blanks: dict[tuple[str, str], bool]) -> list[_Counted]:
+    """What :func:`_asked` asks of a filter, counted per period of ``group_sql``."""
+    out = []
+    for negated, columns in _asked(scan, cat, backend, blanks):
+        counts = _counts(scan, columns, backend, group_sql)
+        if counts:
+            out.append(_Counted(negated, columns, {k: row for k, row in counts.items() if k is not None}))
+    return out
+
+
+def _listed(items: list[str]) -> str:
+    """'2020', '2020 and 2021', '2019, 2020 and 2021'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _counts(scan: Scan, columns: list[Name], backend: Backend, group_sql: str | None) -> dict[str | None, list[int]]:
+    """The rows the filter cannot tell because one of ``columns`` is blank, and those blank in each,
+    in one query: under None, or per period of ``group_sql`` (a row of no period is in none).
+    Not those a blank elsewhere in the filter makes unknown: that is no matter of the negation, or of
+    the period; a lookup's column is blank for a key the lookup does not find too, which
+    unmatched_lookup says: not counted here. Empty when the query fails (the claim's own says why)."""
     def blank_sql(n: Name) -> str:
         link = scan.joins.get(n.link) if n.link else None
         found = f" AND {quote_ident(link.name)}.{quote_ident(link.remote)} IS NOT NULL" if link else ""
         return f"({scan.sql(n)} IS NULL{found})"
     any_blank = " OR ".join(blank_sql(n) for n in columns)
     blank = ", ".join(f"count(*) FILTER (WHERE {blank_sql(n)})" for n in columns)
+    counts = f"count(*) FILTER (WHERE {any_blank}), {blank}"
+    where = f"WHERE ({scan.where}) IS NULL"
     try:
-        row = backend.execute(f"SELECT count(*) FILTER (WHERE {any_blank}), {blank}\n{scan.from_sql()}\n"
-                              f"WHERE ({scan.where}) IS NULL").rows[0]
+        if group_sql is None:
+            return {None: [int(x or 0) for x in backend.execute(f"SELECT {counts}\n{scan.from_sql()}\n{where}").rows[0]]}
+        rows = backend.execute(f"SELECT {group_sql}, {counts}\n{scan.from_sql()}\n{where}\nGROUP BY 1").rows
     except Exception as exc:  # noqa: BLE001 - the claim's own query says what is wrong with its filter
         reraise_interrupt(exc)
-        return None
-    if not row[0]:
-        return None
+        return {}
+    return {None if r[0] is None else key(r[0]): [int(x or 0) for x in r[1:]] for r in rows}
+
+
+def _note(scan: Scan, negated: list[Expr], columns: list[Name], row: list[int], backend: Backend,
+          at: str = "") -> Note:
+    """The note of ``row`` (the rows left out, then those blank in each column); ``at``: the periods
+    counted ("at 2021: "), of a figure per period."""
     empty = [render(n) for n, k in zip(columns, row[1:], strict=True) if k]
     first = empty[0]
     if not negated:
         they = "they" if row[0] != 1 else "it"
         return Note(code=NoteCode.FILTER_UNKNOWN, warning=False, message=(
-            f"{rows_said(row[0])} left out because {' and '.join(empty)} {'is' if len(empty) == 1 else 'are'} "
+            f"{at}{rows_said(row[0])} left out because {' and '.join(empty)} {'is' if len(empty) == 1 else 'are'} "
             f"blank there: {they} may fall in the period the filter names, which cannot tell; fill in the "
             "dates, or say how many are undated when you report the figure"))
     said = ", ".join(render(node) for node in negated[:2])
@@ -136,7 +224,7 @@ def _note(scan: Scan, negated: list[Expr], columns: list[Name], backend: Backend
     declare = (f", or declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}}"
                f"{_of_table(scan, columns, first)})" if _text_column(scan, name, backend) else "")
     return Note(code=NoteCode.FILTER_UNKNOWN, warning=True, message=(
-        f"the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty)} "
+        f"{at}the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty)} "
         f"{'is' if len(empty) == 1 else 'are'} blank there, and {said} is neither true nor false for a "
         f"blank. If those rows belong in the figure, say so in the filter ({first} is null or …){declare}"))
 
