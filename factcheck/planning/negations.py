@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..expressions import Between, Compare, Expr, InList, Name, Unary, names, quote_ident, render, walk
@@ -155,6 +155,7 @@ class _Counted:
     negated: list[Expr]
     columns: list[Name]
     by_period: dict[str, list[int]]  # period key -> [rows, rows blank in each column]
+    text: dict[str, bool] = field(default_factory=dict)  # is the blank column text? (asked once, not per claim)
 
     def note(self, scan: Scan, periods: PeriodsRead, backend: Backend) -> Note | None:
         """The note of the periods ``periods`` holds, their rows counted together; None without any."""
@@ -164,7 +165,7 @@ class _Counted:
         total = [sum(col) for col in zip(*(self.by_period[k] for k in at), strict=True)]
         ordered = sorted(at, key=sort_key)
         return _note(scan, self.negated, self.columns, total, backend,
-                     f"at {_listed([key_shown(k) for k in ordered])}: ")
+                     f"at {_listed([key_shown(k) for k in ordered])}: ", self.text)
 
 
 def _counted(scan: Scan, group_sql: str, cat: Catalog, backend: Backend,
@@ -208,9 +209,9 @@ def _counts(scan: Scan, columns: list[Name], backend: Backend, group_sql: str | 
 
 
 def _note(scan: Scan, negated: list[Expr], columns: list[Name], row: list[int], backend: Backend,
-          at: str = "") -> Note:
+          at: str = "", text: dict[str, bool] | None = None) -> Note:
     """The note of ``row`` (the rows left out, then those blank in each column); ``at``: the periods
-    counted ("at 2021: "), of a figure per period."""
+    counted ("at 2021: "), of a figure per period; ``text``: which columns are text, as far as asked."""
     empty = [render(n) for n, k in zip(columns, row[1:], strict=True) if k]
     first = empty[0]
     if not negated:
@@ -221,8 +222,11 @@ def _note(scan: Scan, negated: list[Expr], columns: list[Name], row: list[int], 
             "dates, or say how many are undated when you report the figure"))
     said = ", ".join(render(node) for node in negated[:2])
     name = next(n for n in columns if render(n) == first)
+    text = {} if text is None else text
+    if first not in text:
+        text[first] = _text_column(scan, name, backend)
     declare = (f", or declare what a blank means (columns: {{{_column(first)}: {{type: text, blank: …}}}}"
-               f"{_of_table(scan, columns, first)})" if _text_column(scan, name, backend) else "")
+               f"{_of_table(scan, columns, first)})" if text[first] else "")
     return Note(code=NoteCode.FILTER_UNKNOWN, warning=True, message=(
         f"{at}the filter leaves out {rows_said(row[0])} it cannot tell: {' and '.join(empty)} "
         f"{'is' if len(empty) == 1 else 'are'} blank there, and {said} is neither true nor false for a "
