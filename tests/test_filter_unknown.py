@@ -153,3 +153,30 @@ def test_a_rising_run_is_still_not_asked(tmp_path: Path) -> None:
     r = one_table(tmp_path, rows, "{rising: {count: t, where: \"flag != 'Y'\"}, over: year, to: 2021}", "2",
                   decl="time: year")
     assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+
+
+def test_claims_reading_other_periods_of_one_filter_share_one_query(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two changes and an extreme over one filter: the rows it cannot tell are counted per period
+    once, and each claim is told of its own periods only."""
+    import factcheck
+    from factcheck.backends.duckdb import DuckDB
+    asked: list[str] = []
+    execute = DuckDB.execute
+
+    def recorded(self: DuckDB, sql: str) -> object:
+        asked.append(sql)
+        return execute(self, sql)
+
+    monkeypatch.setattr(DuckDB, "execute", recorded)
+    (tmp_path / "t.csv").write_text("id,year,flag\n1,2012,\n2,2012,N\n3,2020,N\n4,2021,N\n5,2021,N\n6,2021,Y\n"
+                                    "7,2021,\n")
+    measure = "{count: t, where: \"flag != 'Y'\"}"
+    claims = [("a", f"{{change: {measure}, over: year, from: 2020, to: 2021}}", "up 100%"),
+              ("b", f"{{change: {measure}, over: year, from: 2012, to: 2020}}", "no change"),
+              ("c", f"{{extreme: {measure}, over: year, at: 2021, since: 2020, is: highest}}", "false")]
+    (tmp_path / "c.yaml").write_text("version: 1\ntables:\n  t: {path: t.csv, time: year}\nclaims:\n" + "".join(
+        f"  - id: {i}\n    says: a sentence\n    measure: {m}\n    expect: {e}\n" for i, m, e in claims))
+    results = factcheck.verify(tmp_path / "c.yaml").results
+    assert [[s.split(":")[0] for s in _warned(r)] for r in results] == [["at 2021"], ["at 2012"], ["at 2021"]]
+    assert len([q for q in asked if "IS NULL\nGROUP BY 1" in q]) == 1, asked
