@@ -205,17 +205,18 @@ def _parts_at_notes(exp: Expectation, ev: Evaluated) -> list[Note]:
     if found is None:
         return []
     share = found.whole if found.whole is not None else exp.shape.kind == "share"
-    said: dict[tuple[str, str, str], tuple[int, list[str]]] = {}  # (kind, part, other) -> rows, periods
+    said: dict[tuple[str, str, str, str], tuple[int, list[str]]] = {}  # (kind, part, other, period) -> rows, periods
     for k, (unmatched, over) in found.found:
+        alone = k if found.apart else ""
         for n, has, lacks in unmatched or ():
-            rows, where = said.get(("lacks", has, lacks), (0, []))
-            said[("lacks", has, lacks)] = rows + n, [*where, k]
+            rows, where = said.get(("lacks", has, lacks, alone), (0, []))
+            said[("lacks", has, lacks, alone)] = rows + n, [*where, k]
         if over is not None and share:
             n, part, whole = over
-            rows, where = said.get(("over", part, whole), (0, []))
-            said[("over", part, whole)] = rows + n, [*where, k]
+            rows, where = said.get(("over", part, whole, alone), (0, []))
+            said[("over", part, whole, alone)] = rows + n, [*where, k]
     notes = []
-    for (kind, a, b), (n, where) in said.items():
+    for (kind, a, b, _), (n, where) in said.items():
         at = f"{found.word} {_listed([key_shown(k) for k in where])}: "
         notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True,
                           message=at + (_unmatched_said(n, a, b) if kind == "lacks" else _over_said(n, a, b))))

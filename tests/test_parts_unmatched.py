@@ -195,3 +195,20 @@ def test_every_asks_its_periods_in_one_query_not_one_each(tmp_path: Path, monkey
     asked.clear()
     r = one_table(tmp_path, SERIES, f"{{compare: {RATE_}, by: yr, a: 2021, b: 2020, as: points}}", "up 5 points")
     assert _warned(r) and len([q for q in asked if ") >= 0)" in q]) == 1, asked
+
+
+def test_a_row_in_several_periods_is_not_counted_twice(tmp_path: Path) -> None:
+    """`every` over a span puts a case open from 2015 to 2016 in both years: said of each year, not
+    as "2 rows" of the two together; so of two measures compared (`with:`), which may share rows."""
+    rows = ["opened,closed,students,absent", "2015,2016,,10", "2015,,100,20", "2016,2016,100,30"]
+    every = f"{{every: {RATE_}, over: {{start: opened, end: closed}}, from: 2015, to: 2016}}"
+    r = one_table(tmp_path, rows, every, "more than 10%")
+    assert r.verdict == Verdict.PASS, r.message
+    assert _warned(r) == [_no_students("at 2015"), _no_students("at 2016")], r.notes
+    two = ("{compare: {ratio: {numerator: {sum: absent, of: t, where: opened == 2015}, denominator: {sum: students, "
+           "of: t, where: opened == 2015}}}, with: {ratio: {numerator: {sum: absent, of: t, where: opened >= 2015}, "
+           "denominator: {sum: students, of: t, where: opened >= 2015}}}, as: points}")
+    r = one_table(tmp_path, rows, two, "up 5 points")
+    assert _warned(r) == [_no_students("in the first figure"), _no_students("in the second figure")], r.notes
+    r = one_table(tmp_path, [row for row in rows if row != "2015,2016,,10"], every, "more than 10%")
+    assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)

@@ -75,6 +75,8 @@ class PartsAt:
     found: list[tuple[str, Unmatched]]  # (the period's key, what it holds), in the order the claim reads them
     whole: bool | None = None  # is the ratio read as a share (a part above its whole said)? None: as the claim's
     # expectation reads it, as of a ratio on its own
+    apart: bool = False  # may a row be in several of them (a case active in 2015 and 2016; two measures)? Then
+    # each is said on its own: their rows added up would count such a row twice
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,7 @@ def _parts_of_both(node: CompareNode, first: Evaluated, second: Evaluated) -> Pa
     if not found:
         return None
     whole = read_as_share(node.a_node, node.as_) or read_as_share(node.b_node)
-    return PartsAt("for" if node.groups is not None else "in", found, whole)
+    return PartsAt("for" if node.groups is not None else "in", found, whole, apart=node.groups is None)
 
 
 def gap(as_: str, a: Fraction, b: Fraction) -> Fraction | None:

@@ -150,7 +150,8 @@ class EveryKind(MeasureKind):
                 if every is None or every.on(p)]
         ev = Evaluated(None, each=each, sql=[q for _, e in each for q in e.sql], cadence=every)
         found = [(p, (e.parts_unmatched, e.parts_over)) for p, e in each if e.parts_unmatched or e.parts_over]
-        ev.parts_at = PartsAt("at", found) if found else None  # a part above its whole: said as the claim reads it
+        # a part above its whole: said as the claim reads it; a span's row is in several periods, each said apart
+        ev.parts_at = PartsAt("at", found, apart=node.axis is None) if found else None
         for period, part in each:
             if part.unavailable:
                 ev.unavailable, ev.why = part.unavailable, f"at {period}: {part.why}"
