@@ -17,7 +17,8 @@
 
 Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
 identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), telephone numbers, times of day, numbers
-glued to punctuation after a word (a footnote: victims.1), and a bare 4-digit year.
+glued to punctuation after a word (a footnote: victims.1), a bare 4-digit year, and idioms that state
+no quantity (a 9-to-5 job, won 3-1, one in a million: ``_IDIOMS``, ``_SCORES``).
 
 >>> figures, periods = scan("Convictions fell to 163 in 2020, down 51% from 2019: the fewest since 2012.")
 >>> [(f.kind, "Convictions fell to 163 in 2020, down 51% from 2019: the fewest since 2012."[f.start:f.end])
@@ -559,6 +560,80 @@ _UNCHANGED_ALONE = _c(r"(?i)^\s*(?:unchanged|flat|steady|stable|held\s+steady|no
 _TIMES_WORDS = frozenset({"twice", "times"})
 
 
+# --------------------------------------------------------------------------- idioms
+
+# Phrases that are written with numbers but state no quantity an editor could check: the working
+# day, a game's score, hyperbole. Each blocks its span (the group ``n`` when it has one) as a
+# telephone number does, so no figure and no period is read inside it. A real quantity beside
+# them stays one: "fell from 9 to 5", "voted 7-2", "one in five", "100% of the cost", "split 50-50".
+_SCORE = r"\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\w%\u2013-]|[.,]\d|\s*(?:%|per\s?cent|percent|points?|pp)\b)"
+_SCORE_VERBS = ("won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeating|"
+                "drew|tied|edged|routed|thrashed|downed|blanked|trounced|crushed|overcame|upset")
+_SCORE_NOUNS = ("wins?|loss(?:es)?|victor(?:y|ies)|defeats?|draws?|ties?|routs?|thrashings?|drubbings?|"
+                "triumphs?|shutouts?|scorelines?|upsets?")
+_VOTE_WORDS = frozenset("vote votes voted voting council board court justices senate house assembly committee "
+                        "ballot ballots jury motion bill ordinance referendum legislature lawmakers delegates "
+                        "commissioners supervisors poll polls".split())
+"""A sentence with one of these words tells of a tally ("the ordinance won 5-4 in the council"), a
+checkable figure, so its N-M is not read as a game's score."""
+_HUNDRED_PERCENT = r"(?:(?:a|one)\s+hundred(?:\s+and\s+ten)?|1[01]0)\s*(?:%|per\s?cent\b|percent\b)"
+_IDIOMS: list[tuple[frozenset[str], _Lazy]] = [
+    # the working day: "a 9-to-5 job", "quit the 9-to-5", "works 9 to 5"; not "fell from 9 to 5" nor a
+    # "9-to-5 vote"
+    (frozenset({"9", "nine"}),
+     _c(r"""\b(?:an?|the|their|his|her|my|our|your|its|typical|regular|steady|usual|traditional|normal|standard
+              |works?|worked|working)\s+(?P<n>(?:9|nine)[\s-]to[\s-](?:5|five))(?![\w-])
+            (?!\s+(?:votes?|margin|majority|decision|ruling|split|tally|count)\b)""")),
+    (frozenset({"9", "nine"}),
+     _c(r"""(?<![\w.,-])(?P<n>(?:9|nine)[\s-]to[\s-](?:5|five))\s+
+            (?:jobs?|work|workers?|schedules?|workdays?|shifts?|grind|routine|office|life|lifestyle|existence
+              |world|crowd|employment|gigs?|positions?)\b""")),
+    # hyperbole: "one in a million", "a one-in-a-million shot", "a million miles from", "thanks a million"
+    (frozenset({"million", "billion"}),
+     _c(r"""\b(?:one|1)[\s-]in[\s-]an?[\s-](?:million|billion|lifetime)\b
+            (?=\s*[.,;:!?)"\u201d\u2019]|\s*$|-|\s+(?:chances?|shot|odds|opportunit(?:y|ies)|events?|finds?|talents?
+              |things?|occurrences?|kind|person|guy|girl|woman|man|player|sort|type|moments?)\b)""")),
+    (frozenset({"million", "billion", "zillion"}),
+     _c(r"""\ba\s+(?:million|billion|zillion)\s+(?:miles\s+(?:away|from|apart|off)\b|and\s+one\b
+              |times\b(?!\s+(?:as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|the)\b))
+            |\bthanks\s+a\s+million\b""")),
+    (frozenset({"hundred", "100", "110"}),
+     _c(rf"""\b(?P<n>{_HUNDRED_PERCENT})(?=\s+(?:sure|certain|confident|committed|convinced|behind|right|wrong
+              |serious|honest|positive|on\s+board|clear|true|ready|focused|fine|recovered|guaranteed)\b)""")),
+    (frozenset({"hundred", "100", "110"}),
+     _c(rf"""\b(?:give|gives|gave|giving|given)\s+(?:it\s+|us\s+|them\s+|everything\s+|all\s+)?
+            (?P<n>{_HUNDRED_PERCENT})(?!\s+of\b)""")),
+    # a chance of even odds: "a fifty-fifty call", "a 50-50 chance" (but "split 50-50" is a count)
+    (frozenset({"fifty"}), _c(r"\bfifty[\s-]fifty\b")),
+    (frozenset({"50"}),
+     _c(r"(?<![\w.,-])50[-/]50\s+(?:chances?|shot|odds|proposition|call|bet|coin[\s-]?flip|toss[\s-]?up|gamble)\b")),
+    # sayings with a small number in words
+    (frozenset({"nine", "dozen", "two", "thousand", "cents", "four", "forty"}),
+     _c(r"""\b(?:the\s+whole\s+nine\s+yards|cloud\s+nine|a\s+dime\s+a\s+dozen|a\s+two[\s-]way\s+street
+              |two[\s-]horse\s+race|(?:in|of)\s+two\s+minds|two\s+birds\s+with\s+one\s+stone|two\s+cents(?:['\u2019]?\s+worth)?
+              |(?:worth|paints?)\s+a\s+thousand\s+words|death\s+by\s+a\s+thousand\s+cuts|a\s+thousand\s+cuts
+              |twenty[\s-]four[\s-](?:seven|7)|forty\s+winks)\b""")),
+]
+
+
+def _score_patterns() -> list[_Lazy]:
+    """A game's score, after a verb of winning or losing or before a noun of a result: "won 3-1",
+    "lost 2-0 to Boston", "beat Leeds 4-2", "a 3-1 win", "the final score was 102-98"."""
+    return [
+        # not a range of a count: "won 10-12 seats"
+        _c(rf"\b(?:{_SCORE_VERBS})\s+(?:(?!by\b)[a-z.'\u2019]+\s+){{0,3}}?(?:by\s+)?(?P<n>{_SCORE})"
+           r"(?!\s+(?!(?:as|was|is|his|its|this|thanks|plus|across)\b)[a-z]+s\b)"),
+        _c(rf"\b(?:an?|the|their|its|his|her)\s+(?:[a-z]+\s+)?(?P<n>{_SCORE})\s+(?:[a-z]+\s+)?(?:{_SCORE_NOUNS})\b"),
+        _c(rf"\bscore(?:line)?\s+(?:was|of|is|stood\s+at|at|finished|ended)\s+(?P<n>{_SCORE})"),
+    ]
+
+
+_SCORES = _score_patterns()
+_SCORE_WORDS = frozenset(_SCORE_VERBS.split("|")) | frozenset(
+    "win wins loss losses victory victories defeat defeats draw draws tie ties rout routs thrashing thrashings "
+    "drubbing drubbings triumph triumphs shutout shutouts scoreline scorelines upset upsets score".split())
+
+
 # --------------------------------------------------------------------------- checks
 
 def _left_ok(text: str, start: int) -> bool:
@@ -657,6 +732,20 @@ class _Scan:
         self.in_period[start:end] = [True] * (end - start)
 
     # ----- skipped and periods first: figures may not overlap them
+
+    def idioms(self) -> None:
+        """Block the numbers of an idiom (see ``_IDIOMS``): no figure is read in "a 9-to-5 job"."""
+        for triggers, pattern in _IDIOMS:
+            if self.has(triggers):
+                for m in pattern.finditer(self.text):
+                    self.block(*(m.span("n") if m.re.groupindex.get("n") and m["n"] else m.span()))
+        if self.digits and self.has(_SCORE_WORDS) and not self.has(_VOTE_WORDS):
+            for pattern in _SCORES:
+                for m in pattern.finditer(self.text):
+                    self.block(*m.span("n"))
+
+    def block(self, start: int, end: int) -> None:
+        self.blocked[start:end] = [True] * (end - start)
 
     def skips(self) -> None:
         if not self.digits:
@@ -917,7 +1006,7 @@ def scan(text: str, hidden: Sequence[bool] = (), phrase: bool = False
     (``expect: more than twice``; in an article, "arrested twice" is no figure).
     """
     s = _Scan(text, hidden, phrase)
-    steps: list[Callable[[], None]] = [s.skips, s.dates, s.durations, s.numbers, s.phrases, s.fractions,
+    steps: list[Callable[[], None]] = [s.idioms, s.skips, s.dates, s.durations, s.numbers, s.phrases, s.fractions,
                                        s.multiples]
     for step in steps:
         step()

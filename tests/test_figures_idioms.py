@@ -1,0 +1,80 @@
+"""Idioms written with numbers are no figures of a draft: "a 9-to-5 job", "won 3-1", "one in a million".
+
+Found by people trying `factcheck run` on their own stories: the list of figures no claim checks
+held "9", "3" and "1", and "a million" (1,000,000) for "one in a million", noise an editor has to
+read past. Their neighbours that state a real quantity stay figures, with their values.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.draft.figures import find_figures
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.kind) for s in find_figures(text) for f in s.figures]
+
+
+@pytest.mark.parametrize("text", [
+    "She quit a 9-to-5 job to write.",
+    "She quit the 9-to-5 for good.",
+    "He works 9 to 5, like his father.",
+    "It was a nine-to-five existence.",
+    "The Jets won 3-1 on Sunday.",
+    "The Jets won 3\u20131, their fifth straight.",
+    "It was a 3-1 win for the Jets.",
+    "It was a stunning 3-1 away victory.",
+    "The team lost 2-0 to Boston.",
+    "Leeds beat Hull 4-2 at home.",
+    "The final score was 102-98.",
+    "The odds are one in a million.",
+    "She is one in a million, her coach said.",
+    "It was a one-in-a-million shot.",
+    "He felt a million miles from home.",
+    "Thanks a million, she wrote.",
+    "He said it a million times.",
+    "It was a fifty-fifty call.",
+    "It is a 50-50 chance at best.",
+    "I am a hundred percent sure.",
+    "She is 100% committed to the plan.",
+    "The players gave 110 percent.",
+    "Trust is a two-way street.",
+    "It was a two-horse race.",
+    "He was on cloud nine.",
+    "They went the whole nine yards.",
+    "Good help is a dime a dozen.",
+])
+def test_an_idiom_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a tally is checked against the roll call: not a game's score
+    ("The council voted 7-2 to approve.", [("7", "number"), ("2", "number")]),
+    ("The vote passed 5-4.", [("5", "number"), ("4", "number")]),
+    ("The ordinance won 5-4 in the council.", [("5", "number"), ("4", "number")]),
+    ("The Senate is split 50-50.", [("50", "number"), ("50", "number")]),
+    ("Prices fell 2-3% in May.", [("2", "number"), ("3%", "percent")]),
+    ("They won 10-12 seats.", [("10", "number"), ("12", "number")]),
+    ("The measure won 3-to-1.", [("3-to-1", "multiple")]),
+    # numbers from 9 to 5 that are counts, not the working day
+    ("Clinics fell from 9 to 5.", [("9", "number"), ("5", "number")]),
+    ("Wait times fell from 9 to 5 hours.", [("9", "number"), ("5 hours", "number")]),
+    # fractions and amounts beside the idioms
+    ("One in five residents moved.", [("One in five", "fraction")]),
+    ("One in a thousand births was affected.", [("One in a thousand", "fraction")]),
+    ("A hundred percent of the cost was covered.", [("A hundred percent", "percent")]),
+    ("They gave 100 percent of the proceeds.", [("100 percent", "percent")]),
+    ("Costs rose 110 percent.", [("110 percent", "percent")]),
+    ("It was a million times more likely.", [("a million times more", "multiple")]),
+    ("The city spent a million dollars.", [("a million", "number")]),
+    ("Two cases were filed, then a dozen.", [("Two", "number"), ("a dozen", "number")]),
+    ("The team won 12 of 15 games.", [("12", "number"), ("15", "number")]),
+])
+def test_the_neighbours_of_an_idiom_stay_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_figure_beside_an_idiom_in_the_same_sentence_is_still_found() -> None:
+    assert figures("After a 3-1 win, attendance rose 12% to 40,000.") == [("12%", "percent"), ("40,000", "number")]
