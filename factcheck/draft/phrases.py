@@ -405,7 +405,15 @@ _ONE_SHORT_UNIT = frozenset(("hour", "minute", "second"))
 _NOT_AN_AMOUNT_BEFORE = _c(r"(?:\b(?:per|every|each|once|twice|times|the|this|that|next|last|first|same|one|two|three|"
                            r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozen)|\d)\s+$")
 """Words before "an hour" that make it a rate's base or a time ("once an hour", "three an hour")."""
-_RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously)\b")  # "up 80% from four years earlier"
+# "up 80% from four years earlier", "two hours later", "two hours after the vote": when, not how long
+_RELATIVE = _c(r"\s+(?:earlier|before|ago|prior|later|previously|after)\b")
+# "an average of 45 minutes after the call", "the median patient was seen four hours after arriving": a
+# measured delay; "waited two hours before seeing a doctor", "served two years after his conviction": how long
+_STATISTIC_BEFORE = _c(r"\b(?:average[ds]?|averaging|median|mean|typical(?:ly)?)\b")
+_LASTING_BEFORE = _c(r"""\b(?:wait(?:ed|s|ing)?|spen[dt]s?|spending|last(?:ed|s|ing)?|t(?:ook|akes?|aking)|stay(?:ed|s|ing)?
+                        |serv(?:ed|es?|ing)|remain(?:ed|s|ing)?|held|kept|detained|jailed|delayed|sat|for)
+                        (?:\s+(?:an?|the|of|about|nearly|almost|roughly|around|some|more|less|than|over|under|just|only
+                               |at|least|most|up|to|another|further|extra))*\s+$""")
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
 
@@ -796,7 +804,7 @@ class _Scan:
         for m in _HALF_DURATION.finditer(self.text):
             if m["q"]:  # "a quarter of an hour": 15 minutes, as expect: reads it
                 part = Fraction(3 if m["q"].lower().startswith("three") else 1, 4)
-                if _RELATIVE.match(self.text, m.end()):
+                if self._when(m.start(), m.end()):
                     self.add_period(m.start(), m.end())  # "a quarter of an hour later": when, not how long
                 else:
                     self.add(FigureSpan(m.start(), m.end(), "number", part), 3)
@@ -805,7 +813,7 @@ class _Scan:
                 Fraction(1) if (m["a"] or "").lower() in ("a", "an") else _number_value(m["a"] or m["b"]))
             if whole is None or not (m["uc"] or whole.denominator == 1):
                 continue
-            if _RELATIVE.match(self.text, m.end()):  # "half an hour later": when, not how long
+            if self._when(m.start(), m.end()):  # "half an hour later": when, not how long
                 self.add_period(m.start(), m.end())
             else:
                 self.add(FigureSpan(m.start(), m.end(), "number", whole + Fraction(1, 2)), 3)
@@ -822,7 +830,7 @@ class _Scan:
                 self.add(FigureSpan(m.start("n"), m.end(), "number", value), 2)
             elif value == 1 and self._one_amount(m):  # "waited an hour", "more than a minute"
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
-            elif value == 1 or _RELATIVE.match(self.text, m.end()) or (
+            elif value == 1 or self._when(m.start("n"), m.end()) or (
                     det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24), m.start("n"))):
                 # "four years earlier", "two years ago": when, not how long
                 relation = " ".join(det.group().lower().split()) if value != 1 and det else None
@@ -830,12 +838,33 @@ class _Scan:
             else:
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
 
+    def _when(self, start: int, end: int) -> bool:
+        """Does the duration from ``start`` to ``end`` say when something happened, an offset from
+        another moment ("two hours later", "four years earlier", "two hours after the vote", "three
+        days before the storm"), rather than how long something took?
+
+        Such an offset is read as a period, never as a figure, whether the moment is named
+        ("after the vote") or not ("later"): "two hours after the vote" was a figure while "two
+        hours later" and "two hours before the vote" were not, for the same kind of phrase. An
+        offset is narrative, the time line of the story, far more often than a finding; and the
+        moment it counts from (the vote, the storm) is seldom a row of the data, so a claim could
+        rarely check it. When the offset is itself a statistic ("an average of 45 minutes after
+        the call", "the median patient was seen four hours after arriving", "on average, two
+        hours later"), it is a measured delay, a figure like any other wait; and after a verb of
+        lasting it is how long ("waited two hours before seeing a doctor", "served two years after
+        his conviction").
+        """
+        if not _RELATIVE.match(self.text, end):
+            return False
+        return not (_STATISTIC_BEFORE.search(self.text, max(0, start - 40), start) or "on average" in self.low
+                    or _LASTING_BEFORE.search(self.text, max(0, start - 60), start))
+
     def _one_amount(self, m: re.Match[str]) -> bool:
         """Is "an hour" (or one minute, one second) of ``m`` an amount of time, a figure? Not a rate's
         base, a time of its own, or when ("an hour later", "once an hour", "an hour's drive")."""
         end = m.end("unit")
         return (unit_of(m["unit"]) in _ONE_SHORT_UNIT and not m["old"] and not m["ext"]
-                and not _RELATIVE.match(self.text, end) and not self.text.startswith(("'s", "\u2019s"), end)
+                and not self._when(m.start("n"), end) and not self.text.startswith(("'s", "\u2019s"), end)
                 and not _NOT_AN_AMOUNT_BEFORE.search(self.text, max(0, m.start("n") - 12), m.start("n")))
 
     # ----- figures
