@@ -37,6 +37,7 @@ from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
 from ..expectations.durations import factor, unit_of
+from ..expectations.spelled import DIGIT_WORDS, read_spelled
 from ..expectations.wording import PARTS_OF_A_SCALE
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
@@ -116,7 +117,11 @@ _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarte
 _SMALL = (rf"(?:(?:{alternatives(list(_TENS))})(?:[-\s](?:{alternatives(list(_ONES))})\b)?"
           rf"|{alternatives(list(_TEENS))}|{alternatives(list(_ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
-_WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
+# "one point two billion", "two point five": a decimal in words, digit by digit after the point
+_SPOKEN_DECIMAL = (rf"(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b)+"
+                   rf"(?:\s+(?:{alternatives(SCALES)})\b)?")
+_WORDNUM = (rf"(?:{_SPOKEN_DECIMAL}|(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*"
+            rf"|{_SMALL})")
 # thousands grouped by commas (5,076) or by the spaces of formatting.GROUP_SPACES (12\u00a0000); a plain
 # space between digits separates two numbers ("in 2019 100 cases"), as it may well do
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?|\.\d+"
@@ -160,6 +165,9 @@ def in_digits(text: str) -> str | None:
     m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
+    spelled = read_spelled(m["n"])
+    if spelled is not None:  # "two million five hundred thousand" → "2,500 thousand", "one point two
+        return f"{m['q'] or ''}{spelled.digits()}"  # billion" → "1.2 billion": to the precision written
     value = word_value(m["n"])
     if value is None:
         return None
@@ -203,6 +211,9 @@ def _number_value(text: str) -> Fraction | None:
     text = text.strip()
     if re.fullmatch(_DIGITS, text):
         return _decimal(text)
+    spelled = read_spelled(text)
+    if spelled is not None:
+        return spelled.value
     value = word_value(text)
     return None if value is None else Fraction(value)
 

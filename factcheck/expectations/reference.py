@@ -24,6 +24,8 @@ _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("an amount of money (the currency is read past)", "$3,324", _N),
     ("an amount of money (the currency is read past)", "£2.5bn", _N),
     ("an amount of money (the currency is read past)", "about $4,000", _N),
+    ("a number in words (to the smallest scale it names)", "two million five hundred thousand", _N),
+    ("a number in words (to the decimals after 'point')", "about one point two billion dollars", _N),
     ("a duration, on a measure of unknown unit", "45 days", _N),
     ("a duration, on a measure of unknown unit", "about 12 years", _N),
     ("a duration, converted into the measure's unit", "more than four hours",

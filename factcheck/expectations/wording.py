@@ -26,6 +26,7 @@ from .interval import Interval
 from .judging import Direction, Side
 from .numbers import parse_decimal
 from .shape import MeasureShape
+from .spelled import SCALE_WORDS, WORDS, read_spelled
 from .vocabulary import Vocabulary
 
 EXAMPLES_BY_KIND = {
@@ -93,12 +94,10 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     examples = EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
     hint = f"write it as the article does, e.g. {examples}"
     rng = _RANGE.fullmatch(written.strip())
-    spelt = [w for w in re.findall(r"[a-z]+", written.lower()) if w in words.COUNT_WORDS and w not in ("a", "an")]
+    digits = _spelled_numbers(written.strip(), named_only=False)
     fraction = re.search(r"\b(?:in|out of)\b", written.lower())  # 'three in two' is a fraction gone wrong
-    if spelt and not fraction and not any(ch.isdigit() for ch in written):  # 'ten', 'more than five': in digits
-        digits = re.sub(r"[A-Za-z]+", lambda m: str(words.COUNT_WORDS[m[0].lower()])
-                        if m[0].lower() in spelt else m[0], written.strip())
-        hint = f"write the number in digits: expect: {digits}"
+    if digits != written.strip() and not fraction and not any(ch.isdigit() for ch in written):
+        hint = f"write the number in digits: expect: {digits}"  # 'ten', 'more than five', 'about thirty-seven'
     if rng:  # 'between 10% and 20%', '10-20%': a range has its own, explicit form
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
@@ -118,6 +117,7 @@ def normalize(text: str) -> str:
     ('two thirds', '-8%', '+5 points')
     """
     s = _GROUPED_BY_SPACES.sub(lambda m: m[0].translate(_SPACES_TO_COMMAS), text.translate(_MINUS)).lower()
+    s = _spelled_numbers(s)
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b", "%", s)
@@ -129,6 +129,46 @@ def normalize(text: str) -> str:
     s = _money_words(s)
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     return re.sub(r"\s+%", "%", s)
+
+
+_SPELLED_RUN = re.compile(rf"\b(?:{'|'.join(sorted(WORDS, key=len, reverse=True))})(?:[\s-]+(?:{'|'.join(sorted(WORDS, key=len, reverse=True))}))*\b",
+                          re.IGNORECASE)
+_SPELLED_ENDS = ("and", "a", "an", "point")
+"""Words a run of number words may not end with: 'one and a half', 'up one point'."""
+
+
+def _spelled_numbers(s: str, named_only: bool = True) -> str:
+    """Numbers in words that name a scale or a decimal point, in digits to the same precision, before
+    anything else is read: 'two million five hundred thousand' → '2,500 thousand', 'one point two
+    billion' → '1.2 billion' (:mod:`.spelled`). Other words stay ('one in five', 'three times', 'a
+    third', 'more than five'), and so do the parts of a scale ('half a million', read as a fraction).
+    ``named_only=False`` turns every number in words into digits ('about thirty-seven' → 'about 37'):
+    the hint of a wording that cannot be read.
+
+    >>> _spelled_numbers("about one point two billion dollars"), _spelled_numbers("half a million")
+    ('about 1.2 billion dollars', 'half a million')
+    """
+    def digits(m: re.Match[str]) -> str:
+        words_ = re.split(r"[\s-]+", m[0].lower())
+        start, end = 0, len(words_)
+        while start < end and words_[start] == "and":
+            start += 1
+        while end > start and words_[end - 1] in _SPELLED_ENDS:
+            end -= 1
+        head = words_[start:end]
+        if not head or (named_only and not set(head) & {*SCALE_WORDS, "point"}):
+            return m[0]
+        if head[0] in ("a", "an") and re.search(r"\b(?:half|of)\s+$", s[:m.start()]):
+            return m[0]  # 'half a million', 'a third of a million': a part of the scale
+        spelled = read_spelled(" ".join(head))
+        if spelled is None and head[0] in ("a", "an"):  # 'a two million dollar gift'
+            start, head = start + 1, head[1:]
+            spelled = read_spelled(" ".join(head))
+        if spelled is None:
+            return m[0]
+        return " ".join([*words_[:start], spelled.digits(), *words_[end:]])
+
+    return _SPELLED_RUN.sub(digits, s)
 
 
 _SCALE_WORDS = "thousand|million|billion|trillion"

@@ -1,0 +1,139 @@
+"""Numbers written in words, as stories and ``expect:`` write them: 'twenty-five', 'fifteen hundred',
+'two million five hundred thousand', 'one point two billion'.
+
+Both readers of figures use :func:`read_spelled`: ``expect:`` turns the words into the digits they
+stand for before it reads a figure (:func:`factcheck.expectations.wording.normalize`), and the
+draft finder takes a figure's value from them (:mod:`factcheck.draft.phrases`), so a claim and
+the sentence it checks agree on the number.
+
+A number in words states its precision as digits do (docs/tolerance-words.md): it rounds at the
+smallest scale it names, or at the decimals it speaks after 'point'. 'two million five hundred
+thousand' is 2,500 thousand (2,499,500 ≤ x < 2,500,500), as 'two hundred thousand' is 200
+thousand; 'one point two billion' is 1.2 billion (1.15 to 1.25 billion); 'two million five
+hundred' names no scale after its last count and is exact, as 2,000,500 is.
+
+>>> read_spelled("two million five hundred thousand").digits()
+'2,500 thousand'
+>>> read_spelled("one point two billion").digits(), read_spelled("twenty-five").value
+('1.2 billion', Fraction(25, 1))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ..formatting import SCALES
+
+DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}
+"""The words of the digits spoken after 'point' ('one point oh five')."""
+ONES = {w: v for w, v in DIGIT_WORDS.items() if v}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALE_WORDS = SCALES
+WORDS = frozenset({*DIGIT_WORDS, *TEENS, *TENS, *SCALE_WORDS, "hundred", "point", "and", "a", "an"})
+"""Every word that may be part of a number in words."""
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """A number read from words: its exact value, the scale it rounds at (None: the unit) and the
+    decimals spoken after 'point'."""
+
+    value: Fraction
+    scale: str | None
+    places: int
+
+    def digits(self) -> str:
+        """The same figure in digits, to the same precision: '2,500 thousand', '1.2 billion', '250'."""
+        unit = SCALE_WORDS[self.scale] if self.scale else 1
+        amount = self.value / unit
+        text = format(Decimal(amount.numerator) / Decimal(amount.denominator), f",.{self.places}f")
+        return f"{text} {self.scale}" if self.scale else text
+
+
+class _Group:
+    """The count before a scale word (or at the end), under a thousand: its hundreds, tens and ones
+    slots, each filled once ('three hundred twenty five': not 'twenty thirty' nor 'five five')."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.filled: set[str] = set()
+
+    def take(self, word: str) -> bool:
+        if word in ("a", "an"):
+            return self._fill(("article",), ("article", "hundred", "tens", "ones"), 1)
+        if word in ONES:
+            return self._fill(("ones",), ("ones", "article"), ONES[word])
+        if word in TEENS:
+            return self._fill(("tens", "ones"), ("tens", "ones", "article"), TEENS[word])
+        if word in TENS:
+            return self._fill(("tens",), ("tens", "ones", "article"), TENS[word])
+        if word == "hundred":  # 'two hundred', 'a hundred', 'fifteen hundred' (1,500)
+            if "hundred" in self.filled or not (1 <= self.value <= 99):
+                return False
+            self.value *= 100
+            self.filled = {"hundred"}
+            return True
+        return False
+
+    def _fill(self, slots: tuple[str, ...], taken: tuple[str, ...], value: int) -> bool:
+        if self.filled & set(taken):
+            return False
+        self.filled |= set(slots)
+        self.value += value
+        return True
+
+
+def read_spelled(text: str) -> Spelled | None:
+    """The number a run of words states, or None when the words are no number (or only 'a').
+
+    >>> read_spelled("fifteen hundred").value, read_spelled("a million").digits()
+    (Fraction(1500, 1), '1 million')
+    >>> read_spelled("two five") is None, read_spelled("million") is None, read_spelled("a") is None
+    (True, True, True)
+    """
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    total, group, decimals = Fraction(0), _Group(), ""
+    last_scale: int | None = None
+    point = ended = False
+    for i, token in enumerate(tokens):
+        if ended:
+            return None  # nothing follows a scale after a decimal: 'one point two million three'
+        if point:
+            if token in DIGIT_WORDS:
+                decimals += str(DIGIT_WORDS[token])
+                continue
+            if token not in SCALE_WORDS or not decimals:
+                return None
+        if token == "point":
+            if point or not (group.filled - {"article"} or (i == 1 and tokens[0] == "zero") or i == 0):
+                return None
+            point = True
+        elif token == "zero" and i == 0 and len(tokens) > 1 and tokens[1] == "point":
+            continue
+        elif token in SCALE_WORDS:
+            scale = SCALE_WORDS[token]
+            if (not group.filled and not decimals) or (last_scale is not None and scale >= last_scale):
+                return None
+            total += (group.value + _fraction(decimals)) * scale
+            group, last_scale, ended = _Group(), scale, point
+        elif not group.take(token):
+            return None
+    if point and not decimals:
+        return None
+    if not (total or group.filled or decimals) or tokens in (["a"], ["an"]):
+        return None
+    value = total + group.value + (0 if ended else _fraction(decimals))
+    scale_word = tokens[-1] if tokens[-1] in SCALE_WORDS else None
+    return Spelled(Fraction(value), scale_word, len(decimals))
+
+
+def _fraction(decimals: str) -> Fraction:
+    """'25' spoken after 'point' is 0.25."""
+    return Fraction(int(decimals), 10 ** len(decimals)) if decimals else Fraction(0)
