@@ -120,8 +120,7 @@ _BIG = "hundred|thousand|million|billion|trillion"
 # "one point two billion", "two point five": a decimal in words, digit by digit after the point
 _SPOKEN_DECIMAL = (rf"(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b)+"
                    rf"(?:\s+(?:{alternatives(SCALES)})\b)?")
-_WORDNUM = (rf"(?:{_SPOKEN_DECIMAL}|(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*"
-            rf"|{_SMALL})")
+_WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
 # thousands grouped by commas (5,076) or by the spaces of formatting.GROUP_SPACES (12\u00a0000); a plain
 # space between digits separates two numbers ("in 2019 100 cases"), as it may well do
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?|\.\d+"
@@ -387,6 +386,8 @@ _PART_OF_A_SCALE = _c(rf"""
     \s+(?P<scale>{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
+# tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
+_WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
 _DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
 _DURATION = _c(rf"""
@@ -895,7 +896,7 @@ class _Scan:
             for m in _DIGIT_NUMBER.finditer(self.text):
                 self._number(m)
         if self.has(_NUMBER_WORDS):
-            for m in _WORD_NUMBER.finditer(self.text):
+            for m in (_WORD_NUMBER_OR_DECIMAL if "point" in self.words else _WORD_NUMBER).finditer(self.text):
                 self._number(m)
 
     def _number(self, m: re.Match[str]) -> None:

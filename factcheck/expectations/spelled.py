@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from ..formatting import SCALES
 
@@ -90,6 +91,7 @@ class _Group:
         return True
 
 
+@lru_cache(maxsize=4096)  # the draft asks for the same few words ('two', 'a million') again and again
 def read_spelled(text: str) -> Spelled | None:
     """The number a run of words states, or None when the words are no number (or only 'a').
 
@@ -99,7 +101,8 @@ def read_spelled(text: str) -> Spelled | None:
     (True, True, True)
     """
     tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
-    total, group, decimals = Fraction(0), _Group(), ""
+    total: int | Fraction = 0
+    group, decimals = _Group(), ""
     last_scale: int | None = None
     point = ended = False
     for i, token in enumerate(tokens):
@@ -121,7 +124,7 @@ def read_spelled(text: str) -> Spelled | None:
             scale = SCALE_WORDS[token]
             if (not group.filled and not decimals) or (last_scale is not None and scale >= last_scale):
                 return None
-            total += (group.value + _fraction(decimals)) * scale
+            total += (group.value + _fraction(decimals)) * scale if decimals else group.value * scale
             group, last_scale, ended = _Group(), scale, point
         elif not group.take(token):
             return None
