@@ -78,3 +78,14 @@ def test_the_neighbours_of_an_idiom_stay_figures(text: str, expected: list[tuple
 
 def test_a_figure_beside_an_idiom_in_the_same_sentence_is_still_found() -> None:
     assert figures("After a 3-1 win, attendance rose 12% to 40,000.") == [("12%", "percent"), ("40,000", "number")]
+
+
+@pytest.mark.parametrize("text", [
+    "The council was at sixes and sevens.",
+    "It's a Catch-22 for renters.",
+    "They met one-on-one with the mayor.",
+    "The 24-hour news cycle moved on.",
+    "It happens once in a blue moon.",
+])
+def test_idioms_that_were_never_figures_stay_so(text: str) -> None:
+    assert figures(text) == []
