@@ -55,6 +55,8 @@ def test_an_idiom_is_no_figure(text: str) -> None:
     ("The vote passed 5-4.", [("5", "number"), ("4", "number")]),
     ("The ordinance won 5-4 in the council.", [("5", "number"), ("4", "number")]),
     ("The Senate is split 50-50.", [("50", "number"), ("50", "number")]),
+    ("Democrats won the seat 52-48.", [("52", "number"), ("48", "number")]),  # an election's result
+    ("She won the primary by a 3-1 margin.", [("3", "number"), ("1", "number")]),
     ("Prices fell 2-3% in May.", [("2", "number"), ("3%", "percent")]),
     ("They won 10-12 seats.", [("10", "number"), ("12", "number")]),
     ("The measure won 3-to-1.", [("3-to-1", "multiple")]),

@@ -593,7 +593,8 @@ _SCORE_NOUNS = ("wins?|loss(?:es)?|victor(?:y|ies)|defeats?|draws?|ties?|routs?|
                 "triumphs?|shutouts?|scorelines?|upsets?")
 _VOTE_WORDS = frozenset("vote votes voted voting council board court justices senate house assembly committee "
                         "ballot ballots jury motion bill ordinance referendum legislature lawmakers delegates "
-                        "commissioners supervisors poll polls".split())
+                        "commissioners supervisors poll polls election elections primary primaries runoff seat seats "
+                        "voters candidate candidates district precinct ward margin".split())
 """A sentence with one of these words tells of a tally ("the ordinance won 5-4 in the council"), a
 checkable figure, so its N-M is not read as a game's score."""
 _HUNDRED_PERCENT = r"(?:(?:a|one)\s+hundred(?:\s+and\s+ten)?|1[01]0)\s*(?:%|per\s?cent\b|percent\b)"
