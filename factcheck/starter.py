@@ -149,18 +149,39 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
 def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], Session]:
     """Declare the tables and learn their columns through the backend; return the declarations, what
     to tell the reader about each table (a key that repeats), and the session that read them (its
-    files' versions are checked once the suggestions are made)."""
-    from .backends.duckdb import DuckDB
-    from .claims import ClaimsFile, LoadedClaims
-    from .claims.yamlsource import load_yaml
-    from .engine import prepare
+    files' versions are checked once the suggestions are made).
 
+    A CSV whose dates are written another way (``01/05/2022``) or whose codes keep leading zeros
+    (``02134``) is declared so (``csv: {date_format: …}``, ``type: text``) and read again, so its
+    types, contracts, key, time column and lookups come from the data as ``run`` will read it."""
     taken: set[str] = set()
     tables: dict[str, dict[str, Any]] = {}
     for d in data:
         name = _table_name(d, taken)
         taken.add(name)
         tables[name] = {"path": os.path.relpath(d.resolve(), target.parent.resolve()).replace(os.sep, "/")}
+    notes: dict[str, list[str]] = {t: [] for t in tables}
+    session, backend, columns = _read(target, tables)
+    sources = session.prepared.catalog.sources
+    declared = [t for t in tables if _reading_options(backend, sources[t], tables[t], columns[t], notes[t])]
+    if declared:
+        backend.close()
+        session, backend, columns = _read(target, tables)
+    unique = {t: _learn_table(backend, t, tables[t], columns[t], notes[t]) for t in tables}
+    _lookups(tables, columns)
+    _lookups_by_value(backend, tables, columns, unique)
+    backend.close()
+    return tables, notes, session
+
+
+def _read(target: Path, tables: dict[str, dict[str, Any]]) -> tuple[Session, Any, dict[str, list[tuple[str, str]]]]:
+    """Read every column of the tables as declared so far; the session, its backend and each
+    table's columns with their DuckDB types."""
+    from .backends.duckdb import DuckDB
+    from .claims import ClaimsFile, LoadedClaims
+    from .claims.yamlsource import load_yaml
+    from .engine import prepare
+
     text = yaml.safe_dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
@@ -172,16 +193,10 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     session.materialize()
     backend: DuckDB = session.backend  # type: ignore[assignment]
     columns: dict[str, list[tuple[str, str]]] = {}
-    unique: dict[str, list[str]] = {}
-    notes: dict[str, list[str]] = {}
     for t in tables:
         got = backend.execute(f'SELECT column_name, column_type FROM (DESCRIBE "{t}")')
         columns[t] = [(str(c), str(ty).upper()) for c, ty in got.rows if not str(c).startswith("__")]
-        unique[t] = _learn_table(backend, t, tables[t], columns[t], notes.setdefault(t, []))
-    _lookups(tables, columns)
-    _lookups_by_value(backend, tables, columns, unique)
-    backend.close()
-    return tables, notes, session
+    return session, backend, columns
 
 
 def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tuple[str, str]],
@@ -240,6 +255,7 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
             notes.append(_repeated_id(backend, q, [c, near]))
         elif present - distinct <= max(3, present // 10):
             notes.append(_repeated_id(backend, q, [c]))
+    decl.pop("columns", None)  # after the key, time and derives, whatever was declared to read the file
     decl["columns"] = contracts
     return unique
 
@@ -290,6 +306,165 @@ def _almost_dates(backend: Any, q: str, column: str) -> str | None:
     return (f"{column} holds dates but for {n:,} value{'s' if n != 1 else ''} ({said}{' …' if n > len(bad) else ''}), "
             f"so it is read as text and is no time column: fix {'them' if n != 1 else 'it'}, or leave "
             f"{'them' if n != 1 else 'it'} empty if unknown, and run init again")
+
+
+def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tuple[str, str]],
+                     notes: list[str]) -> bool:
+    """How a CSV must be read for its columns to mean what they say: ``csv: {date_format: …}`` for
+    dates written another way than YYYY-MM-DD (read as text, they are no time column and their
+    periods compare as text), ``type: text`` for codes with leading zeros (read as numbers, 02134
+    becomes 2134, and groups and lookups show and join the wrong codes). Declared in ``decl``, with
+    what the reader must confirm in ``notes``; True when anything was declared (the file is then
+    read again)."""
+    if src.path is None or src.format != "csv":  # a Parquet file carries its own types
+        return False
+    from .expressions import quote_ident
+    from .sources.tables import csv_options_sql
+    q = quote_ident(src.name)
+    raw = src.reader_sql(str(src.path), options=f"{csv_options_sql(src.decl)}, all_varchar=true")
+    early = _first_century(backend, q, cols)
+    dates = _date_format(backend, {c: raw if c in early else q for c, ty in cols if ty == "VARCHAR" or c in early},
+                         notes)
+    text: list[str] = []
+    if dates is not None:
+        decl["csv"] = {"date_format": dates[0]}
+        # the other text columns stay text: read in the new format, one whose first rows are dates
+        # and a later value none ('n.d.') would stop the reading
+        text = [c for c, ty in cols if ty == "VARCHAR" and c not in dates[1]]
+    codes = _zero_padded(backend, raw, cols, notes)
+    if text or codes:
+        decl["columns"] = {c: {"type": "text"} for c, _ in cols if c in text or c in codes}
+    return dates is not None or bool(codes)
+
+
+# The ways of writing dates init recognises (those ``run`` names when a time column holds them, see
+# sources/diagnosis.py), month first before day first: the order written when no value tells them apart
+_DATE_FORMATS = ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y", "%m-%d-%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d",
+                 "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y")
+
+
+_DATE_LIKE = re.compile(r"(?=.*\d)(?=.*[/.\- ])[\w ,./-]{6,20}")
+"""What a date in one of those formats looks like at all (digits, a separator, 1/1/22 to September
+30, 2022): a value that does not is no date, and is not handed to the database to try."""
+
+
+def _swapped(fmt: str) -> str:
+    """The format with day and month the other way round (``%d/%m/%Y`` for ``%m/%d/%Y``)."""
+    return fmt.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
+
+
+def _dated(column: str, fmt: str) -> str:
+    """SQL: the value is a date written ``fmt``, in a year of four digits (``01/05/22`` read with
+    ``%Y`` is the year 22, so it counts as ``%y``'s only)."""
+    from .expressions import quote_literal
+    return f"year(TRY_STRPTIME({column}, {quote_literal(fmt)})) >= 1000"
+
+
+def _which_first(fmt: str) -> str:
+    return "month" if fmt.index("%m") < fmt.index("%d") else "day"
+
+
+def _as_words(value: str, fmt: str) -> str:
+    """``01/05/2022`` read with ``fmt``, in words (``January 5, 2022``), so the reporter can tell
+    which reading is meant; the value as written where Python reads it otherwise than DuckDB."""
+    from datetime import datetime
+    try:
+        day = datetime.strptime(value.strip(), fmt)
+    except ValueError:
+        return repr(value)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _date_format(backend: Any, where: dict[str, str], notes: list[str]) -> tuple[str, list[str]] | None:
+    """The one ``date_format`` for the columns (each read from its table or its file as text, in
+    ``where``) whose every value is a date written in it (``01/05/2022``, ``5 Jan 2022``), and
+    those columns; None when there is none. A CSV is read with one date format, so a column that needs another one
+    stays text, and a note says so; so does a note when no value has a day above 12 (the
+    month-first order is written, to be confirmed)."""
+    from .expressions import quote_ident, quote_literal
+    fits: dict[str, list[str]] = {}
+    # a cheap look first: a column's first value (among the first rows) must be a date in a format
+    first: dict[str, list[str]] = {}
+    for source in dict.fromkeys(where.values()):
+        cols = [c for c, s in where.items() if s == source]
+        rows = backend.execute(f"SELECT {', '.join(quote_ident(c) for c in cols)} FROM {source} LIMIT 100").rows
+        values = {c: v for i, c in enumerate(cols) if (v := next((str(r[i]) for r in rows if r[i] is not None), None))}
+        if later := [c for c in cols if c not in values]:  # none among the first rows: the first of all
+            got = backend.execute(f"SELECT {', '.join(f'any_value({quote_ident(c)})' for c in later)} FROM {source}")
+            values |= {c: str(v) for c, v in zip(later, got.rows[0], strict=True) if v is not None}
+        first |= {c: [] for c in cols if c not in values}  # empty: no date
+        first |= {c: [] for c, v in values.items() if not _DATE_LIKE.fullmatch(v.strip())}
+        if known := [c for c in values if c not in first]:
+            row = backend.execute("SELECT " + ", ".join(_dated(quote_literal(values[c]), f) for c in known
+                                                        for f in _DATE_FORMATS)).rows[0]
+            n = len(_DATE_FORMATS)
+            first |= {c: [f for j, f in enumerate(_DATE_FORMATS) if row[i * n + j]] for i, c in enumerate(known)}
+    for c, source in where.items():
+        col = quote_ident(c)
+        if not (maybe := first[c]):
+            continue
+        row = backend.execute("SELECT count(*), " + ", ".join(f"count(*) FILTER (WHERE {_dated('v', f)})" for f in maybe)
+                              + f" FROM (SELECT DISTINCT {col} AS v FROM {source} WHERE {col} IS NOT NULL)").rows[0]
+        if all_fit := [f for f, k in zip(maybe, row[1:], strict=True) if k == row[0]]:
+            fits[c] = all_fit
+    if not fits:
+        return None
+    order = list(fits)
+    chosen = max(dict.fromkeys(f for fs in fits.values() for f in fs),
+                 key=lambda f: (sum(f in fs for fs in fits.values()),
+                                -next(i for i, c in enumerate(order) if f in fits[c]), -_DATE_FORMATS.index(f)))
+    read = [c for c in order if chosen in fits[c]]
+    other = _swapped(chosen)
+    if other != chosen and all(other in fits[c] for c in read):
+        example = str(backend.execute(f"SELECT any_value({quote_ident(read[0])}) FROM {where[read[0]]}").rows[0][0])
+        notes.append(f"the dates of {', '.join(read)} fit both {chosen!r} and {other!r}: no value has a day above 12, "
+                     f"so the data cannot tell day from month. init wrote date_format: {chosen!r}, "
+                     f"{_which_first(chosen)} first ({example!r} is {_as_words(example, chosen)}); if it is "
+                     f"{_as_words(example, other)}, write {other!r} instead, or every date is read with its day and "
+                     "month swapped")
+    for c in order:
+        if chosen not in fits[c]:
+            notes.append(f"{c} holds dates written {fits[c][0]!r}, but the table's dates are read as {chosen!r} "
+                         f"(for {read[0]}) and a CSV is read in one date format: {c} is read as text and is no "
+                         f"time column. Rewrite its dates as {read[0]}'s are written (or as YYYY-MM-DD) and run "
+                         "init again")
+    return chosen, read
+
+
+def _first_century(backend: Any, q: str, cols: list[tuple[str, str]]) -> list[str]:
+    """Date and time columns with a year before 1000: dates written day first with a year of two
+    digits (``13/05/21``) that DuckDB's guess took for years (the 13th year, 21 May); their text
+    is looked at again."""
+    from .expressions import quote_ident
+    times = [c for c, ty in cols if ty.startswith(("DATE", "TIMESTAMP"))]
+    if not times:
+        return []
+    years = backend.execute("SELECT " + ", ".join(f"min(year({quote_ident(c)}))" for c in times) + f" FROM {q}").rows[0]
+    return [c for c, y in zip(times, years, strict=True) if y is not None and y < 1000]
+
+
+def _zero_padded(backend: Any, raw: str, cols: list[tuple[str, str]], notes: list[str]) -> list[str]:
+    """The columns read as whole numbers some of whose values are codes with leading zeros (ZIP
+    ``02134``, FIPS ``06037``, school ``0012``) in the file, each with a note: read as numbers they
+    lose the zeros. DuckDB keeps such a column text when it sees one in the rows it samples; this
+    finds one further down the file. ``0`` alone and ``0.5`` are numbers, not codes."""
+    from .expressions import INTEGER_TYPES, quote_ident
+    ints = [c for c, ty in cols if ty.split("(")[0] in INTEGER_TYPES]
+    if not ints:
+        return []
+    padded = {c: f"regexp_full_match(trim({quote_ident(c)}), '0[0-9]+')" for c in ints}
+    row = backend.execute("SELECT " + ", ".join(f"count(*) FILTER (WHERE {p}), min(trim({quote_ident(c)})) FILTER "
+                                                f"(WHERE {p})" for c, p in padded.items()) + f" FROM {raw}").rows[0]
+    codes = []
+    for i, c in enumerate(ints):
+        n, example = row[2 * i], row[2 * i + 1]
+        if not n:
+            continue
+        codes.append(c)
+        notes.append(f"{c} is declared text: {n:,} of its values have leading zeros ({example!r}), which reading "
+                     f"it as numbers drops ({example} would be {int(example)}), so groups and lookups would show "
+                     "and join the wrong codes")
+    return codes
 
 
 def _reporter(backend: Any, q: str, groups: list[str], time: str, total: int) -> str | None:

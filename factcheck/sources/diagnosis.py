@@ -198,8 +198,8 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
 
 
 # how dates are written elsewhere; a column none of whose values is in date_format is checked against these
-_OTHER_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
-                       "%d/%m/%y", "%m/%d/%y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
+OTHER_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
+                      "%d/%m/%y", "%m/%d/%y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
 
 
 def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, fmt: str,
@@ -209,11 +209,11 @@ def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: 
     ``filed >= '2020-04-02'`` keeps no row and the claim reads as a period the data does not cover."""
     col = quote_ident(column)
     counts = _counted(con, src.name, column, [f"TRY_STRPTIME(trim(v), {quote_literal(f)})"
-                                              for f in _OTHER_DATE_FORMATS])[1:]
+                                              for f in OTHER_DATE_FORMATS])[1:]
     best = max(counts)
     if not best:
         return None
-    fits = [f for f, n in zip(_OTHER_DATE_FORMATS, counts, strict=True) if n == best]
+    fits = [f for f, n in zip(OTHER_DATE_FORMATS, counts, strict=True) if n == best]
     found = first_rows(con, src, column, f"TRY_STRPTIME(trim({col}), {quote_literal(fits[0])}) IS NOT NULL", 1)
     where, text = found[0]
     written = " or ".join(f"'{f}'" for f in fits)
