@@ -5,7 +5,8 @@ a column is unique and named like an id, the first date column as its time (and 
 ``<column>_year`` derive for it), ``reported_by`` where a column of categories and the time
 column name each row once and fill most of that grid (a line's riders per year), a lookup where
 a column carries another table's key, and column contracts learnt from the data (types;
-``allowed`` for text with few values). Then
+``allowed`` for text with few values; ``text`` for codes with leading zeros), with the CSV's
+``date_format`` when its dates are written another way (``01/05/2022``). Then
 one claim per figure of the article, ``says`` and ``expect`` filled in and no measure yet
 (``not_encoded`` until one is chosen), each with its best suggestions as YAML comments.
 The file is written once: an existing file is never overwritten.
