@@ -73,6 +73,8 @@ def test_us_dates_are_read_as_dates_and_make_the_time_column(tmp_path: Path) -> 
          "expect": 0}])
     assert values["in-2022"] == ("pass", 11) and values["after-feb"] == ("pass", 8)
     assert values["in-2025"][0] == "unverifiable"  # a year after the data: not covered, not zero
+    result = runner.invoke(app, ["run", str(tmp_path / "checked.yaml")])  # the command a reporter types
+    assert "2 passed, 0 failed, 1 unverifiable" in result.output, result.output
 
 
 FORMATS = ["%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y", "%m-%d-%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d",
