@@ -53,6 +53,7 @@ class Prepared:
     plans: list[ClaimPlan]
     expectations: dict[str, Expectation]
     everything: bool = False  # `factcheck check`: read and check every declared table and key
+    learning: bool = False  # `factcheck init`: dates read in the year 13 are its to declare, not to refuse
 
 
 def read(prepared: Prepared, backend: Backend) -> TablesRead:

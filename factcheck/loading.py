@@ -172,10 +172,13 @@ def _derive_failed(prepared: Prepared, backend: Backend, read: TableRead, exc: D
 
 
 def _check_time_columns(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:
-    """A time column read as text because a value is not a date: refused, with the rows."""
+    """A time column read as text because a value is not a date, or any column read as dates of the
+    first millennium ('13/05/21' as the year 13): refused, with the rows."""
     used = prepared.catalog.used
     problems = [p for src in tables
                 for p in backend.time_column_problems(src, [c for c in src.decl.time_columns() if c in used[src.name]])]
+    if not prepared.learning:
+        problems += [p for src in tables for p in backend.misread_dates(src, sorted(used[src.name]))]
     if problems:
         raise DataError(problems)
 

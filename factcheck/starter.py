@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -187,6 +187,7 @@ def _read(target: Path, tables: dict[str, dict[str, Any]]) -> tuple[Session, Any
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
     session = prepare(loaded, everything=True, allow_empty=True)
+    session.prepared = replace(session.prepared, learning=True)  # dates read as the year 13: declared below
     catalog = session.prepared.catalog
     for t, src in catalog.sources.items():
         for column in src.columns:

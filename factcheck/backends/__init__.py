@@ -112,6 +112,11 @@ class Backend(Protocol):
         """Time columns of a table already read that came out as text because some value is not
         a date (or a year): each located by its row. A backend that cannot tell returns []."""
 
+    def misread_dates(self, source: Source, columns: list[str]) -> list[Problem]:
+        """Columns of a table already read whose dates came out before the year 1000 ('13/05/21' read
+        as the year 13): the file writes its dates another way. Each located by its row; a backend
+        that cannot tell returns []."""
+
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         """After ``plan``'s query failed with ``error``: the text value in a column the claim

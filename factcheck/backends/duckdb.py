@@ -239,6 +239,13 @@ class DuckDB:
             return self._in_file_order({source.name}, lambda con: time_column_problems(con, source, columns))
         return problems
 
+    def misread_dates(self, source: Source, columns: list[str]) -> list[Problem]:
+        from ..sources.diagnosis import misread_dates
+        problems = misread_dates(self.con, source, columns)
+        if problems and source.name in self.any_order:  # the rows named: counted in file order
+            return self._in_file_order({source.name}, lambda con: misread_dates(con, source, columns))
+        return problems
+
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         from ..sources.diagnosis import claim_columns, text_in_numbers

@@ -200,6 +200,19 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
 # how dates are written elsewhere; a column none of whose values is in date_format is checked against these
 OTHER_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
                       "%d/%m/%y", "%m/%d/%y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
+EARLIEST_YEAR = 1000
+"""A date of a CSV read before this year was misread: no newsroom's file holds one, but DuckDB reads
+'13/05/21' (13 May 2021) as the year 13, and '1/5/22' as the year 1, when no format is given that fits;
+and '21.12.05' in '%d.%m.%Y' is 21 December of the year 5."""
+_FORMATS_TRIED = tuple(dict.fromkeys((*OTHER_DATE_FORMATS, "%y/%m/%d", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d",
+                                      "%d.%m.%y", "%m.%d.%y", "%y.%m.%d")))
+"""The formats a time column's dates are tried in: those ``init`` knows, then two-digit years first or
+dotted; a format fits only a value it reads in :data:`EARLIEST_YEAR` or later."""
+
+
+def _as_date_in(fmt: str, value: str = "trim(v)") -> str:
+    """SQL: the value as a date in ``fmt``, or NULL when it is none or one of before :data:`EARLIEST_YEAR`."""
+    return f"nullif(year(TRY_STRPTIME({value}, {quote_literal(fmt)})) >= {EARLIEST_YEAR}, false)"
 
 
 def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, fmt: str,
@@ -208,13 +221,12 @@ def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: 
     (``01/04/2020``): taken for labels, its periods would be compared as text, so that
     ``filed >= '2020-04-02'`` keeps no row and the claim reads as a period the data does not cover."""
     col = quote_ident(column)
-    counts = _counted(con, src.name, column, [f"TRY_STRPTIME(trim(v), {quote_literal(f)})"
-                                              for f in OTHER_DATE_FORMATS])[1:]
+    counts = _counted(con, src.name, column, [_as_date_in(f) for f in _FORMATS_TRIED])[1:]
     best = max(counts)
     if not best:
         return None
-    fits = [f for f, n in zip(OTHER_DATE_FORMATS, counts, strict=True) if n == best]
-    found = first_rows(con, src, column, f"TRY_STRPTIME(trim({col}), {quote_literal(fits[0])}) IS NOT NULL", 1)
+    fits = [f for f, n in zip(_FORMATS_TRIED, counts, strict=True) if n == best]
+    found = first_rows(con, src, column, f"{_as_date_in(fits[0], f'trim({col})')} IS NOT NULL", 1)
     where, text = found[0]
     written = " or ".join(f"'{f}'" for f in fits)
     if src.frame is not None:
@@ -229,6 +241,90 @@ def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: 
         f"table '{src.name}', time column '{column}': {some} are dates written {written}, not "
         f"{_shown_format(fmt)}, so the column would be read as text and its periods compared as text: "
         f"{where} holds {text!r}", file=shown(src), line=_line(src, where), column=column, hint=hint)
+
+
+
+
+def misread_dates(con: "duckdb.DuckDBPyConnection", src: "Source", columns: list[str]) -> list[Problem]:
+    """Columns of a CSV that DuckDB read as dates in the first millennium: each refused, located.
+
+    A date column not in the table's ``date_format`` is not always text (which
+    :func:`time_column_problems` says): DuckDB reads '13/05/21' and '25/12/20' as dates of the years
+    13 and 25, so '13 May 2021' came out as 0013-05-21 and the run said the data did not cover 2021;
+    a claim on the year 13 would have counted it. Only CSVs (a Parquet file or a DataFrame holds the
+    dates it was given) and columns without a declared type (a declared one is read in the format)."""
+    if src.frame is not None or src.format != "csv":
+        return []
+    declared = {c for c, spec in src.decl.columns.items() if spec.type}
+    types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {quote_ident(src.name)})").fetchall())
+    dated = [c for c in dict.fromkeys(columns)
+             if c not in declared and str(types.get(c, "")).startswith(("DATE", "TIMESTAMP"))]
+    if not dated:
+        return []
+    early = con.execute("SELECT " + ", ".join(f"count(*) FILTER (WHERE year({quote_ident(c)}) < {EARLIEST_YEAR})"
+                                              for c in dated) + f" FROM {quote_ident(src.name)}").fetchall()[0]
+    return [_misread(con, src, column, int(n)) for column, n in zip(dated, early, strict=True) if n]
+
+
+def _misread(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, count: int) -> Problem:
+    col = quote_ident(column)
+    found = first_rows(con, src, column, f"year({col}) < {EARLIEST_YEAR}", SAMPLES)
+    where, read_as = found[0]
+    read_as = read_as.removesuffix(" 00:00:00")  # a TIMESTAMP of a date alone
+    raw = _raw_values(con, src, column)
+    written = raw.get(_line(src, where) or -1)
+    fits = _fitting_formats(con, src, column) if raw else []
+    said = f"{written!r}, read as {read_as}" if written is not None else f"read as {read_as}"
+    rows = "value was" if count == 1 else "values were"
+    if fits:
+        hint = (f"say how the file writes its dates: csv: {{date_format: {' or '.join(repr(f) for f in fits)}}}"
+                + (" (the values fit either: the data's source will say which)" if len(fits) > 1 else ""))
+    else:
+        hint = ("say how the file writes its dates: csv: {date_format: ...} in strftime codes "
+                "(e.g. '%d/%m/%y' for 13/05/21)")
+    return Problem(
+        f"table '{src.name}', column '{column}': {count:,} {rows} read as dates before the year {EARLIEST_YEAR}, "
+        f"so the file writes its dates another way than {_shown_format(_date_format(src))}, and every period "
+        f"of the column would be wrong: {where} holds {said}",
+        file=shown(src), line=_line(src, where), column=column,
+        detail="\n".join(f"{w}: {raw.get(_line(src, w) or -1, t)!r}" for w, t in found)
+        + (f"\n… and {count - len(found)} more" if count > len(found) else ""),
+        hint=hint)
+
+
+def _date_format(src: "Source") -> str:
+    return src.decl.csv.date_format if src.decl.csv else "%Y-%m-%d"
+
+
+def _raw_scan_of(src: "Source", column: str) -> str:
+    """The column as the file writes it (text), each value with its line."""
+    from .tables import csv_options_sql
+    assert src.path is not None
+    untyped = src.decl.model_copy(update={"columns": {}})
+    scan = src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
+    return f"(SELECT row_number() OVER () + {line_offset(src)} AS line, {quote_ident(column)} AS v FROM {scan})"
+
+
+def _raw_values(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> dict[int, str]:
+    """The text of the column's first misread values, by line (empty when the file cannot be read
+    again: the run's file access closed, say)."""
+    try:
+        rows = con.execute(f"SELECT line, v FROM {_raw_scan_of(src, column)} WHERE v IS NOT NULL AND "
+                           f"year(TRY_CAST(trim(v) AS DATE)) < {EARLIEST_YEAR} ORDER BY line LIMIT {SAMPLES}").fetchall()
+    except Exception:  # noqa: BLE001 - the values as read still say it
+        return {}
+    return {int(line): str(v) for line, v in rows}
+
+
+def _fitting_formats(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> list[str]:
+    """The formats that read every written value of the column as a date of this millennium or the last."""
+    tests = ", ".join(f"count(*) FILTER (WHERE {_as_date_in(f)})" for f in _FORMATS_TRIED)
+    try:
+        total, *fits = con.execute(f"SELECT count(*), {tests} FROM {_raw_scan_of(src, column)} "
+                                   "WHERE v IS NOT NULL AND trim(v) <> ''").fetchall()[0]
+    except Exception:  # noqa: BLE001 - the hint then names no format
+        return []
+    return [f for f, n in zip(_FORMATS_TRIED, fits, strict=True) if total and n == total]
 
 
 def _counted(con: "duckdb.DuckDBPyConnection", table: str, column: str, conversions: list[str]) -> list[int]:

@@ -1,0 +1,97 @@
+"""Dates a CSV writes with a two-digit year ('13/05/21', 13 May 2021) were read by DuckDB as dates of
+the year 13, and the run went on: "the data does not cover 2021" (unverifiable), and a claim on the
+year 13 would have counted them. A column of a CSV read as dates before the year 1000 now stops the
+run (exit 2), naming the file, the line, the value as written and the formats that fit it. Found by
+a helper teaching ``init`` to declare date formats; constructed data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from conftest import one_table
+from typer.testing import CliRunner
+
+import factcheck
+from factcheck.cli import app
+from factcheck.errors import DataError
+from factcheck.outcome import Verdict
+
+ROWS = ["id,visited,n", "1,13/05/21,5", "2,14/06/21,3", "3,02/01/22,4", "4,25/12/20,2"]
+
+
+def _story(folder: Path, decl: str = "time: visited", where: str = "year(visited) == 2021") -> Path:
+    (folder / ".git").mkdir(exist_ok=True)
+    (folder / "t.csv").write_text("\n".join(ROWS) + "\n", encoding="utf-8")
+    (folder / "c.yaml").write_text(
+        f"version: 1\ntables:\n  t: {{path: t.csv, {decl}}}\nclaims:\n"
+        f"  - id: visits-2021\n    says: Eight visits in 2021.\n"
+        f"    measure: {{sum: n, of: t, where: \"{where}\"}}\n    expect: 8\n", encoding="utf-8")
+    return folder / "c.yaml"
+
+
+def test_a_time_column_read_in_the_year_13_stops_the_run_and_names_the_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(_story(tmp_path))])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "t.csv:2: table 't', column 'visited': 4 values were read as dates before the year 1000" in said, said
+    assert "line 2 holds '13/05/21', read as 0013-05-21" in said
+    assert "line 5: '25/12/20'" in said
+    assert "csv: {date_format: '%d/%m/%y' or '%y/%m/%d'}" in said  # both read every value: the source says which
+    assert "Traceback" not in result.output
+
+
+def test_with_the_format_said_the_same_claim_passes(tmp_path: Path) -> None:
+    claims = _story(tmp_path, "time: visited, csv: {date_format: '%d/%m/%y'}")
+    (result,) = factcheck.verify(claims).results
+    assert result.verdict == Verdict.PASS, result.message
+
+
+def test_a_date_column_no_time_column_is_refused_too(tmp_path: Path) -> None:
+    """Not declared `time:`, read by a filter: its periods are as wrong."""
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(_story(tmp_path, "key: id", "visited >= '2021-01-01'"))
+    assert "column 'visited': 4 values were read as dates before the year 1000" in str(caught.value)
+
+
+@pytest.mark.parametrize(("value", "fits"), [
+    ("1/5/22", "'%d/%m/%y' or '%m/%d/%y' or '%y/%m/%d'"),  # read as the year 1
+    ("21.12.05", "'%d.%m.%y' or '%y.%m.%d'"),  # read as text: its hint named '%d.%m.%Y', 21 December of the year 5
+])
+def test_one_digit_and_dotted_short_dates(tmp_path: Path, value: str, fits: str) -> None:
+    (tmp_path / "t.csv").write_text(f"id,d,n\n1,{value},1\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "c.yaml").write_text("tables:\n  t: {path: t.csv, time: d}\nclaims:\n"
+                                     "  - {id: c, says: one, measure: {count: t, where: \"year(d) >= 2000\"}, expect: 1}\n",
+                                     encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(tmp_path / "c.yaml")
+    assert f"holds {value!r}" in str(caught.value) and f"csv: {{date_format: {fits}}}" in str(caught.value), \
+        str(caught.value)
+
+
+def test_a_column_the_run_does_not_read_is_not_looked_at(tmp_path: Path) -> None:
+    rows = ["id,visited,n", *[r for r in ROWS[1:]]]
+    r = one_table(tmp_path, rows, "{sum: n, of: t}", "14")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_iso_dates_and_a_dataframe_of_early_dates_pass(tmp_path: Path) -> None:
+    rows = ["id,visited,n", "1,2021-05-13,5", "2,2021-06-14,3", "3,2022-01-02,4"]
+    r = one_table(tmp_path, rows, "{sum: n, of: t, where: \"year(visited) == 2021\"}", "8", decl="time: visited")
+    assert r.verdict == Verdict.PASS, r.message
+    # a DataFrame holds the dates it was given: a historian's year 13 is no misreading
+    frame = pd.DataFrame({"id": [1], "visited": [dt.date(13, 5, 21)], "n": [5]})
+    (tmp_path / "d.yaml").write_text("tables:\n  t: {path: t.csv, time: visited}\nclaims:\n"
+                                     "  - {id: c, says: five, measure: {sum: n, of: t}, expect: 5}\n", encoding="utf-8")
+    assert factcheck.verify(tmp_path / "d.yaml", tables={"t": frame}).results[0].verdict == Verdict.PASS
+
+
+def test_spark_refuses_the_file_too(tmp_path: Path, spark: Any) -> None:
+    """Spark converts the text in the table's format, so it never read the year 13: the read stops."""
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(_story(tmp_path), engine="spark")
+    assert "line 2, column 'visited': value '13/05/21' is not a valid timestamp" in str(caught.value)
