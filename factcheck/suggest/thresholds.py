@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ..draft.phrases import in_digits
 from ..expectations import durations
 from ..expectations.vocabulary import COUNT_WORDS
+from ..formatting import ABBREVIATED_SCALES, SCALES, alternatives
 from .words import words
 
 if TYPE_CHECKING:
@@ -51,8 +52,12 @@ _OR_MORE = re.compile(r"(?<![$\u00a3\u20ac\d.,])\b(?P<num>\d{1,3}(?:,\d{3})*|[a-
 # an amount of money: "donations of $200 or less", "gifts over $1,000"
 _MONEY_AFTER = {"or less": "<=", "or more": ">=", "and under": "<=", "or under": "<=", "and up": ">=",
                 "and over": ">=", "or over": ">=", "and above": ">=", "or above": ">="}
+# its scale, a word ("$8 million", "$2.9-million") or glued to it ("$1.2bn", "$300k"): part of the amount
+_SCALE = {**SCALES, **ABBREVIATED_SCALES}
 _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+)?"
-                    r"(?P<figure>[$\u00a3\u20ac](?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+                    r"(?P<figure>[$\u00a3\u20ac](?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                    r"(?:(?:\s+|-)(?P<word>" + alternatives(SCALES) + r")\b|(?P<glued>"
+                    + alternatives(ABBREVIATED_SCALES) + r")\b)?)"
                     r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
 # the words of a column that holds amounts of money
 MONEY_WORDS = frozenset(words("amount cost price paid pay payment donation contribution spending salary income fee fine "
@@ -95,7 +100,8 @@ def phrases(sentence: str) -> list[Phrase]:
     for m in _MONEY.finditer(sentence):
         op = _OPS[m["before"].lower()] if m["before"] else _MONEY_AFTER[m["after"].lower()] if m["after"] else None
         if op is not None:
-            out.append(Phrase(m.group(0).strip(), op, Fraction(m["num"].replace(",", "")), "$", m["figure"]))
+            scale = _SCALE[(m["word"] or m["glued"] or "").lower()] if m["word"] or m["glued"] else 1
+            out.append(Phrase(m.group(0).strip(), op, Fraction(m["num"].replace(",", "")) * scale, "$", m["figure"]))
     return out
 
 

@@ -1,0 +1,56 @@
+"""`suggest` on the money and median sentences of a city payroll story: thresholds of money with a
+scale ("more than $1 million"), the median of a skewed column of many amounts, an amount "per
+employee" of a table of employees, amounts in words ("nearly three million dollars")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafts import csv_text, init_and_suggest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def _first(claims: list[dict[str, Any]], expect: Any) -> dict[str, Any]:
+    """The first candidate of the claim of ``expect``, asserting it passes."""
+    claim = next(c for c in claims if str(c["expect"]) == str(expect))
+    assert claim["candidates"], claim
+    first: dict[str, Any] = claim["candidates"][0]
+    assert first["verdict"] == "pass", first
+    return first
+
+
+def _contracts() -> str:
+    """2023: 30 contracts, 12 of them worth more than $1 million (1.2m … 2.3m), 18 of $20,000 …
+    $190,000; 2022: ten of $50,000 … $500,000."""
+    rows = [f"C{i:03d},2023,{'Roads' if i % 2 else 'Parks'},{1_200_000 + 100_000 * i}" for i in range(12)]
+    rows += [f"C{100 + i:03d},2023,{'Roads' if i % 3 else 'Parks'},{20_000 + 10_000 * i}" for i in range(18)]
+    rows += [f"C{200 + i:03d},2022,Roads,{50_000 * (i + 1)}" for i in range(10)]
+    return csv_text("contract_id,year,department,amount", rows)
+
+
+def test_a_threshold_of_money_is_read_with_its_scale(tmp_path: Path) -> None:
+    """"more than $1 million" was the condition `amount > 1` (every contract), so the count of the
+    twelve contracts past a million was never found."""
+    claims = init_and_suggest(tmp_path, "Twelve contracts were worth more than $1 million in 2023.",
+                              {"contracts.csv": _contracts()}, "Contracts")
+    assert _first(claims, 12)["measure"] == {"count": "contracts", "where": "amount > 1000000 and year == 2023"}
+
+
+def test_the_scales_of_money_thresholds() -> None:
+    from factcheck.suggest.thresholds import phrases
+    said = ("Gifts of more than $8 million.", "Deals over $2.9-million.", "Bids of $1.2bn or more.",
+            "Fees under $300k.", "Donations of $200 or less.", "Over $1,000 each.", "More than $5 in fees.")
+    assert [(p.op, p.number, p.figure) for t in said for p in phrases(t)] == [
+        (">", 8_000_000, "$8 million"), (">", 2_900_000, "$2.9-million"), (">=", 1_200_000_000, "$1.2bn"),
+        ("<", 300_000, "$300k"), ("<=", 200, "$200"), (">", 1000, "$1,000"), (">", 5, "$5")]
+
+
+@settings(max_examples=20)
+@given(st.sampled_from(["thousand", "million", "billion"]), st.integers(1, 999), st.sampled_from(["", "-"]))
+def test_any_scale_word_multiplies_the_threshold(scale: str, number: int, joined: str) -> None:
+    from factcheck.suggest.thresholds import phrases
+    factor = {"thousand": 10**3, "million": 10**6, "billion": 10**9}[scale]
+    (phrase,) = phrases(f"Contracts worth more than ${number}{joined or ' '}{scale} each.")
+    assert phrase.number == number * factor
