@@ -221,7 +221,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         # small matrix products: one thread is fastest, and several fight on a busy machine
         os.environ.setdefault(var, "1")
     from ..engine import prepare
-    from .cells import read_cells
+    from .cells import read_bins, read_cells
     from .profile import profile_tables
     from .propose import Proposed, propose
     from .search import Table, numbered_condition, numbered_dimensions
@@ -244,6 +244,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     session.materialize()
     backend = session.backend
     backend.seal()
+    medians = any(re.search(r"\bmedian\b", c.says, re.I) for c in chosen)
     try:
         profiles = profile_tables(backend, catalog, tables)
         prepared_tables = {}
@@ -252,6 +253,8 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             prof.dimensions += threshold_dimensions(prof, [c.says for c in chosen])
             prof.dimensions += numbered_dimensions(prof, [c.says for c in chosen])
             cells = read_cells(backend, prof)
+            if medians:  # "the median firefighter": bounds on the medians of the columns of many values
+                cells.bins = read_bins(backend, prof, cells, [c for c, _ in prof.numbers if c not in cells.columns])
             atoms, left = atoms_of(prof, cells)
             capped += prof.capped + left
             prepared_tables[t] = Table.make(prof, cells, atoms)

@@ -649,10 +649,13 @@ class Search:
                         mean = np.where(cv > 0, sv / cv, np.nan)
                     kinds: list[tuple[str, Floats]] = [("sum", sv), ("mean", mean)]
                     if self.ctx.median:
-                        # "the median wait": no mean reads it. A median is no sum over cells, so the
-                        # mean stands in for its value here (the real pipeline computes it: verify),
-                        # unless the column has few values, whose counts give it exactly ($10 … $2,900)
+                        # "the median wait": no mean reads it. A median is no sum over cells: a column
+                        # of few values has it exactly from its counts ($10 … $2,900), one of many the
+                        # range of values it falls in (the real pipeline computes it: verify); the mean
+                        # stands in for it only when neither is known
                         exact = self._medians(filters, period, column)
+                        if exact is None:
+                            exact = self._binned_medians(filters, period, column, exp)
                         kinds.append(("median", mean if exact is None else exact))
                     for kind, values in kinds:
                         own = (kind == "median") == self.ctx.median
@@ -680,6 +683,32 @@ class Search:
         with np.errstate(invalid="ignore"):
             middle = (at(np.floor((total - 1) / 2)) + at(np.floor(total / 2))) / 2
         medians: Floats = np.where(total > 0, middle, np.nan)
+        return medians
+
+    def _binned_medians(self, filters: Filters, period: Atom | None, column: str, exp: Expectation) -> Floats | None:
+        """Each filter's median of ``column`` as far as its ranges tell (:class:`~.cells.Bins`): the
+        median lies between the lower and upper ends of the ranges of its two middle values, so a
+        filter whose bounds meet the figure's interval is given a value in both (the real run then
+        says whether it passes), and one whose bounds do not the bound nearest the figure (no
+        nearer than that can it be). None when the column's ranges were not read."""
+        bins = self.cells.bins.get(column)
+        if bins is None:
+            return None
+        counts = np.array(filters.values(self.matrix, bins.counts * self._pm(period))).reshape(len(bins.edges), -1)
+        total = counts.sum(axis=0)
+        below = np.cumsum(counts, axis=0)   # values at or below each range's end, per filter
+        ends = np.append(bins.edges[1:], bins.top)
+
+        def range_at(position: Floats) -> npt.NDArray[np.intp]:   # the range of a 0-based position in sorted order
+            found: npt.NDArray[np.intp] = np.minimum((below <= position).sum(axis=0), len(bins.edges) - 1)
+            return found
+        first, second = range_at(np.floor((total - 1) / 2)), range_at(np.floor(total / 2))
+        low = (bins.edges[first] + bins.edges[second]) / 2
+        high = (ends[first] + ends[second]) / 2
+        lo, hi, _, _ = _bounds(exp)
+        meet_lo, meet_hi = np.maximum(low, lo), np.minimum(high, hi)
+        value = np.where(meet_lo <= meet_hi, (meet_lo + meet_hi) / 2, np.where(high < lo, high, low))
+        medians: Floats = np.where(total > 0, value, np.nan)
         return medians
 
     def fraction_means(self, periods: list[Atom | None]) -> Iterator[Found]:
