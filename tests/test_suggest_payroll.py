@@ -93,3 +93,26 @@ def test_any_median_of_many_amounts_is_found(amounts: list[int], skew: int) -> N
     (claim,) = claims
     assert {"median": "overtime_pay", "of": "payroll", "where": "department == 'Fire'"} in \
         [c["measure"] for c in claim["candidates"]], (fire, claim)
+
+
+def _employees() -> str:
+    """2023: eight employees, overtime $1,000 … $8,000 (a mean of $4,500), one blank; 2022: four."""
+    rows = [f"E{i:02d},2023,{'Police' if i % 2 else 'Fire'},{1000 * (i + 1)}" for i in range(8)] + ["E08,2023,Fire,"]
+    rows += [f"E{i:02d},2022,Police,{900 * (i + 1)}" for i in range(4)]
+    return csv_text("employee_id,year,department,overtime_pay", rows)
+
+
+def test_an_amount_per_employee_of_a_table_of_employees_is_their_mean(tmp_path: Path) -> None:
+    """"$4,500 in overtime per employee" was a rate whose base no table has a column for: no
+    suggestion, only a note. The rows of the table are the employees (`employee_id`)."""
+    claims = init_and_suggest(tmp_path, "The city paid $4,500 in overtime per employee in 2023.",
+                              {"payroll.csv": _employees()}, "Overtime")
+    assert _first(claims, "$4,500")["measure"] == {"mean": "overtime_pay", "of": "payroll", "where": "year == 2023"}
+
+
+def test_an_amount_per_resident_of_a_table_of_employees_is_still_said_to_need_a_base(tmp_path: Path) -> None:
+    """The neighbour: residents are no rows of a payroll, and no table counts them."""
+    (claim,) = init_and_suggest(tmp_path, "The city paid $4,500 in overtime per resident in 2023.",
+                                {"payroll.csv": _employees()}, "Overtime")
+    assert not claim["candidates"]
+    assert claim["note"].startswith("a rate per 1 resident: no table has a number column named for")

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..draft.figures import Sentence
     from ..expectations import Expectation
     from . import Surroundings
+    from .profile import Profile
     from .search import Table
 
 Tables = dict[str, "Table"]
@@ -682,6 +683,16 @@ def _named_base(says: str, found: tuple[int, int, int]) -> Rate | None:
     return Rate(per, noun, said) if said else None
 
 
+def _per_row(rate: Rate, profile: Profile) -> bool:
+    """Is the rate per one of the table's rows: "$7,923 in overtime per employee" of a table whose
+    rows are employees (the table, or its identifier `employee_id`, named for them)? Then it is the
+    mean of a column over the rows, as "averaged" would say, and no base of another table."""
+    if rate.per != 1:
+        return False
+    return bool(rate.words & (words(profile.table, synonyms=False)
+                              | {w for name, _ in profile.ids for w in words(name, synonyms=False)}))
+
+
 Base = tuple["Table", str, list[Any]]
 """A table, one of its number columns a rate's base names, and that table's period conditions."""
 
@@ -872,11 +883,15 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, measured=ctx.measured - named,
                        table_bonus=1.0 if named & ctx.measured else 0.0)
+        per_row = rate is not None and _per_row(rate, prof)
+        searched |= per_row
         for family, exp in fams.items():
             def in_unit(unit: str, column: str) -> Expectation | None:
                 return _read(claim.expect, "number", loaded, unit, column)
             search = Search(table, tctx, exp, in_unit if exp.time_unit is not None else None)
             found += _family(search, family, exp, per, pers, own_years, claim.says, rate, bases)
+            if per_row and family == "number":  # "$7,923 in overtime per employee" of a table of employees
+                found += [f for f in search.sums(pers) if f.measure.keys() & {"mean", "median"}]
     note = None
     if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
