@@ -116,3 +116,53 @@ def test_an_amount_per_resident_of_a_table_of_employees_is_still_said_to_need_a_
                                 {"payroll.csv": _employees()}, "Overtime")
     assert not claim["candidates"]
     assert claim["note"].startswith("a rate per 1 resident: no table has a number column named for")
+
+
+def test_in_all_says_in_total_not_across_every_year(tmp_path: Path) -> None:
+    """"In all, the city paid $36,000 in overtime in 2023" was read as of every year ("in all" as
+    "across all years"): the sentence's reading, $45,000 (fail), was shown above the right sum as
+    if the figure were wrong."""
+    for says in ("In all, the city paid $36,000 in overtime in 2023.",
+                 "Overtime climbed in 2023. In all, the city paid $36,000 in overtime."):
+        claims = init_and_suggest(tmp_path / str(len(says)), says, {"payroll.csv": _employees()}, "Overtime")
+        claim = next(c for c in claims if c["expect"] == "$36,000")
+        assert "reading" not in claim, claim["reading"]
+        assert _first(claims, "$36,000")["measure"] == {"sum": "overtime_pay", "of": "payroll", "where": "year == 2023"}
+
+
+def test_across_all_years_is_still_every_year(tmp_path: Path) -> None:
+    claims = init_and_suggest(tmp_path, "Across all years, the city paid $45,000 in overtime.",
+                              {"payroll.csv": _employees()}, "Overtime")
+    assert _first(claims, "$45,000")["measure"] == {"sum": "overtime_pay", "of": "payroll"}
+
+
+def _refunds() -> str:
+    """2023: 2,000 refunds; Brooklyn's 400 of $4.00 … $6.00 come to $1,999, Queens's 1,600 to more."""
+    rows = [f"R{i:04d},2023,{'Brooklyn' if i < 400 else 'Queens'},{4 + (i % 21) / 10 if i < 400 else 6 + (i % 31) / 10}"
+            for i in range(2000)]
+    return csv_text("refund_id,year,borough,amount", rows)
+
+
+def test_an_amount_in_words_with_its_currency_is_no_count(tmp_path: Path) -> None:
+    """"about two thousand dollars" (which `init` writes `about 2 thousand`) was read as a number of
+    refunds, the 2,000 of 2023, not as the money they came to."""
+    claims = init_and_suggest(tmp_path, "Brooklyn refunds came to about two thousand dollars in 2023.",
+                              {"refunds.csv": _refunds()}, "Refunds")
+    assert _first(claims, "about 2 thousand")["measure"] == {"sum": "amount", "of": "refunds",
+                                                             "where": "borough == 'Brooklyn' and year == 2023"}
+    assert not any("count" in c["measure"] for c in claims[0]["candidates"])
+
+
+def test_a_number_of_things_in_words_is_still_a_count(tmp_path: Path) -> None:
+    claims = init_and_suggest(tmp_path, "The city issued about two thousand refunds in 2023.",
+                              {"refunds.csv": _refunds()}, "Refunds")
+    assert _first(claims, "about 2 thousand")["measure"] == {"count": "refunds", "where": "year == 2023"}
+
+
+def test_the_currencies_named_after_a_figure() -> None:
+    from factcheck.suggest.propose import _money
+    said = [("Refunds came to about two thousand dollars.", "about 2 thousand", True),
+            ("It cost $2,000.", "$2,000", True), ("It cost 300 euros in all.", "300", True),
+            ("It issued about two thousand refunds.", "about 2 thousand", False),
+            ("The 300 dollar bills were fake.", "300", False)]
+    assert [_money(says, figure) for says, figure, _ in said] == [money for *_, money in said]

@@ -105,7 +105,8 @@ def multiple(raw: Any, loaded: LoadedClaims, says: str = "") -> Expectation | No
 # "an eight-year low", "the highest in (at least) six years", "the fewest in a decade": since so many years before
 _LOW_SINCE = re.compile(rf"\b(\w+)[- ]year (?:low|high)\b|\b(?:{'|'.join(sorted(RANKING_WORDS))})\s+in\s+"
                         r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(\w+)\s+(years|decades?)\b", re.I)
-_WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b|\ball (?:\w+ )?(?:years|decades)\b",
+# "across all twenty years", "over the whole period"; not "In all, the city paid …", which says "in total"
+_WHOLE = re.compile(r"\b(?:across|over|in|during) (?:all|the whole|the entire)\b(?!,)|\ball (?:\w+ )?(?:years|decades)\b",
                     re.I)
 _RISEN = re.compile(rf"\b(?:{RISE_VERBS}|gone up|went up|lengthen(?:ed|s|ing)?|(?:edg|inch|tick|creep|crept)\w*\s+up)\b",
                     re.I)
@@ -709,18 +710,31 @@ def _amount(written: str) -> bool:
     return any(sign in written for sign in CURRENCY_SIGNS)
 
 
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds)\b", re.I)
+
+
+def _money(says: str, written: str) -> bool:
+    """Is the figure an amount of money: with a sign ('$3,324'), or with a currency the sentence
+    names right after it ("nearly three million dollars", which `init` writes ``nearly 3
+    million``)? Such a figure is a sum or a mean of a column, never a number of rows."""
+    if _amount(written):
+        return True
+    span = figure_span(says, written)
+    return span is not None and _CURRENCY_AFTER.match(says, span[1]) is not None
+
+
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
             says: str, rate: Rate | None = None, bases: list[Base] | None = None) -> list[Found]:
     """The candidates of one family on one table (``bases``: those of a figure that is a ``rate``)."""
     if family == "number":
         if rate is not None:  # "1.8 filings per 1,000 households": never a count or a sum as it stands
-            amounts = _amount(exp.written)  # "$1,200 per resident": a sum of money over the base, never rows
+            amounts = _money(says, exp.written)  # "$1,200 per resident": a sum of money over the base, never rows
             return [f for base, column, theirs in bases or ()
                     for f in s.rates(pers, base, column, theirs, rate.per, amounts)]
         if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
             up, last = _run_of(says, exp)
             return list(s.streaks(last, own_years, up=up))
-        if exp.time_unit is not None or _amount(exp.written):
+        if exp.time_unit is not None or _money(says, exp.written):
             # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows;
             # unless the rows are of that unit ("43 days above 95 degrees" of a table of days)
             days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
