@@ -166,3 +166,19 @@ def test_the_currencies_named_after_a_figure() -> None:
             ("It issued about two thousand refunds.", "about 2 thousand", False),
             ("The 300 dollar bills were fake.", "300", False)]
     assert [_money(says, figure) for says, figure, _ in said] == [money for *_, money in said]
+
+
+def test_firefighters_are_the_fire_department(tmp_path: Path) -> None:
+    """"Firefighters averaged …" named no value ("firef" is no "fire"): the sentence was read as of
+    every employee, shown as failing above the Fire department's mean."""
+    fire = [1000 + 37 * i for i in range(21)] + [40_000 + 1000 * i for i in range(20)]
+    claims = init_and_suggest(tmp_path, "Firefighters averaged $24,848 in overtime.",
+                              {"payroll.csv": _overtime(fire, [5000 + 100 * i for i in range(30)])}, "Overtime")
+    assert "reading" not in claims[0], claims[0]["reading"]
+    assert _first(claims, "$24,848")["measure"] == {"mean": "overtime_pay", "of": "payroll",
+                                                    "where": "department == 'Fire'"}
+
+
+def test_fireworks_are_no_fire_department() -> None:
+    from factcheck.suggest.words import words
+    assert "fire" in words("Firefighters averaged $24,848.") and "fire" not in words("Fireworks cost $24,848.")

@@ -45,6 +45,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "oldest": ("age",), "youngest": ("age",),
     # the weather: degrees and the hottest or coldest are of a temperature
     "degrees": ("temp", "temperature"), "hottest": ("temp", "temperature"), "coldest": ("temp", "temperature"),
+    # the people of a city department: a payroll's `department == 'Fire'` ("Firefighters averaged $15,450")
+    "firefighter": ("fire",), "firefighters": ("fire",), "fireman": ("fire",), "firemen": ("fire",),
+    "cop": ("police",), "cops": ("police",),
     # a place shut by inspectors or regulators: a data set's `closed`
     "shut": ("closed",), "shuttered": ("closed",), "closure": ("closed",), "closures": ("closed",),
 }
