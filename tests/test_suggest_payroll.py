@@ -182,3 +182,33 @@ def test_firefighters_are_the_fire_department(tmp_path: Path) -> None:
 def test_fireworks_are_no_fire_department() -> None:
     from factcheck.suggest.words import words
     assert "fire" in words("Firefighters averaged $24,848.") and "fire" not in words("Fireworks cost $24,848.")
+
+
+def _two_years() -> str:
+    """The Fire department's median payment falls 1.5% ($2,000 to $1,970) while its mean rises
+    64% (its large payments grow); the police's payments, and the median of all, do not move."""
+    rows = []
+    for year, small, large in ((2022, 1000, 20_000), (2023, 970, 40_000)):
+        fire = [small + 50 * i for i in range(21)] + [large + 1000 * i for i in range(20)]
+        rows += [f"F{i:03d},{year},Fire,{pay}" for i, pay in enumerate(fire)]
+        rows += [f"P{i:03d},{year},Police,{5000 + 100 * i}" for i in range(30)]
+    return csv_text("employee_id,year,department,overtime_pay", rows)
+
+
+def test_the_change_of_a_median_that_its_mean_does_not_follow(tmp_path: Path) -> None:
+    """The change of the mean (+64%) stood in for the median's (-1.5%): the Fire department's was
+    never tried, and the sentence read as of every employee (a median of $6,400 both years) was
+    shown as failing."""
+    claims = init_and_suggest(tmp_path, f"{REVIEWED} Its median overtime payment fell 1.5% in 2023 from 2022.",
+                              {"payroll.csv": _two_years()}, "Overtime")
+    assert _first(claims, "down 1.5%")["measure"] == {
+        "change": {"median": "overtime_pay", "of": "payroll", "where": "department == 'Fire'"},
+        "over": "year", "from": 2022, "to": 2023}
+
+
+def test_the_change_of_a_mean_is_still_the_mean_s(tmp_path: Path) -> None:
+    claims = init_and_suggest(tmp_path, "Average overtime pay in the Fire department rose 64% in 2023 from 2022.",
+                              {"payroll.csv": _two_years()}, "Overtime")
+    assert _first(claims, "up 64%")["measure"] == {
+        "change": {"mean": "overtime_pay", "of": "payroll", "where": "department == 'Fire'"},
+        "over": "year", "from": 2022, "to": 2023}

@@ -39,7 +39,7 @@ from .words import words
 
 if TYPE_CHECKING:
     from ..expectations.judging import Expectation
-    from .cells import Cells
+    from .cells import Bins, Cells
     from .profile import Dimension, Profile
 
 Floats = npt.NDArray[np.float64]
@@ -286,6 +286,35 @@ def _distance(values: Floats, exp: Expectation) -> Floats:
     ref = np.where(values < lo, lo, np.where(values > hi, hi, values))
     scale = np.maximum(np.abs(ref), 1e-9)
     return np.where(np.isfinite(values), np.abs(values - ref) / scale, np.inf)
+
+
+def _median_bounds(bins: Bins, counts: Floats) -> tuple[Floats, Floats]:
+    """Bounds on the medians of groups from their values' counts in each of ``bins``' ranges
+    (``counts``: ranges first, then any shape of groups): the median lies between the lower ends
+    and the upper ends of the ranges of its two middle values (DuckDB's ``median``: the mean of the
+    two middle ones); nan for a group of no values."""
+    total = counts.sum(axis=0)
+    below = np.cumsum(counts, axis=0)   # values at or below each range's end, per group
+    ends = np.append(bins.edges[1:], bins.top)
+    last = len(bins.edges) - 1
+
+    def range_at(position: Floats) -> npt.NDArray[np.intp]:   # the range of a 0-based position in sorted order
+        found: npt.NDArray[np.intp] = np.minimum((below <= position).sum(axis=0), last)
+        return found
+    first, second = range_at(np.floor((total - 1) / 2)), range_at(np.floor(total / 2))
+    low = np.where(total > 0, (bins.edges[first] + bins.edges[second]) / 2, np.nan)
+    high = np.where(total > 0, (ends[first] + ends[second]) / 2, np.nan)
+    return low, high
+
+
+def _within(low: Floats, high: Floats, exp: Expectation) -> Floats:
+    """A value standing for one known only to lie between ``low`` and ``high``: one the figure's
+    interval holds when it meets those bounds (the real run then says whether it passes), else
+    the bound nearest it (no nearer can the value be)."""
+    lo, hi, _, _ = _bounds(exp)
+    meet_lo, meet_hi = np.maximum(low, lo), np.minimum(high, hi)
+    value: Floats = np.where(meet_lo <= meet_hi, (meet_lo + meet_hi) / 2, np.where(high < lo, high, low))
+    return value
 
 
 def _where(period: Atom | None, conds: tuple[Atom, ...]) -> str | None:
@@ -686,30 +715,13 @@ class Search:
         return medians
 
     def _binned_medians(self, filters: Filters, period: Atom | None, column: str, exp: Expectation) -> Floats | None:
-        """Each filter's median of ``column`` as far as its ranges tell (:class:`~.cells.Bins`): the
-        median lies between the lower and upper ends of the ranges of its two middle values, so a
-        filter whose bounds meet the figure's interval is given a value in both (the real run then
-        says whether it passes), and one whose bounds do not the bound nearest the figure (no
-        nearer than that can it be). None when the column's ranges were not read."""
+        """Each filter's median of ``column`` as far as its ranges tell (:class:`~.cells.Bins`), as
+        :func:`_within` stands for it; None when the column's ranges were not read."""
         bins = self.cells.bins.get(column)
         if bins is None:
             return None
         counts = np.array(filters.values(self.matrix, bins.counts * self._pm(period))).reshape(len(bins.edges), -1)
-        total = counts.sum(axis=0)
-        below = np.cumsum(counts, axis=0)   # values at or below each range's end, per filter
-        ends = np.append(bins.edges[1:], bins.top)
-
-        def range_at(position: Floats) -> npt.NDArray[np.intp]:   # the range of a 0-based position in sorted order
-            found: npt.NDArray[np.intp] = np.minimum((below <= position).sum(axis=0), len(bins.edges) - 1)
-            return found
-        first, second = range_at(np.floor((total - 1) / 2)), range_at(np.floor(total / 2))
-        low = (bins.edges[first] + bins.edges[second]) / 2
-        high = (ends[first] + ends[second]) / 2
-        lo, hi, _, _ = _bounds(exp)
-        meet_lo, meet_hi = np.maximum(low, lo), np.minimum(high, hi)
-        value = np.where(meet_lo <= meet_hi, (meet_lo + meet_hi) / 2, np.where(high < lo, high, low))
-        medians: Floats = np.where(total > 0, value, np.nan)
-        return medians
+        return _within(*_median_bounds(bins, counts), exp)
 
     def fraction_means(self, periods: list[Atom | None]) -> Iterator[Found]:
         """A percentage that is the mean of a column of fractions the text names ("44% of students
@@ -1175,12 +1187,16 @@ class Search:
             index = {y: i for i, y in enumerate(years)}
             series: list[tuple[Callable[[tuple[Atom, ...]], dict[str, Any]], Floats, Floats, float]] = [
                 (lambda conds: self._count(None, conds), totals, per_atom, 0.0)]
+            binned: list[str] = []
             for number in averaged:
                 _, sums, sums_of = self._by_year(column, self.cells.sums[number])
                 _, counts, counts_of = self._by_year(column, self.cells.counts[number])
                 with np.errstate(divide="ignore", invalid="ignore"):
                     means, means_of = sums / counts, sums_of / counts_of
-                series.append((partial(self._of_column, middle, number), means, means_of, 0.3))
+                if self.ctx.median and number in self.cells.bins:
+                    binned.append(number)  # the median's own bounds, not the mean's change, below
+                else:
+                    series.append((partial(self._of_column, middle, number), means, means_of, 0.3))
                 if not averaging:
                     series.append((partial(self._of_column, "sum", number), sums, sums_of, 0.4))
             for a, b in spans:
@@ -1188,6 +1204,42 @@ class Search:
                     continue
                 for inner, whole, of_atom, extra in series:
                     yield from self._changes_of(inner, whole, of_atom, column, index[a], index[b], a, b, as_, extra)
+                for number in binned:
+                    yield from self._median_changes(number, column, index[a], index[b], a, b, as_)
+
+    def _median_changes(self, number: str, column: str, i: int, j: int, a: int, b: int, as_: str) -> Iterator[Found]:
+        """The change of the median of ``number`` from year ``a`` to ``b`` (of all rows, and under each
+        condition), from the bounds its ranges give each year's median: "Median overtime in the Fire
+        department fell 2%" while its mean rose 1%, which no mean standing in for it finds."""
+        bins = self.cells.bins[number]
+        years, onehot = self.table.onehot(column)
+        whole = bins.counts @ onehot.T                                             # ranges x years
+        of_atom = np.stack([(self.matrix * row) @ onehot.T for row in bins.counts])  # ranges x atoms x years
+        low_w, high_w = _median_bounds(bins, whole)
+        low_a, high_a = _median_bounds(bins, of_atom)
+        rows: list[tuple[tuple[Atom, ...], Any, Any, Any, Any]] = [((), low_w[i], high_w[i], low_w[j], high_w[j])]
+        rows += [((self.atoms[k],), low_a[k, i], high_a[k, i], low_a[k, j], high_a[k, j]) for k in range(len(self.atoms))]
+        for conds, lo_x, hi_x, lo_y, hi_y in rows:
+            if not all(np.isfinite(v) for v in (lo_x, hi_x, lo_y, hi_y)):
+                continue
+            if as_ == "percent":
+                if lo_x <= 0:
+                    continue
+                low, high = lo_y / hi_x - 1, hi_y / lo_x - 1
+            else:
+                low, high = lo_y - hi_x, hi_y - lo_x
+            arr = _within(np.array([low]), np.array([high]), self.exp)
+            ok = bool(_inside(arr, self.exp)[0])
+            dist = float(_distance(arr, self.exp)[0])
+            if self._useless(ok, dist, conds):
+                continue
+            m: dict[str, Any] = {"change": self._of_column("median", number, conds), "over": ident(column),
+                                 "from": a, "to": b}
+            if as_ != "percent":
+                m["as"] = as_
+            yield self._found(m, float(arr[0]), ok, dist, None, conds,
+                              0.5 + 0.3 + (0.5 if a in self.ctx.years else 0.0),
+                              ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b))
 
     def _changes_of(self, inner: Callable[[tuple[Atom, ...]], dict[str, Any]], whole: Floats, of_atom: Floats,
                     column: str, i: int, j: int, a: int, b: int, as_: str, extra: float) -> Iterator[Found]:
