@@ -212,3 +212,21 @@ def test_the_change_of_a_mean_is_still_the_mean_s(tmp_path: Path) -> None:
     assert _first(claims, "up 64%")["measure"] == {
         "change": {"mean": "overtime_pay", "of": "payroll", "where": "department == 'Fire'"},
         "over": "year", "from": 2022, "to": 2023}
+
+
+def test_employees_paid_overtime_are_those_with_some(tmp_path: Path) -> None:
+    """Eight of 2023's nine employees have overtime (one blank). "were paid overtime" was no
+    condition: nothing counted eight (before the scale of money thresholds was read, a stray
+    `overtime_pay > 8` from another sentence did, by chance)."""
+    claims = init_and_suggest(tmp_path, "Eight employees were paid overtime in 2023.",
+                              {"payroll.csv": _employees()}, "Overtime")
+    assert _first(claims, 8)["measure"] == {"count": "payroll", "where": "overtime_pay > 0 and year == 2023"}
+
+
+def test_what_was_paid_is_no_condition_when_an_amount_follows() -> None:
+    from factcheck.suggest.thresholds import phrases
+    said = {"Employees who were paid overtime": [(">", 0, "overtime")], "Families that had children": [(">", 0, "children")],
+            "The city paid $2.9 million in overtime": [], "She had the most votes": [],
+            "Firefighters earned about $1.45 million": [], "The city paid out $3 million": []}
+    for text, found in said.items():
+        assert [(p.op, p.number, p.noun) for p in phrases(text)] == found, text

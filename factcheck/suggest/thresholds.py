@@ -30,7 +30,7 @@ from ..draft.phrases import in_digits
 from ..expectations import durations
 from ..expectations.vocabulary import COUNT_WORDS
 from ..formatting import ABBREVIATED_SCALES, SCALES, alternatives
-from .words import words
+from .words import stopword, words
 
 if TYPE_CHECKING:
     from .profile import Dimension, Profile
@@ -59,6 +59,10 @@ _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse
                     r"(?:(?:\s+|-)(?P<word>" + alternatives(SCALES) + r")\b|(?P<glued>"
                     + alternatives(ABBREVIATED_SCALES) + r")\b)?)"
                     r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
+# "employees who were paid overtime", "received bonuses": the rows with some of a number column (`overtime_pay > 0`,
+# which keeps neither a blank nor a zero)
+_SOME = re.compile(r"\b(?:paid|received|earned|collected|drew|got|had)\s+(?:any\s+|some\s+)?(?P<noun>[a-z]+)\b", re.I)
+_PARTICLES = frozenset("out off back up down".split())
 # the words of a column that holds amounts of money
 MONEY_WORDS = frozenset(words("amount cost price paid pay payment donation contribution spending salary income fee fine "
                               "owed rent budget revenue wage earnings compensation dollars"))
@@ -97,6 +101,9 @@ def phrases(sentence: str) -> list[Phrase]:
             out.append(Phrase(m.group(0), _OR_MORE_OPS[m["op"].lower()], number, m["noun"].lower(), m["num"]))
     for m in _AGE.finditer(sentence):
         out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
+    for m in _SOME.finditer(sentence):
+        if not stopword(m["noun"]) and m["noun"].lower() not in _PARTICLES:  # "paid out $3 million": no noun
+            out.append(Phrase(m.group(0), ">", Fraction(0), m["noun"].lower()))
     for m in _MONEY.finditer(sentence):
         op = _OPS[m["before"].lower()] if m["before"] else _MONEY_AFTER[m["after"].lower()] if m["after"] else None
         if op is not None:
