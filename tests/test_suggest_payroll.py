@@ -230,3 +230,27 @@ def test_what_was_paid_is_no_condition_when_an_amount_follows() -> None:
             "Firefighters earned about $1.45 million": [], "The city paid out $3 million": []}
     for text, found in said.items():
         assert [(p.op, p.number, p.noun) for p in phrases(text)] == found, text
+
+
+def test_a_money_threshold_is_said_of_the_column_its_sentence_names(tmp_path: Path) -> None:
+    """Four thresholds of money, each tried on both money columns, were eight conditions for at
+    most six: the last sentence's was left out and its count never found. "in overtime" says
+    which column each is of."""
+    rows = [f"E{i:02d},2023,{50_000 + 1000 * i},{1000 * (i + 1)}" for i in range(20)]
+    story = " ".join(f"{n} employees made more than ${x:,} in overtime in 2023."
+                     for n, x in (("Fifteen", 5000), ("Ten", 10_000), ("Five", 15_000), ("Two", 18_000)))
+    claims = init_and_suggest(tmp_path, story, {"payroll.csv": csv_text("employee_id,year,base_salary,overtime_pay", rows)},
+                              "Overtime")
+    for n, x in ((15, 5000), (10, 10_000), (5, 15_000), (2, 18_000)):
+        assert _first(claims, n)["measure"] == {"count": "payroll", "where": f"overtime_pay > {x} and year == 2023"}
+
+
+def test_a_money_threshold_of_no_column_named_is_tried_on_each() -> None:
+    """The neighbour: "donations of $200 or less" names no column (`amount`): every money column."""
+    from factcheck.suggest.profile import Profile
+    from factcheck.suggest.thresholds import _columns_of, phrases
+    profile = Profile("gifts", "", 0, numbers=[("amount", "amount"), ("fee", "fee"), ("votes", "votes")])
+    (phrase,) = phrases("Donations of $200 or less were 63%.")
+    assert [c for c, _, _ in _columns_of(phrase, profile, "Donations of $200 or less were 63%.")] == ["amount", "fee"]
+    (phrase,) = phrases("A fee of $200 or less was 63%.")
+    assert [c for c, _, _ in _columns_of(phrase, profile, "A fee of $200 or less was 63%.")] == ["fee"]

@@ -120,10 +120,7 @@ def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimensi
     seen: set[str] = set()
     for sentence in sentences:
         for phrase in phrases(sentence):
-            for column, sql in profile.numbers:
-                value = _in_column(phrase, column)
-                if value is None:
-                    continue
+            for column, sql, value in _columns_of(phrase, profile, sentence):
                 text = f"{ident(column)} {phrase.op} {_number(value)}"
                 if text in seen:
                     continue
@@ -134,6 +131,20 @@ def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimensi
                 seen.add(text)
                 out.append(Dimension(text, f"({sql} {phrase.op} {_number(value)})", "BOOLEAN", [False, True], True,
                                      said=frozenset(words(phrase.text))))
+    return out
+
+
+def _columns_of(phrase: Phrase, profile: Profile, sentence: str) -> list[tuple[str, str, Fraction]]:
+    """The number columns the phrase can be said of, with its number in each one's terms. An
+    amount of money, said of any column named for money, is said of those the sentence names when
+    it names one ("made more than $40,000 in *overtime*": `overtime_pay`, not `base_salary`): each
+    threshold is a dimension more, and their number is capped."""
+    out = [(column, sql, value) for column, sql in profile.numbers
+           if (value := _in_column(phrase, column)) is not None]
+    if phrase.noun == "$":
+        said = words(sentence)
+        named = [c for c in out if words(c[0], synonyms=False) & said]
+        return named or out
     return out
 
 
