@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from drafts import csv_text, init_and_suggest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -254,3 +255,29 @@ def test_a_money_threshold_of_no_column_named_is_tried_on_each() -> None:
     assert [c for c, _, _ in _columns_of(phrase, profile, "Donations of $200 or less were 63%.")] == ["amount", "fee"]
     (phrase,) = phrases("A fee of $200 or less was 63%.")
     assert [c for c, _, _ in _columns_of(phrase, profile, "A fee of $200 or less was 63%.")] == ["fee"]
+
+
+def test_fewer_ranges_still_bound_the_median(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table of many cells gets fewer ranges (8 at least): coarser bounds, still around the median."""
+    from factcheck.suggest import cells
+    monkeypatch.setattr(cells, "MEDIAN_BUDGET", 1)
+    fire = [1000 + 37 * i for i in range(21)] + [40_000 + 1000 * i for i in range(20)]
+    claims = init_and_suggest(tmp_path, f"{REVIEWED} Its median payment was $1,740.",
+                              {"payroll.csv": _overtime(fire, [5000 + 100 * i for i in range(30)])}, "Overtime")
+    assert _first(claims, "$1,740")["measure"] == {"median": "overtime_pay", "of": "payroll",
+                                                   "where": "department == 'Fire'"}
+
+
+@settings(max_examples=30)
+@given(st.lists(st.integers(-1000, 1000), min_size=1, max_size=40, unique=True), st.lists(st.integers(-1200, 1200),
+                                                                                       min_size=1, max_size=10))
+def test_the_range_of_a_value_is_found_by_halves(edges: list[int], values: list[int]) -> None:
+    """The SQL that finds a value's range agrees with counting the ranges' lower ends at or below it."""
+    import duckdb
+
+    from factcheck.suggest.cells import _range_of
+    lows = sorted(float(e) for e in edges)
+    con = duckdb.connect()
+    for v in values:
+        got = con.execute(f"SELECT {_range_of(f'CAST({v} AS DOUBLE)', lows, 0, len(lows) - 1)}").fetchall()[0][0]
+        assert got == sum(1 for e in lows[1:] if v >= e), (lows, v)

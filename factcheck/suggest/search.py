@@ -446,6 +446,7 @@ class Table:
     decides: npt.NDArray[np.bool_]   # decides[i, j]: condition i alone makes a share of j 100% or 0%
     years: dict[str, tuple[list[int], Floats]] = field(default_factory=dict)   # year column -> one-hot
     masks: dict[Any, list[Atom | None]] = field(default_factory=dict)            # periods -> their conditions
+    median_years: dict[tuple[str, str], tuple[Floats, Floats, Floats, Floats]] = field(default_factory=dict)
 
     @classmethod
     def make(cls, profile: Profile, cells: Cells, atoms: list[Atom]) -> Table:
@@ -1207,16 +1208,23 @@ class Search:
                 for number in binned:
                     yield from self._median_changes(number, column, index[a], index[b], a, b, as_)
 
+    def _median_years(self, number: str, column: str) -> tuple[Floats, Floats, Floats, Floats]:
+        """Bounds on each year's median of ``number`` (over ``column``), of all rows and under each
+        condition: the same for every claim of the table, so computed once."""
+        key = (number, column)
+        if key not in self.table.median_years:
+            bins = self.cells.bins[number]
+            _, onehot = self.table.onehot(column)
+            whole = bins.counts @ onehot.T                                               # ranges x years
+            of_atom = np.stack([(self.matrix * row) @ onehot.T for row in bins.counts])  # ranges x atoms x years
+            self.table.median_years[key] = (*_median_bounds(bins, whole), *_median_bounds(bins, of_atom))
+        return self.table.median_years[key]
+
     def _median_changes(self, number: str, column: str, i: int, j: int, a: int, b: int, as_: str) -> Iterator[Found]:
         """The change of the median of ``number`` from year ``a`` to ``b`` (of all rows, and under each
         condition), from the bounds its ranges give each year's median: "Median overtime in the Fire
         department fell 2%" while its mean rose 1%, which no mean standing in for it finds."""
-        bins = self.cells.bins[number]
-        years, onehot = self.table.onehot(column)
-        whole = bins.counts @ onehot.T                                             # ranges x years
-        of_atom = np.stack([(self.matrix * row) @ onehot.T for row in bins.counts])  # ranges x atoms x years
-        low_w, high_w = _median_bounds(bins, whole)
-        low_a, high_a = _median_bounds(bins, of_atom)
+        low_w, high_w, low_a, high_a = self._median_years(number, column)
         rows: list[tuple[tuple[Atom, ...], Any, Any, Any, Any]] = [((), low_w[i], high_w[i], low_w[j], high_w[j])]
         rows += [((self.atoms[k],), low_a[k, i], high_a[k, i], low_a[k, j], high_a[k, j]) for k in range(len(self.atoms))]
         for conds, lo_x, hi_x, lo_y, hi_y in rows:
