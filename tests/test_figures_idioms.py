@@ -28,9 +28,9 @@ def figures(text: str) -> list[tuple[str, str]]:
     "The team lost 2-0 to Boston.",
     "Leeds beat Hull 4-2 at home.",
     "The final score was 102-98.",
-    "The odds are one in a million.",
     "She is one in a million, her coach said.",
-    "It was a one-in-a-million shot.",
+    "He's one in a million.",
+    "It was a one-in-a-million talent.",
     "He felt a million miles from home.",
     "Thanks a million, she wrote.",
     "He said it a million times.",
@@ -66,6 +66,10 @@ def test_an_idiom_is_no_figure(text: str) -> None:
     # fractions and amounts beside the idioms
     ("One in five residents moved.", [("One in five", "fraction")]),
     ("One in a thousand births was affected.", [("One in a thousand", "fraction")]),
+    # a probability, however much it sounds like the idiom: checked against the data's rate
+    ("The risk of a severe reaction is one in a million.", [("one in a million", "fraction")]),
+    ("The odds are one in a million.", [("one in a million", "fraction")]),
+    ("It was a one-in-a-million chance, the study found.", [("one-in-a-million", "fraction")]),
     ("A hundred percent of the cost was covered.", [("A hundred percent", "percent")]),
     ("They gave 100 percent of the proceeds.", [("100 percent", "percent")]),
     ("Costs rose 110 percent.", [("110 percent", "percent")]),

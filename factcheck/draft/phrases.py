@@ -535,8 +535,9 @@ _FRACTION_MANY = _c(r"""
     (?P<part>thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b""")
 _HALF = _c(r"(?<![\w-])(?:(?:a|one)\s+)?half\b(?![-\s]?(?:way|time|brother|sister|hour|century|dozen|-))")
 _NOT_FRACTION_HALF = _c(r"\b(?:first|second|the|latter|former|other|last|and\s+a)\s+$")
-_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?"
-             rf"(?P<bottom>\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d[\d,]*|{_SMALL}|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)")
+_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})(?:\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?|-in-)"
+             rf"(?P<bottom>\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d[\d,]*|{_SMALL}|a[\s-](?:hundred|thousand|million|billion)"
+             rf"|hundred|thousand|million)\b(?![.,]\d)")  # "one in a million", "a one-in-a-million chance": a probability
 _TO_ONE = _c(rf"(?<!from\s)(?<![\w.,])(?P<n>{_DIGITS}|\b{_WORDNUM})[\s-]+to[\s-]+(?:one|1)\b"
              r"(?![.,]\d|\s*%|\s*(?:per\s*cent|percent|points?)\b)")  # not "from 10 to 1 percent"
 _MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
@@ -609,11 +610,13 @@ _IDIOMS: list[tuple[frozenset[str], _Lazy]] = [
      _c(r"""(?<![\w.,-])(?P<n>(?:9|nine)[\s-]to[\s-](?:5|five))\s+
             (?:jobs?|work|workers?|schedules?|workdays?|shifts?|grind|routine|office|life|lifestyle|existence
               |world|crowd|employment|gigs?|positions?)\b""")),
-    # hyperbole: "one in a million", "a one-in-a-million shot", "a million miles from", "thanks a million"
+    # praise: "she is one in a million", "a one-in-a-million talent"; but "the risk is one in a million" and
+    # "a one-in-a-million chance" state a probability an editor checks: they stay fractions
     (frozenset({"million", "billion"}),
-     _c(r"""\b(?:one|1)[\s-]in[\s-]an?[\s-](?:million|billion|lifetime)\b
-            (?=\s*[.,;:!?)"\u201d\u2019]|\s*$|-|\s+(?:chances?|shot|odds|opportunit(?:y|ies)|events?|finds?|talents?
-              |things?|occurrences?|kind|person|guy|girl|woman|man|player|sort|type|moments?)\b)""")),
+     _c(r"""\b(?:(?:she|he|you|they|i)(?:\s+(?:is|was|are|were|am)|['\u2019](?:s|re|m))\s+(?:truly\s+|really\s+|just\s+)?
+              (?:one|1)\s+in\s+an?\s+(?:million|billion)\b
+            |(?:one|1)[\s-]in[\s-]an?[\s-](?:million|billion|lifetime)[\s-]+(?:finds?|talents?|kind|person|guy|girl
+              |woman|man|player|athletes?|sort|type|friends?|artists?|voices?|leaders?|coach|teacher))\b""")),
     (frozenset({"million", "billion", "zillion"}),
      _c(r"""\ba\s+(?:million|billion|zillion)\s+(?:miles\s+(?:away|from|apart|off)\b|and\s+one\b
               |times\b(?!\s+(?:as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|the)\b))
@@ -975,7 +978,7 @@ class _Scan:
                     self.add(FigureSpan(m.start(), m.end(), "fraction", Fraction(1, 2)), 1)
         if self.has(_IN_WORDS) and (self.digits or self.has(_NUMBER_WORDS)):
             for m in _ONE_IN.finditer(self.text):
-                top, bottom = _number_value(m["top"]), _number_value(m["bottom"].translate(_UNGROUP))
+                top, bottom = _number_value(m["top"]), _number_value(m["bottom"].translate(_UNGROUP).replace("-", " "))
                 if top and bottom and top < bottom and not re.fullmatch(_YEAR, m["bottom"]):
                     self.add(FigureSpan(m.start(), m.end(), "fraction", top / bottom), 1)
 
