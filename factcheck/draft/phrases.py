@@ -426,6 +426,11 @@ _LASTING_BEFORE = _c(r"""\b(?:wait(?:ed|s|ing)?|spen[dt]s?|spending|last(?:ed|s|
                         |serv(?:ed|es?|ing)|remain(?:ed|s|ing)?|held|kept|detained|jailed|delayed|sat|for)
                         (?:\s+(?:an?|the|of|about|nearly|almost|roughly|around|some|more|less|than|over|under|just|only
                                |at|least|most|up|to|another|further|extra))*\s+$""")
+_FROM_A_MOMENT = frozenset({"after", "before"})
+_OPENS_A_CLAUSE = _c(r"(?:^|[,;:(\u2014\u2013]|\b(?:and|but|then|so|when|until|while))\s*"
+                     r"(?:(?:only|just|some|about|nearly|almost|roughly|barely|less\s+than|more\s+than)\s+)?$")
+"""What may stand before an offset that says when: nothing (it opens the sentence), a clause's mark or
+conjunction, or a word of approximation that itself follows one ("Just two hours after the vote, …")."""
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
 
@@ -864,14 +869,20 @@ class _Scan:
         hours later" and "two hours before the vote" were not, for the same kind of phrase. An
         offset is narrative, the time line of the story, far more often than a finding; and the
         moment it counts from (the vote, the storm) is seldom a row of the data, so a claim could
-        rarely check it. When the offset is itself a statistic ("an average of 45 minutes after
+        rarely check it. But an offset from a named moment after a verb ("police arrived 45
+        minutes after the call", "died three days after surgery") is the delay itself, which a
+        table of times checks: only one that opens the sentence or a clause ("Two hours after the
+        vote, the mayor resigned") is when. When the offset is itself a statistic ("an average of 45 minutes after
         the call", "the median patient was seen four hours after arriving", "on average, two
         hours later"), it is a measured delay, a figure like any other wait; and after a verb of
         lasting it is how long ("waited two hours before seeing a doctor", "served two years after
         his conviction").
         """
-        if not _RELATIVE.match(self.text, end):
+        relative = _RELATIVE.match(self.text, end)
+        if not relative:
             return False
+        if relative.group().strip().lower() in _FROM_A_MOMENT and not _OPENS_A_CLAUSE.search(self.text, 0, start):
+            return False  # "police arrived 45 minutes after the call": a delay the data's times can check
         return not (_STATISTIC_BEFORE.search(self.text, max(0, start - 40), start) or "on average" in self.low
                     or _LASTING_BEFORE.search(self.text, max(0, start - 60), start))
 
