@@ -152,3 +152,18 @@ def browser() -> Iterator[Any]:
             yield b
         finally:
             b.close()
+
+
+def record_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every statement the DuckDB backend is asked to run from now on, in order (for tests that count
+    the queries a run makes)."""
+    from factcheck.backends.duckdb import DuckDB
+    asked: list[str] = []
+    execute = DuckDB.execute
+
+    def recorded(self: DuckDB, sql: str) -> object:
+        asked.append(sql)
+        return execute(self, sql)
+
+    monkeypatch.setattr(DuckDB, "execute", recorded)
+    return asked

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import one_table
+from conftest import one_table, record_statements
 
 from factcheck.outcome import NoteCode, Verdict
 
@@ -160,15 +160,7 @@ def test_claims_reading_other_periods_of_one_filter_share_one_query(tmp_path: Pa
     """Two changes and an extreme over one filter: the rows it cannot tell are counted per period
     once, and each claim is told of its own periods only."""
     import factcheck
-    from factcheck.backends.duckdb import DuckDB
-    asked: list[str] = []
-    execute = DuckDB.execute
-
-    def recorded(self: DuckDB, sql: str) -> object:
-        asked.append(sql)
-        return execute(self, sql)
-
-    monkeypatch.setattr(DuckDB, "execute", recorded)
+    asked = record_statements(monkeypatch)
     (tmp_path / "t.csv").write_text("id,year,flag\n1,2012,\n2,2012,N\n3,2020,N\n4,2021,N\n5,2021,N\n6,2021,Y\n"
                                     "7,2021,\n")
     measure = "{count: t, where: \"flag != 'Y'\"}"

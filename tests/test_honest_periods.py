@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import record_statements
 
 import factcheck
 from factcheck import Reason, Verdict
@@ -159,18 +160,10 @@ def test_a_value_that_never_occurs_is_a_typo_not_a_zero(tmp_path: Path, measure:
 def _statements_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows_limit: int | None = None) -> list[str]:
     """The statements DuckDB was asked to run for a claim naming 'Japan' (held) and 'Europa' (a
     typo of 'Europe'), which is refused; ``rows_limit``: ``TWINS_UP_TO`` for the run."""
-    from factcheck.backends.duckdb import DuckDB
     from factcheck.planning import typos
     if rows_limit is not None:
         monkeypatch.setattr(typos, "TWINS_UP_TO", rows_limit)
-    asked: list[str] = []
-    execute = DuckDB.execute
-
-    def recorded(self: DuckDB, sql: str) -> object:
-        asked.append(sql)
-        return execute(self, sql)
-
-    monkeypatch.setattr(DuckDB, "execute", recorded)
+    asked = record_statements(monkeypatch)
     code, out = _cli(tmp_path, "{count: cars, where: \"Origin in ['Japan', 'Europa']\"}")
     assert code == 2 and "Europa" in out and "Europe" in out, out
     return asked

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import one_table
+from conftest import one_table, record_statements
 
 from factcheck.outcome import NoteCode, Verdict
 
@@ -179,15 +179,7 @@ def test_a_part_above_its_whole_in_a_series_is_said_where_the_ratio_is_a_share(t
 def test_every_asks_its_periods_in_one_query_not_one_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each period's ratio asked its own (four years: four scans of the table); one grouped by the
     period now answers them all. `compare … by:` asks its two groups in one too."""
-    from factcheck.backends.duckdb import DuckDB
-    asked: list[str] = []
-    execute = DuckDB.execute
-
-    def recorded(self: DuckDB, sql: str) -> object:
-        asked.append(sql)
-        return execute(self, sql)
-
-    monkeypatch.setattr(DuckDB, "execute", recorded)
+    asked = record_statements(monkeypatch)
     r = one_table(tmp_path, SERIES, f"{{every: {RATE_}, over: yr, from: 2019, to: 2022}}", "more than 5%",
                   decl="time: yr")
     assert [s.split(":")[0] for s in _warned(r)] == ["at 2019 and 2020", "at 2022"], r.notes
