@@ -1,8 +1,12 @@
-"""Idioms written with numbers are no figures of a draft: "a 9-to-5 job", "won 3-1", "one in a million".
+"""Idioms written with numbers are no figures of a draft: "a 9-to-5 job", "she is one in a million".
 
 Found by people trying `factcheck run` on their own stories: the list of figures no claim checks
-held "9", "3" and "1", and "a million" (1,000,000) for "one in a million", noise an editor has to
-read past. Their neighbours that state a real quantity stay figures, with their values.
+held "9" and "5", and "a million" (1,000,000) for "one in a million", noise an editor has to read
+past. The list is kept to phrases that are never a finding: a first version also took games'
+scores ("won 3-1"), "two cents", "100 percent" before an adjective and "a million times" for
+idioms, and an attack on it found election results ("The Democrat won 52-48"), ranges ("drew
+200-300 people"), a gas-tax rise and loan guarantees gone from the figures an editor must check.
+A missed figure goes unchecked; a false one costs an ``ignore``. So those stay figures.
 """
 
 from __future__ import annotations
@@ -21,23 +25,13 @@ def figures(text: str) -> list[tuple[str, str]]:
     "She quit the 9-to-5 for good.",
     "He works 9 to 5, like his father.",
     "It was a nine-to-five existence.",
-    "The Jets won 3-1 on Sunday.",
-    "The Jets won 3\u20131, their fifth straight.",
-    "It was a 3-1 win for the Jets.",
-    "It was a stunning 3-1 away victory.",
-    "The team lost 2-0 to Boston.",
-    "Leeds beat Hull 4-2 at home.",
-    "The final score was 102-98.",
     "She is one in a million, her coach said.",
     "He's one in a million.",
     "It was a one-in-a-million talent.",
-    "He felt a million miles from home.",
     "Thanks a million, she wrote.",
-    "He said it a million times.",
     "It was a fifty-fifty call.",
     "It is a 50-50 chance at best.",
     "I am a hundred percent sure.",
-    "She is 100% committed to the plan.",
     "The players gave 110 percent.",
     "Trust is a two-way street.",
     "It was a two-horse race.",
@@ -76,6 +70,19 @@ def test_an_idiom_is_no_figure(text: str) -> None:
     ("It was a million times more likely.", [("a million times more", "multiple")]),
     ("The city spent a million dollars.", [("a million", "number")]),
     ("Two cases were filed, then a dozen.", [("Two", "number"), ("a dozen", "number")]),
+    # what the first version took for idioms (the attack): results, ranges, prices and shares
+    ("The Democrat won 52-48.", [("52", "number"), ("48", "number")]),
+    ("The measure won 58-42.", [("58", "number"), ("42", "number")]),
+    ("The rally drew 200-300 people.", [("200", "number"), ("300", "number")]),
+    ("A credit score of 620-680 qualifies.", [("620", "number"), ("680", "number")]),
+    ("The Jets won 3-1 on Sunday.", [("3", "number"), ("1", "number")]),
+    ("The tax on gasoline rose two cents a gallon.", [("two", "number")]),
+    ("In the trial, 100% recovered within two weeks.", [("100%", "percent"), ("two weeks", "number")]),
+    ("The loans are 100 percent guaranteed by the state.", [("100 percent", "percent")]),
+    ("The state gave 100 percent funding to the district.", [("100 percent", "percent")]),
+    ("Carfentanil is a million times stronger than morphine.", [("a million", "number")]),
+    ("The telescope orbits a million miles from Earth.", [("a million", "number")]),
+    ("The Senate is split fifty-fifty.", [("fifty", "number"), ("fifty", "number")]),
     ("The team won 12 of 15 games.", [("12", "number"), ("15", "number")]),
 ])
 def test_the_neighbours_of_an_idiom_stay_figures(text: str, expected: list[tuple[str, str]]) -> None:
@@ -83,7 +90,7 @@ def test_the_neighbours_of_an_idiom_stay_figures(text: str, expected: list[tuple
 
 
 def test_a_figure_beside_an_idiom_in_the_same_sentence_is_still_found() -> None:
-    assert figures("After a 3-1 win, attendance rose 12% to 40,000.") == [("12%", "percent"), ("40,000", "number")]
+    assert figures("After a 9-to-5 job, she volunteered 12 hours a week.") == [("12 hours", "number")]
 
 
 @pytest.mark.parametrize("text", [

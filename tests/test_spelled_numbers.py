@@ -207,3 +207,21 @@ def test_a_number_in_words_without_a_scale_is_answered_with_its_digits(written: 
     with pytest.raises(ExpectationError) as info:
         parse_expectation(written, NUMBER)
     assert (info.value.hint or "").endswith(hint), info.value.hint
+
+
+def test_a_garbled_run_of_number_words_is_no_crash() -> None:
+    """A spoken decimal of 4,400 digit words stopped the whole run ('Exceeds the limit (4300
+    digits) for integer string conversion'), and so did init's digits for a long run of 'a hundred
+    and' (the attack on today's reader): at most 30 decimals are read, and no number of 30 digits
+    or more is written in words."""
+    found = [f.text for s in find_figures("The rate was one point " + "two " * 4400 + "percent.\n") for f in s.figures]
+    assert found and all(len(t) < 200 for t in found)
+    assert in_digits("a hundred and " * 4000) is None
+    assert read_spelled("one point " + "two " * 31) is None and read_spelled("one point " + "two " * 30) is not None
+
+
+def test_at_one_point_is_no_decimal() -> None:
+    """'At one point two officers were guarding 40 inmates': the two officers, not 1.2."""
+    found = [(f.text, f.value) for s in find_figures("At one point five hundred protesters blocked the road.\n")
+             for f in s.figures]
+    assert ("five hundred", 500) in found and not any(v == Fraction(3, 2) for _, v in found), found

@@ -110,6 +110,8 @@ def read_spelled(text: str) -> Spelled | None:
             return None  # nothing follows a scale after a decimal: 'one point two million three'
         if point:
             if token in DIGIT_WORDS:
+                if len(decimals) == MOST_DECIMALS:
+                    return None  # no one speaks thirty decimals: a garbled paste, not a number
                 decimals += str(DIGIT_WORDS[token])
                 continue
             if token not in SCALE_WORDS or not decimals:
@@ -135,6 +137,11 @@ def read_spelled(text: str) -> Spelled | None:
     value = total + group.value + (0 if ended else _fraction(decimals))
     scale_word = tokens[-1] if tokens[-1] in SCALE_WORDS else None
     return Spelled(Fraction(value), scale_word, len(decimals))
+
+
+MOST_DECIMALS = 30
+"""Digits spoken after 'point' that are read at most (Python refuses to read an integer of over
+4,300 digits: 'one point two two two …' of a garbled paste stopped the whole run)."""
 
 
 def _fraction(decimals: str) -> Fraction:
