@@ -281,3 +281,25 @@ def test_the_range_of_a_value_is_found_by_halves(edges: list[int], values: list[
     for v in values:
         got = con.execute(f"SELECT {_range_of(f'CAST({v} AS DOUBLE)', lows, 0, len(lows) - 1)}").fetchall()[0][0]
         assert got == sum(1 for e in lows[1:] if v >= e), (lows, v)
+
+
+def test_a_negated_payment_is_no_condition_of_some() -> None:
+    """"Nine police officers never received overtime" was read `overtime_pay > 0`, the other
+    officers, and shown as the sentence's own reading, failing (the attack on the feature)."""
+    from factcheck.suggest.thresholds import phrases
+    for text in ("Nine officers never received overtime.", "Nine officers were not paid overtime.",
+                 "Nine officers received no overtime.", "Nine officers didn't get any overtime."):
+        assert not [p for p in phrases(text) if p.noun == "overtime"], text
+    assert [(p.op, p.noun) for p in phrases("Nine officers were never late but received overtime.")] == \
+        [(">", "overtime")]
+
+
+def test_an_amount_per_employee_of_a_payroll_keyed_by_employee(tmp_path: Path) -> None:
+    """One row per employee, `employee_id` declared the key (init declares it when the ids are
+    unique): the key was left out of the columns that say what a row is, so "per employee" found
+    no base, in the usual payroll (the attack on the feature)."""
+    rows = [f"E{i:02d},{'Police' if i % 2 else 'Fire'},{1000 * (i + 1)}" for i in range(8)]
+    claims = init_and_suggest(tmp_path, "The city paid $4,500 in overtime per employee.",
+                              {"payroll.csv": csv_text("employee_id,department,overtime_pay", rows)}, "Overtime")
+    assert "key: employee_id" in (tmp_path / "story.claims.yaml").read_text()
+    assert _first(claims, "$4,500")["measure"] == {"mean": "overtime_pay", "of": "payroll"}

@@ -58,6 +58,7 @@ class Profile:
     dimensions: list[Dimension] = field(default_factory=list)
     numbers: list[tuple[str, str]] = field(default_factory=list)   # (name, sql)
     ids: list[tuple[str, str]] = field(default_factory=list)       # (name, sql)
+    key: list[str] = field(default_factory=list)                   # the declared key's columns: what a row is
     capped: list[str] = field(default_factory=list)                # what a cap left out
     counted: list[Dimension] = field(default_factory=list)  # a few whole numbers that count (bedrooms): a
                                                             # condition only where a sentence names one ("three-bedroom")
@@ -181,7 +182,9 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
     for t in tables:
         total, dims, numbers, ids, counted = own[t]
         joins = ""
-        p = Profile(t, "", total, counted=counted)
+        declared = catalog.sources[t].decl.key
+        p = Profile(t, "", total, counted=counted,
+                    key=[] if declared is None else [declared] if isinstance(declared, str) else list(declared))
         for d in dims:
             p.dimensions.append(Dimension(d.name, f"{quote_ident(t)}.{quote_ident(d.name)}", d.type, d.values,
                                           d.has_null, d.year, d.is_year))

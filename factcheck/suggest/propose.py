@@ -690,8 +690,9 @@ def _per_row(rate: Rate, profile: Profile) -> bool:
     mean of a column over the rows, as "averaged" would say, and no base of another table."""
     if rate.per != 1:
         return False
+    named = [name for name, _ in profile.ids] + profile.key  # the key most of all: one row per employee_id
     return bool(rate.words & (words(profile.table, synonyms=False)
-                              | {w for name, _ in profile.ids for w in words(name, synonyms=False)}))
+                              | {w for name in named for w in words(name, synonyms=False)}))
 
 
 Base = tuple["Table", str, list[Any]]

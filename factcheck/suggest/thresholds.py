@@ -63,6 +63,10 @@ _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse
 # which keeps neither a blank nor a zero)
 _SOME = re.compile(r"\b(?:paid|received|earned|collected|drew|got|had)\s+(?:any\s+|some\s+)?(?P<noun>[a-z]+)\b", re.I)
 _PARTICLES = frozenset("out off back up down".split())
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|neither|nor|without)|n['\u2019]t)(?:\s+(?:been|be|ever|yet|even|once))?\s*$",
+                      re.I)
+"""A negation just before the verb of :data:`_SOME`: the rows it speaks of have none, which is not
+``> 0`` (and a blank is not a zero), so no condition is read."""
 # the words of a column that holds amounts of money
 MONEY_WORDS = frozenset(words("amount cost price paid pay payment donation contribution spending salary income fee fine "
                               "owed rent budget revenue wage earnings compensation dollars"))
@@ -102,6 +106,8 @@ def phrases(sentence: str) -> list[Phrase]:
     for m in _AGE.finditer(sentence):
         out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
     for m in _SOME.finditer(sentence):
+        if _NEGATED.search(sentence, max(0, m.start() - 24), m.start()) or m["noun"].lower() in ("no", "none"):
+            continue  # "never received overtime", "were not paid overtime", "received no overtime": the other rows
         if not stopword(m["noun"]) and m["noun"].lower() not in _PARTICLES:  # "paid out $3 million": no noun
             out.append(Phrase(m.group(0), ">", Fraction(0), m["noun"].lower()))
     for m in _MONEY.finditer(sentence):
