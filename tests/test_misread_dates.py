@@ -95,3 +95,60 @@ def test_spark_refuses_the_file_too(tmp_path: Path, spark: Any) -> None:
     with pytest.raises(DataError) as caught:
         factcheck.verify(_story(tmp_path), engine="spark")
     assert "line 2, column 'visited': value '13/05/21' is not a valid timestamp" in str(caught.value)
+
+
+# --------------------------------------------------------------------------- the attack on the first version
+
+def _one(tmp_path: Path, rows: list[str], decl: str = "time: d") -> Path:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    (tmp_path / "t.csv").write_text("\n".join(["id,d,n", *rows]) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(f"tables:\n  t: {{path: t.csv, {decl}}}\nclaims:\n"
+                                     "  - {id: c, says: some, measure: {count_distinct: d, of: t}, expect: 3}\n",
+                                     encoding="utf-8")
+    return tmp_path / "c.yaml"
+
+
+def test_an_early_date_written_with_its_four_digit_year_is_read_as_written(tmp_path: Path) -> None:
+    """'0001-01-01' (the "no date" of many exports) and a history's '0079-08-24' stopped the run: they
+    are written YYYY-MM-DD and read exactly so, and no date_format could read them otherwise."""
+    (result,) = factcheck.verify(_one(tmp_path, ["1,0079-08-24,1", "2,0001-01-01,1", "3,2021-05-13,1"])).results
+    assert result.verdict == Verdict.PASS, result.message
+
+
+def test_month_first_short_dates_are_shown_as_written_with_the_format_that_fits(tmp_path: Path) -> None:
+    """'05/13/21' is no date to DuckDB's cast: the message showed the values as read, dressed as
+    written, and the hint's example was day-first (following it would swap days and months)."""
+    with pytest.raises(DataError) as caught:  # a format of four-digit years, a file of two
+        factcheck.verify(_one(tmp_path, ["1,05/13/21,1", "2,06/14/21,2"], "time: d, csv: {date_format: '%m/%d/%Y'}"))
+    said = str(caught.value)
+    assert "line 2 holds '05/13/21', read as 0021-05-13" in said and "line 3: '06/14/21'" in said, said
+    assert "csv: {date_format: '%m/%d/%y'}" in said and "'%y' reads 00-68 as 2000-2068" in said, said
+
+
+def test_dates_with_times_are_given_a_format_with_the_time(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(_one(tmp_path, ["1,13/05/21 10:00,1", "2,14/06/21 11:30,2"]))
+    assert "'%d/%m/%y %H:%M'" in str(caught.value), str(caught.value)
+
+
+def test_a_column_declared_date_is_checked_too(tmp_path: Path) -> None:
+    """A refresh wrote one row with a two-digit year: '%Y' read '21' as the year 21 and the claim on
+    2021 passed without that row. `init` declares date columns, so its starter files were outside
+    the check."""
+    rows = ["1,13/05/2021,1", "2,14/06/21,1", "3,02/01/2022,1"]
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(_one(tmp_path, rows, "time: d, csv: {date_format: '%d/%m/%Y'}, columns: {d: date}"))
+    said = str(caught.value)
+    assert "line 3 holds '14/06/21', read as 0021-06-14" in said, said
+    assert "the column's other 2 values are written DD/MM/YYYY: write these the same way" in said, said
+
+
+def test_a_column_of_no_dates_that_reads_as_dates_is_told_how_to_stay_text(tmp_path: Path) -> None:
+    """Football formations ('4-4-2', '4-3-3') are dates of the years 4 and 3 to DuckDB: the stop
+    offered only date formats."""
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(_one(tmp_path, ["1,4-4-2,1", "2,4-3-3,1", "3,3-5-2,1"], "key: id"))
+    assert "if the column holds no dates ('4-4-2', a team's formation), declare columns: {d: text}" in \
+        str(caught.value), str(caught.value)
+    (tmp_path / "c.yaml").write_text((tmp_path / "c.yaml").read_text().replace("key: id", "key: id, columns: {d: text}"))
+    assert factcheck.verify(tmp_path / "c.yaml").results[0].verdict == Verdict.PASS

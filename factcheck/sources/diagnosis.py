@@ -246,85 +246,101 @@ def _other_date_format(con: "duckdb.DuckDBPyConnection", src: "Source", column: 
 
 
 def misread_dates(con: "duckdb.DuckDBPyConnection", src: "Source", columns: list[str]) -> list[Problem]:
-    """Columns of a CSV that DuckDB read as dates in the first millennium: each refused, located.
+    """Columns of a CSV that came out as dates in the first millennium though the file does not write
+    them so: each refused, located.
 
     A date column not in the table's ``date_format`` is not always text (which
     :func:`time_column_problems` says): DuckDB reads '13/05/21' and '25/12/20' as dates of the years
     13 and 25, so '13 May 2021' came out as 0013-05-21 and the run said the data did not cover 2021;
-    a claim on the year 13 would have counted it. Only CSVs (a Parquet file or a DataFrame holds the
-    dates it was given) and columns without a declared type (a declared one is read in the format)."""
+    a claim on the year 13 would have counted it. A column declared ``date`` is read in the format,
+    but '%Y' takes '21' for the year 21 all the same. A date written with its four-digit year
+    ('0001-01-01', the "no date" of many exports, or a history's real early date) is read as written:
+    no misreading. Only CSVs: a Parquet file or a DataFrame holds the dates it was given."""
     if src.frame is not None or src.format != "csv":
         return []
-    declared = {c for c, spec in src.decl.columns.items() if spec.type}
     types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {quote_ident(src.name)})").fetchall())
-    dated = [c for c in dict.fromkeys(columns)
-             if c not in declared and str(types.get(c, "")).startswith(("DATE", "TIMESTAMP"))]
+    dated = [c for c in dict.fromkeys(columns) if str(types.get(c, "")).startswith(("DATE", "TIMESTAMP"))]
     if not dated:
         return []
     early = con.execute("SELECT " + ", ".join(f"count(*) FILTER (WHERE year({quote_ident(c)}) < {EARLIEST_YEAR})"
                                               for c in dated) + f" FROM {quote_ident(src.name)}").fetchall()[0]
-    return [_misread(con, src, column, int(n)) for column, n in zip(dated, early, strict=True) if n]
+    found = [_misread(con, src, column) for column, n in zip(dated, early, strict=True) if n]
+    return [p for p in found if p is not None]
 
 
-def _misread(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, count: int) -> Problem:
+def _misread(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> Problem | None:
+    """The problem of a column with dates before :data:`EARLIEST_YEAR`, or None when each is written
+    with its four-digit year (or the file cannot be read again to tell: a run is not stopped on a guess)."""
+    misread = _misread_rows(con, src, column)
+    try:
+        rows = con.execute(f"SELECT line, v, d, count(*) OVER () FROM {misread} ORDER BY line LIMIT {SAMPLES}").fetchall()
+    except Exception as exc:  # noqa: BLE001 - the file could not be read again
+        from ..interrupts import reraise_interrupt
+        reraise_interrupt(exc)
+        return None
+    if not rows:
+        return None
+    count = int(rows[0][3])
+    line, written, read_as = int(rows[0][0]), str(rows[0][1]), str(rows[0][2]).removesuffix(" 00:00:00")
+    fits = _fitting_formats(con, misread)
+    where = place(src, line)
     col = quote_ident(column)
-    found = first_rows(con, src, column, f"year({col}) < {EARLIEST_YEAR}", SAMPLES)
-    where, read_as = found[0]
-    read_as = read_as.removesuffix(" 00:00:00")  # a TIMESTAMP of a date alone
-    raw = _raw_values(con, src, column)
-    written = raw.get(_line(src, where) or -1)
-    fits = _fitting_formats(con, src, column) if raw else []
-    said = f"{written!r}, read as {read_as}" if written is not None else f"read as {read_as}"
-    rows = "value was" if count == 1 else "values were"
-    if fits:
+    written_alike = con.execute(f"SELECT count({col}) FROM {quote_ident(src.name)}").fetchall()[0][0] - count
+    if written_alike:  # the others are read in the format: these few are written another way
+        hint = (f"the column's other {written_alike:,} values are written {_shown_format(_date_format(src))}: "
+                "write these the same way, with the year in full")
+    elif fits:
         hint = (f"say how the file writes its dates: csv: {{date_format: {' or '.join(repr(f) for f in fits)}}}"
                 + (" (the values fit either: the data's source will say which)" if len(fits) > 1 else ""))
+        if any("%y" in f for f in fits):
+            hint += ("; '%y' reads 00-68 as 2000-2068 and 69-99 as 1969-1999, so a file with dates "
+                     "before 1969 needs its years written in full")
     else:
         hint = ("say how the file writes its dates: csv: {date_format: ...} in strftime codes "
-                "(e.g. '%d/%m/%y' for 13/05/21)")
+                "('%d/%m/%y' for 13/05/21, '%m/%d/%y %H:%M' for 05/13/21 10:00)")
+    hint += f"; if the column holds no dates ('4-4-2', a team's formation), declare columns: {{{column}: text}}"
+    rows_said = "value was" if count == 1 else "values were"
     return Problem(
-        f"table '{src.name}', column '{column}': {count:,} {rows} read as dates before the year {EARLIEST_YEAR}, "
-        f"so the file writes its dates another way than {_shown_format(_date_format(src))}, and every period "
-        f"of the column would be wrong: {where} holds {said}",
-        file=shown(src), line=_line(src, where), column=column,
-        detail="\n".join(f"{w}: {raw.get(_line(src, w) or -1, t)!r}" for w, t in found)
-        + (f"\n… and {count - len(found)} more" if count > len(found) else ""),
+        f"table '{src.name}', column '{column}': {count:,} {rows_said} read as dates before the year "
+        f"{EARLIEST_YEAR}, so the file writes its dates another way than {_shown_format(_date_format(src))}, "
+        f"and every period of the column would be wrong: {where} holds {written!r}, read as {read_as}",
+        file=shown(src), line=line, column=column,
+        detail="\n".join(f"{place(src, int(r[0]))}: {str(r[1])!r}" for r in rows)
+        + (f"\n… and {count - len(rows)} more" if count > len(rows) else ""),
         hint=hint)
+
+
+def _misread_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> str:
+    """SQL: the rows of the column read before :data:`EARLIEST_YEAR` whose text in the file does not
+    start with a four-digit year: (line, v: as written, d: as read)."""
+    from .tables import csv_options_sql
+    assert src.path is not None
+    col = quote_ident(column)
+    untyped = src.decl.model_copy(update={"columns": {}})
+    scan = src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
+    return (f"(SELECT line, trim(r.v) AS v, t.d FROM "
+            f"(SELECT rowid + {line_offset(src) + 1} AS line, CAST({col} AS VARCHAR) AS d FROM {_numbered(con, src)} "
+            f"WHERE year({col}) < {EARLIEST_YEAR}) AS t "
+            f"JOIN (SELECT row_number() OVER () + {line_offset(src)} AS line, {col} AS v FROM {scan}) AS r USING (line) "
+            f"WHERE NOT regexp_matches(trim(r.v), '^[+-]?[0-9]{{4}}'))")
 
 
 def _date_format(src: "Source") -> str:
     return src.decl.csv.date_format if src.decl.csv else "%Y-%m-%d"
 
 
-def _raw_scan_of(src: "Source", column: str) -> str:
-    """The column as the file writes it (text), each value with its line."""
-    from .tables import csv_options_sql
-    assert src.path is not None
-    untyped = src.decl.model_copy(update={"columns": {}})
-    scan = src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
-    return f"(SELECT row_number() OVER () + {line_offset(src)} AS line, {quote_ident(column)} AS v FROM {scan})"
-
-
-def _raw_values(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> dict[int, str]:
-    """The text of the column's first misread values, by line (empty when the file cannot be read
-    again: the run's file access closed, say)."""
+def _fitting_formats(con: "duckdb.DuckDBPyConnection", misread: str) -> list[str]:
+    """The formats, with a time of day or not, that read every misread value as a date of this
+    millennium or the last."""
+    formats = [f + t for f in _FORMATS_TRIED for t in ("", " %H:%M", " %H:%M:%S")]
+    tests = ", ".join(f"count(*) FILTER (WHERE {_as_date_in(f)})" for f in formats)
     try:
-        rows = con.execute(f"SELECT line, v FROM {_raw_scan_of(src, column)} WHERE v IS NOT NULL AND "
-                           f"year(TRY_CAST(trim(v) AS DATE)) < {EARLIEST_YEAR} ORDER BY line LIMIT {SAMPLES}").fetchall()
-    except Exception:  # noqa: BLE001 - the values as read still say it
-        return {}
-    return {int(line): str(v) for line, v in rows}
-
-
-def _fitting_formats(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> list[str]:
-    """The formats that read every written value of the column as a date of this millennium or the last."""
-    tests = ", ".join(f"count(*) FILTER (WHERE {_as_date_in(f)})" for f in _FORMATS_TRIED)
-    try:
-        total, *fits = con.execute(f"SELECT count(*), {tests} FROM {_raw_scan_of(src, column)} "
-                                   "WHERE v IS NOT NULL AND trim(v) <> ''").fetchall()[0]
-    except Exception:  # noqa: BLE001 - the hint then names no format
+        total, *fits = con.execute(f"SELECT count(*), {tests} FROM {misread}").fetchall()[0]
+    except Exception as exc:  # noqa: BLE001 - the hint then names no format
+        from ..interrupts import reraise_interrupt
+        reraise_interrupt(exc)
         return []
-    return [f for f, n in zip(_FORMATS_TRIED, fits, strict=True) if total and n == total]
+    return [f for f, n in zip(formats, fits, strict=True) if total and n == total]
 
 
 def _counted(con: "duckdb.DuckDBPyConnection", table: str, column: str, conversions: list[str]) -> list[int]:
@@ -346,13 +362,19 @@ def first_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, con
                limit: int) -> list[tuple[str, str]]:
     """('line 7', value) of the first rows of the table as read meeting ``condition``."""
     offset = line_offset(src) + 1
-    table = quote_ident(src.name)
-    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    if src.in_place or src.name in views:  # a view (over the file, or beside kept window columns) has no
-        table = f"(SELECT row_number() OVER () - 1 AS rowid, * FROM {table})"  # rowid: number its rows in order
-    rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {table} "
+    rows = con.execute(f"SELECT rowid, CAST({quote_ident(column)} AS VARCHAR) FROM {_numbered(con, src)} "
                        f"WHERE {condition} ORDER BY rowid LIMIT {int(limit)}").fetchall()
     return [(place(src, int(r) + offset), str(v)) for r, v in rows]
+
+
+def _numbered(con: "duckdb.DuckDBPyConnection", src: "Source") -> str:
+    """The table as read, with ``rowid`` its rows' places in the file from 0: a view (over the file, or
+    beside kept window columns) has no rowid, so its rows are numbered in order."""
+    table = quote_ident(src.name)
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    if src.in_place or src.name in views:
+        table = f"(SELECT row_number() OVER () - 1 AS rowid, * FROM {table})"
+    return table
 
 
 _MONEY = re.compile(r"[-+(]?\s*(?:[A-Z]{1,3})?[$£€¥₹]\s*[-+]?\d[\d,]*(?:\.\d+)?\)?")
@@ -382,7 +404,7 @@ def _line(src: "Source", where: str) -> int | None:
 
 
 def _shown_format(fmt: str) -> str:
-    return fmt.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
+    return fmt.replace("%Y", "YYYY").replace("%y", "YY").replace("%m", "MM").replace("%d", "DD")
 
 
 def _type_of(con: "duckdb.DuckDBPyConnection", table: str, column: str) -> str | None:
