@@ -148,3 +148,13 @@ def test_place_abbreviations_read_as_their_words(one: str, other: str) -> None:
                                             ("St. 5", "Saint 5"), ("Stone", "Saintone"), ("Mt.", "Mount")])
 def test_an_abbreviation_not_before_a_name_is_left_as_written(one: str, other: str) -> None:
     assert normal(one) != normal(other)
+
+
+def test_an_allowed_list_naming_both_forms_says_they_differ(tmp_path: Path) -> None:
+    """Saint John (New Brunswick) and St. John (the Virgin Islands) are two ports: an `allowed:` list
+    naming both stopped the run when one had no rows this season ("the allowed value 'Saint John'
+    never occurs, but 'St. John' does"), where any other allowed value may be empty (the attack)."""
+    rows = ["id,port,passengers", "1,St. John,900", "2,Halifax,400"]
+    r = one_table(tmp_path, rows, "{sum: passengers, of: t}", "1300",
+                  decl="columns: {port: {type: text, allowed: [St. John, Saint John, Halifax]}}")
+    assert r.verdict == Verdict.PASS, r.message
