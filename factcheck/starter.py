@@ -460,13 +460,28 @@ def _zero_padded(backend: Any, raw: str, cols: list[tuple[str, str]], notes: lis
     codes = []
     for i, c in enumerate(ints):
         n, example = row[2 * i], row[2 * i + 1]
-        if not n:
+        if not n or not _one_width(backend, raw, c, len(str(example))):
             continue
         codes.append(c)
         notes.append(f"{c} is declared text: {n:,} of its values have leading zeros ({example!r}), which reading "
                      f"it as numbers drops ({example} would be {int(example)}), so groups and lookups would show "
                      "and join the wrong codes")
     return codes
+
+
+CODE_WIDTH_SHARE = 0.9
+"""The share of a column's values that must be as wide as its zero-padded ones for it to be codes."""
+
+
+def _one_width(backend: Any, raw: str, column: str, width: int) -> bool:
+    """Are (nearly) all the column's values ``width`` characters wide, as codes are (ZIP 02134 among
+    five-digit codes)? An amount of 00150 among amounts of 3 to 5 digits is padding, not a code: made
+    text, the column lost its sums and its filters ('amount > 500' stopped the run)."""
+    from .expressions import quote_ident
+    col = f"trim({quote_ident(column)})"
+    present, wide = backend.execute(f"SELECT count({col}), count(*) FILTER (WHERE length({col}) = {int(width)}) "
+                                    f"FROM {raw}").rows[0]
+    return bool(present) and wide >= CODE_WIDTH_SHARE * present
 
 
 def _reporter(backend: Any, q: str, groups: list[str], time: str, total: int) -> str | None:

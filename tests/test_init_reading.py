@@ -227,6 +227,19 @@ def test_a_lookup_on_codes_with_leading_zeros_joins_them(tmp_path: Path) -> None
     assert values["la"] == ("pass", 2)
 
 
+def test_an_amount_padded_once_among_amounts_of_every_width_stays_a_number(tmp_path: Path) -> None:
+    """One '00150' past the sample among amounts of 3 to 5 digits made the column text: the starter
+    lost its sums, and 'amount > 500' stopped the run with a binder error (the attack). Codes have
+    one width; amounts do not."""
+    rows = [f"P{i},{100 + (i * 37) % 20000}" for i in range(25_000)] + ["P25000,00150"]
+    written = _init(tmp_path, {"payments.csv": _csv("payment_id,amount", rows)})
+    assert yaml.safe_load(written)["tables"]["payments"]["columns"]["amount"] == {"type": "integer"}
+    assert "leading zeros" not in written
+    values = _run(tmp_path, [{"id": "big", "says": "x", "expect": 24_491,
+                              "measure": {"count": "payments", "where": "amount > 500"}}])
+    assert values["big"][0] == "pass", values
+
+
 def test_numbers_that_start_with_zero_alone_stay_numbers(tmp_path: Path) -> None:
     """A count of 0, an amount of 0.5 and a negative amount have no code's leading zero."""
     rows = [f"{i},{i % 3},{(i % 5) / 2},{-(i % 7)}" for i in range(30)]
