@@ -14,6 +14,7 @@ the draft finder and the ``expect:`` reader alike: what one finds, the other rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 MISSING = "—"
@@ -68,3 +69,9 @@ def rows_said(n: int | None) -> str:
 def key_shown(key: str) -> str:
     """A period or group as a reader can tell it apart: quoted when spaces begin or end it ('Texas ')."""
     return repr(key) if key != key.strip() else key
+
+
+def at_or_for(keys: list[str]) -> str:
+    """How a warning names the groups of a figure per group: "at 2020" of periods (years, months,
+    dates), "for South" of categories (hospitals, districts)."""
+    return "at" if all(re.match(r"[+-]?\d{4}", k) for k in keys) else "for"

@@ -204,3 +204,29 @@ def test_a_row_in_several_periods_is_not_counted_twice(tmp_path: Path) -> None:
     assert _warned(r) == [_no_students("in the first figure"), _no_students("in the second figure")], r.notes
     r = one_table(tmp_path, [row for row in rows if row != "2015,2016,,10"], every, "more than 10%")
     assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
+
+
+def test_compare_by_a_column_of_a_lookup_is_asked_too(tmp_path: Path) -> None:
+    """`compare … by: sc.district` grouped the ratio's rows by a lookup's column without joining the
+    lookup: the query failed, was taken for "nothing found", and Harbor's rate of mixed rows
+    passed "2.5 points below River's" unsaid (the attack on the first version)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "t.csv").write_text("id,school,students,absent\n1,S1,100,10\n2,S1,,5\n3,S2,100,20\n4,S3,100,15\n")
+    (tmp_path / "s.csv").write_text("school,district\nS1,Harbor\nS2,River\nS3,River\n")
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  s: {path: s.csv, key: school}\n  t: {path: t.csv, key: id, lookup: {sc: s via school}}\n"
+        "claims:\n  - id: c\n    says: Harbor's rate was 2.5 points below River's.\n    measure:\n"
+        "      compare: {ratio: {numerator: {sum: absent, of: t}, denominator: {sum: students, of: t}}}\n"
+        "      by: sc.district\n      a: Harbor\n      b: River\n      as: points\n    expect: down 2.5 points\n")
+    import factcheck
+    (r,) = factcheck.verify(tmp_path / "c.yaml").results
+    assert _warned(r) and any("for Harbor: 1 row has a value of absent and none of students" in n.message
+                              for n in r.notes), r.notes
+
+
+def test_an_extreme_over_categories_names_them_for_not_at(tmp_path: Path) -> None:
+    """"at South" read as a period; `compare` said "for South" of the same rows (the attack)."""
+    rows = ["id,hospital,students,absent", "1,South,100,30", "2,South,,5", "3,East,100,20", "4,North,100,10"]
+    rate = "{ratio: {numerator: {sum: absent, of: t}, denominator: {sum: students, of: t}}}"
+    r = one_table(tmp_path, rows, f"{{extreme: {rate}, over: hospital, at: South, is: highest}}", "true")
+    assert any(m.startswith("for South: 1 row has a value of absent") for m in _warned(r)), r.notes

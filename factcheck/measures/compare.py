@@ -128,7 +128,7 @@ class CompareKind(MeasureKind):
                 if missing:
                     return Evaluated(None, problem=f"{missing}; check the value of a/b")
             if isinstance(node.whole, RatioNode):  # each group's unmatched parts, asked of both in one query
-                by = parts_by_group(node.whole, ex, scan.sql(column))
+                by = parts_by_group(node.whole, ex, scan.sql(column), scan.joins)  # by: sc.district: its join
                 for value, part in ((node.a, node.a_node), (node.b, node.b_node)):
                     ex.parts[id(part)] = by.get(key(value), (None, None))
         first, second = ex.evaluate(node.a_node), ex.evaluate(node.b_node)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
+from ..formatting import at_or_for
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
@@ -115,8 +116,9 @@ class ExtremeKind(MeasureKind):
         out.marked = {key(v) for v in (node.at, node.since) if v is not None}
         if out.value is not None:
             read = self.periods_read(node)
-            out.parts_at = parts_at(node.inner, ex, None, [k for k in keys if read.holds(k)],
-                                    "for" if groups.categories else "at", whole=read_as_share(node.inner))
+            held = [k for k in keys if read.holds(k)]
+            out.parts_at = parts_at(node.inner, ex, None, held, "for" if groups.categories else at_or_for(held),
+                                    whole=read_as_share(node.inner))
         return out
 
     def shape(self, node: ExtremeNode, claim: Claim) -> MeasureShape:

@@ -160,7 +160,8 @@ def _parts_unmatched(node: RatioNode, ex: Executor) -> Unmatched:
     return parts_by_group(node, ex, None).get(None, (None, None))
 
 
-def parts_by_group(node: RatioNode, ex: Executor, group_sql: str | None) -> dict[str | None, Unmatched]:
+def parts_by_group(node: RatioNode, ex: Executor, group_sql: str | None,
+                   joins: dict[str, Any] | None = None) -> dict[str | None, Unmatched]:
     """What :func:`_parts_unmatched` finds, per value of ``group_sql`` (an SQL expression over the
     ratio's table: the period of a series, the column of compared groups) in one query, keyed as
     :func:`key` keys periods; under None without a group. Empty when the ratio is not of two sums
@@ -180,7 +181,7 @@ def parts_by_group(node: RatioNode, ex: Executor, group_sql: str | None) -> dict
     counts = (f"count(*) FILTER (WHERE ({a}) IS NOT NULL AND ({b}) IS NULL), "
               f"count(*) FILTER (WHERE ({b}) IS NOT NULL AND ({a}) IS NULL), "
               f"count(*) FILTER (WHERE ({a}) > ({b}) AND ({b}) >= 0)")
-    from_sql = Scan(ns.table, {**ds.joins, **ns.joins}).from_sql()
+    from_sql = Scan(ns.table, {**ds.joins, **ns.joins, **(joins or {})}).from_sql()  # the group's lookup too
     sql = (f"SELECT {counts}\n{from_sql}{ns.where_sql()}" if group_sql is None else
            f"SELECT {group_sql}, {counts}\n{from_sql}{ns.where_sql()}\nGROUP BY 1")
     try:

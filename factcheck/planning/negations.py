@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..expressions import Between, Compare, Expr, InList, Name, Unary, names, quote_ident, render, walk
-from ..formatting import key_shown, rows_said
+from ..formatting import at_or_for, key_shown, rows_said
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._values import PeriodsRead, key, sort_key
@@ -165,7 +165,7 @@ class _Counted:
         total = [sum(col) for col in zip(*(self.by_period[k] for k in at), strict=True)]
         ordered = sorted(at, key=sort_key)
         return _note(scan, self.negated, self.columns, total, backend,
-                     f"at {_listed([key_shown(k) for k in ordered])}: ", self.text)
+                     f"{at_or_for(ordered)} {_listed([key_shown(k) for k in ordered])}: ", self.text)
 
 
 def _counted(scan: Scan, group_sql: str, cat: Catalog, backend: Backend,
