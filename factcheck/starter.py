@@ -330,6 +330,8 @@ def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tu
     text: list[str] = []
     if dates is not None:
         decl["csv"] = {"date_format": dates[0]}
+        if "%y" in dates[0]:
+            notes.append(_century_note(dates[0], dates[1]))
         # the other text columns stay text: read in the new format, one whose first rows are dates
         # and a later value none ('n.d.') would stop the reading
         text = [c for c, ty in cols if ty == "VARCHAR" and c not in dates[1]]
@@ -348,6 +350,14 @@ _DATE_FORMATS = ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y", "%m-%d-%Y", "%d
 _DATE_LIKE = re.compile(r"(?=.*\d)(?=.*[/.\- ])[\w ,./-]{6,20}")
 """What a date in one of those formats looks like at all (digits, a separator, 1/1/22 to September
 30, 2022): a value that does not is no date, and is not handed to the database to try."""
+
+
+def _century_note(fmt: str, columns: list[str]) -> str:
+    """What a reporter must confirm of a format with a two-digit year: the century it is read in."""
+    return (f"{' and '.join(columns)} {'write' if len(columns) > 1 else 'writes'} the year in two digits "
+            f"('{fmt}'), read 00-68 as 2000-2068 and 69-99 as 1969-1999: if the file holds dates before "
+            "1969 (a birth, a building's completion), they are read a century late; the file's source must "
+            "write the year in full")
 
 
 def _swapped(fmt: str) -> str:
