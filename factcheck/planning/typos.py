@@ -237,9 +237,11 @@ def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> lis
             values = [str(r[0]) for r in backend.execute(
                 f"SELECT DISTINCT {col} FROM {quote_ident(name)} WHERE {col} IS NOT NULL LIMIT {SHOWN}").rows]
             for text in texts:
-                # a twin the list names too is the reporter saying they differ: 'Saint John' (New
-                # Brunswick) and 'St. John' (the Virgin Islands), one of them without rows this year
-                twins = [v for v in values if v not in texts and normal(v) == normal(text)]
+                # a twin by abbreviation the list names too is the reporter saying they differ: 'Saint
+                # John' (New Brunswick) and 'St. John' (the Virgin Islands), one without rows this year;
+                # 'japan' beside 'Japan' is still a typo
+                twins = [v for v in values if v != text and normal(v) == normal(text)
+                         and (v not in texts or _spelt_alike(v, text))]
                 if text not in values and twins:
                     problems.append(Problem(
                         f"column '{column}' of table '{name}': the allowed value {text!r} never occurs, "
@@ -247,6 +249,13 @@ def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> lis
                         line=loaded.table_line(name, "columns", column, "allowed"),
                         hint=f"write it as the data does: {twins[0]!r}"))
     return problems
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """Do two values differ only in case, spacing or the shape of an apostrophe (not in an abbreviation)?"""
+    def plain(text: str) -> str:
+        return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+    return plain(one) == plain(other)
 
 
 def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
