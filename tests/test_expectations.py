@@ -109,6 +109,11 @@ BANDS = [
     (S, "three in four", F("0.7125"), True, F("0.7875"), True, OOT, OOT),
     (S, "one of every four", F("0.2375"), True, F("0.2625"), True, OOT, OOT),   # as a journalist writes it
     (SP, "one in five", F(19), True, F(21), True, OOT, OOT),
+    # odds the draft reports and init writes: "cannot read" stopped the run (an attack)
+    *[(S, w, F("0.00095"), True, F("0.00105"), True, OOT, OOT) for w in (
+        "one in a thousand", "one in 1,000", "1 in 1000", "one-in-a-thousand")],
+    (S, "one in a million", F("0.00000095"), True, F("0.00000105"), True, OOT, OOT),
+    (S, "one-in-a-million", F("0.00000095"), True, F("0.00000105"), True, OOT, OOT),
     (CP, "down about a third", F("-0.35"), True, F(-19, 60), True, OOT, OOT),
     # explicit
     (S, {"value": 0.59, "within": 0.01}, F("0.58"), True, F("0.6"), True, OOT, OOT),

@@ -435,7 +435,19 @@ def _read_compound(t: str) -> Figure | None:
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() and len(word) < 7 else words.COUNT_WORDS.get(word)
+    """A count in a fraction's words: '5', '1,000', 'five', 'a thousand', 'a million' (the draft
+    reports "one in a thousand" and "one in 1,000" as fractions, and init writes them so)."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
+        word = word.replace(",", "")
+    if word.isdigit():
+        return int(word) if len(word) < 13 else None
+    scaled = re.fullmatch(r"(\d{1,3}) (thousand|million|billion)", word)  # "a thousand", as normalized
+    if scaled:
+        return int(scaled[1]) * SCALES[scaled[2]]
+    found = words.COUNT_WORDS.get(word)
+    if found is None and (spelled := read_spelled(word)) is not None and spelled.value.denominator == 1:
+        found = int(spelled.value)
+    return found
 
 
 def _read_part_of_scale(t: str, vocab: Vocabulary) -> Figure | None:
@@ -456,6 +468,7 @@ def _read_fraction(t: str, vocab: Vocabulary) -> Figure | None:
     if t in ("half", "a half", "one half"):
         value = Fraction(1, 2)
     else:
+        t = re.sub(r"-in-|\bin-|-in\b", " in ", t).replace("  ", " ")  # "one-in-a-million", as normalized
         m = (re.fullmatch(r"(.+?) (?:in|out of|of every) (?:every )?(.+)", t)  # "one of every four" too
              or re.fullmatch(r"(.+) (\w+)", t))
         if not m:
