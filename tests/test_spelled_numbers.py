@@ -225,3 +225,13 @@ def test_at_one_point_is_no_decimal() -> None:
     found = [(f.text, f.value) for s in find_figures("At one point five hundred protesters blocked the road.\n")
              for f in s.figures]
     assert ("five hundred", 500) in found and not any(v == Fraction(3, 2) for _, v in found), found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The tax rate is point five percent.\n", [("point five percent", Fraction(1, 200))]),
+    ("The fund gained point five billion dollars.\n", [("point five billion", 500_000_000)]),
+    ("The point five of them made was moot.\n", [("five", 5)]),  # the word, not a decimal
+])
+def test_a_decimal_spoken_without_its_whole_part(sentence: str, found: list[tuple[str, object]]) -> None:
+    """"point five percent" was 5% in the draft and in init's claim, where expect: read 0.5% (the attack)."""
+    assert [(f.text, f.value) for s in find_figures(sentence) for f in s.figures] == found

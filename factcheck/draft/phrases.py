@@ -119,8 +119,11 @@ _SMALL = (rf"(?:(?:{alternatives(list(_TENS))})(?:[-\s](?:{alternatives(list(_ON
 _BIG = "hundred|thousand|million|billion|trillion"
 # "one point two billion", "two point five": a decimal in words, digit by digit after the point
 # not "at one point two officers …" (at one time), which reads as 1.2; at most 30 digits after the point
-_SPOKEN_DECIMAL = (rf"(?<!\bat\s)(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point"
-                   rf"(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b){{1,30}}"
+_DECIMALS = rf"(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b){{1,30}}"
+# "point five percent", "point five billion": no whole part, said before a percent or a scale (read as 5 and
+# 5 billion, ten times what expect: reads); elsewhere a bare "point" is the word ("the point five of them made")
+_SPOKEN_DECIMAL = (rf"(?<!\bat\s)(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
+                   rf"|\bpoint{_DECIMALS}(?=\s+(?:percent|per\s+cent|{alternatives(SCALES)})\b))"
                    rf"(?:\s+(?:{alternatives(SCALES)})\b)?")
 _WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
 # thousands grouped by commas (5,076) or by the spaces of formatting.GROUP_SPACES (12\u00a0000); a plain
