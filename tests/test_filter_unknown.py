@@ -155,6 +155,18 @@ def test_a_rising_run_is_still_not_asked(tmp_path: Path) -> None:
     assert r.verdict == Verdict.PASS and not _warned(r), (r.message, r.notes)
 
 
+def test_a_rising_run_since_a_period_is_asked_of_its_periods(tmp_path: Path) -> None:
+    """With `since:` the periods are known before it runs: two blank flags in 2018 turn "rose every
+    year since 2018" (3 → 2 counted with them), and the change over the same years warned while the
+    run did not (the attack). A blank before `since` is none of its business."""
+    rows = ["id,yr,refund", "1,2018,N", "2,2018,", "3,2018,", "4,2019,N", "5,2019,N", "6,2020,N", "7,2020,N",
+            "8,2020,N", "9,2017,", "10,2016,Y"]
+    r = one_table(tmp_path, rows, "{rising: {count: t, where: \"refund != 'Y'\"}, over: yr, since: 2018}", "true",
+                  decl="time: yr")
+    assert [m for m in _warned(r) if m.startswith("at 2018: the filter leaves out 2 rows")], r.notes
+    assert not [m for m in _warned(r) if "2017" in m], r.notes
+
+
 def test_claims_reading_other_periods_of_one_filter_share_one_query(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Two changes and an extreme over one filter: the rows it cannot tell are counted per period

@@ -23,7 +23,7 @@ from ..planning.nodes import Part, PlanNode, ReportCheck
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import PERIOD_KEY, Evaluated, MeasureError, cadence, gaps_said, key
+from ._values import PERIOD_KEY, Evaluated, MeasureError, PeriodsRead, cadence, gaps_said, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -130,6 +130,13 @@ class _RunKind(MeasureKind):
         for part in parts:
             part.over = node.over
         return parts
+
+    def periods_read(self, node: RunNode) -> PeriodsRead | None:
+        """With ``since``, every period from it to ``to`` (or the last): each must rise on the one
+        before. Without, the run is known only once it is computed: None."""
+        if node.since is None:
+            return None
+        return PeriodsRead(span=True, first=key(node.since), last=key(node.to) if node.to is not None else None)
 
 
 @register

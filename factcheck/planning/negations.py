@@ -15,7 +15,7 @@ date. Asked only of a time column that has blank values at all (one query per su
 One query per distinct filter with a negation, or with a period of a time column with blanks,
 after the tables are read; none for another filter. A figure per period (a change's, an extreme's)
 is asked of the periods its claim reads alone, in one query grouped by the period; a figure whose
-periods are known only when it runs (a run of rising years) is not asked.
+periods are known only when it runs (a run of rising years with no ``since``) is not asked.
 """
 
 from __future__ import annotations
