@@ -158,3 +158,13 @@ def test_an_allowed_list_naming_both_forms_says_they_differ(tmp_path: Path) -> N
     r = one_table(tmp_path, rows, "{sum: passengers, of: t}", "1300",
                   decl="columns: {port: {type: text, allowed: [St. John, Saint John, Halifax]}}")
     assert r.verdict == Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize(("one", "other"), [("ST.LOUIS", "Saint Louis"), ("Ste-Genevieve", "Sainte Genevieve"),
+                                            ("St-Louis", "Saint-Louis"), ("Fort-Worth", "Ft. Worth")])
+def test_an_abbreviation_glued_to_its_name_is_read_as_its_word(one: str, other: str, tmp_path: Path) -> None:
+    """'ST.LOUIS' of a legacy export and 'Ste-Genevieve' were no twins (the rule wanted a space)."""
+    assert normal(one) == normal(other)
+    rows = ["id,county,n", f"1,{one},1", f"2,{other},1", "3,Boone,1"]
+    (said,) = _twins(one_table(tmp_path, rows, "{count_distinct: county, of: t}", "3"))
+    assert "differ only in an abbreviation" in said, said

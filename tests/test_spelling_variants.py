@@ -212,7 +212,8 @@ def test_the_look_up_returns_every_twin_of_a_literal(pair: tuple[str, str]) -> N
 
 
 @pytest.mark.parametrize(("literal", "other"), [("St. Louis", "Saint Louis"), ("Saint Louis", "ST LOUIS"),
-                                                ("Mount Vernon", "Mt. Vernon"), ("Ft. Worth", "Fort  Worth")])
+                                                ("Mount Vernon", "Mt. Vernon"), ("Ft. Worth", "Fort  Worth"),
+                                                ("ST.LOUIS", "Saint Louis"), ("Sainte Genevieve", "Ste-Genevieve")])
 def test_the_look_up_returns_a_twin_written_with_the_other_form_of_an_abbreviation(literal: str, other: str) -> None:
     """The SQL looked for every word of the literal, 'St.' included, so it never returned
     'Saint Louis' for Python to call a twin."""

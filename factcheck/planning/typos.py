@@ -57,16 +57,16 @@ def normal(text: str) -> str:
     span = _SPAN_OF_YEARS.fullmatch(plain)
     if span and (int(span[1]) + 1) % 100 == int(span[2][-2:]):  # '2021-2022' is '2021-22', a school year
         return f"{span[1]}-{span[2][-2:]}"
-    return _PLACE_WORD.sub(lambda m: _PLACE_WORDS[m[1]], plain)
+    return _PLACE_WORD.sub(lambda m: _PLACE_WORDS.get(m[1], m[1]) + " ", plain)
 
 
 _PLACE_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
-_PLACE_WORD = re.compile(r"(?<![^\s])(st|ste|ft|mt)\.?(?= [^\W\d_])")
-"""The abbreviations that start a place's or a saint's name ('St. Louis', 'Ste. Genevieve',
-'Ft. Worth', 'Mt. Vernon', with or without the point), read as their words: one county is written
-'St. Clair' in one export and 'Saint Clair' in the next. Only before a word: 'Main St' (a street)
-and '5 ft' keep theirs."""
 _LONG_FORMS = frozenset(_PLACE_WORDS.values())
+_PLACE_WORD = re.compile(r"(?<![^\s])(st|ste|ft|mt|saint|sainte|fort|mount)(?:\.\s*|\s+|-)(?=[^\W\d_])")
+"""The abbreviations that start a place's or a saint's name ('St. Louis', 'ST.LOUIS', 'Ste-Genevieve',
+'Ft. Worth', 'Mt. Vernon'), read as their words, and those words joined to the name by a hyphen
+('Saint-Louis') read with a space: one county is written 'St. Clair' in one export and 'Saint Clair'
+in the next. Only before a name: 'Main St' (a street) and '5 ft' keep theirs."""
 
 
 def _abbreviated(word: str) -> bool:
@@ -268,7 +268,8 @@ def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
     SELECT v, n FROM (SELECT "c" AS v, count(*) AS n FROM "t" WHERE "c" IS NOT NULL GROUP BY "c") AS d WHERE v IN ('Face book', ' ') OR (instr(lower(v), lower('Face')) > 0 AND instr(lower(v), lower('book')) > 0)
     """
     pieces = [tuple(w for w in _PIECES.split(v) if w) or tuple(v.split()) for v in literals]
-    pieces += [kept for ws in pieces if (kept := tuple(w for w in ws if not _abbreviated(w))) != ws]
+    pieces += [kept for ws in pieces  # 'ST.LOUIS', 'Ste-Genevieve': the name apart from its first word
+               if (kept := tuple(p for w in ws for p in re.split(r"[.-]", w) if p and not _abbreviated(p))) != ws]
     words = [" AND ".join(f"instr(lower(v), lower({quote_literal(w)})) > 0" for w in ws)
              for ws in dict.fromkeys(pieces)
              if ws]  # a value of apostrophes alone is its own piece; 'St. Louis' also looks for 'Louis' alone
@@ -341,8 +342,8 @@ def _how(spelt: list[str], twins: list[tuple[str, int]]) -> str:
         said.append("how the same yes or no is coded")
     if _SPAN_OF_YEARS.fullmatch(normal(spelt[0])) and any(bare(v) != bare(s) for v, s in pairs):
         said.append("how a span of years is written")
-    if any(_PLACE_WORD.sub("", bare(v.translate(_APOSTROPHES))) != _PLACE_WORD.sub("", bare(s.translate(_APOSTROPHES)))
-           and normal(v) == normal(s) for v, s in pairs):
+    if any(normal(v) == normal(s) and not _spelt_alike(v, s) and (_PLACE_WORD.search(bare(v)) or _PLACE_WORD.search(bare(s)))
+           for v, s in pairs):
         said.append("an abbreviation (St. for Saint, Ft. for Fort, Mt. for Mount)")
     return " or ".join(said or ["case or spacing"])
 
