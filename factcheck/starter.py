@@ -365,6 +365,12 @@ def _swapped(fmt: str) -> str:
     return fmt.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
 
 
+def _parsed(column: str, fmt: str) -> str:
+    """SQL: the value read as a date written ``fmt`` (NULL when it is none)."""
+    from .expressions import quote_literal
+    return f"TRY_STRPTIME(trim(CAST({column} AS VARCHAR)), {quote_literal(fmt)})"
+
+
 def _dated(column: str, fmt: str) -> str:
     """SQL: the value is a date written ``fmt``, in a year of four digits (``01/05/22`` read with
     ``%Y`` is the year 22, so it counts as ``%y``'s only)."""
@@ -428,7 +434,9 @@ def _date_format(backend: Any, where: dict[str, str], notes: list[str]) -> tuple
     read = [c for c in order if chosen in fits[c]]
     other = _swapped(chosen)
     if other != chosen and all(other in fits[c] for c in read):
-        example = str(backend.execute(f"SELECT any_value({quote_ident(read[0])}) FROM {where[read[0]]}").rows[0][0])
+        col = quote_ident(read[0])  # an example whose two readings differ: '12/12/2022' would tell nothing
+        example = str(backend.execute(f"SELECT {col} FROM {where[read[0]]} WHERE {col} IS NOT NULL "
+                                      f"ORDER BY {_parsed(col, chosen)} = {_parsed(col, other)}, {col} LIMIT 1").rows[0][0])
         notes.append(f"the dates of {', '.join(read)} fit both {chosen!r} and {other!r}: no value has a day above 12, "
                      f"so the data cannot tell day from month. init wrote date_format: {chosen!r}, "
                      f"{_which_first(chosen)} first ({example!r} is {_as_words(example, chosen)}); if it is "

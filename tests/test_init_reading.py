@@ -146,6 +146,13 @@ def test_an_order_no_value_settles_is_written_month_first_with_a_note(tmp_path: 
             "January 5, 2022); if it is May 1, 2022, write '%d/%m/%Y' instead") in written
 
 
+def test_the_note_s_example_is_a_date_its_two_readings_tell_apart(tmp_path: Path) -> None:
+    """'12/12/2022' is December 12 either way: the note took any value, and could say nothing (the attack)."""
+    rows = ["1,12/12/2022", "2,03/04/2022", "3,01/02/2022"]
+    written = " ".join(_init(tmp_path, {"visits.csv": _csv("visit_id,visited", rows)}).split())
+    assert "month first ('01/02/2022' is January 2, 2022); if it is February 1, 2022" in written, written
+
+
 def test_another_column_settles_the_order_for_the_table(tmp_path: Path) -> None:
     """One column could be either; the other has a 13th day of a month: day first for both, no note."""
     rows = ["1,01/05/2022,13/05/2022", "2,03/01/2022,04/01/2022"]
