@@ -303,3 +303,15 @@ def test_an_amount_per_employee_of_a_payroll_keyed_by_employee(tmp_path: Path) -
                               {"payroll.csv": csv_text("employee_id,department,overtime_pay", rows)}, "Overtime")
     assert "key: employee_id" in (tmp_path / "story.claims.yaml").read_text()
     assert _first(claims, "$4,500")["measure"] == {"mean": "overtime_pay", "of": "payroll"}
+
+
+def test_a_median_of_those_paid_overtime_keeps_them(tmp_path: Path) -> None:
+    """"Officers who were paid overtime collected a median of $6,450": the condition `overtime_pay >
+    0` on the median's own column was taken for begging the question (as `wait > 180` is for "waits
+    averaged more than 180 minutes"), so the editor was told the right figure was wrong and offered
+    the median with the zeros (the attack). A `> 0` begs nothing."""
+    rows = [f"E{i:02d},Police,{pay}" for i, pay in enumerate([0] * 9 + [5000 + 100 * i for i in range(30)])]
+    claims = init_and_suggest(tmp_path, "Police officers who were paid overtime collected a median of $6,450.",
+                              {"payroll.csv": csv_text("employee_id,department,overtime_pay", rows)}, "Overtime")
+    assert _first(claims, "$6,450")["measure"] == {"median": "overtime_pay", "of": "payroll",
+                                                   "where": "overtime_pay > 0"}

@@ -830,7 +830,8 @@ def _begs_the_question(measure: dict[str, Any]) -> bool:
     where = measure.get("where")
     if column is None or not isinstance(where, str):
         return False
-    return re.search(rf"(?:^|\band ){re.escape(column)} (?:>=|<=|>|<) ", where) is not None
+    # not "> 0": "officers who were paid overtime collected a median of $6,450" keeps the rows with some
+    return re.search(rf"(?:^|\band ){re.escape(column)} (?:>=|<=|>|<) (?!0(?:$| ))", where) is not None
 
 
 @dataclass
