@@ -177,10 +177,26 @@ def _check_time_columns(prepared: Prepared, backend: Backend, tables: list[Sourc
     used = prepared.catalog.used
     problems = [p for src in tables
                 for p in backend.time_column_problems(src, [c for c in src.decl.time_columns() if c in used[src.name]])]
+    problems += [p for src in tables for p in backend.time_column_problems(src, _compared_with_dates(prepared, src),
+                                                                            dates_only=True)]
     if not prepared.learning:
         problems += [p for src in tables for p in backend.misread_dates(src, sorted(used[src.name]))]
     if problems:
         raise DataError(problems)
+
+
+def _compared_with_dates(prepared: Prepared, src: Source) -> list[str]:
+    """The table's columns, not time columns, that a claim's filter or a derive compares with a date
+    written YYYY-MM-DD: a column of dates but for one value is read as text, and the comparison is then
+    of text, silently leaving that row out."""
+    from .planning.nodes import walk
+    from .sources.diagnosis import compared_with_dates
+    catalog = prepared.catalog
+    trees = [scan.where_expr for plan in prepared.plans for node in walk(plan.node) for scan in node.scans()
+             if scan.table == src.name and scan.where_expr is not None]
+    trees += [catalog.derives[src.name][d] for d in catalog.used_derives.get(src.name, [])]
+    times = set(src.decl.time_columns())
+    return sorted(c for c in compared_with_dates(trees) if c in catalog.used[src.name] and c not in times)
 
 
 def _check_allowed(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:

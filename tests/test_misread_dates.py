@@ -152,3 +152,32 @@ def test_a_column_of_no_dates_that_reads_as_dates_is_told_how_to_stay_text(tmp_p
         str(caught.value), str(caught.value)
     (tmp_path / "c.yaml").write_text((tmp_path / "c.yaml").read_text().replace("key: id", "key: id, columns: {d: text}"))
     assert factcheck.verify(tmp_path / "c.yaml").results[0].verdict == Verdict.PASS
+
+
+# ------------------------------------------------------------------ one short date among ISO ones
+
+ISO_ROWS = ["1,2021-05-13,5", "2,14/06/21,3", "3,2022-01-02,4", "4,2021-08-01,2"]
+
+
+@pytest.mark.parametrize("decl", ["key: id", "key: id, time: d"])
+def test_one_short_date_among_iso_ones_stops_the_run(tmp_path: Path, decl: str) -> None:
+    """The column is read as text for the one '14/06/21' (DuckDB's cast took it for the year 14, so
+    the check of a time column took the whole column for times and said nothing), and
+    `d >= '2021-01-01'` compared text: that row fell out of "seven visits in 2021", which passed
+    where the data says ten. Now stopped, naming the line, whether or not `d` is a time column."""
+    _one(tmp_path, ISO_ROWS, decl)
+    (tmp_path / "c.yaml").write_text((tmp_path / "c.yaml").read_text().replace(
+        "{count_distinct: d, of: t}, expect: 3", "{sum: n, of: t, where: \"d >= '2021-01-01' and d < '2022-01-01'\"}, "
+        "expect: 7"))
+    with pytest.raises(DataError) as caught:
+        factcheck.verify(tmp_path / "c.yaml")
+    assert "line 3 holds '14/06/21'" in str(caught.value) and "not a date written YYYY-MM-DD" in str(caught.value)
+
+
+def test_labels_compared_with_a_date_are_no_dates_to_check(tmp_path: Path) -> None:
+    """A column of labels ('2020-Q1') compared with a date-like literal is no column of dates."""
+    rows = ["1,2020-Q1,1", "2,2020-Q2,1", "3,2021-Q1,1"]
+    _one(tmp_path, rows, "key: id")
+    (tmp_path / "c.yaml").write_text((tmp_path / "c.yaml").read_text().replace(
+        "{count_distinct: d, of: t}, expect: 3", "{count: t, where: \"d >= '2021-01-01'\"}, expect: 1"))
+    assert factcheck.verify(tmp_path / "c.yaml").results[0].verdict == Verdict.PASS

@@ -108,9 +108,10 @@ class Backend(Protocol):
         """``allowed:`` lists of tables already read whose values are of another kind than their
         column (numbers listed for a text column …): the claims file's mistake, not the data's."""
 
-    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+    def time_column_problems(self, source: Source, columns: list[str], dates_only: bool = False) -> list[Problem]:
         """Time columns of a table already read that came out as text because some value is not
-        a date (or a year): each located by its row. A backend that cannot tell returns []."""
+        a date (or a year): each located by its row. ``dates_only``: columns no time column, said
+        only when they hold dates but for some values. A backend that cannot tell returns []."""
 
     def misread_dates(self, source: Source, columns: list[str]) -> list[Problem]:
         """Columns of a table already read whose dates came out before the year 1000 ('13/05/21' read

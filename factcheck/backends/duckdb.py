@@ -232,11 +232,13 @@ class DuckDB:
                 for column, message, hint in allowed_mismatches(self.con, src)]
 
     # ------------------------------------------------------------------ diagnosis
-    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+    def time_column_problems(self, source: Source, columns: list[str], dates_only: bool = False) -> list[Problem]:
         from ..sources.diagnosis import time_column_problems
-        problems = time_column_problems(self.con, source, columns)
+        if not columns:
+            return []
+        problems = time_column_problems(self.con, source, columns, dates_only)
         if problems and source.name in self.any_order:  # the rows named: counted in file order
-            return self._in_file_order({source.name}, lambda con: time_column_problems(con, source, columns))
+            return self._in_file_order({source.name}, lambda con: time_column_problems(con, source, columns, dates_only))
         return problems
 
     def misread_dates(self, source: Source, columns: list[str]) -> list[Problem]:

@@ -213,7 +213,7 @@ class Spark:
         return self.helper.allowed_mismatches(sources)  # types only: the oracle has them
 
     # ------------------------------------------------------------------ diagnosis
-    def time_column_problems(self, source: Source, columns: list[str]) -> list[Problem]:
+    def time_column_problems(self, source: Source, columns: list[str], dates_only: bool = False) -> list[Problem]:
         """A time column that came out as text: DuckDB reads that column of the file to locate the
         values that are not dates (only then; a time column of dates costs nothing)."""
         texts = [c for c in columns if self.schema.get(source.name, {}).get(c) == "VARCHAR"
@@ -224,7 +224,7 @@ class Spark:
         duck = DuckDB()
         try:
             duck.read_table(TableRead(source, texts, [], False))
-            return duck.time_column_problems(source, texts)
+            return duck.time_column_problems(source, texts, dates_only)
         finally:
             duck.close()
 

@@ -149,6 +149,12 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
     return None
 
 
+def _as_stamp(value: str) -> str:
+    """SQL: the text as a date and time written YYYY-MM-DD[ HH:MM:SS]; NULL otherwise ('14/06/21',
+    which DuckDB's cast takes for the year 14)."""
+    return f"CASE WHEN regexp_matches({value}, '^[+-]?[0-9]{{4}}') THEN TRY_CAST({value} AS TIMESTAMP) END"
+
+
 def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", columns: list[str],
                          dates_only: bool = False) -> list[Problem]:
     """Time columns read as text because some values are not dates (or years): each one, located.
@@ -163,10 +169,9 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
         fmt = src.decl.csv.date_format if src.frame is None and src.decl.csv else "%Y-%m-%d"
         as_date = f"TRY_STRPTIME(trim({col}), {quote_literal(fmt)})"
         as_year = f"TRY_CAST(trim({col}) AS BIGINT)"
-        as_stamp = f"TRY_CAST(trim({col}) AS TIMESTAMP)"
+        as_stamp = _as_stamp(f"trim({col})")
         total, dates, years, stamps = _counted(con, src.name, column, [
-            f"TRY_STRPTIME(trim(v), {quote_literal(fmt)})", "TRY_CAST(trim(v) AS BIGINT)",
-            "TRY_CAST(trim(v) AS TIMESTAMP)"])
+            f"TRY_STRPTIME(trim(v), {quote_literal(fmt)})", "TRY_CAST(trim(v) AS BIGINT)", _as_stamp("trim(v)")])
         if stamps == total:
             continue  # dates, some with their times: each one a time
         if 0 < dates < total:
@@ -195,6 +200,27 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
                   f"columns: {{{column}: text}}" if "date" in kind else
                   "fix the value, or list it under csv: {null: [...]} if it means unknown")))
     return problems
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def compared_with_dates(trees: Iterable[Expr]) -> set[str]:
+    """The columns of the table itself (no lookup's) that the expressions compare with a date written
+    YYYY-MM-DD (``visited >= '2021-01-01'``, ``between``): read as text because one value is no date,
+    such a column is compared as text, and the row written '14/06/21' falls out of the filter."""
+    found: set[str] = set()
+    for tree in trees:
+        for node in walk(tree):
+            if isinstance(node, Compare):
+                pairs = [(node.left, node.right), (node.right, node.left)]
+            elif isinstance(node, Between):
+                pairs = [(node.operand, node.low), (node.operand, node.high)]
+            else:
+                continue
+            found |= {a.column for a, b in pairs if isinstance(a, Name) and a.link is None and isinstance(b, Literal)
+                      and isinstance(b.value, str) and _ISO_DATE.fullmatch(b.value.strip())}
+    return found
 
 
 # how dates are written elsewhere; a column none of whose values is in date_format is checked against these
