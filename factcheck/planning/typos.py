@@ -53,7 +53,7 @@ def normal(text: str) -> str:
     """A value as a reader would not tell it apart: case, spacing and the apostrophe's shape ignored
     ("O’Brien" and "O'Brien", as word processors and data exports write it), and a span of years
     however it is written ('2021-2022' is '2021-22')."""
-    plain = " ".join(text.translate(_APOSTROPHES).split()).casefold()
+    plain = _plain(text)
     span = _SPAN_OF_YEARS.fullmatch(plain)
     if span and (int(span[1]) + 1) % 100 == int(span[2][-2:]):  # '2021-2022' is '2021-22', a school year
         return f"{span[1]}-{span[2][-2:]}"
@@ -251,11 +251,14 @@ def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> lis
     return problems
 
 
+def _plain(text: str) -> str:
+    """A value with its case, spacing and the shape of its apostrophes ignored."""
+    return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+
+
 def _spelt_alike(one: str, other: str) -> bool:
     """Do two values differ only in case, spacing or the shape of an apostrophe (not in an abbreviation)?"""
-    def plain(text: str) -> str:
-        return " ".join(text.translate(_APOSTROPHES).split()).casefold()
-    return plain(one) == plain(other)
+    return _plain(one) == _plain(other)
 
 
 def twins_sql(col: str, tbl: str, literals: list[str]) -> str:

@@ -176,7 +176,7 @@ def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
 def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]:
     """Every contract violation in one table, as located problems (empty when it holds)."""
     named = shown(src)
-    scan = _raw_scan(con, src)
+    scan = raw_scan(con, src)
     try:
         raw_types = {r[0]: r[1] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
     except Exception as exc:  # an unreadable file is reported as the reader would
@@ -209,7 +209,7 @@ def check_source(con: "duckdb.DuckDBPyConnection", src: Source) -> list[Problem]
 
 # --------------------------------------------------------------------------- the scan
 
-def _raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
+def raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
     """The table read without declared types: CSV as text, so every bad value can be shown."""
     if src.frame is not None:
         name = f"__frame_{src.name}"

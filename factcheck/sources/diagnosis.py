@@ -166,7 +166,7 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
         if column in src.decl.columns and src.decl.columns[column].type or _type_of(con, src.name, column) != "VARCHAR":
             continue  # a declared type is checked by the column contract
         col = quote_ident(column)
-        fmt = src.decl.csv.date_format if src.frame is None and src.decl.csv else "%Y-%m-%d"
+        fmt = _date_format(src)
         as_date = f"TRY_STRPTIME(trim({col}), {quote_literal(fmt)})"
         as_year = f"TRY_CAST(trim({col}) AS BIGINT)"
         as_stamp = _as_stamp(f"trim({col})")
@@ -339,11 +339,9 @@ def _misread(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> Pr
 def _misread_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) -> str:
     """SQL: the rows of the column read before :data:`EARLIEST_YEAR` whose text in the file does not
     start with a four-digit year: (line, v: as written, d: as read)."""
-    from .tables import csv_options_sql
-    assert src.path is not None
+    from .contracts import raw_scan
     col = quote_ident(column)
-    untyped = src.decl.model_copy(update={"columns": {}})
-    scan = src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
+    scan = raw_scan(con, src)  # the file as text, as the column contracts read it
     return (f"(SELECT line, trim(r.v) AS v, t.d FROM "
             f"(SELECT rowid + {line_offset(src) + 1} AS line, CAST({col} AS VARCHAR) AS d FROM {_numbered(con, src)} "
             f"WHERE year({col}) < {EARLIEST_YEAR}) AS t "
@@ -352,7 +350,8 @@ def _misread_rows(con: "duckdb.DuckDBPyConnection", src: "Source", column: str) 
 
 
 def _date_format(src: "Source") -> str:
-    return src.decl.csv.date_format if src.decl.csv else "%Y-%m-%d"
+    """The table's ``date_format`` (a DataFrame's dates are no text: YYYY-MM-DD)."""
+    return src.decl.csv.date_format if src.frame is None and src.decl.csv else "%Y-%m-%d"
 
 
 def _fitting_formats(con: "duckdb.DuckDBPyConnection", misread: str) -> list[str]:
