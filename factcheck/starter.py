@@ -321,9 +321,9 @@ def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tu
     if src.path is None or src.format != "csv":  # a Parquet file carries its own types
         return False
     from .expressions import quote_ident
-    from .sources.tables import csv_options_sql
+    from .sources.contracts import raw_scan
     q = quote_ident(src.name)
-    raw = src.reader_sql(str(src.path), options=f"{csv_options_sql(src.decl)}, all_varchar=true")
+    raw = raw_scan(backend.con, src)  # the file as text
     early = _first_century(backend, q, cols)
     dates = _date_format(backend, {c: raw if c in early else q for c, ty in cols if ty == "VARCHAR" or c in early},
                          notes)
@@ -375,7 +375,8 @@ def _dated(column: str, fmt: str) -> str:
     """SQL: the value is a date written ``fmt``, in a year of four digits (``01/05/22`` read with
     ``%Y`` is the year 22, so it counts as ``%y``'s only)."""
     from .expressions import quote_literal
-    return f"year(TRY_STRPTIME({column}, {quote_literal(fmt)})) >= 1000"
+    from .sources.diagnosis import EARLIEST_YEAR
+    return f"year(TRY_STRPTIME({column}, {quote_literal(fmt)})) >= {EARLIEST_YEAR}"
 
 
 def _which_first(fmt: str) -> str:
@@ -460,7 +461,8 @@ def _first_century(backend: Any, q: str, cols: list[tuple[str, str]]) -> list[st
     if not times:
         return []
     years = backend.execute("SELECT " + ", ".join(f"min(year({quote_ident(c)}))" for c in times) + f" FROM {q}").rows[0]
-    return [c for c, y in zip(times, years, strict=True) if y is not None and y < 1000]
+    from .sources.diagnosis import EARLIEST_YEAR
+    return [c for c, y in zip(times, years, strict=True) if y is not None and y < EARLIEST_YEAR]
 
 
 def _zero_padded(backend: Any, raw: str, cols: list[tuple[str, str]], notes: list[str]) -> list[str]:
