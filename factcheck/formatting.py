@@ -75,3 +75,8 @@ def at_or_for(keys: list[str]) -> str:
     """How a warning names the groups of a figure per group: "at 2020" of periods (years, months,
     dates), "for South" of categories (hospitals, districts)."""
     return "at" if all(re.match(r"[+-]?\d{4}", k) for k in keys) else "for"
+
+
+def listed(items: list[str]) -> str:
+    """'2020', '2020 and 2021', '2019, 2020 and 2021'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -16,7 +16,7 @@ from .expectations import Expectation
 from .expectations.durations import PLURAL
 from .expectations.judging import Judgement, edge_safe
 from .expectations.numbers import as_float, format_value, to_fraction
-from .formatting import key_shown, plain_number, rows_said
+from .formatting import key_shown, listed, plain_number, rows_said
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
@@ -217,15 +217,11 @@ def _parts_at_notes(exp: Expectation, ev: Evaluated) -> list[Note]:
             said[("over", part, whole, alone)] = rows + n, [*where, k]
     notes = []
     for (kind, a, b, _), (n, where) in said.items():
-        at = f"{found.word} {_listed([key_shown(k) for k in where])}: "
+        at = f"{found.word} {listed([key_shown(k) for k in where])}: "
         notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True,
                           message=at + (_unmatched_said(n, a, b) if kind == "lacks" else _over_said(n, a, b))))
     return notes
 
-
-def _listed(items: list[str]) -> str:
-    """'2019', '2019 and 2021', '2019, 2020 and 2021'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _period_notes(ev: Evaluated) -> list[Note]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..expressions import Between, Compare, Expr, InList, Name, Unary, names, quote_ident, render, walk
-from ..formatting import at_or_for, key_shown, rows_said
+from ..formatting import at_or_for, key_shown, listed, rows_said
 from ..interrupts import reraise_interrupt
 from ..measures import KINDS
 from ..measures._values import PeriodsRead, key, sort_key
@@ -165,7 +165,7 @@ class _Counted:
         total = [sum(col) for col in zip(*(self.by_period[k] for k in at), strict=True)]
         ordered = sorted(at, key=sort_key)
         return _note(scan, self.negated, self.columns, total, backend,
-                     f"{at_or_for(ordered)} {_listed([key_shown(k) for k in ordered])}: ", self.text)
+                     f"{at_or_for(ordered)} {listed([key_shown(k) for k in ordered])}: ", self.text)
 
 
 def _counted(scan: Scan, group_sql: str, cat: Catalog, backend: Backend,
@@ -178,10 +178,6 @@ def _counted(scan: Scan, group_sql: str, cat: Catalog, backend: Backend,
             out.append(_Counted(negated, columns, {k: row for k, row in counts.items() if k is not None}))
     return out
 
-
-def _listed(items: list[str]) -> str:
-    """'2020', '2020 and 2021', '2019, 2020 and 2021'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _counts(scan: Scan, columns: list[Name], backend: Backend, group_sql: str | None) -> dict[str | None, list[int]]:

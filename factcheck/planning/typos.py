@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem
 from ..expressions import Compare, Expr, InList, Literal, Name, quote_ident, quote_literal
 from ..expressions import walk as walk_expr
+from ..formatting import listed
 from ..outcome import NoteCode
 from ..report import Note
 from ..suggestions import suggest
@@ -323,9 +324,9 @@ def _twins_note(table: str, column: str, spelt: list[str], twins: list[tuple[str
         held.append(f"{len(twins) - TWINS_SHOWN} more")
     spellings = ", ".join(written(v) for v in spelt + [v for v, _ in twins])
     return Note(code=NoteCode.SPELLING_VARIANTS, warning=True,
-                message=f"column '{column}' of table '{table}' also holds {_and(held)}, which "
+                message=f"column '{column}' of table '{table}' also holds {listed(held)}, which "
                         f"{'differ' if len(twins) > 1 else 'differs'} from "
-                        f"{_and([repr(t) for t in spelt])} only in {_how(spelt, twins)}, so "
+                        f"{listed([repr(t) for t in spelt])} only in {_how(spelt, twins)}, so "
                         f"the claim takes them for other values; if they are the same, name every spelling: "
                         f"in [{spellings}]")
 
@@ -350,9 +351,6 @@ def _how(spelt: list[str], twins: list[tuple[str, int]]) -> str:
         said.append("an abbreviation (St. for Saint, Ft. for Fort, Mt. for Mount)")
     return " or ".join(said or ["case or spacing"])
 
-
-def _and(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
 
 
 def told_apart(plans: list[ClaimPlan], catalog: Catalog) -> dict[tuple[str, str], list[int]]:
