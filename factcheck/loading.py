@@ -127,9 +127,11 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     problems = _check_keys(prepared, backend, {s.name for s in tables}, rows)
     problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path),
                                   frozenset(t for t, n in rows.items() if not n))
+    from .planning.labels import check_period_labels
     from .planning.typos import check_literals
-    typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows)
-    problems += typos
+    labels, said = check_period_labels(prepared.plans, backend, prepared.loaded)
+    typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows, said)
+    problems += labels + typos
     if problems:
         raise ClaimsFileError(problems)
     from .planning.lookups import unmatched_notes

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -156,8 +156,63 @@ def before(a: str, b: str) -> bool:
         return a < b
 
 
-PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$")
-"""A period's key: a year (a whole number) or a date; not a category ("County General")."""
+PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$|(?i:[FSA]Y ?)?\d{4}(?:[-/]\d{2}(?:\d{2})?)?$")
+"""A period's key: a year (a whole number), a date, or a year's label (``2019-20``, ``FY2021``, ``2020/21``);
+not a category ("County General")."""
+
+_YEAR_LABEL = re.compile(r"(?P<prefix>(?i:[FSA]Y) ?)?(?P<year>\d{4})(?:(?P<sep>[-/])(?P<next>\d{2}|\d{4}))?$")
+
+
+@dataclass(frozen=True)
+class YearLabel:
+    """How a column writes a year that is no calendar year: a school year ``2019-20`` (``prefix`` '',
+    ``sep`` '-', ``width`` 2), ``2019-2020`` (width 4), ``2020/21``, a fiscal year ``FY2021`` (width 0; the
+    prefixes read are FY, SY and AY, so that codes such as ``UA1234`` stay categories).
+    A label is read by its first year: ``2019-20`` comes before ``2020-21``, and the two are neighbours."""
+
+    prefix: str
+    sep: str
+    width: int  # digits of the second year: 2, 4, or 0 when there is none
+
+    def write(self, year: int) -> str:
+        """The label of the year beginning in ``year``, written this way."""
+        if not self.width:
+            return f"{self.prefix}{year}"
+        second = str(year + 1)[-self.width:]
+        return f"{self.prefix}{year}{self.sep}{second}"
+
+    @property
+    def example(self) -> str:
+        return self.write(2019)
+
+
+def year_label(k: str) -> tuple[YearLabel, int] | None:
+    """How ``k`` writes a year, and its first year, when it is a year's label: ``2019-20`` (the second year
+    the one after the first), ``FY2021``; None for a plain year, a date, a month (``2024-03``) or a category.
+
+    >>> year_label("2019-20"), year_label("FY2021")[1], year_label("2019-21"), year_label("2019")
+    ((YearLabel(prefix='', sep='-', width=2), 2019), 2021, None, None)
+    """
+    found = _YEAR_LABEL.match(k.strip()) if isinstance(k, str) else None
+    if found is None or not (found["prefix"] or found["next"]):
+        return None
+    year, nxt = int(found["year"]), found["next"]
+    if nxt is not None and nxt != str(year + 1)[-len(nxt):]:
+        return None
+    form = YearLabel(found["prefix"] or "", found["sep"] or "", len(nxt) if nxt else 0)
+    return form, year
+
+
+def year_labels(keys: Iterable[str]) -> YearLabel | None:
+    """The one way all of ``keys`` write years as labels (:func:`year_label`); None when any is no such
+    label, or two write them differently (``2019-20`` beside ``2020-2021``: compared as text, as written)."""
+    forms = set()
+    for k in keys:
+        read = year_label(k)
+        if read is None:
+            return None
+        forms.add(read[0])
+    return forms.pop() if len(forms) == 1 else None
 
 MAX_GAPS = 10_000  # integer periods filled in between those with rows: centuries of years, not ids
 
@@ -174,6 +229,7 @@ class Cadence:
     first: int
     last: int
     unit: str = ""
+    form: YearLabel | None = field(default=None, repr=False)  # unit "label": how the periods are written (``2019-20``); positions are first years
 
     @property
     def spaced(self) -> bool:
@@ -183,6 +239,9 @@ class Cadence:
     def position(self, period: Any) -> int | None:
         """Where ``period`` lies in the cadence's unit (a year's own number; a date's month or day)."""
         k = key(period)
+        if self.form is not None:
+            read = year_label(k)
+            return read[1] if read is not None and read[0] == self.form else None
         if not self.unit:
             try:
                 return int(k)
@@ -194,7 +253,9 @@ class Cadence:
         return day.year * 12 + day.month - 1 if self.unit == "month" else day.toordinal()
 
     def label(self, position: int) -> str:
-        """The period at ``position``, as its key (``2024-07-01``)."""
+        """The period at ``position``, as its key (``2024-07-01``, ``2019-20``)."""
+        if self.form is not None:
+            return self.form.write(position)
         if not self.unit:
             return str(position)
         if self.unit == "month":
@@ -219,6 +280,9 @@ class Cadence:
 
     def said(self) -> str:
         """The note a figure over such periods carries."""
+        if self.form is not None:
+            return (f"the data has a period every {self.step} years ({self.label(self.first)} to "
+                    f"{self.label(self.last)}): the years between are no periods of it")
         if self.unit:
             unit = f"{self.unit}s"
             return (f"the data has a period every {self.step} {unit} ({self.label(self.first)} to "
@@ -267,6 +331,9 @@ def cadence(periods: Iterable[str] | None) -> Cadence | None:
     if periods is None:
         return None
     keys = set(periods)
+    labelled = _label_cadence(keys)
+    if labelled is not None:
+        return labelled
     days = [_iso_date(k) for k in keys]
     if keys and all(d is not None for d in days):
         return _date_cadence(sorted(d for d in days if d is not None))
@@ -280,6 +347,20 @@ def cadence(periods: Iterable[str] | None) -> Cadence | None:
     for a, b in zip(ints, ints[1:], strict=False):
         step = math.gcd(step, b - a)
     return Cadence(step, ints[0], ints[-1]) if step > 1 else None
+
+
+def _label_cadence(keys: set[str]) -> Cadence | None:
+    """Years written as labels (``2019-20``), all one way: always a cadence, as dates have, so that a
+    school year with no row is a gap; every year, or every so many when three or more say so."""
+    form = year_labels(keys) if keys else None
+    if form is None:
+        return None
+    years = sorted({read[1] for k in keys if (read := year_label(k)) is not None})
+    step = 0
+    if len(years) >= 3:
+        for a, b in zip(years, years[1:], strict=False):
+            step = math.gcd(step, b - a)
+    return Cadence(step or 1, years[0], years[-1], "label", form)
 
 
 def _date_cadence(days: list[dt.date]) -> Cadence:
@@ -309,6 +390,10 @@ def fill_gaps(keys: list[str], every: Cadence | None = None) -> list[str]:
     >>> fill_gaps(["2024-01-01", "2024-03-01"])
     ['2024-01-01', '2024-02-01', '2024-03-01']
     """
+    if keys and every is None:
+        every = _label_cadence(set(keys))
+        if every is not None:
+            every = replace(every, step=1)  # the data's own step is not known here: every year between
     if keys and every is None and all(_iso_date(k) is not None for k in keys):
         monthly = all(k.endswith("-01") for k in keys)
         every = Cadence(1, 0, 0, "month" if monthly else "day")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..planning.nodes import Part, PlanNode, walk
 from ._details import Details
@@ -22,7 +22,7 @@ from ._groups import expr_literal, group_column, narrowable, narrowed, table_of
 from ._kind import KINDS, MeasureKind, register
 from ._model import MeasureModel
 from ._simple import Simple
-from ._values import Evaluated, PartsAt, key
+from ._values import Evaluated, PartsAt, key, year_label
 from .ratio import RatioNode, parts_by_group
 
 if TYPE_CHECKING:
@@ -43,28 +43,59 @@ class Span(MeasureModel):
 
 
 class Every(MeasureModel):
-    """``every: MEASURE, over: COLUMN | {start, end}, from: A (or since: A), to: B``."""
+    """``every: MEASURE, over: COLUMN | {start, end}, from: A (or since: A), to: B``: A and B whole
+    numbers (years), or years' labels written one way (``2019-20``, ``FY2021``: see :func:`year_label`)."""
     every: Measure
     over: Union[str, Span]
-    from_: int | None = Field(None, alias="from")
-    since: int | None = None
-    to: int
+    from_: int | str | None = Field(None, alias="from")
+    since: int | str | None = None
+    to: int | str
+
+    @field_validator("from_", "since", "to", mode="before")
+    @classmethod
+    def _a_year(cls, value: object) -> object:
+        """A whole number, or a year's label; '2019' written in quotes is the year 2019."""
+        if value is None or isinstance(value, bool) or not isinstance(value, str):
+            return value
+        if value.strip().isdigit():
+            return int(value)
+        if year_label(value) is None:
+            raise ValueError(f"must be a whole number (a year) or a year's label such as 2019-20 or FY2021, "
+                             f"not {value!r}")
+        return value.strip()
 
     @model_validator(mode="after")
     def _one_start(self) -> Every:
         if (self.from_ is None) == (self.since is None):
             raise ValueError("give the first period as from (or since), once")
-        first = self.first
-        if first > self.to:
-            raise ValueError(f"the periods run backwards: from {first} to {self.to}")
-        if self.to - first >= MAX_PERIODS:
+        first, last = self.first, self.to
+        forms = {year_label(v)[0] if isinstance(v, str) else None for v in (first, last)}  # type: ignore[index]
+        if len(forms) > 1:
+            raise ValueError(f"write both ends the same way: from {first} to {last}")
+        if _year_of(first) > _year_of(last):
+            raise ValueError(f"the periods run backwards: from {first} to {last}")
+        if _year_of(last) - _year_of(first) >= MAX_PERIODS:
             raise ValueError(f"at most {MAX_PERIODS} periods")
         return self
 
     @property
-    def first(self) -> int:
+    def first(self) -> int | str:
         """The first period (``from`` or ``since``, both included)."""
         return self.from_ if self.from_ is not None else self.since  # type: ignore[return-value]
+
+    def periods(self) -> list[int | str]:
+        """Each period from the first to ``to``, both included: years, or labels written as they are."""
+        first, last = self.first, self.to
+        if isinstance(first, int) or isinstance(last, int):
+            return list(range(int(first), int(last) + 1))
+        form = year_label(first)[0]  # type: ignore[index]
+        return [form.write(y) for y in range(_year_of(first), _year_of(last) + 1)]
+
+
+def _year_of(period: int | str) -> int:
+    """A period's year: itself, or the first year of its label."""
+    read = year_label(period) if isinstance(period, str) else None
+    return read[1] if read is not None else int(period)
 
 
 class PeriodValue(BaseModel):
@@ -90,7 +121,7 @@ class EveryDetails(Details):
 class EveryNode(PlanNode):
     inner: PlanNode          # the measure over all periods (for explain)
     cells: list[PlanNode]    # the measure in each period
-    periods: list[int]
+    periods: list[int | str]
     axis: tuple[str, str] | None = None  # (FROM …, the period column's SQL) of a column, not a span
 
     def children(self) -> list[PlanNode]:
@@ -124,7 +155,7 @@ class EveryKind(MeasureKind):
         bounds = {"from" if m.from_ is not None else "since": m.first, "to": m.to}
         if not all(c.period_axis(scan.table, p[1], path, bounds, dates_allowed=False) for p in parsed if p):
             return None
-        periods = list(range(m.first, m.to + 1))
+        periods = m.periods()
         checks = len(c.plan.coverage)
         cells = [c.measure(narrowed(m.every, _in_period(m.over, p)), path + ("every",)) for p in periods]
         del c.plan.coverage[checks:]  # each period is checked once, below, on the whole table
@@ -178,7 +209,7 @@ def _parts_in_one_query(node: EveryNode, period_sql: str, ex: Executor) -> None:
         ex.parts[id(cell)] = by.get(key(period), (None, None))
 
 
-def _in_period(over: str | Span, period: int) -> str:
+def _in_period(over: str | Span, period: int | str) -> str:
     """The condition that puts a row in ``period``."""
     p = expr_literal(period)
     if isinstance(over, Span):

@@ -186,9 +186,12 @@ def present_sql(col: str, tbl: str, literals: list[str]) -> str:
 
 
 def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, loaded: LoadedClaims,
-                   rows: dict[str, int]) -> tuple[list[Problem], dict[int, list[Note]]]:
+                   rows: dict[str, int], said: set[tuple[int, str]] | None = None,
+                   ) -> tuple[list[Problem], dict[int, list[Note]]]:
     """Problems for text literals that no row of their column holds; and the ``spelling_variants``
-    warnings of the claims, by plan index. ``rows``: the tables read, with their rows.
+    warnings of the claims, by plan index. ``rows``: the tables read, with their rows. ``said``:
+    (plan index, literal) pairs already said to be years written otherwise than the data writes them
+    (:mod:`.labels`), not said again.
 
     One look-up per (table, column) serves both: on a table of up to :data:`TWINS_UP_TO` rows,
     the column's values that may be a literal spelt another way (:func:`twins_sql`, which holds
@@ -211,17 +214,42 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
             continue
         values = [str(r[0]) for r in backend.execute(
             f"SELECT {col} FROM {tbl} WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT {SHOWN}").rows]
+        periods = _a_period_of(values, catalog.is_time(table, column), _axis_claims(plans, table, column))
+        literals = {v: uses for v, uses in literals.items() if v not in missing or not periods(v, uses)}
+        missing = [v for v in missing if v in literals]
         listed_values = (f"the column holds: {', '.join(sorted(values))}" if len(values) <= 10
                          else f"its most common values: {', '.join(values[:5])}")
         for value in missing:
             near = closest(value, values)
             hint = ("did you mean " + " or ".join(written(v) for v in near) + "? " if near else "") + listed_values
-            for index, claim in dict.fromkeys(literals[value]):
+            for index, claim in dict.fromkeys(u for u in literals[value] if (u[0], value) not in (said or ())):
                 problems.append(Problem(
                     f"column '{column}' of table '{table}' never holds {written(value)}: a value that never "
                     "occurs is a typo, not a zero", file=str(loaded.path), line=loaded.claim_line(index),
                     claim=claim, hint=hint))
     return problems + check_allowed(backend, loaded, set(rows)), notes
+
+
+def _a_period_of(values: list[str], timely: bool, axis_of: set[int]) -> Callable[[str, list[Use]], bool]:
+    """Is a literal a year written as the labels of the column write theirs (``'2024-25'`` beside
+    ``2019-20`` … ``2022-23``), compared by claims that read the column as periods (it is a time
+    column, or ``axis_of`` those claims: a per-period kind's ``over``)? Then it is a period, not a typo:
+    one the data lacks is ``period_not_covered`` (after the data, or a gap), as a whole-number year is."""
+    from ..measures._values import year_label, year_labels
+    form = year_labels(values) if len(values) < SHOWN else None
+
+    def period(value: str, uses: list[Use]) -> bool:
+        read = year_label(value)
+        return (form is not None and read is not None and read[0] == form
+                and (timely or all(index in axis_of for index, _ in uses)))
+    return period
+
+
+def _axis_claims(plans: list[ClaimPlan], table: str, column: str) -> set[int]:
+    """The claims (plan indexes) whose ``over`` (or ``order``) axis is ``column`` of ``table``."""
+    return {plan.index for plan in plans for axis in plan.axes
+            if axis.table == table and isinstance(axis.expr, Name) and axis.expr.link is None
+            and axis.expr.column == column}
 
 
 def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> list[Problem]:
