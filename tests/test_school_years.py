@@ -103,6 +103,17 @@ def test_a_bare_year_against_school_years_names_both_it_may_mean(tmp_path: Path)
     assert "2019-20 or 2020-21" in str(err.value)
 
 
+def test_years_written_as_numbers_cost_no_look_up_of_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a period written as text (a label, '2020') is held against the column's labels: a claim
+    over years as numbers asks no more of the data than before (a run of claims/2020.yaml: 42 queries)."""
+    from conftest import record_statements
+    asked = record_statements(monkeypatch)
+    rows = ["yr,students", "2019,100", "2020,90", "2021,120"]
+    r = one_table(tmp_path, rows, "{change: {sum: students, of: t}, over: yr, from: 2019, to: 2021}", "up 20%")
+    assert r.verdict == Verdict.PASS, r.message
+    assert not [q for q in asked if q.startswith('SELECT DISTINCT "t"."yr" AS v')], asked
+
+
 @pytest.mark.parametrize("where, why", [("2024-25", "school_year == 2024-25"), ("2020-21", "a gap in the data")])
 def test_a_school_year_in_a_filter_the_data_lacks_is_not_covered(tmp_path: Path, where: str, why: str) -> None:
     """Before, a later school year (or a missing one) in a filter was called a typo and stopped the run."""

@@ -72,8 +72,8 @@ def _named(cov: Coverage) -> tuple[str, str] | None:
     """(``from``, ``2019-2020``): the period a coverage check is for, when it names one that may be
     a year written as a label (or a bare year on such an axis); None for anything else."""
     found = _NAMED.match(cov.text)
-    if cov.gap is not None or cov.op != "==" or found is None:
-        return None
+    if cov.gap is not None or cov.op != "==" or found is None or not cov.lits[0].startswith("'"):
+        return None  # a number (from: 2019) names a year as a number: no look-up for it
     value = found[2].strip()
     if year_label(value) is None and not _BARE_YEAR.match(value):
         return None
