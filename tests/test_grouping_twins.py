@@ -168,3 +168,56 @@ def test_an_abbreviation_glued_to_its_name_is_read_as_its_word(one: str, other: 
     rows = ["id,county,n", f"1,{one},1", f"2,{other},1", "3,Boone,1"]
     (said,) = _twins(one_table(tmp_path, rows, "{count_distinct: county, of: t}", "3"))
     assert "differ only in an abbreviation" in said, said
+
+
+PORTS = ["id,port,passengers", "1,St. John,900", "2,Saint John,600", "3,Halifax,400", "4,St. John,100"]
+BOTH_LISTED = "columns: {port: {type: text, allowed: [St. John, Saint John, Halifax]}}"
+
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    ("{sum: passengers, of: t, where: \"port == 'St. John'\"}", "1000"),
+    ("{top: port, of: t, by: {sum: passengers, of: t}}", "['St. John']"),
+    ("{count_distinct: port, of: t}", "3"),
+])
+def test_an_allowed_list_naming_both_forms_silences_the_warning(tmp_path: Path, measure: str, expect: str) -> None:
+    """The list that says St. John and Saint John are two ports no longer leaves both, with rows, warned
+    of as one name spelt two ways (before: `spelling_variants` on each of these claims)."""
+    r = one_table(tmp_path, PORTS, measure, expect, decl=BOTH_LISTED)
+    assert r.verdict == Verdict.PASS, r.message
+    assert not _twins(r)
+
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    ("{sum: passengers, of: t, where: \"port == 'St. John'\"}", "1000"),
+    ("{top: port, of: t, by: {sum: passengers, of: t}}", "['St. John']"),
+])
+@pytest.mark.parametrize("decl", ["", "columns: {port: {type: text}}"])
+def test_without_the_list_naming_both_the_two_forms_still_warn(tmp_path: Path, measure: str, expect: str,
+                                                                decl: str) -> None:
+    """Neighbour: with no allowed list, St. John and Saint John may be one port written two ways."""
+    r = one_table(tmp_path, PORTS, measure, expect, decl=decl)
+    assert r.verdict == Verdict.PASS, r.message
+    (said,) = _twins(r)
+    assert "'Saint John'" in said and "an abbreviation" in said, said
+
+
+@pytest.mark.parametrize(("measure", "expect"), [
+    ("{sum: passengers, of: t, where: \"port == 'St. John'\"}", "1000"),
+    ("{top: port, of: t, by: {sum: passengers, of: t}}", "['St. John']"),
+])
+def test_a_case_twin_beside_the_listed_forms_still_warns_alone(tmp_path: Path, measure: str, expect: str) -> None:
+    """Neighbour: 'ST. JOHN' is St. John in capitals, whatever the list says: warned of, Saint John not."""
+    r = one_table(tmp_path, PORTS + ["5,ST. JOHN,1"], measure, expect,
+                  decl="columns: {port: {type: text, allowed: [St. John, ST. JOHN, Saint John, Halifax]}}")
+    assert r.verdict == Verdict.PASS, r.message
+    (said,) = _twins(r)
+    assert "'ST. JOHN'" in said and "'Saint John'" not in said, said
+
+
+def test_an_allowed_list_naming_a_name_in_two_cases_still_warns(tmp_path: Path) -> None:
+    """Neighbour: 'japan' beside 'Japan' in the list is a spelling of the data listed, not two countries."""
+    rows = ["id,country,n", "1,Japan,5", "2,japan,3", "3,Peru,1"]
+    r = one_table(tmp_path, rows, "{sum: n, of: t, where: \"country == 'Japan'\"}", "5",
+                  decl="columns: {country: {type: text, allowed: [Japan, japan, Peru]}}")
+    (said,) = _twins(r)
+    assert "'japan' (1 row)" in said

@@ -206,7 +206,8 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
         col, tbl = quote_ident(column), quote_ident(table)
         if rows[table] <= TWINS_UP_TO:
             held = {str(v): int(n) for v, n in backend.execute(twins_sql(col, tbl, list(literals))).rows}
-            _twin_notes(notes, table, column, literals, held, _column_key(backend, col, tbl, list(literals)))
+            _twin_notes(notes, table, column, literals, held, _column_key(backend, col, tbl, list(literals)),
+                        listed_apart(catalog, table, column))
         else:
             held = {str(r[0]): 0 for r in backend.execute(present_sql(col, tbl, list(literals))).rows}
         missing = [v for v in literals if v not in held]
@@ -290,6 +291,27 @@ def _spelt_alike(one: str, other: str) -> bool:
     return _plain(one) == _plain(other)
 
 
+def _by_abbreviation(one: str, other: str) -> bool:
+    """Are two twins one place's name with its first word abbreviated and not ('St. John', 'Saint John')?"""
+    bare = [" ".join(v.split()).casefold() for v in (one, other)]
+    return (normal(one) == normal(other) and not _spelt_alike(one, other)
+            and any(_PLACE_WORD.search(b) for b in bare))
+
+
+def listed_apart(catalog: Catalog, table: str, column: str) -> Callable[[str, str], bool]:
+    """Does the column's ``allowed`` list say two twins are two values? It does for a name abbreviated
+    and not when it lists both ('St. John' in the Virgin Islands, 'Saint John' in New Brunswick): the
+    reporter has told them apart. Not for twins by case, spacing, an apostrophe, a yes/no code or a span
+    of years written two ways: listing both is listing the spellings the data has of one value."""
+    src = catalog.sources.get(table)
+    spec = src.decl.columns.get(column) if src is not None else None
+    listed = {v for v in (spec.allowed or []) if isinstance(v, str)} if spec is not None else set()
+
+    def apart(one: str, other: str) -> bool:
+        return one in listed and other in listed and _by_abbreviation(one, other)
+    return apart
+
+
 def twins_sql(col: str, tbl: str, literals: list[str]) -> str:
     """The query for a column's values that are the literals or may be one spelt another way
     (case, spacing), with their rows: its distinct values equal to a literal or holding each of
@@ -327,10 +349,12 @@ def _column_key(backend: Backend, col: str, tbl: str, literals: list[str]) -> Ca
 
 
 def _twin_notes(notes: dict[int, list[Note]], table: str, column: str, literals: dict[str, list[Use]],
-                held: dict[str, int], same_as: Callable[[str], str] = normal) -> None:
+                held: dict[str, int], same_as: Callable[[str], str] = normal,
+                apart: Callable[[str, str], bool] = lambda v, w: False) -> None:
     """Add a warning for each claim comparing a value whose column also holds a twin of it (the
     same but for case or spacing) that the claim does not compare too: one per value, however
-    many of its spellings the claim names."""
+    many of its spellings the claim names. ``apart``: two values the column's ``allowed`` list
+    says are two (:func:`listed_apart`), no twins."""
     compares: dict[int, set[str]] = defaultdict(set)  # each claim's literals on this column
     for text, uses in literals.items():
         for index, _ in uses:
@@ -341,7 +365,8 @@ def _twin_notes(notes: dict[int, list[Note]], table: str, column: str, literals:
             if text in held:
                 same[same_as(text)].append(text)
         for key, spelt in same.items():
-            twins = [(v, n) for v, n in held.items() if v not in texts and same_as(v) == key]
+            twins = [(v, n) for v, n in held.items() if v not in texts and same_as(v) == key
+                     and not all(apart(v, t) for t in spelt)]
             if twins:
                 notes[index].append(_twins_note(table, column, spelt, sorted(twins, key=lambda t: (-t[1], t[0]))))
 
@@ -374,8 +399,7 @@ def _how(spelt: list[str], twins: list[tuple[str, int]]) -> str:
         said.append("how the same yes or no is coded")
     if _SPAN_OF_YEARS.fullmatch(normal(spelt[0])) and any(bare(v) != bare(s) for v, s in pairs):
         said.append("how a span of years is written")
-    if any(normal(v) == normal(s) and not _spelt_alike(v, s) and (_PLACE_WORD.search(bare(v)) or _PLACE_WORD.search(bare(s)))
-           for v, s in pairs):
+    if any(_by_abbreviation(v, s) for v, s in pairs):
         said.append("an abbreviation (St. for Saint, Ft. for Fort, Mt. for Mount)")
     return " or ".join(said or ["case or spacing"])
 
@@ -429,7 +453,9 @@ def grouping_twin_notes(catalog: Catalog, plans: list[ClaimPlan], backend: Backe
         same_as = twin_key([v for v, _ in found])
         for v, n in found:
             same[same_as(v)].append((v, n))
-        twins = [sorted(vs, key=lambda t: (-t[1], t[0])) for vs in same.values() if len(vs) > 1]
+        apart = listed_apart(catalog, table, column)
+        kept = ([(v, n) for v, n in vs if any(w != v and not apart(v, w) for w, _ in vs)] for vs in same.values())
+        twins = [sorted(vs, key=lambda t: (-t[1], t[0])) for vs in kept if len(vs) > 1]
         if not twins:
             continue
         twins.sort(key=lambda vs: (-sum(n for _, n in vs), vs[0][0]))  # the most rows first, then by name
