@@ -129,7 +129,7 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
                                   frozenset(t for t, n in rows.items() if not n))
     from .planning.labels import check_period_labels
     from .planning.typos import check_literals
-    labels, said = check_period_labels(prepared.plans, backend, prepared.loaded)
+    labels, said = check_period_labels(prepared.plans, backend, prepared.loaded, prepared.catalog)
     typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows, said)
     problems += labels + typos
     if problems:

@@ -96,11 +96,14 @@ def test_a_school_year_written_otherwise_than_the_data_is_an_error(tmp_path: Pat
     assert "never holds" not in said  # said once, not again as a typo of `at`
 
 
-def test_a_bare_year_against_school_years_names_both_it_may_mean(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["'2020'", "2020"])
+def test_a_bare_year_against_school_years_names_both_it_may_mean(tmp_path: Path, start: str) -> None:
+    """Before, `from: 2020` (a number) over school years was "no rows pass the filter" at 2020."""
     with pytest.raises(ClaimsFileError) as err:
-        one_table(tmp_path, WHOLE, "{change: {sum: students, of: t}, over: school_year, from: '2020', to: 2021-22}",
-                  "up 20%")
-    assert "2019-20 or 2020-21" in str(err.value)
+        one_table(tmp_path, WHOLE, f"{{change: {{sum: students, of: t}}, over: school_year, from: {start}, "
+                                   "to: 2021-22}", "up 20%")
+    assert "from: 2020 is written another way than the data writes its years (2019-20)" in str(err.value)
+    assert "write from: 2019-20 or 2020-21" in str(err.value)
 
 
 def test_years_written_as_numbers_cost_no_look_up_of_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,7 @@ from ..measures._values import YearLabel, key, year_label, year_labels
 if TYPE_CHECKING:
     from ..backends import Backend
     from ..claims import LoadedClaims
+    from .catalog import Catalog
     from .nodes import ClaimPlan, Coverage
 
 SHOWN = 2000  # distinct values read: far more years than any table has
@@ -30,8 +31,8 @@ _NAMED = re.compile(r"(from|to|at|since|record_from|ending): (.*)$")  # the text
 _BARE_YEAR = re.compile(r"\d{4}$")
 
 
-def check_period_labels(plans: list[ClaimPlan], backend: Backend,
-                        loaded: LoadedClaims) -> tuple[list[Problem], set[tuple[int, str]]]:
+def check_period_labels(plans: list[ClaimPlan], backend: Backend, loaded: LoadedClaims,
+                        catalog: Catalog) -> tuple[list[Problem], set[tuple[int, str]]]:
     """Problems for periods named in ``from``/``to``/``at``/… that are years written otherwise than the
     labels of their column (``2019-2020`` where the data writes ``2019-20``); and the (plan index,
     value) pairs said, which the look-up of typos then leaves to them (``at:`` is compared as a filter)."""
@@ -41,8 +42,9 @@ def check_period_labels(plans: list[ClaimPlan], backend: Backend,
     for plan in plans:
         if plan.claim.unverifiable is not None or plan.missing_tables:
             continue
+        text_axis = _text_axis(plan, catalog)
         for cov in plan.coverage:
-            named = _named(cov)
+            named = _named(cov, text_axis)
             if named is None:
                 continue
             where = (cov.from_sql, cov.col)
@@ -68,12 +70,19 @@ def check_period_labels(plans: list[ClaimPlan], backend: Backend,
     return problems, said
 
 
-def _named(cov: Coverage) -> tuple[str, str] | None:
+def _text_axis(plan: ClaimPlan, catalog: Catalog) -> bool:
+    """Is an ``over`` (``order``) axis of the claim a column of text, as the data was read?"""
+    from ..expressions import infer
+    return any(infer(axis.expr, catalog.column_type(axis.table)) == "text" for axis in plan.axes)
+
+
+def _named(cov: Coverage, text_axis: bool) -> tuple[str, str] | None:
     """(``from``, ``2019-2020``): the period a coverage check is for, when it names one that may be
-    a year written as a label (or a bare year on such an axis); None for anything else."""
+    a year written as a label (or a bare year on such an axis); None for anything else. A number
+    (``from: 2019``) only on an axis of text: over years as numbers it asks nothing of the data."""
     found = _NAMED.match(cov.text)
-    if cov.gap is not None or cov.op != "==" or found is None or not cov.lits[0].startswith("'"):
-        return None  # a number (from: 2019) names a year as a number: no look-up for it
+    if cov.gap is not None or cov.op != "==" or found is None or not (text_axis or cov.lits[0].startswith("'")):
+        return None
     value = found[2].strip()
     if year_label(value) is None and not _BARE_YEAR.match(value):
         return None
