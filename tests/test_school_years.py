@@ -184,6 +184,8 @@ def test_school_years_are_filled_and_ordered_by_their_first_year() -> None:
     assert every is not None and every.step == 4 and every.label(every.first + 4) == "2012-13"
     assert _values.year_labels(["2019-20", "2020/21"]) is None
     assert _values.year_labels(["2024-01", "2024-02"]) is None  # months, not school years
+    assert [_values.is_period_key(k) for k in ("2019-20", "FY2021", "2024-03", "2019/99", "UA1234", "Harbor")] == [
+        True, True, True, False, False, False]
 
 
 def test_school_years_on_spark_give_duckdbs_report(spark: object, tmp_path: Path) -> None:

@@ -156,9 +156,15 @@ def before(a: str, b: str) -> bool:
         return a < b
 
 
-PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$|(?i:[FSA]Y ?)?\d{4}(?:[-/]\d{2}(?:\d{2})?)?$")
-"""A period's key: a year (a whole number), a date, or a year's label (``2019-20``, ``FY2021``, ``2020/21``);
-not a category ("County General")."""
+PERIOD_KEY = re.compile(r"-?\d+$|\d{4}-\d{2}(?:-\d{2})?(?:[ T].*)?$")
+"""A period's key written as a year (a whole number) or a date (see :func:`is_period_key`)."""
+
+
+def is_period_key(k: str) -> bool:
+    """Is ``k`` a period's key: a year (a whole number), a date, or a year's label (``2019-20``,
+    ``FY2021``: :func:`year_label`); not a category ("County General")?"""
+    return bool(PERIOD_KEY.match(k)) or year_label(k) is not None
+
 
 _YEAR_LABEL = re.compile(r"(?P<prefix>(?i:[FSA]Y) ?)?(?P<year>\d{4})(?:(?P<sep>[-/])(?P<next>\d{2}|\d{4}))?$")
 

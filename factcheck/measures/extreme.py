@@ -15,7 +15,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import PERIOD_KEY, Evaluated, MeasureError, PeriodsRead, before, cadence, gaps_said, key
+from ._values import Evaluated, MeasureError, PeriodsRead, before, cadence, gaps_said, is_period_key, key
 from .ratio import lacking_said, lacks_base, parts_at, read_as_share
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
     ordered = sorted(known.items(), key=lambda kv: kv[1], reverse=node.is_ == "highest")
     rank = 1 + sum(1 for k, v in known.items() if k != at and better(v, x))
     others = [(k, v) for k, v in ordered if k != at]
-    in_time = periods and all(PERIOD_KEY.match(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
+    in_time = periods and all(is_period_key(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
     if not in_time and (node.since is not None or node.record_from is not None):
         named = "since" if node.since is not None else "record_from"
         raise MeasureError(f"{named}: {node.since if node.since is not None else node.record_from} names a period, "
