@@ -1,8 +1,11 @@
-"""`suggest` on thresholds of money written in words.
+"""`suggest` on thresholds of money written in words, and on a total or median of the rows past one.
 
 "Contracts of more than one million dollars made up 12 of the awards": the words were read as one
 of something called "million" (no column), so the twelve were never counted as the contracts past
-$1 million, as they were for "more than $1 million". The data is constructed.
+$1 million, as they were for "more than $1 million". "Contracts worth more than $1 million totaled
+$21 million": the sum of `amount` over the rows with `amount > 1000000` was refused as begging the
+question, like a mean of waits past three hours judged against "more than three hours"; the total
+is a figure of its own, and checkable. The data is constructed.
 """
 
 from __future__ import annotations
@@ -122,6 +125,55 @@ def test_money_in_words_is_the_same_threshold_as_in_digits(n: int, scale: str, o
     (spoken,) = phrases(f"Contracts worth {op} {_spell(n)}{scale} dollars went to roads.")
     assert (spoken.op, spoken.number, spoken.noun) == (digits.op, digits.number, digits.noun)
     assert spoken.number == n * {"": 1, " thousand": 10**3, " million": 10**6, " billion": 10**9}[scale]
+
+
+def test_the_total_of_the_contracts_past_a_threshold(tmp_path: Path) -> None:
+    """The threshold says which rows are summed; $21 million is the figure."""
+    claims = init_and_suggest(tmp_path, "Contracts worth more than $1 million totaled $21 million in 2023.",
+                              {"contracts.csv": _contracts()}, "Contracts")
+    assert _first(claims, "$21 million") == {"sum": "amount", "of": "contracts",
+                                             "where": "amount > 1000000 and year == 2023"}
+
+
+def test_the_median_of_the_contracts_past_a_threshold_in_words(tmp_path: Path) -> None:
+    claims = init_and_suggest(tmp_path, "Contracts of more than one million dollars had a median value of "
+                              "$1.75 million in 2023.", {"contracts.csv": _contracts()}, "Contracts")
+    assert _first(claims, "$1.75 million") == {"median": "amount", "of": "contracts",
+                                               "where": "amount > 1000000 and year == 2023"}
+
+
+def test_a_bound_past_the_threshold_still_begs_the_question(tmp_path: Path) -> None:
+    """The neighbour: "averaged more than $1 million" of the contracts past $1 million is true
+    whatever the data; no mean or sum kept to `amount > …` is offered for it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "contracts.csv").write_text(_contracts(), encoding="utf-8")
+    says = "In 2023, contracts worth more than $1 million averaged more than $1 million."
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\ntables:\n  contracts: {path: contracts.csv, key: contract_id}\nclaims:\n"
+        f"  - {{id: averaged, says: '{says}', expect: more than $1 million}}\n", encoding="utf-8")
+    from factcheck.suggest import suggest
+    found = suggest(tmp_path / "claims.yaml").for_claim("averaged")
+    offered = [s.measure for s in [*found.candidates, *([found.reading] if found.reading else [])]]
+    assert not [m for m in offered if "amount >" in str(m.get("where", "")) and m.keys() & {"mean", "sum", "median"}]
+
+
+def test_the_begging_rule_reads_the_figure() -> None:
+    from factcheck.suggest.propose import _begs_the_question
+    kept = {"sum": "amount", "of": "contracts", "where": "amount > 1000000 and year == 2023"}
+    assert _begs_the_question(kept) and not _begs_the_question(kept, bound=False)
+    assert not _begs_the_question({**kept, "where": "amount > 0"})  # those paid some: never
+    nested = {"change": {"sum": "amount", "of": "contracts", "where": "amount > 1000000"}, "from": 2022, "to": 2023}
+    assert _begs_the_question(nested) and not _begs_the_question(nested, bound=False)
+
+
+def test_the_figure_s_expectation_says_whether_it_is_a_bound(tmp_path: Path) -> None:
+    from factcheck import load
+    from factcheck.suggest.propose import _a_bound, families
+    (tmp_path / "claims.yaml").write_text("version: 1\ntables: {}\nclaims: []\n", encoding="utf-8")
+    loaded = load(tmp_path / "claims.yaml")
+    assert not _a_bound(families("$21 million", loaded)) and not _a_bound(families("about 186 minutes", loaded))
+    assert _a_bound(families("more than $1 million", loaded)) and _a_bound(families("at least 12", loaded))
+    assert _a_bound(families(True, loaded)) and _a_bound({})
 
 
 @pytest.mark.parametrize(("sentence", "figure", "expect"), [
