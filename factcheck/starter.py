@@ -26,6 +26,7 @@ import yaml
 
 from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
 from .errors import Problem, UsageError
+from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
 
 if TYPE_CHECKING:
     from .engine import Session
@@ -119,9 +120,17 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
 # "392 more filings than Queens", "$330 more on average than", "$1,300 above Brooklyn's": a few words
 # after the figure (no comma: "165 cases, more than in 2019" states 165), then more or less, and
 # "than" in the same clause; or above, below. Not before a number: "46 employees made more than
-# $100,000", "43 days above 95 degrees" are thresholds
-_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)\b[^,;:.]*?\bthan\b(?!\s+\$?\d)|"
-                        r"(above|below)\b(?!\s+\$?\d))"  # not "43 days above 95 degrees", a threshold
+# $100,000", "43 days above 95 degrees" are thresholds, and so are "Twelve contracts were worth more
+# than a million dollars", "more than two hours" (a number in words right after "more than"; not
+# "more filings than a year earlier", nor "more than one year earlier": "a", "one" only before a
+# scale or a unit of money)
+_SPOKEN_NUMBER = (r"(?:(?:a|an|one)[\s-]+(?:hundred|" + "|".join(SCALE_WORDS) + r"|dollars|pounds|euros)\b|(?:"
+                  + "|".join(sorted({*ONES, *TEENS, *TENS} - {"one"}, key=len, reverse=True)) + r")\b)")
+_A_THRESHOLD = r"(?!\s+\$?\d)"
+_A_THRESHOLD_IN_WORDS = r"(?!\s+(?:\$?\d|" + _SPOKEN_NUMBER + r"))"
+_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)(?:\s+than\b" + _A_THRESHOLD_IN_WORDS
+                        + r"|\b(?!\s+than\b)[^,;:.]*?\bthan\b" + _A_THRESHOLD + r")|"
+                        r"(above|below)\b" + _A_THRESHOLD_IN_WORDS + r")"  # not "43 days above 95 degrees", a threshold
                         r"|\s+(more|fewer|less|higher|lower)(?=\s*(?:[,;:.!?]|$))", re.I)  # "about $770 more."
 # "6% more than in 2023", "30% more filings than Queens", "5 points higher than": at most one word
 # between, and not "of" ("59% of victims were more likely than …" states a share)

@@ -816,10 +816,16 @@ def _value_said_of(claim: Claim, claims: Sequence[Claim]) -> str | None:
             f"value, which the claim of {written} checks ({kind}: …) and covers; this claim can go")
 
 
-def _begs_the_question(measure: dict[str, Any]) -> bool:
+def _begs_the_question(measure: dict[str, Any], bound: bool = True) -> bool:
     """A mean, sum or median of a column kept to the rows past a threshold on that same column
-    (``mean: wait_minutes`` where ``wait_minutes > 180``): more than 180 whatever the data; also
-    inside a ``compare``, ``change``, ``extreme`` or ``ratio``."""
+    (``mean: wait_minutes`` where ``wait_minutes > 180``), judged against a figure that is itself a
+    bound (``bound``: "more than three hours"): more than 180 whatever the data; also inside a
+    ``compare``, ``change``, ``extreme`` or ``ratio``. Against a figure of its own ("Contracts worth
+    more than $1 million totaled $21 million") the threshold only says which rows are summed: the
+    total is a real figure, and is kept. A bound past the threshold ("averaged more than $1.5
+    million") is still refused: one a little past it is met by nearly any data."""
+    if not bound:
+        return False
     nested = [v for k in ("compare", "with", "change", "extreme", "numerator", "denominator")
               if isinstance(v := measure.get(k), dict)]
     nested += [v for v in measure.get("ratio", {}).values() if isinstance(v, dict)] \
@@ -832,6 +838,15 @@ def _begs_the_question(measure: dict[str, Any]) -> bool:
         return False
     # not "> 0": "officers who were paid overtime collected a median of $6,450" keeps the rows with some
     return re.search(rf"(?:^|\band ){re.escape(column)} (?:>=|<=|>|<) (?!0(?:$| ))", where) is not None
+
+
+def _a_bound(fams: dict[str, Expectation]) -> bool:
+    """Whether the figure is, or may be, a bound ("more than three hours", "at least $1 million"):
+    one side of one of its readings open, or no interval at all (a yes or a list of names), so a
+    threshold on the measured column could make it true whatever the data. "$21 million" is no
+    bound: a sum of the contracts past $1 million meets it or not."""
+    return not fams or any(e.interval is None or e.interval.low is None or e.interval.high is None
+                           for e in fams.values())
 
 
 @dataclass
@@ -912,15 +927,16 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
                 f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
-    return _proposal(found, keep, ctx.capped, note)
+    return _proposal(found, keep, ctx.capped, note, _a_bound(fams))
 
 
-def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None) -> Proposed:
+def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None, bound: bool = True) -> Proposed:
     """The candidates found, told apart and ranked: the best ``keep`` that meet the expectation, the
-    sentence's reading when they all read it otherwise, the nearest misses."""
+    sentence's reading when they all read it otherwise, the nearest misses. ``bound``: whether the
+    figure is a bound, which a threshold on the measured column may beg (:func:`_begs_the_question`)."""
     unique: dict[str, Found] = {}
     for f in found:
-        if _begs_the_question(f.measure):
+        if _begs_the_question(f.measure, bound):
             continue
         key = repr(sorted(f.measure.items()))
         if key not in unique or unique[key].score < f.score:

@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..draft.phrases import in_digits
-from ..expectations import durations
+from ..expectations import durations, spelled
 from ..expectations.vocabulary import COUNT_WORDS
 from ..formatting import ABBREVIATED_SCALES, SCALES, alternatives
 from .words import stopword, words
@@ -59,6 +59,14 @@ _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse
                     r"(?:(?:\s+|-)(?P<word>" + alternatives(SCALES) + r")\b|(?P<glued>"
                     + alternatives(ABBREVIATED_SCALES) + r")\b)?)"
                     r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
+# an amount of money named by its unit, in words or digits: "more than one million dollars", "over a million
+# dollars", "at least five hundred thousand dollars", "500,000 dollars or more"; its number as `read_spelled` reads it
+_NUMBER_WORD = r"(?:" + alternatives(sorted(spelled.WORDS - {"and", "point"})) + r")\b"
+_SPOKEN = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+)?"
+                     r"(?<![$\u00a3\u20ac\d.,])(?P<figure>(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+                     r"|\b" + _NUMBER_WORD + r"(?:(?:\s+|-)(?:and\s+)?" + _NUMBER_WORD + r")*)"
+                     r"(?:(?:\s+|-)(?P<scale>" + alternatives(SCALES) + r"))?)\s+(?P<unit>dollars|pounds|euros)\b"
+                     r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
 # "employees who were paid overtime", "received bonuses": the rows with some of a number column (`overtime_pay > 0`,
 # which keeps neither a blank nor a zero)
 _SOME = re.compile(r"\b(?:paid|received|earned|collected|drew|got|had)\s+(?:any\s+|some\s+)?(?P<noun>[a-z]+)\b", re.I)
@@ -88,8 +96,11 @@ class Phrase:
 
 def phrases(sentence: str) -> list[Phrase]:
     """Each threshold the sentence states on a number of something."""
-    out = []
+    spoken = _spoken_money(sentence)
+    out = [p for p, _ in spoken]
     for m in _PHRASE.finditer(sentence):
+        if any(start < m.end() and m.start() < end for _, (start, end) in spoken):
+            continue  # "more than one million dollars": an amount of money, not one of something called "million"
         raw = m["num"].lower()
         if raw[0].isdigit():
             number = Fraction(raw.replace(",", ""))
@@ -116,6 +127,29 @@ def phrases(sentence: str) -> list[Phrase]:
             scale = _SCALE[(m["word"] or m["glued"] or "").lower()] if m["word"] or m["glued"] else 1
             out.append(Phrase(m.group(0).strip(), op, Fraction(m["num"].replace(",", "")) * scale, "$", m["figure"]))
     return out
+
+
+def _spoken_money(sentence: str) -> list[tuple[Phrase, tuple[int, int]]]:
+    """Each threshold on an amount of money named by its unit ("more than one million dollars"), with
+    where it is in the sentence: the same condition as "more than $1 million", on a column named for
+    money. The words are read by :func:`~factcheck.expectations.spelled.read_spelled`, as a figure
+    in words is everywhere else."""
+    out = []
+    for m in _SPOKEN.finditer(sentence):
+        op = _OPS[m["before"].lower()] if m["before"] else _MONEY_AFTER[m["after"].lower()] if m["after"] else None
+        amount = _spoken_amount(m["num"], m["scale"])
+        if op is not None and amount is not None:
+            out.append((Phrase(m.group(0).strip(), op, amount, "$", m["figure"]), (m.start(), m.end())))
+    return out
+
+
+def _spoken_amount(num: str, scale: str | None) -> Fraction | None:
+    """The amount of "500,000", "2.5 million" or "five hundred thousand"; None when the words are
+    no number ("a", "one and a half million")."""
+    if num[0].isdigit():
+        return Fraction(num.replace(",", "")) * (SCALES[scale.lower()] if scale else 1)
+    read = spelled.read_spelled(f"{num} {scale}" if scale else num)
+    return read.value if read is not None else None
 
 
 def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimension]:
@@ -172,6 +206,17 @@ def _number(x: Fraction) -> str:
     return str(x.numerator) if x.denominator == 1 else str(float(x))
 
 
+def _as_written(p: Phrase) -> list[str]:
+    """The threshold's text as the draft has it, and as `init` writes its figure when it is an amount
+    in words: "more than one million dollars" is the figure "more than 1 million"."""
+    text = " ".join(p.text.lower().split())
+    digits = in_digits(p.figure) if p.noun == "$" and p.figure[:1].isalpha() else None
+    if digits is None:
+        return [text]
+    figure = " ".join(p.figure.lower().split())
+    return [text, re.sub(r"\s+(?:dollars|pounds|euros)\b", "", text.replace(figure, digits, 1))]
+
+
 def condition_of_a_figure(sentence: str, expect: object) -> tuple[str, str] | None:
     """The figure whose condition ``expect`` is, when it is one of the sentence's thresholds, and
     the measure that checks both: a share ("more than four hours" in "Nearly a third of patients
@@ -183,9 +228,9 @@ def condition_of_a_figure(sentence: str, expect: object) -> tuple[str, str] | No
     said = " ".join(expect.lower().split())
     # the figure as written, or in digits as `init` writes a number in words ("Two or more officers": 2),
     # or the threshold without its noun ("above 95" of "above 95 degrees")
-    found = [p for p in phrases(sentence)
-             if said in (" ".join(p.text.lower().split()), p.figure.lower(), in_digits(p.figure) or "")
-             or " ".join(p.text.lower().split()).startswith(said + " ")]
+    found = [p for p in phrases(sentence) if any(
+        said in (text, p.figure.lower(), in_digits(p.figure) or "") or text.startswith(said + " ")
+        for text in _as_written(p))]
     if not found:
         return None
     from ..draft.figures import find_figures
