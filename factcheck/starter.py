@@ -164,6 +164,10 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     notes: dict[str, list[str]] = {t: [] for t in tables}
     session, backend, columns = _read(target, tables)
     sources = session.prepared.catalog.sources
+    if [t for t in tables if _delimiter(sources[t], tables[t])]:  # the columns first: the rest reads them
+        backend.close()
+        session, backend, columns = _read(target, tables)
+        sources = session.prepared.catalog.sources
     declared = [t for t in tables if _reading_options(backend, sources[t], tables[t], columns[t], notes[t])]
     if declared:
         backend.close()
@@ -310,6 +314,18 @@ def _almost_dates(backend: Any, q: str, column: str) -> str | None:
             f"{'them' if n != 1 else 'it'} empty if unknown, and run init again")
 
 
+def _delimiter(src: Any, decl: dict[str, Any]) -> bool:
+    """Declare ``csv: {delimiter}`` for a file whose header read as one column holding ';', a tab or
+    '|' (a ``.txt`` export, a European ``.csv``): read with commas, it is one column of text, and
+    neither init's contracts nor any claim would see its columns. True when declared (the file is
+    then read again, and ``run`` reads it with the delimiter declared)."""
+    found = src.likely_delimiter()
+    if found is None:
+        return False
+    decl.setdefault("csv", {})["delimiter"] = found[0]
+    return True
+
+
 def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tuple[str, str]],
                      notes: list[str]) -> bool:
     """How a CSV must be read for its columns to mean what they say: ``csv: {date_format: …}`` for
@@ -329,7 +345,7 @@ def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tu
                          notes)
     text: list[str] = []
     if dates is not None:
-        decl["csv"] = {"date_format": dates[0]}
+        decl.setdefault("csv", {})["date_format"] = dates[0]
         if "%y" in dates[0]:
             notes.append(_century_note(dates[0], dates[1]))
         # the other text columns stay text: read in the new format, one whose first rows are dates

@@ -289,6 +289,30 @@ def test_a_semicolon_delimited_file_says_so(tmp_path) -> None:
     refused(claims(root, "{path: u.csv, key: a}", "{count: t}", "1"), "tab-delimited", "claims.yaml:3")
 
 
+@pytest.mark.parametrize("name", ["t.tsv", "t.TAB", "t.tsv.gz"])
+def test_a_file_ending_in_tsv_is_read_with_tabs(tmp_path, name: str) -> None:
+    """Read with commas, a .tsv file was one column, and every claim on it stopped at "no column"."""
+    import gzip
+    root = repo(tmp_path)
+    text = "year\tplace\tamount\n2021\tSt. Louis, MO\t5\n2022\tAlton, IL\t7\n2022\tCairo, IL\t1\n"
+    (root / name).write_bytes(gzip.compress(text.encode()) if name.endswith(".gz") else text.encode())
+    result = run(claims(root, f"{{path: {name}}}", "{sum: amount, of: t, where: \"place != 'Cairo, IL' and year == 2022\"}",
+                        "7"))
+    assert result.exit_code == 0 and "PASS" in result.output, result.output
+
+
+def test_a_declared_delimiter_wins_over_the_tsv_ending(tmp_path) -> None:
+    """A file named .tsv that holds commas is read as declared; undeclared, the hint says to declare them."""
+    root = repo(tmp_path)
+    (root / "t.tsv").write_text("year,amount\n2022,7\n")
+    result = run(claims(root, "{path: t.tsv, csv: {delimiter: ','}}", "{sum: amount, of: t}", "7"))
+    assert result.exit_code == 0, result.output
+    refused(claims(root, "{path: t.tsv}", "{sum: amount, of: t}", "7"), "no column 'amount'", "comma-delimited",
+            "csv: {delimiter: ','}")
+    (root / "u.csv").write_text("year\tamount\n2022\t7\n")  # a .csv ending keeps the comma, with the hint
+    refused(claims(root, "{path: u.csv}", "{sum: amount, of: t}", "7"), "tab-delimited", 'delimiter: "\\t"')
+
+
 # --------------------------------------------------------------------------- column contracts
 
 @pytest.mark.parametrize("spec, expected", [

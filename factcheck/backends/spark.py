@@ -134,7 +134,7 @@ class Spark:
         if src.format == "parquet":
             table = read_parquet(self.spark, str(src.path), columns, shown=src.shown_path, row_order=read.row_order)
         else:
-            table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl), list(types), types, columns,
+            table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl, src.path), list(types), types, columns,
                              shown=src.shown_path, row_order=read.row_order, hold=self._kept)
         table.frame.createOrReplaceTempView(raw)
         self.views.append(raw)
