@@ -234,6 +234,10 @@ class Spark:
         (tests/test_misread_dates.py)."""
         return []
 
+    def padded_codes(self, source: Source, compared: dict[str, tuple[list[str], str]]) -> list[Problem]:
+        """Spark reads a column in the type DuckDB found, so DuckDB reads the file's text to look."""
+        return self.helper.padded_codes(source, compared)
+
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         """A claim's query failed: if a column it uses as numbers came out as text, DuckDB reads those
