@@ -131,6 +131,9 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     from .planning.typos import check_literals
     typos, notes = check_literals(prepared.catalog, prepared.plans, backend, prepared.loaded, rows)
     problems += typos
+    from .planning.axes import instants_not_found
+    problems += instants_not_found(prepared.plans, prepared.catalog, backend, str(prepared.loaded.path),
+                                   {t for t, n in rows.items() if n})
     if problems:
         raise ClaimsFileError(problems)
     from .planning.lookups import unmatched_notes

@@ -225,3 +225,73 @@ def test_a_streak_of_rises_from_the_first_year_is_no_unknown(tmp_path: Path) -> 
         """), encoding="utf-8")
     r = factcheck.verify(tmp_path / "c.yaml").results[0]
     assert (r.verdict, r.value) == (Verdict.PASS, 4), r.message
+
+
+def _readings(times: tuple[str, ...] = ("10:00:00",)) -> list[str]:
+    """Events at times of day (a TIMESTAMP column): two a month in 2020, three a month in 2021."""
+    return ["event_id,occurred_at"] + [f"E{y}{m:02d}{k}{t[:2]},{y}-{m:02d}-01 {t}" for y in (2020, 2021)
+                                       for m in range(1, 13) for k in range(2 if y == 2020 else 3) for t in times]
+
+
+@pytest.mark.parametrize("written", ["2021-01-01 10:00:00", "2021-01-01T10:00:00", "2021-01-01T10:00",
+                                     " 2021-01-01 10:00:00"])
+def test_an_instant_of_a_timestamp_axis_is_found_however_written(tmp_path: Path, written: str) -> None:
+    """Written with a space (as the file writes it), the instant was never matched with the data's own
+    (keyed with a T): the claim read a value of zero, 'the value at 2021-01-01 10:00:00 is zero'."""
+    r = _run(tmp_path, "occurred_at", _readings(),
+             f"{{change: {{count: t}}, over: occurred_at, from: '{written}', to: '2021-03-01 10:00:00'}}", "0%")
+    assert r.verdict is Verdict.PASS, r.message
+    r = _run(tmp_path, "occurred_at", _readings(),
+             f"{{change: {{count: t}}, over: occurred_at, from: '2020-03-01T10:00:00', to: '{written}'}}", "up 50%")
+    assert r.verdict is Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize("written", ["2021-01-01 00:00:00", "2021-01-01", "2021-01-01T09:00"])
+def test_a_day_named_on_a_timestamp_axis_is_refused_with_the_way_to_name_it(tmp_path: Path, written: str) -> None:
+    """Each period of a column of times of day is one instant: a day, or a time no row has, on a day with
+    rows was read as 'a gap in the data: the table has no row at all for it'. Now the claims file is
+    refused, with the derive that makes months the periods, or the instant as the data holds it."""
+    with pytest.raises(ClaimsFileError) as err:
+        _run(tmp_path, "occurred_at", _readings(),
+             f"{{change: {{count: t}}, over: occurred_at, from: '{written}', to: '2021-03-01 10:00:00'}}", "0%")
+    text = str(err.value)
+    assert "c.yaml:7" in text and "claim 'c'" in text
+    assert "over: occurred_at holds times of day, so each of its periods is one instant" in text
+    assert "3 rows fall on 2021-01-01 (the first at 2021-01-01 10:00:00)" in text
+    assert "month: month_start(occurred_at)" in text and "from: '2021-01-01 10:00:00'" in text
+
+
+def test_a_date_on_a_timestamp_axis_of_midnights_is_refused_with_the_time_to_write(tmp_path: Path) -> None:
+    with pytest.raises(ClaimsFileError) as err:
+        _run(tmp_path, "occurred_at", _readings(("00:00:00", "10:00:00")),
+             "{change: {count: t}, over: occurred_at, from: '2021-01-01', to: '2021-03-01 00:00:00'}", "0%")
+    assert "from: 2021-01-01 is a date, not a time, though 6 rows fall on 2021-01-01" in str(err.value)
+    assert "from: '2021-01-01 00:00:00'" in str(err.value)
+
+
+def test_the_neighbours_of_a_day_on_a_timestamp_axis_keep_their_verdicts(tmp_path: Path) -> None:
+    """Months derived from the times are judged; a day with no row at all is still a gap; a date axis
+    is as before."""
+    r = _run(tmp_path, "occurred_at, derive: {month: month_start(occurred_at)}", _readings(),
+             "{change: {count: t}, over: month, from: '2020-01-01', to: '2021-01-01'}", "up 50%")
+    assert r.verdict is Verdict.PASS, r.message
+    r = _run(tmp_path, "occurred_at", _readings(),
+             "{change: {count: t}, over: occurred_at, from: '2021-01-15 10:00:00', to: '2021-03-01 10:00:00'}", "0%")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    days = ["day,n"] + [f"2021-{m:02d}-01,{m}" for m in range(1, 13)]
+    r = _run(tmp_path, "day", days, "{change: {sum: n, of: t}, over: day, from: '2021-01-01', to: '2021-03-01'}",
+             "up 200%")
+    assert r.verdict is Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize("a, b", [("2021-01-01 10:00:00", "2020-01-01T10:00:00"),
+                                  ("2021-01-01T10:00", "2020-01-01 10:00:00")])
+def test_compared_instants_are_found_written_with_a_space_or_a_t(tmp_path: Path, a: str, b: str) -> None:
+    """A group of `compare` written with a T was said never to occur in a TIMESTAMP column (cast to text
+    with a space); a text column of such labels keeps matching them, each as written."""
+    r = _run(tmp_path, "occurred_at", _readings(),
+             f"{{compare: {{count: t}}, by: occurred_at, a: '{a}', b: '{b}'}}", "1 more")
+    assert r.verdict is Verdict.PASS, r.message
+    labels = ["stamp", a, a, "x"]  # text: compared as written
+    r = one_table(tmp_path, labels, f"{{compare: {{count: t}}, by: stamp, a: '{a}', b: x}}", "1 more")
+    assert r.verdict is Verdict.PASS, r.message
