@@ -137,8 +137,9 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
     for d in data:
         if not d.is_file():
             problems.append(Problem("no such data file", file=str(d), hint="give CSV or Parquet files"))
-        elif d.suffix.lower() not in (".csv", ".parquet", ".tsv", ".txt"):
-            problems.append(Problem("not a CSV or Parquet file", file=str(d), hint="init reads .csv and .parquet files"))
+        elif d.suffix.lower() not in (".csv", ".parquet", ".tsv", ".tab", ".txt"):
+            problems.append(Problem("not a CSV or Parquet file", file=str(d),
+                                    hint="init reads .csv, .tsv, .tab, .txt and .parquet files"))
     if target.exists():
         problems.append(Problem("the claims file already exists; init never overwrites a file", file=str(target),
                                 hint=f"move it away, or write elsewhere with --output; or add claims to it "

@@ -298,7 +298,8 @@ def test_a_two_digit_year_is_written_with_its_century_to_confirm(tmp_path: Path)
     assert "completed writes the year in two digits ('%d/%m/%y'), read 00-68 as 2000-2068" in " ".join(written.split())
 
 
-@pytest.mark.parametrize("name, delimiter", [("inspections.tsv", None), ("inspections.txt", "\t"),
+@pytest.mark.parametrize("name, delimiter", [("inspections.tsv", None), ("inspections.tab", None),
+                                             ("inspections.txt", "\t"),
                                              ("inspections.csv", ";"), ("inspections.csv", "|")])
 def test_a_file_of_another_delimiter_is_read_in_its_columns(tmp_path: Path, name: str, delimiter: str | None) -> None:
     """A .tsv read as one column gave a starter of one text column named 'inspection_id\tyear\tresult'.
