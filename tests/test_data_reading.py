@@ -342,6 +342,9 @@ def test_codes_compared_in_a_derive_or_through_a_lookup_are_refused(tmp_path) ->
     _zips(root)
     out = refused(claims(root, "{path: calls.csv, derive: {boston: \"zip == '02134'\"}}", "{count: t, where: boston}",
                          "2"), "calls.csv:24999", "the derive 'boston' of table 't' compares zip with '02134'")
+    (root / "one.csv").write_text("zip\n" + "\n".join(str(90000 + i % 97) for i in range(25_000)) + "\n02134\n")
+    refused(claims(root, "{path: one.csv}", "{count: t, where: \"zip == '02134'\"}", "1"), "one.csv:25002",
+            "but 1 of its values is a code with leading zeros (line 25002 holds '02134')")
     (root / "units.csv").write_text("unit,call_id\nU1,C24997\nU2,C24999\nU3,C0\n")
     out = refused(claims(root, "{path: units.csv, lookup: {call: calls via call_id}}",
                          "{count: t, where: \"call.zip == '02134'\"}", "2",

@@ -267,20 +267,21 @@ def padded_codes(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, t
     zero_led = [t for t in texts if t.startswith("0") and len(t) > 1]
     named = f"TRY_CAST(trim(v) AS HUGEINT) IN ({', '.join(map(str, numbers))})"
     col = quote_ident(column)
-    row = con.execute(
-        f"SELECT count(*), arg_min(trim(v), line), min(line), "
-        f"arg_min(trim(v), line) FILTER (WHERE {named}), min(line) FILTER (WHERE {named}) "
-        f"FROM (SELECT row_number() OVER () + {line_offset(src)} AS line, {col} AS v FROM {raw_scan(con, src)}) "
-        f"WHERE {_PADDED}").fetchall()[0]
-    count, first, first_line, hit, hit_line = row
-    if not count or not (zero_led or hit is not None):
-        return None
-    text, line = (str(hit), int(hit_line)) if hit is not None else (str(first), int(first_line))
-    compared = next(t for t in texts if int(t) == int(text)) if hit is not None else zero_led[0]
-    padded = text if hit is not None else compared
-    values = "value is a code" if count == 1 else "values are codes"
+    scan = raw_scan(con, src)
+    count, hits = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {named}) FROM (SELECT {col} AS v FROM {scan}) "
+                              f"WHERE {_PADDED}").fetchall()[0]
+    if not count or not (zero_led or hits):
+        return None  # (the lines are numbered only now: a window over the whole file costs)
+    wanted = f"{_PADDED} AND {named}" if hits else _PADDED
+    line, text = con.execute(
+        f"SELECT line, trim(v) FROM (SELECT row_number() OVER () + {line_offset(src)} AS line, {col} AS v "
+        f"FROM {scan}) WHERE {wanted} ORDER BY line LIMIT 1").fetchall()[0]
+    text, line = str(text), int(line)
+    compared = next(t for t in texts if int(t) == int(text)) if hits else zero_led[0]
+    padded = text if hits else compared
+    values = "is a code" if count == 1 else "are codes"
     return Problem(
-        f"table '{src.name}', column '{column}' is read as numbers, but {count:,} of its {values} with "
+        f"table '{src.name}', column '{column}' is read as numbers, but {count:,} of its values {values} with "
         f"leading zeros ({place(src, line)} holds {text!r}), which numbers drop: {who} compares {column} "
         f"with {compared!r} as the number {int(compared)}, so rows written {padded!r} and "
         f"{str(int(compared))!r} count as one code",
