@@ -165,7 +165,8 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     notes: dict[str, list[str]] = {t: [] for t in tables}
     session, backend, columns = _read(target, tables)
     sources = session.prepared.catalog.sources
-    if [t for t in tables if _delimiter(sources[t], tables[t])]:  # the columns first: the rest reads them
+    delimited = [t for t in tables if _delimiter(sources[t], tables[t])]
+    if delimited:  # the columns first: the dates, codes and contracts below are learnt from them
         backend.close()
         session, backend, columns = _read(target, tables)
         sources = session.prepared.catalog.sources

@@ -184,9 +184,9 @@ def _allowed_example(sql_type: str) -> str:
 
 
 PARQUET_ENDINGS = (".parquet", ".pq")
+"""The endings that make a table's file Parquet when it has no ``format:``."""
 TAB_ENDINGS = (".tsv", ".tab")
 """Endings of files whose values are separated by tabs (``.tsv.gz`` too): read so without ``csv: {delimiter}``."""
-"""The endings that make a table's file Parquet when it has no ``format:``."""
 
 
 class Table(_Model):
