@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .backends import DeriveFailure, TableRead
 from .background import Background
 from .errors import ClaimsFileError, DataError, Problem
-from .expressions import INTEGER_TYPES, Expr, base_type, quote_ident
+from .expressions import INTEGER_TYPES, Name, base_type, quote_ident
 from .planning.compiler import check_types_again
 from .report import Note, TableUse
 from .sources import Source, sha256
@@ -224,13 +224,14 @@ def _check_codes(prepared: Prepared, backend: Backend, tables: list[Source]) -> 
 
 
 def _compared_with_text(prepared: Prepared, read: set[str]) -> dict[str, dict[str, tuple[list[str], str]]]:
-    """table -> file column -> (the texts claims and derives compare it with, the first that does)."""
+    """table -> file column -> (the texts claims and derives compare it with, the first that does): in
+    their expressions, and as the periods named on it (``over: zip, at: '02134'``)."""
     from .sources.diagnosis import compared_with_text, expressions
     catalog = prepared.catalog
     found: dict[str, dict[str, tuple[list[str], str]]] = {}
 
-    def add(table: str, trees: list[Expr], who: str) -> None:
-        for name, texts in compared_with_text(trees).items():
+    def add(table: str, compared: dict[Name, list[str]], who: str) -> None:
+        for name, texts in compared.items():
             target = table
             if name.link is not None:
                 link = catalog.links.get(table, {}).get(name.link)
@@ -246,10 +247,14 @@ def _compared_with_text(prepared: Prepared, read: set[str]) -> dict[str, dict[st
 
     for plan in prepared.plans:
         for table, tree, _ in expressions(plan.node):
-            add(table, [tree], f"claim '{plan.claim.id}'")
+            add(table, compared_with_text([tree]), f"claim '{plan.claim.id}'")
+        for axis in plan.axes:  # over: zip, at: '02134' (its periods are matched with the column's values)
+            if isinstance(axis.expr, Name):
+                add(axis.table, {axis.expr: [v for v in axis.values.values() if isinstance(v, str)]},
+                    f"claim '{plan.claim.id}'")
     for table in read:
         for derive in catalog.used_derives.get(table, []):
-            add(table, [catalog.derives[table][derive]], f"the derive '{derive}' of table '{table}'")
+            add(table, compared_with_text([catalog.derives[table][derive]]), f"the derive '{derive}' of table '{table}'")
     return found
 
 

@@ -337,11 +337,13 @@ def test_codes_with_leading_zeros_past_the_sample_compared_with_text_are_refused
     assert f"(line {line} holds '{'00501' if line == 25000 else '02134'}')" in out
 
 
-def test_codes_compared_in_a_derive_or_through_a_lookup_are_refused(tmp_path) -> None:
+def test_codes_compared_in_a_derive_a_lookup_or_named_as_a_period_are_refused(tmp_path) -> None:
     root = repo(tmp_path)
     _zips(root)
     out = refused(claims(root, "{path: calls.csv, derive: {boston: \"zip == '02134'\"}}", "{count: t, where: boston}",
                          "2"), "calls.csv:24999", "the derive 'boston' of table 't' compares zip with '02134'")
+    out = refused(claims(root, "{path: calls.csv}", "{extreme: {count: t}, over: zip, at: '02134', is: lowest}", "true"),
+                  "calls.csv:24999", "claim 'a' compares zip with '02134'")  # was: "there is no value at 02134"
     (root / "one.csv").write_text("zip\n" + "\n".join(str(90000 + i % 97) for i in range(25_000)) + "\n02134\n")
     refused(claims(root, "{path: one.csv}", "{count: t, where: \"zip == '02134'\"}", "1"), "one.csv:25002",
             "but 1 of its values is a code with leading zeros (line 25002 holds '02134')")
