@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import one_table
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Reason, Verdict
@@ -295,3 +297,19 @@ def test_compared_instants_are_found_written_with_a_space_or_a_t(tmp_path: Path,
     labels = ["stamp", a, a, "x"]  # text: compared as written
     r = one_table(tmp_path, labels, f"{{compare: {{count: t}}, by: stamp, a: '{a}', b: x}}", "1 more")
     assert r.verdict is Verdict.PASS, r.message
+
+
+@given(st.datetimes(min_value=dt.datetime(1000, 1, 1), max_value=dt.datetime(2999, 12, 31)),
+       st.sampled_from(["seconds", "minutes", "milliseconds"]), st.sampled_from([" ", "T"]))
+@settings(max_examples=300, deadline=None)
+def test_an_instant_has_one_key_however_it_is_written(moment: dt.datetime, timespec: str, sep: str) -> None:
+    """The data's time (a datetime, keyed with a T) and the claim's text agree, written with a space or a T,
+    to the minute, second or millisecond; and a compare's look-up finds it as DuckDB casts it to text."""
+    from factcheck.measures._values import key, spellings
+    moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000 if timespec == "milliseconds" else 0)
+    if timespec == "minutes":
+        moment = moment.replace(second=0)
+    written = moment.isoformat(sep=sep, timespec=timespec)
+    assert key(written) == key(moment)
+    assert moment.isoformat(sep=" ") in spellings(written)  # the text a TIMESTAMP is cast to, to the second
+    assert key(written[:10]) == moment.date().isoformat()  # a date alone stays a date
