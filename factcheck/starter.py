@@ -146,8 +146,9 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
     for d in data:
         if not d.is_file():
             problems.append(Problem("no such data file", file=str(d), hint="give CSV or Parquet files"))
-        elif d.suffix.lower() not in (".csv", ".parquet", ".tsv", ".txt"):
-            problems.append(Problem("not a CSV or Parquet file", file=str(d), hint="init reads .csv and .parquet files"))
+        elif d.suffix.lower() not in (".csv", ".parquet", ".tsv", ".tab", ".txt"):
+            problems.append(Problem("not a CSV or Parquet file", file=str(d),
+                                    hint="init reads .csv, .tsv, .tab, .txt and .parquet files"))
     if target.exists():
         problems.append(Problem("the claims file already exists; init never overwrites a file", file=str(target),
                                 hint=f"move it away, or write elsewhere with --output; or add claims to it "
@@ -173,6 +174,11 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     notes: dict[str, list[str]] = {t: [] for t in tables}
     session, backend, columns = _read(target, tables)
     sources = session.prepared.catalog.sources
+    delimited = [t for t in tables if _delimiter(sources[t], tables[t])]
+    if delimited:  # the columns first: the dates, codes and contracts below are learnt from them
+        backend.close()
+        session, backend, columns = _read(target, tables)
+        sources = session.prepared.catalog.sources
     declared = [t for t in tables if _reading_options(backend, sources[t], tables[t], columns[t], notes[t])]
     if declared:
         backend.close()
@@ -319,6 +325,18 @@ def _almost_dates(backend: Any, q: str, column: str) -> str | None:
             f"{'them' if n != 1 else 'it'} empty if unknown, and run init again")
 
 
+def _delimiter(src: Any, decl: dict[str, Any]) -> bool:
+    """Declare ``csv: {delimiter}`` for a file whose header read as one column holding ';', a tab or
+    '|' (a ``.txt`` export, a European ``.csv``): read with commas, it is one column of text, and
+    neither init's contracts nor any claim would see its columns. True when declared (the file is
+    then read again, and ``run`` reads it with the delimiter declared)."""
+    found = src.likely_delimiter()
+    if found is None:
+        return False
+    decl.setdefault("csv", {})["delimiter"] = found[0]
+    return True
+
+
 def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tuple[str, str]],
                      notes: list[str]) -> bool:
     """How a CSV must be read for its columns to mean what they say: ``csv: {date_format: …}`` for
@@ -338,7 +356,7 @@ def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tu
                          notes)
     text: list[str] = []
     if dates is not None:
-        decl["csv"] = {"date_format": dates[0]}
+        decl.setdefault("csv", {})["date_format"] = dates[0]
         if "%y" in dates[0]:
             notes.append(_century_note(dates[0], dates[1]))
         # the other text columns stay text: read in the new format, one whose first rows are dates

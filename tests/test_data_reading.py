@@ -289,6 +289,102 @@ def test_a_semicolon_delimited_file_says_so(tmp_path) -> None:
     refused(claims(root, "{path: u.csv, key: a}", "{count: t}", "1"), "tab-delimited", "claims.yaml:3")
 
 
+@pytest.mark.parametrize("name", ["t.tsv", "t.TAB", "t.tsv.gz"])
+def test_a_file_ending_in_tsv_is_read_with_tabs(tmp_path, name: str) -> None:
+    """Read with commas, a .tsv file was one column, and every claim on it stopped at "no column"."""
+    import gzip
+    root = repo(tmp_path)
+    text = "year\tplace\tamount\n2021\tSt. Louis, MO\t5\n2022\tAlton, IL\t7\n2022\tCairo, IL\t1\n"
+    (root / name).write_bytes(gzip.compress(text.encode()) if name.endswith(".gz") else text.encode())
+    result = run(claims(root, f"{{path: {name}}}", "{sum: amount, of: t, where: \"place != 'Cairo, IL' and year == 2022\"}",
+                        "7"))
+    assert result.exit_code == 0 and "PASS" in result.output, result.output
+
+
+def test_a_declared_delimiter_wins_over_the_tsv_ending(tmp_path) -> None:
+    """A file named .tsv that holds commas is read as declared; undeclared, the hint says to declare them."""
+    root = repo(tmp_path)
+    (root / "t.tsv").write_text("year,amount\n2022,7\n")
+    result = run(claims(root, "{path: t.tsv, csv: {delimiter: ','}}", "{sum: amount, of: t}", "7"))
+    assert result.exit_code == 0, result.output
+    refused(claims(root, "{path: t.tsv}", "{sum: amount, of: t}", "7"), "no column 'amount'", "comma-delimited",
+            "csv: {delimiter: ','}")
+    (root / "u.csv").write_text("year\tamount\n2022\t7\n")  # a .csv ending keeps the comma, with the hint
+    refused(claims(root, "{path: u.csv}", "{sum: amount, of: t}", "7"), "tab-delimited", 'delimiter: "\\t"')
+
+
+# --------------------------------------------------------------------------- codes read as numbers
+
+def _zips(root: Path, *, also: str = "") -> None:
+    """ZIP codes of the west, then (past the rows DuckDB samples for types) the east's with their zeros."""
+    rows = [f"C{i},{90000 + i % 97},{i % 4}" for i in range(24_997)] + ["C24997,02134,1", "C24998,00501,2",
+                                                                         "C24999,02134,3", "C25000,2134,1"]
+    (root / "calls.csv").write_text("call_id,zip,units\n" + "\n".join(rows) + "\n" + also)
+
+
+@pytest.mark.parametrize("where, compared, line", [
+    ("zip == '02134'", "'02134'", 24999), ("zip in ['02134', '90001']", "'02134'", 24999),
+    ("zip == '2134'", "'2134'", 24999), ("zip != '00501'", "'00501'", 25000), ("zip == '04000'", "'04000'", 24999)])
+def test_codes_with_leading_zeros_past_the_sample_compared_with_text_are_refused(tmp_path, where, compared,
+                                                                                line) -> None:
+    """zip read as numbers: '02134' and '2134' were one value, and zip == '02134' counted 3 rows, not 2,
+    in silence. Now the run stops, naming the file, the line of a padded code and the declaration."""
+    root = repo(tmp_path)
+    _zips(root)
+    out = refused(claims(root, "{path: calls.csv}", f'{{count: t, where: "{where}"}}', "2"),
+                  f"calls.csv:{line}", "column 'zip' is read as numbers", "3 of its values are codes with leading zeros",
+                  f"claim 'a' compares zip with {compared}", "columns: {zip: {type: text}}")
+    assert f"(line {line} holds '{'00501' if line == 25000 else '02134'}')" in out
+
+
+def test_codes_compared_in_a_derive_a_lookup_or_named_as_a_period_are_refused(tmp_path) -> None:
+    root = repo(tmp_path)
+    _zips(root)
+    out = refused(claims(root, "{path: calls.csv, derive: {boston: \"zip == '02134'\"}}", "{count: t, where: boston}",
+                         "2"), "calls.csv:24999", "the derive 'boston' of table 't' compares zip with '02134'")
+    out = refused(claims(root, "{path: calls.csv}", "{extreme: {count: t}, over: zip, at: '02134', is: lowest}", "true"),
+                  "calls.csv:24999", "claim 'a' compares zip with '02134'")  # was: "there is no value at 02134"
+    (root / "one.csv").write_text("zip\n" + "\n".join(str(90000 + i % 97) for i in range(25_000)) + "\n02134\n")
+    refused(claims(root, "{path: one.csv}", "{count: t, where: \"zip == '02134'\"}", "1"), "one.csv:25002",
+            "but 1 of its values is a code with leading zeros (line 25002 holds '02134')")
+    (root / "units.csv").write_text("unit,call_id\nU1,C24997\nU2,C24999\nU3,C0\n")
+    out = refused(claims(root, "{path: units.csv, lookup: {call: calls via call_id}}",
+                         "{count: t, where: \"call.zip == '02134'\"}", "2",
+                         extra_tables="  calls: {path: calls.csv, key: call_id}\n"),
+                  "calls.csv:24999", "table 'calls', column 'zip'")
+    assert "Traceback" not in out
+
+
+def test_codes_declared_text_or_compared_as_numbers_are_judged(tmp_path, monkeypatch) -> None:
+    """The neighbours: a declared column is read as text (2 rows of 02134, 100 codes); a column of numbers
+    compared with a number, or with text of no leading zero naming no padded code, is judged as before,
+    and the file is not read again for it."""
+    from factcheck.sources import diagnosis
+    root = repo(tmp_path)
+    _zips(root)
+    judged = run(claims(root, "{path: calls.csv, columns: {zip: {type: text}}}",
+                        "{count: t, where: \"zip == '02134'\"}", "2"))
+    assert judged.exit_code == 0 and "PASS" in judged.output, judged.output
+    looked: list[str] = []
+    padded = diagnosis.padded_codes
+    monkeypatch.setattr(diagnosis, "padded_codes", lambda con, src, column, *a: looked.append(column) or padded(
+        con, src, column, *a))
+    for where, expect in [("zip == 2134", "3"), ("zip in ['90001', '90002']", "516"), ("units > 2", "6250"),
+                          ("call_id == 'C24997'", "1")]:
+        judged = run(claims(root, "{path: calls.csv}", f'{{count: t, where: "{where}"}}', expect))
+        assert judged.exit_code == 0 and "PASS" in judged.output, (where, judged.output)
+    assert looked == ["zip"]  # only the column of numbers compared with text: read once, nothing found
+
+
+def test_a_column_of_numbers_compared_with_a_zero_led_text_but_no_padded_code_is_judged(tmp_path) -> None:
+    """A file that writes no code with a zero (an export that dropped them): '02134' is compared as 2134,
+    as before; there is no second spelling in the file to merge."""
+    root = repo(tmp_path)
+    (root / "t.csv").write_text("zip,n\n2134,1\n90001,2\n2134,3\n")
+    judged = run(claims(root, "{path: t.csv}", "{sum: n, of: t, where: \"zip == '02134'\"}", "4"))
+    assert judged.exit_code == 0 and "PASS" in judged.output, judged.output
+
+
 # --------------------------------------------------------------------------- column contracts
 
 @pytest.mark.parametrize("spec, expected", [

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import one_table
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Reason, Verdict
@@ -225,3 +227,89 @@ def test_a_streak_of_rises_from_the_first_year_is_no_unknown(tmp_path: Path) -> 
         """), encoding="utf-8")
     r = factcheck.verify(tmp_path / "c.yaml").results[0]
     assert (r.verdict, r.value) == (Verdict.PASS, 4), r.message
+
+
+def _readings(times: tuple[str, ...] = ("10:00:00",)) -> list[str]:
+    """Events at times of day (a TIMESTAMP column): two a month in 2020, three a month in 2021."""
+    return ["event_id,occurred_at"] + [f"E{y}{m:02d}{k}{t[:2]},{y}-{m:02d}-01 {t}" for y in (2020, 2021)
+                                       for m in range(1, 13) for k in range(2 if y == 2020 else 3) for t in times]
+
+
+@pytest.mark.parametrize("written", ["2021-01-01 10:00:00", "2021-01-01T10:00:00", "2021-01-01T10:00",
+                                     " 2021-01-01 10:00:00"])
+def test_an_instant_of_a_timestamp_axis_is_found_however_written(tmp_path: Path, written: str) -> None:
+    """Written with a space (as the file writes it), the instant was never matched with the data's own
+    (keyed with a T): the claim read a value of zero, 'the value at 2021-01-01 10:00:00 is zero'."""
+    r = _run(tmp_path, "occurred_at", _readings(),
+             f"{{change: {{count: t}}, over: occurred_at, from: '{written}', to: '2021-03-01 10:00:00'}}", "0%")
+    assert r.verdict is Verdict.PASS, r.message
+    r = _run(tmp_path, "occurred_at", _readings(),
+             f"{{change: {{count: t}}, over: occurred_at, from: '2020-03-01T10:00:00', to: '{written}'}}", "up 50%")
+    assert r.verdict is Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize("written", ["2021-01-01 00:00:00", "2021-01-01", "2021-01-01T09:00"])
+def test_a_day_named_on_a_timestamp_axis_is_refused_with_the_way_to_name_it(tmp_path: Path, written: str) -> None:
+    """Each period of a column of times of day is one instant: a day, or a time no row has, on a day with
+    rows was read as 'a gap in the data: the table has no row at all for it'. Now the claims file is
+    refused, with the derive that makes months the periods, or the instant as the data holds it."""
+    with pytest.raises(ClaimsFileError) as err:
+        _run(tmp_path, "occurred_at", _readings(),
+             f"{{change: {{count: t}}, over: occurred_at, from: '{written}', to: '2021-03-01 10:00:00'}}", "0%")
+    text = str(err.value)
+    assert "c.yaml:7" in text and "claim 'c'" in text
+    assert "over: occurred_at holds times of day, so each of its periods is one instant" in text
+    assert "3 rows fall on 2021-01-01 (the first at 2021-01-01 10:00:00)" in text
+    assert "month: month_start(occurred_at)" in text and "from: '2021-01-01 10:00:00'" in text
+
+
+def test_a_date_on_a_timestamp_axis_of_midnights_is_refused_with_the_time_to_write(tmp_path: Path) -> None:
+    with pytest.raises(ClaimsFileError) as err:
+        _run(tmp_path, "occurred_at", _readings(("00:00:00", "10:00:00")),
+             "{change: {count: t}, over: occurred_at, from: '2021-01-01', to: '2021-03-01 00:00:00'}", "0%")
+    assert "from: 2021-01-01 is a date, not a time, though 6 rows fall on 2021-01-01" in str(err.value)
+    assert "from: '2021-01-01 00:00:00'" in str(err.value)
+
+
+def test_the_neighbours_of_a_day_on_a_timestamp_axis_keep_their_verdicts(tmp_path: Path) -> None:
+    """Months derived from the times are judged; a day with no row at all is still a gap; a date axis
+    is as before."""
+    r = _run(tmp_path, "occurred_at, derive: {month: month_start(occurred_at)}", _readings(),
+             "{change: {count: t}, over: month, from: '2020-01-01', to: '2021-01-01'}", "up 50%")
+    assert r.verdict is Verdict.PASS, r.message
+    r = _run(tmp_path, "occurred_at", _readings(),
+             "{change: {count: t}, over: occurred_at, from: '2021-01-15 10:00:00', to: '2021-03-01 10:00:00'}", "0%")
+    assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
+    days = ["day,n"] + [f"2021-{m:02d}-01,{m}" for m in range(1, 13)]
+    r = _run(tmp_path, "day", days, "{change: {sum: n, of: t}, over: day, from: '2021-01-01', to: '2021-03-01'}",
+             "up 200%")
+    assert r.verdict is Verdict.PASS, r.message
+
+
+@pytest.mark.parametrize("a, b", [("2021-01-01 10:00:00", "2020-01-01T10:00:00"),
+                                  ("2021-01-01T10:00", "2020-01-01 10:00:00")])
+def test_compared_instants_are_found_written_with_a_space_or_a_t(tmp_path: Path, a: str, b: str) -> None:
+    """A group of `compare` written with a T was said never to occur in a TIMESTAMP column (cast to text
+    with a space); a text column of such labels keeps matching them, each as written."""
+    r = _run(tmp_path, "occurred_at", _readings(),
+             f"{{compare: {{count: t}}, by: occurred_at, a: '{a}', b: '{b}'}}", "1 more")
+    assert r.verdict is Verdict.PASS, r.message
+    labels = ["stamp", a, a, "x"]  # text: compared as written
+    r = one_table(tmp_path, labels, f"{{compare: {{count: t}}, by: stamp, a: '{a}', b: x}}", "1 more")
+    assert r.verdict is Verdict.PASS, r.message
+
+
+@given(st.datetimes(min_value=dt.datetime(1000, 1, 1), max_value=dt.datetime(2999, 12, 31)),
+       st.sampled_from(["seconds", "minutes", "milliseconds"]), st.sampled_from([" ", "T"]))
+@settings(max_examples=300, deadline=None)
+def test_an_instant_has_one_key_however_it_is_written(moment: dt.datetime, timespec: str, sep: str) -> None:
+    """The data's time (a datetime, keyed with a T) and the claim's text agree, written with a space or a T,
+    to the minute, second or millisecond; and a compare's look-up finds it as DuckDB casts it to text."""
+    from factcheck.measures._values import key, spellings
+    moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000 if timespec == "milliseconds" else 0)
+    if timespec == "minutes":
+        moment = moment.replace(second=0)
+    written = moment.isoformat(sep=sep, timespec=timespec)
+    assert key(written) == key(moment)
+    assert moment.isoformat(sep=" ") in spellings(written)  # the text a TIMESTAMP is cast to, to the second
+    assert key(written[:10]) == moment.date().isoformat()  # a date alone stays a date

@@ -296,3 +296,31 @@ def test_a_two_digit_year_is_written_with_its_century_to_confirm(tmp_path: Path)
     written = _init(tmp_path, {"dams.csv": _csv("dam_id,completed,height", rows)})
     assert "date_format: '%d/%m/%y'" in written or "date_format: \"%d/%m/%y\"" in written, written
     assert "completed writes the year in two digits ('%d/%m/%y'), read 00-68 as 2000-2068" in " ".join(written.split())
+
+
+@pytest.mark.parametrize("name, delimiter", [("inspections.tsv", None), ("inspections.tab", None),
+                                             ("inspections.txt", "\t"),
+                                             ("inspections.csv", ";"), ("inspections.csv", "|")])
+def test_a_file_of_another_delimiter_is_read_in_its_columns(tmp_path: Path, name: str, delimiter: str | None) -> None:
+    """A .tsv read as one column gave a starter of one text column named 'inspection_id\tyear\tresult'.
+    A .tsv is read with tabs by its ending (nothing to declare); another file whose header reads as one
+    column holding a tab, ';' or '|' gets that delimiter declared, and run reads the columns init saw."""
+    sep = delimiter or "\t"
+    rows = [sep.join(["inspection_id", "year", "result"])] + [
+        sep.join([f"I{i}", str(2021 + i % 2), "pass" if i % 3 else "fail"]) for i in range(7)]
+    written = _init(tmp_path, {name: "\n".join(rows) + "\n"})
+    table = yaml.safe_load(written)["tables"]["inspections"]
+    assert table.get("csv") == ({"delimiter": delimiter} if delimiter else None)
+    assert table["key"] == "inspection_id" and table["time"] == "year"
+    assert table["columns"]["year"] == {"type": "integer"}
+    values = _run(tmp_path, [{"id": "n", "says": "x", "expect": 3,
+                              "measure": {"count": "inspections", "where": "year == 2022"}}])
+    assert values == {"n": ("pass", 3)}
+
+
+def test_a_declared_delimiter_keeps_the_date_format_init_finds(tmp_path: Path) -> None:
+    """Both reading options in one csv: the delimiter first, then the dates read in its columns."""
+    rows = ["inspection_id;inspected;result"] + [f"I{i};{_written(d, '%d/%m/%Y')};pass" for i, d in enumerate(DAYS)]
+    written = _init(tmp_path, {"inspections.txt": "\n".join(rows) + "\n"})
+    table = yaml.safe_load(written)["tables"]["inspections"]
+    assert table["csv"] == {"delimiter": ";", "date_format": "%d/%m/%Y"} and table["time"] == "inspected"

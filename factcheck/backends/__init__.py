@@ -118,6 +118,11 @@ class Backend(Protocol):
         as the year 13): the file writes its dates another way. Each located by its row; a backend
         that cannot tell returns []."""
 
+    def padded_codes(self, source: Source, compared: dict[str, tuple[list[str], str]]) -> list[Problem]:
+        """Columns of a CSV read as whole numbers, each compared with texts by a claim (``{zip:
+        (['02134'], "claim 'boston'")}``), whose file writes codes with leading zeros past the rows
+        DuckDB sampled (see :func:`factcheck.sources.diagnosis.padded_codes`); each located by its line."""
+
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         """After ``plan``'s query failed with ``error``: the text value in a column the claim

@@ -248,6 +248,11 @@ class DuckDB:
             return self._in_file_order({source.name}, lambda con: misread_dates(con, source, columns))
         return problems
 
+    def padded_codes(self, source: Source, compared: dict[str, tuple[list[str], str]]) -> list[Problem]:
+        from ..sources.diagnosis import padded_codes
+        found = (padded_codes(self.con, source, column, texts, who) for column, (texts, who) in compared.items())
+        return [p for p in found if p is not None]
+
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
         from ..sources.diagnosis import claim_columns, text_in_numbers

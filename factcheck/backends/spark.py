@@ -134,7 +134,7 @@ class Spark:
         if src.format == "parquet":
             table = read_parquet(self.spark, str(src.path), columns, shown=src.shown_path, row_order=read.row_order)
         else:
-            table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl), list(types), types, columns,
+            table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl, src.path), list(types), types, columns,
                              shown=src.shown_path, row_order=read.row_order, hold=self._kept)
         table.frame.createOrReplaceTempView(raw)
         self.views.append(raw)
@@ -233,6 +233,10 @@ class Spark:
         so '13/05/21' is no date to it and the read stops on it, naming its line
         (tests/test_misread_dates.py)."""
         return []
+
+    def padded_codes(self, source: Source, compared: dict[str, tuple[list[str], str]]) -> list[Problem]:
+        """Spark reads a column in the type DuckDB found, so DuckDB reads the file's text to look."""
+        return self.helper.padded_codes(source, compared)
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:

@@ -31,6 +31,7 @@ import io
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Table
@@ -192,12 +193,13 @@ class CsvLayout:
     date_format: str = "%Y-%m-%d"
 
     @classmethod
-    def of(cls, decl: Table) -> CsvLayout:
+    def of(cls, decl: Table, found: PurePath | None = None) -> CsvLayout:
+        """The options of ``decl`` (its file ``found``, whose ending gives the default delimiter)."""
         o = decl.csv
         if o is None:
-            return cls()
+            return cls(delimiter=decl.delimiter(found))
         nulls = (o.null,) if isinstance(o.null, str) else tuple(o.null) if o.null is not None else ("",)
-        return cls(delimiter=o.delimiter or ",", header=o.header, skip=o.skip, nulls=nulls,
+        return cls(delimiter=decl.delimiter(found), header=o.header, skip=o.skip, nulls=nulls,
                    encoding=o.encoding, quote=o.quote or '"', date_format=o.date_format)
 
     @property

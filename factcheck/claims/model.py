@@ -185,6 +185,8 @@ def _allowed_example(sql_type: str) -> str:
 
 PARQUET_ENDINGS = (".parquet", ".pq")
 """The endings that make a table's file Parquet when it has no ``format:``."""
+TAB_ENDINGS = (".tsv", ".tab")
+"""Endings of files whose values are separated by tabs (``.tsv.gz`` too): read so without ``csv: {delimiter}``."""
 
 
 class Table(_Model):
@@ -217,6 +219,15 @@ class Table(_Model):
         if self.format:
             return self.format
         return "parquet" if (found or PurePosixPath(self.path)).suffix.lower() in PARQUET_ENDINGS else "csv"
+
+    def delimiter(self, found: PurePath | None = None) -> str:
+        """``csv: {delimiter}`` when given, else a tab for a file ending in .tsv or .tab (or those with
+        .gz after), else a comma. Read with commas, a tab-separated file is one column, and every claim
+        on it stops at "no column"; the ending says what the file is, as it says Parquet."""
+        if self.csv is not None and self.csv.delimiter:
+            return self.csv.delimiter
+        name = (found or PurePosixPath(self.path)).name.lower().removesuffix(".gz")
+        return "\t" if name.endswith(TAB_ENDINGS) else ","
 
     @field_validator("key")
     @classmethod

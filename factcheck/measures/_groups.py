@@ -70,10 +70,11 @@ def group_column(c: Compiler, table: str, text: str, path: PathKey, what: str) -
 def missing_value(ex: Executor, scan: Scan, column: Expr, column_text: str, value: Any) -> str | None:
     """A message when ``value`` never occurs in ``column`` (with the values that do), else None."""
     from ..expressions import quote_literal
-    from ._values import key
+    from ._values import spellings
     col = scan.sql(column)
+    written = ", ".join(quote_literal(v) for v in spellings(value))
     rows = ex.run(f"SELECT count(*) {scan.from_sql()}\n"
-                  f"WHERE CAST(({col}) AS VARCHAR) = {quote_literal(key(value))}").rows
+                  f"WHERE CAST(({col}) AS VARCHAR) IN ({written})").rows
     if rows and int(rows[0][0]) > 0:
         return None
     found = ex.run(f"SELECT DISTINCT ({col}) AS v {scan.from_sql()}\nWHERE ({col}) IS NOT NULL "

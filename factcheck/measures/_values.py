@@ -137,7 +137,9 @@ def frac(x: Any) -> Fraction | None:
 
 
 def key(x: Any) -> str:
-    """How a group value is matched with `from`, `to`, `at`: 2019, 2019.0 and '2019' agree."""
+    """How a group value is matched with `from`, `to`, `at`: 2019, 2019.0 and '2019' agree; so do a
+    time of a TIMESTAMP column and the same time written with a space or a T (``'2021-03-01
+    10:00:00'``, ``'2021-03-01T10:00'``), as the data's own times are keyed with a T."""
     if isinstance(x, (dt.date, dt.datetime)):
         return x.isoformat()
     if isinstance(x, bool):
@@ -145,7 +147,27 @@ def key(x: Any) -> str:
     if isinstance(x, (int, float, Decimal)) and not isinstance(x, bool):
         f = Fraction(Decimal(str(x)))
         return str(f.numerator) if f.denominator == 1 else str(Decimal(str(x)).normalize())
+    if isinstance(x, str) and _DATE_TIME.match(x):
+        try:
+            return dt.datetime.fromisoformat(x.strip()).isoformat()
+        except ValueError:
+            return str(x)
     return str(x)
+
+
+def spellings(x: Any) -> list[str]:
+    """The texts a value is written as in a column cast to text: its key, and a time of day with a
+    space as well as with a T (a TIMESTAMP is cast as ``2021-03-01 10:00:00``, a text column holds
+    either)."""
+    k = key(x)
+    out = [k, str(x).strip()]
+    if isinstance(x, (str, dt.datetime)) and _DATE_TIME.match(k):
+        out.append(k.replace("T", " ", 1))
+    return list(dict.fromkeys(out))
+
+
+_DATE_TIME = re.compile(r"\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+"""A date with its time of day, as a claims file or a text column may write it."""
 
 
 def before(a: str, b: str) -> bool:

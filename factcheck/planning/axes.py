@@ -147,3 +147,70 @@ def derive_compares_date(catalog: Catalog, table: str, error: str,
                    file=file, line=line_of(table, "derive", column),
                    hint=f"to compare years, write year({shown}); to compare with a day, write it as a date: "
                         f"'{year}-01-01'")
+
+
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def instants_not_found(plans: list[Any], catalog: Catalog, backend: Any, file: str, read: set[str]) -> list[Problem]:
+    """A period named on an axis of times of day (a TIMESTAMP column, ``over: occurred_at``) that is no
+    instant of the data, on a day the data has rows: ``from: '2021-01-01'`` or ``'2021-01-01 00:00:00'``
+    over readings taken at 10:00. Each of the axis's periods is one instant, so the period would not be
+    found, and the claim would read as a gap ("no row at all") the data does not have. Said with what
+    to write: the axis made a period of days or months (a derive), or the instant as the data holds it.
+    One query per such axis; a claim over no TIMESTAMP column costs nothing."""
+    from ..expressions import base_type, quote_ident, quote_literal
+    from ..interrupts import reraise_interrupt
+    problems = []
+    for plan in plans:
+        for axis in plan.axes:
+            expr = axis.expr
+            if not isinstance(expr, Name) or expr.link is not None or axis.table not in read:
+                continue
+            src = catalog.sources.get(axis.table)
+            if (src is None or expr.column in catalog.derives.get(axis.table, {})
+                    or not base_type(src.columns.get(expr.column)).startswith("TIMESTAMP")):
+                continue
+            named = [(k, str(v).strip()) for k, v in axis.values.items()
+                     if isinstance(v, str) and _ISO_DAY.match(v.strip())]
+            if not named:
+                continue
+            col = quote_ident(expr.column)
+            parts = []
+            for _, v in named:
+                day, at = f"TRY_CAST({quote_literal(v)} AS DATE)", f"TRY_CAST({quote_literal(v)} AS TIMESTAMP)"
+                parts += [f"bool_or({col} = {at})", f"count(*) FILTER (WHERE CAST({col} AS DATE) = {day})",
+                          f"CAST(min({col}) FILTER (WHERE CAST({col} AS DATE) = {day}) AS VARCHAR)"]
+            try:
+                row = backend.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(axis.table)}").rows[0]
+            except Exception as exc:  # noqa: BLE001 - an engine that cannot say: the claim is judged as before
+                reraise_interrupt(exc)
+                continue
+            for i, (k, v) in enumerate(named):
+                at_instant, that_day, example = row[3 * i], row[3 * i + 1], row[3 * i + 2]
+                if not that_day or (at_instant and not _DAY_ONLY.match(v)):
+                    continue
+                problems.append(_not_an_instant(axis, file, plan.claim.id, k, v, int(that_day), str(example),
+                                                bool(at_instant)))
+                break
+    return problems
+
+
+def _not_an_instant(axis: PeriodAxis, file: str, claim: str, key: str, value: str, that_day: int, example: str,
+                    at_midnight: bool) -> Problem:
+    text = render(axis.expr)
+    day = value[:10]
+    rows = f"{that_day:,} row{'s' if that_day != 1 else ''}"
+    if at_midnight:  # a date alone, on a day whose rows are at midnight: the instant written in full
+        said = (f"{key}: {value} is a date, not a time, though {rows} fall on {day} (the first at {example}): "
+                "the period would not be found")
+        written = f"{key}: '{day} 00:00:00'"
+    else:
+        said = (f"{key}: {value} is no instant of it, though {rows} fall on {day} (the first at {example}): the "
+                "period would not be found, and the day would read as a gap in the data")
+        written = f"{key}: '{example}'"
+    return Problem(f"over: {text} holds times of day, so each of its periods is one instant, and {said}",
+                   file=file, line=axis.line, claim=claim,
+                   hint=f"to compare days, months or years, make the axis that period (a derive such as month: "
+                        f"month_start({text}), or year({text})) and write over: month, {key}: '{day[:8]}01'; "
+                        f"to name the instant itself, write it as the data holds it: {written}")

@@ -219,7 +219,7 @@ def raw_scan(con: "duckdb.DuckDBPyConnection", src: Source) -> str:
     if src.format != "csv":  # Parquet holds its own types
         return src.reader_sql(str(src.path))
     untyped = src.decl.model_copy(update={"columns": {}})
-    return src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped)}, all_varchar=true")
+    return src.reader_sql(str(src.path), options=f"{csv_options_sql(untyped, src.path)}, all_varchar=true")
 
 
 # --------------------------------------------------------------------------- the rules

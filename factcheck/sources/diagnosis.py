@@ -223,6 +223,74 @@ def compared_with_dates(trees: Iterable[Expr]) -> set[str]:
     return found
 
 
+def compared_with_text(trees: Iterable[Expr]) -> dict[Name, list[str]]:
+    """The columns the expressions compare with text (``zip == '02134'``, ``in``, ``between``), each
+    with the text it is compared with: a column of codes read as numbers compares ``'02134'`` as the
+    number 2134 (see :func:`padded_codes`)."""
+    found: dict[Name, list[str]] = {}
+    for tree in trees:
+        for node in walk(tree):
+            if isinstance(node, Compare):
+                pairs = [(node.left, node.right), (node.right, node.left)]
+            elif isinstance(node, Between):
+                pairs = [(node.operand, node.low), (node.operand, node.high)]
+            elif isinstance(node, InList):
+                pairs = [(node.operand, v) for v in node.values]
+            else:
+                continue
+            for a, b in pairs:
+                if isinstance(a, Name) and isinstance(b, Literal) and isinstance(b.value, str):
+                    found.setdefault(a, []).append(b.value)
+    return found
+
+
+_CODE = re.compile(r"[0-9]{1,30}")
+"""A text compared with a column of numbers that may be a code (``'02134'``); a number of HUGEINT's range."""
+_PADDED = "regexp_full_match(trim(v), '0[0-9]+')"
+"""SQL: the text ``v`` is a code with leading zeros (``02134``; not ``0`` alone, ``0.5`` or ``-3``)."""
+
+
+def padded_codes(con: "duckdb.DuckDBPyConnection", src: "Source", column: str, texts: list[str],
+                 who: str) -> Problem | None:
+    """A column read as whole numbers, which ``who`` (a claim) compares with ``texts``, whose file
+    writes codes with leading zeros (ZIP ``02134``): read as numbers, ``02134`` and ``2134`` are
+    one value, so ``zip == '02134'`` counts the rows written ``2134`` too, in silence. DuckDB keeps
+    such a column text when it sees one in the rows it samples; this reads the file's text again
+    (one query) for a padded value further down. Said when a text compared has a leading zero, or
+    names the number of a value the file writes with one (``zip == '2134'`` beside ``02134``); a
+    column of amounts compared with ``'500'`` is not looked at for a stray ``00150`` otherwise."""
+    from .contracts import raw_scan
+    texts = [t.strip() for t in texts if _CODE.fullmatch(t.strip())]
+    if not texts:
+        return None
+    numbers = sorted({int(t) for t in texts})
+    zero_led = [t for t in texts if t.startswith("0") and len(t) > 1]
+    named = f"TRY_CAST(trim(v) AS HUGEINT) IN ({', '.join(map(str, numbers))})"
+    col = quote_ident(column)
+    scan = raw_scan(con, src)
+    count, hits = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {named}) FROM (SELECT {col} AS v FROM {scan}) "
+                              f"WHERE {_PADDED}").fetchall()[0]
+    if not count or not (zero_led or hits):
+        return None  # (the lines are numbered only now: a window over the whole file costs)
+    wanted = f"{_PADDED} AND {named}" if hits else _PADDED
+    line, text = con.execute(
+        f"SELECT line, trim(v) FROM (SELECT row_number() OVER () + {line_offset(src)} AS line, {col} AS v "
+        f"FROM {scan}) WHERE {wanted} ORDER BY line LIMIT 1").fetchall()[0]
+    text, line = str(text), int(line)
+    compared = next(t for t in texts if int(t) == int(text)) if hits else zero_led[0]
+    padded = text if hits else compared
+    values = "is a code" if count == 1 else "are codes"
+    return Problem(
+        f"table '{src.name}', column '{column}' is read as numbers, but {count:,} of its values {values} with "
+        f"leading zeros ({place(src, line)} holds {text!r}), which numbers drop: {who} compares {column} "
+        f"with {compared!r} as the number {int(compared)}, so rows written {padded!r} and "
+        f"{str(int(compared))!r} count as one code",
+        file=shown(src), line=_line(src, place(src, line)), column=column,
+        hint=f"declare the column text: columns: {{{column}: {{type: text}}}} under table '{src.name}' "
+             "(DuckDB guessed numbers from the rows before the first code with a zero; factcheck init "
+             "declares such columns text)")
+
+
 # how dates are written elsewhere; a column none of whose values is in date_format is checked against these
 OTHER_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
                       "%d/%m/%y", "%m/%d/%y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
@@ -449,7 +517,7 @@ def _claim_columns(catalog: "Catalog", plan: "ClaimPlan") -> Iterator[tuple[str,
     arithmetic) or None; derives are opened up to the file columns they read.
     """
     found: dict[tuple[str, str], str | None] = {}
-    for table, tree, measured in _expressions(plan.node):
+    for table, tree, measured in expressions(plan.node):
         numeric = _numeric_names(tree)
         for name in names(tree):
             use = "measure" if measured else "compare" if name in numeric else None
@@ -508,7 +576,7 @@ def _columns_of(catalog: "Catalog", table: str, name: Name, opened: set[str]) ->
         yield table, name.column
 
 
-def _expressions(root: "PlanNode | None") -> Iterator[tuple[str, Expr, bool]]:
+def expressions(root: "PlanNode | None") -> Iterator[tuple[str, Expr, bool]]:
     """(table, expression, used as a number) of every expression in a plan tree.
 
     Every node's filters and the expressions it holds (a column, a condition, an order, an

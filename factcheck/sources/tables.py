@@ -80,29 +80,40 @@ class Source:
             return self.reader_sql(shown, options="file_row_number=true")
         return self.reader_sql(shown)
 
-    def delimiter_hint(self) -> str | None:
-        """When the header read as one column holding ';', tab or '|': the delimiter to declare."""
+    def likely_delimiter(self) -> tuple[str, str, str] | None:
+        """When the header read as one column holding ';', tab, '|' or ',': that character, its name and
+        how a claims file writes it (``("\\t", "tab", '"\\\\t"')``); else None."""
         if self.frame is not None or self.format != "csv" or len(self.columns) != 1:
             return None
         header = next(iter(self.columns))
-        for char, word, written in ((";", "semicolon", "';'"), ("\t", "tab", '"\\t"'), ("|", "pipe", "'|'")):
-            if char in header and char != (self.decl.csv.delimiter if self.decl.csv else None):
-                return (f"the file looks {word}-delimited (its header reads as the one column "
-                        f"{header[:60]!r}): set csv: {{delimiter: {written}}} on the table")
+        for char, word, written in ((";", "semicolon", "';'"), ("\t", "tab", '"\\t"'), ("|", "pipe", "'|'"),
+                                    (",", "comma", "','")):  # a .tsv file that holds commas
+            if char in header and char != self.decl.delimiter(self.path):
+                return char, word, written
         return None
+
+    def delimiter_hint(self) -> str | None:
+        """When the header read as one column holding ';', tab, '|' or ',': the delimiter to declare."""
+        found = self.likely_delimiter()
+        if found is None:
+            return None
+        header = next(iter(self.columns))
+        return (f"the file looks {found[1]}-delimited (its header reads as the one column "
+                f"{header[:60]!r}): set csv: {{delimiter: {found[2]}}} on the table")
 
     def reader_sql(self, path: str, *, options: str | None = None) -> str:
         """``read_csv``/``read_parquet`` of exactly this one file (glob characters escaped)."""
         name = quote_literal(exact(path))
         if self.format == "parquet":
             return f"read_parquet({name}{', ' + options if options else ''})"
-        return f"read_csv({name}, {options if options is not None else csv_options_sql(self.decl)})"
+        return f"read_csv({name}, {options if options is not None else csv_options_sql(self.decl, self.path)})"
 
 
-def csv_options_sql(decl: Table) -> str:
-    """read_csv options from the claims file; explicit enough that DuckDB never guesses skipped rows."""
+def csv_options_sql(decl: Table, found: Path | None = None) -> str:
+    """read_csv options from the claims file; explicit enough that DuckDB never guesses skipped rows.
+    ``found``: the file itself (a link's target), whose ending gives the default delimiter."""
     opts = decl.csv
-    parts = [f"delim={quote_literal(opts.delimiter if opts and opts.delimiter else ',')}",
+    parts = [f"delim={quote_literal(decl.delimiter(found))}",
              f"header={'true' if not opts or opts.header else 'false'}",
              f"skip={opts.skip if opts else 0}",
              f"quote={quote_literal(opts.quote if opts and opts.quote else chr(34))}"]
@@ -334,7 +345,7 @@ def _csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
     with _open_text(src, default_encoding) as fh:
         for _ in islice(fh, opts.skip if opts else 0):  # stops at the end of the file
             pass
-        yield csv.reader(fh, delimiter=(opts.delimiter if opts and opts.delimiter else ","),
+        yield csv.reader(fh, delimiter=src.decl.delimiter(src.path),
                          quotechar=(opts.quote if opts and opts.quote else '"'))
 
 
