@@ -10,7 +10,8 @@ A number in words states its precision as digits do (docs/tolerance-words.md): i
 smallest scale it names, or at the decimals it speaks after 'point'. 'two million five hundred
 thousand' is 2,500 thousand (2,499,500 ≤ x < 2,500,500), as 'two hundred thousand' is 200
 thousand; 'one point two billion' is 1.2 billion (1.15 to 1.25 billion); 'two million five
-hundred' names no scale after its last count and is exact, as 2,000,500 is.
+hundred' names no scale after its last count and is exact, as 2,000,500 is. 'a thousand million' is
+a billion, as British usage writes one, and rounds at the million (1,000 million).
 
 >>> read_spelled("two million five hundred thousand").digits()
 '2,500 thousand'
@@ -101,47 +102,80 @@ def read_spelled(text: str) -> Spelled | None:
     (True, True, True)
     """
     tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
-    total: int | Fraction = 0
-    group, decimals = _Group(), ""
-    last_scale: int | None = None
-    point = ended = False
-    for i, token in enumerate(tokens):
-        if ended:
-            return None  # nothing follows a scale after a decimal: 'one point two million three'
-        if point:
+    reading = _Reading(tokens)
+    if not all(reading.take(i, token) for i, token in enumerate(tokens)):
+        return None
+    return reading.result()
+
+
+class _Reading:
+    """The state of :func:`read_spelled` along its words: the sum of the scales said so far, the
+    count being said, the decimals after 'point'."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.total: int | Fraction = 0
+        self.group = _Group()
+        self.decimals = ""
+        self.last_scale: int | None = None
+        self.point = self.ended = False
+
+    def take(self, i: int, token: str) -> bool:
+        """Read one more word; False when the words so far are no number."""
+        if self.ended:
+            return False  # nothing follows a scale after a decimal: 'one point two million three'
+        if self.point:
             if token in DIGIT_WORDS:
-                if len(decimals) == MOST_DECIMALS:
-                    return None  # no one speaks thirty decimals: a garbled paste, not a number
-                decimals += str(DIGIT_WORDS[token])
-                continue
-            if token not in SCALE_WORDS or not decimals:
-                return None
+                self.decimals += str(DIGIT_WORDS[token])
+                return len(self.decimals) <= MOST_DECIMALS  # more is a garbled paste, not a number
+            if token not in SCALE_WORDS or not self.decimals:
+                return False
         if token == "point":
-            if point or not (group.filled - {"article"} or (i == 1 and tokens[0] == "zero") or i == 0):
-                return None
-            point = True
-        elif token == "zero" and i == 0 and len(tokens) > 1 and tokens[1] == "point":
-            continue
-        elif token in SCALE_WORDS:
-            scale = SCALE_WORDS[token]
-            if (not group.filled and not decimals) or (last_scale is not None and scale >= last_scale):
-                return None
-            total += (group.value + _fraction(decimals)) * scale if decimals else group.value * scale
-            group, last_scale, ended = _Group(), scale, point
-        elif not group.take(token):
+            tokens = self.tokens
+            if self.point or not (self.group.filled - {"article"} or (i == 1 and tokens[0] == "zero") or i == 0):
+                return False
+            self.point = True
+            return True
+        if token == "zero" and i == 0 and len(self.tokens) > 1 and self.tokens[1] == "point":
+            return True
+        if token in SCALE_WORDS:
+            return self._scale(SCALE_WORDS[token])
+        return self.group.take(token)
+
+    def _scale(self, scale: int) -> bool:
+        """A scale word: the count before it (and its decimals) times the scale."""
+        thousands = _thousands_of(self.last_scale, scale, self.total)
+        if not self.group.filled and not self.decimals and not thousands:
+            return False
+        if self.last_scale is not None and scale >= self.last_scale:
+            if not thousands:
+                return False
+            self.total, self.group.value = 0, int(self.total) + self.group.value  # "a thousand five hundred million"
+        count = self.group.value + _fraction(self.decimals) if self.decimals else self.group.value
+        self.total += count * scale
+        self.group, self.last_scale, self.ended = _Group(), scale, self.point
+        return True
+
+    def result(self) -> Spelled | None:
+        if self.point and not self.decimals:
             return None
-    if point and not decimals:
-        return None
-    if not (total or group.filled or decimals) or tokens in (["a"], ["an"]):
-        return None
-    value = total + group.value + (0 if ended else _fraction(decimals))
-    scale_word = tokens[-1] if tokens[-1] in SCALE_WORDS else None
-    return Spelled(Fraction(value), scale_word, len(decimals))
+        if not (self.total or self.group.filled or self.decimals) or self.tokens in (["a"], ["an"]):
+            return None
+        value = self.total + self.group.value + (0 if self.ended else _fraction(self.decimals))
+        scale_word = self.tokens[-1] if self.tokens[-1] in SCALE_WORDS else None
+        return Spelled(Fraction(value), scale_word, len(self.decimals))
 
 
 MOST_DECIMALS = 30
 """Digits spoken after 'point' that are read at most (Python refuses to read an integer of over
 4,300 digits: 'one point two two two …' of a garbled paste stopped the whole run)."""
+
+
+def _thousands_of(last_scale: int | None, scale: int, total: int | Fraction) -> bool:
+    """Is ``scale`` said of a count of thousands, as British usage says 'a thousand million' (a
+    billion) and 'two thousand billion'? Only 'thousand' counts another scale, and only when no
+    larger scale came before it ('a million thousand' is no number)."""
+    return last_scale == SCALE_WORDS["thousand"] and scale > last_scale and total < SCALE_WORDS["million"]
 
 
 def _fraction(decimals: str) -> Fraction:
