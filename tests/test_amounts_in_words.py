@@ -8,13 +8,16 @@ that must not change ("the second quarter", "half of the cases", "rose one point
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
+from conftest import one_table
 
-from factcheck.draft.figures import find_figures
+from factcheck.draft.figures import figures_in_phrase, find_figures
 from factcheck.draft.phrases import in_digits
 from factcheck.expectations import MeasureShape, parse_expectation
 from factcheck.expectations.spelled import read_spelled
+from factcheck.outcome import Verdict
 
 NUMBER = MeasureShape("number")
 
@@ -66,3 +69,82 @@ def test_an_expect_of_a_thousand_million_rounds_at_the_million() -> None:
 def test_only_thousand_may_stand_before_a_larger_scale(words: str) -> None:
     """"a thousand million" is a British billion; no other scale multiplies the next one."""
     assert read_spelled(words) is None
+
+
+# --------------------------------------------------------------------------- a quarter million, a half million
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The state spent a quarter million on it.", [("a quarter million", "number", 250_000)]),
+    ("A quarter-million people live there.", [("A quarter-million", "number", 250_000)]),
+    ("She won a quarter-million-dollar grant.", [("a quarter-million", "number", 250_000)]),
+    ("The fund lost about a quarter million.", [("about a quarter million", "number", 250_000)]),
+    ("They paid one quarter of a million dollars.", [("one quarter of a million", "number", 250_000)]),
+    ("Three-quarters of a million people voted.", [("Three-quarters of a million", "number", 750_000)]),
+    ("One-quarter of a million people voted.", [("One-quarter of a million", "number", 250_000)]),
+    ("Two-thirds of a million people voted.", [("Two-thirds of a million", "number", Fraction(2_000_000, 3))]),
+    ("The city spent a half million on repairs.", [("a half million", "number", 500_000)]),
+    ("A half-million residents lost power.", [("A half-million", "number", 500_000)]),
+    ("The half billion was never spent.", [("half billion", "number", 500_000_000)]),
+    ("Nearly a half million people left.", [("Nearly a half million", "number", 500_000)]),
+])
+def test_a_part_of_a_scale_without_of_is_an_amount(sentence: str, found: list[tuple[str, str, int]]) -> None:
+    """"a quarter million" was a calendar quarter (a period, no figure at all) and "a half million"
+    the fraction 1/2; each is the amount, as "a quarter of a million" and "half a million" were."""
+    assert figures(sentence) == found
+    assert periods(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "found", "named"), [  # the neighbours, as they were
+    ("Sales rose in the second quarter.", [], ["the second quarter"]),
+    ("A quarter of the victims were children.", [("A quarter", "fraction", Fraction(1, 4))], []),
+    ("Three quarters of the vote went to Lee.", [("Three quarters", "fraction", Fraction(3, 4))], []),
+    ("Half of the cases were dropped.", [("Half", "fraction", Fraction(1, 2))], []),
+    ("Half a million people voted.", [("Half a million", "number", 500_000)], []),
+    ("They paid a quarter of a million dollars.", [("a quarter of a million", "number", 250_000)], []),
+    ("The wait was a quarter of an hour.", [("a quarter of an hour", "number", Fraction(1, 4))], []),
+    ("Profits fell in the first half.", [], ["the first half"]),
+    ("Half a dozen agencies agreed.", [("Half a dozen", "number", 6)], []),
+    ("It reached one and a half million.", [("one and a half million", "number", 1_500_000)], []),
+    ("Two quarters later, rents fell.", [], ["Two quarters"]),
+])
+def test_the_parts_around_an_amount_read_as_before(sentence: str, found: list[tuple[str, str, object]],
+                                                  named: list[str]) -> None:
+    assert figures(sentence) == found
+    assert periods(sentence) == named
+
+
+@pytest.mark.parametrize(("written", "low", "high"), [
+    ("a quarter million", 237_500, 262_500),       # a fraction's band, as "a quarter of a million" has
+    ("a quarter-million dollars", 237_500, 262_500),
+    ("a half million", 475_000, 525_000),
+    ("a half-million", 475_000, 525_000),
+    ("three-quarters of a million", 712_500, 787_500),
+    ("one quarter of a million", 237_500, 262_500),
+    ("about a quarter million", 237_500, 262_500),  # as "about a quarter of a million"
+    # as before
+    ("a quarter of a million", 237_500, 262_500),
+    ("half a million", 475_000, 525_000),
+    ("one and a half million", 1_450_000, 1_550_000),
+    ("two and a half million", 2_450_000, 2_550_000),
+])
+def test_an_expect_of_a_part_of_a_scale(written: str, low: float, high: float) -> None:
+    """``expect: a quarter million`` could not be read; it reads as the draft's figure does."""
+    assert band(written) == (low, high)
+    [figure] = [f for f in figures_in_phrase(written)]
+    assert figure.value is not None and low <= figure.value <= high, figure
+
+
+def test_a_quarter_and_half_in_an_expect_are_still_fractions() -> None:
+    share = MeasureShape("share")
+    assert parse_expectation("a quarter", share).meaning == "a quarter: 23.75% ≤ x ≤ 26.25%"
+    assert parse_expectation("half", share).meaning == "half: 47.5% ≤ x ≤ 52.5%"
+    assert parse_expectation("three quarters", share).meaning == "three quarters: 71.25% ≤ x ≤ 78.75%"
+
+
+def test_a_claim_of_a_quarter_million_is_checked(tmp_path: Path) -> None:
+    rows = ["id,amount", "1,200000", "2,50000"]
+    r = one_table(tmp_path, rows, "{sum: amount, of: t}", "a quarter million dollars",
+                  says="The state spent a quarter million dollars")
+    assert r.verdict == Verdict.PASS, r.message
+    r = one_table(tmp_path, rows, "{sum: amount, of: t}", "a half million", says="The state spent a half million")
+    assert r.verdict == Verdict.FAIL, r.message

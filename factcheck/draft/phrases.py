@@ -384,21 +384,25 @@ _DIGIT_NUMBER = _c(rf"""
     (?:[\s-]?(?P<scale>{alternatives(SCALES)})\b|(?<=\d)(?P<abbr>{alternatives(ABBREVIATED_SCALES)})\b)?
     {_UNIT}
 """)
-# "half a million (dollars)", "a quarter of a million": one amount, as expect: reads it (wording.py)
+# "half a million (dollars)", "a quarter of a million", "a quarter million", "a half-million": one
+# amount, as expect: reads it (wording.py); not a calendar quarter nor the fraction 1/2
 _PART_OF_A_SCALE = _c(rf"""
-    \b(?P<part>half(?:\s+of)?\s+an?|(?:a\s+)?quarter\s+of\s+an?|three\s+quarters\s+of\s+an?
-       |(?:a|one)\s+third\s+of\s+an?|two\s+thirds\s+of\s+an?|(?P<whole>\w+)\s+and\s+a\s+half)
-    \s+(?P<scale>{alternatives(SCALES)})\b
+    \b(?P<part>half(?:\s+of)?\s+an?|(?:(?:a|one)[\s-]+)?quarter\s+of\s+an?|three[\s-]+quarters\s+of\s+an?
+       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>\w+)\s+and\s+a\s+half
+       |(?:a\s+)?(?:half|quarter))
+    [\s-]+(?P<scale>{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
 _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
 _DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
+_BEFORE_A_SCALE = rf"[\s-]+(?:{alternatives(SCALES)})\b"  # "a quarter million" is 250,000, not a quarter of a year
 _DURATION = _c(rf"""
     (?P<article>\ban?\s+)?
     (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
-    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b)|quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
+    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
+      |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE})|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
@@ -875,7 +879,7 @@ class _Scan:
 
     def numbers(self) -> None:
         for m in _PART_OF_A_SCALE.finditer(self.text) if self.has(_SCALE_NAMES) else ():
-            part = m["part"].lower().split()
+            part = re.split(r"[\s-]+", m["part"].lower())  # "three-quarters of a", as expect: normalizes it
             if m["whole"]:  # "one and a half million", "2 and a half million"
                 whole = _number_value(m["whole"])
                 if whole is None or whole.denominator != 1:

@@ -174,11 +174,14 @@ def _spelled_numbers(s: str, named_only: bool = True) -> str:
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _SCALES = frozenset(_SCALE_WORDS.split("|"))
 PARTS_OF_A_SCALE = {"half a": Fraction(1, 2), "half of a": Fraction(1, 2), "a quarter of a": Fraction(1, 4),
-                    "quarter of a": Fraction(1, 4), "three quarters of a": Fraction(3, 4),
+                    "quarter of a": Fraction(1, 4), "one quarter of a": Fraction(1, 4),
+                    "three quarters of a": Fraction(3, 4),
                     "a third of a": Fraction(1, 3), "one third of a": Fraction(1, 3),
-                    "two thirds of a": Fraction(2, 3)}
-"""Parts of a scale ("half a million"), read as the fraction they are, with the fraction band
-(:func:`_read_part_of_scale`), not as digits to round."""
+                    "two thirds of a": Fraction(2, 3),
+                    "a half": Fraction(1, 2), "half": Fraction(1, 2), "a quarter": Fraction(1, 4),
+                    "quarter": Fraction(1, 4)}
+"""Parts of a scale ("half a million", "a quarter million", "a half-million"), read as the fraction
+they are, with the fraction band (:func:`_read_part_of_scale`), not as digits to round."""
 _PART_OF_A_SCALE = re.compile(rf"({'|'.join(sorted(PARTS_OF_A_SCALE, key=len, reverse=True))}|half an|a quarter of an) "
                               rf"(thousand|million|billion|trillion)")
 _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
@@ -199,8 +202,8 @@ def _money_words(s: str) -> str:
     tokens = s.split(" ")
     out: list[str] = []
     for token in tokens:  # the number words before a scale, as one number ("twenty five million")
-        if token in _SCALES and out and not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token])):
-            half = out[-3:] == ["and", "a", "half"]  # "one and a half million"
+        half = out[-3:] == ["and", "a", "half"]  # "one and a half million", not "a half million"
+        if token in _SCALES and out and (half or not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token]))):
             body = out[:-3] if half else out
             start = len(body)
             while start > 0 and (body[start - 1] in words.COUNT_WORDS or body[start - 1] in ("hundred", "and")):
