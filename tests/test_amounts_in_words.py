@@ -148,3 +148,40 @@ def test_a_claim_of_a_quarter_million_is_checked(tmp_path: Path) -> None:
     assert r.verdict == Verdict.PASS, r.message
     r = one_table(tmp_path, rows, "{sum: amount, of: t}", "a half million", says="The state spent a half million")
     assert r.verdict == Verdict.FAIL, r.message
+
+
+# --------------------------------------------------------------------------- a million and a half
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("It cost a million and a half dollars.", [("a million and a half", "number", 1_500_000)]),
+    ("It cost a million and a half.", [("a million and a half", "number", 1_500_000)]),
+    ("Two million and a half people voted.", [("Two million and a half", "number", 2_500_000)]),
+    ("The deficit was nearly a billion and a half.", [("nearly a billion and a half", "number", 1_500_000_000)]),
+    ("Some 3 million and a half tickets sold.", [("Some 3 million and a half", "number", 3_500_000)]),
+])
+def test_a_scale_and_a_half_is_one_amount(sentence: str, found: list[tuple[str, str, int]]) -> None:
+    """"a million and a half" was two figures, a million and the fraction "a half"."""
+    assert figures(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [  # the neighbours, as they were
+    ("A million people and a half-dozen agencies took part.", [("A million", "number", 1_000_000)]),
+    ("It cost a million, and a half of that was wasted.",
+     [("a million", "number", 1_000_000), ("a half", "fraction", Fraction(1, 2))]),
+    ("It cost a million and a half-dozen cars.", [("a million", "number", 1_000_000)]),
+    ("One and a half million people voted.", [("One and a half million", "number", 1_500_000)]),
+    ("Patients waited an hour and a half.", [("an hour and a half", "number", Fraction(3, 2))]),
+])
+def test_a_half_after_a_scale_only_when_it_ends_the_amount(sentence: str,
+                                                           found: list[tuple[str, str, object]]) -> None:
+    assert figures(sentence) == found
+
+
+@pytest.mark.parametrize(("written", "low", "high"), [
+    ("a million and a half", 1_450_000, 1_550_000),     # as "one and a half million" and "1.5 million"
+    ("a million and a half dollars", 1_450_000, 1_550_000),
+    ("two million and a half", 2_450_000, 2_550_000),
+])
+def test_an_expect_of_a_scale_and_a_half(written: str, low: float, high: float) -> None:
+    assert band(written) == (low, high)
+    assert [f.value for f in figures_in_phrase(written)] == [Fraction(low + high, 2)]

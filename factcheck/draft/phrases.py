@@ -392,6 +392,12 @@ _PART_OF_A_SCALE = _c(rf"""
        |(?:a\s+)?(?:half|quarter))
     [\s-]+(?P<scale>{alternatives(SCALES)})\b
 """)
+# "a million and a half (dollars)", "two billion and a half": one amount, 1.5 million, as expect: reads it;
+# not "a million and a half-dozen …", whose half is of the dozen
+_SCALE_AND_A_HALF = _c(rf"""
+    (?<![\w.,-])(?P<count>{_SMALL}|an?|\d{{1,3}})\s+(?P<scale>{alternatives(SCALES)})\s+and\s+a\s+half\b
+    (?![\s-]*dozen\b|-)
+""")
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
 _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
@@ -888,6 +894,10 @@ class _Scan:
             else:  # the part as expect: reads it
                 share = PARTS_OF_A_SCALE[re.sub(r"\ban$", "a", " ".join(part))]
             self.add(FigureSpan(m.start(), m.end(), "number", share * SCALES[m["scale"].lower()]), 3)
+        for m in _SCALE_AND_A_HALF.finditer(self.text) if "half" in self.words and self.has(_SCALE_NAMES) else ():
+            count = Fraction(1) if m["count"].lower() in ("a", "an") else _number_value(m["count"])
+            if count is not None:
+                self.add(FigureSpan(m.start(), m.end(), "number", (count + Fraction(1, 2)) * SCALES[m["scale"].lower()]), 3)
         if self.digits:
             for m in _DIGIT_NUMBER.finditer(self.text):
                 self._number(m)

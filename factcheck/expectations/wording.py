@@ -189,9 +189,9 @@ _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:do
 
 def _money_words(s: str) -> str:
     """Amounts as articles write them in words, as the figures they are: "3 million dollars" → "3
-    million", "twenty five million" → "25 million", "one and a half million" → "1.5 million",
-    "$2.9-million" → "$2.9 million"; "half a million" stays, read as a fraction of the scale
-    (:func:`_read_part_of_scale`).
+    million", "twenty five million" → "25 million", "one and a half million" and "1 million and a half"
+    (a million and a half, as normalized) → "1.5 million", "$2.9-million" → "$2.9 million"; "half a
+    million" and "a quarter million" stay, read as a fraction of the scale (:func:`_read_part_of_scale`).
 
     >>> _money_words("nearly three million dollars"), _money_words("$2.9-million"), _money_words("half a million")
     ('nearly 3 million', '$2.9 million', 'half a million')
@@ -199,6 +199,7 @@ def _money_words(s: str) -> str:
     s = _CURRENCY_WORDS.sub("", s)
     s = re.sub(rf"(?<=\d)-(?=(?:{_SCALE_WORDS})\b)", " ", s)
     s = re.sub(rf"\b(\d+) and a half ({_SCALE_WORDS})\b", r"\1.5 \2", s)  # "2 and a half million"
+    s = re.sub(rf"\b(\d+) ({_SCALE_WORDS}) and a half\b(?! dozen)", r"\1.5 \2", s)  # "a million and a half"
     tokens = s.split(" ")
     out: list[str] = []
     for token in tokens:  # the number words before a scale, as one number ("twenty five million")
