@@ -185,3 +185,48 @@ def test_a_half_after_a_scale_only_when_it_ends_the_amount(sentence: str,
 def test_an_expect_of_a_scale_and_a_half(written: str, low: float, high: float) -> None:
     assert band(written) == (low, high)
     assert [f.value for f in figures_in_phrase(written)] == [Fraction(low + high, 2)]
+
+
+# --------------------------------------------------------------------------- a spoken decimal and its unit
+
+@pytest.mark.parametrize(("spoken", "digits"), [
+    ("two point five hours", "2.5 hours"),
+    ("one point five days", "1.5 days"),
+    ("four point two minutes", "4.2 minutes"),
+    ("three point five years", "3.5 years"),
+    ("twelve point seven weeks", "12.7 weeks"),
+    ("one point two billion dollars", "1.2 billion dollars"),
+    ("three point five percent", "3.5 percent"),
+    ("two point five percentage points", "2.5 percentage points"),
+    ("zero point five percent", "0.5 percent"),
+])
+def test_a_decimal_in_words_keeps_its_unit_as_its_digits_do(spoken: str, digits: str) -> None:
+    """"The wait averaged two point five hours" was the number 2.5 and no hours (so no duration a
+    claim in minutes could check), where "2.5 hours" is a duration: the same figure now, whatever
+    unit follows."""
+    said, written = figures(f"The wait averaged {spoken}."), figures(f"The wait averaged {digits}.")
+    assert [(k, v) for _, k, v in said] == [(k, v) for _, k, v in written], (said, written)
+    assert [t.split()[-1] for t, _, _ in said] == [t.split()[-1] for t, _, _ in written], (said, written)
+
+
+@pytest.mark.parametrize(("sentence", "found", "named"), [  # the neighbours, as they were
+    ("The index rose to two point five.", [("two point five", "number", Fraction(5, 2))], []),
+    ("Two point five hours later, the polls closed.", [], ["Two point five hours"]),
+    ("Two hours later, the polls closed.", [], ["Two hours"]),
+    ("The point five hours were lost.", [("five hours", "number", 5)], []),
+])
+def test_a_decimal_before_a_unit_is_read_as_its_digits_would_be(sentence: str, found: list[tuple[str, str, object]],
+                                                                named: list[str]) -> None:
+    assert figures(sentence) == found
+    assert periods(sentence) == named
+
+
+def test_a_claim_of_a_decimal_duration_in_words_checks_in_minutes(tmp_path: Path) -> None:
+    """The draft's figure and the claim's expect: agree: "two point five hours" is 150 minutes."""
+    rows = ["id,wait_minutes", "1,140", "2,160"]
+    says = "The wait averaged two point five hours"
+    r = one_table(tmp_path, rows, "{mean: wait_minutes, of: t}", "two point five hours", says=says)
+    assert r.verdict == Verdict.PASS, r.message
+    [figure] = [f for s in find_figures(says + ".") for f in s.figures]
+    assert figure.text == "two point five hours" and parse_expectation(figure.text, NUMBER).meaning.startswith(
+        "rounds to 2.5 hours")

@@ -404,14 +404,24 @@ _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_U
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
 _DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
 _BEFORE_A_SCALE = rf"[\s-]+(?:{alternatives(SCALES)})\b"  # "a quarter million" is 250,000, not a quarter of a year
-_DURATION = _c(rf"""
+
+
+def _duration(count: str) -> _Lazy:
+    """A count (``count``: the pattern of its number) of a unit of time: "45 days", "two years",
+    "a decade", "25-year-old", "an eight-year low"."""
+    return _c(rf"""
     (?P<article>\ban?\s+)?
-    (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
+    (?<![\w.,/-])(?P<n>{count})[\s-]+
     (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
       |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE})|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
+
+
+_DURATION = _duration(rf"{_DIGITS}|\b{_WORDNUM}|\ban?")
+# tried instead in a sentence that says "point": "two point five hours" is 2.5 hours, as "2.5 hours" is
+_DURATION_OR_DECIMAL = _duration(rf"{_DIGITS}|\b(?:{_SPOKEN_DECIMAL})|\b{_WORDNUM}|\ban?")
 # "2 hours 42 minutes", "1 hour and 53 minutes": one figure, in the smaller unit
 _COMPOUND_DURATION = _c(rf"""
     (?<![\w.,/-])(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>hours?|hrs?|days?|weeks?|years?|minutes?|mins?)
@@ -825,7 +835,7 @@ class _Scan:
                 self.add_period(m.start(), m.end())
             else:
                 self.add(FigureSpan(m.start(), m.end(), "number", whole + Fraction(1, 2)), 3)
-        for m in _DURATION.finditer(self.text):
+        for m in (_DURATION_OR_DECIMAL if "point" in self.words else _DURATION).finditer(self.text):
             n = m["n"]
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
                 continue
