@@ -230,3 +230,36 @@ def test_a_claim_of_a_decimal_duration_in_words_checks_in_minutes(tmp_path: Path
     [figure] = [f for s in find_figures(says + ".") for f in s.figures]
     assert figure.text == "two point five hours" and parse_expectation(figure.text, NUMBER).meaning.startswith(
         "rounds to 2.5 hours")
+
+
+# --------------------------------------------------------------------------- at one point
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("At one point, the line stretched around the block.", []),
+    ("At one point the line stretched around the block.", []),
+    ("It was at one point the largest in the state.", [("the largest", "extreme", None)]),
+    ("Turnout was higher at one point.", []),
+    ("He was, at one point, ahead by one point.", [("one point", "points", Fraction(1, 100))]),
+    ("At one point two officers were guarding 40 inmates.", [("two", "number", 2), ("40", "number", 40)]),
+    ("At one point five hundred protesters blocked the road.", [("five hundred", "number", 500)]),
+])
+def test_at_one_point_is_at_some_time(sentence: str, found: list[tuple[str, str, object]]) -> None:
+    """"At one point" says when, not by how much: it was a change of one percentage point."""
+    assert figures(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # the neighbours, as they were
+    ("Approval rose one point in May.", [("one point", "points", Fraction(1, 100))]),
+    ("Approval was one point higher.", [("one point", "points", Fraction(1, 100))]),
+    ("The lead stood at one point.", [("one point", "points", Fraction(1, 100))]),
+    ("The gap held at one point for a week.", [("one point", "points", Fraction(1, 100))]),
+    ("Her lead was at one point.", [("one point", "points", Fraction(1, 100))]),
+    ("The gap narrowed at one percentage point.", [("one percentage point", "points", Fraction(1, 100))]),
+    # a level the figure stood at, in words: the decimal, not one point and then another figure
+    ("The rate stood at one point five percent.", [("one point five percent", "percent", Fraction(15, 1000))]),
+    ("The index stood at two point five.", [("two point five", "number", Fraction(5, 2))]),
+    ("Unemployment peaked at two point five percent.", [("two point five percent", "percent", Fraction(25, 1000))]),
+])
+def test_one_point_after_a_level_is_a_figure(sentence: str, found: list[tuple[str, str, object]]) -> None:
+    assert figures(sentence) == found

@@ -117,12 +117,26 @@ _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarte
 _SMALL = (rf"(?:(?:{alternatives(list(_TENS))})(?:[-\s](?:{alternatives(list(_ONES))})\b)?"
           rf"|{alternatives(list(_TEENS))}|{alternatives(list(_ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
+# "At one point, the line stretched …", "It was at one point the largest": at one time, no figure (an
+# idiom, _IDIOMS). But a level that stands at one point states one ("the lead stood at one point", "held at
+# one point five percent"), and so does a be-verb's "at one point" that ends its sentence ("Her lead was at
+# one point.")
+_LEVEL_VERBS = ("stood", "stands", "stand", "held", "holds", "hold", "remained", "remains", "stayed", "stays",
+                "settled", "settles", "peaked", "peaks", "sat", "sits", "closed", "closes", "ended", "ends",
+                "finished", "hovered", "hovers", "capped", "pegged", "fixed", "set", "out", "steady", "unchanged")
+_BE_VERBS = ("was", "were", "is", "are", "be", "been")
+_NOT_AFTER_BE = "".join(rf"(?<!\b{v}\s)" for v in _BE_VERBS)
+_AFTER_BE = "(?:" + "|".join(rf"(?<=\b{v}\s)" for v in _BE_VERBS) + ")"
+_NOT_A_LEVEL_AT = "".join(rf"(?<!\b{v}\sat\s)" for v in _LEVEL_VERBS)
+"""Before "one point": the "at" before it follows no verb of a level (lookbehinds: each is of fixed width)."""
+_AT_ONE_POINT_IDIOM = rf"(?<=\bat\s){_NOT_A_LEVEL_AT}one\s+point\b"
+"""At "one point" after "at": the idiom, unless a level stands at it."""
 # "one point two billion", "two point five": a decimal in words, digit by digit after the point
 # not "at one point two officers …" (at one time), which reads as 1.2; at most 30 digits after the point
 _DECIMALS = rf"(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b){{1,30}}"
 # "point five percent", "point five billion": no whole part, said before a percent or a scale (read as 5 and
 # 5 billion, ten times what expect: reads); elsewhere a bare "point" is the word ("the point five of them made")
-_SPOKEN_DECIMAL = (rf"(?<!\bat\s)(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
+_SPOKEN_DECIMAL = (rf"(?!{_AT_ONE_POINT_IDIOM})(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
                    rf"|\bpoint{_DECIMALS}(?=\s+(?:percent|per\s+cent|{alternatives(SCALES)})\b))"
                    rf"(?:\s+(?:{alternatives(SCALES)})\b)?")
 _WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
@@ -641,6 +655,10 @@ _IDIOMS: list[tuple[frozenset[str], _Lazy]] = [
             |(?:one|1)[\s-]in[\s-]an?[\s-](?:million|billion|lifetime)[\s-]+(?:finds?|talents?|kind|person|guy|girl
               |woman|man|player|athletes?|sort|type|friends?|artists?|voices?|leaders?|coach|teacher))\b""")),
     (frozenset({"million"}), _c(r"\bthanks\s+a\s+million\b")),
+    # at one time: "At one point, the line stretched …", "He was, at one point, ahead"; not "the lead stood
+    # at one point" nor "her lead was at one point." (see _LEVEL_VERBS)
+    (frozenset({"point"}), _c(rf"{_NOT_AFTER_BE}\bat\s+(?P<n>{_AT_ONE_POINT_IDIOM})")),
+    (frozenset({"point"}), _c(rf"{_AFTER_BE}at\s+(?P<n>{_AT_ONE_POINT_IDIOM})(?!\s*(?:[.;!?]|$))")),
     # a person's certainty ("I am a hundred percent sure"), and effort past the whole ("gave 110 percent");
     # "100% recovered", "100 percent guaranteed" and "gave 100 percent funding" are shares
     (frozenset({"hundred", "100"}),
