@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import one_table
+from hypothesis import given
+from hypothesis import strategies as st
+from test_spelled_numbers import under_a_thousand
 
 from factcheck.draft.figures import figures_in_phrase, find_figures
 from factcheck.draft.phrases import in_digits
@@ -263,3 +266,31 @@ def test_at_one_point_is_at_some_time(sentence: str, found: list[tuple[str, str,
 ])
 def test_one_point_after_a_level_is_a_figure(sentence: str, found: list[tuple[str, str, object]]) -> None:
     assert figures(sentence) == found
+
+
+# --------------------------------------------------------------------------- properties
+
+_SCALE = st.sampled_from([("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12)])
+
+
+@given(st.integers(1, 99), _SCALE)  # "two hundred million and a half" is left as it was: no one writes it
+def test_any_count_of_a_scale_and_a_half_reads_the_same_in_the_draft_and_expect(count: int,
+                                                                              scale: tuple[str, int]) -> None:
+    name, size = scale
+    words = f"{under_a_thousand(count)} {name} and a half"
+    value = (count + Fraction(1, 2)) * size
+    assert [(f.text, f.value) for f in figures_in_phrase(words)] == [(words, value)]
+    e = parse_expectation(words, NUMBER)
+    assert e.interval is not None and e.interval.contains(value), (words, e.meaning)
+
+
+@given(st.integers(1, 999), st.integers(0, 999), st.sampled_from([("million", 10**6), ("billion", 10**9)]))
+def test_any_count_of_thousands_of_a_scale_is_that_many_thousand(thousands: int, rest: int,
+                                                                 scale: tuple[str, int]) -> None:
+    """"two thousand five hundred million" is 2,500 million, in the draft and in expect:."""
+    name, size = scale
+    words = f"{under_a_thousand(thousands)} thousand {under_a_thousand(rest)} {name}".replace("  ", " ")
+    value = (thousands * 1000 + rest) * size
+    assert [f.value for s in find_figures(f"The bill came to {words}.") for f in s.figures] == [value], words
+    e = parse_expectation(words, NUMBER)
+    assert e.interval is not None and (e.interval.low, e.interval.high) == (value - size // 2, value + size // 2)
