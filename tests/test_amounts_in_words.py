@@ -294,3 +294,26 @@ def test_any_count_of_thousands_of_a_scale_is_that_many_thousand(thousands: int,
     assert [f.value for s in find_figures(f"The bill came to {words}.") for f in s.figures] == [value], words
     e = parse_expectation(words, NUMBER)
     assert e.interval is not None and (e.interval.low, e.interval.high) == (value - size // 2, value + size // 2)
+
+
+# --------------------------------------------------------------------------- one reader of number words
+
+def test_words_that_state_no_number_have_no_value() -> None:
+    """The draft fell back on a second, lenient reader of its own when read_spelled refused the
+    words, and it summed whatever it saw: "two three" was 5, "two million three million" 5,000,000,
+    and init wrote them as the claim's expect:. One reader now: such words have no value."""
+    assert in_digits("two three") is None and in_digits("a hundred hundred") is None
+    assert figures("They counted two million three million votes.") == [
+        ("two million three million", "number", None)]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [  # the words only the draft counts, as before
+    ("Patients waited an hour.", [("an hour", "number", 1)]),
+    ("Costs rose a hundredfold.", [("hundredfold", "multiple", 100)]),
+    ("A dozen agencies agreed.", [("A dozen", "number", 12)]),
+    ("It was one in a thousand.", [("one in a thousand", "fraction", Fraction(1, 1000))]),
+    ("Some three hundred and five people came.", [("Some three hundred and five", "number", 305)]),
+])
+def test_the_draft_still_reads_a_lone_article_and_a_dozen(sentence: str, found: list[tuple[str, str, object]]) -> None:
+    assert figures(sentence) == found
+    assert in_digits("a dozen") == "12" and in_digits("two dozen") == "24" and in_digits("Eleven") == "11"

@@ -37,7 +37,7 @@ from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
 from ..expectations.durations import factor, unit_of
-from ..expectations.spelled import DIGIT_WORDS, read_spelled
+from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
 from ..expectations.wording import PARTS_OF_A_SCALE
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
@@ -104,18 +104,13 @@ def _c(pattern: str) -> _Lazy:
 
 # --------------------------------------------------------------------------- words
 
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
           "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
           "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 
 
-_SMALL = (rf"(?:(?:{alternatives(list(_TENS))})(?:[-\s](?:{alternatives(list(_ONES))})\b)?"
-          rf"|{alternatives(list(_TEENS))}|{alternatives(list(_ONES))})")
+_SMALL = (rf"(?:(?:{alternatives(list(TENS))})(?:[-\s](?:{alternatives(list(ONES))})\b)?"
+          rf"|{alternatives(list(TEENS))}|{alternatives(list(ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
 # "At one point, the line stretched …", "It was at one point the largest": at one time, no figure (an
 # idiom, _IDIOMS). But a level that stands at one point states one ("the lead stood at one point", "held at
@@ -183,39 +178,10 @@ def in_digits(text: str) -> str | None:
     m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
-    spelled = read_spelled(m["n"])
-    if spelled is not None:  # "two million five hundred thousand" → "2,500 thousand", "one point two
-        return f"{m['q'] or ''}{spelled.digits()}"  # billion" → "1.2 billion": to the precision written
-    value = word_value(m["n"])
-    if value is None or value >= 10 ** 30:  # "a hundred and a hundred and …" of a garbled paste: no number
-        return None  # anyone writes, and Python will not print one of over 4,300 digits
-    scale = next((w for w in reversed(re.split(r"[\s-]+", m["n"].lower())) if w in SCALES), None)
-    if scale is not None and value % SCALES[scale] == 0:  # "three million" rounds to the million, as
-        return f"{m['q'] or ''}{value // SCALES[scale]:,} {scale}"  # written: not 3,000,000 exactly
-    return f"{m['q'] or ''}{value:,}"
-
-
-def word_value(text: str) -> int | None:
-    """The value of a number in words: 'two hundred and fifty' → 250, 'a dozen' → 12."""
-    total = current = 0
-    seen = False
-    for token in re.split(r"[\s-]+", text.lower()):
-        if token in ("and", ""):
-            continue
-        if token in ("a", "an"):
-            current, seen = max(current, 1), True
-        elif token in _ONES or token in _TEENS or token in _TENS:
-            current += _ONES.get(token) or _TEENS.get(token) or _TENS[token]
-            seen = True
-        elif token == "hundred":
-            current, seen = (current or 1) * 100, True
-        elif token == "dozen":
-            current, seen = (current or 1) * 12, True
-        elif token in SCALES:
-            total, current, seen = total + (current or 1) * SCALES[token], 0, True
-        else:
-            return None
-    return total + current if seen else None
+    spelled = read_spelled(m["n"], loose=True)  # "two million five hundred thousand" → "2,500 thousand",
+    if spelled is None:  # "one point two billion" → "1.2 billion": to the precision written; "a dozen" → "12"
+        return None
+    return f"{m['q'] or ''}{spelled.digits()}"
 
 
 def _decimal(digits: str) -> Fraction | None:
@@ -229,11 +195,8 @@ def _number_value(text: str) -> Fraction | None:
     text = text.strip()
     if re.fullmatch(_DIGITS, text):
         return _decimal(text)
-    spelled = read_spelled(text)
-    if spelled is not None:
-        return spelled.value
-    value = word_value(text)
-    return None if value is None else Fraction(value)
+    spelled = read_spelled(text, loose=True)
+    return None if spelled is None else spelled.value
 
 
 
@@ -604,7 +567,7 @@ _MULTIPLE_WORDS: dict[str, Fraction] = {
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 # words one of which a sentence must hold before a family of patterns is tried (for speed)
-_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(SCALES)
+_NUMBER_WORDS = frozenset(ONES) | frozenset(TEENS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES)
 _DURATION_WORDS = frozenset("year years decade decades month months week weeks day days quarter quarters "
                             "century centuries hour hours minute minutes second seconds min mins hr hrs sec "
                             "secs".split())

@@ -1,10 +1,12 @@
 """Numbers written in words, as stories and ``expect:`` write them: 'twenty-five', 'fifteen hundred',
 'two million five hundred thousand', 'one point two billion'.
 
-Both readers of figures use :func:`read_spelled`: ``expect:`` turns the words into the digits they
-stand for before it reads a figure (:func:`factcheck.expectations.wording.normalize`), and the
-draft finder takes a figure's value from them (:mod:`factcheck.draft.phrases`), so a claim and
-the sentence it checks agree on the number.
+Both readers of figures use :func:`read_spelled`, and no other reader of number words: ``expect:``
+turns the words into the digits they stand for before it reads a figure
+(:func:`factcheck.expectations.wording.normalize`), and the draft finder takes a figure's value
+from them (:mod:`factcheck.draft.phrases`, reading ``loose``: 'an hour', 'a dozen'), so a claim
+and the sentence it checks agree on the number. Words that state no number ('two three', 'a
+million million') have no value in either.
 
 A number in words states its precision as digits do (docs/tolerance-words.md): it rounds at the
 smallest scale it names, or at the decimals it speaks after 'point'. 'two million five hundred
@@ -84,6 +86,15 @@ class _Group:
             return True
         return False
 
+    def times(self, size: int) -> bool:
+        """'a dozen', 'two dozen', a bare 'hundred' (read loosely): the count so far (one when there is
+        none) times ``size``; nothing is added to the count after it."""
+        if "hundred" in self.filled or self.value > 99:
+            return False
+        self.value = (self.value or 1) * size
+        self.filled = {"article", "hundred", "tens", "ones"}
+        return True
+
     def _fill(self, slots: tuple[str, ...], taken: tuple[str, ...], value: int) -> bool:
         if self.filled & set(taken):
             return False
@@ -93,16 +104,23 @@ class _Group:
 
 
 @lru_cache(maxsize=4096)  # the draft asks for the same few words ('two', 'a million') again and again
-def read_spelled(text: str) -> Spelled | None:
+def read_spelled(text: str, loose: bool = False) -> Spelled | None:
     """The number a run of words states, or None when the words are no number (or only 'a').
+
+    ``loose``: the words of a figure the draft has already found, where a word that only counts is
+    one more: 'a' or 'an' on its own is one ('an hour'), 'dozen' twelve ('a dozen', 'two dozen')
+    and a bare 'hundred' a hundred ('hundredfold'). An ``expect:`` reads strictly: 'a' there is no
+    figure.
 
     >>> read_spelled("fifteen hundred").value, read_spelled("a million").digits()
     (Fraction(1500, 1), '1 million')
     >>> read_spelled("two five") is None, read_spelled("million") is None, read_spelled("a") is None
     (True, True, True)
+    >>> read_spelled("a", loose=True).value, read_spelled("two dozen", loose=True).digits()
+    (Fraction(1, 1), '24')
     """
     tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
-    reading = _Reading(tokens)
+    reading = _Reading(tokens, loose)
     if not all(reading.take(i, token) for i, token in enumerate(tokens)):
         return None
     return reading.result()
@@ -112,8 +130,9 @@ class _Reading:
     """The state of :func:`read_spelled` along its words: the sum of the scales said so far, the
     count being said, the decimals after 'point'."""
 
-    def __init__(self, tokens: list[str]) -> None:
+    def __init__(self, tokens: list[str], loose: bool) -> None:
         self.tokens = tokens
+        self.loose = loose
         self.total: int | Fraction = 0
         self.group = _Group()
         self.decimals = ""
@@ -140,6 +159,8 @@ class _Reading:
             return True
         if token in SCALE_WORDS:
             return self._scale(SCALE_WORDS[token])
+        if self.loose and (token == "dozen" or (token == "hundred" and not self.group.filled)):
+            return self.group.times(12 if token == "dozen" else 100)
         return self.group.take(token)
 
     def _scale(self, scale: int) -> bool:
@@ -159,7 +180,7 @@ class _Reading:
     def result(self) -> Spelled | None:
         if self.point and not self.decimals:
             return None
-        if not (self.total or self.group.filled or self.decimals) or self.tokens in (["a"], ["an"]):
+        if not (self.total or self.group.filled or self.decimals) or (self.tokens in (["a"], ["an"]) and not self.loose):
             return None
         value = self.total + self.group.value + (0 if self.ended else _fraction(self.decimals))
         scale_word = self.tokens[-1] if self.tokens[-1] in SCALE_WORDS else None
