@@ -23,6 +23,7 @@ from factcheck.expectations.spelled import read_spelled
 from factcheck.outcome import Verdict
 
 NUMBER = MeasureShape("number")
+_SCALE = st.sampled_from([("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12)])
 
 
 def figures(sentence: str) -> list[tuple[str, str, Fraction | None]]:
@@ -190,6 +191,19 @@ def test_an_expect_of_a_scale_and_a_half(written: str, low: float, high: float) 
     assert [f.value for f in figures_in_phrase(written)] == [Fraction(low + high, 2)]
 
 
+
+@given(st.integers(1, 99), _SCALE)
+def test_any_count_and_a_half_of_a_scale_reads_the_same_in_the_draft_and_expect(count: int,
+                                                                              scale: tuple[str, int]) -> None:
+    """"twenty-five and a half million" was 25 and the fraction 1/2 in the draft, and expect: could
+    not read "thirteen and a half million" (its own list of count words stopped at twelve)."""
+    name, size = scale
+    words = f"{under_a_thousand(count)} and a half {name}"
+    value = (count + Fraction(1, 2)) * size
+    assert [(f.text, f.value) for f in figures_in_phrase(words)] == [(words, value)]
+    e = parse_expectation(words, NUMBER)
+    assert e.interval is not None and e.interval.contains(value), (words, e.meaning)
+
 # --------------------------------------------------------------------------- a spoken decimal and its unit
 
 @pytest.mark.parametrize(("spoken", "digits"), [
@@ -269,8 +283,6 @@ def test_one_point_after_a_level_is_a_figure(sentence: str, found: list[tuple[st
 
 
 # --------------------------------------------------------------------------- properties
-
-_SCALE = st.sampled_from([("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12)])
 
 
 @given(st.integers(1, 99), _SCALE)  # "two hundred million and a half" is left as it was: no one writes it

@@ -365,7 +365,7 @@ _DIGIT_NUMBER = _c(rf"""
 # amount, as expect: reads it (wording.py); not a calendar quarter nor the fraction 1/2
 _PART_OF_A_SCALE = _c(rf"""
     \b(?P<part>half(?:\s+of)?\s+an?|(?:(?:a|one)[\s-]+)?quarter\s+of\s+an?|three[\s-]+quarters\s+of\s+an?
-       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>\w+)\s+and\s+a\s+half
+       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>{_SMALL}|\w+)\s+and\s+a\s+half
        |(?:a\s+)?(?:half|quarter))
     [\s-]+(?P<scale>{alternatives(SCALES)})\b
 """)

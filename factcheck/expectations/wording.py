@@ -207,7 +207,7 @@ def _money_words(s: str) -> str:
         if token in _SCALES and out and (half or not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token]))):
             body = out[:-3] if half else out
             start = len(body)
-            while start > 0 and (body[start - 1] in words.COUNT_WORDS or body[start - 1] in ("hundred", "and")):
+            while start > 0 and body[start - 1] in _COUNT_WORDS:
                 start -= 1
             while start < len(body) and body[start] == "and":
                 start += 1
@@ -218,21 +218,17 @@ def _money_words(s: str) -> str:
     return " ".join(out)
 
 
+_COUNT_WORDS = WORDS - SCALE_WORDS.keys() - {"point"}
+"""The words of a count under a thousand ("twenty five", "two hundred and fifty")."""
+
+
 def _words_number(tokens: list[str]) -> int | None:
-    """'twenty five' → 25, 'five hundred' → 500, 'two hundred and fifty' → 250; None when not a number."""
-    if not tokens:
+    """'twenty five' → 25, 'five hundred' → 500, 'two hundred and fifty' → 250, 'a' → 1, as the draft
+    reads them (:func:`.spelled.read_spelled`); None when not a whole number."""
+    spelled = read_spelled(" ".join(tokens), loose=True) if tokens else None
+    if spelled is None or spelled.value.denominator != 1:
         return None
-    current = 0
-    for token in tokens:
-        if token == "and":
-            continue
-        if token == "hundred":
-            current = (current or 1) * 100
-        elif token in words.COUNT_WORDS:
-            current += words.COUNT_WORDS[token]
-        else:
-            return None
-    return current
+    return int(spelled.value)
 
 
 def _strip_prefix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
