@@ -329,3 +329,27 @@ def test_words_that_state_no_number_have_no_value() -> None:
 def test_the_draft_still_reads_a_lone_article_and_a_dozen(sentence: str, found: list[tuple[str, str, object]]) -> None:
     assert figures(sentence) == found
     assert in_digits("a dozen") == "12" and in_digits("two dozen") == "24" and in_digits("Eleven") == "11"
+
+
+# --------------------------------------------------------------------------- a part of a scale is no share
+
+@pytest.mark.parametrize("expect", ["a quarter million", "half a million", "a half-million dollars",
+                                    "a million and a half"])
+def test_a_ratio_judged_against_a_part_of_a_scale_is_a_number(tmp_path: Path, expect: str) -> None:
+    """A ratio is read as a share when its expect: speaks of a part of a whole; "a quarter
+    million" (the average price, sum over count) named "quarter" and was refused as more than
+    100% of a share."""
+    rows = ["id,price", "1,200000", "2,300000", "3,250000", "4,1250000", "5,1750000", "6,400000", "7,600000"]
+    value = {"a quarter million": 250_000, "half a million": 500_000, "a half-million dollars": 500_000,
+             "a million and a half": 1_500_000}[expect]
+    keep = {250_000: "id < 4", 500_000: "id > 5", 1_500_000: "id > 3 and id < 6"}[value]
+    measure = f"{{ratio: {{numerator: {{sum: price, of: t, where: \"{keep}\"}}, denominator: {{count: t, where: \"{keep}\"}}}}}}"
+    r = one_table(tmp_path, rows, measure, expect)
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_ratio_judged_against_a_fraction_is_still_a_share(tmp_path: Path) -> None:
+    rows = ["id,ok", "1,1", "2,0", "3,0", "4,0"]
+    r = one_table(tmp_path, rows, "{ratio: {numerator: {count: t, where: \"ok == 1\"}, denominator: {count: t}}}",
+                  "a quarter")
+    assert r.verdict == Verdict.PASS and "25%" in r.message, r.message

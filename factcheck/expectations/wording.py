@@ -59,18 +59,22 @@ def as_text(raw: object, shape: MeasureShape) -> str:
 
 
 _PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+_PART_OF_AN_AMOUNT = re.compile(r"\b(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?[\s-]+(?:thousand|million|billion|trillion)\b"
+                                r"|\b(?:thousand|million|billion|trillion)\s+and\s+a\s+half\b", re.I)
+"""'half a million', 'a quarter million', 'a million and a half': a part of a scale, an amount."""
 
 
 def implies_share(raw: object) -> bool:
     """Whether an ``expect:`` speaks of a part of a whole: a percentage, a fraction, a majority.
 
     A measure that could be either (a ratio of two measures) is read as a share when its
-    wording implies one, and as a plain number otherwise.
+    wording implies one, and as a plain number otherwise; a part of a scale ('a quarter
+    million', 'half a million') is an amount.
 
-    >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59)]
-    [True, True, True, True, False, False]
+    >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59, "a quarter million")]
+    [True, True, True, True, False, False, False]
     """
-    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(raw))
+    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(_PART_OF_AN_AMOUNT.sub(" ", raw)))
 
 
 _MULTIPLE = re.compile(r"\btimes\b|\d\s*x\b|\bto[\s-]+(?:one|1)\b|fold\b|\btwice\b|\bthrice\b", re.I)
