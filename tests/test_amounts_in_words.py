@@ -353,3 +353,36 @@ def test_a_ratio_judged_against_a_fraction_is_still_a_share(tmp_path: Path) -> N
     r = one_table(tmp_path, rows, "{ratio: {numerator: {count: t, where: \"ok == 1\"}, denominator: {count: t}}}",
                   "a quarter")
     assert r.verdict == Verdict.PASS and "25%" in r.message, r.message
+
+
+# --------------------------------------------------------------------------- init writes what expect: reads
+
+def test_init_writes_a_percent_or_points_in_words_as_digits(tmp_path: Path) -> None:
+    """"Approval rose one point" is one point; init wrote `expect: up one point`, which expect:
+    refuses ("write the number in digits: up 1 point"), and so for "fell five percent"."""
+    import yaml
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    (tmp_path / "t.csv").write_text("id,amount\n1,250000\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text(
+        "# Polls\n\nApproval rose one point in May. Turnout fell five percent. Costs rose three point five percent."
+        " The state spent a quarter million dollars. At one point, the line stretched for a mile.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    claims = yaml.safe_load((tmp_path / "story.claims.yaml").read_text(encoding="utf-8"))["claims"]
+    expects = [c["expect"] for c in claims]
+    assert expects == ["up 1 point", "down 5 percent", "up 3.5 percent", "a quarter million"], expects
+    shapes = [MeasureShape("change_points"), MeasureShape("change_percent"), MeasureShape("change_percent"), NUMBER]
+    for expect, shape in zip(expects, shapes, strict=True):
+        parse_expectation(expect, shape)  # each reads
+
+
+@pytest.mark.parametrize(("written", "digits"), [
+    ("one point", "1 point"), ("five percent", "5 percent"), ("more than five percent", "more than 5 percent"),
+    ("two percentage points", "2 percentage points"), ("three point five percent", "3.5 percent"),
+    ("Eleven", "11"), ("one point two billion", "1.2 billion"), ("a quarter million", None), ("59%", None),
+])
+def test_in_digits_keeps_the_unit_of_a_percent_or_points(written: str, digits: str | None) -> None:
+    assert in_digits(written) == digits

@@ -164,7 +164,8 @@ _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) fo
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
-_QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+)")
+_QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+?)"
+                rf"(?P<unit>\s+(?:percentage\s+points?|points?|percent|per\s+cent))?")
 
 
 # "one fewer than the Bronx", "one more death than in 2023": a difference of one is a figure
@@ -172,16 +173,17 @@ _ONE_MORE = _c(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b")
 
 
 def in_digits(text: str) -> str | None:
-    """A number written in words, with any tolerance words before it, in digits: 'Eleven' → '11',
-    'more than five' → 'more than 5', 'Two million' → '2 million' (rounding at the million, as written).
-    None when the text holds a digit or is no number in words."""
+    """A number written in words, with any tolerance words before it and any percent or points
+    after it, in digits: 'Eleven' → '11', 'more than five' → 'more than 5', 'Two million' → '2
+    million' (rounding at the million, as written), 'one point' → '1 point', 'three point five
+    percent' → '3.5 percent'. None when the text holds a digit or is no number in words."""
     m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
     spelled = read_spelled(m["n"], loose=True)  # "two million five hundred thousand" → "2,500 thousand",
     if spelled is None:  # "one point two billion" → "1.2 billion": to the precision written; "a dozen" → "12"
         return None
-    return f"{m['q'] or ''}{spelled.digits()}"
+    return f"{m['q'] or ''}{spelled.digits()}{m['unit'] or ''}"
 
 
 def _decimal(digits: str) -> Fraction | None:
