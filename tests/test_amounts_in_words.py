@@ -169,10 +169,11 @@ def test_a_scale_and_a_half_is_one_amount(sentence: str, found: list[tuple[str, 
 
 
 @pytest.mark.parametrize(("sentence", "found"), [  # the neighbours, as they were
-    ("A million people and a half-dozen agencies took part.", [("A million", "number", 1_000_000)]),
+    ("A million people and a half-dozen agencies took part.",
+     [("A million", "number", 1_000_000), ("a half-dozen", "number", 6)]),
     ("It cost a million, and a half of that was wasted.",
      [("a million", "number", 1_000_000), ("a half", "fraction", Fraction(1, 2))]),
-    ("It cost a million and a half-dozen cars.", [("a million", "number", 1_000_000)]),
+    ("It cost a million and a half-dozen cars.", [("a million", "number", 1_000_000), ("a half-dozen", "number", 6)]),
     ("One and a half million people voted.", [("One and a half million", "number", 1_500_000)]),
     ("Patients waited an hour and a half.", [("an hour and a half", "number", Fraction(3, 2))]),
 ])
@@ -386,3 +387,23 @@ def test_init_writes_a_percent_or_points_in_words_as_digits(tmp_path: Path) -> N
 ])
 def test_in_digits_keeps_the_unit_of_a_percent_or_points(written: str, digits: str | None) -> None:
     assert in_digits(written) == digits
+
+
+# --------------------------------------------------------------------------- dozens
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Two dozen agencies agreed.", [("Two dozen", "number", 24)]),
+    ("Nearly three dozen schools closed.", [("Nearly three dozen", "number", 36)]),
+    ("A half-dozen agencies agreed.", [("A half-dozen", "number", 6)]),
+    ("A half dozen agencies agreed.", [("A half dozen", "number", 6)]),
+    # as before
+    ("Half a dozen agencies agreed.", [("Half a dozen", "number", 6)]),
+    ("A dozen agencies agreed.", [("A dozen", "number", 12)]),
+    ("Dozens of agencies agreed.", [("Dozens", "number", None)]),
+    ("A million people and a half-dozen agencies took part.",
+     [("A million", "number", 1_000_000), ("a half-dozen", "number", 6)]),
+])
+def test_a_count_of_dozens_is_one_number(sentence: str, found: list[tuple[str, str, object]]) -> None:
+    """"Two dozen agencies" was the number 2, and "a half-dozen" no figure at all (the one reader
+    of number words counts dozens, so the draft can read them)."""
+    assert figures(sentence) == found

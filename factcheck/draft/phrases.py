@@ -381,7 +381,8 @@ _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
 _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
-_DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
+# "a dozen", "half a dozen", "a half-dozen", "two dozen" (24): not "dozens", a vague count
+_DOZEN = _c(rf"\b(?P<n>half\s+a|(?:a\s+)?half|a|{_SMALL})[\s-]+dozen\b")
 _BEFORE_A_SCALE = rf"[\s-]+(?:{alternatives(SCALES)})\b"  # "a quarter million" is 250,000, not a quarter of a year
 
 
@@ -938,8 +939,10 @@ class _Scan:
                 self.add(FigureSpan(m.start(), m.end(), "number"), 3)
         if "dozen" in self.words:
             for m in _DOZEN.finditer(self.text):
-                value = Fraction(6 if m.group().lower().startswith("half") else 12)
-                self.add(FigureSpan(m.start(), m.end(), "number", value), 2)
+                n = m["n"].lower()
+                count = Fraction(1, 2) if "half" in n else _number_value(f"{n} dozen")
+                if count is not None:
+                    self.add(FigureSpan(m.start(), m.end(), "number", count * 12 if "half" in n else count), 2)
         if self.has(_QUALIFIER_WORDS_IN_TEXT):
             for m in _QUALIFIERS.finditer(self.text):
                 self.add(FigureSpan(m.start(), m.end(), "qualifier"), 2)
