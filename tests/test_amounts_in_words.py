@@ -407,3 +407,41 @@ def test_a_count_of_dozens_is_one_number(sentence: str, found: list[tuple[str, s
     """"Two dozen agencies" was the number 2, and "a half-dozen" no figure at all (the one reader
     of number words counts dozens, so the draft can read them)."""
     assert figures(sentence) == found
+
+
+# --------------------------------------------------------------------------- the article's coverage
+
+def test_a_draft_of_amounts_in_words_is_covered_by_claims_in_the_same_words(tmp_path: Path) -> None:
+    """Each amount is one figure, checked by the claim that says it: "a million and a half" was two
+    figures (the half never covered), "at one point" a figure no claim could check."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    (tmp_path / "t.csv").write_text("id,amount,wait_minutes\n1,250000,140\n2,1500000,160\n3,1000000000,150\n",
+                                    encoding="utf-8")
+    (tmp_path / "story.md").write_text(
+        "The state spent a quarter million dollars on signs.\n\n"
+        "The bridge cost a million and a half dollars.\n\n"
+        "At one point, the wait averaged two point five hours.\n\n"
+        "The scheme cost a thousand million pounds.\n", encoding="utf-8")
+
+    def claim(cid: str, says: str, measure: str, expect: str) -> str:
+        return f"  - id: {cid}\n    says: {says}\n    measure: {measure}\n    expect: {expect}\n"
+
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables:\n  t: {path: t.csv}\narticle: story.md\nclaims:\n"
+        + claim("signs", "The state spent a quarter million dollars on signs", "{max: amount, of: t, where: \"id == 1\"}",
+                "a quarter million")
+        + claim("bridge", "The bridge cost a million and a half dollars", "{max: amount, of: t, where: \"id == 2\"}",
+                "a million and a half dollars")
+        + claim("wait", "the wait averaged two point five hours", "{mean: wait_minutes, of: t}", "two point five hours")
+        + claim("scheme", "The scheme cost a thousand million pounds", "{max: amount, of: t}", "a thousand million"),
+        encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml"), "--require-coverage",
+                                      "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [r["verdict"] for r in report["results"]] == ["pass"] * 4, report["results"]
