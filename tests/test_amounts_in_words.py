@@ -445,3 +445,18 @@ def test_a_draft_of_amounts_in_words_is_covered_by_claims_in_the_same_words(tmp_
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [r["verdict"] for r in report["results"]] == ["pass"] * 4, report["results"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The economy grew at one point five percent.", [("one point five percent", "percent", Fraction(15, 1000))]),
+    ("Prices rose at one point two percent a year.", [("one point two percent", "percent", Fraction(12, 1000))]),
+    ("Inflation was running at one point eight per cent.",
+     [("one point eight per cent", "percent", Fraction(18, 1000))]),
+    # the idiom, as before
+    ("Turnout rose at one point, then fell.", []),
+    ("Sales fell at one point to 40.", [("40", "number", 40)]),
+    ("At one point five percent of homes lacked power.", [("five percent", "percent", Fraction(5, 100))]),
+])
+def test_a_rate_at_one_point_five_percent_is_a_decimal(sentence: str, found: list[tuple[str, str, object]]) -> None:
+    """"grew at one point five percent" is a rate of 1.5%, not "at one time" and then 5%."""
+    assert figures(sentence) == found

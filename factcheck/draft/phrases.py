@@ -124,11 +124,19 @@ _NOT_AFTER_BE = "".join(rf"(?<!\b{v}\s)" for v in _BE_VERBS)
 _AFTER_BE = "(?:" + "|".join(rf"(?<=\b{v}\s)" for v in _BE_VERBS) + ")"
 _NOT_A_LEVEL_AT = "".join(rf"(?<!\b{v}\sat\s)" for v in _LEVEL_VERBS)
 """Before "one point": the "at" before it follows no verb of a level (lookbehinds: each is of fixed width)."""
-_AT_ONE_POINT_IDIOM = rf"(?<=\bat\s){_NOT_A_LEVEL_AT}one\s+point\b"
-"""At "one point" after "at": the idiom, unless a level stands at it."""
+# "grew at one point five percent", "was running at one point eight per cent": a rate, the decimal
+_RATE_VERBS = ("grew", "grows", "growing", "rose", "rises", "rising", "fell", "falls", "falling", "increased",
+               "increases", "increasing", "decreased", "decreasing", "declined", "declines", "declining", "climbed",
+               "climbing", "dropped", "dropping", "expanded", "expanding", "shrank", "shrinking", "ran", "runs",
+               "running")
 # "one point two billion", "two point five": a decimal in words, digit by digit after the point
 # not "at one point two officers …" (at one time), which reads as 1.2; at most 30 digits after the point
 _DECIMALS = rf"(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b){{1,30}}"
+_NOT_A_RATE_AT = ("(?:" + "".join(rf"(?<!\b{v}\sat\s)" for v in _RATE_VERBS)
+                  + rf"|(?!one\s+point{_DECIMALS}\s+(?:percent|per\s+cent)\b))")
+"""Before "one point": no verb of a rate before its "at", or no decimal percent after it."""
+_AT_ONE_POINT_IDIOM = rf"(?<=\bat\s){_NOT_A_LEVEL_AT}{_NOT_A_RATE_AT}one\s+point\b"
+"""At "one point" after "at": the idiom, unless a level stands at it or a rate runs at its decimal."""
 # "point five percent", "point five billion": no whole part, said before a percent or a scale (read as 5 and
 # 5 billion, ten times what expect: reads); elsewhere a bare "point" is the word ("the point five of them made")
 _SPOKEN_DECIMAL = (rf"(?!{_AT_ONE_POINT_IDIOM})(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
