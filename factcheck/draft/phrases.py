@@ -135,7 +135,7 @@ _DECIMALS = rf"(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b){{1,30}}"
 _NOT_A_RATE_AT = ("(?:" + "".join(rf"(?<!\b{v}\sat\s)" for v in _RATE_VERBS)
                   + rf"|(?!one\s+point{_DECIMALS}\s+(?:percent|per\s+cent)\b))")
 """Before "one point": no verb of a rate before its "at", or no decimal percent after it."""
-_AT_ONE_POINT_IDIOM = rf"(?<=\bat\s){_NOT_A_LEVEL_AT}{_NOT_A_RATE_AT}one\s+point\b"
+_AT_ONE_POINT_IDIOM = rf"(?=one\s+point\b)(?<=\bat\s){_NOT_A_LEVEL_AT}{_NOT_A_RATE_AT}one\s+point\b"  # cheap test first
 """At "one point" after "at": the idiom, unless a level stands at it or a rate runs at its decimal."""
 # "point five percent", "point five billion": no whole part, said before a percent or a scale (read as 5 and
 # 5 billion, ten times what expect: reads); elsewhere a bare "point" is the word ("the point five of them made")
@@ -631,8 +631,9 @@ _IDIOMS: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"million"}), _c(r"\bthanks\s+a\s+million\b")),
     # at one time: "At one point, the line stretched …", "He was, at one point, ahead"; not "the lead stood
     # at one point" nor "her lead was at one point." (see _LEVEL_VERBS)
-    (frozenset({"point"}), _c(rf"{_NOT_AFTER_BE}\bat\s+(?P<n>{_AT_ONE_POINT_IDIOM})")),
-    (frozenset({"point"}), _c(rf"{_AFTER_BE}at\s+(?P<n>{_AT_ONE_POINT_IDIOM})(?!\s*(?:[.;!?]|$))")),
+    (frozenset({"point"}), _c(rf"\b(?=at\s+one\s+point\b){_NOT_AFTER_BE}at\s+(?P<n>{_AT_ONE_POINT_IDIOM})")),
+    (frozenset({"point"}),
+     _c(rf"\b(?=at\s+one\s+point\b){_AFTER_BE}at\s+(?P<n>{_AT_ONE_POINT_IDIOM})(?!\s*(?:[.;!?]|$))")),
     # a person's certainty ("I am a hundred percent sure"), and effort past the whole ("gave 110 percent");
     # "100% recovered", "100 percent guaranteed" and "gave 100 percent funding" are shares
     (frozenset({"hundred", "100"}),
