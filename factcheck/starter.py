@@ -96,8 +96,8 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     if kind == "streak" and value is not None:
         return int(value)  # "for a fourth straight year": a run of 4 (rising/falling counts it)
     written = text
-    if kind == "number" and (digits := in_digits(text)) is not None:
-        text = digits  # "Eleven fires": expect: 11 (expect: reads a number in digits only)
+    if kind in ("number", "percent", "points") and (digits := in_digits(text)) is not None:
+        text = digits  # "Eleven fires": expect: 11, "rose one point": up 1 point (expect: reads a number in digits only)
     more = (_MORE_THAN.match(sentence, start + len(written)) if kind == "number"
             else _PERCENT_MORE.match(sentence, start + len(written)) if kind in ("percent", "points") else None)
     if more:  # "392 more filings than Queens"; "6% more than in 2023" (a change: up 6%)

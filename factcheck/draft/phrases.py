@@ -37,7 +37,7 @@ from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence
 
 from ..expectations.durations import factor, unit_of
-from ..expectations.spelled import DIGIT_WORDS, read_spelled
+from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
 from ..expectations.wording import PARTS_OF_A_SCALE
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
@@ -104,25 +104,42 @@ def _c(pattern: str) -> _Lazy:
 
 # --------------------------------------------------------------------------- words
 
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
           "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
           "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 
 
-_SMALL = (rf"(?:(?:{alternatives(list(_TENS))})(?:[-\s](?:{alternatives(list(_ONES))})\b)?"
-          rf"|{alternatives(list(_TEENS))}|{alternatives(list(_ONES))})")
+_SMALL = (rf"(?:(?:{alternatives(list(TENS))})(?:[-\s](?:{alternatives(list(ONES))})\b)?"
+          rf"|{alternatives(list(TEENS))}|{alternatives(list(ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
+# "At one point, the line stretched …", "It was at one point the largest": at one time, no figure (an
+# idiom, _IDIOMS). But a level that stands at one point states one ("the lead stood at one point", "held at
+# one point five percent"), and so does a be-verb's "at one point" that ends its sentence ("Her lead was at
+# one point.")
+_LEVEL_VERBS = ("stood", "stands", "stand", "held", "holds", "hold", "remained", "remains", "stayed", "stays",
+                "settled", "settles", "peaked", "peaks", "sat", "sits", "closed", "closes", "ended", "ends",
+                "finished", "hovered", "hovers", "capped", "pegged", "fixed", "set", "out", "steady", "unchanged")
+_BE_VERBS = ("was", "were", "is", "are", "be", "been")
+_NOT_AFTER_BE = "".join(rf"(?<!\b{v}\s)" for v in _BE_VERBS)
+_AFTER_BE = "(?:" + "|".join(rf"(?<=\b{v}\s)" for v in _BE_VERBS) + ")"
+_NOT_A_LEVEL_AT = "".join(rf"(?<!\b{v}\sat\s)" for v in _LEVEL_VERBS)
+"""Before "one point": the "at" before it follows no verb of a level (lookbehinds: each is of fixed width)."""
+# "grew at one point five percent", "was running at one point eight per cent": a rate, the decimal
+_RATE_VERBS = ("grew", "grows", "growing", "rose", "rises", "rising", "fell", "falls", "falling", "increased",
+               "increases", "increasing", "decreased", "decreasing", "declined", "declines", "declining", "climbed",
+               "climbing", "dropped", "dropping", "expanded", "expanding", "shrank", "shrinking", "ran", "runs",
+               "running")
 # "one point two billion", "two point five": a decimal in words, digit by digit after the point
 # not "at one point two officers …" (at one time), which reads as 1.2; at most 30 digits after the point
 _DECIMALS = rf"(?:[\s-]+(?:{alternatives(list(DIGIT_WORDS))})\b){{1,30}}"
+_NOT_A_RATE_AT = ("(?:" + "".join(rf"(?<!\b{v}\sat\s)" for v in _RATE_VERBS)
+                  + rf"|(?!one\s+point{_DECIMALS}\s+(?:percent|per\s+cent)\b))")
+"""Before "one point": no verb of a rate before its "at", or no decimal percent after it."""
+_AT_ONE_POINT_IDIOM = rf"(?=one\s+point\b)(?<=\bat\s){_NOT_A_LEVEL_AT}{_NOT_A_RATE_AT}one\s+point\b"  # cheap test first
+"""At "one point" after "at": the idiom, unless a level stands at it or a rate runs at its decimal."""
 # "point five percent", "point five billion": no whole part, said before a percent or a scale (read as 5 and
 # 5 billion, ten times what expect: reads); elsewhere a bare "point" is the word ("the point five of them made")
-_SPOKEN_DECIMAL = (rf"(?<!\bat\s)(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
+_SPOKEN_DECIMAL = (rf"(?!{_AT_ONE_POINT_IDIOM})(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
                    rf"|\bpoint{_DECIMALS}(?=\s+(?:percent|per\s+cent|{alternatives(SCALES)})\b))"
                    rf"(?:\s+(?:{alternatives(SCALES)})\b)?")
 _WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
@@ -155,7 +172,8 @@ _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) fo
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
-_QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+)")
+_QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+?)"
+                rf"(?P<unit>\s+(?:percentage\s+points?|points?|percent|per\s+cent))?")
 
 
 # "one fewer than the Bronx", "one more death than in 2023": a difference of one is a figure
@@ -163,45 +181,17 @@ _ONE_MORE = _c(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b")
 
 
 def in_digits(text: str) -> str | None:
-    """A number written in words, with any tolerance words before it, in digits: 'Eleven' → '11',
-    'more than five' → 'more than 5', 'Two million' → '2 million' (rounding at the million, as written).
-    None when the text holds a digit or is no number in words."""
+    """A number written in words, with any tolerance words before it and any percent or points
+    after it, in digits: 'Eleven' → '11', 'more than five' → 'more than 5', 'Two million' → '2
+    million' (rounding at the million, as written), 'one point' → '1 point', 'three point five
+    percent' → '3.5 percent'. None when the text holds a digit or is no number in words."""
     m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
-    spelled = read_spelled(m["n"])
-    if spelled is not None:  # "two million five hundred thousand" → "2,500 thousand", "one point two
-        return f"{m['q'] or ''}{spelled.digits()}"  # billion" → "1.2 billion": to the precision written
-    value = word_value(m["n"])
-    if value is None or value >= 10 ** 30:  # "a hundred and a hundred and …" of a garbled paste: no number
-        return None  # anyone writes, and Python will not print one of over 4,300 digits
-    scale = next((w for w in reversed(re.split(r"[\s-]+", m["n"].lower())) if w in SCALES), None)
-    if scale is not None and value % SCALES[scale] == 0:  # "three million" rounds to the million, as
-        return f"{m['q'] or ''}{value // SCALES[scale]:,} {scale}"  # written: not 3,000,000 exactly
-    return f"{m['q'] or ''}{value:,}"
-
-
-def word_value(text: str) -> int | None:
-    """The value of a number in words: 'two hundred and fifty' → 250, 'a dozen' → 12."""
-    total = current = 0
-    seen = False
-    for token in re.split(r"[\s-]+", text.lower()):
-        if token in ("and", ""):
-            continue
-        if token in ("a", "an"):
-            current, seen = max(current, 1), True
-        elif token in _ONES or token in _TEENS or token in _TENS:
-            current += _ONES.get(token) or _TEENS.get(token) or _TENS[token]
-            seen = True
-        elif token == "hundred":
-            current, seen = (current or 1) * 100, True
-        elif token == "dozen":
-            current, seen = (current or 1) * 12, True
-        elif token in SCALES:
-            total, current, seen = total + (current or 1) * SCALES[token], 0, True
-        else:
-            return None
-    return total + current if seen else None
+    spelled = read_spelled(m["n"], loose=True)  # "two million five hundred thousand" → "2,500 thousand",
+    if spelled is None:  # "one point two billion" → "1.2 billion": to the precision written; "a dozen" → "12"
+        return None
+    return f"{m['q'] or ''}{spelled.digits()}{m['unit'] or ''}"
 
 
 def _decimal(digits: str) -> Fraction | None:
@@ -215,11 +205,8 @@ def _number_value(text: str) -> Fraction | None:
     text = text.strip()
     if re.fullmatch(_DIGITS, text):
         return _decimal(text)
-    spelled = read_spelled(text)
-    if spelled is not None:
-        return spelled.value
-    value = word_value(text)
-    return None if value is None else Fraction(value)
+    spelled = read_spelled(text, loose=True)
+    return None if spelled is None else spelled.value
 
 
 
@@ -384,24 +371,45 @@ _DIGIT_NUMBER = _c(rf"""
     (?:[\s-]?(?P<scale>{alternatives(SCALES)})\b|(?<=\d)(?P<abbr>{alternatives(ABBREVIATED_SCALES)})\b)?
     {_UNIT}
 """)
-# "half a million (dollars)", "a quarter of a million": one amount, as expect: reads it (wording.py)
+# "half a million (dollars)", "a quarter of a million", "a quarter million", "a half-million": one
+# amount, as expect: reads it (wording.py); not a calendar quarter nor the fraction 1/2
 _PART_OF_A_SCALE = _c(rf"""
-    \b(?P<part>half(?:\s+of)?\s+an?|(?:a\s+)?quarter\s+of\s+an?|three\s+quarters\s+of\s+an?
-       |(?:a|one)\s+third\s+of\s+an?|two\s+thirds\s+of\s+an?|(?P<whole>\w+)\s+and\s+a\s+half)
-    \s+(?P<scale>{alternatives(SCALES)})\b
+    \b(?P<part>half(?:\s+of)?\s+an?|(?:(?:a|one)[\s-]+)?quarter\s+of\s+an?|three[\s-]+quarters\s+of\s+an?
+       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>{_SMALL}|\w+)\s+and\s+a\s+half
+       |(?:a\s+)?(?:half|quarter))
+    [\s-]+(?P<scale>{alternatives(SCALES)})\b
+""")
+# "a million and a half (dollars)", "two billion and a half": one amount, 1.5 million, as expect: reads it;
+# not "a million and a half-dozen …", whose half is of the dozen
+_SCALE_AND_A_HALF = _c(rf"""
+    (?<![\w.,-])(?P<count>{_SMALL}|an?|\d{{1,3}})\s+(?P<scale>{alternatives(SCALES)})\s+and\s+a\s+half\b
+    (?![\s-]*dozen\b|-)
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
 _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
-_DOZEN = _c(r"\b(?:half\s+a|a)\s+dozen\b")
-_DURATION = _c(rf"""
+# "a dozen", "half a dozen", "a half-dozen", "two dozen" (24): not "dozens", a vague count
+_DOZEN = _c(rf"\b(?P<n>half\s+a|(?:a\s+)?half|a|{_SMALL})[\s-]+dozen\b")
+_BEFORE_A_SCALE = rf"[\s-]+(?:{alternatives(SCALES)})\b"  # "a quarter million" is 250,000, not a quarter of a year
+
+
+def _duration(count: str) -> _Lazy:
+    """A count (``count``: the pattern of its number) of a unit of time: "45 days", "two years",
+    "a decade", "25-year-old", "an eight-year low"."""
+    return _c(rf"""
     (?P<article>\ban?\s+)?
-    (?<![\w.,/-])(?P<n>{_DIGITS}|\b{_WORDNUM}|\ban?)[\s-]+
-    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b)|quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
+    (?<![\w.,/-])(?P<n>{count})[\s-]+
+    (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
+      |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE})|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
+
+
+_DURATION = _duration(rf"{_DIGITS}|\b{_WORDNUM}|\ban?")
+# tried instead in a sentence that says "point": "two point five hours" is 2.5 hours, as "2.5 hours" is
+_DURATION_OR_DECIMAL = _duration(rf"{_DIGITS}|\b(?:{_SPOKEN_DECIMAL})|\b{_WORDNUM}|\ban?")
 # "2 hours 42 minutes", "1 hour and 53 minutes": one figure, in the smaller unit
 _COMPOUND_DURATION = _c(rf"""
     (?<![\w.,/-])(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>hours?|hrs?|days?|weeks?|years?|minutes?|mins?)
@@ -570,7 +578,7 @@ _MULTIPLE_WORDS: dict[str, Fraction] = {
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 # words one of which a sentence must hold before a family of patterns is tried (for speed)
-_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS) | {"hundred"} | frozenset(SCALES)
+_NUMBER_WORDS = frozenset(ONES) | frozenset(TEENS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES)
 _DURATION_WORDS = frozenset("year years decade decades month months week weeks day days quarter quarters "
                             "century centuries hour hours minute minutes second seconds min mins hr hrs sec "
                             "secs".split())
@@ -621,6 +629,11 @@ _IDIOMS: list[tuple[frozenset[str], _Lazy]] = [
             |(?:one|1)[\s-]in[\s-]an?[\s-](?:million|billion|lifetime)[\s-]+(?:finds?|talents?|kind|person|guy|girl
               |woman|man|player|athletes?|sort|type|friends?|artists?|voices?|leaders?|coach|teacher))\b""")),
     (frozenset({"million"}), _c(r"\bthanks\s+a\s+million\b")),
+    # at one time: "At one point, the line stretched …", "He was, at one point, ahead"; not "the lead stood
+    # at one point" nor "her lead was at one point." (see _LEVEL_VERBS)
+    (frozenset({"point"}), _c(rf"\b(?=at\s+one\s+point\b){_NOT_AFTER_BE}at\s+(?P<n>{_AT_ONE_POINT_IDIOM})")),
+    (frozenset({"point"}),
+     _c(rf"\b(?=at\s+one\s+point\b){_AFTER_BE}at\s+(?P<n>{_AT_ONE_POINT_IDIOM})(?!\s*(?:[.;!?]|$))")),
     # a person's certainty ("I am a hundred percent sure"), and effort past the whole ("gave 110 percent");
     # "100% recovered", "100 percent guaranteed" and "gave 100 percent funding" are shares
     (frozenset({"hundred", "100"}),
@@ -815,7 +828,7 @@ class _Scan:
                 self.add_period(m.start(), m.end())
             else:
                 self.add(FigureSpan(m.start(), m.end(), "number", whole + Fraction(1, 2)), 3)
-        for m in _DURATION.finditer(self.text):
+        for m in (_DURATION_OR_DECIMAL if "point" in self.words else _DURATION).finditer(self.text):
             n = m["n"]
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
                 continue
@@ -875,7 +888,7 @@ class _Scan:
 
     def numbers(self) -> None:
         for m in _PART_OF_A_SCALE.finditer(self.text) if self.has(_SCALE_NAMES) else ():
-            part = m["part"].lower().split()
+            part = re.split(r"[\s-]+", m["part"].lower())  # "three-quarters of a", as expect: normalizes it
             if m["whole"]:  # "one and a half million", "2 and a half million"
                 whole = _number_value(m["whole"])
                 if whole is None or whole.denominator != 1:
@@ -884,6 +897,10 @@ class _Scan:
             else:  # the part as expect: reads it
                 share = PARTS_OF_A_SCALE[re.sub(r"\ban$", "a", " ".join(part))]
             self.add(FigureSpan(m.start(), m.end(), "number", share * SCALES[m["scale"].lower()]), 3)
+        for m in _SCALE_AND_A_HALF.finditer(self.text) if "half" in self.words and self.has(_SCALE_NAMES) else ():
+            count = Fraction(1) if m["count"].lower() in ("a", "an") else _number_value(m["count"])
+            if count is not None:
+                self.add(FigureSpan(m.start(), m.end(), "number", (count + Fraction(1, 2)) * SCALES[m["scale"].lower()]), 3)
         if self.digits:
             for m in _DIGIT_NUMBER.finditer(self.text):
                 self._number(m)
@@ -931,8 +948,10 @@ class _Scan:
                 self.add(FigureSpan(m.start(), m.end(), "number"), 3)
         if "dozen" in self.words:
             for m in _DOZEN.finditer(self.text):
-                value = Fraction(6 if m.group().lower().startswith("half") else 12)
-                self.add(FigureSpan(m.start(), m.end(), "number", value), 2)
+                n = m["n"].lower()
+                count = Fraction(1, 2) if "half" in n else _number_value(f"{n} dozen")
+                if count is not None:
+                    self.add(FigureSpan(m.start(), m.end(), "number", count * 12 if "half" in n else count), 2)
         if self.has(_QUALIFIER_WORDS_IN_TEXT):
             for m in _QUALIFIERS.finditer(self.text):
                 self.add(FigureSpan(m.start(), m.end(), "qualifier"), 2)

@@ -1,16 +1,19 @@
 """Numbers written in words, as stories and ``expect:`` write them: 'twenty-five', 'fifteen hundred',
 'two million five hundred thousand', 'one point two billion'.
 
-Both readers of figures use :func:`read_spelled`: ``expect:`` turns the words into the digits they
-stand for before it reads a figure (:func:`factcheck.expectations.wording.normalize`), and the
-draft finder takes a figure's value from them (:mod:`factcheck.draft.phrases`), so a claim and
-the sentence it checks agree on the number.
+Both readers of figures use :func:`read_spelled`, and no other reader of number words: ``expect:``
+turns the words into the digits they stand for before it reads a figure
+(:func:`factcheck.expectations.wording.normalize`), and the draft finder takes a figure's value
+from them (:mod:`factcheck.draft.phrases`, reading ``loose``: 'an hour', 'a dozen'), so a claim
+and the sentence it checks agree on the number. Words that state no number ('two three', 'a
+million million') have no value in either.
 
 A number in words states its precision as digits do (docs/tolerance-words.md): it rounds at the
 smallest scale it names, or at the decimals it speaks after 'point'. 'two million five hundred
 thousand' is 2,500 thousand (2,499,500 ≤ x < 2,500,500), as 'two hundred thousand' is 200
 thousand; 'one point two billion' is 1.2 billion (1.15 to 1.25 billion); 'two million five
-hundred' names no scale after its last count and is exact, as 2,000,500 is.
+hundred' names no scale after its last count and is exact, as 2,000,500 is. 'a thousand million' is
+a billion, as British usage writes one, and rounds at the million (1,000 million).
 
 >>> read_spelled("two million five hundred thousand").digits()
 '2,500 thousand'
@@ -83,6 +86,15 @@ class _Group:
             return True
         return False
 
+    def times(self, size: int) -> bool:
+        """'a dozen', 'two dozen', a bare 'hundred' (read loosely): the count so far (one when there is
+        none) times ``size``; nothing is added to the count after it."""
+        if "hundred" in self.filled or self.value > 99:
+            return False
+        self.value = (self.value or 1) * size
+        self.filled = {"article", "hundred", "tens", "ones"}
+        return True
+
     def _fill(self, slots: tuple[str, ...], taken: tuple[str, ...], value: int) -> bool:
         if self.filled & set(taken):
             return False
@@ -92,56 +104,99 @@ class _Group:
 
 
 @lru_cache(maxsize=4096)  # the draft asks for the same few words ('two', 'a million') again and again
-def read_spelled(text: str) -> Spelled | None:
+def read_spelled(text: str, loose: bool = False) -> Spelled | None:
     """The number a run of words states, or None when the words are no number (or only 'a').
+
+    ``loose``: the words of a figure the draft has already found, where a word that only counts is
+    one more: 'a' or 'an' on its own is one ('an hour'), 'dozen' twelve ('a dozen', 'two dozen')
+    and a bare 'hundred' a hundred ('hundredfold'). An ``expect:`` reads strictly: 'a' there is no
+    figure.
 
     >>> read_spelled("fifteen hundred").value, read_spelled("a million").digits()
     (Fraction(1500, 1), '1 million')
     >>> read_spelled("two five") is None, read_spelled("million") is None, read_spelled("a") is None
     (True, True, True)
+    >>> read_spelled("a", loose=True).value, read_spelled("two dozen", loose=True).digits()
+    (Fraction(1, 1), '24')
     """
     tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
-    total: int | Fraction = 0
-    group, decimals = _Group(), ""
-    last_scale: int | None = None
-    point = ended = False
-    for i, token in enumerate(tokens):
-        if ended:
-            return None  # nothing follows a scale after a decimal: 'one point two million three'
-        if point:
+    reading = _Reading(tokens, loose)
+    if not all(reading.take(i, token) for i, token in enumerate(tokens)):
+        return None
+    return reading.result()
+
+
+class _Reading:
+    """The state of :func:`read_spelled` along its words: the sum of the scales said so far, the
+    count being said, the decimals after 'point'."""
+
+    def __init__(self, tokens: list[str], loose: bool) -> None:
+        self.tokens = tokens
+        self.loose = loose
+        self.total: int | Fraction = 0
+        self.group = _Group()
+        self.decimals = ""
+        self.last_scale: int | None = None
+        self.point = self.ended = False
+
+    def take(self, i: int, token: str) -> bool:
+        """Read one more word; False when the words so far are no number."""
+        if self.ended:
+            return False  # nothing follows a scale after a decimal: 'one point two million three'
+        if self.point:
             if token in DIGIT_WORDS:
-                if len(decimals) == MOST_DECIMALS:
-                    return None  # no one speaks thirty decimals: a garbled paste, not a number
-                decimals += str(DIGIT_WORDS[token])
-                continue
-            if token not in SCALE_WORDS or not decimals:
-                return None
+                self.decimals += str(DIGIT_WORDS[token])
+                return len(self.decimals) <= MOST_DECIMALS  # more is a garbled paste, not a number
+            if token not in SCALE_WORDS or not self.decimals:
+                return False
         if token == "point":
-            if point or not (group.filled - {"article"} or (i == 1 and tokens[0] == "zero") or i == 0):
-                return None
-            point = True
-        elif token == "zero" and i == 0 and len(tokens) > 1 and tokens[1] == "point":
-            continue
-        elif token in SCALE_WORDS:
-            scale = SCALE_WORDS[token]
-            if (not group.filled and not decimals) or (last_scale is not None and scale >= last_scale):
-                return None
-            total += (group.value + _fraction(decimals)) * scale if decimals else group.value * scale
-            group, last_scale, ended = _Group(), scale, point
-        elif not group.take(token):
+            tokens = self.tokens
+            if self.point or not (self.group.filled - {"article"} or (i == 1 and tokens[0] == "zero") or i == 0):
+                return False
+            self.point = True
+            return True
+        if token == "zero" and i == 0 and len(self.tokens) > 1 and self.tokens[1] == "point":
+            return True
+        if token in SCALE_WORDS:
+            return self._scale(SCALE_WORDS[token])
+        if self.loose and (token == "dozen" or (token == "hundred" and not self.group.filled)):
+            return self.group.times(12 if token == "dozen" else 100)
+        return self.group.take(token)
+
+    def _scale(self, scale: int) -> bool:
+        """A scale word: the count before it (and its decimals) times the scale."""
+        thousands = _thousands_of(self.last_scale, scale, self.total)
+        if not self.group.filled and not self.decimals and not thousands:
+            return False
+        if self.last_scale is not None and scale >= self.last_scale:
+            if not thousands:
+                return False
+            self.total, self.group.value = 0, int(self.total) + self.group.value  # "a thousand five hundred million"
+        count = self.group.value + _fraction(self.decimals) if self.decimals else self.group.value
+        self.total += count * scale
+        self.group, self.last_scale, self.ended = _Group(), scale, self.point
+        return True
+
+    def result(self) -> Spelled | None:
+        if self.point and not self.decimals:
             return None
-    if point and not decimals:
-        return None
-    if not (total or group.filled or decimals) or tokens in (["a"], ["an"]):
-        return None
-    value = total + group.value + (0 if ended else _fraction(decimals))
-    scale_word = tokens[-1] if tokens[-1] in SCALE_WORDS else None
-    return Spelled(Fraction(value), scale_word, len(decimals))
+        if not (self.total or self.group.filled or self.decimals) or (self.tokens in (["a"], ["an"]) and not self.loose):
+            return None
+        value = self.total + self.group.value + (0 if self.ended else _fraction(self.decimals))
+        scale_word = self.tokens[-1] if self.tokens[-1] in SCALE_WORDS else None
+        return Spelled(Fraction(value), scale_word, len(self.decimals))
 
 
 MOST_DECIMALS = 30
 """Digits spoken after 'point' that are read at most (Python refuses to read an integer of over
 4,300 digits: 'one point two two two …' of a garbled paste stopped the whole run)."""
+
+
+def _thousands_of(last_scale: int | None, scale: int, total: int | Fraction) -> bool:
+    """Is ``scale`` said of a count of thousands, as British usage says 'a thousand million' (a
+    billion) and 'two thousand billion'? Only 'thousand' counts another scale, and only when no
+    larger scale came before it ('a million thousand' is no number)."""
+    return last_scale == SCALE_WORDS["thousand"] and scale > last_scale and total < SCALE_WORDS["million"]
 
 
 def _fraction(decimals: str) -> Fraction:

@@ -59,18 +59,22 @@ def as_text(raw: object, shape: MeasureShape) -> str:
 
 
 _PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+_PART_OF_AN_AMOUNT = re.compile(r"\b(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?[\s-]+(?:thousand|million|billion|trillion)\b"
+                                r"|\b(?:thousand|million|billion|trillion)\s+and\s+a\s+half\b", re.I)
+"""'half a million', 'a quarter million', 'a million and a half': a part of a scale, an amount."""
 
 
 def implies_share(raw: object) -> bool:
     """Whether an ``expect:`` speaks of a part of a whole: a percentage, a fraction, a majority.
 
     A measure that could be either (a ratio of two measures) is read as a share when its
-    wording implies one, and as a plain number otherwise.
+    wording implies one, and as a plain number otherwise; a part of a scale ('a quarter
+    million', 'half a million') is an amount.
 
-    >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59)]
-    [True, True, True, True, False, False]
+    >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59, "a quarter million")]
+    [True, True, True, True, False, False, False]
     """
-    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(raw))
+    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(_PART_OF_AN_AMOUNT.sub(" ", raw)))
 
 
 _MULTIPLE = re.compile(r"\btimes\b|\d\s*x\b|\bto[\s-]+(?:one|1)\b|fold\b|\btwice\b|\bthrice\b", re.I)
@@ -174,11 +178,14 @@ def _spelled_numbers(s: str, named_only: bool = True) -> str:
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _SCALES = frozenset(_SCALE_WORDS.split("|"))
 PARTS_OF_A_SCALE = {"half a": Fraction(1, 2), "half of a": Fraction(1, 2), "a quarter of a": Fraction(1, 4),
-                    "quarter of a": Fraction(1, 4), "three quarters of a": Fraction(3, 4),
+                    "quarter of a": Fraction(1, 4), "one quarter of a": Fraction(1, 4),
+                    "three quarters of a": Fraction(3, 4),
                     "a third of a": Fraction(1, 3), "one third of a": Fraction(1, 3),
-                    "two thirds of a": Fraction(2, 3)}
-"""Parts of a scale ("half a million"), read as the fraction they are, with the fraction band
-(:func:`_read_part_of_scale`), not as digits to round."""
+                    "two thirds of a": Fraction(2, 3),
+                    "a half": Fraction(1, 2), "half": Fraction(1, 2), "a quarter": Fraction(1, 4),
+                    "quarter": Fraction(1, 4)}
+"""Parts of a scale ("half a million", "a quarter million", "a half-million"), read as the fraction
+they are, with the fraction band (:func:`_read_part_of_scale`), not as digits to round."""
 _PART_OF_A_SCALE = re.compile(rf"({'|'.join(sorted(PARTS_OF_A_SCALE, key=len, reverse=True))}|half an|a quarter of an) "
                               rf"(thousand|million|billion|trillion)")
 _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
@@ -186,9 +193,9 @@ _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:do
 
 def _money_words(s: str) -> str:
     """Amounts as articles write them in words, as the figures they are: "3 million dollars" → "3
-    million", "twenty five million" → "25 million", "one and a half million" → "1.5 million",
-    "$2.9-million" → "$2.9 million"; "half a million" stays, read as a fraction of the scale
-    (:func:`_read_part_of_scale`).
+    million", "twenty five million" → "25 million", "one and a half million" and "1 million and a half"
+    (a million and a half, as normalized) → "1.5 million", "$2.9-million" → "$2.9 million"; "half a
+    million" and "a quarter million" stay, read as a fraction of the scale (:func:`_read_part_of_scale`).
 
     >>> _money_words("nearly three million dollars"), _money_words("$2.9-million"), _money_words("half a million")
     ('nearly 3 million', '$2.9 million', 'half a million')
@@ -196,14 +203,15 @@ def _money_words(s: str) -> str:
     s = _CURRENCY_WORDS.sub("", s)
     s = re.sub(rf"(?<=\d)-(?=(?:{_SCALE_WORDS})\b)", " ", s)
     s = re.sub(rf"\b(\d+) and a half ({_SCALE_WORDS})\b", r"\1.5 \2", s)  # "2 and a half million"
+    s = re.sub(rf"\b(\d+) ({_SCALE_WORDS}) and a half\b(?! dozen)", r"\1.5 \2", s)  # "a million and a half"
     tokens = s.split(" ")
     out: list[str] = []
     for token in tokens:  # the number words before a scale, as one number ("twenty five million")
-        if token in _SCALES and out and not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token])):
-            half = out[-3:] == ["and", "a", "half"]  # "one and a half million"
+        half = out[-3:] == ["and", "a", "half"]  # "one and a half million", not "a half million"
+        if token in _SCALES and out and (half or not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token]))):
             body = out[:-3] if half else out
             start = len(body)
-            while start > 0 and (body[start - 1] in words.COUNT_WORDS or body[start - 1] in ("hundred", "and")):
+            while start > 0 and body[start - 1] in _COUNT_WORDS:
                 start -= 1
             while start < len(body) and body[start] == "and":
                 start += 1
@@ -214,21 +222,17 @@ def _money_words(s: str) -> str:
     return " ".join(out)
 
 
+_COUNT_WORDS = WORDS - SCALE_WORDS.keys() - {"point"}
+"""The words of a count under a thousand ("twenty five", "two hundred and fifty")."""
+
+
 def _words_number(tokens: list[str]) -> int | None:
-    """'twenty five' → 25, 'five hundred' → 500, 'two hundred and fifty' → 250; None when not a number."""
-    if not tokens:
+    """'twenty five' → 25, 'five hundred' → 500, 'two hundred and fifty' → 250, 'a' → 1, as the draft
+    reads them (:func:`.spelled.read_spelled`); None when not a whole number."""
+    spelled = read_spelled(" ".join(tokens), loose=True) if tokens else None
+    if spelled is None or spelled.value.denominator != 1:
         return None
-    current = 0
-    for token in tokens:
-        if token == "and":
-            continue
-        if token == "hundred":
-            current = (current or 1) * 100
-        elif token in words.COUNT_WORDS:
-            current += words.COUNT_WORDS[token]
-        else:
-            return None
-    return current
+    return int(spelled.value)
 
 
 def _strip_prefix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
