@@ -310,7 +310,7 @@ def test_any_text_never_raises_and_spans_index_the_figures(text: str) -> None:
         assert text[f.start:f.end] == f.text
 
 
-@pytest.mark.parametrize("piece", ["<sup>", "[a ", "![a ", "<a ", "*a ", "[a](b ", "`` ` ", '"a ', "a. ",
+@pytest.mark.parametrize("piece", ["<sup>", "[a ", "![a ", "<a ", "*a ", "[a](b ", "`` ` ", '"a ', "a. ", "x`", "`a",
                                    "the most ", "no other ", "every year since ", "one in ", "1,"])
 def test_pathological_input_takes_linear_time(piece: str) -> None:
     """No pattern rescans the rest of a paragraph for each of many openers (a 60,000-character paragraph)."""
@@ -318,6 +318,26 @@ def test_pathological_input_takes_linear_time(piece: str) -> None:
     start = time.process_time()
     find_figures(text)
     assert time.process_time() - start < 3.0
+
+
+def test_an_unclosed_run_of_backticks_in_an_article_line_is_read_at_once() -> None:
+    """A line of 6,000 backticks in the article named by a claims file kept `check` busy for minutes:
+    each opening length was looked for to the end of the paragraph."""
+    start = time.process_time()
+    assert figures("There are 3 rows. " + "`" * 6000) == ["3"]
+    assert time.process_time() - start < 3.0
+
+
+@pytest.mark.parametrize(("markdown", "found"), [
+    ("Count `12` and 13.", ["13"]),
+    ("Count ``a ` 12`` and 13.", ["13"]),          # a single backtick inside a span of two
+    ("Count ```12` and 13.", ["12", "13"]),        # three open, nothing closes them: plain text (as GitHub shows it)
+    ("Count \\``12` and 13.", ["13"]),           # an escaped backtick, then a span of one
+    ("Count `12\\` and 13.", ["13"]),            # a backslash before the closing run closes it still
+    ("Count `` 12 ``` 14 `` and 13.", ["13"]),     # a run of three inside a span of two
+])
+def test_code_spans_open_and_close_on_runs_of_as_many_backticks(markdown: str, found: list[str]) -> None:
+    assert figures(markdown) == found
 
 
 def test_every_example_in_the_docs_table_of_kinds_is_found_as_that_kind() -> None:
