@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..report import ClaimResult, Report, Verdict
 from ..sources import repository_root
+from ..sources.tables import version_control_folder
 from ._common import ORDER
 from ._markup import ICON, e
 
@@ -30,7 +31,8 @@ def read_article(report: Report) -> str | None:
         return None
     base = Path(report.claims_file).parent
     path = (base / report.article).resolve()
-    if not path.is_relative_to(repository_root(base)):
+    root = repository_root(base)
+    if not path.is_relative_to(root) or version_control_folder(path, root) is not None:
         return None  # a claims file must not pull other files into a page people share
     try:
         return path.read_text(encoding="utf-8")

@@ -136,6 +136,34 @@ def repository_root(start: Path) -> Path:
     return start
 
 
+VERSION_CONTROL = (".git", ".hg", ".svn")
+"""Folders that are a version-control system's own, not the repository's content."""
+
+
+def version_control_folder(path: Path, root: Path) -> str | None:
+    """The version-control folder (``.git``) a file a claims file names lies in, below ``root``; None
+    when it lies in none. Such a folder is inside the repository by its path, but git's ``config``
+    holds the remote's URL with its token and, in a CI checkout, the authorization header: read as
+    data, a claims file from anyone in the newsroom could copy it into the log and the reports. So
+    it is never read, with ``--data-root`` or without. ``path`` is resolved (a link into ``.git``
+    is refused as the folder itself is)."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = path.parts
+    for part in parts:
+        if part.lower() in VERSION_CONTROL:
+            return part
+    return None
+
+
+def version_control_problem(what: str, written: str, path: Path, folder: str) -> tuple[str, str]:
+    """The message and hint of a file in a version-control folder (:func:`version_control_folder`)."""
+    return (f"{what} points into the repository's {folder} folder ({written} resolves to {path})",
+            f"{folder} holds the version-control system's own files (git's config holds the remote's URL and "
+            "its token), never data: point at a file of the story's own")
+
+
 def _too_wide(folder: Path) -> bool:
     """The filesystem root and the home folder hold too much to be a data boundary."""
     try:
@@ -175,6 +203,11 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
                 file=file, line=line,
                 hint=f"data must stay inside {where}; move it there, run factcheck from a folder "
                      "that holds both, or pass --data-root to allow another folder explicitly"))
+            continue
+        folder = version_control_folder(path, root)
+        if folder is not None:
+            message, hint = version_control_problem(f"table '{name}'", decl.path, path, folder)
+            problems.append(Problem(message, file=file, line=line, hint=hint))
             continue
         kind = not_a_file(path)  # never opened: a FIFO would block the run
         if kind:
