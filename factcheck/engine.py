@@ -35,7 +35,7 @@ from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, CoverageReport, Reason, Report, TableUse, summarize
 from .sources import Source, describe_root, locate, repository_root
-from .sources.tables import version_control_folder, version_control_problem
+from .sources.tables import follow, version_control_folder, version_control_problem
 from .verdicts import expectation_info, judge, unverifiable
 
 if TYPE_CHECKING:
@@ -408,8 +408,11 @@ def _article_problems(loaded: LoadedClaims) -> list[Problem]:
     article = loaded.model.article
     if not article:
         return []
-    path = (loaded.base_dir / article).resolve()
     line = loaded.lines.line(("article",))
+    path, unfollowed = follow(loaded.base_dir, article)
+    if path is None:
+        return [Problem(f"the path of the article {article} cannot be followed: {unfollowed}", file=str(loaded.path),
+                        line=line, hint="the path is relative to the claims file; or remove 'article:'")]
     root = repository_root(loaded.base_dir)
     if not path.is_relative_to(root):
         return [Problem(f"the article {article} is outside the repository ({path})", file=str(loaded.path),

@@ -173,3 +173,24 @@ def test_each_gap_check_of_an_in_list_holds_its_own_period() -> None:
     from factcheck.planning.compiler import _coverage
     gaps = [c for c in _coverage("year in …", 'FROM "t"', '"t"."year"', "in", [2019, 2020, 2021]) if c.gap]
     assert [(c.gap, c.lits) for c in gaps] == [("2019", ("2019",)), ("2020", ("2020",)), ("2021", ("2021",))]
+
+
+@pytest.mark.parametrize("field", ["table", "article"])
+@pytest.mark.parametrize("written, why", [
+    ("loop1.csv", "it is a loop of symbolic links"),
+    ('"x\\0.csv"', "it holds a NUL character"),
+    ("x" * 300 + ".csv", "it is longer than the system allows"),
+])
+def test_a_path_that_cannot_be_followed_is_located(mini, tmp_path: Path, field: str, written: str, why: str) -> None:
+    """A loop of links, a NUL or a name past 255 bytes was an internal error (from Path.resolve)."""
+    (tmp_path / "loop1.csv").symlink_to(tmp_path / "loop2.csv")
+    (tmp_path / "loop2.csv").symlink_to(tmp_path / "loop1.csv")
+    tables = MINI_TABLES
+    if field == "table":
+        tables = tables.replace("path: victims.csv", f"path: {written}")
+    else:
+        tables = tables.replace("title: Mini story\n", f"title: Mini story\narticle: {written}\n")
+    path = mini(one_claim("{count: cases}", "10"), tables=tables)
+    out = located(runner.invoke(app, ["run", str(path)]), "cannot be followed: " + why)
+    assert ("table 'victims'" if field == "table" else "the article") in out
+    assert ("claims.yaml:12:" if field == "table" else "claims.yaml:3:") in out

@@ -12,6 +12,7 @@ stay inside its repository unless the caller widens that explicitly
 from __future__ import annotations
 
 import csv
+import errno
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -136,6 +137,26 @@ def repository_root(start: Path) -> Path:
     return start
 
 
+def follow(base: Path, written: str) -> tuple[Path | None, str | None]:
+    """The file a path of the claims file names, resolved (links followed), or why it cannot be:
+    a loop of links, a NUL character or a name longer than the system allows raised from ``resolve``
+    as an internal error before."""
+    try:
+        path = (base / written).resolve()
+        path.exists()  # a name too long for the system raises here, not in resolve
+        return path, None
+    except RuntimeError:  # Python 3.11-3.12 raise this for a loop of symbolic links
+        return None, "it is a loop of symbolic links"
+    except ValueError:
+        return None, "it holds a NUL character"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "it is a loop of symbolic links"
+        if exc.errno == errno.ENAMETOOLONG:
+            return None, "it is longer than the system allows"
+        return None, exc.strerror or str(exc)
+
+
 VERSION_CONTROL = (".git", ".hg", ".svn")
 """Folders that are a version-control system's own, not the repository's content."""
 
@@ -195,7 +216,11 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
         if frames and name in frames:
             sources.append(Source(name, decl, None, "<dataframe>", frame=frames[name], line=line, file=file))
             continue
-        path = (loaded.base_dir / decl.path).resolve()
+        path, unfollowed = follow(loaded.base_dir, decl.path)
+        if path is None:
+            problems.append(Problem(f"the path of table '{name}' cannot be followed: {unfollowed}", file=file,
+                                    line=line, hint="point path: at the data file itself, relative to the claims file"))
+            continue
         src = Source(name, decl, path, decl.path, line=line, file=file)
         if not path.is_relative_to(root):
             problems.append(Problem(
