@@ -125,11 +125,15 @@ def repository_root(start: Path) -> Path:
 
     The nearest folder above ``start`` holding ``.git``; outside any git repository the
     current directory, when ``start`` lies inside it (so ``claims/`` beside ``data/`` works
-    in a plain folder); else ``start`` itself.
+    in a plain folder); else ``start`` itself. A repository at the home folder or at ``/`` (dotfiles
+    kept in git) is no boundary: a claims file unpacked anywhere below it could read
+    ``~/.aws/credentials``; it counts as no repository.
     """
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
+            if _too_wide(folder):  # dotfiles kept in git at ~ (or a repository at /): no boundary at all
+                break
             return folder
     cwd = Path.cwd().resolve()
     if start.is_relative_to(cwd) and not _too_wide(cwd):
