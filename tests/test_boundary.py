@@ -150,3 +150,40 @@ def test_a_folder_whose_name_only_begins_with_git_is_data(repo_with_token: Path)
             f"tables: {{t: {{path: ../{folder}/t.csv}}}}\n"
             "claims:\n  - {id: a, says: s, measure: {count: t}, expect: 2}\n")
         assert factcheck.verify(repo_with_token / "claims" / "z.yaml").results[0].verdict == "pass"
+
+
+def test_a_git_repository_at_the_home_folder_is_no_boundary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dotfiles kept in git at ~ made the whole home folder the boundary: a claims file unpacked into
+    ~/Downloads read ~/.aws/credentials (an attack)."""
+    home = tmp_path / "home"
+    (home / ".git").mkdir(parents=True)
+    (home / ".aws").mkdir()
+    (home / ".aws" / "credentials").write_text("[default]\naws_secret_access_key = SECRETKEY123\n")
+    story = home / "Downloads" / "story"
+    (story / "claims").mkdir(parents=True)
+    (story / "claims" / "x.yaml").write_text(
+        "tables:\n  creds: {path: ../../../.aws/credentials, csv: {delimiter: '|', header: false, names: [line]}}\n"
+        "claims:\n  - {id: c1, says: s, measure: {top: line, of: creds, n: 5}, expect: [a, b]}\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(story)
+    assert repository_root(story / "claims") == story.resolve()  # the current folder, as with no repository
+    with pytest.raises(DataError) as info:
+        factcheck.verify(Path("claims/x.yaml"))
+    assert "points outside the repository" in info.value.problems[0].message
+    assert "SECRETKEY" not in str(info.value.problems)
+
+
+def test_duckdb_spills_into_a_private_temporary_folder_not_the_current_one() -> None:
+    """DuckDB's default is .tmp in the current folder: data expanding past the memory limit (a small
+    .gz of millions of rows) made it write there."""
+    import tempfile
+
+    from factcheck.backends.duckdb import DuckDB
+    backend = DuckDB()
+    try:
+        folder = Path(backend.con.execute("SELECT current_setting('temp_directory')").fetchall()[0][0])
+    finally:
+        backend.close()
+    assert folder.is_absolute() and folder.parent == Path(tempfile.gettempdir())
+    assert folder.name.startswith("factcheck-duckdb-") and len(folder.name) > 40
+    assert not folder.exists()  # made only when DuckDB spills
