@@ -35,6 +35,7 @@ from .planning.execute import Executor
 from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, CoverageReport, Reason, Report, TableUse, summarize
 from .sources import Source, describe_root, locate, repository_root
+from .sources.tables import follow, version_control_folder, version_control_problem
 from .verdicts import expectation_info, judge, unverifiable
 
 if TYPE_CHECKING:
@@ -407,12 +408,19 @@ def _article_problems(loaded: LoadedClaims) -> list[Problem]:
     article = loaded.model.article
     if not article:
         return []
-    path = (loaded.base_dir / article).resolve()
     line = loaded.lines.line(("article",))
+    path, unfollowed = follow(loaded.base_dir, article)
+    if path is None:
+        return [Problem(f"the path of the article {article} cannot be followed: {unfollowed}", file=str(loaded.path),
+                        line=line, hint="the path is relative to the claims file; or remove 'article:'")]
     root = repository_root(loaded.base_dir)
     if not path.is_relative_to(root):
         return [Problem(f"the article {article} is outside the repository ({path})", file=str(loaded.path),
                         line=line, hint=f"keep the draft inside {describe_root(root)}; reports embed its text")]
+    folder = version_control_folder(path, root)
+    if folder is not None:
+        message, hint = version_control_problem(f"the article {article}", article, path, folder)
+        return [Problem(message, file=str(loaded.path), line=line, hint=hint)]
     if not path.is_file():
         return [Problem(f"the article {article} does not exist (looked at {path})", file=str(loaded.path),
                         line=line, hint="the path is relative to the claims file; or remove 'article:'")]

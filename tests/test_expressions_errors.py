@@ -195,3 +195,16 @@ def test_error_without_source_text_points_into_rendered_text() -> None:
         to_sql(expr, resolver)
     assert info.value.text == "case_id == 1 and recrutment_platform == 'x'"
     assert info.value.position == info.value.text.index("recrutment")
+
+
+@pytest.mark.parametrize("digits", ["9" * 5000, "9" * 101, "1." + "5" * 5000])
+def test_a_number_of_thousands_of_digits_is_an_expression_error(digits: str) -> None:
+    """5,000 nines were an internal error (Python's int() refuses past 4,300 digits)."""
+    with pytest.raises(ExpressionError) as info:
+        parse(f"amount > {digits}")
+    assert f"a number written with {len(digits):,} characters (at most 100)" in info.value.message
+    assert info.value.position == len("amount > ")
+
+
+def test_a_number_of_a_hundred_digits_still_reads() -> None:
+    assert parse("amount > " + "9" * 100) is not None

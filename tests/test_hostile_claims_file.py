@@ -147,3 +147,50 @@ def test_a_fifo_claims_file_through_a_real_process(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "factcheck", "run", str(fifo)], capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 2 and "FIFO" in proc.stdout + proc.stderr
+
+
+# --------------------------------------------------------------------------- found by an attack, 2026-12-04
+
+def test_a_number_of_thousands_of_digits_in_a_filter(mini) -> None:
+    """An internal error before (Python's int() refuses past 4,300 digits)."""
+    path = mini(one_claim("{count: cases, where: 'filed_year > " + "9" * 5000 + "'}", "10", cid="long"))
+    located(runner.invoke(app, ["run", str(path)]), "claim 'long'", "a number written with 5,000 characters")
+
+
+def test_an_in_list_of_thousands_of_values_is_refused_at_once(mini) -> None:
+    """20,000 years took 48 s to compile and 100,000 text values ran for minutes; past 1,000 values
+    a list is refused, and the values under it are checked in linear time."""
+    years = ", ".join(str(y) for y in range(20_000))
+    path = mini(one_claim("{count: cases, where: 'filed_year in [" + years + "]'}", "10", cid="many"))
+    start = time.process_time()
+    located(runner.invoke(app, ["run", str(path)]), "claim 'many'", "a list of more than 1,000 values", "lookup:")
+    assert time.process_time() - start < 10
+
+
+def test_each_gap_check_of_an_in_list_holds_its_own_period() -> None:
+    """Each gap check held every value of the list, so telling them apart cost the list's length
+    each: quadratic in the list (30 s for 100,000 values)."""
+    from factcheck.planning.compiler import _coverage
+    gaps = [c for c in _coverage("year in …", 'FROM "t"', '"t"."year"', "in", [2019, 2020, 2021]) if c.gap]
+    assert [(c.gap, c.lits) for c in gaps] == [("2019", ("2019",)), ("2020", ("2020",)), ("2021", ("2021",))]
+
+
+@pytest.mark.parametrize("field", ["table", "article"])
+@pytest.mark.parametrize("written, why", [
+    ("loop1.csv", "it is a loop of symbolic links"),
+    ('"x\\0.csv"', "it holds a NUL character"),
+    ("x" * 300 + ".csv", "it is longer than the system allows"),
+])
+def test_a_path_that_cannot_be_followed_is_located(mini, tmp_path: Path, field: str, written: str, why: str) -> None:
+    """A loop of links, a NUL or a name past 255 bytes was an internal error (from Path.resolve)."""
+    (tmp_path / "loop1.csv").symlink_to(tmp_path / "loop2.csv")
+    (tmp_path / "loop2.csv").symlink_to(tmp_path / "loop1.csv")
+    tables = MINI_TABLES
+    if field == "table":
+        tables = tables.replace("path: victims.csv", f"path: {written}")
+    else:
+        tables = tables.replace("title: Mini story\n", f"title: Mini story\narticle: {written}\n")
+    path = mini(one_claim("{count: cases}", "10"), tables=tables)
+    out = located(runner.invoke(app, ["run", str(path)]), "cannot be followed: " + why)
+    assert ("table 'victims'" if field == "table" else "the article") in out
+    assert ("claims.yaml:12:" if field == "table" else "claims.yaml:3:") in out

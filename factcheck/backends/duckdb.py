@@ -13,6 +13,8 @@ mean is read here too.
 from __future__ import annotations
 
 import re
+import secrets
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -61,6 +63,8 @@ class DuckDB:
         # day DuckDB gives in the session's time zone: the machine's, so a laptop in New York and a
         # CI runner in UTC gave two verdicts. Every run takes UTC.
         self.con.execute("SET TimeZone = 'UTC'")
+        self.spill = _private_spill_folder()
+        self.con.execute(f"SET temp_directory = {quote_literal(str(self.spill))}")
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
@@ -391,6 +395,16 @@ class DuckDB:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _private_spill_folder() -> Path:
+    """Where DuckDB may write what does not fit in memory: a folder of the system's temporary space
+    whose name no one can guess, which DuckDB makes only when it spills and removes when the
+    connection closes. DuckDB's default is ``.tmp`` in the current folder: data that expands past
+    the memory limit (a small ``.gz`` of millions of rows) made it write gigabytes into the folder
+    factcheck ran from, and a claims file must never make factcheck write there. Not made here:
+    a command that ends at once (``os._exit``) would leave an empty folder behind on every run."""
+    return Path(tempfile.gettempdir()) / f"factcheck-duckdb-{secrets.token_hex(16)}"
 
 
 def is_binder_error(exc: BaseException) -> bool:

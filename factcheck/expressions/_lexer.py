@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal as Lit
 
+from ..expectations.numbers import MAX_NUMBER_TEXT  # one limit for numbers in YAML, figures and expressions
 from ._errors import ExpressionError
 
 Kind = Lit["num", "str", "word", "quoted", "op", "eof"]
@@ -120,6 +121,10 @@ class _Lexer:
             self.i += 1
             while self.i < len(text) and _is_digit(text[self.i]):
                 self.i += 1
+        if self.i - start > MAX_NUMBER_TEXT:  # int() refuses past 4,300 digits; no figure needs 100
+            raise self.error(f"a number written with {self.i - start:,} characters (at most {MAX_NUMBER_TEXT})",
+                             start, "write the number as the data holds it")
+        if "." in text[start : self.i]:
             value = Decimal(text[start : self.i])
         else:
             value = int(text[start : self.i])

@@ -256,7 +256,7 @@ class Compiler:
         """
         stack: list[tuple[Expr, str, Link | None]] = [(tree, scan.table, None)]
         seen: set[tuple[str, str]] = set()
-        found: list[Coverage] = []
+        found: dict[Coverage, None] = {}  # in order, once each: a list searched per value was quadratic in an `in` list
         while stack:
             node, table, link = stack.pop()
             if isinstance(node, Binary) and node.op in ("and", "or"):
@@ -268,9 +268,7 @@ class Compiler:
                     seen.add((tbl, node.column))
                     stack.append((self.cat.derives[tbl][node.column], tbl, lnk))
                 continue
-            for cov in self._periods_of(node, table, link):
-                if cov not in found:
-                    found.append(cov)
+            found.update(dict.fromkeys(self._periods_of(node, table, link)))
         self.plan.coverage += found
         self._filter_reports(scan, tree)
 
@@ -397,7 +395,8 @@ def _coverage(text: str, from_sql: str, col: str, op: str, lits: list[Any],
     if op in ("==", "in"):
         for v, shown in zip(q, lits, strict=True):
             out.append(Coverage(f"{shown} (a gap in the data: the table has no row at all for it, so it is "
-                                "not a zero)", from_sql, col, op, q, gap=v, when=when))
+                                "not a zero)", from_sql, col, op, (v,), gap=v, when=when))  # its own period only:
+            # each holding every value of an `in` list made hashing them quadratic (100,000 values: 30 s)
     ends = list(zip(q, lits, strict=True)) if op in ("==", "in") else (
         [(q[-1], lits[-1])] if op in ("between", "<=") else [])
     for v, shown in ends if year_of is not None else ():

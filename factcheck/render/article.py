@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..report import ClaimResult, Report, Verdict
 from ..sources import repository_root
+from ..sources.tables import follow, version_control_folder
 from ._common import ORDER
 from ._markup import ICON, e
 
@@ -29,8 +30,9 @@ def read_article(report: Report) -> str | None:
     if not report.article:
         return None
     base = Path(report.claims_file).parent
-    path = (base / report.article).resolve()
-    if not path.is_relative_to(repository_root(base)):
+    path = follow(base, report.article)[0]
+    root = repository_root(base)
+    if path is None or not path.is_relative_to(root) or version_control_folder(path, root) is not None:
         return None  # a claims file must not pull other files into a page people share
     try:
         return path.read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ stay inside its repository unless the caller widens that explicitly
 from __future__ import annotations
 
 import csv
+import errno
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -135,16 +136,68 @@ def repository_root(start: Path) -> Path:
 
     The nearest folder above ``start`` holding ``.git``; outside any git repository the
     current directory, when ``start`` lies inside it (so ``claims/`` beside ``data/`` works
-    in a plain folder); else ``start`` itself.
+    in a plain folder); else ``start`` itself. A repository at the home folder or at ``/`` (dotfiles
+    kept in git) is no boundary: a claims file unpacked anywhere below it could read
+    ``~/.aws/credentials``; it counts as no repository.
     """
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
+            if _too_wide(folder):  # dotfiles kept in git at ~ (or a repository at /): no boundary at all
+                break
             return folder
     cwd = Path.cwd().resolve()
     if start.is_relative_to(cwd) and not _too_wide(cwd):
         return cwd
     return start
+
+
+def follow(base: Path, written: str) -> tuple[Path | None, str | None]:
+    """The file a path of the claims file names, resolved (links followed), or why it cannot be:
+    a loop of links, a NUL character or a name longer than the system allows raised from ``resolve``
+    as an internal error before."""
+    try:
+        path = (base / written).resolve()
+        path.exists()  # a name too long for the system raises here, not in resolve
+        return path, None
+    except RuntimeError:  # Python 3.11-3.12 raise this for a loop of symbolic links
+        return None, "it is a loop of symbolic links"
+    except ValueError:
+        return None, "it holds a NUL character"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "it is a loop of symbolic links"
+        if exc.errno == errno.ENAMETOOLONG:
+            return None, "it is longer than the system allows"
+        return None, exc.strerror or str(exc)
+
+
+VERSION_CONTROL = (".git", ".hg", ".svn")
+"""Folders that are a version-control system's own, not the repository's content."""
+
+
+def version_control_folder(path: Path, root: Path) -> str | None:
+    """The version-control folder (``.git``) a file a claims file names lies in, below ``root``; None
+    when it lies in none. Such a folder is inside the repository by its path, but git's ``config``
+    holds the remote's URL with its token and, in a CI checkout, the authorization header: read as
+    data, a claims file from anyone in the newsroom could copy it into the log and the reports. So
+    it is never read, with ``--data-root`` or without. ``path`` is resolved (a link into ``.git``
+    is refused as the folder itself is)."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = path.parts
+    for part in parts:
+        if part.lower() in VERSION_CONTROL:
+            return part
+    return None
+
+
+def version_control_problem(what: str, written: str, path: Path, folder: str) -> tuple[str, str]:
+    """The message and hint of a file in a version-control folder (:func:`version_control_folder`)."""
+    return (f"{what} points into the repository's {folder} folder ({written} resolves to {path})",
+            f"{folder} holds the version-control system's own files (git's config holds the remote's URL and "
+            "its token), never data: point at a file of the story's own")
 
 
 def _too_wide(folder: Path) -> bool:
@@ -178,7 +231,11 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
         if frames and name in frames:
             sources.append(Source(name, decl, None, "<dataframe>", frame=frames[name], line=line, file=file))
             continue
-        path = (loaded.base_dir / decl.path).resolve()
+        path, unfollowed = follow(loaded.base_dir, decl.path)
+        if path is None:
+            problems.append(Problem(f"the path of table '{name}' cannot be followed: {unfollowed}", file=file,
+                                    line=line, hint="point path: at the data file itself, relative to the claims file"))
+            continue
         src = Source(name, decl, path, decl.path, line=line, file=file)
         if not path.is_relative_to(root):
             problems.append(Problem(
@@ -186,6 +243,11 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
                 file=file, line=line,
                 hint=f"data must stay inside {where}; move it there, run factcheck from a folder "
                      "that holds both, or pass --data-root to allow another folder explicitly"))
+            continue
+        folder = version_control_folder(path, root)
+        if folder is not None:
+            message, hint = version_control_problem(f"table '{name}'", decl.path, path, folder)
+            problems.append(Problem(message, file=file, line=line, hint=hint))
             continue
         kind = not_a_file(path)  # never opened: a FIFO would block the run
         if kind:
