@@ -209,18 +209,8 @@ def compared_with_dates(trees: Iterable[Expr]) -> set[str]:
     """The columns of the table itself (no lookup's) that the expressions compare with a date written
     YYYY-MM-DD (``visited >= '2021-01-01'``, ``between``): read as text because one value is no date,
     such a column is compared as text, and the row written '14/06/21' falls out of the filter."""
-    found: set[str] = set()
-    for tree in trees:
-        for node in walk(tree):
-            if isinstance(node, Compare):
-                pairs = [(node.left, node.right), (node.right, node.left)]
-            elif isinstance(node, Between):
-                pairs = [(node.operand, node.low), (node.operand, node.high)]
-            else:
-                continue
-            found |= {a.column for a, b in pairs if isinstance(a, Name) and a.link is None and isinstance(b, Literal)
-                      and isinstance(b.value, str) and _ISO_DATE.fullmatch(b.value.strip())}
-    return found
+    return {a.column for a, b in _compared(trees, lists=False)
+            if a.link is None and isinstance(b.value, str) and _ISO_DATE.fullmatch(b.value.strip())}
 
 
 def compared_with_text(trees: Iterable[Expr]) -> dict[Name, list[str]]:
@@ -228,20 +218,26 @@ def compared_with_text(trees: Iterable[Expr]) -> dict[Name, list[str]]:
     with the text it is compared with: a column of codes read as numbers compares ``'02134'`` as the
     number 2134 (see :func:`padded_codes`)."""
     found: dict[Name, list[str]] = {}
+    for a, b in _compared(trees, lists=True):
+        if isinstance(b.value, str):
+            found.setdefault(a, []).append(b.value)
+    return found
+
+
+def _compared(trees: Iterable[Expr], *, lists: bool) -> Iterator[tuple[Name, Literal]]:
+    """Each column the expressions compare with a literal (``==``, ``<`` …, ``between``; ``in`` with
+    ``lists``), with that literal."""
     for tree in trees:
         for node in walk(tree):
             if isinstance(node, Compare):
                 pairs = [(node.left, node.right), (node.right, node.left)]
             elif isinstance(node, Between):
                 pairs = [(node.operand, node.low), (node.operand, node.high)]
-            elif isinstance(node, InList):
+            elif isinstance(node, InList) and lists:
                 pairs = [(node.operand, v) for v in node.values]
             else:
                 continue
-            for a, b in pairs:
-                if isinstance(a, Name) and isinstance(b, Literal) and isinstance(b.value, str):
-                    found.setdefault(a, []).append(b.value)
-    return found
+            yield from ((a, b) for a, b in pairs if isinstance(a, Name) and isinstance(b, Literal))
 
 
 _CODE = re.compile(r"[0-9]{1,30}")
