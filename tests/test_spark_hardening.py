@@ -98,6 +98,18 @@ def test_a_file_named_with_glob_characters_is_read_alone(spark: Any, tmp_path: P
     assert _figures(factcheck.verify(path, engine="spark")) == _figures(duck)
 
 
+def test_a_parquet_file_named_with_a_glob_is_read_alone(spark: Any, tmp_path: Path) -> None:
+    import duckdb
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT 1 AS id, 'Named' AS platform) TO '{tmp_path / 'a_.parquet'}' (FORMAT parquet)")
+    (tmp_path / "a_.parquet").rename(tmp_path / "a*.parquet")
+    con.execute(f"COPY (SELECT 2 AS id, 'Other' AS platform) TO '{tmp_path / 'ab.parquet'}' (FORMAT parquet)")
+    path = _claims(tmp_path, "a*.parquet", "{top: platform, of: t, n: 10}", "[Named]")
+    duck = factcheck.verify(path)
+    assert _figures(duck) == [("c1", "pass", ["Named"])]
+    assert _figures(factcheck.verify(path, engine="spark")) == _figures(duck)
+
+
 def test_the_glob_escape_leaves_other_characters_alone() -> None:
     from factcheck.backends.spark import hadoop_path
     assert hadoop_path("/data/2020 cases (final)-v2.csv") == "/data/2020 cases (final)-v2.csv"
