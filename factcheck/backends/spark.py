@@ -17,6 +17,7 @@ does is refused before any data is read (:func:`unsupported`), naming the claim.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -68,8 +69,28 @@ def start(master: str | None = None) -> Spark:
     return Spark(master)
 
 
+def _master_origin(given: str | None) -> str:
+    """`` (from $SPARK_MASTER)`` when the master was not given (``--spark-master``) but taken from there."""
+    return " (from $SPARK_MASTER)" if not given and os.environ.get("SPARK_MASTER") else ""
+
+
+def hadoop_path(path: os.PathLike[str] | str) -> str:
+    """The path as Spark's reader takes it to mean exactly that one file: Hadoop expands ``* ? [ ] { }``
+    in a path (a file named ``*.csv`` would read every CSV beside it, a link to outside the repository
+    too); each is escaped with a backslash, as is a backslash itself, which Hadoop then matches as written."""
+    return re.sub(r"([*?\[\]{}\\])", r"\\\1", str(path))
+
+
+def _check_spark_path(source: Source) -> None:
+    """Refuse, naming the table, a file Spark's reader cannot name: Hadoop takes a ``:`` in a path for
+    a URL's scheme (Spark fails with a Java stack trace, DuckDB reads it)."""
+    if ":" in str(source.path):
+        raise UsageError([Problem(f"table '{source.name}': Spark cannot read a file whose path holds ':' "
+                                  f"({source.path})", file=source.file or None, line=source.line,
+                                  hint="rename the file (or its folder) without ':', or run with --engine duckdb")])
+
+
 def _java_home() -> bool:
-    import os
     home = os.environ.get("JAVA_HOME")
     return bool(home) and os.path.isfile(os.path.join(home or "", "bin", "java"))
 
@@ -84,6 +105,7 @@ class Spark:
         from .spark_session import master_of
 
         self.master = master_of(master)
+        self._master_given = master
         self.helper: DuckDB = DuckDB()  # headers, types, contracts and the type oracle; reads no rows
         self._own = session is None
         self._session = session
@@ -93,6 +115,7 @@ class Spark:
         self._sealed = False
         self._translated: dict[tuple[str, bool], str] = {}
         self._kept_frames: list[Any] = []  # tables kept (local checkpoints, or cached on a cluster)
+        self._settings_before: dict[str, str | None] = {}  # a session not factcheck's: its own settings
 
     @property
     def spark(self) -> SparkSession:
@@ -102,13 +125,23 @@ class Spark:
             shared = sessions.kept() or sessions.active()
             if shared is not None:  # started by an earlier file of this run, or already running in this
                 self._session, self._own = shared, False  # process (a notebook's, the tests'): used, not stopped
+                self._settings_before = sessions.harden(shared)  # put back by close()
                 return shared
+            why = sessions.unreachable(self.master)
+            if why is not None:
+                raise UsageError([Problem(f"cannot reach the Spark master {self.master}{_master_origin(self._master_given)}: {why}",
+                                          hint="start the master, or check the URL (--spark-master, "
+                                               "SPARK_MASTER); without either, Spark runs on this machine")])
             try:
                 self._session = sessions.spark_session(self.master)
             except Exception as exc:  # noqa: BLE001 - the JVM did not start, or the master is unreachable
                 reraise_interrupt(exc)
-                raise UsageError([Problem(f"Spark could not start on master {self.master}: {first_line(exc)}",
-                                          hint=INSTALL_HINT + "; check --spark-master")]) from None
+                hint = (INSTALL_HINT + "; check --spark-master" if self.master.startswith("local") else
+                        f"check that {self.master} is a running Spark master this machine can reach "
+                        "(--spark-master, SPARK_MASTER); without either, Spark runs on this machine")
+                raise UsageError([Problem(f"Spark could not start on master {self.master}"
+                                          f"{_master_origin(self._master_given)}: {first_line(exc)}",
+                                          hint=hint)]) from None
             self._own = not sessions.keep(self._session)  # kept for the run's next files, stopped at its end
         return self._session
 
@@ -118,6 +151,8 @@ class Spark:
             raise UsageError([Problem(f"table '{source.name}' is a DataFrame handed in: on Spark every table is read "
                                       "from its file", file=source.file or None, line=source.line,
                                       hint="run with engine='duckdb', or pass no tables= (the files are read)")])
+        if source.path is not None:
+            _check_spark_path(source)
         self.helper.read_header(source)
 
     def read_table(self, read: TableRead) -> int:
@@ -132,9 +167,9 @@ class Spark:
         columns = [c for c in read.columns if c in types]
         raw = f"__fc_raw_{src.name}"
         if src.format == "parquet":
-            table = read_parquet(self.spark, str(src.path), columns, shown=src.shown_path, row_order=read.row_order)
+            table = read_parquet(self.spark, hadoop_path(src.path), columns, shown=src.shown_path, row_order=read.row_order)
         else:
-            table = read_csv(self.spark, str(src.path), CsvLayout.of(src.decl, src.path), list(types), types, columns,
+            table = read_csv(self.spark, hadoop_path(src.path), CsvLayout.of(src.decl, src.path), list(types), types, columns,
                              shown=src.shown_path, row_order=read.row_order, hold=self._kept)
         table.frame.createOrReplaceTempView(raw)
         self.views.append(raw)
@@ -374,6 +409,10 @@ class Spark:
         self._kept_frames.clear()
         if self._own:
             self.spark.stop()
+        elif self._settings_before:
+            from .spark_session import restore
+            restore(self.spark, self._settings_before)
+            self._settings_before = {}
 
 
 def _free(frame: Any) -> None:
