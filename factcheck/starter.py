@@ -22,8 +22,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from . import yamltext
 from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
 from .errors import Problem, UsageError
 
@@ -61,7 +60,7 @@ class Written:
 
 def _scalar(value: Any) -> str:
     """One YAML scalar, quoted when it needs to be."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    text = yamltext.dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
     return str(text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.removesuffix("...").strip())
 
 
@@ -183,7 +182,7 @@ def _read(target: Path, tables: dict[str, dict[str, Any]]) -> tuple[Session, Any
     from .claims.yamlsource import load_yaml
     from .engine import prepare
 
-    text = yaml.safe_dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
+    text = yamltext.dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
     session = prepare(loaded, everything=True, allow_empty=True)
@@ -609,7 +608,7 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
     for name, decl in tables.items():
         out.append(f"  {name}:")
         out += [f"    # note: {_one_line(n)}" for n in (notes or {}).get(name, [])]
-        body = yaml.safe_dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
+        body = yamltext.dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
         out += ["    " + line for line in body.splitlines()]
     out += ["", "claims:"]
     if not claims:
