@@ -625,8 +625,12 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
 
 
 def _one_line(text: str) -> str:
-    """Text for a comment line: no line breaks a value could smuggle in."""
-    return " ".join(text.split())
+    """Text for a comment line, kept on its line: runs of spaces and line breaks become one space,
+    and any other control or Unicode line break (which YAML refuses in a comment, or reads as its
+    end) is shown as an escape (``\\x1b``, ``\\u2029``)."""
+    from .render.safetext import escape_controls
+
+    return escape_controls(re.sub(r"[ \t\r\n]+", " ", text).strip())
 
 
 def init(article: Path, data: list[Path], output: Path | None = None) -> Written:
@@ -671,16 +675,16 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
     for c in found.claims:
         if not c.candidates and c.reading is None:
             if c.note and c.note != NOTHING_MEETS:  # why none was looked for
-                out[c.id] = [f"    # no suggestion: {c.note}"]
+                out[c.id] = [f"    # no suggestion: {_one_line(c.note)}"]
             continue
         block = []
         if c.reading is not None:
-            block.append(f"    # read as written: {reading_said(c.reading)}")
+            block.append(f"    # read as written: {_one_line(reading_said(c.reading))}")
             block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
         for s in c.candidates:
             counts[c.id] += 1
             other = " - reads the sentence otherwise: check it" if c.reading is not None or s.departs else ""
-            block.append(f"    # suggestion {counts[c.id]}: {s.value_text} ({s.verdict}){other}")
+            block.append(f"    # suggestion {counts[c.id]}: {_one_line(str(s.value_text))} ({s.verdict}){other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block
     return out, sum(1 for c in found.claims if c.candidates or c.reading is not None)

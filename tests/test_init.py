@@ -308,6 +308,22 @@ def test_init_writes_names_and_values_holding_yaml_line_breaks_so_that_they_read
     assert runner.invoke(app, ["check", str(written)]).exit_code == 0
 
 
+def test_init_keeps_a_value_with_a_yaml_line_break_inside_its_comment(tmp_path: Path) -> None:
+    """A suggestion's value ('next: a<U+2029>b0') ended its comment line: the rest was read as
+    YAML and the claims file init wrote did not load. It is shown escaped, as the terminal shows it."""
+    (tmp_path / "data").mkdir()
+    kinds = ["a\u2029b0", "a\u2029b1", "a\u2029b1"]
+    (tmp_path / "data" / "e.csv").write_text("id,year,kind,amount\n" + "".join(
+        f"{i},2020,{kinds[i % 3]},{i}\n" for i in range(1, 31)), encoding="utf-8")
+    (tmp_path / "story.md").write_text("# S\n\nThe most common kind in 2020 was a\u2029b1, with 20 posts.\n",
+                                       encoding="utf-8")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "data" / "e.csv")])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "story.claims.yaml"
+    assert "next: a\\u2029b0 (10)" in written.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["check", str(written)]).exit_code == 0
+
+
 def _printed_measures(text: str) -> list[object]:
     """Each ``measure:`` block of suggest's terminal view (the lines indented under it), read as YAML."""
     blocks: list[list[str]] = []
