@@ -67,6 +67,8 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
     except RecursionError:
         raise UsageError([Problem(f"the {what} file is not a factcheck report: its JSON is nested too deeply "
                                   "to read", file=file, hint="pass the file written by factcheck run --json")]) from None
+    except ValueError:  # Python reads no whole number of more than 4,300 digits (sys.get_int_max_str_digits)
+        raise UsageError([_too_many_digits(text, file, what)]) from None
     surrogate = _LONE_SURROGATE.search(text) and _lone_surrogate(data)  # cheap test first: escapes are rare
     if surrogate:
         raise UsageError([Problem(f"the {what} file is not a factcheck report: it holds a lone surrogate "
@@ -91,6 +93,20 @@ def load_baseline(path: str | Path, *, what: str = "baseline") -> Report:
             f"the {what} file is not a valid factcheck report: {where}: {first['msg']}"
             + (f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""),
             file=file, hint=_REMAKE)]) from None
+
+
+def _too_many_digits(text: str, file: str, what: str) -> Problem:
+    """The problem with a report holding a number too long to read: which line, how many digits."""
+    import sys
+
+    limit = sys.get_int_max_str_digits()
+    found = re.search(r"(?<![\d.eE])\d{%d,}(?![\d.eE])" % (limit + 1), text)  # a whole number, not a decimal's
+    if found is None:
+        return Problem(f"the {what} file is not a factcheck report: it is not JSON that can be read", file=file,
+                       hint="pass the file written by factcheck run --json")
+    return Problem(f"the {what} file is not a factcheck report: it holds a number written with "
+                   f"{len(found.group()):,} digits (at most {limit:,} can be read)", file=file,
+                   line=text.count("\n", 0, found.start()) + 1, hint="pass the file written by factcheck run --json")
 
 
 def _read_regular(path: Path, what: str) -> str:

@@ -22,8 +22,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from . import yamltext
 from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
 from .errors import Problem, UsageError
 from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
@@ -62,7 +61,7 @@ class Written:
 
 def _scalar(value: Any) -> str:
     """One YAML scalar, quoted when it needs to be."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    text = yamltext.dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
     return str(text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.removesuffix("...").strip())
 
 
@@ -198,7 +197,7 @@ def _read(target: Path, tables: dict[str, dict[str, Any]]) -> tuple[Session, Any
     from .claims.yamlsource import load_yaml
     from .engine import prepare
 
-    text = yaml.safe_dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
+    text = yamltext.dump({"version": 1, "tables": tables, "claims": []}, sort_keys=False)
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
     session = prepare(loaded, everything=True, allow_empty=True)
@@ -636,7 +635,7 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
     for name, decl in tables.items():
         out.append(f"  {name}:")
         out += [f"    # note: {_one_line(n)}" for n in (notes or {}).get(name, [])]
-        body = yaml.safe_dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
+        body = yamltext.dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
         out += ["    " + line for line in body.splitlines()]
     out += ["", "claims:"]
     if not claims:
@@ -653,8 +652,12 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
 
 
 def _one_line(text: str) -> str:
-    """Text for a comment line: no line breaks a value could smuggle in."""
-    return " ".join(text.split())
+    """Text for a comment line, kept on its line: runs of spaces and line breaks become one space,
+    and any other control or Unicode line break (which YAML refuses in a comment, or reads as its
+    end) is shown as an escape (``\\x1b``, ``\\u2029``)."""
+    from .render.safetext import escape_controls
+
+    return escape_controls(re.sub(r"[ \t\r\n]+", " ", text).strip())
 
 
 def init(article: Path, data: list[Path], output: Path | None = None) -> Written:
@@ -699,16 +702,16 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
     for c in found.claims:
         if not c.candidates and c.reading is None:
             if c.note and c.note != NOTHING_MEETS:  # why none was looked for
-                out[c.id] = [f"    # no suggestion: {c.note}"]
+                out[c.id] = [f"    # no suggestion: {_one_line(c.note)}"]
             continue
         block = []
         if c.reading is not None:
-            block.append(f"    # read as written: {reading_said(c.reading)}")
+            block.append(f"    # read as written: {_one_line(reading_said(c.reading))}")
             block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
         for s in c.candidates:
             counts[c.id] += 1
             other = " - reads the sentence otherwise: check it" if c.reading is not None or s.departs else ""
-            block.append(f"    # suggestion {counts[c.id]}: {s.value_text} ({s.verdict}){other}")
+            block.append(f"    # suggestion {counts[c.id]}: {_one_line(str(s.value_text))} ({s.verdict}){other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block
     return out, sum(1 for c in found.claims if c.candidates or c.reading is not None)

@@ -159,6 +159,8 @@ def good() -> dict[str, Any]:
     (json.dumps({**good(), "title": "x\ud800"}), "holds a lone surrogate (\\ud800)"),
     (json.dumps({**good(), "results": [{**good()["results"][0], "value_text": "\udfff"}]}), "lone surrogate (\\udfff)"),
     (b"\xff\xfe{}", "it is not UTF-8 text"),
+    ('{"schema_version": "2.0",\n "x": ' + "9" * 5000 + "}", "holds a number written with 5,000 digits (at most 4,300"),
+    ('{"schema_version": "2.0", "x": -' + "1" * 100_000 + "}", "holds a number written with 100,000 digits"),
 ])
 def test_bad_baselines(tmp_path: Path, content: Any, message: str) -> None:
     path = write(tmp_path / "old.json", content)
@@ -171,6 +173,27 @@ def test_bad_baselines(tmp_path: Path, content: Any, message: str) -> None:
 def test_a_pair_of_surrogates_is_a_character(tmp_path: Path) -> None:
     path = write(tmp_path / "old.json", json.dumps({**good(), "title": "\U0001f600"}))  # written as \ud83d\ude00
     assert "\\ud83d\\ude00" in path.read_text() and load_baseline(path).title == "\U0001f600"
+
+
+def test_a_number_too_long_to_read_is_a_located_error_of_diff_and_run(tmp_path: Path) -> None:
+    """Python reads no whole number of more than 4,300 digits: a report holding one was an
+    "internal error: ValueError" of diff and of run --baseline."""
+    path = write(tmp_path / "old.json", '{"schema_version": "2.0",\n"x": ' + "9" * 100_000 + "}")
+    claims = Path(__file__).parent / "fixtures" / "mini" / "claims.yaml"
+    for args in (["run", str(claims), "--baseline", str(path)], ["diff", str(path), str(path)]):
+        proc = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2, proc.stderr
+        assert f"{path}:2: the baseline file is not a factcheck report: it holds a number written with 100,000 " \
+               "digits" in proc.stderr and "internal error" not in proc.stderr
+
+
+def test_long_numbers_that_can_be_read_are_read(tmp_path: Path) -> None:
+    """The neighbours: 4,300 digits, and a decimal of any length, are numbers like any other."""
+    data = {**good(), "title": "t"}
+    text = json.dumps(data)[:-1] + ', "x": ' + "9" * 4300 + ', "y": 0.' + "1" * 10_000 + "}"
+    assert load_baseline(write(tmp_path / "old.json", text)).title == "t"  # fields of its own are let be
+    data["results"][0]["value_text"] = "1" * 5000  # digits in a string are text
+    assert load_baseline(write(tmp_path / "old.json", data)).results[0].value_text == "1" * 5000
 
 
 def test_a_folder_baseline_is_refused(tmp_path: Path) -> None:

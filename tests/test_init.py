@@ -280,3 +280,74 @@ def test_init_declares_an_id_and_its_year_the_key_of_one_row_per_school_per_year
     written = (tmp_path / "story.claims.yaml").read_text()
     assert ("# note: school_id and school_year look like a key together, but (S1, 2023-24) (2 rows) repeats: no "
             "key is declared") in written and "declare key: [school_id, school_year]" in written
+
+
+BREAKING = {"\u2028sep": ["a\u2029b0", "a\u2029b1"], "next\x85line": ["p\x85q", "p\x85r"]}
+
+
+def _breaking_desk(tmp_path: Path) -> Path:
+    """A story and a table whose header and values hold U+2028, U+2029 and U+0085: YAML line breaks."""
+    (tmp_path / "data").mkdir()
+    sep, nel = BREAKING.values()
+    rows = "".join(f"{i},{2019 + i % 2},{sep[i % 2]},{nel[i % 2]},{i}\n" for i in range(1, 41))
+    (tmp_path / "data" / "e.csv").write_text("id,year,\u2028sep,next\x85line,amount\n" + rows, encoding="utf-8")
+    (tmp_path / "story.md").write_text("# S\n\nIn 2020, 20 posts were made.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_init_writes_names_and_values_holding_yaml_line_breaks_so_that_they_read_back(tmp_path: Path) -> None:
+    """PyYAML wrote U+2028 raw and read it back as a line break: the claims file init wrote named a
+    column ' sep' that the data does not have, and init failed on its own file."""
+    desk = _breaking_desk(tmp_path)
+    result = runner.invoke(app, ["init", str(desk / "story.md"), str(desk / "data" / "e.csv")])
+    assert result.exit_code == 0, result.output
+    written = desk / "story.claims.yaml"
+    columns = load(written).model.tables["e"].columns
+    assert list(columns) == ["id", "year", "\u2028sep", "next\x85line", "amount"]
+    assert {name: columns[name].allowed for name in BREAKING} == BREAKING
+    assert runner.invoke(app, ["check", str(written)]).exit_code == 0
+
+
+def test_init_keeps_a_value_with_a_yaml_line_break_inside_its_comment(tmp_path: Path) -> None:
+    """A suggestion's value ('next: a<U+2029>b0') ended its comment line: the rest was read as
+    YAML and the claims file init wrote did not load. It is shown escaped, as the terminal shows it."""
+    (tmp_path / "data").mkdir()
+    kinds = ["a\u2029b0", "a\u2029b1", "a\u2029b1"]
+    (tmp_path / "data" / "e.csv").write_text("id,year,kind,amount\n" + "".join(
+        f"{i},2020,{kinds[i % 3]},{i}\n" for i in range(1, 31)), encoding="utf-8")
+    (tmp_path / "story.md").write_text("# S\n\nThe most common kind in 2020 was a\u2029b1, with 20 posts.\n",
+                                       encoding="utf-8")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "data" / "e.csv")])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "story.claims.yaml"
+    assert "next: a\\u2029b0 (10)" in written.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["check", str(written)]).exit_code == 0
+
+
+def _printed_measures(text: str) -> list[object]:
+    """Each ``measure:`` block of suggest's terminal view (the lines indented under it), read as YAML."""
+    blocks: list[list[str]] = []
+    depth = 0
+    for line in text.split("\n"):  # the view's own lines; a raw U+2028 in a value stays inside its line
+        if line.strip() == "measure:":
+            blocks.append([])
+            depth = len(line) - len(line.lstrip())
+        elif blocks and line[:depth + 1].isspace() and line.strip():
+            blocks[-1].append(line[depth:])
+        else:
+            depth = 10**6  # the block ended
+    return [yaml.safe_load("measure:\n" + "\n".join(b))["measure"] for b in blocks]
+
+
+def test_suggest_prints_measures_that_read_back_as_the_measures_it_computed(tmp_path: Path) -> None:
+    """suggest printed `where: '`<U+2028>sep` == ...'`, which reads back as the column ' sep'."""
+    import json
+    desk = _breaking_desk(tmp_path)
+    (desk / "c.yaml").write_text("article: story.md\ntables:\n  e: {path: data/e.csv, key: id}\nclaims:\n"
+                                 "  - id: c1\n    says: \"In 2020, 20 posts were made.\"\n    expect: 20\n")
+    shown = runner.invoke(app, ["suggest", str(desk / "c.yaml"), "--top", "8"])
+    assert shown.exit_code == 0, shown.output
+    found = runner.invoke(app, ["suggest", str(desk / "c.yaml"), "--top", "8", "--json", "-"])
+    computed = [s["measure"] for c in json.loads(found.stdout)["claims"] for s in c["candidates"] + c["misses"]]
+    assert any("\u2028sep" in json.dumps(m, ensure_ascii=False) for m in computed)
+    assert _printed_measures(shown.stdout) == computed

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -295,3 +296,34 @@ def test_a_sentence_is_found_in_the_first_paragraph_holding_it_even_without_its_
                factcheck.report.ClaimResult(id="d", says="fell 8%", verdict=factcheck.Verdict.PASS)]
     assert place(blocks, results) == []
     assert [(g.start, g.end, g.claims) for g in blocks[0].groups] == [(0, 23, [0, 1])]
+
+
+HIDDEN = "\x01\x08\x0b\x1b\x7f\x85\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ufdd0\ufffe\uffff\U0010ffff"
+
+
+def test_hidden_and_reordering_characters_are_shown_escaped_everywhere(tmp_path: Path) -> None:
+    """A right-to-left override in a data value reversed the rest of the message and the chart's
+    labels; controls and noncharacters reached the title, the says and the article raw. They are
+    shown as the terminal and Markdown show them (``\\u202e``), and only they: the article's own
+    accents, CJK, emoji and Arabic and Hebrew letters are as written."""
+    (tmp_path / "t.csv").write_text("id,yr,cat,v\n1,2019,\u202eevil,5\n2,2020,\u202eevil,3\n3,2020,x\x01\ufffe,9\n"
+                                    "4,2019,x\x01\ufffe,4\n", encoding="utf-8")
+    ordinary = "Café señora 東京 😀 مرحبا שלום"
+    (tmp_path / "story.md").write_text(f"# t\n\nCases rose 33% in 2020.\n\n{ordinary} \u202ereversed\x1b.\n\n"
+                                       f"Hidden: {HIDDEN} end.\n", encoding="utf-8")
+    claims = {"title": "t\x01\u202e title", "article": "story.md", "tables": {"t": {"path": "t.csv", "key": "id"}},
+              "claims": [{"id": "c1", "says": "Cases rose 33% in 2020.", "expect": "up 33%",
+                          "measure": {"change": {"sum": "v", "of": "t"}, "over": "yr", "from": 2019, "to": 2020}},
+                         {"id": "c2", "says": "Sum was highest in 2020.", "expect": True,
+                          "measure": {"extreme": {"sum": "v", "of": "t"}, "over": "cat", "at": "\u202eevil",
+                                      "is": "highest"}},
+                         {"id": "c3", "says": "gone \x1b\u2066 says \ufffe", "unverifiable": "why \x07\u202e"}]}
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump(claims, allow_unicode=True), encoding="utf-8")
+    page = render(factcheck.verify(path))
+    assert [hex(ord(c)) for c in page if c in HIDDEN] == []
+    for escaped in ("\\u202eevil", "x\\x01\\ufffe", "t\\x01\\u202e title", "\\u202ereversed\\x1b",
+                    "gone \\x1b\\u2066 says \\ufffe", "why \\x07\\u202e", "\\U0010ffff end."):
+        assert escaped in page, escaped
+    assert ordinary in page
+    assert '<text class="key"' in page and "\\u202eevil</text>" in page  # the chart's labels

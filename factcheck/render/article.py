@@ -19,7 +19,7 @@ from ..report import ClaimResult, Report, Verdict
 from ..sources import repository_root
 from ..sources.tables import follow, version_control_folder
 from ._common import ORDER
-from ._markup import ICON, e
+from ._markup import ICON, e, shown
 
 if TYPE_CHECKING:
     from .figmarks import FigureMark
@@ -384,5 +384,5 @@ def render_article(text: str, results: list[ClaimResult]) -> tuple[str, list[Gro
     missing = place(blocks, results)
     for b in blocks:
         mark_tokens(b, results)
-    body = md.renderer.render(tokens, md.options, {})
+    body = shown(md.renderer.render(tokens, md.options, {}))
     return body, [g for b in blocks for g in b.groups], missing

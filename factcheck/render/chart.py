@@ -11,11 +11,11 @@ prints. Every label is escaped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from ..formatting import plain_number
 from ..report import ClaimResult
+from ._markup import e as escape
 
 WIDTH, HEIGHT = 360, 150
 LEFT, RIGHT, TOP, BOTTOM = 44, 22, 16, 30

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..report import ClaimResult, CoverageReport, FigureStatus, Verdict
 from ._common import ORDER
-from ._markup import e
+from ._markup import e, shown
 from .article import Block, BlockIndex, Group, mark_tokens, markdown, normalize, place, split_blocks, whole_word_at
 
 _STATUS_WORDS = {FigureStatus.NOT_CHECKED: "not checked", FigureStatus.IGNORED: "ignored"}
@@ -91,7 +91,7 @@ def render_marked(text: str, results: list[ClaimResult], coverage: CoverageRepor
     figures = place_figures(blocks, index, coverage, results) if coverage is not None else []
     for b in blocks:
         mark_tokens(b, results)
-    body = md.renderer.render(tokens, md.options, {})
+    body = shown(md.renderer.render(tokens, md.options, {}))  # the article's own text, hidden characters shown
     return body, [g for b in blocks for g in b.groups], missing, figures
 
 

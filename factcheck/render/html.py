@@ -20,8 +20,9 @@ its sentences, :mod:`.figmarks` the figures in them, :mod:`.evidence` builds eac
 This module puts the page together.
 
 Everything that comes from a user (titles, ``says``, values, file names, the
-article) is escaped with :func:`html.escape`; the writer reads the article file
-and writes nothing but its output.
+article) is escaped with :func:`html.escape`, and a character that hides or reorders
+text (a control, a right-to-left override) is shown as an escape (``\\u202e``), as in the
+terminal; the writer reads the article file and writes nothing but its output.
 """
 
 from __future__ import annotations

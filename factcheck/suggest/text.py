@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from .. import yamltext
 
 if TYPE_CHECKING:
     from . import Suggestion, Suggestions
 
 
 def measure_yaml(measure: dict[str, Any], indent: int = 0) -> str:
-    """``measure:`` and its mapping as YAML (safe_dump quotes whatever needs quoting)."""
-    text = yaml.safe_dump({"measure": measure}, sort_keys=False, default_flow_style=False,
+    """``measure:`` and its mapping as YAML (quoted wherever it needs to be: :mod:`factcheck.yamltext`)."""
+    text = yamltext.dump({"measure": measure}, sort_keys=False, default_flow_style=False,
                           allow_unicode=True, width=10_000)
     pad = " " * indent
     return "".join(pad + line + "\n" for line in text.splitlines())
