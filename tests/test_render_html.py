@@ -298,7 +298,7 @@ def test_a_sentence_is_found_in_the_first_paragraph_holding_it_even_without_its_
     assert [(g.start, g.end, g.claims) for g in blocks[0].groups] == [(0, 23, [0, 1])]
 
 
-HIDDEN = "\x01\x08\x0b\x1b\x7f\x85\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ufdd0\ufffe\uffff\U0010ffff"
+HIDDEN = "\x01\x08\x0b\x1b\x7f\x85\u2028\u2029\u202a\u202e\u2066\u2069\ufdd0\ufffe\uffff\U0010ffff"
 
 
 def test_hidden_and_reordering_characters_are_shown_escaped_everywhere(tmp_path: Path) -> None:
@@ -308,7 +308,7 @@ def test_hidden_and_reordering_characters_are_shown_escaped_everywhere(tmp_path:
     accents, CJK, emoji and Arabic and Hebrew letters are as written."""
     (tmp_path / "t.csv").write_text("id,yr,cat,v\n1,2019,\u202eevil,5\n2,2020,\u202eevil,3\n3,2020,x\x01\ufffe,9\n"
                                     "4,2019,x\x01\ufffe,4\n", encoding="utf-8")
-    ordinary = "Café señora 東京 😀 مرحبا שלום"
+    ordinary = "Café señora 東京 😀 مرحبا שלום \u200fא\u200e 2 \u061c"  # right-to-left marks are punctuation
     (tmp_path / "story.md").write_text(f"# t\n\nCases rose 33% in 2020.\n\n{ordinary} \u202ereversed\x1b.\n\n"
                                        f"Hidden: {HIDDEN} end.\n", encoding="utf-8")
     claims = {"title": "t\x01\u202e title", "article": "story.md", "tables": {"t": {"path": "t.csv", "key": "id"}},

@@ -18,9 +18,10 @@ ICON = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNVERIFIABLE: "?"}
 
 
 # C0 and C1 controls (but the line break, carriage return and tab, which HTML shows as a space),
-# bidirectional marks, overrides and isolates, line and paragraph separators, lone surrogates
-# and the noncharacters (U+FFFE, U+FFFF of every plane, U+FDD0-U+FDEF).
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+# bidirectional overrides, embeddings and isolates, line and paragraph separators, lone surrogates
+# and the noncharacters (U+FFFE, U+FFFF of every plane, U+FDD0-U+FDEF). Not the marks (U+200E,
+# U+200F, U+061C): an Arabic or Hebrew draft uses them as punctuation, and they reorder no run of text.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
                      "\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
                      + "]")
