@@ -187,3 +187,32 @@ def test_duckdb_spills_into_a_private_temporary_folder_not_the_current_one() -> 
     assert folder.is_absolute() and folder.parent == Path(tempfile.gettempdir())
     assert folder.name.startswith("factcheck-duckdb-") and len(folder.name) > 40
     assert not folder.exists()  # made only when DuckDB spills
+
+
+@pytest.mark.parametrize("bare", ["mirror.git", "mirror"])
+def test_a_bare_clone_inside_the_repository_is_refused_too(repo_with_token: Path, bare: str) -> None:
+    """An attack read data/mirror.git/config, a bare clone's, whose remote URL held the token: a git
+    folder is known by what it holds (HEAD, config, objects/), whatever its name."""
+    folder = repo_with_token / "data" / bare
+    (folder / "objects").mkdir(parents=True)
+    (folder / "HEAD").write_text("ref: refs/heads/main\n")
+    (folder / "config").write_text(f'[remote "origin"]\n\turl = {SECRET}\n')
+    (repo_with_token / "claims" / "x.yaml").write_text(
+        f"tables:\n  cfg: {{path: ../data/{bare}/config, csv: {{delimiter: '|', header: false, names: [line]}}}}\n"
+        "claims:\n  - {id: c1, says: s, measure: {top: line, of: cfg, n: 5}, expect: [a]}\n")
+    with pytest.raises(DataError) as info:
+        factcheck.verify(repo_with_token / "claims" / "x.yaml")
+    assert f"points into the repository's {bare} folder" in info.value.problems[0].message
+    assert "ghp_SECRET" not in str(info.value.problems)
+
+
+def test_a_folder_with_a_file_named_head_is_still_data(repo_with_token: Path) -> None:
+    """Only all three make a git folder: a data folder with a HEAD file and a config is read."""
+    folder = repo_with_token / "data" / "survey"
+    folder.mkdir()
+    (folder / "HEAD").write_text("x\n")
+    (folder / "config").write_text("x\n")
+    (folder / "t.csv").write_text("a\n1\n2\n")
+    (repo_with_token / "claims" / "z.yaml").write_text(
+        "tables: {t: {path: ../data/survey/t.csv}}\nclaims:\n  - {id: a, says: s, measure: {count: t}, expect: 2}\n")
+    assert factcheck.verify(repo_with_token / "claims" / "z.yaml").results[0].verdict == "pass"

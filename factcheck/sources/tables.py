@@ -182,15 +182,24 @@ def version_control_folder(path: Path, root: Path) -> str | None:
     holds the remote's URL with its token and, in a CI checkout, the authorization header: read as
     data, a claims file from anyone in the newsroom could copy it into the log and the reports. So
     it is never read, with ``--data-root`` or without. ``path`` is resolved (a link into ``.git``
-    is refused as the folder itself is)."""
+    is refused as the folder itself is). A git folder of another name (a bare clone ``mirror.git``, a
+    ``--separate-git-dir``) is known by what it holds: ``HEAD``, ``config`` and ``objects/``."""
     try:
-        parts = path.relative_to(root).parts
+        parts, folder = path.relative_to(root).parts, root
     except ValueError:
-        parts = path.parts
-    for part in parts:
-        if part.lower() in VERSION_CONTROL:
+        parts, folder = path.parts, Path(path.anchor)
+    for part in parts[:-1] if parts else ():
+        folder = folder / part
+        if part.lower() in VERSION_CONTROL or _holds_a_git_repository(folder):
             return part
-    return None
+    return parts[-1] if parts and parts[-1].lower() in VERSION_CONTROL else None
+
+
+def _holds_a_git_repository(folder: Path) -> bool:
+    try:
+        return (folder / "HEAD").is_file() and (folder / "config").is_file() and (folder / "objects").is_dir()
+    except OSError:
+        return False
 
 
 def version_control_problem(what: str, written: str, path: Path, folder: str) -> tuple[str, str]:
