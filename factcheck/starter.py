@@ -61,8 +61,10 @@ class Written:
 
 def _scalar(value: Any) -> str:
     """One YAML scalar, quoted when it needs to be."""
-    text = yamltext.dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
-    return str(text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.removesuffix("...").strip())
+    # only YAML's own spaces and breaks are trimmed: str.strip() took a value of no-break spaces away
+    text = yamltext.dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip(" \n")
+    return str(text[:-4].strip(" \n") if text.endswith("\n...") or text.endswith(" ...")
+               else text.removesuffix("...").strip(" \n"))
 
 
 def _table_name(path: Path, taken: set[str]) -> str:

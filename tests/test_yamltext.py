@@ -37,3 +37,9 @@ def test_text_without_a_line_break_is_written_as_before() -> None:
     options = {"sort_keys": False, "allow_unicode": True, "width": 10_000}
     assert dump(ordinary, **options) == yaml.safe_dump(ordinary, **options)
     assert dump({"\u2028sep": "a\u2029b"}, **options) == '"\\Lsep": "a\\Pb"\n'
+
+
+def test_a_value_of_no_break_spaces_is_kept() -> None:
+    """Hypothesis found '\\xa0' written as nothing: str.strip() took the no-break space for YAML's padding."""
+    for value in ["\xa0", "\u3000", "\u2007x\u2007"]:
+        assert yaml.safe_load(f"claims:\n  - says: {_scalar(value)}\n") == {"claims": [{"says": value}]}
