@@ -211,3 +211,50 @@ def test_school_years_on_spark_give_duckdbs_report(spark: object, tmp_path: Path
     path.write_text(path.read_text(encoding="utf-8").replace("from: 2019-20, to: 2021-22", "from: 2019-2020, to: 2021-22"),
                     encoding="utf-8")
     assert "from: 2019-2020 is written another way" in refused_alike(path)
+
+
+# fiscal years written two ways: FY 2020 (a space) sorts before FY2019 as text
+FY_TWO_WAYS = ["fy,enrolled", "FY2019,10", "FY 2020,5", "FY2021,20", "FY2022,30"]
+SY_THREE_WAYS = ["sy,enrolled", "2019-20,100", "2020-21,90", "2021-2022,80", "2022/23,70"]
+
+
+@pytest.mark.parametrize(("rows", "measure", "expect"), [
+    (FY_TWO_WAYS, "{rising: {sum: enrolled, of: t}, over: fy}", "3"),  # true figure 2: passed as 3
+    (SY_THREE_WAYS, "{falling: {sum: enrolled, of: t}, over: sy}", "3"),  # true figure 3: failed as 2
+    (FY_TWO_WAYS, "{extreme: {sum: enrolled, of: t}, over: fy, at: FY2022, since: FY2019, is: highest}", "true"),
+    (FY_TWO_WAYS, "{streak: enrolled > 1, of: t, order: fy}", "4"),
+])
+def test_a_year_column_written_two_ways_stops_what_follows_its_order(tmp_path: Path, rows: list[str], measure: str,
+                                                                     expect: str) -> None:
+    """Before, ordered as text: FY 2020 came first, and a rise of two years in a row was counted three."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, measure, expect, decl=f"time: {rows[0].split(',')[0]}")
+    said = str(err.value)
+    assert "ways" in said and "compared as text" in said
+    assert ("'FY2019', 'FY 2020'" in said) if rows is FY_TWO_WAYS else ("'2019-20', '2021-2022', '2022/23'" in said)
+    assert "one way" in said  # the hint
+
+
+def test_a_record_over_years_written_two_ways_is_ranked_among_them_all(tmp_path: Path) -> None:
+    """Neighbour: the highest of all needs no order; the start of the data is not named (it was 'FY 2020')."""
+    r = one_table(tmp_path, FY_TWO_WAYS, "{extreme: {sum: enrolled, of: t}, over: fy, at: FY2022, is: highest}", "true")
+    assert r.verdict == Verdict.PASS, r.message
+    assert "FY 2020" not in r.message and all("FY 2020" not in n.message for n in r.notes)
+
+
+@pytest.mark.parametrize("rows", [
+    ["fy,enrolled", "FY2019,10", "FY2020,5", "FY2021,20", "FY2022,30"],
+    ["fy,enrolled", "FY 2019,10", "FY 2020,5", "FY 2021,20", "FY 2022,30"],
+    ["fy,enrolled", "2019-2020,10", "2020-2021,5", "2021-2022,20", "2022-2023,30"],
+])
+def test_years_written_one_way_still_rise_in_order(tmp_path: Path, rows: list[str]) -> None:
+    """Neighbour: written one way (with a space or without), they are periods read by their first year."""
+    r = one_table(tmp_path, rows, "{rising: {sum: enrolled, of: t}, over: fy}", "2")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_two_ways_names_one_label_of_each_way() -> None:
+    assert _values.two_ways(["FY 2021", "FY2019", "FY 2020"]) == ["FY2019", "FY 2020"]
+    assert _values.two_ways(["2019-20", "2020-21"]) == []
+    assert _values.two_ways(["2011-11", "2011-12", "2012-01"]) == []  # months: one of them reads as a label
+    assert _values.two_ways(["2019", "2020"]) == []

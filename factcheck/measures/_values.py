@@ -242,6 +242,33 @@ def year_labels(keys: Iterable[str]) -> YearLabel | None:
         forms.add(read[0])
     return forms.pop() if len(forms) == 1 else None
 
+def two_ways(keys: Iterable[str]) -> list[str]:
+    """One key for each way ``keys`` write years as labels, by first year, when they write them two
+    ways or more (``FY2019`` beside ``FY 2020``, ``2019-20`` beside ``2021-2022``); else []. Such
+    keys are no periods in order: compared as text, ``FY 2020`` comes before ``FY2019``, and read by
+    first year, a year missing could not be named in the data's way. A measure that follows periods
+    in their order stops on them (:func:`labels_two_ways`) rather than count a run out of order."""
+    first: dict[YearLabel, tuple[int, str]] = {}
+    for k in keys:
+        read = year_label(k)
+        if read is not None and (read[0] not in first or read[1] < first[read[0]][0]):
+            first[read[0]] = (read[1], k)
+    return [k for _, k in sorted(first.values())] if len(first) > 1 else []
+
+
+def labels_two_ways(keys: Iterable[str], over: str, what: str) -> None:
+    """Stop when the periods ``keys`` of ``over`` write years as labels two ways or more: ``what``
+    (a rising run, a record since …) follows periods in their order, which they do not give."""
+    forms = two_ways(keys)
+    if forms:
+        shown = ", ".join(f"'{k}'" for k in forms)
+        raise MeasureError(
+            f"over: {over} writes its years as labels {len(forms)} ways ({shown}): they are compared as text, "
+            f"not as years, so {what} cannot follow them in order",
+            hint=f"write every label of {over} one way in the data ({forms[0]} and the rest like it): years "
+                 "written one way are periods, read by their first year")
+
+
 MAX_GAPS = 10_000  # integer periods filled in between those with rows: centuries of years, not ids
 
 

@@ -23,7 +23,7 @@ from ..planning.nodes import Part, PlanNode, ReportCheck
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, MeasureError, PeriodsRead, cadence, gaps_said, is_period_key, key
+from ._values import Evaluated, MeasureError, PeriodsRead, cadence, gaps_said, is_period_key, key, labels_two_ways
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -95,6 +95,8 @@ class _RunKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
+        if not groups.categories:
+            labels_two_ways(keys, node.over, f"a {self.name} run")
         if groups.categories or not all(is_period_key(k) for k in keys):
             shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
             raise MeasureError(f"over: {node.over} holds categories ({shown}), not periods: a {self.name} run "
