@@ -145,6 +145,14 @@ def test_school_years_declared_text_are_categories(tmp_path: Path) -> None:
     assert r.verdict == Verdict.PASS, r.message
 
 
+def test_a_rise_over_school_years_declared_text_says_the_declaration_is_why(tmp_path: Path) -> None:
+    """Before, the hint said only to write a column of years or dates, which the column is."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, WHOLE, "{rising: {sum: students, of: t}, over: school_year}", "1",
+                  decl="columns: {school_year: {type: text}}")
+    assert "holds categories" in str(err.value) and "declared type: text" in str(err.value)
+
+
 def test_codes_that_look_like_years_are_no_periods(tmp_path: Path) -> None:
     """Neighbour: flight codes ('UA1234') are ranked as categories, not read as years with gaps between."""
     rows = ["flight,late", "UA1234,5", "UA1240,9", "UA2001,3"]
