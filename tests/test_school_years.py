@@ -96,6 +96,23 @@ def test_a_school_year_written_otherwise_than_the_data_is_an_error(tmp_path: Pat
     assert "never holds" not in said  # said once, not again as a typo of `at`
 
 
+@pytest.mark.parametrize(("ending", "meant"), [("2021-2022", "write ending: 2021-22"),
+                                              ("'2021'", "write ending: 2020-21 or 2021-22")])
+def test_a_streak_ending_written_otherwise_than_the_data_is_an_error(tmp_path: Path, ending: str, meant: str) -> None:
+    """Before, `ending: 2021-2022` over data writing 2021-22 was "a gap in the data"."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, WHOLE, f"{{streak: students > 30, of: t, order: school_year, where: school == 'A', "
+                                   f"ending: {ending}}}", "4", decl="time: school_year")
+    assert "written another way than the data writes its years" in str(err.value) and meant in str(err.value)
+
+
+def test_a_streak_ending_written_as_the_data_writes_it_is_judged(tmp_path: Path) -> None:
+    """Neighbour: ending: 2021-22 over school years 2019-20 to 2022-23 (school A: 100, 90, 120)."""
+    r = one_table(tmp_path, WHOLE, "{streak: students > 30, of: t, order: school_year, where: school == 'A', "
+                                   "ending: 2021-22}", "3", decl="time: school_year")
+    assert r.verdict == Verdict.PASS, r.message
+
+
 @pytest.mark.parametrize("start", ["'2020'", "2020"])
 def test_a_bare_year_against_school_years_names_both_it_may_mean(tmp_path: Path, start: str) -> None:
     """Before, `from: 2020` (a number) over school years was "no rows pass the filter" at 2020."""

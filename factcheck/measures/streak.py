@@ -68,7 +68,7 @@ class StreakKind(MeasureKind):
         if cond is None or order is None:
             return None
         if m.ending is not None and c.time_axis(scan.table, order):
-            c.within(scan, order, m.ending, f"{m.order} == {m.ending}")
+            c.within(scan, order, m.ending, f"ending: {m.ending}")
         return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending, c.cat)
 
     def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
