@@ -283,3 +283,39 @@ def test_two_ways_names_one_label_of_each_way() -> None:
     assert _values.two_ways(["2019-20", "2020-21"]) == []
     assert _values.two_ways(["2011-11", "2011-12", "2012-01"]) == []  # months: one of them reads as a label
     assert _values.two_ways(["2019", "2020"]) == []
+
+
+def test_a_school_year_with_a_stray_space_is_no_gap_but_a_way_of_writing(tmp_path: Path) -> None:
+    """Before: "the data has a gap at 2020-21: the table has no row at all for it", which it has."""
+    rows = ["sy,n", "2019-20,1", "2020-21 ,2", "2021-22,3", "2022-23,4"]
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{rising: {sum: n, of: t}, over: sy}", "3", decl="time: sy")
+    said = str(err.value)
+    assert "'2020-21 '" in said and "no spaces at their ends" in said and "gap" not in said
+
+
+def test_a_change_to_a_school_year_also_written_with_a_space_stops(tmp_path: Path) -> None:
+    """Before: the change to 2022-23 left out the row of '2022-23 ' without a word (+1 for +6)."""
+    rows = ["sy,n", "2019-20,1", "2020-21,2", "2021-22,3", "2022-23,4", "2022-23 ,5"]
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{change: {sum: n, of: t}, over: sy, from: 2021-22, to: 2022-23, as: absolute}",
+                  "up 6", decl="time: sy")
+    assert "'2022-23 '" in str(err.value) and "to: 2022-23" in str(err.value)
+
+
+def test_a_change_between_school_years_written_one_way_is_untouched(tmp_path: Path) -> None:
+    """Neighbour: no twin, no stop; a category with a spaced twin is left to the spelling_variants note."""
+    rows = ["sy,n", "2019-20,1", "2020-21,2", "2021-22,3", "2022-23,4"]
+    r = one_table(tmp_path, rows, "{change: {sum: n, of: t}, over: sy, from: 2021-22, to: 2022-23, as: absolute}",
+                  "up 1", decl="time: sy")
+    assert r.verdict == Verdict.PASS, r.message
+    _values.label_spaced(["North", "North "], "North", "region", "to")  # no year's label: nothing said here
+
+
+def test_a_record_over_a_school_year_also_written_with_a_space_ranks_both_and_warns(tmp_path: Path) -> None:
+    """Before: '2022-23 ' (5) fell out of the filled school years, and 2022-23 (4) was "the highest"."""
+    rows = ["sy,n", "2019-20,1", "2020-21,2", "2021-22,3", "2022-23,4", "2022-23 ,5"]
+    r = one_table(tmp_path, rows, "{extreme: {sum: n, of: t}, over: sy, at: 2022-23, is: highest}", "true",
+                  decl="time: sy")
+    assert r.verdict == Verdict.FAIL, r.message
+    assert any(n.code.value == "spelling_variants" for n in r.notes)

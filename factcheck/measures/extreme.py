@@ -25,6 +25,7 @@ from ._values import (
     is_period_key,
     key,
     labels_two_ways,
+    sort_key,
     two_ways,
 )
 from .ratio import lacking_said, lacks_base, parts_at, read_as_share
@@ -108,6 +109,8 @@ class ExtremeKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
+        if not groups.categories and two_ways(groups.values):  # FY2019 beside FY 2020, 2020-21 beside '2020-21 '
+            keys = sorted(groups.values, key=sort_key)  # no years to fill between: ranked among them all
         if node.record_from is not None:
             keys = [k for k in keys if not before(k, key(node.record_from))]
         out = extreme(node, dict(ex.series(node.inner, groups, keys)), periods=not groups.categories)

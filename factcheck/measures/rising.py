@@ -106,7 +106,7 @@ class _RunKind(MeasureKind):
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
         if not groups.categories:
-            labels_two_ways(keys, node.over, f"a {self.name} run")
+            labels_two_ways(groups.values, node.over, f"a {self.name} run")  # as written: '2020-21 ' too
         if groups.categories or not all(is_period_key(k) for k in keys):
             shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
             hint = (f"write over: a column of years or dates (year(date), month_start(date)); to rank the values "
