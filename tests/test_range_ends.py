@@ -90,3 +90,18 @@ def test_a_range_past_the_last_school_year_is_not_covered(tmp_path: Path, where:
 def test_a_range_the_school_years_reach_is_judged(tmp_path: Path, where: str) -> None:
     r = _school(tmp_path, where)
     assert r.verdict in (Verdict.PASS, Verdict.FAIL), r.message
+
+
+def test_a_range_past_the_last_school_year_on_spark_gives_duckdbs_report(spark: object, tmp_path: Path) -> None:
+    """The check of a label's end is SQL both engines run (a cast to text and a LIKE)."""
+    from test_spark_engine import same_reports
+    (tmp_path / "t.csv").write_text("\n".join(SCHOOL) + "\n", encoding="utf-8")
+    claims = [("school_year >= '2021-22' and school_year <= '2024-25'", "150"), ("school_year < '2023-24'", "450"),
+              ("fy <= 'FY2024'", "450")]
+    body = "".join(f"  - id: c{i}\n    says: a sentence\n    measure: {{sum: enrolled, of: t, where: \"{w}\"}}\n"
+                   f"    expect: {e}\n" for i, (w, e) in enumerate(claims))
+    path = tmp_path / "c.yaml"
+    path.write_text("tables:\n  t: {path: t.csv, time: [school_year, fy]}\nclaims:\n" + body, encoding="utf-8")
+    on_duckdb = factcheck.verify(path)
+    assert [r.verdict for r in on_duckdb.results] == [Verdict.UNVERIFIABLE, Verdict.PASS, Verdict.UNVERIFIABLE]
+    same_reports(on_duckdb, factcheck.verify(path, engine="spark"))
