@@ -232,8 +232,11 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     unique: list[str] = []
     categories: list[str] = []  # text columns whose values repeat: who may report the rows
     repeating: list[tuple[str, int, int]] = []  # id columns whose values repeat: a key with a period?
+    labels = _label_columns(backend, q, cols, {c: row[1 + 2 * i] for i, (c, _) in enumerate(cols)})
     for i, (c, ty) in enumerate(cols):
         distinct, present = row[1 + 2 * i], row[2 + 2 * i]
+        if c in labels:  # school years are periods: declared text (and closed by allowed) they would be categories
+            continue
         kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
         if kind == "text" and 0 < distinct == total == present:
             unique.append(c)
@@ -253,7 +256,7 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     notes += [n for c, ty in cols if ty == "VARCHAR" and (n := _almost_dates(backend, q, c)) is not None]
     dates = [c for c, ty in cols if ty.startswith(("DATE", "TIMESTAMP"))]
     years = _year_columns(backend, q, cols)
-    found = dates[:1] + years
+    found = dates[:1] + years + labels
     if found:
         decl["time"] = found if len(found) > 1 else found[0]
         reporter = _reporter(backend, q, categories, found[0], total)
@@ -570,6 +573,26 @@ def _year_columns(backend: Any, q: str, cols: list[tuple[str, str]]) -> list[str
     row = backend.execute(f"SELECT {', '.join(f'min({quote_ident(c)}), max({quote_ident(c)})' for c in named)} "
                           f"FROM {q}").rows[0]
     return [c for i, c in enumerate(named) if row[2 * i] is not None and 1800 <= row[2 * i] <= row[2 * i + 1] <= 2200]
+
+
+LABELS_AT_MOST = 200  # distinct values of a column of school or fiscal years: far more years than any table has
+
+
+def _label_columns(backend: Any, q: str, cols: list[tuple[str, str]], distinct: dict[str, int]) -> list[str]:
+    """Text columns whose values all write years as labels one way (school years ``2019-20``, fiscal
+    years ``FY2021``): periods, read by their first year, so time columns (a school year after the
+    data is not covered) and never declared ``type: text`` with an ``allowed`` list, which would make
+    them categories with no order (and break on next year's label)."""
+    from .expressions import quote_ident
+    from .measures._values import key, year_labels
+    out = []
+    for c, ty in cols:
+        if ty != "VARCHAR" or not 0 < distinct[c] <= LABELS_AT_MOST:
+            continue
+        values = backend.execute(f"SELECT DISTINCT {quote_ident(c)} FROM {q} WHERE {quote_ident(c)} IS NOT NULL").rows
+        if year_labels(key(v[0]) for v in values) is not None:
+            out.append(c)
+    return out
 
 
 def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]]) -> None:

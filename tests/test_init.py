@@ -233,6 +233,42 @@ def test_a_column_of_years_is_a_time_column(tmp_path: Path) -> None:
     assert (r.verdict.value, r.reason.value if r.reason else None) == ("unverifiable", "period_not_covered"), r.message
 
 
+def test_a_column_of_school_years_is_a_time_column_not_categories(tmp_path: Path) -> None:
+    """Before, init declared `school_year: {type: text, allowed: [2017-18, …]}`: the years were then
+    categories, and "enrollment has risen every year since 2018-19" stopped ("holds categories");
+    a school year after the data was a typo. Neighbours: a column of codes and one of labels written
+    two ways keep their text contract."""
+    rows = ["school_year,grp,code,mixed,n"] + [
+        f"{y}-{(y + 1) % 100:02d},{g},C{y % 3},{m},{n}"
+        for (y, g, n), m in zip([(2017, "a", 5), (2018, "a", 4), (2019, "a", 6), (2020, "a", 7), (2021, "a", 8),
+                                 (2017, "b", 1), (2018, "b", 2), (2019, "b", 3), (2020, "b", 4), (2021, "b", 5)],
+                                ["FY2019", "FY 2020"] * 5, strict=True)]
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "story.md").write_text("Enrollment in group a has risen every year since 2018-19.\n")
+    result = runner.invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "story.claims.yaml").read_text()
+    table = yaml.safe_load(written)["tables"]["t"]
+    assert table["time"] == "school_year"
+    assert "school_year" not in table["columns"]
+    assert table["columns"]["code"]["type"] == "text" and table["columns"]["mixed"]["type"] == "text"
+    claims = tmp_path / "c.yaml"
+    claims.write_text(written.split("claims:")[0] + """claims:
+  - id: rose
+    says: Enrollment in group a has risen every year since 2018-19.
+    measure: {rising: {sum: n, of: t, where: "grp == 'a'"}, over: school_year, since: 2018-19}
+    expect: true
+  - id: after
+    says: None enrolled in 2022-23.
+    measure: {sum: n, of: t, where: "school_year == '2022-23'"}
+    expect: 0
+""")
+    rose, after = verify(claims).results
+    assert rose.verdict.value == "pass", rose.message
+    assert (after.verdict.value, after.reason.value if after.reason else None) == (
+        "unverifiable", "period_not_covered"), after.message
+
+
 def test_a_reading_with_no_value_says_why_not_none(tmp_path: Path) -> None:
     """"read as written: None (unverifiable): is the figure wrong?" for a year the data does not reach
     (a walk of a police story): it has no value, and the figure may be right."""

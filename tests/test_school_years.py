@@ -96,6 +96,23 @@ def test_a_school_year_written_otherwise_than_the_data_is_an_error(tmp_path: Pat
     assert "never holds" not in said  # said once, not again as a typo of `at`
 
 
+@pytest.mark.parametrize(("ending", "meant"), [("2021-2022", "write ending: 2021-22"),
+                                              ("'2021'", "write ending: 2020-21 or 2021-22")])
+def test_a_streak_ending_written_otherwise_than_the_data_is_an_error(tmp_path: Path, ending: str, meant: str) -> None:
+    """Before, `ending: 2021-2022` over data writing 2021-22 was "a gap in the data"."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, WHOLE, f"{{streak: students > 30, of: t, order: school_year, where: school == 'A', "
+                                   f"ending: {ending}}}", "4", decl="time: school_year")
+    assert "written another way than the data writes its years" in str(err.value) and meant in str(err.value)
+
+
+def test_a_streak_ending_written_as_the_data_writes_it_is_judged(tmp_path: Path) -> None:
+    """Neighbour: ending: 2021-22 over school years 2019-20 to 2022-23 (school A: 100, 90, 120)."""
+    r = one_table(tmp_path, WHOLE, "{streak: students > 30, of: t, order: school_year, where: school == 'A', "
+                                   "ending: 2021-22}", "3", decl="time: school_year")
+    assert r.verdict == Verdict.PASS, r.message
+
+
 @pytest.mark.parametrize("start", ["'2020'", "2020"])
 def test_a_bare_year_against_school_years_names_both_it_may_mean(tmp_path: Path, start: str) -> None:
     """Before, `from: 2020` (a number) over school years was "no rows pass the filter" at 2020."""
@@ -143,6 +160,14 @@ def test_school_years_declared_text_are_categories(tmp_path: Path) -> None:
     r = one_table(tmp_path, GAP, "{extreme: {sum: students, of: t}, over: school_year, at: 2018-19, is: highest}",
                   "true", decl="columns: {school_year: {type: text}}")
     assert r.verdict == Verdict.PASS, r.message
+
+
+def test_a_rise_over_school_years_declared_text_says_the_declaration_is_why(tmp_path: Path) -> None:
+    """Before, the hint said only to write a column of years or dates, which the column is."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, WHOLE, "{rising: {sum: students, of: t}, over: school_year}", "1",
+                  decl="columns: {school_year: {type: text}}")
+    assert "holds categories" in str(err.value) and "declared type: text" in str(err.value)
 
 
 def test_codes_that_look_like_years_are_no_periods(tmp_path: Path) -> None:
@@ -211,3 +236,86 @@ def test_school_years_on_spark_give_duckdbs_report(spark: object, tmp_path: Path
     path.write_text(path.read_text(encoding="utf-8").replace("from: 2019-20, to: 2021-22", "from: 2019-2020, to: 2021-22"),
                     encoding="utf-8")
     assert "from: 2019-2020 is written another way" in refused_alike(path)
+
+
+# fiscal years written two ways: FY 2020 (a space) sorts before FY2019 as text
+FY_TWO_WAYS = ["fy,enrolled", "FY2019,10", "FY 2020,5", "FY2021,20", "FY2022,30"]
+SY_THREE_WAYS = ["sy,enrolled", "2019-20,100", "2020-21,90", "2021-2022,80", "2022/23,70"]
+
+
+@pytest.mark.parametrize(("rows", "measure", "expect"), [
+    (FY_TWO_WAYS, "{rising: {sum: enrolled, of: t}, over: fy}", "3"),  # true figure 2: passed as 3
+    (SY_THREE_WAYS, "{falling: {sum: enrolled, of: t}, over: sy}", "3"),  # true figure 3: failed as 2
+    (FY_TWO_WAYS, "{extreme: {sum: enrolled, of: t}, over: fy, at: FY2022, since: FY2019, is: highest}", "true"),
+    (FY_TWO_WAYS, "{streak: enrolled > 1, of: t, order: fy}", "4"),
+])
+def test_a_year_column_written_two_ways_stops_what_follows_its_order(tmp_path: Path, rows: list[str], measure: str,
+                                                                     expect: str) -> None:
+    """Before, ordered as text: FY 2020 came first, and a rise of two years in a row was counted three."""
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, measure, expect, decl=f"time: {rows[0].split(',')[0]}")
+    said = str(err.value)
+    assert "ways" in said and "compared as text" in said
+    assert ("'FY2019', 'FY 2020'" in said) if rows is FY_TWO_WAYS else ("'2019-20', '2021-2022', '2022/23'" in said)
+    assert "one way" in said  # the hint
+
+
+def test_a_record_over_years_written_two_ways_is_ranked_among_them_all(tmp_path: Path) -> None:
+    """Neighbour: the highest of all needs no order; the start of the data is not named (it was 'FY 2020')."""
+    r = one_table(tmp_path, FY_TWO_WAYS, "{extreme: {sum: enrolled, of: t}, over: fy, at: FY2022, is: highest}", "true")
+    assert r.verdict == Verdict.PASS, r.message
+    assert "FY 2020" not in r.message and all("FY 2020" not in n.message for n in r.notes)
+
+
+@pytest.mark.parametrize("rows", [
+    ["fy,enrolled", "FY2019,10", "FY2020,5", "FY2021,20", "FY2022,30"],
+    ["fy,enrolled", "FY 2019,10", "FY 2020,5", "FY 2021,20", "FY 2022,30"],
+    ["fy,enrolled", "2019-2020,10", "2020-2021,5", "2021-2022,20", "2022-2023,30"],
+])
+def test_years_written_one_way_still_rise_in_order(tmp_path: Path, rows: list[str]) -> None:
+    """Neighbour: written one way (with a space or without), they are periods read by their first year."""
+    r = one_table(tmp_path, rows, "{rising: {sum: enrolled, of: t}, over: fy}", "2")
+    assert r.verdict == Verdict.PASS, r.message
+
+
+def test_two_ways_names_one_label_of_each_way() -> None:
+    assert _values.two_ways(["FY 2021", "FY2019", "FY 2020"]) == ["FY2019", "FY 2020"]
+    assert _values.two_ways(["2019-20", "2020-21"]) == []
+    assert _values.two_ways(["2011-11", "2011-12", "2012-01"]) == []  # months: one of them reads as a label
+    assert _values.two_ways(["2019", "2020"]) == []
+
+
+def test_a_school_year_with_a_stray_space_is_no_gap_but_a_way_of_writing(tmp_path: Path) -> None:
+    """Before: "the data has a gap at 2020-21: the table has no row at all for it", which it has."""
+    rows = ["sy,n", "2019-20,1", "2020-21 ,2", "2021-22,3", "2022-23,4"]
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{rising: {sum: n, of: t}, over: sy}", "3", decl="time: sy")
+    said = str(err.value)
+    assert "'2020-21 '" in said and "no spaces at their ends" in said and "gap" not in said
+
+
+def test_a_change_to_a_school_year_also_written_with_a_space_stops(tmp_path: Path) -> None:
+    """Before: the change to 2022-23 left out the row of '2022-23 ' without a word (+1 for +6)."""
+    rows = ["sy,n", "2019-20,1", "2020-21,2", "2021-22,3", "2022-23,4", "2022-23 ,5"]
+    with pytest.raises(ClaimsFileError) as err:
+        one_table(tmp_path, rows, "{change: {sum: n, of: t}, over: sy, from: 2021-22, to: 2022-23, as: absolute}",
+                  "up 6", decl="time: sy")
+    assert "'2022-23 '" in str(err.value) and "to: 2022-23" in str(err.value)
+
+
+def test_a_change_between_school_years_written_one_way_is_untouched(tmp_path: Path) -> None:
+    """Neighbour: no twin, no stop; a category with a spaced twin is left to the spelling_variants note."""
+    rows = ["sy,n", "2019-20,1", "2020-21,2", "2021-22,3", "2022-23,4"]
+    r = one_table(tmp_path, rows, "{change: {sum: n, of: t}, over: sy, from: 2021-22, to: 2022-23, as: absolute}",
+                  "up 1", decl="time: sy")
+    assert r.verdict == Verdict.PASS, r.message
+    _values.label_spaced(["North", "North "], "North", "region", "to")  # no year's label: nothing said here
+
+
+def test_a_record_over_a_school_year_also_written_with_a_space_ranks_both_and_warns(tmp_path: Path) -> None:
+    """Before: '2022-23 ' (5) fell out of the filled school years, and 2022-23 (4) was "the highest"."""
+    rows = ["sy,n", "2019-20,1", "2020-21,2", "2021-22,3", "2022-23,4", "2022-23 ,5"]
+    r = one_table(tmp_path, rows, "{extreme: {sum: n, of: t}, over: sy, at: 2022-23, is: highest}", "true",
+                  decl="time: sy")
+    assert r.verdict == Verdict.FAIL, r.message
+    assert any(n.code.value == "spelling_variants" for n in r.notes)

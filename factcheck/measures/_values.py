@@ -242,6 +242,51 @@ def year_labels(keys: Iterable[str]) -> YearLabel | None:
         forms.add(read[0])
     return forms.pop() if len(forms) == 1 else None
 
+def two_ways(keys: Iterable[str]) -> list[str]:
+    """One key for each way ``keys`` write years as labels, by first year, when they write them two
+    ways or more (``FY2019`` beside ``FY 2020``, ``2019-20`` beside ``2021-2022``); else []. Such
+    keys are no periods in order: compared as text, ``FY 2020`` comes before ``FY2019``, and read by
+    first year, a year missing could not be named in the data's way. A measure that follows periods
+    in their order stops on them (:func:`labels_two_ways`) rather than count a run out of order.
+    A label with spaces at its ends (``'2020-21 '``) is written another way too: read as 2020-21, the
+    school year would seem to have no row (a gap), since its rows are keyed as written."""
+    first: dict[tuple[YearLabel, bool], tuple[int, str]] = {}
+    for k in keys:
+        read = year_label(k)
+        way = (read[0], k != k.strip()) if read is not None else None
+        if read is not None and way is not None and (way not in first or read[1] < first[way][0]):
+            first[way] = (read[1], k)
+    return [k for _, k in sorted(first.values())] if len(first) > 1 else []
+
+
+def labels_two_ways(keys: Iterable[str], over: str, what: str) -> None:
+    """Stop when the periods ``keys`` of ``over`` write years as labels two ways or more: ``what``
+    (a rising run, a record since …) follows periods in their order, which they do not give."""
+    forms = two_ways(keys)
+    if forms:
+        shown = ", ".join(f"'{k}'" for k in forms)
+        raise MeasureError(
+            f"over: {over} writes its years as labels {len(forms)} ways ({shown}): they are compared as text, "
+            f"not as years, so {what} cannot follow them in order",
+            hint=f"write every label of {over} one way in the data ({forms[0].strip()} and the rest like it"
+                 f"{', with no spaces at their ends' if any(k != k.strip() for k in forms) else ''}): years "
+                 "written one way are periods, read by their first year")
+
+
+def label_spaced(keys: Iterable[str], named: str, over: str, where: str) -> None:
+    """Stop when the period ``named`` (``to: 2022-23``), a year's label, is also written with spaces
+    at its ends among the periods ``keys`` (``'2022-23 '``): the claim would read only the rows written
+    as it names them, and leave the others out without a word."""
+    if year_label(named) is None:
+        return
+    twins = sorted(k for k in keys if k != named and k.strip() == named.strip())
+    if twins:
+        raise MeasureError(
+            f"over: {over} holds {', '.join(repr(t) for t in twins)} beside '{named}' (spaces at its ends): "
+            f"{where}: {named} would leave its rows out",
+            hint=f"write {named} one way in the data, with no spaces at its ends")
+
+
 MAX_GAPS = 10_000  # integer periods filled in between those with rows: centuries of years, not ids
 
 

@@ -14,7 +14,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, PeriodsRead, before, cadence, key, number
+from ._values import Evaluated, PeriodsRead, before, cadence, key, label_spaced, number
 from .ratio import parts_at, read_as_share
 
 if TYPE_CHECKING:
@@ -80,6 +80,8 @@ class ChangeKind(MeasureKind):
 
     def evaluate(self, node: ChangeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
+        for name, named in (("from", node.from_), ("to", node.to)):
+            label_spaced(groups.values, key(named), node.over, name)
         ev = change(node, ex.at(node.inner, groups, node.from_), ex.at(node.inner, groups, node.to))
         if ev.value is not None:
             ev.reporters_differ = reporters_differ(node, ex)

@@ -15,7 +15,19 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, MeasureError, PeriodsRead, before, cadence, gaps_said, is_period_key, key
+from ._values import (
+    Evaluated,
+    MeasureError,
+    PeriodsRead,
+    before,
+    cadence,
+    gaps_said,
+    is_period_key,
+    key,
+    labels_two_ways,
+    sort_key,
+    two_ways,
+)
 from .ratio import lacking_said, lacks_base, parts_at, read_as_share
 
 if TYPE_CHECKING:
@@ -97,6 +109,8 @@ class ExtremeKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
+        if not groups.categories and two_ways(groups.values):  # FY2019 beside FY 2020, 2020-21 beside '2020-21 '
+            keys = sorted(groups.values, key=sort_key)  # no years to fill between: ranked among them all
         if node.record_from is not None:
             keys = [k for k in keys if not before(k, key(node.record_from))]
         out = extreme(node, dict(ex.series(node.inner, groups, keys)), periods=not groups.categories)
@@ -175,6 +189,10 @@ def extreme(node: ExtremeNode, series: dict[str, Fraction | None], *, periods: b
     rank = 1 + sum(1 for k, v in known.items() if k != at and better(v, x))
     others = [(k, v) for k, v in ordered if k != at]
     in_time = periods and all(is_period_key(k) for k in keys)  # years, dates; not hospitals ("the longest waits")
+    if in_time and two_ways(keys):  # FY2019 beside FY 2020: no order to say a record since or a start by
+        if node.since is not None or node.record_from is not None:
+            labels_two_ways(keys, node.over, "a record since a period")
+        in_time = False
     if not in_time and (node.since is not None or node.record_from is not None):
         named = "since" if node.since is not None else "record_from"
         raise MeasureError(f"{named}: {node.since if node.since is not None else node.record_from} names a period, "

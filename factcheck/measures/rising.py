@@ -23,7 +23,17 @@ from ..planning.nodes import Part, PlanNode, ReportCheck
 from ._details import Details
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, MeasureError, PeriodsRead, cadence, gaps_said, is_period_key, key
+from ._values import (
+    Evaluated,
+    MeasureError,
+    PeriodsRead,
+    cadence,
+    gaps_said,
+    is_period_key,
+    key,
+    labels_two_ways,
+    year_labels,
+)
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -95,12 +105,17 @@ class _RunKind(MeasureKind):
         periods = ex.periods(node.inner)
         every = None if groups.categories else cadence(periods)
         keys = groups.axis(every)
+        if not groups.categories:
+            labels_two_ways(groups.values, node.over, f"a {self.name} run")  # as written: '2020-21 ' too
         if groups.categories or not all(is_period_key(k) for k in keys):
             shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
+            hint = (f"write over: a column of years or dates (year(date), month_start(date)); to rank the values "
+                    f"of {node.over}, use extreme or top")
+            if groups.categories and year_labels(keys) is not None:  # school years declared type: text
+                hint = (f"{node.over} is declared type: text (its values categories): remove type: text and any "
+                        f"allowed: from its entry under columns:, and its years, written as labels, are periods")
             raise MeasureError(f"over: {node.over} holds categories ({shown}), not periods: a {self.name} run "
-                               "follows periods in their order, and categories have none",
-                               hint=f"write over: a column of years or dates (year(date), month_start(date)); to "
-                                    f"rank the values of {node.over}, use extreme or top")
+                               "follows periods in their order, and categories have none", hint=hint)
         ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising", periods)
         ev.sql, ev.cadence = groups.sql, every
         if periods is not None and ev.unavailable is None and ev.value is not None:

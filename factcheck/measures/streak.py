@@ -11,7 +11,7 @@ from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered, Scalar
-from ._values import Cadence, Evaluated, MeasureError, key
+from ._values import Cadence, Evaluated, MeasureError, key, labels_two_ways
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -68,7 +68,7 @@ class StreakKind(MeasureKind):
         if cond is None or order is None:
             return None
         if m.ending is not None and c.time_axis(scan.table, order):
-            c.within(scan, order, m.ending, f"{m.order} == {m.ending}")
+            c.within(scan, order, m.ending, f"ending: {m.ending}")
         return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending, c.cat)
 
     def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
@@ -92,6 +92,8 @@ class StreakKind(MeasureKind):
                 "have no order among them",
                 hint=f"narrow where: to one row per {node.order_text} (one station, one line), or order by a "
                      "column whose values are all distinct")
+        if timely:  # FY2019 beside FY 2020: ordered as text, the rows would run out of their years' order
+            labels_two_ways(ex.period_keys(node.scan.from_sql(), order), node.order_text, "a streak")
         every = ex.cadence(node.scan.from_sql(), order) if timely else None
         ev = streak(node, runs, int(kept), every)
         ev.sql = [sql]

@@ -241,7 +241,12 @@ class Executor:
 
     def cadence(self, from_sql: str, col_sql: str) -> Cadence | None:
         """How often the periods of ``col_sql`` come over the whole table (:func:`cadence`)."""
-        return cadence(key(r[0]) for r in self.run(f"SELECT DISTINCT {col_sql}\n{from_sql}").rows if r[0] is not None)
+        return cadence(self.period_keys(from_sql, col_sql))
+
+    def period_keys(self, from_sql: str, col_sql: str) -> list[str]:
+        """The distinct periods of ``col_sql`` over the whole table, as keys (one query, shared with
+        :meth:`cadence`)."""
+        return [key(r[0]) for r in self.run(f"SELECT DISTINCT {col_sql}\n{from_sql}").rows if r[0] is not None]
 
     def _skipped(self, cov: Coverage) -> bool:
         """Is the period between two others that ``cov`` checks one the data's periods skip (2017,

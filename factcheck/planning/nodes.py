@@ -116,13 +116,18 @@ def _range_ends(op: str, q: tuple[str, ...], lo: str, hi: str) -> str:
 
     A year's end is reached by the year itself (``year <= 2024``: data in 2024); a date's by data
     in the same month, since the last days of one may simply have had no event (a story's data up
-    to December 28 covers ``<= '2024-12-31'``). A quoted end that is no date (``'2020-Q1'``) is not
+    to December 28 covers ``<= '2024-12-31'``). A school or fiscal year written as a label
+    (``'2024-25'``, ``'FY2024'``) is reached as a year is, by data in it, over a column that writes its
+    years that way (:func:`_label_end`). Any other quoted end that is no date (``'2020-Q1'``) is not
     checked here. The lower end is not checked: a column of ends (the year a case was last
     pending) begins later than the data it belongs to, so "between 2000 and 2020" over cases from
     2000 would be refused for want of cases that ended in 2000."""
     def upper(v: str, strict: bool) -> str:
         if not v.startswith("'"):
             return f"coalesce({hi} >= {v}{' - 1' if strict else ''}, FALSE)"
+        label = _label_end(v, hi, strict)
+        if label:
+            return label
         day = f"try_cast({v} AS DATE){' - INTERVAL 1 DAY' if strict else ''}"
         return f"coalesce(try_cast({hi} AS DATE) >= date_trunc('month', {day}), TRUE)"
 
@@ -131,6 +136,23 @@ def _range_ends(op: str, q: tuple[str, ...], lo: str, hi: str) -> str:
     if op == "between":
         return upper(q[-1], False)
     return ""
+
+
+def _label_end(v: str, hi: str, strict: bool) -> str:
+    """The check that the data reaches a range's end written as a year's label (``'2024-25'``; strict,
+    ``< '2025-26'``: the label before it), over a column whose last value is written the same way
+    (then text order is year order); '' when ``v`` is no such label. A column written otherwise
+    (dates, codes) is not held to it: TRUE."""
+    from ..measures._values import year_label
+    read = year_label(v[1:-1].replace("''", "'"))
+    if read is None:
+        return ""
+    form, year = read
+    end = form.write(year - 1 if strict else year)
+    shape = form.write(1000).replace("1000", "____", 1)
+    shape = shape[:len(form.prefix) + 4] + "".join("_" if ch.isdigit() else ch for ch in shape[len(form.prefix) + 4:])
+    last = f"CAST({hi} AS VARCHAR)"
+    return f"coalesce(NOT ({last} LIKE '{shape}') OR {last} >= '{end}', TRUE)"
 
 
 @dataclass(frozen=True)
