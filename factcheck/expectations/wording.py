@@ -100,12 +100,23 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     rng = _RANGE.fullmatch(written.strip())
     digits = _spelled_numbers(written.strip(), named_only=False)
     fraction = re.search(r"\b(?:in|out of)\b", written.lower())  # 'three in two' is a fraction gone wrong
-    if digits != written.strip() and not fraction and not any(ch.isdigit() for ch in written):
+    if digits != written.strip() and not fraction and not any(ch.isdigit() for ch in written) and _reads(digits, shape):
         hint = f"write the number in digits: expect: {digits}"  # 'ten', 'more than five', 'about thirty-seven'
     if rng:  # 'between 10% and 20%', '10-20%': a range has its own, explicit form
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
     return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
+
+
+def _reads(written: str, shape: MeasureShape) -> bool:
+    """Does ``expect:`` read ``written``? A hint never proposes a form that is refused too ('1 million
+    and a quarter' for 'a million and a quarter')."""
+    from . import parse_expectation
+    try:
+        parse_expectation(written, shape)
+    except ExpectationError:
+        return False
+    return True
 
 
 _FOLD_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
