@@ -89,7 +89,10 @@ def test_the_neighbours_of_money_in_words_keep_their_reading() -> None:
     """No comparison, no unit of money, a number `read_spelled` does not read, a dollar sign
     before it: none is read anew, and none as one of something called "million"."""
     assert phrases("The city spent a million dollars.") == []
-    assert phrases("Over one and a half million dollars went to roads.") == []
+    # read as its digits are ("Over $1.5 million"), now that one reader reads "one and a half million"
+    assert [(p.op, p.number) for p in phrases("Over one and a half million dollars went to roads.")] == \
+        [(p.op, p.number) for p in phrases("Over $1.5 million went to roads.")] == [(">", 1_500_000)]
+    assert phrases("Over one and a half dozen went to roads.") == []
     assert phrases("More than one in five contracts went to Parks.") == []
     assert [(p.number, p.figure) for p in phrases("Contracts of more than $1 million dollars.")] == \
         [(1_000_000, "$1 million")]

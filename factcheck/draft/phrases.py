@@ -176,6 +176,10 @@ _QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+?)"
                 rf"(?P<unit>\s+(?:percentage\s+points?|points?|percent|per\s+cent))?")
 
 
+_AND_A_HALF_END = re.compile(r"[\s-]+and[\s-]+a[\s-]+half$", re.IGNORECASE)
+"""The end of "one and a half" before a percent or points (:func:`in_digits`)."""
+
+
 # "one fewer than the Bronx", "one more death than in 2023": a difference of one is a figure
 _ONE_MORE = _c(r"\s+(?:more|fewer|less)\b[^,;:.]*?\bthan\b")
 
@@ -188,10 +192,12 @@ def in_digits(text: str) -> str | None:
     m = _QUALIFIED.pattern.fullmatch(text.strip())
     if m is None or _ANY_DIGIT.search(text):
         return None
-    spelled = read_spelled(m["n"], loose=True)  # "two million five hundred thousand" → "2,500 thousand",
-    if spelled is None:  # "one point two billion" → "1.2 billion": to the precision written; "a dozen" → "12"
-        return None
-    return f"{m['q'] or ''}{spelled.digits()}{m['unit'] or ''}"
+    half = _AND_A_HALF_END.search(m["n"]) if m["unit"] else None  # "one and a half percent" → "1.5 percent"
+    spelled = read_spelled(m["n"][:half.start()] if half else m["n"], loose=True)  # "two million five hundred
+    if spelled is None or (half and (spelled.scale or spelled.value.denominator != 1)):  # thousand" → "2,500
+        return None  # thousand", "one point two billion" → "1.2 billion": to the precision written; "a dozen" → "12"
+    digits = f"{spelled.value}.5" if half else spelled.digits()
+    return f"{m['q'] or ''}{digits}{m['unit'] or ''}"
 
 
 def _decimal(digits: str) -> Fraction | None:
@@ -375,9 +381,22 @@ _DIGIT_NUMBER = _c(rf"""
 # amount, as expect: reads it (wording.py); not a calendar quarter nor the fraction 1/2
 _PART_OF_A_SCALE = _c(rf"""
     \b(?P<part>half(?:\s+of)?\s+an?|(?:(?:a|one)[\s-]+)?quarter\s+of\s+an?|three[\s-]+quarters\s+of\s+an?
-       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>{_SMALL}|\w+)\s+and\s+a\s+half
+       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>{_SMALL}|\w+)[\s-]+and[\s-]+a[\s-]+half
        |(?:a\s+)?(?:half|quarter))
     [\s-]+(?P<scale>{alternatives(SCALES)})\b
+""")
+_COMPOUND_AFTER = _c(r"-[^\W\d_]")
+"""After "half of a million": a hyphen and a word make the scale an adjective ("a million-dollar budget")."""
+# "one and a half percent", "two-and-a-half points": one figure, 1.5% and 2.5 points, as expect: reads them
+# (not the number 2 and the fraction 1/2)
+_AND_A_HALF_UNIT = _c(rf"""
+    (?<![\w.,-])(?P<whole>{_DIGITS}|{_WORDNUM})[\s-]+and[\s-]+a[\s-]+half
+    [\s-]+(?P<unit>percentage[\s-]+points?|points?|percent|per\s+cent)\b
+""")
+# "a dozen and a half", "one and a half dozen": 18
+_DOZEN_AND_A_HALF = _c(rf"""
+    \b(?:(?P<a>an?|{_SMALL})\s+dozen\s+and\s+a\s+half\b(?![\s-]*(?:dozen\b|-))
+      |(?P<b>an?|{_SMALL})[\s-]+and[\s-]+a[\s-]+half[\s-]+dozen\b)
 """)
 # "a million and a half (dollars)", "two billion and a half": one amount, 1.5 million, as expect: reads it;
 # not "a million and a half-dozen …", whose half is of the dozen
@@ -889,6 +908,8 @@ class _Scan:
     def numbers(self) -> None:
         for m in _PART_OF_A_SCALE.finditer(self.text) if self.has(_SCALE_NAMES) else ():
             part = re.split(r"[\s-]+", m["part"].lower())  # "three-quarters of a", as expect: normalizes it
+            if part[-1] in ("a", "an") and _COMPOUND_AFTER.match(self.text, m.end()):
+                continue  # "half of a million-dollar budget": the fraction of a budget, not 500,000
             if m["whole"]:  # "one and a half million", "2 and a half million"
                 whole = _number_value(m["whole"])
                 if whole is None or whole.denominator != 1:
@@ -901,6 +922,11 @@ class _Scan:
             count = Fraction(1) if m["count"].lower() in ("a", "an") else _number_value(m["count"])
             if count is not None:
                 self.add(FigureSpan(m.start(), m.end(), "number", (count + Fraction(1, 2)) * SCALES[m["scale"].lower()]), 3)
+        for m in _AND_A_HALF_UNIT.finditer(self.text) if "half" in self.words else ():
+            whole = _number_value(m["whole"])
+            if whole is not None and whole.denominator == 1:
+                kind: FigureKind = "percent" if m["unit"].lower().startswith("per") else "points"
+                self.add(FigureSpan(m.start(), m.end(), kind, (whole + Fraction(1, 2)) / 100), 3)
         if self.digits:
             for m in _DIGIT_NUMBER.finditer(self.text):
                 self._number(m)
@@ -947,11 +973,7 @@ class _Scan:
             for m in _VAGUE.finditer(self.text):
                 self.add(FigureSpan(m.start(), m.end(), "number"), 3)
         if "dozen" in self.words:
-            for m in _DOZEN.finditer(self.text):
-                n = m["n"].lower()
-                count = Fraction(1, 2) if "half" in n else _number_value(f"{n} dozen")
-                if count is not None:
-                    self.add(FigureSpan(m.start(), m.end(), "number", count * 12 if "half" in n else count), 2)
+            self._dozens()
         if self.has(_QUALIFIER_WORDS_IN_TEXT):
             for m in _QUALIFIERS.finditer(self.text):
                 self.add(FigureSpan(m.start(), m.end(), "qualifier"), 2)
@@ -963,6 +985,18 @@ class _Scan:
             if self.has(triggers):
                 for m in pattern.finditer(self.text):
                     self.add(FigureSpan(m.start(), m.end(), "streak", _streak_value(m["n"])), 0, periods_ok=True)
+
+    def _dozens(self) -> None:
+        """"a dozen", "two dozen" (24), "half a dozen" (6), "a dozen and a half" (18)."""
+        for m in _DOZEN_AND_A_HALF.finditer(self.text) if "half" in self.words else ():
+            count = _number_value(f"{m['a'] or m['b']} dozen")
+            if count is not None:
+                self.add(FigureSpan(m.start(), m.end(), "number", count + 6), 2)
+        for m in _DOZEN.finditer(self.text):
+            n = m["n"].lower()
+            count = Fraction(1, 2) if "half" in n else _number_value(f"{n} dozen")
+            if count is not None:
+                self.add(FigureSpan(m.start(), m.end(), "number", count * 12 if "half" in n else count), 2)
 
     def fractions(self) -> None:
         if self.has(_SINGLE_PARTS):

@@ -9,6 +9,7 @@ the measure's own scale, with the short summary used in messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from fractions import Fraction
 
@@ -83,8 +84,10 @@ def _affine(figure: Figure, direction: Direction | None, shape: MeasureShape,
         raise ExpectationError(f"expect: '{written}' has no unit, but this change is measured as a "
                                f"{kind.replace('change_', '')}", hint=f"say '{example}'")
     if kind == "share" and shape.unit == "fraction" and figure.value > 1:
-        raise ExpectationError(f"expect: '{written}' is more than 1, but this measure is a share",
-                               hint=f"write it as a percentage: '{figure.text}%'")
+        hint = (f"write it as a percentage: '{figure.text}%'" if re.fullmatch(r"[\d,]+(?:\.\d+)?", figure.text)
+                else "a share is written as a percentage or a fraction (e.g. '59%', 'a third'); "
+                     "for an amount, measure a number (count:, sum:)")  # not 'half a million%'
+        raise ExpectationError(f"expect: '{written}' is more than 1, but this measure is a share", hint=hint)
     return s, Fraction(0)
 
 

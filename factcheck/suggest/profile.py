@@ -41,6 +41,7 @@ class Dimension:
     year: int | None = None        # a boolean period flag: the year its name carries
     is_year: bool = False          # holds years: a period column
     said: frozenset[str] = frozenset()  # a sentence's threshold ("more than four hours"): its words
+    stated: frozenset[str] = frozenset()  # and what it states, however worded (:func:`.thresholds.stated_key`)
     numbered: bool = False         # counts something, but a sentence names a value of it ("three-bedroom")
 
     @property

@@ -28,6 +28,7 @@ from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
 from .space import Periods, period_atoms
+from .thresholds import stated_key, stated_keys, thresholds_said
 from .words import combos, stopword, words
 
 if TYPE_CHECKING:
@@ -449,7 +450,7 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
         lowest = extreme_end(focus[1]) == "lowest"
     if REFERS_BACK.search(own):
         own = claim.says  # "…, and most of them were girls": the clause speaks of the one before it
-    said = words(own)
+    said = words(own) | stated_keys(own)  # the thresholds it states, as a condition names them
     if _OF_ALL.search(claim.says) and not REFERS_BACK.search(claim.says):
         # "a quarter of all complaints in 2023": the sentence says what it counts among, whatever
         # the sentences before it filtered on ("Brooklyn filed 1,400 complaints …")
@@ -469,7 +470,8 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    counted=_counted(own),
                    rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
                    of_it=_of_it(claim.says, claim.expect), fiscal=_names_fiscal_year(claim.says),
-                   figure=words(claim.expect) if isinstance(claim.expect, str) else set())
+                   figure=(words(claim.expect) | {stated_key(p) for p in thresholds_said(claim.says, claim.expect)}
+                           if isinstance(claim.expect, str) else set()))
 
 
 def extreme_spoken_of(claim: Claim, claims: Sequence[Claim]) -> tuple[int, str] | None:

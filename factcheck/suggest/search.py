@@ -125,7 +125,7 @@ class Context:
 
     def condition(self, atom: Atom) -> float:
         if atom.threshold:  # "more than four hours" is not named by "more than three hours", nor by itself as the figure
-            return 1.0 if atom.strong <= self.sentence and not atom.strong <= self.figure else UNNAMED
+            return 1.0 if atom.strong & self.sentence and not atom.strong & self.figure else UNNAMED
         strong = atom.strong - WEAK
         if isinstance(atom.value, (int, float)) and not isinstance(atom.value, bool):
             # precinct == 44: "the 44th Precinct", in the sentence itself and beside its column's name; not
@@ -194,7 +194,7 @@ class Context:
         a column named without its value counts for little, ``not online`` for nothing."""
         strong = atom.strong - WEAK
         if atom.threshold:
-            return 1.5 if strong <= self.sentence else -1.0
+            return 1.5 if strong & self.sentence else -1.0
         if isinstance(atom.value, (int, float)) and not isinstance(atom.value, bool) and strong <= self.figure:
             return -1.0  # "only 5%" names no value 5 of a column: it is the figure
         if strong:
@@ -456,6 +456,11 @@ class Table:
         implies = both >= alone[:, None] - 0.5  # implies[i, j]: i's rows all meet j
         dims = np.array([a.dim for a in atoms], dtype=object)
         clash = (dims[:, None] == dims[None, :]) | implies | implies.T
+        # two thresholds on one column that no row meets together ("amount >= 1000000 and amount < 1000000"):
+        # a range of nothing, never a reading of a sentence
+        of = np.array([a.dim.rsplit(" ", 2)[0] if a.threshold else None for a in atoms], dtype=object)
+        on_one = (of[:, None] == of[None, :]) & (of[:, None] != None)  # noqa: E711 (elementwise)
+        clash |= on_one & (both < 0.5)
         return cls(profile, cells, atoms, matrix, implies, clash, implies | (both < 0.5))
 
     def onehot(self, column: str) -> tuple[list[int], Floats]:
@@ -670,6 +675,8 @@ class Search:
                 for column, _ in self.p.numbers:
                     # the column named in the sentence, in its labels, in its section, or not at all
                     named = self.ctx.target(frozenset(words(column)))
+                    if named < 1.5 and self._threshold_stated_on(column):
+                        named = 1.5  # "contracts worth more than $1 million totaled $21 million": the amounts
                     extra = _naming(named)
                     sv, cv = next(batch), next(batch)
                     exp = self._exp_of(column)
@@ -692,6 +699,12 @@ class Search:
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
                                                 extra + (0.2 if kind == "median" else 0.0), said=named >= 1.5 and own,
                                                 named=named >= 0.8 and own, exp=exp)
+
+    def _threshold_stated_on(self, column: str) -> bool:
+        """Does the figure's clause state a threshold on ``column`` ("worth more than $1 million" of
+        `amount`)? It names the column then, as its total or median is of the rows past it."""
+        head = ident(column) + " "
+        return any(a.threshold and a.dim.startswith(head) and a.strong & self.ctx.sentence for a in self.atoms)
 
     def _medians(self, filters: Filters, period: Atom | None, column: str) -> Floats | None:
         """Each filter's median of ``column`` when the column is also a dimension (few values, so the

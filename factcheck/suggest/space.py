@@ -76,7 +76,7 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
         if d.said:  # a threshold a sentence states (``wait_minutes > 240``): only as it is said
             t = mask_equal(cells, d.name, True)
             out.append(Atom(d.name, d.name, frozenset(name_words(d.name)) | d.said, t, known, value=True,
-                            strong=d.said, threshold=True))
+                            strong=d.stated, threshold=True))  # named by a sentence that states it, however worded
             continue
         name = ident(d.name)
         if d.boolean:

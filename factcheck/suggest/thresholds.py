@@ -62,9 +62,13 @@ _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse
 # an amount of money named by its unit, in words or digits: "more than one million dollars", "over a million
 # dollars", "at least five hundred thousand dollars", "500,000 dollars or more"; its number as `read_spelled` reads it
 _NUMBER_WORD = r"(?:" + alternatives(sorted(spelled.WORDS - {"and", "point"})) + r")\b"
+# "above half a million dollars", "over a quarter million dollars": a part of a scale, read as the draft reads it
+_PART_OF_A_SCALE = r"(?:half(?:\s+of)?\s+an?|an?\s+half|(?:an?\s+)?quarter(?:\s+of\s+an?)?|three[\s-]+quarters\s+of\s+an?)"
 _SPOKEN = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+)?"
                      r"(?<![$\u00a3\u20ac\d.,])(?P<figure>(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-                     r"|\b" + _NUMBER_WORD + r"(?:(?:\s+|-)(?:and\s+)?" + _NUMBER_WORD + r")*)"
+                     r"|\b" + _PART_OF_A_SCALE + r"(?=[\s-]+(?:" + alternatives(SCALES) + r")\b)"
+                     r"|\b" + _NUMBER_WORD + r"(?:(?:\s+|-)(?:and\s+)?" + _NUMBER_WORD + r")*"
+                     r"(?:[\s-]+and[\s-]+a[\s-]+half(?=[\s-]+(?:" + alternatives(SCALES) + r")\b))?)"
                      r"(?:(?:\s+|-)(?P<scale>" + alternatives(SCALES) + r"))?)\s+(?P<unit>dollars|pounds|euros)\b"
                      r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
 # "employees who were paid overtime", "received bonuses": the rows with some of a number column (`overtime_pay > 0`,
@@ -144,34 +148,51 @@ def _spoken_money(sentence: str) -> list[tuple[Phrase, tuple[int, int]]]:
 
 
 def _spoken_amount(num: str, scale: str | None) -> Fraction | None:
-    """The amount of "500,000", "2.5 million" or "five hundred thousand"; None when the words are
-    no number ("a", "one and a half million")."""
+    """The amount of "500,000", "2.5 million", "five hundred thousand", "half a million" or "one and a
+    half million"; None when the words are no number ("a")."""
     if num[0].isdigit():
         return Fraction(num.replace(",", "")) * (SCALES[scale.lower()] if scale else 1)
     read = spelled.read_spelled(f"{num} {scale}" if scale else num)
+    if read is None and scale:  # "half a million", "one and a half million": as the draft reads the figure
+        from ..draft.figures import figures_in_phrase
+        found = figures_in_phrase(f"{num} {scale}")
+        return found[0].value if len(found) == 1 and found[0].kind == "number" else None
     return read.value if read is not None else None
 
 
+def stated_key(p: Phrase) -> str:
+    """One token for what a threshold states, whatever its words: "more than one million dollars", "over
+    a million dollars" and "more than $1 million" are all ``⟨>1000000$⟩``, and "more than a million
+    dollars" is not "a million dollars or more". A sentence names a threshold's condition by stating
+    it, not by sharing its words ("million", "dollars"): a condition named by another sentence's
+    words was read as this one's (`amount >= 1000000 and amount < 1000000`, a range of no row)."""
+    return f"\u27e8{p.op}{_number(p.number)}{p.noun}\u27e9"
+
+
+def stated_keys(text: str) -> set[str]:
+    """The :func:`stated_key` of each threshold ``text`` states."""
+    return {stated_key(p) for p in phrases(text)}
+
+
 def threshold_dimensions(profile: Profile, sentences: list[str]) -> list[Dimension]:
-    """The true/false dimensions the sentences' thresholds give this table's numeric columns."""
+    """The true/false dimensions the sentences' thresholds give this table's numeric columns: one
+    for each condition, named by every sentence that states it (in any words)."""
     from .profile import Dimension
     from .space import ident
-    out: list[Dimension] = []
-    seen: set[str] = set()
+    found: dict[str, tuple[str, set[str], set[str]]] = {}  # text -> its SQL, its words, what states it
     for sentence in sentences:
         for phrase in phrases(sentence):
             for column, sql, value in _columns_of(phrase, profile, sentence):
                 text = f"{ident(column)} {phrase.op} {_number(value)}"
-                if text in seen:
-                    continue
-                if len(out) >= MAX_PER_TABLE:  # said, like every cap of the search
+                if text not in found and len(found) >= MAX_PER_TABLE:  # said, like every cap of the search
                     profile.capped.append(f"{profile.table}: at most {MAX_PER_TABLE} thresholds a sentence "
                                           f"states tried ({text} left out)")
                     continue
-                seen.add(text)
-                out.append(Dimension(text, f"({sql} {phrase.op} {_number(value)})", "BOOLEAN", [False, True], True,
-                                     said=frozenset(words(phrase.text))))
-    return out
+                _, said, stated = found.setdefault(text, (f"({sql} {phrase.op} {_number(value)})", set(), set()))
+                said |= words(phrase.text)
+                stated.add(stated_key(phrase))
+    return [Dimension(text, sql, "BOOLEAN", [False, True], True, said=frozenset(said), stated=frozenset(stated))
+            for text, (sql, said, stated) in found.items()]
 
 
 def _columns_of(phrase: Phrase, profile: Profile, sentence: str) -> list[tuple[str, str, Fraction]]:
@@ -217,6 +238,18 @@ def _as_written(p: Phrase) -> list[str]:
     return [text, re.sub(r"\s+(?:dollars|pounds|euros)\b", "", text.replace(figure, digits, 1))]
 
 
+def thresholds_said(sentence: str, expect: object) -> list[Phrase]:
+    """The thresholds of the sentence that ``expect`` states as its figure: as written, or in digits
+    as `init` writes a number in words ("Two or more officers": 2), or without its noun ("above 95"
+    of "above 95 degrees")."""
+    if not isinstance(expect, str):
+        return []
+    said = " ".join(expect.lower().split())
+    return [p for p in phrases(sentence) if any(
+        said in (text, p.figure.lower(), in_digits(p.figure) or "") or text.startswith(said + " ")
+        for text in _as_written(p))]
+
+
 def condition_of_a_figure(sentence: str, expect: object) -> tuple[str, str] | None:
     """The figure whose condition ``expect`` is, when it is one of the sentence's thresholds, and
     the measure that checks both: a share ("more than four hours" in "Nearly a third of patients
@@ -226,11 +259,7 @@ def condition_of_a_figure(sentence: str, expect: object) -> tuple[str, str] | No
     if not isinstance(expect, str):
         return None
     said = " ".join(expect.lower().split())
-    # the figure as written, or in digits as `init` writes a number in words ("Two or more officers": 2),
-    # or the threshold without its noun ("above 95" of "above 95 degrees")
-    found = [p for p in phrases(sentence) if any(
-        said in (text, p.figure.lower(), in_digits(p.figure) or "") or text.startswith(said + " ")
-        for text in _as_written(p))]
+    found = thresholds_said(sentence, expect)
     if not found:
         return None
     from ..draft.figures import find_figures
