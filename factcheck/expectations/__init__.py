@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from . import wording
 from .composing import read_text
 from .errors import ExpectationError
 from .explicit import read_boolean, read_mapping, read_values
@@ -64,6 +65,9 @@ def parse_expectation(raw: object, shape: MeasureShape,
         exp = read_text(as_text(raw, shape), shape, vocab)
     _refuse_beyond_a_share(exp, shape)
     return exp
+
+
+wording.READER.append(parse_expectation)  # the hints of an unreadable expect: propose only what reads
 
 
 def _refuse_beyond_a_share(exp: Expectation, shape: MeasureShape) -> None:
