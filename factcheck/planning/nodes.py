@@ -149,8 +149,7 @@ def _label_end(v: str, hi: str, strict: bool) -> str:
         return ""
     form, year = read
     end = form.write(year - 1 if strict else year)
-    shape = form.write(1000).replace("1000", "____", 1)
-    shape = shape[:len(form.prefix) + 4] + "".join("_" if ch.isdigit() else ch for ch in shape[len(form.prefix) + 4:])
+    shape = f"{form.prefix}____{form.sep}{'_' * form.width}"  # 'FY____', '____-__': the way labels are written
     last = f"CAST({hi} AS VARCHAR)"
     return f"coalesce(NOT ({last} LIKE '{shape}') OR {last} >= '{end}', TRUE)"
 
