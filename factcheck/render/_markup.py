@@ -13,6 +13,7 @@ import re
 from html import escape
 
 from ..report import Verdict
+from .safetext import as_escape
 
 ICON = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNVERIFIABLE: "?"}
 
@@ -27,15 +28,10 @@ _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u2
                      + "]")
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
 def shown(text: str) -> str:
     """``text`` with each hidden or reordering character as a visible escape; all else as it is
     (accents, CJK, emoji, Arabic and Hebrew letters)."""
-    return _HIDDEN.sub(_escape, text) if _HIDDEN.search(text) else text
+    return _HIDDEN.sub(as_escape, text) if _HIDDEN.search(text) else text
 
 
 def e(x: object) -> str:

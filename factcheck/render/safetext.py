@@ -35,12 +35,14 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u
 _WORKFLOW = re.compile(r":(?=:)|##(?=\[|vso\[)")
 
 
-def _escape(match: re.Match[str]) -> str:
+def as_escape(match: re.Match[str]) -> str:
+    """The matched character as its escape: ``\\n``, ``\\x1b``, ``\\u202e``, ``\\U0010ffff`` (for a
+    pattern's ``sub``; the HTML report shows hidden characters the same way)."""
     ch = match.group()
     if ch in _NAMED:
         return _NAMED[ch]
     code = ord(ch)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _defuse(match: re.Match[str]) -> str:
@@ -51,7 +53,7 @@ def clean(value: object) -> str:
     """``value`` as one line that shows every character and obeys none."""
     text = value if isinstance(value, str) else str(value)
     if _UNSAFE.search(text):
-        text = _UNSAFE.sub(_escape, text)
+        text = _UNSAFE.sub(as_escape, text)
     if "::" in text or "##" in text:
         text = _WORKFLOW.sub(_defuse, text)
     return text
@@ -61,7 +63,7 @@ def escape_controls(text: str, *, keep: str = "") -> str:
     """The control characters, separators, bidi overrides and lone surrogates of ``text`` as
     visible escapes, except those in ``keep`` (a format that encodes line breaks itself keeps
     ``"\r\n"`` for that); workflow commands are left for the caller to defuse or encode."""
-    return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else as_escape(m), text)
 
 
 def clean_lines(text: str) -> list[str]:
