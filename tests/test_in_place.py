@@ -442,21 +442,42 @@ def test_queries_with_their_own_with_read_the_plain_table_or_the_join_as_they_ne
     assert figures(alone)[::2] == figures(report)[::2]
 
 
-@pytest.mark.parametrize(("victims", "one_thread"), [(ROW_GROUP - 1, True), (ROW_GROUP, False)])
-def test_tables_within_one_row_group_are_queried_on_one_thread(tmp_path: Path, victims: int,
-                                                               one_thread: bool) -> None:
-    """DuckDB shares a scan among its threads by row groups: when every table fits in one, a second
-    thread has nothing to scan and only costs the queries their hand-overs (the story: ~50 ms)."""
+def threads_when(statements: list[str], index: int) -> str:
+    """The `threads` setting in effect for statement ``index`` of a recorded run: "1" or "default"."""
+    settings = [s for s in statements[:index] if s in ("SET threads = 1", "RESET threads")]
+    return "1" if settings and settings[-1] == "SET threads = 1" else "default"
+
+
+@pytest.mark.parametrize(("victims", "gz", "small_bytes", "reading", "querying"), [
+    (ROW_GROUP - 1, False, None, "1", "1"),             # a small file, a table within one row group
+    (ROW_GROUP, False, None, "1", "default"),           # a small file of short rows: the claims get threads back
+    (ROW_GROUP - 1, False, 1000, "default", "1"),       # a file past SMALL_CSV is read on every thread
+    (ROW_GROUP - 1, True, None, "default", "1"),        # a .gz says nothing of how much it holds
+    (ROW_GROUP, True, None, "default", "default"),
+])
+def test_small_files_are_read_and_small_tables_queried_on_one_thread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, victims: int, gz: bool, small_bytes: int | None,
+        reading: str, querying: str) -> None:
+    """DuckDB shares a scan among its threads by row groups, and a CSV reader by buffers of
+    megabytes: a small file, and a table that fits in one row group, give a second thread nothing
+    to do but wait (the story: ~50 ms on the claims, ~10 ms on the reads and checks). The
+    figures are the same either way."""
+    import factcheck.backends.duckdb as duckdb_backend
+    if small_bytes is not None:
+        monkeypatch.setattr(duckdb_backend, "SMALL_CSV", small_bytes)
+    name = "victims.csv.gz" if gz else "victims.csv"
     duckdb.sql(f"COPY (SELECT i AS victim_no, i % 3 = 0 AS online FROM range({victims}) t(i)) "
-               f"TO '{tmp_path / 'victims.csv'}' (HEADER)")
+               f"TO '{tmp_path / name}' (HEADER)")
     (tmp_path / "claims.yaml").write_text(
-        "version: 1\ntables:\n  victims: {path: victims.csv}\nclaims:\n"
+        f"version: 1\ntables:\n  victims: {{path: {name}}}\nclaims:\n"
         "  - {id: online, says: s, measure: {share: online, of: victims}, expect: 33%}\n")
     report, statements, con = run_recorded(tmp_path / "claims.yaml")
     assert [r.verdict for r in report.results] == ["pass"]
+    read = next(i for i, s in enumerate(statements) if s.startswith('CREATE TABLE "victims"'))
     sealed = statements.index("SET enable_external_access = false")
-    claims = next(i for i, s in enumerate(statements) if i > sealed and "FILTER" in s)  # the claim's query
-    assert ("SET threads = 1" in statements[sealed:claims]) is one_thread
+    claim = next(i for i, s in enumerate(statements) if i > sealed and "FILTER" in s)  # the claim's query
+    assert (threads_when(statements, read), threads_when(statements, claim)) == (reading, querying)
+    assert statements.count("SET threads = 1") <= 1  # set once, when it changes
 
 
 def test_which_queries_read_the_plain_table() -> None:
