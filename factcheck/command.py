@@ -30,8 +30,9 @@ def main() -> NoReturn:
     gc.disable()
     try:
         from . import warmup
-        warmup.start(sys.argv[1:])
-        from .cli import console
+        with warmup.methods_when_called():
+            warmup.start(sys.argv[1:])
+            from .cli import console
         gc.freeze()
     except KeyboardInterrupt:
         _interrupted()

@@ -177,3 +177,85 @@ def test_a_warm_up_that_never_ends_is_left_behind(monkeypatch: pytest.MonkeyPatc
     assert time.monotonic() - start < 5
     assert warmup._warming is None and thread.is_alive()
     stuck.set()
+
+
+LAZY_METHODS = """
+import dataclasses, sys
+from factcheck import warmup
+made = []
+create = dataclasses._create_fn
+def counting(name, *a, **k):
+    made.append(name)
+    return create(name, *a, **k)
+dataclasses._create_fn = counting
+with warmup.methods_when_called():
+    @dataclasses.dataclass(frozen=True, order=True)
+    class Point:
+        x: int
+        y: int = 0
+    @dataclasses.dataclass
+    class Box:
+        items: list
+restored = dataclasses._create_fn is counting
+at_once = sorted(made)
+p, q = Point(1, 2), Point(1, 2)
+try:
+    p.x = 5
+    frozen = "no"
+except dataclasses.FrozenInstanceError:
+    frozen = "yes"
+print(at_once, repr(p), p == q, p != Point(2), hash(p) == hash(q), p < Point(2), frozen,
+      Box([1]) == Box([1]), repr(Box([p])), Point.__eq__.__name__, restored)
+print(sorted(set(made) - set(at_once)))
+"""
+
+
+def test_dataclass_methods_are_compiled_when_first_called_and_behave_the_same() -> None:
+    """``warmup.methods_when_called``: within it a dataclass gets its ``__init__`` at once and
+    every other method when it is first called; each then behaves as Python's own (equality,
+    order, hash, repr, a frozen class refusing a write). After the block, classes are made as
+    Python makes them."""
+    proc = python(LAZY_METHODS)
+    assert proc.returncode == 0, proc.stderr
+    if sys.version_info[:2] > (3, 12):
+        pytest.skip("Python 3.13 compiles a dataclass's methods at once: nothing is deferred")
+    first, later = proc.stdout.splitlines()
+    at_once, rest = first.split("] ", 1)
+    assert at_once == "['__init__', '__init__'"
+    assert rest == "Point(x=1, y=2) True True True True yes True Box(items=[Point(x=1, y=2)]) __eq__ True"
+    assert later == "['__eq__', '__hash__', '__lt__', '__repr__', '__setattr__']"
+
+
+@pytest.mark.parametrize("version", [(3, 10, 0), (3, 13, 0)])
+def test_on_another_python_nothing_is_deferred(monkeypatch: pytest.MonkeyPatch, version: tuple[int, ...]) -> None:
+    """Only Python 3.11 and 3.12 compile each method on its own (3.13 compiles a class's methods at
+    once, by other means): on any other version the block leaves ``dataclasses`` as it is."""
+    import dataclasses
+    create = getattr(dataclasses, "_create_fn", None)
+    monkeypatch.setattr(sys, "version_info", version)
+    with warmup.methods_when_called():
+        assert getattr(dataclasses, "_create_fn", None) is create
+    assert getattr(dataclasses, "_create_fn", None) is create
+
+
+COMMAND_CLASSES = """
+import sys
+import factcheck.background
+def look():
+    from factcheck.errors import Problem
+    print(Problem.__eq__.__code__.co_name, Problem("a") == Problem("a"), Problem.__init__.__code__.co_name)
+    raise SystemExit(0)
+factcheck.background.allow_fork = look
+sys.argv = ["factcheck", "--version"]
+from factcheck.command import main
+main()
+"""
+
+
+def test_the_command_makes_its_modules_dataclasses_with_methods_compiled_when_called() -> None:
+    """The command's start-up (``factcheck.command.main``) imports the command line within the
+    block: a dataclass of factcheck's gets its ``__eq__`` on first call, its ``__init__`` at once."""
+    proc = python(COMMAND_CLASSES)
+    assert proc.returncode == 0, proc.stderr
+    deferred = "first_call" if sys.version_info[:2] <= (3, 12) else "__eq__"
+    assert proc.stdout.split() == [deferred, "True", "__init__"]
