@@ -184,3 +184,72 @@ def test_claims_reading_other_periods_of_one_filter_share_one_query(tmp_path: Pa
     results = factcheck.verify(tmp_path / "c.yaml").results
     assert [[s.split(":")[0] for s in _warned(r)] for r in results] == [["at 2021"], ["at 2012"], ["at 2021"]]
     assert len([q for q in asked if "IS NULL\nGROUP BY 1" in q]) == 1, asked
+
+
+TWO_TABLES = """version: 1
+tables:
+  t: {path: t.csv, derive: {yr: year(d)}}
+  u: {path: u.csv}
+claims:
+  - {id: a, says: s, measure: {count: t, where: "is_refund != 'Y'"}, expect: "2"}
+  - {id: b, says: s, measure: {sum: amount, of: t, where: "kind != 'cash'"}, expect: "5,200"}
+  - {id: c, says: s, measure: {count: t, where: "yr == 2020"}, expect: "3"}
+  - {id: d, says: s, measure: {count: u, where: "not flagged"}, expect: "1"}
+  - {id: e, says: s, measure: {count: u, where: "flagged"}, expect: "1"}
+"""
+
+
+def _two_tables(folder: Path) -> Path:
+    (folder / "t.csv").write_text("id,amount,is_refund,kind,d\n1,100,N,cash,2020-01-02\n2,200,,check,2020-02-03\n"
+                                  "3,5000,,check,\n4,5000,,cash,2020-04-05\n5,50,,,2021-01-01\n6,-500,Y,cash,\n")
+    (folder / "u.csv").write_text("id,flagged\n1,true\n2,false\n3,\n")
+    (folder / "c.yaml").write_text(TWO_TABLES)
+    return folder / "c.yaml"
+
+
+def _notes_by_claim(report) -> dict[str, list[tuple[bool, str]]]:  # type: ignore[no-untyped-def]
+    return {r.id: [(n.warning, n.message) for n in r.notes if n.code == NoteCode.FILTER_UNKNOWN]
+            for r in report.results}
+
+
+def test_the_filters_of_whole_figures_are_asked_in_two_statements(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which columns hold blanks, for every table, is one statement; the rows each filter cannot
+    tell, for every filter, another (the story: 17 statements became 2). The notes are those each
+    claim gets when it is checked alone."""
+    import factcheck
+    claims = _two_tables(tmp_path)
+    alone = {}
+    for claim in "abcde":
+        alone.update(_notes_by_claim(factcheck.verify(claims, only=[claim])))
+    asked = record_statements(monkeypatch)
+    together = _notes_by_claim(factcheck.verify(claims))
+    assert together == alone
+    assert [k for k, v in together.items() if v] == ["a", "b", "c", "d"]
+    assert together["c"] == [(False, "2 rows left out because d is blank there: they may fall in the period the "
+                                     "filter names, which cannot tell; fill in the dates, or say how many are "
+                                     "undated when you report the figure")]
+    blanks = [s for s in asked if "count(*) - count(" in s]
+    counts = [s for s in asked if ") IS NULL AND (" in s]
+    assert len(blanks) == 1 and len(counts) == 1, asked
+    assert '"t"' in blanks[0] and '"u"' in blanks[0] and '"t"' in counts[0] and '"u"' in counts[0]
+
+
+def test_when_the_statement_of_every_filter_fails_each_is_asked_alone(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """One filter whose count fails would take every other filter's note with it: each is then
+    asked alone, and only the one that fails goes without."""
+    import factcheck
+    from factcheck.backends.duckdb import DuckDB
+    claims = _two_tables(tmp_path)
+    expected = _notes_by_claim(factcheck.verify(claims))
+    execute = DuckDB.execute
+
+    def failing(self: DuckDB, sql: str) -> object:
+        if sql.startswith("SELECT * FROM (SELECT ") or ("\"kind\" IS NULL" in sql and "WHERE" in sql.split("\n")[-1]):
+            raise RuntimeError("Conversion Error: a filter that fails")
+        return execute(self, sql)
+
+    monkeypatch.setattr(DuckDB, "execute", failing)
+    got = _notes_by_claim(factcheck.verify(claims))
+    assert expected["b"] and got == {**expected, "b": []}  # b's count fails alone too; the others keep theirs

@@ -12,10 +12,12 @@ it may fall in the period, and is not counted. That is as expected, so it is a n
 warning: "officers used force 1,118 times in 2020" said nothing of the three incidents with no
 date. Asked only of a time column that has blank values at all (one query per such column).
 
-One query per distinct filter with a negation, or with a period of a time column with blanks,
-after the tables are read; none for another filter. A figure per period (a change's, an extreme's)
-is asked of the periods its claim reads alone, in one query grouped by the period; a figure whose
-periods are known only when it runs (a run of rising years with no ``since``) is not asked.
+Two statements after the tables are read, whatever the number of filters: one asks which columns
+behind the filters hold blanks (every table at once), one counts the rows each filter cannot tell
+(every filter at once); none when no filter has a negation or a period. A figure per period (a
+change's, an extreme's) is asked of the periods its claim reads alone, in one query grouped by the
+period; a figure whose periods are known only when it runs (a run of rising years with no
+``since``) is not asked.
 """
 
 from __future__ import annotations
@@ -74,12 +76,14 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
     """The ``filter_unknown`` warnings of the claims (by plan index) whose filters hold a negation
     and leave out rows they cannot tell, over the tables that were read. A figure per period (a
     change's, an extreme's) is asked of the periods its claim reads alone: a blank flag in 2012 is
-    no matter of a change from 2020 to 2021. One query per filter, grouped by the period for such
-    figures (claims reading other periods of one filter share it)."""
+    no matter of a change from 2020 to 2021. Each filter is asked once (claims reading other
+    periods of one filter share it); grouped by the period for such figures.
+
+    Two statements for the filters of whole figures, whatever their number: which columns behind
+    them hold blanks, every table at once (:func:`_blank_columns`), then the rows each filter cannot
+    tell, every filter at once (:func:`_counts_at_once`); a figure per period asks its own."""
     notes: dict[int, list[Note]] = defaultdict(list)
-    said: dict[tuple[str, str], list[Note]] = {}
-    per_period: dict[tuple[str, str, str], list[_Counted]] = {}
-    blanks: dict[tuple[str, str], bool] = {}  # (table, time column) -> has it blank values?
+    asks: list[tuple[int, Scan, PeriodsRead | None, str | None]] = []  # plan index, scan, periods, group
     for plan in plans:
         for node, periods in _read(plan.node, None):
             group = getattr(node, "group", None)
@@ -89,21 +93,99 @@ def unknown_filter_notes(plans: list[ClaimPlan], cat: Catalog, backend: Backend,
                 if scan.where_expr is None or scan.table not in read or any(
                         link.target not in read for link in scan.joins.values()):
                     continue
-                if group is None:
-                    at = (scan.from_sql(), scan.sql(scan.where_expr))
-                    if at not in said:
-                        said[at] = _notes(scan, cat, backend, blanks)
-                    found = said[at]
-                else:
-                    assert periods is not None
-                    by = (scan.from_sql(), scan.sql(scan.where_expr), scan.sql(group))
-                    if by not in per_period:
-                        per_period[by] = _counted(scan, scan.sql(group), cat, backend, blanks)
-                    found = [n for c in per_period[by] if (n := c.note(scan, periods, backend)) is not None]
-                for note in found:
-                    if note not in notes[plan.index]:
-                        notes[plan.index].append(note)
+                asks.append((plan.index, scan, periods, None if group is None else scan.sql(group)))
+    if not asks:
+        return notes
+    blanks = _blank_columns([scan for _, scan, _, _ in asks], cat, backend)
+    said: dict[tuple[str, str], list[Note]] = {}
+    wholes = {(scan.from_sql(), scan.sql(scan.where_expr)): scan for _, scan, _, group in asks
+              if group is None and scan.where_expr is not None}
+    asked = {at: _asked(scan, cat, backend, blanks) for at, scan in wholes.items()}
+    counted = _counts_at_once([(scan, columns) for at, scan in wholes.items() for _, columns in asked[at]], backend)
+    for at, scan in wholes.items():
+        said[at] = [_note(scan, negated, columns, row, backend) for negated, columns in asked[at]
+                    for row in [counted.get((at, tuple(render(n) for n in columns)))] if row is not None and row[0]]
+    per_period: dict[tuple[str, str, str], list[_Counted]] = {}
+    for index, scan, periods, group_sql in asks:
+        assert scan.where_expr is not None
+        if group_sql is None:
+            found = said[(scan.from_sql(), scan.sql(scan.where_expr))]
+        else:
+            assert periods is not None
+            by = (scan.from_sql(), scan.sql(scan.where_expr), group_sql)
+            if by not in per_period:
+                per_period[by] = _counted(scan, group_sql, cat, backend, blanks)
+            found = [n for c in per_period[by] if (n := c.note(scan, periods, backend)) is not None]
+        for note in found:
+            if note not in notes[index]:
+                notes[index].append(note)
     return notes
+
+
+def _blank_columns(scans: list[Scan], cat: Catalog, backend: Backend) -> dict[tuple[str, str], bool]:
+    """Which file columns behind the filters of ``scans`` hold blank values: those their negations
+    read and their period columns, ``(table, column) -> bool``, every table in one statement (a
+    cross join of one row per table). Where that statement fails, each column is asked alone as
+    :func:`_has_blanks` asks it, when it is needed."""
+    wanted: dict[str, list[str]] = {}
+    for scan in scans:
+        assert scan.where_expr is not None
+        derives = cat.derives.get(scan.table, {})
+        columns = [n.column for n in _reached(negations(scan.where_expr, scan.table, cat), scan.table, cat)
+                   if isinstance(n, Name) and n.link is None and n.column not in derives]
+        columns += period_columns(scan.where_expr, scan.table, cat)
+        wanted.setdefault(scan.table, [])
+        wanted[scan.table] += [c for c in columns if c not in wanted[scan.table]]
+    wanted = {t: cs for t, cs in wanted.items() if cs}
+    if not wanted:
+        return {}
+    per_table = [f"(SELECT {', '.join(f'count(*) - count({quote_ident(c)})' for c in cs)} FROM {quote_ident(t)})"
+                 for t, cs in wanted.items()]
+    try:
+        row = backend.execute(f"SELECT * FROM {', '.join(per_table)}").rows[0]
+    except Exception as exc:  # noqa: BLE001 - notes only: asked one by one instead
+        reraise_interrupt(exc)
+        return {}
+    pairs = [(t, c) for t, cs in wanted.items() for c in cs]
+    return {pair: bool(n) for pair, n in zip(pairs, row, strict=True)}
+
+
+def _counts_at_once(asked: list[tuple[Scan, list[Name]]], backend: Backend
+                    ) -> dict[tuple[tuple[str, str], tuple[str, ...]], list[int]]:
+    """:func:`_counts` of each filter of a whole figure (``(scan, columns)``), in one statement: the
+    filters over one table (and its joins) counted in one scan, the tables side by side (a cross
+    join of one row each). Keyed by the filter (its FROM and WHERE) and the columns counted. Where
+    that statement fails (one filter's query fails), each is asked alone; one that fails then is
+    left out (the claim's own query says what is wrong)."""
+    by_from: dict[str, list[tuple[Scan, list[Name]]]] = {}
+    for scan, columns in asked:
+        by_from.setdefault(scan.from_sql(), []).append((scan, columns))
+    keys, parts = [], []
+    for from_sql, items in by_from.items():
+        counts = []
+        for scan, columns in items:
+            assert scan.where_expr is not None
+            keys.append(((from_sql, scan.sql(scan.where_expr)), tuple(render(n) for n in columns)))
+            counts.append(_count_sql(scan, columns, f"({scan.where}) IS NULL AND "))
+        parts.append(f"(SELECT {', '.join(counts)}\n{from_sql})")
+    if not parts:
+        return {}
+    try:
+        row = backend.execute(f"SELECT * FROM {', '.join(parts)}").rows[0]
+    except Exception as exc:  # noqa: BLE001 - notes only: asked one by one instead
+        reraise_interrupt(exc)
+        out = {}
+        for (scan, columns), k in zip([a for items in by_from.values() for a in items], keys, strict=True):
+            alone = _counts(scan, columns, backend, None).get(None)
+            if alone is not None:
+                out[k] = alone
+        return out
+    out, at = {}, 0
+    for k in keys:
+        width = len(k[1]) + 1
+        out[k] = [int(x or 0) for x in row[at:at + width]]
+        at += width
+    return out
 
 
 def _read(node: PlanNode | None, periods: PeriodsRead | None) -> Iterator[tuple[PlanNode, PeriodsRead | None]]:
@@ -134,17 +216,6 @@ def _asked(scan: Scan, cat: Catalog, backend: Backend,
     if dated:
         asked.append(([], [Name(c) for c in dated]))
     return asked
-
-
-def _notes(scan: Scan, cat: Catalog, backend: Backend, blanks: dict[tuple[str, str], bool]) -> list[Note]:
-    """The warning of a negation over blanks and the note of a period over blank dates, each if due."""
-    found = []
-    for negated, columns in _asked(scan, cat, backend, blanks):
-        counts = _counts(scan, columns, backend, None)
-        row = counts.get(None) if counts else None
-        if row is not None and row[0]:
-            found.append(_note(scan, negated, columns, row, backend))
-    return found
 
 
 @dataclass
@@ -186,13 +257,7 @@ def _counts(scan: Scan, columns: list[Name], backend: Backend, group_sql: str | 
     Not those a blank elsewhere in the filter makes unknown: that is no matter of the negation, or of
     the period; a lookup's column is blank for a key the lookup does not find too, which
     unmatched_lookup says: not counted here. Empty when the query fails (the claim's own says why)."""
-    def blank_sql(n: Name) -> str:
-        link = scan.joins.get(n.link) if n.link else None
-        found = f" AND {quote_ident(link.name)}.{quote_ident(link.remote)} IS NOT NULL" if link else ""
-        return f"({scan.sql(n)} IS NULL{found})"
-    any_blank = " OR ".join(blank_sql(n) for n in columns)
-    blank = ", ".join(f"count(*) FILTER (WHERE {blank_sql(n)})" for n in columns)
-    counts = f"count(*) FILTER (WHERE {any_blank}), {blank}"
+    counts = _count_sql(scan, columns)
     where = f"WHERE ({scan.where}) IS NULL"
     try:
         if group_sql is None:
@@ -202,6 +267,19 @@ def _counts(scan: Scan, columns: list[Name], backend: Backend, group_sql: str | 
         reraise_interrupt(exc)
         return {}
     return {None if r[0] is None else key(r[0]): [int(x or 0) for x in r[1:]] for r in rows}
+
+
+def _count_sql(scan: Scan, columns: list[Name], unknown: str = "") -> str:
+    """The counts of :func:`_counts`: the rows with a blank in any of ``columns``, then those blank
+    in each; ``unknown`` ("(filter) IS NULL AND "), the filter's own test, when the query's WHERE
+    does not hold it (several filters counted in one scan)."""
+    def blank_sql(n: Name) -> str:
+        link = scan.joins.get(n.link) if n.link else None
+        found = f" AND {quote_ident(link.name)}.{quote_ident(link.remote)} IS NOT NULL" if link else ""
+        return f"({scan.sql(n)} IS NULL{found})"
+    any_blank = " OR ".join(blank_sql(n) for n in columns)
+    return ", ".join([f"count(*) FILTER (WHERE {unknown}({any_blank}))",
+                      *(f"count(*) FILTER (WHERE {unknown}{blank_sql(n)})" for n in columns)])
 
 
 def _note(scan: Scan, negated: list[Expr], columns: list[Name], row: list[int], backend: Backend,
