@@ -55,6 +55,25 @@ class _PlainCommand(TyperCommand):
             if type(param) is TyperArgument:
                 param.__class__ = _PlainArgument
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """As click parses them; an option that other tools use to pick a report's format or file
+        (``--format json``, ``-o report.html``) is told which options this command has instead."""
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:  # click's NoSuchOption: typer's own copy of click, or click itself
+            reports = [o for p in self.params for o in getattr(p, "opts", ()) if o in _REPORT_OPTIONS]
+            name = getattr(exc, "option_name", None)
+            if type(exc).__name__ != "NoSuchOption" or name not in _FORMAT_WORDS or not reports:
+                raise
+            unknown: Any = type(exc)
+            raise unknown(name, ctx=ctx, message=(
+                f"No such option: {name}. Each report has its own option, followed by the "
+                f"file to write ('-' for stdout): {', '.join(f'{o} PATH' for o in reports)}")) from None
+
+
+_REPORT_OPTIONS = ("--json", "--junit", "--markdown", "--html")
+_FORMAT_WORDS = ("--format", "-f", "--output", "-o", "--out", "--report", "--to")
+
 
 _SETTINGS: dict[str, Any] = dict(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                                  help="Check the numbers in a story against the data behind them.")

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import MINI, one_claim
 from typer.testing import CliRunner
 
@@ -197,3 +198,26 @@ def test_a_claims_file_without_claims_is_an_error_not_a_pass(mini) -> None:
         assert result.exit_code == 2, (command, result.output)
         assert f"{path}:{line}: the claims file has no claims" in result.output
         assert "hint: add a claim under claims:" in result.output
+
+
+@pytest.mark.parametrize(("args", "reports"), [
+    (["run", "claims.yaml", "--format", "json"], "--json PATH, --junit PATH, --markdown PATH, --html PATH"),
+    (["run", "claims.yaml", "--format=html"], "--json PATH, --junit PATH, --markdown PATH, --html PATH"),
+    (["run", "claims.yaml", "-o", "report.json"], "--json PATH, --junit PATH, --markdown PATH, --html PATH"),
+    (["diff", "old.json", "new.json", "--output", "x.md"], "--json PATH, --markdown PATH"),
+])
+def test_a_format_option_from_other_tools_is_told_the_report_options(args: list[str], reports: str) -> None:
+    """`--format json`, `-o report.json`: the usage error names the options that write reports,
+    each with its file ('-' for stdout), instead of a bare "No such option"."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert f"Each report has its own option, followed by the file to write ('-' for stdout): {reports}" in said
+
+
+def test_another_unknown_option_keeps_clicks_own_message() -> None:
+    result = runner.invoke(app, ["run", "claims.yaml", "--jsn", "x.json"])
+    assert result.exit_code == 2
+    assert "No such option: --jsn (Possible options: --json, --junit)" in " ".join(result.output.split())
+    result = runner.invoke(app, ["explain", "claims.yaml", "c", "--format", "json"])
+    assert result.exit_code == 2 and "Each report" not in result.output  # explain writes no report file
