@@ -10,6 +10,7 @@ five mistakes reports five, each with its line.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -249,7 +250,10 @@ class Compiler:
         return out
 
     def periods_in(self, scan: Scan, tree: Expr) -> None:
-        """Find comparisons of time columns with literals in a filter (not under `not`).
+        """Find comparisons of time columns with literals in a filter (under `not`, only a comparison
+        that `not` turns into another: ``not (d < '2025-04-01')`` names the period from April 2025).
+        A month or quarter of a date named with its year (``month(d) == 4 and year(d) == 2025``) is
+        also checked as the one period it is (:func:`_calendar_periods`).
 
         A boolean derive is looked into, each at most once: a walk over an explicit stack,
         so a chain of derives (``d2: d1 and d1``) costs its size, not two to the power of its depth.
@@ -262,6 +266,9 @@ class Compiler:
             if isinstance(node, Binary) and node.op in ("and", "or"):
                 stack += [(node.right, table, link), (node.left, table, link)]
                 continue
+            if isinstance(node, Unary) and node.op == "not" and isinstance(node.operand, Compare) \
+                    and node.operand.op in _NOT_ORDER:
+                node = replace(node.operand, op=_NOT_ORDER[node.operand.op])  # not (d < x) is d >= x
             if isinstance(node, Name):  # a boolean derive: look inside its definition
                 tbl, lnk = self._home(table, node, link)
                 if tbl and node.column in self.cat.derives.get(tbl, {}) and (tbl, node.column) not in seen:
@@ -269,8 +276,51 @@ class Compiler:
                     stack.append((self.cat.derives[tbl][node.column], tbl, lnk))
                 continue
             found.update(dict.fromkeys(self._periods_of(node, table, link)))
+        found.update(dict.fromkeys(self._calendar_periods(scan.table, tree)))
         self.plan.coverage += found
         self._filter_reports(scan, tree)
+
+    def _calendar_periods(self, table: str, tree: Expr) -> list[Coverage]:
+        """A month or a quarter named by its number and its year, joined by ``and`` at the top of a
+        filter (``month(d) == 4 and year(d) == 2025``: how most people write "in April 2025"), as the
+        one range of days it is, which the data must reach. Each comparison alone is covered by any
+        April and by any day of 2025: over data that ends in March 2025 a count "in April 2025" of 0
+        passed. Through derives (``m: month(d)``); only for a date column of the table (or a CSV
+        column that turns out one)."""
+        parts: dict[str, dict[str, int]] = {}
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Binary) and node.op == "and":
+                stack += [node.right, node.left]
+                continue
+            operand, lits, op = _atom(node)
+            if operand is None or op != "==" or len(lits) != 1 or not isinstance(lits[0], int) \
+                    or isinstance(lits[0], bool):
+                continue
+            part = _calendar_part(self.cat, table, operand)
+            if part is not None:
+                parts.setdefault(part[0], {}).setdefault(part[1], lits[0])
+        out = []
+        for column, named in parts.items():
+            year, month, quarter = named.get("year"), named.get("month"), named.get("quarter")
+            if year is None or (month is None) == (quarter is None) or not 1 <= year <= 9999:
+                continue
+            first_month, months = (month, 1) if month is not None else ((quarter or 0) * 3 - 2, 3)
+            if not 1 <= first_month <= 12 - months + 1:
+                continue
+            first = dt.date(year, first_month, 1)
+            after = dt.date(year + (first_month + months > 12), (first_month + months - 1) % 12 + 1, 1)
+            last = after - dt.timedelta(days=1)
+            certain = self.cat.is_time(table, column)
+            if not certain and not self.cat.untyped_roots(table, column):
+                continue
+            said = (f"{MONTHS[month - 1]} {year}" if month is not None
+                    else f"the {('first', 'second', 'third', 'fourth')[first_month // 3]} quarter of {year}")
+            col = f"{quote_ident(table)}.{quote_ident(column)}"
+            out += _coverage(f"{column} in {said} ({first} to {last})", f"FROM {quote_ident(table)}", col,
+                             "between", [first.isoformat(), last.isoformat()], () if certain else (col,))
+        return out
 
     def _filter_reports(self, scan: Scan, tree: Expr) -> None:
         """The :meth:`reports` of the periods a filter names: its comparisons of a time column of
@@ -361,6 +411,32 @@ class Compiler:
             return table, link
         found = self.cat.links.get(table, {}).get(name.link)
         return (found.target, found) if found else (None, None)
+
+
+_NOT_ORDER: dict[str, Any] = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+"""What ``not`` makes of an order comparison (a blank is left out either way)."""
+
+CALENDAR_PARTS = ("year", "month", "quarter")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+"""The functions that give a date's year, month (1-12) or quarter (1-4)."""
+
+
+def _calendar_part(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None:
+    """The file column and the part (``year``, ``month``, ``quarter``) that ``tree`` reads of it,
+    through derives (``m: month(created_date)``); None for anything else."""
+    derives = cat.derives.get(table, {})
+    seen: set[str] = set()
+    while isinstance(tree, Name) and tree.link is None and tree.column in derives and tree.column not in seen:
+        seen.add(tree.column)
+        tree = derives[tree.column]
+    if not (isinstance(tree, Call) and tree.function in CALENDAR_PARTS and len(tree.args) == 1):
+        return None
+    date = tree.args[0]
+    if not isinstance(date, Name) or date.link is not None or date.column in derives \
+            or date.column not in cat.sources[table].columns:
+        return None
+    return date.column, tree.function
 
 
 def _atom(tree: Expr) -> tuple[Expr | None, list[Any], str]:

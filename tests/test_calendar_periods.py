@@ -1,0 +1,80 @@
+"""A month or a quarter named by its number and its year, and a period named through `not`, over
+data that ends before it: "No noise complaints were filed in April 2025" over requests up to
+31 March 2025 passed with a count of 0 (found by a walk of a 311 story). Each comparison alone
+was covered (any April; any day of 2025); together they name a month the data does not reach.
+Constructed data: one request a day from 2024-01-01 to 2025-03-31, every fifth one about noise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.outcome import Verdict
+
+
+def _requests(folder: Path, last: dt.date = dt.date(2025, 3, 31)) -> None:
+    day, rows = dt.date(2024, 1, 1), ["id,created_date,category"]
+    while day <= last:
+        rows.append(f"{len(rows)},{day},{'Noise' if len(rows) % 5 == 0 else 'Pothole'}")
+        day += dt.timedelta(days=1)
+    (folder / "requests.csv").write_text("\n".join(rows) + "\n")
+
+
+def _one(folder: Path, where: str, expect: str, derive: str = "") -> factcheck.ClaimResult:
+    (folder / "c.yaml").write_text(
+        f"tables:\n  requests: {{path: requests.csv, time: created_date{', derive: ' + derive if derive else ''}}}\n"
+        f"claims:\n  - {{id: c, says: s, measure: {{count: requests, where: \"{where}\"}}, expect: '{expect}'}}\n")
+    return factcheck.verify(folder / "c.yaml").results[0]
+
+
+@pytest.mark.parametrize(("where", "said", "derive"), [
+    ("category == 'Noise' and month(created_date) == 4 and year(created_date) == 2025",
+     "created_date in April 2025 (2025-04-01 to 2025-04-30)", ""),
+    ("year(created_date) == 2025 and quarter(created_date) == 2 and category == 'Noise'",
+     "created_date in the second quarter of 2025 (2025-04-01 to 2025-06-30)", ""),
+    ("category == 'Noise' and m == 4 and y == 2025", "created_date in April 2025 (2025-04-01 to 2025-04-30)",
+     "{m: month(created_date), y: year(created_date)}"),
+    ("category == 'Noise' and not (created_date < '2025-04-01')", "created_date >= 2025-04-01", ""),
+    ("category == 'Noise' and not (created_date <= '2025-03-31')", "created_date > 2025-03-31", ""),
+])
+def test_a_period_after_the_data_is_not_covered(tmp_path: Path, where: str, said: str, derive: str) -> None:
+    _requests(tmp_path)
+    r = _one(tmp_path, where, "0", derive)
+    assert r.verdict == Verdict.UNVERIFIABLE, (r.verdict, r.message)
+    assert r.reason is not None and r.reason.value == "period_not_covered"
+    assert said in r.message
+
+
+@pytest.mark.parametrize(("where", "expect"), [
+    ("category == 'Noise' and month(created_date) == 3 and year(created_date) == 2025", "6"),
+    ("category == 'Noise' and month(created_date) == 4 and year(created_date) == 2024", "6"),
+    ("category == 'Noise' and quarter(created_date) == 1 and year(created_date) == 2025", "18"),
+    ("category == 'Noise' and not (created_date < '2025-03-01')", "6"),
+    ("category == 'Noise' and month(created_date) == 4", "6"),  # any April: the Aprils of 2024 are data
+    ("category == 'Noise' and (month(created_date) == 4 or year(created_date) == 2025)", "24"),
+])
+def test_a_period_inside_the_data_is_judged(tmp_path: Path, where: str, expect: str) -> None:
+    _requests(tmp_path)
+    r = _one(tmp_path, where, expect)
+    assert r.verdict == Verdict.PASS, (r.verdict, r.message)
+
+
+def test_a_month_the_data_reaches_into_is_judged(tmp_path: Path) -> None:
+    """Data up to 10 April 2025 reaches April (a few quiet days at a month's end are no hole, as
+    for a range of dates): the count is judged."""
+    _requests(tmp_path, dt.date(2025, 4, 10))
+    r = _one(tmp_path, "category == 'Noise' and month(created_date) == 4 and year(created_date) == 2025", "2")
+    assert r.verdict == Verdict.PASS, (r.verdict, r.message)
+
+
+def test_a_month_of_a_text_column_is_checked_once_it_reads_as_dates(tmp_path: Path) -> None:
+    """Undeclared, the CSV column is found to hold dates when it is read: the check applies then."""
+    _requests(tmp_path)
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  requests: {path: requests.csv}\nclaims:\n  - {id: c, says: s, measure: {count: requests, "
+        "where: \"month(created_date) == 4 and year(created_date) == 2025\"}, expect: '0'}\n")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert r.verdict == Verdict.UNVERIFIABLE and "April 2025" in r.message, (r.verdict, r.message)
