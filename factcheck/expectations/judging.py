@@ -83,6 +83,11 @@ def judge_value(e: Expectation, value: object) -> Judgement:
     zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
     if e.direction and not (x > zero if e.direction == "up" else x < zero):
         return Judgement(False, "wrong_direction", f"stated {said}, computed {shown}")
+    if _percentages_read_as_fractions(e, x):
+        return Judgement(False, "out_of_tolerance", (
+            f"stated {said}, computed {shown}: above 100%, which a share cannot be; the "
+            f"column {e.shape.of_values} seems to hold percentages ({shown} for {shown}%): say so with "
+            "unit: percent in the measure"))
     if interval.contains(x):
         return Judgement(True, None, f"{e.summary} as stated (computed {shown})")
     crossed = e.crossed_side == "any" or (
@@ -94,6 +99,18 @@ def judge_value(e: Expectation, value: object) -> Judgement:
         return Judgement(False, "qualifier_crossed", f"said {said}, computed {shown}: "
                                                      f"{_past_edge(e, x, edge)}")
     return Judgement(False, "out_of_tolerance", f"stated {said}, computed {shown}: {_off_by(e, x)}{_scaled(e, x)}")
+
+
+def _percentages_read_as_fractions(e: Expectation, x: Fraction) -> bool:
+    """A share stated (a percentage, a fraction, "a majority") of a column's values (a value, a
+    mean, a median …) that computes above 1, and at most 100: the column holds percentages (31.0 for 31%) and the
+    measure does not say so (``unit: percent``). Read as fractions, 31 was "a majority", "more than
+    half" and "more than 40%" alike, and passed. Only where the whole stated range lies within 0 to
+    100%: a figure stated above it ("120% of the budget") may be a ratio above 1."""
+    interval = e.interval
+    return (e.percentish and e.shape.kind == "number" and e.shape.unit == "fraction" and bool(e.shape.of_values)
+            and not e.shape.years and not e.direction and 1 < x <= 100 and interval is not None
+            and all(b is None or 0 <= b <= 1 for b in (interval.low, interval.high)))
 
 
 def _judge_boolean(e: Expectation, value: object) -> Judgement:
