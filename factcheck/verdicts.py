@@ -144,10 +144,12 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                           message="one record more or less would " + ("fail" if ok else "pass") +
                           f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
     if ev.is_mostly_unknown() and ev.base is not None and ev.rows_unknown:
+        said = (f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and leaves out "
+                f"{ev.rows_unknown:,} whose value is unknown")
+        if ev.unknown_reorders:  # a ranking: what could change it, whatever the share of unknowns
+            said = ev.unknown_reorders + f" ({said})"
         notes.append(Note(code=NoteCode.MOSTLY_UNKNOWN, warning=True,
-                          message=f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and "
-                                  f"leaves out {ev.rows_unknown:,} whose value is unknown; if a blank means "
-                                  "'none' here, say so with blank: on the column"))
+                          message=f"{said}; if a blank means 'none' here, say so with blank: on the column"))
     if ev.rows_unknown:
         notes.append(Note(code=NoteCode.UNKNOWNS_EXCLUDED,
                           message=f"{ev.rows_unknown:,} row{'s' if ev.rows_unknown != 1 else ''} left out "

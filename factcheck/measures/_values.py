@@ -51,6 +51,7 @@ class Evaluated:
     parts_over: tuple[int, str, str] | None = None  # a ratio's rows whose part is above their whole: (rows, part,
     # whole), a warning when the ratio is read as a share
     mostly_unknown: bool | None = None  # set where a figure of several parts decides it (a change: per period)
+    unknown_reorders: str = ""  # a ranking its unknown rows could reorder: why, said in the mostly_unknown warning
     reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
     parts_at: PartsAt | None = None  # a series' ratio with unmatched parts in the periods (groups) it reads: warnings
 

@@ -152,8 +152,25 @@ def top(node: TopNode, ranked: list[tuple[str, Fraction]], unknown: int, kept: i
     cut = ranked[min(last, len(ranked)) - 1][1]
     ev.details = TopDetails(ranking=[Ranked(value=v, figure=as_float(f)) for v, f in ranked[: max(last + 3, 5)]],
                             ties_at_cut=[v for i, (v, f) in enumerate(ranked) if f == cut and not first <= i < last])
-    ev.base = kept
+    ev.base = None if kept is None else kept - unknown  # the rows ranked: those with a value
+    if unknown:
+        ev.unknown_reorders = _reorders(ranked, first, last, unknown)
+        ev.mostly_unknown = bool(ev.unknown_reorders) or (ev.base is not None and ev.base < unknown)
     return ev
+
+
+def _reorders(ranked: list[tuple[str, Fraction]], first: int, last: int, unknown: int) -> str:
+    """Why rows whose value is unknown could change what a count's ranking says, or "": as many of
+    them as the lead at an edge of the places stated ("Harbor filed the most": 30 against
+    Riverside's 25, with 60 rows of no neighbourhood, which could all be Riverside's)."""
+    edges = [(first - 1, first)] * (first > 0) + [(last - 1, last)] * (last < len(ranked))
+    for above, below in edges:
+        (a, fa), (b, fb) = ranked[above], ranked[below]
+        lead = int(fa - fb)
+        if unknown >= lead:
+            return (f"{unknown:,} row{'s' if unknown != 1 else ''} of no value could change the ranking: {a} leads "
+                    f"{b} by {lead:,}")
+    return ""
 
 
 _ORDERED_LIKE_DUCKDB = (str, int, bool, Decimal, dt.date, dt.datetime, dt.time)  # Python orders them as DuckDB does
