@@ -12,9 +12,14 @@ holding any line break is written double-quoted, where the emitter escapes each 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from .pyyaml import load
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = load()
 
 # every character str.splitlines() breaks at; YAML 1.1 reads \n, \r, U+0085, U+2028 and U+2029 as breaks
 _BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

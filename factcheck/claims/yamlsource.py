@@ -18,13 +18,17 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsFileError, Problem
 from ..expectations.numbers import MAX_NUMBER_TEXT  # one limit for numbers in YAML and in written figures
 from ..pathkinds import path_kind
+from ..pyyaml import load
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = load()
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 200_000  # values produced after alias expansion; a real claims file has a few thousand
@@ -160,7 +164,8 @@ _BASE_PREFIX = re.compile(r"[-+]?0[xXbBoO]")
 """An int in base 16, 2 or 8 (``0x22``, ``0b101``, ``0o17``): text in a claims file, not a figure."""
 _OCTAL_1_1 = re.compile(r"[-+]?0[0-7_]+")
 """An int YAML 1.1 reads in base 8 (``010``); YAML 1.2, and every reader of a story, in base 10."""
-_CONSTRUCTOR = yaml.SafeLoader("")
+# resolves and builds scalars as the safe loader does; libyaml's parser, which reads no text here, where PyYAML has it
+_CONSTRUCTOR = getattr(yaml, "CSafeLoader", yaml.SafeLoader)("")
 # libyaml's parser when PyYAML was built with it (10x faster); both are the *safe* loader
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
