@@ -144,6 +144,21 @@ def test_a_year_whose_dates_disagree_with_it_is_not_judged(tmp_path: Path) -> No
     assert _partial(_claim(tmp_path, rows, "{count: requests, where: year == 2025}")) == []
 
 
+def test_a_date_beside_the_year_that_is_no_date_is_refused_as_a_time_column(tmp_path: Path) -> None:
+    """The date column is read for a claim on the year beside it, and checked as the time column it is
+    declared: a date written another way stops the run with its line, rather than a partial year
+    going unsaid (the year's figure would be right; whether it is whole could not be told)."""
+    rows = _rows(CALENDAR) + ["x1,14/03/2024,2024"]
+    (tmp_path / "requests.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables:\n  requests: {path: requests.csv, time: [created_date, year]}\nclaims:\n"
+        "  - {id: a, says: x, measure: {count: requests, where: year == 2024}, expect: 25}\n", encoding="utf-8")
+    with pytest.raises(factcheck.DataError) as caught:
+        factcheck.verify(tmp_path / "c.yaml")
+    said = str(caught.value)
+    assert "time column 'created_date'" in said and "14/03/2024" in said and f"requests.csv:{len(rows)}" in said
+
+
 def test_one_query_for_the_label_column_shared_by_its_claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "requests.csv").write_text("\n".join(_rows(CALENDAR)) + "\n", encoding="utf-8")
     (tmp_path / "c.yaml").write_text(
