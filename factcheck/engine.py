@@ -85,7 +85,7 @@ def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
 
 def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage: Pending[CoverageReport | None],
               last: bool) -> Report:
-    executor = Executor(backend, prepared.plans)
+    executor = Executor(backend, prepared.plans, prepared.catalog)
     executor.prefetch()
     tables.lookup_notes(backend, executor.unmatched)  # the large tables' lookups, counted in the shared scans
     results, problems = [], []
@@ -357,6 +357,8 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
                 expectations[claim.id] = exp
     if problems:
         raise ClaimsFileError(problems)
+    from .planning.partial import use_dates
+    use_dates(catalog, plans)  # the date beside a year column a claim names a period on: it tells a partial year
     prepared = Prepared(loaded, sources, catalog, plans, expectations, everything)
     if backend.dialect == "spark":  # what Spark cannot compute as DuckDB does: refused before reading
         from .backends.spark import unsupported

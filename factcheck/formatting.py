@@ -15,7 +15,9 @@ the draft finder and the ``expect:`` reader alike: what one finds, the other rea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 MISSING = "—"
 GROUP_SPACES = "\u00a0\u202f\u2009"
@@ -80,3 +82,52 @@ def at_or_for(keys: list[str]) -> str:
 def listed(items: list[str]) -> str:
     """'2020', '2020 and 2021', '2019, 2020 and 2021'."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+@dataclass(frozen=True)
+class FigureUnit:
+    """The unit a measure's own figures are shown in where no ``expect:`` gives them one: the value
+    a record ranks and its rivals ("33.9%, rank 1 of 3; next: 2022 (34.8%)"), where the ``expect``
+    is ``true``. ``share``: a fraction of a whole, shown as a percentage; ``percent``: values already
+    in percent (``unit: percent``); ``money``: an amount, shown with ``sign`` ("$25,413.45")."""
+
+    kind: Literal["share", "percent", "money"]
+    sign: str = ""
+
+
+def figures_shown(values: Sequence[float | None], unit: FigureUnit | None) -> list[str]:
+    """``values`` written in ``unit`` (plainly, to four significant digits, without one), all with
+    the decimals that tell apart two of them that differ: a rank of 34.81% before 34.79% is never
+    "34.8%, next 34.8%".
+
+    >>> figures_shown([37 / 109, 0.348], FigureUnit("share")), figures_shown([0.3481, 0.3479], FigureUnit("share"))
+    (['33.9%', '34.8%'], ['34.81%', '34.79%'])
+    >>> figures_shown([25413.45, 24000.0, None], FigureUnit("money", "$")), figures_shown([0.06531], None)
+    (['$25,413.45', '$24,000', '—'], ['0.06531'])
+    """
+    if unit is None:
+        return [plain_number(v, 4) for v in values]
+    for places in (None, 1, 2, 3, 4, 6):
+        texts = [_in_unit(v, unit, places) for v in values]
+        seen: dict[float, float] = {}  # read back as numbers: "50%" and "50.0%" are one figure
+        if all(seen.setdefault(float(re.sub(r"[^\d.]", "", t)), v) == v
+               for t, v in zip(texts, values, strict=True) if v is not None):
+            return texts
+    return texts
+
+
+def _in_unit(x: float | None, unit: FigureUnit, places: int | None) -> str:
+    """One figure in ``unit``, with ``places`` decimals (None: as the reports write such a figure)."""
+    if x is None:
+        return MISSING
+    from fractions import Fraction
+
+    from .expectations.numbers import format_value, to_fraction
+    from .expectations.shape import MeasureShape
+    value = to_fraction(x)
+    if unit.kind == "money":
+        cents = 0 if value.denominator == 1 and places is None else 2 if places is None else max(2, places)
+        text = f"{unit.sign}{format_value(abs(value), MeasureShape('number'), cents)}"
+        return f"-{text}" if value < 0 else text
+    shape = MeasureShape("share") if unit.kind == "share" else MeasureShape("number", "percent")
+    return format_value(Fraction(value), shape, places)

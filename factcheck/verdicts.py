@@ -16,7 +16,7 @@ from .expectations import Expectation
 from .expectations.durations import PLURAL
 from .expectations.judging import Judgement, edge_safe
 from .expectations.numbers import as_float, format_value, to_fraction
-from .formatting import key_shown, listed, plain_number, rows_said
+from .formatting import FigureUnit, figures_shown, key_shown, listed, rows_said
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
 from .measures.extreme import ExtremeDetails
@@ -92,7 +92,7 @@ def _judged(exp: Expectation, ev: Evaluated) -> Judgement:
         return judgement
     figure = next((r.figure for r in d.ranking if r.value == ev.value[-1]), None)
     tied = [v for v in ev.value if any(r.value == v and r.figure == figure for r in d.ranking)] + d.ties_at_cut
-    each = f" ({plain_number(figure, 4)} each)" if figure is not None else ""
+    each = f" ({figures_shown([figure], ev.figure_unit)[0]} each)" if figure is not None else ""
     return Judgement(False, "wrong_values",
                      f"stated {exp.written}, computed a tie at the cut: {', '.join(tied)}{each}; the data "
                      "ranks none of them above the others")
@@ -117,7 +117,7 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
         exact = str(value)
         value = as_float(value)
     elif isinstance(value, bool):
-        text = _extreme_text(value, ev.details)
+        text = _extreme_text(value, ev.details, ev.figure_unit)
     elif isinstance(value, list):
         text = ", ".join(value)
     series = None
@@ -265,8 +265,9 @@ def _holds(exp: Expectation, computed: Fraction, other: Fraction) -> bool:
     return (other > zero) == (computed > zero) and (other < zero) == (computed < zero)
 
 
-def _extreme_text(ok: bool, d: Details | None) -> str:
-    """'yes: 163, rank 1 of 21; last as low: 2012 (160)'."""
+def _extreme_text(ok: bool, d: Details | None, unit: FigureUnit | None = None) -> str:
+    """'yes: 163, rank 1 of 21; last as low: 2012 (160)'; the figures in the measure's ``unit``
+    ('no: 33.9%, rank 1 of 3; next: 2022 (34.8%)' of a share)."""
     text = "yes" if ok else "no"
     if isinstance(d, (RisingDetails, FallingDetails)):  # `rising … since:` ("risen every year since 2022")
         verb = "rose" if isinstance(d, RisingDetails) else "fell"
@@ -275,13 +276,17 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
         return f"{text}: it {verb} {'in every period' if ok else 'only'} from {d.starts} to {d.ends}"
     if not isinstance(d, ExtremeDetails):
         return text
-    text += f": {plain_number(d.value, 4)}, rank {d.rank} of {d.of}"
     last = d.last_as_low or d.last_as_high
+    rival = d.runner_up if d.runner_up and d.runner_up.value is not None else None
+    since = d.since.value if d.since is not None else None
+    # written together, so that two figures that differ never read the same ("34.81%, next 34.79%")
+    value, last_shown, rival_shown, since_shown = figures_shown(
+        [d.value, last.value if last else None, rival.value if rival else None, since], unit)
+    text += f": {value}, rank {d.rank} of {d.of}"
     if last and last.value is not None:
-        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({plain_number(last.value, 4)})"
-    elif d.runner_up and d.runner_up.value is not None:  # the best of the others: next to a first, else first
-        text += (f"; {'next' if d.rank == 1 else 'first'}: {d.runner_up.key} "
-                 f"({plain_number(d.runner_up.value, 4)})")
+        text += f"; last as {'low' if d.last_as_low else 'high'}: {last.key} ({last_shown})"
+    elif rival is not None:  # the best of the others: next to a first, else first
+        text += f"; {'next' if d.rank == 1 else 'first'}: {rival.key} ({rival_shown})"
     if not ok and d.since is not None and d.since.value is None:
         text += (f"; {d.since.key} has no value here (no row passes the filter there"
                  + (f"; the figure's periods begin in {d.data_from}" if d.data_from else "")
@@ -290,7 +295,7 @@ def _extreme_text(ok: bool, d: Details | None) -> str:
         # beats every period since Y, and Y itself: "the most since Y" says Y was as high
         low = "lowest" if d.value < d.since.value else "highest"
         word = "lower" if low == "lowest" else "higher"
-        text += (f"; {word} than {d.since.key} too ({plain_number(d.since.value, 4)}): 'since {d.since.key}' says "
+        text += (f"; {word} than {d.since.key} too ({since_shown}): 'since {d.since.key}' says "
                  f"{d.since.key} was as {'low' if low == 'lowest' else 'high'}, and no period of the data, which "
                  f"begins in {d.data_from}, was: it is the {low} on record here")
     return text

@@ -14,10 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..outcome import Reason
 from ._details import Details
+
+if TYPE_CHECKING:
+    from ..formatting import FigureUnit
 
 DEC = "DECIMAL(38,10)"
 
@@ -54,6 +57,7 @@ class Evaluated:
     unknown_reorders: str = ""  # a ranking its unknown rows could reorder: why, said in the mostly_unknown warning
     reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
     parts_at: PartsAt | None = None  # a series' ratio with unmatched parts in the periods (groups) it reads: warnings
+    figure_unit: FigureUnit | None = None  # the unit a record's (a tie's) figures are shown in: a share as a percentage
 
     def is_mostly_unknown(self) -> bool:
         """Does the figure rest on fewer rows than it left out as unknown (``mostly_unknown``)?"""

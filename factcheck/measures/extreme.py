@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..expectations.numbers import as_float  # a figure past 1.8e308 stays finite in reports
-from ..formatting import at_or_for
+from ..formatting import FigureUnit, at_or_for
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel, Scalar
+from ._units import figure_unit
 from ._values import (
     Evaluated,
     MeasureError,
@@ -80,6 +81,7 @@ class ExtremeNode(PlanNode):
     is_: str
     record_from: Any
     rank: int = 1
+    unit: FigureUnit | None = None  # how its figures are shown (a share as a percentage)
 
     def children(self) -> list[PlanNode]:
         return [self.inner]
@@ -102,7 +104,8 @@ class ExtremeKind(MeasureKind):
         window = (((("between", (first, m.at)),), f"{first} to {m.at}") if first is not None
                   else ((), "every period of the record"))
         c.period_values(inner, path, {"at": m.at, "since": m.since, "record_from": m.record_from}, window)
-        return ExtremeNode(self.name, inner, m.over, m.at, m.since, m.is_, m.record_from, m.rank)
+        return ExtremeNode(self.name, inner, m.over, m.at, m.since, m.is_, m.record_from, m.rank,
+                           figure_unit(inner, c.plan.claim.says))
 
     def evaluate(self, node: ExtremeNode, ex: Executor) -> Evaluated:
         groups = ex.grouped(node.inner)
@@ -116,6 +119,7 @@ class ExtremeKind(MeasureKind):
         out = extreme(node, dict(ex.series(node.inner, groups, keys)), periods=not groups.categories)
         out.sql = groups.sql
         out.cadence = every
+        out.figure_unit = node.unit
         holes = gaps(node, keys, periods)
         if holes and out.unavailable is None:
             out.value, out.details = None, None

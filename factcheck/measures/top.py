@@ -18,12 +18,14 @@ from ._details import Details
 from ._groups import narrowed
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered
+from ._units import figure_unit
 from ._values import Evaluated
 
 if TYPE_CHECKING:
     from ..claims import Claim
     from ..expectations.shape import MeasureShape
     from ..expressions import Expr
+    from ..formatting import FigureUnit
     from ..planning.compiler import Compiler
     from ..planning.execute import Executor
     from ..planning.nodes import PathKey
@@ -73,6 +75,7 @@ class TopNode(PlanNode):
     lowest: bool
     by: PlanNode | None = None
     rank: int | None = None
+    unit: FigureUnit | None = None  # how the `by` measure's figures are shown (a share as a percentage)
 
     def children(self) -> list[PlanNode]:
         return [self.by] if self.by is not None else []
@@ -97,7 +100,8 @@ class TopKind(MeasureKind):
         by = c.measure(ranked, path + ("by",), m.top) if ranked is not None else None
         if column is None or (m.by is not None and by is None):
             return None
-        return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by, m.rank)
+        unit = figure_unit(by, c.plan.claim.says) if by is not None else None
+        return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by, m.rank, unit)
 
     def evaluate(self, node: TopNode, ex: Executor) -> Evaluated:
         if node.by is None:
@@ -121,6 +125,7 @@ class TopKind(MeasureKind):
         # the rows the groups were computed from (it was the number of groups: "rows kept: 321" recipients)
         ev = top(node, values, 0, sum(n for n in counted if n is not None) if None not in counted else None)
         ev.sql = groups.sql
+        ev.figure_unit = node.unit
         return ev
 
     def shape(self, node: TopNode, claim: Claim) -> MeasureShape:

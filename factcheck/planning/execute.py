@@ -25,6 +25,7 @@ from .reports import Through, falls_in, missing_said, templates, through_sql
 
 if TYPE_CHECKING:
     from ..backends import Backend
+    from .catalog import Catalog
 
 
 def _holes(by: dict[str, set[str]]) -> dict[str, list[str]]:
@@ -70,13 +71,15 @@ MAX_SNAPSHOTS_A_YEAR = 4
 class Executor:
     """Evaluates plan nodes with a backend; caches the shared scans and period checks."""
 
-    def __init__(self, backend: Backend, plans: list[ClaimPlan]) -> None:
+    def __init__(self, backend: Backend, plans: list[ClaimPlan], catalog: Catalog | None = None) -> None:
         self.backend = backend
         self.plans = plans
+        self.catalog = catalog  # the tables' declarations: which declares a date beside a year column
         self._coverage: dict[str, bool] = {}
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
         self._holes: dict[tuple[str, str, str, bool], tuple[str, dict[str, list[str]]] | None] = {}
+        self._spans: dict[str, dict[str, tuple[Any, Any]] | None] = {}  # a label column's dates, by its query
         self.unmatched: dict[tuple[str, str], int] = {}  # (table, lookup) -> rows it finds no row for, as scanned
         self.parts: dict[int, Unmatched] = {}  # a ratio's unmatched parts (by id), asked with a series' other periods
 
@@ -220,6 +223,27 @@ class Executor:
                         f"{key(first)} to {key(last)}, and {cov.period_of[1]} is still {cov.text} in the month "
                         "beyond them; its figure is not that of the whole period")
             if said not in out:
+                out.append(said)
+        return out + [m for m in self._partial_labels(plan) if m not in out]
+
+    def _partial_labels(self, plan: ClaimPlan) -> list[str]:
+        """The periods the claim names on a label column (``year``) that its table's date column
+        shows to be only partly in the data (:mod:`factcheck.planning.partial`): one query per label
+        column, and none for a claim that names no period on one."""
+        from .partial import label_checks, partial_said
+        out: list[str] = []
+        for check in label_checks(self.catalog, plan) if self.catalog is not None else []:
+            sql = check.spans_sql
+            if sql not in self._spans:
+                try:
+                    rows = self.run(sql).rows
+                    self._spans[sql] = {key(label): (first, last) for label, first, last in rows}
+                except Exception as exc:  # noqa: BLE001 - a column that cannot be grouped: nothing said
+                    reraise_interrupt(exc)
+                    self._spans[sql] = None
+            spans = self._spans[sql]
+            said = partial_said(check, spans) if spans is not None else None
+            if said is not None and said not in out:
                 out.append(said)
         return out
 

@@ -1,0 +1,50 @@
+"""The unit a measure's figures are shown in when nothing else gives one: the value a record
+(``extreme``) ranks and its rivals, the figure of a tie at a ``top``'s cut. There the ``expect`` is
+``true`` or a list of names, so it says nothing of the figures; the measure itself does (a share is
+a percentage) and, for money, the claim's sentence (``says: … $25,400``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..formatting import CURRENCY_SIGNS, FigureUnit
+
+if TYPE_CHECKING:
+    from ..planning.nodes import PlanNode
+
+_AMOUNT = re.compile(rf"(?<![\w{CURRENCY_SIGNS}])([{CURRENCY_SIGNS}])\s?\d[\d,.]*")
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def figure_unit(node: PlanNode, says: str | None) -> FigureUnit | None:
+    """How the figures of ``node`` are shown: a share as a percentage, a measure of a column in
+    percent (``unit: percent``) as one, a sum, mean, median … as money when the claim's sentence
+    writes an amount in one currency (and nothing else does: no time unit); else None (plainly).
+
+    A ratio is a share only when its ``expect`` reads one, which a record's ``true`` does not: it is
+    shown plainly, unless it is in percent. A count is never money."""
+    from ._kind import KINDS
+    unit = getattr(node, "unit", "fraction")
+    if node.kind == "share":
+        return FigureUnit("percent" if unit == "percent" else "share")
+    if unit == "percent":
+        return FigureUnit("percent")
+    if not getattr(KINDS.get(node.kind), "reads_numbers", False) or getattr(node, "time_unit", None):
+        return None
+    return _money(says or "")
+
+
+def _money(says: str) -> FigureUnit | None:
+    """The currency the sentence's figures are in, when every figure it writes is an amount in that
+    one currency (a year aside): "the highest median overtime, $25,400". A sentence with another
+    number ("the fewest, 9, cost $4,000") may give the amount of something else: nothing is said.
+
+    >>> _money("the highest median overtime, $25,400, in 2024"), _money("the fewest, 9, cost $4,000")
+    (FigureUnit(kind='money', sign='$'), None)
+    """
+    signs = {m.group(1) for m in _AMOUNT.finditer(says)}
+    rest = _AMOUNT.sub(" ", says)
+    others = [n for n in _NUMBER.findall(rest) if not _YEAR.fullmatch(n.rstrip(".,"))]
+    return FigureUnit("money", signs.pop()) if len(signs) == 1 and not others else None
