@@ -730,9 +730,9 @@ def _one_line(text: str) -> str:
     """Text for a comment line, kept on its line: runs of spaces and line breaks become one space,
     and any other control or Unicode line break (which YAML refuses in a comment, or reads as its
     end) is shown as an escape (``\\x1b``, ``\\u2029``)."""
-    from .render.safetext import escape_controls
+    from .render.safetext import escape_hidden
 
-    return escape_controls(re.sub(r"[ \t\r\n]+", " ", text).strip())
+    return escape_hidden(re.sub(r"[ \t\r\n]+", " ", text).strip())
 
 
 def init(article: Path, data: list[Path], output: Path | None = None) -> Written:
