@@ -33,7 +33,10 @@ def year_like(value: Any) -> bool:
     return isinstance(value, str) and value.strip().isdigit()
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$")
+"""A day, or a time of day (``'2021-03-01 10:00'``), with a UTC offset or without (``+02:00``, ``Z``)."""
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+_UTC = re.compile(r"(?:Z|[+-]00(?::?00)?)$")
 _DIGITS = re.compile(r"\d{4}")
 
 
@@ -175,10 +178,12 @@ def instants_not_found(plans: list[Any], catalog: Catalog, backend: Any, file: s
                      if isinstance(v, str) and _ISO_DAY.match(v.strip())]
             if not named:
                 continue
+            zoned = _with_time_zone(src.columns.get(expr.column))
             col = quote_ident(expr.column)
             parts = []
             for _, v in named:
-                day, at = f"TRY_CAST({quote_literal(v)} AS DATE)", f"TRY_CAST({quote_literal(v)} AS TIMESTAMP)"
+                day = f"TRY_CAST({quote_literal(v)} AS DATE)"
+                at = f"TRY_CAST({quote_literal(v)} AS {'TIMESTAMPTZ' if zoned else 'TIMESTAMP'})"
                 parts += [f"bool_or({col} = {at})", f"count(*) FILTER (WHERE CAST({col} AS DATE) = {day})",
                           f"CAST(min({col}) FILTER (WHERE CAST({col} AS DATE) = {day}) AS VARCHAR)"]
             try:
@@ -188,23 +193,69 @@ def instants_not_found(plans: list[Any], catalog: Catalog, backend: Any, file: s
                 continue
             for i, (k, v) in enumerate(named):
                 at_instant, that_day, example = row[3 * i], row[3 * i + 1], row[3 * i + 2]
-                if not that_day or (at_instant and not _DAY_ONLY.match(v)):
+                if at_instant and not _DAY_ONLY.match(v):
+                    problem = _offset_problem(axis, file, plan.claim.id, k, v, zoned)
+                    if problem is None:
+                        continue
+                elif not that_day:
                     continue
-                problems.append(_not_an_instant(axis, file, plan.claim.id, k, v, int(that_day), str(example),
-                                                bool(at_instant)))
+                else:
+                    problem = _not_an_instant(axis, file, plan.claim.id, k, v, int(that_day), str(example),
+                                              bool(at_instant), zoned)
+                problems.append(problem)
                 break
     return problems
 
 
+def _with_time_zone(column_type: str | None) -> bool:
+    """Is the column's type TIMESTAMP WITH TIME ZONE (a CSV's times written with a UTC offset,
+    ``2020-03-01T10:00:00+02:00``), whose values factcheck reads in UTC?"""
+    return column_type is not None and column_type.upper().replace("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE") \
+        .startswith("TIMESTAMP WITH TIME ZONE")
+
+
+def _in_utc(value: str) -> str:
+    """The instant ``value`` names, written in UTC with its offset (``2020-03-01 08:00:00+00:00``); a
+    time without an offset is taken to be in UTC, as the engine takes it (factcheck sets its TimeZone
+    to UTC)."""
+    from datetime import datetime, timezone
+    at = datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    at = at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+    return at.isoformat(sep=" ")
+
+
+def _offset_problem(axis: PeriodAxis, file: str, claim: str, key: str, value: str, zoned: bool) -> Problem | None:
+    """An instant the data holds, named so that no period of the axis is called that: on an axis of
+    times with a UTC offset, read in UTC, one written without an offset or with another offset
+    than UTC's (each period is the instant as the engine gives it, in UTC); on an axis of times
+    without one, one written with an offset. None when it is written as the axis's periods are."""
+    text = render(axis.expr)
+    if zoned and not _UTC.search(value):
+        utc = _in_utc(value)
+        said = ("has no UTC offset, so it is taken to be in UTC" if not _OFFSET.search(value)
+                else f"is the instant {utc} in UTC")
+        return Problem(f"over: {text} holds times written with a UTC offset, which factcheck reads in UTC (the "
+                       "engine's time zone is set to UTC), so each of its periods is an instant written in UTC with "
+                       f"its offset, +00:00; {key}: {value} {said}: the period would not be found",
+                       file=file, line=axis.line, claim=claim,
+                       hint=f"write {key}: '{utc}'")
+    if not zoned and _OFFSET.search(value):
+        bare = _OFFSET.sub("", value)
+        return Problem(f"over: {text} holds times of day without a UTC offset, but {key}: {value} has one: the "
+                       "period would not be found", file=file, line=axis.line, claim=claim,
+                       hint=f"write the instant as the data holds it, without an offset: {key}: '{bare}'")
+    return None
+
+
 def _not_an_instant(axis: PeriodAxis, file: str, claim: str, key: str, value: str, that_day: int, example: str,
-                    at_midnight: bool) -> Problem:
+                    at_midnight: bool, zoned: bool = False) -> Problem:
     text = render(axis.expr)
     day = value[:10]
     rows = f"{that_day:,} row{'s' if that_day != 1 else ''}"
     if at_midnight:  # a date alone, on a day whose rows are at midnight: the instant written in full
         said = (f"{key}: {value} is a date, not a time, though {rows} fall on {day} (the first at {example}): "
                 "the period would not be found")
-        written = f"{key}: '{day} 00:00:00'"
+        written = f"{key}: '{day} 00:00:00{'+00:00' if zoned else ''}'"
     else:
         said = (f"{key}: {value} is no instant of it, though {rows} fall on {day} (the first at {example}): the "
                 "period would not be found, and the day would read as a gap in the data")
