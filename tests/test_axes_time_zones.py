@@ -106,3 +106,24 @@ def test_any_offset_of_the_data_s_instant_is_found_or_answered_with_a_spelling_t
         assert minutes == 0 and "computed +80%" in output
         return
     assert code == 2 and "hint: write from: '2020-03-01 08:00:00+00:00'" in output, output
+
+
+DAYS = "id,day,level\n1,2020-03-01,5\n2,2020-03-02,7\n3,2020-03-03,9\n"
+
+
+@pytest.mark.parametrize("start", ["2020-03-01 10:00", "2020-03-01T10:00:00+02:00", "2020-03-01T00:00:00Z"])
+def test_a_time_of_day_on_an_axis_of_days_is_no_day(tmp_path: Path, start: str) -> None:
+    """Neighbour: a time named on a DATE column (no time in its periods) was taken and found no row
+    ("no rows pass the filter"); with an offset it was refused with the hint of any date. Now the
+    hint is the day itself, which is found."""
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    (tmp_path / "d.csv").write_text(DAYS, encoding="utf-8")
+    claims = ("version: 1\ntables:\n  d: {path: d.csv, key: id}\nclaims:\n  - id: rise\n    says: x\n"
+              "    measure: {change: {sum: level, of: d}, over: day, from: '%s', to: '2020-03-03'}\n    expect: up 80%%\n")
+    (tmp_path / "c.yaml").write_text(claims % start, encoding="utf-8")
+    result = runner.invoke(app, ["run", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2, result.output
+    assert f"c.yaml:7: claim 'rise': over: day holds dates, but from: {start} is no date" in result.output
+    assert "hint: write from: '2020-03-01' (a day holds no time)" in result.output
+    (tmp_path / "c.yaml").write_text(claims % "2020-03-01", encoding="utf-8")
+    assert runner.invoke(app, ["run", str(tmp_path / "c.yaml")]).exit_code == 0

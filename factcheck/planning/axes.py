@@ -33,8 +33,12 @@ def year_like(value: Any) -> bool:
     return isinstance(value, str) and value.strip().isdigit()
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$")
-"""A day, or a time of day (``'2021-03-01 10:00'``), with a UTC offset or without (``+02:00``, ``Z``)."""
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+"""A day, or a time of day (``'2021-03-01 10:00'``): a period of an axis whose type is not told apart."""
+_ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$")
+"""A day, or a time of day with a UTC offset or without (``+02:00``, ``Z``): a period of a TIMESTAMP column."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+"""A day alone: a period of a DATE column, whose keys hold no time."""
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
 _UTC = re.compile(r"(?:Z|[+-]00(?::?00)?)$")
 _DIGITS = re.compile(r"\d{4}")
@@ -54,7 +58,7 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
         return None
     years = [(key, value) for key, value in axis.values.items() if year_like(value)]
     if not years:
-        return _not_a_day(axis, file, claim)
+        return _not_a_day(axis, file, claim, _column_type(axis, catalog))
     key, value = years[0]
     text = render(axis.expr)
     derive = f"{axis.expr.column}_year" if isinstance(axis.expr, Name) and axis.expr.link is None else "the_year"
@@ -68,15 +72,31 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
                    file=file, line=axis.line, claim=claim, hint=hint)
 
 
-def _not_a_day(axis: PeriodAxis, file: str, claim: str) -> Problem | None:
-    """``at: '2024-10'`` on an axis of dates: no day is called that, so the period would not be found."""
-    short = [(k, v) for k, v in axis.values.items() if isinstance(v, str) and not _ISO_DAY.match(v.strip())]
+def _column_type(axis: PeriodAxis, catalog: Catalog) -> str:
+    """The engine's type of the table's own column the axis names (``TIMESTAMP WITH TIME ZONE``), in
+    capitals; '' for an expression, a derive, a lookup's column or a type not known yet."""
+    expr = axis.expr
+    if not isinstance(expr, Name) or expr.link is not None or expr.column in catalog.derives.get(axis.table, {}):
+        return ""
+    src = catalog.sources.get(axis.table)
+    return str(src.columns.get(expr.column) or "").upper() if src is not None else ""
+
+
+def _not_a_day(axis: PeriodAxis, file: str, claim: str, column_type: str = "") -> Problem | None:
+    """``at: '2024-10'`` on an axis of dates: no day is called that, so the period would not be found.
+    On a column of days (DATE) a time of day is none either; on one of times (TIMESTAMP) a time
+    may carry its UTC offset (``+02:00``: :func:`instants_not_found` holds it against the data)."""
+    form = (_ISO_INSTANT if column_type.startswith("TIMESTAMP") else _ISO_DATE if column_type == "DATE"
+            else _ISO_DAY)
+    short = [(k, v) for k, v in axis.values.items() if isinstance(v, str) and not form.match(v.strip())]
     if not short:
         return None
     key, value = short[0]
     text = render(axis.expr)
     found = re.match(r"\s*(\d{4})-(\d{1,2})\s*$", value)
-    written = f"'{found[1]}-{int(found[2]):02d}-01'" if found else "a date, 'YYYY-MM-DD'"
+    day = re.match(r"\s*(\d{4}-\d{2}-\d{2})[ T]", value)
+    written = (f"'{found[1]}-{int(found[2]):02d}-01'" if found else f"'{day[1]}' (a day holds no time)" if day
+               else "a date, 'YYYY-MM-DD'")
     return Problem(f"over: {text} holds dates, but {key}: {value} is no date: the period would not be found",
                    file=file, line=axis.line, claim=claim,
                    hint=f"write {key}: {written}; for months or quarters as periods, make the axis their first day "
@@ -175,7 +195,7 @@ def instants_not_found(plans: list[Any], catalog: Catalog, backend: Any, file: s
                     or not base_type(src.columns.get(expr.column)).startswith("TIMESTAMP")):
                 continue
             named = [(k, str(v).strip()) for k, v in axis.values.items()
-                     if isinstance(v, str) and _ISO_DAY.match(v.strip())]
+                     if isinstance(v, str) and _ISO_INSTANT.match(v.strip())]
             if not named:
                 continue
             zoned = _with_time_zone(src.columns.get(expr.column))
