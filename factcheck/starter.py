@@ -1,12 +1,15 @@
 """``factcheck init ARTICLE.md DATA...``: a starter claims file for a draft and its data.
 
-It declares each data file as a table (path relative to the claims file), with a key where
+It declares each data file (CSV, gzip-compressed too, or Parquet: the files ``run`` reads) as a
+table (path relative to the claims file), with a key where
 a column is unique and named like an id, the first date column as its time (and a
 ``<column>_year`` derive for it), ``reported_by`` where a column of categories and the time
 column name each row once and fill most of that grid (a line's riders per year), a lookup where
 a column carries another table's key, and column contracts learnt from the data (types;
-``allowed`` for text with few values; ``text`` for codes with leading zeros), with the CSV's
-``date_format`` when its dates are written another way (``01/05/2022``). Then
+``allowed`` for text with few values; ``text`` for codes with leading zeros, and for numbers
+written with a decimal comma, with a note), with the CSV's ``delimiter`` when its header holds
+``;``, a tab or ``|`` and its ``date_format`` when its dates are written another way
+(``01/05/2022``). Then
 one claim per figure of the article, ``says`` and ``expect`` filled in and no measure yet
 (``not_encoded`` until one is chosen), each with its best suggestions as YAML comments.
 The file is written once: an existing file is never overwritten.
