@@ -1,12 +1,15 @@
 """``factcheck init ARTICLE.md DATA...``: a starter claims file for a draft and its data.
 
-It declares each data file as a table (path relative to the claims file), with a key where
+It declares each data file (CSV, gzip-compressed too, or Parquet: the files ``run`` reads) as a
+table (path relative to the claims file), with a key where
 a column is unique and named like an id, the first date column as its time (and a
 ``<column>_year`` derive for it), ``reported_by`` where a column of categories and the time
 column name each row once and fill most of that grid (a line's riders per year), a lookup where
 a column carries another table's key, and column contracts learnt from the data (types;
-``allowed`` for text with few values; ``text`` for codes with leading zeros), with the CSV's
-``date_format`` when its dates are written another way (``01/05/2022``). Then
+``allowed`` for text with few values; ``text`` for codes with leading zeros, and for numbers
+written with a decimal comma, with a note), with the CSV's ``delimiter`` when its header holds
+``;``, a tab or ``|`` and its ``date_format`` when its dates are written another way
+(``01/05/2022``). Then
 one claim per figure of the article, ``says`` and ``expect`` filled in and no measure yet
 (``not_encoded`` until one is chosen), each with its best suggestions as YAML comments.
 The file is written once: an existing file is never overwritten.
@@ -68,7 +71,8 @@ def _scalar(value: Any) -> str:
 
 
 def _table_name(path: Path, taken: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_]+", "_", path.stem).strip("_").lower() or "table"
+    stem = Path(path.name[:-3]).stem if path.name.lower().endswith(".gz") else path.stem  # trips.csv.gz: trips
+    base = re.sub(r"[^A-Za-z0-9_]+", "_", stem).strip("_").lower() or "table"
     if base[0].isdigit():
         base = "t_" + base
     name, i = base, 2
@@ -140,6 +144,11 @@ _PERCENT_MORE = re.compile(r"(?:\s+(?!of\b)[^\W\d]+)?\s+(?:(more|fewer|less|high
 _WAY = {"above": "more", "below": "less"}   # "$1,300 above Brooklyn's": as expect: reads it, "$1,300 more"
 
 
+_TEXT_ENDINGS = (".csv", ".tsv", ".tab", ".txt")
+_DATA_ENDINGS = (*_TEXT_ENDINGS, *(e + ".gz" for e in _TEXT_ENDINGS), ".parquet")
+"""The files init reads: CSV (plain, or gzip-compressed as ``run`` reads it, by the ``.gz`` ending) and Parquet."""
+
+
 def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
     problems = []
     if not article.is_file():
@@ -147,9 +156,10 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
     for d in data:
         if not d.is_file():
             problems.append(Problem("no such data file", file=str(d), hint="give CSV or Parquet files"))
-        elif d.suffix.lower() not in (".csv", ".parquet", ".tsv", ".tab", ".txt"):
+        elif not d.name.lower().endswith(_DATA_ENDINGS):
             problems.append(Problem("not a CSV or Parquet file", file=str(d),
-                                    hint="init reads .csv, .tsv, .tab, .txt and .parquet files"))
+                                    hint="init reads .csv, .tsv, .tab, .txt (each gzip-compressed too: .csv.gz) "
+                                         "and .parquet files"))
     if target.exists():
         problems.append(Problem("the claims file already exists; init never overwrites a file", file=str(target),
                                 hint=f"move it away, or write elsewhere with --output; or add claims to it "
@@ -175,11 +185,6 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     notes: dict[str, list[str]] = {t: [] for t in tables}
     session, backend, columns = _read(target, tables)
     sources = session.prepared.catalog.sources
-    delimited = [t for t in tables if _delimiter(sources[t], tables[t])]
-    if delimited:  # the columns first: the dates, codes and contracts below are learnt from them
-        backend.close()
-        session, backend, columns = _read(target, tables)
-        sources = session.prepared.catalog.sources
     declared = [t for t in tables if _reading_options(backend, sources[t], tables[t], columns[t], notes[t])]
     if declared:
         backend.close()
@@ -191,9 +196,11 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     return tables, notes, session
 
 
-def _read(target: Path, tables: dict[str, dict[str, Any]]) -> tuple[Session, Any, dict[str, list[tuple[str, str]]]]:
+def _read(target: Path, tables: dict[str, dict[str, Any]], *,
+          delimiters: bool = True) -> tuple[Session, Any, dict[str, list[tuple[str, str]]]]:
     """Read every column of the tables as declared so far; the session, its backend and each
-    table's columns with their DuckDB types."""
+    table's columns with their DuckDB types. ``delimiters``: first declare the delimiter of each
+    CSV whose header reads as one column holding ';', a tab or '|' (:func:`_delimiter`)."""
     from .backends.duckdb import DuckDB
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
@@ -203,6 +210,11 @@ def _read(target: Path, tables: dict[str, dict[str, Any]]) -> tuple[Session, Any
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
     session = prepare(loaded, everything=True, allow_empty=True)
+    if delimiters and any([_delimiter(src, tables[t]) for t, src in session.prepared.catalog.sources.items()]):
+        # the delimiter from the header alone, before a row is read: read with commas, a row of a
+        # ';' file holding a comma ("Smith, J.";12,5) has more fields than its header, and stops the reading
+        session.backend.close()
+        return _read(target, tables, delimiters=False)
     session.prepared = replace(session.prepared, learning=True)  # dates read as the year 13: declared below
     catalog = session.prepared.catalog
     for t, src in catalog.sources.items():
@@ -233,9 +245,13 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     categories: list[str] = []  # text columns whose values repeat: who may report the rows
     repeating: list[tuple[str, int, int]] = []  # id columns whose values repeat: a key with a period?
     labels = _label_columns(backend, q, cols, {c: row[1 + 2 * i] for i, (c, _) in enumerate(cols)})
+    commas = _comma_numbers(backend, q, [c for c, ty in cols if ty == "VARCHAR" and c not in labels], notes)
     for i, (c, ty) in enumerate(cols):
         distinct, present = row[1 + 2 * i], row[2 + 2 * i]
-        if c in labels:  # school years are periods: declared text (and closed by allowed) they would be categories
+        if c in labels or c in commas:
+            # school years are periods: declared text (and closed by allowed) they would be categories;
+            # numbers read as text (said in a note) are no category either, and get no list of their values
+            contracts.update({c: {"type": "text"}} if c in commas else {})
             continue
         kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
         if kind == "text" and 0 < distinct == total == present:
@@ -279,6 +295,43 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     decl.pop("columns", None)  # after the key, time and derives, whatever was declared to read the file
     decl["columns"] = contracts
     return unique
+
+
+_COMMA_NUMBER = r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+"
+"""A number written with a comma before its last digits: ``12,5``, ``1.234,56`` (a decimal comma), ``12,500``."""
+_WHOLE_NUMBER = r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)"
+"""A whole number, its thousands perhaps set apart by points (``3``, ``1.234``): the rest of such a column."""
+
+
+def _comma_numbers(backend: Any, q: str, texts: list[str], notes: list[str]) -> list[str]:
+    """The text columns whose every value is a number, some written with a comma (``12,5``, a decimal
+    comma, or ``12,500``): factcheck reads numbers with a decimal point only, so such a column is text,
+    and no sum, mean or comparison with a number can use it. Each gets a note saying so, with what
+    to do; its contract is ``type: text`` with no ``allowed`` list (its values are no categories)."""
+    from .expressions import quote_ident, quote_literal
+    if not texts:
+        return []
+    parts = []
+    for c in texts:
+        v = f"trim({quote_ident(c)})"
+        comma = f"regexp_full_match({v}, {quote_literal(_COMMA_NUMBER)})"
+        parts += [f"count({quote_ident(c)})", f"count(*) FILTER (WHERE {comma})",
+                  f"count(*) FILTER (WHERE regexp_full_match({v}, {quote_literal(_WHOLE_NUMBER)}))",
+                  f"min({v}) FILTER (WHERE {comma})"]
+    row = backend.execute(f"SELECT {', '.join(parts)} FROM {q}").rows[0]
+    found = []
+    for i, c in enumerate(texts):
+        present, comma, whole, example = row[4 * i: 4 * i + 4]
+        if not comma or comma + whole != present:
+            continue
+        found.append(c)
+        point = example.replace(".", "").replace(",", ".")
+        notes.append(f"{c} holds numbers written with a comma ({comma:,} of its values, such as {example!r}), and "
+                     f"factcheck reads a number's decimals after a point only: {c} is read as text, so no sum, mean "
+                     f"or comparison with a number can use it. If the comma is a decimal comma, write the file's "
+                     f"numbers with a point ({example} as {point}); if it sets thousands apart, without it; then "
+                     "run init again")
+    return found
 
 
 _PERIOD_NAME = re.compile(r"year|date|period|month|quarter|season|term", re.I)
@@ -680,9 +733,9 @@ def _one_line(text: str) -> str:
     """Text for a comment line, kept on its line: runs of spaces and line breaks become one space,
     and any other control or Unicode line break (which YAML refuses in a comment, or reads as its
     end) is shown as an escape (``\\x1b``, ``\\u2029``)."""
-    from .render.safetext import escape_controls
+    from .render.safetext import escape_hidden
 
-    return escape_controls(re.sub(r"[ \t\r\n]+", " ", text).strip())
+    return escape_hidden(re.sub(r"[ \t\r\n]+", " ", text).strip())
 
 
 def init(article: Path, data: list[Path], output: Path | None = None) -> Written:

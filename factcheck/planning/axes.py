@@ -34,6 +34,13 @@ def year_like(value: Any) -> bool:
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+"""A day, or a time of day (``'2021-03-01 10:00'``): a period of an axis whose type is not told apart."""
+_ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$")
+"""A day, or a time of day with a UTC offset or without (``+02:00``, ``Z``): a period of a TIMESTAMP column."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+"""A day alone: a period of a DATE column, whose keys hold no time."""
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+_UTC = re.compile(r"(?:Z|[+-]00(?::?00)?)$")
 _DIGITS = re.compile(r"\d{4}")
 
 
@@ -51,7 +58,7 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
         return None
     years = [(key, value) for key, value in axis.values.items() if year_like(value)]
     if not years:
-        return _not_a_day(axis, file, claim)
+        return _not_a_day(axis, file, claim, _column_type(axis, catalog))
     key, value = years[0]
     text = render(axis.expr)
     derive = f"{axis.expr.column}_year" if isinstance(axis.expr, Name) and axis.expr.link is None else "the_year"
@@ -65,15 +72,31 @@ def axis_problem(axis: PeriodAxis, catalog: Catalog, file: str, claim: str) -> P
                    file=file, line=axis.line, claim=claim, hint=hint)
 
 
-def _not_a_day(axis: PeriodAxis, file: str, claim: str) -> Problem | None:
-    """``at: '2024-10'`` on an axis of dates: no day is called that, so the period would not be found."""
-    short = [(k, v) for k, v in axis.values.items() if isinstance(v, str) and not _ISO_DAY.match(v.strip())]
+def _column_type(axis: PeriodAxis, catalog: Catalog) -> str:
+    """The engine's type of the table's own column the axis names (``TIMESTAMP WITH TIME ZONE``), in
+    capitals; '' for an expression, a derive, a lookup's column or a type not known yet."""
+    expr = axis.expr
+    if not isinstance(expr, Name) or expr.link is not None or expr.column in catalog.derives.get(axis.table, {}):
+        return ""
+    src = catalog.sources.get(axis.table)
+    return str(src.columns.get(expr.column) or "").upper() if src is not None else ""
+
+
+def _not_a_day(axis: PeriodAxis, file: str, claim: str, column_type: str = "") -> Problem | None:
+    """``at: '2024-10'`` on an axis of dates: no day is called that, so the period would not be found.
+    On a column of days (DATE) a time of day is none either; on one of times (TIMESTAMP) a time
+    may carry its UTC offset (``+02:00``: :func:`instants_not_found` holds it against the data)."""
+    form = (_ISO_INSTANT if column_type.startswith("TIMESTAMP") else _ISO_DATE if column_type == "DATE"
+            else _ISO_DAY)
+    short = [(k, v) for k, v in axis.values.items() if isinstance(v, str) and not form.match(v.strip())]
     if not short:
         return None
     key, value = short[0]
     text = render(axis.expr)
     found = re.match(r"\s*(\d{4})-(\d{1,2})\s*$", value)
-    written = f"'{found[1]}-{int(found[2]):02d}-01'" if found else "a date, 'YYYY-MM-DD'"
+    day = re.match(r"\s*(\d{4}-\d{2}-\d{2})[ T]", value)
+    written = (f"'{found[1]}-{int(found[2]):02d}-01'" if found else f"'{day[1]}' (a day holds no time)" if day
+               else "a date, 'YYYY-MM-DD'")
     return Problem(f"over: {text} holds dates, but {key}: {value} is no date: the period would not be found",
                    file=file, line=axis.line, claim=claim,
                    hint=f"write {key}: {written}; for months or quarters as periods, make the axis their first day "
@@ -172,13 +195,15 @@ def instants_not_found(plans: list[Any], catalog: Catalog, backend: Any, file: s
                     or not base_type(src.columns.get(expr.column)).startswith("TIMESTAMP")):
                 continue
             named = [(k, str(v).strip()) for k, v in axis.values.items()
-                     if isinstance(v, str) and _ISO_DAY.match(v.strip())]
+                     if isinstance(v, str) and _ISO_INSTANT.match(v.strip())]
             if not named:
                 continue
+            zoned = _with_time_zone(src.columns.get(expr.column))
             col = quote_ident(expr.column)
             parts = []
             for _, v in named:
-                day, at = f"TRY_CAST({quote_literal(v)} AS DATE)", f"TRY_CAST({quote_literal(v)} AS TIMESTAMP)"
+                day = f"TRY_CAST({quote_literal(v)} AS DATE)"
+                at = f"TRY_CAST({quote_literal(v)} AS {'TIMESTAMPTZ' if zoned else 'TIMESTAMP'})"
                 parts += [f"bool_or({col} = {at})", f"count(*) FILTER (WHERE CAST({col} AS DATE) = {day})",
                           f"CAST(min({col}) FILTER (WHERE CAST({col} AS DATE) = {day}) AS VARCHAR)"]
             try:
@@ -188,23 +213,69 @@ def instants_not_found(plans: list[Any], catalog: Catalog, backend: Any, file: s
                 continue
             for i, (k, v) in enumerate(named):
                 at_instant, that_day, example = row[3 * i], row[3 * i + 1], row[3 * i + 2]
-                if not that_day or (at_instant and not _DAY_ONLY.match(v)):
+                if at_instant and not _DAY_ONLY.match(v):
+                    problem = _offset_problem(axis, file, plan.claim.id, k, v, zoned)
+                    if problem is None:
+                        continue
+                elif not that_day:
                     continue
-                problems.append(_not_an_instant(axis, file, plan.claim.id, k, v, int(that_day), str(example),
-                                                bool(at_instant)))
+                else:
+                    problem = _not_an_instant(axis, file, plan.claim.id, k, v, int(that_day), str(example),
+                                              bool(at_instant), zoned)
+                problems.append(problem)
                 break
     return problems
 
 
+def _with_time_zone(column_type: str | None) -> bool:
+    """Is the column's type TIMESTAMP WITH TIME ZONE (a CSV's times written with a UTC offset,
+    ``2020-03-01T10:00:00+02:00``), whose values factcheck reads in UTC?"""
+    return column_type is not None and column_type.upper().replace("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE") \
+        .startswith("TIMESTAMP WITH TIME ZONE")
+
+
+def _in_utc(value: str) -> str:
+    """The instant ``value`` names, written in UTC with its offset (``2020-03-01 08:00:00+00:00``); a
+    time without an offset is taken to be in UTC, as the engine takes it (factcheck sets its TimeZone
+    to UTC)."""
+    from datetime import datetime, timezone
+    at = datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    at = at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+    return at.isoformat(sep=" ")
+
+
+def _offset_problem(axis: PeriodAxis, file: str, claim: str, key: str, value: str, zoned: bool) -> Problem | None:
+    """An instant the data holds, named so that no period of the axis is called that: on an axis of
+    times with a UTC offset, read in UTC, one written without an offset or with another offset
+    than UTC's (each period is the instant as the engine gives it, in UTC); on an axis of times
+    without one, one written with an offset. None when it is written as the axis's periods are."""
+    text = render(axis.expr)
+    if zoned and not _UTC.search(value):
+        utc = _in_utc(value)
+        said = ("has no UTC offset, so it is taken to be in UTC" if not _OFFSET.search(value)
+                else f"is the instant {utc} in UTC")
+        return Problem(f"over: {text} holds times written with a UTC offset, which factcheck reads in UTC (the "
+                       "engine's time zone is set to UTC), so each of its periods is an instant written in UTC with "
+                       f"its offset, +00:00; {key}: {value} {said}: the period would not be found",
+                       file=file, line=axis.line, claim=claim,
+                       hint=f"write {key}: '{utc}'")
+    if not zoned and _OFFSET.search(value):
+        bare = _OFFSET.sub("", value)
+        return Problem(f"over: {text} holds times of day without a UTC offset, but {key}: {value} has one: the "
+                       "period would not be found", file=file, line=axis.line, claim=claim,
+                       hint=f"write the instant as the data holds it, without an offset: {key}: '{bare}'")
+    return None
+
+
 def _not_an_instant(axis: PeriodAxis, file: str, claim: str, key: str, value: str, that_day: int, example: str,
-                    at_midnight: bool) -> Problem:
+                    at_midnight: bool, zoned: bool = False) -> Problem:
     text = render(axis.expr)
     day = value[:10]
     rows = f"{that_day:,} row{'s' if that_day != 1 else ''}"
     if at_midnight:  # a date alone, on a day whose rows are at midnight: the instant written in full
         said = (f"{key}: {value} is a date, not a time, though {rows} fall on {day} (the first at {example}): "
                 "the period would not be found")
-        written = f"{key}: '{day} 00:00:00'"
+        written = f"{key}: '{day} 00:00:00{'+00:00' if zoned else ''}'"
     else:
         said = (f"{key}: {value} is no instant of it, though {rows} fall on {day} (the first at {example}): the "
                 "period would not be found, and the day would read as a gap in the data")

@@ -13,25 +13,15 @@ import re
 from html import escape
 
 from ..report import Verdict
-from .safetext import as_escape
+from .safetext import escape_hidden
 
 ICON = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNVERIFIABLE: "?"}
-
-
-# C0 and C1 controls (but the line break, carriage return and tab, which HTML shows as a space),
-# bidirectional overrides, embeddings and isolates, line and paragraph separators, lone surrogates
-# and the noncharacters (U+FFFE, U+FFFF of every plane, U+FDD0-U+FDEF). Not the marks (U+200E,
-# U+200F, U+061C): an Arabic or Hebrew draft uses them as punctuation, and they reorder no run of text.
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
-                     "\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
-                     + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-                     + "]")
 
 
 def shown(text: str) -> str:
     """``text`` with each hidden or reordering character as a visible escape; all else as it is
     (accents, CJK, emoji, Arabic and Hebrew letters)."""
-    return _HIDDEN.sub(as_escape, text) if _HIDDEN.search(text) else text
+    return escape_hidden(text, keep="\t\n\r")  # HTML shows these as a space
 
 
 def e(x: object) -> str:

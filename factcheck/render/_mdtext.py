@@ -4,9 +4,11 @@ Markdown reports land in pull-request comments and ``$GITHUB_STEP_SUMMARY``, whe
 GitHub renders them. Whatever the text holds, it must show as the same text: never
 HTML, a link, an image, emphasis, a heading, a table cell of its own or an extra line.
 
-* :func:`visible` shows control characters as escapes (``\\x1b``, ``\\u202e``) and
-  turns line breaks into spaces: nothing reaches a reader's screen or a CI log that
-  moves the cursor, reorders text or starts a line.
+* :func:`visible` shows control characters, bidi overrides and noncharacters as escapes
+  (``\\x1b``, ``\\u202e``, ``\\ufffe``), as the terminal and HTML reports do (one escape,
+  :func:`~factcheck.render.safetext.escape_hidden`), and turns line breaks into spaces:
+  nothing reaches a reader's screen or a CI log that moves the cursor, reorders text or
+  starts a line.
 * :func:`escape` is for running text and table cells: HTML's three specials become
   entities, Markdown punctuation is backslash-escaped, and the places where GitHub
   turns plain text into links (``https://``, ``www.``, ``name@host`` and
@@ -24,9 +26,8 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (line breaks are handled apart), and the characters that
-# reorder text on screen (bidirectional overrides and isolates) or break lines.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from .safetext import escape_hidden
+
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
@@ -38,19 +39,13 @@ _AUTOLINK = re.compile(r"(?i)(:(?=//)|www\.)")
 WORD_JOINER = "\u2060"
 
 
-def _show(m: re.Match[str]) -> str:
-    c = ord(m.group())
-    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
-
-
 def visible(text: object) -> str:
     """One line of text with every control character shown as an escape.
 
     >>> visible("a\\x1b[2J\\r\\n  b\\u202e")
     'a\\\\x1b[2J b\\\\u202e'
     """
-    s = _LINE_BREAKS.sub(" ", str(text))
-    return _CONTROL.sub(_show, s)
+    return escape_hidden(_LINE_BREAKS.sub(" ", str(text)), keep="\t")
 
 
 def escape(text: object) -> str:

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 from ..report import Comparison, Report, Verdict
-from .safetext import escape_controls
+from .safetext import escape_hidden
 
 if TYPE_CHECKING:
     from ..api import Checked
@@ -62,7 +62,7 @@ _PROPERTY_RE = re.compile("[%\r\n:,]")
 
 def _shown(text: str) -> str:
     """Other control characters, separators and bidi overrides as visible escapes."""
-    return escape_controls(text, keep="\r\n")
+    return escape_hidden(text, keep="\r\n")
 
 
 def escape_data(text: str) -> str:

@@ -2,8 +2,9 @@
 
 A *dimension* is a column (or derive, or a lookup's column) with few distinct values:
 a filter or a share can be built on each of its values. A *period* dimension holds years
-(``filed_year``); a boolean derive whose name carries a year (``active_2020``) is a period
-condition for that year. A *number* is a numeric column with many values (sum, mean,
+(``filed_year``), or years written as labels (school years ``2019-20``, fiscal years ``FY2021``,
+read by their first year as the run reads them); a boolean derive whose name carries a year
+(``active_2020``) is a period condition for that year. A *number* is a numeric column with many values (sum, mean,
 median); an *id* is a column named like an identifier (count_distinct).
 
 Everything is learnt with two queries per table through the backend, after the tables
@@ -21,6 +22,7 @@ from ..expressions import INTEGER_TYPES, base_type, quote_ident, value_type
 
 if TYPE_CHECKING:
     from ..backends import Backend
+    from ..measures._values import YearLabel
     from ..planning.catalog import Catalog
 
 LOW_CARDINALITY = 20      # at most this many distinct values make a column a dimension
@@ -43,6 +45,7 @@ class Dimension:
     said: frozenset[str] = frozenset()  # a sentence's threshold ("more than four hours"): its words
     stated: frozenset[str] = frozenset()  # and what it states, however worded (:func:`.thresholds.stated_key`)
     numbered: bool = False         # counts something, but a sentence names a value of it ("three-bedroom")
+    label: YearLabel | None = None  # its values all write years as labels one way (2019-20, FY2021): a period column
 
     @property
     def boolean(self) -> bool:
@@ -107,7 +110,8 @@ def _own(backend: Backend, table: str,
         vals = values[c]
         m = _YEAR.search(c)
         dims.append(Dimension(c, "", t, vals, stats[c][1] < total,
-                              year=int(m.group(1)) if m and t == "BOOLEAN" else None))
+                              year=int(m.group(1)) if m and t == "BOOLEAN" else None,
+                              label=_year_labels(vals) if value_type(t) == "text" else None))
     numbers, ids, counted = [], [], []
     for c, t in cols:
         distinct = stats[c][0]
@@ -137,6 +141,13 @@ def _own(backend: Backend, table: str,
             if not _amounts(values[c]):
                 counted.append(Dimension(c, f"{quote_ident(table)}.{quote_ident(c)}", t, values[c], stats[c][1] < total))
     return total, dims, numbers, ids, counted
+
+
+def _year_labels(values: list[Any]) -> YearLabel | None:
+    """How a text column's values all write years as labels (school years ``2019-20``, fiscal years
+    ``FY2021``), as the run reads such a column's periods; None when any value is no such label."""
+    from ..measures._values import key, year_labels
+    return year_labels(key(v) for v in values) if values else None
 
 
 def is_id(column: str) -> bool:
@@ -188,7 +199,7 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
                     key=[] if declared is None else [declared] if isinstance(declared, str) else list(declared))
         for d in dims:
             p.dimensions.append(Dimension(d.name, f"{quote_ident(t)}.{quote_ident(d.name)}", d.type, d.values,
-                                          d.has_null, d.year, d.is_year))
+                                          d.has_null, d.year, d.is_year, label=d.label))
         for link in catalog.links.get(t, {}).values():
             if link.target not in own:
                 continue
@@ -196,7 +207,7 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
             for d in own[link.target][1]:
                 p.dimensions.append(Dimension(f"{link.name}.{d.name}",
                                               f"{quote_ident(link.name)}.{quote_ident(d.name)}",
-                                              d.type, d.values, True, d.year, d.is_year))
+                                              d.type, d.values, True, d.year, d.is_year, label=d.label))
         if len(p.dimensions) > MAX_DIMENSIONS:
             p.capped.append(f"{t}: {len(p.dimensions) - MAX_DIMENSIONS} dimensions left out "
                             f"(at most {MAX_DIMENSIONS} per table)")

@@ -147,7 +147,9 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     to = years[0] if len(years) == 1 else default
     if back and to is not None:  # "up 80% from four years earlier": from four years before the sentence's year
         spans += ((to - back, to),)
-    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited)
+    from ..measures._values import year_label
+    labelled = tuple(p.year for p in ps if p.year in years and year_label(p.text) is not None)
+    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited, labelled)
 
 
 _YEARS_BACK = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"

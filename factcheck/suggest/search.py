@@ -546,6 +546,8 @@ class Search:
         names one ("$1.4 billion in FY2024" by ``date_year == 2024``: January to December)?"""
         if not self.ctx.fiscal:
             return False
+        if period is not None and isinstance(period.value, str) and period.value.strip().upper().startswith("FY"):
+            return False  # a column of fiscal years written as labels (FY2024), whatever its name
         columns = ([period.dim] if period is not None else []) + ([str(measure["over"])] if "over" in measure else [])
         return bool(columns) and not any(FISCAL_NAME.search(c) for c in columns)
 

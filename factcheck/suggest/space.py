@@ -2,9 +2,10 @@
 
 An *atom* is one condition on one dimension: ``sex == 'female'``, ``minor``, ``not minor``,
 ``referral_source != 'unknown'`` (``!=`` only for values that mean "not known"). A
-*period* is a condition on a year column (``filed_year == 2020``, ``filed_year >= 2000``)
-or a boolean flag named for a year (``case.active_2020``), built from the years the
-sentence names, or the article's own year when the sentence names none.
+*period* is a condition on a year column (``filed_year == 2020``, ``filed_year >= 2000``),
+on a column of years written as labels (``school_year == '2019-20'``, ``fiscal_year ==
+'FY2021'``) or a boolean flag named for a year (``case.active_2020``), built from the years
+the sentence names, or the article's own year when the sentence names none.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .profile import counts_something
 from .words import name_words
 
 if TYPE_CHECKING:
-    from .profile import Profile
+    from .profile import Dimension, Profile
 
 Mask = npt.NDArray[np.bool_]
 MAX_ATOMS = 96     # per table: conditions beyond this many are left out (reported)
@@ -65,7 +66,7 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
     """Every condition on a (non-year) dimension of the table; and what the cap left out."""
     out: list[Atom] = []
     for d in profile.dimensions:
-        if d.is_year or d.year is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
+        if d.is_year or d.year is not None or d.label is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
                                                 and (base_type(d.type) not in INTEGER_TYPES
                                                      or (counts_something(d.name, d.type, d.values)
                                                          and not d.numbered))):
@@ -118,6 +119,7 @@ class Periods:
     every_year: bool                # "every year since 2013"
     stated: tuple[tuple[int, int], ...] = ()  # the ranges it states ("from 2021 to 2022") alone
     inherited: bool = False         # ``years`` are an earlier sentence's: this one names none
+    labelled: tuple[int, ...] = ()  # those of ``years`` it writes as a label ("in 2019-20", "FY2021"): by the first year
 
 
 def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom | None]:
@@ -130,6 +132,9 @@ def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom 
         years |= set(range(periods.since, periods.default + 1))
     for d in profile.dimensions:
         name = ident(d.name)
+        if d.label is not None:
+            out += _label_atoms(d, cells, years, periods.labelled)
+            continue
         if d.year is not None and d.year in years:
             out.append(Atom(d.name, name, frozenset(name_words(d.name)), mask_equal(cells, d.name, True),
                             mask_known(cells, d.name), year=d.year))
@@ -147,6 +152,27 @@ def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom 
         for a, b in periods.spans:
             out.append(Atom(d.name, f"{name} between {a} and {b}", w,
                             known & (as_int >= a) & (as_int <= b), known, year=b))
+    return out
+
+
+def _label_atoms(d: Dimension, cells: Cells, years: set[int], labelled: tuple[int, ...]) -> list[Atom | None]:
+    """The periods of a column of years written as labels (``school_year == '2019-20'``) that the
+    sentence's years name: a label it writes ("in 2019-20", "FY2021") names the one of that first
+    year; a year written plainly ("in 2020") may be the year a school year begins or the one it ends
+    (``2019-20`` and ``2020-21``), a fiscal year's own (``FY2020``). Each is the atom of the year said."""
+    from ..measures._values import key, year_label
+    assert d.label is not None
+    name, w, known = ident(d.name), frozenset(name_words(d.name)), mask_known(cells, d.name)
+    out: list[Atom | None] = []
+    for y in sorted(years):
+        for v in d.values:
+            read = year_label(key(v))
+            lit = literal(v)
+            if read is None or lit is None:
+                continue
+            first = read[1]
+            if first == y or (y not in labelled and d.label.width and first + 1 == y):
+                out.append(Atom(d.name, f"{name} == {lit}", w, mask_equal(cells, d.name, v), known, year=y, value=v))
     return out
 
 
