@@ -388,8 +388,7 @@ _DIGIT_NUMBER = _c(rf"""
 # amount, as expect: reads it (wording.py); not a calendar quarter nor the fraction 1/2
 _PART_OF_A_SCALE = _c(rf"""
     \b(?P<part>half(?:\s+of)?\s+an?|(?:(?:a|one)[\s-]+)?quarter\s+of\s+an?|three[\s-]+quarters\s+of\s+an?
-       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>{_UNDER_A_THOUSAND}|\w+)[\s-]+and[\s-]+{_AND_A_PART}
-       |(?:a\s+)?(?:half|quarter))
+       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?:a\s+)?(?:half|quarter))
     [\s-]+(?P<scale>{alternatives(SCALES)})\b
 """)
 _COMPOUND_AFTER = _c(r"-[^\W\d_]")
@@ -405,11 +404,12 @@ _DOZEN_AND_A_HALF = _c(rf"""
     \b(?:(?P<a>an?|{_SMALL})\s+dozen\s+and\s+a\s+half\b(?![\s-]*(?:dozen\b|-))
       |(?P<b>an?|{_SMALL})[\s-]+and[\s-]+a[\s-]+half[\s-]+dozen\b)
 """)
-# "a million and a half (dollars)", "two billion and a half", "a million and a quarter": one amount, 1.5 and
-# 1.25 million, as expect: reads it; not "a million and a half-dozen …", whose half is of the dozen
-_SCALE_AND_A_HALF = _c(rf"""
-    (?<![\w.,-])(?P<count>{_UNDER_A_THOUSAND}|\d{{1,3}})\s+(?P<scale>{alternatives(SCALES)})\s+and\s+{_AND_A_PART}\b
-    (?![\s-]*dozen\b|-)
+# "a million and a half (dollars)", "two billion and a half", "a million and a quarter", "one and a half million",
+# "2 and a quarter billion": one amount, 1.5 and 1.25 million, as expect: reads it; not "a million and a
+# half-dozen …", whose half is of the dozen
+_COUNT_AND_A_PART = _c(rf"""
+    (?<![\w.,-])(?:{_UNDER_A_THOUSAND}|\d{{1,3}})\s+(?:{alternatives(SCALES)})\s+and\s+{_AND_A_PART}\b(?![\s-]*dozen\b|-)
+    |\b(?:{_UNDER_A_THOUSAND}|\d{{1,3}})[\s-]+and[\s-]+{_AND_A_PART}[\s-]+(?:{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
@@ -843,7 +843,7 @@ class _Scan:
             k = factor(big, small) if big and small else None
             if a is not None and b is not None and k is not None and k > 1 and a.denominator == 1:
                 self.add(FigureSpan(m.start("a"), m.end("ub"), "number", a * k + b), 3)
-        centuries = self._parts_of_durations()
+        centuries = self._parts_of_durations() if self.has(_PART_NAMES) else []
         for m in (_DURATION_OR_DECIMAL if "point" in self.words else _DURATION).finditer(self.text):
             n = m["n"]
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
@@ -934,11 +934,11 @@ class _Scan:
             part = re.split(r"[\s-]+", m["part"].lower())
             if part[-1] in ("a", "an") and _COMPOUND_AFTER.match(self.text, m.end()):
                 continue  # "half of a million-dollar budget": the fraction of a budget, not 500,000
-            amount = read_spelled(m[0].replace(" an ", " a "))  # the part (or a count and a part) as expect: reads it
+            amount = read_spelled(m[0].replace(" an ", " a "))  # the part as expect: reads it
             if amount is not None:
                 self.add(FigureSpan(m.start(), m.end(), "number", amount.value), 3)
         if self.has(_SCALE_NAMES) and self.has(_PART_NAMES):
-            for m in _SCALE_AND_A_HALF.finditer(self.text):
+            for m in _COUNT_AND_A_PART.finditer(self.text):
                 amount = read_spelled(m[0])  # "a million and a half", "two billion and a quarter"
                 if amount is not None:
                     self.add(FigureSpan(m.start(), m.end(), "number", amount.value), 3)
