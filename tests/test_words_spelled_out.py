@@ -389,13 +389,15 @@ def _reads_in_expect(words: str, n: int) -> None:
     assert (low + high) / 2 == n
 
 
-@given(st.integers(2, 10**12), st.sampled_from(["-", " "]), st.booleans())
+@given(st.integers(0, 10**12).filter(lambda n: n != 1), st.sampled_from(["-", " "]), st.booleans())
+@example(0, "-", False)
 @example(10**12, "-", False)
 @example(1_000_001, "-", True)
 @example(2_500_000, " ", False)
 def test_any_number_in_words_reads_back_to_itself(n: int, joint: str, and_: bool) -> None:
     """Spelled out, any whole number up to a trillion is itself: in an article's sentence, in a
-    phrase, to ``read_spelled`` and to ``expect:`` (whose band is centred on it)."""
+    phrase, to ``read_spelled`` and to ``expect:`` (whose band is centred on it). "zero" was read by
+    neither; "one" on its own is no figure of an article ("one of the"), below."""
     words = spell(n, joint, and_)
     assert _whole_in_the_draft(words) == [(words, n)]
     assert figures(f"Officials counted {words} ballots.") == [(words, "number", n)]
@@ -413,8 +415,22 @@ def test_any_hyphenated_amount_before_a_noun_reads_back_to_itself(n: int) -> Non
     _reads_in_expect(words, n)
 
 
-def test_a_lone_one_and_zero_are_no_figure_of_the_draft() -> None:
-    """'one' on its own is no figure ("one of the"), as before; 'zero' in words is not read (left)."""
-    assert figures("One of the officers resigned.") == []
-    with pytest.raises(ExpectationError):
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("There were zero arrests.", [("zero", "number", 0)]),
+    ("Zero people died in 2019.", [("Zero", "number", 0)]),
+    ("Rates fell to zero percent.", [("zero percent", "percent", 0)]),
+    # names and compounds that state no count, and "one" on its own, as before
+    ("The city adopted zero tolerance.", []), ("Crews worked at ground zero.", []), ("It is a zero-sum game.", []),
+    ("Police zero in on suspects.", []), ("Patient zero was found.", []), ("Net zero is the goal.", []),
+    ("One of the officers resigned.", []),
+    ("Growth was one point zero five percent.", [("one point zero five percent", "percent", Fraction(105, 10000))]),
+])
+def test_zero_in_words_is_a_figure(sentence: str, found: list[tuple[str, str, object]]) -> None:
+    """"zero arrests" was no figure, so no claim was asked for it."""
+    assert figures(sentence) == found
+
+
+def test_an_expect_of_zero_in_words_is_answered_with_its_digits() -> None:
+    with pytest.raises(ExpectationError) as refused:
         parse_expectation("zero", NUMBER)
+    assert refused.value.hint.endswith("expect: 0")

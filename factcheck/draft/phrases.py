@@ -412,6 +412,10 @@ _COUNT_AND_A_PART = _c(rf"""
     |\b(?:{_UNDER_A_THOUSAND}|\d{{1,3}})[\s-]+and[\s-]+{_AND_A_PART}[\s-]+(?:{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
+# "zero arrests", "zero percent": none, a figure; not a name or a compound ("ground zero", "patient zero", "net
+# zero", "zero tolerance", "zero-sum", "zero in on")
+_ZERO = _c(rf"""(?<![\w-])(?<!ground\s)(?<!patient\s)(?<!net\s)(?<!absolute\s)(?<!year\s)(?<!day\s)(?<!point\s)
+    (?P<words>zero)\b(?!-|\s+(?:tolerance|sum|hour|point|in\s+on)\b){_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
 _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
@@ -952,6 +956,9 @@ class _Scan:
                 self._number(m)
         if self.has(_NUMBER_WORDS):
             for m in (_WORD_NUMBER_OR_DECIMAL if "point" in self.words else _WORD_NUMBER).finditer(self.text):
+                self._number(m)
+        if "zero" in self.words:
+            for m in _ZERO.finditer(self.text):
                 self._number(m)
 
     def _number(self, m: re.Match[str]) -> None:

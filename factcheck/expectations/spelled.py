@@ -139,6 +139,8 @@ def read_spelled(text: str, loose: bool = False) -> Spelled | None:
         part = _part_of_a_scale(words)
         if part is not None:
             return part
+    if words == ["zero"]:  # "zero arrests": none, as "0" is
+        return Spelled(Fraction(0), None, 0)
     tokens = [t for t in words if t != "and"]
     reading = _Reading(tokens, loose)
     if not all(reading.take(i, token) for i, token in enumerate(tokens)):
