@@ -38,7 +38,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from ..expectations.durations import factor, unit_of
 from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
-from ..expectations.wording import PARTS_OF_A_SCALE
+from ..expectations.wording import PART_OF_A_CENTURY
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
@@ -112,6 +112,8 @@ _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarte
 _SMALL = (rf"(?:(?:{alternatives(list(TENS))})(?:[-\s](?:{alternatives(list(ONES))})\b)?"
           rf"|{alternatives(list(TEENS))}|{alternatives(list(ONES))})")
 _BIG = "hundred|thousand|million|billion|trillion"
+_AND_A_PART = r"(?:a[\s-]+(?:half|quarter)|three[\s-]+quarters)"
+"""The part after "a million and", before "million" in "one and a half million": a half, a quarter, three quarters."""
 # "At one point, the line stretched …", "It was at one point the largest": at one time, no figure (an
 # idiom, _IDIOMS). But a level that stands at one point states one ("the lead stood at one point", "held at
 # one point five percent"), and so does a be-verb's "at one point" that ends its sentence ("Her lead was at
@@ -142,7 +144,9 @@ _AT_ONE_POINT_IDIOM = rf"(?=one\s+point\b)(?<=\bat\s){_NOT_A_LEVEL_AT}{_NOT_A_RA
 _SPOKEN_DECIMAL = (rf"(?!{_AT_ONE_POINT_IDIOM})(?:(?:(?:{_SMALL}|an?)\s+hundred(?:[\s-]+(?:and\s+)?{_SMALL})?|{_SMALL}|zero)\s+point{_DECIMALS}"
                    rf"|\bpoint{_DECIMALS}(?=\s+(?:percent|per\s+cent|{alternatives(SCALES)})\b))"
                    rf"(?:\s+(?:{alternatives(SCALES)})\b)?")
-_WORDNUM = rf"(?:(?:{_SMALL}|an?)\s+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
+_UNDER_A_THOUSAND = rf"(?:(?:{_SMALL}|an?)[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?{_SMALL})?|{_SMALL}|an?)"
+"""A count under a thousand in words: "a", "twelve", "two hundred and fifty"."""
+_WORDNUM = rf"(?:(?:{_SMALL}|an?)[\s-]+(?:{_BIG})(?:[\s-]+(?:and\s+)?(?:{_BIG}|{_SMALL}))*|{_SMALL})"
 # thousands grouped by commas (5,076) or by the spaces of formatting.GROUP_SPACES (12\u00a0000); a plain
 # space between digits separates two numbers ("in 2019 100 cases"), as it may well do
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?|\.\d+"
@@ -176,6 +180,7 @@ _QUALIFIED = _c(rf"(?P<q>(?:{_QUALIFIER_WORDS})\s+)?(?P<n>.+?)"
                 rf"(?P<unit>\s+(?:percentage\s+points?|points?|percent|per\s+cent))?")
 
 
+_AND_A_PART_IN = re.compile(rf"\band[\s-]+{_AND_A_PART}\b", re.IGNORECASE)
 _AND_A_HALF_END = re.compile(r"[\s-]+and[\s-]+a[\s-]+half$", re.IGNORECASE)
 """The end of "one and a half" before a percent or points (:func:`in_digits`)."""
 
@@ -196,6 +201,8 @@ def in_digits(text: str) -> str | None:
     spelled = read_spelled(m["n"][:half.start()] if half else m["n"], loose=True)  # "two million five hundred
     if spelled is None or (half and (spelled.scale or spelled.value.denominator != 1)):  # thousand" → "2,500
         return None  # thousand", "one point two billion" → "1.2 billion": to the precision written; "a dozen" → "12"
+    if spelled.part is not None or (spelled.scale and _AND_A_PART_IN.search(m["n"])):
+        return None  # "a quarter million" (a fraction's band), "a million and a half": expect: reads the words as written
     digits = f"{spelled.value}.5" if half else spelled.digits()
     return f"{m['q'] or ''}{digits}{m['unit'] or ''}"
 
@@ -381,8 +388,7 @@ _DIGIT_NUMBER = _c(rf"""
 # amount, as expect: reads it (wording.py); not a calendar quarter nor the fraction 1/2
 _PART_OF_A_SCALE = _c(rf"""
     \b(?P<part>half(?:\s+of)?\s+an?|(?:(?:a|one)[\s-]+)?quarter\s+of\s+an?|three[\s-]+quarters\s+of\s+an?
-       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?P<whole>{_SMALL}|\w+)[\s-]+and[\s-]+a[\s-]+half
-       |(?:a\s+)?(?:half|quarter))
+       |(?:a|one)[\s-]+third\s+of\s+an?|two[\s-]+thirds\s+of\s+an?|(?:a\s+)?(?:half|quarter))
     [\s-]+(?P<scale>{alternatives(SCALES)})\b
 """)
 _COMPOUND_AFTER = _c(r"-[^\W\d_]")
@@ -398,13 +404,18 @@ _DOZEN_AND_A_HALF = _c(rf"""
     \b(?:(?P<a>an?|{_SMALL})\s+dozen\s+and\s+a\s+half\b(?![\s-]*(?:dozen\b|-))
       |(?P<b>an?|{_SMALL})[\s-]+and[\s-]+a[\s-]+half[\s-]+dozen\b)
 """)
-# "a million and a half (dollars)", "two billion and a half": one amount, 1.5 million, as expect: reads it;
-# not "a million and a half-dozen …", whose half is of the dozen
-_SCALE_AND_A_HALF = _c(rf"""
-    (?<![\w.,-])(?P<count>{_SMALL}|an?|\d{{1,3}})\s+(?P<scale>{alternatives(SCALES)})\s+and\s+a\s+half\b
-    (?![\s-]*dozen\b|-)
+# "a million and a half (dollars)", "two billion and a half", "a million and a quarter", "one and a half million",
+# "2 and a quarter billion": one amount, 1.5 and 1.25 million, as expect: reads it; not "a million and a
+# half-dozen …", whose half is of the dozen
+_COUNT_AND_A_PART = _c(rf"""
+    (?<![\w.,-])(?:{_UNDER_A_THOUSAND}|\d{{1,3}})\s+(?:{alternatives(SCALES)})\s+and\s+{_AND_A_PART}\b(?![\s-]*dozen\b|-)
+    |\b(?:{_UNDER_A_THOUSAND}|\d{{1,3}})[\s-]+and[\s-]+{_AND_A_PART}[\s-]+(?:{alternatives(SCALES)})\b
 """)
 _WORD_NUMBER = _c(rf"""\b(?P<words>{_WORDNUM})\b{_UNIT}""")
+# "zero arrests", "zero percent": none, a figure; not a name or a compound ("ground zero", "patient zero", "net
+# zero", "zero tolerance", "zero-sum", "zero in on")
+_ZERO = _c(rf"""(?<![\w-])(?<!ground\s)(?<!patient\s)(?<!net\s)(?<!absolute\s)(?<!year\s)(?<!day\s)(?<!point\s)
+    (?P<words>zero)\b(?!-|\s+(?:tolerance|sum|hour|point|in\s+on)\b){_UNIT}""")
 # tried instead of _WORD_NUMBER in a sentence that says "point", so that no other sentence pays for it
 _WORD_NUMBER_OR_DECIMAL = _c(rf"""\b(?P<words>{_SPOKEN_DECIMAL}|{_WORDNUM})\b{_UNIT}""")
 _VAGUE = _c(r"\b(?:tens\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores)(?=\s+of\b)")
@@ -420,7 +431,7 @@ def _duration(count: str) -> _Lazy:
     (?P<article>\ban?\s+)?
     (?<![\w.,/-])(?P<n>{count})[\s-]+
     (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
-      |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE})|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
+      |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE}|[\s-]+century\b)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
     (?:[\s-]+(?P<ext>lows?|highs?)\b)?
 """)
@@ -440,11 +451,14 @@ _HALF_DURATION = _c(rf"""
     (?<![\w.,/-])(?:(?P<a>{_DIGITS}|\b{_WORDNUM}|\ban?)\s+(?P<ua>{_HALF_UNITS})\s+and\s+a\s+half
     |(?P<b>{_DIGITS}|\b{_WORDNUM})\s+and\s+a\s+half\s+(?P<ub>{_HALF_UNITS})
     |\bhalf\s+an?\s+(?P<uc>{_HALF_UNITS})
-    |\b(?P<q>a\s+quarter|three\s+quarters)\s+of\s+an?\s+(?P<uq>hour|day|year))\b
+    |\b(?P<q>a\s+quarter|three\s+quarters)\s+of\s+an?\s+(?P<uq>hour|day|year)
+    |\b(?P<cq>(?:(?:a|one)[\s-]+)?quarter|three[\s-]+quarters|(?:a[\s-]+)?half)(?:[\s-]+of)?(?:[\s-]+a)?[\s-]+century)\b
 """)
+"""...and "a quarter-century", "half a century", "three quarters of a century": 25, 50 and 75 years."""
 # a single hour, minute or second is an amount ("waited an hour"), unless it is a rate's base or a
 # time of its own ("once an hour", "every minute", "an hour's drive", "an hour later")
 _SCALE_NAMES = frozenset(SCALES)
+_PART_NAMES = frozenset({"half", "quarter", "quarters"})
 _ONE_SHORT_UNIT = frozenset(("hour", "minute", "second"))
 _NOT_AN_AMOUNT_BEFORE = _c(r"(?:\b(?:per|every|each|once|twice|times|the|this|that|next|last|first|same|one|two|three|"
                            r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozen)|\d)\s+$")
@@ -464,6 +478,8 @@ _OPENS_A_SENTENCE = _c(r"[\s\"'\u201c\u2018(*_]*(?:(?:only|just|some|about|nearl
 """What may stand before an offset that says when: nothing but the sentence's opening marks and a word
 of approximation ("Just two hours after the vote, …"). Not a comma: "Paramedics arrived at 10:14
 p.m., 45 minutes after the call" is the delay, as "did not arrive until 45 minutes after" is."""
+_SCALE_AND = _c(rf"\b(?:{alternatives(SCALES)})\s+and[\s-]+(?:an?|three)[\s-]+$")
+"""Before "quarter(s)": "a million and a quarter", "two billion and three quarters" (an amount, not a period)."""
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
 
@@ -831,26 +847,14 @@ class _Scan:
             k = factor(big, small) if big and small else None
             if a is not None and b is not None and k is not None and k > 1 and a.denominator == 1:
                 self.add(FigureSpan(m.start("a"), m.end("ub"), "number", a * k + b), 3)
-        for m in _HALF_DURATION.finditer(self.text):
-            if m["q"]:  # "a quarter of an hour": 15 minutes, as expect: reads it
-                part = Fraction(3 if m["q"].lower().startswith("three") else 1, 4)
-                if self._when(m.start(), m.end()):
-                    self.add_period(m.start(), m.end())  # "a quarter of an hour later": when, not how long
-                else:
-                    self.add(FigureSpan(m.start(), m.end(), "number", part), 3)
-                continue
-            whole = Fraction(0) if m["uc"] else (
-                Fraction(1) if (m["a"] or "").lower() in ("a", "an") else _number_value(m["a"] or m["b"]))
-            if whole is None or not (m["uc"] or whole.denominator == 1):
-                continue
-            if self._when(m.start(), m.end()):  # "half an hour later": when, not how long
-                self.add_period(m.start(), m.end())
-            else:
-                self.add(FigureSpan(m.start(), m.end(), "number", whole + Fraction(1, 2)), 3)
+        centuries = self._parts_of_durations() if self.has(_PART_NAMES) else []
         for m in (_DURATION_OR_DECIMAL if "point" in self.words else _DURATION).finditer(self.text):
             n = m["n"]
             if n[0].isdigit() and not _left_ok(self.text, m.start("n")):
                 continue
+            if any(a < m.end() and m.start() < b for a, b in centuries) or (
+                    m["unit"][0] in "qQ" and _SCALE_AND.search(self.text, max(0, m.start("unit") - 24), m.start("unit"))):
+                continue  # "half a century" (50 years), "a million and a quarter" (1.25 million): no period
             value = _number_value(n)
             det = None
             start = m.start("article") if m["article"] else m.start("n")
@@ -867,6 +871,30 @@ class _Scan:
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
             else:
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
+
+    def _parts_of_durations(self) -> list[tuple[int, int]]:
+        """"two and a half hours", "an hour and a half", "half an hour", "a quarter of an hour" (in the
+        unit named), "a quarter-century" and "half a century" (25 and 50 years): one figure each, or a
+        period when it says when ("half an hour later"). Returns where the parts of a century are,
+        whose "a century" names no period of its own."""
+        centuries: list[tuple[int, int]] = []
+        for m in _HALF_DURATION.finditer(self.text):
+            if m["cq"]:  # "a quarter-century": 25 years, not a calendar quarter nor the fraction 1/4
+                centuries.append(m.span())
+                value: Fraction | None = PART_OF_A_CENTURY[re.split(r"[\s-]+", m["cq"].lower())[-1]] * 100
+            elif m["q"]:  # "a quarter of an hour": 15 minutes, as expect: reads it
+                value = Fraction(3 if m["q"].lower().startswith("three") else 1, 4)
+            else:
+                value = Fraction(0) if m["uc"] else (
+                    Fraction(1) if (m["a"] or "").lower() in ("a", "an") else _number_value(m["a"] or m["b"]))
+                if value is None or not (m["uc"] or value.denominator == 1):
+                    continue
+                value += Fraction(1, 2)
+            if self._when(m.start(), m.end()):  # "half an hour later": when, not how long
+                self.add_period(m.start(), m.end())
+            else:
+                self.add(FigureSpan(m.start(), m.end(), "number", value), 3)
+        return centuries
 
     def _when(self, start: int, end: int) -> bool:
         """Does the duration from ``start`` to ``end`` say when something happened, an offset from
@@ -907,21 +935,17 @@ class _Scan:
 
     def numbers(self) -> None:
         for m in _PART_OF_A_SCALE.finditer(self.text) if self.has(_SCALE_NAMES) else ():
-            part = re.split(r"[\s-]+", m["part"].lower())  # "three-quarters of a", as expect: normalizes it
+            part = re.split(r"[\s-]+", m["part"].lower())
             if part[-1] in ("a", "an") and _COMPOUND_AFTER.match(self.text, m.end()):
                 continue  # "half of a million-dollar budget": the fraction of a budget, not 500,000
-            if m["whole"]:  # "one and a half million", "2 and a half million"
-                whole = _number_value(m["whole"])
-                if whole is None or whole.denominator != 1:
-                    continue
-                share = whole + Fraction(1, 2)
-            else:  # the part as expect: reads it
-                share = PARTS_OF_A_SCALE[re.sub(r"\ban$", "a", " ".join(part))]
-            self.add(FigureSpan(m.start(), m.end(), "number", share * SCALES[m["scale"].lower()]), 3)
-        for m in _SCALE_AND_A_HALF.finditer(self.text) if "half" in self.words and self.has(_SCALE_NAMES) else ():
-            count = Fraction(1) if m["count"].lower() in ("a", "an") else _number_value(m["count"])
-            if count is not None:
-                self.add(FigureSpan(m.start(), m.end(), "number", (count + Fraction(1, 2)) * SCALES[m["scale"].lower()]), 3)
+            amount = read_spelled(m[0].replace(" an ", " a "))  # the part as expect: reads it
+            if amount is not None:
+                self.add(FigureSpan(m.start(), m.end(), "number", amount.value), 3)
+        if self.has(_SCALE_NAMES) and self.has(_PART_NAMES):
+            for m in _COUNT_AND_A_PART.finditer(self.text):
+                amount = read_spelled(m[0])  # "a million and a half", "two billion and a quarter"
+                if amount is not None:
+                    self.add(FigureSpan(m.start(), m.end(), "number", amount.value), 3)
         for m in _AND_A_HALF_UNIT.finditer(self.text) if "half" in self.words else ():
             whole = _number_value(m["whole"])
             if whole is not None and whole.denominator == 1:
@@ -932,6 +956,9 @@ class _Scan:
                 self._number(m)
         if self.has(_NUMBER_WORDS):
             for m in (_WORD_NUMBER_OR_DECIMAL if "point" in self.words else _WORD_NUMBER).finditer(self.text):
+                self._number(m)
+        if "zero" in self.words:
+            for m in _ZERO.finditer(self.text):
                 self._number(m)
 
     def _number(self, m: re.Match[str]) -> None:

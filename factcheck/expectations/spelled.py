@@ -15,10 +15,19 @@ thousand; 'one point two billion' is 1.2 billion (1.15 to 1.25 billion); 'two mi
 hundred' names no scale after its last count and is exact, as 2,000,500 is. 'a thousand million' is
 a billion, as British usage writes one, and rounds at the million (1,000 million).
 
+A part of a scale is read too: 'half a million', 'a quarter million', 'three quarters of a billion'
+are 500,000, 250,000 and 750,000,000, with ``part`` the fraction spoken (1/2, 1/4, 3/4): such a
+figure is a fraction in words and has a fraction's band, not the precision of digits. A count and a
+half or a quarter of a scale is a count of it, to the decimals its digits need: 'a million and a
+half', 'one and a half million' and 'two-and-a-half billion' read as 1.5 million and 2.5 billion,
+'a million and a quarter' as 1.25 million (1,245,000 ≤ x < 1,255,000, as '1.25 million' is).
+
 >>> read_spelled("two million five hundred thousand").digits()
 '2,500 thousand'
 >>> read_spelled("one point two billion").digits(), read_spelled("twenty-five").value
 ('1.2 billion', Fraction(25, 1))
+>>> read_spelled("half a million").value, read_spelled("a million and a quarter").digits()
+(Fraction(500000, 1), '1.25 million')
 """
 
 from __future__ import annotations
@@ -52,9 +61,15 @@ class Spelled:
     value: Fraction
     scale: str | None
     places: int
+    part: Fraction | None = None
+    """The fraction of the scale a part of a scale speaks ('half a million': 1/2); None for a count."""
 
     def digits(self) -> str:
-        """The same figure in digits, to the same precision: '2,500 thousand', '1.2 billion', '250'."""
+        """The same figure in digits, to the same precision: '2,500 thousand', '1.2 billion', '250'.
+        A part of a scale has no digits of its precision (it reads with a fraction's band): its
+        digits are its whole value ('500,000')."""
+        if self.part is not None:
+            return f"{int(self.value):,}" if self.value.denominator == 1 else str(float(self.value))
         unit = SCALE_WORDS[self.scale] if self.scale else 1
         amount = self.value / unit
         text = format(Decimal(amount.numerator) / Decimal(amount.denominator), f",.{self.places}f")
@@ -119,7 +134,14 @@ def read_spelled(text: str, loose: bool = False) -> Spelled | None:
     >>> read_spelled("a", loose=True).value, read_spelled("two dozen", loose=True).digits()
     (Fraction(1, 1), '24')
     """
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    words = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
+    if words and words[-1] in SCALE_WORDS or "and" in words and words[-1] in _PART_ENDS:
+        part = _part_of_a_scale(words)
+        if part is not None:
+            return part
+    if words == ["zero"]:  # "zero arrests": none, as "0" is
+        return Spelled(Fraction(0), None, 0)
+    tokens = [t for t in words if t != "and"]
     reading = _Reading(tokens, loose)
     if not all(reading.take(i, token) for i, token in enumerate(tokens)):
         return None
@@ -202,3 +224,53 @@ def _thousands_of(last_scale: int | None, scale: int, total: int | Fraction) -> 
 def _fraction(decimals: str) -> Fraction:
     """'25' spoken after 'point' is 0.25."""
     return Fraction(int(decimals), 10 ** len(decimals)) if decimals else Fraction(0)
+
+
+PARTS_OF_A_SCALE: dict[tuple[str, ...], Fraction] = {
+    **{tuple(words.split()): Fraction(1, 2) for words in ("half", "a half", "one half", "half a", "half of a")},
+    **{tuple(words.split()): Fraction(1, 4) for words in ("quarter", "a quarter", "one quarter", "quarter of a",
+                                                          "a quarter of a", "one quarter of a")},
+    ("three", "quarters", "of", "a"): Fraction(3, 4),
+    **{tuple(words.split()): Fraction(1, 3) for words in ("a third of a", "one third of a")},
+    ("two", "thirds", "of", "a"): Fraction(2, 3),
+}
+"""The words of a part before a scale word, and the fraction each speaks: 'half a million', 'a
+quarter million', 'a half-million', 'three quarters of a billion', 'a third of a million'."""
+AND_A_PART: dict[tuple[str, ...], tuple[Fraction, int]] = {
+    ("and", "a", "half"): (Fraction(1, 2), 1), ("and", "a", "quarter"): (Fraction(1, 4), 2),
+    ("and", "three", "quarters"): (Fraction(3, 4), 2)}
+"""The part added to a count of a scale ('a million and a half', 'one and a quarter million'), with
+the decimals its digits need (1.5, 1.25)."""
+_PART_ENDS = frozenset(words[-1] for words in AND_A_PART)
+
+
+def _part_of_a_scale(words: list[str]) -> Spelled | None:
+    """'half a million', 'a quarter million' (a part: fraction-banded); 'one and a half million', 'a
+    million and a quarter', '2 and a half billion' (a count and a part of a scale, read as the
+    decimals of its count)."""
+    if words[-1] in SCALE_WORDS:
+        scale, before = words[-1], tuple(words[:-1])
+        if before in PARTS_OF_A_SCALE:
+            part = PARTS_OF_A_SCALE[before]
+            return Spelled(part * SCALE_WORDS[scale], scale, 0, part)
+        if len(before) > 3 and before[-3:] in AND_A_PART:  # "one and a half million"
+            return _count_and_a_part(list(before[:-3]), before[-3:], scale)
+        return None
+    if len(words) > 4 and tuple(words[-3:]) in AND_A_PART and words[-4] in SCALE_WORDS:  # "a million and a half"
+        return _count_and_a_part(words[:-4], tuple(words[-3:]), words[-4])
+    return None
+
+
+def _count_and_a_part(count: list[str], and_a_part: tuple[str, ...], scale: str) -> Spelled | None:
+    """A count under a thousand (in words, 'a', or up to three digits) and a part of one more of the scale."""
+    if count in (["a"], ["an"]):
+        whole: Fraction | None = Fraction(1)
+    elif len(count) == 1 and count[0].isdigit() and len(count[0]) <= 3:
+        whole = Fraction(int(count[0]))
+    else:
+        spelled = read_spelled(" ".join(count)) if count and "and" not in count[-1:] else None
+        whole = spelled.value if spelled is not None and spelled.scale is None and not spelled.places else None
+    if whole is None or whole.denominator != 1 or not 1 <= whole < 1000:
+        return None
+    part, places = AND_A_PART[and_a_part]
+    return Spelled((whole + part) * SCALE_WORDS[scale], scale, places)

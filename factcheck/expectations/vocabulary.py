@@ -165,11 +165,8 @@ MAJORITIES: dict[str, tuple[str, str]] = {
                                                   "the overwhelming majority", "overwhelmingly")},
     **{w: ("half", "below") for w in ("a minority", "the minority")},
 }
-COUNT_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100,
-}
+# counts in words ("thirteen years", "twenty-one times") are read by spelled.read_spelled, the one reader
+# of number words, not by a table here
 PART_WORDS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,

@@ -26,7 +26,7 @@ from .interval import Interval
 from .judging import Direction, Side
 from .numbers import parse_decimal
 from .shape import MeasureShape
-from .spelled import SCALE_WORDS, WORDS, read_spelled
+from .spelled import AND_A_PART, SCALE_WORDS, WORDS, read_spelled
 from .vocabulary import Vocabulary
 
 EXAMPLES_BY_KIND = {
@@ -59,7 +59,7 @@ def as_text(raw: object, shape: MeasureShape) -> str:
 
 
 _PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
-_PART_OF_AN_AMOUNT = re.compile(r"\b(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?[\s-]+(?:thousand|million|billion|trillion|dozen)\b"
+_PART_OF_AN_AMOUNT = re.compile(r"\b(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?[\s-]+(?:thousand|million|billion|trillion|dozen|century)\b"
                                 r"|\b(?:thousand|million|billion|trillion|dozen)\s+and\s+a\s+half\b", re.I)
 """'half a million', 'a quarter million', 'a million and a half', 'half a dozen': a part of a scale, an amount."""
 
@@ -156,6 +156,7 @@ _SPELLED_RUN = re.compile(rf"\b(?:{'|'.join(sorted(WORDS, key=len, reverse=True)
                           re.IGNORECASE)
 _SPELLED_ENDS = ("and", "a", "an", "point")
 """Words a run of number words may not end with: 'one and a half', 'up one point'."""
+_QUARTERS_AFTER = re.compile(r"[\s-]+quarters\b")
 
 
 def _spelled_numbers(s: str, named_only: bool = True) -> str:
@@ -176,6 +177,8 @@ def _spelled_numbers(s: str, named_only: bool = True) -> str:
             start += 1
         while end > start and words_[end - 1] in _SPELLED_ENDS:
             end -= 1
+        if end - start > 2 and words_[end - 2:end] == ["and", "three"] and _QUARTERS_AFTER.match(s, m.end()):
+            end -= 2  # "two billion and three quarters": the part of a scale, read by _money_words
         head = words_[start:end]
         if not head or (named_only and not set(head) & {*SCALE_WORDS, "point"}):
             return m[0]
@@ -194,17 +197,17 @@ def _spelled_numbers(s: str, named_only: bool = True) -> str:
 
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _SCALES = frozenset(_SCALE_WORDS.split("|"))
-PARTS_OF_A_SCALE = {"half a": Fraction(1, 2), "half of a": Fraction(1, 2), "a quarter of a": Fraction(1, 4),
-                    "quarter of a": Fraction(1, 4), "one quarter of a": Fraction(1, 4),
-                    "three quarters of a": Fraction(3, 4),
-                    "a third of a": Fraction(1, 3), "one third of a": Fraction(1, 3),
-                    "two thirds of a": Fraction(2, 3),
-                    "a half": Fraction(1, 2), "half": Fraction(1, 2), "a quarter": Fraction(1, 4),
-                    "quarter": Fraction(1, 4)}
-"""Parts of a scale ("half a million", "a quarter million", "a half-million"), read as the fraction
-they are, with the fraction band (:func:`_read_part_of_scale`), not as digits to round."""
-_PART_OF_A_SCALE = re.compile(rf"({'|'.join(sorted(PARTS_OF_A_SCALE, key=len, reverse=True))}|half an|a quarter of an) "
-                              rf"(thousand|million|billion|trillion)")
+_AND_A_PART_WORDS = "a half|a quarter|three quarters"
+"""The parts added to a count of a scale: "1 million and a quarter", "2 and a half million"."""
+
+
+def _part_of_a_scale(words_: list[str]) -> bool:
+    """Do ``words_`` end in a part of a scale ("half a million", "a quarter million"), which is read as
+    the fraction it is, with the fraction band (:func:`_read_part_of_scale`), not as digits to round?"""
+    return any((spelled := read_spelled(" ".join(words_[-k:]))) is not None and spelled.part is not None
+               for k in range(2, min(len(words_), 5) + 1))
+
+
 _CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
 
 
@@ -219,24 +222,36 @@ def _money_words(s: str) -> str:
     """
     s = _CURRENCY_WORDS.sub("", s)
     s = re.sub(rf"(?<=\d)-(?=(?:{_SCALE_WORDS})\b)", " ", s)
-    s = re.sub(rf"\b(\d+) and a half ({_SCALE_WORDS})\b", r"\1.5 \2", s)  # "2 and a half million"
-    s = re.sub(rf"\b(\d+) ({_SCALE_WORDS}) and a half\b(?! dozen)", r"\1.5 \2", s)  # "a million and a half"
+    if " and " in s:  # "2 and a half million", "a million and a quarter" (as normalized): as read_spelled reads them
+        s = re.sub(rf"\b\d+ (?:and (?:{_AND_A_PART_WORDS}) (?:{_SCALE_WORDS})|(?:{_SCALE_WORDS}) and (?:{_AND_A_PART_WORDS}))\b(?! dozen)",
+                   _count_and_a_part, s)
     tokens = s.split(" ")
     out: list[str] = []
     for token in tokens:  # the number words before a scale, as one number ("twenty five million")
-        half = out[-3:] == ["and", "a", "half"]  # "one and a half million", not "a half million"
-        if token in _SCALES and out and (half or not _PART_OF_A_SCALE.search(" ".join(out[-4:] + [token]))):
-            body = out[:-3] if half else out
+        part = tuple(out[-3:]) in AND_A_PART  # "one and a quarter million", not "a quarter million"
+        if token in _SCALES and out and (part or not _part_of_a_scale(out[-4:] + [token])):
+            body = out[:-3] if part else out
             start = len(body)
             while start > 0 and body[start - 1] in _COUNT_WORDS:
                 start -= 1
             while start < len(body) and body[start] == "and":
                 start += 1
-            value = _words_number(body[start:])
-            if value is not None:
-                out = body[:start] + [f"{value}.5" if half else str(value)]
+            if part:  # read as a whole, to the decimals of its digits: "1.5 million", "1.25 million"
+                spelled = read_spelled(" ".join([*body[start:], *out[-3:], token]))
+                if spelled is not None:
+                    out = [*body[:start], spelled.digits()]
+                    continue
+            else:
+                value = _words_number(body[start:])
+                if value is not None:
+                    out = body[:start] + [str(value)]
         out.append(token)
     return " ".join(out)
+
+
+def _count_and_a_part(m: re.Match[str]) -> str:
+    spelled = read_spelled(m[0])
+    return m[0] if spelled is None else spelled.digits()
 
 
 _COUNT = rf"(?:\d+|(?:{'|'.join(sorted(WORDS - SCALE_WORDS.keys() - {'point', 'and', 'a', 'an'}, key=len, reverse=True))})(?: (?:and )?(?:{'|'.join(sorted(WORDS - SCALE_WORDS.keys() - {'point', 'and', 'a', 'an'}, key=len, reverse=True))}))*|an?)"
@@ -403,13 +418,19 @@ def read_number(t: str) -> Figure | None:
     return Figure(value, Interval(value - half, value + half, True, False), unit, text, sign)  # type: ignore[arg-type]
 
 
-_DURATION = re.compile(rf"(?P<num>{_NUM}|[a-z]+)[ -](?P<unit>{_UNIT_WORD})(?:[ -]old)?")
+_WORDS_COUNT = r"[a-z]+(?: [a-z]+)*"
+"""A count in words, of any length ("thirteen", "forty five", "two hundred and fifty"), read by read_spelled."""
+_DURATION = re.compile(rf"(?P<num>{_NUM}|{_WORDS_COUNT})[ -](?P<unit>{_UNIT_WORD})(?:[ -]old)?")
 # "2 hours 42 minutes", "1 hour and 53 minutes", "3 years, 2 months": a larger unit, then a smaller
-_COMPOUND = re.compile(rf"(?P<a>{_NUM}|[a-z]+) (?P<ua>{_UNIT_WORD}),?(?: and)? (?P<b>{_NUM}|[a-z]+) (?P<ub>{_UNIT_WORD})")
+_COMPOUND = re.compile(rf"(?P<a>{_NUM}|{_WORDS_COUNT}) (?P<ua>{_UNIT_WORD}),?(?: and)? (?P<b>{_NUM}|{_WORDS_COUNT}) (?P<ub>{_UNIT_WORD})")
 # "two and a half hours", "an hour and a half", "half an hour"
-_AND_A_HALF = re.compile(rf"(?:(?P<a>{_NUM}|[a-z]+) and a half (?P<ua>{_UNIT_WORD})"
-                         rf"|(?P<c>{_NUM}|[a-z]+) (?P<uc>{_UNIT_WORD}) and a half|half an? (?P<ud>{_UNIT_WORD})"
+_AND_A_HALF = re.compile(rf"(?:(?P<cq>(?:a |one )?quarter|three quarters|(?:a )?half)(?: of)?(?: a)? century"
+                         rf"|(?P<a>{_NUM}|{_WORDS_COUNT}) and a half (?P<ua>{_UNIT_WORD})"
+                         rf"|(?P<c>{_NUM}|{_WORDS_COUNT}) (?P<uc>{_UNIT_WORD}) and a half|half an? (?P<ud>{_UNIT_WORD})"
                          rf"|(?P<q>a quarter|three quarters) of an? (?P<uq>hour|day|year))")
+PART_OF_A_CENTURY = {"quarter": Fraction(1, 4), "quarters": Fraction(3, 4), "half": Fraction(1, 2)}
+"""The part a duration of "a quarter-century", "three quarters of a century", "half a century" is of a
+hundred years (the draft reads them too, :mod:`factcheck.draft.phrases`)."""
 
 
 def read_duration(t: str) -> Figure | None:
@@ -450,11 +471,21 @@ def _amount(text: str) -> Figure | None:
     if text[0] in "+-.0123456789":
         figure = read_number(text)
         return figure if figure is not None and figure.unit == "plain" and not figure.sign else None
-    count = 1 if text in ("a", "an") else words.COUNT_WORDS.get(text)
-    if count is None:
+    if text in ("a", "an"):
+        return Figure(Fraction(1), Interval(Fraction(1, 2), Fraction(3, 2), True, False), "plain", "1")
+    count = spelled_count(text)
+    return None if count is None else read_number(count)
+
+
+def spelled_count(text: str) -> str | None:
+    """A count in words as its digits, to the precision it is said to ('thirteen' → '13', 'forty five'
+    → '45', 'two hundred' → '200', 'two million' → '2 million'), read by
+    :func:`~factcheck.expectations.spelled.read_spelled` as every number in words is; None when the
+    words are no whole count ('a', 'half a million', 'two five')."""
+    spelled = read_spelled(text)
+    if spelled is None or spelled.part is not None or spelled.places or spelled.value.denominator != 1:
         return None
-    return Figure(Fraction(count), Interval(count - Fraction(1, 2), count + Fraction(1, 2), True, False),
-                  "plain", str(count))
+    return spelled.digits()
 
 
 def _read_compound(t: str) -> Figure | None:
@@ -470,11 +501,13 @@ def _read_compound(t: str) -> Figure | None:
         big, small = durations.unit_of(m["ua"]), durations.unit_of(m["ub"])
         a, b = _amount(m["a"]), _amount(m["b"])
         k = durations.factor(big, small) if big and small else None
-        if a is None or b is None or k is None or k <= 1 or a.value.denominator != 1:
-            return None
-        whole = a.value * k
-        return Figure(whole + b.value, b.band.map(Fraction(1), whole), "plain", t, time_unit=small)
+        if a is not None and b is not None and k is not None and k > 1 and a.value.denominator == 1:
+            whole = a.value * k
+            return Figure(whole + b.value, b.band.map(Fraction(1), whole), "plain", t, time_unit=small)
     m = _AND_A_HALF.fullmatch(t)
+    if m and m["cq"]:  # "a quarter-century": 25 years, read to the tenth of a century (20 to 30), as a quarter of an hour is
+        value = PART_OF_A_CENTURY[m["cq"].split()[-1]] * 100
+        return Figure(value, Interval(value - 5, value + 5, True, False), "plain", t, time_unit="year")
     if m and m["q"]:  # "a quarter of an hour", "three quarters of an hour": read to the tenth, as half an hour
         value, u = Fraction(3 if m["q"].startswith("three") else 1, 4), durations.unit_of(m["uq"])
         half = Fraction(1, 20)
@@ -500,20 +533,20 @@ def _count(word: str) -> int | None:
     scaled = re.fullmatch(r"(\d{1,3}) (thousand|million|billion)", word)  # "a thousand", as normalized
     if scaled:
         return int(scaled[1]) * SCALES[scaled[2]]
-    found = words.COUNT_WORDS.get(word)
-    if found is None and (spelled := read_spelled(word)) is not None and spelled.value.denominator == 1:
-        found = int(spelled.value)
-    return found
+    if word in ("a", "an"):  # "a third", "one in a thousand"
+        return 1
+    spelled = read_spelled(word)
+    return int(spelled.value) if spelled is not None and spelled.part is None and spelled.value.denominator == 1 else None
 
 
 def _read_part_of_scale(t: str, vocab: Vocabulary) -> Figure | None:
     """'half a million', 'a quarter of a million' → 500,000 and
     250,000 with the band of the fraction in words, as "half" and "a quarter" have: 475,000 to
     525,000 and 237,500 to 262,500, the same width for every part."""
-    m = _PART_OF_A_SCALE.fullmatch(t)
-    if not m:
+    spelled = read_spelled(t) if t.endswith(tuple(_SCALES)) else None
+    if spelled is None or spelled.part is None:
         return None
-    value = PARTS_OF_A_SCALE[m[1].replace(" an", " a")] * SCALES[m[2]]
+    value = spelled.value
     k = vocab.fraction
     return Figure(value, Interval(value * (1 - k), value * (1 + k), True, True), "plain", t, rounded=False)
 
@@ -564,10 +597,11 @@ def _read_times(t: str, vocab: Vocabulary) -> Figure | None:
     'three times as much' failed. A larger one ('17 times') is read by :func:`read_number`: it
     rounds as written.
     """
-    m = re.fullmatch(r"(\w+) times|([2-9])x", t)
+    m = re.fullmatch(r"([a-z]+(?: [a-z]+)*|\d+) times|([2-9])x", t)
     digit = (m[2] or (m[1] if len(m[1] or "") == 1 and m[1] in "23456789" else None)) if m else None
+    words_ = spelled_count(m[1]) if m and m[1] and not m[1].isdigit() else None
     count = _TIMES_WORDS.get(t) or (int(digit) if digit else
-                                    words.COUNT_WORDS.get(m[1]) if m and m[1] and not m[1].isdigit() else None)
+                                    int(words_) if words_ is not None and words_.isdigit() else None)
     if not count or count < 2:
         return None
     value, k = Fraction(count), vocab.multiple

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from ..draft.phrases import in_digits
 from ..expectations import durations, spelled
-from ..expectations.vocabulary import COUNT_WORDS
 from ..formatting import ABBREVIATED_SCALES, SCALES, alternatives
 from .words import stopword, words
 
@@ -40,14 +39,14 @@ MAX_PER_TABLE = 6  # threshold conditions added to one table (each doubles its c
 _OPS = {"more than": ">", "over": ">", "above": ">", "longer than": ">", "at least": ">=", "less than": "<",
         "under": "<", "below": "<", "fewer than": "<", "shorter than": "<", "at most": "<=", "no more than": "<="}
 _PHRASE = re.compile(r"\b(?P<op>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+"
-                     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+)\s+(?P<noun>[a-z]+)\b", re.I)
+                     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)*)\s+(?P<noun>[a-z]+)\b", re.I)
 # an age: "65 or older", "aged 18 and under", "25 years old or younger"
 _AGE_OPS = {"or older": ">=", "and older": ">=", "or over": ">=", "and over": ">=", "or younger": "<=",
             "and younger": "<=", "or under": "<=", "and under": "<="}
 _AGE = re.compile(r"\b(?P<num>\d{1,3})\s+(?:years?\s+old\s+)?(?P<op>" + "|".join(_AGE_OPS) + r")\b", re.I)
 # "two or more officers", "three or fewer beds": the number, then the comparison, then the noun
 _OR_MORE_OPS = {"more": ">=", "fewer": "<=", "less": "<="}
-_OR_MORE = re.compile(r"(?<![$\u00a3\u20ac\d.,])\b(?P<num>\d{1,3}(?:,\d{3})*|[a-z]+)\s+or\s+(?P<op>more|fewer|less)\s+"
+_OR_MORE = re.compile(r"(?<![$\u00a3\u20ac\d.,])\b(?P<num>\d{1,3}(?:,\d{3})*|[a-z]+(?:-[a-z]+)*)\s+or\s+(?P<op>more|fewer|less)\s+"
                       r"(?P<noun>[a-z]+)\b", re.I)
 # an amount of money: "donations of $200 or less", "gifts over $1,000"
 _MONEY_AFTER = {"or less": "<=", "or more": ">=", "and under": "<=", "or under": "<=", "and up": ">=",
@@ -63,13 +62,15 @@ _MONEY = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse
 # dollars", "at least five hundred thousand dollars", "500,000 dollars or more"; its number as `read_spelled` reads it
 _NUMBER_WORD = r"(?:" + alternatives(sorted(spelled.WORDS - {"and", "point"})) + r")\b"
 # "above half a million dollars", "over a quarter million dollars": a part of a scale, read as the draft reads it
+_AND_A_PART = r"(?:a[\s-]+(?:half|quarter)|three[\s-]+quarters)"  # "one and a quarter million", "a million and a half"
 _PART_OF_A_SCALE = r"(?:half(?:\s+of)?\s+an?|an?\s+half|(?:an?\s+)?quarter(?:\s+of\s+an?)?|three[\s-]+quarters\s+of\s+an?)"
 _SPOKEN = re.compile(r"(?:\b(?P<before>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+)?"
                      r"(?<![$\u00a3\u20ac\d.,])(?P<figure>(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
                      r"|\b" + _PART_OF_A_SCALE + r"(?=[\s-]+(?:" + alternatives(SCALES) + r")\b)"
                      r"|\b" + _NUMBER_WORD + r"(?:(?:\s+|-)(?:and\s+)?" + _NUMBER_WORD + r")*"
-                     r"(?:[\s-]+and[\s-]+a[\s-]+half(?=[\s-]+(?:" + alternatives(SCALES) + r")\b))?)"
-                     r"(?:(?:\s+|-)(?P<scale>" + alternatives(SCALES) + r"))?)\s+(?P<unit>dollars|pounds|euros)\b"
+                     r"(?:[\s-]+and[\s-]+" + _AND_A_PART + r"(?=[\s-]+(?:" + alternatives(SCALES) + r")\b))?)"
+                     r"(?:(?:\s+|-)(?P<scale>" + alternatives(SCALES) + r")(?P<part>\s+and\s+" + _AND_A_PART + r")?)?)"
+                     r"\s+(?P<unit>dollars|pounds|euros)\b"
                      r"(?:\s+(?P<after>" + "|".join(_MONEY_AFTER) + r"))?\b", re.I)
 # "employees who were paid overtime", "received bonuses": the rows with some of a number column (`overtime_pay > 0`,
 # which keeps neither a blank nor a zero)
@@ -106,17 +107,13 @@ def phrases(sentence: str) -> list[Phrase]:
         if any(start < m.end() and m.start() < end for _, (start, end) in spoken):
             continue  # "more than one million dollars": an amount of money, not one of something called "million"
         raw = m["num"].lower()
-        if raw[0].isdigit():
-            number = Fraction(raw.replace(",", ""))
-        elif raw in COUNT_WORDS and raw not in ("a", "an") and not (raw == "one" and m["noun"].lower() in _NO_NOUN):
-            number = Fraction(COUNT_WORDS[raw])  # "at least one critical violation"; not "more than one in five"
-        else:
-            continue
+        number = _count(raw)  # "at least one critical violation", "more than thirteen hours"
+        if number is None or (raw == "one" and m["noun"].lower() in _NO_NOUN):
+            continue  # not "more than one in five"
         out.append(Phrase(m.group(0), _OPS[m["op"].lower()], number, m["noun"].lower()))
     for m in _OR_MORE.finditer(sentence):
-        raw = m["num"].lower()
-        if raw[0].isdigit() or (raw in COUNT_WORDS and raw not in ("a", "an")):
-            number = Fraction(raw.replace(",", "")) if raw[0].isdigit() else Fraction(COUNT_WORDS[raw])
+        number = _count(m["num"].lower())
+        if number is not None:
             out.append(Phrase(m.group(0), _OR_MORE_OPS[m["op"].lower()], number, m["noun"].lower(), m["num"]))
     for m in _AGE.finditer(sentence):
         out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
@@ -133,6 +130,15 @@ def phrases(sentence: str) -> list[Phrase]:
     return out
 
 
+def _count(raw: str) -> Fraction | None:
+    """The count of a threshold, in digits or one word ("four", "thirteen"; not "a"), as
+    :func:`~factcheck.expectations.spelled.read_spelled` reads a number in words."""
+    if raw[0].isdigit():
+        return Fraction(raw.replace(",", ""))
+    read = spelled.read_spelled(raw)
+    return read.value if read is not None and read.value.denominator == 1 and read.part is None else None
+
+
 def _spoken_money(sentence: str) -> list[tuple[Phrase, tuple[int, int]]]:
     """Each threshold on an amount of money named by its unit ("more than one million dollars"), with
     where it is in the sentence: the same condition as "more than $1 million", on a column named for
@@ -141,7 +147,7 @@ def _spoken_money(sentence: str) -> list[tuple[Phrase, tuple[int, int]]]:
     out = []
     for m in _SPOKEN.finditer(sentence):
         op = _OPS[m["before"].lower()] if m["before"] else _MONEY_AFTER[m["after"].lower()] if m["after"] else None
-        amount = _spoken_amount(m["num"], m["scale"])
+        amount = _spoken_amount(m["num"], f"{m['scale']}{m['part'] or ''}" if m["scale"] else None)
         if op is not None and amount is not None:
             out.append((Phrase(m.group(0).strip(), op, amount, "$", m["figure"]), (m.start(), m.end())))
     return out
@@ -150,13 +156,9 @@ def _spoken_money(sentence: str) -> list[tuple[Phrase, tuple[int, int]]]:
 def _spoken_amount(num: str, scale: str | None) -> Fraction | None:
     """The amount of "500,000", "2.5 million", "five hundred thousand", "half a million" or "one and a
     half million"; None when the words are no number ("a")."""
-    if num[0].isdigit():
+    if num[0].isdigit() and not (scale and " " in scale.strip()):  # not "1 million and a half"
         return Fraction(num.replace(",", "")) * (SCALES[scale.lower()] if scale else 1)
-    read = spelled.read_spelled(f"{num} {scale}" if scale else num)
-    if read is None and scale:  # "half a million", "one and a half million": as the draft reads the figure
-        from ..draft.figures import figures_in_phrase
-        found = figures_in_phrase(f"{num} {scale}")
-        return found[0].value if len(found) == 1 and found[0].kind == "number" else None
+    read = spelled.read_spelled(f"{num} {scale}" if scale else num)  # "half a million", "one and a half million" too
     return read.value if read is not None else None
 
 
