@@ -246,11 +246,15 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     repeating: list[tuple[str, int, int]] = []  # id columns whose values repeat: a key with a period?
     labels = _label_columns(backend, q, cols, {c: row[1 + 2 * i] for i, (c, _) in enumerate(cols)})
     commas = _comma_numbers(backend, q, [c for c, ty in cols if ty == "VARCHAR" and c not in labels], notes)
+    almost = {c: n for c, ty in cols if ty == "VARCHAR" and c not in labels and c not in commas
+              and (n := _almost_dates(backend, q, c)) is not None}
     for i, (c, ty) in enumerate(cols):
         distinct, present = row[1 + 2 * i], row[2 + 2 * i]
-        if c in labels or c in commas:
+        if c in labels or c in commas or c in almost:
             # school years are periods: declared text (and closed by allowed) they would be categories;
-            # numbers read as text (said in a note) are no category either, and get no list of their values
+            # numbers read as text (said in a note) are no category either, and get no list of their values;
+            # dates but for some (said in a note) get no contract: declared text, a claim comparing them with
+            # a date would compare text silently, where undeclared `run` stops it and names the values
             contracts.update({c: {"type": "text"}} if c in commas else {})
             continue
         kind = _TYPES.get(ty.split("(")[0], "number" if ty.startswith("DECIMAL") else "text")
@@ -269,7 +273,7 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
         contracts[c] = spec
         if "key" not in decl and _ID.search(c) and distinct == total == present:
             decl["key"] = c
-    notes += [n for c, ty in cols if ty == "VARCHAR" and (n := _almost_dates(backend, q, c)) is not None]
+    notes += almost.values()
     dates = [c for c, ty in cols if ty.startswith(("DATE", "TIMESTAMP"))]
     years = _year_columns(backend, q, cols)
     found = dates[:1] + years + labels
@@ -365,14 +369,27 @@ def _repeated_id(backend: Any, q: str, columns: list[str]) -> str:
 
 
 def _almost_dates(backend: Any, q: str, column: str) -> str | None:
-    """A text column whose values are dates but for a few (at least nine in ten are): it is read as
-    text, so it is no time column and its periods compare as text; said, with the values that are not."""
-    from .expressions import quote_ident
+    """A text column whose values are dates but for a few (at least nine in ten are), or dates written
+    two ways (YYYY-MM-DD, and 14/03/2024 or another way init recognises, together nine in ten): it is
+    read as text, so it is no time column and its periods compare as text ('30/06/2024' is after
+    '2024-07-01'); said, with the values that are not YYYY-MM-DD."""
+    from .expressions import quote_ident, quote_literal
     col = quote_ident(column)
     as_time = f"TRY_CAST(trim({col}) AS TIMESTAMP)"
-    present, dated = backend.execute(f"SELECT count({col}), count({as_time}) FROM {q}").rows[0]
-    if not dated or dated == present or dated * 10 < present * 9:
+    other = " OR ".join(f"try_strptime(trim({col}), {quote_literal(f)}) IS NOT NULL" for f in _DATE_FORMATS)
+    present, dated, written_otherwise = backend.execute(
+        f"SELECT count({col}), count({as_time}), count(*) FILTER (WHERE {as_time} IS NULL AND ({other})) "
+        f"FROM {q}").rows[0]
+    if not dated or dated == present or (dated + written_otherwise) * 10 < present * 9:
         return None
+    if written_otherwise and dated * 10 < present * 9:
+        bad = backend.execute(f"SELECT DISTINCT {col} FROM {q} WHERE {as_time} IS NULL AND ({other}) "
+                              "ORDER BY 1 LIMIT 3").rows
+        said = ", ".join(repr(str(v)) for (v,) in bad)
+        return (f"{column} holds dates written two ways: {dated:,} as YYYY-MM-DD and {written_otherwise:,} "
+                f"otherwise ({said}{' …' if written_otherwise > len(bad) else ''}), so it is read as text and is no "
+                "time column, and a comparison with a date would compare text ('30/06/2024' comes after "
+                "'2024-07-01'): write them all as YYYY-MM-DD, and run init again")
     bad = backend.execute(f"SELECT DISTINCT {col} FROM {q} WHERE {col} IS NOT NULL AND {as_time} IS NULL "
                           "ORDER BY 1 LIMIT 3").rows
     said = ", ".join(repr(str(v)) for (v,) in bad)
