@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .backends import DeriveFailure, TableRead
 from .background import Background
 from .errors import ClaimsFileError, DataError, Problem
-from .expressions import INTEGER_TYPES, Name, base_type, quote_ident
+from .expressions import Name, quote_ident
 from .planning.compiler import check_types_again
 from .report import Note, TableUse
 from .sources import Source, sha256
@@ -23,6 +23,7 @@ from .sources.versions import changes, version_of
 if TYPE_CHECKING:
     from .backends import Backend
     from .engine import Prepared
+    from .planning.catalog import Link
     from .planning.lookups import Readers
 
 
@@ -206,33 +207,45 @@ def _compared_with_dates(prepared: Prepared, src: Source) -> list[str]:
 
 
 def _check_codes(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:
-    """A column of a CSV read as whole numbers that a claim (or a derive) compares with text
-    (``zip == '02134'``), whose file writes codes with leading zeros further down than DuckDB
-    sampled its types: refused, with the line, rather than a figure that counts 2134 as 02134.
-    Only such columns are looked at (one query each), so a run that compares no column of numbers
-    with text reads nothing more."""
-    compared = _compared_with_text(prepared, {s.name for s in tables})
-    problems = []
+    """Codes with leading zeros (ZIP ``02134``) in columns read as numbers, where that would change a
+    figure in silence (:mod:`factcheck.sources.codes`): first what the claims file alone shows (a lookup
+    between numbers and text; a column the data stores as numbers compared with ``'02134'``); then
+    the files of the CSV columns DuckDB guessed whole numbers for that a lookup joins on or a claim
+    groups by (one query per such table), and of those a claim compares with text
+    (:func:`factcheck.sources.diagnosis.padded_codes`). A run that does none of these on a column of
+    numbers reads nothing more."""
+    from .sources.codes import guessed_numbers, padded_problem
+    read = {s.name for s in tables}
+    compared = _compared_with_text(prepared, read)
+    problems = _stored_numbers_compared(prepared, compared) + _lookup_kinds_differ(prepared, read)
+    if problems:
+        raise ClaimsFileError(problems)
+    involved = _codes_involved(prepared, read)
     for src in tables:
-        if src.frame is not None or src.format != "csv":  # a Parquet file or a DataFrame holds its own types
-            continue
-        columns = {c: found for c, found in compared.get(src.name, {}).items()
-                   if not (c in src.decl.columns and src.decl.columns[c].type)
-                   and base_type(src.columns.get(c)) in INTEGER_TYPES}
-        if columns:
-            problems += backend.padded_codes(src, columns)
+        columns = {c: (texts, who) for c, (texts, who, _, _) in compared.get(src.name, {}).items()
+                   if guessed_numbers(src, c)}
+        said = backend.padded_codes(src, columns) if columns else []
+        uses = {c: use for c, use in involved.get(src.name, {}).items()
+                if guessed_numbers(src, c) and not any(p.column == c for p in said)}
+        found = backend.padded_values(src, list(uses)) if uses else {}
+        problems += said + [padded_problem(src, c, padded, *uses[c]) for c, padded in found.items()]
     if problems:
         raise DataError(problems)
 
 
-def _compared_with_text(prepared: Prepared, read: set[str]) -> dict[str, dict[str, tuple[list[str], str]]]:
-    """table -> file column -> (the texts claims and derives compare it with, the first that does): in
-    their expressions, and as the periods named on it (``over: zip, at: '02134'``)."""
-    from .sources.diagnosis import compared_with_text, expressions
-    catalog = prepared.catalog
-    found: dict[str, dict[str, tuple[list[str], str]]] = {}
+Compared = dict[str, dict[str, tuple[list[str], str, str | None, int | None]]]
+"""table -> file column -> (the texts claims and derives compare it with; the first that does, said
+for a person; its claim's id, if a claim; the line of the claims file it is written at)."""
 
-    def add(table: str, compared: dict[Name, list[str]], who: str) -> None:
+
+def _compared_with_text(prepared: Prepared, read: set[str]) -> Compared:
+    """Each file column that claims and derives compare with text: in their expressions, and as the
+    periods named on it (``over: zip, at: '02134'``)."""
+    from .sources.diagnosis import compared_with_text, expressions
+    catalog, loaded = prepared.catalog, prepared.loaded
+    found: Compared = {}
+
+    def add(table: str, compared: dict[Name, list[str]], who: str, claim: str | None, line: int | None) -> None:
         for name, texts in compared.items():
             target = table
             if name.link is not None:
@@ -244,19 +257,89 @@ def _compared_with_text(prepared: Prepared, read: set[str]) -> dict[str, dict[st
             if target not in read or src is None or name.column not in src.columns \
                     or name.column in catalog.derives.get(target, {}):
                 continue
-            texts_so_far, first = found.setdefault(target, {}).get(name.column, ([], who))
-            found[target][name.column] = (texts_so_far + texts, first)
+            so_far = found.setdefault(target, {}).get(name.column, ([], who, claim, line))
+            found[target][name.column] = (so_far[0] + texts, *so_far[1:])
 
     for plan in prepared.plans:
+        who, line = f"claim '{plan.claim.id}'", loaded.claim_line(plan.index, "measure", "where")
         for table, tree, _ in expressions(plan.node):
-            add(table, compared_with_text([tree]), f"claim '{plan.claim.id}'")
+            add(table, compared_with_text([tree]), who, plan.claim.id, line)
         for axis in plan.axes:  # over: zip, at: '02134' (its periods are matched with the column's values)
             if isinstance(axis.expr, Name):
-                add(axis.table, {axis.expr: [v for v in axis.values.values() if isinstance(v, str)]},
-                    f"claim '{plan.claim.id}'")
+                add(axis.table, {axis.expr: [v for v in axis.values.values() if isinstance(v, str)]}, who,
+                    plan.claim.id, line)
     for table in read:
         for derive in catalog.used_derives.get(table, []):
-            add(table, compared_with_text([catalog.derives[table][derive]]), f"the derive '{derive}' of table '{table}'")
+            add(table, compared_with_text([catalog.derives[table][derive]]),
+                f"the derive '{derive}' of table '{table}'", None, loaded.table_line(table, "derive", derive))
+    return found
+
+
+def _stored_numbers_compared(prepared: Prepared, compared: Compared) -> list[Problem]:
+    """Columns the data itself holds as numbers (Parquet, a DataFrame, a declared type) that a claim or
+    a derive compares with a code written with leading zeros (``'02134'``): DuckDB casts the text to
+    the number, its zeros dropped, so the comparison would match 2134 in silence."""
+    from .sources.codes import stored_as, stored_numbers_problem, zero_led
+    problems = []
+    for table, columns in compared.items():
+        src = prepared.sources[table]
+        for column, (texts, who, claim, line) in columns.items():
+            codes = zero_led(texts)
+            if codes and stored_as(src, column) is not None:
+                problems.append(stored_numbers_problem(src, column, codes, who, str(prepared.loaded.path), line, claim))
+    return problems
+
+
+def _lookups_used(prepared: Prepared, read: set[str]) -> list[tuple[Link, str | None]]:
+    """The lookups between tables read whose two columns are read, each with the first claim that reads
+    through it (None when only a key check needs its columns)."""
+    from .planning.lookups import readers_of
+    catalog = prepared.catalog
+    readers = readers_of(prepared.plans, read)
+    ids = {plan.index: plan.claim.id for plan in prepared.plans}
+    found = []
+    for table, links in catalog.links.items():
+        for link in links.values():
+            if table in read and link.target in read and link.local in catalog.used[table] \
+                    and link.remote in catalog.used[link.target]:
+                through = readers.get((table, link.name))
+                found.append((link, ids[min(through[1])] if through and through[1] else None))
+    return found
+
+
+def _lookup_kinds_differ(prepared: Prepared, read: set[str]) -> list[Problem]:
+    """Lookups joining a column read as numbers with one read as text: DuckDB turns the text into
+    numbers to join, so '02134' and '2134' find the one row of 2134 (or both find it)."""
+    from .sources.codes import kind, kinds_differ_problem
+    problems = []
+    for link, claim in _lookups_used(prepared, read):
+        local, remote = prepared.sources[link.table], prepared.sources[link.target]
+        if {kind(local, link.local), kind(remote, link.remote)} == {"numbers", "text"}:
+            problems.append(kinds_differ_problem(
+                link.name, local, link.local, remote, link.remote, str(prepared.loaded.path),
+                prepared.loaded.table_line(link.table, "lookup", link.name), claim))
+    return problems
+
+
+def _codes_involved(prepared: Prepared, read: set[str]) -> dict[str, dict[str, tuple[str, str, str | None, list[str]]]]:
+    """table -> file column -> how a lookup or a claim uses it so that two codes read as one number
+    would change a figure: (who does, said for a person; what two codes would be one of; the claim's
+    id; the tables to declare the column text in)."""
+    from .planning.typos import told_apart
+    catalog = prepared.catalog
+    found: dict[str, dict[str, tuple[str, str, str | None, list[str]]]] = {}
+    for link, claim in _lookups_used(prepared, read):
+        sides = [link.table, link.target] if link.table != link.target else [link.table]
+        who = f"lookup '{link.name}' joins table '{link.table}' to table '{link.target}' on it"
+        found.setdefault(link.table, {}).setdefault(link.local, (who, "key", claim, sides))
+        found.setdefault(link.target, {}).setdefault(link.remote, (who, "key", claim, sides))
+    ids = {plan.index: plan.claim.id for plan in prepared.plans}
+    for (table, column), indices in told_apart(prepared.plans, catalog).items():
+        src = catalog.sources.get(table)
+        if table in read and src is not None and column in src.columns and column not in catalog.derives.get(table, {}):
+            claim = ids[indices[0]]
+            found.setdefault(table, {}).setdefault(
+                column, ("the claim groups or counts its values", "group", claim, [table]))
     return found
 
 
@@ -334,6 +417,10 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
             repeats = f"SELECT count(*) - count(DISTINCT ({cols})) FROM {tbl} WHERE {whole}"
         if not backend.execute(repeats).rows[0][0]:
             continue  # the cheap test first; name the duplicates only when there are some
+        zeros = _key_of_padded_codes(prepared, backend, table, columns) if what == "key" else None
+        if zeros is not None:  # repeated as numbers, perhaps not as written: said as the codes they are
+            problems.append(zeros)
+            continue
         n = len(columns) + 1
         named = "" if len(columns) == 1 else " WHERE " + " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in columns)
         dupes = backend.execute(f"SELECT {cols}, count(*) FROM {tbl}{named} GROUP BY ALL "
@@ -351,3 +438,16 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
             problems.append(Problem(f"{what}: {named}: {shown}", file=str(loaded.path), line=loaded.lines.line(path),
                                     hint=hint))
     return problems
+
+
+def _key_of_padded_codes(prepared: Prepared, backend: Backend, table: str, columns: tuple[str, ...]) -> Problem | None:
+    """A key that repeats as read, of a CSV column read as numbers whose file writes codes with leading
+    zeros: ``02134`` and ``2134`` are two keys as written, one number as read. Said as such (the
+    file read again for the key's columns of numbers), rather than "not unique"; declared text, the
+    key is checked again as the file writes it."""
+    from .sources.codes import guessed_numbers, padded_problem
+    src = prepared.sources[table]
+    found = backend.padded_values(src, [c for c in columns if guessed_numbers(src, c)])
+    for column, padded in found.items():
+        return padded_problem(src, column, padded, "it is the table's key", "key", None, [table])
+    return None
