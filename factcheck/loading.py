@@ -325,7 +325,6 @@ def _codes_involved(prepared: Prepared, read: set[str]) -> dict[str, dict[str, t
     """table -> file column -> how a lookup or a claim uses it so that two codes read as one number
     would change a figure: (who does, said for a person; what two codes would be one of; the claim's
     id; the tables to declare the column text in)."""
-    from .planning.typos import told_apart
     catalog = prepared.catalog
     found: dict[str, dict[str, tuple[str, str, str | None, list[str]]]] = {}
     for link, claim in _lookups_used(prepared, read):
@@ -333,13 +332,25 @@ def _codes_involved(prepared: Prepared, read: set[str]) -> dict[str, dict[str, t
         who = f"lookup '{link.name}' joins table '{link.table}' to table '{link.target}' on it"
         found.setdefault(link.table, {}).setdefault(link.local, (who, "key", claim, sides))
         found.setdefault(link.target, {}).setdefault(link.remote, (who, "key", claim, sides))
-    ids = {plan.index: plan.claim.id for plan in prepared.plans}
-    for (table, column), indices in told_apart(prepared.plans, catalog).items():
-        src = catalog.sources.get(table)
-        if table in read and src is not None and column in src.columns and column not in catalog.derives.get(table, {}):
-            claim = ids[indices[0]]
-            found.setdefault(table, {}).setdefault(
-                column, ("the claim groups or counts its values", "group", claim, [table]))
+    from .planning.nodes import walk
+    for plan in prepared.plans:
+        for node in walk(plan.node):
+            # the values a claim tells apart: ranked, counted, or summed by (not an `over` column of
+            # periods, which a year column is: compared with a text `at:` it is looked at above)
+            grouped = [getattr(node, "column", None) if node.kind == "top" else None,
+                       getattr(node, "expr", None) if node.kind == "count_distinct" else None,
+                       getattr(node, "group", None) if node.kind == "top_share" else None]
+            for tree in grouped:
+                if not isinstance(tree, Name):
+                    continue
+                for scan in node.scans():
+                    through = catalog.links.get(scan.table, {}).get(tree.link) if tree.link else None
+                    table = through.target if through is not None else scan.table
+                    src = catalog.sources.get(table)
+                    if table in read and src is not None and tree.column in src.columns \
+                            and tree.column not in catalog.derives.get(table, {}):
+                        found.setdefault(table, {}).setdefault(
+                            tree.column, ("the claim groups or counts its values", "group", plan.claim.id, [table]))
     return found
 
 

@@ -267,3 +267,59 @@ def test_dataframe_integers_compared_with_a_zero_led_code_are_refused(tmp_path) 
     with pytest.raises(factcheck.ClaimsFileError) as info:
         factcheck.verify(path, tables={"t": pd.DataFrame({"zip": [2134, 90001], "n": [1, 2]})})
     assert "DataFrame" in str(info.value) and "compares zip with '02134'" in str(info.value)
+
+
+# --------------------------------------------------------------------------- what it costs
+
+def test_the_file_is_read_again_only_for_columns_of_numbers_a_lookup_or_a_grouping_uses(tmp_path,
+                                                                                      monkeypatch) -> None:
+    """The story's lookups join text (case ids) and rank text: no file is read again. A lookup on ids
+    read as numbers reads each side's file once, for that column alone."""
+    import factcheck
+    from factcheck.sources import codes
+    looked: list[tuple[str, list[str]]] = []
+    padded = codes.padded_in_file
+    monkeypatch.setattr(codes, "padded_in_file", lambda con, src, columns: looked.append((src.name, columns))
+                        or padded(con, src, columns))
+    story = factcheck.verify(Path(__file__).resolve().parents[1] / "claims" / "2020.yaml")
+    assert story.results and looked == []
+    root = _repo(tmp_path)
+    (root / "cases.csv").write_text("case_id,kind,year\n1,a,2020\n2,b,2021\n")
+    (root / "people.csv").write_text("person,case_id,age\nP1,1,30\nP2,2,40\n")
+    tables = ("  people: {path: people.csv, lookup: {c: cases via case_id}}\n"
+              "  cases: {path: cases.csv, key: case_id}\n")
+    _passes(_claims(root, tables, "{count: people, where: \"c.kind == 'a' and age > 20\"}", "1"))
+    assert sorted(looked) == [("cases", ["case_id"]), ("people", ["case_id"])]
+    looked.clear()
+    _passes(_claims(root, tables, "{top: year, of: cases, by: {count: cases}, n: 2}", "[2020, 2021]"))
+    assert looked == [("cases", ["year"])]
+    looked.clear()
+    _passes(_claims(root, tables, "{count: cases, where: \"kind == 'a'\"}", "1"))
+    assert looked == []  # a key of numbers that does not repeat: nothing read again
+
+
+# --------------------------------------------------------------------------- any codes
+
+def test_any_codes_are_counted_as_written_or_the_run_stops(tmp_path_factory) -> None:
+    """Whatever short codes follow the sample (zero-led or not, repeated or not): count_distinct of
+    the column is refused exactly when the file writes a code with a leading zero, and otherwise (or
+    declared text) passes with the number of codes as written. Never a figure that merged two."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    prefix = "zip\n" + "".join(f"{100000 + i}\n" for i in range(WEST))
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.text("0123456789", min_size=1, max_size=5), min_size=1, max_size=8))
+    def check(tail: list[str]) -> None:
+        root = _repo(tmp_path_factory.mktemp("codes"))
+        (root / "t.csv").write_text(prefix + "".join(f"{c}\n" for c in tail))
+        expect = str(WEST + len(set(tail)))
+        result = _run(_claims(root, "  t: {path: t.csv}\n", "{count_distinct: zip, of: t}", expect))
+        if any(len(c) > 1 and c.startswith("0") for c in tail):
+            assert result.exit_code == 2 and "with leading zeros" in result.output, (tail, result.output)
+        else:
+            assert result.exit_code == 0 and "PASS" in result.output, (tail, result.output)
+        _passes(_claims(root, "  t: {path: t.csv, columns: {zip: text}}\n", "{count_distinct: zip, of: t}", expect))
+
+    check()
