@@ -328,7 +328,8 @@ def _codes_involved(prepared: Prepared, read: set[str]) -> dict[str, dict[str, t
     catalog = prepared.catalog
     found: dict[str, dict[str, tuple[str, str, str | None, list[str]]]] = {}
     for link, claim in _lookups_used(prepared, read):
-        sides = [link.table, link.target] if link.table != link.target else [link.table]
+        sides = [t for t in dict.fromkeys((link.table, link.target))  # where a declaration is read: CSVs
+                 if prepared.sources[t].frame is None and prepared.sources[t].format == "csv"]
         who = f"lookup '{link.name}' joins table '{link.table}' to table '{link.target}' on it"
         found.setdefault(link.table, {}).setdefault(link.local, (who, "key", claim, sides))
         found.setdefault(link.target, {}).setdefault(link.remote, (who, "key", claim, sides))

@@ -323,3 +323,19 @@ def test_any_codes_are_counted_as_written_or_the_run_stops(tmp_path_factory) -> 
         _passes(_claims(root, "  t: {path: t.csv, columns: {zip: text}}\n", "{count_distinct: zip, of: t}", expect))
 
     check()
+
+
+def test_a_lookup_from_codes_read_as_numbers_to_parquet_numbers_names_only_the_csv_to_declare(tmp_path) -> None:
+    """A Parquet file's column holds its own type: the hint names the CSV's table alone."""
+    import duckdb
+    root = _repo(tmp_path)
+    _calls(root, ["02134", "2134"])
+    duckdb.sql(f"COPY (SELECT * FROM (VALUES (2134, 'Allston')) v(zip, town)) TO '{root / 'zips.parquet'}' "
+               "(FORMAT parquet)")
+    tables = "  calls: {path: calls.csv, lookup: {z: zips via zip}}\n  zips: {path: zips.parquet, key: zip}\n"
+    out = _refused(_claims(root, tables, "{count: calls, where: \"z.town == 'Allston'\"}", "1"),
+                   f"calls.csv:{WEST + 2}", "lookup 'z'", "columns: {zip: {type: text}} under table 'calls'")
+    assert "tables 'calls' and 'zips'" not in out
+    declared = tables.replace("{path: calls.csv,", "{path: calls.csv, columns: {zip: text},")
+    _refused(_claims(root, declared, "{count: calls, where: \"z.town == 'Allston'\"}", "1"),
+             "column 'zip' of table 'zips' (read as numbers)", "the Parquet file of table 'zips'")

@@ -153,14 +153,16 @@ def stored_numbers_problem(src: Source, column: str, texts: list[str], who: str,
 def kinds_differ_problem(link_name: str, local: Source, local_column: str, remote: Source, remote_column: str,
                          file: str, line: int | None, claim: str | None) -> Problem:
     """A lookup joining a column read as numbers with one read as text: refused at the lookup's line."""
-    numbers, column = (local, local_column) if kind(local, local_column) == "numbers" else (remote, remote_column)
-    if numbers.frame is not None:
-        fix = f"pass the DataFrame '{numbers.name}' with {column} as text (read it with dtype=str)"
-    elif numbers.format != "csv":
-        fix = (f"write {column} as text where table '{numbers.name}''s Parquet file is written, or declare the "
-               f"other column a number if the values are numbers")
+    numbers_side = kind(local, local_column) == "numbers"
+    numbers, column = (local, local_column) if numbers_side else (remote, remote_column)
+    text, text_column = (remote, remote_column) if numbers_side else (local, local_column)
+    if numbers.frame is None and numbers.format == "csv":
+        fix = f"declare {column} text: columns: {{{column}: {{type: text}}}} under table '{numbers.name}'"
     else:
-        fix = f"declare it text: columns: {{{column}: {{type: text}}}} under table '{numbers.name}'"
+        held = f"pass the DataFrame '{numbers.name}' with {column} as text (read it with dtype=str)" \
+            if numbers.frame is not None else f"write {column} as text where the Parquet file of table '{numbers.name}' is written"
+        fix = (f"{held}; or, if the values are numbers, declare column '{text_column}' of table '{text.name}' "
+               f"a number: columns: {{{text_column}: {{type: integer}}}}")
     return Problem(
         f"lookup '{link_name}' joins column '{local_column}' of table '{local.name}' (read as "
         f"{kind(local, local_column)}) with column '{remote_column}' of table '{remote.name}' (read as "
