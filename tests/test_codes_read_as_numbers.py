@@ -296,6 +296,9 @@ def test_the_file_is_read_again_only_for_columns_of_numbers_a_lookup_or_a_groupi
     looked.clear()
     _passes(_claims(root, tables, "{count: cases, where: \"kind == 'a'\"}", "1"))
     assert looked == []  # a key of numbers that does not repeat: nothing read again
+    declared = tables.replace("{path: people.csv,", "{path: people.csv, columns: {case_id: integer},")
+    _passes(_claims(root, declared, "{count: people, where: \"c.kind == 'a'\"}", "1"))
+    assert looked == [("cases", ["case_id"])]  # a declared type is read as declared: its file is not looked at
 
 
 # --------------------------------------------------------------------------- any codes
