@@ -342,3 +342,35 @@ def test_a_lookup_from_codes_read_as_numbers_to_parquet_numbers_names_only_the_c
     declared = tables.replace("{path: calls.csv,", "{path: calls.csv, columns: {zip: text},")
     _refused(_claims(root, declared, "{count: calls, where: \"z.town == 'Allston'\"}", "1"),
              "column 'zip' of table 'zips' (read as numbers)", "the Parquet file of table 'zips'")
+
+
+def test_any_lookup_on_codes_counts_as_written_or_the_run_stops(tmp_path_factory) -> None:
+    """Whatever codes the two files write (zero-led or not, past the type sample or in a small file
+    DuckDB reads whole): a count through the lookup is the count the files write, or the run stops;
+    declared text on both sides, it is always the count the files write."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    codes = st.text("0123", min_size=1, max_size=3)
+    prefix = "".join(f"P{i},777777\n" for i in range(WEST))
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(codes, min_size=1, max_size=6), st.lists(codes, min_size=1, max_size=4, unique=True),
+           st.booleans())
+    def check(tail: list[str], towns: list[str], long: bool) -> None:
+        root = _repo(tmp_path_factory.mktemp("lookup"))
+        (root / "calls.csv").write_text("call_id,zip\n" + (prefix if long else "")
+                                        + "".join(f"C{i},{c}\n" for i, c in enumerate(tail)))
+        (root / "zips.csv").write_text("zip,town\n" + "".join(f"{c},T\n" for c in towns))
+        expect = str(sum(c in towns for c in tail))
+        tables = "  calls: {path: calls.csv, lookup: {z: zips via zip}}\n  zips: {path: zips.csv, key: zip}\n"
+        result = _run(_claims(root, tables, "{count: calls, where: \"z.town == 'T'\"}", expect))
+        assert result.exit_code in (0, 2) and "FAIL" not in result.output, (tail, towns, long, result.output)
+        if result.exit_code == 2:
+            assert "hint:" in result.output and "{type: text}" in result.output, result.output
+        declared = tables.replace("calls.csv,", "calls.csv, columns: {zip: text},").replace(
+            "key: zip}", "key: zip, columns: {zip: text}}")
+        result = _run(_claims(root, declared, "{count: calls, where: \"z.town == 'T'\"}", expect))
+        assert result.exit_code == 0 and "FAIL" not in result.output, (tail, towns, long, result.output)
+
+    check()
