@@ -166,7 +166,7 @@ def kinds_differ_problem(link_name: str, local: Source, local_column: str, remot
     return Problem(
         f"lookup '{link_name}' joins column '{local_column}' of table '{local.name}' (read as "
         f"{kind(local, local_column)}) with column '{remote_column}' of table '{remote.name}' (read as "
-        f"{kind(remote, remote_column)}): the text would be turned into numbers to join, so '02134' and '2134' "
-        "would both find the row of 2134, and a row could be counted twice",
+        f"{kind(remote, remote_column)}): the text would be turned into numbers to join (codes such as '02134' "
+        "and '2134' both into 2134), so a row could find a row written otherwise, or two, and be counted twice",
         file=file, line=line, claim=claim,
         hint=f"read both columns the same way, so the lookup compares what the files write: {fix}")
