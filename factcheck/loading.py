@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .backends import DeriveFailure, TableRead
 from .background import Background
 from .errors import ClaimsFileError, DataError, Problem
-from .expressions import INTEGER_TYPES, Name, base_type, quote_ident
+from .expressions import quote_ident
 from .planning.compiler import check_types_again
 from .report import Note, TableUse
 from .sources import Source, sha256
@@ -124,7 +124,8 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     if problems:
         raise DataError(problems)
     _learn_types(backend, tables)
-    _check_codes(prepared, backend, tables)
+    from .sources.code_checks import check_codes
+    check_codes(prepared, backend, tables)
     problems = _check_keys(prepared, backend, {s.name for s in tables}, rows)
     problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path),
                                   frozenset(t for t, n in rows.items() if not n))
@@ -205,61 +206,6 @@ def _compared_with_dates(prepared: Prepared, src: Source) -> list[str]:
     return sorted(c for c in compared_with_dates(trees) if c in catalog.used[src.name] and c not in times)
 
 
-def _check_codes(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:
-    """A column of a CSV read as whole numbers that a claim (or a derive) compares with text
-    (``zip == '02134'``), whose file writes codes with leading zeros further down than DuckDB
-    sampled its types: refused, with the line, rather than a figure that counts 2134 as 02134.
-    Only such columns are looked at (one query each), so a run that compares no column of numbers
-    with text reads nothing more."""
-    compared = _compared_with_text(prepared, {s.name for s in tables})
-    problems = []
-    for src in tables:
-        if src.frame is not None or src.format != "csv":  # a Parquet file or a DataFrame holds its own types
-            continue
-        columns = {c: found for c, found in compared.get(src.name, {}).items()
-                   if not (c in src.decl.columns and src.decl.columns[c].type)
-                   and base_type(src.columns.get(c)) in INTEGER_TYPES}
-        if columns:
-            problems += backend.padded_codes(src, columns)
-    if problems:
-        raise DataError(problems)
-
-
-def _compared_with_text(prepared: Prepared, read: set[str]) -> dict[str, dict[str, tuple[list[str], str]]]:
-    """table -> file column -> (the texts claims and derives compare it with, the first that does): in
-    their expressions, and as the periods named on it (``over: zip, at: '02134'``)."""
-    from .sources.diagnosis import compared_with_text, expressions
-    catalog = prepared.catalog
-    found: dict[str, dict[str, tuple[list[str], str]]] = {}
-
-    def add(table: str, compared: dict[Name, list[str]], who: str) -> None:
-        for name, texts in compared.items():
-            target = table
-            if name.link is not None:
-                link = catalog.links.get(table, {}).get(name.link)
-                if link is None:
-                    continue
-                target = link.target
-            src = catalog.sources.get(target)
-            if target not in read or src is None or name.column not in src.columns \
-                    or name.column in catalog.derives.get(target, {}):
-                continue
-            texts_so_far, first = found.setdefault(target, {}).get(name.column, ([], who))
-            found[target][name.column] = (texts_so_far + texts, first)
-
-    for plan in prepared.plans:
-        for table, tree, _ in expressions(plan.node):
-            add(table, compared_with_text([tree]), f"claim '{plan.claim.id}'")
-        for axis in plan.axes:  # over: zip, at: '02134' (its periods are matched with the column's values)
-            if isinstance(axis.expr, Name):
-                add(axis.table, {axis.expr: [v for v in axis.values.values() if isinstance(v, str)]},
-                    f"claim '{plan.claim.id}'")
-    for table in read:
-        for derive in catalog.used_derives.get(table, []):
-            add(table, compared_with_text([catalog.derives[table][derive]]), f"the derive '{derive}' of table '{table}'")
-    return found
-
-
 def _check_allowed(prepared: Prepared, backend: Backend, tables: list[Source]) -> None:
     """``allowed:`` values of another kind than their column as read: the claims file's mistake."""
     loaded = prepared.loaded
@@ -310,6 +256,7 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
     """Every lookup used is many-to-one, and every declared key of a table read is unique: a key
     that repeats (an award exported twice) would count its rows twice, in silence. ``run`` checks
     the keys of tables of up to :data:`KEYS_CHECKED_UP_TO` rows; ``check`` every one."""
+    from .sources.code_checks import key_of_padded_codes
     problems = []
     loaded, catalog = prepared.loaded, prepared.catalog
     checks: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = []
@@ -334,6 +281,10 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
             repeats = f"SELECT count(*) - count(DISTINCT ({cols})) FROM {tbl} WHERE {whole}"
         if not backend.execute(repeats).rows[0][0]:
             continue  # the cheap test first; name the duplicates only when there are some
+        zeros = key_of_padded_codes(prepared, backend, table, columns) if what == "key" else None
+        if zeros is not None:  # repeated as numbers, perhaps not as written: said as the codes they are
+            problems.append(zeros)
+            continue
         n = len(columns) + 1
         named = "" if len(columns) == 1 else " WHERE " + " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in columns)
         dupes = backend.execute(f"SELECT {cols}, count(*) FROM {tbl}{named} GROUP BY ALL "
@@ -351,3 +302,4 @@ def _check_keys(prepared: Prepared, backend: Backend, read: set[str], rows: dict
             problems.append(Problem(f"{what}: {named}: {shown}", file=str(loaded.path), line=loaded.lines.line(path),
                                     hint=hint))
     return problems
+

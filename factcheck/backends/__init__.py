@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
     from ..sources import Source
+    from ..sources.codes import Padded
     from ..sources.overflow import Overflow
 
 
@@ -122,6 +123,10 @@ class Backend(Protocol):
         """Columns of a CSV read as whole numbers, each compared with texts by a claim (``{zip:
         (['02134'], "claim 'boston'")}``), whose file writes codes with leading zeros past the rows
         DuckDB sampled (see :func:`factcheck.sources.diagnosis.padded_codes`); each located by its line."""
+
+    def padded_values(self, source: Source, columns: list[str]) -> dict[str, Padded]:
+        """Of ``columns`` of a CSV, those whose file writes codes with leading zeros (``02134``), each
+        with how many and the first, by its line (:func:`factcheck.sources.codes.padded_in_file`)."""
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..expressions import Expr
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
+    from ..sources.codes import Padded
     from ..sources.overflow import Overflow
     from ..sources.tables import Source
 
@@ -261,6 +262,10 @@ class DuckDB:
         from ..sources.diagnosis import padded_codes
         found = (padded_codes(self.con, source, column, texts, who) for column, (texts, who) in compared.items())
         return [p for p in found if p is not None]
+
+    def padded_values(self, source: Source, columns: list[str]) -> dict[str, Padded]:
+        from ..sources.codes import padded_in_file
+        return padded_in_file(self.con, source, columns)
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ..engine import Prepared
     from ..planning.catalog import Catalog
     from ..planning.nodes import ClaimPlan
+    from ..sources.codes import Padded
     from ..sources.overflow import Overflow
     from ..sources.tables import Source
     from .duckdb import DuckDB
@@ -272,6 +273,10 @@ class Spark:
     def padded_codes(self, source: Source, compared: dict[str, tuple[list[str], str]]) -> list[Problem]:
         """Spark reads a column in the type DuckDB found, so DuckDB reads the file's text to look."""
         return self.helper.padded_codes(source, compared)
+
+    def padded_values(self, source: Source, columns: list[str]) -> dict[str, Padded]:
+        """Spark reads a column in the type DuckDB found, so DuckDB reads the file's text to look."""
+        return self.helper.padded_values(source, columns)
 
     def text_in_numbers(self, catalog: Catalog, plan: ClaimPlan, error: str, claims_file: str,
                         claims_line: int | None) -> Problem | None:
