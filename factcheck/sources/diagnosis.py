@@ -135,6 +135,11 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
             continue
         where, text = found[0]
         numbers = con.execute(f"SELECT count(TRY_CAST(trim({col}) AS DOUBLE)) FROM {quote_ident(table)}").fetchall()[0][0]
+        if not numbers and use == "measure" and _written_numbers(con, table, col):
+            return Problem(f"column '{column}' of table '{table}' holds numbers written as text ({shown(src)} "
+                           f"{where}: {text!r}), so {what} cannot be computed", file=claims_file,
+                           line=claims_line, claim=claim, column=column,
+                           hint=number_hint(column, [text], src.format))
         if not numbers:
             return Problem(f"column '{column}' of table '{table}' holds text, not numbers ({shown(src)} {where}: "
                            f"{text!r}), so {what} cannot be computed", file=claims_file, line=claims_line,
@@ -468,6 +473,27 @@ def _numbered(con: "duckdb.DuckDBPyConnection", src: "Source") -> str:
 
 _MONEY = re.compile(r"[-+(]?\s*(?:[A-Z]{1,3})?[$£€¥₹]\s*[-+]?\d[\d,]*(?:\.\d+)?\)?")
 """A number written as money: '$1,250.00', '-$20', '($5)', 'US$300', '€12'."""
+
+
+def _written_numbers(con: "duckdb.DuckDBPyConnection", table: str, col: str) -> bool:
+    """Are the column's values numbers written with signs a file of numbers should not hold ('22,100',
+    '$12,500.00', '61.0%'), nine in ten of up to 50 of its values that hold a digit (a word meaning
+    'unknown', 'N/A', is no number either way)? Then a count of rows holding one of them is no
+    answer: the file must write them as numbers (:func:`number_hint` says how)."""
+    values = [str(v) for (v,) in con.execute(f"SELECT DISTINCT {col} FROM {quote_ident(table)} "
+                                             f"WHERE regexp_matches({col}, '[0-9]') LIMIT 50").fetchall()]
+    written = [v for v in values if written_number(v)]
+    return bool(values) and len(written) * 10 >= len(values) * 9
+
+
+def written_number(value: str) -> bool:
+    """A number written with a thousands separator, a currency sign or a % sign ('22,100',
+    '$12,500.00', '61.0%'): a figure to read, not a value a file of numbers may hold."""
+    v = value.strip()
+    return bool(_MONEY.fullmatch(v) or _THOUSANDS.fullmatch(v) or _PERCENT_WRITTEN.fullmatch(v))
+
+
+_PERCENT_WRITTEN = re.compile(r"[-+]?\d+(?:\.\d+)?\s*%")
 
 
 def number_hint(column: str, values: list[str], file_format: str = "csv") -> str:

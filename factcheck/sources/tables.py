@@ -436,6 +436,17 @@ def _csv_header(src: Source) -> list[str] | None:
 
 # --------------------------------------------------------------------------- read errors
 
+def _written_number_hint(column: str | None, value: str, src: Source) -> str | None:
+    """A number written with a thousands separator, a currency sign or a % (``'1,220'``) where the
+    earlier rows held plain numbers: declared text, the column could not be summed; the file must
+    write it as the others are. None for any other value."""
+    from .diagnosis import number_hint, written_number
+    if column is None or not written_number(value):
+        return None
+    return (f"the rows before it hold plain numbers; {number_hint(column, [value], src.format)} "
+            "(declared text, the column could not be added up)")
+
+
 _LINE = re.compile(r"CSV Error on Line:\s*(\d+)")
 _COLUMN = re.compile(r'column "([^"]+)"', re.I)
 _VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
@@ -444,8 +455,9 @@ _VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
 def data_error(src: Source, exc: Exception) -> DataError:
     """Turn a DuckDB read failure into a message naming the file, the row and the column."""
     reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is not a fault of the file
+    from .places import shown
     text = str(exc)
-    where: dict[str, Any] = dict(file=src.shown_path if src.path is None else str(src.path))
+    where: dict[str, Any] = dict(file=shown(src))  # as every other message names it, not the absolute path
     if "No files found" in text or "No such file" in text:
         return DataError([Problem(f"cannot open the data file for table '{src.name}'", **where,
                                   hint="check the path in the claims file")])
@@ -459,8 +471,9 @@ def data_error(src: Source, exc: Exception) -> DataError:
             f"line {line.group(1)}, column '{column}': value '{val.group(1)}' is not a valid {val.group(2).lower()}",
             **where, line=int(line.group(1)), column=column,
             hint=("the claims file declares this column's type; fix the value or the declaration" if declared
-                  else f"the type was inferred from earlier rows; declare it (columns: {{{column}: text}}) "
-                       "or fix the value"))])
+                  else _written_number_hint(column, val.group(1), src)
+                  or f"the type was inferred from earlier rows; declare it (columns: {{{column}: text}}) "
+                     "or fix the value"))])
     shape = _csv_shape_problem(src) if src.format == "csv" and src.path else None
     if shape:
         return DataError([shape])
