@@ -133,7 +133,13 @@ _SPOKEN_NUMBER = (r"(?:(?:a|an|one)[\s-]+(?:hundred|" + "|".join(SCALE_WORDS) + 
                   + "|".join(sorted({*ONES, *TEENS, *TENS} - {"one"}, key=len, reverse=True)) + r")\b)")
 _A_THRESHOLD = r"(?!\s+\$?\d)"
 _A_THRESHOLD_IN_WORDS = r"(?!\s+(?:\$?\d|" + _SPOKEN_NUMBER + r"))"
-_MORE_THAN = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)(?:\s+than\b" + _A_THRESHOLD_IN_WORDS
+# a verb between the figure and "more" makes the figure its subject, a count: "Seven officers earned
+# more than their supervisors", "12 homes paid more in fines than in 2023", "40 residents complained
+# more than once" (a word ending in -ed, or one of the verbs such sentences use), not a difference
+_VERB = (r"(?:(?!hundred\b)[^\W\d]+ed|were|was|is|are|had|has|have|got|gets|made|makes|took|takes|paid|pays|"
+         r"spent|spends|won|wins|lost|loses|saw|sees|did|does|gave|gives|went|goes|came|comes|became|becomes|"
+         r"found|finds|earn|earns|pay|spend|get|make|take|win|lose|see|give|complain|complains|file|files)")
+_MORE_THAN = re.compile(r"(?:\s+(?!" + _VERB + r"\b)[^\W\d]+){0,3}?\s+(?:(more|fewer|less|higher|lower)(?:\s+than\b" + _A_THRESHOLD_IN_WORDS
                         + r"|\b(?!\s+than\b)[^,;:.]*?\bthan\b" + _A_THRESHOLD + r")|"
                         r"(above|below)\b" + _A_THRESHOLD_IN_WORDS + r")"  # not "43 days above 95 degrees", a threshold
                         r"|\s+(more|fewer|less|higher|lower)(?=\s*(?:[,;:.!?]|$))", re.I)  # "about $770 more."
