@@ -125,6 +125,28 @@ def test_ties_newest_first_are_still_backwards(tmp_path: Path) -> None:
     rows: list[tuple[str, int | str]] = [(m, n) for m, n in newest_first() for _ in range(2)]
     out = refused(write(tmp_path, rows, [(COUNT, "8")], table="{path: monthly.csv, time: month}"))
     assert "line 4 holds 2024-11-01 below 2024-12-01 on line 3" in out
+    assert "hint: 2 rows hold month 2024-01-01: with more than one row per month" in out  # lag(x, month) is no way out
+    assert "keep one row per month in the file the table reads" in out and "write lag(requests, month)" not in out
+
+
+def test_two_stations_one_after_the_other_are_refused_with_no_false_way_out(tmp_path: Path) -> None:
+    """Station A's days, then B's: B's first day reads A's last one; by date, A's day reads B's day before."""
+    highs = {"2024-07-10": 90, "2024-07-11": 97, "2024-07-12": 98, "2024-07-13": 99}
+    rows: list[tuple[str, int | str]] = [(f"{d},{s}", h + (s == "B")) for s in "AB" for d, h in highs.items()]
+    streak = "{streak: \"high > lag(high)\", of: monthly, where: \"station == 'B'\", order: day}"
+    out = refused(write(tmp_path, rows, [(streak, "3")], table="{path: monthly.csv, time: day}",
+                        header="day,station,high"))
+    assert "line 6 holds 2024-07-10 below 2024-07-13 on line 5" in out
+    assert "2 rows hold day 2024-07-10" in out and "neither the file's order nor lag(high, day) takes each row's own day" in out
+
+
+def test_a_streak_ordered_by_an_expression_is_told_to_derive_its_order(tmp_path: Path) -> None:
+    rows: list[tuple[str, int | str]] = [(f"{y}-06-30", n) for y, n in ((2024, 9), (2023, 8), (2022, 7), (2021, 3))]
+    streak = "{streak: \"requests > lag(requests)\", of: monthly, order: year(month)}"
+    out = refused(write(tmp_path, rows, [(streak, "3")], table="{path: monthly.csv}"))
+    assert "not in order of year(month) (the streak's order)" in out
+    assert "hint: sort the file by year(month), or derive a column holding year(month)" in out
+    assert "lag(requests, that_column)" in out
 
 
 def test_a_parquet_file_newest_first_names_its_rows(tmp_path: Path) -> None:

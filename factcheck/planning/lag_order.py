@@ -129,10 +129,20 @@ class LagOrderCheck:
                    + (f" ({order.text} goes back {back.times:,} times in {back.kept:,} rows)" if back.times > 1 else "")
                    + f", so {call} would not be the {order.text} {step}")
         inside = f" in the derive '{use.derive}'" if use.derive is not None else ""
-        hint = (f"write {written}{inside} to take the {order.text} {step} whatever the file's order "
-                f"(or sort the file by {order.text})" if written else
-                f"sort the file by {order.text}, or derive a column holding {order.text} and order {call} by it: "
-                f"{use.call.function}({render(use.call.args[0])}, that_column)")
+        repeated = backend.execute(
+            f"SELECT v, count(*) FROM (SELECT ({order.sql}) AS v FROM {quote_ident(use.table)}) AS s WHERE v IS NOT NULL "
+            "GROUP BY v HAVING count(*) > 1 ORDER BY count(*) DESC, v LIMIT 1").rows
+        if repeated:  # two stations' months: ordered by month, a row's row above is the other station's
+            hint = (f"{int(repeated[0][1]):,} rows hold {order.text} {key(repeated[0][0])}: with more than one row per "
+                    f"{order.text} (two stations, say), neither the file's order nor "
+                    f"{written or _with_order(use.call, 'COLUMN')}{inside} takes each row's own {order.text} {step}; "
+                    f"keep one row per {order.text} in the file the table reads")
+        elif written:
+            hint = (f"write {written}{inside} to take the {order.text} {step} whatever the file's order "
+                    f"(or sort the file by {order.text})")
+        else:
+            hint = (f"sort the file by {order.text}, or derive a column holding {order.text} and order {call} by it: "
+                    f"{_with_order(use.call, 'that_column')}{inside}")
         return Problem(message, file=str(self.prepared.loaded.path), line=use.line, claim=use.plan.claim.id, hint=hint)
 
 
