@@ -137,7 +137,7 @@ def test_two_stations_one_after_the_other_are_refused_with_no_false_way_out(tmp_
     out = refused(write(tmp_path, rows, [(streak, "3")], table="{path: monthly.csv, time: day}",
                         header="day,station,high"))
     assert "line 6 holds 2024-07-10 below 2024-07-13 on line 5" in out
-    assert "2 rows hold day 2024-07-10" in out and "neither the file's order nor lag(high, day) takes each row's own day" in out
+    assert "2 rows hold day 2024-07-10" in out and "neither the rows' order nor lag(high, day) takes each row's own day" in out
 
 
 def test_a_streak_ordered_by_an_expression_is_told_to_derive_its_order(tmp_path: Path) -> None:
@@ -159,6 +159,20 @@ def test_a_parquet_file_newest_first_names_its_rows(tmp_path: Path) -> None:
                     f"  - id: c\n    says: a sentence\n    measure: {STREAK}\n    expect: 4\n", encoding="utf-8")
     out = refused(path)
     assert "row 2 holds 2024-11-01 below 2024-12-01 on row 1" in out
+
+
+def test_a_dataframe_newest_first_is_refused_by_its_rows(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from factcheck.errors import ClaimsFileError
+    path = write(tmp_path, oldest_first(), [(STREAK, "4")])
+    frame = pd.read_csv(tmp_path / "monthly.csv", parse_dates=["month"])
+    assert factcheck.verify(path, tables={"monthly": frame}).results[0].value == 4
+    with pytest.raises(ClaimsFileError) as info:
+        factcheck.verify(path, tables={"monthly": frame.iloc[::-1].reset_index(drop=True)})
+    said = str(info.value)
+    assert "lag(requests) reads the row above each row in the DataFrame" in said
+    assert "row 2 holds 2024-11-01T00:00:00 below 2024-12-01T00:00:00 on row 1" in said and "sort the DataFrame" in said
 
 
 def test_one_time_column_in_order_of_several_is_enough(tmp_path: Path) -> None:

@@ -122,7 +122,8 @@ class LagOrderCheck:
         holder = "" if use.derive is None else (
             f" (in the derive '{use.derive}' the claim reads, line "
             f"{self.prepared.loaded.table_line(use.table, 'derive', use.derive)})")
-        message = (f"{call}{holder} reads the row {above_below} each row in the file, but table '{use.table}' "
+        held = "the file" if src.frame is None else "the DataFrame"
+        message = (f"{call}{holder} reads the row {above_below} each row in {held}, but table '{use.table}' "
                    f"({src.shown_path}) is not in order of {order.text} ({order.what}): "
                    f"{place(src, int(row) + offset)} holds {key(value)} below {key(was)} on "
                    f"{place(src, int(above) + offset)}"
@@ -134,14 +135,14 @@ class LagOrderCheck:
             "GROUP BY v HAVING count(*) > 1 ORDER BY count(*) DESC, v LIMIT 1").rows
         if repeated:  # two stations' months: ordered by month, a row's row above is the other station's
             hint = (f"{int(repeated[0][1]):,} rows hold {order.text} {key(repeated[0][0])}: with more than one row per "
-                    f"{order.text} (two stations, say), neither the file's order nor "
+                    f"{order.text} (two stations, say), neither the rows' order nor "
                     f"{written or _with_order(use.call, 'COLUMN')}{inside} takes each row's own {order.text} {step}; "
-                    f"keep one row per {order.text} in the file the table reads")
+                    f"keep one row per {order.text} in {held} the table reads")
         elif written:
-            hint = (f"write {written}{inside} to take the {order.text} {step} whatever the file's order "
-                    f"(or sort the file by {order.text})")
+            hint = (f"write {written}{inside} to take the {order.text} {step} whatever the rows' order "
+                    f"(or sort {held} by {order.text})")
         else:
-            hint = (f"sort the file by {order.text}, or derive a column holding {order.text} and order {call} by it: "
+            hint = (f"sort {held} by {order.text}, or derive a column holding {order.text} and order {call} by it: "
                     f"{_with_order(use.call, 'that_column')}{inside}")
         return Problem(message, file=str(self.prepared.loaded.path), line=use.line, claim=use.plan.claim.id, hint=hint)
 
