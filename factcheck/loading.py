@@ -106,6 +106,8 @@ class TablesRead:
 def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys."""
     tables = needed(prepared)
+    from .planning.lag_order import plan_checks
+    lag_order = plan_checks(prepared)  # lag(x) in file order: the time columns its files must follow are read too
     for src in tables:  # an engine that reads headers its own way: the version is taken now
         if src.path is not None and src.version is None:
             src.version = version_of(src.path)
@@ -129,6 +131,7 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     problems = _check_keys(prepared, backend, {s.name for s in tables}, rows)
     problems += check_types_again(prepared.plans, prepared.catalog, str(prepared.loaded.path),
                                   frozenset(t for t, n in rows.items() if not n))
+    problems += lag_order.problems(backend, rows)
     from .planning.labels import check_period_labels
     from .planning.typos import check_literals
     labels, said = check_period_labels(prepared.plans, backend, prepared.loaded, prepared.catalog)

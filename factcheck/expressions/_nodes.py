@@ -268,6 +268,13 @@ def calls(expr: Expr) -> list[Call]:
     return [node for node in walk(expr) if isinstance(node, Call)]
 
 
+def in_file_order(expr: Expr) -> list[Call]:
+    """The ``lag``/``lead`` calls of ``expr`` given no column to order by (``lag(x)``, not
+    ``lag(x, year)``): they read the row before or after in the table's own order, its file's,
+    whatever the rows hold. Outer calls first, in source order."""
+    return [c for c in calls(expr) if c.function in WINDOW_FUNCTIONS and len(c.args) == 1]
+
+
 def map_calls(expr: Expr, fn: Callable[[Call], Expr | None]) -> Expr:
     """A copy of ``expr`` in which each call for which ``fn`` returns a node is replaced by it
     (outer calls first; a replaced call's arguments are not visited)."""
