@@ -39,6 +39,7 @@ from ..expressions import (
     walk,
 )
 from .places import line_offset, place, shown
+from .written import number_hint, written_number
 
 if TYPE_CHECKING:
     import duckdb
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 
 _CONVERT = re.compile(r"""Could not convert string (?:"(.*?)"|'(.*?)') to""", re.S)
 _NUMERIC_KINDS = ("sum", "mean", "median", "min", "max", "value")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}([,.' ]\d{3})+([.,]\d+)?")
 SAMPLES = 5
 _EXPRESSIONS = get_args(Expr)  # the classes of expression nodes
 
@@ -471,10 +471,6 @@ def _numbered(con: "duckdb.DuckDBPyConnection", src: "Source") -> str:
     return table
 
 
-_MONEY = re.compile(r"[-+(]?\s*(?:[A-Z]{1,3})?[$£€¥₹]\s*[-+]?\d[\d,]*(?:\.\d+)?\)?")
-"""A number written as money: '$1,250.00', '-$20', '($5)', 'US$300', '€12'."""
-
-
 def _written_numbers(con: "duckdb.DuckDBPyConnection", table: str, col: str) -> bool:
     """Are the column's values numbers written with signs a file of numbers should not hold ('22,100',
     '$12,500.00', '61.0%'), nine in ten of up to 50 of its values that hold a digit (a word meaning
@@ -484,34 +480,6 @@ def _written_numbers(con: "duckdb.DuckDBPyConnection", table: str, col: str) -> 
                                              f"WHERE regexp_matches({col}, '[0-9]') LIMIT 50").fetchall()]
     written = [v for v in values if written_number(v)]
     return bool(values) and len(written) * 10 >= len(values) * 9
-
-
-def written_number(value: str) -> bool:
-    """A number written with a thousands separator, a currency sign or a % sign ('22,100',
-    '$12,500.00', '61.0%'): a figure to read, not a value a file of numbers may hold."""
-    v = value.strip()
-    return bool(_MONEY.fullmatch(v) or _THOUSANDS.fullmatch(v) or _PERCENT_WRITTEN.fullmatch(v))
-
-
-_PERCENT_WRITTEN = re.compile(r"[-+]?\d+(?:\.\d+)?\s*%")
-
-
-def number_hint(column: str, values: list[str], file_format: str = "csv") -> str:
-    """What to do about a text value in a column of numbers (in a file of ``file_format``: a
-    Parquet file has no reading options, so its values are fixed where it is written)."""
-    if any(_MONEY.fullmatch(v.strip()) for v in values):  # '$1,250.00': listed as null, it would vanish
-        return ("the numbers are written as money ('$1,250.00'): export plain numbers (1250.00), without "
-                "currency signs or thousands separators; declaring columns: "
-                f"{{{column}: number}} lists every such value")
-    if any(_THOUSANDS.fullmatch(v.strip()) for v in values):
-        return "the numbers carry thousands separators (1,234): export them without"
-    if any(v.strip().endswith("%") for v in values):
-        return "the numbers carry a % sign: export plain numbers (and say unit: percent in the claim)"
-    if file_format == "parquet":
-        return (f"fix the value where the Parquet file is written (a value meaning 'unknown' as a null); "
-                f"declaring columns: {{{column}: number}} lists every such value")
-    return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
-            f"declaring columns: {{{column}: number}} lists every such value")
 
 
 def _line(src: "Source", where: str) -> int | None:

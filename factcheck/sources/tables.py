@@ -440,7 +440,7 @@ def _written_number_hint(column: str | None, value: str, src: Source) -> str | N
     """A number written with a thousands separator, a currency sign or a % (``'1,220'``) where the
     earlier rows held plain numbers: declared text, the column could not be summed; the file must
     write it as the others are. None for any other value."""
-    from .diagnosis import number_hint, written_number
+    from .written import number_hint, written_number
     if column is None or not written_number(value):
         return None
     return (f"the rows before it hold plain numbers; {number_hint(column, [value], src.format)} "
