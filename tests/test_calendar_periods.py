@@ -78,3 +78,35 @@ def test_a_month_of_a_text_column_is_checked_once_it_reads_as_dates(tmp_path: Pa
         "where: \"month(created_date) == 4 and year(created_date) == 2025\"}, expect: '0'}\n")
     r = factcheck.verify(tmp_path / "c.yaml").results[0]
     assert r.verdict == Verdict.UNVERIFIABLE and "April 2025" in r.message, (r.verdict, r.message)
+
+
+def _monthly(folder: Path, time: str, skip: tuple[int, int] | None = None) -> None:
+    """Monthly counts by category from January 2024 to March 2025, in year and month columns."""
+    rows = ["year,month,category,requests"]
+    for year, month in [(2024, m) for m in range(1, 13)] + [(2025, m) for m in range(1, 4)]:
+        if (year, month) != skip:
+            rows += [f"{year},{month},Noise,{month + 10}", f"{year},{month},Pothole,{month}"]
+    (folder / "monthly.csv").write_text("\n".join(rows) + "\n")
+    (folder / "c.yaml").write_text(
+        f"tables:\n  monthly: {{path: monthly.csv, key: [year, month, category], time: {time}}}\nclaims:\n"
+        "  - {id: c, says: s, measure: {sum: requests, of: monthly, where: \"category == 'Noise' and year == YEAR "
+        "and month == MONTH\"}, expect: 'EXPECT'}\n")
+
+
+@pytest.mark.parametrize(("year", "month", "expect", "verdict", "said"), [
+    (2025, 4, "0", Verdict.UNVERIFIABLE, "the data does not cover year == 2025 and month == 4"),
+    (2024, 6, "0", Verdict.UNVERIFIABLE, "year == 2024 and month == 6 (a gap in the data"),
+    (2025, 3, "13", Verdict.PASS, ""),
+    (2024, 12, "22", Verdict.PASS, ""),
+])
+def test_a_month_named_by_two_declared_time_columns_is_one_period(tmp_path: Path, year: int, month: int,
+                                                                 expect: str, verdict: Verdict, said: str) -> None:
+    """`time: [year, month]`, `year == 2025 and month == 4` over data up to March 2025: the sum of no
+    row passed as 0, each column alone being covered (any April; 2025)."""
+    _monthly(tmp_path, "[year, month]", skip=(2024, 6))
+    claims = tmp_path / "c.yaml"
+    claims.write_text(claims.read_text().replace("YEAR", str(year)).replace("MONTH", str(month))
+                      .replace("EXPECT", expect))
+    r = factcheck.verify(claims).results[0]
+    assert r.verdict == verdict, (r.verdict, r.message)
+    assert said in r.message

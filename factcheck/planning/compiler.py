@@ -280,6 +280,22 @@ class Compiler:
         self.plan.coverage += found
         self._filter_reports(scan, tree)
 
+    def _periods_of_columns(self, table: str, declared: list[str], named: dict[str, int]) -> list[Coverage]:
+        """Two or more time columns of whole numbers the table declares (``time: [year, month]``), each
+        named by ``==`` in one filter (``year == 2025 and month == 4``): the one period they name
+        together, which the data must reach, in the order declared (each alone is covered by any April
+        and by any month of 2025). Compared as lists, ``[year, month]`` against ``[2025, 4]``."""
+        columns = [c for c in declared if c in named]
+        if len(columns) < 2:
+            return []
+        tbl = quote_ident(table)
+        col = "[" + ", ".join(f"{tbl}.{quote_ident(c)}" for c in columns) + "]"
+        lit = "[" + ", ".join(str(int(named[c])) for c in columns) + "]"
+        said = " and ".join(f"{c} == {named[c]}" for c in columns)
+        return [Coverage(said, f"FROM {tbl}", col, "==", (lit,)),
+                Coverage(f"{said} (a gap in the data: the table has no row at all for it, so it is not a zero)",
+                         f"FROM {tbl}", col, "==", (lit,), gap=lit)]
+
     def _calendar_periods(self, table: str, tree: Expr) -> list[Coverage]:
         """A month or a quarter named by its number and its year, joined by ``and`` at the top of a
         filter (``month(d) == 4 and year(d) == 2025``: how most people write "in April 2025"), as the
@@ -288,6 +304,8 @@ class Compiler:
         passed. Through derives (``m: month(d)``); only for a date column of the table (or a CSV
         column that turns out one)."""
         parts: dict[str, dict[str, int]] = {}
+        declared = self.cat.sources[table].decl.time_columns()  # coarsest first: time: [year, month]
+        named: dict[str, int] = {}
         stack = [tree]
         while stack:
             node = stack.pop()
@@ -301,7 +319,9 @@ class Compiler:
             part = _calendar_part(self.cat, table, operand)
             if part is not None:
                 parts.setdefault(part[0], {}).setdefault(part[1], lits[0])
-        out = []
+            elif isinstance(operand, Name) and operand.link is None and operand.column in declared:
+                named.setdefault(operand.column, lits[0])
+        out = self._periods_of_columns(table, declared, named)
         for column, named in parts.items():
             year, month, quarter = named.get("year"), named.get("month"), named.get("quarter")
             if year is None or (month is None) == (quarter is None) or not 1 <= year <= 9999:
