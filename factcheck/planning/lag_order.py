@@ -175,12 +175,9 @@ def _windows(catalog: Catalog, table: str, text: str) -> list[tuple[str, Call, s
         return []
     out: list[tuple[str, Call, str | None]] = [(table, c, None) for c in in_file_order(tree)]
     for name in (n for n in walk(tree) if isinstance(n, Name)):
-        home = table
-        if name.link is not None:
-            link = catalog.links.get(table, {}).get(name.link)
-            if link is None:
-                continue
-            home = link.target
+        home = catalog.home_of(table, name)
+        if home is None:
+            continue
         derives = catalog.derives.get(home, {})
         seen, todo = {name.column}, [name.column]
         while todo:

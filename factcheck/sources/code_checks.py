@@ -70,12 +70,9 @@ def _compared_with_text(prepared: Prepared, read: set[str]) -> Compared:
 
     def add(table: str, compared: dict[Name, list[str]], who: str, claim: str | None, line: int | None) -> None:
         for name, texts in compared.items():
-            target = table
-            if name.link is not None:
-                link = catalog.links.get(table, {}).get(name.link)
-                if link is None:
-                    continue
-                target = link.target
+            target = catalog.home_of(table, name)
+            if target is None:
+                continue
             src = catalog.sources.get(target)
             if target not in read or src is None or name.column not in src.columns \
                     or name.column in catalog.derives.get(target, {}):
