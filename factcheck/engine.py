@@ -57,11 +57,13 @@ class Prepared:
     learning: bool = False  # `factcheck init`: dates read in the year 13 are its to declare, not to refuse
 
 
-def read(prepared: Prepared, backend: Backend) -> TablesRead:
+def read(prepared: Prepared, backend: Backend, after_reading: Callable[[], None] | None = None) -> TablesRead:
     """Read the tables the run needs into the backend; check contracts and lookups. Their
-    checksums are still being taken when it returns (:class:`~factcheck.loading.TablesRead`)."""
+    checksums are still being taken when it returns (:class:`~factcheck.loading.TablesRead`).
+    ``after_reading`` is called once the files are read, before they are checked (or before the
+    first is read, where the backend reads one after the other)."""
     from .loading import read_tables
-    return read_tables(prepared, backend)
+    return read_tables(prepared, backend, after_reading)
 
 
 def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
@@ -256,9 +258,9 @@ class Session:
         """Each table read, with its SHA-256 (waited for); none before :meth:`materialize`."""
         return self.tables.uses() if self.tables is not None else []
 
-    def materialize(self) -> TablesRead:
+    def materialize(self, after_reading: Callable[[], None] | None = None) -> TablesRead:
         """Read the tables (see :func:`read`); :attr:`uses` waits for their checksums."""
-        self.tables = read(self.prepared, self.backend)
+        self.tables = read(self.prepared, self.backend, after_reading)
         return self.tables
 
     def run(self, coverage: Pending[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
@@ -534,20 +536,20 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
     data cannot be used.
     """
     session = prepare(claims, tables, only=only, data_root=data_root, engine=engine, spark_master=spark_master)
-    coverage: Pending[CoverageReport | None] | None = None
+    coverage: list[Pending[CoverageReport | None]] = []
     try:
         if before_reading is not None:
             before_reading(session.input_files())
-        # the article's figures are pure Python: worked out while DuckDB reads the tables and runs the claims
-        coverage = _article_coverage_meanwhile(session.prepared.loaded)
-        session.materialize()
-        report = session.run(coverage, last=then is None)
+        # the article's figures are pure Python: worked out from the moment the tables are read (which
+        # takes both cores when the files are small) while DuckDB checks them and runs the claims
+        session.materialize(lambda: coverage.append(_article_coverage_meanwhile(session.prepared.loaded)))
+        report = session.run(coverage[0], last=then is None)
         if then is not None:
             report = then(report)
             session.refuse_changed_files()
         return report
     finally:
-        if coverage is not None:  # a run stopped before the value was asked for leaves no child running
-            coverage.cancel()
+        for started in coverage:  # a run stopped before the value was asked for leaves no child running
+            started.cancel()
         if engine != "duckdb":  # a JVM's session is stopped; DuckDB's connection goes with the Session
             session.backend.close()
