@@ -85,8 +85,8 @@ def _uses_duckdb(args: list[str]) -> bool:
 
 def _connect() -> None:
     try:
-        from .backends.duckdb_core import engine
-        _connection.append(engine().connect())
+        from .backends.duckdb_core import warm
+        _connection.append(warm())
     except Exception:  # noqa: BLE001 - the backend connects again and reports what is wrong
         pass
 

@@ -125,7 +125,7 @@ def test_one_file_is_read_as_before(tmp_path: Path, side_by_side: list[list[str]
 
 
 def test_each_statement_gets_its_rows_and_a_failure_is_none() -> None:
-    con = connect()
+    con, _ = connect()
     made = duckdb_backend.read_side_by_side(con, [
         "CREATE TABLE a AS SELECT * FROM range(5)",
         "CREATE TABLE b AS SELECT 'x'::INTEGER AS n",  # fails: left to the caller to run again alone

@@ -55,6 +55,33 @@ def test_the_first_backend_takes_the_connection_opened_meanwhile_and_later_ones_
     assert proc.stdout.split() == ["factcheck-duckdb-connect", "True", "True", "True", "42"]
 
 
+SETTINGS = """
+import os, sys
+os.environ["TZ"] = "Asia/Tokyo"
+from factcheck import warmup
+warmup.start(sys.argv[1:])
+warmup._warming.join()
+from factcheck.backends.duckdb import DuckDB
+first, second = DuckDB(), DuckDB()
+ask = "SELECT current_setting('TimeZone'), current_setting('threads')"
+print(first.one_thread, *first.con.execute(ask).fetchone(), second.one_thread, *second.con.execute(ask).fetchone())
+first._threads(False)  # a larger file: its threads back
+print(first.one_thread, first.con.execute(ask).fetchone()[1] == second.con.execute(ask).fetchone()[1])
+"""
+
+
+def test_the_warm_connection_comes_in_utc_and_on_one_thread() -> None:
+    """The warm-up sets what a run over small files sets first (UTC, one thread) on its own thread:
+    stopping DuckDB's worker took the main thread 1-10 ms. The backend knows, and gives a larger
+    file its threads back; a backend connecting itself is in UTC with DuckDB's threads."""
+    proc = python(SETTINGS, "run", "claims.yaml")
+    assert proc.returncode == 0, proc.stderr
+    both, after = proc.stdout.splitlines()
+    assert both.split()[:3] == ["True", "UTC", "1"]
+    assert both.split()[3:5] == ["False", "UTC"]
+    assert after == "False True"
+
+
 @pytest.mark.parametrize(("args", "connects"), [
     (["run", "claims.yaml"], True),
     (["check", "claims.yaml"], True),

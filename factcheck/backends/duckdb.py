@@ -25,7 +25,7 @@ from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from . import DeriveFailure, Mismatch, Rows, TableRead
-from .duckdb_core import connect, whole_package
+from .duckdb_core import connect, in_utc, whole_package
 
 if TYPE_CHECKING:
     import duckdb
@@ -62,17 +62,14 @@ class DuckDB:
     dialect = "duckdb"
 
     def __init__(self) -> None:
-        self.con: duckdb.DuckDBPyConnection = connect()
-        # a time with its offset ('2021-12-31T22:00:00-05:00') is read as an instant, whose year and
-        # day DuckDB gives in the session's time zone: the machine's, so a laptop in New York and a
-        # CI runner in UTC gave two verdicts. Every run takes UTC.
-        self.con.execute("SET TimeZone = 'UTC'")
+        self.con: duckdb.DuckDBPyConnection
+        self.con, one_thread = connect()  # in UTC (duckdb_core.in_utc)
         self.spill = _private_spill_folder()
         self.con.execute(f"SET temp_directory = {quote_literal(str(self.spill))}")
         self.in_place: list[str] = []  # the files the views read: still allowed once sealed
         self.kept_windows: dict[str, tuple[str, ...]] = {}  # table -> its kept window columns, quoted
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
-        self.one_thread = False  # is `threads` set to 1 (small files, small tables)?
+        self.one_thread = one_thread  # is `threads` set to 1 (small files, small tables)?
         self.reads: dict[str, TableRead] = {}  # each table read, as read
         self._ahead: dict[str, tuple[TableRead, int]] = {}  # tables read ahead, not yet taken (read_ahead)
         self.any_order: set[str] = set()  # the tables held in another order than their file's (perhaps)
@@ -480,7 +477,7 @@ def read_side_by_side(con: duckdb.DuckDBPyConnection, statements: list[str]) -> 
     cursors = [con.cursor() for _ in range(min(len(statements), cores) - 1)]
     helpers = []
     for cursor in cursors:
-        cursor.execute("SET TimeZone = 'UTC'")
+        in_utc(cursor)
         helpers.append(threading.Thread(target=take, args=(cursor, False), name="factcheck-read", daemon=True))
         helpers[-1].start()
     take(con, True)
