@@ -277,6 +277,34 @@ def test_a_value_yaml_reads_as_another_type_says_what_to_write(mini, claims: str
         assert text in out, f"{text!r} not in:\n{out}"
 
 
+ONE_VALUE = [
+    # (claims, expected substrings, unwanted): a mapping or a list where one value goes was said once for
+    # each kind of value pydantic tried ("'bool': Input should be a valid boolean", "'int': …", "'float': …",
+    # "'str' must be text"): four problems, none naming the field
+    ("- id: a\n  says: s\n  measure: {change: {count: cases}, over: filed_year, from: {filed_year: 2019}, to: 2020}\n"
+     "  expect: rose\n",
+     ["1 problem stops", "'from' must be one value", "YAML reads {'filed_year': 2019} as a mapping",
+      "hint: write the period alone, with its column in over: (from: 2019 and over: filed_year)"]),
+    ("- id: a\n  says: s\n  measure: {change: {count: cases}, over: filed_year, from: 2019, to: [2020]}\n"
+     "  expect: rose\n",
+     ["1 problem stops", "'to' must be one value", "YAML reads [2020] as a list", "hint: write the value alone, e.g. to: 2020"]),
+    ("- id: a\n  says: s\n  measure: {count: cases, where: {case_type: sex}}\n  expect: 10\n",
+     ["'where' must be text", "hint: a filter is an expression: where: case_type == 'sex'"]),
+]
+
+
+@pytest.mark.parametrize("claims, expected", ONE_VALUE, ids=[str(i) for i in range(len(ONE_VALUE))])
+def test_a_mapping_or_list_where_one_value_goes_is_one_problem_naming_the_field(mini, claims: str,
+                                                                                expected: list[str]) -> None:
+    result = run(mini(claims))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    for text in expected:
+        assert text in out, f"{text!r} not in:\n{out}"
+    for kind in ("'bool'", "'int'", "'float'", "'str'"):
+        assert kind not in out, out
+
+
 def test_claims_written_as_a_mapping_or_tables_as_a_list_say_how_to_write_them(mini) -> None:
     out = " ".join(run(mini("id: a\nsays: s\n")).output.split())
     assert "'claims' must be a list" in out and "hint:" in out and "'- '" in out, out

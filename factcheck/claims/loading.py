@@ -113,7 +113,16 @@ def _problems_from(exc: ValidationError, data: Any, lines: LineMap, file: str, t
     seen: set[tuple[Any, ...]] = set()
     source = text.splitlines()
     for err in exc.errors():
-        path = _yaml_path(err["loc"])
+        loc = err["loc"]
+        if len(loc) > 1 and loc[-1] in _ONE_VALUE and isinstance(err.get("input"), (dict, list)):
+            path = _yaml_path(loc[:-1])  # pydantic tried each kind of one value: the mistake is one
+            if (path, "one value") not in seen:
+                seen.add((path, "one value"))
+                said, advice = _not_one_value(path[-1] if path else "", err["input"])
+                problems.append(Problem(said, file=file, line=lines.line(path), claim=_claim_id(data, path),
+                                        hint=advice))
+            continue
+        path = _yaml_path(loc)
         line = lines.line(path)
         message, hint = _explain(err, path, data)
         if err["type"] in _WRONG_TYPE and path and isinstance(path[-1], str):
@@ -125,6 +134,26 @@ def _problems_from(exc: ValidationError, data: Any, lines: LineMap, file: str, t
         seen.add(key)
         problems.append(Problem(message, file=file, line=line, claim=_claim_id(data, path), hint=hint))
     return problems
+
+
+_ONE_VALUE = ("bool", "int", "float", "str")
+"""The kinds of one value (``from:``, ``to:``, ``is:`` …) pydantic tries in turn, each a failure of
+its own in its errors, under these names."""
+
+
+def _not_one_value(field: str | int, value: dict[Any, Any] | list[Any]) -> tuple[str, str]:
+    """A mapping or a list where one value goes (``from: {year: 2024}``), said once instead of once
+    for each kind of value pydantic tried."""
+    name = f"'{field}'" if isinstance(field, str) else f"item {field + 1}"
+    said = f"{name} must be one value (a number, a date or text), but YAML reads {value!r} as {_as_yaml_reads(value)}"
+    inner = next(iter(value.values() if isinstance(value, dict) else value), None)
+    if isinstance(value, dict) and len(value) == 1 and field in ("from", "to"):
+        column = next(iter(value))
+        return said, f"write the period alone, with its column in over: ({field}: {inner!r} and over: {column})"
+    if inner is not None and not isinstance(inner, (dict, list)):
+        return said, f"write the value alone, e.g. {field}: {inner!r}" if isinstance(field, str) else \
+            f"write the value alone, e.g. {inner!r}"
+    return said, "write one value; put text holding [ ] { } in quotes"
 
 
 _WRONG_TYPE = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
@@ -170,6 +199,10 @@ def _wrong_type(kind: str, field: str, value: object, written: str, message: str
     raw = m.group(1) if m and not isinstance(value, (list, dict)) else (
         "true" if value is True else "false" if value is False else repr(value))
     said = f"'{field}' must be text, but YAML reads {raw} as {_as_yaml_reads(value)}"
+    if field == "where" and isinstance(value, dict) and len(value) == 1:  # where: {year: 2024}
+        column, wanted = next(iter(value.items()))
+        if isinstance(column, str) and not isinstance(wanted, (dict, list)):
+            return said, f"a filter is an expression: where: {column} == {wanted!r}"
     if isinstance(value, (list, dict)):
         return said, "brackets make a list or mapping: put text holding [ ] { } in quotes"
     return said, f"put it in quotes: {field}: '{raw}'"
