@@ -290,7 +290,41 @@ ONE_VALUE = [
      ["1 problem stops", "'to' must be one value", "YAML reads [2020] as a list", "hint: write the value alone, e.g. to: 2020"]),
     ("- id: a\n  says: s\n  measure: {count: cases, where: {case_type: sex}}\n  expect: 10\n",
      ["'where' must be text", "hint: a filter is an expression: where: case_type == 'sex'"]),
+    ("- id: a\n  says: s\n  measure: {count: [cases]}\n  expect: 10\n",
+     ["'count' must be text", "hint: write it alone, without brackets: count: cases"]),
 ]
+
+
+SHAPES = [
+    # (claims, expected substrings): a field that takes a mapping, or a part left out, said in pydantic's
+    # words ("Input should be a valid dictionary or instance of RatioParts") or with no hint
+    ("- id: a\n  says: s\n  measure: {ratio: cases, per: 1000}\n  expect: 10\n",
+     ["'ratio' must be a mapping", "hint: a ratio is two measures: ratio: {numerator: {count: victims}, "
+      "denominator: {count: cases}}"]),
+    ("- id: a\n  says: s\n  measure: {ratio: {numerator: {count: cases}}}\n  expect: 10\n",
+     ["'denominator' is missing", "hint: the measure below, e.g. ratio:"]),
+    ("- id: a\n  says: s\n  measure: {change: {count: cases}, over: filed_year, to: 2020}\n  expect: rose\n",
+     ["'from' is missing", "hint: the period compared from, a value of the over: column, e.g. from: 2019"]),
+]
+
+
+@pytest.mark.parametrize("claims, expected", SHAPES, ids=[str(i) for i in range(len(SHAPES))])
+def test_a_mapping_field_or_a_missing_part_is_said_with_an_example(mini, claims: str, expected: list[str]) -> None:
+    result = run(mini(claims))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    for text in expected:
+        assert text in out, f"{text!r} not in:\n{out}"
+    assert "Input should be" not in out, out
+
+
+def test_table_options_that_take_a_mapping_say_so_with_an_example(mini) -> None:
+    tables = MINI_TABLES.replace("    path: cases.csv\n", "    path: cases.csv\n    csv: ';'\n    lookup: cases via case_id\n", 1)
+    result = run(mini(GOOD, tables=tables))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "'csv' must be a mapping" in out and "hint: the file's reading options, e.g. csv: {delimiter: ';'}" in out, out
+    assert "'lookup' must be a mapping" in out and "lookup: {case: cases via case_id}" in out, out
 
 
 @pytest.mark.parametrize("claims, expected", ONE_VALUE, ids=[str(i) for i in range(len(ONE_VALUE))])

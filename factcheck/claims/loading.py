@@ -179,6 +179,18 @@ def _as_yaml_reads(value: object) -> str:
     return f"a {type(value).__name__}"  # a date: YAML reads 2020-01-01 as one
 
 
+_NAMES_ONE = ("of", "over", "by", "path", "table")
+"""Fields that name one table, column or file: brackets around it make a list of one, not text."""
+
+_MAPPING_EXAMPLES = {
+    "ratio": "a ratio is two measures: ratio: {numerator: {count: victims}, denominator: {count: cases}}",
+    "csv": "the file's reading options, e.g. csv: {delimiter: ';'}",
+    "columns": "each column's contract, e.g. columns: {case_type: {allowed: [labor, sex]}}",
+    "derive": "new columns, each an expression, e.g. derive: {filed_year: year(filed_date)}",
+    "lookup": "links to other tables, e.g. lookup: {case: cases via case_id}",
+}
+"""An example for a field that takes a mapping, where something else was written."""
+
 _INT_EXAMPLES = {"per": "1000 (for a rate per 1,000)", "from": "2019 (a year, a whole number)", "to": "2023 (a year, a whole number)",
                  "since": "2015 (a year, a whole number)"}
 """A whole number to show in the hint for a field that wants one, where 2 would mislead."""
@@ -203,6 +215,9 @@ def _wrong_type(kind: str, field: str, value: object, written: str, message: str
         column, wanted = next(iter(value.items()))
         if isinstance(column, str) and not isinstance(wanted, (dict, list)):
             return said, f"a filter is an expression: where: {column} == {wanted!r}"
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str) and (
+            field in KINDS or field in _NAMES_ONE):  # count: [cases]: a table or a column, not text
+        return said, f"write it alone, without brackets: {field}: {value[0]}"
     if isinstance(value, (list, dict)):
         return said, "brackets make a list or mapping: put text holding [ ] { } in quotes"
     return said, f"put it in quotes: {field}: '{raw}'"
@@ -237,6 +252,8 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
         str(last) if isinstance(last, str) else field)
     if kind_ == "literal_error":
         return f"'{named}' must be {err['ctx'].get('expected', '')}", None
+    if kind_ in ("model_type", "model_attributes_type", "dict_type") and isinstance(last, str):
+        return f"'{named}' must be a mapping ({{…}})", _MAPPING_EXAMPLES.get(last)
     if kind_ == "string_pattern_mismatch" and last == "id":
         return "a claim id may hold letters, digits, '-', '_' and '.'", "e.g. id: facebook-online-recruitment"
     msg = err["msg"]
@@ -300,6 +317,10 @@ def _missing_hint(name: str, data: Any = None) -> str | None:
         "says": "quote the article's sentence, e.g. says: Prosecutors filed 165 new cases.",
         "path": "the data file, relative to the claims file",
         "over": "the column that holds the periods, e.g. over: filed_year",
+        "from": "the period compared from, a value of the over: column, e.g. from: 2019",
+        "to": "the period compared to, a value of the over: column, e.g. to: 2020",
+        "numerator": "the measure on top, e.g. ratio: {numerator: {count: victims}, denominator: {count: cases}}",
+        "denominator": "the measure below, e.g. ratio: {numerator: {count: victims}, denominator: {count: cases}}",
         "is": "say is: lowest or is: highest",
         "id": "give the claim a short id of its own, e.g. id: new-cases-2020",
         "expect": "the figure as the article words it, e.g. expect: 59% or expect: up 11%",
