@@ -483,7 +483,8 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                                           f"table '{name}' has no column '{column}'", hint=src.delimiter_hint())
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
-                                            hint=exc.hint or _dym(exc.suggestions)))
+                                            hint=exc.hint or _dym(exc.suggestions) or _columns_are(
+                                                column, catalog.columns_of(name))))
         for declared in catalog.links.get(name, {}).values() if everything else ():
             catalog.use(name, declared.local)
             catalog.use(declared.target, declared.remote)
@@ -501,6 +502,12 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
 def _dym(suggestions: Any) -> str | None:
     from .expressions import did_you_mean
     return did_you_mean(list(suggestions or ()))
+
+
+def _columns_are(column: str, columns: list[str]) -> str | None:
+    """The hint for a declared column no name is close to: the table's columns, closest first."""
+    from .suggestions import closest_first
+    return f"the table's columns are (closest first): {closest_first(column, columns)}" if columns else None
 
 
 def vocabulary_of(loaded: LoadedClaims, problems: list[Problem]) -> Vocabulary:

@@ -37,6 +37,15 @@ def suggest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = CU
     return found[:n]
 
 
+def closest_first(word: str, names: Sequence[str], most: int = 12) -> str:
+    """``names`` listed closest to ``word`` first, at most ``most`` of them: for a hint where none is
+    close enough to be offered (``a, b, c … and 9 more``)."""
+    ranked = suggest(word, names, n=len(names), cutoff=0.0)
+    ranked += [name for name in names if name not in ranked]
+    more = f" … and {len(ranked) - most} more" if len(ranked) > most else ""
+    return ", ".join(ranked[:most]) + more
+
+
 def did_you_mean(suggestions: Sequence[str]) -> str | None:
     """``did you mean 'a'?`` / ``did you mean 'a' or 'b'?``, or None without suggestions."""
     if not suggestions:

@@ -152,6 +152,43 @@ def test_missing_data_file(mini, tmp_path) -> None:
     assert "not found" in result.output and "gdp" in result.output and "optional: true" in result.output
 
 
+@pytest.mark.parametrize(("written", "hint"), [
+    ("gdp", "did you mean 'gdp.csv'?"),  # the extension left out
+    ("gpd.csv", "did you mean 'gdp.csv'?"),  # a typo
+    ("nothing_like_it.csv", "paths are relative to the claims file"),
+    ("https://example.com/gdp.csv", "factcheck reads files, not web addresses: download the file"),
+])
+def test_a_data_file_not_found_offers_a_close_name_or_says_what_to_do(mini, written: str, hint: str) -> None:
+    result = run(mini(GOOD, MINI_TABLES.replace("path: gdp.csv", f"path: '{written}'")))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert f"data file for table 'gdp' not found: {written}" in out and f"hint: {hint}" in out, out
+
+
+def test_a_key_no_column_is_close_to_lists_the_tables_columns(mini) -> None:
+    result = run(mini(GOOD, MINI_TABLES.replace("key: victim_id", "key: vid")))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "table 'victims' has no column 'vid'" in out, out
+    assert "hint: the table's columns are (closest first): victim_id" in out, out
+
+
+@pytest.mark.parametrize(("option", "shown"), [("skip: 2", "csv: {skip: 2}"), ("delimiter: ';'", "csv: {delimiter: ';'}"),
+                                               ("header: false", "csv: {header: false}")])
+def test_a_reading_option_beside_path_is_told_to_go_under_csv(mini, option: str, shown: str) -> None:
+    result = run(mini(GOOD, MINI_TABLES.replace("    path: cases.csv\n", f"    path: cases.csv\n    {option}\n")))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert f"is a reading option: put it under csv:, e.g. {shown}" in out, out
+
+
+def test_a_misspelt_column_type_is_offered_the_close_one(mini) -> None:
+    tables = MINI_TABLES.replace("    key: victim_id\n", "    key: victim_id\n    columns: {age: {type: txt}}\n")
+    result = run(mini(GOOD, tables))
+    assert result.exit_code == 2, result.output
+    assert "unknown column type 'txt': did you mean 'text'?" in " ".join(result.output.split())
+
+
 def test_csv_row_with_wrong_number_of_fields(mini, tmp_path) -> None:
     with open(tmp_path / "victims.csv", "a") as fh:
         fh.write("V11,C1,female\n")

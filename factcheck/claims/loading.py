@@ -229,6 +229,10 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
     last = path[-1] if path else ""
     if kind_ == "extra_forbidden":
         parent = _get(data, path[:-1])
+        if len(path) == 3 and path[0] == "tables" and isinstance(last, str) and last in _csv_options():
+            value = parent.get(last) if isinstance(parent, dict) else None
+            return (f"unknown field '{last}'",
+                    f"'{last}' is a reading option: put it under csv:, e.g. csv: {{{last}: {_yaml_scalar(value)}}}")
         allowed = _allowed_fields(path[:-1], parent)
         hint = _split_by_comma(parent, str(last)) or did_you_mean(suggest(str(last), allowed, n=1)) or (
             f"allowed here: {', '.join(allowed)}" if allowed else None)
@@ -263,6 +267,22 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
     if not path or isinstance(last, int) or msg.startswith(f"{last} "):
         return msg, hint  # "in_top is on a 0-100 scale …" names its field already
     return f"'{named}': {msg}", hint
+
+
+def _yaml_scalar(value: object) -> str:
+    """``value`` as it would be written back in a one-line YAML mapping."""
+    if value is None or isinstance(value, (dict, list)):
+        return "…"
+    if not isinstance(value, str) or re.fullmatch(r"[\w.-]+", value):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    if value == "\t":
+        return '"\\t"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _csv_options() -> list[str]:
+    """The options a table's ``csv:`` takes, as written in a claims file."""
+    return [f.alias or n for n, f in CsvOptions.model_fields.items()]
 
 
 def _allowed_fields(path: tuple[str | int, ...], parent: Any) -> list[str]:

@@ -123,7 +123,11 @@ class ColumnSpec(_Model):
     @classmethod
     def _known_type(cls, value: str | None) -> str | None:
         if value is not None and value.lower() not in COLUMN_TYPES:
-            raise ValueError(f"unknown column type '{value}'; use one of: {', '.join(sorted(set(COLUMN_TYPES)))}")
+            from ..suggestions import did_you_mean, suggest
+            close = did_you_mean(suggest(value.lower(), COLUMN_TYPES, n=1))
+            known = ", ".join(sorted(set(COLUMN_TYPES)))
+            raise ValueError(f"unknown column type '{value}': {close} (the types: {known})" if close
+                             else f"unknown column type '{value}'; use one of: {known}")
         return value.lower() if value else value
 
     @model_validator(mode="after")

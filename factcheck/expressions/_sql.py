@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from ..suggestions import did_you_mean, suggest
+from ..suggestions import closest_first, did_you_mean
 from ._errors import ExpressionError, UnknownName
 from ._nodes import (
     FUNCTIONS,
@@ -218,7 +218,5 @@ def _columns_listed(name: Name, exc: UnknownName, most: int = 12) -> str:
     """``; the table's columns: a, b, c`` closest to the unknown name first, or nothing."""
     if not exc.columns:
         return ""
-    ranked = suggest(name.column, exc.columns, n=len(exc.columns), cutoff=0.0)
-    ranked += [c for c in exc.columns if c not in ranked]
-    more = f" … and {len(ranked) - most} more" if len(ranked) > most else ""
-    return "; if you meant a column, the table's columns are (closest first): " + ", ".join(ranked[:most]) + more
+    return "; if you meant a column, the table's columns are (closest first): " + closest_first(
+        name.column, exc.columns, most)

@@ -228,6 +228,32 @@ def describe_root(root: Path) -> str:
             "does not hold the claims file or is / or your home folder)")
 
 
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_LISTED = 1000  # the files of a folder looked at for a name close to a missing one
+
+
+def _not_found_hint(written: str, path: Path) -> str:
+    """What to do about a data file that is not there: a web address is not read (a claims file
+    makes factcheck read files of its repository alone); a file of a close name in the same folder
+    (``cases`` for ``cases.csv``, ``case.csv``) is offered."""
+    usual = ("paths are relative to the claims file; mark the table 'optional: true' if its claims should be "
+             "unverifiable without it")
+    if _URL.match(written):
+        return ("factcheck reads files, not web addresses: download the file into the repository and point "
+                "path: at it")
+    from ..suggestions import suggest
+    try:
+        names = [entry.name for entry in islice(path.parent.iterdir(), _LISTED)
+                 if not entry.name.startswith(".") and entry.is_file()]
+    except OSError:
+        return usual
+    close = [n for n in names if Path(n).stem == path.name] or suggest(path.name, names, n=1)
+    if not close:
+        return usual
+    folder = written[: len(written) - len(Path(written).name)]
+    return f"did you mean '{folder}{close[0]}'? {usual}"
+
+
 def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
            data_root: Path | None) -> tuple[list[Source], list[Problem]]:
     """Find every declared table; report missing files and paths outside the repository."""
@@ -270,9 +296,7 @@ def locate(loaded: LoadedClaims, frames: dict[str, Any] | None,
             else:
                 problems.append(Problem(
                     f"data file for table '{name}' not found: {decl.path} (looked at {path})",
-                    file=file, line=line,
-                    hint="paths are relative to the claims file; mark the table 'optional: true' "
-                         "if its claims should be unverifiable without it"))
+                    file=file, line=line, hint=_not_found_hint(decl.path, path)))
                 continue
         sources.append(src)
     return sources, problems
