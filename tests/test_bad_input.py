@@ -189,6 +189,13 @@ def test_a_misspelt_column_type_is_offered_the_close_one(mini) -> None:
     assert "unknown column type 'txt': did you mean 'text'?" in " ".join(result.output.split())
 
 
+def test_an_empty_text_compared_is_told_blank_cells_are_missing(mini) -> None:
+    result = run(mini(one_claim("{count: victims, where: \"platform == ''\"}", "1")))
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "never holds ''" in out and "hint: an empty cell is read as a missing value: write platform is null" in out, out
+
+
 def test_csv_row_with_wrong_number_of_fields(mini, tmp_path) -> None:
     with open(tmp_path / "victims.csv", "a") as fh:
         fh.write("V11,C1,female\n")

@@ -66,6 +66,9 @@ ERRORS: list[tuple[str, int, str, str | None]] = [
     ("a like 'T%'", 2, "'like' is a function here", "like(a, 'T%')"),
     ("(a ILIKE 't%')", 3, "'ILIKE' is a function here", "ilike(a, 'T%')"),
     ("like(a)", 0, "takes 2 arguments, not 1", None),
+    ("a contains 'x'", 2, "'contains' is a function here", "contains(a, 'x')"),
+    ("a starts_with b", 2, "'starts_with' is a function here", "starts_with(a, 'text')"),
+    ("lower(a) ENDS_WITH 'x'", 9, "'ENDS_WITH' is a function here", "ends_with(lower(a), 'x')"),
     ("a < b < c", 6, "unexpected '<'", "between"),
     ("a == null", 2, "comparison with null", "'is null'"),
     ("null != a", 5, "comparison with null", "'is not null'"),
@@ -178,6 +181,15 @@ def test_unknown_column_without_suggestion_hints_at_quotes() -> None:
     with pytest.raises(ExpressionError) as info:
         to_sql(parse(text), resolver, text=text)
     assert info.value.hint == "if you meant the text, strings need single quotes: 'Facebook'"
+
+
+@pytest.mark.parametrize("word", ["None", "none", "NaN", "nil"])
+def test_another_languages_missing_value_is_told_is_null(word: str) -> None:
+    """``platform == None`` (Python's) was told to quote 'None' as text."""
+    text = f"recruitment_platform == {word}"
+    with pytest.raises(ExpressionError) as info:
+        to_sql(parse(text), resolver, text=text)
+    assert info.value.hint == f"a missing value is tested with 'is null' (x is null, x is not null), not with '{word}'"
 
 
 def test_unknown_link_uses_the_resolver_message() -> None:

@@ -36,6 +36,7 @@ from ._render import render
 from ._types import check_call_types
 
 _PATTERN_WORDS = ("like", "ilike")
+_TEXT_TESTS = ("contains", "starts_with", "ends_with")  # functions people write between their two texts
 COMPARE_OPS = ("==", "!=", "<", "<=", ">", ">=")
 MAX_DEPTH = 100
 
@@ -145,6 +146,11 @@ class _Parser:
             fn = "like" if tok.word() == "like" else "ilike"
             self.fail(f"'{tok.value}' is a function here, not an operator", hint=(
                 f"write {fn}({render(left)}, 'T%'): like() minds case, ilike() ignores it"))
+        if tok.word() in _TEXT_TESTS and not self.peek().is_op("(", "."):  # name contains 'x'
+            after = self.peek()
+            example = render(Literal(after.value, after.position)) if after.kind == "str" else "'text'"
+            self.fail(f"'{tok.value}' is a function here, not an operator",
+                      hint=f"write {tok.word()}({render(left)}, {example}) (case matters; lower() both sides to ignore it)")
         result: Expr
         if tok.kind == "op" and tok.value in COMPARE_OPS:
             self.advance()

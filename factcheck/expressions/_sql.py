@@ -145,6 +145,9 @@ class _Compiler:
             return self.resolve(name)
         except UnknownName as exc:
             hint = exc.hint or did_you_mean(exc.suggestions)
+            if hint is None and name.link is None and name.column.lower() in _MISSING_WORDS:  # Python's None
+                hint = (f"a missing value is tested with 'is null' (x is null, x is not null), not with "
+                        f"'{name.column}'")
             if hint is None and name.link is None:
                 text = name.column.replace("'", "''")
                 hint = f"if you meant the text, strings need single quotes: '{text}'" + _columns_listed(name, exc)
@@ -212,6 +215,10 @@ def to_sql(
     so errors point into it; without it they point into ``render(expr)``.
     """
     return _Compiler(expr, resolve, row_order, text).sql(expr)
+
+
+_MISSING_WORDS = ("none", "nil", "nan", "na")
+"""Names other languages give a missing value, which an expression writes ``is null``."""
 
 
 def _columns_listed(name: Name, exc: UnknownName, most: int = 12) -> str:

@@ -223,6 +223,8 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
         for value in missing:
             near = closest(value, values)
             hint = ("did you mean " + " or ".join(written(v) for v in near) + "? " if near else "") + listed_values
+            if not value.strip():  # '' or ' ': an empty cell is read as a missing value, never as text
+                hint = f"an empty cell is read as a missing value: write {column} is null; " + listed_values
             for index, claim in dict.fromkeys(u for u in literals[value] if (u[0], value) not in (said or ())):
                 problems.append(Problem(
                     f"column '{column}' of table '{table}' never holds {written(value)}: a value that never "
