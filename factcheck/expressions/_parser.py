@@ -148,7 +148,7 @@ class _Parser:
                 f"write {fn}({render(left)}, 'T%'): like() minds case, ilike() ignores it"))
         if tok.word() in _TEXT_TESTS and not self.peek().is_op("(", "."):  # name contains 'x'
             after = self.peek()
-            example = render(Literal(after.value, after.position)) if after.kind == "str" else "'text'"
+            example = render(Literal(str(after.value), after.position)) if after.kind == "str" else "'text'"
             self.fail(f"'{tok.value}' is a function here, not an operator",
                       hint=f"write {tok.word()}({render(left)}, {example}) (case matters; lower() both sides to ignore it)")
         result: Expr
