@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import one_table
+from typer.testing import CliRunner
 
 from factcheck import ClaimsFileError
+from factcheck.cli import app
 
 
 def test_an_unknown_column_hint_lists_columns_not_the_claims_own_lag(tmp_path: Path) -> None:
@@ -29,3 +31,31 @@ def test_a_did_you_mean_never_offers_the_claims_own_lag(tmp_path: Path) -> None:
                   "{streak: 'requets > lag(requests)', of: t, order: year}", "1")
     assert "did you mean 'requests'" in str(err.value)
     assert "lag(requests)'" not in str(err.value).replace("requets > lag(requests)", "")
+
+
+def _unencoded(folder: Path) -> Path:
+    """A claims file with one claim noted but not encoded: an `expect`, no measure."""
+    (folder / "t.csv").write_text("year,pay\n2023,5\n2024,6\n", encoding="utf-8")
+    (folder / "c.yaml").write_text(
+        "tables:\n  t: {path: t.csv}\nclaims:\n"
+        "  - {id: rising, says: Overtime has risen for five straight years., expect: 5}\n"
+        "  - {id: total, says: s, measure: {sum: pay, of: t}, expect: 11}\n", encoding="utf-8")
+    return folder / "c.yaml"
+
+
+def test_a_claim_without_a_measure_says_so_not_stated_dash(tmp_path: Path) -> None:
+    """"stated —, computed —" read as "the claim states nothing", though its expect was set: it
+    has no measure yet. The verdict stays unverifiable (not_encoded)."""
+    claims = _unencoded(tmp_path)
+    run = CliRunner().invoke(app, ["run", str(claims)])
+    assert run.exit_code == 0, run.output
+    assert "UNVERIFIABLE rising: no measure yet, nothing computed" in run.output
+    assert "[not_encoded]" in run.output and "stated —" not in run.output
+    assert "PASS         total: stated 11, computed 11" in run.output  # measured claims as before
+    md = CliRunner().invoke(app, ["run", str(claims), "--markdown", "-"])
+    row = next(line for line in md.output.splitlines() if "`rising`" in line)
+    assert "| no measure yet | — |" in row and "unverifiable" in row
+    explained = CliRunner().invoke(app, ["explain", str(claims), "rising"])
+    assert explained.exit_code == 0, explained.output
+    assert "no measure yet, nothing computed" in explained.output and "stated —" not in explained.output
+    assert "Data" not in explained.output  # it read no table: no heading over nothing
