@@ -9,7 +9,7 @@ import pytest
 from conftest import one_table
 from typer.testing import CliRunner
 
-from factcheck import ClaimsFileError
+from factcheck import ClaimsFileError, verify
 from factcheck.cli import app
 
 
@@ -59,3 +59,35 @@ def test_a_claim_without_a_measure_says_so_not_stated_dash(tmp_path: Path) -> No
     assert explained.exit_code == 0, explained.output
     assert "no measure yet, nothing computed" in explained.output and "stated —" not in explained.output
     assert "Data" not in explained.output  # it read no table: no heading over nothing
+
+
+def _two_tables(folder: Path) -> Path:
+    (folder / "requests.csv").write_text("id,hood\n1,a\n2,a\n3,b\n", encoding="utf-8")
+    (folder / "hoods.csv").write_text("hood,name\na,Harbor\nb,Mill Creek\n", encoding="utf-8")
+    (folder / "c.yaml").write_text(
+        "tables:\n  requests: {path: requests.csv, lookup: {h: hoods via hood}}\n  hoods: {path: hoods.csv, key: hood}\n"
+        "claims:\n"
+        "  - {id: total, says: s, measure: {count: requests}, expect: 3}\n"
+        "  - {id: harbor, says: s, measure: {count: requests, where: \"h.name == 'Harbor'\"}, expect: 2}\n",
+        encoding="utf-8")
+    return folder / "c.yaml"
+
+
+def test_only_with_a_baseline_compares_the_tables_its_claims_read(tmp_path: Path) -> None:
+    """`run --only total --baseline old.json` said "hoods: no longer read" and "1 data file changed":
+    the file was as before; the one claim chosen just does not read it."""
+    claims = _two_tables(tmp_path)
+    (tmp_path / "old.json").write_text(verify(claims).to_json(), encoding="utf-8")
+    run = CliRunner().invoke(app, ["run", str(claims), "--only", "total", "--baseline", str(tmp_path / "old.json")])
+    assert run.exit_code == 0, run.output
+    assert "no longer read" not in run.output and "0 data files changed" in run.output
+    report = verify(claims, only=["total"], baseline=tmp_path / "old.json")
+    assert report.comparison is not None
+    assert [(t.name, t.status) for t in report.comparison.tables] == [("requests", "unchanged")]
+    # a change in a table the chosen claim reads is still said, the lookup's too
+    (tmp_path / "hoods.csv").write_text("hood,name\na,Harbor\nb,Millcreek\n", encoding="utf-8")
+    harbor = verify(claims, only=["harbor"], baseline=tmp_path / "old.json")
+    assert harbor.comparison is not None
+    assert {t.name: t.status for t in harbor.comparison.tables} == {"requests": "unchanged", "hoods": "changed"}
+    total = verify(claims, only=["total"], baseline=tmp_path / "old.json").comparison
+    assert total is not None and total.summary.tables_changed == 0
