@@ -3,14 +3,18 @@ each now says what is true of the claim and the data."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from conftest import one_table
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import ClaimsFileError, verify
 from factcheck.cli import app
+from factcheck.expectations import MeasureShape, parse_expectation
 
 
 def test_an_unknown_column_hint_lists_columns_not_the_claims_own_lag(tmp_path: Path) -> None:
@@ -91,3 +95,67 @@ def test_only_with_a_baseline_compares_the_tables_its_claims_read(tmp_path: Path
     assert {t.name: t.status for t in harbor.comparison.tables} == {"requests": "unchanged", "hoods": "changed"}
     total = verify(claims, only=["total"], baseline=tmp_path / "old.json").comparison
     assert total is not None and total.summary.tables_changed == 0
+
+
+PAY = ["id,pay"] + [f"{i},{v}" for i, v in enumerate([25000, 25413.45, 26000], 1)]  # median 25,413.45
+
+
+def test_an_amount_ending_in_zeros_says_how_it_was_read_and_how_to_write_a_rounded_one(tmp_path: Path) -> None:
+    """"$25,400" for a median of $25,413.45 failed, by the documented rule (trailing zeros count as
+    stated), with no word of it; the hint names the rule and the explicit form for "to the hundred"."""
+    r = one_table(tmp_path, PAY, "{median: pay, of: t}", "$25,400")
+    assert r.reason.value == "out_of_tolerance"
+    assert r.message == ("stated $25,400, computed $25,413.45: $13.45 high (0.1%); $25,400 is read to the dollar, "
+                         "as written (trailing zeros count as stated); if the story rounds to the nearest hundred, "
+                         "write expect: {value: 25400, within: 50}")
+    assert r.value_text == "$25,413.45"  # money shown with its sign, as a record's figures are
+    hinted = one_table(tmp_path, PAY, "{median: pay, of: t}", "{value: 25400, within: 50}")
+    assert hinted.verdict.value == "pass", hinted.message  # the form the hint gives runs and holds
+
+
+@pytest.mark.parametrize(("expect", "hint"), [
+    ("2,000", "2,000 is read to the unit, as written (trailing zeros count as stated); if the story rounds to "
+              "the nearest thousand, write expect: {value: 2000, within: 500}"),
+    ("2,010", "if the story rounds to the nearest ten, write expect: {value: 2010, within: 5}"),
+    ("$2.0 million", "$2.0 million is read to the nearest hundred thousand, as written (trailing zeros count as "
+                     "stated); if the story rounds to the nearest million, write expect: {value: 2000000, within: 500000}"),
+])
+def test_the_rounding_hint_names_the_place_of_the_last_digit_written(tmp_path: Path, expect: str, hint: str) -> None:
+    value = {"2,000": 2013, "2,010": 2013, "$2.0 million": 2_413_000}[expect]
+    r = one_table(tmp_path, ["id,pay", f"1,{value}"], "{sum: pay, of: t}", expect)
+    assert r.verdict.value == "fail" and hint in r.message, r.message
+
+
+@pytest.mark.parametrize("expect", ["$25,416", "$25,500", "about $20,000", "2.5%", "$25,420.00"])
+def test_no_rounding_hint_where_rounding_is_not_the_reason(tmp_path: Path, expect: str) -> None:
+    """No trailing zero, a value that would miss at the coarser place too, a band of its own, a share."""
+    r = one_table(tmp_path, PAY, "{median: pay, of: t}", expect)
+    assert r.verdict.value == "fail" and "trailing zeros" not in r.message, r.message
+
+
+def test_a_count_is_no_money_even_when_a_sign_is_written(tmp_path: Path) -> None:
+    r = one_table(tmp_path, ["id", "1", "2"], "{count: t}", "3")
+    assert r.value_text == "2" and "$" not in r.message
+
+
+@settings(max_examples=300, deadline=None)
+@given(digits=st.integers(1, 999), zeros=st.integers(0, 5), cents=st.integers(-10**6, 10**6), money=st.booleans())
+def test_the_rounding_hint_is_given_exactly_when_it_holds_and_its_form_passes(
+        digits: int, zeros: int, cents: int, money: bool) -> None:
+    """For a whole figure ending in `zeros` zeros and any value near it: the hint is there exactly
+    when the figure fails as written and the value rounds to it at the place of its last non-zero
+    digit; the expect it proposes then holds the value."""
+    figure = digits * 10**zeros
+    x = Fraction(figure) + Fraction(cents, 100)
+    written = ("$" if money else "") + f"{figure:,}"
+    e = parse_expectation(written, MeasureShape("number", of_values="pay"))
+    judged = e.judge(x)
+    place = 10**zeros
+    while (figure // place) % 10 == 0 and place <= 10**8:  # a digits value ending in 0 (e.g. 10 × 10**k)
+        place *= 10
+    expected = not judged.ok and place > 1 and abs(x - figure) < Fraction(place, 2)
+    assert ("trailing zeros count as stated" in judged.message) == expected, judged.message
+    if expected:
+        proposed = judged.message.split("write expect: ", 1)[1]
+        value, within = (int(part.split(": ")[1].rstrip("}")) for part in proposed.split(", "))
+        assert parse_expectation({"value": value, "within": within}, MeasureShape("number")).judge(x).ok
