@@ -159,3 +159,40 @@ def test_the_rounding_hint_is_given_exactly_when_it_holds_and_its_form_passes(
         proposed = judged.message.split("write expect: ", 1)[1]
         value, within = (int(part.split(": ")[1].rstrip("}")) for part in proposed.split(", "))
         assert parse_expectation({"value": value, "within": within}, MeasureShape("number")).judge(x).ok
+
+
+def _notes(result: object) -> dict[str, str]:
+    return {n.code.value: n.message for n in result.notes}  # type: ignore[attr-defined]
+
+
+YEARLY_PAY = ["id,year,pay", "1,2021,10", "2,2021,", "3,2022,20", "4,2022,5", "5,2022,",
+              "6,2023,30", "7,2023,1", "8,2024,40", "9,2020,50", "10,2020,"]  # 2020 ends the run; blanks in it too
+
+
+def test_rising_says_the_rows_it_leaves_out_as_unknown(tmp_path: Path) -> None:
+    """`rising` over a sum with blank amounts gave no note, while `change` over the same data says
+    `unknowns_excluded`: the sums leave those rows out all the same."""
+    r = one_table(tmp_path, YEARLY_PAY, "{rising: {sum: pay, of: t}, over: year, to: 2024}", "3")
+    assert r.verdict.value == "pass", r.message
+    # the run 2021-2024 and 2020, the period before it that ended it: 1 + 1 + 1 + 0 + 0 blanks
+    assert _notes(r)["unknowns_excluded"] == "3 rows left out because the value was unknown"
+    assert r.rows_unknown == 3
+    assert "mostly_unknown" not in _notes(r)
+    change = one_table(tmp_path, YEARLY_PAY, "{change: {sum: pay, of: t}, over: year, from: 2021, to: 2022}", "up 150%")
+    assert _notes(change)["unknowns_excluded"] == "2 rows left out because the value was unknown"
+    since = one_table(tmp_path, YEARLY_PAY, "{rising: {sum: pay, of: t}, over: year, since: 2022}", "true")
+    assert _notes(since)["unknowns_excluded"] == "1 row left out because the value was unknown"  # 2022-2024
+
+
+def test_rising_warns_when_a_period_it_compares_is_mostly_unknown(tmp_path: Path) -> None:
+    r = one_table(tmp_path, YEARLY_PAY, "{falling: {sum: pay, of: t}, over: year, to: 2021}", "1")
+    assert r.verdict.value == "pass", r.message
+    notes = _notes(r)
+    assert notes["unknowns_excluded"] == "2 rows left out because the value was unknown"  # 2020 and 2021
+    assert "mostly_unknown" not in notes  # one of two rows blank in each: half, not most
+    counted = one_table(tmp_path, YEARLY_PAY, "{rising: {count: t}, over: year, to: 2024}", "3")
+    assert counted.notes == [] or "unknowns_excluded" not in _notes(counted)  # a count leaves no row out
+    mostly = ["id,year,pay", "1,2021,10", "2,2022,20", "3,2022,", "4,2022,", "5,2023,30"]
+    warned = one_table(tmp_path, mostly, "{rising: {sum: pay, of: t}, over: year}", "2")
+    assert "mostly_unknown" in _notes(warned), warned.notes
+    assert _notes(warned)["mostly_unknown"].startswith("the figure rests on 1 row and leaves out 2")
