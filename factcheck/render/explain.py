@@ -17,7 +17,7 @@ from rich.text import Text
 from ..explanation import Explanation
 from ..formatting import plain_number, rows_said
 from .safetext import clean, clean_lines
-from .terminal import MARK, STYLE, computed, stated_and_computed
+from .terminal import MARK, STYLE, stated_and_computed
 
 
 def _line(*parts: str | tuple[str, str]) -> Text:
