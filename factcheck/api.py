@@ -59,6 +59,9 @@ def verify(claims: ClaimsSource, tables: Frames | None = None, *, only: Sequence
     if old is None:
         return report
     shown = None if isinstance(baseline, Report) else str(baseline)
+    if only:  # like with like: the baseline's tables its chosen claims read, not the whole run's
+        read = {t for r in old.results for t in r.tables} | {t.name for t in report.tables}
+        old = old.model_copy(update={"tables": [t for t in old.tables if t.name in read]})
     from .diff import compare as changes
     return report.model_copy(update={"comparison": changes(old, report, baseline_file=shown)})
 

@@ -98,7 +98,8 @@ def judge_value(e: Expectation, value: object) -> Judgement:
         assert edge is not None
         return Judgement(False, "qualifier_crossed", f"said {said}, computed {shown}: "
                                                      f"{_past_edge(e, x, edge)}")
-    return Judgement(False, "out_of_tolerance", f"stated {said}, computed {shown}: {_off_by(e, x)}{_scaled(e, x)}")
+    return Judgement(False, "out_of_tolerance",
+                     f"stated {said}, computed {shown}: {_off_by(e, x)}{_scaled(e, x) or _rounded_coarser(e, x)}")
 
 
 def _percentages_read_as_fractions(e: Expectation, x: Fraction) -> bool:
@@ -149,7 +150,12 @@ def _key(name: str) -> str:
 
 def edge_safe(e: Expectation, x: Fraction) -> str:
     """``x`` for people, with enough digits to be on the right side of every edge of ``e``: 9.45%
-    failing "about 10%" (9.5% to 10.5%) is 9.45%, never the 9.5% it rounds to."""
+    failing "about 10%" (9.5% to 10.5%) is 9.45%, never the 9.5% it rounds to. An amount stated
+    in money (``$25,400``) is shown with its sign, as the report shows a record's money: $25,413.45."""
+    return with_sign(_edge_safe(e, x), money_sign(e))
+
+
+def _edge_safe(e: Expectation, x: Fraction) -> str:
     text = plain = format_value(x, e.shape)
     if e.interval is None:
         return text
@@ -202,12 +208,36 @@ def _shown_value(e: Expectation, text: str) -> Fraction | None:
     return shown
 
 
+_SIGN = re.compile(r"(?:US|A|C|NZ|HK)?\$|[£€¥₹]")
+_SIGN_WORDS = {"dollar": "$", "euro": "€", "pound": "£"}
+
+
+def money_sign(e: Expectation) -> str:
+    """The currency sign of a figure stated as an amount of money (``$25,400``, ``about £2.5bn``,
+    ``3 million dollars``) of a column's values (a sum, a mean, a median); '' for anything else."""
+    if e.shape.kind != "number" or e.shape.unit != "fraction" or not e.shape.of_values or e.shape.years \
+            or e.percentish or e.time_unit:
+        return ""
+    found = _SIGN.search(e.written)
+    if found:
+        return found.group()
+    word = re.search(r"\b(dollar|euro|pound)s?\b", e.written, re.I)
+    return _SIGN_WORDS[word.group(1).lower()] if word else ""
+
+
+def with_sign(text: str, sign: str) -> str:
+    """'25,413.45' with the sign '$': '$25,413.45'; '-200' → '-$200'."""
+    if not sign or not re.match(r"[+-]?\d", text):
+        return text
+    return f"{text[0]}{sign}{text[1:]}" if text[0] in "+-" else f"{sign}{text}"
+
+
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
-    """A positive difference for people: '10.8 points', '5 (3.0%)', '0.15'."""
+    """A positive difference for people: '10.8 points', '5 (3.0%)', '0.15', '$13.45 (0.1%)'."""
     if e.percentish:
         return format_value(d, MeasureShape("change_points", e.shape.unit)).lstrip("+")
     places = 2 if e.shape.kind == "change_ratio" else None
-    text = format_value(d, MeasureShape("number"), places)
+    text = with_sign(format_value(d, MeasureShape("number"), places), money_sign(e))
     if ref and e.shape.kind != "change_ratio":
         text += f" ({decimal_text(d / abs(ref) * 100, 1)}%)"
     return text
@@ -262,6 +292,50 @@ def _scaled(e: Expectation, x: Fraction) -> str:
                 said = f"{factor:,} times the stated one" if bigger else f"1/{factor:,} of the stated one"
                 return f"; the computed figure is about {said}: {mistake}"
     return ""
+
+
+_PLACES = {10: "ten", 100: "hundred", 1000: "thousand", 10**4: "ten thousand", 10**5: "hundred thousand",
+           10**6: "million", 10**7: "ten million", 10**8: "hundred million", 10**9: "billion"}
+_MONEY_UNIT = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee"}
+
+
+def _rounded_coarser(e: Expectation, x: Fraction) -> str:
+    """'; $25,400 is read to the dollar …': a plain figure ending in zeros is read at the precision
+    written (trailing zeros count as stated), so "$25,400" fails 25,413.45; when the value rounds to
+    the figure at the place of its last non-zero digit, say how it was read and how a claim rounded
+    there is written: the explicit ``{value: …, within: …}`` (half that place either way)."""
+    iv, ref = e.interval, e.stated
+    if (e.qualifier is not None or e.direction or ref is None or ref == 0 or iv is None or iv.low is None
+            or iv.high is None or e.shape.kind != "number" or e.shape.years or e.percentish or e.time_unit):
+        return ""
+    step = iv.high - iv.low  # the precision written: 1 for 25,400, 1/100 for 2.50
+    if iv.low != ref - step / 2 or step.numerator != 1 and step.denominator != 1:
+        return ""  # not read as "rounds to" a figure of whole digits
+    coarse = step
+    while (ref / (coarse * 10)).denominator == 1 and coarse * 10 <= 10**9:
+        coarse *= 10
+    if coarse == step or abs(x - ref) >= coarse / 2:
+        return ""  # no trailing zero, or the value does not round to the figure there either
+    sign = money_sign(e)
+    read = _place(step, sign, exact=True)
+    return (f"; {e.written} is read to {read}, as written (trailing zeros count as stated); if the story "
+            f"rounds to {_place(coarse, sign, exact=False)}, write expect: "
+            f"{{value: {_plain(ref)}, within: {_plain(coarse / 2)}}}")
+
+
+def _place(step: Fraction, sign: str, *, exact: bool) -> str:
+    """'the dollar', 'the nearest hundred', '2 decimals': where a figure is rounded."""
+    if step < 1:
+        places = len(str(step.denominator)) - 1
+        return f"{places} decimal{'s' if places != 1 else ''}"
+    if step == 1:
+        return f"the {_MONEY_UNIT.get(sign[-1:], 'dollar')}" if sign else "the unit"
+    return f"the nearest {_PLACES.get(int(step), f'{int(step):,}')}"
+
+
+def _plain(x: Fraction) -> str:
+    """A figure YAML reads as the number it is, in a one-line mapping: 25400, 0.05 (no comma, no sign)."""
+    return str(x.numerator) if x.denominator == 1 else format(Decimal(x.numerator) / Decimal(x.denominator), "f")
 
 
 def _short_of_band(e: Expectation, x: Fraction) -> str:

@@ -118,12 +118,11 @@ class _RunKind(MeasureKind):
                                "follows periods in their order, and categories have none", hint=hint)
         ev = run(node, ex.series(node.inner, groups, keys), self.name == "rising", periods)
         ev.sql, ev.cadence = groups.sql, every
-        if periods is not None and ev.unavailable is None and ev.value is not None:
-            end = keys.index(key(node.to) if node.to is not None else keys[-1])
-            starts = getattr(ev.details, "starts", None)  # the run, and the period before it that ended it
-            start = max(0, keys.index(starts) - 1 if starts else end - 1)
-            if ev.value is True and node.since is not None:  # every period since … rose: all of them count
-                start = keys.index(key(node.since))
+        if ev.unavailable is not None or ev.value is None:
+            return ev
+        start, end = _read(node, ev, keys)
+        _unknowns(ev, [groups.values[k] for k in keys[start:end + 1] if k in groups.values])
+        if periods is not None:
             holes = [k for k in keys[start:end + 1] if k not in periods]
             if holes:  # the run (or the period that ended it) rests on a year with no row at all
                 ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
@@ -152,6 +151,29 @@ class _RunKind(MeasureKind):
         if node.since is None:
             return None
         return PeriodsRead(span=True, first=key(node.since), last=key(node.to) if node.to is not None else None)
+
+
+def _read(node: RunNode, ev: Evaluated, keys: list[str]) -> tuple[int, int]:
+    """The first and last index of the periods a run's figure rests on: the run, and the period
+    before it that ended it (with ``since`` and every period rising: the periods from it)."""
+    end = keys.index(key(node.to) if node.to is not None else keys[-1])
+    starts = getattr(ev.details, "starts", None)
+    start = max(0, keys.index(starts) - 1 if starts else end - 1)
+    if ev.value is True and node.since is not None:  # every period since … rose: all of them count
+        start = keys.index(key(node.since))
+    return start, end
+
+
+def _unknowns(ev: Evaluated, read: list[Evaluated]) -> None:
+    """Rows left out as unknown in the periods the run compares (a blank amount in 2021), said as
+    for a change between two of them; mostly unknown when one of those periods is."""
+    unknown = sum(part.rows_unknown or 0 for part in read)
+    if not unknown:
+        return
+    ev.rows_unknown = unknown
+    ev.mostly_unknown = any(part.is_mostly_unknown() for part in read)
+    bases = [part.base for part in read if part.base is not None]
+    ev.base = min(bases) if bases else None  # the rows the thinnest period rests on, as a change says it
 
 
 @register

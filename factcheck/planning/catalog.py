@@ -74,6 +74,7 @@ class Catalog:
     levels: dict[str, dict[str, int]] = field(default_factory=dict)  # derive -> level (1: over file columns)
     broken: dict[str, set[str]] = field(default_factory=dict)        # derives on a circle or too deep
     ordered: set[str] = field(default_factory=set)  # tables read with their file-order row number all the same
+    windows: dict[str, set[str]] = field(default_factory=dict)  # derives made of a claim's lag(x): no column of the file
 
     def __post_init__(self) -> None:
         for name in self.sources:
@@ -101,7 +102,10 @@ class Catalog:
         return link
 
     def columns_of(self, table: str) -> list[str]:
-        return list(self.sources[table].columns) + list(self.derives.get(table, {}))
+        """The names a writer can use in ``table``: the file's columns, then its declared derives
+        (not the ``lag(x)`` columns made for a claim's text, which are expressions, not names)."""
+        made = self.windows.get(table, set())
+        return list(self.sources[table].columns) + [d for d in self.derives.get(table, {}) if d not in made]
 
     # ------------------------------------------------------------------ resolving
     def resolver(self, table: str, joins: dict[str, Link] | None,
@@ -277,6 +281,7 @@ class Catalog:
         derives = self.derives.setdefault(table, {})
         if column not in derives:
             derives[column] = call
+            self.windows.setdefault(table, set()).add(column)
             self.derive_text.setdefault(table, {})[column] = column
             levels = self.levels.setdefault(table, {})  # one level above the derives it reads
             levels[column] = 1 + max((levels.get(n.column, 1) for n in names(call) if n.column in derives), default=0)

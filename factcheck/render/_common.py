@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..formatting import plain_number
-from ..report import REASON_TEXT, ClaimResult, Report, Verdict, warnings
+from ..report import REASON_TEXT, ClaimResult, Reason, Report, Verdict, warnings
 
 # Failures first, then what could not be checked, then what holds.
 ORDER = {Verdict.FAIL: 0, Verdict.UNVERIFIABLE: 1, Verdict.PASS: 2}
@@ -15,8 +15,22 @@ def failures_first(report: Report) -> list[ClaimResult]:
     return sorted(report.results, key=lambda r: ORDER[r.verdict])  # sorted() is stable
 
 
+NO_MEASURE = "no measure yet"  # a claim noted but not encoded: nothing was read or computed
+
+
 def stated(r: ClaimResult) -> str:
-    return r.expectation.written if r.expectation else "—"
+    """The figure as stated; for a claim noted without a measure (``not_encoded``) that it has none,
+    not a dash an editor reads as "the claim states nothing"."""
+    if r.expectation:
+        return r.expectation.written
+    return NO_MEASURE if r.reason == Reason.NOT_ENCODED else "—"
+
+
+def stated_and_computed(r: ClaimResult) -> str:
+    """``stated 59%, computed 48.2%``; for a claim without a measure, ``no measure yet, nothing computed``."""
+    if r.expectation is None and r.reason == Reason.NOT_ENCODED:
+        return f"{NO_MEASURE}, nothing computed"
+    return f"stated {stated(r)}, computed {computed(r)}"
 
 
 def computed(r: ClaimResult) -> str:
@@ -60,7 +74,7 @@ def warned_text(report: Report) -> str:
 
 def numbers(r: ClaimResult) -> str:
     """The figures behind a verdict in one line: stated, computed, interval, base."""
-    parts = [f"stated {stated(r)}", f"computed {computed(r)}"]
+    parts = [stated_and_computed(r)]
     if r.expectation is not None and r.expectation.meaning:
         parts.append(f"read as {r.expectation.meaning}")
     if r.numerator is not None and r.denominator is not None:

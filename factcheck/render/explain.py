@@ -17,7 +17,7 @@ from rich.text import Text
 from ..explanation import Explanation
 from ..formatting import plain_number, rows_said
 from .safetext import clean, clean_lines
-from .terminal import MARK, STYLE, computed, stated
+from .terminal import MARK, STYLE, stated_and_computed
 
 
 def _line(*parts: str | tuple[str, str]) -> Text:
@@ -39,7 +39,7 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     if r.expectation:
         say(_line(f"  expect: {clean(r.expectation.written)} — read as: {clean(r.expectation.meaning)}"))
     exact = r.value_exact if r.value_exact and "/" in r.value_exact and r.numerator is None else None
-    say(_line("  verdict: ", (MARK[r.verdict], STYLE[r.verdict]), f"  stated {stated(r)}, computed {computed(r)}"
+    say(_line("  verdict: ", (MARK[r.verdict], STYLE[r.verdict]), f"  {stated_and_computed(r)}"
               + (f"  (exactly {clean(exact)})" if exact else "")))
     if r.message:
         say(_line(f"  {clean(r.message)}" + (f" [{r.reason.value}]" if r.reason else "")))
@@ -62,12 +62,12 @@ def _print_data(ex: Explanation, console: Console) -> None:
     r = ex.result
     say = console.print
     uses = {u.name: u for u in ex.session.uses}
-    say()
-    say(_line(("Data", "bold")))
-    for name in r.tables:
-        if name in uses:
-            u = uses[name]
-            say(_line(f"  {clean(name)}: {clean(u.path)}  {rows_said(u.rows)}  sha256 {u.sha256[:16]}…"))
+    read = [uses[name] for name in r.tables if name in uses]
+    if read:  # a claim without a measure read nothing: no heading over nothing
+        say()
+        say(_line(("Data", "bold")))
+    for u in read:
+        say(_line(f"  {clean(u.name)}: {clean(u.path)}  {rows_said(u.rows)}  sha256 {u.sha256[:16]}…"))
     for scan in ex.scans:
         say()
         say(_line((f"Steps on {clean(scan.table)}" + (f" ({clean(scan.label)})" if scan.label else ""), "bold")))

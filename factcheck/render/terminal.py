@@ -18,8 +18,9 @@ from typing import IO, TYPE_CHECKING
 
 from ..errors import FactcheckError
 from ..formatting import plain_number, rows_said
-from ..report import ClaimResult, Report, Verdict
-from ._common import failures_first, warned_text, warning_mark, warning_text
+from ..report import ClaimResult, Reason, Report, Verdict
+from ._common import NO_MEASURE, failures_first, warned_text, warning_mark, warning_text
+from ._common import stated as stated_text
 from .safetext import clean, clean_lines
 
 if TYPE_CHECKING:  # rich is imported by the functions that build rich output: a piped run never needs it
@@ -34,11 +35,18 @@ GROUP = {Verdict.FAIL: "failed", Verdict.UNVERIFIABLE: "unverifiable", Verdict.P
 
 
 def stated(r: ClaimResult) -> str:
-    return clean(r.expectation.written) if r.expectation else "—"
+    return clean(stated_text(r))
 
 
 def computed(r: ClaimResult) -> str:
     return clean(r.value_text) if r.value_text is not None else "—"
+
+
+def stated_and_computed(r: ClaimResult) -> str:
+    """``stated 59%, computed 48.2%``; for a claim without a measure, ``no measure yet, nothing computed``."""
+    if r.expectation is None and r.reason == Reason.NOT_ENCODED:
+        return f"{NO_MEASURE}, nothing computed"
+    return f"stated {stated(r)}, computed {computed(r)}"
 
 
 def detail(r: ClaimResult) -> list[str]:
@@ -162,7 +170,7 @@ def _plain(report: Report, out: IO[str], *, strict: bool, verbose: bool, require
     out.write(f"{clean(report.title or report.claims_file)}\n")
     for r in report.results:
         warn = f"  {warning_mark(r)}" if warning_mark(r) else ""  # the message is in the note lines below
-        out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: stated {stated(r)}, computed {computed(r)}{warn}\n")
+        out.write(f"{r.verdict.value.upper():<12} {clean(r.id)}: {stated_and_computed(r)}{warn}\n")
         for line in detail(r) + (evidence(r) if verbose else []):
             out.write(f"{'':13}{line}\n")
     for line in coverage_lines(report):
