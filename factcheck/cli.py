@@ -259,8 +259,12 @@ def run(
         refuse = outputs.refuse_inputs if summary is None else summary.guarding(outputs.refuse_inputs)
         refuse([("the claims file", f) for f in files] + [("the baseline", baseline)])
         for file in files:
-            report = verify(file, only=only, data_root=data_root, baseline=baseline, before_reading=refuse,
-                            engine=engine, spark_master=spark_master)
+            try:
+                report = verify(file, only=only, data_root=data_root, baseline=baseline, before_reading=refuse,
+                                engine=engine, spark_master=spark_master)
+            except FactcheckError as exc:
+                code = max(code, _one_of_several(exc, file, files, err, annotate))
+                continue
             if require_coverage and report.coverage is not None:  # the reports say uncovered figures fail
                 report = report.model_copy(update={"coverage": report.coverage.model_copy(update={"required": True})})
             for fmt, target in reports.items():  # every report is rendered before any is put in place
@@ -280,6 +284,20 @@ def run(
                 print_comparison(report.comparison, shown, run_failed=_why_failed(report, strict))
                 code = max(code, report.comparison.exit_code())
     raise typer.Exit(code)
+
+
+def _one_of_several(exc: FactcheckError, file: Path, files: list[Path], err: Console,
+                    annotate: Annotator | None) -> int:
+    """One claims file of several that cannot be used: its problems are said, naming it, and the
+    command goes on with the others (a CI gate over claims/*.yaml sees every file's verdicts), to
+    exit 2 at the end. A command given one file stops as before (the guard says it)."""
+    if len(files) == 1 or is_interrupt(exc) or received():
+        raise exc
+    if annotate is not None:
+        annotate.problems(exc)
+    from .render.terminal import print_error
+    print_error(exc, err, of=str(file))
+    return EXIT_UNUSABLE
 
 
 def _why_failed(report: Report, strict: bool) -> str | None:
@@ -355,7 +373,11 @@ def check(files: Files, data_root: DataRoot = None, annotations: Annotations = A
     annotate = _annotator(annotations, files)
     with _guard(debug, err, annotate), one_session(engine):  # one Spark session for every file
         for file in files:
-            checked = check_file(file, data_root=data_root, engine=engine, spark_master=spark_master)
+            try:
+                checked = check_file(file, data_root=data_root, engine=engine, spark_master=spark_master)
+            except FactcheckError as exc:
+                code = max(code, _one_of_several(exc, file, files, err, annotate))
+                continue
             print_checked(checked, out)
             if annotate is not None:
                 annotate.checked(checked)

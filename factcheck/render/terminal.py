@@ -199,12 +199,15 @@ def summary_line(report: Report, *, strict: bool = False, require_coverage: bool
     return line
 
 
-def print_error(error: FactcheckError, console: Console) -> None:
-    """Every problem, located, with its hint: no traceback, nothing from the input obeyed."""
+def print_error(error: FactcheckError, console: Console, of: str | None = None) -> None:
+    """Every problem, located, with its hint: no traceback, nothing from the input obeyed. ``of``:
+    the claims file whose run they stop, when a command runs several (the others still run)."""
     from rich.text import Text
     n = len(error.problems)
     head = Text("error:", style="bold red")
-    head.append(f" {n} problem{'s stop' if n != 1 else ' stops'} this run; nothing was judged.")
+    stop = f"problem{'s stop' if n != 1 else ' stops'}"
+    head.append(f" {n} {stop} this run; nothing was judged." if of is None
+                else f" {n} {stop} {clean(of)}; none of its claims was judged.")
     console.print(head, soft_wrap=True)
     for p in error.problems:
         line = Text("- ")
