@@ -110,3 +110,39 @@ def test_a_month_named_by_two_declared_time_columns_is_one_period(tmp_path: Path
     r = factcheck.verify(claims).results[0]
     assert r.verdict == verdict, (r.verdict, r.message)
     assert said in r.message
+
+
+@pytest.mark.parametrize(("year", "month", "expect", "verdict", "said"), [
+    (2025, 4, "0", Verdict.UNVERIFIABLE, "the data does not cover year == 2025 and month == 4"),
+    (2024, 6, "0", Verdict.UNVERIFIABLE, "year == 2024 and month == 6 (a gap in the data"),
+    (2025, 3, "13", Verdict.PASS, ""),
+])
+def test_a_month_column_beside_a_declared_year_is_one_period_with_it(tmp_path: Path, year: int, month: int,
+                                                                     expect: str, verdict: Verdict, said: str) -> None:
+    """`time: year` alone, and a column named `month`: `year == 2025 and month == 4` over data up to
+    March 2025 passed as 0, the year being covered and the month column no time column."""
+    _monthly(tmp_path, "year", skip=(2024, 6))
+    claims = tmp_path / "c.yaml"
+    claims.write_text(claims.read_text().replace("YEAR", str(year)).replace("MONTH", str(month))
+                      .replace("EXPECT", expect))
+    r = factcheck.verify(claims).results[0]
+    assert r.verdict == verdict, (r.verdict, r.message)
+    assert said in r.message
+
+
+def test_a_quarter_column_beside_a_declared_year_is_one_period_with_it(tmp_path: Path) -> None:
+    (tmp_path / "q.csv").write_text("year,qtr,n\n2024,1,5\n2024,2,6\n2024,3,7\n2024,4,8\n2025,1,9\n")
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  q: {path: q.csv, time: year}\nclaims:\n"
+        "  - {id: c, says: s, measure: {sum: n, of: q, where: \"year == 2025 and qtr == 2\"}, expect: '0'}\n")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert r.verdict == Verdict.UNVERIFIABLE and "year == 2025 and qtr == 2" in r.message, (r.verdict, r.message)
+
+
+def test_a_column_named_month_with_a_number_no_month_has_is_left_alone(tmp_path: Path) -> None:
+    """`month == 13` names no month: no period is made of it, and the filter is judged as any is."""
+    _monthly(tmp_path, "year")
+    claims = tmp_path / "c.yaml"
+    claims.write_text(claims.read_text().replace("YEAR", "2024").replace("MONTH", "13").replace("EXPECT", "0"))
+    r = factcheck.verify(claims).results[0]
+    assert r.verdict == Verdict.PASS and "month == 13" not in r.message, (r.verdict, r.message)

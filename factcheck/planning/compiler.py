@@ -319,9 +319,12 @@ class Compiler:
             part = _calendar_part(self.cat, table, operand)
             if part is not None:
                 parts.setdefault(part[0], {}).setdefault(part[1], lits[0])
-            elif isinstance(operand, Name) and operand.link is None and operand.column in declared:
+            elif isinstance(operand, Name) and operand.link is None and (
+                    operand.column in declared or _part_of_year(operand.column, lits[0])):
                 named.setdefault(operand.column, lits[0])
-        out = self._periods_of_columns(table, declared, named)
+        finer = [c for c in named if c not in declared]  # month == 4 beside a declared year == 2025
+        out = self._periods_of_columns(table, [*declared, *finer] if len(finer) == 1 and any(
+            c in named for c in declared) else declared, named)
         for column, named in parts.items():
             year, month, quarter = named.get("year"), named.get("month"), named.get("quarter")
             if year is None or (month is None) == (quarter is None) or not 1 <= year <= 9999:
@@ -440,6 +443,19 @@ CALENDAR_PARTS = ("year", "month", "quarter")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 """The functions that give a date's year, month (1-12) or quarter (1-4)."""
+
+
+_PARTS_OF_A_YEAR = {"month": 12, "mo": 12, "mon": 12, "month_num": 12, "month_number": 12, "monthnum": 12,
+                    "quarter": 4, "qtr": 4, "q": 4, "quarter_num": 4, "quarter_number": 4}
+"""Column names that hold a month (1-12) or a quarter (1-4) of the year, and how many there are."""
+
+
+def _part_of_year(column: str, value: int) -> bool:
+    """A column named as a month or a quarter (``month``, ``qtr`` …) compared with one of its numbers:
+    beside a declared year column (``time: year``, ``year == 2025 and month == 4``) the two name one
+    period, which the data must reach, as if the table declared ``time: [year, month]``."""
+    most = _PARTS_OF_A_YEAR.get(column.lower())
+    return most is not None and 1 <= value <= most
 
 
 def _calendar_part(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None:
