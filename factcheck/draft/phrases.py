@@ -16,7 +16,9 @@
   (the two decades, the past five years). They are never figures.
 
 Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
-identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), telephone numbers, times of day, numbers
+identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), names and rating labels (the city's
+311 line, five-star homes, four or five stars, the lowest, one-star rating: :meth:`_Scan.labels`), a
+length of time that opens its sentence (Over four years …: a period), telephone numbers, times of day, numbers
 glued to punctuation after a word (a footnote: victims.1), a bare 4-digit year, and idioms that state
 no quantity (a 9-to-5 job, she is one in a million: ``_IDIOMS``).
 
@@ -556,6 +558,19 @@ _STREAKS: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"row"}), _c(rf"(?<![\w.,])(?P<n>{_NUM})\s+(?:years|months|quarters|weeks|days)\s+in\s+a\s+row\b")),
 ]
 _ORDINAL_VALUES = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+
+
+def _times_value(n: str) -> Fraction | None:
+    """The multiple of 'twice', 'three times', '2.5 times', 'two and a half times' (2.5: its whole read
+    as any number is, the half added)."""
+    n = re.sub(r"\s+times$", "", n.lower())
+    if n == "twice":
+        return Fraction(2)
+    half = _AND_A_HALF_END.search(n)
+    value = _number_value(n[:half.start()] if half else n)
+    if half and value is not None:
+        return value + Fraction(1, 2) if value.denominator == 1 else None
+    return value
 
 
 def _streak_value(n: str) -> Fraction | None:
@@ -1128,11 +1143,7 @@ class _Scan:
         if self.has(_TIMES_WORDS):
             found = [*_TIMES.finditer(self.text), *(_TIMES_ALONE.finditer(self.text) if self.phrase else ())]
             for m in found:
-                n = re.sub(r"\s+times$", "", m["n"].lower())
-                half = _AND_A_HALF_END.search(n)  # "two and a half times": 2.5, its whole read as any number
-                value = Fraction(2) if n == "twice" else _number_value(n[:half.start()] if half else n)
-                if half and value is not None:
-                    value = value + Fraction(1, 2) if value.denominator == 1 else None
+                value = _times_value(m["n"])
                 if value is not None and value != 1:
                     self.add(FigureSpan(m.start(), m.start() + len(m[0].rstrip()), "multiple", value), 1)
         if self.has(_UNCHANGED_WORDS) or (self.phrase and "change" in self.words):
