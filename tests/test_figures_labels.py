@@ -102,3 +102,32 @@ def test_init_writes_no_claim_for_a_name_a_label_or_a_span(tmp_path: Path) -> No
          "neighborhoods.csv": csv_text("nbhd_code,name,population", neighborhoods)})
     assert [c["expect"] for c in claims] == ["2,480"]
     assert claims[0]["candidates"][0]["measure"] == {"count": "requests"}
+
+
+def test_suggest_says_a_length_of_time_of_no_column_that_holds_one(tmp_path: Path) -> None:
+    """A claim init wrote before (`expect: Over four years`) got the mean of `population` as a
+    passing candidate; a length of time is said of a column whose name gives a unit of time (or
+    that the sentence names), and `wait` named by "waited" still is one."""
+    import json
+    import textwrap
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "n.csv").write_text("code,name,population,wait\nN1,Harbor,22100,3\nN2,Mill Creek,7300,5\n")
+    (tmp_path / "story.md").write_text("# Lines\n\nOver four years the line received 2,480 requests.\n\n"
+                                       "Residents waited four hours on average.\n")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        article: story.md
+        tables:
+          n: {path: n.csv}
+        claims:
+          - {id: span, says: 'Over four years the line received 2,480 requests.', expect: Over four years}
+          - {id: wait, says: Residents waited four hours on average., expect: four hours}
+        """))
+    got = CliRunner().invoke(app, ["suggest", str(tmp_path / "c.yaml"), "--json", "-"])
+    assert got.exit_code == 0, got.output
+    by = {c["id"]: c for c in json.loads(got.stdout)["claims"]}
+    assert not by["span"]["candidates"]
+    assert by["wait"]["candidates"][0]["measure"] == {"mean": "wait", "of": "n"}
