@@ -16,7 +16,9 @@
   (the two decades, the past five years). They are never figures.
 
 Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
-identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), telephone numbers, times of day, numbers
+identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), names and rating labels (the city's
+311 line, five-star homes, four or five stars, the lowest, one-star rating: :meth:`_Scan.labels`), a
+length of time that opens its sentence (Over four years …: a period), telephone numbers, times of day, numbers
 glued to punctuation after a word (a footnote: victims.1), a bare 4-digit year, and idioms that state
 no quantity (a 9-to-5 job, she is one in a million: ``_IDIOMS``).
 
@@ -480,6 +482,10 @@ of approximation ("Just two hours after the vote, …"). Not a comma: "Paramedic
 p.m., 45 minutes after the call" is the delay, as "did not arrive until 45 minutes after" is."""
 _SCALE_AND = _c(rf"\b(?:{alternatives(SCALES)})\s+and[\s-]+(?:an?|three)[\s-]+$")
 """Before "quarter(s)": "a million and a quarter", "two billion and three quarters" (an amount, not a period)."""
+# "Over four years the line received 2,480 requests", "In two years, ridership doubled": a length of time
+# that opens the sentence after a preposition of a span is the period the sentence's figures are of, not
+# a figure (elsewhere "over four hours" is a bound: "waited over four hours")
+_SPAN_OPENING = _c(r"""[\s"'\u201c\u2018(*_]*(?P<rel>over|in|during|across|throughout|for|within)\s+$""")
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
 
@@ -554,6 +560,19 @@ _STREAKS: list[tuple[frozenset[str], _Lazy]] = [
 _ORDINAL_VALUES = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
 
 
+def _times_value(n: str) -> Fraction | None:
+    """The multiple of 'twice', 'three times', '2.5 times', 'two and a half times' (2.5: its whole read
+    as any number is, the half added)."""
+    n = re.sub(r"\s+times$", "", n.lower())
+    if n == "twice":
+        return Fraction(2)
+    half = _AND_A_HALF_END.search(n)
+    value = _number_value(n[:half.start()] if half else n)
+    if half and value is not None:
+        return value + Fraction(1, 2) if value.denominator == 1 else None
+    return value
+
+
 def _streak_value(n: str) -> Fraction | None:
     """The number of periods of a run: 'fourth' 4, '3rd' 3, 'five' 5, '12' 12."""
     low = n.lower()
@@ -597,12 +616,12 @@ _TO_ONE = _c(rf"(?<!from\s)(?<![\w.,])(?P<n>{_DIGITS}|\b{_WORDNUM})[\s-]+to[\s-]
 _MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
 _MULTIPLE_ADJECTIVE = _c(r"\b(?:double|triple|treble|quadruple)(?=\s+(?:the|that|its|their|his|her|what)\b)")
 _TIMES = _c(rf"""
-    (?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})\s+times)
+    (?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})(?:[\s-]+and[\s-]+a[\s-]+half)?\s+times)
     (?P<tail>\s+(?:as\s+(?:many|much|likely|high|large|big|often|fast|long|great|common|low|small)
                |more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower)\b)?
     (?(tail)|(?=\s+(?:the|that|those|these|this|what|its|their|his|her|our)\b|\s+(?:(?-i:[A-Z])[\w.\-]*\s+){{0,3}}\w[\w.\-]*['\u2019]s\b))""")
 # or a name's, of up to four words: "four times Clark's rate", "four times New York's rate"
-_TIMES_ALONE = _c(rf"(?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})\s+times)\s*$")  # an expect: 'twice'
+_TIMES_ALONE = _c(rf"(?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})(?:[\s-]+and[\s-]+a[\s-]+half)?\s+times)\s*$")  # an expect: 'twice'
 _FOLD = _c(rf"(?<![\w.,])(?P<n>{_DIGITS}|{_SMALL}|hundred)[\s-]?fold\b")
 _TIMES_X = _c(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)x\b")
 _MULTIPLE_WORDS: dict[str, Fraction] = {
@@ -690,6 +709,42 @@ _IDIOMS: list[tuple[frozenset[str], _Lazy]] = [
               |twenty[\s-]four[\s-](?:seven|7)|forty\s+winks)\b""")),
 ]
 
+
+
+# --------------------------------------------------------------------------- labels
+
+# A number that is part of a name or a rating's label names which rows, not how many: no figure.
+# "five-star homes", "a 3-star hotel", "Three-star and four-star restaurants": a star rating joined to
+# its number by a hyphen is always a label.
+_STAR_HYPHENATED = _c(r"(?<![\w.,-])(?P<n>[1-7]|one|two|three|four|five|six|seven)-stars?\b")
+# "have four or five stars", "rated 4 stars", "two to three stars": a whole rating of one to five stars
+# is which rows (a label), unless the sentence states a statistic of the ratings ("averaged 4 stars",
+# "4 stars out of 5 on average", "a median of four stars"), whose number is a figure; a decimal ("3.5
+# stars") is never matched. The top of the scale ("out of 5") after stars is no figure either way.
+_STARS = _c(r"""(?<![\w.,$-])(?P<n>(?:[1-5]|one|two|three|four|five)
+                 (?:\s+(?:or|to|and)\s+(?:[1-5]|one|two|three|four|five))?)\s+stars?\b
+                 (?P<top>\s+out\s+of\s+(?:[1-9]|five|seven|ten|10)\b)?""")
+_STAR_STATISTIC = _c(r"\b(?:averag(?:e|ed|es|ing)|mean|median|typical(?:ly)?)\b")
+# a superlative that names the end of a rating scale by its label, "the lowest, one-star rating", "the
+# top (five-star) grade": a definition of the scale, not a finding
+_END_OF_A_SCALE = _c(r"""\b(?:the\s+|its\s+|their\s+)?(?:lowest|highest|top|best|worst)\s*[,(\u2013\u2014-]?\s*
+                         (?:[1-7]|one|two|three|four|five|six|seven)-stars?\b""")
+# "the city's 311 line", "a 911 call", "the 7 train": digits after a determiner and before a singular
+# noun of a service or a line are its name. A count of more than one takes a plural ("311 calls", "five
+# lines"), which stays a figure, and so does one whose noun qualifies a plural after it ("the 40 bus
+# routes"); so does any amount, percentage or decimal
+_SERVICE_NOUNS = ("line|hotline|helpline|number|system|service|center|centre|app|call|operator|dispatcher"
+                  "|portal|network|train|bus|request|complaint")
+_SERVICE_NAME = _c(rf"""(?:\b(?:the|a|an|its|their|his|her|our|this|that|each|every|any)|['\u2019]s)\s+
+                        (?P<n>\d+)(?=\s+(?:{_SERVICE_NOUNS})\b(?![-\u2010])
+                        (?!\s+(?!(?:was|is|has|does)\b)[a-z]+(?<!s)s\b))""")
+# "calls to 311", "dialed 911", "text 988": the three-digit service numbers named as what one calls
+_DIALED = _c(r"\b(?:calls?|called|calling|dial(?:s|ed|ing|led|ling)?|text(?:s|ed|ing)?)\s+(?:to\s+)?"
+             r"(?P<n>[2-9]11|988)\b(?![\d,.]\d)")
+_STAR_WORDS = frozenset({"star", "stars"})
+_SERVICE_WORDS = frozenset(_SERVICE_NOUNS.split("|"))
+_DIAL_WORDS = frozenset("call calls called calling dial dials dialed dialing dialled dialling text texts texted "
+                        "texting".split())
 
 
 # --------------------------------------------------------------------------- checks
@@ -798,6 +853,30 @@ class _Scan:
                 for m in pattern.finditer(self.text):
                     self.block(*(m.span("n") if m.re.groupindex.get("n") and m["n"] else m.span()))
 
+    def labels(self) -> None:
+        """Block the numbers of names and rating labels (see ``_STAR_HYPHENATED`` … ``_DIALED``): "the
+        city's 311 line", "five-star homes", "four or five stars", "the lowest, one-star rating"."""
+        if self.phrase:
+            return  # an expect: of "5 stars" states the figure it is written for
+        if self.has(_STAR_WORDS) or "-star" in self.low:
+            for m in _END_OF_A_SCALE.finditer(self.text):
+                self.block(*m.span())
+            for m in _STAR_HYPHENATED.finditer(self.text):
+                self.block(*m.span("n"))
+            statistic = _STAR_STATISTIC.search(self.text) is not None or "on average" in self.low
+            for m in _STARS.finditer(self.text):
+                if m["top"]:
+                    self.block(*m.span("top"))
+                if not statistic:
+                    self.block(*m.span("n"))
+        if self.digits and self.has(_SERVICE_WORDS):
+            for m in _SERVICE_NAME.finditer(self.text):
+                if int(m["n"]) > 1:
+                    self.block(*m.span("n"))
+        if self.digits and self.has(_DIAL_WORDS):
+            for m in _DIALED.finditer(self.text):
+                self.block(*m.span("n"))
+
     def block(self, start: int, end: int) -> None:
         self.blocked[start:end] = [True] * (end - start)
 
@@ -869,6 +948,8 @@ class _Scan:
                 # "four years earlier", "two years ago": when, not how long
                 relation = " ".join(det.group().lower().split()) if value != 1 and det else None
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
+            elif span := _SPAN_OPENING.pattern.fullmatch(self.text, 0, m.start("n")):
+                self.add_period(m.start("n"), m.end("unit"), relation=span["rel"].lower())
             else:
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
 
@@ -1062,8 +1143,7 @@ class _Scan:
         if self.has(_TIMES_WORDS):
             found = [*_TIMES.finditer(self.text), *(_TIMES_ALONE.finditer(self.text) if self.phrase else ())]
             for m in found:
-                n = m["n"].lower()
-                value = Fraction(2) if n == "twice" else _number_value(re.sub(r"\s+times$", "", n))
+                value = _times_value(m["n"])
                 if value is not None and value != 1:
                     self.add(FigureSpan(m.start(), m.start() + len(m[0].rstrip()), "multiple", value), 1)
         if self.has(_UNCHANGED_WORDS) or (self.phrase and "change" in self.words):
@@ -1119,7 +1199,7 @@ def scan(text: str, hidden: Sequence[bool] = (), phrase: bool = False
     (``expect: more than twice``; in an article, "arrested twice" is no figure).
     """
     s = _Scan(text, hidden, phrase)
-    steps: list[Callable[[], None]] = [s.idioms, s.skips, s.dates, s.durations, s.numbers, s.phrases, s.fractions,
+    steps: list[Callable[[], None]] = [s.idioms, s.labels, s.skips, s.dates, s.durations, s.numbers, s.phrases, s.fractions,
                                        s.multiples]
     for step in steps:
         step()

@@ -102,10 +102,21 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     fraction = re.search(r"\b(?:in|out of)\b", written.lower())  # 'three in two' is a fraction gone wrong
     if digits != written.strip() and not fraction and not any(ch.isdigit() for ch in written) and _reads(digits, shape):
         hint = f"write the number in digits: expect: {digits}"  # 'ten', 'more than five', 'about thirty-seven'
+    record = _A_RECORD.fullmatch(written.strip())
+    if record and _reads(record["figure"], shape):  # 'a record 218': a count and a record, two claims
+        hint = (f"'{written.strip()}' states two figures, each a claim of its own: the figure, expect: "
+                f"{record['figure']}, and that it is a record, a second claim with an extreme measure (extreme: "
+                f"MEASURE, over: COLUMN, at: X, is: {'lowest' if record['low'] else 'highest'}) and expect: true; "
+                "init writes the two so")
     if rng:  # 'between 10% and 20%', '10-20%': a range has its own, explicit form
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
     return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
+
+
+_A_RECORD = re.compile(r"(?:an?\s+)?(?:new\s+)?(?:all[\s-]time\s+)?record(?:[\s-]+(?:high|(?P<low>low)))?\s+"
+                       r"(?P<figure>\S.*)", re.IGNORECASE)
+"""'a record 218', 'a record-high $1.2 million': a figure said to be a record, which no one claim checks."""
 
 
 READER: list[Callable[[str, MeasureShape], object]] = []
@@ -256,13 +267,14 @@ def _count_and_a_part(m: re.Match[str]) -> str:
 
 _COUNT = rf"(?:\d+|(?:{'|'.join(sorted(WORDS - SCALE_WORDS.keys() - {'point', 'and', 'a', 'an'}, key=len, reverse=True))})(?: (?:and )?(?:{'|'.join(sorted(WORDS - SCALE_WORDS.keys() - {'point', 'and', 'a', 'an'}, key=len, reverse=True))}))*|an?)"
 """A whole count under a thousand, in digits or words, as normalized ('2', 'two', 'twenty five', 'a')."""
-_AND_A_HALF_UNIT = re.compile(rf"\b(?P<n>{_COUNT}) and a half ?(?P<unit>%| points\b)")
+_AND_A_HALF_UNIT = re.compile(rf"\b(?P<n>{_COUNT}) and a half ?(?P<unit>%| points\b| times\b)")
 _DOZENS = re.compile(rf"\b(?:(?P<a>{_COUNT}) dozen and a half\b(?! dozen)|(?P<b>{_COUNT}) and a half dozen\b"
                      rf"|(?P<half>(?:a )?half(?: a)?) dozen\b|(?P<n>{_COUNT}) dozen\b)")
 
 
 def _halves_and_dozens(s: str) -> str:
-    """'one and a half%' → '1.5%', as the draft reads 'one and a half percent' (not the fraction 1/2);
+    """'one and a half%' → '1.5%', as the draft reads 'one and a half percent' (not the fraction 1/2), and
+    'two and a half times' → '2.5 times', a multiple as '2.5 times' is;
     'two dozen' → '24', 'a half dozen' and 'half a dozen' → '6', 'a dozen and a half' → '18': a
     count of dozens is the number it stands for, as the draft reports it.
 

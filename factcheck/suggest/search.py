@@ -769,12 +769,16 @@ class Search:
         return bool(held.size) and 0 <= held.min() and held.max() <= 1
 
     def _exp_of(self, column: str) -> Expectation | None:
-        """The expectation in the unit of ``column``'s values when its name gives one (see ``in_unit``)."""
+        """The expectation in the unit of ``column``'s values when its name gives one (see ``in_unit``).
+        A length of time is said of no column whose name gives no unit of time unless the sentence
+        or its labels name it ("waits" of ``wait``): "over four years" is no mean of ``population``."""
         from ..expectations.durations import unit_in_name
         if self.in_unit is None:
             return self.exp
         unit = unit_in_name(column)
-        return self.exp if unit is None else self.in_unit(unit, column)
+        if unit is None:
+            return self.exp if self.ctx.target(frozenset(words(column))) >= 0.8 else None
+        return self.in_unit(unit, column)
 
     def _targets(self) -> list[Target]:
         sizes = {a.dim: 0 for a in self.atoms}

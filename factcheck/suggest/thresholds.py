@@ -10,8 +10,9 @@ condition:
   into (``wait_minutes``: 240; see :mod:`factcheck.expectations.durations`);
 - any other noun ("beds") of a column whose name holds it (``beds``, ``bed_count``);
 - an age ("65 or older") of a column whose name holds "age";
-- a number of something ("two or more officers", "three or fewer beds") of a column whose name
-  holds the noun (``officer_count``);
+- a number of something ("two or more officers", "three or fewer beds", "1,000 beds or more") of a
+  column whose name holds the noun (``officer_count``); "found 10 or more", its noun said before it,
+  of none, but it is still the condition of the sentence's other figure;
 - an amount of money ("donations of $200 or less", "over $1,000") of a column named for money
   (``amount``, ``cost``, ``price``, ``donation``, ``spending`` …: :data:`MONEY_WORDS`).
 
@@ -40,6 +41,13 @@ _OPS = {"more than": ">", "over": ">", "above": ">", "longer than": ">", "at lea
         "under": "<", "below": "<", "fewer than": "<", "shorter than": "<", "at most": "<=", "no more than": "<="}
 _PHRASE = re.compile(r"\b(?P<op>" + "|".join(sorted(_OPS, key=len, reverse=True)) + r")\s+"
                      r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)*)\s+(?P<noun>[a-z]+)\b", re.I)
+# "1,000 beds or more", "five homes or fewer": the number, its noun, then the comparison; and a count whose
+# noun the sentence said before it ("more than a third found 10 or more."): a threshold of no column, yet
+# the condition of the sentence's other figure
+_NOUN_OR_MORE = re.compile(r"(?<![$\u00a3\u20ac\d.,])\b(?P<num>\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)*)"
+                           r"(?:\s+(?P<noun>[a-z]+))?\s+or\s+(?P<op>more|fewer|less)\b(?!\s+than\b)"
+                           r"(?(noun)|(?=\s*(?:[,;:.!?)]|$)))", re.I)
+_NOT_A_NOUN = frozenset("dollars pounds euros or and more fewer less".split())
 # an age: "65 or older", "aged 18 and under", "25 years old or younger"
 _AGE_OPS = {"or older": ">=", "and older": ">=", "or over": ">=", "and over": ">=", "or younger": "<=",
             "and younger": "<=", "or under": "<=", "and under": "<="}
@@ -115,6 +123,11 @@ def phrases(sentence: str) -> list[Phrase]:
         number = _count(m["num"].lower())
         if number is not None:
             out.append(Phrase(m.group(0), _OR_MORE_OPS[m["op"].lower()], number, m["noun"].lower(), m["num"]))
+    for m in _NOUN_OR_MORE.finditer(sentence):
+        noun = (m["noun"] or "").lower()
+        number = _count(m["num"].lower())
+        if number is not None and noun not in _NOT_A_NOUN and (not noun or not stopword(noun)):
+            out.append(Phrase(m.group(0), _OR_MORE_OPS[m["op"].lower()], number, noun, m["num"]))
     for m in _AGE.finditer(sentence):
         out.append(Phrase(m.group(0), _AGE_OPS[m["op"].lower()], Fraction(m["num"]), "age", m["num"]))
     for m in _SOME.finditer(sentence):
