@@ -480,7 +480,7 @@ def _declare(catalog: Catalog, loaded: LoadedClaims, everything: bool) -> list[P
                         catalog.use(name, column)
                     elif column not in src.columns and column not in catalog.derives.get(name, {}) and not src.missing:
                         raise UnknownName(Name(column), suggest(column, catalog.columns_of(name)),
-                                          f"table '{name}' has no column '{column}'", hint=src.delimiter_hint())
+                                          f"table '{name}' has no column '{column}'", hint=src.reading_hint())
                 except UnknownName as exc:
                     problems.append(Problem(exc.message, file=file, line=loaded.table_line(name, what),
                                             hint=exc.hint or _dym(exc.suggestions) or _columns_are(

@@ -289,7 +289,8 @@ def test_wrong_field_count_after_skipped_lines_names_the_file_line(tmp_path) -> 
     (tmp_path / "c.yaml").write_text("version: 1\ntables: {t: {path: t.csv, csv: {skip: 2}}}\nclaims:\n"
                                      "  - {id: a, says: s, measure: {count: t}, expect: 2}\n")
     result = run(tmp_path / "c.yaml")
-    assert result.exit_code == 2 and "line 5 has 1 fields" in result.output
+    assert result.exit_code == 2 and "line 5 has 1 field, the header has 2" in result.output
+    assert "the row is cut short" in result.output  # a value, not a note under the data
 
 
 WRONG_TYPES = [

@@ -243,7 +243,7 @@ def test_a_huge_skip_is_an_instant_error(tmp_path) -> None:
 def test_skip_is_bounded_by_the_file_when_a_row_is_broken(tmp_path) -> None:
     root = repo(tmp_path)
     (root / "t.csv").write_text("# note\na,b\n1,2\n3\n")
-    refused(claims(root, "{path: t.csv, csv: {skip: 1}}", "{count: t}", "2"), "line 4 has 1 fields")
+    refused(claims(root, "{path: t.csv, csv: {skip: 1}}", "{count: t}", "2"), "line 4 has 1 field, the header has 2")
 
 
 # --------------------------------------------------------------------------- headers

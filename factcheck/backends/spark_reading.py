@@ -371,7 +371,8 @@ def _problems(checked: "DataFrame", stats: Mapping[str, Any], layout: CsvLayout,
         assert first is not None
         line = _line_of(int(first[0]), sizes, layout, spark_header)
         fields = next(csv.reader(io.StringIO(first[1]), delimiter=layout.delimiter, quotechar=layout.quote), [])
-        problems.append(Problem(f"line {line} has {len(fields)} fields, the header has {len(header)}",
+        plural = "s" if len(fields) != 1 else ""
+        problems.append(Problem(f"line {line} has {len(fields)} field{plural}, the header has {len(header)}",
                                 file=shown, line=line,
                                 hint="a value with the delimiter in it needs quotes; or the row is cut short"))
     typed_columns = [c for c in columns if spark_type(types[c]) != "STRING"]

@@ -96,7 +96,7 @@ class Catalog:
         for tbl, col in ((table, local), (target, remote)):
             if col not in self.sources[tbl].columns and not self.sources[tbl].missing:
                 raise LinkError(f"lookup '{name}': table '{tbl}' has no column '{col}'",
-                                self.sources[tbl].delimiter_hint() or _dym(col, self.sources[tbl].columns))
+                                self.sources[tbl].reading_hint() or _dym(col, self.sources[tbl].columns))
         link = Link(name, table, target, local, remote)
         self.links.setdefault(table, {})[name] = link
         return link
@@ -169,7 +169,7 @@ class Catalog:
             self.used[table].add(column)
             return
         raise UnknownName(name or Name(column), suggest(column, self.columns_of(table)),
-                          f"table '{table}' has no column '{column}'", hint=src.delimiter_hint(),
+                          f"table '{table}' has no column '{column}'", hint=src.reading_hint(),
                           columns=self.columns_of(table))
 
     def derive_sql(self, table: str, column: str) -> str:

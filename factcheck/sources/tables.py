@@ -25,6 +25,7 @@ from ..errors import DataError, Problem, UsageError
 from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
 from .datafiles import Unreadable, duckdb_encoding, exact, not_a_file, only_this_file, python_encoding, sniff
+from .places import shown
 from .versions import Version, version_of
 
 if TYPE_CHECKING:  # pandas is imported only when a caller passes DataFrames
@@ -101,6 +102,15 @@ class Source:
         header = next(iter(self.columns))
         return (f"the file looks {found[1]}-delimited (its header reads as the one column "
                 f"{header[:60]!r}): set csv: {{delimiter: {found[2]}}} on the table")
+
+    def reading_hint(self) -> str | None:
+        """Why the header may not be the file's (on a failure only): another delimiter
+        (:meth:`delimiter_hint`), or title lines above the header (:func:`title_lines`)."""
+        found = self.delimiter_hint()
+        if found is None and self.frame is None and self.format == "csv" and self.path is not None:
+            title = title_lines(self)
+            found = title.hint if title is not None else None
+        return found
 
     def reader_sql(self, path: str, *, options: str | None = None) -> str:
         """``read_csv``/``read_parquet`` of exactly this one file (glob characters escaped)."""
@@ -479,7 +489,6 @@ _VALUE = re.compile(r'Could not convert string "([^"]*)" to \'?([A-Z0-9_()]+)')
 def data_error(src: Source, exc: Exception) -> DataError:
     """Turn a DuckDB read failure into a message naming the file, the row and the column."""
     reraise_interrupt(exc)  # Ctrl-C while DuckDB reads is not a fault of the file
-    from .places import shown
     text = str(exc)
     where: dict[str, Any] = dict(file=shown(src))  # as every other message names it, not the absolute path
     if "No files found" in text or "No such file" in text:
@@ -526,9 +535,57 @@ def _mixed_line_endings(src: Source) -> Problem | None:
     if not crlf or not lf:
         return None
     return Problem(f"cannot read table '{src.name}': the file mixes line endings: line {lf[0]} ends in LF (\\n), "
-                   f"line {crlf[0]} in CRLF (\\r\\n)", file=str(src.path), line=max(lf[0], crlf[0]),
+                   f"line {crlf[0]} in CRLF (\\r\\n)", file=shown(src), line=max(lf[0], crlf[0]),
                    hint="save the file with one kind of line ending (an editor's line-ending setting, or "
                         "dos2unix); factcheck never changes a data file")
+
+
+@dataclass(frozen=True)
+class Title:
+    """Lines above a CSV's header: a table's title, a source line, a blank line (portal exports)."""
+
+    lines: int  # how many, counted from the file's first line (skip: included)
+    header: str  # the line that reads as the header
+
+    @property
+    def hint(self) -> str:
+        return (f"the first {self.lines} line{'s look' if self.lines != 1 else ' looks'} like a title above the "
+                f"header (line {self.lines + 1}: {self.header[:60]!r}): set csv: {{skip: {self.lines}}} on the table")
+
+
+_NOTE = re.compile(r"[^\W\d_]{2,}\S*\s+\S")
+"""A line of words ('Source: City 311 open data portal'), not a value cut short ('3')."""
+
+TITLE_ROWS = 60
+"""Rows of a CSV read to find its header below a title (:func:`title_lines`): on a failure only."""
+
+
+def title_lines(src: Source) -> Title | None:
+    """Where the file's header is a title (fewer fields than the rows under it), the line the rows'
+    own header is on: the first whose number of fields the next rows share, every line above it
+    having fewer. None when there is no such line, or the file cannot be read so."""
+    opts = src.decl.csv
+    try:
+        with _csv_reader(src, "utf-8-sig") as reader:
+            rows = [(reader.line_num, row) for row in islice(reader, TITLE_ROWS)]
+    except (OSError, UnicodeError, csv.Error, LookupError):
+        return None
+    widths = [len(row) for _, row in rows if row]
+    if len(widths) < 3:
+        return None
+    counts: dict[int, int] = {}
+    for width in widths[1:]:
+        counts[width] = counts.get(width, 0) + 1
+    usual = max(counts, key=lambda w: (counts[w], w))
+    if usual < 2:
+        return None
+    for index, (line, row) in enumerate(rows):
+        if len(row) > usual or (len(row) == usual and index == 0):
+            return None  # the first line is the header, or a line above it is no title
+        after = [len(r) for _, r in rows[index + 1:index + 4] if r]
+        if len(row) == usual and after and all(width == usual for width in after):
+            return Title(line - 1 + (opts.skip if opts else 0), src.decl.delimiter(src.path).join(row))
+    return None
 
 
 def _csv_shape_problem(src: Source) -> Problem | None:
@@ -544,13 +601,17 @@ def _csv_shape_problem(src: Source) -> Problem | None:
                     continue
                 if row and len(row) != width:
                     line = reader.line_num + (opts.skip if opts else 0)  # lines of the file
+                    title = title_lines(src) if len(row) > width else None
                     return Problem(
-                        f"line {line} has {len(row)} fields, the header has {width}",
-                        file=str(src.path), line=line,
-                        hint="a value with the delimiter in it needs quotes; or the row is cut short")
+                        f"line {line} has {len(row)} field{'s' if len(row) != 1 else ''}, the header has {width}",
+                        file=shown(src), line=line,
+                        hint=title.hint if title is not None else
+                        "a note under the data (a source, a footnote): remove it from the file the claims read"
+                        if len(row) == 1 and width > 1 and _NOTE.search(row[0]) else
+                        "a value with the delimiter in it needs quotes; or the row is cut short")
     except UnicodeDecodeError as exc:
         return Problem(f"the file is not valid {opts.encoding if opts and opts.encoding else 'UTF-8'}: {exc.reason}",
-                       file=str(src.path), hint="set csv: {encoding: latin-1} (or the file's encoding)")
+                       file=shown(src), hint="set csv: {encoding: latin-1} (or the file's encoding)")
     except (OSError, csv.Error) as exc:
-        return Problem(f"cannot read the file: {exc}", file=str(src.path))
+        return Problem(f"cannot read the file: {exc}", file=shown(src))
     return None
