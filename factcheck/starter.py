@@ -445,7 +445,53 @@ def _reading_options(backend: Any, src: Any, decl: dict[str, Any], cols: list[tu
     codes = _zero_padded(backend, raw, cols, notes)
     if text or codes:
         decl["columns"] = {c: {"type": "text"} for c, _ in cols if c in text or c in codes}
-    return dates is not None or bool(codes)
+    missing = _missing_words(backend, q, [c for c, ty in cols if ty == "VARCHAR" and c not in text
+                                          and not (dates and c in dates[1])], notes)
+    if missing:
+        decl.setdefault("csv", {})["null"] = ["", *missing]
+    return dates is not None or bool(codes) or bool(missing)
+
+
+MISSING_WORDS = frozenset({"n/a", "na", "n.a.", "n/d", "-", "--", "\u2013", "\u2014", ".", "..", "...", "*", "**",
+                           "(x)", "(s)", "(d)", "(na)", "null", "none", "nan", "missing", "unknown", "not available",
+                           "suppressed", "redacted", "withheld", "no data"})
+"""How exports write a missing number ('N/A', '-', '(X)', 'suppressed'), compared in lower case."""
+
+
+def _missing_words(backend: Any, q: str, texts: list[str], notes: list[str]) -> list[str]:
+    """Words standing for a missing value in columns that otherwise hold only numbers (``N/A`` among
+    counts of deficiencies): read as text, the column takes no sum, mean or comparison, and
+    ``suggest`` found no measure for right figures. Declared as ``csv: {null: ['', 'N/A']}``, which
+    holds for every column of the table, so a note says so; a column that holds other words, or
+    numbers written as a story writes them ('$18,000', '1,198', '41.2%'), is left as text with a note
+    (:func:`~factcheck.sources.written.number_hint`: the file must be exported otherwise)."""
+    from .expressions import quote_ident
+    from .sources.written import number_hint, written_number
+    if not texts:
+        return []
+    parts = []
+    for c in texts:
+        v = f"trim({quote_ident(c)})"
+        parts += [f"count(*) FILTER (WHERE TRY_CAST({v} AS DOUBLE) IS NOT NULL)",
+                  f"list(DISTINCT {v}) FILTER (WHERE {v} <> '' AND TRY_CAST({v} AS DOUBLE) IS NULL)[1:6]"]
+    row = backend.execute(f"SELECT {', '.join(parts)} FROM {q}").rows[0]
+    found: dict[str, list[str]] = {}
+    for i, c in enumerate(texts):
+        numbers, others = row[2 * i], sorted(row[2 * i + 1] or [])
+        if not others:
+            continue
+        if numbers and len(others) <= 3 and all(o.lower() in MISSING_WORDS for o in others):
+            for word in others:
+                found.setdefault(word, []).append(c)
+        elif all(written_number(o) for o in others):
+            notes.append(f"{c} holds numbers written as text ({', '.join(repr(o) for o in others[:3])}): it is read "
+                         f"as text, so no sum, mean or comparison with a number can use it; "
+                         + number_hint(c, others).replace("declaring columns", "then run init again; declaring columns"))
+    for word, columns in found.items():
+        notes.append(f"{word!r} in {', '.join(columns)} is read as a missing value (csv: null), so "
+                     f"{'these columns hold' if len(columns) > 1 else 'the column holds'} numbers; it is read so in "
+                     "every column of the table: if it means something in another one, remove it from csv: null")
+    return list(found)
 
 
 # The ways of writing dates init recognises (those ``run`` names when a time column holds them, see
