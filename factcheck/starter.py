@@ -285,9 +285,13 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     found = dates[:1] + years + labels
     if found:
         decl["time"] = found if len(found) > 1 else found[0]
-        reporter = _reporter(backend, q, categories, found[0], total)
+        reporter = _reporter(backend, q, [g for g in categories if not _PEOPLE.search(g)], found[0], total)
         if reporter is not None:
             decl["reported_by"] = reporter
+            notes.append(f"reported_by: {reporter}: each {reporter} has a row for (nearly) every period, so init took "
+                         f"a period one has no row for as a missing report, which makes the claims over that period "
+                         f"unverifiable, not a zero; if a {reporter} with no row had none to report (a payroll, "
+                         "donors, people), remove reported_by")
     if dates:
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
     for c, distinct, present in repeating if "key" not in decl else ():
@@ -675,6 +679,13 @@ def _reporter(backend: Any, q: str, groups: list[str], time: str, total: int) ->
             return g
     return None
 
+
+_PEOPLE = re.compile(r"(?i)(?:^|_)(?:officers?|employees?|emp|persons?|people|workers?|staff|payees?|patients?|"
+                     r"students?|pupils?|members?|donors?|individuals?|respondents?|defendants?|victims?|drivers?|"
+                     r"customers?|clients?|users?|voters?|residents?|tenants?|applicants?|badge|names?)(?:$|_)")
+"""Columns that name people: a person absent from a period (on leave, unpaid, moved away) has no
+report to miss, so no table is ``reported_by`` them (a walk's payroll made every year-on-year claim
+unverifiable)."""
 
 GRID_FILLED = 0.8
 """The share of its group × period grid a table must fill for ``init`` to call it reported by the

@@ -269,6 +269,28 @@ def test_init_does_not_call_events_on_scattered_days_a_grid(tmp_path: Path) -> N
     assert factcheck.load(tmp_path / "story.claims.yaml").model.tables["payments"].reported_by is None
 
 
+def test_init_does_not_call_a_payroll_reported_by_its_people(tmp_path: Path) -> None:
+    """A payroll of one row per officer and year (a walk's overtime story): an officer with no row in a
+    year (leave, no overtime) has no report to miss; declared reported_by officer_id, every year-on-year
+    claim of the story was unverifiable."""
+    rows = [f"{o:05d},{y},{1000 + o * 10 + y % 7}" for o in range(1, 9) for y in range(2019, 2025) if (o, y) != (3, 2021)]
+    (tmp_path / "payroll.csv").write_text("officer_id,year,overtime\n" + "\n".join(rows) + "\n")
+    (tmp_path / "story.md").write_text("Overtime rose 14% from 2023.\n")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "payroll.csv")])
+    assert result.exit_code == 0, result.output
+    assert factcheck.load(tmp_path / "story.claims.yaml").model.tables["payroll"].reported_by is None
+
+
+def test_init_says_what_reported_by_means_when_it_declares_it(tmp_path: Path) -> None:
+    _verify(tmp_path, "{count: ride}", "1")
+    (tmp_path / "story.md").write_text("Riders totalled 13,000 in 2024.\n")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "ride.csv")])
+    assert result.exit_code == 0, result.output
+    text = " ".join((tmp_path / "story.claims.yaml").read_text().split())
+    assert "# note: reported_by: line: each line has a row for (nearly) every period" in text, text
+    assert "if a line with no row had none to report (a payroll, donors, people), remove reported_by" in text, text
+
+
 def test_long_absences_are_said_as_runs(tmp_path: Path) -> None:
     from factcheck.planning.reports import _runs
     months = [f"2019-{m:02d}-01" for m in range(2, 13)] + ["2020-03-01", "2020-05-01", "2020-06-01"]
