@@ -15,9 +15,11 @@ A figure is **covered** by a claim when both hold:
    ``extreme`` claim does not cover an extreme of the other end: of "Kings had the most cases,
    while Queens had the fewest", ``is: highest`` covers "the most cases" and not "the fewest".
    A claim of ``expect: true`` (or ``false``) with a measure checks one thing. One that ranks
-   covers one extreme of its ``says``, of its own end, the first that no other claim has taken:
+   covers one extreme of its ``says``, of its own end, the first that no other claim has taken,
+   of those naming what its measure reads and worded as it ranks (:func:`_names`, :func:`_fits`):
    of "Kings had the most cases and the most appeals", one claim covers "the most cases" and a
-   second "the most appeals". Any other (``rising``) covers the run its sentence tells ("every
+   second "the most appeals"; of "Harbor, the largest neighbourhood, filed the most requests", a
+   count of requests covers "the most requests", not "largest". Any other (``rising``) covers the run its sentence tells ("every
    year since 2020, for a third year in a row": both), not an extreme with an end beside it ("to
    the highest since 2010"); of a sentence without a run, one extreme, as a claim that ranks.
    A claim with a measure computes one value, so of two figures of one sentence written
@@ -80,6 +82,8 @@ class ClaimRef:
     end: Literal["highest", "lowest"] | None = None
     rank: int = 1
     each: bool = False  # an `every` measure: it checks the sentence's "every year since 2010" too
+    words: frozenset[str] = frozenset()  # its measure's tables, columns and values, as words (:func:`word_set`)
+    counts: bool | None = None  # its measure ranks by how many rows (True), by an amount of a column (False)
 
 
 @dataclass(frozen=True)
@@ -355,7 +359,38 @@ def is_true_or_false(expect: object) -> bool:
     return isinstance(expect, bool) or (isinstance(expect, str) and expect.strip().lower() in ("true", "false"))
 
 
-def _spoken_of(stated: list[Figure], end: str | None, taken: set[int], rank: int = 1) -> list[Figure]:
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` of three letters or more, in lower case and without a plural's 's'
+    ("requests" and ``request_count`` share "request"): what an extreme's words and a measure's
+    names are matched on."""
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in _WORD.findall(text.lower()))
+
+
+def _names(claim: ClaimRef, f: Figure) -> bool:
+    """Does the extreme's own text name something the claim's measure reads ("the most requests" of
+    ``top: hood, of: requests``)?"""
+    return bool(claim.words & word_set(f.text))
+
+
+_MOST = re.compile(r"(?:the\s+)?(?:most|fewest)\b", re.IGNORECASE)
+
+
+def _fits(claim: ClaimRef, f: Figure) -> bool:
+    """Is the extreme worded as the claim's measure ranks? "the most requests" and "the fewest
+    arrests" rank by how many rows (a ``top`` of a column with no ``by:``, an ``extreme`` of a count);
+    "largest", "highest", "the most populous" by an amount (a ``by:`` sum or mean of a column)."""
+    if claim.counts is None:
+        return True
+    most = _MOST.match(f.text.strip())
+    words_after = f.text.strip()[most.end():].split() if most else []
+    return claim.counts == bool(most and words_after and not words_after[0].lower().endswith(("ous", "ful", "ive")))
+
+
+def _spoken_of(stated: list[Figure], end: str | None, taken: set[int], rank: int = 1,
+               claim: ClaimRef | None = None) -> list[Figure]:
     """The figures, of several (extremes and runs of its ``says``), that a claim of ``expect: true``
     checks. A claim that ranks (``end``) checks one: an extreme of its end, the first not yet taken
     by another claim, so that two claims of "the most cases and the most appeals" cover one each.
@@ -368,6 +403,8 @@ def _spoken_of(stated: list[Figure], end: str | None, taken: set[int], rank: int
         return [f for f in stated if f not in ended]
     pool = [f for f in ended if extreme_end(f.text) == end] or ended or stated
     pool = [f for f in pool if extreme_rank(f.text) == rank] or pool  # "the second most common": rank: 2
+    if claim is not None:  # "Harbor, the largest neighbourhood, filed the most requests": the requests one
+        pool = sorted(pool, key=lambda f: (not _names(claim, f), not _fits(claim, f)))
     return [next((f for f in pool if id(f) not in taken), pool[0])]
 
 
@@ -446,9 +483,12 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
         place = {id(f): k for k, scope in enumerate(scopes) for f in article.figures_within([scope])}
         states.append((claim, stated, place, scopes))
     taken: set[int] = set()  # figures a claim with a measure has taken as the one it checks
-    for claim, stated, place, scopes in sorted(states, key=lambda s: s[0].end is None):  # a claim that ranks knows its extreme
+    # a claim that ranks knows its extreme, and one whose measure's names are in an extreme's words knows it best
+    for claim, stated, place, scopes in sorted(states, key=lambda s: (s[0].end is None,
+                                                                      not any(_names(s[0], f) for f in s[1]),
+                                                                      not any(_fits(s[0], f) for f in s[1]))):
         if len(stated) > 1 and claim.has_measure and (is_true_or_false(claim.expect) or _values(claim.expect)):
-            stated = _spoken_of(stated, claim.end, taken, claim.rank)
+            stated = _spoken_of(stated, claim.end, taken, claim.rank, claim)
         elif len(stated) > 1 and claim.has_measure and claim.expect is not None:
             stated = _one_of_each(stated, place, taken)
         if claim.end is not None and claim.has_measure and stated and not _ranks_by_itself(claim.expect):

@@ -17,7 +17,7 @@ from ..measures.every import Every
 from ..measures.extreme import Extreme
 from ..measures.top import Top
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
-from .coverage import ClaimRef, Coverage, Ignore, cover
+from .coverage import ClaimRef, Coverage, Ignore, cover, word_set
 from .figures import find_figures
 
 __all__ = ["article_coverage", "report_figures"]
@@ -45,6 +45,35 @@ def report_figures(result: Coverage) -> list[ArticleFigure]:
             for f in result.figures]
 
 
+def _measure_words(measure: object) -> frozenset[str]:
+    """The words of what a measure reads: its tables, columns, filters and values (``top: hood, of:
+    requests`` → hood, request), to tell which of a sentence's extremes it checks."""
+    if measure is None or not hasattr(measure, "model_dump"):
+        return frozenset()
+    texts: list[str] = []
+    stack: list[object] = [measure.model_dump(exclude_none=True)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack += list(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack += list(item)
+        elif isinstance(item, str):
+            texts.append(item)
+    return word_set(" ".join(texts).replace("_", " "))
+
+
+def _counts(measure: object) -> bool | None:
+    """Does a ranking measure rank by how many rows (a ``top`` with no ``by:``, or by a count; an
+    ``extreme`` of a count), or by an amount of a column (True, False)? None for any other measure."""
+    from ..measures import kind_of
+    if isinstance(measure, Top):
+        return measure.by is None or kind_of(measure.by) == "count"
+    if isinstance(measure, Extreme):
+        return kind_of(measure.extreme) == "count"
+    return None
+
+
 def _ranks(measure: object) -> tuple[Literal["highest", "lowest"] | None, int]:
     """The end a claim's measure ranks at and the rank it names: an ``extreme``'s ``is:`` and
     ``rank:``, a ``top``'s end (``lowest: true``) and ``rank:``, a ``max``'s (highest) or a
@@ -65,7 +94,8 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
         return None
     sentences = find_figures(_read_article(loaded, model.article))
     refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None, *_ranks(c.measure),
-                     each=isinstance(c.measure, Every)) for c in model.claims]
+                     each=isinstance(c.measure, Every), words=_measure_words(c.measure), counts=_counts(c.measure))
+            for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
     result = cover(sentences, refs, ignores)
     figures = report_figures(result)
