@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import yamltext
+from .claims.model import PARQUET_ENDINGS
 from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
 from .errors import Problem, UsageError
 from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
@@ -151,8 +152,9 @@ _WAY = {"above": "more", "below": "less"}   # "$1,300 above Brooklyn's": as expe
 
 
 _TEXT_ENDINGS = (".csv", ".tsv", ".tab", ".txt")
-_DATA_ENDINGS = (*_TEXT_ENDINGS, *(e + ".gz" for e in _TEXT_ENDINGS), ".parquet")
-"""The files init reads: CSV (plain, or gzip-compressed as ``run`` reads it, by the ``.gz`` ending) and Parquet."""
+_DATA_ENDINGS = (*_TEXT_ENDINGS, *(e + ".gz" for e in _TEXT_ENDINGS), *PARQUET_ENDINGS)
+"""The files init reads: CSV (plain, or gzip-compressed as ``run`` reads it, by the ``.gz`` ending) and
+Parquet (``.parquet`` or ``.pq``, as ``run`` tells them)."""
 
 
 def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
@@ -165,7 +167,7 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
         elif not d.name.lower().endswith(_DATA_ENDINGS):
             problems.append(Problem("not a CSV or Parquet file", file=str(d),
                                     hint="init reads .csv, .tsv, .tab, .txt (each gzip-compressed too: .csv.gz) "
-                                         "and .parquet files"))
+                                         "and .parquet (or .pq) files"))
     if target.exists():
         problems.append(Problem("the claims file already exists; init never overwrites a file", file=str(target),
                                 hint=f"move it away, or write elsewhere with --output; or add claims to it "

@@ -63,3 +63,20 @@ def test_a_column_with_other_words_among_numbers_is_left_as_text(tmp_path: Path,
     rows = "id,year,count\nI1,2024,6\nI2,2024,N/A\nI3,2024,about 9\nI4,2024,3\n"
     declared, _ = _init(tmp_path, rows, monkeypatch)
     assert "csv" not in declared["tables"]["insp"], declared
+
+
+@pytest.mark.parametrize("name", ["insp.pq", "insp.parquet"])
+def test_init_reads_a_parquet_file_named_as_run_names_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          name: str) -> None:
+    """`run` reads a file ending in .pq as Parquet; `init` refused it as "not a CSV or Parquet file"."""
+    import duckdb
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
+    target = tmp_path / name
+    duckdb.sql(f"COPY (SELECT 'I' || range AS id, 2024 AS year, range AS deficiencies FROM range(4)) "
+               f"TO '{target}' (FORMAT parquet)")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init", "story.md", name])
+    assert result.exit_code == 0, result.output
+    declared = yaml.safe_load((tmp_path / "story.claims.yaml").read_text(encoding="utf-8"))
+    assert declared["tables"]["insp"]["path"] == name
