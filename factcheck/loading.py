@@ -88,6 +88,12 @@ class TablesRead:
             self.notes.setdefault(index, []).extend(more)
         self.later_lookups = {}
 
+    def empty(self) -> dict[str, str]:
+        """The tables read that hold no row (a CSV of its header alone: an export that failed), each
+        with its file as a person names it. A count over one is 0 from no data, not a count of zero."""
+        from .sources.places import shown
+        return {s.name: shown(s) for s in self._sources if not self._rows.get(s.name)}
+
     def uses(self) -> list[TableUse]:
         """Each table read, with its SHA-256 (waiting for the checksums if they are not all taken yet)."""
         if self._uses is None:
