@@ -119,6 +119,8 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
             src.version = version_of(src.path)
     digests = Background(lambda: {s.name: sha256(s) for s in tables},  # beside DuckDB, on the core it leaves idle
                          idle=all(s.frame is None for s in tables))  # a DataFrame's hashing holds the GIL
+    from .sources.totals import use_candidates
+    totals = use_candidates(prepared, tables)  # a "Total" row at a CSV's end: its label column is read too
     rows: dict[str, int] = {}
     for src in tables:
         read = table_read(prepared, src.name)
@@ -151,8 +153,9 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     from .planning.lookups import unmatched_notes
     from .planning.negations import unknown_filter_notes
     from .planning.typos import grouping_twin_notes
+    from .sources.totals import total_row_notes
     lookups, later = unmatched_notes(prepared.plans, backend, rows)
-    for found in (lookups, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
+    for found in (lookups, total_row_notes(prepared, backend, totals), grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
                   unknown_filter_notes(prepared.plans, prepared.catalog, backend, set(rows))):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)

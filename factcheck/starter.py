@@ -196,6 +196,11 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
         backend.close()
         session, backend, columns = _read(target, tables)
     unique = {t: _learn_table(backend, t, tables[t], columns[t], notes[t]) for t in tables}
+    from .sources.totals import init_note
+    for t, src in session.prepared.catalog.sources.items():  # a "Total" row at the end, read as data
+        total = init_note(backend, src, dict(columns[t]))
+        if total is not None:
+            notes[t].append(total)
     _lookups(tables, columns)
     _lookups_by_value(backend, tables, columns, unique)
     backend.close()

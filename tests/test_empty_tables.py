@@ -68,3 +68,10 @@ def test_the_command_says_it_and_strict_fails(tmp_path: Path) -> None:
     assert "PASS" not in done.stdout
     strict = subprocess.run([*run, "--strict"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert strict.returncode == 1, strict.stdout + strict.stderr
+
+
+def test_spark_says_what_duckdb_says(spark: object, tmp_path: Path) -> None:
+    r = one_table(tmp_path, ["id,year,amount"], "{count: t}", "0")
+    on_spark = factcheck.verify(tmp_path / "c.yaml", engine="spark").results[0]
+    assert on_spark.verdict == Verdict.UNVERIFIABLE and on_spark.reason == Reason.NO_ROWS
+    assert on_spark.message == r.message
