@@ -75,3 +75,15 @@ def test_spark_says_what_duckdb_says(spark: object, tmp_path: Path) -> None:
     on_spark = factcheck.verify(tmp_path / "c.yaml", engine="spark").results[0]
     assert on_spark.verdict == Verdict.UNVERIFIABLE and on_spark.reason == Reason.NO_ROWS
     assert on_spark.message == r.message
+
+
+def test_init_notes_a_file_without_rows(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    (tmp_path / "t.csv").write_text("id,year,amount\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("There were 12 filings in 2024.\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "t.csv")])
+    assert done.exit_code == 0, done.output
+    text = (tmp_path / "story.claims.yaml").read_text(encoding="utf-8")
+    assert "# note: the file holds no data row" in text and "unverifiable (no_rows)" in text
