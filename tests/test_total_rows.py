@@ -84,12 +84,14 @@ def test_the_filter_the_warning_gives_leaves_it_out(tmp_path: Path) -> None:
 def test_a_filter_that_keeps_it_is_told_to_add_the_condition(tmp_path: Path) -> None:
     results = _run(tmp_path, {"big": ("{count: hoods, where: population > 15000}", "3"),
                               "harbor": ("{value: population, of: hoods, where: \"name == 'Harbor'\"}", "22100"),
+                              "city": ("{value: population, of: hoods, where: \"name == 'Total'\"}", "85555"),
                               "code": ("{count: hoods, where: \"nbhd_code != '031'\"}", "5"),
                               "renters": ("{mean: population, of: hoods, where: \"pct_renters != '61.0%'\"}", "12691")})
     assert results["big"].verdict == Verdict.FAIL
     assert _warning(results["big"]).endswith("add `and name != 'Total'` to the measure's where")
     assert "the figure takes it for one more row" in _warning(results["renters"])
     _none(results["harbor"])  # its filter leaves the row out
+    _none(results["city"])  # its filter chose the total row alone
     _none(results["code"])  # the total row's code is blank: the filter leaves it out as the claim's query does
 
 

@@ -221,17 +221,23 @@ def _same(total: object, others: object) -> bool:
 
 
 def may_keep(backend: Backend, total: TotalRow, scan: Scan) -> bool:
-    """Does ``scan``'s filter keep the total row? Its values are known: the filter is asked of it as
-    the claim's query asks it (a blank the filter compares leaves it out, as it does there)."""
+    """Does ``scan``'s filter keep the total row among the rows it adds up? Its values are known:
+    the filter is asked of it as the claim's query asks it (a blank the filter compares leaves it
+    out, as it does there). A filter on the label column that keeps the total alone chose it
+    ("the city's 85,555": ``value: population, where: name == 'Total'``): that is no mistake."""
     where = scan.where
     if where is None:
         return True
-    sql = f"SELECT count(*)\n{scan.from_sql()}\nWHERE {quote_ident(scan.table)}.{total.candidate.condition} AND ({where})"
+    row = f"{quote_ident(scan.table)}.{total.candidate.condition}"
+    sql = (f"SELECT count(*) FILTER (WHERE {row}), count(*) FILTER (WHERE ({row}) IS NOT TRUE)\n"
+           f"{scan.from_sql()}\nWHERE {where}")
     try:
-        return bool(backend.execute(sql).rows[0][0])
+        kept, others = backend.execute(sql).rows[0]
     except Exception as exc:  # noqa: BLE001 - the claim's own query says what is wrong with its filter
         reraise_interrupt(exc)
-        return True
+        return False
+    chosen = f"{quote_ident(scan.table)}.{quote_ident(total.candidate.column)}" in where and not others
+    return bool(kept) and not chosen
 
 
 EFFECTS = {"count": "a count comes out one too many", "count_distinct": "a count comes out one too many",
