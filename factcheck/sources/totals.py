@@ -117,9 +117,9 @@ def _number(text: str) -> bool:
 
 
 def _first_row(src: Source) -> tuple[int | None, list[str] | None]:
-    from .tables import _csv_reader
+    from .tables import csv_reader
     opts = src.decl.csv
-    with _csv_reader(src) as reader:
+    with csv_reader(src) as reader:
         if not opts or opts.header:
             next(reader, None)
         row = next(reader, None)
@@ -160,10 +160,10 @@ def _last_row(src: Source) -> tuple[int | None, list[str] | None]:
 def _streamed_last_row(src: Source, size: int) -> tuple[int | None, list[str] | None]:
     if size > STREAMED_UP_TO:
         return None, None
-    from .tables import _csv_reader
+    from .tables import csv_reader
     last: tuple[int | None, list[str] | None] = (None, None)
     skipped = src.decl.csv.skip if src.decl.csv else 0
-    with _csv_reader(src) as reader:
+    with csv_reader(src) as reader:
         for row in reader:
             if row and any(f.strip() for f in row):
                 last = (reader.line_num + skipped, row)
