@@ -183,3 +183,13 @@ def test_spark_says_what_duckdb_says(spark: object, tmp_path: Path) -> None:
     for cid, r in results.items():
         assert _warning(on_spark[cid]) == _warning(r)
 
+
+
+def test_a_change_between_two_periods_of_the_label_column_is_not_warned(tmp_path: Path) -> None:
+    data = "year,cases\n2019,5\n2020,6\nTotal,11\n"
+    results = _run(tmp_path, {"up": ("{change: {sum: cases, of: hoods}, over: year, from: '2019', to: '2020'}",
+                                     "up 20%"),
+                              "all": ("{sum: cases, of: hoods}", "11")}, data)
+    assert results["up"].verdict == Verdict.PASS
+    _none(results["up"])
+    assert "line 4 of" in _warning(results["all"]) and "where: year != 'Total'" in _warning(results["all"])

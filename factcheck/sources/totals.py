@@ -300,6 +300,8 @@ def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, 
         if total is None:
             continue
         for plan in prepared.plans:
+            if any(node.kind == "change" and getattr(node, "over", None) == found.column for node in walk(plan.node)):
+                continue  # a change between two periods of the label column: "Total" is neither of them
             scans = [scan for node in walk(plan.node) for scan in node.scans() if scan.table == table]
             kept = [scan for scan in scans if may_keep(backend, total, scan)]
             if kept:
