@@ -92,9 +92,10 @@ def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage
     tables.lookup_notes(backend, executor.unmatched)  # the large tables' lookups, counted in the shared scans
     results, problems = [], []
     tables_sql: dict[str, str] = {}  # each table's reading SQL, shown in every claim that reads it
+    empty = tables.empty()
     for plan in prepared.plans:
         try:
-            result = judge_claim(prepared, backend, executor, plan, tables_sql)
+            result = judge_claim(prepared, backend, executor, plan, tables_sql, empty)
             more = tables.notes.get(plan.index)
             results.append(result.model_copy(update={"notes": [*result.notes, *more]}) if more else result)
         except _ClaimFailure as exc:
@@ -141,8 +142,10 @@ def _article_coverage_meanwhile(loaded: LoadedClaims) -> Pending[CoverageReport 
 
 
 def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: ClaimPlan,
-                tables_sql: dict[str, str] | None = None) -> ClaimResult:
-    """One claim: check its periods, evaluate its measure, judge the value against its expectation."""
+                tables_sql: dict[str, str] | None = None, empty: dict[str, str] | None = None) -> ClaimResult:
+    """One claim: check its periods, evaluate its measure, judge the value against its expectation.
+    ``empty``: the tables read that hold no row, with their files; a claim that reads one is
+    ``unverifiable`` (``no_rows``): its figure would be computed over nothing."""
     claim = plan.claim
     file = str(prepared.loaded.path)
     base: dict[str, Any] = dict(id=claim.id, says=claim.says, line=prepared.loaded.claim_line(plan.index),
@@ -158,6 +161,9 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
         return unverifiable(base, Reason.TABLE_MISSING,
                             f"table {', '.join(sorted(plan.missing_tables))} is not available")
     assert plan.node is not None
+    bare = sorted(t for t in (empty or {}) if plan.reads(t))
+    if bare:
+        return unverifiable(base, Reason.NO_ROWS, _no_rows_said(bare, empty or {}))
     try:
         gaps = executor.covered(plan) + executor.missing_reports(plan)
         if gaps:
@@ -173,6 +179,13 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
     base.pop("expectation")
     base["sql"] = reader_sql(prepared, backend, plan, ev.sql, tables_sql)
     return judge(base, exp, ev, record_is_the_data=KINDS[plan.node.kind].record_is_the_data(plan.node))
+
+
+def _no_rows_said(tables: list[str], files: dict[str, str]) -> str:
+    """Why a claim over tables without a row has no figure ("table 'e' has no rows: data/e.csv holds
+    no data row, …"): a file of its header alone is most often an export that failed."""
+    named = "; ".join(f"table '{t}' has no rows: {files[t]} holds no data row" for t in tables)
+    return f"{named}, so the figure would come from no data (0 from no data is no count of zero); check what wrote it"
 
 
 def query_failure(prepared: Prepared, backend: Backend, plan: ClaimPlan, exc: Exception) -> Problem:

@@ -90,6 +90,12 @@ class TablesRead:
             self.notes.setdefault(index, []).extend(more)
         self.later_lookups = {}
 
+    def empty(self) -> dict[str, str]:
+        """The tables read that hold no row (a CSV of its header alone: an export that failed), each
+        with its file as a person names it. A count over one is 0 from no data, not a count of zero."""
+        from .sources.places import shown
+        return {s.name: shown(s) for s in self._sources if not self._rows.get(s.name)}
+
     def uses(self) -> list[TableUse]:
         """Each table read, with its SHA-256 (waiting for the checksums if they are not all taken yet)."""
         if self._uses is None:
@@ -119,6 +125,8 @@ def read_tables(prepared: Prepared, backend: Backend, after_reading: Callable[[]
     for src in tables:  # an engine that reads headers its own way: the version is taken now
         if src.path is not None and src.version is None:
             src.version = version_of(src.path)
+    from .sources.totals import use_candidates
+    totals = use_candidates(prepared, tables)  # a "Total" row at a CSV's end: its label column is read too
     rows: dict[str, int] = {}
     reads = [table_read(prepared, src.name) for src in tables]
     backend.read_ahead(reads)
@@ -157,8 +165,9 @@ def read_tables(prepared: Prepared, backend: Backend, after_reading: Callable[[]
     from .planning.lookups import unmatched_notes
     from .planning.negations import unknown_filter_notes
     from .planning.typos import grouping_twin_notes
+    from .sources.totals import total_row_notes
     lookups, later = unmatched_notes(prepared.plans, backend, rows)
-    for found in (lookups, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
+    for found in (lookups, total_row_notes(prepared, backend, totals), grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
                   unknown_filter_notes(prepared.plans, prepared.catalog, backend, set(rows))):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)

@@ -50,6 +50,7 @@ class NoteCode(StrEnum):
     PARTS_UNMATCHED = "parts_unmatched"      # a warning: a ratio's rows with one part's value and not the other's
     REPORTERS_DIFFER = "reporters_differ"    # a warning: a change's two periods hold other reporters (one stopped)
     FILTER_UNKNOWN = "filter_unknown"        # a warning: a filter saying "not" leaves out rows with blanks it cannot tell
+    TOTAL_ROW = "total_row"                  # a warning: the rows include a table's "Total" row (a sum comes out double)
 
 
 REASON_TEXT: dict[Reason, str] = {

@@ -198,6 +198,15 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
         backend.close()
         session, backend, columns = _read(target, tables)
     unique = {t: _learn_table(backend, t, tables[t], columns[t], notes[t]) for t in tables}
+    from .sources.totals import init_note
+    empty = session.tables.empty() if session.tables is not None else {}
+    for t, src in session.prepared.catalog.sources.items():
+        if t in empty:  # a header alone (an export that failed): its types are guesses, its claims get no figure
+            notes[t].append("the file holds no data row, so its columns' types are guesses and every claim over "
+                            "the table is unverifiable (no_rows) until it has rows: check the export that wrote it")
+        total = init_note(backend, src, dict(columns[t]))  # a "Total" row at the end, read as data
+        if total is not None:
+            notes[t].append(total)
     _lookups(tables, columns)
     _lookups_by_value(backend, tables, columns, unique)
     backend.close()

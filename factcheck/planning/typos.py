@@ -201,8 +201,8 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
     problems: list[Problem] = []
     notes: dict[int, list[Note]] = defaultdict(list)
     for (table, column), literals in collect(catalog, plans).items():
-        if table not in rows or not _is_text(backend, table, column, catalog):
-            continue
+        if not rows.get(table) or not _is_text(backend, table, column, catalog):
+            continue  # a table of no rows holds no value: its claims are unverifiable (no_rows), not typos
         col, tbl = quote_ident(column), quote_ident(table)
         if rows[table] <= TWINS_UP_TO:
             held = {str(v): int(n) for v, n in backend.execute(twins_sql(col, tbl, list(literals))).rows}

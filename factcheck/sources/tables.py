@@ -444,7 +444,7 @@ def _open_text(src: Source, default_encoding: str = "utf-8", errors: str = "stri
 
 
 @contextmanager
-def _csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
+def csv_reader(src: Source, default_encoding: str = "utf-8") -> Iterator[Any]:
     """Python's csv reader over the file, with the table's reading options and skipped lines."""
     opts = src.decl.csv
     with _open_text(src, default_encoding) as fh:
@@ -461,7 +461,7 @@ def _csv_header(src: Source) -> list[str] | None:
     column ``year``; tabs stay): the names must be the ones the queries will find.
     """
     try:
-        with _csv_reader(src, "utf-8-sig") as reader:
+        with csv_reader(src, "utf-8-sig") as reader:
             row: list[str] | None = next(reader, None)
     except (OSError, UnicodeError, csv.Error, LookupError):
         return None  # let DuckDB read it and report the problem in its own words
@@ -566,7 +566,7 @@ def title_lines(src: Source) -> Title | None:
     having fewer. None when there is no such line, or the file cannot be read so."""
     opts = src.decl.csv
     try:
-        with _csv_reader(src, "utf-8-sig") as reader:
+        with csv_reader(src, "utf-8-sig") as reader:
             rows = [(reader.line_num, row) for row in islice(reader, TITLE_ROWS)]
     except (OSError, UnicodeError, csv.Error, LookupError):
         return None
@@ -593,7 +593,7 @@ def _csv_shape_problem(src: Source) -> Problem | None:
     assert src.path is not None
     opts = src.decl.csv
     try:
-        with _csv_reader(src) as reader:
+        with csv_reader(src) as reader:
             width = None
             for row in reader:
                 if width is None:

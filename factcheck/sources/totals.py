@@ -1,0 +1,329 @@
+"""A "Total" row: a published table's last (or first) row whose numbers add up the others.
+
+Tables copied from a report often end with ``,Total,85555,…``. Read as data it is one more row:
+a sum over the table comes out double, a count one too many, and a ranking names "Total" first.
+factcheck finds such a row without a query in the common case: Python reads the CSV's first data
+row and its last (the tail of the file, not the whole of it) and looks for a field that says
+``Total``, ``Totals``, ``Grand total`` or ``All`` (case and spaces aside). Only when one does is the
+database asked: how many rows hold that label, whether each number of the row is the sum of the
+other rows' (the strongest sign), and which claims' filters may keep it. A claim that may gets the
+warning ``total_row``, naming the table, the row's line and the filter that leaves it out.
+
+A row labelled ``All`` whose numbers are not the sum of the others is taken for a category (an
+"applies to: All" row) and said nothing of. Parquet files and DataFrames are not looked into: a
+pipeline writes those, seldom with a total row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..expressions import quote_ident, quote_literal
+from ..formatting import rows_said
+from ..interrupts import reraise_interrupt
+from ..outcome import NoteCode
+from ..report import Note
+from .places import line_offset
+
+if TYPE_CHECKING:
+    from ..backends import Backend
+    from ..engine import Prepared
+    from ..planning.nodes import Scan
+    from .tables import Source
+
+LABELS = frozenset({"total", "totals", "grand total", "all"})
+"""What a total row's label says, once trimmed and lower-cased."""
+TAIL_BYTES = 64 << 10
+"""How much of the end of a CSV file is read to find its last row."""
+STREAMED_UP_TO = 4 << 20
+"""A compressed or UTF-16 file (no byte offset to seek to a line) is read through to its last row
+only up to this size."""
+NUMBERS_READ = 8
+"""The columns of numbers of a candidate row whose sums are compared, at most."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A row of a CSV's first or last data line whose field says it is a total."""
+
+    table: str
+    column: str    # the column whose value is the label
+    label: str     # the label as the file writes it (the value a filter compares with)
+    line: int      # its line in the file
+    numbers: tuple[str, ...]  # the row's columns that hold numbers
+
+    @property
+    def condition(self) -> str:
+        """The row as SQL over its table: its label column equal to the label as written."""
+        return f"{quote_ident(self.column)} = {quote_literal(self.label)}"
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    """A candidate the data confirms: ``rows`` hold its label; ``sums``: the columns whose value at
+    the row is the sum of the other rows', with that value."""
+
+    candidate: Candidate
+    rows: int
+    sums: tuple[tuple[str, object], ...]
+
+    def leave_out(self) -> str:
+        """The filter, in the claims file's expression language, that leaves the row out."""
+        from ..expressions import Name
+        from ..expressions._render import render_literal, render_name
+        return f"{render_name(Name(self.candidate.column))} != {render_literal(self.candidate.label)}"
+
+
+def is_label(value: str) -> bool:
+    return " ".join(value.split()).casefold() in LABELS
+
+
+def candidate(src: Source) -> Candidate | None:
+    """The first or last data row of a CSV file, when a field of it says "Total"; None otherwise
+    (and for Parquet files, DataFrames, and a file Python cannot read as the table says)."""
+    if src.frame is not None or src.path is None or src.format != "csv" or not src.columns:
+        return None
+    try:
+        for line, fields in (_first_row(src), _last_row(src)):
+            found = _in_row(src, line, fields)
+            if found is not None:
+                return found
+    except (OSError, UnicodeError, csv.Error, LookupError, ValueError):
+        return None  # the reading itself says what is wrong, in its own words
+    return None
+
+
+def _in_row(src: Source, line: int | None, fields: list[str] | None) -> Candidate | None:
+    names = list(src.columns)
+    if line is None or fields is None or len(fields) != len(names):
+        return None
+    label = next((i for i, value in enumerate(fields) if is_label(value)), None)
+    if label is None:
+        return None
+    numbers = tuple(names[i] for i, value in enumerate(fields) if i != label and _number(value))
+    return Candidate(src.name, names[label], fields[label], line, numbers[:NUMBERS_READ])
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return bool(text.strip())
+
+
+def _first_row(src: Source) -> tuple[int | None, list[str] | None]:
+    from .tables import csv_reader
+    opts = src.decl.csv
+    with csv_reader(src) as reader:
+        if not opts or opts.header:
+            next(reader, None)
+        row = next(reader, None)
+        return (reader.line_num + (opts.skip if opts else 0), row) if row else (None, None)
+
+
+def _last_row(src: Source) -> tuple[int | None, list[str] | None]:
+    """The last row of data with its line, read from the end of the file; the file is read through
+    to count its lines only when that row says it is a total."""
+    assert src.path is not None
+    from .datafiles import python_encoding
+    opts = src.decl.csv
+    encoding = python_encoding(opts.encoding if opts else None, src.path, "utf-8-sig")
+    size = src.path.stat().st_size
+    if src.path.name.lower().endswith(".gz") or encoding.lower().replace("_", "-").startswith("utf-16"):
+        return _streamed_last_row(src, size)
+    with open(src.path, "rb") as fh:
+        start = max(0, size - TAIL_BYTES)
+        fh.seek(start)
+        tail = fh.read()
+        kept = tail.rstrip(b"\r\n \t")  # blank lines at the end are no row
+        at = kept.rfind(b"\n") + 1
+        if not kept or (start and not at):
+            return None, None  # no row, or a last line longer than the tail read
+        text = kept[at:].rstrip(b"\r").decode(encoding)
+        row = next(csv.reader(io.StringIO(text), delimiter=src.decl.delimiter(src.path), quotechar=_quote(src)), None)
+        if not row or not any(is_label(value) for value in row):
+            return None, None
+        if start:
+            fh.seek(0)
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        else:
+            lines = tail.count(b"\n")
+        line = lines - tail.count(b"\n", at) + 1
+    return (line, row) if line > line_offset(src) else (None, None)
+
+
+def _streamed_last_row(src: Source, size: int) -> tuple[int | None, list[str] | None]:
+    if size > STREAMED_UP_TO:
+        return None, None
+    from .tables import csv_reader
+    last: tuple[int | None, list[str] | None] = (None, None)
+    skipped = src.decl.csv.skip if src.decl.csv else 0
+    with csv_reader(src) as reader:
+        for row in reader:
+            if row and any(f.strip() for f in row):
+                last = (reader.line_num + skipped, row)
+    return last if (last[0] or 0) > line_offset(src) else (None, None)
+
+
+def _quote(src: Source) -> str:
+    opts = src.decl.csv
+    return opts.quote if opts and opts.quote else '"'
+
+
+def confirm(backend: Backend, found: Candidate, types: dict[str, str]) -> TotalRow | None:
+    """Ask the table read how many rows hold the label and which numbers of the row sum the others';
+    None when no row holds it as read, or when an "All" row sums nothing (a category, then)."""
+    numbers = [c for c in found.numbers if _numeric(types.get(c, ""))]
+    is_total = found.condition
+    parts = [f"count(*) FILTER (WHERE {is_total})"]
+    for c in numbers:
+        col = quote_ident(c)
+        parts += [f"sum({col}) FILTER (WHERE {is_total})", f"sum({col}) FILTER (WHERE ({is_total}) IS NOT TRUE)"]
+    try:
+        row = backend.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(found.table)}").rows[0]
+    except Exception as exc:  # noqa: BLE001 - a sum that cannot be taken: the claims' own queries say why
+        reraise_interrupt(exc)
+        return None
+    rows = int(row[0] or 0)
+    if not rows:
+        return None
+    sums = tuple((c, row[1 + 2 * i]) for i, c in enumerate(numbers)
+                 if _same(row[1 + 2 * i], row[2 + 2 * i]) and rows == 1)
+    if not sums and " ".join(found.label.split()).casefold() == "all":
+        return None
+    return TotalRow(found, rows, sums)
+
+
+def _numeric(duckdb_type: str) -> bool:
+    t = duckdb_type.upper()
+    return t.startswith(("DECIMAL", "DOUBLE", "FLOAT", "REAL")) or t.endswith("INT") or t in (
+        "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT",
+        "UHUGEINT")
+
+
+def _same(total: object, others: object) -> bool:
+    """Is the row's value the others' sum? Exactly for whole numbers and decimals; a double within
+    its own rounding."""
+    if total is None or others is None:
+        return False
+    try:
+        a, b = Fraction(str(total)), Fraction(str(others))
+    except (ValueError, ZeroDivisionError):
+        return False
+    if isinstance(total, float) or isinstance(others, float):
+        return abs(a - b) <= abs(b) * Fraction(1, 10**9)
+    return a == b
+
+
+def may_keep(backend: Backend, total: TotalRow, scan: Scan) -> bool:
+    """Does ``scan``'s filter keep the total row among the rows it adds up? Its values are known:
+    the filter is asked of it as the claim's query asks it (a blank the filter compares leaves it
+    out, as it does there). A filter on the label column that keeps the total alone chose it
+    ("the city's 85,555": ``value: population, where: name == 'Total'``): that is no mistake."""
+    where = scan.where
+    if where is None:
+        return True
+    row = f"{quote_ident(scan.table)}.{total.candidate.condition}"
+    sql = (f"SELECT count(*) FILTER (WHERE {row}), count(*) FILTER (WHERE ({row}) IS NOT TRUE)\n"
+           f"{scan.from_sql()}\nWHERE {where}")
+    try:
+        kept, others = backend.execute(sql).rows[0]
+    except Exception as exc:  # noqa: BLE001 - the claim's own query says what is wrong with its filter
+        reraise_interrupt(exc)
+        return False
+    chosen = f"{quote_ident(scan.table)}.{quote_ident(total.candidate.column)}" in where and not others
+    return bool(kept) and not chosen
+
+
+EFFECTS = {"count": "a count comes out one too many", "count_distinct": "a count comes out one too many",
+           "top": "a ranking names it first", "top_share": "it tops the ranking"}
+"""What a total row does to a figure of each kind, said in its warning (others: one row more)."""
+
+
+def note(total: TotalRow, shown: str, kind: str, has_filter: bool) -> Note:
+    """The warning of a claim whose rows may include the total row, with the filter that leaves it out."""
+    effect = EFFECTS.get(kind, "a sum comes out double" if kind == "sum" and total.sums else
+                         "the figure takes it for one more row")
+    fix = f"add `and {total.leave_out()}` to the measure's where" if has_filter else \
+        f"leave it out with where: {total.leave_out()}"
+    return Note(code=NoteCode.TOTAL_ROW, warning=True,
+                message=f"table '{total.candidate.table}' has a total row, {said(total, shown)}: {effect}; {fix}")
+
+
+def said(total: TotalRow, shown: str) -> str:
+    """The row, where it is, and why it is taken for a total: "line 8 of data/hoods.csv (name
+    'Total'), whose population (85,555) is the sum of the other rows"."""
+    found = total.candidate
+    text = f"line {found.line} of {shown} ({found.column} {found.label!r})"
+    if total.sums:
+        text += ", whose " + ", ".join(f"{c} ({_figure(v)})" for c, v in total.sums) + \
+            f" {'is' if len(total.sums) == 1 else 'are'} the sum of the other rows"
+    if total.rows > 1:
+        text += f"; {rows_said(total.rows)} hold that label"
+    return text
+
+
+def init_note(backend: Backend, src: Source, types: dict[str, str]) -> str | None:
+    """What ``factcheck init`` tells the reader of a table with a total row, or None."""
+    from .places import shown
+    found = candidate(src)
+    total = confirm(backend, found, types) if found is not None else None
+    if total is None:
+        return None
+    return (f"{said(total, shown(src))}: a total row, which a claim over the table counts as one more row; "
+            f"leave it out with where: {total.leave_out()}")
+
+
+def _figure(value: object) -> str:
+    """A sum as people read it: 85,555 whatever type the engine gave it in (an integer, a decimal)."""
+    try:
+        exact = Fraction(str(value))
+    except (ValueError, ZeroDivisionError):
+        return str(value)
+    return f"{exact.numerator:,}" if exact.denominator == 1 else str(value)
+
+
+def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, Candidate]) -> dict[int, list[Note]]:
+    """The ``total_row`` warnings of the claims (by plan index) whose rows may include a total row
+    of a table read; one query per candidate, one per claim's scan of a confirmed one."""
+    from ..planning.nodes import walk
+    from .places import shown
+    notes: dict[int, list[Note]] = {}
+    for table, found in candidates.items():
+        src = prepared.sources[table]
+        total = confirm(backend, found, src.columns)
+        if total is None:
+            continue
+        for plan in prepared.plans:
+            if any(node.kind == "change" and getattr(node, "over", None) == found.column for node in walk(plan.node)):
+                continue  # a change between two periods of the label column: "Total" is neither of them
+            scans = [scan for node in walk(plan.node) for scan in node.scans() if scan.table == table]
+            kept = [scan for scan in scans if may_keep(backend, total, scan)]
+            if kept:
+                has_filter = any(scan.where is not None for scan in kept)
+                kind = plan.node.kind if plan.node is not None else ""
+                notes.setdefault(plan.index, []).append(note(total, shown(src), kind, has_filter))
+    return notes
+
+
+def use_candidates(prepared: Prepared, tables: list[Source]) -> dict[str, Candidate]:
+    """Before the tables are read: the candidates of the CSV tables that claims measure, with their
+    label and number columns marked to be read (only then: the common table has no total row)."""
+    from ..planning.nodes import walk
+    measured = {scan.table for plan in prepared.plans for node in walk(plan.node) for scan in node.scans()}
+    found: dict[str, Candidate] = {}
+    for src in tables:
+        if src.name not in measured:
+            continue
+        one = candidate(src)
+        if one is None:
+            continue
+        found[src.name] = one
+        for column in (one.column, *one.numbers):
+            prepared.catalog.use(src.name, column)
+    return found
