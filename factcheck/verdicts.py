@@ -19,6 +19,7 @@ from .expectations.numbers import as_float, format_value, to_fraction
 from .formatting import FigureUnit, figures_shown, key_shown, listed, rows_said
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
+from .measures.compare import CompareDetails
 from .measures.extreme import ExtremeDetails
 from .measures.rising import FallingDetails, RisingDetails
 from .measures.top import TopDetails
@@ -144,7 +145,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                           message="one record more or less would " + ("fail" if ok else "pass") +
                           f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
     elif exp.any_size and isinstance(ev.value, Fraction):
-        notes += _rounds_to_no_change(exp, ev.value)
+        notes += _rounds_to_no_change(exp, ev.value, "gap" if isinstance(ev.details, CompareDetails) else "change")
     if ev.is_mostly_unknown() and ev.base is not None and ev.rows_unknown:
         said = (f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and leaves out "
                 f"{ev.rows_unknown:,} whose value is unknown")
@@ -188,7 +189,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
     return notes
 
 
-def _rounds_to_no_change(exp: Expectation, value: Fraction) -> list[Note]:
+def _rounds_to_no_change(exp: Expectation, value: Fraction, what: str) -> list[Note]:
     """A direction alone ('rose') holds for a rise of any size, +0.2% too; but +0.2% rounds to no change at
     the precision a change is read at when written as a whole figure, so 'unchanged' would pass as well: the
     verdict hangs on a hair, as a fragile one does, and the editor sees it."""
@@ -197,7 +198,7 @@ def _rounds_to_no_change(exp: Expectation, value: Fraction) -> list[Note]:
         return []
     zero = unchanged.summary.removeprefix("unchanged (rounds to ").removesuffix(")")
     return [Note(code=NoteCode.FRAGILE,
-                 message=f"the change, {judged_value(exp, value)}, rounds to no change ({zero}): "
+                 message=f"the {what}, {judged_value(exp, value)}, rounds to no change ({zero}): "
                          "'unchanged' would pass too")]
 
 

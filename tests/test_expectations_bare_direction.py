@@ -179,3 +179,21 @@ def test_suggest_proposes_a_change_for_a_direction_alone(tmp_path: Path) -> None
                                      "  - {id: fell, says: Cases fell in 2020., expect: fell}\n", encoding="utf-8")
     candidates = suggest(tmp_path / "c.yaml").for_claim("fell").candidates
     assert candidates and candidates[0].measure["change"] == {"sum": "cases", "of": "t"}
+
+
+def test_a_gap_that_rounds_to_none_is_called_a_gap(tmp_path: Path) -> None:
+    (tmp_path / "cars.csv").write_text("origin,mpg\nJapan,30.2\nUSA,30\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        version: 1
+        tables:
+          cars: {path: cars.csv}
+        claims:
+          - id: gap
+            says: Japanese cars went further on a gallon than American ones.
+            measure: {compare: {mean: mpg, of: cars}, by: origin, a: Japan, b: USA}
+            expect: more
+        """), encoding="utf-8")
+    result = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert result.verdict.value == "pass"
+    assert [n.message for n in result.notes if n.code.value == "fragile"] == [
+        "the gap, up 0.2, rounds to no change (0): 'unchanged' would pass too"]
