@@ -12,13 +12,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .expectations import Expectation
+from .expectations import Expectation, parse_expectation
 from .expectations.durations import PLURAL
-from .expectations.judging import Judgement, edge_safe
+from .expectations.judging import Judgement, edge_safe, judged_value
 from .expectations.numbers import as_float, format_value, to_fraction
 from .formatting import FigureUnit, figures_shown, key_shown, listed, rows_said
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
+from .measures.compare import CompareDetails
 from .measures.extreme import ExtremeDetails
 from .measures.rising import FallingDetails, RisingDetails
 from .measures.top import TopDetails
@@ -143,6 +144,8 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.FRAGILE,
                           message="one record more or less would " + ("fail" if ok else "pass") +
                           f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
+    elif exp.any_size and isinstance(ev.value, Fraction):
+        notes += _rounds_to_no_change(exp, ev.value, "gap" if isinstance(ev.details, CompareDetails) else "change")
     if ev.is_mostly_unknown() and ev.base is not None and ev.rows_unknown:
         said = (f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and leaves out "
                 f"{ev.rows_unknown:,} whose value is unknown")
@@ -184,6 +187,19 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes
+
+
+def _rounds_to_no_change(exp: Expectation, value: Fraction, what: str) -> list[Note]:
+    """A direction alone ('rose') holds for a rise of any size, +0.2% too; but +0.2% rounds to no change at
+    the precision a change is read at when written as a whole figure, so 'unchanged' would pass as well: the
+    verdict hangs on a hair, as a fragile one does, and the editor sees it."""
+    unchanged = parse_expectation("unchanged", exp.shape)
+    if not unchanged.judge(value).ok:
+        return []
+    zero = unchanged.summary.removeprefix("unchanged (rounds to ").removesuffix(")")
+    return [Note(code=NoteCode.FRAGILE,
+                 message=f"the {what}, {judged_value(exp, value)}, rounds to no change ({zero}): "
+                         "'unchanged' would pass too")]
 
 
 def _unmatched_said(n: int, has: str, lacks: str) -> str:

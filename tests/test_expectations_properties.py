@@ -223,6 +223,23 @@ def test_every_change_noun_is_a_suffix_word() -> None:
     assert words.CHANGE_NOUNS <= set(words.UP_SUFFIXES) | set(words.DOWN_SUFFIXES)
 
 
+@given(word=st.sampled_from(sorted(words.BARE_DIRECTIONS)), kind=st.sampled_from(KINDS[2:6]),
+       unit=st.sampled_from(["fraction", "percent"]), value=st.fractions(min_value=-10, max_value=10))
+def test_a_bare_direction_passes_exactly_the_values_on_its_side(word: str, kind: str, unit: str,
+                                                                value: Fraction) -> None:
+    """A direction alone ('fell', 'went up', 'higher'), on every change: a pass iff the change has the word's sign; else wrong_direction;
+    and the same test as the wording that already said it, 'up more than 0…' / 'down more than 0…'."""
+    shape = MeasureShape(kind, unit)  # type: ignore[arg-type]
+    up = words.BARE_DIRECTIONS[word] == "up"
+    judgement = parse_expectation(word, shape).judge(value)
+    zero = Fraction(1 if kind == "change_ratio" else 0)
+    assert judgement.ok is ((value > zero) if up else (value < zero))
+    assert judgement.miss == (None if judgement.ok else "wrong_direction")
+    unit_word = {"change_points": " points", "change_absolute": ""}.get(kind, "%")
+    spelled = parse_expectation(f"{'up' if up else 'down'} more than 0{unit_word}", shape)
+    assert spelled.judge(value).ok is judgement.ok
+
+
 
 @pytest.mark.parametrize(("written", "value", "ok"), [
     ("0", Fraction(-1, 2), True), ("0", Fraction(1, 2), False), ("0", Fraction(-51, 100), False),

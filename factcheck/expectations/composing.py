@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from fractions import Fraction
+from typing import Literal
 
 from . import durations
 from . import vocabulary as words
@@ -127,6 +128,30 @@ def _unchanged(written: str, s: str, shape: MeasureShape, vocab: Vocabulary) -> 
     return replace(e, written=written.strip(), meaning=meaning, summary=f"unchanged (rounds to {zero})")
 
 
+_ANY_SIZE_UNIT: dict[str, Literal["percent", "points"]] = {"change_percent": "percent", "change_ratio": "percent",
+                                                             "change_points": "points"}
+_ARTICLE_NOUN = re.compile(r"an? (\w+)")
+
+
+def _any_size(written: str, s: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation | None:
+    """'rose', 'fell', 'went up', 'higher', 'a drop': a change of that direction and of any size, as
+    'up more than 0%' (or 0 points, 0, a ratio above 1) says it; a change of the other sign, or none,
+    is ``wrong_direction``. A change too small to round to anything but no change still passes (it is
+    a rise), and the verdict notes it (:mod:`factcheck.verdicts`, ``fragile``)."""
+    noun = _ARTICLE_NOUN.fullmatch(s)
+    word = noun[1] if noun and noun[1] in words.CHANGE_NOUNS else s
+    direction: Direction | None = words.BARE_DIRECTIONS.get(word)
+    if direction is None:
+        return None
+    zero = Figure(Fraction(0), Interval(Fraction(0), Fraction(0), True, True), _ANY_SIZE_UNIT.get(shape.kind, "plain"),
+                  "0")
+    e = _compose(written, s, zero, direction, "more than", shape, vocab)
+    assert e.interval is not None
+    said = f"a {'rise' if direction == 'up' else 'fall'} of any size"
+    return replace(e, meaning=f"{said}: {e.interval.describe(lambda x: format_edge(x, shape))}", summary=said,
+                   qualifier=None, crossed_side=None, from_edge=False, any_size=True)
+
+
 def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation:
     s = normalize(written)
     if not s:
@@ -137,6 +162,9 @@ def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectati
     majority = _majority(s, shape, vocab)
     if majority:
         return majority
+    any_size = _any_size(written, s, shape, vocab)
+    if any_size:
+        return any_size
     direction, rest = split_direction(s)
     qualifier, rest = split_qualifier(rest)
     if direction is None and qualifier is not None:

@@ -62,6 +62,7 @@ class Expectation:
     percentish: bool = False
     from_edge: bool = False
     time_unit: str | None = None  # the time unit the figure is stated in ('four hours': 'hour')
+    any_size: bool = False  # a direction alone ('rose', 'fell'): a change of that sign, of any size
 
     def judge(self, value: Fraction | bool | Sequence[str]) -> Judgement:
         """Judge a computed value (a Fraction, a bool for extreme, a list of names for top)."""
@@ -176,6 +177,11 @@ def _honest(e: Expectation, text: str, x: Fraction) -> bool:
     shown = _shown_value(e, text)
     return shown is None or not any(edge is not None and shown == edge != x
                                     for edge in (e.interval.low, e.interval.high))
+
+
+def judged_value(e: Expectation, x: Fraction) -> str:
+    """The computed value as a verdict shows it: 'up 0.2%', 'down 25%', '0.50×', '48.2%'."""
+    return _shown(e, x)
 
 
 def _shown(e: Expectation, x: Fraction) -> str:

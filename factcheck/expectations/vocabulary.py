@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
-from typing import Mapping
+from typing import Literal, Mapping
 
 from .errors import ExpectationError
 from .numbers import to_fraction
@@ -130,6 +130,21 @@ DOWN_SUFFIXES = ("fewer", "less", "lower", "shorter", "decrease", "drop", "fall"
 # nouns of change read after an article: "an 11% increase", "a 51% decline"
 CHANGE_NOUNS = frozenset({"increase", "rise", "jump", "gain", "surge", "decrease", "drop", "fall",
                           "decline", "cut", "slump", "plunge"})
+
+
+def _standing_alone(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a direction that make sense without a figure after them: 'rose', 'went up',
+    'higher', 'increase'; not 'a rise of', 'higher by' or 'cut by', which announce the figure."""
+    return tuple(p for p in phrases if not p.endswith((" of", " by")) and not p.startswith(("a ", "an ")))
+
+
+# a direction alone ("Cases fell in 2020", "Funding went up", "Arrests were lower"): a change of that
+# direction and of any size; the same words as a sized change ('fell 8%', '12 fewer'), never a list of
+# their own (a noun may take its article: 'a drop', 'an increase')
+BARE_DIRECTIONS: dict[str, Literal["up", "down"]] = {
+    **{w: "up" for w in _standing_alone(UP_PREFIXES + UP_SUFFIXES)},
+    **{w: "down" for w in _standing_alone(DOWN_PREFIXES + DOWN_SUFFIXES)},
+}
 # "three times as many", "half as much": the figure is a ratio of new to old
 AS_MANY = ("as many", "as much", "as high", "as large", "as big", "as likely", "as often",
            "as fast", "as long", "as costly", "as expensive", "as deadly", "the number", "the amount", "the level",

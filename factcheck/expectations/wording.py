@@ -32,10 +32,10 @@ from .vocabulary import Vocabulary
 EXAMPLES_BY_KIND = {
     "number": "'165', '2.5', 'about 2,000', 'more than 100'",
     "share": "'59%', 'nearly half', 'a majority', 'one in five', 'over one-third'",
-    "change_percent": "'up 11%', 'down 8%', 'down about a third', 'doubled'",
-    "change_points": "'up 5 points', '-3pp', 'down 3 percentage points'",
-    "change_absolute": "'up 17', 'down 21', 'more than 100'",
-    "change_ratio": "'doubled', 'nearly doubled', 'halved', '2.5x'",
+    "change_percent": "'up 11%', 'down 8%', 'down about a third', 'doubled', or the direction alone: 'fell'",
+    "change_points": "'up 5 points', '-3pp', 'down 3 percentage points', or the direction alone: 'fell'",
+    "change_absolute": "'up 17', 'down 21', 'more than 100', or the direction alone: 'fell'",
+    "change_ratio": "'doubled', 'nearly doubled', 'halved', '2.5x', or the direction alone: 'fell'",
     "boolean": "'true' or 'false'",
     "values": "'[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'",
 }
@@ -111,12 +111,36 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     if rng:  # 'between 10% and 20%', '10-20%': a range has its own, explicit form
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
+    hint = _direction_with_words(written, shape) or hint
     return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
 
 
 _A_RECORD = re.compile(r"(?:an?\s+)?(?:new\s+)?(?:all[\s-]time\s+)?record(?:[\s-]+(?:high|(?P<low>low)))?\s+"
                        r"(?P<figure>\S.*)", re.IGNORECASE)
 """'a record 218', 'a record-high $1.2 million': a figure said to be a record, which no one claim checks."""
+
+_SIZED = {"change_points": "5 points", "change_absolute": "17"}
+
+
+def _direction_with_words(written: str, shape: MeasureShape) -> str | None:
+    """The hint for a direction said with words but no figure ('rose slightly', 'sharply lower'): the
+    word alone reads as a change of any size, which would pass a rise of 40% as readily as one of 0.4%,
+    so the adverb is not dropped silently; the claims file says what it checks."""
+    if not shape.kind.startswith("change_") or any(ch.isdigit() for ch in written):
+        return None
+    s = normalize(written)
+    if any(s == q or s.startswith(q + " ") for q in words.QUALIFIERS):
+        return None  # 'more than', 'up to': a bound that lacks its figure, no direction
+    tokens = s.split(" ")
+    for k in range(len(tokens) - 1, 0, -1):
+        for word, extra in ((" ".join(tokens[:k]), tokens[k:]), (" ".join(tokens[-k:]), tokens[:-k])):
+            direction = words.BARE_DIRECTIONS.get(word)
+            if direction is not None:
+                sized = f"{direction} {_SIZED.get(shape.kind, '11%')}"
+                return (f"'{' '.join(extra)}' gives no figure to check: write '{word}' for a "
+                        f"{'rise' if direction == 'up' else 'fall'} of any size (the direction alone; keep the "
+                        f"article's words in says), or the figure the article gives, e.g. '{sized}'")
+    return None
 
 
 READER: list[Callable[[str, MeasureShape], object]] = []
