@@ -44,11 +44,6 @@ class _Timed:
         _log.append((time.perf_counter() - t, time.process_time() - c, sql))
         return self
 
-    def cursor(self) -> "_Timed":
-        """A connection of its own to the same database (small CSVs are read side by side on them):
-        its statements are timed too."""
-        return _Timed(self._con.cursor())
-
     def __getattr__(self, name: str) -> object:
         return getattr(self._con, name)
 

@@ -57,13 +57,11 @@ class Prepared:
     learning: bool = False  # `factcheck init`: dates read in the year 13 are its to declare, not to refuse
 
 
-def read(prepared: Prepared, backend: Backend, after_reading: Callable[[], None] | None = None) -> TablesRead:
+def read(prepared: Prepared, backend: Backend) -> TablesRead:
     """Read the tables the run needs into the backend; check contracts and lookups. Their
-    checksums are still being taken when it returns (:class:`~factcheck.loading.TablesRead`).
-    ``after_reading`` is called once the files are read, before they are checked (or before the
-    first is read, where the backend reads one after the other)."""
+    checksums are still being taken when it returns (:class:`~factcheck.loading.TablesRead`)."""
     from .loading import read_tables
-    return read_tables(prepared, backend, after_reading)
+    return read_tables(prepared, backend)
 
 
 def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
@@ -271,9 +269,9 @@ class Session:
         """Each table read, with its SHA-256 (waited for); none before :meth:`materialize`."""
         return self.tables.uses() if self.tables is not None else []
 
-    def materialize(self, after_reading: Callable[[], None] | None = None) -> TablesRead:
+    def materialize(self) -> TablesRead:
         """Read the tables (see :func:`read`); :attr:`uses` waits for their checksums."""
-        self.tables = read(self.prepared, self.backend, after_reading)
+        self.tables = read(self.prepared, self.backend)
         return self.tables
 
     def run(self, coverage: Pending[CoverageReport | None] | None = None, *, last: bool = True) -> Report:
@@ -556,20 +554,20 @@ def verify(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = No
     data cannot be used.
     """
     session = prepare(claims, tables, only=only, data_root=data_root, engine=engine, spark_master=spark_master)
-    coverage: list[Pending[CoverageReport | None]] = []
+    coverage: Pending[CoverageReport | None] | None = None
     try:
         if before_reading is not None:
             before_reading(session.input_files())
-        # the article's figures are pure Python: worked out from the moment the tables are read (which
-        # takes both cores when the files are small) while DuckDB checks them and runs the claims
-        session.materialize(lambda: coverage.append(_article_coverage_meanwhile(session.prepared.loaded)))
-        report = session.run(coverage[0], last=then is None)
+        # the article's figures are pure Python: worked out while DuckDB reads the tables and runs the claims
+        coverage = _article_coverage_meanwhile(session.prepared.loaded)
+        session.materialize()
+        report = session.run(coverage, last=then is None)
         if then is not None:
             report = then(report)
             session.refuse_changed_files()
         return report
     finally:
-        for started in coverage:  # a run stopped before the value was asked for leaves no child running
-            started.cancel()
+        if coverage is not None:  # a run stopped before the value was asked for leaves no child running
+            coverage.cancel()
         if engine != "duckdb":  # a JVM's session is stopped; DuckDB's connection goes with the Session
             session.backend.close()

@@ -21,8 +21,6 @@ from .sources import Source, sha256
 from .sources.versions import changes, version_of
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from .backends import Backend
     from .engine import Prepared
     from .planning.lookups import Readers
@@ -111,14 +109,8 @@ class TablesRead:
         return self._uses
 
 
-def read_tables(prepared: Prepared, backend: Backend, after_reading: Callable[[], None] | None = None) -> TablesRead:
-    """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys.
-
-    Where the backend reads several files at once (:meth:`~factcheck.backends.Backend.read_ahead`:
-    small CSVs on DuckDB, one per core) they are read first, and then ``after_reading`` is called
-    (the command forks the article's coverage there: a process with no other thread, whose second
-    core the reads no longer need); then each table is taken in order, so a file that failed is read
-    again alone and its error located as before. The checksums start after that call."""
+def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
+    """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys."""
     tables = needed(prepared)
     from .planning.lag_order import plan_checks
     lag_order = plan_checks(prepared)  # lag(x) in file order: the time columns its files must follow are read too
@@ -127,15 +119,11 @@ def read_tables(prepared: Prepared, backend: Backend, after_reading: Callable[[]
             src.version = version_of(src.path)
     from .sources.totals import use_candidates
     totals = use_candidates(prepared, tables)  # a "Total" row at a CSV's end: its label column is read too
-    rows: dict[str, int] = {}
-    reads = [table_read(prepared, src.name) for src in tables]
-    backend.read_ahead(reads)
-    if after_reading is not None:
-        after_reading()
     digests = Background(lambda: {s.name: sha256(s) for s in tables},  # beside DuckDB, on the core it leaves idle
                          idle=all(s.frame is None for s in tables))  # a DataFrame's hashing holds the GIL
-    for read in reads:
-        src = read.source
+    rows: dict[str, int] = {}
+    for src in tables:
+        read = table_read(prepared, src.name)
         try:
             rows[src.name] = backend.read_table(read)
         except DeriveFailure as exc:

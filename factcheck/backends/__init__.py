@@ -98,11 +98,6 @@ class Backend(Protocol):
     def read_header(self, source: Source) -> None:
         """Learn the table's column names (and types where cheap) without reading its rows."""
 
-    def read_ahead(self, reads: list[TableRead]) -> None:
-        """Start reading the tables (all the run needs, in the order :meth:`read_table` will be asked
-        for them) where the engine can read several at once; each is still taken, counted and its
-        errors located by :meth:`read_table`. An engine that reads one at a time does nothing."""
-
     def read_table(self, read: TableRead) -> int:
         """Read the table as ``read`` says, under its own name; return its number of rows.
         Raise :class:`DeriveFailure` or a located :class:`~factcheck.errors.FactcheckError`."""

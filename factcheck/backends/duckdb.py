@@ -25,7 +25,7 @@ from ..expressions import quote_ident, quote_literal
 from ..interrupts import reraise_interrupt
 from ..planning.catalog import ROW
 from . import DeriveFailure, Mismatch, Rows, TableRead
-from .duckdb_core import connect, in_utc, whole_package
+from .duckdb_core import connect, whole_package
 
 if TYPE_CHECKING:
     import duckdb
@@ -71,7 +71,6 @@ class DuckDB:
         self.most_rows = 0  # the largest table read: small data is queried on one thread (seal)
         self.one_thread = one_thread  # is `threads` set to 1 (small files, small tables)?
         self.reads: dict[str, TableRead] = {}  # each table read, as read
-        self._ahead: dict[str, tuple[TableRead, int]] = {}  # tables read ahead, not yet taken (read_ahead)
         self.any_order: set[str] = set()  # the tables held in another order than their file's (perhaps)
         self.ran: list[str] = []  # its queries are DuckDB's own, shown in the report: none kept
 
@@ -158,28 +157,9 @@ class DuckDB:
     def engine_reader_sql(self, read: TableRead) -> str:
         return self.table_sql(read)
 
-    def read_ahead(self, reads: list[TableRead]) -> None:
-        """Small CSVs read side by side, one per core (:func:`read_side_by_side`); only when every
-        table the run needs is one, as small data is: larger files are read one after the other,
-        each by all of DuckDB's threads."""
-        if len(reads) < 2 or not all(_side_by_side(read) for read in reads):
-            return
-        self._threads(True)
-        create = [f"CREATE TABLE {quote_ident(read.source.name)} AS {self.table_sql(read)}" for read in reads]
-        for read, rows in zip(reads, read_side_by_side(self.con, create), strict=True):
-            if rows is not None:
-                self._ahead[read.source.name] = (read, rows)
-            else:  # read again alone by read_table, which locates the error: nothing of it may be left
-                self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(read.source.name)}")
-
     def read_table(self, read: TableRead) -> int:
-        ahead = self._ahead.pop(read.source.name, None)
-        if ahead is not None and ahead[0] is read:
-            rows = ahead[1]
-            self.reads[read.source.name] = read
-        else:  # not read ahead, or its read failed: read now, where a failure is located
-            self._threads(_small_csv(read.source) and self.most_rows < ROW_GROUP)
-            rows = self._read(read)
+        self._threads(_small_csv(read.source) and self.most_rows < ROW_GROUP)
+        rows = self._read(read)
         self.most_rows = max(self.most_rows, rows)
         return rows
 
@@ -432,60 +412,6 @@ class DuckDB:
 
     def close(self) -> None:
         self.con.close()
-
-
-def _side_by_side(read: TableRead) -> bool:
-    """A read :meth:`DuckDB.read_ahead` may do: a small CSV into a plain table (no windows kept, in
-    file order)."""
-    return _small_csv(read.source) and not read.windowed and not read.any_order
-
-
-def read_side_by_side(con: duckdb.DuckDBPyConnection, statements: list[str]) -> list[int | None]:
-    """Run ``statements`` (each a ``CREATE TABLE … AS``, independent of the others) on as many
-    connections to the same database as there are cores, each taking the next statement not yet
-    taken; return each one's rows, or None where it failed (its error is for the caller to find by
-    running it again alone, where it is located). DuckDB lets go of Python's lock while it reads,
-    so the story's three CSVs, read on two cores, take 16 ms instead of 25.
-
-    Each other connection takes the session's time zone (``SET TimeZone`` holds for one
-    connection, and a time with an offset is read in it); the database's settings (``threads``,
-    the spill folder) are shared. Ctrl-C reaches the main thread, whose own statement DuckDB stops,
-    or its wait for the others; the others are left to end with the process."""
-    import os
-    import threading
-
-    made: list[int | None] = [None] * len(statements)
-    left = list(range(len(statements)))[::-1]
-    taking = threading.Lock()
-
-    def take(into: duckdb.DuckDBPyConnection, main: bool) -> None:
-        while True:
-            with taking:
-                if not left:
-                    return
-                index = left.pop()
-            try:
-                got = into.execute(statements[index]).fetchall()
-            except Exception as exc:  # noqa: BLE001 - run again alone by the caller, and located there
-                if main:  # Ctrl-C stops the main thread's statement: it stays Ctrl-C
-                    reraise_interrupt(exc)
-                continue
-            if got and isinstance(got[0][0], int):
-                made[index] = got[0][0]
-
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    cursors = [con.cursor() for _ in range(min(len(statements), cores) - 1)]
-    helpers = []
-    for cursor in cursors:
-        in_utc(cursor)
-        helpers.append(threading.Thread(target=take, args=(cursor, False), name="factcheck-read", daemon=True))
-        helpers[-1].start()
-    take(con, True)
-    for helper in helpers:
-        helper.join()
-    for cursor in cursors:
-        cursor.close()
-    return made
 
 
 def _small_csv(src: Source) -> bool:

@@ -156,9 +156,6 @@ class Spark:
             _check_spark_path(source)
         self.helper.read_header(source)
 
-    def read_ahead(self, reads: list[TableRead]) -> None:
-        pass  # Spark plans each read lazily and runs its own jobs in parallel
-
     def read_table(self, read: TableRead) -> int:
         from .spark_reading import CsvLayout, read_csv, read_parquet
 
