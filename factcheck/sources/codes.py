@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from ..expressions import INTEGER_TYPES, base_type, quote_ident
+from ..expressions import INTEGER_TYPES, base_type, quote_ident, value_type
 from .places import line_offset, place, shown
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 
 PADDED = "regexp_full_match(trim({v}), '0[0-9]+')"
 """SQL: the text ``{v}`` is a code with leading zeros (``02134``; not ``0`` alone, ``0.5`` or ``-3``)."""
-NUMBER_TYPES = INTEGER_TYPES | {"FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC", "FLOAT4", "FLOAT8"}
-TEXT_TYPES = frozenset({"VARCHAR", "TEXT", "STRING", "CHAR", "BPCHAR"})
 _ZERO_LED = re.compile(r"\s*0[0-9]+\s*")
 
 
@@ -64,8 +62,8 @@ def guessed_numbers(src: Source, column: str) -> bool:
 
 def kind(src: Source, column: str) -> str | None:
     """'numbers' or 'text', as the column is read; None for another type (dates) or one not known."""
-    typ = base_type(src.columns.get(column))
-    return "numbers" if typ in NUMBER_TYPES else "text" if typ in TEXT_TYPES else None
+    typ = value_type(src.columns.get(column))
+    return "numbers" if typ == "number" else "text" if typ == "text" else None
 
 
 def padded_in_file(con: duckdb.DuckDBPyConnection, src: Source, columns: list[str]) -> dict[str, Padded]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..expressions import quote_ident, quote_literal
+from ..expressions import quote_ident, quote_literal, value_type
 from ..formatting import rows_said
 from ..interrupts import reraise_interrupt
 from ..outcome import NoteCode
@@ -178,7 +178,7 @@ def _quote(src: Source) -> str:
 def confirm(backend: Backend, found: Candidate, types: dict[str, str]) -> TotalRow | None:
     """Ask the table read how many rows hold the label and which numbers of the row sum the others';
     None when no row holds it as read, or when an "All" row sums nothing (a category, then)."""
-    numbers = [c for c in found.numbers if _numeric(types.get(c, ""))]
+    numbers = [c for c in found.numbers if value_type(types.get(c)) == "number"]
     is_total = found.condition
     parts = [f"count(*) FILTER (WHERE {is_total})"]
     for c in numbers:
@@ -197,13 +197,6 @@ def confirm(backend: Backend, found: Candidate, types: dict[str, str]) -> TotalR
     if not sums and " ".join(found.label.split()).casefold() == "all":
         return None
     return TotalRow(found, rows, sums)
-
-
-def _numeric(duckdb_type: str) -> bool:
-    t = duckdb_type.upper()
-    return t.startswith(("DECIMAL", "DOUBLE", "FLOAT", "REAL")) or t.endswith("INT") or t in (
-        "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT",
-        "UHUGEINT")
 
 
 def _same(total: object, others: object) -> bool:
