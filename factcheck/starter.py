@@ -498,10 +498,11 @@ def _missing_words(backend: Any, q: str, texts: list[str], notes: list[str]) -> 
         if numbers and len(others) <= 3 and all(o.lower() in MISSING_WORDS for o in others):
             for word in others:
                 found.setdefault(word, []).append(c)
-        elif all(written_number(o) for o in others):
+        elif all(written_number(o) for o in others) and not all(re.fullmatch(_COMMA_NUMBER, o) for o in others):
+            # ('1,198' alone is the comma note's, :func:`_comma_numbers`): money, percentages
             notes.append(f"{c} holds numbers written as text ({', '.join(repr(o) for o in others[:3])}): it is read "
-                         f"as text, so no sum, mean or comparison with a number can use it; "
-                         + number_hint(c, others).replace("declaring columns", "then run init again; declaring columns"))
+                         f"as text, so no sum, mean or comparison with a number can use it, until the file is "
+                         f"exported otherwise and init run again: {number_hint(c, others)}")
     for word, columns in found.items():
         notes.append(f"{word!r} in {', '.join(columns)} is read as a missing value (csv: null), so "
                      f"{'these columns hold' if len(columns) > 1 else 'the column holds'} numbers; it is read so in "

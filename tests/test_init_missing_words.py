@@ -80,3 +80,11 @@ def test_init_reads_a_parquet_file_named_as_run_names_one(tmp_path: Path, monkey
     assert result.exit_code == 0, result.output
     declared = yaml.safe_load((tmp_path / "story.claims.yaml").read_text(encoding="utf-8"))
     assert declared["tables"]["insp"]["path"] == name
+
+
+def test_thousands_separators_get_one_note_not_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'1,198' is the comma note's (a decimal or a thousands comma): the written-numbers note said it again."""
+    rows = 'id,year,beds\nA,2024,"1,198"\nB,2024,"2,500"\nC,2024,"3,000"\n'
+    _, text = _init(tmp_path, rows, monkeypatch)
+    assert text.count("# note: beds holds numbers written") == 1, text
+    assert "written with a comma" in text
