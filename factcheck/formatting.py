@@ -116,6 +116,14 @@ def figures_shown(values: Sequence[float | None], unit: FigureUnit | None) -> li
     return texts
 
 
+def with_sign(text: str, sign: str) -> str:
+    """An amount written with its currency sign: '25,413.45' and '$' give '$25,413.45', '-200' gives
+    '-$200' (text that is no number is left as it is)."""
+    if not sign or not text[:1].isdigit() and not (text[:1] in "+-" and text[1:2].isdigit()):
+        return text
+    return f"{text[0]}{sign}{text[1:]}" if text[0] in "+-" else f"{sign}{text}"
+
+
 def _in_unit(x: float | None, unit: FigureUnit, places: int | None) -> str:
     """One figure in ``unit``, with ``places`` decimals (None: as the reports write such a figure)."""
     if x is None:
@@ -127,7 +135,6 @@ def _in_unit(x: float | None, unit: FigureUnit, places: int | None) -> str:
     value = to_fraction(x)
     if unit.kind == "money":
         cents = 0 if value.denominator == 1 and places is None else 2 if places is None else max(2, places)
-        text = f"{unit.sign}{format_value(abs(value), MeasureShape('number'), cents)}"
-        return f"-{text}" if value < 0 else text
+        return with_sign(format_value(value, MeasureShape('number'), cents), unit.sign)
     shape = MeasureShape("share") if unit.kind == "share" else MeasureShape("number", "percent")
     return format_value(Fraction(value), shape, places)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
 
+from ..formatting import CURRENCY_SIGNS, with_sign
 from .interval import Interval
 from .numbers import decimal_text, format_edge, format_value, to_fraction
 from .shape import MeasureShape
@@ -214,7 +215,7 @@ def _shown_value(e: Expectation, text: str) -> Fraction | None:
     return shown
 
 
-_SIGN = re.compile(r"(?:US|A|C|NZ|HK)?\$|[£€¥₹]")
+_SIGN = re.compile(rf"(?:US|A|C|NZ|HK)?\$|[{CURRENCY_SIGNS.replace('$', '')}]")
 _SIGN_WORDS = {"dollar": "$", "euro": "€", "pound": "£"}
 
 
@@ -229,13 +230,6 @@ def money_sign(e: Expectation) -> str:
         return found.group()
     word = re.search(r"\b(dollar|euro|pound)s?\b", e.written, re.I)
     return _SIGN_WORDS[word.group(1).lower()] if word else ""
-
-
-def with_sign(text: str, sign: str) -> str:
-    """'25,413.45' with the sign '$': '$25,413.45'; '-200' → '-$200'."""
-    if not sign or not re.match(r"[+-]?\d", text):
-        return text
-    return f"{text[0]}{sign}{text[1:]}" if text[0] in "+-" else f"{sign}{text}"
 
 
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
