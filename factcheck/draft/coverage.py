@@ -365,7 +365,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 def word_set(text: str) -> frozenset[str]:
     """The words of ``text`` of three letters or more, in lower case and without a plural's 's'
     ("requests" and ``request_count`` share "request"): what an extreme's words and a measure's
-    names are matched on."""
+    names are matched on. Not ``suggest.words``, which stems further: importing the ``suggest``
+    package made the article's coverage ~5 ms slower for the same pairings."""
     return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in _WORD.findall(text.lower()))
 
 
