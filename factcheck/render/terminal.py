@@ -18,9 +18,10 @@ from typing import IO, TYPE_CHECKING
 
 from ..errors import FactcheckError
 from ..formatting import plain_number, rows_said
-from ..report import ClaimResult, Reason, Report, Verdict
-from ._common import NO_MEASURE, failures_first, warned_text, warning_mark, warning_text
+from ..report import ClaimResult, Report, Verdict
+from ._common import failures_first, warned_text, warning_mark, warning_text
 from ._common import stated as stated_text
+from ._common import stated_and_computed as stated_and_computed_text
 from .safetext import clean, clean_lines
 
 if TYPE_CHECKING:  # rich is imported by the functions that build rich output: a piped run never needs it
@@ -43,10 +44,8 @@ def computed(r: ClaimResult) -> str:
 
 
 def stated_and_computed(r: ClaimResult) -> str:
-    """``stated 59%, computed 48.2%``; for a claim without a measure, ``no measure yet, nothing computed``."""
-    if r.expectation is None and r.reason == Reason.NOT_ENCODED:
-        return f"{NO_MEASURE}, nothing computed"
-    return f"stated {stated(r)}, computed {computed(r)}"
+    """``stated 59%, computed 48.2%`` (:func:`._common.stated_and_computed`), hidden characters shown."""
+    return clean(stated_and_computed_text(r))
 
 
 def detail(r: ClaimResult) -> list[str]:
