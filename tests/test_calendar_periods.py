@@ -99,29 +99,15 @@ def _monthly(folder: Path, time: str, skip: tuple[int, int] | None = None) -> No
     (2025, 3, "13", Verdict.PASS, ""),
     (2024, 12, "22", Verdict.PASS, ""),
 ])
+@pytest.mark.parametrize("time", ["[year, month]", "year"])
 def test_a_month_named_by_two_declared_time_columns_is_one_period(tmp_path: Path, year: int, month: int,
-                                                                 expect: str, verdict: Verdict, said: str) -> None:
+                                                                 expect: str, verdict: Verdict, said: str,
+                                                                 time: str) -> None:
     """`time: [year, month]`, `year == 2025 and month == 4` over data up to March 2025: the sum of no
-    row passed as 0, each column alone being covered (any April; 2025)."""
-    _monthly(tmp_path, "[year, month]", skip=(2024, 6))
-    claims = tmp_path / "c.yaml"
-    claims.write_text(claims.read_text().replace("YEAR", str(year)).replace("MONTH", str(month))
-                      .replace("EXPECT", expect))
-    r = factcheck.verify(claims).results[0]
-    assert r.verdict == verdict, (r.verdict, r.message)
-    assert said in r.message
-
-
-@pytest.mark.parametrize(("year", "month", "expect", "verdict", "said"), [
-    (2025, 4, "0", Verdict.UNVERIFIABLE, "the data does not cover year == 2025 and month == 4"),
-    (2024, 6, "0", Verdict.UNVERIFIABLE, "year == 2024 and month == 6 (a gap in the data"),
-    (2025, 3, "13", Verdict.PASS, ""),
-])
-def test_a_month_column_beside_a_declared_year_is_one_period_with_it(tmp_path: Path, year: int, month: int,
-                                                                     expect: str, verdict: Verdict, said: str) -> None:
-    """`time: year` alone, and a column named `month`: `year == 2025 and month == 4` over data up to
-    March 2025 passed as 0, the year being covered and the month column no time column."""
-    _monthly(tmp_path, "year", skip=(2024, 6))
+    row passed as 0, each column alone being covered (any April; 2025). So it did with `time: year`
+    alone, the year being covered and `month` no time column: a column named as a month beside a
+    declared year is one period with it."""
+    _monthly(tmp_path, time, skip=(2024, 6))
     claims = tmp_path / "c.yaml"
     claims.write_text(claims.read_text().replace("YEAR", str(year)).replace("MONTH", str(month))
                       .replace("EXPECT", expect))
