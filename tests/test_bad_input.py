@@ -77,6 +77,12 @@ CLAIMS_ERRORS = [
      ["'01/04/2020' is not a date written YYYY-MM-DD", "^", "e.g. '2020-12-31'"]),
     ("a year as a date literal", MINI_TABLES, one_claim("{count: cases, where: \"filed_date == '2020'\"}", "1"),
      ["'2020' is not a date written YYYY-MM-DD", "year(filed_date) == 2020"]),
+    # a day no calendar has: DuckDB stopped at the file's first row and named it, as if the data were wrong
+    ("a day February lacks", MINI_TABLES, one_claim("{count: cases, where: \"filed_date == '2020-02-31'\"}", "0"),
+     ["'2020-02-31' is no day of the calendar (February 2020 has 29 days)", "^", "e.g. '2020-02-29'"]),
+    ("a thirteenth month", MINI_TABLES,
+     one_claim("{count: cases, where: \"filed_date between '2020-01-01' and '2020-13-01'\"}", "0"),
+     ["'2020-13-01' is no day of the calendar (there is no month 13)", "e.g. '2020-12-01'"]),
     # a number in words ("ten", as the article may print it) cannot be read: the hint shows it in digits
     ("a number in words", MINI_TABLES, one_claim("{count: cases}", "ten"), ["cannot read expect", "expect: 10"]),
     ("a bound on a number in words", MINI_TABLES, one_claim("{count: cases}", "more than five"),

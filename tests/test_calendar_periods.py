@@ -125,10 +125,25 @@ def test_a_quarter_column_beside_a_declared_year_is_one_period_with_it(tmp_path:
     assert r.verdict == Verdict.UNVERIFIABLE and "year == 2025 and qtr == 2" in r.message, (r.verdict, r.message)
 
 
-def test_a_column_named_month_with_a_number_no_month_has_is_left_alone(tmp_path: Path) -> None:
-    """`month == 13` names no month: no period is made of it, and the filter is judged as any is."""
-    _monthly(tmp_path, "year")
+@pytest.mark.parametrize("month", [13, 0])  # after the data's last [year, month]; inside its range
+@pytest.mark.parametrize("time", ["[year, month]", "year"])
+def test_a_month_no_year_has_is_a_period_the_data_cannot_cover(tmp_path: Path, time: str, month: int) -> None:
+    """`year == 2024 and month == 13` names no month. With `time: year` the filter was judged as any is,
+    and "no Noise requests in month 13" passed with 0 (with `time: [year, month]` it was unverifiable):
+    it is a period the data cannot have, and the message says why."""
+    _monthly(tmp_path, time)
     claims = tmp_path / "c.yaml"
-    claims.write_text(claims.read_text().replace("YEAR", "2024").replace("MONTH", "13").replace("EXPECT", "0"))
+    claims.write_text(claims.read_text().replace("YEAR", "2024").replace("MONTH", str(month)).replace("EXPECT", "0"))
     r = factcheck.verify(claims).results[0]
-    assert r.verdict == Verdict.PASS and "month == 13" not in r.message, (r.verdict, r.message)
+    assert r.verdict == Verdict.UNVERIFIABLE, (r.verdict, r.message)
+    assert r.message.endswith(f"year == 2024 and month == {month} (there is no month {month})"), r.message
+
+
+def test_a_short_name_with_a_number_no_quarter_has_is_left_alone(tmp_path: Path) -> None:
+    """`q` may be a rating as well as a quarter: `q == 5` beside a year is judged as any filter is."""
+    (tmp_path / "r.csv").write_text("year,q,n\n2024,1,5\n2024,2,6\n2024,4,8\n")
+    (tmp_path / "c.yaml").write_text(
+        "tables:\n  r: {path: r.csv, time: year}\nclaims:\n"
+        "  - {id: c, says: s, measure: {sum: n, of: r, where: \"year == 2024 and q == 5\"}, expect: '0'}\n")
+    r = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert r.verdict == Verdict.PASS, (r.verdict, r.message)

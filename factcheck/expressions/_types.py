@@ -216,6 +216,8 @@ def _check_compared(node: Compare | Between | InList, text: str, column_type: Co
                 f"'{value}' is not a date written YYYY-MM-DD, so it cannot be compared with the date {shown}",
                 text, where(number), f"write dates as YYYY-MM-DD, whatever the data file's date_format: "
                                      f"e.g. '2020-12-31'; to compare years, write year({shown}) == {year}")
+        if infer(date, column_type) == "date" and isinstance(number, Literal) and isinstance(number.value, str):
+            _check_real_day(number.value, date, text, where(number))
         if infer(date, column_type) == "date" and infer(number, column_type) == "number":
             from ._render import render
             shown, value = render(date), render(number)
@@ -225,6 +227,36 @@ def _check_compared(node: Compare | Between | InList, text: str, column_type: Co
                         f"date: '{number.value}-01-01'")
             raise ExpressionError(f"{shown} is a date and cannot be compared with the number {value}",
                                   text, where(number), hint)
+
+
+_YMD = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def _check_real_day(value: str, date: Expr, text: str, at: int) -> None:
+    """A date written YYYY-MM-DD that no calendar has (``'2020-02-31'``, ``'2024-13-01'``) is refused
+    where it is written; the engine would stop at the first row of the file and name that row, as if
+    the data were wrong."""
+    m = _YMD.match(value)
+    if m is None:
+        return
+    import datetime as dt
+    year, month, day = (int(g) for g in m.groups())
+    try:
+        dt.date(year, month, day)
+        return
+    except ValueError:
+        pass
+    import calendar  # only for the message
+
+    from ._render import render
+    if not 1 <= month <= 12:
+        why, example = f"there is no month {month}", f"'{year}-12-{day:02d}'" if 1 <= day <= 31 else f"'{year}-12-31'"
+    else:
+        last = calendar.monthrange(year, month)[1]
+        why = f"{calendar.month_name[month]} {year} has {last} days"
+        example = f"'{year}-{month:02d}-{last:02d}'"
+    raise ExpressionError(f"'{value}' is no day of the calendar ({why}), so it cannot be compared with the date "
+                          f"{render(date)}", text, at, f"write a day that exists, e.g. {example}")
 
 
 _BOOL_TEXT = frozenset({"true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"})

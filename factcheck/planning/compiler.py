@@ -292,6 +292,10 @@ class Compiler:
         col = "[" + ", ".join(f"{tbl}.{quote_ident(c)}" for c in columns) + "]"
         lit = "[" + ", ".join(str(int(named[c])) for c in columns) + "]"
         said = " and ".join(f"{c} == {named[c]}" for c in columns)
+        no_such = "".join(_no_such_part(c, named[c]) for c in columns)
+        if no_such:  # month == 13: no row can have it, wherever the data begins and ends
+            return [Coverage(said + no_such, f"FROM {tbl}", col, "==", (lit,)),
+                    Coverage(said + no_such, f"FROM {tbl}", col, "==", (lit,), gap=lit)]
         return [Coverage(said, f"FROM {tbl}", col, "==", (lit,)),
                 Coverage(f"{said} (a gap in the data: the table has no row at all for it, so it is not a zero)",
                          f"FROM {tbl}", col, "==", (lit,), gap=lit)]
@@ -450,12 +454,28 @@ _PARTS_OF_A_YEAR = {"month": 12, "mo": 12, "mon": 12, "month_num": 12, "month_nu
 """Column names that hold a month (1-12) or a quarter (1-4) of the year, and how many there are."""
 
 
+_SURELY_PARTS = frozenset({"month", "month_num", "month_number", "monthnum", "quarter", "qtr", "quarter_num",
+                           "quarter_number"})
+"""Of those, the names that say it outright: compared with any number (``month == 13``), still a period."""
+
+
 def _part_of_year(column: str, value: int) -> bool:
     """A column named as a month or a quarter (``month``, ``qtr`` …) compared with one of its numbers:
     beside a declared year column (``time: year``, ``year == 2025 and month == 4``) the two name one
-    period, which the data must reach, as if the table declared ``time: [year, month]``."""
+    period, which the data must reach, as if the table declared ``time: [year, month]``. A name that
+    says it outright makes a period of any number: ``month == 13`` is a month the data cannot have
+    (unverifiable, with why), not a filter that passes a count of 0; a short name (``q``, ``mo``)
+    may hold something else, and is one only with a number a year has."""
     most = _PARTS_OF_A_YEAR.get(column.lower())
-    return most is not None and 1 <= value <= most
+    return most is not None and (1 <= value <= most or column.lower() in _SURELY_PARTS)
+
+
+def _no_such_part(column: str, value: int) -> str:
+    """`` (there is no month 13)`` for a number no month or quarter has, else nothing."""
+    most = _PARTS_OF_A_YEAR.get(column.lower())
+    if most is None or 1 <= value <= most:
+        return ""
+    return f" (there is no {'month' if most == 12 else 'quarter'} {value})"
 
 
 def _calendar_part(cat: Catalog, table: str, tree: Expr) -> tuple[str, str] | None:
