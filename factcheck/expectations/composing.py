@@ -31,6 +31,7 @@ from .wording import (
     split_direction,
     split_qualifier,
     unreadable,
+    words_to_digits,
 )
 
 
@@ -153,6 +154,23 @@ def _any_size(written: str, s: str, shape: MeasureShape, vocab: Vocabulary) -> E
 
 
 def read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation:
+    """``written`` as an expectation of a measure of ``shape``. A count in words that is read nowhere
+    else (``nine``, ``more than five``: style books spell out the numbers under ten) is read as its
+    digits, and the meaning says so; a wording that does not read either way is refused as written."""
+    try:
+        return _read_text(written, shape, vocab)
+    except ExpectationError as as_written:
+        digits = words_to_digits(written, shape)
+        if digits is None:
+            raise
+        try:
+            e = _read_text(digits, shape, vocab)
+        except ExpectationError:
+            raise as_written from None
+    return replace(e, written=written.strip(), meaning=f"{e.meaning} ('{written.strip()}' read as {digits})")
+
+
+def _read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectation:
     s = normalize(written)
     if not s:
         raise unreadable(written, shape, ": it is empty")

@@ -26,6 +26,8 @@ _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("an amount of money (the currency is read past)", "about $4,000", _N),
     ("a number in words (to the smallest scale it names)", "two million five hundred thousand", _N),
     ("a number in words (to the decimals after 'point')", "about one point two billion dollars", _N),
+    ("a count in words (read as its digits)", "nine", _N),
+    ("a count in words (read as its digits)", "more than five", _N),
     ("a part of a scale (a fraction's band)", "half a million", _N),
     ("a scale and a part (to the decimals of its digits)", "a million and a quarter", _N),
     ("a duration, on a measure of unknown unit", "45 days", _N),

@@ -98,10 +98,9 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
     examples = EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
     hint = f"write it as the article does, e.g. {examples}"
     rng = _RANGE.fullmatch(written.strip())
-    digits = _spelled_numbers(written.strip(), named_only=False)
-    fraction = re.search(r"\b(?:in|out of)\b", written.lower())  # 'three in two' is a fraction gone wrong
-    if digits != written.strip() and not fraction and not any(ch.isdigit() for ch in written) and _reads(digits, shape):
-        hint = f"write the number in digits: expect: {digits}"  # 'ten', 'more than five', 'about thirty-seven'
+    digits = words_to_digits(written, shape)
+    if digits is not None and _reads(digits, shape):
+        hint = f"write the number in digits: expect: {digits}"  # 'four hundred and six percent' on a share
     record = _A_RECORD.fullmatch(written.strip())
     if record and _reads(record["figure"], shape):  # 'a record 218': a count and a record, two claims
         hint = (f"'{written.strip()}' states two figures, each a claim of its own: the figure, expect: "
@@ -192,6 +191,28 @@ _SPELLED_RUN = re.compile(rf"\b(?:{'|'.join(sorted(WORDS, key=len, reverse=True)
 _SPELLED_ENDS = ("and", "a", "an", "point")
 """Words a run of number words may not end with: 'one and a half', 'up one point'."""
 _QUARTERS_AFTER = re.compile(r"[\s-]+quarters\b")
+
+
+def words_to_digits(written: str, shape: MeasureShape) -> str | None:
+    """A wording with counts in words and no digits, with its counts in digits ('nine' → '9', 'more
+    than five' → 'more than 5', 'about thirty-seven' → 'about 37'): how ``expect:`` reads a wording
+    it cannot read as written. None when there is nothing to turn, when it has digits already, or
+    when it is a fraction ('three in two' is one gone wrong, not 3 in 2), and of a share without a
+    percent ('one' of a share would be all of it).
+
+    >>> number, share = MeasureShape("number"), MeasureShape("share")
+    >>> words_to_digits("more than five", number), words_to_digits("five of 12", number)
+    ('more than 5', None)
+    >>> words_to_digits("three in two", share), words_to_digits("one", share), words_to_digits("one percent", share)
+    (None, None, '1 percent')
+    """
+    text = written.strip()
+    if any(ch.isdigit() for ch in text) or re.search(r"\b(?:in|out of)\b", text.lower()):
+        return None
+    digits = _spelled_numbers(text, named_only=False)
+    if digits == text or shape.kind == "share" and not re.search(r"%|percent", digits):
+        return None
+    return digits
 
 
 def _spelled_numbers(s: str, named_only: bool = True) -> str:
