@@ -312,7 +312,7 @@ def _needs_direction(written: str, figure: Figure, direction: Direction | None, 
     if shape.kind not in _DIRECTED_KINDS and not (shape.kind == "change_ratio" and figure.unit == "percent"):
         return
     band = words.QUALIFIERS.get(qualifier or "", OR_SUFFIXES.get(qualifier or "", ("exact", True)))[0]
-    if band in ("above", "below"):
+    if band in ("above", "below", "well_over", "well_under"):
         return
     text = written.strip()
     raise ExpectationError(f"expect: '{text}' gives a size but no direction, and this measure is a change",

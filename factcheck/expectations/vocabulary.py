@@ -28,7 +28,8 @@ class Vocabulary:
     """Bands of the tolerance words, as exact fractions.
 
     - ``nearly``: "nearly/almost/just under X" passes for [X·(1 − nearly), X); "just over X"
-      for (X, X·(1 + nearly)].
+      for (X, X·(1 + nearly)]; beyond those, "well over X" for above X·(1 + nearly) and "well
+      under X" for below X·(1 − nearly).
     - ``about``: "about/roughly/around/approximately/some X" passes for
       [X·(1 − about), X·(1 + about)], never narrower than X's own rounding.
     - ``fraction``: "a third", "one in five", "half" pass for [f·(1 − fraction), f·(1 + fraction)].
@@ -74,7 +75,7 @@ class Vocabulary:
 DEFAULT = Vocabulary()
 
 OVERRIDE_KEYS: dict[str, str] = {
-    **{w: "nearly" for w in ("nearly", "almost", "just under", "just over")},
+    **{w: "nearly" for w in ("nearly", "almost", "just under", "just over", "well over", "well under")},
     **{w: "about" for w in ("about", "roughly", "around", "approximately", "some", "close to")},
     **{w: "fraction" for w in ("fraction", "fractions")},
     **{w: "multiple" for w in ("multiple", "multiples", "doubled", "tripled", "quadrupled", "halved")},
@@ -153,7 +154,7 @@ AS_MANY = ("as many", "as much", "as high", "as large", "as big", "as likely", "
 # qualifier phrase -> (band, closed at the figure)
 QUALIFIERS: dict[str, tuple[str, bool]] = {
     **{w: ("above", False) for w in ("more than", "over", "above", "greater than", "higher than",
-                                       "exceeding", "in excess of", "upwards of")},
+                                       "exceeding", "in excess of", "upwards of", "north of")},
     **{w: ("above", True) for w in ("at least", "no less than", "no fewer than", "not less than",
                                       "a minimum of")},
     **{w: ("below", False) for w in ("less than", "fewer than", "under", "below", "lower than")},
@@ -161,10 +162,20 @@ QUALIFIERS: dict[str, tuple[str, bool]] = {
                                       "a maximum of")},
     **{w: ("nearly", False) for w in ("nearly", "almost", "just under", "just below",
                                         "a little under", "a little less than", "slightly under",
-                                        "slightly less than", "just short of", "not quite")},
+                                        "slightly less than", "just short of", "not quite",
+                                        "just shy of", "shy of", "a shade under", "a shade below",
+                                        "a shade less than", "a touch under")},
     **{w: ("just_over", False) for w in ("just over", "just above", "a little over",
                                            "a little more than", "slightly over",
-                                           "slightly more than", "just more than")},
+                                           "slightly more than", "just more than", "a shade over",
+                                           "a shade above", "a shade more than", "a touch over")},
+    # beyond the band of "just over" / "nearly": "well over half" is more than 52.5%, not 50.1%
+    **{w: ("well_over", False) for w in ("well over", "well above", "well more than", "far more than",
+                                           "far above", "well in excess of", "comfortably over",
+                                           "comfortably above")},
+    **{w: ("well_under", False) for w in ("well under", "well below", "far less than", "far fewer than",
+                                            "far below", "well short of", "comfortably under",
+                                            "comfortably below")},
     **{w: ("about", True) for w in ("about", "roughly", "around", "approximately", "some",
                                       "circa", "close to", "an estimated", "approx")},
     **{w: ("exact", True) for w in ("only", "just", "a mere", "merely", "exactly")},

@@ -174,7 +174,9 @@ def normalize(text: str) -> str:
     s = _spelled_numbers(s)
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
-    s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b", "%", s)
+    s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b|(?<=\d)\s*pc\b", "%", s)  # '40pc', as British papers write it
+    s = re.sub(r"(?<=\d)\s*-?\s*plus$", " or more", s)  # '7,000-plus'
+    s = re.sub(r"^(?:nearly|almost|virtually|practically) all$", "nearly 100%", s)  # 'almost all': nearly 100%
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
     s = re.sub(rf"\b({_FOLD_WORDS})\s?fold\b", r"\1 times", s)  # "threefold": three times
@@ -710,6 +712,10 @@ def apply_qualifier(figure: Figure, qualifier: str | None,
         return Interval(v * (1 - vocab.nearly), v, True, False), "high"
     if band == "just_over":
         return Interval(v, v * (1 + vocab.nearly), False, True), "low"
+    if band == "well_over":
+        return Interval(v * (1 + vocab.nearly), None, False, False), "low"
+    if band == "well_under":
+        return Interval(None, v * (1 - vocab.nearly), False, False), "high"
     if band == "about":
         b = figure.band
         low = min(v * (1 - vocab.about), b.low if b.low is not None else v)

@@ -1,0 +1,99 @@
+"""Wordings newsrooms print that `expect:` refused: "well over half", "just shy of 60%", "nearly all",
+"7,000-plus", "40pc".
+
+Each was "cannot read", so the reporter had to translate the article's words into another
+wording (and might pick one that says less: "more than half" for "well over half"). Each now reads
+as the article means it, with a band from the one table (docs/tolerance-words.md).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.expectations import MeasureShape, Vocabulary, parse_expectation
+from factcheck.verdicts import Verdict
+
+SHARE, NUMBER = MeasureShape("share"), MeasureShape("number")
+F = Fraction
+
+
+@pytest.mark.parametrize(("written", "shape", "low", "high", "closed"), [
+    ("well over half", SHARE, F(21, 40), None, (False, False)),
+    ("far more than a third", SHARE, F(7, 20), None, (False, False)),
+    ("comfortably above 60%", SHARE, F(63, 100), None, (False, False)),
+    ("well under 10%", SHARE, None, F(19, 200), (False, False)),
+    ("far fewer than 1,000", NUMBER, None, F(950), (False, False)),
+    ("just shy of 60%", SHARE, F(57, 100), F(3, 5), (True, False)),
+    ("a shade under 200", NUMBER, F(190), F(200), (True, False)),
+    ("a shade over 200", NUMBER, F(200), F(210), (False, True)),
+    ("nearly all", SHARE, F(19, 20), F(1), (True, False)),
+    ("Virtually all", SHARE, F(19, 20), F(1), (True, False)),
+    ("north of half", SHARE, F(1, 2), None, (False, False)),
+    ("north of $5 million", NUMBER, F(5_000_000), None, (False, False)),
+    ("7,000-plus", NUMBER, F(7000), None, (True, False)),
+    ("40pc", SHARE, F(79, 200), F(81, 200), (True, False)),
+    ("about 40 pc", SHARE, F(38, 100), F(42, 100), (True, True)),
+])
+def test_a_newsroom_wording_reads_as_its_band(written: str, shape: MeasureShape, low: Fraction | None,
+                                              high: Fraction | None, closed: tuple[bool, bool]) -> None:
+    e = parse_expectation(written, shape)
+    assert e.interval is not None, e.meaning
+    assert (e.interval.low, e.interval.high) == (low, high), e.meaning
+    assert (e.interval.low_closed, e.interval.high_closed) == closed, e.meaning
+
+
+def test_well_over_half_at_51_percent_is_a_crossed_qualifier_not_a_pass() -> None:
+    """Read as "more than half" it would pass at 50.1%: "well" says more than that."""
+    e = parse_expectation("well over half", SHARE)
+    judged = e.judge(F(51, 100))
+    assert not judged.ok and judged.miss == "qualifier_crossed", judged.message
+    assert judged.message == "said well over half, computed 51%: 1.5 points below 52.5%"
+    assert e.judge(F(53, 100)).ok
+
+
+def test_well_over_follows_the_nearly_band_a_claims_file_sets() -> None:
+    vocab = Vocabulary.with_overrides({"well over": "10%"})
+    e = parse_expectation("well over half", SHARE, vocab)
+    assert e.interval is not None and e.interval.low == F(11, 20), e.meaning
+
+
+def test_a_change_well_over_a_figure_needs_no_direction_as_more_than_does() -> None:
+    e = parse_expectation("well over 10%", MeasureShape("change_percent"))
+    assert e.interval is not None and e.interval.low == F(21, 200) and e.interval.high is None, e.meaning
+
+
+@given(st.integers(1, 10**6), st.sampled_from(["", "%"]))
+def test_well_over_starts_where_just_over_ends_and_well_under_where_nearly_does(n: int, percent: str) -> None:
+    """The four bands around a figure never overlap and leave no gap: nearly, just over, well over, well under."""
+    shape = SHARE if percent and n <= 100 else NUMBER
+    figure = f"{n:,}{percent}" if shape is SHARE else f"{n:,}"
+    bands = {w: parse_expectation(f"{w} {figure}", shape).interval for w in ("nearly", "just over", "well over",
+                                                                               "well under")}
+    assert all(b is not None for b in bands.values())
+    assert bands["well over"].low == bands["just over"].high and bands["just over"].high_closed  # type: ignore[union-attr]
+    assert bands["well under"].high == bands["nearly"].low and bands["nearly"].low_closed  # type: ignore[union-attr]
+
+
+def test_a_run_reads_the_article_s_words(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text("id,online\n" + "".join(f"{i},{'true' if i <= 51 else 'false'}\n"
+                                                              for i in range(1, 101)))
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        tables:
+          t: {path: t.csv, key: id}
+        claims:
+          - {id: well, says: "Well over half were recruited online", measure: {share: online, of: t},
+             expect: well over half}
+          - {id: north, says: "North of half were recruited online", measure: {share: online, of: t},
+             expect: north of half}
+          - {id: plus, says: "100-plus victims", measure: {count: t}, expect: 100-plus}
+        """))
+    results = {r.id: r for r in factcheck.verify(tmp_path / "c.yaml").results}
+    assert results["well"].verdict == Verdict.FAIL and results["well"].reason == "qualifier_crossed", results["well"]
+    assert results["north"].verdict == Verdict.PASS and results["plus"].verdict == Verdict.PASS
