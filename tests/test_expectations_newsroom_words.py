@@ -97,3 +97,11 @@ def test_a_run_reads_the_article_s_words(tmp_path: Path) -> None:
     results = {r.id: r for r in factcheck.verify(tmp_path / "c.yaml").results}
     assert results["well"].verdict == Verdict.FAIL and results["well"].reason == "qualifier_crossed", results["well"]
     assert results["north"].verdict == Verdict.PASS and results["plus"].verdict == Verdict.PASS
+
+
+@pytest.mark.parametrize(("written", "ratio"), [("a threefold increase", 3), ("a tenfold rise", 10),
+                                                ("a twofold jump", 2), ("a hundredfold increase", 100)])
+def test_a_fold_with_its_noun_reads_as_the_multiple(written: str, ratio: int) -> None:
+    """"a threefold increase" was "cannot read" while "threefold" and "a 3-fold rise" read."""
+    e = parse_expectation(written, MeasureShape("change_ratio"))
+    assert e.interval is not None and (e.interval.low, e.interval.high) == (ratio - F(1, 20), ratio + F(1, 20)), e.meaning

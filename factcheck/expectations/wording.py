@@ -180,6 +180,8 @@ def normalize(text: str) -> str:
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
     s = re.sub(rf"\b({_FOLD_WORDS})\s?fold\b", r"\1 times", s)  # "threefold": three times
+    s = re.sub(rf"^an? ({_FOLD_WORDS.replace('|hundred', '')}) times (?:increase|rise|jump|gain|surge)$", r"\1 times",
+               s.strip())  # "a threefold rise" (not "a hundredfold rise": a hundred times, read as it is)
     s = re.sub(r"(?<=\d)-to-(?=one\b|1\b)", " to ", s)  # "3-to-1", as newspapers hyphenate it
     s = re.sub(rf"^((?:\d+(?:\.\d+)?|{_FOLD_WORDS}) )to (?:one|1)$", r"\1times", s.strip())  # "three to one"
     s = _halves_and_dozens(s)
