@@ -105,3 +105,22 @@ def test_a_fold_with_its_noun_reads_as_the_multiple(written: str, ratio: int) ->
     """"a threefold increase" was "cannot read" while "threefold" and "a 3-fold rise" read."""
     e = parse_expectation(written, MeasureShape("change_ratio"))
     assert e.interval is not None and (e.interval.low, e.interval.high) == (ratio - F(1, 20), ratio + F(1, 20)), e.meaning
+
+
+@pytest.mark.parametrize(("written", "low", "high"), [
+    ("slashed 20%", F(-41, 200), F(-39, 200)), ("trimmed 5%", F(-11, 200), F(-9, 200)),
+    ("shed 12%", F(-25, 200), F(-23, 200)), ("eased 3%", F(-7, 200), F(-5, 200)),
+    ("nosedived 30%", F(-61, 200), F(-59, 200)), ("inched down 1%", F(-3, 200), F(-1, 200)),
+    ("swelled 30%", F(59, 200), F(61, 200)), ("skyrocketed 300%", F(599, 200), F(601, 200)),
+    ("rebounded 10%", F(19, 200), F(21, 200)), ("crept up 2%", F(3, 200), F(5, 200)),
+])
+def test_the_verbs_of_motion_give_the_direction_and_no_tolerance(written: str, low: Fraction, high: Fraction) -> None:
+    e = parse_expectation(written, MeasureShape("change_percent"))
+    assert e.interval is not None and (e.interval.low, e.interval.high) == (low, high), e.meaning
+
+
+@pytest.mark.parametrize(("written", "direction"), [("slashed", "down"), ("eased", "down"), ("inched down", "down"),
+                                                    ("ballooned", "up"), ("recovered", "up"), ("crept up", "up")])
+def test_the_verbs_of_motion_alone_are_a_change_of_any_size(written: str, direction: str) -> None:
+    e = parse_expectation(written, MeasureShape("change_percent"))
+    assert e.any_size and e.direction == direction, e.meaning

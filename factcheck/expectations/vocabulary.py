@@ -118,12 +118,14 @@ def _band_value(key: str, raw: object, name: str) -> Fraction:
 UP_PREFIXES = ("up", "rose", "risen", "a rise of", "rise of", "increased", "an increase of",
                "increase of", "grew", "grown", "growth of", "climbed", "gained", "jumped",
                "soared", "went up", "higher by", "surged", "edged up", "ticked up", "rocketed",
-               "leapt", "leaped", "spiked", "a jump of", "a gain of", "a surge of")
+               "leapt", "leaped", "spiked", "a jump of", "a gain of", "a surge of", "swelled", "swollen",
+               "ballooned", "skyrocketed", "crept up", "inched up", "rebounded", "recovered")
 DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", "a decrease of",
                  "decrease of", "dropped", "a drop of", "drop of", "declined", "a decline of",
                  "shrank", "shrunk", "slid", "slipped", "plunged", "went down", "lower by", "lost",
                  "tumbled", "slumped", "plummeted", "sank", "dipped", "edged down", "ticked down",
-                 "a cut of", "cut by")
+                 "a cut of", "cut by", "slashed", "slashed by", "trimmed", "shed", "nosedived", "eased",
+                 "retreated", "crept down", "inched down")
 UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger", "jump", "gain",
                "surge", "longer")
 DOWN_SUFFIXES = ("fewer", "less", "lower", "shorter", "decrease", "drop", "fall", "down", "smaller",
