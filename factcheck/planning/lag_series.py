@@ -34,6 +34,8 @@ def series_problems(catalog: Catalog, plans: list[ClaimPlan], loaded: LoadedClai
     """One problem per call (and derive holding it) of each claim that walks a table of several
     series, by its declared key, without naming them all."""
     problems: list[Problem] = []
+    if all(len(src.decl.key_columns()) < 2 for src in catalog.sources.values()):
+        return problems  # no table says it holds several rows per period (the shipped story: 1 ms saved)
     for plan in plans:
         said: set[tuple[str, str, str | None]] = set()
         for written in plan.written:
