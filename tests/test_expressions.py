@@ -150,6 +150,10 @@ EVALUATIONS: list[tuple[str, list[object]]] = [
     ("lead(n)", [20, N, 0, N]),
     ("lag(n, amount)", [0, N, 10, N]),  # ordered by amount (nulls last), then the row order
     ("lead(platform, d)", ["it's", "Facebook", N, N]),
+    ("lag(n, id, case_id)", [N, N, 10, N]),  # within each case_id (1: rows 1 and 3), by id
+    ("lag(n, d, case_id)", [N, N, 10, N]),  # row 3's d is null: last in its series
+    ("lead(n, id, active)", [0, N, N, N]),  # rows whose series column is null are a series of their own
+    ("lag(platform, id, case_id, active)", [N, N, N, N]),  # (1, true), (2, false), (1, null), (3, true)
     ("lower(platform)", ["facebook", "instagram", N, "it's"]),
     ("upper(platform)", ["FACEBOOK", "INSTAGRAM", N, "IT'S"]),
     ("trim('  a b  ')", ["a b"] * 4),
@@ -289,6 +293,17 @@ def test_text_function_sql() -> None:
     assert to_sql(parse("ilike(name, 'to%')"), plain) == '("name" ILIKE \'to%\' ESCAPE \'\\\')'
     assert to_sql(parse("word(name, 1)"), plain) == 'list_extract(regexp_extract_all("name", \'\\S+\'), 1)'
     assert to_sql(parse("lead(a, year)"), plain, row_order='"r"') == 'lead("a") OVER (ORDER BY "year" NULLS LAST, "r")'
+
+
+def test_lag_over_series_partitions_by_the_columns_after_the_order() -> None:
+    def plain(name: Name) -> str:
+        return quote_ident(name.column)
+
+    assert to_sql(parse("lag(reading, date, station)"), plain, row_order='"r"') == (
+        'lag("reading") OVER (PARTITION BY "station" ORDER BY "date" NULLS LAST, "r")')
+    assert to_sql(parse("LEAD(x, d, `a b`, c)"), plain, row_order='"r"') == (
+        'lead("x") OVER (PARTITION BY "a b", "c" ORDER BY "d" NULLS LAST, "r")')
+    assert render(parse("lag( reading ,date,station )")) == "lag(reading, date, station)"
 
 
 def test_lag_needs_row_order() -> None:

@@ -105,8 +105,9 @@ def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
         st.builds(lambda a, n: Call("word", (a, Literal(n))), inner, positions).map(well_typed),
         st.builds(lambda a, b, n: Call("split_part", (a, b, Literal(n))), inner, inner, positions).map(well_typed),
         st.builds(lambda args: Call("coalesce", tuple(args)), st.lists(inner, min_size=2, max_size=4)).map(well_typed),
-        st.builds(lambda f, n, by: Call(f, (n,) if by is None else (n, by)), st.sampled_from(sorted(WINDOW_FUNCTIONS)),
-                  names_, st.one_of(st.none(), names_)),
+        st.builds(lambda f, n, by_and_series: Call(f, (n, *by_and_series)),  # lag(x), lag(x, by), lag(x, by, s, …)
+                  st.sampled_from(sorted(WINDOW_FUNCTIONS)), names_,
+                  st.lists(names_, max_size=4, unique_by=lambda name: (name.link, name.column))),
         st.builds(
             Case,
             st.lists(st.tuples(inner, inner), min_size=1, max_size=3).map(tuple),

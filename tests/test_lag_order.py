@@ -126,11 +126,14 @@ def test_ties_newest_first_are_still_backwards(tmp_path: Path) -> None:
     out = refused(write(tmp_path, rows, [(COUNT, "8")], table="{path: monthly.csv, time: month}"))
     assert "line 4 holds 2024-11-01 below 2024-12-01 on line 3" in out
     assert "hint: 2 rows hold month 2024-01-01: with more than one row per month" in out  # lag(x, month) is no way out
-    assert "keep one row per month in the file the table reads" in out and "write lag(requests, month)" not in out
+    assert ("name the columns that tell the series apart after month, lag(requests, month, COLUMN), or keep one row "
+            "per month in the file the table reads") in out and "write lag(requests, month)" not in out
 
 
-def test_two_stations_one_after_the_other_are_refused_with_no_false_way_out(tmp_path: Path) -> None:
-    """Station A's days, then B's: B's first day reads A's last one; by date, A's day reads B's day before."""
+def test_two_stations_one_after_the_other_are_refused_with_the_series_as_the_way_out(tmp_path: Path) -> None:
+    """Station A's days, then B's: B's first day reads A's last one; by date, A's day reads B's day
+    before; by date within each station (no key declares the stations: the hint cannot name them)
+    each day reads its own station's day before."""
     highs = {"2024-07-10": 90, "2024-07-11": 97, "2024-07-12": 98, "2024-07-13": 99}
     rows: list[tuple[str, int | str]] = [(f"{d},{s}", h + (s == "B")) for s in "AB" for d, h in highs.items()]
     streak = "{streak: \"high > lag(high)\", of: monthly, where: \"station == 'B'\", order: day}"
@@ -138,6 +141,11 @@ def test_two_stations_one_after_the_other_are_refused_with_no_false_way_out(tmp_
                         header="day,station,high"))
     assert "line 6 holds 2024-07-10 below 2024-07-13 on line 5" in out
     assert "2 rows hold day 2024-07-10" in out and "neither the rows' order nor lag(high, day) takes each row's own day" in out
+    assert "name the columns that tell the series apart after day, lag(high, day, COLUMN)" in out
+    named = "{streak: \"high > lag(high, day, station)\", of: monthly, where: \"station == 'B'\", order: day}"
+    r = factcheck.verify(write(tmp_path, rows, [(named, "3")], table="{path: monthly.csv, time: day}",
+                               header="day,station,high")).results[0]
+    assert (r.verdict, r.value) == (Verdict.PASS, 3), r.message
 
 
 def test_a_streak_ordered_by_an_expression_is_told_to_derive_its_order(tmp_path: Path) -> None:

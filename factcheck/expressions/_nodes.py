@@ -153,6 +153,8 @@ def _f(name: str, arity: tuple[int, int], sql: str, doc: str, args: tuple[ArgTyp
 
 
 MAX_COALESCE = 16
+MAX_SERIES = 8
+"""The most columns ``lag(x, by, station, …)`` may name to split a table into series."""
 FUNCTIONS: dict[str, Function] = {
     f.name: f
     for f in (
@@ -172,10 +174,12 @@ FUNCTIONS: dict[str, Function] = {
         _f("round", (1, 2), "round", "round half away from zero, to n decimals", ("number", "whole"), "number",
            "round(share) or round(share, 2)"),
         _f("pow", (2, 2), "pow", "x to the power y", ("number", "number"), "number", "pow(growth, 2)"),
-        _f("lag", (1, 2), "lag", "the column's value in the previous row (by file order or a column)",
-           ("column", "column"), None, "lag(cases) or lag(cases, year)"),
-        _f("lead", (1, 2), "lead", "the column's value in the next row (by file order or a column)",
-           ("column", "column"), None, "lead(cases) or lead(cases, year)"),
+        _f("lag", (1, 2 + MAX_SERIES), "lag", "the column's value in the previous row (by file order or a column, "
+           "within each series the further columns name)", ("column", "column"), None,
+           "lag(cases), lag(cases, year) or lag(reading, date, station)"),
+        _f("lead", (1, 2 + MAX_SERIES), "lead", "the column's value in the next row (by file order or a column, "
+           "within each series the further columns name)", ("column", "column"), None,
+           "lead(cases), lead(cases, year) or lead(reading, date, station)"),
         _f("lower", (1, 1), "lower", "the text in lower case", ("text",), "text", "lower(name)"),
         _f("upper", (1, 1), "upper", "the text in upper case", ("text",), "text", "upper(name)"),
         _f("trim", (1, 1), "trim", "the text without spaces at either end", ("text",), "text", "trim(name)"),

@@ -183,11 +183,14 @@ class _Compiler:
         return f"{spec.sql}({', '.join(args)})"
 
     def window(self, call: Call) -> str:
-        """lag(x) / lead(x) in file order, or lag(x, c) ordered by c (file order breaks ties)."""
+        """lag(x) / lead(x) in file order, or lag(x, c) ordered by c (file order breaks ties); the
+        further arguments of lag(x, c, s, …) partition the rows into series, one per value of s, …"""
         if self.row_order is None:
             raise self.error(call, f"{call.function}() needs the table's row order: use it in `derive:`")
-        order = [f"{self.sql(a)} NULLS LAST" for a in call.args[1:]] + [self.row_order]
-        return f"{call.function}({self.sql(call.args[0])}) OVER (ORDER BY {', '.join(order)})"
+        order = [f"{self.sql(a)} NULLS LAST" for a in call.args[1:2]] + [self.row_order]
+        series = [self.sql(a) for a in call.args[2:]]
+        partition = f"PARTITION BY {', '.join(series)} " if series else ""
+        return f"{call.function}({self.sql(call.args[0])}) OVER ({partition}ORDER BY {', '.join(order)})"
 
     def case(self, expr: Case) -> str:
         parts = ["(CASE"]

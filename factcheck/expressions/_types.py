@@ -31,6 +31,7 @@ from ._nodes import (
     ValueType,
     walk,
 )
+from ._render import render_name
 
 ColumnType = Callable[[Name], "ValueType | None"]
 
@@ -156,6 +157,25 @@ def check_call_types(call: Call, text: str, column_type: ColumnType | None = Non
                 text, where(arg), example)
     if call.function in ("coalesce", "nullif"):
         _check_same_type(call, text, column_type, where)
+    if call.function in ("lag", "lead"):
+        _check_series(call, text, where)
+
+
+def _check_series(call: Call, text: str, where: Callable[[Expr], int]) -> None:
+    """``lag(x, by, s, …)`` names each column once after ``x``: a series split by the column it is
+    ordered by is one row each (every value null), a series column named twice is a slip."""
+    for i, arg in enumerate(call.args[2:], start=2):
+        earlier = call.args[1:i]
+        if arg not in earlier:
+            continue
+        shown = render_name(arg) if isinstance(arg, Name) else "it"
+        if arg == call.args[1]:
+            raise ExpressionError(f"{call.function}() is ordered by {shown}: it cannot also split the series "
+                                  f"by it (each series would be one row)", text, where(arg),
+                                  f"name the order first, then the columns that tell the series apart: "
+                                  f"{call.function}(reading, date, station)")
+        raise ExpressionError(f"{call.function}() names the series column {shown} twice", text, where(arg),
+                              "name each column once")
 
 
 def _check_same_type(call: Call, text: str, column_type: ColumnType | None,

@@ -28,7 +28,7 @@ they come (no sort), checked to have come in file order (else it is asked again,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import Problem
 from ..expressions import Call, Expr, Name, in_file_order, names, parse, quote_ident, render, walk
@@ -133,11 +133,13 @@ class LagOrderCheck:
         repeated = backend.execute(
             f"SELECT v, count(*) FROM (SELECT ({order.sql}) AS v FROM {quote_ident(use.table)}) AS s WHERE v IS NOT NULL "
             "GROUP BY v HAVING count(*) > 1 ORDER BY count(*) DESC, v LIMIT 1").rows
-        if repeated:  # two stations' months: ordered by month, a row's row above is the other station's
+        if repeated:  # two stations' months: ordered by month alone, a row's row above is the other station's
             hint = (f"{int(repeated[0][1]):,} rows hold {order.text} {key(repeated[0][0])}: with more than one row per "
                     f"{order.text} (two stations, say), neither the rows' order nor "
                     f"{written or _with_order(use.call, 'COLUMN')}{inside} takes each row's own {order.text} {step}; "
-                    f"keep one row per {order.text} in {held} the table reads")
+                    + (f"name the columns that tell the series apart after {order.text}, "
+                       f"{_with_order(use.call, by, 'COLUMN')}{inside}, or " if by else "")
+                    + f"keep one row per {order.text} in {held} the table reads")
         elif written:
             hint = (f"write {written}{inside} to take the {order.text} {step} whatever the rows' order "
                     f"(or sort {held} by {order.text})")
@@ -155,8 +157,8 @@ def plan_checks(prepared: Prepared) -> LagOrderCheck:
     catalog = prepared.catalog
     for plan in prepared.plans:
         for written in plan.written:
-            for table, call, derive in _windows(catalog, written.table, written.text):
-                orders = _orders(prepared, plan, table)
+            for table, call, derive in windows_read(catalog, written.table, written.text, in_file_order):
+                orders = implied_orders(catalog, plan, table)
                 if orders:
                     check.uses.append(Use(plan, written.line, table, call, derive, orders))
     for use in check.uses:
@@ -166,14 +168,15 @@ def plan_checks(prepared: Prepared) -> LagOrderCheck:
     return check
 
 
-def _windows(catalog: Catalog, table: str, text: str) -> list[tuple[str, Call, str | None]]:
-    """(table walked, call, derive holding it or None) of each file-order window an expression
-    reads: written in it, or in a derive it reads (through others, or through a lookup)."""
+def windows_read(catalog: Catalog, table: str, text: str,
+                 pick: Callable[[Expr], list[Call]]) -> list[tuple[str, Call, str | None]]:
+    """(table walked, call, derive holding it or None) of each window ``pick`` finds that an
+    expression reads: written in it, or in a derive it reads (through others, or through a lookup)."""
     try:
         tree = parse(text)
     except Exception:  # noqa: BLE001 - compiled before: an expression that failed is reported there
         return []
-    out: list[tuple[str, Call, str | None]] = [(table, c, None) for c in in_file_order(tree)]
+    out: list[tuple[str, Call, str | None]] = [(table, c, None) for c in pick(tree)]
     for name in (n for n in walk(tree) if isinstance(n, Name)):
         home = catalog.home_of(table, name)
         if home is None:
@@ -184,7 +187,7 @@ def _windows(catalog: Catalog, table: str, text: str) -> list[tuple[str, Call, s
             current = todo.pop()
             if current not in derives:
                 continue
-            out += [(home, c, current) for c in in_file_order(derives[current])]
+            out += [(home, c, current) for c in pick(derives[current])]
             for inner in names(derives[current]):
                 if inner.link is None and inner.column not in seen:
                     seen.add(inner.column)
@@ -192,19 +195,18 @@ def _windows(catalog: Catalog, table: str, text: str) -> list[tuple[str, Call, s
     return out
 
 
-def _orders(prepared: Prepared, plan: ClaimPlan, table: str) -> tuple[Order, ...]:
+def implied_orders(catalog: Catalog, plan: ClaimPlan, table: str) -> tuple[Order, ...]:
     """The orders ``plan`` implies for ``table``'s rows: its streak's ``order:`` when the streak
     walks that table, else the table's declared time columns (any one will do)."""
     from ..measures.streak import StreakNode
     from .nodes import walk as walk_plan
-    catalog = prepared.catalog
     windowed = catalog.windowed(table)
     for node in walk_plan(plan.node):
         if isinstance(node, StreakNode) and node.scan.table == table:
             tree = node.order
             if all(n.link is None and n.column not in windowed for n in names(tree)) and not in_file_order(tree):
                 return (Order(node.order_text, expr_sql(tree, table), tree, False, "the streak's order"),)
-    src = prepared.sources[table]
+    src = catalog.sources[table]
     if src.missing:
         return ()
     columns = [c for c in src.decl.time_columns()
@@ -246,6 +248,6 @@ def _by(order: Order) -> str | None:
     return order.tree.column if isinstance(order.tree, Name) and order.tree.link is None else None
 
 
-def _with_order(call: Call, by: str) -> str:
-    """``lag(requests)`` as ``lag(requests, month)``."""
-    return render(Call(call.function, (call.args[0], Name(by))))
+def _with_order(call: Call, by: str, *series: str) -> str:
+    """``lag(requests)`` as ``lag(requests, month)`` (or ``lag(requests, month, station)``)."""
+    return render(Call(call.function, (call.args[0], Name(by), *(Name(s) for s in series))))
