@@ -20,7 +20,7 @@ import csv
 import io
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..expressions import quote_ident, quote_literal, value_type
 from ..formatting import rows_said
@@ -281,17 +281,28 @@ def _figure(value: object) -> str:
     return f"{exact.numerator:,}" if exact.denominator == 1 else str(value)
 
 
-def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, Candidate]) -> dict[int, list[Note]]:
+class Confirmed(NamedTuple):
+    """A table's total row as the data confirms it, with the claims (by plan index) whose rows include it."""
+
+    total: TotalRow
+    kept_by: tuple[int, ...]
+
+
+def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, Candidate],
+                    ) -> tuple[dict[int, list[Note]], dict[str, Confirmed]]:
     """The ``total_row`` warnings of the claims (by plan index) whose rows may include a total row
-    of a table read; one query per candidate, one per claim's scan of a confirmed one."""
+    of a table read, and each table's total row the data confirms (``factcheck check`` says it of
+    the table); one query per candidate, one per claim's scan of a confirmed one."""
     from ..planning.nodes import walk
     from .places import shown
     notes: dict[int, list[Note]] = {}
+    confirmed: dict[str, Confirmed] = {}
     for table, found in candidates.items():
         src = prepared.sources[table]
         total = confirm(backend, found, src.columns)
         if total is None:
             continue
+        kept_by: list[int] = []
         for plan in prepared.plans:
             if any(node.kind == "change" and getattr(node, "over", None) == found.column for node in walk(plan.node)):
                 continue  # a change between two periods of the label column: "Total" is neither of them
@@ -301,17 +312,35 @@ def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, 
                 has_filter = any(scan.where is not None for scan in kept)
                 kind = plan.node.kind if plan.node is not None else ""
                 notes.setdefault(plan.index, []).append(note(total, shown(src), kind, has_filter))
-    return notes
+                kept_by.append(plan.index)
+        confirmed[table] = Confirmed(total, tuple(kept_by))
+    return notes, confirmed
+
+
+def table_note(found: Confirmed, shown: str, kept_by: list[str], measured: bool) -> str:
+    """What ``factcheck check`` says of a table with a total row: the row, what it does to a figure over
+    the table, the claims that count it ("claim pop counts it", "no claim's rows include it"), the filter."""
+    total = found.total
+    effect = ("a sum over the table comes out double, a count one too many" if total.sums else
+              "a count over the table comes out one too many")
+    if kept_by:
+        who = f"claim {kept_by[0]} counts it" if len(kept_by) == 1 else f"claims {', '.join(kept_by)} count it"
+    else:
+        who = "no claim's rows include it" if measured else "no claim reads the table"
+    return (f"table '{total.candidate.table}' has a total row, {said(total, shown)}: read as data it is one more "
+            f"row ({effect}); {who}; leave it out with where: {total.leave_out()}")
 
 
 def use_candidates(prepared: Prepared, tables: list[Source]) -> dict[str, Candidate]:
-    """Before the tables are read: the candidates of the CSV tables that claims measure, with their
-    label and number columns marked to be read (only then: the common table has no total row)."""
+    """Before the tables are read: the candidates of the CSV tables that claims measure (``factcheck
+    check``: of every table it reads), with their label and number columns marked to be read (only
+    then: the common table has no total row)."""
     from ..planning.nodes import walk
     measured = {scan.table for plan in prepared.plans for node in walk(plan.node) for scan in node.scans()}
+    every = prepared.everything and not prepared.learning  # `init` says it in its own notes (init_note)
     found: dict[str, Candidate] = {}
     for src in tables:
-        if src.name not in measured:
+        if src.name not in measured and not every:
             continue
         one = candidate(src)
         if one is None:
