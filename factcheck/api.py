@@ -12,7 +12,7 @@ The engine is imported on the first call, not with the package, so that
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,6 +151,7 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
 
     session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True,
                       engine=engine, spark_master=spark_master)
+    session.prepared = replace(session.prepared, checking=True)  # a total row looked for in every table
     from .draft.review import article_coverage
     from .sources.findings import table_warnings
 

@@ -337,10 +337,9 @@ def use_candidates(prepared: Prepared, tables: list[Source]) -> dict[str, Candid
     then: the common table has no total row)."""
     from ..planning.nodes import walk
     measured = {scan.table for plan in prepared.plans for node in walk(plan.node) for scan in node.scans()}
-    every = prepared.everything and not prepared.learning  # `init` says it in its own notes (init_note)
     found: dict[str, Candidate] = {}
     for src in tables:
-        if src.name not in measured and not every:
+        if src.name not in measured and not prepared.checking:
             continue
         one = candidate(src)
         if one is None:
