@@ -193,3 +193,43 @@ def test_a_change_between_two_periods_of_the_label_column_is_not_warned(tmp_path
     assert results["up"].verdict == Verdict.PASS
     _none(results["up"])
     assert "line 4 of" in _warning(results["all"]) and "where: year != 'Total'" in _warning(results["all"])
+
+
+YEARLY = "year,cases\n2019,10\n2020,12\nTotal,22\n"
+
+
+@pytest.mark.parametrize("data, column", [(YEARLY, "year"),
+                                          ("day,cases\n2020-01-01,10\n2020-01-02,12\nTOTAL,22\n", "day")])
+def test_a_total_in_a_time_column_is_said_to_be_one_with_what_to_do(tmp_path: Path, data: str, column: str) -> None:
+    """The time column is read before any filter: ``where:`` cannot leave the row out, and its label,
+    no period, stops the run. The message says what the row is, and both ways out that work."""
+    with pytest.raises(factcheck.DataError) as err:
+        _run(tmp_path, {"n": ("{sum: cases, of: hoods}", "22")}, data, decl=f"time: {column}")
+    problem = err.value.problems[0]
+    label = data.splitlines()[-1].split(",")[0]
+    assert f"line 4 holds {label!r}, which looks like a total row, not a period" in problem.message
+    assert problem.hint is not None and "remove the row from the file" in problem.hint
+    assert f"csv: {{null: ['', '{label}']}}" in problem.hint and f"where: {column} is not null" in problem.hint
+    assert "a where: alone cannot leave it out" in problem.hint
+
+
+def test_a_stray_word_in_a_time_column_gets_no_total_hint(tmp_path: Path) -> None:
+    with pytest.raises(factcheck.DataError) as err:
+        _run(tmp_path, {"n": ("{sum: cases, of: hoods, where: year == 2020}", "12")}, YEARLY.replace("Total", "n.d."),
+             decl="time: year")
+    assert "total row" not in str(err.value) and "list it under csv: {null: [...]}" in str(err.value)
+
+
+def test_the_way_out_the_message_gives_works_and_a_claim_that_forgets_it_is_warned(tmp_path: Path) -> None:
+    results = _run(tmp_path, {"all": ("{sum: cases, of: hoods}", "22"),
+                              "kept": ("{sum: cases, of: hoods, where: year is not null}", "22"),
+                              "year": ("{sum: cases, of: hoods, where: year == 2020}", "12"),
+                              "up": ("{change: {sum: cases, of: hoods}, over: year, from: 2019, to: 2020}", "up 20%")},
+                   YEARLY, decl="time: year, csv: {'null': ['', 'Total']}")
+    assert [results[c].verdict for c in ("kept", "year", "up")] == [Verdict.PASS] * 3
+    for cid in ("kept", "year", "up"):
+        _none(results[cid])
+    message = _warning(results["all"])  # 44: the total read as a row of no year
+    assert "line 4 of" in message and "(year 'Total', read as unknown)" in message
+    assert "whose cases (22) is the sum of the other rows" in message
+    assert message.endswith("leave it out with where: year is not null")

@@ -55,10 +55,14 @@ class Candidate:
     label: str     # the label as the file writes it (the value a filter compares with)
     line: int      # its line in the file
     numbers: tuple[str, ...]  # the row's columns that hold numbers
+    unknown: bool = False  # the label is listed under csv: {null: [...]}: the table reads it as unknown
 
     @property
     def condition(self) -> str:
-        """The row as SQL over its table: its label column equal to the label as written."""
+        """The row as SQL over its table: its label column equal to the label as written (or unknown,
+        when the table reads the label so: a "Total" of a time column, which is no period)."""
+        if self.unknown:
+            return f"{quote_ident(self.column)} IS NULL"
         return f"{quote_ident(self.column)} = {quote_literal(self.label)}"
 
 
@@ -75,7 +79,10 @@ class TotalRow:
         """The filter, in the claims file's expression language, that leaves the row out."""
         from ..expressions import Name
         from ..expressions._render import render_literal, render_name
-        return f"{render_name(Name(self.candidate.column))} != {render_literal(self.candidate.label)}"
+        column = render_name(Name(self.candidate.column))
+        if self.candidate.unknown:
+            return f"{column} is not null"
+        return f"{column} != {render_literal(self.candidate.label)}"
 
 
 def is_label(value: str) -> bool:
@@ -105,7 +112,13 @@ def _in_row(src: Source, line: int | None, fields: list[str] | None) -> Candidat
     if label is None:
         return None
     numbers = tuple(names[i] for i, value in enumerate(fields) if i != label and _number(value))
-    return Candidate(src.name, names[label], fields[label], line, numbers[:NUMBERS_READ])
+    return Candidate(src.name, names[label], fields[label], line, numbers[:NUMBERS_READ], fields[label] in nulls_read(src))
+
+
+def nulls_read(src: Source) -> list[str]:
+    """The texts the table reads as unknown (``csv: {null: …}``; the empty string by default)."""
+    declared = src.decl.csv.null if src.decl.csv and src.decl.csv.null is not None else [""]
+    return [declared] if isinstance(declared, str) else list(declared)
 
 
 def _number(text: str) -> bool:
@@ -252,7 +265,7 @@ def said(total: TotalRow, shown: str) -> str:
     """The row, where it is, and why it is taken for a total: "line 8 of data/hoods.csv (name
     'Total'), whose population (85,555) is the sum of the other rows"."""
     found = total.candidate
-    text = f"line {found.line} of {shown} ({found.column} {found.label!r})"
+    text = f"line {found.line} of {shown} ({found.column} {found.label!r}{', read as unknown' if found.unknown else ''})"
     if total.sums:
         text += ", whose " + ", ".join(f"{c} ({_figure(v)})" for c, v in total.sums) + \
             f" {'is' if len(total.sums) == 1 else 'are'} the sum of the other rows"
