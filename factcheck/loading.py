@@ -120,7 +120,7 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
         if src.path is not None and src.version is None:
             src.version = version_of(src.path)
     from .sources.totals import use_candidates
-    totals = use_candidates(prepared, tables)  # a "Total" row at a CSV's end: its label column is read too
+    totals = use_candidates(prepared, tables, backend)  # a "Total" row at a table's end: its label column is read too
     digests = Background(lambda: {s.name: sha256(s) for s in tables},  # beside DuckDB, on the core it leaves idle
                          idle=all(s.frame is None for s in tables))  # a DataFrame's hashing holds the GIL
     rows: dict[str, int] = {}

@@ -138,7 +138,7 @@ def test_a_table_without_a_total_row_costs_no_query(tmp_path: Path, monkeypatch:
     _run(tmp_path, CLAIMS, data)
     plain = list(asked)
     asked.clear()
-    monkeypatch.setattr(totals, "candidate", lambda src: None)  # as if no total row were looked for
+    monkeypatch.setattr(totals, "candidate", lambda src, backend=None: None)  # as if no total row were looked for
     _run(tmp_path, CLAIMS, data)
     assert plain == asked
 
@@ -233,3 +233,47 @@ def test_the_way_out_the_message_gives_works_and_a_claim_that_forgets_it_is_warn
     assert "line 4 of" in message and "(year 'Total', read as unknown)" in message
     assert "whose cases (22) is the sum of the other rows" in message
     assert message.endswith("leave it out with where: year is not null")
+
+
+def test_a_dataframe_and_a_parquet_file_are_looked_into_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A DataFrame passed to the library, or a Parquet file, copied from a published table: the same
+    warning, its place named as a row (they have no lines)."""
+    import duckdb
+    import pandas as pd
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hoods.csv").write_text(HOODS, encoding="utf-8")
+    frame = pd.read_csv(tmp_path / "hoods.csv", dtype={"nbhd_code": str})
+    duckdb.connect().execute("COPY (SELECT * FROM read_csv('hoods.csv', types={'nbhd_code': 'VARCHAR'})) "
+                             "TO 'hoods.parquet' (FORMAT parquet)")
+    claims = "".join(f"  - id: {cid}\n    says: a sentence\n    measure: {m}\n    expect: {e}\n"
+                     for cid, (m, e) in CLAIMS.items())
+    for path, tables in [("hoods.csv", {"hoods": frame}), ("hoods.parquet", None)]:
+        (tmp_path / "c.yaml").write_text(f"tables:\n  hoods: {{path: {path}}}\nclaims:\n{claims}", encoding="utf-8")
+        results = {r.id: r for r in factcheck.verify(tmp_path / "c.yaml", tables).results}
+        shown = "<dataframe hoods>" if tables else "hoods.parquet"
+        for cid in CLAIMS:
+            message = _warning(results[cid])
+            assert f"table 'hoods' has a total row, row 7 of {shown} (name 'Total')" in message, message
+            assert "whose population (85,555) is the sum of the other rows" in message
+    ok = frame[frame["name"] != "Total"]
+    for r in factcheck.verify(tmp_path / "c.yaml", {"hoods": ok}).results:
+        _none(r)
+
+
+def test_a_parquet_files_first_and_last_rows_across_its_row_groups(tmp_path: Path) -> None:
+    """The look reads the file's footer and the two rows by their numbers (a few milliseconds on 10
+    million rows, benchmarks in the commit): here over 30 row groups, the first and the last row."""
+    import duckdb
+
+    from factcheck.backends.duckdb import DuckDB
+    from factcheck.engine import prepare
+    path = tmp_path / "big.parquet"
+    duckdb.connect().execute(f"COPY (SELECT i AS id, 'p' || i AS name FROM range(300000) t(i)) TO '{path}' "
+                             "(FORMAT parquet, ROW_GROUP_SIZE 10000)")
+    (tmp_path / "c.yaml").write_text("tables:\n  t: {path: big.parquet}\nclaims:\n"
+                                     "  - {id: n, says: a sentence, measure: {count: t}, expect: 300000}\n",
+                                     encoding="utf-8")
+    session = prepare(tmp_path / "c.yaml")
+    assert isinstance(session.backend, DuckDB)
+    names, rows = session.backend.edge_rows(session.prepared.sources["t"])
+    assert names == ["id", "name"] and rows == [(1, [0, "p0"]), (300000, [299999, "p299999"])]

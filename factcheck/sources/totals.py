@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
+import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
@@ -27,9 +29,11 @@ from ..formatting import rows_said
 from ..interrupts import reraise_interrupt
 from ..outcome import NoteCode
 from ..report import Note
-from .places import line_offset
+from .places import is_text_scan, line_offset, place
 
 if TYPE_CHECKING:
+    import duckdb
+
     from ..backends import Backend
     from ..engine import Prepared
     from ..planning.nodes import Scan
@@ -44,6 +48,8 @@ STREAMED_UP_TO = 4 << 20
 only up to this size."""
 NUMBERS_READ = 8
 """The columns of numbers of a candidate row whose sums are compared, at most."""
+Edge = tuple[int | None, Sequence[object] | None]
+"""A first or last row: its line (or row number) and its fields; (None, None) when there is none."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,7 @@ class Candidate:
     line: int      # its line in the file
     numbers: tuple[str, ...]  # the row's columns that hold numbers
     unknown: bool = False  # the label is listed under csv: {null: [...]}: the table reads it as unknown
+    at: str = ""   # "line 8" of a CSV, "row 7" of a Parquet file or a DataFrame (places.place)
 
     @property
     def condition(self) -> str:
@@ -89,30 +96,77 @@ def is_label(value: str) -> bool:
     return " ".join(value.split()).casefold() in LABELS
 
 
-def candidate(src: Source) -> Candidate | None:
-    """The first or last data row of a CSV file, when a field of it says "Total"; None otherwise
-    (and for Parquet files, DataFrames, and a file Python cannot read as the table says)."""
-    if src.frame is not None or src.path is None or src.format != "csv" or not src.columns:
+def candidate(src: Source, backend: Backend | None = None) -> Candidate | None:
+    """The first or last data row of a CSV file, a DataFrame or (given the ``backend`` that reads
+    it) a Parquet file, when a field of it says "Total"; None otherwise (and for a file that cannot
+    be read as the table says: its reading says why, in its own words)."""
+    if not src.columns:
         return None
+    names = list(src.columns)
+    edges: list[Edge]
     try:
-        for line, fields in (_first_row(src), _last_row(src)):
-            found = _in_row(src, line, fields)
+        if src.frame is not None:
+            edges = _frame_edges(src)
+        elif src.path is not None and src.format == "parquet":
+            names, edges = _parquet(src, backend)
+        elif src.path is not None and src.format == "csv":
+            edges = [_first_row(src), _last_row(src)]
+        else:
+            return None
+        for line, fields in edges:
+            found = _in_row(src, names, line, fields)
             if found is not None:
                 return found
     except (OSError, UnicodeError, csv.Error, LookupError, ValueError):
-        return None  # the reading itself says what is wrong, in its own words
+        return None
     return None
 
 
-def _in_row(src: Source, line: int | None, fields: list[str] | None) -> Candidate | None:
-    names = list(src.columns)
+def _parquet(src: Source, backend: Backend | None) -> tuple[list[str], list[Edge]]:
+    if backend is None:
+        return [], []
+    try:
+        return backend.edge_rows(src)
+    except Exception as exc:  # noqa: BLE001 - a file that cannot be read: its reading says why
+        reraise_interrupt(exc)
+        return [], []
+
+
+def _frame_edges(src: Source) -> list[Edge]:
+    """A DataFrame's first and last rows with their numbers (counted from 1), as Python values."""
+    frame = src.frame
+    assert frame is not None
+    if not len(frame):
+        return []
+    return [(1, frame.iloc[0].tolist()), (len(frame), frame.iloc[-1].tolist())]
+
+
+def parquet_edges(con: "duckdb.DuckDBPyConnection", src: Source) -> tuple[list[str], list[Edge]]:
+    """A Parquet file's column names, and its first and last rows with their numbers: the count from
+    the file's footer, then the rows by ``file_row_number`` (a filter DuckDB takes to the row groups;
+    a count asked inside the same statement made it read the whole file, 40 times slower)."""
+    assert src.path is not None
+    from .datafiles import exact
+    path = quote_literal(exact(str(src.path)))
+    rows = con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata({path})").fetchall()[0][0]
+    if not rows:
+        return [], []
+    got = con.execute(f"SELECT * FROM {src.reader_sql(str(src.path), options='file_row_number=true')} "
+                      f"WHERE file_row_number IN (0, {int(rows) - 1}) ORDER BY file_row_number")
+    names = [d[0] for d in got.description][:-1]
+    return names, [(int(r[-1]) + 1, list(r[:-1])) for r in got.fetchall()]
+
+
+def _in_row(src: Source, names: list[str], line: int | None, fields: Sequence[object] | None) -> Candidate | None:
     if line is None or fields is None or len(fields) != len(names):
         return None
-    label = next((i for i, value in enumerate(fields) if is_label(value)), None)
+    label = next((i for i, value in enumerate(fields) if isinstance(value, str) and is_label(value)), None)
     if label is None:
         return None
     numbers = tuple(names[i] for i, value in enumerate(fields) if i != label and _number(value))
-    return Candidate(src.name, names[label], fields[label], line, numbers[:NUMBERS_READ], fields[label] in nulls_read(src))
+    written = str(fields[label])
+    return Candidate(src.name, names[label], written, line, numbers[:NUMBERS_READ],
+                     is_text_scan(src) and written in nulls_read(src), place(src, line))
 
 
 def nulls_read(src: Source) -> list[str]:
@@ -121,7 +175,10 @@ def nulls_read(src: Source) -> list[str]:
     return [declared] if isinstance(declared, str) else list(declared)
 
 
-def _number(text: str) -> bool:
+def _number(text: object) -> bool:
+    """A field of a CSV that reads as a number, or a number of a DataFrame or a Parquet file."""
+    if not isinstance(text, str):
+        return isinstance(text, numbers.Number) and not isinstance(text, bool) and type(text).__name__ != "bool_"
     try:
         float(text.strip())
     except ValueError:
@@ -265,7 +322,7 @@ def said(total: TotalRow, shown: str) -> str:
     """The row, where it is, and why it is taken for a total: "line 8 of data/hoods.csv (name
     'Total'), whose population (85,555) is the sum of the other rows"."""
     found = total.candidate
-    text = f"line {found.line} of {shown} ({found.column} {found.label!r}{', read as unknown' if found.unknown else ''})"
+    text = f"{found.at or f'line {found.line}'} of {shown} ({found.column} {found.label!r}{', read as unknown' if found.unknown else ''})"
     if total.sums:
         text += ", whose " + ", ".join(f"{c} ({_figure(v)})" for c, v in total.sums) + \
             f" {'is' if len(total.sums) == 1 else 'are'} the sum of the other rows"
@@ -277,7 +334,7 @@ def said(total: TotalRow, shown: str) -> str:
 def init_note(backend: Backend, src: Source, types: dict[str, str]) -> str | None:
     """What ``factcheck init`` tells the reader of a table with a total row, or None."""
     from .places import shown
-    found = candidate(src)
+    found = candidate(src, backend)
     total = confirm(backend, found, types) if found is not None else None
     if total is None:
         return None
@@ -344,7 +401,7 @@ def table_note(found: Confirmed, shown: str, kept_by: list[str], measured: bool)
             f"row ({effect}); {who}; leave it out with where: {total.leave_out()}")
 
 
-def use_candidates(prepared: Prepared, tables: list[Source]) -> dict[str, Candidate]:
+def use_candidates(prepared: Prepared, tables: list[Source], backend: Backend) -> dict[str, Candidate]:
     """Before the tables are read: the candidates of the CSV tables that claims measure (``factcheck
     check``: of every table it reads), with their label and number columns marked to be read (only
     then: the common table has no total row)."""
@@ -354,7 +411,7 @@ def use_candidates(prepared: Prepared, tables: list[Source]) -> dict[str, Candid
     for src in tables:
         if src.name not in measured and not prepared.checking:
             continue
-        one = candidate(src)
+        one = candidate(src, backend)
         if one is None:
             continue
         found[src.name] = one
