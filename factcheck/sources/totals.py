@@ -10,8 +10,12 @@ other rows' (the strongest sign), and which claims' filters may keep it. A claim
 warning ``total_row``, naming the table, the row's line and the filter that leaves it out.
 
 A row labelled ``All`` whose numbers are not the sum of the others is taken for a category (an
-"applies to: All" row) and said nothing of. Parquet files and DataFrames are not looked into: a
-pipeline writes those, seldom with a total row.
+"applies to: All" row) and said nothing of. A DataFrame's first and last rows are looked at in
+Python too; a Parquet file's are read by DuckDB (:func:`parquet_edges`: its footer's row count,
+then the two rows by number, a few milliseconds whatever its size). A label the table reads as
+unknown (``csv: {null: ['', 'Total']}``, the way out of a "Total" in a time column) is looked for as
+a blank: ``year is not null`` leaves it out. ``factcheck check`` looks at every table it reads, and
+says what it finds of the table itself (:mod:`factcheck.sources.findings`).
 """
 
 from __future__ import annotations
