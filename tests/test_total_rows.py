@@ -277,3 +277,23 @@ def test_a_parquet_files_first_and_last_rows_across_its_row_groups(tmp_path: Pat
     assert isinstance(session.backend, DuckDB)
     names, rows = session.backend.edge_rows(session.prepared.sources["t"])
     assert names == ["id", "name"] and rows == [(1, [0, "p0"]), (300000, [299999, "p299999"])]
+
+
+def test_a_total_in_the_time_column_of_a_dataframe_or_parquet_file(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """No csv: option reads those: the row is to be dropped where the table is made."""
+    import duckdb
+    import pandas as pd
+    monkeypatch.chdir(tmp_path)
+    frame = pd.DataFrame({"year": ["2019", "2020", "Total"], "cases": [10, 12, 22]})
+    duckdb.connect().execute("COPY (SELECT * FROM frame) TO 'yearly.parquet' (FORMAT parquet)")
+    claim = "  - {id: n, says: a sentence, measure: {sum: cases, of: y}, expect: 22}\n"
+    for path, tables, fix in [("yearly.csv", {"y": frame}, "drop the row from the DataFrame"),
+                              ("yearly.parquet", None, "remove the row where the Parquet file is written")]:
+        (tmp_path / "c.yaml").write_text(f"tables:\n  y: {{path: {path}, time: year}}\nclaims:\n{claim}",
+                                         encoding="utf-8")
+        with pytest.raises(factcheck.DataError) as err:
+            factcheck.verify(tmp_path / "c.yaml", tables)
+        problem = err.value.problems[0]
+        assert "row 3 holds 'Total', which looks like a total row" in problem.message, problem
+        assert problem.hint is not None and fix in problem.hint and "csv:" not in problem.hint
