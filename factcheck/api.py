@@ -12,7 +12,7 @@ The engine is imported on the first call, not with the package, so that
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas
 
     from .explanation import Explanation
+    from .sources.findings import TableWarning
 
 ClaimsSource = str | Path | LoadedClaims
 """A claims file: its path, or one already loaded with :func:`factcheck.load`."""
@@ -130,6 +131,8 @@ class Checked:
     coverage: CoverageReport | None = None
     # what the data says against a claim before it is judged (``spelling_variants``): its id, line and the note
     warnings: list[tuple[str, int | None, Note]] = field(default_factory=list)
+    # what the data says of a table itself (``no_rows``, ``total_row``), in the claims file's order of tables
+    table_warnings: list[TableWarning] = field(default_factory=list)
 
     def exit_code(self) -> int:
         """1 when a claim's ``says`` is no longer in the article; else 0."""
@@ -148,7 +151,9 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
 
     session = prepare(claims, dict(tables) if tables is not None else None, data_root=data_root, everything=True,
                       engine=engine, spark_master=spark_master)
+    session.prepared = replace(session.prepared, checking=True)  # a total row looked for in every table
     from .draft.review import article_coverage
+    from .sources.findings import table_warnings
 
     try:
         read = session.materialize()
@@ -162,7 +167,8 @@ def check(claims: ClaimsSource, tables: Frames | None = None, *, data_root: str 
     ids = [(c.id, loaded.claim_line(i, "id")) for i, c in enumerate(loaded.model.claims)]
     warnings = [(plan.claim.id, loaded.claim_line(plan.index, "id"), note)
                 for plan in session.plans for note in read.notes.get(plan.index, []) if note.warning]
-    return Checked(str(loaded.path), len(session.plans), uses, ids, article_coverage(loaded), warnings)
+    return Checked(str(loaded.path), len(session.plans), uses, ids, article_coverage(loaded), warnings,
+                   table_warnings(session.prepared, read))
 
 
 def explain(claims: str | Path, claim_id: str, tables: Frames | None = None, *,

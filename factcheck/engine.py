@@ -55,6 +55,7 @@ class Prepared:
     expectations: dict[str, Expectation]
     everything: bool = False  # `factcheck check`: read and check every declared table and key
     learning: bool = False  # `factcheck init`: dates read in the year 13 are its to declare, not to refuse
+    checking: bool = False  # `factcheck check`: a total row is looked for in every table, not only those measured
 
 
 def read(prepared: Prepared, backend: Backend) -> TablesRead:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .backends import Backend
     from .engine import Prepared
     from .planning.lookups import Readers
+    from .sources.totals import Confirmed
 
 
 ANY_ORDER_BYTES = 16 << 20
@@ -77,6 +78,7 @@ class TablesRead:
         self._uses: list[TableUse] | None = None
         self.notes = notes or {}  # plan index -> what the data says about its claim (``spelling_variants``)
         self.later_lookups: Readers = {}  # large tables' lookups, looked into once counted (:meth:`lookup_notes`)
+        self.total_rows: dict[str, Confirmed] = {}  # table -> its "Total" row, as the data confirms it
 
     def lookup_notes(self, backend: Backend, counted: dict[tuple[str, str], int] | None = None) -> None:
         """Add the ``unmatched_lookup`` warnings of the large tables' lookups, given the unmatched rows
@@ -118,7 +120,7 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
         if src.path is not None and src.version is None:
             src.version = version_of(src.path)
     from .sources.totals import use_candidates
-    totals = use_candidates(prepared, tables)  # a "Total" row at a CSV's end: its label column is read too
+    totals = use_candidates(prepared, tables, backend)  # a "Total" row at a table's end: its label column is read too
     digests = Background(lambda: {s.name: sha256(s) for s in tables},  # beside DuckDB, on the core it leaves idle
                          idle=all(s.frame is None for s in tables))  # a DataFrame's hashing holds the GIL
     rows: dict[str, int] = {}
@@ -155,13 +157,15 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     from .planning.typos import grouping_twin_notes
     from .sources.totals import total_row_notes
     lookups, later = unmatched_notes(prepared.plans, backend, rows)
-    for found in (lookups, total_row_notes(prepared, backend, totals), grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
+    total_notes, total_rows = total_row_notes(prepared, backend, totals)
+    for found in (lookups, total_notes, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
                   unknown_filter_notes(prepared.plans, prepared.catalog, backend, set(rows))):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)
     done = TablesRead(tables, rows, {s.name: sorted(prepared.catalog.used[s.name]) for s in tables}, digests,
                       notes)
     done.later_lookups = later
+    done.total_rows = total_rows
     return done
 
 

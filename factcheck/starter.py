@@ -197,13 +197,16 @@ def _learn(target: Path, data: list[Path]) -> tuple[dict[str, dict[str, Any]], d
     if declared:
         backend.close()
         session, backend, columns = _read(target, tables)
-    unique = {t: _learn_table(backend, t, tables[t], columns[t], notes[t]) for t in tables}
-    from .sources.totals import init_note
     empty = session.tables.empty() if session.tables is not None else {}
+    # a header alone (an export that failed): no value to learn a key, a type or a time column from
+    unique = {t: [] if t in empty else _learn_table(backend, t, tables[t], columns[t], notes[t]) for t in tables}
+    from .sources.totals import init_note
     for t, src in session.prepared.catalog.sources.items():
-        if t in empty:  # a header alone (an export that failed): its types are guesses, its claims get no figure
-            notes[t].append("the file holds no data row, so its columns' types are guesses and every claim over "
-                            "the table is unverifiable (no_rows) until it has rows: check the export that wrote it")
+        if t in empty:
+            notes[t].append("the file holds no data row (the table has no rows), so no key and no column types are "
+                            "declared: nothing could be checked; every claim over the table is unverifiable "
+                            "(no_rows) until it has rows: check the export that wrote it, then run init again")
+            continue
         total = init_note(backend, src, dict(columns[t]))  # a "Total" row at the end, read as data
         if total is not None:
             notes[t].append(total)
@@ -805,7 +808,9 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
     for name, decl in tables.items():
         out.append(f"  {name}:")
         out += [f"    # note: {_one_line(n)}" for n in (notes or {}).get(name, [])]
-        body = yamltext.dump(decl, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None)
+        nested = any(isinstance(v, (dict, list)) for v in decl.values())  # else PyYAML writes {path: t.csv}
+        body = yamltext.dump(decl, sort_keys=False, allow_unicode=True, width=10_000,
+                             default_flow_style=None if nested else False)
         out += ["    " + line for line in body.splitlines()]
     out += ["", "claims:"]
     if not claims:

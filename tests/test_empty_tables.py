@@ -87,3 +87,22 @@ def test_init_notes_a_file_without_rows(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     text = (tmp_path / "story.claims.yaml").read_text(encoding="utf-8")
     assert "# note: the file holds no data row" in text and "unverifiable (no_rows)" in text
+
+
+def test_init_declares_no_key_nor_types_it_could_not_check(tmp_path: Path) -> None:
+    """An id column of no rows is no key anyone saw unique, and text types guessed from no value
+    would refuse the numbers that come with the rows: neither is declared, and the note says so."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    (tmp_path / "t.csv").write_text("id,year,amount\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("There were 12 filings in 2024.\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "t.csv")])
+    assert done.exit_code == 0, done.output
+    text = (tmp_path / "story.claims.yaml").read_text(encoding="utf-8")
+    table = text.split("claims:")[0]
+    assert "key:" not in table and "type:" not in table, table
+    assert "\n    path: t.csv\n" in table  # as every table's path is written, not {path: t.csv}
+    assert "the table has no rows" in table and "no key and no column types are declared" in table
+    (tmp_path / "t.csv").write_text("id,year,amount\n1,2024,5.5\n", encoding="utf-8")  # the rows come
+    assert factcheck.check(tmp_path / "story.claims.yaml").tables[0].rows == 1

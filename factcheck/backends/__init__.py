@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..sources import Source
     from ..sources.codes import Padded
     from ..sources.overflow import Overflow
+    from ..sources.totals import Edge
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,12 @@ class Backend(Protocol):
 
     def check_contracts(self, sources: list[Source]) -> list[Problem]:
         """Every broken column contract (``columns:``) of tables already read."""
+
+    def edge_rows(self, source: Source) -> tuple[list[str], list[Edge]]:
+        """A Parquet file's column names, and its first and last rows with their numbers (counted
+        from 1), read before its table is (a "Total" row is looked for in them:
+        :mod:`factcheck.sources.totals`). A backend that cannot read them returns no row."""
+        return [], []
 
     def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
         """``allowed:`` lists of tables already read whose values are of another kind than their

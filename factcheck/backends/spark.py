@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..sources.codes import Padded
     from ..sources.overflow import Overflow
     from ..sources.tables import Source
+    from ..sources.totals import Edge
     from .duckdb import DuckDB
 
 INSTALL_HINT = "pip install 'factcheck[spark]' and Java 17 (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"
@@ -247,6 +248,9 @@ class Spark:
 
     def allowed_mismatches(self, sources: list[Source]) -> list[Mismatch]:
         return self.helper.allowed_mismatches(sources)  # types only: the oracle has them
+
+    def edge_rows(self, source: Source) -> tuple[list[str], list[Edge]]:
+        return self.helper.edge_rows(source)  # DuckDB reads the file's footer and two rows, as on DuckDB
 
     # ------------------------------------------------------------------ diagnosis
     def time_column_problems(self, source: Source, columns: list[str], dates_only: bool = False) -> list[Problem]:

@@ -167,10 +167,13 @@ def _warned(claim: str, code: str, message: str, file: str, line: int | None) ->
 
 
 def checked_annotations(checked: Checked, root: Path) -> list[Annotation]:
-    """``factcheck check``: each claim whose ``says`` is gone from the article (it exits 1), and
-    each warning the data gives a claim (``spelling_variants``)."""
+    """``factcheck check``: each claim whose ``says`` is gone from the article (it exits 1), each
+    warning the data gives a table (``no_rows``, ``total_row``) and each it gives a claim
+    (``spelling_variants``)."""
     file = relative(checked.claims_file, root)
-    out = [_warned(claim, note.code.value, note.message, file, line) for claim, line, note in checked.warnings]
+    out = [Annotation("warning", file, t.line, f"factcheck: table '{t.table}' has a warning: {t.code}", t.message)
+           for t in checked.table_warnings]
+    out += [_warned(claim, note.code.value, note.message, file, line) for claim, line, note in checked.warnings]
     if checked.coverage is None:
         return out
     lines = dict(checked.ids)

@@ -250,6 +250,10 @@ def print_checked(checked: Checked, console: Console) -> None:
             hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
             console.print(Text(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}",
                                overflow="fold"))
+        for table in checked.table_warnings:
+            at = f" (line {table.line})" if table.line else ""
+            console.print(Text(f"warning: table {clean(table.table)}{at}: {table.code}: {clean(table.message)}",
+                               overflow="fold"))
         for claim_id, line, note in checked.warnings:  # said even when the file fails for another reason
             at = f" (line {line})" if line else ""
             console.print(Text(f"warning: claim {clean(claim_id)}{at}: {note.code.value}: {clean(note.message)}",
@@ -258,10 +262,15 @@ def print_checked(checked: Checked, console: Console) -> None:
         console.print(Text(f"failed: {clean(checked.claims_file)}: {k} claim{'s' if k != 1 else ''} no longer "
                            "in the article", style="bold red"))
         return
-    k = len(warned)
+    k, t = len(warned), len({w.table for w in checked.table_warnings})
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
                        + ", ".join(f"{clean(u.name)} ({rows_said(u.rows)})" for u in checked.tables)
-                       + (f"; {k} with a WARNING" if k else "")))
+                       + (f"; {k} with a WARNING" if k else "")
+                       + (f"; {t} table{'s' if t != 1 else ''} with a WARNING" if t else "")))
+    for table in checked.table_warnings:
+        at = f" (line {table.line})" if table.line else ""
+        console.print(Text(f"  table {clean(table.table)}{at}: WARNING {table.code}: {clean(table.message)}",
+                           style="yellow", overflow="fold"))
     for claim_id, line in checked.ids:
         console.print(Text(f"  {clean(claim_id)}" + (f"  (line {line})" if line else "")))
         for text in warned.get(claim_id, []):

@@ -39,6 +39,7 @@ from ..expressions import (
     walk,
 )
 from .places import line_offset, place, shown
+from .totals import is_label
 from .written import number_hint, written_number
 
 if TYPE_CHECKING:
@@ -194,17 +195,39 @@ def time_column_problems(con: "duckdb.DuckDBPyConnection", src: "Source", column
         found = first_rows(con, src, column, bad, SAMPLES)
         where, text = found[0]
         rows = "value is" if count == 1 else "values are"
+        total_row = count == len(found) and all(is_label(str(t)) for _, t in found)
         problems.append(Problem(
             f"table '{src.name}', {'' if dates_only else 'time '}column '{column}': {count} {rows} not {kind}, so "
             "the column would be "
-            f"read as text and its periods compared as text: {where} holds {text!r}",
+            f"read as text and its periods compared as text: {where} holds {text!r}"
+            + (", which looks like a total row, not a period" if total_row else ""),
             file=shown(src), line=_line(src, where), column=column,
             detail="\n".join(f"{w}: {t!r}" for w, t in found) + (f"\n… and {count - len(found)} more"
                                                                if count > len(found) else ""),
-            hint=("fix the value (or leave it empty if it is unknown); if the column really is text, declare "
+            hint=(_total_row_hint(src, column, [str(t) for _, t in found]) if total_row else
+                  "fix the value (or leave it empty if it is unknown); if the column really is text, declare "
                   f"columns: {{{column}: text}}" if "date" in kind else
                   "fix the value, or list it under csv: {null: [...]} if it means unknown")))
     return problems
+
+
+def _total_row_hint(src: "Source", column: str, labels: list[str]) -> str:
+    """The two ways out of a "Total" in a time column. The column is read, as periods, before any
+    claim's filter: a ``where:`` alone cannot leave the row out. Read as unknown, the label is no
+    period, and the row a ``where:`` leaves out (a claim that keeps it is warned: ``total_row``)."""
+    from ..expressions import Name
+    from ..expressions._render import render_name
+    if src.frame is not None:
+        return "a where: alone cannot leave it out (the column is read as periods first): drop the row from the DataFrame"
+    if src.format != "csv":
+        return ("a where: alone cannot leave it out (the column is read as periods first): remove the row where "
+                "the Parquet file is written")
+    from .totals import nulls_read
+    nulls = list(dict.fromkeys([*nulls_read(src), *labels]))
+    listed = ", ".join(quote_literal(v) for v in nulls)
+    return (f"a where: alone cannot leave it out (the column is read as periods first): remove the row from the file, "
+            f"or read it as unknown with csv: {{null: [{listed}]}} on the table and leave it out with where: "
+            f"{render_name(Name(column))} is not null")
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

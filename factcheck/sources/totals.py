@@ -10,26 +10,34 @@ other rows' (the strongest sign), and which claims' filters may keep it. A claim
 warning ``total_row``, naming the table, the row's line and the filter that leaves it out.
 
 A row labelled ``All`` whose numbers are not the sum of the others is taken for a category (an
-"applies to: All" row) and said nothing of. Parquet files and DataFrames are not looked into: a
-pipeline writes those, seldom with a total row.
+"applies to: All" row) and said nothing of. A DataFrame's first and last rows are looked at in
+Python too; a Parquet file's are read by DuckDB (:func:`parquet_edges`: its footer's row count,
+then the two rows by number, a few milliseconds whatever its size). A label the table reads as
+unknown (``csv: {null: ['', 'Total']}``, the way out of a "Total" in a time column) is looked for as
+a blank: ``year is not null`` leaves it out. ``factcheck check`` looks at every table it reads, and
+says what it finds of the table itself (:mod:`factcheck.sources.findings`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..expressions import quote_ident, quote_literal, value_type
 from ..formatting import rows_said
 from ..interrupts import reraise_interrupt
 from ..outcome import NoteCode
 from ..report import Note
-from .places import line_offset
+from .places import is_text_scan, line_offset, place
 
 if TYPE_CHECKING:
+    import duckdb
+
     from ..backends import Backend
     from ..engine import Prepared
     from ..planning.nodes import Scan
@@ -44,6 +52,8 @@ STREAMED_UP_TO = 4 << 20
 only up to this size."""
 NUMBERS_READ = 8
 """The columns of numbers of a candidate row whose sums are compared, at most."""
+Edge = tuple[int | None, Sequence[object] | None]
+"""A first or last row: its line (or row number) and its fields; (None, None) when there is none."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +65,15 @@ class Candidate:
     label: str     # the label as the file writes it (the value a filter compares with)
     line: int      # its line in the file
     numbers: tuple[str, ...]  # the row's columns that hold numbers
+    unknown: bool = False  # the label is listed under csv: {null: [...]}: the table reads it as unknown
+    at: str = ""   # "line 8" of a CSV, "row 7" of a Parquet file or a DataFrame (places.place)
 
     @property
     def condition(self) -> str:
-        """The row as SQL over its table: its label column equal to the label as written."""
+        """The row as SQL over its table: its label column equal to the label as written (or unknown,
+        when the table reads the label so: a "Total" of a time column, which is no period)."""
+        if self.unknown:
+            return f"{quote_ident(self.column)} IS NULL"
         return f"{quote_ident(self.column)} = {quote_literal(self.label)}"
 
 
@@ -75,40 +90,99 @@ class TotalRow:
         """The filter, in the claims file's expression language, that leaves the row out."""
         from ..expressions import Name
         from ..expressions._render import render_literal, render_name
-        return f"{render_name(Name(self.candidate.column))} != {render_literal(self.candidate.label)}"
+        column = render_name(Name(self.candidate.column))
+        if self.candidate.unknown:
+            return f"{column} is not null"
+        return f"{column} != {render_literal(self.candidate.label)}"
 
 
 def is_label(value: str) -> bool:
     return " ".join(value.split()).casefold() in LABELS
 
 
-def candidate(src: Source) -> Candidate | None:
-    """The first or last data row of a CSV file, when a field of it says "Total"; None otherwise
-    (and for Parquet files, DataFrames, and a file Python cannot read as the table says)."""
-    if src.frame is not None or src.path is None or src.format != "csv" or not src.columns:
+def candidate(src: Source, backend: Backend | None = None) -> Candidate | None:
+    """The first or last data row of a CSV file, a DataFrame or (given the ``backend`` that reads
+    it) a Parquet file, when a field of it says "Total"; None otherwise (and for a file that cannot
+    be read as the table says: its reading says why, in its own words)."""
+    if not src.columns:
         return None
+    names = list(src.columns)
+    edges: list[Edge]
     try:
-        for line, fields in (_first_row(src), _last_row(src)):
-            found = _in_row(src, line, fields)
+        if src.frame is not None:
+            edges = _frame_edges(src)
+        elif src.path is not None and src.format == "parquet":
+            names, edges = _parquet(src, backend)
+        elif src.path is not None and src.format == "csv":
+            edges = [_first_row(src), _last_row(src)]
+        else:
+            return None
+        for line, fields in edges:
+            found = _in_row(src, names, line, fields)
             if found is not None:
                 return found
     except (OSError, UnicodeError, csv.Error, LookupError, ValueError):
-        return None  # the reading itself says what is wrong, in its own words
+        return None
     return None
 
 
-def _in_row(src: Source, line: int | None, fields: list[str] | None) -> Candidate | None:
-    names = list(src.columns)
+def _parquet(src: Source, backend: Backend | None) -> tuple[list[str], list[Edge]]:
+    if backend is None:
+        return [], []
+    try:
+        return backend.edge_rows(src)
+    except Exception as exc:  # noqa: BLE001 - a file that cannot be read: its reading says why
+        reraise_interrupt(exc)
+        return [], []
+
+
+def _frame_edges(src: Source) -> list[Edge]:
+    """A DataFrame's first and last rows with their numbers (counted from 1), as Python values."""
+    frame = src.frame
+    assert frame is not None
+    if not len(frame):
+        return []
+    return [(1, frame.iloc[0].tolist()), (len(frame), frame.iloc[-1].tolist())]
+
+
+def parquet_edges(con: "duckdb.DuckDBPyConnection", src: Source) -> tuple[list[str], list[Edge]]:
+    """A Parquet file's column names, and its first and last rows with their numbers: the count from
+    the file's footer, then the rows by ``file_row_number`` (a filter DuckDB takes to the row groups;
+    a count asked inside the same statement made it read the whole file, 40 times slower)."""
+    assert src.path is not None
+    from .datafiles import exact
+    path = quote_literal(exact(str(src.path)))
+    rows = con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata({path})").fetchall()[0][0]
+    if not rows:
+        return [], []
+    got = con.execute(f"SELECT * FROM {src.reader_sql(str(src.path), options='file_row_number=true')} "
+                      f"WHERE file_row_number IN (0, {int(rows) - 1}) ORDER BY file_row_number")
+    names = [d[0] for d in got.description][:-1]
+    return names, [(int(r[-1]) + 1, list(r[:-1])) for r in got.fetchall()]
+
+
+def _in_row(src: Source, names: list[str], line: int | None, fields: Sequence[object] | None) -> Candidate | None:
     if line is None or fields is None or len(fields) != len(names):
         return None
-    label = next((i for i, value in enumerate(fields) if is_label(value)), None)
+    label = next((i for i, value in enumerate(fields) if isinstance(value, str) and is_label(value)), None)
     if label is None:
         return None
     numbers = tuple(names[i] for i, value in enumerate(fields) if i != label and _number(value))
-    return Candidate(src.name, names[label], fields[label], line, numbers[:NUMBERS_READ])
+    written = str(fields[label])
+    return Candidate(src.name, names[label], written, line, numbers[:NUMBERS_READ],
+                     is_text_scan(src) and written in nulls_read(src), place(src, line))
 
 
-def _number(text: str) -> bool:
+def nulls_read(src: Source) -> list[str]:
+    """The texts the table reads as unknown (``csv: {null: …}``; the empty string by default)."""
+    declared = src.decl.csv.null if src.decl.csv and src.decl.csv.null is not None else [""]
+    return [declared] if isinstance(declared, str) else list(declared)
+
+
+def _number(text: object) -> bool:
+    """A field of a CSV that reads as a number, or a number of a DataFrame or a Parquet file."""
+    if not isinstance(text, str):
+        return isinstance(text, numbers.Number) and not isinstance(text, bool) and type(text).__name__ != "bool_"
     try:
         float(text.strip())
     except ValueError:
@@ -252,7 +326,7 @@ def said(total: TotalRow, shown: str) -> str:
     """The row, where it is, and why it is taken for a total: "line 8 of data/hoods.csv (name
     'Total'), whose population (85,555) is the sum of the other rows"."""
     found = total.candidate
-    text = f"line {found.line} of {shown} ({found.column} {found.label!r})"
+    text = f"{found.at or f'line {found.line}'} of {shown} ({found.column} {found.label!r}{', read as unknown' if found.unknown else ''})"
     if total.sums:
         text += ", whose " + ", ".join(f"{c} ({_figure(v)})" for c, v in total.sums) + \
             f" {'is' if len(total.sums) == 1 else 'are'} the sum of the other rows"
@@ -264,7 +338,7 @@ def said(total: TotalRow, shown: str) -> str:
 def init_note(backend: Backend, src: Source, types: dict[str, str]) -> str | None:
     """What ``factcheck init`` tells the reader of a table with a total row, or None."""
     from .places import shown
-    found = candidate(src)
+    found = candidate(src, backend)
     total = confirm(backend, found, types) if found is not None else None
     if total is None:
         return None
@@ -281,17 +355,28 @@ def _figure(value: object) -> str:
     return f"{exact.numerator:,}" if exact.denominator == 1 else str(value)
 
 
-def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, Candidate]) -> dict[int, list[Note]]:
+class Confirmed(NamedTuple):
+    """A table's total row as the data confirms it, with the claims (by plan index) whose rows include it."""
+
+    total: TotalRow
+    kept_by: tuple[int, ...]
+
+
+def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, Candidate],
+                    ) -> tuple[dict[int, list[Note]], dict[str, Confirmed]]:
     """The ``total_row`` warnings of the claims (by plan index) whose rows may include a total row
-    of a table read; one query per candidate, one per claim's scan of a confirmed one."""
+    of a table read, and each table's total row the data confirms (``factcheck check`` says it of
+    the table); one query per candidate, one per claim's scan of a confirmed one."""
     from ..planning.nodes import walk
     from .places import shown
     notes: dict[int, list[Note]] = {}
+    confirmed: dict[str, Confirmed] = {}
     for table, found in candidates.items():
         src = prepared.sources[table]
         total = confirm(backend, found, src.columns)
         if total is None:
             continue
+        kept_by: list[int] = []
         for plan in prepared.plans:
             if any(node.kind == "change" and getattr(node, "over", None) == found.column for node in walk(plan.node)):
                 continue  # a change between two periods of the label column: "Total" is neither of them
@@ -301,19 +386,36 @@ def total_row_notes(prepared: Prepared, backend: Backend, candidates: dict[str, 
                 has_filter = any(scan.where is not None for scan in kept)
                 kind = plan.node.kind if plan.node is not None else ""
                 notes.setdefault(plan.index, []).append(note(total, shown(src), kind, has_filter))
-    return notes
+                kept_by.append(plan.index)
+        confirmed[table] = Confirmed(total, tuple(kept_by))
+    return notes, confirmed
 
 
-def use_candidates(prepared: Prepared, tables: list[Source]) -> dict[str, Candidate]:
-    """Before the tables are read: the candidates of the CSV tables that claims measure, with their
-    label and number columns marked to be read (only then: the common table has no total row)."""
+def table_note(found: Confirmed, shown: str, kept_by: list[str], measured: bool) -> str:
+    """What ``factcheck check`` says of a table with a total row: the row, what it does to a figure over
+    the table, the claims that count it ("claim pop counts it", "no claim's rows include it"), the filter."""
+    total = found.total
+    effect = ("a sum over the table comes out double, a count one too many" if total.sums else
+              "a count over the table comes out one too many")
+    if kept_by:
+        who = f"claim {kept_by[0]} counts it" if len(kept_by) == 1 else f"claims {', '.join(kept_by)} count it"
+    else:
+        who = "no claim's rows include it" if measured else "no claim reads the table"
+    return (f"table '{total.candidate.table}' has a total row, {said(total, shown)}: read as data it is one more "
+            f"row ({effect}); {who}; leave it out with where: {total.leave_out()}")
+
+
+def use_candidates(prepared: Prepared, tables: list[Source], backend: Backend) -> dict[str, Candidate]:
+    """Before the tables are read: the candidates of the CSV tables that claims measure (``factcheck
+    check``: of every table it reads), with their label and number columns marked to be read (only
+    then: the common table has no total row)."""
     from ..planning.nodes import walk
     measured = {scan.table for plan in prepared.plans for node in walk(plan.node) for scan in node.scans()}
     found: dict[str, Candidate] = {}
     for src in tables:
-        if src.name not in measured:
+        if src.name not in measured and not prepared.checking:
             continue
-        one = candidate(src)
+        one = candidate(src, backend)
         if one is None:
             continue
         found[src.name] = one
