@@ -17,7 +17,7 @@
 
 Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
 identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), names and rating labels (the city's
-311 line, five-star homes, four or five stars, the lowest, one-star rating: :meth:`_Scan.labels`), a
+311 line, 311 requests rose, five-star homes, four or five stars, the lowest, one-star rating: :meth:`_Scan.labels`), a
 length of time after a word of a span (Over four years …, doubled over four years: a period; not "waited
 over four days", how long), telephone numbers, times of day, numbers
 glued to punctuation after a word (a footnote: victims.1), a bare 4-digit year, and idioms that state
@@ -760,11 +760,24 @@ _SERVICE_NOUNS = ("line|hotline|helpline|number|system|service|center|centre|app
 _SERVICE_NAME = _c(rf"""(?:\b(?:the|a|an|its|their|his|her|our|this|that|each|every|any)|['\u2019]s)\s+
                         (?P<n>\d+)(?=\s+(?:{_SERVICE_NOUNS})\b(?![-\u2010])
                         (?!\s+(?!(?:was|is|has|does)\b)[a-z]+(?<!s)s\b))""")
+# "# 311 requests rose", "911 calls doubled", "the city's 311 complaints fell 12%": a service's number before
+# its noun, singular or plural, whose next word is a verb of change, names the service. A count does not rise
+# or fall ("311 requests were filed" may be either, and stays a figure: the finder keeps what may be a
+# finding). Only the three-digit service numbers (211 … 911, 988), whose name is their number
+_SERVICE_NUMBER = r"(?<![\w.,$\u00a3\u20ac+-])(?P<n>[2-9]11|988)(?![\w,.]\d|[\w-])"
+_SERVICE_SUBJECT = _c(rf"""{_SERVICE_NUMBER}(?=\s+(?:{_SERVICE_NOUNS})s?\s+(?:[a-z]+ly\s+)?
+    (?:{RISE_VERBS}|{FALL_VERBS}|doubl(?:ed|ing)|tripl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing)
+      |(?:was|were|is|are)\s+(?:up|down)|hit|reached|topped|peaked)\b)""")
+# "911 system crashed", "# 311 line swamped": at the opening of a sentence or a heading, where no determiner
+# stands before it, the number before a singular noun of a service is its name as well
+_SERVICE_OPENING = _c(rf"""[\s"'\u201c\u2018(*_]*{_SERVICE_NUMBER}(?=\s+(?:{_SERVICE_NOUNS})\b(?![-\u2010])
+                           (?!\s+(?!(?:was|is|has|does)\b)[a-z]+(?<!s)s\b))""")
 # "calls to 311", "dialed 911", "text 988": the three-digit service numbers named as what one calls
 _DIALED = _c(r"\b(?:calls?|called|calling|dial(?:s|ed|ing|led|ling)?|text(?:s|ed|ing)?)\s+(?:to\s+)?"
              r"(?P<n>[2-9]11|988)\b(?![\d,.]\d)")
 _STAR_WORDS = frozenset({"star", "stars"})
 _SERVICE_WORDS = frozenset(_SERVICE_NOUNS.split("|"))
+_SERVICE_PLURALS = frozenset(w + "s" for w in _SERVICE_WORDS)
 _DIAL_WORDS = frozenset("call calls called calling dial dials dialed dialing dialled dialling text texts texted "
                         "texting".split())
 
@@ -891,11 +904,22 @@ class _Scan:
                     self.block(*m.span("top"))
                 if not statistic:
                     self.block(*m.span("n"))
-        if self.digits and self.has(_SERVICE_WORDS):
+        if self.digits:
+            self._services()
+
+    def _services(self) -> None:
+        """Block the numbers that name a service: "the city's 311 line", "911 system crashed", "311
+        requests rose", "calls to 311" (``_SERVICE_NAME`` … ``_DIALED``)."""
+        if self.has(_SERVICE_WORDS):
             for m in _SERVICE_NAME.finditer(self.text):
                 if int(m["n"]) > 1:
                     self.block(*m.span("n"))
-        if self.digits and self.has(_DIAL_WORDS):
+            if opening := _SERVICE_OPENING.match(self.text):
+                self.block(*opening.span("n"))
+        if (self.has(_SERVICE_WORDS) or self.has(_SERVICE_PLURALS)) and ("11" in self.text or "988" in self.text):
+            for m in _SERVICE_SUBJECT.finditer(self.text):
+                self.block(*m.span("n"))
+        if self.has(_DIAL_WORDS):
             for m in _DIALED.finditer(self.text):
                 self.block(*m.span("n"))
 
