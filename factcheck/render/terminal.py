@@ -91,7 +91,8 @@ def coverage_lines(report: Report) -> list[str]:
     cov = report.coverage
     if cov is None:
         return []
-    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\"" for f in cov.not_checked]
+    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\""
+             + (f" \u2014 {clean(f.reason)}" if f.reason else "") for f in cov.not_checked]
     for s in cov.stale:
         hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
         lines.append(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}")
