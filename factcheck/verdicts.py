@@ -9,6 +9,9 @@ see even on a pass (``small_base``, ``fragile``, ``unknowns_excluded``,
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -38,6 +41,26 @@ def expectation_info(exp: Expectation | None) -> ExpectationInfo | None:
         high=as_float(iv.high) if iv and iv.high is not None else None,
         low_closed=iv.low_closed if iv else True, high_closed=iv.high_closed if iv else True,
         stated=as_float(exp.stated) if exp.stated is not None else None)
+
+
+NOT_READ = "not read: the claim has no measure yet"
+"""The ``meaning`` of a claim's expectation when it has no measure: written, never read against one."""
+
+
+def stated_only(expect: object) -> ExpectationInfo:
+    """A claim noted without a measure: its ``expect`` as written, which the reports show as the figure
+    stated ("stated 1,000, no measure yet"), with no interval, since nothing says on what scale to read it."""
+    if isinstance(expect, bool):
+        written = str(expect).lower()
+    elif isinstance(expect, float):
+        written = format(Decimal(repr(expect)), "f") if math.isfinite(expect) else str(expect)
+    elif isinstance(expect, (list, tuple)):
+        written = ", ".join(str(v) for v in expect)
+    elif isinstance(expect, Mapping):
+        written = ", ".join(f"{k}: {v}" for k, v in expect.items())
+    else:
+        written = str(expect)
+    return ExpectationInfo(written=written, meaning=NOT_READ)
 
 
 def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimResult:
