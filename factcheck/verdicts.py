@@ -60,7 +60,7 @@ def stated_only(expect: object) -> ExpectationInfo:
         written = ", ".join(f"{k}: {v}" for k, v in expect.items())
     else:
         written = str(expect)
-    return ExpectationInfo(written=written, meaning=NOT_READ)
+    return ExpectationInfo(written=written, meaning=NOT_READ, stated=None)
 
 
 def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimResult:
