@@ -36,7 +36,7 @@ from .planning.nodes import ClaimPlan, PathKey, PlanNode
 from .report import ClaimResult, CoverageReport, Reason, Report, TableUse, summarize
 from .sources import Source, describe_root, locate, repository_root
 from .sources.tables import follow, version_control_folder, version_control_problem
-from .verdicts import expectation_info, judge, unverifiable
+from .verdicts import expectation_info, judge, stated_only, unverifiable
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -153,6 +153,8 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
     if claim.unverifiable is not None:
         return unverifiable(base, Reason.MARKED_UNVERIFIABLE, claim.unverifiable)
     if claim.measure is None:
+        if claim.expect is not None:  # the figure the claim is for, shown beside "no measure yet"
+            base["expectation"] = stated_only(claim.expect)
         return unverifiable(base, Reason.NOT_ENCODED, "no measure yet; run `factcheck suggest` for one")
     exp = prepared.expectations[claim.id]
     base["expectation"] = expectation_info(exp)

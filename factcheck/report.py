@@ -195,7 +195,9 @@ class ArticleFigure(_Frozen):
     end: int | None = None
     claims: list[str] = Field(description="ids of the claims that state it; empty when none")
     status: FigureStatus
-    reason: str | None = Field(None, description="the ignore: entry's reason, when ignored")
+    reason: str | None = Field(None, description="why the figure is not checked: the ignore: entry's reason, "
+                               "when ignored; when not checked, whose condition it is, if it is a threshold "
+                               "of another figure of its sentence")
 
 
 class StaleSays(_Frozen):

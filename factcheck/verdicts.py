@@ -9,6 +9,9 @@ see even on a pass (``small_base``, ``fragile``, ``unknowns_excluded``,
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -38,6 +41,26 @@ def expectation_info(exp: Expectation | None) -> ExpectationInfo | None:
         high=as_float(iv.high) if iv and iv.high is not None else None,
         low_closed=iv.low_closed if iv else True, high_closed=iv.high_closed if iv else True,
         stated=as_float(exp.stated) if exp.stated is not None else None)
+
+
+NOT_READ = "not read: the claim has no measure yet"
+"""The ``meaning`` of a claim's expectation when it has no measure: written, never read against one."""
+
+
+def stated_only(expect: object) -> ExpectationInfo:
+    """A claim noted without a measure: its ``expect`` as written, which the reports show as the figure
+    stated ("stated 1,000, no measure yet"), with no interval, since nothing says on what scale to read it."""
+    if isinstance(expect, bool):
+        written = str(expect).lower()
+    elif isinstance(expect, float):
+        written = format(Decimal(repr(expect)), "f") if math.isfinite(expect) else str(expect)
+    elif isinstance(expect, (list, tuple)):
+        written = ", ".join(str(v) for v in expect)
+    elif isinstance(expect, Mapping):
+        written = ", ".join(f"{k}: {v}" for k, v in expect.items())
+    else:
+        written = str(expect)
+    return ExpectationInfo(written=written, meaning=NOT_READ, stated=None)
 
 
 def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimResult:
@@ -74,12 +97,13 @@ def _judge_each(base: dict[str, Any], exp: Expectation, ev: Evaluated, evidence:
         details=EveryDetails(periods=[PeriodValue(key=p, value=_shown(exp, part.value)) for p, part in each],
                              failing=[p for p, _ in failing]),
         series=[SeriesPoint(key=p, value=float(v), marked=False) for p, v in figures if v is not None] or None)
+    notes = _fragile_each(exp, judged) + _period_notes(ev) + _parts_at_notes(exp, ev)
     if not failing:
-        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, notes=_period_notes(ev) + _parts_at_notes(exp, ev),
+        return ClaimResult(**base, **evidence, verdict=Verdict.PASS, notes=notes,
                            message=f"{exp.summary or exp.written} in each of the {len(each)} periods")
     period, first = failing[0]
     return ClaimResult(**base, **evidence, verdict=Verdict.FAIL, reason=Reason(first.miss or "out_of_tolerance"),
-                       notes=_period_notes(ev) + _parts_at_notes(exp, ev), message=f"at {period}: {first.message}" + (
+                       notes=notes, message=f"at {period}: {first.message}" + (
                            f" (and {len(failing) - 1} more period{'s' if len(failing) > 2 else ''})"
                            if len(failing) > 1 else ""))
 
@@ -139,13 +163,7 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         if exp.shape.kind != "number" or ev.denominator is not None:
             notes.append(Note(code=NoteCode.SMALL_BASE,
                               message=f"the figure rests on {ev.base} record{'s' if ev.base != 1 else ''} (fewer than {SMALL_BASE})"))
-    flips = [] if ev.exact_count else [v for v in ev.neighbours if exp.judge(v).ok != ok]
-    if flips:
-        notes.append(Note(code=NoteCode.FRAGILE,
-                          message="one record more or less would " + ("fail" if ok else "pass") +
-                          f" this claim (e.g. {format_value(flips[0], exp.shape)})"))
-    elif exp.any_size and isinstance(ev.value, Fraction):
-        notes += _rounds_to_no_change(exp, ev.value, "gap" if isinstance(ev.details, CompareDetails) else "change")
+    notes += _fragile(exp, ev, ok)
     if ev.is_mostly_unknown() and ev.base is not None and ev.rows_unknown:
         said = (f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and leaves out "
                 f"{ev.rows_unknown:,} whose value is unknown")
@@ -187,6 +205,35 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
         notes.append(Note(code=NoteCode.RECORD_IS_THE_DATA,
                           message=f"'on record' here means since the data begins ({start})"))
     return notes
+
+
+def _fragile(exp: Expectation, ev: Evaluated, ok: bool) -> list[Note]:
+    """``fragile``: one record more or less would turn the verdict; else, for a direction alone, a
+    change that rounds to none (:func:`_rounds_to_no_change`)."""
+    flips = [] if ev.exact_count else [v for v in ev.neighbours if exp.judge(v).ok != ok]
+    if flips:
+        return [Note(code=NoteCode.FRAGILE, message="one record more or less would " + ("fail" if ok else "pass") +
+                     f" this claim (e.g. {format_value(flips[0], exp.shape)})")]
+    if exp.any_size and isinstance(ev.value, Fraction):
+        return _rounds_to_no_change(exp, ev.value, "gap" if isinstance(ev.details, CompareDetails) else "change")
+    return []
+
+
+def _fragile_each(exp: Expectation, judged: list[tuple[str, Evaluated, Judgement]]) -> list[Note]:
+    """``fragile`` for ``every``, as for one period: a period where one record more or less would turn
+    the claim's verdict (any period of a pass; the one period that misses, of a fail that misses only
+    there), or where a direction alone holds by a change that rounds to none. Said once, at the first
+    such period, with how many more there are."""
+    failing = [j for _, _, j in judged if not j.ok]
+    found = [(period, note) for period, part, j in judged
+             if not failing or (len(failing) == 1 and not j.ok) or exp.any_size
+             for note in _fragile(exp, part, j.ok)[:1]]
+    if not found:
+        return []
+    period, note = found[0]
+    more = len(found) - 1
+    return [Note(code=NoteCode.FRAGILE, message=f"at {period}: {note.message}"
+                 + (f" (and {more} more period{'s' if more > 1 else ''})" if more else ""))]
 
 
 def _rounds_to_no_change(exp: Expectation, value: Fraction, what: str) -> list[Note]:

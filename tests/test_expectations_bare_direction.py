@@ -197,3 +197,37 @@ def test_a_gap_that_rounds_to_none_is_called_a_gap(tmp_path: Path) -> None:
     assert result.verdict.value == "pass"
     assert [n.message for n in result.notes if n.code.value == "fragile"] == [
         "the gap, up 0.2, rounds to no change (0): 'unchanged' would pass too"]
+
+
+# "Overtime is rising", "Arrests have fallen", "Rents rises"? Reporters write a direction in every tense:
+# each verb of the vocabulary is read in its present, its participles and with is/are/was/were/has been/
+# have been/had been and has/have/had, derived from the past tense the vocabulary has.
+@pytest.mark.parametrize("written, direction", [
+    ("is rising", "up"), ("has risen", "up"), ("rises", "up"), ("falling", "down"), ("have fallen", "down"),
+    ("went down", "down"), ("is going up", "up"), ("has gone down", "down"), ("Were Declining.", "down"),
+    ("increases", "up"), ("drops", "down"), ("has been climbing", "up"), ("had dropped", "down"),
+    ("tumbles", "down"), ("surges", "up"), ("is edging up", "up"), ("has shrunk", "down"), ("sinks", "down"),
+])
+def test_a_direction_reads_in_the_tenses_reporters_write(written: str, direction: str) -> None:
+    e = parse_expectation(written, MeasureShape("change_percent"))
+    assert e.direction == direction and e.meaning.startswith(f"a {'rise' if direction == 'up' else 'fall'} of any size")
+
+
+def test_the_tenses_are_derived_from_the_vocabulary_s_verbs() -> None:
+    """Every past tense of a verb the vocabulary has ('rose', 'dropped', 'went up') brings its other
+    forms, of its direction; none is taken from outside it, and no form spells a verb wrongly."""
+    assert words.verb_forms("increased")[:2] == ("increases", "increasing")
+    assert words.verb_forms("climbed")[:2] == ("climbs", "climbing")
+    assert words.verb_forms("slipped")[:2] == ("slips", "slipping")
+    assert words.verb_forms("declined")[:2] == ("declines", "declining")
+    assert words.verb_forms("rose")[-1] == "had risen" and words.verb_forms("up") == ()
+    for prefixes, direction in ((words.UP_PREFIXES, "up"), (words.DOWN_PREFIXES, "down")):
+        for past in prefixes:
+            for form in words.verb_forms(past):
+                assert words.BARE_DIRECTIONS[form] == direction, form
+
+
+def test_a_tense_with_an_adverb_gets_the_hint_of_its_word() -> None:
+    with pytest.raises(ExpectationError) as info:
+        parse_expectation("rising sharply", MeasureShape("change_percent"))
+    assert "write 'rising' for a rise of any size" in (info.value.hint or str(info.value))

@@ -241,6 +241,20 @@ def test_a_bare_direction_passes_exactly_the_values_on_its_side(word: str, kind:
 
 
 
+_TENSES = sorted({(form, past) for past in words.UP_PREFIXES + words.DOWN_PREFIXES for form in words.verb_forms(past)})
+
+
+@given(pair=st.sampled_from(_TENSES), kind=st.sampled_from(KINDS[2:6]), value=st.fractions(min_value=-10, max_value=10))
+def test_every_tense_of_a_direction_judges_as_its_past_tense(pair: tuple[str, str], kind: str, value: Fraction) -> None:
+    """'is rising', 'has fallen', 'drops': the same verdict, the same meaning, as 'rose', 'fell',
+    'dropped' (in the vocabulary) on every change and value."""
+    form, past = pair
+    shape = MeasureShape(kind)  # type: ignore[arg-type]
+    read, known = parse_expectation(form, shape), parse_expectation(past, shape)
+    assert (read.direction, read.meaning) == (known.direction, known.meaning)
+    assert read.judge(value).ok is known.judge(value).ok
+
+
 @pytest.mark.parametrize(("written", "value", "ok"), [
     ("0", Fraction(-1, 2), True), ("0", Fraction(1, 2), False), ("0", Fraction(-51, 100), False),
     ("0.0", Fraction(-5, 100), True), ("0%", Fraction(-5, 1000), True), ("0%", Fraction(5, 1000), False),

@@ -131,3 +131,43 @@ def test_suggest_says_a_length_of_time_of_no_column_that_holds_one(tmp_path: Pat
     by = {c["id"]: c for c in json.loads(got.stdout)["claims"]}
     assert not by["span"]["candidates"]
     assert by["wait"]["candidates"][0]["measure"] == {"mean": "wait", "of": "n"}
+
+
+# A service's number before its noun and a verb of change names the service: a count does not rise. At
+# the opening of a heading or sentence, before a singular noun, it is a name too. "311 requests were
+# filed" may be a count, and stays a figure.
+@pytest.mark.parametrize("sentence, figures", [
+    ("# 311 requests rose", []),
+    ("# 311 calls doubled in 2020", [("doubled", Fraction(2))]),
+    ("911 calls rose 5%.", [("5%", Fraction(5, 100))]),
+    ("In 2020, 311 requests rose 12%.", [("12%", Fraction(12, 100))]),
+    ("The city's 311 complaints fell sharply, by 12%.", [("12%", Fraction(12, 100))]),
+    ("311 complaints were up 9%.", [("9%", Fraction(9, 100))]),
+    ("# 311 line swamped", []),
+    ("911 system crashed in May.", []),
+])
+def test_a_service_number_named_at_the_opening_or_before_a_change_is_no_figure(
+        sentence: str, figures: list[tuple[str, Fraction]]) -> None:
+    assert _figures(sentence) == figures
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("311 requests were filed.", [("311", Fraction(311))]),
+    ("# 311 requests filed in May", [("311", Fraction(311))]),
+    ("The line took 311 calls, rising to 400.", [("311", Fraction(311)), ("400", Fraction(400))]),
+    ("1,311 requests rose 4%.", [("1,311", Fraction(1311)), ("4%", Fraction(4, 100))]),
+    ("411 line workers quit.", [("411", Fraction(411))]),
+    ("$311 calls rose.", [("$311", Fraction(311))]),
+])
+def test_a_count_that_may_be_one_stays_a_figure(sentence: str, figures: list[tuple[str, Fraction]]) -> None:
+    assert _figures(sentence) == figures
+
+
+@given(n=st.integers(min_value=100, max_value=999), noun=st.sampled_from(["requests", "calls", "complaints"]),
+       verb=st.sampled_from(["rose", "fell", "climbed", "jumped", "declined", "were up"]),
+       heading=st.booleans())
+def test_only_a_service_number_before_a_change_is_a_name(n: int, noun: str, verb: str, heading: bool) -> None:
+    """211 … 911 and 988 name a service; any other number before the same words stays a count."""
+    found = _figures(f"{'# ' if heading else ''}{n} {noun} {verb} 7%")
+    service = n == 988 or n % 100 == 11 and n >= 211
+    assert found == ([] if service else [(str(n), Fraction(n))]) + [("7%", Fraction(7, 100))]

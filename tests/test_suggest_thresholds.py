@@ -99,7 +99,7 @@ def test_run_says_why_a_threshold_figure_gets_no_suggestion(repo: Path) -> None:
     result = CliRunner().invoke(app, ["run", str(repo / "claims.yaml")])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert ("four-hours: no measure yet, nothing computed no measure yet; run `factcheck suggest` for one; 'more than four "
+    assert ("four-hours: stated more than four hours, no measure yet, nothing computed no measure yet; run `factcheck suggest` for one; 'more than four "
             "hours' is the condition of 'Nearly a third' in this sentence") in text
 
 

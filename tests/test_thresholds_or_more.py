@@ -51,3 +51,35 @@ def test_init_and_suggest_say_whose_condition_it_is(tmp_path: Path) -> None:
     assert not by["1,000"]["candidates"] and by["1,000"].get("reading") is None
     first = by["Some 93"]["candidates"][0]
     assert first["measure"] == {"count": "homes", "where": "beds >= 1000"} and first["verdict"] == "pass"
+
+
+def test_coverage_says_whose_condition_an_unchecked_threshold_is(tmp_path: Path) -> None:
+    """Before, the "why" column of such a figure was empty, where an ignored figure gives its reason
+    and a noted one its claims: the editor could not tell it from a figure nobody had looked at."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    homes = [f"H{i:03d},{1000 + i if i < 93 else 40 + i}" for i in range(260)]
+    (tmp_path / "homes.csv").write_text(csv_text("home_id,beds", homes), encoding="utf-8")
+    (tmp_path / "article.md").write_text(f"# Homes\n\n{COUNT}\n\n{SHARE}\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "article: article.md\ntables:\n  homes: {path: homes.csv}\nclaims:\n"
+        f"  - id: big-homes\n    says: {COUNT}\n    measure: {{count: homes, where: 'beds >= 1000'}}\n"
+        "    expect: Some 93\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "claims.yaml"), "--json", str(report),
+                                      "--markdown", str(tmp_path / "report.md")])
+    assert result.exit_code == 0, result.output
+    why = {f["text"]: f["reason"] for f in json.loads(report.read_text(encoding="utf-8"))["coverage"]["figures"]
+           if f["status"] == "not_checked"}
+    assert why["1,000"] == ("the condition of 'Some 93' in its sentence: claim big-homes checks it "
+                            "(count: …, where: …); list it under ignore: with that reason")
+    assert why["10"].startswith("the condition of 'more than a third' in its sentence: the claim of "
+                                "'more than a third' checks it (share: …")
+    assert why["more than a third"] is None  # a figure of its own: nothing to say but that no claim states it
+    assert f"| 1,000 | 3 | {COUNT} | not checked | {why['1,000']} |" in (tmp_path / "report.md").read_text(
+        encoding="utf-8")
+    assert f"not checked: 1,000 (line 3) in \"{COUNT}\" \u2014 {why['1,000']}" in result.output

@@ -3,6 +3,7 @@ each now says what is true of the claim and the data."""
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from pathlib import Path
 
@@ -49,19 +50,31 @@ def _unencoded(folder: Path) -> Path:
 
 def test_a_claim_without_a_measure_says_so_not_stated_dash(tmp_path: Path) -> None:
     """"stated —, computed —" read as "the claim states nothing", though its expect was set: it
-    has no measure yet. The verdict stays unverifiable (not_encoded)."""
+    has no measure yet. The verdict stays unverifiable (not_encoded). The figure it is for is shown
+    beside it: "no measure yet" alone left the editor to open the claims file to learn which figure
+    (before, no report said the `expect` of such a claim)."""
     claims = _unencoded(tmp_path)
     run = CliRunner().invoke(app, ["run", str(claims)])
     assert run.exit_code == 0, run.output
-    assert "UNVERIFIABLE rising: no measure yet, nothing computed" in run.output
-    assert "[not_encoded]" in run.output and "stated —" not in run.output
+    assert "UNVERIFIABLE rising: stated 5, no measure yet, nothing computed" in run.output
+    assert "[not_encoded]" in run.output and "stated —" not in run.output and "read as" not in run.output
     assert "PASS         total: stated 11, computed 11" in run.output  # measured claims as before
     md = CliRunner().invoke(app, ["run", str(claims), "--markdown", "-"])
     row = next(line for line in md.output.splitlines() if "`rising`" in line)
-    assert "| no measure yet | — |" in row and "unverifiable" in row
+    assert "| 5 (no measure yet) | — |" in row and "unverifiable" in row
     explained = CliRunner().invoke(app, ["explain", str(claims), "rising"])
     assert explained.exit_code == 0, explained.output
-    assert "no measure yet, nothing computed" in explained.output and "stated —" not in explained.output
+    assert "stated 5, no measure yet, nothing computed" in explained.output and "stated —" not in explained.output
+    assert "expect: 5\n" in explained.output  # as written, not "read as" anything: nothing read it
+    out = tmp_path / "r.json"
+    assert CliRunner().invoke(app, ["run", str(claims), "--json", str(out), "--html", str(tmp_path / "r.html")]
+                              ).exit_code == 0
+    result = next(r for r in json.loads(out.read_text(encoding="utf-8"))["results"] if r["id"] == "rising")
+    assert result["expectation"] == {"written": "5", "meaning": "not read: the claim has no measure yet",
+                                     "low": None, "high": None, "low_closed": True, "high_closed": False,
+                                     "stated": None}
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<th scope="row">expected</th><td>5</td>' in html and "read as not read" not in html
     assert "Data" not in explained.output  # it read no table: no heading over nothing
 
 

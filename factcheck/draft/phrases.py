@@ -17,8 +17,9 @@
 
 Not figures: "one" and "a" on their own (one of the, a year), ordinals (1st, third place),
 identifiers (No. 5, Section 230, COVID-19, 24/7, claims/2020.yaml), names and rating labels (the city's
-311 line, five-star homes, four or five stars, the lowest, one-star rating: :meth:`_Scan.labels`), a
-length of time that opens its sentence (Over four years …: a period), telephone numbers, times of day, numbers
+311 line, 311 requests rose, five-star homes, four or five stars, the lowest, one-star rating: :meth:`_Scan.labels`), a
+length of time after a word of a span (Over four years …, doubled over four years: a period; not "waited
+over four days", how long), telephone numbers, times of day, numbers
 glued to punctuation after a word (a footnote: victims.1), a bare 4-digit year, and idioms that state
 no quantity (a 9-to-5 job, she is one in a million: ``_IDIOMS``).
 
@@ -486,6 +487,27 @@ _SCALE_AND = _c(rf"\b(?:{alternatives(SCALES)})\s+and[\s-]+(?:an?|three)[\s-]+$"
 # that opens the sentence after a preposition of a span is the period the sentence's figures are of, not
 # a figure (elsewhere "over four hours" is a bound: "waited over four hours")
 _SPAN_OPENING = _c(r"""[\s"'\u201c\u2018(*_]*(?P<rel>over|in|during|across|throughout|for|within)\s+$""")
+# "Complaints doubled over four years", "rose 12% in two years", "hired four officers over four years": the
+# same span after the sentence's figure, anywhere in it. Only a length of the calendar (days to centuries):
+# of the clock, "over four hours" is a wait's bound far more often than a trend's span. Not "within" (a
+# deadline's bound: "answered within 30 days"). And never after a word that makes the length how long
+# something lasted or took (_HOW_LONG_BEFORE)
+_SPAN_BEFORE = _c(r"\b(?P<rel>over|in|during|across|throughout|for)\s+$")
+_CALENDAR_UNITS = frozenset("day days week weeks month months quarter quarters year years decade decades century "
+                            "centuries".split())
+# "waited over four days", "served in prison for four years", "was cleared in two years", "suspended for 30
+# days": the length is how long (a figure); so after a be-verb, "to", "of", "than" or a statistic, where
+# "over" is "more than" ("the wait was over four days", "rose to over two years", "averaged over two years")
+_HOW_LONG_BEFORE = _c(r"""(?:\b(?:wait(?:ed|s|ing)?|spen[dt]s?|spending|last(?:ed|s|ing)?|t(?:ook|akes?|aking)
+    |stay(?:ed|s|ing)?|serv(?:ed|es?|ing)|remain(?:ed|s|ing)?|held|kept|detained|jailed|imprisoned|delayed|sat
+    |r[au]n|runs|running|operated|open(?:ed)?|clos(?:ed|es?|ing)|shut|suspended|banned|barred|lived|worked
+    |complet(?:ed|es?|ing)|finish(?:ed|es|ing)?|resolv(?:ed|es?|ing)|clear(?:ed|s|ing)?|process(?:ed|es|ing)?
+    |answer(?:ed|s|ing)?|respond(?:ed|s|ing)?|repaid|paid|built)
+    (?:\s+(?!\d)[^\s\d,;:.!?]+){0,3}?
+  |\b(?:was|were|is|are|be|been|being|to|at|of|than|average[ds]?|averaging|median|mean|typical(?:ly)?))\s+$""")
+# "Ridership fell for three months", "rents rose steadily for two years": how long the change ran, a run an
+# editor checks (a `falling` measure), not the span of another figure
+_RUN_BEFORE_FOR = _c(rf"\b(?:{RISE_VERBS}|{FALL_VERBS}|doubled|tripled|halved)(?:\s+[a-z]+ly)?\s+$")
 _DURATION_IS_PERIOD = _c(r"\b(?:the|all|those|these|past|last|previous|next|first|recent|coming|following|"
                          r"its|their|our)\s+$")
 
@@ -738,11 +760,24 @@ _SERVICE_NOUNS = ("line|hotline|helpline|number|system|service|center|centre|app
 _SERVICE_NAME = _c(rf"""(?:\b(?:the|a|an|its|their|his|her|our|this|that|each|every|any)|['\u2019]s)\s+
                         (?P<n>\d+)(?=\s+(?:{_SERVICE_NOUNS})\b(?![-\u2010])
                         (?!\s+(?!(?:was|is|has|does)\b)[a-z]+(?<!s)s\b))""")
+# "# 311 requests rose", "911 calls doubled", "the city's 311 complaints fell 12%": a service's number before
+# its noun, singular or plural, whose next word is a verb of change, names the service. A count does not rise
+# or fall ("311 requests were filed" may be either, and stays a figure: the finder keeps what may be a
+# finding). Only the three-digit service numbers (211 … 911, 988), whose name is their number
+_SERVICE_NUMBER = r"(?<![\w.,$\u00a3\u20ac+-])(?P<n>[2-9]11|988)(?![\w,.]\d|[\w-])"
+_SERVICE_SUBJECT = _c(rf"""{_SERVICE_NUMBER}(?=\s+(?:{_SERVICE_NOUNS})s?\s+(?:[a-z]+ly\s+)?
+    (?:{RISE_VERBS}|{FALL_VERBS}|doubl(?:ed|ing)|tripl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing)
+      |(?:was|were|is|are)\s+(?:up|down)|hit|reached|topped|peaked)\b)""")
+# "911 system crashed", "# 311 line swamped": at the opening of a sentence or a heading, where no determiner
+# stands before it, the number before a singular noun of a service is its name as well
+_SERVICE_OPENING = _c(rf"""[\s"'\u201c\u2018(*_]*{_SERVICE_NUMBER}(?=\s+(?:{_SERVICE_NOUNS})\b(?![-\u2010])
+                           (?!\s+(?!(?:was|is|has|does)\b)[a-z]+(?<!s)s\b))""")
 # "calls to 311", "dialed 911", "text 988": the three-digit service numbers named as what one calls
 _DIALED = _c(r"\b(?:calls?|called|calling|dial(?:s|ed|ing|led|ling)?|text(?:s|ed|ing)?)\s+(?:to\s+)?"
              r"(?P<n>[2-9]11|988)\b(?![\d,.]\d)")
 _STAR_WORDS = frozenset({"star", "stars"})
 _SERVICE_WORDS = frozenset(_SERVICE_NOUNS.split("|"))
+_SERVICE_PLURALS = frozenset(w + "s" for w in _SERVICE_WORDS)
 _DIAL_WORDS = frozenset("call calls called calling dial dials dialed dialing dialled dialling text texts texted "
                         "texting".split())
 
@@ -869,11 +904,22 @@ class _Scan:
                     self.block(*m.span("top"))
                 if not statistic:
                     self.block(*m.span("n"))
-        if self.digits and self.has(_SERVICE_WORDS):
+        if self.digits:
+            self._services()
+
+    def _services(self) -> None:
+        """Block the numbers that name a service: "the city's 311 line", "911 system crashed", "311
+        requests rose", "calls to 311" (``_SERVICE_NAME`` … ``_DIALED``)."""
+        if self.has(_SERVICE_WORDS):
             for m in _SERVICE_NAME.finditer(self.text):
                 if int(m["n"]) > 1:
                     self.block(*m.span("n"))
-        if self.digits and self.has(_DIAL_WORDS):
+            if opening := _SERVICE_OPENING.match(self.text):
+                self.block(*opening.span("n"))
+        if (self.has(_SERVICE_WORDS) or self.has(_SERVICE_PLURALS)) and ("11" in self.text or "988" in self.text):
+            for m in _SERVICE_SUBJECT.finditer(self.text):
+                self.block(*m.span("n"))
+        if self.has(_DIAL_WORDS):
             for m in _DIALED.finditer(self.text):
                 self.block(*m.span("n"))
 
@@ -948,10 +994,23 @@ class _Scan:
                 # "four years earlier", "two years ago": when, not how long
                 relation = " ".join(det.group().lower().split()) if value != 1 and det else None
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
-            elif span := _SPAN_OPENING.pattern.fullmatch(self.text, 0, m.start("n")):
+            elif span := (_SPAN_OPENING.pattern.fullmatch(self.text, 0, m.start("n")) or self._span_after(m)):
                 self.add_period(m.start("n"), m.end("unit"), relation=span["rel"].lower())
             else:
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
+
+    def _span_after(self, m: re.Match[str]) -> re.Match[str] | None:
+        """The word of a span (over, in, during, across, throughout, for) before a length of the calendar
+        after the sentence's opening ("Complaints doubled *over four years*"), unless the words before
+        it make the length how long something lasted or took (``_HOW_LONG_BEFORE``)."""
+        if m["unit"].lower() not in _CALENDAR_UNITS:
+            return None
+        span = _SPAN_BEFORE.search(self.text, max(0, m.start("n") - 12), m.start("n"))
+        if span is None or _HOW_LONG_BEFORE.search(self.text, max(0, span.start() - 60), span.start()) or (
+                span["rel"].lower() == "for" and _RUN_BEFORE_FOR.search(self.text, max(0, span.start() - 30),
+                                                                        span.start())):
+            return None
+        return span
 
     def _parts_of_durations(self) -> list[tuple[int, int]]:
         """"two and a half hours", "an hour and a half", "half an hour", "a quarter of an hour" (in the

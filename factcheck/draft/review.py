@@ -36,13 +36,36 @@ def _read_article(loaded: LoadedClaims, name: str) -> str:
 
 
 def report_figures(result: Coverage) -> list[ArticleFigure]:
-    """The figures of a coverage result as the report writes them: text, place, claims, status."""
+    """The figures of a coverage result as the report writes them: text, place, claims, status, and
+    why a figure is not checked when it can be told (an ignore's reason; whose condition it is)."""
+    why = _why_unchecked(result)
     return [ArticleFigure(text=f.figure.text, sentence=f.figure.sentence, line=f.figure.line,
                           column=f.figure.column, end_line=f.figure.end_line, end_column=f.figure.end_column,
                           start=f.figure.start, end=f.figure.end,
                           claims=list(f.claims), status=FigureStatus(f.status),
-                          reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else None)
+                          reason=f.ignore.reason if f.ignore is not None and f.status == "ignored" else why.get(id(f)))
             for f in result.figures]
+
+
+def _why_unchecked(result: Coverage) -> dict[int, str]:
+    """Why each figure no claim checks is left so, when its sentence tells: a threshold that is the
+    condition of the sentence's other figure ("Some 93 homes have *1,000 beds or more*"), which that
+    figure's claim checks with its ``where:``, as ``suggest`` notes it. By the ``id`` of its coverage."""
+    if not result.not_checked:
+        return {}  # the shipped story: nothing to say, and the suggest package is not imported
+    from ..suggest.thresholds import condition_of_a_figure
+    why: dict[int, str] = {}
+    for f in result.not_checked:
+        condition = condition_of_a_figure(f.figure.sentence, f.figure.text)
+        if condition is None:
+            continue
+        of, kind = condition
+        claims = next((o.claims for o in result.figures if o.figure.sentence == f.figure.sentence
+                       and o.figure.line == f.figure.line and o.figure.text == of and o.claims), ())
+        checker = f"claim {', '.join(claims)}" if claims else f"the claim of '{of}'"
+        why[id(f)] = (f"the condition of '{of}' in its sentence: {checker} checks it ({kind}: …, where: …); "
+                      "list it under ignore: with that reason")
+    return why
 
 
 def _measure_words(measure: object) -> frozenset[str]:

@@ -233,14 +233,26 @@ def money_sign(e: Expectation) -> str:
 
 
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
-    """A positive difference for people: '10.8 points', '5 (3.0%)', '0.15', '$13.45 (0.1%)'."""
+    """A positive difference for people: '10.8 points', '5 (3.0%)', '0.15', '$13.45 (0.1%)', '1 (<0.1%)'."""
     if e.percentish:
         return format_value(d, MeasureShape("change_points", e.shape.unit)).lstrip("+")
     places = 2 if e.shape.kind == "change_ratio" else None
     text = with_sign(format_value(d, MeasureShape("number"), places), money_sign(e))
     if ref and e.shape.kind != "change_ratio":
-        text += f" ({decimal_text(d / abs(ref) * 100, 1)}%)"
+        text += f" ({relative_text(d / abs(ref))})"
     return text
+
+
+def relative_text(r: Fraction) -> str:
+    """A relative difference (``r`` of the stated figure, above zero) to one decimal of a percent, as
+    the reports give every such share: '3.0%'. One too small to show there is '<0.1%', never '0.0%',
+    which reads as no difference beside a figure that failed for one.
+
+    >>> relative_text(Fraction(1, 5076)), relative_text(Fraction(1, 1000)), relative_text(Fraction(1, 12))
+    ('<0.1%', '0.1%', '8.3%')
+    """
+    text = decimal_text(r * 100, 1)
+    return "<0.1%" if text == "0.0" and r > 0 else f"{text}%"
 
 
 def _off_by(e: Expectation, x: Fraction) -> str:

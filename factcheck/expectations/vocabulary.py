@@ -15,6 +15,7 @@ The word lists the parser recognises live here too; the documented table of word
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 from typing import Literal, Mapping
@@ -141,13 +142,53 @@ def _standing_alone(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in phrases if not p.endswith((" of", " by")) and not p.startswith(("a ", "an ")))
 
 
+# the verbs of the prefixes above whose past tense is not "-ed": (present, present participle, past participle)
+_IRREGULAR: dict[str, tuple[str, str, str]] = {
+    "rose": ("rises", "rising", "risen"), "grew": ("grows", "growing", "grown"), "leapt": ("leaps", "leaping", "leapt"),
+    "fell": ("falls", "falling", "fallen"), "shrank": ("shrinks", "shrinking", "shrunk"),
+    "slid": ("slides", "sliding", "slid"), "sank": ("sinks", "sinking", "sunk"), "lost": ("loses", "losing", "lost"),
+    "went": ("goes", "going", "gone"),
+}
+_E_STEM = re.compile(r"(?:s|g|ik|[^aeiou]l|[^aeiou]in)$")
+"""The end of an '-ed' verb's stem that takes back its 'e' ('increas-ed': increases; 'declin-ed': declines;
+'tumbl-ed': tumbles); 'climb-ed', 'gain-ed', 'soar-ed' take none."""
+
+
+def verb_forms(past: str) -> tuple[str, ...]:
+    """How reporters write a verb of a direction that the vocabulary has in the past tense, besides it:
+    'rose' → rises, rising, is rising, are rising, was rising, were rising, has been rising, have been
+    rising, had been rising, has risen, have risen, had risen. The particle of 'went up' stays after
+    each ('goes up', 'is going up', 'has gone up'). () for a word that is no such verb ('up', 'risen').
+
+    >>> verb_forms("dropped")[:3], verb_forms("went down")[-1]
+    (('drops', 'dropping', 'is dropping'), 'had gone down')
+    """
+    verb, _, particle = past.partition(" ")
+    if verb in _IRREGULAR:
+        present, ing, participle = _IRREGULAR[verb]
+    elif verb.endswith("ed") and len(verb) > 4:
+        stem = verb[:-2]
+        ing, participle = stem + "ing", verb
+        doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl"
+        present = (stem[:-1] + "s" if doubled else stem + "es" if _E_STEM.search(stem) else stem + "s")
+    else:
+        return ()
+    tail = f" {particle}" if particle else ""
+    progressive = [f"{be} {ing}" for be in ("is", "are", "was", "were", "has been", "have been", "had been")]
+    perfect = [f"{have} {participle}" for have in ("has", "have", "had")]
+    return tuple(f"{w}{tail}" for w in (present, ing, *progressive, *perfect))
+
+
 # a direction alone ("Cases fell in 2020", "Funding went up", "Arrests were lower"): a change of that
 # direction and of any size; the same words as a sized change ('fell 8%', '12 fewer'), never a list of
-# their own (a noun may take its article: 'a drop', 'an increase')
+# their own (a noun may take its article: 'a drop', 'an increase'). Its verbs are read in the tenses
+# reporters write them too ("is rising", "has fallen", "rises", "went down": :func:`verb_forms`)
 BARE_DIRECTIONS: dict[str, Literal["up", "down"]] = {
     **{w: "up" for w in _standing_alone(UP_PREFIXES + UP_SUFFIXES)},
     **{w: "down" for w in _standing_alone(DOWN_PREFIXES + DOWN_SUFFIXES)},
 }
+BARE_DIRECTIONS.update({form: direction for word, direction in list(BARE_DIRECTIONS.items())
+                        for form in verb_forms(word) if form not in BARE_DIRECTIONS})
 # "three times as many", "half as much": the figure is a ratio of new to old
 AS_MANY = ("as many", "as much", "as high", "as large", "as big", "as likely", "as often",
            "as fast", "as long", "as costly", "as expensive", "as deadly", "the number", "the amount", "the level",

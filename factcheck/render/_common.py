@@ -19,18 +19,28 @@ NO_MEASURE = "no measure yet"  # a claim noted but not encoded: nothing was read
 
 
 def stated(r: ClaimResult) -> str:
-    """The figure as stated; for a claim noted without a measure (``not_encoded``) that it has none,
-    not a dash an editor reads as "the claim states nothing"."""
+    """The figure as stated; for a claim noted without a measure (``not_encoded``) its figure and that
+    it has none ("1,000 (no measure yet)"), not a dash an editor reads as "the claim states nothing"."""
+    if r.reason == Reason.NOT_ENCODED:
+        return f"{r.expectation.written} ({NO_MEASURE})" if r.expectation else NO_MEASURE
     if r.expectation:
         return r.expectation.written
-    return NO_MEASURE if r.reason == Reason.NOT_ENCODED else "—"
+    return "—"
 
 
 def stated_and_computed(r: ClaimResult) -> str:
-    """``stated 59%, computed 48.2%``; for a claim without a measure, ``no measure yet, nothing computed``."""
-    if r.expectation is None and r.reason == Reason.NOT_ENCODED:
-        return f"{NO_MEASURE}, nothing computed"
+    """``stated 59%, computed 48.2%``; for a claim without a measure, ``stated 1,000, no measure yet,
+    nothing computed`` (``no measure yet, nothing computed`` when it has no ``expect`` either)."""
+    if r.reason == Reason.NOT_ENCODED:
+        return (f"stated {r.expectation.written}, " if r.expectation else "") + f"{NO_MEASURE}, nothing computed"
     return f"stated {stated(r)}, computed {computed(r)}"
+
+
+def read_as(r: ClaimResult) -> str:
+    """How the expectation was read against the measure; '' when it was not (no measure yet)."""
+    if r.expectation is None or r.reason == Reason.NOT_ENCODED:
+        return ""
+    return r.expectation.meaning
 
 
 def computed(r: ClaimResult) -> str:
@@ -75,8 +85,8 @@ def warned_text(report: Report) -> str:
 def numbers(r: ClaimResult) -> str:
     """The figures behind a verdict in one line: stated, computed, interval, base."""
     parts = [stated_and_computed(r)]
-    if r.expectation is not None and r.expectation.meaning:
-        parts.append(f"read as {r.expectation.meaning}")
+    if read_as(r):
+        parts.append(f"read as {read_as(r)}")
     if r.numerator is not None and r.denominator is not None:
         parts.append(f"{plain_number(r.numerator)} / {plain_number(r.denominator)}")
     if r.rows_kept is not None:

@@ -150,7 +150,7 @@ def report_annotations(report: Report, root: Path, *, strict: bool = False,
         out.append(Annotation("error" if required else "notice", article, f.line,
                               f"factcheck: figure '{f.text}' is checked by no claim",
                               f"no claim in {file} states '{f.text}' in: {f.sentence}\n"
-                              "add a claim for it, or an ignore: entry with a reason",
+                              + (f.reason or "add a claim for it, or an ignore: entry with a reason"),
                               end_line=f.end_line, col=f.column + 1 if cols else None,
                               end_column=f.end_column if cols else None))
     return out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..formatting import plain_number
 from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict, warnings
 from . import chart, plain
-from ._common import LABEL, ORDER, computed, warning_text
+from ._common import LABEL, ORDER, computed, read_as, warning_text
 from ._markup import ICON, e, e_spaced
 from .article import WARN_SIGN
 
@@ -103,7 +103,7 @@ def _plain_lines(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
     """The evidence in words, shown first: what the figure must be, what was computed, why, the files."""
     out = []
     need = ""
-    if r.expectation is not None:
+    if r.expectation is not None and read_as(r):
         x = r.expectation
         need = e(plain.requirement(x, r.kind))
         if not need.endswith(e(x.written)):  # "must round to 59%" says the figure already
@@ -131,7 +131,7 @@ def _figure_rows(r: ClaimResult) -> list[str]:
     rows = []
     if r.expectation is not None:
         x = r.expectation
-        meaning = f'{e(x.written)} <span class="muted">— read as {e(x.meaning)}</span>'
+        meaning = e(x.written) + (f' <span class="muted">— read as {e(read_as(r))}</span>' if read_as(r) else "")
         rows.append(_row("expected", meaning))
         iv = _interval(r)
         if iv:

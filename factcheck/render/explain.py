@@ -16,6 +16,7 @@ from rich.text import Text
 
 from ..explanation import Explanation
 from ..formatting import plain_number, rows_said
+from ._common import read_as
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, stated_and_computed
 
@@ -37,7 +38,8 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     say(_line((clean(r.id), "bold"), f"  (line {r.line})"))
     say(_line(f"  says: {clean(r.says)}"))
     if r.expectation:
-        say(_line(f"  expect: {clean(r.expectation.written)} — read as: {clean(r.expectation.meaning)}"))
+        say(_line(f"  expect: {clean(r.expectation.written)}"
+                  + (f" — read as: {clean(read_as(r))}" if read_as(r) else "")))
     exact = r.value_exact if r.value_exact and "/" in r.value_exact and r.numerator is None else None
     say(_line("  verdict: ", (MARK[r.verdict], STYLE[r.verdict]), f"  {stated_and_computed(r)}"
               + (f"  (exactly {clean(exact)})" if exact else "")))

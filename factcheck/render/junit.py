@@ -81,7 +81,8 @@ def _figure_cases(report: Report, classname: str) -> list[ET.Element]:
             el = ET.SubElement(case, "failure", message=message, type="not_checked")
         else:
             el = ET.SubElement(case, "skipped", message=message)
-        el.text = clean(f"sentence: {f.sentence}\narticle: {cov.article}, line {f.line}")
+        el.text = clean(f"sentence: {f.sentence}\narticle: {cov.article}, line {f.line}"
+                        + (f"\nwhy: {f.reason}" if f.reason else ""))
         cases.append(case)
     for st in cov.stale:  # the draft was edited: the claim checks a sentence readers no longer see
         case = ET.Element("testcase", {"classname": f"{classname}.article", "name": clean(f"stale: {st.id}"),

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING
 from ..errors import FactcheckError
 from ..formatting import plain_number, rows_said
 from ..report import ClaimResult, Report, Verdict
-from ._common import failures_first, warned_text, warning_mark, warning_text
+from ._common import failures_first, read_as, warned_text, warning_mark, warning_text
 from ._common import stated as stated_text
 from ._common import stated_and_computed as stated_and_computed_text
 from .safetext import clean, clean_lines
@@ -60,8 +60,8 @@ def detail(r: ClaimResult) -> list[str]:
 def evidence(r: ClaimResult, *, line: bool = True) -> list[str]:
     """The evidence behind a verdict, one fact a line (``--verbose``)."""
     lines = [f"says: {clean(r.says)}"]
-    if r.expectation is not None and r.expectation.meaning:
-        lines.append(f"read as: {clean(r.expectation.meaning)}")
+    if read_as(r):
+        lines.append(f"read as: {clean(read_as(r))}")
     figures = []
     if r.numerator is not None or r.denominator is not None:
         figures.append(f"numerator {plain_number(r.numerator)}, denominator {plain_number(r.denominator)}")
@@ -91,7 +91,8 @@ def coverage_lines(report: Report) -> list[str]:
     cov = report.coverage
     if cov is None:
         return []
-    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\"" for f in cov.not_checked]
+    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\""
+             + (f" \u2014 {clean(f.reason)}" if f.reason else "") for f in cov.not_checked]
     for s in cov.stale:
         hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
         lines.append(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}")
