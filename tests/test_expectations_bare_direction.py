@@ -221,6 +221,11 @@ def test_the_tenses_are_derived_from_the_vocabulary_s_verbs() -> None:
     assert words.verb_forms("slipped")[:2] == ("slips", "slipping")
     assert words.verb_forms("declined")[:2] == ("declines", "declining")
     assert words.verb_forms("rose")[-1] == "had risen" and words.verb_forms("up") == ()
+    assert words.verb_forms("slashed")[:2] == ("slashes", "slashing")   # were 'slashs',
+    assert words.verb_forms("inched up")[:2] == ("inches up", "inching up")  # 'inchs up',
+    assert words.verb_forms("nosedived")[:2] == ("nosedives", "nosediving")  # 'nosedivs',
+    assert words.verb_forms("swelled")[:2] == ("swells", "swelling")  # 'swelles'
+    assert words.verb_forms("crept up")[:2] == ("creeps up", "creeping up") and words.verb_forms("shed")[-1] == "had shed"
     for prefixes, direction in ((words.UP_PREFIXES, "up"), (words.DOWN_PREFIXES, "down")):
         for past in prefixes:
             for form in words.verb_forms(past):

@@ -125,7 +125,7 @@ DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", 
                  "decrease of", "dropped", "a drop of", "drop of", "declined", "a decline of",
                  "shrank", "shrunk", "slid", "slipped", "plunged", "went down", "lower by", "lost",
                  "tumbled", "slumped", "plummeted", "sank", "dipped", "edged down", "ticked down",
-                 "a cut of", "cut by", "slashed", "slashed by", "trimmed", "shed", "nosedived", "eased",
+                 "a cut of", "cut by", "slashed", "trimmed", "shed", "nosedived", "eased",
                  "retreated", "crept down", "inched down")
 UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger", "jump", "gain",
                "surge", "longer")
@@ -147,11 +147,13 @@ _IRREGULAR: dict[str, tuple[str, str, str]] = {
     "rose": ("rises", "rising", "risen"), "grew": ("grows", "growing", "grown"), "leapt": ("leaps", "leaping", "leapt"),
     "fell": ("falls", "falling", "fallen"), "shrank": ("shrinks", "shrinking", "shrunk"),
     "slid": ("slides", "sliding", "slid"), "sank": ("sinks", "sinking", "sunk"), "lost": ("loses", "losing", "lost"),
-    "went": ("goes", "going", "gone"),
+    "went": ("goes", "going", "gone"), "crept": ("creeps", "creeping", "crept"), "shed": ("sheds", "shedding", "shed"),
 }
-_E_STEM = re.compile(r"(?:s|g|ik|[^aeiou]l|[^aeiou]in)$")
+_E_STEM = re.compile(r"(?:s|g|ik|v|[^aeioul]l|[^aeiou]in)$")
 """The end of an '-ed' verb's stem that takes back its 'e' ('increas-ed': increases; 'declin-ed': declines;
-'tumbl-ed': tumbles); 'climb-ed', 'gain-ed', 'soar-ed' take none."""
+'tumbl-ed': tumbles; 'nosediv-ed': nosedives); 'climb-ed', 'gain-ed', 'soar-ed', 'swell-ed' take none."""
+_ES_STEM = re.compile(r"(?:sh|ch|x|zz)$")
+"""The end of a stem whose present takes '-es' after it: 'slash-ed': slashes; 'inch-ed up': inches up."""
 
 
 def verb_forms(past: str) -> tuple[str, ...]:
@@ -170,7 +172,8 @@ def verb_forms(past: str) -> tuple[str, ...]:
         stem = verb[:-2]
         ing, participle = stem + "ing", verb
         doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl"
-        present = (stem[:-1] + "s" if doubled else stem + "es" if _E_STEM.search(stem) else stem + "s")
+        present = (stem[:-1] + "s" if doubled else stem + "es" if _E_STEM.search(stem) or _ES_STEM.search(stem)
+                   else stem + "s")
     else:
         return ()
     tail = f" {particle}" if particle else ""
