@@ -17,7 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
+from factcheck.draft.figures import find_figures
 from factcheck.expectations import MeasureShape, Vocabulary, parse_expectation
+from factcheck.expectations.vocabulary import QUALIFIERS
 from factcheck.verdicts import Verdict
 
 SHARE, NUMBER = MeasureShape("share"), MeasureShape("number")
@@ -124,3 +126,12 @@ def test_the_verbs_of_motion_give_the_direction_and_no_tolerance(written: str, l
 def test_the_verbs_of_motion_alone_are_a_change_of_any_size(written: str, direction: str) -> None:
     e = parse_expectation(written, MeasureShape("change_percent"))
     assert e.any_size and e.direction == direction, e.meaning
+
+
+@pytest.mark.parametrize("word", sorted(w for w, (band, _) in QUALIFIERS.items() if band != "exact"))
+def test_the_draft_finder_reads_every_tolerance_word_expect_reads(word: str) -> None:
+    """The finder had a table of its own: "Well over half of victims" was the figure "over half", so
+    `init` wrote `expect: over half` (more than 50%) for an article that says more. Now one table."""
+    sentence = f"{word[0].upper()}{word[1:]} 60% of the cases were closed."
+    found = [(f.text, f.qualifier) for s in find_figures(sentence) for f in s.figures]
+    assert found == [(f"{sentence.split(' 60%')[0]} 60%", QUALIFIERS[word][0])], found

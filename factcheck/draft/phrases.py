@@ -37,15 +37,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Callable, Iterator, Literal, Sequence
+from typing import Callable, Iterator, Literal, Sequence, cast
 
 from ..expectations.durations import factor, unit_of
 from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
+from ..expectations.vocabulary import QUALIFIERS
 from ..expectations.wording import PART_OF_A_CENTURY
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
-Band = Literal["above", "below", "nearly", "just_over", "about"]
+Band = Literal["above", "below", "nearly", "just_over", "well_over", "well_under", "about"]
 
 
 @dataclass(frozen=True)
@@ -160,21 +161,11 @@ _MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|Ma
           r"|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])")
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 
-# tolerance words before a figure, and the band each means (as in docs/tolerance-words.md)
+# tolerance words before a figure, and the band each means: the expect reader's own table
+# (docs/tolerance-words.md), so that the finder and `expect:` agree on every word ("well over half" is
+# one figure in both); the words that add nothing ("only", "just") are left to the figure
 QUALIFIER_BANDS: dict[str, Band] = {
-    **{w: "above" for w in ("more than", "over", "above", "greater than", "higher than", "exceeding",
-                            "in excess of", "upwards of", "at least", "no less than", "no fewer than",
-                            "not less than", "a minimum of")},
-    **{w: "below" for w in ("less than", "fewer than", "under", "below", "lower than", "at most",
-                            "no more than", "not more than", "up to", "a maximum of")},
-    **{w: "nearly" for w in ("nearly", "almost", "just under", "just below", "a little under",
-                             "a little less than", "slightly under", "slightly less than",
-                             "just short of", "not quite")},
-    **{w: "just_over" for w in ("just over", "just above", "a little over", "a little more than",
-                                "slightly over", "slightly more than", "just more than")},
-    **{w: "about" for w in ("about", "roughly", "around", "approximately", "some", "circa",
-                            "close to", "an estimated", "approx.", "approx")},
-}
+    **{w: cast(Band, band) for w, (band, _) in QUALIFIERS.items() if band != "exact"}, "approx.": "about"}
 _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
