@@ -161,3 +161,16 @@ def test_ranking_by_bounds_decides_only_what_every_value_within_them_decides(
     exact = ranked_within(low, low, at, lowest, rank)
     assert exact == ranks(low)
 
+
+def test_a_since_year_in_the_next_clause_is_no_end_of_the_run(tmp_path: Path) -> None:
+    """/tmp/walk/bot: "… has risen for five straight years and has grown by two-thirds since 2019" ran
+    the rises up to 2019, the year the other clause counts from: nothing could fit."""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(FIXTURE / "payroll.csv", tmp_path / "payroll.csv")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables:\n  payroll: {path: payroll.csv, key: [officer_id, year], "
+        "columns: {officer_id: {type: text}}}\nclaims:\n  - id: rising\n    says: Overtime spending has risen for "
+        "five straight years and has grown by half since 2019.\n    expect: 5\n", encoding="utf-8")
+    first = suggest(tmp_path / "c.yaml").for_claim("rising").candidates[0]
+    assert first.measure == {"rising": {"sum": "overtime_pay", "of": "payroll"}, "over": "year"}
+    assert first.verdict == "pass"

@@ -606,19 +606,25 @@ def _says_median(says: str, expect: object) -> bool:
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
 
 
+_RUN_END = re.compile(r"(?<!since )(?<!from )\b(?:18|19|20)\d\d\b", re.I)
+
+
 def _run_of(says: str, exp: Expectation) -> tuple[bool, int | None]:
     """Which way the run of years a figure counts goes, and the year it ends at, by the words of
     its own: of "Rents fell in 2020, …, before rising for four straight years", the rise nearest
     before the figure (not the fall), ending at the data's last year (None: the fall's 2020 is
-    not its end); "Filings climbed for a fourth straight year in 2024" ends at 2024."""
+    not its end); "Filings climbed for a fourth straight year in 2024" ends at 2024. A year after the
+    next move is that move's, and a year "since" or "from" is where something starts: "… has risen for
+    five straight years and has grown by two-thirds since 2019" ends at the data's last year."""
     from ..draft.phrases import scan
     at = next((f.start for f in scan(says)[0] if f.kind == "streak" and f.value == exp.stated), len(says))
     moves = sorted([(m.start(), m.end(), True) for m in _RISEN.finditer(says)] +
                    [(m.start(), m.end(), False) for m in _FALLEN.finditer(says)])
     before = [mv for mv in moves if mv[0] < at]
     start, end, up = before[-1] if before else moves[0]
-    after = re.findall(r"\b(?:18|19|20)\d\d\b", says[end:])
-    earlier = re.findall(r"\b(?:18|19|20)\d\d\b", says[:start]) if len(before) <= 1 else []
+    stop = next((mv[0] for mv in moves if mv[0] >= end), len(says))
+    after = _RUN_END.findall(says[end:stop])
+    earlier = _RUN_END.findall(says[:start]) if len(before) <= 1 else []
     named = after or earlier   # a year before the move only when no other move comes between
     return up, int(named[-1]) if named else None
 
