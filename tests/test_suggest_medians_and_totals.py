@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -174,3 +175,27 @@ def test_a_since_year_in_the_next_clause_is_no_end_of_the_run(tmp_path: Path) ->
     first = suggest(tmp_path / "c.yaml").for_claim("rising").candidates[0]
     assert first.measure == {"rising": {"sum": "overtime_pay", "of": "payroll"}, "over": "year"}
     assert first.verdict == "pass"
+
+
+def test_the_largest_values_are_read_only_for_a_top_s_share(tmp_path: Path) -> None:
+    """A top N said of an amount ("The 10 highest-paid officers took home $150,000") is no share:
+    `suggest` sends no query for the cells' largest values then, as for a sentence that names no top."""
+    from factcheck.backends import duckdb as duck
+    (tmp_path / ".git").mkdir()
+    shutil.copy(FIXTURE / "payroll.csv", tmp_path / "payroll.csv")
+    sent: list[str] = []
+    execute = duck.DuckDB.execute
+
+    def spy(self: Any, sql: str, *args: Any, **kwargs: Any) -> Any:
+        sent.append(sql)
+        return execute(self, sql, *args, **kwargs)
+    for expect, windows in (("$150,000", 0), ("17%", 2)):
+        (tmp_path / "c.yaml").write_text(
+            "version: 1\ntables:\n  payroll: {path: payroll.csv, key: [officer_id, year], "
+            "columns: {officer_id: {type: text}}}\nclaims:\n  - id: top\n    says: The 10 highest-paid officers "
+            f"took home {expect} in 2024.\n    expect: '{expect}'\n", encoding="utf-8")
+        sent.clear()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(duck.DuckDB, "execute", spy)
+            suggest(tmp_path / "c.yaml")
+        assert sum(") AS ranked WHERE r <= 10" in sql for sql in sent) == windows, expect

@@ -226,7 +226,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from ..engine import prepare
     from .cells import read_bins, read_cells, read_tops
     from .profile import profile_tables
-    from .propose import Proposed, propose, top_n_of
+    from .propose import Proposed, families, propose, top_n_of
     from .search import Table, numbered_condition, numbered_dimensions
     from .space import atoms_of
     from .thresholds import condition_of_a_figure, threshold_dimensions
@@ -249,7 +249,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     backend.seal()
     medians = any(re.search(r"\bmedian\b", c.says, re.I) for c in chosen)
     # "the top 10 earners took home 17%": the largest values of each cell, as many as the largest top said
-    tops_of = max((n for c in chosen if (n := top_n_of(c.says)) is not None), default=None)
+    # of a share ("… took home $1.4 million" is no share: nothing to read for it)
+    tops_of = max((n for c in chosen if (n := top_n_of(c.says)) is not None and "share" in families(c.expect, loaded)),
+                  default=None)
     try:
         profiles = profile_tables(backend, catalog, tables)
         prepared_tables = {}
