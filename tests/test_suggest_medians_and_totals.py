@@ -199,3 +199,22 @@ def test_the_largest_values_are_read_only_for_a_top_s_share(tmp_path: Path) -> N
             mp.setattr(duck.DuckDB, "execute", spy)
             suggest(tmp_path / "c.yaml")
         assert sum(") AS ranked WHERE r <= 10" in sql for sql in sent) == windows, expect
+
+
+def test_a_column_of_few_amounts_ranks_its_exact_medians(tmp_path: Path) -> None:
+    """A column of four amounts is counted value by value: each unit's median is exact (Detectives
+    $1,000 against Patrol's $3,000), not bounded by ranges."""
+    (tmp_path / ".git").mkdir()
+    amounts = {"Detectives": [1_000] * 10 + [20_000] * 3, "Patrol": [3_000] * 10, "Traffic": [2_000] * 10}
+    rows = [f"{unit},{amount}" for unit, values in amounts.items() for amount in values]
+    (tmp_path / "few.csv").write_text("officer_id,year,unit,overtime_pay\n" + "".join(
+        f"U{i:03d},2024,{row}\n" for i, row in enumerate(rows)), encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables:\n  few: {path: few.csv, key: officer_id, columns: {officer_id: {type: text}}}\n"
+        "claims:\n  - id: d\n    says: Detectives had the highest median overtime of any unit in 2024.\n"
+        "    expect: true\n", encoding="utf-8")
+    got = suggest(tmp_path / "c.yaml").for_claim("d")
+    assert got.reading is not None and got.reading.measure["extreme"]["median"] == "overtime_pay"
+    assert got.reading.value_text == "no: 1,000, rank 3 of 3; first: Patrol (3,000)"
+    assert [s.instead for s in got.candidates if "mean" in str(s.measure)] == [
+        "the mean for the median the sentence names"] * 2

@@ -62,6 +62,7 @@ OF_ALL_ROWS = 0.4      # a share of every row, the unknown counted as not, again
 UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 AVERAGES = frozenset(words("average mean typical per"))  # a sentence of these speaks of a mean, not a total
+MIDDLES = frozenset(words("average mean typical"))   # ... and of these, of no number of rows ("per 1,000" may be)
 # a sentence of these speaks of an amount laid out, whose yearly figure is a total ("Overtime spending rose
 # for five straight years": the sum of `overtime_pay` each year, not its mean nor the number of rows); not
 # of a price or a level ("Rents rose", "wages rose": the typical one, a mean or a median)
@@ -1414,7 +1415,7 @@ class Search:
         names, is the lowest (highest) since a year or on record ("the highest on record" of the
         median rent: ``extreme: {median: …}``, the mean standing in for the median's ranking)."""
         want = self.exp.boolean
-        rows_read = not (self.ctx.median or self.ctx.sentence & AVERAGES)   # "the highest median": no count
+        rows_read = not (self.ctx.median or self.ctx.sentence & MIDDLES)   # "the highest median": no count
         for column in year_columns:
             years, series = self._year_series(column)
             if len(years) < 2:
@@ -1644,7 +1645,7 @@ class Search:
         mean then reading it otherwise, and no number of rows reading it at all."""
         want = self.exp.boolean
         # "the highest median overtime", "the highest average wait": no number of rows reads it
-        rows_read = not (self.ctx.median or self.ctx.sentence & AVERAGES)
+        rows_read = not (self.ctx.median or self.ctx.sentence & MIDDLES)
         for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
             if not named:
