@@ -1,7 +1,7 @@
 """`suggest` reads the median a sentence names, yearly totals of an amount, and the top N's share.
 
 Walk findings F12 and F13, on constructed data (tests/fixtures/overtime, written by its
-generate.py):
+generate_overtime.py):
 
 * "Detectives had the highest median overtime of any unit in 2024" is false: the Detectives have
   the highest mean (a few large amounts) and the lowest median. `suggest` offered only the mean's
