@@ -885,7 +885,8 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
             block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
         for s in c.candidates:
             counts[c.id] += 1
-            other = " - reads the sentence otherwise: check it" if c.reading is not None or s.departs else ""
+            why = f" ({s.instead})" if s.instead and s.departs else ""
+            other = f" - reads the sentence otherwise{why}: check it" if c.reading is not None or s.departs else ""
             block.append(f"    # suggestion {counts[c.id]}: {_one_line(str(s.value_text))} ({s.verdict}){other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block

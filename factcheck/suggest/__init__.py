@@ -47,6 +47,8 @@ class Suggestion:
     numerator: float | None = None
     denominator: float | None = None
     departs: bool = False  # it filters on, counts or dates something the sentence does not name
+    instead: str | None = None  # what it reads in place of what the sentence names ("the mean for the median
+                                # the sentence names"), when that is why it departs
 
 
 def reading_said(s: Suggestion) -> str:
@@ -82,7 +84,8 @@ class Suggestions:
         def one(s: Suggestion) -> dict[str, Any]:
             return {"measure": s.measure, "value": s.value, "value_text": s.value_text, "verdict": s.verdict,
                     "reason": s.reason, "message": s.message, "rows_kept": s.rows_kept,
-                    "numerator": s.numerator, "denominator": s.denominator, "departs": s.departs}
+                    "numerator": s.numerator, "denominator": s.denominator, "departs": s.departs,
+                    "instead": s.instead}
         return {"claims": [{"id": c.id, "says": c.says, "expect": c.expect,
                             "candidates": [one(s) for s in c.candidates],
                             "misses": [one(s) for s in c.misses],
@@ -221,9 +224,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         # small matrix products: one thread is fastest, and several fight on a busy machine
         os.environ.setdefault(var, "1")
     from ..engine import prepare
-    from .cells import read_bins, read_cells
+    from .cells import read_bins, read_cells, read_tops
     from .profile import profile_tables
-    from .propose import Proposed, propose
+    from .propose import Proposed, families, propose, top_n_of
     from .search import Table, numbered_condition, numbered_dimensions
     from .space import atoms_of
     from .thresholds import condition_of_a_figure, threshold_dimensions
@@ -245,6 +248,10 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     backend = session.backend
     backend.seal()
     medians = any(re.search(r"\bmedian\b", c.says, re.I) for c in chosen)
+    # "the top 10 earners took home 17%": the largest values of each cell, as many as the largest top said
+    # of a share ("… took home $1.4 million" is no share: nothing to read for it)
+    tops_of = max((n for c in chosen if (n := top_n_of(c.says)) is not None and "share" in families(c.expect, loaded)),
+                  default=None)
     try:
         profiles = profile_tables(backend, catalog, tables)
         prepared_tables = {}
@@ -255,6 +262,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             cells = read_cells(backend, prof)
             if medians:  # "the median firefighter": bounds on the medians of the columns of many values
                 cells.bins = read_bins(backend, prof, cells, [c for c, _ in prof.numbers if c not in cells.columns])
+            if tops_of is not None:
+                cells.tops, untopped = read_tops(backend, prof, cells, tops_of)
+                capped += untopped
             atoms, left = atoms_of(prof, cells)
             capped += prof.capped + left
             prepared_tables[t] = Table.make(prof, cells, atoms)

@@ -6,7 +6,9 @@ product of two masks, and the counts of every pair of conditions at once are one
 product (``pair_counts``); the largest and smallest value of a filter is the largest (smallest)
 of its cells'. That is how tens of thousands of candidates are evaluated
 from a single ``GROUP BY`` per table; medians and distinct counts, which cannot be
-added up from cells, are computed in one more query with ``FILTER`` clauses.
+added up from cells, are computed in one more query with ``FILTER`` clauses. So are the
+largest values of each cell (:func:`read_tops`), when a sentence names a top ("the top 10
+earners"): the largest N of any filter are among the largest N of its cells.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 MAX_CELLS = 200_000   # a table whose dimensions form more groups than this is searched on fewer dimensions
 MEDIAN_BINS = 256     # ranges a number column's values are cut into, for the medians a sentence speaks of
 MEDIAN_BUDGET = 2_000_000   # ranges x cells counted per column at most: fewer ranges for a table of many cells
+TOP_BUDGET = 2_000_000      # values x cells read per column at most for a sentence's top N; beyond, none (reported)
 
 
 @dataclass
@@ -36,6 +39,15 @@ class Bins:
 
 
 @dataclass
+class Tops:
+    """A number column's largest values in each cell, as many as a sentence's top holds: enough for
+    the sum of the N largest values of any filter (a ``top_share``), which no sum over cells gives."""
+
+    n: int               # how many values of each cell (fewer where the cell has fewer)
+    values: np.ndarray   # cells x n, largest first; nan past a cell's values
+
+
+@dataclass
 class Cells:
     """The grouped table: one row per combination of dimension values."""
 
@@ -46,6 +58,7 @@ class Cells:
     maxes: dict[str, np.ndarray]         # number column -> largest value in each cell (nan where none)
     mins: dict[str, np.ndarray]          # number column -> smallest value in each cell (nan where none)
     bins: dict[str, Bins] = field(default_factory=dict)  # number column -> its ranges (read_bins), for medians
+    tops: dict[str, Tops] = field(default_factory=dict)  # number column -> its largest values (read_tops)
 
     @property
     def size(self) -> int:
@@ -137,3 +150,28 @@ def _range_of(x: str, edges: list[float], lo: int, hi: int) -> str:
         return str(lo)
     mid = (lo + hi + 1) // 2
     return f"CASE WHEN {x} >= {edges[mid]!r} THEN {_range_of(x, edges, mid, hi)} ELSE {_range_of(x, edges, lo, mid - 1)} END"
+
+
+def read_tops(backend: Backend, profile: Profile, cells: Cells, n: int) -> tuple[dict[str, Tops], list[str]]:
+    """The ``n`` largest values of each number column in each cell, one query a column (a window
+    both engines speak); and what the budget left out: a table of so many cells that ``n`` values of
+    each would be more than :data:`TOP_BUDGET` is not read."""
+    if cells.size * n > TOP_BUDGET:
+        return {}, [f"{profile.table}: no top {n} searched (more than {TOP_BUDGET:,} values for {cells.size:,} groups)"]
+    dims = profile.dimensions
+    index = {tuple(cells.columns[d.name][i] for d in dims): i for i in range(cells.size)}
+    out: dict[str, Tops] = {}
+    for name, sql in profile.numbers:
+        x = f"CAST(({sql}) AS DOUBLE)"
+        keys = [f"{d.sql} AS d{i}" for i, d in enumerate(dims)]
+        partition = f"PARTITION BY {', '.join(d.sql for d in dims)} " if dims else ""
+        got = backend.execute(
+            f"SELECT * FROM (SELECT {', '.join([*keys, f'{x} AS x'])}, row_number() OVER ({partition}ORDER BY {x} DESC) "
+            f"AS r {profile.from_sql} WHERE {x} IS NOT NULL) AS ranked WHERE r <= {int(n)}").rows
+        values = np.full((cells.size, n), np.nan, dtype=np.float64)
+        for row in got:
+            cell = index.get(tuple(row[:len(dims)]))
+            if cell is not None:
+                values[cell, int(row[-1]) - 1] = float(row[-2])
+        out[name] = Tops(n, values)
+    return out, []

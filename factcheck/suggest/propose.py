@@ -121,6 +121,31 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
            "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 
 
+MAX_TOP_N = 100   # the largest top a share of a total is searched for ("the top 10 earners"): values read per cell
+_SAID_COUNT = r"\d{1,3}|" + "|".join(_COUNTS)
+# "the top 10 earners", "the 10 highest-paid officers", "the five largest donors"; not "the top 10%" (a
+# share of the rows, `in_top`), nor "top 10 percent"
+_TOP_N = re.compile(rf"\btop\s+(?P<a>{_SAID_COUNT})\b(?![.,]?\d|\s*(?:%|percent\b|per\s*cent\b))"
+                    rf"|\b(?P<b>{_SAID_COUNT})\s+(?:highest|best|largest|biggest|most)[- ]\w", re.I)
+
+
+def top_n_of(says: str) -> int | None:
+    """How many rows a sentence's top is, when it names one ("The top 10 earners took home 17% of all
+    overtime": 10), from 2 to :data:`MAX_TOP_N`; None otherwise.
+
+    >>> top_n_of("The top 10 earners took home 17% of all overtime."), top_n_of("the five largest donors gave")
+    (10, 5)
+    >>> top_n_of("The top 10% of earners took home a third.") is None
+    True
+    """
+    m = _TOP_N.search(says)
+    if m is None:
+        return None
+    said = (m["a"] or m["b"]).lower()
+    n = int(said) if said.isdigit() else _COUNTS[said]
+    return n if 2 <= n <= MAX_TOP_N else None
+
+
 def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     """The periods the sentence names; when it names none, those of ``earlier`` (the nearest
     sentence before it, in its section, that names a year)."""
@@ -472,8 +497,24 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    counted=_counted(own),
                    rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
                    of_it=_of_it(claim.says, claim.expect), fiscal=_names_fiscal_year(claim.says),
+                   top_n=top_n_of(claim.says),
                    figure=(words(claim.expect) | {stated_key(p) for p in thresholds_said(claim.says, claim.expect)}
                            if isinstance(claim.expect, str) else set()))
+
+
+def _ranked_subject(says: str, tables: Tables) -> frozenset[str]:
+    """The words of the one value of a column of categories (of any table) that the sentence writes
+    before its first superlative, in the same clause: what it ranks ("*Detectives* had the highest
+    median overtime of any unit in 2024" ranks the Detectives among the units, not 2024 among the
+    years). Empty when it writes none, or several."""
+    m = next((w for w in re.finditer(r"[A-Za-z]+", unbounded(says)) if w[0].lower() in RANKING_WORDS), None)
+    if m is None:
+        return frozenset()
+    said = words(CLAUSE_BREAK.split(says[:m.start()])[-1])
+    named = {frozenset(w) for t in tables.values() for d in t.profile.dimensions
+             if not (d.boolean or d.is_year or d.year is not None or d.said or d.label is not None)
+             for v in d.values if isinstance(v, str) and (w := words(v, value=True, synonyms=False)) and w <= said}
+    return next(iter(named)) if len(named) == 1 else frozenset()
 
 
 def extreme_spoken_of(claim: Claim, claims: Sequence[Claim]) -> tuple[int, str] | None:
@@ -565,19 +606,25 @@ def _says_median(says: str, expect: object) -> bool:
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
 
 
+_RUN_END = re.compile(r"(?<!since )(?<!from )\b(?:18|19|20)\d\d\b", re.I)
+
+
 def _run_of(says: str, exp: Expectation) -> tuple[bool, int | None]:
     """Which way the run of years a figure counts goes, and the year it ends at, by the words of
     its own: of "Rents fell in 2020, …, before rising for four straight years", the rise nearest
     before the figure (not the fall), ending at the data's last year (None: the fall's 2020 is
-    not its end); "Filings climbed for a fourth straight year in 2024" ends at 2024."""
+    not its end); "Filings climbed for a fourth straight year in 2024" ends at 2024. A year after the
+    next move is that move's, and a year "since" or "from" is where something starts: "… has risen for
+    five straight years and has grown by two-thirds since 2019" ends at the data's last year."""
     from ..draft.phrases import scan
     at = next((f.start for f in scan(says)[0] if f.kind == "streak" and f.value == exp.stated), len(says))
     moves = sorted([(m.start(), m.end(), True) for m in _RISEN.finditer(says)] +
                    [(m.start(), m.end(), False) for m in _FALLEN.finditer(says)])
     before = [mv for mv in moves if mv[0] < at]
     start, end, up = before[-1] if before else moves[0]
-    after = re.findall(r"\b(?:18|19|20)\d\d\b", says[end:])
-    earlier = re.findall(r"\b(?:18|19|20)\d\d\b", says[:start]) if len(before) <= 1 else []
+    stop = next((mv[0] for mv in moves if mv[0] >= end), len(says))
+    after = _RUN_END.findall(says[end:stop])
+    earlier = _RUN_END.findall(says[:start]) if len(before) <= 1 else []
     named = after or earlier   # a year before the move only when no other move comes between
     return up, int(named[-1]) if named else None
 
@@ -745,8 +792,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
             return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ())]
         return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers)]
-    if family == "share":
-        return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers)]
+    if family == "share":  # and "the top 10 earners took home 17% of all overtime": the top's share of a total
+        return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers), *s.top_shares(pers)]
     if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")
         return [*s.changes(_spans(per), own_years, "percent"),
                 *(f for base, column, theirs in (bases or ()) if rate is not None
@@ -893,6 +940,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     if said_of is not None:  # "The largest fire burned 10,782 acres": the largest is 10,782's, a max
         return Proposed([], [], None, [], said_of)
     ctx = _context(claim, per, around, loaded.model.claims)
+    ctx.subject = _ranked_subject(claim.says, tables) if "extreme" in fams else frozenset()
     found: list[Found] = []
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim
@@ -917,7 +965,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         own_years = [d.name for d in prof.dimensions if d.is_year and "." not in d.name]
         named = words(prof.table)
         tctx = replace(ctx, sentence=ctx.sentence - named, measured=ctx.measured - named,
-                       table_bonus=1.0 if named & ctx.measured else 0.0)
+                       table_bonus=1.0 if named & ctx.measured else 0.0, table_said=named & ctx.measured)
         per_row = rate is not None and _per_row(rate, prof)
         searched |= per_row
         for family, exp in fams.items():
@@ -931,15 +979,32 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
                 f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
-    return _proposal(found, keep, ctx.capped, note, _a_bound(fams))
+    return _proposal(found, keep, ctx.capped, note, _a_bound(fams), ctx.median)
 
 
-def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None, bound: bool = True) -> Proposed:
+MEAN_FOR_MEDIAN = "the mean for the median the sentence names"
+
+
+def _for_the_median(f: Found) -> Found:
+    """A candidate of a sentence that says "median" that reads a mean (a ranking by the mean, a run
+    of means): it reads the sentence otherwise, whatever it passes, and says so."""
+    if not _reads_a_mean(f.measure):
+        return f
+    return replace(f, reads=False, departs=True, instead=MEAN_FOR_MEDIAN)
+
+
+def _reads_a_mean(measure: dict[str, Any]) -> bool:
+    return "mean" in measure or any(isinstance(v, dict) and _reads_a_mean(v) for v in measure.values())
+
+
+def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None, bound: bool = True,
+              median: bool = False) -> Proposed:
     """The candidates found, told apart and ranked: the best ``keep`` that meet the expectation, the
     sentence's reading when they all read it otherwise, the nearest misses. ``bound``: whether the
-    figure is a bound, which a threshold on the measured column may beg (:func:`_begs_the_question`)."""
+    figure is a bound, which a threshold on the measured column may beg (:func:`_begs_the_question`);
+    ``median``: whether the sentence says "median", which a mean reads otherwise (:func:`_for_the_median`)."""
     unique: dict[str, Found] = {}
-    for f in found:
+    for f in found if not median else map(_for_the_median, found):
         if _begs_the_question(f.measure, bound):
             continue
         key = repr(sorted(f.measure.items()))

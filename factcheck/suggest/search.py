@@ -53,6 +53,8 @@ MAX_MISSES = 6         # near misses kept per claim, family and filter set
 MAX_RELEVANT = 12      # conditions matching the sentence that are paired with others
 MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
 MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
+MAX_TOP_FILTERS = 32   # filters a top's share is computed under (those the text names every condition of)
+TOP_SAID = 1.0         # a top's share, when the sentence names a top ("the top 10 earners")
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
 TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
 PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
@@ -60,6 +62,13 @@ OF_ALL_ROWS = 0.4      # a share of every row, the unknown counted as not, again
 UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
 WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
 AVERAGES = frozenset(words("average mean typical per"))  # a sentence of these speaks of a mean, not a total
+MIDDLES = frozenset(words("average mean typical"))   # ... and of these, of no number of rows ("per 1,000" may be)
+# a sentence of these speaks of an amount laid out, whose yearly figure is a total ("Overtime spending rose
+# for five straight years": the sum of `overtime_pay` each year, not its mean nor the number of rows); not
+# of a price or a level ("Rents rose", "wages rose": the typical one, a mean or a median)
+AMOUNTS = frozenset(words("spending spent expenditure outlays paid payments cost costs amount total totals revenue "
+                          "budget", synonyms=False))
+TOTAL_BONUS = 0.3      # a yearly total, above the mean, in a sentence of amounts
 SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
 FISCAL_NAME = re.compile(r"(?i)fiscal|(?:^|[_.])fy(?:$|_|\d)")  # a column of fiscal years: fiscal_year, fy
 NAMED = 0.5            # ... by the text: the sentence, its labels (0.6), "known" said of its column (0.5); not by
@@ -83,6 +92,8 @@ class Found:
                                # the period (or the article's year when the sentence names none)
     departs: bool = False      # it counts or filters on something the text does not name (:data:`NAMED`), or
                                # another period than the sentence's
+    instead: str | None = None  # what it reads in place of what the sentence names ("the mean for the median
+                                # the sentence names"): why it departs, when that is not an unnamed filter
 
 
 @dataclass
@@ -122,6 +133,13 @@ class Context:
     measured: set[str] = field(default_factory=set)  # the words of the whole sentence, when ``sentence`` is
                                               # the figure's clause: what is measured may be named in
                                               # another ("…owed $3,324; the average was $4,000")
+    table_said: set[str] = field(default_factory=set)  # the sentence's words that name the measured table,
+                                              # taken out of ``sentence`` and ``measured`` (they name no
+                                              # condition); they still name a column of more words
+                                              # ("median overtime" of `overtime_pay` in a table `overtime`)
+    top_n: int | None = None                  # "the top 10 earners": how many rows a top share is of
+    subject: frozenset[str] = frozenset()     # the words of the value a superlative ranks, written before it
+                                              # ("*Detectives* had the highest median overtime"): not a year
 
     def condition(self, atom: Atom) -> float:
         if atom.threshold:  # "more than four hours" is not named by "more than three hours", nor by itself as the figure
@@ -183,6 +201,8 @@ class Context:
         figure's own clause speaks for the sentence (a share's numerator)."""
         if wordset & self.sentence or (not clause and wordset & self.measured):
             return 1.5
+        if not clause and wordset & self.table_said and not wordset <= self.table_said:
+            return 1.5  # `overtime_pay` of a table `overtime`: "overtime" names both
         if wordset & self.labels:
             return 0.8
         if wordset & self.section:
@@ -305,6 +325,45 @@ def _median_bounds(bins: Bins, counts: Floats) -> tuple[Floats, Floats]:
     low = np.where(total > 0, (bins.edges[first] + bins.edges[second]) / 2, np.nan)
     high = np.where(total > 0, (ends[first] + ends[second]) / 2, np.nan)
     return low, high
+
+
+def _exact_medians(xs: Floats, counts: Floats) -> Floats:
+    """The median of each group from how many of its values are each of ``xs`` (ascending; ``counts``:
+    values x groups): the middle value, or the mean of the two middle ones, as DuckDB's ``median``;
+    nan for a group of no values."""
+    total = counts.sum(axis=0)
+    below = np.cumsum(counts, axis=0)   # values at or below each, per group
+
+    def at(position: Floats) -> Floats:   # the value at a 0-based position in sorted order
+        found: Floats = xs[np.minimum((below <= position).sum(axis=0), len(xs) - 1)]
+        return found
+    with np.errstate(invalid="ignore"):
+        middle = (at(np.floor((total - 1) / 2)) + at(np.floor(total / 2))) / 2
+    medians: Floats = np.where(total > 0, middle, np.nan)
+    return medians
+
+
+def ranked_within(low: dict[Any, float], high: dict[Any, float], at: Any, lowest: bool, rank: int = 1) -> bool | None:
+    """Whether ``at`` ranks ``rank``-th lowest (highest) of values known only to lie between ``low``
+    and ``high`` (the same for a value known exactly), as the engine counts: exactly ``rank - 1``
+    others as low (high) or lower (higher). None when the bounds leave it open (two medians whose
+    ranges overlap): the real run decides.
+
+    >>> ranked_within({"a": 3.0, "b": 1.0}, {"a": 3.0, "b": 2.0}, "a", lowest=False)
+    True
+    >>> ranked_within({"a": 3.0, "b": 1.0}, {"a": 3.0, "b": 4.0}, "a", lowest=False) is None
+    True
+    """
+    others = [k for k in low if k != at]
+    if lowest:   # beaten by another as low or lower: surely when its highest is at most our lowest
+        surely = sum(1 for k in others if high[k] <= low[at])
+        maybe = sum(1 for k in others if low[k] <= high[at])
+    else:
+        surely = sum(1 for k in others if low[k] >= high[at])
+        maybe = sum(1 for k in others if high[k] >= low[at])
+    if surely == maybe or not surely <= rank - 1 <= maybe:
+        return surely == rank - 1
+    return None
 
 
 def _within(low: Floats, high: Floats, exp: Expectation) -> Floats:
@@ -718,17 +777,7 @@ class Search:
         values = sorted({v for v in col if v is not None})
         counts = np.array(filters.values(self.matrix, np.array([self.cells.n * self._pm(period) * (col == v)
                                                                 for v in values]))).reshape(len(values), -1)
-        total = counts.sum(axis=0)
-        below = np.cumsum(counts, axis=0)   # rows at or below each value, per filter
-        xs = np.array(values, dtype=np.float64)
-
-        def at(position: Floats) -> Floats:   # the value at a 0-based position in sorted order
-            found: Floats = xs[np.minimum((below <= position).sum(axis=0), len(xs) - 1)]
-            return found
-        with np.errstate(invalid="ignore"):
-            middle = (at(np.floor((total - 1) / 2)) + at(np.floor(total / 2))) / 2
-        medians: Floats = np.where(total > 0, middle, np.nan)
-        return medians
+        return _exact_medians(np.array(values, dtype=np.float64), counts)
 
     def _binned_medians(self, filters: Filters, period: Atom | None, column: str, exp: Expectation) -> Floats | None:
         """Each filter's median of ``column`` as far as its ranges tell (:class:`~.cells.Bins`), as
@@ -908,6 +957,44 @@ class Search:
                             yield from self._picked(filters, values, period, {}, target.score + 0.3, per_atom,
                                                     said=target.score >= 1.5 - 0.1, named=target.score >= 0.8 - 0.1,
                                                     build=partial(self._of_a_total, column, period, target))
+
+    def top_shares(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"The top 10 earners took home 17% of all overtime in 2024": the share of a number column's
+        total held by its ``top_n`` largest values (``top_share: overtime_pay, top_n: 10``), when the
+        sentence names such a top (:attr:`Context.top_n`), under the filters the text names every
+        condition of (at most :data:`MAX_TOP_FILTERS`, the best-scored). The largest values of a filter
+        are among the largest of its cells (:class:`~.cells.Tops`); fewer values than the top, or one
+        below zero, give no share (the run says why)."""
+        n = self.ctx.top_n
+        if n is None:
+            return
+        live = self.cells.n > 0
+        for column, _ in self.p.numbers:
+            tops = self.cells.tops.get(column)
+            if tops is None or tops.n < n:
+                continue
+            named = self.ctx.target(frozenset(words(column)))
+            negative = np.nan_to_num(self.cells.mins[column], nan=0.0) < 0
+            for group in self._groups(periods):
+                filters = self.filters(group[0])
+                kept = np.nonzero(filters.named(self.per_atom, NAMED))[0]
+                kept = kept[np.argsort(-filters.scores(self.per_atom)[kept], kind="stable")[:MAX_TOP_FILTERS]]
+                totals = filters.values(self.matrix, np.array([self.cells.sums[column] * self._pm(p) for p in group]))
+                for period, total in zip(group, np.atleast_2d(totals), strict=True):
+                    values = np.full(len(filters), np.nan)
+                    pm = live if period is None else live & period.mask
+                    for k in kept:
+                        member = pm.copy()
+                        for i in filters.items(int(k)):
+                            member &= self.matrix[i] > 0
+                        held = tops.values[member].ravel()
+                        held = held[np.isfinite(held)]
+                        if len(held) < n or negative[member].any() or total[k] <= 0:
+                            continue
+                        values[k] = float(np.partition(held, len(held) - n)[len(held) - n:].sum()) / total[k]
+                    yield from self._picked(filters, values, period,
+                                            {"top_share": ident(column), "of": self.p.table, "top_n": n},
+                                            TOP_SAID + _naming(named), said=named >= 1.5, named=named >= 0.8)
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
         where = _where(period, conds)
@@ -1328,8 +1415,11 @@ class Search:
         names, is the lowest (highest) since a year or on record ("the highest on record" of the
         median rent: ``extreme: {median: …}``, the mean standing in for the median's ranking)."""
         want = self.exp.boolean
+        rows_read = not (self.ctx.median or self.ctx.sentence & MIDDLES)   # "the highest median": no count
         for column in year_columns:
             years, series = self._year_series(column)
+            if len(years) < 2:
+                continue  # one year alone is the highest and the lowest: it ranks nothing (never shown)
             rows = [(inner, conds, values, named) for inner, conds, values, named in series if named >= 0.8 or
                     "count" in inner]
             totals = self._totals_stated(column, years, at_years)
@@ -1360,11 +1450,15 @@ class Search:
                             m["rank"] = self.ctx.rank
                         ok = value == want
                         # "had the shortest waits" compares hospitals, not years: an extreme over
-                        # years reads only a sentence that speaks of time
+                        # years reads only a sentence that speaks of time; and "Detectives had the
+                        # highest median in 2024" ranks the Detectives, not 2024, unless among the
+                        # Detectives' own years
+                        other = other or (bool(self.ctx.subject) and not any(self.ctx.subject <= a.strong for a in conds))
+                        other = other or ("count" in inner and not rows_read)
                         said = self._years_read(at) and self.ctx.in_time
                         of_values = 0.0 if "count" in inner else (0.5 if named >= 1.5 else 0.2)  # "the median rent"
                         yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
-                                          0.5 + of_values + (0.5 if stated else 0.0)
+                                          0.5 + of_values + (0.5 if stated else 0.0) + self._total_bonus(inner)
                                           + (0.5 if at in self.ctx.years and self.ctx.in_time else 0.0),
                                           True, said and not other, self._years_read(at) and not other)
 
@@ -1389,7 +1483,9 @@ class Search:
     def _year_series(self, column: str) -> tuple[list[int], list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]]]:
         """The years of ``column`` and the series a run of rises is looked for in: the count (alone,
         or under each condition) and the mean of each numeric column, each with how far the text
-        names what it measures."""
+        names what it measures; and the sum of each numeric column when the sentence speaks of an
+        amount ("spending", "paid", "cost", "total": :data:`AMOUNTS`), which :meth:`_total_bonus`
+        puts above its mean."""
         years, totals, per_atom = self._by_year(column, self.cells.n)
         # a count is named when the sentence names its table ("Filings climbed"), whose words are taken
         # out of the sentence's for the search (`Context.table_bonus`)
@@ -1405,7 +1501,19 @@ class Search:
                 means = sums / counts
             series.append(({"mean": ident(number), "of": self.p.table}, (), means,
                            self.ctx.target(frozenset(words(number)))))
+            if self._amounts():
+                series.append(({"sum": ident(number), "of": self.p.table}, (), sums,
+                                self.ctx.target(frozenset(words(number)))))
         return years, series
+
+    def _amounts(self) -> bool:
+        """Does the sentence speak of an amount, and not of an average of it?"""
+        said = self.ctx.sentence | self.ctx.measured | self.ctx.table_said
+        return bool(said & AMOUNTS) and not (self.ctx.median or said & AVERAGES)
+
+    def _total_bonus(self, inner: dict[str, Any]) -> float:
+        """What a series adds to a candidate's score: a yearly total, in a sentence of amounts."""
+        return TOTAL_BONUS if "sum" in inner and self._amounts() else 0.0
 
     def runs(self, since: int, last: int, year_columns: list[str], up: bool) -> Iterator[Found]:
         """"Waits have risen every year since 2022": whether a count (alone or under one condition)
@@ -1427,8 +1535,9 @@ class Search:
                 m = {name: inner, "over": ident(column), "since": since}
                 if last != years[-1]:
                     m["to"] = last
-                yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds, 1.0 + (0.5 if named >= 1.5 else 0.0),
-                                  True, named >= 1.5, named >= 0.8)
+                yield self._found(m, value, ok, 0.0 if ok else 1.0, None, conds,
+                                  1.0 + (0.5 if named >= 1.5 else 0.0) + self._total_bonus(inner), True, named >= 1.5,
+                                  named >= 0.8)
 
     def streaks(self, last: int | None, year_columns: list[str], up: bool) -> Iterator[Found]:
         """"Filings climbed for a fourth straight year": how many years in a row, up to ``last``
@@ -1451,8 +1560,9 @@ class Search:
                 m: dict[str, Any] = {name: inner, "over": ident(column)}
                 if end != len(years) - 1:
                     m["to"] = years[end]
-                yield self._found(m, float(run), ok, dist, None, conds, 1.0 + (0.5 if named >= 1.5 else 0.0),
-                                  True, named >= 1.5, named >= 0.8)
+                yield self._found(m, float(run), ok, dist, None, conds,
+                                  1.0 + (0.5 if named >= 1.5 else 0.0) + self._total_bonus(inner), True, named >= 1.5,
+                                  named >= 0.8)
 
     def overtakes(self, at_years: list[int], year_columns: list[str]) -> Iterator[Found]:
         """"Queens overtook Brooklyn in 2024": for two values of a column the sentence names both of,
@@ -1530,8 +1640,12 @@ class Search:
         """"County General had the longest waits": whether a value the sentence names ranks first
         of its column's values, by the rows of each or by the mean of a numeric column (an
         ``extreme`` over the column, at the value), in the sentence's period or over all rows; by
-        its sum too, first, when the sentence tots the column up ("burned the most acres")."""
+        its sum too, first, when the sentence tots the column up ("burned the most acres"); by its
+        median when the sentence says "median" ("Detectives had the highest median overtime"), the
+        mean then reading it otherwise, and no number of rows reading it at all."""
         want = self.exp.boolean
+        # "the highest median overtime", "the highest average wait": no number of rows reads it
+        rows_read = not (self.ctx.median or self.ctx.sentence & MIDDLES)
         for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
             if not named:
@@ -1544,37 +1658,65 @@ class Search:
             subject = _subject(self.ctx.says, named)
             for period in periods:
                 pm = self._pm(period)
-                series: list[tuple[dict[str, Any], Floats, float, float]] = [
-                    ({"count": self.p.table}, masks @ (self.cells.n * pm), self.ctx.target(words(self.p.table)), 0.0)]
+                rows = masks @ (self.cells.n * pm)
+                rows_named = self.ctx.target(words(self.p.table)) if rows_read else UNNAMED
+                # what each value is ranked by, its lowest and highest value (the same but for a median
+                # its ranges bound), how well the text names it, what the measure adds to a score
+                series: list[tuple[dict[str, Any], Floats, Floats, float, float]] = [
+                    ({"count": self.p.table}, rows, rows, rows_named, 0.0)]
                 for column, _ in self.p.numbers:
                     sums, counts = masks @ (self.cells.sums[column] * pm), masks @ (self.cells.counts[column] * pm)
                     with np.errstate(divide="ignore", invalid="ignore"):
                         means = sums / counts
                     named_column = self.ctx.target(frozenset(words(column)))
-                    series.append(({"mean": ident(column), "of": self.p.table}, means, named_column, 0.0))
+                    series.append(({"mean": ident(column), "of": self.p.table}, means, means, named_column, 0.0))
                     # "fires in Kern burned the most acres": the total, before the mean ("the largest
                     # fires"); only when the sentence tots the column up, and a value has rows to add
                     if words(column) & self.ctx.counted and counts.max(initial=0) > 1:
-                        series.append(({"sum": ident(column), "of": self.p.table}, sums, named_column, 0.3))
-                for inner, per_value, column_named, extra in series:
-                    known = {v: float(x) for v, x in zip(values, per_value, strict=True) if np.isfinite(x)}
-                    if len(known) < 2:
+                        series.append(({"sum": ident(column), "of": self.p.table}, sums, sums, named_column, 0.3))
+                    middle = self._category_medians(column, masks, pm) if self.ctx.median else None
+                    if middle is not None:  # above the mean, which stands in for it nowhere here
+                        series.append(({"median": ident(column), "of": self.p.table}, *middle, named_column, 0.3))
+                for inner, per_value, upto, column_named, extra in series:
+                    low = {v: float(x) for v, x, y in zip(values, per_value, upto, strict=True)
+                           if np.isfinite(x) and np.isfinite(y)}
+                    if len(low) < 2:
                         continue
+                    high = {v: float(y) for v, y in zip(values, upto, strict=True) if v in low}
                     where = _where(period, ())
                     body = {**inner, **({"where": where} if where else {})}
                     for at in named:
-                        if at not in known:
+                        if at not in low:
                             continue
-                        for is_, value in self._ranked(known, at):
+                        for lowest in ((True, False) if self.ctx.lowest is None else (self.ctx.lowest,)):
+                            value = ranked_within(low, high, at, lowest, self.ctx.rank)
+                            # a median its ranges cannot rank: the real run says (a near miss, or the reading)
                             ok = value == want
                             said = column_named >= 1.5 and self.ctx.lowest is not None
-                            m = {"extreme": body, "over": ident(d.name), "at": at, "is": is_,
+                            m = {"extreme": body, "over": ident(d.name), "at": at, "is": "lowest" if lowest else "highest",
                                  **({"rank": self.ctx.rank} if self.ctx.rank > 1 else {})}
                             # "Eastgate had the highest rate, twice Westfield's": Eastgate is ranked
                             aside = -0.6 if subject is not None and at != subject else 0.0
-                            yield self._found(m, value, ok, 0.0 if ok else 1.0, period, (),
+                            yield self._found(m, (not want) if value is None else value, ok,
+                                              0.0 if ok else 1.0 if value is not None else 0.5, period, (),
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra + aside,
                                               True, said, column_named >= 0.8)
+
+    def _category_medians(self, column: str, masks: Floats, pm: Floats | float) -> tuple[Floats, Floats] | None:
+        """The median of ``column`` among the rows of each value of a column of categories (``masks``:
+        values x cells) in the period, as its lowest and highest: exact for a column of few values
+        (counted value by value), bounded by the ranges of one of many (:class:`~.cells.Bins`);
+        None when neither was read."""
+        if column in self.cells.columns:
+            col = self.cells.columns[column]
+            xs = sorted({v for v in col if v is not None})
+            counts = np.array([masks @ (self.cells.n * pm * (col == v)) for v in xs]).reshape(len(xs), -1)
+            exact = _exact_medians(np.array(xs, dtype=np.float64), counts)
+            return exact, exact
+        bins = self.cells.bins.get(column)
+        if bins is None:
+            return None
+        return _median_bounds(bins, (bins.counts * pm) @ masks.T)
 
     def share_extremes(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"Lincoln had the highest math pass rate": whether a value the sentence names has the

@@ -20,10 +20,13 @@ def measure_yaml(measure: dict[str, Any], indent: int = 0) -> str:
 
 def _line(rank: int | str, s: Suggestion, mark: bool = False) -> str:
     """One suggestion's line; ``mark``: say when it passes only by reading the sentence otherwise
-    (not needed under a failing reading, whose header says it of them all)."""
+    (not needed under a failing reading, whose header says it of them all, unless the candidate
+    says what it reads instead: "the mean for the median the sentence names")."""
     value = s.value_text if s.value_text is not None else "no value"
     line = f"  {rank}. {value} -> {s.verdict}" + (f" ({s.reason})" if s.reason else "")
-    if mark and s.departs and s.verdict == "pass":
+    if s.departs and s.verdict == "pass" and s.instead:
+        line += f" - reads the sentence otherwise: it takes {s.instead}"
+    elif mark and s.departs and s.verdict == "pass":
         line += " - reads the sentence otherwise: it adds a filter, a year or a count the sentence does not name"
     return line
 

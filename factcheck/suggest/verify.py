@@ -52,7 +52,8 @@ def _suggestion(found: Found, result: ClaimResult) -> Suggestion:
     from . import Suggestion
     return Suggestion(found.measure, result.value, result.value_text, result.verdict.value,
                       result.reason.value if result.reason else None, result.message,
-                      result.rows_kept, result.numerator, result.denominator, found.departs)
+                      result.rows_kept, result.numerator, result.denominator, found.departs,
+                      found.instead)
 
 
 def _ranks_nothing(result: ClaimResult) -> bool:
