@@ -135,3 +135,39 @@ def test_the_draft_finder_reads_every_tolerance_word_expect_reads(word: str) -> 
     sentence = f"{word[0].upper()}{word[1:]} 60% of the cases were closed."
     found = [(f.text, f.qualifier) for s in find_figures(sentence) for f in s.figures]
     assert found == [(f"{sentence.split(' 60%')[0]} 60%", QUALIFIERS[word][0])], found
+
+
+_DIRECTIONS = ["", "up ", "down ", "fell ", "rose ", "+", "-"]
+_QUALIFIER_WORDS = ["", "nearly ", "about ", "more than ", "less than ", "just over ", "well over ", "well under ",
+                    "at least ", "at most "]
+_FIGURES = ["2.5 times", "3x", "three times", "twice", "doubled", "halved", "0%", "0", "5%", "a third", "half",
+            "0.5", "1", "100%", "-5%", "5 points", "1.00x", "0.5x", "150%", "zero"]
+_KINDS = ["change_percent", "change_points", "change_absolute", "change_ratio", "share", "number"]
+
+
+@given(st.sampled_from(_DIRECTIONS), st.sampled_from(_QUALIFIER_WORDS), st.sampled_from(_FIGURES),
+       st.sampled_from(_KINDS))
+def test_a_wording_either_reads_as_values_some_figure_meets_or_is_refused(direction: str, qualifier: str,
+                                                                         figure: str, kind: str) -> None:
+    """'nearly 0%' read as 0% ≤ x < 0% and 'down 2.5 times' as 145% ≤ x < 0%: no value met them, and the
+    claim failed whatever the data said, telling an editor a figure was wrong. Such a wording is refused."""
+    from factcheck.expectations import ExpectationError
+    try:
+        e = parse_expectation(f"{direction}{qualifier}{figure}", MeasureShape(kind))
+    except ExpectationError:
+        return
+    assert e.interval is None or not e.interval.empty, e.meaning
+
+
+@pytest.mark.parametrize(("written", "kind", "hint"), [
+    ("nearly 0%", "share", "'less than 1%'"),
+    ("almost zero", "number", "{between: [0%, 1%]}"),
+    ("down 2.5 times", "change_ratio", "the direction and the figure disagree"),
+    ("fell tenfold", "change_percent", "write 'down 90%'"),
+    ("down threefold", "change_percent", "fell to 1/3 of what it was, write 'down 67%'"),
+])
+def test_a_wording_no_value_meets_is_refused_with_what_to_write(written: str, kind: str, hint: str) -> None:
+    from factcheck.expectations import ExpectationError
+    with pytest.raises(ExpectationError) as info:
+        parse_expectation(written, MeasureShape(kind))
+    assert hint in (info.value.hint or ""), info.value.hint

@@ -109,7 +109,7 @@ def test_wordlike_text_raises_only_expectation_error(text: str, shape: MeasureSh
 bands = st.fractions(min_value=0, max_value=Fraction(99, 100))
 
 
-@given(k=bands)
+@given(k=bands.filter(lambda k: k > 0))
 def test_nearly_override_moves_the_lower_edge(k: Fraction) -> None:
     vocab = Vocabulary.with_overrides({"nearly": k})
     interval = parse_expectation("nearly 60%", MeasureShape("share"), vocab).interval
@@ -126,11 +126,20 @@ def test_about_override_moves_both_edges(k: Fraction, word: str) -> None:
     assert interval.high == max(2000 * (1 + band), Fraction(4001, 2))
 
 
-@given(k=st.fractions(min_value=0, max_value=Fraction(49, 100)))
+@given(k=st.fractions(min_value=0, max_value=Fraction(49, 100)).filter(lambda k: k > 0))
 def test_multiple_override_moves_doubled(k: Fraction) -> None:
     vocab = Vocabulary.with_overrides({"doubled": k})
     interval = parse_expectation("doubled", MeasureShape("change_ratio"), vocab).interval
     assert interval is not None and (interval.low, interval.high) == (2 - k, 2 + k)
+
+
+@pytest.mark.parametrize("word", ["nearly", "almost", "doubled", "well over"])
+def test_a_band_of_zero_that_no_value_could_meet_is_refused(word: str) -> None:
+    """`vocabulary: {nearly: 0}` made 'nearly 60%' 60% ≤ x < 60%, and 'doubled' at 0 was 2× ≤ x < 2×:
+    every claim using the word could only fail."""
+    with pytest.raises(ExpectationError, match="outside the sensible range") as info:
+        Vocabulary.with_overrides({word: 0})
+    assert "(not included)" in (info.value.hint or "")
 
 
 @given(t=st.fractions(min_value=Fraction(51, 100), max_value=Fraction(99, 100)))

@@ -27,6 +27,7 @@ Each module imports only those listed before it (a test keeps it so: no import c
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Mapping
 
 from . import wording
@@ -64,7 +65,25 @@ def parse_expectation(raw: object, shape: MeasureShape,
     else:
         exp = read_text(as_text(raw, shape), shape, vocab)
     _refuse_beyond_a_share(exp, shape)
+    _refuse_never_met(exp, shape)
     return exp
+
+
+def _refuse_never_met(exp: Expectation, shape: MeasureShape) -> None:
+    """A wording no value can meet ('nearly 0%': 0% ≤ x < 0%; 'down 2.5 times': a rise read as a
+    fall) could only fail, and an editor would be told a right figure is wrong: refused, saying why."""
+    if exp.interval is None or not exp.interval.empty:
+        return
+    zero = Fraction(1 if shape.kind == "change_ratio" else 0)
+    if exp.stated == zero or exp.stated == 0:
+        hint = ("a band in proportion to zero is no band: for 'nearly zero' write a bound, e.g. 'less than 1%' "
+                "or {between: [0%, 1%]}, and keep the article's words in says")
+    elif exp.direction is not None:
+        hint = ("the direction and the figure disagree: a multiple is a rise, a ratio below 1× a fall; for "
+                "'fell to a third' write 'down 67%' (or 'down about 67%'), and keep the article's words in says")
+    else:
+        hint = "write the interval the article means, e.g. {between: [a, b]}"
+    raise ExpectationError(f"expect: '{exp.written}' can never be met: it reads as {exp.meaning}", hint=hint)
 
 
 wording.READER.append(parse_expectation)  # the hints of an unreadable expect: propose only what reads

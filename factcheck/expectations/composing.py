@@ -258,6 +258,13 @@ def _signed_direction(figure: Figure, direction: Direction | None, shape: Measur
     if figure.sign and shape.kind.startswith("change_"):
         implied = "up" if figure.sign > 0 else "down"
     if direction and implied and direction != implied:
+        if figure.unit == "ratio" and direction == "down":  # 'fell tenfold', 'down threefold'
+            fall = decimal_text((1 - 1 / figure.value) * 100, 0)
+            raise ExpectationError(
+                f"expect: '{written.strip()}' says a fall, but a multiple ({figure.text}) is a rise",
+                hint=f"if the article means it fell to 1/{decimal_text(figure.value, 2).rstrip('0').rstrip('.')} "
+                     f"of what it was, write 'down {fall}%' (or 'down about {fall}%'), and keep the article's "
+                     "words in says")
         raise ExpectationError(f"expect: '{written}' says both {direction} and {implied}",
                                hint="keep one: e.g. 'down 8%' or '-8%'")
     return direction or implied

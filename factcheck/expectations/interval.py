@@ -33,6 +33,17 @@ class Interval:
             return False
         return True
 
+    @property
+    def empty(self) -> bool:
+        """No value lies in it: ``0 ≤ x < 0``, ``1.45 ≤ x < 0`` (what a wording against itself reads as).
+
+        >>> Interval(Fraction(0), Fraction(0), True, False).empty, Interval(Fraction(0), Fraction(0), True, True).empty
+        (True, False)
+        """
+        if self.low is None or self.high is None:
+            return False
+        return self.low > self.high or (self.low == self.high and not (self.low_closed and self.high_closed))
+
     def describe(self, fmt: Callable[[Fraction], str]) -> str:
         """For people: ``"58.5% ≤ x < 59.5%"``, ``"x > 33.3%"``."""
         lo = "≤" if self.low_closed else "<"

@@ -90,6 +90,10 @@ _LIMITS: dict[str, tuple[Fraction, Fraction]] = {
 }
 
 
+_NO_ZERO = frozenset({"nearly", "multiple"})
+"""Bands that hold no value at 0: 'nearly 60%' would be 60% ≤ x < 60%, 'doubled' 2× ≤ x < 2×."""
+
+
 def _valid_keys() -> str:
     return ", ".join(f.name.replace("_", " ") for f in fields(Vocabulary)) + \
         " (or a word that uses the band, e.g. almost, roughly, doubled)"
@@ -106,10 +110,11 @@ def _band_value(key: str, raw: object, name: str) -> Fraction:
         raise ExpectationError(f"vocabulary: {key} must be a number or a percentage, not {raw!r}",
                                hint=f"e.g. '{key}: 10%' or '{key}: 0.1'") from None
     low, high = _LIMITS[name]
-    if not low <= value < high:
+    if not low <= value < high or (value == low and name in _NO_ZERO):
         raise ExpectationError(f"vocabulary: {key} = {raw!r} is outside the sensible range",
                                hint=f"e.g. '{key}: {'80%' if 'majority' in name else '10%'}'; give a value "
-                                    f"from {float(low * 100):g}% up to (not including) {float(high * 100):g}%")
+                                    f"from {float(low * 100):g}% {'(not included) ' if name in _NO_ZERO else ''}"
+                                    f"up to (not including) {float(high * 100):g}%")
     return value
 
 
