@@ -437,6 +437,8 @@ claims:
   - {id: rising, says: s, measure: {rising: {mean: mpg, of: cars}, over: model_year, to: 2020}, expect: 3}
   - {id: falling, says: s, measure: {falling: {count: cars}, over: model_year}, expect: 1}
   - {id: top-share, says: s, measure: {top_share: weight, of: cars, in_top: 10%}, expect: 12%}
+  - {id: top-sum, says: s, measure: {top_sum: weight, of: cars, top_n: 5}, expect: 20000}
+  - {id: top-sum-by, says: s, measure: {top_sum: 1, of: cars, by: make, in_top: 25%}, expect: 100}
   - {id: top-by-median, says: s, measure: {top: make, of: cars, n: 2, by: {median: mpg, of: cars}}, expect: [Toyota, Honda]}
   - {id: median-weight, says: s, measure: {median: weight, of: cars, where: origin != 'USA'}, expect: 2500}
   - {id: change-mean, says: s, measure: {change: {mean: mpg, of: cars}, over: model_year, from: 2014, to: 2020}, expect: up 10%}
@@ -444,7 +446,7 @@ claims:
 
 
 def test_the_other_measure_kinds_give_duckdbs_figures(spark: Any, tmp_path: Path) -> None:
-    """compare, overtook, every, rising, falling, top_share, top by a measure, change of a mean."""
+    """compare, overtook, every, rising, falling, top_share, top_sum, top by a measure, change of a mean."""
     shutil.copy(ROOT / "tests" / "fixtures" / "cars" / "cars.csv", tmp_path / "cars.csv")
     (tmp_path / "kinds.yaml").write_text(KINDS, encoding="utf-8")
     duck = factcheck.verify(tmp_path / "kinds.yaml")
