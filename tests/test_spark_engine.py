@@ -454,6 +454,22 @@ def test_the_other_measure_kinds_give_duckdbs_figures(spark: Any, tmp_path: Path
     same_reports(duck, factcheck.verify(tmp_path / "kinds.yaml", engine="spark"))
 
 
+def test_explain_on_spark_shows_the_top_sum_query_spark_ran(spark: Any, tmp_path: Path) -> None:
+    """`top_sum` runs top_share's ranked query on Spark too: `explain --engine spark` shows it, with the
+    figure DuckDB gives (the two largest gifts per donor: 300 + 250)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "g.csv").write_text("id,donor,amount\n1,A,100\n2,A,200\n3,B,250\n4,C,40\n5,,900\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("version: 1\ntables:\n  g: {path: g.csv}\nclaims:\n  - id: top2\n"
+                                     "    says: The two largest donors gave $550.\n"
+                                     "    measure: {top_sum: amount, of: g, by: donor, top_n: 2}\n    expect: $550\n",
+                                     encoding="utf-8")
+    shown = runner.invoke(app, ["explain", str(tmp_path / "c.yaml"), "top2", "--engine", "spark"])
+    assert shown.exit_code == 0, shown.output
+    assert "pass" in shown.output and "computed $550" in shown.output, shown.output
+    spark_sql = shown.output[shown.output.index("Spark SQL"):]
+    assert "ROW_NUMBER() OVER (ORDER BY v DESC)" in spark_sql and "FILTER(WHERE r <= 2) AS top_total" in spark_sql
+
+
 def test_a_parquet_table_gives_the_same_figures(spark: Any, mini: Any) -> None:
     path = mini(one_claim("{share: minor, of: victims, where: platform == 'Facebook'}", "50%")
                 + one_claim("{sum: age, of: victims}", "60", cid="ages"),
