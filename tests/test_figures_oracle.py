@@ -116,7 +116,18 @@ def expected(rows: list[Row]) -> dict[str, Fraction | None]:
         "share-x-pos": share([r for r in rows if r["yr"] >= 2017], lambda r: above(r["x"], 0)),
         "ratio": Fraction(int(sum(ns)), len(rows)) if ns else None,
         "change": change(Counter(r["yr"] for r in rows), 2016, 2020),
+        "top-sum": top_sum(rows, 2),
     }
+
+
+def top_sum(rows: list[Row], n: int) -> Fraction | None:
+    """The n largest sums of ``n`` per value of ``s`` (of the rows with n >= 0; a null s is in no group),
+    added up; none when fewer groups than n have a value."""
+    groups: Counter[str] = Counter()
+    for r in rows:
+        if r["s"] is not None and above(r["n"], -1):
+            groups[r["s"]] += r["n"]
+    return Fraction(sum(sorted(groups.values(), reverse=True)[:n])) if len(groups) >= n else None
 
 
 def change(per_year: Counter[int], start: int, end: int) -> Fraction | None:

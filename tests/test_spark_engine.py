@@ -437,6 +437,8 @@ claims:
   - {id: rising, says: s, measure: {rising: {mean: mpg, of: cars}, over: model_year, to: 2020}, expect: 3}
   - {id: falling, says: s, measure: {falling: {count: cars}, over: model_year}, expect: 1}
   - {id: top-share, says: s, measure: {top_share: weight, of: cars, in_top: 10%}, expect: 12%}
+  - {id: top-sum, says: s, measure: {top_sum: weight, of: cars, top_n: 5}, expect: 20000}
+  - {id: top-sum-by, says: s, measure: {top_sum: 1, of: cars, by: make, in_top: 25%}, expect: 100}
   - {id: top-by-median, says: s, measure: {top: make, of: cars, n: 2, by: {median: mpg, of: cars}}, expect: [Toyota, Honda]}
   - {id: median-weight, says: s, measure: {median: weight, of: cars, where: origin != 'USA'}, expect: 2500}
   - {id: change-mean, says: s, measure: {change: {mean: mpg, of: cars}, over: model_year, from: 2014, to: 2020}, expect: up 10%}
@@ -444,12 +446,28 @@ claims:
 
 
 def test_the_other_measure_kinds_give_duckdbs_figures(spark: Any, tmp_path: Path) -> None:
-    """compare, overtook, every, rising, falling, top_share, top by a measure, change of a mean."""
+    """compare, overtook, every, rising, falling, top_share, top_sum, top by a measure, change of a mean."""
     shutil.copy(ROOT / "tests" / "fixtures" / "cars" / "cars.csv", tmp_path / "cars.csv")
     (tmp_path / "kinds.yaml").write_text(KINDS, encoding="utf-8")
     duck = factcheck.verify(tmp_path / "kinds.yaml")
     assert all(r.verdict != "unverifiable" for r in duck.results), [(r.id, r.message) for r in duck.results]
     same_reports(duck, factcheck.verify(tmp_path / "kinds.yaml", engine="spark"))
+
+
+def test_explain_on_spark_shows_the_top_sum_query_spark_ran(spark: Any, tmp_path: Path) -> None:
+    """`top_sum` runs top_share's ranked query on Spark too: `explain --engine spark` shows it, with the
+    figure DuckDB gives (the two largest gifts per donor: 300 + 250)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "g.csv").write_text("id,donor,amount\n1,A,100\n2,A,200\n3,B,250\n4,C,40\n5,,900\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("version: 1\ntables:\n  g: {path: g.csv}\nclaims:\n  - id: top2\n"
+                                     "    says: The two largest donors gave $550.\n"
+                                     "    measure: {top_sum: amount, of: g, by: donor, top_n: 2}\n    expect: $550\n",
+                                     encoding="utf-8")
+    shown = runner.invoke(app, ["explain", str(tmp_path / "c.yaml"), "top2", "--engine", "spark"])
+    assert shown.exit_code == 0, shown.output
+    assert "pass" in shown.output and "computed $550" in shown.output, shown.output
+    spark_sql = shown.output[shown.output.index("Spark SQL"):]
+    assert "ROW_NUMBER() OVER (ORDER BY v DESC)" in spark_sql and "FILTER(WHERE r <= 2) AS top_total" in spark_sql
 
 
 def test_a_parquet_table_gives_the_same_figures(spark: Any, mini: Any) -> None:

@@ -177,9 +177,10 @@ def test_a_since_year_in_the_next_clause_is_no_end_of_the_run(tmp_path: Path) ->
     assert first.verdict == "pass"
 
 
-def test_the_largest_values_are_read_only_for_a_top_s_share(tmp_path: Path) -> None:
-    """A top N said of an amount ("The 10 highest-paid officers took home $150,000") is no share:
-    `suggest` sends no query for the cells' largest values then, as for a sentence that names no top."""
+def test_the_largest_values_are_read_only_for_a_top_s_share_or_amount(tmp_path: Path) -> None:
+    """A top N said of a number of rows ("The 10 busiest officers worked 150 shifts") is neither a share
+    nor an amount: `suggest` sends no query for the cells' largest values then, as for a sentence that
+    names no top. Of a share, and of an amount ("took home $150,000": a `top_sum`), one per number column."""
     from factcheck.backends import duckdb as duck
     (tmp_path / ".git").mkdir()
     shutil.copy(FIXTURE / "payroll.csv", tmp_path / "payroll.csv")
@@ -189,7 +190,7 @@ def test_the_largest_values_are_read_only_for_a_top_s_share(tmp_path: Path) -> N
     def spy(self: Any, sql: str, *args: Any, **kwargs: Any) -> Any:
         sent.append(sql)
         return execute(self, sql, *args, **kwargs)
-    for expect, windows in (("$150,000", 0), ("17%", 2)):
+    for expect, windows in (("150", 0), ("$150,000", 2), ("17%", 2)):
         (tmp_path / "c.yaml").write_text(
             "version: 1\ntables:\n  payroll: {path: payroll.csv, key: [officer_id, year], "
             "columns: {officer_id: {type: text}}}\nclaims:\n  - id: top\n    says: The 10 highest-paid officers "
@@ -199,6 +200,27 @@ def test_the_largest_values_are_read_only_for_a_top_s_share(tmp_path: Path) -> N
             mp.setattr(duck.DuckDB, "execute", spy)
             suggest(tmp_path / "c.yaml")
         assert sum(") AS ranked WHERE r <= 10" in sql for sql in sent) == windows, expect
+
+
+TOP_10_SUM = {"top_sum": "overtime_pay", "of": "payroll", "top_n": 10, "where": "year == 2024"}
+
+
+@pytest.mark.parametrize("says", ["The 10 highest-paid officers took home about $183,000 in overtime in 2024.",
+                                  "In 2024 the top 10 earners were paid about $183,000 in overtime."])
+def test_the_top_ten_s_amount_is_a_top_sum(tmp_path: Path, says: str) -> None:
+    """Walk finding F14: "The 10 highest-paid officers took home $1.4 million" found nothing to propose
+    (no measure took the top's sum as its figure). The ten largest 2024 amounts add up to $182,848.10."""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(FIXTURE / "payroll.csv", tmp_path / "payroll.csv")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\ntables:\n  payroll: {path: payroll.csv, key: [officer_id, year], "
+        f"columns: {{officer_id: {{type: text}}}}}}\nclaims:\n  - id: top\n    says: {says}\n"
+        "    expect: about $183,000\n", encoding="utf-8")
+    top = suggest(tmp_path / "c.yaml").for_claim("top")
+    assert top.note is None and top.reading is None
+    first = top.candidates[0]
+    assert first.measure == TOP_10_SUM
+    assert first.verdict == "pass" and first.value == pytest.approx(182848.1) and not first.departs
 
 
 def test_a_column_of_few_amounts_ranks_its_exact_medians(tmp_path: Path) -> None:

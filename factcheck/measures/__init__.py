@@ -34,6 +34,7 @@ from . import (
     streak,
     top,
     top_share,
+    top_sum,
 )
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
@@ -77,4 +78,4 @@ for _module in (ratio, change, extreme, top, compare, overtook, every, rising):
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureError", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
            "kind_named", "kind_of", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
-           "top", "top_share"]
+           "top", "top_share", "top_sum"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -35,10 +35,10 @@ if TYPE_CHECKING:
     from ..planning.nodes import PathKey
 
 
-class TopShare(Filtered):
-    """``top_share: COLUMN, of: TABLE, in_top: 10%``, optionally ``by: GROUP``."""
+class TopRows(Filtered):
+    """What ``top_share`` and ``top_sum`` share: the table, how large the top is and the groups.
+    Each kind adds its own key, the column (``top_share: COLUMN``, ``top_sum: COLUMN``)."""
 
-    top_share: str
     of: str
     in_top: Decimal | None = None
     top_n: int | None = Field(None, gt=0, description="the number of rows (or groups) at the top: top_n: 10 for "
@@ -46,13 +46,13 @@ class TopShare(Filtered):
     by: str | None = None
 
     @model_validator(mode="after")
-    def _one_top(self) -> TopShare:
+    def _one_top(self) -> TopRows:
         if (self.in_top is None) == (self.top_n is None):
             raise ValueError("say how large the top is, one way: in_top: 10% (the top tenth of the rows) or "
                              "top_n: 10 (the ten largest)")
         return self
 
-    @field_validator("top_share", mode="before")
+    @field_validator("top_share", "top_sum", mode="before", check_fields=False)
     @classmethod
     def _column(cls, value: Any) -> Any:
         # `top_share: 1` (with `by`) counts rows: YAML reads the 1 as a number
@@ -67,6 +67,12 @@ class TopShare(Filtered):
         if got == 0:
             raise ValueError("in_top is the percentage of rows at the top, more than 0: for example in_top: 10%")
         return got
+
+
+class TopShare(TopRows):
+    """``top_share: COLUMN, of: TABLE, in_top: 10%``, optionally ``by: GROUP``."""
+
+    top_share: str
 
 
 class TopShareDetails(Details):
@@ -92,27 +98,32 @@ class TopShareNode(PlanNode):
 @register
 class TopShareKind(MeasureKind):
     name = "top_share"
-    model = TopShare
-    details = TopShareDetails
+    model: ClassVar[type[TopRows]] = TopShare  # top_sum's kind is this one with its own model and figure
+    details: ClassVar[type[Details] | None] = TopShareDetails
     examples = ("{{top_share: {column}, of: {table}{w}, in_top: 10%}}",
                 "{{top_share: 1, of: {table}, by: {column}, in_top: 50}}")
 
-    def compile(self, c: Compiler, m: TopShare, path: PathKey, over: str | None) -> TopShareNode | None:
+    def compile(self, c: Compiler, m: TopRows, path: PathKey, over: str | None) -> TopShareNode | None:
+        """The column is the kind's own key (``top_share:``, ``top_sum:``); the rest is shared."""
         scan = c.scan(c.table(m.of, path + ("of",)), m.where, path)
         if scan is None:
             return None
-        column = c.expr(m.top_share, scan, path + ("top_share",), "column", numbers=self.name)
+        written = getattr(m, self.name)
+        column = c.expr(written, scan, path + (self.name,), "column", numbers=self.name)
         group = c.expr(m.by, scan, path + ("by",), "by") if m.by is not None else None
         if column is None or (m.by is not None and group is None):
             return None
-        return TopShareNode(self.name, scan, column, m.top_share, m.in_top, group, m.top_n)
+        return TopShareNode(self.name, scan, column, written, m.in_top, group, m.top_n)
 
     def evaluate(self, node: TopShareNode, ex: Executor) -> Evaluated:
         sql = top_share_sql(node)
         result = ex.run(sql)
-        ev = top_share(node, dict(zip(result.columns, result.rows[0], strict=True)))
+        ev = self.value(node, dict(zip(result.columns, result.rows[0], strict=True)))
         ev.sql = [sql]
         return ev
+
+    def value(self, node: TopShareNode, row: dict[str, Any]) -> Evaluated:
+        return top_share(node, row)
 
     def shape(self, node: TopShareNode, claim: Claim) -> MeasureShape:
         return shape_of("share", part_of_a_whole=True)
@@ -150,33 +161,54 @@ def top_share_sql(node: TopShareNode) -> str:
             "FROM ranked")
 
 
-def top_share(node: TopShareNode, row: dict[str, Any]) -> Evaluated:
-    """The top rows' sum over the whole sum, exactly."""
+@dataclass
+class TopSums:
+    """The top's sum and the whole sum, exactly, and how many rows (groups) made the top of how many."""
+
+    top_total: Fraction
+    total: Fraction
+    in_top: int
+    out_of: int
+
+
+def top_sums(node: TopShareNode, row: dict[str, Any], why_not_negative: str) -> tuple[Evaluated, TopSums | None]:
+    """The result row read, checked as both kinds check it: no values (or a top of none, or fewer
+    than ``top_n``) is ``no_rows``; a value below zero is an error in the claim, ``why_not_negative``
+    saying why. Returns the evaluation so far and the sums, or None when there is no figure."""
     kept, known = int(row["kept"]), int(row["known"])
     n, k = int(row["n_values"]), int(row["in_top"])
     ev = Evaluated(None, rows_kept=kept, rows_unknown=kept - known, base=n)
     what = "groups" if node.group is not None else "rows"
     if n == 0:
         ev.unavailable, ev.why = Reason.NO_ROWS, f"no {what} with a value pass the filter"
-        return ev
+        return ev, None
     smallest = frac(row["smallest"])
     if smallest is not None and smallest < 0:
-        ev.problem = (f"top_share needs values of at least 0, and {node.column_text} is "
-                      f"{float(smallest):g} somewhere: a share of a total with negative parts means little")
-        return ev
-    top_total, total = frac(row["top_total"]) or Fraction(0), frac(row["total"]) or Fraction(0)
-    ev.details = TopShareDetails(in_top=k, out_of=n, top_total=float(top_total), total=float(total))
+        ev.problem = (f"{node.kind} needs values of at least 0, and {node.column_text} is "
+                      f"{float(smallest):g} somewhere: {why_not_negative}")
+        return ev, None
+    sums = TopSums(frac(row["top_total"]) or Fraction(0), frac(row["total"]) or Fraction(0), k, n)
     if k == 0:
         ev.unavailable = Reason.NO_ROWS
         ev.why = f"the top {(node.in_top or Decimal(0)).normalize():f}% of {n} {what} is less than one"
-        return ev
-    if node.top_n is not None and k < node.top_n:
+    elif node.top_n is not None and k < node.top_n:
         ev.unavailable = Reason.NO_ROWS
         ev.why = f"there are only {n} {what} with a value, fewer than the top {node.top_n}"
+    return ev, sums
+
+
+def top_share(node: TopShareNode, row: dict[str, Any]) -> Evaluated:
+    """The top rows' sum over the whole sum, exactly."""
+    ev, sums = top_sums(node, row, "a share of a total with negative parts means little")
+    if sums is None:
         return ev
-    if total == 0:
+    ev.details = TopShareDetails(in_top=sums.in_top, out_of=sums.out_of, top_total=float(sums.top_total),
+                                 total=float(sums.total))
+    if ev.unavailable is not None:
+        return ev
+    if sums.total == 0:
         ev.unavailable, ev.why = Reason.ZERO_DENOMINATOR, f"{node.column_text} adds up to 0"
         return ev
-    ev.numerator, ev.denominator = top_total, total
-    ev.value = top_total / total
+    ev.numerator, ev.denominator = sums.top_total, sums.total
+    ev.value = sums.top_total / sums.total
     return ev

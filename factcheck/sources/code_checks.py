@@ -160,7 +160,7 @@ def _codes_involved(prepared: Prepared, read: set[str]) -> dict[str, dict[str, t
             # periods, which a year column is: compared with a text `at:` it is looked at above)
             grouped = [getattr(node, "column", None) if node.kind == "top" else None,
                        getattr(node, "expr", None) if node.kind == "count_distinct" else None,
-                       getattr(node, "group", None) if node.kind == "top_share" else None]
+                       getattr(node, "group", None) if node.kind in ("top_share", "top_sum") else None]
             for tree in grouped:
                 if not isinstance(tree, Name):
                     continue

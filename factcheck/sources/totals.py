@@ -308,7 +308,8 @@ def may_keep(backend: Backend, total: TotalRow, scan: Scan) -> bool:
 
 
 EFFECTS = {"count": "a count comes out one too many", "count_distinct": "a count comes out one too many",
-           "top": "a ranking names it first", "top_share": "it tops the ranking"}
+           "top": "a ranking names it first", "top_share": "it tops the ranking",
+           "top_sum": "it tops the ranking"}
 """What a total row does to a figure of each kind, said in its warning (others: one row more)."""
 
 

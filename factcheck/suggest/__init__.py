@@ -226,7 +226,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from ..engine import prepare
     from .cells import read_bins, read_cells, read_tops
     from .profile import profile_tables
-    from .propose import Proposed, families, propose, top_n_of
+    from .propose import Proposed, propose, top_read
     from .search import Table, numbered_condition, numbered_dimensions
     from .space import atoms_of
     from .thresholds import condition_of_a_figure, threshold_dimensions
@@ -248,10 +248,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     backend = session.backend
     backend.seal()
     medians = any(re.search(r"\bmedian\b", c.says, re.I) for c in chosen)
-    # "the top 10 earners took home 17%": the largest values of each cell, as many as the largest top said
-    # of a share ("… took home $1.4 million" is no share: nothing to read for it)
-    tops_of = max((n for c in chosen if (n := top_n_of(c.says)) is not None and "share" in families(c.expect, loaded)),
-                  default=None)
+    # "the top 10 earners took home 17%", "… took home $1.4 million": the largest values of each cell, as
+    # many as the largest top said of a share or an amount (of a count of rows, nothing to read)
+    tops_of = max((n for c in chosen if (n := top_read(c.says, c.expect, loaded)) is not None), default=None)
     try:
         profiles = profile_tables(backend, catalog, tables)
         prepared_tables = {}

@@ -146,6 +146,18 @@ def top_n_of(says: str) -> int | None:
     return n if 2 <= n <= MAX_TOP_N else None
 
 
+def top_read(says: str, raw: Any, loaded: LoadedClaims) -> int | None:
+    """The top a claim's figure is of, when the search reads its largest values: a share of a total
+    ("The top 10 earners took home 17%") or an amount ("the 10 highest-paid officers took home $1.4
+    million"); None for any other figure, or a sentence naming no top."""
+    n = top_n_of(says)
+    if n is None:
+        return None
+    found = families(raw, loaded)
+    number = found.get("number")
+    return n if "share" in found or (number is not None and _money(says, number.written)) else None
+
+
 def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
     """The periods the sentence names; when it names none, those of ``earlier`` (the nearest
     sentence before it, in its section, that names a year)."""
@@ -790,7 +802,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows;
             # unless the rows are of that unit ("43 days above 95 degrees" of a table of days)
             days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
-            return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ())]
+            return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ()),
+                    *s.top_sums(pers)]  # "the 10 highest-paid took home $1.4 million": the top's sum
         return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers)]
     if family == "share":  # and "the top 10 earners took home 17% of all overtime": the top's share of a total
         return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers), *s.top_shares(pers)]

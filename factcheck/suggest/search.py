@@ -965,10 +965,21 @@ class Search:
         condition of (at most :data:`MAX_TOP_FILTERS`, the best-scored). The largest values of a filter
         are among the largest of its cells (:class:`~.cells.Tops`); fewer values than the top, or one
         below zero, give no share (the run says why)."""
+        return self._tops(periods, share=True)
+
+    def top_sums(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"The 10 highest-paid officers took home $1.4 million": the sum itself of a number column's
+        ``top_n`` largest values (``top_sum: overtime_pay, top_n: 10``), found as :meth:`top_shares`
+        finds their share; a total of zero is no obstacle to a sum."""
+        return self._tops(periods, share=False)
+
+    def _tops(self, periods: list[Atom | None], *, share: bool) -> Iterator[Found]:
+        """The top's share of each filter's total (``share``), or the top's sum (``top_sum``)."""
         n = self.ctx.top_n
         if n is None:
             return
         live = self.cells.n > 0
+        kind = "top_share" if share else "top_sum"
         for column, _ in self.p.numbers:
             tops = self.cells.tops.get(column)
             if tops is None or tops.n < n:
@@ -989,11 +1000,12 @@ class Search:
                             member &= self.matrix[i] > 0
                         held = tops.values[member].ravel()
                         held = held[np.isfinite(held)]
-                        if len(held) < n or negative[member].any() or total[k] <= 0:
+                        if len(held) < n or negative[member].any() or (share and total[k] <= 0):
                             continue
-                        values[k] = float(np.partition(held, len(held) - n)[len(held) - n:].sum()) / total[k]
+                        top = float(np.partition(held, len(held) - n)[len(held) - n:].sum())
+                        values[k] = top / total[k] if share else top
                     yield from self._picked(filters, values, period,
-                                            {"top_share": ident(column), "of": self.p.table, "top_n": n},
+                                            {kind: ident(column), "of": self.p.table, "top_n": n},
                                             TOP_SAID + _naming(named), said=named >= 1.5, named=named >= 0.8)
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
