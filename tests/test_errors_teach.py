@@ -168,3 +168,21 @@ def test_the_json_of_a_check_run_is_untouched(mini, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     invoke("run", str(path), "--json", str(out))
     assert "ids" not in json.loads(out.read_text())
+
+
+@pytest.mark.parametrize(("measure", "inner"), [
+    ("{top: facility, of: prisons, by: {sum: inmates}, lowest: true}", "by"),
+    ("{ratio: {numerator: {sum: inmates}, denominator: {count: prisons}}}", "numerator"),
+])
+def test_a_missing_of_inside_a_nested_measure_says_which(tmp_path: Path, measure: str, inner: str) -> None:
+    """Walking a prison story: `top: facility, of: prisons, by: {sum: inmates}` said only "'of' is
+    missing" with the hint "name the table, e.g. of: prisons", which the claim already did: the
+    `of` missing was the one of the measure under `by:`."""
+    (tmp_path / "prisons.csv").write_text("facility,inmates\na,1\nb,2\n")
+    path = tmp_path / "c.yaml"
+    path.write_text("version: 1\ntables:\n  prisons: {path: prisons.csv}\nclaims:\n"
+                    f"  - id: a\n    says: s\n    measure: {measure}\n    expect: '1'\n")
+    result = invoke("run", str(path))
+    assert result.exit_code == 2
+    assert f"'of' is missing in the measure under {inner}:" in result.output
+    assert f"{inner}: {{" in result.output and "of: prisons}" in result.output

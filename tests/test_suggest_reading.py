@@ -260,3 +260,19 @@ def test_risen_every_year_since_gets_a_run_of_rises(tmp_path: Path) -> None:
     first = found.for_claim("risen").candidates[0]
     assert first.measure == {"rising": {"mean": "wait_minutes", "of": "visits"}, "over": "year", "since": 2023}
     assert first.value_text == "yes: it rose in every period from 2023 to 2024" and first.verdict == "pass"
+
+
+def test_a_reading_with_no_value_is_not_said_to_miss_the_figure() -> None:
+    """Walking an air-quality story (tests/fixtures/air): a station missed a month, so "10 days" read
+    as written over 2024 had no value (unverifiable, period_not_covered), yet `suggest` headed it "the
+    figure does NOT meet the expectation (is it wrong?)": the data cannot settle it, which says
+    nothing against the figure (`init`'s comment already said so)."""
+    from factcheck.suggest import ClaimSuggestions, Suggestion
+    from factcheck.suggest.text import render
+
+    reading = Suggestion({"count": "readings", "where": "date_year == 2024"}, None, None, "unverifiable",
+                         "period_not_covered")
+    text = render(Suggestions([ClaimSuggestions("days", "on 10 days", 10, reading=reading)]))
+    assert "does NOT meet" not in text and "is it wrong?" not in text
+    assert "read as the sentence says, the data cannot settle the figure (no value):" in text
+    assert "!. no value -> unverifiable (period_not_covered)" in text

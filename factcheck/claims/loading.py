@@ -238,6 +238,10 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
             f"allowed here: {', '.join(allowed)}" if allowed else None)
         return f"unknown field '{last}'", hint
     if kind_ == "missing":
+        inner = path[-2] if len(path) > 4 and path[0] == "claims" and path[2] == "measure" else None
+        if last == "of" and isinstance(inner, str):  # by: {sum: inmates} under a top that has its own of:
+            return (f"'of' is missing in the measure under {inner}:",
+                    _nested_of_hint(inner, _get(data, path[:-1]), data))
         return f"'{last}' is missing", _missing_hint(str(last), data)
     if kind_ == "measure_kind":
         value = _get(data, path)
@@ -322,6 +326,17 @@ def _split_by_comma(parent: Any, key: str) -> str | None:
 def _declared_tables(data: Any) -> list[str]:
     tables = data.get("tables") if isinstance(data, dict) else None
     return [str(t) for t in tables] if isinstance(tables, dict) else []
+
+
+def _nested_of_hint(inner: str, written: Any, data: Any) -> str:
+    """What to write for a measure nested under ``inner`` (``by``, ``numerator``) that names no table:
+    each measure names its own, whatever the one around it names."""
+    tables = _declared_tables(data)
+    table = tables[0] if tables else "TABLE"
+    kind = kind_named(written) if isinstance(written, dict) else None
+    body = f"{kind}: {_yaml_scalar(written[kind])}, " if kind and isinstance(written, dict) else ""
+    return (f"each measure names its own table, the one under {inner}: too: "
+            f"{inner}: {{{body}of: {table}}}")
 
 
 def _missing_hint(name: str, data: Any = None) -> str | None:

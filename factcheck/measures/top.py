@@ -100,6 +100,9 @@ class TopKind(MeasureKind):
         by = c.measure(ranked, path + ("by",), m.top) if ranked is not None else None
         if column is None or (m.by is not None and by is None):
             return None
+        # ranking periods ("the worst month") ranks every one of them, as an extreme over the record
+        # does: a group that reports the rows (reported_by) missing one makes that period's figure short
+        c.reports(scan, column, (), "every period ranked")
         unit = figure_unit(by, c.plan.claim.says) if by is not None else None
         return TopNode(self.name, scan, column, m.top, m.n, m.lowest, by, m.rank, unit)
 

@@ -64,15 +64,21 @@ class Coverage:
         if self.whole_year is not None and self.period_of is not None:
             # another period of a date (a fiscal year): whole unless the period is still the same in the
             # month after the data's last month, or before its first month (data in a month reaches its
-            # end, as for a year and a range: a few quiet days are no hole, and monthly rows stand for months)
+            # end, as for a year and a range: a few quiet days are no hole, and monthly rows stand for months).
+            # The data's own last (first) month must be in the period too: a period that comes round again (a
+            # month of the year, a quarter) is month 1 in the January after a December the data ends with,
+            # and that January is not the one the data holds
             date = self.whole_year[0]
             y, first, last = q[0], agg(f"min({date})"), agg(f"max({date})")
-            after = self.period_of[0].replace(
-                DATE_MARK, f"(CAST(date_trunc('month', try_cast({last} AS DATE)) AS DATE) + INTERVAL 1 MONTH)")
-            before = self.period_of[0].replace(
-                DATE_MARK, f"(CAST(date_trunc('month', try_cast({first} AS DATE)) AS DATE) - INTERVAL 1 DAY)")
+            last_month = f"CAST(date_trunc('month', try_cast({last} AS DATE)) AS DATE)"
+            first_month = f"CAST(date_trunc('month', try_cast({first} AS DATE)) AS DATE)"
+            after = self.period_of[0].replace(DATE_MARK, f"({last_month} + INTERVAL 1 MONTH)")
+            at_last = self.period_of[0].replace(DATE_MARK, f"({last_month})")
+            before = self.period_of[0].replace(DATE_MARK, f"({first_month} - INTERVAL 1 DAY)")
+            at_first = self.period_of[0].replace(DATE_MARK, f"({first_month})")
             pred = (f"NOT coalesce({lo} <= {y} AND {y} <= {hi}, FALSE) OR "
-                    f"coalesce(NOT (({after}) = {y}) AND NOT (({before}) = {y}), TRUE)")
+                    f"coalesce(NOT (({after}) = {y} AND ({at_last}) = {y}) "
+                    f"AND NOT (({before}) = {y} AND ({at_first}) = {y}), TRUE)")
         elif self.whole_year is not None:  # a year inside the data's years, reached from January to December?
             date = self.whole_year[0]
             y, first, last = q[0], agg(f"min({date})"), agg(f"max({date})")

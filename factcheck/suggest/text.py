@@ -40,7 +40,10 @@ def render(found: Suggestions) -> str:
         out.append(f"{c.id}: {c.says}")
         out.append(f"  expect: {c.expect}")
         if c.reading is not None:
-            out.append("  read as the sentence says, the figure does NOT meet the expectation (is it wrong?):")
+            if c.reading.value_text is None:  # no value: nothing said against the figure
+                out.append("  read as the sentence says, the data cannot settle the figure (no value):")
+            else:
+                out.append("  read as the sentence says, the figure does NOT meet the expectation (is it wrong?):")
             out.append(_line("!", c.reading))
             out.append(measure_yaml(c.reading.measure, 6).rstrip("\n"))
             if c.candidates:
