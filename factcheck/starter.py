@@ -883,6 +883,8 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
         if c.reading is not None:
             block.append(f"    # read as written: {_one_line(reading_said(c.reading))}")
             block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
+            if not c.candidates and c.note:
+                block.append(f"    # {_one_line(c.note)}")  # no reading of the sentence's own words passes
         for s in c.candidates:
             counts[c.id] += 1
             why = f" ({s.instead})" if s.instead and s.departs else ""

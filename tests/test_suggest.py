@@ -165,8 +165,12 @@ def test_hit_rates_on_a_story_of_rates() -> None:
 # (story, claims, first, in the first five) with the ids `init` gives and no notes: what an editor
 # sees in a claims file `init` has just written. Before the fixes of two extremes in one sentence,
 # of sentences of shares before others and of years a sentence only inherits: the 2020 story 34
-# and 39, evictions 13 and 14, stops 10 and 13.
-AS_INIT = [("claims/2020.yaml", 44, 34, 40), ("tests/fixtures/er/claims.yaml", 14, 12, 14),
+# and 39, evictions 13 and 14, stops 10 and 13. The 2020 story fell from 34 and 40 to 33 and 38 once a
+# failing reading is no longer followed by candidates that add a filter nothing names: "Only 28 adult
+# victims were recruited online" was first by a count of 28 other victims (`not minor and location_known`
+# of cases last pending in 2020), the same number by chance; "… 41% had been recruited online" was second,
+# on the victims table below a reading on the cases table, both named by the sentence.
+AS_INIT = [("claims/2020.yaml", 44, 33, 38), ("tests/fixtures/er/claims.yaml", 14, 12, 14),
            ("tests/fixtures/evictions/claims.yaml", 14, 14, 14), ("tests/fixtures/overdoses/claims.yaml", 9, 9, 9),
            ("tests/fixtures/stops/claims.yaml", 13, 13, 13)]
 

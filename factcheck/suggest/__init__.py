@@ -145,6 +145,9 @@ class Surroundings:
 
 NOTHING_MEETS = "no measure in the search space meets this expectation"
 """The note of a claim nothing was found for; any other note says why none was looked for."""
+NO_OWN_READING = "no reading of the sentence's own words passes"
+"""The note of a claim whose sentence, read as written, fails, and which no candidate reads otherwise
+than by a period the sentence leaves open: nothing that swaps, drops or adds a condition is offered."""
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
 REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b"
@@ -227,7 +230,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from .cells import read_bins, read_cells, read_tops
     from .profile import profile_tables
     from .propose import Proposed, propose, top_read
-    from .search import Table, numbered_condition, numbered_dimensions
+    from .search import Table, numbered_condition, numbered_dimensions, numbered_measures
     from .space import atoms_of
     from .thresholds import condition_of_a_figure, threshold_dimensions
 
@@ -258,6 +261,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         for t, prof in profiles.items():
             prof.dimensions += threshold_dimensions(prof, [c.says for c in chosen])
             prof.dimensions += numbered_dimensions(prof, [c.says for c in chosen])
+            numbered_measures(prof, [c.says for c in chosen])
             cells = read_cells(backend, prof)
             if medians:  # "the median firefighter": bounds on the medians of the columns of many values
                 cells.bins = read_bins(backend, prof, cells, [c for c, _ in prof.numbers if c not in cells.columns])
@@ -295,5 +299,8 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         ranked[claim.id] = proposed
     from .verify import verify_all
     verify_all(loaded, out, ranked, top, data_root, MISSES)
+    for entry in out:
+        if entry.reading is not None and not entry.candidates and entry.note is None:
+            entry.note = NO_OWN_READING
     session.refuse_changed_files()  # profiled, searched and verified on the version first read
     return Suggestions(out, sorted(set(capped)))

@@ -15,7 +15,7 @@ values of the low-cardinality columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..expressions import INTEGER_TYPES, base_type, quote_ident, value_type
@@ -46,6 +46,7 @@ class Dimension:
     stated: frozenset[str] = frozenset()  # and what it states, however worded (:func:`.thresholds.stated_key`)
     numbered: bool = False         # counts something, but a sentence names a value of it ("three-bedroom")
     label: YearLabel | None = None  # its values all write years as labels one way (2019-20, FY2021): a period column
+    measure: bool = False          # a number each row has its own of (enrollment 1,063): measured, never a condition
 
     @property
     def boolean(self) -> bool:
@@ -113,6 +114,7 @@ def _own(backend: Backend, table: str,
                               year=int(m.group(1)) if m and t == "BOOLEAN" else None,
                               label=_year_labels(vals) if value_type(t) == "text" else None))
     numbers, ids, counted = [], [], []
+    own_each: set[str] = set()   # the numbers each row has its own of
     for c, t in cols:
         distinct = stats[c][0]
         if c == key:
@@ -132,15 +134,17 @@ def _own(backend: Backend, table: str,
                     d.is_year = True
         elif value_type(t) == "number" and 1 < distinct == stats[c][1]:
             # a number each row has its own of (95 beds, 410 beds: a small table of hospitals)
-            # is a quantity to sum or read as well as a category, however few rows there are
+            # is a quantity to sum or read as well as a category, however few rows there are; never a
+            # condition (`enrollment_2023 == 1063` names no rows any sentence speaks of)
             numbers.append(c)
+            own_each.add(c)
         elif value_type(t) == "number" and c in low and (_amounts(values[c]) or counts_something(c, t, values[c])):
             # donations of $10, $25 … $2,900: few values, but amounts to sum, not codes (1 to 5);
             # so are a few whole numbers named for what they count (0 to 4 critical violations)
             numbers.append(c)
             if not _amounts(values[c]):
                 counted.append(Dimension(c, f"{quote_ident(table)}.{quote_ident(c)}", t, values[c], stats[c][1] < total))
-    return total, dims, numbers, ids, counted
+    return total, [replace(d, measure=d.name in own_each) for d in dims], numbers, ids, counted
 
 
 def _year_labels(values: list[Any]) -> YearLabel | None:
@@ -199,7 +203,7 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
                     key=[] if declared is None else [declared] if isinstance(declared, str) else list(declared))
         for d in dims:
             p.dimensions.append(Dimension(d.name, f"{quote_ident(t)}.{quote_ident(d.name)}", d.type, d.values,
-                                          d.has_null, d.year, d.is_year, label=d.label))
+                                          d.has_null, d.year, d.is_year, label=d.label, measure=d.measure))
         for link in catalog.links.get(t, {}).values():
             if link.target not in own:
                 continue
@@ -207,7 +211,8 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
             for d in own[link.target][1]:
                 p.dimensions.append(Dimension(f"{link.name}.{d.name}",
                                               f"{quote_ident(link.name)}.{quote_ident(d.name)}",
-                                              d.type, d.values, True, d.year, d.is_year, label=d.label))
+                                              d.type, d.values, True, d.year, d.is_year, label=d.label,
+                                              measure=d.measure))
         if len(p.dimensions) > MAX_DIMENSIONS:
             p.capped.append(f"{t}: {len(p.dimensions) - MAX_DIMENSIONS} dimensions left out "
                             f"(at most {MAX_DIMENSIONS} per table)")

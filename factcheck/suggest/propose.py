@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Sequence
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ..draft.coverage import is_true_or_false
 from ..draft.phrases import (
@@ -573,6 +573,36 @@ def _after(says: str, expect: object) -> set[str]:
     return words(" ".join(says[span[1]:].split()[:4])) if span is not None else set()
 
 
+_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z'\u2019-]*\s*){1,3})")
+
+
+def noun_after(says: str, expect: object) -> set[str]:
+    """The words of the noun right after a figure: up to three words, to the first stopword,
+    number or mark ("the city's five *public schools* rose 78%": public, schools; "1,709 days of
+    school": none after "days"). Empty when the figure is not found."""
+    span = figure_span(says, expect)
+    m = _NOUN.match(says, span[1]) if span is not None else None
+    if m is None:
+        return set()
+    kept: list[str] = []
+    for w in m[1].split():
+        if stopword(w):
+            break
+        kept.append(w)
+    return words(" ".join(kept), synonyms=False)
+
+
+def noun_tables(says: str, expect: object, tables: Sequence[str]) -> frozenset[str]:
+    """The tables the noun right after a count names, every word of the table's name ("five public
+    schools": `schools`): what the count counts.
+
+    >>> sorted(noun_tables("Suspensions in the city's five public schools rose 78%", "5", ["schools", "suspensions"]))
+    ['schools']
+    """
+    noun = noun_after(says, expect)
+    return frozenset(t for t in tables if (named := words(t, synonyms=False)) and named <= noun)
+
+
 # "38% of it.", "… of the total": not "of that year's cases"
 _OF_IT = re.compile(r"\s*of\s+(?:it|that|this|the\s+total|the\s+sum)\s*(?:[.,;:!?)]|$)", re.I)
 
@@ -904,6 +934,17 @@ def _begs_the_question(measure: dict[str, Any], bound: bool = True) -> bool:
     return re.search(rf"(?:^|\band ){re.escape(column)} (?:>=|<=|>|<) (?!0(?:$| ))", where) is not None
 
 
+def _fixes_its_column(measure: dict[str, Any]) -> bool:
+    """A sum, mean or median of a column its own filter sets to one value (``sum: bedrooms`` where
+    ``bedrooms == 3``): that value times the rows, or the value itself; no figure's reading, however
+    well the sentence names the column ("three-bedroom units averaged $3,520")."""
+    column = next((measure[k] for k in ("mean", "sum", "median") if isinstance(measure.get(k), str)), None)
+    where = measure.get("where")
+    if column is None or not isinstance(where, str):
+        return False
+    return re.search(rf"(?:^|\band ){re.escape(column)} == ", where) is not None
+
+
 def _a_bound(fams: dict[str, Expectation]) -> bool:
     """Whether the figure is, or may be, a bound ("more than three hours", "at least $1 million"):
     one side of one of its readings open, or no interval at all (a yes or a list of names), so a
@@ -954,6 +995,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
         return Proposed([], [], None, [], said_of)
     ctx = _context(claim, per, around, loaded.model.claims)
     ctx.subject = _ranked_subject(claim.says, tables) if "extreme" in fams else frozenset()
+    ctx.noun_tables = noun_tables(claim.says, claim.expect, list(tables)) if "number" in fams else frozenset()
     found: list[Found] = []
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim
@@ -992,7 +1034,9 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
                 f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
-    return _proposal(found, keep, ctx.capped, note, _a_bound(fams), ctx.median)
+    return _proposal(found, keep, ctx.capped, note, _a_bound(fams), ctx.median,
+                     dated=bool((per.years and not per.inherited) or per.since is not None),
+                     keeps=partial(_keeps, tables, frozenset(t for t in tables if words(t) <= ctx.measured)))
 
 
 MEAN_FOR_MEDIAN = "the mean for the median the sentence names"
@@ -1011,14 +1055,22 @@ def _reads_a_mean(measure: dict[str, Any]) -> bool:
 
 
 def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None, bound: bool = True,
-              median: bool = False) -> Proposed:
+              median: bool = False, dated: bool = False,
+              keeps: Callable[[Found, Found], bool] | None = None) -> Proposed:
     """The candidates found, told apart and ranked: the best ``keep`` that meet the expectation, the
     sentence's reading when they all read it otherwise, the nearest misses. ``bound``: whether the
     figure is a bound, which a threshold on the measured column may beg (:func:`_begs_the_question`);
-    ``median``: whether the sentence says "median", which a mean reads otherwise (:func:`_for_the_median`)."""
+    ``median``: whether the sentence says "median", which a mean reads otherwise (:func:`_for_the_median`);
+    ``dated``: whether the sentence names its own period (a year, "since 2014"); ``keeps(f, reading)``:
+    whether ``f``'s conditions keep only rows the reading's keep (:func:`_keeps`).
+
+    When the sentence read as written does not meet the expectation, a candidate that does is kept
+    only if it reads the sentence's own words too, and differs from the reading by nothing but a
+    period the sentence leaves open (:func:`_open_reading`): one that swaps what is counted, drops a
+    condition the sentence names or adds one it does not name would make a wrong figure pass."""
     unique: dict[str, Found] = {}
     for f in found if not median else map(_for_the_median, found):
-        if _begs_the_question(f.measure, bound):
+        if _begs_the_question(f.measure, bound) or _fixes_its_column(f.measure):
             continue
         key = repr(sorted(f.measure.items()))
         if key not in unique or unique[key].score < f.score:
@@ -1030,6 +1082,73 @@ def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None
         readings = sorted((f for f in ranked if f.reads and not f.ok), key=lambda f: (-f.score, f.distance))
         if readings and (not hits or readings[0].score > hits[0].score):
             reading = readings[0]
+            hits = [o for f in ranked if f.ok and (o := _open_reading(f, reading, dated, keeps)) is not None][:keep]
     misses = sorted((f for f in ranked if not f.ok and f.near and f is not reading),
                     key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
     return Proposed(hits, misses[:3], reading, capped, note)
+
+
+def _swapped(f: Found, reading: Found) -> bool:
+    """Is ``f`` a share of the very conditions of the reading's share, its part and its whole the
+    other way round ("Most players at semi-professional clubs are adults": the adults among the
+    semi-professionals' players, or the semi-professionals' among the adults)? The words alone do
+    not say which is meant; both read them all."""
+    part, theirs = f.measure.get("share"), reading.measure.get("share")
+    return (isinstance(part, str) and isinstance(theirs, str) and part != theirs and f.table == reading.table
+            and bool(f.conds) and {part, *f.conds} == {theirs, *reading.conds})
+
+
+def _keeps(tables: Tables, named: frozenset[str], f: Found, reading: Found) -> bool:
+    """Do ``f``'s conditions keep only rows that the reading's conditions keep, on this data (it drops
+    none of them: ``online`` where the reading has ``recruitment_location == 'internet'`` may)? By
+    their text when a condition is not one of the table's. Of another table, only one the sentence
+    names (``named``: "victims") where the reading's is not: the sentence leaves no table open but that."""
+    if f.table != reading.table:
+        return f.table in named and reading.table not in named
+    table = tables.get(f.table)
+    index = {a.text: i for i, a in enumerate(table.atoms)} if table is not None else {}
+    if table is None or any(c not in index for c in f.conds | reading.conds):
+        return reading.conds <= f.conds
+    live = table.cells.n > 0
+    mine, theirs = live.copy(), live.copy()
+    for c in f.conds:
+        mine &= table.matrix[index[c]] > 0
+    for c in reading.conds:
+        theirs &= table.matrix[index[c]] > 0
+    return not bool((mine & ~theirs).any())
+
+
+def _open_reading(f: Found, reading: Found, dated: bool,
+                  keeps: Callable[[Found, Found], bool] | None = None) -> Found | None:
+    """A candidate that meets the expectation, where the sentence's own reading (``reading``) does
+    not: itself, saying what it adds to the reading, when it measures what the sentence names
+    (:attr:`~.search.Found.target_said`) on the reading's table, keeps each of the reading's
+    conditions, adds only conditions the text names (:attr:`~.search.Found.conds_named`: the
+    sentence, or those around it, "sex-trafficking cases" of a story about them) and differs in its
+    period only where the sentence names none (``dated`` False: a year from an earlier sentence, or
+    the article's). A share of the reading's very conditions, part and whole the other way round, is
+    kept too (:func:`_swapped`); so is one of another table the sentence names, where the reading's
+    table it does not (:func:`_keeps`). None otherwise: it would swap, drop or add what the sentence
+    does not say."""
+    swapped = _swapped(f, reading)
+    if not swapped and not (f.target_said and f.conds_named):
+        return None
+    if not swapped and not (keeps(f, reading) if keeps is not None
+                            else f.table == reading.table and reading.conds <= f.conds):
+        return None
+    if f.period != reading.period and (dated or f.instead is not None):
+        return None
+    added = []
+    if swapped:
+        added.append(f"`{f.measure['share']}` as the part and `{' and '.join(sorted(f.conds))}` as the whole "
+                     "(the reading has them the other way round)")
+    if f.table != reading.table:
+        added.append(f"the table {f.table}, which the sentence names")
+    added += [f"`{c}`, a condition the reading does not have" for c in sorted(f.conds - reading.conds)
+              if not swapped]   # in place of, or besides, the reading's conditions ("online" for "internet")
+    if f.period != reading.period:
+        added.append(f"the period `{f.period}`, where the sentence names none" if f.period
+                     else "no period (all the years), where the sentence names none")
+    if not added:
+        return f if not f.departs else None
+    return replace(f, departs=True, instead=" and ".join(added))

@@ -71,6 +71,9 @@ AMOUNTS = frozenset(words("spending spent expenditure outlays paid payments cost
 TOTAL_BONUS = 0.3      # a yearly total, above the mean, in a sentence of amounts
 SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
 FISCAL_NAME = re.compile(r"(?i)fiscal|(?:^|[_.])fy(?:$|_|\d)")  # a column of fiscal years: fiscal_year, fy
+NOUN_TABLE = 1.5       # a count of the table the noun right after the figure names ("five public schools")
+NEARBY = 0.15          # a condition the text around the sentence names in full (its section: 0.25, less 0.1
+                       # through a lookup; its labels), or the sentence in part
 NAMED = 0.5            # ... by the text: the sentence, its labels (0.6), "known" said of its column (0.5); not by
                        # its section alone, nor in part
 
@@ -94,6 +97,11 @@ class Found:
                                # another period than the sentence's
     instead: str | None = None  # what it reads in place of what the sentence names ("the mean for the median
                                 # the sentence names"): why it departs, when that is not an unnamed filter
+    target_said: bool = False  # the sentence itself names what it measures (a share's part, a count's rows)
+    conds_named: bool = False  # the text names each of its conditions in full, the sentence or those around it
+                               # (:data:`NEARBY`), and it reads no calendar year for a fiscal one
+    conds: frozenset[str] = frozenset()  # its conditions as written, its period left out
+    period: str | None = None  # its period as written ("date_year == 2024", "from 2023 to 2024"); None: none
 
 
 @dataclass
@@ -138,6 +146,8 @@ class Context:
                                               # condition); they still name a column of more words
                                               # ("median overtime" of `overtime_pay` in a table `overtime`)
     top_n: int | None = None                  # "the top 10 earners": how many rows a top share is of
+    noun_tables: frozenset[str] = frozenset()  # the tables the noun right after a count names ("five public
+                                              # *schools*": `schools`): what the count counts
     subject: frozenset[str] = frozenset()     # the words of the value a superlative ranks, written before it
                                               # ("*Detectives* had the highest median overtime"): not a year
 
@@ -265,6 +275,16 @@ def numbered_dimensions(profile: Profile, sentences: list[str]) -> list[Dimensio
                    if isinstance(v, (int, float)) and float(v).is_integer())]
 
 
+def numbered_measures(profile: Profile, sentences: list[str]) -> None:
+    """Mark the number columns each row has its own value of (:attr:`~.profile.Dimension.measure`) that
+    a sentence names a value of beside the column's name ("Precinct 44" of a table of precincts, one
+    row each) as ``numbered``: a condition there, as ``precinct == 44``; never elsewhere."""
+    for i, d in enumerate(profile.dimensions):
+        if d.measure and any(_numbered(s, d.name.split(".")[-1], float(v)) for s in sentences for v in d.values
+                             if isinstance(v, (int, float)) and not isinstance(v, bool)):
+            profile.dimensions[i] = replace(d, numbered=True)
+
+
 def numbered_condition(says: str, expect: object, profiles: list[Profile]) -> str | None:
     """The condition a figure names when it is a value joined to its column's name ("three-bedroom
     units averaged $3,520": ``bedrooms == 3``), and the sentence has another figure it is the
@@ -374,6 +394,15 @@ def _within(low: Floats, high: Floats, exp: Expectation) -> Floats:
     meet_lo, meet_hi = np.maximum(low, lo), np.minimum(high, hi)
     value: Floats = np.where(meet_lo <= meet_hi, (meet_lo + meet_hi) / 2, np.where(high < lo, high, low))
     return value
+
+
+def _period_of(measure: dict[str, Any], period: Atom | None) -> str | None:
+    """A candidate's period as written: its period condition, or the years a change is between."""
+    if period is not None:
+        return period.text
+    if "from" in measure and "to" in measure:
+        return f"from {measure['from']} to {measure['to']}"
+    return None
 
 
 def _where(period: Atom | None, conds: tuple[Atom, ...]) -> str | None:
@@ -590,15 +619,18 @@ class Search:
 
     def _found(self, measure: dict[str, Any], value: float | bool | list[str], ok: bool, dist: float,
                period: Atom | None, conds: tuple[Atom, ...], extra: float, near: bool = True,
-               said: bool = False, named: bool = False) -> Found:
+               said: bool = False, named: bool = False, own: bool = False) -> Found:
         """``said``/``named``: the sentence / the text names what the measure counts, in the sentence's
-        years; whether it names the conditions too is checked here."""
+        years; whether it names the conditions too is checked here. ``own``: the sentence names what it
+        counts, whatever the years (:attr:`Found.target_said`)."""
         items = tuple(self._position[id(a)] for a in conds)
         calendar = self._calendar_for_fiscal(measure, period)
         return Found(measure, self.p.table, value, ok, dist, self._score(period, conds, extra, items=items),
                      len(conds) + (period is not None), near,
                      said and not calendar and all(self.per_atom[i] >= SAID for i in items),
-                     calendar or not (named and all(self.per_atom[i] >= NAMED for i in items)))
+                     calendar or not (named and all(self.per_atom[i] >= NAMED for i in items)),
+                     target_said=own, conds_named=not calendar and all(self.per_atom[i] >= NEARBY for i in items),
+                     conds=frozenset(a.text for a in conds), period=_period_of(measure, period))
 
     def _calendar_for_fiscal(self, measure: dict[str, Any], period: Atom | None) -> bool:
         """Does the candidate read a year from a column that is no fiscal year, where the sentence
@@ -628,15 +660,19 @@ class Search:
     def _picked(self, filters: Filters, values: Floats, period: Atom | None, measure: dict[str, Any],
                 extra: float, per_atom: Floats | None = None, said: bool = True, named: bool = True,
                 exp: Expectation | None = None,
-                build: Callable[[tuple[Atom, ...]], dict[str, Any]] | None = None) -> Iterator[Found]:
+                build: Callable[[tuple[Atom, ...]], dict[str, Any]] | None = None,
+                timeless: bool = False) -> Iterator[Found]:
         """The picked filters as candidates; ``said``/``named``: the sentence / the text names what the
         measure counts; ``exp``: the expectation as read for this measure, if not the search's;
         ``build``: the measure of a filter's conditions, when they go elsewhere than a ``where`` of
-        ``measure`` (a ratio's parts)."""
+        ``measure`` (a ratio's parts); ``timeless``: the table holds no period, so none is no departure
+        from the sentence's year ("the city's five public schools … in 2024" of a table of schools)."""
         atoms = self.per_atom if per_atom is None else per_atom
         scores = filters.scores(atoms)
-        in_period = self.ctx.period(period) >= 0 and not self._calendar_for_fiscal(measure, period)
+        calendar = self._calendar_for_fiscal(measure, period)
+        in_period = (self.ctx.period(period) >= 0 or (timeless and period is None)) and not calendar
         reads = filters.named(atoms, SAID) & (said and in_period)
+        nearby = filters.named(atoms, NEARBY)
         kept = filters.named(atoms, NAMED) & (named and in_period)
         for k, value, ok, dist, near in _pick(values, exp or self.exp, scores, reads):
             items = filters.items(k)
@@ -647,7 +683,8 @@ class Search:
                 m["where"] = where
             yield Found(m, self.p.table, value, ok, 0.0 if ok else dist,
                         self._score(period, conds, extra, per_atom, items), len(conds) + (period is not None), near,
-                        bool(reads[k]), not kept[k])
+                        bool(reads[k]), not kept[k], target_said=said, conds_named=not calendar and bool(nearby[k]),
+                        conds=frozenset(a.text for a in conds), period=_period_of(m, period))
 
     def _groups(self, periods: list[Atom | None]) -> list[list[Atom | None]]:
         """The periods grouped by their column: one set of filters, and one batch of products, each."""
@@ -663,13 +700,24 @@ class Search:
 
     # ------------------------------------------------------------------ families
     def counts(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """The number of rows under each filter. When the noun right after the figure names a table ("the
+        city's five public *schools*"), that table's rows are what is counted: its count reads the
+        sentence (with no period, when it holds none), another table's does not."""
         # "The median school enrolled 521 students": a number of rows never reads a median or an average
         said = not (self.ctx.median or self.ctx.sentence & AVERAGES)
+        named = True
+        extra = 0.3
+        if self.ctx.noun_tables:
+            said = named = said and self.p.table in self.ctx.noun_tables
+            extra += NOUN_TABLE if said else 0.0
+        timeless = said and self.ctx.noun_tables and periods == [None]
         for group in self._groups(periods):
             filters = self.filters(group[0])
             batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(p) for p in group]))
             for period, values in zip(group, batch, strict=True):
-                yield from self._picked(filters, values, period, {"count": self.p.table}, 0.3, said=said)
+                yield from self._picked(filters, values, period, {"count": self.p.table},
+                                        extra + (0.6 if timeless else 0.0), said=said, named=named,
+                                        timeless=bool(timeless))
 
     def distinct_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"1,150 wildfires in six counties": how many of a column's values hold rows (``count_distinct``),
@@ -1365,7 +1413,7 @@ class Search:
                 m["as"] = as_
             yield self._found(m, float(arr[0]), ok, dist, None, conds,
                               0.5 + 0.3 + (0.5 if a in self.ctx.years else 0.0),
-                              ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b))
+                              ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b), own=True)
 
     def _changes_of(self, inner: Callable[[tuple[Atom, ...]], dict[str, Any]], whole: Floats, of_atom: Floats,
                     column: str, i: int, j: int, a: int, b: int, as_: str, extra: float) -> Iterator[Found]:
@@ -1391,7 +1439,7 @@ class Search:
                 m["as"] = as_
             yield self._found(m, float(value), ok, dist, None, conds,
                               0.5 + extra + (0.5 if a in self.ctx.years else 0.0),
-                              ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b))
+                              ok or dist <= NEAR, self._years_read(a, b), self._years_read(a, b), own=True)
 
     def point_changes(self, spans: list[tuple[int, int]], year_columns: list[str]) -> Iterator[Found]:
         for column in year_columns:
@@ -1420,7 +1468,8 @@ class Search:
                         m = {"change": inner, "over": ident(column), "from": a, "to": b, "as": "points"}
                         yield self._found(m, float(arr[0]), ok, dist, None, conds, target.score, ok or dist <= NEAR,
                                           target.score >= 1.5 - 0.1 and self._years_read(a, b),
-                                          target.score >= 0.8 - 0.1 and self._years_read(a, b))
+                                          target.score >= 0.8 - 0.1 and self._years_read(a, b),
+                                          own=target.score >= 1.5 - 0.1)
 
     def extremes(self, at_years: list[int], since: int | None, year_columns: list[str]) -> Iterator[Found]:
         """Whether a year's count (alone or under a condition), or mean of a number column the text
@@ -1671,7 +1720,9 @@ class Search:
             for period in periods:
                 pm = self._pm(period)
                 rows = masks @ (self.cells.n * pm)
-                rows_named = self.ctx.target(words(self.p.table)) if rows_read else UNNAMED
+                # "Butte County had the most fires": the table's own name says what is counted
+                rows_named = (1.5 if self.ctx.table_said and words(self.p.table) <= self.ctx.table_said
+                              else self.ctx.target(words(self.p.table))) if rows_read else UNNAMED
                 # what each value is ranked by, its lowest and highest value (the same but for a median
                 # its ranges bound), how well the text names it, what the measure adds to a score
                 series: list[tuple[dict[str, Any], Floats, Floats, float, float]] = [
@@ -1712,7 +1763,7 @@ class Search:
                             yield self._found(m, (not want) if value is None else value, ok,
                                               0.0 if ok else 1.0 if value is not None else 0.5, period, (),
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra + aside,
-                                              True, said, column_named >= 0.8)
+                                              True, said, column_named >= 0.8, own=said)
 
     def _category_medians(self, column: str, masks: Floats, pm: Floats | float) -> tuple[Floats, Floats] | None:
         """The median of ``column`` among the rows of each value of a column of categories (``masks``:

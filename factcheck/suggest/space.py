@@ -66,6 +66,8 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
     """Every condition on a (non-year) dimension of the table; and what the cap left out."""
     out: list[Atom] = []
     for d in profile.dimensions:
+        if d.measure and not d.numbered:
+            continue  # a quantity each row has its own of (enrollment 1,063): a filter on one value reads no sentence
         if d.is_year or d.year is not None or d.label is not None or (not d.boolean and not d.type.startswith(("VARCHAR", "DATE"))
                                                 and (base_type(d.type) not in INTEGER_TYPES
                                                      or (counts_something(d.name, d.type, d.values)

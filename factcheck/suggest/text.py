@@ -47,7 +47,7 @@ def render(found: Suggestions) -> str:
             out.append(_line("!", c.reading))
             out.append(measure_yaml(c.reading.measure, 6).rstrip("\n"))
             if c.candidates:
-                out.append("  these meet it only read otherwise (another value, year or filter): check each")
+                out.append("  these meet it only read otherwise (each says how): check each")
         if not c.candidates and c.note and c.note != NOTHING_MEETS:
             out.append(f"  no candidate: {c.note}")
         elif not c.candidates:
