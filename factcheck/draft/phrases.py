@@ -8,7 +8,7 @@
   many, twice the, 2.5x, tenfold), ``qualifier`` (a majority, most, the vast majority,
   overwhelmingly, the bulk, nearly all), ``extreme`` (the fewest … since 2012, the most
   common, the highest on record, an eight-year low, every year since 2013, no other … as
-  common, overtook, surpassed, for the first time) and ``streak`` (a run of periods, with their number: for the third straight year,
+  common, overtook, surpassed, for the first time, more … than any other school) and ``streak`` (a run of periods, with their number: for the third straight year,
   for a fourth year in a row, five consecutive years). A figure directly after a tolerance word keeps it
   (``more than half``, ``nearly 60%``, ``over one-third``) and records its band.
 * **periods**: years and dates as dates (in 2020, since 2000, from 2015 to 2020,
@@ -263,7 +263,11 @@ def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
     ('lowest', 'lowest', 'highest')
     >>> extreme_end("the worst year on record") is None, extreme_end("the highest in at least six years")
     (True, 'highest')
+    >>> extreme_end("more students than any other school"), extreme_end("fewer than in any other year")
+    ('highest', 'lowest')
     """
+    if against_all := AGAINST_ALL_OTHERS.search(text):  # "more students than any other school": the most
+        return _COMPARED_END[against_all["cmp"].lower()]
     said = set(re.findall(r"[a-z]+", unbounded(text).lower()))
     high, low = bool(said & _HIGH_END), bool(said & _LOW_END)
     return "highest" if high and not low else "lowest" if low and not high else None
@@ -512,6 +516,16 @@ _TAIL = (rf"(?:since\s+(?:{_YEAR}|records\s+began|(?:at\s+least|before)\s+{_YEAR
          rf"(?:years|decades|generation|century)|in\s+(?:years|decades|a\s+generation|history))\b")
 _EXTENSION = rf"(?:(?:\s+[^\s,;:.!?()\[\]\d\"\u201c\u201d]+){{0,8}}?\s+{_TAIL})?"
 _WHOSE = r"(?:\bthe\s+|\b(?:its|their|his|her|our)\s+|(?<=['\u2019]s\s))"
+# the comparatives that, against all the others, rank ("more … than any other"); their end is in _COMPARED_END
+_COMPARED_END: dict[str, Literal["highest", "lowest"] | None] = {
+    **dict.fromkeys("more higher larger bigger greater longer busier costlier deadlier older faster".split(), "highest"),
+    **dict.fromkeys("fewer less lower smaller shorter quieter cheaper younger slower".split(), "lowest"),
+    **dict.fromkeys("better worse".split(), None)}
+# the comparative, up to six words (not "than": "more than 100 students" is a bound), then "than" all the
+# others, and the noun of the others ("school"); not the others "combined", whose sum is compared
+AGAINST_ALL_OTHERS = _c(rf"""\b(?P<cmp>{'|'.join(_COMPARED_END)})\b(?:\s+(?!than\b)[^\s,;:.!?()\[\]]+){{0,6}}?
+    \s+than\s+(?:(?:in|at|on|for|during|from|among)\s+)?(?:any|every|all)(?:\s+of)?(?:\s+(?:the|its|their))?\s+others?\b
+    (?!(?:\s+[^\W\d_]+)?\s+(?:combined|together|put\s+together)\b)(?:\s+(?!(?:in|on|at|since)\b)[^\W\d_]+\b)?""")
 _ORDINAL_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
 RANKING_WORDS = _SUPERLATIVE_WORDS | {"most", "fewest"}  # the words that rank ("least" is in the superlatives)
@@ -523,8 +537,9 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
         rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)(?:\d[\d,.]*-)?[a-z]+{_EXTENSION}|\s+{_TAIL})"
         # "…, and the Bronx the second-most.": a rank, its noun left to the clause before
         rf"|{_WHOSE}{_ORDINAL}[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))"
-        # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than
-        rf"|(?<!\bat\s)\bthe\s+(?:most|fewest)(?=\s*(?:[.,;:!?)]|$))")),
+        # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than; "had the
+        # most of any school", "the fewest of all five boroughs": the same, ranked among what it names
+        rf"|(?<!\bat\s)\bthe\s+(?:most|fewest)(?=\s*(?:[.,;:!?)]|$)|\s+of\s+(?:any|all)\b)")),
     (_SUPERLATIVE_WORDS,
      _c(rf"{_WHOSE}(?:(?:{_ORDINAL}|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),
@@ -552,6 +567,10 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"other"}), _c(r"\bno\s+other\s+(?:[^\s,;:.!?]+\s+){0,6}?(?:was|were|is|are|has|had|have|came|comes)\s+"
                               r"(?:as|more|so|nearly\s+as)\s+[a-z]+")),
     (frozenset({"most"}), _c(rf"(?<!the\s)\bmost\s+{_MOST_WORDS}\b")),
+    # a comparative against all the others is a superlative: "suspended more students than any other school",
+    # "higher than every other county", "fewer arrests than in any other year" (the most, the highest, the
+    # fewest); not "more than 100 students" (a bound), whose "than" is not followed by all the others
+    (frozenset({"other", "others"}), AGAINST_ALL_OTHERS),
     # a change of rank: "Queens overtook Brooklyn in 2024" is true or false of the data
     (_OVERTAKING, _c(rf"\b(?:{'|'.join(sorted(_OVERTAKING))})\b")),
     # a first: "Robberies outnumbered burglaries for the first time", "… for the first time since 2010"
