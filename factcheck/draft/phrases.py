@@ -42,7 +42,7 @@ from typing import Callable, Iterator, Literal, Sequence, cast
 from ..expectations.durations import factor, unit_of
 from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
 from ..expectations.vocabulary import QUALIFIERS
-from ..expectations.wording import PART_OF_A_CENTURY
+from ..expectations.wording import OR_SUFFIXES, PART_OF_A_CENTURY
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
@@ -167,6 +167,10 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?
 QUALIFIER_BANDS: dict[str, Band] = {
     **{w: cast(Band, band) for w, (band, _) in QUALIFIERS.items() if band != "exact"}, "approx.": "about"}
 _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
+# "7,000-plus", "40-plus years": the figure or more, the band the expect reader gives the "or more" that
+# wording.normalize reads "-plus" as
+PLUS_BAND = cast(Band, OR_SUFFIXES["or more"][0])
+_PLUS = re.compile(r"-plus\b(?![-\w])", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
@@ -427,7 +431,7 @@ def _duration(count: str) -> _Lazy:
     "a decade", "25-year-old", "an eight-year low"."""
     return _c(rf"""
     (?P<article>\ban?\s+)?
-    (?<![\w.,/-])(?P<n>{count})[\s-]+
+    (?<![\w.,/-])(?P<n>{count})(?:(?<=\d)(?P<plus>-plus))?[\s-]+
     (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
       |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE}|[\s-]+century\b)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
@@ -997,17 +1001,17 @@ class _Scan:
                 self.add(FigureSpan(start, m.end(), "extreme"), 0)
             elif m["old"]:
                 self.add(FigureSpan(m.start("n"), m.end(), "number", value), 2)
-            elif value == 1 and self._one_amount(m):  # "waited an hour", "more than a minute"
+            elif value == 1 and not m["plus"] and self._one_amount(m):  # "waited an hour", "more than a minute"
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
-            elif value == 1 or self._when(m.start("n"), m.end()) or (
+            elif (value == 1 and not m["plus"]) or self._when(m.start("n"), m.end()) or (
                     det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24), m.start("n"))):
                 # "four years earlier", "two years ago": when, not how long
                 relation = " ".join(det.group().lower().split()) if value != 1 and det else None
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
             elif span := (_SPAN_OPENING.pattern.fullmatch(self.text, 0, m.start("n")) or self._span_after(m)):
                 self.add_period(m.start("n"), m.end("unit"), relation=span["rel"].lower())
-            else:
-                self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
+            else:  # "40-plus years": 40 years or more
+                self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value, PLUS_BAND if m["plus"] else None), 2)
 
     def _span_after(self, m: re.Match[str]) -> re.Match[str] | None:
         """The word of a span (over, in, during, across, throughout, for) before a length of the calendar
@@ -1143,7 +1147,8 @@ class _Scan:
         if plain_year and not self.phrase and not _year_is_a_count(text, start, end):
             self.add_period(start, end, int(digits))
             return
-        self.add(FigureSpan(start, end, kind, value), 3)
+        plus = _PLUS.match(text, end) if g.get("digits") else None  # "7,000-plus": 7,000 or more
+        self.add(FigureSpan(start, plus.end() if plus else end, kind, value, PLUS_BAND if plus else None), 3)
 
     def phrases(self) -> None:
         if self.has(_VAGUE_WORDS):
@@ -1249,8 +1254,8 @@ class _Scan:
         return chosen
 
     def _qualified(self, span: FigureSpan, free_from: int) -> FigureSpan:
-        if span.kind in ("qualifier", "extreme", "streak"):
-            return span
+        if span.kind in ("qualifier", "extreme", "streak") or span.qualifier is not None:
+            return span  # "7,000-plus" has its band
         m = _QUALIFIER_BEFORE.search(self.text, max(free_from, span.start - 30), span.start)
         if m is None or any(self.blocked[m.start():span.start]):
             return span

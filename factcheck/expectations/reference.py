@@ -73,7 +73,7 @@ _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("well over / well under (beyond the band of just over, nearly)", "well over half", _S),
     ("well over / well under (beyond the band of just over, nearly)", "well under 10%", _S),
     ("nearly all / almost all / virtually all", "nearly all", _S),
-    ("a figure and plus", "7,000-plus", _N),
+    ("a figure and plus", "7,000-plus", _N), ("a figure and plus", "40-plus years", _N),
     ("pc (percent, as British papers write it)", "about 40pc", _S),
     ("about / roughly / around / approximately / some", "about 60%", _S),
     ("about / roughly / around / approximately / some", "roughly 2,000", _N),

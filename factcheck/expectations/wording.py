@@ -175,7 +175,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b|(?<=\d)\s*pc\b", "%", s)  # '40pc', as British papers write it
-    s = re.sub(r"(?<=\d)\s*-?\s*plus$", " or more", s)  # '7,000-plus'
+    s = _PLUS.sub(r"\g<figure>\g<unit> or more", s)  # '7,000-plus', '$2 million-plus', '40-plus years'
     s = re.sub(r"^(?:nearly|almost|virtually|practically) all$", "nearly 100%", s)  # 'almost all': nearly 100%
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
@@ -189,6 +189,10 @@ def normalize(text: str) -> str:
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     return re.sub(r"\s+%", "%", s)
 
+
+_PLUS = re.compile(r"(?P<figure>\d(?:\s?(?:thousand|million|billion|trillion|k|m|bn))?)\s*-?\s*plus"
+                   r"(?P<unit>[\s-](?:(?:year|decade|month|week|day|hour|minute|second)s?|century|centuries|mins?|hrs?|secs?))?$")
+"""'7,000-plus', '$2 million-plus', '40-plus years': the figure or more (as '7,000 or more', '40 years or more')."""
 
 _SPELLED_RUN = re.compile(rf"\b(?:{'|'.join(sorted(WORDS, key=len, reverse=True))})(?:[\s-]+(?:{'|'.join(sorted(WORDS, key=len, reverse=True))}))*\b",
                           re.IGNORECASE)
