@@ -397,16 +397,20 @@ _ARTICLE_FIGURE = re.compile(r"an? (?=[+-]?[\d.])")
 
 
 def split_direction(s: str) -> tuple[Direction | None, str]:
-    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%'); 'an 11% increase' → ('up', '11%').
+    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%'); 'an 11% increase' → ('up', '11%');
+    the verbs in every tense: 'has risen 5%' → ('up', '5%') (:data:`~.vocabulary.SIZED_DIRECTIONS`).
 
     >>> split_direction("12 more cases than in 2019"), split_direction("a 51% decline")
     (('up', '12'), ('down', '51%'))
+    >>> split_direction("has fallen by a third"), split_direction("is rising 5%")
+    (('down', 'a third'), ('up', '5%'))
     """
     if not s.startswith("up to "):
-        for prefixes, direction in ((words.UP_PREFIXES, "up"), (words.DOWN_PREFIXES, "down")):
-            found, rest = _strip_prefix(s, prefixes)
-            if found:
-                return direction, rest.removeprefix("by ")  # type: ignore[return-value]
+        tokens = s.split(" ")  # the longest words of a direction that open it ('has been rising', 'rose')
+        for k in range(min(words.SIZED_DIRECTION_WORDS, len(tokens) - 1), 0, -1):
+            direction = words.SIZED_DIRECTIONS.get(" ".join(tokens[:k]))
+            if direction is not None:
+                return direction, " ".join(tokens[k:]).removeprefix("by ")
     m = _COMPARATIVE.fullmatch(s)
     if m and m.end("word") < len(s):
         return ("up" if m["word"] in _UP_COMPARATIVES else "down"), m["fig"]
