@@ -408,9 +408,9 @@ def split_direction(s: str) -> tuple[Direction | None, str]:
     if not s.startswith("up to "):
         tokens = s.split(" ")  # the longest words of a direction that open it ('has been rising', 'rose')
         for k in range(min(words.SIZED_DIRECTION_WORDS, len(tokens) - 1), 0, -1):
-            direction = words.SIZED_DIRECTIONS.get(" ".join(tokens[:k]))
-            if direction is not None:
-                return direction, " ".join(tokens[k:]).removeprefix("by ")
+            way = words.SIZED_DIRECTIONS.get(" ".join(tokens[:k]))
+            if way is not None:
+                return way, " ".join(tokens[k:]).removeprefix("by ")
     m = _COMPARATIVE.fullmatch(s)
     if m and m.end("word") < len(s):
         return ("up" if m["word"] in _UP_COMPARATIVES else "down"), m["fig"]
