@@ -18,6 +18,7 @@ from factcheck.cli import app
 from factcheck.draft.coverage import ClaimRef, cover
 from factcheck.draft.figures import find_figures
 from factcheck.draft.phrases import extreme_end, scan
+from tests.drafts import init_and_suggest
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "suspensions"
 runner = CliRunner()
@@ -102,3 +103,21 @@ def test_init_proposes_washington_high_the_highest_of_the_schools(written: dict[
     assert "(pass)" in first.splitlines()[0]
     assert "#     over: school.school_name\n" in first and "#     at: Washington High\n" in first
     assert "#     is: highest" in first
+
+
+@pytest.mark.parametrize(("sentence", "end"), [
+    ("Roosevelt Middle suspended fewer students than any other school, 66.", "lowest"),
+    # the "High" of a school's name is no end: the comparative names it (a false claim, whose ranking is
+    # still the lowest)
+    ("Washington High suspended fewer students than any other school.", "lowest"),
+    ("Washington High suspended more students than any other school, 119.", "highest"),
+])
+def test_suggest_ranks_at_the_end_the_comparative_names(tmp_path: Path, sentence: str, end: str) -> None:
+    """Every extreme `suggest` proposes for the comparative ranks at its end: for "fewer … than any
+    other" it proposed `is: highest` of the mean days as its second and third (the sentence's words
+    named no end it knew)."""
+    claims = init_and_suggest(tmp_path, sentence, {name: (FIXTURE / name).read_text(encoding="utf-8")
+                                                   for name in ("suspensions.csv", "schools.csv")})
+    [ranking] = [c for c in claims if c["expect"] is True]
+    ends = [c["measure"]["is"] for c in ranking["candidates"]]
+    assert ends and set(ends) == {end}, ends
