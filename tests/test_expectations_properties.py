@@ -264,6 +264,46 @@ def test_every_tense_of_a_direction_judges_as_its_past_tense(pair: tuple[str, st
     assert read.judge(value).ok is known.judge(value).ok
 
 
+# sizes a change is written with, on each kind of change ({n}: a whole number)
+_SIZES = {"change_percent": ("{n}%", "by {n}%", "nearly {n}%", "more than {n}%", "by a third", "about a quarter"),
+          "change_points": ("{n} points", "about {n} points"), "change_absolute": ("{n}", "by {n}", "more than {n}"),
+          "change_ratio": ("{n}%",)}
+
+
+@given(pair=st.sampled_from(_TENSES), kind=st.sampled_from(sorted(_SIZES)), n=st.integers(min_value=1, max_value=500),
+       pick=st.integers(min_value=0, max_value=5), value=st.fractions(min_value=-10, max_value=10))
+@example(pair=("has risen", "rose"), kind="change_percent", n=5, pick=0, value=Fraction(1, 20))
+@example(pair=("has fallen", "fell"), kind="change_percent", n=1, pick=4, value=Fraction(-1, 3))
+@example(pair=("rises", "rose"), kind="change_percent", n=12, pick=0, value=Fraction(3, 25))
+def test_every_tense_of_a_sized_change_reads_as_its_past_tense(pair: tuple[str, str], kind: str, n: int, pick: int,
+                                                              value: Fraction) -> None:
+    """'has risen 5%', 'is rising 5%', 'rises 12%', 'has fallen by a third': the same band, direction
+    and verdict as 'rose 5%', 'fell by a third' (in the vocabulary), on every change and value."""
+    form, past = pair
+    sizes = _SIZES[kind]
+    size = sizes[pick % len(sizes)].format(n=n)
+    shape = MeasureShape(kind)  # type: ignore[arg-type]
+    read, known = parse_expectation(f"{form} {size}", shape), parse_expectation(f"{past} {size}", shape)
+    assert (read.direction, read.interval, read.qualifier) == (known.direction, known.interval, known.qualifier)
+    assert read.judge(value).ok is known.judge(value).ok
+
+
+@pytest.mark.parametrize(("written", "meaning"), [
+    ("has risen 5%", "a rise rounding to 5%: 4.5% ≤ x < 5.5%"),
+    ("is rising 5%", "a rise rounding to 5%: 4.5% ≤ x < 5.5%"),
+    ("rises 12%", "a rise rounding to 12%: 11.5% ≤ x < 12.5%"),
+    ("has gone down 3%", "a fall rounding to 3%: -3.5% < x ≤ -2.5%"),
+    ("have been edging up 2%", "a rise rounding to 2%: 1.5% ≤ x < 2.5%"),
+])
+def test_a_sized_change_in_another_tense_reads(written: str, meaning: str) -> None:
+    assert parse_expectation(written, MeasureShape("change_percent")).meaning == meaning
+
+
+def test_a_third_in_another_tense_is_the_fall_of_a_third() -> None:
+    read = parse_expectation("has fallen by a third", MeasureShape("change_percent"))
+    assert read.direction == "down" and read.interval == parse_expectation("fell by a third", MeasureShape("change_percent")).interval
+
+
 @pytest.mark.parametrize(("written", "value", "ok"), [
     ("0", Fraction(-1, 2), True), ("0", Fraction(1, 2), False), ("0", Fraction(-51, 100), False),
     ("0.0", Fraction(-5, 100), True), ("0%", Fraction(-5, 1000), True), ("0%", Fraction(5, 1000), False),

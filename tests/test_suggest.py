@@ -144,10 +144,12 @@ def test_hit_rates_on_a_third_story() -> None:
     13: 10 and 11, then 11 and 12 once a rate divides by another table's households, and 12 and
     13 once "more than twice the city's rate" compares the Bronx's rate with the city's. A 14th,
     "Queens overtook Brooklyn", is found first; and the average owed too once the sentence before
-    it ("Corporate landlords filed nearly three in five cases") no longer adds its filter."""
+    it ("Corporate landlords filed nearly three in five cases") no longer adds its filter. A 15th,
+    "far more than any other borough" (the Bronx the highest, an extreme the finder reads since it
+    reads a comparative against all the others), is found first too."""
     rates = _hits(ROOT / "tests" / "fixtures" / "evictions" / "claims.yaml")
-    assert rates["claims"] == 14
-    assert rates["top1"] == 14, rates
+    assert rates["claims"] == 15
+    assert rates["top1"] == 15, rates
 
 
 
@@ -171,7 +173,7 @@ def test_hit_rates_on_a_story_of_rates() -> None:
 # of cases last pending in 2020), the same number by chance; "… 41% had been recruited online" was second,
 # on the victims table below a reading on the cases table, both named by the sentence.
 AS_INIT = [("claims/2020.yaml", 44, 33, 38), ("tests/fixtures/er/claims.yaml", 14, 12, 14),
-           ("tests/fixtures/evictions/claims.yaml", 14, 14, 14), ("tests/fixtures/overdoses/claims.yaml", 9, 9, 9),
+           ("tests/fixtures/evictions/claims.yaml", 15, 15, 15), ("tests/fixtures/overdoses/claims.yaml", 9, 9, 9),
            ("tests/fixtures/stops/claims.yaml", 13, 13, 13)]
 
 

@@ -8,7 +8,7 @@
   many, twice the, 2.5x, tenfold), ``qualifier`` (a majority, most, the vast majority,
   overwhelmingly, the bulk, nearly all), ``extreme`` (the fewest … since 2012, the most
   common, the highest on record, an eight-year low, every year since 2013, no other … as
-  common, overtook, surpassed, for the first time) and ``streak`` (a run of periods, with their number: for the third straight year,
+  common, overtook, surpassed, for the first time, more … than any other school) and ``streak`` (a run of periods, with their number: for the third straight year,
   for a fourth year in a row, five consecutive years). A figure directly after a tolerance word keeps it
   (``more than half``, ``nearly 60%``, ``over one-third``) and records its band.
 * **periods**: years and dates as dates (in 2020, since 2000, from 2015 to 2020,
@@ -42,7 +42,7 @@ from typing import Callable, Iterator, Literal, Sequence, cast
 from ..expectations.durations import factor, unit_of
 from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
 from ..expectations.vocabulary import QUALIFIERS
-from ..expectations.wording import PART_OF_A_CENTURY
+from ..expectations.wording import OR_SUFFIXES, PART_OF_A_CENTURY
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 
 FigureKind = Literal["number", "percent", "points", "fraction", "multiple", "qualifier", "extreme", "streak"]
@@ -167,6 +167,10 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?
 QUALIFIER_BANDS: dict[str, Band] = {
     **{w: cast(Band, band) for w, (band, _) in QUALIFIERS.items() if band != "exact"}, "approx.": "about"}
 _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
+# "7,000-plus", "40-plus years": the figure or more, the band the expect reader gives the "or more" that
+# wording.normalize reads "-plus" as
+PLUS_BAND = cast(Band, OR_SUFFIXES["or more"][0])
+_PLUS = re.compile(r"-plus\b(?![-\w])", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
@@ -263,7 +267,11 @@ def extreme_end(text: str) -> Literal["highest", "lowest"] | None:
     ('lowest', 'lowest', 'highest')
     >>> extreme_end("the worst year on record") is None, extreme_end("the highest in at least six years")
     (True, 'highest')
+    >>> extreme_end("more students than any other school"), extreme_end("fewer than in any other year")
+    ('highest', 'lowest')
     """
+    if against_all := AGAINST_ALL_OTHERS.search(text):  # "more students than any other school": the most
+        return _COMPARED_END[against_all["cmp"].lower()]
     said = set(re.findall(r"[a-z]+", unbounded(text).lower()))
     high, low = bool(said & _HIGH_END), bool(said & _LOW_END)
     return "highest" if high and not low else "lowest" if low and not high else None
@@ -423,7 +431,7 @@ def _duration(count: str) -> _Lazy:
     "a decade", "25-year-old", "an eight-year low"."""
     return _c(rf"""
     (?P<article>\ban?\s+)?
-    (?<![\w.,/-])(?P<n>{count})[\s-]+
+    (?<![\w.,/-])(?P<n>{count})(?:(?<=\d)(?P<plus>-plus))?[\s-]+
     (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
       |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE}|[\s-]+century\b)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
@@ -512,6 +520,16 @@ _TAIL = (rf"(?:since\s+(?:{_YEAR}|records\s+began|(?:at\s+least|before)\s+{_YEAR
          rf"(?:years|decades|generation|century)|in\s+(?:years|decades|a\s+generation|history))\b")
 _EXTENSION = rf"(?:(?:\s+[^\s,;:.!?()\[\]\d\"\u201c\u201d]+){{0,8}}?\s+{_TAIL})?"
 _WHOSE = r"(?:\bthe\s+|\b(?:its|their|his|her|our)\s+|(?<=['\u2019]s\s))"
+# the comparatives that, against all the others, rank ("more … than any other"); their end is in _COMPARED_END
+_COMPARED_END: dict[str, Literal["highest", "lowest"] | None] = {
+    **dict.fromkeys("more higher larger bigger greater longer busier costlier deadlier older faster".split(), "highest"),
+    **dict.fromkeys("fewer less lower smaller shorter quieter cheaper younger slower".split(), "lowest"),
+    **dict.fromkeys("better worse".split(), None)}
+# the comparative, up to six words (not "than": "more than 100 students" is a bound), then "than" all the
+# others, and the noun of the others ("school"); not the others "combined", whose sum is compared
+AGAINST_ALL_OTHERS = _c(rf"""\b(?P<cmp>{'|'.join(_COMPARED_END)})\b(?:\s+(?!than\b)[^\s,;:.!?()\[\]]+){{0,6}}?
+    \s+than\s+(?:(?:in|at|on|for|during|from|among)\s+)?(?:any|every|all)(?:\s+of)?(?:\s+(?:the|its|their))?\s+others?\b
+    (?!(?:\s+[^\W\d_]+)?\s+(?:combined|together|put\s+together)\b)(?:\s+(?!(?:in|on|at|since)\b)[^\W\d_]+\b)?""")
 _ORDINAL_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _SUPERLATIVE_WORDS = frozenset(_SUPERLATIVES.split("|")) | {"top"}
 RANKING_WORDS = _SUPERLATIVE_WORDS | {"most", "fewest"}  # the words that rank ("least" is in the superlatives)
@@ -523,8 +541,9 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
         rf"(?:\s+(?!of\b|since\b|on\s+record\b|ever\b)(?:\d[\d,.]*-)?[a-z]+{_EXTENSION}|\s+{_TAIL})"
         # "…, and the Bronx the second-most.": a rank, its noun left to the clause before
         rf"|{_WHOSE}{_ORDINAL}[\s-]+(?:most|least|fewest)(?=\s*(?:[.,;:!?)]|$))"
-        # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than
-        rf"|(?<!\bat\s)\bthe\s+(?:most|fewest)(?=\s*(?:[.,;:!?)]|$))")),
+        # "The 44th Precinct recorded the most, 173.": not "at the most", which means no more than; "had the
+        # most of any school", "the fewest of all five boroughs": the same, ranked among what it names
+        rf"|(?<!\bat\s)\bthe\s+(?:most|fewest)(?=\s*(?:[.,;:!?)]|$)|\s+of\s+(?:any|all)\b)")),
     (_SUPERLATIVE_WORDS,
      _c(rf"{_WHOSE}(?:(?:{_ORDINAL}|next)[\s-]+)?(?:{_SUPERLATIVES}|top(?!\s+of\b))\b{_EXTENSION}")),
     (frozenset({"record", "time"}),
@@ -552,6 +571,10 @@ _EXTREMES: list[tuple[frozenset[str], _Lazy]] = [
     (frozenset({"other"}), _c(r"\bno\s+other\s+(?:[^\s,;:.!?]+\s+){0,6}?(?:was|were|is|are|has|had|have|came|comes)\s+"
                               r"(?:as|more|so|nearly\s+as)\s+[a-z]+")),
     (frozenset({"most"}), _c(rf"(?<!the\s)\bmost\s+{_MOST_WORDS}\b")),
+    # a comparative against all the others is a superlative: "suspended more students than any other school",
+    # "higher than every other county", "fewer arrests than in any other year" (the most, the highest, the
+    # fewest); not "more than 100 students" (a bound), whose "than" is not followed by all the others
+    (frozenset({"other", "others"}), AGAINST_ALL_OTHERS),
     # a change of rank: "Queens overtook Brooklyn in 2024" is true or false of the data
     (_OVERTAKING, _c(rf"\b(?:{'|'.join(sorted(_OVERTAKING))})\b")),
     # a first: "Robberies outnumbered burglaries for the first time", "… for the first time since 2010"
@@ -978,17 +1001,17 @@ class _Scan:
                 self.add(FigureSpan(start, m.end(), "extreme"), 0)
             elif m["old"]:
                 self.add(FigureSpan(m.start("n"), m.end(), "number", value), 2)
-            elif value == 1 and self._one_amount(m):  # "waited an hour", "more than a minute"
+            elif value == 1 and not m["plus"] and self._one_amount(m):  # "waited an hour", "more than a minute"
                 self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
-            elif value == 1 or self._when(m.start("n"), m.end()) or (
+            elif (value == 1 and not m["plus"]) or self._when(m.start("n"), m.end()) or (
                     det := _DURATION_IS_PERIOD.search(self.text, max(0, m.start("n") - 24), m.start("n"))):
                 # "four years earlier", "two years ago": when, not how long
                 relation = " ".join(det.group().lower().split()) if value != 1 and det else None
                 self.add_period(m.start("n"), m.end("unit"), relation=relation)
             elif span := (_SPAN_OPENING.pattern.fullmatch(self.text, 0, m.start("n")) or self._span_after(m)):
                 self.add_period(m.start("n"), m.end("unit"), relation=span["rel"].lower())
-            else:
-                self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value), 2)
+            else:  # "40-plus years": 40 years or more
+                self.add(FigureSpan(m.start("n"), m.end("unit"), "number", value, PLUS_BAND if m["plus"] else None), 2)
 
     def _span_after(self, m: re.Match[str]) -> re.Match[str] | None:
         """The word of a span (over, in, during, across, throughout, for) before a length of the calendar
@@ -1124,7 +1147,8 @@ class _Scan:
         if plain_year and not self.phrase and not _year_is_a_count(text, start, end):
             self.add_period(start, end, int(digits))
             return
-        self.add(FigureSpan(start, end, kind, value), 3)
+        plus = _PLUS.match(text, end) if g.get("digits") else None  # "7,000-plus": 7,000 or more
+        self.add(FigureSpan(start, plus.end() if plus else end, kind, value, PLUS_BAND if plus else None), 3)
 
     def phrases(self) -> None:
         if self.has(_VAGUE_WORDS):
@@ -1230,8 +1254,8 @@ class _Scan:
         return chosen
 
     def _qualified(self, span: FigureSpan, free_from: int) -> FigureSpan:
-        if span.kind in ("qualifier", "extreme", "streak"):
-            return span
+        if span.kind in ("qualifier", "extreme", "streak") or span.qualifier is not None:
+            return span  # "7,000-plus" has its band
         m = _QUALIFIER_BEFORE.search(self.text, max(free_from, span.start - 30), span.start)
         if m is None or any(self.blocked[m.start():span.start]):
             return span

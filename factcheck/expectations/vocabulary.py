@@ -187,6 +187,16 @@ def verb_forms(past: str) -> tuple[str, ...]:
     return tuple(f"{w}{tail}" for w in (present, ing, *progressive, *perfect))
 
 
+# a sized change in the tenses reporters write it ("has risen 5%", "is rising 5%", "rises 12%", "has fallen by
+# a third"): each past tense of the prefixes above in every form :func:`verb_forms` gives it, read as that
+# past tense is ("rose 5%"); the same words in the tenses, never a list of their own
+SIZED_DIRECTIONS: dict[str, Literal["up", "down"]] = {
+    **{w: "up" for w in UP_PREFIXES}, **{w: "down" for w in DOWN_PREFIXES}}
+SIZED_DIRECTIONS.update({form: direction for word, direction in list(SIZED_DIRECTIONS.items())
+                         for form in verb_forms(word) if form not in SIZED_DIRECTIONS})
+SIZED_DIRECTION_WORDS = max(len(w.split(" ")) for w in SIZED_DIRECTIONS)
+"""The most words one of them has ("have been edging up": 4)."""
+
 # a direction alone ("Cases fell in 2020", "Funding went up", "Arrests were lower"): a change of that
 # direction and of any size; the same words as a sized change ('fell 8%', '12 fewer'), never a list of
 # their own (a noun may take its article: 'a drop', 'an increase'). Its verbs are read in the tenses

@@ -175,7 +175,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b|(?<=\d)\s*pc\b", "%", s)  # '40pc', as British papers write it
-    s = re.sub(r"(?<=\d)\s*-?\s*plus$", " or more", s)  # '7,000-plus'
+    s = _PLUS.sub(r"\g<figure>\g<unit> or more", s)  # '7,000-plus', '$2 million-plus', '40-plus years'
     s = re.sub(r"^(?:nearly|almost|virtually|practically) all$", "nearly 100%", s)  # 'almost all': nearly 100%
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
     s = re.sub(r"(?<=\d)\s*-?\s*fold\b", "x", s)
@@ -189,6 +189,10 @@ def normalize(text: str) -> str:
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     return re.sub(r"\s+%", "%", s)
 
+
+_PLUS = re.compile(r"(?P<figure>\d(?:\s?(?:thousand|million|billion|trillion|k|m|bn))?)\s*-?\s*plus"
+                   r"(?P<unit>[\s-](?:(?:year|decade|month|week|day|hour|minute|second)s?|century|centuries|mins?|hrs?|secs?))?$")
+"""'7,000-plus', '$2 million-plus', '40-plus years': the figure or more (as '7,000 or more', '40 years or more')."""
 
 _SPELLED_RUN = re.compile(rf"\b(?:{'|'.join(sorted(WORDS, key=len, reverse=True))})(?:[\s-]+(?:{'|'.join(sorted(WORDS, key=len, reverse=True))}))*\b",
                           re.IGNORECASE)
@@ -393,16 +397,20 @@ _ARTICLE_FIGURE = re.compile(r"an? (?=[+-]?[\d.])")
 
 
 def split_direction(s: str) -> tuple[Direction | None, str]:
-    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%'); 'an 11% increase' → ('up', '11%').
+    """'rose by 11%' → ('up', '11%'); '51% fewer' → ('down', '51%'); 'an 11% increase' → ('up', '11%');
+    the verbs in every tense: 'has risen 5%' → ('up', '5%') (:data:`~.vocabulary.SIZED_DIRECTIONS`).
 
     >>> split_direction("12 more cases than in 2019"), split_direction("a 51% decline")
     (('up', '12'), ('down', '51%'))
+    >>> split_direction("has fallen by a third"), split_direction("is rising 5%")
+    (('down', 'a third'), ('up', '5%'))
     """
     if not s.startswith("up to "):
-        for prefixes, direction in ((words.UP_PREFIXES, "up"), (words.DOWN_PREFIXES, "down")):
-            found, rest = _strip_prefix(s, prefixes)
-            if found:
-                return direction, rest.removeprefix("by ")  # type: ignore[return-value]
+        tokens = s.split(" ")  # the longest words of a direction that open it ('has been rising', 'rose')
+        for k in range(min(words.SIZED_DIRECTION_WORDS, len(tokens) - 1), 0, -1):
+            way = words.SIZED_DIRECTIONS.get(" ".join(tokens[:k]))
+            if way is not None:
+                return way, " ".join(tokens[k:]).removeprefix("by ")
     m = _COMPARATIVE.fullmatch(s)
     if m and m.end("word") < len(s):
         return ("up" if m["word"] in _UP_COMPARATIVES else "down"), m["fig"]

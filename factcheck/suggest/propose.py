@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ..draft.coverage import is_true_or_false
 from ..draft.phrases import (
+    AGAINST_ALL_OTHERS,
     CLAUSE_BREAK,
     FALL_VERBS,
     RANKING_WORDS,
@@ -478,7 +479,9 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
     every claim of the file (which of several extremes of a sentence a claim speaks of)."""
     lowest = None
     ends = unbounded(claim.says)  # "the highest in at least six years" names one end
-    if _LOW.search(ends) and not _HIGH.search(ends):
+    if AGAINST_ALL_OTHERS.search(ends) and (end := extreme_end(ends)) is not None:
+        lowest = end == "lowest"  # "fewer students than any other school": the lowest, whatever else it says
+    elif _LOW.search(ends) and not _HIGH.search(ends):
         lowest = True
     elif _HIGH.search(ends) and not _LOW.search(ends):
         lowest = False
