@@ -243,3 +243,15 @@ def test_rises_and_falls_per_station_agree_with_a_reference(rows: list[tuple[str
                         f"  - {{id: f, says: a, measure: {falls}, expect: 0}}\n", encoding="utf-8")
         got = [r.value for r in factcheck.verify(path).results]
     assert got == [sum(b > a for a, b in pairs), sum(b < a for a, b in pairs)]
+
+
+def test_lag_written_in_capitals_is_the_same_call(tmp_path: Path) -> None:
+    """The compiler looks for window calls only in expressions whose text names one; the language
+    reads function names in any case, so `LAG(` must be found as `lag(` is."""
+    text = (RIVER / "claims.yaml").read_text(encoding="utf-8")
+    shouted = river(tmp_path, text.replace("lag(reading, date, station)", "LAG(reading, date, station)")
+                    .replace("lead(reading, date, station)", "Lead(reading, date, station)"))
+    assert "LAG(" in shouted.read_text(encoding="utf-8")
+    assert [(r.id, r.verdict, r.value) for r in factcheck.verify(shouted).results] == [
+        ("mill-bridge-rose", Verdict.PASS, 5), ("rises-everywhere", Verdict.PASS, 13),
+        ("mill-bridge-fell-next", Verdict.PASS, 2)]

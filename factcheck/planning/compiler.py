@@ -100,11 +100,12 @@ class Compiler:
             check_types(tree, text, types)
             if numbers is not None:
                 check_numbers(tree, text, numbers, types)
-            for arg in (a for c in calls(tree) if c.function in WINDOW_FUNCTIONS for a in c.args):
-                if isinstance(arg, Name) and arg.link is None:  # a misspelt column, with the caret under it
-                    to_sql(arg, self.cat.resolver(scan.table, None), text=text)
-            tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
-                             if call.function in WINDOW_FUNCTIONS else None)
+            if any(f in text.lower() for f in WINDOW_FUNCTIONS):  # most expressions have none: no walk of them
+                for arg in (a for c in calls(tree) if c.function in WINDOW_FUNCTIONS for a in c.args):
+                    if isinstance(arg, Name) and arg.link is None:  # a misspelt column, with the caret under it
+                        to_sql(arg, self.cat.resolver(scan.table, None), text=text)
+                tree = map_calls(tree, lambda call: self.cat.window_column(scan.table, call)
+                                 if call.function in WINDOW_FUNCTIONS else None)
             to_sql(tree, self.cat.resolver(scan.table, scan.joins), text=text)
             self.plan.written.append(Written(text, scan.table, what, self.line_of(path), numbers))
         except ExpressionError as exc:
