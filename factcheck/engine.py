@@ -371,8 +371,9 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
             exp = _expectation(claim, plan.node, vocab, file, loaded.claim_line(i, "expect"), problems)
             if exp is not None:
                 expectations[claim.id] = exp
-    from .planning.lag_series import series_problems
-    problems += series_problems(catalog, plans, loaded)  # lag(x, date) over a station's and another's rows
+    if any(len(src.decl.key_columns()) > 1 for src in catalog.sources.values()):  # else no table holds series
+        from .planning.lag_series import series_problems
+        problems += series_problems(catalog, plans, loaded)  # lag(x, date) over a station's and another's rows
     if problems:
         raise ClaimsFileError(problems)
     from .planning.partial import use_dates
