@@ -86,3 +86,16 @@ def test_init_writes_the_plus(tmp_path: Path) -> None:
     assert [c["expect"] for c in claims] == ["7,000-plus"]
     written = yaml.safe_load((tmp_path / "story.claims.yaml").read_text(encoding="utf-8"))["claims"]
     assert [c["expect"] for c in written] == ["7,000-plus"]
+
+
+@pytest.mark.parametrize(("written", "meaning"), [
+    ("7,000+", "7,000 or more: x ≥ 7,000"),      # as headlines write it: was "cannot read"
+    ("40+ years", "40 years or more: x ≥ 40"),
+    ("$2 million+", "$2 million or more: x ≥ 2,000,000"),
+])
+def test_expect_reads_a_plus_sign_after_the_figure_as_plus(written: str, meaning: str) -> None:
+    assert parse_expectation(written, MeasureShape("number")).meaning == meaning
+
+
+def test_a_plus_sign_before_the_figure_stays_the_sign_of_a_change() -> None:
+    assert parse_expectation("+5%", MeasureShape("change_percent")).meaning == "a rise rounding to 5%: 4.5% ≤ x < 5.5%"

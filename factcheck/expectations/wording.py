@@ -190,9 +190,10 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+%", "%", s)
 
 
-_PLUS = re.compile(r"(?P<figure>\d(?:\s?(?:thousand|million|billion|trillion|k|m|bn))?)\s*-?\s*plus"
+_PLUS = re.compile(r"(?P<figure>\d(?:\s?(?:thousand|million|billion|trillion|k|m|bn))?)(?:\s*-?\s*plus|\+)"
                    r"(?P<unit>[\s-](?:(?:year|decade|month|week|day|hour|minute|second)s?|century|centuries|mins?|hrs?|secs?))?$")
-"""'7,000-plus', '$2 million-plus', '40-plus years': the figure or more (as '7,000 or more', '40 years or more')."""
+"""'7,000-plus', '$2 million-plus', '40-plus years', '7,000+', '40+ years': the figure or more (as '7,000 or
+more', '40 years or more'); a '+' before the figure stays a sign ('+5%')."""
 
 _SPELLED_RUN = re.compile(rf"\b(?:{'|'.join(sorted(WORDS, key=len, reverse=True))})(?:[\s-]+(?:{'|'.join(sorted(WORDS, key=len, reverse=True))}))*\b",
                           re.IGNORECASE)
