@@ -9,16 +9,14 @@ see even on a pass (``small_base``, ``fragile``, ``unknowns_excluded``,
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from .expectations import Expectation, parse_expectation
 from .expectations.durations import PLURAL
 from .expectations.judging import Judgement, edge_safe, judged_value
-from .expectations.numbers import as_float, format_value, to_fraction
+from .expectations.numbers import as_float, float_as_written, format_value, to_fraction
 from .formatting import FigureUnit, figures_shown, key_shown, listed, rows_said
 from .measures import Details, Evaluated
 from .measures.change import ChangeDetails
@@ -53,7 +51,7 @@ def stated_only(expect: object) -> ExpectationInfo:
     if isinstance(expect, bool):
         written = str(expect).lower()
     elif isinstance(expect, float):
-        written = format(Decimal(repr(expect)), "f") if math.isfinite(expect) else str(expect)
+        written = float_as_written(expect) or str(expect)
     elif isinstance(expect, (list, tuple)):
         written = ", ".join(str(v) for v in expect)
     elif isinstance(expect, Mapping):

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import difflib
 import heapq
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -57,6 +56,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Literal, Mapping, Sequence
 
+from ..expectations.numbers import float_as_written
 from .figures import Figure, Sentence, figures_in_phrase
 from .markdown import read_blocks
 from .phrases import extreme_end, extreme_rank, opens_clause, value_end
@@ -305,7 +305,7 @@ def _as_text(raw: object) -> str | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, float):
-        return format(Decimal(repr(raw)), "f") if math.isfinite(raw) else None
+        return float_as_written(raw)
     if isinstance(raw, (int, str)):
         return str(raw)
     return None

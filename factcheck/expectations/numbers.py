@@ -52,6 +52,16 @@ def parse_decimal(text: str) -> tuple[Fraction, int]:
     return Fraction(dec), max(0, -exponent)
 
 
+def float_as_written(x: float) -> str | None:
+    """A float YAML read, as the file wrote it (2.5, not 2.5000000001; 1e-07 as 0.0000001); None for
+    inf and nan, which no one writes as a figure.
+
+    >>> float_as_written(2.5), float_as_written(0.1), float_as_written(float("nan"))
+    ('2.5', '0.1', None)
+    """
+    return format(Decimal(repr(x)), "f") if math.isfinite(x) else None
+
+
 def to_fraction(x: int | float | str | Decimal | Fraction) -> Fraction:
     """Exact value of a number; floats go through ``repr`` so 2.5 is exactly 5/2, 0.1 is 1/10.
 

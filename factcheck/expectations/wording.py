@@ -11,10 +11,8 @@ puts the pieces read here together into an :class:`~factcheck.expectations.Expec
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, Literal, Sequence
 
@@ -24,7 +22,7 @@ from . import vocabulary as words
 from .errors import ExpectationError
 from .interval import Interval
 from .judging import Direction, Side
-from .numbers import parse_decimal
+from .numbers import float_as_written, parse_decimal
 from .shape import MeasureShape
 from .spelled import AND_A_PART, SCALE_WORDS, WORDS, read_spelled
 from .vocabulary import Vocabulary
@@ -49,9 +47,10 @@ _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "
 def as_text(raw: object, shape: MeasureShape) -> str:
     """YAML's scalar as text; floats exactly as written (2.5, not 2.5000000001)."""
     if isinstance(raw, float):
-        if not math.isfinite(raw):
+        written = float_as_written(raw)
+        if written is None:
             raise unreadable(str(raw), shape)
-        return format(Decimal(repr(raw)), "f")
+        return written
     if isinstance(raw, (int, str)):
         return str(raw)
     raise ExpectationError(f"expect: cannot be read from {type(raw).__name__} {raw!r}",
