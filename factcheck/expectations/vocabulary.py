@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
+from functools import cache
 from typing import Literal, Mapping
 
 from .errors import ExpectationError
@@ -161,6 +162,7 @@ _ES_STEM = re.compile(r"(?:sh|ch|x|zz)$")
 """The end of a stem whose present takes '-es' after it: 'slash-ed': slashes; 'inch-ed up': inches up."""
 
 
+@cache  # the bare and the sized directions both ask for every verb's forms
 def verb_forms(past: str) -> tuple[str, ...]:
     """How reporters write a verb of a direction that the vocabulary has in the past tense, besides it:
     'rose' → rises, rising, is rising, are rising, was rising, were rising, has been rising, have been
