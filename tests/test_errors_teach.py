@@ -186,3 +186,18 @@ def test_a_missing_of_inside_a_nested_measure_says_which(tmp_path: Path, measure
     assert result.exit_code == 2
     assert f"'of' is missing in the measure under {inner}:" in result.output
     assert f"{inner}: {{" in result.output and "of: prisons}" in result.output
+
+
+def test_the_missing_of_hint_names_the_table_the_measure_around_it_reads(tmp_path: Path) -> None:
+    """Walking an election story: `top: candidate, of: results, by: {sum: votes}` was told to write
+    `by: {sum: votes, of: precincts}`, the file's first table, where the votes are not."""
+    (tmp_path / "precincts.csv").write_text("precinct,registered\n1,10\n")
+    (tmp_path / "results.csv").write_text("precinct,candidate,votes\n1,A,3\n1,B,4\n")
+    path = tmp_path / "c.yaml"
+    path.write_text("version: 1\ntables:\n  precincts: {path: precincts.csv}\n  results: {path: results.csv}\n"
+                    "claims:\n  - id: a\n    says: s\n"
+                    "    measure: {top: candidate, of: results, by: {sum: votes}}\n    expect: B\n")
+    result = invoke("run", str(path))
+    assert result.exit_code == 2
+    assert "by: {sum: votes, of: results}" in result.output
+    assert "of: precincts" not in result.output

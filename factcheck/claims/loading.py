@@ -241,7 +241,7 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
         inner = path[-2] if len(path) > 4 and path[0] == "claims" and path[2] == "measure" else None
         if last == "of" and isinstance(inner, str):  # by: {sum: inmates} under a top that has its own of:
             return (f"'of' is missing in the measure under {inner}:",
-                    _nested_of_hint(inner, _get(data, path[:-1]), data))
+                    _nested_of_hint(inner, _get(data, path[:-1]), data, _enclosing_of(data, path[:-2])))
         return f"'{last}' is missing", _missing_hint(str(last), data)
     if kind_ == "measure_kind":
         value = _get(data, path)
@@ -328,11 +328,27 @@ def _declared_tables(data: Any) -> list[str]:
     return [str(t) for t in tables] if isinstance(tables, dict) else []
 
 
-def _nested_of_hint(inner: str, written: Any, data: Any) -> str:
+def _enclosing_of(data: Any, path: tuple[str | int, ...]) -> str | None:
+    """The table the nearest measure around ``path`` reads (its own ``of:``, or the table a
+    ``count:`` names), looking outwards up to the claim's ``measure:``."""
+    tables = set(_declared_tables(data))
+    while len(path) >= 3:
+        around = _get(data, path)
+        if isinstance(around, dict):
+            for name in (around.get("of"), around.get("count")):
+                if isinstance(name, str) and name in tables:
+                    return name
+        path = path[:-1]
+    return None
+
+
+def _nested_of_hint(inner: str, written: Any, data: Any, around: str | None = None) -> str:
     """What to write for a measure nested under ``inner`` (``by``, ``numerator``) that names no table:
-    each measure names its own, whatever the one around it names."""
+    each measure names its own, whatever the one around it names. The table suggested is the one
+    the measures around it read (``top: candidate, of: results, by: {sum: votes}`` sums votes of
+    results), else the file's first."""
     tables = _declared_tables(data)
-    table = tables[0] if tables else "TABLE"
+    table = around or (tables[0] if tables else "TABLE")
     kind = kind_named(written) if isinstance(written, dict) else None
     body = f"{kind}: {_yaml_scalar(written[kind])}, " if kind and isinstance(written, dict) else ""
     return (f"each measure names its own table, the one under {inner}: too: "
