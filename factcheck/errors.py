@@ -76,3 +76,11 @@ class UsageError(FactcheckError):
 def problem_error(cls: type[FactcheckError], message: str, **where: object) -> FactcheckError:
     """Build a one-problem error: ``raise problem_error(DataError, "…", file=…)``."""
     return cls([Problem(message, **where)])  # type: ignore[arg-type]
+
+
+class HintedError(ValueError):
+    """A validation error of the claims file that carries a hint for the person fixing it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint

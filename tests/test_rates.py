@@ -220,3 +220,35 @@ def test_a_record_rate_past_the_end_of_its_population_names_that_table(tmp_path:
     r = factcheck.verify(tmp_path / "c.yaml").results[0]
     assert r.verdict == "unverifiable", r.message
     assert "table people has no row at all for it (its periods run from 2015 to 2022)" in r.message
+
+
+@pytest.mark.parametrize("denominator", [
+    "{count: filings, where: \"borough == 'Bronx'\"}",
+    "{count: filings, where: \"borough=='Bronx'\"}",  # the same condition, spaced otherwise
+])
+def test_a_ratio_of_a_measure_over_itself_is_refused(tmp_path: Path, denominator: str) -> None:
+    """Walking an election story: a vote share written with the part left out of the numerator
+    (both parts the same sum) is 1 whatever the data say; compared by candidate, it came out
+    "computed 0 points" and failed as a wrong direction."""
+    code, out = _run(tmp_path, f"""\
+        - id: share
+          says: Most filings were in the Bronx.
+          measure: {{ratio: {{numerator: {{count: filings, where: "borough == 'Bronx'"}}, denominator: {denominator}}}}}
+          expect: more than half
+        """)
+    assert code == 2
+    assert "claim 'share'" in out and "numerator and denominator are the same measure" in out
+    assert "hint: name the part in the numerator's where" in out
+
+
+def test_a_ratio_whose_parts_differ_only_inside_quotes_is_no_ratio_of_itself(tmp_path: Path) -> None:
+    """Spaces inside a quoted value are the value: 'New York' is not 'NewYork' (each is then
+    refused as a value the column never holds, which is the next check)."""
+    code, out = _run(tmp_path, """\
+        - id: share
+          says: No filing was in New York.
+          measure: {ratio: {numerator: {count: filings, where: "borough == 'New York'"}, denominator: {count: filings, where: "borough == 'NewYork'"}}}
+          expect: '0'
+        """)
+    assert "same measure" not in out
+    assert "never holds 'New York'" in out and "never holds 'NewYork'" in out

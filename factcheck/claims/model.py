@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..errors import HintedError as HintedError
 from ..measures import KINDS as _REGISTRY
 from ..measures import Measure, kind_of
 from ..measures import Scalar as Scalar
@@ -36,14 +37,6 @@ def kind(measure: BaseModel) -> str:
 
 
 # --------------------------------------------------------------------------- tables
-
-class HintedError(ValueError):
-    """A validation error that carries a hint for the person fixing the claims file."""
-
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
-
 
 class CsvOptions(_Model):
     """Reading options for a CSV file that needs them."""

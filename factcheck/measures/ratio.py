@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..errors import HintedError
 from ..expectations.numbers import as_float
 from ..formatting import key_shown, plain_number
 from ..outcome import Reason
@@ -32,6 +33,35 @@ if TYPE_CHECKING:
 class RatioParts(MeasureModel):
     numerator: Measure
     denominator: Measure
+
+    @model_validator(mode="after")
+    def _two_measures(self) -> RatioParts:
+        """The same measure over itself is 1 wherever it is defined, whatever the data say: a
+        share written with the part left out of the numerator (walking an election story, a vote
+        share compared by candidate came out 0 points)."""
+        if _written(self.numerator) == _written(self.denominator):
+            raise HintedError("numerator and denominator are the same measure, so the ratio is 1 whatever "
+                              "the data say",
+                              "name the part in the numerator's where, e.g. numerator: "
+                              "{sum: votes, of: results, where: candidate == 'Rivera'}")
+        return self
+
+
+def _written(measure: Any) -> Any:
+    """A measure as written, its text without the spaces outside quotes (``a==1`` is ``a == 1``,
+    ``'New York'`` keeps its own)."""
+    dumped = measure.model_dump(exclude_defaults=True)
+    return _spaced(dumped)
+
+
+def _spaced(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _spaced(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_spaced(v) for v in value]
+    if isinstance(value, str):
+        return _OUTSIDE_QUOTES.sub(lambda m: m.group(1) or "", value)
+    return value
 
 
 class Ratio(MeasureModel):
@@ -55,6 +85,9 @@ class Ratio(MeasureModel):
             raise ValueError("a rate (per) is a number per so many, not a share: leave out unit")
         return self
 
+
+_OUTSIDE_QUOTES = re.compile(r"('[^']*'|\"[^\"]*\")|\s+")
+"""A quoted literal (kept as written) or a run of spaces outside one (dropped)."""
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(,\d{3})+")
 """A whole number with commas between its thousands: 1,000 and 100,000."""
