@@ -238,13 +238,14 @@ def _rounds_to_no_change(exp: Expectation, value: Fraction, what: str) -> list[N
     """A direction alone ('rose') holds for a rise of any size, +0.2% too; but +0.2% rounds to no change at
     the precision a change is read at when written as a whole figure, so 'unchanged' would pass as well: the
     verdict hangs on a hair, as a fragile one does, and the editor sees it."""
-    unchanged = parse_expectation("unchanged", exp.shape)
+    word = "the same" if exp.shape.gap else "unchanged"  # two figures side by side are the same, not unchanged
+    unchanged = parse_expectation(word, exp.shape)
     if not unchanged.judge(value).ok:
         return []
-    zero = unchanged.summary.removeprefix("unchanged (rounds to ").removesuffix(")")
+    zero = unchanged.summary.rpartition("(rounds to ")[2].removesuffix(")")  # 'unchanged (rounds to 0%)'
     return [Note(code=NoteCode.FRAGILE,
-                 message=f"the {what}, {judged_value(exp, value)}, rounds to no change ({zero}): "
-                         "'unchanged' would pass too")]
+                 message=f"the {what}, {judged_value(exp, value)}, rounds to "
+                         f"{'no gap' if exp.shape.gap else 'no change'} ({zero}): '{word}' would pass too")]
 
 
 def _unmatched_said(n: int, has: str, lacks: str) -> str:

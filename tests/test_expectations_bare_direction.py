@@ -164,7 +164,7 @@ def test_compare_reads_its_comparatives_alone(tmp_path: Path, expect: str, verdi
     result = factcheck.verify(tmp_path / "c.yaml").results[0]
     assert result.verdict.value == verdict
     if verdict == "pass":
-        assert result.message == "a rise of any size as stated (computed up 10)"
+        assert result.message == "higher by any amount as stated (computed 10 higher)"
     else:
         assert result.reason is not None and result.reason.value == "wrong_direction"
 
@@ -196,7 +196,7 @@ def test_a_gap_that_rounds_to_none_is_called_a_gap(tmp_path: Path) -> None:
     result = factcheck.verify(tmp_path / "c.yaml").results[0]
     assert result.verdict.value == "pass"
     assert [n.message for n in result.notes if n.code.value == "fragile"] == [
-        "the gap, up 0.2, rounds to no change (0): 'unchanged' would pass too"]
+        "the gap, 0.2 higher, rounds to no gap (0): 'the same' would pass too"]
 
 
 # "Overtime is rising", "Arrests have fallen", "Rents rises"? Reporters write a direction in every tense:

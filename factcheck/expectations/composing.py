@@ -148,7 +148,8 @@ def _any_size(written: str, s: str, shape: MeasureShape, vocab: Vocabulary) -> E
                   "0")
     e = _compose(written, s, zero, direction, "more than", shape, vocab)
     assert e.interval is not None
-    said = f"a {'rise' if direction == 'up' else 'fall'} of any size"
+    said = (f"{'higher' if direction == 'up' else 'lower'} by any amount" if shape.gap else
+            f"a {'rise' if direction == 'up' else 'fall'} of any size")
     return replace(e, meaning=f"{said}: {e.interval.describe(lambda x: format_edge(x, shape))}", summary=said,
                    qualifier=None, crossed_side=None, from_edge=False, any_size=True)
 
@@ -295,7 +296,7 @@ def _compose(written: str, s: str, figure: Figure, direction: Direction | None,
                                       else Interval(None, zero, False, False))
     if a < 0 and side in ("low", "high"):
         side = "low" if side == "high" else "high"
-    summary = _summary(s, figure, direction, qualifier, mirrored)
+    summary = _summary(s, figure, direction, qualifier, mirrored, shape.gap)
     percentish = shape.kind in PERCENTISH or (shape.kind == "number" and (
         shape.unit == "percent" or figure.unit in ("percent", "fraction")))
     if qualifier_name is None and qualifier is None and figure.unit in ("ratio", "fall") \
@@ -322,16 +323,24 @@ def _needs_direction(written: str, figure: Figure, direction: Direction | None, 
     if band in ("above", "below", "well_over", "well_under"):
         return
     text = written.strip()
+    if shape.gap:
+        raise ExpectationError(f"expect: '{text}' gives a size but not which is higher, and this measure is "
+                               "the gap between two figures (the first less the second)",
+                               hint=f"say which way it goes, as the article does: '{text} higher' (the first "
+                                    f"is ahead) or '{text} lower'")
     raise ExpectationError(f"expect: '{text}' gives a size but no direction, and this measure is a change",
                            hint=f"say which way it went, as the article does: 'up {text}' or 'down {text}'")
 
 
 def _summary(s: str, figure: Figure, direction: Direction | None, qualifier: str | None,
-             mirrored: bool) -> str:
-    """'rounds to 59%', 'a rise rounding to 11%', or the wording itself ('nearly half')."""
+             mirrored: bool, gap: bool = False) -> str:
+    """'rounds to 59%', 'a rise rounding to 11%', 'rounds to 13 points higher' (of a gap between two
+    figures), or the wording itself ('nearly half')."""
     plain = qualifier is None or words.QUALIFIERS.get(qualifier, ("",))[0] == "exact"
     if not (plain and figure.rounded):
         return s
+    if direction and gap and figure.unit not in ("ratio", "fall"):
+        return f"rounds to {figure.text} {'higher' if direction == 'up' else 'lower'}"
     if direction and figure.unit not in ("ratio", "fall"):
         return f"a {'rise' if direction == 'up' else 'fall'} rounding to {figure.text}"
     return f"rounds to {'-' if mirrored else ''}{figure.text}"

@@ -193,6 +193,9 @@ def _shown(e: Expectation, x: Fraction) -> str:
     zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
     if e.shape.kind == "change_ratio":
         return text
+    if e.shape.gap:  # two figures side by side: the first is higher or lower, nothing went up
+        return f"level ({text.lstrip('+')})" if x == zero else \
+            text.lstrip("+-") + (" higher" if x > zero else " lower")
     if x == zero:
         return f"no change ({text.lstrip('+')})"
     return ("up " if x > zero else "down ") + text.lstrip("+-")
@@ -365,6 +368,8 @@ def _short_of_band(e: Expectation, x: Fraction) -> str:
     if e.shape.kind == "change_ratio":
         return f"{amount} {'beyond' if beyond else 'short of'} {format_edge(edge, e.shape)}"
     size = format_edge(abs(edge), e.shape)
+    if e.shape.gap:
+        return f"{amount} {'beyond' if beyond else 'short of'} {size} {'higher' if e.direction == 'up' else 'lower'}"
     return f"{amount} {'beyond' if beyond else 'short of'} a {'rise' if e.direction == 'up' else 'fall'} of {size}"
 
 

@@ -32,3 +32,5 @@ class MeasureShape:
     time_from: str = ""            # where that unit was read: 'unit: minutes', 'the column wait_minutes'
     of_values: str = ""            # the column whose values it measures (a mean, a sum …), which unit: may name
     years: bool = False            # its values are years (the min of year(date)): written 2022, not 2,022
+    gap: bool = False              # a change_* that is a gap between two figures (compare), not a move over time:
+                                   # said 'higher'/'lower', never 'up'/'down' or 'a rise'

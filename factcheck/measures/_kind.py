@@ -83,20 +83,22 @@ class MeasureKind:
 
 
 def shape_of(kind: str, unit: str = "fraction", *, part_of_a_whole: bool = False, time_unit: str | None = None,
-             time_from: str = "", of_values: str = "", years: bool = False) -> MeasureShape:
+             time_from: str = "", of_values: str = "", years: bool = False, gap: bool = False) -> MeasureShape:
     """A :class:`~factcheck.expectations.shape.MeasureShape` (imported when the first claim is read, not before)."""
     from ..expectations.shape import MeasureShape
-    return MeasureShape(kind, unit, part_of_a_whole, time_unit, time_from, of_values, years)  # type: ignore[arg-type]
+    return MeasureShape(kind, unit, part_of_a_whole, time_unit, time_from, of_values, years,  # type: ignore[arg-type]
+                        gap)
 
 
-def change_shape(as_: str, inner: Any) -> MeasureShape:
-    """The shape of a change (or gap) of ``inner``: an absolute one is in the inner measure's
-    units, a time unit too ("up 2 hours" of a mean of ``wait_minutes`` is up 120)."""
+def change_shape(as_: str, inner: Any, *, gap: bool = False) -> MeasureShape:
+    """The shape of a change (or, ``gap``, of the gap between two figures) of ``inner``: an absolute
+    one is in the inner measure's units, a time unit too ("up 2 hours" of a mean of ``wait_minutes``
+    is up 120)."""
     absolute = as_ == "absolute"
     return shape_of(f"change_{as_}", change_unit(as_, KINDS[inner.kind].unit(inner)),
                     time_unit=getattr(inner, "time_unit", None) if absolute else None,
                     time_from=getattr(inner, "time_from", "") if absolute else "",
-                    of_values=_of_values(inner) if absolute else "")
+                    of_values=_of_values(inner) if absolute else "", gap=gap)
 
 
 def _of_values(node: Any) -> str:

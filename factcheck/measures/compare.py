@@ -138,7 +138,7 @@ class CompareKind(MeasureKind):
         return ev
 
     def shape(self, node: CompareNode, claim: Claim) -> MeasureShape:
-        return change_shape(node.as_, node.a_node)
+        return change_shape(node.as_, node.a_node, gap=True)
 
     def parts(self, node: CompareNode, label: str | None) -> list[Part]:
         return [*KINDS[node.a_node.kind].parts(node.a_node, label), *KINDS[node.b_node.kind].parts(node.b_node, label)]
