@@ -99,6 +99,14 @@ def _counts(measure: object) -> bool | None:
     return None
 
 
+def _as_values(measure: object, expect: object) -> object:
+    """A ``top``'s expect is a list of values however it is written: ``expect: Tom Hale`` states
+    ``[Tom Hale]``, and covers the extreme of its sentence as the list does."""
+    if isinstance(measure, Top) and isinstance(expect, (str, int, float)) and not isinstance(expect, bool):
+        return [expect]
+    return expect
+
+
 def _ranks(measure: object) -> tuple[Literal["highest", "lowest"] | None, int]:
     """The end a claim's measure ranks at and the rank it names: an ``extreme``'s ``is:`` and
     ``rank:``, a ``top``'s end (``lowest: true``) and ``rank:``, a ``max``'s (highest) or a
@@ -118,7 +126,8 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     if model.article is None:
         return None
     sentences = find_figures(_read_article(loaded, model.article))
-    refs = [ClaimRef(c.id, c.says, c.expect, c.measure is not None, c.unverifiable is not None, *_ranks(c.measure),
+    refs = [ClaimRef(c.id, c.says, _as_values(c.measure, c.expect), c.measure is not None, c.unverifiable is not None,
+                     *_ranks(c.measure),
                      each=isinstance(c.measure, Every), words=_measure_words(c.measure), counts=_counts(c.measure))
             for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
