@@ -66,3 +66,10 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.ZERO_DENOMINATOR: "the denominator is zero",
     Reason.NO_ROWS: "no rows match the claim's filter",
 }
+
+MISSING_REPORT = "is a missing report, not a zero"
+"""How the message of a ``period_not_covered`` says that a group of a table declared ``reported_by``
+sent no report for a period the claim names (the period is in the data: the other groups have it)."""
+MISSING_REPORT_TEXT = ("a group the table is reported by has no row in a period the claim names: "
+                       "a missing report, not a zero")
+"""The plain meaning of such a ``period_not_covered``, in place of "outside the data"."""
