@@ -51,6 +51,7 @@ class NoteCode(StrEnum):
     REPORTERS_DIFFER = "reporters_differ"    # a warning: a change's two periods hold other reporters (one stopped)
     FILTER_UNKNOWN = "filter_unknown"        # a warning: a filter saying "not" leaves out rows with blanks it cannot tell
     TOTAL_ROW = "total_row"                  # a warning: the rows include a table's "Total" row (a sum comes out double)
+    ROWS_ARE_COUNTS = "rows_are_counts"      # a share, top (a warning) or count of rows that each hold a count (inmates)
 
 
 REASON_TEXT: dict[Reason, str] = {
