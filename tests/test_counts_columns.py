@@ -238,3 +238,34 @@ def test_the_weighed_share_on_spark_is_duckdbs(spark: Any, prisons: Path) -> Non
     for cid in ("northgate-45-percent", "points", "rows", "rate-2024"):
         assert (on_spark[cid].verdict, on_spark[cid].value_exact, _codes(on_spark[cid])) == \
                (duck[cid].verdict, duck[cid].value_exact, _codes(duck[cid])), cid
+
+
+# --------------------------------------------------------------------------- init
+
+def test_init_declares_a_count_of_a_table_of_groups_by_periods(prisons: Path) -> None:
+    """The prisons' data as init reads it: one row per facility and year, inmates a count of them. A
+    share of the rows written over that file is then warned."""
+    (prisons / "story.claims.yaml").unlink()
+    done = CliRunner().invoke(app, ["init", str(prisons / "story.md"), str(prisons / "population.csv"),
+                                    str(prisons / "residents.csv")])
+    assert done.exit_code == 0, done.output
+    text = (prisons / "story.claims.yaml").read_text(encoding="utf-8")
+    assert "      inmates: {type: integer, counts: inmates}\n" in text
+    assert "# note: inmates: {counts: inmates}: each row is one facility's period" in text
+    tables = factcheck.load(prisons / "story.claims.yaml").model.tables
+    assert tables["residents"].columns["residents"].counts is None  # no groups: one row a year
+    head = text[:text.index("claims:")]
+    (prisons / "story.claims.yaml").write_text(head + "claims:\n" + SHARES, encoding="utf-8")
+    rows = {r.id: r for r in factcheck.verify(prisons / "story.claims.yaml").results}["rows"]
+    assert _note(rows, NoteCode.ROWS_ARE_COUNTS).warning
+
+
+def test_init_declares_no_count_of_a_score_an_amount_or_a_column_below_zero(tmp_path: Path) -> None:
+    rows = [f"{s},{y},{40 + y % 9},{1000 + y},{y % 3 - 1},{7 + y % 4}" for s in ("A", "B", "C") for y in range(2015, 2025)]
+    (tmp_path / "t.csv").write_text("site,year,aqi,amount,net_arrests,arrests\n" + "\n".join(rows) + "\n",
+                                    encoding="utf-8")
+    (tmp_path / "story.md").write_text("Arrests rose in 2024.\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["init", str(tmp_path / "story.md"), str(tmp_path / "t.csv")])
+    assert done.exit_code == 0, done.output
+    columns = factcheck.load(tmp_path / "story.claims.yaml").model.tables["t"].columns
+    assert {c: spec.counts for c, spec in columns.items() if spec.counts} == {"arrests": "arrests"}
