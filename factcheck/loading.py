@@ -152,13 +152,15 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
                                    {t for t, n in rows.items() if n})
     if problems:
         raise ClaimsFileError(problems)
+    from .planning.counted import counted_rows_notes
     from .planning.lookups import unmatched_notes
     from .planning.negations import unknown_filter_notes
     from .planning.typos import grouping_twin_notes
     from .sources.totals import total_row_notes
     lookups, later = unmatched_notes(prepared.plans, backend, rows)
     total_notes, total_rows = total_row_notes(prepared, backend, totals)
-    for found in (lookups, total_notes, grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
+    for found in (lookups, total_notes, counted_rows_notes(prepared.plans, prepared.catalog),
+                  grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
                   unknown_filter_notes(prepared.plans, prepared.catalog, backend, set(rows))):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)

@@ -51,6 +51,7 @@ class NoteCode(StrEnum):
     REPORTERS_DIFFER = "reporters_differ"    # a warning: a change's two periods hold other reporters (one stopped)
     FILTER_UNKNOWN = "filter_unknown"        # a warning: a filter saying "not" leaves out rows with blanks it cannot tell
     TOTAL_ROW = "total_row"                  # a warning: the rows include a table's "Total" row (a sum comes out double)
+    ROWS_ARE_COUNTS = "rows_are_counts"      # a share, top (a warning) or count of rows that each hold a count (inmates)
 
 
 REASON_TEXT: dict[Reason, str] = {
@@ -66,3 +67,10 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.ZERO_DENOMINATOR: "the denominator is zero",
     Reason.NO_ROWS: "no rows match the claim's filter",
 }
+
+MISSING_REPORT = "is a missing report, not a zero"
+"""How the message of a ``period_not_covered`` says that a group of a table declared ``reported_by``
+sent no report for a period the claim names (the period is in the data: the other groups have it)."""
+MISSING_REPORT_TEXT = ("a group the table is reported by has no row in a period the claim names: "
+                       "a missing report, not a zero")
+"""The plain meaning of such a ``period_not_covered``, in place of "outside the data"."""

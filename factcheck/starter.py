@@ -299,13 +299,8 @@ def _learn_table(backend: Any, table: str, decl: dict[str, Any], cols: list[tupl
     found = dates[:1] + years + labels
     if found:
         decl["time"] = found if len(found) > 1 else found[0]
-        reporter = _reporter(backend, q, [g for g in categories if not _PEOPLE.search(g)], found[0], total)
-        if reporter is not None:
-            decl["reported_by"] = reporter
-            notes.append(f"reported_by: {reporter}: each {reporter} has a row for (nearly) every period, so init took "
-                         f"a period one has no row for as a missing report, which makes the claims over that period "
-                         f"unverifiable, not a zero; if a {reporter} with no row had none to report (a payroll, "
-                         "donors, people), remove reported_by")
+        _declare_reporter(backend, q, decl, contracts, cols, [g for g in categories if not _PEOPLE.search(g)],
+                          found, total, notes)
     if dates:
         decl["derive"] = {f"{d}_year": f"year({d})" for d in dates if f"{d}_year" not in dict(cols)}
     for c, distinct, present in repeating if "key" not in decl else ():
@@ -701,6 +696,54 @@ _PEOPLE = re.compile(r"(?i)(?:^|_)(?:officers?|employees?|emp|persons?|people|wo
 """Columns that name people: a person absent from a period (on leave, unpaid, moved away) has no
 report to miss, so no table is ``reported_by`` them (a walk's payroll made every year-on-year claim
 unverifiable)."""
+
+_COUNTED = re.compile(r"(?i)(?:^|_)(?:counts?|n|num|number|no|total|cases|deaths|births|inmates|prisoners|"
+                      r"population|pop|enrol?ment|enrolled|admissions|arrests|visits|visitors|riders|passengers|"
+                      r"crashes|injuries|fatalities|incidents|calls|complaints|evictions|filings|overdoses|"
+                      r"beds|households|homes|units|jobs|vehicles|trips|stops|people|persons|"
+                      r"students|pupils|patients|residents|members|voters|employees|workers|staff|victims|"
+                      r"children|adults|men|women|tenants|applicants|customers|clients|users|drivers)(?:$|_)")
+"""Names of columns that hold a number of people or things in each row of a table of groups by periods."""
+_NOT_COUNTED = re.compile(r"(?i)amount|cost|pay|salary|wage|spend|budget|revenue|price|dollar|usd|eur|fee|fine|"
+                          r"income|rate|pct|percent|per_|_per|share|ratio|avg|mean|median|score|index|age|id$|code")
+"""Names that say a column holds money, a rate, a score or an identifier: no count."""
+_COUNT_AFFIX = re.compile(r"(?i)^(?:n|num|number|no|count|total)(?:_of)?_|_(?:count|total|n)$")
+
+
+def _declare_reporter(backend: Any, q: str, decl: dict[str, Any], contracts: dict[str, Any],
+                      cols: list[tuple[str, str]], groups: list[str], found: list[str], total: int,
+                      notes: list[str]) -> None:
+    """Declare who reports a table of one row per group and period (``reported_by:``), and in such a
+    table the columns that count people or things (``counts:``), each with its note."""
+    reporter = _reporter(backend, q, groups, found[0], total)
+    if reporter is None:
+        return
+    decl["reported_by"] = reporter
+    notes.append(f"reported_by: {reporter}: each {reporter} has a row for (nearly) every period, so init took "
+                 f"a period one has no row for as a missing report, which makes the claims over that period "
+                 f"unverifiable, not a zero; if a {reporter} with no row had none to report (a payroll, "
+                 "donors, people), remove reported_by")
+    for c, noun in _counted(backend, q, [c for c, ty in cols if contracts.get(c) == {"type": "integer"}
+                                         and c not in found and c != reporter]).items():
+        contracts[c]["counts"] = noun
+        notes.append(f"{c}: {{counts: {noun}}}: each row is one {reporter}'s period, so init took {c} for a "
+                     f"number of {noun}: a sum of it rests on the {noun} it adds up, not on its rows, and a "
+                     f"share of them is written share: …, sum: {c} (without sum: a share is of rows, and "
+                     f"warned); if {c} counts nothing (a score, an index), remove counts:")
+
+
+def _counted(backend: Any, q: str, integers: list[str]) -> dict[str, str]:
+    """The whole-number columns of a table of groups by periods whose names say they count people or
+    things (``inmates``, ``n_students``) and whose values are all at least 0, with what each counts
+    (``counts:``); one query, only when a name says so."""
+    from .expressions import quote_ident
+    named = [c for c in integers if _COUNTED.search(c) and not _NOT_COUNTED.search(c)]
+    if not named:
+        return {}
+    least = backend.execute(f"SELECT {', '.join(f'min({quote_ident(c)})' for c in named)} FROM {q}").rows[0]
+    return {c: (_COUNT_AFFIX.sub("", c).replace("_", " ").strip() or c)
+            for c, low in zip(named, least, strict=True) if low is not None and low >= 0}
+
 
 GRID_FILLED = 0.8
 """The share of its group × period grid a table must fill for ``init`` to call it reported by the

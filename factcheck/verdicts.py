@@ -154,13 +154,26 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
                 series=series)
 
 
+def _small_base_said(ev: Evaluated) -> str:
+    """What a ``small_base`` note says: the records the figure rests on, or the people (a sum of a
+    column declared ``counts:``); of records summed from a column of whole numbers, how to say that
+    each row is already a count."""
+    n = ev.base or 0
+    said = f"the figure rests on {n:,} {ev.base_of or ('record' if n == 1 else 'records')} (fewer than {SMALL_BASE})"
+    if ev.base_column and not ev.base_of:
+        column = ev.base_column
+        noun = column if column.isalpha() else "people"
+        said += (f"; if each row's {column} is already a count (of people, of cases), say so under the table's "
+                 f"columns: ({column}: {{counts: {noun}}}), and a sum of it rests on the number it adds up")
+    return said
+
+
 def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) -> list[Note]:
     notes = []
     if ev.base is not None and ev.base < SMALL_BASE and exp.shape.kind in ("share", "change_percent",
                                                                              "change_points", "number"):
         if exp.shape.kind != "number" or ev.denominator is not None:
-            notes.append(Note(code=NoteCode.SMALL_BASE,
-                              message=f"the figure rests on {ev.base} record{'s' if ev.base != 1 else ''} (fewer than {SMALL_BASE})"))
+            notes.append(Note(code=NoteCode.SMALL_BASE, message=_small_base_said(ev)))
     notes += _fragile(exp, ev, ok)
     if ev.is_mostly_unknown() and ev.base is not None and ev.rows_unknown:
         said = (f"the figure rests on {ev.base:,} row{'s' if ev.base != 1 else ''} and leaves out "

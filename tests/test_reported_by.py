@@ -454,3 +454,37 @@ def test_a_ranking_of_periods_of_groups_that_all_reported_is_judged(tmp_path: Pa
     assert r.verdict == Verdict.PASS, r.message
     r = _verify(tmp_path, "{top: line, of: ride, by: {sum: riders, of: ride}}", "[C]")
     assert r.verdict == Verdict.PASS, r.message
+
+
+def test_reports_say_why_a_missing_report_is_no_figure_as_the_terminal_does(tmp_path: Path) -> None:
+    """Walking tests/fixtures/air: Dock Street sent nothing for March. The HTML report's reason line
+    said "a period the claim names is outside the data", which March is not (the other stations have
+    it); every report now says a group sent no report for it. Group names are escaped."""
+    from factcheck.render import html, junit, markdown
+    from factcheck.render._common import reason_text
+    air = factcheck.verify(Path(__file__).parent / "fixtures" / "air" / "story.claims.yaml")
+    march = next(r for r in air.results if r.id == "dock-street-march")
+    _missing(march)
+    said = "a group the table is reported by has no row in a period the claim names: a missing report, not a zero"
+    assert reason_text(march) == f"period_not_covered: {said}"
+    page = html.render(air)
+    card = page[page.index('data-claim-id="dock-street-march"'):]
+    card = card[:card.index("</article>")]
+    assert f'<p class="why">{said} <code class="muted">period_not_covered</code></p>' in card
+    assert "outside the data" not in card
+    assert said in junit.render(air)
+    assert "outside the data" not in markdown.render(air)
+    # a period the data ends before is still outside it
+    r = _verify(tmp_path, "{sum: riders, of: ride, where: year == 2030}", "1")
+    _missing(r)
+    assert "outside the data" in reason_text(r)
+    # a hostile group name: escaped in the message, the reason line is the same
+    (tmp_path / "g.csv").write_text("grp,year,n\n" + "".join(f"{g},{y},1\n" for g in ("<b>x&</b>", "y")
+                                                          for y in (2020, 2021, 2022) if (g, y) != ("<b>x&</b>", 2021)))
+    hostile = verify_one(tmp_path, "g: {path: g.csv, time: year, reported_by: grp}\n",
+                         "{sum: n, of: g, where: year == 2021}", "1")
+    _missing(hostile)
+    fake = factcheck.Report.model_validate({**air.model_dump(), "results": [hostile.model_dump()]})
+    page = html.render(fake, article_text="")
+    assert "<b>x&</b>" not in page and "&lt;b&gt;x&amp;&lt;/b&gt;" in page
+    assert f'<p class="why">{said} <code class="muted">period_not_covered</code></p>' in page

@@ -297,3 +297,23 @@ def test_a_total_in_the_time_column_of_a_dataframe_or_parquet_file(tmp_path: Pat
         problem = err.value.problems[0]
         assert "row 3 holds 'Total', which looks like a total row" in problem.message, problem
         assert problem.hint is not None and fix in problem.hint and "csv:" not in problem.hint
+
+
+def test_the_parquet_look_is_counted_with_the_runs_statements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two statements that read a Parquet file's footer and its first and last rows go through the
+    backend's execute, as every other does: a count of a run's statements (tests, the benchmarks) sees
+    them."""
+    import duckdb
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hoods.csv").write_text(HOODS, encoding="utf-8")
+    duckdb.connect().execute("COPY (SELECT * FROM read_csv('hoods.csv', types={'nbhd_code': 'VARCHAR'})) "
+                             "TO 'hoods.parquet' (FORMAT parquet)")
+    (tmp_path / "c.yaml").write_text("tables:\n  hoods: {path: hoods.parquet}\nclaims:\n"
+                                     "  - {id: n, says: a sentence, measure: {count: hoods}, expect: 6}\n",
+                                     encoding="utf-8")
+    asked = record_statements(monkeypatch)
+    result = factcheck.verify(tmp_path / "c.yaml").results[0]
+    assert "row 7 of hoods.parquet (name 'Total')" in _warning(result)
+    footer = [sql for sql in asked if "parquet_file_metadata" in sql]
+    edges = [sql for sql in asked if "file_row_number IN (0, 6)" in sql]
+    assert len(footer) == 1 and len(edges) == 1, asked

@@ -3,7 +3,8 @@ tests/fixtures/prisons): every claim's verdict, and what the walk found wrong.
 
 Air: daily PM2.5 at four stations in 2024 (key [station, date]); Dock Street has no row in March,
 so a figure that counts it over 2024, or ranks months it is in, is unverifiable. Prisons: inmates
-by facility and year, and the state's residents; Westfield closed after 2018.
+by facility and year, and the state's residents; Westfield closed after 2018. Each row of inmates
+is already a count (``counts: inmates``): a rate of them rests on 4,099 people, not on four rows.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ PRISONS = {
     "rate-2024": Verdict.PASS, "rate-2010": Verdict.PASS, "fell-a-fifth": Verdict.PASS,
     "westfield-final-year": Verdict.PASS,
     "northgate-quarter": Verdict.FAIL,  # up 14.5%, not a quarter
+    "northgate-45-percent": Verdict.PASS,  # a share of the inmates (sum: inmates), not of the four prisons' rows
     "riverbend-358": Verdict.PASS, "riverbend-down-44": Verdict.PASS,
 }
 
@@ -86,3 +88,9 @@ claims:
     assert got["dock-worst-month"].verdict == Verdict.UNVERIFIABLE
     assert "station Dock Street has no row in 2024-03" in got["dock-worst-month"].message
     assert got["rail-yard-worst-month"].verdict == Verdict.PASS, got["rail-yard-worst-month"].message
+
+
+def test_a_rate_of_the_inmates_is_no_small_base(prisons: dict[str, factcheck.ClaimResult]) -> None:
+    """The walk: "66.8 inmates per 100,000" said "the figure rests on 4 records"; it rests on 4,099."""
+    for cid in ("rate-2024", "rate-2010", "northgate-45-percent"):
+        assert [n for n in prisons[cid].notes if n.code == NoteCode.SMALL_BASE] == [], prisons[cid].notes

@@ -245,7 +245,7 @@ class DuckDB:
         from the file's footer, then the two rows by their numbers (DuckDB reads only the row groups
         that hold them)."""
         from ..sources.totals import parquet_edges
-        return parquet_edges(self.con, source)
+        return parquet_edges(self, source)
 
     def time_column_problems(self, source: Source, columns: list[str], dates_only: bool = False) -> list[Problem]:
         from ..sources.diagnosis import time_column_problems

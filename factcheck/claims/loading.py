@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ClaimsFileError, Problem
-from ..measures import kind_named
+from ..measures import kind_named, kinds_in
 from ..suggestions import did_you_mean, suggest
 from .model import KINDS, Claim, ClaimsFile, ColumnSpec, CsvOptions, LoadedClaims, Table
 from .yamlsource import LineMap, load_yaml, read_claims_text
@@ -246,7 +246,7 @@ def _explain(err: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, str
     if kind_ == "measure_kind":
         value = _get(data, path)
         if isinstance(value, dict):
-            present = [k for k in KINDS if k in value]
+            present = kinds_in(value)
             if len(present) > 1:
                 return (f"a measure has one kind, this one has {len(present)}: {', '.join(present)}",
                         "nest the inner measure, e.g. change: {count: cases}")

@@ -9,6 +9,7 @@ measure kind's model lives in its module of :mod:`factcheck.measures`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, Literal
 
@@ -111,6 +112,9 @@ class ColumnSpec(_Model):
     unique: bool = False
     blank: Scalar | None = Field(None, description="what an empty value means: unknown (the default, "
                                  "left out of shares and means) or this value, e.g. blank: none")
+    counts: str | None = Field(None, description="what each row's value is a number of, when the rows are "
+                               "already counts (one row per prison and year holding its inmates): counts: "
+                               "inmates. A sum of the column rests on that many, not on its rows (small_base)")
 
     @field_validator("type")
     @classmethod
@@ -129,6 +133,23 @@ class ColumnSpec(_Model):
         if problem:
             raise HintedError(*problem)
         return self
+
+    @model_validator(mode="after")
+    def _counts_are_whole(self) -> "ColumnSpec":
+        if self.counts is None:
+            return self
+        if not _NOUN.fullmatch(self.counts):
+            raise HintedError(f"counts: {self.counts!r} should name what each value is a number of, in a word "
+                              "or two", "e.g. counts: inmates, counts: students, counts: people")
+        if self.type is not None and COLUMN_TYPES[self.type] not in ("BIGINT", "DECIMAL(38,10)"):
+            raise HintedError(f"counts: {self.counts} says the values are numbers of {self.counts}, which are "
+                              f"whole numbers, but the column is declared type: {self.type}",
+                              "declare type: integer, or leave type: out")
+        return self
+
+
+_NOUN = re.compile(r"[^\W\d_][\w' -]{0,39}")
+"""What ``counts:`` names: a word or a few, starting with a letter (``inmates``, ``people in custody``)."""
 
 
 def value_kind(value: Scalar) -> str:

@@ -48,8 +48,15 @@ def kind_named(raw: Any) -> str | None:
         return kind_of(raw)  # type: ignore[arg-type]
     if not isinstance(raw, dict):
         return None
-    found = [k for k in KINDS if k in raw]
+    found = kinds_in(raw)
     return found[0] if len(found) == 1 else None
+
+
+def kinds_in(raw: dict[Any, Any]) -> list[str]:
+    """The kinds' keys a raw mapping holds, but for a key that is a field of another kind present:
+    ``{share: …, sum: inmates}`` is a share weighted by a sum, not a share and a sum."""
+    found = [k for k in KINDS if k in raw]
+    return [k for k in found if not any(k in KINDS[o].model.model_fields for o in found if o != k)]
 
 
 if TYPE_CHECKING:  # the unions are built from the registry at run time; a type checker sees the bases
@@ -77,5 +84,5 @@ for _module in (ratio, change, extreme, top, compare, overtook, every, rising):
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureError", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
-           "kind_named", "kind_of", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
+           "kind_named", "kind_of", "kinds_in", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
            "top", "top_share", "top_sum"]

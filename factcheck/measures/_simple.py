@@ -56,6 +56,9 @@ class Simple(PlanNode):
     time_unit: str | None = None     # the time unit of the column's values ('minute'), when known
     time_from: str = ""              # where it was read: 'unit: minutes', 'the unit of wait_minutes'
     period_of_a_series: bool = False  # the figure of one period of a series (`every`'s): no rows is no value
+    counts: str | None = None        # what a sum's column (a share's weight) counts, when declared counts:
+    weight: Expr | None = None       # a share's `sum:`: the column each row weighs by (a share of inmates)
+    weight_text: str | None = None
 
     @property
     def expr_sql(self) -> str | None:

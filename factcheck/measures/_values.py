@@ -35,6 +35,8 @@ class Evaluated:
     numerator: Fraction | None = None
     denominator: Fraction | None = None
     base: int | None = None                  # records the figure rests on (for small_base)
+    base_of: str = ""  # what `base` counts when not records: the noun of a column declared counts: (inmates)
+    base_column: str = ""  # a sum's column of whole numbers not declared counts: named in small_base's hint
     unavailable: Reason | None = None         # zero_denominator / no_rows
     why: str = ""
     sql: list[str] = field(default_factory=list)
@@ -64,6 +66,15 @@ class Evaluated:
         if self.mostly_unknown is not None:
             return self.mostly_unknown
         return bool(self.rows_unknown) and self.base is not None and self.base < (self.rows_unknown or 0)
+
+
+def least_base(ev: Evaluated, parts: Iterable[Evaluated]) -> None:
+    """Give ``ev`` the smallest base of ``parts`` (a figure of several rests on the least of them),
+    with what that base counts."""
+    based = [p for p in parts if p.base is not None]
+    if based:
+        least = min(based, key=lambda p: p.base or 0)
+        ev.base, ev.base_of, ev.base_column = least.base, least.base_of, least.base_column
 
 
 Unmatched = tuple[list[tuple[int, str, str]] | None, tuple[int, str, str] | None]

@@ -4,13 +4,18 @@ min, max (``sum: COLUMN, of: TABLE``). One concept with one parameter, the funct
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..expressions import INTEGER_TYPES, Name, base_type
 from ..outcome import Reason
 from ._kind import register
 from ._model import Filtered
 from ._simple import DEC, Aggregate, Simple, SimpleKind
 from ._values import Evaluated, MeasureError, NotFinite, frac
+
+if TYPE_CHECKING:
+    from ..planning.compiler import Compiler
+    from ..planning.nodes import PathKey
 
 
 class Value(Filtered):
@@ -142,13 +147,29 @@ class SumKind(ColumnAggregate):
     def aggregates(self, x: str, numbers: str) -> list[Aggregate]:
         return [*_total(x, numbers), ("n", f"count({x})", None)]
 
+    def compile(self, c: Compiler, m: Any, path: PathKey, over: str | None) -> Simple | None:
+        node = super().compile(c, m, path, over)
+        if node is not None and node.expr is not None:
+            node.counts = c.cat.counts_of(node.scan.table, node.expr)
+        return node
+
     def value(self, node: Simple, row: dict[str, Any] | None) -> Evaluated:
         """A sum over no rows is zero, as a count is ("raised $0 after she dropped out"); over rows
         that all lack a value it is still unknown. A group or period with no row at all (``row`` is
-        None: a series, a ranking; or a period of `every`) has no value: a missing period is no zero."""
+        None: a series, a ranking; or a period of `every`) has no value: a missing period is no zero.
+
+        A sum of a column declared ``counts:`` rests on what it adds up (4,099 inmates), not on its
+        rows (four prisons): that is its base for ``small_base``."""
         if row is not None and not int(row["rows_kept"] or 0) and not node.period_of_a_series:
-            return Evaluated(Fraction(0), rows_kept=0, rows_unknown=0, base=0)
-        return super().value(node, row)
+            return Evaluated(Fraction(0), rows_kept=0, rows_unknown=0, base=0, base_of=node.counts or "")
+        ev = super().value(node, row)
+        total = ev.value
+        if isinstance(total, Fraction) and total.denominator == 1 and total >= 0:
+            if node.counts is not None:
+                ev.base, ev.base_of = int(total), node.counts
+            elif isinstance(node.expr, Name) and base_type(node.expr_type) in INTEGER_TYPES:
+                ev.base_column = node.expr_text or ""
+        return ev
 
     def fill(self, ev: Evaluated, node: Simple, row: dict[str, Any], kept: int, n_values: int) -> None:
         ev.value = frac(row["total"])

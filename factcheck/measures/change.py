@@ -14,7 +14,7 @@ from ..planning.nodes import Part, PlanNode
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, PeriodsRead, before, cadence, key, label_spaced, number
+from ._values import Evaluated, PeriodsRead, before, cadence, key, label_spaced, least_base, number
 from .ratio import parts_at, read_as_share
 
 if TYPE_CHECKING:
@@ -200,9 +200,8 @@ def _compute(as_: str, x: Fraction, y: Fraction) -> Fraction | None:
 def change(node: ChangeNode, start: Evaluated, end: Evaluated) -> Evaluated:
     """The change from ``start`` to ``end`` as the node says (percent, points, absolute, ratio)."""
     a, b = start.value, end.value
-    ev = Evaluated(None, numerator=number(end), denominator=number(start), sql=start.sql,
-                   base=min(x for x in (start.base, end.base) if x is not None)
-                   if start.base is not None or end.base is not None else None)
+    ev = Evaluated(None, numerator=number(end), denominator=number(start), sql=start.sql)
+    least_base(ev, (start, end))
     ev.details = ChangeDetails.model_validate({"from": Period(key=key(node.from_), value=_float(a)),
                                                "to": Period(key=key(node.to), value=_float(b))})
     # rows left out as unknown at either end (a blank enrollment in 2023): said, as for the figure itself

@@ -21,7 +21,7 @@ from ._details import Details
 from ._groups import expr_literal, group_column, missing_value, narrowable, narrowed, table_of
 from ._kind import KINDS, MeasureKind, change_shape, register
 from ._model import MeasureModel, Scalar
-from ._values import Evaluated, PartsAt, key, number
+from ._values import Evaluated, PartsAt, key, least_base, number
 from .ratio import RatioNode, parts_by_group, read_as_share
 
 if TYPE_CHECKING:
@@ -171,9 +171,8 @@ def gap(as_: str, a: Fraction, b: Fraction) -> Fraction | None:
 def compare(node: CompareNode, first: Evaluated, second: Evaluated) -> Evaluated:
     """The gap between the two figures, with the figures one record away (for ``fragile``)."""
     x, y = number(first), number(second)
-    bases = [b for b in (first.base, second.base) if b is not None]
-    ev = Evaluated(None, numerator=x, denominator=y, base=min(bases) if bases else None,
-                   sql=[*first.sql, *second.sql])
+    ev = Evaluated(None, numerator=x, denominator=y, sql=[*first.sql, *second.sql])
+    least_base(ev, (first, second))
     ev.details = CompareDetails(a=key(node.a), a_value=as_float(x) if x is not None else None,
                                 b=key(node.b), b_value=as_float(y) if y is not None else None)
     for part, label in ((first, node.a), (second, node.b)):

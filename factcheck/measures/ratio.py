@@ -20,7 +20,7 @@ from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode
 from ._kind import KINDS, MeasureKind, register, shape_of
 from ._model import MeasureModel
-from ._values import Evaluated, Groups, PartsAt, Unmatched, number
+from ._values import Evaluated, Groups, PartsAt, Unmatched, least_base, number
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -268,12 +268,12 @@ def read_as_share(node: PlanNode, as_: str | None = None) -> bool:
 def divide(num: Evaluated, den: Evaluated, per: int = 1) -> Evaluated:
     """numerator ÷ denominator (× ``per``, for a rate per so many), unavailable when a part is; its
     neighbours from the parts'."""
-    bases = [b for b in ((num.base, den.base) if per == 1 and den.exact_count else (num.base,)) if b is not None]
     # a ratio rests on the records of its numerator, and on those of its denominator only when that
     # counts records: the rows that give a population, an income or a budget to divide by are no
-    # sample (one row of households per borough is no small base; the filings counted may be)
-    ev = Evaluated(None, numerator=number(num), denominator=number(den), sql=num.sql + den.sql,
-                   rows_kept=None, base=min(bases) if bases else None)
+    # sample (one row of households per borough is no small base; the filings counted may be). A sum
+    # of a column declared counts: rests on the people it adds up, not on its rows
+    ev = Evaluated(None, numerator=number(num), denominator=number(den), sql=num.sql + den.sql, rows_kept=None)
+    least_base(ev, (num, den) if per == 1 and den.exact_count else (num,))
     for part in (num, den):
         if part.unavailable:
             ev.unavailable, ev.why = part.unavailable, part.why

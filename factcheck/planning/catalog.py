@@ -338,6 +338,19 @@ class Catalog:
         spec = self.sources[home].decl.columns.get(tree.column)
         return spec is not None and spec.type == "text"
 
+    def counts_of(self, table: str, tree: Expr) -> str | None:
+        """What ``tree``'s values are numbers of, when it is a column the claims file declares
+        ``counts:`` (``inmates: {counts: inmates}``), of ``table`` or of a table its links reach."""
+        home = self.home_of(table, tree)
+        if home is None or not isinstance(tree, Name):
+            return None
+        spec = self.sources[home].decl.columns.get(tree.column)
+        return spec.counts if spec is not None else None
+
+    def counted_columns(self, table: str) -> dict[str, str]:
+        """The columns of ``table`` declared ``counts:``, with what each counts."""
+        return {c: spec.counts for c, spec in self.sources[table].decl.columns.items() if spec.counts is not None}
+
     def is_time(self, table: str, column: str) -> bool:
         """Is ``column`` a time column (declared in ``time:``, typed date or timestamp), or derived from one?
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..expressions import quote_literal
 from ..measures._values import Cadence, key
+from ..outcome import MISSING_REPORT
 from .nodes import DATE_MARK, ReportCheck
 
 Through = dict[tuple[str, str], tuple[Any, Any]]
@@ -149,4 +150,4 @@ def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]], holed
               f"not a monthly return), a {unit} without one is a real zero, and reported_by does not fit the table"
               if holed >= SCATTERED else "")
     return (f"{check.text}: {who} (table {check.table} is reported by {check.group}: a {unit} inside one's "
-            f"first and last with no row of it is a missing report, not a zero{events})")
+            f"first and last with no row of it {MISSING_REPORT}{events})")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..formatting import plain_number
+from ..outcome import MISSING_REPORT, MISSING_REPORT_TEXT
 from ..report import REASON_TEXT, ClaimResult, Reason, Report, Verdict, warnings
 
 # Failures first, then what could not be checked, then what holds.
@@ -55,7 +56,17 @@ def reason_text(r: ClaimResult) -> str:
     """The reason code with its plain meaning, e.g. 'qualifier_crossed: the figure is …'."""
     if r.reason is None:
         return ""
-    return f"{r.reason.value}: {REASON_TEXT.get(r.reason, '')}".rstrip(": ")
+    return f"{r.reason.value}: {reason_meaning(r)}".rstrip(": ")
+
+
+def reason_meaning(r: ClaimResult) -> str:
+    """The plain meaning of the claim's reason. A ``period_not_covered`` because a group of a table
+    declared ``reported_by`` sent no report says so: that period is not outside the data."""
+    if r.reason is None:
+        return ""
+    if r.reason == Reason.PERIOD_NOT_COVERED and MISSING_REPORT in r.message:
+        return MISSING_REPORT_TEXT
+    return REASON_TEXT.get(r.reason, "")
 
 
 def summary_text(report: Report) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..formatting import plain_number
-from ..report import REASON_TEXT, ClaimResult, NoteCode, TableUse, Verdict, warnings
+from ..report import ClaimResult, NoteCode, TableUse, Verdict, warnings
 from . import chart, plain
-from ._common import LABEL, ORDER, computed, read_as, warning_text
+from ._common import LABEL, ORDER, computed, read_as, reason_meaning, warning_text
 from ._markup import ICON, e, e_spaced
 from .article import WARN_SIGN
 
@@ -116,7 +116,7 @@ def _plain_lines(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
         line = "; ".join(x for x in (need, got) if x)
         out.append(f'<p class="plain">{line[:1].upper()}{line[1:]}.</p>')
     if r.reason is not None:
-        out.append(f'<p class="why">{e(REASON_TEXT.get(r.reason, ""))} <code class="muted">{e(r.reason.value)}</code></p>')
+        out.append(f'<p class="why">{e(reason_meaning(r))} <code class="muted">{e(r.reason.value)}</code></p>')
     if r.notes:
         out.append("<ul class=\"notes\">" + "".join(
             f"<li>{e_spaced(n.message)} <code class=\"muted\">{e(n.code.value)}</code></li>" for n in r.notes) + "</ul>")

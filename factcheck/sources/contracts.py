@@ -12,7 +12,9 @@ conversion error; here it stops the run with *every* violation, located:
   to use, when they are dates);
 * empty values in a column declared ``nullable: false``;
 * values outside ``allowed`` (with the allowed value each one is close to);
-* repeated values in a column declared ``unique: true``.
+* repeated values in a column declared ``unique: true``;
+* values that are no whole number of at least zero in a column declared ``counts:``
+  (its rows are already counts: a negative or a fraction of an inmate is no count).
 
 Each violation is one :class:`~factcheck.errors.Problem` per column and rule,
 naming the file, the first line it occurs on, the count, and up to
@@ -76,7 +78,15 @@ def missing_columns(src: Source) -> list[Problem]:
 def ruled_columns(src: Source) -> list[str]:
     """Declared columns with a rule to count on the table as read (not just a type)."""
     return [c for c, spec in src.decl.columns.items()
-            if c in src.columns and (not spec.nullable or spec.allowed is not None or spec.unique)]
+            if c in src.columns and (not spec.nullable or spec.allowed is not None or spec.unique
+                                     or spec.counts is not None)]
+
+
+def no_count(col: str) -> str:
+    """The SQL condition of a value in a column declared ``counts:`` that is no count: not a number,
+    below zero, or not whole (a blank is unknown, not wrong)."""
+    number = f"TRY_CAST({col} AS DOUBLE)"
+    return f"({col} IS NOT NULL AND ({number} IS NULL OR {number} < 0 OR {number} <> trunc({number})))"
 
 
 def read_types(con: "duckdb.DuckDBPyConnection", src: Source) -> dict[str, str]:
@@ -167,6 +177,8 @@ def holds(con: "duckdb.DuckDBPyConnection", src: Source) -> bool:
             tests.append(f"count(*) FILTER (WHERE {col} IS NOT NULL AND {col} NOT IN ({values}))")
         if spec.unique:
             tests.append(f"count({col}) - count(DISTINCT {col})")
+        if spec.counts is not None:
+            tests.append(f"count(*) FILTER (WHERE {no_count(col)})")
     if not tests:
         return True
     row = con.execute(f"SELECT {', '.join(tests)} FROM {quote_ident(src.name)}").fetchall()[0]
@@ -265,6 +277,8 @@ def _check_column(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, show
     if spec.unique:
         rules.append(("unique", f"{typed} IN (SELECT {typed} FROM {temp} WHERE {typed} IS NOT NULL "
                                 f"GROUP BY 1 HAVING count(*) > 1)"))
+    if spec.counts is not None:
+        rules.append(("counts", f"(NOT {bad_type} AND {no_count(typed)})"))
     problems = []
     for rule, condition in rules:
         count = con.execute(f"SELECT count(*) FROM {temp} WHERE {condition}").fetchall()[0][0]
@@ -304,6 +318,11 @@ def _problem(con: "duckdb.DuckDBPyConnection", temp: str, src: Source, shown: st
         return Problem(head + f"{count} {rows} {'holds' if count == 1 else 'hold'} a value not in allowed: "
                        + ", ".join(f"'{v}' ({n})" for v, n in distinct),
                        hint=_allowed_hint(spec, [str(v) for v, _ in distinct]), **where)
+    if rule == "counts":
+        return Problem(head + f"declared counts: {spec.counts}, but {count} {rows} {'holds' if count == 1 else 'hold'} "
+                       f"a value that is no whole number of at least 0", hint=f"a row's {column} is a number of "
+                       f"{spec.counts}: fix the values, or remove counts: if the column holds something else "
+                       "(an amount, a rate)", **where)
     dupes = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {temp} WHERE {condition} GROUP BY {raw})").fetchall()[0][0]
     return Problem(head + f"declared unique, but {dupes} value{'s repeat' if dupes != 1 else ' repeats'} "
                    f"({count} {rows})", hint="remove the duplicate rows, or drop unique: if repeats are expected",

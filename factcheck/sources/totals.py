@@ -36,8 +36,6 @@ from ..report import Note
 from .places import is_text_scan, line_offset, place
 
 if TYPE_CHECKING:
-    import duckdb
-
     from ..backends import Backend
     from ..engine import Prepared
     from ..planning.nodes import Scan
@@ -145,20 +143,20 @@ def _frame_edges(src: Source) -> list[Edge]:
     return [(1, frame.iloc[0].tolist()), (len(frame), frame.iloc[-1].tolist())]
 
 
-def parquet_edges(con: "duckdb.DuckDBPyConnection", src: Source) -> tuple[list[str], list[Edge]]:
+def parquet_edges(backend: Backend, src: Source) -> tuple[list[str], list[Edge]]:
     """A Parquet file's column names, and its first and last rows with their numbers: the count from
     the file's footer, then the rows by ``file_row_number`` (a filter DuckDB takes to the row groups;
-    a count asked inside the same statement made it read the whole file, 40 times slower)."""
+    a count asked inside the same statement made it read the whole file, 40 times slower). Both go
+    through ``backend.execute``, so a count of the run's statements sees them."""
     assert src.path is not None
     from .datafiles import exact
     path = quote_literal(exact(str(src.path)))
-    rows = con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata({path})").fetchall()[0][0]
+    rows = backend.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata({path})").rows[0][0]
     if not rows:
         return [], []
-    got = con.execute(f"SELECT * FROM {src.reader_sql(str(src.path), options='file_row_number=true')} "
-                      f"WHERE file_row_number IN (0, {int(rows) - 1}) ORDER BY file_row_number")
-    names = [d[0] for d in got.description][:-1]
-    return names, [(int(r[-1]) + 1, list(r[:-1])) for r in got.fetchall()]
+    got = backend.execute(f"SELECT * FROM {src.reader_sql(str(src.path), options='file_row_number=true')} "
+                          f"WHERE file_row_number IN (0, {int(rows) - 1}) ORDER BY file_row_number")
+    return got.columns[:-1], [(int(r[-1]) + 1, list(r[:-1])) for r in got.rows]
 
 
 def _in_row(src: Source, names: list[str], line: int | None, fields: Sequence[object] | None) -> Candidate | None:
