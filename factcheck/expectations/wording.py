@@ -110,7 +110,15 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
     hint = _direction_with_words(written, shape) or hint
+    if _FORECAST.search(written):
+        hint = ("a forecast states what has not happened, and no data can show it: check the figures it rests "
+                "on (the change so far, the level now) as claims of their own, and keep the forecast in says")
     return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
+
+
+_FORECAST = re.compile(r"\b(?:(?:expected|forecast|projected|predicted|set|likely|poised|due|on track)\s+to|will|would"
+                       r"|is going to|are going to)\b", re.IGNORECASE)
+"""'is expected to rise', 'will be cut by 20%', 'is set to double': a change to come, not one that happened."""
 
 
 _A_RECORD = re.compile(r"(?:an?\s+)?(?:new\s+)?(?:all[\s-]time\s+)?record(?:[\s-]+(?:high|(?P<low>low)))?\s+"
@@ -405,6 +413,8 @@ def split_direction(s: str) -> tuple[Direction | None, str]:
     >>> split_direction("has fallen by a third"), split_direction("is rising 5%")
     (('down', 'a third'), ('up', '5%'))
     """
+    if s in words.MULTIPLES:
+        return None, s  # 'was cut in half', 'has been doubled': a multiple, read whole, not 'was cut' + 'in half'
     if not s.startswith("up to "):
         tokens = s.split(" ")  # the longest words of a direction that open it ('has been rising', 'rose')
         for k in range(min(words.SIZED_DIRECTION_WORDS, len(tokens) - 1), 0, -1):
@@ -428,10 +438,18 @@ OR_SUFFIXES = {"or more": ("above", True), "or higher": ("above", True), "or abo
 
 
 def split_qualifier(s: str) -> tuple[str | None, str]:
-    """'nearly 60%' → ('nearly', '60%'); '2,000 or more' → ('or more', '2,000')."""
+    """'nearly 60%' → ('nearly', '60%'); '2,000 or more' → ('or more', '2,000'); a tolerance word after
+    the auxiliary of a verb's tense: 'has nearly doubled' → ('nearly', 'has doubled'), 'was more than
+    halved' → ('more than', 'was halved')."""
     found, rest = _strip_prefix(s, list(words.QUALIFIERS))
     if found:
         return found, rest
+    aux, after = _strip_prefix(s, words.AUXILIARIES)
+    if aux:
+        found, rest = _strip_prefix(after, list(words.QUALIFIERS))
+        verb = f"{aux} {rest}"
+        if found and (verb in words.MULTIPLES or verb in words.BARE_DIRECTIONS or split_direction(verb)[0]):
+            return found, verb
     found, rest = _strip_suffix(s, list(OR_SUFFIXES))
     return found, rest
 
