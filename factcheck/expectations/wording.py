@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Literal, Sequence
 
+from .. import money
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 from . import durations
 from . import vocabulary as words
@@ -280,7 +281,7 @@ def _part_of_a_scale(words_: list[str]) -> bool:
                for k in range(2, min(len(words_), 5) + 1))
 
 
-_CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
+_CURRENCY_WORDS = re.compile(rf"\s+{money.WORD}$")
 
 
 def _money_words(s: str) -> str:
