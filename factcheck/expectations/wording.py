@@ -210,6 +210,10 @@ _SPELLED_ENDS = ("and", "a", "an", "point")
 _QUARTERS_AFTER = re.compile(r"[\s-]+quarters\b")
 
 
+_QUALIFIERS_WITH_IN = re.compile(r"\b(?:" + alternatives(q for q in words.QUALIFIERS if re.search(r"\bin\b", q)) + r")\b")
+"""'in excess of', 'well in excess of': tolerance words whose 'in' is no fraction's ('three in two')."""
+
+
 def words_to_digits(written: str, shape: MeasureShape) -> str | None:
     """A wording with counts in words and no digits, with its counts in digits ('nine' → '9', 'more
     than five' → 'more than 5', 'about thirty-seven' → 'about 37'): how ``expect:`` reads a wording
@@ -220,11 +224,14 @@ def words_to_digits(written: str, shape: MeasureShape) -> str | None:
     >>> number, share = MeasureShape("number"), MeasureShape("share")
     >>> words_to_digits("more than five", number), words_to_digits("five of 12", number)
     ('more than 5', None)
+    >>> words_to_digits("in excess of five", number)
+    'in excess of 5'
     >>> words_to_digits("three in two", share), words_to_digits("one", share), words_to_digits("one percent", share)
     (None, None, '1 percent')
     """
     text = written.strip()
-    if any(ch.isdigit() for ch in text) or re.search(r"\b(?:in|out of)\b", text.lower()):
+    figure = _QUALIFIERS_WITH_IN.sub(" ", " ".join(text.lower().split()))  # not the 'in' of 'in excess of'
+    if any(ch.isdigit() for ch in text) or re.search(r"\b(?:in|out of)\b", figure):
         return None
     digits = _spelled_numbers(text, named_only=False)
     if digits == text or shape.kind == "share" and not re.search(r"%|percent", digits):
