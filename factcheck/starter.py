@@ -30,6 +30,8 @@ from .claims.model import PARQUET_ENDINGS
 from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
 from .errors import Problem, UsageError
 from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
+from .expectations.vocabulary import SIZED_DIRECTIONS, TAKES_AN_OBJECT, verb_forms
+from .formatting import alternatives
 
 if TYPE_CHECKING:
     from .engine import Session
@@ -41,14 +43,24 @@ _TYPES = {"BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer", "TIN
           "HUGEINT": "integer", "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "VARCHAR": "text",
           "DATE": "date", "TIMESTAMP": "timestamp", "TIMESTAMP WITH TIME ZONE": "timestamp", "TIMESTAMP_S": "timestamp",
           "TIMESTAMP_MS": "timestamp", "TIMESTAMP_NS": "timestamp", "BOOLEAN": "boolean"}
-_UP = re.compile(rf"\b(?:(up|higher|more|{RISE_VERBS})(?:\s+by)?|(?:a\s+)?(?:rise|increase|gain|jump|climb|growth)\s+of)\s*$",
+def _done_to(direction: str) -> str:
+    """The verbs of the expect reader's table that something is done to, in each of their forms (the last
+    word of 'has been slashed', 'cuts', 'reducing'), for the figure after them: "Spending was cut by 20%" is
+    down 20%, as `expect: was cut by 20%` reads it."""
+    forms = {form.split(" ")[-1] for past in TAKES_AN_OBJECT if SIZED_DIRECTIONS.get(past) == direction
+             for form in (past, *verb_forms(past), *verb_forms(past, passive=True))}
+    return alternatives(sorted(forms, key=len, reverse=True))
+
+
+_RAISED, _CUT = _done_to("up"), _done_to("down")
+_UP = re.compile(rf"\b(?:(up|higher|more|{RISE_VERBS}|{_RAISED})(?:\s+by)?|(?:a\s+)?(?:rise|increase|gain|jump|climb|growth)\s+of)\s*$",
                  re.I)  # "up 11%", "rose by 5 points", "a rise of 6 points"
-_DOWN = re.compile(rf"\b(?:(down|lower|fewer|less|{FALL_VERBS})(?:\s+by)?|(?:a\s+)?(?:drop|decline|decrease|fall|cut|"
+_DOWN = re.compile(rf"\b(?:(down|lower|fewer|less|{FALL_VERBS}|{_CUT})(?:\s+by)?|(?:a\s+)?(?:drop|decline|decrease|fall|cut|"
                    r"reduction|dip|slide)\s+of)\s*$", re.I)  # "down 3 points", "a drop of 6 points"
 _UP_AFTER = re.compile(r"\s+(?:jump|rise|increase|gain|climb|surge)\b", re.I)   # "a 12% jump in injuries"
 _DOWN_AFTER = re.compile(r"\s+(?:drop|decline|decrease|fall|cut|dip|slide|reduction)\b", re.I)
-_UP_BY = re.compile(rf"\b(?:(?:{RISE_VERBS})\s+by|(?:a\s+)?(?:rise|increase|gain|jump|climb)\s+of)\s*$", re.I)
-_DOWN_BY = re.compile(rf"\b(?:(?:{FALL_VERBS})\s+by|(?:a\s+)?(?:drop|decline|decrease|fall|cut|reduction|dip|slide)"
+_UP_BY = re.compile(rf"\b(?:(?:{RISE_VERBS}|{_RAISED})\s+by|(?:a\s+)?(?:rise|increase|gain|jump|climb)\s+of)\s*$", re.I)
+_DOWN_BY = re.compile(rf"\b(?:(?:{FALL_VERBS}|{_CUT})\s+by|(?:a\s+)?(?:drop|decline|decrease|fall|cut|reduction|dip|slide)"
                       r"\s+of)\s*$", re.I)  # "fell by 4", "a decline of 4": not "fell to 4", a level
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"

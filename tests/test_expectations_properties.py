@@ -250,7 +250,8 @@ def test_a_bare_direction_passes_exactly_the_values_on_its_side(word: str, kind:
 
 
 
-_TENSES = sorted({(form, past) for past in words.UP_PREFIXES + words.DOWN_PREFIXES for form in words.verb_forms(past)})
+_TENSES = sorted({(form, past) for past in words.UP_PREFIXES + words.DOWN_PREFIXES
+                  for passive in (False, True) for form in words.verb_forms(past, passive)})  # 'was cut' too
 
 
 @given(pair=st.sampled_from(_TENSES), kind=st.sampled_from(KINDS[2:6]), value=st.fractions(min_value=-10, max_value=10))

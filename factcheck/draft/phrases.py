@@ -167,10 +167,11 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?
 QUALIFIER_BANDS: dict[str, Band] = {
     **{w: cast(Band, band) for w, (band, _) in QUALIFIERS.items() if band != "exact"}, "approx.": "about"}
 _QUALIFIER_WORDS = alternatives([r"\s+".join(re.escape(w) for w in q.split()) for q in QUALIFIER_BANDS])
-# "7,000-plus", "40-plus years": the figure or more, the band the expect reader gives the "or more" that
+# "7,000-plus", "7,000+", "40-plus years", "40+ years": the figure or more, the band the expect reader gives the "or more" that
 # wording.normalize reads "-plus" as
 PLUS_BAND = cast(Band, OR_SUFFIXES["or more"][0])
-_PLUS = re.compile(r"-plus\b(?![-\w])", re.IGNORECASE)
+_PLUS = re.compile(r"(?:-plus\b|\+)(?![-\w+])", re.IGNORECASE)
+"""'-plus' or '+' right after a figure in digits: "7,000-plus", "7,000+", "40+ years" (not '5+5', 'C++')."""
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 
 
@@ -431,7 +432,7 @@ def _duration(count: str) -> _Lazy:
     "a decade", "25-year-old", "an eight-year low"."""
     return _c(rf"""
     (?P<article>\ban?\s+)?
-    (?<![\w.,/-])(?P<n>{count})(?:(?<=\d)(?P<plus>-plus))?[\s-]+
+    (?<![\w.,/-])(?P<n>{count})(?:(?<=\d)(?P<plus>-plus|\+))?[\s-]+
     (?P<unit>years?|decades?|months?|weeks?|days?|quarters(?!\s+of\b|{_BEFORE_A_SCALE})
       |quarter(?!\s+of\b|\s*[.,;:!?)]|\s*$|{_BEFORE_A_SCALE}|[\s-]+century\b)|centur(?:y|ies)|hours?|minutes?|seconds?|mins?|hrs?|secs?)\b
     (?P<old>-old)?
@@ -649,7 +650,10 @@ _ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})(?:\s+(?:in|out\s+of|of(?=
              rf"|hundred|thousand|million)\b(?![.,]\d)")  # "one in a million", "a one-in-a-million chance": a probability
 _TO_ONE = _c(rf"(?<!from\s)(?<![\w.,])(?P<n>{_DIGITS}|\b{_WORDNUM})[\s-]+to[\s-]+(?:one|1)\b"
              r"(?![.,]\d|\s*%|\s*(?:per\s*cent|percent|points?)\b)")  # not "from 10 to 1 percent"
-_MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b")
+_MULTIPLE_VERB = _c(r"\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing)"
+                    r"|(?:cut(?:s|ting)?|slash(?:ed|es|ing))\s+in\s+half)\b")
+"""'doubled', 'halving', and 'cut in half', 'slashed in half' (halved, as `expect:` reads them: the
+vocabulary's MULTIPLES), in any tense: the auxiliary before ('has been', 'were') changes nothing."""
 _MULTIPLE_ADJECTIVE = _c(r"\b(?:double|triple|treble|quadruple)(?=\s+(?:the|that|its|their|his|her|what)\b)")
 _TIMES = _c(rf"""
     (?<![\w.,])(?P<n>twice|(?:{_DIGITS}|{_WORDNUM})(?:[\s-]+and[\s-]+a[\s-]+half)?\s+times)
@@ -662,7 +666,8 @@ _FOLD = _c(rf"(?<![\w.,])(?P<n>{_DIGITS}|{_SMALL}|hundred)[\s-]?fold\b")
 _TIMES_X = _c(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)x\b")
 _MULTIPLE_WORDS: dict[str, Fraction] = {
     "doubl": Fraction(2), "tripl": Fraction(3), "trebl": Fraction(3), "quadrupl": Fraction(4), "halv": Fraction(1, 2),
-    "double": Fraction(2), "triple": Fraction(3), "treble": Fraction(3), "quadruple": Fraction(4)}
+    "double": Fraction(2), "triple": Fraction(3), "treble": Fraction(3), "quadruple": Fraction(4),
+    "cut": Fraction(1, 2), "slash": Fraction(1, 2)}  # "cut in half", "slashed in half"
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -678,7 +683,7 @@ _SINGLE_PARTS = frozenset(p for p in _PARTS if not p.endswith("s") and p != "hal
 _PLURAL_PARTS = frozenset(p for p in _PARTS if p.endswith("s") and p != "halves")
 _IN_WORDS = frozenset({"in", "out", "every"})
 _MULTIPLE_VERBS = frozenset("doubled doubling tripled tripling trebled trebling quadrupled quadrupling halved "
-                            "halving".split())
+                            "halving cut cuts cutting slashed slashes slashing".split())
 _MULTIPLE_ADJECTIVES = frozenset("double triple treble quadruple".split())
 _UNCHANGED_WORDS = frozenset("flat unchanged steady stable".split())
 # "Bus ridership was flat", "held steady", "remained unchanged": a change of nothing, a multiple of

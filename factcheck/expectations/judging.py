@@ -14,7 +14,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
 
-from ..formatting import CURRENCY_SIGNS, with_sign
+from ..formatting import with_sign
+from ..money import currency_sign
 from .interval import Interval
 from .numbers import decimal_text, format_edge, format_value, to_fraction
 from .shape import MeasureShape
@@ -218,21 +219,13 @@ def _shown_value(e: Expectation, text: str) -> Fraction | None:
     return shown
 
 
-_SIGN = re.compile(rf"(?:US|A|C|NZ|HK)?\$|[{CURRENCY_SIGNS.replace('$', '')}]")
-_SIGN_WORDS = {"dollar": "$", "euro": "€", "pound": "£"}
-
-
 def money_sign(e: Expectation) -> str:
     """The currency sign of a figure stated as an amount of money (``$25,400``, ``about £2.5bn``,
     ``3 million dollars``) of a column's values (a sum, a mean, a median); '' for anything else."""
     if e.shape.kind != "number" or e.shape.unit != "fraction" or not e.shape.of_values or e.shape.years \
             or e.percentish or e.time_unit:
         return ""
-    found = _SIGN.search(e.written)
-    if found:
-        return found.group()
-    word = re.search(r"\b(dollar|euro|pound)s?\b", e.written, re.I)
-    return _SIGN_WORDS[word.group(1).lower()] if word else ""
+    return currency_sign(e.written)
 
 
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:

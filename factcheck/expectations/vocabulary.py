@@ -126,13 +126,14 @@ UP_PREFIXES = ("up", "rose", "risen", "a rise of", "rise of", "increased", "an i
                "increase of", "grew", "grown", "growth of", "climbed", "gained", "jumped",
                "soared", "went up", "higher by", "surged", "edged up", "ticked up", "rocketed",
                "leapt", "leaped", "spiked", "a jump of", "a gain of", "a surge of", "swelled", "swollen",
-               "ballooned", "skyrocketed", "crept up", "inched up", "rebounded", "recovered")
+               "ballooned", "skyrocketed", "crept up", "inched up", "rebounded", "recovered", "raised",
+               "boosted")
 DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", "a decrease of",
                  "decrease of", "dropped", "a drop of", "drop of", "declined", "a decline of",
                  "shrank", "shrunk", "slid", "slipped", "plunged", "went down", "lower by", "lost",
                  "tumbled", "slumped", "plummeted", "sank", "dipped", "edged down", "ticked down",
-                 "a cut of", "cut by", "slashed", "trimmed", "shed", "nosedived", "eased",
-                 "retreated", "crept down", "inched down")
+                 "a cut of", "cut by", "cut", "slashed", "trimmed", "shed", "nosedived", "eased",
+                 "retreated", "crept down", "inched down", "reduced", "lowered")
 UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger", "jump", "gain",
                "surge", "longer")
 DOWN_SUFFIXES = ("fewer", "less", "lower", "shorter", "decrease", "drop", "fall", "down", "smaller",
@@ -154,25 +155,47 @@ _IRREGULAR: dict[str, tuple[str, str, str]] = {
     "fell": ("falls", "falling", "fallen"), "shrank": ("shrinks", "shrinking", "shrunk"),
     "slid": ("slides", "sliding", "slid"), "sank": ("sinks", "sinking", "sunk"), "lost": ("loses", "losing", "lost"),
     "went": ("goes", "going", "gone"), "crept": ("creeps", "creeping", "crept"), "shed": ("sheds", "shedding", "shed"),
+    "cut": ("cuts", "cutting", "cut"),
 }
-_E_STEM = re.compile(r"(?:s|g|ik|v|[^aeioul]l|[^aeiou]in)$")
+TAKES_AN_OBJECT = frozenset({"increased", "decreased", "raised", "boosted", "cut", "slashed", "trimmed",
+                             "reduced", "lowered", "shed", "shrank", "doubled", "tripled", "trebled", "quadrupled",
+                             "halved"})
+"""The verbs of the vocabulary that something is done to, and so are written in the passive too ("was cut
+by 20%", "has been slashed by a third", "were halved"); not 'rose' or 'fell', which no one does to a
+figure ('was risen')."""
+_E_STEM = re.compile(r"(?:s|c|g|ik|v|[^aeioul]l|[^aeiou]in)$")
 """The end of an '-ed' verb's stem that takes back its 'e' ('increas-ed': increases; 'declin-ed': declines;
-'tumbl-ed': tumbles; 'nosediv-ed': nosedives); 'climb-ed', 'gain-ed', 'soar-ed', 'swell-ed' take none."""
+'tumbl-ed': tumbles; 'nosediv-ed': nosedives; 'reduc-ed': reduces); 'climb-ed', 'gain-ed', 'soar-ed', 'swell-ed' take none."""
 _ES_STEM = re.compile(r"(?:sh|ch|x|zz)$")
 """The end of a stem whose present takes '-es' after it: 'slash-ed': slashes; 'inch-ed up': inches up."""
 
 
+_BE = ("is", "are", "was", "were", "has been", "have been", "had been")
+"""The forms of 'be' a passive is written with: 'was cut', 'has been slashed', 'are halved'. Not 'will be':
+a change to come is a forecast, which no data shows (nor is 'will rise' read)."""
+AUXILIARIES = ("has been", "have been", "had been", "has", "have", "had", "is", "are", "was", "were")
+"""The words before a verb's participle that a tolerance word may stand after: 'has nearly doubled', 'was
+more than halved' (read as 'nearly has doubled': the qualifier, then the verb in its tense)."""
+
+
 @cache  # the bare and the sized directions both ask for every verb's forms
-def verb_forms(past: str) -> tuple[str, ...]:
+def verb_forms(past: str, passive: bool = False) -> tuple[str, ...]:
     """How reporters write a verb of a direction that the vocabulary has in the past tense, besides it:
     'rose' → rises, rising, is rising, are rising, was rising, were rising, has been rising, have been
     rising, had been rising, has risen, have risen, had risen. The particle of 'went up' stays after
     each ('goes up', 'is going up', 'has gone up'). () for a word that is no such verb ('up', 'risen').
 
+    ``passive``: the passive of a verb of :data:`TAKES_AN_OBJECT` instead, with its participle ('cut' → is
+    cut, was cut, has been cut …; 'shrank' → was shrunk); () for any other ('rose': no one 'was risen').
+
     >>> verb_forms("dropped")[:3], verb_forms("went down")[-1]
     (('drops', 'dropping', 'is dropping'), 'had gone down')
+    >>> verb_forms("slashed", passive=True)[:3], verb_forms("shrank", passive=True)[2], verb_forms("rose", passive=True)
+    (('is slashed', 'are slashed', 'was slashed'), 'was shrunk', ())
     """
     verb, _, particle = past.partition(" ")
+    if particle == "by":
+        return ()  # 'cut by' announces its figure: its tenses are those of 'cut', with the 'by' read after them
     if verb in _IRREGULAR:
         present, ing, participle = _IRREGULAR[verb]
     elif verb.endswith("ed") and len(verb) > 4:
@@ -184,6 +207,8 @@ def verb_forms(past: str) -> tuple[str, ...]:
     else:
         return ()
     tail = f" {particle}" if particle else ""
+    if passive:
+        return tuple(f"{be} {participle}{tail}" for be in _BE) if past in TAKES_AN_OBJECT else ()
     progressive = [f"{be} {ing}" for be in ("is", "are", "was", "were", "has been", "have been", "had been")]
     perfect = [f"{have} {participle}" for have in ("has", "have", "had")]
     return tuple(f"{w}{tail}" for w in (present, ing, *progressive, *perfect))
@@ -195,7 +220,8 @@ def verb_forms(past: str) -> tuple[str, ...]:
 SIZED_DIRECTIONS: dict[str, Literal["up", "down"]] = {
     **{w: "up" for w in UP_PREFIXES}, **{w: "down" for w in DOWN_PREFIXES}}
 SIZED_DIRECTIONS.update({form: direction for word, direction in list(SIZED_DIRECTIONS.items())
-                         for form in verb_forms(word) if form not in SIZED_DIRECTIONS})
+                         for passive in (False, True) for form in verb_forms(word, passive)
+                         if form not in SIZED_DIRECTIONS})
 SIZED_DIRECTION_WORDS = max(len(w.split(" ")) for w in SIZED_DIRECTIONS)
 """The most words one of them has ("have been edging up": 4)."""
 
@@ -208,7 +234,8 @@ BARE_DIRECTIONS: dict[str, Literal["up", "down"]] = {
     **{w: "down" for w in _standing_alone(DOWN_PREFIXES + DOWN_SUFFIXES)},
 }
 BARE_DIRECTIONS.update({form: direction for word, direction in list(BARE_DIRECTIONS.items())
-                        for form in verb_forms(word) if form not in BARE_DIRECTIONS})
+                        for passive in (False, True) for form in verb_forms(word, passive)
+                        if form not in BARE_DIRECTIONS})
 # "three times as many", "half as much": the figure is a ratio of new to old
 AS_MANY = ("as many", "as much", "as high", "as large", "as big", "as likely", "as often",
            "as fast", "as long", "as costly", "as expensive", "as deadly", "the number", "the amount", "the level",
@@ -270,3 +297,10 @@ MULTIPLES: dict[str, tuple[Fraction, str]] = {
     "trebling": (Fraction(3), "up"), "quadrupling": (Fraction(4), "up"),
     "halving": (Fraction(1, 2), "down"),
 }
+# the multiples in the tenses reporters write them, active and passive ("has doubled", "is doubling", "were
+# halved", "has been tripled"), read as the past tense is; and "cut in half", "slashed in half" as "halved"
+_MULTIPLE_VERBS = ("doubled", "tripled", "trebled", "quadrupled", "halved")
+MULTIPLES.update({form: MULTIPLES[past] for past in _MULTIPLE_VERBS for passive in (False, True)
+                  for form in verb_forms(past, passive) if form not in MULTIPLES})
+MULTIPLES.update({f"{form} in half": MULTIPLES["halved"] for past in ("cut", "slashed")
+                  for form in (past, *verb_forms(past), *verb_forms(past, passive=True))})

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Literal, Sequence
 
+from .. import money
 from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
 from . import durations
 from . import vocabulary as words
@@ -110,7 +111,15 @@ def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationE
         percent = "%" if rng[2] or rng[4] else ""
         hint = f"a range is written as an interval: expect: {{between: [{rng[1]}{percent}, {rng[3]}{percent}]}}"
     hint = _direction_with_words(written, shape) or hint
+    if _FORECAST.search(written):
+        hint = ("a forecast states what has not happened, and no data can show it: check the figures it rests "
+                "on (the change so far, the level now) as claims of their own, and keep the forecast in says")
     return ExpectationError(f"expect: cannot read {written!r}{why}", hint=hint)
+
+
+_FORECAST = re.compile(r"\b(?:(?:expected|forecast|projected|predicted|set|likely|poised|due|on track)\s+to|will|would"
+                       r"|is going to|are going to)\b", re.IGNORECASE)
+"""'is expected to rise', 'will be cut by 20%', 'is set to double': a change to come, not one that happened."""
 
 
 _A_RECORD = re.compile(r"(?:an?\s+)?(?:new\s+)?(?:all[\s-]time\s+)?record(?:[\s-]+(?:high|(?P<low>low)))?\s+"
@@ -201,6 +210,10 @@ _SPELLED_ENDS = ("and", "a", "an", "point")
 _QUARTERS_AFTER = re.compile(r"[\s-]+quarters\b")
 
 
+_QUALIFIERS_WITH_IN = re.compile(r"\b(?:" + alternatives(q for q in words.QUALIFIERS if re.search(r"\bin\b", q)) + r")\b")
+"""'in excess of', 'well in excess of': tolerance words whose 'in' is no fraction's ('three in two')."""
+
+
 def words_to_digits(written: str, shape: MeasureShape) -> str | None:
     """A wording with counts in words and no digits, with its counts in digits ('nine' → '9', 'more
     than five' → 'more than 5', 'about thirty-seven' → 'about 37'): how ``expect:`` reads a wording
@@ -211,11 +224,14 @@ def words_to_digits(written: str, shape: MeasureShape) -> str | None:
     >>> number, share = MeasureShape("number"), MeasureShape("share")
     >>> words_to_digits("more than five", number), words_to_digits("five of 12", number)
     ('more than 5', None)
+    >>> words_to_digits("in excess of five", number)
+    'in excess of 5'
     >>> words_to_digits("three in two", share), words_to_digits("one", share), words_to_digits("one percent", share)
     (None, None, '1 percent')
     """
     text = written.strip()
-    if any(ch.isdigit() for ch in text) or re.search(r"\b(?:in|out of)\b", text.lower()):
+    figure = _QUALIFIERS_WITH_IN.sub(" ", " ".join(text.lower().split()))  # not the 'in' of 'in excess of'
+    if any(ch.isdigit() for ch in text) or re.search(r"\b(?:in|out of)\b", figure):
         return None
     digits = _spelled_numbers(text, named_only=False)
     if digits == text or shape.kind == "share" and not re.search(r"%|percent", digits):
@@ -272,7 +288,7 @@ def _part_of_a_scale(words_: list[str]) -> bool:
                for k in range(2, min(len(words_), 5) + 1))
 
 
-_CURRENCY_WORDS = re.compile(r"\s+(?:(?:us|u\.s\.|canadian|australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?)$")
+_CURRENCY_WORDS = re.compile(rf"\s+{money.WORD}$")
 
 
 def _money_words(s: str) -> str:
@@ -405,6 +421,8 @@ def split_direction(s: str) -> tuple[Direction | None, str]:
     >>> split_direction("has fallen by a third"), split_direction("is rising 5%")
     (('down', 'a third'), ('up', '5%'))
     """
+    if s in words.MULTIPLES:
+        return None, s  # 'was cut in half', 'has been doubled': a multiple, read whole, not 'was cut' + 'in half'
     if not s.startswith("up to "):
         tokens = s.split(" ")  # the longest words of a direction that open it ('has been rising', 'rose')
         for k in range(min(words.SIZED_DIRECTION_WORDS, len(tokens) - 1), 0, -1):
@@ -428,10 +446,18 @@ OR_SUFFIXES = {"or more": ("above", True), "or higher": ("above", True), "or abo
 
 
 def split_qualifier(s: str) -> tuple[str | None, str]:
-    """'nearly 60%' → ('nearly', '60%'); '2,000 or more' → ('or more', '2,000')."""
+    """'nearly 60%' → ('nearly', '60%'); '2,000 or more' → ('or more', '2,000'); a tolerance word after
+    the auxiliary of a verb's tense: 'has nearly doubled' → ('nearly', 'has doubled'), 'was more than
+    halved' → ('more than', 'was halved')."""
     found, rest = _strip_prefix(s, list(words.QUALIFIERS))
     if found:
         return found, rest
+    aux, after = _strip_prefix(s, words.AUXILIARIES)
+    if aux:
+        found, rest = _strip_prefix(after, list(words.QUALIFIERS))
+        verb = f"{aux} {rest}"
+        if found and (verb in words.MULTIPLES or verb in words.BARE_DIRECTIONS or split_direction(verb)[0]):
+            return found, verb
     found, rest = _strip_suffix(s, list(OR_SUFFIXES))
     return found, rest
 

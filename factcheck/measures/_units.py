@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..formatting import CURRENCY_SIGNS, FigureUnit
+from ..formatting import FigureUnit
+from ..money import amounts
 
 if TYPE_CHECKING:
     from ..planning.nodes import PlanNode
 
-_AMOUNT = re.compile(rf"(?<![\w{CURRENCY_SIGNS}])([{CURRENCY_SIGNS}])\s?\d[\d,.]*")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -44,7 +44,10 @@ def _money(says: str) -> FigureUnit | None:
     >>> _money("the highest median overtime, $25,400, in 2024"), _money("the fewest, 9, cost $4,000")
     (FigureUnit(kind='money', sign='$'), None)
     """
-    signs = {m.group(1) for m in _AMOUNT.finditer(says)}
-    rest = _AMOUNT.sub(" ", says)
+    found = list(amounts(says))
+    signs = {sign for sign, _, _ in found}
+    rest = says
+    for _, start, end in reversed(found):
+        rest = f"{rest[:start]} {rest[end:]}"
     others = [n for n in _NUMBER.findall(rest) if not _YEAR.fullmatch(n.rstrip(".,"))]
     return FigureUnit("money", signs.pop()) if len(signs) == 1 and not others else None

@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..explanation import Explanation
-from ..formatting import plain_number, rows_said
+from ..formatting import plain_number, rows_said, with_sign
+from ..money import currency_sign
 from ._common import read_as
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, stated_and_computed
@@ -52,8 +53,10 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     if r.rows_kept is not None:
         say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
     details: dict[str, Any] = r.details.fields() if r.details else {}
+    amounts = _AMOUNTS.get(str(getattr(r.details, "kind", "")), ())
     for key, value in details.items():
-        say(_line(f"  {clean(key.replace('_', ' '))}: {clean(_detail(value))}"))
+        shown = _like_the_value(r.value_text, value) if key in amounts else _detail(value)
+        say(_line(f"  {clean(key.replace('_', ' '))}: {clean(shown)}"))
     if r.series:
         points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"
                            for p in r.series)
@@ -93,6 +96,21 @@ def _print_data(ex: Explanation, console: Console) -> None:
                   "over its reader's views, then the queries of the claim and of these steps)"))
         sql = "\n".join(clean_lines(";\n\n".join(ex.engine_sql) + ";"))
         say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
+
+
+_AMOUNTS = {"top_sum": ("top_total", "total")}
+"""The details that are amounts in the value's own unit: a top's sum (the value itself) and the total."""
+
+
+def _like_the_value(value_text: str | None, x: object) -> str:
+    """An amount of the details in the form of the value beside it: with its currency sign, written as
+    the value is ("top total: $1,368,982.69" beside "computed $1,368,982.69"; was "1,368,983")."""
+    if not isinstance(x, (int, float)) or isinstance(x, bool):
+        return _detail(x)
+    from ..expectations.numbers import format_value, to_fraction
+    from ..expectations.shape import MeasureShape
+    text = format_value(to_fraction(x), MeasureShape("number"))
+    return with_sign(text, currency_sign(value_text or "") if (value_text or "")[:1] not in "0123456789" else "")
 
 
 def _detail(value: object) -> str:

@@ -26,7 +26,7 @@ from ..draft.phrases import (
     value_end,
 )
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
-from ..formatting import CURRENCY_SIGNS
+from ..money import currency_after, is_money
 from .search import Context, Found, Search
 from .space import Periods, period_atoms
 from .thresholds import stated_key, stated_keys, thresholds_said
@@ -726,7 +726,7 @@ def rate_of(says: str, expect: object) -> Rate | None:
         if len(between.split()) > 3 or re.search(r"[,.;:]", between):
             return None   # "18%, to 2,240 per 100": the base of another figure
         return _named_base(says, found)
-    return _rate_just_before(says, at) if _amount(says[at:end]) else None
+    return _rate_just_before(says, at) if is_money(says[at:end]) else None
 
 
 def _rate_just_before(says: str, at: int) -> Rate | None:
@@ -802,22 +802,14 @@ def _bases(rate: Rate, tables: Tables, per: Periods) -> list[Base]:
             for column, _ in other.profile.numbers if words(column) & rate.words]
 
 
-def _amount(written: str) -> bool:
-    """Is the figure an amount of money ('$3,324', 'about £2bn')?"""
-    return any(sign in written for sign in CURRENCY_SIGNS)
-
-
-_CURRENCY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds)\b", re.I)
-
-
 def _money(says: str, written: str) -> bool:
     """Is the figure an amount of money: with a sign ('$3,324'), or with a currency the sentence
     names right after it ("nearly three million dollars", which `init` writes ``nearly 3
     million``)? Such a figure is a sum or a mean of a column, never a number of rows."""
-    if _amount(written):
+    if is_money(written):
         return True
     span = figure_span(says, written)
-    return span is not None and _CURRENCY_AFTER.match(says, span[1]) is not None
+    return span is not None and currency_after(says, span[1]) != ""
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],

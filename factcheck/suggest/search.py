@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 import numpy.typing as npt
 
-from ..formatting import CURRENCY_SIGNS
+from ..money import is_money
 from .cells import pair_counts
 from .profile import is_id
 from .space import Atom, ident, literal
@@ -1313,7 +1313,7 @@ class Search:
         named = [(c, self.ctx.target(frozenset(words(c)))) for c, _ in self.p.numbers]
         means = [({middle: ident(c), "of": self.p.table}, self.cells.sums[c], self.cells.counts[c], _naming(t))
                  for c, t in named if t >= least]
-        if any(sign in self.exp.written for sign in CURRENCY_SIGNS):
+        if is_money(self.exp.written):
             return [*(({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, _naming(t)) for c, t in named),
                     *means]
         totals = [({"sum": ident(c), "of": self.p.table}, self.cells.sums[c], None, _naming(t) + 0.3)
