@@ -166,7 +166,7 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
     if bare:
         return unverifiable(base, Reason.NO_ROWS, _no_rows_said(bare, empty or {}))
     try:
-        gaps = executor.covered(plan) + executor.missing_reports(plan)
+        gaps = executor.covered(plan) + executor.missing_reports(plan) + executor.lag_crossings(plan)
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)

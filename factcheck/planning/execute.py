@@ -161,6 +161,23 @@ class Executor:
             return None
         return missing_said(check, unit, hit, len(holes))
 
+    def lag_crossings(self, plan: ClaimPlan) -> list[str]:
+        """The ``lag``/``lead`` values the claim reads across a group's missing report (its previous
+        row is not its previous period): one query per check, asked only where a group has a hole."""
+        from .lag_holes import crossings, crossings_said, crossings_sql
+        out: list[str] = []
+        for check in plan.lag_checks:
+            found = self._report_holes(check.table, check.group, check.time, check.dated)
+            if found is None or not found[1]:
+                continue
+            unit, holes = found
+            pairs = crossings(check, holes, self.run(crossings_sql(check, unit, sorted(holes))).rows)
+            if pairs:
+                said = crossings_said(check, unit, pairs)
+                if said not in out:
+                    out.append(said)
+        return out
+
     def _through(self, check: ReportCheck, unit: str, holes: list[str]) -> Through:
         """The values at each missing period of the expressions of the date that ``check`` reads its
         periods through (a fiscal year), one query per expression; one that fails is left out, and
