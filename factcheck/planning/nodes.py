@@ -281,6 +281,7 @@ class ClaimPlan:
     axes: list[PeriodAxis] = field(default_factory=list)
     reports: list[ReportCheck] = field(default_factory=list)
     lag_checks: list[LagCheck] = field(default_factory=list)  # lag/lead read on a table declared reported_by
+    unnamed_reports: list[ReportCheck] = field(default_factory=list)  # no period named there: a warning's checks
 
     def reads(self, table: str) -> bool:
         """Does the claim read ``table``, directly or through a lookup?"""
