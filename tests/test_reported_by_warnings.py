@@ -153,3 +153,13 @@ claims:
     for office in "ABC":
         assert (f"office {office} has no row after" in "".join(warned)) == (office in gone)
 
+
+
+def test_the_warnings_on_spark(spark: object) -> None:
+    """The same queries on Spark: the prison story's warnings word for word."""
+    story = FIXTURES / "prisons" / "story.claims.yaml"
+
+    def warned(report: factcheck.Report) -> dict[str, list[tuple[str, str]]]:
+        return {r.id: [(n.code.value, n.message) for n in r.notes if n.warning] for r in report.results}
+    on_duckdb = warned(factcheck.verify(story))
+    assert on_duckdb["held-2024"] and warned(factcheck.verify(story, engine="spark")) == on_duckdb
