@@ -163,3 +163,23 @@ def test_the_warnings_on_spark(spark: object) -> None:
         return {r.id: [(n.code.value, n.message) for n in r.notes if n.warning] for r in report.results}
     on_duckdb = warned(factcheck.verify(story))
     assert on_duckdb["held-2024"] and warned(factcheck.verify(story, engine="spark")) == on_duckdb
+
+
+def test_a_change_that_says_reporters_differ_is_not_said_again(tmp_path: Path) -> None:
+    """From 2018, when Westfield reported, to 2024: reporters_differ names it; group_ended would repeat it."""
+    for name in ("population.csv", "residents.csv"):
+        (tmp_path / name).write_bytes((FIXTURES / "prisons" / name).read_bytes())
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "c.yaml").write_text("""\
+version: 1
+tables:
+  population: {path: population.csv, time: year, reported_by: facility}
+claims:
+  - {id: since-2018, says: x, measure: {change: {sum: inmates, of: population}, over: year, from: 2018, to: 2024},
+     expect: down 1%}
+  - {id: since-2019, says: x, measure: {change: {sum: inmates, of: population}, over: year, from: 2019, to: 2024},
+     expect: down 1%}
+""", encoding="utf-8")
+    got = {r.id: r for r in factcheck.verify(tmp_path / "c.yaml").results}
+    assert _warned(got["since-2018"], "reporters_differ") and not _warned(got["since-2018"], "group_ended")
+    assert _warned(got["since-2019"], "group_ended") and not _warned(got["since-2019"], "reporters_differ")
