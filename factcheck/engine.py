@@ -166,11 +166,15 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
     if bare:
         return unverifiable(base, Reason.NO_ROWS, _no_rows_said(bare, empty or {}))
     try:
-        gaps = executor.covered(plan) + executor.missing_reports(plan)
+        gaps = executor.covered(plan) + executor.missing_reports(plan) + executor.lag_crossings(plan)
         if gaps:
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
         ev.partial_years = executor.partial_years(plan)
+        if plan.reports or plan.unnamed_reports:  # a table declared reported_by: its groups' ends and holes
+            if not ev.reporters_differ:  # a change's end without the group says it already
+                ev.groups_ended = executor.groups_ended(plan)
+            ev.missing_reports = executor.unnamed_missing(plan)
     except MeasureError as exc:  # the data holds no figure for it (inf, nan)
         raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
     except Exception as exc:

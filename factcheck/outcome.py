@@ -49,6 +49,8 @@ class NoteCode(StrEnum):
     UNKNOWNS_COUNTED = "unknowns_counted"    # a ratio's denominator counts rows its numerator's condition cannot tell
     PARTS_UNMATCHED = "parts_unmatched"      # a warning: a ratio's rows with one part's value and not the other's
     REPORTERS_DIFFER = "reporters_differ"    # a warning: a change's two periods hold other reporters (one stopped)
+    GROUP_ENDED = "group_ended"              # a warning: a period named is after a reporting group's last row
+    MISSING_REPORTS = "missing_reports"      # a warning: no period named, and a group counted missed some
     FILTER_UNKNOWN = "filter_unknown"        # a warning: a filter saying "not" leaves out rows with blanks it cannot tell
     TOTAL_ROW = "total_row"                  # a warning: the rows include a table's "Total" row (a sum comes out double)
     ROWS_ARE_COUNTS = "rows_are_counts"      # a share, top (a warning) or count of rows that each hold a count (inmates)

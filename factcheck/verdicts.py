@@ -195,6 +195,8 @@ def _notes(exp: Expectation, ev: Evaluated, ok: bool, record_is_the_data: bool) 
                                   f"would leave {'them' if n != 1 else 'it'} out"))
     if ev.reporters_differ:
         notes.append(Note(code=NoteCode.REPORTERS_DIFFER, warning=True, message=ev.reporters_differ))
+    notes += [Note(code=NoteCode.GROUP_ENDED, warning=True, message=m) for m in ev.groups_ended]
+    notes += [Note(code=NoteCode.MISSING_REPORTS, warning=True, message=m) for m in ev.missing_reports]
     for n, has, lacks in ev.parts_unmatched or ():
         notes.append(Note(code=NoteCode.PARTS_UNMATCHED, warning=True, message=_unmatched_said(n, has, lacks)))
     if ev.parts_over is not None and exp.shape.kind == "share":  # a part above its whole: no share of it

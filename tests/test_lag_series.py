@@ -255,3 +255,20 @@ def test_lag_written_in_capitals_is_the_same_call(tmp_path: Path) -> None:
     assert [(r.id, r.verdict, r.value) for r in factcheck.verify(shouted).results] == [
         ("mill-bridge-rose", Verdict.PASS, 5), ("rises-everywhere", Verdict.PASS, 13),
         ("mill-bridge-fell-next", Verdict.PASS, 2)]
+
+
+def test_a_key_that_holds_the_date_without_needing_it_is_told_both_ways_out(tmp_path: Path) -> None:
+    """key: [case_id, filed_date] with one row per case: the key alone looks like a series per case,
+    and the hint said only to name it (each series one row: every lag null). It now also says to
+    declare the key without the date, which gives the figure."""
+    csv = "case_id,filed_date,days\nc1,2024-01-01,5\nc2,2024-01-02,7\nc3,2024-01-03,6\nc4,2024-01-04,9\n"
+    measure = "{count: t, where: \"days > lag(days, filed_date)\"}"
+    out = refused(one_claim(tmp_path, measure, "    key: [case_id, filed_date]\n", "2", csv=csv))
+    assert ("hint: name the series it walks: lag(days, filed_date, case_id); or, if case_id alone names each row "
+            "(the key need not hold filed_date), declare key: [case_id]: the table then holds one series, and "
+            "lag(days, filed_date) takes the previous row by filed_date over it") in out
+    r = factcheck.verify(one_claim(tmp_path, measure, "    key: [case_id]\n", "2", csv=csv)).results[0]
+    assert (r.verdict, r.value) == (Verdict.PASS, 2), r.message
+    r = factcheck.verify(one_claim(tmp_path, "{count: t, where: \"days > lag(days, filed_date, case_id)\"}",
+                                   "    key: [case_id, filed_date]\n", "0", csv=csv)).results[0]
+    assert r.value == 0  # the first way, where each case is one row: no row has a previous one

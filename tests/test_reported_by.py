@@ -292,12 +292,12 @@ def test_init_says_what_reported_by_means_when_it_declares_it(tmp_path: Path) ->
 
 
 def test_long_absences_are_said_as_runs(tmp_path: Path) -> None:
-    from factcheck.planning.reports import _runs
+    from factcheck.planning.reports import runs_said
     months = [f"2019-{m:02d}-01" for m in range(2, 13)] + ["2020-03-01", "2020-05-01", "2020-06-01"]
-    assert _runs(months, "month") == "2019-02 to 2019-12, 2020-03, 2020-05 to 2020-06"
-    assert _runs(["2016", "2018", "2019"], "year") == "2016, 2018 to 2019"
+    assert runs_said(months, "month") == "2019-02 to 2019-12, 2020-03, 2020-05 to 2020-06"
+    assert runs_said(["2016", "2018", "2019"], "year") == "2016, 2018 to 2019"
     many = [f"20{y}" for y in range(10, 30, 2)]
-    assert _runs(many, "year") == "2010, 2012, 2014, 2016 … (10 years in all)"
+    assert runs_said(many, "year") == "2010, 2012, 2014, 2016 … (10 years in all)"
 
 
 # --------------------------------------------------------------------------- found attacking it (monthly ridership)

@@ -37,7 +37,8 @@ AIR = {
     "january-average": Verdict.PASS, "dock-street-march": Verdict.UNVERIFIABLE, "hill-school-good": Verdict.PASS,
     "rail-yard-average": Verdict.PASS,
     "rail-yard-three-times": Verdict.FAIL,  # 2.75 times: "nearly" is within 5% below
-    "dock-street-rises": Verdict.PASS, "year-average": Verdict.UNVERIFIABLE,
+    "dock-street-rises": Verdict.UNVERIFIABLE,  # its 1 April "day before" is 29 February, across March
+    "year-average": Verdict.UNVERIFIABLE,
 }
 
 PRISONS = {

@@ -58,6 +58,8 @@ class Evaluated:
     mostly_unknown: bool | None = None  # set where a figure of several parts decides it (a change: per period)
     unknown_reorders: str = ""  # a ranking its unknown rows could reorder: why, said in the mostly_unknown warning
     reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
+    groups_ended: list[str] = field(default_factory=list)  # periods named after a reporting group's last row: a warning
+    missing_reports: list[str] = field(default_factory=list)  # no period named, over groups that missed some: a warning
     parts_at: PartsAt | None = None  # a series' ratio with unmatched parts in the periods (groups) it reads: warnings
     figure_unit: FigureUnit | None = None  # the unit a record's (a tie's) figures are shown in: a share as a percentage
 

@@ -639,6 +639,11 @@ def compile_claim(catalog: Catalog, index: int, claim: Claim, file: str,
     comp = Compiler(catalog, index, claim, file, line_of, problems)
     if claim.measure is not None:
         comp.plan.node = comp.measure(claim.measure, ("measure",))
+        if any(src.decl.reported_by for src in catalog.sources.values()):  # the shipped story: none
+            from .lag_holes import lag_checks
+            from .report_warnings import unnamed_checks
+            comp.plan.lag_checks = lag_checks(comp)
+            comp.plan.unnamed_reports = unnamed_checks(comp)
     return comp.plan
 
 

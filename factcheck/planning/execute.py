@@ -79,6 +79,7 @@ class Executor:
         self._prefetched: dict[int, Evaluated] = {}
         self._answers: dict[str, Rows] = {}
         self._holes: dict[tuple[str, str, str, bool], tuple[str, dict[str, list[str]]] | None] = {}
+        self._periods: dict[tuple[str, str, str, bool], tuple[str, dict[str, set[str]]] | None] = {}
         self._spans: dict[str, dict[str, tuple[Any, Any]] | None] = {}  # a label column's dates, by its query
         self.unmatched: dict[tuple[str, str], int] = {}  # (table, lookup) -> rows it finds no row for, as scanned
         self.parts: dict[int, Unmatched] = {}  # a ratio's unmatched parts (by id), asked with a series' other periods
@@ -148,6 +149,54 @@ class Executor:
         if found is None:
             return None
         unit, holes = found
+        hit = self._hit(check, unit, holes)
+        return missing_said(check, unit, hit, len(holes)) if hit else None
+
+    def groups_ended(self, plan: ClaimPlan) -> list[str]:
+        """``group_ended``: the periods the claim names after a group's last row (the table has rows
+        there), of a group the claim may count: it closed, or stopped reporting. One per table."""
+        from .report_warnings import ended_said, tails
+        found: dict[tuple[str, str], tuple[str, dict[str, set[str]], dict[str, list[str]]]] = {}
+        for check in plan.reports:
+            periods = self._report_periods(check.table, check.group, check.time, check.dated)
+            if periods is None:
+                continue
+            unit, by = periods
+            hit = self._hit(check, unit, tails(by))
+            _, _, seen = found.setdefault((check.table, check.group), (unit, by, {}))
+            for g, units in hit.items():
+                seen[g] = sorted(set(seen.get(g, [])) | set(units), key=sort_key)
+        out = []
+        for (table, group), (unit, by, hit) in found.items():
+            if hit:
+                ends = max((p for units in by.values() for p in units), key=sort_key)
+                last = {g: max(by[g], key=sort_key) for g in hit}
+                out.append(ended_said(table, group, unit, hit, last, ends))
+        return out
+
+    def unnamed_missing(self, plan: ClaimPlan) -> list[str]:
+        """``missing_reports``: of a claim that names no period on a table declared ``reported_by``,
+        the groups it may count that have missing reports."""
+        from .report_warnings import named_checks, unnamed_said
+        named = {c.table for c in named_checks(plan)
+                 if self._report_periods(c.table, c.group, c.time, c.dated) is not None}
+        out: list[str] = []
+        for check in plan.unnamed_reports:
+            found = self._report_holes(check.table, check.group, check.time, check.dated)
+            if found is None or check.table in named:
+                continue
+            unit, holes = found
+            hit = self._hit(check, unit, holes)
+            said = unnamed_said(check, unit, hit) if hit else None
+            if said is not None and said not in out:
+                out.append(said)
+        return out
+
+    def _hit(self, check: ReportCheck, unit: str, holes: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Of ``holes`` (periods by group), those at periods ``check`` names, of the groups its
+        filter may keep at some period."""
+        if not holes:
+            return {}
         through = self._through(check, unit, sorted({h for units in holes.values() for h in units}))
         hit = {g: [h for h in units if falls_in(h, unit, check, through)] for g, units in holes.items()}
         hit = {g: units for g, units in hit.items() if units}
@@ -157,9 +206,24 @@ class Executor:
             kept = self.run(f"SELECT DISTINCT {group}\n{check.from_sql}\nWHERE ({where}) IS NOT FALSE").rows
             counted = {key(r[0]) for r in kept}
             hit = {g: units for g, units in hit.items() if g in counted}
-        if not hit:
-            return None
-        return missing_said(check, unit, hit, len(holes))
+        return hit
+
+    def lag_crossings(self, plan: ClaimPlan) -> list[str]:
+        """The ``lag``/``lead`` values the claim reads across a group's missing report (its previous
+        row is not its previous period): one query per check, asked only where a group has a hole."""
+        from .lag_holes import crossings, crossings_said, crossings_sql
+        out: list[str] = []
+        for check in plan.lag_checks:
+            found = self._report_holes(check.table, check.group, check.time, check.dated)
+            if found is None or not found[1]:
+                continue
+            unit, holes = found
+            pairs = crossings(check, holes, self.run(crossings_sql(check, unit, sorted(holes))).rows)
+            if pairs:
+                said = crossings_said(check, unit, pairs)
+                if said not in out:
+                    out.append(said)
+        return out
 
     def _through(self, check: ReportCheck, unit: str, holes: list[str]) -> Through:
         """The values at each missing period of the expressions of the date that ``check`` reads its
@@ -183,7 +247,18 @@ class Executor:
         ``time`` is a period only if it holds dates (a CSV column read without a declared type)."""
         k = (table, group, time, dated)
         if k not in self._holes:
-            self._holes[k] = None
+            found = self._report_periods(table, group, time, dated)
+            self._holes[k] = None if found is None else (found[0], {
+                name: h for name, h in _holes(found[1]).items() if h})
+        return self._holes[k]
+
+    def _report_periods(self, table: str, group: str, time: str,
+                        dated: bool = False) -> tuple[str, dict[str, set[str]]] | None:
+        """The unit (``year``, ``month``) and the periods each group has rows at: one query per
+        run, as :meth:`_report_holes` and :meth:`groups_ended` both read them."""
+        k = (table, group, time, dated)
+        if k not in self._periods:
+            self._periods[k] = None
             from_sql = f"FROM {quote_ident(table)}"
             col = f"{quote_ident(table)}.{quote_ident(time)}"
             types = self.backend.column_types([col], from_sql) or {}
@@ -200,9 +275,8 @@ class Executor:
             by: dict[str, set[str]] = {}
             for name, period in rows:
                 by.setdefault(key(name), set()).add(key(period))
-            holes = _holes(by)
-            self._holes[k] = unit, {name: h for name, h in holes.items() if h}
-        return self._holes[k]
+            self._periods[k] = unit, by
+        return self._periods[k]
 
     def partial_years(self, plan: ClaimPlan) -> list[str]:
         """The years the claim names that the data holds only part of (its dates begin after

@@ -11,7 +11,10 @@ The declared ``key:`` tells when a call leaves series unnamed: its columns besid
 call orders by (the order column itself, or what a derive it is made from reads) name several rows
 per period. A ``lag(x)`` in file order is ordered the way the claim implies (the streak's
 ``order:``, else the table's ``time:`` columns, as :mod:`.lag_order` checks the file follows);
-without such an order nothing is said, as a file is then followed as written. The check sees the
+without such an order nothing is said, as a file is then followed as written. A key that holds the
+order column without needing it (``[case_id, filed_date]``, one row per case) looks the same as one
+of several series (``[station, date]``): the declared key cannot tell them apart, so the hint gives
+both ways out, naming the series or declaring the key without the order. The check sees the
 calls a claim writes and those of the derives it reads, and reads only the claims file and the
 headers: no query, no column read.
 """
@@ -92,6 +95,12 @@ def _unnamed(catalog: Catalog, plan: ClaimPlan, table: str, call: Call, derive: 
     if timed:
         hint += (f"; or, if {' and '.join(timed)} and {by} make one period together, derive a column "
                  f"holding that period and order by it")
+    else:  # the key alone cannot tell [case_id, filed_date] (one row per case) from [station, date]
+        alone = [k for k in key if k not in ordered]
+        each = " and ".join(alone)
+        hint += (f"; or, if {each} alone {'names' if len(alone) == 1 else 'name'} each row (the key need not hold "
+                 f"{by}), declare key: [{', '.join(alone)}]: the table then holds one series, and {shown} "
+                 f"takes {taken} over it")
     return Problem(message, file=str(loaded.path), line=line, claim=plan.claim.id, hint=hint)
 
 

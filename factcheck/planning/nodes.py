@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..claims import Claim
     from ..expressions import Expr
     from .catalog import Link
+    from .lag_holes import LagCheck
 
 PathKey = tuple[str | int, ...]
 Conds = tuple[tuple[Any, ...], ...]
@@ -279,6 +280,8 @@ class ClaimPlan:
     written: list[Written] = field(default_factory=list)
     axes: list[PeriodAxis] = field(default_factory=list)
     reports: list[ReportCheck] = field(default_factory=list)
+    lag_checks: list[LagCheck] = field(default_factory=list)  # lag/lead read on a table declared reported_by
+    unnamed_reports: list[ReportCheck] = field(default_factory=list)  # no period named there: a warning's checks
 
     def reads(self, table: str) -> bool:
         """Does the claim read ``table``, directly or through a lookup?"""

@@ -105,7 +105,7 @@ def _as_int(text: str) -> int | None:
         return None
 
 
-def _runs(periods: list[str], unit: str) -> str:
+def runs_said(periods: list[str], unit: str) -> str:
     """Periods said as runs: "2019-02 to 2019-12, 2020-03" (months), "2016, 2018 to 2019" (years);
     at most :data:`MAX_RUNS_SAID` runs, then how many periods in all."""
     place = Cadence(1, 0, 0, "month" if unit == "month" else "").position
@@ -138,7 +138,7 @@ def missing_said(check: ReportCheck, unit: str, hit: dict[str, list[str]], holed
     """``check``'s periods, and the groups with no rows there (with the periods they lack); ``holed``:
     how many groups of the whole table have a hole, and from :data:`SCATTERED` on, the message says
     that a table of events may have real zeros."""
-    named = [(g, _runs(units, unit)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
+    named = [(g, runs_said(units, unit)) for g, units in list(hit.items())[:MAX_GROUPS_SAID]]
     if len(hit) == 1:
         (g, units), = named
         who = f"{check.group} {g} has no row in {units}, though it has rows before and after"
