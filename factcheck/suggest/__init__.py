@@ -216,10 +216,12 @@ def _compared_only(sentence: Sentence) -> bool:
 
 
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
-            top: int = 5, data_root: str | Path | None = None,
+            top: int = 5, data_root: str | Path | None = None, every_reading: bool = False,
             before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Suggestions:
     """Propose up to ``top`` measures for each claim without one (every claim with ``everything``;
-    the claims ``ids`` when given). ``before_reading`` sees the input files before any data is read
+    the claims ``ids`` when given). A candidate that reads the sentence otherwise (a filter nothing
+    names, the mean for a median) is shown only when none reads it as written, unless
+    ``every_reading``. ``before_reading`` sees the input files before any data is read
     (the command refuses a report path that is one of them). Raises
     :class:`~factcheck.errors.FactcheckError` on bad input."""
     import os
@@ -292,7 +294,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
                           "claims check it (where: …); list this figure under ignore: with that reason")
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
-        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
+        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading)
         capped += proposed.capped
         if not proposed.hits and not proposed.misses and proposed.reading is None:
             entry.note = proposed.note or NOTHING_MEETS
