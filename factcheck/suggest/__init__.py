@@ -215,6 +215,14 @@ def _compared_only(sentence: Sentence) -> bool:
     return bool(compared) and all(p.year in compared for p in sentence.periods if p.year is not None)
 
 
+def _nouns(profiles: dict[str, Any]) -> frozenset[str]:
+    """The words that name the data's tables and its lookups' links (``victims``, ``case.``): rows of
+    what, never which of them (:func:`.space.distinctive`)."""
+    from .words import words
+    names = set(profiles) | {d.name.split(".")[0] for p in profiles.values() for d in p.dimensions if "." in d.name}
+    return frozenset(w for n in names for w in words(n, synonyms=False))
+
+
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
             top: int = 5, data_root: str | Path | None = None, every_reading: bool = False,
             before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Suggestions:
@@ -260,6 +268,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         profiles = profile_tables(backend, catalog, tables)
         prepared_tables = {}
         capped: list[str] = []
+        nouns = _nouns(profiles)
         for t, prof in profiles.items():
             prof.dimensions += threshold_dimensions(prof, [c.says for c in chosen])
             prof.dimensions += numbered_dimensions(prof, [c.says for c in chosen])
@@ -270,7 +279,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             if tops_of is not None:
                 cells.tops, untopped = read_tops(backend, prof, cells, tops_of)
                 capped += untopped
-            atoms, left = atoms_of(prof, cells)
+            atoms, left = atoms_of(prof, cells, nouns)
             capped += prof.capped + left
             prepared_tables[t] = Table.make(prof, cells, atoms)
     finally:

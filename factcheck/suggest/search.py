@@ -229,6 +229,9 @@ class Context:
             return -1.0  # "only 5%" names no value 5 of a column: it is the figure
         if strong:
             got = self.target(strong, clause=True)
+            if strong & self.sentence and not strong <= self.sentence:
+                # a part of what it keeps ("sex" of `sex_and_age_known`, in "sex-trafficking"): less
+                got *= len(strong & self.sentence) / len(strong)
             if got > 0 and strong <= self.among and not strong & (self.sentence - self.among):
                 return got - 0.5  # "Manhattan accounted for two in five closures": the closures are the whole
             if got > 0:
