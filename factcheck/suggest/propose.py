@@ -28,7 +28,7 @@ from ..draft.phrases import (
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..formatting import CURRENCY_SIGNS
 from .search import Context, Found, Search
-from .space import Periods, period_atoms
+from .space import Periods, ident, period_atoms
 from .thresholds import stated_key, stated_keys, thresholds_said
 from .words import combos, stopword, words
 
@@ -1035,6 +1035,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             found += _family(search, family, exp, per, pers, own_years, claim.says, rate, bases)
             if per_row and family == "number":  # "$7,923 in overtime per employee" of a table of employees
                 found += [f for f in search.sums(pers) if f.measure.keys() & {"mean", "median"}]
+    found = [f for f in found if not counts_ones(f.measure, tables.get(f.table))]
     note = None
     if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
@@ -1043,6 +1044,31 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
                      dated=bool((per.years and not per.inherited) or per.since is not None),
                      keeps=partial(_keeps, tables, frozenset(t for t in tables if words(t) <= ctx.measured)),
                      every_reading=every_reading)
+
+
+def counts_ones(measure: dict[str, Any], table: Table | None) -> bool:
+    """Is ``measure`` a count of the table's rows per value of a column each row has its own value of
+    (``extreme: {count: schools}, over: school_name``; ``top: school_name, of: schools``)? Every
+    count is 1 (or 0 under a filter) by construction: a ranking, a change or a top of them reads no
+    sentence, whatever it passes or misses."""
+    if table is None:
+        return False
+    prof = table.profile
+    if "top" in measure and "by" not in measure:
+        column = measure["top"]
+    elif "over" in measure:
+        inner = next((v for k, v in measure.items() if k in ("extreme", "every", "overtook", "change")), None)
+        if not (isinstance(inner, dict) and inner.get("count") == prof.table and set(inner) <= {"count", "where"}):
+            return False
+        column = measure["over"]
+    else:
+        return False
+    if not isinstance(column, str):
+        return False
+    if [column] == [ident(k) for k in prof.key]:
+        return True
+    dim = next((d for d in prof.dimensions if ident(d.name) == column), None)
+    return dim is not None and prof.rows > 1 and not dim.has_null and len(dim.values) == prof.rows
 
 
 MEAN_FOR_MEDIAN = "the mean for the median the sentence names"
