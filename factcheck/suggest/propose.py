@@ -1001,6 +1001,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     ctx = _context(claim, per, around, loaded.model.claims)
     ctx.subject = _ranked_subject(claim.says, tables) if "extreme" in fams else frozenset()
     ctx.noun_tables = noun_tables(claim.says, claim.expect, list(tables)) if "number" in fams else frozenset()
+    ctx.nouns = frozenset(w for t in tables for w in words(t))
     found: list[Found] = []
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim
