@@ -440,6 +440,8 @@ def suggest(
     ids: Annotated[Optional[list[str]], typer.Argument(metavar="ID", help="only these claims",
                                                        show_default=False)] = None,
     all_claims: Annotated[bool, typer.Option("--all", help="suggest for every claim, not only those without a measure")] = False,
+    every_reading: Annotated[bool, typer.Option("--every-reading", help="list the candidates that read a sentence "
+                                                "otherwise even when one reads it as written")] = False,
     json_path: Annotated[Optional[str], typer.Option("--json", metavar="PATH",
                                                      help="write the suggestions as JSON to PATH ('-' for stdout)")] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=20, help="candidates per claim")] = 5,
@@ -464,6 +466,7 @@ def suggest(
     with _guard(debug, err), Outputs([("--json", json_path)]) as outputs:  # refused before any work if unwritable
         outputs.refuse_inputs([("the claims file", file)])
         found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root,
+                            every_reading=every_reading,
                             before_reading=outputs.refuse_inputs)  # never over a data file or the article
         if json_path:
             text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"

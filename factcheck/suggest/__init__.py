@@ -215,11 +215,21 @@ def _compared_only(sentence: Sentence) -> bool:
     return bool(compared) and all(p.year in compared for p in sentence.periods if p.year is not None)
 
 
+def _nouns(profiles: dict[str, Any]) -> frozenset[str]:
+    """The words that name the data's tables and its lookups' links (``victims``, ``case.``): rows of
+    what, never which of them (:func:`.space.distinctive`)."""
+    from .words import words
+    names = set(profiles) | {d.name.split(".")[0] for p in profiles.values() for d in p.dimensions if "." in d.name}
+    return frozenset(w for n in names for w in words(n, synonyms=False))
+
+
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
-            top: int = 5, data_root: str | Path | None = None,
+            top: int = 5, data_root: str | Path | None = None, every_reading: bool = False,
             before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Suggestions:
     """Propose up to ``top`` measures for each claim without one (every claim with ``everything``;
-    the claims ``ids`` when given). ``before_reading`` sees the input files before any data is read
+    the claims ``ids`` when given). A candidate that reads the sentence otherwise (a filter nothing
+    names, the mean for a median) is shown only when none reads it as written, unless
+    ``every_reading``. ``before_reading`` sees the input files before any data is read
     (the command refuses a report path that is one of them). Raises
     :class:`~factcheck.errors.FactcheckError` on bad input."""
     import os
@@ -258,6 +268,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         profiles = profile_tables(backend, catalog, tables)
         prepared_tables = {}
         capped: list[str] = []
+        nouns = _nouns(profiles)
         for t, prof in profiles.items():
             prof.dimensions += threshold_dimensions(prof, [c.says for c in chosen])
             prof.dimensions += numbered_dimensions(prof, [c.says for c in chosen])
@@ -268,7 +279,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             if tops_of is not None:
                 cells.tops, untopped = read_tops(backend, prof, cells, tops_of)
                 capped += untopped
-            atoms, left = atoms_of(prof, cells)
+            atoms, left = atoms_of(prof, cells, nouns)
             capped += prof.capped + left
             prepared_tables[t] = Table.make(prof, cells, atoms)
     finally:
@@ -292,7 +303,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
                           "claims check it (where: …); list this figure under ignore: with that reason")
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
-        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context)
+        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading)
         capped += proposed.capped
         if not proposed.hits and not proposed.misses and proposed.reading is None:
             entry.note = proposed.note or NOTHING_MEETS

@@ -173,11 +173,16 @@ def _amounts(values: list[Any]) -> bool:
 _COUNTS_OF = re.compile(r"(?:^|_)(?:n|num|number|count|total)(?:_|$)|(?:^|_)\w*[^su_]s$", re.I)
 
 
+def counts_of(column: str) -> bool:
+    """Is a column named as a count of something (`n_victims`, `inmates`, `total_beds`)?"""
+    return _COUNTS_OF.search(column.split(".")[-1]) is not None
+
+
 def counts_something(column: str, type_: str, values: list[Any]) -> bool:
     """Is a column of a few whole numbers a count of something, to sum ("482 critical violations":
     `critical_violations`, `injuries`, `n_victims`), rather than a code or a rating? Named in the
     plural or as a count, and never below zero."""
-    return (base_type(type_) in INTEGER_TYPES and _COUNTS_OF.search(column.split(".")[-1]) is not None
+    return (base_type(type_) in INTEGER_TYPES and counts_of(column)
             and len(values) > 1 and all(v is None or v >= 0 for v in values))
 
 

@@ -28,7 +28,7 @@ from ..draft.phrases import (
 from ..expectations import ExpectationError, MeasureShape, parse_expectation
 from ..money import currency_after, is_money
 from .search import Context, Found, Search
-from .space import Periods, period_atoms
+from .space import Periods, ident, period_atoms
 from .thresholds import stated_key, stated_keys, thresholds_said
 from .words import combos, stopword, words
 
@@ -968,10 +968,12 @@ class Proposed:
 
 
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
-            keep: int, context: Surroundings | None = None) -> Proposed:
+            keep: int, context: Surroundings | None = None, every_reading: bool = False) -> Proposed:
     """The best ``keep`` candidates that meet the expectation, the nearest misses, the sentence's
     reading when it does not meet it, and the caps hit. ``context``: what the article says around
-    the claim's sentence (the sentence before it counts as a label, the rest of its section less)."""
+    the claim's sentence (the sentence before it counts as a label, the rest of its section less).
+    ``every_reading``: keep the candidates that read the sentence otherwise after one that reads it
+    as written (:func:`_proposal`)."""
     from . import Surroundings
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
@@ -991,6 +993,7 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     ctx = _context(claim, per, around, loaded.model.claims)
     ctx.subject = _ranked_subject(claim.says, tables) if "extreme" in fams else frozenset()
     ctx.noun_tables = noun_tables(claim.says, claim.expect, list(tables)) if "number" in fams else frozenset()
+    ctx.nouns = frozenset(w for t in tables for w in words(t))
     found: list[Found] = []
     for table in tables.values():
         if per not in table.masks:   # the same periods recur from claim to claim
@@ -1025,13 +1028,40 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
             found += _family(search, family, exp, per, pers, own_years, claim.says, rate, bases)
             if per_row and family == "number":  # "$7,923 in overtime per employee" of a table of employees
                 found += [f for f in search.sums(pers) if f.measure.keys() & {"mean", "median"}]
+    found = [f for f in found if not counts_ones(f.measure, tables.get(f.table))]
     note = None
     if rate is not None and not searched and "number" in fams:
         note = (f"a rate per {rate.per:,} {rate.noun}: no table has a number column named for "
                 f"{rate.noun} to divide by (write the ratio by hand: see per: in docs/claims-format.md)")
     return _proposal(found, keep, ctx.capped, note, _a_bound(fams), ctx.median,
                      dated=bool((per.years and not per.inherited) or per.since is not None),
-                     keeps=partial(_keeps, tables, frozenset(t for t in tables if words(t) <= ctx.measured)))
+                     keeps=partial(_keeps, tables, frozenset(t for t in tables if words(t) <= ctx.measured)),
+                     every_reading=every_reading)
+
+
+def counts_ones(measure: dict[str, Any], table: Table | None) -> bool:
+    """Is ``measure`` a count of the table's rows per value of a column each row has its own value of
+    (``extreme: {count: schools}, over: school_name``; ``top: school_name, of: schools``)? Every
+    count is 1 (or 0 under a filter) by construction: a ranking, a change or a top of them reads no
+    sentence, whatever it passes or misses."""
+    if table is None:
+        return False
+    prof = table.profile
+    if "top" in measure and "by" not in measure:
+        column = measure["top"]
+    elif "over" in measure:
+        inner = next((v for k, v in measure.items() if k in ("extreme", "every", "overtook", "change")), None)
+        if not (isinstance(inner, dict) and inner.get("count") == prof.table and set(inner) <= {"count", "where"}):
+            return False
+        column = measure["over"]
+    else:
+        return False
+    if not isinstance(column, str):
+        return False
+    if [column] == [ident(k) for k in prof.key]:
+        return True
+    dim = next((d for d in prof.dimensions if ident(d.name) == column), None)
+    return dim is not None and prof.rows > 1 and not dim.has_null and len(dim.values) == prof.rows
 
 
 MEAN_FOR_MEDIAN = "the mean for the median the sentence names"
@@ -1051,7 +1081,7 @@ def _reads_a_mean(measure: dict[str, Any]) -> bool:
 
 def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None, bound: bool = True,
               median: bool = False, dated: bool = False,
-              keeps: Callable[[Found, Found], bool] | None = None) -> Proposed:
+              keeps: Callable[[Found, Found], bool] | None = None, every_reading: bool = False) -> Proposed:
     """The candidates found, told apart and ranked: the best ``keep`` that meet the expectation, the
     sentence's reading when they all read it otherwise, the nearest misses. ``bound``: whether the
     figure is a bound, which a threshold on the measured column may beg (:func:`_begs_the_question`);
@@ -1062,7 +1092,13 @@ def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None
     When the sentence read as written does not meet the expectation, a candidate that does is kept
     only if it reads the sentence's own words too, and differs from the reading by nothing but a
     period the sentence leaves open (:func:`_open_reading`): one that swaps what is counted, drops a
-    condition the sentence names or adds one it does not name would make a wrong figure pass."""
+    condition the sentence names or adds one it does not name would make a wrong figure pass.
+
+    When the best that meets it reads the sentence as written (it departs in nothing), only the other
+    readings of the sentence's own words are kept (:func:`_another_reading`): the rest (a filter on a
+    grade nobody names, a ranking by the mean where the sentence says "median") are no check an
+    editor needs once the sentence's own reading passes. ``every_reading`` keeps them, marked as
+    departing, in their ranked places."""
     unique: dict[str, Found] = {}
     for f in found if not median else map(_for_the_median, found):
         if _begs_the_question(f.measure, bound) or _fixes_its_column(f.measure):
@@ -1072,6 +1108,9 @@ def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None
             unique[key] = f
     ranked = sorted(unique.values(), key=lambda f: (-f.score, f.conditions, repr(f.measure)))
     hits = [f for f in ranked if f.ok][:keep]
+    if not every_reading and hits and not hits[0].departs:  # the best reads the sentence as written, and passes
+        honest = [f for f in ranked if f.ok and not f.departs]
+        hits = [f for f in ranked if f.ok and (_another_reading(f) or _of_the_known(f, honest))][:keep]
     reading = None
     if all(f.departs for f in hits):  # every measure that fits adds or changes something the text does not say
         readings = sorted((f for f in ranked if f.reads and not f.ok), key=lambda f: (-f.score, f.distance))
@@ -1081,6 +1120,28 @@ def _proposal(found: list[Found], keep: int, capped: list[str], note: str | None
     misses = sorted((f for f in ranked if not f.ok and f.near and f is not reading),
                     key=lambda f: (-(f.score - 4 * f.distance), f.conditions))
     return Proposed(hits, misses[:3], reading, capped, note)
+
+
+def _another_reading(f: Found) -> bool:
+    """Is ``f`` a reading of the sentence's own words: it departs in nothing, or it measures what the
+    sentence names and adds only conditions the text names (the sentence in part, or those around it:
+    the section's subject), reading nothing in place of what the sentence names? A filter nobody names
+    (a grade, a school by its id), or the mean for a median, is not."""
+    return not f.departs or (f.target_said and f.conds_named and f.instead is None)
+
+
+def _of_the_known(f: Found, honest: Sequence[Found]) -> bool:
+    """Is ``f`` the share of one that reads the sentence as written (``honest``), of the rows where its
+    part is known (``minor is not null`` for ``share: minor``, ``referral_source != 'unknown'`` for a
+    share of one source)? "Children were 53% of victims" does not say whether the victims whose age
+    is not recorded count: both are readings of its words."""
+    part = f.measure.get("share")
+    if not isinstance(part, str):
+        return False
+    column = part.split(" == ")[0].removeprefix("not ").strip()
+    known = {c for c in f.conds if c == f"{column} is not null" or c.startswith(f"{column} != ")}
+    return bool(known) and any(h.table == f.table and h.period == f.period and h.conds == f.conds - known
+                               and h.measure.get("share") == part for h in honest)
 
 
 def _swapped(f: Found, reading: Found) -> bool:

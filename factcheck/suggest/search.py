@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import permutations
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -60,7 +60,9 @@ TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, amo
 PER_CONDITION = 0.15   # each condition of a filter costs this much: simpler first
 OF_ALL_ROWS = 0.4      # a share of every row, the unknown counted as not, against one of the known
 UNNAMED = -1.2         # a condition nothing in the text names: only when nothing simpler fits
-WEAK = frozenset({"known", "unkno"})   # words that say only "known", not what
+WEAK = frozenset({"known", "unkno"})
+# the words for people a figure counts ("held 4,099 people", "358 women"): a column of counts of them names them
+PEOPLE = frozenset(words("people persons men women inmates prisoners residents students patients", synonyms=False))   # words that say only "known", not what
 AVERAGES = frozenset(words("average mean typical per"))  # a sentence of these speaks of a mean, not a total
 MIDDLES = frozenset(words("average mean typical"))   # ... and of these, of no number of rows ("per 1,000" may be)
 # a sentence of these speaks of an amount laid out, whose yearly figure is a total ("Overtime spending rose
@@ -148,6 +150,7 @@ class Context:
     top_n: int | None = None                  # "the top 10 earners": how many rows a top share is of
     noun_tables: frozenset[str] = frozenset()  # the tables the noun right after a count names ("five public
                                               # *schools*": `schools`): what the count counts
+    nouns: frozenset[str] = frozenset()       # the words of the data's tables' names
     subject: frozenset[str] = frozenset()     # the words of the value a superlative ranks, written before it
                                               # ("*Detectives* had the highest median overtime"): not a year
 
@@ -229,6 +232,9 @@ class Context:
             return -1.0  # "only 5%" names no value 5 of a column: it is the figure
         if strong:
             got = self.target(strong, clause=True)
+            if strong & self.sentence and not strong <= self.sentence:
+                # a part of what it keeps ("sex" of `sex_and_age_known`, in "sex-trafficking"): less
+                got *= len(strong & self.sentence) / len(strong)
             if got > 0 and strong <= self.among and not strong & (self.sentence - self.among):
                 return got - 0.5  # "Manhattan accounted for two in five closures": the closures are the whole
             if got > 0:
@@ -710,6 +716,8 @@ class Search:
         if self.ctx.noun_tables:
             said = named = said and self.p.table in self.ctx.noun_tables
             extra += NOUN_TABLE if said else 0.0
+        elif self.people is not None:
+            said = named = False   # the people are the column's sum, not the table's rows
         timeless = said and self.ctx.noun_tables and periods == [None]
         for group in self._groups(periods):
             filters = self.filters(group[0])
@@ -786,6 +794,8 @@ class Search:
                     named = self.ctx.target(frozenset(words(column)))
                     if named < 1.5 and self._threshold_stated_on(column):
                         named = 1.5  # "contracts worth more than $1 million totaled $21 million": the amounts
+                    if named < 1.5 and self.people == column:
+                        named = 1.5  # "the prison population", "held 4,099 people": the sum of `inmates`
                     extra = _naming(named)
                     sv, cv = next(batch), next(batch)
                     exp = self._exp_of(column)
@@ -808,6 +818,36 @@ class Search:
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
                                                 extra + (0.2 if kind == "median" else 0.0), said=named >= 1.5 and own,
                                                 named=named >= 0.8 and own, exp=exp)
+
+    @cached_property
+    def headcounts(self) -> list[str]:
+        """The number columns that count what each row holds (`inmates` of a row per facility and year,
+        `residents` of one per year): whole numbers, named in the plural or as a count, most above one.
+        A table of them is of groups: how many people it holds is their sum, not its number of rows."""
+        from .profile import counts_of
+        out = []
+        for column, _ in self.p.numbers:
+            total, rows = float(self.cells.sums[column].sum()), float(self.cells.counts[column].sum())
+            if words(column) & self.ctx.nouns:
+                continue  # `n_defendants` of a table of cases: the defendants are another table's rows
+            if counts_of(column) and rows and total >= 2 * rows and np.allclose(self.cells.sums[column] % 1, 0):
+                out.append(column)
+        return out
+
+    @cached_property
+    def people(self) -> str | None:
+        """The column of :attr:`headcounts` the text counts, when it has one: the sentence names it ("358
+        inmates"), the table ("The prison population fell by a fifth") or people after the figure ("held
+        4,099 people", "the fewest people"). A number of the table's rows then reads no sentence."""
+        if len(self.headcounts) != 1:
+            return None
+        (column,) = self.headcounts
+        if words(column) & self.ctx.sentence:
+            return column
+        # a column of people (not `sentence_months`), of the table the sentence names or of the people it counts
+        if words(column) <= PEOPLE and (self.ctx.table_said or (self.ctx.after | self.ctx.counted) & PEOPLE):
+            return column
+        return None
 
     def _threshold_stated_on(self, column: str) -> bool:
         """Does the figure's clause state a threshold on ``column`` ("worth more than $1 million" of
@@ -1345,7 +1385,7 @@ class Search:
         middle = "median" if self.ctx.median else "mean"
         # a column the sentence itself names: one a label names (an earlier sentence's "new" for
         # `age_at_charge`) is no change anybody wrote of
-        averaged = [c for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 1.5]
+        averaged = [c for c, _ in self.p.numbers if self.ctx.target(frozenset(words(c))) >= 1.5 or c == self.people]
         # "burned 128,299 acres, up 48%": the change of the total, before the mean's, unless the
         # sentence speaks of an average ("the average fire burned 8% more acres")
         averaging = self.ctx.median or bool(self.ctx.sentence & AVERAGES)
@@ -1353,7 +1393,7 @@ class Search:
             years, totals, per_atom = self._by_year(column, self.cells.n)
             index = {y: i for i, y in enumerate(years)}
             series: list[tuple[Callable[[tuple[Atom, ...]], dict[str, Any]], Floats, Floats, float]] = [
-                (lambda conds: self._count(None, conds), totals, per_atom, 0.0)]
+                (lambda conds: self._count(None, conds), totals, per_atom, UNNAMED if self.people else 0.0)]
             binned: list[str] = []
             for number in averaged:
                 _, sums, sums_of = self._by_year(column, self.cells.sums[number])
@@ -1551,6 +1591,8 @@ class Search:
         # a count is named when the sentence names its table ("Filings climbed"), whose words are taken
         # out of the sentence's for the search (`Context.table_bonus`)
         counted = 1.5 if self.ctx.table_bonus else self.ctx.target(words(self.p.table))
+        if self.people is not None:   # "the fewest people in 15 years": the sum of `inmates` each year
+            counted = -1.0
         series: list[tuple[dict[str, Any], tuple[Atom, ...], Floats, float]] = [
             ({"count": self.p.table}, (), totals, counted)]
         series += [({"count": self.p.table, "where": self.atoms[i].text}, (self.atoms[i],), per_atom[i], counted)
@@ -1562,9 +1604,9 @@ class Search:
                 means = sums / counts
             series.append(({"mean": ident(number), "of": self.p.table}, (), means,
                            self.ctx.target(frozenset(words(number)))))
-            if self._amounts():
+            if self._amounts() or number == self.people:
                 series.append(({"sum": ident(number), "of": self.p.table}, (), sums,
-                                self.ctx.target(frozenset(words(number)))))
+                                1.5 if number == self.people else self.ctx.target(frozenset(words(number)))))
         return years, series
 
     def _amounts(self) -> bool:

@@ -62,8 +62,22 @@ def literal(value: Any) -> str | None:
     return f"'{text}'"
 
 
-def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
-    """Every condition on a (non-year) dimension of the table; and what the cap left out."""
+def distinctive(said: set[str] | frozenset[str], nouns: frozenset[str], shared: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of a value or a flag's name that say what it keeps: not those naming a table of the
+    data (``victim`` of ``victim_self_report`` in a story of victims: every sentence says it), nor
+    those every value of its column has (``trafficking`` of ``sex_trafficking`` and
+    ``labor_trafficking``); all of them when nothing else is left. A number alone is no name ("2" of
+    ``Place 2`` among ``Place 1`` … ``Place 9``: any "2" of the text would name it), so the words the
+    values share stay beside it."""
+    rest = frozenset(said) - nouns - shared
+    if rest and all(w.isdigit() for w in rest):
+        rest = frozenset(said) - nouns
+    return rest or frozenset(said)
+
+
+def atoms_of(profile: Profile, cells: Cells, nouns: frozenset[str] = frozenset()) -> tuple[list[Atom], list[str]]:
+    """Every condition on a (non-year) dimension of the table; and what the cap left out. ``nouns``:
+    the words that name the data's tables (rows of what), which name no condition (:func:`distinctive`)."""
     out: list[Atom] = []
     for d in profile.dimensions:
         if d.measure and not d.numbered:
@@ -85,21 +99,23 @@ def atoms_of(profile: Profile, cells: Cells) -> tuple[list[Atom], list[str]]:
         if d.boolean:
             t = mask_equal(cells, d.name, True)
             yes, no = frozenset(name_words(d.name)), frozenset(name_words(d.name, negated=True))
-            out.append(Atom(d.name, name, yes, t, known, value=True, strong=yes))
+            out.append(Atom(d.name, name, yes, t, known, value=True, strong=distinctive(yes, nouns)))
             out.append(Atom(d.name, f"not {name}", no, known & ~t, known, value=False,
-                            strong=no if no != yes else frozenset()))
+                            strong=distinctive(no, nouns) if no != yes else frozenset()))
             if d.has_null and not known.all():
                 # "whose minor status is known": the rows where the flag is recorded
                 out.append(Atom(d.name, f"{name} is not null", frozenset(yes | {"known"}), known, known,
                                 value=("is not null", None), strong=frozenset({"known"})))
             continue
-        for v in d.values:
+        said = [frozenset(name_words("", v)) for v in d.values]
+        shared = frozenset.intersection(*said) if len(said) > 1 else frozenset()
+        for v, own in zip(d.values, said, strict=True):
             lit = literal(v)
             if lit is None:
                 continue
             m = mask_equal(cells, d.name, v)
             out.append(Atom(d.name, f"{name} == {lit}", frozenset(name_words(d.name, v)), m, known, value=v,
-                            strong=frozenset(name_words("", v))))
+                            strong=distinctive(own, nouns, shared)))
             if _UNKNOWN.match(str(v)):
                 out.append(Atom(d.name, f"{name} != {lit}", frozenset(name_words(d.name)) | {"known"},
                                 known & ~m, known, value=("!=", v), strong=frozenset({"known"})))
