@@ -52,7 +52,7 @@ def _warned(r: factcheck.ClaimResult, code: str) -> list[str]:
 ENDED = ("station Dock Street has no row after 2024-11, though the table has rows until 2024-12: if it stopped "
          "reporting rather than closed, the figure lacks its rows of 2024-12 and is not the whole (table readings "
          "is reported by station: a group with no row after its last is taken to have closed, not to have missed "
-         "reports)")
+         "reports; if it did close, say so on the table: closed: [Dock Street])")
 
 
 def test_a_station_that_stops_before_the_data_ends(tmp_path: Path) -> None:
@@ -109,17 +109,52 @@ def test_a_claim_that_names_no_period_over_a_station_with_a_hole(tmp_path: Path)
     assert _warned(got["ratio"], "missing_reports") == [MISSING]  # its denominator counts Dock Street
 
 
+def _prisons_undeclared(folder: Path) -> Path:
+    """The prison story as `init` wrote it, before its reporter declared Westfield closed."""
+    for name in ("population.csv", "residents.csv", "story.md"):
+        (folder / name).write_bytes((FIXTURES / "prisons" / name).read_bytes())
+    (folder / ".git").mkdir(exist_ok=True)
+    text = (FIXTURES / "prisons" / "story.claims.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if not line.strip().startswith("closed:")]
+    assert len(lines) == text.count("\n") - 1
+    (folder / "story.claims.yaml").write_text("".join(lines), encoding="utf-8")
+    return folder / "story.claims.yaml"
+
+
 def test_a_prison_that_closed_is_no_missing_report_but_is_said(tmp_path: Path) -> None:
-    got = {r.id: r for r in factcheck.verify(FIXTURES / "prisons" / "story.claims.yaml").results}
+    got = {r.id: r for r in factcheck.verify(_prisons_undeclared(tmp_path)).results}
     said = ("facility Westfield has no row after 2018, though the table has rows until 2024: if it stopped reporting "
             "rather than closed, the figure lacks its rows of 2024 and is not the whole (table population is "
             "reported by facility: a group with no row after its last is taken to have closed, not to have missed "
-            "reports)")
+            "reports; if it did close, say so on the table: closed: [Westfield])")
     assert (got["held-2024"].verdict, _warned(got["held-2024"], "group_ended")) == (Verdict.PASS, [said])
     assert _warned(got["lowest-on-record"], "group_ended") == [said.replace("of 2024", "of 2019 to 2024")]
     assert _warned(got["westfield-final-year"], "group_ended") == []  # 2018: it still reported
     assert _warned(got["rate-2010"], "group_ended") == []
     assert not [n for r in got.values() for n in r.notes if n.code == "missing_reports"]
+
+
+def test_a_group_declared_closed_is_not_said_to_have_ended(tmp_path: Path) -> None:
+    """The reporter, told so, declares `closed: [Westfield]`: the verdicts are the same, the warning gone."""
+    declared = {r.id: r for r in factcheck.verify(FIXTURES / "prisons" / "story.claims.yaml").results}
+    undeclared = {r.id: r for r in factcheck.verify(_prisons_undeclared(tmp_path)).results}
+    assert _warned(undeclared["held-2024"], "group_ended")
+    assert not [n for r in declared.values() for n in r.notes if n.code == "group_ended"]
+    assert {k: (r.verdict, r.value) for k, r in declared.items()} == {
+        k: (r.verdict, r.value) for k, r in undeclared.items()}
+
+
+def test_closed_without_reported_by_is_an_error_in_the_claims_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    (tmp_path / "r.csv").write_text("office,year\nA,2010\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("version: 1\ntables:\n  r: {path: r.csv, time: year, closed: [A]}\n"
+                                     "claims:\n  - {id: c, says: x, measure: {count: r}, expect: 1}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2
+    assert "closed names groups of reported_by, and this table declares none" in result.output
+    assert "hint: declare who reports the rows, e.g. reported_by: facility" in result.output
 
 
 @settings(max_examples=25, deadline=None)
@@ -155,9 +190,9 @@ claims:
 
 
 
-def test_the_warnings_on_spark(spark: object) -> None:
+def test_the_warnings_on_spark(spark: object, tmp_path: Path) -> None:
     """The same queries on Spark: the prison story's warnings word for word."""
-    story = FIXTURES / "prisons" / "story.claims.yaml"
+    story = _prisons_undeclared(tmp_path)
 
     def warned(report: factcheck.Report) -> dict[str, list[tuple[str, str]]]:
         return {r.id: [(n.code.value, n.message) for n in r.notes if n.warning] for r in report.results}

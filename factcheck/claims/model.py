@@ -217,6 +217,8 @@ class Table(_Model):
     reported_by: str | None = Field(None, description="the column naming who reports the rows (a hospital, "
                                     "a state): each value has rows every period from its first to its last, so "
                                     "a period without a row of it is a missing report, not a zero")
+    closed: list[Scalar] = Field([], description="groups of reported_by known to have closed (a prison shut, a "
+                                 "station retired): no row after their last is no warning (group_ended)")
     csv: CsvOptions | None = None
     columns: dict[str, ColumnSpec] = {}
     derive: dict[str, str] = {}
@@ -230,6 +232,13 @@ class Table(_Model):
         if isinstance(value, dict):
             return {k: ({"type": v} if isinstance(v, str) else v) for k, v in value.items()}
         return value
+
+    @model_validator(mode="after")
+    def _closed_needs_reporters(self) -> Table:
+        if self.closed and self.reported_by is None:
+            raise HintedError("closed names groups of reported_by, and this table declares none",
+                              "declare who reports the rows, e.g. reported_by: facility, or leave out closed")
+        return self
 
     def file_format(self, found: PurePath | None = None) -> str:
         """``format:`` when given, else ``parquet`` for a file ending in .parquet or .pq, else ``csv``.

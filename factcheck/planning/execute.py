@@ -162,7 +162,8 @@ class Executor:
             if periods is None:
                 continue
             unit, by = periods
-            hit = self._hit(check, unit, tails(by))
+            closed = self._closed(check.table)
+            hit = self._hit(check, unit, {g: after for g, after in tails(by).items() if g not in closed})
             _, _, seen = found.setdefault((check.table, check.group), (unit, by, {}))
             for g, units in hit.items():
                 seen[g] = sorted(set(seen.get(g, [])) | set(units), key=sort_key)
@@ -173,6 +174,11 @@ class Executor:
                 last = {g: max(by[g], key=sort_key) for g in hit}
                 out.append(ended_said(table, group, unit, hit, last, ends))
         return out
+
+    def _closed(self, table: str) -> set[str]:
+        """The groups of ``table`` its declaration says closed (``closed: [Westfield]``), as keys."""
+        src = self.catalog.sources.get(table) if self.catalog is not None else None
+        return {key(g) for g in src.decl.closed} if src is not None else set()
 
     def unnamed_missing(self, plan: ClaimPlan) -> list[str]:
         """``missing_reports``: of a claim that names no period on a table declared ``reported_by``,

@@ -79,7 +79,8 @@ def ended_said(table: str, group: str, unit: str, hit: dict[str, list[str]], las
     return (f"{who}, though the table has rows until {_said(ends, unit)}: if {'it' if one else 'they'} stopped "
             f"reporting rather than closed, the figure lacks {'its' if one else 'their'} rows of {lacks} and "
             f"is not the whole (table {table} is reported by {group}: a group with no row after its last is "
-            f"taken to have closed, not to have missed reports)")
+            f"taken to have closed, not to have missed reports; if {'it' if one else 'they'} did close, say so "
+            f"on the table: closed: [{', '.join(named)}])")
 
 
 def unnamed_said(check: ReportCheck, unit: str, hit: dict[str, list[str]]) -> str:
