@@ -13,7 +13,6 @@ import csv
 import shutil
 import textwrap
 from collections import defaultdict
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 

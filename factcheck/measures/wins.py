@@ -119,7 +119,7 @@ class WinsKind(MeasureKind):
         if among is None or within is None:
             return None
         from .count import Count
-        by_m = m.by if m.by is not None else Count(count=m.of)
+        by_m = m.by if m.by is not None else Count.model_validate({"count": m.of})
         kind = KINDS[kind_of(by_m)]
         if not isinstance(kind, SimpleKind):
             c.fail(path + ("by",), f"by: a '{kind.name}' measure cannot decide first place in each group",
