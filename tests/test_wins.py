@@ -279,3 +279,13 @@ def test_no_kept_rows_is_unverifiable(tmp_path: Path) -> None:
     r = one_table(tmp_path, VOTES, "{wins: Ann, among: candidate, in: precinct, of: t, where: votes > 100}", "'0'")
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.NO_ROWS), r.message
     assert r.value is None
+
+
+def test_groups_and_candidates_spelt_two_ways_are_warned_of(tmp_path: Path) -> None:
+    """'Ward A' and 'WARD A' are two groups to the claim, 'Ann' and 'ann ' two candidates: both said
+    (spelling_variants), as for a ranking's values."""
+    rows = ["ward,candidate,votes", "Ward A,Ann,5", "WARD A,Ann,4", "Ward A,Bob,7", "Ward B,ann ,9", "Ward B,Bob,3"]
+    r = one_table(tmp_path, rows, "{wins: Ann, among: candidate, in: ward, by: {sum: votes, of: t}, of: t}", "'1'")
+    said = [n.message for n in r.notes if n.code.value == "spelling_variants"]
+    assert any("column 'ward'" in m and "'Ward A' and 'WARD A'" in m for m in said), said
+    assert any("column 'candidate'" in m for m in said), said
