@@ -235,7 +235,7 @@ def test_explain_shows_the_query_and_each_group(tmp_path: Path) -> None:
     (CARRIED.replace("{sum: votes, of: results}", "{sum: registered, of: precincts}"),
      "by: reads table 'precincts', but the candidates and groups are of table 'results'", "of the same table", 15),
     (CARRIED.replace("{sum: votes, of: results}", "{top: candidate, of: results}"),
-     "by: a 'top' measure cannot decide first place in each group", "use a count, sum", 15),
+     "by: a 'top' measure cannot decide first place in each group", "(by: {sum: votes, of: results})", 15),
 ])
 def test_mistakes_are_refused_with_file_line_claim_and_hint(tmp_path: Path, measure: str, said: str,
                                                             hint: str, line: int) -> None:

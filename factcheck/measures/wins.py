@@ -124,7 +124,7 @@ class WinsKind(MeasureKind):
         if not isinstance(kind, SimpleKind):
             c.fail(path + ("by",), f"by: a '{kind.name}' measure cannot decide first place in each group",
                    "use a count, sum, mean, median, min, max or share of the same table (by: {sum: votes, of: "
-                   f"{m.of}}}}})")
+                   f"{m.of}}})")
             return None
         by_table = getattr(by_m, kind.table_field)
         if by_table != table:
