@@ -35,6 +35,7 @@ from . import (
     top,
     top_share,
     top_sum,
+    wins,
 )
 from ._details import Details, Period
 from ._kind import KINDS, MeasureKind, kind_of, register
@@ -79,10 +80,10 @@ else:
 # The kinds that nest a measure name the union as "Measure"; it is put in their modules, and
 # their models (built lazily: defer_build) find it when the claims file is first validated.
 # A model_rebuild of each here would generate the whole recursive union ten times at import.
-for _module in (ratio, change, extreme, top, compare, overtook, every, rising):
+for _module in (ratio, change, extreme, top, compare, overtook, every, rising, wins):
     _module.Measure = Measure  # type: ignore[attr-defined]
 
 __all__ = ["KINDS", "Details", "Evaluated", "Groups", "Measure", "MeasureError", "MeasureDetails", "MeasureKind",
            "MeasureModel", "Period", "Scalar", "aggregate", "change", "compare", "count", "every", "extreme",
            "kind_named", "kind_of", "kinds_in", "overtook", "percentile", "ratio", "register", "rising", "share", "streak",
-           "top", "top_share", "top_sum"]
+           "top", "top_share", "top_sum", "wins"]

@@ -409,13 +409,16 @@ def _how(spelt: list[str], twins: list[tuple[str, int]]) -> str:
 
 def told_apart(plans: list[ClaimPlan], catalog: Catalog) -> dict[tuple[str, str], list[int]]:
     """The text columns whose values claims tell apart, by (table, column), with the plans that do:
-    ranked (``top``, an ``extreme`` over categories) or counted (``count_distinct``)."""
+    ranked (``top``, an ``extreme`` over categories, the candidates and groups of ``wins``) or counted
+    (``count_distinct``)."""
     found: dict[tuple[str, str], list[int]] = defaultdict(list)
     for plan in plans:
         for node in walk(plan.node):
             trees: list[Expr] = []
             if node.kind == "top":
                 trees.append(node.column)  # type: ignore[attr-defined]
+            elif node.kind == "wins":  # the groups counted (its candidates are its `by`'s group, below)
+                trees.append(node.within)  # type: ignore[attr-defined]
             elif node.kind == "count_distinct" and getattr(node, "expr", None) is not None:
                 trees.append(node.expr)  # type: ignore[attr-defined]
             if getattr(node, "group", None) is not None:  # by periods too: only a text column is looked at
