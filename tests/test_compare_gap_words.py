@@ -72,3 +72,27 @@ def test_a_change_over_time_still_rises_and_falls(tmp_path: Path) -> None:
     code, out = _run(tmp_path, measure, "up 1,000")
     assert code == 0, out
     assert "a rise rounding to 1,000" in out
+
+
+@pytest.mark.parametrize(("expect", "verdict"), [
+    ("13 points ahead", "PASS"), ("13 points ahead of Hale", "PASS"), ("ahead", "PASS"),
+    ("13 points behind", "FAIL"), ("nearly 14 points ahead", "PASS"),
+])
+def test_ahead_and_behind_are_read_of_a_gap(tmp_path: Path, expect: str, verdict: str) -> None:
+    """"Rivera finished 13 points ahead of Hale": as election stories write a margin."""
+    code, out = _run(tmp_path, GAP, expect)
+    assert code in (0, 1), out
+    assert f"{verdict} " in out
+
+
+@pytest.mark.parametrize(("expect", "verdict"), [
+    ("57 cents of every dollar", "PASS"), ("57 cents on the dollar", "PASS"),
+    ("nearly 56 cents out of every dollar", "FAIL"), ("more than 50 cents of each dollar", "PASS"),
+    ("43 cents of every dollar", "FAIL"),
+])
+def test_cents_of_every_dollar_are_a_share(tmp_path: Path, expect: str, verdict: str) -> None:
+    """A budget story's "57 cents of every dollar" is 57% (here: 5,667 of 10,000 votes, 56.67%)."""
+    share = "{share: candidate == 'Rivera', of: results, sum: votes, where: year == 2024}"
+    code, out = _run(tmp_path, share, expect)
+    assert code in (0, 1), out
+    assert f"{verdict} " in out and "computed 56.67%" in out

@@ -13,6 +13,7 @@ from .vocabulary import Vocabulary
 _N, _S = MeasureShape("number"), MeasureShape("share")
 _CP, _PT = MeasureShape("change_percent"), MeasureShape("change_points")
 _AB, _RA = MeasureShape("change_absolute"), MeasureShape("change_ratio")
+_GAB, _GPT = MeasureShape("change_absolute", gap=True), MeasureShape("change_points", gap=True)  # a compare's gap
 _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("whole number (a count)", "165", _N), ("thousands separators", "5,076", _N),
     ("decimal", "2.5", _N), ("decimal, trailing zero", "2.50", _N),
@@ -56,7 +57,9 @@ _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("a direction alone: any size (as: points)", "went up", _PT),
     ("a direction alone: any size (as: absolute)", "declined", _AB),
     ("a direction alone: any size (as: ratio)", "grew", _RA),
-    ("a comparative alone: any size (compare, as: absolute)", "lower", _AB),
+    ("a comparative alone: any size (compare, as: absolute)", "lower", _GAB),
+    ("ahead / behind (compare, as: points)", "6 points ahead", _GPT),
+    ("ahead / behind (compare, as: points)", "nearly 6 points behind", _GPT),
     ("a bare 0 on a change: no change", "0", _CP), ("a bare 0 on a change: no change", "0", _PT),
     ("ratio (as: ratio)", "2.5x", _RA),
     ("over / more than / above", "over one-third", _S), ("over / more than / above", "more than 33%", _S),
@@ -78,6 +81,7 @@ _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("about / roughly / around / approximately / some", "about 60%", _S),
     ("about / roughly / around / approximately / some", "roughly 2,000", _N),
     ("only / just / exactly (no change to the band)", "only 5%", _S),
+    ("cents of a dollar (a share)", "31 cents of every dollar", _S),
     ("fraction in words", "one in five", _S), ("fraction in words", "one in three", _S),
     ("fraction in words", "a third", _S), ("fraction in words", "two-thirds", _S),
     ("fraction in words", "half", _S), ("fraction in words", "a quarter", _S),

@@ -135,9 +135,9 @@ DOWN_PREFIXES = ("down", "fell", "fallen", "a fall of", "fall of", "decreased", 
                  "a cut of", "cut by", "cut", "slashed", "trimmed", "shed", "nosedived", "eased",
                  "retreated", "crept down", "inched down", "reduced", "lowered")
 UP_SUFFIXES = ("more", "higher", "increase", "rise", "up", "larger", "bigger", "jump", "gain",
-               "surge", "longer")
+               "surge", "longer", "ahead")  # "6 points ahead": of a compare's gap, as of a race's
 DOWN_SUFFIXES = ("fewer", "less", "lower", "shorter", "decrease", "drop", "fall", "down", "smaller",
-                 "decline", "cut", "slump", "plunge")
+                 "decline", "cut", "slump", "plunge", "behind")
 # nouns of change read after an article: "an 11% increase", "a 51% decline"
 CHANGE_NOUNS = frozenset({"increase", "rise", "jump", "gain", "surge", "decrease", "drop", "fall",
                           "decline", "cut", "slump", "plunge"})

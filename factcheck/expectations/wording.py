@@ -183,6 +183,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b|(?<=\d)\s*pc\b", "%", s)  # '40pc', as British papers write it
+    s = _CENTS_OF_A_DOLLAR.sub(r"\g<cents>%", s)  # '31 cents of every dollar': a budget's share, 31%
     s = _PLUS.sub(r"\g<figure>\g<unit> or more", s)  # '7,000-plus', '$2 million-plus', '40-plus years'
     s = re.sub(r"^(?:nearly|almost|virtually|practically) all$", "nearly 100%", s)  # 'almost all': nearly 100%
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
@@ -401,14 +402,20 @@ def _strip_suffix(s: str, phrases: Sequence[str]) -> tuple[str | None, str]:
 _UNIT_WORD = (r"(?:(?:year|decade|month|week|day|hour|minute|second|quarter)s?|century|centuries"
               r"|mins?|hrs?|secs?|yrs?|wks?)")
 
+_CENTS_OF_A_DOLLAR = re.compile(
+    r"(?P<cents>\d{1,2}(?:\.\d+)?)\s*(?:cents?|¢)\s+(?:of|on|out of|in|from)\s+(?:every|each|the|a)\s+dollar"
+    r"(?:\s+(?:spent|raised|collected))?\b")
+"""A share of money said in cents of a dollar ('31 cents of every dollar', '40 cents on the dollar'):
+cents are hundredths, so it is that percentage, at the precision it is written."""
+
 # "12 more cases than in 2019", "8 fewer", "a third more people than": an absolute (or relative)
 # difference written before a comparative; the figure is a number or a fraction in words
 _COMPARATIVE = re.compile(
     r"(?P<fig>[^ ]*\d[^ ]*(?: (?:points|thousand|million|billion|" + _UNIT_WORD + r"))?"
     r"|(?:a|an|one|two|three|four) [a-z]+)"
-    r" (?P<word>more|fewer|less|higher|lower|larger|smaller|bigger|longer|shorter)"
-    r"(?: (?:[a-z]+ ){0,2}than(?: .+)?| [a-z]+)?")
-_UP_COMPARATIVES = ("more", "higher", "larger", "bigger", "longer")
+    r" (?P<word>more|fewer|less|higher|lower|larger|smaller|bigger|longer|shorter|ahead|behind)"
+    r"(?: (?:[a-z]+ ){0,2}than(?: .+)?| of .+| [a-z]+)?")
+_UP_COMPARATIVES = ("more", "higher", "larger", "bigger", "longer", "ahead")
 _ARTICLE_FIGURE = re.compile(r"an? (?=[+-]?[\d.])")
 
 
