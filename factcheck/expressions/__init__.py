@@ -26,6 +26,7 @@ from ._nodes import (
     children,
     conjuncts,
     in_file_order,
+    leaves_unknown,
     map_calls,
     names,
     walk,
@@ -38,6 +39,6 @@ from ._types import INTEGER_TYPES, base_type, check_numbers, check_types, infer,
 __all__ = [
     "FUNCTIONS", "INTEGER_TYPES", "KEYWORDS", "WINDOW_FUNCTIONS", "base_type", "check_numbers", "check_types", "infer", "value_type", "Between", "Binary", "Call", "Case", "Compare", "Expr",
     "ExpressionError", "Function", "InList", "IsNull", "Literal", "Name", "Unary",
-    "UnknownName", "calls", "children", "conjuncts", "in_file_order", "map_calls", "did_you_mean", "names", "parse", "quote_ident",
+    "UnknownName", "calls", "children", "conjuncts", "in_file_order", "leaves_unknown", "map_calls", "did_you_mean", "names", "parse", "quote_ident",
     "quote_literal", "render", "suggest", "to_sql", "walk",
 ]

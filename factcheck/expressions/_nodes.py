@@ -262,6 +262,29 @@ def conjuncts(expr: Expr | None) -> list[Expr]:
     return out
 
 
+def leaves_unknown(tree: Expr, unknown: Callable[[Expr], bool]) -> Expr:
+    """``tree`` with each part of its ``and``/``or``/``not`` skeleton for which ``unknown`` holds
+    made NULL: what a filter keeps whatever those parts turn out to be (it IS NOT FALSE). Over an
+    explicit stack, as a filter may be a long chain of ``and``."""
+    done: dict[int, Expr] = {}
+    stack: list[tuple[Expr, bool]] = [(tree, False)]
+    while stack:
+        node, ready = stack.pop()
+        if isinstance(node, Binary) and node.op in ("and", "or"):
+            if not ready:
+                stack += [(node, True), (node.right, False), (node.left, False)]
+                continue
+            done[id(node)] = replace(node, left=done[id(node.left)], right=done[id(node.right)])
+        elif isinstance(node, Unary) and node.op == "not":
+            if not ready:
+                stack += [(node, True), (node.operand, False)]
+                continue
+            done[id(node)] = replace(node, operand=done[id(node.operand)])
+        else:
+            done[id(node)] = Literal(None) if unknown(node) else node
+    return done[id(tree)]
+
+
 def names(expr: Expr) -> list[Name]:
     """Every column reference, in source order (repeats included)."""
     return [node for node in walk(expr) if isinstance(node, Name)]

@@ -32,6 +32,7 @@ from ..expressions import (
     check_numbers,
     check_types,
     did_you_mean,
+    leaves_unknown,
     map_calls,
     names,
     parse,
@@ -388,27 +389,11 @@ class Compiler:
 
     def _periods_unknown(self, table: str, tree: Expr) -> Expr:
         """``tree`` with each comparison of a period with literals made unknown (NULL): whether a
-        group's rows could pass a claim's filter at some period (the filter IS NOT FALSE for them).
-        Over an explicit stack, as a filter may be a long chain of ``and``."""
-        done: dict[int, Expr] = {}
-        stack: list[tuple[Expr, bool]] = [(tree, False)]
-        while stack:
-            node, ready = stack.pop()
-            if isinstance(node, Binary) and node.op in ("and", "or"):
-                if not ready:
-                    stack += [(node, True), (node.right, False), (node.left, False)]
-                    continue
-                done[id(node)] = replace(node, left=done[id(node.left)], right=done[id(node.right)])
-            elif isinstance(node, Unary) and node.op == "not":
-                if not ready:
-                    stack += [(node, True), (node.operand, False)]
-                    continue
-                done[id(node)] = replace(node, operand=done[id(node.operand)])
-            else:
-                operand, _, _ = _atom(node)
-                periods = operand is not None and self._names_periods(table, operand)
-                done[id(node)] = Literal(None) if periods else node
-        return done[id(tree)]
+        group's rows could pass a claim's filter at some period (the filter IS NOT FALSE for them)."""
+        def names_periods(node: Expr) -> bool:
+            operand, _, _ = _atom(node)
+            return operand is not None and self._names_periods(table, operand)
+        return leaves_unknown(tree, names_periods)
 
     def _periods_of(self, node: Expr, table: str, link: Link | None) -> list[Coverage]:
         """The coverage checks of one comparison of a time column (or one derived from it) with literals."""

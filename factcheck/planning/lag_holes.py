@@ -16,18 +16,16 @@ such table, runs none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..expressions import (
     WINDOW_FUNCTIONS,
-    Binary,
     Call,
     Expr,
-    Literal,
     Name,
-    Unary,
     calls,
+    leaves_unknown,
     names,
     quote_ident,
     quote_literal,
@@ -125,23 +123,7 @@ def windows_unknown(cat: Catalog, table: str, tree: Expr) -> Expr:
                 return True
         return False
 
-    done: dict[int, Expr] = {}
-    stack: list[tuple[Expr, bool]] = [(tree, False)]
-    while stack:
-        node, ready = stack.pop()
-        if isinstance(node, Binary) and node.op in ("and", "or"):
-            if not ready:
-                stack += [(node, True), (node.right, False), (node.left, False)]
-                continue
-            done[id(node)] = replace(node, left=done[id(node.left)], right=done[id(node.right)])
-        elif isinstance(node, Unary) and node.op == "not":
-            if not ready:
-                stack += [(node, True), (node.operand, False)]
-                continue
-            done[id(node)] = replace(node, operand=done[id(node.operand)])
-        else:
-            done[id(node)] = Literal(None) if reads_window(node) else node
-    return done[id(tree)]
+    return leaves_unknown(tree, reads_window)
 
 
 def period_sql(column: str, unit: str) -> str:
