@@ -359,7 +359,8 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
     catalog = Catalog(sources)
     problems = _declare(catalog, loaded, everything)
     for src in sources.values():  # declared columns are read with the rest, and checked as read, and the
-        for column in [*(src.decl.key_columns() if keys else ()), *src.decl.columns]:  # keys when checked
+        closed = [src.decl.reported_by] if src.decl.closed and src.decl.reported_by else []  # checked as read
+        for column in [*(src.decl.key_columns() if keys else ()), *src.decl.columns, *closed]:  # keys when checked
             if column in src.columns:
                 catalog.use(src.name, column)
     vocab = vocabulary_of(loaded, problems)

@@ -260,3 +260,39 @@ def test_a_run_to_a_year_after_a_group_ended_says_so(tmp_path: Path) -> None:
 def test_a_run_over_a_group_declared_closed_says_nothing(tmp_path: Path) -> None:
     got = _prison_runs(tmp_path, ", closed: [Westfield]")
     assert (got["fell"].verdict, got["fell"].notes) == (Verdict.PASS, [])
+
+
+def test_a_misspelt_closed_group_stops_the_run(tmp_path: Path) -> None:
+    """`closed: [Westfeld]` closed no group and left the warning said: a value no row holds is the
+    usual "never holds" problem, on the line of closed:, with the values the column does hold; also
+    when no claim reads the reported_by column."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    for name in ("population.csv", "residents.csv"):
+        (tmp_path / name).write_bytes((FIXTURES / "prisons" / name).read_bytes())
+    (tmp_path / ".git").mkdir()
+
+    def run(closed: str, claim: str) -> tuple[int, str]:
+        (tmp_path / "c.yaml").write_text(f"""\
+version: 1
+tables:
+  population:
+    path: population.csv
+    time: year
+    reported_by: facility
+    closed: {closed}
+claims:
+  - {{id: c, says: x, measure: {claim}, expect: '4,099'}}
+""", encoding="utf-8")
+        result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+        return result.exit_code, result.output
+    for claim in ("{sum: inmates, of: population, where: year == 2024}", "{sum: inmates, of: population}"):
+        code, output = run("[Westfeld, Riverbend]", claim)
+        assert code == 2, output
+        assert "c.yaml:7: table 'population' declares closed: Westfeld, but its reported_by column 'facility' " \
+               "never holds 'Westfeld'" in " ".join(output.split())
+        assert "hint: did you mean 'Westfield'? the column holds: Cedar Hill, Northgate, Pine Valley, Riverbend, " \
+               "Westfield" in " ".join(output.split())
+        assert "Riverbend'" not in output and "Traceback" not in output
+    assert run("[Westfield]", "{sum: inmates, of: population, where: year == 2024}")[0] == 0
