@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, ReportCheck, Scan
+from ..planning.sql import literal
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered, Scalar
-from ..planning.sql import literal
 from ._values import Cadence, Evaluated, MeasureError, key, labels_two_ways
 
 if TYPE_CHECKING:
@@ -165,7 +165,6 @@ def streak_sql(node: StreakNode, *, unknown_as: bool = False) -> str:
             "SELECT min(position) AS starts, max(position) AS ends, count(*) AS length,"
             " count(DISTINCT position) AS positions\nFROM runs WHERE ok")
     if node.ending is not None:
-        from ..planning.sql import literal
         at = literal(node.ending)
         body += (f" AND position <= {at}\n  AND run = (SELECT run FROM runs WHERE ok AND position = {at})")
     return body + "\nGROUP BY run\nORDER BY length DESC, ends DESC"

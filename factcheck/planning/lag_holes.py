@@ -165,8 +165,9 @@ def period_sql(column: str, unit: str) -> str:
 
 
 def crossings_sql(check: LagCheck, unit: str, groups: list[str]) -> str:
-    """The rows the claim keeps of ``groups`` whose previous or next row of their group (by time)
-    lies in another period: each with its group, the three rows' times and periods."""
+    """The rows the claim keeps of ``groups`` whose previous or next row in the calls' own window
+    (``check.over``; each group by time when none is known) lies in another period: each with its
+    group, the three rows' times and periods."""
     tbl = quote_ident(check.table)
     g, t = f"{tbl}.{quote_ident(check.group)}", f"{tbl}.{quote_ident(check.time)}"
     p = period_sql(t, unit)
