@@ -171,9 +171,9 @@ def judge_claim(prepared: Prepared, backend: Backend, executor: Executor, plan: 
             return unverifiable(base, Reason.PERIOD_NOT_COVERED, "the data does not cover " + "; ".join(gaps))
         ev = executor.evaluate(plan.node)
         ev.partial_years = executor.partial_years(plan)
-        if plan.reports or plan.unnamed_reports:  # a table declared reported_by: its groups' ends and holes
+        if plan.reports or plan.unnamed_reports or ev.reports_read:  # a table declared reported_by: ends, holes
             if not ev.reporters_differ:  # a change's end without the group says it already
-                ev.groups_ended = executor.groups_ended(plan)
+                ev.groups_ended = executor.groups_ended(plan, ev.reports_read)
             ev.missing_reports = executor.unnamed_missing(plan)
     except MeasureError as exc:  # the data holds no figure for it (inf, nan)
         raise _ClaimFailure(Problem(str(exc), file=file, line=base["line"], claim=claim.id, hint=exc.hint)) from None
@@ -359,7 +359,8 @@ def _compile(loaded: LoadedClaims, backend: Backend, sources_list: list[Source],
     catalog = Catalog(sources)
     problems = _declare(catalog, loaded, everything)
     for src in sources.values():  # declared columns are read with the rest, and checked as read, and the
-        for column in [*(src.decl.key_columns() if keys else ()), *src.decl.columns]:  # keys when checked
+        closed = [src.decl.reported_by] if src.decl.closed and src.decl.reported_by else []  # checked as read
+        for column in [*(src.decl.key_columns() if keys else ()), *src.decl.columns, *closed]:  # keys when checked
             if column in src.columns:
                 catalog.use(src.name, column)
     vocab = vocabulary_of(loaded, problems)

@@ -218,3 +218,81 @@ claims:
     got = {r.id: r for r in factcheck.verify(tmp_path / "c.yaml").results}
     assert _warned(got["since-2018"], "reporters_differ") and not _warned(got["since-2018"], "group_ended")
     assert _warned(got["since-2019"], "group_ended") and not _warned(got["since-2019"], "reporters_differ")
+
+
+RUN_ENDED = ("facility Westfield has no row after 2018, though the table has rows until 2024: if it stopped reporting "
+             "rather than closed, the figure lacks its rows of 2019 to 2024 and is not the whole (table population is "
+             "reported by facility: a group with no row after its last is taken to have closed, not to have missed "
+             "reports; if it did close, say so on the table: closed: [Westfield])")
+
+
+def _prison_runs(tmp_path: Path, closed: str = "") -> dict[str, factcheck.ClaimResult]:
+    for name in ("population.csv", "residents.csv"):
+        (tmp_path / name).write_bytes((FIXTURES / "prisons" / name).read_bytes())
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    (tmp_path / "c.yaml").write_text(f"""\
+version: 1
+tables:
+  population: {{path: population.csv, time: year, reported_by: facility{closed}}}
+claims:
+  - {{id: fell, says: x, measure: {{falling: {{sum: inmates, of: population}}, over: year}}, expect: 8}}
+  - {{id: fell-since, says: x, measure: {{falling: {{sum: inmates, of: population}}, over: year, since: 2016}},
+     expect: true}}
+  - {{id: rose-to-2016, says: x, measure: {{rising: {{sum: inmates, of: population}}, over: year, to: 2016}},
+     expect: 1}}
+  - {{id: others-fell, says: x, measure: {{falling: {{sum: inmates, of: population, where: facility != 'Westfield'}},
+     over: year}}, expect: 0}}
+""", encoding="utf-8")
+    return {r.id: r for r in factcheck.verify(tmp_path / "c.yaml").results}
+
+
+def test_a_run_to_a_year_after_a_group_ended_says_so(tmp_path: Path) -> None:
+    """"Fell for eight straight years" to 2024: the run's years are known only once it is computed,
+    and from 2019 on it counts Westfield's absence as a fall. Closed, the fall is real (the verdict
+    is the figure's); stopped sending, it is no figure: said as group_ended, as a sum of 2024 is."""
+    got = _prison_runs(tmp_path)
+    assert (got["fell"].verdict, _warned(got["fell"], "group_ended")) == (Verdict.PASS, [RUN_ENDED])
+    assert (got["fell-since"].verdict, _warned(got["fell-since"], "group_ended")) == (Verdict.PASS, [RUN_ENDED])
+    assert (got["rose-to-2016"].verdict, _warned(got["rose-to-2016"], "group_ended")) == (Verdict.PASS, [])
+    assert _warned(got["others-fell"], "group_ended") == []  # its filter leaves Westfield out
+
+
+def test_a_run_over_a_group_declared_closed_says_nothing(tmp_path: Path) -> None:
+    got = _prison_runs(tmp_path, ", closed: [Westfield]")
+    assert (got["fell"].verdict, got["fell"].notes) == (Verdict.PASS, [])
+
+
+def test_a_misspelt_closed_group_stops_the_run(tmp_path: Path) -> None:
+    """`closed: [Westfeld]` closed no group and left the warning said: a value no row holds is the
+    usual "never holds" problem, on the line of closed:, with the values the column does hold; also
+    when no claim reads the reported_by column."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    for name in ("population.csv", "residents.csv"):
+        (tmp_path / name).write_bytes((FIXTURES / "prisons" / name).read_bytes())
+    (tmp_path / ".git").mkdir()
+
+    def run(closed: str, claim: str) -> tuple[int, str]:
+        (tmp_path / "c.yaml").write_text(f"""\
+version: 1
+tables:
+  population:
+    path: population.csv
+    time: year
+    reported_by: facility
+    closed: {closed}
+claims:
+  - {{id: c, says: x, measure: {claim}, expect: '4,099'}}
+""", encoding="utf-8")
+        result = CliRunner().invoke(app, ["run", str(tmp_path / "c.yaml")])
+        return result.exit_code, result.output
+    for claim in ("{sum: inmates, of: population, where: year == 2024}", "{sum: inmates, of: population}"):
+        code, output = run("[Westfeld, Riverbend]", claim)
+        assert code == 2, output
+        assert "c.yaml:7: table 'population' declares closed: Westfeld, but its reported_by column 'facility' " \
+               "never holds 'Westfeld'" in " ".join(output.split())
+        assert "hint: did you mean 'Westfield'? the column holds: Cedar Hill, Northgate, Pine Valley, Riverbend, " \
+               "Westfield" in " ".join(output.split())
+        assert "Riverbend'" not in output and "Traceback" not in output
+    assert run("[Westfield]", "{sum: inmates, of: population, where: year == 2024}")[0] == 0

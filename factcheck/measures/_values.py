@@ -60,6 +60,8 @@ class Evaluated:
     reporters_differ: str | None = None  # a change over a reported_by table whose two ends hold other reporters
     groups_ended: list[str] = field(default_factory=list)  # periods named after a reporting group's last row: a warning
     missing_reports: list[str] = field(default_factory=list)  # no period named, over groups that missed some: a warning
+    reports_read: list[Any] = field(default_factory=list)  # the ReportChecks of periods known only once run (a rising
+    # run's): their group_ended is said with the claim's own
     parts_at: PartsAt | None = None  # a series' ratio with unmatched parts in the periods (groups) it reads: warnings
     figure_unit: FigureUnit | None = None  # the unit a record's (a tie's) figures are shown in: a share as a percentage
 

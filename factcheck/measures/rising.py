@@ -129,11 +129,14 @@ class _RunKind(MeasureKind):
                 ev.why = gaps_said(holes, node.over, ex.holes_why(node.inner, holes, "so it is not a zero"))
             else:  # or on one that a group reporting the rows is missing from
                 span = (keys[start], keys[end])
-                said = [m for check in node.reports if (m := ex.missing_report(
-                    replace(check, conds=(("between", span),), text=f"{span[0]} to {span[1]}"))) is not None]
+                read = [replace(check, conds=(("between", span),), text=f"{span[0]} to {span[1]}")
+                        for check in node.reports]
+                said = [m for check in read if (m := ex.missing_report(check)) is not None]
                 if said:
                     ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
                     ev.why = "the data does not cover " + "; ".join(said)
+                else:  # a group gone before the run's end: a fall it may be (closed), or no figure (silent)
+                    ev.reports_read = read
         return ev
 
     def shape(self, node: RunNode, claim: Claim) -> MeasureShape:

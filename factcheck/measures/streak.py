@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..outcome import Reason
-from ..planning.nodes import Part, PlanNode, Scan
+from ..planning.nodes import Part, PlanNode, ReportCheck, Scan
+from ..planning.sql import literal
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered, Scalar
@@ -49,6 +50,7 @@ class StreakNode(PlanNode):
     order_text: str
     ending: Any
     catalog: Catalog | None = field(default=None, compare=False, repr=False)  # is `order` a time column?
+    reports: list[ReportCheck] = field(default_factory=list)  # reported_by: narrowed to the run when it is known
 
 
 @register
@@ -69,7 +71,9 @@ class StreakKind(MeasureKind):
             return None
         if m.ending is not None and c.time_axis(scan.table, order):
             c.within(scan, order, m.ending, f"ending: {m.ending}")
-        return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending, c.cat)
+        check = c.report_check(scan, order, (), "")
+        return StreakNode(self.name, scan, cond, m.streak, order, m.order, m.ending, c.cat,
+                          [check] if check is not None else [])
 
     def evaluate(self, node: StreakNode, ex: Executor) -> Evaluated:
         sql = streak_sql(node)
@@ -97,6 +101,10 @@ class StreakKind(MeasureKind):
         every = ex.cadence(node.scan.from_sql(), order) if timely else None
         ev = streak(node, runs, int(kept), every)
         ev.sql = [sql]
+        missed = _missed(node, ex, runs[0]) if runs and timely and int(kept) else None
+        if missed is not None:  # before the gap rule: the table has rows there, the group has none
+            ev.value, ev.details, ev.unavailable, ev.why = None, None, Reason.PERIOD_NOT_COVERED, missed
+            return ev
         if blank and ev.unavailable is None:  # rows whose condition is unknown (a blank high): were they in it?
             hopeful = streak(node, ex.run(streak_sql(node, unknown_as=True)).rows, int(kept), every)
             if hopeful.value != ev.value or hopeful.unavailable is not None:
@@ -112,6 +120,26 @@ class StreakKind(MeasureKind):
 
     def parts(self, node: StreakNode, label: str | None) -> list[Part]:
         return [Part(node.scan, node.scan.sql(node.cond), label)]
+
+
+def _missed(node: StreakNode, ex: Executor, run: tuple[Any, ...]) -> str | None:
+    """Why the run found passes over a missing report of a group the streak reads (a table declared
+    ``reported_by``: Dock Street's rows of February and April are no run of straight days, March
+    unreported), or ends beside one (the kept row after its last, or before its first, lies across
+    a hole: the run may go on inside it). Asked only of a table with a group that has a hole."""
+    if not node.reports or isinstance(run[0], bool) or isinstance(run[1], bool):
+        return None
+    if not any(ex.has_missing_reports(check) for check in node.reports):
+        return None
+    scan = node.scan
+    order, rows = scan.sql(node.order), f"{scan.from_sql()}{scan.where_sql()}"
+    before, after = ex.run(f"SELECT max({order}) FILTER (WHERE {order} < {literal(run[0])}), "
+                           f"min({order}) FILTER (WHERE {order} > {literal(run[1])})\n{rows}").rows[0]
+    first = key(run[0]) if before is None else key(before)
+    last = key(run[1]) if after is None else key(after)
+    said = [m for check in node.reports if (m := ex.missing_report(replace(
+        check, conds=(("between", (first, last)),), text=f"the run from {key(run[0])} to {key(run[1])}"))) is not None]
+    return "the data does not cover " + "; ".join(said) if said else None
 
 
 def _windowed(node: StreakNode) -> bool:
@@ -137,7 +165,6 @@ def streak_sql(node: StreakNode, *, unknown_as: bool = False) -> str:
             "SELECT min(position) AS starts, max(position) AS ends, count(*) AS length,"
             " count(DISTINCT position) AS positions\nFROM runs WHERE ok")
     if node.ending is not None:
-        from ..planning.sql import literal
         at = literal(node.ending)
         body += (f" AND position <= {at}\n  AND run = (SELECT run FROM runs WHERE ok AND position = {at})")
     return body + "\nGROUP BY run\nORDER BY length DESC, ends DESC"

@@ -152,12 +152,18 @@ class Executor:
         hit = self._hit(check, unit, holes)
         return missing_said(check, unit, hit, len(holes)) if hit else None
 
-    def groups_ended(self, plan: ClaimPlan) -> list[str]:
+    def has_missing_reports(self, check: ReportCheck) -> bool:
+        """Does any group of ``check``'s table lack a period inside its own first and last?"""
+        found = self._report_holes(check.table, check.group, check.time, check.dated)
+        return found is not None and bool(found[1])
+
+    def groups_ended(self, plan: ClaimPlan, read: list[ReportCheck] | None = None) -> list[str]:
         """``group_ended``: the periods the claim names after a group's last row (the table has rows
-        there), of a group the claim may count: it closed, or stopped reporting. One per table."""
+        there), of a group the claim may count: it closed, or stopped reporting. One per table.
+        ``read``: checks of the periods its figure was found to rest on when it ran (a run's)."""
         from .report_warnings import ended_said, tails
         found: dict[tuple[str, str], tuple[str, dict[str, set[str]], dict[str, list[str]]]] = {}
-        for check in plan.reports:
+        for check in [*plan.reports, *(read or [])]:
             periods = self._report_periods(check.table, check.group, check.time, check.dated)
             if periods is None:
                 continue

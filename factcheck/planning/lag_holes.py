@@ -32,6 +32,7 @@ from ..expressions import (
     render,
 )
 from ..measures._values import key, sort_key
+from .catalog import ROW
 from .lag_order import windows_read
 from .nodes import walk
 from .reports import runs_said
@@ -55,6 +56,7 @@ class LagCheck:
     said: tuple[str, ...]        # the calls as written: lag(pm25, date, station)
     functions: frozenset[str]    # lag, lead
     from_sql: str
+    over: str = ""               # the calls' own window (SQL): PARTITION BY their series, ORDER BY their order
     kept: Callable[[], str | None] | None = field(default=None, compare=False)
     """The claim's filter with each part that reads a window made unknown (SQL): the rows whose
     window value the figure may read (those the filter keeps whatever the window gives)."""
@@ -75,23 +77,36 @@ def lag_checks(c: Compiler) -> list[LagCheck]:
             src = cat.sources.get(scan.table)
             if scan.table not in read or src is None or src.decl.reported_by is None:
                 continue
-            found = read[scan.table]
-            order: Expr | None = next((call.args[1] for call in found if len(call.args) > 1), None)
-            if order is None:
-                order = next((Name(t) for t in src.decl.time_columns()), None)
-            report = c.report_check(scan, order, (), "") if order is not None else None
-            if report is None:
-                continue  # ordered by what is no period of a time column: nothing to say of reports
+            windows: dict[str, list[Call]] = {}  # each window the calls read, by its OVER: followed as they are
+            for call in read[scan.table]:
+                windows.setdefault(_over(scan, call), []).append(call)
+            for over, found in windows.items():
+                order: Expr | None = found[0].args[1] if len(found[0].args) > 1 else None
+                if order is None:  # file order: the periods of the time column the file is checked to run by
+                    order = next((Name(t) for t in src.decl.time_columns()), None)
+                report = c.report_check(scan, order, (), "") if order is not None else None
+                if report is None:
+                    continue  # ordered by what is no period of a time column: nothing to say of reports
 
-            def kept(scan: Any = scan, table: str = scan.table) -> str | None:
-                tree = scan.where_expr
-                return None if tree is None else scan.sql(windows_unknown(cat, table, tree))
-            check = LagCheck(scan.table, report.group, report.time, report.dated,
-                             tuple(dict.fromkeys(render(call) for call in found)),
-                             frozenset(call.function for call in found), scan.from_sql(), kept)
-            if check not in out:
-                out.append(check)
+                def kept(scan: Any = scan, table: str = scan.table) -> str | None:
+                    tree = scan.where_expr
+                    return None if tree is None else scan.sql(windows_unknown(cat, table, tree))
+                check = LagCheck(scan.table, report.group, report.time, report.dated,
+                                 tuple(dict.fromkeys(render(call) for call in found)),
+                                 frozenset(call.function for call in found), scan.from_sql(), over, kept)
+                if check not in out:
+                    out.append(check)
     return out
+
+
+def _over(scan: Any, call: Call) -> str:
+    """The window ``call`` reads, as its SQL renders it (expressions/_sql.py): PARTITION BY its
+    series (``lag(x, date, station, sensor)``: each station's sensor), ORDER BY its order, the
+    file's row breaking ties (by the file's row alone without an order)."""
+    row = f"{quote_ident(scan.table)}.{quote_ident(ROW)}"
+    order = [f"{scan.sql(a)} NULLS LAST" for a in call.args[1:2]] + [row]
+    series = [scan.sql(a) for a in call.args[2:]]
+    return (f"PARTITION BY {', '.join(series)} " if series else "") + f"ORDER BY {', '.join(order)}"
 
 
 def _windows(expr: Expr) -> list[Call]:
@@ -132,20 +147,21 @@ def period_sql(column: str, unit: str) -> str:
 
 
 def crossings_sql(check: LagCheck, unit: str, groups: list[str]) -> str:
-    """The rows the claim keeps of ``groups`` whose previous or next row of their group (by time)
-    lies in another period: each with its group, the three rows' times and periods."""
+    """The rows the claim keeps of ``groups`` whose previous or next row in the calls' own window
+    (``check.over``; each group by time when none is known) lies in another period: each with its
+    group, the three rows' times and periods."""
     tbl = quote_ident(check.table)
     g, t = f"{tbl}.{quote_ident(check.group)}", f"{tbl}.{quote_ident(check.time)}"
     p = period_sql(t, unit)
-    over = f"OVER (PARTITION BY {g} ORDER BY {t})"
+    over = f"OVER ({check.over or f'PARTITION BY {g} ORDER BY {t}'})"
     kept = check.kept() if check.kept is not None else None
     listed = ", ".join(quote_literal(name) for name in groups)
     return (f"SELECT g, t0, t, t1, p0, p, p1\nFROM (SELECT CAST({g} AS VARCHAR) AS g, {t} AS t, {p} AS p,\n"
             f"        lag({t}) {over} AS t0, lead({t}) {over} AS t1,\n"
             f"        lag({p}) {over} AS p0, lead({p}) {over} AS p1,\n"
             f"        {f'({kept}) IS NOT FALSE' if kept else 'TRUE'} AS k\n"
-            f"      {check.from_sql}\n      WHERE {g} IS NOT NULL AND {t} IS NOT NULL) AS s\n"
-            f"WHERE k AND g IN ({listed}) AND (p0 <> p OR p1 <> p)")
+            f"      {check.from_sql}) AS s\n"
+            f"WHERE k AND g IS NOT NULL AND t IS NOT NULL AND g IN ({listed}) AND (p0 <> p OR p1 <> p)")
 
 
 def crossings(check: LagCheck, holes: dict[str, list[str]], rows: list[tuple[Any, ...]]) -> list[tuple[str, str, str, list[str]]]:

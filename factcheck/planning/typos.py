@@ -230,7 +230,7 @@ def check_literals(catalog: Catalog, plans: list[ClaimPlan], backend: Backend, l
                     f"column '{column}' of table '{table}' never holds {written(value)}: a value that never "
                     "occurs is a typo, not a zero", file=str(loaded.path), line=loaded.claim_line(index),
                     claim=claim, hint=hint))
-    return problems + check_allowed(backend, loaded, set(rows)), notes
+    return problems + check_allowed(backend, loaded, set(rows)) + check_closed(backend, loaded, rows), notes
 
 
 def _a_period_of(values: list[str], timely: bool, axis_of: set[int]) -> Callable[[str, list[Use]], bool]:
@@ -280,6 +280,38 @@ def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> lis
                         f"but {twins[0]!r} does", file=str(loaded.path),
                         line=loaded.table_line(name, "columns", column, "allowed"),
                         hint=f"write it as the data does: {twins[0]!r}"))
+    return problems
+
+
+def check_closed(backend: Backend, loaded: LoadedClaims, rows: dict[str, int]) -> list[Problem]:
+    """``closed:`` groups that no row of the ``reported_by`` column names (``closed: [Westfeld]``
+    would silence nothing and say nothing): one look-up per value (:func:`present_sql`), asked only
+    of a table that declares ``closed``."""
+    problems: list[Problem] = []
+    for name, decl in loaded.model.tables.items():
+        group = decl.reported_by
+        if not decl.closed or group is None or not rows.get(name):
+            continue
+        col, tbl = f"CAST({quote_ident(group)} AS VARCHAR)", quote_ident(name)
+        wanted = list(dict.fromkeys(str(v) for v in decl.closed))
+        try:
+            held = {str(r[0]) for r in backend.execute(present_sql(col, tbl, wanted)).rows}
+        except Exception:  # noqa: BLE001 - a reported_by column the table lacks: the declaration's own error
+            continue
+        missing = [v for v in wanted if v not in held]
+        if not missing:
+            continue
+        values = [str(r[0]) for r in backend.execute(
+            f"SELECT {col} FROM {tbl} WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT {SHOWN}").rows]
+        listed_values = (f"the column holds: {', '.join(values)}" if len(values) <= 10
+                         else f"some of its values: {', '.join(values[:5])}")
+        for value in missing:
+            near = closest(value, values)
+            problems.append(Problem(
+                f"table '{name}' declares closed: {value}, but its reported_by column '{group}' never holds "
+                f"{written(value)}: a misspelt group is closed in no row, and its group_ended warnings stay",
+                file=str(loaded.path), line=loaded.table_line(name, "closed"),
+                hint=("did you mean " + " or ".join(written(v) for v in near) + "? " if near else "") + listed_values))
     return problems
 
 
