@@ -13,8 +13,10 @@ Each step takes what it needs as arguments; a :class:`Session` only bundles them
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -402,7 +404,20 @@ def _expectation(claim: Claim, node: PlanNode, vocab: Vocabulary, file: str, lin
                                 hint=exc.hint or None))
         return None
     problems += _part_of_a_count(claim, node, exp, file, line)
-    return exp
+    return _currency_of_mapping(claim, node, exp)
+
+
+def _currency_of_mapping(claim: Claim, node: PlanNode, exp: Expectation) -> Expectation:
+    """An ``expect:`` written as a mapping (``{value: 8000, within: 500}``) names no currency; the claim's
+    ``says`` does, by the rule a record's figures follow (every figure it writes an amount in one
+    currency, years aside): then its figures are money, shown with that sign, as ``$8,000`` would be."""
+    if not isinstance(claim.expect, Mapping) or exp.interval is None:
+        return exp
+    from .measures._units import figure_unit
+    unit = figure_unit(node, claim.says)
+    if unit is None or unit.kind != "money":
+        return exp
+    return dataclasses.replace(exp, currency=unit.sign)
 
 
 def _reason(exc: ExpectationError) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +33,12 @@ SAMPLE = 5
 
 @dataclass
 class Step:
-    """The rows of a table left after one more part of the filter."""
+    """The rows of a table left after one more part of the filter; of a share weighed by ``sum:``,
+    the sum of its column over them too (``amount``: the parts of the figure are sums, not rows)."""
 
     label: str
     rows: int
+    amount: Fraction | None = None
 
 
 @dataclass
@@ -151,7 +154,9 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
     counts = _match_periods(session, part)
     for value in part.periods if part.group else ():
         steps.append(Step(f"of which {part.over} = {value}", counts.get(key(value), 0)))
-    if part.condition:
+    if part.condition and part.weight:
+        steps += _weighed_steps(session, part)
+    elif part.condition:
         where = scan.where_sql(f"({part.condition}) IS NULL")
         unknown = count(f"SELECT count(*) {scan.from_sql()}{where}")
         meeting = count(f"SELECT count(*) {scan.from_sql()}{scan.where_sql(f'({part.condition})')}")
@@ -162,6 +167,33 @@ def _steps(session: Session, part: Part, claimed: dict[str, list[str]]) -> ScanS
     sample = session.backend.execute(rows_sql(part, {scan.table: own}, links=False, ordered=ordered)
                                      + f"\nLIMIT {SAMPLE}")
     return ScanSteps(scan.table, steps, sample.columns, sample.rows, part.label)
+
+
+def _weighed_steps(session: Session, part: Part) -> list[Step]:
+    """The steps of a share weighed by ``sum: COLUMN``: the rows it leaves out (condition or COLUMN
+    unknown), then the rows it divides by and the rows it counts, each with COLUMN's sum over them,
+    which are the figure's denominator and numerator (the rows alone are not what it divides)."""
+    from .measures._simple import DEC
+    from .measures._values import frac
+    scan, cond, weight = part.scan, f"({part.condition})", part.weight
+    amount = f"CAST({weight} AS {DEC})"
+    row = session.backend.execute(
+        f"SELECT count(*) FILTER (WHERE {cond} IS NULL OR {weight} IS NULL),"
+        f" count(*) FILTER (WHERE {cond} IS NOT NULL AND {weight} IS NOT NULL),"
+        f" sum({amount}) FILTER (WHERE {cond} IS NOT NULL),"
+        f" count(*) FILTER (WHERE {cond} AND {weight} IS NOT NULL),"
+        f" sum({amount}) FILTER (WHERE {cond})"
+        f" {scan.from_sql()}{scan.where_sql()}").rows[0]
+    from .expectations.numbers import format_value
+    from .expectations.shape import MeasureShape
+    column = part.weight_text or "the column"
+    known, meeting = frac(row[2] or 0) or Fraction(0), frac(row[4] or 0) or Fraction(0)
+
+    def total(x: Fraction) -> str:
+        return format_value(x, MeasureShape("number"))
+    return [Step(f"condition or {column} unknown (left out)", int(row[0])),
+            Step(f"condition known; sum of {column}: {total(known)} (the denominator)", int(row[1]), known),
+            Step(f"meeting the condition; sum of {column}: {total(meeting)} (the numerator)", int(row[3]), meeting)]
 
 
 def _tables(part: Part) -> list[str]:

@@ -104,13 +104,15 @@ def figures_shown(values: Sequence[float | None], unit: FigureUnit | None) -> li
     (['33.9%', '34.8%'], ['34.81%', '34.79%'])
     >>> figures_shown([25413.45, 24000.0, None], FigureUnit("money", "$")), figures_shown([0.06531], None)
     (['$25,413.45', '$24,000', '—'], ['0.06531'])
+    >>> figures_shown([-5.0, 5.0], FigureUnit("money", "$")), figures_shown([2833.5, 2833.0], FigureUnit("money", "$"))
+    (['-$5', '$5'], ['$2,833.50', '$2,833'])
     """
     if unit is None:
         return [plain_number(v, 4) for v in values]
     for places in (None, 1, 2, 3, 4, 6):
         texts = [_in_unit(v, unit, places) for v in values]
-        seen: dict[float, float] = {}  # read back as numbers: "50%" and "50.0%" are one figure
-        if all(seen.setdefault(float(re.sub(r"[^\d.]", "", t)), v) == v
+        seen: dict[float, float] = {}  # read back as numbers: "50%" and "50.0%" are one figure, "-$5" and "$5" two
+        if all(seen.setdefault(float(re.sub(r"[^\d.-]", "", t)), v) == v
                for t, v in zip(texts, values, strict=True) if v is not None):
             return texts
     return texts
@@ -130,11 +132,10 @@ def _in_unit(x: float | None, unit: FigureUnit, places: int | None) -> str:
         return MISSING
     from fractions import Fraction
 
-    from .expectations.numbers import format_value, to_fraction
+    from .expectations.numbers import format_value, money_text, to_fraction
     from .expectations.shape import MeasureShape
     value = to_fraction(x)
-    if unit.kind == "money":
-        cents = 0 if value.denominator == 1 and places is None else 2 if places is None else max(2, places)
-        return with_sign(format_value(value, MeasureShape('number'), cents), unit.sign)
+    if unit.kind == "money":  # whole, or with its cents: as a verdict shows money
+        return with_sign(money_text(value, places), unit.sign)
     shape = MeasureShape("share") if unit.kind == "share" else MeasureShape("number", "percent")
     return format_value(Fraction(value), shape, places)

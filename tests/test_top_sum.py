@@ -72,7 +72,7 @@ def test_a_wrong_amount_fails_shown_as_money(tmp_path: Path) -> None:
     """Judged as a sum is: the figure and the miss are amounts with the sign the story writes."""
     r = factcheck.verify(claims(tmp_path, ("top10", SAYS, TOP_10, "$1.4 million"))).results[0]
     assert r.verdict == Verdict.FAIL
-    assert "computed $182,848.1" in r.message and "$1,217,151.9 low" in r.message, r.message
+    assert "computed $182,848.10" in r.message and "$1,217,151.90 low" in r.message, r.message
 
 
 def test_a_top_percent_sums_the_top_tenth(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Literal, Sequence
 from ..formatting import with_sign
 from ..money import currency_sign
 from .interval import Interval
-from .numbers import decimal_text, format_edge, format_value, to_fraction
+from .numbers import decimal_text, format_edge, format_value, money_edge, money_text, to_fraction
 from .shape import MeasureShape
 
 Miss = Literal["out_of_tolerance", "wrong_direction", "qualifier_crossed", "wrong_values", "wrong_rank"]
@@ -65,6 +65,7 @@ class Expectation:
     from_edge: bool = False
     time_unit: str | None = None  # the time unit the figure is stated in ('four hours': 'hour')
     any_size: bool = False  # a direction alone ('rose', 'fell'): a change of that sign, of any size
+    currency: str = ""  # the sign of the money a mapping ({value: 8000, within: 500}) states, from the claim's says
 
     def judge(self, value: Fraction | bool | Sequence[str]) -> Judgement:
         """Judge a computed value (a Fraction, a bool for extreme, a list of names for top)."""
@@ -154,18 +155,23 @@ def _key(name: str) -> str:
 def edge_safe(e: Expectation, x: Fraction) -> str:
     """``x`` for people, with enough digits to be on the right side of every edge of ``e``: 9.45%
     failing "about 10%" (9.5% to 10.5%) is 9.45%, never the 9.5% it rounds to. An amount stated
-    in money (``$25,400``) is shown with its sign, as the report shows a record's money: $25,413.45."""
-    return with_sign(_edge_safe(e, x), money_sign(e))
+    in money (``$25,400``) is shown with its sign and as money is written, whole or with its cents, as
+    the report shows a record's money: $25,413.45, $2,833.50 (never $2,833.5)."""
+    sign = money_sign(e)
+    return with_sign(_edge_safe(e, x, bool(sign)), sign)
 
 
-def _edge_safe(e: Expectation, x: Fraction) -> str:
-    text = plain = format_value(x, e.shape)
+def _edge_safe(e: Expectation, x: Fraction, money: bool = False) -> str:
+    def shown(places: int | None) -> str:
+        return money_text(x, places) if money else format_value(x, e.shape, places)
+
+    text = plain = shown(None)
     if e.interval is None:
         return text
     for places in range(1, 10):
         if _honest(e, text, x):
             return text
-        text = format_value(x, e.shape, places + (2 if e.shape.kind == "change_ratio" else 0))
+        text = shown(places + (2 if e.shape.kind == "change_ratio" else 0))
     return text if _honest(e, text, x) else plain  # x is the edge (2/3): no digits tell it from the edge,
     # and the message says "exactly"
 
@@ -221,11 +227,12 @@ def _shown_value(e: Expectation, text: str) -> Fraction | None:
 
 def money_sign(e: Expectation) -> str:
     """The currency sign of a figure stated as an amount of money (``$25,400``, ``about £2.5bn``,
-    ``3 million dollars``) of a column's values (a sum, a mean, a median); '' for anything else."""
+    ``3 million dollars``) of a column's values (a sum, a mean, a median), or by a mapping of a claim
+    whose ``says`` writes its figures in one currency (``currency``); '' for anything else."""
     if e.shape.kind != "number" or e.shape.unit != "fraction" or not e.shape.of_values or e.shape.years \
             or e.percentish or e.time_unit:
         return ""
-    return currency_sign(e.written)
+    return currency_sign(e.written) or e.currency
 
 
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
@@ -233,10 +240,18 @@ def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
     if e.percentish:
         return format_value(d, MeasureShape("change_points", e.shape.unit)).lstrip("+")
     places = 2 if e.shape.kind == "change_ratio" else None
-    text = with_sign(format_value(d, MeasureShape("number"), places), money_sign(e))
+    sign = money_sign(e)
+    text = with_sign(money_text(d) if sign else format_value(d, MeasureShape("number"), places), sign)
     if ref and e.shape.kind != "change_ratio":
         text += f" ({relative_text(d / abs(ref))})"
     return text
+
+
+def _edge_text(e: Expectation, edge: Fraction) -> str:
+    """An edge of the stated range in a message: in money with its sign and cents ("below $2,832.50")
+    when the figure is an amount, else on the measure's scale ("below 50%")."""
+    sign = money_sign(e)
+    return with_sign(money_edge(edge), sign) if sign else format_edge(edge, e.shape)
 
 
 def relative_text(r: Fraction) -> str:
@@ -262,8 +277,7 @@ def _off_by(e: Expectation, x: Fraction) -> str:
         above = interval.high is not None and x > interval.high
         edge = interval.high if above else interval.low
         assert edge is not None
-        return f"{_amount(e, abs(x - edge), None)} {'above' if above else 'below'} " \
-               f"{format_edge(edge, e.shape)}"
+        return f"{_amount(e, abs(x - edge), None)} {'above' if above else 'below'} {_edge_text(e, edge)}"
     if e.direction:
         zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
         word = "more" if abs(x - zero) > abs(ref - zero) else "less"
@@ -355,7 +369,7 @@ def _short_of_band(e: Expectation, x: Fraction) -> str:
     assert edge is not None
     amount = _amount(e, abs(x - edge), None)
     if not e.direction:
-        return f"{amount} {'over' if above else 'short of'} {format_edge(edge, e.shape)}"
+        return f"{amount} {'over' if above else 'short of'} {_edge_text(e, edge)}"
     zero = Fraction(1 if e.shape.kind == "change_ratio" else 0)
     beyond = abs(x - zero) > abs(edge - zero)
     if e.shape.kind == "change_ratio":
@@ -368,7 +382,7 @@ def _short_of_band(e: Expectation, x: Fraction) -> str:
 
 def _past_edge(e: Expectation, x: Fraction, edge: Fraction) -> str:
     """'0.4 points below 50%', or 'exactly 50%, not above it'."""
-    edge_text = format_edge(edge, e.shape)
+    edge_text = _edge_text(e, edge)
     if x == edge:
         return f"exactly {edge_text}, not {'above' if e.interval and e.interval.low == edge else 'below'} it"
     return f"{_amount(e, abs(x - edge), None)} {'above' if x > edge else 'below'} {edge_text}"

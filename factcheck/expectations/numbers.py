@@ -201,6 +201,36 @@ def format_value(value: object, shape: MeasureShape, places: int | None = None) 
     return _number_text(x, places)
 
 
+def money_text(x: Fraction, places: int | None = None) -> str:
+    """An amount of money as people write it, without its sign: whole, or with its cents (two
+    decimals, never one: "2,833.50", not "2,833.5"); ``places`` asks for more decimals where two do
+    not tell a figure from an edge; an amount of less than a cent is given to its first figure,
+    never as "0.00" beside a difference that is not nothing.
+
+    >>> money_text(Fraction(5667, 2)), money_text(Fraction(1, 2)), money_text(Fraction(25400)), money_text(Fraction(1, 400))
+    ('2,833.50', '0.50', '25,400', '0.003')
+    """
+    if x.denominator == 1 and places is None:
+        return f"{x.numerator:,}"
+    digits = max(2, places or 2)
+    while x and round_half_up(x, digits) == 0 and digits < 12:
+        digits += 1
+    return decimal_text(x, digits)
+
+
+def money_edge(x: Fraction) -> str:
+    """An interval's edge in money: exact, with its cents when it has any ("2,832.50"), more decimals
+    only where the edge has them.
+
+    >>> money_edge(Fraction(5665, 2)), money_edge(Fraction(3800)), money_edge(Fraction(1, 400))
+    ('2,832.50', '3,800', '0.0025')
+    """
+    places = exact_places(x, 6)
+    if places is None:
+        return decimal_text(x, 6) + "…"
+    return money_text(x) if places <= 2 else decimal_text(x, places)
+
+
 def format_edge(value: Fraction, shape: MeasureShape) -> str:
     """An interval edge, exact when it can be written in a few decimals, without a '+' sign.
 

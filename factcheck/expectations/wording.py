@@ -73,8 +73,11 @@ def implies_share(raw: object) -> bool:
 
     >>> [implies_share(w) for w in ("59%", "nearly half", "one in five", "most", "2.5", 0.59, "a quarter million")]
     [True, True, True, True, False, False, False]
+    >>> implies_share("43 cents of every dollar"), implies_share("40 Cents on the dollar"), implies_share("43 cents")
+    (True, True, False)
     """
-    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(_PART_OF_AN_AMOUNT.sub(" ", raw)))
+    return isinstance(raw, str) and bool(_PART_OF_A_WHOLE.search(_PART_OF_AN_AMOUNT.sub(" ", raw))
+                                         or _CENTS_OF_A_DOLLAR.search(" ".join(raw.lower().split())))
 
 
 _MULTIPLE = re.compile(r"\btimes\b|\d\s*x\b|\bto[\s-]+(?:one|1)\b|fold\b|\btwice\b|\bthrice\b", re.I)

@@ -85,7 +85,8 @@ class ShareKind(SimpleKind):
         return True
 
     def parts(self, node: Simple, label: str | None) -> list[Part]:
-        return [Part(node.scan, node.expr_sql, label, node.group_sql)]
+        weight = f"({node.scan.sql(node.weight)})" if node.weight is not None else None
+        return [Part(node.scan, node.expr_sql, label, node.group_sql, weight=weight, weight_text=node.weight_text)]
 
 
 def _weighed(node: Simple, row: dict[str, Any] | None) -> Evaluated:

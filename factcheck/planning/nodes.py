@@ -301,3 +301,5 @@ class Part:
     periods: list[Any] = field(default_factory=list)  # the periods the claim names
     only_periods: bool = False                     # rows of those periods only (a change)
     period_values: list[Any] = field(default_factory=list)  # the `over` column's values for them (explain)
+    weight: str | None = None                      # SQL of a share's `sum:` column: the rows are weighed by it
+    weight_text: str | None = None                 # that column, for people ('votes')

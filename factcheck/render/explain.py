@@ -107,10 +107,11 @@ def _like_the_value(value_text: str | None, x: object) -> str:
     the value is ("top total: $1,368,982.69" beside "computed $1,368,982.69"; was "1,368,983")."""
     if not isinstance(x, (int, float)) or isinstance(x, bool):
         return _detail(x)
-    from ..expectations.numbers import format_value, to_fraction
+    from ..expectations.numbers import format_value, money_text, to_fraction
     from ..expectations.shape import MeasureShape
-    text = format_value(to_fraction(x), MeasureShape("number"))
-    return with_sign(text, currency_sign(value_text or "") if (value_text or "")[:1] not in "0123456789" else "")
+    sign = currency_sign(value_text or "") if (value_text or "")[:1] not in "0123456789" else ""
+    amount = to_fraction(x)  # money as the value beside it is written: whole, or with its cents ($182,848.10)
+    return with_sign(money_text(amount) if sign else format_value(amount, MeasureShape("number")), sign)
 
 
 def _detail(value: object) -> str:
