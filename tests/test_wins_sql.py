@@ -15,7 +15,10 @@ import pytest
 from conftest import one_table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+import factcheck
+from factcheck.cli import app
 from factcheck.measures._values import key
 from factcheck.measures.wins import SHOWN, judge
 from factcheck.outcome import Verdict
@@ -101,3 +104,29 @@ def test_any_table_gives_what_the_python_ranking_gives(tmp_path: Path, rows: lis
     assert r.verdict == Verdict.PASS, r.message
     assert (r.details.won, r.details.tied, r.details.groups) == (len(won), len(tied), len(sums))
     assert [(g.key, g.value) for g in r.details.each_group] == said[:SHOWN]
+
+
+def test_expect_all_is_every_group_counted(tmp_path: Path) -> None:
+    """"Won every precinct in Ward 3": expect: all passes when the value won each of the groups, and
+    fails saying how many it won of how many when it did not."""
+    from test_wins import CARRIED, election
+    ward3 = CARRIED.replace("election_year == 2024", "election_year == 2024 and p.ward == 3")
+    ward1 = CARRIED.replace("election_year == 2024", "election_year == 2024 and p.ward == 1")
+    got = factcheck.verify(election(tmp_path, ("ward3", ward3, "all"), ("ward1", ward1, "every"))).results
+    assert got[0].verdict == Verdict.PASS and got[0].value_exact == "8", got[0].message
+    assert got[0].expectation.written == "all" and "8" in got[0].expectation.meaning
+    assert got[1].verdict == Verdict.FAIL, got[1].message
+    assert got[1].message.startswith("stated every, computed "), got[1].message
+    assert got[1].expectation.stated == got[1].details.groups > got[1].details.won
+
+
+def test_expect_all_needs_a_count_of_groups(tmp_path: Path) -> None:
+    """'all' of a plain count has no whole to be all of: still refused, with the file, line and claim."""
+    path = tmp_path / "c.yaml"
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "t.csv").write_text("g,c\n1,A\n", encoding="utf-8")
+    path.write_text("version: 1\ntables:\n  t: {path: t.csv}\nclaims:\n  - id: c\n    says: s\n"
+                    "    measure: {count: t}\n    expect: all\n", encoding="utf-8")
+    got = CliRunner().invoke(app, ["run", str(path)])
+    assert got.exit_code == 2 and "Traceback" not in got.output, got.output
+    assert "c.yaml:8" in got.output and "claim 'c'" in got.output, got.output

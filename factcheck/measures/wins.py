@@ -162,7 +162,7 @@ class WinsKind(MeasureKind):
         return _judged(ev, len(won), len(tied), len(cells), said)
 
     def shape(self, node: WinsNode, claim: Claim) -> MeasureShape:
-        return shape_of("number")
+        return shape_of("number", of_groups=True)
 
     def parts(self, node: WinsNode, label: str | None) -> list[Part]:
         return [Part(node.scan, None, label, node.scan.sql(node.within), over=node.within_text)]
