@@ -154,8 +154,9 @@ class WinsKind(MeasureKind):
             if not counts["inexact_cells"]:
                 return _ranked_in_sql(node, ex, ranked, counts)
         sql = wins_sql(node)
-        kept, unknown, cells = _cells(node, ex, sql)
-        ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown, sql=[sql])
+        sqls = [ranked, sql] if ranked is not None else [sql]  # the ranking query found a DOUBLE sum it cannot hold
+        kept, unknown, cells = _cells(node, ex, sqls)
+        ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown, sql=sqls)
         if not cells:
             return _no_groups(node, ev)
         won, tied, said = judge(cells, key(node.value))
@@ -307,9 +308,10 @@ Cells = dict[str, dict[str, Figure]]
 """Each group's candidates with their figures (only those with one)."""
 
 
-def _cells(node: WinsNode, ex: Executor, sql: str) -> tuple[int, int, Cells]:
-    """The rows kept, those left out as unknown (no group, or no candidate), and the cells."""
-    result = ex.run(sql)
+def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cells]:
+    """The rows kept, those left out as unknown (no group, or no candidate), and the cells, from the
+    last query of ``sqls`` (:func:`wins_sql`); the query of the values summed exactly is added to them."""
+    result = ex.run(sqls[-1])
     columns, rows = result.columns, result.rows  # tuples: a dict for each of a million cells cost ~0.5 GB
     at = {name: i for i, name in enumerate(columns)}
     kind = KINDS[node.by.kind]
@@ -317,7 +319,7 @@ def _cells(node: WinsNode, ex: Executor, sql: str) -> tuple[int, int, Cells]:
     inexact = at.get("inexact")
     if (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast" and inexact is not None
             and any(r[inexact] for r in rows)):  # a DOUBLE past DECIMAL(38,10): each cell's sum taken exactly
-        exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows])
+        exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows], sqls)
         columns = list(exact[0]) if exact else columns
         at = {name: i for i, name in enumerate(columns)}
         rows = [tuple(d[c] for c in columns) for d in exact]
@@ -364,7 +366,7 @@ def _plain_figure(kind: str, at: dict[str, int]) -> Any:
     return summed
 
 
-def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]], sqls: list[str]) -> list[dict[str, Any]]:
     """The rows of :func:`wins_sql` with each cell's total summed exactly from the values' text."""
     scan = _joined(node)
     base = exact_sum_sql(node.by)  # SELECT group, CAST(value AS VARCHAR) FROM … WHERE own
@@ -373,6 +375,7 @@ def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]]) -> lis
     conds = [c for c in (node.scan.where and f"({node.scan.where})", own and f"({own})") if c]
     sql = (f"SELECT ({node.scan.sql(node.within)}), {select[len('SELECT '):]}\n{scan.from_sql()}"
            + (f"\nWHERE {' AND '.join(conds)}" if conds else ""))
+    sqls.append(sql)
     summed = exact_sums(node.by, (((r[0], r[1]), r[2]) for r in ex.stream(sql)))
     by_cell = {acc["group"]: acc for acc in summed}
     out = []
