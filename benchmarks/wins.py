@@ -2,14 +2,16 @@
 
     python benchmarks/wins.py                          # the checkout factcheck imports
     git archive integ factcheck | tar -x -C /tmp/before
-    python benchmarks/wins.py --source /tmp/before     # another copy of the source, for before/after
+    python benchmarks/wins.py --source /tmp/before --source .   # before and after, runs interleaved
 
 Each size gets a results table of one row per (precinct, candidate) cell: ten candidates in each
 precinct, integer votes drawn from a hash of the row (deterministic), written by DuckDB. Three
 claims are timed apart, each in a fresh ``factcheck run`` process (wall clock, and the child's
-peak RSS from ``getrusage``): votes summed per candidate (integers: ranked in SQL), rows counted
+CPU time and peak RSS from ``wait4``): votes summed per candidate (integers: ranked in SQL), rows counted
 (no ``by``), and a sum of a DOUBLE share with 12 decimals (past DECIMAL(38,10): summed exactly in
-Python, the slow path kept for exactness). The median of ``--reps`` runs is printed.
+Python, the slow path kept for exactness). With several ``--source`` the runs of each claim
+alternate between them (A B A B …), so load from other processes falls on all alike. The median
+of ``--reps`` runs is printed.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ def make(folder: Path, cells: int) -> None:
                                    "    columns: {share: double}\nclaims:\n" + claims, encoding="utf-8")
 
 
-def once(source: str | None, claims: Path, claim: str) -> tuple[float, float]:
-    """One ``factcheck run --only`` in a fresh process: (wall seconds, that process's peak RSS in MB)."""
+def once(source: str | None, claims: Path, claim: str) -> tuple[float, float, float]:
+    """One ``factcheck run --only`` in a fresh process: (wall seconds, CPU seconds, that process's peak
+    RSS in MB). On a shared machine the CPU time varies less than the wall clock."""
     cmd = [sys.executable, str(HERE / "run_tree.py"), source] if source else [sys.executable, "-m", "factcheck"]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
@@ -61,12 +64,13 @@ def once(source: str | None, claims: Path, claim: str) -> tuple[float, float]:
         if code not in (0, 1):
             log.seek(0)
             raise SystemExit(f"factcheck stopped ({code}): {log.read().decode()[-3000:]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--source", help="a copy of factcheck's source to run instead of the installed one")
+    ap.add_argument("--source", action="append", default=[],
+                    help="a copy of factcheck's source to run instead of the installed one (repeatable)")
     ap.add_argument("--cells", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--claims", nargs="+", default=list(CLAIMS))
@@ -76,10 +80,15 @@ def main() -> None:
             folder = Path(tmp) / str(n)
             make(folder, n)
             for claim in args.claims:
-                runs = [once(args.source, folder / "c.yaml", claim) for _ in range(args.reps)]
-                wall = statistics.median(w for w, _ in runs)
-                print(f"{n:>9,} cells  {claim:<7} {wall:6.2f} s  peak RSS {runs[-1][1]:7.0f} MB", flush=True)
-
+                sources = args.source or [None]
+                runs: dict[str | None, list[tuple[float, float, float]]] = {src: [] for src in sources}
+                for _ in range(args.reps):
+                    for src in sources:
+                        runs[src].append(once(src, folder / "c.yaml", claim))
+                for src, got in runs.items():
+                    wall, cpu, peak = (statistics.median(r[i] for r in got) for i in range(3))
+                    print(f"{n:>9,} cells  {claim:<7} {src or 'installed':<24} {wall:6.2f} s  CPU {cpu:6.2f} s  "
+                          f"peak RSS {peak:6.0f} MB", flush=True)
 
 if __name__ == "__main__":
     main()
