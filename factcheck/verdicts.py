@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from .expectations import Expectation, parse_expectation
+from .expectations import Expectation, of_groups, parse_expectation
 from .expectations.durations import PLURAL
 from .expectations.judging import Judgement, edge_safe, judged_value
 from .expectations.numbers import as_float, float_as_written, format_value, to_fraction
@@ -67,6 +67,8 @@ def unverifiable(base: dict[str, Any], reason: Reason, message: str) -> ClaimRes
 
 def judge(base: dict[str, Any], exp: Expectation, ev: Evaluated, *, record_is_the_data: bool = False) -> ClaimResult:
     """The verdict on one evaluated measure, with its evidence and notes."""
+    if exp.every_group and ev.unavailable is None and isinstance(ev.base, int):
+        exp = of_groups(exp, ev.base)  # 'all' of a wins: as many as the groups it counted
     evidence = _evidence(exp, ev)
     if ev.unavailable is not None:
         return ClaimResult(**base, **evidence, verdict=Verdict.UNVERIFIABLE, reason=ev.unavailable,

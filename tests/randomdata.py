@@ -1,4 +1,4 @@
-"""Random tables and 49 claims of every kind over them, for the tests that compare figures.
+"""Random tables and 54 claims of every kind over them, for the tests that compare figures.
 
 ``tests/test_spark_differential.py`` runs them on DuckDB and on Spark; ``tests/test_figures_oracle.py``
 computes the plainer figures again in Python. The tables are drawn from a seed, so a failure
@@ -76,6 +76,11 @@ claims:
   - {id: overtook, says: a, measure: {overtook: {count: t}, column: s, a: a, b: b, over: yr, from: 2015, to: 2020}, expect: true}
   - {id: top-share, says: a, measure: {top_share: n, of: t, in_top: 25%, where: n >= 0}, expect: 20%}
   - {id: top-sum, says: a, measure: {top_sum: n, of: t, by: s, top_n: 2, where: n >= 0}, expect: 10}
+  - {id: wins-count, says: a, measure: {wins: a, among: s, in: yr, of: t}, expect: 2}
+  - {id: wins-sum-x, says: a, measure: {wins: a, among: s, in: grp.region, by: {sum: x, of: t}, of: t}, expect: 1}
+  - {id: wins-sum-q, says: a, measure: {wins: b, among: s, in: gid, by: {sum: q, of: t}, of: t, where: n > 0}, expect: 1}
+  - {id: wins-sum-n, says: a, measure: {wins: a, among: s, in: flag, by: {sum: n, of: t}, of: t}, expect: 1}
+  - {id: wins-mean, says: a, measure: {wins: a, among: s, in: yr, by: {mean: n, of: t}, of: t}, expect: 2}
 """
 TEXTS = ["a", "b", "c", "a ", "A", "é", "z"]
 DOUBLES = [0.0, -0.5, 1.5, 2.675, 1e-7, 3.0000000000000004, 1e15 / 7]

@@ -41,7 +41,7 @@ def read(text: str) -> list[Row]:
     def typed(value: str, make: Callable[[str], Any]) -> Any:
         return None if value == "" else make(value)
 
-    return [dict(id=int(r["id"]), region=REGION[r["gid"]], yr=int(r["yr"]), s=typed(r["s"], str),
+    return [dict(id=int(r["id"]), gid=r["gid"], region=REGION[r["gid"]], yr=int(r["yr"]), s=typed(r["s"], str),
                  x=typed(r["x"], float), q=typed(r["q"], Decimal), n=typed(r["n"], int),
                  d=typed(r["d"], date.fromisoformat), flag=typed(r["flag"], lambda v: v == "true"))
             for r in csv.DictReader(io.StringIO(text))]
@@ -117,7 +117,29 @@ def expected(rows: list[Row]) -> dict[str, Fraction | None]:
         "ratio": Fraction(int(sum(ns)), len(rows)) if ns else None,
         "change": change(Counter(r["yr"] for r in rows), 2016, 2020),
         "top-sum": top_sum(rows, 2),
+        "wins-count": wins(rows, "yr", "a", lambda rs: Fraction(len(rs))),
+        "wins-sum-x": wins(rows, "region", "a", lambda rs: total(rs, "x")),
+        "wins-sum-q": wins([r for r in rows if above(r["n"], 0)], "gid", "b", lambda rs: total(rs, "q")),
+        "wins-sum-n": wins(rows, "flag", "a", lambda rs: total(rs, "n")),
+        "wins-mean": wins(rows, "yr", "a", lambda rs: mean(values(rs, "n"))),
     }
+
+
+def wins(rows: list[Row], within: str, value: str, figure: Callable[[list[Row]], Fraction | None]) -> Fraction | None:
+    """In how many groups of ``within`` the value of ``s`` has a figure above every other's (rows with no
+    group or no ``s`` compete nowhere, a candidate without a figure is not ranked); none without a group."""
+    groups: dict[Any, dict[str, list[Row]]] = {}
+    for r in rows:
+        if r[within] is not None:
+            cells = groups.setdefault(r[within], {})
+            if r["s"] is not None:
+                cells.setdefault(r["s"], []).append(r)
+    won = 0
+    for cells in groups.values():
+        figures = {c: f for c, f in ((c, figure(rs)) for c, rs in cells.items()) if f is not None}
+        best = max(figures.values(), default=None)
+        won += best is not None and figures.get(value) == best and list(figures.values()).count(best) == 1
+    return Fraction(won) if groups else None
 
 
 def top_sum(rows: list[Row], n: int) -> Fraction | None:

@@ -27,6 +27,7 @@ Each module imports only those listed before it (a test keeps it so: no import c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Mapping
 
@@ -36,7 +37,7 @@ from .errors import ExpectationError
 from .explicit import read_boolean, read_mapping, read_values
 from .interval import Interval
 from .judging import Direction as Direction
-from .judging import Expectation, Judgement
+from .judging import Expectation, Judgement, read_every_group
 from .judging import Miss as Miss
 from .judging import Side as Side
 from .shape import MeasureShape
@@ -56,6 +57,9 @@ def parse_expectation(raw: object, shape: MeasureShape,
     '-7/20 ≤ x ≤ -19/60'
     """
     vocab = vocabulary or DEFAULT
+    every = read_every_group(raw, shape)
+    if every is not None:
+        return every
     if shape.kind == "boolean" or isinstance(raw, bool):
         return read_boolean(raw, shape)
     if isinstance(raw, Mapping):
@@ -67,6 +71,21 @@ def parse_expectation(raw: object, shape: MeasureShape,
     _refuse_beyond_a_share(exp, shape)
     _refuse_never_met(exp, shape)
     return exp
+
+
+def of_groups(exp: Expectation, groups: int) -> Expectation:
+    """``all`` of a ``wins`` read against the groups it counted: exactly that many.
+
+    >>> e = parse_expectation("all", MeasureShape("number", of_groups=True))
+    >>> of_groups(e, 8).judge(Fraction(7)).message
+    'stated all, computed 7: 1 low (12.5%)'
+    >>> of_groups(e, 8).meaning
+    'all: x = 8 (every group counted)'
+    """
+    e = read_text(str(groups), replace(exp.shape, of_groups=False), DEFAULT)
+    n = Fraction(groups)
+    return replace(e, written=exp.written, interval=Interval(n, n, True, True), summary=f"all {groups}",
+                   meaning=f"all: x = {groups} (every group counted)")
 
 
 def _refuse_never_met(exp: Expectation, shape: MeasureShape) -> None:

@@ -66,10 +66,24 @@ class Expectation:
     time_unit: str | None = None  # the time unit the figure is stated in ('four hours': 'hour')
     any_size: bool = False  # a direction alone ('rose', 'fell'): a change of that sign, of any size
     currency: str = ""  # the sign of the money a mapping ({value: 8000, within: 500}) states, from the claim's says
+    every_group: bool = False  # 'all' of a count of groups (wins): read against the groups once counted
 
     def judge(self, value: Fraction | bool | Sequence[str]) -> Judgement:
         """Judge a computed value (a Fraction, a bool for extreme, a list of names for top)."""
         return judge_value(self, value)
+
+
+EVERY = ("all", "every", "every one", "all of them")
+"""How ``expect:`` says every group of a ``wins`` ("won every precinct in Ward 3")."""
+
+
+def read_every_group(raw: object, shape: MeasureShape) -> Expectation | None:
+    """``all`` of a count of groups: unread until the groups are counted (:func:`~factcheck.expectations.of_groups`)."""
+    if not shape.of_groups or not isinstance(raw, str) or " ".join(raw.lower().split()) not in EVERY:
+        return None
+    return Expectation(written=raw.strip(), shape=shape, meaning="all: as many as the groups counted",
+                       interval=Interval(None, None, False, False), stated=None, direction=None, qualifier=None,
+                       summary="all", every_group=True)
 
 
 def judge_value(e: Expectation, value: object) -> Judgement:
@@ -331,8 +345,8 @@ def _rounded_coarser(e: Expectation, x: Fraction) -> str:
             or iv.high is None or e.shape.kind != "number" or e.shape.years or e.percentish or e.time_unit):
         return ""
     step = iv.high - iv.low  # the precision written: 1 for 25,400, 1/100 for 2.50
-    if iv.low != ref - step / 2 or step.numerator != 1 and step.denominator != 1:
-        return ""  # not read as "rounds to" a figure of whole digits
+    if not step or iv.low != ref - step / 2 or step.numerator != 1 and step.denominator != 1:
+        return ""  # exact (all of the groups), or not read as "rounds to" a figure of whole digits
     coarse = step
     while (ref / (coarse * 10)).denominator == 1 and coarse * 10 <= 10**9:
         coarse *= 10

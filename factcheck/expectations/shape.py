@@ -34,3 +34,4 @@ class MeasureShape:
     years: bool = False            # its values are years (the min of year(date)): written 2022, not 2,022
     gap: bool = False              # a change_* that is a gap between two figures (compare), not a move over time:
                                    # said 'higher'/'lower', never 'up'/'down' or 'a rise'
+    of_groups: bool = False        # a count of groups out of the groups there are (wins): 'all' is every group

@@ -18,12 +18,17 @@ The rules, in the order they apply:
   first is no win: it is counted as ``tied``, apart. A group where the value has no row (or no
   figure) is a group it did not win.
 
-One query computes the figure of each candidate in each group (``GROUP BY`` both); the ranking
-is done here, exactly, on the same rows on every engine.
+When the figure is a count or a sum the engine holds exactly (integers, DECIMALs, DOUBLEs that fit
+DECIMAL(38,10)), the ranking is done in SQL on every engine (:func:`ranked_sql`: each cell's
+figure, ``max(…) OVER (PARTITION BY group)`` and the cells at that max), and only the counts and
+the first :data:`SHOWN` groups' cells are fetched. Otherwise (a mean, a median, a share; a DOUBLE
+past DECIMAL(38,10)) one query fetches the figure of each candidate in each group (``GROUP BY``
+both) and the ranking is done here, exactly, on the same rows on every engine.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -143,27 +148,134 @@ class WinsKind(MeasureKind):
 
     def evaluate(self, node: WinsNode, ex: Executor) -> Evaluated:
         ex.learn_types([node.by])
+        ranked = ranked_sql(node)
+        if ranked is not None:
+            counts = _counts(ex, ranked)
+            if not counts["inexact_cells"]:
+                return _ranked_in_sql(node, ex, ranked, counts)
         sql = wins_sql(node)
-        kept, unknown, cells = _cells(node, ex, sql)
-        ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown, sql=[sql])
+        sqls = [ranked, sql] if ranked is not None else [sql]  # the ranking query found a DOUBLE sum it cannot hold
+        kept, unknown, cells = _cells(node, ex, sqls)
+        ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown, sql=sqls)
         if not cells:
-            ev.unavailable, ev.why = Reason.NO_ROWS, ("no rows pass the filter" if not kept else
-                                                      f"every kept row has no value for {node.within_text}")
-            return ev
+            return _no_groups(node, ev)
         won, tied, said = judge(cells, key(node.value))
-        ev.value = Fraction(len(won))
-        ev.base = len(cells)
-        ev.exact_count = True
-        ev.neighbours = [ev.value - 1, ev.value + 1] if won else [ev.value + 1]
-        ev.details = WinsDetails(won=len(won), tied=len(tied), groups=len(cells),
-                                 each_group=[GroupFirst(key=g, value=s) for g, s in said[:SHOWN]])
-        return ev
+        return _judged(ev, len(won), len(tied), len(cells), said)
 
     def shape(self, node: WinsNode, claim: Claim) -> MeasureShape:
-        return shape_of("number")
+        return shape_of("number", of_groups=True)
 
     def parts(self, node: WinsNode, label: str | None) -> list[Part]:
         return [Part(node.scan, None, label, node.scan.sql(node.within), over=node.within_text)]
+
+
+def _no_groups(node: WinsNode, ev: Evaluated) -> Evaluated:
+    ev.unavailable, ev.why = Reason.NO_ROWS, ("no rows pass the filter" if not ev.rows_kept else
+                                              f"every kept row has no value for {node.within_text}")
+    return ev
+
+
+def _judged(ev: Evaluated, won: int, tied: int, groups: int, said: list[tuple[str, str]]) -> Evaluated:
+    ev.value = Fraction(won)
+    ev.base = groups
+    ev.exact_count = True
+    ev.neighbours = [ev.value - 1, ev.value + 1] if won else [ev.value + 1]
+    ev.details = WinsDetails(won=won, tied=tied, groups=groups,
+                             each_group=[GroupFirst(key=g, value=v) for g, v in said[:SHOWN]])
+    return ev
+
+
+def _figure_sql(node: WinsNode, cells: str) -> str | None:
+    """A cell's figure in SQL when the engine holds it exactly (NULL: not ranked); None when it cannot."""
+    kind = node.by.kind
+    if kind == "count":
+        return "CASE WHEN \"group\" IS NOT NULL AND rows_kept > 0 THEN rows_kept END"
+    if kind == "sum" and " AS inexact" in cells:  # a DOUBLE: exact unless a value is past DECIMAL(38,10)
+        return "CASE WHEN \"group\" IS NOT NULL AND rows_kept > 0 AND n > 0 AND inexact = 0 THEN total END"
+    if kind == "sum":  # integers and DECIMALs as they are, text through DECIMAL(38,10)
+        return "CASE WHEN \"group\" IS NOT NULL AND rows_kept > 0 AND n > 0 THEN total END"
+    return None  # a mean, median, share …: ranked in Python, exactly
+
+
+def _figures_cte(node: WinsNode) -> str | None:
+    cells = wins_sql(node, flag=True, order=False)
+    figure = _figure_sql(node, cells)
+    if figure is None:
+        return None
+    inexact = "inexact" if " AS inexact" in cells else "0 AS inexact"
+    return (f"WITH cells AS (\n{cells}\n),\nfigures AS (\n"
+            f'SELECT "within", "group", is_value, all_rows, {inexact}, {figure} AS figure FROM cells\n)')
+
+
+_RANKED = """,
+ranked AS (
+SELECT *, max(figure) OVER (PARTITION BY "within") AS best FROM figures
+),
+by_group AS (
+SELECT "within",
+       count(*) FILTER (WHERE figure = best) AS at_best,
+       max(CASE WHEN is_value = 1 AND figure = best THEN 1 ELSE 0 END) AS mine_first,
+       sum(all_rows) AS all_rows,
+       sum(CASE WHEN "group" IS NULL THEN all_rows ELSE 0 END) AS no_candidate,
+       count(*) FILTER (WHERE inexact > 0) AS inexact_cells
+FROM ranked
+GROUP BY 1
+)
+SELECT count(*) FILTER (WHERE "within" IS NOT NULL AND mine_first = 1 AND at_best = 1) AS won,
+       count(*) FILTER (WHERE "within" IS NOT NULL AND mine_first = 1 AND at_best > 1) AS tied,
+       count("within") AS n_groups,
+       sum(all_rows) AS kept,
+       sum(CASE WHEN "within" IS NULL THEN all_rows ELSE no_candidate END) AS unknown,
+       sum(inexact_cells) AS inexact_cells,
+       min("within") AS least
+FROM by_group"""
+
+
+def ranked_sql(node: WinsNode) -> str | None:
+    """Won, tied and the groups counted in SQL, exactly (None for a figure SQL cannot rank exactly):
+    each cell's figure, the group's best (a window), how many cells hold it, whether one is the value's.
+    Also the rows kept and left out as unknown, the cells whose DOUBLE sum SQL cannot hold exactly
+    (then the ranking is done in Python), and the least group (its type says how the groups sort)."""
+    figures = _figures_cte(node)
+    return None if figures is None else figures + _RANKED
+
+
+def _counts(ex: Executor, sql: str) -> dict[str, Any]:
+    result = ex.run(sql)
+    return {name: v if name == "least" else (v or 0) for name, v in zip(result.columns, result.rows[0], strict=True)}
+
+
+SORTS_AS_KEYS = (int, float, Decimal, dt.date, bool)
+"""Group values whose order in SQL is their keys' order (:func:`sort_key`): numbers, dates, times,
+booleans. Texts are put in order here (a text '10' sorts after '9', as a number does)."""
+
+
+def _ranked_in_sql(node: WinsNode, ex: Executor, ranked: str, counts: dict[str, Any]) -> Evaluated:
+    """The counts of :func:`ranked_sql`, and the first SHOWN groups' cells, said as :func:`judge` says them."""
+    ev = Evaluated(None, rows_kept=int(counts["kept"]), rows_unknown=int(counts["unknown"]), sql=[ranked])
+    if not counts["n_groups"]:
+        return _no_groups(node, ev)
+    figures = _figures_cte(node)
+    assert figures is not None
+    places = (figures + ',\nplaced AS (\nSELECT "within", dense_rank() OVER (ORDER BY "within") AS place FROM '
+              '(SELECT DISTINCT "within" FROM figures WHERE "within" IS NOT NULL) AS g\n)')
+    if isinstance(counts["least"], SORTS_AS_KEYS):
+        chosen = f"place <= {SHOWN}"
+    else:  # texts: every group's place and name, put in order here; the first SHOWN places asked for
+        sql = places + '\nSELECT place, "within" FROM placed'
+        ev.sql.append(sql)
+        order = sorted(ex.run(sql).rows, key=lambda r: sort_key(key(r[1])))
+        chosen = f"place IN ({', '.join(str(int(p)) for p, _ in order[:SHOWN])})"
+    sql = (places + '\nSELECT f."within", f."group", f.figure FROM figures AS f JOIN placed AS p '
+           f'ON f."within" = p."within"\nWHERE {chosen}\nORDER BY 1, 2')
+    ev.sql.append(sql)
+    cells: Cells = {}
+    for g, c, x in ex.run(sql).rows:
+        got = cells.setdefault(key(g), {})
+        if c is not None and x is not None:
+            got[key(c)] = x
+    _, _, said = judge(cells, key(node.value))
+    return _judged(ev, int(counts["won"]), int(counts["tied"]), int(counts["n_groups"]), said)
 
 
 def _joined(node: WinsNode) -> Scan:
@@ -171,7 +283,7 @@ def _joined(node: WinsNode) -> Scan:
     return Scan(node.scan.table, {**node.scan.joins, **node.by.scan.joins})
 
 
-def wins_sql(node: WinsNode) -> str:
+def wins_sql(node: WinsNode, *, flag: bool = False, order: bool = True) -> str:
     """The figure of each candidate in each group, with the rows of each (group, candidate) pair,
     and the groups' rows whose candidate is unknown; the ``by`` measure's own filter narrows
     its aggregates only, so a group it leaves empty is still a group."""
@@ -182,9 +294,11 @@ def wins_sql(node: WinsNode) -> str:
         conds = [c for c in (own and f"({own})", cond) if c]
         cols.append(f"{fn} FILTER (WHERE {' AND '.join(conds)}) AS {alias}" if conds else f"{fn} AS {alias}")
     cols.append(f"count(*) AS {quote_ident('all_rows')}")
+    if flag:  # 1 in the value's own cells
+        cols.append(f"max(CASE WHEN {node.scan.sql(node.cond)} THEN 1 ELSE 0 END) AS is_value")
     where = node.scan.where
     return ("SELECT " + ",\n       ".join(cols) + "\n" + scan.from_sql() + (f"\nWHERE ({where})" if where else "")
-            + "\nGROUP BY 1, 2\nORDER BY 1, 2")
+            + "\nGROUP BY 1, 2" + ("\nORDER BY 1, 2" if order else ""))
 
 
 Figure = Fraction | int | Decimal
@@ -194,9 +308,10 @@ Cells = dict[str, dict[str, Figure]]
 """Each group's candidates with their figures (only those with one)."""
 
 
-def _cells(node: WinsNode, ex: Executor, sql: str) -> tuple[int, int, Cells]:
-    """The rows kept, those left out as unknown (no group, or no candidate), and the cells."""
-    result = ex.run(sql)
+def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cells]:
+    """The rows kept, those left out as unknown (no group, or no candidate), and the cells, from the
+    last query of ``sqls`` (:func:`wins_sql`); the query of the values summed exactly is added to them."""
+    result = ex.run(sqls[-1])
     columns, rows = result.columns, result.rows  # tuples: a dict for each of a million cells cost ~0.5 GB
     at = {name: i for i, name in enumerate(columns)}
     kind = KINDS[node.by.kind]
@@ -204,7 +319,7 @@ def _cells(node: WinsNode, ex: Executor, sql: str) -> tuple[int, int, Cells]:
     inexact = at.get("inexact")
     if (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast" and inexact is not None
             and any(r[inexact] for r in rows)):  # a DOUBLE past DECIMAL(38,10): each cell's sum taken exactly
-        exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows])
+        exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows], sqls)
         columns = list(exact[0]) if exact else columns
         at = {name: i for i, name in enumerate(columns)}
         rows = [tuple(d[c] for c in columns) for d in exact]
@@ -251,7 +366,7 @@ def _plain_figure(kind: str, at: dict[str, int]) -> Any:
     return summed
 
 
-def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]], sqls: list[str]) -> list[dict[str, Any]]:
     """The rows of :func:`wins_sql` with each cell's total summed exactly from the values' text."""
     scan = _joined(node)
     base = exact_sum_sql(node.by)  # SELECT group, CAST(value AS VARCHAR) FROM … WHERE own
@@ -260,6 +375,7 @@ def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]]) -> lis
     conds = [c for c in (node.scan.where and f"({node.scan.where})", own and f"({own})") if c]
     sql = (f"SELECT ({node.scan.sql(node.within)}), {select[len('SELECT '):]}\n{scan.from_sql()}"
            + (f"\nWHERE {' AND '.join(conds)}" if conds else ""))
+    sqls.append(sql)
     summed = exact_sums(node.by, (((r[0], r[1]), r[2]) for r in ex.stream(sql)))
     by_cell = {acc["group"]: acc for acc in summed}
     out = []
