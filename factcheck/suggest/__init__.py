@@ -236,14 +236,14 @@ def _read_wins(backend: Any, profiles: dict[str, Any], tables: dict[str, Any], c
 def _latest_period(tables: dict[str, Any]) -> tuple[str, int] | None:
     """The data's latest year (a column of years of a table's own, ``election_year``) and that
     column: the period a story that names none most likely tells of ("Tuesday's mayoral
-    election", "About 109,000 people voted"). None when no table has a column of years."""
+    election", "About 109,000 people voted"). None when no table has a column of two years or more."""
     best: tuple[str, int] | None = None
     for table in tables.values():
         for d in table.profile.dimensions:
             if not d.is_year or "." in d.name or d.name not in table.cells.columns:
                 continue
             years = [int(v) for v in table.cells.columns[d.name] if v is not None]
-            if years and (best is None or max(years) > best[1]):
+            if len(set(years)) > 1 and (best is None or max(years) > best[1]):  # one year: no guess to make
                 best = (d.name, max(years))
     return best
 

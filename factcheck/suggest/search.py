@@ -878,9 +878,11 @@ class Search:
         if len(self.headcounts) != 1:
             return None
         (column,) = self.headcounts
-        said = words(column) | words(self.p.declared.get(column, ""))
-        if said & self.ctx.sentence or _verb_of(said, self.ctx.sentence):
-            return column   # "358 inmates"; "About 109,000 people voted" of `votes`
+        if (words(column) | words(self.p.declared.get(column, ""))) & self.ctx.sentence:
+            return column   # "358 inmates", "fewer than 500 votes"
+        if (self.ctx.after & PEOPLE) and (_verb_of(words(column), self.ctx.sentence)
+                                          or _verb_of(words(self.p.declared.get(column, "")), self.ctx.sentence)):
+            return column   # "About 109,000 people voted" of `votes`
         # a column of people (not `sentence_months`), of the table the sentence names or of the people it counts
         if words(column) <= PEOPLE and (self.ctx.table_said or (self.ctx.after | self.ctx.counted) & PEOPLE):
             return column
@@ -1072,7 +1074,7 @@ class Search:
         ("Victims … were the source of over one-third of the referrals") is not what the share counts."""
         # a total of fractions (each school's pass rate) is no whole that anything is a share of
         named = self.ctx.after | (self.ctx.labels if self.ctx.of_it else set())  # "of it": the sentence before's
-        columns = [c for c, _ in self.p.numbers if (words(c) & named or c == self.people) and not self._fractions(c)]
+        columns = [c for c, _ in self.p.numbers if (words(c) & named or c == self._shared) and not self._fractions(c)]
         if not columns:
             return
         for avoid, targets in self._share_targets().items():
@@ -1142,13 +1144,27 @@ class Search:
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
         where = _where(period, conds)
-        if column in self.p.declared or column == self.people:
+        if (column in self.p.declared or column == self.people) and self._known_everywhere(target):
             # "won 53% of the vote": a share of the votes, written as one (its rows weighed by them); the rows
             # whose condition is unknown are out of both sums, where a ratio's denominator keeps them
             return {"share": target.text, "of": self.p.table, "sum": ident(column), **({"where": where} if where else {})}
         total = {"sum": ident(column), "of": self.p.table}
         return {"ratio": {"numerator": {**total, "where": _both(target.text, where)},
                           "denominator": {**total, **({"where": where} if where else {})}}}
+
+    @cached_property
+    def _shared(self) -> str | None:
+        """The column of counts a share is of: :attr:`people`, when the words right after the figure name
+        it ("53% of the vote") or nothing while the sentence does ("who took 47%." after "the vote"); not
+        "one-third of the referrals", which says the share is of the rows, nor "a third of patients
+        waited" of `wait_minutes`, which names it in part. Every word of its name is said."""
+        if self.people is None or not words(self.people) <= (self.ctx.after or self.ctx.sentence):
+            return None
+        return self.people
+
+    def _known_everywhere(self, target: Target) -> bool:
+        """Does every row tell whether it meets ``target`` (a share of a column then is the ratio of its sums)?"""
+        return bool(np.all((target.known > 0) | (self.cells.n == 0)))
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
         prepared = self._share_targets()
@@ -1169,7 +1185,7 @@ class Search:
                     with np.errstate(divide="ignore", invalid="ignore"):
                         values = np.where(dv > 0, nv / dv, np.nan)
                     # "won 53% of the vote" of a row per candidate and precinct: the votes, not the rows
-                    counted = self.people is None
+                    counted = self._shared is None
                     yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
                                             target.score - (0.0 if counted else PEOPLE_ROWS), per_atom,
                                             said=counted and target.score >= 1.5 - 0.1,
@@ -2047,8 +2063,8 @@ _A_RATE = re.compile(r"\b(?:rates?|shares?|percentages?|proportions?)\b", re.I)
 
 def _verb_of(nouns: frozenset[str] | set[str], sentence: frozenset[str] | set[str]) -> bool:
     """Does the sentence use one of ``nouns`` as a verb ("voted" of `votes`, "enrolled" of
-    `enrollment`): a word of it starting with the noun's stem, of four letters or more?"""
-    return any(len(n) >= 4 and w != n and w.startswith(n) for n in nouns for w in sentence)
+    `enrollment`): each word of the name begun by a longer word of it, of four letters or more?"""
+    return bool(nouns) and all(len(n) >= 4 and any(w != n and w.startswith(n) for w in sentence) for n in nouns)
 
 
 def _naming(named: float) -> float:
