@@ -880,7 +880,7 @@ class Search:
         (column,) = self.headcounts
         if (words(column) | words(self.p.declared.get(column, ""))) & self.ctx.sentence:
             return column   # "358 inmates", "fewer than 500 votes"
-        if (self.ctx.after & PEOPLE) and (_verb_of(words(column), self.ctx.sentence)
+        if (self.ctx.sentence & PEOPLE) and (_verb_of(words(column), self.ctx.sentence)
                                           or _verb_of(words(self.p.declared.get(column, "")), self.ctx.sentence)):
             return column   # "About 109,000 people voted" of `votes`
         # a column of people (not `sentence_months`), of the table the sentence names or of the people it counts
