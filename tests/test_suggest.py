@@ -137,7 +137,8 @@ def test_hit_rates_on_a_second_story_the_search_was_not_written_for() -> None:
     left out of its expects, which could not be read); now 12 and 14."""
     rates = _hits(ROOT / "tests" / "fixtures" / "er" / "claims.yaml")
     assert rates["claims"] == 14
-    assert rates["top1"] >= 12 and rates["top5"] >= 14, rates
+    # 13 once a figure is of the value written before it ("Lakeview, the smallest hospital with 95 beds")
+    assert rates["top1"] >= 13 and rates["top5"] >= 14, rates
 
 
 def test_hit_rates_on_a_third_story() -> None:
@@ -188,7 +189,7 @@ def test_hit_rates_on_an_election_story() -> None:
 # victims were recruited online" was first by a count of 28 other victims (`not minor and location_known`
 # of cases last pending in 2020), the same number by chance; "… 41% had been recruited online" was second,
 # on the victims table below a reading on the cases table, both named by the sentence.
-AS_INIT = [("claims/2020.yaml", 44, 33, 38), ("tests/fixtures/er/claims.yaml", 14, 12, 14),
+AS_INIT = [("claims/2020.yaml", 44, 33, 38), ("tests/fixtures/er/claims.yaml", 14, 13, 14),
            ("tests/fixtures/evictions/claims.yaml", 15, 15, 15), ("tests/fixtures/overdoses/claims.yaml", 9, 9, 9),
            ("tests/fixtures/stops/claims.yaml", 13, 13, 13), ("tests/fixtures/election/claims.yaml", 13, 6, 6)]
 
