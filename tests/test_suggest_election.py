@@ -113,6 +113,7 @@ def test_a_column_declared_counts_is_what_people_count(tmp_path: Path) -> None:
     (CARRIED, "48", None),
     ("The city has 48 precincts.", "48", None),
     ("Rivera won 53% of the vote.", "53%", None),
+    ("The shop took 6 orders in 2020.", "6", None),   # taking orders is winning nothing
 ])
 def test_what_a_sentence_says_of_groups_won(says: str, expect: str, said: tuple[set[str], set[str], int] | None) -> None:
     from factcheck.suggest.wins import wins_said

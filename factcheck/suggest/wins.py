@@ -30,7 +30,7 @@ _SPELLED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
 _N = r"(?P<n>\d[\d,]*|" + "|".join(w for w in _SPELLED if w != "every") + r")"
 _M = r"(?:of\s+(?:the\s+)?(?:[\w\u2019']+\s+){0,2}?(?P<m>\d[\d,]*|" + "|".join(_SPELLED) + r")\s+)?"
 # "carried 31 of the city's 48 precincts", "won 12 precincts", "swept nine of 12 wards"
-_WON = re.compile(rf"\b(?:carried|won|wins|win|swept|took|captured|topped)\s+{_N}\s+{_M}(?P<noun>[A-Za-z]+)", re.I)
+_WON = re.compile(rf"\b(?:carried|won|wins|win|swept|captured|topped)\s+{_N}\s+{_M}(?P<noun>[A-Za-z]+)", re.I)
 # "was the top platform in 9 of the 12 months", "came first in 30 of 48 precincts"
 _TOP = re.compile(rf"\b(?:top|first|led|leading)\b[^.;:]*?\bin\s+{_N}\s+{_M}(?P<noun>[A-Za-z]+)", re.I)
 
