@@ -141,8 +141,8 @@ def test_init_writes_the_election_readings(tmp_path: Path) -> None:
 def test_a_change_in_people_who_voted_is_of_the_votes(found: dict[str, ClaimSuggestions]) -> None:
     """"…, more than 16,000 fewer than four years ago": the people of the clause before are still the
     votes, with no word of them after the figure."""
-    from factcheck.suggest.search import _verb_of
+    from factcheck.suggest.search import verb_of
     from factcheck.suggest.words import words
-    assert _verb_of(frozenset(words("votes")), words(VOTED))
-    assert not _verb_of(frozenset(words("wait_minutes")), words("Nearly a third of patients waited"))
+    assert verb_of(frozenset(words("votes")), words(VOTED))
+    assert not verb_of(frozenset(words("wait_minutes")), words("Nearly a third of patients waited"))
 

@@ -880,8 +880,8 @@ class Search:
         (column,) = self.headcounts
         if (words(column) | words(self.p.declared.get(column, ""))) & self.ctx.sentence:
             return column   # "358 inmates", "fewer than 500 votes"
-        if (self.ctx.sentence & PEOPLE) and (_verb_of(words(column), self.ctx.sentence)
-                                          or _verb_of(words(self.p.declared.get(column, "")), self.ctx.sentence)):
+        if (self.ctx.sentence & PEOPLE) and (verb_of(words(column), self.ctx.sentence)
+                                          or verb_of(words(self.p.declared.get(column, "")), self.ctx.sentence)):
             return column   # "About 109,000 people voted" of `votes`
         # a column of people (not `sentence_months`), of the table the sentence names or of the people it counts
         if words(column) <= PEOPLE and (self.ctx.table_said or (self.ctx.after | self.ctx.counted) & PEOPLE):
@@ -2061,7 +2061,7 @@ _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
 _A_RATE = re.compile(r"\b(?:rates?|shares?|percentages?|proportions?)\b", re.I)
 
 
-def _verb_of(nouns: frozenset[str] | set[str], sentence: frozenset[str] | set[str]) -> bool:
+def verb_of(nouns: frozenset[str] | set[str], sentence: frozenset[str] | set[str]) -> bool:
     """Does the sentence use one of ``nouns`` as a verb ("voted" of `votes`, "enrolled" of
     `enrollment`): each word of the name begun by a longer word of it, of four letters or more?"""
     return bool(nouns) and all(len(n) >= 4 and any(w != n and w.startswith(n) for w in sentence) for n in nouns)

@@ -134,12 +134,12 @@ def _by(profile: Profile, text: str) -> str | None:
     named as a count (`votes`, not `precinct`) that the text names (a verb of it too: "voted" of
     `votes`); None: the rows."""
     from .profile import counts_of
-    from .search import _verb_of
+    from .search import verb_of
     declared = [c for c in profile.declared if any(c == n for n, _ in profile.numbers)]
     if len(declared) == 1:
         return declared[0]
     said = words(text)
-    named = [c for c, _ in profile.numbers if counts_of(c) and (words(c) & said or _verb_of(words(c), said))]
+    named = [c for c, _ in profile.numbers if counts_of(c) and (words(c) & said or verb_of(words(c), said))]
     return named[0] if len(named) == 1 else None
 
 
