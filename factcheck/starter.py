@@ -936,7 +936,8 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
             continue
         block = []
         if c.reading is not None:
-            block.append(f"    # read as written: {_one_line(reading_said(c.reading))}")
+            latest = f" ({c.reading.latest})" if c.reading.latest else ""
+            block.append(f"    # read as written{latest}: {_one_line(reading_said(c.reading))}")
             block += ["    # " + line for line in measure_yaml(c.reading.measure, 2).splitlines()]
             if not c.candidates and c.note:
                 block.append(f"    # {_one_line(c.note)}")  # no reading of the sentence's own words passes
@@ -944,7 +945,8 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
             counts[c.id] += 1
             why = f" ({s.instead})" if s.instead and s.departs else ""
             other = f" - reads the sentence otherwise{why}: check it" if c.reading is not None or s.departs else ""
-            block.append(f"    # suggestion {counts[c.id]}: {_one_line(str(s.value_text))} ({s.verdict}){other}")
+            latest = f" ({s.latest})" if s.latest else ""
+            block.append(f"    # suggestion {counts[c.id]}: {_one_line(str(s.value_text))} ({s.verdict}){latest}{other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block
     return out, sum(1 for c in found.claims if c.candidates or c.reading is not None)

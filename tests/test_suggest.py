@@ -137,7 +137,8 @@ def test_hit_rates_on_a_second_story_the_search_was_not_written_for() -> None:
     left out of its expects, which could not be read); now 12 and 14."""
     rates = _hits(ROOT / "tests" / "fixtures" / "er" / "claims.yaml")
     assert rates["claims"] == 14
-    assert rates["top1"] >= 12 and rates["top5"] >= 14, rates
+    # 13 once a figure is of the value written before it ("Lakeview, the smallest hospital with 95 beds")
+    assert rates["top1"] >= 13 and rates["top5"] >= 14, rates
 
 
 def test_hit_rates_on_a_third_story() -> None:
@@ -168,6 +169,18 @@ def test_hit_rates_on_a_story_of_rates() -> None:
     assert rates["top1"] == 9, rates
 
 
+def test_hit_rates_on_an_election_story() -> None:
+    """tests/fixtures/election: vote shares, votes cast, precincts carried, on a row per election,
+    precinct and candidate. Before its fixes (tests/test_suggest_election.py) the written measure came
+    first for 1 of its 13 claims (the number of precincts), 1 in the first five; now 6 and 6. Left: the
+    margin in points, turnout (votes over another table's registered voters), the change in votes,
+    the best precinct and its share, Ward 1's top, and the 31 precincts carried (the story's figure is
+    wrong: `wins` is shown as the failing reading, no candidate)."""
+    rates = _hits(ROOT / "tests" / "fixtures" / "election" / "claims.yaml")
+    assert rates["claims"] == 13
+    assert rates["top1"] >= 6 and rates["top5"] >= 6, rates
+
+
 # (story, claims, first, in the first five) with the ids `init` gives and no notes: what an editor
 # sees in a claims file `init` has just written. Before the fixes of two extremes in one sentence,
 # of sentences of shares before others and of years a sentence only inherits: the 2020 story 34
@@ -176,9 +189,9 @@ def test_hit_rates_on_a_story_of_rates() -> None:
 # victims were recruited online" was first by a count of 28 other victims (`not minor and location_known`
 # of cases last pending in 2020), the same number by chance; "… 41% had been recruited online" was second,
 # on the victims table below a reading on the cases table, both named by the sentence.
-AS_INIT = [("claims/2020.yaml", 44, 33, 38), ("tests/fixtures/er/claims.yaml", 14, 12, 14),
+AS_INIT = [("claims/2020.yaml", 44, 33, 38), ("tests/fixtures/er/claims.yaml", 14, 13, 14),
            ("tests/fixtures/evictions/claims.yaml", 15, 15, 15), ("tests/fixtures/overdoses/claims.yaml", 9, 9, 9),
-           ("tests/fixtures/stops/claims.yaml", 13, 13, 13)]
+           ("tests/fixtures/stops/claims.yaml", 13, 13, 13), ("tests/fixtures/election/claims.yaml", 13, 6, 6)]
 
 
 @pytest.mark.parametrize(("claims", "n", "first", "five"), AS_INIT)

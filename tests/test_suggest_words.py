@@ -81,8 +81,9 @@ def test_a_share_of_a_total_the_sentence_names_is_of_that_column(tmp_path: Path)
     got = runner.invoke(app, ["suggest", str(tmp_path / "claims.yaml"), "--json", "-"])
     assert got.exit_code == 0, got.output
     first = json.loads(got.stdout)["claims"][0]["candidates"][0]
-    total = {"sum": "students", "of": "schools"}
-    assert first["measure"] == {"ratio": {"numerator": {**total, "where": "type == 'charter'"}, "denominator": total}}
+    # a share of the students, written as one (was the ratio of their sums: the same figure, every row
+    # telling its type), since the election story ("won 53% of the vote": share: ..., sum: votes)
+    assert first["measure"] == {"share": "type == 'charter'", "of": "schools", "sum": "students"}
     assert (first["value"], first["verdict"]) == (0.2, "pass")
 
 

@@ -49,6 +49,7 @@ class Suggestion:
     departs: bool = False  # it filters on, counts or dates something the sentence does not name
     instead: str | None = None  # what it reads in place of what the sentence names ("the mean for the median
                                 # the sentence names"), when that is why it departs
+    latest: str | None = None   # the data's latest period, read where the sentence names none (:func:`latest_said`)
 
 
 def reading_said(s: Suggestion) -> str:
@@ -85,7 +86,7 @@ class Suggestions:
             return {"measure": s.measure, "value": s.value, "value_text": s.value_text, "verdict": s.verdict,
                     "reason": s.reason, "message": s.message, "rows_kept": s.rows_kept,
                     "numerator": s.numerator, "denominator": s.denominator, "departs": s.departs,
-                    "instead": s.instead}
+                    "instead": s.instead, "latest": s.latest}
         return {"claims": [{"id": c.id, "says": c.says, "expect": c.expect,
                             "candidates": [one(s) for s in c.candidates],
                             "misses": [one(s) for s in c.misses],
@@ -215,6 +216,62 @@ def _compared_only(sentence: Sentence) -> bool:
     return bool(compared) and all(p.year in compared for p in sentence.periods if p.year is not None)
 
 
+def _read_wins(backend: Any, profiles: dict[str, Any], tables: dict[str, Any], chosen: list[Claim],
+               loaded: LoadedClaims) -> None:
+    """The groups won that the claims' sentences say ("Rivera carried 31 of the city's 48 precincts"),
+    counted on the data (:mod:`.wins`: a query per table and reading, only for such a sentence), kept
+    on each table for the search."""
+    from .wins import read_wins, wins_said
+    article: str | None = None
+    for claim in chosen:
+        said = wins_said(claim.says, claim.expect)
+        if said is None:
+            continue
+        if article is None:
+            article = _article_year(loaded)[1] or ""
+        for read in read_wins(backend, profiles, said, f"{claim.says}\n{article}"):
+            tables[read.table].wins.setdefault((claim.says, str(claim.expect)), []).append(read)
+
+
+def _latest_period(tables: dict[str, Any]) -> tuple[str, int] | None:
+    """The data's latest year (a column of years of a table's own, ``election_year``) and that
+    column: the period a story that names none most likely tells of ("Tuesday's mayoral
+    election", "About 109,000 people voted"). None when no table has a column of two years or more."""
+    best: tuple[str, int] | None = None
+    for table in tables.values():
+        for d in table.profile.dimensions:
+            if not d.is_year or "." in d.name or d.name not in table.cells.columns:
+                continue
+            years = [int(v) for v in table.cells.columns[d.name] if v is not None]
+            if len(set(years)) > 1 and (best is None or max(years) > best[1]):  # one year: no guess to make
+                best = (d.name, max(years))
+    return best
+
+
+def latest_said(column: str, year: int) -> str:
+    """What a candidate read at the data's latest period says of it."""
+    return f"read at the data's latest {column}, {year}: the sentence names none"
+
+
+def _say_latest(entry: ClaimSuggestions, latest: tuple[str, int] | None) -> None:
+    """Mark the candidates (and the reading) of a claim whose sentence names no year that keep the
+    data's latest one (:func:`_latest_period`, ``latest``: its column and year, None when the article
+    names a year): the year is a guess, and the candidate says so."""
+    from ..draft.figures import find_figures
+    if latest is None or any(p.year is not None for s in find_figures(entry.says) for p in s.periods):
+        return
+    column, year = latest
+    said = re.compile(rf"(?<![\w.]){re.escape(column)} == {year}\b")
+
+    def mark(s: Suggestion) -> Suggestion:
+        from dataclasses import replace
+        return replace(s, latest=latest_said(column, year)) if said.search(str(s.measure)) else s
+    entry.candidates = [mark(s) for s in entry.candidates]
+    entry.misses = [mark(s) for s in entry.misses]
+    if entry.reading is not None:
+        entry.reading = mark(entry.reading)
+
+
 def _nouns(profiles: dict[str, Any]) -> frozenset[str]:
     """The words that name the data's tables and its lookups' links (``victims``, ``case.``): rows of
     what, never which of them (:func:`.space.distinctive`)."""
@@ -282,9 +339,12 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
             atoms, left = atoms_of(prof, cells, nouns)
             capped += prof.capped + left
             prepared_tables[t] = Table.make(prof, cells, atoms)
+        _read_wins(backend, profiles, prepared_tables, chosen, loaded)
     finally:
         backend.close()
     year, article = _article_year(loaded)
+    latest = _latest_period(prepared_tables) if year is None and article is not None else None
+    year = latest[1] if latest is not None else year  # "Tuesday's mayoral election": most likely the latest
     around = _surroundings(article)
     out: list[ClaimSuggestions] = []
     ranked: dict[str, Proposed] = {}
@@ -313,5 +373,6 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     for entry in out:
         if entry.reading is not None and not entry.candidates and entry.note is None:
             entry.note = NO_OWN_READING
+        _say_latest(entry, latest)
     session.refuse_changed_files()  # profiled, searched and verified on the version first read
     return Suggestions(out, sorted(set(capped)))

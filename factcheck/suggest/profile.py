@@ -65,6 +65,7 @@ class Profile:
     ids: list[tuple[str, str]] = field(default_factory=list)       # (name, sql)
     key: list[str] = field(default_factory=list)                   # the declared key's columns: what a row is
     capped: list[str] = field(default_factory=list)                # what a cap left out
+    declared: dict[str, str] = field(default_factory=dict)   # columns declared ``counts:`` -> what they count
     counted: list[Dimension] = field(default_factory=list)  # a few whole numbers that count (bedrooms): a
                                                             # condition only where a sentence names one ("three-bedroom")
 
@@ -204,7 +205,7 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
         total, dims, numbers, ids, counted = own[t]
         joins = ""
         declared = catalog.sources[t].decl.key
-        p = Profile(t, "", total, counted=counted,
+        p = Profile(t, "", total, counted=counted, declared=catalog.counted_columns(t),
                     key=[] if declared is None else [declared] if isinstance(declared, str) else list(declared))
         for d in dims:
             p.dimensions.append(Dimension(d.name, f"{quote_ident(t)}.{quote_ident(d.name)}", d.type, d.values,

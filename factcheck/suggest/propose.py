@@ -507,9 +507,9 @@ def _context(claim: Claim, per: Periods, around: Surroundings, claims: Sequence[
                    spans=per.stated, inherited=per.inherited,
                    in_time=bool((per.years and not per.inherited) or per.since is not None
                                 or _IN_TIME.search(claim.says)),
-                   median=_says_median(claim.says, claim.expect), says=claim.says, measured=words(claim.says),
+                   median=_says_median(claim.says, claim.expect), says=claim.says, expect=str(claim.expect), measured=words(claim.says),
                    after=_after(claim.says, claim.expect), among=_among(claim.says, claim.expect),
-                   counted=_counted(own),
+                   counted=_counted(own), before=_before(claim.says, claim.expect, own),
                    rank=extreme_rank(own if focus is None else focus[1]), value_end=value_end(own),
                    of_it=_of_it(claim.says, claim.expect), fiscal=_names_fiscal_year(claim.says),
                    top_n=top_n_of(claim.says),
@@ -567,6 +567,23 @@ def _clause(says: str, expect: object, at: int | None = None) -> str:
         return says
     cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
     return next(says[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if start <= at < end)
+
+
+def _before(says: str, expect: object, clause: str) -> set[str]:
+    """The words of the figure's clause written before it and after the figure before it, if any:
+    of "Maria Rivera won 53% of the vote …, unseating Mayor Tom Hale, who took 47%", "Maria Rivera
+    won" for 53% and "of the vote … unseating Mayor Tom Hale, who took" for 47%. Empty when the
+    figure is not found."""
+    from ..draft.figures import find_figures
+    span = figure_span(says, expect)
+    if span is None:
+        return set()
+    start = max(says.find(clause), 0) if clause != says else 0
+    for sentence in find_figures(says):
+        for f in sentence.figures:
+            if start <= f.end <= span[0]:
+                start = f.end
+    return words(says[start:span[0]])
 
 
 def _after(says: str, expect: object) -> set[str]:
@@ -829,7 +846,7 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
             days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
             return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ()),
                     *s.top_sums(pers)]  # "the 10 highest-paid took home $1.4 million": the top's sum
-        return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers)]
+        return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers), *s.wins(pers)]
     if family == "share":  # and "the top 10 earners took home 17% of all overtime": the top's share of a total
         return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers), *s.top_shares(pers)]
     if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")

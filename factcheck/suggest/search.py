@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..expectations.judging import Expectation
     from .cells import Bins, Cells
     from .profile import Dimension, Profile
+    from .wins import WinsRead
 
 Floats = npt.NDArray[np.float64]
 Rated = Callable[[tuple["Atom", ...]], dict[str, Any]]  # the measure of a filter's conditions (a rate's)
@@ -71,6 +72,9 @@ MIDDLES = frozenset(words("average mean typical"))   # ... and of these, of no n
 AMOUNTS = frozenset(words("spending spent expenditure outlays paid payments cost costs amount total totals revenue "
                           "budget", synonyms=False))
 TOTAL_BONUS = 0.3      # a yearly total, above the mean, in a sentence of amounts
+WINS_SAID = 2.0        # groups won, when the sentence says so ("carried 31 of the city's 48 precincts")
+OTHER_FIGURES = 1.5    # a value the sentence names of another of its figures: not this one's share
+PEOPLE_ROWS = 0.3      # of a table of groups whose column of counts the text names: its sum up, its rows down
 SAID = 0.9             # a condition scoring this much is named by the sentence itself (1.0; 0.9 through a lookup)
 FISCAL_NAME = re.compile(r"(?i)fiscal|(?:^|[_.])fy(?:$|_|\d)")  # a column of fiscal years: fiscal_year, fy
 NOUN_TABLE = 1.5       # a count of the table the noun right after the figure names ("five public schools")
@@ -127,6 +131,7 @@ class Context:
     in_time: bool = False                     # it compares through time: names a year, "since", "on record"
     median: bool = False                      # it says "median": a mean or a sum does not read it
     says: str = ""                            # the sentence as written
+    expect: str = ""                          # the claim's expect as written (with ``says``, a key of its claim)
     after: set[str] = field(default_factory=set)  # the words right after the figure: what it counts
                                               # ("one in five students", "a third of the referrals")
     figure: set[str] = field(default_factory=set)  # the figure's own words ("more than $1,300"): no condition
@@ -151,6 +156,8 @@ class Context:
     noun_tables: frozenset[str] = frozenset()  # the tables the noun right after a count names ("five public
                                               # *schools*": `schools`): what the count counts
     nouns: frozenset[str] = frozenset()       # the words of the data's tables' names
+    before: set[str] = field(default_factory=set)  # the words between the figure and the one before it in its
+                                              # clause ("*Maria Rivera won* 53% …, unseating Tom Hale, who took 47%")
     subject: frozenset[str] = frozenset()     # the words of the value a superlative ranks, written before it
                                               # ("*Detectives* had the highest median overtime"): not a year
 
@@ -541,6 +548,7 @@ class Table:
     years: dict[str, tuple[list[int], Floats]] = field(default_factory=dict)   # year column -> one-hot
     masks: dict[Any, list[Atom | None]] = field(default_factory=dict)            # periods -> their conditions
     median_years: dict[tuple[str, str], tuple[Floats, Floats, Floats, Floats]] = field(default_factory=dict)
+    wins: dict[tuple[str, str], list[WinsRead]] = field(default_factory=dict)  # (says, expect) -> groups won
 
     @classmethod
     def make(cls, profile: Profile, cells: Cells, atoms: list[Atom]) -> Table:
@@ -718,6 +726,7 @@ class Search:
             extra += NOUN_TABLE if said else 0.0
         elif self.people is not None:
             said = named = False   # the people are the column's sum, not the table's rows
+            extra -= PEOPLE_ROWS   # and below it, however well the sentence names the table
         timeless = said and self.ctx.noun_tables and periods == [None]
         for group in self._groups(periods):
             filters = self.filters(group[0])
@@ -726,6 +735,27 @@ class Search:
                 yield from self._picked(filters, values, period, {"count": self.p.table},
                                         extra + (0.6 if timeless else 0.0), said=said, named=named,
                                         timeless=bool(timeless))
+
+    def wins(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"Rivera carried 31 of the city's 48 precincts": how many groups the value before the verb
+        came first in (``wins``), as :func:`.wins.read_wins` counted them for this claim, over every
+        row or in a year of the period column. It reads the sentence, above a count of the groups'
+        rows under a condition the next clause names ("… and won every precinct in Ward 3")."""
+        for read in self.table.wins.get((self.ctx.says, self.ctx.expect), ()):
+            for period in periods:
+                if period is None:
+                    year = None
+                elif read.year is not None and period.text == f"{ident(read.year)} == {period.year}":
+                    year = period.year
+                else:
+                    continue
+                if year not in read.won:
+                    continue
+                value = np.array([float(read.won[year])])
+                ok, dist = bool(_inside(value, self.exp)[0]), float(_distance(value, self.exp)[0])
+                said = self.ctx.period(period) >= 0
+                yield self._found(read.measure(None if period is None else period.text), float(value[0]), ok, dist,
+                                  period, (), WINS_SAID, near=ok or dist <= NEAR, said=said, named=said, own=True)
 
     def distinct_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"1,150 wildfires in six counties": how many of a column's values hold rows (``count_distinct``),
@@ -797,6 +827,8 @@ class Search:
                     if named < 1.5 and self.people == column:
                         named = 1.5  # "the prison population", "held 4,099 people": the sum of `inmates`
                     extra = _naming(named)
+                    # "fewer than 500 votes": of a column of counts the sentence names, the total before its mean
+                    total = PEOPLE_ROWS if self.people == column and not self.ctx.sentence & AVERAGES else 0.0
                     sv, cv = next(batch), next(batch)
                     exp = self._exp_of(column)
                     if exp is None:
@@ -816,7 +848,8 @@ class Search:
                     for kind, values in kinds:
                         own = (kind == "median") == self.ctx.median
                         yield from self._picked(filters, values, period, {kind: ident(column), "of": self.p.table},
-                                                extra + (0.2 if kind == "median" else 0.0), said=named >= 1.5 and own,
+                                                extra + (0.2 if kind == "median" else 0.0)
+                                                + (total if kind == "sum" else 0.0), said=named >= 1.5 and own,
                                                 named=named >= 0.8 and own, exp=exp)
 
     @cached_property
@@ -825,6 +858,9 @@ class Search:
         `residents` of one per year): whole numbers, named in the plural or as a count, most above one.
         A table of them is of groups: how many people it holds is their sum, not its number of rows."""
         from .profile import counts_of
+        numbers = {c for c, _ in self.p.numbers}
+        if self.p.declared:   # the claims file says which columns count (`votes: {counts: votes}`)
+            return [c for c in self.p.declared if c in numbers]
         out = []
         for column, _ in self.p.numbers:
             total, rows = float(self.cells.sums[column].sum()), float(self.cells.counts[column].sum())
@@ -842,8 +878,11 @@ class Search:
         if len(self.headcounts) != 1:
             return None
         (column,) = self.headcounts
-        if words(column) & self.ctx.sentence:
-            return column
+        if (words(column) | words(self.p.declared.get(column, ""))) & self.ctx.sentence:
+            return column   # "358 inmates", "fewer than 500 votes"
+        if (self.ctx.sentence & PEOPLE) and (verb_of(words(column), self.ctx.sentence)
+                                          or verb_of(words(self.p.declared.get(column, "")), self.ctx.sentence)):
+            return column   # "About 109,000 people voted" of `votes`
         # a column of people (not `sentence_months`), of the table the sentence names or of the people it counts
         if words(column) <= PEOPLE and (self.ctx.table_said or (self.ctx.after | self.ctx.counted) & PEOPLE):
             return column
@@ -928,10 +967,17 @@ class Search:
         # what the sentence names; when it names fewer than MIN_TARGETS, the simplest others too
         chosen = named if len(named) >= MIN_TARGETS else scored[:MIN_TARGETS]
         out = []
+        # "Maria Rivera won 53% of the vote …, unseating Mayor Tom Hale, who took 47%": a figure is of the value
+        # written before it in its clause; another value of that column the sentence names is the other figure's
+        before = {a.dim for a in self.atoms if (a.strong - WEAK) and (a.strong - WEAK) <= self.ctx.before}
         for i in chosen:
             a = self.atoms[i]
             known = a.known.astype(np.float64)
-            out.append(Target(a.text, a.words, a.strong, a.mask.astype(np.float64), known, known, frozenset({a.dim}), self.ctx.target_of(a) - (0.1 if "." in a.dim else 0.0), i))
+            score = self.ctx.target_of(a) - (0.1 if "." in a.dim else 0.0)
+            if a.dim in before and not (a.strong - WEAK) <= self.ctx.before and score > 0:
+                score -= OTHER_FIGURES
+            out.append(Target(a.text, a.words, a.strong, a.mask.astype(np.float64), known, known, frozenset({a.dim}),
+                              score, i))
         return out + self._pair_targets(scored) + self._union_targets()
 
     def _pair_targets(self, scored: list[int]) -> list[Target]:
@@ -1028,7 +1074,7 @@ class Search:
         ("Victims … were the source of over one-third of the referrals") is not what the share counts."""
         # a total of fractions (each school's pass rate) is no whole that anything is a share of
         named = self.ctx.after | (self.ctx.labels if self.ctx.of_it else set())  # "of it": the sentence before's
-        columns = [c for c, _ in self.p.numbers if words(c) & named and not self._fractions(c)]
+        columns = [c for c, _ in self.p.numbers if (words(c) & named or c == self._shared) and not self._fractions(c)]
         if not columns:
             return
         for avoid, targets in self._share_targets().items():
@@ -1098,9 +1144,27 @@ class Search:
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
         where = _where(period, conds)
+        if (column in self.p.declared or column == self.people) and self._known_everywhere(target):
+            # "won 53% of the vote": a share of the votes, written as one (its rows weighed by them); the rows
+            # whose condition is unknown are out of both sums, where a ratio's denominator keeps them
+            return {"share": target.text, "of": self.p.table, "sum": ident(column), **({"where": where} if where else {})}
         total = {"sum": ident(column), "of": self.p.table}
         return {"ratio": {"numerator": {**total, "where": _both(target.text, where)},
                           "denominator": {**total, **({"where": where} if where else {})}}}
+
+    @cached_property
+    def _shared(self) -> str | None:
+        """The column of counts a share is of: :attr:`people`, when the words right after the figure name
+        it ("53% of the vote") or nothing while the sentence does ("who took 47%." after "the vote"); not
+        "one-third of the referrals", which says the share is of the rows, nor "a third of patients
+        waited" of `wait_minutes`, which names it in part. Every word of its name is said."""
+        if self.people is None or not words(self.people) <= (self.ctx.after or self.ctx.sentence):
+            return None
+        return self.people
+
+    def _known_everywhere(self, target: Target) -> bool:
+        """Does every row tell whether it meets ``target`` (a share of a column then is the ratio of its sums)?"""
+        return bool(np.all((target.known > 0) | (self.cells.n == 0)))
 
     def shares(self, periods: list[Atom | None]) -> Iterator[Found]:
         prepared = self._share_targets()
@@ -1120,9 +1184,12 @@ class Search:
                     target, per_atom = batch_targets[k]
                     with np.errstate(divide="ignore", invalid="ignore"):
                         values = np.where(dv > 0, nv / dv, np.nan)
+                    # "won 53% of the vote" of a row per candidate and precinct: the votes, not the rows
+                    counted = self._shared is None
                     yield from self._picked(filters, values, period, {"share": target.text, "of": self.p.table},
-                                            target.score, per_atom, said=target.score >= 1.5 - 0.1,
-                                            named=target.score >= 0.8 - 0.1)
+                                            target.score - (0.0 if counted else PEOPLE_ROWS), per_atom,
+                                            said=counted and target.score >= 1.5 - 0.1,
+                                            named=counted and target.score >= 0.8 - 0.1)
                     if unknown[k]:
                         yield from self._of_all_rows(filters, nv, rows[g], period, target, per_atom)
 
@@ -1992,6 +2059,12 @@ _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or|&|plus)\s+(?:the\s+)?", re.I)
 
 
 _A_RATE = re.compile(r"\b(?:rates?|shares?|percentages?|proportions?)\b", re.I)
+
+
+def verb_of(nouns: frozenset[str] | set[str], sentence: frozenset[str] | set[str]) -> bool:
+    """Does the sentence use one of ``nouns`` as a verb ("voted" of `votes`, "enrolled" of
+    `enrollment`): each word of the name begun by a longer word of it, of four letters or more?"""
+    return bool(nouns) and all(len(n) >= 4 and any(w != n and w.startswith(n) for w in sentence) for n in nouns)
 
 
 def _naming(named: float) -> float:

@@ -28,6 +28,8 @@ def _line(rank: int | str, s: Suggestion, mark: bool = False) -> str:
         line += f" - reads the sentence otherwise: it takes {s.instead}"
     elif mark and s.departs and s.verdict == "pass":
         line += " - reads the sentence otherwise: it adds a filter, a year or a count the sentence does not name"
+    if s.latest:
+        line += f" ({s.latest})"
     return line
 
 
