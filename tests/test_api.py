@@ -121,7 +121,8 @@ def test_each_report_writer_renders_a_report() -> None:
 # concurrent.futures (and the logging it pulls in) gave way to one plain thread; sqlglot only
 # renders SQL for another engine; the HTML report's libraries only write HTML
 NOT_ON_THE_RUN_PATH = ("pandas", "numpy", "pyarrow", "rich", "concurrent.futures", "logging", "sqlglot",
-                       "jinja2", "markdown_it", "asyncio", "factcheck.planning.lag_series")
+                       "jinja2", "markdown_it", "asyncio", "factcheck.planning.lag_series",
+                       "factcheck.planning.lag_holes", "factcheck.planning.report_warnings")
 
 
 def test_a_piped_run_imports_nothing_it_does_not_use() -> None:
