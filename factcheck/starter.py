@@ -63,6 +63,37 @@ _UP_BY = re.compile(rf"\b(?:(?:{RISE_VERBS}|{_RAISED})\s+by|(?:a\s+)?(?:rise|inc
 _DOWN_BY = re.compile(rf"\b(?:(?:{FALL_VERBS}|{_CUT})\s+by|(?:a\s+)?(?:drop|decline|decrease|fall|cut|reduction|dip|slide)"
                       r"\s+of)\s*$", re.I)  # "fell by 4", "a decline of 4": not "fell to 4", a level
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
+# a number right after "were down", "down by", "Down", or a verb of a rise or a fall that takes no object
+# ("fell 300", "declined 1,500"; not "lost 2,300 jobs" or "cut 120 positions", which count what was lost
+# or cut): a change; "fell to 4" and "down from 45%" are levels, the word before the figure is theirs
+_BE_AT = r"(?:is|are|was|were|be|been|being|remains?|remained|stood|stands|ended|closed|finished)"
+_UP_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+up|\bup\s+by|^\W*up|\b(?:{RISE_VERBS}))\s*$", re.I)
+_DOWN_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+(?:down|off)|\b(?:down|short)\s+by|^\W*down|\b(?:{FALL_VERBS}))\s*$", re.I)
+_DOWN_ON = re.compile(r"\s+down(?=\s*(?:[,;:.!?]|$|(?:on|from|since|compared|year[\s-]on[\s-]year)\b))", re.I)
+_OFF = re.compile(rf"\b{_BE_AT}\s+off\s*$", re.I)  # "Sales were off 5%": down 5%
+# "250 fewer crashes", "16,000 fewer than four years ago", "3,000 below last year": a fall said after a
+# number, at most one word between (not "or": "5 or fewer" is a threshold; nor a number after it: "43
+# days below 95 degrees"); "lower" and "smaller" only at the end of a clause or before "than" ("the 12
+# lower courts")
+_FEWER_AFTER = re.compile(r"(?:\s+(?!or\b|and\b|to\b)[^\W\d]+)?\s+(fewer|less|below|(?:lower|smaller)(?=\s*(?:[,;:.!?]|$|"
+                          r"(?:than|in|on|from|since|compared|at|last|this)\b)))\b"
+                          r"(?!\s+(?:than\s+)?\$?\d)", re.I)
+# "5% lower.", "6 points higher, at 39%", "4 points behind": a comparison said right after a percentage or
+# points, with no "than" (which _PERCENT_MORE reads)
+_COMPARED_AFTER = re.compile(r"\s+(more|fewer|less|higher|lower|smaller|larger|bigger|ahead|behind)\b"
+                             r"(?!\s+(?:than\s+)?\$?\d)", re.I)
+# a margin ("leads by 6 points", "won the race by nearly 6 points", "beat Hale by 12 points", "a lead of 6
+# points", "won by a margin of 1,200 votes"; "trails by 3 points", "lost by 3 points"): the words before the
+# figure, at most four between the verb and "by" ("a team led by 12 officers" is kept out by what follows)
+_MARGIN_AHEAD = re.compile(r"(?:\b(?:leads?|leading|led|wins?|winning|won|beat(?:s|ing)?|ahead|edged|topped|outpolled)\b"
+                           r"(?:\s+[^\s\d,;:.]+){0,4}?\s+by(?:\s+(?:an?\s+)?(?:margin|lead)\s+of)?"
+                           r"|\b(?:an?|the|its|his|her|their)\s+(?:winning\s+)?(?:lead|margin|edge|advantage)\s+of)\s*$", re.I)
+_MARGIN_BEHIND = re.compile(r"(?:\b(?:trail(?:s|ed|ing)?|lag(?:s|ged|ging)?|behind|lost|los(?:es|ing))\b"
+                            r"(?:\s+[^\s\d,;:.]+){0,4}?\s+by|\b(?:an?|the|its|his|her|their)\s+deficit\s+of)\s*$", re.I)
+_MARGIN_NOUN_AFTER = re.compile(r"[\s-]+(lead|margin|edge|advantage|win|victory|deficit)\b", re.I)  # "a 6-point lead"
+_RACE_COUNTS = re.compile(r"\s+(?:votes?|ballots?|seats?|points?|goals?|runs?|strokes?|delegates?|electoral\s+votes)\b"
+                          r"(?!\s+of\b)", re.I)
+_POINT_ADJECTIVE = re.compile(r"(?<=\d)-(?:percentage-)?points?\b", re.I)
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"
                       r"soaks?|soaked|soaking|swallows?|swallowed|swallowing|gobbles?|gobbled|gobbling)\s+up\s*$", re.I)
 
@@ -116,23 +147,59 @@ def _expect(sentence: str, start: int, text: str, kind: str, value: Fraction | N
     written = text
     if kind in ("number", "percent", "points") and (digits := in_digits(text)) is not None:
         text = digits  # "Eleven fires": expect: 11, "rose one point": up 1 point (expect: reads a number in digits only)
+    text = _POINT_ADJECTIVE.sub(" points", text)  # "a 6-point lead": 6 points
+    margin = _margin(sentence[:start], sentence[start + len(written):], kind)
+    if margin:  # "won by 12 points", "trails by 3 points", "a 6-point lead": a gap, with the side it is on
+        return f"{text} {margin}"
     more = (_MORE_THAN.match(sentence, start + len(written)) if kind == "number"
             else _PERCENT_MORE.match(sentence, start + len(written)) if kind in ("percent", "points") else None)
     if more:  # "392 more filings than Queens"; "6% more than in 2023" (a change: up 6%)
         way = (more[1] or more[2] or more[3]).lower()
         return f"{text} {_WAY.get(way, way)}"
-    before, after = sentence[:start], sentence[start + len(written):]
+    return _directed(sentence[:start], sentence[start + len(written):], text, kind)
+
+
+def _directed(before: str, after: str, text: str, kind: str) -> str:
+    """``text`` with the direction the words just before or after it give ("up 11%", "down 250", "250
+    fewer", "5% lower"), or as it is."""
     if kind in ("percent", "points", "fraction"):   # "up 11%", "down 3 points", "down by a third"
         if (_UP.search(before) and not _PART_OF.search(before)) or _UP_AFTER.match(after):
             return f"up {text}"
-        if _DOWN.search(before) or _DOWN_AFTER.match(after):
+        if _DOWN.search(before) or _DOWN_AFTER.match(after) or _OFF.search(before) or _DOWN_ON.match(after):
             return f"down {text}"
-    if kind == "number":  # "fell by 4", "a decline of 4": a change; "fell to 4" is a level
-        if _UP_BY.search(before):
+    if kind == "number":  # "fell by 4", "a decline of 4", "were down 250", "fell 300": a change; "fell to 4" is a level
+        if _UP_BY.search(before) or _UP_NUMBER.search(before):
             return f"up {text}"
-        if _DOWN_BY.search(before):
+        if _DOWN_BY.search(before) or _DOWN_NUMBER.search(before):
             return f"down {text}"
+        if _DOWN_ON.match(after):  # "12 down on 2022", "5% down from last year"
+            return f"down {text}"
+        fewer = _FEWER_AFTER.match(after)  # "250 fewer crashes", "more than 16,000 fewer than four years ago"
+        if fewer:
+            return f"{text} {_WAY.get(fewer[1].lower(), fewer[1].lower())}"
+    if kind in ("percent", "points"):
+        compared = _COMPARED_AFTER.match(after)  # "5% lower.", "6 points lower, at 39%"
+        if compared:
+            return f"{text} {_WAY.get(compared[1].lower(), compared[1].lower())}"
     return text
+
+
+def _margin(before: str, after: str, kind: str) -> str | None:
+    """'ahead' or 'behind' for a figure said as a margin: "Rivera leads by 6 points", "won the race by
+    nearly 6 points", "a margin of 1,200 votes", "a 6-point lead", "trails by 3 points", "a 3-point
+    deficit"; None for any other. A number is a margin only before what a race counts ("won by 1,200
+    votes"): "a team led by 12 officers" is no margin."""
+    if kind not in ("number", "percent", "points") or re.match(r"\s+of\b", after):
+        return None  # "won by 53% of voters": a share of them, no margin
+    counted = kind != "number" or _RACE_COUNTS.match(after)
+    if _MARGIN_AHEAD.search(before) and counted:
+        return "ahead"
+    if _MARGIN_BEHIND.search(before) and counted:
+        return "behind"
+    noun = _MARGIN_NOUN_AFTER.match(after)
+    if noun and (kind != "number" or _RACE_COUNTS.match(after[noun.end():])):
+        return "behind" if noun[1].lower() == "deficit" else "ahead"
+    return None
 
 
 # "392 more filings than Queens", "$330 more on average than", "$1,300 above Brooklyn's": a few words

@@ -280,6 +280,30 @@ def _nouns(profiles: dict[str, Any]) -> frozenset[str]:
     return frozenset(w for n in names for w in words(n, synonyms=False))
 
 
+def _not_searched(claim: Claim, profiles: list[Any]) -> str | None:
+    """Why no measure is looked for the claim's figure, or None: it is the condition of another figure
+    of its sentence, names the rows the others are of, or leaves out the fall the sentence says."""
+    from .directions import dropped_in_claim
+    from .search import numbered_condition
+    from .thresholds import condition_of_a_figure
+
+    condition = condition_of_a_figure(claim.says, claim.expect)
+    if condition is not None:
+        of, kind = condition
+        return (f"'{claim.expect}' is the condition of '{of}' in this sentence: the claim of "
+                f"'{of}' checks it ({kind}: …); list this figure under ignore: with that reason")
+    rows = numbered_condition(claim.says, claim.expect, profiles)
+    if rows is not None:  # "three-bedroom units averaged $3,520": 3 is which rows, not a figure
+        return (f"'{claim.expect}' names the rows this sentence's other figures are of ({rows}): their "
+                "claims check it (where: …); list this figure under ignore: with that reason")
+    dropped = dropped_in_claim(claim.says, claim.expect)
+    if dropped is not None:  # "16,000 fewer" with expect: more than 16,000: it would pass a rise
+        return (f"the sentence says '{dropped}' beside this figure, a direction '{claim.expect}' does not "
+                "carry (read without it, a rise would pass as readily as a fall); write it into expect: "
+                "as the article says it, then suggest again")
+    return None
+
+
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
             top: int = 5, data_root: str | Path | None = None, every_reading: bool = False,
             before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Suggestions:
@@ -297,9 +321,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from .cells import read_bins, read_cells, read_tops
     from .profile import profile_tables
     from .propose import Proposed, propose, top_read
-    from .search import Table, numbered_condition, numbered_dimensions, numbered_measures
+    from .search import Table, numbered_dimensions, numbered_measures
     from .space import atoms_of
-    from .thresholds import condition_of_a_figure, threshold_dimensions
+    from .thresholds import threshold_dimensions
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     chosen = _selected(loaded, ids, everything)
@@ -351,16 +375,8 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
-        condition = condition_of_a_figure(claim.says, claim.expect)
-        if condition is not None:
-            of, kind = condition
-            entry.note = (f"'{claim.expect}' is the condition of '{of}' in this sentence: the claim of "
-                          f"'{of}' checks it ({kind}: …); list this figure under ignore: with that reason")
-            continue
-        rows = numbered_condition(claim.says, claim.expect, [t.profile for t in prepared_tables.values()])
-        if rows is not None:  # "three-bedroom units averaged $3,520": 3 is which rows, not a figure
-            entry.note = (f"'{claim.expect}' names the rows this sentence's other figures are of ({rows}): their "
-                          "claims check it (where: …); list this figure under ignore: with that reason")
+        entry.note = _not_searched(claim, [t.profile for t in prepared_tables.values()])
+        if entry.note is not None:
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
         proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading)
