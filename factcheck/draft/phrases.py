@@ -645,7 +645,7 @@ _FRACTION_MANY = _c(r"""
     (?P<part>thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b""")
 _HALF = _c(r"(?<![\w-])(?:(?:a|one)\s+)?half\b(?![-\s]?(?:way|time|brother|sister|hour|century|dozen|-))")
 _NOT_FRACTION_HALF = _c(r"\b(?:first|second|the|latter|former|other|last|and\s+a)\s+$")
-_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})(?:\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?|-in-)"
+_ONE_IN = _c(rf"(?<![\w.,])(?P<top>{_DIGITS}|{_SMALL})(?:\s+(?:in|out\s+of|of(?=\s+(?:every|10|ten)\b))\s+(?:every\s+)?|-in-)"
              rf"(?P<bottom>\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d[\d,]*|{_SMALL}|a[\s-](?:hundred|thousand|million|billion)"
              rf"|hundred|thousand|million)\b(?![.,]\d)")  # "one in a million", "a one-in-a-million chance": a probability
 _TO_ONE = _c(rf"(?<!from\s)(?<![\w.,])(?P<n>{_DIGITS}|\b{_WORDNUM})[\s-]+to[\s-]+(?:one|1)\b"
@@ -682,6 +682,10 @@ _QUALIFIER_WORDS_IN_TEXT = frozenset("majority minority overwhelmingly bulk all 
 _SINGLE_PARTS = frozenset(p for p in _PARTS if not p.endswith("s") and p != "half")
 _PLURAL_PARTS = frozenset(p for p in _PARTS if p.endswith("s") and p != "halves")
 _IN_WORDS = frozenset({"in", "out", "every"})
+_OF_TEN = frozenset({"10", "ten"})
+_WON_BEFORE = _c(r"\b(?:carried|carries|carry|won|wins|win|took|takes|swept|sweeps|lost|loses|claimed|claims|captured|"
+                 r"flipped|flips|held|holds|scored|scores)\s+(?:only\s+|just\s+)?$")
+"""'9 of 10', 'nine of ten': a share said as a part of ten (a part of any other whole, '31 of 48', is two counts)."""
 _MULTIPLE_VERBS = frozenset("doubled doubling tripled tripling trebled trebling quadrupled quadrupling halved "
                             "halving cut cuts cutting slashed slashes slashing".split())
 _MULTIPLE_ADJECTIVES = frozenset("double triple treble quadruple".split())
@@ -1204,9 +1208,12 @@ class _Scan:
             for m in _HALF.finditer(self.text):
                 if not _NOT_FRACTION_HALF.search(self.text, max(0, m.start() - 12), m.start()):
                     self.add(FigureSpan(m.start(), m.end(), "fraction", Fraction(1, 2)), 1)
-        if self.has(_IN_WORDS) and (self.digits or self.has(_NUMBER_WORDS)):
+        if (self.has(_IN_WORDS) or self.has(_OF_TEN)) and (self.digits or self.has(_NUMBER_WORDS)):
             for m in _ONE_IN.finditer(self.text):
                 top, bottom = _number_value(m["top"]), _number_value(m["bottom"].translate(_UNGROUP).replace("-", " "))
+                of_ten = re.match(r"\s+of\s+(?!every)", self.text[m.end("top"):])  # "9 of 10": of ten alone
+                if of_ten and (bottom != 10 or _WON_BEFORE.search(self.text, 0, m.start())):
+                    continue  # "9 of 100": no share is said so; "carried 3 of 10 precincts": a count of wins
                 if top and bottom and top < bottom and not re.fullmatch(_YEAR, m["bottom"]):
                     self.add(FigureSpan(m.start(), m.end(), "fraction", top / bottom), 1)
 

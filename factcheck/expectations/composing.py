@@ -29,17 +29,26 @@ from .wording import (
     normalize,
     read_figure,
     split_direction,
+    split_margin,
     split_qualifier,
     unreadable,
     words_to_digits,
 )
 
 
-def _units_error(said: str, measured: str, example: str) -> ExpectationError:
+def _sized(size: str, direction: Direction | None, shape: MeasureShape) -> str:
+    """A size with its direction, as a hint proposes it: 'up 5%' of a change, '5% higher' of a compare's gap."""
+    if shape.gap:
+        return f"{size} {'lower' if direction == 'down' else 'higher'}"
+    return f"{direction or 'up'} {size}"
+
+
+def _units_error(said: str, measured: str, example: str, gap: bool = False) -> ExpectationError:
+    what = "gap" if gap else "change"
     return ExpectationError(
-        f"expect: '{said}' is in {'points' if measured == 'percent' else 'percent'}, but this change is "
+        f"expect: '{said}' is in {'points' if measured == 'percent' else 'percent'}, but this {what} is "
         f"measured as: {measured}",
-        hint=f"this change is measured as: {measured}; say '{example}', or set as: "
+        hint=f"this {what} is measured as: {measured}; say '{example}', or set as: "
              f"{'points' if measured == 'percent' else 'percent'}")
 
 
@@ -57,7 +66,7 @@ def _affine(figure: Figure, direction: Direction | None, shape: MeasureShape,
         if kind == "change_points":
             return s * c, Fraction(0)
         if kind == "change_percent":
-            raise _units_error(written, "percent", f"up {n}%")
+            raise _units_error(written, "percent", _sized(n + "%", direction, shape), shape.gap)
         raise ExpectationError(f"expect: '{written}' is a change in percentage points, but this measure "
                                f"is a {kind.replace('_', ' ')}",
                                hint="state the level (e.g. '59%'), or measure the change with as: points")
@@ -68,7 +77,7 @@ def _affine(figure: Figure, direction: Direction | None, shape: MeasureShape,
             # 'a third more' is a ratio of 4/3, 'a third fewer' 2/3; a bare 'half' is the ratio 1/2
             return (s, Fraction(1)) if direction or unit == "percent" else (Fraction(1), Fraction(0))
         if kind == "change_points" and unit == "percent":
-            raise _units_error(written, "points", f"up {n} points")
+            raise _units_error(written, "points", _sized(f"{n} points", direction, shape), shape.gap)
         raise ExpectationError(f"expect: '{written}' is a percentage, but this measure is a "
                                f"{kind.replace('_', ' ')}",
                                hint="write a plain number (e.g. 'up 17'), or measure it with as: percent")
@@ -81,9 +90,10 @@ def _affine(figure: Figure, direction: Direction | None, shape: MeasureShape,
                                f"{kind.replace('_', ' ')}",
                                hint="measure the change with as: ratio or as: percent")
     if direction and kind in ("change_percent", "change_points", "change_ratio"):
-        example = {"change_percent": f"{direction} {figure.text}%",
-                   "change_points": f"{direction} {figure.text} points"}.get(kind, "doubled")
-        raise ExpectationError(f"expect: '{written}' has no unit, but this change is measured as a "
+        example = {"change_percent": _sized(f"{figure.text}%", direction, shape),
+                   "change_points": _sized(f"{figure.text} points", direction, shape)}.get(kind, "doubled")
+        raise ExpectationError(f"expect: '{written}' has no unit, but this {'gap' if shape.gap else 'change'} is "
+                               "measured as a "
                                f"{kind.replace('change_', '')}", hint=f"say '{example}'")
     if kind == "share" and shape.unit == "fraction" and figure.value > 1:
         hint = (f"write it as a percentage: '{figure.text}%'" if re.fullmatch(r"[\d,]+(?:\.\d+)?", figure.text)
@@ -185,6 +195,10 @@ def _read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectat
     if any_size:
         return any_size
     direction, rest = split_direction(s)
+    margin = split_margin(s)
+    if margin is not None and (shape.gap or direction is None):
+        _a_margin_is_a_gap(written, shape)
+        direction, rest = margin
     qualifier, rest = split_qualifier(rest)
     if direction is None and qualifier is not None:
         direction, rest = split_direction(rest)
@@ -198,6 +212,19 @@ def _read_text(written: str, shape: MeasureShape, vocab: Vocabulary) -> Expectat
     figure, converted = _in_measure_unit(figure, shape, written)
     e = _compose(written, s, figure, direction, qualifier, shape, vocab)
     return replace(e, meaning=f"{e.meaning} ({converted})" if converted else e.meaning, time_unit=stated_in)
+
+
+def _a_margin_is_a_gap(written: str, shape: MeasureShape) -> None:
+    """A margin ('leads by 6 points', 'a 6-point lead') is the gap between two figures, with the side the
+    first is on: read on a ``compare``, and refused on any other measure, which holds no such gap."""
+    if shape.gap:
+        return
+    raise ExpectationError(
+        f"expect: '{written.strip()}' states a margin, the gap between two figures, but this measure is "
+        + (f"a change over time (as: {shape.kind.removeprefix('change_')})" if shape.kind.startswith("change_")
+           else f"a single {shape.kind}"),
+        hint="measure the gap with compare: (the one said to lead), with: (the other), as: points (or absolute); "
+             "or state the figure this measure gives, as the article does")
 
 
 def _plain_on_a_share_scale(written: str, figure: Figure, shape: MeasureShape, vocab: Vocabulary) -> Expectation | None:

@@ -14,7 +14,7 @@ from .interval import Interval
 from .judging import Expectation
 from .numbers import format_edge, to_fraction
 from .shape import PERCENTISH, MeasureShape
-from .wording import EXAMPLES_BY_KIND, as_text, normalize, read_number
+from .wording import as_text, examples_of, normalize, read_number
 
 
 def read_boolean(raw: object, shape: MeasureShape) -> Expectation:
@@ -27,7 +27,7 @@ def read_boolean(raw: object, shape: MeasureShape) -> Expectation:
     if shape.kind != "boolean":
         raise ExpectationError(f"expect: {str(word).lower()} fits a true/false measure (extreme), "
                                f"not a {shape.kind.replace('_', ' ')}",
-                               hint=f"write it as the article does, e.g. {EXAMPLES_BY_KIND[shape.kind]}")
+                               hint=f"write it as the article does, e.g. {examples_of(shape)}")
     text = "true" if word else "false"
     return Expectation(written=text, shape=shape, meaning=f"is {text}", interval=None, stated=None,
                        direction=None, qualifier=None, boolean=word, summary=text)
@@ -38,7 +38,7 @@ def read_values(raw: object, shape: MeasureShape, any_order: bool = False) -> Ex
     items = [raw] if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else raw
     if shape.kind != "values":
         raise ExpectationError(f"expect: a list fits a top measure, not a {shape.kind.replace('_', ' ')}",
-                               hint=f"write it as the article does, e.g. {EXAMPLES_BY_KIND[shape.kind]}")
+                               hint=f"write it as the article does, e.g. {examples_of(shape)}")
     if not isinstance(items, (list, tuple)) or not items or \
             any(isinstance(v, (list, tuple, Mapping)) or v is None for v in items):
         raise ExpectationError(f"expect: a top measure needs a list of names, not {raw!r}",

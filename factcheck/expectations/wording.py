@@ -38,6 +38,27 @@ EXAMPLES_BY_KIND = {
     "boolean": "'true' or 'false'",
     "values": "'[Instagram, Snapchat]' or '{values: [Instagram, Snapchat], any_order: true}'",
 }
+GAP_EXAMPLES_BY_KIND = {
+    "change_percent": "'12% higher', 'leads by 12%', '12% lower', 'the same', or the side alone: 'higher'",
+    "change_points": "'6 points higher', 'leads by 6 points', 'a 6-point lead', 'nearly 6 points behind', "
+                     "'trails by 3 points', 'the same', or the side alone: 'higher'",
+    "change_absolute": "'392 more', 'won by 1,200 votes', '$600 less', 'the same', or the side alone: 'higher'",
+    "change_ratio": "'twice as many', '2.5 times as many', 'half as many', or the side alone: 'higher'",
+}
+"""The wordings of a compare's gap: the side the first figure is on, never 'up' or 'a rise'."""
+
+
+def examples_of(shape: MeasureShape) -> str:
+    """Wordings that work for a measure of ``shape``, for a hint: a compare's gap is said as one is.
+
+    >>> examples_of(MeasureShape("change_points", gap=True)).split(", ")[0]
+    "'6 points higher'"
+    """
+    if shape.gap and shape.kind in GAP_EXAMPLES_BY_KIND:
+        return GAP_EXAMPLES_BY_KIND[shape.kind]
+    return EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
+
+
 # thousands grouped by the spaces of formatting.GROUP_SPACES, as in "12\u00a0000": read as 12,000 (a plain
 # space between digits stays two numbers, and so a figure that cannot be read)
 _GROUPED_BY_SPACES = re.compile(rf"(?<![\d,.])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?![\d,])")
@@ -55,10 +76,10 @@ def as_text(raw: object, shape: MeasureShape) -> str:
     if isinstance(raw, (int, str)):
         return str(raw)
     raise ExpectationError(f"expect: cannot be read from {type(raw).__name__} {raw!r}",
-                           hint=f"write it as the article does, e.g. {EXAMPLES_BY_KIND.get(shape.kind, '59%')}")
+                           hint=f"write it as the article does, e.g. {examples_of(shape)}")
 
 
-_PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b", re.I)
+_PART_OF_A_WHOLE = re.compile(r"%|percent|half|third|quarter|fifth|majority|most|\bin\b|\bof (?:10|ten)$", re.I)
 _PART_OF_AN_AMOUNT = re.compile(r"\b(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?[\s-]+(?:thousand|million|billion|trillion|dozen|century)\b"
                                 r"|\b(?:thousand|million|billion|trillion|dozen)\s+and\s+a\s+half\b", re.I)
 """'half a million', 'a quarter million', 'a million and a half', 'half a dozen': a part of a scale, an amount."""
@@ -98,7 +119,7 @@ _RANGE = re.compile(r"(?:between|from)?\s*([-+]?\d[\d,.]*)\s*(%?)\s*(?:and|to|-|
 
 
 def unreadable(written: str, shape: MeasureShape, why: str = "") -> ExpectationError:
-    examples = EXAMPLES_BY_KIND.get(shape.kind, "'59%'")
+    examples = examples_of(shape)
     hint = f"write it as the article does, e.g. {examples}"
     rng = _RANGE.fullmatch(written.strip())
     digits = words_to_digits(written, shape)
@@ -145,6 +166,11 @@ def _direction_with_words(written: str, shape: MeasureShape) -> str | None:
     for k in range(len(tokens) - 1, 0, -1):
         for word, extra in ((" ".join(tokens[:k]), tokens[k:]), (" ".join(tokens[-k:]), tokens[:-k])):
             direction = words.BARE_DIRECTIONS.get(word)
+            if direction is not None and shape.gap:  # 'slightly higher' of a compare: a gap, not a rise
+                side = "higher" if direction == "up" else "lower"
+                return (f"'{' '.join(extra)}' gives no figure to check: write '{side}' for a gap of any size with "
+                        f"the first figure {'ahead' if direction == 'up' else 'behind'} (keep the article's words "
+                        f"in says), or the gap the article gives, e.g. '{_SIZED.get(shape.kind, '11%')} {side}'")
             if direction is not None:
                 sized = f"{direction} {_SIZED.get(shape.kind, '11%')}"
                 return (f"'{' '.join(extra)}' gives no figure to check: write '{word}' for a "
@@ -183,6 +209,7 @@ def normalize(text: str) -> str:
     """
     s = _GROUPED_BY_SPACES.sub(lambda m: m[0].translate(_SPACES_TO_COMMAS), text.translate(_MINUS)).lower()
     s = _spelled_numbers(s)
+    s = re.sub(r"(?<=\d)-(?=(?:percentage[\s-]*)?points?\b|per\s*cent\b|percent\b)", " ", s)  # "a 6-point lead"
     s = re.sub(r"\bpercentage[\s-]*points?\b|\bpct\.?\s*points?\b|\bpoints?\b", " points ", s)
     s = re.sub(r"(?<=\d)\s*(?:pp|ppts?|pts?)\b", " points ", s)
     s = re.sub(r"\bper\s*cent\b|\bpercent\b|\bpct\b|(?<=\d)\s*pc\b", "%", s)  # '40pc', as British papers write it
@@ -451,6 +478,48 @@ def split_direction(s: str) -> tuple[Direction | None, str]:
     return None, s
 
 
+# A margin: the size of a gap with the side it is on ("leads by 6 points", "won by 12 points", "a margin of
+# 6 points", "a 6-point lead", "trails by 3 points"). The one that leads, wins or has the lead is ahead,
+# the first figure of a compare above the second; the one that trails, lags or loses is behind.
+_AHEAD_VERBS = ("leads|leading|lead|led|wins|win|winning|won|beat|beats|beating|tops|topped|edged|edges|"
+                "outpolled|outpolls|is ahead|was ahead|are ahead|were ahead|ahead")
+_BEHIND_VERBS = ("trails|trail|trailing|trailed|lags|lag|lagging|lagged|loses|lose|losing|lost|is behind|"
+                 "was behind|are behind|were behind|behind")
+_MARGIN_VERB = re.compile(rf"(?:(?:is|are|was|were|has|have|had|has been|have been|had been) )?"
+                          rf"(?:(?P<ahead>{_AHEAD_VERBS})|(?P<behind>{_BEHIND_VERBS}))(?: [a-z']+){{0,3}}? by (?P<size>.+)")
+_AHEAD_NOUNS = "lead|margin|winning margin|margin of victory|edge|advantage"
+_MARGIN_OF = re.compile(rf"(?:an? |the |its |his |her |their )?(?:(?P<ahead>{_AHEAD_NOUNS})|(?P<behind>deficit)) of (?P<size>.+)")
+_MARGIN_NOUN = re.compile(rf"(?:an? |the |its |his |her |their )?(?P<size>.*\d.*?) (?:(?P<ahead>{_AHEAD_NOUNS}|win|victory)"
+                          r"|(?P<behind>deficit|loss|defeat))")
+_COUNTED = re.compile(rf"(?P<size>.*\d[\d,.]*%?(?: (?:thousand|million|billion))?) (?!points\b|{_UNIT_WORD}\b)[a-z]+")
+"""'1,200 votes', '3 seats': the size of a margin and what it counts, which the measure says already."""
+
+
+def split_margin(s: str) -> tuple[Direction, str] | None:
+    """A margin as the direction of a gap and its size, or None: 'leads by 6 points' → ('up', '6 points'),
+    'a 6 points lead' (as normalized) → ('up', '6 points'), 'trails by nearly 3 points' → ('down',
+    'nearly 3 points'), 'won by 1,200 votes' → ('up', '1,200'), 'won by a margin of 6 points' → ('up',
+    '6 points').
+
+    >>> split_margin("leads by 6 points"), split_margin("a 6 points lead"), split_margin("trails by nearly 3 points")
+    (('up', '6 points'), ('up', '6 points'), ('down', 'nearly 3 points'))
+    >>> split_margin("won by a margin of 6 points"), split_margin("won by 1,200 votes"), split_margin("up 6 points")
+    (('up', '6 points'), ('up', '1,200'), None)
+    """
+    m = _MARGIN_VERB.fullmatch(s) or _MARGIN_OF.fullmatch(s) or _MARGIN_NOUN.fullmatch(s)
+    if m is None:
+        return None
+    way: Direction = "up" if m["ahead"] else "down"
+    size = m["size"]
+    inner = _MARGIN_OF.fullmatch(size) or _MARGIN_NOUN.fullmatch(size)  # 'won by a margin of 6 points'
+    if inner is not None and m.re is _MARGIN_VERB:
+        if (inner["behind"] is not None) != (way == "down"):
+            return None  # 'won by a deficit of': no margin said one way
+        size = inner["size"]
+    counted = _COUNTED.fullmatch(size)
+    return way, counted["size"] if counted else size
+
+
 OR_SUFFIXES = {"or more": ("above", True), "or higher": ("above", True), "or above": ("above", True),
                 "or less": ("below", True), "or fewer": ("below", True), "or lower": ("below", True)}
 
@@ -656,6 +725,11 @@ def _read_part_of_scale(t: str, vocab: Vocabulary) -> Figure | None:
     return Figure(value, Interval(value * (1 - k), value * (1 + k), True, True), "plain", t, rounded=False)
 
 
+_OF_TEN = re.compile(r"(.+?) of (10|ten)")
+"""'9 of 10', 'nine of ten': a share said as a part of ten, read as '9 in 10' is; a count of any other
+whole ('31 of 48 precincts') states two counts, not a share."""
+
+
 def _read_fraction(t: str, vocab: Vocabulary) -> Figure | None:
     """'one in five', 'one of every five', 'a third', 'two thirds', 'half' → the fraction, with the
     fraction band."""
@@ -664,11 +738,12 @@ def _read_fraction(t: str, vocab: Vocabulary) -> Figure | None:
     else:
         t = re.sub(r"-in-|\bin-|-in\b", " in ", t).replace("  ", " ")  # "one-in-a-million", as normalized
         m = (re.fullmatch(r"(.+?) (?:in|out of|of every) (?:every )?(.+)", t)  # "one of every four" too
+             or _OF_TEN.fullmatch(t)  # "9 of 10": of ten alone, as a share is said ("31 of 48" counts)
              or re.fullmatch(r"(.+) (\w+)", t))
         if not m:
             return None
         top = _count(m[1])
-        bottom = (_count(m[2]) if " in " in t or " out of " in t or " of every " in t
+        bottom = (_count(m[2]) if " in " in t or " out of " in t or " of every " in t or m.re is _OF_TEN
                   else words.PART_WORDS.get(m[2]))
         if not top or not bottom or top > bottom:
             return None
