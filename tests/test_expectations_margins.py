@@ -208,3 +208,10 @@ def test_the_run_hints_a_gap_for_an_unreadable_wording(tmp_path: Path) -> None:
 def test_a_margin_is_judged_on_the_gap(tmp_path: Path, margin: str, verdict: str) -> None:
     code, out = _run(tmp_path, margin)
     assert code in (0, 1) and verdict in out, out
+
+
+def test_a_loss_on_a_change_is_not_called_a_margin() -> None:
+    """'a 5% loss' is no margin (sports say 'a 3-point deficit'); it stays unreadable as before."""
+    with pytest.raises(ExpectationError) as refused:
+        parse_expectation("a 5% loss", MeasureShape("change_percent"))
+    assert "margin" not in str(refused.value)

@@ -490,7 +490,7 @@ _MARGIN_VERB = re.compile(rf"(?:(?:is|are|was|were|has|have|had|has been|have be
 _AHEAD_NOUNS = "lead|margin|winning margin|margin of victory|edge|advantage"
 _MARGIN_OF = re.compile(rf"(?:an? |the |its |his |her |their )?(?:(?P<ahead>{_AHEAD_NOUNS})|(?P<behind>deficit)) of (?P<size>.+)")
 _MARGIN_NOUN = re.compile(rf"(?:an? |the |its |his |her |their )?(?P<size>.*\d.*?) (?:(?P<ahead>{_AHEAD_NOUNS}|win|victory)"
-                          r"|(?P<behind>deficit|loss|defeat))")
+                          r"|(?P<behind>deficit))")
 _COUNTED = re.compile(rf"(?P<size>.*\d[\d,.]*%?(?: (?:thousand|million|billion))?) (?!points\b|{_UNIT_WORD}\b)[a-z]+")
 """'1,200 votes', '3 seats': the size of a margin and what it counts, which the measure says already."""
 
