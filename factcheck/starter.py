@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import yamltext
 from .claims.model import PARQUET_ENDINGS
-from .draft.phrases import FALL_VERBS, RISE_VERBS, in_digits
+from .draft.phrases import FALL_VERBS, FALL_VERBS_ALONE, RISE_VERBS, RISE_VERBS_ALONE, in_digits
 from .errors import Problem, UsageError
 from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
 from .expectations.vocabulary import SIZED_DIRECTIONS, TAKES_AN_OBJECT, verb_forms
@@ -64,11 +64,11 @@ _DOWN_BY = re.compile(rf"\b(?:(?:{FALL_VERBS}|{_CUT})\s+by|(?:a\s+)?(?:drop|decl
                       r"\s+of)\s*$", re.I)  # "fell by 4", "a decline of 4": not "fell to 4", a level
 # "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 # a number right after "were down", "down by", "Down", or a verb of a rise or a fall that takes no object
-# ("fell 300", "declined 1,500"; not "lost 2,300 jobs" or "cut 120 positions", which count what was lost
-# or cut): a change; "fell to 4" and "down from 45%" are levels, the word before the figure is theirs
+# ("fell 300", "declined 1,500"; not "lost 2,300 jobs", "cut 120 positions" or "dropped 3 charges", which
+# count what was lost, cut or dropped): a change; "fell to 4" and "down from 45%" are levels, the word before the figure is theirs
 _BE_AT = r"(?:is|are|was|were|be|been|being|remains?|remained|stood|stands|ended|closed|finished)"
-_UP_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+up|\bup\s+by|^\W*up|\b(?:{RISE_VERBS}))\s*$", re.I)
-_DOWN_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+(?:down|off)|\b(?:down|short)\s+by|^\W*down|\b(?:{FALL_VERBS}))\s*$", re.I)
+_UP_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+up|\bup\s+by|^\W*up|\b(?:{RISE_VERBS_ALONE}))\s*$", re.I)
+_DOWN_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+(?:down|off)|\b(?:down|short)\s+by|^\W*down|\b(?:{FALL_VERBS_ALONE}))\s*$", re.I)
 _DOWN_ON = re.compile(r"\s+down(?=\s*(?:[,;:.!?]|$|(?:on|from|since|compared|year[\s-]on[\s-]year)\b))", re.I)
 _OFF = re.compile(rf"\b{_BE_AT}\s+off\s*$", re.I)  # "Sales were off 5%": down 5%
 # "250 fewer crashes", "16,000 fewer than four years ago", "3,000 below last year": a fall said after a

@@ -70,6 +70,13 @@ def test_what_init_carries_reads_as_a_fall(sentence: str, figure: str, expect: s
 
 
 @pytest.mark.parametrize(("sentence", "figure", "expect"), [
+    ("Sales rose 300 in May.", "300", "up 300"), ("Sales were up 300 on April.", "300", "up 300"),
+])
+def test_init_carries_a_rise_before_a_number_alike(sentence: str, figure: str, expect: str) -> None:
+    assert _written(sentence, figure) == expect
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expect"), [
     ("Injuries fell to 4 in 2023.", "4", "4"),                                  # a level
     ("Turnout was 39% of registered voters, down from 45% in 2020.", "45%", "45%"),
     ("Write-in candidates drew fewer than 500 votes.", "fewer than 500", "fewer than 500"),
@@ -77,6 +84,8 @@ def test_what_init_carries_reads_as_a_fall(sentence: str, figure: str, expect: s
     ("The state's 12 lower courts ruled.", "12", "12"),
     ("The city lost 2,300 jobs in 2020.", "2,300", "2,300"),                    # a count of what was lost
     ("The city cut 120 positions.", "120", "120"),
+    ("Prosecutors dropped 3 charges.", "3", "3"),                             # what was dropped, counted
+    ("Farmers grew 300 acres of corn.", "300", "300"),
 ])
 def test_a_level_or_a_count_stays_as_it_is(sentence: str, figure: str, expect: str) -> None:
     assert _written(sentence, figure) == expect

@@ -290,6 +290,15 @@ FALL_VERBS = (r"f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|dropp(?:ed|ing)|drops?|
               r"plung(?:ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:ed|es|ing)|s[au]nk|slump(?:ed|s|ing)?")
 
 
+# the verbs of a rise or a fall that take no object, so that a number right after one is the size of the
+# change ("declined 1,500", "rose 300"); not "grew 300 acres", "dropped 3 charges", "eased 4 rules"
+RISE_VERBS_ALONE = (r"ris(?:en|e|es|ing)|rose|increas(?:ed|es|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|"
+                    r"soar(?:ed|s|ing)?|surg(?:ed|es|ing)|spik(?:ed|es|ing)|rebound(?:ed|s|ing)?")
+FALL_VERBS_ALONE = (r"f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|shr(?:ank|unk|inks|inking)|decreas(?:ed|es|ing)|"
+                    r"slipp(?:ed|ing)|slips?|dipp(?:ed|ing)|dips?|slid(?:es|ing)?|slides?|plung(?:ed|es|ing)|"
+                    r"plummet(?:ed|s|ing)?|tumbl(?:ed|es|ing)|s[au]nk|slump(?:ed|s|ing)?")
+
+
 def opens_clause(sentence: str, start: int) -> bool:
     """Does what starts at ``start`` open its sentence or clause ("*The largest fire* burned …",
     "…, and *the largest* burned …", "But *the largest* …"), with nothing named before it in the

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 
-from ..draft.phrases import FALL_VERBS
+from ..draft.phrases import FALL_VERBS_ALONE
 
 # a word of a fall or a lag right before the figure ("down 250", "fell 300", "trails by 3 points"), or after
 # it with one word between at most ("16,000 fewer", "40 votes behind"; "lower" and "smaller" at the end of
 # the clause or before "than", "in" …, not "the 12 lower courts"); not "or fewer" (a threshold), nor a
 # word with a number after it ("43 days below 95 degrees") or "to"/"from" ("fell to 4" is a level)
-_BEFORE = re.compile(rf"\b(down|off|fewer|less|lower|behind|short|trail(?:s|ed|ing)?|{FALL_VERBS})(?:\s+by)?\s*$",
+_BEFORE = re.compile(rf"\b(down|off|fewer|less|lower|behind|short|trail(?:s|ed|ing)?|{FALL_VERBS_ALONE})(?:\s+by)?\s*$",
                      re.IGNORECASE)
 _AFTER = re.compile(r"(?:\s+(?!or\b|and\b|to\b)[^\W\d]+)?\s+(fewer|less|below|behind|down|short|(?:lower|smaller)(?=\s*(?:[,;:.!?]|$|"
                     r"(?:than|in|on|from|since|compared|at|last|this)\b)))\b"
