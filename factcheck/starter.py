@@ -62,10 +62,10 @@ _DOWN_AFTER = re.compile(r"\s+(?:drop|decline|decrease|fall|cut|dip|slide|reduct
 _UP_BY = re.compile(rf"\b(?:(?:{RISE_VERBS}|{_RAISED})\s+by|(?:a\s+)?(?:rise|increase|gain|jump|climb)\s+of)\s*$", re.I)
 _DOWN_BY = re.compile(rf"\b(?:(?:{FALL_VERBS}|{_CUT})\s+by|(?:a\s+)?(?:drop|decline|decrease|fall|cut|reduction|dip|slide)"
                       r"\s+of)\s*$", re.I)  # "fell by 4", "a decline of 4": not "fell to 4", a level
-# "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 # a number right after "were down", "down by", "Down", or a verb of a rise or a fall that takes no object
 # ("fell 300", "declined 1,500"; not "lost 2,300 jobs", "cut 120 positions" or "dropped 3 charges", which
-# count what was lost, cut or dropped): a change; "fell to 4" and "down from 45%" are levels, the word before the figure is theirs
+# count what was lost, cut or dropped): a change; "fell to 4" and "down from 45%" are levels, the word
+# before the figure is theirs
 _BE_AT = r"(?:is|are|was|were|be|been|being|remains?|remained|stood|stands|ended|closed|finished)"
 _UP_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+up|\bup\s+by|^\W*up|\b(?:{RISE_VERBS_ALONE}))\s*$", re.I)
 _DOWN_NUMBER = re.compile(rf"(?:\b{_BE_AT}\s+(?:down|off)|\b(?:down|short)\s+by|^\W*down|\b(?:{FALL_VERBS_ALONE}))\s*$", re.I)
@@ -94,6 +94,7 @@ _MARGIN_NOUN_AFTER = re.compile(r"[\s-]+(lead|margin|edge|advantage|win|victory|
 _RACE_COUNTS = re.compile(r"\s+(?:votes?|ballots?|seats?|points?|goals?|runs?|strokes?|delegates?|electoral\s+votes)\b"
                           r"(?!\s+of\b)", re.I)
 _POINT_ADJECTIVE = re.compile(r"(?<=\d)-(?:percentage-)?points?\b", re.I)
+# "made up 27.5%", "took up 30%", "eats up 52%": a part of a whole, where "up" is no direction
 _PART_OF = re.compile(r"\b(made|makes?|making|took|takes?|taken|taking|eats?|ate|eaten|eating|uses?|used|using|"
                       r"soaks?|soaked|soaking|swallows?|swallowed|swallowing|gobbles?|gobbled|gobbling)\s+up\s*$", re.I)
 
