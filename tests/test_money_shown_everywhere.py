@@ -185,6 +185,8 @@ def test_every_report_shows_a_change_s_numerator_as_money(tmp_path: Path) -> Non
     verbose = runner.invoke(app, ["run", str(path), "--verbose"]).output
     assert "numerator $1,234,568.14, denominator $8,117.50" in verbose, verbose
     assert "computed +$1,226,450.64" in verbose, verbose
+    markdown = runner.invoke(app, ["run", str(path), "--markdown", "-"]).output.replace("\\$", "$")
+    assert "| +$1,226,450.64 |" in markdown and "computed up $1,226,450.64" in markdown, markdown
     junit = runner.invoke(app, ["run", str(path), "--junit", "-"]).output
     assert "$1,234,568.14 / $8,117.50" in junit, junit
     html = runner.invoke(app, ["run", str(path), "--html", "-"]).output
