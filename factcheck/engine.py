@@ -13,10 +13,8 @@ Each step takes what it needs as arguments; a :class:`Session` only bundles them
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -404,20 +402,28 @@ def _expectation(claim: Claim, node: PlanNode, vocab: Vocabulary, file: str, lin
                                 hint=exc.hint or None))
         return None
     problems += _part_of_a_count(claim, node, exp, file, line)
-    return _currency_of_mapping(claim, node, exp)
+    return _currency_of_says(claim, node, exp)
 
 
-def _currency_of_mapping(claim: Claim, node: PlanNode, exp: Expectation) -> Expectation:
-    """An ``expect:`` written as a mapping (``{value: 8000, within: 500}``) names no currency; the claim's
-    ``says`` does, by the rule a record's figures follow (every figure it writes an amount in one
-    currency, years aside): then its figures are money, shown with that sign, as ``$8,000`` would be."""
-    if not isinstance(claim.expect, Mapping) or exp.interval is None:
+def _currency_of_says(claim: Claim, node: PlanNode, exp: Expectation) -> Expectation:
+    """A figure written without a currency (``1500``, ``about 1,500``, ``{value: 8000, within: 500}``)
+    is read as that amount all the same; the claim's ``says`` gives its currency, by the rule a record's
+    figures follow (every figure it writes an amount in one currency, years aside): then its figures are
+    money, shown with that sign, as ``$1,500`` would be. A change or gap in a measure (``as: absolute``)
+    is in the measure's currency."""
+    if exp.interval is None or exp.currency:
         return exp
+    from .money import currency_sign
+    if currency_sign(exp.written):
+        return exp  # '$1,500', '3 million dollars': the figure names its own currency
+    from .expectations.judging import with_currency
     from .measures._units import figure_unit
-    unit = figure_unit(node, claim.says)
+    measured = getattr(node, "inner", None) or getattr(node, "a_node", None) \
+        if exp.shape.kind == "change_absolute" else node
+    unit = figure_unit(measured, claim.says) if measured is not None else None
     if unit is None or unit.kind != "money":
         return exp
-    return dataclasses.replace(exp, currency=unit.sign)
+    return with_currency(exp, unit.sign)
 
 
 def _reason(exc: ExpectationError) -> str:

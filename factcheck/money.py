@@ -55,6 +55,20 @@ def is_money(text: str) -> bool:
     return bool(currency_sign(text))
 
 
+_LEADING = re.compile(rf"[+-]?({SIGN})\d")
+
+
+def leading_sign(text: str) -> str:
+    """The currency sign of an amount as factcheck writes one, the sign of a change aside ('$2,833.50',
+    '+$5,284', '-US$3'); '' for a figure written without one ('+5,284', '48.2%', 'up $5').
+
+    >>> leading_sign("+$5,284"), leading_sign("-US$3"), leading_sign("5,284"), leading_sign("up $5")
+    ('$', 'US$', '', '')
+    """
+    found = _LEADING.match(text)
+    return found[1] if found else ""
+
+
 def currency_after(text: str, pos: int) -> str:
     """The sign of the currency named right after ``pos`` in a sentence ("nearly three million *dollars*",
     "5 million *US dollars*"), '' when none is (nor for "the 300 *dollar* bills", 300 bills).

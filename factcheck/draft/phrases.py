@@ -39,6 +39,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, Iterator, Literal, Sequence, cast
 
+from .. import money
 from ..expectations.durations import factor, unit_of
 from ..expectations.spelled import DIGIT_WORDS, ONES, TEENS, TENS, read_spelled
 from ..expectations.vocabulary import QUALIFIERS
@@ -387,7 +388,7 @@ _RELATIONS = frozenset("in since from to between until till by during before aft
 _UNIT = r"""(?P<unit>\s?%|\s?(?:per\s?cent|percent|pct)\b|(?<=\d)pc\b
         |[\s-](?:percentage[\s-]points?|points?|pts?)\b|\s?(?:pp|ppts?)\b
         |(?<=\d)(?:km|kg|mg|lbs?|mi|ft|cm|mm|ml|mph|kph|kmh|gw|mw|kw|kwh|ha)\b)?"""
-_CURRENCY = rf"(?-i:{alternatives(CURRENCY_CODES)})?[{CURRENCY_SIGNS}]"  # as expect: reads it (wording.py)
+_CURRENCY = rf"(?-i:{money.SIGN})"  # the signs factcheck.money knows, as expect: reads them (wording.py)
 _DIGIT_NUMBER = _c(rf"""
     (?=[-+\u2212{CURRENCY_SIGNS}{''.join(sorted({c[0] for c in CURRENCY_CODES}))}\d.])
     (?P<sign>[+\-\u2212](?=(?:{_CURRENCY})?\d))?

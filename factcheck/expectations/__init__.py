@@ -37,7 +37,7 @@ from .errors import ExpectationError
 from .explicit import read_boolean, read_mapping, read_values
 from .interval import Interval
 from .judging import Direction as Direction
-from .judging import Expectation, Judgement, read_every_group
+from .judging import Expectation, Judgement, in_money, read_every_group
 from .judging import Miss as Miss
 from .judging import Side as Side
 from .shape import MeasureShape
@@ -70,7 +70,7 @@ def parse_expectation(raw: object, shape: MeasureShape,
         exp = read_text(as_text(raw, shape), shape, vocab)
     _refuse_beyond_a_share(exp, shape)
     _refuse_never_met(exp, shape)
-    return exp
+    return in_money(exp)
 
 
 def of_groups(exp: Expectation, groups: int) -> Expectation:

@@ -9,7 +9,7 @@ Import these from :mod:`factcheck.expectations`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, Sequence
@@ -17,7 +17,7 @@ from typing import Literal, Sequence
 from ..formatting import with_sign
 from ..money import currency_sign
 from .interval import Interval
-from .numbers import decimal_text, format_edge, format_value, money_edge, money_text, to_fraction
+from .numbers import decimal_text, format_edge, format_value, money_edge, money_text, signed, to_fraction
 from .shape import MeasureShape
 
 Miss = Literal["out_of_tolerance", "wrong_direction", "qualifier_crossed", "wrong_values", "wrong_rank"]
@@ -177,7 +177,10 @@ def edge_safe(e: Expectation, x: Fraction) -> str:
 
 def _edge_safe(e: Expectation, x: Fraction, money: bool = False) -> str:
     def shown(places: int | None) -> str:
-        return money_text(x, places) if money else format_value(x, e.shape, places)
+        if not money:
+            return format_value(x, e.shape, places)
+        text = money_text(x, places)  # a change in money keeps its sign, as a change in people does: +$5,284
+        return signed(text, x) if e.shape.kind == "change_absolute" else text
 
     text = plain = shown(None)
     if e.interval is None:
@@ -241,12 +244,34 @@ def _shown_value(e: Expectation, text: str) -> Fraction | None:
 
 def money_sign(e: Expectation) -> str:
     """The currency sign of a figure stated as an amount of money (``$25,400``, ``about £2.5bn``,
-    ``3 million dollars``) of a column's values (a sum, a mean, a median), or by a mapping of a claim
-    whose ``says`` writes its figures in one currency (``currency``); '' for anything else."""
-    if e.shape.kind != "number" or e.shape.unit != "fraction" or not e.shape.of_values or e.shape.years \
-            or e.percentish or e.time_unit:
+    ``3 million dollars``) of a column's values (a sum, a mean, a median) or of a change in them
+    (``rose $500``, ``$1,200 more``: a ``change`` or ``compare`` ``as: absolute``), or by a figure
+    without a currency (a mapping, ``1500``) of a claim whose ``says`` writes its figures in one
+    currency (``currency``); '' for anything else."""
+    if e.shape.kind not in ("number", "change_absolute") or e.shape.unit != "fraction" or not e.shape.of_values \
+            or e.shape.years or e.percentish or e.time_unit:
         return ""
     return currency_sign(e.written) or e.currency
+
+
+def in_money(e: Expectation) -> Expectation:
+    """``e`` with the interval of its meaning in money when its figure is an amount ("about $2,900:
+    $2,755 ≤ x ≤ $3,045", was "2,755 ≤ x ≤ 3,045"); as it is otherwise. The interval itself is unchanged."""
+    sign, interval = money_sign(e), e.interval
+    if not sign or interval is None:
+        return e
+    plain = interval.describe(lambda x: format_edge(x, e.shape))  # as every reader of a wording writes it
+    if plain not in e.meaning:
+        return e
+    money = interval.describe(lambda x: with_sign(money_edge(x), sign))
+    head, _, tail = e.meaning.rpartition(plain)
+    return replace(e, meaning=head + money + tail)
+
+
+def with_currency(e: Expectation, sign: str) -> Expectation:
+    """``e``, a figure written without a currency (``1500``, ``{value: 8000, within: 500}``), read as an
+    amount in ``sign``, the currency of the claim's ``says``: shown as money, its meaning too."""
+    return in_money(replace(e, currency=sign))
 
 
 def _amount(e: Expectation, d: Fraction, ref: Fraction | None) -> str:
@@ -388,7 +413,7 @@ def _short_of_band(e: Expectation, x: Fraction) -> str:
     beyond = abs(x - zero) > abs(edge - zero)
     if e.shape.kind == "change_ratio":
         return f"{amount} {'beyond' if beyond else 'short of'} {format_edge(edge, e.shape)}"
-    size = format_edge(abs(edge), e.shape)
+    size = _edge_text(e, abs(edge))
     if e.shape.gap:
         return f"{amount} {'beyond' if beyond else 'short of'} {size} {'higher' if e.direction == 'up' else 'lower'}"
     return f"{amount} {'beyond' if beyond else 'short of'} a {'rise' if e.direction == 'up' else 'fall'} of {size}"

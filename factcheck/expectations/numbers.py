@@ -159,7 +159,13 @@ def _percent_text(p: Fraction, places: int | None) -> str:
     return decimal_text(p, places)
 
 
-def _signed(text: str, x: Fraction) -> str:
+def signed(text: str, x: Fraction) -> str:
+    """A change written with its sign: '+5,284' for a rise; a fall has its '-' already, and nothing
+    shown as zero has any ('0', not '+0').
+
+    >>> signed("5,284", Fraction(5284)), signed("-3", Fraction(-3)), signed("0.00", Fraction(1, 10**9))
+    ('+5,284', '-3', '0.00')
+    """
     return text if x < 0 or text.lstrip("0.,") == "" else "+" + text
 
 
@@ -190,12 +196,12 @@ def format_value(value: object, shape: MeasureShape, places: int | None = None) 
     if kind == "share" or (kind == "number" and pct):
         return _percent_text(x if pct else x * 100, places) + "%"
     if kind == "change_percent":
-        return _signed(_percent_text(x if pct else x * 100, places), x) + "%"
+        return signed(_percent_text(x if pct else x * 100, places), x) + "%"
     if kind == "change_points":
         p = x if pct else x * 100
-        return _signed(_percent_text(p, places), x) + (" point" if abs(p) == 1 else " points")
+        return signed(_percent_text(p, places), x) + (" point" if abs(p) == 1 else " points")
     if kind == "change_absolute":
-        return _signed(_number_text(x, places), x)
+        return signed(_number_text(x, places), x)
     if shape.years and x.denominator == 1 and places is None:
         return str(x.numerator)  # a year: 2022
     return _number_text(x, places)

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Callable, Literal, Sequence
 
 from .. import money
-from ..formatting import ABBREVIATED_SCALES, CURRENCY_CODES, CURRENCY_SIGNS, GROUP_SPACES, SCALES, alternatives
+from ..formatting import ABBREVIATED_SCALES, GROUP_SPACES, SCALES, alternatives
 from . import durations
 from . import vocabulary as words
 from .errors import ExpectationError
@@ -559,8 +559,7 @@ _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 # an amount of money as the draft finder reads one (factcheck.draft.phrases): the sign, then the
 # currency ('-$200', 'us$5', '£2bn'; the wording is read in lower case), the amount in the
 # currency's own unit
-_CURRENCY = (rf"(?:(?P<csign>[+-])?(?P<cur>(?:{alternatives(c.lower() for c in CURRENCY_CODES)})?"
-             rf"[{CURRENCY_SIGNS}]))?")
+_CURRENCY = rf"(?:(?P<csign>[+-])?(?P<cur>(?i:{money.SIGN})))?"
 _FIGURE = re.compile(rf"{_CURRENCY}(?P<num>{_NUM})"
                      rf"(?: ?(?P<scale>{alternatives(SCALES)})|(?P<abbr>{alternatives(ABBREVIATED_SCALES)}))?"
                      rf"(?: ?(?P<unit>%|points|x|times))?")

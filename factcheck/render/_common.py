@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..formatting import plain_number
+from ..formatting import plain_number, with_sign
+from ..money import leading_sign
 from ..outcome import MISSING_REPORT, MISSING_REPORT_TEXT
 from ..report import REASON_TEXT, ClaimResult, Reason, Report, Verdict, warnings
 
@@ -42,6 +43,20 @@ def read_as(r: ClaimResult) -> str:
     if r.expectation is None or r.reason == Reason.NOT_ENCODED:
         return ""
     return r.expectation.meaning
+
+
+def amount(r: ClaimResult, x: float | None, *, change: bool = False) -> str:
+    """A figure behind the computed value (a change's two ends, a gap's two figures, its numerator and
+    denominator) as the value is written: money with its sign and every digit a reader needs when the
+    value is money ("$1,234,567.89" beside "+$5,284", never "1.23457e+06" nor "1,234,568"), else plainly.
+    ``change``: the figure is itself a change (from an earlier base), written with its sign: "+$180,014.85"."""
+    sign = leading_sign(r.value_text or "")
+    if x is None or not sign:
+        return plain_number(x)
+    from ..expectations.numbers import money_text, signed, to_fraction
+    exact = to_fraction(x)
+    text = money_text(exact)
+    return with_sign(signed(text, exact) if change else text, sign)
 
 
 def computed(r: ClaimResult) -> str:
@@ -99,7 +114,7 @@ def numbers(r: ClaimResult) -> str:
     if read_as(r):
         parts.append(f"read as {read_as(r)}")
     if r.numerator is not None and r.denominator is not None:
-        parts.append(f"{plain_number(r.numerator)} / {plain_number(r.denominator)}")
+        parts.append(f"{amount(r, r.numerator)} / {amount(r, r.denominator)}")
     if r.rows_kept is not None:
         parts.append(f"{r.rows_kept:,} rows kept")
     if r.rows_unknown:

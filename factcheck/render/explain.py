@@ -15,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..explanation import Explanation
-from ..formatting import plain_number, rows_said, with_sign
-from ..money import currency_sign
-from ._common import read_as
+from ..formatting import plain_number, rows_said
+from ..money import leading_sign
+from ..report import ClaimResult
+from ._common import amount, read_as
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, stated_and_computed
 
@@ -49,16 +50,16 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     for n in r.notes:
         say(_line(f"  note {n.code.value}: {clean(n.message)}"))
     if r.numerator is not None or r.denominator is not None:
-        say(_line(f"  numerator: {plain_number(r.numerator)}   denominator: {plain_number(r.denominator)}"))
+        say(_line(f"  numerator: {amount(r, r.numerator)}   denominator: {amount(r, r.denominator)}"))
     if r.rows_kept is not None:
         say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
     details: dict[str, Any] = r.details.fields() if r.details else {}
     amounts = _AMOUNTS.get(str(getattr(r.details, "kind", "")), ())
     for key, value in details.items():
-        shown = _like_the_value(r.value_text, value) if key in amounts else _detail(value)
+        shown = _like_the_value(r, value) if key in amounts else _detail(value)
         say(_line(f"  {clean(key.replace('_', ' '))}: {clean(shown)}"))
     if r.series:
-        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else plain_number(p.value)}"
+        points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else amount(r, p.value)}"
                            for p in r.series)
         say(_line(f"  series (* the periods the claim names): {clean(points)}"))
 
@@ -98,20 +99,29 @@ def _print_data(ex: Explanation, console: Console) -> None:
         say(Syntax(sql, "sql", word_wrap=True, theme="ansi_dark") if console.is_terminal else Text(sql))
 
 
-_AMOUNTS = {"top_sum": ("top_total", "total")}
-"""The details that are amounts in the value's own unit: a top's sum (the value itself) and the total."""
+_AMOUNTS = {"top_sum": ("top_total", "total"), "change": ("from", "to", "earlier_bases"),
+            "compare": ("a_value", "b_value")}
+"""The details that are amounts in the value's own unit: a top's sum (the value itself) and the total;
+the figures a change or a gap is taken between, and the change from each earlier base (in money when
+it is)."""
 
 
-def _like_the_value(value_text: str | None, x: object) -> str:
+def _like_the_value(r: ClaimResult, x: object, change: bool = False) -> str:
     """An amount of the details in the form of the value beside it: with its currency sign, written as
-    the value is ("top total: $1,368,982.69" beside "computed $1,368,982.69"; was "1,368,983")."""
+    the value is ("top total: $1,368,982.69" beside "computed $1,368,982.69"; was "1,368,983"); a
+    period's figure ("from: 2021: $8,117.50") the same, and a change from an earlier base with its
+    sign ("2020: +$180,014.85")."""
+    if isinstance(x, list) and x and leading_sign(r.value_text or ""):
+        return ", ".join(_like_the_value(r, v, change=True) for v in x)
+    if isinstance(x, dict) and set(x) == {"key", "value"} and isinstance(x["value"], (int, float)):
+        return f"{x['key']}: {_like_the_value(r, x['value'], change)}"
     if not isinstance(x, (int, float)) or isinstance(x, bool):
         return _detail(x)
-    from ..expectations.numbers import format_value, money_text, to_fraction
+    if leading_sign(r.value_text or ""):
+        return amount(r, x, change=change)  # money as the value beside it is written: whole, or with its cents
+    from ..expectations.numbers import format_value, to_fraction
     from ..expectations.shape import MeasureShape
-    sign = currency_sign(value_text or "") if (value_text or "")[:1] not in "0123456789" else ""
-    amount = to_fraction(x)  # money as the value beside it is written: whole, or with its cents ($182,848.10)
-    return with_sign(money_text(amount) if sign else format_value(amount, MeasureShape("number")), sign)
+    return format_value(to_fraction(x), MeasureShape("number")) if r.kind == "top_sum" else _detail(x)
 
 
 def _detail(value: object) -> str:

@@ -24,6 +24,7 @@ import re
 from fractions import Fraction
 
 from ..formatting import plain_number
+from ..money import leading_sign
 from ..report import ClaimResult, ExpectationInfo
 
 # the fractions a reader says in words, on a share's scale
@@ -95,7 +96,8 @@ def found(r: ClaimResult) -> str:
     if r.value_text is None and r.value is None:
         return ""
     text = r.value_text if r.value_text is not None else str(r.value)
-    if r.kind == "change" and text[:1] in "+-" and text[1:2].isdigit():  # "+10.7%" reads "up 10.7%"
+    if r.kind == "change" and text[:1] in "+-" and (text[1:2].isdigit() or leading_sign(text)):
+        # "+10.7%" reads "up 10.7%", "+$5,284" "up $5,284"
         text = ("up " if text[0] == "+" else "down ") + text[1:]
     if r.kind == "share" and r.numerator is not None and r.denominator is not None:
         text += f" ({plain_number(r.numerator)} of {plain_number(r.denominator)})"

@@ -17,9 +17,9 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING
 
 from ..errors import FactcheckError
-from ..formatting import plain_number, rows_said
+from ..formatting import rows_said
 from ..report import ClaimResult, Report, Verdict
-from ._common import failures_first, read_as, warned_text, warning_mark, warning_text
+from ._common import amount, failures_first, read_as, warned_text, warning_mark, warning_text
 from ._common import stated as stated_text
 from ._common import stated_and_computed as stated_and_computed_text
 from .safetext import clean, clean_lines
@@ -64,7 +64,7 @@ def evidence(r: ClaimResult, *, line: bool = True) -> list[str]:
         lines.append(f"read as: {clean(read_as(r))}")
     figures = []
     if r.numerator is not None or r.denominator is not None:
-        figures.append(f"numerator {plain_number(r.numerator)}, denominator {plain_number(r.denominator)}")
+        figures.append(f"numerator {amount(r, r.numerator)}, denominator {amount(r, r.denominator)}")
     if r.rows_kept is not None:
         figures.append(f"{r.rows_kept:,} row{'s' if r.rows_kept != 1 else ''} kept")
     if r.rows_unknown:
