@@ -44,7 +44,15 @@ from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import KINDS, MeasureKind, kind_of, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._simple import Simple, SimpleKind, aggregates, exact_sum_sql, exact_sums, number_class
+from ._simple import (
+    Simple,
+    SimpleKind,
+    aggregates,
+    exact_sum_sql,
+    exact_sums,
+    number_class,
+    summed_past_38_digits,
+)
 from ._values import Evaluated, key, sort_key
 
 if TYPE_CHECKING:
@@ -150,7 +158,12 @@ class WinsKind(MeasureKind):
         ex.learn_types([node.by])
         ranked = ranked_sql(node)
         if ranked is not None:
-            counts = _counts(ex, ranked)
+            try:
+                counts = _counts(ex, ranked)
+            except Exception as exc:
+                if not summed_past_38_digits(node.by, exc):
+                    raise
+                counts = {"inexact_cells": 1}  # a cell's sum past 38 digits: each summed exactly in Python
             if not counts["inexact_cells"]:
                 return _ranked_in_sql(node, ex, ranked, counts)
         sql = wins_sql(node, flag=True)
@@ -294,14 +307,17 @@ def _joined(node: WinsNode) -> Scan:
     return Scan(node.scan.table, {**node.scan.joins, **node.by.scan.joins})
 
 
-def wins_sql(node: WinsNode, *, flag: bool = False, order: bool = True) -> str:
+def wins_sql(node: WinsNode, *, flag: bool = False, order: bool = True, counts_only: bool = False) -> str:
     """The figure of each candidate in each group, with the rows of each (group, candidate) pair,
     and the groups' rows whose candidate is unknown; the ``by`` measure's own filter narrows
-    its aggregates only, so a group it leaves empty is still a group."""
+    its aggregates only, so a group it leaves empty is still a group. ``counts_only``: the rows and
+    values counted, no sum (one that passes the engine's 38 digits is added up in Python)."""
     scan = _joined(node)
     own = node.by.scan.where
     cols = [f"({node.scan.sql(node.within)}) AS {quote_ident('within')}", f"({node.by.group_sql}) AS \"group\""]
     for alias, fn, cond in aggregates(node.by):
+        if counts_only and alias not in ("rows_kept", "n"):
+            continue
         conds = [c for c in (own and f"({own})", cond) if c]
         cols.append(f"{fn} FILTER (WHERE {' AND '.join(conds)}) AS {alias}" if conds else f"{fn} AS {alias}")
     cols.append(f"count(*) AS {quote_ident('all_rows')}")
@@ -324,14 +340,22 @@ def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cel
     value's name among the candidates, from the last query of ``sqls`` (:func:`wins_sql`, with the
     value's cells flagged by the engine's own ``among == value``, as the ranking in SQL finds
     them); the query of the values summed exactly is added to them."""
-    result = ex.run(sqls[-1])
+    try:
+        result = ex.run(sqls[-1])
+        past_38 = False
+    except Exception as exc:
+        if not summed_past_38_digits(node.by, exc):
+            raise
+        sqls[-1] = wins_sql(node, flag=True, counts_only=True)  # the sums are added up exactly below
+        result, past_38 = ex.run(sqls[-1]), True
     columns, rows = result.columns, result.rows  # tuples: a dict for each of a million cells cost ~0.5 GB
     at = {name: i for i, name in enumerate(columns)}
     kind = KINDS[node.by.kind]
     assert isinstance(kind, SimpleKind)
     inexact = at.get("inexact")
-    if (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast" and inexact is not None
-            and any(r[inexact] for r in rows)):  # a DOUBLE past DECIMAL(38,10): each cell's sum taken exactly
+    if past_38 or (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast"
+                   and inexact is not None and any(r[inexact] for r in rows)):
+        # a DOUBLE past DECIMAL(38,10), or a sum past 38 digits: each cell's sum taken exactly
         exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows], sqls)
         columns = list(exact[0]) if exact else columns
         at = {name: i for i, name in enumerate(columns)}
