@@ -30,6 +30,7 @@ def test_a_sum_past_38_digits_is_ranked_exactly(tmp_path: Path, by: str) -> None
     assert (r.details.won, r.details.tied, r.details.groups) == (2, 0, 3)
     first = r.details.each_group[0].value
     assert first.startswith("A first (") and (by == "mean" or f"{2 * int(BIG):,}" in first), first
+    assert "OVER (PARTITION BY" not in r.sql and "sum(" not in r.sql, r.sql  # the queries shown are those that ran
 
 
 def test_the_cli_passes_with_no_engine_error(tmp_path: Path) -> None:

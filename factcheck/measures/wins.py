@@ -22,7 +22,7 @@ When the figure is a count or a sum the engine holds exactly (integers, DECIMALs
 DECIMAL(38,10)), the ranking is done in SQL on every engine (:func:`ranked_sql`: each cell's
 figure, ``max(…) OVER (PARTITION BY group)`` and the cells at that max), and only the counts and
 the first :data:`SHOWN` groups' cells are fetched. Otherwise (a mean, a median, a share; a DOUBLE
-past DECIMAL(38,10)) one query fetches the figure of each candidate in each group (``GROUP BY``
+past DECIMAL(38,10); a sum past the engine's 38 digits, added up exactly from the values) one query fetches the figure of each candidate in each group (``GROUP BY``
 both) and the ranking is done here, exactly, on the same rows on every engine.
 """
 
@@ -159,12 +159,12 @@ class WinsKind(MeasureKind):
         ranked = ranked_sql(node)
         if ranked is not None:
             try:
-                counts = _counts(ex, ranked)
+                counts: dict[str, Any] | None = _counts(ex, ranked)
             except Exception as exc:
                 if not summed_past_38_digits(node.by, exc):
                     raise
-                counts = {"inexact_cells": 1}  # a cell's sum past 38 digits: each summed exactly in Python
-            if not counts["inexact_cells"]:
+                counts, ranked = None, None  # a cell's sum past 38 digits: each summed exactly in Python
+            if counts is not None and ranked is not None and not counts["inexact_cells"]:
                 return _ranked_in_sql(node, ex, ranked, counts)
         sql = wins_sql(node, flag=True)
         sqls = [ranked, sql] if ranked is not None else [sql]  # the ranking query found a DOUBLE sum it cannot hold
