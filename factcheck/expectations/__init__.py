@@ -60,6 +60,9 @@ def parse_expectation(raw: object, shape: MeasureShape,
     every = read_every_group(raw, shape)
     if every is not None:
         return every
+    no_group = _no_group(raw, shape, vocab)
+    if no_group is not None:
+        return no_group
     if shape.kind == "boolean" or isinstance(raw, bool):
         return read_boolean(raw, shape)
     if isinstance(raw, Mapping):
@@ -86,6 +89,25 @@ def of_groups(exp: Expectation, groups: int) -> Expectation:
     n = Fraction(groups)
     return replace(e, written=exp.written, interval=Interval(n, n, True, True), summary=f"all {groups}",
                    meaning=f"all: x = {groups} (every group counted)")
+
+
+NO_GROUP = ("none", "none of them")
+"""How ``expect:`` says no group of a ``wins`` ("won no precinct"): exactly 0."""
+
+
+def _no_group(raw: object, shape: MeasureShape, vocab: Vocabulary) -> Expectation | None:
+    """``none`` of a count of groups (a ``wins``): exactly 0 groups won, as ``0`` reads on a count.
+
+    >>> e = parse_expectation("none", MeasureShape("number", of_groups=True))
+    >>> e.meaning, e.judge(Fraction(0)).message, e.judge(Fraction(2)).message
+    ('none: x = 0 (no group won)', 'none as stated (computed 0)', 'stated none, computed 2: 2 high')
+    """
+    if not shape.of_groups or not isinstance(raw, str) or " ".join(raw.lower().split()) not in NO_GROUP:
+        return None
+    e = read_text("0", replace(shape, of_groups=False), vocab)
+    zero = Fraction(0)
+    return replace(e, written=raw.strip(), interval=Interval(zero, zero, True, True), summary="none",
+                   meaning="none: x = 0 (no group won)")
 
 
 def _refuse_never_met(exp: Expectation, shape: MeasureShape) -> None:

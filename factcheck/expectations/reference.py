@@ -20,6 +20,7 @@ _EXAMPLES: list[tuple[str, object, MeasureShape]] = [
     ("percentage (share)", "59%", _S), ("percentage with a decimal", "59.0%", _S),
     ("a share as a fraction (whole percents at least)", "0.3", _S),
     ("none or all, on a share", "0", _S), ("none or all, on a share", "1", _S),
+    ("none, of the groups a `wins` counts", "none", MeasureShape("number", of_groups=True)),
     ("percentage, spelled out", "59 per cent", _S),
     ("percentage of a column in percent (unit: percent)", "9.7%", MeasureShape("number", "percent")),
     ("an amount of money (the currency is read past)", "$3,324", _N),

@@ -208,7 +208,7 @@ def _rows(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
     try:
         result = ex.run(sql)
     except Exception as exc:
-        if not exact_possible or "Overflow" not in str(exc):
+        if not summed_past_38_digits(node, exc):
             raise
         sql = exact_sum_sql(node)  # a sum past the engine's 38 digits
         return sql, exact_sums(node, ex.stream(sql))
@@ -217,6 +217,14 @@ def _rows(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
         sql = exact_sum_sql(node)
         return sql, exact_sums(node, ex.stream(sql))
     return sql, rows
+
+
+def summed_past_38_digits(node: Simple, exc: Exception) -> bool:
+    """Did a query fail because a sum (or a mean's) of ``node``'s whole numbers or decimals passed the
+    engine's 38 digits? Then :func:`exact_sum_sql` adds the values up exactly instead (Spark's error
+    is said with ``Overflow:`` first, as DuckDB's)."""
+    return (node.kind in ("sum", "mean") and number_class(node.expr_type) != "cast"
+            and "Overflow" in str(exc))
 
 
 def exact_sum_sql(node: Simple) -> str:

@@ -106,11 +106,18 @@ class StreakKind(MeasureKind):
             ev.value, ev.details, ev.unavailable, ev.why = None, None, Reason.PERIOD_NOT_COVERED, missed
             return ev
         if blank and ev.unavailable is None:  # rows whose condition is unknown (a blank high): were they in it?
-            hopeful = streak(node, ex.run(streak_sql(node, unknown_as=True)).rows, int(kept), every)
-            if hopeful.value != ev.value or hopeful.unavailable is not None:
-                rows_said = f"{blank:,} row{'s' if blank > 1 else ''} kept {'have' if blank > 1 else 'has'}"
-                ev.why = (f"{rows_said} no value for the condition (the first at {key(first_blank)}): left out, "
-                          f"the run is {ev.value}; in it, {hopeful.value if hopeful.value is not None else 'longer'}. "
+            hopeful_runs = ex.run(streak_sql(node, unknown_as=True)).rows
+            hopeful = streak(node, hopeful_runs, int(kept), every)
+            rows_said = (f"{blank:,} row{'s' if blank > 1 else ''} kept {'have' if blank > 1 else 'has'} no value "
+                         f"for the condition (the first at {key(first_blank)}): left out, the run is {ev.value}; in it")
+            # the run counting them is checked for missing reports as the first was: it may end beside one
+            missed = _missed(node, ex, hopeful_runs[0]) if hopeful_runs and timely and hopeful.unavailable is None \
+                else None
+            if missed is not None:
+                ev.why = f"{rows_said}, {missed}"
+                ev.value, ev.details, ev.unavailable = None, None, Reason.PERIOD_NOT_COVERED
+            elif hopeful.value != ev.value or hopeful.unavailable is not None:
+                ev.why = (f"{rows_said}, {hopeful.value if hopeful.value is not None else 'longer'}. "
                           "The data cannot say which")
                 ev.value, ev.details, ev.unavailable = None, None, Reason.NO_ROWS
         return ev

@@ -22,7 +22,7 @@ When the figure is a count or a sum the engine holds exactly (integers, DECIMALs
 DECIMAL(38,10)), the ranking is done in SQL on every engine (:func:`ranked_sql`: each cell's
 figure, ``max(…) OVER (PARTITION BY group)`` and the cells at that max), and only the counts and
 the first :data:`SHOWN` groups' cells are fetched. Otherwise (a mean, a median, a share; a DOUBLE
-past DECIMAL(38,10)) one query fetches the figure of each candidate in each group (``GROUP BY``
+past DECIMAL(38,10); a sum past the engine's 38 digits, added up exactly from the values) one query fetches the figure of each candidate in each group (``GROUP BY``
 both) and the ranking is done here, exactly, on the same rows on every engine.
 """
 
@@ -44,7 +44,15 @@ from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import KINDS, MeasureKind, kind_of, register, shape_of
 from ._model import MeasureModel, Scalar
-from ._simple import Simple, SimpleKind, aggregates, exact_sum_sql, exact_sums, number_class
+from ._simple import (
+    Simple,
+    SimpleKind,
+    aggregates,
+    exact_sum_sql,
+    exact_sums,
+    number_class,
+    summed_past_38_digits,
+)
 from ._values import Evaluated, key, sort_key
 
 if TYPE_CHECKING:
@@ -150,16 +158,21 @@ class WinsKind(MeasureKind):
         ex.learn_types([node.by])
         ranked = ranked_sql(node)
         if ranked is not None:
-            counts = _counts(ex, ranked)
-            if not counts["inexact_cells"]:
+            try:
+                counts: dict[str, Any] | None = _counts(ex, ranked)
+            except Exception as exc:
+                if not summed_past_38_digits(node.by, exc):
+                    raise
+                counts, ranked = None, None  # a cell's sum past 38 digits: each summed exactly in Python
+            if counts is not None and ranked is not None and not counts["inexact_cells"]:
                 return _ranked_in_sql(node, ex, ranked, counts)
-        sql = wins_sql(node)
+        sql = wins_sql(node, flag=True)
         sqls = [ranked, sql] if ranked is not None else [sql]  # the ranking query found a DOUBLE sum it cannot hold
-        kept, unknown, cells = _cells(node, ex, sqls)
+        kept, unknown, cells, mine = _cells(node, ex, sqls)
         ev = Evaluated(None, rows_kept=kept, rows_unknown=unknown, sql=sqls)
         if not cells:
             return _no_groups(node, ev)
-        won, tied, said = judge(cells, key(node.value))
+        won, tied, said = judge(cells, mine)
         return _judged(ev, len(won), len(tied), len(cells), said)
 
     def shape(self, node: WinsNode, claim: Claim) -> MeasureShape:
@@ -167,6 +180,14 @@ class WinsKind(MeasureKind):
 
     def parts(self, node: WinsNode, label: str | None) -> list[Part]:
         return [Part(node.scan, None, label, node.scan.sql(node.within), over=node.within_text)]
+
+
+def cell_key(x: Any) -> str:
+    """A group's or a candidate's name in the ranking: a text as the data writes it, as the engine
+    groups it ('Ward 3' and 'Ward 3 ', '2021-03-01 10:00' and '2021-03-01T10:00' are two groups,
+    as twins are two values everywhere in factcheck: said by ``spelling_variants``); any other
+    value by its :func:`key` (a number, a date), which tells apart what the engine tells apart."""
+    return x if isinstance(x, str) else key(x)
 
 
 def _no_groups(node: WinsNode, ev: Evaluated) -> Evaluated:
@@ -264,17 +285,20 @@ def _ranked_in_sql(node: WinsNode, ex: Executor, ranked: str, counts: dict[str, 
     else:  # texts: every group's place and name, put in order here; the first SHOWN places asked for
         sql = places + '\nSELECT place, "within" FROM placed'
         ev.sql.append(sql)
-        order = sorted(ex.run(sql).rows, key=lambda r: sort_key(key(r[1])))
+        order = sorted(ex.run(sql).rows, key=lambda r: sort_key(cell_key(r[1])))
         chosen = f"place IN ({', '.join(str(int(p)) for p, _ in order[:SHOWN])})"
-    sql = (places + '\nSELECT f."within", f."group", f.figure FROM figures AS f JOIN placed AS p '
+    sql = (places + '\nSELECT f."within", f."group", f.figure, f.is_value FROM figures AS f JOIN placed AS p '
            f'ON f."within" = p."within"\nWHERE {chosen}\nORDER BY 1, 2')
     ev.sql.append(sql)
     cells: Cells = {}
-    for g, c, x in ex.run(sql).rows:
-        got = cells.setdefault(key(g), {})
+    mine = cell_key(node.value)
+    for g, c, x, is_value in ex.run(sql).rows:
+        got = cells.setdefault(cell_key(g), {})
+        if c is not None and is_value:
+            mine = cell_key(c)
         if c is not None and x is not None:
-            got[key(c)] = x
-    _, _, said = judge(cells, key(node.value))
+            got[cell_key(c)] = x
+    _, _, said = judge(cells, mine)
     return _judged(ev, int(counts["won"]), int(counts["tied"]), int(counts["n_groups"]), said)
 
 
@@ -283,14 +307,17 @@ def _joined(node: WinsNode) -> Scan:
     return Scan(node.scan.table, {**node.scan.joins, **node.by.scan.joins})
 
 
-def wins_sql(node: WinsNode, *, flag: bool = False, order: bool = True) -> str:
+def wins_sql(node: WinsNode, *, flag: bool = False, order: bool = True, counts_only: bool = False) -> str:
     """The figure of each candidate in each group, with the rows of each (group, candidate) pair,
     and the groups' rows whose candidate is unknown; the ``by`` measure's own filter narrows
-    its aggregates only, so a group it leaves empty is still a group."""
+    its aggregates only, so a group it leaves empty is still a group. ``counts_only``: the rows and
+    values counted, no sum (one that passes the engine's 38 digits is added up in Python)."""
     scan = _joined(node)
     own = node.by.scan.where
     cols = [f"({node.scan.sql(node.within)}) AS {quote_ident('within')}", f"({node.by.group_sql}) AS \"group\""]
     for alias, fn, cond in aggregates(node.by):
+        if counts_only and alias not in ("rows_kept", "n"):
+            continue
         conds = [c for c in (own and f"({own})", cond) if c]
         cols.append(f"{fn} FILTER (WHERE {' AND '.join(conds)}) AS {alias}" if conds else f"{fn} AS {alias}")
     cols.append(f"count(*) AS {quote_ident('all_rows')}")
@@ -308,33 +335,46 @@ Cells = dict[str, dict[str, Figure]]
 """Each group's candidates with their figures (only those with one)."""
 
 
-def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cells]:
-    """The rows kept, those left out as unknown (no group, or no candidate), and the cells, from the
-    last query of ``sqls`` (:func:`wins_sql`); the query of the values summed exactly is added to them."""
-    result = ex.run(sqls[-1])
+def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cells, str]:
+    """The rows kept, those left out as unknown (no group, or no candidate), the cells, and the
+    value's name among the candidates, from the last query of ``sqls`` (:func:`wins_sql`, with the
+    value's cells flagged by the engine's own ``among == value``, as the ranking in SQL finds
+    them); the query of the values summed exactly is added to them."""
+    try:
+        result = ex.run(sqls[-1])
+        past_38 = False
+    except Exception as exc:
+        if not summed_past_38_digits(node.by, exc):
+            raise
+        sqls[-1] = wins_sql(node, flag=True, counts_only=True)  # the sums are added up exactly below
+        result, past_38 = ex.run(sqls[-1]), True
     columns, rows = result.columns, result.rows  # tuples: a dict for each of a million cells cost ~0.5 GB
     at = {name: i for i, name in enumerate(columns)}
     kind = KINDS[node.by.kind]
     assert isinstance(kind, SimpleKind)
     inexact = at.get("inexact")
-    if (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast" and inexact is not None
-            and any(r[inexact] for r in rows)):  # a DOUBLE past DECIMAL(38,10): each cell's sum taken exactly
+    if past_38 or (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast"
+                   and inexact is not None and any(r[inexact] for r in rows)):
+        # a DOUBLE past DECIMAL(38,10), or a sum past 38 digits: each cell's sum taken exactly
         exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows], sqls)
         columns = list(exact[0]) if exact else columns
         at = {name: i for i, name in enumerate(columns)}
         rows = [tuple(d[c] for c in columns) for d in exact]
-    within, group, everything, kept_by = at["within"], at["group"], at["all_rows"], at["rows_kept"]
+    within, group, everything, kept_by, flag = at["within"], at["group"], at["all_rows"], at["rows_kept"], at["is_value"]
     kept = sum(int(r[everything]) for r in rows)
     unknown = sum(int(r[everything]) for r in rows if r[within] is None or r[group] is None)
-    keys: dict[Any, str] = {}  # a value's key, made once per distinct value (a group has many rows)
+    keys: dict[Any, str] = {}  # a value's name, made once per distinct value (a group has many rows)
     figure = _plain_figure(node.by.kind, at)
     cells: Cells = {}
+    mine = cell_key(node.value)
     for r in rows:
         g = r[within]
         if g is None:
             continue
-        got = cells.setdefault(keys[g] if g in keys else keys.setdefault(g, key(g)), {})
+        got = cells.setdefault(keys[g] if g in keys else keys.setdefault(g, cell_key(g)), {})
         c = r[group]
+        if c is not None and r[flag]:
+            mine = keys[c] if c in keys else keys.setdefault(c, cell_key(c))
         if c is None or not int(r[kept_by] or 0):
             continue  # no candidate, or none of its rows pass the figure's own filter: not ranked
         x = figure(r)
@@ -343,8 +383,8 @@ def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cel
             if not isinstance(ev.value, Fraction) or ev.unavailable is not None:
                 continue
             x = ev.value
-        got[keys[c] if c in keys else keys.setdefault(c, key(c))] = x
-    return kept, unknown, cells
+        got[keys[c] if c in keys else keys.setdefault(c, cell_key(c))] = x
+    return kept, unknown, cells, mine
 
 
 def _plain_figure(kind: str, at: dict[str, int]) -> Any:

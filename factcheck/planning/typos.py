@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..expressions import Compare, Expr, InList, Literal, Name, quote_ident, quote_literal
@@ -277,8 +277,8 @@ def check_allowed(backend: Backend, loaded: LoadedClaims, read: set[str]) -> lis
                 if text not in values and twins:
                     problems.append(Problem(
                         f"column '{column}' of table '{name}': the allowed value {text!r} never occurs, "
-                        f"but {twins[0]!r} does", file=str(loaded.path),
-                        line=loaded.table_line(name, "columns", column, "allowed"),
+                        f"but {twins[0]!r} does", file=str(loaded.path),  # the value's own line
+                        line=loaded.table_line(name, "columns", column, "allowed", _first_at(spec.allowed, text)),
                         hint=f"write it as the data does: {twins[0]!r}"))
     return problems
 
@@ -310,9 +310,15 @@ def check_closed(backend: Backend, loaded: LoadedClaims, rows: dict[str, int]) -
             problems.append(Problem(
                 f"table '{name}' declares closed: {value}, but its reported_by column '{group}' never holds "
                 f"{written(value)}: a misspelt group is closed in no row, and its group_ended warnings stay",
-                file=str(loaded.path), line=loaded.table_line(name, "closed"),
+                file=str(loaded.path), line=loaded.table_line(name, "closed", _first_at(decl.closed, value)),
                 hint=("did you mean " + " or ".join(written(v) for v in near) + "? " if near else "") + listed_values))
     return problems
+
+
+def _first_at(listed: Sequence[Any] | None, value: str) -> int:
+    """Where in a declaration's list (``closed:``, ``allowed:``) ``value`` is first written: the
+    index its line is kept under (:class:`~factcheck.claims.yamlsource.LineMap`), 0 when absent."""
+    return next((i for i, v in enumerate(listed or []) if str(v) == value), 0)
 
 
 def _plain(text: str) -> str:
