@@ -20,7 +20,7 @@ from ..expectations.durations import PLURAL, unit_in_name, unit_of
 from ..expressions import INTEGER_TYPES, Name, base_type
 from ..planning.nodes import Part, PlanNode, Scan
 from ._kind import KINDS, MeasureKind, shape_of
-from ._values import Evaluated, Groups, key
+from ._values import Evaluated, Groups, MeasureError, key
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -51,6 +51,7 @@ class Simple(PlanNode):
     group: Expr | None = None        # the `over` column, when grouped
     group_time: bool = False
     group_categories: bool = False  # the `over` column is declared text: categories, not periods
+    group_text: str = ""  # the `over` column as the claims file writes it
     expr_type: str | None = None     # the engine's type of `expr`, learnt once the tables are read
     param: Any = None                # a kind's own setting (a percentile's p and method)
     time_unit: str | None = None     # the time unit of the column's values ('minute'), when known
@@ -124,7 +125,7 @@ class SimpleKind(MeasureKind):
             group = c.expr(over, scan, path[:-1] + ("over",), "over")
             if group is None:
                 return None
-            node.group = group
+            node.group, node.group_text = group, str(over)
             node.group_time = c.time_axis(scan.table, group)
             node.group_categories = c.cat.declared_text(scan.table, group)
         return node
@@ -143,12 +144,17 @@ class SimpleKind(MeasureKind):
     def grouped(self, node: Simple, ex: Executor) -> Groups:
         sql, rows = _rows(node, ex)
         out: dict[str, Evaluated] = {}
+        written: dict[str, Any] = {}
         for row in rows:
             if row["group"] is None:
                 continue
             ev = self.value(node, row)
             ev.sql.append(sql)
-            out[key(row["group"])] = ev
+            k = key(row["group"])
+            if k in written:
+                raise _one_time_two_ways(node, written[k], row["group"])
+            written[k] = row["group"]
+            out[k] = ev
         return Groups(out, [sql], categories=node.group_categories)
 
     def absent(self, node: Simple, ex: Executor, at: Any) -> Evaluated:
@@ -168,6 +174,18 @@ class SimpleKind(MeasureKind):
 
     def parts(self, node: Simple, label: str | None) -> list[Part]:
         return [Part(node.scan, None, label, node.group_sql)]
+
+
+def _one_time_two_ways(node: Simple, first: Any, second: Any) -> MeasureError:
+    """Two groups of a text column that name one time (``2021-03-01 10:00`` and ``2021-03-01T10:00``):
+    a period is matched by its time however it is written, so each would stand for the other and one
+    group's figure would silently replace the other's."""
+    over = node.group_text or "the period column"  # a node made without a claims file has no text
+    return MeasureError(
+        f"over: {over} writes one time two ways, {first!r} and {second!r}: they are two groups in the "
+        f"data, and a period named either way would read only one of them",
+        f"declare {over} a timestamp under the table's columns: ({over}: timestamp), so both read as one "
+        f"time; or write the file's times one way")
 
 
 def number_class(sql_type: str | None) -> str:
