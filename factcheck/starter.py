@@ -810,8 +810,37 @@ def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[st
         for c, _ in columns[t]:
             target = keys.get(c)
             if target and target != t and c != decl.get("key"):
-                link = target[:-1] if target.endswith("s") and len(target) > 3 else f"{target}_row"
+                link = _link_name(c, target, {name for name, _ in columns[t]} | set(decl.get("lookup", {})))
                 decl.setdefault("lookup", {})[link] = f"{target} via {c}"
+
+
+_ID_SUFFIX = re.compile(r"(?i)^(?P<stem>[a-z][a-z0-9_]*?)_(?:id|code|key|no|num)$")
+
+
+def _link_name(column: str, target: str, taken: set[str]) -> str:
+    """The name a lookup is written under: the key column's own stem (``agency_id`` → ``agency``,
+    ``vendor_id`` → ``vendor``), as a reporter says it; else the target table's name in the
+    singular (``agencies`` → ``agency``, ``routes`` → ``route``), or ``<table>_row``. Never a name the
+    table already has for a column or another lookup.
+
+    >>> _link_name("agency_id", "agencies", {"agency_id", "amount"})
+    'agency'
+    >>> _link_name("dept", "departments", {"dept"})
+    'department'
+    >>> _link_name("route_id", "routes", {"route_id", "route"})
+    'route_row'
+    """
+    m = _ID_SUFFIX.match(column)
+    stem = m.group("stem").rstrip("_") if m else ""
+    if stem and stem not in taken and stem.isidentifier():
+        return stem
+    if target.endswith("ies") and len(target) > 4:
+        single = target[:-3] + "y"
+    elif target.endswith("s") and not target.endswith("ss") and len(target) > 3:
+        single = target[:-1]
+    else:
+        single = ""
+    return single if single and single not in taken else f"{target}_row"
 
 
 def _lookups_by_value(backend: Any, tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]],
