@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim, LoadedClaims, load
+from ..draft.phrases import FALL_VERBS, RISE_VERBS
 from ..errors import ClaimsFileError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ..draft.figures import Sentence
 
@@ -110,27 +111,55 @@ def _selected(loaded: LoadedClaims, ids: list[str] | None, everything: bool) -> 
     return [c for c in claims if c.unverifiable is None and (everything or c.measure is None)]
 
 
-def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
-    """The year the article is about (the one it names most often) and its text."""
+def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None, bool]:
+    """The year the article is about (the one it names most often), its text, and whether it is
+    about a span of years (:func:`_of_a_span`), when it has no year of its own."""
     from ..draft.figures import find_figures
     if not loaded.model.article:
-        return None, None
+        return None, None, False
     path = (loaded.base_dir / loaded.model.article)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return None, None
+        return None, None, False
     from .propose import compared_years
     years: Counter[int] = Counter()
+    found = find_figures(text)
+    if _of_a_span(found):  # "… awarded $1.2 billion from 2015 to 2024": no one year is the article's
+        return None, text, True
     # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020"), nor "since 2014"
-    for s in find_figures(text):
+    for s in found:
         named = [p.year for p in s.periods if p.year is not None and p.relation not in BASES and p.relation != "since"]
         compared = compared_years(s) if named else {}
         years.update(y for y in named if y not in compared)
     if not years:
-        return None, text
+        return None, text, False
     best = max(years.values())
-    return max(y for y, n in years.items() if n == best), text
+    return max(y for y, n in years.items() if n == best), text, False
+
+
+_CHANGED = re.compile(rf"\b(?:{RISE_VERBS}|{FALL_VERBS}|up|down|doubled|tripled|halved|more|fewer|less)\b", re.I)
+
+
+def _of_a_span(sentences: Sequence[Sentence]) -> bool:
+    """Does the article's first sentence that names a year name a span of them as its period ("Springfield
+    awarded $1.2 billion in contracts from 2015 to 2024")? Such an article is about the span: a sentence
+    of it that names no year speaks of all of them, not of the year some later section names most often
+    ("In 2020, …" of a pandemic section). Not the two ends of a change ("Cases rose 12% from 2019 to
+    2020"), whose later year is the article's as before.
+
+    >>> from factcheck.draft.figures import find_figures
+    >>> _of_a_span(find_figures("The city awarded $1.2 billion from 2015 to 2024. In 2020, 70 were emergencies."))
+    True
+    >>> _of_a_span(find_figures("Cases rose 12% from 2019 to 2020. In 2020, 70 were emergencies."))
+    False
+    """
+    for s in sentences:
+        named = [p for p in s.periods if p.year is not None]
+        if named:
+            return (len(named) == 1 and named[0].end_year is not None and named[0].end_year > named[0].year
+                    and not _CHANGED.search(s.text))
+    return False
 
 
 @dataclass(frozen=True)
@@ -342,8 +371,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         _read_wins(backend, profiles, prepared_tables, chosen, loaded)
     finally:
         backend.close()
-    year, article = _article_year(loaded)
-    latest = _latest_period(prepared_tables) if year is None and article is not None else None
+    year, article, spanned = _article_year(loaded)
+    # an article of a span ("from 2015 to 2024") speaks of all of it where a sentence names no year
+    latest = _latest_period(prepared_tables) if year is None and article is not None and not spanned else None
     year = latest[1] if latest is not None else year  # "Tuesday's mayoral election": most likely the latest
     around = _surroundings(article)
     out: list[ClaimSuggestions] = []
