@@ -403,11 +403,44 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings,
         years = own or tuple(y for y in per.years if y not in compared) or article
         if years:
             per = replace(per, years=years, spans=(), stated=(), inherited=False)
+    end = _end_of_a_span(claim.says, claim.expect, per) if not change else None
+    if end is not None:  # "rose 11% from 2019 to 2020, to 62": 62 is of 2020
+        return replace(per, years=(end,), spans=(), stated=(), inherited=False)
     back = years_before(claim.says, claim.expect)
     base = per.years[0] if len(per.years) == 1 else per.default if not per.years else None
     if back is None or base is None:
         return per
     return replace(per, years=(base - back,), spans=(), stated=(), inherited=False)
+
+
+_TO_A_LEVEL = re.compile(r"(?:^|[\s,;(—–-])(?P<word>to|from)\s+(?:(?:about|nearly|almost|roughly|around|some|just|"
+                         r"only|over|under|more\s+than|fewer\s+than|less\s+than|a\s+record(?:\s+of)?)\s+)?$", re.I)
+
+
+def _end_of_a_span(says: str, expect: object, per: Periods) -> int | None:
+    """The year a level is of, in a sentence of a change between two years, when the level is where the
+    change went to or came from: "No-bid contracts rose 11% from 2019 to 2020, *to 62*" (2020), "fell
+    from 2019 to 2020, *from 56*" (2019). None for any other figure, or a sentence of no such span.
+
+    >>> per = periods_of("No-bid contracts rose 11% from 2019 to 2020, to 62.", None)
+    >>> _end_of_a_span("No-bid contracts rose 11% from 2019 to 2020, to 62.", "62", per)
+    2020
+    >>> _end_of_a_span("No-bid contracts rose 11% from 2019 to 2020, to 62.", "up 11%", per) is None
+    True
+    """
+    if len(per.stated) != 1 or per.inherited:
+        return None
+    span = figure_span(says, expect)
+    if span is None:
+        return None
+    m = _TO_A_LEVEL.search(says[:span[0]])
+    if m is None:
+        return None
+    first, last = per.stated[0]
+    # the span's own "to 2020" is no level's: the figure comes after the span
+    if says.find(str(last)) > span[0]:
+        return None
+    return last if m.group("word").lower() == "to" else first
 
 
 _MONTH_NAMES = ("January February March April May June July August September October November "
@@ -661,9 +694,20 @@ def _counted(clause: str) -> set[str]:
 def _says_median(says: str, expect: object) -> bool:
     """Does the sentence speak of a median for this figure? Of "The median tenant owed $3,324; the
     average was about $4,000", the first figure is a median and the second a mean: the word nearest
-    before the figure decides, or a "median" anywhere when none comes before it."""
+    before the figure in its clause decides, or a "median" anywhere in the clause when none comes before
+    it; another clause's "median" is not this figure's ("…, but 204 contracts were worth $1 million").
+
+    >>> _says_median("The median contract was worth $57,000, but 204 contracts were worth more.", "204")
+    False
+    >>> _says_median("The median contract was worth $57,000, but 204 contracts were worth more.", "$57,000")
+    True
+    """
     at = _figure_at(says, expect) if isinstance(expect, str) else -1
     named = [(m.start(), m[0].lower()) for m in _MIDDLE.finditer(says)]
+    if at >= 0:  # "The median contract was worth $57,000, but 204 contracts were worth $1 million": its clause's
+        cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
+        start, end = next((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= at < b)
+        named = [(i, word) for i, word in named if start <= i < end]
     before = [word for start, word in named if start < at]
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
 
