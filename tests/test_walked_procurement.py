@@ -126,3 +126,79 @@ def test_a_count_in_the_clause_after_a_median(starter: dict) -> None:
     proposed = _proposed(starter, "median-contract-worth-about-57-000-2")
     assert "read as written" not in proposed and "median:" not in proposed
     assert "suggestion 1: 204 (pass)" in proposed and "where: amount >= 1000000" in proposed
+
+
+def test_a_share_of_the_dollars_is_weighed_by_the_amount(starter: dict) -> None:
+    """The walk: "In 2020, one in five dollars the city awarded went to emergency contracts" was
+    proposed as the share of the contracts (19.4%: a pass), which says nothing of dollars; the share of
+    the money is 21.9%, past "one in five", and init now shows it as the reading that fails."""
+    proposed = _proposed(starter, "2020-one-five-dollars-city-awarded")
+    assert "# read as written: 21.9% (fail)" in proposed
+    assert "sum: amount" in proposed and "19.4%" not in proposed
+
+
+def test_a_flag_written_as_y_and_n_is_named_by_its_column(starter: dict) -> None:
+    """The walk: "Minority-owned firms won 22% of contracts but just 12% of the dollars" got chance fits
+    (the Fairview vendors among the minority-owned: 22.2%; the minority-owned among Lakewood's: 12%).
+    `minority_owned` holds Y and N: "minority-owned" names its Y, as it would a true/false flag's."""
+    contracts = _proposed(starter, "minority-owned-firms-won-22-contracts")
+    assert "suggestion 1: 22.0% (pass)" in contracts and "share: vendor.minority_owned == 'Y'" in contracts
+    assert "Fairview" not in contracts
+    dollars = _proposed(starter, "minority-owned-firms-won-22-contracts-2")
+    assert "# read as written: 18.0% (fail)" in dollars and "sum: amount" in dollars
+    assert "Lakewood" not in dollars
+
+
+def test_which_value_of_a_column_says_yes() -> None:
+    from factcheck.suggest.space import _the_yes
+    assert _the_yes(["N", "Y"]) == "Y" and _the_yes(["false", "true"]) == "true" and _the_yes(["0", "1"]) == "1"
+    assert _the_yes(["Y"]) is None and _the_yes(["A", "B"]) is None and _the_yes(["Y", "N", "U"]) is None
+
+
+def test_every_figure_of_the_story_is_checked_or_ignored() -> None:
+    report = factcheck.verify(FIXTURE / "claims.yaml")
+    assert report.coverage is not None
+    left = [(f.text, f.status) for f in report.coverage.figures if f.status not in ("checked", "ignored")]
+    assert left == []
+
+
+@pytest.mark.parametrize(("top_n", "checked"), [(5, True), (6, False)])
+def test_a_top_share_checks_the_top_it_takes(top_n: int, checked: bool) -> None:
+    """The walk: "The top five vendors received nearly two-thirds of the money", checked by `top_share:
+    amount, by: vendor.name, top_n: 5`, left "The top" and "five" not checked (and the headline's "Five
+    firms took …" too). The measure takes those five: it checks them; a top of six does not."""
+    from factcheck.draft.coverage import ClaimRef, cover
+    from factcheck.draft.figures import find_figures
+    article = find_figures("# Five firms took nearly two-thirds of the money\n\n"
+                           "The top five vendors received nearly two-thirds of the money.\n")
+    claims = [ClaimRef("head", "Five firms took nearly two-thirds of the money", "nearly two-thirds", top_n=top_n),
+              ClaimRef("body", "The top five vendors received nearly two-thirds of the money.", "nearly two-thirds",
+                       top_n=top_n)]
+    status = {f.figure.text: f.status for f in cover(article, claims).figures}
+    assert status["nearly two-thirds"] == "checked"
+    assert all((status[t] == "checked") == checked for t in ("Five", "The top", "five")), status
+
+
+def test_every_year_since_is_each_year_count(starter: dict) -> None:
+    """The walk: "The city awarded at least 45 no-bid contracts in every year since 2017" was proposed as
+    the no-bid contracts since 2017 (406: "at least 45" passes, and says nothing of any year) or of 2017
+    alone (46), and "in every year since 2017" got a claim of its own with chance extremes. One claim,
+    an `every` of the yearly counts to the data's last year, checks both figures."""
+    proposed = _proposed(starter, "city-awarded-at-least-45-no")
+    assert "suggestion 1: yes: all 8 periods (2017–2024) (pass)" in proposed
+    assert "every:" in proposed and "where: method == 'no_bid'" in proposed and "since: 2017" in proposed
+    assert ">= 2017" not in proposed and "406" not in proposed
+    assert [c["says"] for c in starter["yaml"]["claims"]].count(
+        "The city awarded at least 45 no-bid contracts in every year since 2017.") == 1
+
+
+def test_last_year_of_a_decade_is_the_data_latest(starter: dict) -> None:
+    """The walk: "Last year's $137.7 million was the highest since 2019" had no suggestion for $137.7
+    million, and "the highest since 2019" was proposed at 2020 (the year the pandemic section named);
+    then, with no year of the article's own, at 2024 by the mean contract. "Last year" of a story of
+    2015 to 2024 is 2024, and the record is of the amount the sentence states, the year's total."""
+    amount = _proposed(starter, "last-year-s-137-7-million")
+    assert "suggestion 1: $137,744,544.91 (pass)" in amount and "where: awarded_date_year == 2024" in amount
+    record = _proposed(starter, "last-year-s-137-7-million-2")
+    first = record[record.index("suggestion 1"):record.find("suggestion 2")]
+    assert "sum: amount" in first and "at: 2024" in first and "since: 2019" in first

@@ -155,10 +155,10 @@ def _of_a_span(sentences: Sequence[Sentence]) -> bool:
     False
     """
     for s in sentences:
-        named = [p for p in s.periods if p.year is not None]
+        named = [(p.year, p.end_year) for p in s.periods if p.year is not None]
         if named:
-            return (len(named) == 1 and named[0].end_year is not None and named[0].end_year > named[0].year
-                    and not _CHANGED.search(s.text))
+            (first, last), *others = named
+            return not others and last is not None and first is not None and last > first and not _CHANGED.search(s.text)
     return False
 
 
@@ -372,9 +372,12 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     finally:
         backend.close()
     year, article, spanned = _article_year(loaded)
+    data_latest = _latest_period(prepared_tables) if year is None and article is not None else None
     # an article of a span ("from 2015 to 2024") speaks of all of it where a sentence names no year
-    latest = _latest_period(prepared_tables) if year is None and article is not None and not spanned else None
+    latest = data_latest if not spanned else None
     year = latest[1] if latest is not None else year  # "Tuesday's mayoral election": most likely the latest
+    # "every year since 2017", "the highest since 2019": up to the article's year, or the data's latest
+    last_year = year if year is not None else data_latest[1] if data_latest is not None else None
     around = _surroundings(article)
     out: list[ClaimSuggestions] = []
     ranked: dict[str, Proposed] = {}
@@ -393,7 +396,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
                           "claims check it (where: …); list this figure under ignore: with that reason")
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
-        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading)
+        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading, last_year)
         capped += proposed.capped
         if not proposed.hits and not proposed.misses and proposed.reading is None:
             entry.note = proposed.note or NOTHING_MEETS
