@@ -202,3 +202,16 @@ def test_last_year_of_a_decade_is_the_data_latest(starter: dict) -> None:
     record = _proposed(starter, "last-year-s-137-7-million-2")
     first = record[record.index("suggestion 1"):record.find("suggestion 2")]
     assert "sum: amount" in first and "at: 2024" in first and "since: 2019" in first
+
+
+def test_a_name_of_many_is_a_condition(starter: dict) -> None:
+    """The walk: "Northline Construction alone received $222 million" and "Harbor Paving Co. received
+    $107 million" had no suggestion: a vendor's name is one of 160, too many for a column of categories.
+    The names the sentences say are conditions (`vendor.name == 'Northline Construction'`), never a
+    ranking of the 160 (which would read "more than any other vendor" as a count of one row each)."""
+    northline = _proposed(starter, "northline-construction-alone-received-222-million")
+    assert "$222,293,788.86 (pass)" in northline and "where: vendor.name == 'Northline Construction'" in northline
+    harbor = _proposed(starter, "harbor-paving-co-received-107-million")
+    assert "$106,691,073.10 (pass)" in harbor and "where: vendor.name == 'Harbor Paving Co.'" in harbor
+    most = _proposed(starter, "northline-construction-alone-received-222-million-2")
+    assert "read as written" not in most and "over: name" not in most

@@ -324,7 +324,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         os.environ.setdefault(var, "1")
     from ..engine import prepare
     from .cells import read_bins, read_cells, read_tops
-    from .profile import profile_tables
+    from .profile import named_dimensions, profile_tables
     from .propose import Proposed, propose, top_read
     from .search import Table, numbered_condition, numbered_dimensions, numbered_measures
     from .space import atoms_of
@@ -352,6 +352,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     tops_of = max((n for c in chosen if (n := top_read(c.says, c.expect, loaded)) is not None), default=None)
     try:
         profiles = profile_tables(backend, catalog, tables)
+        named_dimensions(backend, catalog, profiles, [c.says for c in chosen])  # "Northline Construction"
         prepared_tables = {}
         capped: list[str] = []
         nouns = _nouns(profiles)

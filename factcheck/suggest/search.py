@@ -1839,7 +1839,8 @@ class Search:
         """The columns of categories, the table's own and its lookups' ("Chinese restaurants drew the
         most critical violations": `restaurant.cuisine` of inspections), a value of which can be
         ranked among the others or overtake another (not true/false, years, a sentence's thresholds)."""
-        return (d for d in self.p.dimensions if not (d.boolean or d.is_year or d.year is not None or d.said))
+        return (d for d in self.p.dimensions if not (d.boolean or d.is_year or d.year is not None or d.said
+                                                     or d.named))   # the names said of 160 are no ranking
 
     def _ranked(self, of: dict[Any, float], at: Any) -> Iterator[tuple[str, bool]]:
         """Whether ``at`` alone has the lowest (highest) of the values ``of`` (at the sentence's rank:
@@ -1993,7 +1994,7 @@ class Search:
     def tops(self, periods: list[Atom | None], expected: list[str], mentioned: set[str]) -> Iterator[Found]:
         names = [e.lower() for e in expected]
         for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None:
+            if d.boolean or d.is_year or d.year is not None or d.named:
                 continue
             values = [v for v in d.values if isinstance(v, str)]
             lowered = {v.lower(): v for v in values}
@@ -2034,7 +2035,7 @@ class Search:
     def _top_dims(self, names: list[str]) -> Iterator[tuple[str, list[str], Floats]]:
         """The text dimensions holding every name, with their values and the cells of each."""
         for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None:
+            if d.boolean or d.is_year or d.year is not None or d.named:
                 continue
             values = [v for v in d.values if isinstance(v, str)]
             if not all(n in {v.lower() for v in values} for n in names):
