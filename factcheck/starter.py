@@ -828,7 +828,7 @@ def _link_name(column: str, target: str, taken: set[str]) -> str:
     >>> _link_name("dept", "departments", {"dept"})
     'department'
     >>> _link_name("route_id", "routes", {"route_id", "route"})
-    'route_row'
+    'routes_row'
     """
     m = _ID_SUFFIX.match(column)
     stem = m.group("stem").rstrip("_") if m else ""
