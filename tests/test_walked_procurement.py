@@ -215,3 +215,12 @@ def test_a_name_of_many_is_a_condition(starter: dict) -> None:
     assert "$106,691,073.10 (pass)" in harbor and "where: vendor.name == 'Harbor Paving Co.'" in harbor
     most = _proposed(starter, "northline-construction-alone-received-222-million-2")
     assert "read as written" not in most and "over: name" not in most
+
+
+def test_the_size_of_a_top_is_no_count(starter: dict) -> None:
+    """The walk: the "five" of "The top five vendors received nearly two-thirds of the money" was read
+    as the number of vendors (160: "is the figure wrong?"). It is how many the top holds, which the
+    claim of two-thirds takes (`top_n: 5`) and covers."""
+    proposed = _proposed(starter, "top-five-vendors-received-nearly-two-2")
+    assert "read as written" not in proposed and "count: vendors" not in proposed
+    assert "is how many the top holds" in proposed and "top_n: 5" in proposed

@@ -309,6 +309,30 @@ def _nouns(profiles: dict[str, Any]) -> frozenset[str]:
     return frozenset(w for n in names for w in words(n, synonyms=False))
 
 
+def _part_of_another(claim: Claim, profiles: list[Any]) -> str | None:
+    """Why the claim's figure is no figure of its own but a part of another figure of its sentence, which
+    that figure's claim checks: its condition ("204 contracts were worth *$1 million* or more"), the
+    rows it names ("*three*-bedroom units averaged $3,520"), the size of its top ("The top *five*
+    vendors received nearly two-thirds"); None when it is a figure of its own."""
+    from .propose import size_of_a_top
+    from .search import numbered_condition
+    from .thresholds import condition_of_a_figure
+    condition = condition_of_a_figure(claim.says, claim.expect)
+    if condition is not None:
+        of, kind = condition
+        return (f"'{claim.expect}' is the condition of '{of}' in this sentence: the claim of "
+                f"'{of}' checks it ({kind}: …); list this figure under ignore: with that reason")
+    rows = numbered_condition(claim.says, claim.expect, profiles)
+    if rows is not None:  # "three-bedroom units averaged $3,520": 3 is which rows, not a figure
+        return (f"'{claim.expect}' names the rows this sentence's other figures are of ({rows}): their "
+                "claims check it (where: …); list this figure under ignore: with that reason")
+    size = size_of_a_top(claim.says, claim.expect)
+    if size is not None:  # "The top five vendors received nearly two-thirds": five is no count of vendors
+        return (f"'{claim.expect}' is how many the top holds: the claim of the sentence's other figure "
+                f"checks it (top_share: …, top_n: {size}) and covers it; this claim can go")
+    return None
+
+
 def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, everything: bool = False,
             top: int = 5, data_root: str | Path | None = None, every_reading: bool = False,
             before_reading: Callable[[list[tuple[str, Path]]], None] | None = None) -> Suggestions:
@@ -326,9 +350,9 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     from .cells import read_bins, read_cells, read_tops
     from .profile import named_dimensions, profile_tables
     from .propose import Proposed, propose, top_read
-    from .search import Table, numbered_condition, numbered_dimensions, numbered_measures
+    from .search import Table, numbered_dimensions, numbered_measures
     from .space import atoms_of
-    from .thresholds import condition_of_a_figure, threshold_dimensions
+    from .thresholds import threshold_dimensions
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     chosen = _selected(loaded, ids, everything)
@@ -385,16 +409,8 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     for claim in chosen:
         entry = ClaimSuggestions(claim.id, claim.says, claim.expect)
         out.append(entry)
-        condition = condition_of_a_figure(claim.says, claim.expect)
-        if condition is not None:
-            of, kind = condition
-            entry.note = (f"'{claim.expect}' is the condition of '{of}' in this sentence: the claim of "
-                          f"'{of}' checks it ({kind}: …); list this figure under ignore: with that reason")
-            continue
-        rows = numbered_condition(claim.says, claim.expect, [t.profile for t in prepared_tables.values()])
-        if rows is not None:  # "three-bedroom units averaged $3,520": 3 is which rows, not a figure
-            entry.note = (f"'{claim.expect}' names the rows this sentence's other figures are of ({rows}): their "
-                          "claims check it (where: …); list this figure under ignore: with that reason")
+        entry.note = _part_of_another(claim, [t.profile for t in prepared_tables.values()])
+        if entry.note is not None:
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
         proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading, last_year)

@@ -147,6 +147,28 @@ def top_n_of(says: str) -> int | None:
     return n if 2 <= n <= MAX_TOP_N else None
 
 
+def size_of_a_top(says: str, expect: object) -> int | None:
+    """The N of "the top N" when ``expect`` is that N and the sentence states another figure of the top
+    ("The top *five* vendors received nearly two-thirds of the money": 5): how many the top holds, which
+    the other figure's claim takes (``top_share: …, top_n: 5``) and covers, no count of anything. None
+    otherwise.
+
+    >>> size_of_a_top("The top five vendors received nearly two-thirds of the money.", "5")
+    5
+    >>> size_of_a_top("The top five vendors were all from Springfield.", "5") is None
+    True
+    """
+    from ..draft.figures import find_figures
+    n = top_n_of(says)
+    span = figure_span(says, expect)
+    m = _TOP_N.search(says)
+    if n is None or span is None or m is None or not (m.start() <= span[0] < m.end()) or str(expect).strip() != str(n):
+        return None
+    others = [f for s in find_figures(says) for f in s.figures
+              if f.kind != "extreme" and not (m.start() <= f.start < m.end())]
+    return n if others else None
+
+
 def top_read(says: str, raw: Any, loaded: LoadedClaims) -> int | None:
     """The top a claim's figure is of, when the search reads its largest values: a share of a total
     ("The top 10 earners took home 17%") or an amount ("the 10 highest-paid officers took home $1.4
