@@ -878,8 +878,37 @@ def _lookups(tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[st
         for c, _ in columns[t]:
             target = keys.get(c)
             if target and target != t and c != decl.get("key"):
-                link = target[:-1] if target.endswith("s") and len(target) > 3 else f"{target}_row"
+                link = _link_name(c, target, {name for name, _ in columns[t]} | set(decl.get("lookup", {})))
                 decl.setdefault("lookup", {})[link] = f"{target} via {c}"
+
+
+_ID_SUFFIX = re.compile(r"(?i)^(?P<stem>[a-z][a-z0-9_]*?)_(?:id|code|key|no|num)$")
+
+
+def _link_name(column: str, target: str, taken: set[str]) -> str:
+    """The name a lookup is written under: the key column's own stem (``agency_id`` → ``agency``,
+    ``vendor_id`` → ``vendor``), as a reporter says it; else the target table's name in the
+    singular (``agencies`` → ``agency``, ``routes`` → ``route``), or ``<table>_row``. Never a name the
+    table already has for a column or another lookup.
+
+    >>> _link_name("agency_id", "agencies", {"agency_id", "amount"})
+    'agency'
+    >>> _link_name("dept", "departments", {"dept"})
+    'department'
+    >>> _link_name("route_id", "routes", {"route_id", "route"})
+    'routes_row'
+    """
+    m = _ID_SUFFIX.match(column)
+    stem = m.group("stem").rstrip("_") if m else ""
+    if stem and stem not in taken and stem.isidentifier():
+        return stem
+    if target.endswith("ies") and len(target) > 4:
+        single = target[:-3] + "y"
+    elif target.endswith("s") and not target.endswith("ss") and len(target) > 3:
+        single = target[:-1]
+    else:
+        single = ""
+    return single if single and single not in taken else f"{target}_row"
 
 
 def _lookups_by_value(backend: Any, tables: dict[str, dict[str, Any]], columns: dict[str, list[tuple[str, str]]],
@@ -910,12 +939,21 @@ def _lookups_by_value(backend: Any, tables: dict[str, dict[str, Any]], columns: 
                 tables[target].setdefault("key", key)
 
 
+_EVERY_PERIOD = re.compile(r"(?i)(?:in\s+)?(?:every|each)\s+(?:year|month|week|day|quarter)\b")
+"""A figure "every year since 2017", which the claim of the figure beside it checks with `every`."""
+
+
 def _claims(article_text: str) -> list[dict[str, Any]]:
     from .draft.figures import find_figures
     taken: set[str] = set()
     out = []
     for sentence in find_figures(article_text):
+        stated = [f for f in sentence.figures if f.kind != "extreme"]
         for f in sentence.figures:
+            if f.kind == "extreme" and stated and _EVERY_PERIOD.match(f.text):
+                # "at least 45 no-bid contracts in every year since 2017": one claim, an `every` of the
+                # 45, checks both figures (coverage says so); a claim of its own would check nothing
+                continue
             out.append({"id": _slug(sentence.text, taken), "says": sentence.text,
                         "expect": _expect(sentence.text, f.start, f.text, f.kind, f.value),
                         "figure": f.text, "line": f.line, "quoted": f.quoted, "heading": f.block == "heading"})

@@ -34,7 +34,8 @@ def test_there_are_data_scripts_to_check() -> None:
     assert ROOT / "tests" / "fixtures" / "er" / "generate.py" in SCRIPTS and ROOT / "data" / "generate.py" in SCRIPTS
 
 
-@pytest.mark.parametrize("story", ["er", "evictions", "overdoses", "stops", "overtime", "air", "prisons", "election"])
+@pytest.mark.parametrize("story", ["er", "evictions", "overdoses", "stops", "overtime", "air", "prisons", "election",
+                                   "procurement"])
 def test_a_constructed_story_is_what_its_script_writes(story: str, tmp_path: Path) -> None:
     """The data of a constructed story is made by its seeded script, and by nothing else: run
     again, it writes the very files in the repository."""

@@ -84,6 +84,8 @@ class ClaimRef:
     each: bool = False  # an `every` measure: it checks the sentence's "every year since 2010" too
     words: frozenset[str] = frozenset()  # its measure's tables, columns and values, as words (:func:`word_set`)
     counts: bool | None = None  # its measure ranks by how many rows (True), by an amount of a column (False)
+    top_n: int | None = None  # how many its measure takes at the top (`top_share`/`top_sum`'s `top_n`, a `top`'s
+    # `n`): it checks the sentence's "the top five" (or "Five firms took …") beside its own figure
 
 
 @dataclass(frozen=True)
@@ -463,6 +465,29 @@ def _ignored(ignore: Ignore, candidates: list[Figure]) -> list[Figure]:
 _EACH = re.compile(r"(?i)(?:in\s+)?(?:every|each)\b")
 """An "every year since 2010" figure, which an ``every`` claim checks with its own figure."""
 
+_TOP = re.compile(r"(?i)(?:the\s+)?top$")
+"""The words of a figure "the top" right before the number of a top ("*the top* five vendors")."""
+
+
+def _the_top(n: int, stated: list[Figure], place: dict[int, int], scopes: list[tuple[int, int]],
+             article: _Article, taken: set[int]) -> list[Figure]:
+    """The figures of a top of ``n`` in the sentences of a claim's own figures: the first number ``n`` no
+    claim has taken ("Five firms took nearly two-thirds …"; "The top five vendors received …"), with "the
+    top" right before it. The measure that takes the top ``n`` (``top_share: amount, top_n: 5``) checks
+    them: a top of six would not give its figure."""
+    out: list[Figure] = []
+    for k in sorted({place[id(f)] for f in stated if id(f) in place}):
+        figures = article.figures_within([scopes[k]])
+        size = next((f for f in figures if f.kind == "number" and f.value == n and f not in stated
+                     and id(f) not in taken), None)
+        if size is None:
+            continue
+        out.append(size)
+        out += [f for f in figures if f.kind == "extreme" and _TOP.match(f.text.strip()) and f.end <= size.start
+                and not f.sentence[f.end:size.start].strip() and id(f) not in taken]
+    return out
+
+
 def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
           ignore: Sequence[Ignore] = ()) -> Coverage:
     """Match every figure of the article (``find_figures``) to the claims and ignore entries."""
@@ -498,6 +523,8 @@ def cover(sentences: Sequence[Sentence], claims: Sequence[ClaimRef],
             stated = stated + [f for k in sorted({place[id(f)] for f in stated if id(f) in place})
                                for f in article.figures_within([scopes[k]])
                                if f.kind == "extreme" and _EACH.match(f.text) and f not in stated]
+        if claim.top_n is not None and claim.has_measure and stated:  # "The top five vendors received …"
+            stated = stated + _the_top(claim.top_n, stated, place, scopes, article, taken)
         taken.update(id(f) for f in stated)
         for f in stated:
             covering.setdefault(id(f), []).append(claim)

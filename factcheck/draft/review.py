@@ -16,6 +16,7 @@ from ..measures.aggregate import Max, Min
 from ..measures.every import Every
 from ..measures.extreme import Extreme
 from ..measures.top import Top
+from ..measures.top_share import TopRows
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
 from .coverage import ClaimRef, Coverage, Ignore, cover, word_set
 from .figures import find_figures
@@ -120,6 +121,16 @@ def _ranks(measure: object) -> tuple[Literal["highest", "lowest"] | None, int]:
     return None, 1
 
 
+def _top_n(measure: object) -> int | None:
+    """How many a measure takes at the top: a `top_share`'s or `top_sum`'s `top_n`, a `top`'s `n` when it
+    names more than one; None for any other measure."""
+    if isinstance(measure, TopRows):
+        return measure.top_n
+    if isinstance(measure, Top) and measure.n > 1:
+        return measure.n
+    return None
+
+
 def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     """Which figures of the article the claims state; ``None`` when the file names no article."""
     model = loaded.model
@@ -128,7 +139,8 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     sentences = find_figures(_read_article(loaded, model.article))
     refs = [ClaimRef(c.id, c.says, _as_values(c.measure, c.expect), c.measure is not None, c.unverifiable is not None,
                      *_ranks(c.measure),
-                     each=isinstance(c.measure, Every), words=_measure_words(c.measure), counts=_counts(c.measure))
+                     each=isinstance(c.measure, Every), words=_measure_words(c.measure), counts=_counts(c.measure),
+                     top_n=_top_n(c.measure))
             for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
     result = cover(sentences, refs, ignores)

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim, LoadedClaims, load
+from ..draft.phrases import FALL_VERBS, RISE_VERBS
 from ..errors import ClaimsFileError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ..draft.figures import Sentence
 
@@ -110,27 +111,55 @@ def _selected(loaded: LoadedClaims, ids: list[str] | None, everything: bool) -> 
     return [c for c in claims if c.unverifiable is None and (everything or c.measure is None)]
 
 
-def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None]:
-    """The year the article is about (the one it names most often) and its text."""
+def _article_year(loaded: LoadedClaims) -> tuple[int | None, str | None, bool]:
+    """The year the article is about (the one it names most often), its text, and whether it is
+    about a span of years (:func:`_of_a_span`), when it has no year of its own."""
     from ..draft.figures import find_figures
     if not loaded.model.article:
-        return None, None
+        return None, None, False
     path = (loaded.base_dir / loaded.model.article)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return None, None
+        return None, None, False
     from .propose import compared_years
     years: Counter[int] = Counter()
+    found = find_figures(text)
+    if _of_a_span(found):  # "… awarded $1.2 billion from 2015 to 2024": no one year is the article's
+        return None, text, True
     # not the years a change is measured from ("up 27% on 2023", "up from 24% in 2020"), nor "since 2014"
-    for s in find_figures(text):
+    for s in found:
         named = [p.year for p in s.periods if p.year is not None and p.relation not in BASES and p.relation != "since"]
         compared = compared_years(s) if named else {}
         years.update(y for y in named if y not in compared)
     if not years:
-        return None, text
+        return None, text, False
     best = max(years.values())
-    return max(y for y, n in years.items() if n == best), text
+    return max(y for y, n in years.items() if n == best), text, False
+
+
+_CHANGED = re.compile(rf"\b(?:{RISE_VERBS}|{FALL_VERBS}|up|down|doubled|tripled|halved|more|fewer|less)\b", re.I)
+
+
+def _of_a_span(sentences: Sequence[Sentence]) -> bool:
+    """Does the article's first sentence that names a year name a span of them as its period ("Springfield
+    awarded $1.2 billion in contracts from 2015 to 2024")? Such an article is about the span: a sentence
+    of it that names no year speaks of all of them, not of the year some later section names most often
+    ("In 2020, …" of a pandemic section). Not the two ends of a change ("Cases rose 12% from 2019 to
+    2020"), whose later year is the article's as before.
+
+    >>> from factcheck.draft.figures import find_figures
+    >>> _of_a_span(find_figures("The city awarded $1.2 billion from 2015 to 2024. In 2020, 70 were emergencies."))
+    True
+    >>> _of_a_span(find_figures("Cases rose 12% from 2019 to 2020. In 2020, 70 were emergencies."))
+    False
+    """
+    for s in sentences:
+        named = [(p.year, p.end_year) for p in s.periods if p.year is not None]
+        if named:
+            (first, last), *others = named
+            return not others and last is not None and first is not None and last > first and not _CHANGED.search(s.text)
+    return False
 
 
 @dataclass(frozen=True)
@@ -281,12 +310,14 @@ def _nouns(profiles: dict[str, Any]) -> frozenset[str]:
 
 
 def _not_searched(claim: Claim, profiles: list[Any]) -> str | None:
-    """Why no measure is looked for the claim's figure, or None: it is the condition of another figure
-    of its sentence, names the rows the others are of, or leaves out the fall the sentence says."""
+    """Why no measure is looked for the claim's figure, or None: it is a part of another figure of its
+    sentence, which that figure's claim checks (its condition, "204 contracts were worth *$1 million* or
+    more"; the rows it names, "*three*-bedroom units averaged $3,520"; the size of its top, "The top
+    *five* vendors received nearly two-thirds"), or its expect leaves out the fall the sentence says."""
     from .directions import dropped_in_claim
+    from .propose import size_of_a_top
     from .search import numbered_condition
     from .thresholds import condition_of_a_figure
-
     condition = condition_of_a_figure(claim.says, claim.expect)
     if condition is not None:
         of, kind = condition
@@ -301,6 +332,10 @@ def _not_searched(claim: Claim, profiles: list[Any]) -> str | None:
         return (f"the sentence says '{dropped}' beside this figure, a direction '{claim.expect}' does not "
                 "carry (read without it, a rise would pass as readily as a fall); write it into expect: "
                 "as the article says it, then suggest again")
+    size = size_of_a_top(claim.says, claim.expect)
+    if size is not None:  # "The top five vendors received nearly two-thirds": five is no count of vendors
+        return (f"'{claim.expect}' is how many the top holds: the claim of the sentence's other figure "
+                f"checks it (top_share: …, top_n: {size}) and covers it; this claim can go")
     return None
 
 
@@ -319,7 +354,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         os.environ.setdefault(var, "1")
     from ..engine import prepare
     from .cells import read_bins, read_cells, read_tops
-    from .profile import profile_tables
+    from .profile import named_dimensions, profile_tables
     from .propose import Proposed, propose, top_read
     from .search import Table, numbered_dimensions, numbered_measures
     from .space import atoms_of
@@ -347,6 +382,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     tops_of = max((n for c in chosen if (n := top_read(c.says, c.expect, loaded)) is not None), default=None)
     try:
         profiles = profile_tables(backend, catalog, tables)
+        named_dimensions(backend, catalog, profiles, [c.says for c in chosen])  # "Northline Construction"
         prepared_tables = {}
         capped: list[str] = []
         nouns = _nouns(profiles)
@@ -366,9 +402,13 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         _read_wins(backend, profiles, prepared_tables, chosen, loaded)
     finally:
         backend.close()
-    year, article = _article_year(loaded)
-    latest = _latest_period(prepared_tables) if year is None and article is not None else None
+    year, article, spanned = _article_year(loaded)
+    data_latest = _latest_period(prepared_tables) if year is None and article is not None else None
+    # an article of a span ("from 2015 to 2024") speaks of all of it where a sentence names no year
+    latest = data_latest if not spanned else None
     year = latest[1] if latest is not None else year  # "Tuesday's mayoral election": most likely the latest
+    # "every year since 2017", "the highest since 2019": up to the article's year, or the data's latest
+    last_year = year if year is not None else data_latest[1] if data_latest is not None else None
     around = _surroundings(article)
     out: list[ClaimSuggestions] = []
     ranked: dict[str, Proposed] = {}
@@ -379,7 +419,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         if entry.note is not None:
             continue
         context = around.get(" ".join(claim.says.split()), Surroundings())
-        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading)
+        proposed = propose(loaded, claim, prepared_tables, year, top + SPARE, context, every_reading, last_year)
         capped += proposed.capped
         if not proposed.hits and not proposed.misses and proposed.reading is None:
             entry.note = proposed.note or NOTHING_MEETS

@@ -47,6 +47,8 @@ class Dimension:
     numbered: bool = False         # counts something, but a sentence names a value of it ("three-bedroom")
     label: YearLabel | None = None  # its values all write years as labels one way (2019-20, FY2021): a period column
     measure: bool = False          # a number each row has its own of (enrollment 1,063): measured, never a condition
+    named: bool = False            # only the values a sentence names of a column of many ("Northline Construction"
+                                   # of 160 vendors' names): conditions, never a ranking of its values
 
     @property
     def boolean(self) -> bool:
@@ -228,3 +230,40 @@ def profile_tables(backend: Backend, catalog: Catalog, tables: list[str]) -> dic
         p.from_sql = f"FROM {quote_ident(t)}{joins}"
         profiles[t] = p
     return profiles
+
+
+def named_dimensions(backend: Backend, catalog: Catalog, profiles: dict[str, Profile], sentences: list[str]) -> None:
+    """Add to each profile, as dimensions, the values the sentences name of a text column of too many
+    values to be one ("Northline Construction alone received $222 million", one of 160 vendors' names):
+    of its own columns and through its lookups (``vendor.name``). Only the values named, each as written
+    in the data (a twin with a trailing space too); the column's other values are no group of it (its
+    SQL keeps those named, the rest unknown), so the cells stay as few. One query per table with such a
+    column (a scan of it), when `suggest` or `init` runs."""
+    text = "\n".join(sentences)
+    if not text.strip():
+        return
+    named: dict[str, list[tuple[str, str, list[Any]]]] = {}
+    for t, p in profiles.items():
+        dims = {d.name for d in p.dimensions}   # a column of few values is a dimension already
+        many = [(c, ty) for c, ty in _columns(backend, t) if not c.startswith("__") and value_type(ty) == "text"
+                and not is_id(c) and c != catalog.sources[t].decl.key and c not in dims]
+        if not many:
+            continue
+        said = "'" + text.replace("'", "''") + "'"
+        parts = [f"list(DISTINCT {quote_ident(c)}) FILTER (WHERE length(trim({quote_ident(c)})) >= 4 "
+                 f"AND contains({said}, trim({quote_ident(c)})))" for c, _ in many]
+        row = backend.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(t)}").rows[0]
+        for (c, ty), found in zip(many, row, strict=True):
+            values = sorted(v for v in (found or []) if isinstance(v, str)
+                            and re.search(rf"(?<![\w.]){re.escape(v.strip())}(?![\w])", text))
+            if values:
+                named.setdefault(t, []).append((c, ty, values))
+    for t, p in profiles.items():
+        places = [(quote_ident(t), "", c, ty, vs) for c, ty, vs in named.get(t, [])]
+        places += [(quote_ident(link.name), f"{link.name}.", c, ty, vs)
+                   for link in catalog.links.get(t, {}).values() for c, ty, vs in named.get(link.target, [])]
+        for alias, prefix, c, ty, values in places:
+            column = f"{alias}.{quote_ident(c)}"
+            listed = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+            p.dimensions.append(Dimension(f"{prefix}{c}", f"CASE WHEN {column} IN ({listed}) THEN {column} END",
+                                          ty, values, True, named=True))

@@ -147,6 +147,28 @@ def top_n_of(says: str) -> int | None:
     return n if 2 <= n <= MAX_TOP_N else None
 
 
+def size_of_a_top(says: str, expect: object) -> int | None:
+    """The N of "the top N" when ``expect`` is that N and the sentence states another figure of the top
+    ("The top *five* vendors received nearly two-thirds of the money": 5): how many the top holds, which
+    the other figure's claim takes (``top_share: …, top_n: 5``) and covers, no count of anything. None
+    otherwise.
+
+    >>> size_of_a_top("The top five vendors received nearly two-thirds of the money.", "5")
+    5
+    >>> size_of_a_top("The top five vendors were all from Springfield.", "5") is None
+    True
+    """
+    from ..draft.figures import find_figures
+    n = top_n_of(says)
+    span = figure_span(says, expect)
+    m = _TOP_N.search(says)
+    if n is None or span is None or m is None or not (m.start() <= span[0] < m.end()) or str(expect).strip() != str(n):
+        return None
+    others = [f for s in find_figures(says) for f in s.figures
+              if f.kind != "extreme" and not (m.start() <= f.start < m.end())]
+    return n if others else None
+
+
 def top_read(says: str, raw: Any, loaded: LoadedClaims) -> int | None:
     """The top a claim's figure is of, when the search reads its largest values: a share of a total
     ("The top 10 earners took home 17%") or an amount ("the 10 highest-paid officers took home $1.4
@@ -159,9 +181,10 @@ def top_read(says: str, raw: Any, loaded: LoadedClaims) -> int | None:
     return n if "share" in found or (number is not None and _money(says, number.written)) else None
 
 
-def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
+def periods_of(says: str, default: int | None, earlier: str = "", end: int | None = None) -> Periods:
     """The periods the sentence names; when it names none, those of ``earlier`` (the nearest
-    sentence before it, in its section, that names a year)."""
+    sentence before it, in its section, that names a year). ``end``: the year a "since" runs to when
+    the article has no year of its own (``default`` None), the data's latest."""
     from ..draft.figures import find_figures
     ps = [p for s in find_figures(says) for p in s.periods if p.year is not None]
     inherited = False
@@ -177,17 +200,23 @@ def periods_of(says: str, default: int | None, earlier: str = "") -> Periods:
         n = n * 10 if n and (low.group(3) or "").lower().startswith("decade") else n
         since = default - n if n else None   # "an eight-year low": the fewest since eight years before
     years = tuple(dict.fromkeys(p.year for p in ps if p.relation != "since" and p.year is not None))
+    if not years and default is None and end is not None and _LAST_YEAR.search(says):
+        years, inherited = (end,), False  # "Last year's $137.7 million", in a story of 2015 to 2024: 2024
     stated = tuple((p.year, p.end_year) for p in ps if p.year is not None and p.end_year is not None)
     spans = stated
-    if since is not None and default is not None and since < default:
-        spans += ((since, default),)
+    end = default if default is not None else end
+    if since is not None and end is not None and since < end:
+        spans += ((since, end),)
     back = _years_back(says)
     to = years[0] if len(years) == 1 else default
     if back and to is not None:  # "up 80% from four years earlier": from four years before the sentence's year
         spans += ((to - back, to),)
     from ..measures._values import year_label
     labelled = tuple(p.year for p in ps if p.year in years and year_label(p.text) is not None)
-    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited, labelled)
+    return Periods(years, since, spans, default, bool(_EVERY.search(says)), stated, inherited, labelled, end)
+
+
+_LAST_YEAR = re.compile(r"\b(?:last|this|the\s+latest|the\s+most\s+recent)\s+year\b", re.I)
 
 
 _YEARS_BACK = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -377,7 +406,8 @@ def compared_years(sentence: Sentence | str) -> dict[int, int]:
     return out
 
 
-def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings, change: bool = False) -> Periods:
+def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings, change: bool = False,
+                   end: int | None = None) -> Periods:
     """The periods of the claim's sentence (:func:`periods_of`), moved back for a figure the words
     after it put so many years before ("up from 29% a year earlier": the year before the sentence's);
     a year the sentence gives to the figure a change is measured from ("…, down from $150 in
@@ -385,7 +415,7 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings,
     change is measured from ("$2,725 in 2024, up 9% *from 2023*") is no year of a figure that is
     not a change (``change``), when the sentence names another."""
     from ..draft.figures import find_figures
-    per = periods_of(claim.says, default_year, around.periods)
+    per = periods_of(claim.says, default_year, around.periods, end)
     sentences = find_figures(claim.says)
     if not change and per.years and not per.inherited:
         bases = _base_years(sentences)
@@ -403,11 +433,44 @@ def _claim_periods(claim: Claim, default_year: int | None, around: Surroundings,
         years = own or tuple(y for y in per.years if y not in compared) or article
         if years:
             per = replace(per, years=years, spans=(), stated=(), inherited=False)
+    end = _end_of_a_span(claim.says, claim.expect, per) if not change else None
+    if end is not None:  # "rose 11% from 2019 to 2020, to 62": 62 is of 2020
+        return replace(per, years=(end,), spans=(), stated=(), inherited=False)
     back = years_before(claim.says, claim.expect)
     base = per.years[0] if len(per.years) == 1 else per.default if not per.years else None
     if back is None or base is None:
         return per
     return replace(per, years=(base - back,), spans=(), stated=(), inherited=False)
+
+
+_TO_A_LEVEL = re.compile(r"(?:^|[\s,;(—–-])(?P<word>to|from)\s+(?:(?:about|nearly|almost|roughly|around|some|just|"
+                         r"only|over|under|more\s+than|fewer\s+than|less\s+than|a\s+record(?:\s+of)?)\s+)?$", re.I)
+
+
+def _end_of_a_span(says: str, expect: object, per: Periods) -> int | None:
+    """The year a level is of, in a sentence of a change between two years, when the level is where the
+    change went to or came from: "No-bid contracts rose 11% from 2019 to 2020, *to 62*" (2020), "fell
+    from 2019 to 2020, *from 56*" (2019). None for any other figure, or a sentence of no such span.
+
+    >>> per = periods_of("No-bid contracts rose 11% from 2019 to 2020, to 62.", None)
+    >>> _end_of_a_span("No-bid contracts rose 11% from 2019 to 2020, to 62.", "62", per)
+    2020
+    >>> _end_of_a_span("No-bid contracts rose 11% from 2019 to 2020, to 62.", "up 11%", per) is None
+    True
+    """
+    if len(per.stated) != 1 or per.inherited:
+        return None
+    span = figure_span(says, expect)
+    if span is None:
+        return None
+    m = _TO_A_LEVEL.search(says[:span[0]])
+    if m is None:
+        return None
+    first, last = per.stated[0]
+    # the span's own "to 2020" is no level's: the figure comes after the span
+    if says.find(str(last)) > span[0]:
+        return None
+    return last if m.group("word").lower() == "to" else first
 
 
 _MONTH_NAMES = ("January February March April May June July August September October November "
@@ -661,9 +724,20 @@ def _counted(clause: str) -> set[str]:
 def _says_median(says: str, expect: object) -> bool:
     """Does the sentence speak of a median for this figure? Of "The median tenant owed $3,324; the
     average was about $4,000", the first figure is a median and the second a mean: the word nearest
-    before the figure decides, or a "median" anywhere when none comes before it."""
+    before the figure in its clause decides, or a "median" anywhere in the clause when none comes before
+    it; another clause's "median" is not this figure's ("…, but 204 contracts were worth $1 million").
+
+    >>> _says_median("The median contract was worth $57,000, but 204 contracts were worth more.", "204")
+    False
+    >>> _says_median("The median contract was worth $57,000, but 204 contracts were worth more.", "$57,000")
+    True
+    """
     at = _figure_at(says, expect) if isinstance(expect, str) else -1
     named = [(m.start(), m[0].lower()) for m in _MIDDLE.finditer(says)]
+    if at >= 0:  # "The median contract was worth $57,000, but 204 contracts were worth $1 million": its clause's
+        cuts = [0, *(m.end() for m in _CLAUSES.finditer(says)), len(says) + 1]
+        start, end = next((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= at < b)
+        named = [(i, word) for i, word in named if start <= i < end]
     before = [word for start, word in named if start < at]
     return before[-1] == "median" if before else any(word == "median" for _, word in named)
 
@@ -829,24 +903,37 @@ def _money(says: str, written: str) -> bool:
     return span is not None and currency_after(says, span[1]) != ""
 
 
+def _numbers(s: Search, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
+             says: str, rate: Rate | None = None, bases: list[Base] | None = None) -> list[Found]:
+    """The candidates of a number on one table: a rate, a run of years, an amount, an `every` of the
+    yearly counts, a count, a sum (``bases``: those of a figure that is a ``rate``)."""
+    if rate is not None:  # "1.8 filings per 1,000 households": never a count or a sum as it stands
+        amounts = _money(says, exp.written)  # "$1,200 per resident": a sum of money over the base, never rows
+        return [f for base, column, theirs in bases or ()
+                for f in s.rates(pers, base, column, theirs, rate.per, amounts)]
+    if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
+        up, last = _run_of(says, exp)
+        return list(s.streaks(last, own_years, up=up))
+    if exp.time_unit is not None or _money(says, exp.written):
+        # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows;
+        # unless the rows are of that unit ("43 days above 95 degrees" of a table of days)
+        days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
+        return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ()),
+                *s.top_sums(pers)]  # "the 10 highest-paid took home $1.4 million": the top's sum
+    if per.every_year and per.since is not None and per.end is not None and per.since < per.end:
+        # "at least 45 no-bid contracts in every year since 2017": each year's count, never the total
+        # since 2017 (406 is "at least 45" too, and says nothing of any one year), nor one year's
+        every = list(s.every_counts(pers, per.since, per.end))
+        if every:
+            return every
+    return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers), *s.wins(pers)]
+
+
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],
             says: str, rate: Rate | None = None, bases: list[Base] | None = None) -> list[Found]:
     """The candidates of one family on one table (``bases``: those of a figure that is a ``rate``)."""
     if family == "number":
-        if rate is not None:  # "1.8 filings per 1,000 households": never a count or a sum as it stands
-            amounts = _money(says, exp.written)  # "$1,200 per resident": a sum of money over the base, never rows
-            return [f for base, column, theirs in bases or ()
-                    for f in s.rates(pers, base, column, theirs, rate.per, amounts)]
-        if _a_run(says, exp):  # "for a fourth straight year": the number of years in a row it rose
-            up, last = _run_of(says, exp)
-            return list(s.streaks(last, own_years, up=up))
-        if exp.time_unit is not None or _money(says, exp.written):
-            # "45 days", "$3,324": a sum or mean of a column, or its largest value, never a number of rows;
-            # unless the rows are of that unit ("43 days above 95 degrees" of a table of days)
-            days = exp.time_unit is not None and bool(words(f"{exp.time_unit} {exp.time_unit}s") & words(s.p.table))
-            return [*s.sums(pers), *s.extrema(pers), *(s.counts(pers) if days else ()),
-                    *s.top_sums(pers)]  # "the 10 highest-paid took home $1.4 million": the top's sum
-        return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers), *s.wins(pers)]
+        return _numbers(s, exp, per, pers, own_years, says, rate, bases)
     if family == "share":  # and "the top 10 earners took home 17% of all overtime": the top's share of a total
         return [*s.shares(pers), *s.weighted_shares(pers), *s.fraction_means(pers), *s.top_shares(pers)]
     if family == "change_percent":  # of the rate the sentence states too ("$13,955 per student …, up 28% from 2015")
@@ -868,8 +955,8 @@ def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[A
         return _extremes(s, per, pers, own_years, says, rate, bases or [])
     if family == "top" and exp.values is not None:
         out = list(s.tops(pers, list(exp.values), _mentioned(says)))
-        if per.every_year and per.since is not None and per.default is not None and per.since < per.default:
-            out += s.every_tops(per.since, per.default, list(exp.values))   # "in every year since 2013"
+        if per.every_year and per.since is not None and per.end is not None and per.since < per.end:
+            out += s.every_tops(per.since, per.end, list(exp.values))   # "in every year since 2013"
         return out
     return []
 
@@ -879,7 +966,9 @@ def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], sa
     """The candidates of an ``expect: true`` on one table: an extreme over the years or over a
     column's values (of the rate the sentence states, if it states one), a run of rises, a change
     of rank."""
-    at = [y for y in per.years if y != per.since] or ([per.default] if per.default else [])
+    # "the highest since 2019" of an article with no year of its own: at the data's latest year
+    at = [y for y in per.years if y != per.since] or ([per.default] if per.default else
+                                                      [per.end] if per.since is not None and per.end else [])
     if _OVERTOOK.search(says):  # "Queens overtook Brooklyn in 2024": a change of rank, no superlative
         return list(s.overtakes(at, own_years))
     if per.since is not None:  # "the fewest since 2014": of the years, not of the values of a column
@@ -890,9 +979,9 @@ def _extremes(s: Search, per: Periods, pers: list[Any], own_years: list[str], sa
         categories = [*s.category_extremes(pers), *s.share_extremes(pers)]
     found = [*s.extremes(at, per.since, own_years), *categories]
     trend = _RISEN.search(says) or _FALLEN.search(says)
-    if per.every_year and trend and per.since is not None and per.default is not None:
+    if per.every_year and trend and per.since is not None and per.end is not None:
         # "risen every year since 2022": a run of rises over every year from then on
-        found += s.runs(per.since, per.default, own_years, up=bool(_RISEN.search(says)))
+        found += s.runs(per.since, per.end, own_years, up=bool(_RISEN.search(says)))
     return found
 
 
@@ -985,7 +1074,8 @@ class Proposed:
 
 
 def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: int | None,
-            keep: int, context: Surroundings | None = None, every_reading: bool = False) -> Proposed:
+            keep: int, context: Surroundings | None = None, every_reading: bool = False,
+            last_year: int | None = None) -> Proposed:
     """The best ``keep`` candidates that meet the expectation, the nearest misses, the sentence's
     reading when it does not meet it, and the caps hit. ``context``: what the article says around
     the claim's sentence (the sentence before it counts as a label, the rest of its section less).
@@ -995,7 +1085,8 @@ def propose(loaded: LoadedClaims, claim: Claim, tables: Tables, default_year: in
     around = context or Surroundings()
     fams = families(claim.expect, loaded)
     per = _claim_periods(claim, default_year, around,
-                         change=bool(fams.keys() & {"change_percent", "change_points", "change_absolute"}))
+                         change=bool(fams.keys() & {"change_percent", "change_points", "change_absolute"}),
+                         end=last_year)
     unit = per_period(claim.says, claim.expect) if fams.keys() & {"number"} else None
     if unit is not None:  # "about 34 trips a day": never the number of trips, nor a share
         return Proposed([], [], None, [], _per_period_note(unit, loaded, per, claim.says))

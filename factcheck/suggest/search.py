@@ -71,6 +71,11 @@ MIDDLES = frozenset(words("average mean typical"))   # ... and of these, of no n
 # of a price or a level ("Rents rose", "wages rose": the typical one, a mean or a median)
 AMOUNTS = frozenset(words("spending spent expenditure outlays paid payments cost costs amount total totals revenue "
                           "budget", synonyms=False))
+SAID_MONEY = frozenset(words("dollar dollars money", synonyms=False))   # "one in five dollars": a share of money
+MONEY_COLUMNS = frozenset(words("amount amounts value cost costs paid payment spending spent award awarded "
+                                "obligated dollars usd price budget", synonyms=False))  # a column of money, by its name
+_AN_AMOUNT = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:million|billion|trillion)\b", re.I)  # a total, as written
+EVERY_SAID = 1.5       # "at least 45 … in every year since 2017": each year's count, above a year's or the total's
 TOTAL_BONUS = 0.3      # a yearly total, above the mean, in a sentence of amounts
 WINS_SAID = 2.0        # groups won, when the sentence says so ("carried 31 of the city's 48 precincts")
 OTHER_FIGURES = 1.5    # a value the sentence names of another of its figures: not this one's share
@@ -736,6 +741,30 @@ class Search:
                                         extra + (0.6 if timeless else 0.0), said=said, named=named,
                                         timeless=bool(timeless))
 
+    def every_counts(self, periods: list[Atom | None], first: int, last: int) -> Iterator[Found]:
+        """"The city awarded at least 45 no-bid contracts in every year since 2017": ``every: {count: …}``
+        over a year column from ``first`` to ``last``, the rows under each filter counted in each year
+        and each year's count held to the figure (its value here: the year farthest from it). Only
+        over a column with a period atom for every one of those years (:func:`.space.period_atoms`)."""
+        years = list(range(first, last + 1))
+        by_column: dict[str, dict[int, Atom]] = {}
+        for p in periods:
+            if p is not None and p.year is not None and p.text == f"{ident(p.dim)} == {p.year}":
+                by_column.setdefault(p.dim, {})[p.year] = p
+        for dim, atoms in by_column.items():
+            if any(y not in atoms for y in years):
+                continue
+            filters = self.filters(None, frozenset(i for i, a in enumerate(self.atoms) if a.dim == dim))
+            batch = filters.values(self.matrix, np.array([self.cells.n * self._pm(atoms[y]) for y in years]))
+            far = np.stack([_distance(row, self.exp) for row in batch])
+            worst = batch[np.argmax(far, axis=0), np.arange(batch.shape[1])]
+
+            def every(conds: tuple[Atom, ...], over: str = ident(dim)) -> dict[str, Any]:
+                where = _where(None, conds)
+                return {"every": {"count": self.p.table, **({"where": where} if where else {})},
+                        "over": over, "since": first, "to": last}
+            yield from self._picked(filters, worst, None, {}, EVERY_SAID, build=every)
+
     def wins(self, periods: list[Atom | None]) -> Iterator[Found]:
         """"Rivera carried 31 of the city's 48 precincts": how many groups the value before the verb
         came first in (``wins``), as :func:`.wins.read_wins` counted them for this claim, over every
@@ -1144,7 +1173,7 @@ class Search:
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
         where = _where(period, conds)
-        if (column in self.p.declared or column == self.people) and self._known_everywhere(target):
+        if column in (*self.p.declared, self.people, self._money_shared()) and self._known_everywhere(target):
             # "won 53% of the vote": a share of the votes, written as one (its rows weighed by them); the rows
             # whose condition is unknown are out of both sums, where a ratio's denominator keeps them
             return {"share": target.text, "of": self.p.table, "sum": ident(column), **({"where": where} if where else {})}
@@ -1158,9 +1187,22 @@ class Search:
         it ("53% of the vote") or nothing while the sentence does ("who took 47%." after "the vote"); not
         "one-third of the referrals", which says the share is of the rows, nor "a third of patients
         waited" of `wait_minutes`, which names it in part. Every word of its name is said."""
-        if self.people is None or not words(self.people) <= (self.ctx.after or self.ctx.sentence):
+        if self.people is None:
+            return self._money_shared()
+        if not words(self.people) <= (self.ctx.after or self.ctx.sentence):
             return None
         return self.people
+
+    def _money_shared(self) -> str | None:
+        """The column of money a share is of, when the words right after the figure say dollars or
+        money ("one in five dollars the city awarded", "12% of the dollars"): the table's one number
+        column named as an amount (`amount`, `award_value`, `cost`), of which the share is weighed,
+        not of the rows (the contracts). None when the words say neither, or the table has no such
+        column or several."""
+        if not self.ctx.after & SAID_MONEY:
+            return None
+        amounts = [c for c, _ in self.p.numbers if words(c, synonyms=False) & MONEY_COLUMNS and not self._fractions(c)]
+        return amounts[0] if len(amounts) == 1 else None
 
     def _known_everywhere(self, target: Target) -> bool:
         """Does every row tell whether it meets ``target`` (a share of a column then is the ratio of its sums)?"""
@@ -1679,7 +1721,9 @@ class Search:
     def _amounts(self) -> bool:
         """Does the sentence speak of an amount, and not of an average of it?"""
         said = self.ctx.sentence | self.ctx.measured | self.ctx.table_said
-        return bool(said & AMOUNTS) and not (self.ctx.median or said & AVERAGES)
+        # "Last year's $137.7 million was the highest since 2019": the sentence states the amount itself
+        written = self.exp.boolean is not None and bool(_AN_AMOUNT.search(self.ctx.says))
+        return (bool(said & AMOUNTS) or written) and not (self.ctx.median or said & AVERAGES)
 
     def _total_bonus(self, inner: dict[str, Any]) -> float:
         """What a series adds to a candidate's score: a yearly total, in a sentence of amounts."""
@@ -1795,7 +1839,8 @@ class Search:
         """The columns of categories, the table's own and its lookups' ("Chinese restaurants drew the
         most critical violations": `restaurant.cuisine` of inspections), a value of which can be
         ranked among the others or overtake another (not true/false, years, a sentence's thresholds)."""
-        return (d for d in self.p.dimensions if not (d.boolean or d.is_year or d.year is not None or d.said))
+        return (d for d in self.p.dimensions if not (d.boolean or d.is_year or d.year is not None or d.said
+                                                     or d.named))   # the names said of 160 are no ranking
 
     def _ranked(self, of: dict[Any, float], at: Any) -> Iterator[tuple[str, bool]]:
         """Whether ``at`` alone has the lowest (highest) of the values ``of`` (at the sentence's rank:
@@ -1949,7 +1994,7 @@ class Search:
     def tops(self, periods: list[Atom | None], expected: list[str], mentioned: set[str]) -> Iterator[Found]:
         names = [e.lower() for e in expected]
         for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None:
+            if d.boolean or d.is_year or d.year is not None or d.named:
                 continue
             values = [v for v in d.values if isinstance(v, str)]
             lowered = {v.lower(): v for v in values}
@@ -1990,7 +2035,7 @@ class Search:
     def _top_dims(self, names: list[str]) -> Iterator[tuple[str, list[str], Floats]]:
         """The text dimensions holding every name, with their values and the cells of each."""
         for d in self.p.dimensions:
-            if d.boolean or d.is_year or d.year is not None:
+            if d.boolean or d.is_year or d.year is not None or d.named:
                 continue
             values = [v for v in d.values if isinstance(v, str)]
             if not all(n in {v.lower() for v in values} for n in names):

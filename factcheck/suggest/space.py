@@ -23,6 +23,8 @@ from .profile import counts_something
 from .words import name_words
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .profile import Dimension, Profile
 
 Mask = npt.NDArray[np.bool_]
@@ -75,6 +77,21 @@ def distinctive(said: set[str] | frozenset[str], nouns: frozenset[str], shared: 
     return rest or frozenset(said)
 
 
+def _the_yes(values: Sequence[object]) -> object | None:
+    """The value that says yes, of a text column of two values that are a yes and a no in one pair of
+    codes (`Y`/`N`, `Yes`/`No`, `T`/`F`, `true`/`false`, `1`/`0`): a flag written as text, whose yes
+    the column's name says ("*minority-owned* firms" of `minority_owned == 'Y'`). None otherwise.
+
+    >>> _the_yes(['N', 'Y']), _the_yes(['No', 'Yes']), _the_yes(['A', 'N']), _the_yes(['Y', 'no'])
+    ('Y', 'Yes', None, None)
+    """
+    if len(values) != 2 or not all(isinstance(v, str) for v in values):
+        return None
+    pairs = (("y", "n"), ("yes", "no"), ("t", "f"), ("true", "false"), ("1", "0"))
+    low = {str(v).strip().lower(): v for v in values}
+    return next((low[y] for y, n in pairs if set(low) == {y, n}), None)
+
+
 def atoms_of(profile: Profile, cells: Cells, nouns: frozenset[str] = frozenset()) -> tuple[list[Atom], list[str]]:
     """Every condition on a (non-year) dimension of the table; and what the cap left out. ``nouns``:
     the words that name the data's tables (rows of what), which name no condition (:func:`distinctive`)."""
@@ -109,13 +126,16 @@ def atoms_of(profile: Profile, cells: Cells, nouns: frozenset[str] = frozenset()
             continue
         said = [frozenset(name_words("", v)) for v in d.values]
         shared = frozenset.intersection(*said) if len(said) > 1 else frozenset()
+        yes_code = _the_yes(d.values)
         for v, own in zip(d.values, said, strict=True):
             lit = literal(v)
             if lit is None:
                 continue
             m = mask_equal(cells, d.name, v)
+            # `minority_owned == 'Y'` is what "minority-owned firms" names, as a flag of that name is
+            strong = distinctive(frozenset(name_words(d.name)), nouns) if v == yes_code else distinctive(own, nouns, shared)
             out.append(Atom(d.name, f"{name} == {lit}", frozenset(name_words(d.name, v)), m, known, value=v,
-                            strong=distinctive(own, nouns, shared)))
+                            strong=strong))
             if _UNKNOWN.match(str(v)):
                 out.append(Atom(d.name, f"{name} != {lit}", frozenset(name_words(d.name)) | {"known"},
                                 known & ~m, known, value=("!=", v), strong=frozenset({"known"})))
@@ -138,6 +158,8 @@ class Periods:
     stated: tuple[tuple[int, int], ...] = ()  # the ranges it states ("from 2021 to 2022") alone
     inherited: bool = False         # ``years`` are an earlier sentence's: this one names none
     labelled: tuple[int, ...] = ()  # those of ``years`` it writes as a label ("in 2019-20", "FY2021"): by the first year
+    end: int | None = None          # the year a "since" runs to: the article's year, or the data's latest when the
+                                    # article has none of its own (a story of 2015 to 2024: "every year since 2017")
 
 
 def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom | None]:
@@ -146,8 +168,8 @@ def period_atoms(profile: Profile, cells: Cells, periods: Periods) -> list[Atom 
     years = set(periods.years)
     if not years and periods.default is not None:
         years.add(periods.default)
-    if periods.every_year and periods.since is not None and periods.default is not None:
-        years |= set(range(periods.since, periods.default + 1))
+    if periods.every_year and periods.since is not None and periods.end is not None:
+        years |= set(range(periods.since, periods.end + 1))
     for d in profile.dimensions:
         name = ident(d.name)
         if d.label is not None:
