@@ -32,6 +32,7 @@ from .errors import Problem, UsageError
 from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
 from .expectations.vocabulary import SIZED_DIRECTIONS, TAKES_AN_OBJECT, verb_forms
 from .formatting import alternatives
+from .suggest.directions import said_after
 
 if TYPE_CHECKING:
     from .engine import Session
@@ -75,9 +76,7 @@ _OFF = re.compile(rf"\b{_BE_AT}\s+off\s*$", re.I)  # "Sales were off 5%": down 5
 # number, at most one word between (not "or": "5 or fewer" is a threshold; nor a number after it: "43
 # days below 95 degrees"); "lower" and "smaller" only at the end of a clause or before "than" ("the 12
 # lower courts")
-_FEWER_AFTER = re.compile(r"(?:\s+(?!or\b|and\b|to\b)[^\W\d]+)?\s+(fewer|less|below|(?:lower|smaller)(?=\s*(?:[,;:.!?]|$|"
-                          r"(?:than|in|on|from|since|compared|at|last|this)\b)))\b"
-                          r"(?!\s+(?:than\s+)?\$?\d)", re.I)
+_FEWER_AFTER = said_after("fewer|less|below")
 # "5% lower.", "6 points higher, at 39%", "4 points behind": a comparison said right after a percentage or
 # points, with no "than" (which _PERCENT_MORE reads)
 _COMPARED_AFTER = re.compile(r"\s+(more|fewer|less|higher|lower|smaller|larger|bigger|ahead|behind)\b"

@@ -24,9 +24,20 @@ from ..draft.phrases import FALL_VERBS_ALONE
 # word with a number after it ("43 days below 95 degrees") or "to"/"from" ("fell to 4" is a level)
 _BEFORE = re.compile(rf"\b(down|off|fewer|less|lower|behind|short|trail(?:s|ed|ing)?|{FALL_VERBS_ALONE})(?:\s+by)?\s*$",
                      re.IGNORECASE)
-_AFTER = re.compile(r"(?:\s+(?!or\b|and\b|to\b)[^\W\d]+)?\s+(fewer|less|below|behind|down|short|(?:lower|smaller)(?=\s*(?:[,;:.!?]|$|"
-                    r"(?:than|in|on|from|since|compared|at|last|this)\b)))\b"
-                    r"(?!\s+(?:than\s+)?\$?\d|\s+(?:to|from)\b)", re.IGNORECASE)
+
+
+def said_after(words: str, *, not_before: str = "") -> re.Pattern[str]:
+    """A word of ``words`` (alternatives), or "lower"/"smaller" at the end of a clause or before "than",
+    "in" …, said after a figure with one word between at most ("16,000 fewer", "40 votes behind"), not
+    after "or" ("5 or fewer": a threshold) and not with a number after it ("43 days below 95 degrees") or
+    what ``not_before`` matches. Shared with `init`'s reading of a figure (:mod:`factcheck.starter`)."""
+    return re.compile(r"(?:\s+(?!or\b|and\b|to\b)[^\W\d]+)?\s+("
+                      + words + r"|(?:lower|smaller)(?=\s*(?:[,;:.!?]|$|"
+                      r"(?:than|in|on|from|since|compared|at|last|this)\b)))\b"
+                      r"(?!\s+(?:than\s+)?\$?\d" + (f"|{not_before}" if not_before else "") + ")", re.IGNORECASE)
+
+
+_AFTER = said_after("fewer|less|below|behind|down|short", not_before=r"\s+(?:to|from)\b")
 
 
 def dropped_direction(sentence: str, start: int, text: str, expect: object) -> str | None:
