@@ -418,9 +418,9 @@ def _currency_of_says(claim: Claim, node: PlanNode, exp: Expectation) -> Expecta
         return exp  # '$1,500', '3 million dollars': the figure names its own currency
     from .expectations.judging import with_currency
     from .measures._units import figure_unit
-    measured = getattr(node, "inner", None) or getattr(node, "a_node", None) \
-        if exp.shape.kind == "change_absolute" else node
-    unit = figure_unit(measured, claim.says) if measured is not None else None
+    # a change (or a gap) is shaped from the measure it changes, its first child, and is in its currency
+    measured = node.children()[0] if exp.shape.kind == "change_absolute" else node
+    unit = figure_unit(measured, claim.says)
     if unit is None or unit.kind != "money":
         return exp
     return with_currency(exp, unit.sign)
