@@ -9,11 +9,22 @@ claim id or category gets the same kind of suggestion everywhere.
 "did you mean 'share'?"
 >>> did_you_mean(suggest("zzz", ["count"])) is None
 True
+
+A name is also close when its words are the other's, reordered or with words added: a data update
+that renames ``platform`` to ``recruitment_platform`` or ``filed_date`` to ``date_filed`` is
+offered, though the letters alone are too far apart (a word of three letters or fewer, ``id``,
+makes no such match: every ``*_id`` would be offered).
+
+>>> suggest("platform", ["recruitment_platform", "recruitment_location", "case_id"])
+['recruitment_platform']
+>>> suggest("filed_date", ["date_filed", "case_id"])
+['date_filed']
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 
 CUTOFF = 0.6  # difflib's similarity ratio: below it a name is not offered (0.6 is difflib's own default)
@@ -31,10 +42,42 @@ def suggest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = CU
     found: list[str] = []
     if word.lower() in by_lower and by_lower[word.lower()] != word:
         found.append(by_lower[word.lower()])
-    for match in difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=cutoff):
+    scored = {match: difflib.SequenceMatcher(None, word.lower(), match).ratio()
+              for match in difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=cutoff)}
+    words = _words(word)
+    if cutoff <= _SAME_WORDS:  # the same words, one name's a part of the other's: close, as 'platform' is
+        for lower in by_lower:
+            if lower not in scored and (match := _words_match(words, _words(lower))):
+                scored[lower] = match
+    for match in sorted(scored, key=lambda m: -scored[m]):  # sorted() keeps difflib's order among equals
         if by_lower[match] not in found and by_lower[match] != word:
             found.append(by_lower[match])
     return found[:n]
+
+
+_SAME_WORDS, _WORDS_ADDED = 0.95, 0.7
+"""The closeness given to a name with the same words reordered, and to one with words added or left
+out: above every ratio difflib gives such pairs (``filed_date``/``date_filed`` is 0.5), below the
+ratio of a one-letter slip in a long name (``recruitment_platfrom`` beside ``…_platform``)."""
+
+
+def _words(name: str) -> frozenset[str]:
+    """A name's words: split at anything but a letter or digit and where camelCase turns."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    return frozenset(w for w in re.split(r"[^0-9A-Za-z]+", spaced.lower()) if w)
+
+
+def _words_match(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """How close two names are by their words (None: not at all). Only words of four letters or
+    more count: ``id``, ``no`` and ``n`` are in too many names to say which one was meant."""
+    if not a or not b or len(a | b) == 1:
+        return None  # one word each: difflib's ratio already says how close they are
+    if a == b:
+        return _SAME_WORDS
+    small, large = (a, b) if len(a) < len(b) else (b, a)
+    if small < large and all(len(w) >= 4 for w in small):
+        return _WORDS_ADDED
+    return None
 
 
 def closest_first(word: str, names: Sequence[str], most: int = 12) -> str:

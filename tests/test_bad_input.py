@@ -33,6 +33,10 @@ CLAIMS_ERRORS = [
     ("unknown table", MINI_TABLES, one_claim("{count: casse}", "1"), ["unknown table 'casse'", "did you mean 'cases'"]),
     ("unknown column", MINI_TABLES, one_claim("{count: victims, where: \"platfrom == 'Facebook'\"}", "1"),
      ["no column 'platfrom'", "did you mean 'platform'", "^"]),
+    ("column renamed in the data", MINI_TABLES, one_claim("{count: victims, where: \"recruitment_platform == 'x'\"}", "1"),
+     ["no column 'recruitment_platform'", "did you mean 'platform'"]),  # its words are the new name's and more
+    ("column words reordered", MINI_TABLES.replace("year(filed_date)", "year(date_filed)"), GOOD,
+     ["date_filed", "did you mean 'filed_date'"]),
     ("unknown link", MINI_TABLES, one_claim("{count: victims, where: cse.active_2020}", "1"), ["unknown lookup 'cse'", "'case'"]),
     ("unknown measure kind", MINI_TABLES, one_claim("{shar: x, of: victims}", "1"), ["unknown measure kind 'shar'", "'share'"]),
     ("two measure kinds", MINI_TABLES, one_claim("{count: cases, share: x, of: cases}", "1"), ["one kind"]),
