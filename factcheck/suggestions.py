@@ -47,8 +47,8 @@ def suggest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = CU
     words = _words(word)
     if cutoff <= _SAME_WORDS:  # the same words, one name's a part of the other's: close, as 'platform' is
         for lower in by_lower:
-            if lower not in scored and (match := _words_match(words, _words(lower))):
-                scored[lower] = match
+            if lower not in scored and (close := _words_match(words, _words(lower))):
+                scored[lower] = close
     for match in sorted(scored, key=lambda m: -scored[m]):  # sorted() keeps difflib's order among equals
         if by_lower[match] not in found and by_lower[match] != word:
             found.append(by_lower[match])
