@@ -325,7 +325,7 @@ def prepare(claims: str | Path | LoadedClaims, tables: dict[str, Any] | None = N
         raise ClaimsFileError([Problem(f"tables passed that the claims file does not declare: {', '.join(unknown_frames)}",
                                        file=file, hint=f"declared tables: {', '.join(loaded.model.tables)}")])
     sources_list, problems = locate(loaded, tables, Path(data_root) if data_root else None)
-    problems += _article_problems(loaded)
+    problems += article_problems(loaded)
     if problems:
         raise DataError(problems)
     backend = _backend(engine, spark_master)
@@ -450,7 +450,7 @@ def _line_of(loaded: LoadedClaims, index: int) -> Callable[[PathKey], int | None
     return lambda path: loaded.claim_line(index, *path)
 
 
-def _article_problems(loaded: LoadedClaims) -> list[Problem]:
+def article_problems(loaded: LoadedClaims) -> list[Problem]:
     """The article must be a file inside the claims file's repository (it is shown in reports)."""
     article = loaded.model.article
     if not article:

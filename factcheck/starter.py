@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
@@ -35,7 +36,9 @@ from .formatting import alternatives
 from .suggest.directions import said_after
 
 if TYPE_CHECKING:
+    from .draft.figures import Figure, Sentence
     from .engine import Session
+    from .suggest import Suggestions
 
 SUGGESTIONS = 3               # suggestions written as comments under each claim
 ALLOWED_AT_MOST = 12          # text columns with at most this many values get an `allowed` list
@@ -944,14 +947,22 @@ _EVERY_PERIOD = re.compile(r"(?i)(?:in\s+)?(?:every|each)\s+(?:year|month|week|d
 
 def _claims(article_text: str) -> list[dict[str, Any]]:
     from .draft.figures import find_figures
-    taken: set[str] = set()
+    return draft_claims(find_figures(article_text), set())
+
+
+def draft_claims(sentences: Sequence[Sentence], taken: set[str],
+                 keep: Callable[[Figure], bool] | None = None) -> list[dict[str, Any]]:
+    """A claim for each figure of ``sentences`` (those ``keep`` keeps): an id not in ``taken`` (which
+    it joins), the sentence as ``says``, the figure as ``expect`` says it, and where it stands."""
     out = []
-    for sentence in find_figures(article_text):
+    for sentence in sentences:
         stated = [f for f in sentence.figures if f.kind != "extreme"]
         for f in sentence.figures:
             if f.kind == "extreme" and stated and _EVERY_PERIOD.match(f.text):
                 # "at least 45 no-bid contracts in every year since 2017": one claim, an `every` of the
                 # 45, checks both figures (coverage says so); a claim of its own would check nothing
+                continue
+            if keep is not None and not keep(f):
                 continue
             out.append({"id": _slug(sentence.text, taken), "says": sentence.text,
                         "expect": _expect(sentence.text, f.start, f.text, f.kind, f.value),
@@ -975,6 +986,14 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
     out += ["", "claims:"]
     if not claims:
         out[-1] = "claims: []"
+    out += claim_blocks(claims, comments)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def claim_blocks(claims: list[dict[str, Any]], comments: dict[str, list[str]]) -> list[str]:
+    """The lines of drafted claims as list items under ``claims:``, each with the line and figure it
+    was drafted for above it and its suggestions (``comments``, by id) as comments below."""
+    out = []
     for c in claims:
         out.append(f"  # line {c['line']}: figure {_scalar(c['figure'])}"
                    + (" (quoted)" if c["quoted"] else "") + (" (a heading)" if c["heading"] else ""))
@@ -983,7 +1002,7 @@ def _render(title: str, article: str, tables: dict[str, dict[str, Any]], claims:
         out.append(f"    expect: {_scalar(c['expect'])}")
         out += comments.get(c["id"], ["    # no suggestion: no measure of the search space meets this figure"])
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def _one_line(text: str) -> str:
@@ -1026,12 +1045,19 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
     looked for), and how many claims got a suggestion or a reading."""
     from .claims import ClaimsFile, LoadedClaims
     from .claims.yamlsource import load_yaml
-    from .suggest import NOTHING_MEETS, reading_said, suggest
-    from .suggest.text import measure_yaml
+    from .suggest import suggest
 
     raw, lines = load_yaml(target, text)
     loaded = LoadedClaims(ClaimsFile.model_validate(raw), target, lines, text)
     found = suggest(loaded, top=SUGGESTIONS)
+    return suggestion_comments(found), sum(1 for c in found.claims if c.candidates or c.reading is not None)
+
+
+def suggestion_comments(found: Suggestions) -> dict[str, list[str]]:
+    """Each claim's suggestions as comment lines under it (or why none was looked for), by id."""
+    from .suggest import NOTHING_MEETS, reading_said
+    from .suggest.text import measure_yaml
+
     out: dict[str, list[str]] = {}
     counts = Counter[str]()
     for c in found.claims:
@@ -1054,4 +1080,4 @@ def _suggestions(target: Path, text: str) -> tuple[dict[str, list[str]], int]:
             block.append(f"    # suggestion {counts[c.id]}: {_one_line(str(s.value_text))} ({s.verdict}){latest}{other}")
             block += ["    # " + line for line in measure_yaml(s.measure, 2).splitlines()]
         out[c.id] = block
-    return out, sum(1 for c in found.claims if c.candidates or c.reading is not None)
+    return out

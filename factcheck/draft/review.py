@@ -19,9 +19,9 @@ from ..measures.top import Top
 from ..measures.top_share import TopRows
 from ..report import ArticleFigure, CoverageReport, FigureStatus, StaleSays, UnusedIgnore
 from .coverage import ClaimRef, Coverage, Ignore, cover, word_set
-from .figures import find_figures
+from .figures import Sentence, find_figures
 
-__all__ = ["article_coverage", "report_figures"]
+__all__ = ["article_coverage", "covered", "report_figures"]
 
 
 def _read_article(loaded: LoadedClaims, name: str) -> str:
@@ -133,6 +133,20 @@ def _top_n(measure: object) -> int | None:
 
 def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
     """Which figures of the article the claims state; ``None`` when the file names no article."""
+    found = covered(loaded)
+    if found is None:
+        return None
+    result = found[0]
+    figures = report_figures(result)
+    stale = [StaleSays(id=s.id, says=s.says, closest=s.closest, closest_line=s.closest_line) for s in result.stale]
+    unused = [UnusedIgnore(sentence=e.sentence, figure=e.figure, reason=e.reason) for e in result.unused_ignores]
+    return CoverageReport(article=loaded.model.article or "", figures=figures, stale=stale, unused_ignores=unused)
+
+
+def covered(loaded: LoadedClaims) -> tuple[Coverage, list[Sentence]] | None:
+    """The article's sentences with their figures, and what the claims and ``ignore:`` entries cover
+    of them; ``None`` when the file names no article. The article is read as it is found: the caller
+    has checked that it lies inside the repository."""
     model = loaded.model
     if model.article is None:
         return None
@@ -143,8 +157,4 @@ def article_coverage(loaded: LoadedClaims) -> CoverageReport | None:
                      top_n=_top_n(c.measure))
             for c in model.claims]
     ignores = [Ignore(e.sentence, e.figure, e.reason) for e in model.ignore]
-    result = cover(sentences, refs, ignores)
-    figures = report_figures(result)
-    stale = [StaleSays(id=s.id, says=s.says, closest=s.closest, closest_line=s.closest_line) for s in result.stale]
-    unused = [UnusedIgnore(sentence=e.sentence, figure=e.figure, reason=e.reason) for e in result.unused_ignores]
-    return CoverageReport(article=model.article, figures=figures, stale=stale, unused_ignores=unused)
+    return cover(sentences, refs, ignores), sentences
