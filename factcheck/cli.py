@@ -445,6 +445,8 @@ def suggest(
     json_path: Annotated[Optional[str], typer.Option("--json", metavar="PATH",
                                                      help="write the suggestions as JSON to PATH ('-' for stdout)")] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=20, help="candidates per claim")] = 5,
+    not_checked: Annotated[bool, typer.Option("--not-checked", help="draft a claim for each figure of the article "
+                                              "that no claim checks, with suggestions, as YAML to paste")] = False,
     data_root: DataRoot = None,
     debug: Debug = False,
 ) -> None:
@@ -454,6 +456,7 @@ def suggest(
     Examples:
       factcheck suggest claims/2020.yaml
       factcheck suggest claims/2020.yaml new-cases-2020 --json -
+      factcheck suggest claims/2020.yaml --not-checked
     """
     import json
 
@@ -465,9 +468,20 @@ def suggest(
     out, err = _consoles()
     with _guard(debug, err), Outputs([("--json", json_path)]) as outputs:  # refused before any work if unwritable
         outputs.refuse_inputs([("the claims file", file)])
-        found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root,
-                            every_reading=every_reading,
-                            before_reading=outputs.refuse_inputs)  # never over a data file or the article
+        drafted = None
+        if not_checked:
+            from .suggest.unchecked import draft_not_checked
+            if ids or all_claims:
+                raise UsageError([Problem("--not-checked drafts claims of its own: it takes no claim ids and no --all",
+                                          hint=f"factcheck suggest {file} --not-checked; or, for claims the file "
+                                               "has, leave --not-checked out")])
+            drafted = draft_not_checked(file, top=top, data_root=data_root, every_reading=every_reading,
+                                        before_reading=outputs.refuse_inputs)
+            found = drafted.suggestions
+        else:
+            found = run_suggest(file, ids or None, everything=all_claims, top=top, data_root=data_root,
+                                every_reading=every_reading,
+                                before_reading=outputs.refuse_inputs)  # never over a data file or the article
         if json_path:
             text = json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
             if json_path == "-":
@@ -475,7 +489,10 @@ def suggest(
             else:
                 outputs.write("--json", text)
                 outputs.commit()
-        if json_path != "-":
+        if json_path != "-" and drafted is not None:  # YAML to paste: a long line is never broken in two
+            for line in clean_lines(drafted.text().rstrip("\n")):
+                out.print(_text(line), soft_wrap=True)
+        elif json_path != "-":
             shown = render(found).rstrip("\n")
             for line in clean_lines(shown or _nothing_to_suggest(all_claims, ids)):
                 out.print(_text(line))

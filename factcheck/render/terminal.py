@@ -93,6 +93,10 @@ def coverage_lines(report: Report) -> list[str]:
         return []
     lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\""
              + (f" \u2014 {clean(f.reason)}" if f.reason else "") for f in cov.not_checked]
+    if cov.not_checked:  # the way on: a claim drafted for each, to paste
+        import shlex
+        lines.append(f"  hint: factcheck suggest {clean(shlex.quote(report.claims_file))} --not-checked drafts a claim for "
+                     f"{'each' if len(cov.not_checked) > 1 else 'it'}, with the measures that meet its figure")
     for s in cov.stale:
         hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
         lines.append(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}")
