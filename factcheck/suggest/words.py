@@ -25,6 +25,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "man": ("male", "adult"), "men": ("male", "adult"),
     "child": ("minor",), "children": ("minor",), "minors": ("minor",), "kids": ("minor",),
     "juvenile": ("minor",), "juveniles": ("minor",), "adults": ("adult",),
+    # plurals of three-letter words in "es", which stem() cannot take off ("cases" is "case", not "cas")
+    "buses": ("bus",), "gases": ("gas",), "taxes": ("tax",), "boxes": ("box",), "faxes": ("fax",),
     "online": ("internet",), "internet": ("online",),
     # new cases, new defendants: those filed, opened or charged in the period
     "new": ("filed", "opened", "charged"),
@@ -54,10 +56,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 _ENDINGS = ("ing", "ed", "es", "s")
-_SHORT_SXZ = re.compile(r"[a-z]{2}[sxz]")
-"""A name of three letters ending in s, x or z (a value 'bus', 'tax', 'box'), whose plural takes "es":
-:func:`stem` cannot take "es" off "buses" (it reads "cases" as "case"), so the name is read as
-"buse" too, as the plural is stemmed."""
 
 
 def stem(word: str) -> str:
@@ -91,8 +89,6 @@ def words(text: str, *, value: bool = False, synonyms: bool = True) -> set[str]:
         if lw in _STOP or (len(lw) < 3 and not lw.isdigit()):
             continue
         out.add(stem(lw))
-        if not synonyms and _SHORT_SXZ.fullmatch(lw):  # a value 'bus' is said "buses", stemmed "buse"
-            out.add(lw + "e")
         for s in SYNONYMS.get(lw, ()) if synonyms else ():
             out.add(stem(s))
     return out
