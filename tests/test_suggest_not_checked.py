@@ -58,6 +58,15 @@ def test_run_lists_the_new_figures_as_not_checked(desk: Path) -> None:
     assert f"  hint: factcheck suggest {desk / 'story.claims.yaml'} --not-checked drafts a claim for each" in out, out
 
 
+def test_markdown_and_html_reports_name_the_command(desk: Path, tmp_path: Path) -> None:
+    """The Markdown report is what a CI job's summary shows; the HTML page is the editor's."""
+    md, page = tmp_path / "r.md", tmp_path / "r.html"
+    _run("run", str(desk / "story.claims.yaml"), "--markdown", str(md), "--html", str(page))
+    command = f"factcheck suggest {desk / 'story.claims.yaml'} --not-checked"
+    assert f"To draft a claim for each, with the measures that meet its figure: `{command}`" in md.read_text("utf-8")
+    assert f"<code>{command}</code>" in page.read_text("utf-8")
+
+
 def test_drafts_a_claim_per_unchecked_figure_with_the_measure_that_meets_it(desk: Path) -> None:
     claims = desk / "story.claims.yaml"
     before = claims.read_bytes()

@@ -30,7 +30,7 @@ from __future__ import annotations
 from ..report import Report, Verdict, warnings
 from . import figmarks
 from ._assets import CSS, SCRIPT
-from ._common import ORDER, failures_first
+from ._common import ORDER, draft_command, failures_first
 from ._markup import ICON, e
 from .article import WARN_SIGN, Group, normalize, place, read_article, render_article
 from .evidence import claim_card, group_section, overview
@@ -127,7 +127,9 @@ def _coverage_section(report: Report) -> str:
     return ('<section class="unplaced coverage" id="coverage"><h2>Coverage of the article</h2>'
             f'<p class="muted">{n} figure{"s" if n != 1 else ""} of {len(cov.figures)} in '
             f'<code>{e(cov.article)}</code> {"are" if n != 1 else "is"} not checked{fails}.</p>'
-            f"{table}{extra}</section>")
+            + (f'<p class="muted">To draft a claim for {"each" if n > 1 else "it"}, with the measures that meet its '
+               f"figure: <code>{e(draft_command(report))}</code></p>" if n else "")
+            + f"{table}{extra}</section>")
 
 
 def _data_section(report: Report) -> str:

@@ -12,6 +12,7 @@ from ..formatting import rows_said
 from ..report import ClaimResult, Report, Verdict
 from ._common import (
     computed,
+    draft_command,
     failures_first,
     reason_text,
     stated,
@@ -69,6 +70,9 @@ def _coverage(report: Report) -> list[str]:
             f"{'are' if n != 1 else 'is'} not checked" + (" (**fails** under --require-coverage)" if n and cov.required
                                                           else ""))
     lines = ["#### Coverage of the article", "", head, ""]
+    if n:
+        lines += [f"To draft a claim for {'each' if n > 1 else 'it'}, with the measures that meet its figure: "
+                  f"{code(draft_command(report), table=False)}", ""]
     shown = [f for f in cov.figures if f.status.value != "checked"]
     if shown:
         lines += ["| figure | line | sentence | status | why |", "| --- | --- | --- | --- | --- |"]

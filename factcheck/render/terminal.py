@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING
 from ..errors import FactcheckError
 from ..formatting import rows_said
 from ..report import ClaimResult, Report, Verdict
-from ._common import amount, failures_first, read_as, warned_text, warning_mark, warning_text
+from ._common import amount, draft_command, failures_first, read_as, warned_text, warning_mark, warning_text
 from ._common import stated as stated_text
 from ._common import stated_and_computed as stated_and_computed_text
 from .safetext import clean, clean_lines
@@ -94,8 +94,7 @@ def coverage_lines(report: Report) -> list[str]:
     lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\""
              + (f" \u2014 {clean(f.reason)}" if f.reason else "") for f in cov.not_checked]
     if cov.not_checked:  # the way on: a claim drafted for each, to paste
-        import shlex
-        lines.append(f"  hint: factcheck suggest {clean(shlex.quote(report.claims_file))} --not-checked drafts a claim for "
+        lines.append(f"  hint: {clean(draft_command(report))} drafts a claim for "
                      f"{'each' if len(cov.not_checked) > 1 else 'it'}, with the measures that meet its figure")
     for s in cov.stale:
         hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
