@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -252,8 +253,9 @@ def _check_inputs(article: Path, data: list[Path], target: Path) -> None:
                                          "and .parquet (or .pq) files"))
     if target.exists():
         problems.append(Problem("the claims file already exists; init never overwrites a file", file=str(target),
-                                hint=f"move it away, or write elsewhere with --output; or add claims to it "
-                                     f"by hand and run: factcheck suggest {target}"))
+                                hint=f"for the figures the draft gained since, run: factcheck suggest "
+                                     f"{shlex.quote(str(target))} --not-checked (it drafts a claim for each, to "
+                                     "paste); or move the file away, or write elsewhere with --output"))
     if problems:
         raise UsageError(problems)
 

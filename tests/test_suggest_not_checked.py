@@ -58,6 +58,14 @@ def test_run_lists_the_new_figures_as_not_checked(desk: Path) -> None:
     assert f"  hint: factcheck suggest {desk / 'story.claims.yaml'} --not-checked drafts a claim for each" in out, out
 
 
+def test_init_run_again_points_to_not_checked(desk: Path) -> None:
+    """An editor's first thought for a grown draft is init again, which never overwrites the file."""
+    data = desk / "data"
+    code, out = _run("init", str(desk / "story.md"), str(data / "routes.csv"), str(data / "trips.csv"))
+    assert code == 2, out
+    assert f"run: factcheck suggest {desk / 'story.claims.yaml'} --not-checked" in out, out
+
+
 def test_markdown_and_html_reports_name_the_command(desk: Path, tmp_path: Path) -> None:
     """The Markdown report is what a CI job's summary shows; the HTML page is the editor's."""
     md, page = tmp_path / "r.md", tmp_path / "r.html"
