@@ -7,6 +7,7 @@ order the Python ranking gave (:func:`factcheck.measures.wins.judge`), texts and
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,27 @@ def test_any_table_gives_what_the_python_ranking_gives(tmp_path: Path, rows: lis
     won, tied, said = judge(sums, "A")
     r = one_table(tmp_path, ["g,c,v", *(",".join(r) for r in rows)], SUM, f"'{len(won)}'",
                   decl=f"columns: {{v: {{type: {kind}}}, g: {{type: text}}}}")
+    assert r.verdict == Verdict.PASS, r.message
+    assert (r.details.won, r.details.tied, r.details.groups) == (len(won), len(tied), len(sums))
+    assert [(g.key, g.value) for g in r.details.each_group] == said[:SHOWN]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["1", "2", "x"]), st.sampled_from(["A", "B", ""]),
+                          st.sampled_from(["0.30000000000000004", "0.1", "0.2", "1e-12", "-0.12345678901234",
+                                           "2.5e+20", "12.000000000001", ""])), min_size=1, max_size=30))
+def test_doubles_past_decimal_38_10_rank_as_the_python_ranking(tmp_path: Path, rows: list[tuple[str, str, str]]) -> None:
+    """Values of more than ten decimals (or an exponent) are past DECIMAL(38,10): each cell's sum is
+    then taken by power of ten in the engine, and ranks as the Fractions of the values do."""
+    rows = [("1", "A", "0.30000000000000004"), *rows]
+    sums: dict[str, dict[str, Fraction]] = defaultdict(dict)
+    for g, c, v in rows:
+        cell = sums[key(g)]
+        if c and v:
+            cell[c] = cell.get(c, Fraction(0)) + Fraction(Decimal(v))
+    won, tied, said = judge(sums, "A")
+    r = one_table(tmp_path, ["g,c,v", *(",".join(r) for r in rows)], SUM, f"'{len(won)}'",
+                  decl="columns: {v: {type: number}, g: {type: text}}")
     assert r.verdict == Verdict.PASS, r.message
     assert (r.details.won, r.details.tied, r.details.groups) == (len(won), len(tied), len(sums))
     assert [(g.key, g.value) for g in r.details.each_group] == said[:SHOWN]

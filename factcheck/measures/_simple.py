@@ -10,7 +10,7 @@ executor (:func:`fused_sql`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -223,6 +223,8 @@ def _rows(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
     ex.learn_types([node])
     sql = simple_sql(node)
     exact_possible = node.kind in ("sum", "mean") and number_class(node.expr_type) != "cast"
+    if exact_possible and id(node) in ex.past_decimal:  # the table's shared scan found such DOUBLEs
+        return _exact(node, ex)
     try:
         result = ex.run(sql)
     except Exception as exc:
@@ -232,9 +234,19 @@ def _rows(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
         return sql, exact_sums(node, ex.stream(sql))
     rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
     if exact_possible and any(needs_exact_sum(r) for r in rows):
-        sql = exact_sum_sql(node)
-        return sql, exact_sums(node, ex.stream(sql))
+        return _exact(node, ex)
     return sql, rows
+
+
+def _exact(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
+    """A sum of DOUBLEs past DECIMAL(38,10), taken exactly: by DuckDB, which writes a DOUBLE's
+    shortest decimal, split by power of ten in the engine; on Spark, whose text of a DOUBLE is not
+    always the shortest, value by value in Python (which writes them)."""
+    if ex.backend.dialect == "duckdb":
+        sql = simple_power_sums_sql(node)  # the same text for a sum and a mean of one column: run once
+        return sql, sums_by_power(ex.run(sql).rows, 1 if node.group is not None else 0)
+    sql = exact_sum_sql(node)
+    return sql, exact_sums(node, ex.stream(sql))
 
 
 def summed_past_38_digits(node: Simple, exc: Exception) -> bool:
@@ -252,6 +264,69 @@ def exact_sum_sql(node: Simple) -> str:
     cols = [f'{group} AS "group"'] if group else []
     cols.append(f"CAST(({node.expr_sql}) AS VARCHAR) AS value")
     return "SELECT " + ", ".join(cols) + "\n" + node.scan.from_sql() + node.scan.where_sql()
+
+
+_DECIMAL_TEXT = r"-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?"
+"""A finite number as DuckDB writes a DOUBLE (``-51193.142857142855``, ``1e-07``, ``1.5e+20``)."""
+
+
+def power_sums_sql(values: str, keys: Sequence[str] = ()) -> str:
+    """DOUBLEs added up exactly in the engine, a row for each power of ten (and key).
+
+    ``values`` selects the ``keys`` columns (``"group"``, quoted) and ``t``, each value's shortest
+    decimal (``CAST(… AS VARCHAR)``, as :func:`exact_sum_sql`). Each ``t`` is split into its digits,
+    read as one whole number, and the power of ten they are scaled by: ``51193.142857142855`` is
+    51193142857142855 at -12, ``1.5e+20`` 15 at 19. The whole numbers are summed by power as 128-bit
+    integers, exactly; :func:`sums_by_power` adds the few sums up. A value whose text is no such
+    number (``inf``, ``nan``) is given back in ``bad``. The same figures as :func:`exact_sums`,
+    without bringing every value into Python (a million values took ~10 s there)."""
+    split = ("SELECT *, regexp_full_match(t, '" + _DECIMAL_TEXT + "') AS ok,\n"
+             "         CASE WHEN strpos(t, 'e') > 0 THEN split_part(t, 'e', 1) ELSE t END AS base,\n"
+             "         CASE WHEN strpos(t, 'e') > 0 THEN CAST(split_part(t, 'e', 2) AS INTEGER) ELSE 0 END AS e10\n"
+             "  FROM v")
+    return (f"WITH v AS (\n  {values}\n),\nparts AS (\n  {split}\n)\n"
+            f"SELECT {''.join(k + ', ' for k in keys)}CASE WHEN ok THEN e10 - CASE WHEN strpos(base, '.') > 0 "
+            "THEN length(base) - strpos(base, '.') ELSE 0 END END AS power,\n"
+            "       count(*) AS rows_kept, count(t) AS n,\n"
+            "       sum(CASE WHEN ok THEN CAST(replace(base, '.', '') AS HUGEINT) END) AS digits,\n"
+            "       min(t) FILTER (WHERE NOT ok) AS bad\n"
+            "FROM parts\nGROUP BY ALL\nORDER BY ALL")
+
+
+def simple_power_sums_sql(node: Simple) -> str:
+    """:func:`power_sums_sql` of a simple measure's kept values (by its group, if it has one)."""
+    group = node.group_sql
+    grouped = f'{group} AS "group", ' if group else ""
+    values = (f"SELECT {grouped}CAST(({node.expr_sql}) AS VARCHAR) AS t\n"
+              f"  {node.scan.from_sql()}{node.scan.where_sql()}")
+    return power_sums_sql(values, ['"group"'] if group else [])
+
+
+def sums_by_power(rows: Iterable[tuple[Any, ...]], keys: int = 0) -> list[dict[str, Any]]:
+    """The rows of :func:`power_sums_sql` over ``keys`` key columns as rows of :func:`exact_sums`: one
+    a key (a tuple of several), ``total`` a Fraction (or the first value that is not a finite
+    number, as a Decimal)."""
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        key = None if not keys else row[0] if keys == 1 else tuple(row[:keys])
+        power, kept, n, digits, bad = row[keys:]
+        acc = groups.setdefault(key, {"group": key, "rows_kept": 0, "n": 0, "total": Fraction(0), "bad": None})
+        acc["rows_kept"] += kept
+        acc["n"] += n
+        if bad is not None and acc["bad"] is None:
+            try:
+                acc["bad"] = Decimal(bad)
+            except ArithmeticError:
+                acc["bad"] = Decimal("NaN")
+        if power is not None and digits is not None:
+            acc["total"] += Fraction(int(digits)) * Fraction(10) ** power
+    out = []
+    for acc in groups.values():
+        bad = acc.pop("bad")
+        if bad is not None:
+            acc["total"] = bad
+        out.append(acc)
+    return out
 
 
 def exact_sums(node: Simple, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:

@@ -51,7 +51,9 @@ from ._simple import (
     exact_sum_sql,
     exact_sums,
     number_class,
+    power_sums_sql,
     summed_past_38_digits,
+    sums_by_power,
 )
 from ._values import Evaluated, key, sort_key
 
@@ -356,7 +358,7 @@ def _cells(node: WinsNode, ex: Executor, sqls: list[str]) -> tuple[int, int, Cel
     if past_38 or (node.by.kind in ("sum", "mean") and number_class(node.by.expr_type) != "cast"
                    and inexact is not None and any(r[inexact] for r in rows)):
         # a DOUBLE past DECIMAL(38,10), or a sum past 38 digits: each cell's sum taken exactly
-        exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows], sqls)
+        exact = _exact_rows(node, ex, [dict(zip(columns, r, strict=True)) for r in rows], sqls, past_38)
         columns = list(exact[0]) if exact else columns
         at = {name: i for i, name in enumerate(columns)}
         rows = [tuple(d[c] for c in columns) for d in exact]
@@ -406,8 +408,11 @@ def _plain_figure(kind: str, at: dict[str, int]) -> Any:
     return summed
 
 
-def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]], sqls: list[str]) -> list[dict[str, Any]]:
-    """The rows of :func:`wins_sql` with each cell's total summed exactly from the values' text."""
+def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]], sqls: list[str],
+                past_38: bool) -> list[dict[str, Any]]:
+    """The rows of :func:`wins_sql` with each cell's total summed exactly from the values' text: by
+    DuckDB, by power of ten (:func:`power_sums_sql`), for DOUBLEs past DECIMAL(38,10); else (a sum past
+    38 digits, or Spark, whose text of a DOUBLE is not always the shortest) value by value in Python."""
     scan = _joined(node)
     base = exact_sum_sql(node.by)  # SELECT group, CAST(value AS VARCHAR) FROM … WHERE own
     select = base.split("\n", 1)[0]
@@ -415,8 +420,13 @@ def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]], sqls: 
     conds = [c for c in (node.scan.where and f"({node.scan.where})", own and f"({own})") if c]
     sql = (f"SELECT ({node.scan.sql(node.within)}), {select[len('SELECT '):]}\n{scan.from_sql()}"
            + (f"\nWHERE {' AND '.join(conds)}" if conds else ""))
-    sqls.append(sql)
-    summed = exact_sums(node.by, (((r[0], r[1]), r[2]) for r in ex.stream(sql)))
+    if not past_38 and ex.backend.dialect == "duckdb":
+        sql = power_sums_sql(f'SELECT * FROM (\n{sql}\n) AS cells("within", "group", t)', ['"within"', '"group"'])
+        sqls.append(sql)
+        summed = sums_by_power(ex.run(sql).rows, 2)
+    else:
+        sqls.append(sql)
+        summed = exact_sums(node.by, (((r[0], r[1]), r[2]) for r in ex.stream(sql)))
     by_cell = {acc["group"]: acc for acc in summed}
     out = []
     for r in rows:

@@ -83,6 +83,7 @@ class Executor:
         self._spans: dict[str, dict[str, tuple[Any, Any]] | None] = {}  # a label column's dates, by its query
         self.unmatched: dict[tuple[str, str], int] = {}  # (table, lookup) -> rows it finds no row for, as scanned
         self.parts: dict[int, Unmatched] = {}  # a ratio's unmatched parts (by id), asked with a series' other periods
+        self.past_decimal: set[int] = set()  # simple nodes (by id) whose DOUBLEs a shared scan found past DECIMAL(38,10)
 
     def run(self, sql: str) -> Rows:
         """Run one query on the backend: its column names and rows.
@@ -473,7 +474,8 @@ class Executor:
         for i, node in enumerate(nodes):
             values = {alias: row[f"{i}.{alias}"] for alias, _, _ in aggregates(node)}
             if needs_exact_sum(values):
-                continue  # summed exactly when the claim is judged
+                self.past_decimal.add(id(node))  # summed exactly when the claim is judged, without asking again
+                continue
             try:
                 ev = value_of(node, values)
             except MeasureError:
