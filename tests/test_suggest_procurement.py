@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,3 +24,32 @@ def test_the_hit_rates_of_a_file_without_measures_say_why_there_are_none(fixture
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["claims"] == 0 and "writes a measure" in result["nothing_to_measure"]
+
+
+PROCUREMENT = ROOT / "tests" / "fixtures" / "procurement" / "claims.yaml"
+
+
+@pytest.fixture(scope="module")
+def proposed() -> dict[str, Any]:
+    """`suggest` on the procurement story with every written measure taken out: its proposals by claim."""
+    from factcheck import load
+    from factcheck.claims import LoadedClaims
+    from factcheck.suggest import suggest
+    loaded = load(PROCUREMENT)
+    stripped = loaded.model.model_copy(update={"claims": [c.model_copy(update={"measure": None})
+                                                          for c in loaded.model.claims]})
+    found = suggest(LoadedClaims(stripped, loaded.path, loaded.lines, loaded.text))
+    return {c.id: c for c in found.claims}
+
+
+def _measures(claim: Any) -> list[dict[str, Any]]:
+    return [s.measure for s in claim.candidates]
+
+
+def test_a_department_is_ranked_by_the_no_bid_sum_through_its_lookup(proposed: dict[str, Any]) -> None:
+    """"The parks department spent more on no-bid work than any other": Parks' no-bid total among the
+    departments (`agency.department`, through the agencies lookup). Before, no ranking under a condition
+    was tried: first came the number of *all* Parks contracts (701, highest by chance)."""
+    assert _measures(proposed["parks-no-bid-most"])[0] == {
+        "extreme": {"sum": "amount", "of": "contracts", "where": "method == 'no_bid'"},
+        "over": "agency.department", "at": "Parks", "is": "highest"}

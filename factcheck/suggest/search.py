@@ -54,6 +54,7 @@ MAX_MISSES = 6         # near misses kept per claim, family and filter set
 MAX_RELEVANT = 12      # conditions matching the sentence that are paired with others
 MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
 MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
+MAX_RANKED_CONDITIONS = 4  # conditions the sentence names that a ranking of a column's values is tried under
 MAX_TOP_FILTERS = 32   # filters a top's share is computed under (those the text names every condition of)
 TOP_SAID = 1.0         # a top's share, when the sentence names a top ("the top 10 earners")
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
@@ -1871,8 +1872,7 @@ class Search:
             # "the busiest station": the sentence names what is ranked (`start_station`), not only a value of it
             ranked = 0.5 if words(d.name) & self.ctx.sentence else 0.0
             subject = _subject(self.ctx.says, named)
-            for period in periods:
-                pm = self._pm(period)
+            for period, conds, pm in self._ranked_filters(d.name, masks, periods):
                 rows = masks @ (self.cells.n * pm)
                 # "Butte County had the most fires": the table's own name says what is counted
                 rows_named = (1.5 if self.ctx.table_said and words(self.p.table) <= self.ctx.table_said
@@ -1889,7 +1889,9 @@ class Search:
                     series.append(({"mean": ident(column), "of": self.p.table}, means, means, named_column, 0.0))
                     # "fires in Kern burned the most acres": the total, before the mean ("the largest
                     # fires"); only when the sentence tots the column up, and a value has rows to add
-                    if words(column) & self.ctx.counted and counts.max(initial=0) > 1:
+                    # "spent more on no-bid work than any other": a sentence of amounts tots a column of money up
+                    totted = words(column) & self.ctx.counted or (self._amounts() and self._money_column(column))
+                    if totted and counts.max(initial=0) > 1:
                         series.append(({"sum": ident(column), "of": self.p.table}, sums, sums, named_column, 0.3))
                     middle = self._category_medians(column, masks, pm) if self.ctx.median else None
                     if middle is not None:  # above the mean, which stands in for it nowhere here
@@ -1900,7 +1902,7 @@ class Search:
                     if len(low) < 2:
                         continue
                     high = {v: float(y) for v, y in zip(values, upto, strict=True) if v in low}
-                    where = _where(period, ())
+                    where = _where(period, conds)
                     body = {**inner, **({"where": where} if where else {})}
                     for at in named:
                         if at not in low:
@@ -1915,9 +1917,40 @@ class Search:
                             # "Eastgate had the highest rate, twice Westfield's": Eastgate is ranked
                             aside = -0.6 if subject is not None and at != subject else 0.0
                             yield self._found(m, (not want) if value is None else value, ok,
-                                              0.0 if ok else 1.0 if value is not None else 0.5, period, (),
+                                              0.0 if ok else 1.0 if value is not None else 0.5, period, conds,
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra + aside,
                                               True, said, column_named >= 0.8, own=said)
+
+    def _ranked_filters(self, dim: str, masks: Floats, periods: list[Atom | None]
+                        ) -> Iterator[tuple[Atom | None, tuple[Atom, ...], Floats | float]]:
+        """What the values of ``dim`` are ranked under: each period alone, then with each condition the
+        sentence itself names (:data:`SAID`) on another column, or two of them ("the parks department
+        spent more on *no-bid* work than any other": the no-bid contracts' sum, department by department).
+        Not a condition on the ranked column's own table of a lookup (``agency.name`` when ranking
+        ``agency.department``: it keeps a part of one group), nor one that leaves fewer than two values
+        any row; (period, conditions, the cells' weights)."""
+        said = [int(i) for i in np.argsort(-self.per_atom, kind="stable")[:MAX_RANKED_CONDITIONS]
+                if self.per_atom[i] >= SAID]
+        lookup = dim.rsplit(".", 1)[0] if "." in dim else None
+        said = [i for i in said if self.atoms[i].dim != dim and not self.atoms[i].threshold
+                and (lookup is None or not self.atoms[i].dim.startswith(f"{lookup}."))]
+        sets = [(i,) for i in said] + [(i, j) for k, i in enumerate(said) for j in said[k + 1:]
+                                       if not self.table.clash[i, j]]
+        for period in periods:
+            pm = self._pm(period)
+            yield period, (), pm
+            for items in sets:
+                conds = tuple(self.atoms[i] for i in items)
+                if period is not None and any(a.dim == period.dim for a in conds):
+                    continue
+                weights = pm * np.prod([self.matrix[i] for i in items], axis=0)
+                if np.count_nonzero(masks @ (self.cells.n * weights)) < 2:
+                    continue
+                yield period, conds, weights
+
+    def _money_column(self, column: str) -> bool:
+        """Is ``column`` named as an amount of money (`amount`, `award_value`, `cost`)?"""
+        return bool(words(column, synonyms=False) & MONEY_COLUMNS) and not self._fractions(column)
 
     def _category_medians(self, column: str, masks: Floats, pm: Floats | float) -> tuple[Floats, Floats] | None:
         """The median of ``column`` among the rows of each value of a column of categories (``masks``:
