@@ -53,3 +53,36 @@ def test_a_department_is_ranked_by_the_no_bid_sum_through_its_lookup(proposed: d
     assert _measures(proposed["parks-no-bid-most"])[0] == {
         "extreme": {"sum": "amount", "of": "contracts", "where": "method == 'no_bid'"},
         "over": "agency.department", "at": "Parks", "is": "highest"}
+
+
+def test_the_top_five_vendors_share_is_of_the_vendors_sums(proposed: dict[str, Any]) -> None:
+    """"The top five vendors received nearly two-thirds of the money": the five largest vendors' totals
+    over all the money (`by: vendor_id`, the id the sentence names). Before, only the five largest
+    *contracts* were tried (a top of rows), and no candidate met the figure."""
+    assert _measures(proposed["top-five"])[0] == {"top_share": "amount", "of": "contracts", "by": "vendor_id",
+                                                  "top_n": 5}
+    assert not proposed["top-five"].candidates[0].departs
+
+
+def _suggest_on_the_procurement_data(tmp_path: Path, claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """`suggest` for ``claims`` on a copy of the procurement data (its tables as the fixture declares them)."""
+    import shutil
+
+    import yaml
+
+    from factcheck.suggest import suggest
+    folder = tmp_path / "desk"
+    shutil.copytree(PROCUREMENT.parent, folder)
+    (folder / ".git").mkdir()
+    doc = yaml.safe_load(PROCUREMENT.read_text(encoding="utf-8"))
+    doc.update({"claims": claims, "ignore": []})
+    doc.pop("article")
+    (folder / "claims.yaml").write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    return {c.id: c for c in suggest(folder / "claims.yaml").claims}
+
+
+def test_the_five_largest_vendors_took_a_share_of_the_dollars(tmp_path: Path) -> None:
+    found = _suggest_on_the_procurement_data(tmp_path, [
+        {"id": "largest", "says": "The five largest vendors took 65% of the dollars.", "expect": "65%"}])
+    assert _measures(found["largest"])[0] == {"top_share": "amount", "of": "contracts", "by": "vendor_id",
+                                              "top_n": 5}

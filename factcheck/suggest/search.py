@@ -39,7 +39,7 @@ from .words import words
 
 if TYPE_CHECKING:
     from ..expectations.judging import Expectation
-    from .cells import Bins, Cells
+    from .cells import Bins, Cells, GroupSums
     from .profile import Dimension, Profile
     from .wins import WinsRead
 
@@ -56,6 +56,7 @@ MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
 MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
 MAX_RANKED_CONDITIONS = 4  # conditions the sentence names that a ranking of a column's values is tried under
 MAX_TOP_FILTERS = 32   # filters a top's share is computed under (those the text names every condition of)
+GROUPS_SAID = 0.5      # ... of groups the sentence names ("the top five vendors"), above a top of rows
 TOP_SAID = 1.0         # a top's share, when the sentence names a top ("the top 10 earners")
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
 TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
@@ -1148,7 +1149,8 @@ class Search:
             tops = self.cells.tops.get(column)
             if tops is None or tops.n < n:
                 continue
-            named = self.ctx.target(frozenset(words(column)))
+            # "… received nearly two-thirds of the money": the one column of money is what the share is of
+            named = 1.5 if column == self._money_shared() else self.ctx.target(frozenset(words(column)))
             negative = np.nan_to_num(self.cells.mins[column], nan=0.0) < 0
             for group in self._groups(periods):
                 filters = self.filters(group[0])
@@ -1171,6 +1173,39 @@ class Search:
                     yield from self._picked(filters, values, period,
                                             {kind: ident(column), "of": self.p.table, "top_n": n},
                                             TOP_SAID + _naming(named), said=named >= 1.5, named=named >= 0.8)
+                    for by, grouped in self.cells.groups.items():
+                        values = self._group_tops(grouped, column, filters, kept, pm, total, share, n)
+                        yield from self._picked(filters, values, period,
+                                                {kind: ident(column), "of": self.p.table, "by": ident(by), "top_n": n},
+                                                TOP_SAID + GROUPS_SAID + _naming(named), said=named >= 1.5,
+                                                named=named >= 0.8)
+
+    def _group_tops(self, grouped: GroupSums, column: str, filters: Filters, kept: npt.NDArray[np.int64],
+                    pm: npt.NDArray[np.bool_], total: Floats, share: bool, n: int) -> Floats:
+        """"The top five vendors received nearly two-thirds of the money": for each kept filter, the sum
+        of its ``n`` largest groups (each the sum of its rows in the filter's cells), over the filter's
+        total (``share``) or as it is; nan where fewer than ``n`` groups have a value, or one is below
+        zero (the run says why), and where each group is one row (the top of rows is that top)."""
+        values = np.full(len(filters), np.nan)
+        sums = grouped.sums[column]
+        valued = np.isfinite(sums)
+        for k in kept:
+            member = pm.copy()
+            for i in filters.items(int(k)):
+                member &= self.matrix[i] > 0
+            rows = member[grouped.cell] & valued
+            if not rows.any() or (share and total[k] <= 0):
+                continue
+            per_group = np.bincount(grouped.group[rows], weights=sums[rows], minlength=grouped.groups)
+            counted = np.bincount(grouped.group[rows], weights=grouped.rows[rows], minlength=grouped.groups)
+            if counted.max() <= 1:
+                continue  # a group of one row each (an officer's one row of 2024): the top of rows says it
+            held = per_group[counted > 0]
+            if len(held) < n or (held < 0).any():
+                continue
+            top = float(np.partition(held, len(held) - n)[len(held) - n:].sum())
+            values[k] = top / total[k] if share else top
+        return values
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
         where = _where(period, conds)
