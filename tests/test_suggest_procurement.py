@@ -86,3 +86,24 @@ def test_the_five_largest_vendors_took_a_share_of_the_dollars(tmp_path: Path) ->
         {"id": "largest", "says": "The five largest vendors took 65% of the dollars.", "expect": "65%"}])
     assert _measures(found["largest"])[0] == {"top_share": "amount", "of": "contracts", "by": "vendor_id",
                                               "top_n": 5}
+
+
+def test_a_count_of_blank_amounts_is_proposed(proposed: dict[str, Any]) -> None:
+    """"Six contracts in the city's data have no recorded amount": before, the only reading was every
+    contract (3,355, failing), and no candidate."""
+    assert _measures(proposed["no-amount"])[0] == {"count": "contracts", "where": "amount is null"}
+
+
+BLANK_SAYINGS = ["Six contracts are missing an amount.", "Six contracts have a blank amount.",
+                 "Six contracts were signed without a recorded amount.", "The amount of six contracts was not recorded.",
+                 "Six contracts have no amount recorded."]
+
+
+def test_every_way_of_saying_an_amount_is_blank_is_read(tmp_path: Path) -> None:
+    claims = [{"id": f"c{i}", "says": says, "expect": "6"} for i, says in enumerate(BLANK_SAYINGS)]
+    claims.append({"id": "named", "says": "Six contracts had the largest amounts.", "expect": "6"})
+    found = _suggest_on_the_procurement_data(tmp_path, claims)
+    for i, says in enumerate(BLANK_SAYINGS):
+        assert _measures(found[f"c{i}"])[:1] == [{"count": "contracts", "where": "amount is null"}], says
+    # a sentence that says nothing is blank gets no count of blanks, however well it names the column
+    assert all("is null" not in str(m) for m in _measures(found["named"]))

@@ -79,6 +79,10 @@ MONEY_COLUMNS = frozenset(words("amount amounts value cost costs paid payment sp
 _AN_AMOUNT = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:million|billion|trillion)\b", re.I)  # a total, as written
 EVERY_SAID = 1.5       # "at least 45 … in every year since 2017": each year's count, above a year's or the total's
 TOTAL_BONUS = 0.3      # a yearly total, above the mean, in a sentence of amounts
+BLANK_SAID = 1.3       # the rows a sentence says have no value of a column it names, above every row's count
+# "no recorded amount", "have no amount recorded", "missing", "blank", "without a": a count of blank values
+_BLANK = re.compile(r"\b(?:no|not|never)\s+(?:\w+\s+)?recorded\b|\bunrecorded\b|\bmissing\b|\bblank\b"
+                    r"|\bwithout\s+an?\b|\bno\s+\w+\s+(?:recorded|listed|given|on\s+(?:file|record))\b", re.I)
 WINS_SAID = 2.0        # groups won, when the sentence says so ("carried 31 of the city's 48 precincts")
 OTHER_FIGURES = 1.5    # a value the sentence names of another of its figures: not this one's share
 PEOPLE_ROWS = 0.3      # of a table of groups whose column of counts the text names: its sum up, its rows down
@@ -742,6 +746,28 @@ class Search:
                 yield from self._picked(filters, values, period, {"count": self.p.table},
                                         extra + (0.6 if timeless else 0.0), said=said, named=named,
                                         timeless=bool(timeless))
+
+    def blank_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"Six contracts in the city's data have no recorded amount": the rows whose column the sentence
+        names is blank (``count: contracts, where: amount is null``), when it says so ("no recorded",
+        "not recorded", "missing", "blank", "without a"); a number column, or one of the table's own
+        columns of categories (a lookup's blank may be a row the lookup does not find)."""
+        if not _BLANK.search(self.ctx.says):
+            return
+        blanks = [(c, self.cells.n - self.cells.counts[c]) for c, _ in self.p.numbers]
+        blanks += [(d.name, self.cells.n * np.array([v is None for v in self.cells.columns[d.name]], dtype=np.float64))
+                   for d in self.p.dimensions if d.has_null and "." not in d.name and d.name in self.cells.columns]
+        for column, blank in blanks:
+            if not blank.any() or self.ctx.target(frozenset(words(column)), clause=True) < 1.5:
+                continue
+            for group in self._groups(periods):
+                filters = self.filters(group[0], frozenset(i for i, a in enumerate(self.atoms) if a.dim == column))
+                batch = filters.values(self.matrix, np.array([blank * self._pm(p) for p in group]))
+                for period, values in zip(group, batch, strict=True):
+                    def count(conds: tuple[Atom, ...], period: Atom | None = period,
+                              null: str = f"{ident(column)} is null") -> dict[str, Any]:
+                        return {"count": self.p.table, "where": _both(null, _where(period, conds))}
+                    yield from self._picked(filters, values, period, {}, BLANK_SAID, build=count)
 
     def every_counts(self, periods: list[Atom | None], first: int, last: int) -> Iterator[Found]:
         """"The city awarded at least 45 no-bid contracts in every year since 2017": ``every: {count: …}``
