@@ -107,3 +107,24 @@ def test_every_way_of_saying_an_amount_is_blank_is_read(tmp_path: Path) -> None:
         assert _measures(found[f"c{i}"])[:1] == [{"count": "contracts", "where": "amount is null"}], says
     # a sentence that says nothing is blank gets no count of blanks, however well it names the column
     assert all("is null" not in str(m) for m in _measures(found["named"]))
+
+
+NO_BID_GAP = {"compare": {"sum": "amount", "of": "contracts", "where": "method == 'no_bid'"},
+              "by": "agency.department", "a": "Parks", "b": "Sanitation"}
+
+
+def test_a_gap_in_money_between_two_departments_is_read(proposed: dict[str, Any]) -> None:
+    """"… $3 million more than the sanitation department": the two departments' no-bid totals compared
+    (the departments are a lookup's column); the story's figure is wrong ($6.9 million), so the
+    sentence's reading is shown failing. Before, no comparison between a lookup's values was tried:
+    "no measure in the search space meets this expectation"."""
+    found = proposed["parks-vs-sanitation"]
+    assert found.reading is not None and found.reading.measure == NO_BID_GAP
+    assert found.reading.verdict == "fail"
+
+
+def test_a_right_gap_in_money_is_the_first_candidate(tmp_path: Path) -> None:
+    found = _suggest_on_the_procurement_data(tmp_path, [{
+        "id": "gap", "expect": "$6.9 million more",
+        "says": "The parks department spent $6.9 million more on no-bid work than the sanitation department."}])
+    assert _measures(found["gap"])[0] == NO_BID_GAP

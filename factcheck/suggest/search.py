@@ -1462,7 +1462,7 @@ class Search:
         # before it name ("Harbor Point was the busiest station" before "Members took more than twice
         # as many trips as casual riders") is no part of it
         echoes = frozenset(k for k, score in enumerate(self.per_atom) if 0 < score < SAID)
-        for dim, groups in self._named_groups().items():
+        for dim, groups in self._named_groups(lookups=True).items():
             avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim) | echoes
             for same_column in self._groups(periods):
                 filters = self.filters(same_column[0], avoid)
@@ -1480,13 +1480,15 @@ class Search:
                         yield from self._picked(filters, gaps, period, {}, 0.3 + extra + self.per_atom[i] + self.per_atom[j],
                                                 build=partial(self._by_groups, measure, dim, i, j, as_))
 
-    def _named_groups(self) -> dict[str, list[int]]:
+    def _named_groups(self, lookups: bool = False) -> dict[str, list[int]]:
         """The values of each column of the table's own that the sentence names two or more of: the
-        groups a comparison or a change of rank can be between (their conditions)."""
+        groups a comparison or a change of rank can be between (their conditions); with ``lookups``,
+        of its lookups' columns too ("Parks … $3 million more than the sanitation department" of
+        `agency.department`)."""
         named: dict[str, list[int]] = {}
         for i, a in enumerate(self.atoms):
             if self.per_atom[i] >= SAID and not a.threshold and a.value is not None \
-                    and not isinstance(a.value, (bool, tuple)) and "." not in a.dim:
+                    and not isinstance(a.value, (bool, tuple)) and (lookups or "." not in a.dim):
                 named.setdefault(a.dim, []).append(i)
         return {dim: groups for dim, groups in named.items() if len(groups) >= 2}
 
