@@ -26,6 +26,21 @@ def test_the_hit_rates_of_a_file_without_measures_say_why_there_are_none(fixture
     assert result["claims"] == 0 and "writes a measure" in result["nothing_to_measure"]
 
 
+def test_every_shipped_claims_file_has_a_row_of_the_table() -> None:
+    """`--all`: the shipped story and every fixture's claims file, one row each, a file without measures
+    said to have nothing to measure (no ZeroDivisionError)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("suggest_hits", HITS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    names = [p.relative_to(ROOT).as_posix() for p in module.shipped()]
+    assert names[0] == "claims/2020.yaml" and {"tests/fixtures/complaints/claims.yaml",
+                                                 "tests/fixtures/procurement/claims.yaml"} <= set(names)
+    rows = module.table([ROOT / "tests" / "fixtures" / "complaints" / "claims.yaml"]).splitlines()
+    assert len(rows) == 3 and rows[2].count("nothing to measure") == 2, rows
+
+
 PROCUREMENT = ROOT / "tests" / "fixtures" / "procurement" / "claims.yaml"
 
 
@@ -128,3 +143,13 @@ def test_a_right_gap_in_money_is_the_first_candidate(tmp_path: Path) -> None:
         "id": "gap", "expect": "$6.9 million more",
         "says": "The parks department spent $6.9 million more on no-bid work than the sanitation department."}])
     assert _measures(found["gap"])[0] == NO_BID_GAP
+
+
+def test_that_year_is_the_year_before_and_the_agency_named_in_full_is_ranked(proposed: dict[str, Any]) -> None:
+    """"The Housing Authority spent the most on emergency contracts that year", a paragraph after "In 2020,
+    one in five dollars …": 2020's emergency total, agency by agency. Before, "that year" took no year
+    from the paragraphs before (a new paragraph inherits only from a sentence that refers back), and the
+    department "Housing", whose name is a part of the agency's, came first."""
+    assert _measures(proposed["housing-emergency"])[0] == {
+        "extreme": {"sum": "amount", "of": "contracts", "where": "method == 'emergency' and year == 2020"},
+        "over": "agency.name", "at": "Housing Authority", "is": "highest"}

@@ -181,7 +181,7 @@ than by a period the sentence leaves open: nothing that swaps, drops or adds a c
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
 REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b"
-                         r"|\bof\s+it\b", re.I)  # "Police accounted for 38% of it"
+                         r"|\bof\s+it\b|\bthat\s+year\b", re.I)  # "Police accounted for 38% of it"; "… that year"
 BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 SHARES = frozenset({"percent", "fraction", "qualifier"})   # the kinds of figure that state a part of a whole
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)

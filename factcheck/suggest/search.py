@@ -1925,6 +1925,10 @@ class Search:
         want = self.exp.boolean
         # "the highest median overtime", "the highest average wait": no number of rows reads it
         rows_read = not (self.ctx.median or self.ctx.sentence & MIDDLES)
+        # "The Housing Authority spent the most": the agency of that name, before the department "Housing"
+        # whose name is only part of it
+        values_said = [w for d in self._categories() for v in d.values
+                       if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
         for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
             if not named:
@@ -1979,6 +1983,7 @@ class Search:
                                  **({"rank": self.ctx.rank} if self.ctx.rank > 1 else {})}
                             # "Eastgate had the highest rate, twice Westfield's": Eastgate is ranked
                             aside = -0.6 if subject is not None and at != subject else 0.0
+                            aside -= 0.2 if any(words(at) < w for w in values_said) else 0.0
                             yield self._found(m, (not want) if value is None else value, ok,
                                               0.0 if ok else 1.0 if value is not None else 0.5, period, conds,
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra + aside,
