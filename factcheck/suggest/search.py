@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 import numpy.typing as npt
 
+from ..expressions import quote_ident
 from ..money import is_money
 from .cells import pair_counts
 from .profile import is_id
@@ -755,8 +756,10 @@ class Search:
         if not _BLANK.search(self.ctx.says):
             return
         blanks = [(c, self.cells.n - self.cells.counts[c]) for c, _ in self.p.numbers]
+        own = f"{quote_ident(self.p.table)}."   # a column as it is; not a threshold's or a lookup's
         blanks += [(d.name, self.cells.n * np.array([v is None for v in self.cells.columns[d.name]], dtype=np.float64))
-                   for d in self.p.dimensions if d.has_null and "." not in d.name and d.name in self.cells.columns]
+                   for d in self.p.dimensions if d.has_null and d.sql == own + quote_ident(d.name)
+                   and d.name in self.cells.columns]
         for column, blank in blanks:
             if not blank.any() or self.ctx.target(frozenset(words(column)), clause=True) < 1.5:
                 continue
