@@ -7,6 +7,13 @@ numerator and denominator when run through the pipeline). Prints top-1 and top-5
 the peak memory, and the claims missed.
 
     python benchmarks/suggest_hits.py [claims/2020.yaml] [--as-init]
+    python benchmarks/suggest_hits.py --all [--tree /tmp/before]
+
+``--all`` measures the shipped story and every fixture's claims file in one run, both ways (the ids
+written, the ids `init` gives), and prints one Markdown table; ``--tree`` measures another copy of
+factcheck's source (``git archive main factcheck | tar -x -C /tmp/before``) for a before/after.
+A file none of whose claims writes a measure has nothing to compare the proposals with: it is
+reported as such (``claims: 0`` and ``nothing_to_measure``), not divided by.
 
 With ``--as-init`` each claim's id is the one `factcheck init` would give it (the first words of
 its sentence) and its note is dropped: the words a reporter put there no longer help, as they do
@@ -57,6 +64,9 @@ def measure(path: str | Path, as_init: bool = False) -> dict[str, Any]:
         keys = [_key(s.value, s.value_text, s.rows_kept, s.numerator, s.denominator) for s in c.candidates]
         ranks[c.id] = keys.index(original[c.id]) + 1 if original[c.id] in keys else None
     n = len(ranks)
+    if n == 0:
+        return {"claims": 0, "nothing_to_measure": _why_nothing(loaded.model.claims, original),
+                "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2)}
     top1 = sum(1 for r in ranks.values() if r == 1)
     top5 = sum(1 for r in ranks.values() if r is not None and r <= 5)
     return {"claims": n, "top1": top1, "top5": top5, "top1_rate": top1 / n, "top5_rate": top5 / n,
@@ -65,8 +75,67 @@ def measure(path: str | Path, as_init: bool = False) -> dict[str, Any]:
             "not_first": sorted(k for k, r in ranks.items() if r is not None and 1 < r <= 5)}
 
 
+def _why_nothing(claims: list[Any], original: dict[str, Any]) -> str:
+    """Why a claims file gives no rate: what its claims lack."""
+    if not claims:
+        return "the file has no claims"
+    if all(c.measure is None for c in claims):
+        return (f"none of its {len(claims)} claims writes a measure: there is no computation to compare "
+                "the proposals with (its claims say a figure and expect it, for `suggest` to read)")
+    return "none of its measured claims has a value to compare (each ran without one)"
+
+
+def shipped() -> list[Path]:
+    """The shipped story and every fixture's claims file, in a stable order."""
+    found = sorted(ROOT.glob("claims/*.yaml")) + sorted(ROOT.glob("tests/fixtures/*/*.yaml"))
+    return [p for p in found if "claims:" in p.read_text(encoding="utf-8")]
+
+
+def _cell(r: dict[str, Any]) -> str:
+    if "error" in r:
+        return "not read"
+    if not r["claims"]:
+        return "nothing to measure"
+    return f"{r['top1']}, {r['top5']}"
+
+
+def table(paths: list[Path]) -> str:
+    """One Markdown row per file: first / among the first five, written ids; ids as `init` gives them."""
+    rows = ["| claims file (claims) | written ids: first, first five | `init`'s ids | seconds |",
+            "| --- | ---: | ---: | ---: |"]
+    for path in paths:
+        results = []
+        for as_init in (False, True):
+            try:
+                results.append(measure(path, as_init))
+            except Exception as exc:  # a fixture written to be refused (hostile.yaml)
+                results.append({"error": type(exc).__name__, "claims": 0})
+        name = path.relative_to(ROOT)
+        n = results[0]["claims"]
+        rows.append(f"| {name} ({n}) | {_cell(results[0])} | {_cell(results[1])} | "
+                    f"{results[0].get('seconds', '')} |")
+    return "\n".join(rows)
+
+
+def _use_tree(tree: str) -> None:
+    """Import factcheck from another copy of its source, not the editable install."""
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+    sys.path.insert(0, str(Path(tree).resolve()))
+    import factcheck
+    if not str(Path(factcheck.__file__ or "").resolve()).startswith(str(Path(tree).resolve())):
+        raise SystemExit(f"factcheck was imported from {factcheck.__file__}, not from {tree}")
+
+
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--as-init"]
-    result = measure(args[0] if args else ROOT / "claims" / "2020.yaml", as_init="--as-init" in sys.argv[1:])
+    argv = sys.argv[1:]
+    if "--tree" in argv:
+        at = argv.index("--tree")
+        _use_tree(argv[at + 1])
+        del argv[at:at + 2]
+    if "--all" in argv:
+        print(table(shipped()))
+        raise SystemExit(0)
+    args = [a for a in argv if a != "--as-init"]
+    result = measure(args[0] if args else ROOT / "claims" / "2020.yaml", as_init="--as-init" in argv)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result, indent=2))

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import yamltext
 from .claims.model import PARQUET_ENDINGS
-from .draft.phrases import FALL_VERBS, FALL_VERBS_ALONE, RISE_VERBS, RISE_VERBS_ALONE, in_digits
+from .draft.phrases import FALL_VERBS, FALL_VERBS_ALONE, RISE_VERBS, RISE_VERBS_ALONE, dropped_as_a_fall, in_digits
 from .errors import Problem, UsageError
 from .expectations.spelled import ONES, SCALE_WORDS, TEENS, TENS
 from .expectations.vocabulary import SIZED_DIRECTIONS, TAKES_AN_OBJECT, verb_forms
@@ -174,8 +174,8 @@ def _directed(before: str, after: str, text: str, kind: str) -> str:
     if kind == "number":  # "fell by 4", "a decline of 4", "were down 250", "fell 300": a change; "fell to 4" is a level
         if _UP_BY.search(before) or _UP_NUMBER.search(before):
             return f"up {text}"
-        if _DOWN_BY.search(before) or _DOWN_NUMBER.search(before):
-            return f"down {text}"
+        if _DOWN_BY.search(before) or _DOWN_NUMBER.search(before) or dropped_as_a_fall(before, after):
+            return f"down {text}"   # "dropped 1,500 students from 2022": no "by", a fall all the same
         if _DOWN_ON.match(after):  # "12 down on 2022", "5% down from last year"
             return f"down {text}"
         fewer = _FEWER_AFTER.match(after)  # "250 fewer crashes", "more than 16,000 fewer than four years ago"

@@ -50,6 +50,11 @@ FALLS = [
     ("Sales were 5% lower.", "5%", "5% lower"),
     ("Turnout was 39%, a 6-point drop from 2020.", "6-point", "down 6 points"),
     ("Hale finished 6 points behind Rivera.", "6 points", "6 points behind"),
+    # "dropped" with no "by": an amount that dropped, or a number compared in time after it
+    ("Enrollment dropped 1,500 students.", "1,500", "down 1,500"),
+    ("Enrollment dropped 1,500 students from 2022 to 2023.", "1,500", "down 1,500"),
+    ("The number of bus riders dropped 2,000 last year.", "2,000", "down 2,000"),
+    ("Visits dropped 300 since 2020.", "300", "down 300"),
 ]
 
 
@@ -85,6 +90,10 @@ def test_init_carries_a_rise_before_a_number_alike(sentence: str, figure: str, e
     ("The city lost 2,300 jobs in 2020.", "2,300", "2,300"),                    # a count of what was lost
     ("The city cut 120 positions.", "120", "120"),
     ("Prosecutors dropped 3 charges.", "3", "3"),                             # what was dropped, counted
+    ("Prosecutors dropped 3 charges from the indictment in 2023.", "3", "3"),
+    ("The district dropped 12 schools from its list last year.", "12", "12"),
+    ("In 2023, 1,500 students dropped out.", "1,500", "1,500"),              # dropped out: no fall of 1,500
+    ("Enrollment dropped out of the top 10 in 2023.", "10", "10"),
     ("Farmers grew 300 acres of corn.", "300", "300"),
 ])
 def test_a_level_or_a_count_stays_as_it_is(sentence: str, figure: str, expect: str) -> None:
@@ -153,3 +162,11 @@ def test_suggest_refuses_a_hand_written_expect_that_drops_the_fall(tmp_path: Pat
     assert got.exit_code == 0, got.output
     assert "says 'fewer' beside this figure" in got.output
     assert "109,055" not in got.output
+
+
+@pytest.mark.parametrize("sentence", ["Enrollment dropped 1,500 students.",
+                                      "Enrollment dropped 1,500 students from 2022 to 2023."])
+def test_suggest_says_a_bare_expect_drops_the_fall_of_dropped(sentence: str) -> None:
+    """`init` read "dropped 1,500 students" as a count of 1,500 (a figure a fall *by* 1,500 would be read as a
+    change), so `expect: 1,500` went unremarked and a measure passing a rise could be proposed."""
+    assert dropped_in_claim(sentence, "1,500") == "dropped"

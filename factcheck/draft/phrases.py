@@ -299,6 +299,37 @@ FALL_VERBS_ALONE = (r"f[ae]ll(?:en|s|ing)?|declin(?:ed|es|ing)|shr(?:ank|unk|ink
                     r"slipp(?:ed|ing)|slips?|dipp(?:ed|ing)|dips?|slid(?:es|ing)?|slides?|plung(?:ed|es|ing)|"
                     r"plummet(?:ed|s|ing)?|tumbl(?:ed|es|ing)|s[au]nk|slump(?:ed|s|ing)?")
 
+# "dropped" takes an object ("Prosecutors dropped 3 charges"), so a number right after it is the size of a
+# fall only when the words after the number compare it in time: "Enrollment dropped 1,500 students from
+# 2022 to 2023", "dropped 1,500 since 2020", "dropped 1,500 from a year earlier", "dropped 1,500, to 12,300";
+# "dropped by 1,500" needs none of this (a ``by`` says a size). Not "dropped out" ("1,500 students dropped
+# out": the number comes before it), nor "dropped 3 charges from the indictment"
+_DROPPED = re.compile(r"\bdrop(?:ped|s)\s*$", re.I)
+# ... or when what dropped is an amount of something, not someone who dropped a thing: "Enrollment dropped
+# 1,500 students", "The number of riders dropped 2,000"
+_AMOUNT_DROPPED = re.compile(
+    r"\b(?:enrollment|attendance|ridership|population|membership|turnout|headcount|caseload|workforce|"
+    r"number|count|total|tally|sales|traffic|visits|admissions|registrations)"
+    r"(?:\s+of(?:\s+[^\W\d]+){1,3}?)?\s+(?:has\s+|had\s+|have\s+)?drop(?:ped|s)\s*$", re.I)
+_COMPARED_IN_TIME = re.compile(
+    r"(?:\s+(?!from\b|since\b|to\b|compared\b|between\b|over\b|last\b|this\b)[^\W\d]+){0,2}\s*,?\s+"
+    r"(?:from\s+(?:\d{4}\b|(?:the\s+|a\s+)?(?:year|previous|prior|last|a\s+year|\w+\s+years?\s+(?:earlier|ago|before))\b)"
+    r"|since\s+(?:\d{4}|last)\b|compared\s+(?:with|to)\b|between\s+\d{4}\b|over\s+the\s+(?:previous|prior|past|last)\b"
+    r"|(?:last|this)\s+year\b|year[\s-](?:over|on)[\s-]year\b|to\s+\$?\d)", re.I)
+
+
+def dropped_as_a_fall(before: str, after: str) -> bool:
+    """Is the number between ``before`` and ``after`` the size of a fall said with "dropped" and no
+    "by" ("Enrollment dropped 1,500 students", "… dropped 1,500 from 2022 to 2023")? Not a count of what
+    was dropped ("dropped 3 charges"): someone dropped it, and nothing after compares it in time.
+
+    >>> dropped_as_a_fall("Enrollment dropped ", " students from 2022 to 2023."), dropped_as_a_fall("Prosecutors dropped ", " charges.")
+    (True, False)
+    """
+    if _DROPPED.search(before) is None:
+        return False
+    return _AMOUNT_DROPPED.search(before) is not None or _COMPARED_IN_TIME.match(after) is not None
+
 
 def opens_clause(sentence: str, start: int) -> bool:
     """Does what starts at ``start`` open its sentence or clause ("*The largest fire* burned …",

@@ -181,7 +181,7 @@ than by a period the sentence leaves open: nothing that swaps, drops or adds a c
 
 # words that refer to what came before ("that" and "this" only opening a sentence: "That is 59% …")
 REFERS_BACK = re.compile(r"\b(those|these|them|they|their|such|same|other|another|different)\b|^(that|this|it)\b"
-                         r"|\bof\s+it\b", re.I)  # "Police accounted for 38% of it"
+                         r"|\bof\s+it\b|\bthat\s+year\b", re.I)  # "Police accounted for 38% of it"; "… that year"
 BASES = frozenset({"on", "from", "than", "over", "against", "versus", "vs"})
 SHARES = frozenset({"percent", "fraction", "qualifier"})   # the kinds of figure that state a part of a whole
 _EVERY_YEAR = re.compile(r"\b(every|each) year\b", re.I)
@@ -353,12 +353,13 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
         # small matrix products: one thread is fastest, and several fight on a busy machine
         os.environ.setdefault(var, "1")
     from ..engine import prepare
-    from .cells import read_bins, read_cells, read_tops
+    from .cells import read_bins, read_cells, read_group_sums, read_tops
     from .profile import named_dimensions, profile_tables
     from .propose import Proposed, propose, top_read
     from .search import Table, numbered_dimensions, numbered_measures
     from .space import atoms_of
     from .thresholds import threshold_dimensions
+    from .words import words
 
     loaded = claims if isinstance(claims, LoadedClaims) else load(claims)
     chosen = _selected(loaded, ids, everything)
@@ -379,6 +380,7 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
     medians = any(re.search(r"\bmedian\b", c.says, re.I) for c in chosen)
     # "the top 10 earners took home 17%", "… took home $1.4 million": the largest values of each cell, as
     # many as the largest top said of a share or an amount (of a count of rows, nothing to read)
+    topped = [c.says for c in chosen if top_read(c.says, c.expect, loaded) is not None]
     tops_of = max((n for c in chosen if (n := top_read(c.says, c.expect, loaded)) is not None), default=None)
     try:
         profiles = profile_tables(backend, catalog, tables)
@@ -395,7 +397,10 @@ def suggest(claims: str | Path | LoadedClaims, ids: list[str] | None = None, *, 
                 cells.bins = read_bins(backend, prof, cells, [c for c, _ in prof.numbers if c not in cells.columns])
             if tops_of is not None:
                 cells.tops, untopped = read_tops(backend, prof, cells, tops_of)
-                capped += untopped
+                # "the top five vendors": the sums of the groups of an id the top's sentence names
+                grouped = [(c, sql) for c, sql in prof.ids if (w := words(c)) and any(w <= words(t) for t in topped)]
+                cells.groups, ungrouped = read_group_sums(backend, prof, cells, grouped) if grouped else ({}, [])
+                capped += untopped + ungrouped
             atoms, left = atoms_of(prof, cells, nouns)
             capped += prof.capped + left
             prepared_tables[t] = Table.make(prof, cells, atoms)

@@ -48,6 +48,19 @@ class Tops:
 
 
 @dataclass
+class GroupSums:
+    """Each number column summed per cell and value of a column of many values (a vendor's id): enough
+    for the sum of any filter's N largest groups (``top_share: amount, by: vendor_id``), which neither
+    the cells' sums nor their largest values give (a vendor's contracts lie in many cells)."""
+
+    cell: np.ndarray                # one entry per (cell, group) that has rows: its cell
+    group: np.ndarray               # ... and its group, numbered from 0 (a null group is none: left out)
+    groups: int                     # how many groups
+    rows: np.ndarray                # the rows of each (cell, group)
+    sums: dict[str, np.ndarray]     # number column -> its sum in each (cell, group); nan where no value
+
+
+@dataclass
 class Cells:
     """The grouped table: one row per combination of dimension values."""
 
@@ -59,6 +72,7 @@ class Cells:
     mins: dict[str, np.ndarray]          # number column -> smallest value in each cell (nan where none)
     bins: dict[str, Bins] = field(default_factory=dict)  # number column -> its ranges (read_bins), for medians
     tops: dict[str, Tops] = field(default_factory=dict)  # number column -> its largest values (read_tops)
+    groups: dict[str, GroupSums] = field(default_factory=dict)  # column of many values -> sums by its values
 
     @property
     def size(self) -> int:
@@ -175,3 +189,39 @@ def read_tops(backend: Backend, profile: Profile, cells: Cells, n: int) -> tuple
                 values[cell, int(row[-1]) - 1] = float(row[-2])
         out[name] = Tops(n, values)
     return out, []
+
+
+def read_group_sums(backend: Backend, profile: Profile, cells: Cells, columns: list[tuple[str, str]]
+                    ) -> tuple[dict[str, GroupSums], list[str]]:
+    """Every number column summed per cell and value of each of ``columns`` ((name, sql): the ids a
+    sentence's top names, "the top five *vendors*"), one query a column; a column whose (cell, value)
+    pairs would be more than :data:`TOP_BUDGET` is not read (reported)."""
+    dims = profile.dimensions
+    index = {tuple(cells.columns[d.name][i] for d in dims): i for i in range(cells.size)}
+    out: dict[str, GroupSums] = {}
+    left: list[str] = []
+    for name, sql in columns:
+        keys = [d.sql for d in dims] + [sql]
+        sums = ["count(*)"] + [f"sum(CAST(({x}) AS DOUBLE))" for _, x in profile.numbers]
+        got = backend.execute(f"SELECT {', '.join(keys + sums)} {profile.from_sql} WHERE {sql} IS NOT NULL "
+                              f"GROUP BY {', '.join(keys)} LIMIT {TOP_BUDGET + 1}").rows
+        if len(got) > TOP_BUDGET:
+            left.append(f"{profile.table}: no top of {name} searched (more than {TOP_BUDGET:,} groups and cells)")
+            continue
+        width = len(dims)
+        numbered: dict[Any, int] = {}
+        cell, group = [], []
+        kept = []
+        for row in got:
+            at = index.get(tuple(row[:width]))
+            if at is None:
+                continue
+            cell.append(at)
+            group.append(numbered.setdefault(row[width], len(numbered)))
+            kept.append(row)
+        out[name] = GroupSums(np.array(cell, dtype=np.int64), np.array(group, dtype=np.int64), len(numbered),
+                              np.array([float(r[width + 1]) for r in kept], dtype=np.float64),
+                              {c: np.array([np.nan if r[width + 2 + j] is None else float(r[width + 2 + j])
+                                            for r in kept], dtype=np.float64)
+                               for j, (c, _) in enumerate(profile.numbers)})
+    return out, left

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft.phrases import FALL_VERBS_ALONE
+from ..draft.phrases import FALL_VERBS_ALONE, dropped_as_a_fall
 
 # a word of a fall or a lag right before the figure ("down 250", "fell 300", "trails by 3 points"), or after
 # it with one word between at most ("16,000 fewer", "40 votes behind"; "lower" and "smaller" at the end of
@@ -45,8 +45,11 @@ def dropped_direction(sentence: str, start: int, text: str, expect: object) -> s
     carry (it says no direction at all), or None."""
     if not isinstance(expect, str) or _has_direction(expect):
         return None
-    m = _BEFORE.search(sentence[:start]) or _AFTER.match(sentence[start + len(text):])
-    return m[1].lower() if m else None
+    before, after = sentence[:start], sentence[start + len(text):]
+    m = _BEFORE.search(before) or _AFTER.match(after)
+    if m:
+        return m[1].lower()
+    return "dropped" if dropped_as_a_fall(before, after) else None   # "dropped 1,500 students from 2022"
 
 
 def dropped_in_claim(says: str, expect: object) -> str | None:

@@ -926,7 +926,8 @@ def _numbers(s: Search, exp: Expectation, per: Periods, pers: list[Any], own_yea
         every = list(s.every_counts(pers, per.since, per.end))
         if every:
             return every
-    return [*s.counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers), *s.wins(pers)]
+    return [*s.counts(pers), *s.blank_counts(pers), *s.sums(pers), *s.distinct_counts(pers), *s.extrema(pers),
+            *s.wins(pers)]
 
 
 def _family(s: Search, family: str, exp: Expectation, per: Periods, pers: list[Any], own_years: list[str],

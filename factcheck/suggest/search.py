@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 import numpy.typing as npt
 
+from ..expressions import quote_ident
 from ..money import is_money
 from .cells import pair_counts
 from .profile import is_id
@@ -39,7 +40,7 @@ from .words import words
 
 if TYPE_CHECKING:
     from ..expectations.judging import Expectation
-    from .cells import Bins, Cells
+    from .cells import Bins, Cells, GroupSums
     from .profile import Dimension, Profile
     from .wins import WinsRead
 
@@ -54,7 +55,9 @@ MAX_MISSES = 6         # near misses kept per claim, family and filter set
 MAX_RELEVANT = 12      # conditions matching the sentence that are paired with others
 MAX_TRIPLE = 8         # the best-matching conditions, combined three at a time
 MAX_PAIR_TARGETS = 6   # shares of two conditions one word names ("girls": female and minor)
+MAX_RANKED_CONDITIONS = 4  # conditions the sentence names that a ranking of a column's values is tried under
 MAX_TOP_FILTERS = 32   # filters a top's share is computed under (those the text names every condition of)
+GROUPS_SAID = 0.5      # ... of groups the sentence names ("the top five vendors"), above a top of rows
 TOP_SAID = 1.0         # a top's share, when the sentence names a top ("the top 10 earners")
 KNOWN_BONUS = 0.5      # a filter keeping exactly the rows where a two-condition share is known
 TOP_KNOWN_BONUS = 0.3  # a top's own "known" filter (the most common source, among known sources)
@@ -77,6 +80,10 @@ MONEY_COLUMNS = frozenset(words("amount amounts value cost costs paid payment sp
 _AN_AMOUNT = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:million|billion|trillion)\b", re.I)  # a total, as written
 EVERY_SAID = 1.5       # "at least 45 … in every year since 2017": each year's count, above a year's or the total's
 TOTAL_BONUS = 0.3      # a yearly total, above the mean, in a sentence of amounts
+BLANK_SAID = 1.3       # the rows a sentence says have no value of a column it names, above every row's count
+# "no recorded amount", "have no amount recorded", "missing", "blank", "without a": a count of blank values
+_BLANK = re.compile(r"\b(?:no|not|never)\s+(?:\w+\s+)?recorded\b|\bunrecorded\b|\bmissing\b|\bblank\b"
+                    r"|\bwithout\s+an?\b|\bno\s+\w+\s+(?:recorded|listed|given|on\s+(?:file|record))\b", re.I)
 WINS_SAID = 2.0        # groups won, when the sentence says so ("carried 31 of the city's 48 precincts")
 OTHER_FIGURES = 1.5    # a value the sentence names of another of its figures: not this one's share
 PEOPLE_ROWS = 0.3      # of a table of groups whose column of counts the text names: its sum up, its rows down
@@ -741,6 +748,30 @@ class Search:
                                         extra + (0.6 if timeless else 0.0), said=said, named=named,
                                         timeless=bool(timeless))
 
+    def blank_counts(self, periods: list[Atom | None]) -> Iterator[Found]:
+        """"Six contracts in the city's data have no recorded amount": the rows whose column the sentence
+        names is blank (``count: contracts, where: amount is null``), when it says so ("no recorded",
+        "not recorded", "missing", "blank", "without a"); a number column, or one of the table's own
+        columns of categories (a lookup's blank may be a row the lookup does not find)."""
+        if not _BLANK.search(self.ctx.says):
+            return
+        blanks = [(c, self.cells.n - self.cells.counts[c]) for c, _ in self.p.numbers]
+        own = f"{quote_ident(self.p.table)}."   # a column as it is; not a threshold's or a lookup's
+        blanks += [(d.name, self.cells.n * np.array([v is None for v in self.cells.columns[d.name]], dtype=np.float64))
+                   for d in self.p.dimensions if d.has_null and d.sql == own + quote_ident(d.name)
+                   and d.name in self.cells.columns]
+        for column, blank in blanks:
+            if not blank.any() or self.ctx.target(frozenset(words(column)), clause=True) < 1.5:
+                continue
+            for group in self._groups(periods):
+                filters = self.filters(group[0], frozenset(i for i, a in enumerate(self.atoms) if a.dim == column))
+                batch = filters.values(self.matrix, np.array([blank * self._pm(p) for p in group]))
+                for period, values in zip(group, batch, strict=True):
+                    def count(conds: tuple[Atom, ...], period: Atom | None = period,
+                              null: str = f"{ident(column)} is null") -> dict[str, Any]:
+                        return {"count": self.p.table, "where": _both(null, _where(period, conds))}
+                    yield from self._picked(filters, values, period, {}, BLANK_SAID, build=count)
+
     def every_counts(self, periods: list[Atom | None], first: int, last: int) -> Iterator[Found]:
         """"The city awarded at least 45 no-bid contracts in every year since 2017": ``every: {count: …}``
         over a year column from ``first`` to ``last``, the rows under each filter counted in each year
@@ -1147,7 +1178,8 @@ class Search:
             tops = self.cells.tops.get(column)
             if tops is None or tops.n < n:
                 continue
-            named = self.ctx.target(frozenset(words(column)))
+            # "… received nearly two-thirds of the money": the one column of money is what the share is of
+            named = 1.5 if column == self._money_shared() else self.ctx.target(frozenset(words(column)))
             negative = np.nan_to_num(self.cells.mins[column], nan=0.0) < 0
             for group in self._groups(periods):
                 filters = self.filters(group[0])
@@ -1170,6 +1202,39 @@ class Search:
                     yield from self._picked(filters, values, period,
                                             {kind: ident(column), "of": self.p.table, "top_n": n},
                                             TOP_SAID + _naming(named), said=named >= 1.5, named=named >= 0.8)
+                    for by, grouped in self.cells.groups.items():
+                        values = self._group_tops(grouped, column, filters, kept, pm, total, share, n)
+                        yield from self._picked(filters, values, period,
+                                                {kind: ident(column), "of": self.p.table, "by": ident(by), "top_n": n},
+                                                TOP_SAID + GROUPS_SAID + _naming(named), said=named >= 1.5,
+                                                named=named >= 0.8)
+
+    def _group_tops(self, grouped: GroupSums, column: str, filters: Filters, kept: npt.NDArray[np.int64],
+                    pm: npt.NDArray[np.bool_], total: Floats, share: bool, n: int) -> Floats:
+        """"The top five vendors received nearly two-thirds of the money": for each kept filter, the sum
+        of its ``n`` largest groups (each the sum of its rows in the filter's cells), over the filter's
+        total (``share``) or as it is; nan where fewer than ``n`` groups have a value, or one is below
+        zero (the run says why), and where each group is one row (the top of rows is that top)."""
+        values = np.full(len(filters), np.nan)
+        sums = grouped.sums[column]
+        valued = np.isfinite(sums)
+        for k in kept:
+            member = pm.copy()
+            for i in filters.items(int(k)):
+                member &= self.matrix[i] > 0
+            rows = member[grouped.cell] & valued
+            if not rows.any() or (share and total[k] <= 0):
+                continue
+            per_group = np.bincount(grouped.group[rows], weights=sums[rows], minlength=grouped.groups)
+            counted = np.bincount(grouped.group[rows], weights=grouped.rows[rows], minlength=grouped.groups)
+            if counted.max() <= 1:
+                continue  # a group of one row each (an officer's one row of 2024): the top of rows says it
+            held = per_group[counted > 0]
+            if len(held) < n or (held < 0).any():
+                continue
+            top = float(np.partition(held, len(held) - n)[len(held) - n:].sum())
+            values[k] = top / total[k] if share else top
+        return values
 
     def _of_a_total(self, column: str, period: Atom | None, target: Target, conds: tuple[Atom, ...]) -> dict[str, Any]:
         where = _where(period, conds)
@@ -1400,7 +1465,7 @@ class Search:
         # before it name ("Harbor Point was the busiest station" before "Members took more than twice
         # as many trips as casual riders") is no part of it
         echoes = frozenset(k for k, score in enumerate(self.per_atom) if 0 < score < SAID)
-        for dim, groups in self._named_groups().items():
+        for dim, groups in self._named_groups(lookups=True).items():
             avoid = frozenset(k for k, a in enumerate(self.atoms) if a.dim == dim) | echoes
             for same_column in self._groups(periods):
                 filters = self.filters(same_column[0], avoid)
@@ -1418,13 +1483,15 @@ class Search:
                         yield from self._picked(filters, gaps, period, {}, 0.3 + extra + self.per_atom[i] + self.per_atom[j],
                                                 build=partial(self._by_groups, measure, dim, i, j, as_))
 
-    def _named_groups(self) -> dict[str, list[int]]:
+    def _named_groups(self, lookups: bool = False) -> dict[str, list[int]]:
         """The values of each column of the table's own that the sentence names two or more of: the
-        groups a comparison or a change of rank can be between (their conditions)."""
+        groups a comparison or a change of rank can be between (their conditions); with ``lookups``,
+        of its lookups' columns too ("Parks … $3 million more than the sanitation department" of
+        `agency.department`)."""
         named: dict[str, list[int]] = {}
         for i, a in enumerate(self.atoms):
             if self.per_atom[i] >= SAID and not a.threshold and a.value is not None \
-                    and not isinstance(a.value, (bool, tuple)) and "." not in a.dim:
+                    and not isinstance(a.value, (bool, tuple)) and (lookups or "." not in a.dim):
                 named.setdefault(a.dim, []).append(i)
         return {dim: groups for dim, groups in named.items() if len(groups) >= 2}
 
@@ -1861,6 +1928,10 @@ class Search:
         want = self.exp.boolean
         # "the highest median overtime", "the highest average wait": no number of rows reads it
         rows_read = not (self.ctx.median or self.ctx.sentence & MIDDLES)
+        # "The Housing Authority spent the most": the agency of that name, before the department "Housing"
+        # whose name is only part of it
+        values_said = [w for d in self._categories() for v in d.values
+                       if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
         for d in self._categories():
             named = [v for v in d.values if isinstance(v, str) and (w := words(v)) and w <= self.ctx.sentence]
             if not named:
@@ -1871,8 +1942,7 @@ class Search:
             # "the busiest station": the sentence names what is ranked (`start_station`), not only a value of it
             ranked = 0.5 if words(d.name) & self.ctx.sentence else 0.0
             subject = _subject(self.ctx.says, named)
-            for period in periods:
-                pm = self._pm(period)
+            for period, conds, pm in self._ranked_filters(d.name, masks, periods):
                 rows = masks @ (self.cells.n * pm)
                 # "Butte County had the most fires": the table's own name says what is counted
                 rows_named = (1.5 if self.ctx.table_said and words(self.p.table) <= self.ctx.table_said
@@ -1889,7 +1959,9 @@ class Search:
                     series.append(({"mean": ident(column), "of": self.p.table}, means, means, named_column, 0.0))
                     # "fires in Kern burned the most acres": the total, before the mean ("the largest
                     # fires"); only when the sentence tots the column up, and a value has rows to add
-                    if words(column) & self.ctx.counted and counts.max(initial=0) > 1:
+                    # "spent more on no-bid work than any other": a sentence of amounts tots a column of money up
+                    totted = words(column) & self.ctx.counted or (self._amounts() and self._money_column(column))
+                    if totted and counts.max(initial=0) > 1:
                         series.append(({"sum": ident(column), "of": self.p.table}, sums, sums, named_column, 0.3))
                     middle = self._category_medians(column, masks, pm) if self.ctx.median else None
                     if middle is not None:  # above the mean, which stands in for it nowhere here
@@ -1900,7 +1972,7 @@ class Search:
                     if len(low) < 2:
                         continue
                     high = {v: float(y) for v, y in zip(values, upto, strict=True) if v in low}
-                    where = _where(period, ())
+                    where = _where(period, conds)
                     body = {**inner, **({"where": where} if where else {})}
                     for at in named:
                         if at not in low:
@@ -1914,10 +1986,42 @@ class Search:
                                  **({"rank": self.ctx.rank} if self.ctx.rank > 1 else {})}
                             # "Eastgate had the highest rate, twice Westfield's": Eastgate is ranked
                             aside = -0.6 if subject is not None and at != subject else 0.0
+                            aside -= 0.2 if any(words(at) < w for w in values_said) else 0.0
                             yield self._found(m, (not want) if value is None else value, ok,
-                                              0.0 if ok else 1.0 if value is not None else 0.5, period, (),
+                                              0.0 if ok else 1.0 if value is not None else 0.5, period, conds,
                                               1.0 + (0.5 if column_named >= 1.5 else 0.0) + ranked + extra + aside,
                                               True, said, column_named >= 0.8, own=said)
+
+    def _ranked_filters(self, dim: str, masks: Floats, periods: list[Atom | None]
+                        ) -> Iterator[tuple[Atom | None, tuple[Atom, ...], Floats | float]]:
+        """What the values of ``dim`` are ranked under: each period alone, then with each condition the
+        sentence itself names (:data:`SAID`) on another column, or two of them ("the parks department
+        spent more on *no-bid* work than any other": the no-bid contracts' sum, department by department).
+        Not a condition on the ranked column's own table of a lookup (``agency.name`` when ranking
+        ``agency.department``: it keeps a part of one group), nor one that leaves fewer than two values
+        any row; (period, conditions, the cells' weights)."""
+        said = [int(i) for i in np.argsort(-self.per_atom, kind="stable")[:MAX_RANKED_CONDITIONS]
+                if self.per_atom[i] >= SAID]
+        lookup = dim.rsplit(".", 1)[0] if "." in dim else None
+        said = [i for i in said if self.atoms[i].dim != dim and not self.atoms[i].threshold
+                and (lookup is None or not self.atoms[i].dim.startswith(f"{lookup}."))]
+        sets = [(i,) for i in said] + [(i, j) for k, i in enumerate(said) for j in said[k + 1:]
+                                       if not self.table.clash[i, j]]
+        for period in periods:
+            pm = self._pm(period)
+            yield period, (), pm
+            for items in sets:
+                conds = tuple(self.atoms[i] for i in items)
+                if period is not None and any(a.dim == period.dim for a in conds):
+                    continue
+                weights = pm * np.prod([self.matrix[i] for i in items], axis=0)
+                if np.count_nonzero(masks @ (self.cells.n * weights)) < 2:
+                    continue
+                yield period, conds, weights
+
+    def _money_column(self, column: str) -> bool:
+        """Is ``column`` named as an amount of money (`amount`, `award_value`, `cost`)?"""
+        return bool(words(column, synonyms=False) & MONEY_COLUMNS) and not self._fractions(column)
 
     def _category_medians(self, column: str, masks: Floats, pm: Floats | float) -> tuple[Floats, Floats] | None:
         """The median of ``column`` among the rows of each value of a column of categories (``masks``:
