@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -75,19 +76,26 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--claims", nargs="+", default=list(CLAIMS))
     args = ap.parse_args()
+    compare(make, args.cells, args.claims, args.source, args.reps, "cells")
+
+
+def compare(build: Callable[[Path, int], None], sizes: list[int], claims: list[str], sources: list[str],
+            reps: int, unit: str) -> None:
+    """For each size, ``build`` the data and its ``c.yaml``, then time each claim ``reps`` times with
+    each source, interleaved (A B A B …), and print the medians."""
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sorted(args.cells):
+        for n in sorted(sizes):
             folder = Path(tmp) / str(n)
-            make(folder, n)
-            for claim in args.claims:
-                sources = args.source or [None]
-                runs: dict[str | None, list[tuple[float, float, float]]] = {src: [] for src in sources}
-                for _ in range(args.reps):
-                    for src in sources:
+            build(folder, n)
+            for claim in claims:
+                trees: list[str | None] = list(sources) or [None]
+                runs: dict[str | None, list[tuple[float, float, float]]] = {src: [] for src in trees}
+                for _ in range(reps):
+                    for src in trees:
                         runs[src].append(once(src, folder / "c.yaml", claim))
                 for src, got in runs.items():
                     wall, cpu, peak = (statistics.median(r[i] for r in got) for i in range(3))
-                    print(f"{n:>9,} cells  {claim:<7} {src or 'installed':<24} {wall:6.2f} s  CPU {cpu:6.2f} s  "
+                    print(f"{n:>11,} {unit:<5}  {claim:<7} {src or 'installed':<24} {wall:6.2f} s  CPU {cpu:6.2f} s  "
                           f"peak RSS {peak:6.0f} MB", flush=True)
 
 if __name__ == "__main__":
