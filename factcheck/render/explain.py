@@ -18,7 +18,7 @@ from ..explanation import Explanation
 from ..formatting import plain_number, rows_said
 from ..money import leading_sign
 from ..report import ClaimResult
-from ._common import amount, read_as
+from ._common import amount, numerator_denominator, read_as
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, stated_and_computed
 
@@ -50,7 +50,8 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     for n in r.notes:
         say(_line(f"  note {n.code.value}: {clean(n.message)}"))
     if r.numerator is not None or r.denominator is not None:
-        say(_line(f"  numerator: {amount(r, r.numerator)}   denominator: {amount(r, r.denominator)}"))
+        num, den = numerator_denominator(r)
+        say(_line(f"  numerator: {num}   denominator: {den}"))
     if r.rows_kept is not None:
         say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
     details: dict[str, Any] = r.details.fields() if r.details else {}
