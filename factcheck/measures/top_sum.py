@@ -44,12 +44,12 @@ class TopSumDetails(Details):
     out_of: int
     top_total: float
     total: float
-    ranking: list[Ranked] = Field([], description="with by: the groups that make the top, largest first, each "
+    ranking: list[Ranked] = Field(default_factory=list, description="with by: the groups that make the top, largest first, each "
                                                   "with its sum (the first 10 of a larger top)")
-    ties_at_cut: list[str] = Field([], description="with by: groups left out of the top with the same sum as "
+    ties_at_cut: list[str] = Field(default_factory=list, description="with by: groups left out of the top with the same sum as "
                                                    "its last, which of them is in being no matter to the sum "
                                                    "(the first 10)")
-    tied_at_cut: int = Field(0, description="with by: how many groups ties_at_cut would list in all")
+    tied_at_cut: int = Field(default=0, description="with by: how many groups ties_at_cut would list in all")
 
 
 @register
