@@ -53,10 +53,11 @@ def table_read(prepared: Prepared, name: str, *, shown: bool = False) -> TableRe
     return TableRead(src, cols, derives, row_order, dict(cat.levels.get(name, {})), windowed, any_order)
 
 
-def needed(prepared: Prepared) -> list[Source]:
-    """The tables the run reads (with ``everything``: every declared one that is there)."""
+def needed(prepared: Prepared, also: frozenset[str] = frozenset()) -> list[Source]:
+    """The tables the run reads (with ``everything``: every declared one that is there); ``also``:
+    tables read for what they say of the others (the names of ids a claim ranks)."""
     return [s for s in prepared.sources.values() if not s.missing
-            and (prepared.everything or any(p.reads(s.name) for p in prepared.plans))]
+            and (prepared.everything or s.name in also or any(p.reads(s.name) for p in prepared.plans))]
 
 
 class TablesRead:
@@ -113,7 +114,9 @@ class TablesRead:
 
 def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     """Read every table the run needs, once; fingerprint them meanwhile; check contracts and keys."""
-    tables = needed(prepared)
+    from .planning.id_names import use_labels
+    named = use_labels(prepared)  # ids a claim ranks that a lookup names: the names are read too
+    tables = needed(prepared, frozenset(n.link.target for n in named))
     from .planning.lag_order import plan_checks
     lag_order = plan_checks(prepared)  # lag(x) in file order: the time columns its files must follow are read too
     for src in tables:  # an engine that reads headers its own way: the version is taken now
@@ -153,14 +156,16 @@ def read_tables(prepared: Prepared, backend: Backend) -> TablesRead:
     if problems:
         raise ClaimsFileError(problems)
     from .planning.counted import counted_rows_notes
+    from .planning.id_names import id_name_notes
     from .planning.lookups import unmatched_notes
     from .planning.negations import unknown_filter_notes
-    from .planning.typos import grouping_twin_notes
+    from .planning.typos import TWINS_UP_TO, grouping_twin_notes
     from .sources.totals import total_row_notes
     lookups, later = unmatched_notes(prepared.plans, backend, rows)
     total_notes, total_rows = total_row_notes(prepared, backend, totals)
     for found in (lookups, total_notes, counted_rows_notes(prepared.plans, prepared.catalog),
                   grouping_twin_notes(prepared.catalog, prepared.plans, backend, rows),
+                  id_name_notes(named, backend, rows, TWINS_UP_TO),
                   unknown_filter_notes(prepared.plans, prepared.catalog, backend, set(rows))):
         for index, more in found.items():
             notes.setdefault(index, []).extend(more)

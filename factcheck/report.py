@@ -77,6 +77,9 @@ class ClaimResult(_Frozen):
     value_exact: str | None = Field(None, description="the exact value as a fraction, e.g. '117/200'")
     numerator: float | None = None
     denominator: float | None = None
+    numerator_text: str | None = Field(None, description="the numerator for people: money with its sign and every "
+                                       "digit when it is an amount ('$1,234,567.89'), else plainly ('1,234,568')")
+    denominator_text: str | None = Field(None, description="the denominator for people, as numerator_text")
     rows_kept: int | None = None
     rows_unknown: int | None = Field(None, description="rows left out because a value was unknown")
     tables: list[str] = []

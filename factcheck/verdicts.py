@@ -149,11 +149,26 @@ def _evidence(exp: Expectation, ev: Evaluated) -> dict[str, Any]:
     if ev.series is not None:
         series = [SeriesPoint(key=k, value=as_float(v) if v is not None else None, marked=k in ev.marked)
                   for k, v in ev.series]
+    num, den = (_part_text(x, how, text) for x, how in zip((ev.numerator, ev.denominator), ev.parts_money,
+                                                           strict=True))
     return dict(expectation=expectation_info(exp), value=value, value_text=text, value_exact=exact,
                 numerator=as_float(ev.numerator) if ev.numerator is not None else None,
                 denominator=as_float(ev.denominator) if ev.denominator is not None else None,
+                numerator_text=num, denominator_text=den,
                 rows_kept=ev.rows_kept, rows_unknown=ev.rows_unknown, details=ev.details,
                 series=series)
+
+
+def _part_text(x: Fraction | None, sign: str | None, value_text: str | None) -> str | None:
+    """A numerator or denominator for people: in money with every digit when its ``sign`` says so
+    (None: as the value is written, '$5,284' beside '+$5,284'), else plainly."""
+    if x is None:
+        return None
+    from .expectations.numbers import money_text
+    from .formatting import plain_number, with_sign
+    from .money import leading_sign
+    sign = leading_sign(value_text or "") if sign is None else sign
+    return with_sign(money_text(x), sign) if sign else plain_number(as_float(x))
 
 
 def _small_base_said(ev: Evaluated) -> str:

@@ -35,15 +35,19 @@ claims:
     return {r.id: r for r in factcheck.verify(tmp_path / "c.yaml", engine=engine).results}
 
 
-# 1-3 January: a run of 3, clear of any hole. 27-29 February: 27 unknown, 28 and 29 met, then March
-# unreported: left out, 2 days; in it, 3 days that may go on into March.
+# 1 January-2 February: a run of 33, clear of any hole. 27-29 February: 27 unknown, 28 and 29 met, then
+# March unreported: left out, 2 days that with March's 31 could be 33, no longer; in it, 3 days that
+# with March could be 34. (The "clear" claims end their rows before March: a run of 3 is shorter
+# than March alone, so with March in their rows no run of theirs would be known to be the longest.)
 CLAIMS = """\
-  - {id: beside-the-hole, says: x, measure: {streak: "date <= '2024-01-03' or (date >= '2024-02-27' and
-     date <= '2024-02-29' and pm25 > 0)", of: readings, order: date, where: station == 'Dock Street'}, expect: 3}
+  - {id: beside-the-hole, says: x, measure: {streak: "date <= '2024-02-02' or (date >= '2024-02-27' and
+     date <= '2024-02-29' and pm25 > 0)", of: readings, order: date, where: station == 'Dock Street'}, expect: 33}
   - {id: clear, says: x, measure: {streak: "date <= '2024-01-03' or (date >= '2024-02-20' and
-     date <= '2024-02-22' and pm25 > 0)", of: readings, order: date, where: station == 'Dock Street'}, expect: 3}
+     date <= '2024-02-22' and pm25 > 0)", of: readings, order: date,
+     where: station == 'Dock Street' and date < '2024-03-01'}, expect: 3}
   - {id: clear-with-the-unknown, says: x, measure: {streak: "date <= '2024-01-03' or (date >= '2024-02-25' and
-     date <= '2024-02-27' and pm25 > 0)", of: readings, order: date, where: station == 'Dock Street'}, expect: 3}
+     date <= '2024-02-27' and pm25 > 0)", of: readings, order: date,
+     where: station == 'Dock Street' and date < '2024-03-01'}, expect: 3}
 """
 
 
@@ -52,7 +56,10 @@ def test_a_run_the_unknowns_make_beside_a_missing_report_is_unverifiable(tmp_pat
     r = got["beside-the-hole"]
     assert (r.verdict, r.reason) == (Verdict.UNVERIFIABLE, Reason.PERIOD_NOT_COVERED), r.message
     assert f"the data does not cover the run from 2024-02-27 to 2024-02-29: {HOLE}" in r.message, r.message
-    assert "1 row kept has no value for the condition" in r.message, r.message
+    assert "1 row kept has no value for the condition (the first at 2024-02-27): left out, the run is 33; in it, " \
+           "the data does not cover" in r.message, r.message
+    assert "that run of 3 could be as long as 34, longer than the longest found (33, from 2024-01-01 to " \
+           "2024-02-02)" in r.message, r.message
     assert got["clear"].verdict == Verdict.PASS, got["clear"].message
     # 25-27 February with the unknown: 26 February's next row, 28 February, is no hole
     assert got["clear-with-the-unknown"].verdict == Verdict.PASS, got["clear-with-the-unknown"].message

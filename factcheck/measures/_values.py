@@ -64,6 +64,8 @@ class Evaluated:
     # run's): their group_ended is said with the claim's own
     parts_at: PartsAt | None = None  # a series' ratio with unmatched parts in the periods (groups) it reads: warnings
     figure_unit: FigureUnit | None = None  # the unit a record's (a tie's) figures are shown in: a share as a percentage
+    parts_money: tuple[str | None, str | None] = (None, None)  # how the numerator and denominator are shown: as
+    # the value is (None), plainly (''), or as money in that sign ('$': a ratio's sum of money)
 
     def is_mostly_unknown(self) -> bool:
         """Does the figure rest on fewer rows than it left out as unknown (``mostly_unknown``)?"""

@@ -189,6 +189,7 @@ class MeanKind(ColumnAggregate):
         assert total is not None
         ev.value = total / n_values
         ev.numerator, ev.denominator = total, Fraction(n_values)
+        ev.parts_money = (None, "")  # the values counted: "$6" is no count of payments
 
 
 @register

@@ -99,6 +99,7 @@ class RatioNode(PlanNode):
     denominator: PlanNode
     unit: str = "fraction"
     per: int = 1  # a rate per so many: the quotient times this
+    parts_money: tuple[str, str] = ("", "")  # the currency signs of the numerator and denominator ('': no money)
 
     def children(self) -> list[PlanNode]:
         return [self.numerator, self.denominator]
@@ -114,10 +115,14 @@ class RatioKind(MeasureKind):
     def compile(self, c: Compiler, m: Ratio, path: PathKey, over: str | None) -> RatioNode | None:
         num = c.measure(m.ratio.numerator, path + ("ratio", "numerator"), over)
         den = c.measure(m.ratio.denominator, path + ("ratio", "denominator"), over)
-        return RatioNode(self.name, num, den, m.unit or "fraction", m.per or 1) if num and den else None
+        if not num or not den:
+            return None
+        return RatioNode(self.name, num, den, m.unit or "fraction", m.per or 1,
+                         parts_money(num, den, c.plan.claim.says, c.plan.claim.expect))
 
     def evaluate(self, node: RatioNode, ex: Executor) -> Evaluated:
         ev = divide(ex.evaluate(node.numerator), ex.evaluate(node.denominator), node.per)
+        ev.parts_money = node.parts_money
         if ev.value is not None:
             ev.unknown_counted = _unknown_counted(node, ex)
             ev.parts_unmatched, ev.parts_over = _parts_unmatched(node, ex)
@@ -155,6 +160,30 @@ class RatioKind(MeasureKind):
     def parts(self, node: RatioNode, label: str | None) -> list[Part]:
         return (KINDS[node.numerator.kind].parts(node.numerator, "numerator")
                 + KINDS[node.denominator.kind].parts(node.denominator, "denominator"))
+
+
+def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> tuple[str, str]:
+    """The currency signs the numerator and denominator of a ratio are shown in ('' for none): an
+    amount (a sum, a mean … never a count) is money when the claim's sentence writes its figures as
+    amounts in one currency, its percentages and years aside ("Department a got $1.2 million, 99.99%
+    of the total"). A ratio stated as money ("about $246,914 per staff member") is money over
+    something else: its numerator alone is. Otherwise both are, when they add up one column (a share
+    of the money); two columns are left plain (payroll over staff: the sentence cannot say which)."""
+    from ..money import currency_sign
+    from ._units import figure_unit
+    bare = _PERCENT.sub(" ", says or "")
+    signs = [u.sign if (u := figure_unit(part, bare)) is not None and u.kind == "money" else ""
+             for part in (num, den)]
+    if not signs[0] and not signs[1]:
+        return "", ""
+    if currency_sign(expect if isinstance(expect, str) else ""):
+        return signs[0], ""
+    same = getattr(num, "expr_sql", None) is not None and getattr(num, "expr_sql", None) == getattr(den, "expr_sql", 1)
+    return (signs[0], signs[1]) if same else ("", "")
+
+
+_PERCENT = re.compile(r"[+-]?\d[\d,.]*\s*(?:%|per\s?cent\b|percentage points?\b|points?\b)", re.IGNORECASE)
+"""A percentage in a sentence: the ratio's own figure, no amount of anything else."""
 
 
 def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:

@@ -23,8 +23,9 @@ from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
 from ._kind import MeasureKind, register, shape_of
 from ._model import Filtered
-from ._values import DEC, Evaluated, frac
+from ._values import DEC, Evaluated, frac, key
 from .percentile import percent_scale
+from .top import Ranked
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -76,13 +77,19 @@ class TopShare(TopRows):
 
 
 class TopShareDetails(Details):
-    """How many rows (or groups) make the top, of how many, and the two sums."""
+    """How many rows (or groups) make the top, of how many, the two sums, and the groups themselves."""
 
     kind: Literal["top_share"] = "top_share"
     in_top: int
     out_of: int
     top_total: float
     total: float
+    ranking: list[Ranked] = Field(default_factory=list, description="with by: the groups that make the top, largest first, each "
+                                                  "with its sum (the first 10 of a larger top)")
+    ties_at_cut: list[str] = Field(default_factory=list, description="with by: groups left out of the top with the same sum as "
+                                                   "its last, which of them is in being no matter to the sum "
+                                                   "(the first 10)")
+    tied_at_cut: int = Field(default=0, description="with by: how many groups ties_at_cut would list in all")
 
 
 @dataclass
@@ -120,6 +127,15 @@ class TopShareKind(MeasureKind):
         result = ex.run(sql)
         ev = self.value(node, dict(zip(result.columns, result.rows[0], strict=True)))
         ev.sql = [sql]
+        details = ev.details
+        in_top = getattr(details, "in_top", 0)
+        if node.group is not None and ev.unavailable is None and details is not None and in_top:
+            # the groups the top holds, named: one query more, of a top by groups only
+            rows = ex.run(top_groups_sql(node, in_top)).rows
+            ranking = [Ranked(value=key(g), figure=float(v)) for g, v, r, _ in rows if r <= in_top]
+            ties = [key(g) for g, v, r, _ in rows if r > in_top]
+            ev.details = details.model_copy(update={"ranking": ranking, "ties_at_cut": ties,
+                                                    "tied_at_cut": int(rows[0][3]) if rows else 0})
         return ev
 
     def value(self, node: TopShareNode, row: dict[str, Any]) -> Evaluated:
@@ -159,6 +175,26 @@ def top_share_sql(node: TopShareNode) -> str:
             f"       sum(v) FILTER (WHERE {cut}) AS top_total, (SELECT sum(v) FROM vals) AS total,\n"
             "       (SELECT min(v) FROM vals) AS smallest\n"  # a negative of no group is in the total too
             "FROM ranked")
+
+
+NAMED = 10
+"""Groups of a top named in its details (and by ``explain``): "the top five vendors" all, the top 10%
+of 2,000 donors the first ten of them."""
+
+
+def top_groups_sql(node: TopShareNode, in_top: int) -> str:
+    """The groups a top by ``by`` holds, largest first, at most :data:`NAMED`, each with its sum and
+    place; then those outside it whose sum is the same as its last one's (a tie at the cut: which of
+    them is in changes no sum, but the names). Ties are ordered by the group's value."""
+    scan = node.scan
+    x, g = f"({scan.sql(node.column)})", f"({scan.sql(node.group)})"  # type: ignore[arg-type]
+    return (f"WITH vals AS (\n  SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v\n  {scan.from_sql()}{scan.where_sql()}"
+            f"\n  GROUP BY 1\n),\n"
+            "ranked AS (\n  SELECT grp, v, row_number() OVER (ORDER BY v DESC, grp) AS r\n"
+            "  FROM vals WHERE v IS NOT NULL AND grp IS NOT NULL\n)\n"
+            f"SELECT grp, v, r, count(*) FILTER (WHERE r > {in_top}) OVER () AS tied FROM ranked\n"
+            f"WHERE r <= {min(in_top, NAMED)} OR (r > {in_top} AND v = (SELECT v FROM ranked WHERE r = {in_top}))\n"
+            f"ORDER BY r LIMIT {2 * NAMED}")
 
 
 @dataclass

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+from pydantic import Field
+
 from ._details import Details
 from ._kind import register, shape_of
+from .top import Ranked
 from .top_share import TopRows, TopShareKind, TopShareNode, top_sums
 
 if TYPE_CHECKING:
@@ -41,6 +44,12 @@ class TopSumDetails(Details):
     out_of: int
     top_total: float
     total: float
+    ranking: list[Ranked] = Field(default_factory=list, description="with by: the groups that make the top, largest first, each "
+                                                  "with its sum (the first 10 of a larger top)")
+    ties_at_cut: list[str] = Field(default_factory=list, description="with by: groups left out of the top with the same sum as "
+                                                   "its last, which of them is in being no matter to the sum "
+                                                   "(the first 10)")
+    tied_at_cut: int = Field(default=0, description="with by: how many groups ties_at_cut would list in all")
 
 
 @register

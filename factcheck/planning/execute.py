@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -153,6 +154,36 @@ class Executor:
         hit = self._hit(check, unit, holes)
         return missing_said(check, unit, hit, len(holes)) if hit else None
 
+    def missing_in_spans(self, check: ReportCheck,
+                         spans: list[tuple[Any, Any, str, str | None]]) -> tuple[int, str] | None:
+        """The first of ``spans`` (first and last period, how to name them, and the one group to look
+        at, or None for all) that lies across a missing report of a group ``check``'s filter may
+        count, and what :meth:`missing_report` says of it; None when none does. The groups' holes are
+        read once for all the spans (a query for the filter, only when a hole lies in one, and one per
+        expression of the date the periods are read through)."""
+        found = self._report_holes(check.table, check.group, check.time, check.dated)
+        if found is None or not found[1] or not spans:
+            return None
+        unit, holes = found
+        through = self._through(check, unit, sorted({h for units in holes.values() for h in units}))
+        spanned = [(replace(check, conds=(("between", (first, last)),), text=text), group)
+                   for first, last, text, group in spans]
+
+        def within(g: str, units: list[str], c: ReportCheck, group: str | None) -> list[str]:
+            return [h for h in units if falls_in(h, unit, c, through)] if group in (None, g) else []
+        near = {g: units for g, units in holes.items() if any(within(g, units, c, group) for c, group in spanned)}
+        kept = self._hit(replace(check, conds=()), unit, near, through) if near else {}
+        for i, (c, group) in enumerate(spanned):
+            hit = {g: inside for g, units in kept.items() if (inside := within(g, units, c, group))}
+            if hit:
+                return i, missing_said(c, unit, hit, len(holes))
+        return None
+
+    def report_holes(self, check: ReportCheck) -> tuple[str, dict[str, list[str]]] | None:
+        """The unit of ``check``'s periods and, per group of its table, the periods inside its own
+        first and last with no row of it (whatever the claim's filter keeps)."""
+        return self._report_holes(check.table, check.group, check.time, check.dated)
+
     def has_missing_reports(self, check: ReportCheck) -> bool:
         """Does any group of ``check``'s table lack a period inside its own first and last?"""
         found = self._report_holes(check.table, check.group, check.time, check.dated)
@@ -205,12 +236,15 @@ class Executor:
                 out.append(said)
         return out
 
-    def _hit(self, check: ReportCheck, unit: str, holes: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _hit(self, check: ReportCheck, unit: str, holes: dict[str, list[str]],
+             through: Through | None = None) -> dict[str, list[str]]:
         """Of ``holes`` (periods by group), those at periods ``check`` names, of the groups its
-        filter may keep at some period."""
+        filter may keep at some period. ``through``: the holes' values through the check's
+        expressions of the date, when they were already read."""
         if not holes:
             return {}
-        through = self._through(check, unit, sorted({h for units in holes.values() for h in units}))
+        if through is None:
+            through = self._through(check, unit, sorted({h for units in holes.values() for h in units}))
         hit = {g: [h for h in units if falls_in(h, unit, check, through)] for g, units in holes.items()}
         hit = {g: units for g, units in hit.items() if units}
         where = check.where() if hit and check.where is not None else None

@@ -66,6 +66,12 @@ def amount(r: ClaimResult, x: float | None, *, change: bool = False) -> str:
     return with_sign(signed(text, exact) if change else text, sign)
 
 
+def numerator_denominator(r: ClaimResult) -> tuple[str, str]:
+    """The numerator and denominator as the verdict wrote them (a ratio's sum of money as money, a
+    mean's count plainly); a report of an earlier version, without them, as the value is written."""
+    return (r.numerator_text or amount(r, r.numerator), r.denominator_text or amount(r, r.denominator))
+
+
 def computed(r: ClaimResult) -> str:
     if r.value_text is not None:
         return r.value_text
@@ -121,7 +127,7 @@ def numbers(r: ClaimResult) -> str:
     if read_as(r):
         parts.append(f"read as {read_as(r)}")
     if r.numerator is not None and r.denominator is not None:
-        parts.append(f"{amount(r, r.numerator)} / {amount(r, r.denominator)}")
+        parts.append(" / ".join(numerator_denominator(r)))
     if r.rows_kept is not None:
         parts.append(f"{r.rows_kept:,} rows kept")
     if r.rows_unknown:

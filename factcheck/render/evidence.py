@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..formatting import plain_number
 from ..report import ClaimResult, NoteCode, TableUse, Verdict, warnings
 from . import chart, plain
-from ._common import LABEL, ORDER, amount, computed, read_as, reason_meaning, warning_text
+from ._common import LABEL, ORDER, computed, numerator_denominator, read_as, reason_meaning, warning_text
 from ._markup import ICON, e, e_spaced
 from .article import WARN_SIGN
 
@@ -142,7 +142,7 @@ def _figure_rows(r: ClaimResult) -> list[str]:
             val += f' <span class="muted">exactly {e(r.value_exact)}</span>'
         rows.append(_row("computed", val))
     if r.numerator is not None or r.denominator is not None:
-        rows.append(_row("numerator / denominator", f"{e(amount(r, r.numerator))} / {e(amount(r, r.denominator))}"))
+        rows.append(_row("numerator / denominator", " / ".join(e(x) for x in numerator_denominator(r))))
     if r.rows_kept is not None or r.rows_unknown is not None:
         bits = []
         if r.rows_kept is not None:

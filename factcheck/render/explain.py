@@ -18,7 +18,7 @@ from ..explanation import Explanation
 from ..formatting import plain_number, rows_said
 from ..money import leading_sign
 from ..report import ClaimResult
-from ._common import amount, read_as
+from ._common import amount, numerator_denominator, read_as
 from .safetext import clean, clean_lines
 from .terminal import MARK, STYLE, stated_and_computed
 
@@ -50,14 +50,20 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     for n in r.notes:
         say(_line(f"  note {n.code.value}: {clean(n.message)}"))
     if r.numerator is not None or r.denominator is not None:
-        say(_line(f"  numerator: {amount(r, r.numerator)}   denominator: {amount(r, r.denominator)}"))
+        num, den = numerator_denominator(r)
+        say(_line(f"  numerator: {num}   denominator: {den}"))
     if r.rows_kept is not None:
         say(_line(f"  rows kept: {r.rows_kept:,}" + (f", left out as unknown: {r.rows_unknown:,}" if r.rows_unknown else "")))
     details: dict[str, Any] = r.details.fields() if r.details else {}
     amounts = _AMOUNTS.get(str(getattr(r.details, "kind", "")), ())
+    named = _the_top(r, details)
     for key, value in details.items():
+        if named and key in ("ranking", "ties_at_cut", "tied_at_cut"):
+            continue  # said in words below
         shown = _like_the_value(r, value) if key in amounts else _detail(value)
         say(_line(f"  {clean(key.replace('_', ' '))}: {clean(shown)}"))
+    if named:
+        say(_line(f"  {clean(named)}"))
     if r.series:
         points = ", ".join(f"{p.key}{'*' if p.marked else ''}: {'—' if p.value is None else amount(r, p.value)}"
                            for p in r.series)
@@ -104,6 +110,36 @@ _AMOUNTS = {"top_sum": ("top_total", "total"), "change": ("from", "to", "earlier
 """The details that are amounts in the value's own unit: a top's sum (the value itself) and the total;
 the figures a change or a gap is taken between, and the change from each earlier base (in money when
 it is)."""
+
+
+def _the_top(r: ClaimResult, details: dict[str, Any]) -> str:
+    """The groups a ``top_share`` or ``top_sum`` by groups took, each with its sum: "the top 5 of 160:
+    Northline Construction (222,293,788.86), …", the first ten of a larger top and how many more, and
+    the groups tied with the last at the cut; '' for other kinds, or a top of rows."""
+    ranking = details.get("ranking") if r.kind in ("top_share", "top_sum") else None
+    if not ranking:
+        return ""
+    from ..expectations.numbers import format_value, to_fraction
+    from ..expectations.shape import MeasureShape
+
+    exact = [to_fraction(g["figure"]) for g in ranking]
+    cents = all((x * 100).denominator == 1 for x in exact) and any(x.denominator != 1 for x in exact)
+
+    def figure(x: float) -> str:  # a sum: in money when the value beside it is (a top_sum), else every digit,
+        if leading_sign(r.value_text or ""):  # with cents alike ("106,691,073.10" beside "222,293,788.86")
+            return amount(r, x)
+        return f"{x:,.2f}" if cents else format_value(to_fraction(x), MeasureShape("number"))
+    in_top, out_of = details.get("in_top", len(ranking)), details.get("out_of")
+    said = ", ".join(f"{g['value']} ({figure(g['figure'])})" for g in ranking)
+    more = in_top - len(ranking)
+    text = f"the top {in_top:,}" + (f" of {out_of:,}" if out_of else "") + f": {said}"
+    text += f" and {more:,} more" if more > 0 else ""
+    ties = details.get("ties_at_cut") or []
+    if ties:
+        text += f"; tied with the last at the cut, left out: {', '.join(ties)}"
+        rest = (details.get("tied_at_cut") or 0) - len(ties)
+        text += f" and {rest:,} more" if rest > 0 else ""
+    return text
 
 
 def _like_the_value(r: ClaimResult, x: object, change: bool = False) -> str:

@@ -19,7 +19,15 @@ from typing import IO, TYPE_CHECKING
 from ..errors import FactcheckError
 from ..formatting import rows_said
 from ..report import ClaimResult, Report, Verdict
-from ._common import amount, draft_command, failures_first, read_as, warned_text, warning_mark, warning_text
+from ._common import (
+    draft_command,
+    failures_first,
+    numerator_denominator,
+    read_as,
+    warned_text,
+    warning_mark,
+    warning_text,
+)
 from ._common import stated as stated_text
 from ._common import stated_and_computed as stated_and_computed_text
 from .safetext import clean, clean_lines
@@ -64,7 +72,8 @@ def evidence(r: ClaimResult, *, line: bool = True) -> list[str]:
         lines.append(f"read as: {clean(read_as(r))}")
     figures = []
     if r.numerator is not None or r.denominator is not None:
-        figures.append(f"numerator {amount(r, r.numerator)}, denominator {amount(r, r.denominator)}")
+        num, den = numerator_denominator(r)
+        figures.append(f"numerator {num}, denominator {den}")
     if r.rows_kept is not None:
         figures.append(f"{r.rows_kept:,} row{'s' if r.rows_kept != 1 else ''} kept")
     if r.rows_unknown:
