@@ -242,11 +242,12 @@ def _exact(node: Simple, ex: Executor) -> tuple[str, list[dict[str, Any]]]:
     """A sum of DOUBLEs past DECIMAL(38,10), taken exactly: by DuckDB, which writes a DOUBLE's
     shortest decimal, split by power of ten in the engine; on Spark, whose text of a DOUBLE is not
     always the shortest, value by value in Python (which writes them)."""
+    shown = simple_power_sums_sql(node)  # the same text for a sum and a mean of one column: run once
     if ex.backend.dialect == "duckdb":
-        sql = simple_power_sums_sql(node)  # the same text for a sum and a mean of one column: run once
-        return sql, sums_by_power(ex.run(sql).rows, 1 if node.group is not None else 0)
-    sql = exact_sum_sql(node)
-    return sql, exact_sums(node, ex.stream(sql))
+        return shown, sums_by_power(ex.run(shown).rows, 1 if node.group is not None else 0)
+    # the report shows the same DuckDB SQL on every engine (pasted into DuckDB, it gives these sums);
+    # what Spark ran instead is among the queries explain shows in its own SQL
+    return shown, exact_sums(node, ex.stream(exact_sum_sql(node)))
 
 
 def summed_past_38_digits(node: Simple, exc: Exception) -> bool:

@@ -420,13 +420,15 @@ def _exact_rows(node: WinsNode, ex: Executor, rows: list[dict[str, Any]], sqls: 
     conds = [c for c in (node.scan.where and f"({node.scan.where})", own and f"({own})") if c]
     sql = (f"SELECT ({node.scan.sql(node.within)}), {select[len('SELECT '):]}\n{scan.from_sql()}"
            + (f"\nWHERE {' AND '.join(conds)}" if conds else ""))
-    if not past_38 and ex.backend.dialect == "duckdb":
-        sql = power_sums_sql(f'SELECT * FROM (\n{sql}\n) AS cells("within", "group", t)', ['"within"', '"group"'])
-        sqls.append(sql)
-        summed = sums_by_power(ex.run(sql).rows, 2)
-    else:
+    if past_38:
         sqls.append(sql)
         summed = exact_sums(node.by, (((r[0], r[1]), r[2]) for r in ex.stream(sql)))
+    else:  # the report shows the DuckDB query on every engine; Spark's own text of a DOUBLE is summed here
+        by_power = power_sums_sql(f'SELECT * FROM (\n{sql}\n) AS cells("within", "group", t)',
+                                  ['"within"', '"group"'])
+        sqls.append(by_power)
+        summed = (sums_by_power(ex.run(by_power).rows, 2) if ex.backend.dialect == "duckdb"
+                  else exact_sums(node.by, (((r[0], r[1]), r[2]) for r in ex.stream(sql))))
     by_cell = {acc["group"]: acc for acc in summed}
     out = []
     for r in rows:
