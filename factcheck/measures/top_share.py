@@ -76,10 +76,10 @@ class TopShare(TopRows):
     top_share: str
 
 
-class TopShareDetails(Details):
-    """How many rows (or groups) make the top, of how many, the two sums, and the groups themselves."""
+class TopDetails(Details):
+    """How many rows (or groups) make a top, of how many, the two sums, and the groups themselves:
+    what a `top_share` and a `top_sum` say alike (each names its own ``kind``)."""
 
-    kind: Literal["top_share"] = "top_share"
     in_top: int
     out_of: int
     top_total: float
@@ -90,6 +90,12 @@ class TopShareDetails(Details):
                                                    "its last, which of them is in being no matter to the sum "
                                                    "(the first 10)")
     tied_at_cut: int = Field(default=0, description="with by: how many groups ties_at_cut would list in all")
+
+
+class TopShareDetails(TopDetails):
+    """How many rows (or groups) make the top, of how many, the two sums, and the groups themselves."""
+
+    kind: Literal["top_share"] = "top_share"
 
 
 @dataclass

@@ -14,12 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
-
-from ._details import Details
 from ._kind import register, shape_of
-from .top import Ranked
-from .top_share import TopRows, TopShareKind, TopShareNode, top_sums
+from .top_share import TopDetails, TopRows, TopShareKind, TopShareNode, top_sums
 
 if TYPE_CHECKING:
     from ..claims import Claim
@@ -36,20 +32,10 @@ class TopSum(TopRows):
     top_sum: str
 
 
-class TopSumDetails(Details):
+class TopSumDetails(TopDetails):
     """How many rows (or groups) make the top, of how many, and the two sums (the top's is the value)."""
 
     kind: Literal["top_sum"] = "top_sum"
-    in_top: int
-    out_of: int
-    top_total: float
-    total: float
-    ranking: list[Ranked] = Field(default_factory=list, description="with by: the groups that make the top, largest first, each "
-                                                  "with its sum (the first 10 of a larger top)")
-    ties_at_cut: list[str] = Field(default_factory=list, description="with by: groups left out of the top with the same sum as "
-                                                   "its last, which of them is in being no matter to the sum "
-                                                   "(the first 10)")
-    tied_at_cut: int = Field(default=0, description="with by: how many groups ties_at_cut would list in all")
 
 
 @register
