@@ -20,26 +20,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_streak_missing_reports import AIR, HOLE, _air  # the air fixture, declared reported_by station
 
 import factcheck
 from factcheck import Reason, Verdict
-
-AIR = Path(__file__).resolve().parent / "fixtures" / "air"
-
-HOLE = ("station Dock Street has no row in 2024-03, though it has rows before and after (table readings is "
-        "reported by station: a month inside one's first and last with no row of it is a missing report, not a zero)")
-
-
-def _air(tmp_path: Path, claims: str, engine: str = "duckdb") -> dict[str, factcheck.ClaimResult]:
-    shutil.copy(AIR / "readings.csv", tmp_path / "readings.csv")
-    (tmp_path / ".git").mkdir(exist_ok=True)
-    (tmp_path / "c.yaml").write_text(f"""\
-version: 1
-tables:
-  readings: {{path: readings.csv, time: date, reported_by: station, key: [station, date]}}
-claims:
-{claims}""", encoding="utf-8")
-    return {r.id: r for r in factcheck.verify(tmp_path / "c.yaml", engine=engine).results}
 
 
 def _claim(name: str, *spans: tuple[str, str], expect: int, station: str = "Dock Street") -> str:
