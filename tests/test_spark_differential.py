@@ -28,11 +28,14 @@ import factcheck
 
 
 def exact_sum_path(duckdb_sql: str, spark_sql: str) -> bool:
-    """Spark's SQL is DuckDB's with some aggregate queries replaced by the query that lists the values
-    to sum exactly (``CAST(… AS VARCHAR) AS value``), and never the other way round. A ``wins`` that
-    DuckDB ranked in SQL runs the same ranking query first on Spark, which finds the sum it cannot hold
-    and ranks in Python: its other statements are then the cells' figures and the values."""
-    if "AS VARCHAR) AS value" not in spark_sql:
+    """Spark's SQL is DuckDB's with some aggregate queries replaced by the query that sums the values
+    exactly (by power of ten, ``… AS HUGEINT) END) AS digits``, the query shown on every engine for
+    DOUBLEs past DECIMAL(38,10); the values listed, ``CAST(… AS VARCHAR) AS value``, for a sum past 38
+    digits), and never the other way round: Spark takes a DOUBLE of 16 significant digits or more
+    for one DECIMAL(38,10) cannot hold. A ``wins`` that DuckDB ranked in SQL runs the same ranking
+    query first on Spark, which finds the sum it cannot hold and ranks in Python: its other
+    statements are then the cells' figures and the values."""
+    if "AS HUGEINT) END) AS digits" not in spark_sql and "AS VARCHAR) AS value" not in spark_sql:
         return False
     wins_ranked_in_python = spark_sql.split(";")[0] == duckdb_sql.split(";")[0] and "OVER (PARTITION BY" in spark_sql
     return spark_sql.count(";") == duckdb_sql.count(";") or wins_ranked_in_python
