@@ -164,3 +164,23 @@ def test_an_article_outside_the_repository_is_never_read(tmp_path: Path) -> None
     code, out = _run("suggest", str(claims), "--not-checked")
     assert code == 2, out
     assert "outside the repository" in out and "12345" not in out, out
+
+
+def test_an_edited_sentence_points_to_its_stale_claim(tmp_path: Path) -> None:
+    """An editor changes "165 new criminal cases" to "166": the claim that stated 165 is stale, and the
+    166 is not checked. Drafting a second claim for the sentence would leave the stale one behind: the
+    draft says which claim the sentence was."""
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "claims", tmp_path / "claims")
+    shutil.copytree(root / "data", tmp_path / "data")
+    (tmp_path / ".git").mkdir()
+    article = tmp_path / "claims" / "2020-article.md"
+    text = article.read_text(encoding="utf-8")
+    assert "Prosecutors filed 165 new criminal" in text
+    article.write_text(text.replace("Prosecutors filed 165 new criminal", "Prosecutors filed 166 new criminal"),
+                       encoding="utf-8")
+    code, out = _run("suggest", str(tmp_path / "claims" / "2020.yaml"), "--not-checked", "--top", "1")
+    assert code == 0, out
+    block = out[out.index("  - id: "):]
+    assert "Prosecutors filed 166 new criminal" in block, out
+    assert "# the sentence of claim 'new-cases-2020' as edited" in block, out

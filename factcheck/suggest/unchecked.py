@@ -84,5 +84,18 @@ def draft_not_checked(claims: str | Path | LoadedClaims, *, top: int = 5, data_r
                               loaded.path, loaded.lines, loaded.text)
     suggested = suggest(with_stubs, [c.id for c in stubs], top=top, data_root=data_root,
                         every_reading=every_reading, before_reading=before_reading)
-    text = "\n".join(claim_blocks(drafted, suggestion_comments(suggested))).rstrip("\n") + "\n"
+    comments = suggestion_comments(suggested)
+    for c in drafted:  # a sentence edited since its claim was written: that claim is stale, not missing
+        edited = [st.id for st in coverage.stale if st.closest == c["says"] and st.similarity >= EDITED]
+        if edited:
+            ids = " and ".join(f"'{i}'" for i in edited)
+            comments[c["id"]] = [f"    # the sentence of claim {ids} as edited (its says is no longer in the "
+                                 "article): update its says and expect rather than add this claim",
+                                 *comments.get(c["id"], [])]
+    text = "\n".join(claim_blocks(drafted, comments)).rstrip("\n") + "\n"
     return Drafted(str(loaded.path), article, len(wanted), text, suggested)
+
+
+EDITED = 0.6
+"""How alike (difflib's ratio, as ``run``'s stale hint measures it) a stale claim's ``says`` and a
+sentence must be for the sentence to be said to be that claim's, edited."""
