@@ -58,6 +58,14 @@ def test_run_lists_the_new_figures_as_not_checked(desk: Path) -> None:
     assert f"  hint: factcheck suggest {desk / 'story.claims.yaml'} --not-checked drafts a claim for each" in out, out
 
 
+def test_check_lists_them_and_still_passes(desk: Path) -> None:
+    """check validates without judging: the figures not checked are said, with the way on, not failed."""
+    code, out = _run("check", str(desk / "story.claims.yaml"))
+    assert code == 0, out
+    assert re.findall(r"^not checked: (.+?) \(line", out, flags=re.M) == ["22", "807"], out
+    assert "--not-checked drafts a claim for each" in out and "\nok: " in out, out
+
+
 def test_init_run_again_points_to_not_checked(desk: Path) -> None:
     """An editor's first thought for a grown draft is init again, which never overwrites the file."""
     data = desk / "data"

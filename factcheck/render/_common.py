@@ -17,11 +17,11 @@ def failures_first(report: Report) -> list[ClaimResult]:
     return sorted(report.results, key=lambda r: ORDER[r.verdict])  # sorted() is stable
 
 
-def draft_command(report: Report) -> str:
+def draft_command(claims_file: str) -> str:
     """The command that drafts a claim for each figure of the article no claim checks (quoted for a
     shell: a path with a space stays one argument)."""
     import shlex
-    return f"factcheck suggest {shlex.quote(report.claims_file)} --not-checked"
+    return f"factcheck suggest {shlex.quote(claims_file)} --not-checked"
 
 
 NO_MEASURE = "no measure yet"  # a claim noted but not encoded: nothing was read or computed

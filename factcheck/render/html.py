@@ -128,7 +128,7 @@ def _coverage_section(report: Report) -> str:
             f'<p class="muted">{n} figure{"s" if n != 1 else ""} of {len(cov.figures)} in '
             f'<code>{e(cov.article)}</code> {"are" if n != 1 else "is"} not checked{fails}.</p>'
             + (f'<p class="muted">To draft a claim for {"each" if n > 1 else "it"}, with the measures that meet its '
-               f"figure: <code>{e(draft_command(report))}</code></p>" if n else "")
+               f"figure: <code>{e(draft_command(report.claims_file))}</code></p>" if n else "")
             + f"{table}{extra}</section>")
 
 

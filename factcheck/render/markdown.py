@@ -72,7 +72,7 @@ def _coverage(report: Report) -> list[str]:
     lines = ["#### Coverage of the article", "", head, ""]
     if n:
         lines += [f"To draft a claim for {'each' if n > 1 else 'it'}, with the measures that meet its figure: "
-                  f"{code(draft_command(report), table=False)}", ""]
+                  f"{code(draft_command(report.claims_file), table=False)}", ""]
     shown = [f for f in cov.figures if f.status.value != "checked"]
     if shown:
         lines += ["| figure | line | sentence | status | why |", "| --- | --- | --- | --- | --- |"]

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING
 
 from ..errors import FactcheckError
 from ..formatting import rows_said
-from ..report import ClaimResult, Report, Verdict
+from ..report import ClaimResult, CoverageReport, Report, Verdict
 from ._common import (
     draft_command,
     failures_first,
@@ -95,16 +95,22 @@ def print_report(report: Report, console: Console, *, strict: bool = False, verb
         _plain(report, console.file, strict=strict, verbose=verbose, require_coverage=require_coverage)
 
 
+def not_checked_lines(cov: CoverageReport, claims_file: str) -> list[str]:
+    """Each figure of the article no claim checks, then the command that drafts a claim for each."""
+    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\""
+             + (f" \u2014 {clean(f.reason)}" if f.reason else "") for f in cov.not_checked]
+    if cov.not_checked:  # the way on: a claim drafted for each, to paste
+        lines.append(f"  hint: {clean(draft_command(claims_file))} drafts a claim for "
+                     f"{'each' if len(cov.not_checked) > 1 else 'it'}, with the measures that meet its figure")
+    return lines
+
+
 def coverage_lines(report: Report) -> list[str]:
     """The article's figures no claim checks, claims whose ``says`` is gone, unused ignore entries."""
     cov = report.coverage
     if cov is None:
         return []
-    lines = [f"not checked: {clean(f.text)!s} (line {f.line}) in \"{clean(f.sentence)}\""
-             + (f" \u2014 {clean(f.reason)}" if f.reason else "") for f in cov.not_checked]
-    if cov.not_checked:  # the way on: a claim drafted for each, to paste
-        lines.append(f"  hint: {clean(draft_command(report))} drafts a claim for "
-                     f"{'each' if len(cov.not_checked) > 1 else 'it'}, with the measures that meet its figure")
+    lines = not_checked_lines(cov, report.claims_file)
     for s in cov.stale:
         hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
         lines.append(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}")
@@ -259,6 +265,8 @@ def print_checked(checked: Checked, console: Console) -> None:
     for claim_id, _, note in checked.warnings:
         warned.setdefault(claim_id, []).append(f"WARNING {note.code.value}: {clean(note.message)}")
     if stale:
+        for line in not_checked_lines(checked.coverage, checked.claims_file) if checked.coverage is not None else []:
+            console.print(Text(line, overflow="fold"))
         for s in stale:
             hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
             console.print(Text(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}",
@@ -276,6 +284,8 @@ def print_checked(checked: Checked, console: Console) -> None:
                            "in the article", style="bold red"))
         return
     k, t = len(warned), len({w.table for w in checked.table_warnings})
+    for line in not_checked_lines(checked.coverage, checked.claims_file) if checked.coverage is not None else []:
+        console.print(Text(line, overflow="fold"))  # said, not failed: run --require-coverage fails on them
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
                        + ", ".join(f"{clean(u.name)} ({rows_said(u.rows)})" for u in checked.tables)
                        + (f"; {k} with a WARNING" if k else "")
