@@ -264,9 +264,10 @@ def print_checked(checked: Checked, console: Console) -> None:
     warned: dict[str, list[str]] = {}
     for claim_id, _, note in checked.warnings:
         warned.setdefault(claim_id, []).append(f"WARNING {note.code.value}: {clean(note.message)}")
+    unchecked = not_checked_lines(checked.coverage, checked.claims_file) if checked.coverage is not None else []
     if stale:
-        for line in not_checked_lines(checked.coverage, checked.claims_file) if checked.coverage is not None else []:
-            console.print(Text(line, overflow="fold"))
+        for said in unchecked:
+            console.print(Text(said, overflow="fold"))
         for s in stale:
             hint = (f"; closest now (line {s.closest_line}): \"{clean(s.closest)}\"" if s.closest else "")
             console.print(Text(f"stale: claim {clean(s.id)} says \"{clean(s.says)}\", no longer in the article{hint}",
@@ -284,8 +285,8 @@ def print_checked(checked: Checked, console: Console) -> None:
                            "in the article", style="bold red"))
         return
     k, t = len(warned), len({w.table for w in checked.table_warnings})
-    for line in not_checked_lines(checked.coverage, checked.claims_file) if checked.coverage is not None else []:
-        console.print(Text(line, overflow="fold"))  # said, not failed: run --require-coverage fails on them
+    for said in unchecked:  # said, not failed: run --require-coverage fails on them
+        console.print(Text(said, overflow="fold"))
     console.print(Text(f"ok: {clean(checked.claims_file)}: {n} claim{'s' if n != 1 else ''}, "
                        + ", ".join(f"{clean(u.name)} ({rows_said(u.rows)})" for u in checked.tables)
                        + (f"; {k} with a WARNING" if k else "")
