@@ -149,10 +149,17 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
                                  f"with a value, write e.g. count: {table}, where: \"{column} == '{text}'\""
                                  if use == "measure" else
                                  f"the column holds text: compare it with text, in single quotes: {column} == '{text}'"))
+        texts = [text, *(t for (t,) in con.execute(
+            f"SELECT DISTINCT CAST({col} AS VARCHAR) FROM {quote_ident(table)} WHERE {col} IS NOT NULL AND "
+            f"TRY_CAST(trim({col}) AS DOUBLE) IS NULL ORDER BY 1 LIMIT {TEXTS_LISTED}").fetchall() if t != text)]
         return Problem(f"table '{table}', column '{column}' holds text where {what} needs numbers: "
                        f"{where} holds {text!r}", file=shown(src), line=_line(src, where),
-                       claim=claim, column=column, hint=number_hint(column, [text], src.format))
+                       claim=claim, column=column, hint=number_hint(column, texts[:TEXTS_LISTED], src.format))
     return None
+
+
+TEXTS_LISTED = 8
+"""The texts of a column of numbers a hint lists at most ('<10', '*', 'n<10': every mark of a suppressed cell)."""
 
 
 def _as_stamp(value: str) -> str:

@@ -36,5 +36,17 @@ def number_hint(column: str, values: list[str], file_format: str = "csv") -> str
     if file_format == "parquet":
         return (f"fix the value where the Parquet file is written (a value meaning 'unknown' as a null); "
                 f"declaring columns: {{{column}: number}} lists every such value")
-    return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
+    listed = ", ".join(repr(v) for v in ["", *dict.fromkeys(values)])
+    if any(_SUPPRESSED.fullmatch(v.strip()) for v in values):
+        return (f"{' and '.join(repr(v) for v in dict.fromkeys(values))} look like small counts suppressed for "
+                f"privacy, as agencies publish them: read them as unknown with csv: {{null: [{listed}]}} (the "
+                "result then says how many rows it left out); a total of the data includes them, so a sum of the "
+                "rows left is a floor, not the total")
+    return (f"fix the value; if it means 'unknown', list it under csv: {{null: [{listed}]}}; "
             f"declaring columns: {{{column}: number}} lists every such value")
+
+
+_SUPPRESSED = re.compile(r"\*+|[<>≤]=?\s*\d+|n\s*[<≤]=?\s*\d+|\(?s\)?|supp(?:ressed)?\.?|d?s|†|‡|--?|—|n/?a|#",
+                         re.IGNORECASE)
+"""How a publisher marks a cell withheld to protect a small group: '*', '<10', 'n<10', 'S', 'DS' ('data
+suppressed'), 'suppressed', '--', 'N/A'."""
