@@ -40,8 +40,8 @@ def number_hint(column: str, values: list[str], file_format: str = "csv") -> str
     if any(_SUPPRESSED.fullmatch(v.strip()) for v in values):
         return (f"{' and '.join(repr(v) for v in dict.fromkeys(values))} look like small counts suppressed for "
                 f"privacy, as agencies publish them: read them as unknown with csv: {{null: [{listed}]}} (the "
-                "result then says how many rows it left out); a total of the data includes them, so a sum of the "
-                "rows left is a floor, not the total")
+                "result then says how many rows it left out); a sum of the rows left is then a floor, not the total, "
+                "and a count of the rows with a value leaves out groups that have a few")
     return (f"fix the value; if it means 'unknown', list it under csv: {{null: [{listed}]}}; "
             f"declaring columns: {{{column}: number}} lists every such value")
 
