@@ -147,3 +147,31 @@ def test_the_revised_release_names_what_changed(tmp_path: Path) -> None:
     assert "1 regression" in out
     new = {r["id"]: r for r in json.loads((tmp_path / "new.json").read_text())["results"]}
     assert new["carver-rate"]["verdict"] == "fail" and new["glenwood-tested"]["verdict"] == "pass"
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """What `factcheck init story.md results.csv districts.csv` writes."""
+    folder = tmp_path_factory.mktemp("schools") / "desk"
+    shutil.copytree(FIXTURE, folder)
+    (folder / ".git").mkdir()
+    (folder / "claims.yaml").unlink()
+    result = runner.invoke(app, ["init", str(folder / "story.md"), str(folder / "results.csv"),
+                                 str(folder / "districts.csv")])
+    assert result.exit_code == 0, result.output
+    text = (folder / "story.claims.yaml").read_text()
+    return {"text": text, "yaml": yaml.safe_load(text)}
+
+
+def test_init_reads_suppressed_counts_as_unknown(starter: dict) -> None:
+    """The walk: init declared `tested` and `proficient` text (they hold '<10' and 'n<10' beside '*'), so
+    no suggestion could sum them and every claim of a count of students went without one. The marks
+    of a suppressed count are read as unknown, like 'N/A', and a note says what they are."""
+    results = starter["yaml"]["tables"]["results"]
+    assert sorted(results["csv"]["null"]) == sorted(["", "<10", "n<10", "*"])
+    assert results["columns"]["tested"] == {"type": "integer"} and results["columns"]["proficient"] == {"type": "integer"}
+    assert "look like small counts suppressed for privacy" in starter["text"]
+
+
+def test_init_names_the_county_and_state_totals(starter: dict) -> None:
+    assert "leave it out with where: district not in ['State Total', 'County Total']" in starter["text"]

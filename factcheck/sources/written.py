@@ -37,7 +37,7 @@ def number_hint(column: str, values: list[str], file_format: str = "csv") -> str
         return (f"fix the value where the Parquet file is written (a value meaning 'unknown' as a null); "
                 f"declaring columns: {{{column}: number}} lists every such value")
     listed = ", ".join(repr(v) for v in ["", *dict.fromkeys(values)])
-    if any(_SUPPRESSED.fullmatch(v.strip()) for v in values):
+    if any(suppressed_mark(v) for v in values):
         return (f"{' and '.join(repr(v) for v in dict.fromkeys(values))} look like small counts suppressed for "
                 f"privacy, as agencies publish them: read them as unknown with csv: {{null: [{listed}]}} (the "
                 "result then says how many rows it left out); a sum of the rows left is then a floor, not the total, "
@@ -46,7 +46,11 @@ def number_hint(column: str, values: list[str], file_format: str = "csv") -> str
             f"declaring columns: {{{column}: number}} lists every such value")
 
 
-_SUPPRESSED = re.compile(r"\*+|[<>≤]=?\s*\d+|n\s*[<≤]=?\s*\d+|\(?s\)?|supp(?:ressed)?\.?|d?s|†|‡|--?|—|n/?a|#",
-                         re.IGNORECASE)
-"""How a publisher marks a cell withheld to protect a small group: '*', '<10', 'n<10', 'S', 'DS' ('data
-suppressed'), 'suppressed', '--', 'N/A'."""
+_SUPPRESSED = re.compile(r"\*+|[<≤]=?\s*\d+|n\s*[<≤]=?\s*\d+|\(s\)|d?s|supp(?:ressed)?\.?|†|‡", re.IGNORECASE)
+"""How a publisher marks a cell withheld to protect a small group: '*', '<10', 'n<10', '(S)', 'DS' ('data
+suppressed'), 'suppressed'; not 'N/A' or '-', which say nothing of why the value is missing."""
+
+
+def suppressed_mark(value: str) -> bool:
+    """Does ``value`` mark a cell withheld to protect a small group ('<10', 'n<10', '*', 'DS')?"""
+    return _SUPPRESSED.fullmatch(value.strip()) is not None
