@@ -175,3 +175,27 @@ def test_init_reads_suppressed_counts_as_unknown(starter: dict) -> None:
 
 def test_init_names_the_county_and_state_totals(starter: dict) -> None:
     assert "leave it out with where: district not in ['State Total', 'County Total']" in starter["text"]
+
+
+def test_a_percent_written_as_text_points_to_its_twin_of_numbers(tmp_path: Path) -> None:
+    """The walk: a mean of `pct_proficient` ('45.2%') stopped with "export plain numbers", which a reporter
+    cannot do to an agency's file; the file has the same figures as numbers in `proficiency_rate`, which
+    the hint now names, with the unit to say."""
+    claims = _bare(tmp_path, {"mean": ({"mean": "pct_proficient", "of": "results", "where": DISTRICTS_2024}, "49%")},
+                   NULLS)
+    result = runner.invoke(app, ["run", str(claims)])
+    assert result.exit_code == 2, result.output
+    out = " ".join(result.output.split())
+    assert "column 'proficiency_rate' holds the same figures as numbers" in out and "unit: percent" in out
+    assert "Traceback" not in out
+
+
+def test_a_percent_written_as_text_without_a_twin_keeps_its_hint(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / ".git").mkdir()
+    (folder / "r.csv").write_text("district,pct\nA,45.2%\nB,50.0%\n")
+    (folder / "c.yaml").write_text("tables:\n  r: {path: r.csv}\nclaims:\n  - id: m\n    says: x\n"
+                                   "    measure: {mean: pct, of: r}\n    expect: 47.6%\n")
+    result = runner.invoke(app, ["run", str(folder / "c.yaml")])
+    assert result.exit_code == 2 and "export plain numbers" in result.output, result.output
