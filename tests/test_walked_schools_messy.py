@@ -51,6 +51,16 @@ def test_the_schools_story(story: dict[str, factcheck.ClaimResult]) -> None:
     assert [n.code for n in story["asian-929"].notes] == [NoteCode.UNKNOWNS_EXCLUDED]
 
 
+def test_a_sum_that_leaves_suppressed_counts_out_says_it_is_a_floor(story: dict[str, factcheck.ClaimResult]) -> None:
+    """The walk: "929 students in all" passed with "3 rows left out because the value was unknown"; the
+    three are Asian students of three districts, fewer than 10 each, so 929 is at least 929, up to 956.
+    The note says what the unknowns are, and that the sum is a floor."""
+    (note,) = story["asian-929"].notes
+    assert "'<10', '*', 'n<10'" in note.message and "counts suppressed for privacy" in note.message
+    assert "so it is a floor" in note.message
+    assert [n.message for n in story["tested"].notes if n.code == NoteCode.UNKNOWNS_EXCLUDED] == []
+
+
 def test_the_story_is_covered() -> None:
     result = runner.invoke(app, ["run", str(FIXTURE / "claims.yaml"), "--require-coverage"])
     assert result.exit_code == 1, result.output  # the three wrong figures, and nothing not checked
