@@ -528,7 +528,7 @@ def _twin_hint(con: "duckdb.DuckDBPyConnection", table: str, column: str, text: 
     parts = [f"count(*) FILTER (WHERE {read} IS NOT NULL)"]
     parts += [f"count(*) FILTER (WHERE {read} IS NOT NULL AND abs({read} - {quote_ident(c)}) < 1e-9)" for c in numbers]
     row = con.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(table)}").fetchall()[0]
-    twin = next((c for c, same in zip(numbers, row[1:]) if row[0] and same == row[0]), None)
+    twin = next((c for c, same in zip(numbers, row[1:], strict=True) if row[0] and same == row[0]), None)
     if twin is None:
         return None
     return (f"column '{twin}' holds the same figures as numbers ({text.strip().rstrip('%').strip()} for {text.strip()!r}): "
