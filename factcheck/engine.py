@@ -84,6 +84,17 @@ def evaluate(prepared: Prepared, backend: Backend, tables: TablesRead,
         coverage.cancel()
 
 
+def _suppressed_said(prepared: Prepared, plan: ClaimPlan, result: ClaimResult) -> ClaimResult:
+    """A result that left rows out as unknown, where its tables read suppression marks ('<10') as unknown:
+    its note says those rows may be small groups, not unknowns (:mod:`factcheck.sources.suppressed`)."""
+    from .planning.nodes import walk
+    from .sources import suppressed
+    tables = {scan.table for node in walk(plan.node) for scan in node.scans()} if plan.node is not None else set()
+    found = suppressed.marks(prepared.sources[t] for t in sorted(tables) if t in prepared.sources)
+    return result.model_copy(update={"notes": suppressed.said_of(result.notes, result.kind or "", found)}) \
+        if found else result
+
+
 def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage: Pending[CoverageReport | None],
               last: bool) -> Report:
     executor = Executor(backend, prepared.plans, prepared.catalog)
@@ -95,6 +106,8 @@ def _evaluate(prepared: Prepared, backend: Backend, tables: TablesRead, coverage
     for plan in prepared.plans:
         try:
             result = judge_claim(prepared, backend, executor, plan, tables_sql, empty)
+            if result.rows_unknown:
+                result = _suppressed_said(prepared, plan, result)
             more = tables.notes.get(plan.index)
             results.append(result.model_copy(update={"notes": [*result.notes, *more]}) if more else result)
         except _ClaimFailure as exc:

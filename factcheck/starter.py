@@ -563,7 +563,7 @@ def _missing_words(backend: Any, q: str, texts: list[str], notes: list[str]) -> 
     numbers written as a story writes them ('$18,000', '1,198', '41.2%'), is left as text with a note
     (:func:`~factcheck.sources.written.number_hint`: the file must be exported otherwise)."""
     from .expressions import quote_ident
-    from .sources.written import number_hint, written_number
+    from .sources.written import number_hint, suppressed_mark, written_number
     if not texts:
         return []
     parts = []
@@ -577,7 +577,7 @@ def _missing_words(backend: Any, q: str, texts: list[str], notes: list[str]) -> 
         numbers, others = row[2 * i], sorted(row[2 * i + 1] or [])
         if not others:
             continue
-        if numbers and len(others) <= 3 and all(o.lower() in MISSING_WORDS for o in others):
+        if numbers and len(others) <= 3 and all(o.lower() in MISSING_WORDS or suppressed_mark(o) for o in others):
             for word in others:
                 found.setdefault(word, []).append(c)
         elif all(written_number(o) for o in others) and not all(re.fullmatch(_COMMA_NUMBER, o) for o in others):
@@ -585,7 +585,17 @@ def _missing_words(backend: Any, q: str, texts: list[str], notes: list[str]) -> 
             notes.append(f"{c} holds numbers written as text ({', '.join(repr(o) for o in others[:3])}): it is read "
                          f"as text, so no sum, mean or comparison with a number can use it, until the file is "
                          f"exported otherwise and init run again: {number_hint(c, others)}")
+    marks = [word for word in found if suppressed_mark(word)]
+    if marks:  # '<10', 'n<10': a count the publisher withheld, not a count of none
+        columns = list(dict.fromkeys(c for word in marks for c in found.pop(word)))
+        notes.append(f"{' and '.join(repr(w) for w in marks)} in {', '.join(columns)} look like small counts "
+                     "suppressed for privacy: read as missing values (csv: null), so the columns hold numbers; "
+                     "a sum of them is then a floor (each such row is left out and said), and a count of rows "
+                     "with a value leaves out the small groups")
+        found = {**{w: columns for w in marks}, **found}
     for word, columns in found.items():
+        if word in marks:
+            continue
         notes.append(f"{word!r} in {', '.join(columns)} is read as a missing value (csv: null), so "
                      f"{'these columns hold' if len(columns) > 1 else 'the column holds'} numbers; it is read so in "
                      "every column of the table: if it means something in another one, remove it from csv: null")

@@ -35,7 +35,7 @@ def test_there_are_data_scripts_to_check() -> None:
 
 
 @pytest.mark.parametrize("story", ["er", "evictions", "overdoses", "stops", "overtime", "air", "prisons", "election",
-                                   "procurement"])
+                                   "procurement", "schools_messy"])
 def test_a_constructed_story_is_what_its_script_writes(story: str, tmp_path: Path) -> None:
     """The data of a constructed story is made by its seeded script, and by nothing else: run
     again, it writes the very files in the repository."""

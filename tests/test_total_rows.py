@@ -317,3 +317,35 @@ def test_the_parquet_look_is_counted_with_the_runs_statements(tmp_path: Path, mo
     footer = [sql for sql in asked if "parquet_file_metadata" in sql]
     edges = [sql for sql in asked if "file_row_number IN (0, 6)" in sql]
     assert len(footer) == 1 and len(edges) == 1, asked
+
+
+@pytest.mark.parametrize(("label", "is_total"), [
+    ("State Total", True), ("County  Total", True), ("Alder County Total", True), ("Subtotal", True),
+    ("Sub-total", True), ("district totals", True), ("Grand total", True),
+    ("All Students", False), ("Totally Fit Gym", False), ("Total Points Scored By Team", False), ("Alder", False),
+])
+def test_a_total_of_a_place_or_a_part_is_a_total_label(label: str, is_total: bool) -> None:
+    from factcheck.sources.totals import is_label
+    assert is_label(label) is is_total
+
+
+COUNTIES = """\
+county,district,students
+Alder,Ashford,120
+Alder,Carver,300
+Alder,County Total,420
+Birch,Elmwood,200
+Birch,County Total,200
+,State Total,620
+"""
+
+
+def test_subtotal_rows_among_the_data_are_named_with_the_total(tmp_path: Path) -> None:
+    """A "State Total" last row and "County Total" rows among the districts: a sum takes them all for
+    districts (1,860: each student three times); the warning names both labels and the filter that leaves them out."""
+    got = _run(tmp_path, {"all": ("{sum: students, of: hoods}", "620"),
+                          "alder": ("{sum: students, of: hoods, where: \"county == 'Alder'\"}", "420")}, COUNTIES)
+    for cid in ("all", "alder"):
+        message = _warning(got[cid])
+        assert "'County Total' (2 rows)" in message and "district not in ['State Total', 'County Total']" in message
+    assert got["all"].value == 1860

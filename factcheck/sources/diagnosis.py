@@ -140,7 +140,7 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
             return Problem(f"column '{column}' of table '{table}' holds numbers written as text ({shown(src)} "
                            f"{where}: {text!r}), so {what} cannot be computed", file=claims_file,
                            line=claims_line, claim=claim, column=column,
-                           hint=number_hint(column, [text], src.format))
+                           hint=_twin_hint(con, table, column, text) or number_hint(column, [text], src.format))
         if not numbers:
             return Problem(f"column '{column}' of table '{table}' holds text, not numbers ({shown(src)} {where}: "
                            f"{text!r}), so {what} cannot be computed", file=claims_file, line=claims_line,
@@ -149,10 +149,17 @@ def _locate(con: "duckdb.DuckDBPyConnection", catalog: "Catalog", columns: Itera
                                  f"with a value, write e.g. count: {table}, where: \"{column} == '{text}'\""
                                  if use == "measure" else
                                  f"the column holds text: compare it with text, in single quotes: {column} == '{text}'"))
+        texts = [text, *(t for (t,) in con.execute(
+            f"SELECT DISTINCT CAST({col} AS VARCHAR) FROM {quote_ident(table)} WHERE {col} IS NOT NULL AND "
+            f"TRY_CAST(trim({col}) AS DOUBLE) IS NULL ORDER BY 1 LIMIT {TEXTS_LISTED}").fetchall() if t != text)]
         return Problem(f"table '{table}', column '{column}' holds text where {what} needs numbers: "
                        f"{where} holds {text!r}", file=shown(src), line=_line(src, where),
-                       claim=claim, column=column, hint=number_hint(column, [text], src.format))
+                       claim=claim, column=column, hint=number_hint(column, texts[:TEXTS_LISTED], src.format))
     return None
+
+
+TEXTS_LISTED = 8
+"""The texts of a column of numbers a hint lists at most ('<10', '*', 'n<10': every mark of a suppressed cell)."""
 
 
 def _as_stamp(value: str) -> str:
@@ -503,6 +510,33 @@ def _written_numbers(con: "duckdb.DuckDBPyConnection", table: str, col: str) -> 
                                              f"WHERE regexp_matches({col}, '[0-9]') LIMIT 50").fetchall()]
     written = [v for v in values if written_number(v)]
     return bool(values) and len(written) * 10 >= len(values) * 9
+
+
+def _twin_hint(con: "duckdb.DuckDBPyConnection", table: str, column: str, text: str) -> str | None:
+    """When a column of percentages written as text ('45.2%') has a twin of numbers holding the same
+    figures in every row (a rate in 0-100 beside it, as agencies publish both), the hint to measure the
+    twin with ``unit: percent``; None otherwise (or when the text is no percentage)."""
+    if not text.strip().endswith("%"):
+        return None
+    col = quote_ident(column)
+    read = f"TRY_CAST(rtrim(trim({col}), '% ') AS DOUBLE)"
+    numbers = [c for (c, t) in con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {quote_ident(table)})")
+               .fetchall() if c != column and (str(t) in ("DOUBLE", "FLOAT", "BIGINT", "INTEGER", "HUGEINT")
+                                          or str(t).startswith("DECIMAL"))][:TWINS_COMPARED]
+    if not numbers:
+        return None
+    parts = [f"count(*) FILTER (WHERE {read} IS NOT NULL)"]
+    parts += [f"count(*) FILTER (WHERE {read} IS NOT NULL AND abs({read} - {quote_ident(c)}) < 1e-9)" for c in numbers]
+    row = con.execute(f"SELECT {', '.join(parts)} FROM {quote_ident(table)}").fetchall()[0]
+    twin = next((c for c, same in zip(numbers, row[1:], strict=True) if row[0] and same == row[0]), None)
+    if twin is None:
+        return None
+    return (f"column '{twin}' holds the same figures as numbers ({text.strip().rstrip('%').strip()} for {text.strip()!r}): "
+            f"measure {twin} instead, with unit: percent in the measure (then expect: 45% means 45 in the column)")
+
+
+TWINS_COMPARED = 20
+"""The columns of numbers a column of percentages written as text is compared with, at most."""
 
 
 def _line(src: "Source", where: str) -> int | None:

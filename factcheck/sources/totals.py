@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import numbers
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -43,6 +44,13 @@ if TYPE_CHECKING:
 
 LABELS = frozenset({"total", "totals", "grand total", "all"})
 """What a total row's label says, once trimmed and lower-cased."""
+SCOPED = re.compile(r"(?:(?:[a-z][a-z.'&-]*) ){1,3}(?:sub-?)?totals?|sub-? ?totals?")
+"""A total of a place or a part, as agencies label it: "State Total", "County Total", "Alder County
+Total", "Subtotal" (trimmed and lower-cased). A table that holds one such row often holds several,
+one per county: :func:`confirm` finds them all in the label's column."""
+SCOPED_SQL = "^((sub-? ?)?totals?|([a-z][a-z.'&-]* ){1,3}(sub-?)?totals?)$"
+"""The same, as DuckDB's regexp_full_match reads it (with the column trimmed and lower-cased);
+``total``, ``totals`` and ``grand total`` too, but not ``all`` (a category as often as not)."""
 TAIL_BYTES = 64 << 10
 """How much of the end of a CSV file is read to find its last row."""
 STREAMED_UP_TO = 4 << 20
@@ -83,19 +91,35 @@ class TotalRow:
     candidate: Candidate
     rows: int
     sums: tuple[tuple[str, object], ...]
+    others: tuple[tuple[str, int], ...] = ()
+    """The column's other labels of a total ("County Total" beside a "State Total"), each with its rows."""
+
+    def condition(self, table: str | None = None) -> str:
+        """The total rows as SQL over the table (its column named through ``table`` when given): the
+        candidate's, and those of its column's other labels."""
+        col = (f"{quote_ident(table)}." if table else "") + quote_ident(self.candidate.column)
+        mine = f"{col} IS NULL" if self.candidate.unknown else f"{col} = {quote_literal(self.candidate.label)}"
+        if not self.others:
+            return mine
+        return f"({mine} OR {col} IN ({', '.join(quote_literal(label) for label, _ in self.others)}))"
 
     def leave_out(self) -> str:
-        """The filter, in the claims file's expression language, that leaves the row out."""
+        """The filter, in the claims file's expression language, that leaves the row (or rows) out."""
         from ..expressions import Name
         from ..expressions._render import render_literal, render_name
         column = render_name(Name(self.candidate.column))
         if self.candidate.unknown:
-            return f"{column} is not null"
+            return f"{column} is not null" + "".join(f" and {column} != {render_literal(label)}"
+                                                     for label, _ in self.others)
+        if self.others:
+            labels = [self.candidate.label, *(label for label, _ in self.others)]
+            return f"{column} not in [{', '.join(render_literal(label) for label in labels)}]"
         return f"{column} != {render_literal(self.candidate.label)}"
 
 
 def is_label(value: str) -> bool:
-    return " ".join(value.split()).casefold() in LABELS
+    said = " ".join(value.split()).casefold()
+    return said in LABELS or SCOPED.fullmatch(said) is not None
 
 
 def candidate(src: Source, backend: Backend | None = None) -> Candidate | None:
@@ -268,7 +292,22 @@ def confirm(backend: Backend, found: Candidate, types: dict[str, str]) -> TotalR
                  if _same(row[1 + 2 * i], row[2 + 2 * i]) and rows == 1)
     if not sums and " ".join(found.label.split()).casefold() == "all":
         return None
-    return TotalRow(found, rows, sums)
+    return TotalRow(found, rows, sums, _other_labels(backend, found))
+
+
+def _other_labels(backend: Backend, found: Candidate) -> tuple[tuple[str, int], ...]:
+    """The label column's other values that say they are totals ("County Total" in the column of a
+    "State Total"), with how many rows hold each: the rows of subtotals mixed in with the data."""
+    col = quote_ident(found.column)
+    said = f"lower(trim(regexp_replace(CAST({col} AS VARCHAR), '\\s+', ' ', 'g')))"
+    sql = (f"SELECT CAST({col} AS VARCHAR), count(*) FROM {quote_ident(found.table)} "
+           f"WHERE regexp_full_match({said}, {quote_literal(SCOPED_SQL)}) AND {col} IS DISTINCT FROM "
+           f"{quote_literal(found.label)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20")
+    try:
+        return tuple((str(label), int(n)) for label, n in backend.execute(sql).rows)
+    except Exception as exc:  # noqa: BLE001 - a column the engine cannot compare as text: the candidate alone
+        reraise_interrupt(exc)
+        return ()
 
 
 def _same(total: object, others: object) -> bool:
@@ -293,7 +332,7 @@ def may_keep(backend: Backend, total: TotalRow, scan: Scan) -> bool:
     where = scan.where
     if where is None:
         return True
-    row = f"{quote_ident(scan.table)}.{total.candidate.condition}"
+    row = total.condition(scan.table)
     sql = (f"SELECT count(*) FILTER (WHERE {row}), count(*) FILTER (WHERE ({row}) IS NOT TRUE)\n"
            f"{scan.from_sql()}\nWHERE {where}")
     try:
@@ -303,6 +342,7 @@ def may_keep(backend: Backend, total: TotalRow, scan: Scan) -> bool:
         return False
     chosen = f"{quote_ident(scan.table)}.{quote_ident(total.candidate.column)}" in where and not others
     return bool(kept) and not chosen
+
 
 
 EFFECTS = {"count": "a count comes out one too many", "count_distinct": "a count comes out one too many",
@@ -315,6 +355,9 @@ def note(total: TotalRow, shown: str, kind: str, has_filter: bool) -> Note:
     """The warning of a claim whose rows may include the total row, with the filter that leaves it out."""
     effect = EFFECTS.get(kind, "a sum comes out double" if kind == "sum" and total.sums else
                          "the figure takes it for one more row")
+    if total.others:
+        effect = (f"the figure takes {rows_said(total.rows + sum(n for _, n in total.others))} of totals for rows "
+                  "of data (a sum counts each row again in every total that adds it up)")
     fix = f"add `and {total.leave_out()}` to the measure's where" if has_filter else \
         f"leave it out with where: {total.leave_out()}"
     return Note(code=NoteCode.TOTAL_ROW, warning=True,
@@ -331,6 +374,8 @@ def said(total: TotalRow, shown: str) -> str:
             f" {'is' if len(total.sums) == 1 else 'are'} the sum of the other rows"
     if total.rows > 1:
         text += f"; {rows_said(total.rows)} hold that label"
+    if total.others:
+        text += "; so do other rows of totals: " + ", ".join(f"{label!r} ({rows_said(n)})" for label, n in total.others)
     return text
 
 

@@ -36,5 +36,21 @@ def number_hint(column: str, values: list[str], file_format: str = "csv") -> str
     if file_format == "parquet":
         return (f"fix the value where the Parquet file is written (a value meaning 'unknown' as a null); "
                 f"declaring columns: {{{column}: number}} lists every such value")
-    return (f"fix the value; if it means 'unknown', list it under csv: {{null: ['', '{values[0]}']}}; "
+    listed = ", ".join(repr(v) for v in ["", *dict.fromkeys(values)])
+    if any(suppressed_mark(v) for v in values):
+        return (f"{' and '.join(repr(v) for v in dict.fromkeys(values))} look like small counts suppressed for "
+                f"privacy, as agencies publish them: read them as unknown with csv: {{null: [{listed}]}} (the "
+                "result then says how many rows it left out); a sum of the rows left is then a floor, not the total, "
+                "and a count of the rows with a value leaves out groups that have a few")
+    return (f"fix the value; if it means 'unknown', list it under csv: {{null: [{listed}]}}; "
             f"declaring columns: {{{column}: number}} lists every such value")
+
+
+_SUPPRESSED = re.compile(r"\*+|[<≤]=?\s*\d+|n\s*[<≤]=?\s*\d+|\(s\)|d?s|supp(?:ressed)?\.?|†|‡", re.IGNORECASE)
+"""How a publisher marks a cell withheld to protect a small group: '*', '<10', 'n<10', '(S)', 'DS' ('data
+suppressed'), 'suppressed'; not 'N/A' or '-', which say nothing of why the value is missing."""
+
+
+def suppressed_mark(value: str) -> bool:
+    """Does ``value`` mark a cell withheld to protect a small group ('<10', 'n<10', '*', 'DS')?"""
+    return _SUPPRESSED.fullmatch(value.strip()) is not None
