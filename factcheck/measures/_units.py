@@ -24,13 +24,17 @@ def figure_unit(node: PlanNode, says: str | None) -> FigureUnit | None:
     writes an amount in one currency (and nothing else does: no time unit); else None (plainly).
 
     A ratio is a share only when its ``expect`` reads one, which a record's ``true`` does not: it is
-    shown plainly, unless it is in percent. A count is never money."""
+    shown plainly, unless it is in percent or an amount over something else (a sum of pay per
+    officer), which is money as a sum is. A count is never money."""
     from ._kind import KINDS
     unit = getattr(node, "unit", "fraction")
     if node.kind == "share":
         return FigureUnit("percent" if unit == "percent" else "share")
     if unit == "percent":
         return FigureUnit("percent")
+    if node.kind == "ratio":  # an amount over something else ("$246,914 per officer") is in its unit
+        from .ratio import RatioNode, amount_per
+        return _money(says or "") if isinstance(node, RatioNode) and amount_per(node) else None
     if not getattr(KINDS.get(node.kind), "reads_numbers", False) or getattr(node, "time_unit", None):
         return None
     return _money(says or "")
