@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from ..planning.nodes import PlanNode
 
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
+PERCENTAGE = re.compile(r"[+-]?\d[\d,.]*\s*(?:%|per\s?cent\b|percentage points?\b|points?\b)", re.IGNORECASE)
+"""A percentage in a sentence: a share's own figure, no amount of anything else."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -55,3 +57,29 @@ def _money(says: str) -> FigureUnit | None:
         rest = f"{rest[:start]} {rest[end:]}"
     others = [n for n in _NUMBER.findall(rest) if not _YEAR.fullmatch(n.rstrip(".,"))]
     return FigureUnit("money", signs.pop()) if len(signs) == 1 and not others else None
+
+
+def sums_sign(column_text: str, says: str | None, expect: object) -> str:
+    """The currency sign the sums of a column a top ranks (each group's, the top's, the whole) are in:
+    the sign of an ``expect`` written as an amount ("$1.4 million" of a ``top_sum``), else of the claim's
+    sentence when it writes its figures as amounts in one currency, its percentages and years aside
+    ("The top five vendors received $760 million, 64.8% of the money"); '' for a column written as a
+    number (``top_share: 1, by: officer`` counts rows) or a sentence that does not say.
+
+    >>> sums_sign("amount", "The top five received $760 million, 64.8% of the money.", "64.8%")
+    '$'
+    >>> sums_sign("1", "The top two donors gave $1,050.50.", "$1,050.50"), sums_sign("amount", "x", "40%")
+    ('', '')
+    """
+    from ..money import currency_sign
+    if _CONSTANT.fullmatch(column_text):
+        return ""
+    written = currency_sign(expect) if isinstance(expect, str) else ""
+    if written:
+        return written
+    unit = _money(PERCENTAGE.sub(" ", says or ""))
+    return unit.sign if unit is not None else ""
+
+
+_CONSTANT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)\s*")
+"""A column written as a number (``top_sum: 1, by: officer`` counts each group's rows)."""

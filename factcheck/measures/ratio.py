@@ -184,8 +184,8 @@ def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> 
     something else: its numerator alone is. Otherwise both are, when they add up one column (a share
     of the money); two columns are left plain (payroll over staff: the sentence cannot say which)."""
     from ..money import currency_sign
-    from ._units import figure_unit
-    bare = _PERCENT.sub(" ", says or "")
+    from ._units import PERCENTAGE, figure_unit
+    bare = PERCENTAGE.sub(" ", says or "")
     signs = [u.sign if (u := figure_unit(part, bare)) is not None and u.kind == "money" else ""
              for part in (num, den)]
     if not signs[0] and not signs[1]:
@@ -194,10 +194,6 @@ def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> 
         return signs[0], ""
     same = getattr(num, "expr_sql", None) is not None and getattr(num, "expr_sql", None) == getattr(den, "expr_sql", 1)
     return (signs[0], signs[1]) if same else ("", "")
-
-
-_PERCENT = re.compile(r"[+-]?\d[\d,.]*\s*(?:%|per\s?cent\b|percentage points?\b|points?\b)", re.IGNORECASE)
-"""A percentage in a sentence: the ratio's own figure, no amount of anything else."""
 
 
 def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:
