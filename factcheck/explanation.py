@@ -239,16 +239,11 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
 def _names(session: Session, result: ClaimResult) -> dict[str, str]:
     """The names of the ids a ``top`` lists when a lookup names them ("V0001": "Harbor Paving Co."),
     asked in one query, by explain alone: ``run`` shows the ids."""
-    from .expressions import Name
-    node = session.plans[0].node
-    details = result.details
-    if node is None or node.kind != "top" or details is None or session.prepared.catalog is None:
+    node, details = session.plans[0].node, result.details
+    if node is None or details is None:
         return {}
-    column, scan = getattr(node, "column", None), getattr(node, "scan", None)
-    if not isinstance(column, Name) or column.link is not None or scan is None:
-        return {}
-    from .planning.id_names import label_link, names_of
-    labels = label_link(session.prepared.catalog, scan.table, column.column)
+    from .planning.id_names import names_of, top_labels
+    labels = top_labels(session.prepared.catalog, node)
     if labels is None:
         return {}
     fields = details.fields()

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..backends import Backend
     from ..engine import Prepared
     from .catalog import Catalog, Link
-    from .nodes import ClaimPlan
+    from .nodes import ClaimPlan, PlanNode
 
 LABELS = ("name", "title", "label")
 """Column names (whole, or after an underscore) that say a column names its table's rows."""
@@ -139,6 +139,16 @@ def label_link(catalog: Catalog, table: str, column: str) -> tuple[str, str, str
                 return link.target, link.remote, label
             return None
     return None
+
+
+def top_labels(catalog: Catalog, node: PlanNode) -> tuple[str, str, str] | None:
+    """What names the values a ``top`` ranks (``top: vendor_id``), as :func:`label_link` gives it;
+    None for another kind, or a column read through a lookup or computed."""
+    from ..expressions import Name
+    from ..measures.top import TopNode
+    if not isinstance(node, TopNode) or not isinstance(node.column, Name) or node.column.link is not None:
+        return None
+    return label_link(catalog, node.scan.table, node.column.column)
 
 
 def names_of(backend: Backend, labels: tuple[str, str, str], ids: list[str]) -> dict[str, str]:

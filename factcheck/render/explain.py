@@ -139,21 +139,27 @@ def _the_top(r: ClaimResult, details: dict[str, Any]) -> str:
             return amount(r, x)
         return f"{x:,.2f}" if cents else format_value(to_fraction(x), MeasureShape("number"))
     names: dict[str, str] = details.get("names") or {}
-
-    def group(value: str) -> str:  # an id a lookup names, as a reader knows it: "Harbor Paving Co. (V0001)"
-        return f"{names[value]} ({value}" if value in names else f"{value} ("
     in_top, out_of = details.get("in_top", len(ranking)), details.get("out_of")
-    said = ", ".join(f"{group(g['value'])}{', ' if g['value'] in names else ''}{figure(g)})" for g in ranking)
+    said = ", ".join(_group(g["value"], names, figure(g)) for g in ranking)
     more = in_top - len(ranking)
     text = f"the top {in_top:,}" + (f" of {out_of:,}" if out_of else "") + f": {said}"
     text += f" and {more:,} more" if more > 0 else ""
     ties = details.get("ties_at_cut") or []
     if ties:
-        text += "; tied with the last at the cut, left out: " + ", ".join(
-            f"{names[t]} ({t})" if t in names else t for t in ties)
+        text += "; tied with the last at the cut, left out: " + ", ".join(_group(t, names) for t in ties)
         rest = (details.get("tied_at_cut") or 0) - len(ties)
         text += f" and {rest:,} more" if rest > 0 else ""
     return text
+
+
+def _group(value: str, names: dict[str, str], figure: str = "") -> str:
+    """A group of a ranking and its figure, an id a lookup names by its name as a reader knows it,
+    the id kept (one name may have two): "Harbor Paving Co. (V0001, 106,691,073.10)", "5 ($8,017.50)",
+    "Sanitation (b)", "b"."""
+    said = [value] if value in names else []
+    said += [figure] if figure else []
+    shown = names.get(value, value)
+    return f"{shown} ({', '.join(said)})" if said else shown
 
 
 def _named(values: list[Any], names: dict[str, str]) -> str:
@@ -161,11 +167,8 @@ def _named(values: list[Any], names: dict[str, str]) -> str:
     106,691,073)", as a top by groups says its groups; "none" for no value."""
     def one(v: Any) -> str:
         if isinstance(v, dict) and set(v) == {"value", "figure"}:
-            ident, figure = str(v["value"]), f", {plain_number(v['figure'])}"
-        else:
-            ident, figure = str(v), ""
-        return f"{names[ident]} ({ident}{figure})" if ident in names else (
-            f"{ident} ({figure[2:]})" if figure else ident)
+            return _group(str(v["value"]), names, plain_number(v["figure"]))
+        return _group(str(v), names)
     return ", ".join(one(v) for v in values) if values else "none"
 
 
