@@ -35,11 +35,25 @@ def figure_unit(node: PlanNode, says: str | None) -> FigureUnit | None:
     if unit == "percent":
         return FigureUnit("percent")
     if node.kind == "ratio":  # an amount over something else ("$246,914 per officer") is in its unit
-        from .ratio import RatioNode, amount_per
-        return _money(says or "") if isinstance(node, RatioNode) and amount_per(node) else None
+        return _money(says or "") if amount_per(node) else None
     if not getattr(KINDS.get(node.kind), "reads_numbers", False) or getattr(node, "time_unit", None):
         return None
     return _money(says or "")
+
+
+def amount_per(node: PlanNode) -> bool:
+    """Whether a ratio is an amount over something else ("$246,914 per staff member": a sum of pay
+    over a count, or a sum, of staff), whose value is in the amount's unit: its numerator reads a
+    column's numbers (a sum, a mean …, in no unit of time), and its denominator is not the same
+    column (a share of the money is no amount)."""
+    from ._kind import KINDS
+    num, den = getattr(node, "numerator", None), getattr(node, "denominator", None)
+    if num is None or den is None:
+        return False
+    if not getattr(KINDS.get(num.kind), "reads_numbers", False) or getattr(num, "time_unit", None):
+        return False
+    same = getattr(num, "expr_sql", None)
+    return not (same is not None and same == getattr(den, "expr_sql", 1))
 
 
 def _money(says: str) -> FigureUnit | None:

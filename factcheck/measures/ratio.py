@@ -142,6 +142,7 @@ class RatioKind(MeasureKind):
         from ..expectations import implies_share  # what the wording says: a part of a whole, or a number
         from ..expectations.wording import implies_multiple
         if node.per != 1:  # "1.8 per 1,000": so many, never a share ("$12 per 1,000 residents": money)
+            from ._units import amount_per
             return shape_of("number", "fraction", per_amount=amount_per(node))
         minutes = getattr(node.numerator, "time_unit", None) if node.denominator.kind == "count" else None
         if minutes is not None:  # minutes waited over visits counted: minutes a visit ("3.3 hours" is 198)
@@ -151,6 +152,7 @@ class RatioKind(MeasureKind):
             return shape_of("change_ratio")  # "3.5 times as likely": the ratio read as the multiple it is
         if implies_share(claim.expect):
             return shape_of("share", node.unit)
+        from ._units import amount_per
         return shape_of("number", node.unit, per_amount=node.unit == "fraction" and amount_per(node))
 
     def unit(self, node: RatioNode) -> str:
@@ -162,18 +164,6 @@ class RatioKind(MeasureKind):
     def parts(self, node: RatioNode, label: str | None) -> list[Part]:
         return (KINDS[node.numerator.kind].parts(node.numerator, "numerator")
                 + KINDS[node.denominator.kind].parts(node.denominator, "denominator"))
-
-
-def amount_per(node: RatioNode) -> bool:
-    """Whether a ratio is an amount over something else ("$246,914 per staff member": a sum of pay
-    over a count, or a sum, of staff), whose value is in the amount's unit: its numerator reads a
-    column's numbers (a sum, a mean …, in no unit of time), and its denominator is not the same
-    column (a share of the money is no amount)."""
-    num, den = node.numerator, node.denominator
-    if not getattr(KINDS.get(num.kind), "reads_numbers", False) or getattr(num, "time_unit", None):
-        return False
-    return not (getattr(num, "expr_sql", None) is not None and getattr(num, "expr_sql", None)
-                == getattr(den, "expr_sql", 1))
 
 
 def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> tuple[str, str]:
