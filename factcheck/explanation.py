@@ -58,6 +58,7 @@ class Explanation:
     scans: list[ScanSteps]
     session: Session
     engine_sql: list[str] = field(default_factory=list)  # on another engine than DuckDB: the SQL it ran
+    names: dict[str, str] = field(default_factory=dict)  # a top's ids a lookup names: 'V0001' -> 'Harbor Paving Co.'
 
     def rows(self) -> "pandas.DataFrame":
         """The rows behind the figure (every kept row of every part of the measure); none from a
@@ -229,8 +230,25 @@ def explain(claims: str | Path, claim_id: str, tables: dict[str, Any] | None = N
         from .engine import query_failure
         from .errors import ClaimsFileError
         raise ClaimsFileError([query_failure(session.prepared, session.backend, plan, exc)]) from None
+    engine_sql = _engine_sql(session, ran[first:])
+    names = _names(session, report.results[0])
     session.refuse_changed_files()  # the figure, the steps and the sample rows are of one version
-    return Explanation(report.results[0], scans, session, _engine_sql(session, ran[first:]))
+    return Explanation(report.results[0], scans, session, engine_sql, names)
+
+
+def _names(session: Session, result: ClaimResult) -> dict[str, str]:
+    """The names of the ids a ``top`` lists when a lookup names them ("V0001": "Harbor Paving Co."),
+    asked in one query, by explain alone: ``run`` shows the ids."""
+    node, details = session.plans[0].node, result.details
+    if node is None or details is None:
+        return {}
+    from .planning.id_names import names_of, top_labels
+    labels = top_labels(session.prepared.catalog, node)
+    if labels is None:
+        return {}
+    fields = details.fields()
+    ids = [g["value"] for g in fields.get("ranking") or []] + list(fields.get("ties_at_cut") or [])
+    return names_of(session.backend, labels, ids)
 
 
 def _engine_sql(session: Session, queries: list[str]) -> list[str]:

@@ -31,7 +31,8 @@ def test_explain_names_the_top_five() -> None:
     assert f"  {TOP_FIVE}\n" in out.output, out.output
     assert "ranking:" not in out.output  # said once, in words
     by_id = runner.invoke(app, ["explain", str(PROCUREMENT), "headline-two-thirds"], terminal_width=400).output
-    assert "the top 5 of 160: V0002 (222,293,788.86), V0003 (154,699,778.39)" in by_id, by_id
+    assert ("the top 5 of 160: Northline Construction (V0002, 222,293,788.86), Apex Facilities Group (V0003, "
+            "154,699,778.39)") in by_id, by_id  # ids a lookup names: test_top_groups_as_read.py
 
 
 def test_the_json_details_list_them(tmp_path: Path) -> None:

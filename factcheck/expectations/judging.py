@@ -245,11 +245,12 @@ def _shown_value(e: Expectation, text: str) -> Fraction | None:
 def money_sign(e: Expectation) -> str:
     """The currency sign of a figure stated as an amount of money (``$25,400``, ``about £2.5bn``,
     ``3 million dollars``) of a column's values (a sum, a mean, a median) or of a change in them
-    (``rose $500``, ``$1,200 more``: a ``change`` or ``compare`` ``as: absolute``), or by a figure
+    (``rose $500``, ``$1,200 more``: a ``change`` or ``compare`` ``as: absolute``) or of a ratio of an amount
+    over something else (``$246,914 per officer``), or by a figure
     without a currency (a mapping, ``1500``) of a claim whose ``says`` writes its figures in one
     currency (``currency``); '' for anything else."""
-    if e.shape.kind not in ("number", "change_absolute") or e.shape.unit != "fraction" or not e.shape.of_values \
-            or e.shape.years or e.percentish or e.time_unit:
+    if e.shape.kind not in ("number", "change_absolute") or e.shape.unit != "fraction" \
+            or not (e.shape.of_values or e.shape.per_amount) or e.shape.years or e.percentish or e.time_unit:
         return ""
     return currency_sign(e.written) or e.currency
 

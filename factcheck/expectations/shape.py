@@ -35,3 +35,5 @@ class MeasureShape:
     gap: bool = False              # a change_* that is a gap between two figures (compare), not a move over time:
                                    # said 'higher'/'lower', never 'up'/'down' or 'a rise'
     of_groups: bool = False        # a count of groups out of the groups there are (wins): 'all' is every group
+    per_amount: bool = False       # a ratio of an amount over something else (a sum of pay per officer): read
+                                   # and shown as money when its figure is written so ('$246,914'), as a sum is

@@ -84,11 +84,11 @@ class MeasureKind:
 
 def shape_of(kind: str, unit: str = "fraction", *, part_of_a_whole: bool = False, time_unit: str | None = None,
              time_from: str = "", of_values: str = "", years: bool = False, gap: bool = False,
-             of_groups: bool = False) -> MeasureShape:
+             of_groups: bool = False, per_amount: bool = False) -> MeasureShape:
     """A :class:`~factcheck.expectations.shape.MeasureShape` (imported when the first claim is read, not before)."""
     from ..expectations.shape import MeasureShape
     return MeasureShape(kind, unit, part_of_a_whole, time_unit, time_from, of_values, years,  # type: ignore[arg-type]
-                        gap, of_groups)
+                        gap, of_groups, per_amount)
 
 
 def change_shape(as_: str, inner: Any, *, gap: bool = False) -> MeasureShape:

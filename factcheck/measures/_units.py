@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from ..planning.nodes import PlanNode
 
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
+PERCENTAGE = re.compile(r"[+-]?\d[\d,.]*\s*(?:%|per\s?cent\b|percentage points?\b|points?\b)", re.IGNORECASE)
+"""A percentage in a sentence: a share's own figure, no amount of anything else."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -24,16 +26,34 @@ def figure_unit(node: PlanNode, says: str | None) -> FigureUnit | None:
     writes an amount in one currency (and nothing else does: no time unit); else None (plainly).
 
     A ratio is a share only when its ``expect`` reads one, which a record's ``true`` does not: it is
-    shown plainly, unless it is in percent. A count is never money."""
+    shown plainly, unless it is in percent or an amount over something else (a sum of pay per
+    officer), which is money as a sum is. A count is never money."""
     from ._kind import KINDS
     unit = getattr(node, "unit", "fraction")
     if node.kind == "share":
         return FigureUnit("percent" if unit == "percent" else "share")
     if unit == "percent":
         return FigureUnit("percent")
+    if node.kind == "ratio":  # an amount over something else ("$246,914 per officer") is in its unit
+        return _money(says or "") if amount_per(node) else None
     if not getattr(KINDS.get(node.kind), "reads_numbers", False) or getattr(node, "time_unit", None):
         return None
     return _money(says or "")
+
+
+def amount_per(node: PlanNode) -> bool:
+    """Whether a ratio is an amount over something else ("$246,914 per staff member": a sum of pay
+    over a count, or a sum, of staff), whose value is in the amount's unit: its numerator reads a
+    column's numbers (a sum, a mean …, in no unit of time), and its denominator is not the same
+    column (a share of the money is no amount)."""
+    from ._kind import KINDS
+    num, den = getattr(node, "numerator", None), getattr(node, "denominator", None)
+    if num is None or den is None:
+        return False
+    if not getattr(KINDS.get(num.kind), "reads_numbers", False) or getattr(num, "time_unit", None):
+        return False
+    same = getattr(num, "expr_sql", None)
+    return not (same is not None and same == getattr(den, "expr_sql", 1))
 
 
 def _money(says: str) -> FigureUnit | None:
@@ -51,3 +71,29 @@ def _money(says: str) -> FigureUnit | None:
         rest = f"{rest[:start]} {rest[end:]}"
     others = [n for n in _NUMBER.findall(rest) if not _YEAR.fullmatch(n.rstrip(".,"))]
     return FigureUnit("money", signs.pop()) if len(signs) == 1 and not others else None
+
+
+def sums_sign(column_text: str, says: str | None, expect: object) -> str:
+    """The currency sign the sums of a column a top ranks (each group's, the top's, the whole) are in:
+    the sign of an ``expect`` written as an amount ("$1.4 million" of a ``top_sum``), else of the claim's
+    sentence when it writes its figures as amounts in one currency, its percentages and years aside
+    ("The top five vendors received $760 million, 64.8% of the money"); '' for a column written as a
+    number (``top_share: 1, by: officer`` counts rows) or a sentence that does not say.
+
+    >>> sums_sign("amount", "The top five received $760 million, 64.8% of the money.", "64.8%")
+    '$'
+    >>> sums_sign("1", "The top two donors gave $1,050.50.", "$1,050.50"), sums_sign("amount", "x", "40%")
+    ('', '')
+    """
+    from ..money import currency_sign
+    if _CONSTANT.fullmatch(column_text):
+        return ""
+    written = currency_sign(expect) if isinstance(expect, str) else ""
+    if written:
+        return written
+    unit = _money(PERCENTAGE.sub(" ", says or ""))
+    return unit.sign if unit is not None else ""
+
+
+_CONSTANT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)\s*")
+"""A column written as a number (``top_sum: 1, by: officer`` counts each group's rows)."""

@@ -141,15 +141,19 @@ class RatioKind(MeasureKind):
     def shape(self, node: RatioNode, claim: Claim) -> MeasureShape:
         from ..expectations import implies_share  # what the wording says: a part of a whole, or a number
         from ..expectations.wording import implies_multiple
-        if node.per != 1:
-            return shape_of("number", "fraction")  # "1.8 per 1,000": so many, never a share
+        if node.per != 1:  # "1.8 per 1,000": so many, never a share ("$12 per 1,000 residents": money)
+            from ._units import amount_per
+            return shape_of("number", "fraction", per_amount=amount_per(node))
         minutes = getattr(node.numerator, "time_unit", None) if node.denominator.kind == "count" else None
         if minutes is not None:  # minutes waited over visits counted: minutes a visit ("3.3 hours" is 198)
             return shape_of("number", node.unit, time_unit=minutes,
                             time_from=f"{getattr(node.numerator, 'time_from', '')}, per row counted")
         if implies_multiple(claim.expect) and not implies_share(claim.expect):
             return shape_of("change_ratio")  # "3.5 times as likely": the ratio read as the multiple it is
-        return shape_of("share" if implies_share(claim.expect) else "number", node.unit)
+        if implies_share(claim.expect):
+            return shape_of("share", node.unit)
+        from ._units import amount_per
+        return shape_of("number", node.unit, per_amount=node.unit == "fraction" and amount_per(node))
 
     def unit(self, node: RatioNode) -> str:
         return node.unit
@@ -170,8 +174,8 @@ def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> 
     something else: its numerator alone is. Otherwise both are, when they add up one column (a share
     of the money); two columns are left plain (payroll over staff: the sentence cannot say which)."""
     from ..money import currency_sign
-    from ._units import figure_unit
-    bare = _PERCENT.sub(" ", says or "")
+    from ._units import PERCENTAGE, figure_unit
+    bare = PERCENTAGE.sub(" ", says or "")
     signs = [u.sign if (u := figure_unit(part, bare)) is not None and u.kind == "money" else ""
              for part in (num, den)]
     if not signs[0] and not signs[1]:
@@ -180,10 +184,6 @@ def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> 
         return signs[0], ""
     same = getattr(num, "expr_sql", None) is not None and getattr(num, "expr_sql", None) == getattr(den, "expr_sql", 1)
     return (signs[0], signs[1]) if same else ("", "")
-
-
-_PERCENT = re.compile(r"[+-]?\d[\d,.]*\s*(?:%|per\s?cent\b|percentage points?\b|points?\b)", re.IGNORECASE)
-"""A percentage in a sentence: the ratio's own figure, no amount of anything else."""
 
 
 def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:

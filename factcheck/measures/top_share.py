@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..expressions import quote_ident
 from ..outcome import Reason
 from ..planning.nodes import Part, PlanNode, Scan
 from ._details import Details
@@ -76,6 +77,14 @@ class TopShare(TopRows):
     top_share: str
 
 
+class RankedSum(Ranked):
+    """A group of a top by groups and its sum, as a ``top``'s ranking gives a value and its figure."""
+
+    figure_text: str | None = Field(None, description="the sum for people, in money with its sign when the column "
+                                                      "is ('$222,293,788.86': the claim's expect or sentence writes "
+                                                      "its figures in one currency), else null")
+
+
 class TopDetails(Details):
     """How many rows (or groups) make a top, of how many, the two sums, and the groups themselves:
     what a `top_share` and a `top_sum` say alike (each names its own ``kind``)."""
@@ -84,12 +93,15 @@ class TopDetails(Details):
     out_of: int
     top_total: float
     total: float
-    ranking: list[Ranked] = Field(default_factory=list, description="with by: the groups that make the top, largest first, each "
-                                                  "with its sum (the first 10 of a larger top)")
+    ranking: list[RankedSum] = Field(default_factory=list, description="with by: the groups that make the top, largest first, "
+                                                     "each with its sum (the first 10 of a larger top)")
     ties_at_cut: list[str] = Field(default_factory=list, description="with by: groups left out of the top with the same sum as "
                                                    "its last, which of them is in being no matter to the sum "
                                                    "(the first 10)")
     tied_at_cut: int = Field(default=0, description="with by: how many groups ties_at_cut would list in all")
+    names: dict[str, str] = Field(default_factory=dict, description="with by an id column that a lookup's table "
+                                  "names (a column name, title, label, or ending so): the name of each id of "
+                                  "ranking and ties_at_cut, {'V0002': 'Northline Construction'}")
 
 
 class TopShareDetails(TopDetails):
@@ -106,6 +118,7 @@ class TopShareNode(PlanNode):
     in_top: Decimal | None
     group: Expr | None = None
     top_n: int | None = None  # the number at the top, instead of a percentage of them
+    sign: str = ""  # the currency sign of the sums ('' for none): the expect's, or its sentence's one currency
 
 
 @register
@@ -126,21 +139,28 @@ class TopShareKind(MeasureKind):
         group = c.expr(m.by, scan, path + ("by",), "by") if m.by is not None else None
         if column is None or (m.by is not None and group is None):
             return None
-        return TopShareNode(self.name, scan, column, written, m.in_top, group, m.top_n)
+        from ._units import sums_sign
+        return TopShareNode(self.name, scan, column, written, m.in_top, group, m.top_n,
+                            sums_sign(str(written), c.plan.claim.says, c.plan.claim.expect))
 
     def evaluate(self, node: TopShareNode, ex: Executor) -> Evaluated:
         sql = top_share_sql(node)
         result = ex.run(sql)
         ev = self.value(node, dict(zip(result.columns, result.rows[0], strict=True)))
         ev.sql = [sql]
+        if node.sign and ev.numerator is not None:  # the top's sum over the whole: both in money, as the groups'
+            ev.parts_money = (node.sign, node.sign)
         details = ev.details
         in_top = getattr(details, "in_top", 0)
         if node.group is not None and ev.unavailable is None and details is not None and in_top:
             # the groups the top holds, named: one query more, of a top by groups only
-            rows = ex.run(top_groups_sql(node, in_top)).rows
-            ranking = [Ranked(value=key(g), figure=float(v)) for g, v, r, _ in rows if r <= in_top]
-            ties = [key(g) for g, v, r, _ in rows if r > in_top]
-            ev.details = details.model_copy(update={"ranking": ranking, "ties_at_cut": ties,
+            labels = id_labels(node, ex)
+            rows = ex.run(top_groups_sql(node, in_top, labels)).rows
+            ranking = [RankedSum(value=key(g), figure=float(v), figure_text=_sum_text(v, node.sign))
+                       for g, v, r, *_ in rows if r <= in_top]
+            ties = [key(g) for g, v, r, *_ in rows if r > in_top]
+            names = {key(row[0]): str(row[4]) for row in rows if labels and row[4] is not None}
+            ev.details = details.model_copy(update={"ranking": ranking, "ties_at_cut": ties, "names": names,
                                                     "tied_at_cut": int(rows[0][3]) if rows else 0})
         return ev
 
@@ -188,19 +208,53 @@ NAMED = 10
 of 2,000 donors the first ten of them."""
 
 
-def top_groups_sql(node: TopShareNode, in_top: int) -> str:
+def top_groups_sql(node: TopShareNode, in_top: int, labels: Labels | None = None) -> str:
     """The groups a top by ``by`` holds, largest first, at most :data:`NAMED`, each with its sum and
     place; then those outside it whose sum is the same as its last one's (a tie at the cut: which of
-    them is in changes no sum, but the names). Ties are ordered by the group's value."""
+    them is in changes no sum, but the names). Ties are ordered by the group's value. With ``labels``
+    (an id column a lookup's table names), each group's name too, joined in the same query."""
     scan = node.scan
     x, g = f"({scan.sql(node.column)})", f"({scan.sql(node.group)})"  # type: ignore[arg-type]
+    name, join = "", ""
+    if labels is not None:
+        table, id_column, label = (quote_ident(n) for n in labels)
+        name = f", names.{label} AS name"
+        join = f" LEFT JOIN {table} AS names ON names.{id_column} = ranked.grp"
     return (f"WITH vals AS (\n  SELECT {g} AS grp, sum(CAST({x} AS {DEC})) AS v\n  {scan.from_sql()}{scan.where_sql()}"
             f"\n  GROUP BY 1\n),\n"
             "ranked AS (\n  SELECT grp, v, row_number() OVER (ORDER BY v DESC, grp) AS r\n"
             "  FROM vals WHERE v IS NOT NULL AND grp IS NOT NULL\n)\n"
-            f"SELECT grp, v, r, count(*) FILTER (WHERE r > {in_top}) OVER () AS tied FROM ranked\n"
-            f"WHERE r <= {min(in_top, NAMED)} OR (r > {in_top} AND v = (SELECT v FROM ranked WHERE r = {in_top}))\n"
-            f"ORDER BY r LIMIT {2 * NAMED}")
+            f"SELECT ranked.grp, ranked.v, ranked.r, count(*) FILTER (WHERE ranked.r > {in_top}) OVER () AS tied{name}"
+            f"\nFROM ranked{join}\n"
+            f"WHERE ranked.r <= {min(in_top, NAMED)} OR (ranked.r > {in_top} "
+            f"AND ranked.v = (SELECT v FROM ranked WHERE r = {in_top}))\n"
+            f"ORDER BY ranked.r LIMIT {2 * NAMED}")
+
+
+Labels = tuple[str, str, str]
+"""The table that names an id column's values, its key and its label column ('vendors', 'vendor_id', 'name')."""
+
+
+def id_labels(node: TopShareNode, ex: Executor) -> Labels | None:
+    """The table, key and label column that name the groups of a top by an id column
+    (``by: vendor_id`` with ``lookup: {vendor: vendors via vendor_id}`` and a ``name`` there), as
+    :mod:`~factcheck.planning.id_names` finds them (and has read them); None for any other group."""
+    from ..expressions import Name
+    from ..planning.id_names import label_link
+    group = node.group
+    if not isinstance(group, Name) or group.link is not None or ex.catalog is None:
+        return None
+    return label_link(ex.catalog, node.scan.table, group.column)
+
+
+def _sum_text(v: Any, sign: str) -> str | None:
+    """A group's sum in money with its sign, whole or with its cents ("$106,691,073.10", "$300"); None
+    when the sums are no money."""
+    if not sign:
+        return None
+    from ..expectations.numbers import money_text
+    from ..formatting import with_sign
+    return with_sign(money_text(frac(v) or Fraction(0)), sign)
 
 
 @dataclass

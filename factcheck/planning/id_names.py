@@ -11,6 +11,11 @@ one query per such id column, on tables of up to :data:`~factcheck.planning.typo
 rows, finds the names that more than one id of the claim's rows has, written the same but for
 case and spacing. Each claim ranking or counting the id carries the warning ``spelling_variants``
 naming the names and their ids.
+
+The same label names the ids a ranking lists, as a reader knows them: "Harbor Paving Co. (V0001)".
+A ``top_share``/``top_sum`` by such an id joins the names into the query that lists its groups (no
+statement more); ``explain`` of a ``top`` of such an id asks them in one query of its own
+(:func:`names_of`), which ``factcheck run`` never asks.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ if TYPE_CHECKING:
     from ..backends import Backend
     from ..engine import Prepared
     from .catalog import Catalog, Link
-    from .nodes import ClaimPlan
+    from .nodes import ClaimPlan, PlanNode
 
 LABELS = ("name", "title", "label")
 """Column names (whole, or after an underscore) that say a column names its table's rows."""
@@ -121,3 +126,42 @@ def id_name_notes(found: list[NamedIds], backend: Backend, rows: dict[str, int],
         for index in one.plans:
             notes[index].append(note)
     return notes
+
+
+def label_link(catalog: Catalog, table: str, column: str) -> tuple[str, str, str] | None:
+    """The table, key and label column that name the values of ``column`` of ``table`` (an id a
+    lookup reads, ``vendor_id`` of ``vendors via vendor_id`` with a ``name`` there), when its label is
+    read with the run's columns; None for any other column."""
+    for link in catalog.links.get(table, {}).values():
+        if link.local == column:
+            label = label_of(catalog, link.target, link.remote)
+            if label is not None and label in catalog.used.get(link.target, ()):
+                return link.target, link.remote, label
+            return None
+    return None
+
+
+def top_labels(catalog: Catalog, node: PlanNode) -> tuple[str, str, str] | None:
+    """What names the values a ``top`` ranks (``top: vendor_id``), as :func:`label_link` gives it;
+    None for another kind, or a column read through a lookup or computed."""
+    from ..expressions import Name
+    from ..measures.top import TopNode
+    if not isinstance(node, TopNode) or not isinstance(node.column, Name) or node.column.link is not None:
+        return None
+    return label_link(catalog, node.scan.table, node.column.column)
+
+
+def names_of(backend: Backend, labels: tuple[str, str, str], ids: list[str]) -> dict[str, str]:
+    """The name of each of ``ids`` (as text) in the table ``labels`` gives, in one query; {} when
+    the names cannot be read so."""
+    from ..expressions import quote_literal
+    if not ids:
+        return {}
+    target, key, label = (quote_ident(n) for n in labels)
+    wanted = ", ".join(quote_literal(i) for i in dict.fromkeys(ids))
+    try:
+        rows = backend.execute(f"SELECT CAST({key} AS VARCHAR), CAST({label} AS VARCHAR) FROM {target}\n"
+                               f"WHERE {label} IS NOT NULL AND CAST({key} AS VARCHAR) IN ({wanted})").rows
+    except Exception:  # noqa: BLE001 - a label that cannot be read so: the ids are shown as they are
+        return {}
+    return {str(ident): str(name) for ident, name in rows}

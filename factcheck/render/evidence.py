@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..formatting import plain_number
+from ..expectations.numbers import money_text, to_fraction
+from ..formatting import plain_number, with_sign
+from ..money import leading_sign
 from ..report import ClaimResult, NoteCode, TableUse, Verdict, warnings
 from . import chart, plain
 from ._common import LABEL, ORDER, computed, numerator_denominator, read_as, reason_meaning, warning_text
@@ -47,9 +49,9 @@ def _details(value: Any) -> str:
         if not value:
             return "none"
         if all(isinstance(v, dict) for v in value):
-            keys = list(dict.fromkeys(k for v in value for k in v))
+            keys = [k for k in dict.fromkeys(k for v in value for k in v) if k != "figure_text"]
             head = "".join(f"<th>{e(k)}</th>" for k in keys)
-            rows = "".join("<tr>" + "".join(f"<td>{_details(v.get(k))}</td>" for k in keys) + "</tr>"
+            rows = "".join("<tr>" + "".join(f"<td>{_cell(v, k)}</td>" for k in keys) + "</tr>"
                            for v in value)
             return f'<table class="mini"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         return ", ".join(_details(v) for v in value)
@@ -58,6 +60,32 @@ def _details(value: Any) -> str:
     if value is None:
         return "—"
     return e(value)
+
+
+def _for_people(fields: dict[str, Any]) -> dict[str, Any]:
+    """A top's details as a reader knows them: each id a lookup names by its name ("Harbor Paving Co.
+    (V0001)", the names then said once), and its sums in money when its groups' are."""
+    names = fields.get("names")
+    if names is None:
+        return fields
+    out = {k: v for k, v in fields.items() if k != "names"}
+    if names:
+        out["ranking"] = [{**g, "value": f"{names[g['value']]} ({g['value']})"} if g["value"] in names else g
+                          for g in fields.get("ranking") or []]
+        out["ties_at_cut"] = [f"{names[t]} ({t})" if t in names else t for t in fields.get("ties_at_cut") or []]
+    sign = leading_sign(str((fields.get("ranking") or [{}])[0].get("figure_text") or ""))
+    for k in ("top_total", "total"):
+        if sign and isinstance(out.get(k), (int, float)):
+            out[k] = with_sign(money_text(to_fraction(out[k])), sign)
+    return out
+
+
+def _cell(item: dict[str, Any], k: str) -> str:
+    """One cell of a table of details: a group's sum as it is written for people when it is
+    ("$222,293,788.86" for a top's group whose column is money), else as it is."""
+    if k == "figure" and item.get("figure_text"):
+        return e(item["figure_text"])
+    return _details(item.get(k))
 
 
 def _row(label: str, html_value: str) -> str:
@@ -157,7 +185,7 @@ def _context_rows(r: ClaimResult, tables: dict[str, TableUse]) -> list[str]:
     """The exact evidence around the figure: the kind's details (ranks, rankings) and the files' SHA-256."""
     rows = []
     if r.details:
-        rows.append(_row("details", _details(r.details.fields())))
+        rows.append(_row("details", _details(_for_people(r.details.fields()))))
     if r.tables:
         files = []
         for name in r.tables:

@@ -58,9 +58,15 @@ def _print_figure(ex: Explanation, console: Console) -> None:
     amounts = _AMOUNTS.get(str(getattr(r.details, "kind", "")), ())
     named = _the_top(r, details)
     for key, value in details.items():
-        if named and key in ("ranking", "ties_at_cut", "tied_at_cut"):
+        if named and key in ("ranking", "ties_at_cut", "tied_at_cut", "names"):
             continue  # said in words below
-        shown = _like_the_value(r, value) if key in amounts else _detail(value)
+        sums_sign = _sums_sign(r, details)
+        if ex.names and key in ("ranking", "ties_at_cut") and isinstance(value, list):
+            shown = _named(value, ex.names)  # a top's ids, by the names a lookup gives them
+        elif sums_sign and key in ("top_total", "total") and isinstance(value, (int, float)):
+            shown = _money(value, sums_sign)  # a top_share's sums, in money as its groups' are
+        else:
+            shown = _like_the_value(r, value) if key in amounts else _detail(value)
         say(_line(f"  {clean(key.replace('_', ' '))}: {clean(shown)}"))
     if named:
         say(_line(f"  {clean(named)}"))
@@ -125,21 +131,57 @@ def _the_top(r: ClaimResult, details: dict[str, Any]) -> str:
     exact = [to_fraction(g["figure"]) for g in ranking]
     cents = all((x * 100).denominator == 1 for x in exact) and any(x.denominator != 1 for x in exact)
 
-    def figure(x: float) -> str:  # a sum: in money when the value beside it is (a top_sum), else every digit,
-        if leading_sign(r.value_text or ""):  # with cents alike ("106,691,073.10" beside "222,293,788.86")
+    def figure(g: dict[str, Any]) -> str:  # a sum: in money when the column is, else every digit,
+        x = g["figure"]  # with cents alike ("106,691,073.10" beside "222,293,788.86")
+        if g.get("figure_text"):
+            return str(g["figure_text"])
+        if leading_sign(r.value_text or ""):  # a report of an earlier version: money when the value is
             return amount(r, x)
         return f"{x:,.2f}" if cents else format_value(to_fraction(x), MeasureShape("number"))
+    names: dict[str, str] = details.get("names") or {}
     in_top, out_of = details.get("in_top", len(ranking)), details.get("out_of")
-    said = ", ".join(f"{g['value']} ({figure(g['figure'])})" for g in ranking)
+    said = ", ".join(_group(g["value"], names, figure(g)) for g in ranking)
     more = in_top - len(ranking)
     text = f"the top {in_top:,}" + (f" of {out_of:,}" if out_of else "") + f": {said}"
     text += f" and {more:,} more" if more > 0 else ""
     ties = details.get("ties_at_cut") or []
     if ties:
-        text += f"; tied with the last at the cut, left out: {', '.join(ties)}"
+        text += "; tied with the last at the cut, left out: " + ", ".join(_group(t, names) for t in ties)
         rest = (details.get("tied_at_cut") or 0) - len(ties)
         text += f" and {rest:,} more" if rest > 0 else ""
     return text
+
+
+def _group(value: str, names: dict[str, str], figure: str = "") -> str:
+    """A group of a ranking and its figure, an id a lookup names by its name as a reader knows it,
+    the id kept (one name may have two): "Harbor Paving Co. (V0001, 106,691,073.10)", "5 ($8,017.50)",
+    "Sanitation (b)", "b"."""
+    said = [value] if value in names else []
+    said += [figure] if figure else []
+    shown = names.get(value, value)
+    return f"{shown} ({', '.join(said)})" if said else shown
+
+
+def _named(values: list[Any], names: dict[str, str]) -> str:
+    """A top's ranking (or ties) with each id a lookup names by its name: "Harbor Paving Co. (V0001,
+    106,691,073)", as a top by groups says its groups; "none" for no value."""
+    def one(v: Any) -> str:
+        if isinstance(v, dict) and set(v) == {"value", "figure"}:
+            return _group(str(v["value"]), names, plain_number(v["figure"]))
+        return _group(str(v), names)
+    return ", ".join(one(v) for v in values) if values else "none"
+
+
+def _sums_sign(r: ClaimResult, details: dict[str, Any]) -> str:
+    """The currency sign of a top's sums when its groups' are written in money, else ''."""
+    ranking = details.get("ranking") if r.kind in ("top_share", "top_sum") else None
+    return leading_sign(str(ranking[0].get("figure_text") or "")) if ranking else ""
+
+
+def _money(x: float, sign: str) -> str:
+    from ..expectations.numbers import money_text, to_fraction
+    from ..formatting import with_sign
+    return with_sign(money_text(to_fraction(x)), sign)
 
 
 def _like_the_value(r: ClaimResult, x: object, change: bool = False) -> str:
