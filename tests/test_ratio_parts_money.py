@@ -51,17 +51,21 @@ SHOWN = {
 }
 
 
-@pytest.fixture(scope="module")
-def path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pay")
+def pay_claims(folder: Path, pay: list[str], claims: list[tuple[str, str, str, str]]) -> Path:
+    """A claims file of ``claims`` (id, says, measure, expect) over a table ``pay`` of the lines ``pay``."""
     (folder / ".git").mkdir()
-    (folder / "pay.csv").write_text("\n".join(PAY) + "\n", encoding="utf-8")
+    (folder / "pay.csv").write_text("\n".join(pay) + "\n", encoding="utf-8")
     body = "".join(f"- id: {cid}\n  says: {says}\n  measure: {measure}\n  expect: '{expect}'\n"
-                   for cid, says, measure, expect in CLAIMS)
+                   for cid, says, measure, expect in claims)
     out = folder / "c.yaml"
     out.write_text("version: 1\ntables:\n  pay: {path: pay.csv, key: id, time: year}\nclaims:\n"
                    + textwrap.indent(body, "  "), encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="module")
+def path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return pay_claims(tmp_path_factory.mktemp("pay"), PAY, CLAIMS)
 
 
 def test_the_verdict_gives_each_part_as_it_is(path: Path) -> None:

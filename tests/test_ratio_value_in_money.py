@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_ratio_parts_money import pay_claims
 from typer.testing import CliRunner
 
 import factcheck
@@ -59,15 +60,7 @@ SHOWN = {  # value_text, and the interval as read
 
 @pytest.fixture(scope="module")
 def path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pay")
-    (folder / ".git").mkdir()
-    (folder / "pay.csv").write_text("\n".join(PAY) + "\n", encoding="utf-8")
-    body = "".join(f"- id: {cid}\n  says: {says}\n  measure: {measure}\n  expect: '{expect}'\n"
-                   for cid, says, measure, expect in CLAIMS)
-    out = folder / "c.yaml"
-    out.write_text("version: 1\ntables:\n  pay: {path: pay.csv, key: id, time: year}\nclaims:\n"
-                   + textwrap.indent(body, "  "), encoding="utf-8")
-    return out
+    return pay_claims(tmp_path_factory.mktemp("pay"), PAY, CLAIMS)
 
 
 def test_the_value_and_its_interval_are_money(path: Path) -> None:
