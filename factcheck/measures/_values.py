@@ -167,6 +167,8 @@ def key(x: Any) -> str:
     if isinstance(x, bool):
         return str(x).lower()
     if isinstance(x, (int, float, Decimal)) and not isinstance(x, bool):
+        if not Decimal(str(x)).is_finite():  # a group of nan (or inf) is a group of its own: no number's key
+            return str(x).lower()
         f = Fraction(Decimal(str(x)))
         return str(f.numerator) if f.denominator == 1 else str(Decimal(str(x)).normalize())
     if isinstance(x, str) and _DATE_TIME.match(x):
