@@ -52,8 +52,13 @@ def amount_per(node: PlanNode) -> bool:
         return False
     if not getattr(KINDS.get(num.kind), "reads_numbers", False) or getattr(num, "time_unit", None):
         return False
-    same = getattr(num, "expr_sql", None)
-    return not (same is not None and same == getattr(den, "expr_sql", 1))
+    return not same_column(num, den)
+
+
+def same_column(a: PlanNode, b: PlanNode) -> bool:
+    """Do two measures read the same column (or expression): a sum of pay over the sum of all pay?"""
+    read = getattr(a, "expr_sql", None)
+    return read is not None and read == getattr(b, "expr_sql", None)
 
 
 def _money(says: str) -> FigureUnit | None:

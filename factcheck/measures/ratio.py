@@ -174,7 +174,7 @@ def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> 
     something else: its numerator alone is. Otherwise both are, when they add up one column (a share
     of the money); two columns are left plain (payroll over staff: the sentence cannot say which)."""
     from ..money import currency_sign
-    from ._units import PERCENTAGE, figure_unit
+    from ._units import PERCENTAGE, figure_unit, same_column
     bare = PERCENTAGE.sub(" ", says or "")
     signs = [u.sign if (u := figure_unit(part, bare)) is not None and u.kind == "money" else ""
              for part in (num, den)]
@@ -182,8 +182,7 @@ def parts_money(num: PlanNode, den: PlanNode, says: str | None, expect: Any) -> 
         return "", ""
     if currency_sign(expect if isinstance(expect, str) else ""):
         return signs[0], ""
-    same = getattr(num, "expr_sql", None) is not None and getattr(num, "expr_sql", None) == getattr(den, "expr_sql", 1)
-    return (signs[0], signs[1]) if same else ("", "")
+    return (signs[0], signs[1]) if same_column(num, den) else ("", "")
 
 
 def _unknown_counted(node: RatioNode, ex: Executor) -> tuple[int, str] | None:
